@@ -1,0 +1,28 @@
+"""Broker construction: RabbitMQ when MEMQ_AMQP_URL is set, else in-process."""
+
+from __future__ import annotations
+
+import dramatiq
+from dramatiq.brokers.rabbitmq import RabbitmqBroker
+from dramatiq.brokers.stub import StubBroker
+from dramatiq.middleware import CurrentMessage
+
+from actors.replies import AmqpReplySink, InProcessReplySink, ReplyMiddleware
+from memq.inproc import InProcessReplies
+from memq.settings import Settings
+
+
+def build_broker(settings: Settings, replies: InProcessReplies | None = None) -> dramatiq.Broker:
+    """A broker with memq's middleware. ``replies`` is needed for the in-process broker."""
+    broker: dramatiq.Broker
+    if settings.amqp_url is not None:
+        rabbit = RabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
+        rabbit.add_middleware(ReplyMiddleware(AmqpReplySink(rabbit)))
+        broker = rabbit
+    else:
+        if replies is None:
+            raise ValueError("the in-process broker needs an InProcessReplies to route replies")
+        broker = StubBroker()
+        broker.add_middleware(ReplyMiddleware(InProcessReplySink(replies)))
+    broker.add_middleware(CurrentMessage())
+    return broker

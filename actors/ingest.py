@@ -1,0 +1,46 @@
+"""The ingest actor: store a published message exactly once."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import dramatiq
+from dramatiq.middleware import CurrentMessage
+from pydantic import ValidationError
+
+from actors.deps import Deps
+from memq.errors import InvalidInput, PermanentError
+from schemas.messages import MessageEvent
+from schemas.routing import ActorName, QueueKind
+
+logger = logging.getLogger("memq.actors.ingest")
+
+
+def register(broker: dramatiq.Broker, deps: Deps) -> None:
+    @dramatiq.actor(
+        broker=broker,
+        actor_name=ActorName.INGEST_MESSAGE.value,
+        queue_name=deps.queue(QueueKind.INGEST),
+        max_retries=deps.settings.ingest_max_retries,
+        min_backoff=500,
+        max_backoff=60_000,
+        # A malformed event will never store: dead-letter it at once.
+        throws=(PermanentError,),
+    )
+    def ingest_message(*args: Any, **kwargs: Any) -> None:
+        # Take any shape, so a hand-made message that reaches the queue fails as
+        # a permanent error (dead-letter) rather than a retried TypeError.
+        if args or set(kwargs) != {"event"}:
+            raise InvalidInput("an ingest message carries exactly one keyword argument: event")
+        try:
+            parsed = MessageEvent.model_validate(kwargs["event"])
+        except ValidationError as exc:
+            raise InvalidInput(f"malformed message event: {exc.error_count()} problem(s)") from exc
+        current = CurrentMessage.get_current_message()
+        delivery_id = current.message_id if current is not None else parsed.message_id
+        result = deps.store.append_message(parsed, delivery_id)
+        logger.debug(
+            "message %s account=%s session=%s stored=%s",
+            parsed.message_id, parsed.account_id, parsed.session_id, result.stored,
+        )

@@ -1,0 +1,13 @@
+"""Registers every actor on a broker, with its dependencies."""
+
+from __future__ import annotations
+
+import dramatiq
+
+from actors import ingest, sessions
+from actors.deps import Deps
+
+
+def register_actors(broker: dramatiq.Broker, deps: Deps) -> None:
+    ingest.register(broker, deps)
+    sessions.register(broker, deps)

@@ -1,0 +1,90 @@
+"""Request-reply on the worker side: publish an actor's result to the caller's reply queue.
+
+The reply-to queue and correlation id travel in the message options, because
+Dramatiq's RabbitMQ consumer drops AMQP properties (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Protocol
+
+import dramatiq
+import pika
+from dramatiq.brokers.rabbitmq import RabbitmqBroker
+from dramatiq.middleware import Middleware
+
+from memq.inproc import InProcessReplies
+from schemas.replies import Reply, ReplyError
+from schemas.routing import CORRELATION_ID_OPTION, REPLY_TO_OPTION
+
+logger = logging.getLogger("memq.replies")
+
+
+class ReplySink(Protocol):
+    def send(self, reply_to: str, reply: Reply) -> None: ...
+
+
+class AmqpReplySink:
+    """Publishes through the broker's per-thread channel to the default exchange."""
+
+    def __init__(self, broker: RabbitmqBroker) -> None:
+        self._broker = broker
+
+    def send(self, reply_to: str, reply: Reply) -> None:
+        self._broker.channel.basic_publish(
+            exchange="",
+            routing_key=reply_to,
+            body=reply.model_dump_json().encode(),
+            properties=pika.BasicProperties(
+                content_type="application/json", correlation_id=reply.correlation_id
+            ),
+        )
+
+
+class InProcessReplySink:
+    def __init__(self, replies: InProcessReplies) -> None:
+        self._replies = replies
+
+    def send(self, reply_to: str, reply: Reply) -> None:
+        self._replies.deliver(reply.correlation_id, json.loads(reply.model_dump_json()))
+
+
+class ReplyMiddleware(Middleware):
+    """Replies with the actor's result, or a 500 when it raised something unexpected.
+
+    Request actors return a ``Reply``-shaped dict (see ``actors.requests``); their
+    expected errors are part of that dict, so a failed lookup is not a failed message.
+    """
+
+    def __init__(self, sink: ReplySink) -> None:
+        self.sink = sink
+
+    def after_process_message(
+        self,
+        broker: dramatiq.Broker,
+        message: dramatiq.Message[Any],
+        *,
+        result: Any = None,
+        exception: BaseException | None = None,
+    ) -> None:
+        reply_to = message.options.get(REPLY_TO_OPTION)
+        correlation_id = message.options.get(CORRELATION_ID_OPTION)
+        if not reply_to or not correlation_id:
+            return
+        if exception is None and isinstance(result, dict):
+            reply = Reply.model_validate({**result, "correlation_id": correlation_id})
+        else:
+            reply = Reply(
+                correlation_id=correlation_id,
+                ok=False,
+                error=ReplyError(
+                    status=500, code="internal_error", detail="the worker failed; see its logs"
+                ),
+            )
+        try:
+            self.sink.send(reply_to, reply)
+        except Exception:
+            # The caller times out and retries; losing a reply loses no data.
+            logger.warning("could not publish reply %s", correlation_id, exc_info=True)

@@ -1,0 +1,66 @@
+"""Request actors: a read or a small command that a gateway waits for.
+
+They never retry (the gateway does, once, with a fresh correlation id) and
+never dead-letter an expected outcome: a missing session is an answer (404),
+not a failed message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import dramatiq
+from pydantic import BaseModel, ValidationError
+
+from memq.errors import InvalidInput, MemqError
+
+logger = logging.getLogger("memq.actors.requests")
+
+#: Request actors answer quickly or not at all: the gateway gives up after
+#: MEMQ_REQUEST_TIMEOUT anyway.
+REQUEST_TIME_LIMIT_MS = 10_000
+
+
+def ok(result: Any) -> dict[str, Any]:
+    if isinstance(result, BaseModel):
+        result = result.model_dump(mode="json")
+    return {"ok": True, "result": result}
+
+
+def failed(exc: MemqError) -> dict[str, Any]:
+    return {"ok": False, "error": {"status": exc.status, "code": exc.code, "detail": exc.detail}}
+
+
+def request_actor(
+    broker: dramatiq.Broker, queue_name: str, actor_name: str
+) -> Callable[[Callable[..., Any]], dramatiq.Actor[Any, Any]]:
+    """Register ``fn`` as a request actor; its MemqErrors become error replies."""
+
+    def decorate(fn: Callable[..., Any]) -> dramatiq.Actor[Any, Any]:
+        def handle(**kwargs: Any) -> dict[str, Any]:
+            try:
+                return ok(fn(**kwargs))
+            except ValidationError as exc:
+                return failed(_invalid(exc))
+            except MemqError as exc:
+                return failed(exc)
+
+        handle.__name__ = actor_name
+        return dramatiq.actor(
+            handle,
+            broker=broker,
+            actor_name=actor_name,
+            queue_name=queue_name,
+            max_retries=0,
+            time_limit=REQUEST_TIME_LIMIT_MS,
+        )
+
+    return decorate
+
+
+def _invalid(exc: ValidationError) -> MemqError:
+    return InvalidInput(
+        "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+    )

@@ -1,0 +1,34 @@
+"""Liveness and readiness probes (no auth: they reveal nothing about tenants)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from gateway.deps import SettingsDep, TransportDep
+from memq.errors import MemqError
+from schemas.routing import ActorName
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", summary="The gateway process is up")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="The broker and the store (through a worker) are reachable")
+async def readyz(transport: TransportDep, settings: SettingsDep) -> JSONResponse:
+    checks = {"broker": "ok", "store": "ok"}
+    if not await transport.ready():
+        checks["broker"] = "unreachable"
+        checks["store"] = "unknown"
+    else:
+        try:
+            await transport.request(
+                ActorName.PING_STORE, {}, timeout=min(2, settings.request_timeout), attempts=1
+            )
+        except MemqError as exc:
+            checks["store"] = exc.detail
+    ready = all(value == "ok" for value in checks.values())
+    return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)

@@ -1,0 +1,87 @@
+"""Posting and reading a session's messages."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, status
+
+from gateway.deps import AccountId, SequencerDep, SessionId, SettingsDep, TransportDep
+from memq.errors import PayloadTooLarge
+from schemas.messages import MessageAccepted, MessageEvent, MessageIn, MessagePage
+from schemas.routing import ActorName
+
+router = APIRouter(prefix="/v1/sessions", tags=["messages"])
+
+MAX_PAGE = 500
+
+
+@router.post(
+    "/{session_id}/messages",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=MessageAccepted,
+    summary="Publish a message (creates the session on its first message)",
+    description=(
+        "Returns 202 once RabbitMQ has confirmed the persistent message: from then on it "
+        "will be stored exactly once per (account, message_id). Send your own `message_id` "
+        "so that a retried request is deduplicated; without it the gateway generates one "
+        "(`generated_id: true`) and a retry is stored as a second message."
+    ),
+)
+async def post_message(
+    session_id: SessionId,
+    body: MessageIn,
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+    sequencer: SequencerDep,
+) -> MessageAccepted:
+    size = len(body.content.encode("utf-8"))
+    if size > settings.max_message_bytes:
+        raise PayloadTooLarge(
+            f"content is {size} bytes; the limit is {settings.max_message_bytes} "
+            "(MEMQ_MAX_MESSAGE_BYTES): split the message"
+        )
+    generated = body.message_id is None
+    event = MessageEvent(
+        account_id=account_id,
+        session_id=session_id,
+        message_id=body.message_id or uuid.uuid4().hex,
+        role=body.role,
+        content=body.content,
+        seq=sequencer.next(),
+        accepted_at=datetime.now(UTC),
+        sent_at=body.sent_at,
+        user_id=body.user_id,
+        channel=body.channel,
+        metadata=body.metadata,
+    )
+    message = transport.build_message(
+        ActorName.INGEST_MESSAGE, {"event": event.model_dump(mode="json")}
+    )
+    await transport.publish(message)
+    return MessageAccepted(
+        message_id=event.message_id, session_id=session_id, seq=event.seq, generated_id=generated
+    )
+
+
+@router.get(
+    "/{session_id}/messages",
+    response_model=MessagePage,
+    summary="Read messages in conversation order (the latest page by default)",
+)
+async def list_messages(
+    session_id: SessionId,
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    before: Annotated[int | None, Query(gt=0, description="a seq: read messages before it")] = None,
+) -> Any:
+    return await transport.request(
+        ActorName.LIST_MESSAGES,
+        {"account_id": account_id, "session_id": session_id, "limit": limit, "before": before},
+        timeout=settings.request_timeout,
+    )

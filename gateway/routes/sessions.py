@@ -1,0 +1,121 @@
+"""Session resources: create, list, read, patch, end, delete."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from schemas.ids import Identifier
+from schemas.messages import Channel
+from schemas.routing import ActorName
+from schemas.sessions import Session, SessionCreate, SessionList, SessionPatch
+
+router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
+
+MAX_PAGE = 100
+
+
+class SessionEnd(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(default="ended_by_client", min_length=1, max_length=64)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=Session)
+async def create_session(
+    body: SessionCreate, account_id: AccountId, transport: TransportDep, settings: SettingsDep
+) -> Any:
+    return await transport.request(
+        ActorName.CREATE_SESSION,
+        {"account_id": account_id, "spec": body.model_dump(mode="json")},
+        timeout=settings.request_timeout,
+    )
+
+
+@router.get("", response_model=SessionList, summary="Sessions, most recent activity first")
+async def list_sessions(
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+    user_id: Identifier | None = None,
+    channel: Annotated[Channel | None, Query()] = None,
+    active: bool | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+) -> Any:
+    return await transport.request(
+        ActorName.LIST_SESSIONS,
+        {
+            "account_id": account_id,
+            "user_id": user_id,
+            "channel": channel,
+            "active": active,
+            "limit": limit,
+            "cursor": cursor,
+        },
+        timeout=settings.request_timeout,
+    )
+
+
+@router.get("/{session_id}", response_model=Session)
+async def get_session(
+    session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
+) -> Any:
+    return await transport.request(
+        ActorName.GET_SESSION,
+        {"account_id": account_id, "session_id": session_id},
+        timeout=settings.request_timeout,
+    )
+
+
+@router.patch("/{session_id}", response_model=Session)
+async def update_session(
+    session_id: SessionId,
+    body: SessionPatch,
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+) -> Any:
+    return await transport.request(
+        ActorName.UPDATE_SESSION,
+        {
+            "account_id": account_id,
+            "session_id": session_id,
+            "patch": body.model_dump(mode="json", exclude_unset=True),
+        },
+        timeout=settings.request_timeout,
+    )
+
+
+@router.post("/{session_id}/end", response_model=Session)
+async def end_session(
+    session_id: SessionId,
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+    body: SessionEnd | None = None,
+) -> Any:
+    return await transport.request(
+        ActorName.END_SESSION,
+        {
+            "account_id": account_id,
+            "session_id": session_id,
+            "reason": (body or SessionEnd()).reason,
+        },
+        timeout=settings.request_timeout,
+    )
+
+
+@router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_session(
+    session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
+) -> Response:
+    await transport.request(
+        ActorName.DELETE_SESSION,
+        {"account_id": account_id, "session_id": session_id},
+        timeout=settings.request_timeout,
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,1 @@
+"""Transport implementations, one module each."""

@@ -1,0 +1,131 @@
+"""RabbitMQ transport: persistent messages, publisher confirms, an exclusive reply queue."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from typing import Any
+
+import aio_pika
+import aio_pika.abc
+import dramatiq
+from aio_pika.exceptions import AMQPError, DeliveryError, PublishError
+from pydantic import ValidationError
+
+from gateway.transport import Transport
+from memq.errors import BrokerUnavailable
+from schemas.queues import dead_letter_queue, dead_letter_queue_arguments, main_queue_arguments
+from schemas.replies import Reply
+from schemas.routing import CORRELATION_ID_OPTION, QueueKind, queue_name
+
+logger = logging.getLogger("memq.gateway.amqp")
+
+
+class AmqpTransport(Transport):
+    def __init__(self, url: str, queue_prefix: str, publish_timeout: float) -> None:
+        super().__init__(queue_prefix)
+        self._url = url
+        self._publish_timeout = publish_timeout
+        self._connection: aio_pika.abc.AbstractRobustConnection | None = None
+        self._channel: aio_pika.abc.AbstractChannel | None = None
+        self._reply_queue_name = f"{queue_prefix}.reply.{uuid.uuid4().hex}"
+        self._pending: dict[str, asyncio.Future[Reply]] = {}
+
+    @property
+    def reply_to(self) -> str:
+        return self._reply_queue_name
+
+    async def start(self) -> None:
+        try:
+            self._connection = await aio_pika.connect_robust(
+                self._url, client_properties={"connection_name": "memq-gateway"}
+            )
+            self._channel = await self._connection.channel(publisher_confirms=True, on_return_raises=True)
+            for kind in QueueKind:
+                name = queue_name(self.queue_prefix, kind)
+                await self._channel.declare_queue(
+                    dead_letter_queue(name), durable=True, arguments=dead_letter_queue_arguments()
+                )
+                await self._channel.declare_queue(
+                    name, durable=True, arguments=main_queue_arguments(name)
+                )
+            # Exclusive + auto-delete: the queue dies with this gateway, so replies
+            # to a dead gateway are dropped by RabbitMQ instead of piling up.
+            replies = await self._channel.declare_queue(
+                self._reply_queue_name, exclusive=True, auto_delete=True
+            )
+            await replies.consume(self._on_reply, no_ack=True)
+        except (AMQPError, OSError) as exc:
+            raise BrokerUnavailable(
+                f"cannot reach RabbitMQ ({type(exc).__name__}); check MEMQ_AMQP_URL and that "
+                "the broker is running"
+            ) from exc
+        logger.info("gateway connected to RabbitMQ, reply queue %s", self._reply_queue_name)
+
+    async def close(self) -> None:
+        for future in self._pending.values():
+            future.cancel()
+        if self._connection is not None:
+            await self._connection.close()
+
+    async def ready(self) -> bool:
+        return (
+            self._connection is not None
+            and not self._connection.is_closed
+            and self._channel is not None
+            and not self._channel.is_closed
+        )
+
+    async def publish(self, message: dramatiq.Message[Any], *, persistent: bool = True) -> None:
+        if self._channel is None:
+            raise BrokerUnavailable("gateway is not connected to RabbitMQ")
+        amqp_message = aio_pika.Message(
+            body=message.encode(),
+            content_type="application/json",
+            message_id=message.message_id,
+            delivery_mode=(
+                aio_pika.DeliveryMode.PERSISTENT if persistent else aio_pika.DeliveryMode.NOT_PERSISTENT
+            ),
+        )
+        try:
+            await self._channel.default_exchange.publish(
+                amqp_message,
+                routing_key=message.queue_name,
+                mandatory=True,
+                timeout=self._publish_timeout,
+            )
+        except PublishError as exc:  # returned as unroutable (mandatory=True)
+            raise BrokerUnavailable(f"queue {message.queue_name} does not exist on the broker") from exc
+        except DeliveryError as exc:  # nacked
+            raise BrokerUnavailable(f"RabbitMQ refused the message for {message.queue_name}") from exc
+        except (TimeoutError, AMQPError, OSError, RuntimeError) as exc:
+            raise BrokerUnavailable(
+                f"RabbitMQ did not confirm the message within {self._publish_timeout:g}s; retry"
+            ) from exc
+
+    async def _round_trip(self, message: dramatiq.Message[Any], timeout: float) -> Reply | None:
+        correlation_id = message.options[CORRELATION_ID_OPTION]
+        future: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
+        self._pending[correlation_id] = future
+        try:
+            await self.publish(message, persistent=False)
+            return await asyncio.wait_for(future, timeout)
+        except TimeoutError:
+            return None
+        finally:
+            self._pending.pop(correlation_id, None)
+
+    async def _on_reply(self, incoming: aio_pika.abc.AbstractIncomingMessage) -> None:
+        try:
+            reply = Reply.model_validate(json.loads(incoming.body))
+        except (ValueError, ValidationError):
+            logger.warning("dropped a malformed reply on %s", self._reply_queue_name)
+            return
+        future = self._pending.get(reply.correlation_id)
+        if future is None or future.done():
+            # Late (after timeout) or duplicate reply: the caller has moved on.
+            logger.debug("dropped a late or duplicate reply %s", reply.correlation_id)
+            return
+        future.set_result(reply)

@@ -1,0 +1,1 @@
+"""memq: session memory for LLM chat applications (domain package and CLI)."""

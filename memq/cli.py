@@ -1,0 +1,80 @@
+"""The ``memq`` command line."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from memq.settings import Settings
+from schemas.routing import QueueKind
+
+app = typer.Typer(no_args_is_help=True, help="memq: session memory for LLM chat applications")
+
+
+def _settings(**overrides: object) -> Settings:
+    values = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="bind address [MEMQ_HOST]")] = None,
+    port: Annotated[int | None, typer.Option(help="port [MEMQ_PORT]")] = None,
+) -> None:
+    """Gateway, workers and scheduler in one process (no servers needed by default)."""
+    from memq.serve import run_serve
+
+    run_serve(_settings(host=host, port=port))
+
+
+@app.command()
+def gateway(
+    host: Annotated[str | None, typer.Option(help="bind address [MEMQ_HOST]")] = None,
+    port: Annotated[int | None, typer.Option(help="port [MEMQ_PORT]")] = None,
+) -> None:
+    """The HTTP gateway alone, over RabbitMQ (MEMQ_AMQP_URL)."""
+    from memq.serve import run_gateway
+
+    run_gateway(_settings(host=host, port=port))
+
+
+@app.command()
+def worker(
+    queues: Annotated[
+        str | None,
+        typer.Option(
+            "--queues", "-q", help="comma-separated: ingest,memory,context,maintenance (default all)"
+        ),
+    ] = None,
+    processes: Annotated[int | None, typer.Option(min=1, help="[MEMQ_WORKER_PROCESSES]")] = None,
+    threads: Annotated[int | None, typer.Option(min=1, help="[MEMQ_WORKER_THREADS]")] = None,
+) -> None:
+    """Dramatiq workers over RabbitMQ (MEMQ_AMQP_URL), one pool per queue if you like."""
+    from memq.worker import run_workers
+
+    settings = _settings()
+    run_workers(
+        settings,
+        _parse_queues(queues),
+        processes or settings.worker_processes,
+        threads or settings.worker_threads,
+    )
+
+
+def _parse_queues(spec: str | None) -> list[QueueKind]:
+    if not spec:
+        return list(QueueKind)
+    names = [name.strip() for name in spec.replace(" ", ",").split(",") if name.strip()]
+    known = {kind.value for kind in QueueKind}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown queue(s) {', '.join(unknown)}; choose from {', '.join(sorted(known))}",
+            param_hint="--queues",
+        )
+    return [QueueKind(name) for name in names]
+
+
+if __name__ == "__main__":
+    app()

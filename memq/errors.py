@@ -1,0 +1,81 @@
+"""Every error memq raises on purpose, and whether it is worth retrying.
+
+    MemqError                  base; carries an HTTP status and a stable code
+    ├── PermanentError         retrying cannot help: actors list it in ``throws=``
+    │   ├── InvalidInput       422  the request or event breaks the contract
+    │   ├── PayloadTooLarge    413  content over MEMQ_MAX_MESSAGE_BYTES
+    │   ├── Unauthorized       401  missing or unknown API key
+    │   ├── NotFound           404  no such session in this account
+    │   ├── Conflict           409  the id is taken
+    │   └── Gone               410  the session was deleted
+    └── TransientError         may succeed later: retried with backoff
+        ├── StoreUnavailable   503  the database did not answer
+        └── BrokerUnavailable  503  RabbitMQ did not confirm or is unreachable
+"""
+
+
+class MemqError(Exception):
+    status = 500
+    code = "internal_error"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class PermanentError(MemqError):
+    status = 400
+    code = "permanent_error"
+
+
+class InvalidInput(PermanentError):
+    status = 422
+    code = "invalid_input"
+
+
+class PayloadTooLarge(PermanentError):
+    status = 413
+    code = "payload_too_large"
+
+
+class Unauthorized(PermanentError):
+    status = 401
+    code = "unauthorized"
+
+
+class NotFound(PermanentError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(PermanentError):
+    status = 409
+    code = "conflict"
+
+
+class Gone(PermanentError):
+    status = 410
+    code = "gone"
+
+
+class TransientError(MemqError):
+    status = 503
+    code = "unavailable"
+
+
+class StoreUnavailable(TransientError):
+    code = "store_unavailable"
+
+
+class BrokerUnavailable(TransientError):
+    code = "broker_unavailable"
+
+
+#: Reply errors are rebuilt on the gateway side from their code.
+ERRORS_BY_CODE: dict[str, type[MemqError]] = {
+    cls.code: cls
+    for cls in (
+        MemqError, PermanentError, InvalidInput, PayloadTooLarge, Unauthorized, NotFound,
+        Conflict, Gone, TransientError, StoreUnavailable, BrokerUnavailable,
+    )
+}

@@ -1,0 +1,12 @@
+"""Logging set-up for every memq process: one line per record, named loggers."""
+
+import logging
+
+
+def configure(level: str) -> None:
+    logging.basicConfig(
+        level=level.upper(),
+        format="%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s",
+    )
+    # pika logs every connection step at INFO.
+    logging.getLogger("pika").setLevel(logging.WARNING)

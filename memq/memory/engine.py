@@ -1,0 +1,49 @@
+"""The interface every memory engine implements (offline rules, or Claude).
+
+Engines are pure with respect to memq's storage: they turn text into text and
+facts. Each call takes bounded input (a previous summary within its budget plus
+a bounded batch of messages), so the cost per message stays constant however
+long a session grows.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class TranscriptLine:
+    """One message handed to an engine. ``content`` is untrusted user data."""
+
+    position: int
+    message_id: str
+    role: str
+    content: str
+
+
+@dataclass(frozen=True)
+class ExtractedFact:
+    key: str
+    value: str
+    source_message_id: str
+
+
+class MemoryEngine(Protocol):
+    #: Recorded on every summary it writes: "offline" or "claude:<model>".
+    name: str
+
+    def fold(self, previous: str | None, lines: Sequence[TranscriptLine], budget_tokens: int) -> str:
+        """Fold new messages into an existing summary; the result fits ``budget_tokens``."""
+        ...
+
+    def merge(self, older: str | None, newer: str, budget_tokens: int) -> str:
+        """Fold a newer tier's summary into an older tier's summary within the budget."""
+        ...
+
+    def extract_facts(
+        self, lines: Sequence[TranscriptLine], known: Sequence[tuple[str, str]]
+    ) -> list[ExtractedFact]:
+        """Key facts stated in ``lines``; ``known`` is the current (key, value) list so an
+        engine can reuse keys when a value changes. Values stay in the conversation's
+        language."""
+        ...

@@ -1,0 +1,57 @@
+"""The stored shape of a session's memory."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class TierName(StrEnum):
+    RECENT = "recent"
+    MID = "mid"
+    OLD = "old"
+
+
+class Budgets(BaseModel):
+    """Token budget per tier (seed 000's defaults)."""
+
+    verbatim: int = Field(default=400, gt=0)
+    recent: int = Field(default=200, gt=0)
+    mid: int = Field(default=250, gt=0)
+    old: int = Field(default=200, gt=0)
+    facts: int = Field(default=150, gt=0)
+
+    def for_tier(self, tier: TierName) -> int:
+        return int(getattr(self, tier.value))
+
+
+class TierSummary(BaseModel):
+    """One progressive summary and the span of the conversation it covers.
+
+    Positions are 1-based message numbers in conversation order, as in seed
+    000's ``[EARLY CONVERSATION - Messages 1-45]``.
+    """
+
+    tier: TierName
+    text: str
+    first_position: int = Field(ge=1)
+    last_position: int = Field(ge=1)
+    token_estimate: int = Field(ge=0)
+    engine: str = Field(description='"offline" or "claude:<model>"')
+    updated_at: datetime
+
+
+class FactValue(BaseModel):
+    value: str
+    source_message_id: str
+    updated_at: datetime
+
+
+class Fact(BaseModel):
+    """A key fact; ``history`` keeps earlier values, oldest first."""
+
+    key: str
+    value: str
+    source_message_id: str
+    updated_at: datetime
+    history: list[FactValue] = Field(default_factory=list)

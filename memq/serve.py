@@ -1,0 +1,108 @@
+"""``memq serve`` and ``memq gateway``: run the HTTP gateway, alone or with everything.
+
+``serve`` runs gateway, workers and scheduler in one process: on Dramatiq's
+in-process broker and a SQLite file by default, or over RabbitMQ/MongoDB when
+their URLs are set. Same actors, same code paths.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import dramatiq
+import uvicorn
+from dramatiq.middleware import Retries
+
+from actors.broker import build_broker
+from actors.deps import Deps
+from actors.registry import register_actors
+from gateway.app import create_app
+from gateway.transport import Transport
+from gateway.transports.amqp import AmqpTransport
+from gateway.transports.local import LocalTransport
+from memq import logs
+from memq.inproc import InProcessReplies
+from memq.journal import Journal, JournalMiddleware
+from memq.keys import load_api_keys
+from memq.settings import Settings, redact_url
+from store.factory import open_store
+
+logger = logging.getLogger("memq.serve")
+
+
+def amqp_transport(settings: Settings) -> AmqpTransport:
+    assert settings.amqp_url is not None
+    return AmqpTransport(
+        str(settings.amqp_url), settings.queue_prefix, publish_timeout=settings.publish_timeout
+    )
+
+
+def run_gateway(settings: Settings) -> None:
+    logs.configure(settings.log_level)
+    if settings.amqp_url is None:
+        raise SystemExit(
+            "memq gateway needs MEMQ_AMQP_URL (RabbitMQ); to run without servers use `memq serve`"
+        )
+    keys = load_api_keys(settings, allow_dev_key=False)
+    _run_http(settings, create_app(settings, amqp_transport(settings), keys))
+
+
+def run_serve(settings: Settings) -> None:
+    logs.configure(settings.log_level)
+    replies = InProcessReplies()
+    broker = build_broker(settings, replies)
+    store = open_store(settings)
+    register_actors(broker, Deps(settings=settings, store=store))
+    worker = dramatiq.Worker(broker, worker_threads=settings.worker_threads)
+    transport: Transport
+    journal: Journal | None = None
+    if settings.embedded_broker:
+        journal = Journal(settings.data_dir / "journal.sqlite3")
+        # Before Retries in the list = after it in the after-hooks, which
+        # Dramatiq runs in reverse: Retries has decided by then.
+        broker.add_middleware(JournalMiddleware(journal), before=Retries)
+        transport = LocalTransport(broker, replies, settings.queue_prefix, journal)
+    else:
+        transport = amqp_transport(settings)
+    keys = load_api_keys(settings, allow_dev_key=settings.embedded_broker)
+    logger.info(
+        "memq serve: broker=%s store=%s",
+        redact_url(settings.amqp_url) if settings.amqp_url else "in-process",
+        redact_url(settings.mongodb_url) if settings.mongodb_url else settings.sqlite_path,
+    )
+    worker.start()
+    if journal is not None:
+        replayed = journal.pending()
+        for message in replayed:
+            broker.enqueue(message)
+        if replayed:
+            logger.info("replayed %d accepted message(s) not yet stored", len(replayed))
+    try:
+        _run_http(settings, create_app(settings, transport, keys))
+    finally:
+        if settings.embedded_broker:
+            _drain(broker, settings)
+        worker.stop()
+        broker.close()
+        store.close()
+        if journal is not None:
+            journal.close()
+
+
+def _drain(broker: dramatiq.Broker, settings: Settings) -> None:
+    """Let queued work finish before a clean shutdown (the journal covers a crash)."""
+    for name in broker.get_declared_queues():
+        try:
+            broker.join(name, timeout=10_000)  # type: ignore[call-arg]
+        except Exception:
+            logger.warning("queue %s not drained at shutdown; its journal entries remain", name)
+
+
+def _run_http(settings: Settings, app: object) -> None:
+    uvicorn.run(
+        app,  # type: ignore[arg-type]
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+        access_log=False,
+    )

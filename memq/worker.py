@@ -1,0 +1,91 @@
+"""``memq worker``: Dramatiq workers over RabbitMQ, one or more processes.
+
+Each process builds its own broker, store and actors at start-up (nothing is
+shared across a fork) and stops gracefully on SIGTERM/SIGINT: in-flight
+messages finish, unacked ones go back to RabbitMQ.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import threading
+import time
+from collections.abc import Sequence
+
+import dramatiq
+
+from actors.broker import build_broker
+from actors.deps import Deps
+from actors.registry import register_actors
+from memq import logs
+from memq.settings import Settings
+from schemas.routing import QueueKind, queue_name
+from store.factory import open_store
+
+logger = logging.getLogger("memq.worker")
+
+#: How long a stopping worker waits for in-flight messages (ms).
+STOP_TIMEOUT_MS = 30_000
+
+
+def run_workers(
+    settings: Settings, queues: Sequence[QueueKind], processes: int, threads: int
+) -> None:
+    if settings.amqp_url is None:
+        raise SystemExit(
+            "memq worker needs MEMQ_AMQP_URL (RabbitMQ); for a single process without "
+            "servers use `memq serve`"
+        )
+    if processes == 1:
+        run_worker_process(settings, list(queues), threads)
+        return
+    _supervise(settings, list(queues), processes, threads)
+
+
+def run_worker_process(settings: Settings, queues: list[QueueKind], threads: int) -> None:
+    logs.configure(settings.log_level)
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    broker = build_broker(settings)
+    store = open_store(settings)
+    register_actors(broker, Deps(settings=settings, store=store))
+    names = {queue_name(settings.queue_prefix, kind) for kind in queues}
+    worker = dramatiq.Worker(broker, queues=names, worker_threads=threads)
+    worker.start()
+    logger.info("worker consuming %s with %d threads", sorted(names), threads)
+    try:
+        stop.wait()
+    finally:
+        logger.info("worker stopping: finishing in-flight messages")
+        worker.stop(timeout=STOP_TIMEOUT_MS)
+        broker.close()
+        store.close()
+
+
+def _supervise(settings: Settings, queues: list[QueueKind], processes: int, threads: int) -> None:
+    """Run ``processes`` workers; restart one that dies; stop all on SIGTERM/SIGINT."""
+    logs.configure(settings.log_level)
+    context = multiprocessing.get_context("spawn")
+    stopping = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.set())
+
+    def spawn() -> multiprocessing.process.BaseProcess:
+        child = context.Process(target=run_worker_process, args=(settings, queues, threads))
+        child.start()
+        return child
+
+    children = [spawn() for _ in range(processes)]
+    while not stopping.wait(1.0):
+        for index, child in enumerate(children):
+            if not child.is_alive():
+                logger.warning("worker process %s exited (%s); restarting", child.pid, child.exitcode)
+                time.sleep(1.0)
+                children[index] = spawn()
+    for child in children:
+        child.terminate()  # SIGTERM: graceful stop in the child
+    for child in children:
+        child.join(STOP_TIMEOUT_MS / 1000 + 5)

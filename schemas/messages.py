@@ -1,0 +1,95 @@
+"""Chat messages: what a channel posts, what travels on the ingest queue, what is stored."""
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from schemas.ids import Identifier
+
+Role = Literal["user", "assistant", "system"]
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("content must contain at least one non-whitespace character")
+    return text
+
+
+Content = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+Channel = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class MessageIn(BaseModel):
+    """Body of ``POST /v1/sessions/{session_id}/messages``.
+
+    Send ``message_id`` to make retries safe: a message id is stored once per
+    account. Without it the gateway generates one, and a retried request is
+    then stored twice.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    message_id: Identifier | None = None
+    role: Role
+    content: Content
+    sent_at: datetime | None = None
+    user_id: Identifier | None = None
+    channel: Channel | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class MessageEvent(BaseModel):
+    """A message accepted by the gateway, as published on the ingest queue.
+
+    ``seq`` is the gateway's acceptance order (microseconds since the epoch,
+    strictly increasing within one gateway process): messages are listed in
+    this order whatever order the workers store them in.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1] = 1
+    account_id: Identifier
+    session_id: Identifier
+    message_id: Identifier
+    role: Role
+    content: Content
+    seq: int = Field(gt=0)
+    accepted_at: datetime
+    sent_at: datetime | None = None
+    user_id: Identifier | None = None
+    channel: Channel | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class StoredMessage(BaseModel):
+    """A message as read back from the store."""
+
+    message_id: str
+    session_id: str
+    role: Role
+    content: str
+    seq: int
+    accepted_at: datetime
+    sent_at: datetime | None = None
+    user_id: str | None = None
+    channel: str | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class MessageAccepted(BaseModel):
+    message_id: str
+    session_id: str
+    seq: int
+    generated_id: bool = Field(
+        description="true when the gateway generated message_id: a retry of this request "
+        "cannot be deduplicated"
+    )
+
+
+class MessagePage(BaseModel):
+    messages: list[StoredMessage]
+    next_before: int | None = Field(
+        default=None, description="pass as ?before= to read the older page; null at the start"
+    )

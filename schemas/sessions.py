@@ -1,0 +1,54 @@
+"""Sessions: a conversation, created by its first message or by POST /v1/sessions."""
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.ids import Identifier
+from schemas.messages import Channel
+
+SessionStatus = Literal["active", "ended"]
+Title = str
+
+
+class SessionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    session_id: Identifier | None = Field(
+        default=None, description="client-chosen id; generated when absent"
+    )
+    user_id: Identifier
+    channel: Channel | None = None
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    metadata: dict[str, Any] | None = None
+
+
+class SessionPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    metadata: dict[str, Any] | None = None
+
+
+class Session(BaseModel):
+    session_id: str
+    user_id: str | None = None
+    channel: str | None = None
+    title: str | None = None
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    status: SessionStatus = "active"
+    ended_reason: str | None = None
+    created_at: datetime
+    updated_at: datetime
+    last_message_at: datetime | None = None
+    ended_at: datetime | None = None
+    message_count: int = 0
+    last_prompt: str | None = None
+
+
+class SessionList(BaseModel):
+    sessions: list[Session]
+    next_cursor: str | None = Field(
+        default=None, description="pass as ?cursor= for the next page; null on the last page"
+    )

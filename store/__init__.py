@@ -1,0 +1,1 @@
+"""Storage: one port (``store.base.Store``), two adapters (``store.backends``)."""

@@ -1,0 +1,126 @@
+"""The store port: the domain operations memq needs from a database.
+
+Two adapters implement it, ``store.backends.sqlite`` (embedded default) and
+``store.backends.mongo`` (production); ``tests/contract`` runs one suite
+against both. Every operation is scoped by ``account_id``: an adapter never
+returns or changes another account's data, and a session of another account
+looks exactly like a missing one.
+
+Adapters are synchronous and thread-safe: Dramatiq worker threads share one
+instance per process.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from schemas.messages import MessageEvent, StoredMessage
+from schemas.sessions import Session, SessionCreate, SessionPatch
+
+#: The title taken from the first user message is cut to this many characters.
+TITLE_CHARS = 100
+#: ``last_prompt`` keeps at most this many characters of the last user message.
+LAST_PROMPT_CHARS = 500
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    """What ``append_message`` did.
+
+    ``stored`` is False when (account, message_id) was already stored, or the
+    session was deleted (``dropped_deleted``).
+    """
+
+    stored: bool
+    dropped_deleted: bool = False
+
+
+class Store(abc.ABC):
+    @abc.abstractmethod
+    def ping(self) -> None:
+        """Raise ``StoreUnavailable`` unless the database answers."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    # -- messages --------------------------------------------------------------
+    @abc.abstractmethod
+    def append_message(self, event: MessageEvent, delivery_id: str) -> AppendResult:
+        """Store a message exactly once per (account_id, message_id), at most 2 round trips.
+
+        Creates the session on its first message (user_id, channel from the
+        message), reopens an ended one, and keeps its counters: message_count,
+        last_message_at (max accepted_at), last_prompt (the user message with
+        the highest seq, cut to LAST_PROMPT_CHARS), a title from the user
+        message with the lowest seq (cut to TITLE_CHARS) unless a title was
+        given. Counters are right whatever order messages arrive in.
+
+        ``delivery_id`` identifies the queue delivery (dramatiq message id): a
+        redelivery of the delivery that inserted the message, after a crash
+        between the insert and the counter update, must still apply the counter
+        update exactly once; a later duplicate publish of the same message id
+        changes nothing.
+
+        A message for a deleted session is dropped (``dropped_deleted``).
+        """
+
+    @abc.abstractmethod
+    def list_messages(
+        self, account_id: str, session_id: str, *, limit: int, before: int | None = None
+    ) -> list[StoredMessage]:
+        """The ``limit`` messages with seq < ``before`` (all when None) closest to it,
+        returned in conversation order (seq ascending, then message_id).
+
+        Raises ``NotFound`` when the session does not exist in this account.
+        """
+
+    # -- sessions --------------------------------------------------------------
+    @abc.abstractmethod
+    def create_session(
+        self, account_id: str, session_id: str, spec: SessionCreate, now: datetime
+    ) -> Session:
+        """Raises ``Conflict`` if the id exists (or was deleted) in this account."""
+
+    @abc.abstractmethod
+    def get_session(self, account_id: str, session_id: str) -> Session:
+        """Raises ``NotFound``."""
+
+    @abc.abstractmethod
+    def list_sessions(
+        self,
+        account_id: str,
+        *,
+        user_id: str | None = None,
+        channel: str | None = None,
+        active: bool | None = None,
+        limit: int = 20,
+        cursor: str | None = None,
+    ) -> tuple[list[Session], str | None]:
+        """Most recent activity first (last_message_at, else created_at; ties by id).
+
+        Returns the page and an opaque cursor for the next one (None at the end).
+        Raises ``InvalidInput`` for a cursor it did not produce.
+        """
+
+    @abc.abstractmethod
+    def update_session(
+        self, account_id: str, session_id: str, patch: SessionPatch, now: datetime
+    ) -> Session:
+        """Set the fields present in ``patch`` (metadata replaces). Raises ``NotFound``."""
+
+    @abc.abstractmethod
+    def end_session(self, account_id: str, session_id: str, reason: str, now: datetime) -> Session:
+        """Mark ended with the reason; ending an ended session keeps the first end.
+        Raises ``NotFound``."""
+
+    @abc.abstractmethod
+    def delete_session(self, account_id: str, session_id: str) -> None:
+        """Delete the session and its messages, leaving a tombstone so later messages
+        for it are dropped and its id is not reused. Raises ``NotFound``."""
+
+
+def jsonable_metadata(metadata: dict[str, Any] | None) -> dict[str, Any]:
+    return dict(metadata or {})

@@ -1,0 +1,70 @@
+"""A real deployment for each test: `memq gateway` and `memq worker` processes over RabbitMQ."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
+
+KEY_A, ACCOUNT_A = "key-alpha-0123456789", "acct-a"
+KEY_B, ACCOUNT_B = "key-bravo-9876543210", "acct-b"
+
+
+@dataclass
+class Stack:
+    base_url: str
+    env: dict[str, str]
+    logs: Path
+    gateway: MemqProcess
+    workers: list[MemqProcess] = field(default_factory=list)
+
+    def start_worker(self, *args: str, name: str = "worker") -> MemqProcess:
+        log = self.logs / f"{name}-{len(self.workers)}.log"
+        worker = MemqProcess(["worker", *args], self.env, log).start()
+        self.workers.append(worker)
+        return worker
+
+    def client(self, key: str = KEY_A) -> httpx.Client:
+        return httpx.Client(
+            base_url=self.base_url, headers={"Authorization": f"Bearer {key}"}, timeout=15
+        )
+
+    def stored_messages(self, session_id: str, key: str = KEY_A) -> list[dict[str, object]]:
+        with self.client(key) as client:
+            response = client.get(f"/v1/sessions/{session_id}/messages", params={"limit": 500})
+        if response.status_code == 404:
+            return []
+        response.raise_for_status()
+        messages: list[dict[str, object]] = response.json()["messages"]
+        return messages
+
+    def wait_for_count(self, session_id: str, count: int, timeout: float = 60) -> None:
+        wait_for(lambda: len(self.stored_messages(session_id)) >= count, timeout, interval=0.3)
+
+
+@pytest.fixture
+def stack(amqp_url: str, queue_prefix: str, tmp_path: Path) -> Iterator[Stack]:
+    port = free_port()
+    env = {
+        "MEMQ_AMQP_URL": amqp_url,
+        "MEMQ_QUEUE_PREFIX": queue_prefix,
+        "MEMQ_DATA_DIR": str(tmp_path / "data"),
+        "MEMQ_API_KEYS": f"{KEY_A}:{ACCOUNT_A},{KEY_B}:{ACCOUNT_B}",
+        "MEMQ_PORT": str(port),
+        "MEMQ_LOG_LEVEL": "INFO",
+    }
+    env.pop("MEMQ_MONGODB_URL", None)
+    gateway = MemqProcess(["gateway"], env, tmp_path / "gateway.log").start()
+    deployment = Stack(base_url=f"http://127.0.0.1:{port}", env=env, logs=tmp_path, gateway=gateway)
+    try:
+        deployment.start_worker("--threads", "4")
+        wait_until_ready(deployment.base_url, gateway)
+        yield deployment
+    finally:
+        for process in [*deployment.workers, gateway]:
+            process.stop()
