@@ -42,5 +42,8 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         result = deps.store.append_message(parsed, delivery_id)
         logger.debug(
             "message %s account=%s session=%s stored=%s",
-            parsed.message_id, parsed.account_id, parsed.session_id, result.stored,
+            parsed.message_id,
+            parsed.account_id,
+            parsed.session_id,
+            result.stored,
         )

@@ -13,8 +13,10 @@ from typing import Any, Protocol
 import dramatiq
 import pika
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
+from dramatiq.broker import MessageProxy
 from dramatiq.middleware import Middleware
 
+from actors.requests import take_reply
 from memq.inproc import InProcessReplies
 from schemas.replies import Reply, ReplyError
 from schemas.routing import CORRELATION_ID_OPTION, REPLY_TO_OPTION
@@ -52,10 +54,10 @@ class InProcessReplySink:
 
 
 class ReplyMiddleware(Middleware):
-    """Replies with the actor's result, or a 500 when it raised something unexpected.
+    """Replies with the request actor's answer, or a 500 when it raised something unexpected.
 
-    Request actors return a ``Reply``-shaped dict (see ``actors.requests``); their
-    expected errors are part of that dict, so a failed lookup is not a failed message.
+    Request actors leave a ``Reply``-shaped dict (see ``actors.requests``); their
+    expected errors are part of it, so a failed lookup is not a failed message.
     """
 
     def __init__(self, sink: ReplySink) -> None:
@@ -64,17 +66,18 @@ class ReplyMiddleware(Middleware):
     def after_process_message(
         self,
         broker: dramatiq.Broker,
-        message: dramatiq.Message[Any],
+        message: MessageProxy,
         *,
         result: Any = None,
         exception: BaseException | None = None,
     ) -> None:
+        payload = take_reply()
         reply_to = message.options.get(REPLY_TO_OPTION)
         correlation_id = message.options.get(CORRELATION_ID_OPTION)
         if not reply_to or not correlation_id:
             return
-        if exception is None and isinstance(result, dict):
-            reply = Reply.model_validate({**result, "correlation_id": correlation_id})
+        if exception is None and payload is not None:
+            reply = Reply.model_validate({**payload, "correlation_id": correlation_id})
         else:
             reply = Reply(
                 correlation_id=correlation_id,

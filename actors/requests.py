@@ -7,6 +7,7 @@ not a failed message.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +22,19 @@ logger = logging.getLogger("memq.actors.requests")
 #: Request actors answer quickly or not at all: the gateway gives up after
 #: MEMQ_REQUEST_TIMEOUT anyway.
 REQUEST_TIME_LIMIT_MS = 10_000
+
+# The reply travels to ReplyMiddleware beside the actor's return value (None):
+# Dramatiq warns about every non-None result unless its Results backend is on.
+_REPLY: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "memq_reply", default=None
+)
+
+
+def take_reply() -> dict[str, Any] | None:
+    """The reply the current request actor left, once."""
+    reply = _REPLY.get()
+    _REPLY.set(None)
+    return reply
 
 
 def ok(result: Any) -> dict[str, Any]:
@@ -39,23 +53,22 @@ def request_actor(
     """Register ``fn`` as a request actor; its MemqErrors become error replies."""
 
     def decorate(fn: Callable[..., Any]) -> dramatiq.Actor[Any, Any]:
-        def handle(**kwargs: Any) -> dict[str, Any]:
+        def handle(**kwargs: Any) -> None:
             try:
-                return ok(fn(**kwargs))
+                _REPLY.set(ok(fn(**kwargs)))
             except ValidationError as exc:
-                return failed(_invalid(exc))
+                _REPLY.set(failed(_invalid(exc)))
             except MemqError as exc:
-                return failed(exc)
+                _REPLY.set(failed(exc))
 
         handle.__name__ = actor_name
         return dramatiq.actor(
-            handle,
             broker=broker,
             actor_name=actor_name,
             queue_name=queue_name,
             max_retries=0,
             time_limit=REQUEST_TIME_LIMIT_MS,
-        )
+        )(handle)
 
     return decorate
 

@@ -59,7 +59,9 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         store.delete_session(account_id, session_id)
 
     @actor(ActorName.LIST_MESSAGES)
-    def list_messages(account_id: str, session_id: str, limit: int, before: int | None) -> MessagePage:
+    def list_messages(
+        account_id: str, session_id: str, limit: int, before: int | None
+    ) -> MessagePage:
         messages = store.list_messages(account_id, session_id, limit=limit, before=before)
         full_page = len(messages) == limit
         return MessagePage(

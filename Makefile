@@ -1,0 +1,31 @@
+# `make serve` and `make test` work on a fresh machine: they build .venv first.
+PYTHON ?= python3.13
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve test lint typecheck bench clean
+
+$(BIN)/memq: pyproject.toml
+	@echo "==> installing memq and its test tools into $(VENV)"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(BIN)/memq
+
+serve: $(BIN)/memq
+	$(BIN)/memq serve
+
+lint: $(BIN)/memq
+	$(BIN)/ruff check .
+
+typecheck: $(BIN)/memq
+	$(BIN)/mypy
+
+test: $(BIN)/memq lint typecheck
+	$(BIN)/pytest
+
+bench: $(BIN)/memq
+	$(BIN)/python -m bench.ingest
+
+clean:
+	rm -rf $(VENV) .memq .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,78 @@
+"""What both adapters derive the same way: times, titles, prompts and list cursors."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import UTC, datetime, timedelta
+
+from memq.errors import InvalidInput
+from store.base import LAST_PROMPT_CHARS, TITLE_CHARS
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICRO = timedelta(microseconds=1)
+
+#: ``title_seq`` of a title given by the client: below every message seq (> 0),
+#: so no message ever replaces it.
+GIVEN_TITLE_SEQ = 0
+#: Stands in for "no title yet" when comparing seqs (SQLite INTEGER max).
+NO_SEQ = 2**63 - 1
+_CURSOR_VERSION = 1
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Naive datetimes are taken as UTC; aware ones are converted to UTC."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def to_micros(moment: datetime) -> int:
+    return (as_utc(moment) - _EPOCH) // _MICRO
+
+
+def from_micros(micros: int) -> datetime:
+    return _EPOCH + timedelta(microseconds=micros)
+
+
+def title_from(content: str) -> str:
+    """A one-line title: whitespace runs collapsed, then cut."""
+    return " ".join(content.split())[:TITLE_CHARS]
+
+
+def prompt_from(content: str) -> str:
+    return content[:LAST_PROMPT_CHARS]
+
+
+def check_limit(limit: int) -> None:
+    if limit < 1:
+        raise InvalidInput("limit must be at least 1")
+
+
+def encode_cursor(last_activity: datetime, session_id: str) -> str:
+    """Opaque keyset cursor: the sort key of the last session on the page."""
+    payload = json.dumps(
+        [_CURSOR_VERSION, to_micros(last_activity), session_id], separators=(",", ":")
+    )
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, str]:
+    """Raises ``InvalidInput`` for anything ``encode_cursor`` did not produce."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        version, micros, session_id = json.loads(raw)
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
+        raise InvalidInput("invalid cursor") from None
+    if (
+        version != _CURSOR_VERSION
+        or type(micros) is not int
+        or not isinstance(session_id, str)
+        or not session_id
+    ):
+        raise InvalidInput("invalid cursor")
+    try:
+        return from_micros(micros), session_id
+    except OverflowError:
+        raise InvalidInput("invalid cursor") from None

@@ -1,0 +1,418 @@
+"""The production adapter: MongoDB through a sync PyMongo client the caller opens.
+
+Collections: ``messages`` (one doc per stored message, unique per account and
+message id) and ``sessions`` (one doc per session with its counters; a deleted
+session stays as a ``deleted`` tombstone). Datetimes are BSON dates, so they
+keep millisecond precision; they are cut to milliseconds before writing so what
+a call returns equals what a later read returns.
+
+``append_message`` takes two round trips on the normal path:
+
+1. ``insert_one`` the message, recording the ``delivery_id`` that inserted it;
+2. one guarded upsert of the session: the filter excludes tombstones and
+   sessions whose ``applied_ids`` (the last APPLIED_IDS message ids counted)
+   already hold this message, so a redelivery never counts twice.
+
+The counters need "replace title/last_prompt only if this seq is lower/higher",
+so the update is an aggregation pipeline ($cond on ``title_seq`` and
+``last_prompt_seq``). ``$max``/``$min`` on ``{seq, text}`` sub-documents would be
+a classic update too, but mongoeco's sub-document comparison is wrong for large
+ints, and pipelines work on MongoDB >= 4.2 and the emulator alike.
+
+When the guard fails, the upsert tries to insert a second session doc and the
+unique (account_id, session_id) index answers DuplicateKeyError; one read of the
+session then tells which case it was: a tombstone (drop, and remove the message
+just inserted), already applied (no-op), or a session created concurrently by
+``create_session`` (update again).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from bson.codec_options import CodecOptions
+from pymongo import ASCENDING, DESCENDING, MongoClient, ReturnDocument
+from pymongo.errors import ConnectionFailure, DuplicateKeyError, PyMongoError
+
+from memq.errors import Conflict, NotFound, StoreUnavailable
+from schemas.messages import MessageEvent, StoredMessage
+from schemas.sessions import Session, SessionCreate, SessionPatch
+from store.backends._common import (
+    GIVEN_TITLE_SEQ,
+    NO_SEQ,
+    as_utc,
+    check_limit,
+    decode_cursor,
+    encode_cursor,
+    prompt_from,
+    title_from,
+)
+from store.base import AppendResult, Store, jsonable_metadata
+
+log = logging.getLogger(__name__)
+
+#: How many recently counted message ids a session doc remembers. A crashed
+#: delivery is redelivered long before this many newer messages are counted.
+APPLIED_IDS = 256
+#: Rounds of "upsert raced with create_session" before giving up (transient).
+_APPLY_ATTEMPTS = 3
+
+_NOT_DELETED = {"$ne": True}
+_SESSION_FIELDS = {"_id": 0, "applied_ids": 0, "title_seq": 0, "last_prompt_seq": 0}
+_MESSAGE_FIELDS = {"_id": 0, "account_id": 0, "delivery_id": 0}
+
+
+def _translated[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
+    """Connection trouble and timeouts become ``StoreUnavailable`` (retried later)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except ConnectionFailure as exc:
+            raise StoreUnavailable(f"mongodb: {type(exc).__name__}") from exc
+        except PyMongoError as exc:
+            if exc.timeout:
+                raise StoreUnavailable(f"mongodb: {type(exc).__name__}") from exc
+            raise
+
+    return wrapper
+
+
+def _ms(moment: datetime) -> datetime:
+    """What a BSON date keeps of a datetime."""
+    moment = as_utc(moment)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+class MongoStore(Store):
+    def __init__(
+        self, client: MongoClient[Any], database: str, *, owns_client: bool = False
+    ) -> None:
+        self._client = client
+        self._owns_client = owns_client
+        db = client.get_database(database, codec_options=CodecOptions(tz_aware=True, tzinfo=UTC))
+        self._messages = db["messages"]
+        self._sessions = db["sessions"]
+
+    @_translated
+    def ensure_indexes(self) -> None:
+        self._messages.create_index(
+            [("account_id", ASCENDING), ("message_id", ASCENDING)],
+            unique=True,
+            name="message_once",
+        )
+        self._messages.create_index(
+            [
+                ("account_id", ASCENDING),
+                ("session_id", ASCENDING),
+                ("seq", ASCENDING),
+                ("message_id", ASCENDING),
+            ],
+            name="messages_in_order",
+        )
+        self._sessions.create_index(
+            [("account_id", ASCENDING), ("session_id", ASCENDING)],
+            unique=True,
+            name="session_once",
+        )
+        self._sessions.create_index(
+            [("account_id", ASCENDING), ("last_activity", DESCENDING), ("session_id", ASCENDING)],
+            name="sessions_by_activity",
+        )
+        self._sessions.create_index(
+            [
+                ("account_id", ASCENDING),
+                ("user_id", ASCENDING),
+                ("last_activity", DESCENDING),
+                ("session_id", ASCENDING),
+            ],
+            name="sessions_by_user",
+        )
+
+    @_translated
+    def ping(self) -> None:
+        self._sessions.database.command("ping")
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._client.close()
+
+    # -- messages --------------------------------------------------------------
+    @_translated
+    def append_message(self, event: MessageEvent, delivery_id: str) -> AppendResult:
+        if not self._insert_message(event, delivery_id):
+            # Rare path: the message exists. Only the delivery that inserted it
+            # may still owe the counter update (it crashed before step 2).
+            existing = self._messages.find_one(
+                {"account_id": event.account_id, "message_id": event.message_id},
+                {"_id": 0, "delivery_id": 1},
+            )
+            if existing is None or existing.get("delivery_id") != delivery_id:
+                log.debug("duplicate message %s ignored", event.message_id)
+                return AppendResult(stored=False)
+            log.info("redelivery of message %s: applying counters if owed", event.message_id)
+        return self._apply_to_session(event, delivery_id)
+
+    def _insert_message(self, event: MessageEvent, delivery_id: str) -> bool:
+        """Step 1 of ``append_message``: False when (account, message_id) exists."""
+        doc = {
+            "account_id": event.account_id,
+            "session_id": event.session_id,
+            "message_id": event.message_id,
+            "role": event.role,
+            "content": event.content,
+            "seq": event.seq,
+            "accepted_at": _ms(event.accepted_at),
+            "sent_at": None if event.sent_at is None else _ms(event.sent_at),
+            "user_id": event.user_id,
+            "channel": event.channel,
+            "metadata": event.metadata,
+            "delivery_id": delivery_id,
+        }
+        try:
+            self._messages.insert_one(doc)
+        except DuplicateKeyError:
+            return False
+        return True
+
+    def _apply_to_session(self, event: MessageEvent, delivery_id: str) -> AppendResult:
+        """Step 2: count the message on its session, at most once."""
+        key = {"account_id": event.account_id, "session_id": event.session_id}
+        guard = {**key, "deleted": _NOT_DELETED, "applied_ids": {"$ne": event.message_id}}
+        stage = _counters(event)
+        for _ in range(_APPLY_ATTEMPTS):
+            try:
+                self._sessions.update_one(guard, [{"$set": stage}], upsert=True)
+                return AppendResult(stored=True)
+            except DuplicateKeyError:
+                pass  # the guard failed and the upsert hit the unique session index
+            session = self._sessions.find_one(key, {"_id": 0, "deleted": 1, "applied_ids": 1})
+            if session is not None and session.get("deleted"):
+                self._messages.delete_one(
+                    {
+                        "account_id": event.account_id,
+                        "message_id": event.message_id,
+                        "delivery_id": delivery_id,
+                    }
+                )
+                log.info(
+                    "dropped message %s: session %s deleted", event.message_id, event.session_id
+                )
+                return AppendResult(stored=False, dropped_deleted=True)
+            if session is not None and event.message_id in session.get("applied_ids", []):
+                return AppendResult(stored=False)
+            # Otherwise create_session inserted the doc between our filter and insert.
+        raise StoreUnavailable(f"session {event.session_id}: counter update kept conflicting")
+
+    @_translated
+    def list_messages(
+        self, account_id: str, session_id: str, *, limit: int, before: int | None = None
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        self._require_session(account_id, session_id)
+        query: dict[str, Any] = {"account_id": account_id, "session_id": session_id}
+        if before is not None:
+            query["seq"] = {"$lt": before}
+        docs = list(
+            self._messages.find(query, _MESSAGE_FIELDS)
+            .sort([("seq", DESCENDING), ("message_id", DESCENDING)])
+            .limit(limit)
+        )
+        return [StoredMessage.model_validate(doc) for doc in reversed(docs)]
+
+    # -- sessions --------------------------------------------------------------
+    @_translated
+    def create_session(
+        self, account_id: str, session_id: str, spec: SessionCreate, now: datetime
+    ) -> Session:
+        now = _ms(now)
+        doc: dict[str, Any] = {
+            "account_id": account_id,
+            "session_id": session_id,
+            "user_id": spec.user_id,
+            "channel": spec.channel,
+            "title": spec.title,
+            "metadata": jsonable_metadata(spec.metadata),
+            "status": "active",
+            "created_at": now,
+            "updated_at": now,
+            "last_activity": now,
+            "message_count": 0,
+        }
+        if spec.title is not None:
+            doc["title_seq"] = GIVEN_TITLE_SEQ
+        try:
+            self._sessions.insert_one(doc)
+        except DuplicateKeyError:
+            raise Conflict(f"session {session_id} already exists") from None
+        return _session(doc)
+
+    @_translated
+    def get_session(self, account_id: str, session_id: str) -> Session:
+        doc = self._sessions.find_one(
+            {"account_id": account_id, "session_id": session_id, "deleted": _NOT_DELETED},
+            _SESSION_FIELDS,
+        )
+        if doc is None:
+            raise NotFound(f"session {session_id} not found")
+        return _session(doc)
+
+    @_translated
+    def list_sessions(
+        self,
+        account_id: str,
+        *,
+        user_id: str | None = None,
+        channel: str | None = None,
+        active: bool | None = None,
+        limit: int = 20,
+        cursor: str | None = None,
+    ) -> tuple[list[Session], str | None]:
+        check_limit(limit)
+        query: dict[str, Any] = {"account_id": account_id, "deleted": _NOT_DELETED}
+        if user_id is not None:
+            query["user_id"] = user_id
+        if channel is not None:
+            query["channel"] = channel
+        if active is not None:
+            query["status"] = "active" if active else "ended"
+        if cursor is not None:
+            after_at, after_id = decode_cursor(cursor)
+            query["$or"] = [
+                {"last_activity": {"$lt": after_at}},
+                {"last_activity": after_at, "session_id": {"$gt": after_id}},
+            ]
+        docs = list(
+            self._sessions.find(query, _SESSION_FIELDS)
+            .sort([("last_activity", DESCENDING), ("session_id", ASCENDING)])
+            .limit(limit + 1)
+        )
+        page = docs[:limit]
+        next_cursor = None
+        if len(docs) > limit:
+            next_cursor = encode_cursor(page[-1]["last_activity"], page[-1]["session_id"])
+        return [_session(doc) for doc in page], next_cursor
+
+    @_translated
+    def update_session(
+        self, account_id: str, session_id: str, patch: SessionPatch, now: datetime
+    ) -> Session:
+        fields = patch.model_dump(exclude_unset=True)
+        changes: dict[str, Any] = {"updated_at": _ms(now)}
+        if "title" in fields:
+            # A given title (or an explicit null) is final: messages no longer set it.
+            changes |= {"title": fields["title"], "title_seq": GIVEN_TITLE_SEQ}
+        if "metadata" in fields:
+            changes["metadata"] = jsonable_metadata(fields["metadata"])
+        doc = self._sessions.find_one_and_update(
+            {"account_id": account_id, "session_id": session_id, "deleted": _NOT_DELETED},
+            {"$set": changes},
+            projection=_SESSION_FIELDS,
+            return_document=ReturnDocument.AFTER,
+        )
+        if doc is None:
+            raise NotFound(f"session {session_id} not found")
+        return _session(doc)
+
+    @_translated
+    def end_session(self, account_id: str, session_id: str, reason: str, now: datetime) -> Session:
+        now = _ms(now)
+        doc = self._sessions.find_one_and_update(
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "deleted": _NOT_DELETED,
+                "status": {"$ne": "ended"},
+            },
+            {
+                "$set": {
+                    "status": "ended",
+                    "ended_reason": reason,
+                    "ended_at": now,
+                    "updated_at": now,
+                }
+            },
+            projection=_SESSION_FIELDS,
+            return_document=ReturnDocument.AFTER,
+        )
+        if doc is None:
+            return self.get_session(account_id, session_id)  # already ended, or NotFound
+        return _session(doc)
+
+    @_translated
+    def delete_session(self, account_id: str, session_id: str) -> None:
+        key = {"account_id": account_id, "session_id": session_id}
+        # Tombstone first: an append racing with us then fails its guarded update
+        # and removes its own message, so nothing is left behind.
+        replaced = self._sessions.replace_one(
+            {**key, "deleted": _NOT_DELETED},
+            {**key, "deleted": True, "deleted_at": datetime.now(UTC)},
+        )
+        if not replaced.matched_count:
+            raise NotFound(f"session {session_id} not found")
+        purged = self._messages.delete_many(key).deleted_count
+        log.info("deleted session %s (%d messages)", session_id, purged)
+
+    def _require_session(self, account_id: str, session_id: str) -> None:
+        found = self._sessions.find_one(
+            {"account_id": account_id, "session_id": session_id, "deleted": _NOT_DELETED},
+            {"_id": 1},
+        )
+        if found is None:
+            raise NotFound(f"session {session_id} not found")
+
+
+def _counters(event: MessageEvent) -> dict[str, Any]:
+    """The ``$set`` stage that counts ``event``; every ``$field`` is the doc before it.
+
+    Client text goes through ``$literal`` so a leading ``$`` is not read as a path.
+    """
+    at = _ms(event.accepted_at)
+    stage: dict[str, Any] = {
+        "user_id": {"$ifNull": ["$user_id", {"$literal": event.user_id}]},
+        "channel": {"$ifNull": ["$channel", {"$literal": event.channel}]},
+        "metadata": {"$ifNull": ["$metadata", {"$literal": {}}]},
+        "status": {"$literal": "active"},
+        "ended_reason": None,
+        "ended_at": None,
+        "created_at": {"$ifNull": ["$created_at", at]},
+        "updated_at": {"$max": ["$updated_at", at]},
+        "last_message_at": {"$max": ["$last_message_at", at]},
+        "last_activity": {"$max": ["$last_message_at", at]},
+        "message_count": {"$add": [{"$ifNull": ["$message_count", 0]}, 1]},
+        "applied_ids": {
+            "$slice": [
+                {
+                    "$concatArrays": [
+                        {"$ifNull": ["$applied_ids", []]},
+                        [{"$literal": event.message_id}],
+                    ]
+                },
+                -APPLIED_IDS,
+            ]
+        },
+    }
+    if event.role == "user":
+        lowest = {"$lt": [event.seq, {"$ifNull": ["$title_seq", NO_SEQ]}]}
+        highest = {"$gt": [event.seq, {"$ifNull": ["$last_prompt_seq", 0]}]}
+        stage |= {
+            "title": {"$cond": [lowest, {"$literal": title_from(event.content)}, "$title"]},
+            "title_seq": {"$cond": [lowest, event.seq, "$title_seq"]},
+            "last_prompt": {
+                "$cond": [highest, {"$literal": prompt_from(event.content)}, "$last_prompt"]
+            },
+            "last_prompt_seq": {"$cond": [highest, event.seq, "$last_prompt_seq"]},
+        }
+    return stage
+
+
+def _session(doc: dict[str, Any]) -> Session:
+    return Session.model_validate(
+        {name: value for name, value in doc.items() if name in Session.model_fields}
+        | {"metadata": doc.get("metadata") or {}}
+    )
