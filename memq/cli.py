@@ -44,7 +44,9 @@ def worker(
     queues: Annotated[
         str | None,
         typer.Option(
-            "--queues", "-q", help="comma-separated: ingest,memory,context,maintenance (default all)"
+            "--queues",
+            "-q",
+            help="comma-separated: ingest,memory,context,maintenance (default all)",
         ),
     ] = None,
     processes: Annotated[int | None, typer.Option(min=1, help="[MEMQ_WORKER_PROCESSES]")] = None,

@@ -1,16 +1,16 @@
 """Every error memq raises on purpose, and whether it is worth retrying.
 
-    MemqError                  base; carries an HTTP status and a stable code
-    ├── PermanentError         retrying cannot help: actors list it in ``throws=``
-    │   ├── InvalidInput       422  the request or event breaks the contract
-    │   ├── PayloadTooLarge    413  content over MEMQ_MAX_MESSAGE_BYTES
-    │   ├── Unauthorized       401  missing or unknown API key
-    │   ├── NotFound           404  no such session in this account
-    │   ├── Conflict           409  the id is taken
-    │   └── Gone               410  the session was deleted
-    └── TransientError         may succeed later: retried with backoff
-        ├── StoreUnavailable   503  the database did not answer
-        └── BrokerUnavailable  503  RabbitMQ did not confirm or is unreachable
+MemqError                  base; carries an HTTP status and a stable code
+├── PermanentError         retrying cannot help: actors list it in ``throws=``
+│   ├── InvalidInput       422  the request or event breaks the contract
+│   ├── PayloadTooLarge    413  content over MEMQ_MAX_MESSAGE_BYTES
+│   ├── Unauthorized       401  missing or unknown API key
+│   ├── NotFound           404  no such session in this account
+│   ├── Conflict           409  the id is taken
+│   └── Gone               410  the session was deleted
+└── TransientError         may succeed later: retried with backoff
+    ├── StoreUnavailable   503  the database did not answer
+    └── BrokerUnavailable  503  RabbitMQ did not confirm or is unreachable
 """
 
 
@@ -75,7 +75,16 @@ class BrokerUnavailable(TransientError):
 ERRORS_BY_CODE: dict[str, type[MemqError]] = {
     cls.code: cls
     for cls in (
-        MemqError, PermanentError, InvalidInput, PayloadTooLarge, Unauthorized, NotFound,
-        Conflict, Gone, TransientError, StoreUnavailable, BrokerUnavailable,
+        MemqError,
+        PermanentError,
+        InvalidInput,
+        PayloadTooLarge,
+        Unauthorized,
+        NotFound,
+        Conflict,
+        Gone,
+        TransientError,
+        StoreUnavailable,
+        BrokerUnavailable,
     )
 }

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import dramatiq
+from dramatiq.broker import MessageProxy
 from dramatiq.middleware import Middleware
 
 
@@ -60,7 +61,7 @@ class JournalMiddleware(Middleware):
     def after_process_message(
         self,
         broker: dramatiq.Broker,
-        message: dramatiq.Message[Any],
+        message: MessageProxy,
         *,
         result: Any = None,
         exception: BaseException | None = None,
@@ -70,5 +71,5 @@ class JournalMiddleware(Middleware):
         if exception is None or getattr(message, "failed", False):
             self.journal.erase(message.message_id)
 
-    def after_skip_message(self, broker: dramatiq.Broker, message: dramatiq.Message[Any]) -> None:
+    def after_skip_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         self.journal.erase(message.message_id)

@@ -15,9 +15,7 @@ def load_api_keys(settings: Settings, *, allow_dev_key: bool) -> ApiKeys:
     if settings.api_keys is not None:
         return ApiKeys.parse(settings.api_keys.get_secret_value())
     if not allow_dev_key:
-        raise SystemExit(
-            'MEMQ_API_KEYS is required here: set it to "key1:account1,key2:account2"'
-        )
+        raise SystemExit('MEMQ_API_KEYS is required here: set it to "key1:account1,key2:account2"')
     key = ApiKeys.generate_dev_key()
     # Printed, not logged: it is for the person at the terminal.
     print(

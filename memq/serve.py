@@ -93,7 +93,7 @@ def _drain(broker: dramatiq.Broker, settings: Settings) -> None:
     """Let queued work finish before a clean shutdown (the journal covers a crash)."""
     for name in broker.get_declared_queues():
         try:
-            broker.join(name, timeout=10_000)  # type: ignore[call-arg]
+            broker.join(name, timeout=10_000)
         except Exception:
             logger.warning("queue %s not drained at shutdown; its journal entries remain", name)
 

@@ -29,7 +29,8 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="gateway bind address")
     port: int = Field(default=8080, description="gateway port")
     queue_prefix: str = Field(
-        default="memq", pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$",
+        default="memq",
+        pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$",
         description="prefix of every queue name (memq.ingest, ...)",
     )
     max_message_bytes: int = Field(

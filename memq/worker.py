@@ -82,7 +82,9 @@ def _supervise(settings: Settings, queues: list[QueueKind], processes: int, thre
     while not stopping.wait(1.0):
         for index, child in enumerate(children):
             if not child.is_alive():
-                logger.warning("worker process %s exited (%s); restarting", child.pid, child.exitcode)
+                logger.warning(
+                    "worker process %s exited (%s); restarting", child.pid, child.exitcode
+                )
                 time.sleep(1.0)
                 children[index] = spawn()
     for child in children:

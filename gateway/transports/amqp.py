@@ -42,7 +42,9 @@ class AmqpTransport(Transport):
             self._connection = await aio_pika.connect_robust(
                 self._url, client_properties={"connection_name": "memq-gateway"}
             )
-            self._channel = await self._connection.channel(publisher_confirms=True, on_return_raises=True)
+            self._channel = await self._connection.channel(
+                publisher_confirms=True, on_return_raises=True
+            )
             for kind in QueueKind:
                 name = queue_name(self.queue_prefix, kind)
                 await self._channel.declare_queue(
@@ -86,7 +88,9 @@ class AmqpTransport(Transport):
             content_type="application/json",
             message_id=message.message_id,
             delivery_mode=(
-                aio_pika.DeliveryMode.PERSISTENT if persistent else aio_pika.DeliveryMode.NOT_PERSISTENT
+                aio_pika.DeliveryMode.PERSISTENT
+                if persistent
+                else aio_pika.DeliveryMode.NOT_PERSISTENT
             ),
         )
         try:
@@ -97,9 +101,13 @@ class AmqpTransport(Transport):
                 timeout=self._publish_timeout,
             )
         except PublishError as exc:  # returned as unroutable (mandatory=True)
-            raise BrokerUnavailable(f"queue {message.queue_name} does not exist on the broker") from exc
+            raise BrokerUnavailable(
+                f"queue {message.queue_name} does not exist on the broker"
+            ) from exc
         except DeliveryError as exc:  # nacked
-            raise BrokerUnavailable(f"RabbitMQ refused the message for {message.queue_name}") from exc
+            raise BrokerUnavailable(
+                f"RabbitMQ refused the message for {message.queue_name}"
+            ) from exc
         except (TimeoutError, AMQPError, OSError, RuntimeError) as exc:
             raise BrokerUnavailable(
                 f"RabbitMQ did not confirm the message within {self._publish_timeout:g}s; retry"

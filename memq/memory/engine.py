@@ -32,7 +32,9 @@ class MemoryEngine(Protocol):
     #: Recorded on every summary it writes: "offline" or "claude:<model>".
     name: str
 
-    def fold(self, previous: str | None, lines: Sequence[TranscriptLine], budget_tokens: int) -> str:
+    def fold(
+        self, previous: str | None, lines: Sequence[TranscriptLine], budget_tokens: int
+    ) -> str:
         """Fold new messages into an existing summary; the result fits ``budget_tokens``."""
         ...
 

@@ -36,6 +36,8 @@ class TierSummary(BaseModel):
     text: str
     first_position: int = Field(ge=1)
     last_position: int = Field(ge=1)
+    first_seq: int = Field(ge=0, description="gateway seq of the first message covered")
+    last_seq: int = Field(ge=0, description="gateway seq of the last message covered")
     token_estimate: int = Field(ge=0)
     engine: str = Field(description='"offline" or "claude:<model>"')
     updated_at: datetime

@@ -35,8 +35,13 @@ def test_a_published_message_is_stored_and_read_back(stack: Stack) -> None:
         for index, (role, content) in enumerate(turns):
             response = client.post(
                 f"/v1/sessions/{session_id}/messages",
-                json={"message_id": f"m{index}", "role": role, "content": content,
-                      "user_id": "u1", "channel": "web"},
+                json={
+                    "message_id": f"m{index}",
+                    "role": role,
+                    "content": content,
+                    "user_id": "u1",
+                    "channel": "web",
+                },
             )
             assert response.status_code == 202, response.text
             assert response.json()["message_id"] == f"m{index}"
@@ -107,8 +112,13 @@ def test_another_accounts_session_looks_missing(stack: Stack) -> None:
         assert b.delete("/v1/sessions/shared-id").status_code == 404
         assert b.get("/v1/sessions").json()["sessions"] == []
         # And B publishing to the same id (and message id) makes B's own session
-        assert b.post("/v1/sessions/shared-id/messages",
-                      json={"message_id": "a1", "role": "user", "content": "B's"}).status_code == 202
+        assert (
+            b.post(
+                "/v1/sessions/shared-id/messages",
+                json={"message_id": "a1", "role": "user", "content": "B's"},
+            ).status_code
+            == 202
+        )
     wait_for(lambda: len(stack.stored_messages("shared-id", KEY_B)) == 1)
     assert [m["content"] for m in stack.stored_messages("shared-id", KEY_B)] == ["B's"]
     assert [m["content"] for m in stack.stored_messages("shared-id", KEY_A)] == ["A's secret"]
@@ -130,14 +140,32 @@ def test_oversized_content_is_413_and_nothing_is_stored(stack: Stack) -> None:
         ("/v1/sessions/s-bad/messages", {"role": "user", "content": ""}, "content"),
         ("/v1/sessions/s-bad/messages", {"role": "user", "content": "   "}, "content"),
         ("/v1/sessions/s-bad/messages", {"role": "user"}, "content"),
-        ("/v1/sessions/s-bad/messages", {"role": "user", "content": "hi", "colour": 1}, "unknown field"),
-        ("/v1/sessions/s-bad/messages", {"role": "user", "content": "hi", "message_id": "a b"}, "message_id"),
-        ("/v1/sessions/s-bad/messages", {"role": "user", "content": "hi", "sent_at": "yesterday"}, "sent_at"),
-        ("/v1/sessions/" + "x" * 129 + "/messages", {"role": "user", "content": "hi"}, "session_id"),
+        (
+            "/v1/sessions/s-bad/messages",
+            {"role": "user", "content": "hi", "colour": 1},
+            "unknown field",
+        ),
+        (
+            "/v1/sessions/s-bad/messages",
+            {"role": "user", "content": "hi", "message_id": "a b"},
+            "message_id",
+        ),
+        (
+            "/v1/sessions/s-bad/messages",
+            {"role": "user", "content": "hi", "sent_at": "yesterday"},
+            "sent_at",
+        ),
+        (
+            "/v1/sessions/" + "x" * 129 + "/messages",
+            {"role": "user", "content": "hi"},
+            "session_id",
+        ),
         ("/v1/sessions/bad%20id/messages", {"role": "user", "content": "hi"}, "session_id"),
     ],
 )
-def test_bad_input_is_422_with_a_reason(stack: Stack, path: str, body: dict[str, object], fragment: str) -> None:
+def test_bad_input_is_422_with_a_reason(
+    stack: Stack, path: str, body: dict[str, object], fragment: str
+) -> None:
     with stack.client() as client:
         response = client.post(path, json=body)
     assert response.status_code == 422, response.text
@@ -147,7 +175,8 @@ def test_bad_input_is_422_with_a_reason(stack: Stack, path: str, body: dict[str,
 def test_malformed_json_is_422_and_nothing_is_stored(stack: Stack) -> None:
     with stack.client() as client:
         response = client.post(
-            "/v1/sessions/s-json/messages", content=b'{"role": "user", "content": ',
+            "/v1/sessions/s-json/messages",
+            content=b'{"role": "user", "content": ',
             headers={"Content-Type": "application/json"},
         )
         assert response.status_code == 422
@@ -163,8 +192,10 @@ def test_order_is_the_gateways_even_with_many_worker_threads(stack: Stack) -> No
     with stack.client() as client:
         for i, content in enumerate(sent):
             role = "user" if i % 2 == 0 else "assistant"
-            response = client.post("/v1/sessions/s-order/messages",
-                                   json={"message_id": f"o{i}", "role": role, "content": content})
+            response = client.post(
+                "/v1/sessions/s-order/messages",
+                json={"message_id": f"o{i}", "role": role, "content": content},
+            )
             assert response.status_code == 202
     # Then they come back in the order the gateway accepted them
     stack.wait_for_count("s-order", 150)
@@ -177,6 +208,7 @@ def test_order_is_the_gateways_even_with_many_worker_threads(stack: Stack) -> No
 def test_worker_killed_mid_batch_loses_and_duplicates_nothing(stack: Stack) -> None:
     # Given a slow-ish stream of accepted messages and a worker processing them
     total = 240
+
     def publish(i: int) -> int:
         body = {"message_id": f"k{i}", "role": "user", "content": f"message {i}"}
         return post(stack, "s-kill", body).status_code  # type: ignore[attr-defined,no-any-return]
@@ -206,9 +238,13 @@ def test_a_malformed_queue_message_is_dead_lettered_and_blocks_nothing(
     # Given garbage and a well-formed envelope with an invalid event on the ingest queue
     ingest = queue_name(queue_prefix, QueueKind.INGEST)
     envelope = {
-        "queue_name": ingest, "actor_name": "ingest_message", "args": [],
-        "kwargs": {"event": {"role": "user"}}, "options": {},
-        "message_id": str(uuid.uuid4()), "message_timestamp": 0,
+        "queue_name": ingest,
+        "actor_name": "ingest_message",
+        "args": [],
+        "kwargs": {"event": {"role": "user"}},
+        "options": {},
+        "message_id": str(uuid.uuid4()),
+        "message_timestamp": 0,
     }
     connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
     channel = connection.channel()

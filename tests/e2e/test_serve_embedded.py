@@ -47,16 +47,22 @@ def embedded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Embedd
 
 
 def count(base_url: str, key: str, session_id: str) -> int:
-    response = httpx.get(f"{base_url}/v1/sessions/{session_id}/messages",
-                         params={"limit": 500}, headers={"Authorization": f"Bearer {key}"})
+    response = httpx.get(
+        f"{base_url}/v1/sessions/{session_id}/messages",
+        params={"limit": 500},
+        headers={"Authorization": f"Bearer {key}"},
+    )
     return 0 if response.status_code == 404 else len(response.json()["messages"])
 
 
 def test_serve_runs_everything_in_one_process(embedded: Embedded) -> None:
     key = embedded.start()
     headers = {"Authorization": f"Bearer {key}"}
-    response = httpx.post(f"{embedded.base_url}/v1/sessions/web-1/messages",
-                          json={"role": "user", "content": "سلام، گارانتی چند ساله است؟"}, headers=headers)
+    response = httpx.post(
+        f"{embedded.base_url}/v1/sessions/web-1/messages",
+        json={"role": "user", "content": "سلام، گارانتی چند ساله است؟"},
+        headers=headers,
+    )
     assert response.status_code == 202
     wait_for(lambda: count(embedded.base_url, key, "web-1") == 1)
     session = httpx.get(f"{embedded.base_url}/v1/sessions/web-1", headers=headers).json()
@@ -69,8 +75,11 @@ def test_accepted_messages_survive_a_crash_of_the_embedded_server(embedded: Embe
     headers = {"Authorization": f"Bearer {key}"}
 
     def publish(i: int) -> int:
-        return httpx.post(f"{embedded.base_url}/v1/sessions/crash/messages", headers=headers,
-                          json={"message_id": f"c{i}", "role": "user", "content": f"m{i}"}).status_code
+        return httpx.post(
+            f"{embedded.base_url}/v1/sessions/crash/messages",
+            headers=headers,
+            json={"message_id": f"c{i}", "role": "user", "content": f"m{i}"},
+        ).status_code
 
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         statuses = list(pool.map(publish, range(200)))

@@ -13,27 +13,46 @@ pytestmark = pytest.mark.e2e
 def test_session_lifecycle_over_http(stack: Stack) -> None:
     with stack.client() as client:
         # Given a session created explicitly, with a generated id
-        created = client.post("/v1/sessions", json={"user_id": "u7", "channel": "whatsapp",
-                                                     "title": "Order help", "metadata": {"tier": "gold"}})
+        created = client.post(
+            "/v1/sessions",
+            json={
+                "user_id": "u7",
+                "channel": "whatsapp",
+                "title": "Order help",
+                "metadata": {"tier": "gold"},
+            },
+        )
         assert created.status_code == 201, created.text
         session = created.json()
         session_id = session["session_id"]
         assert session["status"] == "active" and session["message_count"] == 0
         # And a client-chosen id that is then taken
-        assert client.post("/v1/sessions", json={"user_id": "u7", "session_id": "chosen"}).status_code == 201
+        assert (
+            client.post("/v1/sessions", json={"user_id": "u7", "session_id": "chosen"}).status_code
+            == 201
+        )
         conflict = client.post("/v1/sessions", json={"user_id": "u7", "session_id": "chosen"})
         assert conflict.status_code == 409
         # When it is patched, messaged, listed, ended and deleted
         patched = client.patch(f"/v1/sessions/{session_id}", json={"title": "Renamed"})
         assert patched.json()["title"] == "Renamed"
         assert patched.json()["metadata"] == {"tier": "gold"}
-        assert client.post(f"/v1/sessions/{session_id}/messages",
-                           json={"role": "user", "content": "first words"}).status_code == 202
+        assert (
+            client.post(
+                f"/v1/sessions/{session_id}/messages",
+                json={"role": "user", "content": "first words"},
+            ).status_code
+            == 202
+        )
         stack.wait_for_count(session_id, 1)
         listed = client.get("/v1/sessions", params={"user_id": "u7"}).json()["sessions"]
-        assert [s["session_id"] for s in listed][0] == session_id  # most recent activity first
-        assert client.get("/v1/sessions", params={"channel": "whatsapp"}).json()["sessions"][0][
-            "session_id"] == session_id
+        assert listed[0]["session_id"] == session_id  # most recent activity first
+        assert (
+            client.get("/v1/sessions", params={"channel": "whatsapp"}).json()["sessions"][0][
+                "session_id"
+            ]
+            == session_id
+        )
         ended = client.post(f"/v1/sessions/{session_id}/end", json={"reason": "resolved"})
         assert ended.json()["status"] == "ended" and ended.json()["ended_reason"] == "resolved"
         active = client.get("/v1/sessions", params={"active": "true"}).json()["sessions"]
@@ -46,7 +65,12 @@ def test_session_lifecycle_over_http(stack: Stack) -> None:
 def test_list_sessions_pages_with_a_cursor(stack: Stack) -> None:
     with stack.client() as client:
         for i in range(5):
-            assert client.post("/v1/sessions", json={"user_id": "pager", "session_id": f"p{i}"}).status_code == 201
+            assert (
+                client.post(
+                    "/v1/sessions", json={"user_id": "pager", "session_id": f"p{i}"}
+                ).status_code
+                == 201
+            )
         seen: list[str] = []
         cursor = None
         while True:
@@ -65,12 +89,16 @@ def test_list_sessions_pages_with_a_cursor(stack: Stack) -> None:
 def test_messages_page_backwards(stack: Stack) -> None:
     with stack.client() as client:
         for i in range(7):
-            client.post("/v1/sessions/s-page/messages", json={"message_id": f"p{i}", "role": "user", "content": f"c{i}"})
+            client.post(
+                "/v1/sessions/s-page/messages",
+                json={"message_id": f"p{i}", "role": "user", "content": f"c{i}"},
+            )
         stack.wait_for_count("s-page", 7)
         page = client.get("/v1/sessions/s-page/messages", params={"limit": 3}).json()
         assert [m["content"] for m in page["messages"]] == ["c4", "c5", "c6"]
-        older = client.get("/v1/sessions/s-page/messages",
-                           params={"limit": 3, "before": page["next_before"]}).json()
+        older = client.get(
+            "/v1/sessions/s-page/messages", params={"limit": 3, "before": page["next_before"]}
+        ).json()
         assert [m["content"] for m in older["messages"]] == ["c1", "c2", "c3"]
         assert client.get("/v1/sessions/s-page/messages", params={"limit": 501}).status_code == 422
 
