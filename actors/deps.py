@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+import dramatiq
+
+from memq.memory.engines import EngineChain
+from memq.memory.factory import build_engines
+from memq.memory.service import MemoryService
 from memq.settings import Settings
-from schemas.routing import QueueKind, queue_name
+from schemas.routing import ActorName, QueueKind, new_message, queue_name
 from store.base import Store
 
 
@@ -13,6 +19,17 @@ from store.base import Store
 class Deps:
     settings: Settings
     store: Store
+    broker: dramatiq.Broker
+    engines: EngineChain = field(init=False)
+    memory: MemoryService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.engines = build_engines(self.settings)
+        self.memory = MemoryService(self.store, self.engines, self.settings)
 
     def queue(self, kind: QueueKind) -> str:
         return queue_name(self.settings.queue_prefix, kind)
+
+    def enqueue(self, actor: ActorName, **kwargs: Any) -> None:
+        """Send a job to another pool by name (actors never import each other)."""
+        self.broker.enqueue(new_message(self.settings.queue_prefix, actor, kwargs))

@@ -40,6 +40,10 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         current = CurrentMessage.get_current_message()
         delivery_id = current.message_id if current is not None else parsed.message_id
         result = deps.store.append_message(parsed, delivery_id)
+        if deps.memory.should_trigger(result.message_count):
+            deps.enqueue(
+                ActorName.UPDATE_MEMORY, account_id=parsed.account_id, session_id=parsed.session_id
+            )
         logger.debug(
             "message %s account=%s session=%s stored=%s",
             parsed.message_id,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dramatiq
 
-from actors import ingest, sessions
+from actors import ingest, memory, sessions
 from actors.deps import Deps
 
 
 def register_actors(broker: dramatiq.Broker, deps: Deps) -> None:
     ingest.register(broker, deps)
     sessions.register(broker, deps)
+    memory.register(broker, deps)

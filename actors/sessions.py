@@ -10,6 +10,7 @@ import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
+from schemas.memory import MemoryView
 from schemas.messages import MessagePage
 from schemas.routing import ACTOR_QUEUES, ActorName
 from schemas.sessions import Session, SessionCreate, SessionList, SessionPatch
@@ -66,6 +67,19 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         full_page = len(messages) == limit
         return MessagePage(
             messages=messages, next_before=messages[0].seq if messages and full_page else None
+        )
+
+    @actor(ActorName.GET_MEMORY)
+    def get_memory(account_id: str, session_id: str) -> MemoryView:
+        state = store.load_memory(account_id, session_id)
+        return MemoryView(
+            session_id=session_id,
+            tiers=state.tiers(),
+            facts=state.facts,
+            folded_messages=state.folded_count,
+            unfolded_messages=store.count_unfolded(account_id, session_id),
+            preferred_engine=deps.engines.preferred_name,
+            updated_at=state.updated_at,
         )
 
     @actor(ActorName.PING_STORE)

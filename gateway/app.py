@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from gateway import errors
 from gateway.auth import ApiKeys
 from gateway.limits import BodySizeLimit
-from gateway.routes import health, messages, sessions
+from gateway.routes import health, memory, messages, sessions
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
 from memq.settings import Settings
@@ -39,5 +39,6 @@ def create_app(settings: Settings, transport: Transport, api_keys: ApiKeys) -> F
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(messages.router)
+    app.include_router(memory.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     return app

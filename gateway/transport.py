@@ -7,7 +7,6 @@ Two implementations: ``transports.amqp`` (RabbitMQ, production) and
 from __future__ import annotations
 
 import abc
-import time
 import uuid
 from typing import Any
 
@@ -20,7 +19,7 @@ from schemas.routing import (
     CORRELATION_ID_OPTION,
     REPLY_TO_OPTION,
     ActorName,
-    queue_name,
+    new_message,
 )
 
 
@@ -52,15 +51,7 @@ class Transport(abc.ABC):
     def build_message(
         self, actor: ActorName, kwargs: dict[str, Any], options: dict[str, Any] | None = None
     ) -> dramatiq.Message[Any]:
-        return dramatiq.Message(
-            queue_name=queue_name(self.queue_prefix, ACTOR_QUEUES[actor]),
-            actor_name=actor.value,
-            args=(),
-            kwargs=kwargs,
-            options=options or {},
-            message_id=str(uuid.uuid4()),
-            message_timestamp=int(time.time() * 1000),
-        )
+        return new_message(self.queue_prefix, actor, kwargs, options)
 
     @property
     @abc.abstractmethod

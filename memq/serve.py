@@ -52,7 +52,7 @@ def run_serve(settings: Settings) -> None:
     replies = InProcessReplies()
     broker = build_broker(settings, replies)
     store = open_store(settings)
-    register_actors(broker, Deps(settings=settings, store=store))
+    register_actors(broker, Deps(settings=settings, store=store, broker=broker))
     worker = dramatiq.Worker(broker, worker_threads=settings.worker_threads)
     transport: Transport
     journal: Journal | None = None

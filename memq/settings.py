@@ -6,8 +6,17 @@ never show up in logs or reprs.
 
 from pathlib import Path
 
-from pydantic import AmqpDsn, Field, MongoDsn, SecretStr
+from pydantic import AliasChoices, AmqpDsn, BaseModel, Field, MongoDsn, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from memq.memory.model import Budgets
+
+
+class AccountOverrides(BaseModel):
+    """Per-account settings, from MEMQ_ACCOUNT_OVERRIDES (JSON keyed by account id)."""
+
+    budgets: dict[str, int] = Field(default_factory=dict)
+    session_idle_timeout: int | None = Field(default=None, gt=0)
 
 
 class Settings(BaseSettings):
@@ -51,6 +60,55 @@ class Settings(BaseSettings):
         default=20, ge=0, description="retries of a transient ingest failure before dead-letter"
     )
     log_level: str = Field(default="INFO", description="logging level")
+
+    # -- memory -------------------------------------------------------------------
+    memory_fold_every: int = Field(
+        default=5, gt=0, description="fold messages into the summaries every N new messages"
+    )
+    memory_verbatim_count: int = Field(
+        default=5, gt=0, description="messages kept word for word (the verbatim window)"
+    )
+    budget_verbatim: int = Field(default=400, gt=0, description="token budget: verbatim window")
+    budget_recent: int = Field(default=200, gt=0, description="token budget: recent summary")
+    budget_mid: int = Field(default=250, gt=0, description="token budget: mid summary")
+    budget_old: int = Field(default=200, gt=0, description="token budget: old summary")
+    budget_facts: int = Field(default=150, gt=0, description="token budget: key facts")
+    account_overrides: dict[str, AccountOverrides] = Field(
+        default_factory=dict,
+        description='JSON: {"acct": {"budgets": {"recent": 300}, "session_idle_timeout": 600}}',
+    )
+
+    # -- LLM ----------------------------------------------------------------------
+    anthropic_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("ANTHROPIC_API_KEY", "MEMQ_ANTHROPIC_API_KEY"),
+        description="ANTHROPIC_API_KEY: enables the Claude engine; unset = offline engine",
+    )
+    anthropic_base_url: str | None = Field(
+        default=None, description="Messages API base URL (a proxy or a test server)"
+    )
+    llm_model: str = Field(default="claude-haiku-4-5", description="Claude model for memory")
+    llm_max_tokens: int = Field(default=1024, gt=0, description="max tokens per Claude reply")
+    llm_temperature: float | None = Field(
+        default=None, ge=0, le=1, description="sampling temperature (unset = API default)"
+    )
+    llm_timeout: int = Field(default=20, gt=0, description="seconds per Claude HTTP attempt")
+    llm_max_retries: int = Field(
+        default=2, ge=0, description="SDK retries per Claude call (the only retry layer)"
+    )
+
+    def budgets_for(self, account_id: str) -> Budgets:
+        budgets = Budgets(
+            verbatim=self.budget_verbatim,
+            recent=self.budget_recent,
+            mid=self.budget_mid,
+            old=self.budget_old,
+            facts=self.budget_facts,
+        )
+        overrides = self.account_overrides.get(account_id)
+        if overrides is None or not overrides.budgets:
+            return budgets
+        return budgets.model_copy(update=overrides.budgets)
 
     @property
     def embedded_broker(self) -> bool:

@@ -51,7 +51,7 @@ def run_worker_process(settings: Settings, queues: list[QueueKind], threads: int
         signal.signal(signum, lambda *_: stop.set())
     broker = build_broker(settings)
     store = open_store(settings)
-    register_actors(broker, Deps(settings=settings, store=store))
+    register_actors(broker, Deps(settings=settings, store=store, broker=broker))
     names = {queue_name(settings.queue_prefix, kind) for kind in queues}
     worker = dramatiq.Worker(broker, queues=names, worker_threads=threads)
     worker.start()

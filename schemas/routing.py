@@ -5,7 +5,12 @@ Queue names carry a deployment prefix (``MEMQ_QUEUE_PREFIX``) so that several
 deployments, or test runs, can share one RabbitMQ.
 """
 
+import time
+import uuid
 from enum import StrEnum
+from typing import Any
+
+import dramatiq
 
 
 class QueueKind(StrEnum):
@@ -31,6 +36,8 @@ class ActorName(StrEnum):
     DELETE_SESSION = "delete_session"
     LIST_MESSAGES = "list_messages"
     PING_STORE = "ping_store"
+    UPDATE_MEMORY = "update_memory"
+    GET_MEMORY = "get_memory"
 
 
 #: Which queue each actor consumes from. Session commands ride the
@@ -46,9 +53,26 @@ ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.DELETE_SESSION: QueueKind.CONTEXT,
     ActorName.LIST_MESSAGES: QueueKind.CONTEXT,
     ActorName.PING_STORE: QueueKind.CONTEXT,
+    ActorName.UPDATE_MEMORY: QueueKind.MEMORY,
+    ActorName.GET_MEMORY: QueueKind.CONTEXT,
 }
 
 #: Message options that carry request-reply addressing. Dramatiq's RabbitMQ
 #: consumer drops AMQP properties, so these travel inside the message.
 REPLY_TO_OPTION = "memq_reply_to"
 CORRELATION_ID_OPTION = "memq_correlation_id"
+
+
+def new_message(
+    prefix: str, actor: ActorName, kwargs: dict[str, Any], options: dict[str, Any] | None = None
+) -> dramatiq.Message[Any]:
+    """The Dramatiq envelope for a job of ``actor``, on its queue."""
+    return dramatiq.Message(
+        queue_name=queue_name(prefix, ACTOR_QUEUES[actor]),
+        actor_name=actor.value,
+        args=(),
+        kwargs=kwargs,
+        options=options or {},
+        message_id=str(uuid.uuid4()),
+        message_timestamp=int(time.time() * 1000),
+    )

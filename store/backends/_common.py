@@ -1,4 +1,4 @@
-"""What both adapters derive the same way: times, titles, prompts and list cursors."""
+"""What both adapters derive the same way: times, titles, prompts, list cursors, memory."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import base64
 import binascii
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from memq.errors import InvalidInput
+from memq.memory.state import MemoryState
 from store.base import LAST_PROMPT_CHARS, TITLE_CHARS
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -48,6 +50,23 @@ def prompt_from(content: str) -> str:
 def check_limit(limit: int) -> None:
     if limit < 1:
         raise InvalidInput("limit must be at least 1")
+
+
+def check_keep_last(keep_last: int) -> None:
+    if keep_last < 0:
+        raise InvalidInput("keep_last must not be negative")
+
+
+def memory_document(state: MemoryState, version: int) -> dict[str, Any]:
+    """``state`` as stored under ``version`` (JSON-ready: datetimes become strings)."""
+    return state.model_copy(update={"version": version}).model_dump(mode="json")
+
+
+def memory_state(document: dict[str, Any] | None, version: int) -> MemoryState:
+    """What ``memory_document`` stored; the version column wins over the document's."""
+    if document is None:
+        return MemoryState()
+    return MemoryState.model_validate({**document, "version": version})
 
 
 def encode_cursor(last_activity: datetime, session_id: str) -> str:

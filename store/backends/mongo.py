@@ -23,7 +23,22 @@ When the guard fails, the upsert tries to insert a second session doc and the
 unique (account_id, session_id) index answers DuplicateKeyError; one read of the
 session then tells which case it was: a tombstone (drop, and remove the message
 just inserted), already applied (no-op), or a session created concurrently by
-``create_session`` (update again).
+``create_session`` (update again). Step 2 is a ``findAndModify`` returning only
+``message_count``, so the caller learns the count without another round trip.
+
+``memory`` holds one doc per session with a memory lease or a saved state: the
+``MemoryState`` as a sub-document, its compare-and-set ``version``,
+``lease_owner`` and ``lease_until``. A message is folded once ``folded: true``;
+an absent field means not folded. Round trips: ``load_memory`` 2 (session
+check, memory), ``acquire_memory_lease`` 2 (guarded upsert, session check; 3
+when the session is missing), ``release_memory_lease`` 1, ``save_memory`` 2
+(CAS, then mark folded; 1 with nothing to mark), ``unfolded_messages`` 2 (window
+edge, then the page; 1 with ``keep_last=0``), ``count_unfolded`` 1,
+``messages_between`` 1.
+
+``save_memory`` is not atomic on MongoDB: a crash after the CAS leaves the
+fold's messages unmarked. The caller passes the saved ``last_fold_ids`` as
+``unfolded_messages(exclude_ids=...)``, so they are not folded twice.
 """
 
 from __future__ import annotations
@@ -39,15 +54,19 @@ from pymongo import ASCENDING, DESCENDING, MongoClient, ReturnDocument
 from pymongo.errors import ConnectionFailure, DuplicateKeyError, PyMongoError
 
 from memq.errors import Conflict, NotFound, StoreUnavailable
+from memq.memory.state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
 from store.backends._common import (
     GIVEN_TITLE_SEQ,
     NO_SEQ,
     as_utc,
+    check_keep_last,
     check_limit,
     decode_cursor,
     encode_cursor,
+    memory_document,
+    memory_state,
     prompt_from,
     title_from,
 )
@@ -63,7 +82,10 @@ _APPLY_ATTEMPTS = 3
 
 _NOT_DELETED = {"$ne": True}
 _SESSION_FIELDS = {"_id": 0, "applied_ids": 0, "title_seq": 0, "last_prompt_seq": 0}
-_MESSAGE_FIELDS = {"_id": 0, "account_id": 0, "delivery_id": 0}
+_MESSAGE_FIELDS = {"_id": 0, "account_id": 0, "delivery_id": 0, "folded": 0}
+#: Matches a message not marked folded (absent field included) with index point bounds.
+_NOT_FOLDED = {"$in": [None, False]}
+_IN_ORDER = [("seq", ASCENDING), ("message_id", ASCENDING)]
 
 
 def _translated[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
@@ -98,6 +120,7 @@ class MongoStore(Store):
         db = client.get_database(database, codec_options=CodecOptions(tz_aware=True, tzinfo=UTC))
         self._messages = db["messages"]
         self._sessions = db["sessions"]
+        self._memory = db["memory"]
 
     @_translated
     def ensure_indexes(self) -> None:
@@ -114,6 +137,21 @@ class MongoStore(Store):
                 ("message_id", ASCENDING),
             ],
             name="messages_in_order",
+        )
+        self._messages.create_index(
+            [
+                ("account_id", ASCENDING),
+                ("session_id", ASCENDING),
+                ("folded", ASCENDING),
+                ("seq", ASCENDING),
+                ("message_id", ASCENDING),
+            ],
+            name="messages_by_folded",
+        )
+        self._memory.create_index(
+            [("account_id", ASCENDING), ("session_id", ASCENDING)],
+            unique=True,
+            name="memory_once",
         )
         self._sessions.create_index(
             [("account_id", ASCENDING), ("session_id", ASCENDING)],
@@ -147,12 +185,17 @@ class MongoStore(Store):
     def append_message(self, event: MessageEvent, delivery_id: str) -> AppendResult:
         if not self._insert_message(event, delivery_id):
             # Rare path: the message exists. Only the delivery that inserted it
-            # may still owe the counter update (it crashed before step 2).
+            # may still owe the counter update (it crashed before step 2); the
+            # same message id on another session is a duplicate, not a redelivery.
             existing = self._messages.find_one(
                 {"account_id": event.account_id, "message_id": event.message_id},
-                {"_id": 0, "delivery_id": 1},
+                {"_id": 0, "delivery_id": 1, "session_id": 1},
             )
-            if existing is None or existing.get("delivery_id") != delivery_id:
+            if (
+                existing is None
+                or existing.get("delivery_id") != delivery_id
+                or existing.get("session_id") != event.session_id
+            ):
                 log.debug("duplicate message %s ignored", event.message_id)
                 return AppendResult(stored=False)
             log.info("redelivery of message %s: applying counters if owed", event.message_id)
@@ -187,8 +230,16 @@ class MongoStore(Store):
         stage = _counters(event)
         for _ in range(_APPLY_ATTEMPTS):
             try:
-                self._sessions.update_one(guard, [{"$set": stage}], upsert=True)
-                return AppendResult(stored=True)
+                counted = self._sessions.find_one_and_update(
+                    guard,
+                    [{"$set": stage}],
+                    projection={"_id": 0, "message_count": 1},
+                    upsert=True,
+                    return_document=ReturnDocument.AFTER,
+                )
+                # upsert + AFTER always returns the doc; None only to satisfy the types.
+                count = None if counted is None else counted["message_count"]
+                return AppendResult(stored=True, message_count=count)
             except DuplicateKeyError:
                 pass  # the guard failed and the upsert hit the unique session index
             session = self._sessions.find_one(key, {"_id": 0, "deleted": 1, "applied_ids": 1})
@@ -356,14 +407,157 @@ class MongoStore(Store):
         if not replaced.matched_count:
             raise NotFound(f"session {session_id} not found")
         purged = self._messages.delete_many(key).deleted_count
+        # Last: a lease taken meanwhile re-checks the session and undoes itself.
+        self._memory.delete_one(key)
         log.info("deleted session %s (%d messages)", session_id, purged)
 
-    def _require_session(self, account_id: str, session_id: str) -> None:
+    # -- memory ----------------------------------------------------------------
+    @_translated
+    def load_memory(self, account_id: str, session_id: str) -> MemoryState:
+        self._require_session(account_id, session_id)
+        doc = self._memory.find_one(
+            {"account_id": account_id, "session_id": session_id},
+            {"_id": 0, "state": 1, "version": 1},
+        )
+        if doc is None:
+            return MemoryState()
+        return memory_state(doc.get("state"), doc.get("version", 0))
+
+    @_translated
+    def acquire_memory_lease(
+        self, account_id: str, session_id: str, owner: str, until: datetime, now: datetime
+    ) -> bool:
+        key = {"account_id": account_id, "session_id": session_id}
+        takeable = {
+            "$or": [
+                {"lease_owner": None},
+                {"lease_owner": owner},
+                {"lease_until": {"$lt": as_utc(now)}},
+            ]
+        }
+        try:
+            # One atomic upsert: when another owner holds a live lease the filter
+            # misses, the insert hits the unique memory_once index, and we lose.
+            # Two first-time acquirers race the same way: one insert wins.
+            self._memory.update_one(
+                {**key, **takeable},
+                {
+                    "$set": {"lease_owner": owner, "lease_until": _ms(until)},
+                    "$setOnInsert": {"version": 0, "state": None},
+                },
+                upsert=True,
+            )
+        except DuplicateKeyError:
+            return False
+        # Session checked after taking the lease: a delete_session running
+        # meanwhile either removes our doc after this check, failing our next
+        # save, or is seen here, and we remove what we just created.
+        if self._session_exists(account_id, session_id):
+            return True
+        self._memory.delete_one(key)
+        return False
+
+    @_translated
+    def release_memory_lease(self, account_id: str, session_id: str, owner: str) -> None:
+        self._memory.update_one(
+            {"account_id": account_id, "session_id": session_id, "lease_owner": owner},
+            {"$set": {"lease_owner": None, "lease_until": None}},
+        )
+
+    @_translated
+    def save_memory(self, account_id: str, session_id: str, state: MemoryState, owner: str) -> bool:
+        version = state.version + 1
+        # The lease doc exists (acquire created it), so the CAS is a plain update;
+        # a classic $set stores client text in the document literally.
+        saved = self._memory.update_one(
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "version": state.version,
+                "lease_owner": owner,
+            },
+            {"$set": {"state": memory_document(state, version), "version": version}},
+        )
+        if not saved.matched_count:
+            return False
+        if state.last_fold_ids:
+            self._messages.update_many(
+                {
+                    "account_id": account_id,
+                    "message_id": {"$in": state.last_fold_ids},
+                    "session_id": session_id,
+                },
+                {"$set": {"folded": True}},
+            )
+        return True
+
+    @_translated
+    def unfolded_messages(
+        self,
+        account_id: str,
+        session_id: str,
+        *,
+        keep_last: int,
+        exclude_ids: list[str],
+        limit: int,
+    ) -> list[StoredMessage]:
+        check_keep_last(keep_last)
+        check_limit(limit)
+        key = {"account_id": account_id, "session_id": session_id}
+        query: dict[str, Any] = {**key, "folded": _NOT_FOLDED}
+        if exclude_ids:
+            query["message_id"] = {"$nin": exclude_ids}
+        edge: tuple[int, str] | None = None
+        if keep_last:
+            # The oldest message of the verbatim window: everything older may fold.
+            window = list(
+                self._messages.find(key, {"_id": 0, "seq": 1, "message_id": 1})
+                .sort([("seq", DESCENDING), ("message_id", DESCENDING)])
+                .skip(keep_last - 1)
+                .limit(1)
+            )
+            if not window:
+                return []  # the whole session is inside the window
+            edge = (window[0]["seq"], window[0]["message_id"])
+            # One index range; messages sharing the edge's seq are cut below.
+            query["seq"] = {"$lte": edge[0]}
+        docs = list(self._messages.find(query, _MESSAGE_FIELDS).sort(_IN_ORDER).limit(limit))
+        if edge is not None:
+            # What is at or past the edge sorts after everything before it, so
+            # dropping it from the page never leaves out an earlier message.
+            docs = [doc for doc in docs if (doc["seq"], doc["message_id"]) < edge]
+        return [StoredMessage.model_validate(doc) for doc in docs]
+
+    @_translated
+    def count_unfolded(self, account_id: str, session_id: str) -> int:
+        return self._messages.count_documents(
+            {"account_id": account_id, "session_id": session_id, "folded": _NOT_FOLDED}
+        )
+
+    @_translated
+    def messages_between(
+        self, account_id: str, session_id: str, first_seq: int, last_seq: int, *, limit: int
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        docs = self._messages.find(
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "seq": {"$gte": first_seq, "$lte": last_seq},
+            },
+            _MESSAGE_FIELDS,
+        )
+        return [StoredMessage.model_validate(doc) for doc in docs.sort(_IN_ORDER).limit(limit)]
+
+    def _session_exists(self, account_id: str, session_id: str) -> bool:
         found = self._sessions.find_one(
             {"account_id": account_id, "session_id": session_id, "deleted": _NOT_DELETED},
             {"_id": 1},
         )
-        if found is None:
+        return found is not None
+
+    def _require_session(self, account_id: str, session_id: str) -> None:
+        if not self._session_exists(account_id, session_id):
             raise NotFound(f"session {session_id} not found")
 
 

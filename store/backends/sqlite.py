@@ -7,6 +7,10 @@ the busy timeout instead of failing half-way with a lock upgrade error.
 
 Times are stored as integer microseconds since the epoch (UTC). ``messages``
 keeps an integer rowid so an FTS5 external-content index can be added later.
+
+``memory`` holds one row per session that has a memory lease or a saved
+``MemoryState`` (as JSON), with its compare-and-set ``version``; a message is
+``folded`` once a saved state covers it (partial index ``messages_unfolded``).
 """
 
 from __future__ import annotations
@@ -22,15 +26,19 @@ from pathlib import Path
 from typing import Any
 
 from memq.errors import Conflict, NotFound, StoreUnavailable
+from memq.memory.state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
 from store.backends._common import (
     GIVEN_TITLE_SEQ,
     NO_SEQ,
+    check_keep_last,
     check_limit,
     decode_cursor,
     encode_cursor,
     from_micros,
+    memory_document,
+    memory_state,
     prompt_from,
     title_from,
     to_micros,
@@ -40,9 +48,12 @@ from store.base import AppendResult, Store, jsonable_metadata
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 10.0
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-_SCHEMA = f"""
+# Run one statement at a time inside one BEGIN IMMEDIATE (executescript would
+# commit first), so the ``folded`` column can be added to a version 1 file.
+_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS sessions (
     account_id      TEXT    NOT NULL,
     session_id      TEXT    NOT NULL,
@@ -50,7 +61,7 @@ CREATE TABLE IF NOT EXISTS sessions (
     channel         TEXT,
     title           TEXT,
     title_seq       INTEGER,
-    metadata        TEXT    NOT NULL DEFAULT '{{}}',
+    metadata        TEXT    NOT NULL DEFAULT '{}',
     status          TEXT    NOT NULL DEFAULT 'active',
     ended_reason    TEXT,
     created_at      INTEGER NOT NULL,
@@ -63,11 +74,14 @@ CREATE TABLE IF NOT EXISTS sessions (
     last_activity   INTEGER NOT NULL,
     deleted         INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (account_id, session_id)
-);
+)""",
+    """
 CREATE INDEX IF NOT EXISTS sessions_by_activity
-    ON sessions (account_id, last_activity DESC, session_id);
+    ON sessions (account_id, last_activity DESC, session_id)""",
+    """
 CREATE INDEX IF NOT EXISTS sessions_by_user
-    ON sessions (account_id, user_id, last_activity DESC, session_id);
+    ON sessions (account_id, user_id, last_activity DESC, session_id)""",
+    """
 CREATE TABLE IF NOT EXISTS messages (
     id          INTEGER PRIMARY KEY,
     account_id  TEXT    NOT NULL,
@@ -82,12 +96,30 @@ CREATE TABLE IF NOT EXISTS messages (
     channel     TEXT,
     metadata    TEXT,
     delivery_id TEXT    NOT NULL,
+    folded      INTEGER NOT NULL DEFAULT 0,
     UNIQUE (account_id, message_id)
-);
+)""",
+    """
 CREATE INDEX IF NOT EXISTS messages_by_session
-    ON messages (account_id, session_id, seq, message_id);
-PRAGMA user_version = {SCHEMA_VERSION};
-"""
+    ON messages (account_id, session_id, seq, message_id)""",
+    """
+CREATE TABLE IF NOT EXISTS memory (
+    account_id  TEXT    NOT NULL,
+    session_id  TEXT    NOT NULL,
+    state       TEXT,
+    version     INTEGER NOT NULL DEFAULT 0,
+    lease_owner TEXT,
+    lease_until INTEGER,
+    PRIMARY KEY (account_id, session_id)
+)""",
+)
+#: After the ``folded`` column is sure to exist. Partial: only what is left to fold.
+_FOLDING_SCHEMA = (
+    """
+CREATE INDEX IF NOT EXISTS messages_unfolded
+    ON messages (account_id, session_id, seq, message_id) WHERE folded = 0""",
+    f"PRAGMA user_version = {SCHEMA_VERSION}",
+)
 
 # Counters are computed from the old row (SQLite evaluates every SET expression
 # against it), so the result does not depend on the order messages arrive in.
@@ -118,6 +150,7 @@ ON CONFLICT (account_id, session_id) DO UPDATE SET
                        THEN excluded.last_prompt ELSE last_prompt END,
     last_prompt_seq = CASE WHEN excluded.last_prompt_seq > coalesce(last_prompt_seq, 0)
                            THEN excluded.last_prompt_seq ELSE last_prompt_seq END
+RETURNING message_count
 """
 
 _SESSION_COLUMNS = (
@@ -143,7 +176,17 @@ class SqliteStore(Store):
         # Idempotent, and serialised by the write lock when processes start together.
         with self._connection() as conn:
             try:
-                conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")
+                conn.execute("BEGIN IMMEDIATE")
+                for statement in _SCHEMA:
+                    conn.execute(statement)
+                columns = {row["name"] for row in conn.execute("PRAGMA table_info(messages)")}
+                if "folded" not in columns:  # a version 1 file
+                    conn.execute(
+                        "ALTER TABLE messages ADD COLUMN folded INTEGER NOT NULL DEFAULT 0"
+                    )
+                for statement in _FOLDING_SCHEMA:
+                    conn.execute(statement)
+                conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 _rollback(conn)
                 raise StoreUnavailable(f"sqlite: {exc}") from exc
@@ -252,7 +295,7 @@ class SqliteStore(Store):
                 # always counted: any duplicate (redelivery or re-publish) is a no-op.
                 return AppendResult(stored=False)
             is_user = event.role == "user"
-            conn.execute(
+            counted = conn.execute(
                 _UPSERT_SESSION,
                 {
                     **key,
@@ -264,8 +307,8 @@ class SqliteStore(Store):
                     "prompt_seq": event.seq if is_user else None,
                     "at": to_micros(event.accepted_at),
                 },
-            )
-        return AppendResult(stored=True)
+            ).fetchone()
+        return AppendResult(stored=True, message_count=counted["message_count"])
 
     def list_messages(
         self, account_id: str, session_id: str, *, limit: int, before: int | None = None
@@ -405,16 +448,150 @@ class SqliteStore(Store):
                 "DELETE FROM messages WHERE account_id = ? AND session_id = ?",
                 (account_id, session_id),
             ).rowcount
+            conn.execute(
+                "DELETE FROM memory WHERE account_id = ? AND session_id = ?",
+                (account_id, session_id),
+            )
         log.info("deleted session %s (%d messages)", session_id, purged)
+
+    # -- memory ----------------------------------------------------------------
+    def load_memory(self, account_id: str, session_id: str) -> MemoryState:
+        with self._read() as conn:
+            self._require_session(conn, account_id, session_id)
+            row = conn.execute(
+                "SELECT state, version FROM memory WHERE account_id = ? AND session_id = ?",
+                (account_id, session_id),
+            ).fetchone()
+        if row is None or row["state"] is None:
+            return MemoryState()
+        return memory_state(json.loads(row["state"]), row["version"])
+
+    def acquire_memory_lease(
+        self, account_id: str, session_id: str, owner: str, until: datetime, now: datetime
+    ) -> bool:
+        with self._write() as conn:
+            if not self._session_exists(conn, account_id, session_id):
+                return False
+            # The write lock makes check-and-take atomic across threads and processes.
+            taken = conn.execute(
+                "INSERT INTO memory (account_id, session_id, lease_owner, lease_until)"
+                " VALUES (:account_id, :session_id, :owner, :until)"
+                " ON CONFLICT (account_id, session_id) DO UPDATE SET"
+                " lease_owner = excluded.lease_owner, lease_until = excluded.lease_until"
+                " WHERE lease_owner IS NULL OR lease_owner = :owner OR lease_until < :now"
+                " RETURNING 1",
+                {
+                    "account_id": account_id,
+                    "session_id": session_id,
+                    "owner": owner,
+                    "until": to_micros(until),
+                    "now": to_micros(now),
+                },
+            ).fetchone()
+        return taken is not None
+
+    def release_memory_lease(self, account_id: str, session_id: str, owner: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE memory SET lease_owner = NULL, lease_until = NULL"
+                " WHERE account_id = ? AND session_id = ? AND lease_owner = ?",
+                (account_id, session_id, owner),
+            )
+
+    def save_memory(self, account_id: str, session_id: str, state: MemoryState, owner: str) -> bool:
+        version = state.version + 1
+        with self._write() as conn:
+            # The lease row exists (acquire created it), so the CAS is a plain update.
+            saved = conn.execute(
+                "UPDATE memory SET state = ?, version = ?"
+                " WHERE account_id = ? AND session_id = ? AND version = ? AND lease_owner = ?",
+                (
+                    json.dumps(memory_document(state, version)),
+                    version,
+                    account_id,
+                    session_id,
+                    state.version,
+                    owner,
+                ),
+            ).rowcount
+            if not saved:
+                return False
+            if state.last_fold_ids:
+                conn.execute(
+                    "UPDATE messages SET folded = 1 WHERE account_id = ?"
+                    " AND message_id IN (SELECT value FROM json_each(?)) AND session_id = ?",
+                    (account_id, json.dumps(state.last_fold_ids), session_id),
+                )
+        return True
+
+    def unfolded_messages(
+        self,
+        account_id: str,
+        session_id: str,
+        *,
+        keep_last: int,
+        exclude_ids: list[str],
+        limit: int,
+    ) -> list[StoredMessage]:
+        check_keep_last(keep_last)
+        check_limit(limit)
+        where = (
+            "account_id = ? AND session_id = ? AND folded = 0"
+            " AND message_id NOT IN (SELECT value FROM json_each(?))"
+        )
+        args: list[Any] = [account_id, session_id, json.dumps(exclude_ids)]
+        with self._read() as conn:
+            if keep_last:
+                # The oldest message of the verbatim window: everything older may fold.
+                edge = conn.execute(
+                    "SELECT seq, message_id FROM messages WHERE account_id = ? AND session_id = ?"
+                    " ORDER BY seq DESC, message_id DESC LIMIT 1 OFFSET ?",
+                    (account_id, session_id, keep_last - 1),
+                ).fetchone()
+                if edge is None:
+                    return []  # the whole session is inside the window
+                where += " AND (seq, message_id) < (?, ?)"
+                args += [edge["seq"], edge["message_id"]]
+            rows = conn.execute(
+                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE {where}"
+                " ORDER BY seq, message_id LIMIT ?",
+                (*args, limit),
+            ).fetchall()
+        return [_message(row) for row in rows]
+
+    def count_unfolded(self, account_id: str, session_id: str) -> int:
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM messages"
+                " WHERE account_id = ? AND session_id = ? AND folded = 0",
+                (account_id, session_id),
+            ).fetchone()
+        return int(row[0])
+
+    def messages_between(
+        self, account_id: str, session_id: str, first_seq: int, last_seq: int, *, limit: int
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE account_id = ?"
+                " AND session_id = ? AND seq BETWEEN ? AND ? ORDER BY seq, message_id LIMIT ?",
+                (account_id, session_id, first_seq, last_seq, limit),
+            ).fetchall()
+        return [_message(row) for row in rows]
 
     # -- helpers ---------------------------------------------------------------
     @staticmethod
-    def _require_session(conn: sqlite3.Connection, account_id: str, session_id: str) -> None:
+    def _session_exists(conn: sqlite3.Connection, account_id: str, session_id: str) -> bool:
         row = conn.execute(
             "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ? AND deleted = 0",
             (account_id, session_id),
         ).fetchone()
-        if row is None:
+        return row is not None
+
+    @classmethod
+    def _require_session(cls, conn: sqlite3.Connection, account_id: str, session_id: str) -> None:
+        if not cls._session_exists(conn, account_id, session_id):
             raise NotFound(f"session {session_id} not found")
 
     @staticmethod

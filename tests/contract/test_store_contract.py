@@ -122,7 +122,7 @@ def test_first_message_creates_the_session(store: Store) -> None:
     # When its first message is stored
     result = append(store, event(1, content="Hello, I need help with my order"))
     # Then the session exists with the message's user, channel and counters
-    assert result == AppendResult(stored=True)
+    assert result == AppendResult(stored=True, message_count=1)
     session = store.get_session(A, "s1")
     assert (session.user_id, session.channel, session.status) == ("u1", "web", "active")
     assert session.message_count == 1
@@ -193,7 +193,7 @@ def test_redelivery_after_a_crash_between_insert_and_counters_counts_once(
     # When the broker redelivers the crashed delivery
     result = append(mongo_store, event(1), "delivery-1")
     # Then the counters are applied, exactly once
-    assert result == AppendResult(stored=True)
+    assert result == AppendResult(stored=True, message_count=2)
     session = mongo_store.get_session(A, "s1")
     assert (session.message_count, session.title) == (2, "message number 1")
     # And a second redelivery, or a re-publish under a new delivery, is a no-op
@@ -644,12 +644,19 @@ def test_mongo_append_takes_two_round_trips(mongodb_url: str) -> None:
         store.ensure_indexes()
         # When a session's first message, a later one and a duplicate are appended
         trips = []
+        counts = []
         for ev, delivery_id in ((event(1), "d1"), (event(2), "d2"), (event(1), "d3")):
             commands.names.clear()
-            store.append_message(ev, delivery_id)
+            counts.append(store.append_message(ev, delivery_id).message_count)
             trips.append(list(commands.names))
-        # Then new messages take an insert and an update; a duplicate, one read more
-        assert trips == [["insert", "update"], ["insert", "update"], ["insert", "find"]]
+        # Then new messages take an insert and an update that also returns the count;
+        # a duplicate, one read more and no count
+        assert trips == [
+            ["insert", "findAndModify"],
+            ["insert", "findAndModify"],
+            ["insert", "find"],
+        ]
+        assert counts == [1, 2, None]
     finally:
         client.drop_database(database)
         client.close()

@@ -1,0 +1,28 @@
+"""A session's multi-tier memory, as stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from schemas.memory import MemoryView
+from schemas.routing import ActorName
+
+router = APIRouter(prefix="/v1/sessions", tags=["memory"])
+
+
+@router.get(
+    "/{session_id}/memory",
+    response_model=MemoryView,
+    summary="The stored summaries (recent, mid, old) and key facts of a session",
+)
+async def get_memory(
+    session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
+) -> Any:
+    return await transport.request(
+        ActorName.GET_MEMORY,
+        {"account_id": account_id, "session_id": session_id},
+        timeout=settings.request_timeout,
+    )

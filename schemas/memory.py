@@ -1,0 +1,19 @@
+"""What ``GET /v1/sessions/{id}/memory`` returns: the stored tiers and key facts."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from memq.memory.model import Fact, TierSummary
+
+
+class MemoryView(BaseModel):
+    session_id: str
+    tiers: list[TierSummary] = Field(description="old, mid, recent: those written so far")
+    facts: list[Fact] = Field(description="latest value per key, most recently updated first")
+    folded_messages: int = Field(description="messages covered by the tiers")
+    unfolded_messages: int = Field(
+        description="messages not yet folded (the verbatim window and what waits for the next fold)"
+    )
+    preferred_engine: str = Field(description='"offline" or "claude:<model>"')
+    updated_at: datetime | None = None
