@@ -6,6 +6,7 @@ real anthropic client against the loopback fake Messages API.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
@@ -44,8 +45,13 @@ def publish(store: SqliteStore, start: int, count: int, session: str = SESSION) 
             else f"Thanks, order A-{1000 + i} ships in {i % 7 + 1} days with a 2 years warranty."
         )
         event = MessageEvent(
-            account_id=ACCOUNT, session_id=session, message_id=f"m{i:04d}", role=role,
-            content=content, seq=1_000_000 + i, accepted_at=T0 + timedelta(seconds=i),
+            account_id=ACCOUNT,
+            session_id=session,
+            message_id=f"m{i:04d}",
+            role=role,
+            content=content,
+            seq=1_000_000 + i,
+            accepted_at=T0 + timedelta(seconds=i),
         )
         store.append_message(event, delivery_id=f"d{i}")
 
@@ -85,7 +91,7 @@ def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteS
     tiers = memory.tiers()
     assert [t.tier.value for t in tiers] == ["old", "mid", "recent"]
     assert tiers[0].first_position == 1
-    for older, newer in zip(tiers, tiers[1:], strict=False):
+    for older, newer in itertools.pairwise(tiers):
         assert newer.first_position == older.last_position + 1
     assert tiers[-1].last_position == memory.folded_count
     # and every other message is still verbatim: exactly the last 5
@@ -128,8 +134,10 @@ def test_duplicated_and_concurrent_jobs_cost_no_second_llm_call(
     # and Claude scripted for exactly one fold: a summary, then the facts
     fake_anthropic.enqueue(text_reply("The user placed orders A-1000 to A-1004."))
     fake_anthropic.enqueue(
-        tool_reply("record_facts", {"facts": [{"key": "order_id", "value": "A-1004",
-                                               "source_message_id": "m0004"}]})
+        tool_reply(
+            "record_facts",
+            {"facts": [{"key": "order_id", "value": "A-1004", "source_message_id": "m0004"}]},
+        )
     )
     # When eight jobs for the session run at once, and two more run after them
     threads = [threading.Thread(target=service.update, args=(ACCOUNT, SESSION)) for _ in range(8)]
