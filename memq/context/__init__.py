@@ -1,0 +1,46 @@
+"""Context assembly: a session's memory and unfolded messages, within a token budget.
+
+    model      what an assembled context holds (``AssembledContext``)
+    assemble   choose what fits the budget, dropping in a fixed order
+    render     the three wire formats: text (seed 000's layout), JSON, Anthropic Messages
+
+Pure domain code: no store, no broker, no LLM.
+"""
+
+from memq.context.assemble import DROP_ORDER, MIN_BUDGET, assemble
+from memq.context.model import (
+    TIER_LABELS,
+    AssembledContext,
+    ContextFact,
+    ContextFormat,
+    ContextMessage,
+    ContextTier,
+    DroppedItem,
+    Freshness,
+)
+from memq.context.render import (
+    render,
+    render_anthropic,
+    render_json,
+    render_text,
+    token_estimates,
+)
+
+__all__ = [
+    "DROP_ORDER",
+    "MIN_BUDGET",
+    "TIER_LABELS",
+    "AssembledContext",
+    "ContextFact",
+    "ContextFormat",
+    "ContextMessage",
+    "ContextTier",
+    "DroppedItem",
+    "Freshness",
+    "assemble",
+    "render",
+    "render_anthropic",
+    "render_json",
+    "render_text",
+    "token_estimates",
+]

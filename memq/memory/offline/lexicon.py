@@ -1,0 +1,76 @@
+"""Words that carry no content: function words and chat filler, per language.
+
+Stop words are dropped when measuring what a sentence is about. Filler words
+(greetings, thanks, acknowledgements, polite particles) are dropped too, and a
+sentence made only of them is filler that a summary can do without.
+"""
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A frozenset from whitespace-separated words (lists stay readable in any script)."""
+    return frozenset(words.split())
+
+
+ENGLISH_STOP_WORDS = word_set(
+    """
+    a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just let me more most my myself nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would
+    you your yours yourself yourselves i'm i've i'd i'll it's that's there's what's don't
+    doesn't didn't can't won't isn't aren't wasn't weren't you're we're they're also get
+    got go going want wants like know think tell said say much many really still maybe
+    one something anything else im ive id ill dont cant wont
+    """
+)
+
+ENGLISH_FILLER = word_set(
+    """
+    hi hello hey hiya thanks thank thx ty ok okay k kk sure great bye goodbye good morning
+    afternoon evening night cool nice yes yeah yep yup no nope please welcome awesome
+    perfect alright fine lol haha cheers appreciate appreciated wonderful excellent glad
+    right well oh ah hmm wow help how doing today day
+    """
+)
+
+PERSIAN_STOP_WORDS = word_set(
+    """
+    و در به از که این آن اون را رو با برای است هست هستم هستی هستند هستیم بود باشد من تو ما
+    شما او ایشان یک یه هم تا اما ولی یا اگر چون چه چی چیه همه هر نیز دیگر خود را که کی
+    کجا چرا چطور چگونه می نمی شد شده کرد کرده کنم کنید کنی کند کنن میکنم می‌کنم بر
+    ها های ای ام ات اش مان تان شان دارم داری دارد داره دارید دارن داریم باید شاید خیلی
+    """
+)
+
+PERSIAN_FILLER = word_set(
+    """
+    سلام درود ممنون ممنونم مرسی متشکرم تشکر سپاس سپاسگزارم باشه اوکی خوبم خوبی خوبین
+    خوبید چطوری چطورید خداحافظ خدانگهدار عالیه عالی حتما حتماً بله آره نه نخیر لطفا لطفاً
+    قربان قربونت فدات بفرمایید خواهش میکنم می‌کنم روز شب بخیر وقت
+    """
+)
+
+#: Thai has no spaces between words, so filler is removed as substrings; only
+#: words unlikely to sit inside longer words are listed.
+THAI_FILLER = (
+    "มีอะไรให้ช่วย",
+    "ยินดีให้บริการ",
+    "ยินดีที่รู้จัก",
+    "สบายดี",
+    "ไม่เป็นไร",
+    "สวัสดี",
+    "ขอบคุณ",
+    "ครับ",
+    "ค่ะ",
+    "คะ",
+    "จ้ะ",
+    "จ้า",
+    "โอเค",
+    "มากๆ",
+    "มาก",
+    "นะ",
+    "ไหม",
+)

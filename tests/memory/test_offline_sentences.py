@@ -1,0 +1,60 @@
+"""Sentence splitting for English, Persian, Thai and CJK."""
+
+from memq.memory.offline.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+
+def test_english_sentences_end_at_terminators_not_at_decimals_or_abbreviations() -> None:
+    text = "Dr. Smith paid $49.99 for it! Is that fine? e.g. this one is.\nNew line"
+    assert split_sentences(text) == [
+        "Dr. Smith paid $49.99 for it!",
+        "Is that fine?",
+        "e.g. this one is.",
+        "New line",
+    ]
+
+
+def test_persian_sentences_end_at_persian_marks() -> None:
+    text = "سلام! خوبم ممنون. چطور می‌تونم کمکتون کنم؟ سوال دارم؛ درباره گارانتی"
+    assert split_sentences(text) == [
+        "سلام!",
+        "خوبم ممنون.",
+        "چطور می‌تونم کمکتون کنم؟",
+        "سوال دارم؛",
+        "درباره گارانتی",
+    ]
+
+
+def test_thai_splits_at_spaces_between_thai_and_keeps_particles_attached() -> None:
+    text = "สวัสดีครับ ผมสนใจ Nanopresso ครับ ราคาเท่าไหร่ ครับ"
+    assert split_sentences(text) == [
+        "สวัสดีครับ",
+        "ผมสนใจ Nanopresso ครับ",
+        "ราคาเท่าไหร่ ครับ",
+    ]
+
+
+def test_cjk_sentences_end_at_full_width_marks() -> None:
+    assert split_sentences("我想买咖啡机。价格是多少？好的") == [
+        "我想买咖啡机。",
+        "价格是多少？",
+        "好的",
+    ]
+
+
+def test_long_spans_are_bounded_at_clause_boundaries() -> None:
+    run_on = ", ".join(["the customer asked about the warranty again"] * 20)
+    sentences = split_sentences(run_on)
+    assert len(sentences) > 1
+    assert all(len(sentence) <= MAX_SENTENCE_CHARS for sentence in sentences)
+    assert all(sentence.endswith(",") for sentence in sentences[:-1])
+
+
+def test_long_unspaced_thai_is_bounded_without_splitting_marks() -> None:
+    sentences = split_sentences("ที่นี่" * 150)
+    assert len(sentences) > 1
+    assert all(len(sentence) <= MAX_SENTENCE_CHARS for sentence in sentences)
+    assert not any(sentence[0] in "่้๊๋ิีึืุูั็์" for sentence in sentences)
+
+
+def test_blank_text_has_no_sentences() -> None:
+    assert split_sentences("  \n\t \n") == []
