@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dramatiq
 
-from actors import ingest, memory, sessions
+from actors import context, ingest, memory, sessions
 from actors.deps import Deps
 
 
@@ -12,3 +12,4 @@ def register_actors(broker: dramatiq.Broker, deps: Deps) -> None:
     ingest.register(broker, deps)
     sessions.register(broker, deps)
     memory.register(broker, deps)
+    context.register(broker, deps)

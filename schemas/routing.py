@@ -38,6 +38,7 @@ class ActorName(StrEnum):
     PING_STORE = "ping_store"
     UPDATE_MEMORY = "update_memory"
     GET_MEMORY = "get_memory"
+    ASSEMBLE_CONTEXT = "assemble_context"
 
 
 #: Which queue each actor consumes from. Session commands ride the
@@ -55,6 +56,7 @@ ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.PING_STORE: QueueKind.CONTEXT,
     ActorName.UPDATE_MEMORY: QueueKind.MEMORY,
     ActorName.GET_MEMORY: QueueKind.CONTEXT,
+    ActorName.ASSEMBLE_CONTEXT: QueueKind.CONTEXT,
 }
 
 #: Message options that carry request-reply addressing. Dramatiq's RabbitMQ

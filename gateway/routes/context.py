@@ -1,0 +1,47 @@
+"""``GET /v1/sessions/{id}/context``: what a channel calls before every LLM call."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from memq.context.assemble import MIN_BUDGET
+from schemas.context import ContextFormat, ContextReply
+from schemas.routing import ActorName
+
+router = APIRouter(prefix="/v1/sessions", tags=["context"])
+
+MAX_BUDGET = 200_000
+
+
+@router.get(
+    "/{session_id}/context",
+    response_model=ContextReply,
+    response_model_exclude_none=True,
+    summary="The session's context within a token budget",
+    description=(
+        "Summaries, key facts and the last messages, assembled within `budget` tokens "
+        "(default: the sum of the tier budgets). When it must shrink it drops, in order: "
+        "old, mid, unfolded messages (oldest first), recent, facts (least recent first), "
+        "verbatim messages (oldest first, never the newest), then cuts the newest message; "
+        "`dropped` lists what went. Messages accepted but not yet folded appear verbatim."
+    ),
+)
+async def get_context(
+    session_id: SessionId,
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+    budget: Annotated[
+        int | None,
+        Query(ge=MIN_BUDGET, le=MAX_BUDGET, description=f"tokens, at least {MIN_BUDGET}"),
+    ] = None,
+    format: Annotated[ContextFormat, Query(description="text, json or anthropic")] = "text",
+) -> Any:
+    return await transport.request(
+        ActorName.ASSEMBLE_CONTEXT,
+        {"account_id": account_id, "session_id": session_id, "budget": budget, "format": format},
+        timeout=settings.context_timeout,
+    )
