@@ -27,6 +27,7 @@ slightly over what a real tokenizer says for English (~4 characters a token),
 because budgets are hard limits.
 """
 
+import functools
 import math
 import re
 import unicodedata
@@ -104,8 +105,25 @@ def _run_cost(kind: str, run: str) -> float:
     return max(1.0, len(run) * _PER_CHAR[kind])
 
 
+#: Texts up to this many characters are memoized: a channel asks for the same
+#: session's context again and again, so the same messages, summaries and
+#: rendered contexts are estimated many times.
+_CACHEABLE_CHARS = 16_384
+
+
 def estimate_tokens(text: str) -> int:
     """Estimated token count of ``text``, slightly on the high side for every script."""
+    if len(text) <= _CACHEABLE_CHARS:
+        return _cached_estimate(text)
+    return _estimate(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_estimate(text: str) -> int:
+    return _estimate(text)
+
+
+def _estimate(text: str) -> int:
     total = 0.0
     for match in _RUN.finditer(text):
         kind = match.lastgroup
