@@ -1,0 +1,65 @@
+"""The token bucket behind the gateway's per-account rate limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.ratelimit import Limit, RateLimiter
+from memq.errors import RateLimited
+from memq.settings import Settings
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_burst_is_allowed_then_the_rate() -> None:
+    clock = Clock()
+    limiter = RateLimiter(Limit(rate=2, burst=3), clock=clock)
+    # Given an idle account: its whole burst passes
+    assert [limiter.retry_after("a") for _ in range(3)] == [None, None, None]
+    # Then the 4th waits for the next token: half a second at 2/s
+    assert limiter.retry_after("a") == pytest.approx(0.5)
+    # And after that half second one more passes, not two
+    clock.now += 0.5
+    assert limiter.retry_after("a") is None
+    assert limiter.retry_after("a") is not None
+    # And a long pause refills to the burst, never beyond it
+    clock.now += 3600
+    assert [limiter.retry_after("a") for _ in range(4)][:3] == [None, None, None]
+
+
+def test_accounts_have_their_own_buckets() -> None:
+    limiter = RateLimiter(Limit(rate=1, burst=1), clock=Clock())
+    assert limiter.retry_after("a") is None
+    assert limiter.retry_after("a") is not None
+    assert limiter.retry_after("b") is None
+
+
+def test_check_raises_429_with_whole_seconds_and_counts() -> None:
+    limited: list[int] = []
+    limiter = RateLimiter(
+        Limit(rate=0.25, burst=1), clock=Clock(), on_limited=lambda: limited.append(1)
+    )
+    limiter.check("a")
+    with pytest.raises(RateLimited) as caught:
+        limiter.check("a")
+    assert caught.value.status == 429 and caught.value.retry_after == 4
+    assert "retry after 4s" in caught.value.detail
+    assert limited == [1]
+
+
+def test_rate_zero_means_no_limit_and_overrides_apply() -> None:
+    settings = Settings(
+        rate_limit_per_second=1,
+        rate_limit_burst=1,
+        account_overrides={"big": {"rate_limit_per_second": 0}, "small": {"rate_limit_burst": 2}},
+    )
+    limiter = RateLimiter.from_settings(settings)
+    assert all(limiter.retry_after("big") is None for _ in range(1000))
+    assert limiter.limit_for("small") == Limit(rate=1, burst=2)
+    assert limiter.limit_for("other") == Limit(rate=1, burst=1)

@@ -1,0 +1,168 @@
+"""Dead letters end to end: `memq dlq list | replay | drop` over the local RabbitMQ."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import pika
+import pytest
+
+from memq.dlq import DeadLetter, DeadLetters, Outcome
+from schemas.messages import MessageEvent
+from schemas.queues import dead_letter_queue
+from schemas.routing import ActorName, QueueKind, new_message, queue_name
+from tests.e2e.conftest import ACCOUNT_A, Stack
+from tests.support.processes import wait_for
+from tests.support.rabbit import queue_depth
+
+pytestmark = pytest.mark.e2e
+
+
+def memq_dlq(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "memq.cli", "dlq", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def ingest_envelope(prefix: str, session_id: str, message_id: str, content: str) -> Any:
+    event = MessageEvent(
+        account_id=ACCOUNT_A,
+        session_id=session_id,
+        message_id=message_id,
+        role="user",
+        content=content,
+        seq=int(datetime.now(UTC).timestamp() * 1_000_000),
+        accepted_at=datetime.now(UTC),
+    )
+    return new_message(prefix, ActorName.INGEST_MESSAGE, {"event": event.model_dump(mode="json")})
+
+
+def publish(amqp_url: str, queue: str, body: bytes) -> None:
+    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+    try:
+        connection.channel().basic_publish("", queue, body, pika.BasicProperties(delivery_mode=2))
+    finally:
+        connection.close()
+
+
+def test_list_replay_and_drop(stack: Stack, amqp_url: str, queue_prefix: str) -> None:
+    ingest = queue_name(queue_prefix, QueueKind.INGEST)
+    xq = dead_letter_queue(ingest)
+    secret = f"SECRET-{uuid.uuid4().hex}"
+    # Given a garbage body and an invalid event, dead-lettered by the worker
+    invalid = {
+        "queue_name": ingest,
+        "actor_name": "ingest_message",
+        "args": [],
+        "kwargs": {"event": {"role": "user", "content": secret}},
+        "options": {},
+        "message_id": str(uuid.uuid4()),
+        "message_timestamp": 0,
+    }
+    publish(amqp_url, ingest, b"\x00not json")
+    publish(amqp_url, ingest, json.dumps(invalid).encode())
+    wait_for(lambda: queue_depth(amqp_url, xq) == 2, timeout=30)
+    # and a valid ingest message sitting in the dead-letter queue, as Dramatiq leaves it
+    valid = ingest_envelope(queue_prefix, "s-dlq", "m-dlq", f"valid {secret}")
+    publish(amqp_url, xq, valid.encode())
+
+    # When they are listed
+    listed = memq_dlq(stack.env, "list", "--queue", "ingest", "--json")
+    assert listed.returncode == 0, listed.stderr
+    entries = {e["id"]: e for e in map(json.loads, listed.stdout.splitlines())}
+    # Then all three show, with ids, actor, reason and a summary, and no content
+    assert len(entries) == 3
+    assert secret not in listed.stdout
+    assert entries[invalid["message_id"]]["reason"] == "rejected"
+    assert entries[invalid["message_id"]]["actor"] == "ingest_message"
+    shown = entries[valid.message_id]
+    assert shown["summary"]["session_id"] == "s-dlq" and shown["summary"]["message_id"] == "m-dlq"
+    assert shown["summary"]["content_bytes"] == len(f"valid {secret}")
+    garbage = next(e for e in entries.values() if e["kind"] == "undecodable")
+    assert garbage["id"].startswith("body-")
+    # And listing consumed nothing; the text form says as much; --show-body shows content
+    assert queue_depth(amqp_url, xq) == 3
+    text = memq_dlq(stack.env, "list", "--queue", "ingest")
+    assert valid.message_id in text.stdout and "3 dead letter(s) shown" in text.stderr
+    assert secret in memq_dlq(stack.env, "list", "--show-body").stdout
+
+    # When the valid one is replayed by id
+    replayed = memq_dlq(stack.env, "replay", "--queue", "ingest", "--id", valid.message_id)
+    assert replayed.returncode == 0, replayed.stderr
+    assert f"replayed {valid.message_id}" in replayed.stdout
+    # Then it is stored, and only the other two remain
+    stack.wait_for_count("s-dlq", 1)
+    assert [m["message_id"] for m in stack.stored_messages("s-dlq")] == ["m-dlq"]
+    assert queue_depth(amqp_url, xq) == 2
+
+    # When everything is replayed: the invalid one fails again and comes back,
+    # the undecodable one is left where it is
+    everything = memq_dlq(stack.env, "replay", "--all")
+    assert everything.returncode == 0, everything.stderr
+    assert "undecodable" in everything.stderr
+    wait_for(lambda: queue_depth(amqp_url, xq) == 2, timeout=30)
+    again = {
+        e["id"]: e
+        for e in map(json.loads, memq_dlq(stack.env, "list", "--json").stdout.splitlines())
+    }
+    assert again[invalid["message_id"]]["replays"] == 1
+
+    # When the garbage is dropped, and an unknown id is asked for
+    assert memq_dlq(stack.env, "drop", "--id", garbage["id"]).returncode == 0
+    assert queue_depth(amqp_url, xq) == 1
+    missing = memq_dlq(stack.env, "replay", "--id", "no-such-id")
+    assert missing.returncode == 1 and "not found: no-such-id" in missing.stderr
+    assert memq_dlq(stack.env, "replay").returncode != 0  # neither --id nor --all
+
+
+class CrashBeforeAck(DeadLetters):
+    """Dies after RabbitMQ confirmed the replayed copy, before acking the dead letter."""
+
+    def _replay_one(
+        self, channel: Any, tag: int, letter: DeadLetter, main: str, outcome: Outcome
+    ) -> None:
+        def crash(*_: object, **__: object) -> None:
+            raise RuntimeError("killed between publish and ack")
+
+        channel.basic_ack = crash
+        super()._replay_one(channel, tag, letter, main, outcome)
+
+
+def test_a_replay_that_dies_midway_loses_nothing(amqp_url: str, queue_prefix: str) -> None:
+    # Given a dead-lettered ingest message and no worker
+    ingest = queue_name(queue_prefix, QueueKind.INGEST)
+    xq = dead_letter_queue(ingest)
+    dlq = DeadLetters(amqp_url, queue_prefix)
+    assert dlq.list() == []  # declares the queues, like a worker would
+    message = ingest_envelope(queue_prefix, "s-crash", "m-crash", "hello")
+    publish(amqp_url, xq, message.encode())
+    # When the replay dies after the publish was confirmed, before the ack
+    with pytest.raises(RuntimeError):
+        CrashBeforeAck(amqp_url, queue_prefix).replay(ids={message.message_id})
+    # Then the message is in both queues: never in neither
+    assert queue_depth(amqp_url, ingest) == 1
+    assert queue_depth(amqp_url, xq) == 1
+    # And a second replay moves the copy (ingest dedupes the double on message_id)
+    outcome = dlq.replay([QueueKind.INGEST], {message.message_id})
+    assert outcome.replayed == [message.message_id]
+    assert queue_depth(amqp_url, ingest) == 2 and queue_depth(amqp_url, xq) == 0
+    # And the replayed copy has a fresh retry budget and keeps its Dramatiq id
+    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+    try:
+        _method, _props, body = connection.channel().basic_get(ingest, auto_ack=True)
+    finally:
+        connection.close()
+    assert body is not None
+    copy = json.loads(body)
+    assert copy["message_id"] == message.message_id and copy["queue_name"] == ingest
+    assert "retries" not in copy["options"] and copy["options"]["memq_replays"] == 1
