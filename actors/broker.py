@@ -7,6 +7,7 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import CurrentMessage
 
+from actors.logcontext import LogContextMiddleware
 from actors.replies import AmqpReplySink, InProcessReplySink, ReplyMiddleware
 from memq.inproc import InProcessReplies
 from memq.settings import Settings
@@ -25,4 +26,8 @@ def build_broker(settings: Settings, replies: InProcessReplies | None = None) ->
         broker = StubBroker()
         broker.add_middleware(ReplyMiddleware(InProcessReplySink(replies)))
     broker.add_middleware(CurrentMessage())
+    # First in the list: it binds log ids before any other middleware runs and,
+    # after hooks running in reverse, unbinds them last.
+    first = type(broker.middleware[0]) if broker.middleware else None
+    broker.add_middleware(LogContextMiddleware(), before=first)
     return broker

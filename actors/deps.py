@@ -7,6 +7,8 @@ from typing import Any
 
 import dramatiq
 
+from memq.analytics.service import AnalyticsService
+from memq.lifecycle import Lifecycle
 from memq.memory.engines import EngineChain
 from memq.memory.factory import build_engines
 from memq.memory.service import MemoryService
@@ -22,10 +24,14 @@ class Deps:
     broker: dramatiq.Broker
     engines: EngineChain = field(init=False)
     memory: MemoryService = field(init=False)
+    analytics: AnalyticsService = field(init=False)
+    lifecycle: Lifecycle = field(init=False)
 
     def __post_init__(self) -> None:
         self.engines = build_engines(self.settings)
         self.memory = MemoryService(self.store, self.engines, self.settings)
+        self.analytics = AnalyticsService(self.store, self.settings)
+        self.lifecycle = Lifecycle(self.store, self.settings)
 
     def queue(self, kind: QueueKind) -> str:
         return queue_name(self.settings.queue_prefix, kind)

@@ -10,9 +10,11 @@ from dramatiq.middleware import CurrentMessage
 from pydantic import ValidationError
 
 from actors.deps import Deps
-from memq.errors import InvalidInput, PermanentError
+from actors.metrics import record_ingest_outcome
+from memq.errors import InvalidInput, PermanentError, SessionFull
 from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind
+from store.base import AppendResult
 
 logger = logging.getLogger("memq.actors.ingest")
 
@@ -37,9 +39,27 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             parsed = MessageEvent.model_validate(kwargs["event"])
         except ValidationError as exc:
             raise InvalidInput(f"malformed message event: {exc.error_count()} problem(s)") from exc
+        # The gateway checks this too; direct AMQP producers meet it here.
+        if len(parsed.content.encode()) > deps.settings.max_message_bytes:
+            raise InvalidInput("content over MEMQ_MAX_MESSAGE_BYTES")
         current = CurrentMessage.get_current_message()
         delivery_id = current.message_id if current is not None else parsed.message_id
-        result = deps.store.append_message(parsed, delivery_id)
+        cap = deps.settings.max_messages_per_session
+        result = deps.store.append_message(parsed, delivery_id, max_messages=cap)
+        record_ingest_outcome(_outcome(result))
+        if result.rejected_full:
+            logger.warning(
+                "message %s rejected: session %s of account %s holds %d messages "
+                "(MEMQ_MAX_MESSAGES_PER_SESSION); dead-lettering it",
+                parsed.message_id,
+                parsed.session_id,
+                parsed.account_id,
+                cap,
+            )
+            raise SessionFull(
+                f"session {parsed.session_id} holds the maximum of {cap} messages "
+                "(MEMQ_MAX_MESSAGES_PER_SESSION)"
+            )
         if deps.memory.should_trigger(result.message_count):
             deps.enqueue(
                 ActorName.UPDATE_MEMORY, account_id=parsed.account_id, session_id=parsed.session_id
@@ -51,3 +71,11 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             parsed.session_id,
             result.stored,
         )
+
+
+def _outcome(result: AppendResult) -> str:
+    if result.stored:
+        return "stored"
+    if result.rejected_full:
+        return "rejected_full"
+    return "dropped_deleted" if result.dropped_deleted else "duplicate"

@@ -29,4 +29,6 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     def update_memory(account_id: str, session_id: str, final: bool = False) -> None:
         outcome = deps.memory.update(account_id, session_id, final=final)
         if outcome.more:  # bounded work per job: hand the rest to a fresh job
-            deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
+            deps.enqueue(
+                ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id, final=final
+            )

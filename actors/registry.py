@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dramatiq
 
-from actors import context, ingest, memory, sessions
+from actors import analytics, context, ingest, maintenance, memory, sessions
 from actors.deps import Deps
 
 
@@ -13,3 +13,5 @@ def register_actors(broker: dramatiq.Broker, deps: Deps) -> None:
     sessions.register(broker, deps)
     memory.register(broker, deps)
     context.register(broker, deps)
+    analytics.register(broker, deps)
+    maintenance.register(broker, deps)

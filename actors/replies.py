@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from typing import Any, Protocol
 
 import dramatiq
 import pika
 from dramatiq.broker import MessageProxy
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
-from dramatiq.middleware import Middleware
+from dramatiq.middleware import Middleware, SkipMessage
 
 from actors.requests import take_reply
 from memq.inproc import InProcessReplies
 from schemas.replies import Reply, ReplyError
-from schemas.routing import CORRELATION_ID_OPTION, REPLY_TO_OPTION
+from schemas.routing import CORRELATION_ID_OPTION, DEADLINE_OPTION, REPLY_TO_OPTION
 
 logger = logging.getLogger("memq.replies")
 
@@ -62,6 +63,13 @@ class ReplyMiddleware(Middleware):
 
     def __init__(self, sink: ReplySink) -> None:
         self.sink = sink
+
+    def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
+        deadline = message.options.get(DEADLINE_OPTION)
+        if deadline is not None and time.time() * 1000 > deadline:
+            # The gateway has given up (and maybe retried): answering is wasted
+            # work, and the request is not a failure worth dead-lettering.
+            raise SkipMessage(f"request {message.message_id} past its deadline")
 
     def after_process_message(
         self,

@@ -53,7 +53,10 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
 
     @actor(ActorName.END_SESSION)
     def end_session(account_id: str, session_id: str, reason: str) -> Session:
-        return store.end_session(account_id, session_id, reason, datetime.now(UTC))
+        session = store.end_session(account_id, session_id, reason, datetime.now(UTC))
+        # Final summary and analytics flush: maintenance work, off the request path.
+        deps.enqueue(ActorName.FINALIZE_SESSION, account_id=account_id, session_id=session_id)
+        return session
 
     @actor(ActorName.DELETE_SESSION)
     def delete_session(account_id: str, session_id: str) -> None:

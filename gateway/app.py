@@ -6,17 +6,30 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from prometheus_client import CollectorRegistry
 
 from gateway import errors
+from gateway import metrics as gateway_metrics
 from gateway.auth import ApiKeys
 from gateway.limits import BodySizeLimit
-from gateway.routes import health, memory, messages, sessions
+from gateway.metrics import GatewayMetrics, HttpMetrics, MeteredTransport
+from gateway.ratelimit import RateLimiter
+from gateway.routes import admin, analytics, context, health, memory, messages, sessions, users
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
 from memq.settings import Settings
 
 
-def create_app(settings: Settings, transport: Transport, api_keys: ApiKeys) -> FastAPI:
+def create_app(
+    settings: Settings,
+    transport: Transport,
+    api_keys: ApiKeys,
+    metrics_registry: CollectorRegistry | None = None,
+) -> FastAPI:
+    """``metrics_registry``: shared with in-process workers (``memq serve``); else a new one."""
+    metrics = GatewayMetrics(metrics_registry)
+    transport = MeteredTransport(transport, metrics)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await transport.start()
@@ -35,10 +48,19 @@ def create_app(settings: Settings, transport: Transport, api_keys: ApiKeys) -> F
     app.state.transport = transport
     app.state.api_keys = api_keys
     app.state.sequencer = Sequencer()
+    app.state.metrics = metrics
+    app.state.rate_limiter = RateLimiter.from_settings(settings, metrics.rate_limited.inc)
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(gateway_metrics.router)
     app.include_router(sessions.router)
     app.include_router(messages.router)
     app.include_router(memory.router)
+    app.include_router(context.router)
+    app.include_router(users.router)
+    app.include_router(analytics.router)
+    app.include_router(admin.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    # Added last = outermost: it sees every response, the body cap's 413 included.
+    app.add_middleware(HttpMetrics, metrics=metrics, routes_app=app)
     return app

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import Depends, Header, Path, Request
+from pydantic import AfterValidator
 
 from gateway.auth import ApiKeys
+from gateway.ratelimit import RateLimiter
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
+from memq import logctx
 from memq.settings import Settings
-from schemas.ids import ID_PATTERN
+from schemas.ids import ID_PATTERN, not_dot_segment
+
+_ID = re.compile(ID_PATTERN)
 
 
 def transport(request: Request) -> Transport:
@@ -28,12 +34,24 @@ def sequencer(request: Request) -> Sequencer:
     return result
 
 
-def account(
+async def account(
     request: Request,
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> str:
+    """The caller's account; binds it (and the path's session) to log records, then
+    takes a token from the account's rate limit bucket (429 when empty).
+
+    Async on purpose: a sync dependency runs in a thread, and the log context it
+    binds would not reach the endpoint.
+    """
     keys: ApiKeys = request.app.state.api_keys
-    return keys.account_for(authorization)
+    account_id = keys.account_for(authorization)
+    session_id = request.path_params.get("session_id")
+    valid = isinstance(session_id, str) and _ID.fullmatch(session_id) is not None
+    logctx.bind(account_id, session_id if valid else None)  # never log raw path bytes
+    limiter: RateLimiter = request.app.state.rate_limiter
+    limiter.check(account_id)
+    return account_id
 
 
 AccountId = Annotated[str, Depends(account)]
@@ -43,4 +61,5 @@ SequencerDep = Annotated[Sequencer, Depends(sequencer)]
 SessionId = Annotated[
     str,
     Path(pattern=ID_PATTERN, description="opaque id: up to 128 of A-Z a-z 0-9 . _ : -"),
+    AfterValidator(not_dot_segment),
 ]

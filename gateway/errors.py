@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from memq.errors import MemqError
+from memq.errors import MemqError, RateLimited
 
 logger = logging.getLogger("memq.gateway")
 
@@ -30,6 +30,8 @@ async def _memq_error(request: Request, exc: Exception) -> JSONResponse:
     if exc.status >= 500:
         logger.warning("%s %s -> %s %s", request.method, request.url.path, exc.status, exc.code)
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+    if isinstance(exc, RateLimited):
+        headers = {"Retry-After": str(exc.retry_after)}
     return JSONResponse(error_body(exc.code, exc.detail), status_code=exc.status, headers=headers)
 
 

@@ -7,6 +7,7 @@ Two implementations: ``transports.amqp`` (RabbitMQ, production) and
 from __future__ import annotations
 
 import abc
+import time
 import uuid
 from typing import Any
 
@@ -17,6 +18,7 @@ from schemas.replies import Reply
 from schemas.routing import (
     ACTOR_QUEUES,
     CORRELATION_ID_OPTION,
+    DEADLINE_OPTION,
     REPLY_TO_OPTION,
     ActorName,
     new_message,
@@ -63,14 +65,14 @@ class Transport(abc.ABC):
         """Ask an actor and return its result, trying ``attempts`` times.
 
         Each attempt has its own correlation id, so a late reply to an earlier
-        attempt is dropped. The request carries ``max_age`` so a worker that
+        attempt is dropped. The request carries a deadline so a worker that
         picks it up after the gateway gave up skips it.
         """
         for _ in range(attempts):
             options = {
                 REPLY_TO_OPTION: self.reply_to,
                 CORRELATION_ID_OPTION: uuid.uuid4().hex,
-                "max_age": int(timeout * 1000),
+                DEADLINE_OPTION: int((time.time() + timeout) * 1000),
             }
             reply = await self._round_trip(self.build_message(actor, kwargs, options), timeout)
             if reply is not None:

@@ -6,10 +6,12 @@ from typing import Annotated
 
 import typer
 
+from memq import dlq_cli
 from memq.settings import Settings
 from schemas.routing import QueueKind
 
 app = typer.Typer(no_args_is_help=True, help="memq: session memory for LLM chat applications")
+app.add_typer(dlq_cli.app, name="dlq")
 
 
 def _settings(**overrides: object) -> Settings:
@@ -62,6 +64,22 @@ def worker(
         processes or settings.worker_processes,
         threads or settings.worker_threads,
     )
+
+
+@app.command("settings")
+def settings_table() -> None:
+    """Print every setting (environment variable, default, meaning) as a Markdown table."""
+    from memq.settings_doc import markdown_table
+
+    typer.echo(markdown_table())
+
+
+@app.command()
+def scheduler() -> None:
+    """Send the periodic maintenance ticks (expiry, analytics flush, retention) over RabbitMQ."""
+    from memq.scheduler import run_scheduler
+
+    run_scheduler(_settings())
 
 
 def _parse_queues(spec: str | None) -> list[QueueKind]:

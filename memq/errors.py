@@ -7,10 +7,12 @@ MemqError                  base; carries an HTTP status and a stable code
 │   ├── Unauthorized       401  missing or unknown API key
 │   ├── NotFound           404  no such session in this account
 │   ├── Conflict           409  the id is taken
-│   └── Gone               410  the session was deleted
+│   ├── Gone               410  the session was deleted
+│   └── SessionFull        409  the session holds MEMQ_MAX_MESSAGES_PER_SESSION messages
 └── TransientError         may succeed later: retried with backoff
     ├── StoreUnavailable   503  the database did not answer
-    └── BrokerUnavailable  503  RabbitMQ did not confirm or is unreachable
+    ├── BrokerUnavailable  503  RabbitMQ did not confirm or is unreachable
+    └── RateLimited        429  the account is over its request rate (gateway only)
 """
 
 
@@ -58,6 +60,11 @@ class Gone(PermanentError):
     code = "gone"
 
 
+class SessionFull(PermanentError):
+    status = 409
+    code = "session_full"
+
+
 class TransientError(MemqError):
     status = 503
     code = "unavailable"
@@ -69,6 +76,17 @@ class StoreUnavailable(TransientError):
 
 class BrokerUnavailable(TransientError):
     code = "broker_unavailable"
+
+
+class RateLimited(TransientError):
+    """Carries ``retry_after`` (whole seconds), sent as the Retry-After header."""
+
+    status = 429
+    code = "rate_limited"
+
+    def __init__(self, detail: str, retry_after: int = 1) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
 
 
 #: Reply errors are rebuilt on the gateway side from their code.
@@ -83,8 +101,10 @@ ERRORS_BY_CODE: dict[str, type[MemqError]] = {
         NotFound,
         Conflict,
         Gone,
+        SessionFull,
         TransientError,
         StoreUnavailable,
         BrokerUnavailable,
+        RateLimited,
     )
 }

@@ -2,13 +2,26 @@
 
 import logging
 
+from memq import logctx
 
-def configure(level: str) -> None:
+
+def configure(level: str, fmt: str = "text") -> None:
+    """``fmt``: "text" or "json" (MEMQ_LOG_FORMAT); see ``memq.logctx``."""
     logging.basicConfig(
         level=level.upper(),
         format="%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s",
     )
-    # pika logs every connection step at INFO; the HTTP clients log request
-    # bodies (message content) at DEBUG.
-    for noisy in ("pika", "anthropic", "httpx", "httpcore", "httpx2", "httpcore2"):
+    logctx.install(fmt)
+    # pika logs every connection step at INFO; the HTTP and AMQP clients log
+    # request bodies and frames (message content) at DEBUG.
+    for noisy in (
+        "pika",
+        "aiormq",
+        "aio_pika",
+        "anthropic",
+        "httpx",
+        "httpcore",
+        "httpx2",
+        "httpcore2",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)

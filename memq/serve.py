@@ -11,10 +11,13 @@ import logging
 
 import dramatiq
 import uvicorn
+from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import Retries
+from prometheus_client import CollectorRegistry
 
 from actors.broker import build_broker
 from actors.deps import Deps
+from actors.metrics import amqp_probe, install_worker_metrics, stub_probe
 from actors.registry import register_actors
 from gateway.app import create_app
 from gateway.transport import Transport
@@ -24,6 +27,7 @@ from memq import logs
 from memq.inproc import InProcessReplies
 from memq.journal import Journal, JournalMiddleware
 from memq.keys import load_api_keys
+from memq.scheduler import start_in_thread
 from memq.settings import Settings, redact_url
 from store.factory import open_store
 
@@ -38,7 +42,7 @@ def amqp_transport(settings: Settings) -> AmqpTransport:
 
 
 def run_gateway(settings: Settings) -> None:
-    logs.configure(settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
     if settings.amqp_url is None:
         raise SystemExit(
             "memq gateway needs MEMQ_AMQP_URL (RabbitMQ); to run without servers use `memq serve`"
@@ -48,11 +52,25 @@ def run_gateway(settings: Settings) -> None:
 
 
 def run_serve(settings: Settings) -> None:
-    logs.configure(settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
     replies = InProcessReplies()
     broker = build_broker(settings, replies)
     store = open_store(settings)
-    register_actors(broker, Deps(settings=settings, store=store, broker=broker))
+    deps = Deps(settings=settings, store=store, broker=broker)
+    register_actors(broker, deps)
+    # One process, one registry: the gateway's GET /metrics shows the workers too.
+    registry = CollectorRegistry()
+    install_worker_metrics(
+        broker,
+        registry,
+        engines=deps.engines,
+        queue_prefix=settings.queue_prefix,
+        queue_probe=(
+            stub_probe(broker)
+            if isinstance(broker, StubBroker)
+            else amqp_probe(str(settings.amqp_url))
+        ),
+    )
     worker = dramatiq.Worker(broker, worker_threads=settings.worker_threads)
     transport: Transport
     journal: Journal | None = None
@@ -77,9 +95,12 @@ def run_serve(settings: Settings) -> None:
             broker.enqueue(message)
         if replayed:
             logger.info("replayed %d accepted message(s) not yet stored", len(replayed))
+    scheduler, stop_scheduler = start_in_thread(settings, broker)
     try:
-        _run_http(settings, create_app(settings, transport, keys))
+        _run_http(settings, create_app(settings, transport, keys, registry))
     finally:
+        stop_scheduler.set()
+        scheduler.join(timeout=5)
         if settings.embedded_broker:
             _drain(broker, settings)
         worker.stop()
@@ -104,5 +125,7 @@ def _run_http(settings: Settings, app: object) -> None:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level.lower(),
+        # uvicorn's records go through memq's handlers (MEMQ_LOG_FORMAT, memq.logctx)
+        log_config=None,
         access_log=False,
     )

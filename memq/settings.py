@@ -5,6 +5,7 @@ never show up in logs or reprs.
 """
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, AmqpDsn, BaseModel, Field, MongoDsn, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -17,10 +18,17 @@ class AccountOverrides(BaseModel):
 
     budgets: dict[str, int] = Field(default_factory=dict)
     session_idle_timeout: int | None = Field(default=None, gt=0)
+    rate_limit_per_second: float | None = Field(
+        default=None, ge=0, description="this account's MEMQ_RATE_LIMIT_PER_SECOND (0 = none)"
+    )
+    rate_limit_burst: int | None = Field(
+        default=None, gt=0, description="this account's MEMQ_RATE_LIMIT_BURST"
+    )
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="MEMQ_", extra="ignore")
+    # An empty variable (compose's ${VAR:-}) means unset, not an invalid URL.
+    model_config = SettingsConfigDict(env_prefix="MEMQ_", extra="ignore", env_ignore_empty=True)
 
     amqp_url: AmqpDsn | None = Field(
         default=None, description="RabbitMQ URL; unset = Dramatiq's in-process broker"
@@ -51,6 +59,11 @@ class Settings(BaseSettings):
     request_timeout: int = Field(
         default=5, gt=0, description="seconds the gateway waits for a read's reply"
     )
+    context_timeout: int = Field(
+        default=2,
+        gt=0,
+        description="seconds the gateway waits for a context reply (then retries once)",
+    )
     publish_timeout: int = Field(
         default=5, gt=0, description="seconds the gateway waits for RabbitMQ's publish confirm"
     )
@@ -60,6 +73,41 @@ class Settings(BaseSettings):
         default=20, ge=0, description="retries of a transient ingest failure before dead-letter"
     )
     log_level: str = Field(default="INFO", description="logging level")
+
+    # -- limits and observability -----------------------------------------------
+    rate_limit_per_second: float = Field(
+        default=200,
+        ge=0,
+        description="requests per second per account, per gateway process (token bucket "
+        "refill rate; 0 = no rate limit); over it the gateway answers 429 with Retry-After",
+    )
+    rate_limit_burst: int = Field(
+        default=400,
+        gt=0,
+        description="token bucket size: requests an idle account may send at once",
+    )
+    max_messages_per_session: int = Field(
+        default=100_000,
+        gt=0,
+        description="messages a session may hold; the ingest worker dead-letters a message "
+        "over it (the gateway holds no database, so it cannot reject early)",
+    )
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        description='"text" (one line per record) or "json" (one JSON object per line); '
+        "records carry account_id and session_id, never message content",
+    )
+    worker_metrics_port: int = Field(
+        default=9191,
+        ge=0,
+        le=65535,
+        description="Prometheus /metrics port of `memq worker` (0 = off); with --processes N "
+        "the processes listen on PORT, PORT+1, ... PORT+N-1",
+    )
+    worker_metrics_host: str = Field(
+        default="127.0.0.1",
+        description="bind address of the worker metrics server (0.0.0.0 in a container)",
+    )
 
     # -- memory -------------------------------------------------------------------
     memory_fold_every: int = Field(
@@ -76,6 +124,43 @@ class Settings(BaseSettings):
     account_overrides: dict[str, AccountOverrides] = Field(
         default_factory=dict,
         description='JSON: {"acct": {"budgets": {"recent": 300}, "session_idle_timeout": 600}}',
+    )
+
+    # -- session lifecycle ----------------------------------------------------------
+    session_idle_timeout: int = Field(
+        default=1800,
+        gt=0,
+        description="seconds without a message before a session is ended (reason idle); "
+        "per account: account_overrides",
+    )
+    analytics_flush_interval: int = Field(
+        default=60,
+        gt=0,
+        description="seconds between flushes of a long session's buffered analytics "
+        "(a session is always flushed when it ends)",
+    )
+    analytics_flush_batch: int = Field(
+        default=500, gt=0, description="messages aggregated per flush step (one atomic write)"
+    )
+    low_confidence_threshold: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="an answer whose metadata confidence is below this is a low-confidence query",
+    )
+    retention_days: int = Field(
+        default=30,
+        gt=0,
+        description="days after its end that a session is deleted with its messages, memory "
+        "and analytics; it is hidden from every read from then on",
+    )
+    maintenance_interval: int = Field(
+        default=60,
+        gt=0,
+        description="seconds between the scheduler's expiry and retention ticks",
+    )
+    maintenance_batch: int = Field(
+        default=100, gt=0, description="sessions one maintenance tick reads per page"
     )
 
     # -- LLM ----------------------------------------------------------------------
@@ -109,6 +194,13 @@ class Settings(BaseSettings):
         if overrides is None or not overrides.budgets:
             return budgets
         return budgets.model_copy(update=overrides.budgets)
+
+    def idle_timeout_for(self, account_id: str) -> int:
+        """Seconds of silence before ``account_id``'s sessions are ended as idle."""
+        overrides = self.account_overrides.get(account_id)
+        if overrides is None or overrides.session_idle_timeout is None:
+            return self.session_idle_timeout
+        return overrides.session_idle_timeout
 
     @property
     def embedded_broker(self) -> bool:

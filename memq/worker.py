@@ -18,6 +18,7 @@ import dramatiq
 
 from actors.broker import build_broker
 from actors.deps import Deps
+from actors.metrics import start_worker_metrics
 from actors.registry import register_actors
 from memq import logs
 from memq.settings import Settings
@@ -44,14 +45,19 @@ def run_workers(
     _supervise(settings, list(queues), processes, threads)
 
 
-def run_worker_process(settings: Settings, queues: list[QueueKind], threads: int) -> None:
-    logs.configure(settings.log_level)
+def run_worker_process(
+    settings: Settings, queues: list[QueueKind], threads: int, index: int = 0
+) -> None:
+    """``index``: this process's number under ``--processes`` (its metrics port offset)."""
+    logs.configure(settings.log_level, settings.log_format)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     broker = build_broker(settings)
     store = open_store(settings)
-    register_actors(broker, Deps(settings=settings, store=store, broker=broker))
+    deps = Deps(settings=settings, store=store, broker=broker)
+    register_actors(broker, deps)
+    metrics_server = start_worker_metrics(broker, deps.engines, settings, index)
     names = {queue_name(settings.queue_prefix, kind) for kind in queues}
     worker = dramatiq.Worker(broker, queues=names, worker_threads=threads)
     worker.start()
@@ -61,24 +67,26 @@ def run_worker_process(settings: Settings, queues: list[QueueKind], threads: int
     finally:
         logger.info("worker stopping: finishing in-flight messages")
         worker.stop(timeout=STOP_TIMEOUT_MS)
+        if metrics_server is not None:
+            metrics_server.shutdown()
         broker.close()
         store.close()
 
 
 def _supervise(settings: Settings, queues: list[QueueKind], processes: int, threads: int) -> None:
     """Run ``processes`` workers; restart one that dies; stop all on SIGTERM/SIGINT."""
-    logs.configure(settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
     context = multiprocessing.get_context("spawn")
     stopping = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stopping.set())
 
-    def spawn() -> multiprocessing.process.BaseProcess:
-        child = context.Process(target=run_worker_process, args=(settings, queues, threads))
+    def spawn(index: int) -> multiprocessing.process.BaseProcess:
+        child = context.Process(target=run_worker_process, args=(settings, queues, threads, index))
         child.start()
         return child
 
-    children = [spawn() for _ in range(processes)]
+    children = [spawn(index) for index in range(processes)]
     while not stopping.wait(1.0):
         for index, child in enumerate(children):
             if not child.is_alive():
@@ -86,7 +94,7 @@ def _supervise(settings: Settings, queues: list[QueueKind], processes: int, thre
                     "worker process %s exited (%s); restarting", child.pid, child.exitcode
                 )
                 time.sleep(1.0)
-                children[index] = spawn()
+                children[index] = spawn(index)
     for child in children:
         child.terminate()  # SIGTERM: graceful stop in the child
     for child in children:

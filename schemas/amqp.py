@@ -104,10 +104,12 @@ class RequestOptions(BaseModel):
         min_length=1,
         description="echoed in the Reply (body and AMQP property); a fresh one per attempt",
     )
-    max_age: int = Field(
+    deadline_ms: int = Field(
+        alias="memq_deadline_ms",  # schemas.routing.DEADLINE_OPTION
         gt=0,
-        description="milliseconds after message_timestamp past which a worker skips the "
-        "request instead of answering (Dramatiq's AgeLimit): set it to your timeout",
+        description="epoch milliseconds after which nobody waits for the reply: a worker that "
+        "picks the request up later acks and skips it (no answer, no dead letter); set it "
+        "to now + your timeout",
     )
 
 

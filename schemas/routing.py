@@ -39,6 +39,18 @@ class ActorName(StrEnum):
     UPDATE_MEMORY = "update_memory"
     GET_MEMORY = "get_memory"
     ASSEMBLE_CONTEXT = "assemble_context"
+    # session lifecycle: maintenance jobs
+    MAINTENANCE_TICK = "maintenance_tick"
+    EXPIRE_SESSION = "expire_session"
+    FINALIZE_SESSION = "finalize_session"
+    FLUSH_ANALYTICS = "flush_analytics"
+    PURGE_SESSION = "purge_session"
+    # session lifecycle: reads and the admin command
+    GET_SESSION_ANALYTICS = "get_session_analytics"
+    GET_USER_ACTIVITY = "get_user_activity"
+    GET_KB_USAGE = "get_kb_usage"
+    GET_STATS = "get_stats"
+    CLEANUP_SESSIONS = "cleanup_sessions"
 
 
 #: Which queue each actor consumes from. Session commands ride the
@@ -57,11 +69,25 @@ ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.UPDATE_MEMORY: QueueKind.MEMORY,
     ActorName.GET_MEMORY: QueueKind.CONTEXT,
     ActorName.ASSEMBLE_CONTEXT: QueueKind.CONTEXT,
+    ActorName.MAINTENANCE_TICK: QueueKind.MAINTENANCE,
+    ActorName.EXPIRE_SESSION: QueueKind.MAINTENANCE,
+    ActorName.FINALIZE_SESSION: QueueKind.MAINTENANCE,
+    ActorName.FLUSH_ANALYTICS: QueueKind.MAINTENANCE,
+    ActorName.PURGE_SESSION: QueueKind.MAINTENANCE,
+    # Reads a caller waits for: the request-reply pool, never behind maintenance work.
+    ActorName.GET_SESSION_ANALYTICS: QueueKind.CONTEXT,
+    ActorName.GET_USER_ACTIVITY: QueueKind.CONTEXT,
+    ActorName.GET_KB_USAGE: QueueKind.CONTEXT,
+    ActorName.GET_STATS: QueueKind.CONTEXT,
+    ActorName.CLEANUP_SESSIONS: QueueKind.CONTEXT,
 }
 
 #: Message options that carry request-reply addressing. Dramatiq's RabbitMQ
 #: consumer drops AMQP properties, so these travel inside the message.
 REPLY_TO_OPTION = "memq_reply_to"
+#: Epoch milliseconds after which nobody waits for the reply: a worker acks and
+#: skips the request (Dramatiq's own max_age would dead-letter it instead).
+DEADLINE_OPTION = "memq_deadline_ms"
 CORRELATION_ID_OPTION = "memq_correlation_id"
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from memq.memory.state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
+from store.lifecycle import LifecycleStore
 
 #: The title taken from the first user message is cut to this many characters.
 TITLE_CHARS = 100
@@ -39,6 +40,8 @@ class AppendResult:
     dropped_deleted: bool = False
     #: The session's message_count after this call counted the message (None otherwise).
     message_count: int | None = None
+    #: Not stored: the session already held ``max_messages`` messages.
+    rejected_full: bool = False
 
 
 class MemoryStore(abc.ABC):
@@ -98,7 +101,9 @@ class MemoryStore(abc.ABC):
         """Messages with first_seq <= seq <= last_seq in conversation order, at most ``limit``."""
 
 
-class Store(MemoryStore):
+class Store(MemoryStore, LifecycleStore):
+    """Every read below also hides sessions past retention (see ``store.lifecycle``)."""
+
     @abc.abstractmethod
     def ping(self) -> None:
         """Raise ``StoreUnavailable`` unless the database answers."""
@@ -108,7 +113,9 @@ class Store(MemoryStore):
 
     # -- messages --------------------------------------------------------------
     @abc.abstractmethod
-    def append_message(self, event: MessageEvent, delivery_id: str) -> AppendResult:
+    def append_message(
+        self, event: MessageEvent, delivery_id: str, *, max_messages: int | None = None
+    ) -> AppendResult:
         """Store a message exactly once per (account_id, message_id), at most 2 round trips.
 
         Creates the session on its first message (user_id, channel from the
@@ -125,6 +132,12 @@ class Store(MemoryStore):
         changes nothing.
 
         A message for a deleted session is dropped (``dropped_deleted``).
+
+        ``max_messages``: when the session already counts that many messages, a
+        new message is not stored (``rejected_full``), atomically with the count,
+        so concurrent appends never take a session over the cap. A duplicate of
+        a stored message is still just a duplicate. The rejection path may take
+        extra round trips; the normal path stays at 2.
         """
 
     @abc.abstractmethod

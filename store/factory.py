@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from pymongo import MongoClient
 
@@ -18,14 +19,15 @@ SERVER_SELECTION_TIMEOUT_MS = 5000
 
 
 def open_store(settings: Settings) -> Store:
+    retention = timedelta(days=settings.retention_days)
     if settings.mongodb_url is None:
-        return SqliteStore(settings.sqlite_path)
+        return SqliteStore(settings.sqlite_path, retention=retention)
     client: MongoClient[dict[str, object]] = MongoClient(
         str(settings.mongodb_url),
         serverSelectionTimeoutMS=SERVER_SELECTION_TIMEOUT_MS,
         appname="memq",
     )
-    store = MongoStore(client, settings.mongodb_database, owns_client=True)
+    store = MongoStore(client, settings.mongodb_database, owns_client=True, retention=retention)
     try:
         store.ensure_indexes()
     except BaseException:

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import amqp from 'amqplib';
 
-const TIMEOUT_MS = 2000; // per attempt; also the request's max_age
+const TIMEOUT_MS = 2000; // per attempt; also sets the request's deadline
 const ATTEMPTS = 2;
 
 const url = process.env.MEMQ_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672/';
@@ -53,7 +53,11 @@ try {
         budget: budgetArg === undefined ? null : Number(budgetArg),
         format,
       },
-      options: { memq_reply_to: replyTo, memq_correlation_id: correlationId, max_age: TIMEOUT_MS },
+      options: {
+        memq_reply_to: replyTo,
+        memq_correlation_id: correlationId,
+        memq_deadline_ms: Date.now() + TIMEOUT_MS,
+      },
       message_id: randomUUID(),
       message_timestamp: Date.now(),
     };

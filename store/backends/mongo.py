@@ -46,7 +46,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bson.codec_options import CodecOptions
@@ -70,6 +70,8 @@ from store.backends._common import (
     prompt_from,
     title_from,
 )
+from store.backends._scan import retention_cutoff
+from store.backends.mongo_lifecycle import MongoLifecycle, lifecycle_indexes
 from store.base import AppendResult, Store, jsonable_metadata
 
 log = logging.getLogger(__name__)
@@ -82,7 +84,7 @@ _APPLY_ATTEMPTS = 3
 
 _NOT_DELETED = {"$ne": True}
 _SESSION_FIELDS = {"_id": 0, "applied_ids": 0, "title_seq": 0, "last_prompt_seq": 0}
-_MESSAGE_FIELDS = {"_id": 0, "account_id": 0, "delivery_id": 0, "folded": 0}
+_MESSAGE_FIELDS = {"_id": 0, "account_id": 0, "delivery_id": 0, "folded": 0, "analyzed": 0}
 #: Matches a message not marked folded (absent field included) with index point bounds.
 _NOT_FOLDED = {"$in": [None, False]}
 _IN_ORDER = [("seq", ASCENDING), ("message_id", ASCENDING)]
@@ -111,16 +113,23 @@ def _ms(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
-class MongoStore(Store):
+class MongoStore(MongoLifecycle, Store):
     def __init__(
-        self, client: MongoClient[Any], database: str, *, owns_client: bool = False
+        self,
+        client: MongoClient[Any],
+        database: str,
+        *,
+        owns_client: bool = False,
+        retention: timedelta | None = None,
     ) -> None:
         self._client = client
         self._owns_client = owns_client
+        self._retention = retention
         db = client.get_database(database, codec_options=CodecOptions(tz_aware=True, tzinfo=UTC))
         self._messages = db["messages"]
         self._sessions = db["sessions"]
         self._memory = db["memory"]
+        self._analytics = db["analytics"]
 
     @_translated
     def ensure_indexes(self) -> None:
@@ -171,6 +180,7 @@ class MongoStore(Store):
             ],
             name="sessions_by_user",
         )
+        lifecycle_indexes(self._sessions, self._messages, self._analytics)
 
     @_translated
     def ping(self) -> None:
@@ -182,7 +192,9 @@ class MongoStore(Store):
 
     # -- messages --------------------------------------------------------------
     @_translated
-    def append_message(self, event: MessageEvent, delivery_id: str) -> AppendResult:
+    def append_message(
+        self, event: MessageEvent, delivery_id: str, *, max_messages: int | None = None
+    ) -> AppendResult:
         if not self._insert_message(event, delivery_id):
             # Rare path: the message exists. Only the delivery that inserted it
             # may still owe the counter update (it crashed before step 2); the
@@ -199,7 +211,7 @@ class MongoStore(Store):
                 log.debug("duplicate message %s ignored", event.message_id)
                 return AppendResult(stored=False)
             log.info("redelivery of message %s: applying counters if owed", event.message_id)
-        return self._apply_to_session(event, delivery_id)
+        return self._apply_to_session(event, delivery_id, max_messages)
 
     def _insert_message(self, event: MessageEvent, delivery_id: str) -> bool:
         """Step 1 of ``append_message``: False when (account, message_id) exists."""
@@ -223,10 +235,23 @@ class MongoStore(Store):
             return False
         return True
 
-    def _apply_to_session(self, event: MessageEvent, delivery_id: str) -> AppendResult:
+    def _apply_to_session(
+        self, event: MessageEvent, delivery_id: str, max_messages: int | None = None
+    ) -> AppendResult:
         """Step 2: count the message on its session, at most once."""
         key = {"account_id": event.account_id, "session_id": event.session_id}
-        guard = {**key, "deleted": _NOT_DELETED, "applied_ids": {"$ne": event.message_id}}
+        guard: dict[str, Any] = {
+            **key,
+            "deleted": _NOT_DELETED,
+            "applied_ids": {"$ne": event.message_id},
+        }
+        cutoff = retention_cutoff(self._retention)
+        if cutoff is not None:
+            # Past retention fails the guard too: the old session is purged, then counted anew.
+            guard["$nor"] = [{"status": "ended", "ended_at": {"$lt": cutoff}}]
+        if max_messages is not None:
+            # Messages-per-session cap: a full session fails the guard like a tombstone.
+            guard["message_count"] = {"$not": {"$gte": max_messages}}
         stage = _counters(event)
         for _ in range(_APPLY_ATTEMPTS):
             try:
@@ -242,7 +267,17 @@ class MongoStore(Store):
                 return AppendResult(stored=True, message_count=count)
             except DuplicateKeyError:
                 pass  # the guard failed and the upsert hit the unique session index
-            session = self._sessions.find_one(key, {"_id": 0, "deleted": 1, "applied_ids": 1})
+            session = self._sessions.find_one(
+                key,
+                {
+                    "_id": 0,
+                    "deleted": 1,
+                    "applied_ids": 1,
+                    "message_count": 1,
+                    "status": 1,
+                    "ended_at": 1,
+                },
+            )
             if session is not None and session.get("deleted"):
                 self._messages.delete_one(
                     {
@@ -255,8 +290,30 @@ class MongoStore(Store):
                     "dropped message %s: session %s deleted", event.message_id, event.session_id
                 )
                 return AppendResult(stored=False, dropped_deleted=True)
+            if (
+                session is not None
+                and cutoff is not None
+                and session.get("status") == "ended"
+                and session.get("ended_at") is not None
+                and session["ended_at"] < cutoff
+            ):
+                self._purge_past_retention(key)
+                continue
             if session is not None and event.message_id in session.get("applied_ids", []):
                 return AppendResult(stored=False)
+            if (
+                session is not None
+                and max_messages is not None
+                and session.get("message_count", 0) >= max_messages
+            ):
+                self._messages.delete_one(
+                    {
+                        "account_id": event.account_id,
+                        "message_id": event.message_id,
+                        "delivery_id": delivery_id,
+                    }
+                )
+                return AppendResult(stored=False, rejected_full=True)
             # Otherwise create_session inserted the doc between our filter and insert.
         raise StoreUnavailable(f"session {event.session_id}: counter update kept conflicting")
 
@@ -300,13 +357,18 @@ class MongoStore(Store):
         try:
             self._sessions.insert_one(doc)
         except DuplicateKeyError:
-            raise Conflict(f"session {session_id} already exists") from None
+            if not self._purge_past_retention({"account_id": account_id, "session_id": session_id}):
+                raise Conflict(f"session {session_id} already exists") from None
+            try:
+                self._sessions.insert_one(doc)
+            except DuplicateKeyError:
+                raise Conflict(f"session {session_id} already exists") from None
         return _session(doc)
 
     @_translated
     def get_session(self, account_id: str, session_id: str) -> Session:
         doc = self._sessions.find_one(
-            {"account_id": account_id, "session_id": session_id, "deleted": _NOT_DELETED},
+            {"account_id": account_id, "session_id": session_id, **self._visible()},
             _SESSION_FIELDS,
         )
         if doc is None:
@@ -325,7 +387,7 @@ class MongoStore(Store):
         cursor: str | None = None,
     ) -> tuple[list[Session], str | None]:
         check_limit(limit)
-        query: dict[str, Any] = {"account_id": account_id, "deleted": _NOT_DELETED}
+        query: dict[str, Any] = {"account_id": account_id, **self._visible()}
         if user_id is not None:
             query["user_id"] = user_id
         if channel is not None:
@@ -361,7 +423,7 @@ class MongoStore(Store):
         if "metadata" in fields:
             changes["metadata"] = jsonable_metadata(fields["metadata"])
         doc = self._sessions.find_one_and_update(
-            {"account_id": account_id, "session_id": session_id, "deleted": _NOT_DELETED},
+            {"account_id": account_id, "session_id": session_id, **self._visible()},
             {"$set": changes},
             projection=_SESSION_FIELDS,
             return_document=ReturnDocument.AFTER,
@@ -401,14 +463,16 @@ class MongoStore(Store):
         # Tombstone first: an append racing with us then fails its guarded update
         # and removes its own message, so nothing is left behind.
         replaced = self._sessions.replace_one(
-            {**key, "deleted": _NOT_DELETED},
+            {**key, **self._visible()},
             {**key, "deleted": True, "deleted_at": datetime.now(UTC)},
         )
         if not replaced.matched_count:
             raise NotFound(f"session {session_id} not found")
         purged = self._messages.delete_many(key).deleted_count
-        # Last: a lease taken meanwhile re-checks the session and undoes itself.
+        # Last: a lease taken meanwhile re-checks the session and undoes itself
+        # (and so does a first analytics save).
         self._memory.delete_one(key)
+        self._analytics.delete_one(key)
         log.info("deleted session %s (%d messages)", session_id, purged)
 
     # -- memory ----------------------------------------------------------------
@@ -551,7 +615,7 @@ class MongoStore(Store):
 
     def _session_exists(self, account_id: str, session_id: str) -> bool:
         found = self._sessions.find_one(
-            {"account_id": account_id, "session_id": session_id, "deleted": _NOT_DELETED},
+            {"account_id": account_id, "session_id": session_id, **self._visible()},
             {"_id": 1},
         )
         return found is not None

@@ -21,7 +21,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +43,17 @@ from store.backends._common import (
     title_from,
     to_micros,
 )
+from store.backends.sqlite_lifecycle import (
+    LIFECYCLE_SCHEMA,
+    SqliteLifecycle,
+    delete_analytics_rows,
+)
 from store.base import AppendResult, Store, jsonable_metadata
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 10.0
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Run one statement at a time inside one BEGIN IMMEDIATE (executescript would
 # commit first), so the ``folded`` column can be added to a version 1 file.
@@ -162,9 +167,10 @@ _MESSAGE_COLUMNS = (
 )
 
 
-class SqliteStore(Store):
-    def __init__(self, path: Path) -> None:
+class SqliteStore(SqliteLifecycle, Store):
+    def __init__(self, path: Path, *, retention: timedelta | None = None) -> None:
         self._path = Path(path)
+        self._retention = retention
         self._path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._idle: list[sqlite3.Connection] = []
@@ -185,6 +191,8 @@ class SqliteStore(Store):
                         "ALTER TABLE messages ADD COLUMN folded INTEGER NOT NULL DEFAULT 0"
                     )
                 for statement in _FOLDING_SCHEMA:
+                    conn.execute(statement)
+                for statement in LIFECYCLE_SCHEMA:
                     conn.execute(statement)
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
@@ -258,11 +266,14 @@ class SqliteStore(Store):
             conn.close()
 
     # -- messages --------------------------------------------------------------
-    def append_message(self, event: MessageEvent, delivery_id: str) -> AppendResult:
+    def append_message(
+        self, event: MessageEvent, delivery_id: str, *, max_messages: int | None = None
+    ) -> AppendResult:
         key = {"account_id": event.account_id, "session_id": event.session_id}
         with self._write() as conn:
+            self._purge_if_past_retention(conn, event.account_id, event.session_id)
             row = conn.execute(
-                "SELECT deleted FROM sessions WHERE account_id = :account_id"
+                "SELECT deleted, message_count FROM sessions WHERE account_id = :account_id"
                 " AND session_id = :session_id",
                 key,
             ).fetchone()
@@ -271,6 +282,17 @@ class SqliteStore(Store):
                     "dropped message %s: session %s deleted", event.message_id, event.session_id
                 )
                 return AppendResult(stored=False, dropped_deleted=True)
+            if (
+                max_messages is not None
+                and row is not None
+                and (row["message_count"] or 0) >= max_messages
+            ):
+                # Messages-per-session cap, checked under the write lock: exact.
+                duplicate = conn.execute(
+                    "SELECT 1 FROM messages WHERE account_id = ? AND message_id = ?",
+                    (event.account_id, event.message_id),
+                ).fetchone()
+                return AppendResult(stored=False, rejected_full=duplicate is None)
             inserted = conn.execute(
                 "INSERT OR IGNORE INTO messages (account_id, message_id, session_id, role,"
                 " content, seq, accepted_at, sent_at, user_id, channel, metadata, delivery_id)"
@@ -331,6 +353,7 @@ class SqliteStore(Store):
         at = to_micros(now)
         try:
             with self._write() as conn:
+                self._purge_if_past_retention(conn, account_id, session_id)
                 conn.execute(
                     "INSERT INTO sessions (account_id, session_id, user_id, channel, title,"
                     " title_seq, metadata, created_at, updated_at, last_activity)"
@@ -367,8 +390,8 @@ class SqliteStore(Store):
         cursor: str | None = None,
     ) -> tuple[list[Session], str | None]:
         check_limit(limit)
-        where = ["account_id = ?", "deleted = 0"]
-        args: list[Any] = [account_id]
+        where = ["account_id = ?", "deleted = 0", "(status != 'ended' OR ended_at >= ?)"]
+        args: list[Any] = [account_id, self._cutoff()]
         if user_id is not None:
             where.append("user_id = ?")
             args.append(user_id)
@@ -409,8 +432,10 @@ class SqliteStore(Store):
         with self._write() as conn:
             changed = conn.execute(
                 f"UPDATE sessions SET {', '.join(sets)} WHERE account_id = :account_id"
-                " AND session_id = :session_id AND deleted = 0",
+                " AND session_id = :session_id AND deleted = 0"
+                " AND (status != 'ended' OR ended_at >= :cutoff)",
                 {
+                    "cutoff": self._cutoff(),
                     "now": to_micros(now),
                     "title": fields.get("title"),
                     "metadata": json.dumps(jsonable_metadata(fields.get("metadata"))),
@@ -439,8 +464,9 @@ class SqliteStore(Store):
             changed = conn.execute(
                 "UPDATE sessions SET deleted = 1, title = NULL, last_prompt = NULL,"
                 " metadata = '{}', user_id = NULL, channel = NULL"
-                " WHERE account_id = ? AND session_id = ? AND deleted = 0",
-                (account_id, session_id),
+                " WHERE account_id = ? AND session_id = ? AND deleted = 0"
+                " AND (status != 'ended' OR ended_at >= ?)",
+                (account_id, session_id, self._cutoff()),
             ).rowcount
             if not changed:
                 raise NotFound(f"session {session_id} not found")
@@ -452,6 +478,7 @@ class SqliteStore(Store):
                 "DELETE FROM memory WHERE account_id = ? AND session_id = ?",
                 (account_id, session_id),
             )
+            delete_analytics_rows(conn, account_id, session_id)
         log.info("deleted session %s (%d messages)", session_id, purged)
 
     # -- memory ----------------------------------------------------------------
@@ -581,25 +608,25 @@ class SqliteStore(Store):
         return [_message(row) for row in rows]
 
     # -- helpers ---------------------------------------------------------------
-    @staticmethod
-    def _session_exists(conn: sqlite3.Connection, account_id: str, session_id: str) -> bool:
+    # Visible = not deleted and not past retention (``store.lifecycle``).
+    def _session_exists(self, conn: sqlite3.Connection, account_id: str, session_id: str) -> bool:
         row = conn.execute(
-            "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ? AND deleted = 0",
-            (account_id, session_id),
+            "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ? AND deleted = 0"
+            " AND (status != 'ended' OR ended_at >= ?)",
+            (account_id, session_id, self._cutoff()),
         ).fetchone()
         return row is not None
 
-    @classmethod
-    def _require_session(cls, conn: sqlite3.Connection, account_id: str, session_id: str) -> None:
-        if not cls._session_exists(conn, account_id, session_id):
+    def _require_session(self, conn: sqlite3.Connection, account_id: str, session_id: str) -> None:
+        if not self._session_exists(conn, account_id, session_id):
             raise NotFound(f"session {session_id} not found")
 
-    @staticmethod
-    def _session(conn: sqlite3.Connection, account_id: str, session_id: str) -> Session:
+    def _session(self, conn: sqlite3.Connection, account_id: str, session_id: str) -> Session:
         row = conn.execute(
             f"SELECT {_SESSION_COLUMNS} FROM sessions"
-            " WHERE account_id = ? AND session_id = ? AND deleted = 0",
-            (account_id, session_id),
+            " WHERE account_id = ? AND session_id = ? AND deleted = 0"
+            " AND (status != 'ended' OR ended_at >= ?)",
+            (account_id, session_id, self._cutoff()),
         ).fetchone()
         if row is None:
             raise NotFound(f"session {session_id} not found")

@@ -582,7 +582,8 @@ def test_mongo_memory_round_trips(mongodb_url: str) -> None:
         assert trips(store.count_unfolded, A, "s1") == ["aggregate"]
         assert trips(store.messages_between, A, "s1", SEQ0, SEQ0 + 9, limit=5) == ["find"]
         assert trips(store.release_memory_lease, A, "s1", OWNER) == ["update"]
-        assert trips(store.delete_session, A, "s1") == ["update", "delete", "delete"]
+        # tombstone, messages, memory, analytics
+        assert trips(store.delete_session, A, "s1") == ["update", "delete", "delete", "delete"]
     finally:
         client.drop_database(database)
         client.close()

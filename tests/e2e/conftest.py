@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,8 +48,11 @@ class Stack:
         wait_for(lambda: len(self.stored_messages(session_id)) >= count, timeout, interval=0.3)
 
 
-@pytest.fixture
-def stack(amqp_url: str, queue_prefix: str, tmp_path: Path) -> Iterator[Stack]:
+@contextmanager
+def running_stack(
+    amqp_url: str, queue_prefix: str, tmp_path: Path, **extra_env: str
+) -> Iterator[Stack]:
+    """A gateway and one worker; ``extra_env`` adds or overrides MEMQ_* variables."""
     port = free_port()
     env = {
         "MEMQ_AMQP_URL": amqp_url,
@@ -57,8 +61,12 @@ def stack(amqp_url: str, queue_prefix: str, tmp_path: Path) -> Iterator[Stack]:
         "MEMQ_API_KEYS": f"{KEY_A}:{ACCOUNT_A},{KEY_B}:{ACCOUNT_B}",
         "MEMQ_PORT": str(port),
         "MEMQ_LOG_LEVEL": "INFO",
+        # Off unless a test asks: several workers of a test would share one port.
+        "MEMQ_WORKER_METRICS_PORT": "0",
+        **extra_env,
     }
-    env.pop("MEMQ_MONGODB_URL", None)
+    # SQLite unless a test asks for MongoDB; a developer's own setting must not leak in.
+    env.setdefault("MEMQ_MONGODB_URL", "")
     gateway = MemqProcess(["gateway"], env, tmp_path / "gateway.log").start()
     deployment = Stack(base_url=f"http://127.0.0.1:{port}", env=env, logs=tmp_path, gateway=gateway)
     try:
@@ -68,3 +76,9 @@ def stack(amqp_url: str, queue_prefix: str, tmp_path: Path) -> Iterator[Stack]:
     finally:
         for process in [*deployment.workers, gateway]:
             process.stop()
+
+
+@pytest.fixture
+def stack(amqp_url: str, queue_prefix: str, tmp_path: Path) -> Iterator[Stack]:
+    with running_stack(amqp_url, queue_prefix, tmp_path) as deployment:
+        yield deployment

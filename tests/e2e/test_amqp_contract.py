@@ -102,7 +102,7 @@ def test_a_hand_built_producer_publishes_and_asks_for_context(stack: Stack) -> N
                 "options": {
                     "memq_reply_to": replies,
                     "memq_correlation_id": correlation_id,
-                    "max_age": 5000,
+                    "memq_deadline_ms": int(time.time() * 1000) + 5000,
                 },
                 "message_id": str(uuid.uuid4()),
                 "message_timestamp": int(time.time() * 1000),

@@ -23,6 +23,7 @@ def test_memory_is_folded_off_the_ingest_path(stack: Stack) -> None:
         for i, (role, content) in enumerate(turns):
             body = {"message_id": f"f{i}", "role": role, "content": content}
             assert client.post("/v1/sessions/s-mem/messages", json=body).status_code == 202
+
     # When the memory pool has caught up: 15 messages have left the 5-message window
     def memory() -> dict[str, object]:
         with stack.client() as client:

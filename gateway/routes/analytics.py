@@ -1,0 +1,89 @@
+"""Session analytics (seed 001): per session, per user, knowledge-base usage, and stats.
+
+Figures cover flushed messages: a session is flushed when it ends and every
+``MEMQ_ANALYTICS_FLUSH_INTERVAL`` seconds while it is active.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from schemas.analytics import KbUsageView, SessionAnalyticsView, StatsView, UserActivityView
+from schemas.ids import ID_PATTERN
+from schemas.routing import ActorName
+
+router = APIRouter(tags=["analytics"])
+
+MAX_TOP = 100
+
+UserId = Annotated[
+    str, Path(pattern=ID_PATTERN, description="opaque id: up to 128 of A-Z a-z 0-9 . _ : -")
+]
+
+
+@router.get(
+    "/v1/analytics/sessions/{session_id}",
+    response_model=SessionAnalyticsView,
+    summary="A session's analytics: answers, confidence, sources, low-confidence queries",
+    description=(
+        "Queries answered are the session's assistant messages; confidence figures cover "
+        "those whose `metadata.confidence` is a number in [0, 1]; a low-confidence query is "
+        "an answer below MEMQ_LOW_CONFIDENCE_THRESHOLD, shown with the user message before "
+        "it. `buffered_messages` are stored but not flushed yet."
+    ),
+)
+async def session_analytics(
+    session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
+) -> Any:
+    return await transport.request(
+        ActorName.GET_SESSION_ANALYTICS,
+        {"account_id": account_id, "session_id": session_id},
+        timeout=settings.request_timeout,
+    )
+
+
+@router.get(
+    "/v1/analytics/users/{user_id}",
+    response_model=UserActivityView,
+    summary="A user's activity: sessions, messages, last active",
+)
+async def user_activity(
+    user_id: UserId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
+) -> Any:
+    return await transport.request(
+        ActorName.GET_USER_ACTIVITY,
+        {"account_id": account_id, "user_id": user_id},
+        timeout=settings.request_timeout,
+    )
+
+
+@router.get(
+    "/v1/analytics/kb",
+    response_model=KbUsageView,
+    summary="Knowledge-base entries cited by answers (metadata.sources), most used first",
+)
+async def kb_usage(
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+    top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 10,
+) -> Any:
+    return await transport.request(
+        ActorName.GET_KB_USAGE,
+        {"account_id": account_id, "top": top},
+        timeout=settings.request_timeout,
+    )
+
+
+@router.get(
+    "/v1/stats",
+    response_model=StatsView,
+    summary="The account's sessions, active sessions and messages",
+)
+async def stats(account_id: AccountId, transport: TransportDep, settings: SettingsDep) -> Any:
+    return await transport.request(
+        ActorName.GET_STATS, {"account_id": account_id}, timeout=settings.request_timeout
+    )

@@ -1,0 +1,50 @@
+"""A user's conversations to resume (seed 004)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from gateway.deps import AccountId, SettingsDep, TransportDep
+from gateway.routes.analytics import UserId
+from schemas.messages import Channel
+from schemas.routing import ActorName
+from schemas.sessions import SessionList
+
+router = APIRouter(prefix="/v1/users", tags=["sessions"])
+
+MAX_PAGE = 100
+
+
+@router.get(
+    "/{user_id}/sessions",
+    response_model=SessionList,
+    summary="A user's conversations to resume, most recent first",
+    description=(
+        "Active and ended sessions (with `ended_reason`, e.g. `idle`), with their title, "
+        "last prompt, channel and last message time. Posting a message to an ended session "
+        "resumes it. Sessions are kept until MEMQ_RETENTION_DAYS after their end."
+    ),
+)
+async def user_sessions(
+    user_id: UserId,
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+    channel: Annotated[Channel | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 10,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+) -> Any:
+    return await transport.request(
+        ActorName.LIST_SESSIONS,
+        {
+            "account_id": account_id,
+            "user_id": user_id,
+            "channel": channel,
+            "active": None,
+            "limit": limit,
+            "cursor": cursor,
+        },
+        timeout=settings.request_timeout,
+    )

@@ -1,0 +1,166 @@
+"""Session lifecycle: what the maintenance ticks select, idle expiry, retention and cleanup.
+
+The scheduler sends one tick per kind and period to the maintenance queue; a
+tick reads one bounded page of sessions (``scan``) and the maintenance actors
+fan out one job per session, plus a tick for the next page. Every step is
+idempotent and guarded in the store, so two schedulers, a replayed tick or a
+duplicated job change nothing but load:
+
+- ``expire``: active sessions idle for their account's timeout (seconds,
+  ``MEMQ_SESSION_IDLE_TIMEOUT`` or ``account_overrides``) are ended with reason
+  ``idle`` (only if still idle), then finalized: final summary and a flush.
+- ``flush``: active sessions with activity in the last two flush intervals get
+  their buffered analytics flushed (every ``MEMQ_ANALYTICS_FLUSH_INTERVAL``).
+- ``retention``: sessions ended more than ``MEMQ_RETENTION_DAYS`` ago are
+  purged with their messages, memory and analytics.
+
+A user's history (seed 004's "conversations to resume") is the account's
+sessions of that user, most recent activity first: an ended session stays in
+it, with its reason, until retention removes it, and a new message reopens it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from memq.errors import InvalidInput, NotFound
+from memq.settings import Settings
+from schemas.sessions import Session
+from store.base import Store
+from store.lifecycle import PurgeResult, ScanPage
+
+logger = logging.getLogger("memq.lifecycle")
+
+#: The reason idle expiry records on the sessions it ends.
+IDLE_REASON = "idle"
+#: Sessions removed per cleanup request at most; the reply says when more remain.
+CLEANUP_LIMIT = 200
+
+
+class TickKind(StrEnum):
+    EXPIRE = "expire"
+    FLUSH = "flush"
+    RETENTION = "retention"
+
+
+def tick_period(settings: Settings, kind: TickKind) -> int:
+    """Seconds between two ticks of ``kind``."""
+    if kind is TickKind.FLUSH:
+        return settings.analytics_flush_interval
+    return settings.maintenance_interval
+
+
+@dataclass(frozen=True)
+class CleanupResult:
+    ended_before: datetime
+    removed: list[PurgeResult] = field(default_factory=list)
+    more: bool = False
+
+
+class Lifecycle:
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+
+    def override_accounts(self) -> list[str]:
+        """Accounts with their own idle timeout: each is scanned on its own."""
+        return sorted(
+            account
+            for account, overrides in self.settings.account_overrides.items()
+            if overrides.session_idle_timeout is not None
+        )
+
+    def scan(
+        self,
+        kind: TickKind,
+        at: datetime,
+        *,
+        account_id: str | None = None,
+        cursor: str | None = None,
+    ) -> ScanPage:
+        """One page of the sessions a tick of ``kind`` sent at ``at`` works on.
+
+        ``expire``: ``account_id`` None scans every account without an override.
+        """
+        limit = self.settings.maintenance_batch
+        if kind is TickKind.EXPIRE:
+            if account_id is None:
+                return self.store.idle_sessions(
+                    idle_before=at - timedelta(seconds=self.settings.session_idle_timeout),
+                    limit=limit,
+                    exclude_accounts=self.override_accounts(),
+                    cursor=cursor,
+                )
+            return self.store.idle_sessions(
+                idle_before=self._idle_before(account_id, at),
+                limit=limit,
+                account_id=account_id,
+                cursor=cursor,
+            )
+        if kind is TickKind.FLUSH:
+            since = at - timedelta(seconds=2 * self.settings.analytics_flush_interval)
+            return self.store.recently_active_sessions(since=since, limit=limit, cursor=cursor)
+        return self.store.ended_sessions(
+            ended_before=self.retention_cutoff(at), limit=limit, cursor=cursor
+        )
+
+    def expire(self, account_id: str, session_id: str, at: datetime) -> Session | None:
+        """End the session as idle if it still is (as of ``at``); the session afterwards,
+        None when it is gone."""
+        try:
+            session = self.store.expire_session(
+                account_id,
+                session_id,
+                idle_before=self._idle_before(account_id, at),
+                reason=IDLE_REASON,
+                now=datetime.now(UTC),
+            )
+        except NotFound:
+            return None
+        if session.status == "ended":
+            logger.info("session %s/%s ended (%s)", account_id, session_id, session.ended_reason)
+        return session
+
+    def purge(self, account_id: str, session_id: str, at: datetime) -> PurgeResult | None:
+        result = self.store.purge_session(
+            account_id, session_id, ended_before=self.retention_cutoff(at)
+        )
+        if result is not None:
+            logger.info(
+                "retention: purged session %s/%s (%d messages)",
+                account_id,
+                session_id,
+                result.messages,
+            )
+        return result
+
+    def cleanup(self, account_id: str, days: int, now: datetime) -> CleanupResult:
+        """``POST /v1/admin/cleanup``: purge up to ``CLEANUP_LIMIT`` of the account's sessions
+        ended more than ``days`` days before ``now``."""
+        if days < 0:
+            raise InvalidInput("days must not be negative")
+        ended_before = now - timedelta(days=days)
+        removed: list[PurgeResult] = []
+        page = self.store.ended_sessions(
+            ended_before=ended_before, limit=CLEANUP_LIMIT, account_id=account_id
+        )
+        for key in page.sessions:
+            result = self.store.purge_session(account_id, key.session_id, ended_before=ended_before)
+            if result is not None:
+                removed.append(result)
+        logger.info(
+            "cleanup of account %s: %d session(s) ended before %s purged",
+            account_id,
+            len(removed),
+            ended_before.isoformat(),
+        )
+        return CleanupResult(ended_before, removed, more=page.next_cursor is not None)
+
+    def retention_cutoff(self, at: datetime) -> datetime:
+        return at - timedelta(days=self.settings.retention_days)
+
+    def _idle_before(self, account_id: str, at: datetime) -> datetime:
+        return at - timedelta(seconds=self.settings.idle_timeout_for(account_id))

@@ -1,0 +1,125 @@
+"""What the analytics, stats and admin endpoints return."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from memq.analytics.model import (
+    AccountStats,
+    KbEntryUsage,
+    LowConfidenceQuery,
+    NameCount,
+    SessionAnalytics,
+    SourceUse,
+    UserActivity,
+)
+
+
+class SessionAnalyticsView(BaseModel):
+    """``GET /v1/analytics/sessions/{id}``: a session's analytics as of its last flush."""
+
+    session_id: str
+    user_id: str | None
+    channel: str | None
+    status: str
+    messages_flushed: int = Field(description="messages the figures cover")
+    buffered_messages: int = Field(description="messages stored but not flushed yet")
+    user_messages: int
+    queries_answered: int = Field(description="assistant messages (each answers a query)")
+    scored_answers: int = Field(description="answers whose metadata carried a confidence")
+    average_confidence: float | None
+    min_confidence: float | None
+    low_confidence_threshold: float
+    low_confidence_count: int = Field(description="answers below the threshold, all of them")
+    low_confidence_queries: list[LowConfidenceQuery] = Field(
+        description="the latest ones with the question they answered, oldest first"
+    )
+    sources_used: list[SourceUse] = Field(description="knowledge-base entries, most used first")
+    models: list[NameCount]
+    collections: list[NameCount]
+    tokens: int
+    average_latency_ms: float | None
+    first_message_at: datetime | None
+    last_message_at: datetime | None
+    flushed_at: datetime | None
+
+    @classmethod
+    def of(
+        cls,
+        session_id: str,
+        status: str,
+        message_count: int,
+        analytics: SessionAnalytics,
+        threshold: float,
+    ) -> SessionAnalyticsView:
+        return cls(
+            session_id=session_id,
+            user_id=analytics.user_id,
+            channel=analytics.channel,
+            status=status,
+            messages_flushed=analytics.messages,
+            buffered_messages=max(0, message_count - analytics.messages),
+            user_messages=analytics.user_messages,
+            queries_answered=analytics.queries_answered,
+            scored_answers=analytics.scored_answers,
+            average_confidence=analytics.average_confidence,
+            min_confidence=analytics.min_confidence,
+            low_confidence_threshold=threshold,
+            low_confidence_count=analytics.low_confidence_count,
+            low_confidence_queries=analytics.low_confidence,
+            sources_used=analytics.sources,
+            models=analytics.models,
+            collections=analytics.collections,
+            tokens=analytics.tokens,
+            average_latency_ms=analytics.average_latency_ms,
+            first_message_at=analytics.first_message_at,
+            last_message_at=analytics.last_message_at,
+            flushed_at=analytics.flushed_at,
+        )
+
+
+class UserActivityView(BaseModel):
+    """``GET /v1/analytics/users/{user_id}``: over the user's flushed sessions."""
+
+    user_id: str
+    sessions: int = Field(description="sessions with at least one flushed message")
+    messages: int
+    user_messages: int
+    queries_answered: int
+    average_confidence: float | None
+    last_active: datetime | None
+
+    @classmethod
+    def of(cls, activity: UserActivity) -> UserActivityView:
+        return cls(
+            user_id=activity.user_id,
+            sessions=activity.sessions,
+            messages=activity.messages,
+            user_messages=activity.user_messages,
+            queries_answered=activity.queries_answered,
+            average_confidence=activity.average_confidence,
+            last_active=activity.last_active,
+        )
+
+
+class KbUsageView(BaseModel):
+    """``GET /v1/analytics/kb?top=N``: most cited first."""
+
+    entries: list[KbEntryUsage]
+
+
+class StatsView(AccountStats):
+    """``GET /v1/stats``: live counts over the account's sessions within retention."""
+
+
+class CleanupReport(BaseModel):
+    """``POST /v1/admin/cleanup``: what was removed."""
+
+    days: int
+    ended_before: datetime
+    sessions_removed: int
+    messages_removed: int
+    session_ids: list[str]
+    more: bool = Field(description="true when more sessions qualify: call again")

@@ -1,0 +1,459 @@
+"""The MongoDB adapter's session-lifecycle part (``store.lifecycle``), mixed into ``MongoStore``.
+
+``analytics`` holds one document per flushed session: the ``SessionAnalytics``
+as ``state`` (BSON dates), its compare-and-set ``version``, copies of
+``user_id`` and ``ended_at`` for the account-wide reads, and
+``last_flush_ids``, the messages of the latest batch. A message is covered
+once it is marked ``analyzed: true`` (absent = not yet).
+
+A flush batch is one atomic step: ``save_analytics`` writes figures, version
+and ``last_flush_ids`` in a single guarded update of the session's document
+(the filter holds the old version), then marks the batch's messages (and the
+previous batch's again) ``analyzed``. A worker killed between the update and
+the marking leaves messages unmarked that the figures already count: the next
+``analytics_batch`` leaves out ``last_flush_ids`` and the next save marks
+them, so they are never counted twice (the same device as memory's
+``last_fold_ids``). Marking by flag, not by a seq watermark, means a message
+stored late, in any seq order, is still counted, once. Per-user activity and
+knowledge-base usage are aggregations over these documents, so there is no
+second document whose update could be replayed.
+
+Round trips: ``analytics_batch`` 3 (session, analytics, messages);
+``save_analytics`` 2 (update, mark; 3 for a session's first save, which
+re-checks the session as ``acquire_memory_lease`` does).
+
+``purge_session`` deletes the session document first (guarded: still ended,
+still before the cutoff), so a message arriving meanwhile starts a new
+session; then all the id's messages, its memory and analytics. A message for
+the same id inserted in the milliseconds between those steps would go too
+(a session ended at least the retention period ago; accepted as negligible).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Collection
+from datetime import datetime, timedelta
+from typing import Any
+
+from pymongo import ASCENDING, ReturnDocument
+from pymongo.collection import Collection as MongoCollection
+from pymongo.errors import ConnectionFailure, DuplicateKeyError, PyMongoError
+
+from memq.analytics.model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
+from memq.errors import NotFound, StoreUnavailable
+from schemas.messages import StoredMessage
+from schemas.sessions import Session
+from store.backends._common import as_utc, check_limit
+from store.backends._scan import decode_scan_cursor, encode_scan_cursor, retention_cutoff
+from store.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
+
+log = logging.getLogger(__name__)
+
+_NOT_DELETED = {"$ne": True}
+_NOT_ANALYZED = {"$in": [None, False]}
+_MESSAGE_FIELDS = {"_id": 0, "account_id": 0, "delivery_id": 0, "folded": 0, "analyzed": 0}
+_SESSION_FIELDS = {"_id": 0, "applied_ids": 0, "title_seq": 0, "last_prompt_seq": 0}
+_IN_ORDER = [("seq", ASCENDING), ("message_id", ASCENDING)]
+
+
+def _translated[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
+    """Connection trouble and timeouts become ``StoreUnavailable`` (as in ``mongo``)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except ConnectionFailure as exc:
+            raise StoreUnavailable(f"mongodb: {type(exc).__name__}") from exc
+        except PyMongoError as exc:
+            if exc.timeout:
+                raise StoreUnavailable(f"mongodb: {type(exc).__name__}") from exc
+            raise
+
+    return wrapper
+
+
+def _ms(moment: datetime) -> datetime:
+    moment = as_utc(moment)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def lifecycle_indexes(
+    sessions: MongoCollection[Any],
+    messages: MongoCollection[Any],
+    analytics: MongoCollection[Any],
+) -> None:
+    """Created by ``MongoStore.ensure_indexes``."""
+    for name, field in (("sessions_by_status", "last_activity"), ("sessions_by_end", "ended_at")):
+        sessions.create_index(
+            [
+                ("status", ASCENDING),
+                (field, ASCENDING),
+                ("account_id", ASCENDING),
+                ("session_id", ASCENDING),
+            ],
+            name=name,
+        )
+    messages.create_index(
+        [
+            ("account_id", ASCENDING),
+            ("session_id", ASCENDING),
+            ("analyzed", ASCENDING),
+            ("seq", ASCENDING),
+            ("message_id", ASCENDING),
+        ],
+        name="messages_by_analyzed",
+    )
+    analytics.create_index(
+        [("account_id", ASCENDING), ("session_id", ASCENDING)], unique=True, name="analytics_once"
+    )
+    analytics.create_index(
+        [("account_id", ASCENDING), ("user_id", ASCENDING)], name="analytics_by_user"
+    )
+
+
+class MongoLifecycle(LifecycleStore):
+    """Needs the host's collections and retention."""
+
+    _sessions: MongoCollection[Any]
+    _messages: MongoCollection[Any]
+    _memory: MongoCollection[Any]
+    _analytics: MongoCollection[Any]
+    _retention: timedelta | None
+
+    # -- visibility ------------------------------------------------------------
+    def _visible(self) -> dict[str, Any]:
+        """Filter: not deleted, not past retention."""
+        query: dict[str, Any] = {"deleted": _NOT_DELETED}
+        cutoff = retention_cutoff(self._retention)
+        if cutoff is not None:
+            query["$nor"] = [{"status": "ended", "ended_at": {"$lt": cutoff}}]
+        return query
+
+    def _in_retention(self) -> dict[str, Any]:
+        """Filter on analytics documents: their session's end (as flushed) is not past retention."""
+        cutoff = retention_cutoff(self._retention)
+        if cutoff is None:
+            return {}
+        return {"$or": [{"ended_at": None}, {"ended_at": {"$gte": cutoff}}]}
+
+    def _purge_past_retention(self, key: dict[str, str]) -> bool:
+        """Purge a session past retention that the sweep has not reached (see
+        ``store.lifecycle``); True when there was one. Its messages are those accepted
+        before the cutoff, so a new message already inserted for the id stays."""
+        cutoff = retention_cutoff(self._retention)
+        if cutoff is None:
+            return False
+        gone = self._sessions.find_one_and_delete(
+            {**key, "deleted": _NOT_DELETED, "status": "ended", "ended_at": {"$lt": cutoff}},
+            projection={"_id": 1},
+        )
+        if gone is None:
+            return False
+        purged = self._messages.delete_many({**key, "accepted_at": {"$lt": cutoff}}).deleted_count
+        self._memory.delete_one(key)
+        self._analytics.delete_one(key)
+        log.info("purged session %s past retention (%d messages)", key["session_id"], purged)
+        return True
+
+    def _visible_session(self, account_id: str, session_id: str) -> Session:
+        doc = self._sessions.find_one(
+            {"account_id": account_id, "session_id": session_id, **self._visible()},
+            _SESSION_FIELDS,
+        )
+        if doc is None:
+            raise NotFound(f"session {session_id} not found")
+        return _session(doc)
+
+    # -- analytics -------------------------------------------------------------
+    @_translated
+    def analytics_batch(self, account_id: str, session_id: str, *, limit: int) -> AnalyticsBatch:
+        check_limit(limit)
+        session = self._visible_session(account_id, session_id)
+        key = {"account_id": account_id, "session_id": session_id}
+        doc = self._analytics.find_one(
+            key, {"_id": 0, "state": 1, "version": 1, "last_flush_ids": 1}
+        )
+        analytics = SessionAnalytics() if doc is None else _analytics(doc)
+        previous = tuple(doc.get("last_flush_ids", [])) if doc is not None else ()
+        query: dict[str, Any] = {**key, "analyzed": _NOT_ANALYZED}
+        if previous:
+            query["message_id"] = {"$nin": list(previous)}
+        docs = self._messages.find(query, _MESSAGE_FIELDS).sort(_IN_ORDER).limit(limit)
+        return AnalyticsBatch(
+            session=session,
+            analytics=analytics,
+            messages=[StoredMessage.model_validate(d) for d in docs],
+            previous_ids=previous,
+        )
+
+    @_translated
+    def save_analytics(
+        self, account_id: str, batch: AnalyticsBatch, analytics: SessionAnalytics
+    ) -> bool:
+        key = {"account_id": account_id, "session_id": batch.session.session_id}
+        old = batch.analytics.version
+        ids = [m.message_id for m in batch.messages]
+        state = analytics.model_dump(exclude={"version"})
+        changes = {
+            "version": old + 1,
+            "state": state,
+            "user_id": analytics.user_id,
+            "ended_at": analytics.ended_at,
+            "last_flush_ids": ids,
+        }
+        try:
+            saved = self._analytics.update_one(
+                {**key, "version": old}, {"$set": changes}, upsert=old == 0
+            )
+        except DuplicateKeyError:
+            return False  # another flush created the document first
+        if not saved.matched_count and saved.upserted_id is None:
+            return False
+        if saved.upserted_id is not None and not self._sessions.find_one(
+            {**key, "deleted": _NOT_DELETED}, {"_id": 1}
+        ):
+            # The session was deleted or purged meanwhile: undo what we created.
+            self._analytics.delete_one(key)
+            return False
+        marks = [*batch.previous_ids, *ids]
+        if marks:
+            self._messages.update_many(
+                {**key, "message_id": {"$in": marks}}, {"$set": {"analyzed": True}}
+            )
+        return True
+
+    @_translated
+    def session_analytics(self, account_id: str, session_id: str) -> SessionAnalytics:
+        self._visible_session(account_id, session_id)
+        doc = self._analytics.find_one(
+            {"account_id": account_id, "session_id": session_id},
+            {"_id": 0, "state": 1, "version": 1},
+        )
+        return SessionAnalytics() if doc is None else _analytics(doc)
+
+    @_translated
+    def user_activity(self, account_id: str, user_id: str) -> UserActivity:
+        match = {"account_id": account_id, "user_id": user_id, **self._in_retention()}
+        rows = list(
+            self._analytics.aggregate(
+                [
+                    {"$match": match},
+                    {
+                        "$group": {
+                            "_id": None,
+                            "sessions": {
+                                "$sum": {"$cond": [{"$gt": ["$state.messages", 0]}, 1, 0]}
+                            },
+                            "messages": {"$sum": "$state.messages"},
+                            "user_messages": {"$sum": "$state.user_messages"},
+                            "queries_answered": {"$sum": "$state.queries_answered"},
+                            "scored_answers": {"$sum": "$state.scored_answers"},
+                            "confidence_sum": {"$sum": "$state.confidence_sum"},
+                            "last_active": {"$max": "$state.last_message_at"},
+                        }
+                    },
+                ]
+            )
+        )
+        row = rows[0] if rows else {}
+        return UserActivity(
+            user_id=user_id,
+            sessions=row.get("sessions", 0),
+            messages=row.get("messages", 0),
+            user_messages=row.get("user_messages", 0),
+            queries_answered=row.get("queries_answered", 0),
+            scored_answers=row.get("scored_answers", 0),
+            confidence_sum=float(row.get("confidence_sum", 0.0)),
+            last_active=row.get("last_active"),
+        )
+
+    @_translated
+    def kb_usage(self, account_id: str, *, top: int) -> list[KbEntryUsage]:
+        check_limit(top)
+        rows = self._analytics.aggregate(
+            [
+                {"$match": {"account_id": account_id, **self._in_retention()}},
+                {"$unwind": "$state.sources"},
+                {
+                    "$group": {
+                        "_id": "$state.sources.entry_id",
+                        "count": {"$sum": "$state.sources.count"},
+                        "sessions": {"$sum": 1},
+                        "last_used": {"$max": "$state.sources.last_used"},
+                    }
+                },
+                {"$sort": {"count": -1, "_id": 1}},
+                {"$limit": top},
+            ]
+        )
+        return [
+            KbEntryUsage(
+                entry_id=row["_id"],
+                count=row["count"],
+                sessions=row["sessions"],
+                last_used=row["last_used"],
+            )
+            for row in rows
+        ]
+
+    @_translated
+    def account_stats(self, account_id: str) -> AccountStats:
+        rows = list(
+            self._sessions.aggregate(
+                [
+                    {"$match": {"account_id": account_id, **self._visible()}},
+                    {
+                        "$group": {
+                            "_id": None,
+                            "sessions": {"$sum": 1},
+                            "active": {"$sum": {"$cond": [{"$eq": ["$status", "active"]}, 1, 0]}},
+                            "messages": {"$sum": "$message_count"},
+                        }
+                    },
+                ]
+            )
+        )
+        row = rows[0] if rows else {}
+        sessions, active = row.get("sessions", 0), row.get("active", 0)
+        return AccountStats(
+            sessions=sessions,
+            active_sessions=active,
+            ended_sessions=sessions - active,
+            messages=row.get("messages", 0),
+        )
+
+    # -- idle expiry -----------------------------------------------------------
+    @_translated
+    def idle_sessions(
+        self,
+        *,
+        idle_before: datetime,
+        limit: int,
+        account_id: str | None = None,
+        exclude_accounts: Collection[str] = (),
+        cursor: str | None = None,
+    ) -> ScanPage:
+        query: dict[str, Any] = {
+            "status": "active",
+            "deleted": _NOT_DELETED,
+            "last_activity": {"$lt": as_utc(idle_before)},
+        }
+        if account_id is not None:
+            query["account_id"] = account_id
+        elif exclude_accounts:
+            query["account_id"] = {"$nin": sorted(exclude_accounts)}
+        return self._scan("last_activity", query, limit, cursor)
+
+    @_translated
+    def expire_session(
+        self, account_id: str, session_id: str, *, idle_before: datetime, reason: str, now: datetime
+    ) -> Session:
+        now = _ms(now)
+        doc = self._sessions.find_one_and_update(
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "deleted": _NOT_DELETED,
+                "status": "active",
+                "last_activity": {"$lt": as_utc(idle_before)},
+            },
+            {
+                "$set": {"status": "ended", "ended_reason": reason, "ended_at": now},
+                "$max": {"updated_at": now},
+            },
+            projection=_SESSION_FIELDS,
+            return_document=ReturnDocument.AFTER,
+        )
+        if doc is None:
+            return self._visible_session(account_id, session_id)
+        return _session(doc)
+
+    @_translated
+    def recently_active_sessions(
+        self, *, since: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        query = {
+            "status": "active",
+            "deleted": _NOT_DELETED,
+            "last_activity": {"$gte": as_utc(since)},
+        }
+        return self._scan("last_activity", query, limit, cursor)
+
+    # -- retention -------------------------------------------------------------
+    @_translated
+    def ended_sessions(
+        self,
+        *,
+        ended_before: datetime,
+        limit: int,
+        account_id: str | None = None,
+        cursor: str | None = None,
+    ) -> ScanPage:
+        query: dict[str, Any] = {
+            "status": "ended",
+            "deleted": _NOT_DELETED,
+            "ended_at": {"$lt": as_utc(ended_before)},
+        }
+        if account_id is not None:
+            query["account_id"] = account_id
+        return self._scan("ended_at", query, limit, cursor)
+
+    @_translated
+    def purge_session(
+        self, account_id: str, session_id: str, *, ended_before: datetime
+    ) -> PurgeResult | None:
+        key = {"account_id": account_id, "session_id": session_id}
+        gone = self._sessions.find_one_and_delete(
+            {
+                **key,
+                "deleted": _NOT_DELETED,
+                "status": "ended",
+                "ended_at": {"$lt": as_utc(ended_before)},
+            },
+            projection={"_id": 1},
+        )
+        if gone is None:
+            return None
+        purged = self._messages.delete_many(key).deleted_count
+        self._memory.delete_one(key)
+        self._analytics.delete_one(key)
+        return PurgeResult(session_id=session_id, messages=purged)
+
+    # -- helpers ---------------------------------------------------------------
+    def _scan(self, field: str, query: dict[str, Any], limit: int, cursor: str | None) -> ScanPage:
+        check_limit(limit)
+        if cursor is not None:
+            at, account, session = decode_scan_cursor(cursor)
+            query = {
+                **query,
+                "$or": [
+                    {field: {"$gt": at}},
+                    {field: at, "account_id": {"$gt": account}},
+                    {field: at, "account_id": account, "session_id": {"$gt": session}},
+                ],
+            }
+        docs = list(
+            self._sessions.find(query, {"_id": 0, "account_id": 1, "session_id": 1, field: 1})
+            .sort([(field, ASCENDING), ("account_id", ASCENDING), ("session_id", ASCENDING)])
+            .limit(limit + 1)
+        )
+        page = docs[:limit]
+        next_cursor = None
+        if len(docs) > limit:
+            last = page[-1]
+            next_cursor = encode_scan_cursor(last[field], last["account_id"], last["session_id"])
+        return ScanPage([SessionKey(d["account_id"], d["session_id"]) for d in page], next_cursor)
+
+
+def _analytics(doc: dict[str, Any]) -> SessionAnalytics:
+    return SessionAnalytics.model_validate({**(doc.get("state") or {}), "version": doc["version"]})
+
+
+def _session(doc: dict[str, Any]) -> Session:
+    return Session.model_validate(
+        {name: value for name, value in doc.items() if name in Session.model_fields}
+        | {"metadata": doc.get("metadata") or {}}
+    )
