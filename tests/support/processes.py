@@ -60,7 +60,7 @@ class MemqProcess:
             self.kill()
 
 
-def wait_until_ready(base_url: str, process: MemqProcess, timeout: float = 30) -> None:
+def wait_until_ready(base_url: str, process: MemqProcess, timeout: float = 60) -> None:
     """Poll /readyz until the broker and the store answer through a worker."""
     deadline = time.monotonic() + timeout
     last = "no answer"
