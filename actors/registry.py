@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dramatiq
 
-from actors import analytics, context, ingest, maintenance, memory, sessions
+from actors import analytics, context, ingest, maintenance, memory, search, sessions, transfer
 from actors.deps import Deps
 
 
@@ -15,3 +15,5 @@ def register_actors(broker: dramatiq.Broker, deps: Deps) -> None:
     context.register(broker, deps)
     analytics.register(broker, deps)
     maintenance.register(broker, deps)
+    search.register(broker, deps)
+    transfer.register(broker, deps)

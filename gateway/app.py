@@ -14,7 +14,18 @@ from gateway.auth import ApiKeys
 from gateway.limits import BodySizeLimit
 from gateway.metrics import GatewayMetrics, HttpMetrics, MeteredTransport
 from gateway.ratelimit import RateLimiter
-from gateway.routes import admin, analytics, context, health, memory, messages, sessions, users
+from gateway.routes import (
+    admin,
+    analytics,
+    context,
+    health,
+    memory,
+    messages,
+    search,
+    sessions,
+    transfer,
+    users,
+)
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
 from memq.settings import Settings
@@ -60,6 +71,8 @@ def create_app(
     app.include_router(users.router)
     app.include_router(analytics.router)
     app.include_router(admin.router)
+    app.include_router(search.router)
+    app.include_router(transfer.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     # Added last = outermost: it sees every response, the body cap's 413 included.
     app.add_middleware(HttpMetrics, metrics=metrics, routes_app=app)

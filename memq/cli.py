@@ -6,12 +6,14 @@ from typing import Annotated
 
 import typer
 
-from memq import dlq_cli
+from memq import dlq_cli, transfer_cli
 from memq.settings import Settings
 from schemas.routing import QueueKind
 
 app = typer.Typer(no_args_is_help=True, help="memq: session memory for LLM chat applications")
 app.add_typer(dlq_cli.app, name="dlq")
+app.command("export")(transfer_cli.export_command)
+app.command("import")(transfer_cli.import_command)
 
 
 def _settings(**overrides: object) -> Settings:

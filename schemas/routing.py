@@ -51,6 +51,10 @@ class ActorName(StrEnum):
     GET_KB_USAGE = "get_kb_usage"
     GET_STATS = "get_stats"
     CLEANUP_SESSIONS = "cleanup_sessions"
+    # search, export/import: reads and writes a caller waits for
+    SEARCH_MESSAGES = "search_messages"
+    EXPORT_SESSION = "export_session"
+    IMPORT_SESSION = "import_session"
 
 
 #: Which queue each actor consumes from. Session commands ride the
@@ -80,6 +84,9 @@ ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.GET_KB_USAGE: QueueKind.CONTEXT,
     ActorName.GET_STATS: QueueKind.CONTEXT,
     ActorName.CLEANUP_SESSIONS: QueueKind.CONTEXT,
+    ActorName.SEARCH_MESSAGES: QueueKind.CONTEXT,
+    ActorName.EXPORT_SESSION: QueueKind.CONTEXT,
+    ActorName.IMPORT_SESSION: QueueKind.CONTEXT,
 }
 
 #: Message options that carry request-reply addressing. Dramatiq's RabbitMQ

@@ -21,6 +21,8 @@ from memq.memory.state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
 from store.lifecycle import LifecycleStore
+from store.search import SearchStore
+from store.transfer import TransferStore
 
 #: The title taken from the first user message is cut to this many characters.
 TITLE_CHARS = 100
@@ -101,7 +103,7 @@ class MemoryStore(abc.ABC):
         """Messages with first_seq <= seq <= last_seq in conversation order, at most ``limit``."""
 
 
-class Store(MemoryStore, LifecycleStore):
+class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
     """Every read below also hides sessions past retention (see ``store.lifecycle``)."""
 
     @abc.abstractmethod

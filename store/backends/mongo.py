@@ -72,6 +72,8 @@ from store.backends._common import (
 )
 from store.backends._scan import retention_cutoff
 from store.backends.mongo_lifecycle import MongoLifecycle, lifecycle_indexes
+from store.backends.mongo_search import MongoSearch, search_indexes, search_terms
+from store.backends.mongo_transfer import MongoTransfer
 from store.base import AppendResult, Store, jsonable_metadata
 
 log = logging.getLogger(__name__)
@@ -84,7 +86,14 @@ _APPLY_ATTEMPTS = 3
 
 _NOT_DELETED = {"$ne": True}
 _SESSION_FIELDS = {"_id": 0, "applied_ids": 0, "title_seq": 0, "last_prompt_seq": 0}
-_MESSAGE_FIELDS = {"_id": 0, "account_id": 0, "delivery_id": 0, "folded": 0, "analyzed": 0}
+_MESSAGE_FIELDS = {
+    "_id": 0,
+    "account_id": 0,
+    "delivery_id": 0,
+    "folded": 0,
+    "analyzed": 0,
+    "search_terms": 0,
+}
 #: Matches a message not marked folded (absent field included) with index point bounds.
 _NOT_FOLDED = {"$in": [None, False]}
 _IN_ORDER = [("seq", ASCENDING), ("message_id", ASCENDING)]
@@ -113,7 +122,7 @@ def _ms(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
-class MongoStore(MongoLifecycle, Store):
+class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
     def __init__(
         self,
         client: MongoClient[Any],
@@ -181,6 +190,7 @@ class MongoStore(MongoLifecycle, Store):
             name="sessions_by_user",
         )
         lifecycle_indexes(self._sessions, self._messages, self._analytics)
+        search_indexes(self._messages)
 
     @_translated
     def ping(self) -> None:
@@ -228,6 +238,7 @@ class MongoStore(MongoLifecycle, Store):
             "channel": event.channel,
             "metadata": event.metadata,
             "delivery_id": delivery_id,
+            "search_terms": search_terms(event.content),
         }
         try:
             self._messages.insert_one(doc)

@@ -53,7 +53,14 @@ log = logging.getLogger(__name__)
 
 _NOT_DELETED = {"$ne": True}
 _NOT_ANALYZED = {"$in": [None, False]}
-_MESSAGE_FIELDS = {"_id": 0, "account_id": 0, "delivery_id": 0, "folded": 0, "analyzed": 0}
+_MESSAGE_FIELDS = {
+    "_id": 0,
+    "account_id": 0,
+    "delivery_id": 0,
+    "folded": 0,
+    "analyzed": 0,
+    "search_terms": 0,
+}
 _SESSION_FIELDS = {"_id": 0, "applied_ids": 0, "title_seq": 0, "last_prompt_seq": 0}
 _IN_ORDER = [("seq", ASCENDING), ("message_id", ASCENDING)]
 

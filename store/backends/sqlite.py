@@ -48,12 +48,14 @@ from store.backends.sqlite_lifecycle import (
     SqliteLifecycle,
     delete_analytics_rows,
 )
+from store.backends.sqlite_search import SqliteSearch, create_search_schema, index_message
+from store.backends.sqlite_transfer import SqliteTransfer
 from store.base import AppendResult, Store, jsonable_metadata
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 10.0
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Run one statement at a time inside one BEGIN IMMEDIATE (executescript would
 # commit first), so the ``folded`` column can be added to a version 1 file.
@@ -167,7 +169,7 @@ _MESSAGE_COLUMNS = (
 )
 
 
-class SqliteStore(SqliteLifecycle, Store):
+class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
     def __init__(self, path: Path, *, retention: timedelta | None = None) -> None:
         self._path = Path(path)
         self._retention = retention
@@ -194,6 +196,7 @@ class SqliteStore(SqliteLifecycle, Store):
                     conn.execute(statement)
                 for statement in LIFECYCLE_SCHEMA:
                     conn.execute(statement)
+                create_search_schema(conn)
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 _rollback(conn)
@@ -293,7 +296,7 @@ class SqliteStore(SqliteLifecycle, Store):
                     (event.account_id, event.message_id),
                 ).fetchone()
                 return AppendResult(stored=False, rejected_full=duplicate is None)
-            inserted = conn.execute(
+            cursor = conn.execute(
                 "INSERT OR IGNORE INTO messages (account_id, message_id, session_id, role,"
                 " content, seq, accepted_at, sent_at, user_id, channel, metadata, delivery_id)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -311,11 +314,13 @@ class SqliteStore(SqliteLifecycle, Store):
                     None if event.metadata is None else json.dumps(event.metadata),
                     delivery_id,
                 ),
-            ).rowcount
-            if not inserted:
+            )
+            if not cursor.rowcount:
                 # Insert and counters commit together, so a stored message is
                 # always counted: any duplicate (redelivery or re-publish) is a no-op.
                 return AppendResult(stored=False)
+            assert cursor.lastrowid is not None
+            index_message(conn, cursor.lastrowid, event.account_id, event.content)
             is_user = event.role == "user"
             counted = conn.execute(
                 _UPSERT_SESSION,

@@ -1,0 +1,68 @@
+"""Export a session as a versioned JSON document; import such a document."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, status
+
+from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from schemas.ids import Identifier
+from schemas.routing import ActorName
+from schemas.transfer import ImportResult, SessionDocument
+
+router = APIRouter(prefix="/v1/sessions", tags=["export"])
+
+
+@router.get(
+    "/{session_id}/export",
+    response_model=SessionDocument,
+    summary="The session as a versioned document (memq.session, version 1)",
+    description=(
+        "Session, messages in conversation order (ids and seqs kept), memory tiers and key "
+        "facts, and analytics when flushed. The account id is not in it. "
+        "`POST /v1/sessions/import` takes it back."
+    ),
+)
+async def export_session(
+    session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
+) -> Any:
+    return await transport.request(
+        ActorName.EXPORT_SESSION,
+        {"account_id": account_id, "session_id": session_id},
+        timeout=settings.request_timeout,
+    )
+
+
+@router.post(
+    "/import",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ImportResult,
+    summary="Recreate an exported session in the caller's account",
+    description=(
+        "Without `session_id` the new id is derived from the account and the document's "
+        "content, so importing the same document again returns the same id with "
+        "`already_imported: true` and writes nothing. With `session_id` that id is used; "
+        "409 when it is taken. 409 too when a message id of the document is already stored "
+        "in the account (message ids are unique per account: import into another account, "
+        "or after deleting the original). The body is capped by MEMQ_MAX_REQUEST_BYTES."
+    ),
+)
+async def import_session(
+    document: SessionDocument,
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+    session_id: Annotated[Identifier | None, Query()] = None,
+) -> Any:
+    return await transport.request(
+        ActorName.IMPORT_SESSION,
+        {
+            "account_id": account_id,
+            "document": document.model_dump(mode="json"),
+            "session_id": session_id,
+        },
+        timeout=settings.request_timeout,
+        # A retry is safe only when the id is derived (the retry finds the first import).
+        attempts=1 if session_id is not None else 2,
+    )

@@ -1,0 +1,1 @@
+"""Keyword search over message content: tokenizer and snippets shared by both adapters."""

@@ -1,0 +1,1 @@
+"""Session export and import (``schemas.transfer``): domain code the actors call."""

@@ -1,0 +1,51 @@
+"""The store port's search part: keyword search over a session's or an account's messages.
+
+``store.base.Store`` includes it; each adapter implements it in its own module
+(``store.backends.sqlite_search``, ``store.backends.mongo_search``).
+
+Text and query go through the same tokenizer (``memq.search.tokenize``): word
+terms for space-separated scripts (English, Persian), overlapping character
+bigrams for scripts without spaces (Thai, CJK). A hit is a message holding
+every distinct query term; hits are ranked by score (higher is better; the
+scale is the adapter's own: SQLite bm25, MongoDB term frequency), ties by
+recency. Sessions hidden from reads (deleted, past retention) never match,
+and an account only ever finds its own messages.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass
+from datetime import datetime
+
+#: Most hits one call returns.
+MAX_SEARCH_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    session_id: str
+    message_id: str
+    role: str
+    seq: int
+    score: float
+    snippet: str
+    accepted_at: datetime
+    user_id: str | None
+
+
+class SearchStore(abc.ABC):
+    @abc.abstractmethod
+    def search_messages(
+        self,
+        account_id: str,
+        query: str,
+        *,
+        session_id: str | None = None,
+        user_id: str | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        """At most ``limit`` (1..MAX_SEARCH_LIMIT) best hits for ``query`` in the account,
+        in one session or one user's sessions when given. A query without any term
+        finds nothing. Raises ``NotFound`` when ``session_id`` is given and the session
+        does not exist (or is hidden) in this account; ``InvalidInput`` for a bad limit."""

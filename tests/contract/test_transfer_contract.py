@@ -1,0 +1,154 @@
+"""The ``TransferStore`` part of the store port (import), with export through the port.
+
+See ``store/transfer.py`` and ``memq/transfer/service.py``. Tiny data: the
+MongoDB emulator is slow.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from memq.errors import Conflict, InvalidInput, NotFound
+from memq.memory.model import Fact, TierName, TierSummary
+from memq.memory.state import MemoryState
+from memq.transfer.service import export_session, import_session
+from schemas.messages import MessageEvent, Role
+from schemas.transfer import SessionDocument
+from store.base import Store
+from tests.support.stores import with_retention
+
+A, B = "acct-a", "acct-b"
+T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+OWNER = "worker-1"
+TH = "ราคาโทรศัพท์มือถือซัมซุงเท่าไหร่ครับ"
+
+
+def put(store: Store, n: int, content: str, role: Role = "user", session: str = "s1") -> None:
+    assert store.append_message(
+        MessageEvent(
+            account_id=A,
+            session_id=session,
+            message_id=f"{session}-m{n}",
+            role=role,
+            content=content,
+            seq=n,
+            accepted_at=T0 + timedelta(seconds=n),
+            user_id="u1",
+            channel="web",
+            metadata={"n": n} if role == "assistant" else None,
+        ),
+        f"d{n}",
+    ).stored
+
+
+def conversation(store: Store) -> None:
+    put(store, 1, "Hi, I want the Samsung Galaxy")
+    put(store, 2, "It costs 500 dollars", role="assistant")
+    put(store, 3, TH)
+    at = T0 + timedelta(minutes=1)
+    state = MemoryState(
+        folded_count=1,
+        last_fold_ids=["s1-m1"],
+        recent=TierSummary(
+            tier=TierName.RECENT,
+            text="User wants a Samsung Galaxy.",
+            first_position=1,
+            last_position=1,
+            first_seq=1,
+            last_seq=1,
+            token_estimate=7,
+            engine="offline",
+            updated_at=at,
+        ),
+        facts=[
+            Fact(key="product", value="Samsung Galaxy", source_message_id="s1-m1", updated_at=at)
+        ],
+        updated_at=at,
+    )
+    assert store.acquire_memory_lease(A, "s1", OWNER, at + timedelta(minutes=5), at)
+    assert store.save_memory(A, "s1", state, OWNER)
+    store.release_memory_lease(A, "s1", OWNER)
+
+
+def comparable(doc: SessionDocument) -> dict[str, Any]:
+    body = doc.model_dump(mode="json", exclude={"analytics"})
+    body["session"].pop("session_id")
+    return body
+
+
+def test_export_import_export_round_trip(store: Store) -> None:
+    # Given a session with messages, a summary and a fact in account A
+    conversation(store)
+    exported = export_session(store, A, "s1")
+    assert [m.message_id for m in exported.messages] == ["s1-m1", "s1-m2", "s1-m3"]
+    assert exported.memory.folded_count == 1 and exported.memory.facts[0].key == "product"
+    # When account B imports it
+    result = import_session(store, B, exported, session_id=None, now=datetime.now(UTC))
+    # Then B holds the same content under a new id, A's session untouched
+    assert not result.already_imported and result.messages_imported == 3
+    assert result.session_id != "s1" and result.facts_imported == 1
+    again = export_session(store, B, result.session_id)
+    assert comparable(again) == comparable(exported)
+    session = store.get_session(B, result.session_id)
+    assert session.message_count == 3 and session.title == "Hi, I want the Samsung Galaxy"
+    assert session.last_prompt == TH
+    assert store.count_unfolded(B, result.session_id) == 2  # folded_count kept
+    assert store.load_memory(B, result.session_id).version == 1
+    # And the imported messages are searchable in B only
+    hits = store.search_messages(B, "ซัมซุง")
+    assert [(h.session_id, h.message_id) for h in hits] == [(result.session_id, "s1-m3")]
+    assert [h.session_id for h in store.search_messages(A, "ซัมซุง")] == ["s1"]
+
+
+def test_import_twice_is_idempotent(store: Store) -> None:
+    conversation(store)
+    exported = export_session(store, A, "s1")
+    first = import_session(store, B, exported, session_id=None, now=datetime.now(UTC))
+    second = import_session(store, B, exported, session_id=None, now=datetime.now(UTC))
+    assert second.session_id == first.session_id and second.already_imported
+    sessions, _ = store.list_sessions(B)
+    assert [s.session_id for s in sessions] == [first.session_id]
+
+
+def test_import_with_an_asked_id_and_conflicts(store: Store) -> None:
+    put(store, 1, "hello there")
+    exported = export_session(store, A, "s1")
+    # An asked free id is used
+    made = import_session(store, B, exported, session_id="restored", now=datetime.now(UTC))
+    assert made.session_id == "restored"
+    # A taken id is a conflict (in B, the account importing)
+    with pytest.raises(Conflict):
+        import_session(store, B, exported, session_id="restored", now=datetime.now(UTC))
+    # Message ids are unique per account: A cannot import its own live messages again
+    with pytest.raises(Conflict):
+        import_session(store, A, exported, session_id="copy", now=datetime.now(UTC))
+    with pytest.raises(NotFound):
+        store.get_session(A, "copy")  # nothing was left behind
+    # After A deletes the original, a restore into A works
+    store.delete_session(A, "s1")
+    restored = import_session(store, A, exported, session_id="s1-restored", now=datetime.now(UTC))
+    assert [m.message_id for m in store.list_messages(A, restored.session_id, limit=10)] == [
+        "s1-m1"
+    ]
+
+
+def test_export_of_a_missing_or_foreign_session_is_not_found(store: Store) -> None:
+    put(store, 1, "hello")
+    with pytest.raises(NotFound):
+        export_session(store, B, "s1")
+
+
+def test_import_of_a_session_ended_beyond_retention_is_refused(store: Store) -> None:
+    put(store, 1, "hello")
+    store.end_session(A, "s1", "closed", datetime.now(UTC) - timedelta(days=40))
+    document = export_session(store, A, "s1")
+    keeper = with_retention(store, timedelta(days=30))
+    try:
+        with pytest.raises(InvalidInput, match="MEMQ_RETENTION_DAYS"):
+            import_session(keeper, B, document, session_id=None, now=datetime.now(UTC))
+        assert keeper.list_sessions(B)[0] == []
+    finally:
+        keeper.close()

@@ -1,0 +1,18 @@
+"""Store helpers shared by contract tests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from store.backends.mongo import MongoStore
+from store.backends.sqlite import SqliteStore
+from store.base import Store
+
+
+def with_retention(store: Store, retention: timedelta) -> Store:
+    """Another store on the same data, hiding sessions ended over ``retention`` ago.
+    Close it; it does not close the data (or the MongoDB client) of ``store``."""
+    if isinstance(store, SqliteStore):
+        return SqliteStore(store._path, retention=retention)
+    assert isinstance(store, MongoStore)
+    return MongoStore(store._client, store._messages.database.name, retention=retention)
