@@ -17,6 +17,7 @@ serve: $(BIN)/memq
 
 lint: $(BIN)/memq
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: $(BIN)/memq
 	$(BIN)/mypy
