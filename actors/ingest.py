@@ -60,7 +60,10 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
                 f"session {parsed.session_id} holds the maximum of {cap} messages "
                 "(MEMQ_MAX_MESSAGES_PER_SESSION)"
             )
-        if deps.memory.should_trigger(result.message_count):
+        # A retried delivery may have counted the message before failing to
+        # enqueue its trigger; memory jobs are idempotent, so trigger again.
+        retried = current is not None and bool(current.options.get("retries"))
+        if deps.memory.should_trigger(result.message_count) or retried:
             deps.enqueue(
                 ActorName.UPDATE_MEMORY, account_id=parsed.account_id, session_id=parsed.session_id
             )

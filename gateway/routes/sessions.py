@@ -32,6 +32,8 @@ async def create_session(
         ActorName.CREATE_SESSION,
         {"account_id": account_id, "spec": body.model_dump(mode="json")},
         timeout=settings.request_timeout,
+        # Not idempotent: a retry after a slow first attempt would answer 409.
+        attempts=1,
     )
 
 

@@ -77,7 +77,9 @@ def fold(
         first=(recent.first_position, recent.first_seq)
         if recent
         else (lines[0].position, batch[0].seq),
-        last=(lines[-1].position, batch[-1].seq),
+        # A straggler folded late must not pull the boundary back below what
+        # is already summarized (the context shows messages past it verbatim).
+        last=(lines[-1].position, max(batch[-1].seq, recent.last_seq if recent else 0)),
         now=now,
     )
     known = [(fact.key, fact.value) for fact in state.facts]

@@ -88,6 +88,12 @@ class MemoryService:
         budgets = self.settings.budgets_for(account_id)
         folds = folded = 0
         state = self.store.load_memory(account_id, session_id)
+        if state.last_fold_ids:
+            # On MongoDB "mark folded" is a second write: finish it in case the last
+            # job died between the two, before a new fold replaces last_fold_ids.
+            if not self.store.save_memory(account_id, session_id, state, owner):
+                return UpdateOutcome(True)
+            state = state.model_copy(update={"version": state.version + 1})
         while True:
             if time.monotonic() - started > self.work_seconds:
                 return UpdateOutcome(True, folds, folded, more=True)
@@ -123,12 +129,7 @@ class MemoryService:
                 datetime.now(UTC),
             )
             if redone_state is not state:
-                redone = self.store.save_memory(
-                    account_id,
-                    session_id,
-                    redone_state.model_copy(update={"last_fold_ids": []}),
-                    owner,
-                )
+                redone = self.store.save_memory(account_id, session_id, redone_state, owner)
         if folds or redone:
             logger.info(
                 "memory of %s/%s: %d fold(s), %d message(s), redo=%s",
