@@ -43,15 +43,13 @@ fold's messages unmarked. The caller passes the saved ``last_fold_ids`` as
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bson.codec_options import CodecOptions
 from pymongo import ASCENDING, DESCENDING, MongoClient, ReturnDocument
-from pymongo.errors import ConnectionFailure, DuplicateKeyError, PyMongoError
+from pymongo.errors import DuplicateKeyError
 
 from memq.errors import Conflict, NotFound, StoreUnavailable
 from memq.memory.state import MemoryState
@@ -70,6 +68,7 @@ from store.backends._common import (
     prompt_from,
     title_from,
 )
+from store.backends._mongo_errors import translated as _translated
 from store.backends._scan import retention_cutoff
 from store.backends.mongo_lifecycle import MongoLifecycle, lifecycle_indexes
 from store.backends.mongo_search import MongoSearch, search_indexes, search_terms
@@ -97,23 +96,6 @@ _MESSAGE_FIELDS = {
 #: Matches a message not marked folded (absent field included) with index point bounds.
 _NOT_FOLDED = {"$in": [None, False]}
 _IN_ORDER = [("seq", ASCENDING), ("message_id", ASCENDING)]
-
-
-def _translated[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
-    """Connection trouble and timeouts become ``StoreUnavailable`` (retried later)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return fn(*args, **kwargs)
-        except ConnectionFailure as exc:
-            raise StoreUnavailable(f"mongodb: {type(exc).__name__}") from exc
-        except PyMongoError as exc:
-            if exc.timeout:
-                raise StoreUnavailable(f"mongodb: {type(exc).__name__}") from exc
-            raise
-
-    return wrapper
 
 
 def _ms(moment: datetime) -> datetime:

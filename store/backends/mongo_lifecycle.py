@@ -31,21 +31,21 @@ the same id inserted in the milliseconds between those steps would go too
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
 from pymongo import ASCENDING, ReturnDocument
 from pymongo.collection import Collection as MongoCollection
-from pymongo.errors import ConnectionFailure, DuplicateKeyError, PyMongoError
+from pymongo.errors import DuplicateKeyError
 
 from memq.analytics.model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
-from memq.errors import NotFound, StoreUnavailable
+from memq.errors import NotFound
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
 from store.backends._common import as_utc, check_limit
+from store.backends._mongo_errors import translated as _translated
 from store.backends._scan import decode_scan_cursor, encode_scan_cursor, retention_cutoff
 from store.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
 
@@ -63,23 +63,6 @@ _MESSAGE_FIELDS = {
 }
 _SESSION_FIELDS = {"_id": 0, "applied_ids": 0, "title_seq": 0, "last_prompt_seq": 0}
 _IN_ORDER = [("seq", ASCENDING), ("message_id", ASCENDING)]
-
-
-def _translated[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
-    """Connection trouble and timeouts become ``StoreUnavailable`` (as in ``mongo``)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return fn(*args, **kwargs)
-        except ConnectionFailure as exc:
-            raise StoreUnavailable(f"mongodb: {type(exc).__name__}") from exc
-        except PyMongoError as exc:
-            if exc.timeout:
-                raise StoreUnavailable(f"mongodb: {type(exc).__name__}") from exc
-            raise
-
-    return wrapper
 
 
 def _ms(moment: datetime) -> datetime:
