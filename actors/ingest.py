@@ -10,11 +10,10 @@ from dramatiq.middleware import CurrentMessage
 from pydantic import ValidationError
 
 from actors.deps import Deps
-from actors.metrics import record_ingest_outcome
+from actors.metrics import ingest_outcome, record_ingest_outcome
 from memq.errors import InvalidInput, PermanentError, SessionFull
 from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind
-from store.base import AppendResult
 
 logger = logging.getLogger("memq.actors.ingest")
 
@@ -46,7 +45,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         delivery_id = current.message_id if current is not None else parsed.message_id
         cap = deps.settings.max_messages_per_session
         result = deps.store.append_message(parsed, delivery_id, max_messages=cap)
-        record_ingest_outcome(_outcome(result))
+        record_ingest_outcome(ingest_outcome(result))
         if result.rejected_full:
             logger.warning(
                 "message %s rejected: session %s of account %s holds %d messages "
@@ -74,11 +73,3 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             parsed.session_id,
             result.stored,
         )
-
-
-def _outcome(result: AppendResult) -> str:
-    if result.stored:
-        return "stored"
-    if result.rejected_full:
-        return "rejected_full"
-    return "dropped_deleted" if result.dropped_deleted else "duplicate"

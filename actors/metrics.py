@@ -55,6 +55,7 @@ from memq.memory.engines import EngineChain
 from memq.settings import Settings
 from schemas.queues import dead_letter_queue, delay_queue
 from schemas.routing import QueueKind, queue_name
+from store.base import AppendResult
 
 logger = logging.getLogger("memq.metrics")
 
@@ -84,15 +85,25 @@ WAIT_BUCKETS = (0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0, 30.0, 60.0, 300.0, 
 #: How long a queue depth reading is reused (seconds).
 QUEUE_DEPTH_TTL_S = 5.0
 
-# An actor names what it did with a message; the middleware counts it.
-_OUTCOME: contextvars.ContextVar[str | None] = contextvars.ContextVar(
-    "memq_ingest_outcome", default=None
+# An actor names what it did with each chat message; the middleware counts them
+# (one per message: a batch records many).
+_OUTCOMES: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "memq_ingest_outcomes", default=()
 )
 
 
 def record_ingest_outcome(outcome: str) -> None:
-    """Called by the ingest actor: stored, duplicate, dropped_deleted, rejected_full."""
-    _OUTCOME.set(outcome)
+    """Called by the ingest actors: stored, duplicate, dropped_deleted, rejected_full."""
+    _OUTCOMES.set((*_OUTCOMES.get(), outcome))
+
+
+def ingest_outcome(result: AppendResult) -> str:
+    """The ``memq_ingest_messages_total`` outcome label of one append."""
+    if result.stored:
+        return "stored"
+    if result.rejected_full:
+        return "rejected_full"
+    return "dropped_deleted" if result.dropped_deleted else "duplicate"
 
 
 class WorkerMetrics:
@@ -140,7 +151,7 @@ class MetricsMiddleware(Middleware):
         self._local = threading.local()
 
     def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
-        _OUTCOME.set(None)
+        _OUTCOMES.set(())
         self._local.started = time.perf_counter()
         enqueued_ms = message.message_timestamp
         if isinstance(enqueued_ms, int | float) and enqueued_ms > 0:
@@ -162,10 +173,9 @@ class MetricsMiddleware(Middleware):
             elapsed = time.perf_counter() - started
             self.metrics.duration.labels(message.actor_name, outcome).observe(elapsed)
         self.metrics.messages.labels(message.actor_name, outcome).inc()
-        ingest_outcome = _OUTCOME.get()
-        if ingest_outcome is not None:
-            self.metrics.ingest.labels(ingest_outcome).inc()
-            _OUTCOME.set(None)
+        for counted in _OUTCOMES.get():
+            self.metrics.ingest.labels(counted).inc()
+        _OUTCOMES.set(())
 
     def after_skip_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         self._local.started = None

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import dramatiq
 
-from actors import analytics, context, ingest, maintenance, memory, search, sessions, transfer
+from actors import (
+    analytics,
+    context,
+    ingest,
+    ingest_batch,
+    maintenance,
+    memory,
+    search,
+    sessions,
+    transfer,
+)
 from actors.deps import Deps
 
 
 def register_actors(broker: dramatiq.Broker, deps: Deps) -> None:
     ingest.register(broker, deps)
+    ingest_batch.register(broker, deps)
     sessions.register(broker, deps)
     memory.register(broker, deps)
     context.register(broker, deps)

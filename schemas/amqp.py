@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from memq.context.assemble import MIN_BUDGET
 from schemas.context import ContextFormat, ContextReply
 from schemas.ids import Identifier
-from schemas.messages import MessageEvent
+from schemas.messages import MessageBatch, MessageEvent
 from schemas.replies import Reply
 
 #: Queue names: ``<MEMQ_QUEUE_PREFIX>.<kind>`` (the prefix pattern is memq.settings').
@@ -44,6 +44,22 @@ Timestamp = Annotated[
 ]
 
 
+IngestQueueName = Annotated[
+    str,
+    Field(
+        pattern=rf"^{PREFIX_PATTERN}\.ingest$",
+        description="the queue it is published to: <MEMQ_QUEUE_PREFIX>.ingest",
+    ),
+]
+JobOptions = Annotated[
+    dict[str, Any],
+    Field(
+        description="Dramatiq options; send {} (Dramatiq's middleware adds retry bookkeeping "
+        "here when it re-enqueues)",
+    ),
+]
+
+
 class IngestKwargs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -56,20 +72,26 @@ class IngestEnvelope(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="memq ingest message (Dramatiq envelope)")
 
-    queue_name: Annotated[
-        str,
-        Field(
-            pattern=rf"^{PREFIX_PATTERN}\.ingest$",
-            description="the queue it is published to: <MEMQ_QUEUE_PREFIX>.ingest",
-        ),
-    ]
+    queue_name: IngestQueueName
     actor_name: Literal["ingest_message"]
     args: NoArgs
     kwargs: IngestKwargs
-    options: dict[str, Any] = Field(
-        description="Dramatiq options; send {} (Dramatiq's middleware adds retry bookkeeping "
-        "here when it re-enqueues)",
-    )
+    options: JobOptions
+    message_id: MessageId
+    message_timestamp: Timestamp
+
+
+class IngestBatchEnvelope(BaseModel):
+    """Many chat messages in one delivery on ``<prefix>.ingest``: publish it like
+    ``IngestEnvelope``. Retried, or dead-lettered, as a whole."""
+
+    model_config = ConfigDict(extra="forbid", title="memq ingest batch message (Dramatiq envelope)")
+
+    queue_name: IngestQueueName
+    actor_name: Literal["ingest_batch"]
+    args: NoArgs
+    kwargs: MessageBatch
+    options: JobOptions
     message_id: MessageId
     message_timestamp: Timestamp
 

@@ -63,6 +63,24 @@ class MessageEvent(BaseModel):
     metadata: dict[str, Any] | None = None
 
 
+#: Most events one batch may carry: a batch is one store transaction (SQLite) and
+#: one delivery, retried or dead-lettered as a whole.
+MAX_BATCH_EVENTS = 100
+
+
+class MessageBatch(BaseModel):
+    """The keyword arguments of an ``ingest_batch`` message: many events, one delivery.
+
+    Each event is stored exactly once per (account_id, message_id), as if it
+    had been published alone; the events may belong to different sessions and
+    accounts. Each event carries its own ``version``.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    events: list[MessageEvent] = Field(min_length=1, max_length=MAX_BATCH_EVENTS)
+
+
 class StoredMessage(BaseModel):
     """A message as read back from the store."""
 

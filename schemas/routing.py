@@ -28,6 +28,7 @@ class ActorName(StrEnum):
     """Actor names as published on the wire (dramatiq ``actor_name``)."""
 
     INGEST_MESSAGE = "ingest_message"
+    INGEST_BATCH = "ingest_batch"
     CREATE_SESSION = "create_session"
     GET_SESSION = "get_session"
     LIST_SESSIONS = "list_sessions"
@@ -62,6 +63,7 @@ class ActorName(StrEnum):
 #: and must not queue behind an ingest backlog.
 ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.INGEST_MESSAGE: QueueKind.INGEST,
+    ActorName.INGEST_BATCH: QueueKind.INGEST,
     ActorName.CREATE_SESSION: QueueKind.CONTEXT,
     ActorName.GET_SESSION: QueueKind.CONTEXT,
     ActorName.LIST_SESSIONS: QueueKind.CONTEXT,

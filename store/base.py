@@ -13,6 +13,7 @@ instance per process.
 from __future__ import annotations
 
 import abc
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,7 +33,7 @@ LAST_PROMPT_CHARS = 500
 
 @dataclass(frozen=True)
 class AppendResult:
-    """What ``append_message`` did.
+    """What ``append_message`` did (one per item for ``append_messages``).
 
     ``stored`` is False when (account, message_id) was already stored, or the
     session was deleted (``dropped_deleted``).
@@ -141,6 +142,30 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
         a stored message is still just a duplicate. The rejection path may take
         extra round trips; the normal path stays at 2.
         """
+
+    def append_messages(
+        self, items: Sequence[tuple[MessageEvent, str]], *, max_messages: int | None = None
+    ) -> list[AppendResult]:
+        """``append_message`` for each (event, delivery_id), in order: one result per
+        item, in input order, equal to what the calls one by one would return.
+
+        Every guarantee of ``append_message`` holds per item: stored exactly once per
+        (account_id, message_id) (a message id repeated inside the batch is a
+        duplicate the second time), deleted sessions drop, and ``max_messages``
+        is exact per session (items past the cap are ``rejected_full``, duplicates
+        stay duplicates). Items may mix sessions and accounts. Redelivering the
+        same batch with the same delivery ids stores nothing twice.
+
+        This default loops, keeping each item's round trips and crash-redelivery
+        handling (MongoDB); an adapter may override it to write the batch at once
+        (SQLite: one transaction). If it raises, the items before the failure may be
+        stored (SQLite: none); retrying the batch with the same delivery ids
+        completes it.
+        """
+        return [
+            self.append_message(event, delivery_id, max_messages=max_messages)
+            for event, delivery_id in items
+        ]
 
     @abc.abstractmethod
     def list_messages(

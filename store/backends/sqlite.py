@@ -19,7 +19,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -272,69 +272,94 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
     def append_message(
         self, event: MessageEvent, delivery_id: str, *, max_messages: int | None = None
     ) -> AppendResult:
-        key = {"account_id": event.account_id, "session_id": event.session_id}
         with self._write() as conn:
             self._purge_if_past_retention(conn, event.account_id, event.session_id)
-            row = conn.execute(
-                "SELECT deleted, message_count FROM sessions WHERE account_id = :account_id"
-                " AND session_id = :session_id",
-                key,
+            return self._append_in(conn, event, delivery_id, max_messages)
+
+    def append_messages(
+        self, items: Sequence[tuple[MessageEvent, str]], *, max_messages: int | None = None
+    ) -> list[AppendResult]:
+        # One write transaction for the whole batch: one lock, one commit (fsync).
+        results: list[AppendResult] = []
+        with self._write() as conn:
+            purged: set[tuple[str, str]] = set()
+            for event, delivery_id in items:
+                session = (event.account_id, event.session_id)
+                if session not in purged:
+                    # Once is enough: after it the session is live (or gone) for the
+                    # rest of this transaction.
+                    self._purge_if_past_retention(conn, *session)
+                    purged.add(session)
+                results.append(self._append_in(conn, event, delivery_id, max_messages))
+        return results
+
+    def _append_in(
+        self,
+        conn: sqlite3.Connection,
+        event: MessageEvent,
+        delivery_id: str,
+        max_messages: int | None,
+    ) -> AppendResult:
+        """One message inside the caller's write transaction (retention already purged)."""
+        key = {"account_id": event.account_id, "session_id": event.session_id}
+        row = conn.execute(
+            "SELECT deleted, message_count FROM sessions WHERE account_id = :account_id"
+            " AND session_id = :session_id",
+            key,
+        ).fetchone()
+        if row is not None and row["deleted"]:
+            log.info("dropped message %s: session %s deleted", event.message_id, event.session_id)
+            return AppendResult(stored=False, dropped_deleted=True)
+        if (
+            max_messages is not None
+            and row is not None
+            and (row["message_count"] or 0) >= max_messages
+        ):
+            # Messages-per-session cap, checked under the write lock: exact.
+            duplicate = conn.execute(
+                "SELECT 1 FROM messages WHERE account_id = ? AND message_id = ?",
+                (event.account_id, event.message_id),
             ).fetchone()
-            if row is not None and row["deleted"]:
-                log.info(
-                    "dropped message %s: session %s deleted", event.message_id, event.session_id
-                )
-                return AppendResult(stored=False, dropped_deleted=True)
-            if (
-                max_messages is not None
-                and row is not None
-                and (row["message_count"] or 0) >= max_messages
-            ):
-                # Messages-per-session cap, checked under the write lock: exact.
-                duplicate = conn.execute(
-                    "SELECT 1 FROM messages WHERE account_id = ? AND message_id = ?",
-                    (event.account_id, event.message_id),
-                ).fetchone()
-                return AppendResult(stored=False, rejected_full=duplicate is None)
-            cursor = conn.execute(
-                "INSERT OR IGNORE INTO messages (account_id, message_id, session_id, role,"
-                " content, seq, accepted_at, sent_at, user_id, channel, metadata, delivery_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event.account_id,
-                    event.message_id,
-                    event.session_id,
-                    event.role,
-                    event.content,
-                    event.seq,
-                    to_micros(event.accepted_at),
-                    None if event.sent_at is None else to_micros(event.sent_at),
-                    event.user_id,
-                    event.channel,
-                    None if event.metadata is None else json.dumps(event.metadata),
-                    delivery_id,
-                ),
-            )
-            if not cursor.rowcount:
-                # Insert and counters commit together, so a stored message is
-                # always counted: any duplicate (redelivery or re-publish) is a no-op.
-                return AppendResult(stored=False)
-            assert cursor.lastrowid is not None
-            index_message(conn, cursor.lastrowid, event.account_id, event.content)
-            is_user = event.role == "user"
-            counted = conn.execute(
-                _UPSERT_SESSION,
-                {
-                    **key,
-                    "user_id": event.user_id,
-                    "channel": event.channel,
-                    "title": title_from(event.content) if is_user else None,
-                    "title_seq": event.seq if is_user else None,
-                    "prompt": prompt_from(event.content) if is_user else None,
-                    "prompt_seq": event.seq if is_user else None,
-                    "at": to_micros(event.accepted_at),
-                },
-            ).fetchone()
+            return AppendResult(stored=False, rejected_full=duplicate is None)
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO messages (account_id, message_id, session_id, role,"
+            " content, seq, accepted_at, sent_at, user_id, channel, metadata, delivery_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event.account_id,
+                event.message_id,
+                event.session_id,
+                event.role,
+                event.content,
+                event.seq,
+                to_micros(event.accepted_at),
+                None if event.sent_at is None else to_micros(event.sent_at),
+                event.user_id,
+                event.channel,
+                None if event.metadata is None else json.dumps(event.metadata),
+                delivery_id,
+            ),
+        )
+        if not cursor.rowcount:
+            # Insert and counters commit together, so a stored message is
+            # always counted: any duplicate (redelivery or re-publish) is a no-op.
+            return AppendResult(stored=False)
+        assert cursor.lastrowid is not None
+        index_message(conn, cursor.lastrowid, event.account_id, event.content)
+        is_user = event.role == "user"
+        counted = conn.execute(
+            _UPSERT_SESSION,
+            {
+                **key,
+                "user_id": event.user_id,
+                "channel": event.channel,
+                "title": title_from(event.content) if is_user else None,
+                "title_seq": event.seq if is_user else None,
+                "prompt": prompt_from(event.content) if is_user else None,
+                "prompt_seq": event.seq if is_user else None,
+                "at": to_micros(event.accepted_at),
+            },
+        ).fetchone()
         return AppendResult(stored=True, message_count=counted["message_count"])
 
     def list_messages(

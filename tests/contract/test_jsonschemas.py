@@ -22,7 +22,8 @@ import pytest
 
 from schemas.amqp import RequestOptions
 from schemas.export import DIRECTORY, SCHEMAS, write
-from schemas.routing import CORRELATION_ID_OPTION, REPLY_TO_OPTION
+from schemas.messages import MAX_BATCH_EVENTS
+from schemas.routing import CORRELATION_ID_OPTION, REPLY_TO_OPTION, ActorName, new_message
 from tests.support.processes import MemqProcess, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,6 +78,33 @@ def test_the_request_options_are_the_ones_the_workers_read() -> None:
     fields = RequestOptions.model_fields
     assert fields["reply_to"].alias == REPLY_TO_OPTION
     assert fields["correlation_id"].alias == CORRELATION_ID_OPTION
+
+
+def test_the_batch_schemas_describe_what_the_batch_actor_takes() -> None:
+    # Given a batch of two events, as it travels on the queue
+    event = {
+        "account_id": "acme",
+        "session_id": "s1",
+        "message_id": "m1",
+        "role": "user",
+        "content": "hi",
+        "seq": 1,
+        "accepted_at": "2026-01-01T10:00:00Z",
+    }
+    kwargs = {"events": [event, {**event, "message_id": "m2", "seq": 2}]}
+    message = new_message("memq", ActorName.INGEST_BATCH, kwargs)
+    # Then the envelope and its kwargs match the committed schemas
+    validate(json.loads(message.encode()), "ingest_batch_envelope.json")
+    validate(kwargs, "message_batch.json")
+    # And what the actor dead-letters, the schema rejects
+    for bad in (
+        {"events": []},
+        {"events": [event] * (MAX_BATCH_EVENTS + 1)},
+        {"events": [event], "event": event},
+        {"events": [{**event, "extra": 1}]},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            validate(bad, "message_batch.json")
 
 
 @pytest.fixture

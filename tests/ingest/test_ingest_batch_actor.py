@@ -1,0 +1,245 @@
+"""The ``ingest_batch`` actor on Dramatiq's in-process broker over a SQLite store.
+
+Only the ingest queue has a worker: memory jobs stay on their queue, where the
+tests count them, and dead letters stay in the broker's list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import dramatiq
+import pytest
+from dramatiq.brokers.stub import StubBroker
+from prometheus_client import CollectorRegistry
+
+from actors.broker import build_broker
+from actors.deps import Deps
+from actors.metrics import install_worker_metrics
+from actors.registry import register_actors
+from memq.errors import NotFound
+from memq.inproc import InProcessReplies
+from memq.settings import Settings
+from schemas.messages import MAX_BATCH_EVENTS, MessageEvent, Role
+from schemas.routing import ActorName, QueueKind, new_message
+from store.factory import open_store
+
+A, B = "acct-a", "acct-b"
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+SEQ0 = 1_772_366_400_000_000
+CAP = 8
+MAX_BYTES = 1000
+FOLD_EVERY = 3
+
+
+@dataclass
+class Workers:
+    deps: Deps
+    broker: StubBroker
+    registry: CollectorRegistry
+
+    @property
+    def ingest_queue(self) -> str:
+        return self.deps.queue(QueueKind.INGEST)
+
+    def batch(self, *events: MessageEvent) -> dramatiq.Message[Any]:
+        return self.message({"events": [ev.model_dump(mode="json") for ev in events]})
+
+    def message(self, kwargs: dict[str, Any]) -> dramatiq.Message[Any]:
+        return new_message(self.deps.settings.queue_prefix, ActorName.INGEST_BATCH, kwargs)
+
+    def deliver(self, message: dramatiq.Message[Any]) -> None:
+        """Enqueue (again, for a redelivery: same message id) and wait for the ingest queue."""
+        self.broker.enqueue(message)
+        self.broker.join(self.ingest_queue, fail_fast=False)
+
+    def dead_letters(self) -> list[Any]:
+        return list(self.broker.dead_letters_by_queue[self.ingest_queue])
+
+    def memory_jobs(self) -> list[tuple[str, str]]:
+        queued = self.broker.queues[self.deps.queue(QueueKind.MEMORY)].queue
+        jobs = [dramatiq.Message.decode(body) for body in queued]
+        assert {job.actor_name for job in jobs} <= {ActorName.UPDATE_MEMORY.value}
+        return [(job.kwargs["account_id"], job.kwargs["session_id"]) for job in jobs]
+
+    def ingested(self, outcome: str) -> float:
+        value = self.registry.get_sample_value("memq_ingest_messages_total", {"outcome": outcome})
+        return value or 0.0
+
+    def seqs(self, account: str, session: str) -> list[int]:
+        messages = self.deps.store.list_messages(account, session, limit=100)
+        return [m.seq - SEQ0 for m in messages]
+
+
+@pytest.fixture
+def workers(tmp_path: Path) -> Iterator[Workers]:
+    settings = Settings(
+        data_dir=tmp_path,
+        max_messages_per_session=CAP,
+        memory_fold_every=FOLD_EVERY,
+        max_message_bytes=MAX_BYTES,
+    )
+    broker = build_broker(settings, InProcessReplies())
+    assert isinstance(broker, StubBroker)
+    store = open_store(settings)
+    deps = Deps(settings=settings, store=store, broker=broker)
+    register_actors(broker, deps)
+    registry = CollectorRegistry()
+    install_worker_metrics(
+        broker, registry, engines=deps.engines, queue_prefix=settings.queue_prefix, queue_probe=None
+    )
+    worker = dramatiq.Worker(
+        broker, queues={deps.queue(QueueKind.INGEST)}, worker_threads=1, worker_timeout=50
+    )
+    worker.start()
+    try:
+        yield Workers(deps, broker, registry)
+    finally:
+        worker.stop()
+        broker.close()
+        store.close()
+
+
+def event(
+    n: int,
+    *,
+    account: str = A,
+    session: str = "s1",
+    role: Role = "user",
+) -> MessageEvent:
+    """The n-th message of a conversation: seq and accepted_at grow with n."""
+    return MessageEvent(
+        account_id=account,
+        session_id=session,
+        message_id=f"{session}-m{n}",
+        role=role,
+        content=f"message number {n}",
+        seq=SEQ0 + n,
+        accepted_at=T0 + timedelta(seconds=n),
+        user_id="u1",
+        channel="web",
+    )
+
+
+def test_a_batch_is_stored(workers: Workers) -> None:
+    # Given a batch mixing two sessions and two accounts, out of seq order
+    batch = workers.batch(
+        event(2, role="assistant"),
+        event(1, session="s2"),
+        event(1),
+        event(3),
+        event(1, account=B),
+    )
+    # When a worker takes it
+    workers.deliver(batch)
+    # Then every message is stored once, listed in seq order, and counted
+    assert workers.dead_letters() == []
+    assert workers.seqs(A, "s1") == [1, 2, 3]
+    assert workers.seqs(A, "s2") == [1]
+    assert workers.seqs(B, "s1") == [1]
+    assert workers.deps.store.get_session(A, "s1").message_count == 3
+    assert workers.ingested("stored") == 5
+    # And s1 reached the fold threshold (3): one memory job
+    assert workers.memory_jobs() == [(A, "s1")]
+
+
+def _bad_event(events: list[dict[str, Any]]) -> dict[str, Any]:
+    events[1]["content"] = "   "
+    return {"events": events}
+
+
+def _oversized(events: list[dict[str, Any]]) -> dict[str, Any]:
+    events[2]["content"] = "x" * (MAX_BYTES + 1)
+    return {"events": events}
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        _bad_event,
+        _oversized,
+        lambda events: {"events": events, "extra": 1},
+        lambda events: {"events": events * MAX_BATCH_EVENTS},
+        lambda events: {"events": []},
+    ],
+    ids=["blank-content", "over-max-message-bytes", "extra-kwarg", "too-many", "empty"],
+)
+def test_a_malformed_batch_is_dead_lettered_whole_and_stores_nothing(
+    workers: Workers, corrupt: Any
+) -> None:
+    # Given a batch of three good events, broken in one way
+    events = [event(n).model_dump(mode="json") for n in (1, 2, 3)]
+    batch = workers.message(corrupt(events))
+    # When a worker takes it
+    workers.deliver(batch)
+    # Then the whole batch is dead-lettered at once, as it was published
+    [dead] = workers.dead_letters()
+    assert (dead.message_id, dead.actor_name) == (batch.message_id, "ingest_batch")
+    assert not dead.options.get("retries")
+    # And none of its messages was stored
+    with pytest.raises(NotFound):
+        workers.deps.store.get_session(A, "s1")
+
+
+def test_a_redelivered_batch_stores_each_message_once(workers: Workers) -> None:
+    # Given a batch that was stored
+    batch = workers.batch(event(1), event(2), event(1, session="s2"))
+    workers.deliver(batch)
+    # When the broker delivers it again (same message id), then as a retry
+    workers.deliver(batch)
+    workers.deliver(batch.copy(options={"retries": 1}))
+    # Then each message is stored and counted once
+    assert workers.seqs(A, "s1") == [1, 2]
+    assert workers.deps.store.get_session(A, "s1").message_count == 2
+    assert workers.deps.store.get_session(A, "s2").message_count == 1
+    assert (workers.ingested("stored"), workers.ingested("duplicate")) == (3, 6)
+    # And the retry, which may follow a failure to enqueue them, asks for every
+    # session's memory job once
+    assert workers.memory_jobs() == [(A, "s1"), (A, "s2")]
+    assert workers.dead_letters() == []
+
+
+def test_a_session_full_mid_batch_dead_letters_only_the_rejected_messages(
+    workers: Workers,
+) -> None:
+    # Given a session holding 6 of its CAP=8 messages
+    for n in range(1, 7):
+        workers.deps.store.append_message(event(n), f"earlier-{n}", max_messages=CAP)
+    # When a batch brings 4 more, a duplicate, and a message for another session
+    workers.deliver(
+        workers.batch(event(7), event(8), event(9), event(2), event(10), event(1, session="s2"))
+    )
+    # Then the session is filled to the cap, the other session gets its message
+    assert workers.seqs(A, "s1") == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert workers.seqs(A, "s2") == [1]
+    # And only the two rejected messages are dead-lettered, each alone, as the
+    # single-message job `memq dlq replay` can replay
+    dead = workers.dead_letters()
+    assert [d.actor_name for d in dead] == ["ingest_message", "ingest_message"]
+    assert [d.kwargs["event"]["message_id"] for d in dead] == ["s1-m9", "s1-m10"]
+    assert MessageEvent.model_validate(dead[0].kwargs["event"]) == event(9)
+    # And each message is counted once, by its final outcome
+    assert workers.ingested("stored") == 3
+    assert workers.ingested("duplicate") == 1
+    assert workers.ingested("rejected_full") == 2
+
+
+def test_memory_jobs_are_enqueued_once_per_session_that_crossed_a_threshold(
+    workers: Workers,
+) -> None:
+    # Given s1 holding 4 messages (the memory job is due every FOLD_EVERY=3)
+    for n in range(1, 5):
+        workers.deps.store.append_message(event(n), f"earlier-{n}")
+    # When one batch, sessions interleaved, takes s1 from 4 to 7 (crossing 6), s2
+    # from 0 to 2, and s3 of account B from 0 to 7 (crossing 3 and 6)
+    s1 = [event(n) for n in range(5, 8)]
+    s2 = [event(n, session="s2") for n in (1, 2)]
+    s3 = [event(n, account=B, session="s3") for n in range(1, 8)]
+    batch = s3[:2] + s1[:1] + s2 + s3[2:5] + s1[1:] + s3[5:]
+    workers.deliver(workers.batch(*batch))
+    # Then one memory job each for s1 and s3, none for s2
+    assert sorted(workers.memory_jobs()) == [(A, "s1"), (B, "s3")]
