@@ -19,8 +19,8 @@ since marks are already stripped here).
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from collections.abc import Iterator
 
 ZWNJ = "\u200c"
 #: Cap of terms taken from one text (a message is capped in size upstream anyway).
@@ -62,49 +62,97 @@ _UNSPACED = (
     (0x20000, 0x2FA1F),  # CJK ext B+
 )
 
-_RUN = re.compile(r"[^\W_]+")
+#: The most distinct characters whose fold is remembered (bounds memory on odd input).
+_FOLD_CACHE_LIMIT = 1 << 16
 
 
-def _unspaced(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _UNSPACED)
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    """The inside of a regex ``[...]`` class matching the code point ``ranges``."""
+    return "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges)
+
+
+def _complement(ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """The code points not in the sorted, disjoint ``ranges``."""
+    gaps: list[tuple[int, int]] = []
+    start = 0
+    for lo, hi in ranges:
+        if lo > start:
+            gaps.append((start, lo - 1))
+        start = hi + 1
+    if start <= sys.maxunicode:
+        gaps.append((start, sys.maxunicode))
+    return tuple(gaps)
+
+
+# ``[^\W_X]``: a letter/digit (a word character but ``_``) outside the ranges X.
+_SPACED_LETTER = rf"[^\W_{_char_class(_UNSPACED)}]"
+_UNSPACED_LETTER = rf"[^\W_{_char_class(_complement(_UNSPACED))}]"
+# One scan cuts text into the same pieces as cutting each ``[^\W_]+`` run wherever it
+# changes between a spaced and an unspaced script, without a loop per character.
+_PIECE = re.compile(rf"(?P<spaced>{_SPACED_LETTER}+)|{_UNSPACED_LETTER}+")
+# ASCII letters/digits: what ``[^\W_]`` is in ASCII (``_`` is a word character, not a term's).
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _is_mark(ch: str) -> bool:
+    # Thai vowel signs/tone marks above and below are category Mn but combining 0
+    # for some; drop all non-spacing marks.
+    return unicodedata.combining(ch) != 0 or unicodedata.category(ch) == "Mn"
+
+
+def _fold_char(ch: str) -> str:
+    """``ch`` unified, digits → ASCII and marks removed: canonically equivalent to
+    what the NFD + mark removal of a whole text leaves of ``ch``'s decomposition."""
+    mapped = ch.translate(_LETTER_MAP).translate(_DIGIT_MAP)
+    decomposed = unicodedata.normalize("NFD", mapped)
+    stripped = "".join(c for c in decomposed if not _is_mark(c))
+    # Nothing removed: keep the composed form, so the final NFC has less to do.
+    return mapped if stripped == decomposed else stripped
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table folding every character, filled in as characters are seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < _FOLD_CACHE_LIMIT:
+            self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def normalize(text: str) -> str:
     """NFKC, casefold, letter unification, digits → ASCII, marks and joiners removed."""
+    if text.isascii():
+        # Every other step leaves ASCII as it is, and ASCII casefold is lower().
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.translate(_LETTER_MAP).translate(_DIGIT_MAP)
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    # Thai vowel signs/tone marks above and below are category Mn but combining 0
-    # for some; drop all non-spacing marks.
-    stripped = "".join(ch for ch in stripped if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", stripped)
+    # Removing marks from the NFD of the text keeps the remaining characters' order
+    # (canonical reordering only moves marks), so it can go character by character;
+    # a character's fold needs to be only canonically equivalent, NFC settles the form.
+    return unicodedata.normalize("NFC", text.translate(_FOLD))
 
 
-def _split_runs(word: str) -> Iterator[tuple[str, bool]]:
-    """Pieces of one \\w+ run, each flagged whether its script is unspaced."""
-    start = 0
-    for i in range(1, len(word) + 1):
-        if i == len(word) or _unspaced(word[i]) != _unspaced(word[start]):
-            yield word[start:i], _unspaced(word[start])
-            start = i
+def _bigrams(piece: str) -> list[str]:
+    return [piece[i : i + 2] for i in range(len(piece) - 1)]
 
 
 def terms(text: str) -> list[str]:
     """The search terms of ``text``, in order, with repeats (at most MAX_TERMS)."""
+    if text.isascii():
+        return _ASCII_RUN.findall(text.lower())[:MAX_TERMS]
     out: list[str] = []
-    for match in _RUN.finditer(normalize(text)):
-        for piece, unspaced in _split_runs(match.group()):
-            if not piece:
-                continue
-            if unspaced and len(piece) > 1:
-                out.extend(piece[i : i + 2] for i in range(len(piece) - 1))
-            else:
-                out.append(piece)
-            if len(out) >= MAX_TERMS:
-                return out[:MAX_TERMS]
-    return out
+    for match in _PIECE.finditer(normalize(text)):
+        piece = match.group()
+        if match.lastgroup == "spaced" or len(piece) == 1:
+            out.append(piece)
+        else:
+            out.extend(_bigrams(piece))
+        if len(out) >= MAX_TERMS:
+            break
+    return out[:MAX_TERMS]
 
 
 def index_terms(text: str) -> list[str]:

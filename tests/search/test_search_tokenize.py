@@ -25,6 +25,24 @@ def test_thai_runs_become_bigrams_and_thai_digits_ascii() -> None:
     assert terms("๑๒๓ บาท") == ["123", "บา", "าท"]
 
 
+def test_english_chat_splits_on_punctuation_and_underscores() -> None:
+    text = "Order #4821 isn't here; label_created since 10:30am, THANKS"
+    expected = ["order", "4821", "isn", "t", "here", "label", "created", "since", "10", "30am"]
+    assert terms(text) == [*expected, "thanks"]
+    assert terms(text.replace(",", " —")) == [*expected, "thanks"]  # not ASCII any more
+    # NFKC folds fullwidth letters and ligatures; casefold turns ß into ss
+    assert terms("Ｆｕｌｌｗｉｄｔｈ ﬁle Straße") == ["fullwidth", "file", "strasse"]
+
+
+def test_persian_and_arabic_harakat_and_digits_are_folded() -> None:
+    assert terms("كتابٌ عَرَبِيّ ٤٥ ۴۵") == ["کتاب", "عربی", "45", "45"]
+
+
+def test_thai_sara_am_and_tone_marks_are_dropped_before_bigrams() -> None:
+    assert terms("ราคาน้ำ ๒๐ บาท") == ["รา", "าค", "คา", "าน", "นา", "20", "บา", "าท"]
+    assert terms("ขอบคุณค่ะ") == ["ขอ", "อบ", "บค", "คณ", "ณค", "คะ"]
+
+
 def test_mixed_scripts_split_at_the_script_change() -> None:
     assert terms("iPhoneราคา") == ["iphone", "รา", "าค", "คา"]
 
