@@ -11,12 +11,14 @@ from prometheus_client import CollectorRegistry
 from gateway import errors
 from gateway import metrics as gateway_metrics
 from gateway.auth import ApiKeys
+from gateway.ingest_batcher import IngestBatcher
 from gateway.limits import BodySizeLimit
 from gateway.metrics import GatewayMetrics, HttpMetrics, MeteredTransport
 from gateway.ratelimit import RateLimiter
 from gateway.routes import (
     admin,
     analytics,
+    batch,
     context,
     health,
     memory,
@@ -40,6 +42,7 @@ def create_app(
     """``metrics_registry``: shared with in-process workers (``memq serve``); else a new one."""
     metrics = GatewayMetrics(metrics_registry)
     transport = MeteredTransport(transport, metrics)
+    batcher = IngestBatcher(transport)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -47,6 +50,7 @@ def create_app(
         try:
             yield
         finally:
+            await batcher.close()
             await transport.close()
 
     app = FastAPI(
@@ -57,6 +61,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.transport = transport
+    app.state.batcher = batcher
     app.state.api_keys = api_keys
     app.state.sequencer = Sequencer()
     app.state.metrics = metrics
@@ -66,6 +71,7 @@ def create_app(
     app.include_router(gateway_metrics.router)
     app.include_router(sessions.router)
     app.include_router(messages.router)
+    app.include_router(batch.router)
     app.include_router(memory.router)
     app.include_router(context.router)
     app.include_router(users.router)

@@ -9,6 +9,7 @@ from fastapi import Depends, Header, Path, Request
 from pydantic import AfterValidator
 
 from gateway.auth import ApiKeys
+from gateway.ingest_batcher import IngestBatcher
 from gateway.ratelimit import RateLimiter
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
@@ -19,17 +20,24 @@ from schemas.ids import ID_PATTERN, not_dot_segment
 _ID = re.compile(ID_PATTERN)
 
 
-def transport(request: Request) -> Transport:
+# Async on purpose, like every dependency here: FastAPI runs a sync dependency
+# in the thread pool, a hand-off that cost more than the whole POST handler.
+async def transport(request: Request) -> Transport:
     result: Transport = request.app.state.transport
     return result
 
 
-def settings(request: Request) -> Settings:
+async def settings(request: Request) -> Settings:
     result: Settings = request.app.state.settings
     return result
 
 
-def sequencer(request: Request) -> Sequencer:
+async def batcher(request: Request) -> IngestBatcher:
+    result: IngestBatcher = request.app.state.batcher
+    return result
+
+
+async def sequencer(request: Request) -> Sequencer:
     result: Sequencer = request.app.state.sequencer
     return result
 
@@ -58,6 +66,7 @@ AccountId = Annotated[str, Depends(account)]
 TransportDep = Annotated[Transport, Depends(transport)]
 SettingsDep = Annotated[Settings, Depends(settings)]
 SequencerDep = Annotated[Sequencer, Depends(sequencer)]
+BatcherDep = Annotated[IngestBatcher, Depends(batcher)]
 SessionId = Annotated[
     str,
     Path(pattern=ID_PATTERN, description="opaque id: up to 128 of A-Z a-z 0-9 . _ : -"),

@@ -6,8 +6,9 @@ templates (``/v1/sessions/{session_id}``) and anything unrouted is
 
 - ``memq_gateway_http_requests_total{method,route,status}``
 - ``memq_gateway_http_request_seconds{method,route}`` (histogram)
-- ``memq_gateway_messages_published_total{actor,outcome}`` — fire-and-forget
-  publishes (ingest): outcome ``confirmed`` or ``failed`` (publish failures)
+- ``memq_gateway_messages_published_total{actor,outcome}`` — chat messages
+  published fire-and-forget, alone (``ingest_message``) or coalesced
+  (``ingest_batch``): outcome ``confirmed`` or ``failed`` (publish failures)
 - ``memq_gateway_request_seconds{actor,outcome}`` — request-reply latency per
   actor (histogram; ``assemble_context`` is the context fetch); outcome
   ``ok``, ``error`` (the actor answered with an error such as 404),
@@ -91,7 +92,8 @@ class GatewayMetrics:
             registry=self.registry,
         )
         for outcome in ("confirmed", "failed"):  # present at 0 before the first publish
-            self.published.labels(ActorName.INGEST_MESSAGE.value, outcome)
+            for actor in (ActorName.INGEST_MESSAGE, ActorName.INGEST_BATCH):
+                self.published.labels(actor.value, outcome)
         self.request_seconds = PromHistogram(
             "memq_gateway_request_seconds",
             "Request-reply latency per actor, publish to reply",
@@ -128,12 +130,14 @@ class MeteredTransport(Transport):
         return self.inner.reply_to
 
     async def publish(self, message: dramatiq.Message[Any], *, persistent: bool = True) -> None:
+        # Chat messages, not publishes: a batch job carries many.
+        count = len(message.kwargs.get("events") or ()) or 1
         try:
             await self.inner.publish(message, persistent=persistent)
         except BaseException:
-            self._metrics.published.labels(message.actor_name, "failed").inc()
+            self._metrics.published.labels(message.actor_name, "failed").inc(count)
             raise
-        self._metrics.published.labels(message.actor_name, "confirmed").inc()
+        self._metrics.published.labels(message.actor_name, "confirmed").inc(count)
 
     async def _round_trip(self, message: dramatiq.Message[Any], timeout: float) -> Reply | None:
         return await self.inner._round_trip(message, timeout)

@@ -1,7 +1,8 @@
 """Per-account rate limit: a token bucket per account, in the gateway process.
 
 Each account's bucket holds up to ``burst`` tokens and refills at ``rate``
-tokens per second; every authenticated request takes one. An empty bucket
+tokens per second; every authenticated request takes one, and a batch of
+messages one per message. An empty bucket
 means 429 with ``Retry-After`` (whole seconds until a token is back).
 
 The buckets live in this process: N gateway replicas allow an account N times
@@ -67,8 +68,8 @@ class RateLimiter:
     def limit_for(self, account_id: str) -> Limit:
         return self._overrides.get(account_id, self._default)
 
-    def retry_after(self, account_id: str) -> float | None:
-        """Take a token; None when granted, else seconds until one is back."""
+    def retry_after(self, account_id: str, cost: int = 1) -> float | None:
+        """Take ``cost`` tokens; None when granted, else seconds until they are back."""
         limit = self.limit_for(account_id)
         if limit.rate <= 0:
             return None
@@ -81,14 +82,14 @@ class RateLimiter:
                 elapsed = max(0.0, now - bucket.updated)
                 bucket.tokens = min(float(limit.burst), bucket.tokens + elapsed * limit.rate)
                 bucket.updated = now
-            if bucket.tokens >= 1.0:
-                bucket.tokens -= 1.0
+            if bucket.tokens >= cost:
+                bucket.tokens -= cost
                 return None
-            return (1.0 - bucket.tokens) / limit.rate
+            return (cost - bucket.tokens) / limit.rate
 
-    def check(self, account_id: str) -> None:
-        """Raise ``RateLimited`` when the account's bucket is empty."""
-        wait = self.retry_after(account_id)
+    def check(self, account_id: str, cost: int = 1) -> None:
+        """Raise ``RateLimited`` when the account's bucket holds fewer than ``cost`` tokens."""
+        wait = self.retry_after(account_id, cost)
         if wait is None:
             return
         if self._on_limited is not None:

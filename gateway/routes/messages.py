@@ -8,8 +8,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
 
-from gateway.deps import AccountId, SequencerDep, SessionId, SettingsDep, TransportDep
+from gateway.deps import (
+    AccountId,
+    BatcherDep,
+    SequencerDep,
+    SessionId,
+    SettingsDep,
+    TransportDep,
+)
+from gateway.sequencer import Sequencer
 from memq.errors import PayloadTooLarge
+from memq.settings import Settings
 from schemas.messages import MessageAccepted, MessageEvent, MessageIn, MessagePage
 from schemas.routing import ActorName
 
@@ -34,18 +43,26 @@ async def post_message(
     session_id: SessionId,
     body: MessageIn,
     account_id: AccountId,
-    transport: TransportDep,
+    batcher: BatcherDep,
     settings: SettingsDep,
     sequencer: SequencerDep,
 ) -> MessageAccepted:
+    event = accept(account_id, session_id, body, settings, sequencer)
+    await batcher.submit([event])
+    return accepted(event, generated=body.message_id is None)
+
+
+def accept(
+    account_id: str, session_id: str, body: MessageIn, settings: Settings, sequencer: Sequencer
+) -> MessageEvent:
+    """The event the gateway publishes for ``body``: checked, stamped, given an id."""
     size = len(body.content.encode("utf-8"))
     if size > settings.max_message_bytes:
         raise PayloadTooLarge(
             f"content is {size} bytes; the limit is {settings.max_message_bytes} "
             "(MEMQ_MAX_MESSAGE_BYTES): split the message"
         )
-    generated = body.message_id is None
-    event = MessageEvent(
+    return MessageEvent(
         account_id=account_id,
         session_id=session_id,
         message_id=body.message_id or uuid.uuid4().hex,
@@ -58,12 +75,14 @@ async def post_message(
         channel=body.channel,
         metadata=body.metadata,
     )
-    message = transport.build_message(
-        ActorName.INGEST_MESSAGE, {"event": event.model_dump(mode="json")}
-    )
-    await transport.publish(message)
+
+
+def accepted(event: MessageEvent, *, generated: bool) -> MessageAccepted:
     return MessageAccepted(
-        message_id=event.message_id, session_id=session_id, seq=event.seq, generated_id=generated
+        message_id=event.message_id,
+        session_id=event.session_id,
+        seq=event.seq,
+        generated_id=generated,
     )
 
 

@@ -1,0 +1,130 @@
+"""Coalesce concurrently accepted messages into one confirmed publish.
+
+Each chat message used to cost one publish, one publisher confirm, one
+RabbitMQ delivery and one worker transaction; at a few hundred messages per
+second those per-publish costs dominated. The batcher keeps a few publishes in
+flight: a message that finds a free slot goes out at once, alone (no added
+latency when the gateway is quiet); messages that arrive while every slot
+awaits its confirm wait and leave together in the next publish, as one
+``ingest_batch`` job. Under load, batches grow by themselves.
+
+A caller's ``submit`` returns only once the publish carrying its events is
+confirmed, and raises what the publish raised: the 202 still means "durably
+queued", and a failed publish fails every request that rode on it (their
+clients retry; message ids make that safe).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from gateway.transport import Transport
+from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
+from schemas.routing import ActorName
+
+#: Publishes awaiting their confirm at once. More slots mean smaller batches
+#: and more per-publish work; one would serialize publishes behind each
+#: confirm round trip.
+DEFAULT_IN_FLIGHT = 4
+#: Content bytes per batch, so a batch of large messages stays a modest frame.
+DEFAULT_MAX_BATCH_BYTES = 1024 * 1024
+
+
+@dataclass
+class _Entry:
+    """One request's events: they always travel in the same publish."""
+
+    events: list[dict[str, Any]]
+    size: int
+    done: asyncio.Future[None] = field(repr=False)
+
+
+class IngestBatcher:
+    def __init__(
+        self,
+        transport: Transport,
+        *,
+        in_flight: int = DEFAULT_IN_FLIGHT,
+        max_events: int = MAX_BATCH_EVENTS,
+        max_bytes: int = DEFAULT_MAX_BATCH_BYTES,
+    ) -> None:
+        self._transport = transport
+        self._slots = in_flight
+        self._max_events = max_events
+        self._max_bytes = max_bytes
+        self._waiting: deque[_Entry] = deque()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def submit(self, events: Sequence[MessageEvent]) -> None:
+        """Publish ``events`` (at most ``max_events``, all in one job); return once confirmed."""
+        if not 0 < len(events) <= self._max_events:
+            raise ValueError(f"submit takes 1 to {self._max_events} events, got {len(events)}")
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        # Mark the outcome as seen even when the caller has gone away.
+        done.add_done_callback(lambda future: future.cancelled() or future.exception())
+        self._waiting.append(
+            _Entry(
+                events=[event.model_dump(mode="json") for event in events],
+                size=sum(len(event.content) for event in events),
+                done=done,
+            )
+        )
+        self._pump()
+        # shield: a client that disconnects must not cancel a publish that
+        # carries other requests' messages too.
+        await asyncio.shield(done)
+
+    def _pump(self) -> None:
+        while self._waiting and len(self._tasks) < self._slots:
+            task = asyncio.create_task(self._publish(self._take_batch()))
+            self._tasks.add(task)
+            task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        self._pump()
+
+    def _take_batch(self) -> list[_Entry]:
+        batch = [self._waiting.popleft()]
+        count, size = len(batch[0].events), batch[0].size
+        while self._waiting:
+            following = self._waiting[0]
+            if (
+                count + len(following.events) > self._max_events
+                or size + following.size > self._max_bytes
+            ):
+                break
+            batch.append(self._waiting.popleft())
+            count += len(following.events)
+            size += following.size
+        return batch
+
+    async def _publish(self, batch: list[_Entry]) -> None:
+        events = [event for entry in batch for event in entry.events]
+        # A lone message keeps the single-message job: the same shape direct
+        # AMQP producers publish (docs/amqp.md).
+        if len(events) == 1:
+            message = self._transport.build_message(ActorName.INGEST_MESSAGE, {"event": events[0]})
+        else:
+            message = self._transport.build_message(ActorName.INGEST_BATCH, {"events": events})
+        try:
+            await self._transport.publish(message)
+        except BaseException as exc:
+            for entry in batch:
+                if not entry.done.done():
+                    entry.done.set_exception(exc)
+            if not isinstance(exc, Exception):
+                raise
+        else:
+            for entry in batch:
+                if not entry.done.done():
+                    entry.done.set_result(None)
+
+    async def close(self) -> None:
+        """Wait for the publishes in flight (new submits are the caller's to stop)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
