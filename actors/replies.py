@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from typing import Any, Protocol
 
 import dramatiq
 import pika
+import pika.exceptions
 from dramatiq.broker import MessageProxy
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.middleware import Middleware, SkipMessage
+from pika.adapters.blocking_connection import BlockingChannel
 
 from actors.requests import take_reply
 from memq.inproc import InProcessReplies
@@ -30,20 +33,38 @@ class ReplySink(Protocol):
 
 
 class AmqpReplySink:
-    """Publishes through the broker's per-thread channel to the default exchange."""
+    """Publishes to the default exchange on a per-thread channel without confirms.
+
+    The broker's own channel waits for a publisher confirm on every publish: a
+    round trip the caller would wait for, to make a reply durable that nobody
+    needs durable (a lost reply is a timeout and a retry).
+    """
 
     def __init__(self, broker: RabbitmqBroker) -> None:
         self._broker = broker
+        self._local = threading.local()
 
     def send(self, reply_to: str, reply: Reply) -> None:
-        self._broker.channel.basic_publish(
-            exchange="",
-            routing_key=reply_to,
-            body=reply.model_dump_json().encode(),
-            properties=pika.BasicProperties(
-                content_type="application/json", correlation_id=reply.correlation_id
-            ),
-        )
+        try:
+            self._channel().basic_publish(
+                exchange="",
+                routing_key=reply_to,
+                body=reply.model_dump_json().encode(),
+                properties=pika.BasicProperties(
+                    content_type="application/json", correlation_id=reply.correlation_id
+                ),
+            )
+        except pika.exceptions.AMQPConnectionError:
+            # Let the next publish of this thread reconnect, as Dramatiq's enqueue does.
+            del self._broker.connection
+            raise
+
+    def _channel(self) -> BlockingChannel:
+        connection = self._broker.connection  # this thread's, made on first use
+        channel: BlockingChannel | None = getattr(self._local, "channel", None)
+        if channel is None or not channel.is_open or channel.connection is not connection:
+            channel = self._local.channel = connection.channel()
+        return channel
 
 
 class InProcessReplySink:
