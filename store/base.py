@@ -47,6 +47,17 @@ class AppendResult:
     rejected_full: bool = False
 
 
+@dataclass(frozen=True)
+class ContextSnapshot:
+    """What a context is assembled from, read at one point in time."""
+
+    message_count: int
+    memory: MemoryState
+    #: The newest messages past the memory's folded boundary (the highest
+    #: ``last_seq`` of its tiers), at most the limit asked for, in conversation order.
+    pending: list[StoredMessage]
+
+
 class MemoryStore(abc.ABC):
     """A session's memory (``MemoryState``) and the folding bookkeeping on its messages.
 
@@ -167,6 +178,24 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
             for event, delivery_id in items
         ]
 
+    def context_snapshot(
+        self, account_id: str, session_id: str, *, pending_limit: int
+    ) -> ContextSnapshot:
+        """The session's count, memory and newest unfolded messages for the context actor.
+
+        Raises ``NotFound`` when the session does not exist in this account. This
+        default takes three reads; an adapter may override it to take one.
+        """
+        session = self.get_session(account_id, session_id)
+        memory = self.load_memory(account_id, session_id)
+        boundary = folded_boundary(memory)
+        newest = self.list_messages(account_id, session_id, limit=pending_limit)
+        return ContextSnapshot(
+            message_count=session.message_count,
+            memory=memory,
+            pending=[message for message in newest if message.seq > boundary],
+        )
+
     @abc.abstractmethod
     def list_messages(
         self, account_id: str, session_id: str, *, limit: int, before: int | None = None
@@ -220,6 +249,11 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
     def delete_session(self, account_id: str, session_id: str) -> None:
         """Delete the session and its messages, leaving a tombstone so later messages
         for it are dropped and its id is not reused. Raises ``NotFound``."""
+
+
+def folded_boundary(memory: MemoryState) -> int:
+    """The highest seq any tier summarizes: messages past it are shown verbatim."""
+    return max((tier.last_seq for tier in memory.tiers()), default=0)
 
 
 def jsonable_metadata(metadata: dict[str, Any] | None) -> dict[str, Any]:

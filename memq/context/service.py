@@ -31,16 +31,13 @@ def build_context(
     budget: int | None,
     fmt: ContextFormat,
 ) -> ContextReply:
-    session = store.get_session(account_id, session_id)
-    memory = store.load_memory(account_id, session_id)
-    boundary = max((tier.last_seq for tier in memory.tiers()), default=0)
-    newest = store.list_messages(account_id, session_id, limit=MAX_PENDING)
-    pending = [message for message in newest if message.seq > boundary]
+    snapshot = store.context_snapshot(account_id, session_id, pending_limit=MAX_PENDING)
+    memory, pending = snapshot.memory, snapshot.pending
     chosen_budget = budget if budget is not None else default_budget(settings, account_id)
     ctx = assemble(
         memory,
         pending,
-        total_messages=max(session.message_count, memory.folded_count + len(pending)),
+        total_messages=max(snapshot.message_count, memory.folded_count + len(pending)),
         budget=chosen_budget,
         budgets=settings.budgets_for(account_id),
         verbatim_count=settings.memory_verbatim_count,
