@@ -22,17 +22,21 @@ import statistics
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import aio_pika
-import httpx
 
+from bench.http import RawHttpClient
 from memq.memory.engines import EngineChain
 from memq.memory.folding import merge_facts, transcript
 from memq.memory.model import TierName, TierSummary
 from memq.memory.offline.engine import OfflineEngine
-from memq.memory.service import MemoryService
+from memq.memory.service import MAX_BATCH_FACTOR, MemoryService
 from memq.settings import Settings
 from memq.tokens import estimate_tokens
 from schemas.messages import MessageEvent, Role
@@ -115,36 +119,62 @@ def write_memory(store: SqliteStore, session_id: str, count: int, settings: Sett
             "updated_at": now,
         }
     )
+    assert store.save_memory(ACCOUNT, session_id, state, owner)  # marks them all folded
+    # As the memory pool leaves it: last_fold_ids names only the last fold's
+    # messages (a fold takes at most fold_every × MAX_BATCH_FACTOR of them).
+    last_fold = settings.memory_fold_every * MAX_BATCH_FACTOR
+    state = store.load_memory(ACCOUNT, session_id)
+    state = state.model_copy(update={"last_fold_ids": state.last_fold_ids[-last_fold:]})
     assert store.save_memory(ACCOUNT, session_id, state, owner)
     store.release_memory_lease(ACCOUNT, session_id, owner)
 
 
-async def http_latencies(base_url: str, session_id: str, clients: int, total: int) -> list[float]:
+async def http_latencies(
+    base_url: str, session_id: str, clients: int, total: int, rate: float = 0
+) -> list[float]:
+    """Per-request latency in ms from ``clients`` keep-alive connections.
+
+    ``rate`` 0: closed loop, each client sends its next request when the last
+    is answered (throughput at saturation, latency = clients / throughput).
+    ``rate`` > 0: open loop at that many requests/s in all; a request is timed
+    from when it was due, so a request delayed behind busy clients counts
+    its wait (no coordinated omission).
+    """
     headers = {"Authorization": f"Bearer {KEY}"}
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    path = f"/v1/sessions/{session_id}/context"
     latencies: list[float] = []
-    async with httpx.AsyncClient(
-        base_url=base_url, headers=headers, limits=limits, timeout=30
-    ) as c:
-        for _ in range(clients * 2):  # warm connections and caches
-            (await c.get(f"/v1/sessions/{session_id}/context")).raise_for_status()
-        remaining = total
+    connections = [RawHttpClient(base_url, headers) for _ in range(clients)]
+    for connection in connections * 2:  # warm connections and caches
+        status, body = await connection.get(path)
+        if status != 200:
+            raise SystemExit(f"GET {path} answered {status}: {body[:300]!r}")
+    next_index = 0
+    t0 = time.perf_counter()
 
-        async def client() -> None:
-            nonlocal remaining
-            while remaining > 0:
-                remaining -= 1
-                started = time.perf_counter()
-                response = await c.get(f"/v1/sessions/{session_id}/context")
-                latencies.append((time.perf_counter() - started) * 1000)
-                response.raise_for_status()
+    async def client(connection: RawHttpClient) -> None:
+        nonlocal next_index
+        while next_index < total:
+            index = next_index
+            next_index += 1
+            due = t0 + index / rate if rate > 0 else time.perf_counter()
+            delay = due - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            status, body = await connection.get(path)
+            latencies.append((time.perf_counter() - due) * 1000)
+            if status != 200:
+                raise SystemExit(f"GET {path} answered {status}: {body[:300]!r}")
 
-        await asyncio.gather(*(client() for _ in range(clients)))
+    try:
+        await asyncio.gather(*(client(connection) for connection in connections))
+    finally:
+        for connection in connections:
+            await connection.close()
     return latencies
 
 
-async def bare_round_trips(amqp_url: str, clients: int, total: int) -> list[float]:
-    """The floor: publish a request with a confirm, a consumer replies, await it."""
+async def bare_round_trips(amqp_url: str, clients: int, total: int, rate: float = 0) -> list[float]:
+    """The floor: publish a request with a confirm, a consumer replies, await it (closed loop)."""
     connection = await aio_pika.connect_robust(amqp_url)
     async with connection:
         server = await connection.channel()
@@ -188,6 +218,27 @@ async def bare_round_trips(amqp_url: str, clients: int, total: int) -> list[floa
     return latencies
 
 
+@dataclass
+class Row:
+    name: str
+    clients: int
+    offered: float  # requests/s in all; 0 = closed loop
+    p50: float
+    p99: float
+    rate: float
+
+
+Driver = Callable[[int, int, float], Coroutine[Any, Any, list[float]]]
+
+
+def measure(name: str, clients: int, offered: float, driver: Driver, total: int) -> Row:
+    started = time.perf_counter()
+    latencies = asyncio.run(driver(clients, total, offered))
+    elapsed = time.perf_counter() - started
+    p50, p99 = summary(latencies)
+    return Row(name, clients, offered, p50, p99, len(latencies) / elapsed)
+
+
 def summary(latencies: list[float]) -> tuple[float, float]:
     ordered = sorted(latencies)
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
@@ -197,6 +248,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=400, help="requests per configuration")
     parser.add_argument("--threads", type=int, default=8, help="context worker threads")
+    parser.add_argument(
+        "--open-rate",
+        type=float,
+        default=0,
+        help="requests/s offered by the 16 open-loop clients (0 = half the closed-loop rate)",
+    )
     args = parser.parse_args()
     amqp_url = amqp_url_for_tests()
     prefix = f"bench-ctx-{uuid.uuid4().hex[:8]}"
@@ -226,39 +283,46 @@ def main() -> None:
             env,
             Path(tmp) / "worker.log",
         ).start()
-        rows: list[tuple[str, int, float, float, float]] = []
+        rows: list[Row] = []
         try:
             base_url = f"http://127.0.0.1:{port}"
             wait_until_ready(base_url, gateway)
             for clients in (1, 16):
-                started = time.perf_counter()
-                bare = asyncio.run(bare_round_trips(amqp_url, clients, args.requests))
-                p50, p99 = summary(bare)
                 rows.append(
-                    (
+                    measure(
                         "bare RabbitMQ request-reply",
                         clients,
-                        p50,
-                        p99,
-                        len(bare) / (time.perf_counter() - started),
+                        0,
+                        partial(bare_round_trips, amqp_url),
+                        args.requests,
                     )
                 )
                 for size in SIZES:
-                    log(f"measuring {size}-message session at {clients} client(s)")
-                    started = time.perf_counter()
-                    latencies = asyncio.run(
-                        http_latencies(base_url, f"s{size}", clients, args.requests)
-                    )
-                    p50, p99 = summary(latencies)
+                    log(f"measuring {size}-message session at {clients} client(s), closed loop")
                     rows.append(
-                        (
+                        measure(
                             f"context, {size:,} messages",
                             clients,
-                            p50,
-                            p99,
-                            len(latencies) / (time.perf_counter() - started),
+                            0,
+                            partial(http_latencies, base_url, f"s{size}"),
+                            args.requests,
                         )
                     )
+            saturated = next(
+                row.rate for row in rows if row.clients == 16 and "context" in row.name
+            )
+            offered = args.open_rate or round(saturated / 2)
+            for size in SIZES:
+                log(f"measuring {size}-message session at 16 clients, {offered} requests/s offered")
+                rows.append(
+                    measure(
+                        f"context, {size:,} messages",
+                        16,
+                        offered,
+                        partial(http_latencies, base_url, f"s{size}"),
+                        args.requests,
+                    )
+                )
         finally:
             worker.stop()
             gateway.stop()
@@ -268,13 +332,24 @@ def main() -> None:
         f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{args.requests} requests per row, context worker threads {args.threads}"
     )
-    print(f"{'path':<32} {'clients':>7} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8}")
-    for name, clients, p50, p99, rate in rows:
-        print(f"{name:<32} {clients:>7} {p50:>8.2f} {p99:>8.2f} {rate:>8.0f}")
-    by = {(name, clients): p50 for name, clients, p50, _, _ in rows}
-    for clients in (1, 16):
-        ratio = by[("context, 10,000 messages", clients)] / by[("context, 10 messages", clients)]
-        print(f"p50 10,000-message / 10-message session at {clients} client(s): {ratio:.2f}x")
+    print(f"{'path':<32} {'clients':>7} {'offered':>10} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8}")
+    for row in rows:
+        offered_text = f"{row.offered:.0f}/s" if row.offered else "closed"
+        print(
+            f"{row.name:<32} {row.clients:>7} {offered_text:>10} {row.p50:>8.2f} "
+            f"{row.p99:>8.2f} {row.rate:>8.0f}"
+        )
+    by = {(row.name, row.clients, row.offered > 0): row.p50 for row in rows}
+    for clients, open_loop in ((1, False), (16, False), (16, True)):
+        big = by[("context, 10,000 messages", clients, open_loop)]
+        ratio = big / by[("context, 10 messages", clients, open_loop)]
+        mode = "open loop" if open_loop else "closed loop"
+        print(f"p50 10,000-message / 10-message session, {clients} client(s), {mode}: {ratio:.2f}x")
+    print(
+        "closed loop: each client sends its next request as soon as the last is answered, so "
+        "p50 ≈ clients / throughput; open loop: requests are due at the offered rate and timed "
+        "from when they were due"
+    )
 
 
 if __name__ == "__main__":

@@ -77,6 +77,7 @@ import pika
 from pika.exceptions import AMQPError, ChannelClosedByBroker
 from pymongo import MongoClient, monitoring
 
+from bench.http import RawHttpClient
 from memq.settings import Settings
 from schemas.messages import MessageEvent
 from schemas.queues import dead_letter_queue, delay_queue
@@ -357,51 +358,6 @@ def status_counts(sent: list[Sent | None]) -> dict[int, int]:
 
 
 # -- drivers -------------------------------------------------------------------------
-
-
-class RawHttpClient:
-    """The least an HTTP/1.1 keep-alive client can do: write a POST, read the answer.
-
-    The bench shares the machine's cores with what it measures, so its client
-    should cost as little CPU as possible; httpx costs several times more per
-    request (``--client httpx`` to compare). Enough for uvicorn's answers: a
-    status line, headers with Content-Length, a body.
-    """
-
-    def __init__(self, base_url: str, headers: dict[str, str]) -> None:
-        url = httpx.URL(base_url)
-        self.host, self.port = url.host, url.port or 80
-        self.head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-        self.head += f"Host: {self.host}:{self.port}\r\n"
-        self.reader: asyncio.StreamReader | None = None
-        self.writer: asyncio.StreamWriter | None = None
-
-    async def post(self, path: str, body: bytes) -> int:
-        if self.writer is None or self.reader is None:
-            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        self.writer.write(
-            f"POST {path} HTTP/1.1\r\n{self.head}Content-Length: {len(body)}\r\n\r\n".encode()
-            + body
-        )
-        head = await self.reader.readuntil(b"\r\n\r\n")
-        status = int(head[9:12])
-        length = 0
-        for line in head.split(b"\r\n")[1:]:
-            name, _, value = line.partition(b":")
-            if name.strip().lower() == b"content-length":
-                length = int(value)
-        if length:
-            await self.reader.readexactly(length)
-        if b"connection: close" in head.lower():
-            await self.close()
-        return status
-
-    async def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-            with suppress(OSError):
-                await self.writer.wait_closed()
-        self.reader = self.writer = None
 
 
 async def post_messages(
