@@ -1,25 +1,30 @@
-"""Tenant isolation benchmark: does account A flooding the gateway slow account B's reads?
+"""Tenant isolation benchmark: does account A flooding the gateway slow account B's context?
 
-    python -m bench.isolation [--seconds S] [--flood-clients C] [--fetch-rate R]
+    python -m bench.isolation [--seconds S] [--flood-clients C] [--flood-rate R]
+                              [--fetch-rate F] [--rate-limit L] [--burst N]
 
 One machine, one RabbitMQ, a real ``memq gateway`` and ``memq worker`` (all
-queues, SQLite), like ``tests/e2e``. Account B fetches its session at a steady
-``--fetch-rate`` per second, sequentially, and its latencies are recorded:
+queues, SQLite), like ``tests/e2e``. Account B fetches its session's context
+(``GET /v1/sessions/{id}/context``) at a steady ``--fetch-rate`` per second,
+one request at a time, and its latencies are recorded:
 
 1. **baseline** — B alone;
-2. **A floods reads** — at the same time, a separate process runs C concurrent
-   clients of account A sending ``GET /v1/sessions/{id}`` as fast as they can:
-   the same request-reply path and the same ``context`` worker pool as B;
-3. **A floods writes** — the same with ``POST /v1/sessions/{id}/messages``
-   (the ``ingest`` pool).
+2. **A at its limit** — A sends exactly its rate limit: what the limit lets
+   through, so what a flood's excess adds can be told apart from it;
+3. **A floods at a pace** — at the same time, a separate process sends
+   ``--flood-rate`` requests/s in all (default 10 × the rate limit) from C
+   keep-alive connections: context fetches of A's own session (the same
+   request-reply path and ``context`` worker pool as B), then
+   ``POST …/messages`` (the ``ingest`` pool);
+4. **A floods flat out** — the same, each connection sending its next request
+   as soon as the last is answered.
 
-Phases 2 and 3 run with the default rate limit (MEMQ_RATE_LIMIT_PER_SECOND,
+The phases run with the default rate limit (MEMQ_RATE_LIMIT_PER_SECOND,
 MEMQ_RATE_LIMIT_BURST), then again with the limit off (``0``), to show what the
-limit buys. The measured fetch is ``GET /v1/sessions/{id}`` (the ``get_session``
-actor on the context pool): the context endpoint's request-reply path, minus
-the assembly work.
+limit buys. Both clients are minimal raw HTTP clients, so the flood is limited
+by the gateway rather than by the flooding process's own CPU.
 
-Caveat: on a small machine the flooding client itself competes for the CPU
+Caveat: on a small machine the flooding process itself competes for the CPU
 with the gateway and the worker; the printed CPU count says how many cores
 all of it shared.
 """
@@ -43,12 +48,15 @@ from typing import Any
 
 import httpx
 
+from bench.http import RawHttpClient
 from memq.settings import Settings
 from tests.support.processes import MemqProcess, free_port, wait_until_ready
 from tests.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
 
 KEY_A, ACCOUNT_A = "bench-key-a-0123456789", "acct-a"
 KEY_B, ACCOUNT_B = "bench-key-b-9876543210", "acct-b"
+#: What B measures: the context fetch every chat channel makes before each LLM call.
+B_FETCH = "/v1/sessions/b-session/context"
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -129,59 +137,69 @@ def seed(base_url: str) -> None:
                 raise RuntimeError(f"{session} was not stored")
 
 
-def measure_b(base_url: str, seconds: float, rate: float) -> tuple[list[float], int]:
+async def _measure_b(base_url: str, seconds: float, rate: float) -> tuple[list[float], int]:
+    """B's context fetches at a steady rate, one at a time, timed by a raw client."""
     latencies: list[float] = []
     errors = 0
-    interval = 1.0 / rate
-    with httpx.Client(
-        base_url=base_url, headers={"Authorization": f"Bearer {KEY_B}"}, timeout=10
-    ) as client:
-        client.get("/v1/sessions/b-session")  # warm the connection
-        start = time.monotonic()
+    client = RawHttpClient(base_url, {"Authorization": f"Bearer {KEY_B}"})
+    try:
+        await client.get(B_FETCH)  # warm the connection
+        start = time.perf_counter()
         next_at = start
-        while time.monotonic() - start < seconds:
+        while time.perf_counter() - start < seconds:
             sent = time.perf_counter()
-            response = client.get("/v1/sessions/b-session")
-            elapsed_ms = (time.perf_counter() - sent) * 1000
-            if response.status_code == 200:
-                latencies.append(elapsed_ms)
+            status, _ = await client.get(B_FETCH)
+            if status == 200:
+                latencies.append((time.perf_counter() - sent) * 1000)
             else:
                 errors += 1
-            next_at += interval
-            time.sleep(max(0.0, next_at - time.monotonic()))
+            next_at += 1.0 / rate
+            await asyncio.sleep(max(0.0, next_at - time.perf_counter()))
+    finally:
+        await client.close()
     return latencies, errors
 
 
-async def _flood(base_url: str, mode: str, clients: int, seconds: float) -> dict[str, Any]:
+def measure_b(base_url: str, seconds: float, rate: float) -> tuple[list[float], int]:
+    return asyncio.run(_measure_b(base_url, seconds, rate))
+
+
+async def _flood(
+    base_url: str, mode: str, clients: int, seconds: float, rate: float
+) -> dict[str, Any]:
+    """A's flood from ``clients`` keep-alive connections: as fast as they go (``rate`` 0),
+    or ``rate`` requests/s in all. A raw client, so that the flood is limited by the
+    gateway rather than by the flooding process's own CPU."""
     statuses: Counter[int] = Counter()
     deadline = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(
-        base_url=base_url,
-        headers={"Authorization": f"Bearer {KEY_A}"},
-        timeout=30,
-        limits=limits,
-    ) as client:
+    headers = {"Authorization": f"Bearer {KEY_A}", "Content-Type": "application/json"}
+    sent = 0
+    started = time.monotonic()
 
-        async def one(worker: int) -> None:
-            n = 0
+    async def one(worker: int) -> None:
+        nonlocal sent
+        client = RawHttpClient(base_url, headers)
+        try:
             while time.monotonic() < deadline:
-                n += 1
+                index = sent
+                sent += 1
+                if rate > 0:
+                    await asyncio.sleep(max(0.0, started + index / rate - time.monotonic()))
                 try:
                     if mode == "reads":
-                        response = await client.get("/v1/sessions/a-session")
+                        status, _ = await client.get("/v1/sessions/a-session/context")
                     else:
-                        response = await client.post(
-                            "/v1/sessions/a-flood/messages",
-                            json={"role": "user", "content": f"flood {worker}-{n}"},
-                        )
-                    statuses[response.status_code] += 1
-                except httpx.HTTPError:
-                    statuses[0] += 1
+                        body = json.dumps({"role": "user", "content": f"flood {worker}-{index}"})
+                        status = await client.post("/v1/sessions/a-flood/messages", body.encode())
+                except (OSError, asyncio.IncompleteReadError, ValueError):
+                    status = 0
+                    await client.close()
+                statuses[status] += 1
+        finally:
+            await client.close()
 
-        started = time.monotonic()
-        await asyncio.gather(*(one(i) for i in range(clients)))
-        took = time.monotonic() - started
+    await asyncio.gather(*(one(i) for i in range(clients)))
+    took = time.monotonic() - started
     total = sum(statuses.values())
     return {
         "mode": mode,
@@ -191,7 +209,9 @@ async def _flood(base_url: str, mode: str, clients: int, seconds: float) -> dict
     }
 
 
-def start_flooder(base_url: str, mode: str, clients: int, seconds: float) -> subprocess.Popen[str]:
+def start_flooder(
+    base_url: str, mode: str, clients: int, seconds: float, rate: float
+) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [
             sys.executable,
@@ -205,6 +225,8 @@ def start_flooder(base_url: str, mode: str, clients: int, seconds: float) -> sub
             str(clients),
             "--seconds",
             str(seconds),
+            "--flood-rate",
+            str(rate),
         ],
         stdout=subprocess.PIPE,
         text=True,
@@ -212,12 +234,18 @@ def start_flooder(base_url: str, mode: str, clients: int, seconds: float) -> sub
 
 
 def run_phase(
-    deployment: Deployment, name: str, mode: str | None, args: argparse.Namespace
+    deployment: Deployment,
+    name: str,
+    mode: str | None,
+    args: argparse.Namespace,
+    flood_rate: float = 0,
 ) -> Phase:
     flooder = None
     if mode is not None:
         # The flood runs a little longer than B's measurement, on both sides of it.
-        flooder = start_flooder(deployment.base_url, mode, args.flood_clients, args.seconds + 2)
+        flooder = start_flooder(
+            deployment.base_url, mode, args.flood_clients, args.seconds + 2, flood_rate
+        )
         time.sleep(1.0)
     latencies, errors = measure_b(deployment.base_url, args.seconds, args.fetch_rate)
     flood = None
@@ -255,6 +283,12 @@ def main() -> None:
     parser.add_argument("--flood-clients", type=int, default=32, help="A's concurrent clients")
     parser.add_argument("--fetch-rate", type=float, default=50.0, help="B's fetches per second")
     parser.add_argument(
+        "--flood-rate",
+        type=float,
+        default=0,
+        help="A's requests/s in all for the paced flood phases (0 = 10 x the rate limit)",
+    )
+    parser.add_argument(
         "--rate-limit",
         type=float,
         default=defaults.rate_limit_per_second,
@@ -271,7 +305,9 @@ def main() -> None:
     parser.add_argument("--base-url", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.flooder:
-        result = asyncio.run(_flood(args.base_url, args.flooder, args.flood_clients, args.seconds))
+        result = asyncio.run(
+            _flood(args.base_url, args.flooder, args.flood_clients, args.seconds, args.flood_rate)
+        )
         print(json.dumps(result))
         return
 
@@ -296,8 +332,18 @@ def main() -> None:
                 print(f"gateway with {label}:", flush=True)
                 if not phases:
                     phases.append(run_phase(deployment, "baseline (B alone)", None, args))
+                paced = args.flood_rate or 10 * (rate_limit or args.rate_limit)
+                if rate_limit:
+                    # A within its limit: the load the limit lets through, to tell
+                    # apart what the flood's excess costs B.
+                    for mode in ("reads", "writes"):
+                        name = f"A at its limit, {mode} at {rate_limit:g}/s"
+                        phases.append(run_phase(deployment, name, mode, args, rate_limit))
                 for mode in ("reads", "writes"):
-                    name = f"A floods {mode}, {label}"
+                    name = f"A floods {mode} at {paced:g}/s, {label}"
+                    phases.append(run_phase(deployment, name, mode, args, paced))
+                for mode in ("reads", "writes"):
+                    name = f"A floods {mode} flat out, {label}"
                     phases.append(run_phase(deployment, name, mode, args))
     report(phases)
     for phase in phases:
@@ -309,7 +355,7 @@ def main() -> None:
                 "--rate-limit shows it acting."
             )
     print(
-        "\nB's fetch: GET /v1/sessions/{id} (request-reply to the context pool), "
+        "\nB's fetch: GET /v1/sessions/{id}/context (request-reply to the context pool), "
         f"{statistics.mean(len(p.latencies_ms) for p in phases):.0f} fetches per phase on average."
     )
 

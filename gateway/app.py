@@ -15,6 +15,7 @@ from gateway.ingest_batcher import IngestBatcher
 from gateway.limits import BodySizeLimit
 from gateway.metrics import GatewayMetrics, HttpMetrics, MeteredTransport
 from gateway.ratelimit import RateLimiter
+from gateway.ratelimit_gate import RateLimitGate
 from gateway.routes import (
     admin,
     analytics,
@@ -80,6 +81,9 @@ def create_app(
     app.include_router(search.router)
     app.include_router(transfer.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
-    # Added last = outermost: it sees every response, the body cap's 413 included.
+    # Outside the body cap: it sees every admitted response, the 413 included.
     app.add_middleware(HttpMetrics, metrics=metrics, routes_app=app)
+    # Outermost: an over-limit request is refused before anything else looks at
+    # it, body and route matching included; memq_gateway_rate_limited_total counts it.
+    app.add_middleware(RateLimitGate, api_keys=api_keys, limiter=app.state.rate_limiter)
     return app

@@ -10,7 +10,7 @@ from pydantic import AfterValidator
 
 from gateway.auth import ApiKeys
 from gateway.ingest_batcher import IngestBatcher
-from gateway.ratelimit import RateLimiter
+from gateway.ratelimit_gate import GATE_ACCOUNT
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
 from memq import logctx
@@ -46,19 +46,24 @@ async def account(
     request: Request,
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> str:
-    """The caller's account; binds it (and the path's session) to log records, then
-    takes a token from the account's rate limit bucket (429 when empty).
+    """The caller's account; binds it (and the path's session) to log records.
+
+    The rate limit gate (``gateway.ratelimit_gate``) found the account and took
+    its token; a request it let through without one has no valid key, and the
+    key check here answers it 401.
 
     Async on purpose: a sync dependency runs in a thread, and the log context it
     binds would not reach the endpoint.
     """
-    keys: ApiKeys = request.app.state.api_keys
-    account_id = keys.account_for(authorization)
+    gated: str | None = request.scope.get("state", {}).get(GATE_ACCOUNT)
+    if gated is not None:
+        account_id = gated
+    else:
+        keys: ApiKeys = request.app.state.api_keys
+        account_id = keys.account_for(authorization)
     session_id = request.path_params.get("session_id")
     valid = isinstance(session_id, str) and _ID.fullmatch(session_id) is not None
     logctx.bind(account_id, session_id if valid else None)  # never log raw path bytes
-    limiter: RateLimiter = request.app.state.rate_limiter
-    limiter.check(account_id)
     return account_id
 
 

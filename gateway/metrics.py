@@ -13,7 +13,8 @@ templates (``/v1/sessions/{session_id}``) and anything unrouted is
   actor (histogram; ``assemble_context`` is the context fetch); outcome
   ``ok``, ``error`` (the actor answered with an error such as 404),
   ``timeout`` or ``unavailable``
-- ``memq_gateway_rate_limited_total`` — requests answered 429
+- ``memq_gateway_rate_limited_total`` — requests answered 429 (by the rate limit
+  gate, in front of everything: they are not in the HTTP request metrics)
 
 In ``memq serve`` the workers share the process and register their metrics
 (``actors.metrics``) in the same registry, so one scrape shows both.

@@ -2,17 +2,25 @@
 
 Each account's bucket holds up to ``burst`` tokens and refills at ``rate``
 tokens per second; every authenticated request takes one, and a batch of
-messages one per message. An empty bucket
-means 429 with ``Retry-After`` (whole seconds until a token is back).
+messages one per message. A request that finds the bucket empty waits for its
+token when that is at most ``max_wait`` seconds away (MEMQ_RATE_LIMIT_MAX_WAIT;
+the wait reserves it, so waiting requests are admitted at the rate, in
+order); further away, it is answered 429 with ``Retry-After``. Waiting paces a
+client that runs a little over its limit instead of failing its requests, and
+it paces a flooding client to the rate on each of its connections: it costs
+the gateway a sleeping coroutine per waiting request, where answering 429s as
+fast as a flood can ask for them would cost CPU shared with everyone.
 
 The buckets live in this process: N gateway replicas allow an account N times
 the rate. Memory stays bounded because accounts come only from configured API
-keys (an unknown key is 401 before it reaches a bucket). Health, readiness
+keys (an unknown key is 401 before it reaches a bucket), and requests waiting
+for a token are at most ``max_wait × rate`` per account. Health, readiness
 and metrics endpoints take no account, so they are never limited.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
 import time
@@ -42,8 +50,10 @@ class RateLimiter:
         overrides: dict[str, Limit] | None = None,
         clock: Callable[[], float] = time.monotonic,
         on_limited: Callable[[], None] | None = None,
+        max_wait: float = 0.0,
     ) -> None:
         self._default = default
+        self._max_wait = max_wait
         self._overrides = overrides or {}
         self._clock = clock
         self._on_limited = on_limited
@@ -63,16 +73,48 @@ class RateLimiter:
             for account, o in settings.account_overrides.items()
             if o.rate_limit_per_second is not None or o.rate_limit_burst is not None
         }
-        return cls(default, overrides, on_limited=on_limited)
+        return cls(default, overrides, on_limited=on_limited, max_wait=settings.rate_limit_max_wait)
+
+    @property
+    def max_wait(self) -> float:
+        return self._max_wait
 
     def limit_for(self, account_id: str) -> Limit:
         return self._overrides.get(account_id, self._default)
 
     def retry_after(self, account_id: str, cost: int = 1) -> float | None:
-        """Take ``cost`` tokens; None when granted, else seconds until they are back."""
+        """Take ``cost`` tokens if they are there; None when taken, else seconds until
+        they are back."""
+        granted, seconds = self._take(account_id, cost, max_wait=0.0)
+        return None if granted else seconds
+
+    def admit(self, account_id: str, cost: int = 1) -> float:
+        """Reserve ``cost`` tokens, now or at most ``max_wait`` seconds ahead, and return
+        how long the caller must wait before going on (0.0: at once).
+
+        Raises ``RateLimited`` (429) when they are further ahead than that.
+        """
+        granted, seconds = self._take(account_id, cost, self._max_wait)
+        if granted:
+            return seconds
+        if self._on_limited is not None:
+            self._on_limited()
+        limit = self.limit_for(account_id)
+        retry = max(1, math.ceil(seconds - self._max_wait))
+        raise RateLimited(
+            f"over {limit.rate:g} requests/s (burst {limit.burst}) for this account; "
+            f"retry after {retry}s, spread requests out, or ask for a higher "
+            "MEMQ_RATE_LIMIT_PER_SECOND",
+            retry_after=retry,
+        )
+
+    def _take(self, account_id: str, cost: int, max_wait: float) -> tuple[bool, float]:
+        """(True, seconds to wait first) when the tokens are reserved, (False, seconds
+        until they would be there) when not: reserving future tokens lets the
+        bucket go below zero, by at most ``max_wait`` seconds of refill."""
         limit = self.limit_for(account_id)
         if limit.rate <= 0:
-            return None
+            return True, 0.0
         now = self._clock()
         with self._lock:
             bucket = self._buckets.get(account_id)
@@ -82,23 +124,15 @@ class RateLimiter:
                 elapsed = max(0.0, now - bucket.updated)
                 bucket.tokens = min(float(limit.burst), bucket.tokens + elapsed * limit.rate)
                 bucket.updated = now
-            if bucket.tokens >= cost:
-                bucket.tokens -= cost
-                return None
-            return (cost - bucket.tokens) / limit.rate
+            wait = max(0.0, (cost - bucket.tokens) / limit.rate)
+            if wait > max_wait:
+                return False, wait
+            bucket.tokens -= cost
+            return True, wait
 
-    def check(self, account_id: str, cost: int = 1) -> None:
-        """Raise ``RateLimited`` when the account's bucket holds fewer than ``cost`` tokens."""
-        wait = self.retry_after(account_id, cost)
-        if wait is None:
-            return
-        if self._on_limited is not None:
-            self._on_limited()
-        limit = self.limit_for(account_id)
-        seconds = max(1, math.ceil(wait))
-        raise RateLimited(
-            f"over {limit.rate:g} requests/s (burst {limit.burst}) for this account; "
-            f"retry after {seconds}s, spread requests out, or ask for a higher "
-            "MEMQ_RATE_LIMIT_PER_SECOND",
-            retry_after=seconds,
-        )
+
+async def admit(limiter: RateLimiter, account_id: str, cost: int = 1) -> None:
+    """Wait for the account's turn (up to MEMQ_RATE_LIMIT_MAX_WAIT), or raise 429."""
+    wait = limiter.admit(account_id, cost)
+    if wait > 0:
+        await asyncio.sleep(wait)

@@ -86,6 +86,12 @@ class Settings(BaseSettings):
         gt=0,
         description="token bucket size: requests an idle account may send at once",
     )
+    rate_limit_max_wait: int = Field(
+        default=1,
+        ge=0,
+        description="seconds a request over the rate may wait for its token before the "
+        "gateway answers 429 instead (0 = answer 429 at once)",
+    )
     max_messages_per_session: int = Field(
         default=100_000,
         gt=0,

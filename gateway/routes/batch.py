@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, status
 
 from gateway.deps import AccountId, BatcherDep, SequencerDep, SettingsDep
-from gateway.ratelimit import RateLimiter
+from gateway.ratelimit import RateLimiter, admit
 from gateway.routes.messages import accept, accepted
 from memq.errors import PayloadTooLarge
 from schemas.batch import BatchAccepted, MessageBatchIn
@@ -38,7 +38,7 @@ async def post_messages(
 ) -> BatchAccepted:
     if len(body.messages) > 1:  # the account dependency took the first token
         limiter: RateLimiter = request.app.state.rate_limiter
-        limiter.check(account_id, cost=len(body.messages) - 1)
+        await admit(limiter, account_id, cost=len(body.messages) - 1)
     events = []
     for index, message in enumerate(body.messages):
         try:

@@ -40,17 +40,35 @@ def test_accounts_have_their_own_buckets() -> None:
     assert limiter.retry_after("b") is None
 
 
-def test_check_raises_429_with_whole_seconds_and_counts() -> None:
+def test_admit_without_waiting_raises_429_with_whole_seconds_and_counts() -> None:
     limited: list[int] = []
     limiter = RateLimiter(
         Limit(rate=0.25, burst=1), clock=Clock(), on_limited=lambda: limited.append(1)
     )
-    limiter.check("a")
+    assert limiter.admit("a") == 0.0
     with pytest.raises(RateLimited) as caught:
-        limiter.check("a")
+        limiter.admit("a")
     assert caught.value.status == 429 and caught.value.retry_after == 4
     assert "retry after 4s" in caught.value.detail
     assert limited == [1]
+
+
+def test_requests_over_the_rate_wait_their_turn_up_to_max_wait() -> None:
+    clock = Clock()
+    limiter = RateLimiter(Limit(rate=2, burst=1), clock=clock, max_wait=1.0)
+    # Given an idle account: the first request goes at once, the next ones are
+    # given their turns half a second apart, reserved in order
+    assert [limiter.admit("a") for _ in range(3)] == [0.0, 0.5, 1.0]
+    # When the next turn is further away than max_wait, it is refused: 429,
+    # retry once the queue is short enough again
+    with pytest.raises(RateLimited) as caught:
+        limiter.admit("a")
+    assert caught.value.retry_after == 1
+    # And once the reserved turns have passed, the account is admitted again at once
+    clock.now += 1.5
+    assert limiter.admit("a") == 0.0
+    # And a batch's cost waits for all its tokens
+    assert limiter.admit("b", cost=3) == pytest.approx(1.0)
 
 
 def test_rate_zero_means_no_limit_and_overrides_apply() -> None:

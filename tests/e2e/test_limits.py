@@ -25,6 +25,8 @@ def limited(amqp_url: str, queue_prefix: str, tmp_path: Path) -> Iterator[Stack]
         tmp_path,
         MEMQ_RATE_LIMIT_PER_SECOND="2",
         MEMQ_RATE_LIMIT_BURST="10",
+        # Refuse at once: this sequential client would otherwise be paced, not refused.
+        MEMQ_RATE_LIMIT_MAX_WAIT="0",
         MEMQ_MAX_MESSAGES_PER_SESSION="3",
     ) as deployment:
         yield deployment
