@@ -17,12 +17,14 @@ another so they do not share the CPU:
 4. **latency** — the same at a fixed offered load (half the pipeline's rate by
    default, ``--latency-rate``) for about 15 s, polling every 5 ms: at full
    speed the pipeline's latency is mostly time spent queued in the gateway.
-5. **noop** — ``bench.noop_worker`` (a RabbitmqBroker with confirms and one actor
+5. **batch** — the pipeline again through ``POST /v1/messages``, ``--batch``
+   messages a request (50 by default): what a bulk producer reaches.
+6. **noop** — ``bench.noop_worker`` (a RabbitmqBroker with confirms and one actor
    that only appends a timestamp; same processes × threads) consumes N messages
    the bench publishes straight to RabbitMQ with publisher confirms (aio-pika,
    C in flight, like the gateway's transport): what Dramatiq and RabbitMQ alone
    reach on this machine.
-6. **roundtrips** — ``SqliteStore.append_message`` called directly with a trace
+7. **roundtrips** — ``SqliteStore.append_message`` called directly with a trace
    hook on its connections (transactions and statements per append), and
    ``MongoStore.append_message`` against mongoeco's wire server with a PyMongo
    ``CommandListener`` (commands per append), each followed by duplicate passes.
@@ -79,7 +81,7 @@ from pymongo import MongoClient, monitoring
 
 from bench.http import RawHttpClient
 from memq.settings import Settings
-from schemas.messages import MessageEvent
+from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
 from schemas.queues import dead_letter_queue, delay_queue
 from schemas.routing import QueueKind, queue_name
 from store.backends.mongo import MongoStore
@@ -94,7 +96,7 @@ TARGET_RATE = 1000.0
 TARGET_RATIO = 0.5
 PROGRESS_EVERY_S = 3.0
 PHASE_TIMEOUT_S = 600.0
-PHASES = ("gateway", "drain", "pipeline", "latency", "noop", "roundtrips")
+PHASES = ("gateway", "drain", "pipeline", "latency", "batch", "noop", "roundtrips")
 #: The latency phase offers a fixed load for about this long...
 LATENCY_PHASE_S = 15.0
 #: ...and polls the store this often (ms), so the poll adds little to what it measures.
@@ -431,6 +433,42 @@ async def post_messages(
     return results
 
 
+async def post_batches(
+    base_url: str, plan: list[Planned], concurrency: int, batch: int, progress: Progress
+) -> list[Sent | None]:
+    """C raw clients POST the plan to ``/v1/messages``, ``batch`` messages a request."""
+    results: list[Sent | None] = [None] * len(plan)
+    chunks = [range(i, min(i + batch, len(plan))) for i in range(0, len(plan), batch)]
+    next_chunk = 0
+    headers = {"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"}
+
+    async def one_client() -> None:
+        nonlocal next_chunk
+        raw = RawHttpClient(base_url, headers)
+        try:
+            while next_chunk < len(chunks):
+                chunk = chunks[next_chunk]
+                next_chunk += 1
+                items = [
+                    {**json.loads(plan[i].body), "session_id": plan[i].session_id} for i in chunk
+                ]
+                body = json.dumps({"messages": items}).encode()
+                started = time.time()
+                try:
+                    status = await asyncio.wait_for(raw.post("/v1/messages", body), 30)
+                except (OSError, TimeoutError, asyncio.IncompleteReadError, ValueError):
+                    status = 0
+                    await raw.close()
+                for i in chunk:
+                    results[i] = Sent(started, time.time(), status)
+                progress.sent += len(chunk)
+        finally:
+            await raw.close()
+
+    await asyncio.gather(*(one_client() for _ in range(concurrency)))
+    return results
+
+
 async def publish_direct(
     url: str,
     queue: str,
@@ -699,6 +737,7 @@ class Options:
     phases: set[str]
     keep: bool
     client: str
+    batch: int = 50
 
 
 @dataclass
@@ -842,9 +881,11 @@ def phase_drain(run: Run, expected: int) -> PhaseResult:
 
 
 async def phase_pipeline(
-    run: Run, plan: list[Planned], name: str, rate: float, poll_ms: float
+    run: Run, plan: list[Planned], name: str, rate: float, poll_ms: float, batch: int = 0
 ) -> PhaseResult:
-    """POST the plan with the ingest worker consuming; time each row to its first sighting."""
+    """POST the plan with the ingest worker consuming; time each row to its first sighting.
+
+    ``batch`` > 0: through ``POST /v1/messages``, that many messages a request."""
     opts = run.options
     assert run.ingest is not None
     ingest = run.ingest
@@ -855,9 +896,12 @@ async def phase_pipeline(
         progress_printer(run.progress),
         StorePoller(run.sqlite_path, poll_ms / 1000, run.progress, base_id) as poller,
     ):
-        sent = await post_messages(
-            run.base_url, plan, opts.concurrency, rate, run.progress, opts.client
-        )
+        if batch:
+            sent = await post_batches(run.base_url, plan, opts.concurrency, batch, run.progress)
+        else:
+            sent = await post_messages(
+                run.base_url, plan, opts.concurrency, rate, run.progress, opts.client
+            )
         ok = [s for s in sent if s is not None and s.status == 202]
         done = poller.wait_for(
             base_id + len(ok),
@@ -1273,6 +1317,15 @@ def report(
                 f"{lat.count} messages",
             )
         )
+    batch = results.get("batch")
+    if batch is not None:
+        lines.append(
+            row(
+                f"batch     POST /v1/messages, {opts.batch} a request",
+                *fmt(batch),
+                "first request → last row stored",
+            )
+        )
     lines.append(
         row(
             "no-op     bench→RabbitMQ→no-op dramatiq actor",
@@ -1323,7 +1376,7 @@ def report(
         f"CPU per phase: % of one core (the machine has {cores * 100}%) and µs of CPU "
         "per message, by process:",
     ]
-    for name in ("gateway only", "drain", "pipeline", "latency", "no-op"):
+    for name in ("gateway only", "drain", "pipeline", "latency", "batch", "no-op"):
         result = results.get(name)
         if result is not None:
             lines.append(f"  {name:<12} {result.cpu_line()}")
@@ -1425,8 +1478,16 @@ def parse_args(argv: list[str] | None = None) -> Options:
         default=",".join(PHASES),
         help=f"comma-separated subset of {','.join(PHASES)} (drain needs gateway)",
     )
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=50,
+        help="messages per POST /v1/messages request in the batch phase (1-100)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (logs, SQLite)")
     ns = parser.parse_args(argv)
+    if not 1 <= ns.batch <= MAX_BATCH_EVENTS:
+        parser.error(f"--batch: 1 to {MAX_BATCH_EVENTS}")
     phases = {name.strip() for name in ns.phases.split(",") if name.strip()}
     if not phases or phases - set(PHASES):
         parser.error(f"--phases: choose from {', '.join(PHASES)}")
@@ -1447,6 +1508,7 @@ def parse_args(argv: list[str] | None = None) -> Options:
         phases=phases,
         keep=ns.keep,
         client=ns.client,
+        batch=ns.batch,
     )
 
 
@@ -1500,6 +1562,23 @@ async def run_phases(run: Run, noop_queue: str) -> dict[str, PhaseResult]:
         done(
             await phase_pipeline(
                 run, plan_messages("lt", count, opts.sessions), "latency", rate, poll_ms
+            )
+        )
+    if "batch" in phases:
+        if run.ingest is None:
+            start_ingest_worker(run)
+        log(
+            f"batch: POST {opts.messages} messages to /v1/messages, {opts.batch} a request, "
+            "with the worker consuming"
+        )
+        done(
+            await phase_pipeline(
+                run,
+                plan_messages("bt", opts.messages, opts.sessions),
+                "batch",
+                0,
+                opts.poll_ms,
+                batch=opts.batch,
             )
         )
     if run.ingest is not None:
