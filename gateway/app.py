@@ -43,7 +43,7 @@ def create_app(
     """``metrics_registry``: shared with in-process workers (``memq serve``); else a new one."""
     metrics = GatewayMetrics(metrics_registry)
     transport = MeteredTransport(transport, metrics)
-    batcher = IngestBatcher(transport)
+    batcher = IngestBatcher(transport, max_queue_seconds=settings.publish_timeout)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -10,6 +10,7 @@ import pika
 import pytest
 
 from gateway.ingest_batcher import IngestBatcher
+from gateway.transport import Transport
 from gateway.transports.amqp import AmqpTransport
 from memq.errors import BrokerUnavailable
 from schemas.messages import MessageBatch, MessageEvent
@@ -119,3 +120,73 @@ def test_submit_refuses_more_events_than_a_batch_holds(amqp_url: str, queue_pref
 
     with pytest.raises(ValueError, match="1 to 2 events"):
         _run(scenario())
+
+
+class StalledBroker(Transport):
+    """Stands in for a RabbitMQ that blocks publishers (a memory or disk alarm):
+    publishes never confirm until ``release``; each then fails as a timeout would."""
+
+    def __init__(self) -> None:
+        super().__init__("memq")
+        self.released = asyncio.Event()
+        self.publishes = 0
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    async def ready(self) -> bool:
+        return True
+
+    @property
+    def reply_to(self) -> str:
+        return "unused"
+
+    async def publish(self, message: object, *, persistent: bool = True) -> None:  # type: ignore[override]
+        self.publishes += 1
+        await self.released.wait()
+        raise BrokerUnavailable("RabbitMQ did not confirm the message within 5s; retry")
+
+    async def _round_trip(self, message: object, timeout: float) -> None:  # type: ignore[override]
+        return None
+
+
+def test_behind_a_stalled_publish_waiting_requests_fail_after_their_deadline() -> None:
+    async def scenario() -> tuple[list[object], int]:
+        broker = StalledBroker()
+        batcher = IngestBatcher(broker, in_flight=1, max_events=2, max_queue_seconds=0.2)
+        # One request takes the slot; six more queue behind it, in three batches' worth
+        pending = [asyncio.ensure_future(batcher.submit([_event(n)])) for n in range(7)]
+        await asyncio.sleep(0.3)  # past the queued ones' deadline
+        broker.released.set()  # the stalled publish times out at last
+        outcomes = await asyncio.gather(*pending, return_exceptions=True)
+        return outcomes, broker.publishes
+
+    outcomes, publishes = _run(scenario())
+    # Then every request failed with a 503 saying to retry, and the queued ones
+    # did not each wait for a publish of their own
+    assert all(isinstance(outcome, BrokerUnavailable) for outcome in outcomes), outcomes
+    assert "waited over 0.2s" in str(outcomes[-1])
+    assert publishes == 1
+
+
+def test_when_too_many_messages_wait_a_new_request_is_refused_at_once() -> None:
+    async def scenario() -> object:
+        broker = StalledBroker()
+        batcher = IngestBatcher(broker, in_flight=1, max_waiting=3)
+        first = asyncio.ensure_future(batcher.submit([_event(0)]))  # takes the slot
+        queued = [asyncio.ensure_future(batcher.submit([_event(n)])) for n in (1, 2, 3)]
+        await asyncio.sleep(0)
+        try:
+            await batcher.submit([_event(4)])
+        except BrokerUnavailable as exc:
+            refused: object = exc
+        else:
+            refused = None
+        broker.released.set()
+        await asyncio.gather(first, *queued, return_exceptions=True)
+        return refused
+
+    refused = _run(scenario())
+    assert isinstance(refused, BrokerUnavailable)
+    assert "3 messages are waiting" in str(refused)
