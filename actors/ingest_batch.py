@@ -1,10 +1,12 @@
 """The batch ingest actor: many chat messages in one delivery, each stored exactly once.
 
 Per event the contract is ``ingest_message``'s; the store writes the batch at
-once (SQLite: one transaction). The delivery is retried, or dead-lettered, as a
-whole, with one exception: an event refused because its session is full goes
-back on the queue alone, as an ``ingest_message`` job, so that it is
-dead-lettered (and replayable) by itself instead of taking the batch with it.
+once (SQLite: one transaction). A batch mixes accounts, so one message must
+never take the others down with it: an event refused because its session is
+full, a malformed or oversized event, and every event of a batch whose store
+write failed ``SPLIT_AFTER_RETRIES`` times go back on the queue alone, as
+``ingest_message`` jobs, and succeed or are dead-lettered (replayable) on
+their own. Only a batch of the wrong shape is dead-lettered whole.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from pydantic import ValidationError
 from actors.deps import Deps
 from actors.metrics import ingest_outcome, record_ingest_outcome
 from memq.errors import InvalidInput, PermanentError
-from schemas.messages import MessageBatch, MessageEvent
-from schemas.routing import ActorName, QueueKind
+from schemas.messages import MAX_BATCH_EVENTS, MessageBatch, MessageEvent
+from schemas.routing import ActorName, QueueKind, new_message
 from store.base import AppendResult
 
 logger = logging.getLogger("memq.actors.ingest_batch")
 
 SessionKey = tuple[str, str]  # (account_id, session_id)
+#: Failed deliveries of a batch before it is split into single jobs.
+SPLIT_AFTER_RETRIES = 5
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
@@ -41,25 +45,40 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         throws=(PermanentError,),
     )
     def ingest_batch(*args: Any, **kwargs: Any) -> None:
-        events = decode_batch(args, kwargs, max_content_bytes=deps.settings.max_message_bytes)
         current = CurrentMessage.get_current_message()
+        retries = int(current.options.get("retries", 0)) if current is not None else 0
         # Stable across redeliveries of this message, distinct per event.
         base = current.message_id if current is not None else None
+        try:
+            events = decode_batch(args, kwargs, max_content_bytes=deps.settings.max_message_bytes)
+        except EventsToSplit as exc:
+            # A bad event must not take other accounts' messages to the dead letters.
+            split(deps, exc.raw_events, base, str(exc))
+            return
         items = [
             (event, event.message_id if base is None else f"{base}:{index}")
             for index, event in enumerate(events)
         ]
         cap = deps.settings.max_messages_per_session
-        results = deps.store.append_messages(items, max_messages=cap)
+        try:
+            results = deps.store.append_messages(items, max_messages=cap)
+        except Exception as exc:
+            if retries < SPLIT_AFTER_RETRIES:
+                raise
+            # Failing again and again: whatever it is, let each message succeed or
+            # fail on its own rather than retry, then dead-letter, them all together.
+            split(deps, [event.model_dump(mode="json") for event in events], base, repr(exc))
+            return
         for result in results:
             # A rejected event is counted once, by the single job it is handed to.
             if not result.rejected_full:
                 record_ingest_outcome(ingest_outcome(result))
-        retried = current is not None and bool(current.options.get("retries"))
         for account_id, session_id in sessions_to_fold(
-            events, results, deps.memory.should_trigger, retried=retried
+            events, results, deps.memory.should_trigger, retried=retries > 0
         ):
             deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
+        # A retry after a failed enqueue here may hand a rejected message on twice:
+        # two dead letters for it, stored at most once all the same.
         for event, result in zip(events, results, strict=True):
             if result.rejected_full:
                 logger.warning(
@@ -74,22 +93,60 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         logger.debug("batch of %d messages: %d stored", len(events), sum(r.stored for r in results))
 
 
+class EventsToSplit(Exception):
+    """A well-formed batch with bad events: each is to be handled on its own."""
+
+    def __init__(self, raw_events: list[Any], problem: str) -> None:
+        super().__init__(problem)
+        self.raw_events = raw_events
+
+
 def decode_batch(
     args: tuple[Any, ...], kwargs: dict[str, Any], *, max_content_bytes: int
 ) -> list[MessageEvent]:
-    """The batch's events, or ``InvalidInput`` (dead-letter the whole batch): a hand-made
-    message of any shape fails as a permanent error, never as a retried TypeError."""
-    if args or set(kwargs) != {"events"}:
-        raise InvalidInput("an ingest batch carries exactly one keyword argument: events")
+    """The batch's events.
+
+    ``InvalidInput`` (dead-letter the whole batch) when its shape is wrong: a
+    hand-made message of any shape fails as a permanent error, never as a
+    retried TypeError. ``EventsToSplit`` when the shape is right but an event
+    is not (malformed, or over ``max_content_bytes``).
+    """
+    raw = kwargs.get("events")
+    if args or set(kwargs) != {"events"} or not isinstance(raw, list):
+        raise InvalidInput("an ingest batch carries exactly one keyword argument: events, a list")
+    if not 0 < len(raw) <= MAX_BATCH_EVENTS:
+        raise InvalidInput(
+            f"an ingest batch carries 1 to {MAX_BATCH_EVENTS} events, not {len(raw)}"
+        )
     try:
         batch = MessageBatch.model_validate(kwargs)
     except ValidationError as exc:
-        raise InvalidInput(f"malformed message batch: {exc.error_count()} problem(s)") from exc
+        raise EventsToSplit(
+            raw, f"malformed message batch: {exc.error_count()} problem(s)"
+        ) from exc
     # The gateway checks this too; direct AMQP producers meet it here.
     oversized = sum(len(event.content.encode()) > max_content_bytes for event in batch.events)
     if oversized:
-        raise InvalidInput(f"{oversized} event(s) with content over MEMQ_MAX_MESSAGE_BYTES")
+        raise EventsToSplit(raw, f"{oversized} event(s) with content over MEMQ_MAX_MESSAGE_BYTES")
     return batch.events
+
+
+def split(deps: Deps, raw_events: list[Any], base: str | None, why: str) -> None:
+    """Re-enqueue each event as its own ``ingest_message`` job: good ones are stored,
+    bad ones are dead-lettered alone, replayable.
+
+    Each job's message id is the event's delivery id in this batch, so a store
+    write the batch left half done (MongoDB: inserted, not yet counted) is
+    finished by the single job as by a redelivery; a redelivered split makes
+    the same jobs again, and the store deduplicates them.
+    """
+    logger.warning("splitting a batch of %d events into single jobs: %s", len(raw_events), why)
+    prefix = deps.settings.queue_prefix
+    for index, raw in enumerate(raw_events):
+        job = new_message(prefix, ActorName.INGEST_MESSAGE, {"event": raw})
+        if base is not None:
+            job = job.copy(message_id=f"{base}:{index}")
+        deps.broker.enqueue(job)
 
 
 def sessions_to_fold(

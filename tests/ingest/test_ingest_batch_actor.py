@@ -6,6 +6,8 @@ tests count them, and dead letters stay in the broker's list.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,6 +21,7 @@ from prometheus_client import CollectorRegistry
 
 from actors.broker import build_broker
 from actors.deps import Deps
+from actors.ingest_batch import SPLIT_AFTER_RETRIES
 from actors.metrics import install_worker_metrics
 from actors.registry import register_actors
 from memq.errors import NotFound
@@ -27,6 +30,7 @@ from memq.settings import Settings
 from schemas.messages import MAX_BATCH_EVENTS, MessageEvent, Role
 from schemas.routing import ActorName, QueueKind, new_message
 from store.factory import open_store
+from tests.support.processes import wait_for
 
 A, B = "acct-a", "acct-b"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -147,31 +151,20 @@ def test_a_batch_is_stored(workers: Workers) -> None:
     assert workers.memory_jobs() == [(A, "s1")]
 
 
-def _bad_event(events: list[dict[str, Any]]) -> dict[str, Any]:
-    events[1]["content"] = "   "
-    return {"events": events}
-
-
-def _oversized(events: list[dict[str, Any]]) -> dict[str, Any]:
-    events[2]["content"] = "x" * (MAX_BYTES + 1)
-    return {"events": events}
-
-
 @pytest.mark.parametrize(
     "corrupt",
     [
-        _bad_event,
-        _oversized,
         lambda events: {"events": events, "extra": 1},
         lambda events: {"events": events * MAX_BATCH_EVENTS},
         lambda events: {"events": []},
+        lambda events: {"events": {"not": "a list"}},
     ],
-    ids=["blank-content", "over-max-message-bytes", "extra-kwarg", "too-many", "empty"],
+    ids=["extra-kwarg", "too-many", "empty", "not-a-list"],
 )
-def test_a_malformed_batch_is_dead_lettered_whole_and_stores_nothing(
+def test_a_batch_of_the_wrong_shape_is_dead_lettered_whole_and_stores_nothing(
     workers: Workers, corrupt: Any
 ) -> None:
-    # Given a batch of three good events, broken in one way
+    # Given a batch of three good events, in an envelope of the wrong shape
     events = [event(n).model_dump(mode="json") for n in (1, 2, 3)]
     batch = workers.message(corrupt(events))
     # When a worker takes it
@@ -183,6 +176,56 @@ def test_a_malformed_batch_is_dead_lettered_whole_and_stores_nothing(
     # And none of its messages was stored
     with pytest.raises(NotFound):
         workers.deps.store.get_session(A, "s1")
+
+
+def _blank(events: list[dict[str, Any]]) -> None:
+    events[1]["content"] = "   "
+
+
+def _oversized(events: list[dict[str, Any]]) -> None:
+    events[1]["content"] = "x" * (MAX_BYTES + 1)
+
+
+@pytest.mark.parametrize("corrupt", [_blank, _oversized], ids=["blank", "over-max-bytes"])
+def test_a_bad_event_is_dead_lettered_alone_and_the_others_are_stored(
+    workers: Workers, corrupt: Any
+) -> None:
+    # Given a batch of three events of two accounts, the second one bad
+    events = [ev.model_dump(mode="json") for ev in (event(1), event(2), event(1, account=B))]
+    corrupt(events)
+    batch = workers.message({"events": events})
+    # When a worker takes it
+    workers.deliver(batch)
+    # Then the good events are stored, whatever the account
+    assert workers.seqs(A, "s1") == [1]
+    assert workers.seqs(B, "s1") == [1]
+    # And only the bad one is dead-lettered, alone, as a single-message job named
+    # after its place in the batch
+    [dead] = workers.dead_letters()
+    assert (dead.actor_name, dead.message_id) == ("ingest_message", f"{batch.message_id}:1")
+    assert dead.kwargs["event"]["message_id"] == "s1-m2"
+
+
+def test_a_batch_the_store_keeps_failing_is_split_into_single_jobs(
+    workers: Workers, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Given a store that is down, and a batch already retried SPLIT_AFTER_RETRIES times
+    workers.deps.store.close()
+    batch = workers.batch(event(1), event(1, account=B), event(2))
+    # When the worker fails it once more, then the store comes back
+    with caplog.at_level(logging.WARNING, logger="memq.actors.ingest_batch"):
+        workers.broker.enqueue(batch.copy(options={"retries": SPLIT_AFTER_RETRIES}))
+        wait_for(lambda: "splitting a batch of 3" in caplog.text, 10, interval=0.01)
+    workers.deps.store = open_store(workers.deps.settings)
+    workers.broker.join(workers.ingest_queue, fail_fast=False)
+    # Then every message is stored once, by single-message jobs retried on their
+    # own, each delivered under its delivery id in the batch; nothing dead-lettered
+    assert workers.seqs(A, "s1") == [1, 2]
+    assert workers.seqs(B, "s1") == [1]
+    assert workers.dead_letters() == []
+    with sqlite3.connect(workers.deps.settings.sqlite_path) as db:
+        deliveries = sorted(row[0] for row in db.execute("SELECT delivery_id FROM messages"))
+    assert deliveries == [f"{batch.message_id}:{i}" for i in range(3)]
 
 
 def test_a_redelivered_batch_stores_each_message_once(workers: Workers) -> None:
