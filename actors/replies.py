@@ -45,19 +45,18 @@ class AmqpReplySink:
         self._local = threading.local()
 
     def send(self, reply_to: str, reply: Reply) -> None:
+        body = reply.model_dump_json().encode()
+        properties = pika.BasicProperties(
+            content_type="application/json", correlation_id=reply.correlation_id
+        )
         try:
-            self._channel().basic_publish(
-                exchange="",
-                routing_key=reply_to,
-                body=reply.model_dump_json().encode(),
-                properties=pika.BasicProperties(
-                    content_type="application/json", correlation_id=reply.correlation_id
-                ),
-            )
+            self._channel().basic_publish("", reply_to, body, properties)
         except pika.exceptions.AMQPConnectionError:
-            # Let the next publish of this thread reconnect, as Dramatiq's enqueue does.
+            # Without confirms a dead socket shows only when a write fails, e.g.
+            # the first reply after an idle spell: reconnect and send it again,
+            # as Dramatiq's enqueue does.
             del self._broker.connection
-            raise
+            self._channel().basic_publish("", reply_to, body, properties)
 
     def _channel(self) -> BlockingChannel:
         connection = self._broker.connection  # this thread's, made on first use

@@ -10,6 +10,7 @@ from pydantic import AfterValidator
 
 from gateway.auth import ApiKeys
 from gateway.ingest_batcher import IngestBatcher
+from gateway.ratelimit import RateLimiter, admit
 from gateway.ratelimit_gate import GATE_ACCOUNT
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
@@ -48,9 +49,9 @@ async def account(
 ) -> str:
     """The caller's account; binds it (and the path's session) to log records.
 
-    The rate limit gate (``gateway.ratelimit_gate``) found the account and took
-    its token; a request it let through without one has no valid key, and the
-    key check here answers it 401.
+    The rate limit gate (``gateway.ratelimit_gate``) normally found the account
+    and took its token; a request it let through without one has no valid key
+    (401 here), or reached the app some other way, and is admitted here.
 
     Async on purpose: a sync dependency runs in a thread, and the log context it
     binds would not reach the endpoint.
@@ -64,6 +65,9 @@ async def account(
     session_id = request.path_params.get("session_id")
     valid = isinstance(session_id, str) and _ID.fullmatch(session_id) is not None
     logctx.bind(account_id, session_id if valid else None)  # never log raw path bytes
+    if gated is None:  # fail closed: no route is ever unlimited
+        limiter: RateLimiter = request.app.state.rate_limiter
+        await admit(limiter, account_id)
     return account_id
 
 

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from memq.errors import RateLimited
+from memq.errors import InvalidInput, RateLimited
 from memq.settings import Settings
 
 
@@ -94,12 +94,20 @@ class RateLimiter:
 
         Raises ``RateLimited`` (429) when they are further ahead than that.
         """
+        limit = self.limit_for(account_id)
+        capacity = limit.burst + int(self._max_wait * limit.rate)
+        if limit.rate > 0 and cost > capacity:
+            # Never admissible, however long the client waits: say so, not 429.
+            raise InvalidInput(
+                f"{cost} messages at once is more than this account's rate limit admits "
+                f"(burst {limit.burst} + {self._max_wait:g}s at {limit.rate:g}/s): send at "
+                f"most {capacity} per request"
+            )
         granted, seconds = self._take(account_id, cost, self._max_wait)
         if granted:
             return seconds
         if self._on_limited is not None:
             self._on_limited()
-        limit = self.limit_for(account_id)
         retry = max(1, math.ceil(seconds - self._max_wait))
         raise RateLimited(
             f"over {limit.rate:g} requests/s (burst {limit.burst}) for this account; "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.ratelimit import Limit, RateLimiter
-from memq.errors import RateLimited
+from memq.errors import InvalidInput, RateLimited
 from memq.settings import Settings
 
 
@@ -81,3 +81,13 @@ def test_rate_zero_means_no_limit_and_overrides_apply() -> None:
     assert all(limiter.retry_after("big") is None for _ in range(1000))
     assert limiter.limit_for("small") == Limit(rate=1, burst=2)
     assert limiter.limit_for("other") == Limit(rate=1, burst=1)
+
+
+def test_a_cost_no_wait_can_ever_cover_is_invalid_not_429() -> None:
+    # Given 20/s, a burst of 40 and 1 s of waiting: at most 60 tokens at once
+    limiter = RateLimiter(Limit(rate=20, burst=40), clock=Clock(), max_wait=1.0)
+    # Then a batch of 99 is refused as invalid, saying what would pass
+    with pytest.raises(InvalidInput, match="send at most 60 per request"):
+        limiter.admit("a", cost=99)
+    # And takes no token: a batch of 60 still passes at once
+    assert limiter.admit("a", cost=60) == pytest.approx(1.0)
