@@ -51,6 +51,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from memq.histograms import DURATION_BUCKETS
 from memq.memory.engines import EngineChain
 from memq.settings import Settings
 from schemas.queues import dead_letter_queue, delay_queue
@@ -59,27 +60,6 @@ from store.base import AppendResult
 
 logger = logging.getLogger("memq.metrics")
 
-#: Request actors answer in milliseconds; the memory actor may take minutes.
-DURATION_BUCKETS = (
-    0.001,
-    0.0025,
-    0.005,
-    0.01,
-    0.025,
-    0.05,
-    0.1,
-    0.25,
-    0.5,
-    1.0,
-    2.5,
-    5.0,
-    10.0,
-    30.0,
-    60.0,
-    120.0,
-    300.0,
-    600.0,
-)
 WAIT_BUCKETS = (0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0, 30.0, 60.0, 300.0, 1800.0, 3600.0)
 
 #: How long a queue depth reading is reused (seconds).

@@ -35,26 +35,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.transport import RequestTimeout, Transport
 from memq.errors import BrokerUnavailable, MemqError
+from memq.histograms import LATENCY_BUCKETS
 from schemas.replies import Reply
 from schemas.routing import ActorName
-
-#: Seconds: request-reply answers in milliseconds, slow ones up to the timeout.
-LATENCY_BUCKETS = (
-    0.001,
-    0.0025,
-    0.005,
-    0.01,
-    0.025,
-    0.05,
-    0.1,
-    0.25,
-    0.5,
-    1.0,
-    2.5,
-    5.0,
-    10.0,
-    30.0,
-)
 
 router = APIRouter(tags=["health"])
 
