@@ -15,6 +15,7 @@ The client depends on httpx and pydantic, and on memq's wire models
 """
 
 from memq_client.aio import AsyncMemqClient
+from memq_client.calls import BatchMessage
 from memq_client.claude import claude_messages
 from memq_client.config import DEFAULT_TIMEOUT, DEFAULT_URL
 from memq_client.errors import (
@@ -30,16 +31,18 @@ from memq_client.retry import NO_RETRIES, RetryPolicy
 from memq_client.sync import MemqClient
 from schemas.context import ContextReply
 from schemas.memory import MemoryView
+from schemas.messages import MAX_BATCH_EVENTS, MessagePage, StoredMessage
 from schemas.messages import MessageAccepted as Accepted
-from schemas.messages import MessagePage, StoredMessage
 from schemas.sessions import Session, SessionList
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "DEFAULT_URL",
+    "MAX_BATCH_EVENTS",
     "NO_RETRIES",
     "Accepted",
     "AsyncMemqClient",
+    "BatchMessage",
     "Conflict",
     "ContextReply",
     "InvalidRequest",

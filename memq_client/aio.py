@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
@@ -11,7 +12,7 @@ from typing import Any, Self
 import httpx
 
 from memq_client import calls, errors
-from memq_client.calls import Call
+from memq_client.calls import BatchMessage, Call
 from memq_client.config import ClientConfig
 from memq_client.errors import Conflict, MemqClientError, NotFound
 from memq_client.retry import RetryPolicy, log_retry
@@ -109,6 +110,25 @@ class AsyncMemqClient:
             sent_at=sent_at,
         )
         return await self._send(call)
+
+    async def publish_many(self, messages: Sequence[BatchMessage]) -> list[MessageAccepted]:
+        """Publish up to 100 messages, of one or many sessions, in one request (202).
+
+        Each message is a dict of ``publish``'s arguments plus its
+        ``session_id``, e.g. ``{"session_id": "chat-42", "role": "user",
+        "content": "Hi"}``. All or nothing: if any message is invalid, none
+        is published (``InvalidRequest`` names its index). Returns one
+        ``Accepted`` per message, in the order given; each session lists its
+        messages in that order. Each message counts as one request against
+        the account's rate limit.
+
+        Message ids work as in ``publish``: a message without ``message_id``
+        gets one generated (uuid4) once per call, and every retry of the call
+        resends the same ids, so memq stores each message once. More than 100
+        messages (``MAX_BATCH_EVENTS``), or none, raise ``InvalidRequest``
+        before anything is sent.
+        """
+        return await self._send(calls.publish_many(messages))
 
     async def context(
         self, session_id: str, *, budget: int | None = None, format: ContextFormat = "anthropic"

@@ -9,23 +9,37 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, NotRequired, TypedDict
 from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
 from memq_client.errors import InvalidRequest, MemqClientError
+from schemas.batch import BatchAccepted, MessageBatchIn
 from schemas.context import ContextFormat, ContextReply
 from schemas.ids import ID_PATTERN
 from schemas.memory import MemoryView
-from schemas.messages import MessageAccepted, MessageIn, MessagePage, Role
+from schemas.messages import MAX_BATCH_EVENTS, MessageAccepted, MessageIn, MessagePage, Role
 from schemas.sessions import Session, SessionCreate, SessionList, SessionPatch
 
 _ID = re.compile(ID_PATTERN)
+
+
+class BatchMessage(TypedDict):
+    """One message of ``publish_many``: ``publish``'s arguments, with the session it belongs to."""
+
+    session_id: str
+    role: Role
+    content: str
+    message_id: NotRequired[str | None]
+    user_id: NotRequired[str | None]
+    channel: NotRequired[str | None]
+    metadata: NotRequired[dict[str, Any] | None]
+    sent_at: NotRequired[datetime | None]
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,7 @@ def parse[T](call: Call[T], response: httpx.Response, attempts: int) -> T:
 
 
 def new_message_id() -> str:
-    """What ``publish`` sends when the caller gave no message id: one per call."""
+    """What ``publish`` and ``publish_many`` send for a message without an id: one per call."""
     return uuid.uuid4().hex
 
 
@@ -131,6 +145,41 @@ def publish(
         _model(MessageAccepted),
         body=body.model_dump(mode="json", exclude_none=True),
     )
+
+
+def publish_many(messages: Sequence[Mapping[str, Any]]) -> Call[list[MessageAccepted]]:
+    """``POST /v1/messages``; ids are generated here, once per call, so retries resend them."""
+    _check_batch_size(len(messages))
+    body = _validated(MessageBatchIn, messages=[_with_message_id(m) for m in messages])
+    return Call(
+        "POST",
+        "/v1/messages",
+        _accepted_in_order,
+        body=body.model_dump(mode="json", exclude_none=True),
+    )
+
+
+def _check_batch_size(count: int) -> None:
+    if count == 0:
+        problem = "publish_many needs at least one message"
+    elif count > MAX_BATCH_EVENTS:
+        problem = (
+            f"publish_many takes at most {MAX_BATCH_EVENTS} messages (got {count}); "
+            "split them into several calls"
+        )
+    else:
+        return
+    raise InvalidRequest(problem, status=None, code="invalid_input", attempts=0)
+
+
+def _with_message_id(message: Mapping[str, Any]) -> Any:
+    if not isinstance(message, Mapping):
+        return message  # not a message at all: validation names its index
+    return {**message, "message_id": message.get("message_id") or new_message_id()}
+
+
+def _accepted_in_order(response: httpx.Response) -> list[MessageAccepted]:
+    return BatchAccepted.model_validate_json(response.content).accepted
 
 
 def context(session_id: str, budget: int | None, format: ContextFormat) -> Call[ContextReply]:

@@ -11,9 +11,9 @@ half and all of ``min(max_backoff, backoff * 2**(n-1))``. A 429 waits its
 ``Retry-After`` instead (at least the backoff); if that would pass the
 deadline the client gives up at once rather than sleep for nothing.
 
-All memq requests are safe to repeat: reads are reads, ``publish`` sends a
-client-generated ``message_id`` that memq stores once, and the session
-commands resolve a repeat (see the clients' docstrings).
+All memq requests are safe to repeat: reads are reads, ``publish`` and
+``publish_many`` send client-generated message ids that memq stores once, and
+the session commands resolve a repeat (see the clients' docstrings).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import pytest
 
 from memq_client import (
     AsyncMemqClient,
+    BatchMessage,
     Conflict,
     InvalidRequest,
     MemqClient,
@@ -179,6 +180,50 @@ def test_invalid_input_is_refused_before_any_request() -> None:
     assert srv.requests == []
 
 
+def batch_accepted(*message_ids: str) -> Answer:
+    accepted = [ACCEPTED | {"message_id": m, "seq": n} for n, m in enumerate(message_ids, 1)]
+    return Answer(202, {"accepted": accepted})
+
+
+def test_publish_many_retries_carry_the_same_generated_message_ids() -> None:
+    # Given a gateway that loses the first answer, then accepts
+    script: list[Step] = [unavailable(), Drop()]
+    with scripted_server(script, batch_accepted("wa:1", "g1")) as srv, client(srv) as memq:
+        # When a batch is published, one message with its own id and one without
+        accepted = memq.publish_many(
+            [
+                {"session_id": "s1", "role": "user", "content": "hi", "message_id": "wa:1"},
+                {"session_id": "s2", "role": "assistant", "content": "ok", "channel": "web"},
+            ]
+        )
+    # Then every attempt posted the same batch, with an id generated once
+    first, *retries = (r.json() for r in srv.requests)
+    assert len(srv.requests) == 3 and all(retry == first for retry in retries)
+    assert {r.path for r in srv.requests} == {"/v1/messages"}
+    sent = first["messages"]
+    assert [m["session_id"] for m in sent] == ["s1", "s2"]
+    assert sent[0] == {"session_id": "s1", "role": "user", "content": "hi", "message_id": "wa:1"}
+    assert len(sent[1]["message_id"]) == 32 and sent[1]["channel"] == "web"
+    # And the accepted list comes back in request order
+    assert [a.message_id for a in accepted] == ["wa:1", "g1"]
+    assert [a.seq for a in accepted] == [1, 2]
+
+
+def test_publish_many_refuses_a_bad_batch_before_any_request() -> None:
+    message: BatchMessage = {"session_id": "s1", "role": "user", "content": "hi"}
+    robot = {**message, "role": "robot"}
+    with scripted_server([], batch_accepted("m1")) as srv, client(srv) as memq:
+        with pytest.raises(InvalidRequest, match="at most 100 messages") as too_many:
+            memq.publish_many([message] * 101)
+        with pytest.raises(InvalidRequest, match="at least one"):
+            memq.publish_many([])
+        # a bad message names its index, and none of the batch is sent
+        with pytest.raises(InvalidRequest, match=r"messages\.1\.role") as bad:
+            memq.publish_many([message, robot])  # type: ignore[list-item]
+    assert srv.requests == []
+    assert too_many.value.status is None and bad.value.attempts == 0
+
+
 def test_a_gateway_that_comes_up_is_reached_within_the_deadline() -> None:
     # Given nothing listening on the port yet
     port = free_port()
@@ -287,6 +332,20 @@ def test_async_client_retries_like_the_sync_one() -> None:
         asyncio.run(run(srv))
     bodies = [r.json()["message_id"] for r in srv.requests[:3]]
     assert len(srv.requests) == 4 and len(set(bodies)) == 1
+
+
+def test_async_publish_many_retries_with_the_same_ids() -> None:
+    async def run(srv: ScriptedServer) -> list[str]:
+        async with AsyncMemqClient(srv.url, KEY, retry=FAST) as memq:
+            accepted = await memq.publish_many(
+                [{"session_id": f"s{n}", "role": "user", "content": f"q{n}"} for n in range(3)]
+            )
+        return [a.message_id for a in accepted]
+
+    with scripted_server([unavailable(504)], batch_accepted("g0", "g1", "g2")) as srv:
+        assert asyncio.run(run(srv)) == ["g0", "g1", "g2"]
+    first, retry = (r.json()["messages"] for r in srv.requests)
+    assert first == retry and len({m["message_id"] for m in first}) == 3
 
 
 def test_async_client_gives_up_at_the_deadline() -> None:

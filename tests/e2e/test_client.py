@@ -10,6 +10,7 @@ import pytest
 
 from memq_client import (
     AsyncMemqClient,
+    BatchMessage,
     InvalidRequest,
     MemqClient,
     NotFound,
@@ -137,11 +138,73 @@ def test_retries_through_a_proxy_in_front_of_the_real_gateway(stack: Stack) -> N
     assert proxy.statuses == [404, 404]
 
 
+def test_publish_many_stores_a_batch_once_though_its_answer_was_lost(stack: Stack) -> None:
+    # Given a proxy in front of the real gateway that loses the first answer
+    lost = Forward(instead=Answer(503, {"error": {"code": "unavailable", "detail": "lost"}}))
+    batch: list[BatchMessage] = [
+        {"session_id": "cli-b1", "role": "user", "content": "Hi", "message_id": "wa:1"},
+        {"session_id": "cli-b2", "role": "user", "content": "Hello", "user_id": "u-2"},
+        {"session_id": "cli-b1", "role": "assistant", "content": "Hi! How can I help?"},
+        {"session_id": "cli-b1", "role": "user", "content": "Is it red?", "channel": "web"},
+    ]
+    with scripted_server([lost], Forward(), upstream=stack.base_url) as proxy:
+        with MemqClient(proxy.url, KEY_A, retry=FAST) as memq:
+            # When a channel publishes a batch over two sessions, mostly without ids
+            accepted = memq.publish_many(batch)
+        # Then the client retried the same batch, with the same generated ids
+        posts = [r.json() for r in proxy.requests]
+        assert len(posts) == 2 and posts[0] == posts[1]
+    assert [a.session_id for a in accepted] == [m["session_id"] for m in batch]
+    assert accepted[0].message_id == "wa:1" and not any(a.generated_id for a in accepted)
+    # And memq stored each message once, in the order of the batch
+    stack.wait_for_count("cli-b1", 3)
+    stack.wait_for_count("cli-b2", 1)
+    with MemqClient(stack.base_url, KEY_A, retry=FAST) as memq:
+        wait_for(lambda: memq.get_session("cli-b1").message_count == 3, timeout=10)
+        stored = [m.message_id for m in memq.messages("cli-b1").messages]
+        assert stored == [a.message_id for a in accepted if a.session_id == "cli-b1"]
+        assert memq.get_session("cli-b2").user_id == "u-2"
+
+        # And a message the gateway refuses (too large) refuses the whole batch, by index
+        too_big: list[BatchMessage] = [
+            {"session_id": "cli-b2", "role": "user", "content": "fine"},
+            {"session_id": "cli-b2", "role": "user", "content": "x" * 40_000},
+        ]
+        with pytest.raises(InvalidRequest) as refused:
+            memq.publish_many(too_big)
+        assert refused.value.status == 413 and "messages[1]" in refused.value.detail
+        # (a marker published after it arrives alone: nothing of the batch was queued)
+        memq.publish("cli-b2", "user", "marker", message_id="cli-b2-marker")
+        stack.wait_for_count("cli-b2", 2)
+        assert [m.message_id for m in memq.messages("cli-b2").messages] == [
+            accepted[1].message_id,
+            "cli-b2-marker",
+        ]
+
+
+def test_async_publish_many(stack: Stack) -> None:
+    async def publish() -> list[str]:
+        async with AsyncMemqClient(stack.base_url, KEY_A, retry=FAST) as memq:
+            accepted = await memq.publish_many(
+                [{"session_id": "cli-ab", "role": "user", "content": f"q{n}"} for n in range(5)]
+            )
+        return [a.message_id for a in accepted]
+
+    message_ids = asyncio.run(asyncio.wait_for(publish(), 30))
+    stack.wait_for_count("cli-ab", 5)
+    assert [m["message_id"] for m in stack.stored_messages("cli-ab")] == message_ids
+
+
 def test_the_real_rate_limit_is_waited_out(
     amqp_url: str, queue_prefix: str, tmp_path: Path
 ) -> None:
-    # Given a gateway that allows one request per second per account
-    limits = {"MEMQ_RATE_LIMIT_PER_SECOND": "1", "MEMQ_RATE_LIMIT_BURST": "1"}
+    # Given a gateway that allows one request per second per account and answers
+    # 429 at once (by default it would pace the second request instead)
+    limits = {
+        "MEMQ_RATE_LIMIT_PER_SECOND": "1",
+        "MEMQ_RATE_LIMIT_BURST": "1",
+        "MEMQ_RATE_LIMIT_MAX_WAIT": "0",
+    }
     with (
         running_stack(amqp_url, queue_prefix, tmp_path, **limits) as stack,
         scripted_server([], Forward(), upstream=stack.base_url) as proxy,
