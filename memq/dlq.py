@@ -50,6 +50,8 @@ from schemas.routing import REPLY_TO_OPTION, QueueKind, queue_name
 RETRY_OPTIONS = ("retries", "traceback", "requeue_timestamp", "eta")
 #: How many times a message was replayed, kept in its options.
 REPLAYS_OPTION = "memq_replays"
+#: What a listing shows of each event of a batch: where it belongs, never what it says.
+EVENT_ID_KEYS = ("account_id", "session_id", "message_id")
 
 
 class Action(Enum):
@@ -127,22 +129,12 @@ class DeadLetter:
         if self.message is None:
             return {"bytes": len(self.body)}
         kwargs = self.message.kwargs if isinstance(self.message.kwargs, dict) else {}
-        event = kwargs.get("event")
-        if isinstance(event, dict):
-            content = event.get("content")
-            out: dict[str, Any] = {
-                key: event[key]
-                for key in ("account_id", "session_id", "message_id", "role", "seq")
-                if isinstance(event.get(key), str | int)
-            }
-            if isinstance(content, str):
-                out["content_bytes"] = len(content.encode("utf-8"))
-            return out
-        out = {
-            key: kwargs[key]
-            for key in ("account_id", "session_id")
-            if isinstance(kwargs.get(key), str)
-        }
+        event, events = kwargs.get("event"), kwargs.get("events")
+        if isinstance(event, dict):  # ingest_message
+            return _event_summary(event)
+        if isinstance(events, list):  # ingest_batch
+            return _batch_summary(events)
+        out = _fields(kwargs, ("account_id", "session_id"))
         out["arguments"] = sorted(str(key) for key in kwargs)
         if self.message.args:
             out["positional"] = len(self.message.args)
@@ -168,6 +160,35 @@ class DeadLetter:
         if show_body:
             entry["body"] = self.body.decode("utf-8", errors="replace")
         return entry
+
+
+def _fields(source: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The ``keys`` of ``source`` that hold an id or a number (a broken job may hold anything)."""
+    return {key: source[key] for key in keys if isinstance(source.get(key), str | int)}
+
+
+def _content_bytes(event: dict[str, Any]) -> int | None:
+    content = event.get("content")
+    return len(content.encode("utf-8")) if isinstance(content, str) else None
+
+
+def _event_summary(event: dict[str, Any]) -> dict[str, Any]:
+    out = _fields(event, ("account_id", "session_id", "message_id", "role", "seq"))
+    size = _content_bytes(event)
+    if size is not None:
+        out["content_bytes"] = size
+    return out
+
+
+def _batch_summary(events: list[Any]) -> dict[str, Any]:
+    """How many events, their total size, and each one's ids: enough to find the
+    messages in the store or the gateway log; an entry that is no event shows as {}."""
+    described = [event if isinstance(event, dict) else {} for event in events]
+    return {
+        "events": len(events),
+        "content_bytes": sum(_content_bytes(event) or 0 for event in described),
+        "event_ids": [_fields(event, EVENT_ID_KEYS) for event in described],
+    }
 
 
 @dataclass
@@ -393,10 +414,17 @@ def render(letter: DeadLetter, show_body: bool = False) -> str:
         why.append(f"last_error={entry['error']}")
     if entry["replays"]:
         why.append(f"replays={entry['replays']}")
-    summary = " ".join(f"{key}={json.dumps(value)}" for key, value in entry["summary"].items())
-    lines = [head, f"    queue={entry['queue']} " + " ".join(why), f"    {summary}"]
+    summary = dict(entry["summary"])
+    event_ids = summary.pop("event_ids", [])
+    lines = [head, f"    queue={entry['queue']} " + " ".join(why), f"    {_pairs(summary)}"]
+    # A batch: one line per event, so an operator can grep the listing for a message id.
+    lines += [f"      {_pairs(ids) or '(no ids)'}" for ids in event_ids]
     if show_body:
         lines.append(f"    body: {entry['body']}")
         if letter.traceback:
             lines += ["    traceback:", *("      " + t for t in letter.traceback.splitlines())]
     return "\n".join(lines)
+
+
+def _pairs(values: dict[str, Any]) -> str:
+    return " ".join(f"{key}={json.dumps(value)}" for key, value in values.items())

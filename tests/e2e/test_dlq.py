@@ -34,7 +34,7 @@ def memq_dlq(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str
     )
 
 
-def ingest_envelope(prefix: str, session_id: str, message_id: str, content: str) -> Any:
+def event_json(session_id: str, message_id: str, content: str) -> dict[str, Any]:
     event = MessageEvent(
         account_id=ACCOUNT_A,
         session_id=session_id,
@@ -44,7 +44,12 @@ def ingest_envelope(prefix: str, session_id: str, message_id: str, content: str)
         seq=int(datetime.now(UTC).timestamp() * 1_000_000),
         accepted_at=datetime.now(UTC),
     )
-    return new_message(prefix, ActorName.INGEST_MESSAGE, {"event": event.model_dump(mode="json")})
+    return event.model_dump(mode="json")
+
+
+def ingest_envelope(prefix: str, session_id: str, message_id: str, content: str) -> Any:
+    event = event_json(session_id, message_id, content)
+    return new_message(prefix, ActorName.INGEST_MESSAGE, {"event": event})
 
 
 def publish(amqp_url: str, queue: str, body: bytes) -> None:
@@ -123,6 +128,46 @@ def test_list_replay_and_drop(stack: Stack, amqp_url: str, queue_prefix: str) ->
     missing = memq_dlq(stack.env, "replay", "--id", "no-such-id")
     assert missing.returncode == 1 and "not found: no-such-id" in missing.stderr
     assert memq_dlq(stack.env, "replay").returncode != 0  # neither --id nor --all
+
+
+def test_a_dead_lettered_batch_is_listed_by_its_event_ids(amqp_url: str, queue_prefix: str) -> None:
+    env = {"MEMQ_AMQP_URL": amqp_url, "MEMQ_QUEUE_PREFIX": queue_prefix}
+    xq = dead_letter_queue(queue_name(queue_prefix, QueueKind.INGEST))
+    assert DeadLetters(amqp_url, queue_prefix).list() == []  # declares the queues
+    secret = f"SECRET-{uuid.uuid4().hex}"
+    # Given a batch in the dead-letter queue, as Dramatiq leaves it (e.g. once a
+    # store outage outlasted its retries), with a malformed event and a stray entry
+    events: list[Any] = [
+        event_json("s-b1", "m-b1", f"first {secret}"),
+        {**event_json("s-b2", "m-b2", "second"), "role": "robot"},
+        f"stray {secret}",
+    ]
+    batch = new_message(queue_prefix, ActorName.INGEST_BATCH, {"events": events})
+    publish(amqp_url, xq, batch.encode())
+
+    # When it is listed
+    listed = memq_dlq(env, "list", "--queue", "ingest", "--json")
+    assert listed.returncode == 0, listed.stderr
+    (entry,) = map(json.loads, listed.stdout.splitlines())
+    # Then it shows how many events it carries and whose they are, without content
+    assert entry["id"] == batch.message_id and entry["actor"] == "ingest_batch"
+    assert entry["summary"] == {
+        "events": 3,
+        "content_bytes": len(f"first {secret}") + len("second"),
+        "event_ids": [
+            {"account_id": ACCOUNT_A, "session_id": "s-b1", "message_id": "m-b1"},
+            {"account_id": ACCOUNT_A, "session_id": "s-b2", "message_id": "m-b2"},
+            {},
+        ],
+    }
+    assert secret not in listed.stdout
+    # And the text form gives each event a line of its own
+    text = memq_dlq(env, "list", "--queue", "ingest").stdout
+    assert secret not in text
+    assert "    events=3 content_bytes=" in text
+    assert f'      account_id="{ACCOUNT_A}" session_id="s-b2" message_id="m-b2"\n' in text
+    assert "      (no ids)" in text
+    assert queue_depth(amqp_url, xq) == 1
 
 
 class CrashBeforeAck(DeadLetters):
