@@ -5,7 +5,9 @@ job per session and, when the page was full, a tick for the next page. Jobs
 are idempotent (``memq.lifecycle``): duplicates from a second scheduler or a
 replay are harmless. Ending a session (idle, or ``POST /end``) is followed by
 its finalization: the final summary (a ``final`` job for the memory pool) and
-a flush of its analytics.
+a flush of its analytics. The flush tick also reaches sessions that ended
+within its window, and their flush job finalizes them: a finalize job lost
+after the end (a worker killed, a failed enqueue) is made up for there.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 import dramatiq
 
 from actors.deps import Deps
+from memq.analytics.service import FlushOutcome
 from memq.errors import InvalidInput, PermanentError
 from memq.lifecycle import TickKind
 from schemas.routing import ACTOR_QUEUES, ActorName
@@ -47,15 +50,19 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             throws=(PermanentError,),
         )
 
-    def flush(account_id: str, session_id: str) -> None:
+    def flush(account_id: str, session_id: str) -> FlushOutcome:
         outcome = deps.analytics.flush(account_id, session_id)
         if outcome.more:  # bounded work per job: hand the rest to a fresh job
             deps.enqueue(ActorName.FLUSH_ANALYTICS, account_id=account_id, session_id=session_id)
+        return outcome
 
-    def finalize(account_id: str, session_id: str) -> None:
+    def fold_final(account_id: str, session_id: str) -> None:
         deps.enqueue(
             ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id, final=True
         )
+
+    def finalize(account_id: str, session_id: str) -> None:
+        fold_final(account_id, session_id)
         flush(account_id, session_id)
 
     @actor(ActorName.MAINTENANCE_TICK)
@@ -93,7 +100,9 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
 
     @actor(ActorName.FLUSH_ANALYTICS)
     def flush_analytics(account_id: str, session_id: str, at: str | None = None) -> None:
-        flush(account_id, session_id)
+        if flush(account_id, session_id).ended:
+            # Finalize again: a no-op fold when the end's own finalize job ran.
+            fold_final(account_id, session_id)
 
     @actor(ActorName.PURGE_SESSION)
     def purge_session(account_id: str, session_id: str, at: str) -> None:

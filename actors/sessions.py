@@ -55,6 +55,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     def end_session(account_id: str, session_id: str, reason: str) -> Session:
         session = store.end_session(account_id, session_id, reason, datetime.now(UTC))
         # Final summary and analytics flush: maintenance work, off the request path.
+        # Should this job be lost, the flush ticks finalize recently ended sessions too.
         deps.enqueue(ActorName.FINALIZE_SESSION, account_id=account_id, session_id=session_id)
         return session
 

@@ -10,9 +10,16 @@ duplicated job change nothing but load:
   ``MEMQ_SESSION_IDLE_TIMEOUT`` or ``account_overrides``) are ended with reason
   ``idle`` (only if still idle), then finalized: final summary and a flush.
 - ``flush``: active sessions with activity in the last two flush intervals get
-  their buffered analytics flushed (every ``MEMQ_ANALYTICS_FLUSH_INTERVAL``).
+  their buffered analytics flushed (every ``MEMQ_ANALYTICS_FLUSH_INTERVAL``);
+  sessions that ended within those two intervals are finalized again, in case
+  the job sent at their end was lost (both steps are no-ops when it was not),
+  so each ended session costs two or three extra jobs, once.
 - ``retention``: sessions ended more than ``MEMQ_RETENTION_DAYS`` ago are
-  purged with their messages, memory and analytics.
+  purged with their messages, memory and analytics, then the tombstones of
+  sessions deleted more than that ago are removed (the id is free again).
+
+A tick kind that covers two kinds of sessions scans two store scans one after
+the other (``chained_scan``): its pages stay bounded and its cursor says where.
 
 A user's history (seed 004's "conversations to resume") is the account's
 sessions of that user, most recent activity first: an ended session stays in
@@ -22,15 +29,18 @@ it, with its reason, until retention removes it, and a new message reopens it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from functools import partial
+from typing import Protocol
 
 from memq.errors import InvalidInput, NotFound
 from memq.settings import Settings
 from schemas.sessions import Session
 from store.base import Store
-from store.lifecycle import PurgeResult, ScanPage
+from store.lifecycle import PurgeResult, ScanPage, SessionKey
 
 logger = logging.getLogger("memq.lifecycle")
 
@@ -51,6 +61,44 @@ def tick_period(settings: Settings, kind: TickKind) -> int:
     if kind is TickKind.FLUSH:
         return settings.analytics_flush_interval
     return settings.maintenance_interval
+
+
+class StoreScan(Protocol):
+    """One of the store's session scans, its bounds already bound."""
+
+    def __call__(self, *, limit: int, cursor: str | None) -> ScanPage: ...
+
+
+def chained_scan(scans: Sequence[StoreScan], limit: int, cursor: str | None) -> ScanPage:
+    """Page through ``scans`` one after the other as one scan of at most ``limit``
+    sessions a page (a page may end one scan and start the next)."""
+    position, inner = _split_chain_cursor(cursor, len(scans))
+    sessions: list[SessionKey] = []
+    for index in range(position, len(scans)):
+        page = scans[index](limit=limit - len(sessions), cursor=inner)
+        sessions += page.sessions
+        if page.next_cursor is not None:
+            return ScanPage(sessions, _chain_cursor(index, page.next_cursor))
+        inner = None
+        if len(sessions) == limit and index + 1 < len(scans):
+            return ScanPage(sessions, _chain_cursor(index + 1, None))
+    return ScanPage(sessions, None)
+
+
+def _chain_cursor(position: int, inner: str | None) -> str:
+    if position == 0 and inner is not None:
+        # As the store made it: a tick sent before its kind was chained still continues.
+        return inner
+    return f"{position}:{inner or ''}"
+
+
+def _split_chain_cursor(cursor: str | None, scans: int) -> tuple[int, str | None]:
+    if cursor is None or ":" not in cursor:  # store cursors are base64url: no ':'
+        return 0, cursor
+    position, _, inner = cursor.partition(":")
+    if not position.isdigit() or not int(position) < scans:
+        raise InvalidInput("invalid scan cursor")
+    return int(position), inner or None
 
 
 @dataclass(frozen=True)
@@ -101,11 +149,23 @@ class Lifecycle:
                 cursor=cursor,
             )
         if kind is TickKind.FLUSH:
-            since = at - timedelta(seconds=2 * self.settings.analytics_flush_interval)
-            return self.store.recently_active_sessions(since=since, limit=limit, cursor=cursor)
-        return self.store.ended_sessions(
-            ended_before=self.retention_cutoff(at), limit=limit, cursor=cursor
-        )
+            return chained_scan(self._flush_scans(at), limit, cursor)
+        return chained_scan(self._retention_scans(at), limit, cursor)
+
+    def _flush_scans(self, at: datetime) -> list[StoreScan]:
+        since = at - timedelta(seconds=2 * self.settings.analytics_flush_interval)
+        return [
+            partial(self.store.recently_active_sessions, since=since),
+            # Their flush job finalizes them: the end's own job may have been lost.
+            partial(self.store.recently_ended_sessions, since=since),
+        ]
+
+    def _retention_scans(self, at: datetime) -> list[StoreScan]:
+        cutoff = self.retention_cutoff(at)
+        return [
+            partial(self.store.ended_sessions, ended_before=cutoff),
+            partial(self.store.deleted_sessions, deleted_before=cutoff),
+        ]
 
     def expire(self, account_id: str, session_id: str, at: datetime) -> Session | None:
         """End the session as idle if it still is (as of ``at``); the session afterwards,
@@ -125,9 +185,10 @@ class Lifecycle:
         return session
 
     def purge(self, account_id: str, session_id: str, at: datetime) -> PurgeResult | None:
-        result = self.store.purge_session(
-            account_id, session_id, ended_before=self.retention_cutoff(at)
-        )
+        """Purge the session if it ended before the retention cutoff, or remove its
+        tombstone if it was deleted before it (the sweep's two scans share this job)."""
+        cutoff = self.retention_cutoff(at)
+        result = self.store.purge_session(account_id, session_id, ended_before=cutoff)
         if result is not None:
             logger.info(
                 "retention: purged session %s/%s (%d messages)",
@@ -135,6 +196,10 @@ class Lifecycle:
                 session_id,
                 result.messages,
             )
+            return result
+        result = self.store.purge_tombstone(account_id, session_id, deleted_before=cutoff)
+        if result is not None:
+            logger.info("retention: removed the tombstone of %s/%s", account_id, session_id)
         return result
 
     def cleanup(self, account_id: str, days: int, now: datetime) -> CleanupResult:

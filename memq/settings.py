@@ -158,7 +158,8 @@ class Settings(BaseSettings):
         default=30,
         gt=0,
         description="days after its end that a session is deleted with its messages, memory "
-        "and analytics; it is hidden from every read from then on",
+        "and analytics (hidden from every read from then on), and after its deletion that a "
+        "deleted session's tombstone is removed (its id is free again)",
     )
     maintenance_interval: int = Field(
         default=60,

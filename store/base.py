@@ -247,8 +247,9 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
 
     @abc.abstractmethod
     def delete_session(self, account_id: str, session_id: str) -> None:
-        """Delete the session and its messages, leaving a tombstone so later messages
-        for it are dropped and its id is not reused. Raises ``NotFound``."""
+        """Delete the session and its messages, leaving a tombstone (with the deletion
+        time) so later messages for it are dropped and its id is not reused until
+        retention removes the tombstone (``purge_tombstone``). Raises ``NotFound``."""
 
 
 def folded_boundary(memory: MemoryState) -> int:

@@ -15,10 +15,19 @@ Retention: with ``retention`` set (``MEMQ_RETENTION_DAYS``), a session ended
 more than ``retention`` ago is invisible to every read of the port, as if
 ``purge_session`` had already removed it, and a new message for it starts a
 new session. ``purge_session`` deletes such a session with its messages,
-memory and analytics and leaves no tombstone.
+memory and analytics and leaves no tombstone. The tombstone ``delete_session``
+leaves (with its deletion time) goes in the same sweep once the deletion is
+older than the cutoff (``deleted_sessions``, ``purge_tombstone``); the id is
+then free again.
 
-Scans (``idle_sessions``, ``recently_active_sessions``, ``ended_sessions``)
-run across accounts for the maintenance ticks, on indexes led by ``status``,
+Finalization: ending a session is followed by its final memory fold and
+analytics flush, sent as a separate job. ``recently_ended_sessions`` lets the
+flush tick finalize again the sessions that ended within its window, so a job
+lost between the end and its enqueue is made up for.
+
+Scans (``idle_sessions``, ``recently_active_sessions``, ``recently_ended_sessions``,
+``ended_sessions``, ``deleted_sessions``) run across accounts for the
+maintenance ticks, on indexes led by ``status`` (tombstones: by deletion time),
 and return bounded pages with an opaque keyset cursor.
 """
 
@@ -135,6 +144,13 @@ class LifecycleStore(abc.ABC):
         """Active sessions with activity at or after ``since``, across accounts,
         oldest activity first."""
 
+    @abc.abstractmethod
+    def recently_ended_sessions(
+        self, *, since: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        """Ended sessions whose end is at or after ``since``, across accounts, earliest
+        end first."""
+
     # -- retention -------------------------------------------------------------
     @abc.abstractmethod
     def ended_sessions(
@@ -155,3 +171,18 @@ class LifecycleStore(abc.ABC):
         """Delete the session with its messages, memory and analytics if it is ended
         and its end is before ``ended_before``; no tombstone is left, so a later
         message starts a new session. None when it is not (any more) such a session."""
+
+    @abc.abstractmethod
+    def deleted_sessions(
+        self, *, deleted_before: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        """Tombstones of sessions deleted before ``deleted_before``, across accounts,
+        earliest deletion first."""
+
+    @abc.abstractmethod
+    def purge_tombstone(
+        self, account_id: str, session_id: str, *, deleted_before: datetime
+    ) -> PurgeResult | None:
+        """Remove the session's tombstone if it was deleted before ``deleted_before``,
+        with anything a deletion cut short left under the id; a later message then
+        starts a new session. None when it is not (any more) such a tombstone."""

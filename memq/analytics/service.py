@@ -37,6 +37,8 @@ class FlushOutcome:
     contended: bool = False
     #: The session does not exist (any more).
     missing: bool = False
+    #: The session is ended (as last read): it is owed its final memory fold too.
+    ended: bool = False
 
 
 class AnalyticsService:
@@ -58,13 +60,15 @@ class AnalyticsService:
         """Fold every message not yet covered, one atomic batch at a time (bounded work)."""
         started = time.monotonic()
         batches = messages = 0
+        ended = False
         while True:
             if batches >= self.max_batches or time.monotonic() - started > self.work_seconds:
-                return FlushOutcome(batches, messages, more=True)
+                return FlushOutcome(batches, messages, more=True, ended=ended)
             try:
                 batch = self.store.analytics_batch(account_id, session_id, limit=self.batch_size)
+                ended = batch.session.status == "ended"
                 if not batch.messages and not _stale(batch):
-                    return FlushOutcome(batches, messages)
+                    return FlushOutcome(batches, messages, ended=ended)
                 updated = aggregate(
                     batch.analytics,
                     batch.session,
@@ -79,7 +83,7 @@ class AnalyticsService:
                 logger.info(
                     "analytics of %s/%s saved by another flush; stopping", account_id, session_id
                 )
-                return FlushOutcome(batches, messages, contended=True)
+                return FlushOutcome(batches, messages, contended=True, ended=ended)
             batches += 1
             messages += len(batch.messages)
             logger.debug(
@@ -90,7 +94,7 @@ class AnalyticsService:
                 updated.version + 1,
             )
             if not batch.messages:
-                return FlushOutcome(batches, messages)
+                return FlushOutcome(batches, messages, ended=ended)
 
     def _questions(
         self, account_id: str, session_id: str, batch: list[StoredMessage]

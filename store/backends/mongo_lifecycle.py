@@ -27,6 +27,14 @@ still before the cutoff), so a message arriving meanwhile starts a new
 session; then all the id's messages, its memory and analytics. A message for
 the same id inserted in the milliseconds between those steps would go too
 (a session ended at least the retention period ago; accepted as negligible).
+
+A tombstone is ``{account_id, session_id, deleted: true, deleted_at}`` (every
+tombstone ``delete_session`` ever wrote has ``deleted_at``). ``purge_tombstone``
+deletes what a deletion cut short might have left under the id first and the
+tombstone last, so a crash in between leaves the tombstone for the next sweep,
+and no message is let in before the old ones are gone. (Two sweeps of the
+same tombstone racing with a first new message for the id could delete that
+message: the same negligible window as ``purge_session``'s.)
 """
 
 from __future__ import annotations
@@ -86,6 +94,12 @@ def lifecycle_indexes(
             ],
             name=name,
         )
+    # Tombstones by deletion time, for retention; partial: live sessions are not in it.
+    sessions.create_index(
+        [("deleted_at", ASCENDING), ("account_id", ASCENDING), ("session_id", ASCENDING)],
+        name="sessions_by_deletion",
+        partialFilterExpression={"deleted": True},
+    )
     messages.create_index(
         [
             ("account_id", ASCENDING),
@@ -372,6 +386,13 @@ class MongoLifecycle(LifecycleStore):
         }
         return self._scan("last_activity", query, limit, cursor)
 
+    @_translated
+    def recently_ended_sessions(
+        self, *, since: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        query = {"status": "ended", "deleted": _NOT_DELETED, "ended_at": {"$gte": as_utc(since)}}
+        return self._scan("ended_at", query, limit, cursor)
+
     # -- retention -------------------------------------------------------------
     @_translated
     def ended_sessions(
@@ -410,6 +431,29 @@ class MongoLifecycle(LifecycleStore):
         purged = self._messages.delete_many(key).deleted_count
         self._memory.delete_one(key)
         self._analytics.delete_one(key)
+        return PurgeResult(session_id=session_id, messages=purged)
+
+    @_translated
+    def deleted_sessions(
+        self, *, deleted_before: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        query = {"deleted": True, "deleted_at": {"$lt": as_utc(deleted_before)}}
+        return self._scan("deleted_at", query, limit, cursor)
+
+    @_translated
+    def purge_tombstone(
+        self, account_id: str, session_id: str, *, deleted_before: datetime
+    ) -> PurgeResult | None:
+        key = {"account_id": account_id, "session_id": session_id}
+        tombstone = {**key, "deleted": True, "deleted_at": {"$lt": as_utc(deleted_before)}}
+        if self._sessions.find_one(tombstone, {"_id": 1}) is None:
+            return None
+        # While the tombstone stands, appends drop their message: nothing new comes in.
+        purged = self._messages.delete_many(key).deleted_count
+        self._memory.delete_one(key)
+        self._analytics.delete_one(key)
+        if not self._sessions.delete_one(tombstone).deleted_count:
+            return None  # another sweep removed it meanwhile
         return PurgeResult(session_id=session_id, messages=purged)
 
     # -- helpers ---------------------------------------------------------------

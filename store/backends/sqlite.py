@@ -21,7 +21,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,7 @@ from store.base import (
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 10.0
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Run one statement at a time inside one BEGIN IMMEDIATE (executescript would
 # commit first), so the ``folded`` column can be added to a version 1 file.
@@ -86,6 +86,7 @@ CREATE TABLE IF NOT EXISTS sessions (
     last_prompt_seq INTEGER,
     last_activity   INTEGER NOT NULL,
     deleted         INTEGER NOT NULL DEFAULT 0,
+    deleted_at      INTEGER,
     PRIMARY KEY (account_id, session_id)
 )""",
     """
@@ -198,6 +199,11 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
                     conn.execute(
                         "ALTER TABLE messages ADD COLUMN folded INTEGER NOT NULL DEFAULT 0"
                     )
+                session_columns = {
+                    row["name"] for row in conn.execute("PRAGMA table_info(sessions)")
+                }
+                if "deleted_at" not in session_columns:  # a file before version 5
+                    conn.execute("ALTER TABLE sessions ADD COLUMN deleted_at INTEGER")
                 for statement in _FOLDING_SCHEMA:
                     conn.execute(statement)
                 for statement in LIFECYCLE_SCHEMA:
@@ -498,11 +504,11 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
         with self._write() as conn:
             # The row stays as a tombstone; what it held about the conversation goes.
             changed = conn.execute(
-                "UPDATE sessions SET deleted = 1, title = NULL, last_prompt = NULL,"
-                " metadata = '{}', user_id = NULL, channel = NULL"
+                "UPDATE sessions SET deleted = 1, deleted_at = ?, title = NULL,"
+                " last_prompt = NULL, metadata = '{}', user_id = NULL, channel = NULL"
                 " WHERE account_id = ? AND session_id = ? AND deleted = 0"
                 " AND (status != 'ended' OR ended_at >= ?)",
-                (account_id, session_id, self._cutoff()),
+                (to_micros(datetime.now(UTC)), account_id, session_id, self._cutoff()),
             ).rowcount
             if not changed:
                 raise NotFound(f"session {session_id} not found")

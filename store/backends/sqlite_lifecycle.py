@@ -19,6 +19,10 @@ table (no extra index on ``messages``, so ingest pays nothing for analytics).
 The figures per user and per entry are summed when read (``analytics_by_user``,
 ``analytics_sources_by_entry``). Sessions past retention are left out by the
 copy of their end (``analytics.ended_at``), written by their final flush.
+
+A tombstone (``deleted = 1``) carries its deletion time ``deleted_at``
+(schema version 5; a tombstone from an older file gets its ``updated_at``),
+which the retention sweep scans through the partial index ``sessions_by_deletion``.
 """
 
 from __future__ import annotations
@@ -83,6 +87,13 @@ CREATE INDEX IF NOT EXISTS sessions_by_status
     """
 CREATE INDEX IF NOT EXISTS sessions_by_end
     ON sessions (status, deleted, ended_at, account_id, session_id)""",
+    # Tombstones by deletion time, for retention; partial: live sessions are not in it.
+    """
+CREATE INDEX IF NOT EXISTS sessions_by_deletion
+    ON sessions (deleted_at, account_id, session_id) WHERE deleted = 1""",
+    # Tombstones written before ``deleted_at`` existed (or by an older process still
+    # running): their last update stands in, as ``delete_session`` never moved it.
+    "UPDATE sessions SET deleted_at = updated_at WHERE deleted = 1 AND deleted_at IS NULL",
 )
 
 _ANALYTICS_COLUMNS = (
@@ -350,6 +361,12 @@ class SqliteLifecycle(LifecycleStore):
         where = ["status = 'active'", "deleted = 0", "last_activity >= ?"]
         return self._scan("last_activity", where, [to_micros(since)], limit, cursor)
 
+    def recently_ended_sessions(
+        self, *, since: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        where = ["status = 'ended'", "deleted = 0", "ended_at >= ?"]
+        return self._scan("ended_at", where, [to_micros(since)], limit, cursor)
+
     # -- retention -------------------------------------------------------------
     def ended_sessions(
         self,
@@ -377,6 +394,27 @@ class SqliteLifecycle(LifecycleStore):
             ).fetchone()
             if row is None:
                 return None
+            purged = purge_rows(conn, account_id, session_id)
+        return PurgeResult(session_id=session_id, messages=purged)
+
+    def deleted_sessions(
+        self, *, deleted_before: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        where = ["deleted = 1", "deleted_at < ?"]
+        return self._scan("deleted_at", where, [to_micros(deleted_before)], limit, cursor)
+
+    def purge_tombstone(
+        self, account_id: str, session_id: str, *, deleted_before: datetime
+    ) -> PurgeResult | None:
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ? AND deleted = 1"
+                " AND deleted_at < ?",
+                (account_id, session_id, to_micros(deleted_before)),
+            ).fetchone()
+            if row is None:
+                return None
+            # Normally only the row: delete_session removed the rest in its transaction.
             purged = purge_rows(conn, account_id, session_id)
         return PurgeResult(session_id=session_id, messages=purged)
 

@@ -3,8 +3,9 @@
 See ``store/lifecycle.py``.
 
 Analytics buffer and flush (compare-and-set, replay, crash between write and
-mark), account-wide analytics reads, idle expiry, resume, retention and its
-read filter. Times are relative to the real clock because retention is.
+mark), account-wide analytics reads, idle expiry, resume, the flush window's
+ended sessions, retention (ended sessions, tombstones) and its read filter.
+Times are relative to the real clock because retention is.
 Mongo writes stay at a few dozen per test: the emulator is slow.
 """
 
@@ -27,6 +28,7 @@ from memq.errors import InvalidInput, NotFound, StoreUnavailable
 from memq.settings import Settings
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionCreate, SessionPatch
+from store.backends._common import to_micros
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
 from store.base import AppendResult, Store
@@ -493,6 +495,31 @@ def test_a_message_after_expiry_resumes_the_session(store: Store) -> None:
     ]
 
 
+def test_recently_ended_sessions_are_those_ended_since_the_window_start(store: Store) -> None:
+    # Given sessions ended 3 h, 2 min and 1 min ago (two accounts), one active,
+    # and one ended a minute ago then deleted
+    for session, account, ago in (
+        ("long-ago", A, timedelta(hours=3)),
+        ("b-recent", B, timedelta(minutes=2)),
+        ("recent", A, timedelta(minutes=1)),
+        ("gone", A, timedelta(minutes=1)),
+    ):
+        append(store, event(1, session=session, account=account))
+        store.end_session(account, session, "resolved", NOW - ago)
+    store.delete_session(A, "gone")
+    append(store, event(1, session="open"))
+    since = NOW - timedelta(minutes=5)
+    # When the flush window's ended sessions are scanned, a page of one at a time
+    first = store.recently_ended_sessions(since=since, limit=1)
+    rest = store.recently_ended_sessions(since=since, limit=1, cursor=first.next_cursor)
+    # Then only the undeleted sessions ended since then come back, earliest end first
+    assert keys(first) == [(B, "b-recent")] and first.next_cursor is not None
+    assert keys(rest) == [(A, "recent")] and rest.next_cursor is None
+    # And a session reopened by a message is active again, not ended
+    append(store, event(2, session="recent"))
+    assert keys(store.recently_ended_sessions(since=since, limit=5)) == [(B, "b-recent")]
+
+
 # -- retention -----------------------------------------------------------------------
 
 
@@ -531,6 +558,103 @@ def test_purge_leaves_a_session_reopened_meanwhile(store: Store) -> None:
     append(store, event(2))  # the user came back after the scan
     assert store.purge_session(A, "s1", ended_before=NOW) is None
     assert store.get_session(A, "s1").message_count == 2
+
+
+def test_a_tombstone_is_removed_once_deleted_before_the_cutoff(store: Store) -> None:
+    # Given a deleted session (its tombstone drops messages and holds its id), an
+    # ended session and an active one
+    append(store, event(1, session="gone"))
+    store.delete_session(A, "gone")
+    assert append(store, event(2, session="gone")).dropped_deleted
+    append(store, event(1, session="done"))
+    store.end_session(A, "done", "resolved", NOW - timedelta(days=2))
+    append(store, event(1, session="open"))
+    later = datetime.now(UTC) + timedelta(seconds=1)
+    # When the tombstones are scanned and purged with a cutoff before the deletion
+    before_deletion = NOW - timedelta(minutes=1)
+    assert store.deleted_sessions(deleted_before=before_deletion, limit=5).sessions == []
+    assert store.purge_tombstone(A, "gone", deleted_before=before_deletion) is None
+    # Then it stays
+    assert append(store, event(3, session="gone")).dropped_deleted
+    # When the cutoff is after the deletion, Then only the tombstone is scanned and removed
+    assert keys(store.deleted_sessions(deleted_before=later, limit=5)) == [(A, "gone")]
+    for live in ("done", "open"):
+        assert store.purge_tombstone(A, live, deleted_before=later) is None
+    result = store.purge_tombstone(A, "gone", deleted_before=later)
+    assert result is not None and (result.session_id, result.messages) == ("gone", 0)
+    assert store.deleted_sessions(deleted_before=later, limit=5).sessions == []
+    assert store.purge_tombstone(A, "gone", deleted_before=later) is None
+    assert store.get_session(A, "done").status == "ended"
+    # And the id is free: a message starts a new session, as after a purge
+    assert append(store, event(4, session="gone")).message_count == 1
+    assert [m.message_id for m in store.list_messages(A, "gone", limit=5)] == ["gone-m4"]
+
+
+def test_tombstones_page_with_a_cursor_across_accounts(store: Store) -> None:
+    for session, account in (("t1", A), ("t2", B), ("t3", A)):
+        store.create_session(account, session, SessionCreate(user_id="u1"), NOW)
+        store.delete_session(account, session)
+    later = datetime.now(UTC) + timedelta(seconds=1)
+    seen: list[tuple[str, str]] = []
+    cursor = None
+    while True:
+        page = store.deleted_sessions(deleted_before=later, limit=2, cursor=cursor)
+        seen += keys(page)
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    # Each once (MongoDB keeps milliseconds: two deletions may tie, then by id)
+    assert sorted(seen) == [(A, "t1"), (A, "t3"), (B, "t2")]
+
+
+def test_sqlite_tombstones_from_before_the_deletion_time_use_their_last_update(
+    tmp_path: Path,
+) -> None:
+    # Given a schema version 4 file: a tombstone without a deletion time
+    path = tmp_path / "v4.sqlite3"
+    old = SqliteStore(path)
+    append(old, event(1, session="gone"))
+    old.delete_session(A, "gone")
+    old.close()
+    updated = NOW - timedelta(days=40)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX sessions_by_deletion")
+        conn.execute("ALTER TABLE sessions DROP COLUMN deleted_at")
+        conn.execute("UPDATE sessions SET updated_at = ?", (to_micros(updated),))
+        conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    # When the store opens it
+    store = SqliteStore(path)
+    try:
+        # Then the tombstone counts as deleted at its last update
+        assert store.deleted_sessions(deleted_before=updated, limit=5).sessions == []
+        cutoff = updated + timedelta(seconds=1)
+        assert keys(store.deleted_sessions(deleted_before=cutoff, limit=5)) == [(A, "gone")]
+        assert store.purge_tombstone(A, "gone", deleted_before=cutoff) is not None
+    finally:
+        store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] >= 5
+    conn.close()
+
+
+def test_mongo_purging_a_tombstone_removes_what_a_cut_short_delete_left(
+    mongo_store: MongoStore,
+) -> None:
+    # Given a delete that wrote its tombstone and died before deleting the messages
+    store = mongo_store
+    append(store, event(1, session="gone"))
+    append(store, event(2, session="gone"))
+    key = {"account_id": A, "session_id": "gone"}
+    deleted_at = NOW - timedelta(days=31)
+    store._sessions.replace_one(key, {**key, "deleted": True, "deleted_at": deleted_at})
+    # When retention removes the tombstone
+    result = store.purge_tombstone(A, "gone", deleted_before=NOW - RETENTION)
+    # Then the messages left behind go with it, and do not resurface in a new session
+    assert result is not None and result.messages == 2
+    assert raw_count(store, "messages", A, "gone") == 0
+    assert append(store, event(3, session="gone")).message_count == 1
+    assert [m.message_id for m in store.list_messages(A, "gone", limit=5)] == ["gone-m3"]
 
 
 def test_nothing_past_retention_is_returned_before_the_sweep(retained: Store) -> None:
@@ -598,12 +722,19 @@ def test_sqlite_scans_use_the_status_indexes(sqlite_store: SqliteStore) -> None:
             "SELECT account_id, session_id, ended_at FROM sessions WHERE status = 'ended'"
             " AND deleted = 0 AND ended_at < 5 AND (ended_at, account_id, session_id)"
             " > (1, 'a', 'b') ORDER BY ended_at, account_id, session_id LIMIT 3",
+            "SELECT account_id, session_id, ended_at FROM sessions WHERE status = 'ended'"
+            " AND deleted = 0 AND ended_at >= 5 ORDER BY ended_at, account_id, session_id"
+            " LIMIT 3",
+            "SELECT account_id, session_id, deleted_at FROM sessions WHERE deleted = 1"
+            " AND deleted_at < 5 AND (deleted_at, account_id, session_id) > (1, 'a', 'b')"
+            " ORDER BY deleted_at, account_id, session_id LIMIT 3",
         ):
             rows = conn.execute(f"EXPLAIN QUERY PLAN {query}").fetchall()
             plans.append(" | ".join(row[-1] for row in rows))
     conn.close()
     assert "sessions_by_status" in plans[0]
-    assert "sessions_by_end" in plans[1]
+    assert "sessions_by_end" in plans[1] and "sessions_by_end" in plans[2]
+    assert "sessions_by_deletion" in plans[3]
     assert not any("TEMP B-TREE" in plan for plan in plans), plans
 
 
@@ -611,6 +742,9 @@ def test_mongo_lifecycle_indexes(mongo_store: MongoStore) -> None:
     sessions = mongo_store._sessions.index_information()
     assert [f for f, _ in sessions["sessions_by_status"]["key"]][:2] == ["status", "last_activity"]
     assert [f for f, _ in sessions["sessions_by_end"]["key"]][:2] == ["status", "ended_at"]
+    by_deletion = sessions["sessions_by_deletion"]
+    assert [f for f, _ in by_deletion["key"]][:1] == ["deleted_at"]
+    assert dict(by_deletion["partialFilterExpression"]) == {"deleted": True}
     assert mongo_store._analytics.index_information()["analytics_once"]["unique"] is True
     assert "messages_by_analyzed" in mongo_store._messages.index_information()
 

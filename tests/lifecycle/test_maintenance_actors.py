@@ -1,7 +1,9 @@
 """The maintenance actors on Dramatiq's in-process broker over a SQLite store.
 
 Ticks fan out one job per session in bounded pages; expiry finalizes (final
-summary, analytics flush); retention purges; a second tick changes nothing.
+summary, analytics flush); a flush tick finalizes a session whose finalize job
+was lost; retention purges ended sessions and old tombstones; a second tick
+changes nothing.
 """
 
 from __future__ import annotations
@@ -151,6 +153,31 @@ def test_ending_a_session_finalizes_it_off_the_request_path(workers: Workers) ->
     assert store.load_memory(A, "s1").folded_count == 2
 
 
+def test_a_flush_tick_finalizes_a_session_whose_finalize_job_was_lost(workers: Workers) -> None:
+    # Given a session ended 30 s ago through the store alone: the end's finalize job
+    # was never enqueued (the worker died after the commit); and one ended yesterday
+    store = workers.deps.store
+    converse(workers, "lost", NOW - timedelta(minutes=5))
+    store.end_session(A, "lost", "resolved", NOW - timedelta(seconds=30))
+    converse(workers, "old", NOW - timedelta(days=1))
+    store.end_session(A, "old", "resolved", NOW - timedelta(days=1))
+    assert store.load_memory(A, "lost").folded_count == 0
+    # When the next flush tick runs
+    workers.tick("flush")
+    # Then the session gets its final fold and its final flush, end included
+    assert store.load_memory(A, "lost").folded_count == 2  # 7 - the 5 verbatim
+    analytics = store.session_analytics(A, "lost")
+    assert analytics.messages == 7
+    assert analytics.ended_at == store.get_session(A, "lost").ended_at
+    # And a session that ended before the flush window is not looked at again
+    assert store.session_analytics(A, "old").messages == 0
+    # And a second tick (the next one, still within the window) changes nothing
+    memory = store.load_memory(A, "lost")
+    workers.tick("flush")
+    assert store.session_analytics(A, "lost") == analytics
+    assert store.load_memory(A, "lost").folded_count == memory.folded_count
+
+
 def test_a_retention_tick_purges_sessions_ended_long_ago(workers: Workers) -> None:
     store = workers.deps.store
     for session in ("old1", "old2", "old3"):
@@ -163,3 +190,25 @@ def test_a_retention_tick_purges_sessions_ended_long_ago(workers: Workers) -> No
     # Then the sessions ended more than 30 days before it are gone; the recent one stays
     assert [s.session_id for s in store.list_sessions(A)[0]] == ["recent"]
     assert store.ended_sessions(ended_before=NOW, limit=10).sessions[0].session_id == "recent"
+
+
+def test_a_retention_tick_removes_tombstones_deleted_long_ago(workers: Workers) -> None:
+    # Given an ended session and three deleted ones (pages of two: the tick's two
+    # scans share pages), all deleted or ended today
+    store = workers.deps.store
+    converse(workers, "ended", NOW - timedelta(hours=1))
+    store.end_session(A, "ended", "resolved", NOW - timedelta(minutes=30))
+    for session in ("gone1", "gone2", "gone3"):
+        converse(workers, session, NOW - timedelta(hours=1))
+        store.delete_session(A, session)
+    # When a retention tick runs two days later, Then the tombstones stay
+    workers.tick("retention", at=NOW + timedelta(days=2))
+    assert store.append_message(message(9, "gone1", at=NOW), "d-9").dropped_deleted
+    # When one runs 31 days later
+    workers.tick("retention", at=NOW + timedelta(days=31))
+    # Then the ended session is purged and the tombstones are gone: each id is free
+    assert store.list_sessions(A)[0] == []
+    later = NOW + timedelta(days=31, seconds=1)
+    assert store.deleted_sessions(deleted_before=later, limit=10).sessions == []
+    for session in ("gone1", "gone2", "gone3"):
+        assert store.append_message(message(9, session, at=NOW), "d-9").message_count == 1
