@@ -3,18 +3,40 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Any
 
 import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
+from memq.errors import StoreUnavailable
+from memq.search.tokenize import INDEX_VERSION
 from schemas.routing import ACTOR_QUEUES, ActorName
 from schemas.search import SearchHitView, SearchResult
+from store.search import SearchStore
+
+log = logging.getLogger(__name__)
+
+
+def warn_if_index_is_stale(store: SearchStore) -> None:
+    """Once per worker process: search misses old messages until they are reindexed."""
+    try:
+        version = store.search_index_version()
+    except StoreUnavailable:
+        return  # the store's own errors surface on the first job; this is advice only
+    if version < INDEX_VERSION:
+        log.warning(
+            "search: the store's index is version %d, this memq's is %d: messages stored"
+            " before the upgrade may not be found until you run `memq reindex`",
+            version,
+            INDEX_VERSION,
+        )
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
     store = deps.store
+    warn_if_index_is_stale(store)
 
     def actor(name: ActorName) -> Any:
         return request_actor(broker, deps.queue(ACTOR_QUEUES[name]), name.value)

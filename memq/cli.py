@@ -9,6 +9,7 @@ import typer
 from memq import dlq_cli, transfer_cli
 from memq.settings import Settings
 from schemas.routing import QueueKind
+from store.search import REINDEX_BATCH
 
 app = typer.Typer(no_args_is_help=True, help="memq: session memory for LLM chat applications")
 app.add_typer(dlq_cli.app, name="dlq")
@@ -74,6 +75,41 @@ def settings_table() -> None:
     from memq.settings_doc import markdown_table
 
     typer.echo(markdown_table())
+
+
+@app.command()
+def reindex(
+    batch: Annotated[
+        int, typer.Option(min=1, max=100_000, help="messages per write")
+    ] = REINDEX_BATCH,
+) -> None:
+    """Recompute the search terms of every stored message after an upgrade changed them.
+
+    Uses MEMQ_MONGODB_URL, else the SQLite file in MEMQ_DATA_DIR. Workers may keep
+    running. Safe to interrupt (the next run resumes) and to run again."""
+    from memq import logs
+    from memq.errors import StoreUnavailable
+    from memq.search.tokenize import INDEX_VERSION
+    from store.factory import open_store
+
+    settings = _settings()
+    logs.configure(settings.log_level, settings.log_format)  # SQLite reindexes as it opens
+    try:
+        store = open_store(settings)
+        try:
+            recorded = store.search_index_version()
+            typer.echo(f"search index version {recorded}, reindexing to {INDEX_VERSION}", err=True)
+            done = store.reindex_search(batch=batch, progress=_echo_reindex_progress)
+        finally:
+            store.close()
+    except StoreUnavailable as exc:
+        typer.echo(f"memq: store unavailable: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"{done} messages reindexed; search index version {INDEX_VERSION}", err=True)
+
+
+def _echo_reindex_progress(done: int, total: int) -> None:
+    typer.echo(f"reindexed {done}/{total} messages", err=True)
 
 
 @app.command()

@@ -1,9 +1,15 @@
 """Turn text into search terms, the same way for stored content and for queries.
 
 Normalization: NFKC, casefold, Arabic-script letter unification (Arabic ي/ى →
-Persian ی, Arabic ك → Persian ک, ة → ه, أ/إ/آ → ا), combining marks (Latin
-accents, Arabic harakat, Thai tone marks and vowel signs above/below) removed,
-ZWNJ/ZWJ and tatweel removed, Persian, Arabic-Indic and Thai digits → ASCII.
+Persian ی, Arabic ك → Persian ک, ة → ه, أ/إ/آ/ٱ → ا, ۀ → ه), combining marks
+(Latin accents, Arabic harakat and hamza above/below, Thai tone marks and vowel
+signs above/below) removed, ZWNJ/ZWJ and tatweel removed, Persian, Arabic-Indic
+and Thai digits → ASCII. Letters are unified before and after their marks are
+removed, so a letter whose base letter is unified is unified too: ئ (ي + hamza
+above) → ی, so مسئله, مسیله and مسيله are one term.
+
+The stored index depends on this output: ``INDEX_VERSION`` names it, and any
+change to the terms of some text must bump it (stores then need ``memq reindex``).
 
 Terms: a run of letters/digits of a space-separated script (Latin, Arabic
 script, Cyrillic, ...) is one word term. A run of a script written without
@@ -22,6 +28,9 @@ import re
 import sys
 import unicodedata
 
+#: The version of the terms this module computes; stores record the version their
+#: terms were computed with. 2: ئ is unified like ي (1 left it as Arabic ي).
+INDEX_VERSION = 2
 ZWNJ = "\u200c"
 #: Cap of terms taken from one text (a message is capped in size upstream anyway).
 MAX_TERMS = 4096
@@ -100,14 +109,20 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.combining(ch) != 0 or unicodedata.category(ch) == "Mn"
 
 
+def _unify(text: str) -> str:
+    return text.translate(_LETTER_MAP).translate(_DIGIT_MAP)
+
+
 def _fold_char(ch: str) -> str:
     """``ch`` unified, digits → ASCII and marks removed: canonically equivalent to
-    what the NFD + mark removal of a whole text leaves of ``ch``'s decomposition."""
-    mapped = ch.translate(_LETTER_MAP).translate(_DIGIT_MAP)
-    decomposed = unicodedata.normalize("NFD", mapped)
-    stripped = "".join(c for c in decomposed if not _is_mark(c))
-    # Nothing removed: keep the composed form, so the final NFC has less to do.
-    return mapped if stripped == decomposed else stripped
+    what unifying, NFD, mark removal and unifying again of a whole text leaves of ``ch``."""
+    # Unified before decomposing: ۀ is ە + hamza, and ە (Kurdish) is a letter of its own.
+    unified = _unify(ch)
+    decomposed = unicodedata.normalize("NFD", unified)
+    # And after: ئ is ي + hamza, and ي is unified to ی.
+    folded = _unify("".join(c for c in decomposed if not _is_mark(c)))
+    # Nothing changed: keep the composed form, so the final NFC has less to do.
+    return unified if folded == decomposed else folded
 
 
 class _FoldTable(dict[int, str]):

@@ -52,6 +52,11 @@ def check_limit(limit: int) -> None:
         raise InvalidInput("limit must be at least 1")
 
 
+def check_batch(batch: int) -> None:
+    if batch < 1:
+        raise InvalidInput("batch must be at least 1")
+
+
 def check_keep_last(keep_last: int) -> None:
     if keep_last < 0:
         raise InvalidInput("keep_last must not be negative")

@@ -12,6 +12,14 @@ terms, length-normalized), filtered by the visibility of their sessions (one
 more query) and the best ``limit`` returned. A message stored before search
 existed gets its ``search_terms`` from ``ensure_indexes`` (a one-time back-fill
 at start-up, in batches).
+
+``memq_meta`` doc ``search_index`` records ``version``, the tokenizer
+``INDEX_VERSION`` of the stored terms (absent: version 1, from before it was
+recorded; a database without messages starts at the current version). A store
+with an older version is not reindexed at start-up (it may be large):
+``reindex_search`` (``memq reindex``) walks the messages in ``_id`` order,
+keeping how far it got in the doc ``search_reindex`` so an interrupted run
+resumes there.
 """
 
 from __future__ import annotations
@@ -28,14 +36,25 @@ from pymongo.collection import Collection
 
 from memq.errors import InvalidInput, NotFound
 from memq.search.snippet import snippet
-from memq.search.tokenize import index_terms, query_terms, terms
-from store.backends._common import check_limit
-from store.search import MAX_SEARCH_LIMIT, SearchHit, SearchStore
+from memq.search.tokenize import INDEX_VERSION, index_terms, query_terms, terms
+from store.backends._common import check_batch, check_limit
+from store.backends._mongo_errors import translated
+from store.search import (
+    MAX_SEARCH_LIMIT,
+    REINDEX_BATCH,
+    UNRECORDED_INDEX_VERSION,
+    ReindexProgress,
+    SearchHit,
+    SearchStore,
+)
 
 log = logging.getLogger(__name__)
 
 META_COLLECTION = "memq_meta"
 BACKFILL_MARKER = "search_terms_backfill"
+INDEX_VERSION_DOC = "search_index"
+#: ``{version, after, done}``: the last message ``_id`` reindexed, and how many were.
+REINDEX_PROGRESS_DOC = "search_reindex"
 #: Messages given ``search_terms`` per round trip by the start-up back-fill.
 BACKFILL_BATCH = 500
 #: Matching messages read and scored per query (the most recent ones).
@@ -53,6 +72,16 @@ def search_indexes(messages: Collection[Any]) -> None:
         [("account_id", ASCENDING), ("search_terms", ASCENDING)], name="messages_search"
     )
     backfill_search_terms(messages)
+    _start_an_empty_store_at_this_version(messages)
+
+
+def _start_an_empty_store_at_this_version(messages: Collection[Any]) -> None:
+    # Without messages there is nothing to reindex; a store with messages and no
+    # version doc is from before versions were recorded, and stays at version 1.
+    if messages.find_one({}, {"_id": 1}) is None:
+        messages.database[META_COLLECTION].update_one(
+            {"_id": INDEX_VERSION_DOC}, {"$setOnInsert": {"version": INDEX_VERSION}}, upsert=True
+        )
 
 
 def backfill_search_terms(messages: Collection[Any], *, batch: int = BACKFILL_BATCH) -> int:
@@ -83,6 +112,33 @@ def backfill_search_terms(messages: Collection[Any], *, batch: int = BACKFILL_BA
     if updated:
         log.info("search: indexed %d messages stored before search existed", updated)
     return updated
+
+
+def _resume_point(meta: Collection[Any]) -> tuple[Any, int]:
+    """(last ``_id`` done or None, messages done) of an unfinished reindex to this version."""
+    progress = meta.find_one({"_id": REINDEX_PROGRESS_DOC, "version": INDEX_VERSION})
+    if progress is None:
+        return None, 0
+    return progress["after"], int(progress["done"])
+
+
+def _messages_after(messages: Collection[Any], after: Any, batch: int) -> list[dict[str, Any]]:
+    filter_ = {} if after is None else {"_id": {"$gt": after}}
+    return list(
+        messages.find(filter_, {"_id": 1, "content": 1, "search_terms": 1})
+        .sort([("_id", ASCENDING)])
+        .limit(batch)
+    )
+
+
+def _reindex_docs(messages: Collection[Any], docs: list[dict[str, Any]]) -> None:
+    updates = []
+    for doc in docs:
+        wanted = search_terms(doc["content"])
+        if doc.get("search_terms") != wanted:  # most messages keep their terms: no write
+            updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"search_terms": wanted}}))
+    if updates:
+        messages.bulk_write(updates, ordered=False)
 
 
 def score(content: str, wanted: list[str]) -> float:
@@ -171,3 +227,33 @@ class MongoSearch(SearchStore):
             )
             for s, d in scored[:limit]
         ]
+
+    @translated
+    def search_index_version(self) -> int:
+        doc = self._messages.database[META_COLLECTION].find_one({"_id": INDEX_VERSION_DOC})
+        return UNRECORDED_INDEX_VERSION if doc is None else int(doc["version"])
+
+    @translated
+    def reindex_search(
+        self, *, batch: int = REINDEX_BATCH, progress: ReindexProgress | None = None
+    ) -> int:
+        check_batch(batch)
+        meta = self._messages.database[META_COLLECTION]
+        total = self._messages.estimated_document_count()
+        after, done = _resume_point(meta)
+        while docs := _messages_after(self._messages, after, batch):
+            _reindex_docs(self._messages, docs)
+            after, done = docs[-1]["_id"], done + len(docs)
+            # Recorded after the batch's writes: an interruption redoes one batch at most.
+            meta.replace_one(
+                {"_id": REINDEX_PROGRESS_DOC},
+                {"version": INDEX_VERSION, "after": after, "done": done},
+                upsert=True,
+            )
+            if progress is not None:
+                progress(done, max(done, total))
+        meta.update_one(
+            {"_id": INDEX_VERSION_DOC}, {"$set": {"version": INDEX_VERSION}}, upsert=True
+        )
+        meta.delete_one({"_id": REINDEX_PROGRESS_DOC})
+        return done

@@ -184,7 +184,12 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
         self._lock = threading.Lock()
         self._idle: list[sqlite3.Connection] = []
         self._closed = False
-        self._create_schema()
+        try:
+            self._create_schema()
+            self._reindex_if_stale()
+        except BaseException:
+            self.close()
+            raise
         log.info("sqlite store opened at %s", self._path)
 
     def _create_schema(self) -> None:

@@ -10,26 +10,47 @@ its message is deleted (session delete, retention purge), so the index never
 outlives the message. A file from before schema version 4 is back-filled when
 the table is created.
 
+``memq_meta`` (key → JSON value) records ``search_index_version``, the tokenizer
+``INDEX_VERSION`` of the terms, and while a reindex is under way
+``search_reindex``, how far it got. ``SqliteStore`` reindexes a file with an
+older version when it opens it: an embedded store is small.
+
 Ranking is ``bm25`` over ``terms`` (``scope`` weighs 0), higher score first.
 """
 
 from __future__ import annotations
 
 import abc
+import json
+import logging
 import sqlite3
 from contextlib import AbstractContextManager
 from typing import Any
 
 from memq.errors import InvalidInput
 from memq.search.snippet import snippet
-from memq.search.tokenize import query_terms, term_string
-from store.backends._common import check_limit, from_micros
-from store.search import MAX_SEARCH_LIMIT, SearchHit, SearchStore
+from memq.search.tokenize import INDEX_VERSION, query_terms, term_string
+from store.backends._common import check_batch, check_limit, from_micros
+from store.search import (
+    MAX_SEARCH_LIMIT,
+    REINDEX_BATCH,
+    UNRECORDED_INDEX_VERSION,
+    ReindexProgress,
+    SearchHit,
+    SearchStore,
+)
+
+log = logging.getLogger(__name__)
+
+_VERSION_KEY = "search_index_version"
+#: ``{"version", "after", "done"}``: the last message id reindexed, and how many were.
+_REINDEX_KEY = "search_reindex"
 
 _CREATE_FTS = (
     "CREATE VIRTUAL TABLE messages_fts USING fts5("
     "scope, terms, tokenize = 'unicode61 remove_diacritics 0')"
 )
+_CREATE_META = "CREATE TABLE IF NOT EXISTS memq_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 _DELETE_TRIGGER = """
 CREATE TRIGGER IF NOT EXISTS messages_fts_delete AFTER DELETE ON messages BEGIN
     DELETE FROM messages_fts WHERE rowid = old.id;
@@ -42,6 +63,7 @@ def scope_token(account_id: str) -> str:
 
 def create_search_schema(conn: sqlite3.Connection) -> None:
     """Inside ``SqliteStore``'s schema transaction, after ``messages`` exists."""
+    conn.execute(_CREATE_META)
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages_fts'"
     ).fetchone()
@@ -50,14 +72,62 @@ def create_search_schema(conn: sqlite3.Connection) -> None:
         rows = conn.execute("SELECT id, account_id, content FROM messages").fetchall()
         for row in rows:  # back-fill a file written before search existed
             index_message(conn, row[0], row[1], row[2])
+        _set_meta(conn, _VERSION_KEY, INDEX_VERSION)  # every row was just indexed
     conn.execute(_DELETE_TRIGGER)
 
 
 def index_message(conn: sqlite3.Connection, rowid: int, account_id: str, content: str) -> None:
+    _insert_terms(conn, rowid, account_id, term_string(content))
+
+
+def _insert_terms(conn: sqlite3.Connection, rowid: int, account_id: str, terms: str) -> None:
     conn.execute(
         "INSERT INTO messages_fts (rowid, scope, terms) VALUES (?, ?, ?)",
-        (rowid, scope_token(account_id), term_string(content)),
+        (rowid, scope_token(account_id), terms),
     )
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> Any:
+    row = conn.execute("SELECT value FROM memq_meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    conn.execute(
+        "INSERT INTO memq_meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value)),
+    )
+
+
+def _resume_point(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(last message id done, messages done) of an unfinished reindex to this version."""
+    progress = _meta(conn, _REINDEX_KEY)
+    if progress is None or progress["version"] != INDEX_VERSION:
+        return 0, 0
+    return int(progress["after"]), int(progress["done"])
+
+
+def _messages_after(conn: sqlite3.Connection, after: int, batch: int) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT m.id, m.account_id, m.content, f.terms FROM messages m"
+        " LEFT JOIN messages_fts f ON f.rowid = m.id"
+        " WHERE m.id > ? ORDER BY m.id LIMIT ?",
+        (after, batch),
+    ).fetchall()
+
+
+def _reindex_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
+    for row in rows:
+        terms = term_string(row["content"])
+        if terms != row["terms"]:  # most messages keep their terms: leave their rows be
+            conn.execute("DELETE FROM messages_fts WHERE rowid = ?", (row["id"],))
+            _insert_terms(conn, row["id"], row["account_id"], terms)
+
+
+def _log_progress(done: int, total: int) -> None:
+    if total > REINDEX_BATCH:  # a small store is done before anyone waits for a line
+        log.info("search: reindexed %d of %d messages", done, total)
 
 
 def _match(account_id: str, terms: list[str]) -> str:
@@ -70,6 +140,9 @@ class SqliteSearch(SearchStore):
 
     @abc.abstractmethod
     def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    @abc.abstractmethod
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
     @abc.abstractmethod
     def _cutoff(self) -> int: ...
@@ -132,3 +205,41 @@ class SqliteSearch(SearchStore):
             )
             for row in rows
         ]
+
+    def search_index_version(self) -> int:
+        with self._read() as conn:
+            version = _meta(conn, _VERSION_KEY)
+        return UNRECORDED_INDEX_VERSION if version is None else int(version)
+
+    def reindex_search(
+        self, *, batch: int = REINDEX_BATCH, progress: ReindexProgress | None = None
+    ) -> int:
+        check_batch(batch)
+        with self._read() as conn:
+            total = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
+            after, done = _resume_point(conn)
+        while True:
+            # One transaction per batch: other writers get the lock in between, and
+            # the progress recorded with the batch is exactly what was done.
+            with self._write() as conn:
+                rows = _messages_after(conn, after, batch)
+                if not rows:
+                    _set_meta(conn, _VERSION_KEY, INDEX_VERSION)
+                    conn.execute("DELETE FROM memq_meta WHERE key = ?", (_REINDEX_KEY,))
+                    return done
+                _reindex_rows(conn, rows)
+                after, done = rows[-1]["id"], done + len(rows)
+                _set_meta(
+                    conn, _REINDEX_KEY, {"version": INDEX_VERSION, "after": after, "done": done}
+                )
+            if progress is not None:
+                progress(done, max(done, total))
+
+    def _reindex_if_stale(self) -> None:
+        """At open: bring the terms of a file written by an older version up to date."""
+        version = self.search_index_version()
+        if version >= INDEX_VERSION:
+            return
+        log.info("search: index version %d is older than %d: reindexing", version, INDEX_VERSION)
+        done = self.reindex_search(progress=_log_progress)
+        log.info("search: %d messages reindexed, index version %d", done, INDEX_VERSION)

@@ -6,13 +6,18 @@ emulator is slow.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from actors.search import warn_if_index_is_stale
+from memq import cli
 from memq.errors import InvalidInput, NotFound
+from memq.search.tokenize import INDEX_VERSION
 from schemas.messages import MessageEvent, Role
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
@@ -25,6 +30,9 @@ T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 EN = "What is the price of the Samsung Galaxy phone?"
 FA = "قیمت گوشي سامسونگ گلکسی چند است؟"  # Arabic ي, Persian search uses ی
 TH = "ราคาโทรศัพท์มือถือซัมซุงเท่าไหร่ครับ"
+HAMZA = "این مسئله مهم است"
+#: What index version 1 gave HAMZA: ئ folded to Arabic ي instead of Persian ی.
+HAMZA_V1_TERMS = ["این", "مسيله", "مهم", "است"]
 
 
 def put(
@@ -170,3 +178,134 @@ def test_mongo_backfills_messages_stored_before_search(mongo_store: MongoStore) 
     # When the indexes are ensured (worker start-up), then it is found
     mongo_store.ensure_indexes()
     assert ids(mongo_store.search_messages(A, "گوشی")) == ["s1-m1"]
+
+
+# --- index versions and reindex: every message below is HAMZA ---
+
+
+def index_as_version_1(store: Store) -> None:
+    """Make ``store`` what a store written before the ئ fix is: its messages under
+    version 1 terms, and no index version recorded."""
+    if isinstance(store, SqliteStore):
+        conn = sqlite3.connect(store._path)
+        with conn:
+            conn.execute("UPDATE messages_fts SET terms = ?", (" ".join(HAMZA_V1_TERMS),))
+            conn.execute("DELETE FROM memq_meta")
+        conn.close()
+    else:
+        assert isinstance(store, MongoStore)
+        store._messages.update_many({}, {"$set": {"search_terms": HAMZA_V1_TERMS}})
+        store._messages.database["memq_meta"].delete_many({})
+
+
+def test_a_new_store_is_at_the_current_index_version(store: Store) -> None:
+    assert store.search_index_version() == INDEX_VERSION
+
+
+def test_reindex_finds_messages_indexed_before_the_fix(store: Store) -> None:
+    # Given a message indexed as version 1 did: مسئله under Arabic مسيله
+    put(store, 1, HAMZA)
+    index_as_version_1(store)
+    assert store.search_index_version() == 1
+    assert store.search_messages(A, "مسیله") == []
+    # When it is reindexed, then every spelling finds it
+    assert store.reindex_search() == 1
+    for spelling in ("مسیله", "مسئله", "مسيله"):
+        assert ids(store.search_messages(A, spelling)) == ["s1-m1"], spelling
+    assert store.search_index_version() == INDEX_VERSION
+
+
+class Interrupted(Exception):
+    pass
+
+
+def _interrupt(done: int, total: int) -> None:
+    raise Interrupted
+
+
+def test_reindex_resumes_after_an_interruption_and_runs_again(store: Store) -> None:
+    for n in (1, 2, 3):
+        put(store, n, HAMZA)
+    index_as_version_1(store)
+    # Given a reindex stopped after its first batch
+    with pytest.raises(Interrupted):
+        store.reindex_search(batch=1, progress=_interrupt)
+    assert ids(store.search_messages(A, "مسیله")) == ["s1-m1"]
+    assert store.search_index_version() == 1
+    # When run again, then it goes on from the second message
+    seen: list[tuple[int, int]] = []
+    assert store.reindex_search(batch=1, progress=lambda *p: seen.append(p)) == 3
+    assert seen == [(2, 3), (3, 3)]
+    assert sorted(ids(store.search_messages(A, "مسیله"))) == ["s1-m1", "s1-m2", "s1-m3"]
+    assert store.search_index_version() == INDEX_VERSION
+    # And a finished reindex run again goes over everything, changing nothing
+    assert store.reindex_search(batch=2) == 3
+    assert len(store.search_messages(A, "مسئله")) == 3
+    with pytest.raises(InvalidInput):
+        store.reindex_search(batch=0)
+
+
+def test_sqlite_reindexes_an_old_file_when_it_opens(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Given a file written before the ئ fix
+    old = SqliteStore(tmp_path / "v1.sqlite3")
+    put(old, 1, HAMZA)
+    index_as_version_1(old)
+    old.close()
+    # When the store opens it, then it is reindexed without being asked
+    with caplog.at_level(logging.INFO, logger="store.backends.sqlite_search"):
+        store = SqliteStore(tmp_path / "v1.sqlite3")
+    try:
+        assert ids(store.search_messages(A, "مسیله")) == ["s1-m1"]
+        assert store.search_index_version() == INDEX_VERSION
+        assert "1 messages reindexed" in caplog.text
+    finally:
+        store.close()
+
+
+def test_mongo_is_not_reindexed_at_start_up_but_warns(
+    mongo_store: MongoStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Given a database written before the ئ fix, and a worker starting on it
+    put(mongo_store, 1, HAMZA)
+    index_as_version_1(mongo_store)
+    mongo_store.ensure_indexes()
+    # Then its terms are left as they are (it may be large), with a warning
+    assert mongo_store.search_index_version() == 1
+    assert mongo_store.search_messages(A, "مسیله") == []
+    with caplog.at_level(logging.WARNING, logger="actors.search"):
+        warn_if_index_is_stale(mongo_store)
+    assert "memq reindex" in caplog.text
+    # Until it is reindexed
+    mongo_store.reindex_search()
+    caplog.clear()
+    warn_if_index_is_stale(mongo_store)
+    assert caplog.text == ""
+
+
+def test_memq_reindex_command(
+    store: Store, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a store written before the ئ fix
+    for n in (1, 2, 3):
+        put(store, n, HAMZA)
+    index_as_version_1(store)
+    env: dict[str, str | None]
+    if isinstance(store, SqliteStore):
+        env = {"MEMQ_DATA_DIR": str(store._path.parent), "MEMQ_MONGODB_URL": None}
+    else:
+        assert isinstance(store, MongoStore)
+        env = {
+            "MEMQ_MONGODB_URL": request.getfixturevalue("mongodb_url"),
+            "MEMQ_MONGODB_DATABASE": store._messages.database.name,
+        }
+    monkeypatch.setattr("memq.logs.configure", lambda *a, **k: None)  # not this process's
+    # When `memq reindex` runs on it
+    result = CliRunner().invoke(cli.app, ["reindex", "--batch", "2"], env=env)
+    # Then it reports its progress, and the messages are found under the new terms
+    assert result.exit_code == 0, result.output
+    assert "reindexed 2/3 messages" in result.output
+    assert f"3 messages reindexed; search index version {INDEX_VERSION}" in result.output
+    assert len(store.search_messages(A, "مسیله")) == 3
+    assert store.search_index_version() == INDEX_VERSION

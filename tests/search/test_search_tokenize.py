@@ -34,6 +34,16 @@ def test_english_chat_splits_on_punctuation_and_underscores() -> None:
     assert terms("Ｆｕｌｌｗｉｄｔｈ ﬁle Straße") == ["fullwidth", "file", "strasse"]
 
 
+def test_yeh_with_hamza_is_unified_like_the_other_yeh_forms() -> None:
+    # ئ is ي + hamza above: the hamza goes, and the ي left is unified to ی like any ي
+    assert terms("مسئله") == terms("مسیله") == terms("مسيله") == ["مسیله"]
+    assert query_terms("مسیله")[0] in index_terms("این مسئله مهم است")
+    assert terms("مسئول پائیز ﺉ") == ["مسیول", "پاییز", "ی"]  # ﺉ: a presentation form
+    # Letters with hamza whose base is not unified keep their base letter
+    assert terms("مؤمن ۂ ۓ") == ["مومن", "ہ", "ے"]
+    assert terms("خانۀ") == ["خانه"]
+
+
 def test_persian_and_arabic_harakat_and_digits_are_folded() -> None:
     assert terms("كتابٌ عَرَبِيّ ٤٥ ۴۵") == ["کتاب", "عربی", "45", "45"]
 

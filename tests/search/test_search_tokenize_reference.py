@@ -4,6 +4,10 @@
 ``memq.search.tokenize`` (per-character loops, no shortcuts). The production
 module takes shortcuts (ASCII, one translate table, one split regex) for speed;
 the stored index depends on its output, so any difference is a bug.
+
+The copy is of index version 1 (``_reference_normalize_v1``); version 2 adds one
+step, unifying letters again once marks are removed (``_reference_normalize``),
+and ``test_version_2_changes_only_yeh_with_hamza`` pins what that step changes.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from memq.search.tokenize import (
+    INDEX_VERSION,
     MAX_TERMS,
     ZWNJ,
     index_terms,
@@ -71,13 +76,21 @@ def _reference_unspaced(ch: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _UNSPACED)
 
 
-def _reference_normalize(text: str) -> str:
+def _reference_normalize_v1(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.translate(_LETTER_MAP).translate(_DIGIT_MAP)
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = "".join(ch for ch in stripped if unicodedata.category(ch) != "Mn")
     return unicodedata.normalize("NFC", stripped)
+
+
+# --- index version 2: the one intended change since the frozen copy ---
+
+
+def _reference_normalize(text: str) -> str:
+    # A letter whose base is unified is unified too: ئ is ي + hamza above.
+    return _reference_normalize_v1(text).translate(_LETTER_MAP)
 
 
 def _reference_split_runs(word: str) -> Iterator[tuple[str, bool]]:
@@ -119,6 +132,11 @@ def _reference_term_string(text: str) -> str:
 
 def _reference_query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(_reference_terms(query)))
+
+
+def test_the_reference_is_of_this_index_version() -> None:
+    # A change of terms bumps INDEX_VERSION, and adds its step to the reference.
+    assert INDEX_VERSION == 2
 
 
 # --- inputs ---
@@ -190,6 +208,22 @@ def test_every_code_point_folds_like_the_reference() -> None:
     for chunk in _chunks(4096):
         text = "".join("a" + ch + " " for ch in chunk)
         assert normalize(text) == _reference_normalize(text), hex(ord(chunk[0]))
+
+
+def test_version_2_changes_only_yeh_with_hamza() -> None:
+    # Only ئ, as a letter or inside a compatibility form (ﺉ, ﯪ, ...), folds differently
+    # from version 1: to ی, the fold of ي, instead of ي.
+    changed: list[str] = []
+    for chunk in _chunks(4096):
+        text = "".join("a" + ch + " " for ch in chunk)
+        if _reference_normalize(text) != _reference_normalize_v1(text):
+            changed += [
+                ch for ch in chunk if _reference_normalize(ch) != _reference_normalize_v1(ch)
+            ]
+    assert "ئ" in changed
+    for ch in changed:
+        assert "ئ" in unicodedata.normalize("NFKC", ch), hex(ord(ch))
+        assert _reference_normalize(ch) == _reference_normalize_v1(ch).replace("ي", "ی")
 
 
 def test_every_code_point_splits_like_the_reference() -> None:
