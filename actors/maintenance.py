@@ -100,8 +100,10 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
 
     @actor(ActorName.FLUSH_ANALYTICS)
     def flush_analytics(account_id: str, session_id: str, at: str | None = None) -> None:
-        if flush(account_id, session_id).ended:
-            # Finalize again: a no-op fold when the end's own finalize job ran.
+        # ``at``: sent by a flush tick (continuations carry none). A tick reaching an
+        # ended session finalizes it again, in case the end's own job was lost: a
+        # no-op fold when it ran. Continuations must not fold once more each.
+        if flush(account_id, session_id).ended and at is not None:
             fold_final(account_id, session_id)
 
     @actor(ActorName.PURGE_SESSION)

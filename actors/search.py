@@ -16,7 +16,7 @@ from schemas.routing import ACTOR_QUEUES, ActorName
 from schemas.search import SearchHitView, SearchResult
 from store.search import SearchStore
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger("memq.actors.search")
 
 
 def warn_if_index_is_stale(store: SearchStore) -> None:
@@ -26,7 +26,7 @@ def warn_if_index_is_stale(store: SearchStore) -> None:
     except StoreUnavailable:
         return  # the store's own errors surface on the first job; this is advice only
     if version < INDEX_VERSION:
-        log.warning(
+        logger.warning(
             "search: the store's index is version %d, this memq's is %d: messages stored"
             " before the upgrade may not be found until you run `memq reindex`",
             version,

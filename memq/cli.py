@@ -98,7 +98,13 @@ def reindex(
         store = open_store(settings)
         try:
             recorded = store.search_index_version()
-            typer.echo(f"search index version {recorded}, reindexing to {INDEX_VERSION}", err=True)
+            # SQLite has already brought itself up to date while opening; this pass
+            # then only checks (and rewrites nothing).
+            typer.echo(
+                f"search index version {recorded} (this memq: {INDEX_VERSION}); "
+                "checking every message",
+                err=True,
+            )
             done = store.reindex_search(batch=batch, progress=_echo_reindex_progress)
         finally:
             store.close()

@@ -12,8 +12,9 @@ duplicated job change nothing but load:
 - ``flush``: active sessions with activity in the last two flush intervals get
   their buffered analytics flushed (every ``MEMQ_ANALYTICS_FLUSH_INTERVAL``);
   sessions that ended within those two intervals are finalized again, in case
-  the job sent at their end was lost (both steps are no-ops when it was not),
-  so each ended session costs two or three extra jobs, once.
+  the job sent at their end was lost (both steps are no-ops when it was not):
+  each of the two ticks in that window sends an ended session a flush and a
+  final fold, four cheap jobs in all.
 - ``retention``: sessions ended more than ``MEMQ_RETENTION_DAYS`` ago are
   purged with their messages, memory and analytics, then the tombstones of
   sessions deleted more than that ago are removed (the id is free again).
@@ -96,7 +97,7 @@ def _split_chain_cursor(cursor: str | None, scans: int) -> tuple[int, str | None
     if cursor is None or ":" not in cursor:  # store cursors are base64url: no ':'
         return 0, cursor
     position, _, inner = cursor.partition(":")
-    if not position.isdigit() or not int(position) < scans:
+    if not position.isdecimal() or not int(position) < scans:
         raise InvalidInput("invalid scan cursor")
     return int(position), inner or None
 

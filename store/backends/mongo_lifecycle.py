@@ -30,11 +30,11 @@ the same id inserted in the milliseconds between those steps would go too
 
 A tombstone is ``{account_id, session_id, deleted: true, deleted_at}`` (every
 tombstone ``delete_session`` ever wrote has ``deleted_at``). ``purge_tombstone``
-deletes what a deletion cut short might have left under the id first and the
-tombstone last, so a crash in between leaves the tombstone for the next sweep,
-and no message is let in before the old ones are gone. (Two sweeps of the
-same tombstone racing with a first new message for the id could delete that
-message: the same negligible window as ``purge_session``'s.)
+deletes the messages a deletion cut short might have left (accepted before
+``deleted_at``) first and the tombstone last, so a crash in between leaves
+the tombstone for the next sweep. A first new message for the id, accepted
+after the deletion, is never among them: racing the purge, it survives and
+starts the new session.
 """
 
 from __future__ import annotations
@@ -446,10 +446,14 @@ class MongoLifecycle(LifecycleStore):
     ) -> PurgeResult | None:
         key = {"account_id": account_id, "session_id": session_id}
         tombstone = {**key, "deleted": True, "deleted_at": {"$lt": as_utc(deleted_before)}}
-        if self._sessions.find_one(tombstone, {"_id": 1}) is None:
+        found = self._sessions.find_one(tombstone, {"_id": 0, "deleted_at": 1})
+        if found is None:
             return None
-        # While the tombstone stands, appends drop their message: nothing new comes in.
-        purged = self._messages.delete_many(key).deleted_count
+        # Only what the deleted session left (a delete cut short): a message accepted
+        # after the deletion was dropped by its own append, or, racing this purge,
+        # belongs to the session its id starts anew and must survive it.
+        left = {**key, "accepted_at": {"$lt": found["deleted_at"]}}
+        purged = self._messages.delete_many(left).deleted_count
         self._memory.delete_one(key)
         self._analytics.delete_one(key)
         if not self._sessions.delete_one(tombstone).deleted_count:

@@ -92,8 +92,10 @@ CREATE INDEX IF NOT EXISTS sessions_by_end
 CREATE INDEX IF NOT EXISTS sessions_by_deletion
     ON sessions (deleted_at, account_id, session_id) WHERE deleted = 1""",
     # Tombstones written before ``deleted_at`` existed (or by an older process still
-    # running): their last update stands in, as ``delete_session`` never moved it.
-    "UPDATE sessions SET deleted_at = updated_at WHERE deleted = 1 AND deleted_at IS NULL",
+    # running) count as deleted now, when first seen: their last update may be long
+    # before the deletion, and removing a tombstone early frees its id too soon.
+    "UPDATE sessions SET deleted_at = CAST((julianday('now') - 2440587.5) * 86400000000"
+    " AS INTEGER) WHERE deleted = 1 AND deleted_at IS NULL",
 )
 
 _ANALYTICS_COLUMNS = (

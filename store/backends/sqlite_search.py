@@ -208,12 +208,17 @@ class SqliteSearch(SearchStore):
 
     def search_index_version(self) -> int:
         with self._read() as conn:
-            version = _meta(conn, _VERSION_KEY)
-        return UNRECORDED_INDEX_VERSION if version is None else int(version)
+            return _recorded_version(conn)
 
     def reindex_search(
-        self, *, batch: int = REINDEX_BATCH, progress: ReindexProgress | None = None
+        self,
+        *,
+        batch: int = REINDEX_BATCH,
+        progress: ReindexProgress | None = None,
+        until_current: bool = False,
     ) -> int:
+        """``until_current``: stop as soon as the recorded version is current (another
+        process opening the same file finished the work)."""
         check_batch(batch)
         with self._read() as conn:
             total = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
@@ -222,6 +227,9 @@ class SqliteSearch(SearchStore):
             # One transaction per batch: other writers get the lock in between, and
             # the progress recorded with the batch is exactly what was done.
             with self._write() as conn:
+                if until_current and _recorded_version(conn) >= INDEX_VERSION:
+                    conn.execute("DELETE FROM memq_meta WHERE key = ?", (_REINDEX_KEY,))
+                    return done
                 rows = _messages_after(conn, after, batch)
                 if not rows:
                     _set_meta(conn, _VERSION_KEY, INDEX_VERSION)
@@ -241,5 +249,10 @@ class SqliteSearch(SearchStore):
         if version >= INDEX_VERSION:
             return
         log.info("search: index version %d is older than %d: reindexing", version, INDEX_VERSION)
-        done = self.reindex_search(progress=_log_progress)
+        done = self.reindex_search(progress=_log_progress, until_current=True)
         log.info("search: %d messages reindexed, index version %d", done, INDEX_VERSION)
+
+
+def _recorded_version(conn: sqlite3.Connection) -> int:
+    version = _meta(conn, _VERSION_KEY)
+    return UNRECORDED_INDEX_VERSION if version is None else int(version)

@@ -607,7 +607,7 @@ def test_tombstones_page_with_a_cursor_across_accounts(store: Store) -> None:
     assert sorted(seen) == [(A, "t1"), (A, "t3"), (B, "t2")]
 
 
-def test_sqlite_tombstones_from_before_the_deletion_time_use_their_last_update(
+def test_sqlite_tombstones_from_before_the_deletion_time_count_from_the_migration(
     tmp_path: Path,
 ) -> None:
     # Given a schema version 4 file: a tombstone without a deletion time
@@ -624,13 +624,17 @@ def test_sqlite_tombstones_from_before_the_deletion_time_use_their_last_update(
         conn.execute("PRAGMA user_version = 4")
     conn.close()
     # When the store opens it
+    migrated = datetime.now(UTC)
     store = SqliteStore(path)
     try:
-        # Then the tombstone counts as deleted at its last update
-        assert store.deleted_sessions(deleted_before=updated, limit=5).sessions == []
-        cutoff = updated + timedelta(seconds=1)
-        assert keys(store.deleted_sessions(deleted_before=cutoff, limit=5)) == [(A, "gone")]
-        assert store.purge_tombstone(A, "gone", deleted_before=cutoff) is not None
+        # Then the tombstone counts as deleted when the migration first saw it, not at
+        # its last update (which may be long before the deletion): never removed early
+        cutoff = updated + timedelta(days=1)
+        assert store.deleted_sessions(deleted_before=cutoff, limit=5).sessions == []
+        assert store.purge_tombstone(A, "gone", deleted_before=cutoff) is None
+        later = migrated + timedelta(minutes=1)
+        assert keys(store.deleted_sessions(deleted_before=later, limit=5)) == [(A, "gone")]
+        assert store.purge_tombstone(A, "gone", deleted_before=later) is not None
     finally:
         store.close()
     with sqlite3.connect(path) as conn:
@@ -643,10 +647,11 @@ def test_mongo_purging_a_tombstone_removes_what_a_cut_short_delete_left(
 ) -> None:
     # Given a delete that wrote its tombstone and died before deleting the messages
     store = mongo_store
-    append(store, event(1, session="gone"))
-    append(store, event(2, session="gone"))
-    key = {"account_id": A, "session_id": "gone"}
     deleted_at = NOW - timedelta(days=31)
+    before = deleted_at - timedelta(hours=1)
+    append(store, event(1, session="gone", at=before))
+    append(store, event(2, session="gone", at=before + timedelta(seconds=1)))
+    key = {"account_id": A, "session_id": "gone"}
     store._sessions.replace_one(key, {**key, "deleted": True, "deleted_at": deleted_at})
     # When retention removes the tombstone
     result = store.purge_tombstone(A, "gone", deleted_before=NOW - RETENTION)

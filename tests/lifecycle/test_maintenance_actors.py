@@ -178,6 +178,19 @@ def test_a_flush_tick_finalizes_a_session_whose_finalize_job_was_lost(workers: W
     assert store.load_memory(A, "lost").folded_count == memory.folded_count
 
 
+def test_a_flush_continuation_does_not_fold_again(workers: Workers) -> None:
+    # Given an ended session whose finalize job was lost
+    store = workers.deps.store
+    converse(workers, "lost", NOW - timedelta(minutes=5))
+    store.end_session(A, "lost", "resolved", NOW - timedelta(seconds=30))
+    # When a flush job that no tick sent runs for it (a continuation of a long flush)
+    workers.send(ActorName.FLUSH_ANALYTICS, account_id=A, session_id="lost")
+    workers.settle()
+    # Then it flushes, and leaves the final fold to the tick: one per tick, not per page
+    assert store.session_analytics(A, "lost").messages == 7
+    assert store.load_memory(A, "lost").folded_count == 0
+
+
 def test_a_retention_tick_purges_sessions_ended_long_ago(workers: Workers) -> None:
     store = workers.deps.store
     for session in ("old1", "old2", "old3"):
