@@ -88,18 +88,19 @@ class RateLimiter:
         granted, seconds = self._take(account_id, cost, max_wait=0.0)
         return None if granted else seconds
 
-    def admit(self, account_id: str, cost: int = 1) -> float:
+    def admit(self, account_id: str, cost: int = 1, taken: int = 0) -> float:
         """Reserve ``cost`` tokens, now or at most ``max_wait`` seconds ahead, and return
-        how long the caller must wait before going on (0.0: at once).
+        how long the caller must wait before going on (0.0: at once). ``taken``: the
+        tokens this request took already (a batch's first, at the gate).
 
         Raises ``RateLimited`` (429) when they are further ahead than that.
         """
         limit = self.limit_for(account_id)
         capacity = limit.burst + int(self._max_wait * limit.rate)
-        if limit.rate > 0 and cost > capacity:
+        if limit.rate > 0 and taken + cost > capacity:
             # Never admissible, however long the client waits: say so, not 429.
             raise InvalidInput(
-                f"{cost} messages at once is more than this account's rate limit admits "
+                f"{taken + cost} messages at once is more than this account's rate limit admits "
                 f"(burst {limit.burst} + {self._max_wait:g}s at {limit.rate:g}/s): send at "
                 f"most {capacity} per request"
             )
@@ -139,8 +140,8 @@ class RateLimiter:
             return True, wait
 
 
-async def admit(limiter: RateLimiter, account_id: str, cost: int = 1) -> None:
+async def admit(limiter: RateLimiter, account_id: str, cost: int = 1, taken: int = 0) -> None:
     """Wait for the account's turn (up to MEMQ_RATE_LIMIT_MAX_WAIT), or raise 429."""
-    wait = limiter.admit(account_id, cost)
+    wait = limiter.admit(account_id, cost, taken)
     if wait > 0:
         await asyncio.sleep(wait)

@@ -38,7 +38,7 @@ async def post_messages(
 ) -> BatchAccepted:
     if len(body.messages) > 1:  # the account dependency took the first token
         limiter: RateLimiter = request.app.state.rate_limiter
-        await admit(limiter, account_id, cost=len(body.messages) - 1)
+        await admit(limiter, account_id, cost=len(body.messages) - 1, taken=1)
     events = []
     for index, message in enumerate(body.messages):
         try:

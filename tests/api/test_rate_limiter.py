@@ -89,5 +89,8 @@ def test_a_cost_no_wait_can_ever_cover_is_invalid_not_429() -> None:
     # Then a batch of 99 is refused as invalid, saying what would pass
     with pytest.raises(InvalidInput, match="send at most 60 per request"):
         limiter.admit("a", cost=99)
+    # And counts what the request took already (a batch's first token, at the gate)
+    with pytest.raises(InvalidInput, match="61 messages at once"):
+        limiter.admit("a", cost=60, taken=1)
     # And takes no token: a batch of 60 still passes at once
     assert limiter.admit("a", cost=60) == pytest.approx(1.0)
