@@ -202,6 +202,25 @@ def group_cpu(pgid: int | None) -> float:
     return total
 
 
+def group_peak_rss_mb(pgid: int | None) -> float:
+    """Peak resident memory (VmHWM) of the live processes in a process group, in MB."""
+    if pgid is None:
+        return 0.0
+    total_kb = 0
+    for entry in os.listdir("/proc"):
+        fields = _proc_stat(entry) if entry.isdigit() else None
+        if fields is None or fields[2] != str(pgid):
+            continue
+        try:
+            status = Path(f"/proc/{entry}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                total_kb += int(line.split()[1])
+    return total_kb / 1024
+
+
 def rabbitmq_pids() -> list[int]:
     pids = []
     for entry in os.listdir("/proc"):
@@ -941,6 +960,17 @@ async def phase_pipeline(
     )
 
 
+def note_peak_memory(run: Run) -> None:
+    """Peak RSS of the gateway and the ingest worker over the run so far."""
+    sizes = [
+        f"{name} {group_peak_rss_mb(process.proc.pid):,.0f} MB"
+        for name, process in (("gateway", run.gateway), ("ingest worker", run.ingest))
+        if process is not None and process.proc is not None and process.proc.poll() is None
+    ]
+    if sizes:
+        run.notes.append("peak resident memory (VmHWM): " + ", ".join(sizes))
+
+
 def note_memory_jobs(run: Run) -> None:
     memory_queue = queue_name(run.prefix, QueueKind.MEMORY)
     counts = queue_counts(run.amqp_url, memory_queue)
@@ -1582,6 +1612,7 @@ async def run_phases(run: Run, noop_queue: str) -> dict[str, PhaseResult]:
             )
         )
     if run.ingest is not None:
+        note_peak_memory(run)
         note_memory_jobs(run)
         run.ingest.stop()
     if "noop" in phases:
