@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -15,9 +16,36 @@ import httpx
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
+    """A port a server started right after can listen on.
+
+    Picked below the kernel's ephemeral range: a port from bind(0) comes from
+    that range, and any outgoing connection (a worker's to RabbitMQ, say) may
+    take it as its local port before the server binds it ("address already in
+    use"). Only other listeners can collide down here, and the bind test skips
+    those.
+    """
+    low = _ephemeral_low()
+    for _ in range(100):
+        port = _random.randrange(max(1024, low - 12_000), low)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as sock:  # a crowded range: fall back to the kernel's pick
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def _ephemeral_low() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
+_random = random.SystemRandom()
 
 
 class MemqProcess:
