@@ -11,6 +11,7 @@ from typing import Any
 from memq.errors import InvalidInput
 from memq.memory.state import MemoryState
 from store.base import LAST_PROMPT_CHARS, TITLE_CHARS
+from store.search import MAX_SEARCH_LIMIT
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
@@ -50,6 +51,13 @@ def prompt_from(content: str) -> str:
 def check_limit(limit: int) -> None:
     if limit < 1:
         raise InvalidInput("limit must be at least 1")
+
+
+def check_search_limit(limit: int) -> None:
+    """``check_limit``, and at most ``MAX_SEARCH_LIMIT`` hits."""
+    check_limit(limit)
+    if limit > MAX_SEARCH_LIMIT:
+        raise InvalidInput(f"limit must be at most {MAX_SEARCH_LIMIT}")
 
 
 def check_batch(batch: int) -> None:

@@ -322,15 +322,8 @@ class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
     ) -> list[StoredMessage]:
         check_limit(limit)
         self._require_session(account_id, session_id)
-        query: dict[str, Any] = {"account_id": account_id, "session_id": session_id}
-        if before is not None:
-            query["seq"] = {"$lt": before}
-        docs = list(
-            self._messages.find(query, _MESSAGE_FIELDS)
-            .sort([("seq", DESCENDING), ("message_id", DESCENDING)])
-            .limit(limit)
-        )
-        return [StoredMessage.model_validate(doc) for doc in reversed(docs)]
+        seq = {} if before is None else {"$lt": before}
+        return self._newest_messages(account_id, session_id, seq, limit)
 
     # -- sessions --------------------------------------------------------------
     @_translated
@@ -485,25 +478,21 @@ class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
         session = self._sessions.find_one({**key, **self._visible()}, {"message_count": 1})
         if session is None:
             raise NotFound(f"session {session_id} not found")
-        doc = self._memory.find_one(key, {"_id": 0, "state": 1, "version": 1})
-        memory = (
-            MemoryState() if doc is None else memory_state(doc.get("state"), doc.get("version", 0))
-        )
-        docs = list(
-            self._messages.find({**key, "seq": {"$gt": folded_boundary(memory)}}, _MESSAGE_FIELDS)
-            .sort([("seq", DESCENDING), ("message_id", DESCENDING)])
-            .limit(pending_limit)
+        memory = self._memory_state(account_id, session_id)
+        pending = self._newest_messages(
+            account_id, session_id, {"$gt": folded_boundary(memory)}, pending_limit
         )
         return ContextSnapshot(
-            message_count=session.get("message_count", 0),
-            memory=memory,
-            pending=[StoredMessage.model_validate(doc) for doc in reversed(docs)],
+            message_count=session.get("message_count", 0), memory=memory, pending=pending
         )
 
     # -- memory ----------------------------------------------------------------
     @_translated
     def load_memory(self, account_id: str, session_id: str) -> MemoryState:
         self._require_session(account_id, session_id)
+        return self._memory_state(account_id, session_id)
+
+    def _memory_state(self, account_id: str, session_id: str) -> MemoryState:
         doc = self._memory.find_one(
             {"account_id": account_id, "session_id": session_id},
             {"_id": 0, "state": 1, "version": 1},
@@ -511,6 +500,21 @@ class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
         if doc is None:
             return MemoryState()
         return memory_state(doc.get("state"), doc.get("version", 0))
+
+    def _newest_messages(
+        self, account_id: str, session_id: str, seq: dict[str, int], limit: int
+    ) -> list[StoredMessage]:
+        """The ``limit`` messages matching the ``seq`` condition ({} for all) closest to
+        its upper end, in conversation order."""
+        query: dict[str, Any] = {"account_id": account_id, "session_id": session_id}
+        if seq:
+            query["seq"] = seq
+        docs = list(
+            self._messages.find(query, _MESSAGE_FIELDS)
+            .sort([("seq", DESCENDING), ("message_id", DESCENDING)])
+            .limit(limit)
+        )
+        return [StoredMessage.model_validate(doc) for doc in reversed(docs)]
 
     @_translated
     def acquire_memory_lease(

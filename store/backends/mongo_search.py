@@ -34,13 +34,12 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, UpdateOne
 from pymongo.collection import Collection
 
-from memq.errors import InvalidInput, NotFound
+from memq.errors import NotFound
 from memq.search.snippet import snippet
 from memq.search.tokenize import INDEX_VERSION, index_terms, query_terms, terms
-from store.backends._common import check_batch, check_limit
+from store.backends._common import check_batch, check_search_limit
 from store.backends._mongo_errors import translated
 from store.search import (
-    MAX_SEARCH_LIMIT,
     REINDEX_BATCH,
     UNRECORDED_INDEX_VERSION,
     ReindexProgress,
@@ -165,9 +164,7 @@ class MongoSearch(SearchStore):
         user_id: str | None = None,
         limit: int = 20,
     ) -> list[SearchHit]:
-        check_limit(limit)
-        if limit > MAX_SEARCH_LIMIT:
-            raise InvalidInput(f"limit must be at most {MAX_SEARCH_LIMIT}")
+        check_search_limit(limit)
         wanted = query_terms(query)
         if session_id is not None and (
             self._sessions.find_one(

@@ -171,6 +171,11 @@ _SESSION_COLUMNS = (
     "session_id, user_id, channel, title, metadata, status, ended_reason, created_at, "
     "updated_at, last_message_at, ended_at, message_count, last_prompt, last_activity"
 )
+#: A session as every read sees it: not deleted, not past retention (``store.lifecycle``).
+#: Parameters: account_id, session_id, the retention cutoff.
+_VISIBLE_SESSION = (
+    "account_id = ? AND session_id = ? AND deleted = 0 AND (status != 'ended' OR ended_at >= ?)"
+)
 _MESSAGE_COLUMNS = (
     "message_id, session_id, role, content, seq, accepted_at, sent_at, user_id, channel, metadata"
 )
@@ -385,13 +390,13 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
         check_limit(limit)
         with self._read() as conn:
             self._require_session(conn, account_id, session_id)
-            rows = conn.execute(
-                f"SELECT {_MESSAGE_COLUMNS} FROM messages"
-                " WHERE account_id = ? AND session_id = ? AND seq < ?"
-                " ORDER BY seq DESC, message_id DESC LIMIT ?",
-                (account_id, session_id, NO_SEQ if before is None else before, limit),
-            ).fetchall()
-        return [_message(row) for row in reversed(rows)]
+            return _newest_messages(
+                conn,
+                account_id,
+                session_id,
+                before=NO_SEQ if before is None else before,
+                limit=limit,
+            )
 
     # -- sessions --------------------------------------------------------------
     def create_session(
@@ -532,13 +537,7 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
     def load_memory(self, account_id: str, session_id: str) -> MemoryState:
         with self._read() as conn:
             self._require_session(conn, account_id, session_id)
-            row = conn.execute(
-                "SELECT state, version FROM memory WHERE account_id = ? AND session_id = ?",
-                (account_id, session_id),
-            ).fetchone()
-        if row is None or row["state"] is None:
-            return MemoryState()
-        return memory_state(json.loads(row["state"]), row["version"])
+            return _memory(conn, account_id, session_id)
 
     def context_snapshot(
         self, account_id: str, session_id: str, *, pending_limit: int
@@ -548,31 +547,17 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
         check_limit(pending_limit)
         with self._read() as conn:
             session = conn.execute(
-                "SELECT message_count FROM sessions WHERE account_id = ? AND session_id = ?"
-                " AND deleted = 0 AND (status != 'ended' OR ended_at >= ?)",
+                f"SELECT message_count FROM sessions WHERE {_VISIBLE_SESSION}",
                 (account_id, session_id, self._cutoff()),
             ).fetchone()
             if session is None:
                 raise NotFound(f"session {session_id} not found")
-            row = conn.execute(
-                "SELECT state, version FROM memory WHERE account_id = ? AND session_id = ?",
-                (account_id, session_id),
-            ).fetchone()
-            memory = (
-                MemoryState()
-                if row is None or row["state"] is None
-                else memory_state(json.loads(row["state"]), row["version"])
+            memory = _memory(conn, account_id, session_id)
+            pending = _newest_messages(
+                conn, account_id, session_id, after=folded_boundary(memory), limit=pending_limit
             )
-            rows = conn.execute(
-                f"SELECT {_MESSAGE_COLUMNS} FROM messages"
-                " WHERE account_id = ? AND session_id = ? AND seq > ?"
-                " ORDER BY seq DESC, message_id DESC LIMIT ?",
-                (account_id, session_id, folded_boundary(memory), pending_limit),
-            ).fetchall()
         return ContextSnapshot(
-            message_count=session["message_count"],
-            memory=memory,
-            pending=[_message(row) for row in reversed(rows)],
+            message_count=session["message_count"], memory=memory, pending=pending
         )
 
     def acquire_memory_lease(
@@ -693,8 +678,7 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
     # Visible = not deleted and not past retention (``store.lifecycle``).
     def _session_exists(self, conn: sqlite3.Connection, account_id: str, session_id: str) -> bool:
         row = conn.execute(
-            "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ? AND deleted = 0"
-            " AND (status != 'ended' OR ended_at >= ?)",
+            f"SELECT 1 FROM sessions WHERE {_VISIBLE_SESSION}",
             (account_id, session_id, self._cutoff()),
         ).fetchone()
         return row is not None
@@ -705,14 +689,43 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
 
     def _session(self, conn: sqlite3.Connection, account_id: str, session_id: str) -> Session:
         row = conn.execute(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions"
-            " WHERE account_id = ? AND session_id = ? AND deleted = 0"
-            " AND (status != 'ended' OR ended_at >= ?)",
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {_VISIBLE_SESSION}",
             (account_id, session_id, self._cutoff()),
         ).fetchone()
         if row is None:
             raise NotFound(f"session {session_id} not found")
         return _session(row)
+
+
+def _memory(conn: sqlite3.Connection, account_id: str, session_id: str) -> MemoryState:
+    """The saved memory state, or the empty one (a lease row holds no state)."""
+    row = conn.execute(
+        "SELECT state, version FROM memory WHERE account_id = ? AND session_id = ?",
+        (account_id, session_id),
+    ).fetchone()
+    if row is None or row["state"] is None:
+        return MemoryState()
+    return memory_state(json.loads(row["state"]), row["version"])
+
+
+def _newest_messages(
+    conn: sqlite3.Connection,
+    account_id: str,
+    session_id: str,
+    *,
+    after: int = 0,
+    before: int = NO_SEQ,
+    limit: int,
+) -> list[StoredMessage]:
+    """The ``limit`` messages with after < seq < before closest to ``before``, in
+    conversation order."""
+    rows = conn.execute(
+        f"SELECT {_MESSAGE_COLUMNS} FROM messages"
+        " WHERE account_id = ? AND session_id = ? AND seq > ? AND seq < ?"
+        " ORDER BY seq DESC, message_id DESC LIMIT ?",
+        (account_id, session_id, after, before, limit),
+    ).fetchall()
+    return [_message(row) for row in reversed(rows)]
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

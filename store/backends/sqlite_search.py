@@ -27,12 +27,10 @@ import sqlite3
 from contextlib import AbstractContextManager
 from typing import Any
 
-from memq.errors import InvalidInput
 from memq.search.snippet import snippet
 from memq.search.tokenize import INDEX_VERSION, query_terms, term_string
-from store.backends._common import check_batch, check_limit, from_micros
+from store.backends._common import check_batch, check_search_limit, from_micros
 from store.search import (
-    MAX_SEARCH_LIMIT,
     REINDEX_BATCH,
     UNRECORDED_INDEX_VERSION,
     ReindexProgress,
@@ -161,9 +159,7 @@ class SqliteSearch(SearchStore):
         user_id: str | None = None,
         limit: int = 20,
     ) -> list[SearchHit]:
-        check_limit(limit)
-        if limit > MAX_SEARCH_LIMIT:
-            raise InvalidInput(f"limit must be at most {MAX_SEARCH_LIMIT}")
+        check_search_limit(limit)
         terms = query_terms(query)
         where = [
             "messages_fts MATCH ?",
