@@ -18,10 +18,11 @@ from schemas.routing import ActorName, QueueKind
 logger = logging.getLogger("memq.actors.ingest")
 
 
-def register(broker: dramatiq.Broker, deps: Deps) -> None:
-    @dramatiq.actor(
+def ingest_actor(broker: dramatiq.Broker, deps: Deps, name: ActorName) -> Any:
+    """The decorator of an actor on the ingest queue: its retries and backoff."""
+    return dramatiq.actor(
         broker=broker,
-        actor_name=ActorName.INGEST_MESSAGE.value,
+        actor_name=name.value,
         queue_name=deps.queue(QueueKind.INGEST),
         max_retries=deps.settings.ingest_max_retries,
         min_backoff=500,
@@ -29,6 +30,10 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         # A malformed event will never store: dead-letter it at once.
         throws=(PermanentError,),
     )
+
+
+def register(broker: dramatiq.Broker, deps: Deps) -> None:
+    @ingest_actor(broker, deps, ActorName.INGEST_MESSAGE)
     def ingest_message(*args: Any, **kwargs: Any) -> None:
         # Take any shape, so a hand-made message that reaches the queue fails as
         # a permanent error (dead-letter) rather than a retried TypeError.

@@ -20,10 +20,11 @@ from dramatiq.middleware import CurrentMessage
 from pydantic import ValidationError
 
 from actors.deps import Deps
+from actors.ingest import ingest_actor
 from actors.metrics import ingest_outcome, record_ingest_outcome
-from memq.errors import InvalidInput, PermanentError
+from memq.errors import InvalidInput
 from schemas.messages import MAX_BATCH_EVENTS, MessageBatch, MessageEvent
-from schemas.routing import ActorName, QueueKind, new_message
+from schemas.routing import ActorName, new_message
 from store.base import AppendResult
 
 logger = logging.getLogger("memq.actors.ingest_batch")
@@ -35,15 +36,7 @@ SPLIT_AFTER_RETRIES = 5
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
     # Retries and backoff as ingest_message: the same work, for many messages.
-    @dramatiq.actor(
-        broker=broker,
-        actor_name=ActorName.INGEST_BATCH.value,
-        queue_name=deps.queue(QueueKind.INGEST),
-        max_retries=deps.settings.ingest_max_retries,
-        min_backoff=500,
-        max_backoff=60_000,
-        throws=(PermanentError,),
-    )
+    @ingest_actor(broker, deps, ActorName.INGEST_BATCH)
     def ingest_batch(*args: Any, **kwargs: Any) -> None:
         current = CurrentMessage.get_current_message()
         retries = int(current.options.get("retries", 0)) if current is not None else 0
