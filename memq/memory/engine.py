@@ -33,9 +33,15 @@ class MemoryEngine(Protocol):
     name: str
 
     def fold(
-        self, previous: str | None, lines: Sequence[TranscriptLine], budget_tokens: int
+        self,
+        previous: str | None,
+        lines: Sequence[TranscriptLine],
+        budget_tokens: int,
+        context: Sequence[TranscriptLine] = (),
     ) -> str:
-        """Fold new messages into an existing summary; the result fits ``budget_tokens``."""
+        """Fold new messages into an existing summary; the result fits ``budget_tokens``.
+        ``context`` are the messages just before ``lines`` (already folded): the question
+        the first new message may answer."""
         ...
 
     def merge(self, older: str | None, newer: str, budget_tokens: int) -> str:
@@ -43,9 +49,13 @@ class MemoryEngine(Protocol):
         ...
 
     def extract_facts(
-        self, lines: Sequence[TranscriptLine], known: Sequence[tuple[str, str]]
+        self,
+        lines: Sequence[TranscriptLine],
+        known: Sequence[tuple[str, str]],
+        context: Sequence[TranscriptLine] = (),
     ) -> list[ExtractedFact]:
-        """Key facts stated in ``lines``; ``known`` is the current (key, value) list so an
-        engine can reuse keys when a value changes. Values stay in the conversation's
-        language."""
+        """Key facts stated in ``lines``, each keyed by its subject (``delivery_address``,
+        never just ``date``); ``known`` is the current (key, value) list, most recently
+        updated first, so an engine reuses a key when a value changes; ``context`` as for
+        ``fold``. Values stay in the conversation's language."""
         ...

@@ -17,7 +17,8 @@ from datetime import datetime
 from memq.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from memq.memory.engines import EngineChain
 from memq.memory.model import Budgets, Fact, FactValue, TierName, TierSummary
-from memq.memory.state import MemoryState
+from memq.memory.offline.fact_keys import restates
+from memq.memory.state import MemoryState, TailLine
 from memq.tokens import estimate_tokens
 from schemas.messages import StoredMessage
 
@@ -25,6 +26,10 @@ from schemas.messages import StoredMessage
 MAX_FACTS = 60
 #: Earlier values kept per fact.
 MAX_FACT_HISTORY = 10
+#: Messages of a fold kept for the next one (the question its first message may answer).
+TAIL_LINES = 3
+#: Characters of each kept message: a question is short, a bound keeps the state small.
+TAIL_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,11 @@ def fold(
         mid = _merge(mid, recent, TierName.MID, engines, budgets, now)
         recent = None
     previous = recent.text if recent is not None else None
-    text, engine = engines.run(lambda e: e.fold(previous, lines, budgets.recent))
+    context = [
+        TranscriptLine(line.position, line.message_id, line.role, line.content)
+        for line in state.tail
+    ]
+    text, engine = engines.run(lambda e: e.fold(previous, lines, budgets.recent, context))
     recent = _summary(
         TierName.RECENT,
         text,
@@ -83,7 +92,7 @@ def fold(
         now=now,
     )
     known = [(fact.key, fact.value) for fact in state.facts]
-    extracted, _ = engines.run(lambda e: e.extract_facts(lines, known))
+    extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context))
     return state.model_copy(
         update={
             "folded_count": state.folded_count + len(lines),
@@ -92,6 +101,15 @@ def fold(
             "mid": mid,
             "old": old,
             "facts": merge_facts(state.facts, extracted, now),
+            "tail": [
+                TailLine(
+                    position=line.position,
+                    message_id=line.message_id,
+                    role=line.role,
+                    content=line.content[:TAIL_CHARS],
+                )
+                for line in lines[-TAIL_LINES:]
+            ],
             "updated_at": now,
         }
     )
@@ -132,7 +150,12 @@ def redo_offline_tiers(
 def merge_facts(
     existing: Sequence[Fact], extracted: Sequence[ExtractedFact], now: datetime
 ) -> list[Fact]:
-    """A later value for a key replaces the earlier one, which goes into its history."""
+    """A later value for a key replaces the earlier one, which goes into its history.
+
+    Only a value about the same subject (the same key) replaces another. A value that
+    merely restates part of the current one ("Tuesday" after "Tuesday 3 December")
+    leaves it as it is, so a fact never loses detail to a shorter mention.
+    """
     facts = {fact.key: fact for fact in existing}
     for item in extracted:
         current = facts.get(item.key)
@@ -143,7 +166,7 @@ def merge_facts(
                 source_message_id=item.source_message_id,
                 updated_at=now,
             )
-        elif current.value != item.value:
+        elif current.value != item.value and not restates(item.value, current.value):
             earlier = FactValue(
                 value=current.value,
                 source_message_id=current.source_message_id,

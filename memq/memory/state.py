@@ -9,6 +9,13 @@ from pydantic import BaseModel, Field
 from memq.memory.model import Fact, TierName, TierSummary
 
 
+class TailLine(BaseModel):
+    position: int
+    message_id: str
+    role: str
+    content: str
+
+
 class MemoryState(BaseModel):
     """Everything the memory actor keeps for one session.
 
@@ -25,6 +32,9 @@ class MemoryState(BaseModel):
     mid: TierSummary | None = None
     old: TierSummary | None = None
     facts: list[Fact] = Field(default_factory=list)
+    #: The last messages of the latest fold (content clipped): the question the
+    #: next fold's first message may be answering.
+    tail: list[TailLine] = Field(default_factory=list)
     updated_at: datetime | None = None
 
     def tier(self, name: TierName) -> TierSummary | None:

@@ -39,8 +39,8 @@ def test_memory_is_folded_off_the_ingest_path(stack: Stack) -> None:
     assert all(t["engine"] == "offline" for t in tiers)
     assert view["unfolded_messages"] == 5
     facts = {f["key"]: f["value"] for f in view["facts"]}  # type: ignore[union-attr]
-    assert facts.get("email") == "sara@example.com"
-    assert facts.get("name") == "Sara"
+    assert facts.get("customer_email") == "sara@example.com"
+    assert facts.get("customer_name") == "Sara"
     # And another account cannot see it
     with stack.client(KEY_B) as other:
         assert other.get("/v1/sessions/s-mem/memory").status_code == 404

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pydantic import SecretStr
@@ -23,8 +24,14 @@ from memq.memory.claude import (
     trim_to_budget,
 )
 from memq.memory.engine import ExtractedFact, TranscriptLine
+from memq.memory.engines import EngineChain
+from memq.memory.folding import FoldPolicy, fold, merge_facts
 from memq.memory.llm_errors import LLMUnavailable, PermanentLLMError
+from memq.memory.model import Budgets
+from memq.memory.offline import OfflineEngine
+from memq.memory.state import MemoryState
 from memq.tokens import estimate_tokens
+from schemas.messages import StoredMessage
 from tests.support.fake_anthropic import (
     FakeAnthropic,
     RecordedRequest,
@@ -36,6 +43,7 @@ from tests.support.fake_anthropic import (
 )
 
 API_KEY = "sk-ant-test-7f3c9d2e1b0a-DO-NOT-LOG"
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
 MODEL = "claude-haiku-5-5"
 
 PERSIAN = [
@@ -68,6 +76,17 @@ def engine_for(
         max_retry_wait_s=max_retry_wait_s,
     )
     return ClaudeEngine(client, MODEL, max_tokens, **options)
+
+
+def stored(position: int, role: str, content: str) -> StoredMessage:
+    return StoredMessage(
+        message_id=f"m{position}",
+        session_id="s1",
+        role=role,  # type: ignore[arg-type]
+        content=content,
+        seq=1000 + position,
+        accepted_at=NOW,
+    )
 
 
 def prompt_of(request: RecordedRequest) -> str:
@@ -231,7 +250,7 @@ def test_inputs_are_capped(fake_anthropic: FakeAnthropic) -> None:
     assert 'id="m1"' not in transcript and 'id="m2"' not in transcript
     assert transcript.count("<message ") == 10
     assert "ب" * 1_000 not in transcript and "ب" * 900 in transcript
-    assert len(prompt) < 3_000
+    assert len(prompt) < 4_000
 
 
 # --------------------------------------------------------------------------- summaries
@@ -560,3 +579,119 @@ def test_logs_never_carry_the_key_or_message_content(
     assert all(secret_content not in record.getMessage() for record in ours)
     assert secret_content not in str(caught.value)
     assert API_KEY not in str(caught.value)
+
+
+# --------------------------------------------------------------------------- dialogue cases
+
+DIALOGUES = {
+    "en": (
+        ("assistant", "Could you share your order number?"),
+        ("user", "Sure, it's ORD-48213."),
+        "ORD-48213",
+        "ORD-48231",
+    ),
+    "fa": (
+        ("assistant", "شماره سفارشتون رو لطف می‌کنید؟"),
+        ("user", "بله، ۷۳۰۵۹۲"),
+        "۷۳۰۵۹۲",
+        "۷۳۰۹۵۲",
+    ),
+    "th": (
+        ("assistant", "รบกวนขอหมายเลขคำสั่งซื้อด้วยค่ะ"),
+        ("user", "TH2024118833 ค่ะ"),
+        "TH2024118833",
+        "TH2024118838",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DIALOGUES))
+def test_an_answer_in_the_next_batch_is_sent_with_its_question(
+    fake_anthropic: FakeAnthropic, language: str
+) -> None:
+    # Given the assistant's question at the end of one fold and its answer in the next
+    (q_role, question), (a_role, answer), value, _ = DIALOGUES[language]
+    context = [TranscriptLine(9, "m9", q_role, question)]
+    lines = [TranscriptLine(10, "m10", a_role, answer)]
+    fake_anthropic.enqueue(
+        tool_reply(
+            FACTS_TOOL, {"facts": [{"key": "order_id", "value": value, "source_message_id": "m10"}]}
+        )
+    )
+    fake_anthropic.enqueue(text_reply("summary"))
+    engine = engine_for(fake_anthropic)
+
+    # When Claude extracts facts from the batch and folds it
+    facts = engine.extract_facts(lines, [], context)
+    engine.fold(None, lines, 200, context)
+
+    # Then both requests carry the question as context, apart from the transcript, and the
+    # fact task asks for subject keys and answers keyed by their question
+    for request in fake_anthropic.requests:
+        prompt = prompt_of(request)
+        context_block = prompt.split("<context>\n", 1)[1].split("\n</context>", 1)[0]
+        assert question in context_block and 'id="m9"' in context_block
+        assert answer not in context_block
+        assert 'id="m10"' in transcript_of(prompt) and 'id="m9"' not in transcript_of(prompt)
+    facts_prompt = prompt_of(fake_anthropic.requests[0])
+    assert "never only the type of" in facts_prompt
+    assert "takes its key from the question" in facts_prompt
+    # and only the transcript's messages may be cited as a fact's source
+    item = fake_anthropic.requests[0].json["tools"][0]["input_schema"]["properties"]["facts"]
+    assert item["items"]["properties"]["source_message_id"]["enum"] == ["m10"]
+    assert facts == [ExtractedFact("order_id", value, "m10")]
+
+
+@pytest.mark.parametrize("language", sorted(DIALOGUES))
+def test_a_correction_from_claude_replaces_the_value_and_keeps_the_old_in_history(
+    fake_anthropic: FakeAnthropic, language: str
+) -> None:
+    # Given a session that knows the order number, and a message correcting it
+    _, _, old, new = DIALOGUES[language]
+    stored = merge_facts([], [ExtractedFact("order_id", old, "m2")], NOW)
+    lines = [TranscriptLine(5, "m5", "user", f"sorry, typo: {new}")]
+    fake_anthropic.enqueue(
+        tool_reply(
+            FACTS_TOOL, {"facts": [{"key": "order_id", "value": new, "source_message_id": "m5"}]}
+        )
+    )
+    engine = engine_for(fake_anthropic)
+
+    # When Claude's facts are applied as a fold applies them
+    known = [(fact.key, fact.value) for fact in stored]
+    facts = merge_facts(stored, engine.extract_facts(lines, known), NOW + timedelta(minutes=1))
+
+    # Then the known value was sent for the key to be reused, the new one is current and
+    # the old one is history, never current
+    assert f'<fact key="order_id">{old}</fact>' in prompt_of(fake_anthropic.requests[0])
+    [order] = facts
+    assert order.value == new
+    assert [earlier.value for earlier in order.history] == [old]
+
+
+def test_a_fold_hands_the_question_it_ended_on_to_the_next_fold(
+    fake_anthropic: FakeAnthropic,
+) -> None:
+    # Given Claude as the memory engine and a first fold that ends on a question
+    engine = engine_for(fake_anthropic)
+    chain = EngineChain(fallback=OfflineEngine(), primary=engine)
+    first = [
+        stored(1, "user", "Hi, my desk hasn't arrived."),
+        stored(2, "assistant", "Sorry to hear that. Could you share your order number?"),
+    ]
+    second = [stored(3, "user", "Sure, it's ORD-48213."), stored(4, "assistant", "Thanks!")]
+    for _ in range(2):
+        fake_anthropic.enqueue(text_reply("summary"))
+        fake_anthropic.enqueue(tool_reply(FACTS_TOOL, {"facts": []}))
+    policy = FoldPolicy(verbatim_count=0, fold_every=2)
+
+    # When both folds run
+    state = fold(MemoryState(), first, chain, Budgets(), policy, NOW)
+    state = fold(state, second, chain, Budgets(), policy, NOW)
+
+    # Then the second fold's requests carry the first fold's question as context
+    later = [prompt_of(r) for r in fake_anthropic.requests[2:]]
+    assert len(later) == 2
+    for prompt in later:
+        assert "Could you share your order number?" in prompt.rsplit("<transcript>\n", 1)[0]
+        assert "ORD-48213" in transcript_of(prompt)

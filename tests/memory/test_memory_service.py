@@ -65,17 +65,26 @@ class RecordingEngine:
         self.inner = OfflineEngine()
         self.fold_inputs: list[int] = []
 
-    def fold(self, previous: str | None, lines: Sequence[TranscriptLine], budget: int) -> str:
+    def fold(
+        self,
+        previous: str | None,
+        lines: Sequence[TranscriptLine],
+        budget: int,
+        context: Sequence[TranscriptLine] = (),
+    ) -> str:
         self.fold_inputs.append(len(lines))
-        return self.inner.fold(previous, lines, budget)
+        return self.inner.fold(previous, lines, budget, context)
 
     def merge(self, older: str | None, newer: str, budget: int) -> str:
         return self.inner.merge(older, newer, budget)
 
     def extract_facts(
-        self, lines: Sequence[TranscriptLine], known: Sequence[tuple[str, str]]
+        self,
+        lines: Sequence[TranscriptLine],
+        known: Sequence[tuple[str, str]],
+        context: Sequence[TranscriptLine] = (),
     ) -> list[ExtractedFact]:
-        return self.inner.extract_facts(lines, known)
+        return self.inner.extract_facts(lines, known, context)
 
 
 def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteStore) -> None:

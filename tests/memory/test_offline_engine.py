@@ -72,10 +72,10 @@ def test_a_long_session_folds_in_batches_within_every_budget() -> None:
             known[fact.key] = fact.value
     assert mid is not None and "8,249,000 Toman" in mid
     assert known == {
-        "name": "Sara",
+        "customer_name": "Sara",
         "product": "Nanopresso",
         "price": "8,249,000 Toman",
-        "warranty": "2-year",
+        "warranty_period": "2-year",
     }
 
 
@@ -83,4 +83,4 @@ def test_facts_name_their_source_message() -> None:
     facts = OfflineEngine().extract_facts(
         [TranscriptLine(7, "msg-7", "user", "My email is sara@example.com")], []
     )
-    assert facts == [ExtractedFact("email", "sara@example.com", "msg-7")]
+    assert facts == [ExtractedFact("customer_email", "sara@example.com", "msg-7")]

@@ -1,5 +1,6 @@
 """The offline extractive summarizer: budgets, informativeness, fold and merge."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -293,3 +294,89 @@ def test_merge_keeps_older_key_content_and_adds_newer() -> None:
 
 def test_merge_without_an_older_summary_summarizes_the_newer_one() -> None:
     assert engine.merge(None, PREVIOUS, 200) == PREVIOUS
+
+
+# -- a question stays with its answer ----------------------------------------------------------
+
+QUESTION_AND_ANSWER = {
+    "en": [
+        ("user", "Hi, my standing desk hasn't arrived yet."),
+        ("assistant", "Sorry to hear that. Could you share your order number?"),
+        ("user", "Sure, it's ORD-48213."),
+        ("assistant", "Thanks. I see it shipped on Monday to 12 Elm Street."),
+        ("user", "lol ok, the weather is lovely here today"),
+    ],
+    "fa": [
+        ("user", "سلام، کاناپه‌ام هنوز نرسیده."),
+        ("assistant", "ببخشید. شماره سفارشتون رو لطف می‌کنید؟"),
+        ("user", "بله، ۷۳۰۹۵۲"),
+        ("assistant", "ممنون. سفارش دوشنبه به خیابان زند ارسال شده."),
+        ("user", "هوا امروز خیلی خوبه"),
+    ],
+    "th": [
+        ("user", "สวัสดีค่ะ ตู้เย็นยังไม่มาส่งเลยค่ะ"),
+        ("assistant", "ขออภัยค่ะ รบกวนขอหมายเลขคำสั่งซื้อด้วยค่ะ"),
+        ("user", "TH2024118838 ค่ะ"),
+        ("assistant", "ขอบคุณค่ะ สินค้าออกจากคลังวันจันทร์ส่งไปที่สุขุมวิท 31"),
+        ("user", "วันนี้อากาศดีมากเลยค่ะ"),
+    ],
+}
+
+
+#: The question each chat above asks, and the answer it gets.
+ASKED = {
+    "en": ("Could you share your order number?", "Sure, it's ORD-48213."),
+    "fa": ("شماره سفارشتون رو لطف می‌کنید؟", "بله، ۷۳۰۹۵۲"),
+    "th": ("รบกวนขอหมายเลขคำสั่งซื้อด้วยค่ะ", "TH2024118838 ค่ะ"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(QUESTION_AND_ANSWER))
+@pytest.mark.parametrize("budget", [20, 30, 45, 60, 200])
+def test_a_question_is_kept_with_its_answer_or_both_go(language: str, budget: int) -> None:
+    # Given a chat in which the customer answers the assistant's question
+    question, answer = ASKED[language]
+
+    # When it is summarized at any budget
+    summary = engine.fold(None, transcript(QUESTION_AND_ANSWER[language]), budget)
+
+    # Then the answer appears only with its question, and the question only with its
+    # answer, on the next line
+    assert (answer in summary) == (question in summary), summary
+    if answer in summary:
+        lines = summary.splitlines()
+        index = next(i for i, line in enumerate(lines) if answer in line)
+        assert question in lines[index - 1]
+
+
+def test_identifiers_survive_before_small_talk() -> None:
+    summary = engine.fold(None, transcript(QUESTION_AND_ANSWER["en"]), 45)
+    assert "ORD-48213" in summary
+    assert "weather" not in summary
+
+
+def test_no_sentence_is_glued_to_another_turn_across_a_dropped_one() -> None:
+    # Given two assistant turns around a customer's dropped small talk
+    pairs = [
+        ("assistant", "Your order ORD-48213 ships on Monday."),
+        ("user", "lol ok, nice weather today"),
+        ("assistant", "The delivery fee is $6.00."),
+    ]
+    summary = engine.fold(None, transcript(pairs), 28)
+    # Then the small talk went, and each assistant turn keeps its own line
+    assert summary.splitlines() == [
+        "Assistant: Your order ORD-48213 ships on Monday.",
+        "Assistant: The delivery fee is $6.00.",
+    ]
+
+
+def test_a_question_from_the_last_fold_joins_its_answer() -> None:
+    # Given a previous summary that ends on the assistant's question, and its answer next
+    previous = "Assistant: Could you share your order number?"
+    context = transcript([("assistant", "Could you share your order number?")], first=9)
+    lines = transcript([("user", "Sure, it's ORD-48213."), ("user", "thanks")], first=10)
+    # When folded
+    folded = engine.fold(previous, lines, 60, context)
+    # Then the question stands once, right before its answer
+    assert folded.count("Could you share your order number?") == 1
+    assert "Could you share your order number?\nUser: Sure, it's ORD-48213." in folded

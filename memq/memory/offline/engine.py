@@ -15,14 +15,21 @@ class OfflineEngine:
     name = "offline"
 
     def fold(
-        self, previous: str | None, lines: Sequence[TranscriptLine], budget_tokens: int
+        self,
+        previous: str | None,
+        lines: Sequence[TranscriptLine],
+        budget_tokens: int,
+        context: Sequence[TranscriptLine] = (),
     ) -> str:
-        return fold_summary(previous, lines, budget_tokens)
+        return fold_summary(previous, lines, budget_tokens, context)
 
     def merge(self, older: str | None, newer: str, budget_tokens: int) -> str:
         return merge_summaries(older, newer, budget_tokens)
 
     def extract_facts(
-        self, lines: Sequence[TranscriptLine], known: Sequence[tuple[str, str]]
+        self,
+        lines: Sequence[TranscriptLine],
+        known: Sequence[tuple[str, str]],
+        context: Sequence[TranscriptLine] = (),
     ) -> list[ExtractedFact]:
-        return extract_facts(lines, known)
+        return extract_facts(lines, known, context)

@@ -1,35 +1,47 @@
-"""Stable fact keys: memq's English keys, and the spellings other engines used.
+"""Stable fact keys across engines, and when a new value merely restates a known one.
 
-The offline engine names facts with fixed English keys. A session may already
-hold facts written by another engine (Claude may have said "Price" or
-"order_number"); when a known key means the same thing, the offline engine
+The offline engine names facts by subject with fixed English keys
+(``customer_name``, ``delivery_address``). A session may already hold facts
+written by another engine (Claude may have said "shipping_address" or
+"order_number"); when a known key means the same subject, the offline engine
 reuses that spelling so a changed value updates the existing fact instead of
-starting a second one.
+starting a second one. Only names of the same subject are aliases: "date" or
+"price" alone are not merged into ``delivery_date`` or ``refund_amount``.
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 _ALIASES: dict[str, frozenset[str]] = {
     key: frozenset(aliases.split())
     for key, aliases in {
-        "name": "name user_name username customer_name full_name first_name نام اسم ชื่อ",
-        "location": "location city place residence hometown lives_in شهر محل_سکونت เมือง",
-        "email": "email e_mail email_address mail ایمیل อีเมล",
-        "phone": "phone phone_number mobile telephone tel contact_number تلفن موبایل เบอร์โทร",
-        "order_id": "order_id order order_number order_no order_code شماره_سفارش",
-        "ticket_id": "ticket_id ticket ticket_number case_id case_number",
-        "tracking_number": "tracking_number tracking tracking_code tracking_id کد_رهگیری",
-        "price": "price cost product_price قیمت ราคา",
-        "shipping_cost": "shipping_cost shipping shipping_fee delivery_cost delivery_fee",
-        "discount": "discount تخفیف ส่วนลด",
-        "warranty": "warranty guarantee warranty_period گارانتی ضمانت รับประกัน",
-        "date": "date",
-        "quantity": "quantity qty amount count تعداد จำนวน",
-        "duration": "duration period",
-        "age": "age سن อายุ",
+        "customer_name": "customer_name name user_name username full_name first_name "
+        "client_name نام اسم ชื่อ",
+        "customer_location": "customer_location location city residence hometown lives_in",
+        "customer_email": "customer_email email e_mail email_address mail ایمیل อีเมล",
+        "customer_phone": "customer_phone phone phone_number mobile mobile_number telephone "
+        "tel contact_number contact_phone تلفن موبایل เบอร์โทร",
+        "customer_age": "customer_age age",
+        "order_id": "order_id order_number order_no order_code order_ref شماره_سفارش",
+        "ticket_id": "ticket_id ticket_number case_id case_number case_reference ticket_ref",
+        "tracking_number": "tracking_number tracking_code tracking_id کد_رهگیری",
+        "booking_reference": "booking_reference booking_ref booking_id booking_number "
+        "reservation_number reservation_id pnr confirmation_code",
+        "coupon_code": "coupon_code coupon promo_code discount_code voucher voucher_code",
+        "delivery_address": "delivery_address shipping_address address home_address "
+        "current_address new_address service_address installation_address آدرس ที่อยู่",
+        "billing_address": "billing_address invoice_address",
+        "delivery_date": "delivery_date delivery_day expected_delivery shipping_date_expected",
+        "delivery_time": "delivery_time delivery_window delivery_slot",
+        "order_total": "order_total total total_price total_amount amount_due final_price",
+        "refund_amount": "refund_amount refund",
+        "shipping_cost": "shipping_cost shipping_fee delivery_cost delivery_fee",
+        "warranty_period": "warranty_period warranty warranty_length guarantee گارانتی",
+        "delivery_instruction": "delivery_instruction delivery_instructions delivery_note",
+        "contact_preference": "contact_preference preferred_contact contact_method",
+        "payment_method": "payment_method payment payment_type",
         "product": "product item product_name محصول สินค้า",
-        "preference": "preference preferences",
     }.items()
 }
 
@@ -41,7 +53,7 @@ def _normalized(key: str) -> str:
 
 
 def canonical_key(key: str) -> str:
-    """memq's key for ``key`` (itself when it is not a known alias)."""
+    """memq's key for ``key`` (itself, normalized, when it is not a known alias)."""
     normalized = _normalized(key)
     for canonical, aliases in _ALIASES.items():
         if normalized in aliases:
@@ -56,3 +68,28 @@ def known_spellings(known_keys: Iterable[str]) -> dict[str, str]:
     for key in known_keys:
         spellings.setdefault(canonical_key(key), key)
     return spellings
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(value: str) -> list[str]:
+    ascii_digits = "".join(
+        str(unicodedata.digit(char)) if char.isdigit() else char for char in value.casefold()
+    )
+    return _WORD.findall(ascii_digits.replace("_", " "))
+
+
+def restates(new: str, current: str) -> bool:
+    """Whether ``new`` says nothing ``current`` does not: the same words in the same
+    order, or a run of them ("Tuesday" of "Tuesday 3 December", "48213" of
+    "ORD-48213"). Digits of any script compare equal; case and punctuation do not
+    count. "$84" does not restate "$184", nor "Friday" "Thursday"."""
+    new_words, current_words = _words(new), _words(current)
+    if not new_words:
+        return True
+    size = len(new_words)
+    return any(
+        current_words[start : start + size] == new_words
+        for start in range(len(current_words) - size + 1)
+    )

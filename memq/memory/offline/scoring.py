@@ -3,8 +3,8 @@
 A term's weight is its TF-IDF over the candidate set: frequent enough to be a
 topic (1 + log count) but discounted when every sentence has it (smoothed
 idf). A sentence's information is the sum of its terms' weights plus boosts
-for what chat memory most needs to keep: numbers (prices, dates, ids),
-currencies, named entities and addresses. Sentences without any content term
+for what chat memory most needs to keep: shaped values (ids, amounts, dates,
+addresses, phones), numbers, currencies and named entities. Sentences without any content term
 (greetings, thanks, "ok", a lone "ครับ") are filler.
 """
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from memq.memory.offline.candidates import Candidate
 from memq.memory.offline.terms import content_terms
+from memq.memory.offline.values import Kind, find_values
 
 NUMBER_BOOST = 1.5
 MAX_NUMBER_BOOSTS = 3
@@ -23,6 +24,10 @@ CURRENCY_BOOST = 2.5
 NAME_BOOST = 0.5
 MAX_NAME_BOOSTS = 2
 CONTACT_BOOST = 1.0
+#: Identifiers, amounts, dates, addresses …: what a conversation is about survives
+#: compression before small talk does.
+VALUE_BOOST = 2.0
+MAX_VALUE_BOOSTS = 3
 #: Users state needs and facts; assistants mostly answer them.
 ROLE_FACTOR = {"User": 1.1, "Assistant": 1.0, "System": 0.8}
 #: A single content term is a thin sentence ("Nanopresso?").
@@ -58,6 +63,8 @@ def _signal_boost(text: str) -> float:
         boost += CURRENCY_BOOST
     if _CONTACT.search(text):
         boost += CONTACT_BOOST
+    shaped = [v for v in find_values(text) if v.kind is not Kind.NUMBER]
+    boost += VALUE_BOOST * min(len(shaped), MAX_VALUE_BOOSTS)
     return boost
 
 

@@ -1,5 +1,6 @@
-"""Facts a user states about themselves: name, location, age, the product they
-want, a preference ("my name is Sara", "من در تهران زندگی می‌کنم", "ผมชื่อสมชาย").
+"""Facts a customer states about themselves: their name, where they live, their age,
+the product they want, a preference ("my name is Sara", "this is Sara Whitfield",
+"Tom here", "من در تهران زندگی می‌کنم", «بنده محمدی هستم», "ผมชื่อสมชาย").
 
 Only the user's own messages are read. Each rule is a cue phrase and a
 captured value; values that are obviously not names or places ("I'm fine",
@@ -26,6 +27,8 @@ _TH_PRONOUN = r"(?:ผม|ฉัน|ดิฉัน|หนู|กระผม|�
 _TH_PARTICLES = r"(?:ครับ|ค่ะ|คะ|ค่า|นะ|จ้ะ|จ้า|จ๊ะ)"
 _TH_VALUE = (
     r"(?P<value>[A-Za-z][A-Za-z'-]*(?:\s[A-Z][A-Za-z'-]*){0,2}"
+    # a given name, and the family name when a particle or the end follows it
+    rf"|[\u0e01-\u0e4e]{{2,}}?\s[\u0e01-\u0e4e]{{2,}}?(?={_TH_PARTICLES}+(?:\s|$|[.,!?])|$)"
     rf"|[\u0e01-\u0e4e]{{2,}}?(?={_TH_PARTICLES}*(?:\s|$|[.,!?])))"
 )
 
@@ -39,6 +42,10 @@ _EN_PRODUCT_WORD = r"[A-Za-z]*[A-Z][\w+-]*"
 _NOT_NAMES = word_set(
     """
     sorry fine good great happy here back ok okay not just so very really interested looking
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today tomorrow that this there what
+    visa mastercard amex paypal yes no sure thanks thank ok okay great perfect correct right
+    me you we it everything nothing someone
     going trying glad sure still also well ready done busy tired new afraid confused hungry
     home in on at from the a an calling writing wondering asking thinking curious excited
     worried satisfied unhappy disappointed available free single married retired student
@@ -48,7 +55,7 @@ _NOT_NAMES = word_set(
     خوب خوبم خسته دانشجو مطمئن ناراحت خوشحال منتظر آماده موافق مخالف مشتری معلم مهندس دکتر
     گرسنه بیکار مریض راضی ناراضی علاقه‌مند علاقمند اینجا اونجا هم هنوز الان مجرد متاهل متأهل
     اهل ساکن نگران عصبانی شاغل کارمند بازنشسته پشیمان گیج مشغول تنها بیمار واقعا خیلی کاملا
-    دنبال مایل ایرانی سلام ممنون مرسی
+    دنبال مایل ایرانی سلام ممنون مرسی بنده من ما شما
     """
 )
 _NOT_PLACES = word_set(
@@ -73,6 +80,9 @@ class StatementRule:
     #: Whether the phrase is off limits to the shape rules: "30 years old" is an age,
     #: not a duration, but "I'm Sara from Shiraz" is a name and a place.
     claims_text: bool = False
+    #: An introduction that only opens a conversation ("this is Sara", "Tom here"):
+    #: later the same words name someone else ("it's Priya from flat 2 who's home").
+    opening_only: bool = False
 
 
 def _persian_name(value: str) -> str:
@@ -95,7 +105,7 @@ def _persian_phrase(value: str) -> str:
 RULES: tuple[StatementRule, ...] = (
     # -- name --------------------------------------------------------------------------------
     StatementRule(
-        "name",
+        "customer_name",
         re.compile(
             r"\b(?i:my name is|my name's|name's|call me)\s+"
             rf"(?P<value>{_EN_NAME}|[a-z][a-z'-]+){_EN_NAME_END}"
@@ -103,14 +113,14 @@ RULES: tuple[StatementRule, ...] = (
         _NOT_NAMES,
     ),
     StatementRule(
-        "name",
+        "customer_name",
         re.compile(
             rf"(?<![\w'’]){_EN_I_AM}\s+(?P<value>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+)?){_EN_NAME_END}"
         ),
         _NOT_NAMES,
     ),
     StatementRule(
-        "name",
+        "customer_name",
         re.compile(
             rf"(?<![{_FA}])(?:اسم|نام)(?:\s*(?:من|بنده)|م)\s+(?P<value>{_FA_WORD}(?:\s+{_FA_WORD})?)"
             rf"(?=\s*{_FA_COPULA}|\s*(?:[.،,!؟?]|$))"
@@ -119,23 +129,60 @@ RULES: tuple[StatementRule, ...] = (
         _persian_name,
     ),
     StatementRule(
-        "name",
+        "customer_name",
         re.compile(
-            rf"(?:(?<![{_FA}])من\s+|(?:^|[،,.!؟]\s*))(?P<value>{_FA_WORD})\s+هستم(?![{_FA}])"
+            rf"(?:(?<![{_FA}])(?:من|بنده)\s+|(?:^|[،,.!؟]\s*))(?P<value>{_FA_WORD})\s+هستم(?![{_FA}])"
         ),
         _NOT_NAMES,
     ),
     StatementRule(
-        "name",
+        "customer_name",
         re.compile(
             rf"(?:{_TH_PRONOUN}\s*ชื่อ(?:เล่น)?|ชื่อ(?:ของ)?\s*{_TH_PRONOUN})\s*(?:ว่า|คือ)?\s*{_TH_VALUE}"
         ),
         _NOT_NAMES,
         _thai_value,
     ),
+    StatementRule(
+        "customer_name",
+        re.compile(
+            r"(?:^|[.!?]\s+|\b(?i:hi|hello|hey|morning|evening)[,!.]?\s+)"
+            r"(?i:this\s+is|it's|it’s|it\s+is)\s+"
+            r"(?P<value>[A-Z][a-z-]+(?:\s[A-Z][a-z-]+){0,2})(?![\w'’])"
+            r"(?=\s*(?:[.,!?;)]|$|from\b|here\b|speaking\b|calling\b|again\b))"
+        ),
+        _NOT_NAMES,
+        opening_only=True,
+    ),
+    StatementRule(
+        "customer_name",
+        re.compile(
+            r"(?:^|\b(?i:hi|hello|hey)[,!.]?\s+)"
+            r"(?P<value>[A-Z][a-z-]+(?:\s[A-Z][a-z-]+)?|(?<=^)[a-z][a-z-]+)\s+(?i:here)\b"
+            r"(?!\s+(?:is|are|to|for|in|we|you|it))"
+        ),
+        _NOT_NAMES,
+        opening_only=True,
+    ),
+    StatementRule(
+        "customer_name",
+        re.compile(
+            rf"(?:^|(?:سلام|درود)[\s،,!.]*)(?:(?:من|بنده)\s+)?"
+            rf"(?P<value>{_FA_WORD}(?:\s+{_FA_WORD})?)\s+هستم(?![{_FA}])"
+        ),
+        _NOT_NAMES,
+        opening_only=True,
+    ),
+    StatementRule(
+        "customer_name",
+        re.compile(rf"^(?:สวัสดี(?:ครับ|ค่ะ|คะ)?\s*)?นี่(?:คือ)?\s*(?:คุณ|พี่|น้อง)?{_TH_VALUE}"),
+        _NOT_NAMES,
+        _thai_value,
+        opening_only=True,
+    ),
     # -- location ----------------------------------------------------------------------------
     StatementRule(
-        "location",
+        "customer_location",
         re.compile(
             r"\b(?:I\s+(?i:live|stay|reside)\s+(?i:in)"
             rf"|{_EN_I_AM}(?:\s+[A-Z][a-z'-]+)?\s+(?i:from)"
@@ -144,7 +191,7 @@ RULES: tuple[StatementRule, ...] = (
         _NOT_PLACES,
     ),
     StatementRule(
-        "location",
+        "customer_location",
         re.compile(
             rf"(?<![{_FA}])(?:در|تو)\s+(?P<value>{_FA_WORD}(?:\s+{_FA_WORD})?)"
             rf"\s+زندگی\s*{_FA_MI}کنم(?![{_FA}])"
@@ -152,7 +199,7 @@ RULES: tuple[StatementRule, ...] = (
         _NOT_PLACES,
     ),
     StatementRule(
-        "location",
+        "customer_location",
         re.compile(
             rf"(?<![{_FA}])(?:اهل|ساکن)\s+(?P<value>{_FA_WORD}(?:\s+{_FA_WORD})?)"
             rf"\s*(?:هستم|هستیم|ام)(?![{_FA}])"
@@ -160,14 +207,14 @@ RULES: tuple[StatementRule, ...] = (
         _NOT_PLACES,
     ),
     StatementRule(
-        "location",
+        "customer_location",
         re.compile(rf"{_TH_PRONOUN}\s*(?:(?:อาศัย)?อยู่ที่|อาศัยอยู่|มาจาก)\s*{_TH_VALUE}"),
         _NOT_PLACES,
         _thai_value,
     ),
     # -- age ---------------------------------------------------------------------------------
     StatementRule(
-        "age",
+        "customer_age",
         re.compile(
             rf"(?<![\w'’]){_EN_I_AM}\s+(?P<value>\d{{1,3}})(?:\s?(?i:years?|yrs?)[\s-]?(?i:old)\b"
             r"|(?=\s*(?:[.,!?;]|$)))"
@@ -176,14 +223,14 @@ RULES: tuple[StatementRule, ...] = (
         claims_text=True,
     ),
     StatementRule(
-        "age",
+        "customer_age",
         re.compile(
             rf"(?<![\d.,])(?P<value>\d{{1,3}})\s*(?:سالمه|سال\s*(?:سن\s*)?دارم)(?![{_FA}])"
             rf"|سن(?:م|\s*من)\s*(?P<value2>\d{{1,3}})"
         ),
         claims_text=True,
     ),
-    StatementRule("age", re.compile(r"อายุ\s*(?P<value>\d{1,3})\s*ปี"), claims_text=True),
+    StatementRule("customer_age", re.compile(r"อายุ\s*(?P<value>\d{1,3})\s*ปี"), claims_text=True),
     # -- product -----------------------------------------------------------------------------
     StatementRule(
         "product",
@@ -229,6 +276,42 @@ RULES: tuple[StatementRule, ...] = (
 )
 
 
+#: What a preference is about, by the words of its value; one that matches none is not kept
+#: ("I'd prefer that" says nothing a key could name).
+_PREFERENCE_SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "contact_preference",
+        re.compile(
+            r"e-?mail|phone|call|text|sms|whatsapp|message|ایمیل|پیامک|تماس|تلفن|واتساپ|تلگرام"
+            r"|ไลน์|อีเมล|โทร|แชท",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "payment_method",
+        re.compile(
+            r"card|cash|transfer|paypal|instal(?:l)?ments?|apple\s+pay|کارت|نقد|اقساط|قسط|پرداخت"
+            r"|โอน|บัตร|เงินสด|ผ่อน|พร้อมเพย์",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "preferred_time",
+        re.compile(
+            r"morning|afternoon|evening|weekend|صبح|عصر|شب|آخر\s+هفته|เช้า|บ่าย|เย็น|เสาร์|อาทิตย์",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def _preference_key(value: str) -> str | None:
+    for key, words in _PREFERENCE_SUBJECTS:
+        if words.search(value):
+            return key
+    return None
+
+
 def _captured(match: re.Match[str]) -> str:
     value = match.group("value")
     if value is None and "value2" in match.re.groupindex:
@@ -236,17 +319,25 @@ def _captured(match: re.Match[str]) -> str:
     return value or ""
 
 
-def stated_facts(text: str, claimed: ClaimedSpans) -> list[FactMatch]:
-    """First-person facts in a user's message, left to right; each claims its phrase."""
+def stated_facts(
+    text: str, claimed: ClaimedSpans, known_keys: frozenset[str] = frozenset()
+) -> list[FactMatch]:
+    """First-person facts in a customer's message, left to right; each claims its phrase.
+    An opening introduction is read only while the customer's name is not known."""
     found: list[FactMatch] = []
     for rule in RULES:
+        if rule.opening_only and rule.key in known_keys:
+            continue
         for match in rule.pattern.finditer(text):
             value = rule.clean(_captured(match))
             if not value or value.split()[0].casefold() in rule.rejects:
                 continue
             if not claimed.is_free(match.start(), match.end()):
                 continue
+            key = _preference_key(value) if rule.key == "preference" else rule.key
+            if key is None:
+                continue
             if rule.claims_text:
                 claimed.claim(match.start(), match.end())
-            found.append(FactMatch(rule.key, value, match.start(), match.end()))
+            found.append(FactMatch(key, value, match.start(), match.end()))
     return sorted(found, key=lambda fact: fact.start)
