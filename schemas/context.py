@@ -11,7 +11,7 @@ class ContextReply(BaseModel):
     """One envelope for the three formats; the format decides which fields are set.
 
     - ``text``: ``text`` holds seed 000's layout.
-    - ``json``: ``context`` holds tiers, facts, verbatim and unfolded messages,
+    - ``json``: ``context`` holds tiers, facts, the messages shown word for word,
       covered ranges, dropped items and freshness.
     - ``anthropic``: ``system`` and ``messages`` go straight into
       ``client.messages.create(system=..., messages=...)``; append the user's new

@@ -53,9 +53,9 @@ class ContextSnapshot:
 
     message_count: int
     memory: MemoryState
-    #: The newest messages past the memory's folded boundary (the highest
-    #: ``last_seq`` of its tiers), at most the limit asked for, in conversation order.
-    pending: list[StoredMessage]
+    #: The newest messages, folded or not, at most the limit asked for, in
+    #: conversation order.
+    recent: list[StoredMessage]
 
 
 class MemoryStore(abc.ABC):
@@ -179,22 +179,17 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
         ]
 
     def context_snapshot(
-        self, account_id: str, session_id: str, *, pending_limit: int
+        self, account_id: str, session_id: str, *, recent_limit: int
     ) -> ContextSnapshot:
-        """The session's count, memory and newest unfolded messages for the context actor.
+        """The session's count, memory and newest messages for the context actor.
 
         Raises ``NotFound`` when the session does not exist in this account. This
         default takes three reads; an adapter may override it to take one.
         """
         session = self.get_session(account_id, session_id)
         memory = self.load_memory(account_id, session_id)
-        boundary = folded_boundary(memory)
-        newest = self.list_messages(account_id, session_id, limit=pending_limit)
-        return ContextSnapshot(
-            message_count=session.message_count,
-            memory=memory,
-            pending=[message for message in newest if message.seq > boundary],
-        )
+        newest = self.list_messages(account_id, session_id, limit=recent_limit)
+        return ContextSnapshot(message_count=session.message_count, memory=memory, recent=newest)
 
     @abc.abstractmethod
     def list_messages(
@@ -250,11 +245,6 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
         """Delete the session and its messages, leaving a tombstone (with the deletion
         time) so later messages for it are dropped and its id is not reused until
         retention removes the tombstone (``purge_tombstone``). Raises ``NotFound``."""
-
-
-def folded_boundary(memory: MemoryState) -> int:
-    """The highest seq any tier summarizes: messages past it are shown verbatim."""
-    return max((tier.last_seq for tier in memory.tiers()), default=0)
 
 
 def jsonable_metadata(metadata: dict[str, Any] | None) -> dict[str, Any]:

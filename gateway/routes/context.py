@@ -22,11 +22,13 @@ MAX_BUDGET = 200_000
     response_model_exclude_none=True,
     summary="The session's context within a token budget",
     description=(
-        "Summaries, key facts and the last messages, assembled within `budget` tokens "
-        "(default: the sum of the tier budgets). When it must shrink it drops, in order: "
-        "old, mid, unfolded messages (oldest first), recent, facts (least recent first), "
-        "verbatim messages (oldest first, never the newest), then cuts the newest message; "
-        "`dropped` lists what went. Messages accepted but not yet folded appear verbatim."
+        "Summaries, key facts and the newest messages word for word, within `budget` "
+        "tokens (default: the sum of the tier budgets). What is shown first: the newest "
+        "message, the key facts within their budget, the last messages within the verbatim "
+        "budget, the recent summary, the other facts, messages not summarized yet, the mid "
+        "and old summaries, then older messages word for word. More budget never shows "
+        "less, and when the whole history fits it is shown as written. `dropped` lists "
+        "what did not fit."
     ),
 )
 async def get_context(

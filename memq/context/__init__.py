@@ -1,13 +1,13 @@
-"""Context assembly: a session's memory and unfolded messages, within a token budget.
+"""Context assembly: a session's memory and newest messages, within a token budget.
 
     model      what an assembled context holds (``AssembledContext``)
-    assemble   choose what fits the budget, dropping in a fixed order
+    assemble   choose what fits the budget: the longest prefix of one order of priority
     render     the three wire formats: text (seed 000's layout), JSON, Anthropic Messages
 
 Pure domain code: no store, no broker, no LLM.
 """
 
-from memq.context.assemble import DROP_ORDER, MIN_BUDGET, assemble
+from memq.context.assemble import MIN_BUDGET, PRIORITY, assemble
 from memq.context.model import (
     TIER_LABELS,
     AssembledContext,
@@ -27,8 +27,8 @@ from memq.context.render import (
 )
 
 __all__ = [
-    "DROP_ORDER",
     "MIN_BUDGET",
+    "PRIORITY",
     "TIER_LABELS",
     "AssembledContext",
     "ContextFact",

@@ -1,31 +1,42 @@
 """Choose what goes into a session's context so that it fits a token budget.
 
-First every section is held to its own budget (``Budgets``): each tier summary
-(re-fitted defensively, they are stored within budget), the key facts (latest
-value per key, most recently updated first, as many as fit), and the verbatim
-window (the last ``verbatim_count`` pending messages, newest first, as many as
-fit; the newest is always kept, cut with "…" if it alone is too long). Pending
-messages older than the window, and window messages the verbatim budget
-pushed out, are "unfolded": shown word for word as the overall budget allows.
+Everything a context can show is put in one order of priority (``PRIORITY``):
 
-Then the overall budget is held against every format's rendering (text,
-json and anthropic, as ``memq.context.render`` counts them): when the largest
-is over, items go in ``DROP_ORDER``, as few as will do (build, render,
-measure; the number of drops is found by bisection). Every drop and cut is
+    1. the newest message (cut with "…" when it alone is over the verbatim budget
+       or the whole budget)
+    2. key facts, most recently updated first, as many as fit the facts budget
+    3. the rest of the verbatim window (the last ``verbatim_count`` messages),
+       newest first, as many as fit the verbatim budget
+    4. the recent summary
+    5. the key facts the facts budget left out
+    6. older messages that no summary covers yet, newest first
+    7. the mid summary, then the old one
+    8. older messages, newest first, back to the first one read
+
+The context is the longest prefix of that order that fits the budget, where a
+summary whose every message is already shown word for word costs nothing and
+is left out. So more budget never shows less: the facts and messages shown at
+one budget are shown at every larger one, leftover budget goes to more
+messages word for word, and when the whole history fits it is the context, as
+it was written. The first summary that does not fit whole is shortened to
+what is left. Messages form one unbroken run up to the newest.
+
+Every format is held to the budget (``memq.context.render`` counts each); a
+summary that still quotes a value that was replaced since says so
+("12 Elm Street (replaced: 7 Zand Boulevard)"). Everything left out or cut is
 listed in ``AssembledContext.dropped``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from memq.context.model import (
     TIER_LABELS,
     AssembledContext,
     ContextFact,
-    ContextFormat,
     ContextMessage,
     ContextTier,
     DroppedItem,
@@ -33,91 +44,85 @@ from memq.context.model import (
 )
 from memq.context.render import (
     anthropic_tokens,
+    current_heading,
     fact_line,
+    facts_section,
     message_line,
     render_anthropic,
     text_tokens,
+    tier_section,
 )
+from memq.context.replaced import mark_replaced
 from memq.errors import InvalidInput
 from memq.memory.model import Budgets, Fact, TierName
 from memq.memory.state import MemoryState
-from memq.tokens import ELLIPSIS, estimate_tokens, fit_to_budget
+from memq.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.messages import StoredMessage
 
 #: The smallest overall budget accepted. The floor of any context is the newest
 #: message cut to "…" with its heading: about 12 tokens as text, up to 22 in the
-#: Anthropic format (an assistant or system message goes into ``system`` under a
-#: heading with its position); the rest is room for actual content.
+#: Anthropic format; the rest is room for actual content.
 MIN_BUDGET = 64
 
-#: What goes first when the overall budget is short.
-DROP_ORDER = (
-    "tier:old",
-    "tier:mid",
-    "unfolded messages, oldest first",
+#: What is shown first (see the module docstring).
+PRIORITY = (
+    "the newest message",
+    "key facts within the facts budget, most recently updated first",
+    "the verbatim window within the verbatim budget, newest first",
     "tier:recent",
-    "facts, least recently updated first",
-    "verbatim messages, oldest first, never the newest",
-    "the newest message's content, cut with an ellipsis",
+    "the other key facts",
+    "messages no summary covers yet, newest first",
+    "tier:mid",
+    "tier:old",
+    "older messages, newest first",
 )
+
+#: A summary shortened into what is left of the budget must keep at least this much.
+MIN_SHORTENED_TIER = 24
+_OVER_BUDGET = "over the context budget"
+#: What a newline weighs (``memq.tokens``), and a blank line between sections.
+NEWLINE = 0.5
+_BLANK = 2 * NEWLINE
+#: Heading and blank-line cost of the facts and messages sections, counted once each.
+_FACTS_HEADER = token_weight(facts_section([])) + NEWLINE + _BLANK
+_MESSAGES_HEADER = token_weight(current_heading(99_999)) + NEWLINE + _BLANK
 
 
 def assemble(
     memory: MemoryState,
-    pending: Sequence[StoredMessage],
+    recent: Sequence[StoredMessage],
     *,
     total_messages: int,
     budget: int,
     budgets: Budgets,
     verbatim_count: int = 5,
+    facts: Sequence[Fact] | None = None,
 ) -> AssembledContext:
     """The context of a session within ``budget`` tokens in every format.
 
-    ``pending`` are the session's messages not folded into a summary yet, in
-    conversation order (the caller may cap them to the newest K); they hold
-    positions ``total_messages - len(pending) + 1 … total_messages``.
-    Raises ``InvalidInput`` when ``budget < MIN_BUDGET`` or the counts disagree.
+    ``recent`` are the session's newest messages in conversation order, folded or
+    not (the caller reads as many as the budget may use); they hold positions
+    ``total_messages - len(recent) + 1 … total_messages``. ``facts`` are the current
+    facts (default: the memory's own). Raises ``InvalidInput`` when
+    ``budget < MIN_BUDGET`` or the counts disagree.
     """
-    _validate(pending, total_messages=total_messages, budget=budget, verbatim_count=verbatim_count)
-    first_position = total_messages - len(pending) + 1
-    messages = [_message(m, first_position + i) for i, m in enumerate(pending)]
-    dropped: list[DroppedItem] = []
-    missing_to = first_position - 1
-    if missing_to > memory.folded_count:
-        dropped.append(
-            DroppedItem(
-                kind="messages:not_provided",
-                detail=f"messages {memory.folded_count + 1}-{missing_to} are not folded yet "
-                "and were not passed in",
-            )
-        )
-    tiers = _fit_tiers(memory, budgets, dropped)
-    facts = _fit_facts(memory.facts, budgets.facts, dropped)
-    window = messages[-verbatim_count:]
-    verbatim, spilled = _fit_verbatim(window, budgets.verbatim, dropped)
-    full = _Selection(
-        tiers=tiers,
-        facts=facts,
-        unfolded=messages[: len(messages) - len(window)] + spilled,
-        verbatim=verbatim,
-        budget=budget,
-        freshness=_freshness(memory, pending, verbatim_count, total_messages),
-        dropped=dropped,
-    )
-    newest_content = pending[-1].content if pending else None
-    return _Shrinker(full, newest_content).run().context()
+    _validate(recent, total_messages=total_messages, budget=budget, verbatim_count=verbatim_count)
+    current_facts = list(memory.facts if facts is None else facts)
+    plan = _Plan.build(memory, recent, total_messages, budgets, verbatim_count, current_facts)
+    chosen = plan.choose(budget)
+    return chosen.context(memory, recent, total_messages, verbatim_count, budget)
 
 
 def _validate(
-    pending: Sequence[StoredMessage], *, total_messages: int, budget: int, verbatim_count: int
+    recent: Sequence[StoredMessage], *, total_messages: int, budget: int, verbatim_count: int
 ) -> None:
     if budget < MIN_BUDGET:
         raise InvalidInput(f"budget must be at least {MIN_BUDGET} tokens (got {budget})")
     if verbatim_count < 1:
         raise InvalidInput(f"verbatim_count must be at least 1 (got {verbatim_count})")
-    if total_messages < len(pending):
+    if total_messages < len(recent):
         raise InvalidInput(
-            f"total_messages ({total_messages}) is less than the pending messages ({len(pending)})"
+            f"total_messages ({total_messages}) is less than the messages passed ({len(recent)})"
         )
 
 
@@ -131,52 +136,18 @@ def _message(message: StoredMessage, position: int) -> ContextMessage:
     )
 
 
-def _freshness(
-    memory: MemoryState, pending: Sequence[StoredMessage], verbatim_count: int, total: int
-) -> Freshness:
-    unfolded_total = max(len(pending), total - memory.folded_count)
-    pending_unfolded = max(0, unfolded_total - verbatim_count)
-    if pending:
-        return Freshness(
-            last_message_id=pending[-1].message_id,
-            last_message_seq=pending[-1].seq,
-            pending_unfolded=pending_unfolded,
-        )
-    seqs = [tier.last_seq for tier in memory.tiers()]
-    return Freshness(last_message_seq=max(seqs, default=None), pending_unfolded=pending_unfolded)
+def _context_fact(fact: Fact) -> ContextFact:
+    return ContextFact(
+        key=fact.key,
+        value=fact.value,
+        source_message_id=fact.source_message_id,
+        updated_at=fact.updated_at,
+    )
 
 
-# -- each section within its own budget ------------------------------------------------
-
-
-def _fit_tiers(
-    memory: MemoryState, budgets: Budgets, dropped: list[DroppedItem]
-) -> dict[TierName, ContextTier]:
-    tiers: dict[TierName, ContextTier] = {}
-    for tier in memory.tiers():
-        limit = budgets.for_tier(tier.tier)
-        text = fit_to_budget(tier.text, limit)
-        if not text:
-            dropped.append(
-                DroppedItem(kind=f"tier:{tier.tier.value}", detail=f"over its {limit}-token budget")
-            )
-            continue
-        if text != tier.text.strip():
-            dropped.append(
-                DroppedItem(
-                    kind=f"tier_truncated:{tier.tier.value}",
-                    detail=f"shortened to its {limit}-token budget",
-                )
-            )
-        tiers[tier.tier] = ContextTier(
-            tier=tier.tier,
-            label=TIER_LABELS[tier.tier],
-            text=text,
-            first_position=tier.first_position,
-            last_position=tier.last_position,
-            engine=tier.engine,
-        )
-    return tiers
+def _line_cost(line: str) -> float:
+    # Lines are joined by newlines, which no run crosses: weights add up exactly.
+    return token_weight(line) + NEWLINE
 
 
 def _latest_per_key(facts: Sequence[Fact]) -> list[Fact]:
@@ -188,245 +159,324 @@ def _latest_per_key(facts: Sequence[Fact]) -> list[Fact]:
     return sorted(latest.values(), key=lambda fact: fact.updated_at, reverse=True)
 
 
-def _fit_facts(facts: Sequence[Fact], limit: int, dropped: list[DroppedItem]) -> list[ContextFact]:
-    """Most recently updated first, each one that still fits the facts budget."""
-    kept: list[ContextFact] = []
-    lines: list[str] = []
-    for fact in _latest_per_key(facts):
-        item = ContextFact(
-            key=fact.key,
-            value=fact.value,
-            source_message_id=fact.source_message_id,
-            updated_at=fact.updated_at,
-        )
-        line = fact_line(item)
-        if estimate_tokens("\n".join([*lines, line])) <= limit:
-            kept.append(item)
-            lines.append(line)
-        else:
-            dropped.append(
-                DroppedItem(kind=f"fact:{fact.key}", detail=f"over the {limit}-token facts budget")
+# -- the plan: every item in priority order ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Item:
+    cost: float
+    message: ContextMessage | None = None
+    fact: ContextFact | None = None
+    tier: ContextTier | None = None
+
+
+@dataclass
+class _Plan:
+    items: list[_Item]
+    #: Drops decided before the budget: tiers shortened to their own budget, the newest
+    #: message cut to the verbatim budget.
+    dropped: list[DroppedItem]
+    newest: ContextMessage | None
+
+    @classmethod
+    def build(
+        cls,
+        memory: MemoryState,
+        recent: Sequence[StoredMessage],
+        total: int,
+        budgets: Budgets,
+        verbatim_count: int,
+        facts: Sequence[Fact],
+    ) -> _Plan:
+        dropped: list[DroppedItem] = []
+        first_position = total - len(recent) + 1
+        newest_first = [_message(m, first_position + i) for i, m in enumerate(recent)][::-1]
+        fact_items = [_fact_item(f) for f in _latest_per_key(facts)]
+        capped_facts, other_facts = _within(fact_items, budgets.facts)
+        items: list[_Item] = []
+        newest: ContextMessage | None = None
+        window: list[_Item] = []
+        later_messages: list[ContextMessage] = []
+        if newest_first:
+            newest = newest_first[0]
+            if _line_cost(message_line(newest)) > budgets.verbatim:
+                newest = _cut(newest, budgets.verbatim)
+                dropped.append(
+                    _truncation(newest, f"over the {budgets.verbatim}-token verbatim budget")
+                )
+            window, spilled = _within(
+                [_message_item(m) for m in newest_first[1:verbatim_count]],
+                budgets.verbatim - _line_cost(message_line(newest)),
             )
-    return kept
+            later_messages = [i.message for i in spilled if i.message] + newest_first[
+                verbatim_count:
+            ]
+            items.append(_message_item(newest))
+        unsummarized = [m for m in later_messages if m.position > memory.folded_count]
+        summarized = later_messages[len(unsummarized) :]
+        tiers = {t.tier: t for t in _fit_tiers(memory, budgets, facts, dropped)}
+        items += capped_facts + window
+        items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
+        items += other_facts
+        items += [_message_item(m) for m in unsummarized]
+        items += [_tier_item(tiers[name]) for name in (TierName.MID, TierName.OLD) if name in tiers]
+        items += [_message_item(m) for m in summarized]
+        return cls(items, dropped, newest)
+
+    def costs(self) -> list[float]:
+        """``costs[k]``: what the first ``k`` items weigh together, headings included, a
+        summary counted only while some of its messages are not shown word for word."""
+        costs = [0.0]
+        total = 0.0
+        run_start: int | None = None
+        counted: list[ContextTier] = []
+        facts_seen = messages_seen = False
+        for item in self.items:
+            total += item.cost
+            if item.fact is not None and not facts_seen:
+                facts_seen, total = True, total + _FACTS_HEADER
+            if item.message is not None:
+                if not messages_seen:
+                    messages_seen, total = True, total + _MESSAGES_HEADER
+                run_start = item.message.position
+                for tier in [t for t in counted if t.first_position >= run_start]:
+                    counted.remove(tier)
+                    total -= _tier_cost(tier)
+            if item.tier is not None:
+                if run_start is not None and item.tier.first_position >= run_start:
+                    total -= item.cost  # already shown word for word
+                else:
+                    counted.append(item.tier)
+            costs.append(total)
+        return costs
+
+    def choose(self, budget: int) -> _Chosen:
+        costs = self.costs()
+        fitting = [k for k, cost in enumerate(costs) if math.ceil(cost - 1e-9) <= budget]
+        count = max(fitting)
+        while True:
+            chosen = self._chosen(count, int(budget - costs[count]))
+            if chosen.fits(budget) or count == 0:
+                return chosen
+            count -= 1  # the estimates are upper bounds; this is a rare safety net
+
+    def _chosen(self, count: int, left: int) -> _Chosen:
+        items = self.items[:count]
+        newest = self.newest
+        if count == 0 and newest is not None:
+            # Not even the newest message fits as it is: cut it to the budget.
+            items = [_message_item(newest)]
+        shortened = None
+        if count < len(self.items) and self.items[count].tier is not None and count > 0:
+            shortened = _shortened_tier(self.items[count].tier, left)  # type: ignore[arg-type]
+        return _Chosen(items, shortened, list(self.dropped), self.items)
 
 
-def _fit_verbatim(
-    window: list[ContextMessage], limit: int, dropped: list[DroppedItem]
-) -> tuple[list[ContextMessage], list[ContextMessage]]:
-    """(kept, pushed out): the newest messages of the window whose lines fit ``limit``.
-
-    The newest message is always kept, cut to the budget if it alone is over.
-    Pushed-out messages become unfolded ones.
-    """
-    if not window:
-        return [], []
-    kept: list[ContextMessage] = []
-    for message in reversed(window):
-        lines = [message_line(m) for m in (message, *kept)]
-        if estimate_tokens("\n".join(lines)) > limit:
-            break
-        kept.insert(0, message)
-    if not kept:
-        newest = window[-1]
-        cut = _truncated(newest, lambda m: estimate_tokens(message_line(m)), limit)
-        dropped.append(_truncation(newest, f"over the {limit}-token verbatim budget"))
-        kept = [cut]
-    return kept, window[: len(window) - len(kept)]
+def _within(items: list[_Item], limit: float) -> tuple[list[_Item], list[_Item]]:
+    """(the leading ``items`` whose costs add up within ``limit``, the rest)."""
+    used = 0.0
+    for index, item in enumerate(items):
+        used += item.cost
+        if used > limit:
+            return items[:index], items[index:]
+    return items, []
 
 
-def _truncated(
-    original: ContextMessage, cost: Callable[[ContextMessage], int], limit: int
-) -> ContextMessage:
-    """``original`` cut (ending "…") to the longest prefix whose ``cost`` is within
-    ``limit``; at worst a bare "…". Called when ``original`` itself is over."""
+def _message_item(message: ContextMessage) -> _Item:
+    return _Item(_line_cost(message_line(message)), message=message)
 
-    def cut(tokens: int) -> ContextMessage:
-        content = fit_to_budget(original.content, tokens) or ELLIPSIS
-        return original.model_copy(update={"content": content, "truncated": True})
 
-    # Step down by the excess until a cut fits (the cost follows the content's
-    # tokens nearly one for one), then bisect between it and the last cut over.
-    over_at = estimate_tokens(original.content)
-    tokens = over_at - 1
-    while True:
-        tokens = max(tokens, 0)
-        candidate = cut(tokens)
-        excess = cost(candidate) - limit
-        if excess <= 0 or tokens == 0:
-            break
-        over_at, tokens = tokens, tokens - excess
-    if excess > 0:
-        return candidate  # a bare "…", still over: the caller decides
-    best, low, high = candidate, tokens + 1, over_at - 1
+def _fact_item(fact: Fact) -> _Item:
+    context_fact = _context_fact(fact)
+    return _Item(_line_cost(fact_line(context_fact)), fact=context_fact)
+
+
+def _tier_cost(tier: ContextTier) -> float:
+    return token_weight(tier_section(tier)) + _BLANK
+
+
+def _tier_item(tier: ContextTier) -> _Item:
+    return _Item(_tier_cost(tier), tier=tier)
+
+
+def _fit_tiers(
+    memory: MemoryState, budgets: Budgets, facts: Sequence[Fact], dropped: list[DroppedItem]
+) -> list[ContextTier]:
+    """Each stored summary within its own budget, replaced values marked."""
+    tiers: list[ContextTier] = []
+    for tier in memory.tiers():
+        limit = budgets.for_tier(tier.tier)
+        marked = mark_replaced(tier.text.strip(), facts)
+        text = fit_to_budget(marked, limit)
+        if not text:
+            dropped.append(
+                DroppedItem(kind=f"tier:{tier.tier.value}", detail=f"over its {limit}-token budget")
+            )
+            continue
+        if text != marked:
+            dropped.append(
+                DroppedItem(
+                    kind=f"tier_truncated:{tier.tier.value}",
+                    detail=f"shortened to its {limit}-token budget",
+                )
+            )
+        tiers.append(
+            ContextTier(
+                tier=tier.tier,
+                label=TIER_LABELS[tier.tier],
+                text=text,
+                first_position=tier.first_position,
+                last_position=tier.last_position,
+                engine=tier.engine,
+            )
+        )
+    return tiers
+
+
+def _shortened_tier(tier: ContextTier, left: int) -> ContextTier | None:
+    heading = estimate_tokens(tier_section(tier.model_copy(update={"text": ""}))) + 2
+    room = left - heading
+    if room < MIN_SHORTENED_TIER:
+        return None
+    text = fit_to_budget(tier.text, room)
+    return tier.model_copy(update={"text": text}) if text else None
+
+
+def _cut(message: ContextMessage, limit: float) -> ContextMessage:
+    """``message`` cut (ending "…") to the longest prefix whose line costs ``limit``."""
+    low, high, best = 0, estimate_tokens(message.content), ELLIPSIS
     while low <= high:
         middle = (low + high) // 2
-        candidate = cut(middle)
-        if cost(candidate) <= limit:
-            best, low = candidate, middle + 1
+        content = fit_to_budget(message.content, middle) or ELLIPSIS
+        if _line_cost(message_line(message.model_copy(update={"content": content}))) <= limit:
+            best, low = content, middle + 1
         else:
             high = middle - 1
-    return best
+    return message.model_copy(update={"content": best, "truncated": True})
 
 
 def _truncation(message: ContextMessage, detail: str) -> DroppedItem:
     return DroppedItem(kind=f"truncated:{message.message_id}", detail=detail)
 
 
-# -- the overall budget ----------------------------------------------------------------
-
-_TIER_ORDER = (TierName.OLD, TierName.MID, TierName.RECENT)
-_OVER_BUDGET = "over the context budget"
+# -- the choice as a context -------------------------------------------------------------------
 
 
 @dataclass
-class _Selection:
-    tiers: dict[TierName, ContextTier]
-    facts: list[ContextFact]  # most recently updated first
-    unfolded: list[ContextMessage]  # conversation order
-    verbatim: list[ContextMessage]  # conversation order
-    budget: int
-    freshness: Freshness
-    dropped: list[DroppedItem] = field(default_factory=list)
+class _Chosen:
+    items: list[_Item]
+    shortened: ContextTier | None
+    dropped: list[DroppedItem]
+    plan: list[_Item] = field(repr=False)
 
-    def context(self) -> AssembledContext:
-        """The selection as an ``AssembledContext``, its token estimates filled in."""
-        context = self._bare_context
-        return context.model_copy(
-            update={"dropped": list(self.dropped), "estimated_tokens": self.estimates()}
+    def _parts(
+        self, budget: int
+    ) -> tuple[list[ContextTier], list[ContextFact], list[ContextMessage]]:
+        messages = sorted(
+            (i.message for i in self.items if i.message is not None), key=lambda m: m.position
+        )
+        if messages and len(self.items) == 1 and self.items[0].message is not None:
+            messages = [self._fitted_newest(messages[0], budget)]
+        run_start = messages[0].position if messages else None
+        tiers = [i.tier for i in self.items if i.tier is not None]
+        if self.shortened is not None:
+            tiers.append(self.shortened)
+        shown = [t for t in tiers if run_start is None or t.first_position < run_start]
+        order = {TierName.OLD: 0, TierName.MID: 1, TierName.RECENT: 2}
+        shown.sort(key=lambda t: order[t.tier])
+        facts = [i.fact for i in self.items if i.fact is not None]
+        return shown, facts, messages
+
+    def _fitted_newest(self, newest: ContextMessage, budget: int) -> ContextMessage:
+        if math.ceil(_line_cost(message_line(newest)) + _MESSAGES_HEADER) <= budget:
+            return newest
+        cut = _cut(newest, budget - _MESSAGES_HEADER)
+        if not any(d.kind == f"truncated:{newest.message_id}" for d in self.dropped):
+            self.dropped.append(_truncation(newest, _OVER_BUDGET))
+        return cut
+
+    def fits(self, budget: int) -> bool:
+        context = self._bare(budget)
+        return max(text_tokens(context), anthropic_tokens(render_anthropic(context))) <= budget
+
+    def _bare(self, budget: int) -> AssembledContext:
+        tiers, facts, messages = self._parts(budget)
+        return AssembledContext(budget=budget, tiers=tiers, facts=facts, verbatim=messages)
+
+    def context(
+        self,
+        memory: MemoryState,
+        recent: Sequence[StoredMessage],
+        total: int,
+        verbatim_count: int,
+        budget: int,
+    ) -> AssembledContext:
+        bare = self._bare(budget)
+        dropped = self.dropped + self._left_out(bare, memory, recent, total)
+        estimates = {
+            "text": text_tokens(bare),
+            "json": text_tokens(bare),
+            "anthropic": anthropic_tokens(render_anthropic(bare)),
+        }
+        return bare.model_copy(
+            update={
+                "dropped": dropped,
+                "estimated_tokens": estimates,
+                "freshness": _freshness(memory, recent, verbatim_count, total),
+            }
         )
 
-    @cached_property
-    def _bare_context(self) -> AssembledContext:
-        return AssembledContext(
-            budget=self.budget,
-            tiers=[self.tiers[name] for name in _TIER_ORDER if name in self.tiers],
-            facts=list(self.facts),
-            unfolded=list(self.unfolded),
-            verbatim=list(self.verbatim),
-            freshness=self.freshness,
+    def _left_out(
+        self,
+        bare: AssembledContext,
+        memory: MemoryState,
+        recent: Sequence[StoredMessage],
+        total: int,
+    ) -> list[DroppedItem]:
+        dropped: list[DroppedItem] = []
+        shown_facts = {f.key for f in bare.facts}
+        shown_tiers = {t.tier for t in bare.tiers}
+        run_start = bare.verbatim[0].position if bare.verbatim else total + 1
+        for item in self.plan:
+            if item.fact is not None and item.fact.key not in shown_facts:
+                dropped.append(DroppedItem(kind=f"fact:{item.fact.key}", detail=_OVER_BUDGET))
+            tier = item.tier
+            if tier is not None and tier.first_position < run_start:
+                if tier.tier not in shown_tiers:
+                    dropped.append(DroppedItem(kind=f"tier:{tier.tier.value}", detail=_OVER_BUDGET))
+                elif self.shortened is not None and self.shortened.tier == tier.tier:
+                    dropped.append(
+                        DroppedItem(kind=f"tier_truncated:{tier.tier.value}", detail=_OVER_BUDGET)
+                    )
+        first_read = total - len(recent) + 1
+        unshown_from = max(memory.folded_count + 1, first_read)
+        if unshown_from < run_start:
+            dropped.append(
+                DroppedItem(
+                    kind=f"messages:{unshown_from}-{run_start - 1}",
+                    detail="not summarized yet; " + _OVER_BUDGET,
+                )
+            )
+        if first_read - 1 > memory.folded_count:
+            dropped.append(
+                DroppedItem(
+                    kind="messages:not_provided",
+                    detail=f"messages {memory.folded_count + 1}-{first_read - 1} are not folded "
+                    "yet and were not read",
+                )
+            )
+        return dropped
+
+
+def _freshness(
+    memory: MemoryState, recent: Sequence[StoredMessage], verbatim_count: int, total: int
+) -> Freshness:
+    pending_unfolded = max(0, total - memory.folded_count - verbatim_count)
+    if recent:
+        return Freshness(
+            last_message_id=recent[-1].message_id,
+            last_message_seq=recent[-1].seq,
+            pending_unfolded=pending_unfolded,
         )
-
-    @cached_property
-    def _text_tokens(self) -> int:
-        return text_tokens(self._bare_context)
-
-    @cached_property
-    def _anthropic_tokens(self) -> int:
-        return anthropic_tokens(render_anthropic(self._bare_context))
-
-    def estimates(self) -> dict[ContextFormat, int]:
-        # json reports the text layout's estimate (see memq.context.render)
-        text = self._text_tokens
-        return {"text": text, "json": text, "anthropic": self._anthropic_tokens}
-
-    def cost(self) -> int:
-        return max(self._text_tokens, self._anthropic_tokens)
-
-    def fits(self) -> bool:
-        return self._text_tokens <= self.budget and self._anthropic_tokens <= self.budget
-
-
-# A drop: what it removes (("tier", name) / ("fact", key) / ("message", position)), and its kind.
-_Drop = tuple[tuple[str, object], str]
-
-
-class _Shrinker:
-    """Fits a selection to its budget by dropping in ``DROP_ORDER``.
-
-    The drops form one sequence (old, mid, unfolded oldest first, recent, facts
-    least recently updated first, verbatim oldest first but the newest); the
-    result is the shortest prefix of it that fits, found by bisection since the
-    cost falls as items go. (Rarely it does not: a dropped user message can
-    move the assistant turns after it into the Anthropic ``system`` block
-    under a heading. Bisection then may drop a few more than needed; the
-    result still fits and still follows the order.) If even dropping all of it
-    is not enough, the newest message is cut.
-    """
-
-    def __init__(self, full: _Selection, newest_content: str | None) -> None:
-        self.full = full
-        self.newest_content = newest_content  # before any cut to the verbatim budget
-        self.plan = self._plan()
-        self._after: dict[int, _Selection] = {0: full}
-
-    def _plan(self) -> list[_Drop]:
-        full = self.full
-
-        def tier(name: TierName) -> list[_Drop]:
-            return [(("tier", name), f"tier:{name.value}")] if name in full.tiers else []
-
-        def message(m: ContextMessage) -> _Drop:
-            return ("message", m.position), f"message:{m.message_id}"
-
-        return [
-            *tier(TierName.OLD),
-            *tier(TierName.MID),
-            *(message(m) for m in full.unfolded),
-            *tier(TierName.RECENT),
-            *((("fact", f.key), f"fact:{f.key}") for f in reversed(full.facts)),
-            *(message(m) for m in full.verbatim[:-1]),
-        ]
-
-    def after(self, count: int) -> _Selection:
-        """The selection once the first ``count`` drops of the plan are made."""
-        if count not in self._after:
-            self._after[count] = self._apply(count)
-        return self._after[count]
-
-    def _apply(self, count: int) -> _Selection:
-        gone = {target for target, _ in self.plan[:count]}
-        full = self.full
-        return replace(
-            full,
-            tiers={name: t for name, t in full.tiers.items() if ("tier", name) not in gone},
-            facts=[f for f in full.facts if ("fact", f.key) not in gone],
-            unfolded=[m for m in full.unfolded if ("message", m.position) not in gone],
-            verbatim=[m for m in full.verbatim if ("message", m.position) not in gone],
-            dropped=[
-                *full.dropped,
-                *(DroppedItem(kind=kind, detail=_OVER_BUDGET) for _, kind in self.plan[:count]),
-            ],
-        )
-
-    def run(self) -> _Selection:
-        if self.full.fits():
-            return self.full
-        low, high = 1, len(self.plan)
-        if not self.after(high).fits():
-            return self._cut_newest(self.after(high))
-        while low < high:  # after(high) fits, after(low - 1) does not
-            middle = (low + high) // 2
-            if self.after(middle).fits():
-                high = middle
-            else:
-                low = middle + 1
-        return self.after(high)
-
-    def _cut_newest(self, selection: _Selection) -> _Selection:
-        if not selection.verbatim:
-            return selection  # nothing left at all: fits
-        newest = selection.verbatim[-1]
-        original = newest.model_copy(update={"content": self.newest_content or newest.content})
-
-        def cost(candidate: ContextMessage) -> int:
-            return replace(selection, verbatim=[candidate]).cost()
-
-        cut = _truncated(original, cost, selection.budget)
-        kind = f"truncated:{newest.message_id}"
-        dropped = [item for item in selection.dropped if item.kind != kind]
-        result = replace(
-            selection,
-            verbatim=[cut],
-            dropped=[*dropped, _truncation(newest, _OVER_BUDGET)],
-        )
-        if result.fits():
-            return result
-        # Unreachable for budget >= MIN_BUDGET; the budget still wins.
-        return replace(
-            result,
-            verbatim=[],
-            dropped=[
-                *result.dropped,
-                DroppedItem(kind=f"message:{newest.message_id}", detail=_OVER_BUDGET),
-            ],
-        )
+    seqs = [tier.last_seq for tier in memory.tiers()]
+    return Freshness(last_message_seq=max(seqs, default=None), pending_unfolded=pending_unfolded)

@@ -52,8 +52,9 @@ class ContextMessage(BaseModel):
 class DroppedItem(BaseModel):
     """Something left out or cut to hold a budget.
 
-    ``kind`` is ``tier:<old|mid|recent>``, ``fact:<key>``, ``message:<id>``,
-    ``truncated:<id>`` or ``messages:not_provided``; ``detail`` says why.
+    ``kind`` is ``tier:<old|mid|recent>``, ``tier_truncated:<tier>``, ``fact:<key>``,
+    ``messages:<first>-<last>`` (positions of messages shown neither word for word nor
+    in a summary), ``truncated:<id>`` or ``messages:not_provided``; ``detail`` says why.
     """
 
     kind: str
@@ -76,15 +77,15 @@ class AssembledContext(BaseModel):
     """The chosen content, oldest section first.
 
     ``tiers`` run old → mid → recent; ``facts`` most recently updated first;
-    ``unfolded`` and ``verbatim`` in conversation order. ``estimated_tokens``
-    holds each format's own count (see ``memq.context.render``); ``assemble``
-    guarantees every one of them is within ``budget``.
+    ``verbatim`` the newest messages word for word, in conversation order (one
+    unbroken run up to the newest). ``estimated_tokens`` holds each format's own
+    count (see ``memq.context.render``); ``assemble`` guarantees every one of them
+    is within ``budget``.
     """
 
     budget: int
     tiers: list[ContextTier] = Field(default_factory=list)
     facts: list[ContextFact] = Field(default_factory=list)
-    unfolded: list[ContextMessage] = Field(default_factory=list)
     verbatim: list[ContextMessage] = Field(default_factory=list)
     dropped: list[DroppedItem] = Field(default_factory=list)
     estimated_tokens: dict[ContextFormat, int] = Field(default_factory=dict)

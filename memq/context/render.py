@@ -29,7 +29,8 @@ from memq.context.model import (
 )
 from memq.tokens import estimate_tokens
 
-SPEAKERS = {"user": "User", "assistant": "AI", "system": "System"}
+#: One label per role in every section and format, the summaries' own included.
+SPEAKERS = {"user": "User", "assistant": "Assistant", "system": "System"}
 
 
 def pretty_key(key: str) -> str:
@@ -58,19 +59,15 @@ def facts_section(facts: Sequence[ContextFact]) -> str:
     return "\n".join(["[KEY FACTS]", *(fact_line(fact) for fact in facts)])
 
 
-def transcript_section(heading: str, messages: Sequence[ContextMessage]) -> str:
-    first, last = messages[0].position, messages[-1].position
-    lines = (message_line(message) for message in messages)
-    return "\n".join([f"[{heading} - Messages {first}-{last}]", *lines])
+def current_heading(count: int) -> str:
+    return f"[CURRENT MESSAGES - Last {count}]"
 
 
 def _memory_sections(ctx: AssembledContext) -> list[str]:
-    """Summaries, key facts and unfolded messages: everything but the verbatim window."""
+    """Summaries and key facts: everything but the messages shown word for word."""
     sections = [tier_section(tier) for tier in ctx.tiers]
     if ctx.facts:
         sections.append(facts_section(ctx.facts))
-    if ctx.unfolded:
-        sections.append(transcript_section("UNSUMMARIZED MESSAGES", ctx.unfolded))
     return sections
 
 
@@ -84,17 +81,14 @@ def render_text(ctx: AssembledContext) -> str:
         [KEY FACTS]
         • Order id: 12345
 
-        [UNSUMMARIZED MESSAGES - Messages 96-97]
-        User: …
-
         [CURRENT MESSAGES - Last 5]
         User: …
-        AI: …
+        Assistant: …
     """
     sections = _memory_sections(ctx)
     if ctx.verbatim:
         lines = [message_line(message) for message in ctx.verbatim]
-        sections.append("\n".join([f"[CURRENT MESSAGES - Last {len(ctx.verbatim)}]", *lines]))
+        sections.append("\n".join([current_heading(len(ctx.verbatim)), *lines]))
     return "\n\n".join(sections)
 
 
@@ -117,14 +111,13 @@ def render_json(ctx: AssembledContext) -> dict[str, Any]:
     """
     messages_fields = {"message_id", "role", "content", "position", "seq", "truncated"}
     covered: dict[str, dict[str, int] | None] = {
-        name: None for name in ("old", "mid", "recent", "unfolded", "verbatim")
+        name: None for name in ("old", "mid", "recent", "verbatim")
     }
     for tier in ctx.tiers:
         covered[tier.tier.value] = {
             "first_position": tier.first_position,
             "last_position": tier.last_position,
         }
-    covered["unfolded"] = _range(ctx.unfolded)
     covered["verbatim"] = _range(ctx.verbatim)
     return {
         "tiers": [
@@ -135,7 +128,6 @@ def render_json(ctx: AssembledContext) -> dict[str, Any]:
             for tier in ctx.tiers
         ],
         "facts": [fact.model_dump(mode="json") for fact in ctx.facts],
-        "unfolded": [m.model_dump(mode="json", include=messages_fields) for m in ctx.unfolded],
         "verbatim": [m.model_dump(mode="json", include=messages_fields) for m in ctx.verbatim],
         "covered": covered,
         "estimated_tokens": text_tokens(ctx),
@@ -162,11 +154,12 @@ def render_anthropic(ctx: AssembledContext) -> dict[str, Any]:
     """``{"system": str, "messages": [...]}``, to pass as
     ``client.messages.create(model=..., max_tokens=..., system=..., messages=...)``.
 
-    ``system`` carries the memory: tier summaries, key facts, unfolded messages
-    as a transcript block, then any verbatim messages that cannot be turns:
-    those before the first user message (the API's first turn must be
-    ``user``) under ``[CURRENT MESSAGES - Messages a-b]``, and every
-    system-role message under ``[SYSTEM MESSAGES]``. Put your own instructions
+    ``system`` carries the memory: tier summaries and key facts under the same
+    headings as the text format, then any verbatim messages that cannot be turns:
+    those before the first user message (the API's first turn must be ``user``)
+    under ``[CURRENT MESSAGES - Last N]`` (N counting every verbatim message, the
+    turns that follow included), and every system-role message under
+    ``[SYSTEM MESSAGES]``. Put your own instructions
     before it (``your_prompt + "\\n\\n" + system``); when it is ``""`` you may
     omit ``system``.
 
@@ -187,7 +180,8 @@ def render_anthropic(ctx: AssembledContext) -> dict[str, Any]:
     )
     leading, rest = verbatim[:first_user], verbatim[first_user:]
     if leading:
-        sections.append(transcript_section("CURRENT MESSAGES", leading))
+        lines = (message_line(message) for message in leading)
+        sections.append("\n".join([current_heading(len(ctx.verbatim)), *lines]))
     system_messages = [message for message in rest if message.role == "system"]
     if system_messages:
         lines = (message_line(message) for message in system_messages)

@@ -1,25 +1,33 @@
 """Reads what a context needs from the store and assembles it: the context actor's work.
 
 Reads only. The cost does not grow with the session's history: the memory
-document, and at most ``MAX_PENDING`` of the newest messages not yet folded.
+document and the newest messages, as many as the budget could show word for
+word (at most ``MAX_RECENT``).
 """
 
 from __future__ import annotations
 
 from memq.context.assemble import assemble
 from memq.context.render import render_anthropic, render_json, render_text
+from memq.memory.current import current_facts
 from memq.settings import Settings
 from schemas.context import ContextFormat, ContextReply
 from store.base import Store
 
-#: Newest unfolded messages read per request; more means the memory pool lags,
-#: and the context says so in ``dropped``.
-MAX_PENDING = 50
+#: Newest messages read per request, at most: leftover budget shows older messages
+#: word for word, and no message line costs fewer than this many tokens.
+MIN_TOKENS_PER_MESSAGE = 4
+MAX_RECENT = 400
 
 
 def default_budget(settings: Settings, account_id: str) -> int:
     b = settings.budgets_for(account_id)
     return b.verbatim + b.recent + b.mid + b.old + b.facts
+
+
+def recent_limit(budget: int, verbatim_count: int) -> int:
+    """How many of the newest messages a context of ``budget`` tokens could show."""
+    return max(verbatim_count, min(MAX_RECENT, budget // MIN_TOKENS_PER_MESSAGE))
 
 
 def build_context(
@@ -31,16 +39,22 @@ def build_context(
     budget: int | None,
     fmt: ContextFormat,
 ) -> ContextReply:
-    snapshot = store.context_snapshot(account_id, session_id, pending_limit=MAX_PENDING)
-    memory, pending = snapshot.memory, snapshot.pending
     chosen_budget = budget if budget is not None else default_budget(settings, account_id)
+    verbatim_count = settings.memory_verbatim_count
+    snapshot = store.context_snapshot(
+        account_id, session_id, recent_limit=recent_limit(chosen_budget, verbatim_count)
+    )
+    memory, recent = snapshot.memory, snapshot.recent
+    total = max(snapshot.message_count, len(recent))
+    first_position = total - len(recent) + 1
     ctx = assemble(
         memory,
-        pending,
-        total_messages=max(snapshot.message_count, memory.folded_count + len(pending)),
+        recent,
+        total_messages=total,
         budget=chosen_budget,
         budgets=settings.budgets_for(account_id),
-        verbatim_count=settings.memory_verbatim_count,
+        verbatim_count=verbatim_count,
+        facts=current_facts(memory.facts, recent, first_position, memory.folded_count),
     )
     reply = ContextReply(
         session_id=session_id,

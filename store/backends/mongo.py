@@ -77,7 +77,6 @@ from store.base import (
     AppendResult,
     ContextSnapshot,
     Store,
-    folded_boundary,
     jsonable_metadata,
 )
 
@@ -469,21 +468,19 @@ class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
 
     @_translated
     def context_snapshot(
-        self, account_id: str, session_id: str, *, pending_limit: int
+        self, account_id: str, session_id: str, *, recent_limit: int
     ) -> ContextSnapshot:
         # Three round trips instead of the default's five (each of its reads checks
-        # the session again), and only the messages past the folded boundary.
-        check_limit(pending_limit)
+        # the session again).
+        check_limit(recent_limit)
         key = {"account_id": account_id, "session_id": session_id}
         session = self._sessions.find_one({**key, **self._visible()}, {"message_count": 1})
         if session is None:
             raise NotFound(f"session {session_id} not found")
         memory = self._memory_state(account_id, session_id)
-        pending = self._newest_messages(
-            account_id, session_id, {"$gt": folded_boundary(memory)}, pending_limit
-        )
+        recent = self._newest_messages(account_id, session_id, {}, recent_limit)
         return ContextSnapshot(
-            message_count=session.get("message_count", 0), memory=memory, pending=pending
+            message_count=session.get("message_count", 0), memory=memory, recent=recent
         )
 
     # -- memory ----------------------------------------------------------------

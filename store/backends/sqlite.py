@@ -54,7 +54,6 @@ from store.base import (
     AppendResult,
     ContextSnapshot,
     Store,
-    folded_boundary,
     jsonable_metadata,
 )
 
@@ -540,11 +539,10 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
             return _memory(conn, account_id, session_id)
 
     def context_snapshot(
-        self, account_id: str, session_id: str, *, pending_limit: int
+        self, account_id: str, session_id: str, *, recent_limit: int
     ) -> ContextSnapshot:
-        # One read transaction instead of three, and only the unfolded messages:
-        # every context request comes through here.
-        check_limit(pending_limit)
+        # One read transaction instead of three: every context request comes through here.
+        check_limit(recent_limit)
         with self._read() as conn:
             session = conn.execute(
                 f"SELECT message_count FROM sessions WHERE {_VISIBLE_SESSION}",
@@ -553,12 +551,8 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
             if session is None:
                 raise NotFound(f"session {session_id} not found")
             memory = _memory(conn, account_id, session_id)
-            pending = _newest_messages(
-                conn, account_id, session_id, after=folded_boundary(memory), limit=pending_limit
-            )
-        return ContextSnapshot(
-            message_count=session["message_count"], memory=memory, pending=pending
-        )
+            recent = _newest_messages(conn, account_id, session_id, limit=recent_limit)
+        return ContextSnapshot(message_count=session["message_count"], memory=memory, recent=recent)
 
     def acquire_memory_lease(
         self, account_id: str, session_id: str, owner: str, until: datetime, now: datetime

@@ -1,4 +1,4 @@
-"""memq.context.assemble: sections, budgets and drop order, in the three formats."""
+"""memq.context.assemble: sections, the order of priority and the budget, in the three formats."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from memq.context import (
     render_text,
 )
 from memq.errors import InvalidInput
-from memq.memory.model import Budgets
+from memq.memory.model import Budgets, FactValue
 from memq.memory.state import MemoryState
 from memq.tokens import ELLIPSIS, estimate_tokens
 from schemas.messages import Role
@@ -45,9 +45,9 @@ User confirmed successful setup and asked follow-up questions about maintenance.
 
 [CURRENT MESSAGES - Last 5]
 User: چطوری هستید؟
-AI: سلام! خوبم ممنون. چطور می‌تونم کمکتون کنم؟
+Assistant: سلام! خوبم ممنون. چطور می‌تونم کمکتون کنم؟
 User: سوال دارم درباره گارانتی
-AI: حتماً! محصولات ما دارای 2 سال گارانتی هستند.
+Assistant: حتماً! محصولات ما دارای 2 سال گارانتی هستند.
 User: عالیه، ممنون"""
 
 
@@ -134,15 +134,42 @@ def full_memory(language: str) -> MemoryState:
 def test_text_layout_is_seed_000_exactly() -> None:
     # Given seed 000's tiers, key facts and last five (Persian) messages
     state = seed_000_memory()
-    pending = messages(PERSIAN_TURNS, first_position=96)
+    recent = messages(PERSIAN_TURNS, first_position=96)
 
-    # When the context is assembled with the default budgets and room to spare
-    ctx = assemble(state, pending, total_messages=100, budget=4000, budgets=Budgets())
+    # When the context is assembled at the default budget, 1,200 tokens
+    ctx = assemble(state, recent, total_messages=100, budget=1200, budgets=Budgets())
 
-    # Then the text is seed 000's example, headings, ranges and bullets included
+    # Then the text is seed 000's example, headings, ranges, bullets and labels included
     assert render_text(ctx) == SEED_000_CONTEXT
     assert ctx.dropped == []
     assert ctx.estimated_tokens["text"] == estimate_tokens(SEED_000_CONTEXT)
+
+
+def test_one_voice_the_same_labels_and_headings_in_every_format() -> None:
+    # Given seed 000's session
+    ctx = assemble(
+        seed_000_memory(),
+        messages(PERSIAN_TURNS, first_position=96),
+        total_messages=100,
+        budget=1200,
+        budgets=Budgets(),
+    )
+
+    # Then the text format labels every turn "User:" or "Assistant:", like the summaries
+    text = render_text(ctx)
+    assert "AI:" not in text
+    assert text.count("Assistant:") == 2
+    # and the Anthropic format's system block carries the same sections under the same
+    # headings as the text, word for word
+    payload = render_anthropic(ctx)
+    assert payload["system"] == text.split("\n\n[CURRENT MESSAGES")[0]
+    # and JSON the same sections as data
+    data = render_json(ctx)
+    assert [t["label"] for t in data["tiers"]] == [
+        "EARLY CONVERSATION",
+        "MID CONVERSATION",
+        "RECENT MESSAGES",
+    ]
 
 
 # -- a session with no summaries yet ---------------------------------------------------
@@ -152,17 +179,17 @@ def test_text_layout_is_seed_000_exactly() -> None:
 def test_session_without_summaries_in_every_format(language: str) -> None:
     # Given a young session: three messages, nothing folded, no facts
     turns = LANGUAGES[language]["turns"][:3]
-    pending = messages(turns)
+    recent = messages(turns)
 
     # When its context is assembled
-    ctx = assemble(MemoryState(), pending, total_messages=3, budget=500, budgets=Budgets())
+    ctx = assemble(MemoryState(), recent, total_messages=3, budget=500, budgets=Budgets())
 
     # Then only the current messages appear, in every format
     text = render_text(ctx)
     assert text.startswith("[CURRENT MESSAGES - Last 3]\nUser: ")
     assert "[KEY FACTS]" not in text and "CONVERSATION" not in text
     data = render_json(ctx)
-    assert data["tiers"] == [] and data["facts"] == [] and data["unfolded"] == []
+    assert data["tiers"] == [] and data["facts"] == []
     assert [m["content"] for m in data["verbatim"]] == [content for _, content in turns]
     assert data["covered"]["verbatim"] == {"first_position": 1, "last_position": 3}
     payload = render_anthropic(ctx)
@@ -178,12 +205,12 @@ def test_session_without_summaries_in_every_format(language: str) -> None:
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_all_tiers_and_facts_in_every_format(language: str) -> None:
-    # Given a long session: three tiers, key facts and the last five messages
+    # Given a long session: three tiers, key facts and the last five messages read
     state = full_memory(language)
-    pending = messages(LANGUAGES[language]["turns"], first_position=96)
+    recent = messages(LANGUAGES[language]["turns"], first_position=96)
 
     # When its context is assembled with room to spare
-    ctx = assemble(state, pending, total_messages=100, budget=3000, budgets=Budgets())
+    ctx = assemble(state, recent, total_messages=100, budget=3000, budgets=Budgets())
 
     # Then every section is there, with its range, in every format
     text = render_text(ctx)
@@ -215,181 +242,225 @@ def test_all_tiers_and_facts_in_every_format(language: str) -> None:
     assert max(ctx.estimated_tokens.values()) <= 3000
 
 
-# -- the overall budget ----------------------------------------------------------------
+# -- the budget, used in full ------------------------------------------------------------
+
+SUPPORT_CHAT: list[tuple[Role, str]] = [
+    ("user", "Hi, this is Sara. My desk order hasn't arrived."),
+    ("assistant", "Sorry to hear that, Sara. Could you share your order number?"),
+    ("user", "Sure, it's ORD-48213."),
+    ("assistant", "Thanks. I see it shipped on Monday to 12 Elm Street."),
+    ("user", "Oh, I moved last week. My new address is 7 Zand Boulevard, Shiraz."),
+    ("assistant", "Updated: it will go to 7 Zand Boulevard. Delivery is on 14 November."),
+    ("user", "Can you leave it with the doorman?"),
+    ("assistant", "Of course, I've added that note for the driver."),
+    ("user", "And I have a coupon, SPRING15."),
+    ("assistant", "Applied. Your new total is $84.00 instead of $96.00."),
+    ("user", "Great, thanks a lot!"),
+    ("assistant", "You're welcome. Anything else?"),
+    ("user", "No, that's all."),
+]
+
+
+def test_when_the_history_fits_the_context_is_the_history_word_for_word() -> None:
+    # Given a 13-message chat already folded into a summary and facts
+    state = memory(
+        recent="User: My desk order hasn't arrived.\nAssistant: It shipped on Monday.",
+        spans=(0, 0, 8),
+        facts=[fact("order_id", "ORD-48213"), fact("delivery_address", "7 Zand Boulevard")],
+    )
+    recent = messages(SUPPORT_CHAT)
+
+    # When the context is asked for with room for all of it
+    ctx = assemble(state, recent, total_messages=13, budget=600, budgets=Budgets())
+
+    # Then every message is shown as written, the summary of messages shown is left out,
+    # and the key facts stay
+    assert [m.content for m in ctx.verbatim] == [content for _, content in SUPPORT_CHAT]
+    assert ctx.tiers == []
+    assert [f.key for f in ctx.facts] == ["order_id", "delivery_address"]
+    assert render_text(ctx).startswith("[KEY FACTS]")
+
+
+def test_leftover_budget_goes_to_more_messages_word_for_word() -> None:
+    # Given a long session: summaries of messages 1-95 and the newest 60 messages read
+    state = full_memory("english")
+    turns: list[tuple[Role, str]] = [
+        (
+            "user" if i % 2 else "assistant",
+            f"Message {i}: about the order, its delivery and the desk.",
+        )
+        for i in range(41, 101)
+    ]
+    recent = messages(turns, first_position=41)
+    sizes = {}
+    for budget in (300, 600, 900, 1200):
+        ctx = assemble(state, recent, total_messages=100, budget=budget, budgets=Budgets())
+        sizes[budget] = len(ctx.verbatim)
+        # Then the budget is used: what is left is less than the next message would cost
+        used = max(ctx.estimated_tokens.values())
+        assert budget - used < 25 or len(ctx.verbatim) == len(recent)
+    # and more budget shows more messages, the window and beyond it
+    assert sizes[300] < sizes[600] < sizes[900] <= sizes[1200]
+    assert sizes[1200] > 5
+
+
+def test_a_summary_whose_messages_are_all_shown_costs_nothing() -> None:
+    # Given summaries of messages 1-95 and all 100 messages read
+    state = full_memory("english")
+    turns = [("user" if i % 2 else "assistant", f"Short line {i}.") for i in range(1, 101)]
+    recent = messages(turns)
+
+    # When the budget fits every message
+    ctx = assemble(state, recent, total_messages=100, budget=4000, budgets=Budgets())
+
+    # Then no summary is shown: its messages are, word for word
+    assert ctx.tiers == []
+    assert len(ctx.verbatim) == 100
+    assert not [d for d in ctx.dropped if d.kind.startswith("tier")]
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_min_budget_keeps_the_newest_message_in_every_format(language: str) -> None:
     # Given a long session whose memory is far over MIN_BUDGET
     state = full_memory(language)
-    pending = messages(LANGUAGES[language]["turns"], first_position=96)
+    recent = messages(LANGUAGES[language]["turns"], first_position=96)
 
     # When the context is asked for within MIN_BUDGET tokens
-    ctx = assemble(state, pending, total_messages=100, budget=MIN_BUDGET, budgets=Budgets())
+    ctx = assemble(state, recent, total_messages=100, budget=MIN_BUDGET, budgets=Budgets())
 
-    # Then every format is within it, the newest message is there, and summaries went first
+    # Then every format is within it, the newest message is there, summaries went
+    kinds = {item.kind for item in ctx.dropped}
     assert max(all_formats(ctx).values()) <= MIN_BUDGET
     assert ctx.verbatim[-1].message_id == "m100"
-    kinds = [item.kind for item in ctx.dropped]
-    assert kinds[:2] == ["tier:old", "tier:mid"]
+    assert {"tier:old", "tier:mid", "tier:recent"} <= kinds
     assert_valid_anthropic(render_anthropic(ctx))
 
 
-def test_large_budget_drops_nothing() -> None:
-    # Given seed 000's session with unfolded messages waiting for the next fold
+def test_facts_come_before_the_summaries_and_the_window_before_older_messages() -> None:
+    # Given seed 000's session and a budget that holds part of it
     state = seed_000_memory()
-    pending = messages(ENGLISH_TURNS + PERSIAN_TURNS, first_position=96)
+    recent = messages(PERSIAN_TURNS, first_position=96)
 
-    # When the context is asked for within a large budget
-    ctx = assemble(state, pending, total_messages=105, budget=100_000, budgets=Budgets())
+    # When the context is assembled at a budget below what all of it needs
+    ctx = assemble(state, recent, total_messages=100, budget=260, budgets=Budgets())
 
-    # Then nothing is dropped, and the unfolded messages appear under their own heading
-    assert ctx.dropped == []
-    text = render_text(ctx)
-    assert "[UNSUMMARIZED MESSAGES - Messages 96-100]\nUser: Hi, is the Nanopresso" in text
-    assert text.index("[KEY FACTS]") < text.index("[UNSUMMARIZED") < text.index("[CURRENT")
-    assert [m.position for m in ctx.unfolded] == [96, 97, 98, 99, 100]
-    assert ctx.freshness.pending_unfolded == 5
-    assert "[UNSUMMARIZED MESSAGES - Messages 96-100]" in render_anthropic(ctx)["system"]
-
-
-def test_shrinking_drops_old_then_mid_then_unfolded_oldest_first() -> None:
-    # Given seed 000's session with five unfolded messages
-    state = seed_000_memory()
-    pending = messages(ENGLISH_TURNS + PERSIAN_TURNS, first_position=96)
-    full = assemble(state, pending, total_messages=105, budget=100_000, budgets=Budgets())
-    need = max(full.estimated_tokens.values())
-
-    # When the budget is a little short of the whole context
-    ctx = assemble(state, pending, total_messages=105, budget=need - 100, budgets=Budgets())
-
-    # Then old and mid went first, then the oldest unfolded messages; recent and facts stay
-    kinds = [item.kind for item in ctx.dropped]
-    assert kinds[:2] == ["tier:old", "tier:mid"]
-    assert all(kind.startswith("message:") for kind in kinds[2:])
-    dropped_ids = kinds[2:]
-    kept = [m.message_id for m in ctx.unfolded]
-    assert dropped_ids + [f"message:{i}" for i in kept] == [f"message:m{p}" for p in range(96, 101)]
-    assert [t.tier.value for t in ctx.tiers] == ["recent"]
+    # Then the newest messages and the facts are there, and the oldest summary went first
     assert len(ctx.facts) == 5
-    assert max(ctx.estimated_tokens.values()) <= need - 100
+    assert len(ctx.verbatim) == 5
+    shown = {t.tier for t in ctx.tiers}
+    assert "old" not in {t.value for t in shown}
+    assert any(d.kind == "tier:old" for d in ctx.dropped)
 
 
-def test_facts_go_least_recently_updated_first() -> None:
-    # Given a session with only facts and messages
-    state = memory(facts=[fact(f"key_{i}", f"value number {i}", minutes_ago=i) for i in range(8)])
-    pending = messages(ENGLISH_TURNS)
+def test_the_first_summary_that_does_not_fit_is_shortened_into_what_is_left() -> None:
+    # Given a recent summary far longer than what is left after the facts and messages
+    long_summary = " ".join(f"Point {i} about the Nanopresso order." for i in range(40))
+    state = memory(recent=long_summary, spans=(0, 0, 95))
+    recent = messages(ENGLISH_TURNS, first_position=96)
 
-    # When the budget holds the messages and only some facts
-    ctx = assemble(state, pending, total_messages=5, budget=110, budgets=Budgets())
+    # When the context is assembled with room for a part of it
+    ctx = assemble(state, recent, total_messages=100, budget=200, budgets=Budgets(recent=1000))
 
-    # Then the kept facts are the most recently updated, and the dropped ones the oldest
-    kept = [f.key for f in ctx.facts]
-    assert kept == [f"key_{i}" for i in range(len(kept))]
-    assert 0 < len(kept) < 8
-    assert [item.kind for item in ctx.dropped] == [
-        f"fact:key_{i}" for i in range(7, len(kept) - 1, -1)
-    ]
+    # Then the summary is shown cut at a word with an ellipsis, and said to be cut
+    assert ctx.tiers and ctx.tiers[0].text.endswith(ELLIPSIS)
+    assert any(d.kind == "tier_truncated:recent" for d in ctx.dropped)
+    assert max(ctx.estimated_tokens.values()) <= 200
 
 
 def test_newest_message_alone_over_budget_is_cut_with_an_ellipsis() -> None:
-    # Given a newest message far longer than any budget
-    long_text = " ".join(["The warranty covers the pump and the seals for two years."] * 80)
-    pending = messages([("assistant", "How can I help?"), ("user", long_text)])
+    # Given a newest message far longer than the budget
+    recent = messages([("user", "word " * 2000)])
 
-    # When the context is asked for within MIN_BUDGET
-    ctx = assemble(MemoryState(), pending, total_messages=2, budget=MIN_BUDGET, budgets=Budgets())
+    # When assembled at MIN_BUDGET
+    ctx = assemble(MemoryState(), recent, total_messages=1, budget=MIN_BUDGET, budgets=Budgets())
 
-    # Then the newest message is kept, cut, ending "…", and the cut is recorded
+    # Then it is cut, ends with an ellipsis and is listed as truncated
     newest = ctx.verbatim[-1]
-    assert newest.message_id == "m2" and newest.truncated
-    assert newest.content.endswith(ELLIPSIS)
-    assert long_text.startswith(newest.content[:-1])
-    assert [item.kind for item in ctx.dropped] == ["message:m1", "truncated:m2"]
+    assert newest.truncated and newest.content.endswith(ELLIPSIS)
+    assert any(d.kind == "truncated:m1" for d in ctx.dropped)
     assert max(all_formats(ctx).values()) <= MIN_BUDGET
 
 
-def test_verbatim_budget_pushes_older_window_messages_to_unfolded() -> None:
-    # Given five messages and a verbatim budget that holds about two of them
-    pending = messages(ENGLISH_TURNS)
-    budgets = Budgets(verbatim=30)
+def test_messages_not_summarized_yet_and_not_shown_are_reported() -> None:
+    # Given a memory that lags: 60 messages past its summaries, the newest 10 read
+    state = full_memory("english")
+    turns = [("user", f"Backlog message {i} with some words in it.") for i in range(146, 156)]
+    recent = messages(turns, first_position=146)
 
-    # When the context is assembled with room overall
-    ctx = assemble(MemoryState(), pending, total_messages=5, budget=1000, budgets=budgets)
+    # When assembled at a small budget
+    ctx = assemble(state, recent, total_messages=155, budget=150, budgets=Budgets())
 
-    # Then the newest fit the verbatim section, the others are shown as unfolded, none is lost
-    verbatim_lines = "\n".join(f"x: {m.content}" for m in ctx.verbatim)
-    assert estimate_tokens(verbatim_lines) <= 30
-    assert [m.position for m in ctx.unfolded + ctx.verbatim] == [1, 2, 3, 4, 5]
-    assert ctx.unfolded and ctx.dropped == []
+    # Then the messages neither summarized nor shown are named by position, and the ones
+    # not read at all too
+    kinds = [d.kind for d in ctx.dropped]
+    assert "messages:not_provided" in kinds
+    first_shown = ctx.verbatim[0].position
+    assert f"messages:146-{first_shown - 1}" in kinds
 
 
-def test_pending_capped_by_the_caller_is_reported() -> None:
-    # Given 30 unfolded messages of which the caller passes only the newest 8
-    turns: list[tuple[Role, str]] = [("user", f"message {i}") for i in range(8)]
-    pending = messages(turns, first_position=23)
+def test_a_summary_that_quotes_a_replaced_value_says_so() -> None:
+    # Given a summary written before the customer moved, and the address fact since updated
+    moved = fact("delivery_address", "7 Zand Boulevard").model_copy(
+        update={
+            "history": [
+                FactValue(
+                    value="12 Elm Street",
+                    source_message_id="m4",
+                    updated_at=fact("x", "y").updated_at,
+                )
+            ]
+        }
+    )
+    state = memory(recent="Assistant: It shipped on Monday to 12 Elm Street.", facts=[moved])
+    recent = messages(ENGLISH_TURNS, first_position=96)
 
     # When the context is assembled
-    ctx = assemble(MemoryState(), pending, total_messages=30, budget=1000, budgets=Budgets())
+    ctx = assemble(state, recent, total_messages=100, budget=1200, budgets=Budgets())
 
-    # Then positions count from the end and the missing span is reported
-    assert [m.position for m in ctx.unfolded] == [23, 24, 25]
-    assert ctx.verbatim[-1].position == 30
-    assert ctx.dropped[0].kind == "messages:not_provided"
-    assert "1-22" in ctx.dropped[0].detail
-    assert ctx.freshness.pending_unfolded == 25
+    # Then the old address never reads as current: the summary marks it replaced
+    assert "12 Elm Street (replaced: 7 Zand Boulevard)" in ctx.tiers[0].text
+    assert "• Delivery address: 7 Zand Boulevard" in render_text(ctx)
 
 
 def test_facts_show_the_latest_value_per_key_most_recent_first() -> None:
-    # Given a fact stored twice for one key, and another fact
+    # Given facts stored in any order, one key twice
     state = memory(
         facts=[
-            fact("price", "8,000,000 Toman", minutes_ago=30),
-            fact("order_id", "A-1", minutes_ago=10),
-            fact("price", "8,249,000 Toman", minutes_ago=5),
+            fact("price", "old price", minutes_ago=30),
+            fact("product", "Nanopresso", minutes_ago=20),
+            fact("price", "new price", minutes_ago=10),
         ]
     )
 
-    # When the context is assembled
-    ctx = assemble(
-        state, messages(ENGLISH_TURNS[:1]), total_messages=1, budget=500, budgets=Budgets()
-    )
+    # When assembled
+    ctx = assemble(state, [], total_messages=0, budget=500, budgets=Budgets())
 
-    # Then each key appears once, with its latest value, newest first, prettified in text
+    # Then each key once, its latest value, most recently updated first
     assert [(f.key, f.value) for f in ctx.facts] == [
-        ("price", "8,249,000 Toman"),
-        ("order_id", "A-1"),
+        ("price", "new price"),
+        ("product", "Nanopresso"),
     ]
-    assert "[KEY FACTS]\n• Price: 8,249,000 Toman\n• Order id: A-1" in render_text(ctx)
 
 
 def test_no_messages_at_all() -> None:
-    # Given a session with nothing pending (nothing stored yet)
-    # When its context is assembled
     ctx = assemble(MemoryState(), [], total_messages=0, budget=MIN_BUDGET, budgets=Budgets())
-
-    # Then every format is empty but valid
     assert render_text(ctx) == ""
+    assert ctx.verbatim == [] and ctx.dropped == []
     assert render_anthropic(ctx) == {"system": "", "messages": []}
-    assert ctx.freshness.last_message_id is None
-    assert ctx.estimated_tokens == {"text": 0, "json": 0, "anthropic": 0}
 
 
 @pytest.mark.parametrize("budget", [0, 1, MIN_BUDGET - 1])
 def test_budget_below_minimum_is_invalid_input(budget: int) -> None:
-    # Given a budget below MIN_BUDGET / When assembling / Then InvalidInput names the minimum
-    with pytest.raises(InvalidInput, match=f"at least {MIN_BUDGET} tokens"):
+    with pytest.raises(InvalidInput, match=f"at least {MIN_BUDGET}"):
+        assemble(MemoryState(), [], total_messages=0, budget=budget, budgets=Budgets())
+
+
+def test_fewer_total_messages_than_read_is_invalid_input() -> None:
+    with pytest.raises(InvalidInput, match="less than the messages passed"):
         assemble(
             MemoryState(),
             messages(ENGLISH_TURNS),
-            total_messages=5,
-            budget=budget,
+            total_messages=2,
+            budget=500,
             budgets=Budgets(),
-        )
-
-
-def test_fewer_total_messages_than_pending_is_invalid_input() -> None:
-    with pytest.raises(InvalidInput, match="total_messages"):
-        assemble(
-            MemoryState(), messages(ENGLISH_TURNS), total_messages=3, budget=500, budgets=Budgets()
         )

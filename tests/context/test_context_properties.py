@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from memq.context import MIN_BUDGET, AssembledContext, ContextMessage, assemble, render_anthropic
-from memq.context.render import fact_line, message_line
+from memq.context import MIN_BUDGET, AssembledContext, assemble, render_anthropic
+from memq.context.render import message_line
 from memq.memory.model import Budgets, Fact, TierName, TierSummary
 from memq.memory.state import MemoryState
-from memq.tokens import ELLIPSIS, estimate_tokens
+from memq.tokens import ELLIPSIS
 from schemas.messages import Role, StoredMessage
 from tests.context.checks import all_formats, assert_valid_anthropic
 from tests.context.factories import fact, messages, tier
@@ -28,27 +27,27 @@ letters = st.sampled_from(ALPHABET)
 texts = st.text(letters, min_size=1, max_size=300).filter(str.strip)
 long_texts = st.text(letters, min_size=300, max_size=1000).filter(str.strip)
 roles = st.sampled_from(["user", "user", "assistant", "assistant", "system"])
-fact_keys = st.sampled_from(["product", "order_id", "price", "قیمت", "ราคา", "city", "name"])
+fact_keys = st.sampled_from(
+    ["product", "order_id", "delivery_date", "قیمت", "ราคา", "customer_name", "refund_amount"]
+)
 
-OVER = "over the context budget"
 HUGE = 10**9
 
 
 @dataclass
 class Scenario:
     state: MemoryState
-    pending: list[StoredMessage]
+    recent: list[StoredMessage]
     total: int
-    budget: int
     budgets: Budgets
     verbatim_count: int
 
-    def assemble(self, budget: int | None = None) -> AssembledContext:
+    def assemble(self, budget: int) -> AssembledContext:
         return assemble(
             self.state,
-            self.pending,
+            self.recent,
             total_messages=self.total,
-            budget=self.budget if budget is None else budget,
+            budget=budget,
             budgets=self.budgets,
             verbatim_count=self.verbatim_count,
         )
@@ -56,29 +55,33 @@ class Scenario:
 
 @st.composite
 def scenarios(draw: st.DrawFn) -> Scenario:
+    """A session of ``total`` messages, the first ``folded`` of them in tiers, of which the
+    caller read the newest ``len(recent)`` (folded or not)."""
+    total = draw(st.integers(0, 40))
+    folded = draw(st.integers(0, total))
     position, tiers = 0, dict[str, TierSummary]()
     for name in (TierName.OLD, TierName.MID, TierName.RECENT):
-        if draw(st.booleans()):
-            length = draw(st.integers(1, 40))
-            tiers[name.value] = tier(name, draw(texts), position + 1, position + length)
-            position += length
+        if position < folded and draw(st.booleans()):
+            end = folded if name is TierName.RECENT else draw(st.integers(position + 1, folded))
+            tiers[name.value] = tier(name, draw(texts), position + 1, end)
+            position = end
     facts: list[Fact] = [
         fact(draw(fact_keys), draw(texts), minutes_ago=draw(st.integers(0, 1000)))
         for _ in range(draw(st.integers(0, 8)))
     ]
     state = MemoryState(
-        folded_count=position,
+        folded_count=folded,
         facts=facts,
         old=tiers.get("old"),
         mid=tiers.get("mid"),
         recent=tiers.get("recent"),
     )
-    turns: list[tuple[Role, str]] = draw(st.lists(st.tuples(roles, texts), max_size=12))
-    long_newest: bool = draw(st.booleans())
-    if turns and long_newest:  # a newest message that may be over any budget
+    read = draw(st.integers(0, total))
+    turns: list[tuple[Role, str]] = draw(
+        st.lists(st.tuples(roles, texts), min_size=read, max_size=read)
+    )
+    if turns and draw(st.booleans()):  # a newest message that may be over any budget
         turns[-1] = (turns[-1][0], draw(long_texts))
-    capped = draw(st.integers(0, 3)) if turns else 0
-    first = position + capped + 1
     budgets = Budgets(
         verbatim=draw(st.integers(1, 500)),
         recent=draw(st.integers(1, 300)),
@@ -88,62 +91,66 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     )
     return Scenario(
         state=state,
-        pending=messages(turns, first_position=first),
-        total=first + len(turns) - 1,
-        budget=MIN_BUDGET,  # chosen by each test
+        recent=messages(turns, first_position=total - read + 1),
+        total=total,
         budgets=budgets,
         verbatim_count=draw(st.integers(1, 7)),
     )
 
 
-def rank_of(kind: str, reference: AssembledContext) -> int:
-    """Where an overall-budget drop sits in the drop order."""
-    unfolded = {f"message:{m.message_id}" for m in reference.unfolded}
-    ranks = {"tier:old": 0, "tier:mid": 1, "tier:recent": 3}
-    if kind in ranks:
-        return ranks[kind]
-    if kind in unfolded:
-        return 2
-    if kind.startswith("fact:"):
-        return 4
-    if kind.startswith("message:"):
-        return 5
-    assert kind.startswith("truncated:")
-    return 6
+def budgets_of(data: st.DataObject, scenario: Scenario) -> tuple[int, int]:
+    need = max(scenario.assemble(HUGE).estimated_tokens.values())
+    top = max(MIN_BUDGET, need + 40)
+    first = data.draw(st.integers(MIN_BUDGET, top), "budget")
+    second = data.draw(st.integers(MIN_BUDGET, top), "larger budget")
+    return min(first, second), max(first, second)
 
 
-def present_ranks(ctx: AssembledContext) -> set[int]:
-    ranks = {{"old": 0, "mid": 1, "recent": 3}[t.tier.value] for t in ctx.tiers}
-    if ctx.unfolded:
-        ranks.add(2)
-    if ctx.facts:
-        ranks.add(4)
-    if len(ctx.verbatim) > 1:
-        ranks.add(5)
-    return ranks
+@settings(max_examples=80, deadline=None)
+@given(scenarios(), st.data())
+def test_every_format_holds_the_budget_and_more_budget_never_shows_less(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    # Given a random multilingual session and two budgets B1 <= B2
+    small, large = budgets_of(data, scenario)
+
+    # When its context is assembled at each
+    at_small, at_large = scenario.assemble(small), scenario.assemble(large)
+
+    for ctx, budget in ((at_small, small), (at_large, large)):
+        # Then every format, as rendered, is within its budget, as reported
+        assert all_formats(ctx) == ctx.estimated_tokens
+        assert max(ctx.estimated_tokens.values()) <= budget
+        # and the messages shown form one unbroken run up to the newest
+        positions = [m.position for m in ctx.verbatim]
+        if positions:
+            assert positions == list(range(positions[0], scenario.total + 1))
+        # and the Messages API shape is valid, system-role messages only in system
+        payload = render_anthropic(ctx)
+        assert_valid_anthropic(payload)
+        for message in ctx.verbatim:
+            if message.role == "system":
+                assert message_line(message) in payload["system"]
+
+    # and the facts and messages shown at B1 are shown at B2
+    assert {f.key for f in at_small.facts} <= {f.key for f in at_large.facts}
+    whole_small = {m.position for m in at_small.verbatim if not m.truncated}
+    assert whole_small <= {m.position for m in at_large.verbatim}
 
 
 @settings(max_examples=60, deadline=None)
 @given(scenarios(), st.data())
-def test_every_format_holds_the_budget_and_the_drop_order(
+def test_the_newest_message_comes_first_and_the_order_of_priority_holds(
     scenario: Scenario, data: st.DataObject
 ) -> None:
-    # Given a random multilingual session, and a budget between MIN_BUDGET and a bit over
-    # what its whole context needs
+    # Given a random session at a random budget
+    budget, _ = budgets_of(data, scenario)
+    ctx = scenario.assemble(budget)
     reference = scenario.assemble(HUGE)
-    need = max(reference.estimated_tokens.values())
-    scenario.budget = data.draw(st.integers(MIN_BUDGET, max(MIN_BUDGET, need + 20)), "budget")
 
-    # When its context is assembled
-    ctx = scenario.assemble()
-
-    # Then every format, as rendered, is within the budget, as reported
-    assert all_formats(ctx) == ctx.estimated_tokens
-    assert max(ctx.estimated_tokens.values()) <= scenario.budget
-
-    # and the newest message is always there, at worst cut with an ellipsis
-    if scenario.pending:
-        newest, original = ctx.verbatim[-1], scenario.pending[-1]
+    # Then the newest message is always there, at worst cut with an ellipsis
+    if scenario.recent:
+        newest, original = ctx.verbatim[-1], scenario.recent[-1]
         assert newest.message_id == original.message_id
         assert newest.position == scenario.total
         if newest.truncated:
@@ -151,64 +158,50 @@ def test_every_format_holds_the_budget_and_the_drop_order(
         else:
             assert newest.content == original.content
 
-    # and nothing was dropped for the budget while something later in the order stayed
-    over = [item.kind for item in ctx.dropped if item.detail == OVER]
-    for kind in over:
-        assert not {r for r in present_ranks(ctx) if r < rank_of(kind, reference)}, kind
-
-    # and within a section the newest messages / latest facts are the ones kept
-    def ids(items: Sequence[ContextMessage]) -> list[str]:
-        return [m.message_id for m in items]
-
-    kept_unfolded = ids(ctx.unfolded)
-    assert kept_unfolded == ids(reference.unfolded)[len(reference.unfolded) - len(kept_unfolded) :]
+    # and facts go most recently updated first: those shown are the first of the list
     assert [f.key for f in ctx.facts] == [f.key for f in reference.facts][: len(ctx.facts)]
-    kept_verbatim = ids(ctx.verbatim)
-    assert kept_verbatim == ids(reference.verbatim)[len(reference.verbatim) - len(kept_verbatim) :]
-    assert {t.tier for t in ctx.tiers} <= {t.tier for t in reference.tiers}
 
-    # and whatever the budget left out is listed as dropped
-    kept = {f"message:{i}" for i in kept_unfolded + kept_verbatim}
-    kept |= {f"fact:{f.key}" for f in ctx.facts} | {f"tier:{t.tier.value}" for t in ctx.tiers}
-    wanted = {f"message:{m.message_id}" for m in reference.unfolded + reference.verbatim}
-    wanted |= {f"fact:{f.key}" for f in reference.facts}
-    wanted |= {f"tier:{t.tier.value}" for t in reference.tiers}
-    assert wanted - kept == set(over) - {k for k in over if k.startswith("truncated:")}
+    # and a message older than the verbatim window, or the mid or old summary, is shown
+    # only once every fact is
+    window_start = scenario.total - scenario.verbatim_count + 1
+    later = any(m.position < window_start for m in ctx.verbatim) or any(
+        t.tier in (TierName.MID, TierName.OLD) and t.text == r.text
+        for t in ctx.tiers
+        for r in reference.tiers
+        if r.tier == t.tier
+    )
+    if later:
+        assert len(ctx.facts) == len(reference.facts)
 
-    # and the Messages API shape is valid, system-role messages only in system
-    payload = render_anthropic(ctx)
-    assert_valid_anthropic(payload)
-    for message in ctx.verbatim:
-        if message.role == "system":
-            assert message_line(message) in payload["system"]
+    # and whatever was left out is listed as dropped
+    dropped = {item.kind for item in ctx.dropped}
+    for left_out in {f.key for f in reference.facts} - {f.key for f in ctx.facts}:
+        assert f"fact:{left_out}" in dropped
+    run_start = ctx.verbatim[0].position if ctx.verbatim else scenario.total + 1
+    for summary in reference.tiers:
+        if summary.first_position < run_start and summary.tier not in {t.tier for t in ctx.tiers}:
+            assert f"tier:{summary.tier.value}" in dropped
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(scenarios())
-def test_sections_hold_their_own_budgets_and_pending_messages_all_show(scenario: Scenario) -> None:
+def test_with_budget_to_spare_every_message_read_is_shown_word_for_word(
+    scenario: Scenario,
+) -> None:
     # Given a random session / When assembled with no overall limit
     ctx = scenario.assemble(HUGE)
-    budgets = scenario.budgets
 
-    # Then no overall drop happened, and every pending message appears, unfolded or verbatim
-    assert all(item.detail != OVER for item in ctx.dropped)
-    assert [m.message_id for m in ctx.unfolded + ctx.verbatim] == [
-        m.message_id for m in scenario.pending
-    ]
-    assert ctx.freshness.pending_unfolded >= len(scenario.pending) - scenario.verbatim_count
+    # Then every message read is in the context as written, but a newest message over
+    # the verbatim budget
+    shown = [m.message_id for m in ctx.verbatim]
+    assert shown == [m.message_id for m in scenario.recent]
+    for message, original in zip(ctx.verbatim[:-1], scenario.recent[:-1], strict=True):
+        assert message.content == original.content
 
-    # and each section is within its own budget
-    for summary in ctx.tiers:
-        assert estimate_tokens(summary.text) <= budgets.for_tier(summary.tier)
-    assert estimate_tokens("\n".join(fact_line(f) for f in ctx.facts)) <= budgets.facts
-    keys = [f.key for f in ctx.facts]
-    assert len(keys) == len(set(keys))
-    assert [f.updated_at for f in ctx.facts] == sorted(
-        (f.updated_at for f in ctx.facts), reverse=True
-    )
+    # and a summary appears only for messages not shown word for word
     if ctx.verbatim:
-        lines = estimate_tokens("\n".join(message_line(m) for m in ctx.verbatim))
-        newest_floor = estimate_tokens(
-            message_line(ctx.verbatim[-1].model_copy(update={"content": ELLIPSIS}))
-        )
-        assert lines <= max(budgets.verbatim, newest_floor)
+        assert all(t.first_position < ctx.verbatim[0].position for t in ctx.tiers)
+
+    # and every fact, one per key
+    keys = [f.key for f in ctx.facts]
+    assert len(keys) == len(set(keys)) == len({f.key for f in scenario.state.facts})

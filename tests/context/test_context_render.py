@@ -36,9 +36,11 @@ def test_leading_assistant_turns_move_to_the_system_block() -> None:
     # When rendered for the Messages API
     payload = anthropic_payload(turns)
 
-    # Then they are a transcript in system and the first turn is the user's
+    # Then they are a transcript in system, under the text format's heading of the current
+    # messages (the last 3, the user's turn included), and the first turn is the user's
     assert payload["system"] == (
-        "[CURRENT MESSAGES - Messages 1-2]\nAI: Our warranty is two years.\nAI: Anything else?"
+        "[CURRENT MESSAGES - Last 3]\nAssistant: Our warranty is two years.\n"
+        "Assistant: Anything else?"
     )
     assert payload["messages"] == [{"role": "user", "content": "No, thanks."}]
 
@@ -70,7 +72,7 @@ def test_only_assistant_messages_leave_no_turns() -> None:
 
     # Then messages is empty (the caller appends the user's new turn) and system holds it
     assert payload["messages"] == []
-    assert "AI: Welcome! How can I help?" in str(payload["system"])
+    assert "Assistant: Welcome! How can I help?" in str(payload["system"])
 
 
 def test_json_is_serializable_and_counts_the_text_layout() -> None:

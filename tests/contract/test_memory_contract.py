@@ -603,7 +603,7 @@ def test_mongo_unfolded_query_uses_the_folded_index(mongo_store: MongoStore) -> 
     assert mongo_store._memory.index_information()["memory_once"]["unique"] is True
 
 
-def test_a_context_snapshot_holds_the_count_the_memory_and_the_newest_unfolded(
+def test_a_context_snapshot_holds_the_count_the_memory_and_the_newest_messages(
     store: Store,
 ) -> None:
     # Given a session of 8 messages whose first 3 are summarized, and account B's
@@ -612,24 +612,24 @@ def test_a_context_snapshot_holds_the_count_the_memory_and_the_newest_unfolded(
     conversation(store, 1, 2, account=B)
     assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
     assert store.save_memory(A, "s1", folded_state(0, ["m1", "m2", "m3"]), OWNER)
-    # When snapshots are taken with room for all unfolded messages, and for 2
-    whole = store.context_snapshot(A, "s1", pending_limit=50)
-    newest = store.context_snapshot(A, "s1", pending_limit=2)
-    # Then each holds the count, the saved memory, and the messages past the
-    # summarized boundary, newest first cut, in conversation order
+    # When snapshots are taken with room for every message, and for 2
+    whole = store.context_snapshot(A, "s1", recent_limit=50)
+    newest = store.context_snapshot(A, "s1", recent_limit=2)
+    # Then each holds the count, the saved memory, and the newest messages, summarized
+    # or not (what fits the budget is shown word for word), in conversation order
     assert whole.message_count == 8
     assert whole.memory == store.load_memory(A, "s1")
-    assert ids(whole.pending) == ["m4", "m5", "m6", "m7", "m8"]
-    assert ids(newest.pending) == ["m7", "m8"]
+    assert ids(whole.recent) == [f"m{i}" for i in range(1, 9)]
+    assert ids(newest.recent) == ["m7", "m8"]
     # And another account's session is its own: no memory, its two messages
-    other = store.context_snapshot(B, "s1", pending_limit=50)
+    other = store.context_snapshot(B, "s1", recent_limit=50)
     assert other.message_count == 2
     assert other.memory == MemoryState()
-    assert ids(other.pending) == ["m1", "m2"]
+    assert ids(other.recent) == ["m1", "m2"]
 
 
 def test_a_context_snapshot_of_an_unknown_session_is_not_found(store: Store) -> None:
     conversation(store, 1)
     for account, session in ((A, "nope"), (B, "s1")):
         with pytest.raises(NotFound):
-            store.context_snapshot(account, session, pending_limit=50)
+            store.context_snapshot(account, session, recent_limit=50)

@@ -74,8 +74,15 @@ def test_formats_with_summaries_and_the_budget(stack: Stack) -> None:
             timeout=60,
             interval=0.3,
         )
+    # When the whole history fits the default budget, it is the context, word for word,
+    # with the key facts
     text = context(stack, "c-long").json()["text"]
-    assert "[RECENT MESSAGES - Messages" in text and "[CURRENT MESSAGES - Last 5]" in text
+    assert "[KEY FACTS]" in text and "[CURRENT MESSAGES - Last 24]" in text
+    assert "CONVERSATION" not in text and "[RECENT MESSAGES" not in text
+    # and a smaller budget shows the newest messages and summarizes the rest
+    short = context(stack, "c-long", budget=300).json()
+    assert "[RECENT MESSAGES - Messages" in short["text"]
+    assert short["estimated_tokens"] <= 300
     # When the budget is the minimum, the reply holds it and says what it dropped
     smallest = context(stack, "c-long", budget=64, format="anthropic").json()
     assert smallest["estimated_tokens"] <= 64

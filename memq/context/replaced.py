@@ -1,0 +1,69 @@
+"""Summaries that still quote a replaced value say so.
+
+A summary is written once and then carried forward; the facts move on. When a
+customer moves ("my new address is 7 Zand Boulevard"), a summary written
+before may still say "delivered to 12 Elm Street". The context never shows an
+old value as current: where a summary quotes a fact's earlier value, the
+current one follows it: "12 Elm Street (replaced: 7 Zand Boulevard)".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from memq.memory.model import Fact
+from memq.memory.offline.fact_keys import restates
+
+#: Values this short ("3", "Tue") would be marked wherever they happen to occur.
+MIN_MARKED_CHARS = 4
+
+
+def replaced_note(current: str) -> str:
+    return f" (replaced: {' '.join(current.split())})"
+
+
+#: How near another word of the old value a distinctive word must stand to be part of it.
+NEARBY_CHARS = 40
+
+
+def mark_replaced(text: str, facts: Sequence[Fact]) -> str:
+    """``text`` with every earlier value of ``facts`` that it quotes marked as replaced.
+
+    A summary may quote an old value only in part (a sentence cut at a clause, a Thai
+    address split at its spaces): then the old value's first distinctive word (one with
+    a digit, or of five letters or more, that the current value does not have) is
+    marked where another word of the old value stands near it.
+    """
+    for fact in facts:
+        for earlier in fact.history:
+            old = earlier.value.strip()
+            if len(old) < MIN_MARKED_CHARS or restates(old, fact.value):
+                continue
+            note = replaced_note(fact.value)
+            marked = _mark(text, old, note)
+            if marked == text:
+                marked = _mark_distinctive(text, old, fact.value, note)
+            text = marked
+    return text
+
+
+def _mark(text: str, quoted: str, note: str) -> str:
+    pattern = re.compile("(" + re.escape(quoted) + r")(?!\w)(?!" + re.escape(note) + ")")
+    return pattern.sub(lambda match: match.group(1) + note, text)
+
+
+def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
+    words = old.split()
+    distinctive = [
+        w for w in words if w not in current and (any(c.isdigit() for c in w) or len(w) >= 5)
+    ]
+    if not distinctive or len(words) < 2:
+        return text
+    word = distinctive[0]
+    others = [w for w in words if w != word and len(w) >= 2]
+    for match in re.finditer(re.escape(word) + r"(?!\w)", text):
+        around = text[max(0, match.start() - NEARBY_CHARS) : match.end() + NEARBY_CHARS]
+        if any(other in around for other in others) and not text.startswith(note, match.end()):
+            return text[: match.end()] + note + text[match.end() :]
+    return text
