@@ -1,213 +1,297 @@
-"""Memory quality benchmark: are the latest planted facts in the context?
+"""Memory quality benchmark: does the context still know what the conversation is about?
 
-    python -m bench.quality [--conversations N] [--length M]
+    python -m bench.quality [--set dev|holdout|all|DIR] [--budgets 400,800,1200] [--planted]
+                            [--verbose]
 
-Conversations in English, Persian and Thai carry planted facts (name, email,
-phone, order id, price, warranty), some of them updated later, between lines
-of chit-chat. Each conversation goes through the real store and memory service
-(folds every 5 messages, as ingest triggers them), then the context actor's own
-assembly at a 1,200-token budget. The score is the share of the *latest* fact
-values found in the context text, beside a last-N-messages baseline that packs
-the newest messages into the same budget. The Claude engine is measured too
-when ANTHROPIC_API_KEY is set.
+Two kinds of conversations go through the real SQLite store and the memory
+service (folds every 5 messages, as ingest triggers them), then the context
+actor's own assembly at each budget:
+
+- **dialogues** (``bench/dialogues/<lang>/*.json``, held-out ones in
+  ``bench/dialogues/holdout/``): natural support chats in English, Persian and
+  Thai, 100+ messages each, annotated with the values they carry and the
+  values that were corrected later (see ``bench/dialogue_set.py``);
+- **planted facts** (``--planted``): 30 conversations of chit-chat with six
+  first-person facts each, two of them updated later (the earlier benchmark).
+
+Per language and budget it prints:
+
+- **current**: the share of current values present in the context text;
+- **stale**: earlier values shown as current: in the key facts, or quoted by a
+  summary without "(replaced: …)" (messages shown word for word are the
+  conversation as it was and do not count);
+- **false repl.**: fact histories (``GET …/memory``) in which a value of one
+  subject replaced a value of another;
+- **last-N**: the current values a context of the newest messages alone holds
+  at the same budget;
+- **monotonic**: whether every value present at a budget is present at every
+  larger one.
+
+The Claude engine is measured instead when ANTHROPIC_API_KEY is set.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
 import tempfile
-from dataclasses import dataclass
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+from bench.dialogue_set import Dialogue, load_dialogues, planted_dialogues
+from memq.context.render import SPEAKERS
 from memq.context.service import build_context
 from memq.memory.factory import build_engines
 from memq.memory.service import MemoryService
 from memq.settings import Settings
 from memq.tokens import estimate_tokens
-from schemas.messages import MessageEvent, Role
+from schemas.messages import MessageEvent
 from store.backends.sqlite import SqliteStore
 
-BUDGET = 1_200
 ACCOUNT = "quality"
+BUDGETS = (400, 800, 1_200)
+REPLACED_MARK = "(replaced:"
 
-FILLER: dict[str, list[tuple[Role, str]]] = {
-    "en": [
-        ("user", "Thanks, that helps a lot."),
-        ("assistant", "You're welcome! Anything else I can do for you today?"),
-        ("user", "How long does delivery usually take to the city centre?"),
-        ("assistant", "Usually two to four working days, depending on the courier."),
-        ("user", "Do you also sell filters and cleaning kits?"),
-        ("assistant", "Yes, we have filters, descaling kits and spare gaskets in stock."),
-    ],
-    "fa": [
-        ("user", "ممنون، خیلی کمک کرد."),
-        ("assistant", "خواهش می‌کنم! کار دیگری هست که انجام بدهم؟"),
-        ("user", "ارسال به مرکز شهر معمولاً چقدر طول می‌کشد؟"),
-        ("assistant", "معمولاً بین دو تا چهار روز کاری، بسته به پیک."),
-        ("user", "فیلتر و کیت تمیزکاری هم دارید؟"),
-        ("assistant", "بله، فیلتر و کیت رسوب‌زدایی موجود داریم."),
-    ],
-    "th": [
-        ("user", "ขอบคุณมากครับ ช่วยได้เยอะเลย"),
-        ("assistant", "ยินดีค่ะ มีอะไรให้ช่วยอีกไหมคะ"),
-        ("user", "ส่งของเข้าเมืองปกติใช้เวลากี่วันครับ"),
-        ("assistant", "ปกติสองถึงสี่วันทำการค่ะ ขึ้นอยู่กับขนส่ง"),
-        ("user", "มีไส้กรองและชุดทำความสะอาดขายไหมครับ"),
-        ("assistant", "มีค่ะ มีไส้กรองและชุดขจัดคราบพร้อมส่ง"),
-    ],
-}
+
+def normalized(text: str) -> str:
+    """Case, Unicode form and runs of whitespace do not count; characters and digits do."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+# -- one dialogue through memq ------------------------------------------------------------------
+
+
+def ingest(store: SqliteStore, service: MemoryService, dialogue: Dialogue, session_id: str) -> None:
+    start = datetime.now(UTC) - timedelta(days=1)
+    for index, (role, content) in enumerate(dialogue.messages):
+        event = MessageEvent(
+            account_id=ACCOUNT,
+            session_id=session_id,
+            message_id=f"{session_id}-{index}",
+            role=role,
+            content=content,
+            seq=1_000_000 + index,
+            accepted_at=start + timedelta(seconds=index),
+        )
+        result = store.append_message(event, delivery_id=event.message_id)
+        if service.should_trigger(result.message_count):
+            service.update(ACCOUNT, session_id)
 
 
 @dataclass
-class Planted:
-    key: str
-    value: str
-    line: tuple[Role, str]
+class Shown:
+    """What a context shows, split by where it shows it."""
+
+    text: str
+    facts: list[str]
+    tiers: list[str]
 
 
-def planted_facts(language: str, rng: random.Random) -> list[list[Planted]]:
-    """Facts in the order they are stated; an inner list holds a fact and its later update."""
-    name = rng.choice(["Sara", "Omid", "Nadia", "Somchai"])
-    email = f"{name.lower()}{rng.randint(10, 99)}@example.com"
-    order = f"A-{rng.randint(10000, 99999)}"
-    phone = f"+98912{rng.randint(1000000, 9999999)}"
-    p1, p2 = rng.randint(50, 90), rng.randint(91, 140)
-    if language == "en":
-        return [
-            [Planted("name", name, ("user", f"Hi, my name is {name}."))],
-            [Planted("email", email, ("user", f"My email is {email}."))],
-            [Planted("phone", phone, ("user", f"You can call me on {phone}."))],
-            [Planted("order_id", order, ("user", f"My order number is {order}."))],
-            [
-                Planted("price", f"${p1}.99", ("assistant", f"The Nanopresso costs ${p1}.99.")),
-                Planted("price", f"${p2}.99", ("assistant", f"Update: the price is now ${p2}.99.")),
-            ],
-            [
-                Planted("warranty", "1 year", ("assistant", "It comes with a 1 year warranty.")),
-                Planted(
-                    "warranty", "2 years", ("assistant", "Good news: warranty is now 2 years.")
-                ),
-            ],
-        ]
-    if language == "fa":
-        return [
-            [Planted("name", "سارا", ("user", "سلام، اسم من سارا است."))],
-            [Planted("email", email, ("user", f"ایمیل من {email} است."))],
-            [Planted("phone", phone, ("user", f"شماره تماس من {phone} است."))],
-            [Planted("order_id", order, ("user", f"سفارش شماره {order} را ثبت کردم."))],
-            [
-                Planted("price", f"{p1},000", ("assistant", f"قیمت نانوپرسو {p1},000 تومان است.")),
-                Planted("price", f"{p2},000", ("assistant", f"قیمت جدید {p2},000 تومان است.")),
-            ],
-            [
-                Planted("warranty", "۱ سال", ("assistant", "این محصول ۱ سال گارانتی دارد.")),
-                Planted("warranty", "۲ سال", ("assistant", "گارانتی به ۲ سال افزایش یافت.")),
-            ],
-        ]
-    return [
-        [Planted("name", "สมชาย", ("user", "สวัสดีครับ ผมชื่อสมชาย"))],
-        [Planted("email", email, ("user", f"อีเมลของผมคือ {email}"))],
-        [Planted("phone", phone, ("user", f"เบอร์โทรของผมคือ {phone}"))],
-        [Planted("order_id", order, ("user", f"หมายเลขคำสั่งซื้อ {order}"))],
-        [
-            Planted("price", f"{p1},500", ("assistant", f"ราคา {p1},500 บาทค่ะ")),
-            Planted("price", f"{p2},500", ("assistant", f"ราคาใหม่ {p2},500 บาทค่ะ")),
-        ],
-        [
-            Planted("warranty", "1 ปี", ("assistant", "รับประกัน 1 ปีค่ะ")),
-            Planted("warranty", "2 ปี", ("assistant", "ตอนนี้รับประกัน 2 ปีแล้วค่ะ")),
-        ],
-    ]
+def shown(store: SqliteStore, settings: Settings, session_id: str, budget: int) -> Shown:
+    reply = build_context(store, settings, ACCOUNT, session_id, budget=budget, fmt="json")
+    context: dict[str, Any] = reply.context or {}
+    text = build_context(store, settings, ACCOUNT, session_id, budget=budget, fmt="text").text
+    return Shown(
+        text=text or "",
+        facts=[fact["value"] for fact in context.get("facts", [])],
+        tiers=[tier["text"] for tier in context.get("tiers", [])],
+    )
 
 
-def conversation(
-    language: str, length: int, rng: random.Random
-) -> tuple[list[tuple[Role, str]], dict[str, str]]:
-    """Messages with the facts spread through them, and the latest value per key."""
-    lines: list[tuple[Role, str]] = [FILLER[language][i % 6] for i in range(length)]
-    latest: dict[str, str] = {}
-    facts = [fact for group in planted_facts(language, rng) for fact in group]
-    slots = sorted(rng.sample(range(length), k=len(facts)))
-    # Updates must come after the value they replace: keep statement order.
-    for slot, fact in zip(slots, facts, strict=True):
-        lines[slot] = fact.line
-        latest[fact.key] = fact.value
-    return lines, latest
-
-
-def last_n_baseline(lines: list[tuple[Role, str]]) -> str:
+def last_n(dialogue: Dialogue, budget: int) -> str:
+    """The newest messages, as many as fit ``budget`` (the baseline every memory must beat)."""
     kept: list[str] = []
-    for role, content in reversed(lines):
-        candidate = [f"{role}: {content}", *kept]
-        if estimate_tokens("\n".join(candidate)) > BUDGET:
+    for role, content in reversed(dialogue.messages):
+        candidate = [f"{SPEAKERS[role]}: {content}", *kept]
+        if estimate_tokens("\n".join(candidate)) > budget:
             break
         kept = candidate
     return "\n".join(kept)
 
 
+def quotes_unmarked(text: str, value: str) -> bool:
+    """Whether ``text`` quotes ``value`` somewhere without "(replaced: …)" right after it."""
+    haystack, needle = normalized(text), normalized(value)
+    start = haystack.find(needle)
+    while start != -1:
+        after = haystack[start + len(needle) :].lstrip()
+        if not after.startswith(REPLACED_MARK):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def false_replacements(dialogue: Dialogue, facts: Iterable[dict[str, Any]]) -> list[str]:
+    """Fact histories in which values of different annotated subjects follow each other."""
+    subject_of = {
+        normalized(value): subject
+        for subject, values in dialogue.subjects.items()
+        for value in values
+    }
+
+    def subject(value: str) -> str | None:
+        found = normalized(value)
+        for known, name in subject_of.items():
+            if known and (known in found or found in known):
+                return name
+        return None
+
+    wrong = []
+    for fact in facts:
+        values = [earlier["value"] for earlier in fact.get("history", [])] + [fact["value"]]
+        subjects = {s for s in map(subject, values) if s is not None}
+        if len(subjects) > 1:
+            wrong.append(f"{fact['key']}: {' → '.join(values)}")
+    return wrong
+
+
+@dataclass
+class Score:
+    current: int = 0
+    current_total: int = 0
+    stale: int = 0
+    baseline: int = 0
+    false_replacements: int = 0
+    histories: int = 0
+    monotonic: bool = True
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.current += other.current
+        self.current_total += other.current_total
+        self.stale += other.stale
+        self.baseline += other.baseline
+        self.false_replacements += other.false_replacements
+        self.histories += other.histories
+        self.monotonic &= other.monotonic
+        self.misses += other.misses
+
+
+def score_dialogue(
+    store: SqliteStore,
+    settings: Settings,
+    dialogue: Dialogue,
+    session_id: str,
+    budgets: Sequence[int],
+) -> dict[int, Score]:
+    scores: dict[int, Score] = {}
+    memory = store.load_memory(ACCOUNT, session_id)
+    stored_facts = [fact.model_dump(mode="json") for fact in memory.facts]
+    wrong = false_replacements(dialogue, stored_facts)
+    current_values = {subject: values[-1] for subject, values in dialogue.subjects.items()}
+    all_current = {normalized(v) for v in current_values.values()}
+    previous_present: set[str] = set()
+    for budget in sorted(budgets):
+        context = shown(store, settings, session_id, budget)
+        score = Score(false_replacements=len(wrong), histories=len(stored_facts))
+        text = normalized(context.text)
+        baseline = normalized(last_n(dialogue, budget))
+        present: set[str] = set()
+        for subject, value in current_values.items():
+            score.current_total += 1
+            if normalized(value) in text:
+                score.current += 1
+                present.add(subject)
+            else:
+                score.misses.append(f"{dialogue.id} @{budget}: missing {subject}: {value!r}")
+            score.baseline += normalized(value) in baseline
+        for subject, values in dialogue.subjects.items():
+            for old in values[:-1]:
+                old_n = normalized(old)
+                if old_n in all_current or any(old_n in c for c in all_current):
+                    continue  # also the current value of something: not stale
+                in_facts = any(old_n in normalized(f) for f in context.facts)
+                in_tiers = any(quotes_unmarked(t, old) for t in context.tiers)
+                if in_facts or in_tiers:
+                    score.stale += 1
+                    where = "facts" if in_facts else "a summary"
+                    score.misses.append(
+                        f"{dialogue.id} @{budget}: stale {subject} in {where}: {old!r}"
+                    )
+        score.monotonic = previous_present <= present
+        previous_present = present
+        if budget == min(budgets):
+            score.misses += [f"{dialogue.id}: false replacement {w}" for w in wrong]
+        scores[budget] = score
+    return scores
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+
 def run(
-    conversations: int, length: int, settings: Settings, store: SqliteStore
-) -> dict[str, float]:
-    rng = random.Random(7)
+    dialogues: Sequence[Dialogue], settings: Settings, store: SqliteStore, budgets: Sequence[int]
+) -> dict[str, dict[int, Score]]:
     service = MemoryService(store, build_engines(settings), settings)
-    found = {"memq": 0, "baseline": 0}
-    total = 0
-    start = datetime.now(UTC) - timedelta(days=1)
-    for index in range(conversations):
-        language = ("en", "fa", "th")[index % 3]
-        session_id = f"{language}-{index}"
-        lines, latest = conversation(language, length, rng)
-        for i, (role, content) in enumerate(lines):
-            event = MessageEvent(
-                account_id=ACCOUNT,
-                session_id=session_id,
-                message_id=f"{session_id}-{i}",
-                role=role,
-                content=content,
-                seq=1_000_000 + i,
-                accepted_at=start + timedelta(seconds=i),
-            )
-            result = store.append_message(event, delivery_id=event.message_id)
-            if service.should_trigger(result.message_count):
-                service.update(ACCOUNT, session_id)
-        context = (
-            build_context(store, settings, ACCOUNT, session_id, budget=BUDGET, fmt="text").text
-            or ""
+    totals: dict[str, dict[int, Score]] = defaultdict(lambda: defaultdict(Score))
+    for index, dialogue in enumerate(dialogues):
+        session_id = f"{dialogue.id}-{index}"
+        print(f"  [{index + 1}/{len(dialogues)}] {dialogue.id} ({len(dialogue.messages)} messages)")
+        ingest(store, service, dialogue, session_id)
+        for budget, score in score_dialogue(store, settings, dialogue, session_id, budgets).items():
+            totals[dialogue.language][budget].add(score)
+    return totals
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "-"
+
+
+def report(title: str, totals: dict[str, dict[int, Score]], verbose: bool) -> None:
+    print(f"\n{title}")
+    columns = ("lang", "budget", "current", "stale", "false repl.", "last-N", "monotonic")
+    widths = (-5, 6, 8, 6, 12, 7, 9)
+    print(
+        " ".join(
+            f"{c:<{-w}}" if w < 0 else f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)
         )
-        baseline = last_n_baseline(lines)
-        for value in latest.values():
-            total += 1
-            found["memq"] += value in context
-            found["baseline"] += value in baseline
-    return {name: hits / total for name, hits in found.items()}
+    )
+    for language in sorted(totals):
+        for budget in sorted(totals[language]):
+            s = totals[language][budget]
+            print(
+                f"{language:<5} {budget:>6} {percent(s.current, s.current_total):>8} {s.stale:>6}"
+                f" {s.false_replacements:>12} {percent(s.baseline, s.current_total):>7}"
+                f" {'yes' if s.monotonic else 'NO':>9}"
+            )
+    if verbose:
+        for language in sorted(totals):
+            for budget in sorted(totals[language]):
+                for miss in totals[language][budget].misses:
+                    print(f"    {miss}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--conversations", type=int, default=30)
-    parser.add_argument("--length", type=int, default=120, help="messages per conversation")
+    parser.add_argument("--set", default="dev", help="dev, holdout, all, or a folder of dialogues")
+    parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
+    parser.add_argument("--planted", action="store_true", help="also the planted-facts set")
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
+    budgets = [int(b) for b in args.budgets.split(",")]
     settings = Settings()
     engine = "claude" if settings.anthropic_api_key else "offline"
-    with tempfile.TemporaryDirectory() as tmp:
-        store = SqliteStore(Path(tmp) / "quality.sqlite3")
-        try:
-            print(
-                f"{args.conversations} conversations x {args.length} messages, engine {engine} ..."
-            )
-            scores = run(
-                args.conversations,
-                args.length,
-                settings.model_copy(update={"data_dir": Path(tmp)}),
-                store,
-            )
-        finally:
-            store.close()
-    print(f"latest fact values present in the context at a {BUDGET}-token budget:")
-    print(f"  memq ({engine} engine): {scores['memq']:.0%}")
-    print(f"  last-N-messages baseline: {scores['baseline']:.0%}")
+    sets = [(f"dialogues ({args.set})", load_dialogues(args.set))]
+    if args.planted:
+        sets.append(("planted facts", planted_dialogues()))
+    for title, dialogues in sets:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = SqliteStore(Path(tmp) / "quality.sqlite3")
+            try:
+                print(f"{title}: {len(dialogues)} conversations, engine {engine} ...")
+                totals = run(
+                    dialogues,
+                    settings.model_copy(update={"data_dir": Path(tmp)}),
+                    store,
+                    budgets,
+                )
+            finally:
+                store.close()
+        report(f"{title}, engine {engine}:", totals, args.verbose)
 
 
 if __name__ == "__main__":
