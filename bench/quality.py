@@ -54,7 +54,7 @@ from store.backends.sqlite import SqliteStore
 
 ACCOUNT = "quality"
 BUDGETS = (400, 800, 1_200)
-REPLACED_MARK = "(replaced:"
+REPLACED_MARK = "(replaced"
 
 
 def normalized(text: str) -> str:

@@ -97,18 +97,23 @@ def assemble(
     budgets: Budgets,
     verbatim_count: int = 5,
     facts: Sequence[Fact] | None = None,
+    replaced_values: Sequence[str] | None = None,
 ) -> AssembledContext:
     """The context of a session within ``budget`` tokens in every format.
 
     ``recent`` are the session's newest messages in conversation order, folded or
     not (the caller reads as many as the budget may use); they hold positions
     ``total_messages - len(recent) + 1 … total_messages``. ``facts`` are the current
-    facts (default: the memory's own). Raises ``InvalidInput`` when
+    facts (default: the memory's own) and ``replaced_values`` the values named as old
+    (default: the memory's own). Raises ``InvalidInput`` when
     ``budget < MIN_BUDGET`` or the counts disagree.
     """
     _validate(recent, total_messages=total_messages, budget=budget, verbatim_count=verbatim_count)
     current_facts = list(memory.facts if facts is None else facts)
-    plan = _Plan.build(memory, recent, total_messages, budgets, verbatim_count, current_facts)
+    old_values = list(memory.replaced_values if replaced_values is None else replaced_values)
+    plan = _Plan.build(
+        memory, recent, total_messages, budgets, verbatim_count, current_facts, old_values
+    )
     chosen = plan.choose(budget)
     return chosen.context(memory, recent, total_messages, verbatim_count, budget)
 
@@ -187,6 +192,7 @@ class _Plan:
         budgets: Budgets,
         verbatim_count: int,
         facts: Sequence[Fact],
+        old_values: Sequence[str],
     ) -> _Plan:
         dropped: list[DroppedItem] = []
         first_position = total - len(recent) + 1
@@ -214,7 +220,7 @@ class _Plan:
             items.append(_message_item(newest))
         unsummarized = [m for m in later_messages if m.position > memory.folded_count]
         summarized = later_messages[len(unsummarized) :]
-        tiers = {t.tier: t for t in _fit_tiers(memory, budgets, facts, dropped)}
+        tiers = {t.tier: t for t in _fit_tiers(memory, budgets, facts, old_values, dropped)}
         items += capped_facts + window
         items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += other_facts
@@ -300,13 +306,17 @@ def _tier_item(tier: ContextTier) -> _Item:
 
 
 def _fit_tiers(
-    memory: MemoryState, budgets: Budgets, facts: Sequence[Fact], dropped: list[DroppedItem]
+    memory: MemoryState,
+    budgets: Budgets,
+    facts: Sequence[Fact],
+    old_values: Sequence[str],
+    dropped: list[DroppedItem],
 ) -> list[ContextTier]:
     """Each stored summary within its own budget, replaced values marked."""
     tiers: list[ContextTier] = []
     for tier in memory.tiers():
         limit = budgets.for_tier(tier.tier)
-        marked = mark_replaced(tier.text.strip(), facts)
+        marked = mark_replaced(tier.text.strip(), facts, old_values)
         text = fit_to_budget(marked, limit)
         if not text:
             dropped.append(

@@ -19,6 +19,11 @@ from memq.memory.offline.fact_keys import restates
 MIN_MARKED_CHARS = 4
 
 
+#: After a value the conversation named as old ("instead of $189.00") with no fact to name
+#: its replacement.
+OLD_NOTE = " (replaced)"
+
+
 def replaced_note(current: str) -> str:
     return f" (replaced: {' '.join(current.split())})"
 
@@ -27,7 +32,7 @@ def replaced_note(current: str) -> str:
 NEARBY_CHARS = 40
 
 
-def mark_replaced(text: str, facts: Sequence[Fact]) -> str:
+def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = ()) -> str:
     """``text`` with every earlier value of ``facts`` that it quotes marked as replaced.
 
     A summary may quote an old value only in part (a sentence cut at a clause, a Thai
@@ -45,11 +50,14 @@ def mark_replaced(text: str, facts: Sequence[Fact]) -> str:
             if marked == text:
                 marked = _mark_distinctive(text, old, fact.value, note)
             text = marked
+    for old in old_values:
+        if len(old) >= MIN_MARKED_CHARS and not any(restates(old, f.value) for f in facts):
+            text = _mark(text, old, OLD_NOTE)
     return text
 
 
 def _mark(text: str, quoted: str, note: str) -> str:
-    pattern = re.compile("(" + re.escape(quoted) + r")(?!\w)(?!" + re.escape(note) + ")")
+    pattern = re.compile("(" + re.escape(quoted) + r")(?!\w)(?! \(replaced)")
     return pattern.sub(lambda match: match.group(1) + note, text)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from memq.context.assemble import assemble
 from memq.context.render import render_anthropic, render_json, render_text
-from memq.memory.current import current_facts
+from memq.memory.current import current_memory
 from memq.settings import Settings
 from schemas.context import ContextFormat, ContextReply
 from store.base import Store
@@ -46,7 +46,7 @@ def build_context(
     )
     memory, recent = snapshot.memory, snapshot.recent
     total = max(snapshot.message_count, len(recent))
-    first_position = total - len(recent) + 1
+    current = current_memory(memory, recent, total - len(recent) + 1)
     ctx = assemble(
         memory,
         recent,
@@ -54,7 +54,8 @@ def build_context(
         budget=chosen_budget,
         budgets=settings.budgets_for(account_id),
         verbatim_count=verbatim_count,
-        facts=current_facts(memory.facts, recent, first_position, memory.folded_count),
+        facts=current.facts,
+        replaced_values=current.replaced_values,
     )
     reply = ContextReply(
         session_id=session_id,

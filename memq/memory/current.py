@@ -12,12 +12,14 @@ fold. Nothing is written: the memory actor stores facts when it folds.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from memq.memory.engine import ExtractedFact, TranscriptLine
-from memq.memory.folding import merge_facts
+from memq.memory.folding import merge_facts, remember_replaced
 from memq.memory.model import Fact
 from memq.memory.offline.facts import extract_facts
+from memq.memory.state import MemoryState
 from schemas.messages import StoredMessage
 
 #: Messages before the first unfolded one read for the question it may answer.
@@ -26,31 +28,40 @@ CONTEXT_LINES = 3
 _Line = tuple[int, str, str, str]
 
 
-def current_facts(
-    stored: Sequence[Fact], messages: Sequence[StoredMessage], first_position: int, folded: int
-) -> list[Fact]:
-    """``stored`` updated by the facts that ``messages`` past position ``folded`` state.
+@dataclass(frozen=True)
+class CurrentMemory:
+    facts: list[Fact]
+    #: Values named as old or wrong: the stored ones and those of the newest messages.
+    replaced_values: list[str]
+
+
+def current_memory(
+    memory: MemoryState, messages: Sequence[StoredMessage], first_position: int
+) -> CurrentMemory:
+    """The memory's facts updated by what ``messages`` past its folded count state.
 
     ``messages`` are the newest messages in conversation order, the first at
     ``first_position``.
     """
+    stored = CurrentMemory(list(memory.facts), list(memory.replaced_values))
     lines = [
         (first_position + index, m.message_id, m.role, m.content)
         for index, m in enumerate(messages)
     ]
-    unfolded = [line for line in lines if line[0] > folded]
+    unfolded = [line for line in lines if line[0] > memory.folded_count]
     if not unfolded:
-        return list(stored)
-    before = [line for line in lines if line[0] <= folded][-CONTEXT_LINES:]
-    known = tuple((fact.key, fact.value) for fact in stored)
+        return stored
+    before = [line for line in lines if line[0] <= memory.folded_count][-CONTEXT_LINES:]
+    known = tuple((fact.key, fact.value) for fact in memory.facts)
     extracted = _extract(tuple(unfolded), tuple(before), known)
     if not extracted:
-        return list(stored)
+        return stored
     when = {m.message_id: m.accepted_at for m in messages}
-    facts = list(stored)
+    facts = stored.facts
     for fact in extracted:
         facts = merge_facts(facts, [fact], when[fact.source_message_id])
-    return facts
+    named = [fact.value for fact in extracted if fact.replaced]
+    return CurrentMemory(facts, remember_replaced(stored.replaced_values, named))
 
 
 @lru_cache(maxsize=4096)

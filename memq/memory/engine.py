@@ -26,6 +26,9 @@ class ExtractedFact:
     key: str
     value: str
     source_message_id: str
+    #: The conversation named this value as the old or wrong one ("instead of $189.00",
+    #: "not 5B"): never a current value; a summary that quotes it is marked.
+    replaced: bool = False
 
 
 class MemoryEngine(Protocol):

@@ -26,6 +26,8 @@ from schemas.messages import StoredMessage
 MAX_FACTS = 60
 #: Earlier values kept per fact.
 MAX_FACT_HISTORY = 10
+#: Old values named in a conversation that a context still marks in its summaries.
+MAX_REPLACED_VALUES = 40
 #: Messages of a fold kept for the next one (the question its first message may answer).
 TAIL_LINES = 3
 #: Characters of each kept message: a question is short, a bound keeps the state small.
@@ -93,6 +95,7 @@ def fold(
     )
     known = [(fact.key, fact.value) for fact in state.facts]
     extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context))
+    replaced = [fact.value for fact in extracted if fact.replaced]
     return state.model_copy(
         update={
             "folded_count": state.folded_count + len(lines),
@@ -101,6 +104,7 @@ def fold(
             "mid": mid,
             "old": old,
             "facts": merge_facts(state.facts, extracted, now),
+            "replaced_values": remember_replaced(state.replaced_values, replaced),
             "tail": [
                 TailLine(
                     position=line.position,
@@ -147,6 +151,12 @@ def redo_offline_tiers(
     return state.model_copy(update={**update, "updated_at": now}) if update else state
 
 
+def remember_replaced(earlier: Sequence[str], named: Sequence[str]) -> list[str]:
+    """``earlier`` and the newly ``named`` old values, each once, the newest last."""
+    values = [v for v in earlier if v not in named] + list(dict.fromkeys(named))
+    return values[-MAX_REPLACED_VALUES:]
+
+
 def merge_facts(
     existing: Sequence[Fact], extracted: Sequence[ExtractedFact], now: datetime
 ) -> list[Fact]:
@@ -158,6 +168,8 @@ def merge_facts(
     """
     facts = {fact.key: fact for fact in existing}
     for item in extracted:
+        if item.replaced:
+            continue  # an old value named as such: history, not a fact
         current = facts.get(item.key)
         if current is None:
             facts[item.key] = Fact(

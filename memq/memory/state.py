@@ -35,6 +35,9 @@ class MemoryState(BaseModel):
     #: The last messages of the latest fold (content clipped): the question the
     #: next fold's first message may be answering.
     tail: list[TailLine] = Field(default_factory=list)
+    #: Values the conversation named as old or wrong, newest last (bounded): a summary
+    #: that still quotes one is marked in the context.
+    replaced_values: list[str] = Field(default_factory=list)
     updated_at: datetime | None = None
 
     def tier(self, name: TierName) -> TierSummary | None:

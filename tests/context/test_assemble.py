@@ -464,3 +464,18 @@ def test_fewer_total_messages_than_read_is_invalid_input() -> None:
             budget=500,
             budgets=Budgets(),
         )
+
+
+def test_a_summary_quoting_a_value_named_as_old_marks_it() -> None:
+    # Given a summary of the hinge quote, and "instead of $189.00" said since
+    state = memory(
+        recent="Assistant: A hinge replacement is $189.00, parts and labor.",
+        spans=(0, 0, 95),
+    ).model_copy(update={"replaced_values": ["$189.00"]})
+    recent = messages(ENGLISH_TURNS, first_position=96)
+
+    # When the context is assembled
+    ctx = assemble(state, recent, total_messages=100, budget=1200, budgets=Budgets())
+
+    # Then the summary says the quoted value is no longer current
+    assert "$189.00 (replaced)" in ctx.tiers[0].text

@@ -59,8 +59,9 @@ UPDATE = re.compile(
 
 #: Just before a value: the value is the old or rejected one ("not 96", "instead of Thursday").
 _NEGATED_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:not|instead\s+of|rather\s+than|no\s+longer|isn't|wasn't|aren't"
+    r"(?:(?<![A-Za-z])(?:not|rather\s+than|no\s+longer|isn't|wasn't|aren't"
     r"|never|from|replac(?:e|es|ing)|previous(?:ly)?|old|originally|was)\s+(?:the\s+|on\s+|at\s+)?"
+    r"|(?<![A-Za-z])instead\s+of\s+(?:[a-z]+ing\s+)?(?:the\s+|on\s+|at\s+)?"
     rf"|(?<![{_FA}])(?:نه|بجای|به\s+جای|قبلی|قبلاً|نه\s+اینکه|از)\s+"
     r"|ไม่ใช่\s?|แทนที่จะเป็น\s?|จาก\s?|เดิม(?:คือ)?\s?)$",
     re.IGNORECASE,
@@ -115,7 +116,7 @@ class OpenQuestion:
     age: int = 0
     answered: set[str] = field(default_factory=set)
 
-    MAX_AGE = 3
+    MAX_AGE = 5
 
     def open_topics(self) -> list[Topic]:
         return [t for t in self.topics if t.name not in self.answered]
@@ -123,27 +124,33 @@ class OpenQuestion:
 
 @dataclass
 class Conversation:
-    """What extraction remembers from one message to the next."""
+    """What extraction remembers from one message to the next: the questions still open.
 
-    question: OpenQuestion | None = None
+    Each party may have one open question ("Could you share your booking code?" …
+    "Where do I find it?" … "It's K7XQ2M"): the customer's own question does not close
+    the assistant's.
+    """
+
+    questions: list[OpenQuestion] = field(default_factory=list)
 
     def asked_of(self, role: str) -> list[Topic]:
-        """Topics the message of ``role`` about to be read may be answering."""
-        question = self.question
-        if question is None or question.asker == role:
-            return []
-        return question.open_topics()
+        """Topics the message of ``role`` about to be read may be answering: the other
+        party's open question."""
+        for question in reversed(self.questions):
+            if question.asker != role:
+                return question.open_topics()
+        return []
 
     def after(self, role: str, text: str, answered: set[str]) -> None:
         """Move on past a message of ``role``: its answers close topics, its questions open."""
-        question = self.question
-        if question is not None:
-            question.answered |= answered
+        for question in self.questions:
+            if question.asker != role:
+                question.answered |= answered
             question.age += 1
-            if question.age >= OpenQuestion.MAX_AGE or not question.open_topics():
-                self.question = None
+        self.questions = [
+            q for q in self.questions if q.age < OpenQuestion.MAX_AGE and q.open_topics()
+        ]
         asked = asked_topics(text)
         if asked:
-            self.question = OpenQuestion(role, asked)
-        elif question is not None and question.asker == role and answered:
-            self.question = None
+            self.questions = [q for q in self.questions if q.asker != role]
+            self.questions.append(OpenQuestion(role, asked))

@@ -203,16 +203,20 @@ def extract_facts(
     conversation = Conversation()
     for line in sorted(context, key=lambda line: line.position):
         conversation.after(line.role, line.content, set())
+    named_old: list[ExtractedFact] = []
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
         for match in _facts_in(line.role, line.content, tuple(asked), facts, answered):
-            facts.add(match.key, match.value, line.message_id)
+            if match.key == REPLACED:
+                named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
+            else:
+                facts.add(match.key, match.value, line.message_id)
         conversation.after(line.role, line.content, answered)
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in facts.changes
-    ]
+    ] + named_old
 
 
 def _facts_in(
@@ -235,6 +239,7 @@ def _facts_in(
         found.append(code)
         claimed.claim(code.start, code.end)
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
+    found.extend(_named_old(text, values))
     for value in values:
         if _loose_date_in_question(text, value):
             continue
@@ -254,6 +259,24 @@ def _facts_in(
         found.extend(_free_text_answer(text, asked, bound, found))
     answered.update(name for name, _ in bound)
     return sorted(found, key=lambda fact: fact.start)
+
+
+#: Kinds a sentence with "new" or "now" in it updates ("the new round is Tuesday 19 Nov").
+_UPDATED_KINDS = frozenset({Kind.DATE, Kind.TIME, Kind.ADDRESS, Kind.AMOUNT})
+
+#: The key of a value the conversation names as the old one ("instead of $189.00").
+REPLACED = "~replaced"
+_MIN_OLD_CHARS = 4
+
+
+def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
+    return [
+        FactMatch(REPLACED, value.text, value.start, value.end)
+        for value in values
+        if is_negated(text, value.start, value.end)
+        and len(value.text) >= _MIN_OLD_CHARS
+        and value.kind is not Kind.NUMBER
+    ]
 
 
 def _keys_for(
@@ -293,7 +316,9 @@ def _keys_for(
         ):
             bound.add((topic.name, value.kind))
             return [(facts.entity_key(key, value.text, update), value.start)]
-    similar = _similar_known(value, facts, correction)
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    corrects = correction or (value.kind in _UPDATED_KINDS and is_update(text[begin:stop]))
+    similar = _similar_known(value, facts, corrects)
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
@@ -349,6 +374,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _PERSIAN = re.compile(rf"[{_FA}]")
+#: How near the end of a Persian sentence its verb stands.
+_VERB_REACH = 16
 
 
 def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]:
@@ -356,14 +383,18 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
     به کارتتون برگشت داده میشه»): there the cue nearest the end of the sentence says what
     the value is, wherever the value stands in it."""
     verb_last = bool(_PERSIAN.search(text[value.end : stop]))
-    reach = (
-        stop if verb_last else min(stop, value.end + _SHORT_REACH.get(value.kind, _CUE_REACH_AFTER))
-    )
+    short = value.end + _SHORT_REACH.get(value.kind, _CUE_REACH_AFTER)
+    reach = stop if verb_last else min(stop, short)
     after = text[value.end : reach]
     found = []
     for cue in cues_in(after):
-        distance = len(after) - cue.end if verb_last else cue.start
-        found.append((2 * distance + 1, Cue(cue.topic, value.end + cue.start, value.end + cue.end)))
+        near_value = value.end + cue.start <= short
+        near_end = len(after) - cue.end <= _VERB_REACH
+        if not (near_value or (verb_last and near_end)):
+            continue
+        distance = min(cue.start, len(after) - cue.end) if verb_last else cue.start
+        placed = Cue(cue.topic, value.end + cue.start, value.end + cue.end)
+        found.append((2 * distance + 1, placed))
     return found
 
 

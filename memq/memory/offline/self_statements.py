@@ -33,7 +33,10 @@ _TH_VALUE = (
 )
 
 _EN_I_AM = r"(?i:i'm|i’m|i am|im)"
-_EN_NAME = r"[A-Z][a-zA-Z'-]+(?:\s[A-Z][a-zA-Z'-]+){0,2}"
+#: Latin letters with their accents ("Lucía Fernández", "Zoë", "Jürgen").
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_EN_NAME = rf"[{_UPPER}][{_LOWER}{_UPPER}'-]+(?:\s[{_UPPER}][{_LOWER}{_UPPER}'-]+){{0,2}}"
 _EN_NAME_END = r"(?=\s*(?:[.,!?;)]|$|and\b|but\b|from\b|here\b))"
 _EN_PLACE = r"(?:(?i:the)\s+)?(?P<value>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2})"
 _EN_PRODUCT_WORD = r"[A-Za-z]*[A-Z][\w+-]*"
@@ -115,7 +118,8 @@ RULES: tuple[StatementRule, ...] = (
     StatementRule(
         "customer_name",
         re.compile(
-            rf"(?<![\w'’]){_EN_I_AM}\s+(?P<value>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+)?){_EN_NAME_END}"
+            rf"(?<![\w'’]){_EN_I_AM}\s+(?P<value>[{_UPPER}][{_LOWER}'-]+(?:\s[{_UPPER}][{_LOWER}'-]+)?)"
+            rf"{_EN_NAME_END}"
         ),
         _NOT_NAMES,
     ),
@@ -148,7 +152,7 @@ RULES: tuple[StatementRule, ...] = (
         re.compile(
             r"(?:^|[.!?]\s+|\b(?i:hi|hello|hey|morning|evening)[,!.]?\s+)"
             r"(?i:this\s+is|it's|it’s|it\s+is)\s+"
-            r"(?P<value>[A-Z][a-z-]+(?:\s[A-Z][a-z-]+){0,2})(?![\w'’])"
+            rf"(?P<value>[{_UPPER}][{_LOWER}-]+(?:\s[{_UPPER}][{_LOWER}-]+){{0,2}})(?![\w'’])"
             r"(?=\s*(?:[.,!?;)]|$|from\b|here\b|speaking\b|calling\b|again\b))"
         ),
         _NOT_NAMES,
@@ -158,7 +162,8 @@ RULES: tuple[StatementRule, ...] = (
         "customer_name",
         re.compile(
             r"(?:^|\b(?i:hi|hello|hey)[,!.]?\s+)"
-            r"(?P<value>[A-Z][a-z-]+(?:\s[A-Z][a-z-]+)?|(?<=^)[a-z][a-z-]+)\s+(?i:here)\b"
+            rf"(?P<value>[{_UPPER}][{_LOWER}-]+(?:\s[{_UPPER}][{_LOWER}-]+)?|(?<=^)[a-z][a-z-]+)"
+            r"\s+(?i:here)\b"
             r"(?!\s+(?:is|are|to|for|in|we|you|it))"
         ),
         _NOT_NAMES,

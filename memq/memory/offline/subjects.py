@@ -153,8 +153,8 @@ TOPICS: tuple[Topic, ...] = (
             Kind.DATE: "flight_date",
             Kind.TIME: "flight_time",
         },
-        english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?",
-        persian=r"پرواز|شماره\s*(?:ی\s*)?پرواز",
+        english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound",
+        persian=r"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت|رفت",
         thai=r"เที่ยวบิน|ไฟลท์|บิน",
     ),
     Topic(
@@ -203,11 +203,11 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "recipient",
         {Kind.PHONE: "recipient_phone"},
-        english=r"recipient|receiver|(?:my|his|her)\s+(?:wife|husband|son|daughter|mother|mum|mom"
-        r"|father|dad|brother|sister|neighbou?r|colleague|friend)(?:'s)?",
+        english=r"recipient|receiver|(?:my|his|her|your)\s+(?:wife|husband|son|daughter|mother|mum|mom"
+        r"|father|dad|brother|sister|neighbou?r|colleague|friend|partner)(?:'s)?|second\s+passenger",
         persian=r"تحویل[\u200c\s]?گیرنده|گیرنده|همسر|خانمم|آقامون|مادر|مامان|پدر|بابا|برادر|خواهر"
-        r"|همسایه|شوهر",
-        thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|น้องสาว|เพื่อนบ้าน",
+        r"|همسایه|شوهر|پسر|دختر|بچه|مسافر\s*دوم",
+        thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|น้องสาว|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก",
     ),
     Topic(
         "phone",
@@ -290,7 +290,8 @@ TOPICS: tuple[Topic, ...] = (
             Kind.DURATION: "refund_duration",
         },
         english=r"refund(?:s|ed|ing)?|reimburs\w*|money\s+back|credit(?:ed)?\s+back|credit\s+note",
-        persian=r"برگشت|بازگشت\s*(?:وجه|پول)|عودت|استرداد|برمی[\u200c\s]?گرد|برگردونده|واریز",
+        persian=r"بازگشت\s*(?:وجه|پول)|عودت|استرداد|برمی[\u200c\s]?گرد|برگردونده|واریز"
+        r"|برگشت\s*(?:داده|میشه|می[\u200c\s]?شود|پول|وجه)",
         thai=r"คืนเงิน|ยอดคืน|เงินคืน|โอนคืน|คืนให้|คืนเข้า",
     ),
     Topic(
@@ -307,6 +308,20 @@ TOPICS: tuple[Topic, ...] = (
         r"|grand\s+total|balance\s+due|final\s+(?:price|amount|cost)",
         persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت|جمعاً|کلاً",
         thai=r"ยอดรวม|รวมทั้งหมด|รวมเป็น|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ|ทั้งหมด|เหลือ",
+    ),
+    Topic(
+        "difference",
+        {Kind.AMOUNT: "price_difference"},
+        english=r"(?:price|fare)\s+difference|difference|top[\s-]?up",
+        persian=r"مابه[\u200c\s]?(?:ال)?تفاوت|اختلاف\s*قیمت",
+        thai=r"ส่วนต่าง",
+    ),
+    Topic(
+        "bank",
+        _ids("bank_account"),
+        english=r"IBAN|bank\s+account(?:\s+number)?|sort\s+code",
+        persian=r"(?:شماره\s*)?شبا|شماره\s*حساب",
+        thai=r"เลขบัญชี|บัญชีธนาคาร|พร้อมเพย์",
     ),
     Topic(
         "deposit",
@@ -416,8 +431,10 @@ TOPICS: tuple[Topic, ...] = (
             Kind.IDENTIFIER: "return_id",
             Kind.NUMBER: "return_id",
         },
-        english=r"return(?:s|ed|ing)?(?:\s+(?:label|number|id|by))?|RMA|send\s+(?:\w+\s+){0,2}back",
-        persian=r"مرجوع|مرجوعی|برگشت\s*(?:کالا|بدید|بزنید)",
+        english=r"return(?:s|ed|ing)?(?:\s+(?:label|number|id|by|flight))?|RMA|send\s+(?:\w+\s+){0,2}back"
+        r"|(?:have|get)\s+it\s+back"
+        r"|inbound",
+        persian=r"مرجوع|مرجوعی|برگشت",
         thai=r"คืนสินค้า|ส่งคืน|ตีกลับ",
     ),
     Topic(
