@@ -113,13 +113,19 @@ def last_n(dialogue: Dialogue, budget: int) -> str:
     return "\n".join(kept)
 
 
+#: How far after a quoted value its "(replaced …)" mark may stand ("70,000 تومان (replaced: …)"
+#: marks "70,000").
+MARK_REACH = 30
+
+
 def quotes_unmarked(text: str, value: str) -> bool:
-    """Whether ``text`` quotes ``value`` somewhere without "(replaced: …)" right after it."""
+    """Whether ``text`` quotes ``value`` somewhere without "(replaced …)" right after the
+    phrase that holds it, on the same line."""
     haystack, needle = normalized(text), normalized(value)
     start = haystack.find(needle)
     while start != -1:
-        after = haystack[start + len(needle) :].lstrip()
-        if not after.startswith(REPLACED_MARK):
+        after = haystack[start + len(needle) : start + len(needle) + MARK_REACH]
+        if REPLACED_MARK not in after.split("\n", 1)[0]:
             return True
         start = haystack.find(needle, start + 1)
     return False

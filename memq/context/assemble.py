@@ -4,7 +4,8 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
 
     1. the newest message (cut with "…" when it alone is over the verbatim budget
        or the whole budget)
-    2. key facts, most recently updated first, as many as fit the facts budget
+    2. key facts, what the conversation is about first (``fact_order``), as many as
+       fit the facts budget
     3. the rest of the verbatim window (the last ``verbatim_count`` messages),
        newest first, as many as fit the verbatim budget
     4. the recent summary
@@ -33,6 +34,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from memq.context.fact_order import in_showing_order
 from memq.context.model import (
     TIER_LABELS,
     AssembledContext,
@@ -52,7 +54,7 @@ from memq.context.render import (
     text_tokens,
     tier_section,
 )
-from memq.context.replaced import mark_replaced
+from memq.context.replaced import fit_marked, mark_replaced
 from memq.errors import InvalidInput
 from memq.memory.model import Budgets, Fact, TierName
 from memq.memory.state import MemoryState
@@ -67,7 +69,7 @@ MIN_BUDGET = 64
 #: What is shown first (see the module docstring).
 PRIORITY = (
     "the newest message",
-    "key facts within the facts budget, most recently updated first",
+    "key facts within the facts budget, what the conversation is about first",
     "the verbatim window within the verbatim budget, newest first",
     "tier:recent",
     "the other key facts",
@@ -155,15 +157,6 @@ def _line_cost(line: str) -> float:
     return token_weight(line) + NEWLINE
 
 
-def _latest_per_key(facts: Sequence[Fact]) -> list[Fact]:
-    latest: dict[str, Fact] = {}
-    for fact in facts:
-        current = latest.get(fact.key)
-        if current is None or fact.updated_at > current.updated_at:
-            latest[fact.key] = fact
-    return sorted(latest.values(), key=lambda fact: fact.updated_at, reverse=True)
-
-
 # -- the plan: every item in priority order ----------------------------------------------------
 
 
@@ -197,7 +190,7 @@ class _Plan:
         dropped: list[DroppedItem] = []
         first_position = total - len(recent) + 1
         newest_first = [_message(m, first_position + i) for i, m in enumerate(recent)][::-1]
-        fact_items = [_fact_item(f) for f in _latest_per_key(facts)]
+        fact_items = [_fact_item(f) for f in in_showing_order(facts)]
         capped_facts, other_facts = _within(fact_items, budgets.facts)
         items: list[_Item] = []
         newest: ContextMessage | None = None
@@ -317,7 +310,7 @@ def _fit_tiers(
     for tier in memory.tiers():
         limit = budgets.for_tier(tier.tier)
         marked = mark_replaced(tier.text.strip(), facts, old_values)
-        text = fit_to_budget(marked, limit)
+        text = fit_marked(marked, limit)
         if not text:
             dropped.append(
                 DroppedItem(kind=f"tier:{tier.tier.value}", detail=f"over its {limit}-token budget")
@@ -348,7 +341,7 @@ def _shortened_tier(tier: ContextTier, left: int) -> ContextTier | None:
     room = left - heading
     if room < MIN_SHORTENED_TIER:
         return None
-    text = fit_to_budget(tier.text, room)
+    text = fit_marked(tier.text, room)
     return tier.model_copy(update={"text": text}) if text else None
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from memq.memory.model import Fact
 from memq.memory.offline.fact_keys import restates
+from memq.tokens import ELLIPSIS, fit_to_budget
 
 #: Values this short ("3", "Tue") would be marked wherever they happen to occur.
 MIN_MARKED_CHARS = 4
@@ -46,6 +47,8 @@ def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = 
             if len(old) < MIN_MARKED_CHARS or restates(old, fact.value):
                 continue
             note = replaced_note(fact.value)
+            if re.search(re.escape(old) + r" \(replaced", text):
+                continue  # marked already
             marked = _mark(text, old, note)
             if marked == text:
                 marked = _mark_distinctive(text, old, fact.value, note)
@@ -75,3 +78,22 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
         if any(other in around for other in others) and not text.startswith(note, match.end()):
             return text[: match.end()] + note + text[match.end() :]
     return text
+
+
+_MARK = re.compile(r" \(replaced[^)]*\)")
+_PHRASE_END = re.compile(r"[.!?;:,،؛\n]\s")
+
+
+def fit_marked(text: str, budget_tokens: int) -> str:
+    """``text`` within the budget (``fit_to_budget``), never cut between a value and its
+    "(replaced …)" mark: the phrase of a value whose mark would be cut goes too."""
+    fitted = fit_to_budget(text, budget_tokens)
+    if fitted == text or not fitted:
+        return fitted
+    cut = len(fitted.removesuffix(ELLIPSIS))
+    for mark in _MARK.finditer(text):
+        if mark.start() - 1 <= cut < mark.end():
+            ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
+            keep = text[: ends[-1]].rstrip() if ends else ""
+            return keep + ELLIPSIS if keep else ""
+    return fitted

@@ -43,7 +43,14 @@ from memq.memory.offline.fact_match import ClaimedSpans, FactMatch
 from memq.memory.offline.instructions import instructions
 from memq.memory.offline.self_statements import stated_facts
 from memq.memory.offline.subjects import Cue, Topic, cues_in
-from memq.memory.offline.values import FA_LETTERS, Kind, ValueSpan, code_words, find_values
+from memq.memory.offline.values import (
+    FA_LETTERS,
+    Kind,
+    ValueSpan,
+    code_words,
+    counted,
+    find_values,
+)
 
 _FA = FA_LETTERS
 
@@ -227,6 +234,8 @@ def _facts_in(
     found: list[FactMatch] = []
     if from_user:
         found.extend(stated_facts(text, claimed, facts.keys()))
+    if from_user:
+        found.extend(_thai_name_reply(text, asked, facts.keys()))
     correction, update = is_correction(text), is_update(text)
     if from_user:
         found.extend(
@@ -240,11 +249,13 @@ def _facts_in(
         claimed.claim(code.start, code.end)
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
     found.extend(_named_old(text, values))
+    used: set[tuple[int, Kind]] = set()
     for value in values:
         if _loose_date_in_question(text, value):
             continue
         changes = (correction, update)
-        for key, start in _keys_for(value, text, from_user, asked, bound, changes, facts):
+        keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
+        for key, start in keys:
             if _vaguer_date(value, key, update, facts):
                 continue
             shown = value.text if start == value.start else text[start : value.start] + value.text
@@ -256,7 +267,8 @@ def _facts_in(
                 found.append(FactMatch(time_key, time.text, time.start, time.end))
     found.extend(_codes(text, claimed, asked, bound))
     if from_user:  # a customer's reply is the value; an assistant's says more than that
-        found.extend(_free_text_answer(text, asked, bound, found))
+        name = facts.current("customer_name")
+        found.extend(_free_text_answer(text, asked, bound, found, name))
     answered.update(name for name, _ in bound)
     return sorted(found, key=lambda fact: fact.start)
 
@@ -287,6 +299,7 @@ def _keys_for(
     bound: set[tuple[str, Kind]],
     changes: tuple[bool, bool],
     facts: _Facts,
+    used: set[tuple[int, Kind]],
 ) -> list[tuple[str, int]]:
     """(key, start of the value's text) for each subject ``value`` is about:
     usually one, two for "delivery and assembly on Wednesday", none when it is about
@@ -294,9 +307,12 @@ def _keys_for(
     correction, update = changes
     if is_negated(text, value.start, value.end):
         return []
+    by_unit = counted(value)
+    if by_unit is not None:
+        return [(by_unit, value.start)]
     cues = [
         (topic, start)
-        for topic, start in _nearest_cues(text, value)
+        for topic, start in _nearest_cues(text, value, used)
         if _fits(topic.key_for(value.kind) or "", value, from_user, text)
     ]
     if cues:
@@ -356,13 +372,28 @@ def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
 
 
 def _vaguer_date(value: ValueSpan, key: str, correction: bool, facts: _Facts) -> bool:
-    """A date without a number ("tomorrow", "Friday") that would replace one with a
-    number ("Tuesday 19 November") without a word of change: the same day, said
-    loosely, not a new date."""
-    if value.kind is not Kind.DATE or correction or any(c.isdigit() for c in value.text):
+    """A date said more loosely than the one known ("tomorrow", "Friday", "the 28th"
+    after "Friday 27 December") without a word of change: the same day, or another
+    day talked about, not a new date for the same thing."""
+    if value.kind is not Kind.DATE or correction:
         return False
     current = facts.current(key)
-    return current is not None and any(c.isdigit() for c in current)
+    return current is not None and _date_detail(value.text) < _date_detail(current)
+
+
+_MONTH_OR_YEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}|\d{1,2}[/.-]\d{1,2}"
+    r"|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+    r"|[\u0e01-\u0e4e]\.[\u0e01-\u0e4e]\.|มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา"
+    r"|กันยา|ตุลา|พฤศจิ|ธันวา",
+    re.IGNORECASE,
+)
+
+
+def _date_detail(text: str) -> int:
+    """How much of a date a text gives: a day number, a month or year."""
+    has_day = any(c.isdigit() for c in text)
+    return int(has_day) + int(_MONTH_OR_YEAR.search(text) is not None and has_day)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -401,21 +432,30 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
 _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)
 
 
-def _nearest_cues(text: str, value: ValueSpan) -> list[tuple[Topic, int]]:
+def _nearest_cues(
+    text: str, value: ValueSpan, used: set[tuple[int, Kind]] | None = None
+) -> list[tuple[Topic, int]]:
     """(topic, cue start) of the best cue in reach of ``value`` that has a key for its
     kind: strong cues before weak ones, then the nearest (a cue after the value counts
-    double its distance). A cue joined to it by "and" comes along ("your delivery and
-    assembly are booked for …")."""
+    double its distance). A cue already ``used`` by a value of the same kind is spent: it
+    names the first date after it, not every date of the message ("check-out Monday
+    30 Dec … the cake on the 28th"). A cue joined to the best by "and" comes along
+    ("your delivery and assembly are booked for …"). The cues chosen are marked used."""
     begin, stop = _sentence_bounds(text, value.start, value.end)
     reach = _SHORT_REACH.get(value.kind, _CUE_REACH_BEFORE)
     window = max(begin, value.start - reach)
+    spent = used if used is not None else set()
     scored: list[tuple[int, Cue]] = []
     for cue in cues_in(text[window : value.start]):
         placed = Cue(cue.topic, window + cue.start, window + cue.end)
         scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)
-    usable = [(d, c) for d, c in scored if c.topic.key_for(value.kind) is not None]
+    usable = [
+        (d, c)
+        for d, c in scored
+        if c.topic.key_for(value.kind) is not None and (c.start, value.kind) not in spent
+    ]
     if not usable:
         return []
     _, best = max(usable, key=lambda item: item[1].topic.strength_for(value.kind) * 1000 - item[0])
@@ -426,6 +466,7 @@ def _nearest_cues(text: str, value: ValueSpan) -> list[tuple[Topic, int]]:
         first, second = sorted((best, other), key=lambda c: c.start)
         if _AND.match(text[first.end : second.start]):
             chosen.append(other)
+    spent.update((c.start, value.kind) for c in chosen)
     return [(c.topic, c.start) for c in chosen]
 
 
@@ -592,7 +633,8 @@ _NOT_AN_ANSWER = re.compile(
     r"\?|؟|\b(?:one\s+(?:sec|moment|minute)|hold\s+on|let\s+me|why|what|don'?t\s+know|not\s+sure"
     r"|no\b|sorry|wait|hang\s+on|thanks|thank\s+you|will\s+do)"
     rf"|(?<![{_FA}])(?:چرا|نمی[\u200c\s]?دونم|صبر|یه\s+لحظه|چی|ممنون|مرسی|چشم)(?![{_FA}])"
-    r"|ทำไม|ไม่ทราบ|ไม่รู้|รอสักครู่|เดี๋ยว|อะไร|ขอบคุณ|รับทราบ|แป๊บ|555|ฮ่า"
+    r"|ทำไม|ไม่ทราบ|ไม่รู้|รอสักครู่|เดี๋ยว|อะไร|ขอบคุณ|รับทราบ|แป๊บ|555|ฮ่า|ไหม|มั้ย|หรือเปล่า"
+    r"|ยังไง|เท่าไหร่|เท่าไร|กี่|ถ้า"
     r"|\b(?:lol|haha)\b",
     re.IGNORECASE,
 )
@@ -620,6 +662,28 @@ def _cleaned_answer(text: str) -> tuple[int, str]:
     start = lead.end() if lead else 0
     body = _ANSWER_TAIL.sub("", sentence[start:]).strip()
     return offset + start, body
+
+
+#: A Thai reply to "your name?" that leads with the name, a pronoun before it perhaps:
+#: «ผมณัฐวุฒิ พรหมมาครับ เลขที่จอง …».
+_TH_NAME_REPLY = re.compile(
+    r"^(?:สวัสดี(?:ครับ|ค่ะ)?\s*)?(?:ผม|ดิฉัน|ฉัน|หนู)?(?:ชื่อ)?"
+    r"(?P<name>[\u0e01-\u0e4e]{2,20}?(?:\s[\u0e01-\u0e4e]{2,20}?)?)(?=ครับ|ค่ะ|คะ|นะ)"
+)
+
+
+def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -> list[FactMatch]:
+    if "customer_name" in known or not any(t.name == "name" for t in asked):
+        return []
+    if any(t.name == "recipient" for t in asked):
+        return []
+    match = _TH_NAME_REPLY.match(text.strip())
+    if match is None or not _looks_like_name(match.group("name")):
+        return []
+    start = text.find(match.group("name"))
+    return [
+        FactMatch("customer_name", match.group("name"), start, start + len(match.group("name")))
+    ]
 
 
 def _looks_like_name(value: str) -> bool:
@@ -679,8 +743,18 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+def _same_person(name: str, known: str | None) -> bool:
+    """A name given again may be the known one in full ("tom" then "tom reyes"), not
+    someone else's."""
+    return known is None or bool(set(name.casefold().split()) & set(known.casefold().split()))
+
+
 def _free_text_answer(
-    text: str, asked: Sequence[Topic], bound: set[tuple[str, Kind]], found: Sequence[FactMatch]
+    text: str,
+    asked: Sequence[Topic],
+    bound: set[tuple[str, Kind]],
+    found: Sequence[FactMatch],
+    facts_name: str | None,
 ) -> list[FactMatch]:
     """The reply itself as the value of a name, address or product asked for, when
     nothing shaped in it answered the question."""
@@ -697,6 +771,8 @@ def _free_text_answer(
         if topic.name == "name" and any(t.name == "recipient" for t in asked):
             key = "recipient_name"  # "your mother's name?": not the customer's
         if key in keys or not _plausible(topic.name, value):
+            continue
+        if key == "customer_name" and not _same_person(value, facts_name):
             continue
         bound.add((topic.name, Kind.ADDRESS))
         return [FactMatch(key, value, start, start + len(value))]

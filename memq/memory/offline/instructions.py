@@ -18,7 +18,7 @@ from memq.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
 
-MAX_CHARS = 90
+MAX_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,8 @@ _CONTACT = re.compile(
 )
 _TRIM = re.compile(
     r"^(?:\s|,|and\s|also\s|oh\s|ok\s|okay\s|please\s|just\s|و\s|ครับ|ค่ะ)+"
-    r"|(?:\s|,|،|\.|!|\bthanks?\b|\bthank\s+you\b|\bplease\b|ممنون(?:م)?|مرسی|لطفاً|لطفا"
-    r"|ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า|ด้วย(?=(?:ครับ|ค่ะ|คะ|นะ)?$))+$",
+    # Thai particles stay: "ทักไลน์สะดวกกว่าครับ" is the customer's own polite words.
+    r"|(?:\s|,|،|\.|!|\bthanks?\b|\bthank\s+you\b|\bplease\b|ممنون(?:م)?|مرسی|لطفاً|لطفا)+$",
     re.IGNORECASE,
 )
 
@@ -83,7 +83,7 @@ _TRIM = re.compile(
 _CLAUSE_END = re.compile(
     r",?\s(?:because|cause|cos|since|as|so\s+that)\s"
     rf"|[،,]?\s*(?<![{_FA}])(?:چون|چونکه|آخه)(?![{_FA}])"
-    r"|(?<=ครับ)\s|(?<=ค่ะ)\s|(?<=คะ)\s|\sเพราะ",
+    r"|\sเพราะ|\sเดี๋ยว",
     re.IGNORECASE,
 )
 #: A contact instruction about the courier's arrival is a delivery instruction.

@@ -307,7 +307,7 @@ TOPICS: tuple[Topic, ...] = (
         english=r"total|comes?\s+to|came\s+to|altogether|amount\s+due|(?:you(?:'ll)?|to)\s+pay"
         r"|grand\s+total|balance\s+due|final\s+(?:price|amount|cost)",
         persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت|جمعاً|کلاً",
-        thai=r"ยอดรวม|รวมทั้งหมด|รวมเป็น|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ|ทั้งหมด|เหลือ",
+        thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ|ทั้งหมด|เหลือ",
     ),
     Topic(
         "difference",

@@ -163,6 +163,7 @@ _NAMED_DATE = re.compile(
     rf"|(?:{_TH_WEEKDAY}\s*(?:ที่\s*)?)?(?<![\d.,])\d{{1,2}}\s?(?:{_TH_MONTH})(?:\s?(?:พ\.ศ\.|ค\.ศ\.)?\s?\d{{4}})?"
     rf"|{_TH_WEEKDAY}(?:นี้|หน้า)?"
     r"|มะรืนนี้|พรุ่งนี้(?:เช้า|บ่าย|เย็น)?|วันนี้|สัปดาห์หน้า|อาทิตย์หน้า|เดือนหน้า"
+    r"|วันที่\s?\d{1,2}(?![\d/.:])"
 )
 
 _TH_HOUR = r"\d{1,2}|สิบเอ็ด|สิบ|เก้า|แปด|เจ็ด|หก|ห้า|สี่|สาม|สอง|โมง"
@@ -311,12 +312,15 @@ def _addresses(text: str) -> Iterator[ValueSpan]:
         yield _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _FA_ADDRESS_TAIL_WORDS)
     for match in _TH_ADDRESS.finditer(text):
         span = _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _TH_TRAILING)
-        if _has_thai_part(span.text):
+        if _TH_STREET_LEVEL.search(span.text):
             yield span
 
 
-def _has_thai_part(value: str) -> bool:
-    return re.search(_TH_PART, value) is not None
+#: What makes a Thai address of a number and parts: a house number "99/12", or a
+#: street, soi, district or province ("1 ห้อง" is one room, not an address).
+_TH_STREET_LEVEL = re.compile(
+    r"^\d{1,4}/\d|ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|ต\.|อำเภอ|อ\.|จังหวัด|จ\.|หมู่(?:ที่)?\s?\d"
+)
 
 
 _THAI_ABBREVIATION_END = re.compile(r"[\u0e01-\u0e4e]\.[\u0e01-\u0e4e]\.$")
@@ -375,6 +379,23 @@ def _durations(text: str) -> Iterator[ValueSpan]:
             yield _span(Kind.DURATION, match)
 
 
+#: Counts whose unit names what is counted, whatever the words around them.
+_NIGHTS = re.compile(r"nights?|شب|คืน", re.IGNORECASE)
+_PEOPLE = re.compile(r"adults?|children|kids|guests?|people|persons?|نفر|ท่าน|คน", re.IGNORECASE)
+
+
+def counted(value: ValueSpan) -> str | None:
+    """``number_of_nights`` for "3 nights", ``guest_count`` for "2 adults"; else None."""
+    if value.kind is not Kind.COUNT:
+        return None
+    unit = value.text.lstrip("0123456789.,٫۰۱۲۳۴۵۶۷۸۹ ")
+    if _NIGHTS.fullmatch(unit):
+        return "number_of_nights"
+    if _PEOPLE.fullmatch(unit):
+        return "guest_count"
+    return None
+
+
 def _quantities(text: str) -> Iterator[ValueSpan]:
     for match in _QUANTITY.finditer(text):
         if match.group("weight"):
@@ -393,9 +414,14 @@ def _identifiers(text: str) -> Iterator[ValueSpan]:
             yield ValueSpan(Kind.IDENTIFIER, match.start(), match.start() + len(value), value)
 
 
+#: Thai laughter ("555", "5555"): "ha" is "ห้า", five.
+_THAI_LAUGH = re.compile(r"^5{3,}$")
+
+
 def _numbers(text: str) -> Iterator[ValueSpan]:
     for match in _NUMBER.finditer(text):
-        yield _span(Kind.NUMBER, match)
+        if not _THAI_LAUGH.match(match.group()):
+            yield _span(Kind.NUMBER, match)
 
 
 #: Most specific shape first; each rule only reads text no earlier rule claimed.

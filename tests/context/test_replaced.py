@@ -1,0 +1,65 @@
+"""Summaries that quote a replaced value say so, and a cut never separates the two."""
+
+from __future__ import annotations
+
+from memq.context.replaced import fit_marked, mark_replaced
+from memq.memory.model import FactValue
+from memq.tokens import ELLIPSIS, estimate_tokens
+from tests.context.factories import NOW, fact
+
+
+def moved(key: str, old: str, new: str) -> object:
+    return fact(key, new).model_copy(
+        update={"history": [FactValue(value=old, source_message_id="m1", updated_at=NOW)]}
+    )
+
+
+def test_an_old_value_is_marked_with_the_current_one_in_every_language() -> None:
+    facts = [
+        moved("delivery_address", "12 Elm Street", "7 Zand Boulevard"),
+        moved("order_id", "۷۳۰۵۹۲", "۷۳۰۹۵۲"),
+        moved("delivery_date", "วันอังคารที่ 19 พ.ย.", "วันพุธที่ 20 พ.ย."),
+    ]
+    summary = "\n".join(
+        [
+            "Assistant: It ships to 12 Elm Street.",
+            "User: بله، ۷۳۰۵۹۲",
+            "Assistant: ส่งวันอังคารที่ 19 พ.ย. ค่ะ",
+        ]
+    )
+    text = mark_replaced(summary, facts)  # type: ignore[arg-type]
+    assert "12 Elm Street (replaced: 7 Zand Boulevard)" in text
+    assert "۷۳۰۵۹۲ (replaced: ۷۳۰۹۵۲)" in text
+    assert "วันอังคารที่ 19 พ.ย. (replaced: วันพุธที่ 20 พ.ย.)" in text
+
+
+def test_marking_twice_marks_once() -> None:
+    facts = [moved("delivery_address", "12 Elm Street", "7 Zand Boulevard")]
+    once = mark_replaced("to 12 Elm Street", facts)  # type: ignore[arg-type]
+    assert mark_replaced(once, facts) == once  # type: ignore[arg-type]
+
+
+def test_a_value_quoted_in_part_is_marked_at_its_distinctive_word() -> None:
+    # Given a Thai address whose house number was corrected, quoted cut at its spaces
+    facts = [moved("delivery_address", "88/219 หมู่ 5 หมู่บ้านพฤกษาวิลล์", "88/291 หมู่ 5 หมู่บ้านพฤกษาวิลล์")]
+    text = mark_replaced("User: 88/219 หมู่ 5 ครับ", facts)  # type: ignore[arg-type]
+    assert "88/219 (replaced: 88/291 หมู่ 5 หมู่บ้านพฤกษาวิลล์)" in text
+
+
+def test_a_value_named_old_in_the_conversation_is_marked_without_a_fact() -> None:
+    text = mark_replaced("Assistant: The hinge is $189.00.", [], ["$189.00"])
+    assert text == "Assistant: The hinge is $189.00 (replaced)."
+
+
+def test_a_cut_never_leaves_an_old_value_without_its_mark() -> None:
+    facts = [moved("warranty_period", "1 year", "2 years")]
+    marked = mark_replaced(
+        "Assistant: The price is $49. It comes with a 1 year warranty.",
+        facts,  # type: ignore[arg-type]
+    )
+    for budget in range(4, estimate_tokens(marked) + 1):
+        fitted = fit_marked(marked, budget)
+        assert estimate_tokens(fitted) <= budget
+        if "1 year" in fitted:
+            assert "1 year (replaced: 2 years)" in fitted
+        assert fitted == marked or fitted.endswith(ELLIPSIS) or fitted == ""
