@@ -51,8 +51,10 @@ def test_messages_sessions_and_memory_on_mongodb(mongo_stack: Stack) -> None:
             timeout=60,
             interval=0.5,
         )
+        tiers = client.get("/v1/sessions/mongo-1/memory").json()["tiers"]
+        assert [(t["first_position"], t["last_position"]) for t in tiers] == [(1, 5)]
+        # the whole history fits the default budget: it is the context, word for word
         text = client.get("/v1/sessions/mongo-1/context").json()["text"]
-        assert "[RECENT MESSAGES - Messages 1-5]" in text
-        assert "turn 9" in text
+        assert "turn 0" in text and "turn 9" in text and "[RECENT MESSAGES" not in text
     with mongo_stack.client(KEY_B) as other:
         assert other.get("/v1/sessions/mongo-1").status_code == 404
