@@ -5,6 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from schemas.bounds import Instant, Metadata, Seq
 from schemas.ids import Identifier
 
 Role = Literal["user", "assistant", "system"]
@@ -33,10 +34,10 @@ class MessageIn(BaseModel):
     message_id: Identifier | None = None
     role: Role
     content: Content
-    sent_at: datetime | None = None
+    sent_at: Instant | None = None
     user_id: Identifier | None = None
     channel: Channel | None = None
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 class MessageEvent(BaseModel):
@@ -55,12 +56,12 @@ class MessageEvent(BaseModel):
     message_id: Identifier
     role: Role
     content: Content
-    seq: int = Field(gt=0)
-    accepted_at: datetime
-    sent_at: datetime | None = None
+    seq: Seq
+    accepted_at: Instant
+    sent_at: Instant | None = None
     user_id: Identifier | None = None
     channel: Channel | None = None
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 #: Most events one batch may carry: a batch is one store transaction (SQLite) and

@@ -5,6 +5,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schemas.bounds import Metadata
 from schemas.ids import Identifier
 from schemas.messages import Channel
 
@@ -21,14 +22,14 @@ class SessionCreate(BaseModel):
     user_id: Identifier
     channel: Channel | None = None
     title: str | None = Field(default=None, min_length=1, max_length=200)
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 class SessionPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = Field(default=None, min_length=1, max_length=200)
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 class Session(BaseModel):

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
-from typing import Any, Literal, Self
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from memq.analytics.model import SessionAnalytics
 from memq.memory.model import Fact, TierSummary
+from schemas.bounds import INT64_MAX, Instant, Metadata
 from schemas.ids import Identifier
 from schemas.messages import Channel, Content, Role
 from schemas.sessions import SessionStatus
@@ -41,23 +41,23 @@ class ExportedSession(_Strict):
     user_id: Identifier | None = None
     channel: Channel | None = None
     title: str | None = Field(default=None, max_length=200)
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: Metadata = Field(default_factory=dict)
     status: SessionStatus = "active"
     ended_reason: str | None = Field(default=None, max_length=200)
-    created_at: datetime
-    ended_at: datetime | None = None
+    created_at: Instant
+    ended_at: Instant | None = None
 
 
 class ExportedMessage(_Strict):
     message_id: Identifier
     role: Role
     content: Content
-    seq: int = Field(gt=0, lt=2**63 - 1)
-    accepted_at: datetime
-    sent_at: datetime | None = None
+    seq: int = Field(gt=0, lt=INT64_MAX)
+    accepted_at: Instant
+    sent_at: Instant | None = None
     user_id: Identifier | None = None
     channel: Channel | None = None
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 class ExportedMemory(_Strict):
@@ -68,7 +68,7 @@ class ExportedMemory(_Strict):
     mid: TierSummary | None = None
     old: TierSummary | None = None
     facts: list[Fact] = Field(default_factory=list)
-    updated_at: datetime | None = None
+    updated_at: Instant | None = None
 
 
 class SessionDocument(_Strict):

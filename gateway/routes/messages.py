@@ -19,6 +19,7 @@ from gateway.deps import (
 from gateway.sequencer import Sequencer
 from memq.errors import PayloadTooLarge
 from memq.settings import Settings
+from schemas.bounds import INT64_MAX
 from schemas.messages import MessageAccepted, MessageEvent, MessageIn, MessagePage
 from schemas.routing import ActorName
 
@@ -97,7 +98,9 @@ async def list_messages(
     transport: TransportDep,
     settings: SettingsDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    before: Annotated[int | None, Query(gt=0, description="a seq: read messages before it")] = None,
+    before: Annotated[
+        int | None, Query(gt=0, le=INT64_MAX, description="a seq: read messages before it")
+    ] = None,
 ) -> Any:
     return await transport.request(
         ActorName.LIST_MESSAGES,
