@@ -7,6 +7,7 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import CurrentMessage
 
+from actors.envelope import EnvelopeCheck
 from actors.logcontext import LogContextMiddleware
 from actors.replies import AmqpReplySink, InProcessReplySink, ReplyMiddleware
 from memq.inproc import InProcessReplies
@@ -26,6 +27,7 @@ def build_broker(settings: Settings, replies: InProcessReplies | None = None) ->
         broker = StubBroker()
         broker.add_middleware(ReplyMiddleware(InProcessReplySink(replies)))
     broker.add_middleware(CurrentMessage())
+    broker.add_middleware(EnvelopeCheck())
     # First in the list: it binds log ids before any other middleware runs and,
     # after hooks running in reverse, unbinds them last.
     first = type(broker.middleware[0]) if broker.middleware else None
