@@ -115,7 +115,7 @@ def decode_batch(
         batch = MessageBatch.model_validate(kwargs)
     except ValidationError as exc:
         raise EventsToSplit(
-            raw, f"malformed message batch: {exc.error_count()} problem(s)"
+            raw, InvalidInput.from_validation(exc, "malformed message batch").detail
         ) from exc
     # The gateway checks this too; direct AMQP producers meet it here.
     oversized = sum(len(event.content.encode()) > max_content_bytes for event in batch.events)
