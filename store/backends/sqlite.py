@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from memq.errors import Conflict, NotFound, StoreUnavailable
+from memq.errors import Conflict, InvalidInput, NotFound, StoreUnavailable
 from memq.memory.state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
@@ -294,7 +294,7 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
     def append_message(
         self, event: MessageEvent, delivery_id: str, *, max_messages: int | None = None
     ) -> AppendResult:
-        with self._write() as conn:
+        with _refusals_are_permanent(), self._write() as conn:
             self._purge_if_past_retention(conn, event.account_id, event.session_id)
             return self._append_in(conn, event, delivery_id, max_messages)
 
@@ -303,7 +303,7 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
     ) -> list[AppendResult]:
         # One write transaction for the whole batch: one lock, one commit (fsync).
         results: list[AppendResult] = []
-        with self._write() as conn:
+        with _refusals_are_permanent(), self._write() as conn:
             purged: set[tuple[str, str]] = set()
             for event, delivery_id in items:
                 session = (event.account_id, event.session_id)
@@ -726,6 +726,16 @@ def _newest_messages(
         (account_id, session_id, after, before, limit),
     ).fetchall()
     return [_message(row) for row in reversed(rows)]
+
+
+@contextmanager
+def _refusals_are_permanent() -> Iterator[None]:
+    """A value SQLite will never store (a constraint, a size, an integer over 64
+    bits) is ``InvalidInput``: dead-lettered at once, never retried."""
+    try:
+        yield
+    except (sqlite3.IntegrityError, sqlite3.DataError, OverflowError) as exc:
+        raise InvalidInput(f"sqlite refused the message: {exc}") from exc
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

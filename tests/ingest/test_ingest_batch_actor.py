@@ -133,6 +133,38 @@ def test_a_batch_the_store_keeps_failing_is_split_into_single_jobs(
     assert deliveries == [f"{batch.message_id}:{i}" for i in range(3)]
 
 
+def refuse_in_the_store(workers: Workers, message_id: str) -> None:
+    """A store that refuses one message for good, as a data error would (a real
+    SQLite trigger: nothing of memq's is replaced)."""
+    with sqlite3.connect(workers.deps.settings.sqlite_path) as db:
+        db.execute(
+            "CREATE TRIGGER refuse_one BEFORE INSERT ON messages"
+            f" WHEN NEW.message_id = '{message_id}'"
+            " BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+
+
+@pytest.mark.timeout(60)  # retried with backoff, it would take minutes
+def test_an_event_the_store_refuses_splits_the_batch_at_once(workers: Workers) -> None:
+    # Given a store that refuses one message of account A for good
+    refuse_in_the_store(workers, "s1-m2")
+    batch = workers.batch(event(1), event(2), event(1, account=B), event(3))
+    # When a worker takes a batch holding it and messages of both accounts
+    workers.deliver(batch)
+    # Then the batch is split on its first failure, not retried: every other
+    # message is stored by its single job, whatever the account
+    assert workers.seqs(A, "s1") == [1, 3]
+    assert workers.seqs(B, "s1") == [1]
+    failed = workers.registry.get_sample_value(
+        "memq_worker_messages_total", {"actor": "ingest_batch", "outcome": "error"}
+    )
+    assert not failed
+    # And the refused message is dead-lettered alone, at once
+    [dead] = workers.dead_letters()
+    assert (dead.actor_name, dead.message_id) == ("ingest_message", f"{batch.message_id}:1")
+    assert not dead.options.get("retries")
+
+
 def test_a_redelivered_batch_stores_each_message_once(workers: Workers) -> None:
     # Given a batch that was stored
     batch = workers.batch(event(1), event(2), event(1, session="s2"))
