@@ -95,8 +95,9 @@ class Settings(BaseSettings):
     max_messages_per_session: int = Field(
         default=100_000,
         gt=0,
-        description="messages a session may hold; the ingest worker dead-letters a message "
-        "over it (the gateway holds no database, so it cannot reject early)",
+        description="messages a session may hold; the ingest worker dead-letters the newest "
+        "messages over it, never one older than a stored message (the gateway holds no "
+        "database, so it cannot reject early)",
     )
     log_format: Literal["text", "json"] = Field(
         default="text",

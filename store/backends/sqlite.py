@@ -336,8 +336,10 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
             max_messages is not None
             and row is not None
             and (row["message_count"] or 0) >= max_messages
+            and not _older_than_newest(conn, event)
         ):
-            # Messages-per-session cap, checked under the write lock: exact.
+            # Messages-per-session cap, checked under the write lock. A message
+            # older than the newest stored one is stored over it (no gap).
             duplicate = conn.execute(
                 "SELECT 1 FROM messages WHERE account_id = ? AND message_id = ?",
                 (event.account_id, event.message_id),
@@ -726,6 +728,17 @@ def _newest_messages(
         (account_id, session_id, after, before, limit),
     ).fetchall()
     return [_message(row) for row in reversed(rows)]
+
+
+def _older_than_newest(conn: sqlite3.Connection, event: MessageEvent) -> bool:
+    """Whether ``event`` comes before the session's newest stored message in
+    conversation order (seq, then message_id)."""
+    newest = conn.execute(
+        "SELECT seq, message_id FROM messages WHERE account_id = ? AND session_id = ?"
+        " ORDER BY seq DESC, message_id DESC LIMIT 1",
+        (event.account_id, event.session_id),
+    ).fetchone()
+    return newest is not None and (event.seq, event.message_id) < tuple(newest)
 
 
 @contextmanager
