@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(
         default=256 * 1024, gt=0, description="largest HTTP request body in bytes (413 above)"
     )
+    client_timeout: int = Field(
+        default=15,
+        gt=0,
+        description="seconds a client may take to send a request's headers, and again its "
+        "body; a slower one gets 408 and its connection is closed",
+    )
     request_timeout: int = Field(
         default=5, gt=0, description="seconds the gateway waits for a read's reply"
     )
