@@ -1,7 +1,10 @@
 """The session export document: what ``GET /v1/sessions/{id}/export`` returns and
 ``POST /v1/sessions/import`` takes back.
 
-Format ``memq.session``, version 1. It never holds the account id: an import
+Format ``memq.session``, version 1. Export streams any session the store
+holds, page by page (``ExportHead``, then ``ExportPage``s through the workers);
+an import takes at most ``MAX_IMPORT_MESSAGES`` messages (``ImportDocument``).
+It never holds the account id: an import
 recreates the session in the caller's account. ``session.session_id`` is the
 exported id (informational: an import gets a new id unless one is asked for).
 Messages are in conversation order (seq, then message_id) and keep their ids
@@ -28,7 +31,9 @@ from schemas.sessions import SessionStatus
 
 FORMAT: Literal["memq.session"] = "memq.session"
 VERSION: Literal[1] = 1
-#: Most messages one document may carry (the request body cap usually binds first).
+#: The export's response header: messages in the session when the export began.
+MESSAGE_COUNT_HEADER = "X-Memq-Message-Count"
+#: Most messages an imported document may carry (the request body cap usually binds first).
 MAX_IMPORT_MESSAGES = 10_000
 
 
@@ -62,7 +67,7 @@ class ExportedMessage(_Strict):
 
 class ExportedMemory(_Strict):
     folded_count: int = Field(
-        default=0, ge=0, le=MAX_IMPORT_MESSAGES, description="leading messages the tiers cover"
+        default=0, ge=0, le=INT64_MAX, description="leading messages the tiers cover"
     )
     recent: TierSummary | None = None
     mid: TierSummary | None = None
@@ -72,10 +77,12 @@ class ExportedMemory(_Strict):
 
 
 class SessionDocument(_Strict):
+    """The document ``GET /v1/sessions/{id}/export`` streams, whatever the session's size."""
+
     format: Literal["memq.session"] = FORMAT
     version: Literal[1] = VERSION
     session: ExportedSession
-    messages: list[ExportedMessage] = Field(default_factory=list, max_length=MAX_IMPORT_MESSAGES)
+    messages: list[ExportedMessage] = Field(default_factory=list)
     memory: ExportedMemory = Field(default_factory=ExportedMemory)
     analytics: SessionAnalytics | None = Field(
         default=None, description="informational; not imported (recomputed from the messages)"
@@ -100,6 +107,37 @@ class SessionDocument(_Strict):
         body = self.model_dump(mode="json", exclude={"analytics"})
         canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class ImportDocument(SessionDocument):
+    """What ``POST /v1/sessions/import`` takes: a document of at most MAX_IMPORT_MESSAGES."""
+
+    messages: list[ExportedMessage] = Field(default_factory=list, max_length=MAX_IMPORT_MESSAGES)
+
+
+class ExportHead(BaseModel):
+    """Everything of a document but its messages: the first part of a streamed export."""
+
+    session: ExportedSession
+    memory: ExportedMemory
+    analytics: SessionAnalytics | None = None
+    message_count: int = Field(description="the session's messages when the export began")
+
+    def memory_after(self, exported: int) -> ExportedMemory:
+        """The memory as the document states it: its tiers never cover more messages
+        than the document holds (a message may be deleted while it streams)."""
+        folded = min(self.memory.folded_count, exported)
+        return self.memory.model_copy(update={"folded_count": folded})
+
+
+class ExportPage(BaseModel):
+    """The next messages of a streamed export, and where the page after starts."""
+
+    messages: list[ExportedMessage]
+    next_after: tuple[int, str] | None = Field(
+        description="(seq, message_id) of the last message: ask for the page after it; "
+        "null on the last page"
+    )
 
 
 class ImportResult(BaseModel):

@@ -25,6 +25,8 @@ from store.lifecycle import LifecycleStore
 from store.search import SearchStore
 from store.transfer import TransferStore
 
+#: A place in a conversation: (seq, message_id), the order messages are listed in.
+MessageCursor = tuple[int, str]
 #: The title taken from the first user message is cut to this many characters.
 TITLE_CHARS = 100
 #: ``last_prompt`` keeps at most this many characters of the last user message.
@@ -207,6 +209,16 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
     ) -> list[StoredMessage]:
         """The ``limit`` messages with seq < ``before`` (all when None) closest to it,
         returned in conversation order (seq ascending, then message_id).
+
+        Raises ``NotFound`` when the session does not exist in this account.
+        """
+
+    @abc.abstractmethod
+    def messages_after(
+        self, account_id: str, session_id: str, after: MessageCursor | None, *, limit: int
+    ) -> list[StoredMessage]:
+        """The first ``limit`` messages after ``after`` (a (seq, message_id) pair; None =
+        from the start) in conversation order: pages that cover any session once.
 
         Raises ``NotFound`` when the session does not exist in this account.
         """

@@ -76,6 +76,7 @@ from store.backends.mongo_transfer import MongoTransfer
 from store.base import (
     AppendResult,
     ContextSnapshot,
+    MessageCursor,
     Store,
     folded_boundary,
     jsonable_metadata,
@@ -333,6 +334,19 @@ class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
         self._require_session(account_id, session_id)
         seq = {} if before is None else {"$lt": before}
         return self._newest_messages(account_id, session_id, seq, limit)
+
+    @_translated
+    def messages_after(
+        self, account_id: str, session_id: str, after: MessageCursor | None, *, limit: int
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        self._require_session(account_id, session_id)
+        where: dict[str, Any] = {"account_id": account_id, "session_id": session_id}
+        if after is not None:
+            seq, message_id = after
+            where["$or"] = [{"seq": {"$gt": seq}}, {"seq": seq, "message_id": {"$gt": message_id}}]
+        docs = self._messages.find(where, _MESSAGE_FIELDS).sort(_IN_ORDER).limit(limit)
+        return [StoredMessage.model_validate(doc) for doc in docs]
 
     # -- sessions --------------------------------------------------------------
     @_translated

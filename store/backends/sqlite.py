@@ -53,6 +53,7 @@ from store.backends.sqlite_transfer import SqliteTransfer
 from store.base import (
     AppendResult,
     ContextSnapshot,
+    MessageCursor,
     Store,
     folded_boundary,
     jsonable_metadata,
@@ -399,6 +400,21 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
                 before=NO_SEQ if before is None else before,
                 limit=limit,
             )
+
+    def messages_after(
+        self, account_id: str, session_id: str, after: MessageCursor | None, *, limit: int
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        seq, message_id = after or (0, "")
+        with self._read() as conn:
+            self._require_session(conn, account_id, session_id)
+            rows = conn.execute(
+                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE account_id = ?"
+                " AND session_id = ? AND (seq, message_id) > (?, ?)"
+                " ORDER BY seq, message_id LIMIT ?",
+                (account_id, session_id, seq, message_id, limit),
+            ).fetchall()
+        return [_message(row) for row in rows]
 
     # -- sessions --------------------------------------------------------------
     def create_session(
