@@ -5,31 +5,52 @@ its 202 (docs/operations.md, rule a): both validate with these types, and the
 OpenAPI document and the JSON Schemas state them, so a client can tell a
 valid request from its schema alone.
 
-- ``Seq``: below 2^53, so JavaScript clients read it exactly.
+Integers stay within JavaScript's safe range (2^53): every JSON reader keeps
+them exactly, both stores hold them (SQLite and BSON go to 2^63), and they
+are exact as floats too, which is how FastAPI writes the bounds into its
+OpenAPI document (2^63-1 as a float is 2^63, and a generator taking the
+schema at its word sent 2^63 + 190).
+
+- ``Seq``: below 2^53.
 - ``Instant``: a date-time from year 1970 to 2999 as written; its UTC value
   never overflows a datetime (``"9999-12-31T23:59:59-14:00"`` did, in the
   worker, as a retried error).
-- ``Metadata``: a JSON object both stores keep as sent: integers fit 64 bits
-  (BSON), numbers are finite, keys hold no NUL and do not start with ``$``
-  (MongoDB), at most ``MAX_METADATA_DEPTH`` levels deep.
+- ``Metadata``: a JSON object both stores keep as sent: numbers within
+  ±(2^53 - 1) (integers must fit BSON's 64 bits anyway; JSON Schema cannot
+  tell an integer from a float, so the bound is on every number; NaN and
+  infinities, which Python's JSON reader takes, fail it), keys hold no NUL
+  and do not start with ``$`` (MongoDB), at most ``MAX_METADATA_DEPTH`` levels
+  deep.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetJsonSchemaHandler,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    WithJsonSchema,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 #: Exclusive upper bound of a gateway ``seq`` (microseconds since the epoch fit until 2255).
 SEQ_LIMIT = 2**53
-#: The largest integer both stores keep exactly (SQLite INTEGER, BSON int64).
-INT64_MAX = 2**63 - 1
-INT64_MIN = -(2**63)
+#: The largest integer every JSON reader keeps exactly (JavaScript's MAX_SAFE_INTEGER).
+SAFE_INTEGER = 2**53 - 1
 
 Seq = Annotated[int, Field(gt=0, lt=SEQ_LIMIT)]
+#: A count of messages: any a store may hold.
+Count = Annotated[int, Field(ge=0, le=SAFE_INTEGER)]
 
 # -- date-times ----------------------------------------------------------------
 FIRST_YEAR, LAST_YEAR = 1970, 2999
@@ -69,40 +90,77 @@ Instant = Annotated[
 MAX_METADATA_DEPTH = 32
 #: Keys MongoDB would refuse or read as an operator.
 _BAD_KEY = re.compile(r"^\$|\x00")
+#: The same rule, as the JSON Schema's ``propertyNames`` pattern.
+KEY_PATTERN = r"^([^$\x00][^\x00]*)?$"
+_NUMBER_RULE = "numbers must lie between -(2^53 - 1) and 2^53 - 1"
 
 
-def _check_json(value: Any, depth: int = 1) -> None:
+def _shallow(value: Any, depth: int = 1) -> Any:
+    """Refuse deep nesting before the recursive validation walks into it."""
+    if isinstance(value, dict | list):
+        if depth > MAX_METADATA_DEPTH:
+            raise ValueError(f"objects and arrays nested deeper than {MAX_METADATA_DEPTH} levels")
+        for item in value.values() if isinstance(value, dict) else value:
+            _shallow(item, depth + 1)
+    return value
+
+
+def _storable(value: Any) -> Any:
     # Messages name no key: keys are the client's data, and dead letters are logged.
-    if isinstance(value, dict | list) and depth > MAX_METADATA_DEPTH:
-        raise ValueError(f"objects and arrays nested deeper than {MAX_METADATA_DEPTH} levels")
     if isinstance(value, bool) or value is None or isinstance(value, str):
-        return
-    if isinstance(value, int):
-        if not INT64_MIN <= value <= INT64_MAX:
-            raise ValueError("integers must fit in 64 bits (-2^63 to 2^63-1)")
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("numbers must be finite")
+        return value
+    if isinstance(value, int | float):
+        # NaN and infinities fail the comparison too.
+        if not -SAFE_INTEGER <= value <= SAFE_INTEGER:
+            raise ValueError(_NUMBER_RULE)
     elif isinstance(value, dict):
         for key, item in value.items():
             if _BAD_KEY.search(key):
                 raise ValueError("keys must not start with $ or contain NUL")
-            _check_json(item, depth + 1)
+            _storable(item)
     elif isinstance(value, list):
         for item in value:
-            _check_json(item, depth + 1)
+            _storable(item)
+    return value
 
 
-def _storable(metadata: dict[str, Any]) -> dict[str, Any]:
-    _check_json(metadata)
-    return metadata
+class _KeyRule:
+    """States the key rule as ``propertyNames``: pydantic's ``patternProperties``
+    would let other keys through."""
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = dict(handler(core_schema))
+        (values,) = schema.pop("patternProperties").values()
+        return {**schema, "propertyNames": {"pattern": KEY_PATTERN}, "additionalProperties": values}
+
+
+_Key = Annotated[str, WithJsonSchema({"type": "string", "pattern": KEY_PATTERN})]
+_NUMBER_SCHEMA = WithJsonSchema(
+    {"type": "number", "minimum": -SAFE_INTEGER, "maximum": SAFE_INTEGER}
+)
+# Strict and left to right: validation keeps every value as sent (an int stays an
+# int, however large, for _storable to judge); the schema states the bounds.
+type MetadataValue = Annotated[
+    StrictBool
+    | Annotated[StrictInt, _NUMBER_SCHEMA]
+    | Annotated[StrictFloat, _NUMBER_SCHEMA]
+    | StrictStr
+    | list[MetadataValue]
+    | Annotated[dict[_Key, MetadataValue], _KeyRule]
+    | None,
+    Field(union_mode="left_to_right"),
+]
 
 Metadata = Annotated[
-    dict[str, Any],
+    dict[_Key, MetadataValue],
+    _KeyRule,
+    BeforeValidator(_shallow),
     AfterValidator(_storable),
     Field(
-        description=f"any JSON object: integers within 64 bits, finite numbers, keys not "
-        f"starting with $ and without NUL, at most {MAX_METADATA_DEPTH} levels deep"
+        description=f"any JSON object: numbers within ±(2^53 - 1), keys not starting "
+        f"with $ and without NUL, at most {MAX_METADATA_DEPTH} levels deep"
     ),
 ]

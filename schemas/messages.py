@@ -17,7 +17,16 @@ def _not_blank(text: str) -> str:
     return text
 
 
-Content = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+#: The same rule for the JSON Schema: a character that is not whitespace as
+#: str.strip() sees it. The class is spelled out because regex engines
+#: (ECMA, Python's re, pydantic's Rust) disagree on what \s covers.
+NOT_BLANK_PATTERN = "[^" + "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "]"
+
+Content = Annotated[
+    str,
+    Field(min_length=1, json_schema_extra={"pattern": NOT_BLANK_PATTERN}),
+    AfterValidator(_not_blank),
+]
 Channel = Annotated[str, Field(min_length=1, max_length=64)]
 
 

@@ -1,15 +1,25 @@
 """Sessions: a conversation, created by its first message or by POST /v1/sessions."""
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from schemas.bounds import Metadata
 from schemas.ids import Identifier
 from schemas.messages import Channel
 
 SessionStatus = Literal["active", "ended"]
+
+CURSOR_SEPARATOR = "~"
+#: A list cursor: the last listed session's activity (microseconds since the
+#: epoch, up to 16 digits) and id. Any string of this form is a valid place.
+CURSOR_PATTERN = r"^-?[0-9]{1,16}~[A-Za-z0-9._:-]{1,128}$"
+Cursor = Annotated[
+    str,
+    StringConstraints(pattern=CURSOR_PATTERN),
+    Field(description="the next_cursor of the previous page"),
+]
 Title = str
 
 

@@ -21,10 +21,11 @@ import json
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.config import JsonDict
 
 from memq.analytics.model import SessionAnalytics
 from memq.memory.model import Fact, TierSummary
-from schemas.bounds import INT64_MAX, Instant, Metadata
+from schemas.bounds import Count, Instant, Metadata, Seq
 from schemas.ids import Identifier
 from schemas.messages import Channel, Content, Role
 from schemas.sessions import SessionStatus
@@ -41,7 +42,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+#: "ended_at is required when status is ended", as JSON Schema states it.
+_ENDED_NEEDS_ITS_TIME: JsonDict = {
+    "if": {"properties": {"status": {"const": "ended"}}, "required": ["status"]},
+    "then": {"required": ["ended_at"], "properties": {"ended_at": {"type": "string"}}},
+}
+
+
 class ExportedSession(_Strict):
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_ENDED_NEEDS_ITS_TIME)
+
     session_id: Identifier
     user_id: Identifier | None = None
     channel: Channel | None = None
@@ -52,12 +62,18 @@ class ExportedSession(_Strict):
     created_at: Instant
     ended_at: Instant | None = None
 
+    @model_validator(mode="after")
+    def _ended_with_its_time(self) -> Self:
+        if self.status == "ended" and self.ended_at is None:
+            raise ValueError("ended_at: required when status is ended")
+        return self
+
 
 class ExportedMessage(_Strict):
     message_id: Identifier
     role: Role
     content: Content
-    seq: int = Field(gt=0, lt=INT64_MAX)
+    seq: Seq
     accepted_at: Instant
     sent_at: Instant | None = None
     user_id: Identifier | None = None
@@ -66,9 +82,7 @@ class ExportedMessage(_Strict):
 
 
 class ExportedMemory(_Strict):
-    folded_count: int = Field(
-        default=0, ge=0, le=INT64_MAX, description="leading messages the tiers cover"
-    )
+    folded_count: Count = Field(default=0, description="leading messages the tiers cover")
     recent: TierSummary | None = None
     mid: TierSummary | None = None
     old: TierSummary | None = None
@@ -97,9 +111,9 @@ class SessionDocument(_Strict):
         if order != sorted(order):
             raise ValueError("messages: must be in conversation order (seq, then message_id)")
         if self.memory.folded_count > len(self.messages):
-            raise ValueError("memory.folded_count: larger than the number of messages")
-        if self.session.status == "ended" and self.session.ended_at is None:
-            raise ValueError("session.ended_at: required when status is ended")
+            # The tiers cannot cover messages the document does not hold: all of them,
+            # as an export clamps it (the schema cannot state this relation).
+            self.memory = self.memory.model_copy(update={"folded_count": len(self.messages)})
         return self
 
     def content_hash(self) -> str:

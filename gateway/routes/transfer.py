@@ -9,6 +9,7 @@ from fastapi.responses import StreamingResponse
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.export_stream import document_chunks
+from gateway.openapi import ABOUT_A_SESSION, ASKS_A_WORKER, error_responses
 from schemas.ids import Identifier
 from schemas.routing import ActorName
 from schemas.transfer import (
@@ -43,7 +44,8 @@ router = APIRouter(prefix="/v1/sessions", tags=["export"])
                     "schema": {"type": "integer"},
                 }
             }
-        }
+        },
+        **error_responses(*ABOUT_A_SESSION),
     },
 )
 async def export_session(
@@ -68,6 +70,7 @@ async def export_session(
     "/import",
     status_code=status.HTTP_201_CREATED,
     response_model=ImportResult,
+    responses=error_responses(*ASKS_A_WORKER, 409),
     summary="Recreate an exported session in the caller's account",
     description=(
         "Without `session_id` the new id is derived from the account and the document's "

@@ -59,6 +59,8 @@ BAD_FIELDS = {
     "sent_at before 1970": {"sent_at": "1969-07-20T20:17:00Z"},
     "sent_at after 2999": {"sent_at": "3000-01-01T00:00:00Z"},
     "metadata integer over 64 bits": {"metadata": {"n": 2**64}},
+    "metadata integer JavaScript cannot read exactly": {"metadata": {"n": 2**53}},
+    "metadata number beyond the integers": {"metadata": {"x": 1e300}},
     "metadata key starting with $": {"metadata": {"$where": "x"}},
     "metadata key with NUL": {"metadata": {"a\x00b": 1}},
     "metadata nested too deep": {"metadata": nested(MAX_METADATA_DEPTH + 1)},
@@ -91,7 +93,7 @@ def test_a_metadata_number_json_cannot_carry_is_refused(
         headers={**HEADERS, "content-type": "application/json"},
     )
     assert response.status_code == 422, response.text
-    assert "finite" in response.json()["error"]["detail"]
+    assert "2^53" in response.json()["error"]["detail"]
     assert published(broker) == 0
 
 
@@ -111,7 +113,7 @@ def test_values_at_the_bounds_are_accepted(client: TestClient, broker: StubBroke
         "role": "user",
         "content": "hello",
         "sent_at": "1970-01-01T00:00:00+05:00",
-        "metadata": {"n": 2**63 - 1, "m": -(2**63), "deep": nested(MAX_METADATA_DEPTH - 1)},
+        "metadata": {"n": 2**53 - 1, "m": -(2**53 - 1), "deep": nested(MAX_METADATA_DEPTH - 1)},
     }
     response = client.post("/v1/sessions/s1/messages", json=body, headers=HEADERS)
     assert response.status_code == 202, response.text
@@ -121,7 +123,7 @@ def test_values_at_the_bounds_are_accepted(client: TestClient, broker: StubBroke
     assert published(broker) == 2
 
 
-@pytest.mark.parametrize("before", [2**63, 2**64, 10**30])
+@pytest.mark.parametrize("before", [2**53, 2**63, 10**30])
 def test_a_message_page_before_any_storable_seq_is_refused(client: TestClient, before: int) -> None:
     response = client.get(f"/v1/sessions/s1/messages?before={before}", headers=HEADERS)
     assert response.status_code == 422, response.text
