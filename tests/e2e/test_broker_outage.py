@@ -21,17 +21,9 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def node(tmp_path: Path) -> Iterator[RabbitNode]:
-    rabbit = RabbitNode(tmp_path / "rabbit").start()
-    try:
-        yield rabbit
-    finally:
-        rabbit.close()
-
-
-@pytest.fixture
-def outage_stack(node: RabbitNode, tmp_path: Path) -> Iterator[Stack]:
-    with running_stack(node.url, f"memqtest-{uuid.uuid4().hex[:10]}", tmp_path) as deployment:
+def outage_stack(own_rabbit: RabbitNode, tmp_path: Path) -> Iterator[Stack]:
+    prefix = f"memqtest-{uuid.uuid4().hex[:10]}"
+    with running_stack(own_rabbit.url, prefix, tmp_path) as deployment:
         yield deployment
 
 
@@ -41,8 +33,9 @@ def post(client: httpx.Client, message_id: str) -> httpx.Response:
 
 
 def test_every_503_of_an_outage_says_what_was_unavailable(
-    outage_stack: Stack, node: RabbitNode
+    outage_stack: Stack, own_rabbit: RabbitNode
 ) -> None:
+    node = own_rabbit
     with outage_stack.client(KEY_A) as client:
         assert post(client, "m0").status_code == 202
         outage_stack.wait_for_count("s-outage", 1)
