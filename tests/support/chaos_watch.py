@@ -13,7 +13,8 @@ the first poll that sees its row (late by at most one poll interval).
 - duplicates: rows or session counts beyond one per message;
 - lost: accepted messages never stored;
 - late: stored more than ``LATE_AFTER`` seconds after their 202;
-- out of order: sessions whose listing order is not their acceptance order.
+- out of order: sessions whose listing order is not their acceptance order;
+- retries: requests sent again after a 503, a timeout or a refused connection.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ class Tally:
     refused: int = 0  # poison refused at the door, or published and never stored
     late_others: int | None = None  # late messages of accounts that sent no poison
     worst_delay: float = 0.0  # seconds from 202 to stored, the slowest message
+    retries: int = 0
 
     def row(self) -> dict[str, object]:
         return {
@@ -107,6 +109,7 @@ class Tally:
             "late, other accounts": "-" if self.late_others is None else self.late_others,
             "out of order": self.out_of_order,
             "refused (poison)": self.refused,
+            "retries": self.retries,
             "slowest 202→stored s": round(self.worst_delay, 2),
         }
 
@@ -117,6 +120,7 @@ def tally(
     watcher.poll()
     result = Tally(scenario, sent=len(messages))
     for message in messages:
+        result.retries += max(0, message.attempts - 1)
         if message.poison and (message.refused is not None or message.direct):
             # Refused at the door, or (published straight to RabbitMQ) never stored
             result.refused += message.refused is not None or message.key not in watcher.stored_at
