@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dramatiq
-from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import CurrentMessage
 
+from actors.dead_letters import ReasonedRabbitmqBroker
+from actors.envelope import EnvelopeCheck
 from actors.logcontext import LogContextMiddleware
 from actors.replies import AmqpReplySink, InProcessReplySink, ReplyMiddleware
 from memq.inproc import InProcessReplies
@@ -17,7 +18,7 @@ def build_broker(settings: Settings, replies: InProcessReplies | None = None) ->
     """A broker with memq's middleware. ``replies`` is needed for the in-process broker."""
     broker: dramatiq.Broker
     if settings.amqp_url is not None:
-        rabbit = RabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
+        rabbit = ReasonedRabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
         rabbit.add_middleware(ReplyMiddleware(AmqpReplySink(rabbit)))
         broker = rabbit
     else:
@@ -26,6 +27,7 @@ def build_broker(settings: Settings, replies: InProcessReplies | None = None) ->
         broker = StubBroker()
         broker.add_middleware(ReplyMiddleware(InProcessReplySink(replies)))
     broker.add_middleware(CurrentMessage())
+    broker.add_middleware(EnvelopeCheck())
     # First in the list: it binds log ids before any other middleware runs and,
     # after hooks running in reverse, unbinds them last.
     first = type(broker.middleware[0]) if broker.middleware else None

@@ -42,7 +42,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         try:
             parsed = MessageEvent.model_validate(kwargs["event"])
         except ValidationError as exc:
-            raise InvalidInput(f"malformed message event: {exc.error_count()} problem(s)") from exc
+            raise InvalidInput.from_validation(exc, "malformed message event") from exc
         # The gateway checks this too; direct AMQP producers meet it here.
         if len(parsed.content.encode()) > deps.settings.max_message_bytes:
             raise InvalidInput("content over MEMQ_MAX_MESSAGE_BYTES")

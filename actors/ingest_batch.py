@@ -2,11 +2,14 @@
 
 Per event the contract is ``ingest_message``'s; the store writes the batch at
 once (SQLite: one transaction). A batch mixes accounts, so one message must
-never take the others down with it: an event refused because its session is
-full, a malformed or oversized event, and every event of a batch whose store
-write failed ``SPLIT_AFTER_RETRIES`` times go back on the queue alone, as
-``ingest_message`` jobs, and succeed or are dead-lettered (replayable) on
-their own. Only a batch of the wrong shape is dead-lettered whole.
+never take the others down with it, nor delay them: an event refused because
+its session is full, a malformed or oversized event, and every event of a
+batch whose store write failed for any reason but the store being unavailable
+go back on the queue alone, at once, as ``ingest_message`` jobs, and succeed
+or are dead-lettered (replayable) on their own. A store that is unavailable
+fails every event alike: the batch is retried whole, and split after
+``SPLIT_AFTER_RETRIES`` failed deliveries. Only a batch of the wrong shape is
+dead-lettered whole.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pydantic import ValidationError
 from actors.deps import Deps
 from actors.ingest import ingest_actor
 from actors.metrics import ingest_outcome, record_ingest_outcome
-from memq.errors import InvalidInput
+from memq.errors import InvalidInput, TransientError
 from schemas.messages import MAX_BATCH_EVENTS, MessageBatch, MessageEvent
 from schemas.routing import ActorName, new_message
 from store.base import AppendResult
@@ -56,10 +59,11 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         try:
             results = deps.store.append_messages(items, max_messages=cap)
         except Exception as exc:
-            if retries < SPLIT_AFTER_RETRIES:
+            if isinstance(exc, TransientError) and retries < SPLIT_AFTER_RETRIES:
                 raise
-            # Failing again and again: whatever it is, let each message succeed or
-            # fail on its own rather than retry, then dead-letter, them all together.
+            # Not the store being down, or down again and again: whatever it is,
+            # let each message succeed or fail on its own, now, rather than
+            # retry, then dead-letter, them all together.
             split(deps, [event.model_dump(mode="json") for event in events], base, repr(exc))
             return
         for result in results:
@@ -115,7 +119,7 @@ def decode_batch(
         batch = MessageBatch.model_validate(kwargs)
     except ValidationError as exc:
         raise EventsToSplit(
-            raw, f"malformed message batch: {exc.error_count()} problem(s)"
+            raw, InvalidInput.from_validation(exc, "malformed message batch").detail
         ) from exc
     # The gateway checks this too; direct AMQP producers meet it here.
     oversized = sum(len(event.content.encode()) > max_content_bytes for event in batch.events)

@@ -57,7 +57,7 @@ def request_actor(
             try:
                 _REPLY.set(ok(fn(**kwargs)))
             except ValidationError as exc:
-                _REPLY.set(failed(_invalid(exc)))
+                _REPLY.set(failed(InvalidInput.from_validation(exc)))
             except MemqError as exc:
                 _REPLY.set(failed(exc))
 
@@ -71,9 +71,3 @@ def request_actor(
         )(handle)
 
     return decorate
-
-
-def _invalid(exc: ValidationError) -> MemqError:
-    return InvalidInput(
-        "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-    )

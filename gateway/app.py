@@ -12,7 +12,7 @@ from gateway import errors
 from gateway import metrics as gateway_metrics
 from gateway.auth import ApiKeys
 from gateway.ingest_batcher import IngestBatcher
-from gateway.limits import BodySizeLimit
+from gateway.limits import BodyLimits
 from gateway.metrics import GatewayMetrics, HttpMetrics, MeteredTransport
 from gateway.ratelimit import RateLimiter
 from gateway.ratelimit_gate import RateLimitGate
@@ -80,7 +80,9 @@ def create_app(
     app.include_router(admin.router)
     app.include_router(search.router)
     app.include_router(transfer.router)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(
+        BodyLimits, max_bytes=settings.max_request_bytes, timeout=settings.client_timeout
+    )
     # Outside the body cap: it sees every admitted response, the 413 included.
     app.add_middleware(HttpMetrics, metrics=metrics, routes_app=app)
     # Outermost: an over-limit request is refused before anything else looks at

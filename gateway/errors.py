@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -45,9 +46,33 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
+    if exc.status_code == 400 and exc.__cause__ is not None:
+        # FastAPI's "There was an error parsing the body": a body that is not UTF-8
+        # (or JSON too deep to read) is malformed JSON, answered as such.
+        problem = f"body: malformed JSON ({type(exc.__cause__).__name__})"
+        return JSONResponse(error_body("invalid_input", problem, errors=[problem]), status_code=422)
+    headers = exc.headers
+    if exc.status_code == 405:
+        # RFC 9110: Allow lists every method of the resource; Starlette's names only
+        # those of the first route whose path matched.
+        headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
     return JSONResponse(
-        error_body(f"http_{exc.status_code}", str(exc.detail)), status_code=exc.status_code
+        error_body(f"http_{exc.status_code}", str(exc.detail)),
+        status_code=exc.status_code,
+        headers=headers,
     )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """The methods the OpenAPI document lists for the request's path (GET brings HEAD)."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            methods |= {method.upper() for method in operations}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 def _describe(error: Any) -> str:

@@ -164,6 +164,13 @@ class IngestBatcher:
             for entry in batch:
                 _resolve(entry, BrokerUnavailable("the gateway stopped before RabbitMQ confirmed"))
             raise
+        except BrokerUnavailable as exc:
+            refused = BrokerUnavailable(
+                f"{exc.detail}: the message was not accepted (nothing of this request was "
+                "queued); retry it with the same message_id"
+            )
+            for entry in batch:
+                _resolve(entry, refused)
         except Exception as exc:
             for entry in batch:
                 _resolve(entry, exc)

@@ -1,18 +1,27 @@
-"""Request body cap, enforced before any JSON is parsed."""
+"""Request body limits, enforced before routing: size (413) and time (408).
+
+The whole body is read here, before any JSON is parsed: at most
+MEMQ_MAX_REQUEST_BYTES, declared or streamed (a chunked body over it was a 400
+"There was an error parsing the body" when the limit raised inside FastAPI's
+own read), and within MEMQ_CLIENT_TIMEOUT seconds (a client that trickles its
+body would otherwise hold its connection for as long as it likes). Both
+answers close the connection: the rest of the body is never read. The app
+then reads the body from memory, as it would have anyway.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
-class BodySizeLimit:
-    """Answers 413 to a body over ``max_bytes``, declared or streamed."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+class BodyLimits:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -20,42 +29,75 @@ class BodySizeLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._reject(send)
+            await self._too_large(send)
             return
-        seen = 0
-
-        async def counting_receive() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
-            return message
-
         try:
-            await self.app(scope, counting_receive, send)
+            async with asyncio.timeout(self.timeout):
+                body = await self._read(receive)
+        except TimeoutError:
+            await _refuse(
+                send,
+                408,
+                "timeout",
+                f"the request body did not arrive within {self.timeout:g}s (MEMQ_CLIENT_TIMEOUT)",
+            )
+            return
         except _TooLarge:
-            await self._reject(send)
+            await self._too_large(send)
+            return
+        except _ClientGone:
+            return
+        delivered = False
 
-    async def _reject(self, send: Send) -> None:
-        body = json.dumps(
-            {
-                "error": {
-                    "code": "payload_too_large",
-                    "detail": f"request body over {self.max_bytes} bytes (MEMQ_MAX_REQUEST_BYTES)",
-                }
-            }
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json")],
-            }
+        async def replay() -> Message:
+            nonlocal delivered
+            if delivered:
+                return await receive()  # from here on: the disconnect, if any
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _read(self, receive: Receive) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                raise _ClientGone
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise _TooLarge
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+
+    async def _too_large(self, send: Send) -> None:
+        await _refuse(
+            send,
+            413,
+            "payload_too_large",
+            f"request body over {self.max_bytes} bytes (MEMQ_MAX_REQUEST_BYTES)",
         )
-        await send({"type": "http.response.body", "body": body})
+
+
+async def _refuse(send: Send, status: int, code: str, detail: str) -> None:
+    """The usual error body, and ``connection: close``: the rest of the body is never read."""
+    body = json.dumps({"error": {"code": code, "detail": detail}}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 class _TooLarge(Exception):
+    pass
+
+
+class _ClientGone(Exception):
     pass

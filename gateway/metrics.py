@@ -33,6 +33,7 @@ from prometheus_client import Histogram as PromHistogram
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gateway.openapi import BEFORE_ROUTING, error_responses
 from gateway.transport import RequestTimeout, Transport
 from memq.errors import BrokerUnavailable, MemqError
 from memq.histograms import LATENCY_BUCKETS
@@ -46,7 +47,10 @@ router = APIRouter(tags=["health"])
     "/metrics",
     summary="Prometheus metrics of this gateway process (no auth, no tenant data)",
     response_class=Response,
-    responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"}},
+    responses={
+        200: {"content": {"text/plain": {}}, "description": "Prometheus text format"},
+        **error_responses(*BEFORE_ROUTING),
+    },
 )
 async def metrics(request: Request) -> Response:
     registry: CollectorRegistry = request.app.state.metrics.registry

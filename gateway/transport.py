@@ -13,7 +13,7 @@ from typing import Any
 
 import dramatiq
 
-from memq.errors import ERRORS_BY_CODE, MemqError
+from memq.errors import ERRORS_BY_CODE, BrokerUnavailable, MemqError
 from schemas.replies import Reply
 from schemas.routing import (
     ACTOR_QUEUES,
@@ -43,7 +43,8 @@ class Transport(abc.ABC):
     async def publish(self, message: dramatiq.Message[Any], *, persistent: bool = True) -> None:
         """Return once the broker has taken the message (publisher confirm).
 
-        Raises ``BrokerUnavailable`` when it could not confirm.
+        Raises ``BrokerUnavailable`` saying what failed: the broker unreachable,
+        or no confirm in time.
         """
 
     @abc.abstractmethod
@@ -74,7 +75,13 @@ class Transport(abc.ABC):
                 CORRELATION_ID_OPTION: uuid.uuid4().hex,
                 DEADLINE_OPTION: int((time.time() + timeout) * 1000),
             }
-            reply = await self._round_trip(self.build_message(actor, kwargs, options), timeout)
+            try:
+                reply = await self._round_trip(self.build_message(actor, kwargs, options), timeout)
+            except BrokerUnavailable as exc:
+                raise BrokerUnavailable(
+                    f"{exc.detail}: could not ask the {ACTOR_QUEUES[actor].value} workers "
+                    f"({actor.value}); retry shortly"
+                ) from exc
             if reply is not None:
                 return unwrap(reply)
         raise RequestTimeout(

@@ -22,6 +22,10 @@ Safety:
 - Request-reply messages (a gateway read) are listed but not replayed: the
   gateway that asked has long stopped waiting.
 - Nothing prints message content unless asked (``show_body``).
+- Why: a memq worker dead-letters a message with its error (type, detail,
+  time) in the ``memq_dead_letter`` option (``actors.dead_letters``); a
+  message dead-lettered some other way shows RabbitMQ's ``x-death`` reason and,
+  when Dramatiq retried it, the type of its last error.
 - A message that fails again during a replay and comes back to the queue is
   not replayed twice in one run (the run is bounded by the queue depth at its
   start and remembers the ids it replayed).
@@ -43,11 +47,17 @@ import pika
 from pika.adapters.blocking_connection import BlockingChannel
 from pika.exceptions import AMQPError, ChannelClosedByBroker
 
-from schemas.queues import dead_letter_queue, dead_letter_queue_arguments, main_queue_arguments
+from schemas.queues import (
+    DEAD_LETTER_OPTION,
+    dead_letter_queue,
+    dead_letter_queue_arguments,
+    main_queue_arguments,
+)
 from schemas.routing import REPLY_TO_OPTION, QueueKind, queue_name
 
-#: Options Dramatiq's Retries middleware writes; cleared so a replay retries afresh.
-RETRY_OPTIONS = ("retries", "traceback", "requeue_timestamp", "eta")
+#: Options of a failure, cleared so a replay retries afresh: Dramatiq's Retries
+#: bookkeeping, and the reason a worker dead-lettered it.
+RETRY_OPTIONS = ("retries", "traceback", "requeue_timestamp", "eta", DEAD_LETTER_OPTION)
 #: How many times a message was replayed, kept in its options.
 REPLAYS_OPTION = "memq_replays"
 #: What a listing shows of each event of a batch: where it belongs, never what it says.
@@ -106,18 +116,30 @@ class DeadLetter:
         return value if isinstance(value, int) else 0
 
     @property
-    def error(self) -> str | None:
-        """The exception type of the last retried failure, when Dramatiq recorded one.
+    def reason(self) -> dict[str, Any]:
+        """What the worker that dead-lettered it said ({} when it said nothing)."""
+        value = None if self.message is None else self.message.options.get(DEAD_LETTER_OPTION)
+        return value if isinstance(value, dict) else {}
 
-        Only the type: exception messages are not guaranteed free of content.
-        A permanent error (dead-lettered on its first failure) leaves no trace in
-        the message; the worker log has it, under the message id.
+    @property
+    def error(self) -> str | None:
+        """The exception type that dead-lettered it, else of the last retried failure.
+
+        Only the type from a traceback: exception messages are not guaranteed
+        free of content (``detail`` is, when memq wrote it).
         """
+        if isinstance(self.reason.get("error"), str):
+            return str(self.reason["error"])
         trace = None if self.message is None else self.message.options.get("traceback")
         if not isinstance(trace, str) or not trace.strip():
             return None
         last = trace.strip().splitlines()[-1]
         return last.split(":", 1)[0].strip() or None
+
+    @property
+    def detail(self) -> str | None:
+        detail = self.reason.get("detail")
+        return detail if isinstance(detail, str) else None
 
     @property
     def traceback(self) -> str | None:
@@ -155,6 +177,7 @@ class DeadLetter:
             "retries": self.retries,
             "replays": self.replays,
             "error": self.error,
+            "detail": self.detail,
             "summary": self.summary(),
         }
         if show_body:
@@ -357,6 +380,11 @@ def describe(queue: str, body: bytes, properties: Any = None) -> DeadLetter:
         else "body-" + hashlib.sha256(body).hexdigest()[:16]
     )
     letter = DeadLetter(id=letter_id, queue=queue, body=body, message=message)
+    at = letter.reason.get("at")
+    if isinstance(at, int | float) and at > 0:
+        # Published to XQ by the worker, not dead-lettered by RabbitMQ: no x-death.
+        letter.dead_at = datetime.fromtimestamp(at / 1000, UTC)
+        letter.death_reason = "rejected"
     deaths = (getattr(properties, "headers", None) or {}).get("x-death")
     if isinstance(deaths, list) and deaths and isinstance(deaths[0], dict):
         death = deaths[0]
@@ -411,12 +439,15 @@ def render(letter: DeadLetter, show_body: bool = False) -> str:
     if entry["retries"] is not None:
         why.append(f"retries={entry['retries']}")
     if entry["error"]:
-        why.append(f"last_error={entry['error']}")
+        why.append(f"error={entry['error']}")
     if entry["replays"]:
         why.append(f"replays={entry['replays']}")
     summary = dict(entry["summary"])
     event_ids = summary.pop("event_ids", [])
-    lines = [head, f"    queue={entry['queue']} " + " ".join(why), f"    {_pairs(summary)}"]
+    lines = [head, f"    queue={entry['queue']} " + " ".join(why)]
+    if entry["detail"]:
+        lines.append(f"    detail: {entry['detail']}")
+    lines.append(f"    {_pairs(summary)}")
     # A batch: one line per event, so an operator can grep the listing for a message id.
     lines += [f"      {_pairs(ids) or '(no ids)'}" for ids in event_ids]
     if show_body:

@@ -15,6 +15,10 @@ MemqError                  base; carries an HTTP status and a stable code
     └── RateLimited        429  the account is over its request rate (gateway only)
 """
 
+from __future__ import annotations
+
+from pydantic import ValidationError
+
 
 class MemqError(Exception):
     status = 500
@@ -33,6 +37,15 @@ class PermanentError(MemqError):
 class InvalidInput(PermanentError):
     status = 422
     code = "invalid_input"
+
+    @classmethod
+    def from_validation(cls, exc: ValidationError, what: str = "") -> InvalidInput:
+        """Where and what is wrong, never the input: safe to log and to dead-letter."""
+        problems = "; ".join(
+            f"{'.'.join(map(str, error['loc'])) or 'value'}: {error['msg']}"
+            for error in exc.errors(include_url=False, include_input=False)
+        )
+        return cls(f"{what}: {problems}" if what else problems)
 
 
 class PayloadTooLarge(PermanentError):

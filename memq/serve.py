@@ -20,6 +20,7 @@ from actors.deps import Deps
 from actors.metrics import amqp_probe, install_worker_metrics, stub_probe
 from actors.registry import register_actors
 from gateway.app import create_app
+from gateway.slow_clients import header_timeout_protocol
 from gateway.transport import Transport
 from gateway.transports.amqp import AmqpTransport
 from gateway.transports.local import LocalTransport
@@ -128,4 +129,5 @@ def _run_http(settings: Settings, app: object) -> None:
         # uvicorn's records go through memq's handlers (MEMQ_LOG_FORMAT, memq.logctx)
         log_config=None,
         access_log=False,
+        http=header_timeout_protocol(settings.client_timeout),
     )

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(
         default=256 * 1024, gt=0, description="largest HTTP request body in bytes (413 above)"
     )
+    client_timeout: int = Field(
+        default=15,
+        gt=0,
+        description="seconds a client may take to send a request's headers, and again its "
+        "body; a slower one gets 408 and its connection is closed",
+    )
     request_timeout: int = Field(
         default=5, gt=0, description="seconds the gateway waits for a read's reply"
     )
@@ -95,8 +101,9 @@ class Settings(BaseSettings):
     max_messages_per_session: int = Field(
         default=100_000,
         gt=0,
-        description="messages a session may hold; the ingest worker dead-letters a message "
-        "over it (the gateway holds no database, so it cannot reject early)",
+        description="messages a session may hold; the ingest worker dead-letters the newest "
+        "messages over it, never one older than a stored message (the gateway holds no "
+        "database, so it cannot reject early)",
     )
     log_format: Literal["text", "json"] = Field(
         default="text",

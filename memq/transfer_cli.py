@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 import httpx
 import typer
+
+from schemas.transfer import MESSAGE_COUNT_HEADER
 
 DEFAULT_URL = "http://127.0.0.1:8080"
 TIMEOUT = httpx.Timeout(30.0, connect=3.0)
@@ -55,17 +58,29 @@ def _config(url: str | None, account: str | None) -> _Target:
     return _Target(base.rstrip("/"), key)
 
 
-def _call(target: _Target, method: str, path: str, **kwargs: Any) -> Any:
+def _client(target: _Target) -> httpx.Client:
     headers = {"Authorization": f"Bearer {target.api_key}", "Accept": "application/json"}
+    return httpx.Client(base_url=target.base_url, timeout=TIMEOUT, headers=headers)
+
+
+def _unreachable(target: _Target, exc: httpx.HTTPError) -> typer.Exit:
+    typer.echo(f"memq: cannot reach {target.base_url}: {exc}", err=True)
+    return typer.Exit(2)
+
+
+def _refused(response: httpx.Response) -> typer.Exit:
+    typer.echo(f"memq: {response.status_code} {response.text}", err=True)
+    return typer.Exit(1)
+
+
+def _call(target: _Target, method: str, path: str, **kwargs: Any) -> Any:
     try:
-        with httpx.Client(timeout=TIMEOUT, headers=headers) as client:
-            response = client.request(method, target.base_url + path, **kwargs)
+        with _client(target) as client:
+            response = client.request(method, path, **kwargs)
     except httpx.HTTPError as exc:
-        typer.echo(f"memq: cannot reach {target.base_url}: {exc}", err=True)
-        raise typer.Exit(2) from None
+        raise _unreachable(target, exc) from None
     if response.is_error:
-        typer.echo(f"memq: {response.status_code} {response.text}", err=True)
-        raise typer.Exit(1)
+        raise _refused(response)
     return response.json()
 
 
@@ -74,9 +89,58 @@ def export_command(
     account: Account = None,
     url: Url = None,
 ) -> None:
-    """Print a session's export document (JSON) on stdout: `memq export S1 > s1.json`."""
-    document = _call(_config(url, account), "GET", f"/v1/sessions/{session_id}/export")
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    """Write a session's export document (JSON) on stdout, as it streams in, with the
+    progress on stderr: `memq export S1 > s1.json`. Any session, whatever its size."""
+    target = _config(url, account)
+    progress = _Progress(session_id)
+    streaming = False
+    try:
+        with (
+            _client(target) as client,
+            client.stream("GET", f"/v1/sessions/{session_id}/export") as response,
+        ):
+            if response.is_error:
+                response.read()
+                raise _refused(response)
+            progress.total = int(response.headers.get(MESSAGE_COUNT_HEADER, "0"))
+            streaming = True
+            last = ""
+            for line in response.iter_lines():
+                sys.stdout.write(line + "\n")
+                if line.startswith('{"message_id"'):
+                    progress.step()
+                last = line
+    except httpx.HTTPError as exc:
+        if not streaming:
+            raise _unreachable(target, exc) from None
+        last = ""  # cut short mid-stream: reported below
+    if not last.endswith("}") or last.startswith('{"message_id"'):
+        typer.echo(
+            f"memq: the export of {session_id} was cut short after {progress.done} messages: "
+            "the output is incomplete; run it again",
+            err=True,
+        )
+        raise typer.Exit(1)
+    progress.finish()
+
+
+class _Progress:
+    """Messages exported so far on stderr, at most once a second, and at the end."""
+
+    def __init__(self, session_id: str) -> None:
+        self.session_id = session_id
+        self.total = 0
+        self.done = 0
+        self._shown = time.monotonic()
+
+    def step(self) -> None:
+        self.done += 1
+        if time.monotonic() - self._shown >= 1.0:
+            self._shown = time.monotonic()
+            typer.echo(f"exported {self.done}/{self.total} messages", err=True)
+
+    def finish(self) -> None:
+        typer.echo(f"exported {self.done} messages of session {self.session_id}", err=True)
 
 
 def import_command(

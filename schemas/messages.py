@@ -5,6 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from schemas.bounds import Instant, Metadata, Seq
 from schemas.ids import Identifier
 
 Role = Literal["user", "assistant", "system"]
@@ -16,7 +17,16 @@ def _not_blank(text: str) -> str:
     return text
 
 
-Content = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+#: The same rule for the JSON Schema: a character that is not whitespace as
+#: str.strip() sees it. The class is spelled out because regex engines
+#: (ECMA, Python's re, pydantic's Rust) disagree on what \s covers.
+NOT_BLANK_PATTERN = "[^" + "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "]"
+
+Content = Annotated[
+    str,
+    Field(min_length=1, json_schema_extra={"pattern": NOT_BLANK_PATTERN}),
+    AfterValidator(_not_blank),
+]
 Channel = Annotated[str, Field(min_length=1, max_length=64)]
 
 
@@ -33,10 +43,10 @@ class MessageIn(BaseModel):
     message_id: Identifier | None = None
     role: Role
     content: Content
-    sent_at: datetime | None = None
+    sent_at: Instant | None = None
     user_id: Identifier | None = None
     channel: Channel | None = None
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 class MessageEvent(BaseModel):
@@ -55,12 +65,12 @@ class MessageEvent(BaseModel):
     message_id: Identifier
     role: Role
     content: Content
-    seq: int = Field(gt=0)
-    accepted_at: datetime
-    sent_at: datetime | None = None
+    seq: Seq
+    accepted_at: Instant
+    sent_at: Instant | None = None
     user_id: Identifier | None = None
     channel: Channel | None = None
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 #: Most events one batch may carry: a batch is one store transaction (SQLite) and

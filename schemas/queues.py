@@ -5,6 +5,8 @@ may declare a queue before any worker has, so both sides use these.
 """
 
 DEAD_LETTER_TTL_MS = 7 * 24 * 3600 * 1000  # dramatiq's default dead_message_ttl
+#: The message option a worker writes a dead letter's reason in: {"error", "detail", "at"}.
+DEAD_LETTER_OPTION = "memq_dead_letter"
 
 
 def delay_queue(name: str) -> str:

@@ -55,6 +55,7 @@ class ActorName(StrEnum):
     # search, export/import: reads and writes a caller waits for
     SEARCH_MESSAGES = "search_messages"
     EXPORT_SESSION = "export_session"
+    EXPORT_MESSAGES = "export_messages"
     IMPORT_SESSION = "import_session"
 
 
@@ -88,6 +89,7 @@ ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.CLEANUP_SESSIONS: QueueKind.CONTEXT,
     ActorName.SEARCH_MESSAGES: QueueKind.CONTEXT,
     ActorName.EXPORT_SESSION: QueueKind.CONTEXT,
+    ActorName.EXPORT_MESSAGES: QueueKind.CONTEXT,
     ActorName.IMPORT_SESSION: QueueKind.CONTEXT,
 }
 

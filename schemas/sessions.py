@@ -1,14 +1,25 @@
 """Sessions: a conversation, created by its first message or by POST /v1/sessions."""
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from schemas.bounds import Metadata
 from schemas.ids import Identifier
 from schemas.messages import Channel
 
 SessionStatus = Literal["active", "ended"]
+
+CURSOR_SEPARATOR = "~"
+#: A list cursor: the last listed session's activity (microseconds since the
+#: epoch, up to 16 digits) and id. Any string of this form is a valid place.
+CURSOR_PATTERN = r"^-?[0-9]{1,16}~[A-Za-z0-9._:-]{1,128}$"
+Cursor = Annotated[
+    str,
+    StringConstraints(pattern=CURSOR_PATTERN),
+    Field(description="the next_cursor of the previous page"),
+]
 Title = str
 
 
@@ -21,14 +32,14 @@ class SessionCreate(BaseModel):
     user_id: Identifier
     channel: Channel | None = None
     title: str | None = Field(default=None, min_length=1, max_length=200)
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 class SessionPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = Field(default=None, min_length=1, max_length=200)
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 class Session(BaseModel):

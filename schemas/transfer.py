@@ -1,7 +1,10 @@
 """The session export document: what ``GET /v1/sessions/{id}/export`` returns and
 ``POST /v1/sessions/import`` takes back.
 
-Format ``memq.session``, version 1. It never holds the account id: an import
+Format ``memq.session``, version 1. Export streams any session the store
+holds, page by page (``ExportHead``, then ``ExportPage``s through the workers);
+an import takes at most ``MAX_IMPORT_MESSAGES`` messages (``ImportDocument``).
+It never holds the account id: an import
 recreates the session in the caller's account. ``session.session_id`` is the
 exported id (informational: an import gets a new id unless one is asked for).
 Messages are in conversation order (seq, then message_id) and keep their ids
@@ -15,20 +18,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
-from typing import Any, Literal, Self
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.config import JsonDict
 
 from memq.analytics.model import SessionAnalytics
 from memq.memory.model import Fact, TierSummary
+from schemas.bounds import Count, Instant, Metadata, Seq
 from schemas.ids import Identifier
 from schemas.messages import Channel, Content, Role
 from schemas.sessions import SessionStatus
 
 FORMAT: Literal["memq.session"] = "memq.session"
 VERSION: Literal[1] = 1
-#: Most messages one document may carry (the request body cap usually binds first).
+#: The export's response header: messages in the session when the export began.
+MESSAGE_COUNT_HEADER = "X-Memq-Message-Count"
+#: Most messages an imported document may carry (the request body cap usually binds first).
 MAX_IMPORT_MESSAGES = 10_000
 
 
@@ -36,46 +42,61 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+#: "ended_at is required when status is ended", as JSON Schema states it.
+_ENDED_NEEDS_ITS_TIME: JsonDict = {
+    "if": {"properties": {"status": {"const": "ended"}}, "required": ["status"]},
+    "then": {"required": ["ended_at"], "properties": {"ended_at": {"type": "string"}}},
+}
+
+
 class ExportedSession(_Strict):
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_ENDED_NEEDS_ITS_TIME)
+
     session_id: Identifier
     user_id: Identifier | None = None
     channel: Channel | None = None
     title: str | None = Field(default=None, max_length=200)
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: Metadata = Field(default_factory=dict)
     status: SessionStatus = "active"
     ended_reason: str | None = Field(default=None, max_length=200)
-    created_at: datetime
-    ended_at: datetime | None = None
+    created_at: Instant
+    ended_at: Instant | None = None
+
+    @model_validator(mode="after")
+    def _ended_with_its_time(self) -> Self:
+        if self.status == "ended" and self.ended_at is None:
+            raise ValueError("ended_at: required when status is ended")
+        return self
 
 
 class ExportedMessage(_Strict):
     message_id: Identifier
     role: Role
     content: Content
-    seq: int = Field(gt=0, lt=2**63 - 1)
-    accepted_at: datetime
-    sent_at: datetime | None = None
+    seq: Seq
+    accepted_at: Instant
+    sent_at: Instant | None = None
     user_id: Identifier | None = None
     channel: Channel | None = None
-    metadata: dict[str, Any] | None = None
+    metadata: Metadata | None = None
 
 
 class ExportedMemory(_Strict):
-    folded_count: int = Field(
-        default=0, ge=0, le=MAX_IMPORT_MESSAGES, description="leading messages the tiers cover"
-    )
+    folded_count: Count = Field(default=0, description="leading messages the tiers cover")
     recent: TierSummary | None = None
     mid: TierSummary | None = None
     old: TierSummary | None = None
     facts: list[Fact] = Field(default_factory=list)
-    updated_at: datetime | None = None
+    updated_at: Instant | None = None
 
 
 class SessionDocument(_Strict):
+    """The document ``GET /v1/sessions/{id}/export`` streams, whatever the session's size."""
+
     format: Literal["memq.session"] = FORMAT
     version: Literal[1] = VERSION
     session: ExportedSession
-    messages: list[ExportedMessage] = Field(default_factory=list, max_length=MAX_IMPORT_MESSAGES)
+    messages: list[ExportedMessage] = Field(default_factory=list)
     memory: ExportedMemory = Field(default_factory=ExportedMemory)
     analytics: SessionAnalytics | None = Field(
         default=None, description="informational; not imported (recomputed from the messages)"
@@ -90,9 +111,9 @@ class SessionDocument(_Strict):
         if order != sorted(order):
             raise ValueError("messages: must be in conversation order (seq, then message_id)")
         if self.memory.folded_count > len(self.messages):
-            raise ValueError("memory.folded_count: larger than the number of messages")
-        if self.session.status == "ended" and self.session.ended_at is None:
-            raise ValueError("session.ended_at: required when status is ended")
+            # The tiers cannot cover messages the document does not hold: all of them,
+            # as an export clamps it (the schema cannot state this relation).
+            self.memory = self.memory.model_copy(update={"folded_count": len(self.messages)})
         return self
 
     def content_hash(self) -> str:
@@ -100,6 +121,37 @@ class SessionDocument(_Strict):
         body = self.model_dump(mode="json", exclude={"analytics"})
         canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class ImportDocument(SessionDocument):
+    """What ``POST /v1/sessions/import`` takes: a document of at most MAX_IMPORT_MESSAGES."""
+
+    messages: list[ExportedMessage] = Field(default_factory=list, max_length=MAX_IMPORT_MESSAGES)
+
+
+class ExportHead(BaseModel):
+    """Everything of a document but its messages: the first part of a streamed export."""
+
+    session: ExportedSession
+    memory: ExportedMemory
+    analytics: SessionAnalytics | None = None
+    message_count: int = Field(description="the session's messages when the export began")
+
+    def memory_after(self, exported: int) -> ExportedMemory:
+        """The memory as the document states it: its tiers never cover more messages
+        than the document holds (a message may be deleted while it streams)."""
+        folded = min(self.memory.folded_count, exported)
+        return self.memory.model_copy(update={"folded_count": folded})
+
+
+class ExportPage(BaseModel):
+    """The next messages of a streamed export, and where the page after starts."""
+
+    messages: list[ExportedMessage]
+    next_after: tuple[int, str] | None = Field(
+        description="(seq, message_id) of the last message: ask for the page after it; "
+        "null on the last page"
+    )
 
 
 class ImportResult(BaseModel):

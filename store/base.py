@@ -25,6 +25,8 @@ from store.lifecycle import LifecycleStore
 from store.search import SearchStore
 from store.transfer import TransferStore
 
+#: A place in a conversation: (seq, message_id), the order messages are listed in.
+MessageCursor = tuple[int, str]
 #: The title taken from the first user message is cut to this many characters.
 TITLE_CHARS = 100
 #: ``last_prompt`` keeps at most this many characters of the last user message.
@@ -149,9 +151,13 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
 
         ``max_messages``: when the session already counts that many messages, a
         new message is not stored (``rejected_full``), atomically with the count,
-        so concurrent appends never take a session over the cap. A duplicate of
-        a stored message is still just a duplicate. The rejection path may take
-        extra round trips; the normal path stays at 2.
+        unless it comes before the session's newest counted message in
+        conversation order (seq, then message_id): refusing that one would leave
+        a gap mid-conversation, so it is stored over the cap. The cap refuses the
+        newest messages, never a gap; the session may exceed it by the messages
+        accepted before its newest one but stored after it (concurrent batches,
+        retries). A duplicate of a stored message is still just a duplicate. The
+        rejection path may take extra round trips; the normal path stays at 2.
         """
 
     def append_messages(
@@ -163,8 +169,9 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
         Every guarantee of ``append_message`` holds per item: stored exactly once per
         (account_id, message_id) (a message id repeated inside the batch is a
         duplicate the second time), deleted sessions drop, and ``max_messages``
-        is exact per session (items past the cap are ``rejected_full``, duplicates
-        stay duplicates). Items may mix sessions and accounts. Redelivering the
+        holds per session as for single appends (new items past the cap are
+        ``rejected_full`` unless older than the newest counted one, duplicates stay
+        duplicates). Items may mix sessions and accounts. Redelivering the
         same batch with the same delivery ids stores nothing twice.
 
         This default loops, keeping each item's round trips and crash-redelivery
@@ -197,6 +204,16 @@ class Store(MemoryStore, LifecycleStore, SearchStore, TransferStore):
     ) -> list[StoredMessage]:
         """The ``limit`` messages with seq < ``before`` (all when None) closest to it,
         returned in conversation order (seq ascending, then message_id).
+
+        Raises ``NotFound`` when the session does not exist in this account.
+        """
+
+    @abc.abstractmethod
+    def messages_after(
+        self, account_id: str, session_id: str, after: MessageCursor | None, *, limit: int
+    ) -> list[StoredMessage]:
+        """The first ``limit`` messages after ``after`` (a (seq, message_id) pair; None =
+        from the start) in conversation order: pages that cover any session once.
 
         Raises ``NotFound`` when the session does not exist in this account.
         """

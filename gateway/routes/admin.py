@@ -7,10 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from gateway.deps import AccountId, SettingsDep, TransportDep
+from gateway.openapi import ASKS_A_WORKER, error_responses
 from schemas.analytics import CleanupReport
 from schemas.routing import ActorName
 
-router = APIRouter(prefix="/v1/admin", tags=["admin"])
+router = APIRouter(prefix="/v1/admin", tags=["admin"], responses=error_responses(*ASKS_A_WORKER))
 
 
 @router.post(

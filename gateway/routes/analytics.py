@@ -11,11 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from gateway.openapi import ASKS_A_WORKER, error_responses
 from schemas.analytics import KbUsageView, SessionAnalyticsView, StatsView, UserActivityView
 from schemas.ids import ID_PATTERN
 from schemas.routing import ActorName
 
-router = APIRouter(tags=["analytics"])
+router = APIRouter(tags=["analytics"], responses=error_responses(*ASKS_A_WORKER))
 
 MAX_TOP = 100
 
@@ -27,6 +28,7 @@ UserId = Annotated[
 @router.get(
     "/v1/analytics/sessions/{session_id}",
     response_model=SessionAnalyticsView,
+    responses=error_responses(404),
     summary="A session's analytics: answers, confidence, sources, low-confidence queries",
     description=(
         "Queries answered are the session's assistant messages; confidence figures cover "

@@ -5,13 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, status
 
 from gateway.deps import AccountId, BatcherDep, SequencerDep, SettingsDep
+from gateway.openapi import EVERY_V1_ROUTE, error_responses
 from gateway.ratelimit import RateLimiter, admit
 from gateway.routes.messages import accept, accepted
 from memq.errors import PayloadTooLarge
 from schemas.batch import BatchAccepted, MessageBatchIn
 from schemas.messages import MAX_BATCH_EVENTS
 
-router = APIRouter(prefix="/v1", tags=["messages"])
+router = APIRouter(prefix="/v1", tags=["messages"], responses=error_responses(*EVERY_V1_ROUTE))
 
 
 @router.post(

@@ -7,11 +7,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from gateway.openapi import ABOUT_A_SESSION, error_responses
 from memq.context.assemble import MIN_BUDGET
 from schemas.context import ContextFormat, ContextReply
 from schemas.routing import ActorName
 
-router = APIRouter(prefix="/v1/sessions", tags=["context"])
+router = APIRouter(
+    prefix="/v1/sessions", tags=["context"], responses=error_responses(*ABOUT_A_SESSION)
+)
 
 MAX_BUDGET = 200_000
 

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from gateway.deps import SettingsDep, TransportDep
+from gateway.openapi import BEFORE_ROUTING, error_responses
 from memq.errors import MemqError
 from schemas.routing import ActorName
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses=error_responses(*BEFORE_ROUTING))
+
+
+class Readiness(BaseModel):
+    ready: bool
+    checks: dict[str, str] = Field(
+        description='"broker" and "store": "ok", or what is wrong ("unreachable", ...)'
+    )
 
 
 @router.get("/healthz", summary="The gateway process is up")
@@ -17,7 +26,12 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="The broker and the store (through a worker) are reachable")
+@router.get(
+    "/readyz",
+    summary="The broker and the store (through a worker) are reachable",
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "not ready: `checks` says what is not"}},
+)
 async def readyz(transport: TransportDep, settings: SettingsDep) -> JSONResponse:
     checks = {"broker": "ok", "store": "ok"}
     if not await transport.ready():

@@ -7,10 +7,13 @@ from typing import Any
 from fastapi import APIRouter
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from gateway.openapi import ABOUT_A_SESSION, error_responses
 from schemas.memory import MemoryView
 from schemas.routing import ActorName
 
-router = APIRouter(prefix="/v1/sessions", tags=["memory"])
+router = APIRouter(
+    prefix="/v1/sessions", tags=["memory"], responses=error_responses(*ABOUT_A_SESSION)
+)
 
 
 @router.get(

@@ -16,9 +16,11 @@ from gateway.deps import (
     SettingsDep,
     TransportDep,
 )
+from gateway.openapi import ABOUT_A_SESSION, EVERY_V1_ROUTE, error_responses
 from gateway.sequencer import Sequencer
 from memq.errors import PayloadTooLarge
 from memq.settings import Settings
+from schemas.bounds import SEQ_LIMIT
 from schemas.messages import MessageAccepted, MessageEvent, MessageIn, MessagePage
 from schemas.routing import ActorName
 
@@ -31,6 +33,7 @@ MAX_PAGE = 500
     "/{session_id}/messages",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=MessageAccepted,
+    responses=error_responses(*EVERY_V1_ROUTE),
     summary="Publish a message (creates the session on its first message)",
     description=(
         "Returns 202 once RabbitMQ has confirmed the persistent message: from then on it "
@@ -89,6 +92,7 @@ def accepted(event: MessageEvent, *, generated: bool) -> MessageAccepted:
 @router.get(
     "/{session_id}/messages",
     response_model=MessagePage,
+    responses=error_responses(*ABOUT_A_SESSION),
     summary="Read messages in conversation order (the latest page by default)",
 )
 async def list_messages(
@@ -97,7 +101,9 @@ async def list_messages(
     transport: TransportDep,
     settings: SettingsDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    before: Annotated[int | None, Query(gt=0, description="a seq: read messages before it")] = None,
+    before: Annotated[
+        int | None, Query(gt=0, lt=SEQ_LIMIT, description="a seq: read messages before it")
+    ] = None,
 ) -> Any:
     return await transport.request(
         ActorName.LIST_MESSAGES,

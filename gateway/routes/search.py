@@ -7,12 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from gateway.openapi import ASKS_A_WORKER, error_responses
 from schemas.ids import Identifier
 from schemas.routing import ActorName
 from schemas.search import MAX_QUERY_CHARS, SearchResult
 from store.search import MAX_SEARCH_LIMIT
 
-router = APIRouter(prefix="/v1", tags=["search"])
+router = APIRouter(prefix="/v1", tags=["search"], responses=error_responses(*ASKS_A_WORKER))
 
 _DESCRIPTION = (
     "Messages holding every term of `q`, best first. Works for space-separated scripts "
@@ -29,6 +30,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_SEARCH_LIMIT)]
 @router.get(
     "/sessions/{session_id}/search",
     response_model=SearchResult,
+    responses=error_responses(404),
     summary="Search one session's messages",
     description=_DESCRIPTION,
 )

@@ -8,12 +8,15 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from gateway.openapi import ASKS_A_WORKER, error_responses
 from schemas.ids import Identifier
 from schemas.messages import Channel
 from schemas.routing import ActorName
-from schemas.sessions import Session, SessionCreate, SessionList, SessionPatch
+from schemas.sessions import Cursor, Session, SessionCreate, SessionList, SessionPatch
 
-router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
+router = APIRouter(
+    prefix="/v1/sessions", tags=["sessions"], responses=error_responses(*ASKS_A_WORKER)
+)
 
 MAX_PAGE = 100
 
@@ -24,7 +27,12 @@ class SessionEnd(BaseModel):
     reason: str = Field(default="ended_by_client", min_length=1, max_length=64)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=Session)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Session,
+    responses=error_responses(409),
+)
 async def create_session(
     body: SessionCreate, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Any:
@@ -46,7 +54,7 @@ async def list_sessions(
     channel: Annotated[Channel | None, Query()] = None,
     active: bool | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    cursor: Annotated[Cursor | None, Query()] = None,
 ) -> Any:
     return await transport.request(
         ActorName.LIST_SESSIONS,
@@ -62,7 +70,7 @@ async def list_sessions(
     )
 
 
-@router.get("/{session_id}", response_model=Session)
+@router.get("/{session_id}", response_model=Session, responses=error_responses(404))
 async def get_session(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Any:
@@ -73,7 +81,7 @@ async def get_session(
     )
 
 
-@router.patch("/{session_id}", response_model=Session)
+@router.patch("/{session_id}", response_model=Session, responses=error_responses(404))
 async def update_session(
     session_id: SessionId,
     body: SessionPatch,
@@ -92,7 +100,7 @@ async def update_session(
     )
 
 
-@router.post("/{session_id}/end", response_model=Session)
+@router.post("/{session_id}/end", response_model=Session, responses=error_responses(404))
 async def end_session(
     session_id: SessionId,
     account_id: AccountId,
@@ -111,7 +119,11 @@ async def end_session(
     )
 
 
-@router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(404),
+)
 async def delete_session(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Response:

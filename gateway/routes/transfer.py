@@ -5,11 +5,20 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
+from fastapi.responses import StreamingResponse
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
+from gateway.export_stream import document_chunks
+from gateway.openapi import ABOUT_A_SESSION, ASKS_A_WORKER, error_responses
 from schemas.ids import Identifier
 from schemas.routing import ActorName
-from schemas.transfer import ImportResult, SessionDocument
+from schemas.transfer import (
+    MAX_IMPORT_MESSAGES,
+    MESSAGE_COUNT_HEADER,
+    ImportDocument,
+    ImportResult,
+    SessionDocument,
+)
 
 router = APIRouter(prefix="/v1/sessions", tags=["export"])
 
@@ -17,20 +26,43 @@ router = APIRouter(prefix="/v1/sessions", tags=["export"])
 @router.get(
     "/{session_id}/export",
     response_model=SessionDocument,
-    summary="The session as a versioned document (memq.session, version 1)",
+    summary="The session as a versioned document (memq.session, version 1), streamed",
     description=(
         "Session, messages in conversation order (ids and seqs kept), memory tiers and key "
-        "facts, and analytics when flushed. The account id is not in it. "
-        "`POST /v1/sessions/import` takes it back."
+        "facts, and analytics when flushed. The account id is not in it. Any session is "
+        "exported, whatever its size: the document is streamed page by page, one message "
+        f"per line; `{MESSAGE_COUNT_HEADER}` says how many messages the session held when "
+        "the export began. A failure midway cuts the body short (incomplete JSON): retry. "
+        f"`POST /v1/sessions/import` takes it back (up to {MAX_IMPORT_MESSAGES} messages "
+        "and MEMQ_MAX_REQUEST_BYTES)."
     ),
+    responses={
+        200: {
+            "headers": {
+                MESSAGE_COUNT_HEADER: {
+                    "description": "messages in the session when the export began",
+                    "schema": {"type": "integer"},
+                }
+            }
+        },
+        **error_responses(*ABOUT_A_SESSION),
+    },
 )
 async def export_session(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
-) -> Any:
-    return await transport.request(
+) -> StreamingResponse:
+    head = await transport.request(
         ActorName.EXPORT_SESSION,
         {"account_id": account_id, "session_id": session_id},
         timeout=settings.request_timeout,
+    )
+    chunks = document_chunks(
+        transport, account_id, session_id, head, timeout=settings.request_timeout
+    )
+    return StreamingResponse(
+        chunks,
+        media_type="application/json",
+        headers={MESSAGE_COUNT_HEADER: str(head["message_count"])},
     )
 
 
@@ -38,6 +70,7 @@ async def export_session(
     "/import",
     status_code=status.HTTP_201_CREATED,
     response_model=ImportResult,
+    responses=error_responses(*ASKS_A_WORKER, 409),
     summary="Recreate an exported session in the caller's account",
     description=(
         "Without `session_id` the new id is derived from the account and the document's "
@@ -49,7 +82,7 @@ async def export_session(
     ),
 )
 async def import_session(
-    document: SessionDocument,
+    document: ImportDocument,
     account_id: AccountId,
     transport: TransportDep,
     settings: SettingsDep,

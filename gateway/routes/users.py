@@ -7,12 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from gateway.deps import AccountId, SettingsDep, TransportDep
+from gateway.openapi import ASKS_A_WORKER, error_responses
 from gateway.routes.analytics import UserId
 from schemas.messages import Channel
 from schemas.routing import ActorName
-from schemas.sessions import SessionList
+from schemas.sessions import Cursor, SessionList
 
-router = APIRouter(prefix="/v1/users", tags=["sessions"])
+router = APIRouter(prefix="/v1/users", tags=["sessions"], responses=error_responses(*ASKS_A_WORKER))
 
 MAX_PAGE = 100
 
@@ -34,7 +35,7 @@ async def user_sessions(
     settings: SettingsDep,
     channel: Annotated[Channel | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 10,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    cursor: Annotated[Cursor | None, Query()] = None,
 ) -> Any:
     return await transport.request(
         ActorName.LIST_SESSIONS,

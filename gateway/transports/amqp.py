@@ -22,6 +22,8 @@ from schemas.routing import CORRELATION_ID_OPTION, QueueKind, queue_name
 
 logger = logging.getLogger("memq.gateway.amqp")
 
+UNREACHABLE = "RabbitMQ is unreachable (the gateway reconnects by itself)"
+
 
 class AmqpTransport(Transport):
     def __init__(self, url: str, queue_prefix: str, publish_timeout: float) -> None:
@@ -81,8 +83,10 @@ class AmqpTransport(Transport):
         )
 
     async def publish(self, message: dramatiq.Message[Any], *, persistent: bool = True) -> None:
-        if self._channel is None:
-            raise BrokerUnavailable("gateway is not connected to RabbitMQ")
+        if not await self.ready():
+            # aio-pika reconnects in the background; until then, say so at once.
+            raise BrokerUnavailable(UNREACHABLE)
+        assert self._channel is not None
         amqp_message = aio_pika.Message(
             body=message.encode(),
             content_type="application/json",
@@ -108,10 +112,13 @@ class AmqpTransport(Transport):
             raise BrokerUnavailable(
                 f"RabbitMQ refused the message for {message.queue_name}"
             ) from exc
-        except (TimeoutError, AMQPError, OSError, RuntimeError) as exc:
+        except TimeoutError as exc:
             raise BrokerUnavailable(
-                f"RabbitMQ did not confirm the message within {self._publish_timeout:g}s; retry"
+                f"RabbitMQ did not confirm within {self._publish_timeout:g}s (MEMQ_PUBLISH_TIMEOUT)"
             ) from exc
+        except (AMQPError, OSError, RuntimeError) as exc:
+            # The connection or channel went down mid-publish.
+            raise BrokerUnavailable(UNREACHABLE) from exc
 
     async def _round_trip(self, message: dramatiq.Message[Any], timeout: float) -> Reply | None:
         correlation_id = message.options[CORRELATION_ID_OPTION]

@@ -1,8 +1,11 @@
-"""Build a session's export document; import one into an account.
+"""Build a session's export document, page by page; import one into an account.
 
-Export reads through the store port: the session, all its messages in
-conversation order, the stored memory and the analytics. These are separate
-reads, not one snapshot: a message stored meanwhile may or may not be in it.
+Export reads through the store port: first the head (the session, the stored
+memory and the analytics, ``export_head``), then the messages in conversation
+order, a page at a time (``export_page``), so that any session the store may
+hold can be exported: the gateway streams the pages as they come. These are
+separate reads, not one snapshot: a message stored meanwhile may or may not be
+in the document.
 
 Import without an asked id derives the id from the account and a hash of the
 document's content (``imp-`` + 32 hex digits), so importing the same document
@@ -17,32 +20,30 @@ import hashlib
 from datetime import datetime
 
 from memq.errors import Conflict, InvalidInput, NotFound
+from schemas.messages import StoredMessage
 from schemas.transfer import (
-    MAX_IMPORT_MESSAGES,
     ExportedMemory,
     ExportedMessage,
     ExportedSession,
+    ExportHead,
+    ExportPage,
     ImportResult,
     SessionDocument,
 )
-from store.base import Store
+from store.base import MessageCursor, Store
 
-_ALL_SEQS = (0, 2**63 - 1)
+#: Messages per page: one request-reply each (about 60 ms for 500 here).
+EXPORT_PAGE_MESSAGES = 500
+#: Content bytes per page, so that a reply stays a modest AMQP message.
+EXPORT_PAGE_BYTES = 4 * 1024 * 1024
 
 
-def export_session(store: Store, account_id: str, session_id: str) -> SessionDocument:
-    """Raises ``NotFound`` like ``get_session``; ``InvalidInput`` above MAX_IMPORT_MESSAGES."""
+def export_head(store: Store, account_id: str, session_id: str) -> ExportHead:
+    """Raises ``NotFound`` like ``get_session``."""
     session = store.get_session(account_id, session_id)
-    messages = store.messages_between(
-        account_id, session_id, *_ALL_SEQS, limit=MAX_IMPORT_MESSAGES + 1
-    )
-    if len(messages) > MAX_IMPORT_MESSAGES:
-        raise InvalidInput(
-            f"session {session_id} holds over {MAX_IMPORT_MESSAGES} messages: too large to export"
-        )
     memory = store.load_memory(account_id, session_id)
     analytics = store.session_analytics(account_id, session_id)
-    return SessionDocument(
+    return ExportHead(
         session=ExportedSession(
             session_id=session.session_id,
             user_id=session.user_id,
@@ -54,11 +55,8 @@ def export_session(store: Store, account_id: str, session_id: str) -> SessionDoc
             created_at=session.created_at,
             ended_at=session.ended_at,
         ),
-        messages=[
-            ExportedMessage.model_validate(m.model_dump(exclude={"session_id"})) for m in messages
-        ],
         memory=ExportedMemory(
-            folded_count=min(memory.folded_count, len(messages)),
+            folded_count=memory.folded_count,
             recent=memory.recent,
             mid=memory.mid,
             old=memory.old,
@@ -66,6 +64,53 @@ def export_session(store: Store, account_id: str, session_id: str) -> SessionDoc
             updated_at=memory.updated_at,
         ),
         analytics=analytics if analytics.version else None,
+        message_count=session.message_count,
+    )
+
+
+def export_page(
+    store: Store,
+    account_id: str,
+    session_id: str,
+    after: MessageCursor | None,
+    *,
+    limit: int = EXPORT_PAGE_MESSAGES,
+    max_bytes: int = EXPORT_PAGE_BYTES,
+) -> ExportPage:
+    """The messages after ``after``: at most ``limit``, and no more content than
+    ``max_bytes`` (but at least one message). Raises ``NotFound``."""
+    found = store.messages_after(account_id, session_id, after, limit=limit)
+    taken: list[StoredMessage] = []
+    size = 0
+    for message in found:
+        size += len(message.content.encode())
+        if taken and size > max_bytes:
+            break
+        taken.append(message)
+    last = (taken[-1].seq, taken[-1].message_id) if taken else None
+    more = len(taken) < len(found) or len(found) == limit
+    return ExportPage(
+        messages=[
+            ExportedMessage.model_validate(m.model_dump(exclude={"session_id"})) for m in taken
+        ],
+        next_after=last if more else None,
+    )
+
+
+def export_session(store: Store, account_id: str, session_id: str) -> SessionDocument:
+    """The whole document in memory, from the same head and pages the gateway streams."""
+    head = export_head(store, account_id, session_id)
+    messages: list[ExportedMessage] = []
+    page = export_page(store, account_id, session_id, None)
+    messages += page.messages
+    while page.next_after is not None:
+        page = export_page(store, account_id, session_id, page.next_after)
+        messages += page.messages
+    return SessionDocument(
+        session=head.session,
+        messages=messages,
+        memory=head.memory_after(len(messages)),
+        analytics=head.analytics,
     )
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from memq.errors import InvalidInput
 from memq.memory.state import MemoryState
+from schemas.sessions import CURSOR_PATTERN, CURSOR_SEPARATOR
 from store.base import LAST_PROMPT_CHARS, TITLE_CHARS
 from store.search import MAX_SEARCH_LIMIT
 
@@ -21,7 +20,6 @@ _MICRO = timedelta(microseconds=1)
 GIVEN_TITLE_SEQ = 0
 #: Stands in for "no title yet" when comparing seqs (SQLite INTEGER max).
 NO_SEQ = 2**63 - 1
-_CURSOR_VERSION = 1
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -83,28 +81,14 @@ def memory_state(document: dict[str, Any] | None, version: int) -> MemoryState:
 
 
 def encode_cursor(last_activity: datetime, session_id: str) -> str:
-    """Opaque keyset cursor: the sort key of the last session on the page."""
-    payload = json.dumps(
-        [_CURSOR_VERSION, to_micros(last_activity), session_id], separators=(",", ":")
-    )
-    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+    """Keyset cursor: the sort key of the last session on the page, in the form
+    ``schemas.sessions.CURSOR_PATTERN`` states (so a client can tell one from its schema)."""
+    return f"{to_micros(last_activity)}{CURSOR_SEPARATOR}{session_id}"
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, str]:
-    """Raises ``InvalidInput`` for anything ``encode_cursor`` did not produce."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        version, micros, session_id = json.loads(raw)
-    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
-        raise InvalidInput("invalid cursor") from None
-    if (
-        version != _CURSOR_VERSION
-        or type(micros) is not int
-        or not isinstance(session_id, str)
-        or not session_id
-    ):
-        raise InvalidInput("invalid cursor")
-    try:
-        return from_micros(micros), session_id
-    except OverflowError:
-        raise InvalidInput("invalid cursor") from None
+    """Raises ``InvalidInput`` for anything not of ``encode_cursor``'s form."""
+    if not re.fullmatch(CURSOR_PATTERN, cursor):
+        raise InvalidInput("invalid cursor: pass the next_cursor of the previous page")
+    micros, session_id = cursor.split(CURSOR_SEPARATOR, 1)
+    return from_micros(int(micros)), session_id

@@ -5,18 +5,23 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from pymongo.errors import ConnectionFailure, PyMongoError
+from bson.errors import InvalidDocument
+from pymongo.errors import ConnectionFailure, DocumentTooLarge, PyMongoError
 
-from memq.errors import StoreUnavailable
+from memq.errors import InvalidInput, StoreUnavailable
 
 
 def translated[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
-    """Connection trouble and timeouts become ``StoreUnavailable`` (retried later)."""
+    """Connection trouble and timeouts become ``StoreUnavailable`` (retried later); a
+    document BSON cannot encode becomes ``InvalidInput`` (never retried)."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return fn(*args, **kwargs)
+        except (InvalidDocument, DocumentTooLarge, OverflowError) as exc:
+            # The type only: BSON's messages may quote the value.
+            raise InvalidInput(f"mongodb refused the document ({type(exc).__name__})") from exc
         except ConnectionFailure as exc:
             raise StoreUnavailable(f"mongodb: {type(exc).__name__}") from exc
         except PyMongoError as exc:

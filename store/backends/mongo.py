@@ -76,6 +76,7 @@ from store.backends.mongo_transfer import MongoTransfer
 from store.base import (
     AppendResult,
     ContextSnapshot,
+    MessageCursor,
     Store,
     jsonable_metadata,
 )
@@ -248,8 +249,14 @@ class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
             # Past retention fails the guard too: the old session is purged, then counted anew.
             guard["$nor"] = [{"status": "ended", "ended_at": {"$lt": cutoff}}]
         if max_messages is not None:
-            # Messages-per-session cap: a full session fails the guard like a tombstone.
-            guard["message_count"] = {"$not": {"$gte": max_messages}}
+            # Messages-per-session cap: a full session fails the guard like a tombstone,
+            # unless the message comes before its newest counted one: refusing that
+            # would leave a gap mid-conversation, so it is counted over the cap.
+            guard["$or"] = [
+                {"message_count": {"$not": {"$gte": max_messages}}},
+                {"newest_seq": {"$gt": event.seq}},
+                {"newest_seq": event.seq, "newest_id": {"$gt": event.message_id}},
+            ]
         stage = _counters(event)
         for _ in range(_APPLY_ATTEMPTS):
             try:
@@ -272,6 +279,8 @@ class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
                     "deleted": 1,
                     "applied_ids": 1,
                     "message_count": 1,
+                    "newest_seq": 1,
+                    "newest_id": 1,
                     "status": 1,
                     "ended_at": 1,
                 },
@@ -303,6 +312,7 @@ class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
                 session is not None
                 and max_messages is not None
                 and session.get("message_count", 0) >= max_messages
+                and not _older_than_newest(event, session)
             ):
                 self._messages.delete_one(
                     {
@@ -323,6 +333,19 @@ class MongoStore(MongoLifecycle, MongoSearch, MongoTransfer, Store):
         self._require_session(account_id, session_id)
         seq = {} if before is None else {"$lt": before}
         return self._newest_messages(account_id, session_id, seq, limit)
+
+    @_translated
+    def messages_after(
+        self, account_id: str, session_id: str, after: MessageCursor | None, *, limit: int
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        self._require_session(account_id, session_id)
+        where: dict[str, Any] = {"account_id": account_id, "session_id": session_id}
+        if after is not None:
+            seq, message_id = after
+            where["$or"] = [{"seq": {"$gt": seq}}, {"seq": seq, "message_id": {"$gt": message_id}}]
+        docs = self._messages.find(where, _MESSAGE_FIELDS).sort(_IN_ORDER).limit(limit)
+        return [StoredMessage.model_validate(doc) for doc in docs]
 
     # -- sessions --------------------------------------------------------------
     @_translated
@@ -657,6 +680,17 @@ def _counters(event: MessageEvent) -> dict[str, Any]:
     Client text goes through ``$literal`` so a leading ``$`` is not read as a path.
     """
     at = _ms(event.accepted_at)
+    newest = {
+        "$or": [
+            {"$gt": [event.seq, {"$ifNull": ["$newest_seq", 0]}]},
+            {
+                "$and": [
+                    {"$eq": [event.seq, "$newest_seq"]},
+                    {"$gt": [{"$literal": event.message_id}, "$newest_id"]},
+                ]
+            },
+        ]
+    }
     stage: dict[str, Any] = {
         "user_id": {"$ifNull": ["$user_id", {"$literal": event.user_id}]},
         "channel": {"$ifNull": ["$channel", {"$literal": event.channel}]},
@@ -669,6 +703,9 @@ def _counters(event: MessageEvent) -> dict[str, Any]:
         "last_message_at": {"$max": ["$last_message_at", at]},
         "last_activity": {"$max": ["$last_message_at", at]},
         "message_count": {"$add": [{"$ifNull": ["$message_count", 0]}, 1]},
+        # The newest counted message in conversation order: the cap's boundary.
+        "newest_seq": {"$cond": [newest, event.seq, "$newest_seq"]},
+        "newest_id": {"$cond": [newest, {"$literal": event.message_id}, "$newest_id"]},
         "applied_ids": {
             "$slice": [
                 {
@@ -693,6 +730,14 @@ def _counters(event: MessageEvent) -> dict[str, Any]:
             "last_prompt_seq": {"$cond": [highest, event.seq, "$last_prompt_seq"]},
         }
     return stage
+
+
+def _older_than_newest(event: MessageEvent, session: dict[str, Any]) -> bool:
+    """``event`` comes before the session's newest counted message (seq, then id)."""
+    newest_seq, newest_id = session.get("newest_seq"), session.get("newest_id")
+    if not isinstance(newest_seq, int) or not isinstance(newest_id, str):
+        return False  # a session counted before memq kept its newest message
+    return (event.seq, event.message_id) < (newest_seq, newest_id)
 
 
 def _session(doc: dict[str, Any]) -> Session:

@@ -122,6 +122,9 @@ class MongoTransfer(TransferStore):
             "last_prompt": count.last_prompt,
             "applied_ids": ids[-256:],
         }
+        if doc.messages:  # in conversation order: the last is the cap's boundary
+            session["newest_seq"] = doc.messages[-1].seq
+            session["newest_id"] = doc.messages[-1].message_id
         if count.title_seq is not None:
             session["title_seq"] = count.title_seq
         if count.last_prompt_seq is not None:

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from memq.errors import Conflict, NotFound, StoreUnavailable
+from memq.errors import Conflict, InvalidInput, NotFound, StoreUnavailable
 from memq.memory.state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
@@ -53,6 +53,7 @@ from store.backends.sqlite_transfer import SqliteTransfer
 from store.base import (
     AppendResult,
     ContextSnapshot,
+    MessageCursor,
     Store,
     jsonable_metadata,
 )
@@ -293,7 +294,7 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
     def append_message(
         self, event: MessageEvent, delivery_id: str, *, max_messages: int | None = None
     ) -> AppendResult:
-        with self._write() as conn:
+        with _refusals_are_permanent(), self._write() as conn:
             self._purge_if_past_retention(conn, event.account_id, event.session_id)
             return self._append_in(conn, event, delivery_id, max_messages)
 
@@ -302,7 +303,7 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
     ) -> list[AppendResult]:
         # One write transaction for the whole batch: one lock, one commit (fsync).
         results: list[AppendResult] = []
-        with self._write() as conn:
+        with _refusals_are_permanent(), self._write() as conn:
             purged: set[tuple[str, str]] = set()
             for event, delivery_id in items:
                 session = (event.account_id, event.session_id)
@@ -335,8 +336,10 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
             max_messages is not None
             and row is not None
             and (row["message_count"] or 0) >= max_messages
+            and not _older_than_newest(conn, event)
         ):
-            # Messages-per-session cap, checked under the write lock: exact.
+            # Messages-per-session cap, checked under the write lock. A message
+            # older than the newest stored one is stored over it (no gap).
             duplicate = conn.execute(
                 "SELECT 1 FROM messages WHERE account_id = ? AND message_id = ?",
                 (event.account_id, event.message_id),
@@ -396,6 +399,21 @@ class SqliteStore(SqliteLifecycle, SqliteSearch, SqliteTransfer, Store):
                 before=NO_SEQ if before is None else before,
                 limit=limit,
             )
+
+    def messages_after(
+        self, account_id: str, session_id: str, after: MessageCursor | None, *, limit: int
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        seq, message_id = after or (0, "")
+        with self._read() as conn:
+            self._require_session(conn, account_id, session_id)
+            rows = conn.execute(
+                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE account_id = ?"
+                " AND session_id = ? AND (seq, message_id) > (?, ?)"
+                " ORDER BY seq, message_id LIMIT ?",
+                (account_id, session_id, seq, message_id, limit),
+            ).fetchall()
+        return [_message(row) for row in rows]
 
     # -- sessions --------------------------------------------------------------
     def create_session(
@@ -720,6 +738,27 @@ def _newest_messages(
         (account_id, session_id, after, before, limit),
     ).fetchall()
     return [_message(row) for row in reversed(rows)]
+
+
+def _older_than_newest(conn: sqlite3.Connection, event: MessageEvent) -> bool:
+    """Whether ``event`` comes before the session's newest stored message in
+    conversation order (seq, then message_id)."""
+    newest = conn.execute(
+        "SELECT seq, message_id FROM messages WHERE account_id = ? AND session_id = ?"
+        " ORDER BY seq DESC, message_id DESC LIMIT 1",
+        (event.account_id, event.session_id),
+    ).fetchone()
+    return newest is not None and (event.seq, event.message_id) < tuple(newest)
+
+
+@contextmanager
+def _refusals_are_permanent() -> Iterator[None]:
+    """A value SQLite will never store (a constraint, a size, an integer over 64
+    bits) is ``InvalidInput``: dead-lettered at once, never retried."""
+    try:
+        yield
+    except (sqlite3.IntegrityError, sqlite3.DataError, OverflowError) as exc:
+        raise InvalidInput(f"sqlite refused the message: {exc}") from exc
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

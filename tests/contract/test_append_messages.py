@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
+from memq.errors import InvalidInput
 from schemas.messages import MessageEvent
 from schemas.sessions import Session
+from store.backends.mongo import MongoStore
 from store.base import AppendResult, Store
 from tests.contract.test_store_contract import A, B, append, event, raw_message_count, seqs
 from tests.support.stores import with_retention
@@ -186,3 +190,15 @@ def test_a_session_past_retention_starts_anew_within_the_batch(store: Store) -> 
 
 def test_an_empty_batch_does_nothing(store: Store) -> None:
     assert store.append_messages([]) == []
+
+
+def test_a_document_bson_cannot_encode_is_a_permanent_error(mongo_store: MongoStore) -> None:
+    # Given a message the gateway's models would refuse, built around them (as a
+    # producer bypassing them might): a metadata key BSON cannot encode
+    unencodable = event(1).model_copy(update={"metadata": {"a\x00b": 1}})
+    # When it is appended, alone or in a batch
+    # Then the store says it will never take it: not a retryable error
+    with pytest.raises(InvalidInput):
+        mongo_store.append_message(unencodable, "d1")
+    with pytest.raises(InvalidInput):
+        mongo_store.append_messages([(event(2), "d2"), (unencodable, "d1")])

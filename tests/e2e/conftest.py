@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
+from tests.support.rabbit_node import RabbitNode
 
 KEY_A, ACCOUNT_A = "key-alpha-0123456789", "acct-a"
 KEY_B, ACCOUNT_B = "key-bravo-9876543210", "acct-b"
@@ -76,6 +77,17 @@ def running_stack(
     finally:
         for process in [*deployment.workers, gateway]:
             process.stop()
+
+
+@pytest.fixture(scope="session")
+def own_rabbit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RabbitNode]:
+    """A RabbitMQ node of the tests' own, which a test may stop or kill -9 (and must
+    leave running): never the machine's shared broker. Started once, when first asked."""
+    node = RabbitNode(tmp_path_factory.mktemp("rabbit")).start()
+    try:
+        yield node
+    finally:
+        node.close()
 
 
 @pytest.fixture

@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pika
@@ -17,7 +19,7 @@ from memq.dlq import DeadLetter, DeadLetters, Outcome
 from schemas.messages import MessageEvent
 from schemas.queues import dead_letter_queue
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
-from tests.e2e.conftest import ACCOUNT_A, Stack
+from tests.e2e.conftest import ACCOUNT_A, Stack, running_stack
 from tests.support.processes import wait_for
 from tests.support.rabbit import queue_depth
 
@@ -211,3 +213,72 @@ def test_a_replay_that_dies_midway_loses_nothing(amqp_url: str, queue_prefix: st
     copy = json.loads(body)
     assert copy["message_id"] == message.message_id and copy["queue_name"] == ingest
     assert "retries" not in copy["options"] and copy["options"]["memq_replays"] == 1
+
+
+@pytest.fixture
+def strict_stack(amqp_url: str, queue_prefix: str, tmp_path: Path) -> Iterator[Stack]:
+    limits = {"MEMQ_MAX_MESSAGES_PER_SESSION": "1", "MEMQ_MAX_MESSAGE_BYTES": "100"}
+    with running_stack(amqp_url, queue_prefix, tmp_path, **limits) as deployment:
+        yield deployment
+
+
+def test_a_message_refused_at_once_is_listed_with_its_error(
+    strict_stack: Stack, amqp_url: str, queue_prefix: str
+) -> None:
+    ingest = queue_name(queue_prefix, QueueKind.INGEST)
+    xq = dead_letter_queue(ingest)
+    secret = f"SECRET-{uuid.uuid4().hex}"
+    # Given four messages a direct producer published, each refused on its first try:
+    # a schema error, content over MEMQ_MAX_MESSAGE_BYTES, a session already full,
+    # and kwargs Dramatiq cannot call the actor with
+    schema_error = ingest_envelope(queue_prefix, "s-err", "m-role", secret)
+    schema_error.kwargs["event"]["role"] = "robot"
+    oversized = ingest_envelope(queue_prefix, "s-err", "m-big", secret * 10)
+    first = ingest_envelope(queue_prefix, "s-full", "m-first", "fills the session")
+    over_cap = ingest_envelope(queue_prefix, "s-full", "m-over", secret)
+    no_kwargs = json.loads(ingest_envelope(queue_prefix, "s-err", "m-null", secret).encode())
+    no_kwargs["kwargs"] = None
+    publish(amqp_url, ingest, first.encode())
+    strict_stack.wait_for_count("s-full", 1)
+    for body in (schema_error.encode(), oversized.encode(), over_cap.encode()):
+        publish(amqp_url, ingest, body)
+    publish(amqp_url, ingest, json.dumps(no_kwargs).encode())
+    wait_for(lambda: queue_depth(amqp_url, xq) == 4, timeout=30)
+
+    # When they are listed
+    listed = memq_dlq(strict_stack.env, "list", "--queue", "ingest", "--json")
+    assert listed.returncode == 0, listed.stderr
+    entries = {e["id"]: e for e in map(json.loads, listed.stdout.splitlines())}
+    # Then each says why it was refused, without its content, on its first attempt
+    assert secret not in listed.stdout
+    errors = {
+        message_id: (entries[message_id]["error"], entries[message_id]["detail"])
+        for message_id in entries
+    }
+    assert errors[schema_error.message_id][0] == "InvalidInput"
+    assert "role" in errors[schema_error.message_id][1]
+    assert errors[oversized.message_id][0] == "InvalidInput"
+    assert "MEMQ_MAX_MESSAGE_BYTES" in errors[oversized.message_id][1]
+    assert errors[over_cap.message_id][0] == "SessionFull"
+    assert "MEMQ_MAX_MESSAGES_PER_SESSION" in errors[over_cap.message_id][1]
+    assert errors[no_kwargs["message_id"]][0] == "MalformedEnvelope"
+    assert "kwargs" in errors[no_kwargs["message_id"]][1]
+    for entry in entries.values():
+        assert entry["retries"] in (None, 0)
+        assert entry["reason"] == "rejected" and entry["dead_lettered_at"] is not None
+    # And the text listing shows the error and its detail
+    text = memq_dlq(strict_stack.env, "list", "--queue", "ingest").stdout
+    assert "error=SessionFull" in text and "MEMQ_MAX_MESSAGES_PER_SESSION" in text
+    assert secret not in text
+
+    # When the refused message is replayed while its session is still full
+    replayed = memq_dlq(strict_stack.env, "replay", "--id", over_cap.message_id)
+    assert replayed.returncode == 0, replayed.stderr
+    wait_for(lambda: queue_depth(amqp_url, xq) == 4, timeout=30)
+    again = {
+        e["id"]: e
+        for e in map(json.loads, memq_dlq(strict_stack.env, "list", "--json").stdout.splitlines())
+    }
+    # Then it comes back with the same reason, once
+    assert again[over_cap.message_id]["replays"] == 1
+    assert again[over_cap.message_id]["error"] == "SessionFull"

@@ -1,132 +1,37 @@
-"""The ``ingest_batch`` actor on Dramatiq's in-process broker over a SQLite store.
-
-Only the ingest queue has a worker: memory jobs stay on their queue, where the
-tests count them, and dead letters stay in the broker's list.
-"""
+"""The ``ingest_batch`` actor on Dramatiq's in-process broker over a SQLite store
+(``tests.support.ingest_workers``)."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import dramatiq
 import pytest
-from dramatiq.brokers.stub import StubBroker
-from prometheus_client import CollectorRegistry
 
-from actors.broker import build_broker
-from actors.deps import Deps
 from actors.ingest_batch import SPLIT_AFTER_RETRIES
-from actors.metrics import install_worker_metrics
-from actors.registry import register_actors
 from memq.errors import NotFound
-from memq.inproc import InProcessReplies
-from memq.settings import Settings
-from schemas.messages import MAX_BATCH_EVENTS, MessageEvent, Role
-from schemas.routing import ActorName, QueueKind, new_message
+from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
 from store.factory import open_store
+from tests.support.ingest_workers import A, B, Workers, event, running_workers
 from tests.support.processes import wait_for
 
-A, B = "acct-a", "acct-b"
-T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-SEQ0 = 1_772_366_400_000_000
 CAP = 8
 MAX_BYTES = 1000
 FOLD_EVERY = 3
 
 
-@dataclass
-class Workers:
-    deps: Deps
-    broker: StubBroker
-    registry: CollectorRegistry
-
-    @property
-    def ingest_queue(self) -> str:
-        return self.deps.queue(QueueKind.INGEST)
-
-    def batch(self, *events: MessageEvent) -> dramatiq.Message[Any]:
-        return self.message({"events": [ev.model_dump(mode="json") for ev in events]})
-
-    def message(self, kwargs: dict[str, Any]) -> dramatiq.Message[Any]:
-        return new_message(self.deps.settings.queue_prefix, ActorName.INGEST_BATCH, kwargs)
-
-    def deliver(self, message: dramatiq.Message[Any]) -> None:
-        """Enqueue (again, for a redelivery: same message id) and wait for the ingest queue."""
-        self.broker.enqueue(message)
-        self.broker.join(self.ingest_queue, fail_fast=False)
-
-    def dead_letters(self) -> list[Any]:
-        return list(self.broker.dead_letters_by_queue[self.ingest_queue])
-
-    def memory_jobs(self) -> list[tuple[str, str]]:
-        queued = self.broker.queues[self.deps.queue(QueueKind.MEMORY)].queue
-        jobs = [dramatiq.Message.decode(body) for body in queued]
-        assert {job.actor_name for job in jobs} <= {ActorName.UPDATE_MEMORY.value}
-        return [(job.kwargs["account_id"], job.kwargs["session_id"]) for job in jobs]
-
-    def ingested(self, outcome: str) -> float:
-        value = self.registry.get_sample_value("memq_ingest_messages_total", {"outcome": outcome})
-        return value or 0.0
-
-    def seqs(self, account: str, session: str) -> list[int]:
-        messages = self.deps.store.list_messages(account, session, limit=100)
-        return [m.seq - SEQ0 for m in messages]
-
-
 @pytest.fixture
 def workers(tmp_path: Path) -> Iterator[Workers]:
-    settings = Settings(
-        data_dir=tmp_path,
+    with running_workers(
+        tmp_path,
         max_messages_per_session=CAP,
         memory_fold_every=FOLD_EVERY,
         max_message_bytes=MAX_BYTES,
-    )
-    broker = build_broker(settings, InProcessReplies())
-    assert isinstance(broker, StubBroker)
-    store = open_store(settings)
-    deps = Deps(settings=settings, store=store, broker=broker)
-    register_actors(broker, deps)
-    registry = CollectorRegistry()
-    install_worker_metrics(
-        broker, registry, engines=deps.engines, queue_prefix=settings.queue_prefix, queue_probe=None
-    )
-    worker = dramatiq.Worker(
-        broker, queues={deps.queue(QueueKind.INGEST)}, worker_threads=1, worker_timeout=50
-    )
-    worker.start()
-    try:
-        yield Workers(deps, broker, registry)
-    finally:
-        worker.stop()
-        broker.close()
-        store.close()
-
-
-def event(
-    n: int,
-    *,
-    account: str = A,
-    session: str = "s1",
-    role: Role = "user",
-) -> MessageEvent:
-    """The n-th message of a conversation: seq and accepted_at grow with n."""
-    return MessageEvent(
-        account_id=account,
-        session_id=session,
-        message_id=f"{session}-m{n}",
-        role=role,
-        content=f"message number {n}",
-        seq=SEQ0 + n,
-        accepted_at=T0 + timedelta(seconds=n),
-        user_id="u1",
-        channel="web",
-    )
+    ) as running:
+        yield running
 
 
 def test_a_batch_is_stored(workers: Workers) -> None:
@@ -226,6 +131,38 @@ def test_a_batch_the_store_keeps_failing_is_split_into_single_jobs(
     with sqlite3.connect(workers.deps.settings.sqlite_path) as db:
         deliveries = sorted(row[0] for row in db.execute("SELECT delivery_id FROM messages"))
     assert deliveries == [f"{batch.message_id}:{i}" for i in range(3)]
+
+
+def refuse_in_the_store(workers: Workers, message_id: str) -> None:
+    """A store that refuses one message for good, as a data error would (a real
+    SQLite trigger: nothing of memq's is replaced)."""
+    with sqlite3.connect(workers.deps.settings.sqlite_path) as db:
+        db.execute(
+            "CREATE TRIGGER refuse_one BEFORE INSERT ON messages"
+            f" WHEN NEW.message_id = '{message_id}'"
+            " BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+
+
+@pytest.mark.timeout(60)  # retried with backoff, it would take minutes
+def test_an_event_the_store_refuses_splits_the_batch_at_once(workers: Workers) -> None:
+    # Given a store that refuses one message of account A for good
+    refuse_in_the_store(workers, "s1-m2")
+    batch = workers.batch(event(1), event(2), event(1, account=B), event(3))
+    # When a worker takes a batch holding it and messages of both accounts
+    workers.deliver(batch)
+    # Then the batch is split on its first failure, not retried: every other
+    # message is stored by its single job, whatever the account
+    assert workers.seqs(A, "s1") == [1, 3]
+    assert workers.seqs(B, "s1") == [1]
+    failed = workers.registry.get_sample_value(
+        "memq_worker_messages_total", {"actor": "ingest_batch", "outcome": "error"}
+    )
+    assert not failed
+    # And the refused message is dead-lettered alone, at once
+    [dead] = workers.dead_letters()
+    assert (dead.actor_name, dead.message_id) == ("ingest_message", f"{batch.message_id}:1")
+    assert not dead.options.get("retries")
 
 
 def test_a_redelivered_batch_stores_each_message_once(workers: Workers) -> None:

@@ -1,0 +1,86 @@
+"""Dead letters that say why: the RabbitMQ consumer dead-letters a message with its error.
+
+RabbitMQ dead-letters what a worker nacks exactly as it was delivered. A
+message refused on its first attempt (a permanent error: a schema error,
+oversized content, a full session) reached ``<queue>.XQ`` with no trace of
+its error, and ``memq dlq list`` showed ``reason=rejected`` and nothing
+else: the cause was only in the worker log.
+
+So this consumer's nack publishes the message itself to ``<queue>.XQ``,
+persistent and confirmed, with ``memq_dead_letter`` in its options (error
+type, detail, time), then acks the delivery. Should that publish fail, it
+nacks as Dramatiq does (the message is dead-lettered without its reason,
+never lost). A crash between the publish and the ack leaves two copies in
+XQ; a replay stores the message once all the same (ingest is idempotent).
+
+Only ``MemqError`` details (and Dramatiq's skip reasons) are kept: memq writes
+them without message content. Other exceptions leave their type only.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import dramatiq
+import pika
+from dramatiq.broker import MessageProxy
+from dramatiq.brokers.rabbitmq import RabbitmqBroker, _RabbitmqConsumer
+from dramatiq.common import xq_name
+from dramatiq.middleware import SkipMessage
+
+from memq.errors import MemqError
+from schemas.queues import DEAD_LETTER_OPTION
+
+logger = logging.getLogger("memq.actors.dead_letters")
+
+
+def reason_of(error: BaseException | None) -> dict[str, Any]:
+    """What a dead letter says about the error that sent it there."""
+    reason: dict[str, Any] = {"at": int(time.time() * 1000)}
+    if error is not None:
+        reason["error"] = type(error).__name__
+        if isinstance(error, MemqError):
+            reason["detail"] = error.detail
+        elif isinstance(error, SkipMessage):
+            reason["detail"] = str(error)
+    return reason
+
+
+class ReasonedConsumer(_RabbitmqConsumer):
+    def nack(self, message: MessageProxy) -> None:
+        try:
+            self._dead_letter_with_reason(message)
+        except Exception:
+            logger.warning(
+                "could not dead-letter %s[%s] with its reason; dead-lettering it as delivered",
+                message.actor_name,
+                message.message_id,
+                exc_info=True,
+            )
+            super().nack(message)
+        else:
+            self.ack(message)
+
+    def _dead_letter_with_reason(self, message: MessageProxy) -> None:
+        options = {**message.options, DEAD_LETTER_OPTION: reason_of(message._exception)}
+        copy: dramatiq.Message[Any] = message.copy(options=options)
+        broker: RabbitmqBroker = self.broker
+        # The broker's channel of this thread, in confirm mode: returns once
+        # RabbitMQ holds the copy in XQ (mandatory: a missing XQ raises).
+        broker.channel.basic_publish(
+            exchange="",
+            routing_key=xq_name(message.queue_name),
+            body=copy.encode(),
+            properties=pika.BasicProperties(delivery_mode=2, content_type="application/json"),
+            mandatory=True,
+        )
+
+
+class ReasonedRabbitmqBroker(RabbitmqBroker):
+    """Dramatiq's RabbitMQ broker whose consumers dead-letter with the reason."""
+
+    @property
+    def consumer_class(self) -> type[_RabbitmqConsumer]:
+        return ReasonedConsumer
