@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from actors.deps import Deps
 from actors.metrics import ingest_outcome, record_ingest_outcome
-from memq.errors import InvalidInput, PermanentError, SessionFull
+from schemas.errors import InvalidInput, PermanentError, SessionFull
 from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind
 

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from actors.deps import Deps
 from actors.ingest import ingest_actor
 from actors.metrics import ingest_outcome, record_ingest_outcome
-from memq.errors import InvalidInput, TransientError
+from schemas.errors import InvalidInput, TransientError
 from schemas.messages import MAX_BATCH_EVENTS, MessageBatch, MessageEvent
 from schemas.routing import ActorName, new_message
 from store.base import AppendResult

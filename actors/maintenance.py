@@ -20,8 +20,8 @@ import dramatiq
 
 from actors.deps import Deps
 from memq.analytics.service import FlushOutcome
-from memq.errors import InvalidInput, PermanentError
 from memq.lifecycle import TickKind
+from schemas.errors import InvalidInput, PermanentError
 from schemas.routing import ACTOR_QUEUES, ActorName
 
 logger = logging.getLogger("memq.actors.maintenance")

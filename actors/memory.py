@@ -5,7 +5,7 @@ from __future__ import annotations
 import dramatiq
 
 from actors.deps import Deps
-from memq.errors import PermanentError
+from schemas.errors import PermanentError
 from schemas.routing import ActorName, QueueKind
 
 #: Above the worst case of a few Claude calls (memq.memory.claude.call_budget_s)

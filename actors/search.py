@@ -10,8 +10,8 @@ import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
-from memq.errors import StoreUnavailable
 from memq.search.tokenize import INDEX_VERSION
+from schemas.errors import StoreUnavailable
 from schemas.routing import ACTOR_QUEUES, ActorName
 from schemas.search import SearchHitView, SearchResult
 from store.search import SearchStore

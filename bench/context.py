@@ -34,11 +34,11 @@ import aio_pika
 from bench.http import RawHttpClient
 from memq.memory.engines import EngineChain
 from memq.memory.folding import merge_facts, transcript
-from memq.memory.model import TierName, TierSummary
 from memq.memory.offline.engine import OfflineEngine
 from memq.memory.service import MAX_BATCH_FACTOR, MemoryService
 from memq.settings import Settings
 from memq.tokens import estimate_tokens
+from schemas.memory_model import TierName, TierSummary
 from schemas.messages import MessageEvent, Role
 from store.backends.sqlite import SqliteStore
 from tests.support.processes import MemqProcess, free_port, wait_until_ready

@@ -88,8 +88,8 @@ def reindex(
     Uses MEMQ_MONGODB_URL, else the SQLite file in MEMQ_DATA_DIR. Workers may keep
     running. Safe to interrupt (the next run resumes) and to run again."""
     from memq import logs
-    from memq.errors import StoreUnavailable
     from memq.search.tokenize import INDEX_VERSION
+    from schemas.errors import StoreUnavailable
     from store.factory import open_store
 
     settings = _settings()

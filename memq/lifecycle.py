@@ -37,8 +37,8 @@ from enum import StrEnum
 from functools import partial
 from typing import Protocol
 
-from memq.errors import InvalidInput, NotFound
 from memq.settings import Settings
+from schemas.errors import InvalidInput, NotFound
 from schemas.sessions import Session
 from store.base import Store
 from store.lifecycle import PurgeResult, ScanPage, SessionKey

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import AliasChoices, AmqpDsn, BaseModel, Field, MongoDsn, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from memq.memory.model import Budgets
+from schemas.memory_model import Budgets
 
 
 class AccountOverrides(BaseModel):

@@ -18,9 +18,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from memq.context.assemble import MIN_BUDGET
 from schemas.context import ContextFormat, ContextReply
 from schemas.ids import Identifier
+from schemas.limits import MIN_BUDGET
 from schemas.messages import MessageBatch, MessageEvent
 from schemas.replies import Reply
 

@@ -38,7 +38,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from memq.analytics.model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
+from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
 

@@ -23,8 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-#: Most hits one call returns.
-MAX_SEARCH_LIMIT = 100
 #: Messages ``reindex_search`` recomputes per write (and per progress report).
 REINDEX_BATCH = 1000
 #: The index version of a store from before versions were recorded.

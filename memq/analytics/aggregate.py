@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from memq.analytics import metadata
-from memq.analytics.model import (
+from schemas.analytics_model import (
     LOW_CONFIDENCE_KEEP,
     NAMES_KEEP,
     QUESTION_CHARS,

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from memq.analytics.aggregate import aggregate, low_confidence_answers
-from memq.analytics.model import LOW_CONFIDENCE_KEEP
-from memq.errors import NotFound
 from memq.settings import Settings
+from schemas.analytics_model import LOW_CONFIDENCE_KEEP
+from schemas.errors import NotFound
 from schemas.messages import StoredMessage
 from store.base import Store
 from store.lifecycle import AnalyticsBatch

@@ -55,16 +55,12 @@ from memq.context.render import (
     tier_section,
 )
 from memq.context.replaced import fit_marked, mark_replaced
-from memq.errors import InvalidInput
-from memq.memory.model import Budgets, Fact, TierName
-from memq.memory.state import MemoryState
 from memq.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
+from schemas.errors import InvalidInput
+from schemas.limits import MIN_BUDGET
+from schemas.memory_model import Budgets, Fact, TierName
+from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
-
-#: The smallest overall budget accepted. The floor of any context is the newest
-#: message cut to "…" with its heading: about 12 tokens as text, up to 22 in the
-#: Anthropic format; the rest is room for actual content.
-MIN_BUDGET = 64
 
 #: What is shown first (see the module docstring).
 PRIORITY = (

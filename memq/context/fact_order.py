@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from memq.memory.model import Fact
+from schemas.memory_model import Fact
 
 _RANKS: tuple[re.Pattern[str], ...] = (
     re.compile(

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from memq.memory.model import TierName
+from schemas.memory_model import TierName
 from schemas.messages import Role
 
 ContextFormat = Literal["text", "json", "anthropic"]

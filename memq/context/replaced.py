@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from memq.memory.model import Fact
 from memq.memory.offline.fact_keys import restates
 from memq.tokens import ELLIPSIS, fit_to_budget
+from schemas.memory_model import Fact
 
 #: Values this short ("3", "Tue") would be marked wherever they happen to occur.
 MIN_MARKED_CHARS = 4

@@ -54,10 +54,10 @@ import anthropic
 from anthropic.types import Message, ToolParam
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
-from memq.errors import MemqError
 from memq.memory.engine import ExtractedFact, TranscriptLine
 from memq.memory.llm_errors import LLMUnavailable, PermanentLLMError
 from memq.tokens import estimate_tokens, fit_to_budget, fits
+from schemas.errors import MemqError
 
 __all__ = [
     "ClaudeEngine",

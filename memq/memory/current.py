@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from memq.memory.engine import ExtractedFact, TranscriptLine
 from memq.memory.folding import merge_facts, remember_replaced
-from memq.memory.model import Fact
 from memq.memory.offline.facts import extract_facts
-from memq.memory.state import MemoryState
+from schemas.memory_model import Fact
+from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
 
 #: Messages before the first unfolded one read for the question it may answer.

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from memq.errors import PermanentError, TransientError
 from memq.memory.engine import MemoryEngine
+from schemas.errors import PermanentError, TransientError
 
 logger = logging.getLogger("memq.memory.engines")
 

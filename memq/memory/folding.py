@@ -16,10 +16,10 @@ from datetime import datetime
 
 from memq.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from memq.memory.engines import EngineChain
-from memq.memory.model import Budgets, Fact, FactValue, TierName, TierSummary
 from memq.memory.offline.fact_keys import restates
-from memq.memory.state import MemoryState, TailLine
 from memq.tokens import estimate_tokens
+from schemas.memory_model import Budgets, Fact, FactValue, TierName, TierSummary
+from schemas.memory_state import MemoryState, TailLine
 from schemas.messages import StoredMessage
 
 #: Stored facts per session; the context shows what fits the facts budget.

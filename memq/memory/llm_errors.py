@@ -16,7 +16,7 @@ The detail text names the status, the API's error type and the request id, never
 or any message content.
 """
 
-from memq.errors import PermanentError, TransientError
+from schemas.errors import PermanentError, TransientError
 
 
 class LLMUnavailable(TransientError):

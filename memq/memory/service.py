@@ -15,12 +15,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from memq.errors import NotFound
 from memq.memory.engines import EngineChain
 from memq.memory.folding import FoldPolicy, fold, redo_offline_tiers
-from memq.memory.model import TierName
-from memq.memory.state import MemoryState
 from memq.settings import Settings
+from schemas.errors import NotFound
+from schemas.memory_model import TierName
+from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
 from store.base import Store
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from memq.errors import Conflict, InvalidInput, NotFound
+from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.messages import StoredMessage
 from schemas.transfer import (
     ExportedMemory,

@@ -51,8 +51,8 @@ from bson.codec_options import CodecOptions
 from pymongo import ASCENDING, DESCENDING, MongoClient, ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
-from memq.errors import Conflict, NotFound, StoreUnavailable
-from memq.memory.state import MemoryState
+from schemas.errors import Conflict, NotFound, StoreUnavailable
+from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
 from store.backends._common import (

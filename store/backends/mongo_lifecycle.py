@@ -48,8 +48,8 @@ from pymongo import ASCENDING, ReturnDocument
 from pymongo.collection import Collection as MongoCollection
 from pymongo.errors import DuplicateKeyError
 
-from memq.analytics.model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
-from memq.errors import NotFound
+from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
+from schemas.errors import NotFound
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
 from store.backends._common import as_utc, check_limit

@@ -34,9 +34,9 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, UpdateOne
 from pymongo.collection import Collection
 
-from memq.errors import NotFound
 from memq.search.snippet import snippet
 from memq.search.tokenize import INDEX_VERSION, index_terms, query_terms, terms
+from schemas.errors import NotFound
 from store.backends._common import check_batch, check_search_limit
 from store.backends._mongo_errors import translated
 from store.search import (

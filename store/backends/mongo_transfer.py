@@ -17,7 +17,7 @@ from typing import Any
 from pymongo.collection import Collection
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
-from memq.errors import Conflict
+from schemas.errors import Conflict
 from schemas.sessions import Session
 from schemas.transfer import SessionDocument
 from store.backends._common import as_utc, memory_document

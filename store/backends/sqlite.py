@@ -25,8 +25,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from memq.errors import Conflict, InvalidInput, NotFound, StoreUnavailable
-from memq.memory.state import MemoryState
+from schemas.errors import Conflict, InvalidInput, NotFound, StoreUnavailable
+from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
 from store.backends._common import (

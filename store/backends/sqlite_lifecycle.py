@@ -36,7 +36,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from typing import Any
 
-from memq.analytics.model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
+from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
 from store.backends._common import check_limit, from_micros, to_micros

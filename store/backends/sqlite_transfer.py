@@ -13,7 +13,7 @@ import sqlite3
 from contextlib import AbstractContextManager
 from datetime import datetime
 
-from memq.errors import Conflict
+from schemas.errors import Conflict
 from schemas.sessions import Session
 from schemas.transfer import SessionDocument
 from store.backends._common import memory_document, to_micros

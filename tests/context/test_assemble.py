@@ -14,10 +14,10 @@ from memq.context import (
     render_json,
     render_text,
 )
-from memq.errors import InvalidInput
-from memq.memory.model import Budgets, FactValue
-from memq.memory.state import MemoryState
 from memq.tokens import ELLIPSIS, estimate_tokens
+from schemas.errors import InvalidInput
+from schemas.memory_model import Budgets, FactValue
+from schemas.memory_state import MemoryState
 from schemas.messages import Role
 from tests.context.checks import all_formats, assert_valid_anthropic
 from tests.context.factories import fact, memory, messages

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from memq.context import MIN_BUDGET, AssembledContext, assemble, render_anthropic
 from memq.context.render import message_line
-from memq.memory.model import Budgets, Fact, TierName, TierSummary
-from memq.memory.state import MemoryState
 from memq.tokens import ELLIPSIS
+from schemas.memory_model import Budgets, Fact, TierName, TierSummary
+from schemas.memory_state import MemoryState
 from schemas.messages import Role, StoredMessage
 from tests.context.checks import all_formats, assert_valid_anthropic
 from tests.context.factories import fact, messages, tier

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from memq.errors import InvalidInput
+from schemas.errors import InvalidInput
 from schemas.messages import MessageEvent
 from schemas.sessions import Session
 from store.backends.mongo import MongoStore

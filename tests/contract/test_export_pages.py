@@ -11,8 +11,8 @@ from datetime import timedelta
 
 import pytest
 
-from memq.errors import NotFound
 from memq.transfer.service import export_head, export_page, export_session
+from schemas.errors import NotFound
 from schemas.messages import MessageEvent
 from schemas.transfer import MAX_IMPORT_MESSAGES
 from store.base import Store

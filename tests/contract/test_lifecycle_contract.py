@@ -22,10 +22,10 @@ import pytest
 from pymongo import MongoClient, monitoring
 from pymongo.errors import AutoReconnect
 
-from memq.analytics.model import SessionAnalytics
 from memq.analytics.service import AnalyticsService
-from memq.errors import InvalidInput, NotFound, StoreUnavailable
 from memq.settings import Settings
+from schemas.analytics_model import SessionAnalytics
+from schemas.errors import InvalidInput, NotFound, StoreUnavailable
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionCreate, SessionPatch
 from store.backends._common import to_micros

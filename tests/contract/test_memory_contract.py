@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from pymongo import MongoClient, monitoring
 
-from memq.errors import InvalidInput, NotFound
-from memq.memory.model import Fact, FactValue, TierName, TierSummary
-from memq.memory.state import MemoryState
+from schemas.errors import InvalidInput, NotFound
+from schemas.memory_model import Fact, FactValue, TierName, TierSummary
+from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role, StoredMessage
 from schemas.sessions import SessionCreate
 from store.backends.mongo import MongoStore

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from actors.search import warn_if_index_is_stale
 from memq import cli
-from memq.errors import InvalidInput, NotFound
 from memq.search.tokenize import INDEX_VERSION
+from schemas.errors import InvalidInput, NotFound
 from schemas.messages import MessageEvent, Role
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from pymongo import MongoClient, monitoring
 
-from memq.errors import Conflict, InvalidInput, NotFound
 from memq.settings import Settings
+from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionCreate, SessionPatch
 from store.backends.mongo import MongoStore

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from memq.errors import Conflict, InvalidInput, NotFound
-from memq.memory.model import Fact, TierName, TierSummary
-from memq.memory.state import MemoryState
 from memq.transfer.service import export_session, import_session
+from schemas.errors import Conflict, InvalidInput, NotFound
+from schemas.memory_model import Fact, TierName, TierSummary
+from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role
 from schemas.transfer import SessionDocument
 from store.base import Store

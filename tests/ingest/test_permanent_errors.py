@@ -14,9 +14,9 @@ from typing import Any
 import dramatiq
 import pytest
 
-from memq.errors import NotFound
 from memq.logctx import ContextFilter
 from schemas.bounds import SEQ_LIMIT
+from schemas.errors import NotFound
 from schemas.routing import ActorName, new_message
 from tests.support.ingest_workers import A, Workers, event, running_workers
 

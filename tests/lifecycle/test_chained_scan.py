@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from memq.errors import InvalidInput
 from memq.lifecycle import StoreScan, chained_scan
+from schemas.errors import InvalidInput
 from store.lifecycle import ScanPage, SessionKey
 
 

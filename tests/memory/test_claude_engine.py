@@ -27,10 +27,10 @@ from memq.memory.engine import ExtractedFact, TranscriptLine
 from memq.memory.engines import EngineChain
 from memq.memory.folding import FoldPolicy, fold, merge_facts
 from memq.memory.llm_errors import LLMUnavailable, PermanentLLMError
-from memq.memory.model import Budgets
 from memq.memory.offline import OfflineEngine
-from memq.memory.state import MemoryState
 from memq.tokens import estimate_tokens
+from schemas.memory_model import Budgets
+from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
 from tests.support.fake_anthropic import (
     FakeAnthropic,

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from memq.memory.model import Fact, TierName, TierSummary
+from schemas.memory_model import Fact, TierName, TierSummary
 
 
 class TailLine(BaseModel):
