@@ -12,7 +12,7 @@ from memq.lifecycle import Lifecycle
 from memq.memory.engines import EngineChain
 from memq.memory.factory import build_engines
 from memq.memory.service import MemoryService
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 from store.base import Store
 

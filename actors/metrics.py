@@ -51,9 +51,9 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from memq.histograms import DURATION_BUCKETS
 from memq.memory.engines import EngineChain
-from memq.settings import Settings
+from runtime.histograms import DURATION_BUCKETS
+from runtime.settings import Settings
 from schemas.queues import dead_letter_queue, delay_queue
 from schemas.routing import QueueKind, queue_name
 from store.base import AppendResult

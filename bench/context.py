@@ -36,8 +36,8 @@ from memq.memory.engines import EngineChain
 from memq.memory.folding import merge_facts, transcript
 from memq.memory.offline.engine import OfflineEngine
 from memq.memory.service import MAX_BATCH_FACTOR, MemoryService
-from memq.settings import Settings
 from memq.tokens import estimate_tokens
+from runtime.settings import Settings
 from schemas.memory_model import TierName, TierSummary
 from schemas.messages import MessageEvent, Role
 from store.backends.sqlite import SqliteStore

@@ -80,7 +80,7 @@ from pika.exceptions import AMQPError, ChannelClosedByBroker
 from pymongo import MongoClient, monitoring
 
 from bench.http import RawHttpClient
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
 from schemas.queues import dead_letter_queue, delay_queue
 from schemas.routing import QueueKind, queue_name

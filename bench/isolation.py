@@ -49,7 +49,7 @@ from typing import Any
 import httpx
 
 from bench.http import RawHttpClient
-from memq.settings import Settings
+from runtime.settings import Settings
 from tests.support.processes import MemqProcess, free_port, wait_until_ready
 from tests.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
 

@@ -47,8 +47,8 @@ from memq.context.render import SPEAKERS
 from memq.context.service import build_context
 from memq.memory.factory import build_engines
 from memq.memory.service import MemoryService
-from memq.settings import Settings
 from memq.tokens import estimate_tokens
+from runtime.settings import Settings
 from schemas.messages import MessageEvent
 from store.backends.sqlite import SqliteStore
 

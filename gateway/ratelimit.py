@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.errors import InvalidInput, RateLimited
 
 

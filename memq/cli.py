@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from memq import dlq_cli, transfer_cli
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.routing import QueueKind
 from store.search import REINDEX_BATCH
 
@@ -87,8 +87,8 @@ def reindex(
 
     Uses MEMQ_MONGODB_URL, else the SQLite file in MEMQ_DATA_DIR. Workers may keep
     running. Safe to interrupt (the next run resumes) and to run again."""
-    from memq import logs
     from memq.search.tokenize import INDEX_VERSION
+    from runtime import log_setup as logs
     from schemas.errors import StoreUnavailable
     from store.factory import open_store
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.routing import QueueKind
 
 app = typer.Typer(

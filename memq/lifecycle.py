@@ -37,7 +37,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Protocol
 
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.errors import InvalidInput, NotFound
 from schemas.sessions import Session
 from store.base import Store

@@ -24,7 +24,7 @@ from schemas.limits import MIN_BUDGET
 from schemas.messages import MessageBatch, MessageEvent
 from schemas.replies import Reply
 
-#: Queue names: ``<MEMQ_QUEUE_PREFIX>.<kind>`` (the prefix pattern is memq.settings').
+#: Queue names: ``<MEMQ_QUEUE_PREFIX>.<kind>`` (the prefix pattern is runtime.settings').
 PREFIX_PATTERN = r"[A-Za-z_][A-Za-z0-9_-]*"
 
 NoArgs = Annotated[

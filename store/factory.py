@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from pymongo import MongoClient
 
-from memq.settings import Settings, redact_url
+from runtime.settings import Settings, redact_url
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
 from store.base import Store

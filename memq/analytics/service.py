@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from memq.analytics.aggregate import aggregate, low_confidence_answers
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.analytics_model import LOW_CONFIDENCE_KEEP
 from schemas.errors import NotFound
 from schemas.messages import StoredMessage

@@ -10,7 +10,7 @@ from __future__ import annotations
 from memq.context.assemble import assemble
 from memq.context.render import render_anthropic, render_json, render_text
 from memq.memory.current import current_memory
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.context import ContextFormat, ContextReply
 from store.base import Store
 

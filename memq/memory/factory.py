@@ -5,7 +5,7 @@ from __future__ import annotations
 from memq.memory.claude import ClaudeEngine, make_client
 from memq.memory.engines import EngineChain
 from memq.memory.offline.engine import OfflineEngine
-from memq.settings import Settings
+from runtime.settings import Settings
 
 
 def build_engines(settings: Settings) -> EngineChain:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 
 from memq.memory.engines import EngineChain
 from memq.memory.folding import FoldPolicy, fold, redo_offline_tiers
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.errors import NotFound
 from schemas.memory_model import TierName
 from schemas.memory_state import MemoryState

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.ratelimit import Limit, RateLimiter
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.errors import InvalidInput, RateLimited
 
 

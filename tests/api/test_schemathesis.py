@@ -26,8 +26,8 @@ from schemathesis.config import SchemathesisConfig
 from gateway.app import create_app
 from gateway.auth import ApiKeys
 from gateway.transports.local import LocalTransport
-from memq.inproc import InProcessReplies
-from memq.settings import Settings
+from runtime.inproc import InProcessReplies
+from runtime.settings import Settings
 from tests.e2e.conftest import KEY_A, Stack, running_stack
 from tests.support.rabbit import delete_queues
 

@@ -23,7 +23,7 @@ from pymongo import MongoClient, monitoring
 from pymongo.errors import AutoReconnect
 
 from memq.analytics.service import AnalyticsService
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.analytics_model import SessionAnalytics
 from schemas.errors import InvalidInput, NotFound, StoreUnavailable
 from schemas.messages import MessageEvent, Role

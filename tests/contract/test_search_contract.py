@@ -300,7 +300,7 @@ def test_memq_reindex_command(
             "MEMQ_MONGODB_URL": request.getfixturevalue("mongodb_url"),
             "MEMQ_MONGODB_DATABASE": store._messages.database.name,
         }
-    monkeypatch.setattr("memq.logs.configure", lambda *a, **k: None)  # not this process's
+    monkeypatch.setattr("runtime.log_setup.configure", lambda *a, **k: None)  # not this process's
     # When `memq reindex` runs on it
     result = CliRunner().invoke(cli.app, ["reindex", "--batch", "2"], env=env)
     # Then it reports its progress, and the messages are found under the new terms

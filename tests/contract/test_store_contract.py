@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from pymongo import MongoClient, monitoring
 
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionCreate, SessionPatch

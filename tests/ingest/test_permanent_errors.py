@@ -14,7 +14,7 @@ from typing import Any
 import dramatiq
 import pytest
 
-from memq.logctx import ContextFilter
+from runtime.log_context import ContextFilter
 from schemas.bounds import SEQ_LIMIT
 from schemas.errors import NotFound
 from schemas.routing import ActorName, new_message

@@ -20,8 +20,8 @@ import pytest
 from actors.broker import build_broker
 from actors.deps import Deps
 from actors.registry import register_actors
-from memq.inproc import InProcessReplies
-from memq.settings import AccountOverrides, Settings
+from runtime.inproc import InProcessReplies
+from runtime.settings import AccountOverrides, Settings
 from schemas.messages import MessageEvent, Role
 from schemas.routing import ActorName, new_message
 from store.factory import open_store

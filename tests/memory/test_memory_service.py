@@ -19,8 +19,8 @@ from memq.memory.engines import EngineChain
 from memq.memory.factory import build_engines
 from memq.memory.offline.engine import OfflineEngine
 from memq.memory.service import MemoryService
-from memq.settings import Settings
 from memq.tokens import estimate_tokens
+from runtime.settings import Settings
 from schemas.messages import MessageEvent
 from store.backends.sqlite import SqliteStore
 from tests.support.fake_anthropic import FakeAnthropic, overloaded_reply, text_reply, tool_reply

@@ -21,8 +21,8 @@ from actors.broker import build_broker
 from actors.deps import Deps
 from actors.metrics import install_worker_metrics
 from actors.registry import register_actors
-from memq.inproc import InProcessReplies
-from memq.settings import Settings
+from runtime.inproc import InProcessReplies
+from runtime.settings import Settings
 from schemas.messages import MessageEvent, Role
 from schemas.routing import ActorName, QueueKind, new_message
 from store.factory import open_store

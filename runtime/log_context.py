@@ -11,7 +11,7 @@ copies them onto each record. Records never carry message content or secrets:
   "Received args=... kwargs=..." DEBUG line and the body inside a
   ``DecodeError`` traceback;
 - the HTTP and LLM clients, which log request bodies at DEBUG, are held at
-  WARNING by ``memq.logs.configure``.
+  WARNING by ``runtime.log_setup.configure``.
 
 ``MEMQ_LOG_FORMAT=json`` writes one JSON object per line (``JsonFormatter``).
 """

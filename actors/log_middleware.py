@@ -15,7 +15,7 @@ import dramatiq
 from dramatiq.broker import MessageProxy
 from dramatiq.middleware import Middleware
 
-from memq import logctx
+from runtime import log_context
 from schemas.ids import ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
@@ -37,13 +37,13 @@ class LogContextMiddleware(Middleware):
 
     def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         kwargs = message.kwargs if isinstance(message.kwargs, dict) else {}
-        self._local.tokens = logctx.bind(*ids_of(kwargs))
+        self._local.tokens = log_context.bind(*ids_of(kwargs))
 
     def _unbind(self) -> None:
         tokens = getattr(self._local, "tokens", None)
         self._local.tokens = None
         if tokens is not None:
-            logctx.unbind(tokens)
+            log_context.unbind(tokens)
 
     def after_process_message(
         self,

@@ -2,16 +2,16 @@
 
 import logging
 
-from memq import logctx
+from runtime import log_context
 
 
 def configure(level: str, fmt: str = "text") -> None:
-    """``fmt``: "text" or "json" (MEMQ_LOG_FORMAT); see ``memq.logctx``."""
+    """``fmt``: "text" or "json" (MEMQ_LOG_FORMAT); see ``runtime.log_context``."""
     logging.basicConfig(
         level=level.upper(),
         format="%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s",
     )
-    logctx.install(fmt)
+    log_context.install(fmt)
     # pika logs every connection step at INFO; the HTTP and AMQP clients log
     # request bodies and frames (message content) at DEBUG.
     for noisy in (
