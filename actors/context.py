@@ -6,7 +6,7 @@ import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
-from memq.context.service import build_context
+from domain.context.service import build_context
 from schemas.context import ContextFormat, ContextReply
 from schemas.routing import ActorName, QueueKind
 

@@ -7,14 +7,14 @@ from typing import Any
 
 import dramatiq
 
-from memq.analytics.service import AnalyticsService
-from memq.lifecycle import Lifecycle
-from memq.memory.engines import EngineChain
-from memq.memory.factory import build_engines
-from memq.memory.service import MemoryService
+from domain.analytics.service import AnalyticsService
+from domain.lifecycle import Lifecycle
+from domain.memory.engines import EngineChain
+from domain.memory.factory import build_engines
+from domain.memory.service import MemoryService
+from domain.ports.store import Store
 from runtime.settings import Settings
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
-from store.base import Store
 
 
 @dataclass

@@ -19,8 +19,8 @@ from typing import Any
 import dramatiq
 
 from actors.deps import Deps
-from memq.analytics.service import FlushOutcome
-from memq.lifecycle import TickKind
+from domain.analytics.service import FlushOutcome
+from domain.lifecycle import TickKind
 from schemas.errors import InvalidInput, PermanentError
 from schemas.routing import ACTOR_QUEUES, ActorName
 

@@ -51,12 +51,12 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from memq.memory.engines import EngineChain
+from domain.memory.engines import EngineChain
+from domain.ports.store import AppendResult
 from runtime.histograms import DURATION_BUCKETS
 from runtime.settings import Settings
 from schemas.queues import dead_letter_queue, delay_queue
 from schemas.routing import QueueKind, queue_name
-from store.base import AppendResult
 
 logger = logging.getLogger("memq.metrics")
 

@@ -10,11 +10,11 @@ import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
-from memq.search.tokenize import INDEX_VERSION
+from domain.ports.search import SearchStore
+from domain.search.tokenize import INDEX_VERSION
 from schemas.errors import StoreUnavailable
 from schemas.routing import ACTOR_QUEUES, ActorName
 from schemas.search import SearchHitView, SearchResult
-from store.search import SearchStore
 
 logger = logging.getLogger("memq.actors.search")
 

@@ -32,11 +32,11 @@ from typing import Any
 import aio_pika
 
 from bench.http import RawHttpClient
-from memq.memory.engines import EngineChain
-from memq.memory.folding import merge_facts, transcript
-from memq.memory.offline.engine import OfflineEngine
-from memq.memory.service import MAX_BATCH_FACTOR, MemoryService
-from memq.tokens import estimate_tokens
+from domain.memory.engines import EngineChain
+from domain.memory.folding import merge_facts, transcript
+from domain.memory.offline.engine import OfflineEngine
+from domain.memory.service import MAX_BATCH_FACTOR, MemoryService
+from domain.tokens import estimate_tokens
 from runtime.settings import Settings
 from schemas.memory_model import TierName, TierSummary
 from schemas.messages import MessageEvent, Role

@@ -80,13 +80,13 @@ from pika.exceptions import AMQPError, ChannelClosedByBroker
 from pymongo import MongoClient, monitoring
 
 from bench.http import RawHttpClient
+from domain.ports.store import Store
 from runtime.settings import Settings
 from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
 from schemas.queues import dead_letter_queue, delay_queue
 from schemas.routing import QueueKind, queue_name
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import Store
 from tests.support.mongo import mongodb_url
 from tests.support.processes import MemqProcess, free_port, wait_until_ready
 from tests.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues

@@ -43,11 +43,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.dialogue_set import Dialogue, load_dialogues, planted_dialogues
-from memq.context.render import SPEAKERS
-from memq.context.service import build_context
-from memq.memory.factory import build_engines
-from memq.memory.service import MemoryService
-from memq.tokens import estimate_tokens
+from domain.context.render import SPEAKERS
+from domain.context.service import build_context
+from domain.memory.factory import build_engines
+from domain.memory.service import MemoryService
+from domain.tokens import estimate_tokens
 from runtime.settings import Settings
 from schemas.messages import MessageEvent
 from store.backends.sqlite import SqliteStore

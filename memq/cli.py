@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
+from domain.ports.search import REINDEX_BATCH
 from memq import dlq_cli, transfer_cli
 from runtime.settings import Settings
 from schemas.routing import QueueKind
-from store.search import REINDEX_BATCH
 
 app = typer.Typer(no_args_is_help=True, help="memq: session memory for LLM chat applications")
 app.add_typer(dlq_cli.app, name="dlq")
@@ -87,7 +87,7 @@ def reindex(
 
     Uses MEMQ_MONGODB_URL, else the SQLite file in MEMQ_DATA_DIR. Workers may keep
     running. Safe to interrupt (the next run resumes) and to run again."""
-    from memq.search.tokenize import INDEX_VERSION
+    from domain.search.tokenize import INDEX_VERSION
     from runtime import log_setup as logs
     from schemas.errors import StoreUnavailable
     from store.factory import open_store

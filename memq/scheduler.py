@@ -25,7 +25,7 @@ from typing import Any
 import dramatiq
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 
-from memq.lifecycle import TickKind, tick_period
+from domain.lifecycle import TickKind, tick_period
 from runtime import log_setup as logs
 from runtime.settings import Settings, redact_url
 from schemas.routing import ActorName, new_message

@@ -216,6 +216,14 @@ class Settings(BaseSettings):
             return self.session_idle_timeout
         return overrides.session_idle_timeout
 
+    def accounts_with_own_idle_timeout(self) -> list[str]:
+        """Accounts whose idle timeout is their own: each is scanned on its own."""
+        return sorted(
+            account
+            for account, overrides in self.account_overrides.items()
+            if overrides.session_idle_timeout is not None
+        )
+
     @property
     def embedded_broker(self) -> bool:
         return self.amqp_url is None

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from pymongo import MongoClient
 
+from domain.ports.store import Store
 from runtime.settings import Settings, redact_url
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import Store
 
 log = logging.getLogger(__name__)
 

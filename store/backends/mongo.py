@@ -51,6 +51,13 @@ from bson.codec_options import CodecOptions
 from pymongo import ASCENDING, DESCENDING, MongoClient, ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
+from domain.ports.store import (
+    AppendResult,
+    ContextSnapshot,
+    MessageCursor,
+    Store,
+    jsonable_metadata,
+)
 from schemas.errors import Conflict, NotFound, StoreUnavailable
 from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
@@ -73,13 +80,6 @@ from store.backends._scan import retention_cutoff
 from store.backends.mongo_lifecycle import MongoLifecycle, lifecycle_indexes
 from store.backends.mongo_search import MongoSearch, search_indexes, search_terms
 from store.backends.mongo_transfer import MongoTransfer
-from store.base import (
-    AppendResult,
-    ContextSnapshot,
-    MessageCursor,
-    Store,
-    jsonable_metadata,
-)
 
 log = logging.getLogger(__name__)
 

@@ -48,6 +48,7 @@ from pymongo import ASCENDING, ReturnDocument
 from pymongo.collection import Collection as MongoCollection
 from pymongo.errors import DuplicateKeyError
 
+from domain.ports.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
 from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
 from schemas.errors import NotFound
 from schemas.messages import StoredMessage
@@ -55,7 +56,6 @@ from schemas.sessions import Session
 from store.backends._common import as_utc, check_limit
 from store.backends._mongo_errors import translated as _translated
 from store.backends._scan import decode_scan_cursor, encode_scan_cursor, retention_cutoff
-from store.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The MongoDB adapter's search part (``store.search``), mixed into ``MongoStore``.
 
 Each message doc carries ``search_terms``: its distinct terms from
-``memq.search.tokenize`` (written by ``append_message`` in the same insert).
+``domain.search.tokenize`` (written by ``append_message`` in the same insert).
 The multikey index ``messages_search`` on (account_id, search_terms) serves a
 query ``{account_id, search_terms: {$all: terms}}``: one account's messages
 holding every term, found without Atlas Search and without ``$text`` (whose
@@ -34,18 +34,18 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, UpdateOne
 from pymongo.collection import Collection
 
-from memq.search.snippet import snippet
-from memq.search.tokenize import INDEX_VERSION, index_terms, query_terms, terms
-from schemas.errors import NotFound
-from store.backends._common import check_batch, check_search_limit
-from store.backends._mongo_errors import translated
-from store.search import (
+from domain.ports.search import (
     REINDEX_BATCH,
     UNRECORDED_INDEX_VERSION,
     ReindexProgress,
     SearchHit,
     SearchStore,
 )
+from domain.search.snippet import snippet
+from domain.search.tokenize import INDEX_VERSION, index_terms, query_terms, terms
+from schemas.errors import NotFound
+from store.backends._common import check_batch, check_search_limit
+from store.backends._mongo_errors import translated
 
 log = logging.getLogger(__name__)
 

@@ -17,13 +17,13 @@ from typing import Any
 from pymongo.collection import Collection
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
+from domain.ports.transfer import IMPORT_DELIVERY, TransferStore
 from schemas.errors import Conflict
 from schemas.sessions import Session
 from schemas.transfer import SessionDocument
 from store.backends._common import as_utc, memory_document
 from store.backends._transfer import counters, imported_memory
 from store.backends.mongo_search import search_terms
-from store.transfer import IMPORT_DELIVERY, TransferStore
 
 _DUPLICATE_KEY = 11000
 

@@ -25,6 +25,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from domain.ports.store import (
+    AppendResult,
+    ContextSnapshot,
+    MessageCursor,
+    Store,
+    jsonable_metadata,
+)
 from schemas.errors import Conflict, InvalidInput, NotFound, StoreUnavailable
 from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, StoredMessage
@@ -50,13 +57,6 @@ from store.backends.sqlite_lifecycle import (
 )
 from store.backends.sqlite_search import SqliteSearch, create_search_schema, index_message
 from store.backends.sqlite_transfer import SqliteTransfer
-from store.base import (
-    AppendResult,
-    ContextSnapshot,
-    MessageCursor,
-    Store,
-    jsonable_metadata,
-)
 
 log = logging.getLogger(__name__)
 

@@ -36,12 +36,12 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from typing import Any
 
+from domain.ports.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
 from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
 from store.backends._common import check_limit, from_micros, to_micros
 from store.backends._scan import decode_scan_cursor, encode_scan_cursor, retention_cutoff
-from store.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
 
 log = logging.getLogger(__name__)
 

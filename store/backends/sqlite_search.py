@@ -3,7 +3,7 @@
 ``messages_fts`` is an FTS5 table whose rowid is ``messages.id``, with two
 columns: ``scope`` (one token, the hex of the account id, so a MATCH is
 narrowed to one account inside the index) and ``terms`` (the message's terms
-from ``memq.search.tokenize``, space-joined; FTS5's ``unicode61`` tokenizer
+from ``domain.search.tokenize``, space-joined; FTS5's ``unicode61`` tokenizer
 then just splits on the spaces). ``append_message`` indexes a stored message in
 its own transaction (``index_message``); a trigger removes the row whenever
 its message is deleted (session delete, retention purge), so the index never
@@ -27,16 +27,16 @@ import sqlite3
 from contextlib import AbstractContextManager
 from typing import Any
 
-from memq.search.snippet import snippet
-from memq.search.tokenize import INDEX_VERSION, query_terms, term_string
-from store.backends._common import check_batch, check_search_limit, from_micros
-from store.search import (
+from domain.ports.search import (
     REINDEX_BATCH,
     UNRECORDED_INDEX_VERSION,
     ReindexProgress,
     SearchHit,
     SearchStore,
 )
+from domain.search.snippet import snippet
+from domain.search.tokenize import INDEX_VERSION, query_terms, term_string
+from store.backends._common import check_batch, check_search_limit, from_micros
 
 log = logging.getLogger(__name__)
 

@@ -13,13 +13,13 @@ import sqlite3
 from contextlib import AbstractContextManager
 from datetime import datetime
 
+from domain.ports.transfer import IMPORT_DELIVERY, TransferStore
 from schemas.errors import Conflict
 from schemas.sessions import Session
 from schemas.transfer import SessionDocument
 from store.backends._common import memory_document, to_micros
 from store.backends._transfer import counters, imported_memory
 from store.backends.sqlite_search import index_message
-from store.transfer import IMPORT_DELIVERY, TransferStore
 
 
 class SqliteTransfer(TransferStore):

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from pymongo import MongoClient
 
+from domain.ports.store import Store
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import Store
 from tests.support.mongo import mongodb_url as serve_mongodb_url
 
 

@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from domain.ports.store import AppendResult, Store
 from schemas.errors import InvalidInput
 from schemas.messages import MessageEvent
 from schemas.sessions import Session
 from store.backends.mongo import MongoStore
-from store.base import AppendResult, Store
 from tests.contract.test_store_contract import A, B, append, event, raw_message_count, seqs
 from tests.support.stores import with_retention
 

@@ -1,7 +1,7 @@
 """Export in pages, so that any session the store may hold can be exported (both stores).
 
 ``store.messages_after`` reads the messages after a (seq, message_id) cursor in
-conversation order; ``memq.transfer.service`` builds the document's head and
+conversation order; ``domain.transfer.service`` builds the document's head and
 its pages from it, and the gateway streams them (tests/e2e/test_export_stream.py).
 """
 
@@ -11,11 +11,11 @@ from datetime import timedelta
 
 import pytest
 
-from memq.transfer.service import export_head, export_page, export_session
+from domain.ports.store import Store
+from domain.transfer.service import export_head, export_page, export_session
 from schemas.errors import NotFound
 from schemas.messages import MessageEvent
 from schemas.transfer import MAX_IMPORT_MESSAGES
-from store.base import Store
 from tests.contract.test_store_contract import SEQ0, T0, event
 
 A, B = "acct-a", "acct-b"

@@ -22,7 +22,9 @@ import pytest
 from pymongo import MongoClient, monitoring
 from pymongo.errors import AutoReconnect
 
-from memq.analytics.service import AnalyticsService
+from domain.analytics.service import AnalyticsService
+from domain.ports.lifecycle import AnalyticsBatch
+from domain.ports.store import AppendResult, Store
 from runtime.settings import Settings
 from schemas.analytics_model import SessionAnalytics
 from schemas.errors import InvalidInput, NotFound, StoreUnavailable
@@ -31,8 +33,6 @@ from schemas.sessions import SessionCreate, SessionPatch
 from store.backends._common import to_micros
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import AppendResult, Store
-from store.lifecycle import AnalyticsBatch
 
 A, B = "acct-a", "acct-b"
 #: Whole seconds: MongoDB keeps milliseconds.

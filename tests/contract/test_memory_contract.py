@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from pymongo import MongoClient, monitoring
 
+from domain.ports.store import AppendResult, Store
 from schemas.errors import InvalidInput, NotFound
 from schemas.memory_model import Fact, FactValue, TierName, TierSummary
 from schemas.memory_state import MemoryState
@@ -23,7 +24,6 @@ from schemas.messages import MessageEvent, Role, StoredMessage
 from schemas.sessions import SessionCreate
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import AppendResult, Store
 
 A, B = "acct-a", "acct-b"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -8,9 +8,9 @@ import threading
 
 import pytest
 
-from memq.transfer.service import export_session
+from domain.ports.store import Store
+from domain.transfer.service import export_session
 from schemas.sessions import SessionCreate
-from store.base import Store
 from tests.contract.test_store_contract import T0, append, event
 
 

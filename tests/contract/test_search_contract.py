@@ -15,13 +15,13 @@ import pytest
 from typer.testing import CliRunner
 
 from actors.search import warn_if_index_is_stale
+from domain.ports.store import Store
+from domain.search.tokenize import INDEX_VERSION
 from memq import cli
-from memq.search.tokenize import INDEX_VERSION
 from schemas.errors import InvalidInput, NotFound
 from schemas.messages import MessageEvent, Role
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import Store
 from tests.support.stores import with_retention
 
 A, B = "acct-a", "acct-b"

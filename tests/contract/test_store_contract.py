@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 from pymongo import MongoClient, monitoring
 
+from domain.ports.store import LAST_PROMPT_CHARS, TITLE_CHARS, AppendResult, Store
 from runtime.settings import Settings
 from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionCreate, SessionPatch
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import LAST_PROMPT_CHARS, TITLE_CHARS, AppendResult, Store
 from store.factory import open_store
 
 A, B = "acct-a", "acct-b"

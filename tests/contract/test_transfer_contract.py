@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from memq.transfer.service import export_session, import_session
+from domain.ports.store import Store
+from domain.transfer.service import export_session, import_session
 from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.memory_model import Fact, TierName, TierSummary
 from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role
 from schemas.transfer import SessionDocument
-from store.base import Store
 from tests.support.stores import with_retention
 
 A, B = "acct-a", "acct-b"

@@ -1,12 +1,12 @@
-"""``memq.lifecycle.chained_scan``: two store scans paged as one, over fake scans."""
+"""``domain.lifecycle.chained_scan``: two store scans paged as one, over fake scans."""
 
 from __future__ import annotations
 
 import pytest
 
-from memq.lifecycle import StoreScan, chained_scan
+from domain.lifecycle import StoreScan, chained_scan
+from domain.ports.lifecycle import ScanPage, SessionKey
 from schemas.errors import InvalidInput
-from store.lifecycle import ScanPage, SessionKey
 
 
 def fake_scan(*ids: str) -> StoreScan:

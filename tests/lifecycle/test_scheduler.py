@@ -7,7 +7,7 @@ from typing import Any
 
 import dramatiq
 
-from memq.lifecycle import TickKind
+from domain.lifecycle import TickKind
 from memq.scheduler import Scheduler
 from runtime.settings import Settings
 

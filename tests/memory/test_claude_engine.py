@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from pydantic import SecretStr
 
-from memq.memory.claude import (
+from domain.memory.claude import (
     FACTS_TOOL,
     SYSTEM_PROMPT,
     ClaudeEngine,
@@ -23,12 +23,12 @@ from memq.memory.claude import (
     normalize_fact_key,
     trim_to_budget,
 )
-from memq.memory.engine import ExtractedFact, TranscriptLine
-from memq.memory.engines import EngineChain
-from memq.memory.folding import FoldPolicy, fold, merge_facts
-from memq.memory.llm_errors import LLMUnavailable, PermanentLLMError
-from memq.memory.offline import OfflineEngine
-from memq.tokens import estimate_tokens
+from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.engines import EngineChain
+from domain.memory.folding import FoldPolicy, fold, merge_facts
+from domain.memory.llm_errors import LLMUnavailable, PermanentLLMError
+from domain.memory.offline import OfflineEngine
+from domain.tokens import estimate_tokens
 from schemas.memory_model import Budgets
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from memq.memory.engine import ExtractedFact, TranscriptLine
-from memq.memory.engines import EngineChain
-from memq.memory.factory import build_engines
-from memq.memory.offline.engine import OfflineEngine
-from memq.memory.service import MemoryService
-from memq.tokens import estimate_tokens
+from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.engines import EngineChain
+from domain.memory.factory import build_engines
+from domain.memory.offline.engine import OfflineEngine
+from domain.memory.service import MemoryService
+from domain.tokens import estimate_tokens
 from runtime.settings import Settings
 from schemas.messages import MessageEvent
 from store.backends.sqlite import SqliteStore

@@ -13,9 +13,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from memq.memory.engine import ExtractedFact, TranscriptLine
-from memq.memory.folding import merge_facts
-from memq.memory.offline.facts import extract_facts
+from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.folding import merge_facts
+from domain.memory.offline.facts import extract_facts
 from schemas.memory_model import Fact
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from domain.ports.store import Store
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import Store
 
 
 def with_retention(store: Store, retention: timedelta) -> Store:
