@@ -1173,7 +1173,7 @@ def appender(store: Store, delivery: str) -> Callable[[MessageEvent], object]:
 
 
 def worker_retention() -> timedelta:
-    """The retention ``store.factory.open_store`` gives the workers' store."""
+    """The retention ``memq.stores.open_store`` gives the workers' store."""
     return timedelta(days=Settings().retention_days)
 
 

@@ -88,9 +88,9 @@ def reindex(
     Uses MEMQ_MONGODB_URL, else the SQLite file in MEMQ_DATA_DIR. Workers may keep
     running. Safe to interrupt (the next run resumes) and to run again."""
     from domain.search.tokenize import INDEX_VERSION
+    from memq.stores import open_store
     from runtime import log_setup as logs
     from schemas.errors import StoreUnavailable
-    from store.factory import open_store
 
     settings = _settings()
     logs.configure(settings.log_level, settings.log_format)  # SQLite reindexes as it opens

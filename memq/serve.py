@@ -26,11 +26,11 @@ from gateway.transports.amqp import AmqpTransport
 from gateway.transports.local import LocalTransport
 from memq.keys import load_api_keys
 from memq.scheduler import start_in_thread
+from memq.stores import open_store
 from runtime import log_setup as logs
 from runtime.inproc import InProcessReplies
 from runtime.journal import Journal, JournalMiddleware
 from runtime.settings import Settings, redact_url
-from store.factory import open_store
 
 logger = logging.getLogger("memq.serve")
 

@@ -20,10 +20,10 @@ from actors.broker import build_broker
 from actors.deps import Deps
 from actors.metrics import start_worker_metrics
 from actors.registry import register_actors
+from memq.stores import open_store
 from runtime import log_setup as logs
 from runtime.settings import Settings
 from schemas.routing import QueueKind, queue_name
-from store.factory import open_store
 
 logger = logging.getLogger("memq.worker")
 

@@ -18,13 +18,13 @@ import pytest
 from pymongo import MongoClient, monitoring
 
 from domain.ports.store import LAST_PROMPT_CHARS, TITLE_CHARS, AppendResult, Store
+from memq.stores import open_store
 from runtime.settings import Settings
 from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionCreate, SessionPatch
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.factory import open_store
 
 A, B = "acct-a", "acct-b"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -20,11 +20,11 @@ import pytest
 from actors.broker import build_broker
 from actors.deps import Deps
 from actors.registry import register_actors
+from memq.stores import open_store
 from runtime.inproc import InProcessReplies
 from runtime.settings import AccountOverrides, Settings
 from schemas.messages import MessageEvent, Role
 from schemas.routing import ActorName, new_message
-from store.factory import open_store
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 A, SLOW = "acct-a", "acct-slow"

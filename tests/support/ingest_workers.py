@@ -21,11 +21,11 @@ from actors.broker import build_broker
 from actors.deps import Deps
 from actors.metrics import install_worker_metrics
 from actors.registry import register_actors
+from memq.stores import open_store
 from runtime.inproc import InProcessReplies
 from runtime.settings import Settings
 from schemas.messages import MessageEvent, Role
 from schemas.routing import ActorName, QueueKind, new_message
-from store.factory import open_store
 
 A, B = "acct-a", "acct-b"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
