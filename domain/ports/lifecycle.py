@@ -1,7 +1,7 @@
 """The store port's session-lifecycle part: analytics buffer and flush, idle expiry, retention.
 
 ``domain.ports.store.Store`` includes it; each adapter implements it in its own module
-(``store.backends.sqlite_lifecycle``, ``store.backends.mongo_lifecycle``).
+(``store.backends.sqlite.lifecycle``, ``store.backends.mongo.lifecycle``).
 
 Analytics: the buffer is the stored messages. ``analytics_batch`` returns the
 session's stored ``SessionAnalytics`` and messages it does not cover yet;

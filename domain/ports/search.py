@@ -1,7 +1,7 @@
 """The store port's search part: keyword search over a session's or an account's messages.
 
 ``domain.ports.store.Store`` includes it; each adapter implements it in its own module
-(``store.backends.sqlite_search``, ``store.backends.mongo_search``).
+(``store.backends.sqlite.search``, ``store.backends.mongo.search``).
 
 Text and query go through the same tokenizer (``domain.search.tokenize``): word
 terms for space-separated scripts (English, Persian), overlapping character

@@ -1,7 +1,7 @@
 """The store port's import part: recreate an exported session (``schemas.transfer``).
 
 ``domain.ports.store.Store`` includes it; each adapter implements it in its own module
-(``store.backends.sqlite_transfer``, ``store.backends.mongo_transfer``).
+(``store.backends.sqlite.transfer``, ``store.backends.mongo.transfer``).
 Export needs no operation of its own: it reads through the port
 (``memq.transfer``).
 

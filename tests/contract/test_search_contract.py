@@ -254,7 +254,7 @@ def test_sqlite_reindexes_an_old_file_when_it_opens(
     index_as_version_1(old)
     old.close()
     # When the store opens it, then it is reindexed without being asked
-    with caplog.at_level(logging.INFO, logger="store.backends.sqlite_search"):
+    with caplog.at_level(logging.INFO, logger="store.backends.sqlite.search"):
         store = SqliteStore(tmp_path / "v1.sqlite3")
     try:
         assert ids(store.search_messages(A, "مسیله")) == ["s1-m1"]

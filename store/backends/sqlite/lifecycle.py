@@ -452,7 +452,7 @@ def _analytics(state: str, version: int) -> SessionAnalytics:
 
 def _messages(rows: list[sqlite3.Row]) -> list[StoredMessage]:
     # The adapter's row mapping; imported here because the adapter imports this module.
-    from store.backends.sqlite import _message
+    from store.backends.sqlite.database import _message
 
     return [_message(row) for row in rows]
 

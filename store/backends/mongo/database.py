@@ -77,9 +77,9 @@ from store.backends._common import (
 )
 from store.backends._mongo_errors import translated as _translated
 from store.backends._scan import retention_cutoff
-from store.backends.mongo_lifecycle import MongoLifecycle, lifecycle_indexes
-from store.backends.mongo_search import MongoSearch, search_indexes, search_terms
-from store.backends.mongo_transfer import MongoTransfer
+from store.backends.mongo.lifecycle import MongoLifecycle, lifecycle_indexes
+from store.backends.mongo.search import MongoSearch, search_indexes, search_terms
+from store.backends.mongo.transfer import MongoTransfer
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from schemas.sessions import Session
 from schemas.transfer import SessionDocument
 from store.backends._common import as_utc, memory_document
 from store.backends._transfer import counters, imported_memory
-from store.backends.mongo_search import search_terms
+from store.backends.mongo.search import search_terms
 
 _DUPLICATE_KEY = 11000
 

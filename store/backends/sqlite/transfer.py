@@ -19,7 +19,7 @@ from schemas.sessions import Session
 from schemas.transfer import SessionDocument
 from store.backends._common import memory_document, to_micros
 from store.backends._transfer import counters, imported_memory
-from store.backends.sqlite_search import index_message
+from store.backends.sqlite.search import index_message
 
 
 class SqliteTransfer(TransferStore):

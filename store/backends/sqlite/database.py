@@ -50,13 +50,13 @@ from store.backends._common import (
     title_from,
     to_micros,
 )
-from store.backends.sqlite_lifecycle import (
+from store.backends.sqlite.lifecycle import (
     LIFECYCLE_SCHEMA,
     SqliteLifecycle,
     delete_analytics_rows,
 )
-from store.backends.sqlite_search import SqliteSearch, create_search_schema, index_message
-from store.backends.sqlite_transfer import SqliteTransfer
+from store.backends.sqlite.search import SqliteSearch, create_search_schema, index_message
+from store.backends.sqlite.transfer import SqliteTransfer
 
 log = logging.getLogger(__name__)
 
