@@ -49,7 +49,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         current = CurrentMessage.get_current_message()
         delivery_id = current.message_id if current is not None else parsed.message_id
         cap = deps.settings.max_messages_per_session
-        result = deps.store.append_message(parsed, delivery_id, max_messages=cap)
+        result = deps.store.sessions.append_message(parsed, delivery_id, max_messages=cap)
         record_ingest_outcome(ingest_outcome(result))
         if result.rejected_full:
             logger.warning(

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from actors.deps import Deps
 from actors.ingest import ingest_actor
 from actors.metrics import ingest_outcome, record_ingest_outcome
-from domain.ports.store import AppendResult
+from domain.ports.sessions import AppendResult
 from schemas.errors import InvalidInput, TransientError
 from schemas.messages import MAX_BATCH_EVENTS, MessageBatch, MessageEvent
 from schemas.routing import ActorName, new_message
@@ -57,7 +57,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         ]
         cap = deps.settings.max_messages_per_session
         try:
-            results = deps.store.append_messages(items, max_messages=cap)
+            results = deps.store.sessions.append_messages(items, max_messages=cap)
         except Exception as exc:
             if isinstance(exc, TransientError) and retries < SPLIT_AFTER_RETRIES:
                 raise

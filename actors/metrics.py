@@ -52,7 +52,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 
 from domain.memory.engines import EngineChain
-from domain.ports.store import AppendResult
+from domain.ports.sessions import AppendResult
 from runtime.histograms import DURATION_BUCKETS
 from runtime.settings import Settings
 from schemas.queues import dead_letter_queue, delay_queue

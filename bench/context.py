@@ -72,7 +72,7 @@ def seed(store: SqliteStore, session_id: str, count: int) -> None:
             seq=1_000_000 + i,
             accepted_at=start + timedelta(milliseconds=i),
         )
-        store.append_message(event, delivery_id=event.message_id)
+        store.sessions.append_message(event, delivery_id=event.message_id)
         if count >= 1000 and i % 2000 == 0:
             log(f"  seeding {session_id}: {i}/{count}")
 
@@ -91,7 +91,7 @@ def write_memory(store: SqliteStore, session_id: str, count: int, settings: Sett
         TierName.MID: (folded - 49, folded - 15),
         TierName.RECENT: (folded - 14, folded),
     }
-    messages = store.messages_between(ACCOUNT, session_id, 0, 10**18, limit=count)
+    messages = store.memory.messages_between(ACCOUNT, session_id, 0, 10**18, limit=count)
     tiers = {}
     for tier, (first, last) in spans.items():
         sample = messages[last - 10 : last]
@@ -109,8 +109,10 @@ def write_memory(store: SqliteStore, session_id: str, count: int, settings: Sett
         )
     facts = engine.extract_facts(transcript(messages[:10], 1), [])
     owner = uuid.uuid4().hex
-    assert store.acquire_memory_lease(ACCOUNT, session_id, owner, now + timedelta(minutes=5), now)
-    state = store.load_memory(ACCOUNT, session_id).model_copy(
+    assert store.memory.acquire_memory_lease(
+        ACCOUNT, session_id, owner, now + timedelta(minutes=5), now
+    )
+    state = store.memory.load_memory(ACCOUNT, session_id).model_copy(
         update={
             **tiers,
             "folded_count": folded,
@@ -119,14 +121,14 @@ def write_memory(store: SqliteStore, session_id: str, count: int, settings: Sett
             "updated_at": now,
         }
     )
-    assert store.save_memory(ACCOUNT, session_id, state, owner)  # marks them all folded
+    assert store.memory.save_memory(ACCOUNT, session_id, state, owner)  # marks them all folded
     # As the memory pool leaves it: last_fold_ids names only the last fold's
     # messages (a fold takes at most fold_every × MAX_BATCH_FACTOR of them).
     last_fold = settings.memory_fold_every * MAX_BATCH_FACTOR
-    state = store.load_memory(ACCOUNT, session_id)
+    state = store.memory.load_memory(ACCOUNT, session_id)
     state = state.model_copy(update={"last_fold_ids": state.last_fold_ids[-last_fold:]})
-    assert store.save_memory(ACCOUNT, session_id, state, owner)
-    store.release_memory_lease(ACCOUNT, session_id, owner)
+    assert store.memory.save_memory(ACCOUNT, session_id, state, owner)
+    store.memory.release_memory_lease(ACCOUNT, session_id, owner)
 
 
 async def http_latencies(

@@ -24,9 +24,9 @@ another so they do not share the CPU:
    the bench publishes straight to RabbitMQ with publisher confirms (aio-pika,
    C in flight, like the gateway's transport): what Dramatiq and RabbitMQ alone
    reach on this machine.
-7. **roundtrips** — ``SqliteStore.append_message`` called directly with a trace
+7. **roundtrips** — ``SqliteStore.sessions.append_message`` called directly with a trace
    hook on its connections (transactions and statements per append), and
-   ``MongoStore.append_message`` against mongoeco's wire server with a PyMongo
+   ``MongoStore.sessions.append_message`` against mongoeco's wire server with a PyMongo
    ``CommandListener`` (commands per append), each followed by duplicate passes.
 
 How "stored" is timed without touching memq's code paths: ``messages`` has no
@@ -1167,7 +1167,9 @@ def appender(store: Store, delivery: str) -> Callable[[MessageEvent], object]:
     cap = Settings().max_messages_per_session
 
     def append(event: MessageEvent) -> object:
-        return store.append_message(event, f"{delivery}-{event.message_id}", max_messages=cap)
+        return store.sessions.append_message(
+            event, f"{delivery}-{event.message_id}", max_messages=cap
+        )
 
     return append
 

@@ -77,7 +77,7 @@ def ingest(store: SqliteStore, service: MemoryService, dialogue: Dialogue, sessi
             seq=1_000_000 + index,
             accepted_at=start + timedelta(seconds=index),
         )
-        result = store.append_message(event, delivery_id=event.message_id)
+        result = store.sessions.append_message(event, delivery_id=event.message_id)
         if service.should_trigger(result.message_count):
             service.update(ACCOUNT, session_id)
 
@@ -185,7 +185,7 @@ def score_dialogue(
     budgets: Sequence[int],
 ) -> dict[int, Score]:
     scores: dict[int, Score] = {}
-    memory = store.load_memory(ACCOUNT, session_id)
+    memory = store.memory.load_memory(ACCOUNT, session_id)
     stored_facts = [fact.model_dump(mode="json") for fact in memory.facts]
     wrong = false_replacements(dialogue, stored_facts)
     current_values = {subject: values[-1] for subject, values in dialogue.subjects.items()}

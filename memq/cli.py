@@ -97,7 +97,7 @@ def reindex(
     try:
         store = open_store(settings)
         try:
-            recorded = store.search_index_version()
+            recorded = store.search.search_index_version()
             # SQLite has already brought itself up to date while opening; this pass
             # then only checks (and rewrites nothing).
             typer.echo(
@@ -105,7 +105,7 @@ def reindex(
                 "checking every message",
                 err=True,
             )
-            done = store.reindex_search(batch=batch, progress=_echo_reindex_progress)
+            done = store.search.reindex_search(batch=batch, progress=_echo_reindex_progress)
         finally:
             store.close()
     except StoreUnavailable as exc:

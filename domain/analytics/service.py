@@ -65,7 +65,9 @@ class AnalyticsService:
             if batches >= self.max_batches or time.monotonic() - started > self.work_seconds:
                 return FlushOutcome(batches, messages, more=True, ended=ended)
             try:
-                batch = self.store.analytics_batch(account_id, session_id, limit=self.batch_size)
+                batch = self.store.lifecycle.analytics_batch(
+                    account_id, session_id, limit=self.batch_size
+                )
                 ended = batch.session.status == "ended"
                 if not batch.messages and not _stale(batch):
                     return FlushOutcome(batches, messages, ended=ended)
@@ -79,7 +81,7 @@ class AnalyticsService:
                 )
             except NotFound:
                 return FlushOutcome(batches, messages, missing=True)
-            if not self.store.save_analytics(account_id, batch, updated):
+            if not self.store.lifecycle.save_analytics(account_id, batch, updated):
                 logger.info(
                     "analytics of %s/%s saved by another flush; stopping", account_id, session_id
                 )
@@ -102,7 +104,7 @@ class AnalyticsService:
         """The user message before each low-confidence answer that will be kept."""
         questions: dict[str, StoredMessage | None] = {}
         for answer in low_confidence_answers(batch, self.threshold)[-LOW_CONFIDENCE_KEEP:]:
-            before = self.store.list_messages(
+            before = self.store.sessions.list_messages(
                 account_id, session_id, limit=QUESTION_LOOKBACK, before=answer.seq
             )
             questions[answer.message_id] = next(

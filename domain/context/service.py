@@ -41,7 +41,7 @@ def build_context(
 ) -> ContextReply:
     chosen_budget = budget if budget is not None else default_budget(settings, account_id)
     verbatim_count = settings.memory_verbatim_count
-    snapshot = store.context_snapshot(
+    snapshot = store.memory.context_snapshot(
         account_id, session_id, recent_limit=recent_limit(chosen_budget, verbatim_count)
     )
     memory, recent = snapshot.memory, snapshot.recent

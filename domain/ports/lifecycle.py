@@ -1,7 +1,7 @@
 """The store port's session-lifecycle part: analytics buffer and flush, idle expiry, retention.
 
-``domain.ports.store.Store`` includes it; each adapter implements it in its own module
-(``store.backends.sqlite.lifecycle``, ``store.backends.mongo.lifecycle``).
+``domain.ports.store.Store`` composes it; each adapter implements it in its own module
+(``store/backends/sqlite/lifecycle.py``, ``store/backends/mongo/lifecycle.py``).
 
 Analytics: the buffer is the stored messages. ``analytics_batch`` returns the
 session's stored ``SessionAnalytics`` and messages it does not cover yet;

@@ -1,7 +1,7 @@
 """The store port's search part: keyword search over a session's or an account's messages.
 
-``domain.ports.store.Store`` includes it; each adapter implements it in its own module
-(``store.backends.sqlite.search``, ``store.backends.mongo.search``).
+``domain.ports.store.Store`` composes it; each adapter implements it in its own module
+(``store/backends/sqlite/search.py``, ``store/backends/mongo/search.py``).
 
 Text and query go through the same tokenizer (``domain.search.tokenize``): word
 terms for space-separated scripts (English, Persian), overlapping character

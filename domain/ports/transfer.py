@@ -1,7 +1,7 @@
 """The store port's import part: recreate an exported session (``schemas.transfer``).
 
-``domain.ports.store.Store`` includes it; each adapter implements it in its own module
-(``store.backends.sqlite.transfer``, ``store.backends.mongo.transfer``).
+``domain.ports.store.Store`` composes it; each adapter implements it in its own module
+(``store/backends/sqlite/transfer.py``, ``store/backends/mongo/transfer.py``).
 Export needs no operation of its own: it reads through the port
 (``memq.transfer``).
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from domain.ports.store import MessageCursor, Store
+from domain.ports.sessions import MessageCursor
+from domain.ports.store import Store
 from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.messages import StoredMessage
 from schemas.transfer import (
@@ -40,9 +41,9 @@ EXPORT_PAGE_BYTES = 4 * 1024 * 1024
 
 def export_head(store: Store, account_id: str, session_id: str) -> ExportHead:
     """Raises ``NotFound`` like ``get_session``."""
-    session = store.get_session(account_id, session_id)
-    memory = store.load_memory(account_id, session_id)
-    analytics = store.session_analytics(account_id, session_id)
+    session = store.sessions.get_session(account_id, session_id)
+    memory = store.memory.load_memory(account_id, session_id)
+    analytics = store.lifecycle.session_analytics(account_id, session_id)
     return ExportHead(
         session=ExportedSession(
             session_id=session.session_id,
@@ -79,7 +80,7 @@ def export_page(
 ) -> ExportPage:
     """The messages after ``after``: at most ``limit``, and no more content than
     ``max_bytes`` (but at least one message). Raises ``NotFound``."""
-    found = store.messages_after(account_id, session_id, after, limit=limit)
+    found = store.sessions.messages_after(account_id, session_id, after, limit=limit)
     taken: list[StoredMessage] = []
     size = 0
     for message in found:
@@ -134,7 +135,7 @@ def import_session(
     if session_id is None and _exists(store, account_id, target):
         return already
     try:
-        store.import_session(account_id, target, doc, now)
+        store.transfer.import_session(account_id, target, doc, now)
     except Conflict:
         # Two imports of the same document at once: the other one won.
         if session_id is None and _exists(store, account_id, target):
@@ -156,7 +157,7 @@ def import_session(
 
 def _exists(store: Store, account_id: str, session_id: str) -> bool:
     try:
-        store.get_session(account_id, session_id)
+        store.sessions.get_session(account_id, session_id)
     except NotFound:
         return False
     return True

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from domain.ports.store import LAST_PROMPT_CHARS, TITLE_CHARS
+from domain.ports.sessions import LAST_PROMPT_CHARS, TITLE_CHARS
 from schemas.errors import InvalidInput
 from schemas.limits import MAX_SEARCH_LIMIT
 from schemas.memory_state import MemoryState

@@ -67,7 +67,7 @@ def test_an_event_out_of_bounds_is_dead_lettered_at_once(
     assert dead.message_id == message.message_id
     assert not dead.options.get("retries")
     with pytest.raises(NotFound):
-        workers.deps.store.get_session(A, "s1")
+        workers.deps.store.sessions.get_session(A, "s1")
 
 
 ENVELOPES = {

@@ -53,7 +53,7 @@ def publish(store: SqliteStore, start: int, count: int, session: str = SESSION) 
             seq=1_000_000 + i,
             accepted_at=T0 + timedelta(seconds=i),
         )
-        store.append_message(event, delivery_id=f"d{i}")
+        store.sessions.append_message(event, delivery_id=f"d{i}")
 
 
 class RecordingEngine:
@@ -96,7 +96,7 @@ def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteS
         publish(store, start, 5)
         service.update(ACCOUNT, SESSION)
     # Then the tiers tile positions 1..folded_count with no gap or overlap
-    memory = store.load_memory(ACCOUNT, SESSION)
+    memory = store.memory.load_memory(ACCOUNT, SESSION)
     tiers = memory.tiers()
     assert [t.tier.value for t in tiers] == ["old", "mid", "recent"]
     assert tiers[0].first_position == 1
@@ -105,8 +105,10 @@ def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteS
     assert tiers[-1].last_position == memory.folded_count
     # and every other message is still verbatim: exactly the last 5
     assert memory.folded_count == 295
-    assert store.count_unfolded(ACCOUNT, SESSION) == 5
-    unfolded = store.unfolded_messages(ACCOUNT, SESSION, keep_last=0, exclude_ids=[], limit=50)
+    assert store.memory.count_unfolded(ACCOUNT, SESSION) == 5
+    unfolded = store.memory.unfolded_messages(
+        ACCOUNT, SESSION, keep_last=0, exclude_ids=[], limit=50
+    )
     assert [m.message_id for m in unfolded] == [f"m{i:04d}" for i in range(295, 300)]
     # And each tier fits its budget, and no call ever took more than one batch
     budgets = settings.budgets_for(ACCOUNT)
@@ -121,7 +123,7 @@ def test_a_final_update_folds_fewer_than_a_batch(store: SqliteStore) -> None:
     publish(store, 0, 8)
     assert service.update(ACCOUNT, SESSION).folds == 0  # 3 outside the window: not yet
     assert service.update(ACCOUNT, SESSION, final=True).folded_messages == 3
-    assert store.count_unfolded(ACCOUNT, SESSION) == 5
+    assert store.memory.count_unfolded(ACCOUNT, SESSION) == 5
 
 
 def claude_settings(fake: FakeAnthropic) -> Settings:
@@ -159,7 +161,7 @@ def test_duplicated_and_concurrent_jobs_cost_no_second_llm_call(
     # Then Claude was called exactly twice (one fold), and the memory shows it once
     assert len(fake_anthropic.requests) == 2
     assert fake_anthropic.unscripted == 0
-    memory = store.load_memory(ACCOUNT, SESSION)
+    memory = store.memory.load_memory(ACCOUNT, SESSION)
     assert memory.folded_count == 5
     assert memory.recent is not None
     assert memory.recent.engine == f"claude:{settings.llm_model}"
@@ -179,7 +181,7 @@ def test_offline_engine_fills_in_while_claude_is_down_and_claude_redoes_it(
     fake_anthropic.enqueue(text_reply("Orders A-1000 to A-1004, shipping soon."))
     service.update(ACCOUNT, SESSION)
     # Then the fold fell back to the offline engine, and was redone by Claude
-    memory = store.load_memory(ACCOUNT, SESSION)
+    memory = store.memory.load_memory(ACCOUNT, SESSION)
     assert memory.recent is not None
     assert memory.recent.engine == f"claude:{settings.llm_model}"
     assert memory.recent.text == "Orders A-1000 to A-1004, shipping soon."
@@ -199,6 +201,6 @@ def test_offline_tiers_stay_marked_while_claude_stays_down(
     publish(store, 0, 10)
     fake_anthropic.enqueue(overloaded_reply(), times=3)  # fold, facts, redo attempt
     service.update(ACCOUNT, SESSION)
-    memory = store.load_memory(ACCOUNT, SESSION)
+    memory = store.memory.load_memory(ACCOUNT, SESSION)
     assert memory.recent is not None and memory.recent.engine == "offline"
     assert memory.recent.text.strip()

@@ -67,7 +67,7 @@ class Workers:
         return value or 0.0
 
     def seqs(self, account: str, session: str) -> list[int]:
-        messages = self.deps.store.list_messages(account, session, limit=100)
+        messages = self.deps.store.sessions.list_messages(account, session, limit=100)
         return [m.seq - SEQ0 for m in messages]
 
 

@@ -13,6 +13,6 @@ def with_retention(store: Store, retention: timedelta) -> Store:
     """Another store on the same data, hiding sessions ended over ``retention`` ago.
     Close it; it does not close the data (or the MongoDB client) of ``store``."""
     if isinstance(store, SqliteStore):
-        return SqliteStore(store._path, retention=retention)
+        return SqliteStore(store.db.path, retention=retention)
     assert isinstance(store, MongoStore)
-    return MongoStore(store._client, store._messages.database.name, retention=retention)
+    return MongoStore(store.db.client, store.db.messages.database.name, retention=retention)

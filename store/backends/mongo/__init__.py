@@ -1,5 +1,5 @@
-"""The production adapter: MongoDB."""
+"""The production adapter of the store port: MongoDB (``store``), a module per part."""
 
-from store.backends.mongo.database import MongoStore
+from store.backends.mongo.store import MongoStore
 
 __all__ = ["MongoStore"]

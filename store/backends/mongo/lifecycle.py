@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from pymongo import ASCENDING, ReturnDocument
@@ -50,14 +50,14 @@ from pymongo.errors import DuplicateKeyError
 
 from domain.ports.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
 from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
-from schemas.errors import NotFound
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
 from store.backends._common import as_utc, check_limit
 from store.backends._mongo_errors import translated as _translated
-from store.backends._scan import decode_scan_cursor, encode_scan_cursor, retention_cutoff
+from store.backends._scan import decode_scan_cursor, encode_scan_cursor
+from store.backends.mongo.database import MongoDatabase
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("memq.store.mongo")
 
 _NOT_DELETED = {"$ne": True}
 _NOT_ANALYZED = {"$in": [None, False]}
@@ -119,65 +119,16 @@ def lifecycle_indexes(
 
 
 class MongoLifecycle(LifecycleStore):
-    """Needs the host's collections and retention."""
-
-    _sessions: MongoCollection[Any]
-    _messages: MongoCollection[Any]
-    _memory: MongoCollection[Any]
-    _analytics: MongoCollection[Any]
-    _retention: timedelta | None
-
-    # -- visibility ------------------------------------------------------------
-    def _visible(self) -> dict[str, Any]:
-        """Filter: not deleted, not past retention."""
-        query: dict[str, Any] = {"deleted": _NOT_DELETED}
-        cutoff = retention_cutoff(self._retention)
-        if cutoff is not None:
-            query["$nor"] = [{"status": "ended", "ended_at": {"$lt": cutoff}}]
-        return query
-
-    def _in_retention(self) -> dict[str, Any]:
-        """Filter on analytics documents: their session's end (as flushed) is not past retention."""
-        cutoff = retention_cutoff(self._retention)
-        if cutoff is None:
-            return {}
-        return {"$or": [{"ended_at": None}, {"ended_at": {"$gte": cutoff}}]}
-
-    def _purge_past_retention(self, key: dict[str, str]) -> bool:
-        """Purge a session past retention that the sweep has not reached (see
-        ``store.lifecycle``); True when there was one. Its messages are those accepted
-        before the cutoff, so a new message already inserted for the id stays."""
-        cutoff = retention_cutoff(self._retention)
-        if cutoff is None:
-            return False
-        gone = self._sessions.find_one_and_delete(
-            {**key, "deleted": _NOT_DELETED, "status": "ended", "ended_at": {"$lt": cutoff}},
-            projection={"_id": 1},
-        )
-        if gone is None:
-            return False
-        purged = self._messages.delete_many({**key, "accepted_at": {"$lt": cutoff}}).deleted_count
-        self._memory.delete_one(key)
-        self._analytics.delete_one(key)
-        log.info("purged session %s past retention (%d messages)", key["session_id"], purged)
-        return True
-
-    def _visible_session(self, account_id: str, session_id: str) -> Session:
-        doc = self._sessions.find_one(
-            {"account_id": account_id, "session_id": session_id, **self._visible()},
-            _SESSION_FIELDS,
-        )
-        if doc is None:
-            raise NotFound(f"session {session_id} not found")
-        return _session(doc)
+    def __init__(self, db: MongoDatabase) -> None:
+        self.db = db
 
     # -- analytics -------------------------------------------------------------
     @_translated
     def analytics_batch(self, account_id: str, session_id: str, *, limit: int) -> AnalyticsBatch:
         check_limit(limit)
-        session = self._visible_session(account_id, session_id)
+        session = self.db.session(account_id, session_id)
         key = {"account_id": account_id, "session_id": session_id}
-        doc = self._analytics.find_one(
+        doc = self.db.analytics.find_one(
             key, {"_id": 0, "state": 1, "version": 1, "last_flush_ids": 1}
         )
         analytics = SessionAnalytics() if doc is None else _analytics(doc)
@@ -185,7 +136,7 @@ class MongoLifecycle(LifecycleStore):
         query: dict[str, Any] = {**key, "analyzed": _NOT_ANALYZED}
         if previous:
             query["message_id"] = {"$nin": list(previous)}
-        docs = self._messages.find(query, _MESSAGE_FIELDS).sort(_IN_ORDER).limit(limit)
+        docs = self.db.messages.find(query, _MESSAGE_FIELDS).sort(_IN_ORDER).limit(limit)
         return AnalyticsBatch(
             session=session,
             analytics=analytics,
@@ -209,30 +160,30 @@ class MongoLifecycle(LifecycleStore):
             "last_flush_ids": ids,
         }
         try:
-            saved = self._analytics.update_one(
+            saved = self.db.analytics.update_one(
                 {**key, "version": old}, {"$set": changes}, upsert=old == 0
             )
         except DuplicateKeyError:
             return False  # another flush created the document first
         if not saved.matched_count and saved.upserted_id is None:
             return False
-        if saved.upserted_id is not None and not self._sessions.find_one(
+        if saved.upserted_id is not None and not self.db.sessions.find_one(
             {**key, "deleted": _NOT_DELETED}, {"_id": 1}
         ):
             # The session was deleted or purged meanwhile: undo what we created.
-            self._analytics.delete_one(key)
+            self.db.analytics.delete_one(key)
             return False
         marks = [*batch.previous_ids, *ids]
         if marks:
-            self._messages.update_many(
+            self.db.messages.update_many(
                 {**key, "message_id": {"$in": marks}}, {"$set": {"analyzed": True}}
             )
         return True
 
     @_translated
     def session_analytics(self, account_id: str, session_id: str) -> SessionAnalytics:
-        self._visible_session(account_id, session_id)
-        doc = self._analytics.find_one(
+        self.db.session(account_id, session_id)
+        doc = self.db.analytics.find_one(
             {"account_id": account_id, "session_id": session_id},
             {"_id": 0, "state": 1, "version": 1},
         )
@@ -240,9 +191,9 @@ class MongoLifecycle(LifecycleStore):
 
     @_translated
     def user_activity(self, account_id: str, user_id: str) -> UserActivity:
-        match = {"account_id": account_id, "user_id": user_id, **self._in_retention()}
+        match = {"account_id": account_id, "user_id": user_id, **self.db.in_retention()}
         rows = list(
-            self._analytics.aggregate(
+            self.db.analytics.aggregate(
                 [
                     {"$match": match},
                     {
@@ -277,9 +228,9 @@ class MongoLifecycle(LifecycleStore):
     @_translated
     def kb_usage(self, account_id: str, *, top: int) -> list[KbEntryUsage]:
         check_limit(top)
-        rows = self._analytics.aggregate(
+        rows = self.db.analytics.aggregate(
             [
-                {"$match": {"account_id": account_id, **self._in_retention()}},
+                {"$match": {"account_id": account_id, **self.db.in_retention()}},
                 {"$unwind": "$state.sources"},
                 {
                     "$group": {
@@ -306,9 +257,9 @@ class MongoLifecycle(LifecycleStore):
     @_translated
     def account_stats(self, account_id: str) -> AccountStats:
         rows = list(
-            self._sessions.aggregate(
+            self.db.sessions.aggregate(
                 [
-                    {"$match": {"account_id": account_id, **self._visible()}},
+                    {"$match": {"account_id": account_id, **self.db.visible()}},
                     {
                         "$group": {
                             "_id": None,
@@ -356,7 +307,7 @@ class MongoLifecycle(LifecycleStore):
         self, account_id: str, session_id: str, *, idle_before: datetime, reason: str, now: datetime
     ) -> Session:
         now = _ms(now)
-        doc = self._sessions.find_one_and_update(
+        doc = self.db.sessions.find_one_and_update(
             {
                 "account_id": account_id,
                 "session_id": session_id,
@@ -372,7 +323,7 @@ class MongoLifecycle(LifecycleStore):
             return_document=ReturnDocument.AFTER,
         )
         if doc is None:
-            return self._visible_session(account_id, session_id)
+            return self.db.session(account_id, session_id)
         return _session(doc)
 
     @_translated
@@ -417,7 +368,7 @@ class MongoLifecycle(LifecycleStore):
         self, account_id: str, session_id: str, *, ended_before: datetime
     ) -> PurgeResult | None:
         key = {"account_id": account_id, "session_id": session_id}
-        gone = self._sessions.find_one_and_delete(
+        gone = self.db.sessions.find_one_and_delete(
             {
                 **key,
                 "deleted": _NOT_DELETED,
@@ -428,9 +379,9 @@ class MongoLifecycle(LifecycleStore):
         )
         if gone is None:
             return None
-        purged = self._messages.delete_many(key).deleted_count
-        self._memory.delete_one(key)
-        self._analytics.delete_one(key)
+        purged = self.db.messages.delete_many(key).deleted_count
+        self.db.memory.delete_one(key)
+        self.db.analytics.delete_one(key)
         return PurgeResult(session_id=session_id, messages=purged)
 
     @_translated
@@ -446,17 +397,17 @@ class MongoLifecycle(LifecycleStore):
     ) -> PurgeResult | None:
         key = {"account_id": account_id, "session_id": session_id}
         tombstone = {**key, "deleted": True, "deleted_at": {"$lt": as_utc(deleted_before)}}
-        found = self._sessions.find_one(tombstone, {"_id": 0, "deleted_at": 1})
+        found = self.db.sessions.find_one(tombstone, {"_id": 0, "deleted_at": 1})
         if found is None:
             return None
         # Only what the deleted session left (a delete cut short): a message accepted
         # after the deletion was dropped by its own append, or, racing this purge,
         # belongs to the session its id starts anew and must survive it.
         left = {**key, "accepted_at": {"$lt": found["deleted_at"]}}
-        purged = self._messages.delete_many(left).deleted_count
-        self._memory.delete_one(key)
-        self._analytics.delete_one(key)
-        if not self._sessions.delete_one(tombstone).deleted_count:
+        purged = self.db.messages.delete_many(left).deleted_count
+        self.db.memory.delete_one(key)
+        self.db.analytics.delete_one(key)
+        if not self.db.sessions.delete_one(tombstone).deleted_count:
             return None  # another sweep removed it meanwhile
         return PurgeResult(session_id=session_id, messages=purged)
 
@@ -474,7 +425,7 @@ class MongoLifecycle(LifecycleStore):
                 ],
             }
         docs = list(
-            self._sessions.find(query, {"_id": 0, "account_id": 1, "session_id": 1, field: 1})
+            self.db.sessions.find(query, {"_id": 0, "account_id": 1, "session_id": 1, field: 1})
             .sort([(field, ASCENDING), ("account_id", ASCENDING), ("session_id", ASCENDING)])
             .limit(limit + 1)
         )

@@ -24,7 +24,6 @@ resumes there.
 
 from __future__ import annotations
 
-import abc
 import logging
 import math
 from collections import Counter
@@ -46,8 +45,9 @@ from domain.search.tokenize import INDEX_VERSION, index_terms, query_terms, term
 from schemas.errors import NotFound
 from store.backends._common import check_batch, check_search_limit
 from store.backends._mongo_errors import translated
+from store.backends.mongo.database import MongoDatabase
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("memq.store.mongo")
 
 META_COLLECTION = "memq_meta"
 BACKFILL_MARKER = "search_terms_backfill"
@@ -148,12 +148,8 @@ def score(content: str, wanted: list[str]) -> float:
 
 
 class MongoSearch(SearchStore):
-    _sessions: Collection[Any]
-    _messages: Collection[Any]
-
-    @abc.abstractmethod
-    def _visible(self) -> dict[str, Any]:
-        """Filter on session docs: not deleted, not past retention (``MongoLifecycle``)."""
+    def __init__(self, db: MongoDatabase) -> None:
+        self.db = db
 
     def search_messages(
         self,
@@ -167,8 +163,8 @@ class MongoSearch(SearchStore):
         check_search_limit(limit)
         wanted = query_terms(query)
         if session_id is not None and (
-            self._sessions.find_one(
-                {"account_id": account_id, "session_id": session_id, **self._visible()},
+            self.db.sessions.find_one(
+                {"account_id": account_id, "session_id": session_id, **self.db.visible()},
                 {"_id": 1},
             )
             is None
@@ -180,7 +176,7 @@ class MongoSearch(SearchStore):
         if session_id is not None:
             filter_["session_id"] = session_id
         docs = list(
-            self._messages.find(
+            self.db.messages.find(
                 filter_,
                 {
                     "_id": 0,
@@ -201,13 +197,13 @@ class MongoSearch(SearchStore):
         session_filter: dict[str, Any] = {
             "account_id": account_id,
             "session_id": {"$in": sorted({d["session_id"] for d in docs})},
-            **self._visible(),
+            **self.db.visible(),
         }
         if user_id is not None:
             session_filter["user_id"] = user_id
         visible = {
             s["session_id"]
-            for s in self._sessions.find(session_filter, {"_id": 0, "session_id": 1})
+            for s in self.db.sessions.find(session_filter, {"_id": 0, "session_id": 1})
         }
         scored = [(score(d["content"], wanted), d) for d in docs if d["session_id"] in visible]
         scored.sort(key=lambda p: (-p[0], -p[1]["accepted_at"].timestamp(), p[1]["message_id"]))
@@ -227,7 +223,7 @@ class MongoSearch(SearchStore):
 
     @translated
     def search_index_version(self) -> int:
-        doc = self._messages.database[META_COLLECTION].find_one({"_id": INDEX_VERSION_DOC})
+        doc = self.db.messages.database[META_COLLECTION].find_one({"_id": INDEX_VERSION_DOC})
         return UNRECORDED_INDEX_VERSION if doc is None else int(doc["version"])
 
     @translated
@@ -235,11 +231,11 @@ class MongoSearch(SearchStore):
         self, *, batch: int = REINDEX_BATCH, progress: ReindexProgress | None = None
     ) -> int:
         check_batch(batch)
-        meta = self._messages.database[META_COLLECTION]
-        total = self._messages.estimated_document_count()
+        meta = self.db.messages.database[META_COLLECTION]
+        total = self.db.messages.estimated_document_count()
         after, done = _resume_point(meta)
-        while docs := _messages_after(self._messages, after, batch):
-            _reindex_docs(self._messages, docs)
+        while docs := _messages_after(self.db.messages, after, batch):
+            _reindex_docs(self.db.messages, docs)
             after, done = docs[-1]["_id"], done + len(docs)
             # Recorded after the batch's writes: an interruption redoes one batch at most.
             meta.replace_one(

@@ -10,11 +10,9 @@ imports of the same id racing.
 
 from __future__ import annotations
 
-import abc
 from datetime import datetime
 from typing import Any
 
-from pymongo.collection import Collection
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from domain.ports.transfer import IMPORT_DELIVERY, TransferStore
@@ -23,6 +21,7 @@ from schemas.sessions import Session
 from schemas.transfer import SessionDocument
 from store.backends._common import as_utc, memory_document
 from store.backends._transfer import counters, imported_memory
+from store.backends.mongo.database import MongoDatabase
 from store.backends.mongo.search import search_terms
 
 _DUPLICATE_KEY = 11000
@@ -38,25 +37,18 @@ def _opt_ms(moment: datetime | None) -> datetime | None:
 
 
 class MongoTransfer(TransferStore):
-    _sessions: Collection[Any]
-    _messages: Collection[Any]
-    _memory: Collection[Any]
-
-    @abc.abstractmethod
-    def _purge_past_retention(self, key: dict[str, str]) -> bool: ...
-
-    @abc.abstractmethod
-    def get_session(self, account_id: str, session_id: str) -> Session: ...
+    def __init__(self, db: MongoDatabase) -> None:
+        self.db = db
 
     def import_session(
         self, account_id: str, session_id: str, doc: SessionDocument, now: datetime
     ) -> Session:
         key = {"account_id": account_id, "session_id": session_id}
-        taken = self._sessions.find_one(key, {"_id": 1}) is not None
-        if taken and not self._purge_past_retention(key):
+        taken = self.db.sessions.find_one(key, {"_id": 1}) is not None
+        if taken and not self.db.purge_past_retention(key):
             raise Conflict(f"session {session_id} already exists")
         ids = [m.message_id for m in doc.messages]
-        clash = self._messages.find_one(
+        clash = self.db.messages.find_one(
             {
                 "account_id": account_id,
                 "message_id": {"$in": ids},
@@ -72,7 +64,7 @@ class MongoTransfer(TransferStore):
         folded = doc.memory.folded_count
         if doc.messages:
             try:
-                self._messages.insert_many(
+                self.db.messages.insert_many(
                     [
                         {
                             **key,
@@ -99,7 +91,7 @@ class MongoTransfer(TransferStore):
                     raise
         memory = imported_memory(doc, now)
         if memory is not None:
-            self._memory.replace_one(
+            self.db.memory.replace_one(
                 key, {**key, "state": memory_document(memory, 1), "version": 1}, upsert=True
             )
         count, spec = counters(doc), doc.session
@@ -130,7 +122,7 @@ class MongoTransfer(TransferStore):
         if count.last_prompt_seq is not None:
             session["last_prompt_seq"] = count.last_prompt_seq
         try:
-            self._sessions.insert_one(session)
+            self.db.sessions.insert_one(session)
         except DuplicateKeyError:
             raise Conflict(f"session {session_id} already exists") from None
-        return self.get_session(account_id, session_id)
+        return self.db.session(account_id, session_id)

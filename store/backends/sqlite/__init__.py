@@ -1,5 +1,5 @@
-"""The embedded adapter: one SQLite file."""
+"""The embedded adapter of the store port: one SQLite file (``store``), a module per part."""
 
-from store.backends.sqlite.database import SqliteStore
+from store.backends.sqlite.store import SqliteStore
 
 __all__ = ["SqliteStore"]

@@ -1,4 +1,4 @@
-"""The SQLite adapter's session-lifecycle part (``store.lifecycle``), mixed into ``SqliteStore``.
+"""The embedded adapter's session-lifecycle part (``store.lifecycle``), mixed into ``SqliteStore``.
 
 ``analytics`` holds one row per flushed session: the ``SessionAnalytics`` as
 JSON, its compare-and-set ``version``, and ``through_id``, the insertion
@@ -27,13 +27,11 @@ which the retention sweep scans through the partial index ``sessions_by_deletion
 
 from __future__ import annotations
 
-import abc
 import json
 import logging
 import sqlite3
 from collections.abc import Collection
-from contextlib import AbstractContextManager
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from domain.ports.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
@@ -41,12 +39,12 @@ from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
 from store.backends._common import check_limit, from_micros, to_micros
-from store.backends._scan import decode_scan_cursor, encode_scan_cursor, retention_cutoff
+from store.backends._scan import decode_scan_cursor, encode_scan_cursor
+from store.backends.sqlite.database import SqliteDatabase, message_from
+from store.backends.sqlite.purge import purge_rows
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("memq.store.sqlite")
 
-#: Below every time: "no retention cutoff".
-NO_CUTOFF = -(2**63)
 
 #: Run inside ``SqliteStore``'s schema transaction, after its own tables exist.
 LIFECYCLE_SCHEMA = (
@@ -104,66 +102,15 @@ _ANALYTICS_COLUMNS = (
 )
 
 
-def purge_rows(conn: sqlite3.Connection, account_id: str, session_id: str) -> int:
-    """Delete everything stored for a session, its row included; the messages deleted."""
-    key = (account_id, session_id)
-    purged = conn.execute(
-        "DELETE FROM messages WHERE account_id = ? AND session_id = ?", key
-    ).rowcount
-    for table in ("memory", "analytics", "analytics_sources", "sessions"):
-        conn.execute(f"DELETE FROM {table} WHERE account_id = ? AND session_id = ?", key)
-    return purged
-
-
-def delete_analytics_rows(conn: sqlite3.Connection, account_id: str, session_id: str) -> None:
-    for table in ("analytics", "analytics_sources"):
-        conn.execute(
-            f"DELETE FROM {table} WHERE account_id = ? AND session_id = ?", (account_id, session_id)
-        )
-
-
 class SqliteLifecycle(LifecycleStore):
-    """Needs the host's transactions and its retention-aware session read."""
-
-    _retention: timedelta | None
-
-    @abc.abstractmethod
-    def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-    @abc.abstractmethod
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-    @abc.abstractmethod
-    def _session(self, conn: sqlite3.Connection, account_id: str, session_id: str) -> Session:
-        """The session unless deleted or past retention; else ``NotFound``."""
-
-    def _cutoff(self) -> int:
-        """Sessions ended before this (micros) are past retention."""
-        cutoff = retention_cutoff(self._retention)
-        return NO_CUTOFF if cutoff is None else to_micros(cutoff)
-
-    def _purge_if_past_retention(
-        self, conn: sqlite3.Connection, account_id: str, session_id: str
-    ) -> None:
-        """A session past retention that the sweep has not reached is already gone for
-        readers: purge it now, so that what comes next (a message, a create) starts a
-        new session, exactly as after the sweep."""
-        if self._retention is None:
-            return
-        row = conn.execute(
-            "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ? AND deleted = 0"
-            " AND status = 'ended' AND ended_at < ?",
-            (account_id, session_id, self._cutoff()),
-        ).fetchone()
-        if row is not None:
-            purged = purge_rows(conn, account_id, session_id)
-            log.info("purged session %s past retention (%d messages)", session_id, purged)
+    def __init__(self, db: SqliteDatabase) -> None:
+        self.db = db
 
     # -- analytics -------------------------------------------------------------
     def analytics_batch(self, account_id: str, session_id: str, *, limit: int) -> AnalyticsBatch:
         check_limit(limit)
-        with self._read() as conn:
-            session = self._session(conn, account_id, session_id)
+        with self.db.read() as conn:
+            session = self.db.session(conn, account_id, session_id)
             row = conn.execute(
                 "SELECT state, version, through_id FROM analytics"
                 " WHERE account_id = ? AND session_id = ?",
@@ -210,7 +157,7 @@ class SqliteLifecycle(LifecycleStore):
             "last_message_at": _opt_micros(stored.last_message_at),
             "ended_at": _opt_micros(stored.ended_at),
         }
-        with self._write() as conn:
+        with self.db.write() as conn:
             alive = conn.execute(
                 "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ? AND deleted = 0",
                 (account_id, session_id),
@@ -253,8 +200,8 @@ class SqliteLifecycle(LifecycleStore):
         return True
 
     def session_analytics(self, account_id: str, session_id: str) -> SessionAnalytics:
-        with self._read() as conn:
-            self._session(conn, account_id, session_id)
+        with self.db.read() as conn:
+            self.db.session(conn, account_id, session_id)
             row = conn.execute(
                 "SELECT state, version FROM analytics WHERE account_id = ? AND session_id = ?",
                 (account_id, session_id),
@@ -262,7 +209,7 @@ class SqliteLifecycle(LifecycleStore):
         return SessionAnalytics() if row is None else _analytics(row["state"], row["version"])
 
     def user_activity(self, account_id: str, user_id: str) -> UserActivity:
-        with self._read() as conn:
+        with self.db.read() as conn:
             row = conn.execute(
                 "SELECT coalesce(sum(messages > 0), 0) AS sessions,"
                 " coalesce(sum(messages), 0) AS messages,"
@@ -273,7 +220,7 @@ class SqliteLifecycle(LifecycleStore):
                 " max(last_message_at) AS last_active"
                 " FROM analytics WHERE account_id = ? AND user_id = ?"
                 " AND (ended_at IS NULL OR ended_at >= ?)",
-                (account_id, user_id, self._cutoff()),
+                (account_id, user_id, self.db.cutoff()),
             ).fetchone()
         return UserActivity(
             user_id=user_id,
@@ -288,7 +235,7 @@ class SqliteLifecycle(LifecycleStore):
 
     def kb_usage(self, account_id: str, *, top: int) -> list[KbEntryUsage]:
         check_limit(top)
-        with self._read() as conn:
+        with self.db.read() as conn:
             rows = conn.execute(
                 "SELECT s.entry_id, sum(s.uses) AS uses, count(*) AS sessions,"
                 " max(s.last_used) AS last_used"
@@ -296,7 +243,7 @@ class SqliteLifecycle(LifecycleStore):
                 " ON a.account_id = s.account_id AND a.session_id = s.session_id"
                 " WHERE s.account_id = ? AND (a.ended_at IS NULL OR a.ended_at >= ?)"
                 " GROUP BY s.entry_id ORDER BY uses DESC, s.entry_id LIMIT ?",
-                (account_id, self._cutoff(), top),
+                (account_id, self.db.cutoff(), top),
             ).fetchall()
         return [
             KbEntryUsage(
@@ -309,13 +256,13 @@ class SqliteLifecycle(LifecycleStore):
         ]
 
     def account_stats(self, account_id: str) -> AccountStats:
-        with self._read() as conn:
+        with self.db.read() as conn:
             row = conn.execute(
                 "SELECT count(*) AS sessions, coalesce(sum(status = 'active'), 0) AS active,"
                 " coalesce(sum(message_count), 0) AS messages FROM sessions"
                 " WHERE account_id = ? AND deleted = 0"
                 " AND (status != 'ended' OR ended_at >= ?)",
-                (account_id, self._cutoff()),
+                (account_id, self.db.cutoff()),
             ).fetchone()
         return AccountStats(
             sessions=row["sessions"],
@@ -348,14 +295,14 @@ class SqliteLifecycle(LifecycleStore):
         self, account_id: str, session_id: str, *, idle_before: datetime, reason: str, now: datetime
     ) -> Session:
         at = to_micros(now)
-        with self._write() as conn:
+        with self.db.write() as conn:
             conn.execute(
                 "UPDATE sessions SET status = 'ended', ended_reason = ?, ended_at = ?,"
                 " updated_at = max(updated_at, ?) WHERE account_id = ? AND session_id = ?"
                 " AND deleted = 0 AND status = 'active' AND last_activity < ?",
                 (reason, at, at, account_id, session_id, to_micros(idle_before)),
             )
-            return self._session(conn, account_id, session_id)
+            return self.db.session(conn, account_id, session_id)
 
     def recently_active_sessions(
         self, *, since: datetime, limit: int, cursor: str | None = None
@@ -388,7 +335,7 @@ class SqliteLifecycle(LifecycleStore):
     def purge_session(
         self, account_id: str, session_id: str, *, ended_before: datetime
     ) -> PurgeResult | None:
-        with self._write() as conn:
+        with self.db.write() as conn:
             row = conn.execute(
                 "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ? AND deleted = 0"
                 " AND status = 'ended' AND ended_at < ?",
@@ -408,7 +355,7 @@ class SqliteLifecycle(LifecycleStore):
     def purge_tombstone(
         self, account_id: str, session_id: str, *, deleted_before: datetime
     ) -> PurgeResult | None:
-        with self._write() as conn:
+        with self.db.write() as conn:
             row = conn.execute(
                 "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ? AND deleted = 1"
                 " AND deleted_at < ?",
@@ -429,7 +376,7 @@ class SqliteLifecycle(LifecycleStore):
             after_at, after_account, after_session = decode_scan_cursor(cursor)
             where = [*where, f"({column}, account_id, session_id) > (?, ?, ?)"]
             args = [*args, to_micros(after_at), after_account, after_session]
-        with self._read() as conn:
+        with self.db.read() as conn:
             rows = conn.execute(
                 f"SELECT account_id, session_id, {column} AS at FROM sessions"
                 f" WHERE {' AND '.join(where)}"
@@ -451,10 +398,7 @@ def _analytics(state: str, version: int) -> SessionAnalytics:
 
 
 def _messages(rows: list[sqlite3.Row]) -> list[StoredMessage]:
-    # The adapter's row mapping; imported here because the adapter imports this module.
-    from store.backends.sqlite.database import _message
-
-    return [_message(row) for row in rows]
+    return [message_from(row) for row in rows]
 
 
 def _opt_micros(moment: datetime | None) -> int | None:

@@ -20,11 +20,9 @@ Ranking is ``bm25`` over ``terms`` (``scope`` weighs 0), higher score first.
 
 from __future__ import annotations
 
-import abc
 import json
 import logging
 import sqlite3
-from contextlib import AbstractContextManager
 from typing import Any
 
 from domain.ports.search import (
@@ -37,8 +35,9 @@ from domain.ports.search import (
 from domain.search.snippet import snippet
 from domain.search.tokenize import INDEX_VERSION, query_terms, term_string
 from store.backends._common import check_batch, check_search_limit, from_micros
+from store.backends.sqlite.database import SqliteDatabase
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("memq.store.sqlite")
 
 _VERSION_KEY = "search_index_version"
 #: ``{"version", "after", "done"}``: the last message id reindexed, and how many were.
@@ -134,21 +133,8 @@ def _match(account_id: str, terms: list[str]) -> str:
 
 
 class SqliteSearch(SearchStore):
-    """Needs the host's read transaction, retention cutoff and visibility check."""
-
-    @abc.abstractmethod
-    def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-    @abc.abstractmethod
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-    @abc.abstractmethod
-    def _cutoff(self) -> int: ...
-
-    @abc.abstractmethod
-    def _require_session(
-        self, conn: sqlite3.Connection, account_id: str, session_id: str
-    ) -> None: ...
+    def __init__(self, db: SqliteDatabase) -> None:
+        self.db = db
 
     def search_messages(
         self,
@@ -167,16 +153,16 @@ class SqliteSearch(SearchStore):
             "s.deleted = 0",
             "(s.status != 'ended' OR s.ended_at >= ?)",
         ]
-        args: list[Any] = [_match(account_id, terms), account_id, self._cutoff()]
+        args: list[Any] = [_match(account_id, terms), account_id, self.db.cutoff()]
         if session_id is not None:
             where.append("m.session_id = ?")
             args.append(session_id)
         if user_id is not None:
             where.append("s.user_id = ?")
             args.append(user_id)
-        with self._read() as conn:
+        with self.db.read() as conn:
             if session_id is not None:
-                self._require_session(conn, account_id, session_id)
+                self.db.require_session(conn, account_id, session_id)
             if not terms:
                 return []
             rows = conn.execute(
@@ -203,7 +189,7 @@ class SqliteSearch(SearchStore):
         ]
 
     def search_index_version(self) -> int:
-        with self._read() as conn:
+        with self.db.read() as conn:
             return _recorded_version(conn)
 
     def reindex_search(
@@ -216,13 +202,13 @@ class SqliteSearch(SearchStore):
         """``until_current``: stop as soon as the recorded version is current (another
         process opening the same file finished the work)."""
         check_batch(batch)
-        with self._read() as conn:
+        with self.db.read() as conn:
             total = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
             after, done = _resume_point(conn)
         while True:
             # One transaction per batch: other writers get the lock in between, and
             # the progress recorded with the batch is exactly what was done.
-            with self._write() as conn:
+            with self.db.write() as conn:
                 if until_current and _recorded_version(conn) >= INDEX_VERSION:
                     conn.execute("DELETE FROM memq_meta WHERE key = ?", (_REINDEX_KEY,))
                     return done
@@ -239,7 +225,7 @@ class SqliteSearch(SearchStore):
             if progress is not None:
                 progress(done, max(done, total))
 
-    def _reindex_if_stale(self) -> None:
+    def reindex_if_stale(self) -> None:
         """At open: bring the terms of a file written by an older version up to date."""
         version = self.search_index_version()
         if version >= INDEX_VERSION:

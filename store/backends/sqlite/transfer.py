@@ -1,4 +1,4 @@
-"""The SQLite adapter's import part (``store.transfer``), mixed into ``SqliteStore``.
+"""The embedded adapter's import part (``domain.ports.transfer``).
 
 One ``BEGIN IMMEDIATE`` transaction: session row, message rows (indexed for
 search like ``append_message`` does), memory row; nothing is left behind
@@ -7,10 +7,7 @@ when any check fails.
 
 from __future__ import annotations
 
-import abc
 import json
-import sqlite3
-from contextlib import AbstractContextManager
 from datetime import datetime
 
 from domain.ports.transfer import IMPORT_DELIVERY, TransferStore
@@ -19,20 +16,13 @@ from schemas.sessions import Session
 from schemas.transfer import SessionDocument
 from store.backends._common import memory_document, to_micros
 from store.backends._transfer import counters, imported_memory
+from store.backends.sqlite.database import SqliteDatabase
 from store.backends.sqlite.search import index_message
 
 
 class SqliteTransfer(TransferStore):
-    @abc.abstractmethod
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-    @abc.abstractmethod
-    def _session(self, conn: sqlite3.Connection, account_id: str, session_id: str) -> Session: ...
-
-    @abc.abstractmethod
-    def _purge_if_past_retention(
-        self, conn: sqlite3.Connection, account_id: str, session_id: str
-    ) -> None: ...
+    def __init__(self, db: SqliteDatabase) -> None:
+        self.db = db
 
     def import_session(
         self, account_id: str, session_id: str, doc: SessionDocument, now: datetime
@@ -40,8 +30,8 @@ class SqliteTransfer(TransferStore):
         spec, count = doc.session, counters(doc)
         created = to_micros(spec.created_at)
         last_at = None if count.last_message_at is None else to_micros(count.last_message_at)
-        with self._write() as conn:
-            self._purge_if_past_retention(conn, account_id, session_id)
+        with self.db.write() as conn:
+            self.db.purge_if_past_retention(conn, account_id, session_id)
             taken = conn.execute(
                 "SELECT 1 FROM sessions WHERE account_id = ? AND session_id = ?",
                 (account_id, session_id),
@@ -115,4 +105,4 @@ class SqliteTransfer(TransferStore):
                     " VALUES (?, ?, ?, 1)",
                     (account_id, session_id, json.dumps(memory_document(memory, 1))),
                 )
-            return self._session(conn, account_id, session_id)
+            return self.db.session(conn, account_id, session_id)
