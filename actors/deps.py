@@ -29,9 +29,9 @@ class Deps:
 
     def __post_init__(self) -> None:
         self.engines = build_engines(self.settings)
-        self.memory = MemoryService(self.store, self.engines, self.settings)
+        self.memory = MemoryService(self.store.memory, self.engines, self.settings)
         self.analytics = AnalyticsService(self.store, self.settings)
-        self.lifecycle = Lifecycle(self.store, self.settings)
+        self.lifecycle = Lifecycle(self.store.lifecycle, self.settings)
 
     def queue(self, kind: QueueKind) -> str:
         return queue_name(self.settings.queue_prefix, kind)

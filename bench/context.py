@@ -80,7 +80,7 @@ def seed(store: SqliteStore, session_id: str, count: int) -> None:
 def write_memory(store: SqliteStore, session_id: str, count: int, settings: Settings) -> None:
     """Tiers over messages 1..count-5 written by the real offline engine."""
     if count <= 100:
-        MemoryService(store, EngineChain(fallback=OfflineEngine()), settings).update(
+        MemoryService(store.memory, EngineChain(fallback=OfflineEngine()), settings).update(
             ACCOUNT, session_id
         )
         return

@@ -92,9 +92,11 @@ class Shown:
 
 
 def shown(store: SqliteStore, settings: Settings, session_id: str, budget: int) -> Shown:
-    reply = build_context(store, settings, ACCOUNT, session_id, budget=budget, fmt="json")
+    reply = build_context(store.memory, settings, ACCOUNT, session_id, budget=budget, fmt="json")
     context: dict[str, Any] = reply.context or {}
-    text = build_context(store, settings, ACCOUNT, session_id, budget=budget, fmt="text").text
+    text = build_context(
+        store.memory, settings, ACCOUNT, session_id, budget=budget, fmt="text"
+    ).text
     return Shown(
         text=text or "",
         facts=[fact["value"] for fact in context.get("facts", [])],
@@ -232,7 +234,7 @@ def score_dialogue(
 def run(
     dialogues: Sequence[Dialogue], settings: Settings, store: SqliteStore, budgets: Sequence[int]
 ) -> dict[str, dict[int, Score]]:
-    service = MemoryService(store, build_engines(settings), settings)
+    service = MemoryService(store.memory, build_engines(settings), settings)
     totals: dict[str, dict[int, Score]] = defaultdict(lambda: defaultdict(Score))
     for index, dialogue in enumerate(dialogues):
         session_id = f"{dialogue.id}-{index}"

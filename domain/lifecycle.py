@@ -38,8 +38,7 @@ from functools import partial
 from typing import Protocol
 
 from domain.config import LifecycleSettings
-from domain.ports.lifecycle import PurgeResult, ScanPage, SessionKey
-from domain.ports.store import Store
+from domain.ports.lifecycle import LifecycleStore, PurgeResult, ScanPage, SessionKey
 from schemas.errors import InvalidInput, NotFound
 from schemas.sessions import Session
 
@@ -110,7 +109,7 @@ class CleanupResult:
 
 
 class Lifecycle:
-    def __init__(self, store: Store, settings: LifecycleSettings) -> None:
+    def __init__(self, store: LifecycleStore, settings: LifecycleSettings) -> None:
         self.store = store
         self.settings = settings
 
@@ -133,13 +132,13 @@ class Lifecycle:
         limit = self.settings.maintenance_batch
         if kind is TickKind.EXPIRE:
             if account_id is None:
-                return self.store.lifecycle.idle_sessions(
+                return self.store.idle_sessions(
                     idle_before=at - timedelta(seconds=self.settings.session_idle_timeout),
                     limit=limit,
                     exclude_accounts=self.override_accounts(),
                     cursor=cursor,
                 )
-            return self.store.lifecycle.idle_sessions(
+            return self.store.idle_sessions(
                 idle_before=self._idle_before(account_id, at),
                 limit=limit,
                 account_id=account_id,
@@ -152,23 +151,23 @@ class Lifecycle:
     def _flush_scans(self, at: datetime) -> list[StoreScan]:
         since = at - timedelta(seconds=2 * self.settings.analytics_flush_interval)
         return [
-            partial(self.store.lifecycle.recently_active_sessions, since=since),
+            partial(self.store.recently_active_sessions, since=since),
             # Their flush job finalizes them: the end's own job may have been lost.
-            partial(self.store.lifecycle.recently_ended_sessions, since=since),
+            partial(self.store.recently_ended_sessions, since=since),
         ]
 
     def _retention_scans(self, at: datetime) -> list[StoreScan]:
         cutoff = self.retention_cutoff(at)
         return [
-            partial(self.store.lifecycle.ended_sessions, ended_before=cutoff),
-            partial(self.store.lifecycle.deleted_sessions, deleted_before=cutoff),
+            partial(self.store.ended_sessions, ended_before=cutoff),
+            partial(self.store.deleted_sessions, deleted_before=cutoff),
         ]
 
     def expire(self, account_id: str, session_id: str, at: datetime) -> Session | None:
         """End the session as idle if it still is (as of ``at``); the session afterwards,
         None when it is gone."""
         try:
-            session = self.store.lifecycle.expire_session(
+            session = self.store.expire_session(
                 account_id,
                 session_id,
                 idle_before=self._idle_before(account_id, at),
@@ -185,7 +184,7 @@ class Lifecycle:
         """Purge the session if it ended before the retention cutoff, or remove its
         tombstone if it was deleted before it (the sweep's two scans share this job)."""
         cutoff = self.retention_cutoff(at)
-        result = self.store.lifecycle.purge_session(account_id, session_id, ended_before=cutoff)
+        result = self.store.purge_session(account_id, session_id, ended_before=cutoff)
         if result is not None:
             logger.info(
                 "retention: purged session %s/%s (%d messages)",
@@ -194,7 +193,7 @@ class Lifecycle:
                 result.messages,
             )
             return result
-        result = self.store.lifecycle.purge_tombstone(account_id, session_id, deleted_before=cutoff)
+        result = self.store.purge_tombstone(account_id, session_id, deleted_before=cutoff)
         if result is not None:
             logger.info("retention: removed the tombstone of %s/%s", account_id, session_id)
         return result
@@ -206,13 +205,11 @@ class Lifecycle:
             raise InvalidInput("days must not be negative")
         ended_before = now - timedelta(days=days)
         removed: list[PurgeResult] = []
-        page = self.store.lifecycle.ended_sessions(
+        page = self.store.ended_sessions(
             ended_before=ended_before, limit=CLEANUP_LIMIT, account_id=account_id
         )
         for key in page.sessions:
-            result = self.store.lifecycle.purge_session(
-                account_id, key.session_id, ended_before=ended_before
-            )
+            result = self.store.purge_session(account_id, key.session_id, ended_before=ended_before)
             if result is not None:
                 removed.append(result)
         logger.info(

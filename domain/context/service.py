@@ -11,7 +11,7 @@ from domain.config import BudgetSettings
 from domain.context.assemble import assemble
 from domain.context.render import render_anthropic, render_json, render_text
 from domain.memory.current import current_memory
-from domain.ports.store import Store
+from domain.ports.memory import MemoryStore
 from schemas.context import ContextFormat, ContextReply
 
 #: Newest messages read per request, at most: leftover budget shows older messages
@@ -31,7 +31,7 @@ def recent_limit(budget: int, verbatim_count: int) -> int:
 
 
 def build_context(
-    store: Store,
+    memory_store: MemoryStore,
     settings: BudgetSettings,
     account_id: str,
     session_id: str,
@@ -41,7 +41,7 @@ def build_context(
 ) -> ContextReply:
     chosen_budget = budget if budget is not None else default_budget(settings, account_id)
     verbatim_count = settings.memory_verbatim_count
-    snapshot = store.memory.context_snapshot(
+    snapshot = memory_store.context_snapshot(
         account_id, session_id, recent_limit=recent_limit(chosen_budget, verbatim_count)
     )
     memory, recent = snapshot.memory, snapshot.recent

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from domain.config import MemorySettings
 from domain.memory.engines import EngineChain
 from domain.memory.folding import FoldPolicy, fold, redo_offline_tiers
-from domain.ports.store import Store
+from domain.ports.memory import MemoryStore
 from schemas.errors import NotFound
 from schemas.memory_model import TierName
 from schemas.memory_state import MemoryState
@@ -44,14 +44,14 @@ class UpdateOutcome:
 class MemoryService:
     def __init__(
         self,
-        store: Store,
+        memory: MemoryStore,
         engines: EngineChain,
         settings: MemorySettings,
         *,
         lease_seconds: int = 660,
         work_seconds: float = 60.0,
     ) -> None:
-        self.store = store
+        self.memory = memory
         self.engines = engines
         self.settings = settings
         self.policy = FoldPolicy(
@@ -70,7 +70,7 @@ class MemoryService:
         owner = uuid.uuid4().hex
         now = datetime.now(UTC)
         until = now + timedelta(seconds=self.lease_seconds)
-        if not self.store.memory.acquire_memory_lease(account_id, session_id, owner, until, now):
+        if not self.memory.acquire_memory_lease(account_id, session_id, owner, until, now):
             logger.debug("memory of %s/%s is being updated by another job", account_id, session_id)
             return UpdateOutcome(acquired=False)
         try:
@@ -79,7 +79,7 @@ class MemoryService:
             logger.info("session %s/%s was deleted during a memory update", account_id, session_id)
             return UpdateOutcome(acquired=True)
         finally:
-            self.store.memory.release_memory_lease(account_id, session_id, owner)
+            self.memory.release_memory_lease(account_id, session_id, owner)
 
     def _update_holding_lease(
         self, account_id: str, session_id: str, owner: str, final: bool
@@ -87,17 +87,17 @@ class MemoryService:
         started = time.monotonic()
         budgets = self.settings.budgets_for(account_id)
         folds = folded = 0
-        state = self.store.memory.load_memory(account_id, session_id)
+        state = self.memory.load_memory(account_id, session_id)
         if state.last_fold_ids:
             # On MongoDB "mark folded" is a second write: finish it in case the last
             # job died between the two, before a new fold replaces last_fold_ids.
-            if not self.store.memory.save_memory(account_id, session_id, state, owner):
+            if not self.memory.save_memory(account_id, session_id, state, owner):
                 return UpdateOutcome(True)
             state = state.model_copy(update={"version": state.version + 1})
         while True:
             if time.monotonic() - started > self.work_seconds:
                 return UpdateOutcome(True, folds, folded, more=True)
-            batch = self.store.memory.unfolded_messages(
+            batch = self.memory.unfolded_messages(
                 account_id,
                 session_id,
                 keep_last=self.policy.verbatim_count,
@@ -111,7 +111,7 @@ class MemoryService:
             if not batch:
                 break
             new_state = fold(state, batch, self.engines, budgets, self.policy, datetime.now(UTC))
-            if not self.store.memory.save_memory(account_id, session_id, new_state, owner):
+            if not self.memory.save_memory(account_id, session_id, new_state, owner):
                 logger.warning(
                     "memory of %s/%s changed under the lease; stopping", account_id, session_id
                 )
@@ -129,7 +129,7 @@ class MemoryService:
                 datetime.now(UTC),
             )
             if redone_state is not state:
-                redone = self.store.memory.save_memory(account_id, session_id, redone_state, owner)
+                redone = self.memory.save_memory(account_id, session_id, redone_state, owner)
         if folds or redone:
             logger.info(
                 "memory of %s/%s: %d fold(s), %d message(s), redo=%s",
@@ -147,7 +147,7 @@ class MemoryService:
         sources: dict[TierName, list[StoredMessage]] = {}
         for tier in (state.recent, state.mid):
             if tier is not None and tier.engine == "offline":
-                sources[tier.tier] = self.store.memory.messages_between(
+                sources[tier.tier] = self.memory.messages_between(
                     account_id, session_id, tier.first_seq, tier.last_seq, limit=MAX_REDO_MESSAGES
                 )
         return sources

@@ -1,4 +1,4 @@
-"""The ``MemoryStore`` part of the store port, run against every adapter (``domain/ports/memory.py``).
+"""The ``MemoryStore`` part of the store port (``domain/ports/memory.py``), on every adapter.
 
 Memory lease, compare-and-set saves, and the folding bookkeeping on messages.
 Mongo writes stay at a few dozen per test: the emulator is slow.

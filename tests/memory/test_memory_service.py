@@ -91,7 +91,7 @@ def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteS
     # Given the offline engine and a fold triggered every 5 messages, as ingest does
     engine = RecordingEngine()
     settings = Settings()
-    service = MemoryService(store, EngineChain(fallback=engine), settings)
+    service = MemoryService(store.memory, EngineChain(fallback=engine), settings)
     for start in range(0, 300, 5):
         publish(store, start, 5)
         service.update(ACCOUNT, SESSION)
@@ -119,7 +119,7 @@ def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteS
 
 
 def test_a_final_update_folds_fewer_than_a_batch(store: SqliteStore) -> None:
-    service = MemoryService(store, EngineChain(fallback=OfflineEngine()), Settings())
+    service = MemoryService(store.memory, EngineChain(fallback=OfflineEngine()), Settings())
     publish(store, 0, 8)
     assert service.update(ACCOUNT, SESSION).folds == 0  # 3 outside the window: not yet
     assert service.update(ACCOUNT, SESSION, final=True).folded_messages == 3
@@ -140,7 +140,7 @@ def test_duplicated_and_concurrent_jobs_cost_no_second_llm_call(
 ) -> None:
     # Given 10 messages: 5 have left the verbatim window, so one fold is due
     settings = claude_settings(fake_anthropic)
-    service = MemoryService(store, build_engines(settings), settings)
+    service = MemoryService(store.memory, build_engines(settings), settings)
     publish(store, 0, 10)
     # and Claude scripted for exactly one fold: a summary, then the facts
     fake_anthropic.enqueue(text_reply("The user placed orders A-1000 to A-1004."))
@@ -173,7 +173,7 @@ def test_offline_engine_fills_in_while_claude_is_down_and_claude_redoes_it(
     store: SqliteStore, fake_anthropic: FakeAnthropic
 ) -> None:
     settings = claude_settings(fake_anthropic)
-    service = MemoryService(store, build_engines(settings), settings)
+    service = MemoryService(store.memory, build_engines(settings), settings)
     publish(store, 0, 10)
     # Given Claude overloaded for the fold and for the facts (no SDK retries here)
     fake_anthropic.enqueue(overloaded_reply(), times=2)
@@ -197,7 +197,7 @@ def test_offline_tiers_stay_marked_while_claude_stays_down(
     store: SqliteStore, fake_anthropic: FakeAnthropic
 ) -> None:
     settings = claude_settings(fake_anthropic)
-    service = MemoryService(store, build_engines(settings), settings)
+    service = MemoryService(store.memory, build_engines(settings), settings)
     publish(store, 0, 10)
     fake_anthropic.enqueue(overloaded_reply(), times=3)  # fold, facts, redo attempt
     service.update(ACCOUNT, SESSION)
