@@ -10,7 +10,7 @@ from dramatiq.middleware import CurrentMessage
 from pydantic import ValidationError
 
 from actors.deps import Deps
-from actors.metrics import ingest_outcome, record_ingest_outcome
+from actors.metrics.middleware import ingest_outcome, record_ingest_outcome
 from schemas.errors import InvalidInput, PermanentError, SessionFull
 from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind

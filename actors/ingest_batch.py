@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from actors.deps import Deps
 from actors.ingest import ingest_actor
-from actors.metrics import ingest_outcome, record_ingest_outcome
+from actors.metrics.middleware import ingest_outcome, record_ingest_outcome
 from domain.ports.store import AppendResult
 from schemas.errors import InvalidInput, TransientError
 from schemas.messages import MAX_BATCH_EVENTS, MessageBatch, MessageEvent

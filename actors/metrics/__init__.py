@@ -1,0 +1,1 @@
+"""Worker metrics for Prometheus (see ``actors.metrics.middleware``)."""
