@@ -15,7 +15,8 @@ from typing import Any
 import pika
 import pytest
 
-from memq.dlq import DeadLetter, DeadLetters, Outcome
+from memq.dlq import DeadLetters, Outcome
+from memq.dlq_letter import DeadLetter
 from schemas.messages import MessageEvent
 from schemas.queues import dead_letter_queue
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
