@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from pydantic import SecretStr
 
-from domain.memory.claude import (
+from domain.memory.claude.engine import (
     FACTS_TOOL,
     SYSTEM_PROMPT,
     ClaudeEngine,

@@ -1,0 +1,1 @@
+"""The Claude memory engine (see ``domain.memory.claude.engine``)."""
