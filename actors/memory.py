@@ -8,7 +8,7 @@ from actors.deps import Deps
 from schemas.errors import PermanentError
 from schemas.routing import ActorName, QueueKind
 
-#: Above the worst case of a few Claude calls (domain.memory.claude.engine.call_budget_s)
+#: Above the worst case of a few Claude calls (domain.memory.claude.client.call_budget_s)
 #: and below the memory lease (MemoryService.lease_seconds).
 MEMORY_TIME_LIMIT_MS = 600_000
 

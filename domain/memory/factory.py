@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from domain.config import LLMSettings
-from domain.memory.claude.engine import ClaudeEngine, make_client
+from domain.memory.claude.client import make_client
+from domain.memory.claude.engine import ClaudeEngine
 from domain.memory.engines import EngineChain
 from domain.memory.offline.engine import OfflineEngine
 
