@@ -32,7 +32,7 @@ from typing import Any
 import aio_pika
 
 from bench.http import RawHttpClient
-from domain.memory.engines import EngineChain
+from domain.memory.chain import EngineChain
 from domain.memory.folding import merge_facts, transcript
 from domain.memory.offline.engine import OfflineEngine
 from domain.memory.service import MAX_BATCH_FACTOR, MemoryService

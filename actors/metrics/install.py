@@ -8,7 +8,7 @@ from prometheus_client import CollectorRegistry
 from actors.metrics.llm_usage import LLMUsageCollector
 from actors.metrics.middleware import MetricsMiddleware, WorkerMetrics
 from actors.metrics.queue_depth import QueueDepthCollector, QueueProbe, memq_queue_names
-from domain.memory.engines import EngineChain
+from domain.memory.chain import EngineChain
 
 
 def install_worker_metrics(

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from prometheus_client.core import CounterMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from domain.memory.engines import EngineChain
+from domain.memory.chain import EngineChain
 
 
 class LLMUsageCollector(Collector):

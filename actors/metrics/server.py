@@ -10,7 +10,7 @@ from prometheus_client import CollectorRegistry, start_http_server
 
 from actors.metrics.install import install_worker_metrics
 from actors.metrics.probes.amqp import amqp_probe
-from domain.memory.engines import EngineChain
+from domain.memory.chain import EngineChain
 from runtime.settings import Settings
 
 logger = logging.getLogger("memq.metrics")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from domain.config import LLMSettings
+from domain.memory.chain import EngineChain
 from domain.memory.claude.client import make_client
 from domain.memory.claude.engine import ClaudeEngine
-from domain.memory.engines import EngineChain
 from domain.memory.offline.engine import OfflineEngine
 
 
