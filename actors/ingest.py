@@ -11,7 +11,8 @@ from pydantic import ValidationError
 
 from actors.deps import Deps
 from actors.metrics.middleware import ingest_outcome, record_ingest_outcome
-from schemas.errors import InvalidInput, PermanentError, SessionFull
+from actors.retry_policy import job_retry_policy
+from schemas.errors import InvalidInput, SessionFull
 from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind
 
@@ -24,11 +25,8 @@ def ingest_actor(broker: dramatiq.Broker, deps: Deps, name: ActorName) -> Any:
         broker=broker,
         actor_name=name.value,
         queue_name=deps.queue(QueueKind.INGEST),
-        max_retries=deps.settings.ingest_max_retries,
-        min_backoff=500,
-        max_backoff=60_000,
-        # A malformed event will never store: dead-letter it at once.
-        throws=(PermanentError,),
+        # A malformed event will never store: dead-lettered at once (throws=).
+        **job_retry_policy(deps.settings, QueueKind.INGEST).actor_options(),
     )
 
 
