@@ -12,7 +12,6 @@ from dramatiq.broker import MessageProxy
 from dramatiq.middleware import Middleware
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
-from domain.ports.store import AppendResult
 from runtime.histograms import DURATION_BUCKETS
 
 WAIT_BUCKETS = (0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0, 30.0, 60.0, 300.0, 1800.0, 3600.0)
@@ -25,17 +24,9 @@ _OUTCOMES: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
 
 
 def record_ingest_outcome(outcome: str) -> None:
-    """Called by the ingest actors: stored, duplicate, dropped_deleted, rejected_full."""
+    """Called by the ingest actors: stored, duplicate, dropped_deleted, rejected_full
+    (``domain.ingest.append_outcome``)."""
     _OUTCOMES.set((*_OUTCOMES.get(), outcome))
-
-
-def ingest_outcome(result: AppendResult) -> str:
-    """The ``memq_ingest_messages_total`` outcome label of one append."""
-    if result.stored:
-        return "stored"
-    if result.rejected_full:
-        return "rejected_full"
-    return "dropped_deleted" if result.dropped_deleted else "duplicate"
 
 
 class WorkerMetrics:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from actors.ingest_batch import SPLIT_AFTER_RETRIES
+from domain.ingest import SPLIT_AFTER_RETRIES
 from memq.stores import open_store
 from schemas.errors import NotFound
 from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
