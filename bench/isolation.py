@@ -48,10 +48,10 @@ from typing import Any
 
 import httpx
 
-from bench.http import RawHttpClient
+from bench.support.http import RawHttpClient
+from bench.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
 from runtime.settings import Settings
-from tests.support.processes import MemqProcess, free_port, wait_until_ready
-from tests.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
 
 KEY_A, ACCOUNT_A = "bench-key-a-0123456789", "acct-a"
 KEY_B, ACCOUNT_B = "bench-key-b-9876543210", "acct-b"

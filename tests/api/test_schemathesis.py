@@ -23,13 +23,13 @@ from hypothesis import HealthCheck, settings
 from schemathesis import checks
 from schemathesis.config import SchemathesisConfig
 
+from bench.support.rabbit import delete_queues
 from gateway.app import create_app
 from gateway.auth import ApiKeys
 from gateway.transports.local import LocalTransport
 from runtime.inproc import InProcessReplies
 from runtime.settings import Settings
 from tests.e2e.conftest import KEY_A, Stack, running_stack
-from tests.support.rabbit import delete_queues
 
 pytestmark = pytest.mark.e2e
 

@@ -79,7 +79,10 @@ import pika
 from pika.exceptions import AMQPError, ChannelClosedByBroker
 from pymongo import MongoClient, monitoring
 
-from bench.http import RawHttpClient
+from bench.support.http import RawHttpClient
+from bench.support.mongo import mongodb_url
+from bench.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
 from domain.ports.store import Store
 from runtime.settings import Settings
 from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
@@ -87,9 +90,6 @@ from schemas.queues import dead_letter_queue, delay_queue
 from schemas.routing import QueueKind, queue_name
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from tests.support.mongo import mongodb_url
-from tests.support.processes import MemqProcess, free_port, wait_until_ready
-from tests.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
 
 API_KEY, ACCOUNT = "bench-key-0123456789abcdef", "bench"
 TARGET_RATE = 1000.0
