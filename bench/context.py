@@ -33,6 +33,7 @@ import aio_pika
 
 from bench.support.http import RawHttpClient
 from bench.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.progress import log
 from bench.support.rabbit import amqp_url_for_tests, delete_queues
 from domain.memory.chain import EngineChain
 from domain.memory.folding import merge_facts, transcript
@@ -53,10 +54,6 @@ LINES: list[tuple[Role, str]] = [
     ("assistant", "Yes, subscription works. Order A-{i} ships in 3 days."),
     ("user", "سلام، گارانتی چند ساله است؟"),
 ]
-
-
-def log(text: str) -> None:
-    print(text, flush=True)
 
 
 def seed(store: SqliteStore, session_id: str, count: int) -> None:
