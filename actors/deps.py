@@ -9,7 +9,7 @@ import dramatiq
 
 from domain.analytics.service import AnalyticsService
 from domain.lifecycle import Lifecycle
-from domain.memory.engines import EngineChain
+from domain.memory.chain import EngineChain
 from domain.memory.factory import build_engines
 from domain.memory.service import MemoryService
 from domain.ports.store import Store

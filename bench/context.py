@@ -31,8 +31,11 @@ from typing import Any
 
 import aio_pika
 
-from bench.http import RawHttpClient
-from domain.memory.engines import EngineChain
+from bench.support.http import RawHttpClient
+from bench.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.progress import log
+from bench.support.rabbit import amqp_url_for_tests, delete_queues
+from domain.memory.chain import EngineChain
 from domain.memory.folding import merge_facts, transcript
 from domain.memory.offline.engine import OfflineEngine
 from domain.memory.service import MAX_BATCH_FACTOR, MemoryService
@@ -41,8 +44,6 @@ from runtime.settings import Settings
 from schemas.memory_model import TierName, TierSummary
 from schemas.messages import MessageEvent, Role
 from store.backends.sqlite import SqliteStore
-from tests.support.processes import MemqProcess, free_port, wait_until_ready
-from tests.support.rabbit import amqp_url_for_tests, delete_queues
 
 KEY, ACCOUNT = "bench-key", "bench"
 SIZES = (10, 1_000, 10_000)
@@ -53,10 +54,6 @@ LINES: list[tuple[Role, str]] = [
     ("assistant", "Yes, subscription works. Order A-{i} ships in 3 days."),
     ("user", "سلام، گارانتی چند ساله است؟"),
 ]
-
-
-def log(text: str) -> None:
-    print(text, flush=True)
 
 
 def seed(store: SqliteStore, session_id: str, count: int) -> None:

@@ -17,7 +17,9 @@ from prometheus_client import CollectorRegistry
 
 from actors.broker import build_broker
 from actors.deps import Deps
-from actors.metrics import amqp_probe, install_worker_metrics, stub_probe
+from actors.metrics.install import install_worker_metrics
+from actors.metrics.probes.amqp import amqp_probe
+from actors.metrics.probes.stub import stub_probe
 from actors.registry import register_actors
 from gateway.app import create_app
 from gateway.slow_clients import header_timeout_protocol

@@ -18,7 +18,7 @@ import dramatiq
 
 from actors.broker import build_broker
 from actors.deps import Deps
-from actors.metrics import start_worker_metrics
+from actors.metrics.server import start_worker_metrics
 from actors.registry import register_actors
 from memq.stores import open_store
 from runtime import log_setup as logs

@@ -1,4 +1,5 @@
-"""The interface every memory engine implements (offline rules, or Claude).
+"""The interface every memory engine implements (``offline/engine.py``, ``claude/engine.py``);
+``domain.memory.chain`` picks which one does the work.
 
 Engines are pure with respect to memq's storage: they turn text into text and
 facts. Each call takes bounded input (a previous summary within its budget plus

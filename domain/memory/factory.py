@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from domain.config import LLMSettings
-from domain.memory.claude import ClaudeEngine, make_client
-from domain.memory.engines import EngineChain
+from domain.memory.chain import EngineChain
+from domain.memory.claude.client import make_client
+from domain.memory.claude.engine import ClaudeEngine
 from domain.memory.offline.engine import OfflineEngine
 
 

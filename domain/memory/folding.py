@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.memory.chain import EngineChain
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
-from domain.memory.engines import EngineChain
 from domain.memory.offline.fact_keys import restates
 from domain.tokens import estimate_tokens
 from schemas.memory_model import Budgets, Fact, FactValue, TierName, TierSummary

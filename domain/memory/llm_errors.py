@@ -8,7 +8,7 @@
         └── LLMUnavailable     503  still failing after the SDK's own retries (429, 529, 5xx,
                                     timeouts, connection errors); may succeed later
 
-Neither is retried by Dramatiq: the SDK already retried (see ``domain.memory.claude``), so a
+Neither is retried by Dramatiq: the SDK already retried (see ``domain.memory.claude.client``), so a
 memory actor answers ``LLMUnavailable`` by falling back to the offline engine (or leaving the
 work for the next trigger), not by re-running the call.
 

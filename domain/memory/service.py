@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from domain.config import MemorySettings
-from domain.memory.engines import EngineChain
+from domain.memory.chain import EngineChain
 from domain.memory.folding import FoldPolicy, fold, redo_offline_tiers
 from domain.ports.memory import MemoryStore
 from schemas.errors import NotFound

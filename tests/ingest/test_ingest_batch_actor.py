@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from actors.ingest_batch import SPLIT_AFTER_RETRIES
+from bench.support.processes import wait_for
+from domain.ingest import SPLIT_AFTER_RETRIES
 from memq.stores import open_store
 from schemas.errors import NotFound
 from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
 from tests.support.ingest_workers import A, B, Workers, event, running_workers
-from tests.support.processes import wait_for
 
 CAP = 8
 MAX_BYTES = 1000

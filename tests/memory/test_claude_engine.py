@@ -14,17 +14,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from pydantic import SecretStr
 
-from domain.memory.claude import (
-    FACTS_TOOL,
-    SYSTEM_PROMPT,
-    ClaudeEngine,
-    call_budget_s,
-    make_client,
-    normalize_fact_key,
-    trim_to_budget,
-)
+from domain.memory.chain import EngineChain
+from domain.memory.claude.client import call_budget_s, make_client
+from domain.memory.claude.engine import ClaudeEngine
+from domain.memory.claude.facts import FACTS_TOOL, normalize_fact_key
+from domain.memory.claude.prompts import SYSTEM_PROMPT
+from domain.memory.claude.trimming import trim_to_budget
 from domain.memory.engine import ExtractedFact, TranscriptLine
-from domain.memory.engines import EngineChain
 from domain.memory.folding import FoldPolicy, fold, merge_facts
 from domain.memory.llm_errors import LLMUnavailable, PermanentLLMError
 from domain.memory.offline import OfflineEngine

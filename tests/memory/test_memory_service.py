@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from domain.memory.chain import EngineChain
 from domain.memory.engine import ExtractedFact, TranscriptLine
-from domain.memory.engines import EngineChain
 from domain.memory.factory import build_engines
 from domain.memory.offline.engine import OfflineEngine
 from domain.memory.service import MemoryService

@@ -19,7 +19,7 @@ from prometheus_client import CollectorRegistry
 
 from actors.broker import build_broker
 from actors.deps import Deps
-from actors.metrics import install_worker_metrics
+from actors.metrics.install import install_worker_metrics
 from actors.registry import register_actors
 from memq.stores import open_store
 from runtime.inproc import InProcessReplies

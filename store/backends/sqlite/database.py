@@ -19,7 +19,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -126,9 +126,16 @@ NO_CUTOFF = -(2**63)
 
 
 class SqliteDatabase:
-    def __init__(self, path: Path, *, retention: timedelta | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        retention: timedelta | None = None,
+        trace: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.retention = retention
+        self.trace = trace  # sees every statement SQLite runs (benchmarks count round trips)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._idle: list[sqlite3.Connection] = []
@@ -144,6 +151,8 @@ class SqliteDatabase:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        if self.trace is not None:
+            conn.set_trace_callback(self.trace)
         return conn
 
     @contextmanager

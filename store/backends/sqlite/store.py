@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,8 +20,14 @@ log = logging.getLogger("memq.store.sqlite")
 
 
 class SqliteStore(Store):
-    def __init__(self, path: Path, *, retention: timedelta | None = None) -> None:
-        self.db = SqliteDatabase(path, retention=retention)
+    def __init__(
+        self,
+        path: Path,
+        *,
+        retention: timedelta | None = None,
+        trace: Callable[[str], None] | None = None,
+    ) -> None:
+        self.db = SqliteDatabase(path, retention=retention, trace=trace)
         self.sessions = SqliteSessions(self.db)
         self.memory = SqliteMemory(self.db)
         self.lifecycle = SqliteLifecycle(self.db)

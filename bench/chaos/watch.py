@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.chaos_traffic import Message
+from bench.chaos.traffic import Message
 
 #: A message stored later than this after its 202 is late.
 LATE_AFTER = 2.0

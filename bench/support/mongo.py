@@ -8,7 +8,7 @@ memory and is slow (about 100 writes/s): keep test data small.
 We run it ourselves rather than through ``mongoeco._pytest_runtime.ProxyThread``:
 that class is private and wants dialect/profile keys from the plugin's options.
 
-Run ``python -m tests.support.mongo`` to serve one by hand; it prints the URL.
+Run ``python -m bench.support.mongo`` to serve one by hand; it prints the URL.
 """
 
 from __future__ import annotations

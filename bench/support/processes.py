@@ -1,4 +1,4 @@
-"""Start memq's real commands as subprocesses for end-to-end tests."""
+"""Start memq's real commands as subprocesses, for end-to-end tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -113,3 +113,51 @@ def wait_for(predicate: object, timeout: float = 30, interval: float = 0.1) -> N
             return
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout}s")
+
+
+class Processes:
+    """Everything the bench starts, so one ``stop_all`` ends it."""
+
+    def __init__(self) -> None:
+        self.memq: list[MemqProcess] = []
+        self.popens: list[subprocess.Popen[bytes]] = []
+
+    def start_memq(self, args: list[str], env: dict[str, str], log_path: Path) -> MemqProcess:
+        process = MemqProcess(args, env, log_path).start()
+        self.memq.append(process)
+        return process
+
+    def start_module(self, args: list[str], log_path: Path) -> subprocess.Popen[bytes]:
+        with log_path.open("ab") as out:
+            popen = subprocess.Popen(
+                [sys.executable, "-m", *args],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.popens.append(popen)
+        return popen
+
+    @staticmethod
+    def stop_popen(popen: subprocess.Popen[bytes], timeout: float = 20) -> None:
+        if popen.poll() is not None:
+            return
+        os.killpg(popen.pid, signal.SIGTERM)
+        try:
+            popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(popen.pid, signal.SIGKILL)
+            popen.wait(10)
+
+    def stop_all(self) -> None:
+        for popen in self.popens:
+            self.stop_popen(popen)
+        for process in reversed(self.memq):
+            process.stop()
+
+
+def log_tail(path: Path, chars: int = 3000) -> str:
+    try:
+        return path.read_text(errors="replace")[-chars:]
+    except OSError:
+        return "(no log)"

@@ -30,16 +30,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.chaos_traffic import (
+from bench.chaos.traffic import (
     Channel,
     Message,
     conversation,
     post_all,
     publish_batches,
 )
-from tests.support.chaos_watch import StoreWatcher, Tally, tally
-from tests.support.processes import MemqProcess, free_port, wait_until_ready
-from tests.support.rabbit_node import RabbitNode
+from bench.chaos.watch import StoreWatcher, Tally, tally
+from bench.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.rabbit_node import RabbitNode
 
 ACCOUNTS = {"chaos-key-a-0123456789": "acct-a", "chaos-key-b-9876543210": "acct-b"}
 KEY_A, KEY_B = ACCOUNTS

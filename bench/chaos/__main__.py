@@ -2,7 +2,7 @@
 
     python -m bench.chaos [--scenarios worker-kill,broker-stop,...] [--short]
 
-Runs the attack suite of ``tests.support.chaos_scenarios`` at full size
+Runs the attack suite of ``bench.chaos.scenarios`` at full size
 (10,000 messages over 40 sessions of two accounts per scenario; the ingest
 worker killed -9 three times; RabbitMQ stopped for 20 s; RabbitMQ killed -9;
 ``memq serve`` killed -9 three times; 20 poison messages) and prints, per
@@ -11,7 +11,7 @@ than 2 s after its 202), late messages of the accounts that sent no poison,
 sessions out of order, poison refused, and the slowest 202 → stored.
 
 RabbitMQ is a node this script starts on ports of its own, in a temporary
-directory (``tests.support.rabbit_node``), stops and kills: never the
+directory (``bench.support.rabbit_node``), stops and kills: never the
 machine's shared broker. Run it with nothing else running; the test suite
 runs the same scenarios at ``--short`` size (tests/e2e/test_chaos.py).
 """
@@ -25,13 +25,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.chaos_scenarios import FULL, SCENARIOS, SHORT, run
-from tests.support.chaos_watch import Tally
-from tests.support.rabbit_node import RabbitNode
+from bench.chaos.scenarios import FULL, SCENARIOS, SHORT, run
+from bench.chaos.watch import Tally
+from bench.support.rabbit_node import RabbitNode
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.chaos", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="comma-separated")
     parser.add_argument("--short", action="store_true", help="the test suite's size")
     args = parser.parse_args()

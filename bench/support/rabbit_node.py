@@ -25,7 +25,7 @@ from pathlib import Path
 import pika
 from pika.exceptions import AMQPError
 
-from tests.support.processes import free_port
+from bench.support.processes import free_port
 
 #: The Debian package's real script; /usr/sbin/rabbitmq-server would `su rabbitmq`.
 SERVER_SCRIPTS = ("/usr/lib/rabbitmq/bin/rabbitmq-server", "rabbitmq-server")
