@@ -27,8 +27,8 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
 
     @actor(ActorName.GET_SESSION_ANALYTICS)
     def get_session_analytics(account_id: str, session_id: str) -> SessionAnalyticsView:
-        session = store.get_session(account_id, session_id)
-        analytics = store.session_analytics(account_id, session_id)
+        session = store.sessions.get_session(account_id, session_id)
+        analytics = store.lifecycle.session_analytics(account_id, session_id)
         return SessionAnalyticsView.of(
             session_id,
             session.status,
@@ -39,15 +39,15 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
 
     @actor(ActorName.GET_USER_ACTIVITY)
     def get_user_activity(account_id: str, user_id: str) -> UserActivityView:
-        return UserActivityView.of(store.user_activity(account_id, user_id))
+        return UserActivityView.of(store.lifecycle.user_activity(account_id, user_id))
 
     @actor(ActorName.GET_KB_USAGE)
     def get_kb_usage(account_id: str, top: int) -> KbUsageView:
-        return KbUsageView(entries=store.kb_usage(account_id, top=top))
+        return KbUsageView(entries=store.lifecycle.kb_usage(account_id, top=top))
 
     @actor(ActorName.GET_STATS)
     def get_stats(account_id: str) -> StatsView:
-        return StatsView.model_validate(store.account_stats(account_id).model_dump())
+        return StatsView.model_validate(store.lifecycle.account_stats(account_id).model_dump())
 
     @actor(ActorName.CLEANUP_SESSIONS)
     def cleanup_sessions(account_id: str, days: int | None) -> CleanupReport:

@@ -8,10 +8,10 @@ from dramatiq.middleware import CurrentMessage
 
 from actors.dead_letters import ReasonedRabbitmqBroker
 from actors.envelope import EnvelopeCheck
-from actors.logcontext import LogContextMiddleware
+from actors.log_middleware import LogContextMiddleware
 from actors.replies import AmqpReplySink, InProcessReplySink, ReplyMiddleware
-from memq.inproc import InProcessReplies
-from memq.settings import Settings
+from runtime.inproc import InProcessReplies
+from runtime.settings import Settings
 
 
 def build_broker(settings: Settings, replies: InProcessReplies | None = None) -> dramatiq.Broker:

@@ -6,7 +6,7 @@ import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
-from memq.context.service import build_context
+from domain.context.service import build_context
 from schemas.context import ContextFormat, ContextReply
 from schemas.routing import ActorName, QueueKind
 
@@ -17,5 +17,5 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         account_id: str, session_id: str, budget: int | None, format: ContextFormat
     ) -> ContextReply:
         return build_context(
-            deps.store, deps.settings, account_id, session_id, budget=budget, fmt=format
+            deps.store.memory, deps.settings, account_id, session_id, budget=budget, fmt=format
         )

@@ -30,7 +30,7 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker, _RabbitmqConsumer
 from dramatiq.common import xq_name
 from dramatiq.middleware import SkipMessage
 
-from memq.errors import MemqError
+from schemas.errors import MemqError
 from schemas.queues import DEAD_LETTER_OPTION
 
 logger = logging.getLogger("memq.actors.dead_letters")

@@ -7,14 +7,14 @@ from typing import Any
 
 import dramatiq
 
-from memq.analytics.service import AnalyticsService
-from memq.lifecycle import Lifecycle
-from memq.memory.engines import EngineChain
-from memq.memory.factory import build_engines
-from memq.memory.service import MemoryService
-from memq.settings import Settings
+from domain.analytics.service import AnalyticsService
+from domain.lifecycle import Lifecycle
+from domain.memory.chain import EngineChain
+from domain.memory.factory import build_engines
+from domain.memory.service import MemoryService
+from domain.ports.store import Store
+from runtime.settings import Settings
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
-from store.base import Store
 
 
 @dataclass
@@ -29,9 +29,9 @@ class Deps:
 
     def __post_init__(self) -> None:
         self.engines = build_engines(self.settings)
-        self.memory = MemoryService(self.store, self.engines, self.settings)
+        self.memory = MemoryService(self.store.memory, self.engines, self.settings)
         self.analytics = AnalyticsService(self.store, self.settings)
-        self.lifecycle = Lifecycle(self.store, self.settings)
+        self.lifecycle = Lifecycle(self.store.lifecycle, self.settings)
 
     def queue(self, kind: QueueKind) -> str:
         return queue_name(self.settings.queue_prefix, kind)

@@ -1,4 +1,4 @@
-"""The ingest actor: store a published message exactly once."""
+"""The ingest actor: store a published message exactly once (rules: ``domain.ingest``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from dramatiq.middleware import CurrentMessage
 from pydantic import ValidationError
 
 from actors.deps import Deps
-from actors.metrics import ingest_outcome, record_ingest_outcome
-from memq.errors import InvalidInput, PermanentError, SessionFull
+from actors.metrics.middleware import record_ingest_outcome
+from actors.retry_policy import job_retry_policy
+from domain.ingest import append_outcome, oversized, session_full, sessions_to_fold
+from schemas.errors import InvalidInput
 from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind
 
@@ -24,33 +26,20 @@ def ingest_actor(broker: dramatiq.Broker, deps: Deps, name: ActorName) -> Any:
         broker=broker,
         actor_name=name.value,
         queue_name=deps.queue(QueueKind.INGEST),
-        max_retries=deps.settings.ingest_max_retries,
-        min_backoff=500,
-        max_backoff=60_000,
-        # A malformed event will never store: dead-letter it at once.
-        throws=(PermanentError,),
+        # A malformed event will never store: dead-lettered at once (throws=).
+        **job_retry_policy(deps.settings, QueueKind.INGEST).actor_options(),
     )
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
     @ingest_actor(broker, deps, ActorName.INGEST_MESSAGE)
     def ingest_message(*args: Any, **kwargs: Any) -> None:
-        # Take any shape, so a hand-made message that reaches the queue fails as
-        # a permanent error (dead-letter) rather than a retried TypeError.
-        if args or set(kwargs) != {"event"}:
-            raise InvalidInput("an ingest message carries exactly one keyword argument: event")
-        try:
-            parsed = MessageEvent.model_validate(kwargs["event"])
-        except ValidationError as exc:
-            raise InvalidInput.from_validation(exc, "malformed message event") from exc
-        # The gateway checks this too; direct AMQP producers meet it here.
-        if len(parsed.content.encode()) > deps.settings.max_message_bytes:
-            raise InvalidInput("content over MEMQ_MAX_MESSAGE_BYTES")
+        parsed = decode_event(args, kwargs, max_content_bytes=deps.settings.max_message_bytes)
         current = CurrentMessage.get_current_message()
         delivery_id = current.message_id if current is not None else parsed.message_id
         cap = deps.settings.max_messages_per_session
-        result = deps.store.append_message(parsed, delivery_id, max_messages=cap)
-        record_ingest_outcome(ingest_outcome(result))
+        result = deps.store.sessions.append_message(parsed, delivery_id, max_messages=cap)
+        record_ingest_outcome(append_outcome(result))
         if result.rejected_full:
             logger.warning(
                 "message %s rejected: session %s of account %s holds %d messages "
@@ -60,17 +49,14 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
                 parsed.account_id,
                 cap,
             )
-            raise SessionFull(
-                f"session {parsed.session_id} holds the maximum of {cap} messages "
-                "(MEMQ_MAX_MESSAGES_PER_SESSION)"
-            )
+            raise session_full(parsed, cap)
         # A retried delivery may have counted the message before failing to
         # enqueue its trigger; memory jobs are idempotent, so trigger again.
         retried = current is not None and bool(current.options.get("retries"))
-        if deps.memory.should_trigger(result.message_count) or retried:
-            deps.enqueue(
-                ActorName.UPDATE_MEMORY, account_id=parsed.account_id, session_id=parsed.session_id
-            )
+        for account_id, session_id in sessions_to_fold(
+            [parsed], [result], deps.memory.should_trigger, retried=retried
+        ):
+            deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
         logger.debug(
             "message %s account=%s session=%s stored=%s",
             parsed.message_id,
@@ -78,3 +64,23 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             parsed.session_id,
             result.stored,
         )
+
+
+def decode_event(
+    args: tuple[Any, ...], kwargs: dict[str, Any], *, max_content_bytes: int
+) -> MessageEvent:
+    """The message's event; ``InvalidInput`` (dead-letter it) when it is not one.
+
+    Takes any shape, so a hand-made message that reaches the queue fails as a
+    permanent error (dead-letter) rather than a retried TypeError.
+    """
+    if args or set(kwargs) != {"event"}:
+        raise InvalidInput("an ingest message carries exactly one keyword argument: event")
+    try:
+        parsed = MessageEvent.model_validate(kwargs["event"])
+    except ValidationError as exc:
+        raise InvalidInput.from_validation(exc, "malformed message event") from exc
+    # The gateway checks this too; direct AMQP producers meet it here.
+    if oversized(parsed, max_content_bytes):
+        raise InvalidInput("content over MEMQ_MAX_MESSAGE_BYTES")
+    return parsed

@@ -9,13 +9,13 @@ go back on the queue alone, at once, as ``ingest_message`` jobs, and succeed
 or are dead-lettered (replayable) on their own. A store that is unavailable
 fails every event alike: the batch is retried whole, and split after
 ``SPLIT_AFTER_RETRIES`` failed deliveries. Only a batch of the wrong shape is
-dead-lettered whole.
+dead-lettered whole. These rules are ``domain.ingest``'s; this actor decodes,
+stores, and does what they say.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
 from typing import Any
 
 import dramatiq
@@ -24,17 +24,13 @@ from pydantic import ValidationError
 
 from actors.deps import Deps
 from actors.ingest import ingest_actor
-from actors.metrics import ingest_outcome, record_ingest_outcome
-from memq.errors import InvalidInput, TransientError
+from actors.metrics.middleware import record_ingest_outcome
+from domain.ingest import counted, handed_on, oversized, retry_whole, sessions_to_fold
+from schemas.errors import InvalidInput
 from schemas.messages import MAX_BATCH_EVENTS, MessageBatch, MessageEvent
 from schemas.routing import ActorName, new_message
-from store.base import AppendResult
 
 logger = logging.getLogger("memq.actors.ingest_batch")
-
-SessionKey = tuple[str, str]  # (account_id, session_id)
-#: Failed deliveries of a batch before it is split into single jobs.
-SPLIT_AFTER_RETRIES = 5
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
@@ -57,36 +53,33 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         ]
         cap = deps.settings.max_messages_per_session
         try:
-            results = deps.store.append_messages(items, max_messages=cap)
+            results = deps.store.sessions.append_messages(items, max_messages=cap)
         except Exception as exc:
-            if isinstance(exc, TransientError) and retries < SPLIT_AFTER_RETRIES:
+            if retry_whole(exc, retries):
                 raise
             # Not the store being down, or down again and again: whatever it is,
             # let each message succeed or fail on its own, now, rather than
             # retry, then dead-letter, them all together.
             split(deps, [event.model_dump(mode="json") for event in events], base, repr(exc))
             return
-        for result in results:
-            # A rejected event is counted once, by the single job it is handed to.
-            if not result.rejected_full:
-                record_ingest_outcome(ingest_outcome(result))
+        for outcome in counted(results):
+            record_ingest_outcome(outcome)
         for account_id, session_id in sessions_to_fold(
             events, results, deps.memory.should_trigger, retried=retries > 0
         ):
             deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
         # A retry after a failed enqueue here may hand a rejected message on twice:
         # two dead letters for it, stored at most once all the same.
-        for event, result in zip(events, results, strict=True):
-            if result.rejected_full:
-                logger.warning(
-                    "message %s rejected: session %s of account %s holds %d messages "
-                    "(MEMQ_MAX_MESSAGES_PER_SESSION); re-enqueued alone to dead-letter it",
-                    event.message_id,
-                    event.session_id,
-                    event.account_id,
-                    cap,
-                )
-                deps.enqueue(ActorName.INGEST_MESSAGE, event=event.model_dump(mode="json"))
+        for event in handed_on(events, results):
+            logger.warning(
+                "message %s rejected: session %s of account %s holds %d messages "
+                "(MEMQ_MAX_MESSAGES_PER_SESSION); re-enqueued alone to dead-letter it",
+                event.message_id,
+                event.session_id,
+                event.account_id,
+                cap,
+            )
+            deps.enqueue(ActorName.INGEST_MESSAGE, event=event.model_dump(mode="json"))
         logger.debug("batch of %d messages: %d stored", len(events), sum(r.stored for r in results))
 
 
@@ -122,9 +115,9 @@ def decode_batch(
             raw, InvalidInput.from_validation(exc, "malformed message batch").detail
         ) from exc
     # The gateway checks this too; direct AMQP producers meet it here.
-    oversized = sum(len(event.content.encode()) > max_content_bytes for event in batch.events)
-    if oversized:
-        raise EventsToSplit(raw, f"{oversized} event(s) with content over MEMQ_MAX_MESSAGE_BYTES")
+    too_large = sum(oversized(event, max_content_bytes) for event in batch.events)
+    if too_large:
+        raise EventsToSplit(raw, f"{too_large} event(s) with content over MEMQ_MAX_MESSAGE_BYTES")
     return batch.events
 
 
@@ -144,25 +137,3 @@ def split(deps: Deps, raw_events: list[Any], base: str | None, why: str) -> None
         if base is not None:
             job = job.copy(message_id=f"{base}:{index}")
         deps.broker.enqueue(job)
-
-
-def sessions_to_fold(
-    events: Sequence[MessageEvent],
-    results: Sequence[AppendResult],
-    should_trigger: Callable[[int | None], bool],
-    *,
-    retried: bool,
-) -> list[SessionKey]:
-    """The sessions of the batch whose memory job is due, each once, in order of appearance.
-
-    Due when one of its messages reached a trigger count: every stored message
-    reports the count it brought the session to, so a trigger is never skipped
-    however many messages the batch adds (3 → 8 reports 4, 5, ..., 8). Due
-    also on a retried delivery: the failed attempt may have counted messages
-    before it could enqueue the job, and memory jobs are idempotent.
-    """
-    due: dict[SessionKey, bool] = {}
-    for event, result in zip(events, results, strict=True):
-        key = (event.account_id, event.session_id)
-        due[key] = due.get(key, False) or retried or should_trigger(result.message_count)
-    return [key for key, is_due in due.items() if is_due]

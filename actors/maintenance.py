@@ -19,9 +19,10 @@ from typing import Any
 import dramatiq
 
 from actors.deps import Deps
-from memq.analytics.service import FlushOutcome
-from memq.errors import InvalidInput, PermanentError
-from memq.lifecycle import TickKind
+from actors.retry_policy import job_retry_policy
+from domain.analytics.service import FlushOutcome
+from domain.lifecycle import TickKind
+from schemas.errors import InvalidInput
 from schemas.routing import ACTOR_QUEUES, ActorName
 
 logger = logging.getLogger("memq.actors.maintenance")
@@ -44,10 +45,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             actor_name=name.value,
             queue_name=deps.queue(ACTOR_QUEUES[name]),
             time_limit=MAINTENANCE_TIME_LIMIT_MS,
-            max_retries=5,
-            min_backoff=1_000,
-            max_backoff=60_000,
-            throws=(PermanentError,),
+            **job_retry_policy(deps.settings, ACTOR_QUEUES[name]).actor_options(),
         )
 
     def flush(account_id: str, session_id: str) -> FlushOutcome:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dramatiq
 
 from actors.deps import Deps
-from memq.errors import PermanentError
+from actors.retry_policy import job_retry_policy
 from schemas.routing import ActorName, QueueKind
 
-#: Above the worst case of a few Claude calls (memq.memory.claude.call_budget_s)
+#: Above the worst case of a few Claude calls (domain.memory.claude.client.call_budget_s)
 #: and below the memory lease (MemoryService.lease_seconds).
 MEMORY_TIME_LIMIT_MS = 600_000
 
@@ -21,10 +21,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         time_limit=MEMORY_TIME_LIMIT_MS,
         # Store hiccups are retried by Dramatiq; Claude errors never reach here
         # (the SDK retried, then the offline engine took over).
-        max_retries=5,
-        min_backoff=1_000,
-        max_backoff=60_000,
-        throws=(PermanentError,),
+        **job_retry_policy(deps.settings, QueueKind.MEMORY).actor_options(),
     )
     def update_memory(account_id: str, session_id: str, final: bool = False) -> None:
         outcome = deps.memory.update(account_id, session_id, final=final)

@@ -21,7 +21,7 @@ from dramatiq.middleware import Middleware, SkipMessage
 from pika.adapters.blocking_connection import BlockingChannel
 
 from actors.requests import take_reply
-from memq.inproc import InProcessReplies
+from runtime.inproc import InProcessReplies
 from schemas.replies import Reply, ReplyError
 from schemas.routing import CORRELATION_ID_OPTION, DEADLINE_OPTION, REPLY_TO_OPTION
 

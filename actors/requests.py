@@ -15,7 +15,7 @@ from typing import Any
 import dramatiq
 from pydantic import BaseModel, ValidationError
 
-from memq.errors import InvalidInput, MemqError
+from schemas.errors import InvalidInput, MemqError
 
 logger = logging.getLogger("memq.actors.requests")
 

@@ -10,19 +10,19 @@ import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
-from memq.errors import StoreUnavailable
-from memq.search.tokenize import INDEX_VERSION
+from domain.ports.search import SearchStore
+from domain.search.tokenize import INDEX_VERSION
+from schemas.errors import StoreUnavailable
 from schemas.routing import ACTOR_QUEUES, ActorName
 from schemas.search import SearchHitView, SearchResult
-from store.search import SearchStore
 
 logger = logging.getLogger("memq.actors.search")
 
 
-def warn_if_index_is_stale(store: SearchStore) -> None:
+def warn_if_index_is_stale(search: SearchStore) -> None:
     """Once per worker process: search misses old messages until they are reindexed."""
     try:
-        version = store.search_index_version()
+        version = search.search_index_version()
     except StoreUnavailable:
         return  # the store's own errors surface on the first job; this is advice only
     if version < INDEX_VERSION:
@@ -36,7 +36,7 @@ def warn_if_index_is_stale(store: SearchStore) -> None:
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
     store = deps.store
-    warn_if_index_is_stale(store)
+    warn_if_index_is_stale(store.search)
 
     def actor(name: ActorName) -> Any:
         return request_actor(broker, deps.queue(ACTOR_QUEUES[name]), name.value)
@@ -45,7 +45,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     def search_messages(
         account_id: str, query: str, session_id: str | None, user_id: str | None, limit: int
     ) -> SearchResult:
-        hits = store.search_messages(
+        hits = store.search.search_messages(
             account_id, query, session_id=session_id, user_id=user_id, limit=limit
         )
         return SearchResult(hits=[SearchHitView(**dataclasses.asdict(hit)) for hit in hits])

@@ -26,11 +26,11 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     def create_session(account_id: str, spec: dict[str, Any]) -> Session:
         parsed = SessionCreate.model_validate(spec)
         session_id = parsed.session_id or uuid.uuid4().hex
-        return store.create_session(account_id, session_id, parsed, datetime.now(UTC))
+        return store.sessions.create_session(account_id, session_id, parsed, datetime.now(UTC))
 
     @actor(ActorName.GET_SESSION)
     def get_session(account_id: str, session_id: str) -> Session:
-        return store.get_session(account_id, session_id)
+        return store.sessions.get_session(account_id, session_id)
 
     @actor(ActorName.LIST_SESSIONS)
     def list_sessions(
@@ -41,7 +41,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         limit: int,
         cursor: str | None,
     ) -> SessionList:
-        sessions, next_cursor = store.list_sessions(
+        sessions, next_cursor = store.sessions.list_sessions(
             account_id, user_id=user_id, channel=channel, active=active, limit=limit, cursor=cursor
         )
         return SessionList(sessions=sessions, next_cursor=next_cursor)
@@ -49,11 +49,11 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     @actor(ActorName.UPDATE_SESSION)
     def update_session(account_id: str, session_id: str, patch: dict[str, Any]) -> Session:
         parsed = SessionPatch.model_validate(patch)
-        return store.update_session(account_id, session_id, parsed, datetime.now(UTC))
+        return store.sessions.update_session(account_id, session_id, parsed, datetime.now(UTC))
 
     @actor(ActorName.END_SESSION)
     def end_session(account_id: str, session_id: str, reason: str) -> Session:
-        session = store.end_session(account_id, session_id, reason, datetime.now(UTC))
+        session = store.sessions.end_session(account_id, session_id, reason, datetime.now(UTC))
         # Final summary and analytics flush: maintenance work, off the request path.
         # Should this job be lost, the flush ticks finalize recently ended sessions too.
         deps.enqueue(ActorName.FINALIZE_SESSION, account_id=account_id, session_id=session_id)
@@ -61,13 +61,13 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
 
     @actor(ActorName.DELETE_SESSION)
     def delete_session(account_id: str, session_id: str) -> None:
-        store.delete_session(account_id, session_id)
+        store.sessions.delete_session(account_id, session_id)
 
     @actor(ActorName.LIST_MESSAGES)
     def list_messages(
         account_id: str, session_id: str, limit: int, before: int | None
     ) -> MessagePage:
-        messages = store.list_messages(account_id, session_id, limit=limit, before=before)
+        messages = store.sessions.list_messages(account_id, session_id, limit=limit, before=before)
         full_page = len(messages) == limit
         return MessagePage(
             messages=messages, next_before=messages[0].seq if messages and full_page else None
@@ -75,13 +75,13 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
 
     @actor(ActorName.GET_MEMORY)
     def get_memory(account_id: str, session_id: str) -> MemoryView:
-        state = store.load_memory(account_id, session_id)
+        state = store.memory.load_memory(account_id, session_id)
         return MemoryView(
             session_id=session_id,
             tiers=state.tiers(),
             facts=state.facts,
             folded_messages=state.folded_count,
-            unfolded_messages=store.count_unfolded(account_id, session_id),
+            unfolded_messages=store.memory.count_unfolded(account_id, session_id),
             preferred_engine=deps.engines.preferred_name,
             updated_at=state.updated_at,
         )

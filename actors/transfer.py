@@ -12,7 +12,7 @@ import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
-from memq.transfer import service
+from domain.transfer import service
 from schemas.routing import ACTOR_QUEUES, ActorName
 from schemas.transfer import ExportHead, ExportPage, ImportDocument, ImportResult
 

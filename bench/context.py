@@ -31,18 +31,19 @@ from typing import Any
 
 import aio_pika
 
-from bench.http import RawHttpClient
-from memq.memory.engines import EngineChain
-from memq.memory.folding import merge_facts, transcript
-from memq.memory.model import TierName, TierSummary
-from memq.memory.offline.engine import OfflineEngine
-from memq.memory.service import MAX_BATCH_FACTOR, MemoryService
-from memq.settings import Settings
-from memq.tokens import estimate_tokens
+from bench.support.http import RawHttpClient
+from bench.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.progress import log
+from bench.support.rabbit import amqp_url_for_tests, delete_queues
+from domain.memory.chain import EngineChain
+from domain.memory.folding import merge_facts, transcript
+from domain.memory.offline.engine import OfflineEngine
+from domain.memory.service import MAX_BATCH_FACTOR, MemoryService
+from domain.tokens import estimate_tokens
+from runtime.settings import Settings
+from schemas.memory_model import TierName, TierSummary
 from schemas.messages import MessageEvent, Role
 from store.backends.sqlite import SqliteStore
-from tests.support.processes import MemqProcess, free_port, wait_until_ready
-from tests.support.rabbit import amqp_url_for_tests, delete_queues
 
 KEY, ACCOUNT = "bench-key", "bench"
 SIZES = (10, 1_000, 10_000)
@@ -53,10 +54,6 @@ LINES: list[tuple[Role, str]] = [
     ("assistant", "Yes, subscription works. Order A-{i} ships in 3 days."),
     ("user", "سلام، گارانتی چند ساله است؟"),
 ]
-
-
-def log(text: str) -> None:
-    print(text, flush=True)
 
 
 def seed(store: SqliteStore, session_id: str, count: int) -> None:
@@ -72,7 +69,7 @@ def seed(store: SqliteStore, session_id: str, count: int) -> None:
             seq=1_000_000 + i,
             accepted_at=start + timedelta(milliseconds=i),
         )
-        store.append_message(event, delivery_id=event.message_id)
+        store.sessions.append_message(event, delivery_id=event.message_id)
         if count >= 1000 and i % 2000 == 0:
             log(f"  seeding {session_id}: {i}/{count}")
 
@@ -80,7 +77,7 @@ def seed(store: SqliteStore, session_id: str, count: int) -> None:
 def write_memory(store: SqliteStore, session_id: str, count: int, settings: Settings) -> None:
     """Tiers over messages 1..count-5 written by the real offline engine."""
     if count <= 100:
-        MemoryService(store, EngineChain(fallback=OfflineEngine()), settings).update(
+        MemoryService(store.memory, EngineChain(fallback=OfflineEngine()), settings).update(
             ACCOUNT, session_id
         )
         return
@@ -91,7 +88,7 @@ def write_memory(store: SqliteStore, session_id: str, count: int, settings: Sett
         TierName.MID: (folded - 49, folded - 15),
         TierName.RECENT: (folded - 14, folded),
     }
-    messages = store.messages_between(ACCOUNT, session_id, 0, 10**18, limit=count)
+    messages = store.memory.messages_between(ACCOUNT, session_id, 0, 10**18, limit=count)
     tiers = {}
     for tier, (first, last) in spans.items():
         sample = messages[last - 10 : last]
@@ -109,8 +106,10 @@ def write_memory(store: SqliteStore, session_id: str, count: int, settings: Sett
         )
     facts = engine.extract_facts(transcript(messages[:10], 1), [])
     owner = uuid.uuid4().hex
-    assert store.acquire_memory_lease(ACCOUNT, session_id, owner, now + timedelta(minutes=5), now)
-    state = store.load_memory(ACCOUNT, session_id).model_copy(
+    assert store.memory.acquire_memory_lease(
+        ACCOUNT, session_id, owner, now + timedelta(minutes=5), now
+    )
+    state = store.memory.load_memory(ACCOUNT, session_id).model_copy(
         update={
             **tiers,
             "folded_count": folded,
@@ -119,14 +118,14 @@ def write_memory(store: SqliteStore, session_id: str, count: int, settings: Sett
             "updated_at": now,
         }
     )
-    assert store.save_memory(ACCOUNT, session_id, state, owner)  # marks them all folded
+    assert store.memory.save_memory(ACCOUNT, session_id, state, owner)  # marks them all folded
     # As the memory pool leaves it: last_fold_ids names only the last fold's
     # messages (a fold takes at most fold_every × MAX_BATCH_FACTOR of them).
     last_fold = settings.memory_fold_every * MAX_BATCH_FACTOR
-    state = store.load_memory(ACCOUNT, session_id)
+    state = store.memory.load_memory(ACCOUNT, session_id)
     state = state.model_copy(update={"last_fold_ids": state.last_fold_ids[-last_fold:]})
-    assert store.save_memory(ACCOUNT, session_id, state, owner)
-    store.release_memory_lease(ACCOUNT, session_id, owner)
+    assert store.memory.save_memory(ACCOUNT, session_id, state, owner)
+    store.memory.release_memory_lease(ACCOUNT, session_id, owner)
 
 
 async def http_latencies(

@@ -48,23 +48,16 @@ from typing import Any
 
 import httpx
 
-from bench.http import RawHttpClient
-from memq.settings import Settings
-from tests.support.processes import MemqProcess, free_port, wait_until_ready
-from tests.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
+from bench.support.http import RawHttpClient
+from bench.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
+from bench.support.stats import percentile
+from runtime.settings import Settings
 
 KEY_A, ACCOUNT_A = "bench-key-a-0123456789", "acct-a"
 KEY_B, ACCOUNT_B = "bench-key-b-9876543210", "acct-b"
 #: What B measures: the context fetch every chat channel makes before each LLM call.
 B_FETCH = "/v1/sessions/b-session/context"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[index]
 
 
 @dataclass

@@ -43,12 +43,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.dialogue_set import Dialogue, load_dialogues, planted_dialogues
-from memq.context.render import SPEAKERS
-from memq.context.service import build_context
-from memq.memory.factory import build_engines
-from memq.memory.service import MemoryService
-from memq.settings import Settings
-from memq.tokens import estimate_tokens
+from domain.context.render import SPEAKERS
+from domain.context.service import build_context
+from domain.memory.factory import build_engines
+from domain.memory.service import MemoryService
+from domain.tokens import estimate_tokens
+from runtime.settings import Settings
 from schemas.messages import MessageEvent
 from store.backends.sqlite import SqliteStore
 
@@ -77,7 +77,7 @@ def ingest(store: SqliteStore, service: MemoryService, dialogue: Dialogue, sessi
             seq=1_000_000 + index,
             accepted_at=start + timedelta(seconds=index),
         )
-        result = store.append_message(event, delivery_id=event.message_id)
+        result = store.sessions.append_message(event, delivery_id=event.message_id)
         if service.should_trigger(result.message_count):
             service.update(ACCOUNT, session_id)
 
@@ -92,9 +92,11 @@ class Shown:
 
 
 def shown(store: SqliteStore, settings: Settings, session_id: str, budget: int) -> Shown:
-    reply = build_context(store, settings, ACCOUNT, session_id, budget=budget, fmt="json")
+    reply = build_context(store.memory, settings, ACCOUNT, session_id, budget=budget, fmt="json")
     context: dict[str, Any] = reply.context or {}
-    text = build_context(store, settings, ACCOUNT, session_id, budget=budget, fmt="text").text
+    text = build_context(
+        store.memory, settings, ACCOUNT, session_id, budget=budget, fmt="text"
+    ).text
     return Shown(
         text=text or "",
         facts=[fact["value"] for fact in context.get("facts", [])],
@@ -185,7 +187,7 @@ def score_dialogue(
     budgets: Sequence[int],
 ) -> dict[int, Score]:
     scores: dict[int, Score] = {}
-    memory = store.load_memory(ACCOUNT, session_id)
+    memory = store.memory.load_memory(ACCOUNT, session_id)
     stored_facts = [fact.model_dump(mode="json") for fact in memory.facts]
     wrong = false_replacements(dialogue, stored_facts)
     current_values = {subject: values[-1] for subject, values in dialogue.subjects.items()}
@@ -232,7 +234,7 @@ def score_dialogue(
 def run(
     dialogues: Sequence[Dialogue], settings: Settings, store: SqliteStore, budgets: Sequence[int]
 ) -> dict[str, dict[int, Score]]:
-    service = MemoryService(store, build_engines(settings), settings)
+    service = MemoryService(store.memory, build_engines(settings), settings)
     totals: dict[str, dict[int, Score]] = defaultdict(lambda: defaultdict(Score))
     for index, dialogue in enumerate(dialogues):
         session_id = f"{dialogue.id}-{index}"

@@ -31,7 +31,7 @@ from gateway.routes import (
 )
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
-from memq.settings import Settings
+from runtime.settings import Settings
 
 
 def create_app(

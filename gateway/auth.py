@@ -7,7 +7,7 @@ import hmac
 import re
 import secrets
 
-from memq.errors import InvalidInput, Unauthorized
+from schemas.errors import InvalidInput, Unauthorized
 from schemas.ids import ID_PATTERN
 
 _ACCOUNT = re.compile(ID_PATTERN)

@@ -14,8 +14,8 @@ from gateway.ratelimit import RateLimiter, admit
 from gateway.ratelimit_gate import GATE_ACCOUNT
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
-from memq import logctx
-from memq.settings import Settings
+from runtime import log_context
+from runtime.settings import Settings
 from schemas.ids import ID_PATTERN, not_dot_segment
 
 _ID = re.compile(ID_PATTERN)
@@ -64,7 +64,7 @@ async def account(
         account_id = keys.account_for(authorization)
     session_id = request.path_params.get("session_id")
     valid = isinstance(session_id, str) and _ID.fullmatch(session_id) is not None
-    logctx.bind(account_id, session_id if valid else None)  # never log raw path bytes
+    log_context.bind(account_id, session_id if valid else None)  # never log raw path bytes
     if gated is None:  # fail closed: no route is ever unlimited
         limiter: RateLimiter = request.app.state.rate_limiter
         await admit(limiter, account_id)

@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from memq.errors import MemqError, RateLimited
+from schemas.errors import MemqError, RateLimited
 
 logger = logging.getLogger("memq.gateway")
 

@@ -1,7 +1,7 @@
 """Stream a session's export document as its pages arrive from the workers.
 
 Any session the store may hold can be exported: the gateway never holds more
-than one page (``memq.transfer.service.EXPORT_PAGE_MESSAGES`` messages) at a
+than one page (``domain.transfer.service.EXPORT_PAGE_MESSAGES`` messages) at a
 time. The bytes are the ``SessionDocument`` JSON, laid out one message per
 line so that a client can count them as they come (``memq export`` shows its
 progress so)::

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gateway.transport import Transport
-from memq.errors import BrokerUnavailable
+from schemas.errors import BrokerUnavailable
 from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
 from schemas.routing import ActorName
 

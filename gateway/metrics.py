@@ -35,8 +35,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.openapi import BEFORE_ROUTING, error_responses
 from gateway.transport import RequestTimeout, Transport
-from memq.errors import BrokerUnavailable, MemqError
-from memq.histograms import LATENCY_BUCKETS
+from runtime.histograms import LATENCY_BUCKETS
+from schemas.errors import BrokerUnavailable, MemqError
 from schemas.replies import Reply
 from schemas.routing import ActorName
 

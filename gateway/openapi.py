@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemas.errors import ErrorBody
+from schemas.error_body import ErrorBody
 
 _DESCRIPTIONS = {
     401: "missing or unknown API key",

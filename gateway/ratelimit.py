@@ -27,8 +27,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from memq.errors import InvalidInput, RateLimited
-from memq.settings import Settings
+from runtime.settings import Settings
+from schemas.errors import InvalidInput, RateLimited
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from gateway.auth import ApiKeys
 from gateway.errors import error_body
 from gateway.ratelimit import RateLimiter, admit
-from memq.errors import RateLimited, Unauthorized
+from schemas.errors import RateLimited, Unauthorized
 
 #: Key in the ASGI scope's "state" (Starlette's ``request.state``).
 GATE_ACCOUNT = "memq_rate_limited_account"

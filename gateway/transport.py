@@ -13,7 +13,7 @@ from typing import Any
 
 import dramatiq
 
-from memq.errors import ERRORS_BY_CODE, BrokerUnavailable, MemqError
+from schemas.errors import ERRORS_BY_CODE, BrokerUnavailable, MemqError
 from schemas.replies import Reply
 from schemas.routing import (
     ACTOR_QUEUES,

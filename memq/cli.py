@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
+from domain.ports.search import REINDEX_BATCH
 from memq import dlq_cli, transfer_cli
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.routing import QueueKind
-from store.search import REINDEX_BATCH
 
 app = typer.Typer(no_args_is_help=True, help="memq: session memory for LLM chat applications")
 app.add_typer(dlq_cli.app, name="dlq")
@@ -87,17 +87,17 @@ def reindex(
 
     Uses MEMQ_MONGODB_URL, else the SQLite file in MEMQ_DATA_DIR. Workers may keep
     running. Safe to interrupt (the next run resumes) and to run again."""
-    from memq import logs
-    from memq.errors import StoreUnavailable
-    from memq.search.tokenize import INDEX_VERSION
-    from store.factory import open_store
+    from domain.search.tokenize import INDEX_VERSION
+    from memq.stores import open_store
+    from runtime import log_setup as logs
+    from schemas.errors import StoreUnavailable
 
     settings = _settings()
     logs.configure(settings.log_level, settings.log_format)  # SQLite reindexes as it opens
     try:
         store = open_store(settings)
         try:
-            recorded = store.search_index_version()
+            recorded = store.search.search_index_version()
             # SQLite has already brought itself up to date while opening; this pass
             # then only checks (and rewrites nothing).
             typer.echo(
@@ -105,7 +105,7 @@ def reindex(
                 "checking every message",
                 err=True,
             )
-            done = store.reindex_search(batch=batch, progress=_echo_reindex_progress)
+            done = store.search.reindex_search(batch=batch, progress=_echo_reindex_progress)
         finally:
             store.close()
     except StoreUnavailable as exc:

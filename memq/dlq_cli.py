@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.routing import QueueKind
 
 app = typer.Typer(
@@ -61,7 +61,8 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="one JSON object per line")] = False,
 ) -> None:
     """Show dead letters without consuming them: id, actor, age, reason, a content-free summary."""
-    from memq.dlq import DeadLetters, render
+    from memq.dlq import DeadLetters
+    from memq.dlq_render import render
 
     dlq = _dead_letters()
     assert isinstance(dlq, DeadLetters)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from gateway.auth import ApiKeys
-from memq.settings import Settings
+from runtime.settings import Settings
 
 DEV_ACCOUNT = "dev"
 

@@ -25,9 +25,9 @@ from typing import Any
 import dramatiq
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 
-from memq import logs
-from memq.lifecycle import TickKind, tick_period
-from memq.settings import Settings, redact_url
+from domain.lifecycle import TickKind, tick_period
+from runtime import log_setup as logs
+from runtime.settings import Settings, redact_url
 from schemas.routing import ActorName, new_message
 
 logger = logging.getLogger("memq.scheduler")

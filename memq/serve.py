@@ -17,20 +17,22 @@ from prometheus_client import CollectorRegistry
 
 from actors.broker import build_broker
 from actors.deps import Deps
-from actors.metrics import amqp_probe, install_worker_metrics, stub_probe
+from actors.metrics.install import install_worker_metrics
+from actors.metrics.probes.amqp import amqp_probe
+from actors.metrics.probes.stub import stub_probe
 from actors.registry import register_actors
 from gateway.app import create_app
 from gateway.slow_clients import header_timeout_protocol
 from gateway.transport import Transport
 from gateway.transports.amqp import AmqpTransport
 from gateway.transports.local import LocalTransport
-from memq import logs
-from memq.inproc import InProcessReplies
-from memq.journal import Journal, JournalMiddleware
 from memq.keys import load_api_keys
 from memq.scheduler import start_in_thread
-from memq.settings import Settings, redact_url
-from store.factory import open_store
+from memq.stores import open_store
+from runtime import log_setup as logs
+from runtime.inproc import InProcessReplies
+from runtime.journal import Journal, JournalMiddleware
+from runtime.settings import Settings, redact_url
 
 logger = logging.getLogger("memq.serve")
 
@@ -126,7 +128,7 @@ def _run_http(settings: Settings, app: object) -> None:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level.lower(),
-        # uvicorn's records go through memq's handlers (MEMQ_LOG_FORMAT, memq.logctx)
+        # uvicorn's records go through memq's handlers (MEMQ_LOG_FORMAT, runtime.log_context)
         log_config=None,
         access_log=False,
         http=header_timeout_protocol(settings.client_timeout),

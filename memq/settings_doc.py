@@ -6,7 +6,7 @@ from pydantic import AliasChoices
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from memq.settings import Settings
+from runtime.settings import Settings
 
 PREFIX = "MEMQ_"
 

@@ -18,12 +18,12 @@ import dramatiq
 
 from actors.broker import build_broker
 from actors.deps import Deps
-from actors.metrics import start_worker_metrics
+from actors.metrics.server import start_worker_metrics
 from actors.registry import register_actors
-from memq import logs
-from memq.settings import Settings
+from memq.stores import open_store
+from runtime import log_setup as logs
+from runtime.settings import Settings
 from schemas.routing import QueueKind, queue_name
-from store.factory import open_store
 
 logger = logging.getLogger("memq.worker")
 

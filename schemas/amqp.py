@@ -18,13 +18,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from memq.context.assemble import MIN_BUDGET
 from schemas.context import ContextFormat, ContextReply
 from schemas.ids import Identifier
+from schemas.limits import MIN_BUDGET
 from schemas.messages import MessageBatch, MessageEvent
 from schemas.replies import Reply
 
-#: Queue names: ``<MEMQ_QUEUE_PREFIX>.<kind>`` (the prefix pattern is memq.settings').
+#: Queue names: ``<MEMQ_QUEUE_PREFIX>.<kind>`` (the prefix pattern is runtime.settings').
 PREFIX_PATTERN = r"[A-Za-z_][A-Za-z0-9_-]*"
 
 NoArgs = Annotated[

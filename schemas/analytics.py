@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from memq.analytics.model import (
+from schemas.analytics_model import (
     AccountStats,
     KbEntryUsage,
     LowConfidenceQuery,

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from memq.memory.model import Fact, TierSummary
+from schemas.memory_model import Fact, TierSummary
 
 
 class MemoryView(BaseModel):

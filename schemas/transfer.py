@@ -23,10 +23,10 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.config import JsonDict
 
-from memq.analytics.model import SessionAnalytics
-from memq.memory.model import Fact, TierSummary
+from schemas.analytics_model import SessionAnalytics
 from schemas.bounds import Count, Instant, Metadata, Seq
 from schemas.ids import Identifier
+from schemas.memory_model import Fact, TierSummary
 from schemas.messages import Channel, Content, Role
 from schemas.sessions import SessionStatus
 

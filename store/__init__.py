@@ -1,1 +1,1 @@
-"""Storage: one port (``store.base.Store``), two adapters (``store.backends``)."""
+"""Storage: one port (``domain.ports.store.Store``), two adapters (``store.backends``)."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
+from bench.support.rabbit import amqp_url_for_tests, check_reachable, delete_queues
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ from gateway.deps import AccountId, BatcherDep, SequencerDep, SettingsDep
 from gateway.openapi import EVERY_V1_ROUTE, error_responses
 from gateway.ratelimit import RateLimiter, admit
 from gateway.routes.messages import accept, accepted
-from memq.errors import PayloadTooLarge
 from schemas.batch import BatchAccepted, MessageBatchIn
+from schemas.errors import PayloadTooLarge
 from schemas.messages import MAX_BATCH_EVENTS
 
 router = APIRouter(prefix="/v1", tags=["messages"], responses=error_responses(*EVERY_V1_ROUTE))

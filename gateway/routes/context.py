@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ABOUT_A_SESSION, error_responses
-from memq.context.assemble import MIN_BUDGET
 from schemas.context import ContextFormat, ContextReply
+from schemas.limits import MIN_BUDGET
 from schemas.routing import ActorName
 
 router = APIRouter(

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from gateway.deps import SettingsDep, TransportDep
 from gateway.openapi import BEFORE_ROUTING, error_responses
-from memq.errors import MemqError
+from schemas.errors import MemqError
 from schemas.routing import ActorName
 
 router = APIRouter(tags=["health"], responses=error_responses(*BEFORE_ROUTING))

@@ -18,9 +18,9 @@ from gateway.deps import (
 )
 from gateway.openapi import ABOUT_A_SESSION, EVERY_V1_ROUTE, error_responses
 from gateway.sequencer import Sequencer
-from memq.errors import PayloadTooLarge
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.bounds import SEQ_LIMIT
+from schemas.errors import PayloadTooLarge
 from schemas.messages import MessageAccepted, MessageEvent, MessageIn, MessagePage
 from schemas.routing import ActorName
 

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ASKS_A_WORKER, error_responses
 from schemas.ids import Identifier
+from schemas.limits import MAX_SEARCH_LIMIT
 from schemas.routing import ActorName
 from schemas.search import MAX_QUERY_CHARS, SearchResult
-from store.search import MAX_SEARCH_LIMIT
 
 router = APIRouter(prefix="/v1", tags=["search"], responses=error_responses(*ASKS_A_WORKER))
 

@@ -78,7 +78,9 @@ async def export_session(
         "`already_imported: true` and writes nothing. With `session_id` that id is used; "
         "409 when it is taken. 409 too when a message id of the document is already stored "
         "in the account (message ids are unique per account: import into another account, "
-        "or after deleting the original). The body is capped by MEMQ_MAX_REQUEST_BYTES."
+        "or after deleting the original). 422 when the session ended longer ago than this "
+        "deployment keeps ended sessions (MEMQ_RETENTION_DAYS). The body is capped by "
+        "MEMQ_MAX_REQUEST_BYTES."
     ),
 )
 async def import_session(

@@ -15,7 +15,7 @@ from aio_pika.exceptions import AMQPError, DeliveryError, PublishError
 from pydantic import ValidationError
 
 from gateway.transport import Transport
-from memq.errors import BrokerUnavailable
+from schemas.errors import BrokerUnavailable
 from schemas.queues import dead_letter_queue, dead_letter_queue_arguments, main_queue_arguments
 from schemas.replies import Reply
 from schemas.routing import CORRELATION_ID_OPTION, QueueKind, queue_name

@@ -13,9 +13,9 @@ import dramatiq
 from pydantic import ValidationError
 
 from gateway.transport import Transport
-from memq.errors import BrokerUnavailable
-from memq.inproc import INPROC_REPLY_TO, InProcessReplies
-from memq.journal import Journal
+from runtime.inproc import INPROC_REPLY_TO, InProcessReplies
+from runtime.journal import Journal
+from schemas.errors import BrokerUnavailable
 from schemas.replies import Reply
 from schemas.routing import CORRELATION_ID_OPTION
 

@@ -6,11 +6,11 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from memq.errors import InvalidInput
-from memq.memory.state import MemoryState
+from domain.ports.sessions import LAST_PROMPT_CHARS, TITLE_CHARS
+from schemas.errors import InvalidInput
+from schemas.limits import MAX_SEARCH_LIMIT
+from schemas.memory_state import MemoryState
 from schemas.sessions import CURSOR_PATTERN, CURSOR_SEPARATOR
-from store.base import LAST_PROMPT_CHARS, TITLE_CHARS
-from store.search import MAX_SEARCH_LIMIT
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from bson.errors import InvalidDocument
 from pymongo.errors import ConnectionFailure, DocumentTooLarge, PyMongoError
 
-from memq.errors import InvalidInput, StoreUnavailable
+from schemas.errors import InvalidInput, StoreUnavailable
 
 
 def translated[**P, R](fn: Callable[P, R]) -> Callable[P, R]:

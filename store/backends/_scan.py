@@ -7,7 +7,7 @@ import binascii
 import json
 from datetime import UTC, datetime, timedelta
 
-from memq.errors import InvalidInput
+from schemas.errors import InvalidInput
 from store.backends._common import from_micros, to_micros
 
 _SCAN_CURSOR_VERSION = 1

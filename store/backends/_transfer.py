@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from memq.memory.state import MemoryState
+from schemas.memory_state import MemoryState
 from schemas.transfer import ExportedMessage, SessionDocument
 from store.backends._common import GIVEN_TITLE_SEQ, prompt_from, title_from
 

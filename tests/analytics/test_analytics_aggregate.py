@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from memq.analytics import metadata
-from memq.analytics.aggregate import aggregate, low_confidence_answers
-from memq.analytics.model import LOW_CONFIDENCE_KEEP, SessionAnalytics
+from domain.analytics import metadata
+from domain.analytics.aggregate import aggregate, low_confidence_answers
+from schemas.analytics_model import LOW_CONFIDENCE_KEEP, SessionAnalytics
 from schemas.messages import Role, StoredMessage
 from schemas.sessions import Session
 

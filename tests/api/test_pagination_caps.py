@@ -9,8 +9,8 @@ from dramatiq.brokers.stub import StubBroker
 from gateway.app import create_app
 from gateway.auth import ApiKeys
 from gateway.transports.local import LocalTransport
-from memq.inproc import InProcessReplies
-from memq.settings import Settings
+from runtime.inproc import InProcessReplies
+from runtime.settings import Settings
 
 
 def openapi() -> dict[str, Any]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gateway.ratelimit import Limit, RateLimiter
-from memq.errors import InvalidInput, RateLimited
-from memq.settings import Settings
+from runtime.settings import Settings
+from schemas.errors import InvalidInput, RateLimited
 
 
 class Clock:

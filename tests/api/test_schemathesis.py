@@ -23,13 +23,13 @@ from hypothesis import HealthCheck, settings
 from schemathesis import checks
 from schemathesis.config import SchemathesisConfig
 
+from bench.support.rabbit import delete_queues
 from gateway.app import create_app
 from gateway.auth import ApiKeys
 from gateway.transports.local import LocalTransport
-from memq.inproc import InProcessReplies
-from memq.settings import Settings
+from runtime.inproc import InProcessReplies
+from runtime.settings import Settings
 from tests.e2e.conftest import KEY_A, Stack, running_stack
-from tests.support.rabbit import delete_queues
 
 pytestmark = pytest.mark.e2e
 
@@ -70,14 +70,18 @@ def _openapi() -> dict[str, Any]:
 
 
 # A schema-valid request may still be over MEMQ_MAX_REQUEST_BYTES (a deployment
-# setting, not a schema rule): 413 is then the right answer.
+# setting, not a schema rule): 413 is then the right answer. Likewise an import
+# of a session that ended longer ago than MEMQ_RETENTION_DAYS is refused with 422.
+ACCEPTED = ["2xx", "401", "403", "404", "409", "413", "429"]
 CONFIG = SchemathesisConfig.from_dict(
     {
-        "checks": {
-            "positive_data_acceptance": {
-                "expected-statuses": ["2xx", "401", "403", "404", "409", "413", "429"]
+        "checks": {"positive_data_acceptance": {"expected-statuses": ACCEPTED}},
+        "operations": [
+            {
+                "include-path": "/v1/sessions/import",
+                "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, "422"]}},
             }
-        }
+        ],
     }
 )
 schema = schemathesis.openapi.from_dict(_openapi(), config=CONFIG)

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from bench.support.processes import free_port
 from memq_client import (
     AsyncMemqClient,
     BatchMessage,
@@ -26,7 +27,6 @@ from memq_client import (
     Unavailable,
 )
 from memq_client.errors import parse_retry_after
-from tests.support.processes import free_port
 from tests.support.scripted_http import Answer, Drop, ScriptedServer, Step, scripted_server
 
 KEY = "test-key-0123456789"

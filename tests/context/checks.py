@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from memq.context import AssembledContext, render_anthropic, render_json, render_text
-from memq.context.render import anthropic_tokens
-from memq.tokens import estimate_tokens
+from domain.context import AssembledContext, render_anthropic, render_json, render_text
+from domain.context.render import anthropic_tokens
+from domain.tokens import estimate_tokens
 
 
 def all_formats(ctx: AssembledContext) -> dict[str, int]:

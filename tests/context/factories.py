@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from memq.memory.model import Fact, TierName, TierSummary
-from memq.memory.state import MemoryState
+from schemas.memory_model import Fact, TierName, TierSummary
+from schemas.memory_state import MemoryState
 from schemas.messages import Role, StoredMessage
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

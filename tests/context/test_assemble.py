@@ -1,4 +1,4 @@
-"""memq.context.assemble: sections, the order of priority and the budget, in the three formats."""
+"""domain.context.assemble: sections, the order of priority and the budget, in the three formats."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ from typing import Any
 
 import pytest
 
-from memq.context import (
+from domain.context import (
     MIN_BUDGET,
     assemble,
     render_anthropic,
     render_json,
     render_text,
 )
-from memq.errors import InvalidInput
-from memq.memory.model import Budgets, FactValue
-from memq.memory.state import MemoryState
-from memq.tokens import ELLIPSIS, estimate_tokens
+from domain.tokens import ELLIPSIS, estimate_tokens
+from schemas.errors import InvalidInput
+from schemas.memory_model import Budgets, FactValue
+from schemas.memory_state import MemoryState
 from schemas.messages import Role
 from tests.context.checks import all_formats, assert_valid_anthropic
 from tests.context.factories import fact, memory, messages

@@ -1,4 +1,4 @@
-"""Properties of memq.context.assemble over random budgets and multilingual sessions."""
+"""Properties of domain.context.assemble over random budgets and multilingual sessions."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from memq.context import MIN_BUDGET, AssembledContext, assemble, render_anthropic
-from memq.context.render import message_line
-from memq.memory.model import Budgets, Fact, TierName, TierSummary
-from memq.memory.state import MemoryState
-from memq.tokens import ELLIPSIS
+from domain.context import MIN_BUDGET, AssembledContext, assemble, render_anthropic
+from domain.context.render import message_line
+from domain.tokens import ELLIPSIS
+from schemas.memory_model import Budgets, Fact, TierName, TierSummary
+from schemas.memory_state import MemoryState
 from schemas.messages import Role, StoredMessage
 from tests.context.checks import all_formats, assert_valid_anthropic
 from tests.context.factories import fact, messages, tier

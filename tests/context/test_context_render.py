@@ -1,14 +1,14 @@
-"""memq.context.render: the Anthropic Messages shape, JSON and key names."""
+"""domain.context.render: the Anthropic Messages shape, JSON and key names."""
 
 from __future__ import annotations
 
 import json
 
-from memq.context import MIN_BUDGET, assemble, render, render_anthropic, render_json, render_text
-from memq.context.render import pretty_key
-from memq.memory.model import Budgets
-from memq.memory.state import MemoryState
-from memq.tokens import estimate_tokens
+from domain.context import MIN_BUDGET, assemble, render, render_anthropic, render_json, render_text
+from domain.context.render import pretty_key
+from domain.tokens import estimate_tokens
+from schemas.memory_model import Budgets
+from schemas.memory_state import MemoryState
 from schemas.messages import Role
 from tests.context.factories import fact, memory, messages
 

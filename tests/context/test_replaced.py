@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from memq.context.replaced import fit_marked, mark_replaced
-from memq.memory.model import FactValue
-from memq.tokens import ELLIPSIS, estimate_tokens
+from domain.context.replaced import fit_marked, mark_replaced
+from domain.tokens import ELLIPSIS, estimate_tokens
+from schemas.memory_model import FactValue
 from tests.context.factories import NOW, fact
 
 

@@ -1,7 +1,7 @@
 """Fixtures of the store contract suite: every test runs against SQLite and MongoDB.
 
 MongoDB comes from ``MEMQ_TEST_MONGODB_URL`` when set, else mongoeco's wire
-server on a loopback port (``tests.support.mongo``); testcontainers is not a
+server on a loopback port (``bench.support.mongo``); testcontainers is not a
 test dependency yet, so the Docker step of DESIGN.md is skipped. Each test gets
 its own SQLite file or its own Mongo database, dropped afterwards.
 """
@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from pymongo import MongoClient
 
+from bench.support.mongo import mongodb_url as serve_mongodb_url
+from domain.ports.store import Store
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import Store
-from tests.support.mongo import mongodb_url as serve_mongodb_url
 
 
 @pytest.fixture(scope="session")

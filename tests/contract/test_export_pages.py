@@ -1,7 +1,7 @@
 """Export in pages, so that any session the store may hold can be exported (both stores).
 
-``store.messages_after`` reads the messages after a (seq, message_id) cursor in
-conversation order; ``memq.transfer.service`` builds the document's head and
+``store.sessions.messages_after`` reads the messages after a (seq, message_id) cursor in
+conversation order; ``domain.transfer.service`` builds the document's head and
 its pages from it, and the gateway streams them (tests/e2e/test_export_stream.py).
 """
 
@@ -11,11 +11,11 @@ from datetime import timedelta
 
 import pytest
 
-from memq.errors import NotFound
-from memq.transfer.service import export_head, export_page, export_session
+from domain.ports.store import Store
+from domain.transfer.service import export_head, export_page, export_session
+from schemas.errors import NotFound
 from schemas.messages import MessageEvent
 from schemas.transfer import MAX_IMPORT_MESSAGES
-from store.base import Store
 from tests.contract.test_store_contract import SEQ0, T0, event
 
 A, B = "acct-a", "acct-b"
@@ -28,11 +28,11 @@ def test_messages_after_a_cursor_in_conversation_order(store: Store) -> None:
     events += [
         event(2).model_copy(update={"message_id": mid, "seq": same}) for mid in ("c", "a", "b")
     ]
-    store.append_messages([(ev, ev.message_id) for ev in events])
+    store.sessions.append_messages([(ev, ev.message_id) for ev in events])
     # When they are read after each cursor, two at a time
     pages, after = [], None
     while True:
-        page = store.messages_after(A, "s1", after, limit=2)
+        page = store.sessions.messages_after(A, "s1", after, limit=2)
         if not page:
             break
         pages.append([m.message_id for m in page])
@@ -41,13 +41,13 @@ def test_messages_after_a_cursor_in_conversation_order(store: Store) -> None:
     assert pages == [["m1", "a"], ["b", "c"], ["m3", "m4"]]
     # And another account sees no such session
     with pytest.raises(NotFound):
-        store.messages_after(B, "s1", None, limit=2)
+        store.sessions.messages_after(B, "s1", None, limit=2)
 
 
 def test_pages_hold_a_limit_of_messages_and_of_bytes(store: Store) -> None:
     big = "x" * 3000
     for n in range(1, 6):
-        store.append_message(event(n, content=f"{n} {big}"), f"d{n}")
+        store.sessions.append_message(event(n, content=f"{n} {big}"), f"d{n}")
     # A page stops at its message limit
     first = export_page(store, A, "s1", None, limit=2, max_bytes=10**6)
     assert [m.message_id for m in first.messages] == ["m1", "m2"]
@@ -81,7 +81,7 @@ def test_a_session_of_more_messages_than_an_import_takes_is_exported(
     ]
     for start in range(0, total, 1000):
         chunk = events[start : start + 1000]
-        sqlite_store.append_messages([(ev, ev.message_id) for ev in chunk])
+        sqlite_store.sessions.append_messages([(ev, ev.message_id) for ev in chunk])
     # When it is exported
     head = export_head(sqlite_store, A, "long")
     document = export_session(sqlite_store, A, "long")

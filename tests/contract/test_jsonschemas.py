@@ -20,11 +20,11 @@ import jsonschema
 import pika
 import pytest
 
+from bench.support.processes import MemqProcess, free_port
 from schemas.amqp import RequestOptions
 from schemas.export import DIRECTORY, SCHEMAS, write
 from schemas.messages import MAX_BATCH_EVENTS
 from schemas.routing import CORRELATION_ID_OPTION, REPLY_TO_OPTION, ActorName, new_message
-from tests.support.processes import MemqProcess, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY, ACCOUNT = "key-schema-0123456789", "acct-schema"

@@ -22,17 +22,18 @@ import pytest
 from pymongo import MongoClient, monitoring
 from pymongo.errors import AutoReconnect
 
-from memq.analytics.model import SessionAnalytics
-from memq.analytics.service import AnalyticsService
-from memq.errors import InvalidInput, NotFound, StoreUnavailable
-from memq.settings import Settings
+from domain.analytics.service import AnalyticsService
+from domain.ports.lifecycle import AnalyticsBatch
+from domain.ports.sessions import AppendResult
+from domain.ports.store import Store
+from runtime.settings import Settings
+from schemas.analytics_model import SessionAnalytics
+from schemas.errors import InvalidInput, NotFound, StoreUnavailable
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionCreate, SessionPatch
 from store.backends._common import to_micros
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import AppendResult, Store
-from store.lifecycle import AnalyticsBatch
 
 A, B = "acct-a", "acct-b"
 #: Whole seconds: MongoDB keeps milliseconds.
@@ -75,7 +76,7 @@ def answer(n: int, confidence: float, *sources: str, **kw: Any) -> MessageEvent:
 
 
 def append(store: Store, ev: MessageEvent, delivery_id: str | None = None) -> AppendResult:
-    return store.append_message(ev, delivery_id or f"d-{ev.account_id}-{ev.message_id}")
+    return store.sessions.append_message(ev, delivery_id or f"d-{ev.account_id}-{ev.message_id}")
 
 
 def counted(batch: AnalyticsBatch, *, now: datetime = NOW) -> SessionAnalytics:
@@ -91,8 +92,8 @@ def counted(batch: AnalyticsBatch, *, now: datetime = NOW) -> SessionAnalytics:
 
 def flush_once(store: Store, account: str = A, session: str = "s1", limit: int = 100) -> int:
     """One batch read, folded and saved; how many messages it covered."""
-    batch = store.analytics_batch(account, session, limit=limit)
-    assert store.save_analytics(account, batch, counted(batch))
+    batch = store.lifecycle.analytics_batch(account, session, limit=limit)
+    assert store.lifecycle.save_analytics(account, batch, counted(batch))
     return len(batch.messages)
 
 
@@ -107,10 +108,10 @@ def keys(page: Any) -> list[tuple[str, str]]:
 def raw_count(store: Store, table: str, account: str, session: str) -> int:
     """Rows physically left in the database, read behind the port on purpose."""
     if isinstance(store, MongoStore):
-        collection = {"messages": store._messages, "analytics": store._analytics}[table]
+        collection = {"messages": store.db.messages, "analytics": store.db.analytics}[table]
         return collection.count_documents({"account_id": account, "session_id": session})
     assert isinstance(store, SqliteStore)
-    with sqlite3.connect(store._path) as conn:
+    with sqlite3.connect(store.db.path) as conn:
         row = conn.execute(
             f"SELECT count(*) FROM {table} WHERE account_id = ? AND session_id = ?",
             (account, session),
@@ -123,9 +124,9 @@ def without_retention(store: Store) -> Store:
     """The same database seen by a store without retention: what was written before
     the session passed retention (its final flush) is written through this."""
     if isinstance(store, MongoStore):
-        return MongoStore(store._client, store._sessions.database.name)
+        return MongoStore(store.db.client, store.db.sessions.database.name)
     assert isinstance(store, SqliteStore)
-    return SqliteStore(store._path)
+    return SqliteStore(store.db.path)
 
 
 #: Long before the retention cutoff: messages of sessions that ended 31+ days ago.
@@ -158,10 +159,10 @@ def test_a_never_flushed_session_buffers_every_message(store: Store) -> None:
     for n in (1, 2, 3):
         append(store, event(n))
     # When its analytics are read
-    batch = store.analytics_batch(A, "s1", limit=10)
+    batch = store.lifecycle.analytics_batch(A, "s1", limit=10)
     # Then they are empty, and every message waits in the buffer, in order
     assert batch.analytics == SessionAnalytics()
-    assert store.session_analytics(A, "s1") == SessionAnalytics()
+    assert store.lifecycle.session_analytics(A, "s1") == SessionAnalytics()
     assert [m.message_id for m in batch.messages] == ["s1-m1", "s1-m2", "s1-m3"]
     assert batch.session.session_id == "s1" and batch.session.user_id == "u1"
 
@@ -171,48 +172,50 @@ def test_a_saved_batch_is_covered_and_the_version_moves_on(store: Store) -> None
     for n in (1, 2, 3):
         append(store, event(n))
     # When a batch of two is read and saved
-    batch = store.analytics_batch(A, "s1", limit=2)
+    batch = store.lifecycle.analytics_batch(A, "s1", limit=2)
     assert [m.message_id for m in batch.messages] == ["s1-m1", "s1-m2"]
-    assert store.save_analytics(A, batch, counted(batch))
+    assert store.lifecycle.save_analytics(A, batch, counted(batch))
     # Then the figures are stored with version 1, and only the third message is left
-    stored = store.session_analytics(A, "s1")
+    stored = store.lifecycle.session_analytics(A, "s1")
     assert (stored.version, stored.messages, stored.user_id) == (1, 2, "u1")
     assert stored.flushed_at == NOW
-    rest = store.analytics_batch(A, "s1", limit=10)
+    rest = store.lifecycle.analytics_batch(A, "s1", limit=10)
     assert [m.message_id for m in rest.messages] == ["s1-m3"]
     assert rest.analytics == stored
     # And once that is saved too, nothing is left
-    assert store.save_analytics(A, rest, counted(rest))
-    assert store.analytics_batch(A, "s1", limit=10).messages == []
-    assert store.session_analytics(A, "s1").messages == 3
+    assert store.lifecycle.save_analytics(A, rest, counted(rest))
+    assert store.lifecycle.analytics_batch(A, "s1", limit=10).messages == []
+    assert store.lifecycle.session_analytics(A, "s1").messages == 3
 
 
 def test_a_replayed_save_after_a_crash_before_ack_changes_nothing(store: Store) -> None:
     # Given a flush that saved its batch, then died before its job was acked
     for n in (1, 2):
         append(store, event(n))
-    batch = store.analytics_batch(A, "s1", limit=10)
-    assert store.save_analytics(A, batch, counted(batch))
+    batch = store.lifecycle.analytics_batch(A, "s1", limit=10)
+    assert store.lifecycle.save_analytics(A, batch, counted(batch))
     # When the redelivered job replays the very same step
-    assert not store.save_analytics(A, batch, counted(batch))
+    assert not store.lifecycle.save_analytics(A, batch, counted(batch))
     # or starts over from the store
     assert flush_once(store) == 0
     # Then every message is counted exactly once
-    assert store.session_analytics(A, "s1").messages == 2
-    assert store.session_analytics(A, "s1").version == 2  # the empty step saved, version 1 -> 2
+    assert store.lifecycle.session_analytics(A, "s1").messages == 2
+    assert (
+        store.lifecycle.session_analytics(A, "s1").version == 2
+    )  # the empty step saved, version 1 -> 2
 
 
 def test_two_flushes_racing_count_each_message_once(store: Store) -> None:
     # Given two flushes of the same session that read the same state
     for n in (1, 2):
         append(store, event(n))
-    first = store.analytics_batch(A, "s1", limit=10)
-    second = store.analytics_batch(A, "s1", limit=10)
+    first = store.lifecycle.analytics_batch(A, "s1", limit=10)
+    second = store.lifecycle.analytics_batch(A, "s1", limit=10)
     # When both save
-    saved = [store.save_analytics(A, b, counted(b)) for b in (first, second)]
+    saved = [store.lifecycle.save_analytics(A, b, counted(b)) for b in (first, second)]
     # Then exactly one wins
     assert saved == [True, False]
-    assert store.session_analytics(A, "s1").messages == 2
+    assert store.lifecycle.session_analytics(A, "s1").messages == 2
 
 
 def test_a_message_stored_late_below_flushed_seqs_is_flushed_next(store: Store) -> None:
@@ -223,11 +226,11 @@ def test_a_message_stored_late_below_flushed_seqs_is_flushed_next(store: Store) 
     # When message 1 (a lower seq) is stored late
     append(store, event(1))
     # Then the next batch takes it, and it is counted once
-    batch = store.analytics_batch(A, "s1", limit=10)
+    batch = store.lifecycle.analytics_batch(A, "s1", limit=10)
     assert [m.message_id for m in batch.messages] == ["s1-m1"]
-    assert store.save_analytics(A, batch, counted(batch))
-    assert store.session_analytics(A, "s1").messages == 3
-    assert store.analytics_batch(A, "s1", limit=10).messages == []
+    assert store.lifecycle.save_analytics(A, batch, counted(batch))
+    assert store.lifecycle.session_analytics(A, "s1").messages == 3
+    assert store.lifecycle.analytics_batch(A, "s1", limit=10).messages == []
 
 
 def test_mongo_crash_between_figures_and_marks_never_counts_twice(
@@ -237,26 +240,26 @@ def test_mongo_crash_between_figures_and_marks_never_counts_twice(
     # messages are marked (the only window MongoDB has; SQLite commits both at once)
     for n in (1, 2):
         append(mongo_store, event(n))
-    batch = mongo_store.analytics_batch(A, "s1", limit=10)
-    marks = mongo_store._messages.update_many
+    batch = mongo_store.lifecycle.analytics_batch(A, "s1", limit=10)
+    marks = mongo_store.db.messages.update_many
 
     def crash(*args: Any, **kwargs: Any) -> Any:
         raise AutoReconnect("connection lost")
 
-    monkeypatch.setattr(mongo_store._messages, "update_many", crash)
+    monkeypatch.setattr(mongo_store.db.messages, "update_many", crash)
     with pytest.raises(StoreUnavailable):
-        mongo_store.save_analytics(A, batch, counted(batch))
-    monkeypatch.setattr(mongo_store._messages, "update_many", marks)
+        mongo_store.lifecycle.save_analytics(A, batch, counted(batch))
+    monkeypatch.setattr(mongo_store.db.messages, "update_many", marks)
     # When a new message arrives and the flush is redelivered, twice
     append(mongo_store, event(3))
-    assert [m.message_id for m in mongo_store.analytics_batch(A, "s1", limit=10).messages] == [
-        "s1-m3"
-    ]
+    assert [
+        m.message_id for m in mongo_store.lifecycle.analytics_batch(A, "s1", limit=10).messages
+    ] == ["s1-m3"]
     assert flush_once(mongo_store) == 1
     assert flush_once(mongo_store) == 0
     # Then each message is counted once, and all are marked
-    assert mongo_store.session_analytics(A, "s1").messages == 3
-    assert mongo_store._messages.count_documents({"analyzed": True}) == 3
+    assert mongo_store.lifecycle.session_analytics(A, "s1").messages == 3
+    assert mongo_store.db.messages.count_documents({"analyzed": True}) == 3
 
 
 def test_mongo_a_message_flushed_before_its_counters_is_counted_once(
@@ -264,36 +267,36 @@ def test_mongo_a_message_flushed_before_its_counters_is_counted_once(
 ) -> None:
     # Given an ingest that inserted message 2 and died before counting it
     append(mongo_store, event(1))
-    assert mongo_store._insert_message(event(2), "delivery-2")
+    assert mongo_store.sessions._insert_message(event(2), "delivery-2")
     # When a flush runs, then the delivery is redelivered, then the flush again
     assert flush_once(mongo_store) == 2
     append(mongo_store, event(2), "delivery-2")
     assert flush_once(mongo_store) == 0
     # Then the message is counted once by the session and once by the analytics
-    assert mongo_store.get_session(A, "s1").message_count == 2
-    assert mongo_store.session_analytics(A, "s1").messages == 2
+    assert mongo_store.sessions.get_session(A, "s1").message_count == 2
+    assert mongo_store.lifecycle.session_analytics(A, "s1").messages == 2
 
 
 def test_saving_for_a_deleted_session_fails_and_leaves_nothing(store: Store) -> None:
     # Given a batch read just before the session was deleted
     append(store, event(1))
-    batch = store.analytics_batch(A, "s1", limit=10)
-    store.delete_session(A, "s1")
+    batch = store.lifecycle.analytics_batch(A, "s1", limit=10)
+    store.sessions.delete_session(A, "s1")
     # When the flush saves, Then nothing is stored
-    assert not store.save_analytics(A, batch, counted(batch))
+    assert not store.lifecycle.save_analytics(A, batch, counted(batch))
     assert raw_count(store, "analytics", A, "s1") == 0
     with pytest.raises(NotFound):
-        store.analytics_batch(A, "s1", limit=10)
+        store.lifecycle.analytics_batch(A, "s1", limit=10)
 
 
 def test_deleting_a_session_removes_its_analytics(store: Store) -> None:
     append(store, event(1))
     flush_once(store)
     assert raw_count(store, "analytics", A, "s1") == 1
-    store.delete_session(A, "s1")
+    store.sessions.delete_session(A, "s1")
     assert raw_count(store, "analytics", A, "s1") == 0
     with pytest.raises(NotFound):
-        store.session_analytics(A, "s1")
+        store.lifecycle.session_analytics(A, "s1")
 
 
 def test_analytics_of_a_missing_or_foreign_session_are_not_found(store: Store) -> None:
@@ -301,9 +304,9 @@ def test_analytics_of_a_missing_or_foreign_session_are_not_found(store: Store) -
     flush_once(store)
     for account, session in ((B, "s1"), (A, "nope")):
         with pytest.raises(NotFound):
-            store.session_analytics(account, session)
+            store.lifecycle.session_analytics(account, session)
         with pytest.raises(NotFound):
-            store.analytics_batch(account, session, limit=5)
+            store.lifecycle.analytics_batch(account, session, limit=5)
 
 
 # -- the flush, end to end over the port: figures checked by hand --------------------
@@ -329,7 +332,7 @@ def test_flush_figures_match_a_hand_computed_conversation(store: Store) -> None:
     # confidence avg (0.9 + 0.3 + 0.45) / 3 = 0.55, min 0.3; low (< 0.5): m4 and m8,
     # answering the user messages 3 and 7; kb-1 twice, kb-2 and kb-3 once
     assert (outcome.messages, outcome.more) == (8, False)
-    figures = store.session_analytics(A, "s1")
+    figures = store.lifecycle.session_analytics(A, "s1")
     assert (figures.messages, figures.user_messages, figures.queries_answered) == (8, 4, 4)
     assert figures.scored_answers == 3
     assert figures.average_confidence == pytest.approx(0.55)
@@ -353,7 +356,7 @@ def test_flush_figures_match_a_hand_computed_conversation(store: Store) -> None:
     # And flushing again changes nothing
     again = service(store, analytics_flush_batch=3).flush(A, "s1")
     assert again.messages == 0
-    assert store.session_analytics(A, "s1") == figures
+    assert store.lifecycle.session_analytics(A, "s1") == figures
 
 
 def test_user_activity_and_kb_usage_sum_the_flushed_sessions(store: Store) -> None:
@@ -375,8 +378,8 @@ def test_user_activity_and_kb_usage_sum_the_flushed_sessions(store: Store) -> No
     append(store, answer(1, 0.1, "kb-1", account=B))
     flusher.flush(B, "s1")
     # When the account-wide figures are read
-    activity = store.user_activity(A, "u1")
-    usage = store.kb_usage(A, top=10)
+    activity = store.lifecycle.user_activity(A, "u1")
+    usage = store.lifecycle.kb_usage(A, top=10)
     # Then they sum what was flushed in this account only
     assert (activity.sessions, activity.messages, activity.user_messages) == (2, 4, 2)
     assert activity.queries_answered == 2
@@ -387,29 +390,32 @@ def test_user_activity_and_kb_usage_sum_the_flushed_sessions(store: Store) -> No
         ("kb-2", 2, 2),
     ]
     assert usage[1].last_used == T0 + timedelta(seconds=6)
-    assert store.user_activity(A, "nobody").sessions == 0
-    assert store.user_activity(B, "u1").queries_answered == 1
-    assert [(u.entry_id, u.count) for u in store.kb_usage(B, top=10)] == [("kb-1", 1)]
+    assert store.lifecycle.user_activity(A, "nobody").sessions == 0
+    assert store.lifecycle.user_activity(B, "u1").queries_answered == 1
+    assert [(u.entry_id, u.count) for u in store.lifecycle.kb_usage(B, top=10)] == [("kb-1", 1)]
 
 
 def test_kb_usage_is_most_used_first_then_by_id_and_limited(store: Store) -> None:
     append(store, answer(1, 0.9, "b", "a", "c"))
     append(store, answer(2, 0.9, "c"))
     service(store).flush(A, "s1")
-    assert [(u.entry_id, u.count) for u in store.kb_usage(A, top=2)] == [("c", 2), ("a", 1)]
+    assert [(u.entry_id, u.count) for u in store.lifecycle.kb_usage(A, top=2)] == [
+        ("c", 2),
+        ("a", 1),
+    ]
     with pytest.raises(InvalidInput):
-        store.kb_usage(A, top=0)
+        store.lifecycle.kb_usage(A, top=0)
 
 
 def test_account_stats_count_sessions_active_ended_and_messages(store: Store) -> None:
     for ev in (event(1), event(2), event(1, session="s2"), event(1, account=B)):
         append(store, ev)
-    store.create_session(A, "empty", SessionCreate(user_id="u1"), NOW)
-    store.end_session(A, "s2", "resolved", NOW)
-    stats = store.account_stats(A)
+    store.sessions.create_session(A, "empty", SessionCreate(user_id="u1"), NOW)
+    store.sessions.end_session(A, "s2", "resolved", NOW)
+    stats = store.lifecycle.account_stats(A)
     assert (stats.sessions, stats.active_sessions, stats.ended_sessions) == (3, 2, 1)
     assert stats.messages == 3
-    assert store.account_stats("acct-none").sessions == 0
+    assert store.lifecycle.account_stats("acct-none").sessions == 0
 
 
 # -- idle expiry -----------------------------------------------------------------------
@@ -421,19 +427,21 @@ def test_idle_sessions_are_the_active_ones_idle_before_the_cutoff(store: Store) 
     append(store, event(2, session="mid", account=B))
     append(store, event(3, session="new"))
     append(store, event(1, session="ended"))
-    store.end_session(A, "ended", "resolved", NOW)
+    store.sessions.end_session(A, "ended", "resolved", NOW)
     append(store, event(1, session="gone"))
-    store.delete_session(A, "gone")
+    store.sessions.delete_session(A, "gone")
     cutoff = T0 + timedelta(seconds=2, milliseconds=500)
     # When the idle ones are scanned
-    page = store.idle_sessions(idle_before=cutoff, limit=10)
+    page = store.lifecycle.idle_sessions(idle_before=cutoff, limit=10)
     # Then only active, idle, undeleted sessions come back, oldest activity first
     assert keys(page) == [(A, "old"), (B, "mid")] and page.next_cursor is None
     # And the scan can be narrowed to one account, or leave accounts out
-    assert keys(store.idle_sessions(idle_before=cutoff, limit=10, account_id=B)) == [(B, "mid")]
-    assert keys(store.idle_sessions(idle_before=cutoff, limit=10, exclude_accounts=[A])) == [
+    assert keys(store.lifecycle.idle_sessions(idle_before=cutoff, limit=10, account_id=B)) == [
         (B, "mid")
     ]
+    assert keys(
+        store.lifecycle.idle_sessions(idle_before=cutoff, limit=10, exclude_accounts=[A])
+    ) == [(B, "mid")]
 
 
 def test_scans_page_with_a_cursor(store: Store) -> None:
@@ -442,20 +450,20 @@ def test_scans_page_with_a_cursor(store: Store) -> None:
     seen: list[str] = []
     cursor = None
     while True:
-        page = store.idle_sessions(idle_before=NOW, limit=2, cursor=cursor)
+        page = store.lifecycle.idle_sessions(idle_before=NOW, limit=2, cursor=cursor)
         seen += [k.session_id for k in page.sessions]
         cursor = page.next_cursor
         if cursor is None:
             break
     assert seen == ["a", "b", "c", "d", "e"]
-    recent = store.recently_active_sessions(since=T0 + timedelta(seconds=4), limit=1)
+    recent = store.lifecycle.recently_active_sessions(since=T0 + timedelta(seconds=4), limit=1)
     assert keys(recent) == [(A, "d")] and recent.next_cursor is not None
-    rest = store.recently_active_sessions(
+    rest = store.lifecycle.recently_active_sessions(
         since=T0 + timedelta(seconds=4), limit=1, cursor=recent.next_cursor
     )
     assert keys(rest) == [(A, "e")] and rest.next_cursor is None
     with pytest.raises(InvalidInput):
-        store.idle_sessions(idle_before=NOW, limit=2, cursor="garbage")
+        store.lifecycle.idle_sessions(idle_before=NOW, limit=2, cursor="garbage")
 
 
 def test_expiry_ends_only_a_session_that_is_still_idle(store: Store) -> None:
@@ -465,34 +473,38 @@ def test_expiry_ends_only_a_session_that_is_still_idle(store: Store) -> None:
     append(store, event(5, session="busy"))
     idle_before = T0 + timedelta(seconds=3)
     # When both are expired (the scan saw both as idle a moment ago)
-    quiet = store.expire_session(A, "quiet", idle_before=idle_before, reason="idle", now=NOW)
-    busy = store.expire_session(A, "busy", idle_before=idle_before, reason="idle", now=NOW)
+    quiet = store.lifecycle.expire_session(
+        A, "quiet", idle_before=idle_before, reason="idle", now=NOW
+    )
+    busy = store.lifecycle.expire_session(
+        A, "busy", idle_before=idle_before, reason="idle", now=NOW
+    )
     # Then only the quiet one ends, with the reason
     assert (quiet.status, quiet.ended_reason, quiet.ended_at) == ("ended", "idle", NOW)
     assert busy.status == "active"
     # And expiring again keeps the first end; a missing session is NotFound
     later = NOW + timedelta(minutes=1)
-    again = store.expire_session(A, "quiet", idle_before=later, reason="other", now=later)
+    again = store.lifecycle.expire_session(A, "quiet", idle_before=later, reason="other", now=later)
     assert (again.ended_reason, again.ended_at) == ("idle", NOW)
     with pytest.raises(NotFound):
-        store.expire_session(B, "quiet", idle_before=later, reason="idle", now=later)
+        store.lifecycle.expire_session(B, "quiet", idle_before=later, reason="idle", now=later)
 
 
 def test_a_message_after_expiry_resumes_the_session(store: Store) -> None:
     # Given a session of u1 ended as idle, and another of u1 more recent
     append(store, event(1, session="older"))
-    store.expire_session(A, "older", idle_before=NOW, reason="idle", now=NOW)
+    store.lifecycle.expire_session(A, "older", idle_before=NOW, reason="idle", now=NOW)
     append(store, event(2, session="newer"))
     # When the user comes back to the older one
     append(store, event(3, session="older"))
     # Then it is active again, counts both messages and leads the user's history
-    resumed = store.get_session(A, "older")
+    resumed = store.sessions.get_session(A, "older")
     assert (resumed.status, resumed.ended_reason, resumed.message_count) == ("active", None, 2)
-    history, _ = store.list_sessions(A, user_id="u1")
+    history, _ = store.sessions.list_sessions(A, user_id="u1")
     assert [s.session_id for s in history] == ["older", "newer"]
-    assert keys(store.recently_active_sessions(since=T0 + timedelta(seconds=3), limit=5)) == [
-        (A, "older")
-    ]
+    assert keys(
+        store.lifecycle.recently_active_sessions(since=T0 + timedelta(seconds=3), limit=5)
+    ) == [(A, "older")]
 
 
 def test_recently_ended_sessions_are_those_ended_since_the_window_start(store: Store) -> None:
@@ -505,19 +517,19 @@ def test_recently_ended_sessions_are_those_ended_since_the_window_start(store: S
         ("gone", A, timedelta(minutes=1)),
     ):
         append(store, event(1, session=session, account=account))
-        store.end_session(account, session, "resolved", NOW - ago)
-    store.delete_session(A, "gone")
+        store.sessions.end_session(account, session, "resolved", NOW - ago)
+    store.sessions.delete_session(A, "gone")
     append(store, event(1, session="open"))
     since = NOW - timedelta(minutes=5)
     # When the flush window's ended sessions are scanned, a page of one at a time
-    first = store.recently_ended_sessions(since=since, limit=1)
-    rest = store.recently_ended_sessions(since=since, limit=1, cursor=first.next_cursor)
+    first = store.lifecycle.recently_ended_sessions(since=since, limit=1)
+    rest = store.lifecycle.recently_ended_sessions(since=since, limit=1, cursor=first.next_cursor)
     # Then only the undeleted sessions ended since then come back, earliest end first
     assert keys(first) == [(B, "b-recent")] and first.next_cursor is not None
     assert keys(rest) == [(A, "recent")] and rest.next_cursor is None
     # And a session reopened by a message is active again, not ended
     append(store, event(2, session="recent"))
-    assert keys(store.recently_ended_sessions(since=since, limit=5)) == [(B, "b-recent")]
+    assert keys(store.lifecycle.recently_ended_sessions(since=since, limit=5)) == [(B, "b-recent")]
 
 
 # -- retention -----------------------------------------------------------------------
@@ -527,78 +539,80 @@ def test_purge_removes_an_ended_session_with_everything_and_no_tombstone(store: 
     # Given an ended session with messages, memory and analytics; and an active one
     append(store, event(1, session="done"))
     append(store, answer(2, 0.9, "kb-1", session="done"))
-    assert store.acquire_memory_lease(A, "done", OWNER, NOW + timedelta(minutes=1), NOW)
+    assert store.memory.acquire_memory_lease(A, "done", OWNER, NOW + timedelta(minutes=1), NOW)
     service(store).flush(A, "done")
-    store.end_session(A, "done", "resolved", NOW - timedelta(days=2))
+    store.sessions.end_session(A, "done", "resolved", NOW - timedelta(days=2))
     append(store, event(3, session="open"))
     cutoff = NOW - timedelta(days=1)
     # When retention scans and purges
-    page = store.ended_sessions(ended_before=cutoff, limit=10)
+    page = store.lifecycle.ended_sessions(ended_before=cutoff, limit=10)
     assert keys(page) == [(A, "done")]
-    assert store.ended_sessions(ended_before=cutoff, limit=10, account_id=B).sessions == []
-    result = store.purge_session(A, "done", ended_before=cutoff)
+    assert (
+        store.lifecycle.ended_sessions(ended_before=cutoff, limit=10, account_id=B).sessions == []
+    )
+    result = store.lifecycle.purge_session(A, "done", ended_before=cutoff)
     # Then everything of it is gone, and it is no longer counted anywhere
     assert result is not None and (result.session_id, result.messages) == ("done", 2)
     assert raw_count(store, "messages", A, "done") == 0
     assert raw_count(store, "analytics", A, "done") == 0
     with pytest.raises(NotFound):
-        store.get_session(A, "done")
-    assert store.kb_usage(A, top=5) == []
-    assert store.purge_session(A, "done", ended_before=cutoff) is None
-    assert store.purge_session(A, "open", ended_before=NOW) is None  # not ended
+        store.sessions.get_session(A, "done")
+    assert store.lifecycle.kb_usage(A, top=5) == []
+    assert store.lifecycle.purge_session(A, "done", ended_before=cutoff) is None
+    assert store.lifecycle.purge_session(A, "open", ended_before=NOW) is None  # not ended
     # And with no tombstone, a new message starts a new session under the same id
     assert append(store, event(4, session="done")).message_count == 1
-    assert store.get_session(A, "done").status == "active"
+    assert store.sessions.get_session(A, "done").status == "active"
 
 
 def test_purge_leaves_a_session_reopened_meanwhile(store: Store) -> None:
     append(store, event(1))
-    store.end_session(A, "s1", "idle", NOW - timedelta(days=2))
-    assert keys(store.ended_sessions(ended_before=NOW, limit=5)) == [(A, "s1")]
+    store.sessions.end_session(A, "s1", "idle", NOW - timedelta(days=2))
+    assert keys(store.lifecycle.ended_sessions(ended_before=NOW, limit=5)) == [(A, "s1")]
     append(store, event(2))  # the user came back after the scan
-    assert store.purge_session(A, "s1", ended_before=NOW) is None
-    assert store.get_session(A, "s1").message_count == 2
+    assert store.lifecycle.purge_session(A, "s1", ended_before=NOW) is None
+    assert store.sessions.get_session(A, "s1").message_count == 2
 
 
 def test_a_tombstone_is_removed_once_deleted_before_the_cutoff(store: Store) -> None:
     # Given a deleted session (its tombstone drops messages and holds its id), an
     # ended session and an active one
     append(store, event(1, session="gone"))
-    store.delete_session(A, "gone")
+    store.sessions.delete_session(A, "gone")
     assert append(store, event(2, session="gone")).dropped_deleted
     append(store, event(1, session="done"))
-    store.end_session(A, "done", "resolved", NOW - timedelta(days=2))
+    store.sessions.end_session(A, "done", "resolved", NOW - timedelta(days=2))
     append(store, event(1, session="open"))
     later = datetime.now(UTC) + timedelta(seconds=1)
     # When the tombstones are scanned and purged with a cutoff before the deletion
     before_deletion = NOW - timedelta(minutes=1)
-    assert store.deleted_sessions(deleted_before=before_deletion, limit=5).sessions == []
-    assert store.purge_tombstone(A, "gone", deleted_before=before_deletion) is None
+    assert store.lifecycle.deleted_sessions(deleted_before=before_deletion, limit=5).sessions == []
+    assert store.lifecycle.purge_tombstone(A, "gone", deleted_before=before_deletion) is None
     # Then it stays
     assert append(store, event(3, session="gone")).dropped_deleted
     # When the cutoff is after the deletion, Then only the tombstone is scanned and removed
-    assert keys(store.deleted_sessions(deleted_before=later, limit=5)) == [(A, "gone")]
+    assert keys(store.lifecycle.deleted_sessions(deleted_before=later, limit=5)) == [(A, "gone")]
     for live in ("done", "open"):
-        assert store.purge_tombstone(A, live, deleted_before=later) is None
-    result = store.purge_tombstone(A, "gone", deleted_before=later)
+        assert store.lifecycle.purge_tombstone(A, live, deleted_before=later) is None
+    result = store.lifecycle.purge_tombstone(A, "gone", deleted_before=later)
     assert result is not None and (result.session_id, result.messages) == ("gone", 0)
-    assert store.deleted_sessions(deleted_before=later, limit=5).sessions == []
-    assert store.purge_tombstone(A, "gone", deleted_before=later) is None
-    assert store.get_session(A, "done").status == "ended"
+    assert store.lifecycle.deleted_sessions(deleted_before=later, limit=5).sessions == []
+    assert store.lifecycle.purge_tombstone(A, "gone", deleted_before=later) is None
+    assert store.sessions.get_session(A, "done").status == "ended"
     # And the id is free: a message starts a new session, as after a purge
     assert append(store, event(4, session="gone")).message_count == 1
-    assert [m.message_id for m in store.list_messages(A, "gone", limit=5)] == ["gone-m4"]
+    assert [m.message_id for m in store.sessions.list_messages(A, "gone", limit=5)] == ["gone-m4"]
 
 
 def test_tombstones_page_with_a_cursor_across_accounts(store: Store) -> None:
     for session, account in (("t1", A), ("t2", B), ("t3", A)):
-        store.create_session(account, session, SessionCreate(user_id="u1"), NOW)
-        store.delete_session(account, session)
+        store.sessions.create_session(account, session, SessionCreate(user_id="u1"), NOW)
+        store.sessions.delete_session(account, session)
     later = datetime.now(UTC) + timedelta(seconds=1)
     seen: list[tuple[str, str]] = []
     cursor = None
     while True:
-        page = store.deleted_sessions(deleted_before=later, limit=2, cursor=cursor)
+        page = store.lifecycle.deleted_sessions(deleted_before=later, limit=2, cursor=cursor)
         seen += keys(page)
         cursor = page.next_cursor
         if cursor is None:
@@ -614,7 +628,7 @@ def test_sqlite_tombstones_from_before_the_deletion_time_count_from_the_migratio
     path = tmp_path / "v4.sqlite3"
     old = SqliteStore(path)
     append(old, event(1, session="gone"))
-    old.delete_session(A, "gone")
+    old.sessions.delete_session(A, "gone")
     old.close()
     updated = NOW - timedelta(days=40)
     with sqlite3.connect(path) as conn:
@@ -630,11 +644,13 @@ def test_sqlite_tombstones_from_before_the_deletion_time_count_from_the_migratio
         # Then the tombstone counts as deleted when the migration first saw it, not at
         # its last update (which may be long before the deletion): never removed early
         cutoff = updated + timedelta(days=1)
-        assert store.deleted_sessions(deleted_before=cutoff, limit=5).sessions == []
-        assert store.purge_tombstone(A, "gone", deleted_before=cutoff) is None
+        assert store.lifecycle.deleted_sessions(deleted_before=cutoff, limit=5).sessions == []
+        assert store.lifecycle.purge_tombstone(A, "gone", deleted_before=cutoff) is None
         later = migrated + timedelta(minutes=1)
-        assert keys(store.deleted_sessions(deleted_before=later, limit=5)) == [(A, "gone")]
-        assert store.purge_tombstone(A, "gone", deleted_before=later) is not None
+        assert keys(store.lifecycle.deleted_sessions(deleted_before=later, limit=5)) == [
+            (A, "gone")
+        ]
+        assert store.lifecycle.purge_tombstone(A, "gone", deleted_before=later) is not None
     finally:
         store.close()
     with sqlite3.connect(path) as conn:
@@ -652,14 +668,14 @@ def test_mongo_purging_a_tombstone_removes_what_a_cut_short_delete_left(
     append(store, event(1, session="gone", at=before))
     append(store, event(2, session="gone", at=before + timedelta(seconds=1)))
     key = {"account_id": A, "session_id": "gone"}
-    store._sessions.replace_one(key, {**key, "deleted": True, "deleted_at": deleted_at})
+    store.db.sessions.replace_one(key, {**key, "deleted": True, "deleted_at": deleted_at})
     # When retention removes the tombstone
-    result = store.purge_tombstone(A, "gone", deleted_before=NOW - RETENTION)
+    result = store.lifecycle.purge_tombstone(A, "gone", deleted_before=NOW - RETENTION)
     # Then the messages left behind go with it, and do not resurface in a new session
     assert result is not None and result.messages == 2
     assert raw_count(store, "messages", A, "gone") == 0
     assert append(store, event(3, session="gone")).message_count == 1
-    assert [m.message_id for m in store.list_messages(A, "gone", limit=5)] == ["gone-m3"]
+    assert [m.message_id for m in store.sessions.list_messages(A, "gone", limit=5)] == ["gone-m3"]
 
 
 def test_nothing_past_retention_is_returned_before_the_sweep(retained: Store) -> None:
@@ -668,30 +684,30 @@ def test_nothing_past_retention_is_returned_before_the_sweep(retained: Store) ->
     append(store, event(1, session="old", at=LONG_AGO))
     append(store, answer(2, 0.2, "kb-old", session="old", at=LONG_AGO))
     back_then = without_retention(store)
-    back_then.end_session(A, "old", "idle", NOW - timedelta(days=31))
+    back_then.sessions.end_session(A, "old", "idle", NOW - timedelta(days=31))
     service(back_then).flush(A, "old")  # its final flush, when it ended
-    assert back_then.session_analytics(A, "old").ended_at == NOW - timedelta(days=31)
-    assert back_then.kb_usage(A, top=5) != []
+    assert back_then.lifecycle.session_analytics(A, "old").ended_at == NOW - timedelta(days=31)
+    assert back_then.lifecycle.kb_usage(A, top=5) != []
     append(store, event(3, session="recent"))
-    store.end_session(A, "recent", "idle", NOW - timedelta(days=29))
+    store.sessions.end_session(A, "recent", "idle", NOW - timedelta(days=29))
     # When any read asks for it, Then it is as good as deleted
     for read in (
-        lambda: store.get_session(A, "old"),
-        lambda: store.list_messages(A, "old", limit=5),
-        lambda: store.load_memory(A, "old"),
-        lambda: store.session_analytics(A, "old"),
-        lambda: store.analytics_batch(A, "old", limit=5),
-        lambda: store.update_session(A, "old", SessionPatch(title="x"), NOW),
-        lambda: store.end_session(A, "old", "again", NOW),
-        lambda: store.delete_session(A, "old"),
+        lambda: store.sessions.get_session(A, "old"),
+        lambda: store.sessions.list_messages(A, "old", limit=5),
+        lambda: store.memory.load_memory(A, "old"),
+        lambda: store.lifecycle.session_analytics(A, "old"),
+        lambda: store.lifecycle.analytics_batch(A, "old", limit=5),
+        lambda: store.sessions.update_session(A, "old", SessionPatch(title="x"), NOW),
+        lambda: store.sessions.end_session(A, "old", "again", NOW),
+        lambda: store.sessions.delete_session(A, "old"),
     ):
         with pytest.raises(NotFound):
             read()
-    assert [s.session_id for s in store.list_sessions(A)[0]] == ["recent"]
-    assert store.account_stats(A).sessions == 1
-    assert store.user_activity(A, "u1").sessions == 0  # "recent" was never flushed
-    assert store.kb_usage(A, top=5) == []
-    assert store.get_session(A, "recent").status == "ended"  # 29 days: still kept
+    assert [s.session_id for s in store.sessions.list_sessions(A)[0]] == ["recent"]
+    assert store.lifecycle.account_stats(A).sessions == 1
+    assert store.lifecycle.user_activity(A, "u1").sessions == 0  # "recent" was never flushed
+    assert store.lifecycle.kb_usage(A, top=5) == []
+    assert store.sessions.get_session(A, "recent").status == "ended"  # 29 days: still kept
 
 
 def test_a_message_for_a_session_past_retention_starts_a_new_one(retained: Store) -> None:
@@ -699,19 +715,19 @@ def test_a_message_for_a_session_past_retention_starts_a_new_one(retained: Store
     store = retained
     append(store, event(1, at=LONG_AGO))
     append(store, event(2, at=LONG_AGO))
-    without_retention(store).end_session(A, "s1", "idle", NOW - timedelta(days=31))
+    without_retention(store).sessions.end_session(A, "s1", "idle", NOW - timedelta(days=31))
     # When its user writes again
     result = append(store, event(3, at=NOW))
     # Then a new session starts: the old messages are gone, not resumed
     assert result.message_count == 1
-    assert [m.message_id for m in store.list_messages(A, "s1", limit=10)] == ["s1-m3"]
-    assert store.get_session(A, "s1").status == "active"
+    assert [m.message_id for m in store.sessions.list_messages(A, "s1", limit=10)] == ["s1-m3"]
+    assert store.sessions.get_session(A, "s1").status == "active"
     # And creating over one past retention works too
     append(store, event(1, session="s9", at=LONG_AGO))
-    without_retention(store).end_session(A, "s9", "idle", NOW - timedelta(days=31))
-    created = store.create_session(A, "s9", SessionCreate(user_id="u1"), NOW)
+    without_retention(store).sessions.end_session(A, "s9", "idle", NOW - timedelta(days=31))
+    created = store.sessions.create_session(A, "s9", SessionCreate(user_id="u1"), NOW)
     assert created.message_count == 0
-    assert store.list_messages(A, "s9", limit=5) == []
+    assert store.sessions.list_messages(A, "s9", limit=5) == []
 
 
 # -- index use -------------------------------------------------------------------------
@@ -719,7 +735,7 @@ def test_a_message_for_a_session_past_retention_starts_a_new_one(retained: Store
 
 def test_sqlite_scans_use_the_status_indexes(sqlite_store: SqliteStore) -> None:
     plans = []
-    with sqlite3.connect(sqlite_store._path) as conn:
+    with sqlite3.connect(sqlite_store.db.path) as conn:
         for query in (
             "SELECT account_id, session_id, last_activity FROM sessions WHERE status = 'active'"
             " AND deleted = 0 AND last_activity < 5 ORDER BY last_activity, account_id,"
@@ -744,14 +760,14 @@ def test_sqlite_scans_use_the_status_indexes(sqlite_store: SqliteStore) -> None:
 
 
 def test_mongo_lifecycle_indexes(mongo_store: MongoStore) -> None:
-    sessions = mongo_store._sessions.index_information()
+    sessions = mongo_store.db.sessions.index_information()
     assert [f for f, _ in sessions["sessions_by_status"]["key"]][:2] == ["status", "last_activity"]
     assert [f for f, _ in sessions["sessions_by_end"]["key"]][:2] == ["status", "ended_at"]
     by_deletion = sessions["sessions_by_deletion"]
     assert [f for f, _ in by_deletion["key"]][:1] == ["deleted_at"]
     assert dict(by_deletion["partialFilterExpression"]) == {"deleted": True}
-    assert mongo_store._analytics.index_information()["analytics_once"]["unique"] is True
-    assert "messages_by_analyzed" in mongo_store._messages.index_information()
+    assert mongo_store.db.analytics.index_information()["analytics_once"]["unique"] is True
+    assert "messages_by_analyzed" in mongo_store.db.messages.index_information()
 
 
 class _Commands(monitoring.CommandListener):
@@ -788,15 +804,18 @@ def test_mongo_round_trips_with_retention_on(mongodb_url: str) -> None:
         assert trips(append, store, event(1)) == ["insert", "findAndModify"]
         assert trips(append, store, event(2)) == ["insert", "findAndModify"]
         # And a flush step reads three times and writes twice (thrice the first time)
-        batch = store.analytics_batch(A, "s1", limit=1)
-        assert trips(store.analytics_batch, A, "s1", limit=1) == ["find", "find", "find"]
-        assert trips(store.save_analytics, A, batch, counted(batch)) == [
+        batch = store.lifecycle.analytics_batch(A, "s1", limit=1)
+        assert trips(store.lifecycle.analytics_batch, A, "s1", limit=1) == ["find", "find", "find"]
+        assert trips(store.lifecycle.save_analytics, A, batch, counted(batch)) == [
             "update",
             "find",
             "update",
         ]
-        batch = store.analytics_batch(A, "s1", limit=1)
-        assert trips(store.save_analytics, A, batch, counted(batch)) == ["update", "update"]
+        batch = store.lifecycle.analytics_batch(A, "s1", limit=1)
+        assert trips(store.lifecycle.save_analytics, A, batch, counted(batch)) == [
+            "update",
+            "update",
+        ]
     finally:
         client.drop_database(database)
         client.close()

@@ -1,4 +1,4 @@
-"""The ``MemoryStore`` part of the store port, run against every adapter (``store/base.py``).
+"""The ``MemoryStore`` part of the store port (``domain/ports/memory.py``), on every adapter.
 
 Memory lease, compare-and-set saves, and the folding bookkeeping on messages.
 Mongo writes stay at a few dozen per test: the emulator is slow.
@@ -16,14 +16,15 @@ from typing import Any
 import pytest
 from pymongo import MongoClient, monitoring
 
-from memq.errors import InvalidInput, NotFound
-from memq.memory.model import Fact, FactValue, TierName, TierSummary
-from memq.memory.state import MemoryState
+from domain.ports.sessions import AppendResult
+from domain.ports.store import Store
+from schemas.errors import InvalidInput, NotFound
+from schemas.memory_model import Fact, FactValue, TierName, TierSummary
+from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role, StoredMessage
 from schemas.sessions import SessionCreate
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import AppendResult, Store
 
 A, B = "acct-a", "acct-b"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -55,7 +56,7 @@ def event(
 
 
 def append(store: Store, ev: MessageEvent, delivery_id: str | None = None) -> AppendResult:
-    return store.append_message(ev, delivery_id or f"d-{ev.account_id}-{ev.message_id}")
+    return store.sessions.append_message(ev, delivery_id or f"d-{ev.account_id}-{ev.message_id}")
 
 
 def conversation(store: Store, *numbers: int, account: str = A, session: str = "s1") -> None:
@@ -77,7 +78,7 @@ def unfolded(
     session: str = "s1",
 ) -> list[str]:
     return ids(
-        store.unfolded_messages(
+        store.memory.unfolded_messages(
             account, session, keep_last=keep_last, exclude_ids=exclude_ids or [], limit=limit
         )
     )
@@ -116,9 +117,9 @@ def folded_state(version: int, fold_ids: list[str], *, text: str = "a summary") 
 def raw_memory_count(store: Store, account: str, session: str) -> int:
     """Memory rows physically left in the database, read behind the port on purpose."""
     if isinstance(store, MongoStore):
-        return store._memory.count_documents({"account_id": account, "session_id": session})
+        return store.db.memory.count_documents({"account_id": account, "session_id": session})
     assert isinstance(store, SqliteStore)
-    with sqlite3.connect(store._path) as conn:
+    with sqlite3.connect(store.db.path) as conn:
         row = conn.execute(
             "SELECT count(*) FROM memory WHERE account_id = ? AND session_id = ?",
             (account, session),
@@ -132,70 +133,70 @@ def raw_memory_count(store: Store, account: str, session: str) -> int:
 def test_a_session_without_saved_memory_loads_an_empty_state(store: Store) -> None:
     # Given a session with a message, and one created empty
     conversation(store, 1)
-    store.create_session(A, "s2", SessionCreate(user_id="u1"), T0)
+    store.sessions.create_session(A, "s2", SessionCreate(user_id="u1"), T0)
     # When their memory is loaded, before and after a lease is taken
     # Then it is the empty state, version 0
-    assert store.load_memory(A, "s1") == MemoryState()
-    assert store.load_memory(A, "s2") == MemoryState()
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
-    assert store.load_memory(A, "s1") == MemoryState()
+    assert store.memory.load_memory(A, "s1") == MemoryState()
+    assert store.memory.load_memory(A, "s2") == MemoryState()
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.load_memory(A, "s1") == MemoryState()
 
 
 def test_memory_of_an_unknown_session_is_not_found(store: Store) -> None:
     conversation(store, 1)
     with pytest.raises(NotFound):
-        store.load_memory(A, "nope")
+        store.memory.load_memory(A, "nope")
 
 
 def test_saved_memory_round_trips_with_the_version_incremented(store: Store) -> None:
     # Given a session whose lease we hold
     conversation(store, 1, 2)
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
     # When a first state (with text Mongo must not take for an operator) is saved
     first = folded_state(0, ["m1"], text="$set costs $5. a.b {x}")
-    assert store.save_memory(A, "s1", first, OWNER)
+    assert store.memory.save_memory(A, "s1", first, OWNER)
     # Then it loads back whole, at version 1
-    loaded = store.load_memory(A, "s1")
+    loaded = store.memory.load_memory(A, "s1")
     assert loaded == first.model_copy(update={"version": 1})
     assert loaded.updated_at is not None and loaded.updated_at.utcoffset() == timedelta(0)
     # And the next save from the loaded state gets version 2
     second = folded_state(loaded.version, ["m2"], text="two messages")
-    assert store.save_memory(A, "s1", second, OWNER)
-    assert store.load_memory(A, "s1") == second.model_copy(update={"version": 2})
+    assert store.memory.save_memory(A, "s1", second, OWNER)
+    assert store.memory.load_memory(A, "s1") == second.model_copy(update={"version": 2})
     # And the folded messages are marked
-    assert store.count_unfolded(A, "s1") == 0
+    assert store.memory.count_unfolded(A, "s1") == 0
 
 
 def test_a_stale_version_fails_the_cas_and_changes_nothing(store: Store) -> None:
     # Given a saved state at version 1 that folded m1
     conversation(store, 1, 2, 3)
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
-    assert store.save_memory(A, "s1", folded_state(0, ["m1"], text="first"), OWNER)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.save_memory(A, "s1", folded_state(0, ["m1"], text="first"), OWNER)
     # When saves are made from version 0 (stale) and version 5 (never stored)
-    stale = store.save_memory(A, "s1", folded_state(0, ["m2"], text="stale"), OWNER)
-    ahead = store.save_memory(A, "s1", folded_state(5, ["m3"], text="ahead"), OWNER)
+    stale = store.memory.save_memory(A, "s1", folded_state(0, ["m2"], text="stale"), OWNER)
+    ahead = store.memory.save_memory(A, "s1", folded_state(5, ["m3"], text="ahead"), OWNER)
     # Then both fail, the stored state stays, and their messages are not marked
     assert (stale, ahead) == (False, False)
-    kept = store.load_memory(A, "s1")
+    kept = store.memory.load_memory(A, "s1")
     assert (kept.version, kept.recent and kept.recent.text) == (1, "first")
     assert unfolded(store) == ["m2", "m3"]
-    assert store.count_unfolded(A, "s1") == 2
+    assert store.memory.count_unfolded(A, "s1") == 2
 
 
 def test_saving_without_holding_the_lease_fails(store: Store) -> None:
     # Given a session never leased, and one whose lease another owner holds
     conversation(store, 1)
     append(store, event(1, session="s2", message_id="x1"))
-    assert store.acquire_memory_lease(A, "s2", OTHER, UNTIL, T0)
+    assert store.memory.acquire_memory_lease(A, "s2", OTHER, UNTIL, T0)
     # When OWNER saves either, Then nothing is stored or marked
-    assert not store.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
-    assert not store.save_memory(A, "s2", folded_state(0, ["x1"]), OWNER)
-    assert store.load_memory(A, "s1") == store.load_memory(A, "s2") == MemoryState()
-    assert store.count_unfolded(A, "s1") == store.count_unfolded(A, "s2") == 1
+    assert not store.memory.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
+    assert not store.memory.save_memory(A, "s2", folded_state(0, ["x1"]), OWNER)
+    assert store.memory.load_memory(A, "s1") == store.memory.load_memory(A, "s2") == MemoryState()
+    assert store.memory.count_unfolded(A, "s1") == store.memory.count_unfolded(A, "s2") == 1
     # And a lease released by its owner no longer lets it save
-    store.release_memory_lease(A, "s2", OTHER)
-    assert not store.save_memory(A, "s2", folded_state(0, ["x1"]), OTHER)
-    assert store.count_unfolded(A, "s2") == 1
+    store.memory.release_memory_lease(A, "s2", OTHER)
+    assert not store.memory.save_memory(A, "s2", folded_state(0, ["x1"]), OTHER)
+    assert store.memory.count_unfolded(A, "s2") == 1
 
 
 # -- lease ---------------------------------------------------------------------------
@@ -204,34 +205,40 @@ def test_saving_without_holding_the_lease_fails(store: Store) -> None:
 def test_the_lease_is_exclusive_until_it_expires_or_is_released(store: Store) -> None:
     conversation(store, 1)
     # Given OWNER holds the lease until UNTIL
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
     # Then OTHER cannot take it, even at the very moment it ends
-    assert not store.acquire_memory_lease(A, "s1", OTHER, UNTIL + timedelta(minutes=1), T0)
-    assert not store.acquire_memory_lease(A, "s1", OTHER, UNTIL + timedelta(minutes=1), UNTIL)
+    assert not store.memory.acquire_memory_lease(A, "s1", OTHER, UNTIL + timedelta(minutes=1), T0)
+    assert not store.memory.acquire_memory_lease(
+        A, "s1", OTHER, UNTIL + timedelta(minutes=1), UNTIL
+    )
     # And OWNER can take it again (extending it)
     later = UNTIL + timedelta(minutes=1)
-    assert store.acquire_memory_lease(A, "s1", OWNER, later, T0 + timedelta(seconds=30))
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, later, T0 + timedelta(seconds=30))
     # And OTHER releasing it does nothing
-    store.release_memory_lease(A, "s1", OTHER)
-    assert not store.acquire_memory_lease(A, "s1", OTHER, later, UNTIL + timedelta(seconds=1))
+    store.memory.release_memory_lease(A, "s1", OTHER)
+    assert not store.memory.acquire_memory_lease(
+        A, "s1", OTHER, later, UNTIL + timedelta(seconds=1)
+    )
     # When the lease has expired, Then OTHER takes it and OWNER has lost it
     after = later + timedelta(seconds=1)
-    assert store.acquire_memory_lease(A, "s1", OTHER, after + timedelta(minutes=1), after)
-    assert not store.acquire_memory_lease(A, "s1", OWNER, after + timedelta(minutes=1), after)
-    assert not store.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
+    assert store.memory.acquire_memory_lease(A, "s1", OTHER, after + timedelta(minutes=1), after)
+    assert not store.memory.acquire_memory_lease(
+        A, "s1", OWNER, after + timedelta(minutes=1), after
+    )
+    assert not store.memory.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
     # And once OTHER releases it, OWNER gets it back at once
-    store.release_memory_lease(A, "s1", OTHER)
-    assert store.acquire_memory_lease(A, "s1", OWNER, after + timedelta(minutes=1), after)
+    store.memory.release_memory_lease(A, "s1", OTHER)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, after + timedelta(minutes=1), after)
 
 
 def test_the_lease_outlives_saves(store: Store) -> None:
     # Given OWNER holds the lease and saves twice
     conversation(store, 1, 2)
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
-    assert store.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
-    assert store.save_memory(A, "s1", folded_state(1, ["m2"]), OWNER)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
+    assert store.memory.save_memory(A, "s1", folded_state(1, ["m2"]), OWNER)
     # Then OWNER still holds it: OTHER cannot take it
-    assert not store.acquire_memory_lease(A, "s1", OTHER, UNTIL, T0)
+    assert not store.memory.acquire_memory_lease(A, "s1", OTHER, UNTIL, T0)
 
 
 @pytest.mark.parametrize("held", ["never leased", "expired"])
@@ -240,7 +247,7 @@ def test_eight_threads_racing_for_the_lease_one_wins(store: Store, held: str) ->
     conversation(store, 1)
     now = T0
     if held == "expired":
-        assert store.acquire_memory_lease(A, "s1", "gone", T0, T0 - timedelta(minutes=1))
+        assert store.memory.acquire_memory_lease(A, "s1", "gone", T0, T0 - timedelta(minutes=1))
         now = T0 + timedelta(seconds=1)
     owners = [f"worker-{i}" for i in range(8)]
     winners: list[str] = []
@@ -250,7 +257,7 @@ def test_eight_threads_racing_for_the_lease_one_wins(store: Store, held: str) ->
     def run(owner: str) -> None:
         try:
             barrier.wait()
-            if store.acquire_memory_lease(A, "s1", owner, now + timedelta(minutes=1), now):
+            if store.memory.acquire_memory_lease(A, "s1", owner, now + timedelta(minutes=1), now):
                 winners.append(owner)
         except BaseException as exc:
             errors.append(exc)
@@ -265,21 +272,21 @@ def test_eight_threads_racing_for_the_lease_one_wins(store: Store, held: str) ->
     assert errors == []
     assert len(winners) == 1
     losers = [owner for owner in owners if owner not in winners]
-    assert not store.save_memory(A, "s1", folded_state(0, []), losers[0])
-    assert store.save_memory(A, "s1", folded_state(0, []), winners[0])
+    assert not store.memory.save_memory(A, "s1", folded_state(0, []), losers[0])
+    assert store.memory.save_memory(A, "s1", folded_state(0, []), winners[0])
 
 
 def test_no_lease_for_a_missing_or_deleted_session(store: Store) -> None:
     # Given an unknown session id and a deleted session
     conversation(store, 1, session="gone")
-    store.delete_session(A, "gone")
+    store.sessions.delete_session(A, "gone")
     # When a lease is asked for, Then it is refused without raising, leaving nothing behind
-    assert not store.acquire_memory_lease(A, "nope", OWNER, UNTIL, T0)
-    assert not store.acquire_memory_lease(A, "gone", OWNER, UNTIL, T0)
+    assert not store.memory.acquire_memory_lease(A, "nope", OWNER, UNTIL, T0)
+    assert not store.memory.acquire_memory_lease(A, "gone", OWNER, UNTIL, T0)
     assert raw_memory_count(store, A, "nope") == raw_memory_count(store, A, "gone") == 0
     # And releasing or saving there is harmless
-    store.release_memory_lease(A, "nope", OWNER)
-    assert not store.save_memory(A, "nope", folded_state(0, []), OWNER)
+    store.memory.release_memory_lease(A, "nope", OWNER)
+    assert not store.memory.save_memory(A, "nope", folded_state(0, []), OWNER)
 
 
 # -- unfolded_messages / count_unfolded ----------------------------------------------
@@ -299,33 +306,33 @@ def test_unfolded_messages_leave_out_the_verbatim_window(store: Store) -> None:
     assert unfolded(store, keep_last=2, limit=2) == ["m1", "m2"]
     assert unfolded(store, keep_last=2, exclude_ids=["m2", "m5", "nope"]) == ["m1", "m3", "m4"]
     assert unfolded(store, keep_last=2, exclude_ids=["m1", "m2"], limit=1) == ["m3"]
-    assert store.count_unfolded(A, "s1") == 6
+    assert store.memory.count_unfolded(A, "s1") == 6
 
 
 def test_folded_messages_are_left_out_but_still_fill_the_window(store: Store) -> None:
     # Given six messages, of which m1, m2 and then m5 were folded
     conversation(store, 1, 2, 3, 4, 5, 6)
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
-    assert store.save_memory(A, "s1", folded_state(0, ["m1", "m2"]), OWNER)
-    assert store.save_memory(A, "s1", folded_state(1, ["m5"]), OWNER)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.save_memory(A, "s1", folded_state(0, ["m1", "m2"]), OWNER)
+    assert store.memory.save_memory(A, "s1", folded_state(1, ["m5"]), OWNER)
     # Then the folded ones are not offered, and the window is still the last messages
     assert unfolded(store) == ["m3", "m4", "m6"]
     assert unfolded(store, keep_last=2) == ["m3", "m4"]
     assert unfolded(store, keep_last=3) == ["m3"]
-    assert store.count_unfolded(A, "s1") == 3
+    assert store.memory.count_unfolded(A, "s1") == 3
 
 
 def test_a_straggler_below_folded_messages_is_unfolded(store: Store) -> None:
     # Given m1, m3, m4, m5 with m1 and m3 folded
     conversation(store, 1, 3, 4, 5)
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
-    assert store.save_memory(A, "s1", folded_state(0, ["m1", "m3"]), OWNER)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.save_memory(A, "s1", folded_state(0, ["m1", "m3"]), OWNER)
     assert unfolded(store, keep_last=1) == ["m4"]
     # When m2 arrives late, with a seq below folded messages
     append(store, event(2, role="assistant"))
     # Then it is offered for folding, in seq order
     assert unfolded(store, keep_last=1) == ["m2", "m4"]
-    assert store.count_unfolded(A, "s1") == 3
+    assert store.memory.count_unfolded(A, "s1") == 3
 
 
 def test_messages_sharing_a_seq_are_cut_by_message_id(store: Store) -> None:
@@ -350,7 +357,7 @@ def test_unfolded_messages_reject_a_bad_window_or_limit(store: Store) -> None:
 
 def test_unknown_sessions_have_nothing_unfolded(store: Store) -> None:
     assert unfolded(store, session="nope") == []
-    assert store.count_unfolded(A, "nope") == 0
+    assert store.memory.count_unfolded(A, "nope") == 0
 
 
 # -- messages_between ----------------------------------------------------------------
@@ -364,7 +371,7 @@ def test_messages_between_is_inclusive_ordered_and_limited(store: Store) -> None
     s = SEQ0
 
     def between(first: int, last: int, limit: int = 100) -> list[str]:
-        return ids(store.messages_between(A, "s1", s + first, s + last, limit=limit))
+        return ids(store.memory.messages_between(A, "s1", s + first, s + last, limit=limit))
 
     # Then the bounds are inclusive, the order is seq, and limit keeps the first
     assert between(2, 4) == ["m2", "m3", "m4"]
@@ -373,8 +380,8 @@ def test_messages_between_is_inclusive_ordered_and_limited(store: Store) -> None
     assert between(3, 3) == ["m3"]
     assert between(4, 2) == []
     assert between(6, 9) == []
-    assert ids(store.messages_between(A, "s2", s, s + 9, limit=10)) == ["x2", "x3"]
-    [message] = store.messages_between(A, "s1", s + 1, s + 1, limit=1)
+    assert ids(store.memory.messages_between(A, "s2", s, s + 9, limit=10)) == ["x2", "x3"]
+    [message] = store.memory.messages_between(A, "s1", s + 1, s + 1, limit=1)
     assert (message.session_id, message.content, message.seq) == ("s1", "message number 1", s + 1)
     with pytest.raises(InvalidInput):
         between(1, 5, limit=0)
@@ -386,22 +393,22 @@ def test_messages_between_is_inclusive_ordered_and_limited(store: Store) -> None
 def test_another_account_cannot_see_or_change_memory(store: Store) -> None:
     # Given account A's session with saved memory and a folded message, lease held
     conversation(store, 1, 2, 3)
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
-    assert store.save_memory(A, "s1", folded_state(0, ["m1"], text="A's"), OWNER)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.save_memory(A, "s1", folded_state(0, ["m1"], text="A's"), OWNER)
     # When account B uses the same ids, Then everything looks missing
     with pytest.raises(NotFound):
-        store.load_memory(B, "s1")
-    assert not store.acquire_memory_lease(B, "s1", OWNER, UNTIL, T0)
-    assert not store.save_memory(B, "s1", folded_state(1, ["m2"], text="B's"), OWNER)
-    store.release_memory_lease(B, "s1", OWNER)
+        store.memory.load_memory(B, "s1")
+    assert not store.memory.acquire_memory_lease(B, "s1", OWNER, UNTIL, T0)
+    assert not store.memory.save_memory(B, "s1", folded_state(1, ["m2"], text="B's"), OWNER)
+    store.memory.release_memory_lease(B, "s1", OWNER)
     assert unfolded(store, account=B) == []
-    assert store.count_unfolded(B, "s1") == 0
-    assert store.messages_between(B, "s1", 0, SEQ0 * 2, limit=10) == []
+    assert store.memory.count_unfolded(B, "s1") == 0
+    assert store.memory.messages_between(B, "s1", 0, SEQ0 * 2, limit=10) == []
     assert raw_memory_count(store, B, "s1") == 0
     # And A's memory, lease and messages are untouched
-    kept = store.load_memory(A, "s1")
+    kept = store.memory.load_memory(A, "s1")
     assert (kept.version, kept.recent and kept.recent.text) == (1, "A's")
-    assert not store.acquire_memory_lease(A, "s1", OTHER, UNTIL, T0)
+    assert not store.memory.acquire_memory_lease(A, "s1", OTHER, UNTIL, T0)
     assert unfolded(store) == ["m2", "m3"]
 
 
@@ -411,32 +418,32 @@ def test_the_same_ids_in_two_accounts_keep_separate_memory(store: Store) -> None
     conversation(store, 1, 2, account=B)
     # When each folds a different message under the same owner name
     for account, fold in ((A, "m1"), (B, "m2")):
-        assert store.acquire_memory_lease(account, "s1", OWNER, UNTIL, T0)
-        assert store.save_memory(account, "s1", folded_state(0, [fold], text=account), OWNER)
+        assert store.memory.acquire_memory_lease(account, "s1", OWNER, UNTIL, T0)
+        assert store.memory.save_memory(account, "s1", folded_state(0, [fold], text=account), OWNER)
     # Then each sees only its own state and folded messages
     assert unfolded(store) == ["m2"]
     assert unfolded(store, account=B) == ["m1"]
     for account in (A, B):
-        state = store.load_memory(account, "s1")
+        state = store.memory.load_memory(account, "s1")
         assert (state.version, state.recent and state.recent.text) == (1, account)
 
 
 def test_deleting_a_session_removes_its_memory(store: Store) -> None:
     # Given a session with saved memory and a held lease
     conversation(store, 1, 2)
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
-    assert store.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
     # When it is deleted
-    store.delete_session(A, "s1")
+    store.sessions.delete_session(A, "s1")
     # Then its memory is gone and cannot come back
     assert raw_memory_count(store, A, "s1") == 0
     with pytest.raises(NotFound):
-        store.load_memory(A, "s1")
-    assert not store.save_memory(A, "s1", folded_state(1, ["m2"]), OWNER)
-    assert not store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+        store.memory.load_memory(A, "s1")
+    assert not store.memory.save_memory(A, "s1", folded_state(1, ["m2"]), OWNER)
+    assert not store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
     assert raw_memory_count(store, A, "s1") == 0
     assert unfolded(store) == []
-    assert store.count_unfolded(A, "s1") == 0
+    assert store.memory.count_unfolded(A, "s1") == 0
 
 
 # -- message_count in AppendResult ---------------------------------------------------
@@ -451,11 +458,11 @@ def test_append_reports_the_session_message_count(store: Store) -> None:
     assert counts == [1, 2, 3]
     assert duplicate == redelivery == AppendResult(stored=False)
     # And counts are per session and follow a created session's zero
-    store.create_session(A, "s2", SessionCreate(user_id="u1"), T0)
+    store.sessions.create_session(A, "s2", SessionCreate(user_id="u1"), T0)
     assert append(store, event(1, session="s2", message_id="x1")).message_count == 1
-    assert store.get_session(A, "s1").message_count == 3
+    assert store.sessions.get_session(A, "s1").message_count == 3
     # And a message for a deleted session reports none
-    store.delete_session(A, "s2")
+    store.sessions.delete_session(A, "s2")
     dropped = append(store, event(2, session="s2", message_id="x2"))
     assert dropped == AppendResult(stored=False, dropped_deleted=True)
 
@@ -498,10 +505,10 @@ def test_sqlite_opens_a_version_1_file_without_the_folded_column(tmp_path: Path)
     store = SqliteStore(path)
     try:
         # Then old messages count as not folded, and folding works
-        assert store.count_unfolded(A, "s1") == 1
+        assert store.memory.count_unfolded(A, "s1") == 1
         assert append(store, event(2)).message_count == 2
-        assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
-        assert store.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
+        assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+        assert store.memory.save_memory(A, "s1", folded_state(0, ["m1"]), OWNER)
         assert unfolded(store) == ["m2"]
     finally:
         store.close()
@@ -514,7 +521,7 @@ def test_sqlite_unfolded_queries_use_indexes(sqlite_store: SqliteStore) -> None:
     # Given the queries unfolded_messages and count_unfolded run
     conversation(sqlite_store, 1)
     plans = []
-    with sqlite3.connect(sqlite_store._path) as conn:
+    with sqlite3.connect(sqlite_store.db.path) as conn:
         for query in (
             "SELECT seq, message_id FROM messages WHERE account_id = 'a' AND session_id = 's'"
             " ORDER BY seq DESC, message_id DESC LIMIT 1 OFFSET 3",
@@ -566,24 +573,32 @@ def test_mongo_memory_round_trips(mongodb_url: str) -> None:
             return list(commands.names)
 
         # When each memory operation runs, Then it takes the round trips documented
-        assert trips(store.acquire_memory_lease, A, "s1", OWNER, UNTIL, T0) == ["update", "find"]
-        assert trips(store.acquire_memory_lease, A, "s1", OTHER, UNTIL, T0) == ["update"]
-        assert trips(store.load_memory, A, "s1") == ["find", "find"]
-        save = store.save_memory
+        assert trips(store.memory.acquire_memory_lease, A, "s1", OWNER, UNTIL, T0) == [
+            "update",
+            "find",
+        ]
+        assert trips(store.memory.acquire_memory_lease, A, "s1", OTHER, UNTIL, T0) == ["update"]
+        assert trips(store.memory.load_memory, A, "s1") == ["find", "find"]
+        save = store.memory.save_memory
         assert trips(save, A, "s1", folded_state(0, ["m1"]), OWNER) == ["update", "update"]
         assert trips(save, A, "s1", folded_state(1, []), OWNER) == ["update"]
         assert trips(save, A, "s1", folded_state(0, ["m2"]), OWNER) == ["update"]
-        unfolded_page = store.unfolded_messages
+        unfolded_page = store.memory.unfolded_messages
         assert trips(unfolded_page, A, "s1", keep_last=1, exclude_ids=[], limit=5) == [
             "find",
             "find",
         ]
         assert trips(unfolded_page, A, "s1", keep_last=0, exclude_ids=["m2"], limit=5) == ["find"]
-        assert trips(store.count_unfolded, A, "s1") == ["aggregate"]
-        assert trips(store.messages_between, A, "s1", SEQ0, SEQ0 + 9, limit=5) == ["find"]
-        assert trips(store.release_memory_lease, A, "s1", OWNER) == ["update"]
+        assert trips(store.memory.count_unfolded, A, "s1") == ["aggregate"]
+        assert trips(store.memory.messages_between, A, "s1", SEQ0, SEQ0 + 9, limit=5) == ["find"]
+        assert trips(store.memory.release_memory_lease, A, "s1", OWNER) == ["update"]
         # tombstone, messages, memory, analytics
-        assert trips(store.delete_session, A, "s1") == ["update", "delete", "delete", "delete"]
+        assert trips(store.sessions.delete_session, A, "s1") == [
+            "update",
+            "delete",
+            "delete",
+            "delete",
+        ]
     finally:
         client.drop_database(database)
         client.close()
@@ -591,7 +606,7 @@ def test_mongo_memory_round_trips(mongodb_url: str) -> None:
 
 def test_mongo_unfolded_query_uses_the_folded_index(mongo_store: MongoStore) -> None:
     # Given the index ensure_indexes creates for folding
-    info = mongo_store._messages.index_information()
+    info = mongo_store.db.messages.index_information()
     # Then it leads with the session, then folded, then conversation order
     assert [field for field, _ in info["messages_by_folded"]["key"]] == [
         "account_id",
@@ -600,7 +615,7 @@ def test_mongo_unfolded_query_uses_the_folded_index(mongo_store: MongoStore) -> 
         "seq",
         "message_id",
     ]
-    assert mongo_store._memory.index_information()["memory_once"]["unique"] is True
+    assert mongo_store.db.memory.index_information()["memory_once"]["unique"] is True
 
 
 def test_a_context_snapshot_holds_the_count_the_memory_and_the_newest_messages(
@@ -610,19 +625,19 @@ def test_a_context_snapshot_holds_the_count_the_memory_and_the_newest_messages(
     # session of the same id
     conversation(store, *range(1, 9))
     conversation(store, 1, 2, account=B)
-    assert store.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
-    assert store.save_memory(A, "s1", folded_state(0, ["m1", "m2", "m3"]), OWNER)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    assert store.memory.save_memory(A, "s1", folded_state(0, ["m1", "m2", "m3"]), OWNER)
     # When snapshots are taken with room for every message, and for 2
-    whole = store.context_snapshot(A, "s1", recent_limit=50)
-    newest = store.context_snapshot(A, "s1", recent_limit=2)
+    whole = store.memory.context_snapshot(A, "s1", recent_limit=50)
+    newest = store.memory.context_snapshot(A, "s1", recent_limit=2)
     # Then each holds the count, the saved memory, and the newest messages, summarized
     # or not (what fits the budget is shown word for word), in conversation order
     assert whole.message_count == 8
-    assert whole.memory == store.load_memory(A, "s1")
+    assert whole.memory == store.memory.load_memory(A, "s1")
     assert ids(whole.recent) == [f"m{i}" for i in range(1, 9)]
     assert ids(newest.recent) == ["m7", "m8"]
     # And another account's session is its own: no memory, its two messages
-    other = store.context_snapshot(B, "s1", recent_limit=50)
+    other = store.memory.context_snapshot(B, "s1", recent_limit=50)
     assert other.message_count == 2
     assert other.memory == MemoryState()
     assert ids(other.recent) == ["m1", "m2"]
@@ -632,4 +647,4 @@ def test_a_context_snapshot_of_an_unknown_session_is_not_found(store: Store) -> 
     conversation(store, 1)
     for account, session in ((A, "nope"), (B, "s1")):
         with pytest.raises(NotFound):
-            store.context_snapshot(account, session, recent_limit=50)
+            store.memory.context_snapshot(account, session, recent_limit=50)

@@ -1,4 +1,4 @@
-"""The store port's contract, run against every adapter (see ``store/base.py``).
+"""The store port's contract, run against every adapter (see ``domain/ports/``).
 
 Mongo data is kept to a few dozen writes per test: the emulator is slow.
 """
@@ -17,14 +17,15 @@ from typing import Any
 import pytest
 from pymongo import MongoClient, monitoring
 
-from memq.errors import Conflict, InvalidInput, NotFound
-from memq.settings import Settings
+from domain.ports.sessions import LAST_PROMPT_CHARS, TITLE_CHARS, AppendResult
+from domain.ports.store import Store
+from memq.stores import open_store
+from runtime.settings import Settings
+from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionCreate, SessionPatch
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
-from store.base import LAST_PROMPT_CHARS, TITLE_CHARS, AppendResult, Store
-from store.factory import open_store
 
 A, B = "acct-a", "acct-b"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -57,20 +58,20 @@ def event(
 
 
 def append(store: Store, ev: MessageEvent, delivery_id: str | None = None) -> AppendResult:
-    return store.append_message(ev, delivery_id or f"d-{ev.account_id}-{ev.message_id}")
+    return store.sessions.append_message(ev, delivery_id or f"d-{ev.account_id}-{ev.message_id}")
 
 
 def seqs(store: Store, account: str = A, session: str = "s1", **kw: int) -> list[int]:
     kw.setdefault("limit", 1000)
-    return [m.seq - SEQ0 for m in store.list_messages(account, session, **kw)]
+    return [m.seq - SEQ0 for m in store.sessions.list_messages(account, session, **kw)]
 
 
 def raw_message_count(store: Store, account: str, session: str) -> int:
     """Messages physically left in the database, read behind the port on purpose."""
     if isinstance(store, MongoStore):
-        return store._messages.count_documents({"account_id": account, "session_id": session})
+        return store.db.messages.count_documents({"account_id": account, "session_id": session})
     assert isinstance(store, SqliteStore)
-    with sqlite3.connect(store._path) as conn:
+    with sqlite3.connect(store.db.path) as conn:
         row = conn.execute(
             "SELECT count(*) FROM messages WHERE account_id = ? AND session_id = ?",
             (account, session),
@@ -108,9 +109,9 @@ def test_open_store_picks_mongo_with_mongodb_url(mongodb_url: str) -> None:
     assert isinstance(opened, MongoStore)
     try:
         opened.ping()
-        assert "message_once" in opened._messages.index_information()
+        assert "message_once" in opened.db.messages.index_information()
     finally:
-        opened._client.drop_database("memqtest_factory")
+        opened.db.client.drop_database("memqtest_factory")
         opened.close()
 
 
@@ -123,7 +124,7 @@ def test_first_message_creates_the_session(store: Store) -> None:
     result = append(store, event(1, content="Hello, I need help with my order"))
     # Then the session exists with the message's user, channel and counters
     assert result == AppendResult(stored=True, message_count=1)
-    session = store.get_session(A, "s1")
+    session = store.sessions.get_session(A, "s1")
     assert (session.user_id, session.channel, session.status) == ("u1", "web", "active")
     assert session.message_count == 1
     assert session.title == "Hello, I need help with my order"
@@ -141,7 +142,7 @@ def test_stored_message_reads_back_as_sent(store: Store) -> None:
     )
     append(store, ev)
     # When it is listed
-    [stored] = store.list_messages(A, "s1", limit=10)
+    [stored] = store.sessions.list_messages(A, "s1", limit=10)
     # Then every field survives, with aware UTC datetimes
     assert stored.model_dump() == {
         "message_id": "m1",
@@ -155,7 +156,7 @@ def test_stored_message_reads_back_as_sent(store: Store) -> None:
         "channel": "web",
         "metadata": {"lang": "th", "n": 2},
     }
-    assert store.get_session(A, "s1").title == "$set is literal text"
+    assert store.sessions.get_session(A, "s1").title == "$set is literal text"
 
 
 def test_same_message_published_twice_is_stored_once(store: Store) -> None:
@@ -165,8 +166,8 @@ def test_same_message_published_twice_is_stored_once(store: Store) -> None:
     again = append(store, event(1, content="edited text"), "delivery-2")
     # Then nothing changes: one message, counted once, first content kept
     assert again == AppendResult(stored=False)
-    assert store.get_session(A, "s1").message_count == 1
-    [stored] = store.list_messages(A, "s1", limit=10)
+    assert store.sessions.get_session(A, "s1").message_count == 1
+    [stored] = store.sessions.list_messages(A, "s1", limit=10)
     assert stored.content == "message number 1"
 
 
@@ -177,7 +178,7 @@ def test_redelivery_after_a_completed_delivery_changes_nothing(store: Store) -> 
     again = append(store, event(1), "delivery-1")
     # Then it is not counted twice
     assert again == AppendResult(stored=False)
-    assert store.get_session(A, "s1").message_count == 1
+    assert store.sessions.get_session(A, "s1").message_count == 1
     assert seqs(store) == [1]
 
 
@@ -187,19 +188,19 @@ def test_redelivery_after_a_crash_between_insert_and_counters_counts_once(
     # Given a delivery that crashed after step 1 (message inserted) and before step 2
     # (counters). Only MongoDB has this window: SQLite commits both in one transaction.
     # We reproduce it honestly by running step 1 alone.
-    assert mongo_store._insert_message(event(1), "delivery-1")
-    assert mongo_store._insert_message(event(2, role="assistant"), "delivery-2")
+    assert mongo_store.sessions._insert_message(event(1), "delivery-1")
+    assert mongo_store.sessions._insert_message(event(2, role="assistant"), "delivery-2")
     append(mongo_store, event(2, role="assistant"), "delivery-2")
     # When the broker redelivers the crashed delivery
     result = append(mongo_store, event(1), "delivery-1")
     # Then the counters are applied, exactly once
     assert result == AppendResult(stored=True, message_count=2)
-    session = mongo_store.get_session(A, "s1")
+    session = mongo_store.sessions.get_session(A, "s1")
     assert (session.message_count, session.title) == (2, "message number 1")
     # And a second redelivery, or a re-publish under a new delivery, is a no-op
     assert append(mongo_store, event(1), "delivery-1") == AppendResult(stored=False)
     assert append(mongo_store, event(1), "delivery-9") == AppendResult(stored=False)
-    assert mongo_store.get_session(A, "s1").message_count == 2
+    assert mongo_store.sessions.get_session(A, "s1").message_count == 2
 
 
 def test_messages_arriving_out_of_order_are_listed_and_counted_by_seq(store: Store) -> None:
@@ -212,7 +213,7 @@ def test_messages_arriving_out_of_order_are_listed_and_counted_by_seq(store: Sto
     ):
         append(store, ev)
     # When the session and its messages are read
-    session = store.get_session(A, "s1")
+    session = store.sessions.get_session(A, "s1")
     # Then order and counters follow seq, not arrival
     assert seqs(store) == [1, 2, 3, 4]
     assert session.title == "first, a user"
@@ -227,7 +228,7 @@ def test_title_and_last_prompt_are_cut(store: Store) -> None:
     # When it is stored
     append(store, event(1, content=long_text))
     # Then the title is one line of TITLE_CHARS, the prompt LAST_PROMPT_CHARS verbatim
-    session = store.get_session(A, "s1")
+    session = store.sessions.get_session(A, "s1")
     assert session.title is not None
     assert len(session.title) == TITLE_CHARS
     assert session.title.startswith("Sawasdee krub word word")
@@ -236,25 +237,25 @@ def test_title_and_last_prompt_are_cut(store: Store) -> None:
 
 def test_a_given_title_is_never_replaced_by_messages(store: Store) -> None:
     # Given one session created with a title and one retitled by a patch
-    store.create_session(A, "s1", SessionCreate(user_id="u1", title="Refund"), T0)
+    store.sessions.create_session(A, "s1", SessionCreate(user_id="u1", title="Refund"), T0)
     append(store, event(1, session="s2"))
-    store.update_session(A, "s2", SessionPatch(title="Warranty"), T0)
+    store.sessions.update_session(A, "s2", SessionPatch(title="Warranty"), T0)
     # When earlier and later user messages arrive
     append(store, event(5, session="s1"))
     append(store, event(0, session="s2", message_id="m0"))
     # Then the given titles stay
-    assert store.get_session(A, "s1").title == "Refund"
-    assert store.get_session(A, "s2").title == "Warranty"
+    assert store.sessions.get_session(A, "s1").title == "Refund"
+    assert store.sessions.get_session(A, "s2").title == "Warranty"
 
 
 def test_a_message_reopens_an_ended_session(store: Store) -> None:
     # Given an ended session
     append(store, event(1))
-    store.end_session(A, "s1", "idle", T0 + timedelta(minutes=5))
+    store.sessions.end_session(A, "s1", "idle", T0 + timedelta(minutes=5))
     # When a new message arrives
     append(store, event(2))
     # Then the session is active again and the end is forgotten
-    session = store.get_session(A, "s1")
+    session = store.sessions.get_session(A, "s1")
     assert (session.status, session.ended_reason, session.ended_at) == ("active", None, None)
     assert session.message_count == 2
 
@@ -267,34 +268,34 @@ def test_messages_page_backwards_with_before_and_limit(store: Store) -> None:
     for n in range(1, 8):
         append(store, event(n, role="user" if n % 2 else "assistant"))
     # When paging from the end, three at a time
-    first = store.list_messages(A, "s1", limit=3)
-    second = store.list_messages(A, "s1", limit=3, before=first[0].seq)
-    third = store.list_messages(A, "s1", limit=3, before=second[0].seq)
+    first = store.sessions.list_messages(A, "s1", limit=3)
+    second = store.sessions.list_messages(A, "s1", limit=3, before=first[0].seq)
+    third = store.sessions.list_messages(A, "s1", limit=3, before=second[0].seq)
     # Then each page is the newest messages before the cursor, oldest first
     assert [m.seq - SEQ0 for m in first] == [5, 6, 7]
     assert [m.seq - SEQ0 for m in second] == [2, 3, 4]
     assert [m.seq - SEQ0 for m in third] == [1]
-    assert store.list_messages(A, "s1", limit=3, before=SEQ0 + 1) == []
+    assert store.sessions.list_messages(A, "s1", limit=3, before=SEQ0 + 1) == []
     assert seqs(store) == [1, 2, 3, 4, 5, 6, 7]
 
 
 def test_listing_messages_of_an_unknown_session_is_not_found(store: Store) -> None:
     append(store, event(1))
     with pytest.raises(NotFound):
-        store.list_messages(A, "nope", limit=10)
+        store.sessions.list_messages(A, "nope", limit=10)
 
 
 def test_a_session_without_messages_lists_none(store: Store) -> None:
-    store.create_session(A, "s1", SessionCreate(user_id="u1"), T0)
-    assert store.list_messages(A, "s1", limit=10) == []
+    store.sessions.create_session(A, "s1", SessionCreate(user_id="u1"), T0)
+    assert store.sessions.list_messages(A, "s1", limit=10) == []
 
 
 def test_a_limit_below_one_is_invalid(store: Store) -> None:
     append(store, event(1))
     with pytest.raises(InvalidInput):
-        store.list_messages(A, "s1", limit=0)
+        store.sessions.list_messages(A, "s1", limit=0)
     with pytest.raises(InvalidInput):
-        store.list_sessions(A, limit=0)
+        store.sessions.list_sessions(A, limit=0)
 
 
 # -- sessions ------------------------------------------------------------------------
@@ -305,9 +306,9 @@ def test_create_then_get_a_session(store: Store) -> None:
     spec = SessionCreate(
         user_id="u1", channel="whatsapp", title="Order 42", metadata={"tier": "gold"}
     )
-    created = store.create_session(A, "s1", spec, T0)
+    created = store.sessions.create_session(A, "s1", spec, T0)
     # Then it reads back the same, empty and active
-    assert store.get_session(A, "s1") == created
+    assert store.sessions.get_session(A, "s1") == created
     assert created.model_dump(exclude={"created_at", "updated_at"}) == {
         "session_id": "s1",
         "user_id": "u1",
@@ -326,32 +327,32 @@ def test_create_then_get_a_session(store: Store) -> None:
 
 def test_creating_a_taken_session_id_conflicts(store: Store) -> None:
     # Given one session created by the API and one created by its first message
-    store.create_session(A, "s1", SessionCreate(user_id="u1"), T0)
+    store.sessions.create_session(A, "s1", SessionCreate(user_id="u1"), T0)
     append(store, event(1, session="s2"))
     # When either id is created again
     # Then it conflicts
     for session_id in ("s1", "s2"):
         with pytest.raises(Conflict):
-            store.create_session(A, session_id, SessionCreate(user_id="u2"), T0)
+            store.sessions.create_session(A, session_id, SessionCreate(user_id="u2"), T0)
 
 
 def test_get_an_unknown_session_is_not_found(store: Store) -> None:
     with pytest.raises(NotFound):
-        store.get_session(A, "nope")
+        store.sessions.get_session(A, "nope")
 
 
 def test_update_sets_only_the_fields_present(store: Store) -> None:
     # Given a session with a title and metadata
     spec = SessionCreate(user_id="u1", title="Old", metadata={"a": 1, "b": 2})
-    store.create_session(A, "s1", spec, T0)
+    store.sessions.create_session(A, "s1", spec, T0)
     later = T0 + timedelta(hours=1)
     # When only metadata is patched
-    patched = store.update_session(A, "s1", SessionPatch(metadata={"c": 3}), later)
+    patched = store.sessions.update_session(A, "s1", SessionPatch(metadata={"c": 3}), later)
     # Then metadata is replaced, the title stays, updated_at moves
     assert (patched.title, patched.metadata, patched.updated_at) == ("Old", {"c": 3}, later)
-    assert store.get_session(A, "s1") == patched
+    assert store.sessions.get_session(A, "s1") == patched
     with pytest.raises(NotFound):
-        store.update_session(A, "nope", SessionPatch(title="x"), later)
+        store.sessions.update_session(A, "nope", SessionPatch(title="x"), later)
 
 
 def test_ending_twice_keeps_the_first_end(store: Store) -> None:
@@ -359,13 +360,13 @@ def test_ending_twice_keeps_the_first_end(store: Store) -> None:
     append(store, event(1))
     first_end = T0 + timedelta(minutes=1)
     # When it is ended, then ended again
-    ended = store.end_session(A, "s1", "user_left", first_end)
-    again = store.end_session(A, "s1", "idle", first_end + timedelta(minutes=1))
+    ended = store.sessions.end_session(A, "s1", "user_left", first_end)
+    again = store.sessions.end_session(A, "s1", "idle", first_end + timedelta(minutes=1))
     # Then the first reason and time stay
     assert (ended.status, ended.ended_reason, ended.ended_at) == ("ended", "user_left", first_end)
     assert again == ended
     with pytest.raises(NotFound):
-        store.end_session(A, "nope", "idle", first_end)
+        store.sessions.end_session(A, "nope", "idle", first_end)
 
 
 def test_deleting_leaves_a_tombstone_that_drops_later_messages(store: Store) -> None:
@@ -373,13 +374,13 @@ def test_deleting_leaves_a_tombstone_that_drops_later_messages(store: Store) -> 
     append(store, event(1))
     append(store, event(2))
     # When it is deleted
-    store.delete_session(A, "s1")
+    store.sessions.delete_session(A, "s1")
     # Then it and its messages are gone
     with pytest.raises(NotFound):
-        store.get_session(A, "s1")
+        store.sessions.get_session(A, "s1")
     with pytest.raises(NotFound):
-        store.list_messages(A, "s1", limit=10)
-    assert store.list_sessions(A) == ([], None)
+        store.sessions.list_messages(A, "s1", limit=10)
+    assert store.sessions.list_sessions(A) == ([], None)
     assert raw_message_count(store, A, "s1") == 0
     # And a late message for it is dropped without leaving anything behind
     assert append(store, event(3)) == AppendResult(stored=False, dropped_deleted=True)
@@ -388,12 +389,12 @@ def test_deleting_leaves_a_tombstone_that_drops_later_messages(store: Store) -> 
     )
     assert raw_message_count(store, A, "s1") == 0
     with pytest.raises(NotFound):
-        store.get_session(A, "s1")
+        store.sessions.get_session(A, "s1")
     # And its id cannot be reused, nor deleted again
     with pytest.raises(Conflict):
-        store.create_session(A, "s1", SessionCreate(user_id="u1"), T0)
+        store.sessions.create_session(A, "s1", SessionCreate(user_id="u1"), T0)
     with pytest.raises(NotFound):
-        store.delete_session(A, "s1")
+        store.sessions.delete_session(A, "s1")
 
 
 # -- list_sessions -------------------------------------------------------------------
@@ -403,33 +404,33 @@ def _three_sessions(store: Store) -> None:
     """s-old (message at +1s), s-new (message at +9s), s-empty (created at +5s, no messages)."""
     append(store, event(1, session="s-old", user_id="u1", channel="web"))
     append(store, event(9, session="s-new", user_id="u2", channel="whatsapp"))
-    store.create_session(
+    store.sessions.create_session(
         A, "s-empty", SessionCreate(user_id="u1", channel="voice"), T0 + timedelta(seconds=5)
     )
 
 
 def test_sessions_are_listed_most_recent_activity_first(store: Store) -> None:
     _three_sessions(store)
-    page, cursor = store.list_sessions(A)
+    page, cursor = store.sessions.list_sessions(A)
     assert [s.session_id for s in page] == ["s-new", "s-empty", "s-old"]
     assert cursor is None
 
 
 def test_sessions_with_equal_activity_are_ordered_by_id(store: Store) -> None:
     for session_id in ("s-c", "s-a", "s-b"):
-        store.create_session(A, session_id, SessionCreate(user_id="u1"), T0)
-    page, _ = store.list_sessions(A)
+        store.sessions.create_session(A, session_id, SessionCreate(user_id="u1"), T0)
+    page, _ = store.sessions.list_sessions(A)
     assert [s.session_id for s in page] == ["s-a", "s-b", "s-c"]
 
 
 def test_sessions_are_filtered_by_user_channel_and_state(store: Store) -> None:
     _three_sessions(store)
-    store.end_session(A, "s-old", "idle", T0 + timedelta(minutes=1))
+    store.sessions.end_session(A, "s-old", "idle", T0 + timedelta(minutes=1))
 
     def ids(
         user_id: str | None = None, channel: str | None = None, active: bool | None = None
     ) -> list[str]:
-        page, _ = store.list_sessions(A, user_id=user_id, channel=channel, active=active)
+        page, _ = store.sessions.list_sessions(A, user_id=user_id, channel=channel, active=active)
         return [s.session_id for s in page]
 
     assert ids(user_id="u1") == ["s-empty", "s-old"]
@@ -444,13 +445,13 @@ def test_sessions_page_with_a_cursor(store: Store) -> None:
     # Given five sessions, two of them with the same activity
     for n, session_id in enumerate(["s1", "s2", "s3", "s4"], start=1):
         append(store, event(n, session=session_id))
-    store.create_session(A, "s0", SessionCreate(user_id="u1"), T0 + timedelta(seconds=2))
+    store.sessions.create_session(A, "s0", SessionCreate(user_id="u1"), T0 + timedelta(seconds=2))
     # When they are read two at a time
     seen: list[str] = []
     cursor = None
     pages = 0
     while True:
-        page, cursor = store.list_sessions(A, limit=2, cursor=cursor)
+        page, cursor = store.sessions.list_sessions(A, limit=2, cursor=cursor)
         seen += [s.session_id for s in page]
         pages += 1
         if cursor is None:
@@ -465,7 +466,7 @@ def test_sessions_page_with_a_cursor(store: Store) -> None:
 )
 def test_a_cursor_the_store_did_not_produce_is_invalid(store: Store, cursor: str) -> None:
     with pytest.raises(InvalidInput):
-        store.list_sessions(A, cursor=cursor)
+        store.sessions.list_sessions(A, cursor=cursor)
 
 
 # -- tenancy -------------------------------------------------------------------------
@@ -477,18 +478,18 @@ def test_another_account_cannot_see_or_change_a_session(store: Store) -> None:
     now = T0 + timedelta(hours=1)
     # When account B uses its id, Then it looks missing everywhere
     with pytest.raises(NotFound):
-        store.get_session(B, "s1")
+        store.sessions.get_session(B, "s1")
     with pytest.raises(NotFound):
-        store.list_messages(B, "s1", limit=10)
+        store.sessions.list_messages(B, "s1", limit=10)
     with pytest.raises(NotFound):
-        store.update_session(B, "s1", SessionPatch(title="mine"), now)
+        store.sessions.update_session(B, "s1", SessionPatch(title="mine"), now)
     with pytest.raises(NotFound):
-        store.end_session(B, "s1", "idle", now)
+        store.sessions.end_session(B, "s1", "idle", now)
     with pytest.raises(NotFound):
-        store.delete_session(B, "s1")
-    assert store.list_sessions(B) == ([], None)
+        store.sessions.delete_session(B, "s1")
+    assert store.sessions.list_sessions(B) == ([], None)
     # And A's session is untouched
-    session = store.get_session(A, "s1")
+    session = store.sessions.get_session(A, "s1")
     assert (session.title, session.status, session.message_count) == (
         "message number 1",
         "active",
@@ -503,15 +504,18 @@ def test_the_same_ids_in_two_accounts_are_independent(store: Store) -> None:
     result = append(store, event(1, account=B, content="from B"))
     # Then it is a different message in a different session
     assert result.stored
-    assert [m.content for m in store.list_messages(B, "s1", limit=10)] == ["from B"]
-    assert [m.content for m in store.list_messages(A, "s1", limit=10)] == ["from A"]
+    assert [m.content for m in store.sessions.list_messages(B, "s1", limit=10)] == ["from B"]
+    assert [m.content for m in store.sessions.list_messages(A, "s1", limit=10)] == ["from A"]
     # And deleting one does not touch the other
-    store.delete_session(B, "s1")
-    assert store.get_session(A, "s1").message_count == 1
-    store.create_session(B, "other", SessionCreate(user_id="u1"), T0)
+    store.sessions.delete_session(B, "s1")
+    assert store.sessions.get_session(A, "s1").message_count == 1
+    store.sessions.create_session(B, "other", SessionCreate(user_id="u1"), T0)
     with pytest.raises(Conflict):
-        store.create_session(B, "s1", SessionCreate(user_id="u1"), T0)
-    assert store.create_session(A, "other", SessionCreate(user_id="u1"), T0).session_id == "other"
+        store.sessions.create_session(B, "s1", SessionCreate(user_id="u1"), T0)
+    assert (
+        store.sessions.create_session(A, "other", SessionCreate(user_id="u1"), T0).session_id
+        == "other"
+    )
 
 
 # -- concurrency ---------------------------------------------------------------------
@@ -534,7 +538,7 @@ def test_concurrent_appends_with_duplicates_store_each_message_once(store: Store
         try:
             barrier.wait()
             for ev, delivery_id in chunk:
-                if store.append_message(ev, delivery_id).stored:
+                if store.sessions.append_message(ev, delivery_id).stored:
                     with lock:
                         stored.append(ev.message_id)
         except BaseException as exc:
@@ -549,7 +553,7 @@ def test_concurrent_appends_with_duplicates_store_each_message_once(store: Store
     # Then each message is stored and counted exactly once
     assert errors == []
     assert sorted(stored) == sorted(ev.message_id for ev in events)
-    session = store.get_session(A, "s1")
+    session = store.sessions.get_session(A, "s1")
     assert session.message_count == count
     assert seqs(store) == list(range(1, count + 1))
     last_user = count if count % 2 else count - 1
@@ -568,7 +572,7 @@ def test_appends_racing_with_create_session_count_every_message(store: Store) ->
 
         def create(session_id: str = session_id, outcomes: list[str] = outcomes) -> None:
             try:
-                store.create_session(A, session_id, SessionCreate(user_id="u1"), T0)
+                store.sessions.create_session(A, session_id, SessionCreate(user_id="u1"), T0)
                 outcomes.append("created")
             except Conflict:
                 outcomes.append("conflict")
@@ -582,7 +586,7 @@ def test_appends_racing_with_create_session_count_every_message(store: Store) ->
             thread.join()
         # Then the create either won or conflicted, and every message is counted once
         assert outcomes in (["created"], ["conflict"])
-        assert store.get_session(A, session_id).message_count == len(events)
+        assert store.sessions.get_session(A, session_id).message_count == len(events)
 
 
 def _append_in_a_process(path: str, worker: int) -> None:
@@ -590,7 +594,7 @@ def _append_in_a_process(path: str, worker: int) -> None:
     store = SqliteStore(Path(path))
     try:
         for n in range(1, 61):
-            store.append_message(event(n), f"p{worker}-{n}")
+            store.sessions.append_message(event(n), f"p{worker}-{n}")
     finally:
         store.close()
 
@@ -612,7 +616,7 @@ def test_sqlite_worker_processes_share_one_file(tmp_path: Path) -> None:
     assert [worker.exitcode for worker in workers] == [0, 0, 0]
     store = SqliteStore(path)
     try:
-        assert store.get_session(A, "s1").message_count == 60
+        assert store.sessions.get_session(A, "s1").message_count == 60
         assert seqs(store) == list(range(1, 61))
     finally:
         store.close()
@@ -647,7 +651,7 @@ def test_mongo_append_takes_two_round_trips(mongodb_url: str) -> None:
         counts = []
         for ev, delivery_id in ((event(1), "d1"), (event(2), "d2"), (event(1), "d3")):
             commands.names.clear()
-            counts.append(store.append_message(ev, delivery_id).message_count)
+            counts.append(store.sessions.append_message(ev, delivery_id).message_count)
             trips.append(list(commands.names))
         # Then new messages take an insert and an update that also returns the count;
         # a duplicate, one read more and no count

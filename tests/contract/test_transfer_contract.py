@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from memq.errors import Conflict, InvalidInput, NotFound
-from memq.memory.model import Fact, TierName, TierSummary
-from memq.memory.state import MemoryState
-from memq.transfer.service import export_session, import_session
+from domain.ports.store import Store
+from domain.transfer.service import export_session, import_session
+from schemas.errors import Conflict, InvalidInput, NotFound
+from schemas.memory_model import Fact, TierName, TierSummary
+from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role
 from schemas.transfer import SessionDocument
-from store.base import Store
 from tests.support.stores import with_retention
 
 A, B = "acct-a", "acct-b"
@@ -27,7 +27,7 @@ TH = "ราคาโทรศัพท์มือถือซัมซุง�
 
 
 def put(store: Store, n: int, content: str, role: Role = "user", session: str = "s1") -> None:
-    assert store.append_message(
+    assert store.sessions.append_message(
         MessageEvent(
             account_id=A,
             session_id=session,
@@ -68,9 +68,9 @@ def conversation(store: Store) -> None:
         ],
         updated_at=at,
     )
-    assert store.acquire_memory_lease(A, "s1", OWNER, at + timedelta(minutes=5), at)
-    assert store.save_memory(A, "s1", state, OWNER)
-    store.release_memory_lease(A, "s1", OWNER)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, at + timedelta(minutes=5), at)
+    assert store.memory.save_memory(A, "s1", state, OWNER)
+    store.memory.release_memory_lease(A, "s1", OWNER)
 
 
 def comparable(doc: SessionDocument) -> dict[str, Any]:
@@ -92,15 +92,15 @@ def test_export_import_export_round_trip(store: Store) -> None:
     assert result.session_id != "s1" and result.facts_imported == 1
     again = export_session(store, B, result.session_id)
     assert comparable(again) == comparable(exported)
-    session = store.get_session(B, result.session_id)
+    session = store.sessions.get_session(B, result.session_id)
     assert session.message_count == 3 and session.title == "Hi, I want the Samsung Galaxy"
     assert session.last_prompt == TH
-    assert store.count_unfolded(B, result.session_id) == 2  # folded_count kept
-    assert store.load_memory(B, result.session_id).version == 1
+    assert store.memory.count_unfolded(B, result.session_id) == 2  # folded_count kept
+    assert store.memory.load_memory(B, result.session_id).version == 1
     # And the imported messages are searchable in B only
-    hits = store.search_messages(B, "ซัมซุง")
+    hits = store.search.search_messages(B, "ซัมซุง")
     assert [(h.session_id, h.message_id) for h in hits] == [(result.session_id, "s1-m3")]
-    assert [h.session_id for h in store.search_messages(A, "ซัมซุง")] == ["s1"]
+    assert [h.session_id for h in store.search.search_messages(A, "ซัมซุง")] == ["s1"]
 
 
 def test_import_twice_is_idempotent(store: Store) -> None:
@@ -109,7 +109,7 @@ def test_import_twice_is_idempotent(store: Store) -> None:
     first = import_session(store, B, exported, session_id=None, now=datetime.now(UTC))
     second = import_session(store, B, exported, session_id=None, now=datetime.now(UTC))
     assert second.session_id == first.session_id and second.already_imported
-    sessions, _ = store.list_sessions(B)
+    sessions, _ = store.sessions.list_sessions(B)
     assert [s.session_id for s in sessions] == [first.session_id]
 
 
@@ -126,13 +126,13 @@ def test_import_with_an_asked_id_and_conflicts(store: Store) -> None:
     with pytest.raises(Conflict):
         import_session(store, A, exported, session_id="copy", now=datetime.now(UTC))
     with pytest.raises(NotFound):
-        store.get_session(A, "copy")  # nothing was left behind
+        store.sessions.get_session(A, "copy")  # nothing was left behind
     # After A deletes the original, a restore into A works
-    store.delete_session(A, "s1")
+    store.sessions.delete_session(A, "s1")
     restored = import_session(store, A, exported, session_id="s1-restored", now=datetime.now(UTC))
-    assert [m.message_id for m in store.list_messages(A, restored.session_id, limit=10)] == [
-        "s1-m1"
-    ]
+    assert [
+        m.message_id for m in store.sessions.list_messages(A, restored.session_id, limit=10)
+    ] == ["s1-m1"]
 
 
 def test_export_of_a_missing_or_foreign_session_is_not_found(store: Store) -> None:
@@ -143,12 +143,12 @@ def test_export_of_a_missing_or_foreign_session_is_not_found(store: Store) -> No
 
 def test_import_of_a_session_ended_beyond_retention_is_refused(store: Store) -> None:
     put(store, 1, "hello")
-    store.end_session(A, "s1", "closed", datetime.now(UTC) - timedelta(days=40))
+    store.sessions.end_session(A, "s1", "closed", datetime.now(UTC) - timedelta(days=40))
     document = export_session(store, A, "s1")
     keeper = with_retention(store, timedelta(days=30))
     try:
         with pytest.raises(InvalidInput, match="MEMQ_RETENTION_DAYS"):
             import_session(keeper, B, document, session_id=None, now=datetime.now(UTC))
-        assert keeper.list_sessions(B)[0] == []
+        assert keeper.sessions.list_sessions(B)[0] == []
     finally:
         keeper.close()

@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from memq.settings import Settings
+from runtime.settings import Settings
 from schemas.routing import QueueKind
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
-from tests.support.rabbit_node import RabbitNode
+from bench.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
+from bench.support.rabbit_node import RabbitNode
 
 KEY_A, ACCOUNT_A = "key-alpha-0123456789", "acct-a"
 KEY_B, ACCOUNT_B = "key-bravo-9876543210", "acct-b"

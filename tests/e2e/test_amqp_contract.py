@@ -19,8 +19,8 @@ import jsonschema
 import pika
 import pytest
 
+from bench.support.processes import wait_for
 from tests.e2e.conftest import ACCOUNT_A, ACCOUNT_B, KEY_A, KEY_B, Stack
-from tests.support.processes import wait_for
 
 pytestmark = pytest.mark.e2e
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.support.processes import wait_for
 from tests.e2e.conftest import KEY_A, KEY_B, Stack, running_stack
-from tests.support.processes import wait_for
 
 pytestmark = pytest.mark.e2e
 

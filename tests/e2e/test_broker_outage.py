@@ -1,6 +1,6 @@
 """While RabbitMQ is down, every 503 says what was unavailable (rule e).
 
-The broker is a node of the test's own (``tests.support.rabbit_node``),
+The broker is a node of the test's own (``bench.support.rabbit_node``),
 stopped and started again: never the machine's shared broker.
 """
 
@@ -13,9 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bench.support.processes import wait_for
+from bench.support.rabbit_node import RabbitNode
 from tests.e2e.conftest import KEY_A, Stack, running_stack
-from tests.support.processes import wait_for
-from tests.support.rabbit_node import RabbitNode
 
 pytestmark = pytest.mark.e2e
 

@@ -1,6 +1,6 @@
 """The attack suite, short: every 202 stored exactly once and in order, whatever is killed.
 
-``tests.support.chaos_scenarios`` at its SHORT size, one scenario per test:
+``bench.chaos.scenarios`` at its SHORT size, one scenario per test:
 the ingest worker killed -9, RabbitMQ (a node of the tests' own) stopped and
 killed -9, ``memq serve`` killed -9 in its embedded default, and poison from
 one account while another posts. ``python -m bench.chaos`` runs the same at
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.chaos_scenarios import SHORT, run
-from tests.support.rabbit_node import RabbitNode
+from bench.chaos.scenarios import SHORT, run
+from bench.support.rabbit_node import RabbitNode
 
 pytestmark = pytest.mark.e2e
 

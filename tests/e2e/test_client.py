@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.support.processes import wait_for
 from memq_client import (
     AsyncMemqClient,
     BatchMessage,
@@ -20,7 +21,6 @@ from memq_client import (
 )
 from tests.e2e.conftest import KEY_A, KEY_B, Stack, running_stack
 from tests.support.fake_anthropic import FakeAnthropic, text_reply
-from tests.support.processes import wait_for
 from tests.support.scripted_http import Answer, Forward, scripted_server
 
 pytestmark = pytest.mark.e2e

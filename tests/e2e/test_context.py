@@ -9,8 +9,8 @@ import time
 import httpx
 import pytest
 
+from bench.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
 from tests.e2e.conftest import KEY_A, KEY_B, Stack
-from tests.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
 
 pytestmark = pytest.mark.e2e
 

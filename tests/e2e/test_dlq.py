@@ -15,13 +15,14 @@ from typing import Any
 import pika
 import pytest
 
-from memq.dlq import DeadLetter, DeadLetters, Outcome
+from bench.support.processes import wait_for
+from bench.support.rabbit import queue_depth
+from memq.dlq import DeadLetters, Outcome
+from memq.dlq_letter import DeadLetter
 from schemas.messages import MessageEvent
 from schemas.queues import dead_letter_queue
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 from tests.e2e.conftest import ACCOUNT_A, Stack, running_stack
-from tests.support.processes import wait_for
-from tests.support.rabbit import queue_depth
 
 pytestmark = pytest.mark.e2e
 

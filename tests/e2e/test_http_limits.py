@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.processes import MemqProcess, free_port, wait_until_ready
 
 pytestmark = pytest.mark.e2e
 

@@ -9,10 +9,10 @@ import uuid
 import pika
 import pytest
 
+from bench.support.processes import wait_for
+from bench.support.rabbit import queue_depth
 from schemas.routing import QueueKind, queue_name
 from tests.e2e.conftest import KEY_A, KEY_B, Stack
-from tests.support.processes import wait_for
-from tests.support.rabbit import queue_depth
 
 pytestmark = pytest.mark.e2e
 

@@ -23,9 +23,9 @@ import httpx
 import pika
 import pytest
 
+from bench.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
 from schemas.routing import ActorName, new_message, queue_name
 from tests.e2e.conftest import ACCOUNT_A, ACCOUNT_B, KEY_A, KEY_B, Stack
-from tests.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
 
 pytestmark = pytest.mark.e2e
 

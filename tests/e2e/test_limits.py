@@ -9,10 +9,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bench.support.processes import wait_for
+from bench.support.rabbit import queue_depth
 from schemas.routing import QueueKind, queue_name
 from tests.e2e.conftest import KEY_A, KEY_B, Stack, running_stack
-from tests.support.processes import wait_for
-from tests.support.rabbit import queue_depth
 
 pytestmark = pytest.mark.e2e
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bench.support.processes import wait_for
 from tests.e2e.conftest import KEY_B, Stack
-from tests.support.processes import wait_for
 
 pytestmark = pytest.mark.e2e
 

@@ -12,10 +12,10 @@ import pika
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from bench.support.processes import free_port, wait_for
 from schemas.routing import QueueKind, queue_name
 from tests.e2e.conftest import Stack, running_stack
 from tests.e2e.test_serve_embedded import Embedded
-from tests.support.processes import free_port, wait_for
 
 pytestmark = pytest.mark.e2e
 

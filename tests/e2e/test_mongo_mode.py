@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.support.mongo import mongodb_url
+from bench.support.processes import wait_for
 from tests.e2e.conftest import KEY_B, Stack, running_stack
-from tests.support.mongo import mongodb_url
-from tests.support.processes import wait_for
 
 pytestmark = pytest.mark.e2e
 

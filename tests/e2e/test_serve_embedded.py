@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
+from bench.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
 
 pytestmark = pytest.mark.e2e
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.mongo import mongodb_url
-from tests.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
+from bench.support.mongo import mongodb_url
+from bench.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
 
 pytestmark = pytest.mark.e2e
 

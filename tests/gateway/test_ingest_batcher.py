@@ -12,7 +12,7 @@ import pytest
 from gateway.ingest_batcher import IngestBatcher
 from gateway.transport import Transport
 from gateway.transports.amqp import AmqpTransport
-from memq.errors import BrokerUnavailable
+from schemas.errors import BrokerUnavailable
 from schemas.messages import MessageBatch, MessageEvent
 from schemas.routing import ActorName, QueueKind, queue_name
 

@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from gateway.app import create_app
 from gateway.auth import ApiKeys
 from gateway.transports.local import LocalTransport
-from memq.inproc import InProcessReplies
-from memq.settings import Settings
+from runtime.inproc import InProcessReplies
+from runtime.settings import Settings
 
 KEY_A, KEY_B = "key-a", "key-b"
 

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from actors.ingest_batch import SPLIT_AFTER_RETRIES
-from memq.errors import NotFound
+from bench.support.processes import wait_for
+from domain.ingest import SPLIT_AFTER_RETRIES
+from memq.stores import open_store
+from schemas.errors import NotFound
 from schemas.messages import MAX_BATCH_EVENTS, MessageEvent
-from store.factory import open_store
 from tests.support.ingest_workers import A, B, Workers, event, running_workers
-from tests.support.processes import wait_for
 
 CAP = 8
 MAX_BYTES = 1000
@@ -50,7 +50,7 @@ def test_a_batch_is_stored(workers: Workers) -> None:
     assert workers.seqs(A, "s1") == [1, 2, 3]
     assert workers.seqs(A, "s2") == [1]
     assert workers.seqs(B, "s1") == [1]
-    assert workers.deps.store.get_session(A, "s1").message_count == 3
+    assert workers.deps.store.sessions.get_session(A, "s1").message_count == 3
     assert workers.ingested("stored") == 5
     # And s1 reached the fold threshold (3): one memory job
     assert workers.memory_jobs() == [(A, "s1")]
@@ -80,7 +80,7 @@ def test_a_batch_of_the_wrong_shape_is_dead_lettered_whole_and_stores_nothing(
     assert not dead.options.get("retries")
     # And none of its messages was stored
     with pytest.raises(NotFound):
-        workers.deps.store.get_session(A, "s1")
+        workers.deps.store.sessions.get_session(A, "s1")
 
 
 def _blank(events: list[dict[str, Any]]) -> None:
@@ -174,8 +174,8 @@ def test_a_redelivered_batch_stores_each_message_once(workers: Workers) -> None:
     workers.deliver(batch.copy(options={"retries": 1}))
     # Then each message is stored and counted once
     assert workers.seqs(A, "s1") == [1, 2]
-    assert workers.deps.store.get_session(A, "s1").message_count == 2
-    assert workers.deps.store.get_session(A, "s2").message_count == 1
+    assert workers.deps.store.sessions.get_session(A, "s1").message_count == 2
+    assert workers.deps.store.sessions.get_session(A, "s2").message_count == 1
     assert (workers.ingested("stored"), workers.ingested("duplicate")) == (3, 6)
     # And the retry, which may follow a failure to enqueue them, asks for every
     # session's memory job once
@@ -188,7 +188,7 @@ def test_a_session_full_mid_batch_dead_letters_only_the_rejected_messages(
 ) -> None:
     # Given a session holding 6 of its CAP=8 messages
     for n in range(1, 7):
-        workers.deps.store.append_message(event(n), f"earlier-{n}", max_messages=CAP)
+        workers.deps.store.sessions.append_message(event(n), f"earlier-{n}", max_messages=CAP)
     # When a batch brings 4 more, a duplicate, and a message for another session
     workers.deliver(
         workers.batch(event(7), event(8), event(9), event(2), event(10), event(1, session="s2"))
@@ -213,7 +213,7 @@ def test_memory_jobs_are_enqueued_once_per_session_that_crossed_a_threshold(
 ) -> None:
     # Given s1 holding 4 messages (the memory job is due every FOLD_EVERY=3)
     for n in range(1, 5):
-        workers.deps.store.append_message(event(n), f"earlier-{n}")
+        workers.deps.store.sessions.append_message(event(n), f"earlier-{n}")
     # When one batch, sessions interleaved, takes s1 from 4 to 7 (crossing 6), s2
     # from 0 to 2, and s3 of account B from 0 to 7 (crossing 3 and 6)
     s1 = [event(n) for n in range(5, 8)]

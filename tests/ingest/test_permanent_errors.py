@@ -14,9 +14,9 @@ from typing import Any
 import dramatiq
 import pytest
 
-from memq.errors import NotFound
-from memq.logctx import ContextFilter
+from runtime.log_context import ContextFilter
 from schemas.bounds import SEQ_LIMIT
+from schemas.errors import NotFound
 from schemas.routing import ActorName, new_message
 from tests.support.ingest_workers import A, Workers, event, running_workers
 
@@ -67,7 +67,7 @@ def test_an_event_out_of_bounds_is_dead_lettered_at_once(
     assert dead.message_id == message.message_id
     assert not dead.options.get("retries")
     with pytest.raises(NotFound):
-        workers.deps.store.get_session(A, "s1")
+        workers.deps.store.sessions.get_session(A, "s1")
 
 
 ENVELOPES = {

@@ -1,12 +1,12 @@
-"""``memq.lifecycle.chained_scan``: two store scans paged as one, over fake scans."""
+"""``domain.lifecycle.chained_scan``: two store scans paged as one, over fake scans."""
 
 from __future__ import annotations
 
 import pytest
 
-from memq.errors import InvalidInput
-from memq.lifecycle import StoreScan, chained_scan
-from store.lifecycle import ScanPage, SessionKey
+from domain.lifecycle import StoreScan, chained_scan
+from domain.ports.lifecycle import ScanPage, SessionKey
+from schemas.errors import InvalidInput
 
 
 def fake_scan(*ids: str) -> StoreScan:

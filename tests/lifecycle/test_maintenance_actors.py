@@ -20,11 +20,11 @@ import pytest
 from actors.broker import build_broker
 from actors.deps import Deps
 from actors.registry import register_actors
-from memq.inproc import InProcessReplies
-from memq.settings import AccountOverrides, Settings
+from memq.stores import open_store
+from runtime.inproc import InProcessReplies
+from runtime.settings import AccountOverrides, Settings
 from schemas.messages import MessageEvent, Role
 from schemas.routing import ActorName, new_message
-from store.factory import open_store
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 A, SLOW = "acct-a", "acct-slow"
@@ -100,7 +100,7 @@ def converse(workers: Workers, session: str, at: datetime, account: str = A) -> 
     for n in range(1, 8):
         role: Role = "user" if n % 2 else "assistant"
         meta = {"confidence": 0.4, "sources": ["kb-1"]} if role == "assistant" else None
-        workers.deps.store.append_message(
+        workers.deps.store.sessions.append_message(
             message(n, session, account=account, role=role, at=at, metadata=meta), f"d-{n}"
         )
 
@@ -118,19 +118,19 @@ def test_an_expiry_tick_ends_idle_sessions_and_finalizes_them(workers: Workers) 
     # Then every idle session is ended as idle, finalized: summary folded to the
     # verbatim window, analytics flushed
     for session in ("s1", "s2", "s3", "s4", "s5"):
-        ended = store.get_session(A, session)
+        ended = store.sessions.get_session(A, session)
         assert (ended.status, ended.ended_reason) == ("ended", "idle"), session
-        assert store.session_analytics(A, session).messages == 7
-        assert store.session_analytics(A, session).low_confidence_count == 3
-        assert store.load_memory(A, session).folded_count == 2  # 7 - the 5 verbatim
+        assert store.lifecycle.session_analytics(A, session).messages == 7
+        assert store.lifecycle.session_analytics(A, session).low_confidence_count == 3
+        assert store.memory.load_memory(A, session).folded_count == 2  # 7 - the 5 verbatim
     # And the others are left alone
-    assert store.get_session(SLOW, "patient").status == "active"
-    assert store.get_session(A, "chatting").status == "active"
+    assert store.sessions.get_session(SLOW, "patient").status == "active"
+    assert store.sessions.get_session(A, "chatting").status == "active"
     # And a second tick (a second scheduler) changes nothing
-    before = [store.session_analytics(A, s) for s in ("s1", "s5")]
+    before = [store.lifecycle.session_analytics(A, s) for s in ("s1", "s5")]
     workers.tick("expire")
-    assert [store.session_analytics(A, s) for s in ("s1", "s5")] == before
-    assert store.user_activity(A, "u1").sessions == 5
+    assert [store.lifecycle.session_analytics(A, s) for s in ("s1", "s5")] == before
+    assert store.lifecycle.user_activity(A, "u1").sessions == 5
 
 
 def test_a_flush_tick_flushes_long_active_sessions(workers: Workers) -> None:
@@ -138,9 +138,9 @@ def test_a_flush_tick_flushes_long_active_sessions(workers: Workers) -> None:
     converse(workers, "long", NOW - timedelta(seconds=30))
     converse(workers, "quiet", NOW - timedelta(hours=1))
     workers.tick("flush")
-    assert store.session_analytics(A, "long").messages == 7
-    assert store.get_session(A, "long").status == "active"
-    assert store.session_analytics(A, "quiet").messages == 0  # not recently active
+    assert store.lifecycle.session_analytics(A, "long").messages == 7
+    assert store.sessions.get_session(A, "long").status == "active"
+    assert store.lifecycle.session_analytics(A, "quiet").messages == 0  # not recently active
 
 
 def test_ending_a_session_finalizes_it_off_the_request_path(workers: Workers) -> None:
@@ -148,9 +148,12 @@ def test_ending_a_session_finalizes_it_off_the_request_path(workers: Workers) ->
     converse(workers, "s1", NOW - timedelta(minutes=5))
     workers.send(ActorName.END_SESSION, account_id=A, session_id="s1", reason="resolved")
     workers.settle()
-    assert store.get_session(A, "s1").ended_reason == "resolved"
-    assert store.session_analytics(A, "s1").ended_at == store.get_session(A, "s1").ended_at
-    assert store.load_memory(A, "s1").folded_count == 2
+    assert store.sessions.get_session(A, "s1").ended_reason == "resolved"
+    assert (
+        store.lifecycle.session_analytics(A, "s1").ended_at
+        == store.sessions.get_session(A, "s1").ended_at
+    )
+    assert store.memory.load_memory(A, "s1").folded_count == 2
 
 
 def test_a_flush_tick_finalizes_a_session_whose_finalize_job_was_lost(workers: Workers) -> None:
@@ -158,51 +161,54 @@ def test_a_flush_tick_finalizes_a_session_whose_finalize_job_was_lost(workers: W
     # was never enqueued (the worker died after the commit); and one ended yesterday
     store = workers.deps.store
     converse(workers, "lost", NOW - timedelta(minutes=5))
-    store.end_session(A, "lost", "resolved", NOW - timedelta(seconds=30))
+    store.sessions.end_session(A, "lost", "resolved", NOW - timedelta(seconds=30))
     converse(workers, "old", NOW - timedelta(days=1))
-    store.end_session(A, "old", "resolved", NOW - timedelta(days=1))
-    assert store.load_memory(A, "lost").folded_count == 0
+    store.sessions.end_session(A, "old", "resolved", NOW - timedelta(days=1))
+    assert store.memory.load_memory(A, "lost").folded_count == 0
     # When the next flush tick runs
     workers.tick("flush")
     # Then the session gets its final fold and its final flush, end included
-    assert store.load_memory(A, "lost").folded_count == 2  # 7 - the 5 verbatim
-    analytics = store.session_analytics(A, "lost")
+    assert store.memory.load_memory(A, "lost").folded_count == 2  # 7 - the 5 verbatim
+    analytics = store.lifecycle.session_analytics(A, "lost")
     assert analytics.messages == 7
-    assert analytics.ended_at == store.get_session(A, "lost").ended_at
+    assert analytics.ended_at == store.sessions.get_session(A, "lost").ended_at
     # And a session that ended before the flush window is not looked at again
-    assert store.session_analytics(A, "old").messages == 0
+    assert store.lifecycle.session_analytics(A, "old").messages == 0
     # And a second tick (the next one, still within the window) changes nothing
-    memory = store.load_memory(A, "lost")
+    memory = store.memory.load_memory(A, "lost")
     workers.tick("flush")
-    assert store.session_analytics(A, "lost") == analytics
-    assert store.load_memory(A, "lost").folded_count == memory.folded_count
+    assert store.lifecycle.session_analytics(A, "lost") == analytics
+    assert store.memory.load_memory(A, "lost").folded_count == memory.folded_count
 
 
 def test_a_flush_continuation_does_not_fold_again(workers: Workers) -> None:
     # Given an ended session whose finalize job was lost
     store = workers.deps.store
     converse(workers, "lost", NOW - timedelta(minutes=5))
-    store.end_session(A, "lost", "resolved", NOW - timedelta(seconds=30))
+    store.sessions.end_session(A, "lost", "resolved", NOW - timedelta(seconds=30))
     # When a flush job that no tick sent runs for it (a continuation of a long flush)
     workers.send(ActorName.FLUSH_ANALYTICS, account_id=A, session_id="lost")
     workers.settle()
     # Then it flushes, and leaves the final fold to the tick: one per tick, not per page
-    assert store.session_analytics(A, "lost").messages == 7
-    assert store.load_memory(A, "lost").folded_count == 0
+    assert store.lifecycle.session_analytics(A, "lost").messages == 7
+    assert store.memory.load_memory(A, "lost").folded_count == 0
 
 
 def test_a_retention_tick_purges_sessions_ended_long_ago(workers: Workers) -> None:
     store = workers.deps.store
     for session in ("old1", "old2", "old3"):
         converse(workers, session, NOW - timedelta(days=40))
-        store.end_session(A, session, "idle", NOW - timedelta(days=29))
+        store.sessions.end_session(A, session, "idle", NOW - timedelta(days=29))
     converse(workers, "recent", NOW - timedelta(days=2))
-    store.end_session(A, "recent", "idle", NOW - timedelta(days=1))
+    store.sessions.end_session(A, "recent", "idle", NOW - timedelta(days=1))
     # When a retention tick runs two days later than now
     workers.tick("retention", at=NOW + timedelta(days=2))
     # Then the sessions ended more than 30 days before it are gone; the recent one stays
-    assert [s.session_id for s in store.list_sessions(A)[0]] == ["recent"]
-    assert store.ended_sessions(ended_before=NOW, limit=10).sessions[0].session_id == "recent"
+    assert [s.session_id for s in store.sessions.list_sessions(A)[0]] == ["recent"]
+    assert (
+        store.lifecycle.ended_sessions(ended_before=NOW, limit=10).sessions[0].session_id
+        == "recent"
+    )
 
 
 def test_a_retention_tick_removes_tombstones_deleted_long_ago(workers: Workers) -> None:
@@ -210,18 +216,18 @@ def test_a_retention_tick_removes_tombstones_deleted_long_ago(workers: Workers) 
     # scans share pages), all deleted or ended today
     store = workers.deps.store
     converse(workers, "ended", NOW - timedelta(hours=1))
-    store.end_session(A, "ended", "resolved", NOW - timedelta(minutes=30))
+    store.sessions.end_session(A, "ended", "resolved", NOW - timedelta(minutes=30))
     for session in ("gone1", "gone2", "gone3"):
         converse(workers, session, NOW - timedelta(hours=1))
-        store.delete_session(A, session)
+        store.sessions.delete_session(A, session)
     # When a retention tick runs two days later, Then the tombstones stay
     workers.tick("retention", at=NOW + timedelta(days=2))
-    assert store.append_message(message(9, "gone1", at=NOW), "d-9").dropped_deleted
+    assert store.sessions.append_message(message(9, "gone1", at=NOW), "d-9").dropped_deleted
     # When one runs 31 days later
     workers.tick("retention", at=NOW + timedelta(days=31))
     # Then the ended session is purged and the tombstones are gone: each id is free
-    assert store.list_sessions(A)[0] == []
+    assert store.sessions.list_sessions(A)[0] == []
     later = NOW + timedelta(days=31, seconds=1)
-    assert store.deleted_sessions(deleted_before=later, limit=10).sessions == []
+    assert store.lifecycle.deleted_sessions(deleted_before=later, limit=10).sessions == []
     for session in ("gone1", "gone2", "gone3"):
-        assert store.append_message(message(9, session, at=NOW), "d-9").message_count == 1
+        assert store.sessions.append_message(message(9, session, at=NOW), "d-9").message_count == 1

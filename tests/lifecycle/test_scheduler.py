@@ -7,9 +7,9 @@ from typing import Any
 
 import dramatiq
 
-from memq.lifecycle import TickKind
+from domain.lifecycle import TickKind
 from memq.scheduler import Scheduler
-from memq.settings import Settings
+from runtime.settings import Settings
 
 AT = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 

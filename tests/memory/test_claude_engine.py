@@ -14,23 +14,19 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from pydantic import SecretStr
 
-from memq.memory.claude import (
-    FACTS_TOOL,
-    SYSTEM_PROMPT,
-    ClaudeEngine,
-    call_budget_s,
-    make_client,
-    normalize_fact_key,
-    trim_to_budget,
-)
-from memq.memory.engine import ExtractedFact, TranscriptLine
-from memq.memory.engines import EngineChain
-from memq.memory.folding import FoldPolicy, fold, merge_facts
-from memq.memory.llm_errors import LLMUnavailable, PermanentLLMError
-from memq.memory.model import Budgets
-from memq.memory.offline import OfflineEngine
-from memq.memory.state import MemoryState
-from memq.tokens import estimate_tokens
+from domain.memory.chain import EngineChain
+from domain.memory.claude.client import call_budget_s, make_client
+from domain.memory.claude.engine import ClaudeEngine
+from domain.memory.claude.facts import FACTS_TOOL, normalize_fact_key
+from domain.memory.claude.prompts import SYSTEM_PROMPT
+from domain.memory.claude.trimming import trim_to_budget
+from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.folding import FoldPolicy, fold, merge_facts
+from domain.memory.llm_errors import LLMUnavailable, PermanentLLMError
+from domain.memory.offline import OfflineEngine
+from domain.tokens import estimate_tokens
+from schemas.memory_model import Budgets
+from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
 from tests.support.fake_anthropic import (
     FakeAnthropic,

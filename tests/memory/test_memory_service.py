@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from memq.memory.engine import ExtractedFact, TranscriptLine
-from memq.memory.engines import EngineChain
-from memq.memory.factory import build_engines
-from memq.memory.offline.engine import OfflineEngine
-from memq.memory.service import MemoryService
-from memq.settings import Settings
-from memq.tokens import estimate_tokens
+from domain.memory.chain import EngineChain
+from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.factory import build_engines
+from domain.memory.offline.engine import OfflineEngine
+from domain.memory.service import MemoryService
+from domain.tokens import estimate_tokens
+from runtime.settings import Settings
 from schemas.messages import MessageEvent
 from store.backends.sqlite import SqliteStore
 from tests.support.fake_anthropic import FakeAnthropic, overloaded_reply, text_reply, tool_reply
@@ -53,7 +53,7 @@ def publish(store: SqliteStore, start: int, count: int, session: str = SESSION) 
             seq=1_000_000 + i,
             accepted_at=T0 + timedelta(seconds=i),
         )
-        store.append_message(event, delivery_id=f"d{i}")
+        store.sessions.append_message(event, delivery_id=f"d{i}")
 
 
 class RecordingEngine:
@@ -91,12 +91,12 @@ def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteS
     # Given the offline engine and a fold triggered every 5 messages, as ingest does
     engine = RecordingEngine()
     settings = Settings()
-    service = MemoryService(store, EngineChain(fallback=engine), settings)
+    service = MemoryService(store.memory, EngineChain(fallback=engine), settings)
     for start in range(0, 300, 5):
         publish(store, start, 5)
         service.update(ACCOUNT, SESSION)
     # Then the tiers tile positions 1..folded_count with no gap or overlap
-    memory = store.load_memory(ACCOUNT, SESSION)
+    memory = store.memory.load_memory(ACCOUNT, SESSION)
     tiers = memory.tiers()
     assert [t.tier.value for t in tiers] == ["old", "mid", "recent"]
     assert tiers[0].first_position == 1
@@ -105,8 +105,10 @@ def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteS
     assert tiers[-1].last_position == memory.folded_count
     # and every other message is still verbatim: exactly the last 5
     assert memory.folded_count == 295
-    assert store.count_unfolded(ACCOUNT, SESSION) == 5
-    unfolded = store.unfolded_messages(ACCOUNT, SESSION, keep_last=0, exclude_ids=[], limit=50)
+    assert store.memory.count_unfolded(ACCOUNT, SESSION) == 5
+    unfolded = store.memory.unfolded_messages(
+        ACCOUNT, SESSION, keep_last=0, exclude_ids=[], limit=50
+    )
     assert [m.message_id for m in unfolded] == [f"m{i:04d}" for i in range(295, 300)]
     # And each tier fits its budget, and no call ever took more than one batch
     budgets = settings.budgets_for(ACCOUNT)
@@ -117,11 +119,11 @@ def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteS
 
 
 def test_a_final_update_folds_fewer_than_a_batch(store: SqliteStore) -> None:
-    service = MemoryService(store, EngineChain(fallback=OfflineEngine()), Settings())
+    service = MemoryService(store.memory, EngineChain(fallback=OfflineEngine()), Settings())
     publish(store, 0, 8)
     assert service.update(ACCOUNT, SESSION).folds == 0  # 3 outside the window: not yet
     assert service.update(ACCOUNT, SESSION, final=True).folded_messages == 3
-    assert store.count_unfolded(ACCOUNT, SESSION) == 5
+    assert store.memory.count_unfolded(ACCOUNT, SESSION) == 5
 
 
 def claude_settings(fake: FakeAnthropic) -> Settings:
@@ -138,7 +140,7 @@ def test_duplicated_and_concurrent_jobs_cost_no_second_llm_call(
 ) -> None:
     # Given 10 messages: 5 have left the verbatim window, so one fold is due
     settings = claude_settings(fake_anthropic)
-    service = MemoryService(store, build_engines(settings), settings)
+    service = MemoryService(store.memory, build_engines(settings), settings)
     publish(store, 0, 10)
     # and Claude scripted for exactly one fold: a summary, then the facts
     fake_anthropic.enqueue(text_reply("The user placed orders A-1000 to A-1004."))
@@ -159,7 +161,7 @@ def test_duplicated_and_concurrent_jobs_cost_no_second_llm_call(
     # Then Claude was called exactly twice (one fold), and the memory shows it once
     assert len(fake_anthropic.requests) == 2
     assert fake_anthropic.unscripted == 0
-    memory = store.load_memory(ACCOUNT, SESSION)
+    memory = store.memory.load_memory(ACCOUNT, SESSION)
     assert memory.folded_count == 5
     assert memory.recent is not None
     assert memory.recent.engine == f"claude:{settings.llm_model}"
@@ -171,7 +173,7 @@ def test_offline_engine_fills_in_while_claude_is_down_and_claude_redoes_it(
     store: SqliteStore, fake_anthropic: FakeAnthropic
 ) -> None:
     settings = claude_settings(fake_anthropic)
-    service = MemoryService(store, build_engines(settings), settings)
+    service = MemoryService(store.memory, build_engines(settings), settings)
     publish(store, 0, 10)
     # Given Claude overloaded for the fold and for the facts (no SDK retries here)
     fake_anthropic.enqueue(overloaded_reply(), times=2)
@@ -179,7 +181,7 @@ def test_offline_engine_fills_in_while_claude_is_down_and_claude_redoes_it(
     fake_anthropic.enqueue(text_reply("Orders A-1000 to A-1004, shipping soon."))
     service.update(ACCOUNT, SESSION)
     # Then the fold fell back to the offline engine, and was redone by Claude
-    memory = store.load_memory(ACCOUNT, SESSION)
+    memory = store.memory.load_memory(ACCOUNT, SESSION)
     assert memory.recent is not None
     assert memory.recent.engine == f"claude:{settings.llm_model}"
     assert memory.recent.text == "Orders A-1000 to A-1004, shipping soon."
@@ -195,10 +197,10 @@ def test_offline_tiers_stay_marked_while_claude_stays_down(
     store: SqliteStore, fake_anthropic: FakeAnthropic
 ) -> None:
     settings = claude_settings(fake_anthropic)
-    service = MemoryService(store, build_engines(settings), settings)
+    service = MemoryService(store.memory, build_engines(settings), settings)
     publish(store, 0, 10)
     fake_anthropic.enqueue(overloaded_reply(), times=3)  # fold, facts, redo attempt
     service.update(ACCOUNT, SESSION)
-    memory = store.load_memory(ACCOUNT, SESSION)
+    memory = store.memory.load_memory(ACCOUNT, SESSION)
     assert memory.recent is not None and memory.recent.engine == "offline"
     assert memory.recent.text.strip()

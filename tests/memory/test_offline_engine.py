@@ -4,13 +4,13 @@ import os
 import subprocess
 import sys
 
-from memq.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
-from memq.memory.offline import OfflineEngine
-from memq.tokens import estimate_tokens
+from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
+from domain.memory.offline import OfflineEngine
+from domain.tokens import estimate_tokens
 
 SCRIPT = """
-from memq.memory.engine import TranscriptLine
-from memq.memory.offline import OfflineEngine
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline import OfflineEngine
 lines = [
     TranscriptLine(1, "m1", "user", "سلام، اسم من سارا است. قیمت نانوپرسو چنده؟"),
     TranscriptLine(2, "m2", "assistant", "قیمت نانوپرسو ۸٬۲۴۹٬۰۰۰ تومان است و ۲ سال گارانتی دارد."),

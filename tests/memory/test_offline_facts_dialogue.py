@@ -13,10 +13,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from memq.memory.engine import ExtractedFact, TranscriptLine
-from memq.memory.folding import merge_facts
-from memq.memory.model import Fact
-from memq.memory.offline.facts import extract_facts
+from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.folding import merge_facts
+from domain.memory.offline.facts import extract_facts
+from schemas.memory_model import Fact
 
 
 def transcript(*pairs: tuple[str, str], first: int = 1) -> list[TranscriptLine]:

@@ -1,6 +1,6 @@
 """Sentence splitting for English, Persian, Thai and CJK."""
 
-from memq.memory.offline.sentences import MAX_SENTENCE_CHARS, split_sentences
+from domain.memory.offline.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def test_english_sentences_end_at_terminators_not_at_decimals_or_abbreviations() -> None:

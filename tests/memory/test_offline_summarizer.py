@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from memq.memory.engine import TranscriptLine
-from memq.memory.offline import OfflineEngine
-from memq.tokens import ELLIPSIS, estimate_tokens
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline import OfflineEngine
+from domain.tokens import ELLIPSIS, estimate_tokens
 
 engine = OfflineEngine()
 

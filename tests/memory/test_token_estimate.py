@@ -1,9 +1,9 @@
-"""memq.tokens: one estimator for every script, never decreasing as text grows."""
+"""domain.tokens: one estimator for every script, never decreasing as text grows."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from memq.tokens import ELLIPSIS, estimate_tokens, fit_to_budget
+from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget
 
 ENGLISH = (
     "The offline engine is the default when no API key is set, so it is what most "

@@ -12,8 +12,8 @@ import pytest
 from dramatiq.broker import MessageProxy
 from dramatiq.brokers.stub import StubBroker
 
-from actors.logcontext import LogContextMiddleware
-from memq import logctx
+from actors.log_middleware import LogContextMiddleware
+from runtime import log_context
 
 SECRET = "my card number is 4111 1111 1111 1111"
 
@@ -22,8 +22,8 @@ SECRET = "my card number is 4111 1111 1111 1111"
 def captured() -> Iterator[tuple[logging.Logger, io.StringIO]]:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
-    handler.addFilter(logctx.ContextFilter())
-    handler.setFormatter(logctx.JsonFormatter())
+    handler.addFilter(log_context.ContextFilter())
+    handler.setFormatter(log_context.JsonFormatter())
     log = logging.getLogger("memq.test.logctx")
     log.addHandler(handler)
     log.setLevel(logging.DEBUG)
@@ -52,7 +52,7 @@ def ingest_message() -> dramatiq.Message[object]:
 
 def test_bound_ids_reach_every_record(captured: tuple[logging.Logger, io.StringIO]) -> None:
     log, stream = captured
-    with logctx.bound("acct-a", "s-1"):
+    with log_context.bound("acct-a", "s-1"):
         log.info("stored %s", "m1")
     log.info("outside")
     inside, outside = records(stream)
@@ -93,7 +93,7 @@ def test_the_worker_middleware_binds_the_messages_ids(
 
 
 def test_malformed_ids_are_not_bound() -> None:
-    from actors.logcontext import ids_of
+    from actors.log_middleware import ids_of
 
     assert ids_of({"account_id": "a\nFAKE LOG LINE", "session_id": 5}) == (None, None)
     assert ids_of({"event": {"account_id": "acct", "session_id": "s"}}) == ("acct", "s")

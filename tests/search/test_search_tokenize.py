@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from memq.search.snippet import SNIPPET_CHARS, snippet
-from memq.search.tokenize import index_terms, query_terms, terms
+from domain.search.snippet import SNIPPET_CHARS, snippet
+from domain.search.tokenize import index_terms, query_terms, terms
 
 
 def test_english_words_are_casefolded_and_unaccented() -> None:

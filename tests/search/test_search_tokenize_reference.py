@@ -1,7 +1,7 @@
 """The tokenizer's fast paths give exactly what the plain implementation gives.
 
 ``_reference_*`` is a frozen copy of the straightforward implementation of
-``memq.search.tokenize`` (per-character loops, no shortcuts). The production
+``domain.search.tokenize`` (per-character loops, no shortcuts). The production
 module takes shortcuts (ASCII, one translate table, one split regex) for speed;
 the stored index depends on its output, so any difference is a bug.
 
@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from memq.search.tokenize import (
+from domain.search.tokenize import (
     INDEX_VERSION,
     MAX_TERMS,
     ZWNJ,

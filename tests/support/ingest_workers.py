@@ -19,13 +19,13 @@ from prometheus_client import CollectorRegistry
 
 from actors.broker import build_broker
 from actors.deps import Deps
-from actors.metrics import install_worker_metrics
+from actors.metrics.install import install_worker_metrics
 from actors.registry import register_actors
-from memq.inproc import InProcessReplies
-from memq.settings import Settings
+from memq.stores import open_store
+from runtime.inproc import InProcessReplies
+from runtime.settings import Settings
 from schemas.messages import MessageEvent, Role
 from schemas.routing import ActorName, QueueKind, new_message
-from store.factory import open_store
 
 A, B = "acct-a", "acct-b"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -67,7 +67,7 @@ class Workers:
         return value or 0.0
 
     def seqs(self, account: str, session: str) -> list[int]:
-        messages = self.deps.store.list_messages(account, session, limit=100)
+        messages = self.deps.store.sessions.list_messages(account, session, limit=100)
         return [m.seq - SEQ0 for m in messages]
 
 

@@ -1,0 +1,1 @@
+"""``QueueProbe`` implementations (``actors.metrics.queue_depth``), one per broker kind."""

@@ -1,0 +1,1 @@
+"""memq's domain."""

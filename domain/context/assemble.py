@@ -1,0 +1,481 @@
+"""Choose what goes into a session's context so that it fits a token budget.
+
+Everything a context can show is put in one order of priority (``PRIORITY``):
+
+    1. the newest message (cut with "…" when it alone is over the verbatim budget
+       or the whole budget)
+    2. key facts, what the conversation is about first (``fact_order``), as many as
+       fit the facts budget
+    3. the rest of the verbatim window (the last ``verbatim_count`` messages),
+       newest first, as many as fit the verbatim budget
+    4. the recent summary
+    5. the key facts the facts budget left out
+    6. older messages that no summary covers yet, newest first
+    7. the mid summary, then the old one
+    8. older messages, newest first, back to the first one read
+
+The context is the longest prefix of that order that fits the budget, where a
+summary whose every message is already shown word for word costs nothing and
+is left out. So more budget never shows less: the facts and messages shown at
+one budget are shown at every larger one, leftover budget goes to more
+messages word for word, and when the whole history fits it is the context, as
+it was written. The first summary that does not fit whole is shortened to
+what is left. Messages form one unbroken run up to the newest.
+
+Every format is held to the budget (``domain.context.render`` counts each); a
+summary that still quotes a value that was replaced since says so
+("12 Elm Street (replaced: 7 Zand Boulevard)"). Everything left out or cut is
+listed in ``AssembledContext.dropped``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from domain.context.fact_order import in_showing_order
+from domain.context.model import (
+    TIER_LABELS,
+    AssembledContext,
+    ContextFact,
+    ContextMessage,
+    ContextTier,
+    DroppedItem,
+    Freshness,
+)
+from domain.context.render import (
+    anthropic_tokens,
+    current_heading,
+    fact_line,
+    facts_section,
+    message_line,
+    render_anthropic,
+    text_tokens,
+    tier_section,
+)
+from domain.context.replaced import fit_marked, mark_replaced
+from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
+from schemas.errors import InvalidInput
+from schemas.limits import MIN_BUDGET
+from schemas.memory_model import Budgets, Fact, TierName
+from schemas.memory_state import MemoryState
+from schemas.messages import StoredMessage
+
+#: What is shown first (see the module docstring).
+PRIORITY = (
+    "the newest message",
+    "key facts within the facts budget, what the conversation is about first",
+    "the verbatim window within the verbatim budget, newest first",
+    "tier:recent",
+    "the other key facts",
+    "messages no summary covers yet, newest first",
+    "tier:mid",
+    "tier:old",
+    "older messages, newest first",
+)
+
+#: A summary shortened into what is left of the budget must keep at least this much.
+MIN_SHORTENED_TIER = 24
+_OVER_BUDGET = "over the context budget"
+#: What a newline weighs (``memq.tokens``), and a blank line between sections.
+NEWLINE = 0.5
+_BLANK = 2 * NEWLINE
+#: Heading and blank-line cost of the facts and messages sections, counted once each.
+_FACTS_HEADER = token_weight(facts_section([])) + NEWLINE + _BLANK
+_MESSAGES_HEADER = token_weight(current_heading(99_999)) + NEWLINE + _BLANK
+
+
+def assemble(
+    memory: MemoryState,
+    recent: Sequence[StoredMessage],
+    *,
+    total_messages: int,
+    budget: int,
+    budgets: Budgets,
+    verbatim_count: int = 5,
+    facts: Sequence[Fact] | None = None,
+    replaced_values: Sequence[str] | None = None,
+) -> AssembledContext:
+    """The context of a session within ``budget`` tokens in every format.
+
+    ``recent`` are the session's newest messages in conversation order, folded or
+    not (the caller reads as many as the budget may use); they hold positions
+    ``total_messages - len(recent) + 1 … total_messages``. ``facts`` are the current
+    facts (default: the memory's own) and ``replaced_values`` the values named as old
+    (default: the memory's own). Raises ``InvalidInput`` when
+    ``budget < MIN_BUDGET`` or the counts disagree.
+    """
+    _validate(recent, total_messages=total_messages, budget=budget, verbatim_count=verbatim_count)
+    current_facts = list(memory.facts if facts is None else facts)
+    old_values = list(memory.replaced_values if replaced_values is None else replaced_values)
+    plan = _Plan.build(
+        memory, recent, total_messages, budgets, verbatim_count, current_facts, old_values
+    )
+    chosen = plan.choose(budget)
+    return chosen.context(memory, recent, total_messages, verbatim_count, budget)
+
+
+def _validate(
+    recent: Sequence[StoredMessage], *, total_messages: int, budget: int, verbatim_count: int
+) -> None:
+    if budget < MIN_BUDGET:
+        raise InvalidInput(f"budget must be at least {MIN_BUDGET} tokens (got {budget})")
+    if verbatim_count < 1:
+        raise InvalidInput(f"verbatim_count must be at least 1 (got {verbatim_count})")
+    if total_messages < len(recent):
+        raise InvalidInput(
+            f"total_messages ({total_messages}) is less than the messages passed ({len(recent)})"
+        )
+
+
+def _message(message: StoredMessage, position: int) -> ContextMessage:
+    return ContextMessage(
+        message_id=message.message_id,
+        role=message.role,
+        content=message.content,
+        position=position,
+        seq=message.seq,
+    )
+
+
+def _context_fact(fact: Fact) -> ContextFact:
+    return ContextFact(
+        key=fact.key,
+        value=fact.value,
+        source_message_id=fact.source_message_id,
+        updated_at=fact.updated_at,
+    )
+
+
+def _line_cost(line: str) -> float:
+    # Lines are joined by newlines, which no run crosses: weights add up exactly.
+    return token_weight(line) + NEWLINE
+
+
+# -- the plan: every item in priority order ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Item:
+    cost: float
+    message: ContextMessage | None = None
+    fact: ContextFact | None = None
+    tier: ContextTier | None = None
+
+
+@dataclass
+class _Plan:
+    items: list[_Item]
+    #: Drops decided before the budget: tiers shortened to their own budget, the newest
+    #: message cut to the verbatim budget.
+    dropped: list[DroppedItem]
+    newest: ContextMessage | None
+
+    @classmethod
+    def build(
+        cls,
+        memory: MemoryState,
+        recent: Sequence[StoredMessage],
+        total: int,
+        budgets: Budgets,
+        verbatim_count: int,
+        facts: Sequence[Fact],
+        old_values: Sequence[str],
+    ) -> _Plan:
+        dropped: list[DroppedItem] = []
+        first_position = total - len(recent) + 1
+        newest_first = [_message(m, first_position + i) for i, m in enumerate(recent)][::-1]
+        fact_items = [_fact_item(f) for f in in_showing_order(facts)]
+        capped_facts, other_facts = _within(fact_items, budgets.facts)
+        items: list[_Item] = []
+        newest: ContextMessage | None = None
+        window: list[_Item] = []
+        later_messages: list[ContextMessage] = []
+        if newest_first:
+            newest = newest_first[0]
+            if _line_cost(message_line(newest)) > budgets.verbatim:
+                newest = _cut(newest, budgets.verbatim)
+                dropped.append(
+                    _truncation(newest, f"over the {budgets.verbatim}-token verbatim budget")
+                )
+            window, spilled = _within(
+                [_message_item(m) for m in newest_first[1:verbatim_count]],
+                budgets.verbatim - _line_cost(message_line(newest)),
+            )
+            later_messages = [i.message for i in spilled if i.message] + newest_first[
+                verbatim_count:
+            ]
+            items.append(_message_item(newest))
+        unsummarized = [m for m in later_messages if m.position > memory.folded_count]
+        summarized = later_messages[len(unsummarized) :]
+        tiers = {t.tier: t for t in _fit_tiers(memory, budgets, facts, old_values, dropped)}
+        items += capped_facts + window
+        items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
+        items += other_facts
+        items += [_message_item(m) for m in unsummarized]
+        items += [_tier_item(tiers[name]) for name in (TierName.MID, TierName.OLD) if name in tiers]
+        items += [_message_item(m) for m in summarized]
+        return cls(items, dropped, newest)
+
+    def costs(self) -> list[float]:
+        """``costs[k]``: what the first ``k`` items weigh together, headings included, a
+        summary counted only while some of its messages are not shown word for word."""
+        costs = [0.0]
+        total = 0.0
+        run_start: int | None = None
+        counted: list[ContextTier] = []
+        facts_seen = messages_seen = False
+        for item in self.items:
+            total += item.cost
+            if item.fact is not None and not facts_seen:
+                facts_seen, total = True, total + _FACTS_HEADER
+            if item.message is not None:
+                if not messages_seen:
+                    messages_seen, total = True, total + _MESSAGES_HEADER
+                run_start = item.message.position
+                for tier in [t for t in counted if t.first_position >= run_start]:
+                    counted.remove(tier)
+                    total -= _tier_cost(tier)
+            if item.tier is not None:
+                if run_start is not None and item.tier.first_position >= run_start:
+                    total -= item.cost  # already shown word for word
+                else:
+                    counted.append(item.tier)
+            costs.append(total)
+        return costs
+
+    def choose(self, budget: int) -> _Chosen:
+        costs = self.costs()
+        fitting = [k for k, cost in enumerate(costs) if math.ceil(cost - 1e-9) <= budget]
+        count = max(fitting)
+        while True:
+            chosen = self._chosen(count, int(budget - costs[count]))
+            if chosen.fits(budget) or count == 0:
+                return chosen
+            count -= 1  # the estimates are upper bounds; this is a rare safety net
+
+    def _chosen(self, count: int, left: int) -> _Chosen:
+        items = self.items[:count]
+        newest = self.newest
+        if count == 0 and newest is not None:
+            # Not even the newest message fits as it is: cut it to the budget.
+            items = [_message_item(newest)]
+        shortened = None
+        if count < len(self.items) and self.items[count].tier is not None and count > 0:
+            shortened = _shortened_tier(self.items[count].tier, left)  # type: ignore[arg-type]
+        return _Chosen(items, shortened, list(self.dropped), self.items)
+
+
+def _within(items: list[_Item], limit: float) -> tuple[list[_Item], list[_Item]]:
+    """(the leading ``items`` whose costs add up within ``limit``, the rest)."""
+    used = 0.0
+    for index, item in enumerate(items):
+        used += item.cost
+        if used > limit:
+            return items[:index], items[index:]
+    return items, []
+
+
+def _message_item(message: ContextMessage) -> _Item:
+    return _Item(_line_cost(message_line(message)), message=message)
+
+
+def _fact_item(fact: Fact) -> _Item:
+    context_fact = _context_fact(fact)
+    return _Item(_line_cost(fact_line(context_fact)), fact=context_fact)
+
+
+def _tier_cost(tier: ContextTier) -> float:
+    return token_weight(tier_section(tier)) + _BLANK
+
+
+def _tier_item(tier: ContextTier) -> _Item:
+    return _Item(_tier_cost(tier), tier=tier)
+
+
+def _fit_tiers(
+    memory: MemoryState,
+    budgets: Budgets,
+    facts: Sequence[Fact],
+    old_values: Sequence[str],
+    dropped: list[DroppedItem],
+) -> list[ContextTier]:
+    """Each stored summary within its own budget, replaced values marked."""
+    tiers: list[ContextTier] = []
+    for tier in memory.tiers():
+        limit = budgets.for_tier(tier.tier)
+        marked = mark_replaced(tier.text.strip(), facts, old_values)
+        text = fit_marked(marked, limit)
+        if not text:
+            dropped.append(
+                DroppedItem(kind=f"tier:{tier.tier.value}", detail=f"over its {limit}-token budget")
+            )
+            continue
+        if text != marked:
+            dropped.append(
+                DroppedItem(
+                    kind=f"tier_truncated:{tier.tier.value}",
+                    detail=f"shortened to its {limit}-token budget",
+                )
+            )
+        tiers.append(
+            ContextTier(
+                tier=tier.tier,
+                label=TIER_LABELS[tier.tier],
+                text=text,
+                first_position=tier.first_position,
+                last_position=tier.last_position,
+                engine=tier.engine,
+            )
+        )
+    return tiers
+
+
+def _shortened_tier(tier: ContextTier, left: int) -> ContextTier | None:
+    heading = estimate_tokens(tier_section(tier.model_copy(update={"text": ""}))) + 2
+    room = left - heading
+    if room < MIN_SHORTENED_TIER:
+        return None
+    text = fit_marked(tier.text, room)
+    return tier.model_copy(update={"text": text}) if text else None
+
+
+def _cut(message: ContextMessage, limit: float) -> ContextMessage:
+    """``message`` cut (ending "…") to the longest prefix whose line costs ``limit``."""
+    low, high, best = 0, estimate_tokens(message.content), ELLIPSIS
+    while low <= high:
+        middle = (low + high) // 2
+        content = fit_to_budget(message.content, middle) or ELLIPSIS
+        if _line_cost(message_line(message.model_copy(update={"content": content}))) <= limit:
+            best, low = content, middle + 1
+        else:
+            high = middle - 1
+    return message.model_copy(update={"content": best, "truncated": True})
+
+
+def _truncation(message: ContextMessage, detail: str) -> DroppedItem:
+    return DroppedItem(kind=f"truncated:{message.message_id}", detail=detail)
+
+
+# -- the choice as a context -------------------------------------------------------------------
+
+
+@dataclass
+class _Chosen:
+    items: list[_Item]
+    shortened: ContextTier | None
+    dropped: list[DroppedItem]
+    plan: list[_Item] = field(repr=False)
+
+    def _parts(
+        self, budget: int
+    ) -> tuple[list[ContextTier], list[ContextFact], list[ContextMessage]]:
+        messages = sorted(
+            (i.message for i in self.items if i.message is not None), key=lambda m: m.position
+        )
+        if messages and len(self.items) == 1 and self.items[0].message is not None:
+            messages = [self._fitted_newest(messages[0], budget)]
+        run_start = messages[0].position if messages else None
+        tiers = [i.tier for i in self.items if i.tier is not None]
+        if self.shortened is not None:
+            tiers.append(self.shortened)
+        shown = [t for t in tiers if run_start is None or t.first_position < run_start]
+        order = {TierName.OLD: 0, TierName.MID: 1, TierName.RECENT: 2}
+        shown.sort(key=lambda t: order[t.tier])
+        facts = [i.fact for i in self.items if i.fact is not None]
+        return shown, facts, messages
+
+    def _fitted_newest(self, newest: ContextMessage, budget: int) -> ContextMessage:
+        if math.ceil(_line_cost(message_line(newest)) + _MESSAGES_HEADER) <= budget:
+            return newest
+        cut = _cut(newest, budget - _MESSAGES_HEADER)
+        if not any(d.kind == f"truncated:{newest.message_id}" for d in self.dropped):
+            self.dropped.append(_truncation(newest, _OVER_BUDGET))
+        return cut
+
+    def fits(self, budget: int) -> bool:
+        context = self._bare(budget)
+        return max(text_tokens(context), anthropic_tokens(render_anthropic(context))) <= budget
+
+    def _bare(self, budget: int) -> AssembledContext:
+        tiers, facts, messages = self._parts(budget)
+        return AssembledContext(budget=budget, tiers=tiers, facts=facts, verbatim=messages)
+
+    def context(
+        self,
+        memory: MemoryState,
+        recent: Sequence[StoredMessage],
+        total: int,
+        verbatim_count: int,
+        budget: int,
+    ) -> AssembledContext:
+        bare = self._bare(budget)
+        dropped = self.dropped + self._left_out(bare, memory, recent, total)
+        estimates = {
+            "text": text_tokens(bare),
+            "json": text_tokens(bare),
+            "anthropic": anthropic_tokens(render_anthropic(bare)),
+        }
+        return bare.model_copy(
+            update={
+                "dropped": dropped,
+                "estimated_tokens": estimates,
+                "freshness": _freshness(memory, recent, verbatim_count, total),
+            }
+        )
+
+    def _left_out(
+        self,
+        bare: AssembledContext,
+        memory: MemoryState,
+        recent: Sequence[StoredMessage],
+        total: int,
+    ) -> list[DroppedItem]:
+        dropped: list[DroppedItem] = []
+        shown_facts = {f.key for f in bare.facts}
+        shown_tiers = {t.tier for t in bare.tiers}
+        run_start = bare.verbatim[0].position if bare.verbatim else total + 1
+        for item in self.plan:
+            if item.fact is not None and item.fact.key not in shown_facts:
+                dropped.append(DroppedItem(kind=f"fact:{item.fact.key}", detail=_OVER_BUDGET))
+            tier = item.tier
+            if tier is not None and tier.first_position < run_start:
+                if tier.tier not in shown_tiers:
+                    dropped.append(DroppedItem(kind=f"tier:{tier.tier.value}", detail=_OVER_BUDGET))
+                elif self.shortened is not None and self.shortened.tier == tier.tier:
+                    dropped.append(
+                        DroppedItem(kind=f"tier_truncated:{tier.tier.value}", detail=_OVER_BUDGET)
+                    )
+        first_read = total - len(recent) + 1
+        unshown_from = max(memory.folded_count + 1, first_read)
+        if unshown_from < run_start:
+            dropped.append(
+                DroppedItem(
+                    kind=f"messages:{unshown_from}-{run_start - 1}",
+                    detail="not summarized yet; " + _OVER_BUDGET,
+                )
+            )
+        if first_read - 1 > memory.folded_count:
+            dropped.append(
+                DroppedItem(
+                    kind="messages:not_provided",
+                    detail=f"messages {memory.folded_count + 1}-{first_read - 1} are not folded "
+                    "yet and were not read",
+                )
+            )
+        return dropped
+
+
+def _freshness(
+    memory: MemoryState, recent: Sequence[StoredMessage], verbatim_count: int, total: int
+) -> Freshness:
+    pending_unfolded = max(0, total - memory.folded_count - verbatim_count)
+    if recent:
+        return Freshness(
+            last_message_id=recent[-1].message_id,
+            last_message_seq=recent[-1].seq,
+            pending_unfolded=pending_unfolded,
+        )
+    seqs = [tier.last_seq for tier in memory.tiers()]
+    return Freshness(last_message_seq=max(seqs, default=None), pending_unfolded=pending_unfolded)

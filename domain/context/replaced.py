@@ -1,0 +1,99 @@
+"""Summaries that still quote a replaced value say so.
+
+A summary is written once and then carried forward; the facts move on. When a
+customer moves ("my new address is 7 Zand Boulevard"), a summary written
+before may still say "delivered to 12 Elm Street". The context never shows an
+old value as current: where a summary quotes a fact's earlier value, the
+current one follows it: "12 Elm Street (replaced: 7 Zand Boulevard)".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from domain.memory.offline.fact_keys import restates
+from domain.tokens import ELLIPSIS, fit_to_budget
+from schemas.memory_model import Fact
+
+#: Values this short ("3", "Tue") would be marked wherever they happen to occur.
+MIN_MARKED_CHARS = 4
+
+
+#: After a value the conversation named as old ("instead of $189.00") with no fact to name
+#: its replacement.
+OLD_NOTE = " (replaced)"
+
+
+def replaced_note(current: str) -> str:
+    return f" (replaced: {' '.join(current.split())})"
+
+
+#: How near another word of the old value a distinctive word must stand to be part of it.
+NEARBY_CHARS = 40
+
+
+def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = ()) -> str:
+    """``text`` with every earlier value of ``facts`` that it quotes marked as replaced.
+
+    A summary may quote an old value only in part (a sentence cut at a clause, a Thai
+    address split at its spaces): then the old value's first distinctive word (one with
+    a digit, or of five letters or more, that the current value does not have) is
+    marked where another word of the old value stands near it.
+    """
+    for fact in facts:
+        for earlier in fact.history:
+            old = earlier.value.strip()
+            if len(old) < MIN_MARKED_CHARS or restates(old, fact.value):
+                continue
+            note = replaced_note(fact.value)
+            if re.search(re.escape(old) + r" \(replaced", text):
+                continue  # marked already
+            marked = _mark(text, old, note)
+            if marked == text:
+                marked = _mark_distinctive(text, old, fact.value, note)
+            text = marked
+    for old in old_values:
+        if len(old) >= MIN_MARKED_CHARS and not any(restates(old, f.value) for f in facts):
+            text = _mark(text, old, OLD_NOTE)
+    return text
+
+
+def _mark(text: str, quoted: str, note: str) -> str:
+    pattern = re.compile("(" + re.escape(quoted) + r")(?!\w)(?! \(replaced)")
+    return pattern.sub(lambda match: match.group(1) + note, text)
+
+
+def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
+    words = old.split()
+    distinctive = [
+        w for w in words if w not in current and (any(c.isdigit() for c in w) or len(w) >= 5)
+    ]
+    if not distinctive or len(words) < 2:
+        return text
+    word = distinctive[0]
+    others = [w for w in words if w != word and len(w) >= 2]
+    for match in re.finditer(re.escape(word) + r"(?!\w)", text):
+        around = text[max(0, match.start() - NEARBY_CHARS) : match.end() + NEARBY_CHARS]
+        if any(other in around for other in others) and not text.startswith(note, match.end()):
+            return text[: match.end()] + note + text[match.end() :]
+    return text
+
+
+_MARK = re.compile(r" \(replaced[^)]*\)")
+_PHRASE_END = re.compile(r"[.!?;:,،؛\n]\s")
+
+
+def fit_marked(text: str, budget_tokens: int) -> str:
+    """``text`` within the budget (``fit_to_budget``), never cut between a value and its
+    "(replaced …)" mark: the phrase of a value whose mark would be cut goes too."""
+    fitted = fit_to_budget(text, budget_tokens)
+    if fitted == text or not fitted:
+        return fitted
+    cut = len(fitted.removesuffix(ELLIPSIS))
+    for mark in _MARK.finditer(text):
+        if mark.start() - 1 <= cut < mark.end():
+            ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
+            keep = text[: ends[-1]].rstrip() if ends else ""
+            return keep + ELLIPSIS if keep else ""
+    return fitted

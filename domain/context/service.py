@@ -1,0 +1,75 @@
+"""Reads what a context needs from the store and assembles it: the context actor's work.
+
+Reads only. The cost does not grow with the session's history: the memory
+document and the newest messages, as many as the budget could show word for
+word (at most ``MAX_RECENT``).
+"""
+
+from __future__ import annotations
+
+from domain.config import BudgetSettings
+from domain.context.assemble import assemble
+from domain.context.render import render_anthropic, render_json, render_text
+from domain.memory.current import current_memory
+from domain.ports.memory import MemoryStore
+from schemas.context import ContextFormat, ContextReply
+
+#: Newest messages read per request, at most: leftover budget shows older messages
+#: word for word, and no message line costs fewer than this many tokens.
+MIN_TOKENS_PER_MESSAGE = 4
+MAX_RECENT = 400
+
+
+def default_budget(settings: BudgetSettings, account_id: str) -> int:
+    b = settings.budgets_for(account_id)
+    return b.verbatim + b.recent + b.mid + b.old + b.facts
+
+
+def recent_limit(budget: int, verbatim_count: int) -> int:
+    """How many of the newest messages a context of ``budget`` tokens could show."""
+    return max(verbatim_count, min(MAX_RECENT, budget // MIN_TOKENS_PER_MESSAGE))
+
+
+def build_context(
+    memory_store: MemoryStore,
+    settings: BudgetSettings,
+    account_id: str,
+    session_id: str,
+    *,
+    budget: int | None,
+    fmt: ContextFormat,
+) -> ContextReply:
+    chosen_budget = budget if budget is not None else default_budget(settings, account_id)
+    verbatim_count = settings.memory_verbatim_count
+    snapshot = memory_store.context_snapshot(
+        account_id, session_id, recent_limit=recent_limit(chosen_budget, verbatim_count)
+    )
+    memory, recent = snapshot.memory, snapshot.recent
+    total = max(snapshot.message_count, len(recent))
+    current = current_memory(memory, recent, total - len(recent) + 1)
+    ctx = assemble(
+        memory,
+        recent,
+        total_messages=total,
+        budget=chosen_budget,
+        budgets=settings.budgets_for(account_id),
+        verbatim_count=verbatim_count,
+        facts=current.facts,
+        replaced_values=current.replaced_values,
+    )
+    reply = ContextReply(
+        session_id=session_id,
+        format=fmt,
+        budget=chosen_budget,
+        estimated_tokens=ctx.estimated_tokens[fmt],
+        dropped=[item.model_dump() for item in ctx.dropped],
+        freshness=ctx.freshness.model_dump(mode="json"),
+    )
+    if fmt == "text":
+        reply.text = render_text(ctx)
+    elif fmt == "json":
+        reply.context = render_json(ctx)
+    else:
+        payload = render_anthropic(ctx)
+        reply.system, reply.messages = payload["system"], payload["messages"]
+    return reply

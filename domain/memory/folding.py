@@ -1,0 +1,250 @@
+"""Progressive folding: messages leaving the verbatim window go into ``recent``;
+an overflowing ``recent`` goes into ``mid``, an overflowing ``mid`` into ``old``.
+
+Pure: given the current state, the batch of messages to fold and the engines,
+it returns the new state. Each engine call takes a bounded input (a previous
+summary within its budget plus at most one batch), so the cost per message is
+constant however long the session grows; nothing is ever re-summarized from
+the whole history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.memory.chain import EngineChain
+from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
+from domain.memory.offline.fact_keys import restates
+from domain.tokens import estimate_tokens
+from schemas.memory_model import Budgets, Fact, FactValue, TierName, TierSummary
+from schemas.memory_state import MemoryState, TailLine
+from schemas.messages import StoredMessage
+
+#: Stored facts per session; the context shows what fits the facts budget.
+MAX_FACTS = 60
+#: Earlier values kept per fact.
+MAX_FACT_HISTORY = 10
+#: Old values named in a conversation that a context still marks in its summaries.
+MAX_REPLACED_VALUES = 40
+#: Messages of a fold kept for the next one (the question its first message may answer).
+TAIL_LINES = 3
+#: Characters of each kept message: a question is short, a bound keeps the state small.
+TAIL_CHARS = 600
+
+
+@dataclass(frozen=True)
+class FoldPolicy:
+    verbatim_count: int = 5
+    fold_every: int = 5
+    #: Messages ``recent`` may cover before it is folded into ``mid``.
+    recent_span: int = 15
+    #: Messages ``mid`` may cover before it is folded into ``old``.
+    mid_span: int = 50
+
+
+def transcript(messages: Sequence[StoredMessage], first_position: int) -> list[TranscriptLine]:
+    return [
+        TranscriptLine(
+            position=first_position + offset,
+            message_id=message.message_id,
+            role=message.role,
+            content=message.content,
+        )
+        for offset, message in enumerate(messages)
+    ]
+
+
+def fold(
+    state: MemoryState,
+    batch: Sequence[StoredMessage],
+    engines: EngineChain,
+    budgets: Budgets,
+    policy: FoldPolicy,
+    now: datetime,
+) -> MemoryState:
+    """Fold ``batch`` (in conversation order, just past ``state.folded_count``) into the tiers."""
+    if not batch:
+        return state
+    lines = transcript(batch, state.folded_count + 1)
+    recent, mid, old = state.recent, state.mid, state.old
+    if recent is not None and _span(recent) + len(lines) > policy.recent_span:
+        if mid is not None and _span(mid) + _span(recent) > policy.mid_span:
+            old = _merge(old, mid, TierName.OLD, engines, budgets, now)
+            mid = None
+        mid = _merge(mid, recent, TierName.MID, engines, budgets, now)
+        recent = None
+    previous = recent.text if recent is not None else None
+    context = [
+        TranscriptLine(line.position, line.message_id, line.role, line.content)
+        for line in state.tail
+    ]
+    text, engine = engines.run(lambda e: e.fold(previous, lines, budgets.recent, context))
+    recent = _summary(
+        TierName.RECENT,
+        text,
+        engine,
+        first=(recent.first_position, recent.first_seq)
+        if recent
+        else (lines[0].position, batch[0].seq),
+        # A straggler folded late must not pull the boundary back below what
+        # is already summarized (the context shows messages past it verbatim).
+        last=(lines[-1].position, max(batch[-1].seq, recent.last_seq if recent else 0)),
+        now=now,
+    )
+    known = [(fact.key, fact.value) for fact in state.facts]
+    extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context))
+    replaced = [fact.value for fact in extracted if fact.replaced]
+    return state.model_copy(
+        update={
+            "folded_count": state.folded_count + len(lines),
+            "last_fold_ids": [message.message_id for message in batch],
+            "recent": recent,
+            "mid": mid,
+            "old": old,
+            "facts": merge_facts(state.facts, extracted, now),
+            "replaced_values": remember_replaced(state.replaced_values, replaced),
+            "tail": [
+                TailLine(
+                    position=line.position,
+                    message_id=line.message_id,
+                    role=line.role,
+                    content=line.content[:TAIL_CHARS],
+                )
+                for line in lines[-TAIL_LINES:]
+            ],
+            "updated_at": now,
+        }
+    )
+
+
+def redo_offline_tiers(
+    state: MemoryState,
+    sources: Mapping[TierName, Sequence[StoredMessage]],
+    engines: EngineChain,
+    budgets: Budgets,
+    now: datetime,
+) -> MemoryState:
+    """Have the primary engine rewrite tiers the offline engine wrote while it was down.
+
+    ``recent`` and ``mid`` are redone from their source messages (bounded by the
+    policy's spans); ``old``, whose span is unbounded, from its own text.
+    """
+    if engines.primary is None:
+        return state
+    update: dict[str, TierSummary] = {}
+    for tier in state.offline_tiers():
+        messages = sources.get(tier.tier)
+        budget = budgets.for_tier(tier.tier)
+        text = engines.try_primary(_redo_operation(tier, messages, budget))
+        if text is None:
+            break  # still down: leave the rest for the next run
+        update[tier.tier.value] = tier.model_copy(
+            update={
+                "text": text,
+                "token_estimate": estimate_tokens(text),
+                "engine": engines.primary.name,
+                "updated_at": now,
+            }
+        )
+    return state.model_copy(update={**update, "updated_at": now}) if update else state
+
+
+def remember_replaced(earlier: Sequence[str], named: Sequence[str]) -> list[str]:
+    """``earlier`` and the newly ``named`` old values, each once, the newest last."""
+    values = [v for v in earlier if v not in named] + list(dict.fromkeys(named))
+    return values[-MAX_REPLACED_VALUES:]
+
+
+def merge_facts(
+    existing: Sequence[Fact], extracted: Sequence[ExtractedFact], now: datetime
+) -> list[Fact]:
+    """A later value for a key replaces the earlier one, which goes into its history.
+
+    Only a value about the same subject (the same key) replaces another. A value that
+    merely restates part of the current one ("Tuesday" after "Tuesday 3 December")
+    leaves it as it is, so a fact never loses detail to a shorter mention.
+    """
+    facts = {fact.key: fact for fact in existing}
+    for item in extracted:
+        if item.replaced:
+            continue  # an old value named as such: history, not a fact
+        current = facts.get(item.key)
+        if current is None:
+            facts[item.key] = Fact(
+                key=item.key,
+                value=item.value,
+                source_message_id=item.source_message_id,
+                updated_at=now,
+            )
+        elif current.value != item.value and not restates(item.value, current.value):
+            earlier = FactValue(
+                value=current.value,
+                source_message_id=current.source_message_id,
+                updated_at=current.updated_at,
+            )
+            facts[item.key] = Fact(
+                key=item.key,
+                value=item.value,
+                source_message_id=item.source_message_id,
+                updated_at=now,
+                history=[*current.history, earlier][-MAX_FACT_HISTORY:],
+            )
+    ordered = sorted(facts.values(), key=lambda fact: fact.updated_at, reverse=True)
+    return ordered[:MAX_FACTS]
+
+
+def _redo_operation(
+    tier: TierSummary, messages: Sequence[StoredMessage] | None, budget: int
+) -> Callable[[MemoryEngine], str]:
+    if messages:
+        lines = transcript(messages, tier.first_position)
+        return lambda engine: engine.fold(None, lines, budget)
+    return lambda engine: engine.merge(None, tier.text, budget)
+
+
+def _merge(
+    older: TierSummary | None,
+    newer: TierSummary,
+    into: TierName,
+    engines: EngineChain,
+    budgets: Budgets,
+    now: datetime,
+) -> TierSummary:
+    previous = older.text if older is not None else None
+    text, engine = engines.run(lambda e: e.merge(previous, newer.text, budgets.for_tier(into)))
+    # A tier written by the offline engine stays marked so, even if merged by Claude.
+    if "offline" in (newer.engine, older.engine if older else None):
+        engine = "offline"
+    first = (
+        (older.first_position, older.first_seq)
+        if older
+        else (newer.first_position, newer.first_seq)
+    )
+    return _summary(into, text, engine, first, (newer.last_position, newer.last_seq), now)
+
+
+def _summary(
+    tier: TierName,
+    text: str,
+    engine: str,
+    first: tuple[int, int],
+    last: tuple[int, int],
+    now: datetime,
+) -> TierSummary:
+    return TierSummary(
+        tier=tier,
+        text=text,
+        first_position=first[0],
+        first_seq=first[1],
+        last_position=last[0],
+        last_seq=last[1],
+        token_estimate=estimate_tokens(text),
+        engine=engine,
+        updated_at=now,
+    )
+
+
+def _span(tier: TierSummary) -> int:
+    return tier.last_position - tier.first_position + 1

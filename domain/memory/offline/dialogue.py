@@ -1,0 +1,156 @@
+"""The dialogue around a value: questions asked, answers given, corrections made.
+
+Customers rarely state facts in the first person: they answer questions
+("Could you share your order number?" → "Sure, it's ORD-48213."). A question
+or request names topics (``domain.memory.offline.subjects``); the other party's
+next messages answer them, so a value there takes its subject from the
+question. A correction ("sorry, I meant …", «اشتباه تایپ کردم», «พิมพ์ผิด»)
+replaces the value it refers to, and a value after "not" / "instead of" is the
+old one, never the new.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from domain.memory.offline.sentences import split_sentences
+from domain.memory.offline.subjects import Topic, topics_named
+from domain.memory.offline.values import FA_LETTERS
+
+_FA = FA_LETTERS
+
+#: A sentence that asks something, in any of the three languages.
+_QUESTION = re.compile(
+    r"[?؟]\s*$"
+    r"|^(?:could|can|would|will|may|might|please|kindly|what|which|when|where|who|how|do|does"
+    r"|did|is|are|shall)\b"
+    r"|\b(?:could|can|would|may)\s+(?:you|i|we)\s+(?:please\s+)?(?:have|get|share|send|give|tell"
+    r"|confirm|provide|check|pop|type|let)\b"
+    r"|\b(?:please|kindly)\s+(?:share|send|provide|confirm|give|tell|type|let\s+me\s+know"
+    r"|enter|write|reply)\b"
+    r"|\b(?:i(?:'ll| will)?\s+need|i\s+just\s+need|let\s+me\s+(?:have|get)|what(?:'s| is)\s+the)\b"
+    # Persian requests: «بفرمایید», «لطف می‌کنید», «بگید», «ارسال کنید», «چیه؟»
+    rf"|(?:بفرمایید|بفرمائید|لطف\s*(?:می[\u200c\s]?)?کنید|لطف\s*کنید|بگید|بگین|بدید|بدین"
+    rf"|ارسال\s*(?:کنید|بفرمایید)|بنویسید|اعلام\s*(?:کنید|بفرمایید)|وارد\s*کنید|چیه|چنده"
+    rf"|کجاست|کیه|چیست|کدومه|کدام|چه\s*(?:روزی|ساعتی|تاریخی))(?![{_FA}])"
+    # Thai requests and question words: «ขอ…ด้วย», «รบกวน…», «แจ้ง…», «…อะไร», «…ไหม»
+    r"|ขอ(?:ทราบ|ชื่อ|เบอร์|เลข|หมายเลข|ที่อยู่|อีเมล|รหัส)|รบกวน|แจ้ง|ระบุ|ส่ง.*มา(?:ให้)?"
+    r"|อะไร|ไหน|เมื่อไหร่|เมื่อไร|กี่|ยังไง|อย่างไร|ไหม|มั้ย|หรือเปล่า|หรือยัง|ใช่ไหม|คะ\s*$",
+    re.IGNORECASE,
+)
+
+#: Words that make a message a correction of something said before.
+CORRECTION = re.compile(
+    r"(?<![A-Za-z])(?:actually|sorry|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
+    r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but|changed?"
+    r"|moved?|wrong|rather)(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|عوض|تغییر|باید|نه[،,])"
+    r"|ขอโทษ|พิมพ์ผิด|ผิด|ที่ถูก|ไม่ใช่|ต้องเป็น|แก้เป็น|เปลี่ยน|แทน",
+    re.IGNORECASE,
+)
+#: Words that make a value a new one of the same thing ("your new total is …").
+UPDATE = re.compile(
+    r"(?<![A-Za-z])(?:now|new|update[ds]?|updated)(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:الان|جدید|به[\u200c\s]?روز)"
+    r"|ใหม่|ตอนนี้",
+    re.IGNORECASE,
+)
+
+#: Just before a value: the value is the old or rejected one ("not 96", "instead of Thursday").
+_NEGATED_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:not|rather\s+than|no\s+longer|isn't|wasn't|aren't"
+    r"|never|from|replac(?:e|es|ing)|previous(?:ly)?|old|originally|was)\s+(?:the\s+|on\s+|at\s+)?"
+    r"|(?<![A-Za-z])instead\s+of\s+(?:[a-z]+ing\s+)?(?:the\s+|on\s+|at\s+)?"
+    rf"|(?<![{_FA}])(?:نه|بجای|به\s+جای|قبلی|قبلاً|نه\s+اینکه|از)\s+"
+    r"|ไม่ใช่\s?|แทนที่จะเป็น\s?|จาก\s?|เดิม(?:คือ)?\s?)$",
+    re.IGNORECASE,
+)
+#: Just after a value: it is the old one ("ORD-48213 was wrong", «۹۶۰ نه»).
+_NEGATED_AFTER = re.compile(
+    r"^\s?(?:(?:is|was)\s+(?:wrong|incorrect|old|a\s+typo)|(?:was\s+)?a\s+typo|no\s+longer"
+    rf"|نه(?![{_FA}])|اشتباه|غلط|قبلی|ผิด|เดิม)",
+    re.IGNORECASE,
+)
+#: How far before a value a negation may sit.
+_NEGATION_REACH = 22
+
+
+def is_question(sentence: str) -> bool:
+    return _QUESTION.search(sentence.strip()) is not None
+
+
+def asked_topics(text: str) -> list[Topic]:
+    """The topics the question or request sentences of ``text`` ask about, in order."""
+    topics: list[Topic] = []
+    for sentence in split_sentences(text):
+        if is_question(sentence):
+            for topic in topics_named(sentence):
+                if topic not in topics:
+                    topics.append(topic)
+    return topics
+
+
+def is_correction(text: str) -> bool:
+    return CORRECTION.search(text) is not None
+
+
+def is_update(text: str) -> bool:
+    """A correction, or a word that makes a value the new one of its kind."""
+    return is_correction(text) or UPDATE.search(text) is not None
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """Whether the value at ``text[start:end]`` is named as the old or wrong one."""
+    before = text[max(0, start - _NEGATION_REACH) : start]
+    return bool(_NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(text[end : end + 20]))
+
+
+@dataclass
+class OpenQuestion:
+    """Topics one party asked about that the other has not answered yet."""
+
+    asker: str
+    topics: list[Topic]
+    #: Messages since it was asked; a question goes stale after ``MAX_AGE``.
+    age: int = 0
+    answered: set[str] = field(default_factory=set)
+
+    MAX_AGE = 5
+
+    def open_topics(self) -> list[Topic]:
+        return [t for t in self.topics if t.name not in self.answered]
+
+
+@dataclass
+class Conversation:
+    """What extraction remembers from one message to the next: the questions still open.
+
+    Each party may have one open question ("Could you share your booking code?" …
+    "Where do I find it?" … "It's K7XQ2M"): the customer's own question does not close
+    the assistant's.
+    """
+
+    questions: list[OpenQuestion] = field(default_factory=list)
+
+    def asked_of(self, role: str) -> list[Topic]:
+        """Topics the message of ``role`` about to be read may be answering: the other
+        party's open question."""
+        for question in reversed(self.questions):
+            if question.asker != role:
+                return question.open_topics()
+        return []
+
+    def after(self, role: str, text: str, answered: set[str]) -> None:
+        """Move on past a message of ``role``: its answers close topics, its questions open."""
+        for question in self.questions:
+            if question.asker != role:
+                question.answered |= answered
+            question.age += 1
+        self.questions = [
+            q for q in self.questions if q.age < OpenQuestion.MAX_AGE and q.open_topics()
+        ]
+        asked = asked_topics(text)
+        if asked:
+            self.questions = [q for q in self.questions if q.asker != role]
+            self.questions.append(OpenQuestion(role, asked))

@@ -1,0 +1,801 @@
+"""Rule-based key facts: what a conversation is about, keyed by subject, in its own language.
+
+Every message is read in order, with the dialogue around it:
+
+- a customer's own statements ("this is Sara", «اسمم مریمه») and instructions
+  ("please leave it with the doorman");
+- every shaped value (``values``), whose subject comes from
+  1. a cue beside it in the same sentence ("delivered on Friday" → ``delivery_date``),
+  2. else the open question it answers ("Could you share your order number?" →
+     "Sure, it's ORD-48213" → ``order_id``),
+  3. else, in a correction ("sorry, it's 48231"), the known fact of the same
+     kind that it corrects,
+  4. else its shape, where that alone says what it is (the email a customer gives
+     is theirs; "ORD-…" is an order);
+  a value named as the old one ("not 96", "instead of Thursday") is skipped;
+- a reply to a question about a name or an address that holds no shaped value
+  is itself the value.
+
+Each change of a value is reported in the order stated, so a total and its
+correction in one batch both reach the history. A value that only restates
+what is already known under that key (the same words, or some of them:
+"Tuesday" after "Tuesday 3 December") is not reported again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.offline.dialogue import (
+    Conversation,
+    is_correction,
+    is_negated,
+    is_question,
+    is_update,
+)
+from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
+from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.instructions import instructions
+from domain.memory.offline.self_statements import stated_facts
+from domain.memory.offline.subjects import Cue, Topic, cues_in
+from domain.memory.offline.values import (
+    FA_LETTERS,
+    Kind,
+    ValueSpan,
+    code_words,
+    counted,
+    find_values,
+)
+
+_FA = FA_LETTERS
+
+#: How far (characters) a cue may sit before or after its value, within one sentence.
+_CUE_REACH_BEFORE = 60
+_CUE_REACH_AFTER = 28
+#: A bare number is an id only with this many digits ("order 48213", not "order 2 more").
+_MIN_ID_DIGITS = 3
+#: Ids, bare numbers and measures belong to the word right before them ("order
+#: 48213", "178.5 cm tall"), not to one a clause away.
+_SHORT_REACH = {
+    Kind.NUMBER: 24,
+    Kind.IDENTIFIER: 28,
+    Kind.LENGTH: 14,
+    Kind.WEIGHT: 20,
+    Kind.COUNT: 14,
+}
+
+_SENTENCE_END = re.compile(r"[.!?؟\n](?:\s|$)|[!?؟]")
+
+#: Identifiers whose prefix says what they are, with no cue needed.
+_ID_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"^#?(?:{prefix})[-\s#]?\d", re.IGNORECASE), key)
+    for prefix, key in (
+        (r"ORD|ORDER|SO", "order_id"),
+        (r"TCK|TKT|TIC|TICKET|CASE|INC|REQ|SR", "ticket_id"),
+        (r"TRK|TRACK", "tracking_number"),
+        (r"INV", "invoice_number"),
+        (r"SN|SER", "serial_number"),
+        (r"BK|BKG|RES|PNR", "booking_reference"),
+        (r"RMA|RET", "return_id"),
+    )
+)
+
+#: Keys whose values are sums of money: a bare number there is an amount ("it should be 84").
+_AMOUNT_KEYS = frozenset(
+    {
+        "order_total",
+        "refund_amount",
+        "shipping_cost",
+        "price",
+        "discount",
+        "deposit",
+        "fee",
+        "monthly_fee",
+        "payment_amount",
+        "invoice_amount",
+    }
+)
+
+#: Keys of things a conversation may hold several of (orders, tickets, instructions):
+#: a new value is another one unless the message corrects the earlier.
+ENTITY_KEYS = frozenset(
+    {
+        "delivery_instruction",
+        "contact_preference",
+        "order_id",
+        "ticket_id",
+        "tracking_number",
+        "invoice_number",
+        "serial_number",
+        "account_number",
+        "return_id",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Known:
+    key: str
+    value: str
+
+
+class _Facts:
+    """Facts of one batch as they are found, and what the session knew before it."""
+
+    def __init__(self, known: Sequence[tuple[str, str]]) -> None:
+        self.known = [_Known(key, value) for key, value in known]
+        self.latest: dict[str, ExtractedFact] = {}
+        #: Every change of a value, in order: a total and its correction in one batch
+        #: both reach the history.
+        self.changes: list[ExtractedFact] = []
+
+    def add(self, key: str, value: str, source: str) -> None:
+        if key.endswith("_time"):
+            # "Tuesday 3 December, 9-12" as the date, then "make it 1-5pm": the date's
+            # own words must not keep showing the old time.
+            date_key = key.removesuffix("_time") + "_date"
+            date, time = self.current(date_key), self.current(key)
+            if date and time and time in date and not restates(value, time):
+                self._set(date_key, date.replace(time, value), source)
+        self._set(key, value, source)
+
+    def _set(self, key: str, value: str, source: str) -> None:
+        current = self.current(key)
+        if current is not None and restates(value, current):
+            return
+        fact = ExtractedFact(key, value, source)
+        if (
+            self.changes
+            and self.changes[-1].key == key
+            and self.changes[-1].source_message_id == source
+        ):
+            self.changes[-1] = fact  # one message states one value per key: its last
+        else:
+            self.changes.append(fact)
+        self.latest.pop(key, None)  # re-insert so order follows the latest mention
+        self.latest[key] = fact
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.latest) | {item.key for item in self.known}
+
+    def current(self, key: str) -> str | None:
+        if key in self.latest:
+            return self.latest[key].value
+        return next((item.value for item in self.known if item.key == key), None)
+
+    def entity_key(self, key: str, value: str, correction: bool) -> str:
+        """``key``, or ``key_2``, ``key_3`` … for a second thing of the same sort: a
+        different order number given without a word of correction is another order,
+        not a corrected one (the chair's order after the desk's)."""
+        if key not in ENTITY_KEYS:
+            return key
+        variants = [key, *(f"{key}_{n}" for n in range(2, 6))]
+        taken = {v: self.current(v) for v in variants if self.current(v) is not None}
+        for variant, current in taken.items():
+            assert current is not None
+            if restates(value, current) or restates(current, value):
+                return variant
+        if not taken:
+            return key
+        if correction:
+            return next(item.key for item in self.recent() if item.key in taken)
+        return next((v for v in variants if v not in taken), key)
+
+    def recent(self) -> list[_Known]:
+        """Current values, the most recently stated first."""
+        batch = [_Known(f.key, f.value) for f in reversed(self.latest.values())]
+        seen = {item.key for item in batch}
+        return batch + [item for item in self.known if item.key not in seen]
+
+
+def extract_facts(
+    lines: Sequence[TranscriptLine],
+    known: Sequence[tuple[str, str]],
+    context: Sequence[TranscriptLine] = (),
+) -> list[ExtractedFact]:
+    """Every value stated or changed, in the order stated: a key appears again when its
+    value changed within the batch (the last is current, the earlier go to history).
+
+    ``known`` is the session's current (key, value) list, most recently updated first;
+    ``context`` the messages just before ``lines`` (read for the questions they ask,
+    never for facts).
+    """
+    spellings = known_spellings(key for key, _ in known)
+    facts = _Facts([(canonical_key(key), value) for key, value in known])
+    conversation = Conversation()
+    for line in sorted(context, key=lambda line: line.position):
+        conversation.after(line.role, line.content, set())
+    named_old: list[ExtractedFact] = []
+    for line in sorted(lines, key=lambda line: line.position):
+        asked = conversation.asked_of(line.role)
+        answered: set[str] = set()
+        for match in _facts_in(line.role, line.content, tuple(asked), facts, answered):
+            if match.key == REPLACED:
+                named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
+            else:
+                facts.add(match.key, match.value, line.message_id)
+        conversation.after(line.role, line.content, answered)
+    return [
+        ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
+        for fact in facts.changes
+    ] + named_old
+
+
+def _facts_in(
+    role: str, text: str, asked: tuple[Topic, ...], facts: _Facts, answered: set[str]
+) -> list[FactMatch]:
+    from_user = role == "user"
+    claimed = ClaimedSpans()
+    found: list[FactMatch] = []
+    if from_user:
+        found.extend(stated_facts(text, claimed, facts.keys()))
+    if from_user:
+        found.extend(_thai_name_reply(text, asked, facts.keys()))
+    correction, update = is_correction(text), is_update(text)
+    if from_user:
+        found.extend(
+            FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
+            for i in instructions(text)
+        )
+    bound: set[tuple[str, Kind]] = set()
+    code = _code_answer(text, asked, bound)
+    if code is not None:
+        found.append(code)
+        claimed.claim(code.start, code.end)
+    values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
+    found.extend(_named_old(text, values))
+    used: set[tuple[int, Kind]] = set()
+    for value in values:
+        if _loose_date_in_question(text, value):
+            continue
+        changes = (correction, update)
+        keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
+        for key, start in keys:
+            if _vaguer_date(value, key, update, facts):
+                continue
+            shown = value.text if start == value.start else text[start : value.start] + value.text
+            found.append(FactMatch(key, shown, start, value.end))
+            if value.time is not None and key.endswith("_date"):
+                # The time of day alone too, so that a later "make it 1-5pm" replaces it.
+                time = value.time
+                time_key = key.removesuffix("_date") + "_time"
+                found.append(FactMatch(time_key, time.text, time.start, time.end))
+    found.extend(_codes(text, claimed, asked, bound))
+    if from_user:  # a customer's reply is the value; an assistant's says more than that
+        name = facts.current("customer_name")
+        found.extend(_free_text_answer(text, asked, bound, found, name))
+    answered.update(name for name, _ in bound)
+    return sorted(found, key=lambda fact: fact.start)
+
+
+#: Kinds a sentence with "new" or "now" in it updates ("the new round is Tuesday 19 Nov").
+_UPDATED_KINDS = frozenset({Kind.DATE, Kind.TIME, Kind.ADDRESS, Kind.AMOUNT})
+
+#: The key of a value the conversation names as the old one ("instead of $189.00").
+REPLACED = "~replaced"
+_MIN_OLD_CHARS = 4
+
+
+def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
+    return [
+        FactMatch(REPLACED, value.text, value.start, value.end)
+        for value in values
+        if is_negated(text, value.start, value.end)
+        and len(value.text) >= _MIN_OLD_CHARS
+        and value.kind is not Kind.NUMBER
+    ]
+
+
+def _keys_for(
+    value: ValueSpan,
+    text: str,
+    from_user: bool,
+    asked: Sequence[Topic],
+    bound: set[tuple[str, Kind]],
+    changes: tuple[bool, bool],
+    facts: _Facts,
+    used: set[tuple[int, Kind]],
+) -> list[tuple[str, int]]:
+    """(key, start of the value's text) for each subject ``value`` is about:
+    usually one, two for "delivery and assembly on Wednesday", none when it is about
+    nothing known."""
+    correction, update = changes
+    if is_negated(text, value.start, value.end):
+        return []
+    by_unit = counted(value)
+    if by_unit is not None:
+        return [(by_unit, value.start)]
+    cues = [
+        (topic, start)
+        for topic, start in _nearest_cues(text, value, used)
+        if _fits(topic.key_for(value.kind) or "", value, from_user, text)
+    ]
+    if cues:
+        return [
+            (
+                facts.entity_key(t.key_for(value.kind) or "", value.text, update),
+                cue_start if t.includes_cue else value.start,
+            )
+            for t, cue_start in cues
+        ]
+    for topic in asked:
+        key = topic.key_for(value.kind)
+        if (
+            key is not None
+            and (topic.name, value.kind) not in bound
+            and _fits(key, value, True, text)
+        ):
+            bound.add((topic.name, value.kind))
+            return [(facts.entity_key(key, value.text, update), value.start)]
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    corrects = correction or (value.kind in _UPDATED_KINDS and is_update(text[begin:stop]))
+    similar = _similar_known(value, facts, corrects)
+    if similar is not None:
+        return [(similar, value.start)]
+    key = _key_by_shape(value, from_user, text)
+    return [(facts.entity_key(key, value.text, update), value.start)] if key else []
+
+
+#: Words that make a contact detail the customer's when the assistant writes it.
+_YOURS = re.compile(
+    r"(?<![A-Za-z])(?:your|you)(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|คุณ|ลูกค้า", re.IGNORECASE
+)
+_CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
+
+
+def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
+    """Whether ``value`` can be the value of ``key`` at all: a bare number needs a few
+    digits to be an id; a phone or an email the assistant writes is the customer's only
+    when the assistant says it is theirs ("we have your number as …")."""
+    if value.kind is Kind.NUMBER and key not in _AMOUNT_KEYS:
+        if any(c in value.text for c in ",٬،.٫"):
+            return False  # "10,000" is an amount, not an id
+        if sum(c.isdigit() for c in value.text) < _MIN_ID_DIGITS:
+            return False
+    if key in _CUSTOMER_CONTACT and not from_user:
+        begin, stop = _sentence_bounds(text, value.start, value.end)
+        return _YOURS.search(text[begin:stop]) is not None
+    return True
+
+
+def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
+    """ "today" in "what can I sort out for you today?" is no date of anything."""
+    if value.kind is not Kind.DATE or any(c.isdigit() for c in value.text):
+        return False
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    return is_question(text[begin:stop])
+
+
+def _vaguer_date(value: ValueSpan, key: str, correction: bool, facts: _Facts) -> bool:
+    """A date said more loosely than the one known ("tomorrow", "Friday", "the 28th"
+    after "Friday 27 December") without a word of change: the same day, or another
+    day talked about, not a new date for the same thing."""
+    if value.kind is not Kind.DATE or correction:
+        return False
+    current = facts.current(key)
+    return current is not None and _date_detail(value.text) < _date_detail(current)
+
+
+_MONTH_OR_YEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}|\d{1,2}[/.-]\d{1,2}"
+    r"|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+    r"|[\u0e01-\u0e4e]\.[\u0e01-\u0e4e]\.|มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา"
+    r"|กันยา|ตุลา|พฤศจิ|ธันวา",
+    re.IGNORECASE,
+)
+
+
+def _date_detail(text: str) -> int:
+    """How much of a date a text gives: a day number, a month or year."""
+    has_day = any(c.isdigit() for c in text)
+    return int(has_day) + int(_MONTH_OR_YEAR.search(text) is not None and has_day)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    stop = _SENTENCE_END.search(text, end)
+    return begin, stop.start() + 1 if stop else len(text)
+
+
+_PERSIAN = re.compile(rf"[{_FA}]")
+#: How near the end of a Persian sentence its verb stands.
+_VERB_REACH = 16
+
+
+def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]:
+    """Cues after ``value``, each with its distance. Persian puts the verb last («مبلغ …
+    به کارتتون برگشت داده میشه»): there the cue nearest the end of the sentence says what
+    the value is, wherever the value stands in it."""
+    verb_last = bool(_PERSIAN.search(text[value.end : stop]))
+    short = value.end + _SHORT_REACH.get(value.kind, _CUE_REACH_AFTER)
+    reach = stop if verb_last else min(stop, short)
+    after = text[value.end : reach]
+    found = []
+    for cue in cues_in(after):
+        near_value = value.end + cue.start <= short
+        near_end = len(after) - cue.end <= _VERB_REACH
+        if not (near_value or (verb_last and near_end)):
+            continue
+        distance = min(cue.start, len(after) - cue.end) if verb_last else cue.start
+        placed = Cue(cue.topic, value.end + cue.start, value.end + cue.end)
+        found.append((2 * distance + 1, placed))
+    return found
+
+
+_AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)
+
+
+def _nearest_cues(
+    text: str, value: ValueSpan, used: set[tuple[int, Kind]] | None = None
+) -> list[tuple[Topic, int]]:
+    """(topic, cue start) of the best cue in reach of ``value`` that has a key for its
+    kind: strong cues before weak ones, then the nearest (a cue after the value counts
+    double its distance). A cue already ``used`` by a value of the same kind is spent: it
+    names the first date after it, not every date of the message ("check-out Monday
+    30 Dec … the cake on the 28th"). A cue joined to the best by "and" comes along
+    ("your delivery and assembly are booked for …"). The cues chosen are marked used."""
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    reach = _SHORT_REACH.get(value.kind, _CUE_REACH_BEFORE)
+    window = max(begin, value.start - reach)
+    spent = used if used is not None else set()
+    scored: list[tuple[int, Cue]] = []
+    for cue in cues_in(text[window : value.start]):
+        placed = Cue(cue.topic, window + cue.start, window + cue.end)
+        scored.append((value.start - placed.end, placed))
+    if value.kind not in (Kind.NUMBER, Kind.PHONE):
+        scored += _cues_after(text, value, stop)
+    usable = [
+        (d, c)
+        for d, c in scored
+        if c.topic.key_for(value.kind) is not None and (c.start, value.kind) not in spent
+    ]
+    if not usable:
+        return []
+    _, best = max(usable, key=lambda item: item[1].topic.strength_for(value.kind) * 1000 - item[0])
+    chosen = [best]
+    for _, other in usable:
+        if other.topic is best.topic or other in chosen:
+            continue
+        first, second = sorted((best, other), key=lambda c: c.start)
+        if _AND.match(text[first.end : second.start]):
+            chosen.append(other)
+    spent.update((c.start, value.kind) for c in chosen)
+    return [(c.topic, c.start) for c in chosen]
+
+
+def _digits(text: str) -> str:
+    return "".join(str(int(char)) for char in text if char.isdigit())
+
+
+def _number(text: str) -> float | None:
+    digits = re.sub(r"[^\d.٫]", "", text.replace("٫", "."))
+    try:
+        return float("".join(str(int(c)) if c.isdigit() else c for c in digits))
+    except ValueError:
+        return None
+
+
+def _kind_of(value: str) -> Kind | None:
+    spans = find_values(value)
+    return spans[0].kind if len(spans) == 1 else None
+
+
+def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
+    """Whether ``new`` can be a corrected ``old``: same kind, or a bare number that is
+    a typo of an id (digits in common) or an amount of the same order."""
+    if new.kind is kind and kind not in (Kind.NUMBER, Kind.IDENTIFIER):
+        return True
+    if new.kind not in (Kind.NUMBER, Kind.IDENTIFIER):
+        return False
+    # An id is corrected by one with mostly the same digits, not by any other id.
+    if kind in (Kind.IDENTIFIER, Kind.NUMBER, Kind.PHONE):
+        a, b = _digits(new.text), _digits(old)
+        common = sum(min(a.count(d), b.count(d)) for d in set(a))
+        return bool(a) and common >= 0.6 * max(len(a), len(b))
+    if kind is Kind.AMOUNT and new.kind is Kind.NUMBER:
+        x, y = _number(new.text), _number(old)
+        return bool(x and y) and 0.2 <= x / y <= 5  # type: ignore[operator]
+    return False
+
+
+def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | None:
+    """The key of a known value this one corrects: in a correction, the most recent
+    value of a compatible kind; anywhere, a near-identical id, email or phone (a typo
+    put right: "VX14-8821-OD" for "VX14-8821-QD")."""
+    for item in facts.recent():
+        kind = _kind_of(item.value)
+        if kind is None:
+            continue
+        if correction and _similar(value, kind, item.value):
+            return item.key
+        if value.kind is kind and kind in _TYPO_KINDS and _near(value.text, item.value):
+            return item.key
+    return None
+
+
+_TYPO_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL, Kind.PHONE})
+#: How alike (difflib ratio) a value must be to a known one to be its correction.
+_NEAR = 0.8
+
+
+def _near(new: str, old: str) -> bool:
+    return new != old and SequenceMatcher(None, new.casefold(), old.casefold()).ratio() >= _NEAR
+
+
+#: An address a business writes from, not one a customer is reached at.
+_COMPANY_EMAIL = re.compile(
+    r"^(?:support|help|info|no-?reply|service|team|sales|contact|billing|care|hello|orders?)@",
+    re.IGNORECASE,
+)
+_OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|ما را)(?![\w])", re.I)
+
+
+def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
+    if value.kind is Kind.EMAIL:
+        if _COMPANY_EMAIL.match(value.text) or (not from_user and _OURS.search(text)):
+            return None
+        return "customer_email"
+    if value.kind is Kind.PHONE:
+        return "customer_phone" if from_user else None
+    if value.kind is Kind.IDENTIFIER:
+        for pattern, key in _ID_PREFIXES:
+            if pattern.match(value.text):
+                return key
+        return None
+    if value.kind is Kind.ADDRESS:
+        return "delivery_address"
+    return None
+
+
+#: Values offered as a choice ("Wednesday 20 March or Friday 22 March"): neither is agreed.
+_OR = re.compile(r"\s(?:or|یا|หรือ)\s", re.IGNORECASE)
+
+
+def _is_choice(text: str, value: ValueSpan) -> bool:
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    sentence_values = [
+        v
+        for v in find_values(text[begin:stop])
+        if v.kind is value.kind and v.kind is not Kind.NUMBER
+    ]
+    if len(sentence_values) < 2:
+        return False
+    return any(
+        _OR.search(text[begin + a.end : begin + b.start])
+        for a, b in itertools.pairwise(sentence_values)
+    )
+
+
+_CODE_SHAPE = re.compile(r"^#?[A-Za-z0-9][A-Za-z0-9 #/-]{2,30}$")
+
+
+def _code_answer(
+    text: str, asked: Sequence[Topic], bound: set[tuple[str, Kind]]
+) -> FactMatch | None:
+    """A short reply that is a code as a whole ("ACC 3391 0072", "TRK 9921 3381 GB") to a
+    question about an identifier: the whole code, not its first group of digits."""
+    topics = [t for t in asked if t.key_for(Kind.IDENTIFIER) is not None]
+    if not topics:
+        return None
+    start, value = _cleaned_answer(text)
+    if not _CODE_SHAPE.match(value) or not any(c.isdigit() for c in value) or " " not in value:
+        return None
+    topic = topics[0]
+    bound.add((topic.name, Kind.IDENTIFIER))
+    bound.add((topic.name, Kind.NUMBER))
+    key = topic.key_for(Kind.IDENTIFIER)
+    assert key is not None
+    return FactMatch(key, value, start, start + len(value))
+
+
+def _codes(
+    text: str, claimed: ClaimedSpans, asked: Sequence[Topic], bound: set[tuple[str, Kind]]
+) -> list[FactMatch]:
+    """Codes written as upper-case words ("SPRING", "WELCOME10") after a coupon cue or
+    in answer to a question about one."""
+    found: list[FactMatch] = []
+    for span in code_words(text, claimed):
+        before = text[max(0, span.start - 30) : span.start]
+        cue = [c.topic for c in cues_in(before) if c.topic.name == "coupon"]
+        wanted = [t for t in asked if t.name == "coupon" and (t.name, Kind.IDENTIFIER) not in bound]
+        if cue or wanted:
+            bound.add(("coupon", Kind.IDENTIFIER))
+            claimed.claim(span.start, span.end)
+            found.append(FactMatch("coupon_code", span.text, span.start, span.end))
+    return found
+
+
+# -- a reply that is itself the value ----------------------------------------------------------
+
+_ANSWER_LEAD = re.compile(
+    r"^(?:(?:sure|yes|yeah|yep|yup|ok|okay|of\s+course|certainly|right|no\s+problem|hi|hello"
+    r"|it'?s|it\s+is|that'?s|that\s+is|that\s+would\s+be|here\s+you\s+go|here\s+it\s+is|my\s+name\s+is"
+    r"|my\s+name'?s|name'?s|the\s+address\s+is|address\s+is|my\s+address\s+is|i'?m|i\s+am"
+    r"|بله|آره|حتما|حتماً|باشه|چشم|اسمم|اسم\s+من|نام\s+من|آدرسم|آدرس\s+من|آدرس|بنده|من"
+    r"|ได้(?:เลย)?(?:ครับ|ค่ะ)?|ครับ|ค่ะ|ชื่อ|ผมชื่อ|ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ที่อยู่(?:คือ)?)"
+    r"(?:[\s,:،!.\-–]+|$))+",
+    re.IGNORECASE,
+)
+_ANSWER_TAIL = re.compile(
+    rf"(?:[\s,،.!]|(?<![{_FA}])(?:هست|هستم|است|هستش|ممنون|مرسی|لطفا|لطفاً)(?![{_FA}])"
+    r"|\bthanks?\b|\bthank\s+you\b|\bplease\b|\bcheers\b"
+    r"|ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า|ค่า)+$",
+    re.IGNORECASE,
+)
+_NOT_AN_ANSWER = re.compile(
+    r"\?|؟|\b(?:one\s+(?:sec|moment|minute)|hold\s+on|let\s+me|why|what|don'?t\s+know|not\s+sure"
+    r"|no\b|sorry|wait|hang\s+on|thanks|thank\s+you|will\s+do)"
+    rf"|(?<![{_FA}])(?:چرا|نمی[\u200c\s]?دونم|صبر|یه\s+لحظه|چی|ممنون|مرسی|چشم)(?![{_FA}])"
+    r"|ทำไม|ไม่ทราบ|ไม่รู้|รอสักครู่|เดี๋ยว|อะไร|ขอบคุณ|รับทราบ|แป๊บ|555|ฮ่า|ไหม|มั้ย|หรือเปล่า"
+    r"|ยังไง|เท่าไหร่|เท่าไร|กี่|ถ้า"
+    r"|\b(?:lol|haha)\b",
+    re.IGNORECASE,
+)
+_ADDRESS_HINT = re.compile(
+    r"\d|\b(?:street|st|road|rd|avenue|ave|lane|flat|apt|apartment|house|building|block|court"
+    r"|close|drive|way|square|unit|floor)\b"
+    r"|خیابان|کوچه|پلاک|بلوار|واحد|طبقه|میدان|ถนน|ซอย|หมู่|เลขที่|แขวง|เขต|ตำบล|อำเภอ",
+    re.IGNORECASE,
+)
+_MAX_NAME_WORDS = 4
+_MAX_THAI_NAME_CHARS = 30
+_MAX_ADDRESS_CHARS = 140
+
+
+def _first_sentence(text: str) -> tuple[int, str]:
+    stripped = text.strip()
+    offset = text.find(stripped)
+    end = _SENTENCE_END.search(stripped)
+    return offset, stripped[: end.start() + 1].rstrip(".!") if end else stripped
+
+
+def _cleaned_answer(text: str) -> tuple[int, str]:
+    offset, sentence = _first_sentence(text)
+    lead = _ANSWER_LEAD.match(sentence)
+    start = lead.end() if lead else 0
+    body = _ANSWER_TAIL.sub("", sentence[start:]).strip()
+    return offset + start, body
+
+
+#: A Thai reply to "your name?" that leads with the name, a pronoun before it perhaps:
+#: «ผมณัฐวุฒิ พรหมมาครับ เลขที่จอง …».
+_TH_NAME_REPLY = re.compile(
+    r"^(?:สวัสดี(?:ครับ|ค่ะ)?\s*)?(?:ผม|ดิฉัน|ฉัน|หนู)?(?:ชื่อ)?"
+    r"(?P<name>[\u0e01-\u0e4e]{2,20}?(?:\s[\u0e01-\u0e4e]{2,20}?)?)(?=ครับ|ค่ะ|คะ|นะ)"
+)
+
+
+def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -> list[FactMatch]:
+    if "customer_name" in known or not any(t.name == "name" for t in asked):
+        return []
+    if any(t.name == "recipient" for t in asked):
+        return []
+    match = _TH_NAME_REPLY.match(text.strip())
+    if match is None or not _looks_like_name(match.group("name")):
+        return []
+    start = text.find(match.group("name"))
+    return [
+        FactMatch("customer_name", match.group("name"), start, start + len(match.group("name")))
+    ]
+
+
+def _looks_like_name(value: str) -> bool:
+    if any(char.isdigit() for char in value) or not value:
+        return False
+    if re.search(r"[\u0e00-\u0e7f]", value):
+        # A Thai name is one run of letters, two with the family name.
+        return len(value) <= _MAX_THAI_NAME_CHARS and value.strip().count(" ") <= 1
+    words = value.split()
+    if not 1 <= len(words) <= _MAX_NAME_WORDS:
+        return False
+    # A reply to "your name?" may well be lower case ("tom reyes"), but not a sentence.
+    return not any(w.casefold() in _NOT_NAME_WORDS for w in words)
+
+
+_NOT_NAME_WORDS = frozenset(
+    [
+        "i",
+        "im",
+        "i'm",
+        "is",
+        "are",
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "it's",
+        "my",
+        "me",
+        "you",
+        "your",
+        "we",
+        "our",
+        "and",
+        "or",
+        "but",
+        "not",
+        "no",
+        "yes",
+        "ok",
+        "okay",
+        "sure",
+        "thanks",
+        "please",
+        "just",
+        "one",
+        "sec",
+        "here",
+        "there",
+        "what",
+        "why",
+        "how",
+        "when",
+        "where",
+    ]
+)
+
+
+def _same_person(name: str, known: str | None) -> bool:
+    """A name given again may be the known one in full ("tom" then "tom reyes"), not
+    someone else's."""
+    return known is None or bool(set(name.casefold().split()) & set(known.casefold().split()))
+
+
+def _free_text_answer(
+    text: str,
+    asked: Sequence[Topic],
+    bound: set[tuple[str, Kind]],
+    found: Sequence[FactMatch],
+    facts_name: str | None,
+) -> list[FactMatch]:
+    """The reply itself as the value of a name, address or product asked for, when
+    nothing shaped in it answered the question."""
+    keys = {fact.key for fact in found}
+    if found or any(name == topic.name for topic in asked for name, _ in bound):
+        return []  # the reply's shaped values answered it
+    for topic in asked:
+        if not topic.free_text:
+            continue
+        if _NOT_AN_ANSWER.search(text):
+            return []
+        start, value = _cleaned_answer(text)
+        key = _FREE_TEXT_KEYS[topic.name]
+        if topic.name == "name" and any(t.name == "recipient" for t in asked):
+            key = "recipient_name"  # "your mother's name?": not the customer's
+        if key in keys or not _plausible(topic.name, value):
+            continue
+        if key == "customer_name" and not _same_person(value, facts_name):
+            continue
+        bound.add((topic.name, Kind.ADDRESS))
+        return [FactMatch(key, value, start, start + len(value))]
+    return []
+
+
+_FREE_TEXT_KEYS = {"name": "customer_name", "address": "delivery_address", "product": "product"}
+_MAX_PRODUCT_WORDS = 6
+
+
+#: Replies that confirm rather than answer ("yes, that's the one").
+_CONFIRMATION = re.compile(
+    r"^(?:that'?s\s+(?:it|the\s+one|right|correct)|correct|exactly|right|yes|yep|that\s+one"
+    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้)\b",
+    re.IGNORECASE,
+)
+
+
+def _plausible(topic: str, value: str) -> bool:
+    if not value or _CONFIRMATION.match(value):
+        return False
+    if topic == "name":
+        return _looks_like_name(value)
+    if topic == "address":
+        return len(value) <= _MAX_ADDRESS_CHARS and _ADDRESS_HINT.search(value) is not None
+    return 0 < len(value.split()) <= _MAX_PRODUCT_WORDS and len(value) <= 60

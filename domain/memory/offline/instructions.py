@@ -1,0 +1,131 @@
+"""Instructions a customer gives: how to deliver, how (and when) to get in touch.
+
+"please leave it with the doorman", "call me before 6pm, not after",
+«لطفاً تحویل نگهبان بدید», «ฝากไว้ที่ป้อมยามได้เลยค่ะ». The value is the
+instruction itself as the customer wrote it (one clause, polite particles
+trimmed), so the LLM sees it in the customer's words. Two kinds, each one fact
+that a later instruction of the same kind replaces: ``delivery_instruction``
+and ``contact_preference``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from domain.memory.offline.values import FA_LETTERS
+
+_FA = FA_LETTERS
+
+MAX_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Instruction:
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+_DELIVERY = re.compile(
+    # English: leave / drop / hand it …, ring / knock …, use the side door, don't leave it …
+    r"(?:(?<![A-Za-z])(?:please\s+|just\s+|can\s+you\s+|could\s+you\s+)?"
+    r"(?:leave|drop|hand|give|put|place)\s+(?:it|them|the\s+\w+|my\s+\w+)\s+"
+    r"(?:with|at|in|by|outside|behind|next\s+to|on|under|inside|to)\b"
+    r"|(?<![A-Za-z])(?:please\s+)?(?:don'?t|do\s+not|never)\s+(?:leave|ring|knock|buzz|deliver|put)\b"
+    r"|(?<![A-Za-z])(?:please\s+)?(?:ring|knock|buzz)\s+(?:the|twice|at|on|loudly|first)\b"
+    r"|(?<![A-Za-z])(?:please\s+)?use\s+the\s+(?:side|back|front|rear|service)\s+(?:door|entrance|gate)"
+    r"|(?<![A-Za-z])(?:only\s+)?deliver(?:y)?\s+(?:only\s+)?(?:after|before|between)\b)"
+    r"[^.!?\n]*"
+    # Persian: «تحویل نگهبان بدید», «دم در بذارید», «به همسایه بدید», «زنگ واحد ۳ رو بزنید»
+    rf"|[^.!?\n،]*(?:(?<![{_FA}])(?:نگهبان|لابی|سرایدار|همسایه|دم\s*در|جلوی\s*در|پشت\s*در|نگهبانی)"
+    rf"[^.!?\n]*(?:بدید|بدین|بسپارید|بذارید|بزارید|بگذارید|تحویل|بدهید)"
+    rf"|(?<![{_FA}])(?:تحویل|بسته\s*رو|بسته\s*را)\s[^.!?\n]*(?:بدید|بدین|بسپارید|بذارید|بگذارید))[^.!?\n]*"
+    # Thai: «ฝากไว้ที่…», «วางไว้…», «ส่งหลัง…», «กดกริ่ง…», «ไม่ต้อง…»
+    r"|(?:ฝาก(?:ไว้)?(?:ที่|กับ)|วางไว้|แขวนไว้|ส่ง(?:ได้)?(?:หลัง|ก่อน|เฉพาะ|แค่)|กดกริ่ง|เคาะประตู"
+    r"|ไม่ต้อง(?:กดกริ่ง|วาง|ฝาก)|อย่าเปิดประตู|ต้องใช้ลิฟต์|ต้องแลกบัตร|ต้องแจ้งนิติ)"
+    r"[^.!?\n]*",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(
+    # English: "email me rather than phone", "call me before 6pm", "whatsapp is best"
+    r"(?:(?<![A-Za-z])(?:please\s+|can\s+you\s+|could\s+you\s+|just\s+|best\s+to\s+|better\s+to\s+)?"
+    r"(?:e-?mail|call|ring|phone|text|message|whatsapp|sms)\s+(?:me|us)\b(?!\s+(?:on|at)\s+[+\d])"
+    r"|(?<![A-Za-z])(?:please\s+)?(?:don'?t|do\s+not)\s+(?:call|ring|phone|text|email|send|post"
+    r"|mail|contact)\b"
+    r"|(?<![A-Za-z])please\s+(?:text|e-?mail|call|message|whatsapp)\s+(?:the|all|any|every)\s+\w+"
+    r"|(?<![A-Za-z])(?:e-?mail|text|whatsapp|sms|phone)\s+(?:is|works)\s+(?:best|better|easier)"
+    r"|(?<![A-Za-z])(?:i(?:'d| would)\s+(?:prefer|rather)|prefer(?:ably)?)\s+(?:an?\s+)?"
+    r"(?:e-?mail|call|text|phone|whatsapp|sms|message))"
+    r"[^.!?\n]*"
+    # Persian: «قبل از اومدن زنگ بزنید», «فقط بعد از ساعت ۵ تماس بگیرید», «پیامک بدید بهتره»
+    rf"|[^.!?\n،]*(?<![{_FA}])(?:زنگ\s*(?:بزنید|بزنین|بزنه|بزنن|بزنند|نزنید|نزنن)"
+    rf"|تماس\s*(?:بگیرید|بگیرن|بگیره|بگیرند|نگیرید|نگیرن)"
+    rf"|پیامک\s*(?:بدید|بزنید|بدین)|پیام\s*(?:بدید|بدین)|ایمیل\s*(?:بزنید|بدید|کنید)|واتساپ|تلگرام|ایتا)"
+    rf"[^.!?\n]*"
+    # Thai: «โทรหาก่อน…», «ติดต่อทางไลน์…», «ไม่ต้องโทร», «ทักไลน์…»
+    r"|(?:(?:ให้)?โทร(?:หา)?\S{0,8}?ก่อน|ติดต่อ(?:ทาง|ผ่าน)|ทัก(?:ไลน์|แชท)|ส่งข้อความ|ไม่ต้องโทร|อย่าโทร"
+    r"|โทรได้(?:หลัง|ก่อน|ช่วง)|สะดวก(?:ทาง|ให้)?(?:ไลน์|อีเมล|โทร)|ส่งทาง(?:เมล|อีเมล|ไลน์))"
+    r"[^.!?\n]*",
+    re.IGNORECASE,
+)
+_TRIM = re.compile(
+    r"^(?:\s|,|and\s|also\s|oh\s|ok\s|okay\s|please\s|just\s|و\s|ครับ|ค่ะ)+"
+    # Thai particles stay: "ทักไลน์สะดวกกว่าครับ" is the customer's own polite words.
+    r"|(?:\s|,|،|\.|!|\bthanks?\b|\bthank\s+you\b|\bplease\b|ممنون(?:م)?|مرسی|لطفاً|لطفا)+$",
+    re.IGNORECASE,
+)
+
+
+#: Where one instruction ends and the reasons for it begin.
+_CLAUSE_END = re.compile(
+    r",?\s(?:because|cause|cos|since|as|so\s+that)\s"
+    rf"|[،,]?\s*(?<![{_FA}])(?:چون|چونکه|آخه)(?![{_FA}])"
+    r"|\sเพราะ|\sเดี๋ยว",
+    re.IGNORECASE,
+)
+#: A contact instruction about the courier's arrival is a delivery instruction.
+_ABOUT_ARRIVAL = re.compile(
+    r"outside|arriv|downstairs|at\s+the\s+(?:door|gate)|before\s+(?:they|you)\s+come|on\s+the\s+way"
+    r"|when\s+(?:they|you|the\s+\w+)(?:'re|\s+are|\s+get)\s+(?:here|outside|close|there)"
+    rf"|(?<![{_FA}])(?:اومدن|آمدن|رسیدید|رسیدن|دم\s*در|قبل\s+از\s+ارسال|پیک)"
+    r"|ก่อนเข้ามา|ก่อนมาส่ง|มาถึง|ถึงหน้า|ก่อนส่ง|ก่อนเข้า",
+    re.IGNORECASE,
+)
+
+
+def _first_clause(text: str) -> str:
+    cut = _CLAUSE_END.search(text, 1)
+    return text[: cut.start()] if cut else text
+
+
+def _in_question(text: str, end: int) -> bool:
+    stop = re.search(r"[.!?؟\n]", text[end:])
+    return stop is not None and stop.group() in "?؟"
+
+
+def _clean(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _TRIM.sub("", text)
+    return text
+
+
+def instructions(text: str) -> Iterator[Instruction]:
+    """Delivery and contact instructions in a customer's message, left to right."""
+    for key, pattern in (("delivery_instruction", _DELIVERY), ("contact_preference", _CONTACT)):
+        for match in pattern.finditer(text):
+            if _in_question(text, match.end() - 1):
+                continue  # a request the other side may still refuse
+            raw = _first_clause(match.group())
+            value = _clean(raw)
+            if not value or len(value) > MAX_CHARS:
+                continue
+            if key == "contact_preference" and _ABOUT_ARRIVAL.search(value):
+                key_found = "delivery_instruction"
+            else:
+                key_found = key
+            start = match.start() + raw.find(value)
+            yield Instruction(key_found, start, start + len(value), value)

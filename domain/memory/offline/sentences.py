@@ -1,0 +1,113 @@
+"""Sentence splitting for English, Persian, Thai, CJK and mixed text.
+
+Newlines always end a sentence. Inside a line a sentence ends at a run of
+terminators (. ! ? ؟ ؛ … and CJK 。！？) followed by whitespace; a period after a
+known abbreviation or a single letter ("Dr.", "e.g.", "J.") does not end one. Thai has no
+sentence punctuation: writers put a space between sentences and clauses, so a
+space with Thai on both sides ends a clause, and tiny leftovers (a lone "ครับ")
+stay attached to their neighbour. Any span longer than ``MAX_SENTENCE_CHARS`` is
+cut at its last clause mark or space within the limit, so one run-on message
+cannot become a single unsummarizable sentence.
+"""
+
+import re
+import unicodedata
+
+from domain.memory.offline.lexicon import word_set
+
+MAX_SENTENCE_CHARS = 280
+#: Thai clauses shorter than this are particles or fragments, not sentences.
+MIN_THAI_CLAUSE_CHARS = 5
+
+_WHITESPACE = re.compile(r"[^\S\n]+")
+_TERMINATOR = re.compile(r"[.!?؟؛…]+['\"”’»)\]]*(?=\s|$)|[。！？]+")
+_THAI_SPACE = re.compile(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")
+_LAST_WORD = re.compile(r"(\w+)\.$")
+_LONGEST_ABBREVIATION = 12
+_CLAUSE_MARKS = ",;:،؛、，；："
+
+_ABBREVIATIONS = word_set(
+    "mr mrs ms dr prof sr jr st vs etc eg ie e.g i.e no approx dept inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+
+def _ends_with_abbreviation(line: str, start: int, end: int) -> bool:
+    """Whether the period ending ``line[start:end]`` closes an abbreviation or initial."""
+    # Abbreviations are short: only the tail is searched, so this stays linear.
+    tail = max(start, end - _LONGEST_ABBREVIATION)
+    match = _LAST_WORD.search(line, tail, end)
+    if match is None or (match.start() == tail > start and line[tail - 1].isalnum()):
+        return False
+    word = match.group(1).lower()
+    # Single letters are initials ("J. Smith") or list markers ("a."), not ends.
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isascii())
+
+
+def _split_on_terminators(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _TERMINATOR.finditer(line):
+        end = match.end()
+        is_period = match.group().rstrip("'\"”’»)]") == "."
+        if is_period and _ends_with_abbreviation(line, start, end):
+            continue
+        piece = line[start:end].strip()
+        if piece:
+            pieces.append(piece)
+        start = end
+    rest = line[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def _split_thai_clauses(piece: str) -> list[str]:
+    clauses: list[str] = []
+    for clause in _THAI_SPACE.split(piece):
+        too_short = len(clause) < MIN_THAI_CLAUSE_CHARS
+        if clauses and (too_short or len(clauses[-1]) < MIN_THAI_CLAUSE_CHARS):
+            clauses[-1] = f"{clauses[-1]} {clause}"
+        else:
+            clauses.append(clause)
+    return clauses
+
+
+def _cut_point(text: str, limit: int) -> int:
+    """Where to cut ``text`` (longer than ``limit``): last clause mark, else last
+    space, else the last character boundary that keeps combining marks attached."""
+    window = text[: limit + 1]
+    for marks in (_CLAUSE_MARKS, " "):
+        cut = max(window.rfind(mark) for mark in marks)
+        if cut > limit // 3:
+            return cut + 1
+    cut = limit
+    while cut > 1 and (unicodedata.category(text[cut]).startswith("M") or text[cut] == "\u200c"):
+        cut -= 1
+    return cut
+
+
+def _bound_length(sentence: str) -> list[str]:
+    parts: list[str] = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = _cut_point(sentence, MAX_SENTENCE_CHARS)
+        head = sentence[:cut].strip()
+        if head:
+            parts.append(head)
+        sentence = sentence[cut:].strip()
+    if sentence:
+        parts.append(sentence)
+    return parts
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` in order, whitespace collapsed, none empty."""
+    sentences: list[str] = []
+    for raw_line in text.splitlines():
+        line = _WHITESPACE.sub(" ", raw_line).strip()
+        if not line:
+            continue
+        for piece in _split_on_terminators(line):
+            for clause in _split_thai_clauses(piece):
+                sentences.extend(_bound_length(clause))
+    return sentences

@@ -1,0 +1,586 @@
+"""What a value is about: topics named by cue words, and the fact key a value gets under one.
+
+A fact's key names its subject (``delivery_date``, ``refund_amount``), never
+just the type of its value. The subject comes from a *topic* (delivery, order,
+refund, …) named near the value ("delivered on Friday", "your refund of
+$42.50", «مبلغ … برگشت داده میشه», «ยอดคืนเงิน 1,250 บาท») or in the question
+the value answers, combined with the value's ``Kind``: the delivery topic gives
+``delivery_date`` to a date, ``delivery_time`` to a time of day,
+``delivery_address`` to an address and ``shipping_cost`` to an amount. A
+topic that has no key for a kind says nothing about such a value, so an
+unrelated value never lands on a key by accident.
+
+Cues are matched case-insensitively. English cues are whole words; Persian
+cues must not sit inside a longer word; Thai has no spaces, so Thai cues match
+anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from domain.memory.offline.values import FA_LETTERS, Kind
+
+_FA = FA_LETTERS
+
+_FA_SUFFIX = "\u200c?(?:ام|ات|اش|مان|تان|شان|مون|تون|شون|ها|های|ی|ای|م|ت|ش|ه)"
+
+#: Cues that name a topic only loosely ("amount", "number"): a specific cue
+#: anywhere in reach wins over them, whatever the distance.
+WEAK = 1
+STRONG = 2
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    #: Fact key per value kind; a kind missing here is not about this topic.
+    keys: dict[Kind, str]
+    english: str = ""
+    persian: str = ""
+    thai: str = ""
+    strength: int = STRONG
+    #: Kinds this topic names only loosely ("on the order at £45": the order is not
+    #: what costs £45 when "assembly" is also in reach).
+    weak_kinds: frozenset[Kind] = frozenset()
+    #: Whether the cue belongs to the value ("Mastercard ending 2290").
+    includes_cue: bool = False
+    #: Whether a reply to a question about this topic is itself the value
+    #: (a name, an address, an instruction), when it holds no shaped value.
+    free_text: bool = False
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        alternatives = []
+        if self.english:
+            alternatives.append(rf"(?<![A-Za-z])(?:{self.english})(?![A-Za-z])")
+        if self.persian:
+            # Persian words take suffixes: «سفارشتون», «آدرسم», «شماره‌ام».
+            alternatives.append(rf"(?<![{_FA}])(?:{self.persian})(?:{_FA_SUFFIX})?(?![{_FA}])")
+        if self.thai:
+            alternatives.append(rf"(?:{self.thai})")
+        object.__setattr__(self, "pattern", re.compile("|".join(alternatives), re.IGNORECASE))
+
+    def key_for(self, kind: Kind) -> str | None:
+        return self.keys.get(kind)
+
+    def strength_for(self, kind: Kind) -> int:
+        return WEAK if kind in self.weak_kinds else self.strength
+
+
+_ID = (Kind.IDENTIFIER, Kind.NUMBER)
+
+
+def _ids(key: str) -> dict[Kind, str]:
+    return dict.fromkeys(_ID, key)
+
+
+# The order matters only between cues that match the same text: the first topic wins.
+TOPICS: tuple[Topic, ...] = (
+    # -- identifiers -----------------------------------------------------------------------
+    Topic(
+        "tracking",
+        _ids("tracking_number"),
+        english=r"tracking(?:\s+(?:number|no\.?|code|id|ref(?:erence)?))?|consignment(?:\s+number)?"
+        r"|waybill|parcel\s+(?:number|id)|airway\s+bill",
+        persian=r"کد\s*(?:ی\s*)?رهگیری|شماره\s*(?:ی\s*)?رهگیری|کد\s*مرسوله|بارنامه",
+        thai=r"เลข(?:พัสดุ|แทร็ก(?:กิ้ง)?|ติดตาม(?:พัสดุ)?)|หมายเลข(?:พัสดุ|ติดตาม)|แทร็กกิ้ง|tracking",
+    ),
+    Topic(
+        "ticket",
+        _ids("ticket_id"),
+        english=r"ticket(?:\s+(?:number|no\.?|id|ref(?:erence)?))?|case(?:\s+(?:number|no\.?|id|ref(?:erence)?))?"
+        r"|(?:repair|service|work|job)\s+(?:case|job|order|reference|ref|number|request)"
+        r"|complaint\s+(?:number|reference|ref|id)|claim\s+(?:number|reference|ref|id)"
+        r"|support\s+(?:reference|ref)",
+        persian=r"تیکت|شماره\s*(?:ی\s*)?(?:درخواست|پیگیری|شکایت|پذیرش)|کد\s*(?:ی\s*)?(?:پیگیری|درخواست|پذیرش)",
+        thai=r"เลขที่เคส|หมายเลขเคส|เลขเคส|เคส|ทิกเก็ต|เลขที่เรื่อง|เลขเรื่อง|เรื่องร้องเรียน"
+        r"|ใบแจ้งซ่อม|(?:เลขที่)?งานซ่อม|เลขที่งาน",
+    ),
+    Topic(
+        "booking",
+        {**_ids("booking_reference"), Kind.DATE: "booking_date"},
+        english=r"booking(?:\s+(?:ref(?:erence)?|number|code|id|no\.?))?|reservation(?:\s+(?:number|code|id))?"
+        r"|PNR|confirmation\s+(?:number|code)|ref(?:erence)?\s+(?:number|code)",
+        persian=r"کد\s*(?:ی\s*)?رزرو|شماره\s*(?:ی\s*)?رزرو|رزرو",
+        thai=r"เลขที่การจอง|รหัสการจอง|หมายเลขการจอง|การจอง|booking|เลขจอง",
+    ),
+    Topic(
+        "coupon",
+        _ids("coupon_code"),
+        english=r"(?:promo(?:tion(?:al)?)?|discount|gift|offer)\s+code|coupon(?:\s+code)?|voucher(?:\s+code)?"
+        r"|promo|code",
+        persian=r"کد\s*(?:ی\s*)?تخفیف|کوپن|کد\s*(?:ی\s*)?هدیه|ووچر",
+        thai=r"โค้ด(?:ส่วนลด)?|คูปอง|รหัสส่วนลด|วอเชอร์|code",
+    ),
+    Topic(
+        "invoice",
+        {**_ids("invoice_number"), Kind.AMOUNT: "invoice_amount"},
+        english=r"invoice(?:\s+(?:number|no\.?))?|receipt(?:\s+(?:number|no\.?))?",
+        persian=r"فاکتور|شماره\s*(?:ی\s*)?فاکتور|رسید",
+        thai=r"ใบเสร็จ|ใบกำกับ(?:ภาษี)?|เลขที่ใบแจ้งหนี้|ใบแจ้งหนี้",
+    ),
+    Topic(
+        "serial",
+        _ids("serial_number"),
+        english=r"serial(?:\s+(?:number|no\.?))?|S/N|IMEI",
+        persian=r"(?:شماره\s*)?سریال|IMEI|آیمی",
+        thai=r"(?:หมายเลข|เลข)?ซีเรียล|serial|IMEI",
+    ),
+    Topic(
+        "account",
+        _ids("account_number"),
+        english=r"(?:account|customer|member(?:ship)?|subscriber|policy|loyalty)\s+(?:number|no\.?|id)"
+        r"|membership",
+        persian=r"شماره\s*(?:ی\s*)?(?:اشتراک|مشتری|حساب|عضویت)|کد\s*(?:ی\s*)?(?:اشتراک|مشتری)",
+        thai=r"(?:หมายเลข|รหัส|เลข)(?:สมาชิก|ลูกค้า|บัญชี)",
+    ),
+    Topic(
+        "card",
+        {Kind.NUMBER: "payment_card"},
+        english=r"(?:(?:visa|master\s?card|amex|debit|credit)\s+(?:card\s+)?|card\s+)?ending(?:\s+in)?"
+        r"|last\s+(?:four|4)\s+digits",
+        persian=r"(?:چهار|۴|4)\s*رقم\s*آخر|کارت(?:ی)?\s*(?:به|با)\s*شماره",
+        thai=r"บัตร\S{0,12}\s?(?:ลงท้าย(?:ด้วย)?|สี่ตัวท้าย|4\s?ตัวท้าย)",
+        includes_cue=True,
+    ),
+    Topic(
+        "flight",
+        {
+            **_ids("flight_number"),
+            Kind.DATE: "flight_date",
+            Kind.TIME: "flight_time",
+        },
+        english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound",
+        persian=r"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت|رفت",
+        thai=r"เที่ยวบิน|ไฟลท์|บิน",
+    ),
+    Topic(
+        "room",
+        {**_ids("room_number"), Kind.AMOUNT: "room_rate", Kind.COUNT: "room_count"},
+        english=r"room(?:\s+(?:number|no\.?))?",
+        persian=r"اتاق",
+        thai=r"ห้อง(?:พัก)?",
+    ),
+    Topic(
+        "postcode",
+        {Kind.NUMBER: "postcode", Kind.IDENTIFIER: "postcode"},
+        english=r"post\s?code|postal\s+code|zip(?:\s+code)?",
+        persian=r"کد\s*(?:ی\s*)?پستی",
+        thai=r"รหัสไปรษณีย์|ไปรษณีย์",
+    ),
+    Topic(
+        "national_id",
+        _ids("national_id"),
+        english=r"national\s+id|passport(?:\s+number)?|ID\s+number",
+        persian=r"کد\s*(?:ی\s*)?ملی|شماره\s*(?:ی\s*)?ملی|شماره\s*(?:ی\s*)?پاسپورت",
+        thai=r"เลข(?:บัตร)?ประชาชน|พาสปอร์ต",
+    ),
+    Topic(
+        "access",
+        {**_ids("access_code")},
+        english=r"(?:gate|door|entry|access|building|lobby)\s+code|code\s+for\s+the\s+(?:gate|door)",
+        persian=r"رمز\s*(?:ی\s*)?(?:در|ورود)|کد\s*(?:ی\s*)?(?:در|ورود)",
+        thai=r"รหัส(?:ประตู|เข้า(?:ตึก|อาคาร)?)",
+    ),
+    # -- people and contact ----------------------------------------------------------------
+    Topic(
+        "courier",
+        {Kind.PHONE: "courier_phone"},
+        english=r"courier|driver|rider|delivery\s+(?:guy|man|person|agent)",
+        persian=r"پیک|راننده|مامور|مأمور|موزع",
+        thai=r"ไรเดอร์|คนขับ|พนักงานส่ง(?:ของ)?|คนส่ง(?:ของ)?|แมสเซนเจอร์|แมส",
+    ),
+    Topic(
+        "technician",
+        {Kind.PHONE: "technician_phone"},
+        english=r"technician|engineer|installer|fitter",
+        persian=r"تکنسین|کارشناس|نصاب|تعمیرکار",
+        thai=r"ช่าง",
+    ),
+    Topic(
+        "recipient",
+        {Kind.PHONE: "recipient_phone"},
+        english=r"recipient|receiver|(?:my|his|her|your)\s+(?:wife|husband|son|daughter|mother|mum|mom"
+        r"|father|dad|brother|sister|neighbou?r|colleague|friend|partner)(?:'s)?|second\s+passenger",
+        persian=r"تحویل[\u200c\s]?گیرنده|گیرنده|همسر|خانمم|آقامون|مادر|مامان|پدر|بابا|برادر|خواهر"
+        r"|همسایه|شوهر|پسر|دختر|بچه|مسافر\s*دوم",
+        thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|น้องสาว|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก",
+    ),
+    Topic(
+        "phone",
+        {Kind.PHONE: "customer_phone"},
+        # "the driver's number is …": whose number it is beats that it is a number.
+        weak_kinds=frozenset({Kind.PHONE}),
+        english=r"(?:phone|mobile|cell|contact|telephone|callback|whatsapp)(?:\s+(?:number|no\.?))?"
+        r"|number\s+to\s+(?:reach|call|contact)|reach\s+(?:me|you)|call\s+(?:me|you)|text\s+(?:me|you)"
+        r"|(?:your|my|best)\s+number",
+        persian=r"شماره\s*(?:ی\s*)?(?:تماس|تلفن|موبایل|همراه)|تلفن|موبایل|شمارم|شماره[\u200c]?ام|شمارتون|شماره[\u200c]?تون",
+        thai=r"เบอร์(?:โทร(?:ศัพท์)?)?(?:ติดต่อ)?|โทรศัพท์|มือถือ|เบอร์ติดต่อ",
+    ),
+    Topic(
+        "email",
+        {Kind.EMAIL: "customer_email"},
+        english=r"e-?mail(?:\s+address)?",
+        persian=r"ایمیل|پست\s+الکترونیک",
+        thai=r"อีเมล(?:์)?|เมล",
+    ),
+    Topic(
+        "product",
+        {Kind.IDENTIFIER: "product_model"},
+        english=r"(?:which|what)\s+(?:model|product|item|device|laptop|phone|version)|model(?:\s+number)?",
+        persian=r"مدل|محصول|کالا|کدوم\s+(?:گوشی|دستگاه|مدل)",
+        thai=r"รุ่น(?:อะไร|ไหน)?|สินค้าตัวไหน",
+        free_text=True,
+    ),
+    Topic(
+        "name",
+        {},
+        english=r"(?:full\s+|first\s+|last\s+|sur)?name|who\s+am\s+i\s+speaking\s+(?:to|with)",
+        persian=r"اسم|نام|فامیلی",
+        thai=r"ชื่อ",
+        free_text=True,
+    ),
+    # -- addresses -------------------------------------------------------------------------
+    Topic(
+        "billing",
+        {Kind.ADDRESS: "billing_address"},
+        english=r"billing(?:\s+address)?|invoice\s+address|card\s+address",
+        persian=r"آدرس\s*(?:ی\s*)?فاکتور|آدرس\s*(?:ی\s*)?صورتحساب",
+        thai=r"ที่อยู่(?:ใน)?(?:การ)?(?:ออก)?ใบกำกับ(?:ภาษี)?|ใบกำกับ(?:ภาษี)?|ที่อยู่ออกบิล|ที่อยู่ใบเสร็จ",
+    ),
+    Topic(
+        "work",
+        {Kind.ADDRESS: "work_address", Kind.PHONE: "work_phone"},
+        english=r"office|work(?:place)?|company\s+address",
+        persian=r"محل\s*کار|دفتر|شرکت",
+        thai=r"ที่ทำงาน|ออฟฟิศ|บริษัท",
+    ),
+    Topic(
+        "pickup",
+        {
+            Kind.ADDRESS: "pickup_address",
+            Kind.DATE: "pickup_date",
+            Kind.TIME: "pickup_time",
+        },
+        english=r"pick(?:ed)?[\s-]?up|collect(?:ion|ed)?",
+        persian=r"تحویل\s*(?:گرفتن|بگیرم|بگیرید|گرفته)|دریافت\s*(?:از|کنم)",
+        thai=r"รับ(?:รถ|ของ)?ที่|จุดรับ|รับรถ|ไปรับ",
+    ),
+    Topic(
+        "address",
+        {Kind.ADDRESS: "delivery_address"},
+        english=r"(?:new|current|home|delivery|shipping|installation|service)?\s*address|live\s+at"
+        r"|moved\s+to",
+        persian=r"آدرس|نشانی|منزل",
+        thai=r"ที่อยู่|บ้านเลขที่",
+        # "return address", "billing address": the qualifier says whose address it is.
+        weak_kinds=frozenset({Kind.ADDRESS}),
+        free_text=True,
+    ),
+    # -- money -----------------------------------------------------------------------------
+    Topic(
+        "refund",
+        {
+            Kind.AMOUNT: "refund_amount",
+            Kind.NUMBER: "refund_amount",
+            Kind.DATE: "refund_date",
+            Kind.DURATION: "refund_duration",
+        },
+        english=r"refund(?:s|ed|ing)?|reimburs\w*|money\s+back|credit(?:ed)?\s+back|credit\s+note",
+        persian=r"بازگشت\s*(?:وجه|پول)|عودت|استرداد|برمی[\u200c\s]?گرد|برگردونده|واریز"
+        r"|برگشت\s*(?:داده|میشه|می[\u200c\s]?شود|پول|وجه)",
+        thai=r"คืนเงิน|ยอดคืน|เงินคืน|โอนคืน|คืนให้|คืนเข้า",
+    ),
+    Topic(
+        "shipping_cost",
+        {Kind.AMOUNT: "shipping_cost", Kind.NUMBER: "shipping_cost"},
+        english=r"shipping(?:\s+(?:fee|cost|charge))?|postage|delivery\s+(?:fee|charge|cost)",
+        persian=r"هزینه\s*(?:ی\s*)?(?:ارسال|پیک|حمل|پست)|کرایه",
+        thai=r"ค่า(?:จัด)?ส่ง|ค่าขนส่ง",
+    ),
+    Topic(
+        "total",
+        {Kind.AMOUNT: "order_total", Kind.NUMBER: "order_total"},
+        english=r"total|comes?\s+to|came\s+to|altogether|amount\s+due|(?:you(?:'ll)?|to)\s+pay"
+        r"|grand\s+total|balance\s+due|final\s+(?:price|amount|cost)",
+        persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت|جمعاً|کلاً",
+        thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ|ทั้งหมด|เหลือ",
+    ),
+    Topic(
+        "difference",
+        {Kind.AMOUNT: "price_difference"},
+        english=r"(?:price|fare)\s+difference|difference|top[\s-]?up",
+        persian=r"مابه[\u200c\s]?(?:ال)?تفاوت|اختلاف\s*قیمت",
+        thai=r"ส่วนต่าง",
+    ),
+    Topic(
+        "bank",
+        _ids("bank_account"),
+        english=r"IBAN|bank\s+account(?:\s+number)?|sort\s+code",
+        persian=r"(?:شماره\s*)?شبا|شماره\s*حساب",
+        thai=r"เลขบัญชี|บัญชีธนาคาร|พร้อมเพย์",
+    ),
+    Topic(
+        "deposit",
+        {Kind.AMOUNT: "deposit"},
+        english=r"deposit",
+        persian=r"بیعانه|پیش[\u200c\s]?پرداخت|ودیعه",
+        thai=r"มัดจำ",
+    ),
+    Topic(
+        "monthly",
+        {Kind.AMOUNT: "monthly_fee"},
+        english=r"per\s+month|a\s+month|monthly|/\s?month|/mo\b",
+        persian=r"ماهیانه|ماهانه|ماهی",
+        thai=r"ต่อเดือน|รายเดือน|เดือนละ",
+    ),
+    Topic(
+        "fee",
+        {Kind.AMOUNT: "fee"},
+        english=r"(?:change|cancellation|late|service|call[\s-]?out|admin|repair|installation)\s+fee"
+        r"|fee|surcharge|penalty",
+        persian=r"جریمه|کارمزد|هزینه\s*(?:ی\s*)?(?:تعمیر|نصب|تغییر|کنسلی|ابطال|خدمات)|اجرت",
+        thai=r"ค่าธรรมเนียม|ค่าปรับ|ค่าบริการ|ค่าซ่อม|ค่าติดตั้ง|ค่าแรง",
+    ),
+    Topic(
+        "discount",
+        {Kind.AMOUNT: "discount"},
+        english=r"discount|off",
+        persian=r"تخفیف",
+        thai=r"ส่วนลด|ลด",
+    ),
+    Topic(
+        "price",
+        {Kind.AMOUNT: "price"},
+        english=r"price[sd]?|costs?|priced|sells?\s+for|retails?",
+        persian=r"قیمت|فی",
+        thai=r"ราคา(?:สินค้า)?|ยอดสินค้า|ค่าสินค้า",
+    ),
+    Topic(
+        "amount",
+        {Kind.AMOUNT: "order_total"},
+        english=r"amount|sum",
+        persian=r"مبلغ",
+        thai=r"ยอด|จำนวนเงิน",
+        strength=WEAK,
+    ),
+    # -- times and events ------------------------------------------------------------------
+    Topic(
+        "warranty",
+        {Kind.DURATION: "warranty_period", Kind.DATE: "warranty_expiry"},
+        english=r"warrant(?:y|ies|ee)|guarantee|guaranty",
+        persian=r"گارانتی|وارانتی|ضمانت",
+        thai=r"รับประกัน|ประกัน",
+    ),
+    Topic(
+        "check_in",
+        {Kind.DATE: "check_in_date", Kind.TIME: "check_in_time"},
+        english=r"check[\s-]?in|arriv(?:e|al|ing)\s+at\s+the\s+hotel",
+        persian=r"ورود|چک[\u200c\s-]?این",
+        thai=r"เช็ค?อิน|เช็กอิน|เข้าพัก",
+    ),
+    Topic(
+        "check_out",
+        {Kind.DATE: "check_out_date", Kind.TIME: "check_out_time"},
+        english=r"check[\s-]?out",
+        persian=r"خروج|چک[\u200c\s-]?اوت",
+        thai=r"เช็ค?เอาท์|เช็กเอาต์",
+    ),
+    Topic(
+        "appointment",
+        {
+            Kind.DATE: "appointment_date",
+            Kind.TIME: "appointment_time",
+            Kind.AMOUNT: "visit_fee",
+        },
+        english=r"appointment|visit|technician|engineer|doctor|consultation"
+        r"|come\s+(?:round|over|by)|call[\s-]?out|inspection",
+        persian=r"نوبت|ویزیت|مراجعه|تکنسین|کارشناس|بازدید|معاینه|پزشک|دکتر",
+        thai=r"นัด(?:หมาย)?|ช่าง(?:จะ)?(?:เข้า)?|พบแพทย์|หมอ|ตรวจ",
+    ),
+    Topic(
+        "installation",
+        {
+            Kind.DATE: "installation_date",
+            Kind.TIME: "installation_time",
+            Kind.ADDRESS: "delivery_address",
+        },
+        english=r"install(?:ation|ed|ing)?|set[\s-]?up|activat(?:e|ion|ed)|connect(?:ion|ed)?|go\s+live",
+        persian=r"نصب|راه[\u200c\s]?اندازی|فعال[\u200c\s]?سازی|وصل",
+        thai=r"ติดตั้ง|เปิดใช้",
+    ),
+    Topic(
+        "assembly",
+        {
+            Kind.DATE: "assembly_date",
+            Kind.AMOUNT: "assembly_fee",
+            Kind.DURATION: "assembly_duration",
+        },
+        english=r"assembl(?:y|e|ed|ing)",
+        persian=r"مونتاژ",
+        thai=r"ประกอบ",
+    ),
+    Topic(
+        "return",
+        {
+            Kind.DATE: "return_date",
+            Kind.ADDRESS: "return_address",
+            Kind.IDENTIFIER: "return_id",
+            Kind.NUMBER: "return_id",
+        },
+        english=r"return(?:s|ed|ing)?(?:\s+(?:label|number|id|by|flight))?|RMA|send\s+(?:\w+\s+){0,2}back"
+        r"|(?:have|get)\s+it\s+back"
+        r"|inbound",
+        persian=r"مرجوع|مرجوعی|برگشت",
+        thai=r"คืนสินค้า|ส่งคืน|ตีกลับ",
+    ),
+    Topic(
+        "payment",
+        {Kind.DATE: "payment_date", Kind.AMOUNT: "payment_amount"},
+        english=r"pa(?:y|id|yment)\s+(?:on|by|due)|payment|due\s+(?:on|by|date)",
+        persian=r"پرداخت|قسط|سررسید",
+        thai=r"ชำระ(?:เงิน)?|จ่าย(?:เงิน)?|ผ่อน|ครบกำหนด",
+    ),
+    Topic(
+        "dispatch",
+        {Kind.DATE: "dispatch_date", Kind.ADDRESS: "delivery_address"},
+        english=r"ship(?:s|ped)?|dispatch(?:ed|es)?|sent\s+out|left\s+(?:our|the)\s+warehouse",
+        persian=r"ارسال\s*شد|فرستاده\s*شد|از\s*انبار",
+        thai=r"ส่งออก(?:จากคลัง)?|จัดส่งแล้ว|ส่งแล้ว|ออกจากคลัง",
+    ),
+    Topic(
+        "delivery",
+        {
+            Kind.DATE: "delivery_date",
+            Kind.TIME: "delivery_time",
+            Kind.ADDRESS: "delivery_address",
+            Kind.AMOUNT: "shipping_cost",
+            Kind.DURATION: "delivery_duration",
+        },
+        english=r"deliver(?:y|ed|ing|s)?|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
+        r"|drop[\s-]?off|send\s+(?:it|them)\s+to|ship\s+(?:it|them)?\s*to|bring\s+it|courier",
+        persian=r"تحویل|ارسال|می[\u200c\s]?رسه|میرسه|برسه|بفرستید|بفرستیم|بیاره|میاد|می[\u200c\s]?آید|پست",
+        thai=r"จัดส่ง|ส่งของ|ส่ง|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
+    ),
+    Topic(
+        "order",
+        {
+            **_ids("order_id"),
+            Kind.DATE: "order_date",
+            Kind.AMOUNT: "order_total",
+            Kind.COUNT: "order_quantity",
+        },
+        weak_kinds=frozenset({Kind.AMOUNT, Kind.DATE}),
+        english=r"order(?:s|ed)?(?:\s+(?:number|no\.?|num|id|ref(?:erence)?|code))?|purchas(?:e|ed)"
+        r"|bought",
+        persian=r"سفارش(?:م|تون|تان)?|شماره\s*(?:ی\s*)?سفارش|کد\s*(?:ی\s*)?سفارش|خرید(?:م)?",
+        thai=r"(?:หมายเลข|เลขที่|เลข)?(?:คำสั่งซื้อ|ออเดอร์|order)|สั่งซื้อ|ซื้อมา|ซื้อเมื่อ|วันที่ซื้อ",
+    ),
+    Topic(
+        "callback",
+        {Kind.DATE: "callback_date", Kind.TIME: "callback_time"},
+        english=r"call(?:ing)?\s+(?:you|me)\s+back|callback|call\s+(?:you|me)|ring\s+(?:you|me)",
+        persian=r"تماس\s*(?:می[\u200c\s]?گیر|بگیر)|زنگ\s*(?:می[\u200c\s]?زن|بزن)",
+        thai=r"โทรกลับ|โทรหา|ติดต่อกลับ",
+    ),
+    Topic(
+        "move",
+        {Kind.DATE: "move_date"},
+        english=r"mov(?:e|ing)\s+(?:on|in|out)|mov(?:e|ing)\s+date",
+        persian=r"اسباب[\u200c\s]?کشی|جابجایی|جابه[\u200c\s]?جایی",
+        thai=r"ย้ายบ้าน|ย้ายเข้า|ย้ายออก",
+    ),
+    Topic(
+        "expiry",
+        {Kind.DATE: "expiry_date"},
+        english=r"expir(?:y|es|ed|ation)|valid\s+(?:until|till)",
+        persian=r"انقضا|اعتبار",
+        thai=r"หมดอายุ|ใช้ได้ถึง",
+    ),
+    Topic(
+        "contract",
+        {Kind.DURATION: "contract_duration"},
+        english=r"contract|plan|subscription|term",
+        persian=r"قرارداد|اشتراک|طرح|بسته",
+        thai=r"สัญญา|แพ็กเกจ|แพ็คเกจ",
+    ),
+    Topic(
+        "weight",
+        {Kind.WEIGHT: "package_weight"},
+        english=r"weigh(?:s|t|ing)?|heavy|package|parcel|box",
+        persian=r"وزن|سنگین|بسته|کارتن",
+        thai=r"น้ำหนัก|หนัก|กล่อง|พัสดุ",
+    ),
+    Topic(
+        "width",
+        {Kind.LENGTH: "product_width"},
+        english=r"wide|width|across",
+        persian=r"عرض|پهنا",
+        thai=r"กว้าง",
+    ),
+    Topic(
+        "height",
+        {Kind.LENGTH: "product_height"},
+        english=r"tall|height|high",
+        persian=r"ارتفاع|قد",
+        thai=r"สูง|ความสูง",
+    ),
+    Topic(
+        "length",
+        {Kind.LENGTH: "product_length"},
+        english=r"long|length|depth|deep",
+        persian=r"طول|عمق",
+        thai=r"ยาว|ลึก",
+    ),
+    Topic(
+        "size",
+        {Kind.LENGTH: "product_size"},
+        english=r"size|dimensions?|measures?",
+        persian=r"سایز|اندازه|ابعاد",
+        thai=r"ขนาด|ไซส์",
+    ),
+    Topic(
+        "guests",
+        {Kind.COUNT: "guest_count"},
+        english=r"guests?|people|adults?|persons?|passengers?",
+        persian=r"نفر|مهمان|مسافر",
+        thai=r"ท่าน|คน|ผู้เข้าพัก|ผู้โดยสาร",
+    ),
+)
+
+_BY_NAME = {topic.name: topic for topic in TOPICS}
+
+
+def topic(name: str) -> Topic:
+    return _BY_NAME[name]
+
+
+@dataclass(frozen=True)
+class Cue:
+    topic: Topic
+    start: int
+    end: int
+
+
+def cues_in(text: str) -> list[Cue]:
+    """Every topic cue in ``text``, ordered by where it starts. Cues of different topics
+    may overlap ("tax invoice address" names the invoice and the billing address):
+    which one a value belongs to is decided by the kind of the value."""
+    found = [
+        Cue(topic, match.start(), match.end())
+        for topic in TOPICS
+        for match in topic.pattern.finditer(text)
+    ]
+    return sorted(found, key=lambda cue: (cue.start, -cue.end))
+
+
+def topics_named(text: str) -> Iterator[Topic]:
+    """Topics named in ``text``, first mention first, each once."""
+    seen: set[str] = set()
+    for cue in cues_in(text):
+        if cue.topic.name not in seen:
+            seen.add(cue.topic.name)
+            yield cue.topic

@@ -1,0 +1,497 @@
+"""Values with a recognisable shape, found by what they look like, not by what they are about.
+
+An email, a phone number, a date, a time of day, an amount of money, an
+identifier, a weight, a length, a count, a duration, an address: each rule
+returns spans of one ``Kind``. What a value is *about* (the delivery date or
+the order date, the refund or the total) is decided elsewhere
+(``domain.memory.offline.subjects``), from the words around it and from the
+dialogue.
+
+Rules run in a fixed order and each claims the text it reads, so the most
+specific shape wins: an address is not also a number, a date is not also an
+amount, an order number is not also a phone number. ``\\d`` matches any
+Unicode digit, so every rule reads Persian (۰-۹), Arabic-Indic (٠-٩) and Thai
+(๐-๙) digits as written; values keep them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from domain.memory.offline.fact_match import ClaimedSpans
+
+
+class Kind(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    ADDRESS = "address"
+    DATE = "date"
+    TIME = "time"
+    AMOUNT = "amount"
+    DURATION = "duration"
+    WEIGHT = "weight"
+    LENGTH = "length"
+    COUNT = "count"
+    IDENTIFIER = "identifier"
+    #: A bare number: an amount, an id or a postcode only when the dialogue says which.
+    NUMBER = "number"
+
+
+@dataclass(frozen=True)
+class ValueSpan:
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    #: A date written with its time ("Tuesday 3 December, between 9 and 12"): the time.
+    time: ValueSpan | None = None
+
+
+# -- shared pieces ---------------------------------------------------------------------------
+
+FA_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"  # Persian/Arabic, ZWNJ
+_FA = FA_LETTERS
+_NUMBER_START = r"(?<![\d.,٬،٫/])"  # never start inside a number
+_ID_CHAR = r"[A-Za-z0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]"
+
+_EN_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|"
+    "twenty-four|thirty|thirty-six"
+)
+_FA_NUMBER_WORDS = "یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|دوازده|هجده|بیست|سی"
+_TH_NUMBER_WORDS = "หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"
+
+# -- email -----------------------------------------------------------------------------------
+
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+
+# -- addresses -------------------------------------------------------------------------------
+
+_EN_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Close|Court|Ct"
+    r"|Place|Pl|Crescent|Cres|Terrace|Square|Sq|Parade|Hill|Gardens|Row|Mews|Grove|Walk"
+    r"|Highway|Hwy|Circle|Park)"
+)
+_EN_UNIT = r"(?:Flat|Apt|Apartment|Unit|Suite|Floor|Building|Block|Room)\.?\s*[\w-]{1,6}"
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
+_EN_ADDRESS = re.compile(
+    rf"(?:{_EN_UNIT},?\s+(?:\d{{1,5}}[A-Za-z]?,?\s+)?"
+    rf"|(?<![\w.,])\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?\s+)"
+    rf"(?:[A-Z][\w'.-]*\s+){{0,3}}{_EN_STREET}\b\.?"
+    rf"(?:,?\s+(?:{_EN_UNIT}|{_UK_POSTCODE}\b|[A-Z]{{2}}\s\d{{5}}\b|\d{{5}}(?:-\d{{4}})?\b"
+    rf"|(?!(?:And|But|Or|For|Please|Thanks|Then|The|It|Is|On|At|By)\b)[A-Z][\w'-]+))*"
+)
+#: Persian address parts: a street, an alley, a plate number …
+_FA_PART = (
+    r"(?:خیابان|خ\.|بلوار|بزرگراه|اتوبان|میدان|کوچه|کوی|بن[\u200c\s]?بست|پلاک|واحد|طبقه"
+    r"|نبش|جنب|روبروی|شهرک|محله|فاز|بلوک|برج|مجتمع|ساختمان|جاده|چهارراه|سه[\u200c\s]?راه)"
+)
+_FA_WORD = rf"[{_FA}\d]+"
+_FA_ADDRESS = re.compile(
+    # the city and district before the first part: "تهران، سعادت‌آباد، "
+    rf"(?:(?<![{_FA}])[{_FA}]+(?:\s[{_FA}]+)?\s*[،,]\s*){{0,3}}"
+    rf"(?<![{_FA}]){_FA_PART}(?![{_FA}])(?:\s+{_FA_WORD}){{1,3}}"
+    rf"(?:\s*[،,]?\s*{_FA_PART}(?![{_FA}])(?:\s+{_FA_WORD}){{1,3}})+"
+    rf"|(?<![{_FA}])(?:پلاک|واحد)\s+\d+"
+)
+_FA_ADDRESS_TAIL_WORDS = re.compile(
+    r"\s+(?:است|هست|هستش|می[\u200c\s]?باشد|رو|را|بفرستید|ارسال|لطفا|لطفاً|ممنون|و)$"
+)
+#: Thai address parts.
+_TH_PART = (
+    r"(?:บ้านเลขที่|เลขที่|หมู่ที่|หมู่บ้าน|หมู่|ม\.|ซอย|ซ\.|ถนน|ถ\.|แขวง|ตำบล|ต\.|เขต|อำเภอ|อ\."
+    r"|จังหวัด|จ\.|คอนโด|อาคาร|ชั้น|ห้อง|ตึก)"
+)
+_TH_PROVINCE = r"(?:กรุงเทพฯ?|กรุงเทพมหานคร|กทม\.?|เชียงใหม่|ภูเก็ต|ขอนแก่น|ชลบุรี|นนทบุรี|ปทุมธานี)"
+_TH_ADDRESS = re.compile(
+    r"(?<![\d/])\d{1,4}(?:/\d{1,4})?\s*"
+    rf"(?:(?:{_TH_PART}\s*[\u0e01-\u0e4e\w.]*(?:\s?[A-Z]?\d{{1,4}}(?!\d)(?:/\d{{1,4}})?)?"
+    rf"|{_TH_PROVINCE}|\d{{5}}(?!\d))\s*){{1,9}}"
+)
+_TH_TRAILING = re.compile(r"(?:\s*(?:ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า|ค่า))+$")
+
+# -- dates -----------------------------------------------------------------------------------
+
+_EN_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_FA_MONTH = (
+    "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+    "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
+)
+_TH_MONTH = (
+    r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม"
+    r"|พฤศจิกายน|ธันวาคม|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\."
+    r"|ต\.ค\.|พ\.ย\.|ธ\.ค\."
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_EN_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
+_FA_WEEKDAY = (
+    r"(?:شنبه|یک[\u200c\s]?شنبه|دو[\u200c\s]?شنبه|سه[\u200c\s]?شنبه|چهار[\u200c\s]?شنبه"
+    r"|پنج[\u200c\s]?شنبه|جمعه)"
+)
+_TH_WEEKDAY = r"(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)"
+
+_ISO_DATE = re.compile(r"(?<![\d/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-])")
+_YEAR_FIRST_DATE = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
+_DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
+_EN_DAY_MONTH = (
+    rf"{_EN_MONTH}\s+\d{{1,2}}{_ORDINAL}\b(?:,?\s+\d{{4}})?"
+    rf"|(?<![\d.,])\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+\d{{4}})?"
+)
+_NAMED_DATE = re.compile(
+    # "Tuesday 3 December", "Friday the 26th", "Nov 21", "the 26th", "next Monday", "tomorrow"
+    rf"(?<![A-Za-z])(?:(?:(?i:next|this|coming)\s+)?{_EN_WEEKDAY},?\s+(?:(?i:the)\s+)?)?"
+    rf"(?:{_EN_DAY_MONTH})"
+    rf"|(?<![A-Za-z])(?:(?i:next|this|coming)\s+)?{_EN_WEEKDAY}(?:,?\s+(?:(?i:the)\s+)?\d{{1,2}}{_ORDINAL}\b)?"
+    rf"(?:\s+(?i:morning|afternoon|evening|night))?"
+    r"|(?<![A-Za-z])(?i:the)\s+\d{1,2}(?:st|nd|rd|th)\b"
+    r"|(?<![A-Za-z])(?i:(?:the\s+)?day\s+after\s+tomorrow|tomorrow(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|today|tonight|next\s+week|this\s+weekend|next\s+weekend|end\s+of\s+(?:the\s+)?(?:week|month))\b"
+    # Persian: "سه‌شنبه ۱۲ آذر", "۱۲ آذر ۱۴۰۳", "فردا صبح", "پنجشنبه"
+    rf"|(?:{_FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{_FA_MONTH})(?![{_FA}])(?:\s+(?:ماه\s+)?\d{{4}})?"
+    rf"|(?<![{_FA}])(?:{_FA_WEEKDAY}|پس[\u200c\s]?فردا|فردا|امروز|امشب)(?:\s+(?:صبح|ظهر|عصر|شب))?"
+    rf"(?:\s+(?:هفته|ماه)\s+(?:بعد|آینده))?(?![{_FA}])"
+    rf"|(?<![{_FA}])(?:هفته|ماه)\s+(?:بعد|آینده)(?![{_FA}])"
+    # Thai: "วันอังคารที่ 3 ธันวาคม", "14 พ.ย.", "21 พฤศจิกายน 2567", "พรุ่งนี้เช้า", "วันศุกร์นี้"
+    rf"|(?:{_TH_WEEKDAY}\s*(?:ที่\s*)?)?(?<![\d.,])\d{{1,2}}\s?(?:{_TH_MONTH})(?:\s?(?:พ\.ศ\.|ค\.ศ\.)?\s?\d{{4}})?"
+    rf"|{_TH_WEEKDAY}(?:นี้|หน้า)?"
+    r"|มะรืนนี้|พรุ่งนี้(?:เช้า|บ่าย|เย็น)?|วันนี้|สัปดาห์หน้า|อาทิตย์หน้า|เดือนหน้า"
+    r"|วันที่\s?\d{1,2}(?![\d/.:])"
+)
+
+_TH_HOUR = r"\d{1,2}|สิบเอ็ด|สิบ|เก้า|แปด|เจ็ด|หก|ห้า|สี่|สาม|สอง|โมง"
+
+# -- times of day ----------------------------------------------------------------------------
+
+_EN_CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?|o'clock)?"
+_TIME = re.compile(
+    rf"(?i:between)\s+{_EN_CLOCK}\s+(?i:and)\s+{_EN_CLOCK}(?:\s?[ap]\.?m\.?)?"
+    rf"|(?<![\d.,/])(?:(?i:from)\s+)?\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:[ap]\.?m\.?)?\s?(?:-|–|(?i:to|until|till))\s?"
+    rf"\d{{1,2}}(?:[:.]\d{{2}})?\s?(?i:[ap]\.?m\.?|o'clock)(?![A-Za-z])"
+    rf"|(?<![\d.,/])\d{{1,2}}(?::\d{{2}})?\s?(?i:[ap]\.?m\.?)(?![A-Za-z])"
+    rf"|(?<![\d.,/])\d{{1,2}}:\d{{2}}(?![\d])"
+    rf"|(?i:(?:after|before|by)\s+(?:noon|midday|\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:[ap]\.?m\.?|o'clock)))"
+    # Persian: "ساعت ۹ تا ۱۲", "بین ساعت ۲ تا ۴", "۹ صبح", "بعد از ساعت ۵"
+    rf"|(?:(?:بین|از|بعد\s+از|قبل\s+از)\s+)?ساعت\s*\d{{1,2}}(?:[:٫.]\d{{2}})?(?:\s*(?:تا|الی|-)\s*\d{{1,2}}(?:[:٫.]\d{{2}})?)?"
+    rf"(?:\s*(?:صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب))?"
+    rf"|(?<![\d.,])\d{{1,2}}(?:\s*(?:تا|-)\s*\d{{1,2}})?\s*(?:صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب)(?![{_FA}])"
+    # Thai: "9.00-12.00 น.", "14.00 น.", "บ่ายสองถึงสี่โมง", "หลัง 5 โมงเย็น", "ช่วงเช้า"
+    r"|(?<![\d.,/])\d{1,2}[.:]\d{2}\s?(?:-|–|ถึง)\s?\d{1,2}[.:]\d{2}\s?(?:น\.)?"
+    # "บ่ายสองถึงสี่โมง", "ช่วง 9 โมงถึงเที่ยง": a range of Thai clock words
+    rf"|(?:ช่วง\s?)?(?:บ่าย|เช้า)?(?:{_TH_HOUR})(?:\s?โมง(?:เช้า|เย็น)?)?\s?(?:ถึง|-)\s?"
+    rf"(?:(?:{_TH_HOUR})\s?โมง(?:เช้า|เย็น)?|เที่ยง(?:วัน)?|บ่าย(?:{_TH_HOUR})?\s?โมง)"
+    r"|(?<![\d.,/])\d{1,2}[.:]\d{2}\s?น\."
+    r"|(?:(?:หลัง|ก่อน|ช่วง|ประมาณ)\s?)?(?:\d{1,2}|บ่าย(?:สอง|สาม|สี่|โมง)?|สิบ|เก้า|แปด|เจ็ด|หก|ห้า|สี่|สาม|สอง)"
+    r"\s?โมง(?:เช้า|เย็น|ครึ่ง)?(?:\s?(?:ถึง|-)\s?(?:\d{1,2}|สิบ|เก้า|แปด|ห้า|สี่|สาม|สอง)?\s?โมง(?:เช้า|เย็น)?)?"
+    r"|(?:บ่าย(?:สอง|สาม|สี่)|สองทุ่ม|สามทุ่ม)(?:\s?(?:ถึง|-)\s?(?:สี่|ห้า|หก)?\s?โมง(?:เย็น)?)?"
+    r"|ช่วง(?:เช้า|บ่าย|เย็น|ค่ำ)"
+)
+
+# -- money -------------------------------------------------------------------------------------
+
+_AMOUNT = (
+    rf"{_NUMBER_START}(?:\d{{1,3}}(?:[,٬،.]\d{{3}})+(?:[.,٫]\d{{1,2}})?|\d+(?:[.٫/]\d{{1,2}})?)"
+    r"(?!\d)"
+)
+_SCALE = (
+    r"(?:\s?(?:million|billion|thousand|k|m|mn|میلیون|میلیارد|هزار|ล้าน|แสน|หมื่น|พัน)"
+    r"(?![A-Za-z]))"
+)
+_CURRENCY_BEFORE = r"(?:US\$|\$|€|£|¥|₹|฿|﷼|(?<![A-Za-z])(?:USD|EUR|GBP|THB|IRR|IRT|AED)\b)"
+_CURRENCY_AFTER = (
+    r"(?:(?:tomans?|rials?|dollars?|usd|eur|euros?|gbp|pounds?|baht|thb|irr|irt|aed|dirhams?)"
+    r"(?![A-Za-z])|تومان|تومن|ریال|ريال|دلار|دولار|یورو|يورو|درهم|บาท|ดอลลาร์|ยูโร|€|\$|£|฿|﷼)"
+)
+_PRICE = re.compile(
+    rf"{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?|{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}"
+    # "۸۴۰ هزار" is money in a Persian chat even when "تومان" is left out.
+    rf"|{_AMOUNT}\s?(?:هزار|میلیون)(?![{_FA}])",
+    re.IGNORECASE,
+)
+
+# -- phone numbers -----------------------------------------------------------------------------
+
+_PHONE_SHAPES = (
+    re.compile(r"(?<![\w+])\+\d[\d\s().-]{6,20}\d(?!\d)"),
+    re.compile(r"(?<![\w+.,/-])[0۰٠๐]\d[\d\s-]{6,14}\d(?![\d,.])"),
+    re.compile(r"(?<!\d)\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?!\d)|(?<![\d-])\d{3}-\d{3}-\d{4}(?![\d-])"),
+)
+_MIN_PHONE_DIGITS = 7
+_MAX_PHONE_DIGITS = 15
+
+# -- durations and quantities -------------------------------------------------------------------
+
+_DURATION = re.compile(
+    rf"(?<![A-Za-z\d.,/])(?:\d+(?:\.\d+)?|{_EN_NUMBER_WORDS}|a|an)"
+    rf"(?:\s?(?:-|–|to|or)\s?(?:\d+|{_EN_NUMBER_WORDS}))?[\s-]?(?:(?:business|working)\s)?"
+    r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)(?![A-Za-z])"
+    rf"|(?<![{_FA}\d.,/٫٬])(?:\d+(?:[.٫/]\d+)?|{_FA_NUMBER_WORDS})"
+    rf"(?:\s?(?:-|–|تا)\s?(?:\d+|{_FA_NUMBER_WORDS}))?\s?"
+    rf"(?:سال|ماه|هفته|روز(?:\s?کاری)?|ساعت|دقیقه)(?:ه)?(?![{_FA}])"
+    rf"|(?:(?<![\d.,/])\d+(?:\.\d+)?|{_TH_NUMBER_WORDS})"
+    rf"(?:\s?(?:-|–|ถึง)\s?\d+)?\s?(?:ปี|เดือน|สัปดาห์|อาทิตย์|วัน(?:ทำการ)?|ชั่วโมง|นาที)",
+    re.IGNORECASE,
+)
+#: "2 years ago", "30 minutes away", "30 years old": a moment, a distance or an age,
+#: not how long something lasts.
+_NOT_A_DURATION_AFTER = re.compile(
+    rf"\s?(?:(?:ago|old|before|earlier|later|away)\b|(?:پیش|قبل|بعد|سن)(?![{_FA}])"
+    r"|ที่แล้ว|ก่อน|มาแล้ว)",
+    re.IGNORECASE,
+)
+
+_WEIGHT_UNITS = (
+    r"kg|kgs|kilos?|kilograms?|(?-i:g)|grams?|lbs?|pounds"
+    r"|کیلو(?:گرم)?|گرم|กิโล(?:กรัม)?|กรัม|กก\."
+)
+_LENGTH_UNITS = (
+    r"cm|mm|m|meters?|metres?|inch(?:es)?|in\.|ft|feet|foot"
+    r"|متر|سانت(?:ی(?:[\u200c\s]?متر)?)?|میلی[\u200c\s]?متر|เมตร|ซม\.|เซนติเมตร|เซน|นิ้ว"
+)
+_COUNT_UNITS = (
+    r"pcs|pieces?|units?|items?|boxes|box|packs?|bottles?|cups?|pairs?|bags?|sets?|seats?|rooms?"
+    r"|nights?|tickets?|chairs?|tables?|adults?|children|kids|guests?|people|persons?"
+    r"|عدد|تا(?:یی)?(?!\s*\d)|بسته|جعبه|دستگاه|جفت|کارتن|نفر|شب|اتاق|صندلی"
+    r"|ชิ้น|อัน|กล่อง|แพ็ค|ตัว|เครื่อง|ขวด|คู่|ถุง|แก้ว|ท่าน|คน|คืน|ห้อง|ที่นั่ง|ใบ"
+)
+_QUANTITY = re.compile(
+    rf"{_NUMBER_START}(?P<number>\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
+    rf"(?:(?P<weight>{_WEIGHT_UNITS})|(?P<length>{_LENGTH_UNITS})|(?P<count>{_COUNT_UNITS}))"
+    rf"(?![A-Za-z{_FA}])",
+    re.IGNORECASE,
+)
+
+# -- identifiers and bare numbers ---------------------------------------------------------------
+
+#: Letters and digits together, or a "#": shaped like an id whatever the words around it.
+_IDENTIFIER = re.compile(
+    rf"(?<![\w/.@-]){_UK_POSTCODE}(?![\w@])"
+    # a flight: an airline's two letters and a number ("NW 218", "TG 102")
+    r"|(?<![\w/.@-])[A-Z][A-Z0-9]\s\d{2,4}(?![\w@])"
+    rf"|(?<![\w/.@-])(?:#\s?)?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
+    r"(?:[-/][A-Za-z0-9]+)*(?![\w@])"
+    rf"|(?<![\w/.@-])#\s?\d{{3,}}(?![\w@])"
+)
+#: Upper-case words a code may be written as (coupon "SPRING", "WELCOME10").
+_CODE_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,19}(?![\w-])")
+_NUMBER = re.compile(r"(?<![\w.,٬،٫/-])\d+(?:[,٬،]\d{3})*(?:[.٫]\d+)?(?![\w٫])")
+_MIN_IDENTIFIER_CHARS = 4
+
+# -- rules -----------------------------------------------------------------------------------
+
+Rule = Callable[[str], Iterator[ValueSpan]]
+
+
+def _span(kind: Kind, match: re.Match[str], group: int | str = 0) -> ValueSpan:
+    return ValueSpan(kind, match.start(group), match.end(group), match.group(group))
+
+
+def _emails(text: str) -> Iterator[ValueSpan]:
+    for match in _EMAIL.finditer(text):
+        yield _span(Kind.EMAIL, match)
+
+
+def _trimmed(kind: Kind, text: str, start: int, end: int, trailing: re.Pattern[str]) -> ValueSpan:
+    value = text[start:end].rstrip(" ،,.")
+    value = trailing.sub("", value).rstrip(" ،,.")
+    return ValueSpan(kind, start, start + len(value), value)
+
+
+def _addresses(text: str) -> Iterator[ValueSpan]:
+    for match in _EN_ADDRESS.finditer(text):
+        value = match.group().rstrip(" ,.")
+        yield ValueSpan(Kind.ADDRESS, match.start(), match.start() + len(value), value)
+    for match in _FA_ADDRESS.finditer(text):
+        yield _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _FA_ADDRESS_TAIL_WORDS)
+    for match in _TH_ADDRESS.finditer(text):
+        span = _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _TH_TRAILING)
+        if _TH_STREET_LEVEL.search(span.text):
+            yield span
+
+
+#: What makes a Thai address of a number and parts: a house number "99/12", or a
+#: street, soi, district or province ("1 ห้อง" is one room, not an address).
+_TH_STREET_LEVEL = re.compile(
+    r"^\d{1,4}/\d|ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|ต\.|อำเภอ|อ\.|จังหวัด|จ\.|หมู่(?:ที่)?\s?\d"
+)
+
+
+_THAI_ABBREVIATION_END = re.compile(r"[\u0e01-\u0e4e]\.[\u0e01-\u0e4e]\.$")
+
+
+def _is_calendar_date(day: int, month: int) -> bool:
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def _dates(text: str) -> Iterator[ValueSpan]:
+    for pattern in (_ISO_DATE, _YEAR_FIRST_DATE):
+        for match in pattern.finditer(text):
+            if _is_calendar_date(int(match.group(3)), int(match.group(2))):
+                yield _span(Kind.DATE, match)
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        first, second = int(match.group(1)), int(match.group(3))
+        # Either day/month or month/day: one of the two must be a month.
+        if _is_calendar_date(first, second) or _is_calendar_date(second, first):
+            yield _span(Kind.DATE, match)
+    for match in _NAMED_DATE.finditer(text):
+        value = match.group().rstrip(" ,")
+        if value.endswith(".") and not _THAI_ABBREVIATION_END.search(value):
+            value = value.rstrip(".")
+        if value:
+            yield ValueSpan(Kind.DATE, match.start(), match.start() + len(value), value)
+
+
+def _times(text: str) -> Iterator[ValueSpan]:
+    for match in _TIME.finditer(text):
+        value = match.group().rstrip(" ,")
+        if value.endswith(".") and not value.endswith("น."):
+            value = value[:-1]
+        if value:
+            yield ValueSpan(Kind.TIME, match.start(), match.start() + len(value), value)
+
+
+def _money(text: str) -> Iterator[ValueSpan]:
+    for match in _PRICE.finditer(text):
+        yield _span(Kind.AMOUNT, match)
+
+
+def _digit_count(text: str) -> int:
+    return sum(char.isdigit() for char in text)
+
+
+def _phones(text: str) -> Iterator[ValueSpan]:
+    for pattern in _PHONE_SHAPES:
+        for match in pattern.finditer(text):
+            if _MIN_PHONE_DIGITS <= _digit_count(match.group()) <= _MAX_PHONE_DIGITS:
+                yield _span(Kind.PHONE, match)
+
+
+def _durations(text: str) -> Iterator[ValueSpan]:
+    for match in _DURATION.finditer(text):
+        if not _NOT_A_DURATION_AFTER.match(text, match.end()):
+            yield _span(Kind.DURATION, match)
+
+
+#: Counts whose unit names what is counted, whatever the words around them.
+_NIGHTS = re.compile(r"nights?|شب|คืน", re.IGNORECASE)
+_PEOPLE = re.compile(r"adults?|children|kids|guests?|people|persons?|نفر|ท่าน|คน", re.IGNORECASE)
+
+
+def counted(value: ValueSpan) -> str | None:
+    """``number_of_nights`` for "3 nights", ``guest_count`` for "2 adults"; else None."""
+    if value.kind is not Kind.COUNT:
+        return None
+    unit = value.text.lstrip("0123456789.,٫۰۱۲۳۴۵۶۷۸۹ ")
+    if _NIGHTS.fullmatch(unit):
+        return "number_of_nights"
+    if _PEOPLE.fullmatch(unit):
+        return "guest_count"
+    return None
+
+
+def _quantities(text: str) -> Iterator[ValueSpan]:
+    for match in _QUANTITY.finditer(text):
+        if match.group("weight"):
+            kind = Kind.WEIGHT
+        elif match.group("length"):
+            kind = Kind.LENGTH
+        else:
+            kind = Kind.COUNT
+        yield _span(kind, match)
+
+
+def _identifiers(text: str) -> Iterator[ValueSpan]:
+    for match in _IDENTIFIER.finditer(text):
+        value = match.group().rstrip("-/")
+        if len(value.lstrip("# ")) >= _MIN_IDENTIFIER_CHARS or value.startswith("#"):
+            yield ValueSpan(Kind.IDENTIFIER, match.start(), match.start() + len(value), value)
+
+
+#: Thai laughter ("555", "5555"): "ha" is "ห้า", five.
+_THAI_LAUGH = re.compile(r"^5{3,}$")
+
+
+def _numbers(text: str) -> Iterator[ValueSpan]:
+    for match in _NUMBER.finditer(text):
+        if not _THAI_LAUGH.match(match.group()):
+            yield _span(Kind.NUMBER, match)
+
+
+#: Most specific shape first; each rule only reads text no earlier rule claimed.
+RULES: tuple[Rule, ...] = (
+    _emails,
+    _addresses,
+    _dates,
+    _times,
+    _money,
+    _phones,
+    _durations,
+    _quantities,
+    _identifiers,
+    _numbers,
+)
+
+
+#: What may stand between a date and the time of day that belongs to it.
+_DATE_TIME_GAP = re.compile(
+    r"^(?:\s*[,،]?\s*(?:(?i:at|from)|ช่วง(?:เวลา)?|ตอน|เวลา|ราว|ประมาณ|ค่ะ|ครับ|คะ|نوبت)?)*\s*$"
+)
+
+
+_PARTICLES = re.compile(r"ค่ะ|ครับ|คะ")
+
+
+def _joining(gap: str) -> str:
+    """The words between a date and its time, polite particles left out, spaced once."""
+    gap = re.sub(r"\s*([,،])\s*", r"\1 ", " ".join(_PARTICLES.sub(" ", gap).split()))
+    if not gap.startswith((",", "،")):
+        gap = " " + gap
+    return gap if gap.endswith(" ") else gap + " "
+
+
+def find_values(text: str, claimed: ClaimedSpans | None = None) -> list[ValueSpan]:
+    """Shaped values in ``text``, left to right, none overlapping another. A date
+    followed by its time of day is one value ("Tuesday 3 December, between 9 and 12")
+    that names its time."""
+    claimed = claimed if claimed is not None else ClaimedSpans()
+    found: list[ValueSpan] = []
+    for rule in RULES:
+        for span in rule(text):
+            if span.end > span.start and claimed.is_free(span.start, span.end):
+                claimed.claim(span.start, span.end)
+                found.append(span)
+    return _dates_with_times(text, sorted(found, key=lambda span: span.start))
+
+
+def _dates_with_times(text: str, spans: list[ValueSpan]) -> list[ValueSpan]:
+    merged: list[ValueSpan] = []
+    for span in spans:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind is Kind.DATE
+            and previous.time is None
+            and span.kind is Kind.TIME
+            and _DATE_TIME_GAP.match(text[previous.end : span.start])
+        ):
+            joined = previous.text + _joining(text[previous.end : span.start]) + span.text
+            merged[-1] = ValueSpan(Kind.DATE, previous.start, span.end, joined, span)
+        else:
+            merged.append(span)
+    return merged
+
+
+def code_words(text: str, claimed: ClaimedSpans) -> list[ValueSpan]:
+    """Upper-case words that a coupon or booking code may be, where no other value is."""
+    return [
+        ValueSpan(Kind.IDENTIFIER, m.start(), m.end(), m.group())
+        for m in _CODE_WORD.finditer(text)
+        if claimed.is_free(m.start(), m.end())
+    ]

@@ -1,0 +1,153 @@
+"""Keeps one session's memory up to date: the work behind the memory actor.
+
+Single-flight: a job first takes the session's memory lease, so at most one
+job works on a session at a time across all workers. The work is derived from
+the stored state, not from the job: a duplicated or redelivered job finds
+nothing new to fold and makes no LLM call. Messages arriving while a job runs
+are taken by its next round or by the next job.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from domain.config import MemorySettings
+from domain.memory.chain import EngineChain
+from domain.memory.folding import FoldPolicy, fold, redo_offline_tiers
+from domain.ports.memory import MemoryStore
+from schemas.errors import NotFound
+from schemas.memory_model import TierName
+from schemas.memory_state import MemoryState
+from schemas.messages import StoredMessage
+
+logger = logging.getLogger("memq.memory")
+
+#: Messages folded per engine call: bounded input, constant cost per message.
+MAX_BATCH_FACTOR = 2
+#: Messages a redo may re-read for one tier (recent and mid spans are bounded).
+MAX_REDO_MESSAGES = 200
+
+
+@dataclass(frozen=True)
+class UpdateOutcome:
+    acquired: bool
+    folds: int = 0
+    folded_messages: int = 0
+    redone: bool = False
+    more: bool = False
+
+
+class MemoryService:
+    def __init__(
+        self,
+        memory: MemoryStore,
+        engines: EngineChain,
+        settings: MemorySettings,
+        *,
+        lease_seconds: int = 660,
+        work_seconds: float = 60.0,
+    ) -> None:
+        self.memory = memory
+        self.engines = engines
+        self.settings = settings
+        self.policy = FoldPolicy(
+            verbatim_count=settings.memory_verbatim_count, fold_every=settings.memory_fold_every
+        )
+        self.lease_seconds = lease_seconds
+        self.work_seconds = work_seconds
+
+    def should_trigger(self, message_count: int | None) -> bool:
+        """Ingest calls this after storing: a fold job every ``fold_every`` messages."""
+        return message_count is not None and message_count % self.policy.fold_every == 0
+
+    def update(self, account_id: str, session_id: str, *, final: bool = False) -> UpdateOutcome:
+        """Fold what has left the verbatim window. ``final`` (session end) folds every
+        unfolded message outside the window, even fewer than ``fold_every``."""
+        owner = uuid.uuid4().hex
+        now = datetime.now(UTC)
+        until = now + timedelta(seconds=self.lease_seconds)
+        if not self.memory.acquire_memory_lease(account_id, session_id, owner, until, now):
+            logger.debug("memory of %s/%s is being updated by another job", account_id, session_id)
+            return UpdateOutcome(acquired=False)
+        try:
+            return self._update_holding_lease(account_id, session_id, owner, final)
+        except NotFound:
+            logger.info("session %s/%s was deleted during a memory update", account_id, session_id)
+            return UpdateOutcome(acquired=True)
+        finally:
+            self.memory.release_memory_lease(account_id, session_id, owner)
+
+    def _update_holding_lease(
+        self, account_id: str, session_id: str, owner: str, final: bool
+    ) -> UpdateOutcome:
+        started = time.monotonic()
+        budgets = self.settings.budgets_for(account_id)
+        folds = folded = 0
+        state = self.memory.load_memory(account_id, session_id)
+        if state.last_fold_ids:
+            # On MongoDB "mark folded" is a second write: finish it in case the last
+            # job died between the two, before a new fold replaces last_fold_ids.
+            if not self.memory.save_memory(account_id, session_id, state, owner):
+                return UpdateOutcome(True)
+            state = state.model_copy(update={"version": state.version + 1})
+        while True:
+            if time.monotonic() - started > self.work_seconds:
+                return UpdateOutcome(True, folds, folded, more=True)
+            batch = self.memory.unfolded_messages(
+                account_id,
+                session_id,
+                keep_last=self.policy.verbatim_count,
+                exclude_ids=state.last_fold_ids,
+                limit=self.policy.fold_every * MAX_BATCH_FACTOR,
+            )
+            if not final:
+                # Whole multiples of fold_every: spans stay aligned ("every 5 new
+                # messages") however the jobs interleave with ingest.
+                batch = batch[: len(batch) // self.policy.fold_every * self.policy.fold_every]
+            if not batch:
+                break
+            new_state = fold(state, batch, self.engines, budgets, self.policy, datetime.now(UTC))
+            if not self.memory.save_memory(account_id, session_id, new_state, owner):
+                logger.warning(
+                    "memory of %s/%s changed under the lease; stopping", account_id, session_id
+                )
+                return UpdateOutcome(True, folds, folded)
+            state = new_state.model_copy(update={"version": new_state.version + 1})
+            folds += 1
+            folded += len(batch)
+        redone = False
+        if self.engines.primary is not None and state.offline_tiers():
+            redone_state = redo_offline_tiers(
+                state,
+                self._redo_sources(account_id, session_id, state),
+                self.engines,
+                budgets,
+                datetime.now(UTC),
+            )
+            if redone_state is not state:
+                redone = self.memory.save_memory(account_id, session_id, redone_state, owner)
+        if folds or redone:
+            logger.info(
+                "memory of %s/%s: %d fold(s), %d message(s), redo=%s",
+                account_id,
+                session_id,
+                folds,
+                folded,
+                redone,
+            )
+        return UpdateOutcome(True, folds, folded, redone)
+
+    def _redo_sources(
+        self, account_id: str, session_id: str, state: MemoryState
+    ) -> dict[TierName, list[StoredMessage]]:
+        sources: dict[TierName, list[StoredMessage]] = {}
+        for tier in (state.recent, state.mid):
+            if tier is not None and tier.engine == "offline":
+                sources[tier.tier] = self.memory.messages_between(
+                    account_id, session_id, tier.first_seq, tier.last_seq, limit=MAX_REDO_MESSAGES
+                )
+        return sources

@@ -1,0 +1,52 @@
+"""A session's memory as stored: tiers, facts, and how far folding has got."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from schemas.memory_model import Fact, TierName, TierSummary
+
+
+class TailLine(BaseModel):
+    position: int
+    message_id: str
+    role: str
+    content: str
+
+
+class MemoryState(BaseModel):
+    """Everything the memory actor keeps for one session.
+
+    ``folded_count`` messages (positions 1..folded_count) live in the tiers;
+    the rest are still verbatim. ``last_fold_ids`` lists the messages of the
+    latest fold, so a fold whose "mark folded" step was interrupted is not
+    folded twice. ``version`` guards every write (compare-and-set).
+    """
+
+    version: int = 0
+    folded_count: int = 0
+    last_fold_ids: list[str] = Field(default_factory=list)
+    recent: TierSummary | None = None
+    mid: TierSummary | None = None
+    old: TierSummary | None = None
+    facts: list[Fact] = Field(default_factory=list)
+    #: The last messages of the latest fold (content clipped): the question the
+    #: next fold's first message may be answering.
+    tail: list[TailLine] = Field(default_factory=list)
+    #: Values the conversation named as old or wrong, newest last (bounded): a summary
+    #: that still quotes one is marked in the context.
+    replaced_values: list[str] = Field(default_factory=list)
+    updated_at: datetime | None = None
+
+    def tier(self, name: TierName) -> TierSummary | None:
+        result: TierSummary | None = getattr(self, name.value)
+        return result
+
+    def tiers(self) -> list[TierSummary]:
+        """Present tiers, oldest span first."""
+        return [t for t in (self.old, self.mid, self.recent) if t is not None]
+
+    def offline_tiers(self) -> list[TierSummary]:
+        return [t for t in self.tiers() if t.engine == "offline"]

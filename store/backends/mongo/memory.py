@@ -1,0 +1,173 @@
+"""The production adapter's memory part: a session's memory state, its lease, its folding.
+
+See ``store.backends.mongo.database`` for the round trips of each call and why
+``save_memory`` may leave a fold's messages unmarked after a crash.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pymongo import DESCENDING
+from pymongo.errors import DuplicateKeyError
+
+from domain.ports.memory import ContextSnapshot, MemoryStore
+from schemas.errors import NotFound
+from schemas.memory_state import MemoryState
+from schemas.messages import StoredMessage
+from store.backends._common import as_utc, check_keep_last, check_limit, memory_document
+from store.backends._mongo_errors import translated as _translated
+from store.backends.mongo.database import IN_ORDER, MESSAGE_FIELDS, NOT_FOLDED, MongoDatabase, ms
+
+
+class MongoMemory(MemoryStore):
+    def __init__(self, db: MongoDatabase) -> None:
+        self.db = db
+
+    @_translated
+    def context_snapshot(
+        self, account_id: str, session_id: str, *, recent_limit: int
+    ) -> ContextSnapshot:
+        # Three round trips: the session's count, its memory, its newest messages.
+        check_limit(recent_limit)
+        key = {"account_id": account_id, "session_id": session_id}
+        session = self.db.sessions.find_one({**key, **self.db.visible()}, {"message_count": 1})
+        if session is None:
+            raise NotFound(f"session {session_id} not found")
+        memory = self.db.memory_state(account_id, session_id)
+        recent = self.db.newest_messages(account_id, session_id, {}, recent_limit)
+        return ContextSnapshot(
+            message_count=session.get("message_count", 0), memory=memory, recent=recent
+        )
+
+    @_translated
+    def load_memory(self, account_id: str, session_id: str) -> MemoryState:
+        self.db.require_session(account_id, session_id)
+        return self.db.memory_state(account_id, session_id)
+
+    @_translated
+    def acquire_memory_lease(
+        self, account_id: str, session_id: str, owner: str, until: datetime, now: datetime
+    ) -> bool:
+        key = {"account_id": account_id, "session_id": session_id}
+        takeable = {
+            "$or": [
+                {"lease_owner": None},
+                {"lease_owner": owner},
+                {"lease_until": {"$lt": as_utc(now)}},
+            ]
+        }
+        try:
+            # One atomic upsert: when another owner holds a live lease the filter
+            # misses, the insert hits the unique memory_once index, and we lose.
+            # Two first-time acquirers race the same way: one insert wins.
+            self.db.memory.update_one(
+                {**key, **takeable},
+                {
+                    "$set": {"lease_owner": owner, "lease_until": ms(until)},
+                    "$setOnInsert": {"version": 0, "state": None},
+                },
+                upsert=True,
+            )
+        except DuplicateKeyError:
+            return False
+        # Session checked after taking the lease: a delete_session running
+        # meanwhile either removes our doc after this check, failing our next
+        # save, or is seen here, and we remove what we just created.
+        if self.db.session_exists(account_id, session_id):
+            return True
+        self.db.memory.delete_one(key)
+        return False
+
+    @_translated
+    def release_memory_lease(self, account_id: str, session_id: str, owner: str) -> None:
+        self.db.memory.update_one(
+            {"account_id": account_id, "session_id": session_id, "lease_owner": owner},
+            {"$set": {"lease_owner": None, "lease_until": None}},
+        )
+
+    @_translated
+    def save_memory(self, account_id: str, session_id: str, state: MemoryState, owner: str) -> bool:
+        version = state.version + 1
+        # The lease doc exists (acquire created it), so the CAS is a plain update;
+        # a classic $set stores client text in the document literally.
+        saved = self.db.memory.update_one(
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "version": state.version,
+                "lease_owner": owner,
+            },
+            {"$set": {"state": memory_document(state, version), "version": version}},
+        )
+        if not saved.matched_count:
+            return False
+        if state.last_fold_ids:
+            self.db.messages.update_many(
+                {
+                    "account_id": account_id,
+                    "message_id": {"$in": state.last_fold_ids},
+                    "session_id": session_id,
+                },
+                {"$set": {"folded": True}},
+            )
+        return True
+
+    @_translated
+    def unfolded_messages(
+        self,
+        account_id: str,
+        session_id: str,
+        *,
+        keep_last: int,
+        exclude_ids: list[str],
+        limit: int,
+    ) -> list[StoredMessage]:
+        check_keep_last(keep_last)
+        check_limit(limit)
+        key = {"account_id": account_id, "session_id": session_id}
+        query: dict[str, Any] = {**key, "folded": NOT_FOLDED}
+        if exclude_ids:
+            query["message_id"] = {"$nin": exclude_ids}
+        edge: tuple[int, str] | None = None
+        if keep_last:
+            # The oldest message of the verbatim window: everything older may fold.
+            window = list(
+                self.db.messages.find(key, {"_id": 0, "seq": 1, "message_id": 1})
+                .sort([("seq", DESCENDING), ("message_id", DESCENDING)])
+                .skip(keep_last - 1)
+                .limit(1)
+            )
+            if not window:
+                return []  # the whole session is inside the window
+            edge = (window[0]["seq"], window[0]["message_id"])
+            # One index range; messages sharing the edge's seq are cut below.
+            query["seq"] = {"$lte": edge[0]}
+        docs = list(self.db.messages.find(query, MESSAGE_FIELDS).sort(IN_ORDER).limit(limit))
+        if edge is not None:
+            # What is at or past the edge sorts after everything before it, so
+            # dropping it from the page never leaves out an earlier message.
+            docs = [doc for doc in docs if (doc["seq"], doc["message_id"]) < edge]
+        return [StoredMessage.model_validate(doc) for doc in docs]
+
+    @_translated
+    def count_unfolded(self, account_id: str, session_id: str) -> int:
+        return self.db.messages.count_documents(
+            {"account_id": account_id, "session_id": session_id, "folded": NOT_FOLDED}
+        )
+
+    @_translated
+    def messages_between(
+        self, account_id: str, session_id: str, first_seq: int, last_seq: int, *, limit: int
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        docs = self.db.messages.find(
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "seq": {"$gte": first_seq, "$lte": last_seq},
+            },
+            MESSAGE_FIELDS,
+        )
+        return [StoredMessage.model_validate(doc) for doc in docs.sort(IN_ORDER).limit(limit)]

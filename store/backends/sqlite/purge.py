@@ -1,0 +1,29 @@
+"""Deleting what a session left in every table: for a purge past retention, a deletion, a
+tombstone's removal. No part owns it: each of them may have to do it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: The tables that hold rows of a session besides ``messages`` and ``sessions``.
+_SESSION_TABLES = ("memory", "analytics", "analytics_sources")
+
+
+def purge_rows(conn: sqlite3.Connection, account_id: str, session_id: str) -> int:
+    """Delete everything stored for a session, its row included; the messages deleted."""
+    purged = delete_contents(conn, account_id, session_id)
+    conn.execute(
+        "DELETE FROM sessions WHERE account_id = ? AND session_id = ?", (account_id, session_id)
+    )
+    return purged
+
+
+def delete_contents(conn: sqlite3.Connection, account_id: str, session_id: str) -> int:
+    """Delete a session's messages, memory and analytics, not its row; the messages deleted."""
+    key = (account_id, session_id)
+    purged = conn.execute(
+        "DELETE FROM messages WHERE account_id = ? AND session_id = ?", key
+    ).rowcount
+    for table in _SESSION_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE account_id = ? AND session_id = ?", key)
+    return purged

@@ -1,0 +1,39 @@
+"""Creating or upgrading the tables of every part, once, at open."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from schemas.errors import StoreUnavailable
+from store.backends.sqlite.database import FOLDING_SCHEMA, SCHEMA, SqliteDatabase, rollback
+from store.backends.sqlite.lifecycle import LIFECYCLE_SCHEMA
+from store.backends.sqlite.search import create_search_schema
+
+
+def create_schema(db: SqliteDatabase) -> None:
+    # Idempotent, and serialised by the write lock when processes start together.
+    with db.connection() as conn:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in SCHEMA:
+                conn.execute(statement)
+            _upgrade(conn)
+            for statement in FOLDING_SCHEMA:
+                conn.execute(statement)
+            for statement in LIFECYCLE_SCHEMA:
+                conn.execute(statement)
+            create_search_schema(conn)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            rollback(conn)
+            raise StoreUnavailable(f"sqlite: {exc}") from exc
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Columns added since version 1 (a ``CREATE TABLE IF NOT EXISTS`` keeps old tables)."""
+    columns = {row["name"] for row in conn.execute("PRAGMA table_info(messages)")}
+    if "folded" not in columns:  # a version 1 file
+        conn.execute("ALTER TABLE messages ADD COLUMN folded INTEGER NOT NULL DEFAULT 0")
+    session_columns = {row["name"] for row in conn.execute("PRAGMA table_info(sessions)")}
+    if "deleted_at" not in session_columns:  # a file before version 5
+        conn.execute("ALTER TABLE sessions ADD COLUMN deleted_at INTEGER")
