@@ -1,9 +1,10 @@
 """The stored shape of a session's memory."""
 
-from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
+
+from schemas.bounds import SAFE_INTEGER, SEQ_LIMIT, Count, Instant
 
 
 class TierName(StrEnum):
@@ -34,19 +35,23 @@ class TierSummary(BaseModel):
 
     tier: TierName
     text: str
-    first_position: int = Field(ge=1)
-    last_position: int = Field(ge=1)
-    first_seq: int = Field(ge=0, description="gateway seq of the first message covered")
-    last_seq: int = Field(ge=0, description="gateway seq of the last message covered")
-    token_estimate: int = Field(ge=0)
+    # Bounded as the wire's counts and seqs are: an imported document is stored as
+    # it is, and MongoDB cannot hold an integer past 2^63.
+    first_position: int = Field(ge=1, le=SAFE_INTEGER)
+    last_position: int = Field(ge=1, le=SAFE_INTEGER)
+    first_seq: int = Field(
+        ge=0, lt=SEQ_LIMIT, description="gateway seq of the first message covered"
+    )
+    last_seq: int = Field(ge=0, lt=SEQ_LIMIT, description="gateway seq of the last message covered")
+    token_estimate: Count
     engine: str = Field(description='"offline" or "claude:<model>"')
-    updated_at: datetime
+    updated_at: Instant
 
 
 class FactValue(BaseModel):
     value: str
     source_message_id: str
-    updated_at: datetime
+    updated_at: Instant
 
 
 class Fact(BaseModel):
@@ -55,5 +60,5 @@ class Fact(BaseModel):
     key: str
     value: str
     source_message_id: str
-    updated_at: datetime
+    updated_at: Instant
     history: list[FactValue] = Field(default_factory=list)

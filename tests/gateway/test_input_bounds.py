@@ -138,3 +138,50 @@ def test_session_metadata_has_the_same_bounds(client: TestClient) -> None:
         response = client.request(method, path, json=body, headers=HEADERS)
         assert response.status_code == 422, (path, response.text)
         assert response.json()["error"]["detail"].startswith("metadata")
+
+
+def _import_document(**summary: Any) -> dict[str, Any]:
+    tier = {
+        "tier": "recent",
+        "text": "User wants a desk.",
+        "first_position": 1,
+        "last_position": 1,
+        "first_seq": 1,
+        "last_seq": 1,
+        "token_estimate": 5,
+        "engine": "offline",
+        "updated_at": "2026-01-01T00:00:00Z",
+    }
+    return {
+        "format": "memq.session",
+        "version": 1,
+        "session": {"session_id": "s1", "created_at": "2026-01-01T00:00:00Z"},
+        "messages": [
+            {
+                "message_id": "m1",
+                "role": "user",
+                "content": "I want a desk",
+                "seq": 1,
+                "accepted_at": "2026-01-01T00:00:00Z",
+            }
+        ],
+        "memory": {"folded_count": 1, "recent": tier | summary},
+    }
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        {"last_position": 2**63},
+        {"first_seq": 2**64},
+        {"token_estimate": 10**30},
+        {"updated_at": "3000-01-01T00:00:00Z"},
+    ],
+)
+def test_an_imported_memory_has_the_same_bounds(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    # MongoDB cannot store an integer past 2^63: refused at the door, not a 500 later.
+    response = client.post("/v1/sessions/import", json=_import_document(**summary), headers=HEADERS)
+    assert response.status_code == 422, response.text
+    assert "memory.recent" in response.json()["error"]["detail"]
