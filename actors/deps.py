@@ -13,6 +13,7 @@ from domain.memory.chain import EngineChain
 from domain.memory.factory import build_engines
 from domain.memory.service import MemoryService
 from domain.ports.store import Store
+from domain.user_memory.service import UserMemoryService
 from runtime.settings import Settings
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 
@@ -26,12 +27,21 @@ class Deps:
     memory: MemoryService = field(init=False)
     analytics: AnalyticsService = field(init=False)
     lifecycle: Lifecycle = field(init=False)
+    user_memory: UserMemoryService = field(init=False)
 
     def __post_init__(self) -> None:
         self.engines = build_engines(self.settings)
         self.memory = MemoryService(self.store.memory, self.engines, self.settings)
         self.analytics = AnalyticsService(self.store, self.settings)
         self.lifecycle = Lifecycle(self.store.lifecycle, self.settings)
+        self.user_memory = UserMemoryService(
+            self.store.sessions,
+            self.store.memory,
+            self.store.user_memory,
+            self.engines,
+            self.settings,
+            session_memory=self.memory,
+        )
 
     def queue(self, kind: QueueKind) -> str:
         return queue_name(self.settings.queue_prefix, kind)

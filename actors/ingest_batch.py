@@ -23,7 +23,7 @@ from dramatiq.middleware import CurrentMessage
 from pydantic import ValidationError
 
 from actors.deps import Deps
-from actors.ingest import ingest_actor
+from actors.ingest import ingest_actor, sessions_to_merge
 from actors.metrics.middleware import record_ingest_outcome
 from domain.ingest import counted, handed_on, oversized, retry_whole, sessions_to_fold
 from schemas.errors import InvalidInput
@@ -68,6 +68,8 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             events, results, deps.memory.should_trigger, retried=retries > 0
         ):
             deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
+        for account_id, session_id in sessions_to_merge(events, results, deps):
+            deps.enqueue(ActorName.UPDATE_USER_MEMORY, account_id=account_id, session_id=session_id)
         # A retry after a failed enqueue here may hand a rejected message on twice:
         # two dead letters for it, stored at most once all the same.
         for event in handed_on(events, results):

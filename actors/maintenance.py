@@ -58,6 +58,10 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         deps.enqueue(
             ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id, final=True
         )
+        # The ended conversation into its user's memory (a no-op without a user id).
+        deps.enqueue(
+            ActorName.UPDATE_USER_MEMORY, account_id=account_id, session_id=session_id, final=True
+        )
 
     def finalize(account_id: str, session_id: str) -> None:
         fold_final(account_id, session_id)

@@ -54,10 +54,11 @@ class ConversationSummary(BaseModel):
 
 
 class ForgottenValue(BaseModel):
-    """A value the user asked to remove: no later batch brings it back."""
+    """A value the user asked to remove, kept only as a digest: no later batch brings it
+    back, and the memory does not hold it any more."""
 
     key: str
-    value: str
+    digest: str = Field(description="sha256 of the normalized value, hex")
 
 
 class UserMemoryState(BaseModel):

@@ -10,6 +10,7 @@ conversation is merged again, most recent first.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,8 +46,13 @@ def same_value(a: str, b: str) -> bool:
     return normalize(a) == normalize(b)
 
 
+def value_digest(value: str) -> str:
+    return hashlib.sha256(" ".join(normalize(value).split()).encode()).hexdigest()
+
+
 def is_forgotten(state: UserMemoryState, key: str, value: str) -> bool:
-    return any(item.key == key and same_value(item.value, value) for item in state.forgotten)
+    digest = value_digest(value)
+    return any(item.key == key and item.digest == digest for item in state.forgotten)
 
 
 def is_merged(state: UserMemoryState, conversation: ConversationSummary) -> bool:
@@ -131,7 +137,10 @@ def forget_fact(state: UserMemoryState, key: str, now: datetime) -> UserMemorySt
     if fact is None:
         return state
     removed = [fact.value, *(h.value for h in fact.history)]
-    forgotten = [*state.forgotten, *(ForgottenValue(key=key, value=v) for v in removed)]
+    forgotten = [
+        *state.forgotten,
+        *(ForgottenValue(key=key, digest=value_digest(v)) for v in removed),
+    ]
     return state.model_copy(
         update={
             "facts": [f for f in state.facts if f.key != key],
@@ -146,7 +155,8 @@ def correct_fact(state: UserMemoryState, key: str, value: str, now: datetime) ->
     and the value it replaces is forgotten (a later batch of an old session cannot
     bring it back)."""
     removed = forget_fact(state, key, now)
-    forgotten = [f for f in removed.forgotten if not (f.key == key and same_value(f.value, value))]
+    digest = value_digest(value)
+    forgotten = [f for f in removed.forgotten if not (f.key == key and f.digest == digest)]
     facts = [
         UserFact(key=key, value=value, session_id="", observed_at=now),
         *removed.facts,
@@ -154,6 +164,9 @@ def correct_fact(state: UserMemoryState, key: str, value: str, now: datetime) ->
     return removed.model_copy(update={"facts": facts[:MAX_USER_FACTS], "forgotten": forgotten})
 
 
-def cleared(now: datetime) -> UserMemoryState:
-    """An emptied memory: conversations with no activity after ``now`` are not merged again."""
-    return UserMemoryState(cleared_at=now, updated_at=now)
+def cleared(state: UserMemoryState, now: datetime) -> UserMemoryState:
+    """``state`` emptied: conversations with no activity after ``now`` are not merged again,
+    and removed values (digests only) stay removed."""
+    return UserMemoryState(
+        version=state.version, forgotten=state.forgotten, cleared_at=now, updated_at=now
+    )

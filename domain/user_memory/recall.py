@@ -1,0 +1,149 @@
+"""What a context shows of the user's memory, for the message at hand, within a budget.
+
+The user-memory section lists the user's facts (most recently observed first),
+then the summaries of earlier conversations most relevant to the query: a
+keyword score over the search terms (``domain.search.tokenize``, English,
+Persian and Thai alike), each term weighted by how few of the user's
+conversations hold it (so "my", "the" and "order" count little), plus a
+small bonus for recency that orders the rest. Everything that does not fit
+is named in ``dropped``. The current conversation is left out: its own tiers
+and facts are in the context already.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from domain.search.tokenize import terms
+from domain.tokens import fit_to_budget, token_weight
+from schemas.user_memory import ConversationSummary, UserFact, UserMemoryState
+
+USER_HEADING = "[USER MEMORY - from earlier conversations]"
+CONVERSATIONS_HEADING = "[EARLIER CONVERSATIONS]"
+#: What recency adds to a score: enough to order equals, never to outrank a match.
+RECENCY_WEIGHT = 0.1
+#: A conversation summary shortened into what is left must keep at least this much.
+MIN_SHORTENED_SUMMARY = 16
+NEWLINE = 0.5
+
+
+@dataclass(frozen=True)
+class RankedConversation:
+    conversation: ConversationSummary
+    score: float
+
+
+@dataclass
+class Recalled:
+    """The chosen part of a user memory, rendered; ``tokens`` its estimate."""
+
+    facts: list[UserFact] = field(default_factory=list)
+    conversations: list[RankedConversation] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    text: str = ""
+    tokens: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self.facts and not self.conversations
+
+
+def _pretty_key(key: str) -> str:
+    words = " ".join(key.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:]
+
+
+def fact_line(fact: UserFact) -> str:
+    return f"• {_pretty_key(fact.key)}: {' '.join(fact.value.split())}"
+
+
+def conversation_line(conversation: ConversationSummary, summary: str | None = None) -> str:
+    text = " ".join((summary if summary is not None else conversation.summary).split())
+    day = conversation.last_activity.date().isoformat()
+    status = "" if conversation.ended else ", ongoing"
+    return f"- {day} ({conversation.language}{status}): {text}"
+
+
+def rank(conversations: Sequence[ConversationSummary], query: str) -> list[RankedConversation]:
+    """Best match to ``query`` first; without a match, most recent first."""
+    if not conversations:
+        return []
+    held = [set(terms(c.summary)) for c in conversations]
+    wanted = set(terms(query))
+    count = len(conversations)
+    by_recency = sorted(range(count), key=lambda i: conversations[i].last_activity, reverse=True)
+    recency = {index: 1.0 / (1 + place) for place, index in enumerate(by_recency)}
+    ranked = []
+    for index, conversation in enumerate(conversations):
+        score = 0.0
+        for term in wanted & held[index]:
+            holders = sum(1 for other in held if term in other)
+            score += math.log(1 + count / holders)
+        ranked.append(RankedConversation(conversation, score + RECENCY_WEIGHT * recency[index]))
+    ranked.sort(key=lambda r: (r.score, r.conversation.last_activity), reverse=True)
+    return ranked
+
+
+def recall(
+    state: UserMemoryState, query: str, budget_tokens: int, *, current_session: str
+) -> Recalled:
+    """The facts, then the conversations best matching ``query``, within ``budget_tokens``."""
+    facts = [f for f in state.facts if f.session_id != current_session]
+    past = [c for c in state.conversations if c.session_id != current_session and c.summary]
+    chosen = Recalled()
+    if not facts and not past:
+        return chosen
+    lines: list[str] = [USER_HEADING]
+    weight = token_weight(USER_HEADING)
+    if weight > budget_tokens:
+        chosen.dropped = [(f"user_fact:{f.key}", "over the user memory budget") for f in facts]
+        return chosen
+    for fact in facts:
+        line = fact_line(fact)
+        cost = NEWLINE + token_weight(line)
+        if weight + cost <= budget_tokens:
+            lines.append(line)
+            weight += cost
+            chosen.facts.append(fact)
+        else:
+            chosen.dropped.append((f"user_fact:{fact.key}", "over the user memory budget"))
+    heading_cost = NEWLINE + token_weight(CONVERSATIONS_HEADING)
+    for item in rank(past, query):
+        conversation = item.conversation
+        cost = NEWLINE + token_weight(conversation_line(conversation))
+        extra = 0.0 if chosen.conversations else heading_cost
+        shown = conversation_line(conversation)
+        if weight + extra + cost > budget_tokens:
+            shortened = _shortened(conversation, budget_tokens - weight - extra - NEWLINE)
+            if shortened is None:
+                kind = f"user_conversation:{conversation.session_id}"
+                chosen.dropped.append((kind, "over the user memory budget"))
+                continue
+            chosen.dropped.append(
+                (f"user_conversation_truncated:{conversation.session_id}", "shortened to fit")
+            )
+            shown = shortened
+            cost = NEWLINE + token_weight(shown)
+        if not chosen.conversations:
+            lines.append(CONVERSATIONS_HEADING)
+        lines.append(shown)
+        weight += extra + cost
+        chosen.conversations.append(item)
+    if chosen.empty:
+        return chosen
+    chosen.text = "\n".join(lines)
+    chosen.tokens = math.ceil(weight - 1e-9)
+    return chosen
+
+
+def _shortened(conversation: ConversationSummary, room: float) -> str | None:
+    empty = token_weight(conversation_line(conversation, ""))
+    left = math.floor(room - empty)
+    if left < MIN_SHORTENED_SUMMARY:
+        return None
+    summary = fit_to_budget(" ".join(conversation.summary.split()), left)
+    if not summary:
+        return None
+    return conversation_line(conversation, summary)
