@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.context import ContextFormat, ContextReply
+from schemas.context import MAX_QUERY_CHARS, ContextFormat, ContextReply
 from schemas.ids import Identifier
 from schemas.limits import MIN_BUDGET
 from schemas.messages import MessageBatch, MessageEvent
@@ -106,6 +106,13 @@ class ContextRequestKwargs(BaseModel):
         ge=MIN_BUDGET,
     )
     format: ContextFormat
+    query: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_QUERY_CHARS,
+        description="the message about to be answered: ranks the user's past conversations "
+        "(null = the session's last user message)",
+    )
 
 
 class RequestOptions(BaseModel):

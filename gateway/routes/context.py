@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ABOUT_A_SESSION, error_responses
-from schemas.context import ContextFormat, ContextReply
+from schemas.context import MAX_QUERY_CHARS, ContextFormat, ContextReply
 from schemas.limits import MIN_BUDGET
 from schemas.routing import ActorName
 
@@ -31,7 +31,11 @@ MAX_BUDGET = 200_000
         "budget, the recent summary, the other facts, messages not summarized yet, the mid "
         "and old summaries, then older messages word for word. More budget never shows "
         "less, and when the whole history fits it is shown as written. `dropped` lists "
-        "what did not fit."
+        "what did not fit. A session with a `user_id` also gets the user's memory from "
+        "earlier conversations, first in every format: the user's facts, then the past "
+        "conversations most relevant to `query` (default: the session's last user message), "
+        "within MEMQ_BUDGET_USER tokens of the budget plus what the session leaves unused; "
+        "`user_memory` says what was shown, or why nothing was (`no_user_id`)."
     ),
 )
 async def get_context(
@@ -44,9 +48,26 @@ async def get_context(
         Query(ge=MIN_BUDGET, le=MAX_BUDGET, description=f"tokens, at least {MIN_BUDGET}"),
     ] = None,
     format: Annotated[ContextFormat, Query(description="text, json or anthropic")] = "text",
+    query: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=MAX_QUERY_CHARS,
+            description="the message the channel is about to answer: ranks the user's past "
+            "conversations (default: the session's last user message)",
+        ),
+    ] = None,
 ) -> Any:
+    request: dict[str, Any] = {
+        "account_id": account_id,
+        "session_id": session_id,
+        "budget": budget,
+        "format": format,
+    }
+    if query is not None:  # sent only when given: workers before it accept the rest
+        request["query"] = query
     return await transport.request(
         ActorName.ASSEMBLE_CONTEXT,
-        {"account_id": account_id, "session_id": session_id, "budget": budget, "format": format},
+        request,
         timeout=settings.context_timeout,
     )

@@ -1,0 +1,166 @@
+"""Memory across conversations end to end: gateway → RabbitMQ → workers → SQLite.
+
+A user talks to the persona "meher" twice (English, then Persian), each
+conversation ends; the third conversation (Thai) shows at its first message
+what the first two left. Then the API reads, searches, corrects and erases,
+and another account, a guessed user id and another persona see nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from bench.support.processes import wait_for
+from tests.e2e.conftest import KEY_B, Stack
+from tests.user_memory.conversations import ENGLISH, PERSIAN, Turns
+
+pytestmark = pytest.mark.e2e
+
+
+def talk(client: httpx.Client, session: str, turns: Turns, user: str | None = "u1") -> None:
+    for i, (role, content) in enumerate(turns):
+        body: dict[str, Any] = {"message_id": f"{session}-{i}", "role": role, "content": content}
+        if user is not None:
+            body["user_id"] = user
+        response = client.post(f"/v1/sessions/{session}/messages", json=body)
+        assert response.status_code == 202, response.text
+
+
+def start(client: httpx.Client, session: str, persona: str) -> None:
+    body = {"session_id": session, "user_id": "u1", "metadata": {"persona": persona}}
+    assert client.post("/v1/sessions", json=body).status_code == 201
+
+
+def memory(client: httpx.Client, user: str = "u1", persona: str = "meher") -> dict[str, Any]:
+    response = client.get(f"/v1/users/{user}/memory", params={"persona": persona})
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+def merged(client: httpx.Client, session: str) -> bool:
+    return any(c["session_id"] == session and c["ended"] for c in memory(client)["conversations"])
+
+
+def test_a_returning_user_is_remembered_and_can_be_forgotten(stack: Stack) -> None:
+    with stack.client() as client:
+        # Given two ended conversations with the persona meher
+        for session, turns in (("c1", ENGLISH), ("c2", PERSIAN)):
+            start(client, session, "meher")
+            talk(client, session, turns)
+            stack.wait_for_count(session, len(turns))
+            assert client.post(f"/v1/sessions/{session}/end").status_code == 200
+            wait_for(lambda s=session: merged(client, s), timeout=60, interval=0.3)  # type: ignore[misc]
+        view = memory(client)
+        facts = {f["key"]: f for f in view["facts"]}
+        # (the Persian conversation is the later one: its name and order are current)
+        assert facts["customer_name"]["value"] == "مریم"
+        assert facts["customer_name"]["history"][0]["value"] == "Sara Ahmadi"
+        assert {c["language"] for c in view["conversations"]} == {"en", "fa"}
+
+        # When the third conversation starts with a question about the first order
+        start(client, "c3", "meher")
+        talk(client, "c3", [("user", "สวัสดีค่ะ คำสั่งซื้อ ORD-48213 ของฉันถึงไหนแล้ว")])
+        stack.wait_for_count("c3", 1)
+        text = client.get("/v1/sessions/c3/context", params={"budget": 1200}).json()
+        # Then its context shows the user memory first, the matching conversation first
+        assert text["text"].startswith("[USER MEMORY")
+        assert "مریم" in text["text"] and "ORD-55120" in text["text"]
+        assert text["user_memory"]["status"] == "shown"
+        assert text["user_memory"]["conversations"][0] == "c1"
+        assert "ORD-48213" in text["text"]
+        assert text["estimated_tokens"] <= 1200
+        # And so do the other formats
+        as_json = client.get("/v1/sessions/c3/context", params={"format": "json"}).json()
+        assert as_json["context"]["user_memory"]["facts"]
+        anthropic = client.get("/v1/sessions/c3/context", params={"format": "anthropic"}).json()
+        assert anthropic["system"].startswith("[USER MEMORY")
+        # And a query ranks the conversations for the message at hand
+        by_query = client.get(
+            "/v1/sessions/c3/context", params={"query": "سفارش ORD-55120 تهران"}
+        ).json()
+        assert by_query["user_memory"]["conversations"][0] == "c2"
+
+        # A session without a user id has no user memory, and says so
+        talk(client, "anon", [("user", "hello there")], user=None)
+        stack.wait_for_count("anon", 1)
+        anon = client.get("/v1/sessions/anon/context").json()
+        assert anon["user_memory"]["status"] == "no_user_id"
+        assert anon["user_memory"]["conversations"] == []
+        assert not anon["text"].startswith("[USER MEMORY")
+
+        # Search finds the Persian conversation by its order number
+        found = client.get(
+            "/v1/users/u1/memory/search", params={"q": "ORD-55120", "persona": "meher"}
+        ).json()
+        assert found["conversations"][0]["session_id"] == "c2"
+        assert any(f["value"] == "ORD-55120" for f in found["facts"])
+
+        # A fact removed by the user is gone, a corrected one current
+        removed = client.patch(
+            "/v1/users/u1/memory/facts/delivery_address",
+            params={"persona": "meher"},
+            json={"value": None},
+        )
+        assert removed.status_code == 200, removed.text
+        assert "delivery_address" not in {f["key"] for f in removed.json()["facts"]}
+        missing = client.patch(
+            "/v1/users/u1/memory/facts/no_such_fact",
+            params={"persona": "meher"},
+            json={"value": None},
+        )
+        assert missing.status_code == 404
+        bad = client.patch(
+            "/v1/users/u1/memory/facts/customer_name", params={"persona": "bad persona!"}, json={}
+        )
+        assert bad.status_code == 422
+
+    # Nothing crosses accounts, users or personas
+    with stack.client(KEY_B) as other:
+        assert memory(other)["facts"] == []
+        assert other.delete("/v1/users/u1").json() == {
+            "user_id": "u1",
+            "sessions": 0,
+            "messages": 0,
+            "memories": 0,
+        }
+    with stack.client() as client:
+        assert memory(client, user="u2")["facts"] == []
+        assert memory(client, persona="")["facts"] == []
+        assert memory(client)["facts"]  # B's erasure did not touch A
+
+        # Erasure takes every session, message and memory of the user
+        erased = client.delete("/v1/users/u1")
+        assert erased.status_code == 200
+        assert erased.json() == {
+            "user_id": "u1",
+            "sessions": 3,
+            "messages": len(ENGLISH) + len(PERSIAN) + 1,
+            "memories": 1,
+        }
+        assert memory(client)["facts"] == [] and memory(client)["conversations"] == []
+        assert client.get("/v1/users/u1/sessions").json()["sessions"] == []
+        assert client.get("/v1/sessions/c1/messages").status_code == 404
+        assert client.get("/v1/search", params={"q": "ORD-48213"}).json()["hits"] == []
+
+
+def test_a_long_conversation_is_merged_every_25_messages(stack: Stack) -> None:
+    turns: Turns = [*ENGLISH, *[("user", f"question number {i}") for i in range(21)]]
+    with stack.client() as client:
+        talk(client, "long", turns)
+        wait_for(
+            lambda: any(
+                c["session_id"] == "long" and not c["ended"] and c["message_count"] == 25
+                for c in memory(client, persona="")["conversations"]
+            ),
+            timeout=60,
+            interval=0.3,
+        )
+        facts = {f["key"]: f["value"] for f in memory(client, persona="")["facts"]}
+        assert facts["order_id"] == "ORD-48213"
+        # The open session's own facts are not shown twice in its own context
+        context = client.get("/v1/sessions/long/context").json()
+        assert context["user_memory"]["status"] == "empty"
