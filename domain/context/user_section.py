@@ -35,9 +35,9 @@ class UserSection:
     query: str
 
     def recall(self, room: int, session_id: str) -> Recalled:
-        if self.key is None or room <= 0:
+        if self.key is None:
             return Recalled()
-        return recall(self.state, self.query, room, current_session=session_id)
+        return recall(self.state, self.query, max(room, 0), current_session=session_id)
 
     def note(self, recalled: Recalled) -> UserMemoryNote:
         if self.key is None:

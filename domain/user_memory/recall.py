@@ -99,6 +99,10 @@ def recall(
     weight = token_weight(USER_HEADING)
     if weight > budget_tokens:
         chosen.dropped = [(f"user_fact:{f.key}", "over the user memory budget") for f in facts]
+        chosen.dropped += [
+            (f"user_conversation:{r.conversation.session_id}", "over the user memory budget")
+            for r in rank(past, query)
+        ]
         return chosen
     for fact in facts:
         line = fact_line(fact)
