@@ -182,7 +182,9 @@ def _accepted_in_order(response: httpx.Response) -> list[MessageAccepted]:
     return BatchAccepted.model_validate_json(response.content).accepted
 
 
-def context(session_id: str, budget: int | None, format: ContextFormat) -> Call[ContextReply]:
+def context(
+    session_id: str, budget: int | None, format: ContextFormat, query: str | None = None
+) -> Call[ContextReply]:
     if format not in ("text", "json", "anthropic"):
         raise InvalidRequest(
             f"format must be text, json or anthropic (got {format!r})",
@@ -194,7 +196,7 @@ def context(session_id: str, budget: int | None, format: ContextFormat) -> Call[
         "GET",
         session_path(session_id, "context"),
         _model(ContextReply),
-        params=_query(budget=budget, format=format),
+        params=_query(budget=budget, format=format, query=query),
     )
 
 

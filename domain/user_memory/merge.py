@@ -11,7 +11,8 @@ conversation is merged again, most recent first.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,6 +33,8 @@ MAX_USER_FACT_HISTORY = 10
 MAX_CONVERSATIONS = 200
 #: Removed values remembered, so no batch brings them back.
 MAX_FORGOTTEN = 500
+#: What a removed value becomes where a conversation summary quoted it.
+REMOVED = "[removed]"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,11 @@ def merge_digest(state: UserMemoryState, digest: SessionDigest, now: datetime) -
     if is_cleared(state, digest.conversation):
         return state
     conversation = digest.conversation
+    removed = [value for key, value in digest.facts if is_forgotten(state, key, value)]
+    if removed:
+        conversation = conversation.model_copy(
+            update={"summary": scrubbed(conversation.summary, removed)}
+        )
     facts = list(state.facts)
     for key, value in digest.facts:
         if not is_forgotten(state, key, value):
@@ -141,9 +149,13 @@ def forget_fact(state: UserMemoryState, key: str, now: datetime) -> UserMemorySt
         *state.forgotten,
         *(ForgottenValue(key=key, digest=value_digest(v)) for v in removed),
     ]
+    conversations = [
+        c.model_copy(update={"summary": scrubbed(c.summary, removed)}) for c in state.conversations
+    ]
     return state.model_copy(
         update={
             "facts": [f for f in state.facts if f.key != key],
+            "conversations": conversations,
             "forgotten": forgotten[-MAX_FORGOTTEN:],
             "updated_at": now,
         }
@@ -162,6 +174,13 @@ def correct_fact(state: UserMemoryState, key: str, value: str, now: datetime) ->
         *removed.facts,
     ]
     return removed.model_copy(update={"facts": facts[:MAX_USER_FACTS], "forgotten": forgotten})
+
+
+def scrubbed(summary: str, values: Iterable[str]) -> str:
+    """``summary`` with every quote of ``values`` (ignoring case) replaced by "[removed]"."""
+    for value in sorted({v.strip() for v in values if v.strip()}, key=len, reverse=True):
+        summary = re.sub(re.escape(value), REMOVED, summary, flags=re.IGNORECASE)
+    return summary
 
 
 def cleared(state: UserMemoryState, now: datetime) -> UserMemoryState:

@@ -8,14 +8,16 @@ and another account, a guessed user id and another persona see nothing.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
 import pytest
 
 from bench.support.processes import wait_for
-from tests.e2e.conftest import KEY_B, Stack
-from tests.user_memory.conversations import ENGLISH, PERSIAN, Turns
+from memq_client import AsyncMemqClient, InvalidRequest, MemqClient, NotFound, RetryPolicy
+from tests.e2e.conftest import KEY_A, KEY_B, Stack
+from tests.user_memory.conversations import ENGLISH, PERSIAN, THAI, Turns
 
 pytestmark = pytest.mark.e2e
 
@@ -164,3 +166,49 @@ def test_a_long_conversation_is_merged_every_25_messages(stack: Stack) -> None:
         # The open session's own facts are not shown twice in its own context
         context = client.get("/v1/sessions/long/context").json()
         assert context["user_memory"]["status"] == "empty"
+
+
+FAST = RetryPolicy(max_attempts=4, deadline=20, backoff=0.05, max_backoff=0.2)
+
+
+def test_the_python_clients_read_correct_and_erase_a_user_memory(stack: Stack) -> None:
+    with MemqClient(stack.base_url, KEY_A, retry=FAST) as memq:
+        # Given an ended Thai conversation with the persona nova
+        memq.create_session("u9", session_id="t1", metadata={"persona": "nova"})
+        for i, (role, content) in enumerate(THAI):
+            memq.publish("t1", role, content, message_id=f"t1-{i}", user_id="u9")
+        stack.wait_for_count("t1", len(THAI))
+        memq.end_session("t1")
+        wait_for(lambda: memq.user_memory("u9", persona="nova").conversations, 60, interval=0.3)
+        # When the user corrects their name and removes their address
+        corrected = memq.correct_user_fact("u9", "customer_name", "สมหญิง", persona="nova")
+        assert corrected.facts[0].key == "customer_name"
+        assert corrected.facts[0].value == "สมหญิง"
+        removed = memq.remove_user_fact("u9", "delivery_address", persona="nova")
+        assert "delivery_address" not in {fact.key for fact in removed.facts}
+        with pytest.raises(NotFound):
+            memq.remove_user_fact("u9", "delivery_address", persona="nova")
+        with pytest.raises(InvalidRequest):
+            memq.user_memory("u9", persona="not a persona")
+        # Then search and the next conversation's context see the corrected memory
+        found = memq.search_user_memory("u9", "ORD-77001", persona="nova")
+        assert found.conversations[0].session_id == "t1"
+        memq.create_session("u9", session_id="t2", metadata={"persona": "nova"})
+        memq.publish("t2", "user", "สวัสดีค่ะ", message_id="t2-0", user_id="u9")
+        stack.wait_for_count("t2", 1)
+        reply = memq.context("t2", format="text", query="ORD-77001")
+        assert reply.user_memory is not None and reply.user_memory.status == "shown"
+        assert reply.text is not None and "สมหญิง" in reply.text
+        # (not even where the conversation's summary had quoted it)
+        assert "99 ถนนสุขุมวิท กรุงเทพ" not in reply.text
+
+    async def from_async() -> None:
+        async with AsyncMemqClient(stack.base_url, KEY_A, retry=FAST) as memq:
+            assert (await memq.user_memory("u9", persona="nova")).facts
+            deleted = await memq.delete_user_memory("u9")
+            assert deleted.memories == 1
+            assert (await memq.user_memory("u9", persona="nova")).facts == []
+            erased = await memq.erase_user("u9")
+            assert (erased.sessions, erased.messages) == (2, len(THAI) + 1)
+
+    asyncio.run(from_async())

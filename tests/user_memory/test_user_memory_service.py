@@ -203,3 +203,21 @@ def test_claude_writes_the_summary_and_the_offline_engine_stands_in_when_it_is_d
     # the conversation text reached Claude as data, the instructions as the system prompt
     sent = fake_anthropic.requests[0].json
     assert "ORD-77001" in str(sent["messages"])
+
+
+def test_removing_a_fact_takes_it_out_of_the_conversation_summaries_too(
+    store: SqliteStore,
+) -> None:
+    # Given a Thai conversation whose summary quotes the address
+    store_conversation(store, "s1", THAI)
+    service(store).merge_session(A, "s1", final=True)
+    state = store.user_memory.load_user_memory(A, "u1", "")
+    assert "99 ถนนสุขุมวิท กรุงเทพ" in state.conversations[0].summary
+    # When the user removes the address
+    removed = forget_fact(state, "delivery_address", datetime.now(UTC))
+    # Then neither the fact nor its quote is left, and the memory keeps no copy of it
+    assert "delivery_address" not in {fact.key for fact in removed.facts}
+    assert "99 ถนนสุขุมวิท กรุงเทพ" not in removed.conversations[0].summary
+    assert "[removed]" in removed.conversations[0].summary
+    kept = removed.model_dump_json(include={"facts", "forgotten"})
+    assert "ถนนสุขุมวิท" not in kept and "delivery_address" in kept  # a digest, not the value
