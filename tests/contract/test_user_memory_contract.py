@@ -6,10 +6,21 @@ Values in English, Persian and Thai. Mongo writes stay at a few dozen per test.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from pymongo import MongoClient, monitoring
+
+from domain.memory.chain import EngineChain
+from domain.memory.offline.engine import OfflineEngine
 from domain.ports.store import Store
+from domain.user_memory.service import UserMemoryService
+from runtime.settings import Settings
 from schemas.user_memory import ConversationSummary, UserFact, UserMemoryState
+from store.backends.mongo import MongoStore
+from tests.user_memory.conversations import ENGLISH, PERSIAN, THAI, store_conversation
+from tests.user_memory.conversations import T0 as DAY0
 
 A, B = "acct-a", "acct-b"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -115,3 +126,64 @@ def test_deleting_a_users_memories_takes_every_persona_and_nothing_else(store: S
     assert part.load_user_memory(A, "u1", "nova") == UserMemoryState()
     assert part.load_user_memory(A, "u2", "").facts[0].value == "Reza"
     assert part.load_user_memory(B, "u1", "").facts[0].value == "Noi"
+
+
+class _Commands(monitoring.CommandListener):
+    """Records the name of every command a client sends: one per round trip."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def started(self, event: monitoring.CommandStartedEvent) -> None:
+        self.names.append(event.command_name)
+
+    def succeeded(self, event: monitoring.CommandSucceededEvent) -> None:
+        pass
+
+    def failed(self, event: monitoring.CommandFailedEvent) -> None:
+        pass
+
+
+def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
+    mongodb_url: str,
+) -> None:
+    # Given a MongoStore whose client records its commands
+    commands = _Commands()
+    client: MongoClient[Any] = MongoClient(mongodb_url, event_listeners=[commands])
+    database = f"memqtest_{uuid.uuid4().hex[:12]}"
+    store = MongoStore(client, database)
+    settings = Settings()
+    jobs = UserMemoryService(
+        store.sessions,
+        store.memory,
+        store.user_memory,
+        EngineChain(fallback=OfflineEngine()),
+        settings,
+    )
+    try:
+        store.ensure_indexes()
+        trips: list[list[str]] = []
+        # When a user's 1st, 2nd and 4th conversations are merged
+        for n, turns in enumerate((ENGLISH, PERSIAN, THAI, ENGLISH)):
+            session = f"c{n}"
+            store_conversation(store, session, turns[:2], start=DAY0 + timedelta(days=n))
+            commands.names.clear()
+            assert jobs.merge_session(A, session, final=False).result == "merged"
+            trips.append(list(commands.names))
+        # Then each merge took the same round trips: session, lease, memory, snapshot, save
+        assert trips[0] == trips[1] == trips[3]
+        assert trips[0] == [
+            "find",
+            "update",
+            "find",
+            "find",
+            "find",
+            "find",
+            "find",
+            "update",
+            "update",
+        ]
+    finally:
+        store.close()
+        client.drop_database(database)
+        client.close()

@@ -9,14 +9,15 @@ and another account, a guessed user id and another persona see nothing.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from bench.support.processes import wait_for
+from bench.support.processes import MemqProcess, wait_for
 from memq_client import AsyncMemqClient, InvalidRequest, MemqClient, NotFound, RetryPolicy
-from tests.e2e.conftest import KEY_A, KEY_B, Stack
+from tests.e2e.conftest import KEY_A, KEY_B, Stack, running_stack
 from tests.user_memory.conversations import ENGLISH, PERSIAN, THAI, Turns
 
 pytestmark = pytest.mark.e2e
@@ -212,3 +213,26 @@ def test_the_python_clients_read_correct_and_erase_a_user_memory(stack: Stack) -
             assert (erased.sessions, erased.messages) == (2, len(THAI) + 1)
 
     asyncio.run(from_async())
+
+
+def test_an_idle_conversation_is_merged_when_it_expires(
+    amqp_url: str, queue_prefix: str, tmp_path: Path
+) -> None:
+    fast = {"MEMQ_SESSION_IDLE_TIMEOUT": "2", "MEMQ_MAINTENANCE_INTERVAL": "1"}
+    with running_stack(amqp_url, queue_prefix, tmp_path, **fast) as stack:
+        scheduler = MemqProcess(["scheduler"], stack.env, stack.logs / "scheduler.log").start()
+        stack.workers.append(scheduler)  # stopped with the stack
+        with stack.client() as client:
+            # Given a Persian conversation nobody ends
+            talk(client, "idle", PERSIAN)
+            # When it goes idle, Then the scheduler's expiry merges it, as ended
+            wait_for(
+                lambda: any(
+                    c["session_id"] == "idle" and c["ended"]
+                    for c in memory(client, persona="")["conversations"]
+                ),
+                timeout=60,
+                interval=0.5,
+            )
+            facts = {f["key"]: f["value"] for f in memory(client, persona="")["facts"]}
+            assert facts["order_id"] == "ORD-55120"

@@ -159,3 +159,23 @@ def test_the_default_budget_grows_by_at_most_the_user_share(returning_user: Sqli
     # a new conversation leaves most of its budget unused: the section may take it
     assert reply["user_memory"]["estimated_tokens"] > 0
     assert reply["user_memory"]["conversations"] == ["s1", "s3", "s2"]
+
+
+def test_an_account_sets_its_own_user_share(returning_user: SqliteStore) -> None:
+    settings = Settings.model_validate(
+        {"budget_user": 300, "account_overrides": {A: {"budgets": {"user": 40}}}}
+    )
+    assert settings.budgets_for(A).user == 40
+    assert settings.budgets_for("acct-b").user == 300
+    reply = build_context(
+        returning_user.memory,
+        settings,
+        A,
+        "now",
+        budget=None,
+        fmt="text",
+        users=UserMemoryReader(returning_user.sessions, returning_user.user_memory),
+    )
+    tiers = settings.budgets_for(A)
+    base = tiers.verbatim + tiers.recent + tiers.mid + tiers.old + tiers.facts
+    assert base < reply.budget <= base + 40 + 1
