@@ -18,7 +18,7 @@ from typing import Any
 from domain.context.model import AssembledContext
 from domain.tokens import estimate_tokens
 from domain.user_memory.persona import UserMemoryKey
-from domain.user_memory.recall import Recalled, recall
+from domain.user_memory.recall import RankedConversation, Recalled, rank, recall
 from schemas.context import ContextFormat, UserMemoryNote
 from schemas.limits import MIN_BUDGET
 from schemas.messages import StoredMessage
@@ -26,18 +26,30 @@ from schemas.user_memory import UserMemoryState
 
 #: The blank line between the section and the rest.
 SEPARATOR_TOKENS = 1
+#: ``dropped`` kinds of something shortened to fit what was left of a budget.
+_CUT = ("tier_truncated:", "truncated:")
 
 
-@dataclass(frozen=True)
+@dataclass
 class UserSection:
     key: UserMemoryKey | None
     state: UserMemoryState
     query: str
+    _ranked: list[RankedConversation] | None = None
 
     def recall(self, room: int, session_id: str) -> Recalled:
         if self.key is None:
             return Recalled()
-        return recall(self.state, self.query, max(room, 0), current_session=session_id)
+        if self._ranked is None:  # once per request, however many times it recalls
+            past = [c for c in self.state.conversations if c.session_id != session_id and c.summary]
+            self._ranked = rank(past, self.query)
+        return recall(
+            self.state,
+            self.query,
+            max(room, 0),
+            current_session=session_id,
+            ranked=self._ranked,
+        )
 
     def note(self, recalled: Recalled) -> UserMemoryNote:
         if self.key is None:
@@ -86,6 +98,11 @@ def with_section(
     wider = section.recall(wider_room, session_id)
     if cost(wider) <= cost(recalled):
         return recalled, ctx, budget
+    if not any(item.kind.startswith(_CUT) for item in ctx.dropped):
+        # Nothing was cut to fit: the session's context is the longest run of its
+        # priority order within the budget, and it is the same at any budget between
+        # what it uses and the budget (``domain.context.assemble``): no second assembly.
+        return wider, ctx, budget
     wider_ctx = assemble_within(budget - cost(wider))
     if wider_ctx.estimated_tokens != ctx.estimated_tokens:  # the session would lose: no
         return recalled, ctx, budget

@@ -12,9 +12,12 @@ and facts are in the context already.
 
 from __future__ import annotations
 
+import functools
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
@@ -29,8 +32,8 @@ MIN_SHORTENED_SUMMARY = 16
 NEWLINE = 0.5
 
 
-@dataclass(frozen=True)
-class RankedConversation:
+class RankedConversation(NamedTuple):
+    # A tuple, not a dataclass: a request ranks every past conversation of the user.
     conversation: ConversationSummary
     score: float
 
@@ -66,34 +69,48 @@ def conversation_line(conversation: ConversationSummary, summary: str | None = N
     return f"- {day} ({conversation.language}{status}): {text}"
 
 
+@functools.lru_cache(maxsize=8192)
+def summary_terms(summary: str) -> frozenset[str]:
+    """Memoized: the same summaries are ranked again at every context request."""
+    return frozenset(terms(summary))
+
+
 def rank(conversations: Sequence[ConversationSummary], query: str) -> list[RankedConversation]:
     """Best match to ``query`` first; without a match, most recent first."""
-    if not conversations:
-        return []
-    held = [set(terms(c.summary)) for c in conversations]
-    wanted = set(terms(query))
     count = len(conversations)
+    held = [summary_terms(c.summary) for c in conversations]
+    wanted = set(terms(query))
+    scores = [0.0] * count
+    if wanted:
+        holders = Counter(term for terms_of in held for term in wanted.intersection(terms_of))
+        weight = {term: math.log(1 + count / n) for term, n in holders.items()}
+        for index, terms_of in enumerate(held):
+            common = wanted.intersection(terms_of)
+            if common:
+                scores[index] = sum(weight[term] for term in common)
     by_recency = sorted(range(count), key=lambda i: conversations[i].last_activity, reverse=True)
-    recency = {index: 1.0 / (1 + place) for place, index in enumerate(by_recency)}
-    ranked = []
-    for index, conversation in enumerate(conversations):
-        score = 0.0
-        for term in wanted & held[index]:
-            holders = sum(1 for other in held if term in other)
-            score += math.log(1 + count / holders)
-        ranked.append(RankedConversation(conversation, score + RECENCY_WEIGHT * recency[index]))
-    ranked.sort(key=lambda r: (r.score, r.conversation.last_activity), reverse=True)
-    return ranked
+    for place, index in enumerate(by_recency):
+        scores[index] += RECENCY_WEIGHT / (1 + place)
+    order = sorted(range(count), key=scores.__getitem__, reverse=True)
+    return [RankedConversation(conversations[i], scores[i]) for i in order]
 
 
 def recall(
-    state: UserMemoryState, query: str, budget_tokens: int, *, current_session: str
+    state: UserMemoryState,
+    query: str,
+    budget_tokens: int,
+    *,
+    current_session: str,
+    ranked: Sequence[RankedConversation] | None = None,
 ) -> Recalled:
-    """The facts, then the conversations best matching ``query``, within ``budget_tokens``."""
+    """The facts, then the conversations best matching ``query`` (or in the order of
+    ``ranked``, when the caller ranked them already), within ``budget_tokens``."""
     facts = [f for f in state.facts if f.session_id != current_session]
-    past = [c for c in state.conversations if c.session_id != current_session and c.summary]
+    if ranked is None:
+        past = [c for c in state.conversations if c.session_id != current_session and c.summary]
+        ranked = rank(past, query)
     chosen = Recalled()
-    if not facts and not past:
+    if not facts and not ranked:
         return chosen
     lines: list[str] = [USER_HEADING]
     weight = token_weight(USER_HEADING)
@@ -101,7 +118,7 @@ def recall(
         chosen.dropped = [(f"user_fact:{f.key}", "over the user memory budget") for f in facts]
         chosen.dropped += [
             (f"user_conversation:{r.conversation.session_id}", "over the user memory budget")
-            for r in rank(past, query)
+            for r in ranked
         ]
         return chosen
     for fact in facts:
@@ -114,11 +131,18 @@ def recall(
         else:
             chosen.dropped.append((f"user_fact:{fact.key}", "over the user memory budget"))
     heading_cost = NEWLINE + token_weight(CONVERSATIONS_HEADING)
-    for item in rank(past, query):
+    for place, item in enumerate(ranked):
         conversation = item.conversation
-        cost = NEWLINE + token_weight(conversation_line(conversation))
         extra = 0.0 if chosen.conversations else heading_cost
+        if budget_tokens - weight - extra - NEWLINE < MIN_SHORTENED_SUMMARY:
+            # Not even a shortened one fits: the rest is left out without trying each.
+            chosen.dropped += [
+                (f"user_conversation:{r.conversation.session_id}", "over the user memory budget")
+                for r in ranked[place:]
+            ]
+            break
         shown = conversation_line(conversation)
+        cost = NEWLINE + token_weight(shown)
         if weight + extra + cost > budget_tokens:
             shortened = _shortened(conversation, budget_tokens - weight - extra - NEWLINE)
             if shortened is None:

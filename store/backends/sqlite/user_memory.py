@@ -7,6 +7,7 @@ user's history: take the lease, read, compare-and-set, release.
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import datetime
 
@@ -37,6 +38,14 @@ def user_memory_document(state: UserMemoryState, version: int) -> str:
 def user_memory_state(document: str | None, version: int) -> UserMemoryState:
     if document is None:
         return UserMemoryState(version=version)
+    return _parsed(document, version).model_copy()
+
+
+@functools.lru_cache(maxsize=128)
+def _parsed(document: str, version: int) -> UserMemoryState:
+    """Memoized: every context request of a returning user reads the same document until
+    the next merge, and a long history takes longer to validate than to read. Callers get
+    a copy; the lists inside are shared, and nothing in memq changes them in place."""
     return UserMemoryState.model_validate({**json.loads(document), "version": version})
 
 
