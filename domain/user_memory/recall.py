@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -59,38 +58,52 @@ def _pretty_key(key: str) -> str:
 
 
 def fact_line(fact: UserFact) -> str:
-    return f"• {_pretty_key(fact.key)}: {' '.join(fact.value.split())}"
-
-
-def conversation_line(conversation: ConversationSummary, summary: str | None = None) -> str:
-    text = " ".join((summary if summary is not None else conversation.summary).split())
-    day = conversation.last_activity.date().isoformat()
-    status = "" if conversation.ended else ", ongoing"
-    return f"- {day} ({conversation.language}{status}): {text}"
+    return _fact_line(fact.key, fact.value)
 
 
 @functools.lru_cache(maxsize=8192)
-def summary_terms(summary: str) -> frozenset[str]:
-    """Memoized: the same summaries are ranked again at every context request."""
-    return frozenset(terms(summary))
+def _fact_line(key: str, value: str) -> str:
+    return f"• {_pretty_key(key)}: {' '.join(value.split())}"
+
+
+def conversation_line(conversation: ConversationSummary, summary: str | None = None) -> str:
+    return _conversation_line(
+        conversation.summary if summary is None else summary,
+        conversation.last_activity.date().isoformat(),
+        conversation.language,
+        conversation.ended,
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _conversation_line(summary: str, day: str, language: str, ended: bool) -> str:
+    status = "" if ended else ", ongoing"
+    return f"- {day} ({language}{status}): {' '.join(summary.split())}"
+
+
+@functools.lru_cache(maxsize=256)
+def _inverted(summaries: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Which of ``summaries`` hold each term. Memoized: a user's summaries stay the same
+    from one merge to the next, and every context request in between ranks them."""
+    index: dict[str, list[int]] = {}
+    for position, summary in enumerate(summaries):
+        for term in set(terms(summary)):
+            index.setdefault(term, []).append(position)
+    return {term: tuple(positions) for term, positions in index.items()}
 
 
 def rank(conversations: Sequence[ConversationSummary], query: str) -> list[RankedConversation]:
     """Best match to ``query`` first; without a match, most recent first."""
     count = len(conversations)
-    held = [summary_terms(c.summary) for c in conversations]
-    wanted = set(terms(query))
-    scores = [0.0] * count
-    if wanted:
-        holders = Counter(term for terms_of in held for term in wanted.intersection(terms_of))
-        weight = {term: math.log(1 + count / n) for term, n in holders.items()}
-        for index, terms_of in enumerate(held):
-            common = wanted.intersection(terms_of)
-            if common:
-                scores[index] = sum(weight[term] for term in common)
     by_recency = sorted(range(count), key=lambda i: conversations[i].last_activity, reverse=True)
-    for place, index in enumerate(by_recency):
-        scores[index] += RECENCY_WEIGHT / (1 + place)
+    scores = [0.0] * count
+    for place, position in enumerate(by_recency):
+        scores[position] = RECENCY_WEIGHT / (1 + place)
+    index = _inverted(tuple(c.summary for c in conversations))
+    for term in set(terms(query)):
+        holders = index.get(term, ())
+        for position in holders:
+            scores[position] += math.log(1 + count / len(holders))
     order = sorted(range(count), key=scores.__getitem__, reverse=True)
     return [RankedConversation(conversations[i], scores[i]) for i in order]
 
