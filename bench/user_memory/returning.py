@@ -77,7 +77,7 @@ class Conversations:
         self.seq = 1_000_000
 
     def publish(
-        self, session: str, user: str, lines: Sequence[tuple[str, str]], at: datetime
+        self, session: str, user: str | None, lines: Sequence[tuple[str, str]], at: datetime
     ) -> None:
         for index, (role, content) in enumerate(lines):
             self.seq += 1

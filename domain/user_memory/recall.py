@@ -6,8 +6,9 @@ keyword score over the search terms (``domain.search.tokenize``, English,
 Persian and Thai alike), each term weighted by how few of the user's
 conversations hold it (so "my", "the" and "order" count little), plus a
 small bonus for recency that orders the rest. Everything that does not fit
-is named in ``dropped``. The current conversation is left out: its own tiers
-and facts are in the context already.
+is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). The
+current conversation is left out: its own tiers and facts are in the context
+already.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ RECENCY_WEIGHT = 0.1
 #: A conversation summary shortened into what is left must keep at least this much.
 MIN_SHORTENED_SUMMARY = 16
 NEWLINE = 0.5
+#: Conversations left out that ``dropped`` names one by one; the rest are counted.
+MAX_NAMED_DROPS = 10
 
 
 class RankedConversation(NamedTuple):
@@ -129,10 +132,7 @@ def recall(
     weight = token_weight(USER_HEADING)
     if weight > budget_tokens:
         chosen.dropped = [(f"user_fact:{f.key}", "over the user memory budget") for f in facts]
-        chosen.dropped += [
-            (f"user_conversation:{r.conversation.session_id}", "over the user memory budget")
-            for r in ranked
-        ]
+        chosen.dropped += left_out(ranked)
         return chosen
     for fact in facts:
         line = fact_line(fact)
@@ -149,10 +149,7 @@ def recall(
         extra = 0.0 if chosen.conversations else heading_cost
         if budget_tokens - weight - extra - NEWLINE < MIN_SHORTENED_SUMMARY:
             # Not even a shortened one fits: the rest is left out without trying each.
-            chosen.dropped += [
-                (f"user_conversation:{r.conversation.session_id}", "over the user memory budget")
-                for r in ranked[place:]
-            ]
+            chosen.dropped += left_out(ranked[place:])
             break
         shown = conversation_line(conversation)
         cost = NEWLINE + token_weight(shown)
@@ -177,6 +174,19 @@ def recall(
     chosen.text = "\n".join(lines)
     chosen.tokens = math.ceil(weight - 1e-9)
     return chosen
+
+
+def left_out(ranked: Sequence[RankedConversation]) -> list[tuple[str, str]]:
+    """``dropped`` items for conversations left out: the most relevant by name, the rest
+    counted (a long history would otherwise fill the reply with ids)."""
+    named = [
+        (f"user_conversation:{r.conversation.session_id}", "over the user memory budget")
+        for r in ranked[:MAX_NAMED_DROPS]
+    ]
+    rest = len(ranked) - len(named)
+    if rest > 0:
+        named.append((f"user_conversations:{rest}", "less relevant earlier conversations left out"))
+    return named
 
 
 def _shortened(conversation: ConversationSummary, room: float) -> str | None:
