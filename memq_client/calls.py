@@ -70,12 +70,17 @@ def new_message_id() -> str:
 
 
 def session_path(session_id: str, *rest: str) -> str:
-    check_id("session_id", session_id)
+    return id_path("/v1/sessions", "session_id", session_id, *rest)
+
+
+def id_path(collection: str, name: str, value: str, *rest: str) -> str:
+    """``collection/<value>/rest…`` with ``value`` checked as an id (``name`` in errors)."""
+    check_id(name, value)
     # "." and ".." are valid ids but would be collapsed as path segments.
-    segment = quote(session_id, safe="")
-    if set(session_id) == {"."}:
-        segment = "%2E" * len(session_id)
-    return "/".join(["/v1/sessions", segment, *rest])
+    segment = quote(value, safe="")
+    if set(value) == {"."}:
+        segment = "%2E" * len(value)
+    return "/".join([collection, segment, *rest])
 
 
 def check_id(name: str, value: str) -> None:

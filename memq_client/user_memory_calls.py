@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
-from memq_client.calls import Call, _model, _query, _validated, check_id
+from memq_client.calls import Call, _model, _query, _validated, id_path
 from memq_client.errors import InvalidRequest
 from schemas.user_memory import (
     PERSONA_PATTERN,
@@ -25,11 +24,7 @@ def _invalid(problem: str) -> InvalidRequest:
 
 
 def user_path(user_id: str, *rest: str) -> str:
-    check_id("user_id", user_id)
-    segment = quote(user_id, safe="")
-    if set(user_id) == {"."}:
-        segment = "%2E" * len(user_id)
-    return "/".join(["/v1/users", segment, *rest])
+    return id_path("/v1/users", "user_id", user_id, *rest)
 
 
 def _persona(persona: str) -> str:

@@ -10,7 +10,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pymongo import MongoClient, monitoring
+from pymongo import MongoClient
 
 from domain.memory.chain import EngineChain
 from domain.memory.offline.engine import OfflineEngine
@@ -19,6 +19,7 @@ from domain.user_memory.service import UserMemoryService
 from runtime.settings import Settings
 from schemas.user_memory import ConversationSummary, UserFact, UserMemoryState
 from store.backends.mongo import MongoStore
+from tests.support.mongo_commands import CommandNames
 from tests.user_memory.conversations import ENGLISH, PERSIAN, THAI, store_conversation
 from tests.user_memory.conversations import T0 as DAY0
 
@@ -128,27 +129,11 @@ def test_deleting_a_users_memories_takes_every_persona_and_nothing_else(store: S
     assert part.load_user_memory(B, "u1", "").facts[0].value == "Noi"
 
 
-class _Commands(monitoring.CommandListener):
-    """Records the name of every command a client sends: one per round trip."""
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-
-    def started(self, event: monitoring.CommandStartedEvent) -> None:
-        self.names.append(event.command_name)
-
-    def succeeded(self, event: monitoring.CommandSucceededEvent) -> None:
-        pass
-
-    def failed(self, event: monitoring.CommandFailedEvent) -> None:
-        pass
-
-
 def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
     mongodb_url: str,
 ) -> None:
     # Given a MongoStore whose client records its commands
-    commands = _Commands()
+    commands = CommandNames()
     client: MongoClient[Any] = MongoClient(mongodb_url, event_listeners=[commands])
     database = f"memqtest_{uuid.uuid4().hex[:12]}"
     store = MongoStore(client, database)
