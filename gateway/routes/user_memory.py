@@ -88,7 +88,7 @@ async def search_user_memory(
 @router.patch(
     "/{user_id}/memory/facts/{key}",
     response_model=UserMemoryView,
-    responses=error_responses(404),
+    responses={404: {**error_responses(404)[404], "description": "the user has no such fact"}},
     summary="Correct one fact, or remove it",
     description=(
         '`{"value": "…"}` sets the fact as the user says it; `{"value": null}` removes it '
