@@ -7,11 +7,22 @@ from typing import Annotated
 import typer
 
 from domain.ports.search import REINDEX_BATCH
-from memq import dlq_cli, transfer_cli
+from memq import cli_errors, cli_help, dlq_cli, transfer_cli
 from runtime.settings import Settings
 from schemas.routing import QueueKind
 
-app = typer.Typer(no_args_is_help=True, help="memq: session memory for LLM chat applications")
+HELP = """memq: session memory for LLM chat applications.
+
+Start here: `memq serve` runs everything in one process with no servers (its
+dev API key is printed and kept in MEMQ_DATA_DIR), and `memq demo` plays a
+short conversation through memq and shows what it remembers.
+
+Every setting is a MEMQ_* environment variable (`memq settings` lists them).
+The commands that talk to a gateway (export, import) use MEMQ_URL (default
+http://MEMQ_HOST:MEMQ_PORT) and MEMQ_API_KEY (default: that dev key).
+"""
+
+app = typer.Typer(no_args_is_help=True, help=HELP, add_completion=False)
 app.add_typer(dlq_cli.app, name="dlq")
 app.command("export")(transfer_cli.export_command)
 app.command("import")(transfer_cli.import_command)
@@ -140,5 +151,10 @@ def _parse_queues(spec: str | None) -> list[QueueKind]:
     return [QueueKind(name) for name in names]
 
 
+def main() -> None:
+    cli_help.install()
+    cli_errors.run(app)
+
+
 if __name__ == "__main__":
-    app()
+    main()
