@@ -16,6 +16,7 @@ from gateway.limits import BodyLimits
 from gateway.metrics import GatewayMetrics, HttpMetrics, MeteredTransport
 from gateway.ratelimit import RateLimiter
 from gateway.ratelimit_gate import RateLimitGate
+from gateway.recent_ids import RecentIds
 from gateway.routes import (
     admin,
     analytics,
@@ -65,6 +66,7 @@ def create_app(
     app.state.batcher = batcher
     app.state.api_keys = api_keys
     app.state.sequencer = Sequencer()
+    app.state.recent_ids = RecentIds()
     app.state.metrics = metrics
     app.state.rate_limiter = RateLimiter.from_settings(settings, metrics.rate_limited.inc)
     errors.install(app)
