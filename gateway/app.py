@@ -22,6 +22,7 @@ from gateway.routes import (
     analytics,
     batch,
     context,
+    docs,
     health,
     memory,
     messages,
@@ -60,6 +61,8 @@ def create_app(
         version="1",
         summary="Session memory for LLM chat applications",
         lifespan=lifespan,
+        docs_url=None,  # gateway.routes.docs serves them without a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.transport = transport
@@ -71,6 +74,7 @@ def create_app(
     app.state.rate_limiter = RateLimiter.from_settings(settings, metrics.rate_limited.inc)
     errors.install(app)
     app.include_router(health.router)
+    docs.install(app)
     app.include_router(gateway_metrics.router)
     app.include_router(sessions.router)
     app.include_router(messages.router)
