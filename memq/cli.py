@@ -45,6 +45,24 @@ def serve(
 
 
 @app.command()
+def demo() -> None:
+    """Play a short support conversation in English, Persian and Thai through memq and
+    print what it remembers and the context an LLM would get (no servers needed)."""
+    from rich.console import Console
+
+    from memq import demo as demo_run
+    from memq.demo_render import progress, render
+
+    console = Console()
+    try:
+        with progress(console) as on_message:
+            results = demo_run.run(on_message)
+    except demo_run.DemoError as exc:
+        cli_errors.fail(f"the demo could not run: {exc}")
+    render(console, results)
+
+
+@app.command()
 def gateway(
     host: Annotated[str | None, typer.Option(help="bind address [MEMQ_HOST]")] = None,
     port: Annotated[int | None, typer.Option(help="port [MEMQ_PORT]")] = None,

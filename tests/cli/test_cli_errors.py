@@ -63,9 +63,9 @@ def test_help_explains_each_command_without_typer_artefacts(cli: Cli) -> None:
     result = cli("--help")
     assert result.returncode == 0
     text = result.stdout
-    for command in ("serve", "export", "import", "settings", "dlq", "worker", "gateway"):
+    for command in ("serve", "demo", "export", "import", "settings", "dlq", "worker", "gateway"):
         assert re.search(rf"│ {command}\s+\S", text), f"{command} missing from memq --help"
-    assert "<bool>" not in text and "MEMQ_URL" in text
+    assert "<bool>" not in text and "MEMQ_URL" in text and "memq demo" in text
     export = cli("export", "--help").stdout
     assert "Usage: memq export [OPTIONS] SESSION_ID" in export
     assert "{" not in export and "<bool>" not in export
