@@ -109,6 +109,11 @@ def accepted(event: MessageEvent, *, generated: bool) -> MessageAccepted:
     response_model=MessagePage,
     responses=error_responses(*ABOUT_A_SESSION),
     summary="Read messages in conversation order (the latest page by default)",
+    description=(
+        "Pages go backward from the newest: the `limit` newest messages (or the newest before "
+        "`before`, a seq), oldest first within the page. `next_before` asks for the page "
+        "before it; null at the start of the conversation."
+    ),
 )
 async def list_messages(
     session_id: SessionId,

@@ -8,9 +8,11 @@ rules (an ended session reopens on a message; a deleted one takes none).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -58,8 +60,19 @@ def stored(client: httpx.Client, session: str) -> list[dict[str, Any]]:
     return [] if response.status_code == 404 else list(response.json()["messages"])
 
 
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def readme_answers() -> list[dict[str, Any]]:
+    """The JSON answers the README's first conversation shows, in order."""
+    section = README.read_text().split("## A first conversation", 1)[1].split("\n## ", 1)[0]
+    return [json.loads(block) for block in re.findall(r"```json\n(.*?)```", section, re.S)]
+
+
 def test_the_first_conversation(client: httpx.Client) -> None:
+    shown_accepted, shown_context = readme_answers()
     accepted = post(client, "demo", "m1", "Hi, I am Sara. Is the Nanopresso under warranty?")
+    assert accepted.keys() == shown_accepted.keys()
     assert accepted == {
         "message_id": "m1",
         "session_id": "demo",
@@ -69,6 +82,10 @@ def test_the_first_conversation(client: httpx.Client) -> None:
     }
     wait_for(lambda: len(stored(client, "demo")) == 1)
     context = client.get("/v1/sessions/demo/context", params={"format": "text"}).json()
+    # As the README shows it, but for the seq
+    assert context.keys() == shown_context.keys()
+    assert context["text"] == shown_context["text"]
+    assert context["estimated_tokens"] == shown_context["estimated_tokens"]
     # The README shows this shape: the text in a field, the default budget, what was dropped
     assert context["format"] == "text" and context["budget"] == 1200
     assert "Nanopresso" in context["text"] and context["dropped"] == []
