@@ -40,6 +40,7 @@ from domain.memory.offline.dialogue import (
 )
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -118,6 +119,10 @@ ENTITY_KEYS = frozenset(
 )
 
 
+#: How many values noted without a subject a session keeps per kind; the rest share the last key.
+MAX_NOTED = 12
+
+
 @dataclass(frozen=True)
 class _Known:
     key: str
@@ -186,6 +191,15 @@ class _Facts:
             return next(item.key for item in self.recent() if item.key in taken)
         return next((v for v in variants if v not in taken), key)
 
+    def noted_key(self, key: str, value: str) -> str:
+        """The key of a value noted without a subject: the one that already holds it, or a
+        fresh one (``reference``, ``reference_2`` …); never another value's."""
+        for variant in (key, *(f"{key}_{n}" for n in range(2, MAX_NOTED + 1))):
+            current = self.current(variant)
+            if current is None or value in current:
+                return variant
+        return f"{key}_{MAX_NOTED + 1}"
+
     def recent(self) -> list[_Known]:
         """Current values, the most recently stated first."""
         batch = [_Known(f.key, f.value) for f in reversed(self.latest.values())]
@@ -242,6 +256,11 @@ def _facts_in(
             FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
             for i in instructions(text)
         )
+    for held in names_on_record(text):
+        if claimed.is_free(held.start, held.end):
+            key = holder_key(held.name, facts.current("customer_name"))
+            found.append(FactMatch(key, held.name, held.start, held.end))
+            claimed.claim(held.start, held.end)
     bound: set[tuple[str, Kind]] = set()
     code = _code_answer(text, asked, bound)
     if code is not None:
@@ -338,7 +357,54 @@ def _keys_for(
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
-    return [(facts.entity_key(key, value.text, update), value.start)] if key else []
+    if key:
+        return [(facts.entity_key(key, value.text, update), value.start)]
+    if value.kind in NOTED_KINDS and not _our_contact(value, from_user, text):
+        return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
+    return []
+
+
+#: Values too distinctive to lose when nothing says what they are about (a repair request
+#: "registered with number WS-77120", the installer's "number is 0916…"): kept under a key
+#: of their own, never replacing another, shown with the words that lead to them.
+NOTED_KINDS = {
+    Kind.IDENTIFIER: "reference",
+    Kind.PHONE: "other_phone",
+    Kind.EMAIL: "other_email",
+}
+#: How far before a noted value its lead-in reaches (characters, cut at a space).
+_LEAD_IN_REACH = 48
+
+
+#: An assistant inviting the customer to get in touch: the number or address is the company's.
+_GET_IN_TOUCH = re.compile(
+    r"\b(?:contact|call|reach|email|e-mail|write\s+to|text)\b"
+    r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|ติดต่อ|โทรหา|โทรมาที่",
+    re.IGNORECASE,
+)
+
+
+def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
+    """Whether a phone or email the assistant writes is the company's own."""
+    if from_user or value.kind not in (Kind.PHONE, Kind.EMAIL):
+        return False
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    return bool(
+        _COMPANY_EMAIL.match(value.text) or _OURS.search(sentence) or _GET_IN_TOUCH.search(sentence)
+    )
+
+
+def _lead_in(text: str, value: ValueSpan) -> int:
+    """Where the words that lead to ``value`` in its sentence start."""
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    start = max(begin, value.start - _LEAD_IN_REACH)
+    if start > begin:
+        space = text.find(" ", start, value.start)
+        start = space + 1 if space != -1 else value.start
+    while start < value.start and not text[start].isalnum():
+        start += 1
+    return start
 
 
 #: Words that make a contact detail the customer's when the assistant writes it.
