@@ -138,3 +138,22 @@ def test_someone_elses_name_on_record_is_the_holder_not_the_customer(
     facts = values_by_key(("assistant", message), known=[("customer_name", known)])
     assert facts["holder_name"] == holder
     assert "customer_name" not in facts
+
+
+@pytest.mark.parametrize("particle", ["คับ", "ครับ", "ค่ะ", "งับ"])
+def test_a_thai_name_leaves_its_particle_spoken_or_written(particle: str) -> None:
+    pairs = [("assistant", "ขอทราบชื่อด้วยครับ"), ("user", f"ผมชื่อต้นกล้า{particle}")]
+    assert values_by_key(*pairs)["customer_name"] == "ต้นกล้า"
+
+
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        ("Your complaint number is CS-240917-88.", "Closing CS-240917-88 now, thanks!"),
+        ("شماره شکایت شما CS-240917-88 هست.", "پرونده CS-240917-88 رو می‌بندم."),
+        ("หมายเลขเรื่องร้องเรียนคือ CS-240917-88 ค่ะ", "ขอปิดเรื่อง CS-240917-88 นะคะ"),
+    ],
+)
+def test_a_value_a_fact_already_holds_is_not_noted_again(first: str, again: str) -> None:
+    facts = facts_of(("assistant", first), ("assistant", again))
+    assert sum("CS-240917-88" in fact.value for fact in facts) == 1

@@ -191,6 +191,10 @@ class _Facts:
             return next(item.key for item in self.recent() if item.key in taken)
         return next((v for v in variants if v not in taken), key)
 
+    def holds(self, value: str) -> bool:
+        """Whether a current fact already says ``value`` (under whatever key)."""
+        return any(value in (self.current(key) or "") for key in self.keys())
+
     def noted_key(self, key: str, value: str) -> str:
         """The key of a value noted without a subject: the one that already holds it, or a
         fresh one (``reference``, ``reference_2`` …); never another value's."""
@@ -359,7 +363,11 @@ def _keys_for(
     key = _key_by_shape(value, from_user, text)
     if key:
         return [(facts.entity_key(key, value.text, update), value.start)]
-    if value.kind in NOTED_KINDS and not _our_contact(value, from_user, text):
+    if (
+        value.kind in NOTED_KINDS
+        and not _our_contact(value, from_user, text)
+        and not facts.holds(value.text)
+    ):
         return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
     return []
 

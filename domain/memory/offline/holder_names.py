@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -18,7 +19,6 @@ _FA = FA_LETTERS
 _FA_STOP = r"(?:ثبت|شده|هست|است|هستش|بود|رزرو|درسته|می|که|و|با|رو|را)(?![" + _FA + "])"
 _FA_NAME_WORD = rf"(?:(?!{_FA_STOP})[{_FA}]{{2,}})"
 _EN_NAME_WORD = r"[A-Z][a-z'’-]+"
-_TH_PARTICLES = r"(?:ครับ|ค่ะ|คะ|ค่า|นะ|จ้ะ|จ้า)"
 
 _ON_RECORD = re.compile(
     r"\b(?i:under\s+the\s+name(?:\s+of)?|in\s+the\s+name\s+of|registered\s+to|booked\s+under)\s+"
@@ -27,7 +27,7 @@ _ON_RECORD = re.compile(
     rf"|(?<![{_FA}])به\s+نام\s+(?:(?:آقای|خانم|جناب)\s+)?"
     rf"(?P<fa>{_FA_NAME_WORD}(?:\s+{_FA_NAME_WORD})?)"
     r"|ในชื่อ(?:ของ)?\s*(?:คุณ|นาย|นาง|นางสาว)?\s*"
-    rf"(?P<th>[\u0e01-\u0e4e]{{2,}}?(?:\s[\u0e01-\u0e4e]{{2,}}?)?)(?={_TH_PARTICLES}|\s|$|[.,!?])"
+    rf"(?P<th>[\u0e01-\u0e4e]{{2,}}?(?:\s[\u0e01-\u0e4e]{{2,}}?)?)(?={THAI_PARTICLES}|\s|$|[.,!?])"
 )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
-from domain.memory.offline.lexicon import word_set
+from domain.memory.offline.lexicon import THAI_PARTICLES, word_set
 
 _FA = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"  # Persian/Arabic letters, ZWNJ
 _FA_COPULA = r"(?:است|هست|هستم|هستش|هستیم|می‌باشد|میباشد)(?![" + _FA + "])"
@@ -24,7 +24,7 @@ _FA_OR_LATIN_WORD = rf"(?:(?!(?:رو|را|و)(?![{_FA}]))[{_FA}A-Za-z0-9-]+)"
 _FA_MI = "می[\u200c\\s]?"  # the present-tense prefix, written joined, with ZWNJ or a space
 
 _TH_PRONOUN = r"(?:ผม|ฉัน|ดิฉัน|หนู|กระผม|เรา|ชั้น)"
-_TH_PARTICLES = r"(?:ครับ|ค่ะ|คะ|ค่า|นะ|จ้ะ|จ้า|จ๊ะ)"
+_TH_PARTICLES = THAI_PARTICLES
 _TH_VALUE = (
     r"(?P<value>[A-Za-z][A-Za-z'-]*(?:\s[A-Z][A-Za-z'-]*){0,2}"
     # a given name, and the family name when a particle or the end follows it

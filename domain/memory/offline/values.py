@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
+from domain.memory.offline.lexicon import THAI_PARTICLES
 
 
 class Kind(StrEnum):
@@ -113,7 +114,7 @@ _TH_ADDRESS = re.compile(
     rf"(?:(?:{_TH_PART}\s*[\u0e01-\u0e4e\w.]*(?:\s?[A-Z]?\d{{1,4}}(?!\d)(?:/\d{{1,4}})?)?"
     rf"|{_TH_PROVINCE}|\d{{5}}(?!\d))\s*){{1,9}}"
 )
-_TH_TRAILING = re.compile(r"(?:\s*(?:ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า|ค่า))+$")
+_TH_TRAILING = re.compile(rf"(?:\s*{THAI_PARTICLES})+$")
 
 # -- dates -----------------------------------------------------------------------------------
 
