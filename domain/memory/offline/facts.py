@@ -115,6 +115,8 @@ ENTITY_KEYS = frozenset(
         "serial_number",
         "account_number",
         "return_id",
+        "second_contact_phone",
+        "building_office_phone",
     }
 )
 
@@ -187,6 +189,9 @@ class _Facts:
                 return variant
         if not taken:
             return key
+        for variant, current in taken.items():
+            if current is not None and _near(value, current):
+                return variant  # a typo put right, not a second order
         if correction:
             return next(item.key for item in self.recent() if item.key in taken)
         return next((v for v in variants if v not in taken), key)
@@ -392,6 +397,14 @@ _GET_IN_TOUCH = re.compile(
 )
 
 
+def _read_from_record(value: ValueSpan, text: str) -> bool:
+    """Whether the assistant reads the customer's own contact back ("we have 07700 900123
+    on file", «در سیستم شماره … ثبت شده», "ในระบบเป็น …"), not an invitation to call."""
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    return bool(_YOURS.search(sentence)) and not _GET_IN_TOUCH.search(sentence)
+
+
 def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
     """Whether a phone or email the assistant writes is the company's own."""
     if from_user or value.kind not in (Kind.PHONE, Kind.EMAIL):
@@ -417,7 +430,9 @@ def _lead_in(text: str, value: ValueSpan) -> int:
 
 #: Words that make a contact detail the customer's when the assistant writes it.
 _YOURS = re.compile(
-    r"(?<![A-Za-z])(?:your|you)(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|คุณ|ลูกค้า", re.IGNORECASE
+    r"(?<![A-Za-z])(?:your|you|on\s+file|in\s+(?:the|our)\s+system|on\s+(?:the|your)\s+account)"
+    r"(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|در\s*سیستم|تو\s*سیستم|คุณ|ลูกค้า|ในระบบ",
+    re.IGNORECASE,
 )
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
 
@@ -582,14 +597,16 @@ def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
 def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | None:
     """The key of a known value this one corrects: in a correction, the most recent
     value of a compatible kind; anywhere, a near-identical id, email or phone (a typo
-    put right: "VX14-8821-OD" for "VX14-8821-QD")."""
+    put right: "VX14-8821-OD" for "VX14-8821-QD"). Phones of one family differ in a
+    digit or two: a near phone is a correction only when the message says so."""
     for item in facts.recent():
         kind = _kind_of(item.value)
         if kind is None:
             continue
         if correction and _similar(value, kind, item.value):
             return item.key
-        if value.kind is kind and kind in _TYPO_KINDS and _near(value.text, item.value):
+        typo_kinds = _TYPO_KINDS if correction else _TYPO_KINDS - {Kind.PHONE}
+        if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
     return None
 
@@ -613,11 +630,13 @@ _OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|م�
 
 def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     if value.kind is Kind.EMAIL:
-        if _COMPANY_EMAIL.match(value.text) or (not from_user and _OURS.search(text)):
+        if _COMPANY_EMAIL.match(value.text):
             return None
-        return "customer_email"
+        if from_user or _read_from_record(value, text) or not _OURS.search(text):
+            return "customer_email"
+        return None
     if value.kind is Kind.PHONE:
-        return "customer_phone" if from_user else None
+        return "customer_phone" if from_user or _read_from_record(value, text) else None
     if value.kind is Kind.IDENTIFIER:
         for pattern, key in _ID_PREFIXES:
             if pattern.match(value.text):
