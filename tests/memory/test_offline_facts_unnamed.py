@@ -157,3 +157,18 @@ def test_a_thai_name_leaves_its_particle_spoken_or_written(particle: str) -> Non
 def test_a_value_a_fact_already_holds_is_not_noted_again(first: str, again: str) -> None:
     facts = facts_of(("assistant", first), ("assistant", again))
     assert sum("CS-240917-88" in fact.value for fact in facts) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Jan Sunday", "No wait, there's another charge on Monday, that wasn't me either"),
+        ("مهر نوروزی", "نه صبر کنید، یه تراکنش دیگه هم ۱۵ مهر هست، اونم من نبودم"),
+        ("จันทร์เพ็ญ รัตนกุล", "เดี๋ยวนะคะ มีอีกรายการค่ะ วันอาทิตย์ตอนเช้า อันนี้ก็ไม่ใช่ดิฉัน"),
+    ],
+)
+def test_a_name_that_holds_a_day_or_month_is_not_corrected_by_a_date(
+    name: str, message: str
+) -> None:
+    facts = values_by_key(("user", message), known=[("customer_name", name)])
+    assert "customer_name" not in facts

@@ -117,6 +117,7 @@ ENTITY_KEYS = frozenset(
         "return_id",
         "second_contact_phone",
         "building_office_phone",
+        "price",
     }
 )
 
@@ -571,9 +572,16 @@ def _number(text: str) -> float | None:
         return None
 
 
+#: How much of a known value its one shaped value must cover to give the value its kind:
+#: "จันทร์เพ็ญ รัตนกุล" is a name that holds "จันทร์" (Monday), not a date.
+_KIND_COVERAGE = 0.6
+
+
 def _kind_of(value: str) -> Kind | None:
     spans = find_values(value)
-    return spans[0].kind if len(spans) == 1 else None
+    if len(spans) != 1 or len(spans[0].text) < _KIND_COVERAGE * len(value.strip()):
+        return None
+    return spans[0].kind
 
 
 def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
