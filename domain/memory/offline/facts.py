@@ -40,6 +40,7 @@ from domain.memory.offline.dialogue import (
 )
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -114,8 +115,15 @@ ENTITY_KEYS = frozenset(
         "serial_number",
         "account_number",
         "return_id",
+        "second_contact_phone",
+        "building_office_phone",
+        "price",
     }
 )
+
+
+#: How many values noted without a subject a session keeps per kind; the rest share the last key.
+MAX_NOTED = 12
 
 
 @dataclass(frozen=True)
@@ -182,9 +190,25 @@ class _Facts:
                 return variant
         if not taken:
             return key
+        for variant, current in taken.items():
+            if current is not None and _near(value, current):
+                return variant  # a typo put right, not a second order
         if correction:
             return next(item.key for item in self.recent() if item.key in taken)
         return next((v for v in variants if v not in taken), key)
+
+    def holds(self, value: str) -> bool:
+        """Whether a current fact already says ``value`` (under whatever key)."""
+        return any(value in (self.current(key) or "") for key in self.keys())
+
+    def noted_key(self, key: str, value: str) -> str:
+        """The key of a value noted without a subject: the one that already holds it, or a
+        fresh one (``reference``, ``reference_2`` …); never another value's."""
+        for variant in (key, *(f"{key}_{n}" for n in range(2, MAX_NOTED + 1))):
+            current = self.current(variant)
+            if current is None or value in current:
+                return variant
+        return f"{key}_{MAX_NOTED + 1}"
 
     def recent(self) -> list[_Known]:
         """Current values, the most recently stated first."""
@@ -242,6 +266,11 @@ def _facts_in(
             FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
             for i in instructions(text)
         )
+    for held in names_on_record(text):
+        if claimed.is_free(held.start, held.end):
+            key = holder_key(held.name, facts.current("customer_name"))
+            found.append(FactMatch(key, held.name, held.start, held.end))
+            claimed.claim(held.start, held.end)
     bound: set[tuple[str, Kind]] = set()
     code = _code_answer(text, asked, bound)
     if code is not None:
@@ -338,12 +367,73 @@ def _keys_for(
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
-    return [(facts.entity_key(key, value.text, update), value.start)] if key else []
+    if key:
+        return [(facts.entity_key(key, value.text, update), value.start)]
+    if (
+        value.kind in NOTED_KINDS
+        and not _our_contact(value, from_user, text)
+        and not facts.holds(value.text)
+    ):
+        return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
+    return []
+
+
+#: Values too distinctive to lose when nothing says what they are about (a repair request
+#: "registered with number WS-77120", the installer's "number is 0916…"): kept under a key
+#: of their own, never replacing another, shown with the words that lead to them.
+NOTED_KINDS = {
+    Kind.IDENTIFIER: "reference",
+    Kind.PHONE: "other_phone",
+    Kind.EMAIL: "other_email",
+}
+#: How far before a noted value its lead-in reaches (characters, cut at a space).
+_LEAD_IN_REACH = 48
+
+
+#: An assistant inviting the customer to get in touch: the number or address is the company's.
+_GET_IN_TOUCH = re.compile(
+    r"\b(?:contact|call|reach|email|e-mail|write\s+to|text)\b"
+    r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|ติดต่อ|โทรหา|โทรมาที่",
+    re.IGNORECASE,
+)
+
+
+def _read_from_record(value: ValueSpan, text: str) -> bool:
+    """Whether the assistant reads the customer's own contact back ("we have 07700 900123
+    on file", «در سیستم شماره … ثبت شده», "ในระบบเป็น …"), not an invitation to call."""
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    return bool(_YOURS.search(sentence)) and not _GET_IN_TOUCH.search(sentence)
+
+
+def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
+    """Whether a phone or email the assistant writes is the company's own."""
+    if from_user or value.kind not in (Kind.PHONE, Kind.EMAIL):
+        return False
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    return bool(
+        _COMPANY_EMAIL.match(value.text) or _OURS.search(sentence) or _GET_IN_TOUCH.search(sentence)
+    )
+
+
+def _lead_in(text: str, value: ValueSpan) -> int:
+    """Where the words that lead to ``value`` in its sentence start."""
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    start = max(begin, value.start - _LEAD_IN_REACH)
+    if start > begin:
+        space = text.find(" ", start, value.start)
+        start = space + 1 if space != -1 else value.start
+    while start < value.start and not text[start].isalnum():
+        start += 1
+    return start
 
 
 #: Words that make a contact detail the customer's when the assistant writes it.
 _YOURS = re.compile(
-    r"(?<![A-Za-z])(?:your|you)(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|คุณ|ลูกค้า", re.IGNORECASE
+    r"(?<![A-Za-z])(?:your|you|on\s+file|in\s+(?:the|our)\s+system|on\s+(?:the|your)\s+account)"
+    r"(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|در\s*سیستم|تو\s*سیستم|คุณ|ลูกค้า|ในระบบ",
+    re.IGNORECASE,
 )
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
 
@@ -482,9 +572,16 @@ def _number(text: str) -> float | None:
         return None
 
 
+#: How much of a known value its one shaped value must cover to give the value its kind:
+#: "จันทร์เพ็ญ รัตนกุล" is a name that holds "จันทร์" (Monday), not a date.
+_KIND_COVERAGE = 0.6
+
+
 def _kind_of(value: str) -> Kind | None:
     spans = find_values(value)
-    return spans[0].kind if len(spans) == 1 else None
+    if len(spans) != 1 or len(spans[0].text) < _KIND_COVERAGE * len(value.strip()):
+        return None
+    return spans[0].kind
 
 
 def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
@@ -508,14 +605,16 @@ def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
 def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | None:
     """The key of a known value this one corrects: in a correction, the most recent
     value of a compatible kind; anywhere, a near-identical id, email or phone (a typo
-    put right: "VX14-8821-OD" for "VX14-8821-QD")."""
+    put right: "VX14-8821-OD" for "VX14-8821-QD"). Phones of one family differ in a
+    digit or two: a near phone is a correction only when the message says so."""
     for item in facts.recent():
         kind = _kind_of(item.value)
         if kind is None:
             continue
         if correction and _similar(value, kind, item.value):
             return item.key
-        if value.kind is kind and kind in _TYPO_KINDS and _near(value.text, item.value):
+        typo_kinds = _TYPO_KINDS if correction else _TYPO_KINDS - {Kind.PHONE}
+        if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
     return None
 
@@ -539,11 +638,13 @@ _OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|م�
 
 def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     if value.kind is Kind.EMAIL:
-        if _COMPANY_EMAIL.match(value.text) or (not from_user and _OURS.search(text)):
+        if _COMPANY_EMAIL.match(value.text):
             return None
-        return "customer_email"
+        if from_user or _read_from_record(value, text) or not _OURS.search(text):
+            return "customer_email"
+        return None
     if value.kind is Kind.PHONE:
-        return "customer_phone" if from_user else None
+        return "customer_phone" if from_user or _read_from_record(value, text) else None
     if value.kind is Kind.IDENTIFIER:
         for pattern, key in _ID_PREFIXES:
             if pattern.match(value.text):

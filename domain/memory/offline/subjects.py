@@ -210,6 +210,24 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|น้องสาว|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก",
     ),
     Topic(
+        "second_contact",
+        {Kind.PHONE: "second_contact_phone"},
+        # someone else to call: a second contact, or "his number" after naming him
+        english=r"(?:second|another|other|alternative|alternate|backup|emergency)\s+"
+        r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell)",
+        persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
+        r"|شمارشون|شماره[\u200c]?شون",
+        thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)",
+    ),
+    Topic(
+        "building",
+        {Kind.PHONE: "building_office_phone"},
+        english=r"building\s+(?:manager|office|management|reception)|concierge|front\s+desk"
+        r"|reception|landlord|caretaker|property\s+manager|security\s+desk",
+        persian=r"مدیر\s*ساختمو?ا?ن|مدیریت\s*ساختمو?ا?ن|نگهبانی|نگهبان|سرایدار|لابی",
+        thai=r"นิติ(?:บุคคล)?|รปภ|ป้อมยาม",
+    ),
+    Topic(
         "phone",
         {Kind.PHONE: "customer_phone"},
         # "the driver's number is …": whose number it is beats that it is a number.

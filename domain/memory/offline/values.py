@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
+from domain.memory.offline.lexicon import THAI_PARTICLES
 
 
 class Kind(StrEnum):
@@ -113,7 +114,7 @@ _TH_ADDRESS = re.compile(
     rf"(?:(?:{_TH_PART}\s*[\u0e01-\u0e4e\w.]*(?:\s?[A-Z]?\d{{1,4}}(?!\d)(?:/\d{{1,4}})?)?"
     rf"|{_TH_PROVINCE}|\d{{5}}(?!\d))\s*){{1,9}}"
 )
-_TH_TRAILING = re.compile(r"(?:\s*(?:ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า|ค่า))+$")
+_TH_TRAILING = re.compile(rf"(?:\s*{THAI_PARTICLES})+$")
 
 # -- dates -----------------------------------------------------------------------------------
 
@@ -220,7 +221,8 @@ _PRICE = re.compile(
 
 _PHONE_SHAPES = (
     re.compile(r"(?<![\w+])\+\d[\d\s().-]{6,20}\d(?!\d)"),
-    re.compile(r"(?<![\w+.,/-])[0۰٠๐]\d[\d\s-]{6,14}\d(?![\d,.])"),
+    # a full stop or comma may end the sentence after it, not continue the number
+    re.compile(r"(?<![\w+.,/-])[0۰٠๐]\d[\d\s-]{6,14}\d(?!\d|[,.]\d)"),
     re.compile(r"(?<!\d)\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?!\d)|(?<![\d-])\d{3}-\d{3}-\d{4}(?![\d-])"),
 )
 _MIN_PHONE_DIGITS = 7
@@ -273,8 +275,10 @@ _QUANTITY = re.compile(
 #: Letters and digits together, or a "#": shaped like an id whatever the words around it.
 _IDENTIFIER = re.compile(
     rf"(?<![\w/.@-]){_UK_POSTCODE}(?![\w@])"
+    # a label and a code in any digits ("HN ๖๕-๐๑๘๘๓๔", "SN 4471-0923")
+    r"|(?<![\w/.@-])[A-Z]{2,4}\s\d+(?:-\d+)+(?![\w@-])"
     # a flight: an airline's two letters and a number ("NW 218", "TG 102")
-    r"|(?<![\w/.@-])[A-Z][A-Z0-9]\s\d{2,4}(?![\w@])"
+    r"|(?<![\w/.@-])[A-Z][A-Z0-9]\s\d{2,4}(?![\w@-])"
     rf"|(?<![\w/.@-])(?:#\s?)?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
     r"(?:[-/][A-Za-z0-9]+)*(?![\w@])"
     rf"|(?<![\w/.@-])#\s?\d{{3,}}(?![\w@])"

@@ -1,0 +1,114 @@
+"""Whose phone it is, in English, Persian and Thai: the customer's, a second contact's,
+the building office's; a near phone is another person's unless the message corrects it."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.facts import extract_facts
+
+
+def facts_of(*pairs: tuple[str, str], known: list[tuple[str, str]] | None = None) -> dict[str, str]:
+    lines = [
+        TranscriptLine(position, f"m{position}", role, content)
+        for position, (role, content) in enumerate(pairs, start=1)
+    ]
+    return {f.key: f.value for f in extract_facts(lines, known or []) if not f.replaced}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "phone"),
+    [
+        (
+            "And is there a second contact in case we can't reach you?",
+            "my wife, Dana. (312) 555-0178. she's easier to get hold of",
+            "(312) 555-0178",
+        ),
+        ("شماره ایشون رو بفرمایید.", "۰۹۱۶۳۳۸۴۰۱۲ اسمش سعید", "۰۹۱۶۳۳۸۴۰۱۲"),
+        ("มีเบอร์สำรองไหมครับ", "062-390-1185 ค่ะ", "062-390-1185"),
+    ],
+)
+def test_a_second_contacts_phone_is_not_the_customers(
+    question: str, answer: str, phone: str
+) -> None:
+    facts = facts_of(("assistant", question), ("user", answer), known=[("customer_phone", "x")])
+    assert facts == {"second_contact_phone": phone}
+
+
+@pytest.mark.parametrize(
+    ("message", "phone"),
+    [
+        ("The building manager said to call reception on 0161 496 0321.", "0161 496 0321"),
+        ("آره آقای نادری مدیر ساختمون. شماره مدیر ساختمون ۰۹۱۲۶۶۸۴۰۲۱", "۰۹۱۲۶۶۸۴۰۲۱"),
+        ("ให้โทรเบอร์นิติ 02-398-1145 ครับ", "02-398-1145"),
+    ],
+)
+def test_the_building_offices_phone_is_its_own(message: str, phone: str) -> None:
+    facts = facts_of(("user", message), known=[("customer_phone", "081-234-5678")])
+    assert facts == {"building_office_phone": phone}
+
+
+@pytest.mark.parametrize(
+    ("known", "message", "other"),
+    [
+        ("(312) 555-0164", "Reminders will also go to (312) 555-0178.", "(312) 555-0178"),
+        ("۰۹۱۶۸۰۲۳۵۴۱", "یادآوری به ۰۹۱۶۸۰۲۳۵۷۱ هم میره.", "۰۹۱۶۸۰۲۳۵۷۱"),
+        ("089-612-4470", "แจ้งเตือนไปที่ 089-612-4478 ด้วยค่ะ", "089-612-4478"),
+    ],
+)
+def test_a_near_phone_without_a_correction_does_not_replace_the_customers(
+    known: str, message: str, other: str
+) -> None:
+    facts = facts_of(("assistant", message), known=[("customer_phone", known)])
+    assert facts.get("customer_phone", known) == known
+
+
+@pytest.mark.parametrize(
+    ("known", "message", "corrected"),
+    [
+        ("07700 900123", "Sorry, I mistyped, it's 07700 900132.", "07700 900132"),
+        ("۰۹۱۲۳۴۵۶۷۸۹", "ببخشید اشتباه گفتم، ۰۹۱۲۳۴۵۶۷۹۸ درسته.", "۰۹۱۲۳۴۵۶۷۹۸"),
+        ("081-773-2045", "ขอโทษค่ะ พิมพ์ผิด ที่ถูกคือ 081-773-2054", "081-773-2054"),
+    ],
+)
+def test_a_near_phone_with_a_correction_replaces_it(
+    known: str, message: str, corrected: str
+) -> None:
+    assert facts_of(("user", message), known=[("customer_phone", known)])["customer_phone"] == (
+        corrected
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "phone"),
+    [
+        ("We have 07700 900123 on file, is that still right?", "07700 900123"),
+        ("در سیستم شماره ۰۹۱۷۱۱۲۳۴۵۶ ثبت شده، درسته؟", "۰۹۱۷۱۱۲۳۴۵۶"),
+        ("ขอยืนยันเบอร์โทรนะครับ ในระบบเป็น 081-773-2045 ครับ", "081-773-2045"),
+    ],
+)
+def test_a_phone_the_assistant_reads_from_the_record_is_the_customers(
+    message: str, phone: str
+) -> None:
+    assert facts_of(("assistant", message))["customer_phone"] == phone
+
+
+@pytest.mark.parametrize(
+    ("question", "known", "answer", "corrected"),
+    [
+        (
+            "Could you double check the member ID?",
+            "XQB448201903",
+            "It's XQB448201930",
+            "XQB448201930",
+        ),
+        ("لطفاً شماره اشتراک رو دوباره چک کنید.", "AB-7741203", "AB-7741230", "AB-7741230"),
+        ("รบกวนตรวจสอบหมายเลขสมาชิกอีกครั้งครับ", "MB-5521009", "MB-5521090 ค่ะ", "MB-5521090"),
+    ],
+)
+def test_an_id_read_again_with_a_typo_put_right_replaces_the_old_one(
+    question: str, known: str, answer: str, corrected: str
+) -> None:
+    facts = facts_of(("assistant", question), ("user", answer), known=[("account_number", known)])
+    assert facts == {"account_number": corrected}
