@@ -36,6 +36,15 @@ def check_reachable(url: str) -> None:
         ) from exc
 
 
+def publish(url: str, queue: str, body: bytes) -> None:
+    """``body`` as a persistent message on ``queue``, as any producer would send it."""
+    connection = pika.BlockingConnection(pika.URLParameters(url))
+    try:
+        connection.channel().basic_publish("", queue, body, pika.BasicProperties(delivery_mode=2))
+    finally:
+        connection.close()
+
+
 def declare_queues(url: str, prefix: str) -> None:
     """The queues of a deployment and their dead-letter queues, as its workers declare them."""
     connection = pika.BlockingConnection(pika.URLParameters(url))

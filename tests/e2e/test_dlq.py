@@ -16,7 +16,7 @@ import pika
 import pytest
 
 from bench.support.processes import wait_for
-from bench.support.rabbit import declare_queues, queue_depth
+from bench.support.rabbit import declare_queues, publish, queue_depth
 from memq.dlq import DeadLetters, Outcome
 from memq.dlq_letter import DeadLetter
 from schemas.messages import MessageEvent
@@ -53,14 +53,6 @@ def event_json(session_id: str, message_id: str, content: str) -> dict[str, Any]
 def ingest_envelope(prefix: str, session_id: str, message_id: str, content: str) -> Any:
     event = event_json(session_id, message_id, content)
     return new_message(prefix, ActorName.INGEST_MESSAGE, {"event": event})
-
-
-def publish(amqp_url: str, queue: str, body: bytes) -> None:
-    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
-    try:
-        connection.channel().basic_publish("", queue, body, pika.BasicProperties(delivery_mode=2))
-    finally:
-        connection.close()
 
 
 def test_list_replay_and_drop(stack: Stack, amqp_url: str, queue_prefix: str) -> None:

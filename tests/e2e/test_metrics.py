@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-import pika
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from bench.support.processes import free_port, wait_for
+from bench.support.rabbit import publish
 from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 from tests.e2e.conftest import ACCOUNT_A, Stack, running_stack
@@ -165,15 +165,7 @@ def _publish_duplicate(amqp_url: str, prefix: str, session_id: str, message_id: 
     message = new_message(
         prefix, ActorName.INGEST_MESSAGE, {"event": event.model_dump(mode="json")}
     )
-    _publish(amqp_url, queue_name(prefix, QueueKind.INGEST), message.encode())
-
-
-def _publish(amqp_url: str, queue: str, body: bytes) -> None:
-    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
-    try:
-        connection.channel().basic_publish("", queue, body, pika.BasicProperties(delivery_mode=2))
-    finally:
-        connection.close()
+    publish(amqp_url, queue_name(prefix, QueueKind.INGEST), message.encode())
 
 
 def _publish_invalid_envelope(amqp_url: str, queue: str) -> None:
@@ -186,7 +178,7 @@ def _publish_invalid_envelope(amqp_url: str, queue: str) -> None:
         "message_id": str(uuid.uuid4()),
         "message_timestamp": 0,
     }
-    _publish(amqp_url, queue, json.dumps(envelope).encode())
+    publish(amqp_url, queue, json.dumps(envelope).encode())
 
 
 def test_unknown_paths_are_one_label(metered: tuple[Stack, str]) -> None:
