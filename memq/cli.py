@@ -23,9 +23,6 @@ http://MEMQ_HOST:MEMQ_PORT) and MEMQ_API_KEY (default: that dev key).
 """
 
 app = typer.Typer(no_args_is_help=True, help=HELP, add_completion=False)
-app.add_typer(dlq_cli.app, name="dlq")
-app.command("export")(transfer_cli.export_command)
-app.command("import")(transfer_cli.import_command)
 
 
 def _settings(**overrides: object) -> Settings:
@@ -153,6 +150,12 @@ def scheduler() -> None:
     from memq.scheduler import run_scheduler
 
     run_scheduler(_settings())
+
+
+# Registered last, so `memq --help` lists serve and demo first.
+app.command("export")(transfer_cli.export_command)
+app.command("import")(transfer_cli.import_command)
+app.add_typer(dlq_cli.app, name="dlq")
 
 
 def _parse_queues(spec: str | None) -> list[QueueKind]:
