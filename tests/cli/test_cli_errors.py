@@ -105,3 +105,14 @@ def test_export_import_round_trip_on_memq_port_with_the_kept_dev_key(served: Cli
     assert copied.returncode == 0, copied.stderr
     result = json.loads(copied.stdout)
     assert result["messages_imported"] == 3 and not result["already_imported"]
+
+
+def test_an_invalid_setting_is_named_as_the_user_set_it(cli: Cli) -> None:
+    cli.env["MEMQ_PORT"] = "eighty"
+    err = one_line_error(cli("export", "s1"))
+    assert "invalid setting MEMQ_PORT='eighty'" in err and "memq settings" in err
+
+
+def test_a_command_that_needs_a_broker_says_so(cli: Cli) -> None:
+    err = one_line_error(cli("gateway"))
+    assert "needs MEMQ_AMQP_URL" in err and "memq serve" in err
