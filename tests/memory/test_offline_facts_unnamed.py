@@ -172,3 +172,26 @@ def test_a_name_that_holds_a_day_or_month_is_not_corrected_by_a_date(
 ) -> None:
     facts = values_by_key(("user", message), known=[("customer_name", name)])
     assert "customer_name" not in facts
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "correction"),
+    [
+        ("The price of the cake is $45.", "Candles: price $8.", "Sorry, the cake is $54."),
+        (
+            "قیمت کیک ۸۵۰ هزار تومان هست.",
+            "قیمت شمع ۹۰ هزار تومان هست.",
+            "ببخشید اشتباه شد، قیمت کیک ۹۵۰ هزار تومان هست.",
+        ),
+        ("ราคาเค้ก 850 บาทค่ะ", "ราคาเทียน 90 บาทค่ะ", "ขอโทษค่ะ แก้ไขราคาเค้กเป็น 950 บาทค่ะ"),
+    ],
+)
+def test_prices_of_different_things_are_kept_and_a_correction_replaces_one(
+    first: str, second: str, correction: str
+) -> None:
+    both = facts_of(("assistant", first), ("assistant", second))
+    assert [fact.key for fact in both] == ["price", "price_2"]
+    corrected = values_by_key(
+        ("assistant", correction), known=[("price_2", both[1].value), ("price", both[0].value)]
+    )
+    assert len(corrected) == 1

@@ -191,8 +191,8 @@ class _Facts:
         if not taken:
             return key
         for variant, current in taken.items():
-            if current is not None and _near(value, current):
-                return variant  # a typo put right, not a second order
+            if current is not None and _kind_of(current) in _ID_KINDS and _near(value, current):
+                return variant  # an id's typo put right, not a second order
         if correction:
             return next(item.key for item in self.recent() if item.key in taken)
         return next((v for v in variants if v not in taken), key)
@@ -620,6 +620,7 @@ def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | N
 
 
 _TYPO_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL, Kind.PHONE})
+_ID_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL})
 #: How alike (difflib ratio) a value must be to a known one to be its correction.
 _NEAR = 0.8
 
