@@ -112,3 +112,18 @@ def test_an_id_read_again_with_a_typo_put_right_replaces_the_old_one(
 ) -> None:
     facts = facts_of(("assistant", question), ("user", answer), known=[("account_number", known)])
     assert facts == {"account_number": corrected}
+
+
+@pytest.mark.parametrize(
+    ("known", "message"),
+    [
+        ("1-5pm", "It's now half past three in the afternoon and nobody has called"),
+        ("ساعت ۱۵ تا ۱۸", "الان عصر شده هنوز کسی زنگ نزده"),
+        ("13.00-17.00 น.", "แอดมินคะ ตอนนี้บ่ายสามครึ่งแล้ว ยังไม่มีใครโทรมาเลย"),
+    ],
+)
+def test_the_clock_said_loosely_does_not_replace_an_agreed_time_slot(
+    known: str, message: str
+) -> None:
+    facts = facts_of(("user", message), known=[("delivery_time", known)])
+    assert facts.get("delivery_time", known) == known

@@ -285,7 +285,7 @@ def _facts_in(
         changes = (correction, update)
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
         for key, start in keys:
-            if _vaguer_date(value, key, update, facts):
+            if _vaguer_date(value, key, changes, facts):
                 continue
             shown = value.text if start == value.start else text[start : value.start] + value.text
             found.append(FactMatch(key, shown, start, value.end))
@@ -461,14 +461,24 @@ def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
     return is_question(text[begin:stop])
 
 
-def _vaguer_date(value: ValueSpan, key: str, correction: bool, facts: _Facts) -> bool:
-    """A date said more loosely than the one known ("tomorrow", "Friday", "the 28th"
-    after "Friday 27 December") without a word of change: the same day, or another
-    day talked about, not a new date for the same thing."""
-    if value.kind is not Kind.DATE or correction:
+def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts) -> bool:
+    """A date or time said more loosely than the one known ("tomorrow", "Friday", "the
+    28th" after "Friday 27 December"; "in the afternoon" after "1-5pm") without a word of
+    change: the same day, or another day talked about, not a new date for the same thing."""
+    correction, update = changes
+    # "now" says a date changed ("it's now Friday"); of a time it is the clock ("it's
+    # now half past three"): a looser time replaces only with a word of correction.
+    if value.kind not in (Kind.DATE, Kind.TIME) or correction:
+        return False
+    if value.kind is Kind.DATE and update:
         return False
     current = facts.current(key)
-    return current is not None and _date_detail(value.text) < _date_detail(current)
+    if current is None:
+        return False
+    if value.kind is Kind.TIME:
+        # "this afternoon" after "13.00-17.00": the same slot said loosely
+        return not any(c.isdigit() for c in value.text) and any(c.isdigit() for c in current)
+    return _date_detail(value.text) < _date_detail(current)
 
 
 _MONTH_OR_YEAR = re.compile(
