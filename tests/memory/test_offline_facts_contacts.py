@@ -127,3 +127,37 @@ def test_the_clock_said_loosely_does_not_replace_an_agreed_time_slot(
 ) -> None:
     facts = facts_of(("user", message), known=[("delivery_time", known)])
     assert facts.get("delivery_time", known) == known
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "address"),
+    [
+        ("Please check the name and address on the invoice.", "sure, 5 stars", None),
+        ("لطفاً نام و آدرس روی فاکتور رو چک کنید.", "حتما، ۵ ستاره", None),
+        ("รบกวนตรวจชื่อกับที่อยู่ในใบด้วยนะคะ", "ได้เลยค่ะ ให้ 5 ดาว", None),
+        ("What's the delivery address?", "12 Elm Close, flat 4B", "12 Elm Close, flat 4B"),
+        ("آدرس تحویل؟", "تهران، خیابان ولیعصر، پلاک ۱۲", "تهران، خیابان ولیعصر، پلاک ۱۲"),
+        ("ขอที่อยู่จัดส่งด้วยค่ะ", "99/12 ซอยสุขุมวิท 31", "99/12 ซอยสุขุมวิท 31"),
+    ],
+)
+def test_a_reply_to_an_address_question_is_an_address_only_when_it_reads_like_one(
+    question: str, reply: str, address: str | None
+) -> None:
+    facts = facts_of(("assistant", question), ("user", reply))
+    assert facts.get("delivery_address") == address
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("12 Elm Close, flat 4B", "12 Elm Close, flat 4B"),
+        ("I live in a flat near 12 Elm Close", "12 Elm Close"),
+        ("Block C, 5 Hill Road", "Block C, 5 Hill Road"),
+    ],
+)
+def test_a_unit_is_part_of_an_address_in_any_case_but_only_with_its_number(
+    text: str, address: str
+) -> None:
+    from domain.memory.offline.values import Kind, find_values
+
+    assert [v.text for v in find_values(text) if v.kind is Kind.ADDRESS] == [address]

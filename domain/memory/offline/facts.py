@@ -751,7 +751,7 @@ _NOT_AN_ANSWER = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_HINT = re.compile(
-    r"\d|\b(?:street|st|road|rd|avenue|ave|lane|flat|apt|apartment|house|building|block|court"
+    r"\d+/\d+|\b(?:street|st|road|rd|avenue|ave|lane|flat|apt|apartment|house|building|block|court"
     r"|close|drive|way|square|unit|floor)\b"
     r"|خیابان|کوچه|پلاک|بلوار|واحد|طبقه|میدان|ถนน|ซอย|หมู่|เลขที่|แขวง|เขต|ตำบล|อำเภอ",
     re.IGNORECASE,
@@ -759,6 +759,8 @@ _ADDRESS_HINT = re.compile(
 _MAX_NAME_WORDS = 4
 _MAX_THAI_NAME_CHARS = 30
 _MAX_ADDRESS_CHARS = 140
+#: An address told by its numbers alone ("12 Elm, 4B") is at least this long.
+_MIN_NUMBERED_ADDRESS_CHARS = 12
 
 
 def _first_sentence(text: str) -> tuple[int, str]:
@@ -909,5 +911,8 @@ def _plausible(topic: str, value: str) -> bool:
     if topic == "name":
         return _looks_like_name(value)
     if topic == "address":
-        return len(value) <= _MAX_ADDRESS_CHARS and _ADDRESS_HINT.search(value) is not None
+        # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
+        numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
+        hinted = _ADDRESS_HINT.search(value) is not None
+        return len(value) <= _MAX_ADDRESS_CHARS and (hinted or numbered)
     return 0 < len(value.split()) <= _MAX_PRODUCT_WORDS and len(value) <= 60

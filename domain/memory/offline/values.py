@@ -78,7 +78,11 @@ _EN_STREET = (
     r"|Place|Pl|Crescent|Cres|Terrace|Square|Sq|Parade|Hill|Gardens|Row|Mews|Grove|Walk"
     r"|Highway|Hwy|Circle|Park)"
 )
-_EN_UNIT = r"(?:Flat|Apt|Apartment|Unit|Suite|Floor|Building|Block|Room)\.?\s*[\w-]{1,6}"
+#: A unit and its number or letter ("flat 4B", "Suite 210", "Block C"; not "flat near").
+_EN_UNIT = (
+    r"(?i:flat|apt|apartment|unit|suite|floor|building|block|room)\.?\s*"
+    r"(?=[\w-]{0,5}\d|[A-Za-z](?!\w))[\w-]{1,6}"
+)
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _EN_ADDRESS = re.compile(
     rf"(?:{_EN_UNIT},?\s+(?:\d{{1,5}}[A-Za-z]?,?\s+)?"
