@@ -161,3 +161,38 @@ def test_a_unit_is_part_of_an_address_in_any_case_but_only_with_its_number(
     from domain.memory.offline.values import Kind, find_values
 
     assert [v.text for v in find_values(text) if v.kind is Kind.ADDRESS] == [address]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "value"),
+    [
+        (
+            "To verify, what's your date of birth?",
+            "14 March 1985",
+            "date_of_birth",
+            "14 March 1985",
+        ),
+        (
+            "برای احراز هویت تاریخ تولدتون رو بفرمایید.",
+            "۲۴ اسفند ۱۳۶۳",
+            "date_of_birth",
+            "۲۴ اسفند ۱۳۶۳",
+        ),
+        ("เพื่อยืนยันตัวตน ขอวันเดือนปีเกิดด้วยครับ", "๑๔ มีนาคม ๒๕๒๘ ค่ะ", "date_of_birth", "๑๔ มีนาคม ๒๕๒๘"),
+        (
+            "Could I have your broadband account number?",
+            "8800451277",
+            "account_number",
+            "8800451277",
+        ),
+        ("شماره سرویس اینترنتتون رو بفرمایید.", "۸۸۰۰۴۵۱۲۷۷", "account_number", "۸۸۰۰۴۵۱۲۷۷"),
+        ("รบกวนขอหมายเลขอินเทอร์เน็ต 10 หลักด้วยนะคะ", "8800451277 ครับ", "account_number", "8800451277"),
+        ("Which card did you pay with?", "the one ending 6632", "payment_card", "ending 6632"),
+        ("با کدوم کارت پرداخت کردید؟", "کارت با شماره ۶۶۳۲", "payment_card", "کارت با شماره ۶۶۳۲"),
+        ("รบกวนขอเลขท้ายบัตร 4 ตัวด้วยนะคะ", "ลงท้าย 6632 ค่ะ", "payment_card", "ลงท้าย 6632"),
+    ],
+)
+def test_an_answer_takes_its_subject_from_the_question(
+    question: str, answer: str, key: str, value: str
+) -> None:
+    assert facts_of(("assistant", question), ("user", answer)).get(key) == value
