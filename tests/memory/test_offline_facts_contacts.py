@@ -196,3 +196,31 @@ def test_an_answer_takes_its_subject_from_the_question(
     question: str, answer: str, key: str, value: str
 ) -> None:
     assert facts_of(("assistant", question), ("user", answer)).get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("call my office on 020 7946 0958 ext. 12 please", "020 7946 0958 ext. 12"),
+        ("شماره محل کارم 02188452310 داخلی 214", "02188452310 داخلی 214"),
+        ("โทร 02-398-1145 ต่อ 305 ครับ", "02-398-1145 ต่อ 305"),
+    ],
+)
+def test_an_extension_belongs_to_its_phone(text: str, phone: str) -> None:
+    from domain.memory.offline.values import Kind, find_values
+
+    assert [v.text for v in find_values(text) if v.kind is Kind.PHONE] == [phone]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "value"),
+    [
+        ("Please confirm the last four digits of your card.", "8812", "8812"),
+        ("۴ رقم آخر کارتتون رو تأیید کنید لطفاً.", "8812", "8812"),
+        ("รบกวนยืนยันเลขท้ายบัตร 4 ตัวด้วยค่ะ", "8812", "8812"),
+    ],
+)
+def test_a_request_to_confirm_is_a_question_its_answer_answers(
+    question: str, answer: str, value: str
+) -> None:
+    assert value in facts_of(("assistant", question), ("user", answer)).get("payment_card", "")

@@ -374,11 +374,17 @@ def _digit_count(text: str) -> int:
     return sum(char.isdigit() for char in text)
 
 
+#: An extension after a number belongs to it ("ext. 214", «داخلی ۲۱۴», "ต่อ 214").
+_EXTENSION = re.compile(r"\s*,?\s*(?:ext\.?|extension|x|داخلی|ต่อ)\s*\d{1,5}(?!\d)", re.IGNORECASE)
+
+
 def _phones(text: str) -> Iterator[ValueSpan]:
     for pattern in _PHONE_SHAPES:
         for match in pattern.finditer(text):
             if _MIN_PHONE_DIGITS <= _digit_count(match.group()) <= _MAX_PHONE_DIGITS:
-                yield _span(Kind.PHONE, match)
+                extension = _EXTENSION.match(text, match.end())
+                end = extension.end() if extension else match.end()
+                yield ValueSpan(Kind.PHONE, match.start(), end, text[match.start() : end])
 
 
 def _durations(text: str) -> Iterator[ValueSpan]:
