@@ -195,3 +195,18 @@ def test_prices_of_different_things_are_kept_and_a_correction_replaces_one(
         ("assistant", correction), known=[("price_2", both[1].value), ("price", both[0].value)]
     )
     assert len(corrected) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "question", "full"),
+    [
+        ("hi, it's tom here", "And your surname?", "tom reyes"),
+        ("سلام. اسمم مریمه، اینترنت دارم.", "فامیلیتون رو بفرمایید لطفاً.", "مریم رضایی"),
+        ("ผมชื่อต้นครับ", "ขอนามสกุลด้วยครับ", "ต้น ใจดี"),
+    ],
+)
+def test_a_name_given_in_full_later_completes_the_spoken_one(
+    first: str, question: str, full: str
+) -> None:
+    pairs = [("user", first), ("assistant", question), ("user", full)]
+    assert values_by_key(*pairs)["customer_name"] == full

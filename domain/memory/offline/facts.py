@@ -858,9 +858,18 @@ _NOT_NAME_WORDS = frozenset(
 
 
 def _same_person(name: str, known: str | None) -> bool:
-    """A name given again may be the known one in full ("tom" then "tom reyes"), not
-    someone else's."""
-    return known is None or bool(set(name.casefold().split()) & set(known.casefold().split()))
+    """A name given again may be the known one in full ("tom" then "tom reyes"; «مریمه»,
+    "it's Maryam" in speech, then «مریم رضایی»), not someone else's."""
+    return known is None or bool(_name_words(name) & _name_words(known))
+
+
+def _name_words(name: str) -> set[str]:
+    words = set()
+    for word in name.casefold().split():
+        words.add(word)
+        if len(word) > 3 and word.endswith("ه"):
+            words.add(word[:-1])  # the spoken «ه» of «اسمم مریمه»
+    return words
 
 
 def _free_text_answer(

@@ -266,7 +266,7 @@ TOPICS: tuple[Topic, ...] = (
         {},
         english=r"(?:full\s+|first\s+|last\s+|sur)?name|who\s+am\s+i\s+speaking\s+(?:to|with)",
         persian=r"اسم|نام|فامیلی",
-        thai=r"ชื่อ",
+        thai=r"ชื่อ|นามสกุล",
         free_text=True,
     ),
     # -- addresses -------------------------------------------------------------------------
@@ -376,7 +376,7 @@ TOPICS: tuple[Topic, ...] = (
         {Kind.AMOUNT: "discount"},
         english=r"discount|off",
         persian=r"تخفیف",
-        thai=r"ส่วนลด|ลด",
+        thai=r"ส่วนลด|ลด(?:ให้|ราคา|ลง|เหลือ)",
     ),
     Topic(
         "price",
