@@ -210,3 +210,37 @@ def test_a_name_given_in_full_later_completes_the_spoken_one(
 ) -> None:
     pairs = [("user", first), ("assistant", question), ("user", full)]
     assert values_by_key(*pairs)["customer_name"] == full
+
+
+@pytest.mark.parametrize(
+    ("message", "points"),
+    [
+        ("Your points move to the new card, you have 12,480 points now.", "12,480 points"),
+        ("امتیازها منتقل میشه، الان ۱۲٬۴۸۰ امتیاز دارید.", "۱۲٬۴۸۰ امتیاز"),
+        ("คะแนนจะย้ายไปบัตรใหม่ทั้งหมด ตอนนี้มี 12,480 คะแนนครับ", "12,480 คะแนน"),
+    ],
+)
+def test_a_points_balance_is_its_own_fact_not_an_amount(message: str, points: str) -> None:
+    facts = values_by_key(("assistant", message), known=[("order_total", "4,590 บาท")])
+    assert facts == {"points_balance": points}
+
+
+@pytest.mark.parametrize(
+    ("known", "message", "other"),
+    [
+        ("#771492", "For order #771492 I've added a voucher, code SORRY10.", "SORRY10"),
+        (
+            "HX-20931457",
+            "Booking HX-20931457 now includes the airport pickup, ref TR 5521.",
+            "TR 5521",
+        ),
+        ("MHD-40392", "رزرو MHD-40392 هست، کد ترانسفر TR7781 رو هم ثبت کردم.", "TR7781"),
+    ],
+)
+def test_an_id_of_another_shape_is_another_thing(known: str, message: str, other: str) -> None:
+    facts = facts_of(
+        ("assistant", message), known=[("order_id", known), ("booking_reference", known)]
+    )
+    assert all(
+        other not in fact.value for fact in facts if fact.key in ("order_id", "booking_reference")
+    )

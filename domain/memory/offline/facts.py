@@ -201,6 +201,14 @@ class _Facts:
         """Whether a current fact already says ``value`` (under whatever key)."""
         return any(value in (self.current(key) or "") for key in self.keys())
 
+    def free_variant(self, key: str) -> str:
+        """``key_2``, ``key_3`` …: the first that holds nothing yet."""
+        base = re.sub(r"_\d+$", "", key)
+        n = 2
+        while self.current(f"{base}_{n}") is not None:
+            n += 1
+        return f"{base}_{n}"
+
     def noted_key(self, key: str, value: str) -> str:
         """The key of a value noted without a subject: the one that already holds it, or a
         fresh one (``reference``, ``reference_2`` …); never another value's."""
@@ -287,6 +295,8 @@ def _facts_in(
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts):
                 continue
+            if not correction and _another_id(value, facts.current(key)):
+                key = facts.free_variant(key)
             shown = value.text if start == value.start else text[start : value.start] + value.text
             found.append(FactMatch(key, shown, start, value.end))
             if value.time is not None and key.endswith("_date"):
@@ -451,6 +461,29 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
         begin, stop = _sentence_bounds(text, value.start, value.end)
         return _YOURS.search(text[begin:stop]) is not None
     return True
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _id_shape(text: str) -> str:
+    """Letters as "A", digits as "9", the rest as written: "HX-20931457" is "A-9"."""
+    return _DIGITS.sub("9", _LETTERS.sub("A", text.strip()))
+
+
+def _another_id(value: ValueSpan, current: str | None) -> bool:
+    """Whether ``value`` is an id of another shape than the one the key holds ("SORRY10"
+    after "#771492"): another thing, not a new value of the same one."""
+    if (
+        value.kind is not Kind.IDENTIFIER
+        or current is None
+        or _kind_of(current) is not Kind.IDENTIFIER
+    ):
+        return False
+    if restates(value.text, current) or restates(current, value.text):
+        return False
+    return _id_shape(value.text) != _id_shape(current)
 
 
 def _loose_date_in_question(text: str, value: ValueSpan) -> bool:

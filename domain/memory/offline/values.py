@@ -266,9 +266,10 @@ _COUNT_UNITS = (
     r"|nights?|tickets?|chairs?|tables?|adults?|children|kids|guests?|people|persons?"
     r"|عدد|تا(?:یی)?(?!\s*\d)|بسته|جعبه|دستگاه|جفت|کارتن|نفر|شب|اتاق|صندلی"
     r"|ชิ้น|อัน|กล่อง|แพ็ค|ตัว|เครื่อง|ขวด|คู่|ถุง|แก้ว|ท่าน|คน|คืน|ห้อง|ที่นั่ง|ใบ"
+    r"|points?|pts|miles|امتیاز|کیلومتر\s*امتیاز|คะแนน|ไมล์"
 )
 _QUANTITY = re.compile(
-    rf"{_NUMBER_START}(?P<number>\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
+    rf"{_NUMBER_START}(?P<number>\d{{1,3}}(?:[,٬]\d{{3}})+|\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
     rf"(?:(?P<weight>{_WEIGHT_UNITS})|(?P<length>{_LENGTH_UNITS})|(?P<count>{_COUNT_UNITS}))"
     rf"(?![A-Za-z{_FA}])",
     re.IGNORECASE,
@@ -395,6 +396,8 @@ def _durations(text: str) -> Iterator[ValueSpan]:
 
 #: Counts whose unit names what is counted, whatever the words around them.
 _NIGHTS = re.compile(r"nights?|شب|คืน", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^[\d.,٫٬\s]+")
+_POINTS = re.compile(r"points?|pts|miles|امتیاز|คะแนน|ไมล์", re.IGNORECASE)
 _PEOPLE = re.compile(r"adults?|children|kids|guests?|people|persons?|نفر|ท่าน|คน", re.IGNORECASE)
 
 
@@ -402,11 +405,13 @@ def counted(value: ValueSpan) -> str | None:
     """``number_of_nights`` for "3 nights", ``guest_count`` for "2 adults"; else None."""
     if value.kind is not Kind.COUNT:
         return None
-    unit = value.text.lstrip("0123456789.,٫۰۱۲۳۴۵۶۷۸۹ ")
+    unit = _LEADING_NUMBER.sub("", value.text)
     if _NIGHTS.fullmatch(unit):
         return "number_of_nights"
     if _PEOPLE.fullmatch(unit):
         return "guest_count"
+    if _POINTS.fullmatch(unit):
+        return "points_balance"
     return None
 
 
