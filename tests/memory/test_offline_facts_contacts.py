@@ -86,6 +86,8 @@ def test_a_near_phone_with_a_correction_replaces_it(
         ("We have 07700 900123 on file, is that still right?", "07700 900123"),
         ("در سیستم شماره ۰۹۱۷۱۱۲۳۴۵۶ ثبت شده، درسته؟", "۰۹۱۷۱۱۲۳۴۵۶"),
         ("ขอยืนยันเบอร์โทรนะครับ ในระบบเป็น 081-773-2045 ครับ", "081-773-2045"),
+        ("ในบัญชีคือ 089-201-6634 ใช่ไหมคะ", "089-201-6634"),
+        ("The number on record is 07700 900481, still good?", "07700 900481"),
     ],
 )
 def test_a_phone_the_assistant_reads_from_the_record_is_the_customers(

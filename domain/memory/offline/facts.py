@@ -441,8 +441,9 @@ def _lead_in(text: str, value: ValueSpan) -> int:
 
 #: Words that make a contact detail the customer's when the assistant writes it.
 _YOURS = re.compile(
-    r"(?<![A-Za-z])(?:your|you|on\s+file|in\s+(?:the|our)\s+system|on\s+(?:the|your)\s+account)"
-    r"(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|در\s*سیستم|تو\s*سیستم|คุณ|ลูกค้า|ในระบบ",
+    r"(?<![A-Za-z])(?:your|you|on\s+file|on\s+record|in\s+(?:the|our)\s+system"
+    r"|on\s+(?:the|your)\s+account)(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|در\s*سیستم|تو\s*سیستم"
+    r"|در\s*پرونده|คุณ|ลูกค้า|ในระบบ|ในบัญชี|ที่ลงทะเบียน",
     re.IGNORECASE,
 )
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
