@@ -191,8 +191,8 @@ class _Facts:
         if not taken:
             return key
         for variant, current in taken.items():
-            if current is not None and _near(value, current):
-                return variant  # a typo put right, not a second order
+            if current is not None and _kind_of(current) in _ID_KINDS and _near(value, current):
+                return variant  # an id's typo put right, not a second order
         if correction:
             return next(item.key for item in self.recent() if item.key in taken)
         return next((v for v in variants if v not in taken), key)
@@ -200,6 +200,14 @@ class _Facts:
     def holds(self, value: str) -> bool:
         """Whether a current fact already says ``value`` (under whatever key)."""
         return any(value in (self.current(key) or "") for key in self.keys())
+
+    def free_variant(self, key: str) -> str:
+        """``key_2``, ``key_3`` …: the first that holds nothing yet."""
+        base = re.sub(r"_\d+$", "", key)
+        n = 2
+        while self.current(f"{base}_{n}") is not None:
+            n += 1
+        return f"{base}_{n}"
 
     def noted_key(self, key: str, value: str) -> str:
         """The key of a value noted without a subject: the one that already holds it, or a
@@ -285,8 +293,10 @@ def _facts_in(
         changes = (correction, update)
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
         for key, start in keys:
-            if _vaguer_date(value, key, update, facts):
+            if _vaguer_date(value, key, changes, facts):
                 continue
+            if not correction and _another_id(value, facts.current(key)):
+                key = facts.free_variant(key)
             shown = value.text if start == value.start else text[start : value.start] + value.text
             found.append(FactMatch(key, shown, start, value.end))
             if value.time is not None and key.endswith("_date"):
@@ -431,8 +441,9 @@ def _lead_in(text: str, value: ValueSpan) -> int:
 
 #: Words that make a contact detail the customer's when the assistant writes it.
 _YOURS = re.compile(
-    r"(?<![A-Za-z])(?:your|you|on\s+file|in\s+(?:the|our)\s+system|on\s+(?:the|your)\s+account)"
-    r"(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|در\s*سیستم|تو\s*سیستم|คุณ|ลูกค้า|ในระบบ",
+    r"(?<![A-Za-z])(?:your|you|on\s+file|on\s+record|in\s+(?:the|our)\s+system"
+    r"|on\s+(?:the|your)\s+account)(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|در\s*سیستم|تو\s*سیستم"
+    r"|در\s*پرونده|คุณ|ลูกค้า|ในระบบ|ในบัญชี|ที่ลงทะเบียน",
     re.IGNORECASE,
 )
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
@@ -453,6 +464,29 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
     return True
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _id_shape(text: str) -> str:
+    """Letters as "A", digits as "9", the rest as written: "HX-20931457" is "A-9"."""
+    return _DIGITS.sub("9", _LETTERS.sub("A", text.strip()))
+
+
+def _another_id(value: ValueSpan, current: str | None) -> bool:
+    """Whether ``value`` is an id of another shape than the one the key holds ("SORRY10"
+    after "#771492"): another thing, not a new value of the same one."""
+    if (
+        value.kind is not Kind.IDENTIFIER
+        or current is None
+        or _kind_of(current) is not Kind.IDENTIFIER
+    ):
+        return False
+    if restates(value.text, current) or restates(current, value.text):
+        return False
+    return _id_shape(value.text) != _id_shape(current)
+
+
 def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
     """ "today" in "what can I sort out for you today?" is no date of anything."""
     if value.kind is not Kind.DATE or any(c.isdigit() for c in value.text):
@@ -461,14 +495,24 @@ def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
     return is_question(text[begin:stop])
 
 
-def _vaguer_date(value: ValueSpan, key: str, correction: bool, facts: _Facts) -> bool:
-    """A date said more loosely than the one known ("tomorrow", "Friday", "the 28th"
-    after "Friday 27 December") without a word of change: the same day, or another
-    day talked about, not a new date for the same thing."""
-    if value.kind is not Kind.DATE or correction:
+def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts) -> bool:
+    """A date or time said more loosely than the one known ("tomorrow", "Friday", "the
+    28th" after "Friday 27 December"; "in the afternoon" after "1-5pm") without a word of
+    change: the same day, or another day talked about, not a new date for the same thing."""
+    correction, update = changes
+    # "now" says a date changed ("it's now Friday"); of a time it is the clock ("it's
+    # now half past three"): a looser time replaces only with a word of correction.
+    if value.kind not in (Kind.DATE, Kind.TIME) or correction:
+        return False
+    if value.kind is Kind.DATE and update:
         return False
     current = facts.current(key)
-    return current is not None and _date_detail(value.text) < _date_detail(current)
+    if current is None:
+        return False
+    if value.kind is Kind.TIME:
+        # "this afternoon" after "13.00-17.00": the same slot said loosely
+        return not any(c.isdigit() for c in value.text) and any(c.isdigit() for c in current)
+    return _date_detail(value.text) < _date_detail(current)
 
 
 _MONTH_OR_YEAR = re.compile(
@@ -620,6 +664,7 @@ def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | N
 
 
 _TYPO_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL, Kind.PHONE})
+_ID_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL})
 #: How alike (difflib ratio) a value must be to a known one to be its correction.
 _NEAR = 0.8
 
@@ -740,7 +785,7 @@ _NOT_AN_ANSWER = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_HINT = re.compile(
-    r"\d|\b(?:street|st|road|rd|avenue|ave|lane|flat|apt|apartment|house|building|block|court"
+    r"\d+/\d+|\b(?:street|st|road|rd|avenue|ave|lane|flat|apt|apartment|house|building|block|court"
     r"|close|drive|way|square|unit|floor)\b"
     r"|خیابان|کوچه|پلاک|بلوار|واحد|طبقه|میدان|ถนน|ซอย|หมู่|เลขที่|แขวง|เขต|ตำบล|อำเภอ",
     re.IGNORECASE,
@@ -748,6 +793,8 @@ _ADDRESS_HINT = re.compile(
 _MAX_NAME_WORDS = 4
 _MAX_THAI_NAME_CHARS = 30
 _MAX_ADDRESS_CHARS = 140
+#: An address told by its numbers alone ("12 Elm, 4B") is at least this long.
+_MIN_NUMBERED_ADDRESS_CHARS = 12
 
 
 def _first_sentence(text: str) -> tuple[int, str]:
@@ -845,9 +892,18 @@ _NOT_NAME_WORDS = frozenset(
 
 
 def _same_person(name: str, known: str | None) -> bool:
-    """A name given again may be the known one in full ("tom" then "tom reyes"), not
-    someone else's."""
-    return known is None or bool(set(name.casefold().split()) & set(known.casefold().split()))
+    """A name given again may be the known one in full ("tom" then "tom reyes"; «مریمه»,
+    "it's Maryam" in speech, then «مریم رضایی»), not someone else's."""
+    return known is None or bool(_name_words(name) & _name_words(known))
+
+
+def _name_words(name: str) -> set[str]:
+    words = set()
+    for word in name.casefold().split():
+        words.add(word)
+        if len(word) > 3 and word.endswith("ه"):
+            words.add(word[:-1])  # the spoken «ه» of «اسمم مریمه»
+    return words
 
 
 def _free_text_answer(
@@ -898,5 +954,8 @@ def _plausible(topic: str, value: str) -> bool:
     if topic == "name":
         return _looks_like_name(value)
     if topic == "address":
-        return len(value) <= _MAX_ADDRESS_CHARS and _ADDRESS_HINT.search(value) is not None
+        # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
+        numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
+        hinted = _ADDRESS_HINT.search(value) is not None
+        return len(value) <= _MAX_ADDRESS_CHARS and (hinted or numbered)
     return 0 < len(value.split()) <= _MAX_PRODUCT_WORDS and len(value) <= 60
