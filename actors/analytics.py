@@ -28,6 +28,11 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     @actor(ActorName.GET_SESSION_ANALYTICS)
     def get_session_analytics(account_id: str, session_id: str) -> SessionAnalyticsView:
         session = store.sessions.get_session(account_id, session_id)
+        # Flush first, so a read shows every stored message (not zeros until the next
+        # tick); bounded, and safe beside a tick's flush (compare-and-set). What a very
+        # long session still has buffered is flushed by a job and shown as buffered.
+        if deps.analytics_for_read.flush(account_id, session_id).more:
+            deps.enqueue(ActorName.FLUSH_ANALYTICS, account_id=account_id, session_id=session_id)
         analytics = store.lifecycle.session_analytics(account_id, session_id)
         return SessionAnalyticsView.of(
             session_id,

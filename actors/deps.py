@@ -25,12 +25,20 @@ class Deps:
     engines: EngineChain = field(init=False)
     memory: MemoryService = field(init=False)
     analytics: AnalyticsService = field(init=False)
+    #: The flush a read runs first: bounded well within the gateway's wait for a reply.
+    analytics_for_read: AnalyticsService = field(init=False)
     lifecycle: Lifecycle = field(init=False)
 
     def __post_init__(self) -> None:
         self.engines = build_engines(self.settings)
         self.memory = MemoryService(self.store.memory, self.engines, self.settings)
         self.analytics = AnalyticsService(self.store, self.settings)
+        self.analytics_for_read = AnalyticsService(
+            self.store,
+            self.settings,
+            max_batches=4,
+            work_seconds=self.settings.request_timeout / 4,
+        )
         self.lifecycle = Lifecycle(self.store.lifecycle, self.settings)
 
     def queue(self, kind: QueueKind) -> str:

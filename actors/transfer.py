@@ -36,9 +36,12 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
 
     @actor(ActorName.IMPORT_SESSION)
     def import_session(
-        account_id: str, document: dict[str, Any], session_id: str | None
+        account_id: str,
+        document: dict[str, Any],
+        session_id: str | None,
+        copy: bool = False,  # absent from a request of a gateway older than copy
     ) -> ImportResult:
         doc = ImportDocument.model_validate(document)
         return service.import_session(
-            store, account_id, doc, session_id=session_id, now=datetime.now(UTC)
+            store, account_id, doc, session_id=session_id, now=datetime.now(UTC), copy=copy
         )

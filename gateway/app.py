@@ -16,11 +16,13 @@ from gateway.limits import BodyLimits
 from gateway.metrics import GatewayMetrics, HttpMetrics, MeteredTransport
 from gateway.ratelimit import RateLimiter
 from gateway.ratelimit_gate import RateLimitGate
+from gateway.recent_ids import RecentIds
 from gateway.routes import (
     admin,
     analytics,
     batch,
     context,
+    docs,
     health,
     memory,
     messages,
@@ -59,16 +61,20 @@ def create_app(
         version="1",
         summary="Session memory for LLM chat applications",
         lifespan=lifespan,
+        docs_url=None,  # gateway.routes.docs serves them without a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.transport = transport
     app.state.batcher = batcher
     app.state.api_keys = api_keys
     app.state.sequencer = Sequencer()
+    app.state.recent_ids = RecentIds()
     app.state.metrics = metrics
     app.state.rate_limiter = RateLimiter.from_settings(settings, metrics.rate_limited.inc)
     errors.install(app)
     app.include_router(health.router)
+    docs.install(app)
     app.include_router(gateway_metrics.router)
     app.include_router(sessions.router)
     app.include_router(messages.router)

@@ -7,6 +7,10 @@ they stay for 7 days (``schemas.queues.DEAD_LETTER_TTL_MS``).
 
 Safety:
 
+- **nothing is declared but what exists**: the dead-letter queues are looked
+  up passively, so a mistyped ``MEMQ_QUEUE_PREFIX`` creates no queue on the
+  broker; when none of them exists the command says so (``NoDeadLetterQueues``)
+  instead of showing "0 dead letters".
 - **list never consumes**: it takes messages with ``basic_get`` without acking
   and hands every one of them back with ``basic_nack(requeue=True)`` (also what
   RabbitMQ does if the command dies halfway), so they stay in the queue, in
@@ -46,7 +50,6 @@ from memq.dlq_letter import REPLAYS_OPTION, DeadLetter, describe
 from schemas.queues import (
     DEAD_LETTER_OPTION,
     dead_letter_queue,
-    dead_letter_queue_arguments,
     main_queue_arguments,
 )
 from schemas.routing import QueueKind, queue_name
@@ -70,6 +73,16 @@ class Outcome:
     errors: dict[str, str] = field(default_factory=dict)  # id -> why
 
 
+class NoDeadLetterQueues(Exception):
+    """None of the dead-letter queues asked for exists on this broker."""
+
+    def __init__(self, prefix: str, queues: list[str]) -> None:
+        super().__init__(
+            f"no queue {' or '.join(queues)} on this broker: is MEMQ_QUEUE_PREFIX={prefix!r} "
+            "the deployment's (its workers create these queues when they start)?"
+        )
+
+
 class DeadLetters:
     """The dead-letter queues of one deployment (``MEMQ_QUEUE_PREFIX``)."""
 
@@ -81,27 +94,33 @@ class DeadLetters:
         return [dead_letter_queue(queue_name(self._prefix, kind)) for kind in kinds or QueueKind]
 
     @contextmanager
-    def _channel(self) -> Iterator[BlockingChannel]:
+    def _channel(
+        self, kinds: Iterable[QueueKind] | None
+    ) -> Iterator[tuple[BlockingChannel, list[str]]]:
+        """A channel, and those of the dead-letter queues of ``kinds`` that exist."""
         params = pika.URLParameters(self._url)
         params.client_properties = {"connection_name": "memq-dlq"}
         connection = pika.BlockingConnection(params)
         try:
-            yield connection.channel()
+            wanted = self.queues(kinds)
+            existing = [queue for queue in wanted if _exists(connection, queue)]
+            if not existing:
+                raise NoDeadLetterQueues(self._prefix, wanted)
+            yield connection.channel(), existing
         finally:
             if connection.is_open:
                 connection.close()  # anything still unacked goes back to its queue
 
     def depth(self, channel: BlockingChannel, queue: str) -> int:
-        declared = channel.queue_declare(
-            queue, durable=True, arguments=dead_letter_queue_arguments()
-        )
+        # Passive: a look, never a declaration (the queue is known to exist here).
+        declared = channel.queue_declare(queue, passive=True)
         return int(declared.method.message_count)
 
     def list(self, kinds: Iterable[QueueKind] | None = None, limit: int = 20) -> list[DeadLetter]:
         """Up to ``limit`` dead letters, oldest first per queue; none is consumed."""
         found: list[DeadLetter] = []
-        with self._channel() as channel:
-            for queue in self.queues(kinds):
+        with self._channel(kinds) as (channel, queues):
+            for queue in queues:
                 if len(found) >= limit:
                     break
                 take = min(self.depth(channel, queue), limit - len(found))
@@ -140,9 +159,9 @@ class DeadLetters:
     ) -> Outcome:
         outcome = Outcome()
         seen: set[str] = set()
-        with self._channel() as channel:
+        with self._channel(kinds) as (channel, queues):
             channel.confirm_delivery()
-            for queue in self.queues(kinds):
+            for queue in queues:
                 main = queue.removesuffix(".XQ")
                 # The same arguments as Dramatiq and the gateway: a no-op when it exists.
                 channel.queue_declare(main, durable=True, arguments=main_queue_arguments(main))
@@ -205,6 +224,19 @@ class DeadLetters:
             raise
         channel.basic_ack(tag)
         outcome.replayed.append(letter.id)
+
+
+def _exists(connection: pika.BlockingConnection, queue: str) -> bool:
+    """Whether ``queue`` exists, asked on a channel of its own (a 404 closes it)."""
+    probe = connection.channel()
+    try:
+        probe.queue_declare(queue, passive=True)
+    except ChannelClosedByBroker as exc:
+        if exc.reply_code == 404:
+            return False
+        raise
+    probe.close()
+    return True
 
 
 def _get(channel: BlockingChannel, queue: str) -> tuple[int, DeadLetter] | None:

@@ -45,6 +45,16 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="gateway bind address")
     port: int = Field(default=8080, description="gateway port")
+    url: str | None = Field(
+        default=None,
+        description="the gateway the CLI (`memq export`, `memq import`) talks to; "
+        "unset = http://MEMQ_HOST:MEMQ_PORT",
+    )
+    api_key: SecretStr | None = Field(
+        default=None,
+        description="the API key the CLI sends; unset = the dev key `memq serve` keeps in "
+        "MEMQ_DATA_DIR/dev-api-key",
+    )
     queue_prefix: str = Field(
         default="memq",
         pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$",
@@ -227,6 +237,14 @@ class Settings(BaseSettings):
     @property
     def embedded_broker(self) -> bool:
         return self.amqp_url is None
+
+    @property
+    def gateway_url(self) -> str:
+        """Where a client on this host finds the gateway: MEMQ_URL, else MEMQ_HOST:MEMQ_PORT."""
+        if self.url:
+            return self.url.rstrip("/")
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+        return f"http://{host}:{self.port}"
 
     @property
     def sqlite_path(self) -> Path:

@@ -10,7 +10,12 @@ from collections.abc import Callable
 import pika
 from pika.exceptions import AMQPError, ChannelClosedByBroker
 
-from schemas.queues import dead_letter_queue, delay_queue
+from schemas.queues import (
+    dead_letter_queue,
+    dead_letter_queue_arguments,
+    delay_queue,
+    main_queue_arguments,
+)
 from schemas.routing import QueueKind, queue_name
 
 DEFAULT_URL = "amqp://guest:guest@127.0.0.1:5672/"
@@ -29,6 +34,30 @@ def check_reachable(url: str) -> None:
             f"RabbitMQ is not reachable at {url} ({exc!r}); start it with "
             "`rabbitmq-server -detached` or set MEMQ_TEST_AMQP_URL"
         ) from exc
+
+
+def publish(url: str, queue: str, body: bytes) -> None:
+    """``body`` as a persistent message on ``queue``, as any producer would send it."""
+    connection = pika.BlockingConnection(pika.URLParameters(url))
+    try:
+        connection.channel().basic_publish("", queue, body, pika.BasicProperties(delivery_mode=2))
+    finally:
+        connection.close()
+
+
+def declare_queues(url: str, prefix: str) -> None:
+    """The queues of a deployment and their dead-letter queues, as its workers declare them."""
+    connection = pika.BlockingConnection(pika.URLParameters(url))
+    try:
+        channel = connection.channel()
+        for kind in QueueKind:
+            main = queue_name(prefix, kind)
+            channel.queue_declare(main, durable=True, arguments=main_queue_arguments(main))
+            channel.queue_declare(
+                dead_letter_queue(main), durable=True, arguments=dead_letter_queue_arguments()
+            )
+    finally:
+        connection.close()
 
 
 def delete_queues(url: str, prefix: str) -> None:

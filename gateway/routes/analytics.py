@@ -1,7 +1,8 @@
 """Session analytics (seed 001): per session, per user, knowledge-base usage, and stats.
 
-Figures cover flushed messages: a session is flushed when it ends and every
-``MEMQ_ANALYTICS_FLUSH_INTERVAL`` seconds while it is active.
+Figures cover flushed messages: a session is flushed when it ends, every
+``MEMQ_ANALYTICS_FLUSH_INTERVAL`` seconds while it is active, and before its
+own analytics are read (``GET /v1/analytics/sessions/{id}``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ UserId = Annotated[
         "Queries answered are the session's assistant messages; confidence figures cover "
         "those whose `metadata.confidence` is a number in [0, 1]; a low-confidence query is "
         "an answer below MEMQ_LOW_CONFIDENCE_THRESHOLD, shown with the user message before "
-        "it. `buffered_messages` are stored but not flushed yet."
+        "it. The session's stored messages are flushed before it is read, so the figures "
+        "cover every message stored when the request arrived; `buffered_messages` (stored, "
+        "not counted yet) is 0 but for a very long session, whose rest a job flushes."
     ),
 )
 async def session_analytics(

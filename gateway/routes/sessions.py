@@ -32,6 +32,7 @@ class SessionEnd(BaseModel):
     status_code=status.HTTP_201_CREATED,
     response_model=Session,
     responses=error_responses(409),
+    summary="Create a session ahead of its first message (which also creates one)",
 )
 async def create_session(
     body: SessionCreate, account_id: AccountId, transport: TransportDep, settings: SettingsDep
@@ -70,7 +71,12 @@ async def list_sessions(
     )
 
 
-@router.get("/{session_id}", response_model=Session, responses=error_responses(404))
+@router.get(
+    "/{session_id}",
+    response_model=Session,
+    responses=error_responses(404),
+    summary="A session: status, title, counters",
+)
 async def get_session(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Any:
@@ -81,7 +87,12 @@ async def get_session(
     )
 
 
-@router.patch("/{session_id}", response_model=Session, responses=error_responses(404))
+@router.patch(
+    "/{session_id}",
+    response_model=Session,
+    responses=error_responses(404),
+    summary="Retitle a session or replace its metadata",
+)
 async def update_session(
     session_id: SessionId,
     body: SessionPatch,
@@ -100,7 +111,12 @@ async def update_session(
     )
 
 
-@router.post("/{session_id}/end", response_model=Session, responses=error_responses(404))
+@router.post(
+    "/{session_id}/end",
+    response_model=Session,
+    responses=error_responses(404),
+    summary="End a session (final summary, analytics flush); a new message reopens it",
+)
 async def end_session(
     session_id: SessionId,
     account_id: AccountId,
@@ -123,6 +139,7 @@ async def end_session(
     "/{session_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=error_responses(404),
+    summary="Delete a session with its messages and memory; later messages to it are dropped",
 )
 async def delete_session(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep

@@ -77,8 +77,10 @@ async def export_session(
         "content, so importing the same document again returns the same id with "
         "`already_imported: true` and writes nothing. With `session_id` that id is used; "
         "409 when it is taken. 409 too when a message id of the document is already stored "
-        "in the account (message ids are unique per account: import into another account, "
-        "or after deleting the original). 422 when the session ended longer ago than this "
+        "in the account (message ids are unique per account): to import a session back into "
+        "the account it came from, send `copy=true`, which gives every message a new id "
+        "(`<old id>.copy-<12 hex>`, the same on a retry) and keeps the key facts on their "
+        "messages. 422 when the session ended longer ago than this "
         "deployment keeps ended sessions (MEMQ_RETENTION_DAYS). The body is capped by "
         "MEMQ_MAX_REQUEST_BYTES."
     ),
@@ -89,6 +91,9 @@ async def import_session(
     transport: TransportDep,
     settings: SettingsDep,
     session_id: Annotated[Identifier | None, Query()] = None,
+    copy: Annotated[
+        bool, Query(description="give every message a new id (a copy in the same account)")
+    ] = False,
 ) -> Any:
     return await transport.request(
         ActorName.IMPORT_SESSION,
@@ -96,6 +101,7 @@ async def import_session(
             "account_id": account_id,
             "document": document.model_dump(mode="json"),
             "session_id": session_id,
+            "copy": copy,
         },
         timeout=settings.request_timeout,
         # A retry is safe only when the id is derived (the retry finds the first import).
