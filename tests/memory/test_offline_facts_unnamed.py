@@ -244,3 +244,17 @@ def test_an_id_of_another_shape_is_another_thing(known: str, message: str, other
     assert all(
         other not in fact.value for fact in facts if fact.key in ("order_id", "booking_reference")
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "model"),
+    [
+        ("Found it: Sony WF-1000XM5 headphones, bought in March.", "WF-1000XM5"),
+        ("ظرفشویی بوش هست، مدلش Bosch SMS46NI01", "SMS46NI01"),
+        ("พบแล้วค่ะ หูฟัง Sony WF-1000XM5 สีดำ", "WF-1000XM5"),
+    ],
+)
+def test_a_code_after_a_brand_is_a_product_model(message: str, model: str) -> None:
+    facts = values_by_key(("assistant", message))
+    assert model in facts["product_model"]
+    assert "reference" not in facts

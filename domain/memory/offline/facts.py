@@ -349,6 +349,8 @@ def _keys_for(
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
+    if _after_brand(text, value):  # no order number follows a brand name
+        return [(facts.noted_key("product_model", value.text), value.start)]
     cues = [
         (topic, start)
         for topic, start in _nearest_cues(text, value, used)
@@ -425,6 +427,20 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
     return bool(
         _COMPANY_EMAIL.match(value.text) or _OURS.search(sentence) or _GET_IN_TOUCH.search(sentence)
     )
+
+
+#: A brand written just before a code makes it a model ("… Sony WF-1000XM5", "مدلش Bosch
+#: SMS46NI01"): a capitalised word inside a sentence that names no subject ("Order #558201"
+#: opens its sentence and names one).
+_BRAND_BEFORE = re.compile(r"(?<=[^\W\d_])[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$")
+
+
+def _after_brand(text: str, value: ValueSpan) -> bool:
+    if value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
+        return False
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    found = _BRAND_BEFORE.search(text[begin : value.start])
+    return found is not None and not cues_in(found.group("brand"))
 
 
 def _lead_in(text: str, value: ValueSpan) -> int:
