@@ -38,6 +38,7 @@ from gateway.transport import RequestTimeout, Transport
 from runtime.histograms import LATENCY_BUCKETS
 from schemas.errors import BrokerUnavailable, MemqError
 from schemas.replies import Reply
+from schemas.requests.base import ActorRequest
 from schemas.routing import ActorName
 
 router = APIRouter(tags=["health"])
@@ -130,13 +131,11 @@ class MeteredTransport(Transport):
     async def _round_trip(self, message: dramatiq.Message[Any], timeout: float) -> Reply | None:
         return await self.inner._round_trip(message, timeout)
 
-    async def request(
-        self, actor: ActorName, kwargs: dict[str, Any], *, timeout: float, attempts: int = 2
-    ) -> Any:
+    async def request(self, request: ActorRequest, *, timeout: float, attempts: int = 2) -> Any:
         started = time.perf_counter()
         outcome = "ok"
         try:
-            return await super().request(actor, kwargs, timeout=timeout, attempts=attempts)
+            return await super().request(request, timeout=timeout, attempts=attempts)
         except RequestTimeout:
             outcome = "timeout"
             raise
@@ -147,7 +146,7 @@ class MeteredTransport(Transport):
             outcome = "error"
             raise
         finally:
-            self._metrics.request_seconds.labels(actor.value, outcome).observe(
+            self._metrics.request_seconds.labels(request.actor.value, outcome).observe(
                 time.perf_counter() - started
             )
 

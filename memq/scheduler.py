@@ -28,7 +28,8 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from domain.lifecycle import TickKind, tick_period
 from runtime import log_setup as logs
 from runtime.settings import Settings, redact_url
-from schemas.routing import ActorName, new_message
+from schemas.requests.jobs import MaintenanceTick
+from schemas.routing import new_message
 
 logger = logging.getLogger("memq.scheduler")
 
@@ -52,10 +53,11 @@ class Scheduler:
         self._due = dict.fromkeys(TickKind, 0.0)
 
     def tick_message(self, kind: TickKind, at: datetime) -> dramatiq.Message[Any]:
+        tick = MaintenanceTick(kind=kind.value, at=at)
         return new_message(
             self.settings.queue_prefix,
-            ActorName.MAINTENANCE_TICK,
-            {"kind": kind.value, "at": at.isoformat()},
+            tick.actor,
+            tick.kwargs(),
             {"max_age": self.periods[kind] * 1000},
         )
 
