@@ -30,6 +30,9 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker, _RabbitmqConsumer
 from dramatiq.common import xq_name
 from dramatiq.middleware import SkipMessage
 
+from actors.envelope import MalformedEnvelope
+from actors.replies import ReplyMiddleware
+from actors.request_envelope import is_known_actor, reply_address, unknown_actor
 from schemas.errors import MemqError
 from schemas.queues import DEAD_LETTER_OPTION
 
@@ -49,6 +52,27 @@ def reason_of(error: BaseException | None) -> dict[str, Any]:
 
 
 class ReasonedConsumer(_RabbitmqConsumer):
+    def __next__(self) -> MessageProxy | None:
+        message: MessageProxy | None = super().__next__()
+        if message is None or is_known_actor(self.broker, message.actor_name):
+            return message
+        # Dramatiq would log an ERROR with a traceback and dead-letter it bare.
+        self._refuse_unknown_actor(message)
+        return None
+
+    def _refuse_unknown_actor(self, message: MessageProxy) -> None:
+        problem = unknown_actor(message.actor_name)
+        address = reply_address(message.options)
+        replies = next((m for m in self.broker.middleware if isinstance(m, ReplyMiddleware)), None)
+        if address is not None and replies is not None:
+            replies.refuse(address, problem)
+            self.ack(message)
+            return
+        logger.warning("dead-lettering message %s: %s", message.message_id, problem)
+        message.stuff_exception(MalformedEnvelope(problem))
+        message.fail()
+        self.nack(message)
+
     def nack(self, message: MessageProxy) -> None:
         try:
             self._dead_letter_with_reason(message)

@@ -15,6 +15,8 @@ import dramatiq
 from dramatiq.broker import MessageProxy
 from dramatiq.middleware import Middleware, SkipMessage
 
+from actors.request_envelope import is_known_actor, unknown_actor
+
 
 class MalformedEnvelope(SkipMessage):
     """The message names no actor here, or its arguments cannot be unpacked into a call."""
@@ -22,8 +24,8 @@ class MalformedEnvelope(SkipMessage):
 
 def _problem(broker: dramatiq.Broker, message: MessageProxy) -> str | None:
     name = message.actor_name
-    if not isinstance(name, str) or name not in broker.actors:
-        return "actor_name: no such actor on this worker"
+    if not is_known_actor(broker, name):
+        return unknown_actor(name)
     if not isinstance(message.args, list | tuple):
         return f"malformed {name} message: args must be a JSON array"
     if not isinstance(message.kwargs, dict):

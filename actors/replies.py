@@ -92,8 +92,7 @@ class ReplyMiddleware(Middleware):
             return  # a job: nobody waits for it
         problem = request_problem(broker, message)
         if problem is not None:
-            # Answered, then acked: a malformed request is not worth a dead letter.
-            self._send(address, failure(address[1], InvalidInput(problem)))
+            self.refuse(address, problem)
             raise RefusedRequest(problem)
         deadline = message.options.get(DEADLINE_OPTION)
         if deadline is not None and time.time() * 1000 > deadline:
@@ -130,6 +129,10 @@ class ReplyMiddleware(Middleware):
                 ),
             )
         self._send(address, reply)
+
+    def refuse(self, address: tuple[str, str], problem: str) -> None:
+        """Answer 422: the request is acked, not worth a dead letter."""
+        self._send(address, failure(address[1], InvalidInput(problem)))
 
     def _send(self, address: tuple[str, str], reply: Reply) -> None:
         try:

@@ -40,11 +40,19 @@ def _shown(name: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def is_known_actor(broker: dramatiq.Broker, actor_name: Any) -> bool:
+    return isinstance(actor_name, str) and actor_name in broker.actors
+
+
+def unknown_actor(actor_name: Any) -> str:
+    return f"actor_name: no actor {_shown(actor_name)} on this worker (see docs/amqp.md)"
+
+
 def request_problem(broker: dramatiq.Broker, message: MessageProxy) -> str | None:
     """Why the request cannot reach its actor, or None."""
     actor_name = message.actor_name
-    if not isinstance(actor_name, str) or actor_name not in broker.actors:
-        return f"actor_name: no actor {_shown(actor_name)} on this worker (see docs/amqp.md)"
+    if not is_known_actor(broker, actor_name):
+        return unknown_actor(actor_name)
     if not isinstance(message.args, list | tuple) or message.args:
         return f"malformed {actor_name} request: args must be [] (keyword arguments only)"
     if not isinstance(message.kwargs, dict):
