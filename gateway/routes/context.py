@@ -41,7 +41,7 @@ async def get_context(
         int | None,
         Query(ge=MIN_BUDGET, le=MAX_BUDGET, description=f"tokens, at least {MIN_BUDGET}"),
     ] = None,
-    format: Annotated[ContextFormat, Query(description="text, json or anthropic")] = "text",
+    format: Annotated[ContextFormat, Query(description="text, json, anthropic or openai")] = "text",
 ) -> Any:
     request = AssembleContext(
         account_id=account_id, session_id=session_id, budget=budget, format=format
