@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import dramatiq
-from dramatiq.brokers.rabbitmq import RabbitmqBroker
 
+from actors.dead_letters import ReasonedRabbitmqBroker
 from domain.lifecycle import TickKind, tick_period
 from runtime import log_setup as logs
 from runtime.settings import Settings, redact_url
@@ -108,7 +108,9 @@ def run_scheduler(settings: Settings) -> None:
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    broker = RabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
+    # The worker's broker class for its quiet close: between ticks the connection
+    # may sit idle past RabbitMQ's heartbeat timeout.
+    broker = ReasonedRabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
     logger.info("scheduler sending to %s", redact_url(settings.amqp_url))
     try:
         Scheduler(settings, broker.enqueue).run(stop)
