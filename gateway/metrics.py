@@ -36,6 +36,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gateway.openapi import BEFORE_ROUTING, error_responses
 from gateway.transport import RequestTimeout, Transport
 from runtime.histograms import LATENCY_BUCKETS
+from runtime.process_metrics import process_registry
 from schemas.errors import BrokerUnavailable, MemqError
 from schemas.replies import Reply
 from schemas.requests.base import ActorRequest
@@ -60,7 +61,7 @@ async def metrics(request: Request) -> Response:
 
 class GatewayMetrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
-        self.registry = registry if registry is not None else CollectorRegistry()
+        self.registry = registry if registry is not None else process_registry()
         self.http_requests = Counter(
             "memq_gateway_http_requests",
             "HTTP requests by route template and status",

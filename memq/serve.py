@@ -16,7 +16,6 @@ import dramatiq
 import uvicorn
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import Retries
-from prometheus_client import CollectorRegistry
 
 from actors.broker import build_broker
 from actors.deps import Deps
@@ -35,6 +34,7 @@ from memq.stores import open_store
 from runtime import log_setup as logs
 from runtime.inproc import InProcessReplies
 from runtime.journal import Journal, JournalMiddleware
+from runtime.process_metrics import process_registry
 from runtime.settings import Settings, redact_url
 
 logger = logging.getLogger("memq.serve")
@@ -65,7 +65,7 @@ def run_serve(settings: Settings) -> None:
     deps = Deps(settings=settings, store=store, broker=broker)
     register_actors(broker, deps)
     # One process, one registry: the gateway's GET /metrics shows the workers too.
-    registry = CollectorRegistry()
+    registry = process_registry()
     install_worker_metrics(
         broker,
         registry,

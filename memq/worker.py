@@ -55,7 +55,7 @@ def run_worker_process(
     store = open_store(settings)
     deps = Deps(settings=settings, store=store, broker=broker)
     register_actors(broker, deps)
-    metrics_server = start_worker_metrics(broker, deps.engines, settings, index)
+    metrics_server = start_worker_metrics(broker, deps.engines, settings, queues, index)
     names = {queue_name(settings.queue_prefix, kind) for kind in queues}
     worker = dramatiq.Worker(broker, queues=names, worker_threads=threads)
     worker.start()
