@@ -32,6 +32,7 @@ from gateway.routes import (
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
 from runtime.settings import Settings
+from schemas.contract import CONTRACT_VERSION
 
 
 def create_app(
@@ -56,7 +57,7 @@ def create_app(
 
     app = FastAPI(
         title="memq",
-        version="1",
+        version=CONTRACT_VERSION,  # the wire contract's (schemas/contract.py)
         summary="Session memory for LLM chat applications",
         lifespan=lifespan,
     )
