@@ -15,10 +15,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from bench.support.processes import MemqProcess, wait_for
 from tests.e2e.conftest import KEY_A, Stack, running_stack
+from tests.e2e.test_serve_embedded import Embedded
 from tests.support.fake_anthropic import FakeAnthropic, text_reply, tool_reply
 
 pytestmark = pytest.mark.e2e
@@ -115,3 +117,24 @@ def run(stack: Stack, claude: FakeAnthropic, tmp_path: Path) -> None:
     code, _ = stop(stack.gateway)
     assert code == 0
     assert_clean(stack.gateway)
+
+
+def test_sigterm_stops_memq_serve_cleanly_and_exits_0(tmp_path: Path) -> None:
+    # Given the embedded server, with a message just accepted
+    server = Embedded(tmp_path)
+    server.env["MEMQ_SHUTDOWN_TIMEOUT"] = str(SHUTDOWN_TIMEOUT)
+    key = server.start()
+    with httpx.Client(base_url=server.base_url, headers={"Authorization": f"Bearer {key}"}) as c:
+        body = {"message_id": "m1", "role": "user", "content": "hello"}
+        assert c.post("/v1/sessions/s1/messages", json=body).status_code == 202
+    assert server.process is not None
+    # When it gets SIGTERM, Then it drains, exits 0 in time, and logs no error
+    code, took = stop(server.process)
+    assert code == 0 and took < SHUTDOWN_TIMEOUT, (code, took)
+    assert_clean(server.process)
+    # And the accepted message was stored before it stopped: nothing left to replay
+    key = server.start()
+    with httpx.Client(base_url=server.base_url, headers={"Authorization": f"Bearer {key}"}) as c:
+        assert len(c.get("/v1/sessions/s1/messages").json()["messages"]) == 1
+    assert "replayed" not in server.process.log()
+    server.process.stop()
