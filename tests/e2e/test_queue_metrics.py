@@ -155,12 +155,18 @@ def test_each_pool_reports_its_own_queues_once_and_every_process_its_process_met
         assert queues_reported(targets[1]) == set()
         # and the context pool the context queues only, though both pools' queues exist
         wait_for(lambda: queues_reported(context_target) == own[context], timeout=20)
+
         # so summed over all targets each queue counts once, with its consumers
-        consumers: dict[str, float] = {}
-        for url in [*targets, context_target]:
-            for labels, count in families(url).get("memq_queue_consumers", []):
-                consumers[labels["queue"]] = consumers.get(labels["queue"], 0) + count
-        assert consumers[ingest] == 2 and consumers[context] == 1
+        # (once both ingest processes consume: readings are cached for 5 s)
+        def consumers() -> dict[str, float]:
+            found: dict[str, float] = {}
+            for url in [*targets, context_target]:
+                for labels, count in families(url).get("memq_queue_consumers", []):
+                    found[labels["queue"]] = found.get(labels["queue"], 0) + count
+            return found
+
+        wait_for(lambda: consumers().get(ingest) == 2, timeout=30, interval=1)
+        assert consumers()[context] == 1
         # And every process has the standard process metrics
         for url in [*targets, context_target]:
             assert set(families(url)) >= PROCESS_METRICS, url
