@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import dramatiq
 
@@ -14,7 +13,8 @@ from domain.memory.factory import build_engines
 from domain.memory.service import MemoryService
 from domain.ports.store import Store
 from runtime.settings import Settings
-from schemas.routing import ActorName, QueueKind, new_message, queue_name
+from schemas.requests.base import ActorRequest
+from schemas.routing import QueueKind, new_message, queue_name
 
 
 @dataclass
@@ -44,6 +44,6 @@ class Deps:
     def queue(self, kind: QueueKind) -> str:
         return queue_name(self.settings.queue_prefix, kind)
 
-    def enqueue(self, actor: ActorName, **kwargs: Any) -> None:
-        """Send a job to another pool by name (actors never import each other)."""
-        self.broker.enqueue(new_message(self.settings.queue_prefix, actor, kwargs))
+    def enqueue(self, job: ActorRequest) -> None:
+        """Send a job to another pool by its model (actors never import each other)."""
+        self.broker.enqueue(new_message(self.settings.queue_prefix, job.actor, job.kwargs()))

@@ -15,6 +15,7 @@ from actors.retry_policy import job_retry_policy
 from domain.ingest import append_outcome, oversized, session_full, sessions_to_fold
 from schemas.errors import InvalidInput
 from schemas.messages import MessageEvent
+from schemas.requests.jobs import UpdateMemory
 from schemas.routing import ActorName, QueueKind
 
 logger = logging.getLogger("memq.actors.ingest")
@@ -56,7 +57,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         for account_id, session_id in sessions_to_fold(
             [parsed], [result], deps.memory.should_trigger, retried=retried
         ):
-            deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
+            deps.enqueue(UpdateMemory(account_id=account_id, session_id=session_id))
         logger.debug(
             "message %s account=%s session=%s stored=%s",
             parsed.message_id,

@@ -34,6 +34,7 @@ from gateway.routes import (
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
 from runtime.settings import Settings
+from schemas.contract import CONTRACT_VERSION
 
 
 def create_app(
@@ -58,7 +59,7 @@ def create_app(
 
     app = FastAPI(
         title="memq",
-        version="1",
+        version=CONTRACT_VERSION,  # the wire contract's (schemas/contract.py)
         summary="Session memory for LLM chat applications",
         lifespan=lifespan,
         docs_url=None,  # gateway.routes.docs serves them without a CDN

@@ -23,12 +23,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 import dramatiq
-from dramatiq.brokers.rabbitmq import RabbitmqBroker
 
+from actors.dead_letters import ReasonedRabbitmqBroker
 from domain.lifecycle import TickKind, tick_period
 from runtime import log_setup as logs
 from runtime.settings import Settings, redact_url
-from schemas.routing import ActorName, new_message
+from schemas.requests.jobs import MaintenanceTick
+from schemas.routing import new_message
 
 logger = logging.getLogger("memq.scheduler")
 
@@ -52,10 +53,11 @@ class Scheduler:
         self._due = dict.fromkeys(TickKind, 0.0)
 
     def tick_message(self, kind: TickKind, at: datetime) -> dramatiq.Message[Any]:
+        tick = MaintenanceTick(kind=kind.value, at=at)
         return new_message(
             self.settings.queue_prefix,
-            ActorName.MAINTENANCE_TICK,
-            {"kind": kind.value, "at": at.isoformat()},
+            tick.actor,
+            tick.kwargs(),
             {"max_age": self.periods[kind] * 1000},
         )
 
@@ -106,7 +108,9 @@ def run_scheduler(settings: Settings) -> None:
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    broker = RabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
+    # The worker's broker class for its quiet close: between ticks the connection
+    # may sit idle past RabbitMQ's heartbeat timeout.
+    broker = ReasonedRabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
     logger.info("scheduler sending to %s", redact_url(settings.amqp_url))
     try:
         Scheduler(settings, broker.enqueue).run(stop)

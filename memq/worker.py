@@ -2,7 +2,8 @@
 
 Each process builds its own broker, store and actors at start-up (nothing is
 shared across a fork) and stops gracefully on SIGTERM/SIGINT: in-flight
-messages finish, unacked ones go back to RabbitMQ.
+messages get MEMQ_SHUTDOWN_TIMEOUT seconds to finish, unacked ones go back to
+RabbitMQ, and the process exits 0 without an error in its log.
 """
 
 from __future__ import annotations
@@ -26,9 +27,6 @@ from runtime.settings import Settings
 from schemas.routing import QueueKind, queue_name
 
 logger = logging.getLogger("memq.worker")
-
-#: How long a stopping worker waits for in-flight messages (ms).
-STOP_TIMEOUT_MS = 30_000
 
 
 def run_workers(
@@ -57,7 +55,7 @@ def run_worker_process(
     store = open_store(settings)
     deps = Deps(settings=settings, store=store, broker=broker)
     register_actors(broker, deps)
-    metrics_server = start_worker_metrics(broker, deps.engines, settings, index)
+    metrics_server = start_worker_metrics(broker, deps.engines, settings, queues, index)
     names = {queue_name(settings.queue_prefix, kind) for kind in queues}
     worker = dramatiq.Worker(broker, queues=names, worker_threads=threads)
     worker.start()
@@ -66,7 +64,7 @@ def run_worker_process(
         stop.wait()
     finally:
         logger.info("worker stopping: finishing in-flight messages")
-        worker.stop(timeout=STOP_TIMEOUT_MS)
+        worker.stop(timeout=settings.shutdown_timeout * 1000)
         if metrics_server is not None:
             metrics_server.shutdown()
         broker.close()
@@ -97,5 +95,9 @@ def _supervise(settings: Settings, queues: list[QueueKind], processes: int, thre
                 children[index] = spawn(index)
     for child in children:
         child.terminate()  # SIGTERM: graceful stop in the child
+    deadline = time.monotonic() + settings.shutdown_timeout + 2
     for child in children:
-        child.join(STOP_TIMEOUT_MS / 1000 + 5)
+        child.join(max(0.0, deadline - time.monotonic()))
+        if child.is_alive():
+            logger.warning("worker process %s did not stop in time; killing it", child.pid)
+            child.kill()

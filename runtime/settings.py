@@ -89,6 +89,13 @@ class Settings(BaseSettings):
         default=20, ge=0, description="retries of a transient ingest failure before dead-letter"
     )
     log_level: str = Field(default="INFO", description="logging level")
+    shutdown_timeout: int = Field(
+        default=25,
+        gt=0,
+        description="seconds a process stopping on SIGTERM gives in-flight work to finish "
+        "(unfinished messages go back to RabbitMQ); keep it below the orchestrator's grace "
+        "period (Kubernetes: terminationGracePeriodSeconds, 30 by default)",
+    )
 
     # -- limits and observability -----------------------------------------------
     rate_limit_per_second: float = Field(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from domain.config import BudgetSettings
 from domain.context.assemble import assemble
-from domain.context.render import render_anthropic, render_json, render_text
+from domain.context.render import render_anthropic, render_json, render_openai, render_text
 from domain.memory.current import current_memory
 from domain.ports.memory import MemoryStore
 from schemas.context import ContextFormat, ContextReply
@@ -69,6 +69,8 @@ def build_context(
         reply.text = render_text(ctx)
     elif fmt == "json":
         reply.context = render_json(ctx)
+    elif fmt == "openai":
+        reply.messages = render_openai(ctx)
     else:
         payload = render_anthropic(ctx)
         reply.system, reply.messages = payload["system"], payload["messages"]

@@ -10,14 +10,13 @@ from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ABOUT_A_SESSION, error_responses
 from runtime.settings import Settings
 from schemas.context import ContextFormat, ContextReply
-from schemas.limits import MIN_BUDGET
-from schemas.routing import ActorName
+from schemas.limits import MAX_BUDGET, MIN_BUDGET
+from schemas.requests.reads import AssembleContext
 
 router = APIRouter(
     prefix="/v1/sessions", tags=["context"], responses=error_responses(*ABOUT_A_SESSION)
 )
 
-MAX_BUDGET = 200_000
 #: The default budget with the default settings: the sum of the MEMQ_BUDGET_* tier budgets.
 DEFAULT_BUDGET = sum(
     int(Settings.model_fields[f"budget_{tier}"].default)
@@ -56,10 +55,9 @@ async def get_context(
             f"tier budgets ({DEFAULT_BUDGET} with the default settings)",
         ),
     ] = None,
-    format: Annotated[ContextFormat, Query(description="text, json or anthropic")] = "text",
+    format: Annotated[ContextFormat, Query(description="text, json, anthropic or openai")] = "text",
 ) -> Any:
-    return await transport.request(
-        ActorName.ASSEMBLE_CONTEXT,
-        {"account_id": account_id, "session_id": session_id, "budget": budget, "format": format},
-        timeout=settings.context_timeout,
+    request = AssembleContext(
+        account_id=account_id, session_id=session_id, budget=budget, format=format
     )
+    return await transport.request(request, timeout=settings.context_timeout)

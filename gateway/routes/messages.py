@@ -22,12 +22,11 @@ from gateway.sequencer import Sequencer
 from runtime.settings import Settings
 from schemas.bounds import SEQ_LIMIT
 from schemas.errors import PayloadTooLarge
+from schemas.limits import MAX_MESSAGE_PAGE
 from schemas.messages import MessageAccepted, MessageEvent, MessageIn, MessagePage
-from schemas.routing import ActorName
+from schemas.requests.sessions import ListMessages
 
 router = APIRouter(prefix="/v1/sessions", tags=["messages"])
-
-MAX_PAGE = 500
 
 
 @router.post(
@@ -120,13 +119,10 @@ async def list_messages(
     account_id: AccountId,
     transport: TransportDep,
     settings: SettingsDep,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    limit: Annotated[int, Query(ge=1, le=MAX_MESSAGE_PAGE)] = 50,
     before: Annotated[
         int | None, Query(gt=0, lt=SEQ_LIMIT, description="a seq: read messages before it")
     ] = None,
 ) -> Any:
-    return await transport.request(
-        ActorName.LIST_MESSAGES,
-        {"account_id": account_id, "session_id": session_id, "limit": limit, "before": before},
-        timeout=settings.request_timeout,
-    )
+    request = ListMessages(account_id=account_id, session_id=session_id, limit=limit, before=before)
+    return await transport.request(request, timeout=settings.request_timeout)

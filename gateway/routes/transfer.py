@@ -11,7 +11,7 @@ from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.export_stream import document_chunks
 from gateway.openapi import ABOUT_A_SESSION, ASKS_A_WORKER, error_responses
 from schemas.ids import Identifier
-from schemas.routing import ActorName
+from schemas.requests.reads import ExportSession, ImportSession
 from schemas.transfer import (
     MAX_IMPORT_MESSAGES,
     MESSAGE_COUNT_HEADER,
@@ -52,8 +52,7 @@ async def export_session(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> StreamingResponse:
     head = await transport.request(
-        ActorName.EXPORT_SESSION,
-        {"account_id": account_id, "session_id": session_id},
+        ExportSession(account_id=account_id, session_id=session_id),
         timeout=settings.request_timeout,
     )
     chunks = document_chunks(
@@ -96,13 +95,9 @@ async def import_session(
     ] = False,
 ) -> Any:
     return await transport.request(
-        ActorName.IMPORT_SESSION,
-        {
-            "account_id": account_id,
-            "document": document.model_dump(mode="json"),
-            "session_id": session_id,
-            "copy": copy,
-        },
+        ImportSession(
+            account_id=account_id, document=document, session_id=session_id, as_copy=copy
+        ),
         timeout=settings.request_timeout,
         # A retry is safe only when the id is derived (the retry finds the first import).
         attempts=1 if session_id is not None else 2,

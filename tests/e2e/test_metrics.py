@@ -77,6 +77,8 @@ def test_gateway_and_worker_metrics_grow_with_traffic(
         "memq_gateway_messages_published_total",
         "memq_gateway_rate_limited_total",
     } <= names(gateway_before)
+    # the standard process metrics too, on the gateway as on every worker process
+    assert {"process_resident_memory_bytes", "process_cpu_seconds_total"} <= names(gateway_before)
     assert {
         "memq_ingest_messages_total",
         "memq_llm_calls_total",
