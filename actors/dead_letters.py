@@ -30,6 +30,7 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker, _RabbitmqConsumer
 from dramatiq.common import xq_name
 from dramatiq.middleware import SkipMessage
 
+from actors.layout_broker import LayoutRabbitmqBroker
 from schemas.errors import MemqError
 from schemas.queues import DEAD_LETTER_OPTION
 
@@ -78,8 +79,8 @@ class ReasonedConsumer(_RabbitmqConsumer):
         )
 
 
-class ReasonedRabbitmqBroker(RabbitmqBroker):
-    """Dramatiq's RabbitMQ broker whose consumers dead-letter with the reason."""
+class ReasonedRabbitmqBroker(LayoutRabbitmqBroker):
+    """memq's RabbitMQ broker (queues by the layout) whose consumers dead-letter with the reason."""
 
     @property
     def consumer_class(self) -> type[_RabbitmqConsumer]:

@@ -12,13 +12,15 @@ import aio_pika
 import aio_pika.abc
 import dramatiq
 from aio_pika.exceptions import AMQPError, DeliveryError, PublishError
+from aiormq.exceptions import ChannelPreconditionFailed
 from pydantic import ValidationError
 
 from gateway.transport import Transport
+from gateway.transports.failover import FailoverConnection
+from runtime.queue_layout import QueueLayout, QueueLayoutMismatch
 from schemas.errors import BrokerUnavailable
-from schemas.queues import dead_letter_queue, dead_letter_queue_arguments, main_queue_arguments
 from schemas.replies import Reply
-from schemas.routing import CORRELATION_ID_OPTION, QueueKind, queue_name
+from schemas.routing import CORRELATION_ID_OPTION, QueueKind
 
 logger = logging.getLogger("memq.gateway.amqp")
 
@@ -26,13 +28,15 @@ UNREACHABLE = "RabbitMQ is unreachable (the gateway reconnects by itself)"
 
 
 class AmqpTransport(Transport):
-    def __init__(self, url: str, queue_prefix: str, publish_timeout: float) -> None:
-        super().__init__(queue_prefix)
-        self._url = url
+    def __init__(self, urls: str | list[str], layout: QueueLayout, publish_timeout: float) -> None:
+        """``urls``: one node, or a cluster's nodes in failover order."""
+        super().__init__(layout.prefix)
+        self._urls = [urls] if isinstance(urls, str) else list(urls)
+        self._layout = layout
         self._publish_timeout = publish_timeout
         self._connection: aio_pika.abc.AbstractRobustConnection | None = None
         self._channel: aio_pika.abc.AbstractChannel | None = None
-        self._reply_queue_name = f"{queue_prefix}.reply.{uuid.uuid4().hex}"
+        self._reply_queue_name = f"{layout.prefix}.reply.{uuid.uuid4().hex}"
         self._pending: dict[str, asyncio.Future[Reply]] = {}
 
     @property
@@ -41,20 +45,11 @@ class AmqpTransport(Transport):
 
     async def start(self) -> None:
         try:
-            self._connection = await aio_pika.connect_robust(
-                self._url, client_properties={"connection_name": "memq-gateway"}
-            )
+            self._connection = await self._connect()
             self._channel = await self._connection.channel(
                 publisher_confirms=True, on_return_raises=True
             )
-            for kind in QueueKind:
-                name = queue_name(self.queue_prefix, kind)
-                await self._channel.declare_queue(
-                    dead_letter_queue(name), durable=True, arguments=dead_letter_queue_arguments()
-                )
-                await self._channel.declare_queue(
-                    name, durable=True, arguments=main_queue_arguments(name)
-                )
+            await self._declare_queues()
             # Exclusive + auto-delete: the queue dies with this gateway, so replies
             # to a dead gateway are dropped by RabbitMQ instead of piling up.
             replies = await self._channel.declare_queue(
@@ -67,6 +62,43 @@ class AmqpTransport(Transport):
                 "the broker is running"
             ) from exc
         logger.info("gateway connected to RabbitMQ, reply queue %s", self._reply_queue_name)
+
+    async def _connect(self) -> aio_pika.abc.AbstractRobustConnection:
+        """The first node that answers, in list order; later reconnections go round the list.
+
+        aio-pika raises when its very first attempt fails (fail-fast), so each
+        node gets a first attempt of its own here.
+        """
+        for start in range(len(self._urls)):
+            order = self._urls[start:] + self._urls[:start]
+            try:
+                return await aio_pika.connect_robust(
+                    order[0],
+                    client_properties={"connection_name": "memq-gateway"},
+                    connection_class=FailoverConnection.over(order),
+                )
+            except (AMQPError, OSError):
+                if start == len(self._urls) - 1:
+                    raise
+                logger.warning("RabbitMQ node %d of %d unreachable", start + 1, len(self._urls))
+        raise AssertionError("unreachable: the loop returns or raises")
+
+    async def _declare_queues(self) -> None:
+        """Every queue as the workers declare it (``QueueLayout``): a no-op when it exists."""
+        assert self._connection is not None
+        for kind in QueueKind:
+            for name, arguments in self._layout.declarations(kind):
+                # Its own channel: a refused declaration closes the channel it was sent on.
+                channel = await self._connection.channel()
+                try:
+                    await channel.declare_queue(name, durable=True, arguments=arguments)
+                except ChannelPreconditionFailed as exc:
+                    raise QueueLayoutMismatch(
+                        name, str(exc.args[0] if exc.args else exc), self._layout.queue_type
+                    ) from None
+                finally:
+                    if not channel.is_closed:
+                        await channel.close()
 
     async def close(self) -> None:
         for future in self._pending.values():
