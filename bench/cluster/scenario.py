@@ -1,0 +1,183 @@
+"""Ingest through a 3-node RabbitMQ cluster while the ingest queue's leader is killed -9.
+
+Two gateways and two workers (every queue), each given the three nodes in
+its own order (MEMQ_AMQP_URL + MEMQ_AMQP_NODES), so their connections are
+spread over the cluster and every one of them must fail over by itself.
+Sessions post in order through one gateway or the other, retrying until their
+202 (``bench.chaos.traffic``). When ``kill_at`` of the messages are accepted,
+the node leading ``<prefix>.ingest`` is killed -9; when ``restart_at`` are, it
+is started again and rejoins. No memq process is restarted: the run checks
+they are all still the ones it started.
+
+What it reports, beyond ``bench.chaos``'s tally (sent / accepted / stored /
+duplicates / lost / out of order): the longest time between two 202s (how
+long producers waited for the failover) and the CPU the RabbitMQ nodes and
+memq's processes spent per accepted message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.chaos.scenarios import ACCOUNTS, Milestones, all_messages, base_env, channels
+from bench.chaos.scenarios import Size as ChaosSize
+from bench.chaos.traffic import Channel, Message, post_all
+from bench.chaos.watch import StoreWatcher, Tally, tally
+from bench.support.cpu import group_cpu
+from bench.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.rabbit_cluster import RabbitCluster
+
+
+@dataclass(frozen=True)
+class Size:
+    messages: int
+    sessions: int
+    kill_at: float | None = 0.3  # fraction accepted when the leader is killed (None: no kill)
+    restart_at: float = 0.7  # fraction accepted when it is started again
+    drain: float = 120.0
+    give_up_after: float = 180.0
+
+
+FULL = Size(messages=20_000, sessions=100)
+SHORT = Size(messages=600, sessions=20, drain=60.0)
+
+
+@dataclass
+class Outcome:
+    tally: Tally
+    killed: str | None = None
+    new_leader: str | None = None
+    longest_gap: float = 0.0  # seconds between two consecutive 202s
+    duration: float = 0.0
+    memq_restarted: int = 0  # memq processes that died during the run
+    cpu: dict[str, float] = field(default_factory=dict)  # role -> CPU seconds in the run
+
+    def row(self) -> dict[str, object]:
+        row = self.tally.row()
+        return {
+            "sent": row["sent"],
+            "accepted": row["accepted"],
+            "stored": row["stored"],
+            "duplicates": row["duplicates"],
+            "lost": row["lost"],
+            "out of order": row["out of order"],
+            "longest 202 gap s": round(self.longest_gap, 2),
+            "late": row["late"],
+            "slowest 202→stored s": row["slowest 202→stored s"],
+            "retries": row["retries"],
+            "msgs/s": round(self.tally.accepted / self.duration) if self.duration else 0,
+            "memq processes that died": self.memq_restarted,
+        }
+
+
+def _env(cluster: RabbitCluster, first: int, common: dict[str, str]) -> dict[str, str]:
+    urls = cluster.urls(first)
+    nodes = ",".join(url.split("@")[1].rstrip("/") for url in urls[1:])
+    return {**common, "MEMQ_AMQP_URL": urls[0], "MEMQ_AMQP_NODES": nodes}
+
+
+def run(cluster: RabbitCluster, workdir: Path, size: Size) -> Outcome:
+    workdir.mkdir(parents=True, exist_ok=True)
+    prefix = f"cluster-{uuid.uuid4().hex[:8]}"
+    common = {
+        **base_env(workdir, 0),
+        "MEMQ_QUEUE_PREFIX": prefix,
+        "MEMQ_QUEUE_TYPE": "quorum",
+    }
+    gateways: list[MemqProcess] = []
+    base_urls: list[str] = []
+    workers: list[MemqProcess] = []
+    try:
+        for index in range(2):
+            port = free_port()
+            env = {**_env(cluster, index, common), "MEMQ_PORT": str(port)}
+            gateways.append(MemqProcess(["gateway"], env, workdir / f"gateway-{index}.log").start())
+            base_urls.append(f"http://127.0.0.1:{port}")
+        for index in range(2):
+            env = _env(cluster, (index + 2) % len(cluster.nodes), common)
+            workers.append(
+                MemqProcess(
+                    ["worker", "--threads", "4"], env, workdir / f"worker-{index}.log"
+                ).start()
+            )
+        for base_url, gateway in zip(base_urls, gateways, strict=True):
+            wait_until_ready(base_url, gateway)
+        ingest = f"{prefix}.ingest"
+        leader = cluster.leader_of(ingest)
+        watcher = StoreWatcher(workdir / "data" / "memq.sqlite3").start()
+        chaos_size = ChaosSize(
+            messages=size.messages, sessions=size.sessions, kills=1, outage=0.0, poison=0
+        )
+        chans = channels(chaos_size, "cl")
+        accepted_times: list[float] = []
+        outcome_killed: list[str] = []
+        cpu_before = _cpu(cluster, gateways, workers)
+        started = time.monotonic()
+
+        async def main() -> None:
+            milestones = Milestones(size.messages, [size.kill_at or 1.0, size.restart_at])
+
+            def accepted(message: Message) -> None:
+                accepted_times.append(time.monotonic())
+                milestones.count(message)
+
+            async def chaos() -> None:
+                if size.kill_at is None:
+                    return
+                await milestones.events[0].wait()
+                outcome_killed.append(leader.name)
+                await asyncio.to_thread(leader.kill)
+                await milestones.events[1].wait()
+                await asyncio.to_thread(leader.start)
+
+            halves: list[list[Channel]] = [chans[0::2], chans[1::2]]
+            await asyncio.gather(
+                *(
+                    post_all(url, half, give_up_after=size.give_up_after, accepted=accepted)
+                    for url, half in zip(base_urls, halves, strict=True)
+                ),
+                chaos(),
+            )
+
+        asyncio.run(main())
+        duration = time.monotonic() - started
+        messages = all_messages(chans)
+        watcher.wait_for(messages, size.drain)
+        cpu_after = _cpu(cluster, gateways, workers)
+        watcher.stop()
+        result = tally("cluster", messages, watcher, set())
+        gaps = [b - a for a, b in itertools.pairwise(accepted_times)]
+        died = sum(p.proc is None or p.proc.poll() is not None for p in [*gateways, *workers])
+        return Outcome(
+            tally=result,
+            killed=outcome_killed[0] if outcome_killed else None,
+            new_leader=cluster.leader_of(ingest).name,
+            longest_gap=max(gaps, default=0.0),
+            duration=duration,
+            memq_restarted=died,
+            cpu={k: cpu_after[k] - cpu_before.get(k, 0.0) for k in cpu_after},
+        )
+    finally:
+        for process in [*workers, *gateways]:
+            process.stop()
+
+
+def _cpu(
+    cluster: RabbitCluster, gateways: list[MemqProcess], workers: list[MemqProcess]
+) -> dict[str, float]:
+    """CPU seconds so far: each RabbitMQ node, the gateways, the workers."""
+    cpu = {
+        f"rabbitmq {node.name.split('@')[0][-2:]}": group_cpu(node.process_group)
+        for node in cluster.nodes
+    }
+    cpu["gateways"] = sum(group_cpu(p.proc.pid if p.proc else None) for p in gateways)
+    cpu["workers"] = sum(group_cpu(p.proc.pid if p.proc else None) for p in workers)
+    return cpu
+
+
+__all__ = ["ACCOUNTS", "FULL", "SHORT", "Outcome", "Size", "run"]
