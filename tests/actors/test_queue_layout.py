@@ -29,14 +29,18 @@ def test_quorum_is_the_default_with_a_broker_and_limits_follow_the_retry_policy(
         name = queue_name(settings.queue_prefix, kind)
         assert (xq, main, dq) == (f"{name}.XQ", name, f"{name}.DQ")
         expected = job_retry_policy(settings, kind).max_retries
-        assert main_args == dq_args == {
-            "x-queue-type": "quorum",
-            "x-dead-letter-exchange": "",
-            "x-dead-letter-routing-key": f"{name}.XQ",
-            "x-dead-letter-strategy": "at-least-once",
-            "x-overflow": "reject-publish",
-            "x-delivery-limit": expected,
-        }
+        assert (
+            main_args
+            == dq_args
+            == {
+                "x-queue-type": "quorum",
+                "x-dead-letter-exchange": "",
+                "x-dead-letter-routing-key": f"{name}.XQ",
+                "x-dead-letter-strategy": "at-least-once",
+                "x-overflow": "reject-publish",
+                "x-delivery-limit": expected,
+            }
+        )
         assert xq_args == {"x-queue-type": "quorum", "x-message-ttl": 7 * 24 * 3600 * 1000}
     assert layout.delivery_limits[QueueKind.INGEST] == 7
     # requests never retry in a worker; one redelivery covers a worker killed mid-request
