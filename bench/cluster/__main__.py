@@ -38,6 +38,7 @@ def main() -> None:
     parser.add_argument("--no-kill", action="store_true", help="no failure: CPU per message")
     parser.add_argument("--messages", type=int)
     parser.add_argument("--sessions", type=int)
+    parser.add_argument("--logs", type=Path, help="copy the memq processes' logs here")
     args = parser.parse_args()
     size = SHORT if args.short else FULL
     if args.messages:
@@ -70,7 +71,9 @@ def main() -> None:
                     f"started again at {size.restart_at:.0%}"
                 )
             )
-            outcome = run(cluster, Path(tmp) / "run", size)
+            if args.logs:
+                args.logs.mkdir(parents=True, exist_ok=True)
+            outcome = run(cluster, Path(tmp) / "run", size, args.logs)
         finally:
             cluster.close()
     report(outcome, size.kill_at is None)

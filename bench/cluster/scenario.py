@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import shutil
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from bench.chaos.scenarios import Size as ChaosSize
 from bench.chaos.traffic import Channel, Message, post_all
 from bench.chaos.watch import StoreWatcher, Tally, tally
 from bench.support.cpu import group_cpu
-from bench.support.processes import MemqProcess, free_port, wait_until_ready
+from bench.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
 from bench.support.rabbit_cluster import RabbitCluster
 
 
@@ -81,34 +82,39 @@ def _env(cluster: RabbitCluster, first: int, common: dict[str, str]) -> dict[str
     return {**common, "MEMQ_AMQP_URL": urls[0], "MEMQ_AMQP_NODES": nodes}
 
 
-def run(cluster: RabbitCluster, workdir: Path, size: Size) -> Outcome:
+def run(
+    cluster: RabbitCluster, workdir: Path, size: Size, keep_logs: Path | None = None
+) -> Outcome:
+    """``keep_logs``: a directory the processes' logs are copied to at the end."""
     workdir.mkdir(parents=True, exist_ok=True)
     prefix = f"cluster-{uuid.uuid4().hex[:8]}"
     common = {
         **base_env(workdir, 0),
         "MEMQ_QUEUE_PREFIX": prefix,
         "MEMQ_QUEUE_TYPE": "quorum",
+        # INFO: the logs show each process's reconnections to the next node.
+        "MEMQ_LOG_LEVEL": "INFO",
     }
     gateways: list[MemqProcess] = []
     base_urls: list[str] = []
     workers: list[MemqProcess] = []
     try:
+        ingest = f"{prefix}.ingest"
+        # The first worker declares the queues; the node leading ingest is then
+        # the first node of gateway 0 and worker 1: the kill cuts their connections.
+        workers.append(_worker(cluster, 1, common, workdir, 0))
+        wait_for(lambda: _declared(cluster, ingest), timeout=60, interval=0.5)
+        leader = cluster.leader_of(ingest)
+        first = cluster.nodes.index(leader)
+        workers.append(_worker(cluster, first, common, workdir, 1))
         for index in range(2):
             port = free_port()
-            env = {**_env(cluster, index, common), "MEMQ_PORT": str(port)}
+            order = (first + index) % len(cluster.nodes)
+            env = {**_env(cluster, order, common), "MEMQ_PORT": str(port)}
             gateways.append(MemqProcess(["gateway"], env, workdir / f"gateway-{index}.log").start())
             base_urls.append(f"http://127.0.0.1:{port}")
-        for index in range(2):
-            env = _env(cluster, (index + 2) % len(cluster.nodes), common)
-            workers.append(
-                MemqProcess(
-                    ["worker", "--threads", "4"], env, workdir / f"worker-{index}.log"
-                ).start()
-            )
         for base_url, gateway in zip(base_urls, gateways, strict=True):
             wait_until_ready(base_url, gateway)
-        ingest = f"{prefix}.ingest"
-        leader = cluster.leader_of(ingest)
         watcher = StoreWatcher(workdir / "data" / "memq.sqlite3").start()
         chaos_size = ChaosSize(
             messages=size.messages, sessions=size.sessions, kills=1, outage=0.0, poison=0
@@ -165,6 +171,25 @@ def run(cluster: RabbitCluster, workdir: Path, size: Size) -> Outcome:
     finally:
         for process in [*workers, *gateways]:
             process.stop()
+        if keep_logs is not None:
+            for log in workdir.glob("*.log"):
+                shutil.copy(log, keep_logs / log.name)
+
+
+def _worker(
+    cluster: RabbitCluster, first: int, common: dict[str, str], workdir: Path, index: int
+) -> MemqProcess:
+    env = _env(cluster, first, common)
+    log = workdir / f"worker-{index}.log"
+    return MemqProcess(["worker", "--threads", "4"], env, log).start()
+
+
+def _declared(cluster: RabbitCluster, queue: str) -> bool:
+    try:
+        cluster.leader_of(queue)
+    except RuntimeError:
+        return False
+    return True
 
 
 def _cpu(

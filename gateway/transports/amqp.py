@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import uuid
@@ -24,6 +25,11 @@ from schemas.routing import CORRELATION_ID_OPTION, QueueKind
 
 logger = logging.getLogger("memq.gateway.amqp")
 
+#: Seconds a connection attempt may take (a node that accepts TCP but never answers).
+CONNECT_TIMEOUT = 10
+#: Seconds without a usable connection before the watchdog starts a new one.
+STUCK_AFTER = 10
+
 UNREACHABLE = "RabbitMQ is unreachable (the gateway reconnects by itself)"
 
 
@@ -38,6 +44,8 @@ class AmqpTransport(Transport):
         self._channel: aio_pika.abc.AbstractChannel | None = None
         self._reply_queue_name = f"{layout.prefix}.reply.{uuid.uuid4().hex}"
         self._pending: dict[str, asyncio.Future[Reply]] = {}
+        self._node = 0  # index in _urls of the node connected to
+        self._watchdog: asyncio.Task[None] | None = None
 
     @property
     def reply_to(self) -> str:
@@ -45,43 +53,92 @@ class AmqpTransport(Transport):
 
     async def start(self) -> None:
         try:
-            self._connection = await self._connect()
-            self._channel = await self._connection.channel(
-                publisher_confirms=True, on_return_raises=True
-            )
-            await self._declare_queues()
-            # Exclusive + auto-delete: the queue dies with this gateway, so replies
-            # to a dead gateway are dropped by RabbitMQ instead of piling up.
-            replies = await self._channel.declare_queue(
-                self._reply_queue_name, exclusive=True, auto_delete=True
-            )
-            await replies.consume(self._on_reply, no_ack=True)
+            await self._open(first=0)
         except (AMQPError, OSError) as exc:
             raise BrokerUnavailable(
                 f"cannot reach RabbitMQ ({type(exc).__name__}); check MEMQ_AMQP_URL and that "
                 "the broker is running"
             ) from exc
+        self._watchdog = asyncio.create_task(self._watch(), name="memq-amqp-watchdog")
         logger.info("gateway connected to RabbitMQ, reply queue %s", self._reply_queue_name)
 
-    async def _connect(self) -> aio_pika.abc.AbstractRobustConnection:
-        """The first node that answers, in list order; later reconnections go round the list.
+    async def _open(self, first: int) -> None:
+        """Connect (from node ``first`` on), declare the queues, consume the reply queue."""
+        self._connection = await self._connect(first)
+        self._channel = await self._connection.channel(
+            publisher_confirms=True, on_return_raises=True
+        )
+        await self._declare_queues()
+        # Exclusive + auto-delete: the queue dies with this gateway, so replies
+        # to a dead gateway are dropped by RabbitMQ instead of piling up.
+        replies = await self._channel.declare_queue(
+            self._reply_queue_name, exclusive=True, auto_delete=True
+        )
+        await replies.consume(self._on_reply, no_ack=True)
+
+    async def _connect(self, first: int) -> aio_pika.abc.AbstractRobustConnection:
+        """The first node that answers, from ``first`` round the list; aio-pika's own
+        reconnections go round it too (``FailoverConnection``).
 
         aio-pika raises when its very first attempt fails (fail-fast), so each
         node gets a first attempt of its own here.
         """
-        for start in range(len(self._urls)):
+        count = len(self._urls)
+        for step in range(count):
+            start = (first + step) % count
             order = self._urls[start:] + self._urls[:start]
             try:
-                return await aio_pika.connect_robust(
+                connection = await aio_pika.connect_robust(
                     order[0],
                     client_properties={"connection_name": "memq-gateway"},
                     connection_class=FailoverConnection.over(order),
+                    timeout=CONNECT_TIMEOUT,
                 )
-            except (AMQPError, OSError):
-                if start == len(self._urls) - 1:
+                self._node = start
+                return connection
+            except (AMQPError, OSError, TimeoutError):
+                if step == count - 1:
                     raise
-                logger.warning("RabbitMQ node %d of %d unreachable", start + 1, len(self._urls))
+                logger.warning("RabbitMQ node %d of %d unreachable", start + 1, count)
         raise AssertionError("unreachable: the loop returns or raises")
+
+    async def _watch(self) -> None:
+        """Open a new connection when aio-pika's has not recovered in ``STUCK_AFTER`` s.
+
+        aio-pika reconnects by itself within its 5 s interval; but when a node
+        dies while publishes await their confirms, its robust connection can
+        wait forever for a channel that waits for it. Then this starts afresh
+        on the next node of the list.
+        """
+        down_since: float | None = None
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(1.0)
+            if await self.ready():
+                down_since = None
+                continue
+            if down_since is None:
+                down_since = loop.time()
+                continue
+            if loop.time() - down_since < STUCK_AFTER:
+                continue
+            logger.warning("RabbitMQ connection not recovered in %ds: reconnecting", STUCK_AFTER)
+            stale = self._connection
+            self._connection, self._channel = None, None
+            if stale is not None:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(stale.close(), 5)
+            try:
+                await self._open(first=self._node + 1)
+            except (AMQPError, OSError, TimeoutError):
+                logger.warning("no RabbitMQ node answered; trying again", exc_info=True)
+                if self._connection is not None:  # opened, then failed to set up
+                    with contextlib.suppress(Exception):
+                        await asyncio.wait_for(self._connection.close(), 5)
+                    self._connection, self._channel = None, None
+            else:
+                logger.info("gateway reconnected to RabbitMQ node %d", self._node + 1)
+                down_since = None
 
     async def _declare_queues(self) -> None:
         """Every queue as the workers declare it (``QueueLayout``): a no-op when it exists."""
@@ -101,6 +158,8 @@ class AmqpTransport(Transport):
                         await channel.close()
 
     async def close(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.cancel()
         for future in self._pending.values():
             future.cancel()
         if self._connection is not None:
