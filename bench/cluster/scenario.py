@@ -172,6 +172,7 @@ def run(
         for process in [*workers, *gateways]:
             process.stop()
         if keep_logs is not None:
+            keep_logs.mkdir(parents=True, exist_ok=True)
             for log in workdir.glob("*.log"):
                 shutil.copy(log, keep_logs / log.name)
 

@@ -46,6 +46,7 @@ class AmqpTransport(Transport):
         self._pending: dict[str, asyncio.Future[Reply]] = {}
         self._node = 0  # index in _urls of the node connected to
         self._watchdog: asyncio.Task[None] | None = None
+        self._nacked_since: float | None = None  # first nack since the last confirm
 
     @property
     def reply_to(self) -> str:
@@ -65,6 +66,7 @@ class AmqpTransport(Transport):
     async def _open(self, first: int) -> None:
         """Connect (from node ``first`` on), declare the queues, consume the reply queue."""
         self._connection = await self._connect(first)
+        self._nacked_since = None
         self._channel = await self._connection.channel(
             publisher_confirms=True, on_return_raises=True
         )
@@ -107,22 +109,28 @@ class AmqpTransport(Transport):
 
         aio-pika reconnects by itself within its 5 s interval; but when a node
         dies while publishes await their confirms, its robust connection can
-        wait forever for a channel that waits for it. Then this starts afresh
-        on the next node of the list.
+        wait forever for a channel that waits for it, or come back with a
+        channel whose every publish RabbitMQ nacks (seen on RabbitMQ 3.10 after
+        the ingest quorum queue's leader was killed, while a new connection's
+        publishes were confirmed). Then this starts afresh on the next node.
         """
         down_since: float | None = None
         loop = asyncio.get_running_loop()
         while True:
             await asyncio.sleep(1.0)
+            now = loop.time()
             if await self.ready():
                 down_since = None
-                continue
-            if down_since is None:
-                down_since = loop.time()
-                continue
-            if loop.time() - down_since < STUCK_AFTER:
-                continue
-            logger.warning("RabbitMQ connection not recovered in %ds: reconnecting", STUCK_AFTER)
+                if not self._refused_too_long(now):
+                    continue
+                logger.warning("every publish nacked for %ds: reconnecting", STUCK_AFTER)
+            else:
+                down_since = now if down_since is None else down_since
+                if now - down_since < STUCK_AFTER:
+                    continue
+                logger.warning(
+                    "RabbitMQ connection not recovered in %ds: reconnecting", STUCK_AFTER
+                )
             stale = self._connection
             self._connection, self._channel = None, None
             if stale is not None:
@@ -156,6 +164,10 @@ class AmqpTransport(Transport):
                 finally:
                     if not channel.is_closed:
                         await channel.close()
+
+    def _refused_too_long(self, now: float) -> bool:
+        """Every publish nacked for ``STUCK_AFTER`` s, none confirmed since."""
+        return self._nacked_since is not None and now - self._nacked_since >= STUCK_AFTER
 
     async def close(self) -> None:
         if self._watchdog is not None:
@@ -200,6 +212,7 @@ class AmqpTransport(Transport):
                 f"queue {message.queue_name} does not exist on the broker"
             ) from exc
         except DeliveryError as exc:  # nacked
+            self._nacked_since = self._nacked_since or asyncio.get_running_loop().time()
             raise BrokerUnavailable(
                 f"RabbitMQ refused the message for {message.queue_name}"
             ) from exc
@@ -210,6 +223,7 @@ class AmqpTransport(Transport):
         except (AMQPError, OSError, RuntimeError) as exc:
             # The connection or channel went down mid-publish.
             raise BrokerUnavailable(UNREACHABLE) from exc
+        self._nacked_since = None
 
     async def _round_trip(self, message: dramatiq.Message[Any], timeout: float) -> Reply | None:
         correlation_id = message.options[CORRELATION_ID_OPTION]
