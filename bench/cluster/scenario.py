@@ -53,7 +53,9 @@ class Outcome:
     tally: Tally
     killed: str | None = None
     new_leader: str | None = None
-    longest_gap: float = 0.0  # seconds between two consecutive 202s
+    longest_gap: float = 0.0  # seconds between two consecutive 202s, any gateway
+    #: the same for the gateway whose node was killed (its clients' wait)
+    longest_gap_killed_gateway: float = 0.0
     duration: float = 0.0
     memq_restarted: int = 0  # memq processes that died during the run
     cpu: dict[str, float] = field(default_factory=dict)  # role -> CPU seconds in the run
@@ -68,6 +70,9 @@ class Outcome:
             "lost": row["lost"],
             "out of order": row["out of order"],
             "longest 202 gap s": round(self.longest_gap, 2),
+            "longest 202 gap, gateway on the killed node s": round(
+                self.longest_gap_killed_gateway, 2
+            ),
             "late": row["late"],
             "slowest 202→stored s": row["slowest 202→stored s"],
             "retries": row["retries"],
@@ -121,6 +126,7 @@ def run(
         )
         chans = channels(chaos_size, "cl")
         accepted_times: list[float] = []
+        gateway0_times: list[float] = []  # gateway 0: its first node is the leader's
         outcome_killed: list[str] = []
         cpu_before = _cpu(cluster, gateways, workers)
         started = time.monotonic()
@@ -131,6 +137,10 @@ def run(
             def accepted(message: Message) -> None:
                 accepted_times.append(time.monotonic())
                 milestones.count(message)
+
+            def accepted_gateway0(message: Message) -> None:
+                gateway0_times.append(time.monotonic())
+                accepted(message)
 
             async def chaos() -> None:
                 if size.kill_at is None:
@@ -144,8 +154,10 @@ def run(
             halves: list[list[Channel]] = [chans[0::2], chans[1::2]]
             await asyncio.gather(
                 *(
-                    post_all(url, half, give_up_after=size.give_up_after, accepted=accepted)
-                    for url, half in zip(base_urls, halves, strict=True)
+                    post_all(url, half, give_up_after=size.give_up_after, accepted=callback)
+                    for url, half, callback in zip(
+                        base_urls, halves, (accepted_gateway0, accepted), strict=True
+                    )
                 ),
                 chaos(),
             )
@@ -158,12 +170,14 @@ def run(
         watcher.stop()
         result = tally("cluster", messages, watcher, set())
         gaps = [b - a for a, b in itertools.pairwise(accepted_times)]
+        gaps0 = [b - a for a, b in itertools.pairwise(gateway0_times)]
         died = sum(p.proc is None or p.proc.poll() is not None for p in [*gateways, *workers])
         return Outcome(
             tally=result,
             killed=outcome_killed[0] if outcome_killed else None,
             new_leader=cluster.leader_of(ingest).name,
             longest_gap=max(gaps, default=0.0),
+            longest_gap_killed_gateway=max(gaps0, default=0.0),
             duration=duration,
             memq_restarted=died,
             cpu={k: cpu_after[k] - cpu_before.get(k, 0.0) for k in cpu_after},

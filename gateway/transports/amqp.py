@@ -29,6 +29,9 @@ logger = logging.getLogger("memq.gateway.amqp")
 CONNECT_TIMEOUT = 10
 #: Seconds without a usable connection before the watchdog starts a new one.
 STUCK_AFTER = 10
+#: Seconds of nothing but nacks before it does (memq sets no queue limit, so
+#: RabbitMQ has no reason to nack a healthy channel's publishes).
+NACKED_AFTER = 3
 
 UNREACHABLE = "RabbitMQ is unreachable (the gateway reconnects by itself)"
 
@@ -123,7 +126,7 @@ class AmqpTransport(Transport):
                 down_since = None
                 if not self._refused_too_long(now):
                     continue
-                logger.warning("every publish nacked for %ds: reconnecting", STUCK_AFTER)
+                logger.warning("every publish nacked for %ds: reconnecting", NACKED_AFTER)
             else:
                 down_since = now if down_since is None else down_since
                 if now - down_since < STUCK_AFTER:
@@ -145,7 +148,9 @@ class AmqpTransport(Transport):
                         await asyncio.wait_for(self._connection.close(), 5)
                     self._connection, self._channel = None, None
             else:
-                logger.info("gateway reconnected to RabbitMQ node %d", self._node + 1)
+                logger.info(
+                    "gateway reconnected to RabbitMQ node %d of %d", self._node + 1, len(self._urls)
+                )
                 down_since = None
 
     async def _declare_queues(self) -> None:
@@ -166,8 +171,8 @@ class AmqpTransport(Transport):
                         await channel.close()
 
     def _refused_too_long(self, now: float) -> bool:
-        """Every publish nacked for ``STUCK_AFTER`` s, none confirmed since."""
-        return self._nacked_since is not None and now - self._nacked_since >= STUCK_AFTER
+        """Every publish nacked for ``NACKED_AFTER`` s, none confirmed since."""
+        return self._nacked_since is not None and now - self._nacked_since >= NACKED_AFTER
 
     async def close(self) -> None:
         if self._watchdog is not None:
