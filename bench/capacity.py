@@ -5,9 +5,10 @@
 Per-message CPU comes from a steady run of ``bench.cluster`` (3-node RabbitMQ
 cluster, quorum queues, 2 gateways, 2 workers consuming every queue with the
 offline memory engine, SQLite; no failure): ``--measure`` does a fresh run of
-it (about 2 minutes) and computes from its figures; without it the model uses
-``RECORDED``, the figures of the last such run (docs/deploy.md quotes them).
-Context requests per core come from ``bench.context`` (README). The model:
+it (about 3 minutes) and computes from its figures; without it the model uses
+``UNBATCHED`` (the last such run) and ``BATCHED`` (``bench.ingest``'s pipeline
+on quorum queues), which docs/deploy.md quotes. Context requests per core
+come from ``bench.context`` (README). The model:
 
 - a gateway process is one event loop: one core; workers and RabbitMQ nodes
   are sized in cores;
@@ -45,14 +46,29 @@ class Figures:
     source: str
 
 
-#: bench.cluster --no-kill on the 2-core development VM, 2026-12-04 (shared machine),
-#: and bench.context's closed loop of 16 clients (README: ~600 req/s on 2 cores).
-RECORDED = Figures(
-    gateway_us=0.0,
-    worker_us=0.0,
-    rabbitmq_us=0.0,
+#: bench.cluster --no-kill, 6,000 messages over 100 sessions at 48 msgs/s, on the
+#: 2-core development VM on 2026-12-04, shared (load average 7-10): every message
+#: its own publish (the gateway coalesces only what arrives during a confirm),
+#: CPU less the same time idle. Context: bench.context's closed loop of 16 clients
+#: (README: ~600 req/s with everything on 2 cores).
+UNBATCHED = Figures(
+    gateway_us=1848,
+    worker_us=3004,
+    rabbitmq_us=3688,
     context_per_core=300.0,
-    source="recorded",
+    source="bench.cluster --no-kill, unbatched",
+)
+
+#: bench.ingest --phases pipeline with MEMQ_QUEUE_TYPE=quorum on one RabbitMQ node,
+#: as fast as 32 clients go (messages coalesced into ingest_batch jobs), same VM and
+#: day, shared: gateway 578, ingest worker 306 (no memory consumer), RabbitMQ 224
+#: µs/msg; three replicas counted as three times one node's cost (an assumption).
+BATCHED = Figures(
+    gateway_us=578,
+    worker_us=306,
+    rabbitmq_us=3 * 224,
+    context_per_core=300.0,
+    source="bench.ingest pipeline, quorum, batched; RabbitMQ × 3 replicas",
 )
 
 
@@ -69,12 +85,14 @@ def measure(messages: int = 4_000, sessions: int = 100) -> Figures:
             cluster.close()
     accepted = max(1, outcome.tally.accepted)
     per = 1e6 / accepted
-    rabbit = sum(v for k, v in outcome.cpu.items() if k.startswith("rabbitmq"))
+    # Less what each part spends idle in the same time: the model adds cores per message.
+    busy = {k: v - outcome.idle_cpu.get(k, 0.0) for k, v in outcome.cpu.items()}
+    rabbit = sum(v for k, v in busy.items() if k.startswith("rabbitmq"))
     return Figures(
-        gateway_us=outcome.cpu["gateways"] * per,
-        worker_us=outcome.cpu["workers"] * per,
+        gateway_us=busy["gateways"] * per,
+        worker_us=busy["workers"] * per,
         rabbitmq_us=rabbit * per,
-        context_per_core=RECORDED.context_per_core,
+        context_per_core=UNBATCHED.context_per_core,
         source=f"measured now ({accepted} messages)",
     )
 
@@ -141,21 +159,28 @@ def main() -> None:
     parser.add_argument("--context-per-message", type=float, default=0.5)
     parser.add_argument("--node-cores", type=int, default=8, help="cores per RabbitMQ node")
     args = parser.parse_args()
-    figures = measure() if args.measure else RECORDED
+    for figures in [measure()] if args.measure else [UNBATCHED, BATCHED]:
+        print_plans(figures, args)
     print(
-        f"figures ({figures.source}): gateway {figures.gateway_us:.0f} µs/msg, workers "
+        f"\n{ACTIVE_SESSIONS:,} active sessions: one session doc and one memory doc each "
+        "(MongoDB, sharded on {account_id, session_id}); no process holds per-session state, "
+        "so the session count sizes the database, not the processes."
+    )
+
+
+def print_plans(figures: Figures, args: argparse.Namespace) -> None:
+    print(
+        f"\nfigures ({figures.source}): gateway {figures.gateway_us:.0f} µs/msg, workers "
         f"{figures.worker_us:.0f} µs/msg, RabbitMQ (3 nodes, quorum) {figures.rabbitmq_us:.0f} "
         f"µs/msg, context {figures.context_per_core:.0f} req/s per core; planned at "
         f"{TARGET_LOAD:.0%} load; {args.context_per_message:g} context read per message; "
-        f"Claude {args.llm_latency:g} s per fold of {FOLD_EVERY} messages"
+        f"Claude {args.llm_latency:g} s per fold of {FOLD_EVERY} messages\n"
     )
-    header = (
-        "| msgs/s | gateway processes | worker cores (offline engine) | RabbitMQ cores / nodes "
+    print(
+        "| msgs/s | gateway processes | worker cores | RabbitMQ cores / nodes "
         f"({args.node_cores}-core) | context cores | Claude calls in flight / memory workers "
         f"× {args.llm_threads} threads | store round trips/s | largest part |"
     )
-    print()
-    print(header)
     print("|" + "---:|" * 7 + "---|")
     for rate in RATES:
         p = plan(
@@ -171,11 +196,6 @@ def main() -> None:
             f"{p.rabbitmq_nodes} | {p.context_cores} | {p.llm_calls_in_flight:,} / "
             f"{p.llm_worker_processes} | {p.store_round_trips:,} | {p.bottleneck()} |"
         )
-    print(
-        f"\n{ACTIVE_SESSIONS:,} active sessions: one session doc and one memory doc each "
-        "(MongoDB, sharded on {account_id, session_id}); no process holds per-session state, "
-        "so the session count sizes the database, not the processes."
-    )
 
 
 if __name__ == "__main__":

@@ -89,11 +89,14 @@ def report(outcome: Outcome, steady: bool) -> None:
         print(f"  {key.ljust(width)}  {value}")
     if steady and outcome.tally.accepted:
         per = 1e6 / outcome.tally.accepted
-        print("\nCPU per accepted message (µs):")
-        rabbit = sum(v for k, v in outcome.cpu.items() if k.startswith("rabbitmq"))
+        print("\nCPU per accepted message (µs): in the run / less the same time idle")
         for key, value in outcome.cpu.items():
-            print(f"  {key.ljust(14)} {value * per:8.0f}")
-        print(f"  {'rabbitmq, all':14} {rabbit * per:8.0f}")
+            idle = outcome.idle_cpu.get(key, 0.0)
+            print(f"  {key.ljust(14)} {value * per:8.0f} {(value - idle) * per:8.0f}")
+        rabbit = [k for k in outcome.cpu if k.startswith("rabbitmq")]
+        gross = sum(outcome.cpu[k] for k in rabbit)
+        net = gross - sum(outcome.idle_cpu.get(k, 0.0) for k in rabbit)
+        print(f"  {'rabbitmq, all':14} {gross * per:8.0f} {net * per:8.0f}")
 
 
 if __name__ == "__main__":

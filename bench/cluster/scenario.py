@@ -33,6 +33,9 @@ from bench.support.cpu import group_cpu
 from bench.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
 from bench.support.rabbit_cluster import RabbitCluster
 
+#: Seconds the deployment is watched idle before the traffic, for its idle CPU.
+IDLE_SECONDS = 10.0
+
 
 @dataclass(frozen=True)
 class Size:
@@ -59,6 +62,9 @@ class Outcome:
     duration: float = 0.0
     memq_restarted: int = 0  # memq processes that died during the run
     cpu: dict[str, float] = field(default_factory=dict)  # role -> CPU seconds in the run
+    #: role -> CPU seconds the same part spends idle over the run's duration
+    #: (Erlang's schedulers and Raft ticks, consumers' polls), measured before it
+    idle_cpu: dict[str, float] = field(default_factory=dict)
 
     def row(self) -> dict[str, object]:
         row = self.tally.row()
@@ -128,6 +134,12 @@ def run(
         accepted_times: list[float] = []
         gateway0_times: list[float] = []  # gateway 0: its first node is the leader's
         outcome_killed: list[str] = []
+        idle_start = _cpu(cluster, gateways, workers)
+        time.sleep(IDLE_SECONDS)
+        idle_rate = {
+            k: (v - idle_start[k]) / IDLE_SECONDS
+            for k, v in _cpu(cluster, gateways, workers).items()
+        }
         cpu_before = _cpu(cluster, gateways, workers)
         started = time.monotonic()
 
@@ -181,6 +193,7 @@ def run(
             duration=duration,
             memq_restarted=died,
             cpu={k: cpu_after[k] - cpu_before.get(k, 0.0) for k in cpu_after},
+            idle_cpu={k: rate * duration for k, rate in idle_rate.items()},
         )
     finally:
         for process in [*workers, *gateways]:
