@@ -34,6 +34,7 @@ from dramatiq.common import xq_name
 from dramatiq.middleware import SkipMessage
 
 from actors.envelope import MalformedEnvelope
+from actors.layout_broker import LayoutRabbitmqBroker
 from actors.replies import ReplyMiddleware
 from actors.request_envelope import is_known_actor, reply_address, unknown_actor
 from schemas.errors import MemqError
@@ -126,9 +127,9 @@ class ReasonedConsumer(_RabbitmqConsumer):
         )
 
 
-class ReasonedRabbitmqBroker(RabbitmqBroker):
-    """Dramatiq's RabbitMQ broker whose consumers dead-letter with the reason, and
-    which closes its connections without an ERROR for each one already gone."""
+class ReasonedRabbitmqBroker(LayoutRabbitmqBroker):
+    """memq's RabbitMQ broker (queues by the layout) whose consumers dead-letter with the
+    reason, and which closes its connections without an ERROR for each one already gone."""
 
     @property
     def consumer_class(self) -> type[_RabbitmqConsumer]:

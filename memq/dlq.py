@@ -47,11 +47,8 @@ from pika.adapters.blocking_connection import BlockingChannel
 from pika.exceptions import AMQPError, ChannelClosedByBroker
 
 from memq.dlq_letter import REPLAYS_OPTION, DeadLetter, describe
-from schemas.queues import (
-    DEAD_LETTER_OPTION,
-    dead_letter_queue,
-    main_queue_arguments,
-)
+from runtime.queue_layout import QueueLayout
+from schemas.queues import DEAD_LETTER_OPTION, dead_letter_queue
 from schemas.routing import QueueKind, queue_name
 
 #: Options of a failure, cleared so a replay retries afresh: Dramatiq's Retries
@@ -86,9 +83,10 @@ class NoDeadLetterQueues(Exception):
 class DeadLetters:
     """The dead-letter queues of one deployment (``MEMQ_QUEUE_PREFIX``)."""
 
-    def __init__(self, url: str, prefix: str) -> None:
+    def __init__(self, url: str, layout: QueueLayout) -> None:
         self._url = url
-        self._prefix = prefix
+        self._layout = layout
+        self._prefix = layout.prefix
 
     def queues(self, kinds: Iterable[QueueKind] | None = None) -> list[str]:
         return [dead_letter_queue(queue_name(self._prefix, kind)) for kind in kinds or QueueKind]
@@ -131,8 +129,17 @@ class DeadLetters:
                             break
                         found.append(got[1])
                 finally:
-                    channel.basic_nack(delivery_tag=0, multiple=True, requeue=True)
+                    self._hand_back(channel)
         return found
+
+    def _hand_back(self, channel: BlockingChannel) -> None:
+        """Every unacked letter back to its queue, in order.
+
+        A quorum queue counts a requeue as a delivery; its dead-letter queue has
+        no ``x-delivery-limit`` (so no count drops a letter on RabbitMQ 3.x), but
+        RabbitMQ 4 limits every quorum queue to 20 by default: see docs/deploy.md.
+        """
+        channel.basic_nack(delivery_tag=0, multiple=True, requeue=True)
 
     def replay(
         self, kinds: Iterable[QueueKind] | None = None, ids: set[str] | None = None
@@ -164,7 +171,9 @@ class DeadLetters:
             for queue in queues:
                 main = queue.removesuffix(".XQ")
                 # The same arguments as Dramatiq and the gateway: a no-op when it exists.
-                channel.queue_declare(main, durable=True, arguments=main_queue_arguments(main))
+                channel.queue_declare(
+                    main, durable=True, arguments=self._layout.main_arguments(main)
+                )
                 try:
                     for _ in range(self.depth(channel, queue)):
                         got = _get(channel, queue)

@@ -32,6 +32,7 @@ AllOption = Annotated[bool, typer.Option("--all", help="every dead letter of the
 
 def _dead_letters() -> object:
     from memq.dlq import DeadLetters
+    from runtime.queue_layout import QueueLayout
 
     settings = Settings()
     if settings.amqp_url is None:
@@ -39,7 +40,7 @@ def _dead_letters() -> object:
             "set MEMQ_AMQP_URL to the RabbitMQ of the deployment "
             "(the embedded `memq serve` broker keeps no dead letters between runs)"
         )
-    return DeadLetters(str(settings.amqp_url), settings.queue_prefix)
+    return DeadLetters(str(settings.amqp_url), QueueLayout.from_settings(settings))
 
 
 @contextmanager

@@ -24,12 +24,13 @@ from typing import Any
 
 import dramatiq
 
-from actors.dead_letters import ReasonedRabbitmqBroker
+from actors.broker import rabbitmq_broker
 from domain.lifecycle import TickKind, tick_period
 from runtime import log_setup as logs
+from runtime.queue_layout import QueueLayoutMismatch
 from runtime.settings import Settings, redact_url
 from schemas.requests.jobs import MaintenanceTick
-from schemas.routing import new_message
+from schemas.routing import QueueKind, new_message, queue_name
 
 logger = logging.getLogger("memq.scheduler")
 
@@ -108,9 +109,13 @@ def run_scheduler(settings: Settings) -> None:
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    # The worker's broker class for its quiet close: between ticks the connection
-    # may sit idle past RabbitMQ's heartbeat timeout.
-    broker = ReasonedRabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
+    broker = rabbitmq_broker(settings)
+    try:
+        broker.declare_all({queue_name(settings.queue_prefix, QueueKind.MAINTENANCE)})
+    except QueueLayoutMismatch as exc:
+        raise SystemExit(str(exc)) from None
+    except dramatiq.errors.ConnectionError:
+        logger.warning("RabbitMQ is unreachable; the scheduler sends its ticks once it is back")
     logger.info("scheduler sending to %s", redact_url(settings.amqp_url))
     try:
         Scheduler(settings, broker.enqueue).run(stop)

@@ -35,6 +35,7 @@ from runtime import log_setup as logs
 from runtime.inproc import InProcessReplies
 from runtime.journal import Journal, JournalMiddleware
 from runtime.process_metrics import process_registry
+from runtime.queue_layout import QueueLayout
 from runtime.settings import Settings, redact_url
 
 logger = logging.getLogger("memq.serve")
@@ -43,7 +44,9 @@ logger = logging.getLogger("memq.serve")
 def amqp_transport(settings: Settings) -> AmqpTransport:
     assert settings.amqp_url is not None
     return AmqpTransport(
-        str(settings.amqp_url), settings.queue_prefix, publish_timeout=settings.publish_timeout
+        settings.amqp_urls(),
+        QueueLayout.from_settings(settings),
+        publish_timeout=settings.publish_timeout,
     )
 
 

@@ -17,12 +17,14 @@ from collections.abc import Sequence
 
 import dramatiq
 
-from actors.broker import build_broker
+from actors.broker import build_broker, rabbitmq_broker
 from actors.deps import Deps
+from actors.layout_broker import LayoutRabbitmqBroker
 from actors.metrics.server import start_worker_metrics
 from actors.registry import register_actors
 from memq.stores import open_store
 from runtime import log_setup as logs
+from runtime.queue_layout import QueueLayoutMismatch
 from runtime.settings import Settings
 from schemas.routing import QueueKind, queue_name
 
@@ -40,6 +42,12 @@ def run_workers(
     if processes == 1:
         run_worker_process(settings, list(queues), threads)
         return
+    # Here, not only in each child: a child that exits is restarted forever.
+    broker = rabbitmq_broker(settings)
+    try:
+        declare_at_start(broker, {queue_name(settings.queue_prefix, kind) for kind in queues})
+    finally:
+        broker.close()
     _supervise(settings, list(queues), processes, threads)
 
 
@@ -52,11 +60,12 @@ def run_worker_process(
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     broker = build_broker(settings)
+    names = {queue_name(settings.queue_prefix, kind) for kind in queues}
+    declare_at_start(broker, names)
     store = open_store(settings)
     deps = Deps(settings=settings, store=store, broker=broker)
     register_actors(broker, deps)
     metrics_server = start_worker_metrics(broker, deps.engines, settings, queues, index)
-    names = {queue_name(settings.queue_prefix, kind) for kind in queues}
     worker = dramatiq.Worker(broker, queues=names, worker_threads=threads)
     worker.start()
     logger.info("worker consuming %s with %d threads", sorted(names), threads)
@@ -69,6 +78,19 @@ def run_worker_process(
             metrics_server.shutdown()
         broker.close()
         store.close()
+
+
+def declare_at_start(broker: dramatiq.Broker, names: set[str]) -> None:
+    """Stop at once, saying why, when the queues exist with other arguments (queue type)."""
+    if not isinstance(broker, LayoutRabbitmqBroker):
+        return
+    try:
+        broker.declare_all(names)
+    except QueueLayoutMismatch as exc:
+        raise SystemExit(str(exc)) from None
+    except dramatiq.errors.ConnectionError:
+        # Unreachable now: Dramatiq's consumers retry until it is back.
+        logger.warning("RabbitMQ is unreachable; the worker consumes once it is back")
 
 
 def _supervise(settings: Settings, queues: list[QueueKind], processes: int, threads: int) -> None:

@@ -11,6 +11,7 @@ from pydantic import AliasChoices, AmqpDsn, BaseModel, Field, MongoDsn, SecretSt
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas.memory_model import Budgets
+from schemas.queues import QueueType
 
 
 class AccountOverrides(BaseModel):
@@ -32,6 +33,18 @@ class Settings(BaseSettings):
 
     amqp_url: AmqpDsn | None = Field(
         default=None, description="RabbitMQ URL; unset = Dramatiq's in-process broker"
+    )
+    amqp_nodes: str | None = Field(
+        default=None,
+        pattern=r"^\s*[A-Za-z0-9_.\[\]:-]+(\s*,\s*[A-Za-z0-9_.\[\]:-]+)*\s*$",
+        description='other RabbitMQ cluster nodes as "host:port,host:port": gateways, '
+        "workers and the scheduler connect to MEMQ_AMQP_URL's node or, when it is down, the "
+        "next of these (same credentials and vhost)",
+    )
+    queue_type: QueueType | None = Field(
+        default=None,
+        description='"quorum" (replicated over the cluster; the default when MEMQ_AMQP_URL is '
+        'set) or "classic" (one node: a development broker); see docs/deploy.md to change it',
     )
     mongodb_url: MongoDsn | None = Field(
         default=None, description="MongoDB URL; unset = SQLite file in MEMQ_DATA_DIR"
@@ -240,6 +253,23 @@ class Settings(BaseSettings):
             for account, overrides in self.account_overrides.items()
             if overrides.session_idle_timeout is not None
         )
+
+    @property
+    def effective_queue_type(self) -> QueueType:
+        return self.queue_type or QueueType.QUORUM
+
+    def amqp_urls(self) -> list[str]:
+        """MEMQ_AMQP_URL, then the same URL on each of MEMQ_AMQP_NODES: the failover order."""
+        if self.amqp_url is None:
+            return []
+        first = str(self.amqp_url)
+        if not self.amqp_nodes:
+            return [first]
+        scheme, _, rest = first.partition("://")
+        userinfo, at, hostpath = rest.rpartition("@")
+        _, slash, path = hostpath.partition("/")
+        nodes = [node.strip() for node in self.amqp_nodes.split(",") if node.strip()]
+        return [first] + [f"{scheme}://{userinfo}{at}{node}{slash}{path}" for node in nodes]
 
     @property
     def embedded_broker(self) -> bool:

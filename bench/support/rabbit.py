@@ -10,12 +10,9 @@ from collections.abc import Callable
 import pika
 from pika.exceptions import AMQPError, ChannelClosedByBroker
 
-from schemas.queues import (
-    dead_letter_queue,
-    dead_letter_queue_arguments,
-    delay_queue,
-    main_queue_arguments,
-)
+from runtime.queue_layout import QueueLayout
+from runtime.settings import Settings
+from schemas.queues import dead_letter_queue, delay_queue
 from schemas.routing import QueueKind, queue_name
 
 DEFAULT_URL = "amqp://guest:guest@127.0.0.1:5672/"
@@ -46,16 +43,15 @@ def publish(url: str, queue: str, body: bytes) -> None:
 
 
 def declare_queues(url: str, prefix: str) -> None:
-    """The queues of a deployment and their dead-letter queues, as its workers declare them."""
+    """The queues of a deployment (main, delay, dead-letter), as its workers declare them
+    with the settings' queue layout."""
+    layout = QueueLayout.from_settings(Settings(queue_prefix=prefix))
     connection = pika.BlockingConnection(pika.URLParameters(url))
     try:
         channel = connection.channel()
         for kind in QueueKind:
-            main = queue_name(prefix, kind)
-            channel.queue_declare(main, durable=True, arguments=main_queue_arguments(main))
-            channel.queue_declare(
-                dead_letter_queue(main), durable=True, arguments=dead_letter_queue_arguments()
-            )
+            for queue, arguments in layout.declarations(kind):
+                channel.queue_declare(queue, durable=True, arguments=arguments)
     finally:
         connection.close()
 

@@ -195,7 +195,43 @@ def test_compose_refuses_to_start_without_api_keys() -> None:
 
 
 def test_services_are_the_ones_documented(services: dict[str, dict[str, Any]]) -> None:
-    assert set(services) == {"rabbitmq", "mongo", *MEMQ_SERVICES, "prometheus", "grafana"}
+    assert set(services) == {
+        "rabbitmq",
+        "rabbitmq-2",
+        "rabbitmq-3",
+        "mongo",
+        *MEMQ_SERVICES,
+        "prometheus",
+        "grafana",
+    }
+
+
+def test_the_cluster_profile_adds_two_nodes_that_join_the_first(
+    compose: dict[str, Any], services: dict[str, dict[str, Any]]
+) -> None:
+    first = services["rabbitmq"]
+    assert "profiles" not in first  # the single node runs without the profile
+    cluster_conf = (ROOT / compose["configs"]["rabbitmq-cluster"]["file"]).read_text()
+    for name in ("rabbitmq-2", "rabbitmq-3"):
+        node = services[name]
+        assert node["profiles"] == ["cluster"]
+        assert node["image"] == first["image"] and node["hostname"] == name
+        # the same cookie, written the same way, as the first node
+        assert node["command"] == first["command"]
+        assert resolved_env(node) == resolved_env(first)
+        assert depends_on(node)["rabbitmq"]["condition"] == "service_healthy"
+        assert any(v.endswith(":/var/lib/rabbitmq") for v in node["volumes"])
+        assert node["volumes"] != first["volumes"]
+        assert f"rabbit@{name}" in cluster_conf
+    assert "nodes.1 = rabbit@rabbitmq\n" in cluster_conf
+    assert ".erlang.cookie" in " ".join(command(first))
+
+
+def test_every_memq_service_gets_the_cluster_node_list(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    for name in MEMQ_SERVICES:
+        assert service_env(services[name])["MEMQ_AMQP_NODES"] == "${MEMQ_AMQP_NODES:-}", name
 
 
 def test_one_worker_pool_per_queue_each_consuming_exactly_one_queue(

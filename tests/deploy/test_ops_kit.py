@@ -293,6 +293,10 @@ def test_compose_runs_prometheus_and_grafana_only_when_asked_with_these_files() 
             source = volume.split(":")[0]
             if source.startswith("./"):
                 assert (ROOT / source).exists(), source
+    # the rest run by default, or in another optional profile (the cluster's extra nodes)
     assert all(
-        "profiles" not in s for n, s in services.items() if n not in ("prometheus", "grafana")
+        "monitoring" not in s.get("profiles", [])
+        for n, s in services.items()
+        if n not in ("prometheus", "grafana")
     )
+    assert "profiles" not in services["rabbitmq"] and "profiles" not in services["gateway"]

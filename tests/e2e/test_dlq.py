@@ -23,6 +23,7 @@ from schemas.messages import MessageEvent
 from schemas.queues import dead_letter_queue
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 from tests.e2e.conftest import ACCOUNT_A, Stack, running_stack
+from tests.support.queues import layout
 
 pytestmark = pytest.mark.e2e
 
@@ -129,7 +130,7 @@ def test_a_dead_lettered_batch_is_listed_by_its_event_ids(amqp_url: str, queue_p
     env = {"MEMQ_AMQP_URL": amqp_url, "MEMQ_QUEUE_PREFIX": queue_prefix}
     xq = dead_letter_queue(queue_name(queue_prefix, QueueKind.INGEST))
     declare_queues(amqp_url, queue_prefix)
-    assert DeadLetters(amqp_url, queue_prefix).list() == []
+    assert DeadLetters(amqp_url, layout(queue_prefix)).list() == []
     secret = f"SECRET-{uuid.uuid4().hex}"
     # Given a batch in the dead-letter queue, as Dramatiq leaves it (e.g. once a
     # store outage outlasted its retries), with a malformed event and a stray entry
@@ -183,14 +184,14 @@ def test_a_replay_that_dies_midway_loses_nothing(amqp_url: str, queue_prefix: st
     # Given a dead-lettered ingest message and no worker
     ingest = queue_name(queue_prefix, QueueKind.INGEST)
     xq = dead_letter_queue(ingest)
-    dlq = DeadLetters(amqp_url, queue_prefix)
+    dlq = DeadLetters(amqp_url, layout(queue_prefix))
     declare_queues(amqp_url, queue_prefix)
     assert dlq.list() == []
     message = ingest_envelope(queue_prefix, "s-crash", "m-crash", "hello")
     publish(amqp_url, xq, message.encode())
     # When the replay dies after the publish was confirmed, before the ack
     with pytest.raises(RuntimeError):
-        CrashBeforeAck(amqp_url, queue_prefix).replay(ids={message.message_id})
+        CrashBeforeAck(amqp_url, layout(queue_prefix)).replay(ids={message.message_id})
     # Then the message is in both queues: never in neither
     assert queue_depth(amqp_url, ingest) == 1
     assert queue_depth(amqp_url, xq) == 1
