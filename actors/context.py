@@ -8,28 +8,22 @@ from actors.deps import Deps
 from actors.requests import request_actor
 from domain.context.service import build_context
 from domain.user_memory.lookup import UserMemoryReader
-from schemas.context import ContextFormat, ContextReply
-from schemas.routing import ActorName, QueueKind
+from schemas.context import ContextReply
+from schemas.requests.reads import AssembleContext
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
     users = UserMemoryReader(deps.store.sessions, deps.store.user_memory)
 
-    @request_actor(broker, deps.queue(QueueKind.CONTEXT), ActorName.ASSEMBLE_CONTEXT.value)
-    def assemble_context(
-        account_id: str,
-        session_id: str,
-        budget: int | None,
-        format: ContextFormat,
-        query: str | None = None,
-    ) -> ContextReply:
+    @request_actor(broker, deps.settings.queue_prefix, AssembleContext)
+    def assemble_context(request: AssembleContext) -> ContextReply:
         return build_context(
             deps.store.memory,
             deps.settings,
-            account_id,
-            session_id,
-            budget=budget,
-            fmt=format,
+            request.account_id,
+            request.session_id,
+            budget=request.budget,
+            fmt=request.format,
             users=users,
-            query=query,
+            query=request.query,
         )

@@ -16,6 +16,8 @@ from domain.ingest import append_outcome, oversized, session_full, sessions_to_f
 from domain.ports.sessions import AppendResult
 from schemas.errors import InvalidInput
 from schemas.messages import MessageEvent
+from schemas.requests.jobs import UpdateMemory
+from schemas.requests.user_memory import UpdateUserMemory
 from schemas.routing import ActorName, QueueKind
 
 logger = logging.getLogger("memq.actors.ingest")
@@ -57,9 +59,9 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         for account_id, session_id in sessions_to_fold(
             [parsed], [result], deps.memory.should_trigger, retried=retried
         ):
-            deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
+            deps.enqueue(UpdateMemory(account_id=account_id, session_id=session_id))
         for account_id, session_id in sessions_to_merge([parsed], [result], deps):
-            deps.enqueue(ActorName.UPDATE_USER_MEMORY, account_id=account_id, session_id=session_id)
+            deps.enqueue(UpdateUserMemory(account_id=account_id, session_id=session_id))
         logger.debug(
             "message %s account=%s session=%s stored=%s",
             parsed.message_id,

@@ -7,6 +7,7 @@ import re
 from memq_client.calls import Call, _model, _query, _validated, id_path
 from memq_client.errors import InvalidRequest
 from schemas.user_memory import (
+    FACT_KEY_PATTERN,
     PERSONA_PATTERN,
     FactPatch,
     UserErased,
@@ -16,7 +17,7 @@ from schemas.user_memory import (
 )
 
 _PERSONA = re.compile(PERSONA_PATTERN)
-_FACT_KEY = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
+_FACT_KEY = re.compile(FACT_KEY_PATTERN)
 
 
 def _invalid(problem: str) -> InvalidRequest:

@@ -4,7 +4,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-ContextFormat = Literal["text", "json", "anthropic"]
+ContextFormat = Literal["text", "json", "anthropic", "openai"]
 #: Whether the context carries a user-memory section, and why not.
 UserMemoryStatus = Literal["shown", "empty", "no_user_id"]
 #: The longest ``query`` a context request may carry, in characters.
@@ -29,7 +29,7 @@ class UserMemoryNote(BaseModel):
 
 
 class ContextReply(BaseModel):
-    """One envelope for the three formats; the format decides which fields are set.
+    """One envelope for the four formats; the format decides which fields are set.
 
     - ``text``: ``text`` holds seed 000's layout.
     - ``json``: ``context`` holds tiers, facts, the messages shown word for word,
@@ -37,6 +37,10 @@ class ContextReply(BaseModel):
     - ``anthropic``: ``system`` and ``messages`` go straight into
       ``client.messages.create(system=..., messages=...)``; append the user's new
       turn unless it is already last.
+    - ``openai``: ``messages`` go straight into
+      ``client.chat.completions.create(messages=...)``: the memory as the first,
+      ``system``, message (when there is any), then ``user`` / ``assistant`` turns;
+      append the user's new turn unless it is already last.
     """
 
     session_id: str

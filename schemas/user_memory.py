@@ -18,6 +18,8 @@ from schemas.bounds import Count
 #: Persona names: the identifier alphabet, or "" for the general memory.
 PERSONA_PATTERN = r"^[A-Za-z0-9._:-]{0,64}$"
 Persona = Annotated[str, StringConstraints(pattern=PERSONA_PATTERN)]
+#: Fact keys a client may name (PATCH …/facts/{key}).
+FACT_KEY_PATTERN = r"^[A-Za-z0-9._:-]{1,100}$"
 #: A fact value a client may set with PATCH.
 FactText = Annotated[str, StringConstraints(min_length=1, max_length=500, strip_whitespace=True)]
 

@@ -12,7 +12,7 @@ from typing import Any
 from domain.config import BudgetSettings
 from domain.context.assemble import assemble
 from domain.context.model import AssembledContext
-from domain.context.render import render_anthropic, render_json, render_text
+from domain.context.render import render, render_text
 from domain.context.user_section import (
     UserSection,
     combine,
@@ -103,13 +103,7 @@ def build_context(
         dropped=[item.model_dump() for item in ctx.dropped],
         freshness=ctx.freshness.model_dump(mode="json"),
     )
-    rendered: Any
-    if fmt == "text":
-        rendered = render_text(ctx)
-    elif fmt == "json":
-        rendered = render_json(ctx)
-    else:
-        rendered = render_anthropic(ctx)
+    rendered: Any = render(ctx, fmt)
     if section is not None:
         reply.user_memory = section.note(recalled)
         reply.dropped += [{"kind": kind, "detail": detail} for kind, detail in recalled.dropped]
@@ -124,6 +118,8 @@ def build_context(
         reply.text = rendered
     elif fmt == "json":
         reply.context = rendered
+    elif fmt == "openai":
+        reply.messages = rendered
     else:
         reply.system, reply.messages = rendered["system"], rendered["messages"]
     return reply

@@ -125,9 +125,20 @@ def combine(recalled: Recalled, fmt: ContextFormat, rendered: Any) -> Any:
             "text": recalled.text,
         }
         return rendered
+    if fmt == "openai":
+        return _first_in_system_message(recalled.text, rendered)
     system = rendered["system"]
     rendered["system"] = "\n\n".join(part for part in (recalled.text, system) if part)
     return rendered
+
+
+def _first_in_system_message(section: str, messages: list[dict[str, str]]) -> list[dict[str, str]]:
+    """OpenAI ``messages`` with ``section`` opening the memory's ``system`` message (one is
+    added first when the session's context has none): still one system message."""
+    if messages and messages[0]["role"] == "system":
+        first = {"role": "system", "content": f"{section}\n\n{messages[0]['content']}"}
+        return [first, *messages[1:]]
+    return [{"role": "system", "content": section}, *messages]
 
 
 def combined_tokens(fmt: ContextFormat, combined: Any, text_of: Callable[[], str]) -> int:
@@ -136,5 +147,7 @@ def combined_tokens(fmt: ContextFormat, combined: Any, text_of: Callable[[], str
         return estimate_tokens(combined)
     if fmt == "json":
         return estimate_tokens(text_of())
+    if fmt == "openai":
+        return sum(estimate_tokens(turn["content"]) for turn in combined)
     turns = (turn["content"] for turn in combined["messages"])
     return estimate_tokens(combined["system"]) + sum(estimate_tokens(t) for t in turns)

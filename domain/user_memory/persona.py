@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schemas.errors import InvalidInput
 from schemas.sessions import Session
 from schemas.user_memory import PERSONA_PATTERN
 
@@ -23,12 +22,6 @@ class UserMemoryKey:
     account_id: str
     user_id: str
     persona: str
-
-
-def check_persona(persona: str) -> str:
-    if not _PERSONA.fullmatch(persona):
-        raise InvalidInput('persona: up to 64 letters, digits or ._:- ("" = general memory)')
-    return persona
 
 
 def persona_of(session: Session) -> str:

@@ -11,8 +11,15 @@ from gateway.deps import AccountId, SettingsDep, TransportDep
 from gateway.openapi import ASKS_A_WORKER, error_responses
 from gateway.routes.analytics import UserId
 from schemas.context import MAX_QUERY_CHARS
-from schemas.routing import ActorName
+from schemas.requests.user_memory import (
+    DeleteUserMemory,
+    EraseUser,
+    GetUserMemory,
+    PatchUserFact,
+    SearchUserMemory,
+)
 from schemas.user_memory import (
+    FACT_KEY_PATTERN,
     PERSONA_PATTERN,
     FactPatch,
     UserErased,
@@ -34,8 +41,7 @@ PersonaQuery = Annotated[
     ),
 ]
 FactKey = Annotated[
-    str,
-    Path(pattern=r"^[A-Za-z0-9._:-]{1,100}$", description="the fact's key, e.g. delivery_address"),
+    str, Path(pattern=FACT_KEY_PATTERN, description="the fact's key, e.g. delivery_address")
 ]
 
 
@@ -57,11 +63,8 @@ async def get_user_memory(
     settings: SettingsDep,
     persona: PersonaQuery = "",
 ) -> Any:
-    return await transport.request(
-        ActorName.GET_USER_MEMORY,
-        {"account_id": account_id, "user_id": user_id, "persona": persona},
-        timeout=settings.request_timeout,
-    )
+    request = GetUserMemory(account_id=account_id, user_id=user_id, persona=persona)
+    return await transport.request(request, timeout=settings.request_timeout)
 
 
 @router.get(
@@ -78,11 +81,8 @@ async def search_user_memory(
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
     persona: PersonaQuery = "",
 ) -> Any:
-    return await transport.request(
-        ActorName.SEARCH_USER_MEMORY,
-        {"account_id": account_id, "user_id": user_id, "persona": persona, "query": q},
-        timeout=settings.request_timeout,
-    )
+    request = SearchUserMemory(account_id=account_id, user_id=user_id, persona=persona, query=q)
+    return await transport.request(request, timeout=settings.request_timeout)
 
 
 @router.patch(
@@ -105,17 +105,10 @@ async def patch_user_fact(
     settings: SettingsDep,
     persona: PersonaQuery = "",
 ) -> Any:
-    return await transport.request(
-        ActorName.PATCH_USER_FACT,
-        {
-            "account_id": account_id,
-            "user_id": user_id,
-            "persona": persona,
-            "key": key,
-            "patch": patch.model_dump(mode="json"),
-        },
-        timeout=settings.request_timeout,
+    request = PatchUserFact(
+        account_id=account_id, user_id=user_id, persona=persona, key=key, patch=patch
     )
+    return await transport.request(request, timeout=settings.request_timeout)
 
 
 @router.delete(
@@ -135,11 +128,8 @@ async def delete_user_memory(
     settings: SettingsDep,
     persona: Annotated[str | None, Query(pattern=PERSONA_PATTERN)] = None,
 ) -> Any:
-    return await transport.request(
-        ActorName.DELETE_USER_MEMORY,
-        {"account_id": account_id, "user_id": user_id, "persona": persona},
-        timeout=settings.request_timeout,
-    )
+    request = DeleteUserMemory(account_id=account_id, user_id=user_id, persona=persona)
+    return await transport.request(request, timeout=settings.request_timeout)
 
 
 @router.delete(
@@ -155,8 +145,5 @@ async def delete_user_memory(
 async def erase_user(
     user_id: UserId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Any:
-    return await transport.request(
-        ActorName.ERASE_USER,
-        {"account_id": account_id, "user_id": user_id},
-        timeout=settings.request_timeout,
-    )
+    request = EraseUser(account_id=account_id, user_id=user_id)
+    return await transport.request(request, timeout=settings.request_timeout)

@@ -14,6 +14,7 @@ from domain.user_memory.recall import rank, recall
 from runtime.settings import Settings
 from schemas.context import ContextFormat
 from store.backends.sqlite import SqliteStore
+from tests.context.test_openai_format import assert_chat_completions_shape
 from tests.user_memory.conversations import (
     ENGLISH,
     PERSIAN,
@@ -24,7 +25,7 @@ from tests.user_memory.conversations import (
 from tests.user_memory.test_user_memory_service import service
 
 A = "acct-a"
-FORMATS: tuple[ContextFormat, ...] = ("text", "json", "anthropic")
+FORMATS: tuple[ContextFormat, ...] = ("text", "json", "anthropic", "openai")
 
 
 @pytest.fixture
@@ -65,6 +66,37 @@ def test_the_conversation_the_message_is_about_comes_first(returning_user: Sqlit
     assert text.index("[USER MEMORY") < text.index("[CURRENT MESSAGES")
 
 
+def test_openai_messages_open_with_the_section_in_their_one_system_message(
+    returning_user: SqliteStore,
+) -> None:
+    chat = context(returning_user, "openai", budget=1200)["messages"]
+    # the Chat Completions shape: one system message, first, then the turns
+    assert_chat_completions_shape(chat)
+    assert chat[0]["role"] == "system"
+    assert chat[0]["content"].startswith("[USER MEMORY")
+    assert "ORD-48213" in chat[0]["content"]
+    assert chat[-1] == {"role": "user", "content": "Where is my order ORD-48213?"}
+    # the same section and turns as the anthropic format, only laid out for OpenAI
+    anthropic = context(returning_user, "anthropic", budget=1200)
+    assert chat[0]["content"] == anthropic["system"]
+    assert chat[1:] == anthropic["messages"]
+
+
+def test_a_session_without_memory_gets_a_system_message_for_the_section(store: SqliteStore) -> None:
+    # Given a returning user whose new session has no summary or fact of its own yet
+    jobs = service(store)
+    store_conversation(store, "s1", ENGLISH, start=T0)
+    jobs.merge_session(A, "s1", final=True)
+    store_conversation(store, "now", [("user", "hello again")], start=T0 + timedelta(days=2))
+    without = build_context(store.memory, Settings(), A, "now", budget=None, fmt="openai")
+    assert [m["role"] for m in without.messages or []] == ["user"]
+    # Then the section comes as a system message of its own, before the user's turn
+    chat = context(store, "openai", budget=None)["messages"]
+    assert [m["role"] for m in chat] == ["system", "user"]
+    assert chat[0]["content"].startswith("[USER MEMORY")
+    assert_chat_completions_shape(chat)
+
+
 def test_a_query_in_persian_or_thai_finds_its_conversation(returning_user: SqliteStore) -> None:
     state = returning_user.user_memory.load_user_memory(A, "u1", "")
     assert rank(state.conversations, "سفارش من به تهران")[0].conversation.session_id == "s2"
@@ -92,6 +124,9 @@ def test_every_format_holds_the_budget_and_more_budget_never_shows_less(
             total = estimate_tokens(reply["system"])
             total += sum(estimate_tokens(m["content"]) for m in reply["messages"])
             assert total <= budget
+        if fmt == "openai":
+            total = sum(estimate_tokens(m["content"]) for m in reply["messages"])
+            assert reply["estimated_tokens"] == total <= budget
         note = reply["user_memory"]
         shown = set(note["conversations"]) | {f"facts:{n}" for n in range(note["facts"])}
         assert shown_before <= shown, (fmt, budget)
