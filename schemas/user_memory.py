@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from schemas.bounds import Count
 
@@ -104,9 +104,12 @@ class UserMemorySearch(BaseModel):
 
 class FactPatch(BaseModel):
     """Body of ``PATCH /v1/users/{user_id}/memory/facts/{key}``: a new value, or null to
-    remove the fact (its current value is then never brought back by a later batch)."""
+    remove the fact (its current value is then never brought back by a later batch).
+    ``value`` must be there and nothing else: a misspelt field must not read as a removal."""
 
-    value: FactText | None = None
+    model_config = ConfigDict(extra="forbid")
+
+    value: FactText | None
 
 
 class UserMemoryDeleted(BaseModel):

@@ -120,6 +120,13 @@ def test_a_returning_user_is_remembered_and_can_be_forgotten(stack: Stack) -> No
             "/v1/users/u1/memory/facts/customer_name", params={"persona": "bad persona!"}, json={}
         )
         assert bad.status_code == 422
+        # A misspelt or empty body is refused, never read as a removal
+        for body in ({"valeu": "x"}, {}):
+            typo = client.patch(
+                "/v1/users/u1/memory/facts/customer_name", params={"persona": "meher"}, json=body
+            )
+            assert typo.status_code == 422 and "value" in typo.text, typo.text
+        assert "customer_name" in {f["key"] for f in memory(client)["facts"]}
 
     # Nothing crosses accounts, users or personas
     with stack.client(KEY_B) as other:
