@@ -39,3 +39,7 @@ class Deps:
     def enqueue(self, actor: ActorName, **kwargs: Any) -> None:
         """Send a job to another pool by name (actors never import each other)."""
         self.broker.enqueue(new_message(self.settings.queue_prefix, actor, kwargs))
+
+    def enqueue_later(self, delay_ms: int, actor: ActorName, **kwargs: Any) -> None:
+        """``enqueue``, delivered after ``delay_ms`` (the broker's delay queue)."""
+        self.broker.enqueue(new_message(self.settings.queue_prefix, actor, kwargs), delay=delay_ms)

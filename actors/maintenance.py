@@ -5,7 +5,8 @@ job per session and, when the page was full, a tick for the next page. Jobs
 are idempotent (``memq.lifecycle``): duplicates from a second scheduler or a
 replay are harmless. Ending a session (idle, or ``POST /end``) is followed by
 its finalization: the final summary (a ``final`` job for the memory pool) and
-a flush of its analytics. The flush tick also reaches sessions that ended
+a flush of its analytics. The memory tick re-publishes the memory job of a
+session marked pending too long (``domain.lifecycle``). The flush tick also reaches sessions that ended
 within its window, and their flush job finalizes them: a finalize job lost
 after the end (a worker killed, a failed enqueue) is made up for there.
 """
@@ -35,6 +36,7 @@ _JOBS = {
     TickKind.EXPIRE: ActorName.EXPIRE_SESSION,
     TickKind.FLUSH: ActorName.FLUSH_ANALYTICS,
     TickKind.RETENTION: ActorName.PURGE_SESSION,
+    TickKind.MEMORY: ActorName.REPUBLISH_MEMORY,
 }
 
 
@@ -103,6 +105,14 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         # no-op fold when it ran. Continuations must not fold once more each.
         if flush(account_id, session_id).ended and at is not None:
             fold_final(account_id, session_id)
+
+    @actor(ActorName.REPUBLISH_MEMORY)
+    def republish_memory(account_id: str, session_id: str, at: str) -> None:
+        # A crash between the renewal and the enqueue leaves a fresh mark: the
+        # next tick past the bound tries again.
+        if deps.memory.republish(account_id, session_id, _when(at)):
+            logger.info("memory job of %s/%s re-published", account_id, session_id)
+            deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
 
     @actor(ActorName.PURGE_SESSION)
     def purge_session(account_id: str, session_id: str, at: str) -> None:

@@ -1,16 +1,28 @@
-"""The memory actor: fold a session's messages into its tiers and facts."""
+"""The memory actor: fold a session's messages into its tiers and facts.
+
+One job pending per session (``domain.ports.memory``): ingest publishes a job
+only with the append that marked the session; the job clears the mark and
+folds everything due. A job that finds another holding the session (a job
+published while that one ran) comes back after ``BUSY_RETRY_MS`` rather than
+being dropped: the mark it stands for is still set, so nothing else would
+publish one. A job that runs out of time hands the rest on through the mark.
+"""
 
 from __future__ import annotations
 
 import dramatiq
 
 from actors.deps import Deps
+from actors.metrics.middleware import record_memory_job
 from actors.retry_policy import job_retry_policy
 from schemas.routing import ActorName, QueueKind
 
 #: Above the worst case of a few Claude calls (domain.memory.claude.client.call_budget_s)
 #: and below the memory lease (MemoryService.lease_seconds).
 MEMORY_TIME_LIMIT_MS = 600_000
+#: When another job holds the session, come back after this long (a job holds it
+#: for at most MemoryService.work_seconds plus one fold).
+BUSY_RETRY_MS = 5_000
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
@@ -24,8 +36,18 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         **job_retry_policy(deps.settings, QueueKind.MEMORY).actor_options(),
     )
     def update_memory(account_id: str, session_id: str, final: bool = False) -> None:
+        job = {"account_id": account_id, "session_id": session_id, "final": final}
         outcome = deps.memory.update(account_id, session_id, final=final)
+        if not outcome.acquired:
+            record_memory_job("busy")
+            deps.enqueue_later(BUSY_RETRY_MS, ActorName.UPDATE_MEMORY, **job)
+            return
+        lag = outcome.lag
+        messages, seconds = (lag.messages, lag.seconds) if lag is not None else (0, 0.0)
         if outcome.more:  # bounded work per job: hand the rest to a fresh job
-            deps.enqueue(
-                ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id, final=final
-            )
+            record_memory_job("handed_on", messages, seconds)
+            # A final job is not one a mark stands for: it always goes on.
+            if final or deps.memory.hand_on(account_id, session_id):
+                deps.enqueue(ActorName.UPDATE_MEMORY, **job)
+            return
+        record_memory_job("folded" if outcome.folds else "idle", messages, seconds)
