@@ -5,10 +5,11 @@ job per session and, when the page was full, a tick for the next page. Jobs
 are idempotent (``memq.lifecycle``): duplicates from a second scheduler or a
 replay are harmless. Ending a session (idle, or ``POST /end``) is followed by
 its finalization: the final summary (a ``final`` job for the memory pool) and
-a flush of its analytics. The memory tick re-publishes the memory job of a
-session marked pending too long (``domain.lifecycle``). The flush tick also reaches sessions that ended
+a flush of its analytics. The flush tick also reaches sessions that ended
 within its window, and their flush job finalizes them: a finalize job lost
-after the end (a worker killed, a failed enqueue) is made up for there.
+after the end (a worker killed, a failed enqueue) is made up for there. The
+memory tick re-publishes the memory job of a session marked pending too long
+(``domain.lifecycle``).
 """
 
 from __future__ import annotations

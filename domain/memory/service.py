@@ -121,7 +121,7 @@ class MemoryService:
             account_id,
             session_id,
             marked_before=at - timedelta(seconds=self.settings.memory_republish_after),
-            now=datetime.now(UTC),
+            now=max(at, datetime.now(UTC)),
         )
 
     def hand_on(self, account_id: str, session_id: str) -> bool:

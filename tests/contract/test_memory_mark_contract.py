@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from domain.ports.lifecycle import SessionKey
 from domain.ports.store import Store
 from schemas.sessions import SessionCreate
-from tests.contract.test_memory_contract import A, B, T0, event
+from tests.contract.test_memory_contract import T0, A, B, event
 
 EVERY = 3
 

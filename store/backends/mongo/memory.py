@@ -124,7 +124,11 @@ class MongoMemory(MemoryStore):
     @_translated
     def take_memory_mark(self, account_id: str, session_id: str) -> datetime | None:
         before = self.db.sessions.find_one_and_update(
-            {"account_id": account_id, "session_id": session_id, "memory_pending_at": {"$ne": None}},
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "memory_pending_at": {"$ne": None},
+            },
             {"$set": {"memory_pending_at": None}},
             projection={"_id": 0, "memory_pending_at": 1},
             return_document=ReturnDocument.BEFORE,

@@ -265,7 +265,6 @@ class SqliteSessions(SessionStore):
         log.info("deleted session %s (%d messages)", session_id, purged)
 
 
-
 def _older_than_newest(conn: sqlite3.Connection, event: MessageEvent) -> bool:
     """Whether ``event`` comes before the session's newest stored message in
     conversation order (seq, then message_id)."""
