@@ -21,16 +21,10 @@ import pytest
 from dramatiq.brokers.stub import StubBroker
 from prometheus_client import CollectorRegistry
 
-from actors.broker import build_broker
 from actors.deps import Deps
-from actors.metrics.install import install_worker_metrics
-from actors.registry import register_actors
-from memq.stores import open_store
-from runtime.inproc import InProcessReplies
-from runtime.settings import Settings
 from schemas.queues import delay_queue
 from schemas.routing import ActorName, QueueKind, new_message
-from tests.support.ingest_workers import A, event
+from tests.support.ingest_workers import A, event, running_workers
 
 BOUND = 300  # MEMQ_MEMORY_REPUBLISH_AFTER
 
@@ -96,26 +90,8 @@ class Pools:
 @pytest.fixture
 def pools(tmp_path: Path) -> Iterator[Pools]:
     # An ingest worker always running; memory and maintenance run when a test says.
-    settings = Settings(data_dir=tmp_path, memory_republish_after=BOUND)
-    broker = build_broker(settings, InProcessReplies())
-    assert isinstance(broker, StubBroker)
-    store = open_store(settings)
-    deps = Deps(settings=settings, store=store, broker=broker)
-    register_actors(broker, deps)
-    registry = CollectorRegistry()
-    install_worker_metrics(
-        broker, registry, engines=deps.engines, queue_prefix=settings.queue_prefix, queue_probe=None
-    )
-    ingest = dramatiq.Worker(
-        broker, queues={deps.queue(QueueKind.INGEST)}, worker_threads=2, worker_timeout=50
-    )
-    ingest.start()
-    try:
-        yield Pools(deps, broker, registry)
-    finally:
-        ingest.stop()
-        broker.close()
-        store.close()
+    with running_workers(tmp_path, threads=2, memory_republish_after=BOUND) as workers:
+        yield Pools(workers.deps, workers.broker, workers.registry)
 
 
 def test_a_backlog_is_one_pending_job_that_folds_everything_due(pools: Pools) -> None:
