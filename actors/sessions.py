@@ -76,12 +76,16 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     @actor(ActorName.GET_MEMORY)
     def get_memory(account_id: str, session_id: str) -> MemoryView:
         state = store.memory.load_memory(account_id, session_id)
+        lag = deps.memory.lag(account_id, session_id, datetime.now(UTC))
         return MemoryView(
             session_id=session_id,
             tiers=state.tiers(),
             facts=state.facts,
             folded_messages=state.folded_count,
             unfolded_messages=store.memory.count_unfolded(account_id, session_id),
+            pending_unfolded=lag.messages,
+            pending_since=lag.oldest_at,
+            pending_age_seconds=lag.seconds,
             preferred_engine=deps.engines.preferred_name,
             updated_at=state.updated_at,
         )

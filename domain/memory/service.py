@@ -46,6 +46,8 @@ class MemoryLag:
     messages: int = 0
     #: Seconds since the oldest of them was accepted (0 when there is none).
     seconds: float = 0.0
+    #: When the oldest of them was accepted (None when there is none).
+    oldest_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,11 @@ class UpdateOutcome:
     more: bool = False
     #: The lag found when the job started (None: lease not taken, nothing measured).
     lag: MemoryLag | None = None
+
+
+def age_seconds(moment: datetime | None, now: datetime) -> float:
+    """Seconds from ``moment`` to ``now`` (0 for None, never negative)."""
+    return 0.0 if moment is None else max(0.0, round((now - moment).total_seconds(), 3))
 
 
 class MemoryService:
@@ -110,8 +117,7 @@ class MemoryService:
         if pending <= 0:
             return MemoryLag()
         oldest = self.memory.oldest_unfolded_at(account_id, session_id)
-        age = 0.0 if oldest is None else max(0.0, (now - oldest).total_seconds())
-        return MemoryLag(pending, age)
+        return MemoryLag(pending, age_seconds(oldest, now), oldest)
 
     def republish(self, account_id: str, session_id: str, at: datetime) -> bool:
         """The scheduler found the session's mark older than the bound as of ``at``:
