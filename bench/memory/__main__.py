@@ -21,10 +21,13 @@ threads) and a memory pool (1 process × N threads).
    queued and drained the same way: msgs/s, and the ratio to phase 1.
 3. **drain**: until every session is within one fold interval of its messages and
    the memory queue is empty (or ``--drain-timeout``): the time it took.
+4. **ingest alone again**: the memory pool stopped, M more messages drained as in
+   phase 1, now into sessions that exist, as in phase 2: the reference of the ratio
+   (phase 1 also creates the sessions).
 
 Memory lag (per session: messages past the verbatim window not folded yet, and the
-age of the oldest of them) is read from the SQLite file every 2 s; p50/p99 across
-sessions are printed during phase 2 (the worst reading) and after the drain. Cost:
+age of the oldest of them) is read from the SQLite file every 2 s during phases 2
+and 3; p50/p99 across sessions are printed for the worst reading and after the drain. Cost:
 LLM calls (answered 200) and tokens the server billed, per 100 and per message
 stored; memory jobs run, per 100 messages, from the memory worker's metrics.
 """
@@ -84,6 +87,9 @@ class Bench:
     env: dict[str, str] = field(default_factory=dict)
     published: int = 0
     memory_port: int = 0
+    jobs: dict[str, float] = field(default_factory=dict)
+    #: Messages the memory pool worked for (phases 1 and 2): the cost per message's base.
+    costed: int = 0
     #: Gateway-style seqs (epoch microseconds), one apart: conversation order.
     seq_base: int = field(default_factory=lambda: int(time.time() * 1_000_000))
 
@@ -93,6 +99,8 @@ class Bench:
 
     def queue(self, kind: QueueKind) -> str:
         return queue_name(self.prefix, kind)
+
+    memory_pool: MemqProcess | None = None
 
     def worker(self, kind: QueueKind, threads: int, port: int) -> MemqProcess:
         env = {**self.env, "MEMQ_WORKER_METRICS_PORT": str(port)}
@@ -216,7 +224,7 @@ def run(args: argparse.Namespace) -> None:
 
 def phases(
     bench: Bench,
-) -> tuple[float, int, float, int, list[LagSample], LagSample, float | None]:
+) -> tuple[float, float, int, float, int, list[LagSample], LagSample, float | None]:
     args = bench.args
     log(f"phase 1: {args.messages:,} messages over {args.sessions:,} sessions, no memory pool")
     bench.publish(args.messages)
@@ -224,7 +232,7 @@ def phases(
     log(f"  ingest alone: {alone:,.0f} msgs/s; memory jobs queued: {jobs_queued:,}")
     log(f"phase 2: memory pool ({args.memory_threads} threads, {args.engine}) on that backlog")
     bench.memory_port = free_port()
-    bench.worker(QueueKind.MEMORY, args.memory_threads, bench.memory_port)
+    bench.memory_pool = bench.worker(QueueKind.MEMORY, args.memory_threads, bench.memory_port)
     time.sleep(3)  # every thread in a Claude call
     bench.publish(args.messages)
     during: list[LagSample] = []
@@ -235,17 +243,26 @@ def phases(
     after = sample_lag(bench.db, ACCOUNT, VERBATIM)
     while time.monotonic() - started < args.drain_timeout:
         after = sample_lag(bench.db, ACCOUNT, VERBATIM)
+        during.append(after)
         if max(after.messages) < FOLD_EVERY and bench.memory_depth() == 0:
             drained_in = time.monotonic() - started
             break
         time.sleep(SAMPLE_EVERY_S)
-    return alone, jobs_queued, loaded, deepest, during, after, drained_in
+    log(f"  drained in {drained_in} s")
+    bench.jobs, bench.costed = bench.memory_metrics(), bench.published
+    bench.memory_pool.stop()
+    log(f"phase 4: {args.messages:,} more messages, no memory pool")
+    bench.publish(args.messages)
+    again, _ = bench.drain_ingest()
+    log(f"  ingest alone again: {again:,.0f} msgs/s")
+    return alone, again, jobs_queued, loaded, deepest, during, after, drained_in
 
 
 def report(
     bench: Bench,
     served: Served,
     alone: float,
+    again: float,
     jobs_queued: int,
     loaded: float,
     deepest: int,
@@ -253,19 +270,23 @@ def report(
     after: LagSample,
     drained_in: float | None,
 ) -> None:
-    args, total = bench.args, bench.published
-    jobs = bench.memory_metrics()
+    args, total = bench.args, bench.costed
+    jobs = bench.jobs
     runs = sum(v for k, v in jobs.items() if k != "busy")
     worst = max(during, key=lambda s: s.summary()[1]) if during else after
     print()
-    print(f"memory bench: {args.sessions:,} sessions, {total:,} messages, engine {args.engine}, ")
+    print(
+        f"memory bench: {args.sessions:,} sessions, {args.messages:,} messages a phase,"
+        f" engine {args.engine}"
+    )
     print(
         f"  LLM latency {args.latency} s, {args.rate_limited:.0%} 429s, {args.overloaded:.0%} 529s;"
         f" memory pool 1 × {args.memory_threads} threads; ingest pool 1 × 8 threads; SQLite"
     )
-    print(f"ingest alone                      {alone:>10,.0f} msgs/s")
+    print(f"ingest alone, new sessions        {alone:>10,.0f} msgs/s")
     print(f"ingest with memory load           {loaded:>10,.0f} msgs/s")
-    print(f"ratio (with / alone)              {loaded / alone:>10.2f}")
+    print(f"ingest alone, existing sessions   {again:>10,.0f} msgs/s")
+    print(f"ratio (with / alone, existing)    {loaded / again:>10.2f}")
     print(f"memory jobs queued after phase 1  {jobs_queued:>10,} (sessions: {args.sessions:,})")
     print(f"deepest memory queue in phase 2   {deepest:>10,}")
     print(f"memory jobs run per 100 messages  {100 * runs / total:>10.2f}  {dict(jobs)}")
@@ -276,7 +297,7 @@ def report(
         f"  (input {served.input_tokens:,}, output {served.output_tokens:,};"
         f" 429s {served.rate_limited:,}, 529s {served.overloaded:,})"
     )
-    for name, sample in (("during phase 2 (worst)", worst), ("after the drain", after)):
+    for name, sample in (("while behind (worst)", worst), ("after the drain", after)):
         m50, m99, s50, s99 = sample.summary()
         print(
             f"memory lag {name:<22} p50 {m50:>5.0f} msgs {s50:>6.1f} s   "
