@@ -13,23 +13,24 @@ threads) and a memory pool (1 process × N threads).
 
 1. **ingest alone**: M messages over S sessions (round robin, 50 to an
    ``ingest_batch`` job, as the gateway's group commit sends them) are queued, then
-   the ingest pool drains them with no memory pool running: msgs/s. Each session
-   gets M/S messages; its memory jobs wait on the memory queue, whose depth says
-   how many were published (at most one per session).
-2. **ingest with memory load**: the memory pool starts on that backlog (every
-   session behind by M/S − 5 messages); once it is busy, M more messages are
-   queued and drained the same way: msgs/s, and the ratio to phase 1.
-3. **drain**: until every session is within one fold interval of its messages and
-   the memory queue is empty (or ``--drain-timeout``): the time it took.
-4. **ingest alone again**: the memory pool stopped, M more messages drained as in
-   phase 1, now into sessions that exist, as in phase 2: the reference of the ratio
-   (phase 1 also creates the sessions).
+   the ingest pool drains them with no memory pool running: msgs/s from the first
+   stored row to the last. Each session gets M/S messages; its memory jobs wait on
+   the memory queue, whose depth says how many were published (at most one per
+   session).
+2. **rounds** (``--repeat``, 2): the memory pool starts on the backlog, M more
+   messages are queued and drained (ingest *with* memory load); the memory pool
+   stops, M more are drained (ingest *without*). The ratio is of the medians: the
+   same sessions, alternating, so a neighbour's load on a shared machine shows as
+   spread between rounds rather than as a ratio.
+3. **drain**: the memory pool alone until every session is within one fold
+   interval of its messages and the memory queue is empty (``--drain-timeout``).
 
 Memory lag (per session: messages past the verbatim window not folded yet, and the
-age of the oldest of them) is read from the SQLite file every 2 s during phases 2
-and 3; p50/p99 across sessions are printed for the worst reading and after the drain. Cost:
+age of the oldest of them) is read from the SQLite file every 2 s while the memory
+is behind; p50/p99 across sessions are printed for the worst reading and after the
+drain. Cost:
 LLM calls (answered 200) and tokens the server billed, per 100 and per message
-stored; memory jobs run, per 100 messages, from the memory worker's metrics.
+stored; memory jobs run (``memq_memory_jobs_total`` but ``busy``), per 100 messages.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from bench.support.rabbit import (
     queue_counts,
     wait_for_consumers,
 )
+from bench.support.stats import percentile
 from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 
@@ -88,8 +90,6 @@ class Bench:
     published: int = 0
     memory_port: int = 0
     jobs: dict[str, float] = field(default_factory=dict)
-    #: Messages the memory pool worked for (phases 1 and 2): the cost per message's base.
-    costed: int = 0
     #: Gateway-style seqs (epoch microseconds), one apart: conversation order.
     seq_base: int = field(default_factory=lambda: int(time.time() * 1_000_000))
 
@@ -212,7 +212,7 @@ def run(args: argparse.Namespace) -> None:
             "MEMQ_LLM_TIMEOUT": str(max(10, int(args.latency * 4))),
         }
     try:
-        report(bench, served, *phases(bench))
+        report(bench, served, phases(bench))
     finally:
         bench.procs.stop_all()
         server.close()
@@ -222,89 +222,108 @@ def run(args: argparse.Namespace) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def phases(
-    bench: Bench,
-) -> tuple[float, float, int, float, int, list[LagSample], LagSample, float | None]:
-    args = bench.args
+@dataclass
+class Figures:
+    alone_new: float = 0.0
+    jobs_queued: int = 0
+    loaded: list[float] = field(default_factory=list)
+    alone: list[float] = field(default_factory=list)
+    deepest: int = 0
+    behind: list[LagSample] = field(default_factory=list)
+    after: LagSample | None = None
+    drained_in: float | None = None
+
+
+def phases(bench: Bench) -> Figures:
+    args, figures = bench.args, Figures()
     log(f"phase 1: {args.messages:,} messages over {args.sessions:,} sessions, no memory pool")
     bench.publish(args.messages)
-    alone, jobs_queued = bench.drain_ingest()
-    log(f"  ingest alone: {alone:,.0f} msgs/s; memory jobs queued: {jobs_queued:,}")
-    log(f"phase 2: memory pool ({args.memory_threads} threads, {args.engine}) on that backlog")
-    bench.memory_port = free_port()
-    bench.memory_pool = bench.worker(QueueKind.MEMORY, args.memory_threads, bench.memory_port)
-    time.sleep(3)  # every thread in a Claude call
-    bench.publish(args.messages)
-    during: list[LagSample] = []
-    loaded, deepest = bench.drain_ingest(during)
-    log(f"  ingest with memory load: {loaded:,.0f} msgs/s; deepest memory queue: {deepest:,}")
-    log("phase 3: until the memory is within one fold interval everywhere")
-    started, drained_in = time.monotonic(), None
-    after = sample_lag(bench.db, ACCOUNT, VERBATIM)
+    figures.alone_new, figures.jobs_queued = bench.drain_ingest()
+    log(f"  ingest alone: {figures.alone_new:,.0f} msgs/s; jobs queued: {figures.jobs_queued:,}")
+    for round_ in range(1, args.repeat + 1):
+        log(f"round {round_}: memory pool ({args.memory_threads} threads, {args.engine}) on")
+        start_memory_pool(bench)
+        bench.publish(args.messages)
+        loaded, deepest = bench.drain_ingest(figures.behind)
+        figures.loaded.append(loaded)
+        figures.deepest = max(figures.deepest, deepest)
+        stop_memory_pool(bench)
+        log(f"  ingest with memory load: {loaded:,.0f} msgs/s; deepest memory queue {deepest:,}")
+        bench.publish(args.messages)
+        alone, _ = bench.drain_ingest()
+        figures.alone.append(alone)
+        log(f"  then, memory pool stopped: {alone:,.0f} msgs/s")
+    log("drain: until the memory is within one fold interval everywhere")
+    start_memory_pool(bench, settle_s=0)
+    started = time.monotonic()
     while time.monotonic() - started < args.drain_timeout:
-        after = sample_lag(bench.db, ACCOUNT, VERBATIM)
-        during.append(after)
-        if max(after.messages) < FOLD_EVERY and bench.memory_depth() == 0:
-            drained_in = time.monotonic() - started
+        figures.after = sample_lag(bench.db, ACCOUNT, VERBATIM)
+        figures.behind.append(figures.after)
+        if max(figures.after.messages) < FOLD_EVERY and bench.memory_depth() == 0:
+            figures.drained_in = time.monotonic() - started
             break
         time.sleep(SAMPLE_EVERY_S)
-    log(f"  drained in {drained_in} s")
-    bench.jobs, bench.costed = bench.memory_metrics(), bench.published
-    bench.memory_pool.stop()
-    log(f"phase 4: {args.messages:,} more messages, no memory pool")
-    bench.publish(args.messages)
-    again, _ = bench.drain_ingest()
-    log(f"  ingest alone again: {again:,.0f} msgs/s")
-    return alone, again, jobs_queued, loaded, deepest, during, after, drained_in
+    stop_memory_pool(bench)
+    return figures
 
 
-def report(
-    bench: Bench,
-    served: Served,
-    alone: float,
-    again: float,
-    jobs_queued: int,
-    loaded: float,
-    deepest: int,
-    during: list[LagSample],
-    after: LagSample,
-    drained_in: float | None,
-) -> None:
-    args, total = bench.args, bench.costed
-    jobs = bench.jobs
+def start_memory_pool(bench: Bench, settle_s: float = 3.0) -> None:
+    bench.memory_port = free_port()
+    bench.memory_pool = bench.worker(QueueKind.MEMORY, bench.args.memory_threads, bench.memory_port)
+    time.sleep(settle_s)  # every thread in a Claude call
+
+
+def stop_memory_pool(bench: Bench) -> None:
+    """Stop it, adding what its jobs did to the run's totals (metrics are per process)."""
+    for outcome, count in bench.memory_metrics().items():
+        bench.jobs[outcome] = bench.jobs.get(outcome, 0.0) + count
+    if bench.memory_pool is not None:
+        bench.memory_pool.stop()
+
+
+def report(bench: Bench, served: Served, figures: Figures) -> None:
+    args, total, jobs = bench.args, bench.published, bench.jobs
     runs = sum(v for k, v in jobs.items() if k != "busy")
-    worst = max(during, key=lambda s: s.summary()[1]) if during else after
+    loaded, alone = median(figures.loaded), median(figures.alone)
     print()
     print(
         f"memory bench: {args.sessions:,} sessions, {args.messages:,} messages a phase,"
-        f" engine {args.engine}"
+        f" {total:,} in all; engine {args.engine}, LLM latency {args.latency} s,"
+        f" {args.rate_limited:.0%} 429s, {args.overloaded:.0%} 529s"
     )
+    print(f"  memory pool 1 × {args.memory_threads} threads; ingest pool 1 × 8 threads; SQLite")
+    print(f"ingest alone, new sessions        {figures.alone_new:>10,.0f} msgs/s")
+    rounds = ", ".join(f"{a:,.0f}" for a in figures.loaded)
+    print(f"ingest with memory load (median)  {loaded:>10,.0f} msgs/s   rounds: {rounds}")
+    rounds = ", ".join(f"{a:,.0f}" for a in figures.alone)
+    print(f"ingest, memory pool stopped       {alone:>10,.0f} msgs/s   rounds: {rounds}")
+    print(f"ratio (with / without memory)     {loaded / alone:>10.2f}")
     print(
-        f"  LLM latency {args.latency} s, {args.rate_limited:.0%} 429s, {args.overloaded:.0%} 529s;"
-        f" memory pool 1 × {args.memory_threads} threads; ingest pool 1 × 8 threads; SQLite"
+        f"memory jobs queued after phase 1  {figures.jobs_queued:>10,} (sessions {args.sessions:,})"
     )
-    print(f"ingest alone, new sessions        {alone:>10,.0f} msgs/s")
-    print(f"ingest with memory load           {loaded:>10,.0f} msgs/s")
-    print(f"ingest alone, existing sessions   {again:>10,.0f} msgs/s")
-    print(f"ratio (with / alone, existing)    {loaded / again:>10.2f}")
-    print(f"memory jobs queued after phase 1  {jobs_queued:>10,} (sessions: {args.sessions:,})")
-    print(f"deepest memory queue in phase 2   {deepest:>10,}")
-    print(f"memory jobs run per 100 messages  {100 * runs / total:>10.2f}  {dict(jobs)}")
+    print(f"deepest memory queue, with load   {figures.deepest:>10,}")
+    print(f"memory jobs run per 100 messages  {100 * runs / total:>10.2f}   {jobs}")
     print(f"LLM calls per 100 messages        {100 * served.calls / total:>10.2f}")
     tokens = served.input_tokens + served.output_tokens
     print(
         f"LLM tokens per message            {tokens / total:>10.1f}"
-        f"  (input {served.input_tokens:,}, output {served.output_tokens:,};"
+        f"   (input {served.input_tokens:,}, output {served.output_tokens:,};"
         f" 429s {served.rate_limited:,}, 529s {served.overloaded:,})"
     )
-    for name, sample in (("while behind (worst)", worst), ("after the drain", after)):
-        m50, m99, s50, s99 = sample.summary()
+    worst = [max(s.summary()[i] for s in figures.behind) for i in range(4)]
+    after = figures.after.summary() if figures.after is not None else (0.0,) * 4
+    for name, (m50, m99, s50, s99) in (("while behind (worst)", worst), ("after the drain", after)):
         print(
             f"memory lag {name:<22} p50 {m50:>5.0f} msgs {s50:>6.1f} s   "
             f"p99 {m99:>5.0f} msgs {s99:>6.1f} s"
         )
-    drain = "not within the timeout" if drained_in is None else f"{drained_in:,.0f} s"
-    print(f"time to drain after ingest        {drain:>10}")
+    took = figures.drained_in
+    drain = "not within the timeout" if took is None else f"{took:,.0f} s"
+    print(f"time to drain, memory pool alone  {drain:>10}")
+
+
+def median(values: list[float]) -> float:
+    return percentile(values, 50) if values else float("nan")
 
 
 def main() -> None:
@@ -316,7 +335,8 @@ def main() -> None:
     parser.add_argument("--rate-limited", type=float, default=0.05, help="share of 429s")
     parser.add_argument("--overloaded", type=float, default=0.01, help="share of 529s")
     parser.add_argument("--engine", choices=("claude", "offline"), default="claude")
-    parser.add_argument("--drain-timeout", type=float, default=300)
+    parser.add_argument("--repeat", type=int, default=2, help="rounds with and without memory")
+    parser.add_argument("--drain-timeout", type=float, default=600)
     parser.add_argument("--keep", action="store_true", help="keep the data directory")
     run(parser.parse_args())
 
