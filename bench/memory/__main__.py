@@ -2,7 +2,7 @@
 
     flock /tmp/memq-bench.lock .venv/bin/python -m bench.memory [--sessions S]
         [--messages M] [--memory-threads N] [--latency 1.5] [--rate-limited 0.05]
-        [--overloaded 0.01] [--engine claude|offline] [--drain-timeout 300]
+        [--overloaded 0.01] [--engine claude|offline] [--repeat 2] [--drain-timeout 600]
 
 Run from the repository root against the local RabbitMQ (``MEMQ_TEST_AMQP_URL`` for
 another). The real Claude engine (the ``anthropic`` SDK) talks to the tests' loopback
@@ -28,9 +28,9 @@ threads) and a memory pool (1 process × N threads).
 Memory lag (per session: messages past the verbatim window not folded yet, and the
 age of the oldest of them) is read from the SQLite file every 2 s while the memory
 is behind; p50/p99 across sessions are printed for the worst reading and after the
-drain. Cost:
-LLM calls (answered 200) and tokens the server billed, per 100 and per message
-stored; memory jobs run (``memq_memory_jobs_total`` but ``busy``), per 100 messages.
+drain. Cost: LLM calls (answered 200) and tokens the server billed, per 100 and per
+message stored; memory jobs run (``memq_memory_jobs_total`` but ``busy``), per 100
+messages.
 """
 
 from __future__ import annotations
