@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import shutil
+import statistics
 import tempfile
 import time
 import uuid
@@ -62,7 +63,6 @@ from bench.support.rabbit import (
     queue_counts,
     wait_for_consumers,
 )
-from bench.support.stats import percentile
 from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 
@@ -323,7 +323,7 @@ def report(bench: Bench, served: Served, figures: Figures) -> None:
 
 
 def median(values: list[float]) -> float:
-    return percentile(values, 50) if values else float("nan")
+    return statistics.median(values) if values else float("nan")
 
 
 def main() -> None:
