@@ -31,9 +31,9 @@ import itertools
 import json
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from collections.abc import Callable
 from typing import Any, Self
 
 _SAMPLING_PARAMS = ("temperature", "top_p", "top_k")
