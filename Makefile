@@ -3,7 +3,7 @@ PYTHON ?= python3.13
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test lint typecheck bench clean
+.PHONY: serve demo test test-fast lint typecheck bench clean
 
 $(BIN)/memq: pyproject.toml
 	@echo "==> installing memq and its test tools into $(VENV)"
@@ -15,6 +15,9 @@ $(BIN)/memq: pyproject.toml
 serve: $(BIN)/memq
 	$(BIN)/memq serve
 
+demo: $(BIN)/memq
+	$(BIN)/memq demo
+
 lint: $(BIN)/memq
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -24,6 +27,14 @@ typecheck: $(BIN)/memq
 
 test: $(BIN)/memq lint typecheck
 	$(BIN)/pytest
+
+# The quick subset while working: unit, contract and CLI tests on SQLite, no
+# separate gateway/worker processes and no MongoDB (the end-to-end suite and the
+# MongoDB half of the contract tests run in `make test`).
+FAST := -m "not e2e" --ignore=tests/e2e --ignore=tests/deploy -k "not mongo"
+
+test-fast: $(BIN)/memq
+	$(BIN)/pytest -q $(FAST)
 
 bench: $(BIN)/memq
 	$(BIN)/python -m bench.ingest

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 import dramatiq
 
@@ -16,18 +15,22 @@ from schemas.analytics import (
     StatsView,
     UserActivityView,
 )
-from schemas.routing import ACTOR_QUEUES, ActorName
+from schemas.requests import jobs, reads
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
     store = deps.store
+    prefix = deps.settings.queue_prefix
 
-    def actor(name: ActorName) -> Any:
-        return request_actor(broker, deps.queue(ACTOR_QUEUES[name]), name.value)
-
-    @actor(ActorName.GET_SESSION_ANALYTICS)
-    def get_session_analytics(account_id: str, session_id: str) -> SessionAnalyticsView:
+    @request_actor(broker, prefix, reads.GetSessionAnalytics)
+    def get_session_analytics(request: reads.GetSessionAnalytics) -> SessionAnalyticsView:
+        account_id, session_id = request.account_id, request.session_id
         session = store.sessions.get_session(account_id, session_id)
+        # Flush first, so a read shows every stored message (not zeros until the next
+        # tick); bounded, and safe beside a tick's flush (compare-and-set). What a very
+        # long session still has buffered is flushed by a job and shown as buffered.
+        if deps.analytics_for_read.flush(account_id, session_id).more:
+            deps.enqueue(jobs.FlushAnalytics(account_id=account_id, session_id=session_id))
         analytics = store.lifecycle.session_analytics(account_id, session_id)
         return SessionAnalyticsView.of(
             session_id,
@@ -37,22 +40,25 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             deps.settings.low_confidence_threshold,
         )
 
-    @actor(ActorName.GET_USER_ACTIVITY)
-    def get_user_activity(account_id: str, user_id: str) -> UserActivityView:
-        return UserActivityView.of(store.lifecycle.user_activity(account_id, user_id))
+    @request_actor(broker, prefix, reads.GetUserActivity)
+    def get_user_activity(request: reads.GetUserActivity) -> UserActivityView:
+        return UserActivityView.of(
+            store.lifecycle.user_activity(request.account_id, request.user_id)
+        )
 
-    @actor(ActorName.GET_KB_USAGE)
-    def get_kb_usage(account_id: str, top: int) -> KbUsageView:
-        return KbUsageView(entries=store.lifecycle.kb_usage(account_id, top=top))
+    @request_actor(broker, prefix, reads.GetKbUsage)
+    def get_kb_usage(request: reads.GetKbUsage) -> KbUsageView:
+        return KbUsageView(entries=store.lifecycle.kb_usage(request.account_id, top=request.top))
 
-    @actor(ActorName.GET_STATS)
-    def get_stats(account_id: str) -> StatsView:
-        return StatsView.model_validate(store.lifecycle.account_stats(account_id).model_dump())
+    @request_actor(broker, prefix, reads.GetStats)
+    def get_stats(request: reads.GetStats) -> StatsView:
+        stats = store.lifecycle.account_stats(request.account_id)
+        return StatsView.model_validate(stats.model_dump())
 
-    @actor(ActorName.CLEANUP_SESSIONS)
-    def cleanup_sessions(account_id: str, days: int | None) -> CleanupReport:
-        days = deps.settings.retention_days if days is None else days
-        result = deps.lifecycle.cleanup(account_id, days, datetime.now(UTC))
+    @request_actor(broker, prefix, reads.CleanupSessions)
+    def cleanup_sessions(request: reads.CleanupSessions) -> CleanupReport:
+        days = deps.settings.retention_days if request.days is None else request.days
+        result = deps.lifecycle.cleanup(request.account_id, days, datetime.now(UTC))
         return CleanupReport(
             days=days,
             ended_before=result.ended_before,

@@ -11,6 +11,7 @@ from actors.envelope import EnvelopeCheck
 from actors.log_middleware import LogContextMiddleware
 from actors.replies import AmqpReplySink, InProcessReplySink, ReplyMiddleware
 from runtime.inproc import InProcessReplies
+from runtime.queue_layout import QueueLayout
 from runtime.settings import Settings
 
 
@@ -18,7 +19,7 @@ def build_broker(settings: Settings, replies: InProcessReplies | None = None) ->
     """A broker with memq's middleware. ``replies`` is needed for the in-process broker."""
     broker: dramatiq.Broker
     if settings.amqp_url is not None:
-        rabbit = ReasonedRabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
+        rabbit = rabbitmq_broker(settings)
         rabbit.add_middleware(ReplyMiddleware(AmqpReplySink(rabbit)))
         broker = rabbit
     else:
@@ -33,3 +34,17 @@ def build_broker(settings: Settings, replies: InProcessReplies | None = None) ->
     first = type(broker.middleware[0]) if broker.middleware else None
     broker.add_middleware(LogContextMiddleware(), before=first)
     return broker
+
+
+def rabbitmq_broker(settings: Settings) -> ReasonedRabbitmqBroker:
+    """Publisher confirms on; the node list of MEMQ_AMQP_URL and MEMQ_AMQP_NODES, in order.
+
+    pika tries the nodes in turn on every (re)connection, so a worker whose node
+    died carries on through another node of the cluster.
+    """
+    urls = settings.amqp_urls()
+    return ReasonedRabbitmqBroker(
+        QueueLayout.from_settings(settings),
+        url=urls if len(urls) > 1 else urls[0],
+        confirm_delivery=True,
+    )

@@ -7,15 +7,18 @@ import dramatiq
 from actors.deps import Deps
 from actors.requests import request_actor
 from domain.context.service import build_context
-from schemas.context import ContextFormat, ContextReply
-from schemas.routing import ActorName, QueueKind
+from schemas.context import ContextReply
+from schemas.requests.reads import AssembleContext
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
-    @request_actor(broker, deps.queue(QueueKind.CONTEXT), ActorName.ASSEMBLE_CONTEXT.value)
-    def assemble_context(
-        account_id: str, session_id: str, budget: int | None, format: ContextFormat
-    ) -> ContextReply:
+    @request_actor(broker, deps.settings.queue_prefix, AssembleContext)
+    def assemble_context(request: AssembleContext) -> ContextReply:
         return build_context(
-            deps.store.memory, deps.settings, account_id, session_id, budget=budget, fmt=format
+            deps.store.memory,
+            deps.settings,
+            request.account_id,
+            request.session_id,
+            budget=request.budget,
+            fmt=request.format,
         )

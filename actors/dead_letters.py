@@ -21,19 +21,47 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import dramatiq
 import pika
+import pika.exceptions
 from dramatiq.broker import MessageProxy
 from dramatiq.brokers.rabbitmq import RabbitmqBroker, _RabbitmqConsumer
 from dramatiq.common import xq_name
 from dramatiq.middleware import SkipMessage
 
+from actors.envelope import MalformedEnvelope
+from actors.layout_broker import LayoutRabbitmqBroker
+from actors.replies import ReplyMiddleware
+from actors.request_envelope import is_known_actor, reply_address, unknown_actor
 from schemas.errors import MemqError
 from schemas.queues import DEAD_LETTER_OPTION
 
 logger = logging.getLogger("memq.actors.dead_letters")
+
+_PIKA_LOGGERS = (
+    "pika.adapters.blocking_connection",
+    "pika.adapters.base_connection",
+    "pika.adapters.utils.io_services_utils",
+    "pika.adapters.utils.connection_workflow",
+)
+
+
+@contextmanager
+def quiet_loggers(*names: str) -> Iterator[None]:
+    """Only CRITICAL records from these loggers while inside."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [each.level for each in loggers]
+    for each in loggers:
+        each.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for each, level in zip(loggers, levels, strict=True):
+            each.setLevel(level)
 
 
 def reason_of(error: BaseException | None) -> dict[str, Any]:
@@ -49,6 +77,27 @@ def reason_of(error: BaseException | None) -> dict[str, Any]:
 
 
 class ReasonedConsumer(_RabbitmqConsumer):
+    def __next__(self) -> MessageProxy | None:
+        message: MessageProxy | None = super().__next__()
+        if message is None or is_known_actor(self.broker, message.actor_name):
+            return message
+        # Dramatiq would log an ERROR with a traceback and dead-letter it bare.
+        self._refuse_unknown_actor(message)
+        return None
+
+    def _refuse_unknown_actor(self, message: MessageProxy) -> None:
+        problem = unknown_actor(message.actor_name)
+        address = reply_address(message.options)
+        replies = next((m for m in self.broker.middleware if isinstance(m, ReplyMiddleware)), None)
+        if address is not None and replies is not None:
+            replies.refuse(address, problem)
+            self.ack(message)
+            return
+        logger.warning("dead-lettering message %s: %s", message.message_id, problem)
+        message.stuff_exception(MalformedEnvelope(problem))
+        message.fail()
+        self.nack(message)
+
     def nack(self, message: MessageProxy) -> None:
         try:
             self._dead_letter_with_reason(message)
@@ -78,9 +127,28 @@ class ReasonedConsumer(_RabbitmqConsumer):
         )
 
 
-class ReasonedRabbitmqBroker(RabbitmqBroker):
-    """Dramatiq's RabbitMQ broker whose consumers dead-letter with the reason."""
+class ReasonedRabbitmqBroker(LayoutRabbitmqBroker):
+    """memq's RabbitMQ broker (queues by the layout) whose consumers dead-letter with the
+    reason, and which closes its connections without an ERROR for each one already gone."""
 
     @property
     def consumer_class(self) -> type[_RabbitmqConsumer]:
         return ReasonedConsumer
+
+    def close(self) -> None:
+        """Close every thread's channel and connection, quietly.
+
+        A worker thread's connection that sat idle past RabbitMQ's heartbeat
+        timeout was closed by the server; Dramatiq's close then made pika log
+        an ERROR (and a traceback) per connection on every SIGTERM. They are
+        being discarded either way: closed ones are skipped, and pika's
+        complaints about dead sockets are kept out of the log while closing.
+        """
+        with quiet_loggers(*_PIKA_LOGGERS):
+            for item in [*self.channels, *self.connections]:
+                if item.is_closed:
+                    continue
+                try:
+                    item.close()
+                except (pika.exceptions.AMQPError, OSError) as exc:
+                    logger.debug("closing %r: %s", item, type(exc).__name__)

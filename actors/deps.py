@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import dramatiq
 
@@ -14,7 +13,8 @@ from domain.memory.factory import build_engines
 from domain.memory.service import MemoryService
 from domain.ports.store import Store
 from runtime.settings import Settings
-from schemas.routing import ActorName, QueueKind, new_message, queue_name
+from schemas.requests.base import ActorRequest
+from schemas.routing import QueueKind, new_message, queue_name
 
 
 @dataclass
@@ -25,21 +25,30 @@ class Deps:
     engines: EngineChain = field(init=False)
     memory: MemoryService = field(init=False)
     analytics: AnalyticsService = field(init=False)
+    #: The flush a read runs first: bounded well within the gateway's wait for a reply.
+    analytics_for_read: AnalyticsService = field(init=False)
     lifecycle: Lifecycle = field(init=False)
 
     def __post_init__(self) -> None:
         self.engines = build_engines(self.settings)
         self.memory = MemoryService(self.store.memory, self.engines, self.settings)
         self.analytics = AnalyticsService(self.store, self.settings)
+        self.analytics_for_read = AnalyticsService(
+            self.store,
+            self.settings,
+            max_batches=4,
+            work_seconds=self.settings.request_timeout / 4,
+        )
         self.lifecycle = Lifecycle(self.store.lifecycle, self.settings)
 
     def queue(self, kind: QueueKind) -> str:
         return queue_name(self.settings.queue_prefix, kind)
 
-    def enqueue(self, actor: ActorName, **kwargs: Any) -> None:
-        """Send a job to another pool by name (actors never import each other)."""
-        self.broker.enqueue(new_message(self.settings.queue_prefix, actor, kwargs))
+    def enqueue(self, job: ActorRequest) -> None:
+        """Send a job to another pool by its model (actors never import each other)."""
+        self.broker.enqueue(new_message(self.settings.queue_prefix, job.actor, job.kwargs()))
 
-    def enqueue_later(self, delay_ms: int, actor: ActorName, **kwargs: Any) -> None:
+    def enqueue_later(self, delay_ms: int, job: ActorRequest) -> None:
         """``enqueue``, delivered after ``delay_ms`` (the broker's delay queue)."""
-        self.broker.enqueue(new_message(self.settings.queue_prefix, actor, kwargs), delay=delay_ms)
+        message = new_message(self.settings.queue_prefix, job.actor, job.kwargs())
+        self.broker.enqueue(message, delay=delay_ms)

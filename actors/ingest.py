@@ -15,6 +15,7 @@ from actors.retry_policy import job_retry_policy
 from domain.ingest import append_outcome, oversized, session_full, sessions_to_fold
 from schemas.errors import InvalidInput
 from schemas.messages import MessageEvent
+from schemas.requests.jobs import UpdateMemory
 from schemas.routing import ActorName, QueueKind
 
 logger = logging.getLogger("memq.actors.ingest")
@@ -55,7 +56,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         # A crash between the store's write and this publish leaves the mark set and
         # no job: the scheduler re-publishes it (stale marks), a retry never does.
         for account_id, session_id in sessions_to_fold([parsed], [result]):
-            deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
+            deps.enqueue(UpdateMemory(account_id=account_id, session_id=session_id))
         logger.debug(
             "message %s account=%s session=%s stored=%s",
             parsed.message_id,

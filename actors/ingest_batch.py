@@ -28,6 +28,8 @@ from actors.metrics.middleware import record_ingest_outcome
 from domain.ingest import counted, handed_on, oversized, retry_whole, sessions_to_fold
 from schemas.errors import InvalidInput
 from schemas.messages import MAX_BATCH_EVENTS, MessageBatch, MessageEvent
+from schemas.requests.ingest import IngestMessage
+from schemas.requests.jobs import UpdateMemory
 from schemas.routing import ActorName, new_message
 
 logger = logging.getLogger("memq.actors.ingest_batch")
@@ -67,7 +69,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         for outcome in counted(results):
             record_ingest_outcome(outcome)
         for account_id, session_id in sessions_to_fold(events, results):
-            deps.enqueue(ActorName.UPDATE_MEMORY, account_id=account_id, session_id=session_id)
+            deps.enqueue(UpdateMemory(account_id=account_id, session_id=session_id))
         # A retry after a failed enqueue here may hand a rejected message on twice:
         # two dead letters for it, stored at most once all the same.
         for event in handed_on(events, results):
@@ -79,7 +81,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
                 event.account_id,
                 cap,
             )
-            deps.enqueue(ActorName.INGEST_MESSAGE, event=event.model_dump(mode="json"))
+            deps.enqueue(IngestMessage(event=event))
         logger.debug("batch of %d messages: %d stored", len(events), sum(r.stored for r in results))
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import dramatiq
 
 from actors.deps import Deps
+from actors.jobs import job_actor
 from actors.metrics.middleware import record_memory_job
-from actors.retry_policy import job_retry_policy
-from schemas.routing import ActorName, QueueKind
+from schemas.requests.jobs import UpdateMemory
 
 #: Above the worst case of a few Claude calls (domain.memory.claude.client.call_budget_s)
 #: and below the memory lease (MemoryService.lease_seconds).
@@ -26,28 +26,21 @@ BUSY_RETRY_MS = 5_000
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
-    @dramatiq.actor(
-        broker=broker,
-        actor_name=ActorName.UPDATE_MEMORY.value,
-        queue_name=deps.queue(QueueKind.MEMORY),
-        time_limit=MEMORY_TIME_LIMIT_MS,
-        # Store hiccups are retried by Dramatiq; Claude errors never reach here
-        # (the SDK retried, then the offline engine took over).
-        **job_retry_policy(deps.settings, QueueKind.MEMORY).actor_options(),
-    )
-    def update_memory(account_id: str, session_id: str, final: bool = False) -> None:
-        job = {"account_id": account_id, "session_id": session_id, "final": final}
-        outcome = deps.memory.update(account_id, session_id, final=final)
+    # Store hiccups are retried by Dramatiq; Claude errors never reach here
+    # (the SDK retried, then the offline engine took over).
+    @job_actor(broker, deps.settings, UpdateMemory, time_limit_ms=MEMORY_TIME_LIMIT_MS)
+    def update_memory(job: UpdateMemory) -> None:
+        outcome = deps.memory.update(job.account_id, job.session_id, final=job.final)
         if not outcome.acquired:
             record_memory_job("busy")
-            deps.enqueue_later(BUSY_RETRY_MS, ActorName.UPDATE_MEMORY, **job)
+            deps.enqueue_later(BUSY_RETRY_MS, job)
             return
         lag = outcome.lag
         messages, seconds = (lag.messages, lag.seconds) if lag is not None else (0, 0.0)
         if outcome.more:  # bounded work per job: hand the rest to a fresh job
             record_memory_job("handed_on", messages, seconds)
             # A final job is not one a mark stands for: it always goes on.
-            if final or deps.memory.hand_on(account_id, session_id):
-                deps.enqueue(ActorName.UPDATE_MEMORY, **job)
+            if job.final or deps.memory.hand_on(job.account_id, job.session_id):
+                deps.enqueue(job)
             return
         record_memory_job("folded" if outcome.folds else "idle", messages, seconds)

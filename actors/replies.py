@@ -20,10 +20,12 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.middleware import Middleware, SkipMessage
 from pika.adapters.blocking_connection import BlockingChannel
 
+from actors.request_envelope import reply_address, request_problem
 from actors.requests import take_reply
 from runtime.inproc import InProcessReplies
+from schemas.errors import InvalidInput, MemqError
 from schemas.replies import Reply, ReplyError
-from schemas.routing import CORRELATION_ID_OPTION, DEADLINE_OPTION, REPLY_TO_OPTION
+from schemas.routing import DEADLINE_OPTION
 
 logger = logging.getLogger("memq.replies")
 
@@ -85,6 +87,13 @@ class ReplyMiddleware(Middleware):
         self.sink = sink
 
     def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
+        address = reply_address(message.options)
+        if address is None:
+            return  # a job: nobody waits for it
+        problem = request_problem(broker, message)
+        if problem is not None:
+            self.refuse(address, problem)
+            raise RefusedRequest(problem)
         deadline = message.options.get(DEADLINE_OPTION)
         if deadline is not None and time.time() * 1000 > deadline:
             # The gateway has given up (and maybe retried): answering is wasted
@@ -100,12 +109,17 @@ class ReplyMiddleware(Middleware):
         exception: BaseException | None = None,
     ) -> None:
         payload = take_reply()
-        reply_to = message.options.get(REPLY_TO_OPTION)
-        correlation_id = message.options.get(CORRELATION_ID_OPTION)
-        if not reply_to or not correlation_id:
+        address = reply_address(message.options)
+        if address is None:
             return
-        if exception is None and payload is not None:
-            reply = Reply.model_validate({**payload, "correlation_id": correlation_id})
+        correlation_id = address[1]
+        if exception is None:
+            # A job asked with a reply address answers that it ran.
+            reply = Reply.model_validate(
+                {"ok": True, **(payload or {}), "correlation_id": correlation_id}
+            )
+        elif isinstance(exception, MemqError):
+            reply = failure(correlation_id, exception)
         else:
             reply = Reply(
                 correlation_id=correlation_id,
@@ -114,8 +128,27 @@ class ReplyMiddleware(Middleware):
                     status=500, code="internal_error", detail="the worker failed; see its logs"
                 ),
             )
+        self._send(address, reply)
+
+    def refuse(self, address: tuple[str, str], problem: str) -> None:
+        """Answer 422: the request is acked, not worth a dead letter."""
+        self._send(address, failure(address[1], InvalidInput(problem)))
+
+    def _send(self, address: tuple[str, str], reply: Reply) -> None:
         try:
-            self.sink.send(reply_to, reply)
+            self.sink.send(address[0], reply)
         except Exception:
             # The caller times out and retries; losing a reply loses no data.
-            logger.warning("could not publish reply %s", correlation_id, exc_info=True)
+            logger.warning("could not publish reply %s", address[1], exc_info=True)
+
+
+class RefusedRequest(SkipMessage):
+    """A request that cannot reach its actor: answered 422 and acked."""
+
+
+def failure(correlation_id: str, exc: MemqError) -> Reply:
+    return Reply(
+        correlation_id=correlation_id,
+        ok=False,
+        error=ReplyError(status=exc.status, code=exc.code, detail=exc.detail),
+    )

@@ -2,7 +2,10 @@
 
 They never retry (the gateway does, once, with a fresh correlation id) and
 never dead-letter an expected outcome: a missing session is an answer (404),
-not a failed message.
+not a failed message. Nor a malformed request: its kwargs are validated
+against the actor's model (``schemas.requests``) before the actor runs, and
+a request that breaks it is answered 422 ``invalid_input`` naming the field,
+as the HTTP API would, and acked.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import dramatiq
 from pydantic import BaseModel, ValidationError
 
 from schemas.errors import InvalidInput, MemqError
+from schemas.requests.base import ActorRequest
+from schemas.routing import ACTOR_QUEUES, queue_name
 
 logger = logging.getLogger("memq.actors.requests")
 
@@ -47,15 +52,28 @@ def failed(exc: MemqError) -> dict[str, Any]:
     return {"ok": False, "error": {"status": exc.status, "code": exc.code, "detail": exc.detail}}
 
 
-def request_actor(
-    broker: dramatiq.Broker, queue_name: str, actor_name: str
-) -> Callable[[Callable[..., Any]], dramatiq.Actor[Any, Any]]:
-    """Register ``fn`` as a request actor; its MemqErrors become error replies."""
+def parse_request[R: ActorRequest](model: type[R], args: Any, kwargs: Any) -> R:
+    """``kwargs`` as ``model``, or ``InvalidInput`` naming every bad field (never its value)."""
+    what = f"malformed {model.actor.value} request"
+    if args:
+        raise InvalidInput(f"{what}: args must be empty (memq actors take keyword arguments)")
+    try:
+        return model.model_validate(kwargs)
+    except ValidationError as exc:
+        raise InvalidInput.from_validation(exc, what) from exc
 
-    def decorate(fn: Callable[..., Any]) -> dramatiq.Actor[Any, Any]:
-        def handle(**kwargs: Any) -> None:
+
+def request_actor[R: ActorRequest](
+    broker: dramatiq.Broker, queue_prefix: str, model: type[R]
+) -> Callable[[Callable[[R], Any]], dramatiq.Actor[Any, Any]]:
+    """Register ``fn(request)`` as the actor of ``model`` on its queue: its kwargs are
+    validated first, and its MemqErrors (the validation's too) become error replies."""
+    actor_name = model.actor.value
+
+    def decorate(fn: Callable[[R], Any]) -> dramatiq.Actor[Any, Any]:
+        def handle(*args: Any, **kwargs: Any) -> None:
             try:
-                _REPLY.set(ok(fn(**kwargs)))
+                _REPLY.set(ok(fn(parse_request(model, args, kwargs))))
             except ValidationError as exc:
                 _REPLY.set(failed(InvalidInput.from_validation(exc)))
             except MemqError as exc:
@@ -65,7 +83,7 @@ def request_actor(
         return dramatiq.actor(
             broker=broker,
             actor_name=actor_name,
-            queue_name=queue_name,
+            queue_name=queue_name(queue_prefix, ACTOR_QUEUES[model.actor]),
             max_retries=0,
             time_limit=REQUEST_TIME_LIMIT_MS,
         )(handle)

@@ -13,6 +13,11 @@ SDK already did (``domain.memory.claude.client``), and two layers would multiply
 
 Request actors (``actors.requests``, the context queue) never retry: the
 gateway does, once, with a fresh correlation id.
+
+The counts live in ``runtime.queue_layout``: a quorum queue's
+``x-delivery-limit`` is the same number, so a message that crashes its worker
+(and so never reaches a retry) is dead-lettered by RabbitMQ after as many
+deliveries as a failing one gets from Dramatiq.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from runtime.queue_layout import max_retries
 from runtime.settings import Settings
 from schemas.errors import PermanentError
 from schemas.routing import QueueKind
@@ -46,7 +52,7 @@ class JobRetryPolicy:
 def job_retry_policy(settings: Settings, queue: QueueKind) -> JobRetryPolicy:
     """The retry policy of every job actor on ``queue``."""
     if queue is QueueKind.INGEST:
-        return JobRetryPolicy(max_retries=settings.ingest_max_retries, min_backoff_ms=500)
+        return JobRetryPolicy(max_retries=max_retries(settings, queue), min_backoff_ms=500)
     if queue in (QueueKind.MEMORY, QueueKind.MAINTENANCE):
-        return JobRetryPolicy(max_retries=5, min_backoff_ms=1_000)
+        return JobRetryPolicy(max_retries=max_retries(settings, queue), min_backoff_ms=1_000)
     raise ValueError(f"the {queue.value} queue holds request actors, which never retry")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import Any
 
 import dramatiq
 
@@ -13,7 +12,7 @@ from actors.requests import request_actor
 from domain.ports.search import SearchStore
 from domain.search.tokenize import INDEX_VERSION
 from schemas.errors import StoreUnavailable
-from schemas.routing import ACTOR_QUEUES, ActorName
+from schemas.requests.reads import SearchMessages
 from schemas.search import SearchHitView, SearchResult
 
 logger = logging.getLogger("memq.actors.search")
@@ -38,14 +37,13 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     store = deps.store
     warn_if_index_is_stale(store.search)
 
-    def actor(name: ActorName) -> Any:
-        return request_actor(broker, deps.queue(ACTOR_QUEUES[name]), name.value)
-
-    @actor(ActorName.SEARCH_MESSAGES)
-    def search_messages(
-        account_id: str, query: str, session_id: str | None, user_id: str | None, limit: int
-    ) -> SearchResult:
+    @request_actor(broker, deps.settings.queue_prefix, SearchMessages)
+    def search_messages(request: SearchMessages) -> SearchResult:
         hits = store.search.search_messages(
-            account_id, query, session_id=session_id, user_id=user_id, limit=limit
+            request.account_id,
+            request.query,
+            session_id=request.session_id,
+            user_id=request.user_id,
+            limit=request.limit,
         )
         return SearchResult(hits=[SearchHitView(**dataclasses.asdict(hit)) for hit in hits])

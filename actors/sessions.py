@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
 
 import dramatiq
 
@@ -12,69 +11,74 @@ from actors.deps import Deps
 from actors.requests import request_actor
 from schemas.memory import MemoryView
 from schemas.messages import MessagePage
-from schemas.routing import ACTOR_QUEUES, ActorName
-from schemas.sessions import Session, SessionCreate, SessionList, SessionPatch
+from schemas.requests import jobs
+from schemas.requests import sessions as requests
+from schemas.sessions import Session, SessionList
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
     store = deps.store
+    prefix = deps.settings.queue_prefix
 
-    def actor(name: ActorName) -> Any:
-        return request_actor(broker, deps.queue(ACTOR_QUEUES[name]), name.value)
+    @request_actor(broker, prefix, requests.CreateSession)
+    def create_session(request: requests.CreateSession) -> Session:
+        spec = request.spec
+        session_id = spec.session_id or uuid.uuid4().hex
+        return store.sessions.create_session(
+            request.account_id, session_id, spec, datetime.now(UTC)
+        )
 
-    @actor(ActorName.CREATE_SESSION)
-    def create_session(account_id: str, spec: dict[str, Any]) -> Session:
-        parsed = SessionCreate.model_validate(spec)
-        session_id = parsed.session_id or uuid.uuid4().hex
-        return store.sessions.create_session(account_id, session_id, parsed, datetime.now(UTC))
+    @request_actor(broker, prefix, requests.GetSession)
+    def get_session(request: requests.GetSession) -> Session:
+        return store.sessions.get_session(request.account_id, request.session_id)
 
-    @actor(ActorName.GET_SESSION)
-    def get_session(account_id: str, session_id: str) -> Session:
-        return store.sessions.get_session(account_id, session_id)
-
-    @actor(ActorName.LIST_SESSIONS)
-    def list_sessions(
-        account_id: str,
-        user_id: str | None,
-        channel: str | None,
-        active: bool | None,
-        limit: int,
-        cursor: str | None,
-    ) -> SessionList:
+    @request_actor(broker, prefix, requests.ListSessions)
+    def list_sessions(request: requests.ListSessions) -> SessionList:
         sessions, next_cursor = store.sessions.list_sessions(
-            account_id, user_id=user_id, channel=channel, active=active, limit=limit, cursor=cursor
+            request.account_id,
+            user_id=request.user_id,
+            channel=request.channel,
+            active=request.active,
+            limit=request.limit,
+            cursor=request.cursor,
         )
         return SessionList(sessions=sessions, next_cursor=next_cursor)
 
-    @actor(ActorName.UPDATE_SESSION)
-    def update_session(account_id: str, session_id: str, patch: dict[str, Any]) -> Session:
-        parsed = SessionPatch.model_validate(patch)
-        return store.sessions.update_session(account_id, session_id, parsed, datetime.now(UTC))
+    @request_actor(broker, prefix, requests.UpdateSession)
+    def update_session(request: requests.UpdateSession) -> Session:
+        return store.sessions.update_session(
+            request.account_id, request.session_id, request.patch, datetime.now(UTC)
+        )
 
-    @actor(ActorName.END_SESSION)
-    def end_session(account_id: str, session_id: str, reason: str) -> Session:
-        session = store.sessions.end_session(account_id, session_id, reason, datetime.now(UTC))
+    @request_actor(broker, prefix, requests.EndSession)
+    def end_session(request: requests.EndSession) -> Session:
+        account_id, session_id = request.account_id, request.session_id
+        session = store.sessions.end_session(
+            account_id, session_id, request.reason, datetime.now(UTC)
+        )
         # Final summary and analytics flush: maintenance work, off the request path.
         # Should this job be lost, the flush ticks finalize recently ended sessions too.
-        deps.enqueue(ActorName.FINALIZE_SESSION, account_id=account_id, session_id=session_id)
+        deps.enqueue(jobs.FinalizeSession(account_id=account_id, session_id=session_id))
         return session
 
-    @actor(ActorName.DELETE_SESSION)
-    def delete_session(account_id: str, session_id: str) -> None:
-        store.sessions.delete_session(account_id, session_id)
+    @request_actor(broker, prefix, requests.DeleteSession)
+    def delete_session(request: requests.DeleteSession) -> None:
+        store.sessions.delete_session(request.account_id, request.session_id)
 
-    @actor(ActorName.LIST_MESSAGES)
-    def list_messages(
-        account_id: str, session_id: str, limit: int, before: int | None
-    ) -> MessagePage:
-        messages = store.sessions.list_messages(account_id, session_id, limit=limit, before=before)
+    @request_actor(broker, prefix, requests.ListMessages)
+    def list_messages(request: requests.ListMessages) -> MessagePage:
+        limit = request.limit
+        messages = store.sessions.list_messages(
+            request.account_id, request.session_id, limit=limit, before=request.before
+        )
         full_page = len(messages) == limit
         return MessagePage(
             messages=messages, next_before=messages[0].seq if messages and full_page else None
         )
 
-    @actor(ActorName.GET_MEMORY)
-    def get_memory(account_id: str, session_id: str) -> MemoryView:
+    @request_actor(broker, prefix, requests.GetMemory)
+    def get_memory(request: requests.GetMemory) -> MemoryView:
+        account_id, session_id = request.account_id, request.session_id
         state = store.memory.load_memory(account_id, session_id)
         lag = deps.memory.lag(account_id, session_id, datetime.now(UTC))
         return MemoryView(
@@ -90,7 +94,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             updated_at=state.updated_at,
         )
 
-    @actor(ActorName.PING_STORE)
-    def ping_store() -> dict[str, str]:
+    @request_actor(broker, prefix, requests.PingStore)
+    def ping_store(request: requests.PingStore) -> dict[str, str]:
         store.ping()
         return {"store": "ok"}

@@ -6,39 +6,35 @@ All on the ``context`` pool: reads and a write a caller waits for.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
 from domain.transfer import service
-from schemas.routing import ACTOR_QUEUES, ActorName
-from schemas.transfer import ExportHead, ExportPage, ImportDocument, ImportResult
+from schemas.requests import reads
+from schemas.transfer import ExportHead, ExportPage, ImportResult
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
     store = deps.store
+    prefix = deps.settings.queue_prefix
 
-    def actor(name: ActorName) -> Any:
-        return request_actor(broker, deps.queue(ACTOR_QUEUES[name]), name.value)
+    @request_actor(broker, prefix, reads.ExportSession)
+    def export_session(request: reads.ExportSession) -> ExportHead:
+        return service.export_head(store, request.account_id, request.session_id)
 
-    @actor(ActorName.EXPORT_SESSION)
-    def export_session(account_id: str, session_id: str) -> ExportHead:
-        return service.export_head(store, account_id, session_id)
+    @request_actor(broker, prefix, reads.ExportMessages)
+    def export_messages(request: reads.ExportMessages) -> ExportPage:
+        return service.export_page(store, request.account_id, request.session_id, request.after)
 
-    @actor(ActorName.EXPORT_MESSAGES)
-    def export_messages(
-        account_id: str, session_id: str, after: tuple[int, str] | None
-    ) -> ExportPage:
-        cursor = None if after is None else (int(after[0]), str(after[1]))
-        return service.export_page(store, account_id, session_id, cursor)
-
-    @actor(ActorName.IMPORT_SESSION)
-    def import_session(
-        account_id: str, document: dict[str, Any], session_id: str | None
-    ) -> ImportResult:
-        doc = ImportDocument.model_validate(document)
+    @request_actor(broker, prefix, reads.ImportSession)
+    def import_session(request: reads.ImportSession) -> ImportResult:
         return service.import_session(
-            store, account_id, doc, session_id=session_id, now=datetime.now(UTC)
+            store,
+            request.account_id,
+            request.document,
+            session_id=request.session_id,
+            now=datetime.now(UTC),
+            copy=request.as_copy,
         )

@@ -16,11 +16,13 @@ from gateway.limits import BodyLimits
 from gateway.metrics import GatewayMetrics, HttpMetrics, MeteredTransport
 from gateway.ratelimit import RateLimiter
 from gateway.ratelimit_gate import RateLimitGate
+from gateway.recent_ids import RecentIds
 from gateway.routes import (
     admin,
     analytics,
     batch,
     context,
+    docs,
     health,
     memory,
     messages,
@@ -32,6 +34,7 @@ from gateway.routes import (
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
 from runtime.settings import Settings
+from schemas.contract import CONTRACT_VERSION
 
 
 def create_app(
@@ -56,19 +59,23 @@ def create_app(
 
     app = FastAPI(
         title="memq",
-        version="1",
+        version=CONTRACT_VERSION,  # the wire contract's (schemas/contract.py)
         summary="Session memory for LLM chat applications",
         lifespan=lifespan,
+        docs_url=None,  # gateway.routes.docs serves them without a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.transport = transport
     app.state.batcher = batcher
     app.state.api_keys = api_keys
     app.state.sequencer = Sequencer()
+    app.state.recent_ids = RecentIds()
     app.state.metrics = metrics
     app.state.rate_limiter = RateLimiter.from_settings(settings, metrics.rate_limited.inc)
     errors.install(app)
     app.include_router(health.router)
+    docs.install(app)
     app.include_router(gateway_metrics.router)
     app.include_router(sessions.router)
     app.include_router(messages.router)

@@ -47,7 +47,10 @@ class ApiKeys:
         for known, account in self._by_digest.items():
             if hmac.compare_digest(known, digest):
                 return account
-        raise Unauthorized("unknown API key")
+        raise Unauthorized(
+            "unknown API key: use one of MEMQ_API_KEYS, or with `memq serve` and no "
+            "MEMQ_API_KEYS the dev key it printed at start (kept in MEMQ_DATA_DIR/dev-api-key)"
+        )
 
 
 def _digest(key: str) -> str:

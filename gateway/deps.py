@@ -12,6 +12,7 @@ from gateway.auth import ApiKeys
 from gateway.ingest_batcher import IngestBatcher
 from gateway.ratelimit import RateLimiter, admit
 from gateway.ratelimit_gate import GATE_ACCOUNT
+from gateway.recent_ids import RecentIds
 from gateway.sequencer import Sequencer
 from gateway.transport import Transport
 from runtime import log_context
@@ -40,6 +41,11 @@ async def batcher(request: Request) -> IngestBatcher:
 
 async def sequencer(request: Request) -> Sequencer:
     result: Sequencer = request.app.state.sequencer
+    return result
+
+
+async def recent_ids(request: Request) -> RecentIds:
+    result: RecentIds = request.app.state.recent_ids
     return result
 
 
@@ -76,6 +82,7 @@ TransportDep = Annotated[Transport, Depends(transport)]
 SettingsDep = Annotated[Settings, Depends(settings)]
 SequencerDep = Annotated[Sequencer, Depends(sequencer)]
 BatcherDep = Annotated[IngestBatcher, Depends(batcher)]
+RecentIdsDep = Annotated[RecentIds, Depends(recent_ids)]
 SessionId = Annotated[
     str,
     Path(pattern=ID_PATTERN, description="opaque id: up to 128 of A-Z a-z 0-9 . _ : -"),

@@ -38,6 +38,13 @@ async def _memq_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
+    if _body_not_sent_as_json(request, exc):
+        content_type = request.headers.get("content-type")
+        problem = (
+            "body: send it as JSON with the header `Content-Type: application/json` "
+            f"({'got ' + repr(content_type) if content_type else 'no Content-Type was sent'})"
+        )
+        return JSONResponse(error_body("invalid_input", problem, errors=[problem]), status_code=422)
     problems = [_describe(error) for error in exc.errors()]
     return JSONResponse(
         error_body("invalid_input", "; ".join(problems), errors=problems), status_code=422
@@ -75,11 +82,23 @@ def _allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+def _body_not_sent_as_json(request: Request, exc: RequestValidationError) -> bool:
+    """A JSON body posted without its Content-Type: FastAPI never parsed it, so the
+    error would be "Input should be a valid dictionary" without naming the header."""
+    if "json" in request.headers.get("content-type", "").lower():
+        return False
+    return any(tuple(error.get("loc", ())) == ("body",) for error in exc.errors())
+
+
 def _describe(error: Any) -> str:
+    if error.get("type") == "json_invalid":
+        # loc is ("body", offset): the offset is a character position, not a field.
+        offset = next((part for part in error.get("loc", ())[1:] if isinstance(part, int)), None)
+        at = f" at character {offset}" if offset is not None else ""
+        why = error.get("ctx", {}).get("error", "parse error")
+        return f"body: malformed JSON{at} ({why})"
     where = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
     message = str(error.get("msg", "invalid"))
     if error.get("type") == "extra_forbidden":
         message = "unknown field"
-    elif error.get("type") == "json_invalid":
-        message = f"malformed JSON ({error.get('ctx', {}).get('error', 'parse error')})"
     return f"{where}: {message}"

@@ -24,7 +24,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from gateway.transport import Transport
-from schemas.routing import ActorName
+from schemas.requests.reads import ExportMessages
 from schemas.transfer import FORMAT, VERSION, ExportHead
 
 logger = logging.getLogger("memq.gateway.export")
@@ -48,11 +48,8 @@ async def document_chunks(
     exported = 0
     while True:
         try:
-            page = await transport.request(
-                ActorName.EXPORT_MESSAGES,
-                {"account_id": account_id, "session_id": session_id, "after": after},
-                timeout=timeout,
-            )
+            request = ExportMessages(account_id=account_id, session_id=session_id, after=after)
+            page = await transport.request(request, timeout=timeout)
         except Exception:
             logger.warning("export of session %s cut short after %d messages", session_id, exported)
             raise

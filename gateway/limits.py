@@ -12,9 +12,11 @@ then reads the body from memory, as it would have anyway.
 from __future__ import annotations
 
 import asyncio
-import json
 
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gateway.errors import error_body
 
 
 class BodyLimits:
@@ -29,13 +31,14 @@ class BodyLimits:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._too_large(send)
+            await self._too_large(scope, send)
             return
         try:
             async with asyncio.timeout(self.timeout):
                 body = await self._read(receive)
         except TimeoutError:
             await _refuse(
+                scope,
                 send,
                 408,
                 "timeout",
@@ -43,7 +46,7 @@ class BodyLimits:
             )
             return
         except _TooLarge:
-            await self._too_large(send)
+            await self._too_large(scope, send)
             return
         except _ClientGone:
             return
@@ -73,8 +76,9 @@ class BodyLimits:
             if not message.get("more_body", False):
                 return b"".join(chunks)
 
-    async def _too_large(self, send: Send) -> None:
+    async def _too_large(self, scope: Scope, send: Send) -> None:
         await _refuse(
+            scope,
             send,
             413,
             "payload_too_large",
@@ -82,17 +86,17 @@ class BodyLimits:
         )
 
 
-async def _refuse(send: Send, status: int, code: str, detail: str) -> None:
-    """The usual error body, and ``connection: close``: the rest of the body is never read."""
-    body = json.dumps({"error": {"code": code, "detail": detail}}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
-        }
+async def _refuse(scope: Scope, send: Send, status: int, code: str, detail: str) -> None:
+    """The error body every route answers (``gateway.errors``), and ``connection: close``:
+    the rest of the body is never read."""
+    response = JSONResponse(
+        error_body(code, detail), status_code=status, headers={"connection": "close"}
     )
-    await send({"type": "http.response.body", "body": body})
+    await response(scope, _nothing_to_receive, send)
+
+
+async def _nothing_to_receive() -> Message:
+    return {"type": "http.disconnect"}
 
 
 class _TooLarge(Exception):

@@ -36,8 +36,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gateway.openapi import BEFORE_ROUTING, error_responses
 from gateway.transport import RequestTimeout, Transport
 from runtime.histograms import LATENCY_BUCKETS
+from runtime.process_metrics import process_registry
 from schemas.errors import BrokerUnavailable, MemqError
 from schemas.replies import Reply
+from schemas.requests.base import ActorRequest
 from schemas.routing import ActorName
 
 router = APIRouter(tags=["health"])
@@ -59,7 +61,7 @@ async def metrics(request: Request) -> Response:
 
 class GatewayMetrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
-        self.registry = registry if registry is not None else CollectorRegistry()
+        self.registry = registry if registry is not None else process_registry()
         self.http_requests = Counter(
             "memq_gateway_http_requests",
             "HTTP requests by route template and status",
@@ -130,13 +132,11 @@ class MeteredTransport(Transport):
     async def _round_trip(self, message: dramatiq.Message[Any], timeout: float) -> Reply | None:
         return await self.inner._round_trip(message, timeout)
 
-    async def request(
-        self, actor: ActorName, kwargs: dict[str, Any], *, timeout: float, attempts: int = 2
-    ) -> Any:
+    async def request(self, request: ActorRequest, *, timeout: float, attempts: int = 2) -> Any:
         started = time.perf_counter()
         outcome = "ok"
         try:
-            return await super().request(actor, kwargs, timeout=timeout, attempts=attempts)
+            return await super().request(request, timeout=timeout, attempts=attempts)
         except RequestTimeout:
             outcome = "timeout"
             raise
@@ -147,7 +147,7 @@ class MeteredTransport(Transport):
             outcome = "error"
             raise
         finally:
-            self._metrics.request_seconds.labels(actor.value, outcome).observe(
+            self._metrics.request_seconds.labels(request.actor.value, outcome).observe(
                 time.perf_counter() - started
             )
 

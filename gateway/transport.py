@@ -15,6 +15,7 @@ import dramatiq
 
 from schemas.errors import ERRORS_BY_CODE, BrokerUnavailable, MemqError
 from schemas.replies import Reply
+from schemas.requests.base import ActorRequest
 from schemas.routing import (
     ACTOR_QUEUES,
     CORRELATION_ID_OPTION,
@@ -60,15 +61,14 @@ class Transport(abc.ABC):
     @abc.abstractmethod
     def reply_to(self) -> str: ...
 
-    async def request(
-        self, actor: ActorName, kwargs: dict[str, Any], *, timeout: float, attempts: int = 2
-    ) -> Any:
-        """Ask an actor and return its result, trying ``attempts`` times.
+    async def request(self, request: ActorRequest, *, timeout: float, attempts: int = 2) -> Any:
+        """Ask the request's actor and return its result, trying ``attempts`` times.
 
         Each attempt has its own correlation id, so a late reply to an earlier
         attempt is dropped. The request carries a deadline so a worker that
         picks it up after the gateway gave up skips it.
         """
+        actor, kwargs = request.actor, request.kwargs()
         for _ in range(attempts):
             options = {
                 REPLY_TO_OPTION: self.reply_to,

@@ -7,14 +7,22 @@ from typing import Annotated
 import typer
 
 from domain.ports.search import REINDEX_BATCH
-from memq import dlq_cli, transfer_cli
+from memq import cli_errors, cli_help, dlq_cli, transfer_cli
 from runtime.settings import Settings
 from schemas.routing import QueueKind
 
-app = typer.Typer(no_args_is_help=True, help="memq: session memory for LLM chat applications")
-app.add_typer(dlq_cli.app, name="dlq")
-app.command("export")(transfer_cli.export_command)
-app.command("import")(transfer_cli.import_command)
+HELP = """memq: session memory for LLM chat applications.
+
+Start here: `memq serve` runs everything in one process with no servers (its
+dev API key is printed and kept in MEMQ_DATA_DIR), and `memq demo` plays a
+short conversation through memq and shows what it remembers.
+
+Every setting is a MEMQ_* environment variable (`memq settings` lists them).
+The commands that talk to a gateway (export, import) use MEMQ_URL (default
+http://MEMQ_HOST:MEMQ_PORT) and MEMQ_API_KEY (default: that dev key).
+"""
+
+app = typer.Typer(no_args_is_help=True, help=HELP, add_completion=False)
 
 
 def _settings(**overrides: object) -> Settings:
@@ -31,6 +39,24 @@ def serve(
     from memq.serve import run_serve
 
     run_serve(_settings(host=host, port=port))
+
+
+@app.command()
+def demo() -> None:
+    """Play a short support conversation in English, Persian and Thai through memq and
+    print what it remembers and the context an LLM would get (no servers needed)."""
+    from rich.console import Console
+
+    from memq import demo as demo_run
+    from memq.demo_render import progress, render
+
+    console = Console()
+    try:
+        with progress(console) as on_message:
+            results = demo_run.run(on_message)
+    except demo_run.DemoError as exc:
+        cli_errors.fail(f"the demo could not run: {exc}")
+    render(console, results)
 
 
 @app.command()
@@ -126,6 +152,12 @@ def scheduler() -> None:
     run_scheduler(_settings())
 
 
+# Registered last, so `memq --help` lists serve and demo first.
+app.command("export")(transfer_cli.export_command)
+app.command("import")(transfer_cli.import_command)
+app.add_typer(dlq_cli.app, name="dlq")
+
+
 def _parse_queues(spec: str | None) -> list[QueueKind]:
     if not spec:
         return list(QueueKind)
@@ -140,5 +172,10 @@ def _parse_queues(spec: str | None) -> list[QueueKind]:
     return [QueueKind(name) for name in names]
 
 
+def main() -> None:
+    cli_help.install()
+    cli_errors.run(app)
+
+
 if __name__ == "__main__":
-    app()
+    main()

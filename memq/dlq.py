@@ -7,6 +7,10 @@ they stay for 7 days (``schemas.queues.DEAD_LETTER_TTL_MS``).
 
 Safety:
 
+- **nothing is declared but what exists**: the dead-letter queues are looked
+  up passively, so a mistyped ``MEMQ_QUEUE_PREFIX`` creates no queue on the
+  broker; when none of them exists the command says so (``NoDeadLetterQueues``)
+  instead of showing "0 dead letters".
 - **list never consumes**: it takes messages with ``basic_get`` without acking
   and hands every one of them back with ``basic_nack(requeue=True)`` (also what
   RabbitMQ does if the command dies halfway), so they stay in the queue, in
@@ -43,12 +47,8 @@ from pika.adapters.blocking_connection import BlockingChannel
 from pika.exceptions import AMQPError, ChannelClosedByBroker
 
 from memq.dlq_letter import REPLAYS_OPTION, DeadLetter, describe
-from schemas.queues import (
-    DEAD_LETTER_OPTION,
-    dead_letter_queue,
-    dead_letter_queue_arguments,
-    main_queue_arguments,
-)
+from runtime.queue_layout import QueueLayout
+from schemas.queues import DEAD_LETTER_OPTION, dead_letter_queue
 from schemas.routing import QueueKind, queue_name
 
 #: Options of a failure, cleared so a replay retries afresh: Dramatiq's Retries
@@ -70,38 +70,55 @@ class Outcome:
     errors: dict[str, str] = field(default_factory=dict)  # id -> why
 
 
+class NoDeadLetterQueues(Exception):
+    """None of the dead-letter queues asked for exists on this broker."""
+
+    def __init__(self, prefix: str, queues: list[str]) -> None:
+        super().__init__(
+            f"no queue {' or '.join(queues)} on this broker: is MEMQ_QUEUE_PREFIX={prefix!r} "
+            "the deployment's (its workers create these queues when they start)?"
+        )
+
+
 class DeadLetters:
     """The dead-letter queues of one deployment (``MEMQ_QUEUE_PREFIX``)."""
 
-    def __init__(self, url: str, prefix: str) -> None:
+    def __init__(self, url: str, layout: QueueLayout) -> None:
         self._url = url
-        self._prefix = prefix
+        self._layout = layout
+        self._prefix = layout.prefix
 
     def queues(self, kinds: Iterable[QueueKind] | None = None) -> list[str]:
         return [dead_letter_queue(queue_name(self._prefix, kind)) for kind in kinds or QueueKind]
 
     @contextmanager
-    def _channel(self) -> Iterator[BlockingChannel]:
+    def _channel(
+        self, kinds: Iterable[QueueKind] | None
+    ) -> Iterator[tuple[BlockingChannel, list[str]]]:
+        """A channel, and those of the dead-letter queues of ``kinds`` that exist."""
         params = pika.URLParameters(self._url)
         params.client_properties = {"connection_name": "memq-dlq"}
         connection = pika.BlockingConnection(params)
         try:
-            yield connection.channel()
+            wanted = self.queues(kinds)
+            existing = [queue for queue in wanted if _exists(connection, queue)]
+            if not existing:
+                raise NoDeadLetterQueues(self._prefix, wanted)
+            yield connection.channel(), existing
         finally:
             if connection.is_open:
                 connection.close()  # anything still unacked goes back to its queue
 
     def depth(self, channel: BlockingChannel, queue: str) -> int:
-        declared = channel.queue_declare(
-            queue, durable=True, arguments=dead_letter_queue_arguments()
-        )
+        # Passive: a look, never a declaration (the queue is known to exist here).
+        declared = channel.queue_declare(queue, passive=True)
         return int(declared.method.message_count)
 
     def list(self, kinds: Iterable[QueueKind] | None = None, limit: int = 20) -> list[DeadLetter]:
         """Up to ``limit`` dead letters, oldest first per queue; none is consumed."""
         found: list[DeadLetter] = []
-        with self._channel() as channel:
-            for queue in self.queues(kinds):
+        with self._channel(kinds) as (channel, queues):
+            for queue in queues:
                 if len(found) >= limit:
                     break
                 take = min(self.depth(channel, queue), limit - len(found))
@@ -112,8 +129,17 @@ class DeadLetters:
                             break
                         found.append(got[1])
                 finally:
-                    channel.basic_nack(delivery_tag=0, multiple=True, requeue=True)
+                    self._hand_back(channel)
         return found
+
+    def _hand_back(self, channel: BlockingChannel) -> None:
+        """Every unacked letter back to its queue, in order.
+
+        A quorum queue counts a requeue as a delivery; its dead-letter queue has
+        no ``x-delivery-limit`` (so no count drops a letter on RabbitMQ 3.x), but
+        RabbitMQ 4 limits every quorum queue to 20 by default: see docs/deploy.md.
+        """
+        channel.basic_nack(delivery_tag=0, multiple=True, requeue=True)
 
     def replay(
         self, kinds: Iterable[QueueKind] | None = None, ids: set[str] | None = None
@@ -140,12 +166,14 @@ class DeadLetters:
     ) -> Outcome:
         outcome = Outcome()
         seen: set[str] = set()
-        with self._channel() as channel:
+        with self._channel(kinds) as (channel, queues):
             channel.confirm_delivery()
-            for queue in self.queues(kinds):
+            for queue in queues:
                 main = queue.removesuffix(".XQ")
                 # The same arguments as Dramatiq and the gateway: a no-op when it exists.
-                channel.queue_declare(main, durable=True, arguments=main_queue_arguments(main))
+                channel.queue_declare(
+                    main, durable=True, arguments=self._layout.main_arguments(main)
+                )
                 try:
                     for _ in range(self.depth(channel, queue)):
                         got = _get(channel, queue)
@@ -205,6 +233,19 @@ class DeadLetters:
             raise
         channel.basic_ack(tag)
         outcome.replayed.append(letter.id)
+
+
+def _exists(connection: pika.BlockingConnection, queue: str) -> bool:
+    """Whether ``queue`` exists, asked on a channel of its own (a 404 closes it)."""
+    probe = connection.channel()
+    try:
+        probe.queue_declare(queue, passive=True)
+    except ChannelClosedByBroker as exc:
+        if exc.reply_code == 404:
+            return False
+        raise
+    probe.close()
+    return True
 
 
 def _get(channel: BlockingChannel, queue: str) -> tuple[int, DeadLetter] | None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 
+from memq.cli_errors import fail
 from runtime.settings import Settings
 from schemas.routing import QueueKind
 
@@ -29,14 +32,25 @@ AllOption = Annotated[bool, typer.Option("--all", help="every dead letter of the
 
 def _dead_letters() -> object:
     from memq.dlq import DeadLetters
+    from runtime.queue_layout import QueueLayout
 
     settings = Settings()
     if settings.amqp_url is None:
-        raise typer.BadParameter(
+        fail(
             "set MEMQ_AMQP_URL to the RabbitMQ of the deployment "
             "(the embedded `memq serve` broker keeps no dead letters between runs)"
         )
-    return DeadLetters(str(settings.amqp_url), settings.queue_prefix)
+    return DeadLetters(str(settings.amqp_url), QueueLayout.from_settings(settings))
+
+
+@contextmanager
+def _no_queues_is_a_usage_error() -> Iterator[None]:
+    from memq.dlq import NoDeadLetterQueues
+
+    try:
+        yield
+    except NoDeadLetterQueues as exc:
+        fail(str(exc))
 
 
 def _kinds(queue: QueueKind | None) -> list[QueueKind] | None:
@@ -66,7 +80,8 @@ def list_(
 
     dlq = _dead_letters()
     assert isinstance(dlq, DeadLetters)
-    letters = dlq.list(_kinds(queue), limit=limit)
+    with _no_queues_is_a_usage_error():
+        letters = dlq.list(_kinds(queue), limit=limit)
     for letter in letters:
         if as_json:
             typer.echo(json.dumps(letter.as_dict(show_body=show_body), ensure_ascii=False))
@@ -84,7 +99,8 @@ def replay(queue: QueueOption = None, ids: IdOption = None, every: AllOption = F
     selected = _selection(ids, every)
     dlq = _dead_letters()
     assert isinstance(dlq, DeadLetters)
-    outcome = dlq.replay(_kinds(queue), selected)
+    with _no_queues_is_a_usage_error():
+        outcome = dlq.replay(_kinds(queue), selected)
     for letter_id in outcome.replayed:
         typer.echo(f"replayed {letter_id}")
     for letter_id, why in outcome.skipped.items():
@@ -105,7 +121,8 @@ def drop(queue: QueueOption = None, ids: IdOption = None, every: AllOption = Fal
     selected = _selection(ids, every)
     dlq = _dead_letters()
     assert isinstance(dlq, DeadLetters)
-    outcome = dlq.drop(_kinds(queue), selected)
+    with _no_queues_is_a_usage_error():
+        outcome = dlq.drop(_kinds(queue), selected)
     for letter_id in outcome.dropped:
         typer.echo(f"dropped {letter_id}")
     missing = sorted((selected or set()) - set(outcome.dropped))

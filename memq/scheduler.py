@@ -24,12 +24,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import dramatiq
-from dramatiq.brokers.rabbitmq import RabbitmqBroker
 
+from actors.broker import rabbitmq_broker
 from domain.lifecycle import TickKind, tick_period
 from runtime import log_setup as logs
+from runtime.queue_layout import QueueLayoutMismatch
 from runtime.settings import Settings, redact_url
-from schemas.routing import ActorName, new_message
+from schemas.requests.jobs import MaintenanceTick
+from schemas.routing import QueueKind, new_message, queue_name
 
 logger = logging.getLogger("memq.scheduler")
 
@@ -53,10 +55,11 @@ class Scheduler:
         self._due = dict.fromkeys(TickKind, 0.0)
 
     def tick_message(self, kind: TickKind, at: datetime) -> dramatiq.Message[Any]:
+        tick = MaintenanceTick(kind=kind.value, at=at)
         return new_message(
             self.settings.queue_prefix,
-            ActorName.MAINTENANCE_TICK,
-            {"kind": kind.value, "at": at.isoformat()},
+            tick.actor,
+            tick.kwargs(),
             {"max_age": self.periods[kind] * 1000},
         )
 
@@ -107,7 +110,13 @@ def run_scheduler(settings: Settings) -> None:
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    broker = RabbitmqBroker(url=str(settings.amqp_url), confirm_delivery=True)
+    broker = rabbitmq_broker(settings)
+    try:
+        broker.declare_all({queue_name(settings.queue_prefix, QueueKind.MAINTENANCE)})
+    except QueueLayoutMismatch as exc:
+        raise SystemExit(str(exc)) from None
+    except dramatiq.errors.ConnectionError:
+        logger.warning("RabbitMQ is unreachable; the scheduler sends its ticks once it is back")
     logger.info("scheduler sending to %s", redact_url(settings.amqp_url))
     try:
         Scheduler(settings, broker.enqueue).run(stop)

@@ -8,12 +8,14 @@ their URLs are set. Same actors, same code paths.
 from __future__ import annotations
 
 import logging
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import dramatiq
 import uvicorn
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import Retries
-from prometheus_client import CollectorRegistry
 
 from actors.broker import build_broker
 from actors.deps import Deps
@@ -32,6 +34,8 @@ from memq.stores import open_store
 from runtime import log_setup as logs
 from runtime.inproc import InProcessReplies
 from runtime.journal import Journal, JournalMiddleware
+from runtime.process_metrics import process_registry
+from runtime.queue_layout import QueueLayout
 from runtime.settings import Settings, redact_url
 
 logger = logging.getLogger("memq.serve")
@@ -40,7 +44,9 @@ logger = logging.getLogger("memq.serve")
 def amqp_transport(settings: Settings) -> AmqpTransport:
     assert settings.amqp_url is not None
     return AmqpTransport(
-        str(settings.amqp_url), settings.queue_prefix, publish_timeout=settings.publish_timeout
+        settings.amqp_urls(),
+        QueueLayout.from_settings(settings),
+        publish_timeout=settings.publish_timeout,
     )
 
 
@@ -62,7 +68,7 @@ def run_serve(settings: Settings) -> None:
     deps = Deps(settings=settings, store=store, broker=broker)
     register_actors(broker, deps)
     # One process, one registry: the gateway's GET /metrics shows the workers too.
-    registry = CollectorRegistry()
+    registry = process_registry()
     install_worker_metrics(
         broker,
         registry,
@@ -123,13 +129,41 @@ def _drain(broker: dramatiq.Broker, settings: Settings) -> None:
 
 
 def _run_http(settings: Settings, app: object) -> None:
-    uvicorn.run(
-        app,  # type: ignore[arg-type]
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level.lower(),
-        # uvicorn's records go through memq's handlers (MEMQ_LOG_FORMAT, runtime.log_context)
-        log_config=None,
-        access_log=False,
-        http=header_timeout_protocol(settings.client_timeout),
-    )
+    with _signals_absorbed_after_shutdown():
+        uvicorn.run(
+            app,  # type: ignore[arg-type]
+            host=settings.host,
+            port=settings.port,
+            log_level=settings.log_level.lower(),
+            # uvicorn's records go through memq's handlers (MEMQ_LOG_FORMAT, runtime.log_context)
+            log_config=None,
+            access_log=False,
+            http=header_timeout_protocol(settings.client_timeout),
+            # SIGTERM: open requests get this long to finish, then the process exits 0.
+            timeout_graceful_shutdown=settings.shutdown_timeout,
+        )
+
+
+@contextmanager
+def _signals_absorbed_after_shutdown() -> Iterator[None]:
+    """Exit 0 after a graceful SIGTERM/SIGINT.
+
+    uvicorn handles the signal (stops accepting, lets open requests finish
+    within MEMQ_SHUTDOWN_TIMEOUT), then raises it again once it has shut down,
+    and the default action ended the process by the signal (exit 143, what an
+    orchestrator reports as a failure), skipping ``memq serve``'s own cleanup.
+    The re-raised signal finds this no-op handler instead: the shutdown is done.
+    """
+    previous = {signum: signal.signal(signum, _absorb) for signum in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+def _absorb(signum: int, frame: object) -> None:
+    logger.info("stopped by %s", signal.Signals(signum).name)

@@ -1,8 +1,10 @@
 """``memq export`` and ``memq import``: session documents over the HTTP API.
 
-The gateway is MEMQ_URL (default http://127.0.0.1:8080); the caller is
-MEMQ_API_KEY, or, with ``--account A``, the key MEMQ_API_KEYS gives account A
-(an operator's shortcut on a host that holds the gateway's key list).
+The gateway is MEMQ_URL (default http://MEMQ_HOST:MEMQ_PORT, the address
+``memq serve`` listens on); the caller is MEMQ_API_KEY, else the dev key
+``memq serve`` keeps in MEMQ_DATA_DIR, or, with ``--account A``, the key
+MEMQ_API_KEYS gives account A (an operator's shortcut on a host that holds the
+gateway's key list). Settings come from ``runtime.settings`` like the server's.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from typing import Annotated, Any
 import httpx
 import typer
 
+from memq.cli_errors import fail
+from memq.keys import read_dev_key
+from runtime.settings import Settings
 from schemas.transfer import MESSAGE_COUNT_HEADER
 
-DEFAULT_URL = "http://127.0.0.1:8080"
 TIMEOUT = httpx.Timeout(30.0, connect=3.0)
 
 Account = Annotated[
@@ -38,9 +42,7 @@ def _key_for(account: str | None) -> str | None:
         key, sep, owner = item.rpartition(":")
         if sep and key and owner == account:
             return key
-    raise typer.BadParameter(
-        f"no key for account {account!r} in MEMQ_API_KEYS", param_hint="--account"
-    )
+    fail(f"no key for account {account!r} in MEMQ_API_KEYS: check --account or MEMQ_API_KEYS")
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,17 @@ class _Target:
 
 
 def _config(url: str | None, account: str | None) -> _Target:
-    # The same resolution as memq_client (kept here: the CLI does not depend on it).
-    base = url or os.environ.get("MEMQ_URL") or DEFAULT_URL
-    key = _key_for(account) or os.environ.get("MEMQ_API_KEY")
+    settings = Settings()
+    base = url or settings.gateway_url
+    key = _key_for(account)
+    if key is None and settings.api_key is not None:
+        key = settings.api_key.get_secret_value()
+    key = key or read_dev_key(settings)
     if not key:
-        raise typer.BadParameter("no API key: set MEMQ_API_KEY or pass --account")
+        fail(
+            "no API key: set MEMQ_API_KEY, or pass --account A with MEMQ_API_KEYS set "
+            "(`memq serve` without MEMQ_API_KEYS keeps its dev key in MEMQ_DATA_DIR)"
+        )
     return _Target(base.rstrip("/"), key)
 
 
@@ -64,12 +72,21 @@ def _client(target: _Target) -> httpx.Client:
 
 
 def _unreachable(target: _Target, exc: httpx.HTTPError) -> typer.Exit:
-    typer.echo(f"memq: cannot reach {target.base_url}: {exc}", err=True)
+    typer.echo(
+        f"memq: cannot reach the gateway at {target.base_url} ({exc}): start it with "
+        "`memq serve`, or point MEMQ_URL (or MEMQ_HOST/MEMQ_PORT) at it",
+        err=True,
+    )
     return typer.Exit(2)
 
 
 def _refused(response: httpx.Response) -> typer.Exit:
-    typer.echo(f"memq: {response.status_code} {response.text}", err=True)
+    """The gateway's own ``detail`` (it says what to do), on one line."""
+    try:
+        detail = response.json()["error"]["detail"]
+    except (ValueError, KeyError, TypeError):
+        detail = response.text.strip()
+    typer.echo(f"memq: the gateway answered {response.status_code}: {detail}", err=True)
     return typer.Exit(1)
 
 
@@ -149,15 +166,33 @@ def import_command(
     session_id: Annotated[
         str | None, typer.Option("--session-id", help="ask for this (free) session id")
     ] = None,
+    copy: Annotated[
+        bool,
+        typer.Option(
+            "--copy", help="give every message a new id: import back into the same account"
+        ),
+    ] = False,
     url: Url = None,
 ) -> None:
-    """Import an export document into the caller's account; prints the result (JSON)."""
-    text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+    """Import an export document into the caller's account; prints the result (JSON).
+
+    Message ids are unique per account: to import a session back into the account
+    it came from, pass --copy."""
+    try:
+        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"no such file: {file} (give the path `memq export SESSION > FILE` wrote)")
+    except IsADirectoryError:
+        fail(f"{file} is a directory: give an export document (a .json file)")
+    except (PermissionError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {file}: {exc}")
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise typer.BadParameter(f"not JSON: {exc}", param_hint="FILE") from None
-    params = {"session_id": session_id} if session_id else {}
+        fail(f"{file} is not JSON ({exc}): give a document `memq export` wrote")
+    params: dict[str, str] = {"session_id": session_id} if session_id else {}
+    if copy:
+        params["copy"] = "true"
     result = _call(
         _config(url, account), "POST", "/v1/sessions/import", json=document, params=params
     )

@@ -2,7 +2,8 @@
 
 Each process builds its own broker, store and actors at start-up (nothing is
 shared across a fork) and stops gracefully on SIGTERM/SIGINT: in-flight
-messages finish, unacked ones go back to RabbitMQ.
+messages get MEMQ_SHUTDOWN_TIMEOUT seconds to finish, unacked ones go back to
+RabbitMQ, and the process exits 0 without an error in its log.
 """
 
 from __future__ import annotations
@@ -16,19 +17,18 @@ from collections.abc import Sequence
 
 import dramatiq
 
-from actors.broker import build_broker
+from actors.broker import build_broker, rabbitmq_broker
 from actors.deps import Deps
+from actors.layout_broker import LayoutRabbitmqBroker
 from actors.metrics.server import start_worker_metrics
 from actors.registry import register_actors
 from memq.stores import open_store
 from runtime import log_setup as logs
+from runtime.queue_layout import QueueLayoutMismatch
 from runtime.settings import Settings
 from schemas.routing import QueueKind, queue_name
 
 logger = logging.getLogger("memq.worker")
-
-#: How long a stopping worker waits for in-flight messages (ms).
-STOP_TIMEOUT_MS = 30_000
 
 
 def run_workers(
@@ -42,6 +42,12 @@ def run_workers(
     if processes == 1:
         run_worker_process(settings, list(queues), threads)
         return
+    # Here, not only in each child: a child that exits is restarted forever.
+    broker = rabbitmq_broker(settings)
+    try:
+        declare_at_start(broker, {queue_name(settings.queue_prefix, kind) for kind in queues})
+    finally:
+        broker.close()
     _supervise(settings, list(queues), processes, threads)
 
 
@@ -54,11 +60,12 @@ def run_worker_process(
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     broker = build_broker(settings)
+    names = {queue_name(settings.queue_prefix, kind) for kind in queues}
+    declare_at_start(broker, names)
     store = open_store(settings)
     deps = Deps(settings=settings, store=store, broker=broker)
     register_actors(broker, deps)
-    metrics_server = start_worker_metrics(broker, deps.engines, settings, index)
-    names = {queue_name(settings.queue_prefix, kind) for kind in queues}
+    metrics_server = start_worker_metrics(broker, deps.engines, settings, queues, index)
     worker = dramatiq.Worker(broker, queues=names, worker_threads=threads)
     worker.start()
     logger.info("worker consuming %s with %d threads", sorted(names), threads)
@@ -66,11 +73,24 @@ def run_worker_process(
         stop.wait()
     finally:
         logger.info("worker stopping: finishing in-flight messages")
-        worker.stop(timeout=STOP_TIMEOUT_MS)
+        worker.stop(timeout=settings.shutdown_timeout * 1000)
         if metrics_server is not None:
             metrics_server.shutdown()
         broker.close()
         store.close()
+
+
+def declare_at_start(broker: dramatiq.Broker, names: set[str]) -> None:
+    """Stop at once, saying why, when the queues exist with other arguments (queue type)."""
+    if not isinstance(broker, LayoutRabbitmqBroker):
+        return
+    try:
+        broker.declare_all(names)
+    except QueueLayoutMismatch as exc:
+        raise SystemExit(str(exc)) from None
+    except dramatiq.errors.ConnectionError:
+        # Unreachable now: Dramatiq's consumers retry until it is back.
+        logger.warning("RabbitMQ is unreachable; the worker consumes once it is back")
 
 
 def _supervise(settings: Settings, queues: list[QueueKind], processes: int, threads: int) -> None:
@@ -97,5 +117,9 @@ def _supervise(settings: Settings, queues: list[QueueKind], processes: int, thre
                 children[index] = spawn(index)
     for child in children:
         child.terminate()  # SIGTERM: graceful stop in the child
+    deadline = time.monotonic() + settings.shutdown_timeout + 2
     for child in children:
-        child.join(STOP_TIMEOUT_MS / 1000 + 5)
+        child.join(max(0.0, deadline - time.monotonic()))
+        if child.is_alive():
+            logger.warning("worker process %s did not stop in time; killing it", child.pid)
+            child.kill()

@@ -12,6 +12,8 @@
 ``memq_client.errors``; retries and deadlines in ``memq_client.retry``.
 The client depends on httpx and pydantic, and on memq's wire models
 (``schemas``) for its return types; never on gateway, actor or store code.
+It is distributed alone as ``memq-client`` (``clients/python``), versioned
+with the wire contract: ``__version__``.
 """
 
 from memq_client.aio import AsyncMemqClient
@@ -30,10 +32,13 @@ from memq_client.errors import (
 from memq_client.retry import NO_RETRIES, RetryPolicy
 from memq_client.sync import MemqClient
 from schemas.context import ContextReply
+from schemas.contract import CONTRACT_VERSION
 from schemas.memory import MemoryView
 from schemas.messages import MAX_BATCH_EVENTS, MessagePage, StoredMessage
 from schemas.messages import MessageAccepted as Accepted
 from schemas.sessions import Session, SessionList
+
+__version__ = CONTRACT_VERSION
 
 __all__ = [
     "DEFAULT_TIMEOUT",

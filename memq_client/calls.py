@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict, get_args
 from urllib.parse import quote
 
 import httpx
@@ -183,9 +183,9 @@ def _accepted_in_order(response: httpx.Response) -> list[MessageAccepted]:
 
 
 def context(session_id: str, budget: int | None, format: ContextFormat) -> Call[ContextReply]:
-    if format not in ("text", "json", "anthropic"):
+    if format not in get_args(ContextFormat):
         raise InvalidRequest(
-            f"format must be text, json or anthropic (got {format!r})",
+            f"format must be text, json, anthropic or openai (got {format!r})",
             status=None,
             code="invalid_input",
             attempts=0,

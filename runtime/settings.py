@@ -11,6 +11,7 @@ from pydantic import AliasChoices, AmqpDsn, BaseModel, Field, MongoDsn, SecretSt
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas.memory_model import Budgets
+from schemas.queues import QueueType
 
 
 class AccountOverrides(BaseModel):
@@ -33,6 +34,18 @@ class Settings(BaseSettings):
     amqp_url: AmqpDsn | None = Field(
         default=None, description="RabbitMQ URL; unset = Dramatiq's in-process broker"
     )
+    amqp_nodes: str | None = Field(
+        default=None,
+        pattern=r"^\s*[A-Za-z0-9_.\[\]:-]+(\s*,\s*[A-Za-z0-9_.\[\]:-]+)*\s*$",
+        description='other RabbitMQ cluster nodes as "host:port,host:port": gateways, '
+        "workers and the scheduler connect to MEMQ_AMQP_URL's node or, when it is down, the "
+        "next of these (same credentials and vhost)",
+    )
+    queue_type: QueueType | None = Field(
+        default=None,
+        description='"quorum" (replicated over the cluster; the default when MEMQ_AMQP_URL is '
+        'set) or "classic" (one node: a development broker); see docs/deploy.md to change it',
+    )
     mongodb_url: MongoDsn | None = Field(
         default=None, description="MongoDB URL; unset = SQLite file in MEMQ_DATA_DIR"
     )
@@ -45,6 +58,16 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="gateway bind address")
     port: int = Field(default=8080, description="gateway port")
+    url: str | None = Field(
+        default=None,
+        description="the gateway the CLI (`memq export`, `memq import`) talks to; "
+        "unset = http://MEMQ_HOST:MEMQ_PORT",
+    )
+    api_key: SecretStr | None = Field(
+        default=None,
+        description="the API key the CLI sends; unset = the dev key `memq serve` keeps in "
+        "MEMQ_DATA_DIR/dev-api-key",
+    )
     queue_prefix: str = Field(
         default="memq",
         pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$",
@@ -79,6 +102,13 @@ class Settings(BaseSettings):
         default=20, ge=0, description="retries of a transient ingest failure before dead-letter"
     )
     log_level: str = Field(default="INFO", description="logging level")
+    shutdown_timeout: int = Field(
+        default=25,
+        gt=0,
+        description="seconds a process stopping on SIGTERM gives in-flight work to finish "
+        "(unfinished messages go back to RabbitMQ); keep it below the orchestrator's grace "
+        "period (Kubernetes: terminationGracePeriodSeconds, 30 by default)",
+    )
 
     # -- limits and observability -----------------------------------------------
     rate_limit_per_second: float = Field(
@@ -232,8 +262,33 @@ class Settings(BaseSettings):
         )
 
     @property
+    def effective_queue_type(self) -> QueueType:
+        return self.queue_type or QueueType.QUORUM
+
+    def amqp_urls(self) -> list[str]:
+        """MEMQ_AMQP_URL, then the same URL on each of MEMQ_AMQP_NODES: the failover order."""
+        if self.amqp_url is None:
+            return []
+        first = str(self.amqp_url)
+        if not self.amqp_nodes:
+            return [first]
+        scheme, _, rest = first.partition("://")
+        userinfo, at, hostpath = rest.rpartition("@")
+        _, slash, path = hostpath.partition("/")
+        nodes = [node.strip() for node in self.amqp_nodes.split(",") if node.strip()]
+        return [first] + [f"{scheme}://{userinfo}{at}{node}{slash}{path}" for node in nodes]
+
+    @property
     def embedded_broker(self) -> bool:
         return self.amqp_url is None
+
+    @property
+    def gateway_url(self) -> str:
+        """Where a client on this host finds the gateway: MEMQ_URL, else MEMQ_HOST:MEMQ_PORT."""
+        if self.url:
+            return self.url.rstrip("/")
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+        return f"http://{host}:{self.port}"
 
     @property
     def sqlite_path(self) -> Path:

@@ -3,8 +3,9 @@
 These describe what a producer in any language publishes (``schemas.export``
 turns them into the JSON Schemas in ``schemas/jsonschema/``; ``docs/amqp.md``
 explains them). The gateway and the workers build and read the same bodies
-with ``schemas.routing.new_message`` and Dramatiq; these models only describe
-them.
+with ``schemas.routing.new_message`` and Dramatiq; the ``kwargs`` of every
+actor are ``schemas.requests`` models, which the gateway builds and the
+workers validate.
 
 A Dramatiq message is a JSON object with exactly seven fields::
 
@@ -18,11 +19,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.context import ContextFormat, ContextReply
-from schemas.ids import Identifier
-from schemas.limits import MIN_BUDGET
+from schemas.context import ContextReply
 from schemas.messages import MessageBatch, MessageEvent
 from schemas.replies import Reply
+from schemas.requests.reads import AssembleContext
 
 #: Queue names: ``<MEMQ_QUEUE_PREFIX>.<kind>`` (the prefix pattern is runtime.settings').
 PREFIX_PATTERN = r"[A-Za-z_][A-Za-z0-9_-]*"
@@ -96,18 +96,6 @@ class IngestBatchEnvelope(BaseModel):
     message_timestamp: Timestamp
 
 
-class ContextRequestKwargs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    account_id: Identifier
-    session_id: Identifier
-    budget: int | None = Field(
-        description=f"tokens, at least {MIN_BUDGET}; null = the sum of the tier budgets",
-        ge=MIN_BUDGET,
-    )
-    format: ContextFormat
-
-
 class RequestOptions(BaseModel):
     """Request-reply addressing. Dramatiq's RabbitMQ consumer drops AMQP properties,
     so the reply queue and correlation id travel here."""
@@ -150,7 +138,7 @@ class ContextRequest(BaseModel):
     ]
     actor_name: Literal["assemble_context"]
     args: NoArgs
-    kwargs: ContextRequestKwargs
+    kwargs: AssembleContext
     options: RequestOptions
     message_id: MessageId
     message_timestamp: Timestamp

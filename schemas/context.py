@@ -4,11 +4,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-ContextFormat = Literal["text", "json", "anthropic"]
+ContextFormat = Literal["text", "json", "anthropic", "openai"]
 
 
 class ContextReply(BaseModel):
-    """One envelope for the three formats; the format decides which fields are set.
+    """One envelope for the four formats; the format decides which fields are set.
 
     - ``text``: ``text`` holds seed 000's layout.
     - ``json``: ``context`` holds tiers, facts, the messages shown word for word,
@@ -16,6 +16,10 @@ class ContextReply(BaseModel):
     - ``anthropic``: ``system`` and ``messages`` go straight into
       ``client.messages.create(system=..., messages=...)``; append the user's new
       turn unless it is already last.
+    - ``openai``: ``messages`` go straight into
+      ``client.chat.completions.create(messages=...)``: the memory as the first,
+      ``system``, message (when there is any), then ``user`` / ``assistant`` turns;
+      append the user's new turn unless it is already last.
     """
 
     session_id: str

@@ -8,3 +8,18 @@ MIN_BUDGET = 64
 
 #: The most search hits one request may ask for.
 MAX_SEARCH_LIMIT = 100
+
+#: The largest context budget accepted, in tokens.
+MAX_BUDGET = 200_000
+
+#: The most messages one page of ``GET …/messages`` may ask for.
+MAX_MESSAGE_PAGE = 500
+
+#: The most sessions one page of a session list may ask for.
+MAX_SESSION_PAGE = 100
+
+#: The most knowledge-base entries ``GET /v1/analytics/kb`` may ask for.
+MAX_KB_TOP = 100
+
+#: The largest ``days`` of a retention cleanup on demand (a century).
+MAX_RETENTION_DAYS = 36_500

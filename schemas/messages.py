@@ -114,6 +114,12 @@ class MessageAccepted(BaseModel):
         description="true when the gateway generated message_id: a retry of this request "
         "cannot be deduplicated"
     )
+    duplicate: bool = Field(
+        default=False,
+        description="true when this gateway accepted this message_id in this session lately "
+        "(a retry): nothing was published again and `seq` is the first one's. A re-post it "
+        "does not remember is answered as new and still stored once, under the first seq",
+    )
 
 
 class MessagePage(BaseModel):

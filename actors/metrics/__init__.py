@@ -18,8 +18,10 @@ Process model: per-process registries and ports. ``memq worker`` serves
 ``/metrics`` on MEMQ_WORKER_METRICS_PORT; with ``--processes N`` process i
 listens on PORT+i (a restarted process takes its index's port back). No
 shared multiprocess directory to clean up, and a dead process's series vanish
-with it; Prometheus sums over the targets. Queue depths come from process 0
-only, so they are not repeated. In ``memq serve`` everything shares the
+with it; Prometheus sums over the targets. Queue metrics come from process 0
+of each pool, for that pool's own queues only: ``max by (queue)`` is right
+whatever the replicas. Every registry carries the ``process_*`` metrics
+(``runtime.process_metrics``). In ``memq serve`` everything shares the
 gateway's registry and its ``GET /metrics``.
 
 Metrics (no account or session labels):
@@ -43,5 +45,6 @@ Metrics (no account or session labels):
   (``claude:<model>``; ``ClaudeEngine.usage``)
 - ``memq_queue_messages{queue}``, ``memq_queue_consumers{queue}`` — per main,
   delay (.DQ) and dead-letter (.XQ) queue, refreshed at most every few seconds;
+  ``memq_queue_oldest_message_age_seconds{queue}`` per main queue;
   ``queue="memq.memory"`` is the memory queue depth (at most one job per session)
 """

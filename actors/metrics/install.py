@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import dramatiq
 from prometheus_client import CollectorRegistry
 
@@ -9,6 +11,7 @@ from actors.metrics.llm_usage import LLMUsageCollector
 from actors.metrics.middleware import MetricsMiddleware, WorkerMetrics
 from actors.metrics.queue_depth import QueueDepthCollector, QueueProbe, memq_queue_names
 from domain.memory.chain import EngineChain
+from schemas.routing import QueueKind
 
 
 def install_worker_metrics(
@@ -18,11 +21,14 @@ def install_worker_metrics(
     engines: EngineChain,
     queue_prefix: str,
     queue_probe: QueueProbe | None,
+    queue_kinds: Iterable[QueueKind] = tuple(QueueKind),
 ) -> WorkerMetrics:
-    """Add the middleware and collectors; ``queue_probe`` None = no queue depths here."""
+    """Add the middleware and collectors; ``queue_probe`` None = no queue depths here,
+    else those of ``queue_kinds`` (the pool's own queues)."""
     metrics = WorkerMetrics(registry)
     broker.add_middleware(MetricsMiddleware(metrics))
     registry.register(LLMUsageCollector(engines))
     if queue_probe is not None:
-        registry.register(QueueDepthCollector(memq_queue_names(queue_prefix), queue_probe))
+        names = memq_queue_names(queue_prefix, queue_kinds)
+        registry.register(QueueDepthCollector(names, queue_probe))
     return metrics

@@ -1,8 +1,13 @@
-"""Queue depths as Prometheus gauges, read through a ``QueueProbe`` (``actors.metrics.probes``).
+"""Queue depths, consumers and the age of the oldest ready message, as Prometheus gauges.
 
-A probe is a function: queue names in, ``{name: (messages ready, consumers)}``
-out for the queues that exist. The collector asks it at most every
-``QUEUE_DEPTH_TTL_S`` seconds, whatever the scrape rate.
+Read through a ``QueueProbe`` (``actors.metrics.probes``): queue names in,
+``{name: QueueReading}`` out for the queues that exist. The collector asks it
+at most every ``QUEUE_DEPTH_TTL_S`` seconds, whatever the scrape rate.
+
+Who reports what: process 0 of each ``memq worker`` reports the queues *its
+pool consumes* (main, .DQ, .XQ), never the others'. Every reporter of a queue
+reads the same broker value, so aggregate with ``max by (queue)``, never a
+sum: replicas of a pool all report their queue (docs/operations.md).
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from pika.exceptions import AMQPError
 from prometheus_client.core import GaugeMetricFamily, Metric
@@ -24,15 +30,29 @@ logger = logging.getLogger("memq.metrics")
 #: How long a queue depth reading is reused (seconds).
 QUEUE_DEPTH_TTL_S = 5.0
 
-QueueProbe = Callable[[list[str]], dict[str, tuple[int, int]]]
+
+class QueueReading(NamedTuple):
+    messages: int
+    consumers: int
+    #: Seconds since the oldest ready message was published; None when none is ready
+    #: (or for delay and dead-letter queues, where the age says nothing about lag).
+    oldest_age_s: float | None = None
 
 
-def memq_queue_names(prefix: str) -> list[str]:
+QueueProbe = Callable[[list[str]], dict[str, QueueReading]]
+
+
+def memq_queue_names(prefix: str, kinds: Iterable[QueueKind] = tuple(QueueKind)) -> list[str]:
+    """The main, delay and dead-letter queues of ``kinds``."""
     names = []
-    for kind in QueueKind:
+    for kind in kinds:
         name = queue_name(prefix, kind)
         names += [name, delay_queue(name), dead_letter_queue(name)]
     return names
+
+
+def is_main_queue(name: str) -> bool:
+    return not name.endswith((".DQ", ".XQ"))
 
 
 class QueueDepthCollector(Collector):
@@ -43,10 +63,10 @@ class QueueDepthCollector(Collector):
         self._probe = probe
         self._ttl_s = ttl_s
         self._lock = threading.Lock()
-        self._cached: dict[str, tuple[int, int]] = {}
+        self._cached: dict[str, QueueReading] = {}
         self._at = -float("inf")
 
-    def _read(self) -> dict[str, tuple[int, int]]:
+    def _read(self) -> dict[str, QueueReading]:
         with self._lock:
             if time.monotonic() - self._at >= self._ttl_s:
                 try:
@@ -58,17 +78,29 @@ class QueueDepthCollector(Collector):
             return dict(self._cached)
 
     def collect(self) -> Iterator[Metric]:
-        depths = self._read()
+        readings = self._read()
         messages = GaugeMetricFamily(
             "memq_queue_messages",
-            "Messages ready in a memq queue (.DQ = delayed retries, .XQ = dead letters)",
+            "Messages ready in a memq queue (.DQ = delayed retries, .XQ = dead letters); "
+            "reported by each pool for its own queues: aggregate with max by (queue)",
             labels=["queue"],
         )
         consumers = GaugeMetricFamily(
-            "memq_queue_consumers", "Consumers on a memq queue", labels=["queue"]
+            "memq_queue_consumers",
+            "Consumers on a memq queue; aggregate with max by (queue)",
+            labels=["queue"],
         )
-        for name, (count, consumer_count) in sorted(depths.items()):
-            messages.add_metric([name], count)
-            consumers.add_metric([name], consumer_count)
+        age = GaugeMetricFamily(
+            "memq_queue_oldest_message_age_seconds",
+            "Seconds since the oldest ready message of a main queue was published "
+            "(0 when none is ready); aggregate with max by (queue)",
+            labels=["queue"],
+        )
+        for name, reading in sorted(readings.items()):
+            messages.add_metric([name], reading.messages)
+            consumers.add_metric([name], reading.consumers)
+            if is_main_queue(name):
+                age.add_metric([name], reading.oldest_age_s or 0.0)
         yield messages
         yield consumers
+        yield age

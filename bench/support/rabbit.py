@@ -10,6 +10,8 @@ from collections.abc import Callable
 import pika
 from pika.exceptions import AMQPError, ChannelClosedByBroker
 
+from runtime.queue_layout import QueueLayout
+from runtime.settings import Settings
 from schemas.queues import dead_letter_queue, delay_queue
 from schemas.routing import QueueKind, queue_name
 
@@ -29,6 +31,29 @@ def check_reachable(url: str) -> None:
             f"RabbitMQ is not reachable at {url} ({exc!r}); start it with "
             "`rabbitmq-server -detached` or set MEMQ_TEST_AMQP_URL"
         ) from exc
+
+
+def publish(url: str, queue: str, body: bytes) -> None:
+    """``body`` as a persistent message on ``queue``, as any producer would send it."""
+    connection = pika.BlockingConnection(pika.URLParameters(url))
+    try:
+        connection.channel().basic_publish("", queue, body, pika.BasicProperties(delivery_mode=2))
+    finally:
+        connection.close()
+
+
+def declare_queues(url: str, prefix: str) -> None:
+    """The queues of a deployment (main, delay, dead-letter), as its workers declare them
+    with the settings' queue layout."""
+    layout = QueueLayout.from_settings(Settings(queue_prefix=prefix))
+    connection = pika.BlockingConnection(pika.URLParameters(url))
+    try:
+        channel = connection.channel()
+        for kind in QueueKind:
+            for queue, arguments in layout.declarations(kind):
+                channel.queue_declare(queue, durable=True, arguments=arguments)
+    finally:
+        connection.close()
 
 
 def delete_queues(url: str, prefix: str) -> None:

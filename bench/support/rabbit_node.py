@@ -39,12 +39,20 @@ def _server_script() -> str:
     raise RuntimeError("rabbitmq-server is not installed: the chaos tests need their own node")
 
 
+#: The Debian package's real CLI; /usr/sbin/rabbitmqctl would `su rabbitmq` (another cookie).
+CTL_SCRIPTS = ("/usr/lib/rabbitmq/bin/rabbitmqctl", "rabbitmqctl")
+
+
 class RabbitNode:
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(
+        self, directory: Path | None = None, *, name: str | None = None, cookie: str | None = None
+    ) -> None:
+        """``cookie``: the Erlang cookie, shared by the nodes of a cluster (else generated)."""
         self._owns_directory = directory is None
         self.directory = Path(directory or tempfile.mkdtemp(prefix="memq-rabbit-"))
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.name = f"memqchaos{uuid.uuid4().hex[:8]}@localhost"
+        self.name = name or f"memqchaos{uuid.uuid4().hex[:8]}@localhost"
+        self._cookie = cookie
         self.port = free_port()
         self.dist_port = free_port()
         self.url = f"amqp://guest:guest@127.0.0.1:{self.port}/"
@@ -56,6 +64,10 @@ class RabbitNode:
         (base / "rabbitmq.conf").write_text(f"listeners.tcp.1 = 127.0.0.1:{self.port}\n")
         (base / "enabled_plugins").write_text("[].\n")
         (base / "rabbitmq-env.conf").write_text("")  # not /etc/rabbitmq's NODENAME
+        cookie = base / ".erlang.cookie"
+        if self._cookie is not None and not cookie.exists():
+            cookie.write_text(self._cookie)
+            cookie.chmod(0o400)
         return {
             **os.environ,
             "HOME": str(base),  # its own Erlang cookie
@@ -92,6 +104,29 @@ class RabbitNode:
             time.sleep(0.2)
         self._beam_pid = int((self.directory / "pid").read_text().strip())
         return self
+
+    def ctl(self, *args: str, timeout: float = 120) -> str:
+        """``rabbitmqctl -n <this node> ARGS`` with this node's cookie; its output."""
+        script = next((found for c in CTL_SCRIPTS if (found := shutil.which(c))), "rabbitmqctl")
+        done = subprocess.run(
+            [script, "-n", self.name, *args],
+            env=self._env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"rabbitmqctl {' '.join(args)} on {self.name}: {done.stderr}")
+        return done.stdout
+
+    @property
+    def beam_pid(self) -> int | None:
+        return self._beam_pid
+
+    @property
+    def process_group(self) -> int | None:
+        """The node's own process group (its scripts and beam), while it runs."""
+        return self._process.pid if self._process is not None else None
 
     def answers(self) -> bool:
         try:

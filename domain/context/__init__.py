@@ -22,6 +22,7 @@ from domain.context.render import (
     render,
     render_anthropic,
     render_json,
+    render_openai,
     render_text,
     token_estimates,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "render",
     "render_anthropic",
     "render_json",
+    "render_openai",
     "render_text",
     "token_estimates",
 ]

@@ -412,10 +412,12 @@ class _Chosen:
     ) -> AssembledContext:
         bare = self._bare(budget)
         dropped = self.dropped + self._left_out(bare, memory, recent, total)
+        chat = anthropic_tokens(render_anthropic(bare))
         estimates = {
             "text": text_tokens(bare),
             "json": text_tokens(bare),
-            "anthropic": anthropic_tokens(render_anthropic(bare)),
+            "anthropic": chat,
+            "openai": chat,  # the same contents, the memory as a system message
         }
         return bare.model_copy(
             update={

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from schemas.context import ContextFormat as WireContextFormat
 from schemas.memory_model import TierName
 from schemas.messages import Role
 
-ContextFormat = Literal["text", "json", "anthropic"]
+#: The formats a context is rendered in: the wire contract's (``schemas.context``).
+ContextFormat = WireContextFormat
 
 #: Section headings of seed 000, per tier.
 TIER_LABELS: dict[TierName, str] = {

@@ -1,8 +1,9 @@
-"""The three formats of an assembled context, and what each one costs in tokens.
+"""The four formats of an assembled context, and what each one costs in tokens.
 
 text        seed 000's layout, one string to put in a prompt
 json        the same content as structured data
 anthropic   ``{"system": str, "messages": [...]}`` for ``anthropic.messages.create``
+openai      ``[{"role": "system", ...}, turns...]`` for ``openai.chat.completions.create``
 
 Each format reports its own ``estimated_tokens`` (``domain.tokens.estimate_tokens``):
 
@@ -10,9 +11,11 @@ Each format reports its own ``estimated_tokens`` (``domain.tokens.estimate_token
 - json: the estimate of the text rendering of the same context, i.e. of the
   text content the JSON carries laid out as seed 000 does (the JSON syntax and
   field names are not counted: they are not meant to reach the LLM as such);
-- anthropic: the estimate of ``system`` plus that of every message's content.
+- anthropic: the estimate of ``system`` plus that of every message's content;
+- openai: the same contents as anthropic (the memory moves into a system
+  message), so the same estimate.
 
-``assemble`` holds its budget against all three.
+``assemble`` holds its budget against all of them.
 """
 
 from __future__ import annotations
@@ -190,6 +193,20 @@ def render_anthropic(ctx: AssembledContext) -> dict[str, Any]:
     return {"system": "\n\n".join(sections), "messages": turns}
 
 
+def render_openai(ctx: AssembledContext) -> list[dict[str, str]]:
+    """Chat Completions ``messages``: the memory as one ``system`` message, first (left
+    out when there is no memory), then the turns of ``render_anthropic``.
+
+    Pass them as ``client.chat.completions.create(model=..., messages=...)``,
+    with the user's new message appended unless it is already the last turn.
+    Your own instructions go in a system message before them (or in front of
+    the first one's content): they are kept, and the memory follows.
+    """
+    payload = render_anthropic(ctx)
+    system = [{"role": "system", "content": payload["system"]}] if payload["system"] else []
+    return [*system, *payload["messages"]]
+
+
 def anthropic_tokens(payload: dict[str, Any]) -> int:
     contents = (turn["content"] for turn in payload["messages"])
     return estimate_tokens(payload["system"]) + sum(estimate_tokens(c) for c in contents)
@@ -198,13 +215,16 @@ def anthropic_tokens(payload: dict[str, Any]) -> int:
 def token_estimates(ctx: AssembledContext) -> dict[ContextFormat, int]:
     """Every format's ``estimated_tokens`` for ``ctx``."""
     text = text_tokens(ctx)
-    return {"text": text, "json": text, "anthropic": anthropic_tokens(render_anthropic(ctx))}
+    chat = anthropic_tokens(render_anthropic(ctx))
+    return {"text": text, "json": text, "anthropic": chat, "openai": chat}
 
 
-def render(ctx: AssembledContext, fmt: ContextFormat) -> str | dict[str, Any]:
+def render(ctx: AssembledContext, fmt: ContextFormat) -> str | dict[str, Any] | list[Any]:
     """``ctx`` in ``fmt``; its token count is ``ctx.estimated_tokens[fmt]``."""
     if fmt == "text":
         return render_text(ctx)
     if fmt == "json":
         return render_json(ctx)
+    if fmt == "openai":
+        return render_openai(ctx)
     return render_anthropic(ctx)

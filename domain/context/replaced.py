@@ -29,6 +29,8 @@ def replaced_note(current: str) -> str:
     return f" (replaced: {' '.join(current.split())})"
 
 
+_MARK = re.compile(r" \(replaced[^)]*\)")
+
 #: How near another word of the old value a distinctive word must stand to be part of it.
 NEARBY_CHARS = 40
 
@@ -59,9 +61,22 @@ def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = 
     return text
 
 
+def _inside_marks(text: str) -> list[tuple[int, int]]:
+    return [(mark.start(), mark.end()) for mark in _MARK.finditer(text)]
+
+
+def _in_mark(position: int, marks: Sequence[tuple[int, int]]) -> bool:
+    """A value quoted inside another value's mark is the newer value, not a quote to mark."""
+    return any(start <= position < end for start, end in marks)
+
+
 def _mark(text: str, quoted: str, note: str) -> str:
     pattern = re.compile("(" + re.escape(quoted) + r")(?!\w)(?! \(replaced)")
-    return pattern.sub(lambda match: match.group(1) + note, text)
+    marks = _inside_marks(text)
+    return pattern.sub(
+        lambda match: match.group(0) if _in_mark(match.start(), marks) else match.group(1) + note,
+        text,
+    )
 
 
 def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
@@ -73,14 +88,16 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
         return text
     word = distinctive[0]
     others = [w for w in words if w != word and len(w) >= 2]
+    marks = _inside_marks(text)
     for match in re.finditer(re.escape(word) + r"(?!\w)", text):
+        if _in_mark(match.start(), marks):
+            continue
         around = text[max(0, match.start() - NEARBY_CHARS) : match.end() + NEARBY_CHARS]
         if any(other in around for other in others) and not text.startswith(note, match.end()):
             return text[: match.end()] + note + text[match.end() :]
     return text
 
 
-_MARK = re.compile(r" \(replaced[^)]*\)")
 _PHRASE_END = re.compile(r"[.!?;:,،؛\n]\s")
 
 

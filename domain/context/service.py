@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from domain.config import BudgetSettings
 from domain.context.assemble import assemble
-from domain.context.render import render_anthropic, render_json, render_text
+from domain.context.render import render_anthropic, render_json, render_openai, render_text
 from domain.memory.current import current_memory
 from domain.memory.service import age_seconds
 from domain.ports.memory import MemoryStore
@@ -84,6 +84,8 @@ def build_context(
         reply.text = render_text(ctx)
     elif fmt == "json":
         reply.context = render_json(ctx)
+    elif fmt == "openai":
+        reply.messages = render_openai(ctx)
     else:
         payload = render_anthropic(ctx)
         reply.system, reply.messages = payload["system"], payload["messages"]

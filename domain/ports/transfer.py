@@ -25,6 +25,15 @@ from schemas.transfer import SessionDocument
 IMPORT_DELIVERY = "import"
 
 
+def message_id_taken(message_id: str) -> str:
+    """The 409 of an import whose message id is stored already, with the way out."""
+    return (
+        f"message {message_id} is already stored in this account (message ids are unique "
+        "per account): import it as a copy with copy=true (`memq import --copy`), which "
+        "gives every message a new id, or delete the original session first"
+    )
+
+
 class TransferStore(abc.ABC):
     @abc.abstractmethod
     def import_session(

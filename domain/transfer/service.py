@@ -115,9 +115,36 @@ def export_session(store: Store, account_id: str, session_id: str) -> SessionDoc
     )
 
 
-def derived_session_id(account_id: str, doc: SessionDocument) -> str:
-    digest = hashlib.sha256(f"{account_id}\0{doc.content_hash()}".encode()).hexdigest()
+def derived_session_id(account_id: str, doc: SessionDocument, *, copy: bool = False) -> str:
+    salt = "\0copy" if copy else ""
+    digest = hashlib.sha256(f"{account_id}\0{doc.content_hash()}{salt}".encode()).hexdigest()
     return f"imp-{digest[:32]}"
+
+
+def as_copy(doc: SessionDocument, target: str) -> SessionDocument:
+    """``doc`` with every message id replaced by one derived from ``target`` and the old id.
+
+    Message ids are unique per account, so a document imported into the account
+    it came from needs new ones. Derived, not random: a retried copy import
+    writes the same ids. Key facts keep pointing at their source messages.
+    """
+    renamed = {m.message_id: copy_message_id(target, m.message_id) for m in doc.messages}
+    messages = [m.model_copy(update={"message_id": renamed[m.message_id]}) for m in doc.messages]
+    facts = [
+        fact.model_copy(
+            update={
+                "source_message_id": renamed.get(fact.source_message_id, fact.source_message_id)
+            }
+        )
+        for fact in doc.memory.facts
+    ]
+    memory = doc.memory.model_copy(update={"facts": facts})
+    return doc.model_copy(update={"messages": messages, "memory": memory})
+
+
+def copy_message_id(target: str, message_id: str) -> str:
+    digest = hashlib.sha256(f"{target}\0{message_id}".encode()).hexdigest()[:12]
+    return f"{message_id[:100]}.copy-{digest}"  # within the 128 characters of an id
 
 
 def import_session(
@@ -127,8 +154,11 @@ def import_session(
     *,
     session_id: str | None,
     now: datetime,
+    copy: bool = False,
 ) -> ImportResult:
-    target = session_id or derived_session_id(account_id, doc)
+    target = session_id or derived_session_id(account_id, doc, copy=copy)
+    if copy:
+        doc = as_copy(doc, target)
     already = ImportResult(
         session_id=target, messages_imported=0, facts_imported=0, already_imported=True
     )

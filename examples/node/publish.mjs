@@ -4,7 +4,8 @@
 //
 // Environment: MEMQ_AMQP_URL (default amqp://guest:guest@127.0.0.1:5672/),
 // MEMQ_QUEUE_PREFIX (default memq), MEMQ_ACCOUNT_ID (required: over AMQP you
-// are trusted to name the account; the HTTP gateway takes it from the API key).
+// are trusted to name the account; the HTTP gateway takes it from the API key),
+// MEMQ_QUEUE_TYPE and MEMQ_INGEST_MAX_RETRIES (as the deployment's: quorum, 20).
 //
 // The body is a Dramatiq message (schemas/jsonschema/ingest_envelope.json)
 // whose kwargs.event is a MessageEvent (schemas/jsonschema/message_event.json).
@@ -18,6 +19,8 @@ const DEAD_LETTER_TTL_MS = 7 * 24 * 3600 * 1000; // Dramatiq's dead_message_ttl
 
 const url = process.env.MEMQ_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672/';
 const prefix = process.env.MEMQ_QUEUE_PREFIX ?? 'memq';
+const queueType = process.env.MEMQ_QUEUE_TYPE ?? 'quorum';
+const ingestRetries = Number(process.env.MEMQ_INGEST_MAX_RETRIES ?? 20);
 const accountId = process.env.MEMQ_ACCOUNT_ID;
 const [sessionId, role, content, givenMessageId] = process.argv.slice(2);
 
@@ -35,17 +38,23 @@ function nextSeq() {
   return lastSeq;
 }
 
-// The queue arguments must be exactly Dramatiq's, or RabbitMQ refuses the
-// declaration (PRECONDITION_FAILED) and closes the channel.
+// The queue arguments must be exactly memq's (docs/amqp.md), or RabbitMQ refuses
+// the declaration (PRECONDITION_FAILED) and closes the channel.
 async function declareQueues(channel, queue) {
+  const quorum = queueType === 'quorum' ? { 'x-queue-type': 'quorum' } : {};
   await channel.assertQueue(`${queue}.XQ`, {
     durable: true,
-    arguments: { 'x-message-ttl': DEAD_LETTER_TTL_MS },
+    arguments: { 'x-message-ttl': DEAD_LETTER_TTL_MS, ...quorum },
   });
-  await channel.assertQueue(queue, {
-    durable: true,
-    arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': `${queue}.XQ` },
-  });
+  const main = { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': `${queue}.XQ` };
+  if (queueType === 'quorum') {
+    Object.assign(main, quorum, {
+      'x-dead-letter-strategy': 'at-least-once',
+      'x-overflow': 'reject-publish',
+      'x-delivery-limit': ingestRetries,
+    });
+  }
+  await channel.assertQueue(queue, { durable: true, arguments: main });
 }
 
 function ingestMessage(queue, event) {

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query
 from gateway.deps import AccountId, SettingsDep, TransportDep
 from gateway.openapi import ASKS_A_WORKER, error_responses
 from schemas.analytics import CleanupReport
-from schemas.routing import ActorName
+from schemas.limits import MAX_RETENTION_DAYS
+from schemas.requests.reads import CleanupSessions
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"], responses=error_responses(*ASKS_A_WORKER))
 
@@ -29,11 +30,10 @@ async def cleanup(
     account_id: AccountId,
     transport: TransportDep,
     settings: SettingsDep,
-    days: Annotated[int | None, Query(ge=0, le=36_500)] = None,
+    days: Annotated[int | None, Query(ge=0, le=MAX_RETENTION_DAYS)] = None,
 ) -> Any:
     return await transport.request(
-        ActorName.CLEANUP_SESSIONS,
-        {"account_id": account_id, "days": days},
+        CleanupSessions(account_id=account_id, days=days),
         timeout=settings.request_timeout,
         attempts=1,
     )

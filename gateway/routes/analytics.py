@@ -1,7 +1,8 @@
 """Session analytics (seed 001): per session, per user, knowledge-base usage, and stats.
 
-Figures cover flushed messages: a session is flushed when it ends and every
-``MEMQ_ANALYTICS_FLUSH_INTERVAL`` seconds while it is active.
+Figures cover flushed messages: a session is flushed when it ends, every
+``MEMQ_ANALYTICS_FLUSH_INTERVAL`` seconds while it is active, and before its
+own analytics are read (``GET /v1/analytics/sessions/{id}``).
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ASKS_A_WORKER, error_responses
 from schemas.analytics import KbUsageView, SessionAnalyticsView, StatsView, UserActivityView
 from schemas.ids import ID_PATTERN
-from schemas.routing import ActorName
+from schemas.limits import MAX_KB_TOP
+from schemas.requests import reads
 
 router = APIRouter(tags=["analytics"], responses=error_responses(*ASKS_A_WORKER))
-
-MAX_TOP = 100
 
 UserId = Annotated[
     str, Path(pattern=ID_PATTERN, description="opaque id: up to 128 of A-Z a-z 0-9 . _ : -")
@@ -34,15 +34,16 @@ UserId = Annotated[
         "Queries answered are the session's assistant messages; confidence figures cover "
         "those whose `metadata.confidence` is a number in [0, 1]; a low-confidence query is "
         "an answer below MEMQ_LOW_CONFIDENCE_THRESHOLD, shown with the user message before "
-        "it. `buffered_messages` are stored but not flushed yet."
+        "it. The session's stored messages are flushed before it is read, so the figures "
+        "cover every message stored when the request arrived; `buffered_messages` (stored, "
+        "not counted yet) is 0 but for a very long session, whose rest a job flushes."
     ),
 )
 async def session_analytics(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Any:
     return await transport.request(
-        ActorName.GET_SESSION_ANALYTICS,
-        {"account_id": account_id, "session_id": session_id},
+        reads.GetSessionAnalytics(account_id=account_id, session_id=session_id),
         timeout=settings.request_timeout,
     )
 
@@ -56,8 +57,7 @@ async def user_activity(
     user_id: UserId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Any:
     return await transport.request(
-        ActorName.GET_USER_ACTIVITY,
-        {"account_id": account_id, "user_id": user_id},
+        reads.GetUserActivity(account_id=account_id, user_id=user_id),
         timeout=settings.request_timeout,
     )
 
@@ -71,11 +71,10 @@ async def kb_usage(
     account_id: AccountId,
     transport: TransportDep,
     settings: SettingsDep,
-    top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 10,
+    top: Annotated[int, Query(ge=1, le=MAX_KB_TOP)] = 10,
 ) -> Any:
     return await transport.request(
-        ActorName.GET_KB_USAGE,
-        {"account_id": account_id, "top": top},
+        reads.GetKbUsage(account_id=account_id, top=top),
         timeout=settings.request_timeout,
     )
 
@@ -87,5 +86,5 @@ async def kb_usage(
 )
 async def stats(account_id: AccountId, transport: TransportDep, settings: SettingsDep) -> Any:
     return await transport.request(
-        ActorName.GET_STATS, {"account_id": account_id}, timeout=settings.request_timeout
+        reads.GetStats(account_id=account_id), timeout=settings.request_timeout
     )

@@ -8,15 +8,20 @@ from fastapi import APIRouter, Query
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ABOUT_A_SESSION, error_responses
+from runtime.settings import Settings
 from schemas.context import ContextFormat, ContextReply
-from schemas.limits import MIN_BUDGET
-from schemas.routing import ActorName
+from schemas.limits import MAX_BUDGET, MIN_BUDGET
+from schemas.requests.reads import AssembleContext
 
 router = APIRouter(
     prefix="/v1/sessions", tags=["context"], responses=error_responses(*ABOUT_A_SESSION)
 )
 
-MAX_BUDGET = 200_000
+#: The default budget with the default settings: the sum of the MEMQ_BUDGET_* tier budgets.
+DEFAULT_BUDGET = sum(
+    int(Settings.model_fields[f"budget_{tier}"].default)
+    for tier in ("verbatim", "recent", "mid", "old", "facts")
+)
 
 
 @router.get(
@@ -31,7 +36,9 @@ MAX_BUDGET = 200_000
         "budget, the recent summary, the other facts, messages not summarized yet, the mid "
         "and old summaries, then older messages word for word. More budget never shows "
         "less, and when the whole history fits it is shown as written. `dropped` lists "
-        "what did not fit."
+        "what did not fit. Every format answers JSON: `text` puts the context in the "
+        "`text` field, `json` its parts in `context`, `anthropic` `system` and `messages` "
+        "ready for the Messages API."
     ),
 )
 async def get_context(
@@ -41,12 +48,16 @@ async def get_context(
     settings: SettingsDep,
     budget: Annotated[
         int | None,
-        Query(ge=MIN_BUDGET, le=MAX_BUDGET, description=f"tokens, at least {MIN_BUDGET}"),
+        Query(
+            ge=MIN_BUDGET,
+            le=MAX_BUDGET,
+            description=f"tokens, at least {MIN_BUDGET}; default: the sum of the MEMQ_BUDGET_* "
+            f"tier budgets ({DEFAULT_BUDGET} with the default settings)",
+        ),
     ] = None,
-    format: Annotated[ContextFormat, Query(description="text, json or anthropic")] = "text",
+    format: Annotated[ContextFormat, Query(description="text, json, anthropic or openai")] = "text",
 ) -> Any:
-    return await transport.request(
-        ActorName.ASSEMBLE_CONTEXT,
-        {"account_id": account_id, "session_id": session_id, "budget": budget, "format": format},
-        timeout=settings.context_timeout,
+    request = AssembleContext(
+        account_id=account_id, session_id=session_id, budget=budget, format=format
     )
+    return await transport.request(request, timeout=settings.context_timeout)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from gateway.deps import SettingsDep, TransportDep
 from gateway.openapi import BEFORE_ROUTING, error_responses
 from schemas.errors import MemqError
-from schemas.routing import ActorName
+from schemas.requests.sessions import PingStore
 
 router = APIRouter(tags=["health"], responses=error_responses(*BEFORE_ROUTING))
 
@@ -40,7 +40,7 @@ async def readyz(transport: TransportDep, settings: SettingsDep) -> JSONResponse
     else:
         try:
             await transport.request(
-                ActorName.PING_STORE, {}, timeout=min(2, settings.request_timeout), attempts=1
+                PingStore(), timeout=min(2, settings.request_timeout), attempts=1
             )
         except MemqError as exc:
             checks["store"] = exc.detail

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ABOUT_A_SESSION, error_responses
 from schemas.memory import MemoryView
-from schemas.routing import ActorName
+from schemas.requests.sessions import GetMemory
 
 router = APIRouter(
     prefix="/v1/sessions", tags=["memory"], responses=error_responses(*ABOUT_A_SESSION)
@@ -25,7 +25,6 @@ async def get_memory(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Any:
     return await transport.request(
-        ActorName.GET_MEMORY,
-        {"account_id": account_id, "session_id": session_id},
+        GetMemory(account_id=account_id, session_id=session_id),
         timeout=settings.request_timeout,
     )

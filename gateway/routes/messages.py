@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, status
 from gateway.deps import (
     AccountId,
     BatcherDep,
+    RecentIdsDep,
     SequencerDep,
     SessionId,
     SettingsDep,
@@ -21,12 +22,11 @@ from gateway.sequencer import Sequencer
 from runtime.settings import Settings
 from schemas.bounds import SEQ_LIMIT
 from schemas.errors import PayloadTooLarge
+from schemas.limits import MAX_MESSAGE_PAGE
 from schemas.messages import MessageAccepted, MessageEvent, MessageIn, MessagePage
-from schemas.routing import ActorName
+from schemas.requests.sessions import ListMessages
 
 router = APIRouter(prefix="/v1/sessions", tags=["messages"])
-
-MAX_PAGE = 500
 
 
 @router.post(
@@ -39,7 +39,10 @@ MAX_PAGE = 500
         "Returns 202 once RabbitMQ has confirmed the persistent message: from then on it "
         "will be stored exactly once per (account, message_id). Send your own `message_id` "
         "so that a retried request is deduplicated; without it the gateway generates one "
-        "(`generated_id: true`) and a retry is stored as a second message."
+        "(`generated_id: true`) and a retry is stored as a second message. A re-post of an "
+        "id this gateway process accepted lately (its last 50,000) answers `duplicate: true` "
+        "with the first `seq` and publishes nothing; an older one is answered as new and "
+        "stored once all the same (the gateway holds no database: it cannot know every id)."
     ),
 )
 async def post_message(
@@ -49,9 +52,20 @@ async def post_message(
     batcher: BatcherDep,
     settings: SettingsDep,
     sequencer: SequencerDep,
+    recent: RecentIdsDep,
 ) -> MessageAccepted:
+    earlier = recent.earlier(account_id, session_id, body.message_id)
+    if earlier is not None and body.message_id is not None:
+        return MessageAccepted(
+            message_id=body.message_id,
+            session_id=session_id,
+            seq=earlier,
+            generated_id=False,
+            duplicate=True,
+        )
     event = accept(account_id, session_id, body, settings, sequencer)
     await batcher.submit([event])
+    recent.remember([event])
     return accepted(event, generated=body.message_id is None)
 
 
@@ -94,19 +108,21 @@ def accepted(event: MessageEvent, *, generated: bool) -> MessageAccepted:
     response_model=MessagePage,
     responses=error_responses(*ABOUT_A_SESSION),
     summary="Read messages in conversation order (the latest page by default)",
+    description=(
+        "Pages go backward from the newest: the `limit` newest messages (or the newest before "
+        "`before`, a seq), oldest first within the page. `next_before` asks for the page "
+        "before it; null at the start of the conversation."
+    ),
 )
 async def list_messages(
     session_id: SessionId,
     account_id: AccountId,
     transport: TransportDep,
     settings: SettingsDep,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    limit: Annotated[int, Query(ge=1, le=MAX_MESSAGE_PAGE)] = 50,
     before: Annotated[
         int | None, Query(gt=0, lt=SEQ_LIMIT, description="a seq: read messages before it")
     ] = None,
 ) -> Any:
-    return await transport.request(
-        ActorName.LIST_MESSAGES,
-        {"account_id": account_id, "session_id": session_id, "limit": limit, "before": before},
-        timeout=settings.request_timeout,
-    )
+    request = ListMessages(account_id=account_id, session_id=session_id, limit=limit, before=before)
+    return await transport.request(request, timeout=settings.request_timeout)

@@ -10,7 +10,7 @@ from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ASKS_A_WORKER, error_responses
 from schemas.ids import Identifier
 from schemas.limits import MAX_SEARCH_LIMIT
-from schemas.routing import ActorName
+from schemas.requests.reads import SearchMessages
 from schemas.search import MAX_QUERY_CHARS, SearchResult
 
 router = APIRouter(prefix="/v1", tags=["search"], responses=error_responses(*ASKS_A_WORKER))
@@ -42,17 +42,8 @@ async def search_session(
     q: Q,
     limit: Limit = 20,
 ) -> Any:
-    return await transport.request(
-        ActorName.SEARCH_MESSAGES,
-        {
-            "account_id": account_id,
-            "query": q,
-            "session_id": session_id,
-            "user_id": None,
-            "limit": limit,
-        },
-        timeout=settings.request_timeout,
-    )
+    request = SearchMessages(account_id=account_id, query=q, session_id=session_id, limit=limit)
+    return await transport.request(request, timeout=settings.request_timeout)
 
 
 @router.get(
@@ -69,14 +60,5 @@ async def search_account(
     user_id: Identifier | None = None,
     limit: Limit = 20,
 ) -> Any:
-    return await transport.request(
-        ActorName.SEARCH_MESSAGES,
-        {
-            "account_id": account_id,
-            "query": q,
-            "session_id": None,
-            "user_id": user_id,
-            "limit": limit,
-        },
-        timeout=settings.request_timeout,
-    )
+    request = SearchMessages(account_id=account_id, query=q, user_id=user_id, limit=limit)
+    return await transport.request(request, timeout=settings.request_timeout)

@@ -10,15 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ASKS_A_WORKER, error_responses
 from schemas.ids import Identifier
+from schemas.limits import MAX_SESSION_PAGE
 from schemas.messages import Channel
-from schemas.routing import ActorName
+from schemas.requests import sessions as requests
 from schemas.sessions import Cursor, Session, SessionCreate, SessionList, SessionPatch
 
 router = APIRouter(
     prefix="/v1/sessions", tags=["sessions"], responses=error_responses(*ASKS_A_WORKER)
 )
-
-MAX_PAGE = 100
 
 
 class SessionEnd(BaseModel):
@@ -32,13 +31,13 @@ class SessionEnd(BaseModel):
     status_code=status.HTTP_201_CREATED,
     response_model=Session,
     responses=error_responses(409),
+    summary="Create a session ahead of its first message (which also creates one)",
 )
 async def create_session(
     body: SessionCreate, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Any:
     return await transport.request(
-        ActorName.CREATE_SESSION,
-        {"account_id": account_id, "spec": body.model_dump(mode="json")},
+        requests.CreateSession(account_id=account_id, spec=body),
         timeout=settings.request_timeout,
         # Not idempotent: a retry after a slow first attempt would answer 409.
         attempts=1,
@@ -53,35 +52,41 @@ async def list_sessions(
     user_id: Identifier | None = None,
     channel: Annotated[Channel | None, Query()] = None,
     active: bool | None = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    limit: Annotated[int, Query(ge=1, le=MAX_SESSION_PAGE)] = 20,
     cursor: Annotated[Cursor | None, Query()] = None,
 ) -> Any:
-    return await transport.request(
-        ActorName.LIST_SESSIONS,
-        {
-            "account_id": account_id,
-            "user_id": user_id,
-            "channel": channel,
-            "active": active,
-            "limit": limit,
-            "cursor": cursor,
-        },
-        timeout=settings.request_timeout,
+    request = requests.ListSessions(
+        account_id=account_id,
+        user_id=user_id,
+        channel=channel,
+        active=active,
+        limit=limit,
+        cursor=cursor,
     )
+    return await transport.request(request, timeout=settings.request_timeout)
 
 
-@router.get("/{session_id}", response_model=Session, responses=error_responses(404))
+@router.get(
+    "/{session_id}",
+    response_model=Session,
+    responses=error_responses(404),
+    summary="A session: status, title, counters",
+)
 async def get_session(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Any:
     return await transport.request(
-        ActorName.GET_SESSION,
-        {"account_id": account_id, "session_id": session_id},
+        requests.GetSession(account_id=account_id, session_id=session_id),
         timeout=settings.request_timeout,
     )
 
 
-@router.patch("/{session_id}", response_model=Session, responses=error_responses(404))
+@router.patch(
+    "/{session_id}",
+    response_model=Session,
+    responses=error_responses(404),
+    summary="Retitle a session or replace its metadata",
+)
 async def update_session(
     session_id: SessionId,
     body: SessionPatch,
@@ -90,17 +95,17 @@ async def update_session(
     settings: SettingsDep,
 ) -> Any:
     return await transport.request(
-        ActorName.UPDATE_SESSION,
-        {
-            "account_id": account_id,
-            "session_id": session_id,
-            "patch": body.model_dump(mode="json", exclude_unset=True),
-        },
+        requests.UpdateSession(account_id=account_id, session_id=session_id, patch=body),
         timeout=settings.request_timeout,
     )
 
 
-@router.post("/{session_id}/end", response_model=Session, responses=error_responses(404))
+@router.post(
+    "/{session_id}/end",
+    response_model=Session,
+    responses=error_responses(404),
+    summary="End a session (final summary, analytics flush); a new message reopens it",
+)
 async def end_session(
     session_id: SessionId,
     account_id: AccountId,
@@ -108,28 +113,23 @@ async def end_session(
     settings: SettingsDep,
     body: SessionEnd | None = None,
 ) -> Any:
-    return await transport.request(
-        ActorName.END_SESSION,
-        {
-            "account_id": account_id,
-            "session_id": session_id,
-            "reason": (body or SessionEnd()).reason,
-        },
-        timeout=settings.request_timeout,
+    request = requests.EndSession(
+        account_id=account_id, session_id=session_id, reason=(body or SessionEnd()).reason
     )
+    return await transport.request(request, timeout=settings.request_timeout)
 
 
 @router.delete(
     "/{session_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=error_responses(404),
+    summary="Delete a session with its messages and memory; later messages to it are dropped",
 )
 async def delete_session(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> Response:
     await transport.request(
-        ActorName.DELETE_SESSION,
-        {"account_id": account_id, "session_id": session_id},
+        requests.DeleteSession(account_id=account_id, session_id=session_id),
         timeout=settings.request_timeout,
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -11,7 +11,7 @@ from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.export_stream import document_chunks
 from gateway.openapi import ABOUT_A_SESSION, ASKS_A_WORKER, error_responses
 from schemas.ids import Identifier
-from schemas.routing import ActorName
+from schemas.requests.reads import ExportSession, ImportSession
 from schemas.transfer import (
     MAX_IMPORT_MESSAGES,
     MESSAGE_COUNT_HEADER,
@@ -52,8 +52,7 @@ async def export_session(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep
 ) -> StreamingResponse:
     head = await transport.request(
-        ActorName.EXPORT_SESSION,
-        {"account_id": account_id, "session_id": session_id},
+        ExportSession(account_id=account_id, session_id=session_id),
         timeout=settings.request_timeout,
     )
     chunks = document_chunks(
@@ -77,8 +76,10 @@ async def export_session(
         "content, so importing the same document again returns the same id with "
         "`already_imported: true` and writes nothing. With `session_id` that id is used; "
         "409 when it is taken. 409 too when a message id of the document is already stored "
-        "in the account (message ids are unique per account: import into another account, "
-        "or after deleting the original). 422 when the session ended longer ago than this "
+        "in the account (message ids are unique per account): to import a session back into "
+        "the account it came from, send `copy=true`, which gives every message a new id "
+        "(`<old id>.copy-<12 hex>`, the same on a retry) and keeps the key facts on their "
+        "messages. 422 when the session ended longer ago than this "
         "deployment keeps ended sessions (MEMQ_RETENTION_DAYS). The body is capped by "
         "MEMQ_MAX_REQUEST_BYTES."
     ),
@@ -89,14 +90,14 @@ async def import_session(
     transport: TransportDep,
     settings: SettingsDep,
     session_id: Annotated[Identifier | None, Query()] = None,
+    copy: Annotated[
+        bool, Query(description="give every message a new id (a copy in the same account)")
+    ] = False,
 ) -> Any:
     return await transport.request(
-        ActorName.IMPORT_SESSION,
-        {
-            "account_id": account_id,
-            "document": document.model_dump(mode="json"),
-            "session_id": session_id,
-        },
+        ImportSession(
+            account_id=account_id, document=document, session_id=session_id, as_copy=copy
+        ),
         timeout=settings.request_timeout,
         # A retry is safe only when the id is derived (the retry finds the first import).
         attempts=1 if session_id is not None else 2,

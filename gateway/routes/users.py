@@ -9,13 +9,12 @@ from fastapi import APIRouter, Query
 from gateway.deps import AccountId, SettingsDep, TransportDep
 from gateway.openapi import ASKS_A_WORKER, error_responses
 from gateway.routes.analytics import UserId
+from schemas.limits import MAX_SESSION_PAGE
 from schemas.messages import Channel
-from schemas.routing import ActorName
+from schemas.requests.sessions import ListSessions
 from schemas.sessions import Cursor, SessionList
 
 router = APIRouter(prefix="/v1/users", tags=["sessions"], responses=error_responses(*ASKS_A_WORKER))
-
-MAX_PAGE = 100
 
 
 @router.get(
@@ -34,18 +33,10 @@ async def user_sessions(
     transport: TransportDep,
     settings: SettingsDep,
     channel: Annotated[Channel | None, Query()] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 10,
+    limit: Annotated[int, Query(ge=1, le=MAX_SESSION_PAGE)] = 10,
     cursor: Annotated[Cursor | None, Query()] = None,
 ) -> Any:
-    return await transport.request(
-        ActorName.LIST_SESSIONS,
-        {
-            "account_id": account_id,
-            "user_id": user_id,
-            "channel": channel,
-            "active": None,
-            "limit": limit,
-            "cursor": cursor,
-        },
-        timeout=settings.request_timeout,
+    request = ListSessions(
+        account_id=account_id, user_id=user_id, channel=channel, limit=limit, cursor=cursor
     )
+    return await transport.request(request, timeout=settings.request_timeout)

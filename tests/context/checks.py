@@ -5,7 +5,13 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from domain.context import AssembledContext, render_anthropic, render_json, render_text
+from domain.context import (
+    AssembledContext,
+    render_anthropic,
+    render_json,
+    render_openai,
+    render_text,
+)
 from domain.context.render import anthropic_tokens
 from domain.tokens import estimate_tokens
 
@@ -16,6 +22,7 @@ def all_formats(ctx: AssembledContext) -> dict[str, int]:
         "text": estimate_tokens(render_text(ctx)),
         "json": render_json(ctx)["estimated_tokens"],
         "anthropic": anthropic_tokens(render_anthropic(ctx)),
+        "openai": sum(estimate_tokens(m["content"]) for m in render_openai(ctx)),
     }
 
 

@@ -63,3 +63,17 @@ def test_a_cut_never_leaves_an_old_value_without_its_mark() -> None:
         if "1 year" in fitted:
             assert "1 year (replaced: 2 years)" in fitted
         assert fitted == marked or fitted.endswith(ELLIPSIS) or fitted == ""
+
+
+def test_a_current_value_inside_a_mark_is_not_marked_again() -> None:
+    # Given two facts whose histories chain: the first fact's current value is the
+    # second fact's old value, in English, Persian and Thai
+    cases = [
+        ("$65.00", "$140.00", "$100.00"),
+        ("۶۵ هزار تومان", "۱۴۰ هزار تومان", "۱۰۰ هزار تومان"),
+        ("65 บาท", "140 บาท", "100 บาท"),
+    ]
+    for first, second, third in cases:
+        facts = [moved("refund_amount", first, second), moved("order_total", second, third)]
+        text = mark_replaced(f"Assistant: refund of {first} today", facts)  # type: ignore[arg-type]
+        assert text == f"Assistant: refund of {first} (replaced: {second}) today"

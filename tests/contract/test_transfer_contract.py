@@ -122,8 +122,9 @@ def test_import_with_an_asked_id_and_conflicts(store: Store) -> None:
     # A taken id is a conflict (in B, the account importing)
     with pytest.raises(Conflict):
         import_session(store, B, exported, session_id="restored", now=datetime.now(UTC))
-    # Message ids are unique per account: A cannot import its own live messages again
-    with pytest.raises(Conflict):
+    # Message ids are unique per account: A cannot import its own live messages again,
+    # and the 409 says how to (issue 14, point 4)
+    with pytest.raises(Conflict, match=r"copy=true"):
         import_session(store, A, exported, session_id="copy", now=datetime.now(UTC))
     with pytest.raises(NotFound):
         store.sessions.get_session(A, "copy")  # nothing was left behind
@@ -152,3 +153,29 @@ def test_import_of_a_session_ended_beyond_retention_is_refused(store: Store) -> 
         assert keeper.sessions.list_sessions(B)[0] == []
     finally:
         keeper.close()
+
+
+def test_import_as_a_copy_into_the_account_it_came_from(store: Store) -> None:
+    # Given A's session with a fact pointing at its first message
+    conversation(store)
+    exported = export_session(store, A, "s1")
+    # When A imports its own export as a copy, twice (a retry)
+    first = import_session(store, A, exported, session_id=None, now=datetime.now(UTC), copy=True)
+    again = import_session(store, A, exported, session_id=None, now=datetime.now(UTC), copy=True)
+    # Then one new session holds the messages under new ids, the original untouched
+    assert not first.already_imported and first.messages_imported == 3
+    assert again.already_imported and again.session_id == first.session_id
+    copied = export_session(store, A, first.session_id)
+    ids = [m.message_id for m in copied.messages]
+    assert len(set(ids)) == 3 and not set(ids) & {"s1-m1", "s1-m2", "s1-m3"}
+    assert all(
+        new.startswith(f"{old}.copy-")
+        for new, old in zip(ids, ["s1-m1", "s1-m2", "s1-m3"], strict=True)
+    )
+    assert [m.content for m in copied.messages] == [m.content for m in exported.messages]
+    assert copied.memory.facts[0].source_message_id == ids[0]
+    assert [m.message_id for m in export_session(store, A, "s1").messages] == [
+        "s1-m1",
+        "s1-m2",
+        "s1-m3",
+    ]

@@ -122,12 +122,14 @@ def test_a_hand_built_producer_publishes_and_asks_for_context(stack: Stack) -> N
             raise AssertionError("no reply within 10 s")
 
         # Then the reply matches context_reply.json, in every format
-        for fmt in ("anthropic", "text", "json"):
+        for fmt in ("anthropic", "text", "json", "openai"):
             reply = ask(ACCOUNT_A, fmt)
             validate(reply, "context_reply.json")
             assert reply["ok"] and reply["result"]["format"] == fmt
         anthropic = ask(ACCOUNT_A, "anthropic")["result"]
         assert [t["role"] for t in anthropic["messages"]] == ["user", "assistant", "user"]
+        chat = ask(ACCOUNT_A, "openai")["result"]
+        assert chat["messages"][-3:] == anthropic["messages"] and chat.get("system") is None
         # And another account's request gets a 404, never this account's context
         other = ask(ACCOUNT_B, "text")
         validate(other, "context_reply.json")

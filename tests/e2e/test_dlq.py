@@ -16,13 +16,14 @@ import pika
 import pytest
 
 from bench.support.processes import wait_for
-from bench.support.rabbit import queue_depth
+from bench.support.rabbit import declare_queues, publish, queue_depth
 from memq.dlq import DeadLetters, Outcome
 from memq.dlq_letter import DeadLetter
 from schemas.messages import MessageEvent
 from schemas.queues import dead_letter_queue
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 from tests.e2e.conftest import ACCOUNT_A, Stack, running_stack
+from tests.support.queues import layout
 
 pytestmark = pytest.mark.e2e
 
@@ -53,14 +54,6 @@ def event_json(session_id: str, message_id: str, content: str) -> dict[str, Any]
 def ingest_envelope(prefix: str, session_id: str, message_id: str, content: str) -> Any:
     event = event_json(session_id, message_id, content)
     return new_message(prefix, ActorName.INGEST_MESSAGE, {"event": event})
-
-
-def publish(amqp_url: str, queue: str, body: bytes) -> None:
-    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
-    try:
-        connection.channel().basic_publish("", queue, body, pika.BasicProperties(delivery_mode=2))
-    finally:
-        connection.close()
 
 
 def test_list_replay_and_drop(stack: Stack, amqp_url: str, queue_prefix: str) -> None:
@@ -136,7 +129,8 @@ def test_list_replay_and_drop(stack: Stack, amqp_url: str, queue_prefix: str) ->
 def test_a_dead_lettered_batch_is_listed_by_its_event_ids(amqp_url: str, queue_prefix: str) -> None:
     env = {"MEMQ_AMQP_URL": amqp_url, "MEMQ_QUEUE_PREFIX": queue_prefix}
     xq = dead_letter_queue(queue_name(queue_prefix, QueueKind.INGEST))
-    assert DeadLetters(amqp_url, queue_prefix).list() == []  # declares the queues
+    declare_queues(amqp_url, queue_prefix)
+    assert DeadLetters(amqp_url, layout(queue_prefix)).list() == []
     secret = f"SECRET-{uuid.uuid4().hex}"
     # Given a batch in the dead-letter queue, as Dramatiq leaves it (e.g. once a
     # store outage outlasted its retries), with a malformed event and a stray entry
@@ -190,13 +184,14 @@ def test_a_replay_that_dies_midway_loses_nothing(amqp_url: str, queue_prefix: st
     # Given a dead-lettered ingest message and no worker
     ingest = queue_name(queue_prefix, QueueKind.INGEST)
     xq = dead_letter_queue(ingest)
-    dlq = DeadLetters(amqp_url, queue_prefix)
-    assert dlq.list() == []  # declares the queues, like a worker would
+    dlq = DeadLetters(amqp_url, layout(queue_prefix))
+    declare_queues(amqp_url, queue_prefix)
+    assert dlq.list() == []
     message = ingest_envelope(queue_prefix, "s-crash", "m-crash", "hello")
     publish(amqp_url, xq, message.encode())
     # When the replay dies after the publish was confirmed, before the ack
     with pytest.raises(RuntimeError):
-        CrashBeforeAck(amqp_url, queue_prefix).replay(ids={message.message_id})
+        CrashBeforeAck(amqp_url, layout(queue_prefix)).replay(ids={message.message_id})
     # Then the message is in both queues: never in neither
     assert queue_depth(amqp_url, ingest) == 1
     assert queue_depth(amqp_url, xq) == 1
@@ -283,3 +278,26 @@ def test_a_message_refused_at_once_is_listed_with_its_error(
     # Then it comes back with the same reason, once
     assert again[over_cap.message_id]["replays"] == 1
     assert again[over_cap.message_id]["error"] == "SessionFull"
+
+
+def test_a_mistyped_prefix_declares_nothing_and_says_so(amqp_url: str, queue_prefix: str) -> None:
+    # Given a broker on which no deployment uses this prefix (issue 14, point 5)
+    env = {"MEMQ_AMQP_URL": amqp_url, "MEMQ_QUEUE_PREFIX": queue_prefix}
+    # When each dlq command runs with it
+    for args in (["list"], ["replay", "--all"], ["drop", "--all"]):
+        result = memq_dlq(env, *args)
+        # Then it fails in one line naming the prefix, without "0 dead letter(s)"
+        assert result.returncode == 2, result
+        assert result.stderr.count("\n") == 1 and "MEMQ_QUEUE_PREFIX" in result.stderr
+        assert queue_prefix in result.stderr and "dead letter(s)" not in result.stderr
+    # And no queue was created on the broker
+    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+    try:
+        for kind in QueueKind:
+            channel = connection.channel()
+            with pytest.raises(pika.exceptions.ChannelClosedByBroker):
+                channel.queue_declare(
+                    dead_letter_queue(queue_name(queue_prefix, kind)), passive=True
+                )
+    finally:
+        connection.close()

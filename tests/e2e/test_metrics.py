@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-import pika
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from bench.support.processes import free_port, wait_for
-from schemas.routing import QueueKind, queue_name
-from tests.e2e.conftest import Stack, running_stack
+from bench.support.rabbit import publish
+from schemas.messages import MessageEvent
+from schemas.routing import ActorName, QueueKind, new_message, queue_name
+from tests.e2e.conftest import ACCOUNT_A, Stack, running_stack
 from tests.e2e.test_serve_embedded import Embedded
 
 pytestmark = pytest.mark.e2e
@@ -75,6 +77,8 @@ def test_gateway_and_worker_metrics_grow_with_traffic(
         "memq_gateway_messages_published_total",
         "memq_gateway_rate_limited_total",
     } <= names(gateway_before)
+    # the standard process metrics too, on the gateway as on every worker process
+    assert {"process_resident_memory_bytes", "process_cpu_seconds_total"} <= names(gateway_before)
     assert {
         "memq_ingest_messages_total",
         "memq_llm_calls_total",
@@ -94,9 +98,13 @@ def test_gateway_and_worker_metrics_grow_with_traffic(
         for i in range(3):
             body = {"message_id": f"m{i}", "role": "user", "content": f"hello {i}"}
             assert client.post("/v1/sessions/s-m/messages", json=body).status_code == 202
+        # A re-post this gateway remembers: answered as a duplicate, not published
         body = {"message_id": "m0", "role": "user", "content": "hello 0"}
-        assert client.post("/v1/sessions/s-m/messages", json=body).status_code == 202
+        again = client.post("/v1/sessions/s-m/messages", json=body)
+        assert again.status_code == 202 and again.json()["duplicate"] is True
         stack.wait_for_count("s-m", 3)
+        # One it cannot remember (another gateway's): the worker stores it once
+        _publish_duplicate(amqp_url, queue_prefix, "s-m", "m0")
         assert client.get("/v1/sessions/s-m").status_code == 200
         assert client.get("/v1/sessions/nope").status_code == 404
     _publish_invalid_envelope(amqp_url, ingest)
@@ -114,7 +122,7 @@ def test_gateway_and_worker_metrics_grow_with_traffic(
     grew = value(gateway, "memq_gateway_messages_published_total", outcome="confirmed") - value(
         gateway_before, "memq_gateway_messages_published_total", outcome="confirmed"
     )
-    assert grew == 4
+    assert grew == 3
     route = "/v1/sessions/{session_id}/messages"
     assert (
         value(gateway, "memq_gateway_http_requests_total", method="POST", route=route, status="202")
@@ -148,6 +156,23 @@ def test_gateway_and_worker_metrics_grow_with_traffic(
     assert "acct-a" not in text and "s-m" not in text and "/v1/sessions/nope" not in text
 
 
+def _publish_duplicate(amqp_url: str, prefix: str, session_id: str, message_id: str) -> None:
+    """``message_id`` again, straight to the ingest queue, as another gateway would send it."""
+    event = MessageEvent(
+        account_id=ACCOUNT_A,
+        session_id=session_id,
+        message_id=message_id,
+        role="user",
+        content="hello again",
+        seq=int(datetime.now(UTC).timestamp() * 1_000_000),
+        accepted_at=datetime.now(UTC),
+    )
+    message = new_message(
+        prefix, ActorName.INGEST_MESSAGE, {"event": event.model_dump(mode="json")}
+    )
+    publish(amqp_url, queue_name(prefix, QueueKind.INGEST), message.encode())
+
+
 def _publish_invalid_envelope(amqp_url: str, queue: str) -> None:
     envelope = {
         "queue_name": queue,
@@ -158,13 +183,7 @@ def _publish_invalid_envelope(amqp_url: str, queue: str) -> None:
         "message_id": str(uuid.uuid4()),
         "message_timestamp": 0,
     }
-    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
-    try:
-        connection.channel().basic_publish(
-            "", queue, json.dumps(envelope).encode(), pika.BasicProperties(delivery_mode=2)
-        )
-    finally:
-        connection.close()
+    publish(amqp_url, queue, json.dumps(envelope).encode())
 
 
 def test_unknown_paths_are_one_label(metered: tuple[Stack, str]) -> None:

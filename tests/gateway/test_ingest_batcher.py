@@ -15,6 +15,7 @@ from gateway.transports.amqp import AmqpTransport
 from schemas.errors import BrokerUnavailable
 from schemas.messages import MessageBatch, MessageEvent
 from schemas.routing import ActorName, QueueKind, queue_name
+from tests.support.queues import layout
 
 
 def _event(n: int, session: str = "s1", account: str = "acct") -> MessageEvent:
@@ -52,7 +53,7 @@ def test_a_lone_message_goes_out_at_once_as_a_single_message_job(
     amqp_url: str, queue_prefix: str
 ) -> None:
     async def scenario() -> None:
-        transport = AmqpTransport(amqp_url, queue_prefix, publish_timeout=5)
+        transport = AmqpTransport(amqp_url, layout(queue_prefix), publish_timeout=5)
         await transport.start()
         try:
             await IngestBatcher(transport).submit([_event(1)])
@@ -69,7 +70,7 @@ def test_messages_arriving_while_a_publish_is_in_flight_leave_together(
     amqp_url: str, queue_prefix: str
 ) -> None:
     async def scenario() -> None:
-        transport = AmqpTransport(amqp_url, queue_prefix, publish_timeout=5)
+        transport = AmqpTransport(amqp_url, layout(queue_prefix), publish_timeout=5)
         await transport.start()
         try:
             batcher = IngestBatcher(transport, in_flight=1, max_events=4)
@@ -101,7 +102,7 @@ def test_a_failed_publish_fails_every_request_that_rode_on_it(
     amqp_url: str, queue_prefix: str
 ) -> None:
     async def scenario() -> list[object]:
-        transport = AmqpTransport(amqp_url, queue_prefix, publish_timeout=5)
+        transport = AmqpTransport(amqp_url, layout(queue_prefix), publish_timeout=5)
         await transport.start()
         await transport.close()  # the broker connection is gone
         batcher = IngestBatcher(transport, in_flight=1)
@@ -115,7 +116,7 @@ def test_a_failed_publish_fails_every_request_that_rode_on_it(
 
 def test_submit_refuses_more_events_than_a_batch_holds(amqp_url: str, queue_prefix: str) -> None:
     async def scenario() -> None:
-        transport = AmqpTransport(amqp_url, queue_prefix, publish_timeout=5)
+        transport = AmqpTransport(amqp_url, layout(queue_prefix), publish_timeout=5)
         await IngestBatcher(transport, max_events=2).submit([_event(1), _event(2), _event(3)])
 
     with pytest.raises(ValueError, match="1 to 2 events"):

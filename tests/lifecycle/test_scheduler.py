@@ -36,7 +36,7 @@ def test_ticks_go_out_at_start_then_each_on_its_own_period() -> None:
     assert kinds(sent) == ["expire", "flush", "memory", "retention"]
     tick = sent[0]
     assert tick.queue_name == "t.maintenance" and tick.actor_name == "maintenance_tick"
-    assert tick.kwargs["at"] == AT.isoformat()
+    assert datetime.fromisoformat(tick.kwargs["at"]) == AT
     assert tick.options["max_age"] == scheduler.periods[TickKind(tick.kwargs["kind"])] * 1000
     # And then each kind on its own period
     sent.clear()

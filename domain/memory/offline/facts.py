@@ -40,6 +40,7 @@ from domain.memory.offline.dialogue import (
 )
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -114,8 +115,15 @@ ENTITY_KEYS = frozenset(
         "serial_number",
         "account_number",
         "return_id",
+        "second_contact_phone",
+        "building_office_phone",
+        "price",
     }
 )
+
+
+#: How many values noted without a subject a session keeps per kind; the rest share the last key.
+MAX_NOTED = 12
 
 
 @dataclass(frozen=True)
@@ -182,9 +190,33 @@ class _Facts:
                 return variant
         if not taken:
             return key
+        for variant, current in taken.items():
+            if current is not None and _kind_of(current) in _ID_KINDS and _near(value, current):
+                return variant  # an id's typo put right, not a second order
         if correction:
             return next(item.key for item in self.recent() if item.key in taken)
         return next((v for v in variants if v not in taken), key)
+
+    def holds(self, value: str) -> bool:
+        """Whether a current fact already says ``value`` (under whatever key)."""
+        return any(value in (self.current(key) or "") for key in self.keys())
+
+    def free_variant(self, key: str) -> str:
+        """``key_2``, ``key_3`` …: the first that holds nothing yet."""
+        base = re.sub(r"_\d+$", "", key)
+        n = 2
+        while self.current(f"{base}_{n}") is not None:
+            n += 1
+        return f"{base}_{n}"
+
+    def noted_key(self, key: str, value: str) -> str:
+        """The key of a value noted without a subject: the one that already holds it, or a
+        fresh one (``reference``, ``reference_2`` …); never another value's."""
+        for variant in (key, *(f"{key}_{n}" for n in range(2, MAX_NOTED + 1))):
+            current = self.current(variant)
+            if current is None or value in current:
+                return variant
+        return f"{key}_{MAX_NOTED + 1}"
 
     def recent(self) -> list[_Known]:
         """Current values, the most recently stated first."""
@@ -242,6 +274,11 @@ def _facts_in(
             FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
             for i in instructions(text)
         )
+    for held in names_on_record(text):
+        if claimed.is_free(held.start, held.end):
+            key = holder_key(held.name, facts.current("customer_name"))
+            found.append(FactMatch(key, held.name, held.start, held.end))
+            claimed.claim(held.start, held.end)
     bound: set[tuple[str, Kind]] = set()
     code = _code_answer(text, asked, bound)
     if code is not None:
@@ -256,8 +293,10 @@ def _facts_in(
         changes = (correction, update)
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
         for key, start in keys:
-            if _vaguer_date(value, key, update, facts):
+            if _vaguer_date(value, key, changes, facts):
                 continue
+            if not correction and _another_id(value, facts.current(key)):
+                key = facts.free_variant(key)
             shown = value.text if start == value.start else text[start : value.start] + value.text
             found.append(FactMatch(key, shown, start, value.end))
             if value.time is not None and key.endswith("_date"):
@@ -310,6 +349,8 @@ def _keys_for(
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
+    if _after_brand(text, value):  # no order number follows a brand name
+        return [(facts.noted_key("product_model", value.text), value.start)]
     cues = [
         (topic, start)
         for topic, start in _nearest_cues(text, value, used)
@@ -338,12 +379,88 @@ def _keys_for(
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
-    return [(facts.entity_key(key, value.text, update), value.start)] if key else []
+    if key:
+        return [(facts.entity_key(key, value.text, update), value.start)]
+    if (
+        value.kind in NOTED_KINDS
+        and not _our_contact(value, from_user, text)
+        and not facts.holds(value.text)
+    ):
+        return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
+    return []
+
+
+#: Values too distinctive to lose when nothing says what they are about (a repair request
+#: "registered with number WS-77120", the installer's "number is 0916…"): kept under a key
+#: of their own, never replacing another, shown with the words that lead to them.
+NOTED_KINDS = {
+    Kind.IDENTIFIER: "reference",
+    Kind.PHONE: "other_phone",
+    Kind.EMAIL: "other_email",
+}
+#: How far before a noted value its lead-in reaches (characters, cut at a space).
+_LEAD_IN_REACH = 48
+
+
+#: An assistant inviting the customer to get in touch: the number or address is the company's.
+_GET_IN_TOUCH = re.compile(
+    r"\b(?:contact|call|reach|email|e-mail|write\s+to|text)\b"
+    r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|ติดต่อ|โทรหา|โทรมาที่",
+    re.IGNORECASE,
+)
+
+
+def _read_from_record(value: ValueSpan, text: str) -> bool:
+    """Whether the assistant reads the customer's own contact back ("we have 07700 900123
+    on file", «در سیستم شماره … ثبت شده», "ในระบบเป็น …"), not an invitation to call."""
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    return bool(_YOURS.search(sentence)) and not _GET_IN_TOUCH.search(sentence)
+
+
+def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
+    """Whether a phone or email the assistant writes is the company's own."""
+    if from_user or value.kind not in (Kind.PHONE, Kind.EMAIL):
+        return False
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    return bool(
+        _COMPANY_EMAIL.match(value.text) or _OURS.search(sentence) or _GET_IN_TOUCH.search(sentence)
+    )
+
+
+#: A brand written just before a code makes it a model ("… Sony WF-1000XM5", "مدلش Bosch
+#: SMS46NI01"): a capitalised word inside a sentence that names no subject ("Order #558201"
+#: opens its sentence and names one).
+_BRAND_BEFORE = re.compile(r"(?<=[^\W\d_])[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$")
+
+
+def _after_brand(text: str, value: ValueSpan) -> bool:
+    if value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
+        return False
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    found = _BRAND_BEFORE.search(text[begin : value.start])
+    return found is not None and not cues_in(found.group("brand"))
+
+
+def _lead_in(text: str, value: ValueSpan) -> int:
+    """Where the words that lead to ``value`` in its sentence start."""
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    start = max(begin, value.start - _LEAD_IN_REACH)
+    if start > begin:
+        space = text.find(" ", start, value.start)
+        start = space + 1 if space != -1 else value.start
+    while start < value.start and not text[start].isalnum():
+        start += 1
+    return start
 
 
 #: Words that make a contact detail the customer's when the assistant writes it.
 _YOURS = re.compile(
-    r"(?<![A-Za-z])(?:your|you)(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|คุณ|ลูกค้า", re.IGNORECASE
+    r"(?<![A-Za-z])(?:your|you|on\s+file|on\s+record|in\s+(?:the|our)\s+system"
+    r"|on\s+(?:the|your)\s+account)(?![A-Za-z])|(?<![\w])(?:شما)|تون(?![\w])|در\s*سیستم|تو\s*سیستم"
+    r"|در\s*پرونده|คุณ|ลูกค้า|ในระบบ|ในบัญชี|ที่ลงทะเบียน",
+    re.IGNORECASE,
 )
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
 
@@ -363,6 +480,29 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
     return True
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _id_shape(text: str) -> str:
+    """Letters as "A", digits as "9", the rest as written: "HX-20931457" is "A-9"."""
+    return _DIGITS.sub("9", _LETTERS.sub("A", text.strip()))
+
+
+def _another_id(value: ValueSpan, current: str | None) -> bool:
+    """Whether ``value`` is an id of another shape than the one the key holds ("SORRY10"
+    after "#771492"): another thing, not a new value of the same one."""
+    if (
+        value.kind is not Kind.IDENTIFIER
+        or current is None
+        or _kind_of(current) is not Kind.IDENTIFIER
+    ):
+        return False
+    if restates(value.text, current) or restates(current, value.text):
+        return False
+    return _id_shape(value.text) != _id_shape(current)
+
+
 def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
     """ "today" in "what can I sort out for you today?" is no date of anything."""
     if value.kind is not Kind.DATE or any(c.isdigit() for c in value.text):
@@ -371,14 +511,24 @@ def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
     return is_question(text[begin:stop])
 
 
-def _vaguer_date(value: ValueSpan, key: str, correction: bool, facts: _Facts) -> bool:
-    """A date said more loosely than the one known ("tomorrow", "Friday", "the 28th"
-    after "Friday 27 December") without a word of change: the same day, or another
-    day talked about, not a new date for the same thing."""
-    if value.kind is not Kind.DATE or correction:
+def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts) -> bool:
+    """A date or time said more loosely than the one known ("tomorrow", "Friday", "the
+    28th" after "Friday 27 December"; "in the afternoon" after "1-5pm") without a word of
+    change: the same day, or another day talked about, not a new date for the same thing."""
+    correction, update = changes
+    # "now" says a date changed ("it's now Friday"); of a time it is the clock ("it's
+    # now half past three"): a looser time replaces only with a word of correction.
+    if value.kind not in (Kind.DATE, Kind.TIME) or correction:
+        return False
+    if value.kind is Kind.DATE and update:
         return False
     current = facts.current(key)
-    return current is not None and _date_detail(value.text) < _date_detail(current)
+    if current is None:
+        return False
+    if value.kind is Kind.TIME:
+        # "this afternoon" after "13.00-17.00": the same slot said loosely
+        return not any(c.isdigit() for c in value.text) and any(c.isdigit() for c in current)
+    return _date_detail(value.text) < _date_detail(current)
 
 
 _MONTH_OR_YEAR = re.compile(
@@ -482,9 +632,16 @@ def _number(text: str) -> float | None:
         return None
 
 
+#: How much of a known value its one shaped value must cover to give the value its kind:
+#: "จันทร์เพ็ญ รัตนกุล" is a name that holds "จันทร์" (Monday), not a date.
+_KIND_COVERAGE = 0.6
+
+
 def _kind_of(value: str) -> Kind | None:
     spans = find_values(value)
-    return spans[0].kind if len(spans) == 1 else None
+    if len(spans) != 1 or len(spans[0].text) < _KIND_COVERAGE * len(value.strip()):
+        return None
+    return spans[0].kind
 
 
 def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
@@ -508,19 +665,22 @@ def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
 def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | None:
     """The key of a known value this one corrects: in a correction, the most recent
     value of a compatible kind; anywhere, a near-identical id, email or phone (a typo
-    put right: "VX14-8821-OD" for "VX14-8821-QD")."""
+    put right: "VX14-8821-OD" for "VX14-8821-QD"). Phones of one family differ in a
+    digit or two: a near phone is a correction only when the message says so."""
     for item in facts.recent():
         kind = _kind_of(item.value)
         if kind is None:
             continue
         if correction and _similar(value, kind, item.value):
             return item.key
-        if value.kind is kind and kind in _TYPO_KINDS and _near(value.text, item.value):
+        typo_kinds = _TYPO_KINDS if correction else _TYPO_KINDS - {Kind.PHONE}
+        if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
     return None
 
 
 _TYPO_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL, Kind.PHONE})
+_ID_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL})
 #: How alike (difflib ratio) a value must be to a known one to be its correction.
 _NEAR = 0.8
 
@@ -539,11 +699,13 @@ _OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|م�
 
 def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     if value.kind is Kind.EMAIL:
-        if _COMPANY_EMAIL.match(value.text) or (not from_user and _OURS.search(text)):
+        if _COMPANY_EMAIL.match(value.text):
             return None
-        return "customer_email"
+        if from_user or _read_from_record(value, text) or not _OURS.search(text):
+            return "customer_email"
+        return None
     if value.kind is Kind.PHONE:
-        return "customer_phone" if from_user else None
+        return "customer_phone" if from_user or _read_from_record(value, text) else None
     if value.kind is Kind.IDENTIFIER:
         for pattern, key in _ID_PREFIXES:
             if pattern.match(value.text):
@@ -639,7 +801,7 @@ _NOT_AN_ANSWER = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_HINT = re.compile(
-    r"\d|\b(?:street|st|road|rd|avenue|ave|lane|flat|apt|apartment|house|building|block|court"
+    r"\d+/\d+|\b(?:street|st|road|rd|avenue|ave|lane|flat|apt|apartment|house|building|block|court"
     r"|close|drive|way|square|unit|floor)\b"
     r"|خیابان|کوچه|پلاک|بلوار|واحد|طبقه|میدان|ถนน|ซอย|หมู่|เลขที่|แขวง|เขต|ตำบล|อำเภอ",
     re.IGNORECASE,
@@ -647,6 +809,8 @@ _ADDRESS_HINT = re.compile(
 _MAX_NAME_WORDS = 4
 _MAX_THAI_NAME_CHARS = 30
 _MAX_ADDRESS_CHARS = 140
+#: An address told by its numbers alone ("12 Elm, 4B") is at least this long.
+_MIN_NUMBERED_ADDRESS_CHARS = 12
 
 
 def _first_sentence(text: str) -> tuple[int, str]:
@@ -744,9 +908,18 @@ _NOT_NAME_WORDS = frozenset(
 
 
 def _same_person(name: str, known: str | None) -> bool:
-    """A name given again may be the known one in full ("tom" then "tom reyes"), not
-    someone else's."""
-    return known is None or bool(set(name.casefold().split()) & set(known.casefold().split()))
+    """A name given again may be the known one in full ("tom" then "tom reyes"; «مریمه»,
+    "it's Maryam" in speech, then «مریم رضایی»), not someone else's."""
+    return known is None or bool(_name_words(name) & _name_words(known))
+
+
+def _name_words(name: str) -> set[str]:
+    words = set()
+    for word in name.casefold().split():
+        words.add(word)
+        if len(word) > 3 and word.endswith("ه"):
+            words.add(word[:-1])  # the spoken «ه» of «اسمم مریمه»
+    return words
 
 
 def _free_text_answer(
@@ -797,5 +970,8 @@ def _plausible(topic: str, value: str) -> bool:
     if topic == "name":
         return _looks_like_name(value)
     if topic == "address":
-        return len(value) <= _MAX_ADDRESS_CHARS and _ADDRESS_HINT.search(value) is not None
+        # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
+        numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
+        hinted = _ADDRESS_HINT.search(value) is not None
+        return len(value) <= _MAX_ADDRESS_CHARS and (hinted or numbered)
     return 0 < len(value.split()) <= _MAX_PRODUCT_WORDS and len(value) <= 60

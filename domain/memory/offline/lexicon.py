@@ -75,3 +75,7 @@ THAI_FILLER = (
     "นะ",
     "ไหม",
 )
+
+#: Thai polite and chat particles that end a phrase, the spoken spellings too ("คับ" for
+#: "ครับ"): never part of a name or a value. One regex alternation, longest first.
+THAI_PARTICLES = r"(?:นะครับ|นะคะ|ครับ|ค้าบ|คับ|ค่ะ|คะ|ค่า|งับ|ฮะ|นะ|จ้ะ|จ้า|จ๊ะ)"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
-from domain.memory.offline.lexicon import word_set
+from domain.memory.offline.lexicon import THAI_PARTICLES, word_set
 
 _FA = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"  # Persian/Arabic letters, ZWNJ
 _FA_COPULA = r"(?:است|هست|هستم|هستش|هستیم|می‌باشد|میباشد)(?![" + _FA + "])"
@@ -24,7 +24,7 @@ _FA_OR_LATIN_WORD = rf"(?:(?!(?:رو|را|و)(?![{_FA}]))[{_FA}A-Za-z0-9-]+)"
 _FA_MI = "می[\u200c\\s]?"  # the present-tense prefix, written joined, with ZWNJ or a space
 
 _TH_PRONOUN = r"(?:ผม|ฉัน|ดิฉัน|หนู|กระผม|เรา|ชั้น)"
-_TH_PARTICLES = r"(?:ครับ|ค่ะ|คะ|ค่า|นะ|จ้ะ|จ้า|จ๊ะ)"
+_TH_PARTICLES = THAI_PARTICLES
 _TH_VALUE = (
     r"(?P<value>[A-Za-z][A-Za-z'-]*(?:\s[A-Z][A-Za-z'-]*){0,2}"
     # a given name, and the family name when a particle or the end follows it
@@ -96,9 +96,25 @@ def _persian_name(value: str) -> str:
     return value
 
 
+_TH_WORD_END_PARTICLES = re.compile(rf"{_TH_PARTICLES}+$")
+
+
 def _thai_value(value: str) -> str:
-    value = _TH_TRAILING_PARTICLES.sub("", value.strip())
+    """The name without its particles; a given name that ends in a particle ends the name
+    ("นิดนะคะ ลูกสาวคนไข้": "นิด", the rest says who she is)."""
+    words = value.strip().split()
+    if len(words) > 1 and _TH_WORD_END_PARTICLES.search(words[0]):
+        words = words[:1]
+    value = _TH_TRAILING_PARTICLES.sub("", " ".join(words))
     return "" if _TH_DEICTIC.search(value) else value
+
+
+def _persian_full_name(value: str) -> str:
+    """A name of one or two words, without a second word that is no name ("من حمید خیلی")."""
+    words = _persian_name(value).split()
+    if len(words) > 1 and words[1] in _NOT_NAMES:
+        words = words[:1]
+    return " ".join(words)
 
 
 def _persian_phrase(value: str) -> str:
@@ -135,9 +151,11 @@ RULES: tuple[StatementRule, ...] = (
     StatementRule(
         "customer_name",
         re.compile(
-            rf"(?:(?<![{_FA}])(?:من|بنده)\s+|(?:^|[،,.!؟]\s*))(?P<value>{_FA_WORD})\s+هستم(?![{_FA}])"
+            rf"(?<![{_FA}])(?:من|بنده)\s+(?P<value>{_FA_WORD}(?:\s+{_FA_WORD})?)\s+هستم(?![{_FA}])"
+            rf"|(?:^|[،,.!؟]\s*)(?P<value2>{_FA_WORD})\s+هستم(?![{_FA}])"
         ),
         _NOT_NAMES,
+        _persian_full_name,
     ),
     StatementRule(
         "customer_name",

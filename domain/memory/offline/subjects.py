@@ -132,10 +132,11 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "account",
         _ids("account_number"),
-        english=r"(?:account|customer|member(?:ship)?|subscriber|policy|loyalty)\s+(?:number|no\.?|id)"
-        r"|membership",
-        persian=r"شماره\s*(?:ی\s*)?(?:اشتراک|مشتری|حساب|عضویت)|کد\s*(?:ی\s*)?(?:اشتراک|مشتری)",
-        thai=r"(?:หมายเลข|รหัส|เลข)(?:สมาชิก|ลูกค้า|บัญชี)",
+        english=r"(?:account|customer|member(?:ship)?|subscriber|policy|loyalty|service|internet"
+        r"|broadband|contract|subscription)\s+(?:number|no\.?|id)|membership",
+        persian=r"شماره\s*(?:ی\s*)?(?:اشتراک|مشتری|حساب|عضویت|سرویس|قرارداد)"
+        r"|کد\s*(?:ی\s*)?(?:اشتراک|مشتری)",
+        thai=r"(?:หมายเลข|รหัส|เลข)(?:สมาชิก|ลูกค้า|บัญชี|อินเทอร์เน็ต|บริการ|สัญญา|ผู้ใช้)",
     ),
     Topic(
         "card",
@@ -143,7 +144,7 @@ TOPICS: tuple[Topic, ...] = (
         english=r"(?:(?:visa|master\s?card|amex|debit|credit)\s+(?:card\s+)?|card\s+)?ending(?:\s+in)?"
         r"|last\s+(?:four|4)\s+digits",
         persian=r"(?:چهار|۴|4)\s*رقم\s*آخر|کارت(?:ی)?\s*(?:به|با)\s*شماره",
-        thai=r"บัตร\S{0,12}\s?(?:ลงท้าย(?:ด้วย)?|สี่ตัวท้าย|4\s?ตัวท้าย)",
+        thai=r"บัตร\S{0,12}\s?(?:ลงท้าย(?:ด้วย)?|สี่ตัวท้าย|4\s?ตัวท้าย)|เลขท้ายบัตร|ลงท้าย(?:ด้วย)?",
         includes_cue=True,
     ),
     Topic(
@@ -170,6 +171,13 @@ TOPICS: tuple[Topic, ...] = (
         english=r"post\s?code|postal\s+code|zip(?:\s+code)?",
         persian=r"کد\s*(?:ی\s*)?پستی",
         thai=r"รหัสไปรษณีย์|ไปรษณีย์",
+    ),
+    Topic(
+        "birth",
+        {Kind.DATE: "date_of_birth"},
+        english=r"date\s+of\s+birth|DOB|birth\s?day|born(?:\s+on)?",
+        persian=r"تاریخ\s*(?:ی\s*)?تولد|متولد",
+        thai=r"วันเดือนปีเกิด|วันเกิด|เกิดวันที่",
     ),
     Topic(
         "national_id",
@@ -210,6 +218,24 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|น้องสาว|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก",
     ),
     Topic(
+        "second_contact",
+        {Kind.PHONE: "second_contact_phone"},
+        # someone else to call: a second contact, or "his number" after naming him
+        english=r"(?:second|another|other|alternative|alternate|backup|emergency)\s+"
+        r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell)",
+        persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
+        r"|شمارشون|شماره[\u200c]?شون",
+        thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)",
+    ),
+    Topic(
+        "building",
+        {Kind.PHONE: "building_office_phone"},
+        english=r"building\s+(?:manager|office|management|reception)|concierge|front\s+desk"
+        r"|reception|landlord|caretaker|property\s+manager|security\s+desk",
+        persian=r"مدیر\s*ساختمو?ا?ن|مدیریت\s*ساختمو?ا?ن|نگهبانی|نگهبان|سرایدار|لابی",
+        thai=r"นิติ(?:บุคคล)?|รปภ|ป้อมยาม",
+    ),
+    Topic(
         "phone",
         {Kind.PHONE: "customer_phone"},
         # "the driver's number is …": whose number it is beats that it is a number.
@@ -240,7 +266,7 @@ TOPICS: tuple[Topic, ...] = (
         {},
         english=r"(?:full\s+|first\s+|last\s+|sur)?name|who\s+am\s+i\s+speaking\s+(?:to|with)",
         persian=r"اسم|نام|فامیلی",
-        thai=r"ชื่อ",
+        thai=r"ชื่อ|นามสกุล",
         free_text=True,
     ),
     # -- addresses -------------------------------------------------------------------------
@@ -350,7 +376,7 @@ TOPICS: tuple[Topic, ...] = (
         {Kind.AMOUNT: "discount"},
         english=r"discount|off",
         persian=r"تخفیف",
-        thai=r"ส่วนลด|ลด",
+        thai=r"ส่วนลด|ลด(?:ให้|ราคา|ลง|เหลือ)",
     ),
     Topic(
         "price",

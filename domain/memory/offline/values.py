@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
+from domain.memory.offline.lexicon import THAI_PARTICLES
 
 
 class Kind(StrEnum):
@@ -77,7 +78,11 @@ _EN_STREET = (
     r"|Place|Pl|Crescent|Cres|Terrace|Square|Sq|Parade|Hill|Gardens|Row|Mews|Grove|Walk"
     r"|Highway|Hwy|Circle|Park)"
 )
-_EN_UNIT = r"(?:Flat|Apt|Apartment|Unit|Suite|Floor|Building|Block|Room)\.?\s*[\w-]{1,6}"
+#: A unit and its number or letter ("flat 4B", "Suite 210", "Block C"; not "flat near").
+_EN_UNIT = (
+    r"(?i:flat|apt|apartment|unit|suite|floor|building|block|room)\.?\s*"
+    r"(?=[\w-]{0,5}\d|[A-Za-z](?!\w))[\w-]{1,6}"
+)
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _EN_ADDRESS = re.compile(
     rf"(?:{_EN_UNIT},?\s+(?:\d{{1,5}}[A-Za-z]?,?\s+)?"
@@ -113,7 +118,7 @@ _TH_ADDRESS = re.compile(
     rf"(?:(?:{_TH_PART}\s*[\u0e01-\u0e4e\w.]*(?:\s?[A-Z]?\d{{1,4}}(?!\d)(?:/\d{{1,4}})?)?"
     rf"|{_TH_PROVINCE}|\d{{5}}(?!\d))\s*){{1,9}}"
 )
-_TH_TRAILING = re.compile(r"(?:\s*(?:ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า|ค่า))+$")
+_TH_TRAILING = re.compile(rf"(?:\s*{THAI_PARTICLES})+$")
 
 # -- dates -----------------------------------------------------------------------------------
 
@@ -220,7 +225,8 @@ _PRICE = re.compile(
 
 _PHONE_SHAPES = (
     re.compile(r"(?<![\w+])\+\d[\d\s().-]{6,20}\d(?!\d)"),
-    re.compile(r"(?<![\w+.,/-])[0۰٠๐]\d[\d\s-]{6,14}\d(?![\d,.])"),
+    # a full stop or comma may end the sentence after it, not continue the number
+    re.compile(r"(?<![\w+.,/-])[0۰٠๐]\d[\d\s-]{6,14}\d(?!\d|[,.]\d)"),
     re.compile(r"(?<!\d)\(\d{3}\)\s?\d{3}[-.\s]\d{4}(?!\d)|(?<![\d-])\d{3}-\d{3}-\d{4}(?![\d-])"),
 )
 _MIN_PHONE_DIGITS = 7
@@ -260,9 +266,10 @@ _COUNT_UNITS = (
     r"|nights?|tickets?|chairs?|tables?|adults?|children|kids|guests?|people|persons?"
     r"|عدد|تا(?:یی)?(?!\s*\d)|بسته|جعبه|دستگاه|جفت|کارتن|نفر|شب|اتاق|صندلی"
     r"|ชิ้น|อัน|กล่อง|แพ็ค|ตัว|เครื่อง|ขวด|คู่|ถุง|แก้ว|ท่าน|คน|คืน|ห้อง|ที่นั่ง|ใบ"
+    r"|points?|pts|miles|امتیاز|کیلومتر\s*امتیاز|คะแนน|ไมล์"
 )
 _QUANTITY = re.compile(
-    rf"{_NUMBER_START}(?P<number>\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
+    rf"{_NUMBER_START}(?P<number>\d{{1,3}}(?:[,٬]\d{{3}})+|\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
     rf"(?:(?P<weight>{_WEIGHT_UNITS})|(?P<length>{_LENGTH_UNITS})|(?P<count>{_COUNT_UNITS}))"
     rf"(?![A-Za-z{_FA}])",
     re.IGNORECASE,
@@ -273,8 +280,10 @@ _QUANTITY = re.compile(
 #: Letters and digits together, or a "#": shaped like an id whatever the words around it.
 _IDENTIFIER = re.compile(
     rf"(?<![\w/.@-]){_UK_POSTCODE}(?![\w@])"
+    # a label and a code in any digits ("HN ๖๕-๐๑๘๘๓๔", "SN 4471-0923")
+    r"|(?<![\w/.@-])[A-Z]{2,4}\s\d+(?:-\d+)+(?![\w@-])"
     # a flight: an airline's two letters and a number ("NW 218", "TG 102")
-    r"|(?<![\w/.@-])[A-Z][A-Z0-9]\s\d{2,4}(?![\w@])"
+    r"|(?<![\w/.@-])[A-Z][A-Z0-9]\s\d{2,4}(?![\w@-])"
     rf"|(?<![\w/.@-])(?:#\s?)?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
     r"(?:[-/][A-Za-z0-9]+)*(?![\w@])"
     rf"|(?<![\w/.@-])#\s?\d{{3,}}(?![\w@])"
@@ -366,11 +375,17 @@ def _digit_count(text: str) -> int:
     return sum(char.isdigit() for char in text)
 
 
+#: An extension after a number belongs to it ("ext. 214", «داخلی ۲۱۴», "ต่อ 214").
+_EXTENSION = re.compile(r"\s*,?\s*(?:ext\.?|extension|x|داخلی|ต่อ)\s*\d{1,5}(?!\d)", re.IGNORECASE)
+
+
 def _phones(text: str) -> Iterator[ValueSpan]:
     for pattern in _PHONE_SHAPES:
         for match in pattern.finditer(text):
             if _MIN_PHONE_DIGITS <= _digit_count(match.group()) <= _MAX_PHONE_DIGITS:
-                yield _span(Kind.PHONE, match)
+                extension = _EXTENSION.match(text, match.end())
+                end = extension.end() if extension else match.end()
+                yield ValueSpan(Kind.PHONE, match.start(), end, text[match.start() : end])
 
 
 def _durations(text: str) -> Iterator[ValueSpan]:
@@ -381,6 +396,8 @@ def _durations(text: str) -> Iterator[ValueSpan]:
 
 #: Counts whose unit names what is counted, whatever the words around them.
 _NIGHTS = re.compile(r"nights?|شب|คืน", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^[\d.,٫٬\s]+")
+_POINTS = re.compile(r"points?|pts|miles|امتیاز|คะแนน|ไมล์", re.IGNORECASE)
 _PEOPLE = re.compile(r"adults?|children|kids|guests?|people|persons?|نفر|ท่าน|คน", re.IGNORECASE)
 
 
@@ -388,11 +405,13 @@ def counted(value: ValueSpan) -> str | None:
     """``number_of_nights`` for "3 nights", ``guest_count`` for "2 adults"; else None."""
     if value.kind is not Kind.COUNT:
         return None
-    unit = value.text.lstrip("0123456789.,٫۰۱۲۳۴۵۶۷۸۹ ")
+    unit = _LEADING_NUMBER.sub("", value.text)
     if _NIGHTS.fullmatch(unit):
         return "number_of_nights"
     if _PEOPLE.fullmatch(unit):
         return "guest_count"
+    if _POINTS.fullmatch(unit):
+        return "points_balance"
     return None
 
 

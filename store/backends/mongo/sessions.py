@@ -60,8 +60,14 @@ class MongoSessions(SessionStore):
             # Rare path: the message exists. Only the delivery that inserted it
             # may still owe the counter update (it crashed before step 2); the
             # same message id on another session is a duplicate, not a redelivery.
+            # The session in the filter too: with the shard key, one shard answers.
+            # A copy in another session is not found, which is the same verdict.
             existing = self.db.messages.find_one(
-                {"account_id": event.account_id, "message_id": event.message_id},
+                {
+                    "account_id": event.account_id,
+                    "session_id": event.session_id,
+                    "message_id": event.message_id,
+                },
                 {"_id": 0, "delivery_id": 1, "session_id": 1},
             )
             if (
@@ -159,6 +165,7 @@ class MongoSessions(SessionStore):
                 self.db.messages.delete_one(
                     {
                         "account_id": event.account_id,
+                        "session_id": event.session_id,
                         "message_id": event.message_id,
                         "delivery_id": delivery_id,
                     }
@@ -187,6 +194,7 @@ class MongoSessions(SessionStore):
                 self.db.messages.delete_one(
                     {
                         "account_id": event.account_id,
+                        "session_id": event.session_id,
                         "message_id": event.message_id,
                         "delivery_id": delivery_id,
                     }

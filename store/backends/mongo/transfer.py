@@ -15,7 +15,7 @@ from typing import Any
 
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
-from domain.ports.transfer import IMPORT_DELIVERY, TransferStore
+from domain.ports.transfer import IMPORT_DELIVERY, TransferStore, message_id_taken
 from schemas.errors import Conflict
 from schemas.sessions import Session
 from schemas.transfer import SessionDocument
@@ -57,10 +57,7 @@ class MongoTransfer(TransferStore):
             {"_id": 0, "message_id": 1},
         )
         if clash is not None:
-            raise Conflict(
-                f"message {clash['message_id']} is already stored in this account"
-                " (message ids are unique per account)"
-            )
+            raise Conflict(message_id_taken(clash["message_id"]))
         folded = doc.memory.folded_count
         if doc.messages:
             try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from domain.ports.transfer import IMPORT_DELIVERY, TransferStore
+from domain.ports.transfer import IMPORT_DELIVERY, TransferStore, message_id_taken
 from schemas.errors import Conflict
 from schemas.sessions import Session
 from schemas.transfer import SessionDocument
@@ -45,10 +45,7 @@ class SqliteTransfer(TransferStore):
                 (account_id, ids),
             ).fetchone()
             if clash is not None:
-                raise Conflict(
-                    f"message {clash[0]} is already stored in this account"
-                    " (message ids are unique per account)"
-                )
+                raise Conflict(message_id_taken(clash[0]))
             conn.execute(
                 "INSERT INTO sessions (account_id, session_id, user_id, channel, title,"
                 " title_seq, metadata, status, ended_reason, created_at, updated_at,"

@@ -1,0 +1,56 @@
+"""Names a record is held under ("the booking is under the name of Kamran Farhadi",
+«فاکتور به نام آقای حمید کعبی ثبت شده», "จองในชื่อคุณสมชาย ใจดี").
+
+Whoever says it, the name is the holder of an order, booking, invoice or
+warranty: the customer's own name in full when it extends the name they gave,
+someone else's otherwise (a spouse's booking, a father's warranty).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.values import FA_LETTERS
+
+_FA = FA_LETTERS
+#: Words that end a Persian name on record: the verb and what follows it.
+_FA_STOP = r"(?:ثبت|شده|هست|است|هستش|بود|رزرو|درسته|می|که|و|با|رو|را)(?![" + _FA + "])"
+_FA_NAME_WORD = rf"(?:(?!{_FA_STOP})[{_FA}]{{2,}})"
+_EN_NAME_WORD = r"[A-Z][a-z'’-]+"
+
+_ON_RECORD = re.compile(
+    r"\b(?i:under\s+the\s+name(?:\s+of)?|in\s+the\s+name\s+of|registered\s+to|booked\s+under)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
+    rf"(?P<en>{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{0,2}})"
+    rf"|(?<![{_FA}])به\s+نام\s+(?:(?:آقای|خانم|جناب)\s+)?"
+    rf"(?P<fa>{_FA_NAME_WORD}(?:\s+{_FA_NAME_WORD})?)"
+    r"|ในชื่อ(?:ของ)?\s*(?:คุณ|นาย|นาง|นางสาว)?\s*"
+    rf"(?P<th>[\u0e01-\u0e4e]{{2,}}?(?:\s[\u0e01-\u0e4e]{{2,}}?)?)(?={THAI_PARTICLES}|\s|$|[.,!?])"
+)
+
+
+@dataclass(frozen=True)
+class NameOnRecord:
+    start: int
+    end: int
+    name: str
+
+
+def names_on_record(text: str) -> list[NameOnRecord]:
+    found = []
+    for match in _ON_RECORD.finditer(text):
+        group = next(g for g in ("en", "fa", "th") if match.group(g))
+        found.append(NameOnRecord(match.start(group), match.end(group), match.group(group)))
+    return found
+
+
+def holder_key(name: str, customer_name: str | None) -> str:
+    """``customer_name`` when ``name`` is the customer's own in full ("Hamid" → "Hamid
+    Kaabi"), ``holder_name`` for anyone else's."""
+    if customer_name is not None:
+        given = customer_name.split()[0].casefold()
+        if name.casefold().split()[0] == given:
+            return "customer_name"
+    return "holder_name"

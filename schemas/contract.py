@@ -1,0 +1,12 @@
+"""The version of memq's wire contract: the HTTP API, the AMQP messages and their models.
+
+Semantic versioning of what a producer or client sees: the major number moves
+when a field, route, actor or format is removed or changes meaning, the minor
+number when one is added. The Python client distribution (``memq-client``)
+carries this version, so a channel pins the contract it was written against.
+
+1.1.0  every actor's kwargs typed and validated at the worker; format=openai
+1.0.0  the contract as first published (docs/amqp.md, the OpenAPI document)
+"""
+
+CONTRACT_VERSION = "1.1.0"

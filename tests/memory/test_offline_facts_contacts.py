@@ -1,0 +1,228 @@
+"""Whose phone it is, in English, Persian and Thai: the customer's, a second contact's,
+the building office's; a near phone is another person's unless the message corrects it."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.facts import extract_facts
+
+
+def facts_of(*pairs: tuple[str, str], known: list[tuple[str, str]] | None = None) -> dict[str, str]:
+    lines = [
+        TranscriptLine(position, f"m{position}", role, content)
+        for position, (role, content) in enumerate(pairs, start=1)
+    ]
+    return {f.key: f.value for f in extract_facts(lines, known or []) if not f.replaced}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "phone"),
+    [
+        (
+            "And is there a second contact in case we can't reach you?",
+            "my wife, Dana. (312) 555-0178. she's easier to get hold of",
+            "(312) 555-0178",
+        ),
+        ("شماره ایشون رو بفرمایید.", "۰۹۱۶۳۳۸۴۰۱۲ اسمش سعید", "۰۹۱۶۳۳۸۴۰۱۲"),
+        ("มีเบอร์สำรองไหมครับ", "062-390-1185 ค่ะ", "062-390-1185"),
+    ],
+)
+def test_a_second_contacts_phone_is_not_the_customers(
+    question: str, answer: str, phone: str
+) -> None:
+    facts = facts_of(("assistant", question), ("user", answer), known=[("customer_phone", "x")])
+    assert facts == {"second_contact_phone": phone}
+
+
+@pytest.mark.parametrize(
+    ("message", "phone"),
+    [
+        ("The building manager said to call reception on 0161 496 0321.", "0161 496 0321"),
+        ("آره آقای نادری مدیر ساختمون. شماره مدیر ساختمون ۰۹۱۲۶۶۸۴۰۲۱", "۰۹۱۲۶۶۸۴۰۲۱"),
+        ("ให้โทรเบอร์นิติ 02-398-1145 ครับ", "02-398-1145"),
+    ],
+)
+def test_the_building_offices_phone_is_its_own(message: str, phone: str) -> None:
+    facts = facts_of(("user", message), known=[("customer_phone", "081-234-5678")])
+    assert facts == {"building_office_phone": phone}
+
+
+@pytest.mark.parametrize(
+    ("known", "message", "other"),
+    [
+        ("(312) 555-0164", "Reminders will also go to (312) 555-0178.", "(312) 555-0178"),
+        ("۰۹۱۶۸۰۲۳۵۴۱", "یادآوری به ۰۹۱۶۸۰۲۳۵۷۱ هم میره.", "۰۹۱۶۸۰۲۳۵۷۱"),
+        ("089-612-4470", "แจ้งเตือนไปที่ 089-612-4478 ด้วยค่ะ", "089-612-4478"),
+    ],
+)
+def test_a_near_phone_without_a_correction_does_not_replace_the_customers(
+    known: str, message: str, other: str
+) -> None:
+    facts = facts_of(("assistant", message), known=[("customer_phone", known)])
+    assert facts.get("customer_phone", known) == known
+
+
+@pytest.mark.parametrize(
+    ("known", "message", "corrected"),
+    [
+        ("07700 900123", "Sorry, I mistyped, it's 07700 900132.", "07700 900132"),
+        ("۰۹۱۲۳۴۵۶۷۸۹", "ببخشید اشتباه گفتم، ۰۹۱۲۳۴۵۶۷۹۸ درسته.", "۰۹۱۲۳۴۵۶۷۹۸"),
+        ("081-773-2045", "ขอโทษค่ะ พิมพ์ผิด ที่ถูกคือ 081-773-2054", "081-773-2054"),
+    ],
+)
+def test_a_near_phone_with_a_correction_replaces_it(
+    known: str, message: str, corrected: str
+) -> None:
+    assert facts_of(("user", message), known=[("customer_phone", known)])["customer_phone"] == (
+        corrected
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "phone"),
+    [
+        ("We have 07700 900123 on file, is that still right?", "07700 900123"),
+        ("در سیستم شماره ۰۹۱۷۱۱۲۳۴۵۶ ثبت شده، درسته؟", "۰۹۱۷۱۱۲۳۴۵۶"),
+        ("ขอยืนยันเบอร์โทรนะครับ ในระบบเป็น 081-773-2045 ครับ", "081-773-2045"),
+        ("ในบัญชีคือ 089-201-6634 ใช่ไหมคะ", "089-201-6634"),
+        ("The number on record is 07700 900481, still good?", "07700 900481"),
+    ],
+)
+def test_a_phone_the_assistant_reads_from_the_record_is_the_customers(
+    message: str, phone: str
+) -> None:
+    assert facts_of(("assistant", message))["customer_phone"] == phone
+
+
+@pytest.mark.parametrize(
+    ("question", "known", "answer", "corrected"),
+    [
+        (
+            "Could you double check the member ID?",
+            "XQB448201903",
+            "It's XQB448201930",
+            "XQB448201930",
+        ),
+        ("لطفاً شماره اشتراک رو دوباره چک کنید.", "AB-7741203", "AB-7741230", "AB-7741230"),
+        ("รบกวนตรวจสอบหมายเลขสมาชิกอีกครั้งครับ", "MB-5521009", "MB-5521090 ค่ะ", "MB-5521090"),
+    ],
+)
+def test_an_id_read_again_with_a_typo_put_right_replaces_the_old_one(
+    question: str, known: str, answer: str, corrected: str
+) -> None:
+    facts = facts_of(("assistant", question), ("user", answer), known=[("account_number", known)])
+    assert facts == {"account_number": corrected}
+
+
+@pytest.mark.parametrize(
+    ("known", "message"),
+    [
+        ("1-5pm", "It's now half past three in the afternoon and nobody has called"),
+        ("ساعت ۱۵ تا ۱۸", "الان عصر شده هنوز کسی زنگ نزده"),
+        ("13.00-17.00 น.", "แอดมินคะ ตอนนี้บ่ายสามครึ่งแล้ว ยังไม่มีใครโทรมาเลย"),
+    ],
+)
+def test_the_clock_said_loosely_does_not_replace_an_agreed_time_slot(
+    known: str, message: str
+) -> None:
+    facts = facts_of(("user", message), known=[("delivery_time", known)])
+    assert facts.get("delivery_time", known) == known
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "address"),
+    [
+        ("Please check the name and address on the invoice.", "sure, 5 stars", None),
+        ("لطفاً نام و آدرس روی فاکتور رو چک کنید.", "حتما، ۵ ستاره", None),
+        ("รบกวนตรวจชื่อกับที่อยู่ในใบด้วยนะคะ", "ได้เลยค่ะ ให้ 5 ดาว", None),
+        ("What's the delivery address?", "12 Elm Close, flat 4B", "12 Elm Close, flat 4B"),
+        ("آدرس تحویل؟", "تهران، خیابان ولیعصر، پلاک ۱۲", "تهران، خیابان ولیعصر، پلاک ۱۲"),
+        ("ขอที่อยู่จัดส่งด้วยค่ะ", "99/12 ซอยสุขุมวิท 31", "99/12 ซอยสุขุมวิท 31"),
+    ],
+)
+def test_a_reply_to_an_address_question_is_an_address_only_when_it_reads_like_one(
+    question: str, reply: str, address: str | None
+) -> None:
+    facts = facts_of(("assistant", question), ("user", reply))
+    assert facts.get("delivery_address") == address
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("12 Elm Close, flat 4B", "12 Elm Close, flat 4B"),
+        ("I live in a flat near 12 Elm Close", "12 Elm Close"),
+        ("Block C, 5 Hill Road", "Block C, 5 Hill Road"),
+    ],
+)
+def test_a_unit_is_part_of_an_address_in_any_case_but_only_with_its_number(
+    text: str, address: str
+) -> None:
+    from domain.memory.offline.values import Kind, find_values
+
+    assert [v.text for v in find_values(text) if v.kind is Kind.ADDRESS] == [address]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "value"),
+    [
+        (
+            "To verify, what's your date of birth?",
+            "14 March 1985",
+            "date_of_birth",
+            "14 March 1985",
+        ),
+        (
+            "برای احراز هویت تاریخ تولدتون رو بفرمایید.",
+            "۲۴ اسفند ۱۳۶۳",
+            "date_of_birth",
+            "۲۴ اسفند ۱۳۶۳",
+        ),
+        ("เพื่อยืนยันตัวตน ขอวันเดือนปีเกิดด้วยครับ", "๑๔ มีนาคม ๒๕๒๘ ค่ะ", "date_of_birth", "๑๔ มีนาคม ๒๕๒๘"),
+        (
+            "Could I have your broadband account number?",
+            "8800451277",
+            "account_number",
+            "8800451277",
+        ),
+        ("شماره سرویس اینترنتتون رو بفرمایید.", "۸۸۰۰۴۵۱۲۷۷", "account_number", "۸۸۰۰۴۵۱۲۷۷"),
+        ("รบกวนขอหมายเลขอินเทอร์เน็ต 10 หลักด้วยนะคะ", "8800451277 ครับ", "account_number", "8800451277"),
+        ("Which card did you pay with?", "the one ending 6632", "payment_card", "ending 6632"),
+        ("با کدوم کارت پرداخت کردید؟", "کارت با شماره ۶۶۳۲", "payment_card", "کارت با شماره ۶۶۳۲"),
+        ("รบกวนขอเลขท้ายบัตร 4 ตัวด้วยนะคะ", "ลงท้าย 6632 ค่ะ", "payment_card", "ลงท้าย 6632"),
+    ],
+)
+def test_an_answer_takes_its_subject_from_the_question(
+    question: str, answer: str, key: str, value: str
+) -> None:
+    assert facts_of(("assistant", question), ("user", answer)).get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("call my office on 020 7946 0958 ext. 12 please", "020 7946 0958 ext. 12"),
+        ("شماره محل کارم 02188452310 داخلی 214", "02188452310 داخلی 214"),
+        ("โทร 02-398-1145 ต่อ 305 ครับ", "02-398-1145 ต่อ 305"),
+    ],
+)
+def test_an_extension_belongs_to_its_phone(text: str, phone: str) -> None:
+    from domain.memory.offline.values import Kind, find_values
+
+    assert [v.text for v in find_values(text) if v.kind is Kind.PHONE] == [phone]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "value"),
+    [
+        ("Please confirm the last four digits of your card.", "8812", "8812"),
+        ("۴ رقم آخر کارتتون رو تأیید کنید لطفاً.", "8812", "8812"),
+        ("รบกวนยืนยันเลขท้ายบัตร 4 ตัวด้วยค่ะ", "8812", "8812"),
+    ],
+)
+def test_a_request_to_confirm_is_a_question_its_answer_answers(
+    question: str, answer: str, value: str
+) -> None:
+    assert value in facts_of(("assistant", question), ("user", answer)).get("payment_card", "")
