@@ -39,7 +39,9 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         current = CurrentMessage.get_current_message()
         delivery_id = current.message_id if current is not None else parsed.message_id
         cap = deps.settings.max_messages_per_session
-        result = deps.store.sessions.append_message(parsed, delivery_id, max_messages=cap)
+        result = deps.store.sessions.append_message(
+            parsed, delivery_id, max_messages=cap, fold_every=deps.settings.memory_fold_every
+        )
         record_ingest_outcome(append_outcome(result))
         if result.rejected_full:
             logger.warning(
@@ -51,12 +53,9 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
                 cap,
             )
             raise session_full(parsed, cap)
-        # A retried delivery may have counted the message before failing to
-        # enqueue its trigger; memory jobs are idempotent, so trigger again.
-        retried = current is not None and bool(current.options.get("retries"))
-        for account_id, session_id in sessions_to_fold(
-            [parsed], [result], deps.memory.should_trigger, retried=retried
-        ):
+        # A crash between the store's write and this publish leaves the mark set and
+        # no job: the scheduler re-publishes it (stale marks), a retry never does.
+        for account_id, session_id in sessions_to_fold([parsed], [result]):
             deps.enqueue(UpdateMemory(account_id=account_id, session_id=session_id))
         logger.debug(
             "message %s account=%s session=%s stored=%s",

@@ -34,6 +34,7 @@ _MODELS: tuple[type[ActorRequest], ...] = (
     jobs.FinalizeSession,
     jobs.FlushAnalytics,
     jobs.PurgeSession,
+    jobs.RepublishMemory,
 )
 
 #: Actor name → the model of its kwargs.

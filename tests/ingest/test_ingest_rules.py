@@ -21,10 +21,6 @@ DUPLICATE = AppendResult(stored=False)
 DELETED = AppendResult(stored=False, dropped_deleted=True)
 
 
-def every_third(count: int | None) -> bool:
-    return count is not None and count % 3 == 0
-
-
 def test_each_append_has_one_outcome() -> None:
     assert [append_outcome(r) for r in (STORED, FULL, DUPLICATE, DELETED)] == [
         "stored",
@@ -46,20 +42,20 @@ def test_a_batch_hands_refused_events_on_and_leaves_their_count_to_them() -> Non
     assert "holds the maximum of 8 messages" in refusal.detail
 
 
-def test_a_session_folds_once_when_a_message_reached_a_trigger_count() -> None:
-    # Given two sessions, one of them brought from 2 to 4 messages
-    events = [event(3), event(4), event(1, session="s2")]
+def test_a_job_is_published_once_per_session_the_batch_marked() -> None:
+    # Given a batch over three sessions: s1 marked by its second message, s2 not
+    # marked (a job is already pending), s3 marked by its only message
+    events = [event(3), event(4), event(1, session="s2"), event(5, session="s3")]
     results = [
         AppendResult(stored=True, message_count=3),
-        AppendResult(stored=True, message_count=4),
-        AppendResult(stored=True, message_count=1),
+        AppendResult(stored=True, message_count=4, memory_job_due=True),
+        AppendResult(stored=True, message_count=5),
+        AppendResult(stored=True, message_count=5, memory_job_due=True),
     ]
-    # Then only that one is due, once; on a retried delivery both are
-    assert sessions_to_fold(events, results, every_third, retried=False) == [(A, "s1")]
-    assert sessions_to_fold(events, results, every_third, retried=True) == [
-        (A, "s1"),
-        (A, "s2"),
-    ]
+    # Then one job each for s1 and s3, in order of appearance
+    assert sessions_to_fold(events, results) == [(A, "s1"), (A, "s3")]
+    # And a redelivered batch (all duplicates) publishes nothing
+    assert sessions_to_fold(events, [DUPLICATE] * 4) == []
 
 
 def test_a_batch_is_retried_whole_only_while_the_store_is_unavailable() -> None:
