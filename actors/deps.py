@@ -57,3 +57,8 @@ class Deps:
     def enqueue(self, job: ActorRequest) -> None:
         """Send a job to another pool by its model (actors never import each other)."""
         self.broker.enqueue(new_message(self.settings.queue_prefix, job.actor, job.kwargs()))
+
+    def enqueue_later(self, delay_ms: int, job: ActorRequest) -> None:
+        """``enqueue``, delivered after ``delay_ms`` (the broker's delay queue)."""
+        message = new_message(self.settings.queue_prefix, job.actor, job.kwargs())
+        self.broker.enqueue(message, delay=delay_ms)

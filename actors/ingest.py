@@ -12,7 +12,13 @@ from pydantic import ValidationError
 from actors.deps import Deps
 from actors.metrics.middleware import record_ingest_outcome
 from actors.retry_policy import job_retry_policy
-from domain.ingest import append_outcome, oversized, session_full, sessions_to_fold
+from domain.ingest import (
+    append_outcome,
+    oversized,
+    session_full,
+    sessions_at_count,
+    sessions_to_fold,
+)
 from domain.ports.sessions import AppendResult
 from schemas.errors import InvalidInput
 from schemas.messages import MessageEvent
@@ -41,7 +47,9 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         current = CurrentMessage.get_current_message()
         delivery_id = current.message_id if current is not None else parsed.message_id
         cap = deps.settings.max_messages_per_session
-        result = deps.store.sessions.append_message(parsed, delivery_id, max_messages=cap)
+        result = deps.store.sessions.append_message(
+            parsed, delivery_id, max_messages=cap, fold_every=deps.settings.memory_fold_every
+        )
         record_ingest_outcome(append_outcome(result))
         if result.rejected_full:
             logger.warning(
@@ -53,12 +61,9 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
                 cap,
             )
             raise session_full(parsed, cap)
-        # A retried delivery may have counted the message before failing to
-        # enqueue its trigger; memory jobs are idempotent, so trigger again.
-        retried = current is not None and bool(current.options.get("retries"))
-        for account_id, session_id in sessions_to_fold(
-            [parsed], [result], deps.memory.should_trigger, retried=retried
-        ):
+        # A crash between the store's write and this publish leaves the mark set and
+        # no job: the scheduler re-publishes it (stale marks), a retry never does.
+        for account_id, session_id in sessions_to_fold([parsed], [result]):
             deps.enqueue(UpdateMemory(account_id=account_id, session_id=session_id))
         for account_id, session_id in sessions_to_merge([parsed], [result], deps):
             deps.enqueue(UpdateUserMemory(account_id=account_id, session_id=session_id))
@@ -76,7 +81,7 @@ def sessions_to_merge(
 ) -> list[tuple[str, str]]:
     """Long sessions due for a merge into their user's memory (every N messages). Not
     on a retry: a merge missed here is made up by the next one or the session's end."""
-    return sessions_to_fold(events, results, deps.user_memory.should_merge, retried=False)
+    return sessions_at_count(events, results, deps.user_memory.should_merge)
 
 
 def decode_event(

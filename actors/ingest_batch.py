@@ -56,7 +56,9 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         ]
         cap = deps.settings.max_messages_per_session
         try:
-            results = deps.store.sessions.append_messages(items, max_messages=cap)
+            results = deps.store.sessions.append_messages(
+                items, max_messages=cap, fold_every=deps.settings.memory_fold_every
+            )
         except Exception as exc:
             if retry_whole(exc, retries):
                 raise
@@ -67,9 +69,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             return
         for outcome in counted(results):
             record_ingest_outcome(outcome)
-        for account_id, session_id in sessions_to_fold(
-            events, results, deps.memory.should_trigger, retried=retries > 0
-        ):
+        for account_id, session_id in sessions_to_fold(events, results):
             deps.enqueue(UpdateMemory(account_id=account_id, session_id=session_id))
         for account_id, session_id in sessions_to_merge(events, results, deps):
             deps.enqueue(UpdateUserMemory(account_id=account_id, session_id=session_id))

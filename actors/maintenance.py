@@ -7,7 +7,9 @@ replay are harmless. Ending a session (idle, or ``POST /end``) is followed by
 its finalization: the final summary (a ``final`` job for the memory pool) and
 a flush of its analytics. The flush tick also reaches sessions that ended
 within its window, and their flush job finalizes them: a finalize job lost
-after the end (a worker killed, a failed enqueue) is made up for there.
+after the end (a worker killed, a failed enqueue) is made up for there. The
+memory tick re-publishes the memory job of a session marked pending too long
+(``domain.lifecycle``).
 """
 
 from __future__ import annotations
@@ -32,10 +34,14 @@ logger = logging.getLogger("memq.actors.maintenance")
 MAINTENANCE_TIME_LIMIT_MS = 120_000
 
 #: The job a tick of each kind fans out, one per session.
-_JOBS: dict[TickKind, type[jobs.ExpireSession | jobs.FlushAnalytics | jobs.PurgeSession]] = {
+_JOBS: dict[
+    TickKind,
+    type[jobs.ExpireSession | jobs.FlushAnalytics | jobs.PurgeSession | jobs.RepublishMemory],
+] = {
     TickKind.EXPIRE: jobs.ExpireSession,
     TickKind.FLUSH: jobs.FlushAnalytics,
     TickKind.RETENTION: jobs.PurgeSession,
+    TickKind.MEMORY: jobs.RepublishMemory,
 }
 
 
@@ -100,6 +106,14 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         # no-op fold when it ran. Continuations must not fold once more each.
         if flush(job).ended and job.at is not None:
             fold_final(job)
+
+    @actor(jobs.RepublishMemory)
+    def republish_memory(job: jobs.RepublishMemory) -> None:
+        # A crash between the renewal and the enqueue leaves a fresh mark: the
+        # next tick past the bound tries again.
+        if deps.memory.republish(job.account_id, job.session_id, job.at):
+            logger.info("memory job of %s/%s re-published", job.account_id, job.session_id)
+            deps.enqueue(jobs.UpdateMemory(account_id=job.account_id, session_id=job.session_id))
 
     @actor(jobs.PurgeSession)
     def purge_session(job: jobs.PurgeSession) -> None:

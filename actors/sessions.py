@@ -80,12 +80,16 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     def get_memory(request: requests.GetMemory) -> MemoryView:
         account_id, session_id = request.account_id, request.session_id
         state = store.memory.load_memory(account_id, session_id)
+        lag = deps.memory.lag(account_id, session_id, datetime.now(UTC))
         return MemoryView(
             session_id=session_id,
             tiers=state.tiers(),
             facts=state.facts,
             folded_messages=state.folded_count,
             unfolded_messages=store.memory.count_unfolded(account_id, session_id),
+            pending_unfolded=lag.messages,
+            pending_since=lag.oldest_at,
+            pending_age_seconds=lag.seconds,
             preferred_engine=deps.engines.preferred_name,
             updated_at=state.updated_at,
         )

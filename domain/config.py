@@ -22,6 +22,7 @@ class BudgetSettings(Protocol):
 
 class MemorySettings(BudgetSettings, Protocol):
     memory_fold_every: int
+    memory_republish_after: int
 
 
 class UserMemorySettings(Protocol):
@@ -34,6 +35,7 @@ class AnalyticsSettings(Protocol):
 
 
 class LifecycleSettings(Protocol):
+    memory_republish_after: int
     maintenance_batch: int
     maintenance_interval: int
     session_idle_timeout: int

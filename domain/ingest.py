@@ -14,9 +14,12 @@ Nothing here touches the store or the broker.
   permanent (``session_full``: dead-lettered, replayable). A batch hands each
   refused event on alone (``handed_on``), to be refused, and counted, by its
   own single-message job (``counted``).
-- The fold trigger: a session's memory job is due when one of its messages
-  brought it to a trigger count (``should_trigger``: every MEMQ_MEMORY_FOLD_EVERY
-  messages), or on a retried delivery (``sessions_to_fold``).
+- The fold trigger: one memory job pending per session. The store marks a
+  session when one of its messages brings it to a multiple of
+  MEMQ_MEMORY_FOLD_EVERY and no job is pending, in the same write as the count;
+  a job is published only for the appends that set the mark
+  (``sessions_to_fold``). A mark whose publish was lost (a crash between the
+  write and the publish) is re-published by the scheduler, never by a retry.
 - A batch the store could not write is retried whole while the store is
   unavailable, at most ``SPLIT_AFTER_RETRIES`` times; any other failure splits
   it into single jobs at once (``retry_whole``).
@@ -79,22 +82,32 @@ def retry_whole(error: Exception, retries: int) -> bool:
 
 
 def sessions_to_fold(
+    events: Sequence[MessageEvent], results: Sequence[AppendResult]
+) -> list[SessionKey]:
+    """The sessions whose memory job the batch is to publish, each once, in order of
+    appearance: those an append marked (``AppendResult.memory_job_due``).
+
+    Every stored message reports whether it set its session's mark, so a fold
+    count is never skipped however many messages the batch adds; a session
+    already marked has its job in the queue, and gets no second one.
+    """
+    due: dict[SessionKey, None] = {}
+    for event, result in zip(events, results, strict=True):
+        if result.memory_job_due:
+            due[(event.account_id, event.session_id)] = None
+    return list(due)
+
+
+def sessions_at_count(
     events: Sequence[MessageEvent],
     results: Sequence[AppendResult],
-    should_trigger: Callable[[int | None], bool],
-    *,
-    retried: bool,
+    due_at: Callable[[int | None], bool],
 ) -> list[SessionKey]:
-    """The sessions of the batch whose memory job is due, each once, in order of appearance.
-
-    Due when one of its messages reached a trigger count: every stored message
-    reports the count it brought the session to, so a trigger is never skipped
-    however many messages the batch adds (3 → 8 reports 4, 5, ..., 8). Due
-    also on a retried delivery: the failed attempt may have counted messages
-    before it could enqueue the job, and memory jobs are idempotent.
-    """
-    due: dict[SessionKey, bool] = {}
+    """The sessions one of whose messages brought them to a count ``due_at`` accepts, each
+    once, in order of appearance (the user memory's merges: every N messages). Every
+    stored message reports its count, so none is skipped however many a batch adds."""
+    due: dict[SessionKey, None] = {}
     for event, result in zip(events, results, strict=True):
-        key = (event.account_id, event.session_id)
-        due[key] = due.get(key, False) or retried or should_trigger(result.message_count)
-    return [key for key, is_due in due.items() if is_due]
+        if due_at(result.message_count):
+            due[(event.account_id, event.session_id)] = None
+    return list(due)

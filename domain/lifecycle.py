@@ -15,6 +15,11 @@ duplicated job change nothing but load:
   the job sent at their end was lost (both steps are no-ops when it was not):
   each of the two ticks in that window sends an ended session a flush and a
   final fold, four cheap jobs in all.
+- ``memory``: sessions whose memory job was published (marked) more than
+  ``MEMQ_MEMORY_REPUBLISH_AFTER`` seconds ago and has not started: lost (a
+  crash between the mark and the publish, a queue purged) or very late. Each
+  gets its job again, once per bound however many schedulers run
+  (``MemoryService.republish``).
 - ``retention``: sessions ended more than ``MEMQ_RETENTION_DAYS`` ago are
   purged with their messages, memory and analytics, then the tombstones of
   sessions deleted more than that ago are removed (the id is free again).
@@ -54,6 +59,7 @@ class TickKind(StrEnum):
     EXPIRE = "expire"
     FLUSH = "flush"
     RETENTION = "retention"
+    MEMORY = "memory"
 
 
 def tick_period(settings: LifecycleSettings, kind: TickKind) -> int:
@@ -146,6 +152,12 @@ class Lifecycle:
             )
         if kind is TickKind.FLUSH:
             return chained_scan(self._flush_scans(at), limit, cursor)
+        if kind is TickKind.MEMORY:
+            return self.store.stale_memory_marks(
+                marked_before=at - timedelta(seconds=self.settings.memory_republish_after),
+                limit=limit,
+                cursor=cursor,
+            )
         return chained_scan(self._retention_scans(at), limit, cursor)
 
     def _flush_scans(self, at: datetime) -> list[StoreScan]:

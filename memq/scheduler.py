@@ -1,7 +1,8 @@
 """``memq scheduler``: send the periodic maintenance ticks to the maintenance queue.
 
 One tick per kind and period: ``expire`` and ``retention`` every
-``MEMQ_MAINTENANCE_INTERVAL`` seconds, ``flush`` every
+``MEMQ_MAINTENANCE_INTERVAL`` seconds (and ``memory``, the re-publish of
+lost memory jobs), ``flush`` every
 ``MEMQ_ANALYTICS_FLUSH_INTERVAL`` seconds, each sent at start-up too. A tick
 carries the time it was sent (``at``), which the maintenance actors measure
 idleness and retention from, and expires (``max_age``) after one period, so a

@@ -159,6 +159,13 @@ class Settings(BaseSettings):
     memory_verbatim_count: int = Field(
         default=5, gt=0, description="messages kept word for word (the verbatim window)"
     )
+    memory_republish_after: int = Field(
+        default=300,
+        gt=0,
+        description="seconds a session may wait for its pending memory job before the "
+        "scheduler publishes it again (the job was lost, or the memory queue is that far "
+        "behind); checked every MEMQ_MAINTENANCE_INTERVAL",
+    )
     budget_verbatim: int = Field(default=400, gt=0, description="token budget: verbatim window")
     budget_recent: int = Field(default=200, gt=0, description="token budget: recent summary")
     budget_mid: int = Field(default=250, gt=0, description="token budget: mid summary")
@@ -213,7 +220,7 @@ class Settings(BaseSettings):
     maintenance_interval: int = Field(
         default=60,
         gt=0,
-        description="seconds between the scheduler's expiry and retention ticks",
+        description="seconds between the scheduler's expiry, retention and memory re-publish ticks",
     )
     maintenance_batch: int = Field(
         default=100, gt=0, description="sessions one maintenance tick reads per page"

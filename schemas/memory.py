@@ -15,5 +15,16 @@ class MemoryView(BaseModel):
     unfolded_messages: int = Field(
         description="messages not yet folded (the verbatim window and what waits for the next fold)"
     )
+    pending_unfolded: int = Field(
+        default=0,
+        description="messages past the verbatim window not folded yet: how far the memory is "
+        "behind (0 when it is up to date)",
+    )
+    pending_since: datetime | None = Field(
+        default=None, description="when the oldest of those messages was accepted"
+    )
+    pending_age_seconds: float = Field(
+        default=0.0, description="how long ago that was, when this answer was read (0 when none)"
+    )
     preferred_engine: str = Field(description='"offline" or "claude:<model>"')
     updated_at: datetime | None = None

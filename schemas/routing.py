@@ -46,6 +46,7 @@ class ActorName(StrEnum):
     FINALIZE_SESSION = "finalize_session"
     FLUSH_ANALYTICS = "flush_analytics"
     PURGE_SESSION = "purge_session"
+    REPUBLISH_MEMORY = "republish_memory"
     # session lifecycle: reads and the admin command
     GET_SESSION_ANALYTICS = "get_session_analytics"
     GET_USER_ACTIVITY = "get_user_activity"
@@ -88,6 +89,7 @@ ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.FINALIZE_SESSION: QueueKind.MAINTENANCE,
     ActorName.FLUSH_ANALYTICS: QueueKind.MAINTENANCE,
     ActorName.PURGE_SESSION: QueueKind.MAINTENANCE,
+    ActorName.REPUBLISH_MEMORY: QueueKind.MAINTENANCE,
     # Reads a caller waits for: the request-reply pool, never behind maintenance work.
     ActorName.GET_SESSION_ANALYTICS: QueueKind.CONTEXT,
     ActorName.GET_USER_ACTIVITY: QueueKind.CONTEXT,

@@ -35,9 +35,16 @@ Metrics (no account or session labels):
 - ``memq_ingest_messages_total{outcome}`` — ``stored``, ``duplicate``,
   ``dropped_deleted`` (session deleted), ``rejected_full``
   (MEMQ_MAX_MESSAGES_PER_SESSION)
-- ``memq_llm_calls_total``, ``memq_llm_tokens_total{kind}``,
-  ``memq_llm_errors_total{kind}`` — Claude traffic (``ClaudeEngine.usage``)
+- ``memq_memory_jobs_total{outcome}`` — ``folded``, ``idle`` (nothing due),
+  ``busy`` (another job held the session; re-sent later), ``handed_on``
+- ``memq_memory_lag_messages``, ``memq_memory_lag_seconds`` — histograms across
+  sessions, one observation per memory job when it starts: messages past the
+  verbatim window not folded yet, and the age of the oldest of them
+- ``memq_llm_calls_total{engine}``, ``memq_llm_tokens_total{engine,kind}``,
+  ``memq_llm_errors_total{engine,kind}`` — Claude traffic per engine
+  (``claude:<model>``; ``ClaudeEngine.usage``)
 - ``memq_queue_messages{queue}``, ``memq_queue_consumers{queue}`` — per main,
   delay (.DQ) and dead-letter (.XQ) queue, refreshed at most every few seconds;
-  ``memq_queue_oldest_message_age_seconds{queue}`` per main queue
+  ``memq_queue_oldest_message_age_seconds{queue}`` per main queue;
+  ``queue="memq.memory"`` is the memory queue depth (at most one job per session)
 """

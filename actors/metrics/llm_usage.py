@@ -11,43 +11,50 @@ from domain.memory.chain import EngineChain
 
 
 class LLMUsageCollector(Collector):
-    """Reads the engines' usage counters at scrape time (zeros without Claude)."""
+    """Reads the engines' usage counters at scrape time, one series per engine
+    (``claude:<model>``); without Claude one series of zeros for the offline engine."""
 
     def __init__(self, engines: EngineChain) -> None:
         self._engines = engines
 
-    def _usage(self) -> dict[str, int]:
-        totals: dict[str, int] = {}
+    def _usage(self) -> dict[str, dict[str, int]]:
+        per_engine: dict[str, dict[str, int]] = {}
         for engine in (self._engines.primary, self._engines.fallback):
             usage = getattr(engine, "usage", None)
             snapshot = getattr(usage, "snapshot", None)
-            if callable(snapshot):
+            if engine is not None and callable(snapshot):
+                totals = per_engine.setdefault(engine.name, {})
                 for key, value in snapshot().items():
                     totals[key] = totals.get(key, 0) + int(value)
-        return totals
+        return per_engine or {self._engines.fallback.name: {}}
 
     def collect(self) -> Iterable[Metric]:
-        usage = self._usage()
+        per_engine = self._usage()
         calls = CounterMetricFamily(
-            "memq_llm_calls", "Successful LLM (Claude) calls; SDK retries not counted"
+            "memq_llm_calls",
+            "Successful LLM (Claude) calls per engine; SDK retries not counted",
+            labels=["engine"],
         )
-        calls.add_metric([], usage.get("calls", 0))
-        yield calls
-        tokens = CounterMetricFamily("memq_llm_tokens", "LLM tokens by kind", labels=["kind"])
-        for kind, key in (
-            ("input", "input_tokens"),
-            ("output", "output_tokens"),
-            ("cache_read", "cache_read_input_tokens"),
-            ("cache_creation", "cache_creation_input_tokens"),
-        ):
-            tokens.add_metric([kind], usage.get(key, 0))
-        yield tokens
+        tokens = CounterMetricFamily(
+            "memq_llm_tokens", "LLM tokens per engine and kind", labels=["engine", "kind"]
+        )
         errors = CounterMetricFamily(
             "memq_llm_errors",
             "LLM calls that failed after the SDK's retries (transient: the offline engine "
             "took over; permanent: bad request or unusable answer)",
-            labels=["kind"],
+            labels=["engine", "kind"],
         )
-        errors.add_metric(["transient"], usage.get("transient_errors", 0))
-        errors.add_metric(["permanent"], usage.get("permanent_errors", 0))
+        for engine, usage in sorted(per_engine.items()):
+            calls.add_metric([engine], usage.get("calls", 0))
+            for kind, key in (
+                ("input", "input_tokens"),
+                ("output", "output_tokens"),
+                ("cache_read", "cache_read_input_tokens"),
+                ("cache_creation", "cache_creation_input_tokens"),
+            ):
+                tokens.add_metric([engine, kind], usage.get(key, 0))
+            errors.add_metric([engine, "transient"], usage.get("transient_errors", 0))
+            errors.add_metric([engine, "permanent"], usage.get("permanent_errors", 0))
+        yield calls
+        yield tokens
         yield errors

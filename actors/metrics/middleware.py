@@ -23,6 +23,24 @@ _OUTCOMES: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
 )
 
 
+#: Memory lag buckets: messages (fold intervals of 5 up to a deep backlog), seconds.
+LAG_MESSAGE_BUCKETS = (0, 5, 10, 15, 20, 30, 50, 100, 200, 500, 1000, 5000)
+LAG_SECOND_BUCKETS = (1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600)
+#: What a memory job did: folded (at least one fold), idle (nothing due), busy
+#: (another job held the lease: re-sent later), handed_on (ran out of time).
+MEMORY_JOB_OUTCOMES = ("folded", "idle", "busy", "handed_on")
+
+_MEMORY: contextvars.ContextVar[tuple[str, int, float] | None] = contextvars.ContextVar(
+    "memq_memory_job", default=None
+)
+
+
+def record_memory_job(outcome: str, lag_messages: int = 0, lag_seconds: float = 0.0) -> None:
+    """Called by the memory actor: what the job did, and the session's lag when it
+    started (not observed for a ``busy`` job, which measured nothing)."""
+    _MEMORY.set((outcome, lag_messages, lag_seconds))
+
+
 def record_ingest_outcome(outcome: str) -> None:
     """Called by the ingest actors: stored, duplicate, dropped_deleted, rejected_full
     (``domain.ingest.append_outcome``)."""
@@ -66,6 +84,29 @@ class WorkerMetrics:
         )
         for outcome in ("stored", "duplicate", "dropped_deleted", "rejected_full"):
             self.ingest.labels(outcome)  # present at 0 before the first message
+        self.memory_jobs = Counter(
+            "memq_memory_jobs",
+            "Memory jobs by outcome (folded, idle: nothing due, busy: another job held "
+            "the session, re-sent later; handed_on: ran out of time, the rest re-sent)",
+            ["outcome"],
+            registry=registry,
+        )
+        for outcome in MEMORY_JOB_OUTCOMES:
+            self.memory_jobs.labels(outcome)
+        self.lag_messages = Histogram(
+            "memq_memory_lag_messages",
+            "Per memory job, when it started: the session's messages past the verbatim "
+            "window not folded yet",
+            buckets=LAG_MESSAGE_BUCKETS,
+            registry=registry,
+        )
+        self.lag_seconds = Histogram(
+            "memq_memory_lag_seconds",
+            "Per memory job, when it started: age of the session's oldest message past "
+            "the verbatim window not folded yet (0 when none)",
+            buckets=LAG_SECOND_BUCKETS,
+            registry=registry,
+        )
 
 
 class MetricsMiddleware(Middleware):
@@ -75,6 +116,7 @@ class MetricsMiddleware(Middleware):
 
     def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         _OUTCOMES.set(())
+        _MEMORY.set(None)
         self._local.started = time.perf_counter()
         enqueued_ms = message.message_timestamp
         if isinstance(enqueued_ms, int | float) and enqueued_ms > 0:
@@ -99,6 +141,14 @@ class MetricsMiddleware(Middleware):
         for counted in _OUTCOMES.get():
             self.metrics.ingest.labels(counted).inc()
         _OUTCOMES.set(())
+        memory = _MEMORY.get()
+        _MEMORY.set(None)
+        if memory is not None:
+            job, lag_messages, lag_seconds = memory
+            self.metrics.memory_jobs.labels(job).inc()
+            if job != "busy":
+                self.metrics.lag_messages.observe(lag_messages)
+                self.metrics.lag_seconds.observe(lag_seconds)
 
     def after_skip_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         self._local.started = None

@@ -66,12 +66,16 @@ class Freshness(BaseModel):
     """How current the context is.
 
     ``pending_unfolded`` counts the messages not folded yet beyond the verbatim
-    window, whether or not they made it into the context.
+    window, whether or not they made it into the context; ``pending_since`` is
+    when the oldest of them was accepted and ``pending_age_seconds`` how long
+    ago that was when the context was read (None and 0 when there is none).
     """
 
     last_message_id: str | None = None
     last_message_seq: int | None = None
     pending_unfolded: int = 0
+    pending_since: datetime | None = None
+    pending_age_seconds: float = 0.0
 
 
 class AssembledContext(BaseModel):

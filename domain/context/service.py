@@ -7,6 +7,8 @@ word (at most ``MAX_RECENT``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from domain.config import BudgetSettings
@@ -21,10 +23,13 @@ from domain.context.user_section import (
     with_section,
 )
 from domain.memory.current import current_memory
+from domain.memory.service import age_seconds
 from domain.ports.memory import MemoryStore
 from domain.user_memory.lookup import UserMemoryReader
 from domain.user_memory.recall import Recalled
 from schemas.context import ContextFormat, ContextReply
+from schemas.memory_state import MemoryState
+from schemas.messages import StoredMessage
 
 #: Newest messages read per request, at most: leftover budget shows older messages
 #: word for word, and no message line costs fewer than this many tokens.
@@ -95,6 +100,15 @@ def build_context(
             budget_given=budget is not None,
             assemble_within=assemble_within,
         )
+    if ctx.freshness.pending_unfolded:
+        since = pending_since(memory_store, account_id, session_id, memory, recent, total)
+        freshness = ctx.freshness.model_copy(
+            update={
+                "pending_since": since,
+                "pending_age_seconds": age_seconds(since, datetime.now(UTC)),
+            }
+        )
+        ctx = ctx.model_copy(update={"freshness": freshness})
     reply = ContextReply(
         session_id=session_id,
         format=fmt,
@@ -123,3 +137,20 @@ def build_context(
     else:
         reply.system, reply.messages = rendered["system"], rendered["messages"]
     return reply
+
+
+def pending_since(
+    memory_store: MemoryStore,
+    account_id: str,
+    session_id: str,
+    memory: MemoryState,
+    recent: Sequence[StoredMessage],
+    total: int,
+) -> datetime | None:
+    """When the oldest message not folded yet was accepted: read from the newest messages
+    when it is among them, else asked of the store (a backlog deeper than the read)."""
+    first_read = total - len(recent) + 1
+    oldest = memory.folded_count + 1
+    if oldest >= first_read and oldest - first_read < len(recent):
+        return recent[oldest - first_read].accepted_at
+    return memory_store.oldest_unfolded_at(account_id, session_id)

@@ -5,6 +5,12 @@ job works on a session at a time across all workers. The work is derived from
 the stored state, not from the job: a duplicated or redelivered job finds
 nothing new to fold and makes no LLM call. Messages arriving while a job runs
 are taken by its next round or by the next job.
+
+One job pending per session (``domain.ports.memory``): holding the lease, the
+job clears the session's mark, so the next fold count publishes the next job,
+then folds everything due, several folds in one run when it fell behind.
+What it measures when it starts is the session's memory lag: messages past
+the verbatim window not folded yet, and the age of the oldest of them.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from domain.config import MemorySettings
@@ -33,12 +39,31 @@ MAX_REDO_MESSAGES = 200
 
 
 @dataclass(frozen=True)
+class MemoryLag:
+    """How far a session's memory is behind its messages."""
+
+    #: Messages past the verbatim window not folded yet.
+    messages: int = 0
+    #: Seconds since the oldest of them was accepted (0 when there is none).
+    seconds: float = 0.0
+    #: When the oldest of them was accepted (None when there is none).
+    oldest_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class UpdateOutcome:
     acquired: bool
     folds: int = 0
     folded_messages: int = 0
     redone: bool = False
     more: bool = False
+    #: The lag found when the job started (None: lease not taken, nothing measured).
+    lag: MemoryLag | None = None
+
+
+def age_seconds(moment: datetime | None, now: datetime) -> float:
+    """Seconds from ``moment`` to ``now`` (0 for None, never negative)."""
+    return 0.0 if moment is None else max(0.0, round((now - moment).total_seconds(), 3))
 
 
 class MemoryService:
@@ -74,12 +99,41 @@ class MemoryService:
             logger.debug("memory of %s/%s is being updated by another job", account_id, session_id)
             return UpdateOutcome(acquired=False)
         try:
-            return self._update_holding_lease(account_id, session_id, owner, final)
+            # From here, a new fold count publishes a new job: this one may have
+            # read past it already, and then the next finds nothing to do.
+            self.memory.take_memory_mark(account_id, session_id)
+            lag = self.lag(account_id, session_id, now)
+            outcome = self._update_holding_lease(account_id, session_id, owner, final)
+            return replace(outcome, lag=lag)
         except NotFound:
             logger.info("session %s/%s was deleted during a memory update", account_id, session_id)
             return UpdateOutcome(acquired=True)
         finally:
             self.memory.release_memory_lease(account_id, session_id, owner)
+
+    def lag(self, account_id: str, session_id: str, now: datetime) -> MemoryLag:
+        """Unfolded messages past the verbatim window, and the age of the oldest of them."""
+        pending = self.memory.count_unfolded(account_id, session_id) - self.policy.verbatim_count
+        if pending <= 0:
+            return MemoryLag()
+        oldest = self.memory.oldest_unfolded_at(account_id, session_id)
+        return MemoryLag(pending, age_seconds(oldest, now), oldest)
+
+    def republish(self, account_id: str, session_id: str, at: datetime) -> bool:
+        """The scheduler found the session's mark older than the bound as of ``at``:
+        renew it; True when the caller is to publish the job again (once, however
+        many schedulers ask, until the bound passes again)."""
+        return self.memory.renew_memory_mark(
+            account_id,
+            session_id,
+            marked_before=at - timedelta(seconds=self.settings.memory_republish_after),
+            now=max(at, datetime.now(UTC)),
+        )
+
+    def hand_on(self, account_id: str, session_id: str) -> bool:
+        """A job that ran out of time marks the session for the next one; True when the
+        caller is to publish it (False: a job is pending already, it takes the rest)."""
+        return self.memory.mark_memory_pending(account_id, session_id, datetime.now(UTC))
 
     def _update_holding_lease(
         self, account_id: str, session_id: str, owner: str, final: bool

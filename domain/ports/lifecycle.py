@@ -151,6 +151,15 @@ class LifecycleStore(abc.ABC):
         """Ended sessions whose end is at or after ``since``, across accounts, earliest
         end first."""
 
+    # -- memory jobs -----------------------------------------------------------
+    @abc.abstractmethod
+    def stale_memory_marks(
+        self, *, marked_before: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        """Sessions (not deleted) whose memory-job mark was set before ``marked_before``,
+        across accounts, oldest mark first: their job was lost or is very late
+        (``domain.ports.memory``)."""
+
     # -- retention -------------------------------------------------------------
     @abc.abstractmethod
     def ended_sessions(

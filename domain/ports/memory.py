@@ -2,6 +2,14 @@
 
 Only the memory actor writes memory, one job per session at a time, under a
 lease; every write is compare-and-set on ``MemoryState.version``.
+
+One memory job pending per session: a session carries a mark (the time it was
+set) while a job for it is queued. Ingest sets it with the append that makes a
+fold due (``SessionStore.append_message(fold_every=...)``) and publishes a job
+only when it set it; the job clears it when it starts (``take_memory_mark``);
+a job handing the rest of its work on sets it again (``mark_memory_pending``);
+the scheduler re-publishes for marks older than a bound
+(``LifecycleStore.stale_memory_marks``, ``renew_memory_mark``).
 """
 
 from __future__ import annotations
@@ -59,6 +67,29 @@ class MemoryStore(abc.ABC):
         holds the lease; then mark the messages in ``state.last_fold_ids`` as folded.
         Returns False, changing nothing, when the CAS fails. On success the caller's
         next ``load_memory`` returns the saved state with the incremented version."""
+
+    @abc.abstractmethod
+    def take_memory_mark(self, account_id: str, session_id: str) -> datetime | None:
+        """Clear the session's memory-job mark; when it had been set, None when it was not
+        (or the session is missing)."""
+
+    @abc.abstractmethod
+    def mark_memory_pending(self, account_id: str, session_id: str, now: datetime) -> bool:
+        """Set the mark to ``now`` if the session has none; True when this call set it
+        (the caller publishes the job), False when a job is already pending or the
+        session is missing."""
+
+    @abc.abstractmethod
+    def renew_memory_mark(
+        self, account_id: str, session_id: str, *, marked_before: datetime, now: datetime
+    ) -> bool:
+        """Move a mark set before ``marked_before`` to ``now``; True when it did (the caller
+        re-publishes the job it stands for, once however many schedulers ask)."""
+
+    @abc.abstractmethod
+    def oldest_unfolded_at(self, account_id: str, session_id: str) -> datetime | None:
+        """``accepted_at`` of the session's first message in conversation order that is
+        not marked folded; None when there is none (or the session is missing)."""
 
     @abc.abstractmethod
     def unfolded_messages(

@@ -39,13 +39,21 @@ class AppendResult:
     message_count: int | None = None
     #: Not stored: the session already held ``max_messages`` messages.
     rejected_full: bool = False
+    #: This append brought the session to a fold count (``fold_every``) while no
+    #: memory job was pending, and marked it pending: the caller publishes one job.
+    memory_job_due: bool = False
 
 
 class SessionStore(abc.ABC):
     # -- messages --------------------------------------------------------------
     @abc.abstractmethod
     def append_message(
-        self, event: MessageEvent, delivery_id: str, *, max_messages: int | None = None
+        self,
+        event: MessageEvent,
+        delivery_id: str,
+        *,
+        max_messages: int | None = None,
+        fold_every: int | None = None,
     ) -> AppendResult:
         """Store a message exactly once per (account_id, message_id), at most 2 round trips.
 
@@ -76,7 +84,11 @@ class SessionStore(abc.ABC):
         """
 
     def append_messages(
-        self, items: Sequence[tuple[MessageEvent, str]], *, max_messages: int | None = None
+        self,
+        items: Sequence[tuple[MessageEvent, str]],
+        *,
+        max_messages: int | None = None,
+        fold_every: int | None = None,
     ) -> list[AppendResult]:
         """``append_message`` for each (event, delivery_id), in order: one result per
         item, in input order, equal to what the calls one by one would return.
@@ -96,7 +108,9 @@ class SessionStore(abc.ABC):
         completes it.
         """
         return [
-            self.append_message(event, delivery_id, max_messages=max_messages)
+            self.append_message(
+                event, delivery_id, max_messages=max_messages, fold_every=fold_every
+            )
             for event, delivery_id in items
         ]
 

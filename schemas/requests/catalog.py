@@ -34,6 +34,7 @@ _MODELS: tuple[type[ActorRequest], ...] = (
     jobs.FinalizeSession,
     jobs.FlushAnalytics,
     jobs.PurgeSession,
+    jobs.RepublishMemory,
     user_memory.UpdateUserMemory,
     user_memory.GetUserMemory,
     user_memory.SearchUserMemory,

@@ -16,7 +16,7 @@ from schemas.ids import Identifier
 from schemas.requests.base import ActorRequest, SessionRequest
 from schemas.routing import ActorName
 
-TickKindName = Literal["expire", "flush", "retention"]
+TickKindName = Literal["expire", "flush", "retention", "memory"]
 ScanCursor = Annotated[str, Field(min_length=1, max_length=1024)]
 
 
@@ -63,6 +63,15 @@ class FlushAnalytics(SessionRequest):
     actor = ActorName.FLUSH_ANALYTICS
 
     at: At | None = Field(default=None, description="set by a flush tick; continuations carry none")
+
+
+class RepublishMemory(SessionRequest):
+    """The session's memory job was marked pending before the bound as of ``at``:
+    renew the mark and publish the job again."""
+
+    actor = ActorName.REPUBLISH_MEMORY
+
+    at: At
 
 
 class PurgeSession(SessionRequest):

@@ -232,6 +232,8 @@ def test_all_tiers_and_facts_in_every_format(language: str) -> None:
         "last_message_id": "m100",
         "last_message_seq": 1100,
         "pending_unfolded": 0,
+        "pending_since": None,
+        "pending_age_seconds": 0.0,
     }
     payload = render_anthropic(ctx)
     assert "[EARLY CONVERSATION - Messages 1-45]" in payload["system"]

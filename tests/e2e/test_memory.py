@@ -38,6 +38,9 @@ def test_memory_is_folded_off_the_ingest_path(stack: Stack) -> None:
     assert tiers[0]["first_position"] == 1 and tiers[-1]["last_position"] == 15
     assert all(t["engine"] == "offline" for t in tiers)
     assert view["unfolded_messages"] == 5
+    # And it says the memory is up to date: nothing waits past the verbatim window
+    assert (view["pending_unfolded"], view["pending_since"]) == (0, None)
+    assert view["pending_age_seconds"] == 0
     facts = {f["key"]: f["value"] for f in view["facts"]}  # type: ignore[union-attr]
     assert facts.get("customer_email") == "sara@example.com"
     assert facts.get("customer_name") == "Sara"

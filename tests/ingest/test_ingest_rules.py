@@ -9,6 +9,7 @@ from domain.ingest import (
     handed_on,
     retry_whole,
     session_full,
+    sessions_at_count,
     sessions_to_fold,
 )
 from domain.ports.sessions import AppendResult
@@ -19,10 +20,6 @@ STORED = AppendResult(stored=True, message_count=3)
 FULL = AppendResult(stored=False, rejected_full=True)
 DUPLICATE = AppendResult(stored=False)
 DELETED = AppendResult(stored=False, dropped_deleted=True)
-
-
-def every_third(count: int | None) -> bool:
-    return count is not None and count % 3 == 0
 
 
 def test_each_append_has_one_outcome() -> None:
@@ -46,20 +43,34 @@ def test_a_batch_hands_refused_events_on_and_leaves_their_count_to_them() -> Non
     assert "holds the maximum of 8 messages" in refusal.detail
 
 
-def test_a_session_folds_once_when_a_message_reached_a_trigger_count() -> None:
-    # Given two sessions, one of them brought from 2 to 4 messages
-    events = [event(3), event(4), event(1, session="s2")]
+def test_a_job_is_published_once_per_session_the_batch_marked() -> None:
+    # Given a batch over three sessions: s1 marked by its second message, s2 not
+    # marked (a job is already pending), s3 marked by its only message
+    events = [event(3), event(4), event(1, session="s2"), event(5, session="s3")]
     results = [
         AppendResult(stored=True, message_count=3),
-        AppendResult(stored=True, message_count=4),
-        AppendResult(stored=True, message_count=1),
+        AppendResult(stored=True, message_count=4, memory_job_due=True),
+        AppendResult(stored=True, message_count=5),
+        AppendResult(stored=True, message_count=5, memory_job_due=True),
     ]
-    # Then only that one is due, once; on a retried delivery both are
-    assert sessions_to_fold(events, results, every_third, retried=False) == [(A, "s1")]
-    assert sessions_to_fold(events, results, every_third, retried=True) == [
-        (A, "s1"),
-        (A, "s2"),
-    ]
+    # Then one job each for s1 and s3, in order of appearance
+    assert sessions_to_fold(events, results) == [(A, "s1"), (A, "s3")]
+    # And a redelivered batch (all duplicates) publishes nothing
+    assert sessions_to_fold(events, [DUPLICATE] * 4) == []
+
+
+def test_a_user_memory_merge_is_due_once_per_session_a_batch_took_past_its_count() -> None:
+    # Given a merge every 5 messages, and a batch taking s1 from 3 to 6, s2 to 2
+    def every_5(count: int | None) -> bool:
+        return count is not None and count % 5 == 0
+
+    events = [event(4), event(5), event(6), event(2, session="s2")]
+    counts = [4, 5, 6, 2]
+    results = [AppendResult(stored=True, message_count=n) for n in counts]
+    # Then s1 is due once (its 5th message), s2 is not
+    assert sessions_at_count(events, results, every_5) == [(A, "s1")]
+    # And a redelivered batch (all duplicates: no count) makes nothing due
+    assert sessions_at_count(events, [DUPLICATE] * 4, every_5) == []
 
 
 def test_a_batch_is_retried_whole_only_while_the_store_is_unavailable() -> None:

@@ -33,7 +33,7 @@ def test_ticks_go_out_at_start_then_each_on_its_own_period() -> None:
     scheduler = Scheduler(settings, sent.append, monotonic=clock, now=lambda: AT)
     # When it starts, Then every tick is sent once, and it sleeps until the next is due
     assert scheduler.send_due() == 10
-    assert kinds(sent) == ["expire", "flush", "retention"]
+    assert kinds(sent) == ["expire", "flush", "memory", "retention"]
     tick = sent[0]
     assert tick.queue_name == "t.maintenance" and tick.actor_name == "maintenance_tick"
     assert datetime.fromisoformat(tick.kwargs["at"]) == AT
@@ -42,11 +42,11 @@ def test_ticks_go_out_at_start_then_each_on_its_own_period() -> None:
     sent.clear()
     clock.now += 10
     scheduler.send_due()
-    assert kinds(sent) == ["expire", "retention"]
+    assert kinds(sent) == ["expire", "memory", "retention"]
     sent.clear()
     clock.now += 10
     scheduler.send_due()
-    assert kinds(sent) == ["expire", "retention"]
+    assert kinds(sent) == ["expire", "memory", "retention"]
     sent.clear()
     clock.now += 5
     scheduler.send_due()
@@ -67,4 +67,4 @@ def test_a_failing_broker_does_not_stop_the_scheduler() -> None:
     scheduler.send_due()
     clock.now += 60
     scheduler.send_due()
-    assert len(attempts) == 6
+    assert len(attempts) == 8  # four kinds, twice

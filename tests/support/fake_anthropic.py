@@ -15,7 +15,9 @@ of memq is patched.
 
 Replies are served in order, one per request (retries included). A request that finds the
 queue empty gets a 400 with ``x-should-retry: false`` and is counted in ``fake.unscripted``,
-so a test that under-scripts fails loudly instead of hanging in retries.
+so a test that under-scripts fails loudly instead of hanging in retries; a server started
+with a ``responder`` (``FakeAnthropic.start(responder=...)``, benchmarks: a slow LLM) asks
+it for the reply to such a request instead. ``record=False`` keeps no request bodies.
 
 Like the real API, the server rejects (without consuming a scripted reply) a request with no
 credentials (401), no ``anthropic-version`` header, no JSON body or no
@@ -29,6 +31,7 @@ import itertools
 import json
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
@@ -168,7 +171,11 @@ def overloaded_reply(retry_after: str | None = None) -> Reply:
 class FakeAnthropic:
     """The server; ``start()`` it, point a client at ``base_url``, ``close()`` it."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, responder: Callable[[dict[str, Any]], Reply] | None = None, record: bool = True
+    ) -> None:
+        self.responder = responder
+        self.record = record
         self._lock = threading.Lock()
         self._queue: deque[Reply] = deque()
         self._closing = threading.Event()
@@ -184,8 +191,10 @@ class FakeAnthropic:
         )
 
     @classmethod
-    def start(cls) -> Self:
-        fake = cls()
+    def start(
+        cls, responder: Callable[[dict[str, Any]], Reply] | None = None, record: bool = True
+    ) -> Self:
+        fake = cls(responder, record)
         fake._thread.start()
         return fake
 
@@ -214,15 +223,18 @@ class FakeAnthropic:
     # -- called from handler threads
 
     def _record(self, request: RecordedRequest) -> None:
-        with self._lock:
-            self.requests.append(request)
+        if self.record:
+            with self._lock:
+                self.requests.append(request)
 
-    def _next(self) -> Reply | None:
+    def _next(self, body: dict[str, Any]) -> Reply | None:
         with self._lock:
             if self._queue:
                 return self._queue.popleft()
-            self.unscripted += 1
-            return None
+            if self.responder is None:
+                self.unscripted += 1
+                return None
+        return self.responder(body)
 
     def _sleep(self, seconds: float) -> bool:
         """Wait; False if the server is closing."""
@@ -275,7 +287,7 @@ def _make_handler(fake: FakeAnthropic) -> type[BaseHTTPRequestHandler]:
             if refused is not None:
                 self._send(refused)
                 return
-            reply = fake._next()
+            reply = fake._next(body)
             if reply is None:
                 self._send(
                     error_reply(

@@ -72,8 +72,9 @@ class Workers:
 
 
 @contextmanager
-def running_workers(tmp_path: Path, **settings: Any) -> Iterator[Workers]:
-    """An ingest worker (one thread) with ``settings`` over a SQLite file in ``tmp_path``."""
+def running_workers(tmp_path: Path, *, threads: int = 1, **settings: Any) -> Iterator[Workers]:
+    """An ingest worker (``threads`` threads) with ``settings`` over a SQLite file in
+    ``tmp_path``."""
     config = Settings(data_dir=tmp_path, **settings)
     broker = build_broker(config, InProcessReplies())
     assert isinstance(broker, StubBroker)
@@ -85,7 +86,7 @@ def running_workers(tmp_path: Path, **settings: Any) -> Iterator[Workers]:
         broker, registry, engines=deps.engines, queue_prefix=config.queue_prefix, queue_probe=None
     )
     worker = dramatiq.Worker(
-        broker, queues={deps.queue(QueueKind.INGEST)}, worker_threads=1, worker_timeout=50
+        broker, queues={deps.queue(QueueKind.INGEST)}, worker_threads=threads, worker_timeout=50
     )
     worker.start()
     try:

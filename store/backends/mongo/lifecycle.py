@@ -94,6 +94,13 @@ def lifecycle_indexes(
             ],
             name=name,
         )
+    # Sessions whose memory job is pending, by the time of the mark (stale-mark scan);
+    # partial: only marked sessions are in it.
+    sessions.create_index(
+        [("memory_pending_at", ASCENDING), ("account_id", ASCENDING), ("session_id", ASCENDING)],
+        name="sessions_by_memory_mark",
+        partialFilterExpression={"memory_pending_at": {"$type": "date"}},
+    )
     # Tombstones by deletion time, for retention; partial: live sessions are not in it.
     sessions.create_index(
         [("deleted_at", ASCENDING), ("account_id", ASCENDING), ("session_id", ASCENDING)],
@@ -343,6 +350,14 @@ class MongoLifecycle(LifecycleStore):
     ) -> ScanPage:
         query = {"status": "ended", "deleted": _NOT_DELETED, "ended_at": {"$gte": as_utc(since)}}
         return self._scan("ended_at", query, limit, cursor)
+
+    # -- memory jobs -----------------------------------------------------------
+    @_translated
+    def stale_memory_marks(
+        self, *, marked_before: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        query = {"memory_pending_at": {"$lt": as_utc(marked_before)}, "deleted": _NOT_DELETED}
+        return self._scan("memory_pending_at", query, limit, cursor)
 
     # -- retention -------------------------------------------------------------
     @_translated

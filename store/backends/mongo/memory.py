@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pymongo import DESCENDING
+from pymongo import DESCENDING, ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from domain.ports.memory import ContextSnapshot, MemoryStore
@@ -18,7 +18,14 @@ from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
 from store.backends._common import as_utc, check_keep_last, check_limit, memory_document
 from store.backends._mongo_errors import translated as _translated
-from store.backends.mongo.database import IN_ORDER, MESSAGE_FIELDS, NOT_FOLDED, MongoDatabase, ms
+from store.backends.mongo.database import (
+    IN_ORDER,
+    MESSAGE_FIELDS,
+    NOT_DELETED,
+    NOT_FOLDED,
+    MongoDatabase,
+    ms,
+)
 
 
 class MongoMemory(MemoryStore):
@@ -113,6 +120,57 @@ class MongoMemory(MemoryStore):
                 {"$set": {"folded": True}},
             )
         return True
+
+    @_translated
+    def take_memory_mark(self, account_id: str, session_id: str) -> datetime | None:
+        before = self.db.sessions.find_one_and_update(
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "memory_pending_at": {"$ne": None},
+            },
+            {"$set": {"memory_pending_at": None}},
+            projection={"_id": 0, "memory_pending_at": 1},
+            return_document=ReturnDocument.BEFORE,
+        )
+        return None if before is None else as_utc(before["memory_pending_at"])
+
+    @_translated
+    def mark_memory_pending(self, account_id: str, session_id: str, now: datetime) -> bool:
+        marked = self.db.sessions.update_one(
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "memory_pending_at": None,
+                **self.db.visible(),
+            },
+            {"$set": {"memory_pending_at": ms(now)}},
+        )
+        return marked.modified_count == 1
+
+    @_translated
+    def renew_memory_mark(
+        self, account_id: str, session_id: str, *, marked_before: datetime, now: datetime
+    ) -> bool:
+        renewed = self.db.sessions.update_one(
+            {
+                "account_id": account_id,
+                "session_id": session_id,
+                "deleted": NOT_DELETED,
+                "memory_pending_at": {"$lt": as_utc(marked_before)},
+            },
+            {"$set": {"memory_pending_at": ms(now)}},
+        )
+        return renewed.modified_count == 1
+
+    @_translated
+    def oldest_unfolded_at(self, account_id: str, session_id: str) -> datetime | None:
+        doc = self.db.messages.find_one(
+            {"account_id": account_id, "session_id": session_id, "folded": NOT_FOLDED},
+            {"_id": 0, "accepted_at": 1},
+            sort=IN_ORDER,
+        )
+        return None if doc is None else as_utc(doc["accepted_at"])
 
     @_translated
     def unfolded_messages(

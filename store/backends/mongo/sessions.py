@@ -49,7 +49,12 @@ class MongoSessions(SessionStore):
 
     @_translated
     def append_message(
-        self, event: MessageEvent, delivery_id: str, *, max_messages: int | None = None
+        self,
+        event: MessageEvent,
+        delivery_id: str,
+        *,
+        max_messages: int | None = None,
+        fold_every: int | None = None,
     ) -> AppendResult:
         if not self._insert_message(event, delivery_id):
             # Rare path: the message exists. Only the delivery that inserted it
@@ -73,7 +78,7 @@ class MongoSessions(SessionStore):
                 log.debug("duplicate message %s ignored", event.message_id)
                 return AppendResult(stored=False)
             log.info("redelivery of message %s: applying counters if owed", event.message_id)
-        return self._apply_to_session(event, delivery_id, max_messages)
+        return self._apply_to_session(event, delivery_id, max_messages, fold_every)
 
     def _insert_message(self, event: MessageEvent, delivery_id: str) -> bool:
         """Step 1 of ``append_message``: False when (account, message_id) exists."""
@@ -99,7 +104,11 @@ class MongoSessions(SessionStore):
         return True
 
     def _apply_to_session(
-        self, event: MessageEvent, delivery_id: str, max_messages: int | None = None
+        self,
+        event: MessageEvent,
+        delivery_id: str,
+        max_messages: int | None = None,
+        fold_every: int | None = None,
     ) -> AppendResult:
         """Step 2: count the message on its session, at most once."""
         key = {"account_id": event.account_id, "session_id": event.session_id}
@@ -122,18 +131,21 @@ class MongoSessions(SessionStore):
                 {"newest_seq": event.seq, "newest_id": {"$gt": event.message_id}},
             ]
         stage = _counters(event)
+        if fold_every is not None:
+            stage |= _memory_mark(event, fold_every)
         for _ in range(APPLY_ATTEMPTS):
             try:
                 counted = self.db.sessions.find_one_and_update(
                     guard,
                     [{"$set": stage}],
-                    projection={"_id": 0, "message_count": 1},
+                    projection={"_id": 0, "message_count": 1, "memory_marked_by": 1},
                     upsert=True,
                     return_document=ReturnDocument.AFTER,
                 )
                 # upsert + AFTER always returns the doc; None only to satisfy the types.
                 count = None if counted is None else counted["message_count"]
-                return AppendResult(stored=True, message_count=count)
+                due = counted is not None and counted.get("memory_marked_by") == event.message_id
+                return AppendResult(stored=True, message_count=count, memory_job_due=due)
             except DuplicateKeyError:
                 pass  # the guard failed and the upsert hit the unique session index
             session = self.db.sessions.find_one(
@@ -413,6 +425,33 @@ def _counters(event: MessageEvent) -> dict[str, Any]:
             "last_prompt_seq": {"$cond": [highest, event.seq, "$last_prompt_seq"]},
         }
     return stage
+
+
+def _memory_mark(event: MessageEvent, fold_every: int) -> dict[str, Any]:
+    """The fields of the ``$set`` stage that mark the session as awaiting a memory job
+    when this message brings it to a multiple of ``fold_every`` and none is pending.
+
+    ``memory_marked_by`` names the message whose count set the mark: the returned
+    doc tells the caller whether it was this one (only then does it publish)."""
+    count = {"$add": [{"$ifNull": ["$message_count", 0]}, 1]}
+    due = {
+        "$and": [
+            {"$eq": [{"$mod": [count, fold_every]}, 0]},
+            {"$eq": [{"$ifNull": ["$memory_pending_at", None]}, None]},
+        ]
+    }
+    return {
+        "memory_pending_at": {
+            "$cond": [due, ms(datetime.now(UTC)), {"$ifNull": ["$memory_pending_at", None]}]
+        },
+        "memory_marked_by": {
+            "$cond": [
+                due,
+                {"$literal": event.message_id},
+                {"$ifNull": ["$memory_marked_by", None]},
+            ]
+        },
+    }
 
 
 def _older_than_newest(event: MessageEvent, session: dict[str, Any]) -> bool:

@@ -35,7 +35,7 @@ from store.backends.sqlite.purge import purge_rows
 log = logging.getLogger("memq.store.sqlite")
 
 BUSY_TIMEOUT_S = 10.0
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA = (
     """
@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS sessions (
     last_activity   INTEGER NOT NULL,
     deleted         INTEGER NOT NULL DEFAULT 0,
     deleted_at      INTEGER,
+    memory_pending_at INTEGER,
     PRIMARY KEY (account_id, session_id)
 )""",
     """
@@ -104,6 +105,10 @@ FOLDING_SCHEMA = (
     """
 CREATE INDEX IF NOT EXISTS messages_unfolded
     ON messages (account_id, session_id, seq, message_id) WHERE folded = 0""",
+    # Partial: only sessions whose memory job is pending (the stale-mark scan).
+    """
+CREATE INDEX IF NOT EXISTS sessions_by_memory_mark
+    ON sessions (memory_pending_at, account_id, session_id) WHERE memory_pending_at IS NOT NULL""",
     f"PRAGMA user_version = {SCHEMA_VERSION}",
 )
 

@@ -316,6 +316,13 @@ class SqliteLifecycle(LifecycleStore):
         where = ["status = 'ended'", "deleted = 0", "ended_at >= ?"]
         return self._scan("ended_at", where, [to_micros(since)], limit, cursor)
 
+    # -- memory jobs -----------------------------------------------------------
+    def stale_memory_marks(
+        self, *, marked_before: datetime, limit: int, cursor: str | None = None
+    ) -> ScanPage:
+        where = ["memory_pending_at < ?", "deleted = 0"]
+        return self._scan("memory_pending_at", where, [to_micros(marked_before)], limit, cursor)
+
     # -- retention -------------------------------------------------------------
     def ended_sessions(
         self,

@@ -15,7 +15,13 @@ from domain.ports.memory import ContextSnapshot, MemoryStore
 from schemas.errors import NotFound
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
-from store.backends._common import check_keep_last, check_limit, memory_document, to_micros
+from store.backends._common import (
+    check_keep_last,
+    check_limit,
+    from_micros,
+    memory_document,
+    to_micros,
+)
 from store.backends.sqlite.database import (
     MESSAGE_COLUMNS,
     VISIBLE_SESSION,
@@ -83,15 +89,66 @@ class SqliteMemory(MemoryStore):
                 (account_id, session_id, owner),
             )
 
+    def take_memory_mark(self, account_id: str, session_id: str) -> datetime | None:
+        key = (account_id, session_id)
+        with self.db.write() as conn:
+            row = conn.execute(
+                "SELECT memory_pending_at FROM sessions WHERE account_id = ? AND session_id = ?",
+                key,
+            ).fetchone()
+            if row is None or row["memory_pending_at"] is None:
+                return None
+            conn.execute(
+                "UPDATE sessions SET memory_pending_at = NULL"
+                " WHERE account_id = ? AND session_id = ?",
+                key,
+            )
+        return from_micros(row["memory_pending_at"])
+
+    def mark_memory_pending(self, account_id: str, session_id: str, now: datetime) -> bool:
+        with self.db.write() as conn:
+            return bool(
+                conn.execute(
+                    f"UPDATE sessions SET memory_pending_at = ? WHERE {VISIBLE_SESSION}"
+                    " AND memory_pending_at IS NULL",
+                    (to_micros(now), account_id, session_id, self.db.cutoff()),
+                ).rowcount
+            )
+
+    def renew_memory_mark(
+        self, account_id: str, session_id: str, *, marked_before: datetime, now: datetime
+    ) -> bool:
+        with self.db.write() as conn:
+            return bool(
+                conn.execute(
+                    "UPDATE sessions SET memory_pending_at = ? WHERE account_id = ?"
+                    " AND session_id = ? AND deleted = 0 AND memory_pending_at < ?",
+                    (to_micros(now), account_id, session_id, to_micros(marked_before)),
+                ).rowcount
+            )
+
+    def oldest_unfolded_at(self, account_id: str, session_id: str) -> datetime | None:
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT accepted_at FROM messages INDEXED BY messages_unfolded"
+                " WHERE account_id = ? AND session_id = ? AND folded = 0"
+                " ORDER BY seq, message_id LIMIT 1",
+                (account_id, session_id),
+            ).fetchone()
+        return None if row is None else from_micros(row["accepted_at"])
+
     def save_memory(self, account_id: str, session_id: str, state: MemoryState, owner: str) -> bool:
         version = state.version + 1
+        # Encoded before the write lock is taken: ingest waits on every write held.
+        document = json.dumps(memory_document(state, version))
+        folded_ids = json.dumps(state.last_fold_ids)
         with self.db.write() as conn:
             # The lease row exists (acquire created it), so the CAS is a plain update.
             saved = conn.execute(
                 "UPDATE memory SET state = ?, version = ?"
                 " WHERE account_id = ? AND session_id = ? AND version = ? AND lease_owner = ?",
                 (
-                    json.dumps(memory_document(state, version)),
+                    document,
                     version,
                     account_id,
                     session_id,
@@ -105,7 +162,7 @@ class SqliteMemory(MemoryStore):
                 conn.execute(
                     "UPDATE messages SET folded = 1 WHERE account_id = ?"
                     " AND message_id IN (SELECT value FROM json_each(?)) AND session_id = ?",
-                    (account_id, json.dumps(state.last_fold_ids), session_id),
+                    (account_id, folded_ids, session_id),
                 )
         return True
 

@@ -40,3 +40,5 @@ def _upgrade(conn: sqlite3.Connection) -> None:
     session_columns = {row["name"] for row in conn.execute("PRAGMA table_info(sessions)")}
     if "deleted_at" not in session_columns:  # a file before version 5
         conn.execute("ALTER TABLE sessions ADD COLUMN deleted_at INTEGER")
+    if "memory_pending_at" not in session_columns:  # a file before version 6
+        conn.execute("ALTER TABLE sessions ADD COLUMN memory_pending_at INTEGER")

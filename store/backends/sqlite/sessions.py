@@ -76,14 +76,23 @@ class SqliteSessions(SessionStore):
         self.db = db
 
     def append_message(
-        self, event: MessageEvent, delivery_id: str, *, max_messages: int | None = None
+        self,
+        event: MessageEvent,
+        delivery_id: str,
+        *,
+        max_messages: int | None = None,
+        fold_every: int | None = None,
     ) -> AppendResult:
         with _refusals_are_permanent(), self.db.write() as conn:
             self.db.purge_if_past_retention(conn, event.account_id, event.session_id)
-            return _append_in(conn, event, delivery_id, max_messages)
+            return _append_in(conn, event, delivery_id, max_messages, fold_every)
 
     def append_messages(
-        self, items: Sequence[tuple[MessageEvent, str]], *, max_messages: int | None = None
+        self,
+        items: Sequence[tuple[MessageEvent, str]],
+        *,
+        max_messages: int | None = None,
+        fold_every: int | None = None,
     ) -> list[AppendResult]:
         # One write transaction for the whole batch: one lock, one commit (fsync).
         results: list[AppendResult] = []
@@ -96,7 +105,7 @@ class SqliteSessions(SessionStore):
                     # rest of this transaction.
                     self.db.purge_if_past_retention(conn, *session)
                     purged.add(session)
-                results.append(_append_in(conn, event, delivery_id, max_messages))
+                results.append(_append_in(conn, event, delivery_id, max_messages, fold_every))
         return results
 
     def list_messages(
@@ -255,16 +264,6 @@ class SqliteSessions(SessionStore):
             purged = delete_contents(conn, account_id, session_id)
         log.info("deleted session %s (%d messages)", session_id, purged)
 
-    def append_in(
-        self,
-        conn: sqlite3.Connection,
-        event: MessageEvent,
-        delivery_id: str,
-        max_messages: int | None = None,
-    ) -> AppendResult:
-        """One message inside the caller's write transaction (retention already purged)."""
-        return _append_in(conn, event, delivery_id, max_messages)
-
 
 def _older_than_newest(conn: sqlite3.Connection, event: MessageEvent) -> bool:
     """Whether ``event`` comes before the session's newest stored message in
@@ -282,6 +281,7 @@ def _append_in(
     event: MessageEvent,
     delivery_id: str,
     max_messages: int | None,
+    fold_every: int | None = None,
 ) -> AppendResult:
     """One message inside the caller's write transaction (retention already purged)."""
     key = {"account_id": event.account_id, "session_id": event.session_id}
@@ -345,7 +345,21 @@ def _append_in(
             "at": to_micros(event.accepted_at),
         },
     ).fetchone()
-    return AppendResult(stored=True, message_count=counted["message_count"])
+    count = counted["message_count"]
+    due = fold_every is not None and count % fold_every == 0 and _mark_memory_job(conn, event)
+    return AppendResult(stored=True, message_count=count, memory_job_due=due)
+
+
+def _mark_memory_job(conn: sqlite3.Connection, event: MessageEvent) -> bool:
+    """Mark the session as awaiting a memory job unless one is pending (same transaction
+    as the count, so a committed fold count always leaves a mark behind)."""
+    return bool(
+        conn.execute(
+            "UPDATE sessions SET memory_pending_at = ? WHERE account_id = ? AND session_id = ?"
+            " AND memory_pending_at IS NULL",
+            (to_micros(datetime.now(UTC)), event.account_id, event.session_id),
+        ).rowcount
+    )
 
 
 @contextmanager
