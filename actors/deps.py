@@ -12,6 +12,7 @@ from domain.memory.chain import EngineChain
 from domain.memory.factory import build_engines
 from domain.memory.service import MemoryService
 from domain.ports.store import Store
+from domain.user_memory.service import UserMemoryService
 from runtime.settings import Settings
 from schemas.requests.base import ActorRequest
 from schemas.routing import QueueKind, new_message, queue_name
@@ -28,6 +29,7 @@ class Deps:
     #: The flush a read runs first: bounded well within the gateway's wait for a reply.
     analytics_for_read: AnalyticsService = field(init=False)
     lifecycle: Lifecycle = field(init=False)
+    user_memory: UserMemoryService = field(init=False)
 
     def __post_init__(self) -> None:
         self.engines = build_engines(self.settings)
@@ -40,6 +42,14 @@ class Deps:
             work_seconds=self.settings.request_timeout / 4,
         )
         self.lifecycle = Lifecycle(self.store.lifecycle, self.settings)
+        self.user_memory = UserMemoryService(
+            self.store.sessions,
+            self.store.memory,
+            self.store.user_memory,
+            self.engines,
+            self.settings,
+            session_memory=self.memory,
+        )
 
     def queue(self, kind: QueueKind) -> str:
         return queue_name(self.settings.queue_prefix, kind)

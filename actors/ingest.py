@@ -12,10 +12,18 @@ from pydantic import ValidationError
 from actors.deps import Deps
 from actors.metrics.middleware import record_ingest_outcome
 from actors.retry_policy import job_retry_policy
-from domain.ingest import append_outcome, oversized, session_full, sessions_to_fold
+from domain.ingest import (
+    append_outcome,
+    oversized,
+    session_full,
+    sessions_at_count,
+    sessions_to_fold,
+)
+from domain.ports.sessions import AppendResult
 from schemas.errors import InvalidInput
 from schemas.messages import MessageEvent
 from schemas.requests.jobs import UpdateMemory
+from schemas.requests.user_memory import UpdateUserMemory
 from schemas.routing import ActorName, QueueKind
 
 logger = logging.getLogger("memq.actors.ingest")
@@ -57,6 +65,8 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         # no job: the scheduler re-publishes it (stale marks), a retry never does.
         for account_id, session_id in sessions_to_fold([parsed], [result]):
             deps.enqueue(UpdateMemory(account_id=account_id, session_id=session_id))
+        for account_id, session_id in sessions_to_merge([parsed], [result], deps):
+            deps.enqueue(UpdateUserMemory(account_id=account_id, session_id=session_id))
         logger.debug(
             "message %s account=%s session=%s stored=%s",
             parsed.message_id,
@@ -64,6 +74,14 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             parsed.session_id,
             result.stored,
         )
+
+
+def sessions_to_merge(
+    events: list[MessageEvent], results: list[AppendResult], deps: Deps
+) -> list[tuple[str, str]]:
+    """Long sessions due for a merge into their user's memory (every N messages). Not
+    on a retry: a merge missed here is made up by the next one or the session's end."""
+    return sessions_at_count(events, results, deps.user_memory.should_merge)
 
 
 def decode_event(

@@ -23,13 +23,14 @@ from dramatiq.middleware import CurrentMessage
 from pydantic import ValidationError
 
 from actors.deps import Deps
-from actors.ingest import ingest_actor
+from actors.ingest import ingest_actor, sessions_to_merge
 from actors.metrics.middleware import record_ingest_outcome
 from domain.ingest import counted, handed_on, oversized, retry_whole, sessions_to_fold
 from schemas.errors import InvalidInput
 from schemas.messages import MAX_BATCH_EVENTS, MessageBatch, MessageEvent
 from schemas.requests.ingest import IngestMessage
 from schemas.requests.jobs import UpdateMemory
+from schemas.requests.user_memory import UpdateUserMemory
 from schemas.routing import ActorName, new_message
 
 logger = logging.getLogger("memq.actors.ingest_batch")
@@ -70,6 +71,8 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             record_ingest_outcome(outcome)
         for account_id, session_id in sessions_to_fold(events, results):
             deps.enqueue(UpdateMemory(account_id=account_id, session_id=session_id))
+        for account_id, session_id in sessions_to_merge(events, results, deps):
+            deps.enqueue(UpdateUserMemory(account_id=account_id, session_id=session_id))
         # A retry after a failed enqueue here may hand a rejected message on twice:
         # two dead letters for it, stored at most once all the same.
         for event in handed_on(events, results):

@@ -26,6 +26,7 @@ from domain.analytics.service import FlushOutcome
 from domain.lifecycle import TickKind
 from schemas.requests import jobs
 from schemas.requests.base import ActorRequest, SessionRequest
+from schemas.requests.user_memory import UpdateUserMemory
 
 logger = logging.getLogger("memq.actors.maintenance")
 
@@ -59,6 +60,12 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     def fold_final(session: SessionRequest) -> None:
         deps.enqueue(
             jobs.UpdateMemory(
+                account_id=session.account_id, session_id=session.session_id, final=True
+            )
+        )
+        # The ended conversation into its user's memory (a no-op without a user id).
+        deps.enqueue(
+            UpdateUserMemory(
                 account_id=session.account_id, session_id=session.session_id, final=True
             )
         )

@@ -14,6 +14,7 @@ from actors import (
     search,
     sessions,
     transfer,
+    user_memory,
 )
 from actors.deps import Deps
 
@@ -28,3 +29,4 @@ def register_actors(broker: dramatiq.Broker, deps: Deps) -> None:
     maintenance.register(broker, deps)
     search.register(broker, deps)
     transfer.register(broker, deps)
+    user_memory.register(broker, deps)

@@ -25,6 +25,10 @@ class MemorySettings(BudgetSettings, Protocol):
     memory_republish_after: int
 
 
+class UserMemorySettings(Protocol):
+    user_memory_every: int
+
+
 class AnalyticsSettings(Protocol):
     analytics_flush_batch: int
     low_confidence_threshold: float

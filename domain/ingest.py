@@ -27,7 +27,7 @@ Nothing here touches the store or the broker.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from domain.ports.sessions import AppendResult
 from schemas.errors import SessionFull, TransientError
@@ -94,5 +94,20 @@ def sessions_to_fold(
     due: dict[SessionKey, None] = {}
     for event, result in zip(events, results, strict=True):
         if result.memory_job_due:
+            due[(event.account_id, event.session_id)] = None
+    return list(due)
+
+
+def sessions_at_count(
+    events: Sequence[MessageEvent],
+    results: Sequence[AppendResult],
+    due_at: Callable[[int | None], bool],
+) -> list[SessionKey]:
+    """The sessions one of whose messages brought them to a count ``due_at`` accepts, each
+    once, in order of appearance (the user memory's merges: every N messages). Every
+    stored message reports its count, so none is skipped however many a batch adds."""
+    due: dict[SessionKey, None] = {}
+    for event, result in zip(events, results, strict=True):
+        if due_at(result.message_count):
             due[(event.account_id, event.session_id)] = None
     return list(due)

@@ -29,6 +29,7 @@ from gateway.routes import (
     search,
     sessions,
     transfer,
+    user_memory,
     users,
 )
 from gateway.sequencer import Sequencer
@@ -87,6 +88,7 @@ def create_app(
     app.include_router(admin.router)
     app.include_router(search.router)
     app.include_router(transfer.router)
+    app.include_router(user_memory.router)
     app.add_middleware(
         BodyLimits, max_bytes=settings.max_request_bytes, timeout=settings.client_timeout
     )

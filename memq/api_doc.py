@@ -77,7 +77,9 @@ def _constraints(schema: dict[str, Any]) -> str:
     if low is not None or high is not None:
         parts.append(f"{'' if low is None else low}–{'' if high is None else high}")
     default = schema.get("default")
-    if default is not None:
+    if default == "":  # an empty default is a choice too (the user memory's general persona)
+        parts.append('default ""')
+    elif default is not None:
         parts.append(f"default {str(default).lower() if isinstance(default, bool) else default}")
     return f" ({', '.join(parts)})" if parts else ""
 

@@ -70,12 +70,17 @@ def new_message_id() -> str:
 
 
 def session_path(session_id: str, *rest: str) -> str:
-    check_id("session_id", session_id)
+    return id_path("/v1/sessions", "session_id", session_id, *rest)
+
+
+def id_path(collection: str, name: str, value: str, *rest: str) -> str:
+    """``collection/<value>/rest…`` with ``value`` checked as an id (``name`` in errors)."""
+    check_id(name, value)
     # "." and ".." are valid ids but would be collapsed as path segments.
-    segment = quote(session_id, safe="")
-    if set(session_id) == {"."}:
-        segment = "%2E" * len(session_id)
-    return "/".join(["/v1/sessions", segment, *rest])
+    segment = quote(value, safe="")
+    if set(value) == {"."}:
+        segment = "%2E" * len(value)
+    return "/".join([collection, segment, *rest])
 
 
 def check_id(name: str, value: str) -> None:
@@ -182,7 +187,9 @@ def _accepted_in_order(response: httpx.Response) -> list[MessageAccepted]:
     return BatchAccepted.model_validate_json(response.content).accepted
 
 
-def context(session_id: str, budget: int | None, format: ContextFormat) -> Call[ContextReply]:
+def context(
+    session_id: str, budget: int | None, format: ContextFormat, query: str | None = None
+) -> Call[ContextReply]:
     if format not in get_args(ContextFormat):
         raise InvalidRequest(
             f"format must be text, json, anthropic or openai (got {format!r})",
@@ -194,7 +201,7 @@ def context(session_id: str, budget: int | None, format: ContextFormat) -> Call[
         "GET",
         session_path(session_id, "context"),
         _model(ContextReply),
-        params=_query(budget=budget, format=format),
+        params=_query(budget=budget, format=format, query=query),
     )
 
 

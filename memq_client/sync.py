@@ -12,6 +12,7 @@ from typing import Any, Self
 import httpx
 
 from memq_client import calls, errors
+from memq_client import user_memory_calls as user_calls
 from memq_client.calls import BatchMessage, Call
 from memq_client.config import ClientConfig
 from memq_client.errors import Conflict, MemqClientError, NotFound
@@ -20,6 +21,12 @@ from schemas.context import ContextFormat, ContextReply
 from schemas.memory import MemoryView
 from schemas.messages import MessageAccepted, MessagePage, Role
 from schemas.sessions import Session, SessionList
+from schemas.user_memory import (
+    UserErased,
+    UserMemoryDeleted,
+    UserMemorySearch,
+    UserMemoryView,
+)
 
 
 class MemqClient:
@@ -132,7 +139,12 @@ class MemqClient:
         return self._send(calls.publish_many(messages))
 
     def context(
-        self, session_id: str, *, budget: int | None = None, format: ContextFormat = "anthropic"
+        self,
+        session_id: str,
+        *,
+        budget: int | None = None,
+        format: ContextFormat = "anthropic",
+        query: str | None = None,
     ) -> ContextReply:
         """The session's context within ``budget`` tokens (default: the sum of the tier budgets).
 
@@ -140,9 +152,11 @@ class MemqClient:
         ``anthropic.Anthropic().messages.create``; ``text`` fills ``text``
         (seed 000's layout); ``json`` fills ``context``. ``dropped`` says what
         the budget left out. Raises ``NotFound`` for an unknown session and
-        ``InvalidRequest`` for a budget below the minimum (64).
+        ``InvalidRequest`` for a budget below the minimum (64). A session with a
+        ``user_id`` gets the user's memory from earlier conversations first, ranked for
+        ``query`` (default: the session's last user message); ``user_memory`` says what.
         """
-        return self._send(calls.context(session_id, budget, format))
+        return self._send(calls.context(session_id, budget, format, query))
 
     def messages(
         self, session_id: str, *, limit: int = 50, before: int | None = None
@@ -224,6 +238,35 @@ class MemqClient:
         except NotFound as exc:
             if exc.attempts < 2:
                 raise
+
+    # -- user memory -----------------------------------------------------------
+    def user_memory(self, user_id: str, *, persona: str = "") -> UserMemoryView:
+        """The user's facts (with earlier values) and past conversation summaries."""
+        return self._send(user_calls.user_memory(user_id, persona))
+
+    def search_user_memory(
+        self, user_id: str, query: str, *, persona: str = ""
+    ) -> UserMemorySearch:
+        """The user's facts and past conversations matching ``query``, best first."""
+        return self._send(user_calls.search_user_memory(user_id, query, persona))
+
+    def correct_user_fact(
+        self, user_id: str, key: str, value: str, *, persona: str = ""
+    ) -> UserMemoryView:
+        """Set one fact as the user says it; the value it replaces never comes back."""
+        return self._send(user_calls.patch_user_fact(user_id, key, value, persona))
+
+    def remove_user_fact(self, user_id: str, key: str, *, persona: str = "") -> UserMemoryView:
+        """Remove one fact; no later merge brings its values back. ``NotFound`` if absent."""
+        return self._send(user_calls.patch_user_fact(user_id, key, None, persona))
+
+    def delete_user_memory(self, user_id: str, *, persona: str | None = None) -> UserMemoryDeleted:
+        """Empty the memory of ``persona``, or of every persona (None)."""
+        return self._send(user_calls.delete_user_memory(user_id, persona))
+
+    def erase_user(self, user_id: str) -> UserErased:
+        """Erase every session, message and memory of the user in this account."""
+        return self._send(user_calls.erase_user(user_id))
 
     # -- transport -------------------------------------------------------------
     def _send[T](self, call: Call[T]) -> T:

@@ -171,6 +171,18 @@ class Settings(BaseSettings):
     budget_mid: int = Field(default=250, gt=0, description="token budget: mid summary")
     budget_old: int = Field(default=200, gt=0, description="token budget: old summary")
     budget_facts: int = Field(default=150, gt=0, description="token budget: key facts")
+    budget_user: int = Field(
+        default=250,
+        gt=0,
+        description="token budget: the user's memory from earlier conversations, taken from "
+        "a context's budget only when the session has a user memory to show",
+    )
+    user_memory_every: int = Field(
+        default=25,
+        gt=0,
+        description="merge a long session into its user's memory every N messages "
+        "(and always when it ends)",
+    )
     account_overrides: dict[str, AccountOverrides] = Field(
         default_factory=dict,
         description='JSON: {"acct": {"budgets": {"recent": 300}, "session_idle_timeout": 600}}',
@@ -240,6 +252,7 @@ class Settings(BaseSettings):
             mid=self.budget_mid,
             old=self.budget_old,
             facts=self.budget_facts,
+            user=self.budget_user,
         )
         overrides = self.account_overrides.get(account_id)
         if overrides is None or not overrides.budgets:

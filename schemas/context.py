@@ -5,6 +5,27 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 ContextFormat = Literal["text", "json", "anthropic", "openai"]
+#: Whether the context carries a user-memory section, and why not.
+UserMemoryStatus = Literal["shown", "empty", "no_user_id"]
+#: The longest ``query`` a context request may carry, in characters.
+MAX_QUERY_CHARS = 2000
+
+
+class UserMemoryNote(BaseModel):
+    """What the context shows of the user's memory from earlier conversations."""
+
+    status: UserMemoryStatus = Field(
+        description="shown: the section is in the context; empty: the user memory has "
+        "nothing to show (yet, or within the budget); no_user_id: the session has no "
+        "user_id, so it has no user memory"
+    )
+    user_id: str | None = None
+    persona: str | None = Field(default=None, description='"" for the general memory')
+    facts: int = Field(default=0, description="user facts shown")
+    conversations: list[str] = Field(
+        default_factory=list, description="session ids of the earlier conversations shown"
+    )
+    estimated_tokens: int = Field(default=0, description="what the section costs")
 
 
 class ContextReply(BaseModel):
@@ -32,6 +53,11 @@ class ContextReply(BaseModel):
     freshness: dict[str, Any] = Field(
         default_factory=dict,
         description="last message included; messages accepted but not yet folded",
+    )
+    user_memory: UserMemoryNote | None = Field(
+        default=None,
+        description="the section of the user's memory (facts, relevant earlier conversations) "
+        "that comes first in every format, and whether there is one",
     )
     text: str | None = None
     context: dict[str, Any] | None = None

@@ -5,8 +5,10 @@ when a field, route, actor or format is removed or changes meaning, the minor
 number when one is added. The Python client distribution (``memq-client``)
 carries this version, so a channel pins the contract it was written against.
 
+1.2.0  the user memory: /v1/users/{user_id}/memory… and DELETE /v1/users/{user_id}, their
+       actors and the update_user_memory job; the context's query and user_memory
 1.1.0  every actor's kwargs typed and validated at the worker; format=openai
 1.0.0  the contract as first published (docs/amqp.md, the OpenAPI document)
 """
 
-CONTRACT_VERSION = "1.1.0"
+CONTRACT_VERSION = "1.2.0"

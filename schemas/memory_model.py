@@ -21,6 +21,8 @@ class Budgets(BaseModel):
     mid: int = Field(default=250, gt=0)
     old: int = Field(default=200, gt=0)
     facts: int = Field(default=150, gt=0)
+    #: The user-memory section (issue 11): taken from the budget only when there is one.
+    user: int = Field(default=250, gt=0)
 
     def for_tier(self, tier: TierName) -> int:
         return int(getattr(self, tier.value))

@@ -58,6 +58,13 @@ class ActorName(StrEnum):
     EXPORT_SESSION = "export_session"
     EXPORT_MESSAGES = "export_messages"
     IMPORT_SESSION = "import_session"
+    # user memory across conversations (issue 11): the merge job, reads and commands
+    UPDATE_USER_MEMORY = "update_user_memory"
+    GET_USER_MEMORY = "get_user_memory"
+    SEARCH_USER_MEMORY = "search_user_memory"
+    PATCH_USER_FACT = "patch_user_fact"
+    DELETE_USER_MEMORY = "delete_user_memory"
+    ERASE_USER = "erase_user"
 
 
 #: Which queue each actor consumes from. Session commands ride the
@@ -93,6 +100,12 @@ ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.EXPORT_SESSION: QueueKind.CONTEXT,
     ActorName.EXPORT_MESSAGES: QueueKind.CONTEXT,
     ActorName.IMPORT_SESSION: QueueKind.CONTEXT,
+    ActorName.UPDATE_USER_MEMORY: QueueKind.MEMORY,
+    ActorName.GET_USER_MEMORY: QueueKind.CONTEXT,
+    ActorName.SEARCH_USER_MEMORY: QueueKind.CONTEXT,
+    ActorName.PATCH_USER_FACT: QueueKind.CONTEXT,
+    ActorName.DELETE_USER_MEMORY: QueueKind.CONTEXT,
+    ActorName.ERASE_USER: QueueKind.CONTEXT,
 }
 
 #: Message options that carry request-reply addressing. Dramatiq's RabbitMQ

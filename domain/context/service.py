@@ -9,13 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from domain.config import BudgetSettings
 from domain.context.assemble import assemble
-from domain.context.render import render_anthropic, render_json, render_openai, render_text
+from domain.context.model import AssembledContext
+from domain.context.render import render, render_text
+from domain.context.user_section import (
+    UserSection,
+    combine,
+    combined_tokens,
+    default_query,
+    with_section,
+)
 from domain.memory.current import current_memory
 from domain.memory.service import age_seconds
 from domain.ports.memory import MemoryStore
+from domain.user_memory.lookup import UserMemoryReader
+from domain.user_memory.recall import Recalled
 from schemas.context import ContextFormat, ContextReply
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
@@ -44,25 +55,51 @@ def build_context(
     *,
     budget: int | None,
     fmt: ContextFormat,
+    users: UserMemoryReader | None = None,
+    query: str | None = None,
 ) -> ContextReply:
+    """The session's context; with ``users``, the user's memory first (``user_section``),
+    recalled for ``query`` (default: the session's last user message)."""
+    budgets = settings.budgets_for(account_id)
     chosen_budget = budget if budget is not None else default_budget(settings, account_id)
     verbatim_count = settings.memory_verbatim_count
+    section = None
+    if users is not None:
+        key, state = users.for_session(account_id, session_id)
+        section = UserSection(key, state, query or "")
     snapshot = memory_store.context_snapshot(
         account_id, session_id, recent_limit=recent_limit(chosen_budget, verbatim_count)
     )
     memory, recent = snapshot.memory, snapshot.recent
     total = max(snapshot.message_count, len(recent))
     current = current_memory(memory, recent, total - len(recent) + 1)
-    ctx = assemble(
-        memory,
-        recent,
-        total_messages=total,
-        budget=chosen_budget,
-        budgets=settings.budgets_for(account_id),
-        verbatim_count=verbatim_count,
-        facts=current.facts,
-        replaced_values=current.replaced_values,
-    )
+
+    def assemble_within(session_budget: int) -> AssembledContext:
+        return assemble(
+            memory,
+            recent,
+            total_messages=total,
+            budget=session_budget,
+            budgets=budgets,
+            verbatim_count=verbatim_count,
+            facts=current.facts,
+            replaced_values=current.replaced_values,
+        )
+
+    recalled = Recalled()
+    if section is None:
+        ctx = assemble_within(chosen_budget)
+    else:
+        if not section.query:
+            section = UserSection(section.key, section.state, default_query(recent))
+        recalled, ctx, chosen_budget = with_section(
+            section,
+            session_id,
+            chosen_budget,
+            share=budgets.user,
+            budget_given=budget is not None,
+            assemble_within=assemble_within,
+        )
     if ctx.freshness.pending_unfolded:
         since = pending_since(memory_store, account_id, session_id, memory, recent, total)
         freshness = ctx.freshness.model_copy(
@@ -80,15 +117,25 @@ def build_context(
         dropped=[item.model_dump() for item in ctx.dropped],
         freshness=ctx.freshness.model_dump(mode="json"),
     )
+    rendered: Any = render(ctx, fmt)
+    if section is not None:
+        reply.user_memory = section.note(recalled)
+        reply.dropped += [{"kind": kind, "detail": detail} for kind, detail in recalled.dropped]
+        if not recalled.empty:
+            rendered = combine(recalled, fmt, rendered)
+            reply.estimated_tokens = combined_tokens(
+                fmt, rendered, lambda: combine(recalled, "text", render_text(ctx))
+            )
+            if fmt == "json":
+                rendered["estimated_tokens"] = reply.estimated_tokens
     if fmt == "text":
-        reply.text = render_text(ctx)
+        reply.text = rendered
     elif fmt == "json":
-        reply.context = render_json(ctx)
+        reply.context = rendered
     elif fmt == "openai":
-        reply.messages = render_openai(ctx)
+        reply.messages = rendered
     else:
-        payload = render_anthropic(ctx)
-        reply.system, reply.messages = payload["system"], payload["messages"]
+        reply.system, reply.messages = rendered["system"], rendered["messages"]
     return reply
 
 

@@ -1,6 +1,6 @@
 """The store port: the domain operations memq needs from a database, by concern.
 
-A store composes five parts, each a port of its own that a domain service can
+A store composes six parts, each a port of its own that a domain service can
 depend on alone:
 
     sessions    sessions and their messages         ``domain.ports.sessions``
@@ -8,6 +8,7 @@ depend on alone:
     lifecycle   analytics, idle expiry, retention   ``domain.ports.lifecycle``
     search      keyword search                      ``domain.ports.search``
     transfer    import of an exported session        ``domain.ports.transfer``
+    user_memory a user's memory across conversations  ``domain.ports.user_memory``
 
 Two adapters implement them, ``store.backends.sqlite`` (embedded default) and
 ``store.backends.mongo`` (production), each as one module per part over one
@@ -25,6 +26,7 @@ from domain.ports.memory import MemoryStore
 from domain.ports.search import SearchStore
 from domain.ports.sessions import SessionStore
 from domain.ports.transfer import TransferStore
+from domain.ports.user_memory import UserMemoryStore
 
 
 class Store(abc.ABC):
@@ -33,6 +35,7 @@ class Store(abc.ABC):
     lifecycle: LifecycleStore
     search: SearchStore
     transfer: TransferStore
+    user_memory: UserMemoryStore
 
     @abc.abstractmethod
     def ping(self) -> None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ABOUT_A_SESSION, error_responses
 from runtime.settings import Settings
-from schemas.context import ContextFormat, ContextReply
+from schemas.context import MAX_QUERY_CHARS, ContextFormat, ContextReply
 from schemas.limits import MAX_BUDGET, MIN_BUDGET
 from schemas.requests.reads import AssembleContext
 
@@ -38,7 +38,12 @@ DEFAULT_BUDGET = sum(
         "less, and when the whole history fits it is shown as written. `dropped` lists "
         "what did not fit. Every format answers JSON: `text` puts the context in the "
         "`text` field, `json` its parts in `context`, `anthropic` `system` and `messages` "
-        "ready for the Messages API."
+        "ready for the Messages API, `openai` `messages` for Chat Completions. A session "
+        "with a `user_id` also gets the user's memory from earlier conversations, first in "
+        "every format: the user's facts, then the past conversations most relevant to "
+        "`query` (default: the session's last user message), within MEMQ_BUDGET_USER "
+        "tokens of the budget plus what the session leaves unused; `user_memory` says what "
+        "was shown, or why nothing was (`no_user_id`)."
     ),
 )
 async def get_context(
@@ -56,8 +61,20 @@ async def get_context(
         ),
     ] = None,
     format: Annotated[ContextFormat, Query(description="text, json, anthropic or openai")] = "text",
+    query: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=MAX_QUERY_CHARS,
+            description="the message the channel is about to answer: ranks the user's past "
+            "conversations (default: the session's last user message)",
+        ),
+    ] = None,
 ) -> Any:
+    # ``query`` is sent only when given (kwargs() leaves unset fields out): workers
+    # from before it accept the rest.
+    fields: dict[str, Any] = {} if query is None else {"query": query}
     request = AssembleContext(
-        account_id=account_id, session_id=session_id, budget=budget, format=format
+        account_id=account_id, session_id=session_id, budget=budget, format=format, **fields
     )
     return await transport.request(request, timeout=settings.context_timeout)

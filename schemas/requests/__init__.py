@@ -4,6 +4,7 @@
     sessions.py   sessions, their messages and memory, the store ping
     reads.py      context, analytics, search, export and import, retention on demand
     jobs.py       the work nobody waits for: memory folds, maintenance ticks and jobs
+    user_memory.py  a user's memory across conversations: the merge job, reads, corrections
     catalog.py    actor name → model, for the workers, the JSON Schemas and the tests
 
 The gateway builds one of these for every request it sends; the worker

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas.requests import ingest, jobs, reads, sessions
+from schemas.requests import ingest, jobs, reads, sessions, user_memory
 from schemas.requests.base import ActorRequest
 from schemas.routing import ActorName
 
@@ -35,6 +35,12 @@ _MODELS: tuple[type[ActorRequest], ...] = (
     jobs.FlushAnalytics,
     jobs.PurgeSession,
     jobs.RepublishMemory,
+    user_memory.UpdateUserMemory,
+    user_memory.GetUserMemory,
+    user_memory.SearchUserMemory,
+    user_memory.PatchUserFact,
+    user_memory.DeleteUserMemory,
+    user_memory.EraseUser,
 )
 
 #: Actor name → the model of its kwargs.

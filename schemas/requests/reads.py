@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from schemas.bounds import SEQ_LIMIT
+from schemas.context import MAX_QUERY_CHARS as MAX_CONTEXT_QUERY_CHARS
 from schemas.context import ContextFormat
 from schemas.ids import Identifier
 from schemas.limits import MAX_BUDGET, MAX_KB_TOP, MAX_RETENTION_DAYS, MAX_SEARCH_LIMIT, MIN_BUDGET
@@ -30,6 +31,15 @@ class AssembleContext(SessionRequest):
         ),
     ] = None
     format: ContextFormat = "text"
+    query: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            max_length=MAX_CONTEXT_QUERY_CHARS,
+            description="the message about to be answered: ranks the user's past "
+            "conversations (null = the session's last user message)",
+        ),
+    ] = None
 
 
 class GetSessionAnalytics(SessionRequest):

@@ -68,6 +68,11 @@ def test_every_registered_actor_is_a_named_actor_on_its_queue(broker: StubBroker
         (ActorName.MAINTENANCE_TICK, {"kind": "expire", "at": "2026-05-01T10:00:00"}, "at"),
         (ActorName.MAINTENANCE_TICK, {"kind": "sweep", "at": "2026-05-01T10:00:00Z"}, "kind"),
         (ActorName.PURGE_SESSION, {"account_id": "a", "session_id": "s", "at": 5, "x": 1}, "x"),
+        (
+            ActorName.UPDATE_USER_MEMORY,
+            {"account_id": "a", "session_id": "s", "final": "at the end"},
+            "final",
+        ),
     ],
 )
 def test_a_malformed_job_is_dead_lettered_at_once_with_the_field_named(

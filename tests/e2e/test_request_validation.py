@@ -59,6 +59,17 @@ VALID: dict[str, dict[str, Any]] = {
     "export_session": S,
     "export_messages": {**S, "after": None},
     "import_session": {"account_id": ACCOUNT_A, "document": DOCUMENT, "session_id": None},
+    "get_user_memory": {"account_id": ACCOUNT_A, "user_id": "u1", "persona": ""},
+    "search_user_memory": {"account_id": ACCOUNT_A, "user_id": "u1", "query": "order"},
+    "patch_user_fact": {
+        "account_id": ACCOUNT_A,
+        "user_id": "u1",
+        "persona": "meher",
+        "key": "delivery_address",
+        "patch": {"value": "12 Elm Street"},
+    },
+    "delete_user_memory": {"account_id": ACCOUNT_A, "user_id": "u-gone", "persona": None},
+    "erase_user": {"account_id": ACCOUNT_A, "user_id": "u-gone"},
 }
 
 
@@ -115,6 +126,19 @@ def test_the_malformed_context_requests_of_the_issue_are_answered_422(
     refused(requester.ask("list_messages", {**VALID["list_messages"], "limit": 0}), "limit")
     refused(requester.ask("search_messages", {**VALID["search_messages"], "query": ""}), "query")
     refused(requester.ask("export_messages", {**S, "after": [1]}), "after")
+    # And the user memory's
+    patch = VALID["patch_user_fact"]
+    refused(
+        requester.ask("get_user_memory", {**VALID["get_user_memory"], "persona": "a b"}), "persona"
+    )
+    refused(requester.ask("patch_user_fact", {**patch, "key": "no/slash"}), "key")
+    refused(requester.ask("patch_user_fact", {**patch, "patch": {"value": ""}}), "value")
+    refused(requester.ask("patch_user_fact", {**patch, "patch": {"valeu": "x"}}), "valeu")
+    refused(requester.ask("patch_user_fact", {**patch, "patch": {}}), "value")
+    refused(
+        requester.ask("search_user_memory", {**VALID["search_user_memory"], "query": ""}), "query"
+    )
+    refused(requester.ask("erase_user", {"account_id": ACCOUNT_A}), "user_id")
     # Then nothing was dead-lettered and the worker logged no error
     assert requester.dead_letters() == 0
     worker_log_is_clean(stack)

@@ -9,6 +9,7 @@ from domain.ingest import (
     handed_on,
     retry_whole,
     session_full,
+    sessions_at_count,
     sessions_to_fold,
 )
 from domain.ports.sessions import AppendResult
@@ -56,6 +57,20 @@ def test_a_job_is_published_once_per_session_the_batch_marked() -> None:
     assert sessions_to_fold(events, results) == [(A, "s1"), (A, "s3")]
     # And a redelivered batch (all duplicates) publishes nothing
     assert sessions_to_fold(events, [DUPLICATE] * 4) == []
+
+
+def test_a_user_memory_merge_is_due_once_per_session_a_batch_took_past_its_count() -> None:
+    # Given a merge every 5 messages, and a batch taking s1 from 3 to 6, s2 to 2
+    def every_5(count: int | None) -> bool:
+        return count is not None and count % 5 == 0
+
+    events = [event(4), event(5), event(6), event(2, session="s2")]
+    counts = [4, 5, 6, 2]
+    results = [AppendResult(stored=True, message_count=n) for n in counts]
+    # Then s1 is due once (its 5th message), s2 is not
+    assert sessions_at_count(events, results, every_5) == [(A, "s1")]
+    # And a redelivered batch (all duplicates: no count) makes nothing due
+    assert sessions_at_count(events, [DUPLICATE] * 4, every_5) == []
 
 
 def test_a_batch_is_retried_whole_only_while_the_store_is_unavailable() -> None:

@@ -56,8 +56,15 @@ class Pools:
 
     def _jobs(self, queue: str) -> list[tuple[str, str]]:
         jobs = [dramatiq.Message.decode(body) for body in self.broker.queues[queue].queue]
-        assert {job.actor_name for job in jobs} <= {ActorName.UPDATE_MEMORY.value}
-        return [(job.kwargs["account_id"], job.kwargs["session_id"]) for job in jobs]
+        # The session memory's jobs; a user's memory merge (every MEMQ_USER_MEMORY_EVERY
+        # messages of a session with a user id) shares the queue and is left out.
+        names = {job.actor_name for job in jobs}
+        assert names <= {ActorName.UPDATE_MEMORY.value, ActorName.UPDATE_USER_MEMORY.value}
+        return [
+            (job.kwargs["account_id"], job.kwargs["session_id"])
+            for job in jobs
+            if job.actor_name == ActorName.UPDATE_MEMORY.value
+        ]
 
     def run(self, *kinds: QueueKind) -> None:
         """Process what is queued on ``kinds`` now, with a worker that stops after."""

@@ -59,8 +59,15 @@ class Workers:
     def memory_jobs(self) -> list[tuple[str, str]]:
         queued = self.broker.queues[self.deps.queue(QueueKind.MEMORY)].queue
         jobs = [dramatiq.Message.decode(body) for body in queued]
-        assert {job.actor_name for job in jobs} <= {ActorName.UPDATE_MEMORY.value}
-        return [(job.kwargs["account_id"], job.kwargs["session_id"]) for job in jobs]
+        # The session memory's jobs; a user's memory merge (every MEMQ_USER_MEMORY_EVERY
+        # messages of a session with a user id) shares the queue and is left out.
+        names = {job.actor_name for job in jobs}
+        assert names <= {ActorName.UPDATE_MEMORY.value, ActorName.UPDATE_USER_MEMORY.value}
+        return [
+            (job.kwargs["account_id"], job.kwargs["session_id"])
+            for job in jobs
+            if job.actor_name == ActorName.UPDATE_MEMORY.value
+        ]
 
     def ingested(self, outcome: str) -> float:
         value = self.registry.get_sample_value("memq_ingest_messages_total", {"outcome": outcome})

@@ -106,6 +106,7 @@ class MongoDatabase:
         self.sessions = db["sessions"]
         self.memory = db["memory"]
         self.analytics = db["analytics"]
+        self.user_memory = db["user_memory"]
 
     # -- visibility ------------------------------------------------------------
     def visible(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from store.backends._mongo_errors import translated
 from store.backends.mongo.database import MongoDatabase
 from store.backends.mongo.lifecycle import lifecycle_indexes
 from store.backends.mongo.search import search_indexes
+from store.backends.mongo.user_memory import user_memory_indexes
 
 
 @translated
@@ -61,3 +62,4 @@ def ensure_indexes(db: MongoDatabase) -> None:
     )
     lifecycle_indexes(db.sessions, db.messages, db.analytics)
     search_indexes(db.messages)
+    user_memory_indexes(db.user_memory)

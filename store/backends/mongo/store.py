@@ -1,4 +1,4 @@
-"""The production adapter: MongoDB, its five parts over one database handle."""
+"""The production adapter: MongoDB, its six parts over one database handle."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from store.backends.mongo.memory import MongoMemory
 from store.backends.mongo.search import MongoSearch
 from store.backends.mongo.sessions import MongoSessions
 from store.backends.mongo.transfer import MongoTransfer
+from store.backends.mongo.user_memory import MongoUserMemory
 
 
 class MongoStore(Store):
@@ -33,6 +34,7 @@ class MongoStore(Store):
         self.lifecycle = MongoLifecycle(self.db)
         self.search = MongoSearch(self.db)
         self.transfer = MongoTransfer(self.db)
+        self.user_memory = MongoUserMemory(self.db)
 
     def ensure_indexes(self) -> None:
         ensure_indexes(self.db)

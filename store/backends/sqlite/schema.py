@@ -8,6 +8,7 @@ from schemas.errors import StoreUnavailable
 from store.backends.sqlite.database import FOLDING_SCHEMA, SCHEMA, SqliteDatabase, rollback
 from store.backends.sqlite.lifecycle import LIFECYCLE_SCHEMA
 from store.backends.sqlite.search import create_search_schema
+from store.backends.sqlite.user_memory import USER_MEMORY_SCHEMA
 
 
 def create_schema(db: SqliteDatabase) -> None:
@@ -21,6 +22,8 @@ def create_schema(db: SqliteDatabase) -> None:
             for statement in FOLDING_SCHEMA:
                 conn.execute(statement)
             for statement in LIFECYCLE_SCHEMA:
+                conn.execute(statement)
+            for statement in USER_MEMORY_SCHEMA:
                 conn.execute(statement)
             create_search_schema(conn)
             conn.execute("COMMIT")

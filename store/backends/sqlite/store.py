@@ -1,4 +1,4 @@
-"""The embedded adapter: one SQLite file, its five parts over one database handle."""
+"""The embedded adapter: one SQLite file, its six parts over one database handle."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from store.backends.sqlite.schema import create_schema
 from store.backends.sqlite.search import SqliteSearch
 from store.backends.sqlite.sessions import SqliteSessions
 from store.backends.sqlite.transfer import SqliteTransfer
+from store.backends.sqlite.user_memory import SqliteUserMemory
 
 log = logging.getLogger("memq.store.sqlite")
 
@@ -33,6 +34,7 @@ class SqliteStore(Store):
         self.lifecycle = SqliteLifecycle(self.db)
         self.search = SqliteSearch(self.db)
         self.transfer = SqliteTransfer(self.db)
+        self.user_memory = SqliteUserMemory(self.db)
         try:
             create_schema(self.db)
             self.search.reindex_if_stale()

@@ -1,0 +1,82 @@
+"""What one conversation leaves for the user's memory: its current facts, and one short
+summary (what it was about, how it ended) in its own language.
+
+Built from what the session memory already holds (its tiers and facts, brought
+up to date by the newest messages as a context is: ``domain.memory.current``),
+plus the messages no tier covers yet. The summary is one engine call on
+bounded input (the tiers within their budgets, at most ``DIGEST_LINES``
+messages), on Claude when configured and up, else offline (``EngineChain``:
+the session memory's failure rules).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.memory.chain import EngineChain
+from domain.memory.current import current_memory
+from domain.memory.engine import MemoryEngine
+from domain.memory.folding import transcript
+from domain.ports.memory import ContextSnapshot
+from domain.user_memory.language import language_of
+from schemas.sessions import Session
+from schemas.user_memory import ConversationSummary
+
+#: Tokens of one conversation's summary in the user memory.
+SUMMARY_TOKENS = 120
+#: Newest messages read per digest: the verbatim window and any backlog not folded yet.
+DIGEST_LINES = 60
+
+
+@dataclass(frozen=True)
+class ConversationHead:
+    """A conversation's identity and extent, before anything is summarized."""
+
+    session: Session
+    snapshot: ContextSnapshot
+
+    @property
+    def first_position(self) -> int:
+        total = max(self.snapshot.message_count, len(self.snapshot.recent))
+        return total - len(self.snapshot.recent) + 1
+
+    def conversation(self, summary: str = "", engine: str = "offline") -> ConversationSummary:
+        session = self.session
+        texts = [m.content for m in self.snapshot.recent if m.role == "user"]
+        texts += [tier.text for tier in self.snapshot.memory.tiers()]
+        return ConversationSummary(
+            session_id=session.session_id,
+            summary=summary,
+            language=language_of(texts),
+            started_at=session.created_at,
+            last_activity=session.last_message_at or session.updated_at,
+            message_count=self.snapshot.message_count,
+            ended=session.status == "ended",
+            engine=engine,
+        )
+
+    def facts(self) -> list[tuple[str, str]]:
+        """The conversation's current facts (the offline extractor's, for its newest
+        messages), most recently updated first."""
+        current = current_memory(self.snapshot.memory, self.snapshot.recent, self.first_position)
+        ordered = sorted(current.facts, key=lambda fact: fact.updated_at, reverse=True)
+        return [(fact.key, fact.value) for fact in ordered]
+
+    def summarize(self, engines: EngineChain) -> ConversationSummary:
+        memory = self.snapshot.memory
+        previous = "\n".join(tier.text for tier in memory.tiers()) or None
+        lines = [
+            line
+            for line in transcript(self.snapshot.recent, self.first_position)
+            if line.position > memory.folded_count
+        ][-DIGEST_LINES:]
+
+        def summarize(engine: MemoryEngine) -> str:
+            if lines:
+                return engine.fold(previous, lines, SUMMARY_TOKENS)
+            return engine.merge(None, previous or "", SUMMARY_TOKENS)
+
+        if not lines and previous is None:
+            return self.conversation()
+        summary, engine = engines.run(summarize)
+        return self.conversation(summary.strip(), engine)

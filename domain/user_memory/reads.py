@@ -1,0 +1,50 @@
+"""Reading a user's memory through the API: the whole of it, or what matches a query."""
+
+from __future__ import annotations
+
+from domain.ports.user_memory import UserMemoryStore
+from domain.search.tokenize import terms
+from domain.user_memory.recall import RECENCY_WEIGHT, rank
+from schemas.user_memory import UserMemoryHit, UserMemorySearch, UserMemoryView
+
+#: Conversations a search returns at most.
+MAX_HITS = 20
+
+
+def view(users: UserMemoryStore, account_id: str, user_id: str, persona: str) -> UserMemoryView:
+    state = users.load_user_memory(account_id, user_id, persona)
+    return UserMemoryView(
+        user_id=user_id,
+        persona=persona,
+        facts=state.facts,
+        conversations=state.conversations,
+        updated_at=state.updated_at,
+    )
+
+
+def search(
+    users: UserMemoryStore, account_id: str, user_id: str, persona: str, query: str
+) -> UserMemorySearch:
+    """Facts whose key or value shares a term with ``query``; conversations whose
+    summary does, best first (the ranking a context recalls them by)."""
+    state = users.load_user_memory(account_id, user_id, persona)
+    wanted = set(terms(query))
+    facts = [
+        fact
+        for fact in state.facts
+        if wanted & set(terms(f"{fact.key.replace('_', ' ')} {fact.value}"))
+    ]
+    hits = [
+        UserMemoryHit(
+            session_id=r.conversation.session_id,
+            summary=r.conversation.summary,
+            language=r.conversation.language,
+            last_activity=r.conversation.last_activity,
+            score=round(r.score, 4),
+        )
+        for r in rank(state.conversations, query)
+        if r.score > RECENCY_WEIGHT  # a keyword matched, not recency alone
+    ]
+    return UserMemorySearch(
+        user_id=user_id, persona=persona, facts=facts, conversations=hits[:MAX_HITS]
+    )

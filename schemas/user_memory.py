@@ -1,0 +1,126 @@
+"""A user's memory across conversations: one per (account, user_id, persona).
+
+``persona`` is the session's character (``metadata.persona`` of the session,
+e.g. "meher"); ``""`` is the user's general memory, for sessions without one.
+It holds the user's facts (latest value wins, earlier values kept with the
+session they came from) and one short summary per past conversation.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from schemas.bounds import Count
+
+#: Persona names: the identifier alphabet, or "" for the general memory.
+PERSONA_PATTERN = r"^[A-Za-z0-9._:-]{0,64}$"
+Persona = Annotated[str, StringConstraints(pattern=PERSONA_PATTERN)]
+#: Fact keys a client may name (PATCH …/facts/{key}).
+FACT_KEY_PATTERN = r"^[A-Za-z0-9._:-]{1,100}$"
+#: A fact value a client may set with PATCH.
+FactText = Annotated[str, StringConstraints(min_length=1, max_length=500, strip_whitespace=True)]
+
+
+class UserFactValue(BaseModel):
+    """An earlier value of a user fact, with the conversation it came from."""
+
+    value: str
+    session_id: str
+    observed_at: datetime = Field(description="the last activity of that conversation")
+
+
+class UserFact(BaseModel):
+    key: str
+    value: str
+    session_id: str = Field(description='the conversation it came from ("" when set by PATCH)')
+    observed_at: datetime
+    history: list[UserFactValue] = Field(
+        default_factory=list, description="earlier values, oldest first"
+    )
+
+
+class ConversationSummary(BaseModel):
+    """One past conversation, as short as it can be told."""
+
+    session_id: str
+    summary: str
+    language: str = Field(description='"en", "fa", "th", … or "und" when unknown')
+    started_at: datetime
+    last_activity: datetime
+    message_count: Count
+    ended: bool = Field(description="false while the conversation may still go on")
+    engine: str = Field(description='"offline" or "claude:<model>"')
+
+
+class ForgottenValue(BaseModel):
+    """A value the user asked to remove, kept only as a digest: no later batch brings it
+    back, and the memory does not hold it any more."""
+
+    key: str
+    digest: str = Field(description="sha256 of the normalized value, hex")
+
+
+class UserMemoryState(BaseModel):
+    """Everything stored for one user memory; ``version`` guards every write."""
+
+    version: int = 0
+    facts: list[UserFact] = Field(default_factory=list)
+    conversations: list[ConversationSummary] = Field(default_factory=list)
+    forgotten: list[ForgottenValue] = Field(default_factory=list)
+    #: Set by DELETE …/memory: conversations with no activity after it are not merged again.
+    cleared_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+class UserMemoryView(BaseModel):
+    """What ``GET /v1/users/{user_id}/memory`` returns."""
+
+    user_id: str
+    persona: str = Field(description='"" for the general memory')
+    facts: list[UserFact] = Field(description="latest value per key, most recent first")
+    conversations: list[ConversationSummary] = Field(description="most recent first")
+    updated_at: datetime | None = None
+
+
+class UserMemoryHit(BaseModel):
+    session_id: str
+    summary: str
+    language: str
+    last_activity: datetime
+    score: float
+
+
+class UserMemorySearch(BaseModel):
+    """What ``GET /v1/users/{user_id}/memory/search`` returns."""
+
+    user_id: str
+    persona: str
+    facts: list[UserFact] = Field(description="facts whose key or value matches the query")
+    conversations: list[UserMemoryHit] = Field(description="best match first")
+
+
+class FactPatch(BaseModel):
+    """Body of ``PATCH /v1/users/{user_id}/memory/facts/{key}``: a new value, or null to
+    remove the fact (its current value is then never brought back by a later batch).
+    ``value`` must be there and nothing else: a misspelt field must not read as a removal."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: FactText | None
+
+
+class UserMemoryDeleted(BaseModel):
+    user_id: str
+    memories: Count = Field(description="user memories deleted (one per persona)")
+
+
+class UserErased(BaseModel):
+    """What ``DELETE /v1/users/{user_id}`` erased in the caller's account."""
+
+    user_id: str
+    sessions: Count
+    messages: Count
+    memories: Count

@@ -1,0 +1,131 @@
+"""The production adapter's user-memory part: one document per (account, user, persona).
+
+A merge costs four round trips whatever the user's history: take the lease
+(one upsert), read, compare-and-set (one guarded update), release. The
+unique index ``user_memory_once`` makes the lease and the first save atomic.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pymongo import ASCENDING
+from pymongo.collection import Collection
+from pymongo.errors import DuplicateKeyError
+
+from domain.ports.user_memory import UserMemoryStore
+from schemas.user_memory import UserMemoryState
+from store.backends._common import as_utc
+from store.backends._mongo_errors import translated as _translated
+from store.backends.mongo.database import MongoDatabase, ms
+
+
+def user_memory_indexes(collection: Collection[Any]) -> None:
+    collection.create_index(
+        [("account_id", ASCENDING), ("user_id", ASCENDING), ("persona", ASCENDING)],
+        unique=True,
+        name="user_memory_once",
+    )
+
+
+def _key(account_id: str, user_id: str, persona: str) -> dict[str, str]:
+    return {"account_id": account_id, "user_id": user_id, "persona": persona}
+
+
+class MongoUserMemory(UserMemoryStore):
+    def __init__(self, db: MongoDatabase) -> None:
+        self.db = db
+        self.docs = db.user_memory
+
+    @_translated
+    def load_user_memory(self, account_id: str, user_id: str, persona: str) -> UserMemoryState:
+        doc = self.docs.find_one(
+            _key(account_id, user_id, persona), {"_id": 0, "state": 1, "version": 1}
+        )
+        if doc is None or doc.get("state") is None:
+            return UserMemoryState(version=0 if doc is None else doc.get("version", 0))
+        return UserMemoryState.model_validate({**doc["state"], "version": doc.get("version", 0)})
+
+    @_translated
+    def acquire_user_memory_lease(
+        self,
+        account_id: str,
+        user_id: str,
+        persona: str,
+        owner: str,
+        until: datetime,
+        now: datetime,
+    ) -> bool:
+        takeable = {
+            "$or": [
+                {"lease_owner": None},
+                {"lease_owner": owner},
+                {"lease_until": {"$lt": as_utc(now)}},
+            ]
+        }
+        try:
+            # A live lease of another owner: the filter misses, the insert hits the
+            # unique index, and we lose. Two first-time acquirers: one insert wins.
+            self.docs.update_one(
+                {**_key(account_id, user_id, persona), **takeable},
+                {
+                    "$set": {"lease_owner": owner, "lease_until": ms(until)},
+                    "$setOnInsert": {"version": 0, "state": None},
+                },
+                upsert=True,
+            )
+        except DuplicateKeyError:
+            return False
+        return True
+
+    @_translated
+    def release_user_memory_lease(
+        self, account_id: str, user_id: str, persona: str, owner: str
+    ) -> None:
+        self.docs.update_one(
+            {**_key(account_id, user_id, persona), "lease_owner": owner},
+            {"$set": {"lease_owner": None, "lease_until": None}},
+        )
+
+    @_translated
+    def save_user_memory(
+        self,
+        account_id: str,
+        user_id: str,
+        persona: str,
+        state: UserMemoryState,
+        owner: str | None,
+    ) -> bool:
+        version = state.version + 1
+        document = state.model_copy(update={"version": version}).model_dump(mode="json")
+        query: dict[str, Any] = {**_key(account_id, user_id, persona), "version": state.version}
+        if owner is not None:
+            query["lease_owner"] = owner
+        update = {"$set": {"state": document, "version": version}}
+        try:
+            # Upsert only for a first save without a lease: a stored memory that moved
+            # on (or a taken one) makes the insert hit the unique index.
+            result = self.docs.update_one(
+                query, update, upsert=owner is None and state.version == 0
+            )
+        except DuplicateKeyError:
+            return False
+        return result.matched_count == 1 or result.upserted_id is not None
+
+    @_translated
+    def user_memory_personas(self, account_id: str, user_id: str) -> list[str]:
+        docs = self.docs.find(
+            {"account_id": account_id, "user_id": user_id, "state": {"$ne": None}},
+            {"_id": 0, "persona": 1},
+        )
+        return sorted(doc["persona"] for doc in docs)
+
+    @_translated
+    def delete_user_memories(self, account_id: str, user_id: str) -> int:
+        # Two round trips: count what held a memory, then delete (leases included).
+        stored = self.docs.count_documents(
+            {"account_id": account_id, "user_id": user_id, "state": {"$ne": None}}
+        )
+        self.docs.delete_many({"account_id": account_id, "user_id": user_id})
+        return stored

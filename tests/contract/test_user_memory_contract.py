@@ -1,0 +1,174 @@
+"""The ``UserMemoryStore`` part of the store port (``domain/ports/user_memory.py``), on every
+adapter: compare-and-set saves, the merge lease, personas, deletion, and tenancy.
+
+Values in English, Persian and Thai. Mongo writes stay at a few dozen per test.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pymongo import MongoClient
+
+from domain.memory.chain import EngineChain
+from domain.memory.offline.engine import OfflineEngine
+from domain.ports.store import Store
+from domain.user_memory.service import UserMemoryService
+from runtime.settings import Settings
+from schemas.user_memory import ConversationSummary, UserFact, UserMemoryState
+from store.backends.mongo import MongoStore
+from tests.support.mongo_commands import CommandNames
+from tests.user_memory.conversations import ENGLISH, PERSIAN, THAI, store_conversation
+from tests.user_memory.conversations import T0 as DAY0
+
+A, B = "acct-a", "acct-b"
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+OWNER, OTHER = "worker-1:thread-1", "worker-2:thread-7"
+UNTIL = T0 + timedelta(minutes=1)
+
+
+def memory_with(*facts: tuple[str, str]) -> UserMemoryState:
+    return UserMemoryState(
+        facts=[
+            UserFact(key=key, value=value, session_id="s1", observed_at=T0) for key, value in facts
+        ],
+        conversations=[
+            ConversationSummary(
+                session_id="s1",
+                summary="سفارش ORD-48213 به تهران ارسال می‌شود",
+                language="fa",
+                started_at=T0,
+                last_activity=T0 + timedelta(minutes=9),
+                message_count=12,
+                ended=True,
+                engine="offline",
+            )
+        ],
+        updated_at=T0,
+    )
+
+
+def test_an_unknown_user_has_an_empty_memory(store: Store) -> None:
+    state = store.user_memory.load_user_memory(A, "u1", "")
+    assert state == UserMemoryState()
+
+
+def test_a_save_is_compare_and_set_on_the_version(store: Store) -> None:
+    # Given a first save (no lease: a correction through the API)
+    first = memory_with(("name", "Sara"))
+    assert store.user_memory.save_user_memory(A, "u1", "", first, None)
+    loaded = store.user_memory.load_user_memory(A, "u1", "")
+    assert loaded.version == 1
+    assert loaded.facts[0].value == "Sara"
+    assert loaded.conversations[0].summary.startswith("سفارش")
+    # When a second writer saves from the old version, it loses
+    assert not store.user_memory.save_user_memory(A, "u1", "", first, None)
+    # And a writer from the current version wins
+    second = loaded.model_copy(update={"facts": memory_with(("name", "สมชาย")).facts})
+    assert store.user_memory.save_user_memory(A, "u1", "", second, None)
+    assert store.user_memory.load_user_memory(A, "u1", "").facts[0].value == "สมชาย"
+
+
+def test_the_merge_lease_is_single_flight(store: Store) -> None:
+    part = store.user_memory
+    assert part.acquire_user_memory_lease(A, "u1", "meher", OWNER, UNTIL, T0)
+    assert not part.acquire_user_memory_lease(A, "u1", "meher", OTHER, UNTIL, T0)
+    # the owner may take it again; another persona is another memory
+    assert part.acquire_user_memory_lease(A, "u1", "meher", OWNER, UNTIL, T0)
+    assert part.acquire_user_memory_lease(A, "u1", "", OTHER, UNTIL, T0)
+    # a save under a lease someone else holds fails; the holder's succeeds
+    state = part.load_user_memory(A, "u1", "meher")
+    assert not part.save_user_memory(A, "u1", "meher", memory_with(("x", "1")), OTHER)
+    assert part.save_user_memory(A, "u1", "meher", memory_with(("x", "1")), OWNER)
+    assert state.version == 0
+    part.release_user_memory_lease(A, "u1", "meher", OTHER)  # not the holder: nothing
+    assert not part.acquire_user_memory_lease(A, "u1", "meher", OTHER, UNTIL, T0)
+    part.release_user_memory_lease(A, "u1", "meher", OWNER)
+    assert part.acquire_user_memory_lease(A, "u1", "meher", OTHER, UNTIL, T0)
+
+
+def test_an_expired_lease_can_be_taken(store: Store) -> None:
+    part = store.user_memory
+    assert part.acquire_user_memory_lease(A, "u1", "", OWNER, T0, T0 - timedelta(seconds=1))
+    assert part.acquire_user_memory_lease(A, "u1", "", OTHER, UNTIL, T0 + timedelta(seconds=1))
+
+
+def test_memories_stay_in_their_account_user_and_persona(store: Store) -> None:
+    part = store.user_memory
+    assert part.save_user_memory(A, "u1", "meher", memory_with(("address", "12 Elm Street")), None)
+    # a guessed user id, another account, another persona of the same name elsewhere
+    assert part.load_user_memory(A, "u2", "meher").facts == []
+    assert part.load_user_memory(B, "u1", "meher").facts == []
+    assert part.load_user_memory(A, "u1", "").facts == []
+    assert part.load_user_memory(A, "u1", "Meher").facts == []
+    assert part.save_user_memory(B, "u1", "meher", memory_with(("address", "ถนนสุขุมวิท")), None)
+    assert part.load_user_memory(A, "u1", "meher").facts[0].value == "12 Elm Street"
+    assert part.user_memory_personas(A, "u1") == ["meher"]
+    assert part.user_memory_personas(A, "u2") == []
+
+
+def test_deleting_a_users_memories_takes_every_persona_and_nothing_else(store: Store) -> None:
+    part = store.user_memory
+    for persona in ("", "meher"):
+        assert part.save_user_memory(A, "u1", persona, memory_with(("name", "Sara")), None)
+    assert part.save_user_memory(A, "u2", "", memory_with(("name", "Reza")), None)
+    assert part.save_user_memory(B, "u1", "", memory_with(("name", "Noi")), None)
+    # a merge in flight holds a lease on a third persona, with nothing saved yet
+    assert part.acquire_user_memory_lease(A, "u1", "nova", OWNER, UNTIL, T0)
+
+    assert part.delete_user_memories(A, "u1") == 2
+
+    assert part.user_memory_personas(A, "u1") == []
+    assert part.load_user_memory(A, "u1", "meher") == UserMemoryState()
+    # the merge that held a lease cannot bring its memory back
+    assert not part.save_user_memory(A, "u1", "nova", memory_with(("name", "Sara")), OWNER)
+    assert part.load_user_memory(A, "u1", "nova") == UserMemoryState()
+    assert part.load_user_memory(A, "u2", "").facts[0].value == "Reza"
+    assert part.load_user_memory(B, "u1", "").facts[0].value == "Noi"
+
+
+def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
+    mongodb_url: str,
+) -> None:
+    # Given a MongoStore whose client records its commands
+    commands = CommandNames()
+    client: MongoClient[Any] = MongoClient(mongodb_url, event_listeners=[commands])
+    database = f"memqtest_{uuid.uuid4().hex[:12]}"
+    store = MongoStore(client, database)
+    settings = Settings()
+    jobs = UserMemoryService(
+        store.sessions,
+        store.memory,
+        store.user_memory,
+        EngineChain(fallback=OfflineEngine()),
+        settings,
+    )
+    try:
+        store.ensure_indexes()
+        trips: list[list[str]] = []
+        # When a user's 1st, 2nd and 4th conversations are merged
+        for n, turns in enumerate((ENGLISH, PERSIAN, THAI, ENGLISH)):
+            session = f"c{n}"
+            store_conversation(store, session, turns[:2], start=DAY0 + timedelta(days=n))
+            commands.names.clear()
+            assert jobs.merge_session(A, session, final=False).result == "merged"
+            trips.append(list(commands.names))
+        # Then each merge took the same round trips: session, lease, memory, snapshot, save
+        assert trips[0] == trips[1] == trips[3]
+        assert trips[0] == [
+            "find",
+            "update",
+            "find",
+            "find",
+            "find",
+            "find",
+            "find",
+            "update",
+            "update",
+        ]
+    finally:
+        store.close()
+        client.drop_database(database)
+        client.close()

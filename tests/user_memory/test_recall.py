@@ -1,0 +1,216 @@
+"""Recall into a context: the user-memory section for the message at hand, within the budget,
+in every format; a session that has none loses nothing to it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from domain.context.service import build_context
+from domain.tokens import estimate_tokens
+from domain.user_memory.lookup import UserMemoryReader
+from domain.user_memory.recall import rank, recall
+from runtime.settings import Settings
+from schemas.context import ContextFormat
+from store.backends.sqlite import SqliteStore
+from tests.context.test_openai_format import assert_chat_completions_shape
+from tests.user_memory.conversations import (
+    ENGLISH,
+    PERSIAN,
+    T0,
+    THAI,
+    store_conversation,
+)
+from tests.user_memory.test_user_memory_service import service
+
+A = "acct-a"
+FORMATS: tuple[ContextFormat, ...] = ("text", "json", "anthropic", "openai")
+
+
+@pytest.fixture
+def returning_user(store: SqliteStore) -> SqliteStore:
+    """u1 had three conversations (English, Persian, Thai) and starts a fourth."""
+    jobs = service(store)
+    for day, (session, turns) in enumerate((("s1", ENGLISH), ("s2", PERSIAN), ("s3", THAI))):
+        store_conversation(store, session, turns, start=T0 + timedelta(days=day))
+        jobs.merge_session(A, session, final=True)
+    store_conversation(
+        store, "now", [("user", "Where is my order ORD-48213?")], start=T0 + timedelta(days=9)
+    )
+    return store
+
+
+def context(store: SqliteStore, fmt: ContextFormat = "text", **kwargs: object) -> dict:  # type: ignore[type-arg]
+    reply = build_context(
+        store.memory,
+        Settings(),
+        A,
+        "now",
+        fmt=fmt,
+        users=UserMemoryReader(store.sessions, store.user_memory),
+        **kwargs,  # type: ignore[arg-type]
+    )
+    return reply.model_dump()
+
+
+def test_the_conversation_the_message_is_about_comes_first(returning_user: SqliteStore) -> None:
+    reply = context(returning_user, budget=1200)
+    assert reply["user_memory"]["status"] == "shown"
+    assert reply["user_memory"]["conversations"][0] == "s1"
+    # every language's facts are there, newest conversation's first
+    text = reply["text"]
+    assert text.startswith("[USER MEMORY")
+    for value in ("ORD-48213", "ORD-55120", "ORD-77001", "สมชาย"):
+        assert value in text
+    assert text.index("[USER MEMORY") < text.index("[CURRENT MESSAGES")
+
+
+def test_openai_messages_open_with_the_section_in_their_one_system_message(
+    returning_user: SqliteStore,
+) -> None:
+    chat = context(returning_user, "openai", budget=1200)["messages"]
+    # the Chat Completions shape: one system message, first, then the turns
+    assert_chat_completions_shape(chat)
+    assert chat[0]["role"] == "system"
+    assert chat[0]["content"].startswith("[USER MEMORY")
+    assert "ORD-48213" in chat[0]["content"]
+    assert chat[-1] == {"role": "user", "content": "Where is my order ORD-48213?"}
+    # the same section and turns as the anthropic format, only laid out for OpenAI
+    anthropic = context(returning_user, "anthropic", budget=1200)
+    assert chat[0]["content"] == anthropic["system"]
+    assert chat[1:] == anthropic["messages"]
+
+
+def test_a_session_without_memory_gets_a_system_message_for_the_section(store: SqliteStore) -> None:
+    # Given a returning user whose new session has no summary or fact of its own yet
+    jobs = service(store)
+    store_conversation(store, "s1", ENGLISH, start=T0)
+    jobs.merge_session(A, "s1", final=True)
+    store_conversation(store, "now", [("user", "hello again")], start=T0 + timedelta(days=2))
+    without = build_context(store.memory, Settings(), A, "now", budget=None, fmt="openai")
+    assert [m["role"] for m in without.messages or []] == ["user"]
+    # Then the section comes as a system message of its own, before the user's turn
+    chat = context(store, "openai", budget=None)["messages"]
+    assert [m["role"] for m in chat] == ["system", "user"]
+    assert chat[0]["content"].startswith("[USER MEMORY")
+    assert_chat_completions_shape(chat)
+
+
+def test_a_query_in_persian_or_thai_finds_its_conversation(returning_user: SqliteStore) -> None:
+    state = returning_user.user_memory.load_user_memory(A, "u1", "")
+    assert rank(state.conversations, "سفارش من به تهران")[0].conversation.session_id == "s2"
+    assert rank(state.conversations, "ถนนสุขุมวิท")[0].conversation.session_id == "s3"
+    # without a match: most recent first
+    assert [r.conversation.session_id for r in rank(state.conversations, "zzz")] == [
+        "s3",
+        "s2",
+        "s1",
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_holds_the_budget_and_more_budget_never_shows_less(
+    returning_user: SqliteStore, fmt: ContextFormat
+) -> None:
+    state = returning_user.user_memory.load_user_memory(A, "u1", "")
+    shown_before: set[str] = set()
+    for budget in (64, 80, 120, 200, 300, 400, 600, 900, 1200, 2000):
+        reply = context(returning_user, fmt, budget=budget)
+        assert reply["estimated_tokens"] <= budget, (fmt, budget)
+        if fmt == "text":
+            assert estimate_tokens(reply["text"]) <= budget
+        if fmt == "anthropic":
+            total = estimate_tokens(reply["system"])
+            total += sum(estimate_tokens(m["content"]) for m in reply["messages"])
+            assert total <= budget
+        if fmt == "openai":
+            total = sum(estimate_tokens(m["content"]) for m in reply["messages"])
+            assert reply["estimated_tokens"] == total <= budget
+        note = reply["user_memory"]
+        shown = set(note["conversations"]) | {f"facts:{n}" for n in range(note["facts"])}
+        assert shown_before <= shown, (fmt, budget)
+        shown_before = shown
+        # what did not fit is named
+        kinds = [item["kind"] for item in reply["dropped"]]
+        assert note["facts"] + sum(k.startswith("user_fact:") for k in kinds) == len(state.facts)
+        dropped = {k.split(":")[1] for k in kinds if k.startswith("user_conversation:")}
+        assert set(note["conversations"]) | dropped == {"s1", "s2", "s3"}
+
+
+def test_the_recalled_section_fits_its_budget() -> None:
+    from schemas.user_memory import ConversationSummary, UserFact, UserMemoryState
+
+    state = UserMemoryState(
+        facts=[
+            UserFact(key=f"fact_{i}", value="ค่า " * i, session_id="s", observed_at=T0)
+            for i in range(1, 8)
+        ],
+        conversations=[
+            ConversationSummary(
+                session_id=f"s{i}",
+                summary="گفتگو درباره سفارش " * (i + 3),
+                language="fa",
+                started_at=T0,
+                last_activity=T0 + timedelta(hours=i),
+                message_count=4,
+                ended=True,
+                engine="offline",
+            )
+            for i in range(5)
+        ],
+    )
+    for budget in range(0, 300, 7):
+        recalled = recall(state, "سفارش", budget, current_session="x")
+        assert estimate_tokens(recalled.text) <= recalled.tokens <= budget
+
+
+def test_without_a_user_memory_the_session_loses_nothing(store: SqliteStore) -> None:
+    # Given a session of a user with no earlier conversation
+    store_conversation(store, "now", ENGLISH, end=False)
+    for fmt in FORMATS:
+        with_users = build_context(
+            store.memory,
+            Settings(),
+            A,
+            "now",
+            budget=None,
+            fmt=fmt,
+            users=UserMemoryReader(store.sessions, store.user_memory),
+        )
+        without = build_context(store.memory, Settings(), A, "now", budget=None, fmt=fmt)
+        # Then the context is the one it was, and says why there is no section
+        assert with_users.user_memory is not None
+        assert with_users.user_memory.status == "empty"
+        assert with_users.model_copy(update={"user_memory": None}) == without
+
+
+def test_the_default_budget_grows_by_at_most_the_user_share(returning_user: SqliteStore) -> None:
+    reply = context(returning_user, budget=None)
+    tiers = Settings().budgets_for(A)
+    base = tiers.verbatim + tiers.recent + tiers.mid + tiers.old + tiers.facts
+    assert base < reply["budget"] <= base + tiers.user + 1
+    assert reply["estimated_tokens"] <= reply["budget"]
+    # a new conversation leaves most of its budget unused: the section may take it
+    assert reply["user_memory"]["estimated_tokens"] > 0
+    assert reply["user_memory"]["conversations"] == ["s1", "s3", "s2"]
+
+
+def test_an_account_sets_its_own_user_share(returning_user: SqliteStore) -> None:
+    settings = Settings.model_validate(
+        {"budget_user": 300, "account_overrides": {A: {"budgets": {"user": 40}}}}
+    )
+    assert settings.budgets_for(A).user == 40
+    assert settings.budgets_for("acct-b").user == 300
+    reply = build_context(
+        returning_user.memory,
+        settings,
+        A,
+        "now",
+        budget=None,
+        fmt="text",
+        users=UserMemoryReader(returning_user.sessions, returning_user.user_memory),
+    )
+    tiers = settings.budgets_for(A)
+    base = tiers.verbatim + tiers.recent + tiers.mid + tiers.old + tiers.facts
+    assert base < reply.budget <= base + 40 + 1
