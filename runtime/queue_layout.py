@@ -68,6 +68,14 @@ class QueueLayout:
     def dead_letter_arguments(self) -> dict[str, object]:
         return dead_letter_queue_arguments(self.queue_type)
 
+    def declarations_main_first(self) -> list[tuple[str, dict[str, object]]]:
+        """(queue, arguments) of every queue of the deployment, every main queue first: a
+        main queue of the other type stops a process before it has created anything, so
+        going back to the old queue type leaves no stray queue behind."""
+        every = [item for kind in QueueKind for item in self.declarations(kind)]
+        mains = {queue_name(self.prefix, kind) for kind in QueueKind}
+        return sorted(every, key=lambda item: item[0] not in mains)
+
     def declarations(self, kind: QueueKind) -> list[tuple[str, dict[str, object]]]:
         """(queue, arguments) of the three queues of ``kind``, dead-letter queue first."""
         name = queue_name(self.prefix, kind)

@@ -21,7 +21,7 @@ from gateway.transports.failover import FailoverConnection
 from runtime.queue_layout import QueueLayout, QueueLayoutMismatch
 from schemas.errors import BrokerUnavailable
 from schemas.replies import Reply
-from schemas.routing import CORRELATION_ID_OPTION, QueueKind
+from schemas.routing import CORRELATION_ID_OPTION
 
 logger = logging.getLogger("memq.gateway.amqp")
 
@@ -156,19 +156,18 @@ class AmqpTransport(Transport):
     async def _declare_queues(self) -> None:
         """Every queue as the workers declare it (``QueueLayout``): a no-op when it exists."""
         assert self._connection is not None
-        for kind in QueueKind:
-            for name, arguments in self._layout.declarations(kind):
-                # Its own channel: a refused declaration closes the channel it was sent on.
-                channel = await self._connection.channel()
-                try:
-                    await channel.declare_queue(name, durable=True, arguments=arguments)
-                except ChannelPreconditionFailed as exc:
-                    raise QueueLayoutMismatch(
-                        name, str(exc.args[0] if exc.args else exc), self._layout.queue_type
-                    ) from None
-                finally:
-                    if not channel.is_closed:
-                        await channel.close()
+        for name, arguments in self._layout.declarations_main_first():
+            # Its own channel: a refused declaration closes the channel it was sent on.
+            channel = await self._connection.channel()
+            try:
+                await channel.declare_queue(name, durable=True, arguments=arguments)
+            except ChannelPreconditionFailed as exc:
+                raise QueueLayoutMismatch(
+                    name, str(exc.args[0] if exc.args else exc), self._layout.queue_type
+                ) from None
+            finally:
+                if not channel.is_closed:
+                    await channel.close()
 
     def _refused_too_long(self, now: float) -> bool:
         """Every publish nacked for ``NACKED_AFTER`` s, none confirmed since."""

@@ -71,3 +71,13 @@ def test_the_node_list_keeps_credentials_vhost_and_options_for_every_node() -> N
         "amqp://memq:s3cret@rabbit-2:5672/prod?heartbeat=10",
         "amqp://memq:s3cret@rabbit-3:5673/prod?heartbeat=10",
     ]
+
+
+def test_every_main_queue_is_declared_before_any_other() -> None:
+    # A main queue of the other type must stop a process before it creates anything,
+    # so going back to the old type finds no stray delay or dead-letter queue.
+    layout = QueueLayout.from_settings(Settings(queue_prefix="p", queue_type="quorum"))
+    names = [name for name, _ in layout.declarations_main_first()]
+    mains = {queue_name("p", kind) for kind in QueueKind}
+    assert set(names[: len(mains)]) == mains
+    assert len(names) == 3 * len(mains) and len(set(names)) == len(names)
