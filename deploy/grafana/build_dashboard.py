@@ -88,14 +88,24 @@ ROWS: list[tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]] = [
         "Memory",
         [
             (
-                "Memory lag: the oldest memory job's wait",
+                # The sessions' own lag (memq_memory_lag_seconds, observed as each job
+                # starts) says how stale the memory is; the queue's wait says why.
+                "Memory lag across sessions, and the memory queue's wait",
                 "s",
                 [
+                    *(
+                        (
+                            f"histogram_quantile({q}, sum by (le) (rate("
+                            f"memq_memory_lag_seconds_bucket[{RATE}])))",
+                            f"lag p{round(q * 100)}",
+                        )
+                        for q in (0.5, 0.99)
+                    ),
                     (
                         "max by (queue) "
                         '(memq_queue_oldest_message_age_seconds{queue=~".+[.]memory"})',
-                        "{{queue}}",
-                    )
+                        "oldest job's wait: {{queue}}",
+                    ),
                 ],
             ),
             (
