@@ -1,6 +1,6 @@
 """The production adapter's sessions part: sessions and the messages they hold.
 
-See ``store.backends.mongo.database`` for the two round trips of ``append_message``.
+See ``store.backends.mongo.database`` for the three round trips of ``append_message``.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from store.backends.mongo.database import (
     ms,
     session_from,
 )
+from store.backends.mongo.message_ids import claim, release
 from store.backends.mongo.search import search_terms
 
 log = logging.getLogger("memq.store.mongo")
@@ -56,32 +57,40 @@ class MongoSessions(SessionStore):
         max_messages: int | None = None,
         fold_every: int | None = None,
     ) -> AppendResult:
-        if not self._insert_message(event, delivery_id):
-            # Rare path: the message exists. Only the delivery that inserted it
-            # may still owe the counter update (it crashed before step 2); the
-            # same message id on another session is a duplicate, not a redelivery.
-            # The session in the filter too: with the shard key, one shard answers.
-            # A copy in another session is not found, which is the same verdict.
-            existing = self.db.messages.find_one(
-                {
-                    "account_id": event.account_id,
-                    "session_id": event.session_id,
-                    "message_id": event.message_id,
-                },
-                {"_id": 0, "delivery_id": 1, "session_id": 1},
-            )
-            if (
-                existing is None
-                or existing.get("delivery_id") != delivery_id
-                or existing.get("session_id") != event.session_id
-            ):
-                log.debug("duplicate message %s ignored", event.message_id)
-                return AppendResult(stored=False)
-            log.info("redelivery of message %s: applying counters if owed", event.message_id)
+        if not self._store_message(event, delivery_id):
+            return AppendResult(stored=False)
         return self._apply_to_session(event, delivery_id, max_messages, fold_every)
 
+    def _store_message(self, event: MessageEvent, delivery_id: str) -> bool:
+        """Steps 1 and 2 of ``append_message``: claim the id, insert the message. True
+        when this delivery owes the counter update: it inserted the message, or it
+        did before a crash (a redelivery); False for a duplicate."""
+        holder = claim(self.db.message_ids, event, ms(event.accepted_at))
+        if holder != event.session_id:
+            log.debug("duplicate message %s ignored: held by another session", event.message_id)
+            return False
+        # Our session's claim: ours, or left by a delivery that crashed before
+        # inserting, which this one completes (the unique index keeps one copy).
+        if self._insert_message(event, delivery_id):
+            return True
+        # Rare path: the message exists. Only the delivery that inserted it may
+        # still owe the counter update (it crashed before step 3).
+        existing = self.db.messages.find_one(
+            {
+                "account_id": event.account_id,
+                "session_id": event.session_id,
+                "message_id": event.message_id,
+            },
+            {"_id": 0, "delivery_id": 1},
+        )
+        if existing is None or existing.get("delivery_id") != delivery_id:
+            log.debug("duplicate message %s ignored", event.message_id)
+            return False
+        log.info("redelivery of message %s: applying counters if owed", event.message_id)
+        return True
+
     def _insert_message(self, event: MessageEvent, delivery_id: str) -> bool:
-        """Step 1 of ``append_message``: False when (account, message_id) exists."""
+        """Step 2 of ``append_message``: False when the session holds the message id."""
         doc = {
             "account_id": event.account_id,
             "session_id": event.session_id,
@@ -110,7 +119,7 @@ class MongoSessions(SessionStore):
         max_messages: int | None = None,
         fold_every: int | None = None,
     ) -> AppendResult:
-        """Step 2: count the message on its session, at most once."""
+        """Step 3: count the message on its session, at most once."""
         key = {"account_id": event.account_id, "session_id": event.session_id}
         guard: dict[str, Any] = {
             **key,
@@ -162,14 +171,7 @@ class MongoSessions(SessionStore):
                 },
             )
             if session is not None and session.get("deleted"):
-                self.db.messages.delete_one(
-                    {
-                        "account_id": event.account_id,
-                        "session_id": event.session_id,
-                        "message_id": event.message_id,
-                        "delivery_id": delivery_id,
-                    }
-                )
+                self._unstore(event, delivery_id)
                 log.info(
                     "dropped message %s: session %s deleted", event.message_id, event.session_id
                 )
@@ -191,17 +193,23 @@ class MongoSessions(SessionStore):
                 and session.get("message_count", 0) >= max_messages
                 and not _older_than_newest(event, session)
             ):
-                self.db.messages.delete_one(
-                    {
-                        "account_id": event.account_id,
-                        "session_id": event.session_id,
-                        "message_id": event.message_id,
-                        "delivery_id": delivery_id,
-                    }
-                )
+                self._unstore(event, delivery_id)
                 return AppendResult(stored=False, rejected_full=True)
             # Otherwise create_session inserted the doc between our filter and insert.
         raise StoreUnavailable(f"session {event.session_id}: counter update kept conflicting")
+
+    def _unstore(self, event: MessageEvent, delivery_id: str) -> None:
+        """Undo steps 1 and 2 for a message not kept (dropped or refused): the message,
+        then its claim, so that the id stays free as on SQLite."""
+        self.db.messages.delete_one(
+            {
+                "account_id": event.account_id,
+                "session_id": event.session_id,
+                "message_id": event.message_id,
+                "delivery_id": delivery_id,
+            }
+        )
+        release(self.db.message_ids, event)
 
     @_translated
     def list_messages(
@@ -361,7 +369,7 @@ class MongoSessions(SessionStore):
         )
         if not replaced.matched_count:
             raise NotFound(f"session {session_id} not found")
-        purged = self.db.messages.delete_many(key).deleted_count
+        purged = self.db.delete_messages(key)
         # Last: a lease taken meanwhile re-checks the session and undoes itself
         # (and so does a first analytics save).
         self.db.memory.delete_one(key)
