@@ -10,18 +10,21 @@ claims. Tiny data: the MongoDB emulator is slow.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from pymongo import MongoClient
 
 from domain.ports.sessions import AppendResult
 from domain.ports.store import Store
 from domain.transfer.service import export_session
-from schemas.errors import Conflict
+from schemas.errors import Conflict, InvalidInput
 from schemas.messages import MessageEvent
 from store.backends.mongo import MongoStore
 from store.backends.mongo.indexes import ACCOUNT_WIDE_INDEX
-from store.backends.mongo.message_ids import claim
+from store.backends.mongo.message_ids import Claim, claim, claim_first_occurrences
 from tests.contract.test_store_contract import (
     SEQ0,
     T0,
@@ -32,6 +35,7 @@ from tests.contract.test_store_contract import (
     raw_message_count,
     seqs,
 )
+from tests.support.mongo_commands import CommandNames
 
 NOW = T0 + timedelta(days=1)
 
@@ -112,7 +116,7 @@ def test_mongo_a_claim_without_its_message_is_completed_by_the_redelivery(
     mongo_store: MongoStore,
 ) -> None:
     # Given a delivery that crashed after claiming m1 and before inserting it
-    assert claim(mongo_store.db.message_ids, event(1), T0) == "s1"
+    assert claim(mongo_store.db.message_ids, event(1), T0) == Claim("s1", created=True)
     assert raw_message_count(mongo_store, A, "s1") == 0
     # When the broker redelivers it
     result = append(mongo_store, event(1), "delivery-1")
@@ -212,3 +216,67 @@ def test_mongo_a_database_from_before_the_claims_is_migrated_at_start(
     # And a second start changes nothing
     mongo_store.ensure_indexes()
     assert db.message_ids.count_documents({"account_id": A}) == 3
+
+
+def test_one_batch_may_hold_the_same_id_in_two_accounts(store: Store) -> None:
+    # When one batch carries m1 for A and m1 for B, then m1 again for A's s2
+    results = store.sessions.append_messages(
+        [
+            (event(1), "b:0"),
+            (event(2, account=B, message_id="m1"), "b:1"),
+            (in_session(3, "s2", "m1"), "b:2"),
+        ]
+    )
+    # Then each account stores its own m1 once; A's second m1 is a duplicate
+    assert [r.stored for r in results] == [True, True, False]
+    assert seqs(store) == [1] and seqs(store, B) == [2]
+
+
+def test_mongo_a_batch_claims_its_ids_in_one_round_trip(mongodb_url: str) -> None:
+    # Given a MongoStore whose client records its commands
+    commands = CommandNames()
+    client: MongoClient[Any] = MongoClient(mongodb_url, event_listeners=[commands])
+    database = f"memqtest_{uuid.uuid4().hex[:12]}"
+    store = MongoStore(client, database)
+    try:
+        store.ensure_indexes()
+        commands.names.clear()
+        # When a batch of three new messages is appended
+        results = store.sessions.append_messages([(event(n), f"b:{n}") for n in (1, 2, 3)])
+        # Then one insert claims the three ids, then each message is inserted and counted
+        assert [r.message_count for r in results] == [1, 2, 3]
+        assert commands.names == ["insert"] + ["insert", "findAndModify"] * 3
+    finally:
+        client.drop_database(database)
+        client.close()
+
+
+def test_mongo_a_batch_that_crashed_after_its_claims_is_completed_by_the_redelivery(
+    mongo_store: MongoStore,
+) -> None:
+    # Given a batch whose delivery crashed right after claiming its ids
+    batch = [(event(1), "b:0"), (event(2), "b:1"), (in_session(3, "s2", "m3"), "b:2")]
+    claimed = claim_first_occurrences(
+        mongo_store.db.message_ids, [(ev, ev.accepted_at) for ev, _ in batch]
+    )
+    assert sorted(claimed) == [0, 1, 2]
+    # When the batch is redelivered, and redelivered again
+    first = mongo_store.sessions.append_messages(batch)
+    again = mongo_store.sessions.append_messages(batch)
+    # Then every message is stored and counted once
+    assert [r.stored for r in first] == [True, True, True]
+    assert [r.stored for r in again] == [False, False, False]
+    assert seqs(mongo_store) == [1, 2] and seqs(mongo_store, session="s2") == [3]
+    assert mongo_store.sessions.get_session(A, "s1").message_count == 2
+
+
+def test_mongo_a_message_bson_refuses_leaves_its_id_free(mongo_store: MongoStore) -> None:
+    # Given a message whose metadata BSON cannot encode, refused alone and in a batch
+    unencodable = event(1).model_copy(update={"metadata": {"a\x00b": 1}})
+    with pytest.raises(InvalidInput):
+        append(mongo_store, unencodable)
+    with pytest.raises(InvalidInput):
+        mongo_store.sessions.append_messages([(unencodable, "b:0")])
+    # Then no claim is left for it, and its id is free for a storable message
+    assert claims_of(mongo_store, "s1") == []
+    assert append(mongo_store, in_session(2, "s2", "m1")).stored

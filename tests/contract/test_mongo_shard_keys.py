@@ -125,7 +125,7 @@ def run_the_hot_paths(store: MongoStore) -> None:
     sessions.append_message(event(4), "d4")
     sessions.append_message(event(5, session="s2").model_copy(update={"message_id": "s1-m5"}), "x")
     # a crash left a claim without its message: the redelivery completes the store
-    assert claim(store.db.message_ids, event(11), T0) == "s1"
+    assert claim(store.db.message_ids, event(11), T0).created
     sessions.append_message(event(11), "d11")
     # memory worker: lease, load, unfolded, fold, release
     now = T0 + timedelta(minutes=5)

@@ -18,6 +18,8 @@ a call returns equals what a later read returns.
    sessions whose ``applied_ids`` (the last APPLIED_IDS message ids counted)
    already hold this message, so a redelivery never counts twice.
 
+``append_messages`` takes step 1 for the whole batch in one ``insert_many``.
+
 The counters need "replace title/last_prompt only if this seq is lower/higher",
 so the update is an aggregation pipeline ($cond on ``title_seq`` and
 ``last_prompt_seq``). ``$max``/``$min`` on ``{seq, text}`` sub-documents would be

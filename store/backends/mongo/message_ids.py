@@ -23,7 +23,8 @@ for those filters.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from pymongo import ASCENDING
 from pymongo.collection import Collection
@@ -63,14 +64,20 @@ def claim_doc(account_id: str, session_id: str, message_id: str, accepted_at: An
     }
 
 
-def claim(claims: Collection[Any], event: MessageEvent, accepted_at: Any) -> str:
-    """Claim ``event``'s message id; the session that holds it (``event``'s when
-    this call claimed it or it was claimed for that session before)."""
+class Claim(NamedTuple):
+    #: The session that holds the message id.
+    session_id: str
+    #: This call created the claim (so it may give it back when it cannot store).
+    created: bool
+
+
+def claim(claims: Collection[Any], event: MessageEvent, accepted_at: Any) -> Claim:
+    """Claim ``event``'s message id, or learn which session holds it."""
     doc = claim_doc(event.account_id, event.session_id, event.message_id, accepted_at)
     for _ in range(CLAIM_ATTEMPTS):
         try:
             claims.insert_one(doc)
-            return event.session_id
+            return Claim(event.session_id, created=True)
         except DuplicateKeyError:
             pass
         holder = claims.find_one(
@@ -78,7 +85,7 @@ def claim(claims: Collection[Any], event: MessageEvent, accepted_at: Any) -> str
             {"_id": 0, "session_id": 1},
         )
         if holder is not None:
-            return str(holder["session_id"])
+            return Claim(str(holder["session_id"]), created=False)
         # Deleted between our insert and our read: claim it again.
     raise StoreUnavailable(f"message {event.message_id}: its claim kept changing")
 
@@ -94,9 +101,9 @@ def release(claims: Collection[Any], event: MessageEvent) -> None:
     )
 
 
-def claim_all(claims: Collection[Any], docs: list[dict[str, Any]]) -> list[str]:
-    """Insert claims, unordered; the message ids this call claimed (those already
-    claimed, by anyone, are left as they are)."""
+def claim_all(claims: Collection[Any], docs: list[dict[str, Any]]) -> list[int]:
+    """Insert claims, unordered; the positions in ``docs`` of those this call made
+    (the ids already claimed, by anyone, are left as they are)."""
     if not docs:
         return []
     try:
@@ -106,8 +113,29 @@ def claim_all(claims: Collection[Any], docs: list[dict[str, Any]]) -> list[str]:
         if any(e.get("code") != _DUPLICATE_KEY for e in errors):
             raise
         taken = {e["index"] for e in errors}
-        return [d["message_id"] for i, d in enumerate(docs) if i not in taken]
-    return [d["message_id"] for d in docs]
+        return [i for i in range(len(docs)) if i not in taken]
+    return list(range(len(docs)))
+
+
+def claim_first_occurrences(
+    claims: Collection[Any], events: Sequence[tuple[MessageEvent, Any]]
+) -> dict[int, Claim]:
+    """A batch's claims in one round trip: index -> ``Claim`` for each (event,
+    accepted_at) whose id this call claimed. Only an id's first occurrence in the
+    batch is claimed here, so that a later one meets it as it would one by one;
+    an id not claimed here (taken, or repeated) is claimed when its turn comes."""
+    first: dict[tuple[str, str], int] = {}
+    for index, (event, _) in enumerate(events):
+        first.setdefault((event.account_id, event.message_id), index)
+    indexes = sorted(first.values())
+    docs = [
+        claim_doc(ev.account_id, ev.session_id, ev.message_id, at)
+        for ev, at in (events[i] for i in indexes)
+    ]
+    return {
+        indexes[position]: Claim(events[indexes[position]][0].session_id, created=True)
+        for position in claim_all(claims, docs)
+    }
 
 
 def backfill_claims(messages: Collection[Any], claims: Collection[Any]) -> int:

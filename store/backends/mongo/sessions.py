@@ -6,6 +6,7 @@ See ``store.backends.mongo.database`` for the three round trips of ``append_mess
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,6 +26,7 @@ from store.backends._common import (
     prompt_from,
     title_from,
 )
+from store.backends._mongo_errors import BSON_REFUSALS
 from store.backends._mongo_errors import translated as _translated
 from store.backends._scan import retention_cutoff
 from store.backends.mongo.database import (
@@ -38,7 +40,7 @@ from store.backends.mongo.database import (
     ms,
     session_from,
 )
-from store.backends.mongo.message_ids import claim, release
+from store.backends.mongo.message_ids import Claim, claim, claim_first_occurrences, release
 from store.backends.mongo.search import search_terms
 
 log = logging.getLogger("memq.store.mongo")
@@ -57,21 +59,59 @@ class MongoSessions(SessionStore):
         max_messages: int | None = None,
         fold_every: int | None = None,
     ) -> AppendResult:
-        if not self._store_message(event, delivery_id):
+        return self._append(event, delivery_id, max_messages, fold_every)
+
+    @_translated
+    def append_messages(
+        self,
+        items: Sequence[tuple[MessageEvent, str]],
+        *,
+        max_messages: int | None = None,
+        fold_every: int | None = None,
+    ) -> list[AppendResult]:
+        # The batch's claims in one round trip, then each item as ``append_message``
+        # does from step 2: 1 + 2 round trips per new message instead of 3.
+        claimed = claim_first_occurrences(
+            self.db.message_ids, [(event, ms(event.accepted_at)) for event, _ in items]
+        )
+        return [
+            self._append(event, delivery_id, max_messages, fold_every, claimed.get(index))
+            for index, (event, delivery_id) in enumerate(items)
+        ]
+
+    def _append(
+        self,
+        event: MessageEvent,
+        delivery_id: str,
+        max_messages: int | None,
+        fold_every: int | None,
+        claimed: Claim | None = None,
+    ) -> AppendResult:
+        if not self._store_message(event, delivery_id, claimed):
             return AppendResult(stored=False)
         return self._apply_to_session(event, delivery_id, max_messages, fold_every)
 
-    def _store_message(self, event: MessageEvent, delivery_id: str) -> bool:
-        """Steps 1 and 2 of ``append_message``: claim the id, insert the message. True
-        when this delivery owes the counter update: it inserted the message, or it
-        did before a crash (a redelivery); False for a duplicate."""
-        holder = claim(self.db.message_ids, event, ms(event.accepted_at))
-        if holder != event.session_id:
+    def _store_message(
+        self, event: MessageEvent, delivery_id: str, claimed: Claim | None = None
+    ) -> bool:
+        """Steps 1 and 2 of ``append_message``: claim the id (unless ``claimed`` says it
+        was, for a batch), insert the message. True when this delivery owes the counter
+        update: it inserted the message, or it did before a crash (a redelivery);
+        False for a duplicate."""
+        if claimed is None:
+            claimed = claim(self.db.message_ids, event, ms(event.accepted_at))
+        if claimed.session_id != event.session_id:
             log.debug("duplicate message %s ignored: held by another session", event.message_id)
             return False
         # Our session's claim: ours, or left by a delivery that crashed before
         # inserting, which this one completes (the unique index keeps one copy).
-        if self._insert_message(event, delivery_id):
+        try:
+            inserted = self._insert_message(event, delivery_id)
+        except BSON_REFUSALS:
+            if claimed.created:  # never storable: the id stays free
+                release(self.db.message_ids, event)
+            raise
+        if inserted:
             return True
         # Rare path: the message exists. Only the delivery that inserted it may
         # still owe the counter update (it crashed before step 3).

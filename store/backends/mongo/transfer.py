@@ -126,8 +126,8 @@ class MongoTransfer(TransferStore):
             claim_doc(account_id, session_id, m.message_id, _ms(m.accepted_at))
             for m in doc.messages
         ]
-        claimed = claim_all(self.db.message_ids, claims)
-        if len(claimed) == len(claims):
+        made = claim_all(self.db.message_ids, claims)
+        if len(made) == len(claims):
             return
         clash = self.db.message_ids.find_one(
             {
@@ -139,8 +139,13 @@ class MongoTransfer(TransferStore):
         )
         if clash is None:
             return
-        if claimed:
+        if made:
+            given_back = [claims[i]["message_id"] for i in made]
             self.db.message_ids.delete_many(
-                {"account_id": account_id, "session_id": session_id, "message_id": {"$in": claimed}}
+                {
+                    "account_id": account_id,
+                    "session_id": session_id,
+                    "message_id": {"$in": given_back},
+                }
             )
         raise Conflict(message_id_taken(clash["message_id"]))
