@@ -280,3 +280,23 @@ def test_mongo_a_message_bson_refuses_leaves_its_id_free(mongo_store: MongoStore
     # Then no claim is left for it, and its id is free for a storable message
     assert claims_of(mongo_store, "s1") == []
     assert append(mongo_store, in_session(2, "s2", "m1")).stored
+
+
+def test_mongo_an_unclaimed_old_message_refuses_another_session_without_a_stray_claim(
+    mongo_store: MongoStore,
+) -> None:
+    # Given a database mid-migration: m1 stored in s1 before the claims, the
+    # account-wide index still there
+    append(mongo_store, event(1))
+    db = mongo_store.db
+    db.message_ids.delete_many({})
+    db.messages.create_index(
+        [("account_id", 1), ("message_id", 1)], unique=True, name="message_once"
+    )
+    # When m1 comes for s2
+    assert append(mongo_store, in_session(2, "s2", "m1")) == AppendResult(stored=False)
+    # Then s2 holds no claim of it, and the migration claims it for s1
+    assert claims_of(mongo_store, "s2") == []
+    mongo_store.ensure_indexes()
+    assert claims_of(mongo_store, "s1") == ["m1"]
+    assert raw_message_count(mongo_store, A, "s2") == 0

@@ -123,6 +123,10 @@ class MongoSessions(SessionStore):
             },
             {"_id": 0, "delivery_id": 1},
         )
+        if existing is None and claimed.created:
+            # Refused by the account-wide index of a database still being migrated:
+            # the id is another session's, not yet claimed; ours must not stand.
+            release(self.db.message_ids, event)
         if existing is None or existing.get("delivery_id") != delivery_id:
             log.debug("duplicate message %s ignored", event.message_id)
             return False
