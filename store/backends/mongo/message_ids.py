@@ -55,7 +55,9 @@ def claim_indexes(claims: Collection[Any]) -> None:
     )
 
 
-def claim_doc(account_id: str, session_id: str, message_id: str, accepted_at: Any) -> dict:
+def claim_doc(
+    account_id: str, session_id: str, message_id: str, accepted_at: Any
+) -> dict[str, Any]:
     return {
         "account_id": account_id,
         "message_id": message_id,
@@ -150,7 +152,7 @@ def backfill_claims(messages: Collection[Any], claims: Collection[Any]) -> int:
         if not page:
             break
         docs = [
-            claim_doc(m["account_id"], m["session_id"], m["message_id"], m["accepted_at"])
+            claim_doc(m["account_id"], m["session_id"], m["message_id"], m.get("accepted_at"))
             for m in page
         ]
         created += len(claim_all(claims, docs))

@@ -2,11 +2,11 @@
 
 No multi-document transaction: the message ids' claims (a message id held by
 another session refuses the import), then the messages (``insert_many``,
-unordered) and the memory doc are written first, the session doc last. Until the session doc
-exists nothing of the import is visible (every read checks the session), and
-a retry of an interrupted import finds its own messages already stored (same
-session id) and completes it. The unique ``session_once`` index settles two
-imports of the same id racing.
+unordered) and the memory doc are written first, the session doc last. Until the
+session doc exists nothing of the import is visible (every read checks the
+session), and a retry of an interrupted import finds its own messages already
+stored (same session id) and completes it. The unique ``session_once`` index
+settles two imports of the same id racing.
 """
 
 from __future__ import annotations
