@@ -16,9 +16,10 @@ come from ``bench.context`` (README). The model:
   failure or a burst needs;
 - each memory fold (every ``MEMQ_MEMORY_FOLD_EVERY`` = 5 messages) with Claude
   holds a worker thread for one LLM call: threads = folds/s × latency;
-- the storage figures are round trips (README: 2 per new message on MongoDB,
-  1 transaction on SQLite); no real mongod runs on these machines, so MongoDB's
-  own rate is an input of the reader's, not a measurement.
+- the storage figures are round trips (README: 3 per new message on MongoDB:
+  the id's claim, the message, the session's counters; 1 transaction on
+  SQLite); no real mongod runs on these machines, so MongoDB's own rate is an
+  input of the reader's, not a measurement.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TARGET_LOAD = 0.7
+#: MongoDB round trips per new message: claim its id, insert it, count it on the session.
+MONGO_TRIPS_PER_MESSAGE = 3
 FOLD_EVERY = 5
 RATES = (1_000, 10_000, 100_000)
 ACTIVE_SESSIONS = 1_000_000
@@ -145,7 +148,7 @@ def plan(
         ),
         llm_calls_in_flight=in_flight,
         llm_worker_processes=math.ceil(in_flight / threads_per_llm_worker),
-        store_round_trips=2 * rate,
+        store_round_trips=MONGO_TRIPS_PER_MESSAGE * rate,
     )
 
 

@@ -55,7 +55,7 @@ class SessionStore(abc.ABC):
         max_messages: int | None = None,
         fold_every: int | None = None,
     ) -> AppendResult:
-        """Store a message exactly once per (account_id, message_id), at most 2 round trips.
+        """Store a message exactly once per (account_id, message_id), in at most 3 round trips.
 
         Creates the session on its first message (user_id, channel from the
         message), reopens an ended one, and keeps its counters: message_count,
@@ -80,7 +80,8 @@ class SessionStore(abc.ABC):
         newest messages, never a gap; the session may exceed it by the messages
         accepted before its newest one but stored after it (concurrent batches,
         retries). A duplicate of a stored message is still just a duplicate. The
-        rejection path may take extra round trips; the normal path stays at 2.
+        rejection path may take extra round trips; the normal path stays at 3
+        (MongoDB: the id's claim, the message, the counters; SQLite: 1 transaction).
         """
 
     def append_messages(
@@ -102,10 +103,10 @@ class SessionStore(abc.ABC):
         same batch with the same delivery ids stores nothing twice.
 
         This default loops, keeping each item's round trips and crash-redelivery
-        handling (MongoDB); an adapter may override it to write the batch at once
-        (SQLite: one transaction). If it raises, the items before the failure may be
-        stored (SQLite: none); retrying the batch with the same delivery ids
-        completes it.
+        handling; an adapter may override it to write the batch at once (SQLite: one
+        transaction; MongoDB: the batch's id claims in one round trip). If it raises,
+        the items before the failure may be stored (SQLite: none); retrying the batch
+        with the same delivery ids completes it.
         """
         return [
             self.append_message(

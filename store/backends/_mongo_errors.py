@@ -10,6 +10,9 @@ from pymongo.errors import ConnectionFailure, DocumentTooLarge, PyMongoError
 
 from schemas.errors import InvalidInput, StoreUnavailable
 
+#: What PyMongo raises for a document it will never store: a permanent refusal.
+BSON_REFUSALS = (InvalidDocument, DocumentTooLarge, OverflowError)
+
 
 def translated[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
     """Connection trouble and timeouts become ``StoreUnavailable`` (retried later); a
@@ -19,7 +22,7 @@ def translated[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return fn(*args, **kwargs)
-        except (InvalidDocument, DocumentTooLarge, OverflowError) as exc:
+        except BSON_REFUSALS as exc:
             # The type only: BSON's messages may quote the value.
             raise InvalidInput(f"mongodb refused the document ({type(exc).__name__})") from exc
         except ConnectionFailure as exc:

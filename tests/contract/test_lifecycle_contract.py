@@ -267,7 +267,7 @@ def test_mongo_a_message_flushed_before_its_counters_is_counted_once(
 ) -> None:
     # Given an ingest that inserted message 2 and died before counting it
     append(mongo_store, event(1))
-    assert mongo_store.sessions._insert_message(event(2), "delivery-2")
+    assert mongo_store.sessions._store_message(event(2), "delivery-2")
     # When a flush runs, then the delivery is redelivered, then the flush again
     assert flush_once(mongo_store) == 2
     append(mongo_store, event(2), "delivery-2")
@@ -800,9 +800,9 @@ def test_mongo_round_trips_with_retention_on(mongodb_url: str) -> None:
 
     try:
         store.ensure_indexes()
-        # Then ingest still takes an insert and one counting update per message
-        assert trips(append, store, event(1)) == ["insert", "findAndModify"]
-        assert trips(append, store, event(2)) == ["insert", "findAndModify"]
+        # Then ingest still takes a claim, an insert and one counting update per message
+        assert trips(append, store, event(1)) == ["insert", "insert", "findAndModify"]
+        assert trips(append, store, event(2)) == ["insert", "insert", "findAndModify"]
         # And a flush step reads three times and writes twice (thrice the first time)
         batch = store.lifecycle.analytics_batch(A, "s1", limit=1)
         assert trips(store.lifecycle.analytics_batch, A, "s1", limit=1) == ["find", "find", "find"]

@@ -592,9 +592,10 @@ def test_mongo_memory_round_trips(mongodb_url: str) -> None:
         assert trips(store.memory.count_unfolded, A, "s1") == ["aggregate"]
         assert trips(store.memory.messages_between, A, "s1", SEQ0, SEQ0 + 9, limit=5) == ["find"]
         assert trips(store.memory.release_memory_lease, A, "s1", OWNER) == ["update"]
-        # tombstone, messages, memory, analytics
+        # tombstone, messages, their ids' claims, memory, analytics
         assert trips(store.sessions.delete_session, A, "s1") == [
             "update",
+            "delete",
             "delete",
             "delete",
             "delete",

@@ -2,12 +2,14 @@
 
 The commands memq sends are recorded with PyMongo's command monitoring on the
 mongoeco server, while the hot paths run: ingest (single and batch, a
-duplicate and a redelivery), the memory worker's fold, the context read and a
-session's messages. Each command's filter (or inserted documents) must name
-``account_id`` and ``session_id`` by equality, so that with
-``{account_id: 1, session_id: "hashed"}`` as shard key mongos routes it to
-one shard; each write must ask for ``w: majority`` and each read for
-majority read concern (``memq.stores.mongo_client``).
+duplicate, the same id sent to another session, a redelivery, a claim left by a
+crash), the memory worker's fold, the context read and a session's messages.
+Each command's filter (or inserted documents) on a sharded collection must name
+every field of that collection's shard key by equality (``account_id`` and
+``session_id`` for the per-session collections, ``account_id`` and
+``message_id`` for the claims), so that mongos routes it to one shard; each
+write must ask for ``w: majority`` and each read for majority read concern
+(``memq.stores.mongo_client``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from memq.stores import mongo_client
 from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent
 from store.backends.mongo import MongoStore
-from store.backends.mongo.shard_keys import SHARD_KEYS, SHARD_READY
+from store.backends.mongo.message_ids import claim
+from store.backends.mongo.shard_keys import SHARD_KEYS
 
 A = "acct-a"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -92,18 +95,24 @@ def filters_of(command: dict[str, Any]) -> list[dict[str, Any]]:
     return []
 
 
-def names_the_session(selector: dict[str, Any]) -> bool:
-    """Equality on account_id and session_id, at the top level or in every $or/$and branch."""
+def names_the_key(selector: dict[str, Any], fields: list[str]) -> bool:
+    """Equality on every shard key field, at the top level or in one ``$and`` branch."""
 
     def equal(value: object) -> bool:
         return isinstance(value, str) or (isinstance(value, dict) and set(value) == {"$eq"})
 
-    if equal(selector.get("account_id")) and equal(selector.get("session_id")):
+    if all(equal(selector.get(field)) for field in fields):
         return True
-    for combinator in ("$and",):
-        if any(names_the_session(part) for part in selector.get(combinator, [])):
-            return True
-    return False
+    return any(names_the_key(part, fields) for part in selector.get("$and", []))
+
+
+def test_the_key_check_catches_a_scatter_query() -> None:
+    session_key = list(SHARD_KEYS["messages"])
+    assert names_the_key({"account_id": A, "session_id": "s1", "seq": {"$gt": 1}}, session_key)
+    assert names_the_key({"$and": [{"account_id": A, "session_id": {"$eq": "s"}}]}, session_key)
+    assert not names_the_key({"account_id": A, "message_id": "m1"}, session_key)
+    assert not names_the_key({"account_id": A, "session_id": {"$in": ["s1"]}}, session_key)
+    assert not names_the_key({"account_id": A, "session_id": "s1"}, list(SHARD_KEYS["message_ids"]))
 
 
 def run_the_hot_paths(store: MongoStore) -> None:
@@ -114,6 +123,10 @@ def run_the_hot_paths(store: MongoStore) -> None:
     sessions.append_messages([(event(n), f"d{n}") for n in range(8, 11)])
     sessions.append_message(event(3), "d-dup")
     sessions.append_message(event(4), "d4")
+    sessions.append_message(event(5, session="s2").model_copy(update={"message_id": "s1-m5"}), "x")
+    # a crash left a claim without its message: the redelivery completes the store
+    assert claim(store.db.message_ids, event(11), T0).created
+    sessions.append_message(event(11), "d11")
     # memory worker: lease, load, unfolded, fold, release
     now = T0 + timedelta(minutes=5)
     assert memory.acquire_memory_lease(A, "s1", "w1", now + timedelta(seconds=30), now)
@@ -137,19 +150,21 @@ def test_every_hot_query_names_the_shard_key(recorded: tuple[MongoStore, Recorde
     store, recorder = recorded
     # When the hot paths run
     run_the_hot_paths(store)
-    # Then every command on a sharded (or shard-ready) collection names the session
-    collections = set(SHARD_KEYS) | set(SHARD_READY)
-    seen = 0
+    # Then every command on a sharded collection names that collection's shard key
+    seen: dict[str, int] = {}
     scatter: list[str] = []
     for command in recorder.commands:
         name = next(iter(command))
-        if name not in WRITES | READS or command[name] not in collections:
+        if name not in WRITES | READS or command[name] not in SHARD_KEYS:
             continue
-        seen += 1
+        collection = command[name]
+        seen[collection] = seen.get(collection, 0) + 1
         for selector in filters_of(command):
-            if not names_the_session(selector):
-                scatter.append(f"{name} {command[name]}: {sorted(selector)}")
-    assert seen >= 20  # the hot paths did reach the database
+            if not names_the_key(selector, list(SHARD_KEYS[collection])):
+                scatter.append(f"{name} {collection}: {sorted(selector)}")
+    # the hot paths did reach every collection
+    assert {"sessions", "messages", "memory", "message_ids"} <= set(seen), seen
+    assert sum(seen.values()) >= 30
     assert scatter == []
 
 

@@ -109,7 +109,8 @@ def test_open_store_picks_mongo_with_mongodb_url(mongodb_url: str) -> None:
     assert isinstance(opened, MongoStore)
     try:
         opened.ping()
-        assert "message_once" in opened.db.messages.index_information()
+        assert "message_once_in_session" in opened.db.messages.index_information()
+        assert "claim_once" in opened.db.message_ids.index_information()
     finally:
         opened.db.client.drop_database("memqtest_factory")
         opened.close()
@@ -185,11 +186,11 @@ def test_redelivery_after_a_completed_delivery_changes_nothing(store: Store) -> 
 def test_redelivery_after_a_crash_between_insert_and_counters_counts_once(
     mongo_store: MongoStore,
 ) -> None:
-    # Given a delivery that crashed after step 1 (message inserted) and before step 2
-    # (counters). Only MongoDB has this window: SQLite commits both in one transaction.
-    # We reproduce it honestly by running step 1 alone.
-    assert mongo_store.sessions._insert_message(event(1), "delivery-1")
-    assert mongo_store.sessions._insert_message(event(2, role="assistant"), "delivery-2")
+    # Given a delivery that crashed after steps 1 and 2 (id claimed, message inserted)
+    # and before step 3 (counters). Only MongoDB has this window: SQLite commits all
+    # in one transaction. We reproduce it honestly by running steps 1 and 2 alone.
+    assert mongo_store.sessions._store_message(event(1), "delivery-1")
+    assert mongo_store.sessions._store_message(event(2, role="assistant"), "delivery-2")
     append(mongo_store, event(2, role="assistant"), "delivery-2")
     # When the broker redelivers the crashed delivery
     result = append(mongo_store, event(1), "delivery-1")
@@ -638,7 +639,7 @@ class _Commands(monitoring.CommandListener):
         pass
 
 
-def test_mongo_append_takes_two_round_trips(mongodb_url: str) -> None:
+def test_mongo_append_takes_three_round_trips(mongodb_url: str) -> None:
     # Given a MongoStore whose client records its commands
     commands = _Commands()
     client: MongoClient[Any] = MongoClient(mongodb_url, event_listeners=[commands])
@@ -653,12 +654,13 @@ def test_mongo_append_takes_two_round_trips(mongodb_url: str) -> None:
             commands.names.clear()
             counts.append(store.sessions.append_message(ev, delivery_id).message_count)
             trips.append(list(commands.names))
-        # Then new messages take an insert and an update that also returns the count;
-        # a duplicate, one read more and no count
+        # Then new messages take the id's claim, the message's insert and an update that
+        # also returns the count; a duplicate, a read of the claim, a refused insert and a
+        # read of the message, and no count
         assert trips == [
-            ["insert", "findAndModify"],
-            ["insert", "findAndModify"],
-            ["insert", "find"],
+            ["insert", "insert", "findAndModify"],
+            ["insert", "insert", "findAndModify"],
+            ["insert", "find", "insert", "find"],
         ]
         assert counts == [1, 2, None]
     finally:

@@ -1,17 +1,24 @@
 """The production adapter's database: MongoDB through a sync PyMongo client the caller opens.
 
-Collections: ``messages`` (one doc per stored message, unique per account and
-message id) and ``sessions`` (one doc per session with its counters; a deleted
-session stays as a ``deleted`` tombstone). Datetimes are BSON dates, so they
+Collections: ``messages`` (one doc per stored message, unique per session and
+message id), ``message_ids`` (one claim per account and message id, naming the
+session that holds it: ``store.backends.mongo.message_ids``) and ``sessions``
+(one doc per session with its counters; a deleted session stays as a
+``deleted`` tombstone). Datetimes are BSON dates, so they
 keep millisecond precision; they are cut to milliseconds before writing so what
 a call returns equals what a later read returns.
 
-``append_message`` takes two round trips on the normal path:
+``append_message`` takes three round trips on the normal path:
 
-1. ``insert_one`` the message, recording the ``delivery_id`` that inserted it;
-2. one guarded upsert of the session: the filter excludes tombstones and
+1. ``insert_one`` the claim of the message id; a duplicate key means the id is
+   claimed already, and one read of the claim tells by which session (another
+   session's: a duplicate, refused);
+2. ``insert_one`` the message, recording the ``delivery_id`` that inserted it;
+3. one guarded upsert of the session: the filter excludes tombstones and
    sessions whose ``applied_ids`` (the last APPLIED_IDS message ids counted)
    already hold this message, so a redelivery never counts twice.
+
+``append_messages`` takes step 1 for the whole batch in one ``insert_many``.
 
 The counters need "replace title/last_prompt only if this seq is lower/higher",
 so the update is an aggregation pipeline ($cond on ``title_seq`` and
@@ -22,8 +29,8 @@ ints, and pipelines work on MongoDB >= 4.2 and the emulator alike.
 When the guard fails, the upsert tries to insert a second session doc and the
 unique (account_id, session_id) index answers DuplicateKeyError; one read of the
 session then tells which case it was: a tombstone (drop, and remove the message
-just inserted), already applied (no-op), or a session created concurrently by
-``create_session`` (update again). Step 2 is a ``findAndModify`` returning only
+just inserted and its claim), already applied (no-op), or a session created concurrently by
+``create_session`` (update again). Step 3 is a ``findAndModify`` returning only
 ``message_count``, so the caller learns the count without another round trip.
 
 ``memory`` holds one doc per session with a memory lease or a saved state: the
@@ -103,6 +110,7 @@ class MongoDatabase:
         self.retention = retention
         db = client.get_database(database, codec_options=CodecOptions(tz_aware=True, tzinfo=UTC))
         self.messages = db["messages"]
+        self.message_ids = db["message_ids"]
         self.sessions = db["sessions"]
         self.memory = db["memory"]
         self.analytics = db["analytics"]
@@ -137,11 +145,22 @@ class MongoDatabase:
         )
         if gone is None:
             return False
-        purged = self.messages.delete_many({**key, "accepted_at": {"$lt": cutoff}}).deleted_count
+        before_cutoff = {**key, "accepted_at": {"$lt": cutoff}}
+        purged = self.delete_messages(before_cutoff)
         self.memory.delete_one(key)
         self.analytics.delete_one(key)
         log.info("purged session %s past retention (%d messages)", key["session_id"], purged)
         return True
+
+    def delete_messages(self, selector: dict[str, Any]) -> int:
+        """Delete a session's messages matching ``selector`` (its ``account_id`` and
+        ``session_id``, maybe an ``accepted_at`` bound), then their claims; the
+        messages deleted. Claims last: a crash between leaves an id claimed by a
+        session that no longer holds it (refused elsewhere until the tombstone or
+        retention sweep repeats the deletion), never two copies of one message."""
+        purged = self.messages.delete_many(selector).deleted_count
+        self.message_ids.delete_many(selector)
+        return purged
 
     def session_exists(self, account_id: str, session_id: str) -> bool:
         found = self.sessions.find_one(

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 from pymongo import ASCENDING, DESCENDING
+from pymongo.errors import OperationFailure
 
 from store.backends._mongo_errors import translated
 from store.backends.mongo.database import MongoDatabase
 from store.backends.mongo.lifecycle import lifecycle_indexes
+from store.backends.mongo.message_ids import backfill_claims, claim_indexes
 from store.backends.mongo.search import search_indexes
 from store.backends.mongo.user_memory import user_memory_indexes
+
+#: The unique index of databases from before the claims: once per account, which a
+#: sharded ``messages`` cannot enforce (``store.backends.mongo.message_ids``).
+ACCOUNT_WIDE_INDEX = "message_once"
 
 
 @translated
 def ensure_indexes(db: MongoDatabase) -> None:
+    claim_indexes(db.message_ids)
+    # The shard key {account_id, session_id} is its prefix, as sharding requires.
     db.messages.create_index(
-        [("account_id", ASCENDING), ("message_id", ASCENDING)],
+        [("account_id", ASCENDING), ("session_id", ASCENDING), ("message_id", ASCENDING)],
         unique=True,
-        name="message_once",
+        name="message_once_in_session",
     )
+    claim_existing_messages(db)
     db.messages.create_index(
         [
             ("account_id", ASCENDING),
@@ -63,3 +72,21 @@ def ensure_indexes(db: MongoDatabase) -> None:
     lifecycle_indexes(db.sessions, db.messages, db.analytics)
     search_indexes(db.messages)
     user_memory_indexes(db.user_memory)
+
+
+def claim_existing_messages(db: MongoDatabase) -> None:
+    """Migrate a database from before the claims: claim every stored message's id,
+    then drop the account-wide index, which a sharded ``messages`` cannot keep. Until
+    it is dropped the index still refuses a second copy, so a start cut short
+    loses nothing and the next start finishes the job (the backfill is idempotent).
+    Old ingest workers must be stopped first (docs/deploy.md): they store without
+    claiming."""
+    if ACCOUNT_WIDE_INDEX not in db.messages.index_information():
+        return
+    backfill_claims(db.messages, db.message_ids)
+    try:
+        db.messages.drop_index(ACCOUNT_WIDE_INDEX)
+    except OperationFailure:
+        # Another worker starting at the same time dropped it first.
+        if ACCOUNT_WIDE_INDEX in db.messages.index_information():
+            raise

@@ -394,7 +394,7 @@ class MongoLifecycle(LifecycleStore):
         )
         if gone is None:
             return None
-        purged = self.db.messages.delete_many(key).deleted_count
+        purged = self.db.delete_messages(key)
         self.db.memory.delete_one(key)
         self.db.analytics.delete_one(key)
         return PurgeResult(session_id=session_id, messages=purged)
@@ -419,7 +419,7 @@ class MongoLifecycle(LifecycleStore):
         # after the deletion was dropped by its own append, or, racing this purge,
         # belongs to the session its id starts anew and must survive it.
         left = {**key, "accepted_at": {"$lt": found["deleted_at"]}}
-        purged = self.db.messages.delete_many(left).deleted_count
+        purged = self.db.delete_messages(left)
         self.db.memory.delete_one(key)
         self.db.analytics.delete_one(key)
         if not self.db.sessions.delete_one(tombstone).deleted_count:

@@ -1,11 +1,12 @@
 """The MongoDB adapter's import part (``store.transfer``), mixed into ``MongoStore``.
 
-No multi-document transaction: messages (``insert_many``, unordered) and the
-memory doc are written first, the session doc last. Until the session doc
-exists nothing of the import is visible (every read checks the session), and
-a retry of an interrupted import finds its own messages already stored (same
-session id) and completes it. The unique ``session_once`` index settles two
-imports of the same id racing.
+No multi-document transaction: the message ids' claims (a message id held by
+another session refuses the import), then the messages (``insert_many``,
+unordered) and the memory doc are written first, the session doc last. Until the
+session doc exists nothing of the import is visible (every read checks the
+session), and a retry of an interrupted import finds its own messages already
+stored (same session id) and completes it. The unique ``session_once`` index
+settles two imports of the same id racing.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from schemas.transfer import SessionDocument
 from store.backends._common import as_utc, memory_document
 from store.backends._transfer import counters, imported_memory
 from store.backends.mongo.database import MongoDatabase
+from store.backends.mongo.message_ids import claim_all, claim_doc
 from store.backends.mongo.search import search_terms
 
 _DUPLICATE_KEY = 11000
@@ -48,16 +50,7 @@ class MongoTransfer(TransferStore):
         if taken and not self.db.purge_past_retention(key):
             raise Conflict(f"session {session_id} already exists")
         ids = [m.message_id for m in doc.messages]
-        clash = self.db.messages.find_one(
-            {
-                "account_id": account_id,
-                "message_id": {"$in": ids},
-                "session_id": {"$ne": session_id},
-            },
-            {"_id": 0, "message_id": 1},
-        )
-        if clash is not None:
-            raise Conflict(message_id_taken(clash["message_id"]))
+        self._claim_ids(account_id, session_id, doc)
         folded = doc.memory.folded_count
         if doc.messages:
             try:
@@ -123,3 +116,36 @@ class MongoTransfer(TransferStore):
         except DuplicateKeyError:
             raise Conflict(f"session {session_id} already exists") from None
         return self.db.session(account_id, session_id)
+
+    def _claim_ids(self, account_id: str, session_id: str, doc: SessionDocument) -> None:
+        """Claim every message id for the imported session before any message is
+        written: ``Conflict`` when one is held by another session of the account
+        (then the claims this call made are given back). A retry of an interrupted
+        import finds its own claims and goes on."""
+        claims = [
+            claim_doc(account_id, session_id, m.message_id, _ms(m.accepted_at))
+            for m in doc.messages
+        ]
+        made = claim_all(self.db.message_ids, claims)
+        if len(made) == len(claims):
+            return
+        clash = self.db.message_ids.find_one(
+            {
+                "account_id": account_id,
+                "message_id": {"$in": [m.message_id for m in doc.messages]},
+                "session_id": {"$ne": session_id},
+            },
+            {"_id": 0, "message_id": 1},
+        )
+        if clash is None:
+            return
+        if made:
+            given_back = [claims[i]["message_id"] for i in made]
+            self.db.message_ids.delete_many(
+                {
+                    "account_id": account_id,
+                    "session_id": session_id,
+                    "message_id": {"$in": given_back},
+                }
+            )
+        raise Conflict(message_id_taken(clash["message_id"]))
