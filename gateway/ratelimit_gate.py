@@ -30,6 +30,8 @@ from schemas.errors import RateLimited, Unauthorized
 
 #: Key in the ASGI scope's "state" (Starlette's ``request.state``).
 GATE_ACCOUNT = "memq_rate_limited_account"
+#: What the gate admits: the API, and MCP's streamable HTTP (``gateway.mcp.http``).
+LIMITED_PATHS = ("/v1/", "/mcp")
 
 
 class RateLimitGate:
@@ -39,7 +41,7 @@ class RateLimitGate:
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
+        if scope["type"] != "http" or not scope["path"].startswith(LIMITED_PATHS):
             await self.app(scope, receive, send)
             return
         authorization = next(
