@@ -44,13 +44,8 @@ class RateLimitGate:
         if scope["type"] != "http" or not scope["path"].startswith(LIMITED_PATHS):
             await self.app(scope, receive, send)
             return
-        authorization = next(
-            (value for name, value in scope["headers"] if name == b"authorization"), None
-        )
         try:
-            account_id = self.api_keys.account_for(
-                None if authorization is None else authorization.decode("latin-1")
-            )
+            account_id = self.api_keys.account_for(authorization(scope))
         except Unauthorized:
             await self.app(scope, receive, send)
             return
@@ -65,6 +60,12 @@ class RateLimitGate:
             return
         scope.setdefault("state", {})[GATE_ACCOUNT] = account_id
         await self.app(scope, receive, send)
+
+
+def authorization(scope: Scope) -> str | None:
+    """The request's Authorization header, read straight from the ASGI scope."""
+    value = next((value for name, value in scope["headers"] if name == b"authorization"), None)
+    return None if value is None else value.decode("latin-1")
 
 
 async def _reject(send: Send, exc: RateLimited) -> None:

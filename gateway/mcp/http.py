@@ -8,6 +8,9 @@ without one; a missing or unknown key is a 401 with the API's error body.
 Stateless (no MCP session ids): each request stands alone, so any gateway
 replica can answer it and no session can be picked up with another key.
 JSON responses: a tool call is one request-reply, with nothing to stream.
+The SDK's DNS-rebinding check (Host/Origin allow-lists) stays off, as for the
+API: the bearer key, which no other site's page can read, is the protection,
+and a gateway behind a load balancer answers to host names of its own.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from gateway.auth import ApiKeys
 from gateway.mcp.backend import Backend
 from gateway.mcp.server import build_server
 from gateway.ratelimit import RateLimiter, admit
-from gateway.ratelimit_gate import GATE_ACCOUNT
+from gateway.ratelimit_gate import GATE_ACCOUNT, authorization
 from schemas.errors import Unauthorized
 
 PATH = "/mcp"
@@ -48,12 +51,7 @@ class McpEndpoint:
         state = scope.setdefault("state", {})
         if state.get(GATE_ACCOUNT) is None:
             # Raised before any response: the app's handler answers 401 / 429.
-            authorization = next(
-                (value for name, value in scope["headers"] if name == b"authorization"), None
-            )
-            account_id = self.api_keys.account_for(
-                None if authorization is None else authorization.decode("latin-1")
-            )
+            account_id = self.api_keys.account_for(authorization(scope))
             await admit(self.limiter, account_id)
             state[GATE_ACCOUNT] = account_id
         await self.sessions.handle_request(scope, receive, send)

@@ -129,8 +129,10 @@ def test_each_tool_over_stdio_and_added_messages_reach_the_context(tmp_path: Pat
 
 
 def test_bad_arguments_and_unknown_sessions_are_tool_errors(tmp_path: Path) -> None:
+    env = stdio_env(tmp_path / "data", KEY_A, MEMQ_MAX_MESSAGE_BYTES="64")
+
     async def scenario() -> None:
-        async with stdio_session(stdio_env(tmp_path / "data", KEY_A), tmp_path / "mcp.log") as s:
+        async with stdio_session(env, tmp_path / "mcp.log") as s:
             error = await refused(s, "get_context", {"session_id": "chat-1", "budget": 5})
             assert error["code"] == "invalid_input"
             assert (
@@ -157,11 +159,17 @@ def test_bad_arguments_and_unknown_sessions_are_tool_errors(tmp_path: Path) -> N
             ]
             error = await refused(s, "search_messages", {"query": ""})
             assert error["detail"].startswith("query: String should have at least 1 character")
+            # Content over MEMQ_MAX_MESSAGE_BYTES, checked where the route checks it
+            too_long = {"session_id": "s", "role": "user", "content": "x" * 65}
+            error = await refused(s, "add_message", too_long)
+            assert error["code"] == "payload_too_large"
+            assert error["detail"].startswith("content is 65 bytes; the limit is 64")
             error = await refused(s, "forget_everything", {})
             assert "no tool named 'forget_everything'" in error["detail"]
 
-            # And nothing refused was stored
-            assert (await ok(s, "search_messages", {"query": "x"}))["hits"] == []
+            # And nothing refused was stored: session "s" was never created
+            await anyio.sleep(1)  # what a worker would have stored by now
+            assert (await refused(s, "get_context", {"session_id": "s"}))["code"] == "not_found"
 
     anyio.run(scenario)
 
