@@ -46,7 +46,7 @@ def definition(tool: Tool) -> types.Tool:
         output_schema=tool.result.model_json_schema(mode="serialization"),
         annotations=types.ToolAnnotations(
             read_only_hint=tool.read_only,
-            # a re-sent message_id is stored once: adding is idempotent with one
+            # add_message is idempotent only when the agent sends a message_id
             idempotent_hint=tool.read_only,
             open_world_hint=False,
         ),

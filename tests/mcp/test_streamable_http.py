@@ -13,7 +13,15 @@ from mcp.shared.exceptions import MCPError
 
 from bench.support.processes import wait_for
 from tests.e2e.conftest import KEY_A, KEY_B, Stack, running_stack
-from tests.mcp.conftest import INITIALIZE, TOOL_NAMES, http_session, ok, refused, until
+from tests.mcp.conftest import (
+    INITIALIZE,
+    TOOL_NAMES,
+    http_session,
+    ok,
+    refused,
+    stdio_session,
+    until,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -222,3 +230,26 @@ def test_mcp_requests_share_the_accounts_rate_limit(
         response = client.post("/mcp", json=body, headers=other)
         assert response.status_code == 200, response.text
         assert {tool["name"] for tool in response.json()["result"]["tools"]} == TOOL_NAMES
+
+
+def test_memq_mcp_over_rabbitmq_reaches_the_deployments_workers(
+    http_stack: Stack, tmp_path: Path
+) -> None:
+    # Given `memq mcp` with the deployment's MEMQ_AMQP_URL: a front alone, no workers of its own
+    env = {**http_stack.env, "MEMQ_API_KEY": KEY_A, "MEMQ_DATA_DIR": str(tmp_path / "front")}
+
+    async def scenario() -> None:
+        async with stdio_session(env, tmp_path / "mcp.log") as s:
+            # When an agent adds a message over stdio
+            body = {"role": "user", "content": "parcel PX-3310 is at the depot"}
+            await ok(s, "add_message", {"session_id": "amqp-1", "message_id": "p1", **body})
+            # Then the deployment's worker stores it, and the context says so
+            http_stack.wait_for_count("amqp-1", 1)
+            context = await ok(s, "get_context", {"session_id": "amqp-1"})
+            assert "PX-3310" in context["text"]
+
+    anyio.run(scenario)
+    log = (tmp_path / "mcp.log").read_text()
+    assert "serving account acct-a over stdio" in log
+    assert "broker=" not in log  # no embedded runtime (workers, SQLite) was started
+    assert [m["message_id"] for m in http_stack.stored_messages("amqp-1")] == ["p1"]
