@@ -7,12 +7,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from prometheus_client import CollectorRegistry
+from starlette.routing import Route
 
 from gateway import errors
 from gateway import metrics as gateway_metrics
 from gateway.auth import ApiKeys
 from gateway.ingest_batcher import IngestBatcher
 from gateway.limits import BodyLimits
+from gateway.mcp.backend import Backend
+from gateway.mcp.http import PATH as MCP_PATH
+from gateway.mcp.http import McpEndpoint
 from gateway.metrics import GatewayMetrics, HttpMetrics, MeteredTransport
 from gateway.ratelimit import RateLimiter
 from gateway.ratelimit_gate import RateLimitGate
@@ -53,7 +57,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await transport.start()
         try:
-            yield
+            async with mcp.run():
+                yield
         finally:
             await batcher.close()
             await transport.close()
@@ -74,6 +79,10 @@ def create_app(
     app.state.recent_ids = RecentIds()
     app.state.metrics = metrics
     app.state.rate_limiter = RateLimiter.from_settings(settings, metrics.rate_limited.inc)
+    # Agents' tools, on the same transport, batcher and rate limits as the routes.
+    mcp = McpEndpoint(Backend.of_app(app.state), api_keys, app.state.rate_limiter)
+    # A plain Starlette route: MCP speaks JSON-RPC, not the API's OpenAPI schema.
+    app.router.routes.append(Route(MCP_PATH, endpoint=mcp, include_in_schema=False))
     errors.install(app)
     app.include_router(health.router)
     docs.install(app)

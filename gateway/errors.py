@@ -45,7 +45,7 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
             f"({'got ' + repr(content_type) if content_type else 'no Content-Type was sent'})"
         )
         return JSONResponse(error_body("invalid_input", problem, errors=[problem]), status_code=422)
-    problems = [_describe(error) for error in exc.errors()]
+    problems = [describe_problem(error) for error in exc.errors()]
     return JSONResponse(
         error_body("invalid_input", "; ".join(problems), errors=problems), status_code=422
     )
@@ -90,7 +90,7 @@ def _body_not_sent_as_json(request: Request, exc: RequestValidationError) -> boo
     return any(tuple(error.get("loc", ())) == ("body",) for error in exc.errors())
 
 
-def _describe(error: Any) -> str:
+def describe_problem(error: Any) -> str:
     if error.get("type") == "json_invalid":
         # loc is ("body", offset): the offset is a character position, not a field.
         offset = next((part for part in error.get("loc", ())[1:] if isinstance(part, int)), None)

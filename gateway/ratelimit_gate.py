@@ -30,6 +30,8 @@ from schemas.errors import RateLimited, Unauthorized
 
 #: Key in the ASGI scope's "state" (Starlette's ``request.state``).
 GATE_ACCOUNT = "memq_rate_limited_account"
+#: What the gate admits: the API, and MCP's streamable HTTP (``gateway.mcp.http``).
+LIMITED_PATHS = ("/v1/", "/mcp")
 
 
 class RateLimitGate:
@@ -39,16 +41,11 @@ class RateLimitGate:
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
+        if scope["type"] != "http" or not scope["path"].startswith(LIMITED_PATHS):
             await self.app(scope, receive, send)
             return
-        authorization = next(
-            (value for name, value in scope["headers"] if name == b"authorization"), None
-        )
         try:
-            account_id = self.api_keys.account_for(
-                None if authorization is None else authorization.decode("latin-1")
-            )
+            account_id = self.api_keys.account_for(authorization(scope))
         except Unauthorized:
             await self.app(scope, receive, send)
             return
@@ -63,6 +60,12 @@ class RateLimitGate:
             return
         scope.setdefault("state", {})[GATE_ACCOUNT] = account_id
         await self.app(scope, receive, send)
+
+
+def authorization(scope: Scope) -> str | None:
+    """The request's Authorization header, read straight from the ASGI scope."""
+    value = next((value for name, value in scope["headers"] if name == b"authorization"), None)
+    return None if value is None else value.decode("latin-1")
 
 
 async def _reject(send: Send, exc: RateLimited) -> None:

@@ -145,6 +145,30 @@ def _echo_reindex_progress(done: int, total: int) -> None:
 
 
 @app.command()
+def mcp(
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key",
+            envvar="MEMQ_API_KEY",
+            show_envvar=False,
+            help="whose memory the agent uses: the account is the key's "
+            "[MEMQ_API_KEY; embedded: the dev key]",
+        ),
+    ] = None,
+) -> None:
+    """memq's tools for an agent (MCP over stdio): get_context, search_messages, get_memory,
+    add_message, search_user_memory.
+
+    Embedded like `memq serve` (no servers; MEMQ_DATA_DIR), or over RabbitMQ when
+    MEMQ_AMQP_URL is set. Stdout carries only the protocol; logs go to stderr.
+    See docs/mcp.md for Claude Desktop's configuration."""
+    from memq.mcp_stdio import run_mcp
+
+    run_mcp(_settings(), api_key)
+
+
+@app.command()
 def scheduler() -> None:
     """Send the periodic maintenance ticks (expiry, analytics flush, retention) over RabbitMQ."""
     from memq.scheduler import run_scheduler

@@ -50,13 +50,16 @@ def dev_key(settings: Settings) -> tuple[str, bool]:
     return key, True
 
 
-def load_api_keys(settings: Settings, *, allow_dev_key: bool) -> ApiKeys:
-    """Keys from MEMQ_API_KEYS; in embedded mode, the kept dev key when unset."""
+def load_api_keys(settings: Settings, *, allow_dev_key: bool, announce: bool = True) -> ApiKeys:
+    """Keys from MEMQ_API_KEYS; in embedded mode, the kept dev key when unset (printed
+    for the person at the terminal unless ``announce`` is false)."""
     if settings.api_keys is not None:
         return ApiKeys.parse(settings.api_keys.get_secret_value())
     if not allow_dev_key:
         raise SystemExit('MEMQ_API_KEYS is required here: set it to "key1:account1,key2:account2"')
     key, created = dev_key(settings)
+    if not announce:
+        return ApiKeys({key: DEV_ACCOUNT})
     where = dev_key_path(settings)
     # Printed, not logged: it is for the person at the terminal.
     print(

@@ -11,11 +11,13 @@ import logging
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import dramatiq
 import uvicorn
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import Retries
+from prometheus_client import CollectorRegistry
 
 from actors.broker import build_broker
 from actors.deps import Deps
@@ -62,6 +64,26 @@ def run_gateway(settings: Settings) -> None:
 
 def run_serve(settings: Settings) -> None:
     logs.configure(settings.log_level, settings.log_format)
+    with embedded_runtime(settings) as runtime:
+        keys = load_api_keys(settings, allow_dev_key=settings.embedded_broker)
+        _run_http(settings, create_app(settings, runtime.transport, keys, runtime.registry))
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What a gateway front (HTTP, or MCP over stdio) needs from ``embedded_runtime``."""
+
+    transport: Transport
+    registry: CollectorRegistry
+
+
+@contextmanager
+def embedded_runtime(settings: Settings) -> Iterator[Runtime]:
+    """Workers and scheduler in this process, and the transport that reaches them.
+
+    On Dramatiq's in-process broker and the SQLite file by default (with the
+    journal that replays accepted messages after a crash), over RabbitMQ and
+    MongoDB when their URLs are set. Stopped, queues drained, on exit."""
     replies = InProcessReplies()
     broker = build_broker(settings, replies)
     store = open_store(settings)
@@ -91,9 +113,8 @@ def run_serve(settings: Settings) -> None:
         transport = LocalTransport(broker, replies, settings.queue_prefix, journal)
     else:
         transport = amqp_transport(settings)
-    keys = load_api_keys(settings, allow_dev_key=settings.embedded_broker)
     logger.info(
-        "memq serve: broker=%s store=%s",
+        "memq: broker=%s store=%s",
         redact_url(settings.amqp_url) if settings.amqp_url else "in-process",
         redact_url(settings.mongodb_url) if settings.mongodb_url else settings.sqlite_path,
     )
@@ -106,7 +127,7 @@ def run_serve(settings: Settings) -> None:
             logger.info("replayed %d accepted message(s) not yet stored", len(replayed))
     scheduler, stop_scheduler = start_in_thread(settings, broker)
     try:
-        _run_http(settings, create_app(settings, transport, keys, registry))
+        yield Runtime(transport, registry)
     finally:
         stop_scheduler.set()
         scheduler.join(timeout=5)

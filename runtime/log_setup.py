@@ -23,5 +23,7 @@ def configure(level: str, fmt: str = "text") -> None:
         "httpcore",
         "httpx2",
         "httpcore2",
+        # the MCP SDK logs each streamable HTTP request at INFO
+        "mcp",
     ):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -17,7 +17,9 @@ from gateway.deps import (
     SettingsDep,
     TransportDep,
 )
+from gateway.ingest_batcher import IngestBatcher
 from gateway.openapi import ABOUT_A_SESSION, EVERY_V1_ROUTE, error_responses
+from gateway.recent_ids import RecentIds
 from gateway.sequencer import Sequencer
 from runtime.settings import Settings
 from schemas.bounds import SEQ_LIMIT
@@ -54,6 +56,31 @@ async def post_message(
     sequencer: SequencerDep,
     recent: RecentIdsDep,
 ) -> MessageAccepted:
+    return await publish_message(
+        account_id,
+        session_id,
+        body,
+        batcher=batcher,
+        settings=settings,
+        sequencer=sequencer,
+        recent=recent,
+    )
+
+
+async def publish_message(
+    account_id: str,
+    session_id: str,
+    body: MessageIn,
+    *,
+    batcher: IngestBatcher,
+    settings: Settings,
+    sequencer: Sequencer,
+    recent: RecentIds,
+) -> MessageAccepted:
+    """Publish one message, or answer a recent re-post of its id as a duplicate.
+
+    The one path of a single message into memq: the HTTP route and the MCP
+    ``add_message`` tool both come here."""
     earlier = recent.earlier(account_id, session_id, body.message_id)
     if earlier is not None and body.message_id is not None:
         return MessageAccepted(
