@@ -12,9 +12,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from bench.support.chromium import launch
 from bench.support.processes import MemqProcess, free_port, wait_until_ready
-from tests.console.seed import post_conversations
+from tests.console.seed import post_conversations, wait_until_folded
 
 KEY_A, ACCOUNT_A = "key-console-alpha-0123", "acct-a"
 KEY_B, ACCOUNT_B = "key-console-bravo-4567", "acct-b"
@@ -73,6 +75,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         wait_until_ready(deployment.base_url, process)
         with deployment.api(KEY_A) as api:
             post_conversations(api)
+            wait_until_folded(api, "s-en")  # ten messages: five summarized
         with deployment.api(KEY_B) as api:
             post_conversations(
                 api,
@@ -81,3 +84,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         yield deployment
     finally:
         process.stop()
+
+
+@pytest.fixture(scope="package")
+def chromium() -> Iterator[Browser]:
+    """Debian's headless Chromium; when it is missing the browser tests fail, never skip."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()

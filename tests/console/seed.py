@@ -27,6 +27,8 @@ CONVERSATIONS: dict[str, dict[str, object]] = {
             ("assistant", "Yes, the order total is 250 dollars."),
             ("user", "Please deliver after 5 pm."),
             ("assistant", "Noted: delivery after 5 pm."),
+            ("user", "My name is Ann Lee, by the way."),
+            ("assistant", "Thank you, Ann. Anything else about order ORD-48213?"),
         ],
     },
     "s-fa": {"user_id": "u-sara", "channel": "whatsapp", "turns": [("user", PERSIAN)]},
@@ -62,3 +64,14 @@ def post_conversations(
             return response.status_code == 200 and len(response.json()["messages"]) == expected
 
         wait_for(stored, timeout=30, interval=0.2)
+
+
+def wait_until_folded(client: httpx.Client, session_id: str) -> None:
+    """Until the memory has folded every message beyond the verbatim window: from then on
+    the context does not change with time (no pending age), so two reads are identical."""
+
+    def folded() -> bool:
+        reply = client.get(f"/v1/sessions/{session_id}/context", params={"format": "json"})
+        return reply.status_code == 200 and reply.json()["freshness"]["pending_unfolded"] == 0
+
+    wait_for(folded, timeout=60, interval=0.3)
