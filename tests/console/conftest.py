@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from bench.support.chromium import launch
+from bench.support.console_seed import post_conversations, wait_until_folded
 from bench.support.processes import MemqProcess, free_port, wait_until_ready
-from tests.console.seed import post_conversations, wait_until_folded
 
 KEY_A, ACCOUNT_A = "key-console-alpha-0123", "acct-a"
 KEY_B, ACCOUNT_B = "key-console-bravo-4567", "acct-b"

@@ -9,9 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import Browser, Page
 
+from bench.support.console_seed import PERSIAN, THAI
 from tests.console.browser import signed_in_page
 from tests.console.conftest import Served
-from tests.console.seed import PERSIAN, THAI
 
 
 @pytest.fixture

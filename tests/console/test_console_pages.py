@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from tests.console.conftest import Served
+from bench.support.processes import wait_for
+from tests.console.conftest import KEY_B, Served
 
 SESSION_LINK = re.compile(r'<tr class="session-row">\s*<td><a href="/console/sessions/([^"]+)">')
 
@@ -38,12 +39,13 @@ def test_the_list_filters_by_user_channel_status_and_text(served: Served) -> Non
 
 
 def test_the_list_pages_with_the_api_cursor(served: Served) -> None:
-    with served.api() as api:
+    # Account B's: account A's pages stay small for the analytics test.
+    with served.api(KEY_B) as api:
         post = {"role": "user", "content": "paging", "user_id": "u-pager", "channel": "sms"}
         for index in range(27):
             response = api.post(f"/v1/sessions/s-page-{index:02d}/messages", json=post)
             assert response.status_code == 202
-    with served.console() as browser:
+    with served.console(KEY_B) as browser:
 
         def pager_sessions() -> list[str]:
             first = browser.get("/console/sessions?user_id=u-pager")
@@ -52,8 +54,6 @@ def test_the_list_pages_with_the_api_cursor(served: Served) -> None:
             if more:
                 found += listed(browser.get(html.unescape(more.group(1))).text)
             return found
-
-        from bench.support.processes import wait_for
 
         wait_for(lambda: len(pager_sessions()) == 27, timeout=30, interval=0.3)
         assert sorted(pager_sessions()) == [f"s-page-{index:02d}" for index in range(27)]
@@ -111,8 +111,16 @@ def test_a_user_page_shows_sessions_and_memory(served: Served) -> None:
 def test_analytics_draws_svg_charts(served: Served) -> None:
     with served.console() as browser:
         page = browser.get("/console/analytics").text
-    assert page.count("<svg ") >= 2 and '<rect x="' in page
-    assert 'id="kb"' in page and 'id="low-confidence"' in page
+    assert page.count("<svg ") == 3 and '<rect x="' in page
+    # The answers' metadata: sources cited, low confidence (threshold 0.5), response times.
+    kb = page.split('id="kb"')[1].split("</table>")[0]
+    assert "kb-delivery" in kb and '<td class="num">2</td>' in kb
+    low = page.split('id="low-confidence"')[1].split("</table>")[0]
+    assert low.index("0.30") < low.index("0.41")
+    assert "My name is Ann Lee, by the way." in low
+    assert "Average response time per session (ms)" in page
+    latency = page.split('id="chart-latency"')[1].split("</figure>")[0]
+    assert "<title>s-en: 1066</title>" in latency  # (840 + 1210 + 1630 + 700 + 950) / 5
 
 
 def test_operations_on_the_embedded_default_says_what_does_not_apply(served: Served) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from bench.support.console_seed import post_conversations
 from gateway.auth import key_id
 from tests.console.conftest import KEY_A, KEY_B, Served, csrf_token
-from tests.console.seed import post_conversations
 
 INLINE_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 

@@ -26,17 +26,19 @@ SESSIONS_ANALYSED = 20
 @router.get("/analytics")
 async def analytics(request: Request, signin: SignedIn) -> Response:
     account_id = signin.identity.account_id
-    stats, kb, recent = await asyncio.gather(
-        ask(request, GetStats(account_id=account_id)),
-        ask(request, GetKbUsage(account_id=account_id, top=10)),
-        ask(request, ListSessions(account_id=account_id, limit=MAX_SESSION_PAGE)),
-    )
+    recent = await ask(request, ListSessions(account_id=account_id, limit=MAX_SESSION_PAGE))
     sessions: list[dict[str, Any]] = recent["sessions"]
+    # Each session's own analytics first: reading them flushes them, so the account's
+    # figures read next count their messages too.
     per_session = await asyncio.gather(
         *(
             ask(request, GetSessionAnalytics(account_id=account_id, session_id=s["session_id"]))
             for s in sessions[:SESSIONS_ANALYSED]
         )
+    )
+    stats, kb = await asyncio.gather(
+        ask(request, GetStats(account_id=account_id)),
+        ask(request, GetKbUsage(account_id=account_id, top=10)),
     )
     low = sorted(
         (

@@ -1,4 +1,6 @@
-"""The conversations the console tests look at, posted through the API as a channel would."""
+"""Conversations for the console (its tests and screenshots), posted through the API as a
+channel would: English with answers' metadata (confidence, sources, latency), Persian,
+Thai, and a message that would run script if a page did not escape it."""
 
 from __future__ import annotations
 
@@ -14,21 +16,39 @@ XSS = (
 PERSIAN = "سلام، سفارش من با شماره ۴۸۲۱۳ هنوز نرسیده است. لطفاً پیگیری کنید."
 THAI = "สวัสดีครับ ตู้เย็นที่สั่งไว้ยังไม่มาส่งเลย ช่วยตรวจสอบให้หน่อยได้ไหมครับ"
 
+
+def answer(confidence: float, source: str, latency_ms: int) -> dict[str, object]:
+    """What a channel's LLM pipeline says of an answer (seed 001's analytics read it)."""
+    return {"confidence": confidence, "sources": [source], "latency_ms": latency_ms}
+
+
 CONVERSATIONS: dict[str, dict[str, object]] = {
     "s-en": {
         "user_id": "u-ann",
         "channel": "web",
         "turns": [
             ("user", "Hi, my order ORD-48213 has not arrived yet."),
-            ("assistant", "Sorry to hear that. Can you confirm the delivery address?"),
+            (
+                "assistant",
+                "Sorry to hear that. Can you confirm the delivery address?",
+                answer(0.92, "kb-delivery", 840),
+            ),
             ("user", "Sure, it's 12 Baker Street, London."),
-            ("assistant", "Thanks. The order ORD-48213 ships tomorrow to 12 Baker Street."),
+            (
+                "assistant",
+                "Thanks. The order ORD-48213 ships tomorrow to 12 Baker Street.",
+                answer(0.88, "kb-shipping", 1210),
+            ),
             ("user", "Great, and the total was 250 dollars, right?"),
-            ("assistant", "Yes, the order total is 250 dollars."),
+            ("assistant", "Yes, the order total is 250 dollars.", answer(0.41, "kb-pricing", 1630)),
             ("user", "Please deliver after 5 pm."),
-            ("assistant", "Noted: delivery after 5 pm."),
+            ("assistant", "Noted: delivery after 5 pm.", answer(0.95, "kb-delivery", 700)),
             ("user", "My name is Ann Lee, by the way."),
-            ("assistant", "Thank you, Ann. Anything else about order ORD-48213?"),
+            (
+                "assistant",
+                "Thank you, Ann. Anything else about order ORD-48213?",
+                answer(0.3, "kb-smalltalk", 950),
+            ),
         ],
     },
     "s-fa": {"user_id": "u-sara", "channel": "whatsapp", "turns": [("user", PERSIAN)]},
@@ -44,17 +64,17 @@ def post_conversations(
     for session_id, spec in conversations.items():
         turns = spec["turns"]
         assert isinstance(turns, list)
-        for index, (role, content) in enumerate(turns):
-            response = client.post(
-                f"/v1/sessions/{session_id}/messages",
-                json={
-                    "message_id": f"{session_id}-{index}",
-                    "role": role,
-                    "content": content,
-                    "user_id": spec["user_id"],
-                    "channel": spec["channel"],
-                },
-            )
+        for index, (role, content, *metadata) in enumerate(turns):
+            body = {
+                "message_id": f"{session_id}-{index}",
+                "role": role,
+                "content": content,
+                "user_id": spec["user_id"],
+                "channel": spec["channel"],
+            }
+            if metadata:
+                body["metadata"] = metadata[0]
+            response = client.post(f"/v1/sessions/{session_id}/messages", json=body)
             assert response.status_code == 202, response.text
     for session_id, spec in conversations.items():
         expected = len(spec["turns"])  # type: ignore[arg-type]
