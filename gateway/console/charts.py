@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 WIDTH, HEIGHT, AXIS = 600, 160, 20
+#: The widest bar: one day's or one session's bar does not fill the chart.
+MAX_BAR = 60
 
 
 @dataclass(frozen=True)
