@@ -37,7 +37,9 @@ def bar_chart(title: str, points: Iterable[tuple[str, float]]) -> Chart:
     bars = []
     for index, (label, value) in enumerate(pairs):
         height = 0.0 if peak <= 0 else HEIGHT * value / peak
-        bars.append(Bar(index * slot + 2, HEIGHT - height, max(slot - 4, 1), height, label, value))
+        width = min(max(slot - 4, 1), MAX_BAR)
+        left = index * slot + (slot - width) / 2  # centred in its slot
+        bars.append(Bar(left, HEIGHT - height, width, height, label, value))
     return Chart(title, bars, peak)
 
 
