@@ -23,6 +23,20 @@ def test_an_unknown_key_signs_nobody_in(served: Served) -> None:
         assert browser.get("/console/sessions").status_code == 303
 
 
+def test_a_sign_in_posted_by_another_site_is_refused(served: Served) -> None:
+    with served.console(key=None) as browser:
+        forged = browser.post(
+            "/console/sign-in", data={"api_key": KEY_A}, headers={"Origin": "http://evil.example"}
+        )
+        assert forged.status_code == 403 and "memq_console" not in forged.headers.get(
+            "set-cookie", ""
+        )
+        own = browser.post(
+            "/console/sign-in", data={"api_key": KEY_A}, headers={"Origin": served.base_url}
+        )
+        assert own.status_code == 303
+
+
 def test_the_cookie_is_http_only_strict_and_holds_no_key(served: Served) -> None:
     with served.console(key=None) as browser:
         response = browser.post("/console/sign-in", data={"api_key": KEY_A})

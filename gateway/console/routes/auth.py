@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
@@ -31,6 +32,11 @@ async def sign_in_page(request: Request) -> Response:
 
 @router.post("/sign-in")
 async def sign_in(request: Request) -> Response:
+    # No sign-in yet, so no CSRF token: another site's form would sign the browser in to
+    # the attacker's account (login CSRF). Browsers say where a form came from.
+    origin = request.headers.get("origin")
+    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+        raise Refused(403, "a sign-in must come from the console's own sign-in page")
     fields = await form(request)
     keys: ConsoleKeys = request.app.state.console_keys
     identity = keys.identify(fields.get("api_key", ""))
