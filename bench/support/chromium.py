@@ -19,14 +19,15 @@ ARGS = [
 
 
 class ChromiumMissing(RuntimeError):
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y chromium`; "
+            f"{path} is missing: install Debian's Chromium (`apt-get install -y chromium`; "
             ".ci/run does it). The browser tests never download a browser."
         )
 
 
-def launch(playwright: Playwright) -> Browser:
-    if not CHROMIUM.exists():
-        raise ChromiumMissing
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+def launch(playwright: Playwright, executable: Path = CHROMIUM) -> Browser:
+    """Debian's Chromium, headless; ``ChromiumMissing`` (an error, never a skip) without it."""
+    if not executable.exists():
+        raise ChromiumMissing(executable)
+    return playwright.chromium.launch(executable_path=str(executable), args=ARGS)
