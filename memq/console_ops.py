@@ -10,11 +10,16 @@ account's: a batch mixing accounts, or a body that cannot be read, is left to
 from __future__ import annotations
 
 import asyncio
+import logging
+
+from pika.exceptions import AMQPError
 
 from actors.metrics.queue_depth import QueueProbe, QueueReading, memq_queue_names
 from gateway.console.operations import LetterRow, NoDeadLetters, Outcome, QueueRow
 from memq.dlq import DeadLetters, NoDeadLetterQueues
 from memq.dlq_letter import DeadLetter
+
+logger = logging.getLogger("memq.console")
 
 #: The most dead letters read for one page (oldest first, over every queue).
 LETTERS_READ = 500
@@ -32,13 +37,20 @@ class BrokerOperations:
         self._dlq = dead_letters
 
     async def queues(self) -> list[QueueRow]:
-        readings = await asyncio.to_thread(self._probe, self._names)
+        try:
+            readings = await asyncio.to_thread(self._probe, self._names)
+        except (AMQPError, OSError) as exc:  # the readiness line says the broker is down
+            logger.warning("console: queue figures unavailable (%s)", type(exc).__name__)
+            return []
         return rows(self._names, readings, consumers_known=True)
 
     async def _letters(self) -> list[DeadLetter]:
         try:
             return await asyncio.to_thread(self._dlq.list, None, LETTERS_READ)
         except NoDeadLetterQueues:
+            return []
+        except (AMQPError, OSError) as exc:
+            logger.warning("console: dead letters unavailable (%s)", type(exc).__name__)
             return []
 
     async def dead_letters(self, account_id: str) -> list[LetterRow]:

@@ -13,11 +13,9 @@ from gateway.console.operations import Operations
 from gateway.console.paths import PREFIX
 from gateway.console.route import ConsoleRoute
 from gateway.console.templating import page
-from gateway.transport import Transport
+from gateway.routes.health import readiness_checks
 from runtime.settings import Settings
-from schemas.errors import MemqError
 from schemas.ids import ID_PATTERN
-from schemas.requests.sessions import PingStore
 from schemas.routing import QueueKind, queue_name
 
 router = APIRouter(prefix=PREFIX, route_class=ConsoleRoute, include_in_schema=False)
@@ -25,26 +23,16 @@ router = APIRouter(prefix=PREFIX, route_class=ConsoleRoute, include_in_schema=Fa
 LetterId = Annotated[str, Path(pattern=ID_PATTERN)]
 
 
-async def readiness(request: Request) -> dict[str, str]:
-    """What /readyz checks: the broker, and the store through a worker."""
-    transport: Transport = request.app.state.transport
-    settings: Settings = request.app.state.settings
-    if not await transport.ready():
-        return {"broker": "unreachable", "store": "unknown"}
-    try:
-        await transport.request(PingStore(), timeout=min(2, settings.request_timeout), attempts=1)
-    except MemqError as exc:
-        return {"broker": "ok", "store": exc.detail}
-    return {"broker": "ok", "store": "ok"}
-
-
 @router.get("/operations")
 async def operations_page(request: Request, signin: SignedIn) -> Response:
     ops: Operations = request.app.state.console_operations
+    settings: Settings = request.app.state.settings
     checks, queues, letters = await asyncio.gather(
-        readiness(request), ops.queues(), ops.dead_letters(signin.identity.account_id)
+        readiness_checks(request.app.state.transport, settings),
+        ops.queues(),
+        ops.dead_letters(signin.identity.account_id),
     )
-    prefix = request.app.state.settings.queue_prefix
+    prefix = settings.queue_prefix
     memory_queue = queue_name(prefix, QueueKind.MEMORY)
     memory = next((q for q in queues if q.name == memory_queue), None)
     return page(
@@ -56,7 +44,6 @@ async def operations_page(request: Request, signin: SignedIn) -> Response:
         memory=memory,
         letters=letters,
         ops=ops,
-        outcome=request.query_params.get("outcome", ""),
     )
 
 

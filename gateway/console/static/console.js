@@ -25,6 +25,10 @@
       return; // a later move of the slider already asked again
     }
     target.removeAttribute("aria-busy");
+    if (response.redirected) {
+      window.location.assign(response.url); // signed out meanwhile: to the sign-in page
+      return;
+    }
     if (!response.ok) {
       target.textContent = "The preview failed (" + response.status + "): reload the page.";
       return;
