@@ -44,20 +44,24 @@ class BrokerOperations:
             return []
         return rows(self._names, readings, consumers_known=True)
 
-    async def _letters(self) -> list[DeadLetter]:
+    async def _letters(self) -> list[DeadLetter] | None:
+        """Every dead letter (up to LETTERS_READ); None when RabbitMQ does not answer."""
         try:
             return await asyncio.to_thread(self._dlq.list, None, LETTERS_READ)
         except NoDeadLetterQueues:
             return []
         except (AMQPError, OSError) as exc:
             logger.warning("console: dead letters unavailable (%s)", type(exc).__name__)
-            return []
+            return None
 
-    async def dead_letters(self, account_id: str) -> list[LetterRow]:
-        return [row(letter) for letter in await self._letters() if owned(letter, account_id)]
+    async def dead_letters(self, account_id: str) -> list[LetterRow] | None:
+        letters = await self._letters()
+        if letters is None:
+            return None
+        return [row(letter) for letter in letters if owned(letter, account_id)]
 
     async def _find(self, account_id: str, letter_id: str) -> DeadLetter | None:
-        letters = await self._letters()
+        letters = await self._letters() or []
         return next((x for x in letters if x.id == letter_id and owned(x, account_id)), None)
 
     async def requeue(self, account_id: str, letter_id: str) -> Outcome:

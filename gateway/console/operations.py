@@ -49,7 +49,9 @@ class Operations(Protocol):
 
     async def queues(self) -> list[QueueRow]: ...
 
-    async def dead_letters(self, account_id: str) -> list[LetterRow]: ...
+    async def dead_letters(self, account_id: str) -> list[LetterRow] | None:
+        """The account's dead letters; None when they could not be read (broker down)."""
+        ...
 
     async def requeue(self, account_id: str, letter_id: str) -> Outcome: ...
 
@@ -61,7 +63,7 @@ class NoDeadLetters:
 
     dead_letters_unavailable: str | None = "this gateway was started without broker tooling"
 
-    async def dead_letters(self, account_id: str) -> list[LetterRow]:
+    async def dead_letters(self, account_id: str) -> list[LetterRow] | None:
         return []
 
     async def requeue(self, account_id: str, letter_id: str) -> Outcome:

@@ -136,3 +136,19 @@ def test_a_cross_site_form_cannot_act(page: Page, served: Served) -> None:
     assert response.value.status == 403
     with served.api() as api:
         assert api.get("/v1/sessions/s-en").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/console/sessions", "/console/sessions/s-en", "/console/sessions/s-fa", "/console/analytics"],
+)
+def test_pages_fit_a_phone(chromium: Browser, served: Served, path: str) -> None:
+    page = signed_in_page(chromium, served.base_url)
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(served.base_url + path)
+        # Nothing wider than the screen: no sideways scrolling to read a page.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.locator("nav a").first.is_visible()
+    finally:
+        page.context.close()
