@@ -26,8 +26,13 @@ class ChromiumMissing(RuntimeError):
         )
 
 
-def launch(playwright: Playwright, executable: Path = CHROMIUM) -> Browser:
-    """Debian's Chromium, headless; ``ChromiumMissing`` (an error, never a skip) without it."""
+def system_chromium(executable: Path = CHROMIUM) -> Path:
+    """``executable`` if it exists; else ``ChromiumMissing`` (an error, never a skip)."""
     if not executable.exists():
         raise ChromiumMissing(executable)
-    return playwright.chromium.launch(executable_path=str(executable), args=ARGS)
+    return executable
+
+
+def launch(playwright: Playwright) -> Browser:
+    """Debian's Chromium, headless."""
+    return playwright.chromium.launch(executable_path=str(system_chromium()), args=ARGS)
