@@ -56,7 +56,7 @@ LINES: list[tuple[Role, str]] = [
 ]
 
 
-def seed(store: SqliteStore, session_id: str, count: int) -> None:
+def seed(store: SqliteStore, session_id: str, count: int, user_id: str | None = None) -> None:
     start = datetime.now(UTC) - timedelta(hours=1)
     for i in range(count):
         role, content = LINES[i % len(LINES)]
@@ -68,6 +68,7 @@ def seed(store: SqliteStore, session_id: str, count: int) -> None:
             content=content.format(i=i),
             seq=1_000_000 + i,
             accepted_at=start + timedelta(milliseconds=i),
+            user_id=user_id,
         )
         store.sessions.append_message(event, delivery_id=event.message_id)
         if count >= 1000 and i % 2000 == 0:

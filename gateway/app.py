@@ -9,9 +9,10 @@ from fastapi import FastAPI
 from prometheus_client import CollectorRegistry
 from starlette.routing import Route
 
-from gateway import errors
+from gateway import console, errors
 from gateway import metrics as gateway_metrics
 from gateway.auth import ApiKeys
+from gateway.console.operations import Operations
 from gateway.ingest_batcher import IngestBatcher
 from gateway.limits import BodyLimits
 from gateway.mcp.backend import Backend
@@ -47,8 +48,10 @@ def create_app(
     transport: Transport,
     api_keys: ApiKeys,
     metrics_registry: CollectorRegistry | None = None,
+    console_operations: Operations | None = None,
 ) -> FastAPI:
-    """``metrics_registry``: shared with in-process workers (``memq serve``); else a new one."""
+    """``metrics_registry``: shared with in-process workers (``memq serve``); else a new one.
+    ``console_operations``: the console's queue and dead-letter tooling (``memq.console_ops``)."""
     metrics = GatewayMetrics(metrics_registry)
     transport = MeteredTransport(transport, metrics)
     batcher = IngestBatcher(transport, max_queue_seconds=settings.publish_timeout)
@@ -98,6 +101,7 @@ def create_app(
     app.include_router(search.router)
     app.include_router(transfer.router)
     app.include_router(user_memory.router)
+    console.install(app, settings, api_keys, console_operations)
     app.add_middleware(
         BodyLimits, max_bytes=settings.max_request_bytes, timeout=settings.client_timeout
     )

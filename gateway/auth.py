@@ -39,18 +39,30 @@ class ApiKeys:
     def generate_dev_key() -> str:
         return "memq-dev-" + secrets.token_urlsafe(24)
 
+    def account_of_key(self, key: str) -> str | None:
+        """The account of a bare key (the console's sign-in form), None when unknown."""
+        digest = _digest(key.strip())
+        for known, account in self._by_digest.items():
+            if hmac.compare_digest(known, digest):
+                return account
+        return None
+
     def account_for(self, authorization: str | None) -> str:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise Unauthorized("send your API key as 'Authorization: Bearer <key>'")
-        digest = _digest(token.strip())
-        for known, account in self._by_digest.items():
-            if hmac.compare_digest(known, digest):
-                return account
+        account = self.account_of_key(token)
+        if account is not None:
+            return account
         raise Unauthorized(
             "unknown API key: use one of MEMQ_API_KEYS, or with `memq serve` and no "
             "MEMQ_API_KEYS the dev key it printed at start (kept in MEMQ_DATA_DIR/dev-api-key)"
         )
+
+
+def key_id(key: str) -> str:
+    """A short, stable name for a key in logs: never the key itself."""
+    return _digest(key.strip())[:12]
 
 
 def _digest(key: str) -> str:

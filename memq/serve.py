@@ -26,10 +26,13 @@ from actors.metrics.probes.amqp import amqp_probe
 from actors.metrics.probes.stub import stub_probe
 from actors.registry import register_actors
 from gateway.app import create_app
+from gateway.console.operations import Operations
 from gateway.slow_clients import header_timeout_protocol
 from gateway.transport import Transport
 from gateway.transports.amqp import AmqpTransport
 from gateway.transports.local import LocalTransport
+from memq.console_ops import BrokerOperations, EmbeddedOperations
+from memq.dlq import DeadLetters
 from memq.keys import load_api_keys
 from memq.scheduler import start_in_thread
 from memq.stores import open_store
@@ -59,14 +62,25 @@ def run_gateway(settings: Settings) -> None:
             "memq gateway needs MEMQ_AMQP_URL (RabbitMQ); to run without servers use `memq serve`"
         )
     keys = load_api_keys(settings, allow_dev_key=False)
-    _run_http(settings, create_app(settings, amqp_transport(settings), keys))
+    app = create_app(
+        settings, amqp_transport(settings), keys, console_operations=broker_operations(settings)
+    )
+    _run_http(settings, app)
+
+
+def broker_operations(settings: Settings) -> BrokerOperations:
+    """The console's queue figures and dead letters on a RabbitMQ deployment."""
+    url = str(settings.amqp_url)
+    layout = QueueLayout.from_settings(settings)
+    return BrokerOperations(settings.queue_prefix, amqp_probe(url), DeadLetters(url, layout))
 
 
 def run_serve(settings: Settings) -> None:
     logs.configure(settings.log_level, settings.log_format)
     with embedded_runtime(settings) as runtime:
         keys = load_api_keys(settings, allow_dev_key=settings.embedded_broker)
-        _run_http(settings, create_app(settings, runtime.transport, keys, runtime.registry))
+        app = create_app(settings, runtime.transport, keys, runtime.registry, runtime.operations)
+        _run_http(settings, app)
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,8 @@ class Runtime:
 
     transport: Transport
     registry: CollectorRegistry
+    #: the console's queue figures and dead letters
+    operations: Operations
 
 
 @contextmanager
@@ -91,21 +107,22 @@ def embedded_runtime(settings: Settings) -> Iterator[Runtime]:
     register_actors(broker, deps)
     # One process, one registry: the gateway's GET /metrics shows the workers too.
     registry = process_registry()
+    queue_probe = (
+        stub_probe(broker) if isinstance(broker, StubBroker) else amqp_probe(str(settings.amqp_url))
+    )
     install_worker_metrics(
         broker,
         registry,
         engines=deps.engines,
         queue_prefix=settings.queue_prefix,
-        queue_probe=(
-            stub_probe(broker)
-            if isinstance(broker, StubBroker)
-            else amqp_probe(str(settings.amqp_url))
-        ),
+        queue_probe=queue_probe,
     )
     worker = dramatiq.Worker(broker, worker_threads=settings.worker_threads)
     transport: Transport
     journal: Journal | None = None
+    operations: Operations
     if settings.embedded_broker:
+        operations = EmbeddedOperations(settings.queue_prefix, queue_probe)
         journal = Journal(settings.data_dir / "journal.sqlite3")
         # Before Retries in the list = after it in the after-hooks, which
         # Dramatiq runs in reverse: Retries has decided by then.
@@ -113,6 +130,7 @@ def embedded_runtime(settings: Settings) -> Iterator[Runtime]:
         transport = LocalTransport(broker, replies, settings.queue_prefix, journal)
     else:
         transport = amqp_transport(settings)
+        operations = broker_operations(settings)
     logger.info(
         "memq: broker=%s store=%s",
         redact_url(settings.amqp_url) if settings.amqp_url else "in-process",
@@ -127,7 +145,7 @@ def embedded_runtime(settings: Settings) -> Iterator[Runtime]:
             logger.info("replayed %d accepted message(s) not yet stored", len(replayed))
     scheduler, stop_scheduler = start_in_thread(settings, broker)
     try:
-        yield Runtime(transport, registry)
+        yield Runtime(transport, registry, operations)
     finally:
         stop_scheduler.set()
         scheduler.join(timeout=5)

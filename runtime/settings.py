@@ -68,6 +68,18 @@ class Settings(BaseSettings):
         description="the API key the CLI sends; unset = the dev key `memq serve` keeps in "
         "MEMQ_DATA_DIR/dev-api-key",
     )
+    console_readonly_keys: SecretStr | None = Field(
+        default=None,
+        description='read-only keys for the web console at /console, "key1:account1,..." like '
+        "MEMQ_API_KEYS: they see everything of their account and every action is refused (403); "
+        "they are not API keys",
+    )
+    console_session_minutes: int = Field(
+        default=480,
+        gt=0,
+        description="how long a console sign-in lasts (it lives in the gateway process: a "
+        "restart signs everybody out)",
+    )
     queue_prefix: str = Field(
         default="memq",
         pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$",

@@ -105,12 +105,24 @@ def _range(messages: Sequence[ContextMessage]) -> dict[str, int] | None:
     return {"first_position": messages[0].position, "last_position": messages[-1].position}
 
 
+def section_tokens(ctx: AssembledContext) -> dict[str, int]:
+    """What each section present costs, laid out as text (the console's preview shows it)."""
+    costs = {tier.tier.value: estimate_tokens(tier_section(tier)) for tier in ctx.tiers}
+    if ctx.facts:
+        costs["facts"] = estimate_tokens(facts_section(ctx.facts))
+    if ctx.verbatim:
+        lines = [message_line(message) for message in ctx.verbatim]
+        costs["verbatim"] = estimate_tokens("\n".join([current_heading(len(ctx.verbatim)), *lines]))
+    return costs
+
+
 def render_json(ctx: AssembledContext) -> dict[str, Any]:
     """The context as JSON-ready data (datetimes as ISO strings).
 
     ``covered`` gives the message range of every section present (null when
-    absent). ``estimated_tokens`` is the estimate of the same content laid out
-    as text (``render_text``): JSON syntax is not counted.
+    absent); ``section_tokens`` the estimate of each section present.
+    ``estimated_tokens`` is the estimate of the same content laid out as text
+    (``render_text``): JSON syntax is not counted.
     """
     messages_fields = {"message_id", "role", "content", "position", "seq", "truncated"}
     covered: dict[str, dict[str, int] | None] = {
@@ -134,6 +146,7 @@ def render_json(ctx: AssembledContext) -> dict[str, Any]:
         "verbatim": [m.model_dump(mode="json", include=messages_fields) for m in ctx.verbatim],
         "covered": covered,
         "estimated_tokens": text_tokens(ctx),
+        "section_tokens": section_tokens(ctx),
         "dropped": [item.model_dump(mode="json") for item in ctx.dropped],
         "freshness": ctx.freshness.model_dump(mode="json"),
     }

@@ -8,6 +8,8 @@ from pydantic import BaseModel, Field
 
 from gateway.deps import SettingsDep, TransportDep
 from gateway.openapi import BEFORE_ROUTING, error_responses
+from gateway.transport import Transport
+from runtime.settings import Settings
 from schemas.errors import MemqError
 from schemas.requests.sessions import PingStore
 
@@ -33,6 +35,13 @@ async def healthz() -> dict[str, str]:
     responses={503: {"model": Readiness, "description": "not ready: `checks` says what is not"}},
 )
 async def readyz(transport: TransportDep, settings: SettingsDep) -> JSONResponse:
+    checks = await readiness_checks(transport, settings)
+    ready = all(value == "ok" for value in checks.values())
+    return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
+
+
+async def readiness_checks(transport: Transport, settings: Settings) -> dict[str, str]:
+    """The broker, and the store through a worker: "ok" each, or what is wrong."""
     checks = {"broker": "ok", "store": "ok"}
     if not await transport.ready():
         checks["broker"] = "unreachable"
@@ -44,5 +53,4 @@ async def readyz(transport: TransportDep, settings: SettingsDep) -> JSONResponse
             )
         except MemqError as exc:
             checks["store"] = exc.detail
-    ready = all(value == "ok" for value in checks.values())
-    return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
+    return checks

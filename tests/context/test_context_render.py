@@ -98,6 +98,25 @@ def test_json_is_serializable_and_counts_the_text_layout() -> None:
     assert render(ctx, "json") == data and render(ctx, "text") == render_text(ctx)
 
 
+def test_json_gives_each_sections_tokens_as_the_text_lays_it_out() -> None:
+    # Given a context with a summary, a fact and messages shown word for word
+    state = memory(
+        recent="User asked about the warranty.",
+        spans=(0, 0, 10),
+        facts=[fact("warranty", "2 years")],
+    )
+    pending = messages([("user", "Thanks!"), ("assistant", "You are welcome.")], 11)
+    ctx = assemble(state, pending, total_messages=12, budget=MIN_BUDGET * 4, budgets=Budgets())
+
+    # When rendered as JSON
+    sections = render_json(ctx)["section_tokens"]
+
+    # Then each section present is counted as the text shows it, and only those
+    text_sections = render_text(ctx).split("\n\n")
+    assert list(sections) == ["recent", "facts", "verbatim"]
+    assert list(sections.values()) == [estimate_tokens(part) for part in text_sections]
+
+
 def test_pretty_key() -> None:
     assert pretty_key("order_id") == "Order id"
     assert pretty_key("payment-method") == "Payment method"

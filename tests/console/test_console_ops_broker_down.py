@@ -1,0 +1,32 @@
+"""With RabbitMQ not answering, the operations page says so instead of failing or
+showing "no dead letters"."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from actors.metrics.probes.amqp import amqp_probe
+from bench.support.processes import free_port
+from memq.console_ops import BrokerOperations
+from memq.dlq import DeadLetters
+from tests.support.queues import layout
+
+NOWHERE = f"amqp://guest:guest@127.0.0.1:{free_port()}/"
+
+
+def run[T](work: Coroutine[Any, Any, T]) -> T:
+    """``work`` on a loop of its own thread: Playwright's sync API, when another test of
+    the package has started it, holds a running loop in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, work).result()
+
+
+def test_nothing_answers_so_nothing_is_claimed() -> None:
+    ops = BrokerOperations("memq", amqp_probe(NOWHERE), DeadLetters(NOWHERE, layout("memq")))
+    assert run(ops.queues()) == []
+    assert run(ops.dead_letters("acct-a")) is None  # unknown, not "none"
+    outcome = run(ops.requeue("acct-a", "some-letter"))
+    assert not outcome.done and "no dead letter some-letter" in outcome.message
