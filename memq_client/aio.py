@@ -86,13 +86,15 @@ class AsyncMemqClient:
         channel: str | None = None,
         metadata: dict[str, Any] | None = None,
         sent_at: datetime | None = None,
+        persona: str | None = None,
     ) -> MessageAccepted:
         """Publish one message of the conversation; returns once RabbitMQ holds it (202).
 
-        The first message of a session creates it. ``role`` is ``user``,
-        ``assistant`` or ``system``. ``metadata`` is free JSON kept with the
-        message (for an assistant answer, e.g. ``confidence``, ``sources``,
-        ``model``, ``latency_ms``, ``tokens``).
+        The first message of a session creates it (with ``persona``, when
+        given). ``role`` is ``user``, ``assistant`` or ``system``.
+        ``metadata`` is free JSON kept with the message (for an assistant
+        answer, e.g. ``confidence``, ``sources``, ``model``, ``latency_ms``,
+        ``tokens``).
 
         ``message_id``: your id for the message, stored once per account. When
         you give none, the client generates one (uuid4) **once per call** and
@@ -115,6 +117,7 @@ class AsyncMemqClient:
             channel=channel,
             metadata=metadata,
             sent_at=sent_at,
+            persona=persona,
         )
         return await self._send(call)
 
@@ -179,8 +182,12 @@ class AsyncMemqClient:
         channel: str | None = None,
         title: str | None = None,
         metadata: dict[str, Any] | None = None,
+        persona: str | None = None,
     ) -> Session:
         """Create a session ahead of its first message (publishing creates one too).
+
+        ``persona``: the character the user talks to; the session feeds and
+        recalls the user memory of that persona (the general one without).
 
         Without ``session_id`` the client generates one (uuid4), the same for
         every retry. If a retry finds the id taken (409) after an attempt whose
@@ -189,7 +196,7 @@ class AsyncMemqClient:
         first attempt raises ``Conflict``.
         """
         sid = session_id or uuid.uuid4().hex
-        call = calls.create_session(sid, user_id, channel, title, metadata)
+        call = calls.create_session(sid, user_id, channel, title, metadata, persona)
         try:
             return await self._send(call)
         except Conflict as exc:
@@ -211,16 +218,26 @@ class AsyncMemqClient:
         active: bool | None = None,
         limit: int = 20,
         cursor: str | None = None,
+        persona: str | None = None,
     ) -> SessionList:
         """Sessions, most recent activity first; page with ``cursor=page.next_cursor``."""
-        return await self._send(calls.list_sessions(user_id, channel, active, limit, cursor))
+        call = calls.list_sessions(user_id, channel, active, limit, cursor, persona)
+        return await self._send(call)
 
     async def update_session(
-        self, session_id: str, *, title: str | None = None, metadata: dict[str, Any] | None = None
+        self,
+        session_id: str,
+        *,
+        title: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        persona: str | None = None,
     ) -> Session:
+        """Change the fields given; ``persona`` switches the user memory the session feeds."""
         fields: dict[str, Any] = {}
         if title is not None:
             fields["title"] = title
+        if persona is not None:
+            fields["persona"] = persona
         if metadata is not None:
             fields["metadata"] = metadata
         return await self._send(calls.update_session(session_id, fields))

@@ -1,7 +1,7 @@
 """A user's memory across conversations: one per (account, user_id, persona).
 
-``persona`` is the session's character (``metadata.persona`` of the session,
-e.g. "meher"); ``""`` is the user's general memory, for sessions without one.
+``persona`` is the session's character (its ``persona`` field, e.g. "meher");
+``""`` is the user's general memory, for sessions without one.
 It holds the user's facts (latest value wins, earlier values kept with the
 session they came from) and one short summary per past conversation.
 """

@@ -36,7 +36,7 @@ PersonaQuery = Annotated[
     str,
     Query(
         pattern=PERSONA_PATTERN,
-        description='the persona (a session\'s `metadata.persona`, e.g. "meher"); '
+        description='the persona (a session\'s `persona`, e.g. "meher"); '
         '"" or absent = the user\'s general memory',
     ),
 ]

@@ -14,7 +14,7 @@ from schemas.routing import ActorName
 from schemas.user_memory import FACT_KEY_PATTERN, FactPatch, Persona
 
 PersonaField = Annotated[
-    Persona, Field(description='the persona (a session\'s metadata.persona); "" = general memory')
+    Persona, Field(description='the persona (a session\'s persona); "" = general memory')
 ]
 
 

@@ -33,7 +33,7 @@ def talk(client: httpx.Client, session: str, turns: Turns, user: str | None = "u
 
 
 def start(client: httpx.Client, session: str, persona: str) -> None:
-    body = {"session_id": session, "user_id": "u1", "metadata": {"persona": persona}}
+    body = {"session_id": session, "user_id": "u1", "persona": persona}
     assert client.post("/v1/sessions", json=body).status_code == 201
 
 
@@ -57,6 +57,9 @@ def test_a_returning_user_is_remembered_and_can_be_forgotten(stack: Stack) -> No
             stack.wait_for_count(session, len(turns))
             assert client.post(f"/v1/sessions/{session}/end").status_code == 200
             wait_for(lambda s=session: merged(client, s), timeout=60, interval=0.3)  # type: ignore[misc]
+        listed = client.get("/v1/sessions", params={"persona": "meher"}).json()
+        assert sorted(s["session_id"] for s in listed["sessions"]) == ["c1", "c2"]
+        assert {s["persona"] for s in listed["sessions"]} == {"meher"}
         view = memory(client)
         facts = {f["key"]: f for f in view["facts"]}
         # (the Persian conversation is the later one: its name and order are current)

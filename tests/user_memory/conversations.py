@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from domain.ports.store import Store
 from schemas.messages import MessageEvent, Role
@@ -53,8 +52,7 @@ def store_conversation(
 ) -> None:
     """The conversation stored as a channel would publish it; ended unless ``end=False``."""
     if persona is not None and user is not None:
-        metadata: dict[str, Any] = {"persona": persona}
-        spec = SessionCreate(session_id=session_id, user_id=user, metadata=metadata)
+        spec = SessionCreate(session_id=session_id, user_id=user, persona=persona)
         store.sessions.create_session(account, session_id, spec, start)
     offset = int((start - T0).total_seconds() * 1_000_000)
     for i, (role, content) in enumerate(turns):

@@ -18,6 +18,8 @@ from domain.memory.service import MemoryService
 from domain.user_memory.merge import forget_fact
 from domain.user_memory.service import UserMemoryBusy, UserMemoryService
 from runtime.settings import Settings
+from schemas.messages import MessageEvent
+from schemas.sessions import SessionCreate, SessionPatch
 from store.backends.sqlite import SqliteStore
 from tests.support.fake_anthropic import FakeAnthropic, overloaded_reply, text_reply
 from tests.user_memory.conversations import (
@@ -126,6 +128,44 @@ def test_a_persona_has_its_own_memory(store: SqliteStore) -> None:
     assert facts_of(store, persona="meher")["order_id"] == "ORD-55120"
     assert facts_of(store)["order_id"] == "ORD-77001"
     assert store.user_memory.user_memory_personas(A, "u1") == ["", "meher"]
+
+
+def test_the_persona_of_a_message_or_of_old_metadata_keys_the_memory(
+    store: SqliteStore,
+) -> None:
+    # Given a session created by its first message, which carries the persona
+    first = MessageEvent(
+        account_id=A,
+        session_id="s1",
+        message_id="s1-first",
+        role="user",
+        content="Hello",
+        seq=1,
+        accepted_at=T0,
+        user_id="u1",
+        persona="meher",
+    )
+    store.sessions.append_message(first, "d-s1-first")
+    store_conversation(store, "s1", PERSIAN)
+    # and one from before contract 1.3.0, its persona in the metadata
+    legacy = SessionCreate(session_id="s2", user_id="u1", metadata={"persona": "arash"})
+    store.sessions.create_session(A, "s2", legacy, T0 + timedelta(days=1))
+    store_conversation(store, "s2", THAI, start=T0 + timedelta(days=1))
+    jobs = service(store)
+    jobs.merge_session(A, "s1", final=True)
+    jobs.merge_session(A, "s2", final=True)
+    # Then each feeds its persona's memory, and the general memory holds neither
+    assert facts_of(store, persona="meher")["order_id"] == "ORD-55120"
+    assert facts_of(store, persona="arash")["order_id"] == "ORD-77001"
+    assert store.user_memory.user_memory_personas(A, "u1") == ["arash", "meher"]
+
+
+def test_a_session_patched_to_no_persona_feeds_the_general_memory(store: SqliteStore) -> None:
+    store_conversation(store, "s1", PERSIAN, persona="meher")
+    store.sessions.update_session(A, "s1", SessionPatch(persona=None), T0)
+    service(store).merge_session(A, "s1", final=True)
+    assert facts_of(store)["order_id"] == "ORD-55120"
+    assert store.user_memory.user_memory_personas(A, "u1") == [""]
 
 
 def test_a_removed_fact_never_comes_back_from_a_later_batch_of_an_old_session(

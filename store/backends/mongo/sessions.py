@@ -12,7 +12,14 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
-from domain.ports.sessions import AppendResult, MessageCursor, SessionStore, jsonable_metadata
+from domain.ports.sessions import (
+    AppendResult,
+    MessageCursor,
+    SessionStore,
+    jsonable_metadata,
+    persona_from,
+    stored_persona,
+)
 from schemas.errors import Conflict, NotFound, StoreUnavailable
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
@@ -235,6 +242,7 @@ class MongoSessions(SessionStore):
             "session_id": session_id,
             "user_id": spec.user_id,
             "channel": spec.channel,
+            "persona": persona_from(spec.persona, jsonable_metadata(spec.metadata)),
             "title": spec.title,
             "metadata": jsonable_metadata(spec.metadata),
             "status": "active",
@@ -275,6 +283,7 @@ class MongoSessions(SessionStore):
         *,
         user_id: str | None = None,
         channel: str | None = None,
+        persona: str | None = None,
         active: bool | None = None,
         limit: int = 20,
         cursor: str | None = None,
@@ -285,6 +294,8 @@ class MongoSessions(SessionStore):
             query["user_id"] = user_id
         if channel is not None:
             query["channel"] = channel
+        if persona is not None:
+            query["persona"] = persona
         if active is not None:
             query["status"] = "active" if active else "ended"
         if cursor is not None:
@@ -313,6 +324,8 @@ class MongoSessions(SessionStore):
         if "title" in fields:
             # A given title (or an explicit null) is final: messages no longer set it.
             changes |= {"title": fields["title"], "title_seq": GIVEN_TITLE_SEQ}
+        if "persona" in fields:
+            changes["persona"] = stored_persona(fields["persona"])
         if "metadata" in fields:
             changes["metadata"] = jsonable_metadata(fields["metadata"])
         doc = self.db.sessions.find_one_and_update(
@@ -389,6 +402,7 @@ def _counters(event: MessageEvent) -> dict[str, Any]:
     stage: dict[str, Any] = {
         "user_id": {"$ifNull": ["$user_id", {"$literal": event.user_id}]},
         "channel": {"$ifNull": ["$channel", {"$literal": event.channel}]},
+        "persona": {"$ifNull": ["$persona", {"$literal": event.persona}]},
         "metadata": {"$ifNull": ["$metadata", {"$literal": {}}]},
         "status": {"$literal": "active"},
         "ended_reason": None,

@@ -10,7 +10,14 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from domain.ports.sessions import AppendResult, MessageCursor, SessionStore, jsonable_metadata
+from domain.ports.sessions import (
+    AppendResult,
+    MessageCursor,
+    SessionStore,
+    jsonable_metadata,
+    persona_from,
+    stored_persona,
+)
 from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
@@ -42,16 +49,17 @@ log = logging.getLogger("memq.store.sqlite")
 # against it), so the result does not depend on the order messages arrive in.
 _UPSERT_SESSION = f"""
 INSERT INTO sessions (
-    account_id, session_id, user_id, channel, title, title_seq, status,
+    account_id, session_id, user_id, channel, persona, title, title_seq, status,
     created_at, updated_at, last_message_at, message_count, last_prompt, last_prompt_seq,
     last_activity
 ) VALUES (
-    :account_id, :session_id, :user_id, :channel, :title, :title_seq, 'active',
+    :account_id, :session_id, :user_id, :channel, :persona, :title, :title_seq, 'active',
     :at, :at, :at, 1, :prompt, :prompt_seq, :at
 )
 ON CONFLICT (account_id, session_id) DO UPDATE SET
     user_id = coalesce(user_id, excluded.user_id),
     channel = coalesce(channel, excluded.channel),
+    persona = coalesce(persona, excluded.persona),
     message_count = message_count + 1,
     last_message_at = max(coalesce(last_message_at, excluded.last_message_at),
                           excluded.last_message_at),
@@ -146,14 +154,15 @@ class SqliteSessions(SessionStore):
             with self.db.write() as conn:
                 self.db.purge_if_past_retention(conn, account_id, session_id)
                 conn.execute(
-                    "INSERT INTO sessions (account_id, session_id, user_id, channel, title,"
-                    " title_seq, metadata, created_at, updated_at, last_activity)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO sessions (account_id, session_id, user_id, channel, persona,"
+                    " title, title_seq, metadata, created_at, updated_at, last_activity)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         account_id,
                         session_id,
                         spec.user_id,
                         spec.channel,
+                        persona_from(spec.persona, jsonable_metadata(spec.metadata)),
                         spec.title,
                         None if spec.title is None else GIVEN_TITLE_SEQ,
                         json.dumps(jsonable_metadata(spec.metadata)),
@@ -176,6 +185,7 @@ class SqliteSessions(SessionStore):
         *,
         user_id: str | None = None,
         channel: str | None = None,
+        persona: str | None = None,
         active: bool | None = None,
         limit: int = 20,
         cursor: str | None = None,
@@ -189,6 +199,9 @@ class SqliteSessions(SessionStore):
         if channel is not None:
             where.append("channel = ?")
             args.append(channel)
+        if persona is not None:
+            where.append("persona = ?")
+            args.append(persona)
         if active is not None:
             where.append("status = ?")
             args.append("active" if active else "ended")
@@ -218,6 +231,8 @@ class SqliteSessions(SessionStore):
         if "title" in fields:
             # A given title (or an explicit null) is final: messages no longer set it.
             sets += ["title = :title", f"title_seq = {GIVEN_TITLE_SEQ}"]
+        if "persona" in fields:
+            sets.append("persona = :persona")
         if "metadata" in fields:
             sets.append("metadata = :metadata")
         with self.db.write() as conn:
@@ -229,6 +244,7 @@ class SqliteSessions(SessionStore):
                     "cutoff": self.db.cutoff(),
                     "now": to_micros(now),
                     "title": fields.get("title"),
+                    "persona": stored_persona(fields.get("persona")),
                     "metadata": json.dumps(jsonable_metadata(fields.get("metadata"))),
                     "account_id": account_id,
                     "session_id": session_id,
@@ -338,6 +354,7 @@ def _append_in(
             **key,
             "user_id": event.user_id,
             "channel": event.channel,
+            "persona": event.persona,
             "title": title_from(event.content) if is_user else None,
             "title_seq": event.seq if is_user else None,
             "prompt": prompt_from(event.content) if is_user else None,
