@@ -47,6 +47,11 @@ class ConversationSummary(BaseModel):
 
     session_id: str
     summary: str
+    open_items: list[str] = Field(
+        default_factory=list,
+        description="what was promised or left to do when it stopped, and an unanswered "
+        "question, in its language, oldest first",
+    )
     language: str = Field(description='"en", "fa", "th", … or "und" when unknown')
     started_at: datetime
     last_activity: datetime
@@ -88,6 +93,7 @@ class UserMemoryView(BaseModel):
 class UserMemoryHit(BaseModel):
     session_id: str
     summary: str
+    open_items: list[str] = Field(default_factory=list)
     language: str
     last_activity: datetime
     score: float

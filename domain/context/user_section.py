@@ -18,7 +18,7 @@ from typing import Any
 from domain.context.model import AssembledContext
 from domain.tokens import estimate_tokens
 from domain.user_memory.persona import UserMemoryKey
-from domain.user_memory.recall import RankedConversation, Recalled, rank, recall
+from domain.user_memory.recall import RankedConversation, Recalled, rank, recall, recallable
 from schemas.context import ContextFormat, UserMemoryNote
 from schemas.limits import MIN_BUDGET
 from schemas.messages import StoredMessage
@@ -41,7 +41,9 @@ class UserSection:
         if self.key is None:
             return Recalled()
         if self._ranked is None:  # once per request, however many times it recalls
-            past = [c for c in self.state.conversations if c.session_id != session_id and c.summary]
+            past = [
+                c for c in self.state.conversations if c.session_id != session_id and recallable(c)
+            ]
             self._ranked = rank(past, self.query)
         return recall(
             self.state,

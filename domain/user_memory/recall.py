@@ -1,7 +1,8 @@
 """What a context shows of the user's memory, for the message at hand, within a budget.
 
 The user-memory section lists the user's facts (most recently observed first),
-then the summaries of earlier conversations most relevant to the query: a
+then the summaries of earlier conversations (each with its open items: what
+was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
 Persian and Thai alike), each term weighted by how few of the user's
 conversations hold it (so "my", "the" and "order" count little), plus a
@@ -69,9 +70,25 @@ def _fact_line(key: str, value: str) -> str:
     return f"• {_pretty_key(key)}: {' '.join(value.split())}"
 
 
+#: Before a conversation's open items, on its line.
+OPEN_ITEMS_LABEL = "Open:"
+
+
+def told(conversation: ConversationSummary) -> str:
+    """What a conversation's line says: its summary, then its open items."""
+    if not conversation.open_items:
+        return conversation.summary
+    items = "; ".join(conversation.open_items)
+    return f"{conversation.summary} {OPEN_ITEMS_LABEL} {items}".strip()
+
+
+def recallable(conversation: ConversationSummary) -> bool:
+    return bool(conversation.summary or conversation.open_items)
+
+
 def conversation_line(conversation: ConversationSummary, summary: str | None = None) -> str:
     return _conversation_line(
-        conversation.summary if summary is None else summary,
+        told(conversation) if summary is None else summary,
         conversation.last_activity.date().isoformat(),
         conversation.language,
         conversation.ended,
@@ -102,7 +119,7 @@ def rank(conversations: Sequence[ConversationSummary], query: str) -> list[Ranke
     scores = [0.0] * count
     for place, position in enumerate(by_recency):
         scores[position] = RECENCY_WEIGHT / (1 + place)
-    index = _inverted(tuple(c.summary for c in conversations))
+    index = _inverted(tuple(told(c) for c in conversations))
     for term in set(terms(query)):
         holders = index.get(term, ())
         for position in holders:
@@ -123,7 +140,7 @@ def recall(
     ``ranked``, when the caller ranked them already), within ``budget_tokens``."""
     facts = [f for f in state.facts if f.session_id != current_session]
     if ranked is None:
-        past = [c for c in state.conversations if c.session_id != current_session and c.summary]
+        past = [c for c in state.conversations if c.session_id != current_session and recallable(c)]
         ranked = rank(past, query)
     chosen = Recalled()
     if not facts and not ranked:
@@ -194,7 +211,7 @@ def _shortened(conversation: ConversationSummary, room: float) -> str | None:
     left = math.floor(room - empty)
     if left < MIN_SHORTENED_SUMMARY:
         return None
-    summary = fit_to_budget(" ".join(conversation.summary.split()), left)
+    summary = fit_to_budget(" ".join(told(conversation).split()), left)
     if not summary:
         return None
     return conversation_line(conversation, summary)
