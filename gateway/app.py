@@ -30,6 +30,7 @@ from gateway.routes import (
     sessions,
     transfer,
     user_memory,
+    user_memory_transfer,
     users,
 )
 from gateway.sequencer import Sequencer
@@ -89,6 +90,7 @@ def create_app(
     app.include_router(search.router)
     app.include_router(transfer.router)
     app.include_router(user_memory.router)
+    app.include_router(user_memory_transfer.router)
     app.add_middleware(
         BodyLimits, max_bytes=settings.max_request_bytes, timeout=settings.client_timeout
     )

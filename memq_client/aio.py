@@ -24,6 +24,8 @@ from schemas.sessions import Session, SessionList
 from schemas.user_memory import (
     UserErased,
     UserMemoryDeleted,
+    UserMemoryDocument,
+    UserMemoryImported,
     UserMemorySearch,
     UserMemoryView,
 )
@@ -287,6 +289,16 @@ class AsyncMemqClient:
     async def erase_user(self, user_id: str) -> UserErased:
         """Erase every session, message and memory of the user in this account."""
         return await self._send(user_calls.erase_user(user_id))
+
+    async def export_user_memory(self, user_id: str) -> UserMemoryDocument:
+        """Every persona's memory of the user, as a document another account can import."""
+        return await self._send(user_calls.export_user_memory(user_id))
+
+    async def import_user_memory(
+        self, user_id: str, document: UserMemoryDocument | dict[str, Any]
+    ) -> UserMemoryImported:
+        """Merge an exported user memory into ``user_id``'s (idempotent: again, no change)."""
+        return await self._send(user_calls.import_user_memory(user_id, document))
 
     # -- transport -------------------------------------------------------------
     async def _send[T](self, call: Call[T]) -> T:

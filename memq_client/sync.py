@@ -24,6 +24,8 @@ from schemas.sessions import Session, SessionList
 from schemas.user_memory import (
     UserErased,
     UserMemoryDeleted,
+    UserMemoryDocument,
+    UserMemoryImported,
     UserMemorySearch,
     UserMemoryView,
 )
@@ -284,6 +286,16 @@ class MemqClient:
     def erase_user(self, user_id: str) -> UserErased:
         """Erase every session, message and memory of the user in this account."""
         return self._send(user_calls.erase_user(user_id))
+
+    def export_user_memory(self, user_id: str) -> UserMemoryDocument:
+        """Every persona's memory of the user, as a document another account can import."""
+        return self._send(user_calls.export_user_memory(user_id))
+
+    def import_user_memory(
+        self, user_id: str, document: UserMemoryDocument | dict[str, Any]
+    ) -> UserMemoryImported:
+        """Merge an exported user memory into ``user_id``'s (idempotent: again, no change)."""
+        return self._send(user_calls.import_user_memory(user_id, document))
 
     # -- transport -------------------------------------------------------------
     def _send[T](self, call: Call[T]) -> T:

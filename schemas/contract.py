@@ -6,7 +6,9 @@ number when one is added. The Python client distribution (``memq-client``)
 carries this version, so a channel pins the contract it was written against.
 
 1.3.0  persona, a session field (create, patch, a message that creates the session, export),
-       and the persona filter of GET /v1/sessions; before it, metadata.persona (still read)
+       and the persona filter of GET /v1/sessions; before it, metadata.persona (still read);
+       open_items of a past conversation; GET/POST /v1/users/{user_id}/memory/export|import
+       and their actors
 1.2.0  the user memory: /v1/users/{user_id}/memory… and DELETE /v1/users/{user_id}, their
        actors and the update_user_memory job; the context's query and user_memory
 1.1.0  every actor's kwargs typed and validated at the worker; format=openai

@@ -9,11 +9,12 @@ session they came from) and one short summary per past conversation.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from schemas.bounds import Count
+from schemas.ids import Identifier
 
 #: Persona names: the identifier alphabet, or "" for the general memory.
 PERSONA_PATTERN = r"^[A-Za-z0-9._:-]{0,64}$"
@@ -130,3 +131,42 @@ class UserErased(BaseModel):
     sessions: Count
     messages: Count
     memories: Count
+
+
+USER_MEMORY_FORMAT: Literal["memq.user_memory"] = "memq.user_memory"
+#: Bounds of an import document (a stored memory keeps fewer: the merge's own caps).
+MAX_IMPORT_PERSONAS = 100
+MAX_IMPORT_ITEMS = 1_000
+
+
+class ExportedUserMemory(BaseModel):
+    """One persona's memory in an export document: what the user told, and what they
+    asked to remove (digests only, so an import never brings it back)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    persona: Persona
+    facts: list[UserFact] = Field(default_factory=list, max_length=MAX_IMPORT_ITEMS)
+    conversations: list[ConversationSummary] = Field(
+        default_factory=list, max_length=MAX_IMPORT_ITEMS
+    )
+    forgotten: list[ForgottenValue] = Field(default_factory=list, max_length=MAX_IMPORT_ITEMS)
+
+
+class UserMemoryDocument(BaseModel):
+    """``GET /v1/users/{user_id}/memory/export``, the body of ``…/memory/import``: every
+    persona's memory of one user. The account never appears in it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["memq.user_memory"] = USER_MEMORY_FORMAT
+    version: Literal[1] = 1
+    user_id: Identifier = Field(description="the user it was exported for (informative)")
+    memories: list[ExportedUserMemory] = Field(max_length=MAX_IMPORT_PERSONAS)
+
+
+class UserMemoryImported(BaseModel):
+    user_id: str
+    memories: Count = Field(description="personas whose memory the import changed")
+    facts: Count = Field(description="facts in the document, merged (latest value wins)")
+    conversations: Count = Field(description="conversation summaries in the document")

@@ -27,13 +27,15 @@ CAS_ATTEMPTS = 5
 ERASE_PAGE = 100
 
 
-def _write(
+def write_checked(
     users: UserMemoryStore,
     account_id: str,
     user_id: str,
     persona: str,
     change: Callable[[UserMemoryState], UserMemoryState],
 ) -> UserMemoryState:
+    """``change`` applied by compare-and-set, retried on a concurrent write; a change
+    that returns the state itself writes nothing."""
     for _ in range(CAS_ATTEMPTS):
         state = users.load_user_memory(account_id, user_id, persona)
         changed = change(state)
@@ -60,7 +62,7 @@ def patch_fact(
             raise NotFound(f"user {user_id} has no fact {key!r}")
         return forget_fact(state, key, now)
 
-    _write(users, account_id, user_id, persona, change)
+    write_checked(users, account_id, user_id, persona, change)
     return view(users, account_id, user_id, persona)
 
 
@@ -76,7 +78,7 @@ def delete_memory(
         state = users.load_user_memory(account_id, user_id, name)
         if state.facts or state.conversations:
             deleted += 1
-        _write(users, account_id, user_id, name, lambda s: cleared(s, now))
+        write_checked(users, account_id, user_id, name, lambda s: cleared(s, now))
     return UserMemoryDeleted(user_id=user_id, memories=deleted)
 
 

@@ -145,6 +145,24 @@ def test_a_returning_user_is_remembered_and_can_be_forgotten(stack: Stack) -> No
         assert memory(client, persona="")["facts"] == []
         assert memory(client)["facts"]  # B's erasure did not touch A
 
+        # An export of the memory, imported into account B for its user, arrives whole
+        exported = client.get("/v1/users/u1/memory/export")
+        assert exported.status_code == 200, exported.text
+        document = exported.json()
+        assert [m["persona"] for m in document["memories"]] == ["meher"]
+        assert "acct" not in exported.text  # no account in it
+        facts_in_a = memory(client)["facts"]
+    with stack.client(KEY_B) as other:
+        imported = other.post("/v1/users/b-u9/memory/import", json=document)
+        assert imported.status_code == 200, imported.text
+        assert imported.json()["memories"] == 1
+        assert memory(other, user="b-u9")["facts"] == facts_in_a
+        again = other.post("/v1/users/b-u9/memory/import", json=document).json()
+        assert again["memories"] == 0  # idempotent
+        assert memory(other)["facts"] == []  # the exported user id got nothing in B
+        bad = other.post("/v1/users/b-u9/memory/import", json={**document, "format": "x"})
+        assert bad.status_code == 422
+    with stack.client() as client:
         # Erasure takes every session, message and memory of the user
         erased = client.delete("/v1/users/u1")
         assert erased.status_code == 200

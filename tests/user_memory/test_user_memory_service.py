@@ -16,6 +16,7 @@ from domain.memory.claude.open_items import OPEN_ITEMS_TOOL
 from domain.memory.factory import build_engines
 from domain.memory.offline.engine import OfflineEngine
 from domain.memory.service import MemoryService
+from domain.ports.store import Store
 from domain.user_memory.merge import forget_fact
 from domain.user_memory.service import UserMemoryBusy, UserMemoryService
 from runtime.settings import Settings
@@ -35,7 +36,7 @@ from tests.user_memory.conversations import (
 A = "acct-a"
 
 
-def service(store: SqliteStore, settings: Settings | None = None) -> UserMemoryService:
+def service(store: Store, settings: Settings | None = None) -> UserMemoryService:
     settings = settings or Settings()
     engines = build_engines(settings)
     return UserMemoryService(
