@@ -284,8 +284,13 @@ class MemqClient:
         return self._send(user_calls.delete_user_memory(user_id, persona))
 
     def erase_user(self, user_id: str) -> UserErased:
-        """Erase every session, message and memory of the user in this account."""
-        return self._send(user_calls.erase_user(user_id))
+        """Erase every session, message and memory of the user in this account; the
+        counts of every request it took (each erases a bounded batch of sessions)."""
+        erased = self._send(user_calls.erase_user(user_id))
+        while not erased.complete:
+            more = self._send(user_calls.erase_user(user_id))
+            erased = user_calls.erased_in_total(erased, more)
+        return erased
 
     def export_user_memory(self, user_id: str) -> UserMemoryDocument:
         """Every persona's memory of the user, as a document another account can import."""

@@ -104,3 +104,17 @@ def import_user_memory(
         _model(UserMemoryImported),
         body=body.model_dump(mode="json"),
     )
+
+
+def erased_in_total(first: UserErased, then: UserErased) -> UserErased:
+    """Two erasure requests' counts as one report (the later one says if it is complete)."""
+    counts = [
+        "sessions",
+        "messages",
+        "memories",
+        "session_memories",
+        "analytics_rows",
+        "search_entries",
+    ]
+    summed = {name: getattr(first, name) + getattr(then, name) for name in counts}
+    return then.model_copy(update=summed)

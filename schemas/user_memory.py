@@ -125,12 +125,23 @@ class UserMemoryDeleted(BaseModel):
 
 
 class UserErased(BaseModel):
-    """What ``DELETE /v1/users/{user_id}`` erased in the caller's account."""
+    """What one ``DELETE /v1/users/{user_id}`` erased in the caller's account, by kind.
+    A request erases at most ``ERASE_BATCH`` sessions: ``complete`` false means more
+    remain, and the same request erases the next ones (the user memories go last)."""
 
     user_id: str
     sessions: Count
     messages: Count
-    memories: Count
+    memories: Count = Field(description="user memories deleted (one per persona)")
+    session_memories: Count = Field(
+        default=0, description="session memories (summaries, key facts) deleted"
+    )
+    analytics_rows: Count = Field(default=0, description="analytics records deleted")
+    search_entries: Count = Field(default=0, description="search index entries deleted")
+    complete: bool = Field(
+        default=True,
+        description="false: more sessions of the user remain; send the request again",
+    )
 
 
 USER_MEMORY_FORMAT: Literal["memq.user_memory"] = "memq.user_memory"

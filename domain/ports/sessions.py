@@ -28,6 +28,19 @@ LAST_PROMPT_CHARS = 500
 
 
 @dataclass(frozen=True)
+class DeletedSession:
+    """What deleting one session removed, by kind (the erasure's report)."""
+
+    messages: int = 0
+    #: The session memory (tiers and key facts): 0 or 1.
+    memories: int = 0
+    #: Analytics records of the session (and, on SQLite, their knowledge-base sources).
+    analytics_rows: int = 0
+    #: Search index entries of its messages.
+    search_entries: int = 0
+
+
+@dataclass(frozen=True)
 class AppendResult:
     """What ``append_message`` did (one per item for ``append_messages``).
 
@@ -178,10 +191,11 @@ class SessionStore(abc.ABC):
         Raises ``NotFound``."""
 
     @abc.abstractmethod
-    def delete_session(self, account_id: str, session_id: str) -> None:
+    def delete_session(self, account_id: str, session_id: str) -> DeletedSession:
         """Delete the session and its messages, leaving a tombstone (with the deletion
         time) so later messages for it are dropped and its id is not reused until
-        retention removes the tombstone (``purge_tombstone``). Raises ``NotFound``."""
+        retention removes the tombstone (``purge_tombstone``); what went, counted.
+        Raises ``NotFound``."""
 
 
 def jsonable_metadata(metadata: dict[str, Any] | None) -> dict[str, Any]:

@@ -139,6 +139,10 @@ def test_a_returning_user_is_remembered_and_can_be_forgotten(stack: Stack) -> No
             "sessions": 0,
             "messages": 0,
             "memories": 0,
+            "session_memories": 0,
+            "analytics_rows": 0,
+            "search_entries": 0,
+            "complete": True,
         }
     with stack.client() as client:
         assert memory(client, user="u2")["facts"] == []
@@ -166,12 +170,18 @@ def test_a_returning_user_is_remembered_and_can_be_forgotten(stack: Stack) -> No
         # Erasure takes every session, message and memory of the user
         erased = client.delete("/v1/users/u1")
         assert erased.status_code == 200
-        assert erased.json() == {
-            "user_id": "u1",
+        report = erased.json()
+        messages = len(ENGLISH) + len(PERSIAN) + 1
+        assert {k: report[k] for k in ("sessions", "messages", "memories", "complete")} == {
             "sessions": 3,
-            "messages": len(ENGLISH) + len(PERSIAN) + 1,
+            "messages": messages,
             "memories": 1,
+            "complete": True,
         }
+        # every message was indexed for search; the two ended conversations had a
+        # session memory and analytics (the third, one message old, may not yet)
+        assert report["search_entries"] == messages
+        assert 2 <= report["session_memories"] <= 3 and report["analytics_rows"] >= 2
         assert memory(client)["facts"] == [] and memory(client)["conversations"] == []
         assert client.get("/v1/users/u1/sessions").json()["sessions"] == []
         assert client.get("/v1/sessions/c1/messages").status_code == 404

@@ -14,6 +14,7 @@ from pymongo.errors import DuplicateKeyError
 
 from domain.ports.sessions import (
     AppendResult,
+    DeletedSession,
     MessageCursor,
     SessionStore,
     jsonable_metadata,
@@ -364,7 +365,7 @@ class MongoSessions(SessionStore):
         return session_from(doc)
 
     @_translated
-    def delete_session(self, account_id: str, session_id: str) -> None:
+    def delete_session(self, account_id: str, session_id: str) -> DeletedSession:
         key = {"account_id": account_id, "session_id": session_id}
         # Tombstone first: an append racing with us then fails its guarded update
         # and removes its own message, so nothing is left behind.
@@ -374,12 +375,20 @@ class MongoSessions(SessionStore):
         )
         if not replaced.matched_count:
             raise NotFound(f"session {session_id} not found")
+        # A message's search entry is its search_terms field: it goes with the message.
+        indexed = self.db.messages.count_documents({**key, "search_terms": {"$exists": True}})
         purged = self.db.messages.delete_many(key).deleted_count
         # Last: a lease taken meanwhile re-checks the session and undoes itself
         # (and so does a first analytics save).
-        self.db.memory.delete_one(key)
-        self.db.analytics.delete_one(key)
+        memories = self.db.memory.delete_one(key).deleted_count
+        analytics = self.db.analytics.delete_one(key).deleted_count
         log.info("deleted session %s (%d messages)", session_id, purged)
+        return DeletedSession(
+            messages=purged,
+            memories=memories,
+            analytics_rows=analytics,
+            search_entries=min(indexed, purged),
+        )
 
 
 def _counters(event: MessageEvent) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from domain.ports.sessions import (
     AppendResult,
+    DeletedSession,
     MessageCursor,
     SessionStore,
     jsonable_metadata,
@@ -265,7 +266,7 @@ class SqliteSessions(SessionStore):
             )
             return self.db.session(conn, account_id, session_id)
 
-    def delete_session(self, account_id: str, session_id: str) -> None:
+    def delete_session(self, account_id: str, session_id: str) -> DeletedSession:
         with self.db.write() as conn:
             # The row stays as a tombstone; what it held about the conversation goes.
             changed = conn.execute(
@@ -278,7 +279,8 @@ class SqliteSessions(SessionStore):
             if not changed:
                 raise NotFound(f"session {session_id} not found")
             purged = delete_contents(conn, account_id, session_id)
-        log.info("deleted session %s (%d messages)", session_id, purged)
+        log.info("deleted session %s (%d messages)", session_id, purged.messages)
+        return purged
 
 
 def _older_than_newest(conn: sqlite3.Connection, event: MessageEvent) -> bool:
