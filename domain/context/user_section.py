@@ -85,7 +85,8 @@ def with_section(
     assemble_within: Callable[[int], AssembledContext],
 ) -> tuple[Recalled, AssembledContext, int]:
     """The recalled section, the session's context, and the context's whole budget."""
-    room = min(share, budget - MIN_BUDGET) if budget_given else share
+    # The section's cost is its tokens and a separator: both must leave the minimum.
+    room = min(share, budget - MIN_BUDGET - SEPARATOR_TOKENS) if budget_given else share
     recalled = section.recall(room, session_id)
     if not budget_given:
         budget += cost(recalled)

@@ -1,6 +1,7 @@
 """What a context shows of the user's memory, for the message at hand, within a budget.
 
-The user-memory section lists the user's facts (most recently observed first),
+The user-memory section lists the user's facts (most recently observed first; an
+identifier also with the values earlier conversations gave it),
 then the summaries of earlier conversations (each with its open items: what
 was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -61,13 +63,41 @@ def _pretty_key(key: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+#: Keys whose values name a thing (an order, a ticket, a booking), not an attribute of
+#: the user: another conversation's value names another thing, not an outdated one.
+IDENTIFIER_KEY = re.compile(
+    r"(?:^|_)(?:id|number|no|code|reference|ref|ticket|booking|tracking|serial)(?:_\d+)?$"
+)
+#: Other conversations' identifiers shown beside the latest one.
+MAX_OTHER_IDENTIFIERS = 3
+
+
+def other_conversations_values(fact: UserFact) -> tuple[str, ...]:
+    """For an identifier, the values earlier conversations gave it (newest first): a
+    returning customer's earlier order is still theirs. A value corrected within one
+    conversation, or a value of an attribute (an address, a name), is history only."""
+    if not IDENTIFIER_KEY.search(fact.key):
+        return ()
+    values: list[str] = []
+    sessions = {"", fact.session_id}
+    for item in sorted(fact.history, key=lambda h: h.observed_at, reverse=True):
+        # Each earlier conversation's last value: the one it ended with.
+        if item.session_id not in sessions and item.value not in values:
+            values.append(item.value)
+        sessions.add(item.session_id)
+    return tuple(values[:MAX_OTHER_IDENTIFIERS])
+
+
 def fact_line(fact: UserFact) -> str:
-    return _fact_line(fact.key, fact.value)
+    return _fact_line(fact.key, fact.value, other_conversations_values(fact))
 
 
 @functools.lru_cache(maxsize=8192)
-def _fact_line(key: str, value: str) -> str:
-    return f"• {_pretty_key(key)}: {' '.join(value.split())}"
+def _fact_line(key: str, value: str, others: tuple[str, ...] = ()) -> str:
+    line = f"• {_pretty_key(key)}: {' '.join(value.split())}"
+    if others:
+        line += f" (earlier conversations: {', '.join(' '.join(v.split()) for v in others)})"
+    return line
 
 
 #: Before a conversation's open items, on its line.
