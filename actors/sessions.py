@@ -38,6 +38,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             request.account_id,
             user_id=request.user_id,
             channel=request.channel,
+            persona=request.persona,
             active=request.active,
             limit=request.limit,
             cursor=request.cursor,

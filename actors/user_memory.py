@@ -9,9 +9,16 @@ from actors.deps import Deps
 from actors.jobs import job_actor
 from actors.memory import MEMORY_TIME_LIMIT_MS
 from actors.requests import request_actor
-from domain.user_memory import corrections, reads
+from domain.user_memory import corrections, reads, transfer
 from schemas.requests import user_memory as requests
-from schemas.user_memory import UserErased, UserMemoryDeleted, UserMemorySearch, UserMemoryView
+from schemas.user_memory import (
+    UserErased,
+    UserMemoryDeleted,
+    UserMemoryDocument,
+    UserMemoryImported,
+    UserMemorySearch,
+    UserMemoryView,
+)
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
@@ -54,4 +61,14 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     def erase_user(request: requests.EraseUser) -> UserErased:
         return corrections.erase_user(
             deps.store.sessions, users, request.account_id, request.user_id
+        )
+
+    @request_actor(broker, prefix, requests.ExportUserMemory)
+    def export_user_memory(request: requests.ExportUserMemory) -> UserMemoryDocument:
+        return transfer.export_user_memory(users, request.account_id, request.user_id)
+
+    @request_actor(broker, prefix, requests.ImportUserMemory)
+    def import_user_memory(request: requests.ImportUserMemory) -> UserMemoryImported:
+        return transfer.import_user_memory(
+            users, request.account_id, request.user_id, request.document
         )

@@ -35,6 +35,7 @@ from gateway.routes import (
     sessions,
     transfer,
     user_memory,
+    user_memory_transfer,
     users,
 )
 from gateway.sequencer import Sequencer
@@ -101,6 +102,7 @@ def create_app(
     app.include_router(search.router)
     app.include_router(transfer.router)
     app.include_router(user_memory.router)
+    app.include_router(user_memory_transfer.router)
     console.install(app, settings, api_keys, console_operations)
     app.add_middleware(
         BodyLimits, max_bytes=settings.max_request_bytes, timeout=settings.client_timeout

@@ -179,6 +179,8 @@ def scheduler() -> None:
 # Registered last, so `memq --help` lists serve and demo first.
 app.command("export")(transfer_cli.export_command)
 app.command("import")(transfer_cli.import_command)
+app.command("export-user")(transfer_cli.export_user_command)
+app.command("import-user")(transfer_cli.import_user_command)
 app.add_typer(dlq_cli.app, name="dlq")
 
 

@@ -1,4 +1,5 @@
-"""``memq export`` and ``memq import``: session documents over the HTTP API.
+"""``memq export`` and ``memq import``: session documents over the HTTP API; ``memq
+export-user`` and ``memq import-user``: a user's memory across conversations.
 
 The gateway is MEMQ_URL (default http://MEMQ_HOST:MEMQ_PORT, the address
 ``memq serve`` listens on); the caller is MEMQ_API_KEY, else the dev key
@@ -178,22 +179,55 @@ def import_command(
 
     Message ids are unique per account: to import a session back into the account
     it came from, pass --copy."""
-    try:
-        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        fail(f"no such file: {file} (give the path `memq export SESSION > FILE` wrote)")
-    except IsADirectoryError:
-        fail(f"{file} is a directory: give an export document (a .json file)")
-    except (PermissionError, UnicodeDecodeError) as exc:
-        fail(f"cannot read {file}: {exc}")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        fail(f"{file} is not JSON ({exc}): give a document `memq export` wrote")
+    document = _read_document(file, "memq export SESSION")
     params: dict[str, str] = {"session_id": session_id} if session_id else {}
     if copy:
         params["copy"] = "true"
     result = _call(
         _config(url, account), "POST", "/v1/sessions/import", json=document, params=params
+    )
+    typer.echo(json.dumps(result, ensure_ascii=False))
+
+
+def _read_document(file: Path, writer: str) -> Any:
+    """The JSON document in ``file`` (``-``: stdin); ``writer`` is the command that made it."""
+    try:
+        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"no such file: {file} (give the path `{writer} > FILE` wrote)")
+    except IsADirectoryError:
+        fail(f"{file} is a directory: give an export document (a .json file)")
+    except (PermissionError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {file}: {exc}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        fail(f"{file} is not JSON ({exc}): give a document `{writer}` wrote")
+
+
+def export_user_command(
+    user_id: Annotated[str, typer.Argument(help="the user whose memory to export")],
+    account: Account = None,
+    url: Url = None,
+) -> None:
+    """Write a user's memory (every persona) as a JSON document on stdout:
+    `memq export-user u1 > u1.json`."""
+    document = _call(_config(url, account), "GET", f"/v1/users/{user_id}/memory/export")
+    typer.echo(json.dumps(document, ensure_ascii=False))
+
+
+def import_user_command(
+    file: Annotated[Path, typer.Argument(help="a user memory document; - reads stdin")],
+    user_id: Annotated[
+        str, typer.Option("--user", help="the user (in the caller's account) to merge it into")
+    ],
+    account: Account = None,
+    url: Url = None,
+) -> None:
+    """Merge a user memory document into a user's memory; prints the result (JSON).
+    Importing the same document again changes nothing."""
+    document = _read_document(file, "memq export-user USER")
+    result = _call(
+        _config(url, account), "POST", f"/v1/users/{user_id}/memory/import", json=document
     )
     typer.echo(json.dumps(result, ensure_ascii=False))

@@ -38,6 +38,7 @@ class BatchMessage(TypedDict):
     message_id: NotRequired[str | None]
     user_id: NotRequired[str | None]
     channel: NotRequired[str | None]
+    persona: NotRequired[str | None]
     metadata: NotRequired[dict[str, Any] | None]
     sent_at: NotRequired[datetime | None]
 
@@ -133,6 +134,7 @@ def publish(
     channel: str | None,
     metadata: dict[str, Any] | None,
     sent_at: datetime | None,
+    persona: str | None = None,
 ) -> Call[MessageAccepted]:
     body = _validated(
         MessageIn,
@@ -142,6 +144,7 @@ def publish(
         sent_at=sent_at,
         user_id=user_id,
         channel=channel,
+        persona=persona,
         metadata=metadata,
     )
     return Call(
@@ -211,12 +214,14 @@ def create_session(
     channel: str | None,
     title: str | None,
     metadata: dict[str, Any] | None,
+    persona: str | None = None,
 ) -> Call[Session]:
     body = _validated(
         SessionCreate,
         session_id=session_id,
         user_id=user_id,
         channel=channel,
+        persona=persona,
         title=title,
         metadata=metadata,
     )
@@ -233,15 +238,29 @@ def get_session(session_id: str) -> Call[Session]:
 
 
 def list_sessions(
-    user_id: str | None, channel: str | None, active: bool | None, limit: int, cursor: str | None
+    user_id: str | None,
+    channel: str | None,
+    active: bool | None,
+    limit: int,
+    cursor: str | None,
+    persona: str | None = None,
 ) -> Call[SessionList]:
     if user_id is not None:
         check_id("user_id", user_id)
+    if persona is not None:
+        _validated(SessionPatch, persona=persona)  # the same name rule, before sending
     return Call(
         "GET",
         "/v1/sessions",
         _model(SessionList),
-        params=_query(user_id=user_id, channel=channel, active=active, limit=limit, cursor=cursor),
+        params=_query(
+            user_id=user_id,
+            channel=channel,
+            persona=persona,
+            active=active,
+            limit=limit,
+            cursor=cursor,
+        ),
     )
 
 

@@ -24,6 +24,8 @@ from schemas.sessions import Session, SessionList
 from schemas.user_memory import (
     UserErased,
     UserMemoryDeleted,
+    UserMemoryDocument,
+    UserMemoryImported,
     UserMemorySearch,
     UserMemoryView,
 )
@@ -87,13 +89,15 @@ class MemqClient:
         channel: str | None = None,
         metadata: dict[str, Any] | None = None,
         sent_at: datetime | None = None,
+        persona: str | None = None,
     ) -> MessageAccepted:
         """Publish one message of the conversation; returns once RabbitMQ holds it (202).
 
-        The first message of a session creates it. ``role`` is ``user``,
-        ``assistant`` or ``system``. ``metadata`` is free JSON kept with the
-        message (for an assistant answer, e.g. ``confidence``, ``sources``,
-        ``model``, ``latency_ms``, ``tokens``).
+        The first message of a session creates it (with ``persona``, when
+        given). ``role`` is ``user``, ``assistant`` or ``system``.
+        ``metadata`` is free JSON kept with the message (for an assistant
+        answer, e.g. ``confidence``, ``sources``, ``model``, ``latency_ms``,
+        ``tokens``).
 
         ``message_id``: your id for the message, stored once per account. When
         you give none, the client generates one (uuid4) **once per call** and
@@ -116,6 +120,7 @@ class MemqClient:
             channel=channel,
             metadata=metadata,
             sent_at=sent_at,
+            persona=persona,
         )
         return self._send(call)
 
@@ -180,8 +185,12 @@ class MemqClient:
         channel: str | None = None,
         title: str | None = None,
         metadata: dict[str, Any] | None = None,
+        persona: str | None = None,
     ) -> Session:
         """Create a session ahead of its first message (publishing creates one too).
+
+        ``persona``: the character the user talks to; the session feeds and
+        recalls the user memory of that persona (the general one without).
 
         Without ``session_id`` the client generates one (uuid4), the same for
         every retry. If a retry finds the id taken (409) after an attempt whose
@@ -190,7 +199,7 @@ class MemqClient:
         first attempt raises ``Conflict``.
         """
         sid = session_id or uuid.uuid4().hex
-        call = calls.create_session(sid, user_id, channel, title, metadata)
+        call = calls.create_session(sid, user_id, channel, title, metadata, persona)
         try:
             return self._send(call)
         except Conflict as exc:
@@ -212,16 +221,26 @@ class MemqClient:
         active: bool | None = None,
         limit: int = 20,
         cursor: str | None = None,
+        persona: str | None = None,
     ) -> SessionList:
         """Sessions, most recent activity first; page with ``cursor=page.next_cursor``."""
-        return self._send(calls.list_sessions(user_id, channel, active, limit, cursor))
+        call = calls.list_sessions(user_id, channel, active, limit, cursor, persona)
+        return self._send(call)
 
     def update_session(
-        self, session_id: str, *, title: str | None = None, metadata: dict[str, Any] | None = None
+        self,
+        session_id: str,
+        *,
+        title: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        persona: str | None = None,
     ) -> Session:
+        """Change the fields given; ``persona`` switches the user memory the session feeds."""
         fields: dict[str, Any] = {}
         if title is not None:
             fields["title"] = title
+        if persona is not None:
+            fields["persona"] = persona
         if metadata is not None:
             fields["metadata"] = metadata
         return self._send(calls.update_session(session_id, fields))
@@ -265,8 +284,23 @@ class MemqClient:
         return self._send(user_calls.delete_user_memory(user_id, persona))
 
     def erase_user(self, user_id: str) -> UserErased:
-        """Erase every session, message and memory of the user in this account."""
-        return self._send(user_calls.erase_user(user_id))
+        """Erase every session, message and memory of the user in this account; the
+        counts of every request it took (each erases a bounded batch of sessions)."""
+        erased = self._send(user_calls.erase_user(user_id))
+        while not erased.complete:
+            more = self._send(user_calls.erase_user(user_id))
+            erased = user_calls.erased_in_total(erased, more)
+        return erased
+
+    def export_user_memory(self, user_id: str) -> UserMemoryDocument:
+        """Every persona's memory of the user, as a document another account can import."""
+        return self._send(user_calls.export_user_memory(user_id))
+
+    def import_user_memory(
+        self, user_id: str, document: UserMemoryDocument | dict[str, Any]
+    ) -> UserMemoryImported:
+        """Merge an exported user memory into ``user_id``'s (idempotent: again, no change)."""
+        return self._send(user_calls.import_user_memory(user_id, document))
 
     # -- transport -------------------------------------------------------------
     def _send[T](self, call: Call[T]) -> T:

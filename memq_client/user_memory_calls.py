@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from memq_client.calls import Call, _model, _query, _validated, id_path
 from memq_client.errors import InvalidRequest
@@ -12,6 +13,8 @@ from schemas.user_memory import (
     FactPatch,
     UserErased,
     UserMemoryDeleted,
+    UserMemoryDocument,
+    UserMemoryImported,
     UserMemorySearch,
     UserMemoryView,
 )
@@ -81,3 +84,37 @@ def delete_user_memory(user_id: str, persona: str | None) -> Call[UserMemoryDele
 
 def erase_user(user_id: str) -> Call[UserErased]:
     return Call("DELETE", user_path(user_id), _model(UserErased))
+
+
+def export_user_memory(user_id: str) -> Call[UserMemoryDocument]:
+    return Call("GET", user_path(user_id, "memory", "export"), _model(UserMemoryDocument))
+
+
+def import_user_memory(
+    user_id: str, document: UserMemoryDocument | dict[str, Any]
+) -> Call[UserMemoryImported]:
+    body = (
+        document
+        if isinstance(document, UserMemoryDocument)
+        else _validated(UserMemoryDocument, **document)
+    )
+    return Call(
+        "POST",
+        user_path(user_id, "memory", "import"),
+        _model(UserMemoryImported),
+        body=body.model_dump(mode="json"),
+    )
+
+
+def erased_in_total(first: UserErased, then: UserErased) -> UserErased:
+    """Two erasure requests' counts as one report (the later one says if it is complete)."""
+    counts = [
+        "sessions",
+        "messages",
+        "memories",
+        "session_memories",
+        "analytics_rows",
+        "search_entries",
+    ]
+    summed = {name: getattr(first, name) + getattr(then, name) for name in counts}
+    return then.model_copy(update=summed)

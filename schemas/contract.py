@@ -5,10 +5,14 @@ when a field, route, actor or format is removed or changes meaning, the minor
 number when one is added. The Python client distribution (``memq-client``)
 carries this version, so a channel pins the contract it was written against.
 
+1.3.0  persona, a session field (create, patch, a message that creates the session, export),
+       and the persona filter of GET /v1/sessions; before it, metadata.persona (still read);
+       open_items of a past conversation; GET/POST /v1/users/{user_id}/memory/export|import
+       and their actors
 1.2.0  the user memory: /v1/users/{user_id}/memory… and DELETE /v1/users/{user_id}, their
        actors and the update_user_memory job; the context's query and user_memory
 1.1.0  every actor's kwargs typed and validated at the worker; format=openai
 1.0.0  the contract as first published (docs/amqp.md, the OpenAPI document)
 """
 
-CONTRACT_VERSION = "1.2.0"
+CONTRACT_VERSION = "1.3.0"

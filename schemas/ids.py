@@ -16,3 +16,8 @@ def not_dot_segment(value: str) -> str:
 
 #: Client-chosen opaque ids: sessions, messages, users.
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(not_dot_segment)]
+
+
+#: A session's persona: the character the user talks to (seed 003: "meher").
+PERSONA_NAME_PATTERN = r"^[A-Za-z0-9._:-]{1,64}$"
+PersonaName = Annotated[str, StringConstraints(pattern=PERSONA_NAME_PATTERN)]

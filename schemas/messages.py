@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from schemas.bounds import Instant, Metadata, Seq
-from schemas.ids import Identifier
+from schemas.ids import Identifier, PersonaName
 
 Role = Literal["user", "assistant", "system"]
 
@@ -28,6 +28,8 @@ Content = Annotated[
     AfterValidator(_not_blank),
 ]
 Channel = Annotated[str, Field(min_length=1, max_length=64)]
+#: Like ``user_id``: the first message that carries it sets it on a session without one.
+SESSION_PERSONA = "the session's persona, set by the first message that carries one"
 
 
 class MessageIn(BaseModel):
@@ -46,6 +48,7 @@ class MessageIn(BaseModel):
     sent_at: Instant | None = None
     user_id: Identifier | None = None
     channel: Channel | None = None
+    persona: PersonaName | None = Field(default=None, description=SESSION_PERSONA)
     metadata: Metadata | None = None
 
 
@@ -70,6 +73,7 @@ class MessageEvent(BaseModel):
     sent_at: Instant | None = None
     user_id: Identifier | None = None
     channel: Channel | None = None
+    persona: PersonaName | None = Field(default=None, description=SESSION_PERSONA)
     metadata: Metadata | None = None
 
 

@@ -65,6 +65,8 @@ class ActorName(StrEnum):
     PATCH_USER_FACT = "patch_user_fact"
     DELETE_USER_MEMORY = "delete_user_memory"
     ERASE_USER = "erase_user"
+    EXPORT_USER_MEMORY = "export_user_memory"
+    IMPORT_USER_MEMORY = "import_user_memory"
 
 
 #: Which queue each actor consumes from. Session commands ride the
@@ -106,6 +108,8 @@ ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.PATCH_USER_FACT: QueueKind.CONTEXT,
     ActorName.DELETE_USER_MEMORY: QueueKind.CONTEXT,
     ActorName.ERASE_USER: QueueKind.CONTEXT,
+    ActorName.EXPORT_USER_MEMORY: QueueKind.CONTEXT,
+    ActorName.IMPORT_USER_MEMORY: QueueKind.CONTEXT,
 }
 
 #: Message options that carry request-reply addressing. Dramatiq's RabbitMQ

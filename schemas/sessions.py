@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from schemas.bounds import Metadata
-from schemas.ids import Identifier
+from schemas.ids import Identifier, PersonaName
 from schemas.messages import Channel
 
 SessionStatus = Literal["active", "ended"]
@@ -22,6 +22,12 @@ Cursor = Annotated[
 ]
 Title = str
 
+#: Whose memory a session feeds: without a persona, the user's general one.
+PERSONA_DESCRIPTION = (
+    'the character the user talks to (e.g. "meher"): the session feeds and recalls the '
+    "user memory of that persona; absent, the user's general memory"
+)
+
 
 class SessionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -31,6 +37,7 @@ class SessionCreate(BaseModel):
     )
     user_id: Identifier
     channel: Channel | None = None
+    persona: PersonaName | None = Field(default=None, description=PERSONA_DESCRIPTION)
     title: str | None = Field(default=None, min_length=1, max_length=200)
     metadata: Metadata | None = None
 
@@ -39,6 +46,10 @@ class SessionPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = Field(default=None, min_length=1, max_length=200)
+    persona: PersonaName | None = Field(
+        default=None,
+        description="another persona (its user memory from then on); null = the general memory",
+    )
     metadata: Metadata | None = None
 
 
@@ -46,6 +57,7 @@ class Session(BaseModel):
     session_id: str
     user_id: str | None = None
     channel: str | None = None
+    persona: str | None = Field(default=None, description=PERSONA_DESCRIPTION)
     title: str | None = None
     metadata: dict[str, Any] = Field(default_factory=dict)
     status: SessionStatus = "active"

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.config import JsonDict
 
 from schemas.analytics_model import SessionAnalytics
 from schemas.bounds import Count, Instant, Metadata, Seq
-from schemas.ids import Identifier
+from schemas.ids import Identifier, PersonaName
 from schemas.memory_model import Fact, TierSummary
 from schemas.messages import Channel, Content, Role
 from schemas.sessions import SessionStatus
@@ -55,6 +55,7 @@ class ExportedSession(_Strict):
     session_id: Identifier
     user_id: Identifier | None = None
     channel: Channel | None = None
+    persona: PersonaName | None = None
     title: str | None = Field(default=None, max_length=200)
     metadata: Metadata = Field(default_factory=dict)
     status: SessionStatus = "active"
@@ -118,7 +119,12 @@ class SessionDocument(_Strict):
 
     def content_hash(self) -> str:
         """Hash of what an import stores (analytics left out): same content, same hash."""
-        body = self.model_dump(mode="json", exclude={"analytics"})
+        left_out: dict[str, Any] = {"analytics": True}
+        if self.session.persona is None:
+            # Fields added later count only when set: a document exported before
+            # them keeps its hash (and its import id).
+            left_out["session"] = {"persona"}
+        body = self.model_dump(mode="json", exclude=left_out)
         canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
 

@@ -1,7 +1,7 @@
 """A user's memory across conversations: one per (account, user_id, persona).
 
-``persona`` is the session's character (``metadata.persona`` of the session,
-e.g. "meher"); ``""`` is the user's general memory, for sessions without one.
+``persona`` is the session's character (its ``persona`` field, e.g. "meher");
+``""`` is the user's general memory, for sessions without one.
 It holds the user's facts (latest value wins, earlier values kept with the
 session they came from) and one short summary per past conversation.
 """
@@ -9,11 +9,12 @@ session they came from) and one short summary per past conversation.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from schemas.bounds import Count
+from schemas.ids import Identifier
 
 #: Persona names: the identifier alphabet, or "" for the general memory.
 PERSONA_PATTERN = r"^[A-Za-z0-9._:-]{0,64}$"
@@ -47,6 +48,11 @@ class ConversationSummary(BaseModel):
 
     session_id: str
     summary: str
+    open_items: list[str] = Field(
+        default_factory=list,
+        description="what was promised or left to do when it stopped, and an unanswered "
+        "question, in its language, oldest first",
+    )
     language: str = Field(description='"en", "fa", "th", … or "und" when unknown')
     started_at: datetime
     last_activity: datetime
@@ -88,6 +94,7 @@ class UserMemoryView(BaseModel):
 class UserMemoryHit(BaseModel):
     session_id: str
     summary: str
+    open_items: list[str] = Field(default_factory=list)
     language: str
     last_activity: datetime
     score: float
@@ -118,9 +125,59 @@ class UserMemoryDeleted(BaseModel):
 
 
 class UserErased(BaseModel):
-    """What ``DELETE /v1/users/{user_id}`` erased in the caller's account."""
+    """What one ``DELETE /v1/users/{user_id}`` erased in the caller's account, by kind.
+    A request erases at most ``ERASE_BATCH`` sessions: ``complete`` false means more
+    remain, and the same request erases the next ones (the user memories go last)."""
 
     user_id: str
     sessions: Count
     messages: Count
-    memories: Count
+    memories: Count = Field(description="user memories deleted (one per persona)")
+    session_memories: Count = Field(
+        default=0, description="session memories (summaries, key facts) deleted"
+    )
+    analytics_rows: Count = Field(default=0, description="analytics records deleted")
+    search_entries: Count = Field(default=0, description="search index entries deleted")
+    complete: bool = Field(
+        default=True,
+        description="false: more sessions of the user remain; send the request again",
+    )
+
+
+USER_MEMORY_FORMAT: Literal["memq.user_memory"] = "memq.user_memory"
+#: Bounds of an import document (a stored memory keeps fewer: the merge's own caps).
+MAX_IMPORT_PERSONAS = 100
+MAX_IMPORT_ITEMS = 1_000
+
+
+class ExportedUserMemory(BaseModel):
+    """One persona's memory in an export document: what the user told, and what they
+    asked to remove (digests only, so an import never brings it back)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    persona: Persona
+    facts: list[UserFact] = Field(default_factory=list, max_length=MAX_IMPORT_ITEMS)
+    conversations: list[ConversationSummary] = Field(
+        default_factory=list, max_length=MAX_IMPORT_ITEMS
+    )
+    forgotten: list[ForgottenValue] = Field(default_factory=list, max_length=MAX_IMPORT_ITEMS)
+
+
+class UserMemoryDocument(BaseModel):
+    """``GET /v1/users/{user_id}/memory/export``, the body of ``…/memory/import``: every
+    persona's memory of one user. The account never appears in it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["memq.user_memory"] = USER_MEMORY_FORMAT
+    version: Literal[1] = 1
+    user_id: Identifier = Field(description="the user it was exported for (informative)")
+    memories: list[ExportedUserMemory] = Field(max_length=MAX_IMPORT_PERSONAS)
+
+
+class UserMemoryImported(BaseModel):
+    user_id: str
+    memories: Count = Field(description="personas whose memory the import changed")
+    facts: Count = Field(description="facts in the document, merged (latest value wins)")
+    conversations: Count = Field(description="conversation summaries in the document")

@@ -52,7 +52,12 @@ CONVERSATIONS: dict[str, dict[str, object]] = {
         ],
     },
     "s-fa": {"user_id": "u-sara", "channel": "whatsapp", "turns": [("user", PERSIAN)]},
-    "s-th": {"user_id": "u-somchai", "channel": "voice", "turns": [("user", THAI)]},
+    "s-th": {
+        "user_id": "u-somchai",
+        "channel": "voice",
+        "persona": "meher",
+        "turns": [("user", THAI)],
+    },
     "s-xss": {"user_id": "u-mallory", "channel": "web", "turns": [("user", XSS)]},
 }
 
@@ -74,6 +79,8 @@ def post_conversations(
             }
             if metadata:
                 body["metadata"] = metadata[0]
+            if "persona" in spec:
+                body["persona"] = spec["persona"]
             response = client.post(f"/v1/sessions/{session_id}/messages", json=body)
             assert response.status_code == 202, response.text
     for session_id, spec in conversations.items():

@@ -18,7 +18,7 @@ from typing import Any
 from domain.context.model import AssembledContext
 from domain.tokens import estimate_tokens
 from domain.user_memory.persona import UserMemoryKey
-from domain.user_memory.recall import RankedConversation, Recalled, rank, recall
+from domain.user_memory.recall import RankedConversation, Recalled, rank, recall, recallable
 from schemas.context import ContextFormat, UserMemoryNote
 from schemas.limits import MIN_BUDGET
 from schemas.messages import StoredMessage
@@ -41,7 +41,9 @@ class UserSection:
         if self.key is None:
             return Recalled()
         if self._ranked is None:  # once per request, however many times it recalls
-            past = [c for c in self.state.conversations if c.session_id != session_id and c.summary]
+            past = [
+                c for c in self.state.conversations if c.session_id != session_id and recallable(c)
+            ]
             self._ranked = rank(past, self.query)
         return recall(
             self.state,
@@ -83,7 +85,8 @@ def with_section(
     assemble_within: Callable[[int], AssembledContext],
 ) -> tuple[Recalled, AssembledContext, int]:
     """The recalled section, the session's context, and the context's whole budget."""
-    room = min(share, budget - MIN_BUDGET) if budget_given else share
+    # The section's cost is its tokens and a separator: both must leave the minimum.
+    room = min(share, budget - MIN_BUDGET - SEPARATOR_TOKENS) if budget_given else share
     recalled = section.recall(room, session_id)
     if not budget_given:
         budget += cost(recalled)

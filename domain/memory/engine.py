@@ -63,3 +63,11 @@ class MemoryEngine(Protocol):
         updated first, so an engine reuses a key when a value changes; ``context`` as for
         ``fold``. Values stay in the conversation's language."""
         ...
+
+    def open_items(
+        self, lines: Sequence[TranscriptLine], earlier: Sequence[str], max_items: int
+    ) -> list[str]:
+        """What is still open after ``lines`` (the conversation's newest messages): promises,
+        pending steps, an unanswered question, in the conversation's language, oldest
+        first, at most ``max_items``; ``earlier`` are the items open before ``lines``."""
+        ...

@@ -9,11 +9,13 @@ exactly like a missing one. Every read also hides sessions past retention
 from __future__ import annotations
 
 import abc
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from schemas.ids import PERSONA_NAME_PATTERN
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
 
@@ -23,6 +25,19 @@ MessageCursor = tuple[int, str]
 TITLE_CHARS = 100
 #: ``last_prompt`` keeps at most this many characters of the last user message.
 LAST_PROMPT_CHARS = 500
+
+
+@dataclass(frozen=True)
+class DeletedSession:
+    """What deleting one session removed, by kind (the erasure's report)."""
+
+    messages: int = 0
+    #: The session memory (tiers and key facts): 0 or 1.
+    memories: int = 0
+    #: Analytics records of the session (and, on SQLite, their knowledge-base sources).
+    analytics_rows: int = 0
+    #: Search index entries of its messages.
+    search_entries: int = 0
 
 
 @dataclass(frozen=True)
@@ -153,6 +168,7 @@ class SessionStore(abc.ABC):
         *,
         user_id: str | None = None,
         channel: str | None = None,
+        persona: str | None = None,
         active: bool | None = None,
         limit: int = 20,
         cursor: str | None = None,
@@ -167,7 +183,8 @@ class SessionStore(abc.ABC):
     def update_session(
         self, account_id: str, session_id: str, patch: SessionPatch, now: datetime
     ) -> Session:
-        """Set the fields present in ``patch`` (metadata replaces). Raises ``NotFound``."""
+        """Set the fields present in ``patch`` (metadata replaces; a null persona is
+        stored as ``PERSONA_CLEARED``). Raises ``NotFound``."""
 
     @abc.abstractmethod
     def end_session(self, account_id: str, session_id: str, reason: str, now: datetime) -> Session:
@@ -175,11 +192,33 @@ class SessionStore(abc.ABC):
         Raises ``NotFound``."""
 
     @abc.abstractmethod
-    def delete_session(self, account_id: str, session_id: str) -> None:
+    def delete_session(self, account_id: str, session_id: str) -> DeletedSession:
         """Delete the session and its messages, leaving a tombstone (with the deletion
         time) so later messages for it are dropped and its id is not reused until
-        retention removes the tombstone (``purge_tombstone``). Raises ``NotFound``."""
+        retention removes the tombstone (``purge_tombstone``); what went, counted.
+        Raises ``NotFound``."""
 
 
 def jsonable_metadata(metadata: dict[str, Any] | None) -> dict[str, Any]:
     return dict(metadata or {})
+
+
+#: The stored persona of a session patched to have none: unlike a persona never
+#: set (null), it stops the fallback to ``metadata.persona`` (``persona_from``).
+PERSONA_CLEARED = ""
+_PERSONA_NAME = re.compile(PERSONA_NAME_PATTERN)
+
+
+def stored_persona(persona: str | None) -> str:
+    """What a patch's persona is stored as: a name, or ``PERSONA_CLEARED``."""
+    return persona or PERSONA_CLEARED
+
+
+def persona_from(stored: str | None, metadata: dict[str, Any]) -> str | None:
+    """A session's persona as reads show it. Before contract 1.3.0 a persona was
+    given as ``metadata.persona``: a session whose persona was never set (null)
+    still has that one, when it is a valid name; a cleared one has none."""
+    if stored is None:
+        legacy = metadata.get("persona")
+        return legacy if isinstance(legacy, str) and _PERSONA_NAME.fullmatch(legacy) else None
+    return stored or None

@@ -49,6 +49,7 @@ def export_head(store: Store, account_id: str, session_id: str) -> ExportHead:
             session_id=session.session_id,
             user_id=session.user_id,
             channel=session.channel,
+            persona=session.persona,
             title=session.title,
             metadata=session.metadata,
             status=session.status,

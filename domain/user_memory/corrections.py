@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from domain.ports.sessions import SessionStore
+from domain.ports.sessions import DeletedSession, SessionStore
 from domain.ports.user_memory import UserMemoryStore
 from domain.user_memory.merge import cleared, correct_fact, forget_fact
 from domain.user_memory.reads import view
@@ -25,15 +25,19 @@ logger = logging.getLogger("memq.user_memory")
 CAS_ATTEMPTS = 5
 #: Sessions read per page while erasing a user.
 ERASE_PAGE = 100
+#: Sessions one erasure request deletes at most (a few seconds on either store).
+ERASE_BATCH = 500
 
 
-def _write(
+def write_checked(
     users: UserMemoryStore,
     account_id: str,
     user_id: str,
     persona: str,
     change: Callable[[UserMemoryState], UserMemoryState],
 ) -> UserMemoryState:
+    """``change`` applied by compare-and-set, retried on a concurrent write; a change
+    that returns the state itself writes nothing."""
     for _ in range(CAS_ATTEMPTS):
         state = users.load_user_memory(account_id, user_id, persona)
         changed = change(state)
@@ -60,7 +64,7 @@ def patch_fact(
             raise NotFound(f"user {user_id} has no fact {key!r}")
         return forget_fact(state, key, now)
 
-    _write(users, account_id, user_id, persona, change)
+    write_checked(users, account_id, user_id, persona, change)
     return view(users, account_id, user_id, persona)
 
 
@@ -76,37 +80,66 @@ def delete_memory(
         state = users.load_user_memory(account_id, user_id, name)
         if state.facts or state.conversations:
             deleted += 1
-        _write(users, account_id, user_id, name, lambda s: cleared(s, now))
+        write_checked(users, account_id, user_id, name, lambda s: cleared(s, now))
     return UserMemoryDeleted(user_id=user_id, memories=deleted)
 
 
 def erase_user(
-    sessions: SessionStore, users: UserMemoryStore, account_id: str, user_id: str
+    sessions: SessionStore,
+    users: UserMemoryStore,
+    account_id: str,
+    user_id: str,
+    *,
+    batch: int = ERASE_BATCH,
 ) -> UserErased:
-    """Every session of the user in the account (with its messages, session memory,
-    analytics and search entries) and every memory of the user, with counts."""
-    erased_sessions = erased_messages = 0
-    while True:
-        page, _ = sessions.list_sessions(account_id, user_id=user_id, limit=ERASE_PAGE)
+    """The user's sessions in the account (with their messages, session memory,
+    analytics and search entries), at most ``batch`` of them, then, once none is
+    left, every memory of the user; counted by kind. Bounded so that one request
+    stays well within its timeout however many sessions the user has: a caller
+    repeats it while ``complete`` is false. The user memories go last, so that no
+    merge job of a remaining session can bring one back after them."""
+    erased = DeletedSession()
+    count = 0
+    while count < batch:
+        limit = min(ERASE_PAGE, batch - count)
+        page, _ = sessions.list_sessions(account_id, user_id=user_id, limit=limit)
         deleted_here = 0
         for session in page:
             try:
-                sessions.delete_session(account_id, session.session_id)
+                gone = sessions.delete_session(account_id, session.session_id)
             except NotFound:
                 continue  # deleted meanwhile
             deleted_here += 1
-            erased_messages += session.message_count
-        erased_sessions += deleted_here
+            erased = _plus(erased, gone)
+        count += deleted_here
         if not deleted_here:  # an empty page, or one another eraser took
             break
-    memories = users.delete_user_memories(account_id, user_id)
+    complete = count < batch or not sessions.list_sessions(account_id, user_id=user_id, limit=1)[0]
+    memories = users.delete_user_memories(account_id, user_id) if complete else 0
     logger.info(
-        "erased user %s of %s: %d session(s), %d memory(ies)",
+        "erased user %s of %s: %d session(s), %d memory(ies)%s",
         user_id,
         account_id,
-        erased_sessions,
+        count,
         memories,
+        "" if complete else ", more to erase",
     )
     return UserErased(
-        user_id=user_id, sessions=erased_sessions, messages=erased_messages, memories=memories
+        user_id=user_id,
+        sessions=count,
+        messages=erased.messages,
+        memories=memories,
+        session_memories=erased.memories,
+        analytics_rows=erased.analytics_rows,
+        search_entries=erased.search_entries,
+        complete=complete,
+    )
+
+
+def _plus(a: DeletedSession, b: DeletedSession) -> DeletedSession:
+    return DeletedSession(
+        messages=a.messages + b.messages,
+        memories=a.memories + b.memories,
+        analytics_rows=a.analytics_rows + b.analytics_rows,
+        search_entries=a.search_entries + b.search_entries,
     )

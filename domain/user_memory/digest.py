@@ -1,16 +1,19 @@
-"""What one conversation leaves for the user's memory: its current facts, and one short
-summary (what it was about, how it ended) in its own language.
+"""What one conversation leaves for the user's memory: its current facts, one short
+summary (what it was about, how it ended) and its open items, in its own language.
 
 Built from what the session memory already holds (its tiers and facts, brought
 up to date by the newest messages as a context is: ``domain.memory.current``),
 plus the messages no tier covers yet. The summary is one engine call on
 bounded input (the tiers within their budgets, at most ``DIGEST_LINES``
 messages), on Claude when configured and up, else offline (``EngineChain``:
-the session memory's failure rules).
+the session memory's failure rules). The open items are a second call on the
+newest messages (promises are made near the end), given the items still open
+from the conversation's previous batch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.memory.chain import EngineChain
@@ -26,6 +29,8 @@ from schemas.user_memory import ConversationSummary
 SUMMARY_TOKENS = 120
 #: Newest messages read per digest: the verbatim window and any backlog not folded yet.
 DIGEST_LINES = 60
+#: Open items kept per conversation.
+MAX_OPEN_ITEMS = 5
 
 
 @dataclass(frozen=True)
@@ -40,13 +45,16 @@ class ConversationHead:
         total = max(self.snapshot.message_count, len(self.snapshot.recent))
         return total - len(self.snapshot.recent) + 1
 
-    def conversation(self, summary: str = "", engine: str = "offline") -> ConversationSummary:
+    def conversation(
+        self, summary: str = "", engine: str = "offline", open_items: Sequence[str] = ()
+    ) -> ConversationSummary:
         session = self.session
         texts = [m.content for m in self.snapshot.recent if m.role == "user"]
         texts += [tier.text for tier in self.snapshot.memory.tiers()]
         return ConversationSummary(
             session_id=session.session_id,
             summary=summary,
+            open_items=list(open_items),
             language=language_of(texts),
             started_at=session.created_at,
             last_activity=session.last_message_at or session.updated_at,
@@ -62,7 +70,9 @@ class ConversationHead:
         ordered = sorted(current.facts, key=lambda fact: fact.updated_at, reverse=True)
         return [(fact.key, fact.value) for fact in ordered]
 
-    def summarize(self, engines: EngineChain) -> ConversationSummary:
+    def summarize(self, engines: EngineChain, earlier: Sequence[str] = ()) -> ConversationSummary:
+        """The summary and open items; ``earlier`` are the items open after the
+        conversation's previous batch."""
         memory = self.snapshot.memory
         previous = "\n".join(tier.text for tier in memory.tiers()) or None
         lines = [
@@ -76,7 +86,12 @@ class ConversationHead:
                 return engine.fold(previous, lines, SUMMARY_TOKENS)
             return engine.merge(None, previous or "", SUMMARY_TOKENS)
 
+        newest = transcript(self.snapshot.recent, self.first_position)
+
+        def open_items(engine: MemoryEngine) -> list[str]:
+            return engine.open_items(newest, earlier, MAX_OPEN_ITEMS)
+
         if not lines and previous is None:
-            return self.conversation()
+            return self.conversation(open_items=engines.run(open_items)[0])
         summary, engine = engines.run(summarize)
-        return self.conversation(summary.strip(), engine)
+        return self.conversation(summary.strip(), engine, engines.run(open_items)[0])

@@ -80,9 +80,7 @@ def merge_digest(state: UserMemoryState, digest: SessionDigest, now: datetime) -
     conversation = digest.conversation
     removed = [value for key, value in digest.facts if is_forgotten(state, key, value)]
     if removed:
-        conversation = conversation.model_copy(
-            update={"summary": scrubbed(conversation.summary, removed)}
-        )
+        conversation = scrubbed_conversation(conversation, removed)
     facts = list(state.facts)
     for key, value in digest.facts:
         if not is_forgotten(state, key, value):
@@ -149,9 +147,7 @@ def forget_fact(state: UserMemoryState, key: str, now: datetime) -> UserMemorySt
         *state.forgotten,
         *(ForgottenValue(key=key, digest=value_digest(v)) for v in removed),
     ]
-    conversations = [
-        c.model_copy(update={"summary": scrubbed(c.summary, removed)}) for c in state.conversations
-    ]
+    conversations = [scrubbed_conversation(c, removed) for c in state.conversations]
     return state.model_copy(
         update={
             "facts": [f for f in state.facts if f.key != key],
@@ -181,6 +177,19 @@ def scrubbed(summary: str, values: Iterable[str]) -> str:
     for value in sorted({v.strip() for v in values if v.strip()}, key=len, reverse=True):
         summary = re.sub(re.escape(value), REMOVED, summary, flags=re.IGNORECASE)
     return summary
+
+
+def scrubbed_conversation(
+    conversation: ConversationSummary, values: Iterable[str]
+) -> ConversationSummary:
+    """``conversation`` with ``values`` scrubbed from its summary and its open items."""
+    values = list(values)
+    return conversation.model_copy(
+        update={
+            "summary": scrubbed(conversation.summary, values),
+            "open_items": [scrubbed(item, values) for item in conversation.open_items],
+        }
+    )
 
 
 def cleared(state: UserMemoryState, now: datetime) -> UserMemoryState:

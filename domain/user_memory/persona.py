@@ -1,20 +1,16 @@
 """Which user memory a session belongs to: its user and its persona.
 
-The persona is the character the user talks to (seed 003: "meher"), set as
-``metadata.persona`` when the session is created (or patched). A session
-without one feeds the user's general memory (persona ``""``).
+The persona is the character the user talks to (seed 003: "meher"), the
+session's ``persona`` field (its ``metadata.persona`` for sessions from before
+contract 1.3.0: the stores read it as a fallback). A session without one feeds
+the user's general memory (persona ``""``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from schemas.sessions import Session
-from schemas.user_memory import PERSONA_PATTERN
-
-PERSONA_FIELD = "persona"
-_PERSONA = re.compile(PERSONA_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -25,11 +21,8 @@ class UserMemoryKey:
 
 
 def persona_of(session: Session) -> str:
-    """The session's persona; ``""`` when absent or not a valid persona name."""
-    value = session.metadata.get(PERSONA_FIELD)
-    if isinstance(value, str) and _PERSONA.fullmatch(value):
-        return value
-    return ""
+    """The session's persona; ``""`` (the general memory) when it has none."""
+    return session.persona or ""
 
 
 def memory_key(account_id: str, session: Session) -> UserMemoryKey | None:

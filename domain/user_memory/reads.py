@@ -26,7 +26,7 @@ def search(
     users: UserMemoryStore, account_id: str, user_id: str, persona: str, query: str
 ) -> UserMemorySearch:
     """Facts whose key or value shares a term with ``query``; conversations whose
-    summary does, best first (the ranking a context recalls them by)."""
+    summary or open items do, best first (the ranking a context recalls them by)."""
     state = users.load_user_memory(account_id, user_id, persona)
     wanted = set(terms(query))
     facts = [
@@ -38,6 +38,7 @@ def search(
         UserMemoryHit(
             session_id=r.conversation.session_id,
             summary=r.conversation.summary,
+            open_items=r.conversation.open_items,
             language=r.conversation.language,
             last_activity=r.conversation.last_activity,
             score=round(r.score, 4),

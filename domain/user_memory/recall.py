@@ -1,7 +1,9 @@
 """What a context shows of the user's memory, for the message at hand, within a budget.
 
-The user-memory section lists the user's facts (most recently observed first),
-then the summaries of earlier conversations most relevant to the query: a
+The user-memory section lists the user's facts (most recently observed first; an
+identifier also with the values earlier conversations gave it),
+then the summaries of earlier conversations (each with its open items: what
+was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
 Persian and Thai alike), each term weighted by how few of the user's
 conversations hold it (so "my", "the" and "order" count little), plus a
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -60,18 +63,62 @@ def _pretty_key(key: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+#: Keys whose values name a thing (an order, a ticket, a booking), not an attribute of
+#: the user: another conversation's value names another thing, not an outdated one.
+IDENTIFIER_KEY = re.compile(
+    r"(?:^|_)(?:id|number|no|code|reference|ref|ticket|booking|tracking|serial)(?:_\d+)?$"
+)
+#: Other conversations' identifiers shown beside the latest one.
+MAX_OTHER_IDENTIFIERS = 3
+
+
+def other_conversations_values(fact: UserFact) -> tuple[str, ...]:
+    """For an identifier, the values earlier conversations gave it (newest first): a
+    returning customer's earlier order is still theirs. A value corrected within one
+    conversation, or a value of an attribute (an address, a name), is history only."""
+    if not IDENTIFIER_KEY.search(fact.key):
+        return ()
+    values: list[str] = []
+    sessions = {"", fact.session_id}
+    for item in sorted(fact.history, key=lambda h: h.observed_at, reverse=True):
+        # Each earlier conversation's last value: the one it ended with.
+        if item.session_id not in sessions and item.value not in values:
+            values.append(item.value)
+        sessions.add(item.session_id)
+    return tuple(values[:MAX_OTHER_IDENTIFIERS])
+
+
 def fact_line(fact: UserFact) -> str:
-    return _fact_line(fact.key, fact.value)
+    return _fact_line(fact.key, fact.value, other_conversations_values(fact))
 
 
 @functools.lru_cache(maxsize=8192)
-def _fact_line(key: str, value: str) -> str:
-    return f"• {_pretty_key(key)}: {' '.join(value.split())}"
+def _fact_line(key: str, value: str, others: tuple[str, ...] = ()) -> str:
+    line = f"• {_pretty_key(key)}: {' '.join(value.split())}"
+    if others:
+        line += f" (earlier conversations: {', '.join(' '.join(v.split()) for v in others)})"
+    return line
+
+
+#: Before a conversation's open items, on its line.
+OPEN_ITEMS_LABEL = "Open:"
+
+
+def told(conversation: ConversationSummary) -> str:
+    """What a conversation's line says: its summary, then its open items."""
+    if not conversation.open_items:
+        return conversation.summary
+    items = "; ".join(conversation.open_items)
+    return f"{conversation.summary} {OPEN_ITEMS_LABEL} {items}".strip()
+
+
+def recallable(conversation: ConversationSummary) -> bool:
+    return bool(conversation.summary or conversation.open_items)
 
 
 def conversation_line(conversation: ConversationSummary, summary: str | None = None) -> str:
     return _conversation_line(
-        conversation.summary if summary is None else summary,
+        told(conversation) if summary is None else summary,
         conversation.last_activity.date().isoformat(),
         conversation.language,
         conversation.ended,
@@ -102,7 +149,7 @@ def rank(conversations: Sequence[ConversationSummary], query: str) -> list[Ranke
     scores = [0.0] * count
     for place, position in enumerate(by_recency):
         scores[position] = RECENCY_WEIGHT / (1 + place)
-    index = _inverted(tuple(c.summary for c in conversations))
+    index = _inverted(tuple(told(c) for c in conversations))
     for term in set(terms(query)):
         holders = index.get(term, ())
         for position in holders:
@@ -123,7 +170,7 @@ def recall(
     ``ranked``, when the caller ranked them already), within ``budget_tokens``."""
     facts = [f for f in state.facts if f.session_id != current_session]
     if ranked is None:
-        past = [c for c in state.conversations if c.session_id != current_session and c.summary]
+        past = [c for c in state.conversations if c.session_id != current_session and recallable(c)]
         ranked = rank(past, query)
     chosen = Recalled()
     if not facts and not ranked:
@@ -194,7 +241,7 @@ def _shortened(conversation: ConversationSummary, room: float) -> str | None:
     left = math.floor(room - empty)
     if left < MIN_SHORTENED_SUMMARY:
         return None
-    summary = fit_to_budget(" ".join(conversation.summary.split()), left)
+    summary = fit_to_budget(" ".join(told(conversation).split()), left)
     if not summary:
         return None
     return conversation_line(conversation, summary)

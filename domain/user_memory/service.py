@@ -103,7 +103,10 @@ class UserMemoryService:
         conversation = head.conversation()
         if is_merged(state, conversation) or is_cleared(state, conversation):
             return MergeOutcome("up_to_date", key)
-        digest = SessionDigest(head.summarize(self.engines), head.facts())
+        earlier = next(
+            (c.open_items for c in state.conversations if c.session_id == session_id), []
+        )
+        digest = SessionDigest(head.summarize(self.engines, earlier), head.facts())
         merged = merge_digest(state, digest, datetime.now(UTC))
         if not self.users.save_user_memory(*_parts(key), merged, owner):
             raise UserMemoryBusy(f"user memory of session {session_id} changed during a merge")

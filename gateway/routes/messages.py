@@ -117,6 +117,7 @@ def accept(
         sent_at=body.sent_at,
         user_id=body.user_id,
         channel=body.channel,
+        persona=body.persona,
         metadata=body.metadata,
     )
 

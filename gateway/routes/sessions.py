@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ASKS_A_WORKER, error_responses
-from schemas.ids import Identifier
+from schemas.ids import Identifier, PersonaName
 from schemas.limits import MAX_SESSION_PAGE
 from schemas.messages import Channel
 from schemas.requests import sessions as requests
@@ -51,6 +51,9 @@ async def list_sessions(
     settings: SettingsDep,
     user_id: Identifier | None = None,
     channel: Annotated[Channel | None, Query()] = None,
+    persona: Annotated[
+        PersonaName | None, Query(description="only the sessions of this persona")
+    ] = None,
     active: bool | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_SESSION_PAGE)] = 20,
     cursor: Annotated[Cursor | None, Query()] = None,
@@ -59,6 +62,7 @@ async def list_sessions(
         account_id=account_id,
         user_id=user_id,
         channel=channel,
+        persona=persona,
         active=active,
         limit=limit,
         cursor=cursor,
@@ -85,7 +89,7 @@ async def get_session(
     "/{session_id}",
     response_model=Session,
     responses=error_responses(404),
-    summary="Retitle a session or replace its metadata",
+    summary="Retitle a session, change its persona or replace its metadata",
 )
 async def update_session(
     session_id: SessionId,

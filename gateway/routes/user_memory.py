@@ -36,7 +36,7 @@ PersonaQuery = Annotated[
     str,
     Query(
         pattern=PERSONA_PATTERN,
-        description='the persona (a session\'s `metadata.persona`, e.g. "meher"); '
+        description='the persona (a session\'s `persona`, e.g. "meher"); '
         '"" or absent = the user\'s general memory',
     ),
 ]
@@ -137,9 +137,12 @@ async def delete_user_memory(
     response_model=UserErased,
     summary="Erase a user: every session, message and memory of theirs in this account",
     description=(
-        "GDPR-style erasure, reported with counts: every session of the user (with its "
-        "messages, session memory, analytics and search entries) and every user memory. "
-        "Only the caller's account is touched."
+        "GDPR-style erasure, reported with counts of every kind: every session of the user "
+        "(with its messages, session memory, analytics and search entries) and every user "
+        "memory. Only the caller's account is touched. One request erases at most 500 "
+        "sessions, so that it ends well within the request timeout: `complete: false` means "
+        "more remain; send the same request again (it is idempotent) until it is true. The "
+        "user memories go with the last batch."
     ),
 )
 async def erase_user(

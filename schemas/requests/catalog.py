@@ -41,6 +41,8 @@ _MODELS: tuple[type[ActorRequest], ...] = (
     user_memory.PatchUserFact,
     user_memory.DeleteUserMemory,
     user_memory.EraseUser,
+    user_memory.ExportUserMemory,
+    user_memory.ImportUserMemory,
 )
 
 #: Actor name → the model of its kwargs.

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from schemas.bounds import SEQ_LIMIT
-from schemas.ids import Identifier
+from schemas.ids import Identifier, PersonaName
 from schemas.limits import MAX_MESSAGE_PAGE, MAX_SESSION_PAGE
 from schemas.messages import Channel
 from schemas.requests.base import AccountRequest, ActorRequest, SessionRequest
@@ -26,12 +26,13 @@ class GetSession(SessionRequest):
 
 
 class ListSessions(AccountRequest):
-    """Most recent activity first; ``user_id`` / ``channel`` / ``active`` filter."""
+    """Most recent activity first; ``user_id`` / ``channel`` / ``persona`` / ``active`` filter."""
 
     actor = ActorName.LIST_SESSIONS
 
     user_id: Identifier | None = None
     channel: Channel | None = None
+    persona: PersonaName | None = None
     active: bool | None = None
     limit: Annotated[int, Field(ge=1, le=MAX_SESSION_PAGE)] = 20
     cursor: Cursor | None = None

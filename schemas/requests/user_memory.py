@@ -11,10 +11,10 @@ from schemas.context import MAX_QUERY_CHARS
 from schemas.ids import Identifier
 from schemas.requests.base import AccountRequest, SessionRequest
 from schemas.routing import ActorName
-from schemas.user_memory import FACT_KEY_PATTERN, FactPatch, Persona
+from schemas.user_memory import FACT_KEY_PATTERN, FactPatch, Persona, UserMemoryDocument
 
 PersonaField = Annotated[
-    Persona, Field(description='the persona (a session\'s metadata.persona); "" = general memory')
+    Persona, Field(description='the persona (a session\'s persona); "" = general memory')
 ]
 
 
@@ -66,3 +66,17 @@ class EraseUser(UserRequest):
     """Every session, message and memory of the user in the account."""
 
     actor = ActorName.ERASE_USER
+
+
+class ExportUserMemory(UserRequest):
+    """Every persona's memory of the user, as a document another account can import."""
+
+    actor = ActorName.EXPORT_USER_MEMORY
+
+
+class ImportUserMemory(UserRequest):
+    """Merge ``document`` into the memory of ``user_id`` in the caller's account."""
+
+    actor = ActorName.IMPORT_USER_MEMORY
+
+    document: UserMemoryDocument

@@ -23,7 +23,7 @@ def pre(page_html: str, element_id: str) -> str:
     return html.unescape(found.group(1))
 
 
-def test_the_list_filters_by_user_channel_status_and_text(served: Served) -> None:
+def test_the_list_filters_by_user_channel_persona_status_and_text(served: Served) -> None:
     with served.console() as browser:
         everything = listed(browser.get("/console/sessions").text)
         assert set(everything) >= {"s-en", "s-fa", "s-th", "s-xss"}
@@ -32,6 +32,9 @@ def test_the_list_filters_by_user_channel_status_and_text(served: Served) -> Non
         assert everything == newest_first[: len(everything)]
         assert listed(browser.get("/console/sessions?user_id=u-sara").text) == ["s-fa"]
         assert listed(browser.get("/console/sessions?channel=voice").text) == ["s-th"]
+        by_persona = browser.get("/console/sessions?persona=meher").text
+        assert listed(by_persona) == ["s-th"] and "<td>meher</td>" in by_persona
+        assert listed(browser.get("/console/sessions?persona=nobody").text) == []
         assert "s-en" in listed(browser.get("/console/sessions?status=active").text)
         assert "s-en" not in listed(browser.get("/console/sessions?status=ended").text)
         found = browser.get("/console/sessions", params={"q": "ORD-48213"}).text

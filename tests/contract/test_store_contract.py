@@ -305,7 +305,11 @@ def test_a_limit_below_one_is_invalid(store: Store) -> None:
 def test_create_then_get_a_session(store: Store) -> None:
     # When a session is created with every field
     spec = SessionCreate(
-        user_id="u1", channel="whatsapp", title="Order 42", metadata={"tier": "gold"}
+        user_id="u1",
+        channel="whatsapp",
+        persona="meher",
+        title="Order 42",
+        metadata={"tier": "gold"},
     )
     created = store.sessions.create_session(A, "s1", spec, T0)
     # Then it reads back the same, empty and active
@@ -314,6 +318,7 @@ def test_create_then_get_a_session(store: Store) -> None:
         "session_id": "s1",
         "user_id": "u1",
         "channel": "whatsapp",
+        "persona": "meher",
         "title": "Order 42",
         "metadata": {"tier": "gold"},
         "status": "active",

@@ -17,6 +17,7 @@ from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.memory_model import Fact, TierName, TierSummary
 from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role
+from schemas.sessions import SessionPatch
 from schemas.transfer import SessionDocument
 from tests.support.stores import with_retention
 
@@ -111,6 +112,35 @@ def test_import_twice_is_idempotent(store: Store) -> None:
     assert second.session_id == first.session_id and second.already_imported
     sessions, _ = store.sessions.list_sessions(B)
     assert [s.session_id for s in sessions] == [first.session_id]
+
+
+def test_the_persona_travels_with_the_session(store: Store) -> None:
+    # Given a session whose persona came with its first message
+    conversation(store)
+    store.sessions.update_session(A, "s1", SessionPatch(persona="meher"), T0)
+    exported = export_session(store, A, "s1")
+    assert exported.session.persona == "meher"
+    # When another account imports it
+    result = import_session(store, B, exported, session_id=None, now=datetime.now(UTC))
+    # Then the copy has the persona (its user memory is that persona's), filterable
+    assert store.sessions.get_session(B, result.session_id).persona == "meher"
+    listed, _ = store.sessions.list_sessions(B, persona="meher")
+    assert [s.session_id for s in listed] == [result.session_id]
+
+
+def test_a_document_without_a_persona_keeps_its_import_id(store: Store) -> None:
+    # A document exported before contract 1.3.0 has no persona field: adding the
+    # field must not change its hash, or importing it again would not find the first
+    conversation(store)
+    exported = export_session(store, A, "s1")
+    body = exported.model_dump(mode="json")
+    del body["session"]["persona"]
+    old = SessionDocument.model_validate(body)
+    assert old.content_hash() == exported.content_hash()
+    with_persona = exported.model_copy(
+        update={"session": exported.session.model_copy(update={"persona": "meher"})}
+    )
+    assert with_persona.content_hash() != exported.content_hash()
 
 
 def test_import_with_an_asked_id_and_conflicts(store: Store) -> None:

@@ -33,7 +33,7 @@ def talk(client: httpx.Client, session: str, turns: Turns, user: str | None = "u
 
 
 def start(client: httpx.Client, session: str, persona: str) -> None:
-    body = {"session_id": session, "user_id": "u1", "metadata": {"persona": persona}}
+    body = {"session_id": session, "user_id": "u1", "persona": persona}
     assert client.post("/v1/sessions", json=body).status_code == 201
 
 
@@ -57,6 +57,9 @@ def test_a_returning_user_is_remembered_and_can_be_forgotten(stack: Stack) -> No
             stack.wait_for_count(session, len(turns))
             assert client.post(f"/v1/sessions/{session}/end").status_code == 200
             wait_for(lambda s=session: merged(client, s), timeout=60, interval=0.3)  # type: ignore[misc]
+        listed = client.get("/v1/sessions", params={"persona": "meher"}).json()
+        assert sorted(s["session_id"] for s in listed["sessions"]) == ["c1", "c2"]
+        assert {s["persona"] for s in listed["sessions"]} == {"meher"}
         view = memory(client)
         facts = {f["key"]: f for f in view["facts"]}
         # (the Persian conversation is the later one: its name and order are current)
@@ -136,21 +139,49 @@ def test_a_returning_user_is_remembered_and_can_be_forgotten(stack: Stack) -> No
             "sessions": 0,
             "messages": 0,
             "memories": 0,
+            "session_memories": 0,
+            "analytics_rows": 0,
+            "search_entries": 0,
+            "complete": True,
         }
     with stack.client() as client:
         assert memory(client, user="u2")["facts"] == []
         assert memory(client, persona="")["facts"] == []
         assert memory(client)["facts"]  # B's erasure did not touch A
 
+        # An export of the memory, imported into account B for its user, arrives whole
+        exported = client.get("/v1/users/u1/memory/export")
+        assert exported.status_code == 200, exported.text
+        document = exported.json()
+        assert [m["persona"] for m in document["memories"]] == ["meher"]
+        assert "acct" not in exported.text  # no account in it
+        facts_in_a = memory(client)["facts"]
+    with stack.client(KEY_B) as other:
+        imported = other.post("/v1/users/b-u9/memory/import", json=document)
+        assert imported.status_code == 200, imported.text
+        assert imported.json()["memories"] == 1
+        assert memory(other, user="b-u9")["facts"] == facts_in_a
+        again = other.post("/v1/users/b-u9/memory/import", json=document).json()
+        assert again["memories"] == 0  # idempotent
+        assert memory(other)["facts"] == []  # the exported user id got nothing in B
+        bad = other.post("/v1/users/b-u9/memory/import", json={**document, "format": "x"})
+        assert bad.status_code == 422
+    with stack.client() as client:
         # Erasure takes every session, message and memory of the user
         erased = client.delete("/v1/users/u1")
         assert erased.status_code == 200
-        assert erased.json() == {
-            "user_id": "u1",
+        report = erased.json()
+        messages = len(ENGLISH) + len(PERSIAN) + 1
+        assert {k: report[k] for k in ("sessions", "messages", "memories", "complete")} == {
             "sessions": 3,
-            "messages": len(ENGLISH) + len(PERSIAN) + 1,
+            "messages": messages,
             "memories": 1,
+            "complete": True,
         }
+        # every message was indexed for search; the two ended conversations had a
+        # session memory and analytics (the third, one message old, may not yet)
+        assert report["search_entries"] == messages
+        assert 2 <= report["session_memories"] <= 3 and report["analytics_rows"] >= 2
         assert memory(client)["facts"] == [] and memory(client)["conversations"] == []
         assert client.get("/v1/users/u1/sessions").json()["sessions"] == []
         assert client.get("/v1/sessions/c1/messages").status_code == 404

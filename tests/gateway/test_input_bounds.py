@@ -1,4 +1,5 @@
-"""What the workers would refuse for good, the gateway refuses before its 202.
+"""What the workers would refuse for good, the gateway refuses before its 202 (a persona
+that is not a name too, wherever it is given).
 
 Rule (a) of docs/operations.md: one validation model on both sides, with
 bounds on every integer and date-time. No worker consumes the in-process
@@ -185,3 +186,54 @@ def test_an_imported_memory_has_the_same_bounds(
     response = client.post("/v1/sessions/import", json=_import_document(**summary), headers=HEADERS)
     assert response.status_code == 422, response.text
     assert "memory.recent" in response.json()["error"]["detail"]
+
+
+# -- persona: a name, wherever it is given ----------------------------------------
+
+BAD_PERSONAS = {
+    "empty": "",
+    "a space": "meher bot",
+    "a slash": "meher/x",
+    "too long": "m" * 65,
+    "not a string": 7,
+}
+
+
+def refused(response_json: dict[str, object]) -> str:
+    error = response_json["error"]
+    assert isinstance(error, dict)
+    detail = error["detail"]
+    assert isinstance(detail, str)
+    return detail
+
+
+@pytest.mark.parametrize("persona", BAD_PERSONAS.values(), ids=BAD_PERSONAS.keys())
+def test_a_bad_persona_on_a_message_is_refused_before_the_202(
+    client: TestClient, broker: StubBroker, persona: object
+) -> None:
+    body = {"role": "user", "content": "hello", "user_id": "u1", "persona": persona}
+    response = client.post("/v1/sessions/s1/messages", json=body, headers=HEADERS)
+    assert response.status_code == 422, response.text
+    assert refused(response.json()).startswith("persona")
+    assert broker.queues["memq.ingest"].qsize() == 0
+
+
+@pytest.mark.parametrize("persona", BAD_PERSONAS.values(), ids=BAD_PERSONAS.keys())
+def test_a_bad_persona_on_a_session_is_refused(
+    client: TestClient, broker: StubBroker, persona: object
+) -> None:
+    create = {"session_id": "s1", "user_id": "u1", "persona": persona}
+    for response in (
+        client.post("/v1/sessions", json=create, headers=HEADERS),
+        client.patch("/v1/sessions/s1", json={"persona": persona}, headers=HEADERS),
+    ):
+        assert response.status_code == 422, response.text
+        assert "persona" in refused(response.json())
+    assert broker.queues["memq.context"].qsize() == 0
+
+
+@pytest.mark.parametrize("persona", ["", "meher bot", "m" * 65])
+def test_a_bad_persona_filter_is_refused(client: TestClient, persona: str) -> None:
+    response = client.get("/v1/sessions", params={"persona": persona}, headers=HEADERS)
+    assert response.status_code == 422, response.text
+    assert "persona" in refused(response.json())

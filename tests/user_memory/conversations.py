@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from domain.ports.store import Store
 from schemas.messages import MessageEvent, Role
@@ -50,24 +49,25 @@ def store_conversation(
     persona: str | None = None,
     start: datetime = T0,
     end: bool = True,
+    first: int = 0,
 ) -> None:
-    """The conversation stored as a channel would publish it; ended unless ``end=False``."""
+    """The conversation stored as a channel would publish it; ended unless ``end=False``.
+    ``first``: the number of its first message (more of a conversation stored before)."""
     if persona is not None and user is not None:
-        metadata: dict[str, Any] = {"persona": persona}
-        spec = SessionCreate(session_id=session_id, user_id=user, metadata=metadata)
+        spec = SessionCreate(session_id=session_id, user_id=user, persona=persona)
         store.sessions.create_session(account, session_id, spec, start)
     offset = int((start - T0).total_seconds() * 1_000_000)
     for i, (role, content) in enumerate(turns):
         event = MessageEvent(
             account_id=account,
             session_id=session_id,
-            message_id=f"{session_id}-m{i}",
+            message_id=f"{session_id}-m{first + i}",
             role=role,
             content=content,
-            seq=SEQ0 + offset + i,
+            seq=SEQ0 + offset + first + i,
             accepted_at=start + timedelta(seconds=i),
             user_id=user,
         )
-        store.sessions.append_message(event, delivery_id=f"d-{session_id}-{i}")
+        store.sessions.append_message(event, delivery_id=f"d-{session_id}-{first + i}")
     if end:
         store.sessions.end_session(account, session_id, "closed", start + timedelta(minutes=5))

@@ -3,16 +3,18 @@ in every format; a session that has none loses nothing to it."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from domain.context.service import build_context
 from domain.tokens import estimate_tokens
 from domain.user_memory.lookup import UserMemoryReader
-from domain.user_memory.recall import rank, recall
+from domain.user_memory.merge import merge_fact
+from domain.user_memory.recall import fact_line, rank, recall
 from runtime.settings import Settings
 from schemas.context import ContextFormat
+from schemas.user_memory import UserFact
 from store.backends.sqlite import SqliteStore
 from tests.context.test_openai_format import assert_chat_completions_shape
 from tests.user_memory.conversations import (
@@ -214,3 +216,21 @@ def test_an_account_sets_its_own_user_share(returning_user: SqliteStore) -> None
     tiers = settings.budgets_for(A)
     base = tiers.verbatim + tiers.recent + tiers.mid + tiers.old + tiers.facts
     assert base < reply.budget <= base + 40 + 1
+
+
+def test_an_earlier_conversations_identifier_is_shown_beside_the_latest() -> None:
+    # Given two conversations, each about its own order, and a move between them
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    facts: list[UserFact] = []
+    for key, value, session, day in (
+        ("order_id", "ORD-48231", "s1", 0),
+        ("order_id", "ORD-48213", "s1", 1),  # corrected in the same conversation
+        ("delivery_address", "12 Elm Street", "s1", 1),
+        ("order_id", "ORD-55120", "s2", 7),
+        ("delivery_address", "40 Harbour Road", "s2", 7),
+    ):
+        facts = merge_fact(facts, key, value, session, at + timedelta(days=day))
+    lines = {fact.key: fact_line(fact) for fact in facts}
+    # Then the earlier order is the customer's too; the earlier address and the typo are not
+    assert lines["order_id"] == "• Order id: ORD-55120 (earlier conversations: ORD-48213)"
+    assert lines["delivery_address"] == "• Delivery address: 40 Harbour Road"

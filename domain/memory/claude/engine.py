@@ -22,6 +22,13 @@ from pydantic import ValidationError
 
 from domain.memory.claude.client import translate
 from domain.memory.claude.facts import FACTS_TOOL, MAX_VALUE_CHARS, FactIn, facts_tool
+from domain.memory.claude.open_items import (
+    MAX_ITEM_CHARS,
+    OPEN_ITEMS_TASK,
+    OPEN_ITEMS_TOOL,
+    items_from,
+    open_items_tool,
+)
 from domain.memory.claude.prompts import (
     FACTS_TASK,
     FOLD_TASK,
@@ -149,6 +156,35 @@ class ClaudeEngine:
             tool_choice={"type": "tool", "name": FACTS_TOOL},
         )
         return self._facts(message, sent)
+
+    def open_items(
+        self, lines: Sequence[TranscriptLine], earlier: Sequence[str], max_items: int
+    ) -> list[str]:
+        sent = self._bounded(lines, "open_items")
+        if not sent and not earlier:
+            return []  # nothing to read: no call
+        task = OPEN_ITEMS_TASK.format(
+            tool=OPEN_ITEMS_TOOL, max_chars=MAX_ITEM_CHARS, max_items=max_items
+        )
+        blocks = [task]
+        if earlier:
+            blocks.append(data_block("open_items", "\n".join(earlier)))
+        blocks.append(self._transcript(sent))
+        message = self._create(
+            "open_items",
+            "\n\n".join(blocks),
+            len(sent),
+            tools=[open_items_tool(max_items)],
+            tool_choice={"type": "tool", "name": OPEN_ITEMS_TOOL},
+        )
+        items = items_from(message, max_items)
+        if items is None:
+            self.usage.add(permanent_errors=1)
+            raise PermanentLLMError(
+                f"claude open_items: no {OPEN_ITEMS_TOOL} call (stop_reason "
+                f"{message.stop_reason}, message {message.id})"
+            )
+        return items
 
     # ------------------------------------------------------------------ request
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.facts import extract_facts
+from domain.memory.offline.open_items import open_items
 from domain.memory.offline.summarizer import fold_summary, merge_summaries
 
 
@@ -33,3 +34,8 @@ class OfflineEngine:
         context: Sequence[TranscriptLine] = (),
     ) -> list[ExtractedFact]:
         return extract_facts(lines, known, context)
+
+    def open_items(
+        self, lines: Sequence[TranscriptLine], earlier: Sequence[str], max_items: int
+    ) -> list[str]:
+        return open_items(lines, earlier, max_items)

@@ -29,12 +29,17 @@ async def sessions(
     channel: str = "",
     status: Literal["active", "ended", ""] = "",
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
+    persona: str = "",
     cursor: str = "",
-    # PERSONA FILTER: persona becomes a first-class session field on branch issue-11-rest;
-    # once ListSessions takes it, add `persona` here and in sessions.html's marked place.
 ) -> Response:
     account_id = signin.identity.account_id
-    filters = {"user_id": user_id, "channel": channel, "status": status, "q": q}
+    filters = {
+        "user_id": user_id,
+        "channel": channel,
+        "persona": persona,
+        "status": status,
+        "q": q,
+    }
     if q.strip():
         search = SearchMessages(
             account_id=account_id, query=q.strip(), user_id=user_id or None, limit=50
@@ -49,6 +54,7 @@ async def sessions(
             account_id=account_id,
             user_id=user_id or None,
             channel=channel or None,
+            persona=persona or None,
             active=ACTIVE[status],
             limit=PAGE_SIZE,
             cursor=cursor or None,

@@ -57,6 +57,7 @@ from typing import Any
 from bson.codec_options import CodecOptions
 from pymongo import ASCENDING, DESCENDING, MongoClient
 
+from domain.ports.sessions import persona_from
 from schemas.errors import NotFound
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
@@ -208,7 +209,8 @@ class MongoDatabase:
 
 
 def session_from(doc: dict[str, Any]) -> Session:
+    metadata = doc.get("metadata") or {}
     return Session.model_validate(
         {name: value for name, value in doc.items() if name in Session.model_fields}
-        | {"metadata": doc.get("metadata") or {}}
+        | {"metadata": metadata, "persona": persona_from(doc.get("persona"), metadata)}
     )

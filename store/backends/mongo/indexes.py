@@ -5,6 +5,7 @@ from __future__ import annotations
 from pymongo import ASCENDING, DESCENDING
 from pymongo.errors import OperationFailure
 
+from schemas.ids import PERSONA_NAME_PATTERN
 from store.backends._mongo_errors import translated
 from store.backends.mongo.database import MongoDatabase
 from store.backends.mongo.lifecycle import lifecycle_indexes
@@ -69,6 +70,16 @@ def ensure_indexes(db: MongoDatabase) -> None:
         ],
         name="sessions_by_user",
     )
+    db.sessions.create_index(
+        [
+            ("account_id", ASCENDING),
+            ("persona", ASCENDING),
+            ("last_activity", DESCENDING),
+            ("session_id", ASCENDING),
+        ],
+        name="sessions_by_persona",
+    )
+    _persona_from_metadata(db)
     lifecycle_indexes(db.sessions, db.messages, db.analytics)
     search_indexes(db.messages)
     user_memory_indexes(db.user_memory)
@@ -90,3 +101,13 @@ def claim_existing_messages(db: MongoDatabase) -> None:
         # Another worker starting at the same time dropped it first.
         if ACCOUNT_WIDE_INDEX in db.messages.index_information():
             raise
+
+
+def _persona_from_metadata(db: MongoDatabase) -> None:
+    """Before contract 1.3.0 a persona was ``metadata.persona``: copy each valid one
+    into the field, so the persona filter finds those sessions too. Idempotent: a
+    session with a persona (set, or cleared to "") is never touched again."""
+    db.sessions.update_many(
+        {"persona": None, "metadata.persona": {"$regex": PERSONA_NAME_PATTERN}},
+        [{"$set": {"persona": "$metadata.persona"}}],
+    )

@@ -13,7 +13,15 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
-from domain.ports.sessions import AppendResult, MessageCursor, SessionStore, jsonable_metadata
+from domain.ports.sessions import (
+    AppendResult,
+    DeletedSession,
+    MessageCursor,
+    SessionStore,
+    jsonable_metadata,
+    persona_from,
+    stored_persona,
+)
 from schemas.errors import Conflict, NotFound, StoreUnavailable
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
@@ -287,6 +295,7 @@ class MongoSessions(SessionStore):
             "session_id": session_id,
             "user_id": spec.user_id,
             "channel": spec.channel,
+            "persona": persona_from(spec.persona, jsonable_metadata(spec.metadata)),
             "title": spec.title,
             "metadata": jsonable_metadata(spec.metadata),
             "status": "active",
@@ -327,6 +336,7 @@ class MongoSessions(SessionStore):
         *,
         user_id: str | None = None,
         channel: str | None = None,
+        persona: str | None = None,
         active: bool | None = None,
         limit: int = 20,
         cursor: str | None = None,
@@ -337,6 +347,8 @@ class MongoSessions(SessionStore):
             query["user_id"] = user_id
         if channel is not None:
             query["channel"] = channel
+        if persona is not None:
+            query["persona"] = persona
         if active is not None:
             query["status"] = "active" if active else "ended"
         if cursor is not None:
@@ -365,6 +377,8 @@ class MongoSessions(SessionStore):
         if "title" in fields:
             # A given title (or an explicit null) is final: messages no longer set it.
             changes |= {"title": fields["title"], "title_seq": GIVEN_TITLE_SEQ}
+        if "persona" in fields:
+            changes["persona"] = stored_persona(fields["persona"])
         if "metadata" in fields:
             changes["metadata"] = jsonable_metadata(fields["metadata"])
         doc = self.db.sessions.find_one_and_update(
@@ -403,7 +417,7 @@ class MongoSessions(SessionStore):
         return session_from(doc)
 
     @_translated
-    def delete_session(self, account_id: str, session_id: str) -> None:
+    def delete_session(self, account_id: str, session_id: str) -> DeletedSession:
         key = {"account_id": account_id, "session_id": session_id}
         # Tombstone first: an append racing with us then fails its guarded update
         # and removes its own message, so nothing is left behind.
@@ -413,12 +427,20 @@ class MongoSessions(SessionStore):
         )
         if not replaced.matched_count:
             raise NotFound(f"session {session_id} not found")
+        # A message's search entry is its search_terms field: it goes with the message.
+        indexed = self.db.messages.count_documents({**key, "search_terms": {"$exists": True}})
         purged = self.db.delete_messages(key)
         # Last: a lease taken meanwhile re-checks the session and undoes itself
         # (and so does a first analytics save).
-        self.db.memory.delete_one(key)
-        self.db.analytics.delete_one(key)
+        memories = self.db.memory.delete_one(key).deleted_count
+        analytics = self.db.analytics.delete_one(key).deleted_count
         log.info("deleted session %s (%d messages)", session_id, purged)
+        return DeletedSession(
+            messages=purged,
+            memories=memories,
+            analytics_rows=analytics,
+            search_entries=min(indexed, purged),
+        )
 
 
 def _counters(event: MessageEvent) -> dict[str, Any]:
@@ -441,6 +463,7 @@ def _counters(event: MessageEvent) -> dict[str, Any]:
     stage: dict[str, Any] = {
         "user_id": {"$ifNull": ["$user_id", {"$literal": event.user_id}]},
         "channel": {"$ifNull": ["$channel", {"$literal": event.channel}]},
+        "persona": {"$ifNull": ["$persona", {"$literal": event.persona}]},
         "metadata": {"$ifNull": ["$metadata", {"$literal": {}}]},
         "status": {"$literal": "active"},
         "ended_reason": None,

@@ -91,6 +91,7 @@ class MongoTransfer(TransferStore):
             **key,
             "user_id": spec.user_id,
             "channel": spec.channel,
+            "persona": spec.persona,
             "title": count.title,
             "metadata": spec.metadata,
             "status": spec.status,

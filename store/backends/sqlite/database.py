@@ -24,6 +24,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from domain.ports.sessions import persona_from
 from schemas.errors import NotFound, StoreUnavailable
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
@@ -35,7 +36,7 @@ from store.backends.sqlite.purge import purge_rows
 log = logging.getLogger("memq.store.sqlite")
 
 BUSY_TIMEOUT_S = 10.0
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA = (
     """
@@ -44,6 +45,7 @@ CREATE TABLE IF NOT EXISTS sessions (
     session_id      TEXT    NOT NULL,
     user_id         TEXT,
     channel         TEXT,
+    persona         TEXT,
     title           TEXT,
     title_seq       INTEGER,
     metadata        TEXT    NOT NULL DEFAULT '{}',
@@ -113,7 +115,7 @@ CREATE INDEX IF NOT EXISTS sessions_by_memory_mark
 )
 
 SESSION_COLUMNS = (
-    "session_id, user_id, channel, title, metadata, status, ended_reason, created_at, "
+    "session_id, user_id, channel, persona, title, metadata, status, ended_reason, created_at, "
     "updated_at, last_message_at, ended_at, message_count, last_prompt, last_activity"
 )
 #: A session as every read sees it: not deleted, not past retention (``store.lifecycle``).
@@ -302,12 +304,14 @@ def _opt_time(micros: int | None) -> datetime | None:
 
 
 def session_from(row: sqlite3.Row) -> Session:
+    metadata = json.loads(row["metadata"])
     return Session(
         session_id=row["session_id"],
         user_id=row["user_id"],
         channel=row["channel"],
+        persona=persona_from(row["persona"], metadata),
         title=row["title"],
-        metadata=json.loads(row["metadata"]),
+        metadata=metadata,
         status=row["status"],
         ended_reason=row["ended_reason"],
         created_at=from_micros(row["created_at"]),

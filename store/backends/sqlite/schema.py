@@ -42,3 +42,21 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE sessions ADD COLUMN deleted_at INTEGER")
     if "memory_pending_at" not in session_columns:  # a file before version 6
         conn.execute("ALTER TABLE sessions ADD COLUMN memory_pending_at INTEGER")
+    if "persona" not in session_columns:  # a file before version 7
+        conn.execute("ALTER TABLE sessions ADD COLUMN persona TEXT")
+        conn.execute(_PERSONA_FROM_METADATA)
+    # After the column exists (the tables above may be older than it).
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS sessions_by_persona"
+        " ON sessions (account_id, persona, last_activity DESC, session_id)"
+    )
+
+
+#: Before version 7 a persona was ``metadata.persona``: copy each valid one into
+#: the column, so the persona filter finds those sessions too.
+_PERSONA_FROM_METADATA = """
+UPDATE sessions SET persona = json_extract(metadata, '$.persona')
+WHERE persona IS NULL AND json_type(metadata, '$.persona') = 'text'
+  AND length(json_extract(metadata, '$.persona')) BETWEEN 1 AND 64
+  AND (json_extract(metadata, '$.persona')) NOT GLOB '*[^A-Za-z0-9._:-]*'
+"""

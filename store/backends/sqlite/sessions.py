@@ -10,7 +10,15 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from domain.ports.sessions import AppendResult, MessageCursor, SessionStore, jsonable_metadata
+from domain.ports.sessions import (
+    AppendResult,
+    DeletedSession,
+    MessageCursor,
+    SessionStore,
+    jsonable_metadata,
+    persona_from,
+    stored_persona,
+)
 from schemas.errors import Conflict, InvalidInput, NotFound
 from schemas.messages import MessageEvent, StoredMessage
 from schemas.sessions import Session, SessionCreate, SessionPatch
@@ -42,16 +50,17 @@ log = logging.getLogger("memq.store.sqlite")
 # against it), so the result does not depend on the order messages arrive in.
 _UPSERT_SESSION = f"""
 INSERT INTO sessions (
-    account_id, session_id, user_id, channel, title, title_seq, status,
+    account_id, session_id, user_id, channel, persona, title, title_seq, status,
     created_at, updated_at, last_message_at, message_count, last_prompt, last_prompt_seq,
     last_activity
 ) VALUES (
-    :account_id, :session_id, :user_id, :channel, :title, :title_seq, 'active',
+    :account_id, :session_id, :user_id, :channel, :persona, :title, :title_seq, 'active',
     :at, :at, :at, 1, :prompt, :prompt_seq, :at
 )
 ON CONFLICT (account_id, session_id) DO UPDATE SET
     user_id = coalesce(user_id, excluded.user_id),
     channel = coalesce(channel, excluded.channel),
+    persona = coalesce(persona, excluded.persona),
     message_count = message_count + 1,
     last_message_at = max(coalesce(last_message_at, excluded.last_message_at),
                           excluded.last_message_at),
@@ -146,14 +155,15 @@ class SqliteSessions(SessionStore):
             with self.db.write() as conn:
                 self.db.purge_if_past_retention(conn, account_id, session_id)
                 conn.execute(
-                    "INSERT INTO sessions (account_id, session_id, user_id, channel, title,"
-                    " title_seq, metadata, created_at, updated_at, last_activity)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO sessions (account_id, session_id, user_id, channel, persona,"
+                    " title, title_seq, metadata, created_at, updated_at, last_activity)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         account_id,
                         session_id,
                         spec.user_id,
                         spec.channel,
+                        persona_from(spec.persona, jsonable_metadata(spec.metadata)),
                         spec.title,
                         None if spec.title is None else GIVEN_TITLE_SEQ,
                         json.dumps(jsonable_metadata(spec.metadata)),
@@ -176,6 +186,7 @@ class SqliteSessions(SessionStore):
         *,
         user_id: str | None = None,
         channel: str | None = None,
+        persona: str | None = None,
         active: bool | None = None,
         limit: int = 20,
         cursor: str | None = None,
@@ -189,6 +200,9 @@ class SqliteSessions(SessionStore):
         if channel is not None:
             where.append("channel = ?")
             args.append(channel)
+        if persona is not None:
+            where.append("persona = ?")
+            args.append(persona)
         if active is not None:
             where.append("status = ?")
             args.append("active" if active else "ended")
@@ -218,6 +232,8 @@ class SqliteSessions(SessionStore):
         if "title" in fields:
             # A given title (or an explicit null) is final: messages no longer set it.
             sets += ["title = :title", f"title_seq = {GIVEN_TITLE_SEQ}"]
+        if "persona" in fields:
+            sets.append("persona = :persona")
         if "metadata" in fields:
             sets.append("metadata = :metadata")
         with self.db.write() as conn:
@@ -229,6 +245,7 @@ class SqliteSessions(SessionStore):
                     "cutoff": self.db.cutoff(),
                     "now": to_micros(now),
                     "title": fields.get("title"),
+                    "persona": stored_persona(fields.get("persona")),
                     "metadata": json.dumps(jsonable_metadata(fields.get("metadata"))),
                     "account_id": account_id,
                     "session_id": session_id,
@@ -249,7 +266,7 @@ class SqliteSessions(SessionStore):
             )
             return self.db.session(conn, account_id, session_id)
 
-    def delete_session(self, account_id: str, session_id: str) -> None:
+    def delete_session(self, account_id: str, session_id: str) -> DeletedSession:
         with self.db.write() as conn:
             # The row stays as a tombstone; what it held about the conversation goes.
             changed = conn.execute(
@@ -262,7 +279,8 @@ class SqliteSessions(SessionStore):
             if not changed:
                 raise NotFound(f"session {session_id} not found")
             purged = delete_contents(conn, account_id, session_id)
-        log.info("deleted session %s (%d messages)", session_id, purged)
+        log.info("deleted session %s (%d messages)", session_id, purged.messages)
+        return purged
 
 
 def _older_than_newest(conn: sqlite3.Connection, event: MessageEvent) -> bool:
@@ -338,6 +356,7 @@ def _append_in(
             **key,
             "user_id": event.user_id,
             "channel": event.channel,
+            "persona": event.persona,
             "title": title_from(event.content) if is_user else None,
             "title_seq": event.seq if is_user else None,
             "prompt": prompt_from(event.content) if is_user else None,

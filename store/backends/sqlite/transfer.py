@@ -47,15 +47,16 @@ class SqliteTransfer(TransferStore):
             if clash is not None:
                 raise Conflict(message_id_taken(clash[0]))
             conn.execute(
-                "INSERT INTO sessions (account_id, session_id, user_id, channel, title,"
-                " title_seq, metadata, status, ended_reason, created_at, updated_at,"
+                "INSERT INTO sessions (account_id, session_id, user_id, channel, persona,"
+                " title, title_seq, metadata, status, ended_reason, created_at, updated_at,"
                 " last_message_at, ended_at, message_count, last_prompt, last_prompt_seq,"
-                " last_activity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " last_activity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     account_id,
                     session_id,
                     spec.user_id,
                     spec.channel,
+                    spec.persona,
                     count.title,
                     count.title_seq,
                     json.dumps(spec.metadata),

@@ -1,0 +1,111 @@
+"""A user's memory out of one account and into another (or back): export and import.
+
+Export is every persona's memory of the user: facts with their history,
+conversation summaries with their open items, and the digests of removed values.
+Import merges a document into the caller's account, for the user named in the
+request, by the rules of a merge job, so importing the same document twice
+changes nothing the second time: the latest value of a fact wins (older ones go
+to its history), a conversation already held with as many messages is kept, and
+a value removed in either memory stays removed. It writes only under the
+caller's account: the document carries no account.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from domain.ports.user_memory import UserMemoryStore
+from domain.user_memory.corrections import write_checked
+from domain.user_memory.merge import (
+    MAX_CONVERSATIONS,
+    MAX_FORGOTTEN,
+    MAX_USER_FACTS,
+    is_forgotten,
+    is_merged,
+    merge_fact,
+)
+from schemas.user_memory import (
+    ExportedUserMemory,
+    UserMemoryDocument,
+    UserMemoryImported,
+    UserMemoryState,
+)
+
+
+def export_user_memory(users: UserMemoryStore, account_id: str, user_id: str) -> UserMemoryDocument:
+    memories = []
+    for persona in users.user_memory_personas(account_id, user_id):
+        state = users.load_user_memory(account_id, user_id, persona)
+        if state.facts or state.conversations or state.forgotten:
+            memories.append(
+                ExportedUserMemory(
+                    persona=persona,
+                    facts=state.facts,
+                    conversations=state.conversations,
+                    forgotten=state.forgotten,
+                )
+            )
+    return UserMemoryDocument(user_id=user_id, memories=memories)
+
+
+def import_user_memory(
+    users: UserMemoryStore, account_id: str, user_id: str, document: UserMemoryDocument
+) -> UserMemoryImported:
+    now = datetime.now(UTC)
+    changed = facts = conversations = 0
+    for memory in document.memories:
+        facts += len(memory.facts)
+        conversations += len(memory.conversations)
+        wrote: list[bool] = []  # the last compare-and-set attempt's outcome
+
+        def change(
+            state: UserMemoryState, memory: ExportedUserMemory = memory, wrote: list[bool] = wrote
+        ) -> UserMemoryState:
+            result = merged(state, memory, now)
+            wrote[:] = [result is not state]
+            return result
+
+        write_checked(users, account_id, user_id, memory.persona, change)
+        changed += wrote == [True]
+    return UserMemoryImported(
+        user_id=user_id, memories=changed, facts=facts, conversations=conversations
+    )
+
+
+def merged(state: UserMemoryState, memory: ExportedUserMemory, now: datetime) -> UserMemoryState:
+    """``state`` with ``memory`` merged in; ``state`` itself when that changes nothing."""
+    seen = {(item.key, item.digest) for item in state.forgotten}
+    forgotten = [
+        *state.forgotten,
+        *(item for item in memory.forgotten if (item.key, item.digest) not in seen),
+    ]
+    with_forgotten = state.model_copy(update={"forgotten": forgotten})
+    facts = list(state.facts)
+    for fact in memory.facts:
+        seen_values = [(h.value, h.session_id, h.observed_at) for h in fact.history]
+        seen_values.append((fact.value, fact.session_id, fact.observed_at))
+        for value, source, at in seen_values:
+            if not is_forgotten(with_forgotten, fact.key, value):
+                facts = merge_fact(facts, fact.key, value, source, at)
+    facts.sort(key=lambda fact: fact.observed_at, reverse=True)
+    conversations = list(state.conversations)
+    for conversation in memory.conversations:
+        if not is_merged(with_forgotten, conversation):
+            conversations = [c for c in conversations if c.session_id != conversation.session_id]
+            conversations.append(conversation)
+    conversations.sort(key=lambda c: c.last_activity, reverse=True)
+    result = state.model_copy(
+        update={
+            "facts": facts[:MAX_USER_FACTS],
+            "conversations": conversations[:MAX_CONVERSATIONS],
+            "forgotten": forgotten[-MAX_FORGOTTEN:],
+        }
+    )
+    if not _differs(state, result):
+        return state
+    return result.model_copy(update={"updated_at": now})
+
+
+def _differs(before: UserMemoryState, after: UserMemoryState) -> bool:
+    keep = {"facts", "conversations", "forgotten"}
+    return before.model_dump(include=keep) != after.model_dump(include=keep)
