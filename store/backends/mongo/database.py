@@ -106,6 +106,8 @@ class MongoDatabase:
         self.sessions = db["sessions"]
         self.memory = db["memory"]
         self.analytics = db["analytics"]
+        self.llm_usage = db["llm_usage"]
+        self.llm_usage_days = db["llm_usage_days"]
         self.user_memory = db["user_memory"]
 
     # -- visibility ------------------------------------------------------------
@@ -140,6 +142,7 @@ class MongoDatabase:
         purged = self.messages.delete_many({**key, "accepted_at": {"$lt": cutoff}}).deleted_count
         self.memory.delete_one(key)
         self.analytics.delete_one(key)
+        self.llm_usage.delete_one(key)
         log.info("purged session %s past retention (%d messages)", key["session_id"], purged)
         return True
 

@@ -7,6 +7,7 @@ from pymongo import ASCENDING, DESCENDING
 from store.backends._mongo_errors import translated
 from store.backends.mongo.database import MongoDatabase
 from store.backends.mongo.lifecycle import lifecycle_indexes
+from store.backends.mongo.llm_usage import llm_usage_indexes
 from store.backends.mongo.search import search_indexes
 from store.backends.mongo.user_memory import user_memory_indexes
 
@@ -61,5 +62,6 @@ def ensure_indexes(db: MongoDatabase) -> None:
         name="sessions_by_user",
     )
     lifecycle_indexes(db.sessions, db.messages, db.analytics)
+    llm_usage_indexes(db.llm_usage, db.llm_usage_days)
     search_indexes(db.messages)
     user_memory_indexes(db.user_memory)

@@ -366,6 +366,7 @@ class MongoSessions(SessionStore):
         # (and so does a first analytics save).
         self.db.memory.delete_one(key)
         self.db.analytics.delete_one(key)
+        self.db.llm_usage.delete_one(key)
         log.info("deleted session %s (%d messages)", session_id, purged)
 
 

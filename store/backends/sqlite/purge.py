@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 #: The tables that hold rows of a session besides ``messages`` and ``sessions``.
-_SESSION_TABLES = ("memory", "analytics", "analytics_sources")
+_SESSION_TABLES = ("memory", "analytics", "analytics_sources", "llm_usage")
 
 
 def purge_rows(conn: sqlite3.Connection, account_id: str, session_id: str) -> int:
