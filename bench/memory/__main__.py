@@ -51,6 +51,7 @@ from dramatiq import Message
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from prometheus_client.parser import text_string_to_metric_families
 
+from bench.memory.conversation import BATCH, FOLD_EVERY, LINES, SAMPLE_EVERY_S, VERBATIM
 from bench.memory.lag import LagSample, sample_lag, stored_count
 from bench.memory.slow_llm import Served, start_slow_llm
 from bench.support.cpu import background_load
@@ -67,16 +68,6 @@ from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 
 ACCOUNT = "bench-memory"
-VERBATIM = FOLD_EVERY = 5
-BATCH = 50
-SAMPLE_EVERY_S = 2.0
-LINES = (
-    "Hi, my order ORD-{n} has not arrived yet, can you check it?",
-    "Sorry about that. Order ORD-{n} left our warehouse on Monday; the courier is DPD.",
-    "I paid 89.99 for it and I need it before Friday at 12 Baker Street.",
-    "I have asked the courier to deliver on Thursday; you will get a text message.",
-    "Thanks. If it does not come, I want a refund to my card ending 4242.",
-)
 
 
 @dataclass
