@@ -95,25 +95,34 @@ class Deployment:
             ).model_dump(mode="json")
 
     def publish(self, channel: Channel, sessions: list[str], count: int) -> None:
-        """In ``ingest_batch`` jobs of up to 50, as the gateway's group commit sends them,
-        each confirmed by the broker."""
-        events = list(self.events(sessions, count))
-        for start in range(0, len(events), BATCH):
-            job = new_message(
-                self.prefix, ActorName.INGEST_BATCH, {"events": events[start : start + BATCH]}
-            )
-            channel.basic_publish("", self.queue(QueueKind.INGEST), job.encode(), PERSISTENT)
+        """``count`` more messages over ``sessions`` (``send_batches``)."""
+        send_batches(channel, self.prefix, list(self.events(sessions, count)))
 
-    @contextlib.contextmanager
-    def channel(self) -> Iterator[Channel]:
-        """A confirming channel to publish on (the workers declared the queues)."""
-        connection = pika.BlockingConnection(pika.URLParameters(self.amqp_url))
-        try:
-            channel = connection.channel()
-            channel.confirm_delivery()
-            yield channel
-        finally:
-            connection.close()
+    def channel(self) -> contextlib.AbstractContextManager[Channel]:
+        return confirming_channel(self.amqp_url)
+
+
+@contextlib.contextmanager
+def confirming_channel(amqp_url: str) -> Iterator[Channel]:
+    """A channel whose publishes the broker confirms. The queues must exist: declared by
+    ``bench.support.rabbit.declare_queues`` with the workers' arguments, as a producer
+    that is not memq finds them (a dramatiq broker here would declare them otherwise)."""
+    connection = pika.BlockingConnection(pika.URLParameters(amqp_url))
+    try:
+        channel = connection.channel()
+        channel.confirm_delivery()
+        yield channel
+    finally:
+        connection.close()
+
+
+def send_batches(channel: Channel, prefix: str, events: list[dict[str, object]]) -> None:
+    """``events`` in ``ingest_batch`` jobs of up to 50, as the gateway's group commit
+    sends them, each confirmed."""
+    queue = queue_name(prefix, QueueKind.INGEST)
+    for start in range(0, len(events), BATCH):
+        job = new_message(prefix, ActorName.INGEST_BATCH, {"events": events[start : start + BATCH]})
+        channel.basic_publish("", queue, job.encode(), PERSISTENT)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bench.memory.conversation import FOLD_EVERY, SAMPLE_EVERY_S, VERBATIM
 from bench.memory.deployment import ACCOUNT, Deployment, session_ids
-from bench.memory.lag import LagSample
+from bench.memory.lag import LagSample, print_lag
 from bench.memory.probe import wait_stored
 from bench.memory.slow_llm import Served
 from bench.support.progress import log
@@ -16,14 +16,6 @@ from schemas.routing import QueueKind
 
 #: The offered load is published every this many seconds.
 TICK_S = 0.1
-
-
-def lag_summary(samples: list[LagSample]) -> tuple[float, float, float, float]:
-    """The worst p50 and p99 of messages and of seconds across the readings."""
-    if not samples:
-        return (0.0, 0.0, 0.0, 0.0)
-    summaries = [s.summary() for s in samples]
-    return tuple(max(s[i] for s in summaries) for i in range(4))  # type: ignore[return-value]
 
 
 @dataclass
@@ -132,15 +124,4 @@ def report_offered(args: argparse.Namespace, loaded: Offered, alone: Offered) ->
         f"LLM tokens per message              {tokens / total:>8.1f}"
         f"   (input {loaded.input_tokens:,}, output {loaded.output_tokens:,})"
     )
-    after = loaded.after.summary() if loaded.after is not None else (0.0,) * 4
-    for name, (m50, m99, s50, s99) in (
-        ("during (worst reading)", lag_summary(loaded.during)),
-        ("after the drain", after),
-    ):
-        print(
-            f"memory lag {name:<24} p50 {m50:>5.0f} msgs {s50:>6.1f} s   "
-            f"p99 {m99:>5.0f} msgs {s99:>6.1f} s"
-        )
-    took = loaded.drained_in
-    drain = "not within the timeout" if took is None else f"{took:,.0f} s"
-    print(f"time to drain, memory pool alone    {drain:>8}")
+    print_lag(("during (worst reading)", loaded.during), loaded.after, loaded.drained_in)
