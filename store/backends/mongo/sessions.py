@@ -434,6 +434,7 @@ class MongoSessions(SessionStore):
         # (and so does a first analytics save).
         memories = self.db.memory.delete_one(key).deleted_count
         analytics = self.db.analytics.delete_one(key).deleted_count
+        self.db.llm_usage.delete_one(key)
         log.info("deleted session %s (%d messages)", session_id, purged)
         return DeletedSession(
             messages=purged,

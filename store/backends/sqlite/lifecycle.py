@@ -41,6 +41,7 @@ from schemas.sessions import Session
 from store.backends._common import check_limit, from_micros, to_micros
 from store.backends._scan import decode_scan_cursor, encode_scan_cursor
 from store.backends.sqlite.database import SqliteDatabase, message_from
+from store.backends.sqlite.llm_usage import SqliteLLMUsage
 from store.backends.sqlite.purge import purge_rows
 
 log = logging.getLogger("memq.store.sqlite")
@@ -102,7 +103,7 @@ _ANALYTICS_COLUMNS = (
 )
 
 
-class SqliteLifecycle(LifecycleStore):
+class SqliteLifecycle(SqliteLLMUsage, LifecycleStore):
     def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
 
