@@ -346,6 +346,8 @@ def _keys_for(
     correction, update = changes
     if is_negated(text, value.start, value.end):
         return []
+    if not from_user and not correction and _echoed_contact(value, facts):
+        return []
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
@@ -364,6 +366,8 @@ def _keys_for(
             )
             for t, cue_start in cues
         ]
+    # "Best number to reach you?" "text my wife instead, 0912…": her number, not yours.
+    someone_else = _someone_elses_phone(text, value)
     for topic in asked:
         key = topic.key_for(value.kind)
         if (
@@ -372,7 +376,11 @@ def _keys_for(
             and _fits(key, value, True, text)
         ):
             bound.add((topic.name, value.kind))
+            if key == "customer_phone" and someone_else is not None:
+                key = someone_else
             return [(facts.entity_key(key, value.text, update), value.start)]
+    if someone_else is not None:
+        return [(facts.entity_key(someone_else, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
     corrects = correction or (value.kind in _UPDATED_KINDS and is_update(text[begin:stop]))
     similar = _similar_known(value, facts, corrects)
@@ -402,12 +410,54 @@ NOTED_KINDS = {
 _LEAD_IN_REACH = 48
 
 
-#: An assistant inviting the customer to get in touch: the number or address is the company's.
+#: An assistant inviting the customer to get in touch, or to send something in: the number
+#: or address is the company's ("please send it to freeze@…", «مدارک رو به … بفرستید»,
+#: "ส่งรูปมาทางอีเมล …": «มา» sends it towards the speaker).
 _GET_IN_TOUCH = re.compile(
     r"\b(?:contact|call|reach|email|e-mail|write\s+to|text)\b"
-    r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|ติดต่อ|โทรหา|โทรมาที่",
+    r"|(?:^|\b(?:please|kindly|can|could|just)\s+)(?:send|forward|upload|mail)\b|\bsend\s+us\b"
+    r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|بفرستید|بفرستین|ارسال\s*(?:کنید|بفرمایید)"
+    r"|ایمیل\s*(?:کنید|بزنید)|ติดต่อ|โทรหา|โทรมาที่|ส่ง\S{0,24}มา",
     re.IGNORECASE,
 )
+
+#: Topics whose phone is someone else's than the customer's.
+_OTHER_PERSONS = frozenset({"recipient", "second_contact", "building", "courier", "technician"})
+
+
+def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
+    """The key of a phone no word of its own sentence names, when the message names whose
+    it is in another ("can you text my wife instead? 0912…", «به شماره خانمم بفرستید؟
+    ۰۹۱۲…», "โทรหาแฟนผมก็ได้ครับ. 089-…"): the nearest person named, before or after."""
+    if value.kind is not Kind.PHONE:
+        return None
+    named = [
+        (min(abs(value.start - cue.end), abs(cue.start - value.end)), cue.topic)
+        for cue in cues_in(text)
+        if cue.topic.name in _OTHER_PERSONS and not value.start <= cue.start < value.end
+    ]
+    if not named:
+        return None
+    return min(named, key=lambda item: item[0])[1].key_for(Kind.PHONE)
+
+
+def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
+    """Whether the assistant only reads back a phone or email a fact already holds under a
+    subject of its own ("Noted, your wife's 0912… as the second number"): an echo never
+    moves it to another subject (nor makes it the customer's)."""
+    if value.kind not in (Kind.PHONE, Kind.EMAIL):
+        return False
+    noted = set(NOTED_KINDS.values())
+    held = facts.keys()
+    subjects = [key for key in held if re.sub(r"_\d+$", "", key) not in noted]
+    said = _digits_or_text(value.text)
+    return any(_digits_or_text(facts.current(key) or "") == said for key in subjects)
+
+
+def _digits_or_text(value: str) -> str:
+    """A phone as its digits (any script, any spacing); anything else as written."""
+    digits = _digits(value)
+    return digits if len(digits) >= _MIN_ID_DIGITS else value.strip().casefold()
 
 
 def _read_from_record(value: ValueSpan, text: str) -> bool:
@@ -544,6 +594,11 @@ def _date_detail(text: str) -> int:
     """How much of a date a text gives: a day number, a month or year."""
     has_day = any(c.isdigit() for c in text)
     return int(has_day) + int(_MONTH_OR_YEAR.search(text) is not None and has_day)
+
+
+def _sentence_of(text: str, value: ValueSpan) -> str:
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    return text[begin:stop]
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -700,6 +755,8 @@ _OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|م�
 def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     if value.kind is Kind.EMAIL:
         if _COMPANY_EMAIL.match(value.text):
+            return None
+        if not from_user and _GET_IN_TOUCH.search(_sentence_of(text, value)):
             return None
         if from_user or _read_from_record(value, text) or not _OURS.search(text):
             return "customer_email"
