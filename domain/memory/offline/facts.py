@@ -42,6 +42,7 @@ from domain.memory.offline.fact_keys import canonical_key, known_spellings, rest
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
+from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.values import (
@@ -118,6 +119,7 @@ ENTITY_KEYS = frozenset(
         "second_contact_phone",
         "building_office_phone",
         "price",
+        *RELATION_KEYS,
     }
 )
 
@@ -264,11 +266,17 @@ def _facts_in(
     from_user = role == "user"
     claimed = ClaimedSpans()
     found: list[FactMatch] = []
+    correction, update = is_correction(text), is_update(text)
+    # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
+    for person in people_named(text):
+        if not _same_customer(person.name, facts.current("customer_name")):
+            key = facts.entity_key(person.key, person.name, correction)
+            found.append(FactMatch(key, person.name, person.start, person.end))
+            claimed.claim(person.start, person.end)
     if from_user:
         found.extend(stated_facts(text, claimed, facts.keys()))
     if from_user:
         found.extend(_thai_name_reply(text, asked, facts.keys()))
-    correction, update = is_correction(text), is_update(text)
     if from_user:
         found.extend(
             FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
@@ -962,6 +970,14 @@ _NOT_NAME_WORDS = frozenset(
         "where",
     ]
 )
+
+
+def _same_customer(name: str, customer: str | None) -> bool:
+    """Whether a person named is the customer: the same given name (a father shares the
+    customer's family name, not her given one)."""
+    if customer is None or not name.split() or not customer.split():
+        return False
+    return bool(_name_words(name.split()[0]) & _name_words(customer.split()[0]))
 
 
 def _same_person(name: str, known: str | None) -> bool:
