@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.dialogue import (
     Conversation,
     is_correction,
@@ -126,6 +127,16 @@ ENTITY_KEYS = frozenset(
 
 #: How many values noted without a subject a session keeps per kind; the rest share the last key.
 MAX_NOTED = 12
+#: The key of amounts named by a charge of their own (``charges``).
+CHARGE = "charge"
+
+
+#: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
+_GENERIC_AMOUNTS = frozenset({"total", "amount", "fee"})
+
+
+def _base_key(key: str) -> str:
+    return re.sub(r"_\d+$", "", key)
 
 
 @dataclass(frozen=True)
@@ -220,6 +231,15 @@ class _Facts:
                 return variant
         return f"{key}_{MAX_NOTED + 1}"
 
+    def charge_key(self, value: str) -> str:
+        """The key of an amount named by its charge: the one holding that charge, or a
+        fresh one (``charge``, ``charge_2`` …)."""
+        for variant in (CHARGE, *(f"{CHARGE}_{n}" for n in range(2, MAX_NOTED + 1))):
+            current = self.current(variant)
+            if current is None or same_charge(value, current):
+                return variant
+        return f"{CHARGE}_{MAX_NOTED + 1}"
+
     def recent(self) -> list[_Known]:
         """Current values, the most recently stated first."""
         batch = [_Known(f.key, f.value) for f in reversed(self.latest.values())]
@@ -305,8 +325,12 @@ def _facts_in(
                 continue
             if not correction and _another_id(value, facts.current(key)):
                 key = facts.free_variant(key)
+            end = value.end
+            if _base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
+                end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
             shown = value.text if start == value.start else text[start : value.start] + value.text
-            found.append(FactMatch(key, shown, start, value.end))
+            shown += text[value.end : end]
+            found.append(FactMatch(key, shown, start, end))
             if value.time is not None and key.endswith("_date"):
                 # The time of day alone too, so that a later "make it 1-5pm" replaces it.
                 time = value.time
@@ -361,10 +385,13 @@ def _keys_for(
         return [(by_unit, value.start)]
     if _after_brand(text, value):  # no order number follows a brand name
         return [(facts.noted_key("product_model", value.text), value.start)]
+    charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
     cues = [
         (topic, start)
         for topic, start in _nearest_cues(text, value, used)
         if _fits(topic.key_for(value.kind) or "", value, from_user, text)
+        # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
+        and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
     if cues:
         return [
@@ -374,6 +401,8 @@ def _keys_for(
             )
             for t, cue_start in cues
         ]
+    if charge is not None:  # named by its charge, whatever question is open
+        return [(facts.charge_key(text[charge[0] : charge[1]]), charge[0])]
     # "Best number to reach you?" "text my wife instead, 0912…": her number, not yours.
     someone_else = _someone_elses_phone(text, value)
     for topic in asked:

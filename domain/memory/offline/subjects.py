@@ -489,7 +489,8 @@ TOPICS: tuple[Topic, ...] = (
         english=r"deliver(?:y|ed|ing|s)?|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
         r"|drop[\s-]?off|send\s+(?:it|them)\s+to|ship\s+(?:it|them)?\s*to|bring\s+it|courier",
         persian=r"تحویل|ارسال|می[\u200c\s]?رسه|میرسه|برسه|بفرستید|بفرستیم|بیاره|میاد|می[\u200c\s]?آید|پست",
-        thai=r"จัดส่ง|ส่งของ|ส่ง|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
+        # "รับส่ง" is a shuttle (pick up and drop off), not a delivery.
+        thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
     ),
     Topic(
         "order",
