@@ -71,3 +71,15 @@ def test_a_sum_or_a_known_charge_keeps_its_subject(message: str, key: str) -> No
 )
 def test_a_thai_charge_with_a_clause_between_is_not_a_charge(message: str) -> None:
     assert "charge" not in facts_of(("assistant", message))
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("For 2 kids the tuition is $4,200.", "the tuition is $4,200"),
+        ("برای ترم ۲، شهریه ۱۱ میلیون تومان میشه.", "شهریه ۱۱ میلیون تومان"),
+        ("ได้ส่วนลด 10% ครับ ค่าเทอมน้องเหลือภาคละ 115,200 บาทครับ", "ค่าเทอมน้องเหลือภาคละ 115,200 บาท"),
+    ],
+)
+def test_a_charge_is_named_after_another_number_in_the_message(message: str, shown: str) -> None:
+    assert facts_of(("assistant", message))["charge"] == shown

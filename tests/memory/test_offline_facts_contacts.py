@@ -301,3 +301,36 @@ def test_an_address_to_send_things_to_is_the_companys_not_the_customers(
     message: str, customers: str | None
 ) -> None:
     assert facts_of(("assistant", message)).get("customer_email") == customers
+
+
+@pytest.mark.parametrize(
+    ("messages", "key", "value"),
+    [
+        ((("user", "my policy number 0044 7781 2290"),), "account_number", "0044 7781 2290"),
+        ((("user", "کد ملی بابام ۰۰۷۳۴۵۱۲۹۸ هست"),), "national_id", "۰۰۷۳۴۵۱۲۹۸"),
+        (
+            (("assistant", "รบกวนขอเลขบัตรประชาชนค่ะ"), ("user", "0105547002312 ค่ะ")),
+            "national_id",
+            "0105547002312",
+        ),
+    ],
+)
+def test_a_phone_shaped_number_named_as_an_id_is_that_id(
+    messages: tuple[tuple[str, str], ...], key: str, value: str
+) -> None:
+    facts = facts_of(*messages, known=[("customer_phone", "081-552-7740")])
+    assert facts == {key: value}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "value"),
+    [
+        ("How much is the room per night?", "$329, I think.", "room_rate", "$329"),
+        ("اتاق شبی چنده؟", "شبی ۴٬۲۰۰٬۰۰۰ تومان", "room_rate", "۴٬۲۰۰٬۰۰۰ تومان"),
+        ("น้องภูมิเกิดวันที่เท่าไหร่ครับ", "๑๔ กุมภาพันธ์ ๒๕๖๑ ค่ะ", "date_of_birth", "๑๔ กุมภาพันธ์ ๒๕๖๑"),
+    ],
+)
+def test_a_question_of_how_much_or_which_number_is_answered(
+    question: str, answer: str, key: str, value: str
+) -> None:
+    assert facts_of(("assistant", question), ("user", answer)).get(key) == value

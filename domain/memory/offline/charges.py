@@ -29,7 +29,7 @@ _THAI_RATE = re.compile(
 _BEFORE = re.compile(
     # Thai: "ค่า…" (the charge for …) up to the amount, with no clause between ("ค่าชาไทย
     # ที่ต้องคืนคือ 130": what is refunded, said by the clause, not the charge)
-    r"ค่า(?:(?!ที่)[\u0e01-\u0e4e])+(?:\s?(?:(?!ที่)[\u0e01-\u0e4e])+)?\s?$"
+    r"ค่า(?:(?!ที่)[\u0e01-\u0e4e])+\s?$"
     # Persian: «شهریه ترم», «اجاره ماهانه», «حق عضویت»
     rf"|(?<![{_FA}])(?:شهریه|اجاره|کرایه|حق|هزینه)(?:ی)?(?:\s+[{_FA}]+){{0,2}}\s*$"
     # English: "the hold fee is", "rental rate of"
@@ -48,11 +48,12 @@ def charge_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(start, end) of the amount at ``text[start:end]`` with the words naming its charge,
     or None when no such words stand right beside it."""
     window_start = max(0, start - _REACH)
-    before = text[window_start:start]
-    if not any(char.isdigit() for char in before):
-        found = _BEFORE.search(before)
-        if found is not None:
-            return window_start + found.start(), end
+    # after another number, if any: "ส่วนลด 10% ครับ ค่าเทอม…เหลือ 115,200 บาท"
+    digits = [i for i, char in enumerate(text[window_start:start]) if char.isdigit()]
+    window_start += digits[-1] + 1 if digits else 0
+    found = _BEFORE.search(text[window_start:start])
+    if found is not None:
+        return window_start + found.start(), end
     after = _AFTER.match(text[end : end + _REACH])
     if after is not None:
         return start, end + after.end()

@@ -24,6 +24,7 @@ what is already known under that key (the same words, or some of them:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -378,6 +379,8 @@ def _keys_for(
     correction, update = changes
     if is_negated(text, value.start, value.end):
         return []
+    if _named_as_id(text, value, asked):
+        value = dataclasses.replace(value, kind=Kind.NUMBER)
     if not from_user and not correction and _echoed_contact(value, facts):
         return []
     by_unit = counted(value)
@@ -457,6 +460,31 @@ _GET_IN_TOUCH = re.compile(
     r"|ایمیل\s*(?:کنید|بزنید)|ติดต่อ|โทรหา|โทรมาที่|ส่ง\S{0,24}มา",
     re.IGNORECASE,
 )
+
+
+def _named_as_id(text: str, value: ValueSpan, asked: Sequence[Topic]) -> bool:
+    """Whether a phone-shaped number is an id the words say it is: «کد ملی بابام
+    ۰۰۷۳۴۵۱۲۹۸», "policy number 0044 7781 2290", or the answer to a question about one
+    ("National ID?" "۰۰۷۳۴۵۱۲۸۹"), when no word or question makes it a phone."""
+    if value.kind is not Kind.PHONE:
+        return False
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    before = text[max(begin, value.start - _ID_CUE_REACH) : value.start]
+    # "my dad's": whose it is, not what it is
+    cues = [cue for cue in cues_in(before) if cue.topic.name not in _OTHER_PERSONS]
+    if cues:
+        nearest = max(cues, key=lambda cue: cue.end).topic
+        return nearest.key_for(Kind.NUMBER) is not None and nearest.key_for(Kind.PHONE) is None
+    wanted = [topic for topic in asked if topic.key_for(Kind.NUMBER) or topic.key_for(Kind.PHONE)]
+    return bool(wanted) and all(topic.name in _ID_QUESTIONS for topic in wanted)
+
+
+#: How near an id's name must stand before a phone-shaped number to make it that id
+#: («کد ملی بابام ۰۰۷۳…»; not «… تو پرواز گوشیش خاموشه ۰۹۱۲…», a phone after a flight).
+_ID_CUE_REACH = 14
+#: Questions about an id a phone-shaped answer may be (not a flight, a card's last digits).
+_ID_QUESTIONS = frozenset({"national_id", "account", "ticket", "booking", "serial", "tracking"})
+
 
 #: Topics whose phone is someone else's than the customer's.
 _OTHER_PERSONS = frozenset({"recipient", "second_contact", "building", "courier", "technician"})
