@@ -258,3 +258,24 @@ def test_a_code_after_a_brand_is_a_product_model(message: str, model: str) -> No
     facts = values_by_key(("assistant", message))
     assert model in facts["product_model"]
     assert "reference" not in facts
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "value"),
+    [
+        ("he drives a grey pickup, plate 7KQD218", "vehicle_plate", "plate 7KQD218"),
+        ("รถโตโยต้า ยาริส ทะเบียน กข 4521 เชียงใหม่ ใช่ไหมคะ", "vehicle_plate", "ทะเบียน กข 4521"),
+        ("My driving licence number is SMITH701015J99AB", "licence_number", "SMITH701015J99AB"),
+        ("شماره گواهینامه‌ام ۹۸۷۶۵۴۳۲۱۰ هست", "licence_number", "۹۸۷۶۵۴۳۲۱۰"),
+        ("ใบขับขี่ 61003482 ครับ", "licence_number", "61003482"),
+    ],
+)
+def test_a_vehicle_plate_and_a_driving_licence_are_facts_of_their_own(
+    message: str, key: str, value: str
+) -> None:
+    assert values_by_key(("user", message))[key] == value
+
+
+def test_registering_is_no_vehicle_plate() -> None:
+    facts = values_by_key(("assistant", "ลงทะเบียนสอบแล้วครับ เลขที่ใบสมัครคือ APP-2568-0342"))
+    assert "vehicle_plate" not in facts

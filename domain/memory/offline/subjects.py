@@ -187,6 +187,22 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"เลข(?:บัตร)?ประชาชน|พาสปอร์ต",
     ),
     Topic(
+        "licence",
+        _ids("licence_number"),
+        english=r"(?:driv(?:ing|er'?s)\s+)?licen[cs]e(?:\s+(?:number|no\.?))?",
+        persian=r"گواهی[\u200c\s]?نامه|شماره\s*(?:ی\s*)?گواهی[\u200c\s]?نامه",
+        thai=r"(?:เลข(?:ที่)?)?ใบขับขี่",
+    ),
+    Topic(
+        "plate",
+        {**_ids("vehicle_plate")},
+        # the plate with its letters: "ทะเบียน กข 4521", "plate 7KQD218"
+        english=r"(?:licen[cs]e\s+|number\s+)?plate(?:\s+number)?|reg(?:istration)?\s+plate",
+        persian=r"پلاک\s*(?:ی\s*)?(?:ماشین|خودرو|اتومبیل)",
+        thai=r"(?<!ลง)ทะเบียน(?:รถ)?",
+        includes_cue=True,
+    ),
+    Topic(
         "access",
         {**_ids("access_code")},
         english=r"(?:gate|door|entry|access|building|lobby)\s+code|code\s+for\s+the\s+(?:gate|door)",
