@@ -279,3 +279,16 @@ def test_a_vehicle_plate_and_a_driving_licence_are_facts_of_their_own(
 def test_registering_is_no_vehicle_plate() -> None:
     facts = values_by_key(("assistant", "ลงทะเบียนสอบแล้วครับ เลขที่ใบสมัครคือ APP-2568-0342"))
     assert "vehicle_plate" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Return it on the 8th of December at 10:00, please.", "the 8th of December at 10:00"),
+        ("تحویل روز ۸ آذر ساعت ۱۰ هست", "۸ آذر ساعت ۱۰"),
+        ("กำหนดคืนรถวันที่ 8 ธันวาคม เวลา 10:00 น. ค่ะ", "วันที่ 8 ธันวาคม เวลา 10:00"),
+        ("นัดวันที่ 3 ธ.ค. 2567 ครับ", "วันที่ 3 ธ.ค. 2567"),
+    ],
+)
+def test_a_date_keeps_its_month_after_the_word_for_day(text: str, date: str) -> None:
+    assert [v.text for v in find_values(text) if v.kind is Kind.DATE] == [date]
