@@ -292,3 +292,31 @@ def test_registering_is_no_vehicle_plate() -> None:
 )
 def test_a_date_keeps_its_month_after_the_word_for_day(text: str, date: str) -> None:
     assert [v.text for v in find_values(text) if v.kind is Kind.DATE] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Sure, a 2-month freeze from June 1 to July 31.", "June 1 to July 31"),
+        ("We have it free for March 20-23.", "March 20-23"),
+        ("بله، برای ۲۰ تا ۲۳ اسفند همین نوع اتاق خالی داریم.", "۲۰ تا ۲۳ اسفند"),
+        ("رزرو فعلی از ۱۸ تا ۲۱ اسفند است.", "۱۸ تا ۲۱ اسفند"),
+        ("ห้องที่ว่างตลอด 27-30 ธ.ค. มี Pool Villa ค่ะ", "27-30 ธ.ค."),
+        ("เข้าพักวันที่ 3 ธันวาคม ถึง 5 ธันวาคม ค่ะ", "วันที่ 3 ธันวาคม ถึง 5 ธันวาคม"),
+    ],
+)
+def test_a_span_of_days_is_one_date_never_an_old_one(text: str, date: str) -> None:
+    assert [v.text for v in find_values(text) if v.kind is Kind.DATE] == [date]
+    assert not [f for f in extract_facts([TranscriptLine(1, "m1", "user", text)], []) if f.replaced]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you move it from June 1 to June 3?",
+        "میشه نوبت رو از ۱۲ آذر به ۱۵ آذر تغییر بدید؟",
+        "ขอเลื่อนจากวันที่ 3 ธันวาคม ถึง 5 ธันวาคม ได้ไหมคะ",
+    ],
+)
+def test_a_change_from_one_date_to_another_is_two_dates(text: str) -> None:
+    assert len([v for v in find_values(text) if v.kind is Kind.DATE]) == 2

@@ -54,6 +54,7 @@ from domain.memory.offline.values import (
     code_words,
     counted,
     find_values,
+    is_range,
 )
 
 _FA = FA_LETTERS
@@ -353,11 +354,17 @@ REPLACED = "~replaced"
 _MIN_OLD_CHARS = 4
 
 
+def _named_as_old(text: str, value: ValueSpan) -> bool:
+    """Whether the message names ``value`` as the old one; "from June 1 to July 31" is a
+    span of days, not a change from June 1."""
+    return is_negated(text, value.start, value.end) and not is_range(value)
+
+
 def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
     return [
         FactMatch(REPLACED, value.text, value.start, value.end)
         for value in values
-        if is_negated(text, value.start, value.end)
+        if _named_as_old(text, value)
         and len(value.text) >= _MIN_OLD_CHARS
         and value.kind is not Kind.NUMBER
     ]
@@ -377,7 +384,7 @@ def _keys_for(
     usually one, two for "delivery and assembly on Wednesday", none when it is about
     nothing known."""
     correction, update = changes
-    if is_negated(text, value.start, value.end):
+    if _named_as_old(text, value):
         return []
     if _named_as_id(text, value, asked):
         value = dataclasses.replace(value, kind=Kind.NUMBER)
