@@ -229,6 +229,18 @@ class MemoryService:
         fallback = state.engine_fallback
         return fallback if fallback is not None and fallback.until > self.clock() else None
 
+    def engines_now(self, account_id: str) -> EngineChain:
+        """The engines another memory step of the account (a user-memory merge) may use
+        now: the offline engine alone past the account's daily token budget."""
+        if self._fallback_now(account_id) is None:
+            return self.engines
+        self.engines.budget_fallbacks.add()
+        return self.engines.offline_only()
+
+    def record_spent(self, account_id: str, session_id: str, spent: LLMTokens) -> None:
+        """Count what another memory step of the session (a user-memory merge) spent."""
+        self._record(account_id, session_id, spent)
+
     def _fallback_now(self, account_id: str) -> EngineFallback | None:
         """The offline engine's turn in Claude's place, if the account's budget is spent."""
         if self.budget is None or self.engines.primary is None:
