@@ -116,6 +116,13 @@ class Settings(BaseSettings):
     )
     worker_threads: int = Field(default=8, gt=0, description="threads per worker process")
     worker_processes: int = Field(default=1, gt=0, description="worker processes")
+    worker_nice: int = Field(
+        default=0,
+        ge=0,
+        le=19,
+        description="CPU niceness of memq worker processes: e.g. 10 for a memory pool "
+        "sharing a host with ingest, so the CPU goes to ingest first",
+    )
     ingest_max_retries: int = Field(
         default=20, ge=0, description="retries of a transient ingest failure before dead-letter"
     )

@@ -38,7 +38,7 @@ def run_backlog(dep: Deployment, args: argparse.Namespace) -> None:
     log(f"  unfolded past the window: {sum(pending):,}; memory queue {dep.depth(QueueKind.MEMORY)}")
     with_rates, without_rates = [], []
     for round_ in range(1, args.repeat + 1):
-        memory = dep.worker(QueueKind.MEMORY, args.memory_threads)
+        memory = dep.worker(QueueKind.MEMORY, args.memory_threads, args.memory_nice)
         time.sleep(1.0)  # the pool at work on the backlog
         with_rates.append(drain_rate(dep, session_ids(f"w{round_}-", args.sessions), args.messages))
         left = sum(dep.probe.lag(ACCOUNT, VERBATIM).messages)
@@ -56,6 +56,7 @@ def run_backlog(dep: Deployment, args: argparse.Namespace) -> None:
         f"backlog: {args.backlog_sessions} sessions x {args.backlog:,} unfolded messages;"
         f" ingest of {args.messages:,} messages over {args.sessions} new sessions; store"
         f" {args.store}; engine {args.engine}; memory pool 1 x {args.memory_threads} threads"
+        f" at niceness {args.memory_nice}"
     )
     for name, rates in (("with the backlog worked", with_rates), ("no memory pool", without_rates)):
         figures = ", ".join(f"{r:,.0f}" for r in rates)

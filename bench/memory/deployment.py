@@ -61,11 +61,15 @@ class Deployment:
         counts = queue_counts(self.amqp_url, self.queue(kind))
         return 0 if counts is None else counts[0]
 
-    def worker(self, kind: QueueKind, threads: int) -> Pool:
+    def worker(self, kind: QueueKind, threads: int, nice: int = 0) -> Pool:
         port = free_port()
         process = self.procs.start_memq(
             ["worker", "--queues", kind.value, "--threads", str(threads)],
-            {**self.env, "MEMQ_WORKER_METRICS_PORT": str(port)},
+            {
+                **self.env,
+                "MEMQ_WORKER_METRICS_PORT": str(port),
+                "MEMQ_WORKER_NICE": str(nice),
+            },
             self.tmp / f"{kind.value}-{port}.log",
         )
         wait_for_consumers(

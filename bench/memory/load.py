@@ -51,6 +51,12 @@ def main() -> None:
     parser.add_argument("--store", choices=("sqlite", "mongo"), default="sqlite")
     parser.add_argument("--engine", choices=("claude", "offline"), default="claude")
     parser.add_argument("--memory-threads", type=int, default=32)
+    parser.add_argument(
+        "--memory-nice",
+        type=int,
+        default=0,
+        help="MEMQ_WORKER_NICE of the memory pool (e.g. 10: the CPU goes to ingest first)",
+    )
     parser.add_argument("--latency", type=float, default=1.5, help="seconds per LLM call")
     parser.add_argument("--rate-limited", type=float, default=0.05, help="share of 429s")
     parser.add_argument("--overloaded", type=float, default=0.01, help="share of 529s")

@@ -74,7 +74,7 @@ def offer(dep: Deployment, args: argparse.Namespace, sessions: list[str], laggin
 def run_offered(dep: Deployment, args: argparse.Namespace, served: Served) -> None:
     ingest = dep.worker(QueueKind.INGEST, 8)
     log(f"offered: {args.rate} msgs/s over {args.sessions:,} sessions for {args.seconds} s")
-    memory = dep.worker(QueueKind.MEMORY, args.memory_threads)
+    memory = dep.worker(QueueKind.MEMORY, args.memory_threads, args.memory_nice)
     calls, tokens_in, tokens_out = served.calls, served.input_tokens, served.output_tokens
     loaded = offer(dep, args, session_ids("o", args.sessions), lagging=True)
     log(f"  stored {loaded.stored_rate:,.0f} msgs/s in the window; draining the memory")
