@@ -61,10 +61,20 @@ class Deployment:
         counts = queue_counts(self.amqp_url, self.queue(kind))
         return 0 if counts is None else counts[0]
 
-    def worker(self, kind: QueueKind, threads: int, nice: int = 0) -> Pool:
+    def worker(self, kind: QueueKind, threads: int, nice: int = 0, processes: int = 1) -> Pool:
         port = free_port()
+        while processes > 1 and port + processes - 1 > 65535:
+            port = free_port()
         process = self.procs.start_memq(
-            ["worker", "--queues", kind.value, "--threads", str(threads)],
+            [
+                "worker",
+                "--queues",
+                kind.value,
+                "--threads",
+                str(threads),
+                "--processes",
+                str(processes),
+            ],
             {
                 **self.env,
                 "MEMQ_WORKER_METRICS_PORT": str(port),
@@ -78,7 +88,7 @@ class Deployment:
             1,
             alive=lambda: process.proc is not None and process.proc.poll() is None,
         )
-        return Pool(process, port)
+        return Pool(process, port, processes)
 
     def events(self, sessions: list[str], count: int) -> Iterator[dict[str, object]]:
         """``count`` more messages, round robin over ``sessions``, each in its order."""
@@ -133,15 +143,19 @@ def send_batches(channel: Channel, prefix: str, events: list[dict[str, object]])
 class Pool:
     process: MemqProcess
     metrics_port: int
+    #: Worker processes: process i serves its metrics on ``metrics_port + i``.
+    processes: int = 1
 
     def memory_jobs(self) -> dict[str, float]:
-        """``memq_memory_jobs_total`` by outcome, from the pool's own /metrics."""
-        url = f"http://127.0.0.1:{self.metrics_port}/metrics"
+        """``memq_memory_jobs_total`` by outcome, summed over the pool's processes."""
         found: dict[str, float] = {}
-        for family in text_string_to_metric_families(httpx.get(url, timeout=10).text):
-            for sample in family.samples:
-                if sample.name == "memq_memory_jobs_total":
-                    found[sample.labels["outcome"]] = sample.value
+        for index in range(self.processes):
+            url = f"http://127.0.0.1:{self.metrics_port + index}/metrics"
+            for family in text_string_to_metric_families(httpx.get(url, timeout=10).text):
+                for sample in family.samples:
+                    if sample.name == "memq_memory_jobs_total":
+                        outcome = sample.labels["outcome"]
+                        found[outcome] = found.get(outcome, 0.0) + sample.value
         return found
 
     def stop(self) -> None:

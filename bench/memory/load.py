@@ -52,6 +52,9 @@ def main() -> None:
     parser.add_argument("--engine", choices=("claude", "offline"), default="claude")
     parser.add_argument("--memory-threads", type=int, default=32)
     parser.add_argument(
+        "--memory-processes", type=int, default=1, help="offered: memory worker processes"
+    )
+    parser.add_argument(
         "--memory-nice",
         type=int,
         default=0,

@@ -74,7 +74,9 @@ def offer(dep: Deployment, args: argparse.Namespace, sessions: list[str], laggin
 def run_offered(dep: Deployment, args: argparse.Namespace, served: Served) -> None:
     ingest = dep.worker(QueueKind.INGEST, 8)
     log(f"offered: {args.rate} msgs/s over {args.sessions:,} sessions for {args.seconds} s")
-    memory = dep.worker(QueueKind.MEMORY, args.memory_threads, args.memory_nice)
+    memory = dep.worker(
+        QueueKind.MEMORY, args.memory_threads, args.memory_nice, args.memory_processes
+    )
     calls, tokens_in, tokens_out = served.calls, served.input_tokens, served.output_tokens
     loaded = offer(dep, args, session_ids("o", args.sessions), lagging=True)
     log(f"  stored {loaded.stored_rate:,.0f} msgs/s in the window; draining the memory")
@@ -102,7 +104,7 @@ def report_offered(args: argparse.Namespace, loaded: Offered, alone: Offered) ->
     print()
     print(
         f"offered load: {args.rate} msgs/s over {args.sessions:,} sessions for {args.seconds} s"
-        f" ({total:,} messages); store {args.store}; memory pool 1 x {args.memory_threads}"
+        f" ({total:,} messages); store {args.store}; memory pool {args.memory_processes} x {args.memory_threads}"
         f" threads; LLM {args.latency} s a call, {args.rate_limited:.0%} 429s,"
         f" {args.overloaded:.0%} 529s"
     )
