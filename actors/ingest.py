@@ -48,7 +48,11 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         delivery_id = current.message_id if current is not None else parsed.message_id
         cap = deps.settings.max_messages_per_session
         result = deps.store.sessions.append_message(
-            parsed, delivery_id, max_messages=cap, fold_every=deps.settings.memory_fold_every
+            parsed,
+            delivery_id,
+            max_messages=cap,
+            fold_every=deps.settings.memory_fold_every,
+            fold_after=deps.settings.memory_verbatim_count,
         )
         record_ingest_outcome(append_outcome(result))
         if result.rejected_full:

@@ -57,7 +57,10 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
         cap = deps.settings.max_messages_per_session
         try:
             results = deps.store.sessions.append_messages(
-                items, max_messages=cap, fold_every=deps.settings.memory_fold_every
+                items,
+                max_messages=cap,
+                fold_every=deps.settings.memory_fold_every,
+                fold_after=deps.settings.memory_verbatim_count,
             )
         except Exception as exc:
             if retry_whole(exc, retries):

@@ -104,7 +104,8 @@ def report_offered(args: argparse.Namespace, loaded: Offered, alone: Offered) ->
     print()
     print(
         f"offered load: {args.rate} msgs/s over {args.sessions:,} sessions for {args.seconds} s"
-        f" ({total:,} messages); store {args.store}; memory pool {args.memory_processes} x {args.memory_threads}"
+        f" ({total:,} messages); store {args.store};"
+        f" memory pool {args.memory_processes} x {args.memory_threads}"
         f" threads; LLM {args.latency} s a call, {args.rate_limited:.0%} 429s,"
         f" {args.overloaded:.0%} 529s"
     )

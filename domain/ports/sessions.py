@@ -57,9 +57,25 @@ class AppendResult:
     has_user: bool = False
     #: Not stored: the session already held ``max_messages`` messages.
     rejected_full: bool = False
-    #: This append brought the session to a fold count (``fold_every``) while no
+    #: This append brought the session to a fold count (``fold_every`` past ``fold_after``) while no
     #: memory job was pending, and marked it pending: the caller publishes one job.
     memory_job_due: bool = False
+
+
+@dataclass(frozen=True)
+class FoldDue:
+    """When an append makes a memory job due: the count past ``after`` (the verbatim
+    window, which has nothing to fold) by a multiple of ``every``."""
+
+    every: int
+    after: int = 0
+
+    @classmethod
+    def of(cls, every: int | None, after: int) -> FoldDue | None:
+        return None if every is None else cls(every, after)
+
+    def due(self, count: int) -> bool:
+        return count > self.after and (count - self.after) % self.every == 0
 
 
 class SessionStore(abc.ABC):
@@ -72,6 +88,7 @@ class SessionStore(abc.ABC):
         *,
         max_messages: int | None = None,
         fold_every: int | None = None,
+        fold_after: int = 0,
     ) -> AppendResult:
         """Store a message exactly once per (account_id, message_id), in at most 3 round trips.
 
@@ -100,6 +117,11 @@ class SessionStore(abc.ABC):
         retries). A duplicate of a stored message is still just a duplicate. The
         rejection path may take extra round trips; the normal path stays at 3
         (MongoDB: the id's claim, the message, the counters; SQLite: 1 transaction).
+
+        ``fold_every`` / ``fold_after``: a memory job is due (``memory_job_due``, the
+        session marked pending in the same write) when the count passes
+        ``fold_after`` (the verbatim window: those messages have nothing to fold) by a
+        multiple of ``fold_every``, and no job is pending already.
         """
 
     def append_messages(
@@ -108,6 +130,7 @@ class SessionStore(abc.ABC):
         *,
         max_messages: int | None = None,
         fold_every: int | None = None,
+        fold_after: int = 0,
     ) -> list[AppendResult]:
         """``append_message`` for each (event, delivery_id), in order: one result per
         item, in input order, equal to what the calls one by one would return.
@@ -128,7 +151,11 @@ class SessionStore(abc.ABC):
         """
         return [
             self.append_message(
-                event, delivery_id, max_messages=max_messages, fold_every=fold_every
+                event,
+                delivery_id,
+                max_messages=max_messages,
+                fold_every=fold_every,
+                fold_after=fold_after,
             )
             for event, delivery_id in items
         ]

@@ -38,6 +38,21 @@ def test_only_the_append_reaching_a_fold_count_marks_and_only_while_unmarked(sto
     assert [append(store, n) for n in (7, 8, 9)] == [False, False, True]
 
 
+def test_no_job_is_due_while_every_message_is_in_the_verbatim_window(store: Store) -> None:
+    # Given a verbatim window of 4 messages and a fold every 3
+    def due(n: int) -> bool:
+        ev = event(n, session="s-window", message_id=f"s-window-m{n}")
+        result = store.sessions.append_message(ev, f"d-window-{n}", fold_every=3, fold_after=4)
+        if result.memory_job_due:
+            assert store.memory.take_memory_mark(A, "s-window") is not None  # the job ran
+        return result.memory_job_due
+
+    # When ten messages come, Then the first job is due when 3 are past the window
+    # (the 7th), the next 3 later: never while the window holds everything (a job
+    # then would find nothing to fold)
+    assert [n for n in range(1, 11) if due(n)] == [7, 10]
+
+
 def test_a_redelivered_append_never_marks_twice(store: Store) -> None:
     # Given the append that marked the session, its job started (mark taken)
     for n in (1, 2, 3):

@@ -29,6 +29,8 @@ def workers(tmp_path: Path) -> Iterator[Workers]:
         tmp_path,
         max_messages_per_session=CAP,
         memory_fold_every=FOLD_EVERY,
+        # The smallest verbatim window: a job is due at 1 + every FOLD_EVERY-th message.
+        memory_verbatim_count=1,
         max_message_bytes=MAX_BYTES,
     ) as running:
         yield running
@@ -42,17 +44,18 @@ def test_a_batch_is_stored(workers: Workers) -> None:
         event(1),
         event(3),
         event(1, account=B),
+        event(4, role="assistant"),
     )
     # When a worker takes it
     workers.deliver(batch)
     # Then every message is stored once, listed in seq order, and counted
     assert workers.dead_letters() == []
-    assert workers.seqs(A, "s1") == [1, 2, 3]
+    assert workers.seqs(A, "s1") == [1, 2, 3, 4]
     assert workers.seqs(A, "s2") == [1]
     assert workers.seqs(B, "s1") == [1]
-    assert workers.deps.store.sessions.get_session(A, "s1").message_count == 3
-    assert workers.ingested("stored") == 5
-    # And s1 reached the fold threshold (3): one memory job
+    assert workers.deps.store.sessions.get_session(A, "s1").message_count == 4
+    assert workers.ingested("stored") == 6
+    # And s1 reached the fold threshold (3 past the 1-message window): one memory job
     assert workers.memory_jobs() == [(A, "s1")]
 
 
@@ -212,11 +215,12 @@ def test_a_session_full_mid_batch_dead_letters_only_the_rejected_messages(
 def test_memory_jobs_are_enqueued_once_per_session_that_crossed_a_threshold(
     workers: Workers,
 ) -> None:
-    # Given s1 holding 4 messages (the memory job is due every FOLD_EVERY=3)
+    # Given s1 holding 4 messages (a memory job is due every FOLD_EVERY=3 past the
+    # 1-message verbatim window: at 4, 7, …)
     for n in range(1, 5):
         workers.deps.store.sessions.append_message(event(n), f"earlier-{n}")
-    # When one batch, sessions interleaved, takes s1 from 4 to 7 (crossing 6), s2
-    # from 0 to 2, and s3 of account B from 0 to 7 (crossing 3 and 6)
+    # When one batch, sessions interleaved, takes s1 from 4 to 7 (crossing 7), s2
+    # from 0 to 2, and s3 of account B from 0 to 7 (crossing 4 and 7)
     s1 = [event(n) for n in range(5, 8)]
     s2 = [event(n, session="s2") for n in (1, 2)]
     s3 = [event(n, account=B, session="s3") for n in range(1, 8)]

@@ -12,7 +12,7 @@ from domain.ingest import (
     sessions_at_count,
     sessions_to_fold,
 )
-from domain.ports.sessions import AppendResult
+from domain.ports.sessions import AppendResult, FoldDue
 from schemas.errors import InvalidInput, SessionFull, TransientError
 from tests.support.ingest_workers import A, B, event
 
@@ -81,3 +81,11 @@ def test_a_batch_is_retried_whole_only_while_the_store_is_unavailable() -> None:
     assert not retry_whole(TransientError("down"), SPLIT_AFTER_RETRIES)
     assert not retry_whole(InvalidInput("bad"), 0)
     assert not retry_whole(RuntimeError("bug"), 0)
+
+
+def test_a_fold_is_due_by_multiples_past_the_verbatim_window() -> None:
+    window_5 = FoldDue(every=5, after=5)
+    assert [n for n in range(1, 21) if window_5.due(n)] == [10, 15, 20]
+    assert [n for n in range(1, 12) if FoldDue(every=3, after=4).due(n)] == [7, 10]
+    assert FoldDue.of(None, 5) is None
+    assert [n for n in range(1, 7) if FoldDue(every=3).due(n)] == [3, 6]

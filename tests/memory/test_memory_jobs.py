@@ -160,11 +160,12 @@ def test_a_job_finding_the_session_busy_comes_back_later(pools: Pools) -> None:
 def test_a_lost_job_is_republished_once_after_the_bound(pools: Pools) -> None:
     # Given a session whose job was published and lost (the queue purged), and one
     # whose append marked it but whose worker died before publishing
-    pools.ingest("s1", 1, 5)
+    pools.ingest("s1", 1, 10)
     pools.broker.flush(pools.queue(QueueKind.MEMORY))
-    crashed = event(5, session="s2")
-    for n in range(1, 6):
-        pools.deps.store.sessions.append_message(event(n, session="s2"), f"d{n}", fold_every=5)
+    crashed = event(10, session="s2")
+    for n in range(1, 11):
+        append = pools.deps.store.sessions.append_message
+        append(event(n, session="s2"), f"d{n}", fold_every=5, fold_after=5)
     assert crashed.session_id == "s2" and pools.memory_jobs() == []
     now = datetime.now(UTC)
     # When the memory tick runs before the bound, Then nothing is re-published
@@ -178,7 +179,7 @@ def test_a_lost_job_is_republished_once_after_the_bound(pools: Pools) -> None:
     assert sorted(pools.memory_jobs()) == [(A, "s1"), (A, "s2")]
     # And the jobs run as any other
     pools.run(QueueKind.MEMORY)
-    assert pools.jobs_counted("idle") == 2  # 5 messages: all in the verbatim window
+    assert pools.jobs_counted("folded") == 2  # 5 messages past the verbatim window each
     assert pools.deps.store.memory.take_memory_mark(A, "s1") is None
 
 

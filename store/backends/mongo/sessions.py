@@ -16,6 +16,7 @@ from pymongo.errors import DuplicateKeyError
 from domain.ports.sessions import (
     AppendResult,
     DeletedSession,
+    FoldDue,
     MessageCursor,
     SessionStore,
     jsonable_metadata,
@@ -66,8 +67,9 @@ class MongoSessions(SessionStore):
         *,
         max_messages: int | None = None,
         fold_every: int | None = None,
+        fold_after: int = 0,
     ) -> AppendResult:
-        return self._append(event, delivery_id, max_messages, fold_every)
+        return self._append(event, delivery_id, max_messages, FoldDue.of(fold_every, fold_after))
 
     @_translated
     def append_messages(
@@ -76,14 +78,16 @@ class MongoSessions(SessionStore):
         *,
         max_messages: int | None = None,
         fold_every: int | None = None,
+        fold_after: int = 0,
     ) -> list[AppendResult]:
+        fold = FoldDue.of(fold_every, fold_after)
         # The batch's claims in one round trip, then each item as ``append_message``
         # does from step 2: 1 + 2 round trips per new message instead of 3.
         claimed = claim_first_occurrences(
             self.db.message_ids, [(event, ms(event.accepted_at)) for event, _ in items]
         )
         return [
-            self._append(event, delivery_id, max_messages, fold_every, claimed.get(index))
+            self._append(event, delivery_id, max_messages, fold, claimed.get(index))
             for index, (event, delivery_id) in enumerate(items)
         ]
 
@@ -92,12 +96,12 @@ class MongoSessions(SessionStore):
         event: MessageEvent,
         delivery_id: str,
         max_messages: int | None,
-        fold_every: int | None,
+        fold: FoldDue | None,
         claimed: Claim | None = None,
     ) -> AppendResult:
         if not self._store_message(event, delivery_id, claimed):
             return AppendResult(stored=False)
-        return self._apply_to_session(event, delivery_id, max_messages, fold_every)
+        return self._apply_to_session(event, delivery_id, max_messages, fold)
 
     def _store_message(
         self, event: MessageEvent, delivery_id: str, claimed: Claim | None = None
@@ -169,7 +173,7 @@ class MongoSessions(SessionStore):
         event: MessageEvent,
         delivery_id: str,
         max_messages: int | None = None,
-        fold_every: int | None = None,
+        fold: FoldDue | None = None,
     ) -> AppendResult:
         """Step 3: count the message on its session, at most once."""
         key = {"account_id": event.account_id, "session_id": event.session_id}
@@ -192,8 +196,8 @@ class MongoSessions(SessionStore):
                 {"newest_seq": event.seq, "newest_id": {"$gt": event.message_id}},
             ]
         stage = _counters(event)
-        if fold_every is not None:
-            stage |= _memory_mark(event, fold_every)
+        if fold is not None:
+            stage |= _memory_mark(event, fold)
         for _ in range(APPLY_ATTEMPTS):
             try:
                 counted = self.db.sessions.find_one_and_update(
@@ -511,16 +515,17 @@ def _counters(event: MessageEvent) -> dict[str, Any]:
     return stage
 
 
-def _memory_mark(event: MessageEvent, fold_every: int) -> dict[str, Any]:
+def _memory_mark(event: MessageEvent, fold: FoldDue) -> dict[str, Any]:
     """The fields of the ``$set`` stage that mark the session as awaiting a memory job
-    when this message brings it to a multiple of ``fold_every`` and none is pending.
+    when this message makes one due (``FoldDue.due``) and none is pending.
 
     ``memory_marked_by`` names the message whose count set the mark: the returned
     doc tells the caller whether it was this one (only then does it publish)."""
     count = {"$add": [{"$ifNull": ["$message_count", 0]}, 1]}
     due = {
         "$and": [
-            {"$eq": [{"$mod": [count, fold_every]}, 0]},
+            {"$gt": [count, fold.after]},
+            {"$eq": [{"$mod": [{"$subtract": [count, fold.after]}, fold.every]}, 0]},
             {"$eq": [{"$ifNull": ["$memory_pending_at", None]}, None]},
         ]
     }

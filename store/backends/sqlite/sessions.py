@@ -13,6 +13,7 @@ from typing import Any
 from domain.ports.sessions import (
     AppendResult,
     DeletedSession,
+    FoldDue,
     MessageCursor,
     SessionStore,
     jsonable_metadata,
@@ -91,10 +92,12 @@ class SqliteSessions(SessionStore):
         *,
         max_messages: int | None = None,
         fold_every: int | None = None,
+        fold_after: int = 0,
     ) -> AppendResult:
+        fold = FoldDue.of(fold_every, fold_after)
         with _refusals_are_permanent(), self.db.write() as conn:
             self.db.purge_if_past_retention(conn, event.account_id, event.session_id)
-            return _append_in(conn, event, delivery_id, max_messages, fold_every)
+            return _append_in(conn, event, delivery_id, max_messages, fold)
 
     def append_messages(
         self,
@@ -102,7 +105,9 @@ class SqliteSessions(SessionStore):
         *,
         max_messages: int | None = None,
         fold_every: int | None = None,
+        fold_after: int = 0,
     ) -> list[AppendResult]:
+        fold = FoldDue.of(fold_every, fold_after)
         # One write transaction for the whole batch: one lock, one commit (fsync).
         results: list[AppendResult] = []
         with _refusals_are_permanent(), self.db.write() as conn:
@@ -114,7 +119,7 @@ class SqliteSessions(SessionStore):
                     # rest of this transaction.
                     self.db.purge_if_past_retention(conn, *session)
                     purged.add(session)
-                results.append(_append_in(conn, event, delivery_id, max_messages, fold_every))
+                results.append(_append_in(conn, event, delivery_id, max_messages, fold))
         return results
 
     def list_messages(
@@ -299,7 +304,7 @@ def _append_in(
     event: MessageEvent,
     delivery_id: str,
     max_messages: int | None,
-    fold_every: int | None = None,
+    fold: FoldDue | None = None,
 ) -> AppendResult:
     """One message inside the caller's write transaction (retention already purged)."""
     key = {"account_id": event.account_id, "session_id": event.session_id}
@@ -365,7 +370,7 @@ def _append_in(
         },
     ).fetchone()
     count = counted["message_count"]
-    due = fold_every is not None and count % fold_every == 0 and _mark_memory_job(conn, event)
+    due = fold is not None and fold.due(count) and _mark_memory_job(conn, event)
     return AppendResult(
         stored=True,
         message_count=count,
