@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from domain.context.replaced import MIN_MARKED_CHARS
+from domain.memory.offline.lexicon import THAI_PARTICLES
 
 #: What may be left of a line once its facts' values are taken out, for it to go: a short
 #: clause ("Yes, they'll call … when they're outside"), never a second value.
@@ -25,7 +26,8 @@ _REPLACED_MARK = "(replaced"
 #: A value stands as a clause of its own: nothing of another word runs into it ("Bosch
 #: SMS46NI01", "policy CL-448190" and "SN GR24-8815403" keep their words).
 _CLAUSE_START = r"(?:(?<=^)|(?<=[.,;:!?،؛…]\s)|(?<=[.,;:!?،؛…]))"
-_CLAUSE_END = r"(?=$|[.,;:!?،؛…])"
+#: A Thai answer ends its clause with a polite particle ("081-234-5678 ค่ะ").
+_CLAUSE_END = r"(?=\s*" + THAI_PARTICLES + r"?\s*(?:$|[.,;:!?،؛…]))"
 
 
 def _normalized(text: str) -> str:

@@ -21,6 +21,7 @@ from tests.context.factories import fact, memory, messages
         ("User: کد رهگیری: ۸۸۷۲۱", "۸۸۷۲۱"),
         ("User: 081-234-5678", "081-234-5678"),
         ("Assistant: ได้เลย, BK-20491", "BK-20491"),
+        ("User: 086-445-9021 ครับ", "086-445-9021"),
     ],
 )
 def test_a_line_that_only_answers_with_a_fact_value_goes(line: str, value: str) -> None:
@@ -36,6 +37,7 @@ def test_a_line_that_only_answers_with_a_fact_value_goes(line: str, value: str) 
         ("User: بوش SMS46NI01", "SMS46NI01"),
         ("User: اهواز کیانپارس خیابان ۷ غربی پلاک ۵۶", "خیابان ۷ غربی پلاک ۵۶"),
         ("User: ทะเบียน กข 1234", "กข 1234"),
+        ("User: กข 1234 กรุงเทพมหานคร ครับ", "กข 1234"),
         # a second value beside it
         ("Assistant: ORD-58432, £36.00 in total.", "ORD-58432"),
         ("Assistant: سفارش ۵۵۱۲، مبلغ ۶۸۷٬۵۰۰ تومان", "سفارش ۵۵۱۲"),
