@@ -24,8 +24,10 @@ what is left. Messages form one unbroken run up to the newest.
 
 Every format is held to the budget (``domain.context.render`` counts each); a
 summary that still quotes a value that was replaced since says so
-("12 Elm Street (replaced: 7 Zand Boulevard)"). Everything left out or cut is
-listed in ``AssembledContext.dropped``.
+("12 Elm Street (replaced: 7 Zand Boulevard)"), and a summary line that only
+repeats the value of a fact shown before the summary is left out
+(``domain.context.repeated``). Everything left out or cut is listed in
+``AssembledContext.dropped``.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from domain.context.render import (
     text_tokens,
     tier_section,
 )
+from domain.context.repeated import without_repeats
 from domain.context.replaced import fit_marked, mark_replaced
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
@@ -209,7 +212,13 @@ class _Plan:
             items.append(_message_item(newest))
         unsummarized = [m for m in later_messages if m.position > memory.folded_count]
         summarized = later_messages[len(unsummarized) :]
-        tiers = {t.tier: t for t in _fit_tiers(memory, budgets, facts, old_values, dropped)}
+        shown_before = {
+            TierName.RECENT: [i.fact.value for i in capped_facts if i.fact],
+            TierName.MID: [f.value for f in facts],
+            TierName.OLD: [f.value for f in facts],
+        }
+        fitted = _fit_tiers(memory, budgets, facts, old_values, shown_before, dropped)
+        tiers = {t.tier: t for t in fitted}
         items += capped_facts + window
         items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += other_facts
@@ -299,13 +308,22 @@ def _fit_tiers(
     budgets: Budgets,
     facts: Sequence[Fact],
     old_values: Sequence[str],
+    shown_before: dict[TierName, list[str]],
     dropped: list[DroppedItem],
 ) -> list[ContextTier]:
-    """Each stored summary within its own budget, replaced values marked."""
+    """Each stored summary within its own budget, replaced values marked, without the
+    lines that only repeat a fact shown before it (``shown_before``: the values of the
+    facts that come before the summary in ``PRIORITY``)."""
     tiers: list[ContextTier] = []
     for tier in memory.tiers():
         limit = budgets.for_tier(tier.tier)
         marked = mark_replaced(tier.text.strip(), facts, old_values)
+        marked = without_repeats(marked, shown_before[tier.tier]).strip()
+        if not marked:
+            dropped.append(
+                DroppedItem(kind=f"tier:{tier.tier.value}", detail="only repeats the key facts")
+            )
+            continue
         text = fit_marked(marked, limit)
         if not text:
             dropped.append(

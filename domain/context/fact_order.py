@@ -3,7 +3,10 @@
 What a conversation is about comes first: who the customer is and how to reach
 them, the identifiers, addresses, dates and amounts agreed, the instructions.
 Measures, durations and counts follow. Within a rank, the most recently
-updated fact comes first. The order does not depend on the budget, so a larger
+updated fact comes first. A fact whose value another fact already holds
+("Delivery time: between 1 and 5pm" beside "Delivery date: Friday 10 October,
+between 1 and 5pm") comes after all the others: a tight facts budget goes to
+values not shown yet. The order does not depend on the budget, so a larger
 budget shows the same facts and more.
 """
 
@@ -43,4 +46,35 @@ def in_showing_order(facts: Sequence[Fact]) -> list[Fact]:
         if current is None or fact.updated_at > current.updated_at:
             latest[fact.key] = fact
     by_recency = sorted(latest.values(), key=lambda fact: fact.updated_at, reverse=True)
-    return sorted(by_recency, key=lambda fact: rank(fact.key))
+    ordered = sorted(by_recency, key=lambda fact: rank(fact.key))
+    quoted = [fact for index, fact in enumerate(ordered) if _quoted_by_other(index, ordered)]
+    return [fact for fact in ordered if fact not in quoted] + quoted
+
+
+#: Values this short ("3", "Tue") would be found inside other values by chance.
+MIN_QUOTED_CHARS = 4
+
+
+def _normalized(value: str) -> str:
+    return " ".join(value.casefold().split())
+
+
+def _holds(longer: str, value: str) -> bool:
+    """Whether ``value`` stands in ``longer`` as whole words ("ORD-5843" is not in "ORD-58432")."""
+    return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", longer) is not None
+
+
+def _quoted_by_other(index: int, ordered: Sequence[Fact]) -> bool:
+    """Whether another fact already says this one's value: one that holds it in a longer
+    value ("Friday 10 October, between 1 and 5pm" holds "between 1 and 5pm"), or an
+    earlier one with the same value."""
+    value = _normalized(ordered[index].value)
+    if len(value) < MIN_QUOTED_CHARS:
+        return False
+    for other_index, other in enumerate(ordered):
+        other_value = _normalized(other.value)
+        if other_index == index or not _holds(other_value, value):
+            continue
+        if len(other_value) > len(value) or other_index < index:
+            return True
+    return False

@@ -1,0 +1,57 @@
+"""Summary lines that only repeat a key fact shown above them are left out.
+
+A summary keeps the lines that carried values ("Assistant: they'll call 07700 900481
+when they're outside"); once the value is a key fact, the line says it a second time
+and its budget is not spent on what is still missing. A line goes only when, without
+the facts' values and its speaker, what is left carries no value of its own: no digit
+and only a few words' worth of letters. A line that marks a value as replaced always
+stays: the mark is what tells the reader the old value is old.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from domain.context.replaced import MIN_MARKED_CHARS
+from domain.memory.offline.lexicon import THAI_PARTICLES
+
+#: What may be left of a line once its facts' values are taken out, for it to go: a short
+#: clause ("Yes, they'll call … when they're outside"), never a second value.
+MAX_LEFT_CHARS = 40
+
+_SPEAKER = re.compile(r"^\s*\w+:\s*")
+_REPLACED_MARK = "(replaced"
+#: A value stands as a clause of its own: nothing of another word runs into it ("Bosch
+#: SMS46NI01", "policy CL-448190" and "SN GR24-8815403" keep their words).
+_CLAUSE_START = r"(?:(?<=^)|(?<=[.,;:!?،؛…]\s)|(?<=[.,;:!?،؛…]))"
+#: A Thai answer ends its clause with a polite particle ("081-234-5678 ค่ะ").
+_CLAUSE_END = r"(?=\s*" + THAI_PARTICLES + r"?\s*(?:$|[.,;:!?،؛…]))"
+
+
+def _normalized(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def only_repeats(line: str, values: Iterable[str]) -> bool:
+    """Whether ``line`` quotes one of ``values`` and says nothing else worth its budget."""
+    if _REPLACED_MARK in line:
+        return False
+    rest = _normalized(_SPEAKER.sub("", line, count=1))
+    quoted = False
+    for value in sorted({_normalized(v) for v in values}, key=len, reverse=True):
+        if len(value) < MIN_MARKED_CHARS:
+            continue
+        whole = re.compile(_CLAUSE_START + re.escape(value) + _CLAUSE_END)
+        if whole.search(rest):
+            rest, quoted = whole.sub(" ", rest), True
+    if not quoted or any(c.isdigit() for c in rest):
+        return False
+    return sum(c.isalpha() for c in rest) <= MAX_LEFT_CHARS
+
+
+def without_repeats(text: str, values: Iterable[str]) -> str:
+    """``text`` without its lines that only repeat one of ``values`` (``only_repeats``)."""
+    shown = list(values)
+    return "\n".join(line for line in text.split("\n") if not only_repeats(line, shown))

@@ -1,0 +1,130 @@
+"""Summary lines that only repeat a key fact shown above them are left out (en, fa, th)."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.context import assemble
+from domain.context.render import render_text
+from domain.context.repeated import only_repeats, without_repeats
+from schemas.memory_model import Budgets
+from tests.context.factories import fact, memory, messages
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("User: ORD-58432", "ORD-58432"),
+        ("Assistant: Yes, 07700 900481.", "07700 900481"),
+        ("User: sure: hannah.okafor@fastmail.com", "hannah.okafor@fastmail.com"),
+        ("Assistant: بله، ۰۹۳۶۲۲۰۸۴۱۵.", "۰۹۳۶۲۲۰۸۴۱۵"),
+        ("User: کد رهگیری: ۸۸۷۲۱", "۸۸۷۲۱"),
+        ("User: 081-234-5678", "081-234-5678"),
+        ("Assistant: ได้เลย, BK-20491", "BK-20491"),
+        ("User: 086-445-9021 ครับ", "086-445-9021"),
+    ],
+)
+def test_a_line_that_only_answers_with_a_fact_value_goes(line: str, value: str) -> None:
+    assert only_repeats(line, [value])
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        # a word of the value's own before it: a brand, a city, an insurer
+        ("User: Bosch SMS46NI01", "SMS46NI01"),
+        ("User: he's with Coastline Insurance, policy CL-448190", "CL-448190"),
+        ("User: بوش SMS46NI01", "SMS46NI01"),
+        ("User: اهواز کیانپارس خیابان ۷ غربی پلاک ۵۶", "خیابان ۷ غربی پلاک ۵۶"),
+        ("User: ทะเบียน กข 1234", "กข 1234"),
+        ("User: กข 1234 กรุงเทพมหานคร ครับ", "กข 1234"),
+        # a second value beside it
+        ("Assistant: ORD-58432, £36.00 in total.", "ORD-58432"),
+        ("Assistant: سفارش ۵۵۱۲، مبلغ ۶۸۷٬۵۰۰ تومان", "سفارش ۵۵۱۲"),
+        ("Assistant: BK-20491, 1,250 บาท", "BK-20491"),
+        # the value inside a longer one
+        ("User: Wednesday 20 March, 8am to 1pm", "20 March"),
+        # a value marked as replaced: the mark is what says it is old
+        ("Assistant: 12 Elm Street (replaced: 7 Zand Boulevard)", "7 Zand Boulevard"),
+        ("Assistant: خیابان مطهری (replaced: نارمک، کوچه ۲۴)", "نارمک، کوچه ۲۴"),
+        # no fact value at all, or one too short to tell
+        ("User: ขอบคุณครับ", "081-234-5678"),
+        ("User: 12", "12"),
+    ],
+)
+def test_a_line_with_more_than_a_fact_value_stays(line: str, value: str) -> None:
+    assert not only_repeats(line, [value])
+
+
+def test_a_line_with_a_long_clause_beside_the_value_stays() -> None:
+    line = (
+        "Assistant: Noted, the driver will ring the bell twice and wait at the gate: 07700 900481"
+    )
+    assert not only_repeats(line, ["07700 900481"])
+
+
+def test_only_the_repeating_lines_go_in_every_language() -> None:
+    summary = "\n".join(
+        [
+            "Assistant: Could you share your order number?",
+            "User: ORD-58432",
+            "Assistant: شماره تماس؟",
+            "User: ۰۹۱۲۷۶۵۱۲۰۳",
+            "Assistant: ขอเบอร์โทรด้วยค่ะ",
+            "User: 081-234-5678",
+        ]
+    )
+    kept = without_repeats(summary, ["ORD-58432", "۰۹۱۲۷۶۵۱۲۰۳", "081-234-5678"])
+    assert kept.split("\n") == [
+        "Assistant: Could you share your order number?",
+        "Assistant: شماره تماس؟",
+        "Assistant: ขอเบอร์โทรด้วยค่ะ",
+    ]
+
+
+def _history(count: int) -> list:
+    return messages([("user" if i % 2 else "assistant", f"turn {i}") for i in range(count)], 96)
+
+
+def test_the_recent_summary_leaves_out_a_line_repeating_a_fact_shown_above_it() -> None:
+    # Given a recent summary whose answer line only repeats the order id fact
+    state = memory(
+        recent="Assistant: Your order number?\nUser: ORD-58432\nUser: the desk wobbles",
+        facts=[fact("order_id", "ORD-58432")],
+    )
+    ctx = assemble(state, _history(5), total_messages=100, budget=1200, budgets=Budgets())
+
+    # Then the order id is shown once, as a fact, and the rest of the summary stays
+    text = render_text(ctx)
+    assert text.count("ORD-58432") == 1
+    assert "• Order id: ORD-58432" in text
+    assert "User: the desk wobbles" in text
+    assert "Assistant: Your order number?" in text
+
+
+def test_a_fact_left_out_of_the_facts_budget_keeps_its_line_in_the_recent_summary() -> None:
+    # Given a facts budget that holds the first fact only: the second is shown after the
+    # recent summary, if at all, so the summary's line is its only sure place
+    facts = [fact("customer_name", "Hannah Okafor"), fact("customer_phone", "07700 900481")]
+    state = memory(recent="Assistant: Your phone?\nUser: 07700 900481", facts=facts)
+    budgets = Budgets(facts=12)
+    ctx = assemble(state, _history(5), total_messages=100, budget=1200, budgets=budgets)
+
+    # Then the summary still quotes the phone
+    recent = next(t for t in ctx.tiers if t.tier.value == "recent")
+    assert "07700 900481" in recent.text
+
+
+def test_a_summary_that_only_repeats_facts_is_left_out_and_says_why() -> None:
+    state = memory(
+        recent="User: ORD-58432\nUser: ۰۹۱۲۷۶۵۱۲۰۳",
+        facts=[
+            fact("order_id", "ORD-58432"),
+            fact("customer_phone", "۰۹۱۲۷۶۵۱۲۰۳"),
+        ],
+    )
+    ctx = assemble(state, _history(5), total_messages=100, budget=1200, budgets=Budgets())
+
+    assert not [t for t in ctx.tiers if t.tier.value == "recent"]
+    assert any(d.kind == "tier:recent" and "repeats" in d.detail for d in ctx.dropped)
+    assert {f.value for f in ctx.facts} == {"ORD-58432", "۰۹۱۲۷۶۵۱۲۰۳"}
