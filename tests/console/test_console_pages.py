@@ -111,6 +111,53 @@ def test_a_user_page_shows_sessions_and_memory(served: Served) -> None:
     assert 'id="user-memory"' in page and 'id="erase-form"' in page
 
 
+def test_a_user_page_shows_each_personas_memory(served: Served) -> None:
+    # Account B's: a user who talked to persona "meher" and, in another session, to no persona.
+    with served.api(KEY_B) as api:
+        spoken = {
+            "s-pp-meher": ("meher", "Salam Meher, I am planning a trip to Shiraz in spring."),
+            "s-pp-general": (None, "Hello, my order ORD-77120 is late again."),
+        }
+        for session_id, (persona, content) in spoken.items():
+            body = {"role": "user", "content": content, "user_id": "u-pp", "channel": "web"}
+            if persona:
+                body["persona"] = persona
+            assert api.post(f"/v1/sessions/{session_id}/messages", json=body).status_code == 202
+            wait_for(
+                lambda sid=session_id: api.get(f"/v1/sessions/{sid}/messages").status_code == 200,
+                timeout=30,
+                interval=0.2,
+            )
+            assert api.post(f"/v1/sessions/{session_id}/end", json={}).status_code == 200
+
+        def merged(persona: str, session_id: str) -> bool:
+            memory = api.get("/v1/users/u-pp/memory", params={"persona": persona}).json()
+            return session_id in [c["session_id"] for c in memory.get("conversations", [])]
+
+        wait_for(lambda: merged("meher", "s-pp-meher"), timeout=30, interval=0.3)
+        wait_for(lambda: merged("", "s-pp-general"), timeout=30, interval=0.3)
+    with served.console(KEY_B) as browser:
+        general = browser.get("/console/users/u-pp").text
+        meher = browser.get("/console/users/u-pp", params={"persona": "meher"}).text
+        refused = browser.get("/console/users/u-pp", params={"persona": "<b>x</b>"})
+    with served.console() as other_account:
+        assert other_account.get("/console/users/u-pp?persona=meher").status_code == 404
+
+    def memory_of(page_html: str) -> str:
+        return page_html.split('id="user-memory"')[1].split("</section>")[0]
+
+    nav = general.split('id="personas"')[1].split("</nav>")[0]
+    assert '<b aria-current="page">general</b>' in nav
+    assert 'href="/console/users/u-pp?persona=meher">meher</a>' in nav
+    assert "s-pp-general" in memory_of(general) and "s-pp-meher" not in memory_of(general)
+    assert "User memory with persona meher" in meher
+    assert "s-pp-meher" in memory_of(meher) and "s-pp-general" not in memory_of(meher)
+    assert '<b aria-current="page">meher</b>' in meher
+    # Both sessions are listed whichever memory is shown, each with its persona
+    assert 'href="/console/sessions/s-pp-general"' in meher
+    assert refused.status_code == 400 and "<b>x</b>" not in refused.text
+
+
 def flush_every_session(served: Served) -> None:
     """What the periodic flush does, now: reading a session's analytics flushes it."""
     with served.api() as api:
