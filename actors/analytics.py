@@ -11,6 +11,7 @@ from actors.requests import request_actor
 from domain.analytics.account import account_analytics
 from schemas.analytics import (
     AccountAnalyticsView,
+    AccountLLMUsage,
     CleanupReport,
     KbUsageView,
     SessionAnalyticsView,
@@ -40,6 +41,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             session.message_count,
             analytics,
             deps.settings.low_confidence_threshold,
+            store.lifecycle.session_llm_usage(account_id, session_id),
         )
 
     @request_actor(broker, prefix, reads.GetUserActivity)
@@ -69,8 +71,16 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
 
     @request_actor(broker, prefix, reads.GetStats)
     def get_stats(request: reads.GetStats) -> StatsView:
-        stats = store.lifecycle.account_stats(request.account_id)
-        return StatsView.model_validate(stats.model_dump())
+        account_id = request.account_id
+        stats = store.lifecycle.account_stats(account_id)
+        today = deps.memory.clock().date()
+        llm_usage = AccountLLMUsage(
+            day=today,
+            today=store.lifecycle.account_llm_usage(account_id, today),
+            total=store.lifecycle.account_llm_usage(account_id),
+            daily_token_budget=deps.settings.llm_daily_tokens_for(account_id),
+        )
+        return StatsView(**stats.model_dump(), llm_usage=llm_usage)
 
     @request_actor(broker, prefix, reads.CleanupSessions)
     def cleanup_sessions(request: reads.CleanupSessions) -> CleanupReport:

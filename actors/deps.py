@@ -8,6 +8,7 @@ import dramatiq
 
 from domain.analytics.service import AnalyticsService
 from domain.lifecycle import Lifecycle
+from domain.memory.budget import DailyTokenBudget
 from domain.memory.chain import EngineChain
 from domain.memory.factory import build_engines
 from domain.memory.service import MemoryService
@@ -33,7 +34,12 @@ class Deps:
 
     def __post_init__(self) -> None:
         self.engines = build_engines(self.settings)
-        self.memory = MemoryService(self.store.memory, self.engines, self.settings)
+        self.memory = MemoryService(
+            self.store.memory,
+            self.engines,
+            self.settings,
+            budget=DailyTokenBudget(self.store.lifecycle, self.settings.llm_daily_tokens_for),
+        )
         self.analytics = AnalyticsService(self.store, self.settings)
         self.analytics_for_read = AnalyticsService(
             self.store,

@@ -92,6 +92,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             pending_since=lag.oldest_at,
             pending_age_seconds=lag.seconds,
             preferred_engine=deps.engines.preferred_name,
+            engine_fallback=deps.memory.fallback_in_force(state),
             updated_at=state.updated_at,
         )
 

@@ -23,6 +23,9 @@ from schemas.messages import Role
 
 DIALOGUES = Path(__file__).parent / "dialogues"
 LANGUAGES = ("en", "fa", "th")
+#: Sets of mixed languages in one folder each: ``holdout``, and ``fresh`` (written after the
+#: rules it measures, before any rule was tuned on it).
+HELD_SETS = ("holdout", "fresh")
 
 
 @dataclass(frozen=True)
@@ -47,13 +50,13 @@ def load(path: Path) -> Dialogue:
 
 
 def load_dialogues(which: str) -> list[Dialogue]:
-    """``dev`` (one folder per language), ``holdout``, ``all``, or a folder of files."""
+    """``dev`` (one folder per language), ``holdout``, ``fresh``, ``all``, or a folder of files."""
     if which == "dev":
         paths = [p for language in LANGUAGES for p in sorted((DIALOGUES / language).glob("*.json"))]
-    elif which == "holdout":
-        paths = sorted((DIALOGUES / "holdout").glob("*.json"))
+    elif which in HELD_SETS:
+        paths = sorted((DIALOGUES / which).glob("*.json"))
     elif which == "all":
-        return load_dialogues("dev") + load_dialogues("holdout")
+        return [d for name in ("dev", *HELD_SETS) for d in load_dialogues(name)]
     else:
         paths = sorted(Path(which).glob("**/*.json"))
     if not paths:

@@ -1,6 +1,6 @@
 """Memory quality benchmark: does the context still know what the conversation is about?
 
-    python -m bench.quality [--set dev|holdout|all|DIR] [--budgets 400,800,1200] [--planted]
+    python -m bench.quality [--set dev|holdout|fresh|all|DIR] [--budgets 400,800,1200] [--planted]
                             [--verbose]
 
 Two kinds of conversations go through the real SQLite store and the memory
@@ -275,7 +275,9 @@ def report(title: str, totals: dict[str, dict[int, Score]], verbose: bool) -> No
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--set", default="dev", help="dev, holdout, all, or a folder of dialogues")
+    parser.add_argument(
+        "--set", default="dev", help="dev, holdout, fresh, all, or a folder of dialogues"
+    )
     parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
     parser.add_argument("--planted", action="store_true", help="also the planted-facts set")
     parser.add_argument("--verbose", action="store_true", help="list every miss")

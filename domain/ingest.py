@@ -103,11 +103,12 @@ def sessions_at_count(
     results: Sequence[AppendResult],
     due_at: Callable[[int | None], bool],
 ) -> list[SessionKey]:
-    """The sessions one of whose messages brought them to a count ``due_at`` accepts, each
-    once, in order of appearance (the user memory's merges: every N messages). Every
-    stored message reports its count, so none is skipped however many a batch adds."""
+    """The sessions with a user one of whose messages brought them to a count ``due_at``
+    accepts, each once, in order of appearance (the user memory's merges: every N
+    messages). Every stored message reports its count, so none is skipped however many
+    a batch adds; a session without a user has no user memory to merge into."""
     due: dict[SessionKey, None] = {}
     for event, result in zip(events, results, strict=True):
-        if due_at(result.message_count):
+        if result.has_user and due_at(result.message_count):
             due[(event.account_id, event.session_id)] = None
     return list(due)

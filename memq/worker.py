@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -56,6 +57,9 @@ def run_worker_process(
 ) -> None:
     """``index``: this process's number under ``--processes`` (its metrics port offset)."""
     logs.configure(settings.log_level, settings.log_format)
+    if settings.worker_nice:
+        # Per process (os.nice is), so each child of --processes sets its own.
+        os.nice(settings.worker_nice)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())

@@ -25,6 +25,12 @@ class AccountOverrides(BaseModel):
     rate_limit_burst: int | None = Field(
         default=None, gt=0, description="this account's MEMQ_RATE_LIMIT_BURST"
     )
+    llm_daily_tokens: int | None = Field(
+        default=None,
+        gt=0,
+        description="input + output tokens the memory's LLM calls may spend per UTC day; "
+        "past it, the offline engine until the next UTC day (none: unbounded)",
+    )
 
 
 class Settings(BaseSettings):
@@ -126,6 +132,13 @@ class Settings(BaseSettings):
     )
     worker_threads: int = Field(default=8, gt=0, description="threads per worker process")
     worker_processes: int = Field(default=1, gt=0, description="worker processes")
+    worker_nice: int = Field(
+        default=0,
+        ge=0,
+        le=19,
+        description="CPU niceness of memq worker processes: e.g. 10 for a memory pool "
+        "sharing a host with ingest, so the CPU goes to ingest first",
+    )
     ingest_max_retries: int = Field(
         default=20, ge=0, description="retries of a transient ingest failure before dead-letter"
     )
@@ -213,7 +226,8 @@ class Settings(BaseSettings):
     )
     account_overrides: dict[str, AccountOverrides] = Field(
         default_factory=dict,
-        description='JSON: {"acct": {"budgets": {"recent": 300}, "session_idle_timeout": 600}}',
+        description='JSON: {"acct": {"budgets": {"recent": 300}, "session_idle_timeout": 600, '
+        '"llm_daily_tokens": 200000}}',
     )
 
     # -- session lifecycle ----------------------------------------------------------
@@ -286,6 +300,11 @@ class Settings(BaseSettings):
         if overrides is None or not overrides.budgets:
             return budgets
         return budgets.model_copy(update=overrides.budgets)
+
+    def llm_daily_tokens_for(self, account_id: str) -> int | None:
+        """The account's daily token budget for the memory's LLM calls (None: unbounded)."""
+        overrides = self.account_overrides.get(account_id)
+        return None if overrides is None else overrides.llm_daily_tokens
 
     def idle_timeout_for(self, account_id: str) -> int:
         """Seconds of silence before ``account_id``'s sessions are ended as idle."""

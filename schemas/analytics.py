@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
@@ -11,6 +11,7 @@ from schemas.analytics_model import (
     AccountLowConfidence,
     AccountStats,
     KbEntryUsage,
+    LLMTokens,
     LowConfidenceQuery,
     NameCount,
     SessionAnalytics,
@@ -46,6 +47,11 @@ class SessionAnalyticsView(BaseModel):
     first_message_at: datetime | None
     last_message_at: datetime | None
     flushed_at: datetime | None
+    llm_usage: LLMTokens = Field(
+        default_factory=LLMTokens,
+        description="what the session's memory cost: its LLM calls' input and output tokens, "
+        "counted as each fold is done (not buffered like the figures above)",
+    )
 
     @classmethod
     def of(
@@ -55,6 +61,7 @@ class SessionAnalyticsView(BaseModel):
         message_count: int,
         analytics: SessionAnalytics,
         threshold: float,
+        llm_usage: LLMTokens | None = None,
     ) -> SessionAnalyticsView:
         return cls(
             session_id=session_id,
@@ -79,6 +86,7 @@ class SessionAnalyticsView(BaseModel):
             first_message_at=analytics.first_message_at,
             last_message_at=analytics.last_message_at,
             flushed_at=analytics.flushed_at,
+            llm_usage=llm_usage or LLMTokens(),
         )
 
 
@@ -154,8 +162,24 @@ class AccountAnalyticsView(BaseModel):
     response_times: ResponseTimes
 
 
+class AccountLLMUsage(BaseModel):
+    """What the account's session memories cost in LLM tokens, and its daily budget."""
+
+    day: date = Field(description="the UTC day `today` covers")
+    today: LLMTokens
+    total: LLMTokens = Field(description="every day so far, deleted sessions included")
+    daily_token_budget: int | None = Field(
+        description="input + output tokens allowed per UTC day (MEMQ_ACCOUNT_OVERRIDES "
+        "llm_daily_tokens); past it the offline engine writes the memory until the next "
+        "UTC day. null: unbounded"
+    )
+
+
 class StatsView(AccountStats):
-    """``GET /v1/stats``: live counts over the account's sessions within retention."""
+    """``GET /v1/stats``: live counts over the account's sessions within retention, and
+    what their memory cost."""
+
+    llm_usage: AccountLLMUsage
 
 
 class CleanupReport(BaseModel):

@@ -136,6 +136,25 @@ class KbEntryUsage(BaseModel):
     last_used: datetime
 
 
+class LLMTokens(BaseModel):
+    """Tokens the memory's LLM calls spent (each response's ``usage``), and how many calls."""
+
+    input_tokens: int = Field(default=0, ge=0)
+    output_tokens: int = Field(default=0, ge=0)
+    calls: int = Field(default=0, ge=0)
+
+    @property
+    def total(self) -> int:
+        return self.input_tokens + self.output_tokens
+
+    def __add__(self, other: LLMTokens) -> LLMTokens:
+        return LLMTokens(
+            input_tokens=self.input_tokens + other.input_tokens,
+            output_tokens=self.output_tokens + other.output_tokens,
+            calls=self.calls + other.calls,
+        )
+
+
 class AccountStats(BaseModel):
     """Live counts over the account's sessions within retention."""
 

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from schemas.memory_model import Fact, TierSummary
+from schemas.memory_model import EngineFallback, Fact, TierSummary
 
 
 class MemoryView(BaseModel):
@@ -27,4 +27,9 @@ class MemoryView(BaseModel):
         default=0.0, description="how long ago that was, when this answer was read (0 when none)"
     )
     preferred_engine: str = Field(description='"offline" or "claude:<model>"')
+    engine_fallback: EngineFallback | None = Field(
+        default=None,
+        description="set while the session's memory is written by the offline engine in "
+        "Claude's place (the account's daily token budget reached): why, and until when",
+    )
     updated_at: datetime | None = None

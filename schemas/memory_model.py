@@ -47,6 +47,11 @@ class TierSummary(BaseModel):
     last_seq: int = Field(ge=0, lt=SEQ_LIMIT, description="gateway seq of the last message covered")
     token_estimate: Count
     engine: str = Field(description='"offline" or "claude:<model>"')
+    engine_reason: str | None = Field(
+        default=None,
+        description='why the offline engine wrote it when Claude is configured (e.g. "daily '
+        'token budget reached"); null otherwise',
+    )
     updated_at: Instant
 
 
@@ -64,3 +69,15 @@ class Fact(BaseModel):
     source_message_id: str
     updated_at: Instant
     history: list[FactValue] = Field(default_factory=list)
+    engine_reason: str | None = Field(
+        default=None,
+        description="why the offline engine set this value when Claude is configured; "
+        "null otherwise",
+    )
+
+
+class EngineFallback(BaseModel):
+    """The session's memory is written by the offline engine instead of Claude, and why."""
+
+    reason: str = Field(description='e.g. "daily token budget reached"')
+    until: Instant = Field(description="when Claude takes over again (the next UTC day)")

@@ -43,6 +43,9 @@ Metrics (no account or session labels):
 - ``memq_llm_calls_total{engine}``, ``memq_llm_tokens_total{engine,kind}``,
   ``memq_llm_errors_total{engine,kind}`` — Claude traffic per engine
   (``claude:<model>``; ``ClaudeEngine.usage``)
+- ``memq_llm_budget_fallbacks_total`` — memory folds the offline engine did in
+  Claude's place because an account's daily token budget was reached
+  (``domain.memory.budget``; per account: ``GET /v1/stats``'s ``llm_usage``)
 - ``memq_queue_messages{queue}``, ``memq_queue_consumers{queue}`` — per main,
   delay (.DQ) and dead-letter (.XQ) queue, refreshed at most every few seconds;
   ``memq_queue_oldest_message_age_seconds{queue}`` per main queue;

@@ -55,6 +55,13 @@ class LLMUsageCollector(Collector):
                 tokens.add_metric([engine, kind], usage.get(key, 0))
             errors.add_metric([engine, "transient"], usage.get("transient_errors", 0))
             errors.add_metric([engine, "permanent"], usage.get("permanent_errors", 0))
+        fallbacks = CounterMetricFamily(
+            "memq_llm_budget_fallbacks",
+            "Memory folds the offline engine did in Claude's place because the account's "
+            "daily token budget was reached (MEMQ_ACCOUNT_OVERRIDES llm_daily_tokens)",
+        )
+        fallbacks.add_metric([], self._engines.budget_fallbacks.value)
         yield calls
         yield tokens
         yield errors
+        yield fallbacks

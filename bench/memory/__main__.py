@@ -16,7 +16,7 @@ threads) and a memory pool (1 process × N threads).
    the ingest pool drains them with no memory pool running: msgs/s from the first
    stored row to the last. Each session gets M/S messages; its memory jobs wait on
    the memory queue, whose depth says how many were published (at most one per
-   session).
+   session, plus the user memory's merge jobs: one per 25 messages of a session).
 2. **rounds** (``--repeat``, 2): the memory pool starts on the backlog, M more
    messages are queued and drained (ingest *with* memory load); the memory pool
    stops, M more are drained (ingest *without*). The ratio is of the medians: the
@@ -48,10 +48,11 @@ from pathlib import Path
 
 import httpx
 from dramatiq import Message
-from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from prometheus_client.parser import text_string_to_metric_families
 
-from bench.memory.lag import LagSample, sample_lag, stored_count
+from bench.memory.conversation import FOLD_EVERY, LINES, SAMPLE_EVERY_S, VERBATIM
+from bench.memory.deployment import confirming_channel, send_batches
+from bench.memory.lag import LagSample, print_lag, sample_lag, stored_count
 from bench.memory.slow_llm import Served, start_slow_llm
 from bench.support.cpu import background_load
 from bench.support.processes import MemqProcess, Processes, free_port
@@ -59,6 +60,7 @@ from bench.support.progress import log
 from bench.support.rabbit import (
     amqp_url_for_tests,
     check_reachable,
+    declare_queues,
     delete_queues,
     queue_counts,
     wait_for_consumers,
@@ -67,16 +69,6 @@ from schemas.messages import MessageEvent
 from schemas.routing import ActorName, QueueKind, new_message, queue_name
 
 ACCOUNT = "bench-memory"
-VERBATIM = FOLD_EVERY = 5
-BATCH = 50
-SAMPLE_EVERY_S = 2.0
-LINES = (
-    "Hi, my order ORD-{n} has not arrived yet, can you check it?",
-    "Sorry about that. Order ORD-{n} left our warehouse on Monday; the courier is DPD.",
-    "I paid 89.99 for it and I need it before Friday at 12 Baker Street.",
-    "I have asked the courier to deliver on Thursday; you will get a text message.",
-    "Thanks. If it does not come, I want a refund to my card ending 4242.",
-)
 
 
 @dataclass
@@ -119,31 +111,21 @@ class Bench:
 
     def publish(self, count: int) -> None:
         """``count`` more messages, round robin over the sessions, in batches of 50."""
-        broker = RabbitmqBroker(url=self.amqp_url, confirm_delivery=True)
-        try:
-            events: list[dict[str, object]] = []
-            for index in range(self.published, self.published + count):
-                session, turn = index % self.args.sessions, index // self.args.sessions
-                now = datetime.now(UTC)
-                event = MessageEvent(
-                    account_id=ACCOUNT,
-                    session_id=f"s{session:05d}",
-                    message_id=f"m{index}",
-                    role="user" if turn % 2 == 0 else "assistant",
-                    content=LINES[turn % len(LINES)].format(n=40_000 + session),
-                    seq=self.seq_base + index,
-                    accepted_at=now,
-                )
-                events.append(event.model_dump(mode="json"))
-                if len(events) == BATCH:
-                    broker.enqueue(
-                        new_message(self.prefix, ActorName.INGEST_BATCH, {"events": events})
-                    )
-                    events = []
-            if events:
-                broker.enqueue(new_message(self.prefix, ActorName.INGEST_BATCH, {"events": events}))
-        finally:
-            broker.close()
+        events: list[dict[str, object]] = []
+        for index in range(self.published, self.published + count):
+            session, turn = index % self.args.sessions, index // self.args.sessions
+            event = MessageEvent(
+                account_id=ACCOUNT,
+                session_id=f"s{session:05d}",
+                message_id=f"m{index}",
+                role="user" if turn % 2 == 0 else "assistant",
+                content=LINES[turn % len(LINES)].format(n=40_000 + session),
+                seq=self.seq_base + index,
+                accepted_at=datetime.now(UTC),
+            )
+            events.append(event.model_dump(mode="json"))
+        with confirming_channel(self.amqp_url) as channel:
+            send_batches(channel, self.prefix, events)
         self.published += count
 
     def memory_depth(self) -> int:
@@ -195,6 +177,7 @@ def run(args: argparse.Namespace) -> None:
     log(f"machine busy before the run: {busy:.0f}% of one core (other processes)")
     tmp = Path(tempfile.mkdtemp(prefix="memq-bench-memory-"))
     bench = Bench(args, amqp_url, f"bm{uuid.uuid4().hex[:8]}", tmp)
+    declare_queues(amqp_url, bench.prefix)  # as the workers will, before any publish
     server, served = start_slow_llm(args.latency, args.rate_limited, args.overloaded)
     bench.env = {
         "MEMQ_AMQP_URL": amqp_url,
@@ -310,16 +293,7 @@ def report(bench: Bench, served: Served, figures: Figures) -> None:
         f"   (input {served.input_tokens:,}, output {served.output_tokens:,};"
         f" 429s {served.rate_limited:,}, 529s {served.overloaded:,})"
     )
-    worst = [max(s.summary()[i] for s in figures.behind) for i in range(4)]
-    after = figures.after.summary() if figures.after is not None else (0.0,) * 4
-    for name, (m50, m99, s50, s99) in (("while behind (worst)", worst), ("after the drain", after)):
-        print(
-            f"memory lag {name:<22} p50 {m50:>5.0f} msgs {s50:>6.1f} s   "
-            f"p99 {m99:>5.0f} msgs {s99:>6.1f} s"
-        )
-    took = figures.drained_in
-    drain = "not within the timeout" if took is None else f"{took:,.0f} s"
-    print(f"time to drain, memory pool alone  {drain:>10}")
+    print_lag(("while behind (worst)", figures.behind), figures.after, figures.drained_in)
 
 
 def median(values: list[float]) -> float:

@@ -61,3 +61,29 @@ def stored_count(path: Path) -> int:
     finally:
         conn.close()
     return int(row[0])
+
+
+def worst(samples: list[LagSample]) -> tuple[float, float, float, float]:
+    """The worst p50 and p99 of messages and of seconds across the readings."""
+    if not samples:
+        return (0.0, 0.0, 0.0, 0.0)
+    summaries = [s.summary() for s in samples]
+    return tuple(max(s[i] for s in summaries) for i in range(4))  # type: ignore[return-value]
+
+
+def print_lag(
+    during: tuple[str, list[LagSample]], after: LagSample | None, drained_in: float | None
+) -> None:
+    """The lag rows of a report: the worst reading while behind, after the drain, and how
+    long the drain took."""
+    after_summary = after.summary() if after is not None else (0.0,) * 4
+    for name, (m50, m99, s50, s99) in (
+        (during[0], worst(during[1])),
+        ("after the drain", after_summary),
+    ):
+        print(
+            f"memory lag {name:<24} p50 {m50:>5.0f} msgs {s50:>6.1f} s   "
+            f"p99 {m99:>5.0f} msgs {s99:>6.1f} s"
+        )
+    drain = "not within the timeout" if drained_in is None else f"{drained_in:,.0f} s"
+    print(f"time to drain, memory pool alone    {drain:>8}")

@@ -126,6 +126,11 @@ ROWS: list[tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]] = [
                 [
                     (f"sum(rate(memq_llm_calls_total[{RATE}]))", "calls/s"),
                     (f"sum by (kind) (rate(memq_llm_tokens_total[{RATE}]))", "{{kind}} tokens/s"),
+                    # Folds written offline because an account spent its daily token budget.
+                    (
+                        f"sum(rate(memq_llm_budget_fallbacks_total[{RATE}]))",
+                        "offline folds/s: daily budget spent",
+                    ),
                 ],
             ),
         ],

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from domain.memory.engine import MemoryEngine
@@ -13,6 +14,18 @@ from schemas.errors import PermanentError, TransientError
 logger = logging.getLogger("memq.memory.engines")
 
 T = TypeVar("T")
+
+
+@dataclass
+class Tally:
+    """A count shared by worker threads."""
+
+    value: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, count: int = 1) -> None:
+        with self._lock:
+            self.value += count
 
 
 @dataclass
@@ -25,6 +38,13 @@ class EngineChain:
 
     fallback: MemoryEngine
     primary: MemoryEngine | None = None
+    #: Folds the offline engine did in Claude's place because an account's daily token
+    #: budget was reached (``domain.memory.budget``), for metrics to read.
+    budget_fallbacks: Tally = field(default_factory=lambda: Tally(), repr=False)
+
+    def offline_only(self) -> EngineChain:
+        """The same chain without its primary engine, sharing its counters."""
+        return replace(self, primary=None)
 
     @property
     def preferred_name(self) -> str:

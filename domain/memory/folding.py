@@ -18,7 +18,14 @@ from domain.memory.chain import EngineChain
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from domain.memory.offline.fact_keys import restates
 from domain.tokens import estimate_tokens
-from schemas.memory_model import Budgets, Fact, FactValue, TierName, TierSummary
+from schemas.memory_model import (
+    Budgets,
+    EngineFallback,
+    Fact,
+    FactValue,
+    TierName,
+    TierSummary,
+)
 from schemas.memory_state import MemoryState, TailLine
 from schemas.messages import StoredMessage
 
@@ -145,10 +152,34 @@ def redo_offline_tiers(
                 "text": text,
                 "token_estimate": estimate_tokens(text),
                 "engine": engines.primary.name,
+                "engine_reason": None,
                 "updated_at": now,
             }
         )
     return state.model_copy(update={**update, "updated_at": now}) if update else state
+
+
+def mark_fallback(
+    new: MemoryState, old: MemoryState, fallback: EngineFallback | None
+) -> MemoryState:
+    """``new``, a fold of ``old``: with a fallback, what the fold wrote (tiers, facts) is
+    marked with its reason and the state carries it; without one, the state no longer
+    does (a fold that had Claude again)."""
+    if fallback is None:
+        return (
+            new if new.engine_fallback is None else new.model_copy(update={"engine_fallback": None})
+        )
+    update: dict[str, object] = {"engine_fallback": fallback}
+    for name in TierName:
+        tier = new.tier(name)
+        if tier is not None and tier is not old.tier(name) and tier.engine == "offline":
+            update[name.value] = tier.model_copy(update={"engine_reason": fallback.reason})
+    kept = {id(fact) for fact in old.facts}
+    update["facts"] = [
+        fact if id(fact) in kept else fact.model_copy(update={"engine_reason": fallback.reason})
+        for fact in new.facts
+    ]
+    return new.model_copy(update=update)
 
 
 def remember_replaced(earlier: Sequence[str], named: Sequence[str]) -> list[str]:
@@ -222,7 +253,10 @@ def _merge(
         if older
         else (newer.first_position, newer.first_seq)
     )
-    return _summary(into, text, engine, first, (newer.last_position, newer.last_seq), now)
+    merged = _summary(into, text, engine, first, (newer.last_position, newer.last_seq), now)
+    # ... and so does why the offline engine wrote it.
+    reason = newer.engine_reason or (older.engine_reason if older else None)
+    return merged.model_copy(update={"engine_reason": reason}) if engine == "offline" else merged
 
 
 def _summary(

@@ -11,6 +11,10 @@ job clears the session's mark, so the next fold count publishes the next job,
 then folds everything due, several folds in one run when it fell behind.
 What it measures when it starts is the session's memory lag: messages past
 the verbatim window not folded yet, and the age of the oldest of them.
+
+Cost (``domain.memory.budget``): what each fold's LLM calls spent is recorded for the
+session and its account's UTC day; past the account's daily token budget the job goes
+on with the offline engine and marks what it writes.
 """
 
 from __future__ import annotations
@@ -18,15 +22,19 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from domain.config import MemorySettings
+from domain.memory.budget import DailyTokenBudget
 from domain.memory.chain import EngineChain
-from domain.memory.folding import FoldPolicy, fold, redo_offline_tiers
+from domain.memory.folding import FoldPolicy, fold, mark_fallback, redo_offline_tiers
+from domain.memory.spend import open_tab
 from domain.ports.memory import MemoryStore
+from schemas.analytics_model import LLMTokens
 from schemas.errors import NotFound
-from schemas.memory_model import TierName
+from schemas.memory_model import EngineFallback, TierName
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
 
@@ -59,6 +67,8 @@ class UpdateOutcome:
     more: bool = False
     #: The lag found when the job started (None: lease not taken, nothing measured).
     lag: MemoryLag | None = None
+    #: Folds the offline engine did in Claude's place (the daily token budget reached).
+    budget_fallbacks: int = 0
 
 
 def age_seconds(moment: datetime | None, now: datetime) -> float:
@@ -75,10 +85,15 @@ class MemoryService:
         *,
         lease_seconds: int = 660,
         work_seconds: float = 60.0,
+        budget: DailyTokenBudget | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.memory = memory
         self.engines = engines
         self.settings = settings
+        #: None: spending is neither recorded nor bounded (no analytics store given).
+        self.budget = budget
+        self.clock = clock
         self.policy = FoldPolicy(
             verbatim_count=settings.memory_verbatim_count, fold_every=settings.memory_fold_every
         )
@@ -140,7 +155,8 @@ class MemoryService:
     ) -> UpdateOutcome:
         started = time.monotonic()
         budgets = self.settings.budgets_for(account_id)
-        folds = folded = 0
+        folds = folded = fallbacks = 0
+        fallback = self._fallback_now(account_id)
         state = self.memory.load_memory(account_id, session_id)
         if state.last_fold_ids:
             # On MongoDB "mark folded" is a second write: finish it in case the last
@@ -150,7 +166,7 @@ class MemoryService:
             state = state.model_copy(update={"version": state.version + 1})
         while True:
             if time.monotonic() - started > self.work_seconds:
-                return UpdateOutcome(True, folds, folded, more=True)
+                return UpdateOutcome(True, folds, folded, more=True, budget_fallbacks=fallbacks)
             batch = self.memory.unfolded_messages(
                 account_id,
                 session_id,
@@ -164,36 +180,78 @@ class MemoryService:
                 batch = batch[: len(batch) // self.policy.fold_every * self.policy.fold_every]
             if not batch:
                 break
-            new_state = fold(state, batch, self.engines, budgets, self.policy, datetime.now(UTC))
+            engines = self.engines if fallback is None else self.engines.offline_only()
+            with open_tab() as tab:
+                new_state = fold(state, batch, engines, budgets, self.policy, datetime.now(UTC))
+            if fallback is not None:
+                fallbacks += 1
+                self.engines.budget_fallbacks.add()
+            new_state = mark_fallback(new_state, state, fallback)
+            # Spent whether or not the save succeeds; past the budget the next fold is offline.
+            fallback = self._record(account_id, session_id, tab.spent) or fallback
             if not self.memory.save_memory(account_id, session_id, new_state, owner):
                 logger.warning(
                     "memory of %s/%s changed under the lease; stopping", account_id, session_id
                 )
-                return UpdateOutcome(True, folds, folded)
+                return UpdateOutcome(True, folds, folded, budget_fallbacks=fallbacks)
             state = new_state.model_copy(update={"version": new_state.version + 1})
             folds += 1
             folded += len(batch)
         redone = False
-        if self.engines.primary is not None and state.offline_tiers():
-            redone_state = redo_offline_tiers(
-                state,
-                self._redo_sources(account_id, session_id, state),
-                self.engines,
-                budgets,
-                datetime.now(UTC),
-            )
+        if fallback is None and self.engines.primary is not None and state.offline_tiers():
+            with open_tab() as tab:
+                redone_state = redo_offline_tiers(
+                    state,
+                    self._redo_sources(account_id, session_id, state),
+                    self.engines,
+                    budgets,
+                    datetime.now(UTC),
+                )
+            self._record(account_id, session_id, tab.spent)
             if redone_state is not state:
+                redone_state = mark_fallback(redone_state, state, None)
                 redone = self.memory.save_memory(account_id, session_id, redone_state, owner)
         if folds or redone:
             logger.info(
-                "memory of %s/%s: %d fold(s), %d message(s), redo=%s",
+                "memory of %s/%s: %d fold(s), %d message(s), redo=%s, budget fallbacks=%d",
                 account_id,
                 session_id,
                 folds,
                 folded,
                 redone,
+                fallbacks,
             )
-        return UpdateOutcome(True, folds, folded, redone)
+        return UpdateOutcome(True, folds, folded, redone, budget_fallbacks=fallbacks)
+
+    def fallback_in_force(self, state: MemoryState) -> EngineFallback | None:
+        """The fallback the state's last fold marked, while it holds (the next UTC day
+        the next fold has Claude again)."""
+        fallback = state.engine_fallback
+        return fallback if fallback is not None and fallback.until > self.clock() else None
+
+    def engines_now(self, account_id: str) -> EngineChain:
+        """The engines another memory step of the account (a user-memory merge) may use
+        now: the offline engine alone past the account's daily token budget."""
+        if self._fallback_now(account_id) is None:
+            return self.engines
+        self.engines.budget_fallbacks.add()
+        return self.engines.offline_only()
+
+    def record_spent(self, account_id: str, session_id: str, spent: LLMTokens) -> None:
+        """Count what another memory step of the session (a user-memory merge) spent."""
+        self._record(account_id, session_id, spent)
+
+    def _fallback_now(self, account_id: str) -> EngineFallback | None:
+        """The offline engine's turn in Claude's place, if the account's budget is spent."""
+        if self.budget is None or self.engines.primary is None:
+            return None
+        return self.budget.fallback(account_id, self.clock())
+
+    def _record(self, account_id: str, session_id: str, spent: LLMTokens) -> EngineFallback | None:
+        """Count what a step spent; the fallback in force when it reached the budget."""
+        if self.budget is None:
+            return None
+        return self.budget.record(account_id, session_id, spent, self.clock())
 
     def _redo_sources(
         self, account_id: str, session_id: str, state: MemoryState

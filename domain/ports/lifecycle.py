@@ -38,6 +38,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from domain.ports.llm_usage import LLMUsageStore
 from schemas.analytics_model import (
     AccountAnalytics,
     AccountStats,
@@ -83,7 +84,10 @@ class PurgeResult:
     messages: int
 
 
-class LifecycleStore(abc.ABC):
+class LifecycleStore(LLMUsageStore, abc.ABC):
+    """Analytics (the memory's LLM spending among them: ``domain.ports.llm_usage``),
+    idle expiry and retention."""
+
     # -- analytics -------------------------------------------------------------
     @abc.abstractmethod
     def analytics_batch(self, account_id: str, session_id: str, *, limit: int) -> AnalyticsBatch:

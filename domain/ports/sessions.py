@@ -52,6 +52,9 @@ class AppendResult:
     dropped_deleted: bool = False
     #: The session's message_count after this call counted the message (None otherwise).
     message_count: int | None = None
+    #: Whether the session has a user (only known when the message was counted): the
+    #: user memory's merges are for sessions that have one.
+    has_user: bool = False
     #: Not stored: the session already held ``max_messages`` messages.
     rejected_full: bool = False
     #: This append brought the session to a fold count (``fold_every``) while no

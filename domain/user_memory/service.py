@@ -19,6 +19,7 @@ from typing import Literal
 from domain.config import UserMemorySettings
 from domain.memory.chain import EngineChain
 from domain.memory.service import MemoryService
+from domain.memory.spend import open_tab
 from domain.ports.memory import MemoryStore
 from domain.ports.sessions import SessionStore
 from domain.ports.user_memory import UserMemoryStore
@@ -106,7 +107,14 @@ class UserMemoryService:
         earlier = next(
             (c.open_items for c in state.conversations if c.session_id == session_id), []
         )
-        digest = SessionDigest(head.summarize(self.engines, earlier), head.facts())
+        # A merge's Claude calls count like a fold's: against the session and its
+        # account's day, and past the account's daily budget the offline engine merges.
+        memory = self.session_memory
+        engines = self.engines if memory is None else memory.engines_now(key.account_id)
+        with open_tab() as tab:
+            digest = SessionDigest(head.summarize(engines, earlier), head.facts())
+        if memory is not None:
+            memory.record_spent(key.account_id, session_id, tab.spent)
         merged = merge_digest(state, digest, datetime.now(UTC))
         if not self.users.save_user_memory(*_parts(key), merged, owner):
             raise UserMemoryBusy(f"user memory of session {session_id} changed during a merge")

@@ -35,7 +35,7 @@ UserId = Annotated[
     "/v1/analytics/sessions/{session_id}",
     response_model=SessionAnalyticsView,
     responses=error_responses(404),
-    summary="A session's analytics: answers, confidence, sources, low-confidence queries",
+    summary="A session's analytics: answers, confidence, sources, LLM tokens",
     description=(
         "Queries answered are the session's assistant messages; confidence figures cover "
         "those whose `metadata.confidence` is a number in [0, 1]; a low-confidence query is "
@@ -117,7 +117,7 @@ async def account_daily(
 @router.get(
     "/v1/stats",
     response_model=StatsView,
-    summary="The account's sessions, active sessions and messages",
+    summary="The account's sessions, active sessions and messages, and the memory's LLM tokens",
 )
 async def stats(account_id: AccountId, transport: TransportDep, settings: SettingsDep) -> Any:
     return await transport.request(

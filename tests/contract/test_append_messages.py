@@ -54,11 +54,11 @@ def test_a_batch_spanning_sessions_and_accounts_stores_each_message(store: Store
     results = store.sessions.append_messages(batch)
     # Then every message is stored, each result in input order with its session's count
     assert results == [
-        AppendResult(stored=True, message_count=1),
-        AppendResult(stored=True, message_count=1),
-        AppendResult(stored=True, message_count=1),
-        AppendResult(stored=True, message_count=2),
-        AppendResult(stored=True, message_count=3),
+        AppendResult(stored=True, message_count=1, has_user=True),
+        AppendResult(stored=True, message_count=1, has_user=True),
+        AppendResult(stored=True, message_count=1, has_user=True),
+        AppendResult(stored=True, message_count=2, has_user=True),
+        AppendResult(stored=True, message_count=3, has_user=True),
     ]
     # And sessions read back in seq order, each account seeing only its own
     assert seqs(store, A, "s1") == [1, 2, 3]
@@ -103,9 +103,9 @@ def test_duplicates_within_the_batch_and_against_earlier_appends(store: Store) -
     # Then m1 and the second m2 are duplicates, and each message is counted once
     assert results == [
         DUPLICATE,
-        AppendResult(stored=True, message_count=2),
+        AppendResult(stored=True, message_count=2, has_user=True),
         DUPLICATE,
-        AppendResult(stored=True, message_count=3),
+        AppendResult(stored=True, message_count=3, has_user=True),
     ]
     assert [m.content for m in store.sessions.list_messages(A, "s1", limit=10)] == [
         "message number 1",
@@ -152,12 +152,12 @@ def test_the_cap_is_reached_mid_batch(store: Store) -> None:
     # Then the session fills up exactly, the rest is rejected, the duplicate stays a
     # duplicate, and the other session is not affected
     assert results == [
-        AppendResult(stored=True, message_count=3),
-        AppendResult(stored=True, message_count=4),
+        AppendResult(stored=True, message_count=3, has_user=True),
+        AppendResult(stored=True, message_count=4, has_user=True),
         FULL,
         DUPLICATE,
         FULL,
-        AppendResult(stored=True, message_count=1),
+        AppendResult(stored=True, message_count=1, has_user=True),
     ]
     assert seqs(store) == [1, 2, 3, 4]
     assert store.sessions.get_session(A, "s1").message_count == 4
@@ -172,7 +172,7 @@ def test_messages_for_a_deleted_session_are_dropped(store: Store) -> None:
         items(event(2), event(1, session="s2", message_id="s2-m1"), event(3))
     )
     # Then the deleted session's are dropped without a trace, the other is stored
-    assert results == [DROPPED, AppendResult(stored=True, message_count=1), DROPPED]
+    assert results == [DROPPED, AppendResult(stored=True, message_count=1, has_user=True), DROPPED]
     assert raw_message_count(store, A, "s1") == 0
     assert seqs(store, A, "s2") == [1]
 

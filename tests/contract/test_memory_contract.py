@@ -18,6 +18,7 @@ from pymongo import MongoClient, monitoring
 
 from domain.ports.sessions import AppendResult
 from domain.ports.store import Store
+from schemas.analytics_model import LLMTokens
 from schemas.errors import InvalidInput, NotFound
 from schemas.memory_model import Fact, FactValue, TierName, TierSummary
 from schemas.memory_state import MemoryState
@@ -592,9 +593,18 @@ def test_mongo_memory_round_trips(mongodb_url: str) -> None:
         assert trips(store.memory.count_unfolded, A, "s1") == ["aggregate"]
         assert trips(store.memory.messages_between, A, "s1", SEQ0, SEQ0 + 9, limit=5) == ["find"]
         assert trips(store.memory.release_memory_lease, A, "s1", OWNER) == ["update"]
-        # tombstone, messages, their ids' claims, memory, analytics
+        # one atomic increment per document: the session's, the account's day
+        spent = LLMTokens(input_tokens=10, output_tokens=2, calls=1)
+        assert trips(store.lifecycle.record_llm_usage, A, "s1", T0.date(), spent) == [
+            "update",
+            "findAndModify",
+        ]
+        # tombstone, the search entries counted, messages, their ids' claims, memory,
+        # analytics, LLM usage
         assert trips(store.sessions.delete_session, A, "s1") == [
             "update",
+            "aggregate",
+            "delete",
             "delete",
             "delete",
             "delete",

@@ -121,7 +121,7 @@ def test_mongo_a_claim_without_its_message_is_completed_by_the_redelivery(
     # When the broker redelivers it
     result = append(mongo_store, event(1), "delivery-1")
     # Then the message is stored and counted, once
-    assert result == AppendResult(stored=True, message_count=1)
+    assert result == AppendResult(stored=True, message_count=1, has_user=True)
     assert seqs(mongo_store) == [1]
     # And later redeliveries and re-publishes change nothing
     assert append(mongo_store, event(1), "delivery-1") == AppendResult(stored=False)

@@ -119,12 +119,27 @@ def test_open_store_picks_mongo_with_mongodb_url(mongodb_url: str) -> None:
 # -- append_message ------------------------------------------------------------------
 
 
+def test_an_append_says_whether_the_session_has_a_user(store: Store) -> None:
+    # Given a session whose messages carry no user, and one created with a user
+    store.sessions.create_session(
+        A, "s-known", SessionCreate(session_id="s-known", user_id="u9"), T0
+    )
+    # When messages without a user_id are stored in both
+    userless = append(store, event(1, session="s-anon", user_id=None))
+    known = append(store, event(2, session="s-known", user_id=None))
+    # Then only the session with a user says so (the user memory merges for it only)
+    assert (userless.stored, userless.has_user) == (True, False)
+    assert (known.stored, known.has_user) == (True, True)
+    # And a later message that names a user gives the anonymous session one
+    assert append(store, event(3, session="s-anon", user_id="u7")).has_user
+
+
 def test_first_message_creates_the_session(store: Store) -> None:
     # Given no session s1
     # When its first message is stored
     result = append(store, event(1, content="Hello, I need help with my order"))
     # Then the session exists with the message's user, channel and counters
-    assert result == AppendResult(stored=True, message_count=1)
+    assert result == AppendResult(stored=True, message_count=1, has_user=True)
     session = store.sessions.get_session(A, "s1")
     assert (session.user_id, session.channel, session.status) == ("u1", "web", "active")
     assert session.message_count == 1
@@ -195,7 +210,7 @@ def test_redelivery_after_a_crash_between_insert_and_counters_counts_once(
     # When the broker redelivers the crashed delivery
     result = append(mongo_store, event(1), "delivery-1")
     # Then the counters are applied, exactly once
-    assert result == AppendResult(stored=True, message_count=2)
+    assert result == AppendResult(stored=True, message_count=2, has_user=True)
     session = mongo_store.sessions.get_session(A, "s1")
     assert (session.message_count, session.title) == (2, "message number 1")
     # And a second redelivery, or a re-publish under a new delivery, is a no-op

@@ -168,12 +168,16 @@ def test_an_idle_session_expires_is_finalized_and_resumes(
                 7,
                 3,
             )
-            assert get(client, "/v1/stats") == {
+            stats = get(client, "/v1/stats")
+            assert {key: stats[key] for key in stats if key != "llm_usage"} == {
                 "sessions": 1,
                 "active_sessions": 0,
                 "ended_sessions": 1,
                 "messages": 7,
             }
+            # And the offline engine cost nothing
+            nothing = {"input_tokens": 0, "output_tokens": 0, "calls": 0}
+            assert (stats["llm_usage"]["today"], stats["llm_usage"]["total"]) == (nothing, nothing)
             # And wrote the final summary: all but the 5 verbatim messages folded
             wait_for(lambda: get(client, "/v1/sessions/web-1/memory")["folded_messages"] == 2, 15)
             # And the session is in u1's history, with the reason; not under another channel

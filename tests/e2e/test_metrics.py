@@ -84,6 +84,7 @@ def test_gateway_and_worker_metrics_grow_with_traffic(
         "memq_llm_calls_total",
         "memq_llm_tokens_total",
         "memq_llm_errors_total",
+        "memq_llm_budget_fallbacks_total",
         "memq_memory_jobs_total",
         "memq_memory_lag_messages_count",
         "memq_memory_lag_seconds_count",

@@ -66,11 +66,14 @@ def test_a_user_memory_merge_is_due_once_per_session_a_batch_took_past_its_count
 
     events = [event(4), event(5), event(6), event(2, session="s2")]
     counts = [4, 5, 6, 2]
-    results = [AppendResult(stored=True, message_count=n) for n in counts]
+    results = [AppendResult(stored=True, message_count=n, has_user=True) for n in counts]
     # Then s1 is due once (its 5th message), s2 is not
     assert sessions_at_count(events, results, every_5) == [(A, "s1")]
     # And a redelivered batch (all duplicates: no count) makes nothing due
     assert sessions_at_count(events, [DUPLICATE] * 4, every_5) == []
+    # And a session without a user has no user memory to merge into
+    userless = [AppendResult(stored=True, message_count=n) for n in counts]
+    assert sessions_at_count(events, userless, every_5) == []
 
 
 def test_a_batch_is_retried_whole_only_while_the_store_is_unavailable() -> None:

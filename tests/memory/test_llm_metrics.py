@@ -3,10 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from prometheus_client import CollectorRegistry
 
 from actors.metrics.llm_usage import LLMUsageCollector
@@ -16,13 +12,6 @@ from runtime.settings import Settings
 from store.backends.sqlite import SqliteStore
 from tests.memory.test_memory_service import ACCOUNT, SESSION, claude_settings, publish
 from tests.support.fake_anthropic import FakeAnthropic, overloaded_reply, text_reply, tool_reply
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    opened = SqliteStore(tmp_path / "memq.sqlite3")
-    yield opened
-    opened.close()
 
 
 def test_claude_traffic_is_counted_per_engine(

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from domain.memory.chain import EngineChain
 from domain.memory.engine import ExtractedFact, TranscriptLine
@@ -27,13 +24,6 @@ from tests.support.fake_anthropic import FakeAnthropic, overloaded_reply, text_r
 
 ACCOUNT, SESSION = "acct", "sess"
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    opened = SqliteStore(tmp_path / "memq.sqlite3")
-    yield opened
-    opened.close()
 
 
 def publish(store: SqliteStore, start: int, count: int, session: str = SESSION) -> None:

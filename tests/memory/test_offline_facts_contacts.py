@@ -33,6 +33,8 @@ def test_a_second_contacts_phone_is_not_the_customers(
     question: str, answer: str, phone: str
 ) -> None:
     facts = facts_of(("assistant", question), ("user", answer), known=[("customer_phone", "x")])
+    for named in ("spouse_name", "person_name"):  # "my wife, Dana", «اسمش سعید»: her name too
+        facts.pop(named, None)
     assert facts == {"second_contact_phone": phone}
 
 
@@ -226,3 +228,109 @@ def test_a_request_to_confirm_is_a_question_its_answer_answers(
     question: str, answer: str, value: str
 ) -> None:
     assert value in facts_of(("assistant", question), ("user", answer)).get("payment_card", "")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "phone"),
+    [
+        (
+            "Shall we text updates to 415-555-0198?",
+            "actually text my wife instead, she handles this stuff. 415-555-0264",
+            "recipient_phone",
+            "415-555-0264",
+        ),
+        (
+            "کد فعالسازی پیامک شد.",
+            "گوشیم خاموشه. میشه به شماره خانمم بفرستید؟ ۰۹۱۲۷۷۳۰۵۱۸",
+            "recipient_phone",
+            "۰۹۱۲۷۷۳۰۵۱۸",
+        ),
+        (
+            "บันทึกแล้วค่ะ",
+            "ถ้ามีอะไรโทรหาแฟนผมก็ได้นะครับ\n089-417-3306",
+            "recipient_phone",
+            "089-417-3306",
+        ),
+        (
+            "What's the best number to reach you?",
+            "No, use my mom's number. 212-555-0143",
+            "recipient_phone",
+            "212-555-0143",
+        ),
+    ],
+)
+def test_a_phone_of_someone_the_message_names_is_not_the_customers(
+    question: str, answer: str, key: str, phone: str
+) -> None:
+    """Whose phone it is may be said in another sentence of the same message."""
+    known = [("customer_phone", "000-000-0000")]
+    facts = facts_of(("assistant", question), ("user", answer), known=known)
+    assert facts == {key: phone}
+
+
+@pytest.mark.parametrize(
+    ("held", "echo"),
+    [
+        ("415-555-0264", "Noted, we have your wife's 415 555 0264 on file as the second number."),
+        ("۰۹۱۲۷۷۳۰۵۱۸", "شماره دوم شما ۰۹۱۲۷۷۳۰۵۱۸ ثبت شد."),
+        ("089-417-3306", "บันทึกเบอร์คุณพิมพ์ชนก 089 417 3306 เป็นเบอร์ติดต่อสำรองแล้วค่ะ"),
+    ],
+)
+def test_the_assistant_reading_a_phone_back_does_not_move_it_to_another_subject(
+    held: str, echo: str
+) -> None:
+    known = [("recipient_phone", held), ("customer_phone", "081-552-7740")]
+    assert facts_of(("assistant", echo), known=known) == {}
+
+
+@pytest.mark.parametrize(
+    ("message", "customers"),
+    [
+        ("Please send it to freeze@pulsefit.com with your member ID in the subject.", None),
+        ("لطفاً مدارک رو به claims@bime.ir بفرستید.", None),
+        ("รบกวนส่งรูปมาทางอีเมล damage@siamdrive.co.th พร้อมหมายเลขการจองนะคะ", None),
+        (
+            "We'll send the receipt to your email, dan.okafor@fastmail.com.",
+            "dan.okafor@fastmail.com",
+        ),
+        ("فاکتور به ایمیل شما leila.r61@gmail.com ارسال میشه.", "leila.r61@gmail.com"),
+        ("จะส่งใบเสร็จไปที่อีเมลของคุณ thanakorn.w@outlook.com นะคะ", "thanakorn.w@outlook.com"),
+    ],
+)
+def test_an_address_to_send_things_to_is_the_companys_not_the_customers(
+    message: str, customers: str | None
+) -> None:
+    assert facts_of(("assistant", message)).get("customer_email") == customers
+
+
+@pytest.mark.parametrize(
+    ("messages", "key", "value"),
+    [
+        ((("user", "my policy number 0044 7781 2290"),), "account_number", "0044 7781 2290"),
+        ((("user", "کد ملی بابام ۰۰۷۳۴۵۱۲۹۸ هست"),), "national_id", "۰۰۷۳۴۵۱۲۹۸"),
+        (
+            (("assistant", "รบกวนขอเลขบัตรประชาชนค่ะ"), ("user", "0105547002312 ค่ะ")),
+            "national_id",
+            "0105547002312",
+        ),
+    ],
+)
+def test_a_phone_shaped_number_named_as_an_id_is_that_id(
+    messages: tuple[tuple[str, str], ...], key: str, value: str
+) -> None:
+    facts = facts_of(*messages, known=[("customer_phone", "081-552-7740")])
+    assert facts == {key: value}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "value"),
+    [
+        ("How much is the room per night?", "$329, I think.", "room_rate", "$329"),
+        ("اتاق شبی چنده؟", "شبی ۴٬۲۰۰٬۰۰۰ تومان", "room_rate", "۴٬۲۰۰٬۰۰۰ تومان"),
+        ("น้องภูมิเกิดวันที่เท่าไหร่ครับ", "๑๔ กุมภาพันธ์ ๒๕๖๑ ค่ะ", "date_of_birth", "๑๔ กุมภาพันธ์ ๒๕๖๑"),
+    ],
+)
+def test_a_question_of_how_much_or_which_number_is_answered(
+    question: str, answer: str, key: str, value: str
+) -> None:
+    assert facts_of(("assistant", question), ("user", answer)).get(key) == value

@@ -258,3 +258,65 @@ def test_a_code_after_a_brand_is_a_product_model(message: str, model: str) -> No
     facts = values_by_key(("assistant", message))
     assert model in facts["product_model"]
     assert "reference" not in facts
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "value"),
+    [
+        ("he drives a grey pickup, plate 7KQD218", "vehicle_plate", "plate 7KQD218"),
+        ("รถโตโยต้า ยาริส ทะเบียน กข 4521 เชียงใหม่ ใช่ไหมคะ", "vehicle_plate", "ทะเบียน กข 4521"),
+        ("My driving licence number is SMITH701015J99AB", "licence_number", "SMITH701015J99AB"),
+        ("شماره گواهینامه‌ام ۹۸۷۶۵۴۳۲۱۰ هست", "licence_number", "۹۸۷۶۵۴۳۲۱۰"),
+        ("ใบขับขี่ 61003482 ครับ", "licence_number", "61003482"),
+    ],
+)
+def test_a_vehicle_plate_and_a_driving_licence_are_facts_of_their_own(
+    message: str, key: str, value: str
+) -> None:
+    assert values_by_key(("user", message))[key] == value
+
+
+def test_registering_is_no_vehicle_plate() -> None:
+    facts = values_by_key(("assistant", "ลงทะเบียนสอบแล้วครับ เลขที่ใบสมัครคือ APP-2568-0342"))
+    assert "vehicle_plate" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Return it on the 8th of December at 10:00, please.", "the 8th of December at 10:00"),
+        ("تحویل روز ۸ آذر ساعت ۱۰ هست", "۸ آذر ساعت ۱۰"),
+        ("กำหนดคืนรถวันที่ 8 ธันวาคม เวลา 10:00 น. ค่ะ", "วันที่ 8 ธันวาคม เวลา 10:00"),
+        ("นัดวันที่ 3 ธ.ค. 2567 ครับ", "วันที่ 3 ธ.ค. 2567"),
+    ],
+)
+def test_a_date_keeps_its_month_after_the_word_for_day(text: str, date: str) -> None:
+    assert [v.text for v in find_values(text) if v.kind is Kind.DATE] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Sure, a 2-month freeze from June 1 to July 31.", "June 1 to July 31"),
+        ("We have it free for March 20-23.", "March 20-23"),
+        ("بله، برای ۲۰ تا ۲۳ اسفند همین نوع اتاق خالی داریم.", "۲۰ تا ۲۳ اسفند"),
+        ("رزرو فعلی از ۱۸ تا ۲۱ اسفند است.", "۱۸ تا ۲۱ اسفند"),
+        ("ห้องที่ว่างตลอด 27-30 ธ.ค. มี Pool Villa ค่ะ", "27-30 ธ.ค."),
+        ("เข้าพักวันที่ 3 ธันวาคม ถึง 5 ธันวาคม ค่ะ", "วันที่ 3 ธันวาคม ถึง 5 ธันวาคม"),
+    ],
+)
+def test_a_span_of_days_is_one_date_never_an_old_one(text: str, date: str) -> None:
+    assert [v.text for v in find_values(text) if v.kind is Kind.DATE] == [date]
+    assert not [f for f in extract_facts([TranscriptLine(1, "m1", "user", text)], []) if f.replaced]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you move it from June 1 to June 3?",
+        "میشه نوبت رو از ۱۲ آذر به ۱۵ آذر تغییر بدید؟",
+        "ขอเลื่อนจากวันที่ 3 ธันวาคม ถึง 5 ธันวาคม ได้ไหมคะ",
+    ],
+)
+def test_a_change_from_one_date_to_another_is_two_dates(text: str) -> None:
+    assert len([v for v in find_values(text) if v.kind is Kind.DATE]) == 2

@@ -44,6 +44,7 @@ from domain.memory.claude.trimming import trim_to_budget
 from domain.memory.claude.usage import LLMUsage
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.llm_errors import LLMUnavailable, PermanentLLMError
+from domain.memory.spend import charge
 from domain.tokens import fits
 
 log = logging.getLogger("memq.memory.claude")
@@ -255,6 +256,7 @@ class ClaudeEngine:
             cache_read_input_tokens=usage.cache_read_input_tokens or 0,
             cache_creation_input_tokens=usage.cache_creation_input_tokens or 0,
         )
+        charge(usage.input_tokens, usage.output_tokens)
         log.debug(
             "claude %s: %d lines, %d input / %d output tokens, stop %s, message %s",
             op,

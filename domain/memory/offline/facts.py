@@ -24,6 +24,7 @@ what is already known under that key (the same words, or some of them:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.dialogue import (
     Conversation,
     is_correction,
@@ -42,6 +44,7 @@ from domain.memory.offline.fact_keys import canonical_key, known_spellings, rest
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
+from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.values import (
@@ -51,6 +54,7 @@ from domain.memory.offline.values import (
     code_words,
     counted,
     find_values,
+    is_range,
 )
 
 _FA = FA_LETTERS
@@ -118,12 +122,23 @@ ENTITY_KEYS = frozenset(
         "second_contact_phone",
         "building_office_phone",
         "price",
+        *RELATION_KEYS,
     }
 )
 
 
 #: How many values noted without a subject a session keeps per kind; the rest share the last key.
 MAX_NOTED = 12
+#: The key of amounts named by a charge of their own (``charges``).
+CHARGE = "charge"
+
+
+#: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
+_GENERIC_AMOUNTS = frozenset({"total", "amount", "fee"})
+
+
+def _base_key(key: str) -> str:
+    return re.sub(r"_\d+$", "", key)
 
 
 @dataclass(frozen=True)
@@ -218,6 +233,15 @@ class _Facts:
                 return variant
         return f"{key}_{MAX_NOTED + 1}"
 
+    def charge_key(self, value: str) -> str:
+        """The key of an amount named by its charge: the one holding that charge, or a
+        fresh one (``charge``, ``charge_2`` …)."""
+        for variant in (CHARGE, *(f"{CHARGE}_{n}" for n in range(2, MAX_NOTED + 1))):
+            current = self.current(variant)
+            if current is None or same_charge(value, current):
+                return variant
+        return f"{CHARGE}_{MAX_NOTED + 1}"
+
     def recent(self) -> list[_Known]:
         """Current values, the most recently stated first."""
         batch = [_Known(f.key, f.value) for f in reversed(self.latest.values())]
@@ -264,11 +288,17 @@ def _facts_in(
     from_user = role == "user"
     claimed = ClaimedSpans()
     found: list[FactMatch] = []
+    correction, update = is_correction(text), is_update(text)
+    # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
+    for person in people_named(text):
+        if not _same_customer(person.name, facts.current("customer_name")):
+            key = facts.entity_key(person.key, person.name, correction)
+            found.append(FactMatch(key, person.name, person.start, person.end))
+            claimed.claim(person.start, person.end)
     if from_user:
         found.extend(stated_facts(text, claimed, facts.keys()))
     if from_user:
         found.extend(_thai_name_reply(text, asked, facts.keys()))
-    correction, update = is_correction(text), is_update(text)
     if from_user:
         found.extend(
             FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
@@ -297,8 +327,12 @@ def _facts_in(
                 continue
             if not correction and _another_id(value, facts.current(key)):
                 key = facts.free_variant(key)
+            end = value.end
+            if _base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
+                end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
             shown = value.text if start == value.start else text[start : value.start] + value.text
-            found.append(FactMatch(key, shown, start, value.end))
+            shown += text[value.end : end]
+            found.append(FactMatch(key, shown, start, end))
             if value.time is not None and key.endswith("_date"):
                 # The time of day alone too, so that a later "make it 1-5pm" replaces it.
                 time = value.time
@@ -320,11 +354,17 @@ REPLACED = "~replaced"
 _MIN_OLD_CHARS = 4
 
 
+def _named_as_old(text: str, value: ValueSpan) -> bool:
+    """Whether the message names ``value`` as the old one; "from June 1 to July 31" is a
+    span of days, not a change from June 1."""
+    return is_negated(text, value.start, value.end) and not is_range(value)
+
+
 def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
     return [
         FactMatch(REPLACED, value.text, value.start, value.end)
         for value in values
-        if is_negated(text, value.start, value.end)
+        if _named_as_old(text, value)
         and len(value.text) >= _MIN_OLD_CHARS
         and value.kind is not Kind.NUMBER
     ]
@@ -344,17 +384,24 @@ def _keys_for(
     usually one, two for "delivery and assembly on Wednesday", none when it is about
     nothing known."""
     correction, update = changes
-    if is_negated(text, value.start, value.end):
+    if _named_as_old(text, value):
+        return []
+    if _named_as_id(text, value, asked):
+        value = dataclasses.replace(value, kind=Kind.NUMBER)
+    if not from_user and not correction and _echoed_contact(value, facts):
         return []
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
     if _after_brand(text, value):  # no order number follows a brand name
         return [(facts.noted_key("product_model", value.text), value.start)]
+    charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
     cues = [
         (topic, start)
         for topic, start in _nearest_cues(text, value, used)
         if _fits(topic.key_for(value.kind) or "", value, from_user, text)
+        # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
+        and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
     if cues:
         return [
@@ -364,6 +411,10 @@ def _keys_for(
             )
             for t, cue_start in cues
         ]
+    if charge is not None:  # named by its charge, whatever question is open
+        return [(facts.charge_key(text[charge[0] : charge[1]]), charge[0])]
+    # "Best number to reach you?" "text my wife instead, 0912…": her number, not yours.
+    someone_else = _someone_elses_phone(text, value)
     for topic in asked:
         key = topic.key_for(value.kind)
         if (
@@ -372,7 +423,11 @@ def _keys_for(
             and _fits(key, value, True, text)
         ):
             bound.add((topic.name, value.kind))
+            if key == "customer_phone" and someone_else is not None:
+                key = someone_else
             return [(facts.entity_key(key, value.text, update), value.start)]
+    if someone_else is not None:
+        return [(facts.entity_key(someone_else, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
     corrects = correction or (value.kind in _UPDATED_KINDS and is_update(text[begin:stop]))
     similar = _similar_known(value, facts, corrects)
@@ -402,12 +457,79 @@ NOTED_KINDS = {
 _LEAD_IN_REACH = 48
 
 
-#: An assistant inviting the customer to get in touch: the number or address is the company's.
+#: An assistant inviting the customer to get in touch, or to send something in: the number
+#: or address is the company's ("please send it to freeze@…", «مدارک رو به … بفرستید»,
+#: "ส่งรูปมาทางอีเมล …": «มา» sends it towards the speaker).
 _GET_IN_TOUCH = re.compile(
     r"\b(?:contact|call|reach|email|e-mail|write\s+to|text)\b"
-    r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|ติดต่อ|โทรหา|โทรมาที่",
+    r"|(?:^|\b(?:please|kindly|can|could|just)\s+)(?:send|forward|upload|mail)\b|\bsend\s+us\b"
+    r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|بفرستید|بفرستین|ارسال\s*(?:کنید|بفرمایید)"
+    r"|ایمیل\s*(?:کنید|بزنید)|ติดต่อ|โทรหา|โทรมาที่|ส่ง\S{0,24}มา",
     re.IGNORECASE,
 )
+
+
+def _named_as_id(text: str, value: ValueSpan, asked: Sequence[Topic]) -> bool:
+    """Whether a phone-shaped number is an id the words say it is: «کد ملی بابام
+    ۰۰۷۳۴۵۱۲۹۸», "policy number 0044 7781 2290", or the answer to a question about one
+    ("National ID?" "۰۰۷۳۴۵۱۲۸۹"), when no word or question makes it a phone."""
+    if value.kind is not Kind.PHONE:
+        return False
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    before = text[max(begin, value.start - _ID_CUE_REACH) : value.start]
+    # "my dad's": whose it is, not what it is
+    cues = [cue for cue in cues_in(before) if cue.topic.name not in _OTHER_PERSONS]
+    if cues:
+        nearest = max(cues, key=lambda cue: cue.end).topic
+        return nearest.key_for(Kind.NUMBER) is not None and nearest.key_for(Kind.PHONE) is None
+    wanted = [topic for topic in asked if topic.key_for(Kind.NUMBER) or topic.key_for(Kind.PHONE)]
+    return bool(wanted) and all(topic.name in _ID_QUESTIONS for topic in wanted)
+
+
+#: How near an id's name must stand before a phone-shaped number to make it that id
+#: («کد ملی بابام ۰۰۷۳…»; not «… تو پرواز گوشیش خاموشه ۰۹۱۲…», a phone after a flight).
+_ID_CUE_REACH = 14
+#: Questions about an id a phone-shaped answer may be (not a flight, a card's last digits).
+_ID_QUESTIONS = frozenset({"national_id", "account", "ticket", "booking", "serial", "tracking"})
+
+
+#: Topics whose phone is someone else's than the customer's.
+_OTHER_PERSONS = frozenset({"recipient", "second_contact", "building", "courier", "technician"})
+
+
+def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
+    """The key of a phone no word of its own sentence names, when the message names whose
+    it is in another ("can you text my wife instead? 0912…", «به شماره خانمم بفرستید؟
+    ۰۹۱۲…», "โทรหาแฟนผมก็ได้ครับ. 089-…"): the nearest person named, before or after."""
+    if value.kind is not Kind.PHONE:
+        return None
+    named = [
+        (min(abs(value.start - cue.end), abs(cue.start - value.end)), cue.topic)
+        for cue in cues_in(text)
+        if cue.topic.name in _OTHER_PERSONS and not value.start <= cue.start < value.end
+    ]
+    if not named:
+        return None
+    return min(named, key=lambda item: item[0])[1].key_for(Kind.PHONE)
+
+
+def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
+    """Whether the assistant only reads back a phone or email a fact already holds under a
+    subject of its own ("Noted, your wife's 0912… as the second number"): an echo never
+    moves it to another subject (nor makes it the customer's)."""
+    if value.kind not in (Kind.PHONE, Kind.EMAIL):
+        return False
+    noted = set(NOTED_KINDS.values())
+    held = facts.keys()
+    subjects = [key for key in held if re.sub(r"_\d+$", "", key) not in noted]
+    said = _digits_or_text(value.text)
+    return any(_digits_or_text(facts.current(key) or "") == said for key in subjects)
+
+
+def _digits_or_text(value: str) -> str:
+    """A phone as its digits (any script, any spacing); anything else as written."""
+    digits = _digits(value)
+    return digits if len(digits) >= _MIN_ID_DIGITS else value.strip().casefold()
 
 
 def _read_from_record(value: ValueSpan, text: str) -> bool:
@@ -544,6 +666,11 @@ def _date_detail(text: str) -> int:
     """How much of a date a text gives: a day number, a month or year."""
     has_day = any(c.isdigit() for c in text)
     return int(has_day) + int(_MONTH_OR_YEAR.search(text) is not None and has_day)
+
+
+def _sentence_of(text: str, value: ValueSpan) -> str:
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    return text[begin:stop]
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -700,6 +827,8 @@ _OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|م�
 def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     if value.kind is Kind.EMAIL:
         if _COMPANY_EMAIL.match(value.text):
+            return None
+        if not from_user and _GET_IN_TOUCH.search(_sentence_of(text, value)):
             return None
         if from_user or _read_from_record(value, text) or not _OURS.search(text):
             return "customer_email"
@@ -905,6 +1034,14 @@ _NOT_NAME_WORDS = frozenset(
         "where",
     ]
 )
+
+
+def _same_customer(name: str, customer: str | None) -> bool:
+    """Whether a person named is the customer: the same given name (a father shares the
+    customer's family name, not her given one)."""
+    if customer is None or not name.split() or not customer.split():
+        return False
+    return bool(_name_words(name.split()[0]) & _name_words(customer.split()[0]))
 
 
 def _same_person(name: str, known: str | None) -> bool:

@@ -17,7 +17,7 @@ from domain.memory.offline.values import FA_LETTERS
 _FA = FA_LETTERS
 #: Words that end a Persian name on record: the verb and what follows it.
 _FA_STOP = r"(?:ثبت|شده|هست|است|هستش|بود|رزرو|درسته|می|که|و|با|رو|را)(?![" + _FA + "])"
-_FA_NAME_WORD = rf"(?:(?!{_FA_STOP})[{_FA}]{{2,}})"
+FA_NAME_WORD = rf"(?:(?!{_FA_STOP})[{_FA}]{{2,}})"
 _EN_NAME_WORD = r"[A-Z][a-z'’-]+"
 
 _ON_RECORD = re.compile(
@@ -25,7 +25,7 @@ _ON_RECORD = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
     rf"(?P<en>{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{0,2}})"
     rf"|(?<![{_FA}])به\s+نام\s+(?:(?:آقای|خانم|جناب)\s+)?"
-    rf"(?P<fa>{_FA_NAME_WORD}(?:\s+{_FA_NAME_WORD})?)"
+    rf"(?P<fa>{FA_NAME_WORD}(?:\s+{FA_NAME_WORD})?)"
     r"|ในชื่อ(?:ของ)?\s*(?:คุณ|นาย|นาง|นางสาว)?\s*"
     rf"(?P<th>[\u0e01-\u0e4e]{{2,}}?(?:\s[\u0e01-\u0e4e]{{2,}}?)?)(?={THAI_PARTICLES}|\s|$|[.,!?])"
 )

@@ -187,6 +187,22 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"เลข(?:บัตร)?ประชาชน|พาสปอร์ต",
     ),
     Topic(
+        "licence",
+        _ids("licence_number"),
+        english=r"(?:driv(?:ing|er'?s)\s+)?licen[cs]e(?:\s+(?:number|no\.?))?",
+        persian=r"گواهی[\u200c\s]?نامه|شماره\s*(?:ی\s*)?گواهی[\u200c\s]?نامه",
+        thai=r"(?:เลข(?:ที่)?)?ใบขับขี่",
+    ),
+    Topic(
+        "plate",
+        {**_ids("vehicle_plate")},
+        # the plate with its letters: "ทะเบียน กข 4521", "plate 7KQD218"
+        english=r"(?:licen[cs]e\s+|number\s+)?plate(?:\s+number)?|reg(?:istration)?\s+plate",
+        persian=r"پلاک\s*(?:ی\s*)?(?:ماشین|خودرو|اتومبیل)",
+        thai=r"(?<!ลง)ทะเบียน(?:รถ)?",
+        includes_cue=True,
+    ),
+    Topic(
         "access",
         {**_ids("access_code")},
         english=r"(?:gate|door|entry|access|building|lobby)\s+code|code\s+for\s+the\s+(?:gate|door)",
@@ -489,7 +505,8 @@ TOPICS: tuple[Topic, ...] = (
         english=r"deliver(?:y|ed|ing|s)?|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
         r"|drop[\s-]?off|send\s+(?:it|them)\s+to|ship\s+(?:it|them)?\s*to|bring\s+it|courier",
         persian=r"تحویل|ارسال|می[\u200c\s]?رسه|میرسه|برسه|بفرستید|بفرستیم|بیاره|میاد|می[\u200c\s]?آید|پست",
-        thai=r"จัดส่ง|ส่งของ|ส่ง|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
+        # "รับส่ง" is a shuttle (pick up and drop off), not a delivery.
+        thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
     ),
     Topic(
         "order",

@@ -148,7 +148,7 @@ _YEAR_FIRST_DATE = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
 _EN_DAY_MONTH = (
     rf"{_EN_MONTH}\s+\d{{1,2}}{_ORDINAL}\b(?:,?\s+\d{{4}})?"
-    rf"|(?<![\d.,])\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|(?:(?<![A-Za-z])(?i:the)\s+)?(?<![\d.,])\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+\d{{4}})?"
 )
 _NAMED_DATE = re.compile(
     # "Tuesday 3 December", "Friday the 26th", "Nov 21", "the 26th", "next Monday", "tomorrow"
@@ -165,7 +165,7 @@ _NAMED_DATE = re.compile(
     rf"(?:\s+(?:هفته|ماه)\s+(?:بعد|آینده))?(?![{_FA}])"
     rf"|(?<![{_FA}])(?:هفته|ماه)\s+(?:بعد|آینده)(?![{_FA}])"
     # Thai: "วันอังคารที่ 3 ธันวาคม", "14 พ.ย.", "21 พฤศจิกายน 2567", "พรุ่งนี้เช้า", "วันศุกร์นี้"
-    rf"|(?:{_TH_WEEKDAY}\s*(?:ที่\s*)?)?(?<![\d.,])\d{{1,2}}\s?(?:{_TH_MONTH})(?:\s?(?:พ\.ศ\.|ค\.ศ\.)?\s?\d{{4}})?"
+    rf"|(?:{_TH_WEEKDAY}\s*(?:ที่\s*)?|วันที่\s?)?(?<![\d.,])\d{{1,2}}\s?(?:{_TH_MONTH})(?:\s?(?:พ\.ศ\.|ค\.ศ\.)?\s?\d{{4}})?"
     rf"|{_TH_WEEKDAY}(?:นี้|หน้า)?"
     r"|มะรืนนี้|พรุ่งนี้(?:เช้า|บ่าย|เย็น)?|วันนี้|สัปดาห์หน้า|อาทิตย์หน้า|เดือนหน้า"
     r"|วันที่\s?\d{1,2}(?![\d/.:])"
@@ -357,6 +357,41 @@ def _dates(text: str) -> Iterator[ValueSpan]:
             yield ValueSpan(Kind.DATE, match.start(), match.start() + len(value), value)
 
 
+#: What joins the two ends of a stay, a freeze or a booking ("June 1 to July 31", «۲۰ تا ۲۳
+#: اسفند», "27-30 ธ.ค.").
+_RANGE_JOIN = r"\s*(?:(?i:to|until|till|through)|–|-|تا|الی|ถึง|จนถึง)\s*"
+_DATE_RANGE = re.compile(
+    rf"(?:{_NAMED_DATE.pattern}){_RANGE_JOIN}(?:{_NAMED_DATE.pattern})"
+    # one month for both days
+    rf"|(?<![\d.,/])\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\s+(?:(?i:of)\s+)?{_EN_MONTH}"
+    rf"|{_EN_MONTH}\s+\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\b(?!\s*{_EN_MONTH})"
+    rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s*(?:{_FA_MONTH})(?![{_FA}])"
+    rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s?(?:{_TH_MONTH})"
+)
+#: A change of date said as "from … to …" is two dates, the old and the new, not a range.
+_CHANGE_BEFORE = re.compile(
+    r"(?i:\b(?:move[sd]?|moving|change[sd]?|changing|switch(?:ed)?|push(?:ed)?|resched\w*|shift(?:ed)?)\b)"
+    r"|عوض|تغییر|جابجا|جابه|منتقل|เปลี่ยน|เลื่อน|ย้าย"
+)
+_CHANGE_REACH = 40
+_RANGE_WORD = re.compile(rf"\S{_RANGE_JOIN}\S")
+
+
+def is_range(value: ValueSpan) -> bool:
+    """Whether a date is a span of days ("June 1 to July 31")."""
+    return value.kind is Kind.DATE and _RANGE_WORD.search(value.text) is not None
+
+
+def _date_ranges(text: str) -> Iterator[ValueSpan]:
+    for match in _DATE_RANGE.finditer(text):
+        if _CHANGE_BEFORE.search(text[max(0, match.start() - _CHANGE_REACH) : match.start()]):
+            continue
+        value = match.group().rstrip(" ,")
+        if value.endswith(".") and not _THAI_ABBREVIATION_END.search(value):
+            value = value.rstrip(".")
+        yield ValueSpan(Kind.DATE, match.start(), match.start() + len(value), value)
+
+
 def _times(text: str) -> Iterator[ValueSpan]:
     for match in _TIME.finditer(text):
         value = match.group().rstrip(" ,")
@@ -447,6 +482,7 @@ def _numbers(text: str) -> Iterator[ValueSpan]:
 RULES: tuple[Rule, ...] = (
     _emails,
     _addresses,
+    _date_ranges,
     _dates,
     _times,
     _money,

@@ -115,6 +115,8 @@ class MongoDatabase:
         self.sessions = db["sessions"]
         self.memory = db["memory"]
         self.analytics = db["analytics"]
+        self.llm_usage = db["llm_usage"]
+        self.llm_usage_days = db["llm_usage_days"]
         self.user_memory = db["user_memory"]
 
     # -- visibility ------------------------------------------------------------
@@ -150,6 +152,7 @@ class MongoDatabase:
         purged = self.delete_messages(before_cutoff)
         self.memory.delete_one(key)
         self.analytics.delete_one(key)
+        self.llm_usage.delete_one(key)
         log.info("purged session %s past retention (%d messages)", key["session_id"], purged)
         return True
 

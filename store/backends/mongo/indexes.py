@@ -9,6 +9,7 @@ from schemas.ids import PERSONA_NAME_PATTERN
 from store.backends._mongo_errors import translated
 from store.backends.mongo.database import MongoDatabase
 from store.backends.mongo.lifecycle import lifecycle_indexes
+from store.backends.mongo.llm_usage import llm_usage_indexes
 from store.backends.mongo.message_ids import backfill_claims, claim_indexes
 from store.backends.mongo.search import search_indexes
 from store.backends.mongo.user_memory import user_memory_indexes
@@ -81,6 +82,7 @@ def ensure_indexes(db: MongoDatabase) -> None:
     )
     _persona_from_metadata(db)
     lifecycle_indexes(db.sessions, db.messages, db.analytics)
+    llm_usage_indexes(db.llm_usage, db.llm_usage_days)
     search_indexes(db.messages)
     user_memory_indexes(db.user_memory)
 

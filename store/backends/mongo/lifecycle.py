@@ -63,6 +63,7 @@ from store.backends._common import as_utc, check_limit
 from store.backends._mongo_errors import translated as _translated
 from store.backends._scan import decode_scan_cursor, encode_scan_cursor
 from store.backends.mongo.database import MongoDatabase
+from store.backends.mongo.llm_usage import MongoLLMUsage
 
 log = logging.getLogger("memq.store.mongo")
 
@@ -137,7 +138,7 @@ def lifecycle_indexes(
     )
 
 
-class MongoLifecycle(LifecycleStore):
+class MongoLifecycle(MongoLLMUsage, LifecycleStore):
     def __init__(self, db: MongoDatabase) -> None:
         self.db = db
 
@@ -461,6 +462,7 @@ class MongoLifecycle(LifecycleStore):
         purged = self.db.delete_messages(key)
         self.db.memory.delete_one(key)
         self.db.analytics.delete_one(key)
+        self.db.llm_usage.delete_one(key)
         return PurgeResult(session_id=session_id, messages=purged)
 
     @_translated
@@ -486,6 +488,7 @@ class MongoLifecycle(LifecycleStore):
         purged = self.db.delete_messages(left)
         self.db.memory.delete_one(key)
         self.db.analytics.delete_one(key)
+        self.db.llm_usage.delete_one(key)
         if not self.db.sessions.delete_one(tombstone).deleted_count:
             return None  # another sweep removed it meanwhile
         return PurgeResult(session_id=session_id, messages=purged)

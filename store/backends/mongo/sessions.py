@@ -199,14 +199,22 @@ class MongoSessions(SessionStore):
                 counted = self.db.sessions.find_one_and_update(
                     guard,
                     [{"$set": stage}],
-                    projection={"_id": 0, "message_count": 1, "memory_marked_by": 1},
+                    projection={
+                        "_id": 0,
+                        "message_count": 1,
+                        "memory_marked_by": 1,
+                        "user_id": 1,
+                    },
                     upsert=True,
                     return_document=ReturnDocument.AFTER,
                 )
                 # upsert + AFTER always returns the doc; None only to satisfy the types.
                 count = None if counted is None else counted["message_count"]
                 due = counted is not None and counted.get("memory_marked_by") == event.message_id
-                return AppendResult(stored=True, message_count=count, memory_job_due=due)
+                has_user = counted is not None and counted.get("user_id") is not None
+                return AppendResult(
+                    stored=True, message_count=count, has_user=has_user, memory_job_due=due
+                )
             except DuplicateKeyError:
                 pass  # the guard failed and the upsert hit the unique session index
             session = self.db.sessions.find_one(
@@ -434,6 +442,7 @@ class MongoSessions(SessionStore):
         # (and so does a first analytics save).
         memories = self.db.memory.delete_one(key).deleted_count
         analytics = self.db.analytics.delete_one(key).deleted_count
+        self.db.llm_usage.delete_one(key)
         log.info("deleted session %s (%d messages)", session_id, purged)
         return DeletedSession(
             messages=purged,

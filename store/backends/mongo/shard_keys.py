@@ -14,6 +14,13 @@ key's prefix, as sharding requires); the account-wide uniqueness of a message
 id is kept by ``message_ids``, the claims, sharded on ``{account_id: 1,
 message_id: "hashed"}``: ingest reads and writes a claim by its full key, so
 one shard answers that too (``store.backends.mongo.message_ids``).
+
+``llm_usage`` (a session's LLM tokens) is per session like the others.
+``user_memory`` is sharded on ``{account_id: 1, user_id: "hashed"}``: a merge,
+a recall and the user-memory API read and write it by account and user.
+``llm_usage_days`` (one small document per account and UTC day, the daily
+token budget's count) stays unsharded on purpose: at a few hundred bytes per
+account a day it never outgrows a shard.
 ``tests/contract/test_mongo_shard_keys.py`` checks the query shapes.
 """
 
@@ -22,6 +29,7 @@ from __future__ import annotations
 from store.backends.mongo.message_ids import CLAIM_SHARD_KEY
 
 SESSION_SHARD_KEY: dict[str, object] = {"account_id": 1, "session_id": "hashed"}
+USER_SHARD_KEY: dict[str, object] = {"account_id": 1, "user_id": "hashed"}
 
 #: collection -> its shard key, for every sharded collection.
 SHARD_KEYS: dict[str, dict[str, object]] = {
@@ -30,4 +38,6 @@ SHARD_KEYS: dict[str, dict[str, object]] = {
     "memory": SESSION_SHARD_KEY,
     "analytics": SESSION_SHARD_KEY,
     "message_ids": CLAIM_SHARD_KEY,
+    "llm_usage": SESSION_SHARD_KEY,
+    "user_memory": USER_SHARD_KEY,
 }

@@ -48,6 +48,7 @@ from store.backends._account_analytics import LATENCY_COLUMNS, account_analytics
 from store.backends._common import as_utc, check_limit, from_micros, to_micros
 from store.backends._scan import decode_scan_cursor, encode_scan_cursor
 from store.backends.sqlite.database import SqliteDatabase, message_from
+from store.backends.sqlite.llm_usage import SqliteLLMUsage
 from store.backends.sqlite.purge import purge_rows
 
 log = logging.getLogger("memq.store.sqlite")
@@ -142,7 +143,7 @@ _LOW_CONFIDENCE_QUERY = (
 )
 
 
-class SqliteLifecycle(LifecycleStore):
+class SqliteLifecycle(SqliteLLMUsage, LifecycleStore):
     def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
 

@@ -8,7 +8,7 @@ import sqlite3
 from domain.ports.sessions import DeletedSession
 
 #: The tables that hold rows of a session besides ``messages`` and ``sessions``.
-_SESSION_TABLES = ("memory", "analytics", "analytics_sources")
+_SESSION_TABLES = ("memory", "analytics", "analytics_sources", "llm_usage")
 
 
 def purge_rows(conn: sqlite3.Connection, account_id: str, session_id: str) -> int:

@@ -7,6 +7,7 @@ import sqlite3
 from schemas.errors import StoreUnavailable
 from store.backends.sqlite.database import FOLDING_SCHEMA, SCHEMA, SqliteDatabase, rollback
 from store.backends.sqlite.lifecycle import LIFECYCLE_SCHEMA
+from store.backends.sqlite.llm_usage import LLM_USAGE_SCHEMA
 from store.backends.sqlite.search import create_search_schema
 from store.backends.sqlite.user_memory import USER_MEMORY_SCHEMA
 
@@ -22,6 +23,8 @@ def create_schema(db: SqliteDatabase) -> None:
             for statement in FOLDING_SCHEMA:
                 conn.execute(statement)
             for statement in LIFECYCLE_SCHEMA:
+                conn.execute(statement)
+            for statement in LLM_USAGE_SCHEMA:
                 conn.execute(statement)
             for statement in USER_MEMORY_SCHEMA:
                 conn.execute(statement)

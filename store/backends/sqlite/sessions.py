@@ -76,7 +76,7 @@ ON CONFLICT (account_id, session_id) DO UPDATE SET
                        THEN excluded.last_prompt ELSE last_prompt END,
     last_prompt_seq = CASE WHEN excluded.last_prompt_seq > coalesce(last_prompt_seq, 0)
                            THEN excluded.last_prompt_seq ELSE last_prompt_seq END
-RETURNING message_count
+RETURNING message_count, user_id
 """
 
 
@@ -366,7 +366,12 @@ def _append_in(
     ).fetchone()
     count = counted["message_count"]
     due = fold_every is not None and count % fold_every == 0 and _mark_memory_job(conn, event)
-    return AppendResult(stored=True, message_count=count, memory_job_due=due)
+    return AppendResult(
+        stored=True,
+        message_count=count,
+        has_user=counted["user_id"] is not None,
+        memory_job_due=due,
+    )
 
 
 def _mark_memory_job(conn: sqlite3.Connection, event: MessageEvent) -> bool:

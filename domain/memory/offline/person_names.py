@@ -1,0 +1,103 @@
+"""Other people a customer names in running text: "his name is Marcus Bell", "my sister,
+Carla", «اسم برادرم کاوه», "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "เด็กชายภูมิ ตั้งจิตเจริญ".
+
+A name said with the word for who the person is (father, wife, child …) is keyed by
+that relation (``father_name``, ``spouse_name``, ``child_name``); one said with no
+relation is ``person_name``. None of them is ever the customer's own name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from domain.memory.offline.holder_names import FA_NAME_WORD
+from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.values import FA_LETTERS
+
+_FA = FA_LETTERS
+
+#: Relation → the words for it; the key of a name said with one is ``<relation>_name``.
+_RELATIONS: dict[str, tuple[str, str, str]] = {
+    # relation: (English, Persian stem, Thai)
+    "father": ("father|dad", "پدر|بابا", "คุณพ่อ|พ่อ"),
+    "mother": ("mother|mum|mom", "مادر|مامان", "คุณแม่|แม่"),
+    "spouse": ("wife|husband", "همسر|شوهر|خانم", "ภรรยา|สามี"),
+    "partner": ("partner|girlfriend|boyfriend|fianc[eé]e?", "نامزد", "แฟน"),
+    "child": ("son|daughter|kid|child", "پسر|دختر|بچه", "ลูกชาย|ลูกสาว|ลูก"),
+    "sibling": ("brother|sister", "برادر|داداش|خواهر|آبجی", "พี่ชาย|พี่สาว|น้องชาย|น้องสาว"),
+}
+
+#: The keys of names of people other than the customer.
+RELATION_KEYS = frozenset({f"{relation}_name" for relation in (*_RELATIONS, "person")})
+
+_EN_NAME = r"(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
+#: A question asks for a name, it gives none: «اسم پدرتون چیه؟».
+_FA_ASKING = rf"(?:چیه|چی|چیست|کیه|رو|را)(?![{_FA}])"
+_FA_NAME = rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}(?:\s+(?!{_FA_ASKING}){FA_NAME_WORD})?)"
+#: Words that follow a Thai given name and are no family name: "พิมพ์ดาว เรียน ป.5".
+_TH_NOT_A_NAME = r"(?:อะไร|ไร|เรียน|อยู่|เป็น|ทำ|จะ|ได้|มา|ไป|ก็|ด้วย|เบอร์|อายุ|ใบขับขี่|ค่ะ|ครับ)"
+_TH_NAME = (
+    rf"(?P<th>(?!{_TH_NOT_A_NAME}|{THAI_PARTICLES})[\u0e01-\u0e4e]{{2,20}}?"
+    rf"(?:\s(?!{_TH_NOT_A_NAME})[\u0e01-\u0e4e]{{2,20}}?)?)"
+    rf"(?={THAI_PARTICLES}|\s|$|[.,!?])"
+)
+_FA_POSSESSIVE = r"(?:م|ش|تون|تان|شون|مون)?"
+_TH_TITLE = r"(?:คุณ|นาย|นางสาว|นาง)?"
+
+
+def _relation_words(index: int) -> str:
+    return "|".join(f"(?P<{rel}_{index}>{words[index]})" for rel, words in _RELATIONS.items())
+
+
+_PATTERNS = (
+    # "my sister, Carla Moreno", "his wife is called Dana", "my dad's name is Ray"
+    re.compile(
+        rf"\b(?i:my|his|her|our)\s+(?i:{_relation_words(0)})"
+        rf"(?:'s\s+name\s+is|\s+is\s+called|\s+named|,)\s+{_EN_NAME}"
+    ),
+    # "his name is Marcus Bell", "her name's Dana"
+    re.compile(rf"\b(?i:his|her|their)\s+(?i:name)(?:'s|\s+is)\s+{_EN_NAME}"),
+    # «اسم برادرم کاوه», «نام پدرش محمود رحیمی»
+    re.compile(
+        rf"(?<![{_FA}])(?:اسم|نام)\s*(?:ی\s*)?(?:{_relation_words(1)}){_FA_POSSESSIVE}\s+{_FA_NAME}"
+    ),
+    # «اسمش کاوه»
+    re.compile(rf"(?<![{_FA}])اسمش\s+{_FA_NAME}"),
+    # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
+    re.compile(
+        rf"(?:{_relation_words(2)})(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู)?\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_NAME}"
+    ),
+    # a reply that leads with another person's name: "ชื่อพิมพ์ชนก ศรีสุข ใบขับขี่ …"
+    re.compile(rf"^\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_NAME}"),
+    # a child's title: "เด็กชายภูมิ ตั้งจิตเจริญ", "ด.ญ.พิมพ์ดาว"
+    re.compile(rf"(?P<child_2>เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.)\s*{_TH_NAME}"),
+)
+
+
+@dataclass(frozen=True)
+class PersonNamed:
+    start: int
+    end: int
+    name: str
+    key: str
+
+
+def people_named(text: str) -> list[PersonNamed]:
+    found = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            group = next(g for g in ("en", "fa", "th") if match.groupdict().get(g))
+            relation = next(
+                (
+                    name.rsplit("_", 1)[0]
+                    for name, v in match.groupdict().items()
+                    if v and "_" in name
+                ),
+                "person",
+            )
+            name = match.group(group)
+            found.append(
+                PersonNamed(match.start(group), match.end(group), name, f"{relation}_name")
+            )
+    return found

@@ -1,0 +1,26 @@
+"""The quality benchmark's dialogue sets load, each value where its annotation says, and
+``all`` is every set once."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bench.dialogue_set import load_dialogues
+
+MIN_MESSAGES = 100
+
+
+@pytest.mark.parametrize(("name", "per_language"), [("dev", 5), ("holdout", 3), ("fresh", 2)])
+def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int) -> None:
+    dialogues = load_dialogues(name)  # raises when a value is not in its message
+    assert Counter(d.language for d in dialogues) == dict.fromkeys(("en", "fa", "th"), per_language)
+    assert all(len(d.messages) >= MIN_MESSAGES for d in dialogues)
+    assert all(any(len(values) > 1 for values in d.subjects.values()) for d in dialogues)
+
+
+def test_all_is_every_set_once() -> None:
+    ids = [d.id for d in load_dialogues("all")]
+    parts = [d.id for name in ("dev", "holdout", "fresh") for d in load_dialogues(name)]
+    assert ids == parts and len(set(ids)) == len(ids)

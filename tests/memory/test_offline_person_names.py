@@ -1,0 +1,93 @@
+"""Other people named in running text, in English, Persian and Thai: keyed by who they are
+(father, spouse, child …) or ``person_name``, never taken for the customer's own name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_contacts import facts_of
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "name"),
+    [
+        ("yes, his name is Marcus Bell, he was really apologetic", "person_name", "Marcus Bell"),
+        ("Give the sessions to my sister, Carla Moreno.", "sibling_name", "Carla Moreno"),
+        ("my dad's name is Ray Okafor", "father_name", "Ray Okafor"),
+        ("اسم برادرم کاوه هست، خونه‌ست", "sibling_name", "کاوه"),
+        ("نام پدرم محمود رحیمی است", "father_name", "محمود رحیمی"),
+        ("اسمش سعید کریمی", "person_name", "سعید کریمی"),
+        ("คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ เบอร์ 081-774-6620 ค่ะ", "father_name", "ณัฐพล ตั้งจิตเจริญ"),
+        ("เด็กชายภูมิ ตั้งจิตเจริญ ค่ะ", "child_name", "ภูมิ ตั้งจิตเจริญ"),
+        ("แฟนผมชื่อนุ่นครับ", "partner_name", "นุ่น"),
+    ],
+)
+def test_a_person_named_in_running_text_is_a_fact_of_its_own(
+    message: str, key: str, name: str
+) -> None:
+    facts = facts_of(("user", message), known=[("customer_name", "Leila")])
+    assert facts[key] == name
+    assert "customer_name" not in facts
+
+
+@pytest.mark.parametrize(
+    ("customer", "message", "key", "name"),
+    [
+        ("Daniel Okafor", "my father is called Ray Okafor", "father_name", "Ray Okafor"),
+        ("لیلا رحیمی", "نام پدرم محمود رحیمی است", "father_name", "محمود رحیمی"),
+        (
+            "วรรณวิสา ตั้งจิตเจริญ",
+            "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ ค่ะ",
+            "father_name",
+            "ณัฐพล ตั้งจิตเจริญ",
+        ),
+    ],
+)
+def test_a_relative_sharing_the_family_name_is_not_the_customer(
+    customer: str, message: str, key: str, name: str
+) -> None:
+    assert facts_of(("user", message), known=[("customer_name", customer)]) == {key: name}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "แล้วคุณแม่ชื่ออะไรครับ",
+        "And what's her name?",
+        "اسم پدرتون چیه؟",
+    ],
+)
+def test_asking_for_a_name_names_nobody(message: str) -> None:
+    assert facts_of(("assistant", message)) == {}
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("มีค่ะ พี่สาวน้องภูมิ เด็กหญิงพิมพ์ดาว เรียน ป.5 อยู่แล้วค่ะ", "พิมพ์ดาว"),
+        ("ชื่อพิมพ์ชนก ศรีสุข ใบขับขี่ 61003482", "พิมพ์ชนก ศรีสุข"),
+    ],
+)
+def test_a_thai_name_stops_before_the_words_after_it(message: str, name: str) -> None:
+    facts = facts_of(("user", message), known=[("customer_name", "ธนากร วงศ์สวัสดิ์")])
+    assert name in facts.values()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "key", "names"),
+    [
+        (
+            "my son is called Adam Reyes",
+            "my daughter is called Mia Reyes",
+            "child_name",
+            ("Adam Reyes", "Mia Reyes"),
+        ),
+        ("اسم پسرم آرش", "اسم دخترم سارا", "child_name", ("آرش", "سارا")),
+        ("ลูกชายชื่อภูมิครับ", "ลูกสาวชื่อพิมพ์ดาวครับ", "child_name", ("ภูมิ", "พิมพ์ดาว")),
+    ],
+)
+def test_two_people_of_one_relation_are_two_facts_not_a_correction(
+    first: str, second: str, key: str, names: tuple[str, str]
+) -> None:
+    facts = facts_of(("user", first), ("user", second))
+    assert (facts[key], facts[f"{key}_2"]) == names
