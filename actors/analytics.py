@@ -8,7 +8,9 @@ import dramatiq
 
 from actors.deps import Deps
 from actors.requests import request_actor
+from domain.analytics.account import account_analytics
 from schemas.analytics import (
+    AccountAnalyticsView,
     AccountLLMUsage,
     CleanupReport,
     KbUsageView,
@@ -51,6 +53,21 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
     @request_actor(broker, prefix, reads.GetKbUsage)
     def get_kb_usage(request: reads.GetKbUsage) -> KbUsageView:
         return KbUsageView(entries=store.lifecycle.kb_usage(request.account_id, top=request.top))
+
+    @request_actor(broker, prefix, reads.GetAccountAnalytics)
+    def get_account_analytics(request: reads.GetAccountAnalytics) -> AccountAnalyticsView:
+        # No flush here: the figures are as of each session's last flush (every
+        # MEMQ_ANALYTICS_FLUSH_INTERVAL and at its end), so a read costs the same however
+        # many sessions are active.
+        return account_analytics(
+            store,
+            request.account_id,
+            days=request.days,
+            now=datetime.now(UTC),
+            kb_top=request.top,
+            low_confidence=request.low_confidence,
+            threshold=deps.settings.low_confidence_threshold,
+        )
 
     @request_actor(broker, prefix, reads.GetStats)
     def get_stats(request: reads.GetStats) -> StatsView:

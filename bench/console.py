@@ -1,12 +1,13 @@
 """Console benchmark: p50/p99 of each console page, for a session of 10,000 messages.
 
-    flock /tmp/memq-bench.lock python -m bench.console [--requests N]
+    flock /tmp/memq-bench.lock python -m bench.console [--requests N] [--only TEXT]
 
 An embedded ``memq serve`` (in-process broker, SQLite: the default deployment)
 over a store seeded with a 10,000-message session of one user (tiers written by
 the real offline engine over it, as ``bench.context`` does) and 200 short
-sessions beside it. One signed-in client asks each page ``--requests`` times in
-a row, after a warm-up; latency is measured by the client, per request.
+sessions beside it, every session's analytics flushed (what the analytics page
+sums). One signed-in client asks each page ``--requests`` times in a row, after a
+warm-up; latency is measured by the client, per request.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bench.support.processes import MemqProcess, free_port, wait_until_ready
 from bench.support.progress import log
 from bench.support.rabbit import amqp_url_for_tests
 from bench.support.stats import percentile
+from domain.analytics.service import AnalyticsService
 from runtime.settings import Settings
 from store.backends.sqlite import SqliteStore
 
@@ -66,6 +68,7 @@ def measure(client: httpx.Client, path: str, requests: int) -> tuple[float, floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200, help="requests per page")
+    parser.add_argument("--only", default="", help="measure only the pages whose name has TEXT")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -76,6 +79,10 @@ def main() -> None:
         write_memory(store, LONG, SIZE, settings)
         for index in range(SHORT_SESSIONS):
             seed(store, f"s-short-{index:03d}", 4, user_id=f"u-{index % 40}")
+        log("flushing every session's analytics")
+        flusher = AnalyticsService(store, settings, max_batches=SIZE)
+        for session_id in [LONG, *(f"s-short-{index:03d}" for index in range(SHORT_SESSIONS))]:
+            flusher.flush(ACCOUNT, session_id)
         store.close()
         port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("MEMQ_")}
@@ -101,6 +108,8 @@ def main() -> None:
                 newest.raise_for_status()
                 middle = newest.json()["messages"][0]["seq"] - SIZE // 2
                 for name, path in pages(middle):
+                    if args.only not in name:
+                        continue
                     log(f"measuring {name}")
                     rows.append((name, *measure(client, path, args.requests)))
         finally:

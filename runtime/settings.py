@@ -86,6 +86,22 @@ class Settings(BaseSettings):
         description="how long a console sign-in lasts (it lives in the gateway process: a "
         "restart signs everybody out)",
     )
+    console_signin_failures: int = Field(
+        default=10,
+        gt=0,
+        description="failed console sign-ins one client address may make within "
+        "MEMQ_CONSOLE_SIGNIN_WINDOW before its sign-ins are refused (429)",
+    )
+    console_signin_failures_overall: int = Field(
+        default=100,
+        gt=0,
+        description="failed console sign-ins from all addresses together within "
+        "MEMQ_CONSOLE_SIGNIN_WINDOW before every sign-in is refused (429) until the window "
+        "frees up (signed-in browsers keep working)",
+    )
+    console_signin_window: int = Field(
+        default=300, gt=0, description="seconds over which failed console sign-ins are counted"
+    )
     queue_prefix: str = Field(
         default="memq",
         pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$",

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field
 
 from schemas.analytics_model import (
+    LATENCY_BOUNDS_MS,
+    AccountLowConfidence,
     AccountStats,
     KbEntryUsage,
     LLMTokens,
@@ -116,6 +118,48 @@ class KbUsageView(BaseModel):
     """``GET /v1/analytics/kb?top=N``: most cited first."""
 
     entries: list[KbEntryUsage]
+
+
+class DayCount(BaseModel):
+    day: str = Field(description="UTC date, YYYY-MM-DD")
+    messages: int = Field(description="messages accepted that day")
+    sessions: int = Field(description="sessions with at least one message that day")
+
+
+class LatencyBucket(BaseModel):
+    up_to_ms: int | None = Field(description="inclusive upper bound; null = slower than all")
+    count: int
+
+
+class ResponseTimes(BaseModel):
+    """Answers' ``metadata.latency_ms`` in the window, as a histogram."""
+
+    answers: int = Field(description="answers that carried latency_ms")
+    p50_ms: int | None = Field(
+        description="the upper bound of the bucket holding the median; null when no answers "
+        f"or slower than {LATENCY_BOUNDS_MS[-1]} ms"
+    )
+    p90_ms: int | None = Field(description="like p50_ms, for the 90th percentile")
+    p99_ms: int | None = Field(description="like p50_ms, for the 99th percentile")
+    buckets: list[LatencyBucket]
+
+
+class AccountAnalyticsView(BaseModel):
+    """``GET /v1/analytics/daily?days=N``: the account over its last N UTC days (today
+    included), as of the sessions' last flush."""
+
+    days: int = Field(description="the window, in UTC days")
+    since: str = Field(description="the window's first UTC day, YYYY-MM-DD")
+    per_day: list[DayCount] = Field(description="every day of the window, oldest first")
+    messages: int = Field(description="messages in the window")
+    top_kb: list[KbEntryUsage] = Field(
+        description="knowledge-base entries most cited (whole retention, not only the window)"
+    )
+    low_confidence_threshold: float
+    low_confidence_queries: list[AccountLowConfidence] = Field(
+        description="the latest answered in the window, newest first"
+    )
+    response_times: ResponseTimes
 
 
 class AccountLLMUsage(BaseModel):

@@ -14,6 +14,12 @@ SOURCES_KEEP = 1000
 NAMES_KEEP = 50
 #: A low-confidence query's question is cut to this many characters.
 QUESTION_CHARS = 500
+#: Days of per-day figures kept per session (the most recent ones).
+DAYS_KEEP = 400
+#: Upper bounds (ms, inclusive) of the response-time histogram's buckets; one more
+#: bucket counts every answer slower than the last bound.
+LATENCY_BOUNDS_MS = (50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 10000, 30000, 60000)
+LATENCY_BUCKETS = len(LATENCY_BOUNDS_MS) + 1
 
 
 class SourceUse(BaseModel):
@@ -40,6 +46,17 @@ class LowConfidenceQuery(BaseModel):
     )
     question_message_id: str | None = None
     answered_at: datetime
+
+
+class DayFigures(BaseModel):
+    """A session's flushed messages of one UTC day, and its answers' response times."""
+
+    day: str = Field(description="UTC date, YYYY-MM-DD")
+    messages: int = Field(default=0, ge=0)
+    latency: list[int] = Field(
+        default_factory=lambda: [0] * LATENCY_BUCKETS,
+        description="answers per LATENCY_BOUNDS_MS bucket (metadata.latency_ms)",
+    )
 
 
 class SessionAnalytics(BaseModel):
@@ -80,6 +97,9 @@ class SessionAnalytics(BaseModel):
     #: leave out sessions past retention.
     ended_at: datetime | None = None
     flushed_at: datetime | None = None
+    days: list[DayFigures] = Field(
+        default_factory=list, description=f"per UTC day, oldest first, the last {DAYS_KEEP}"
+    )
 
     @property
     def average_confidence(self) -> float | None:
@@ -142,3 +162,23 @@ class AccountStats(BaseModel):
     active_sessions: int
     ended_sessions: int
     messages: int
+
+
+class AccountDay(BaseModel):
+    """The account's flushed figures of one UTC day."""
+
+    day: str = Field(description="UTC date, YYYY-MM-DD")
+    messages: int = Field(description="messages accepted that day")
+    sessions: int = Field(description="sessions with at least one message that day")
+    latency: list[int] = Field(description="answers per LATENCY_BOUNDS_MS bucket")
+
+
+class AccountLowConfidence(LowConfidenceQuery):
+    session_id: str
+
+
+class AccountAnalytics(BaseModel):
+    """What the store sums over an account's sessions for a window of days."""
+
+    days: list[AccountDay] = Field(description="days with messages, oldest first")
+    low_confidence: list[AccountLowConfidence] = Field(description="the latest first")

@@ -20,6 +20,10 @@ MAX_SESSION_PAGE = 100
 
 #: The most knowledge-base entries ``GET /v1/analytics/kb`` may ask for.
 MAX_KB_TOP = 100
+#: The longest window of the account's per-day analytics (sessions keep DAYS_KEEP days).
+MAX_ANALYTICS_DAYS = 366
+#: Low-confidence queries one account-wide analytics read returns at most.
+MAX_LOW_CONFIDENCE = 100
 
 #: The largest ``days`` of a retention cleanup on demand (a century).
 MAX_RETENTION_DAYS = 36_500

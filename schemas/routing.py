@@ -52,6 +52,7 @@ class ActorName(StrEnum):
     GET_USER_ACTIVITY = "get_user_activity"
     GET_KB_USAGE = "get_kb_usage"
     GET_STATS = "get_stats"
+    GET_ACCOUNT_ANALYTICS = "get_account_analytics"
     CLEANUP_SESSIONS = "cleanup_sessions"
     # search, export/import: reads and writes a caller waits for
     SEARCH_MESSAGES = "search_messages"
@@ -97,6 +98,7 @@ ACTOR_QUEUES: dict[ActorName, QueueKind] = {
     ActorName.GET_USER_ACTIVITY: QueueKind.CONTEXT,
     ActorName.GET_KB_USAGE: QueueKind.CONTEXT,
     ActorName.GET_STATS: QueueKind.CONTEXT,
+    ActorName.GET_ACCOUNT_ANALYTICS: QueueKind.CONTEXT,
     ActorName.CLEANUP_SESSIONS: QueueKind.CONTEXT,
     ActorName.SEARCH_MESSAGES: QueueKind.CONTEXT,
     ActorName.EXPORT_SESSION: QueueKind.CONTEXT,

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from domain.analytics import metadata
 from schemas.analytics_model import (
+    DAYS_KEEP,
+    LATENCY_BOUNDS_MS,
     LOW_CONFIDENCE_KEEP,
     NAMES_KEEP,
     QUESTION_CHARS,
     SOURCES_KEEP,
+    DayFigures,
     LowConfidenceQuery,
     NameCount,
     SessionAnalytics,
@@ -57,10 +61,13 @@ def aggregate(
     sources = {use.entry_id: use for use in result.sources}
     models = {item.name: item.count for item in result.models}
     collections = {item.name: item.count for item in result.collections}
+    days = {figures.day: figures for figures in result.days}
     low: list[LowConfidenceQuery] = []
     for message in sorted(batch, key=lambda m: (m.seq, m.message_id)):
         result.messages += 1
         at = message.accepted_at
+        day = _day(days, at)
+        day.messages += 1
         result.first_message_at = _earliest(result.first_message_at, at)
         result.last_message_at = _latest(result.last_message_at, at)
         if message.role == "user":
@@ -99,12 +106,29 @@ def aggregate(
         if meta.latency_ms is not None:
             result.latency_ms_sum += meta.latency_ms
             result.latency_count += 1
+            day.latency[latency_bucket(meta.latency_ms)] += 1
     merged = sorted([*result.low_confidence, *low], key=lambda q: (q.seq, q.message_id))
     result.low_confidence = merged[-LOW_CONFIDENCE_KEEP:]
     result.sources = sorted(sources.values(), key=lambda u: (-u.count, u.entry_id))[:SOURCES_KEEP]
+    result.days = sorted(days.values(), key=lambda figures: figures.day)[-DAYS_KEEP:]
     result.models = _top(models)
     result.collections = _top(collections)
     return result
+
+
+def latency_bucket(latency_ms: float) -> int:
+    """The histogram bucket of one response time: the first bound it does not exceed."""
+    return bisect.bisect_left(LATENCY_BOUNDS_MS, latency_ms)
+
+
+def _day(days: dict[str, DayFigures], moment: datetime) -> DayFigures:
+    # A naive time is UTC (as a store without time zones gives it back).
+    utc = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    key = utc.date().isoformat()
+    figures = days.get(key)
+    if figures is None:
+        figures = days[key] = DayFigures(day=key)
+    return figures
 
 
 def _low_confidence(

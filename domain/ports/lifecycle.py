@@ -39,7 +39,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from domain.ports.llm_usage import LLMUsageStore
-from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
+from schemas.analytics_model import (
+    AccountAnalytics,
+    AccountStats,
+    KbEntryUsage,
+    SessionAnalytics,
+    UserActivity,
+)
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
 
@@ -113,6 +119,15 @@ class LifecycleStore(LLMUsageStore, abc.ABC):
     def kb_usage(self, account_id: str, *, top: int) -> list[KbEntryUsage]:
         """The ``top`` knowledge-base entries cited in the account's flushed sessions that
         are not past retention: most cited first, ties by entry id."""
+
+    @abc.abstractmethod
+    def account_analytics(
+        self, account_id: str, *, since: datetime, low_confidence: int
+    ) -> AccountAnalytics:
+        """Sums over the account's flushed sessions not past retention, from the UTC day
+        of ``since`` on: messages, active sessions and response-time buckets per day,
+        and the latest ``low_confidence`` low-confidence queries answered since then.
+        A constant number of round trips, through an index led by the account."""
 
     @abc.abstractmethod
     def account_stats(self, account_id: str) -> AccountStats:

@@ -41,12 +41,3 @@ def bar_chart(title: str, points: Iterable[tuple[str, float]]) -> Chart:
         left = index * slot + (slot - width) / 2  # centred in its slot
         bars.append(Bar(left, HEIGHT - height, width, height, label, value))
     return Chart(title, bars, peak)
-
-
-def per_day(stamps: Iterable[tuple[str | None, float]]) -> list[tuple[str, float]]:
-    """(ISO timestamp, amount) summed by day, oldest day first."""
-    totals: dict[str, float] = {}
-    for stamp, amount in stamps:
-        if stamp:
-            totals[stamp[:10]] = totals.get(stamp[:10], 0.0) + amount
-    return sorted(totals.items())

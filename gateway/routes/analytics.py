@@ -13,9 +13,15 @@ from fastapi import APIRouter, Path, Query
 
 from gateway.deps import AccountId, SessionId, SettingsDep, TransportDep
 from gateway.openapi import ASKS_A_WORKER, error_responses
-from schemas.analytics import KbUsageView, SessionAnalyticsView, StatsView, UserActivityView
+from schemas.analytics import (
+    AccountAnalyticsView,
+    KbUsageView,
+    SessionAnalyticsView,
+    StatsView,
+    UserActivityView,
+)
 from schemas.ids import ID_PATTERN
-from schemas.limits import MAX_KB_TOP
+from schemas.limits import MAX_ANALYTICS_DAYS, MAX_KB_TOP, MAX_LOW_CONFIDENCE
 from schemas.requests import reads
 
 router = APIRouter(tags=["analytics"], responses=error_responses(*ASKS_A_WORKER))
@@ -75,6 +81,35 @@ async def kb_usage(
 ) -> Any:
     return await transport.request(
         reads.GetKbUsage(account_id=account_id, top=top),
+        timeout=settings.request_timeout,
+    )
+
+
+@router.get(
+    "/v1/analytics/daily",
+    response_model=AccountAnalyticsView,
+    summary="The account per UTC day: messages, sessions, response times, low-confidence queries",
+    description=(
+        "Sums over the account's sessions as of their last flush (every "
+        "MEMQ_ANALYTICS_FLUSH_INTERVAL seconds while active, and at their end): messages and "
+        "active sessions per UTC day of the last `days` days (today included, every day "
+        "listed), response-time percentiles of answers carrying `metadata.latency_ms` "
+        "(histogram bucket bounds), the latest low-confidence queries, and the `top` "
+        "knowledge-base entries."
+    ),
+)
+async def account_daily(
+    account_id: AccountId,
+    transport: TransportDep,
+    settings: SettingsDep,
+    days: Annotated[int, Query(ge=1, le=MAX_ANALYTICS_DAYS)] = 30,
+    top: Annotated[int, Query(ge=1, le=MAX_KB_TOP)] = 10,
+    low_confidence: Annotated[int, Query(ge=1, le=MAX_LOW_CONFIDENCE)] = 20,
+) -> Any:
+    return await transport.request(
+        reads.GetAccountAnalytics(
+            account_id=account_id, days=days, top=top, low_confidence=low_confidence
+        ),
         timeout=settings.request_timeout,
     )
 

@@ -23,6 +23,7 @@ _MODELS: tuple[type[ActorRequest], ...] = (
     reads.GetUserActivity,
     reads.GetKbUsage,
     reads.GetStats,
+    reads.GetAccountAnalytics,
     reads.CleanupSessions,
     reads.SearchMessages,
     reads.ExportSession,

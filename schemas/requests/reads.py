@@ -10,7 +10,15 @@ from schemas.bounds import SEQ_LIMIT
 from schemas.context import MAX_QUERY_CHARS as MAX_CONTEXT_QUERY_CHARS
 from schemas.context import ContextFormat
 from schemas.ids import Identifier
-from schemas.limits import MAX_BUDGET, MAX_KB_TOP, MAX_RETENTION_DAYS, MAX_SEARCH_LIMIT, MIN_BUDGET
+from schemas.limits import (
+    MAX_ANALYTICS_DAYS,
+    MAX_BUDGET,
+    MAX_KB_TOP,
+    MAX_LOW_CONFIDENCE,
+    MAX_RETENTION_DAYS,
+    MAX_SEARCH_LIMIT,
+    MIN_BUDGET,
+)
 from schemas.requests.base import AccountRequest, SessionRequest
 from schemas.routing import ActorName
 from schemas.search import MAX_QUERY_CHARS
@@ -56,6 +64,18 @@ class GetKbUsage(AccountRequest):
     actor = ActorName.GET_KB_USAGE
 
     top: Annotated[int, Field(ge=1, le=MAX_KB_TOP)] = 10
+
+
+class GetAccountAnalytics(AccountRequest):
+    """The account's figures per UTC day over the last ``days`` days (today included)."""
+
+    actor = ActorName.GET_ACCOUNT_ANALYTICS
+
+    days: Annotated[int, Field(ge=1, le=MAX_ANALYTICS_DAYS)] = 30
+    top: Annotated[int, Field(ge=1, le=MAX_KB_TOP, description="knowledge-base entries")] = 10
+    low_confidence: Annotated[
+        int, Field(ge=1, le=MAX_LOW_CONFIDENCE, description="latest low-confidence queries")
+    ] = 20
 
 
 class GetStats(AccountRequest):

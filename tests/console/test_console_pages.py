@@ -111,19 +111,95 @@ def test_a_user_page_shows_sessions_and_memory(served: Served) -> None:
     assert 'id="user-memory"' in page and 'id="erase-form"' in page
 
 
-def test_analytics_draws_svg_charts(served: Served) -> None:
+def test_a_user_page_shows_each_personas_memory(served: Served) -> None:
+    # Account B's: a user who talked to persona "meher" and, in another session, to no persona.
+    with served.api(KEY_B) as api:
+        spoken = {
+            "s-pp-meher": ("meher", "Salam Meher, I am planning a trip to Shiraz in spring."),
+            "s-pp-general": (None, "Hello, my order ORD-77120 is late again."),
+        }
+        for session_id, (persona, content) in spoken.items():
+            body = {"role": "user", "content": content, "user_id": "u-pp", "channel": "web"}
+            if persona:
+                body["persona"] = persona
+            assert api.post(f"/v1/sessions/{session_id}/messages", json=body).status_code == 202
+            wait_for(
+                lambda sid=session_id: api.get(f"/v1/sessions/{sid}/messages").status_code == 200,
+                timeout=30,
+                interval=0.2,
+            )
+            assert api.post(f"/v1/sessions/{session_id}/end", json={}).status_code == 200
+
+        def merged(persona: str, session_id: str) -> bool:
+            memory = api.get("/v1/users/u-pp/memory", params={"persona": persona}).json()
+            return session_id in [c["session_id"] for c in memory.get("conversations", [])]
+
+        wait_for(lambda: merged("meher", "s-pp-meher"), timeout=30, interval=0.3)
+        wait_for(lambda: merged("", "s-pp-general"), timeout=30, interval=0.3)
+    with served.console(KEY_B) as browser:
+        general = browser.get("/console/users/u-pp").text
+        meher = browser.get("/console/users/u-pp", params={"persona": "meher"}).text
+        refused = browser.get("/console/users/u-pp", params={"persona": "<b>x</b>"})
+    with served.console() as other_account:
+        assert other_account.get("/console/users/u-pp?persona=meher").status_code == 404
+
+    def memory_of(page_html: str) -> str:
+        return page_html.split('id="user-memory"')[1].split("</section>")[0]
+
+    nav = general.split('id="personas"')[1].split("</nav>")[0]
+    assert '<b aria-current="page">general</b>' in nav
+    assert 'href="/console/users/u-pp?persona=meher">meher</a>' in nav
+    assert "s-pp-general" in memory_of(general) and "s-pp-meher" not in memory_of(general)
+    assert "User memory with persona meher" in meher
+    assert "s-pp-meher" in memory_of(meher) and "s-pp-general" not in memory_of(meher)
+    assert '<b aria-current="page">meher</b>' in meher
+    # Both sessions are listed whichever memory is shown, each with its persona
+    assert 'href="/console/sessions/s-pp-general"' in meher
+    assert refused.status_code == 400 and "<b>x</b>" not in refused.text
+
+
+def flush_every_session(served: Served) -> None:
+    """What the periodic flush does, now: reading a session's analytics flushes it."""
+    with served.api() as api:
+        for session in api.get("/v1/sessions").json()["sessions"]:
+            assert api.get(f"/v1/analytics/sessions/{session['session_id']}").status_code == 200
+
+
+def test_analytics_draws_the_account_per_day_as_svg(served: Served) -> None:
+    flush_every_session(served)
+    with served.api() as api:
+        daily = api.get("/v1/analytics/daily", params={"days": 7}).json()
     with served.console() as browser:
-        page = browser.get("/console/analytics").text
+        page = browser.get("/console/analytics?days=7").text
     assert page.count("<svg ") == 3 and '<rect x="' in page
+    today = daily["per_day"][-1]
+    assert daily["days"] == 7 and len(daily["per_day"]) == 7
+    # Every message of account A (s-en's ten and the others') is in today's bar, as the API says.
+    messages = page.split('id="chart-messages"')[1].split("</figure>")[0]
+    assert f"<title>{today['day']}: {today['messages']}</title>" in messages
+    assert today["messages"] == daily["messages"] >= 10
     # The answers' metadata: sources cited, low confidence (threshold 0.5), response times.
     kb = page.split('id="kb"')[1].split("</table>")[0]
     assert "kb-delivery" in kb and '<td class="num">2</td>' in kb
     low = page.split('id="low-confidence"')[1].split("</table>")[0]
-    assert low.index("0.30") < low.index("0.41")
+    assert low.index("0.30") < low.index("0.41")  # the latest first
     assert "My name is Ann Lee, by the way." in low
-    assert "Average response time per session (ms)" in page
-    latency = page.split('id="chart-latency"')[1].split("</figure>")[0]
-    assert "<title>s-en: 1066</title>" in latency  # (840 + 1210 + 1630 + 700 + 950) / 5
+    # 700, 840, 950, 1210, 1630 ms: the median is in (750, 1000], p90 in (1500, 2000]
+    times = page.split('id="response-times"')[1].split("</dl>")[0]
+    assert "<dt>p50</dt><dd>≤ 1000 ms</dd>" in times and "<dt>p90</dt><dd>≤ 2000 ms</dd>" in times
+    assert (daily["response_times"]["p50_ms"], daily["response_times"]["answers"]) == (1000, 5)
+    # Nothing of account B's (its session s-b-secret) is counted or linked
+    assert "s-b-secret" not in page
+
+
+def test_the_api_refuses_a_window_out_of_range(served: Served) -> None:
+    with served.api() as api:
+        for days in (0, 367):
+            response = api.get("/v1/analytics/daily", params={"days": days})
+            assert response.status_code == 422, response.text
+    with served.console() as browser:
+        refused = browser.get("/console/analytics?days=0")
+    assert refused.status_code == 400 and "days" in refused.text
 
 
 def test_operations_on_the_embedded_default_says_what_does_not_apply(served: Served) -> None:

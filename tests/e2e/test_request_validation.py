@@ -54,6 +54,7 @@ VALID: dict[str, dict[str, Any]] = {
     "get_user_activity": {"account_id": ACCOUNT_A, "user_id": "u1"},
     "get_kb_usage": {"account_id": ACCOUNT_A, "top": 5},
     "get_stats": {"account_id": ACCOUNT_A},
+    "get_account_analytics": {"account_id": ACCOUNT_A, "days": 7, "top": 5, "low_confidence": 5},
     "cleanup_sessions": {"account_id": ACCOUNT_A, "days": 36_500},
     "search_messages": {**S, "query": "hello", "user_id": None, "limit": 5},
     "export_session": S,

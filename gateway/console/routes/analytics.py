@@ -1,76 +1,62 @@
-"""Analytics: sessions and messages per day, top KB entries, low-confidence queries and
-response times, drawn server-side as SVG."""
+"""Analytics: sessions and messages per UTC day over a window, top KB entries, the latest
+low-confidence queries and response times, from one account-wide read, drawn as SVG."""
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from gateway.console.charts import bar_chart, per_day
+from gateway.console.charts import bar_chart
 from gateway.console.deps import SignedIn, ask
 from gateway.console.paths import PREFIX
 from gateway.console.route import ConsoleRoute
 from gateway.console.templating import page
-from schemas.limits import MAX_SESSION_PAGE
-from schemas.requests.reads import GetKbUsage, GetSessionAnalytics, GetStats
-from schemas.requests.sessions import ListSessions
+from schemas.limits import MAX_ANALYTICS_DAYS
+from schemas.requests.reads import GetAccountAnalytics, GetStats
 
 router = APIRouter(prefix=PREFIX, route_class=ConsoleRoute, include_in_schema=False)
 
-#: Sessions whose own analytics (confidence, latency) are read for the page.
-SESSIONS_ANALYSED = 20
+#: The windows offered as links (any 1..MAX_ANALYTICS_DAYS works in the URL).
+WINDOWS = (7, 30, 90)
 
 
 @router.get("/analytics")
-async def analytics(request: Request, signin: SignedIn) -> Response:
+async def analytics(
+    request: Request,
+    signin: SignedIn,
+    days: Annotated[int, Query(ge=1, le=MAX_ANALYTICS_DAYS)] = 30,
+) -> Response:
     account_id = signin.identity.account_id
-    recent = await ask(request, ListSessions(account_id=account_id, limit=MAX_SESSION_PAGE))
-    sessions: list[dict[str, Any]] = recent["sessions"]
-    # Each session's own analytics first: reading them flushes them, so the account's
-    # figures read next count their messages too.
-    per_session = await asyncio.gather(
-        *(
-            ask(request, GetSessionAnalytics(account_id=account_id, session_id=s["session_id"]))
-            for s in sessions[:SESSIONS_ANALYSED]
-        )
-    )
-    stats, kb = await asyncio.gather(
+    stats, figures = await asyncio.gather(
         ask(request, GetStats(account_id=account_id)),
-        ask(request, GetKbUsage(account_id=account_id, top=10)),
+        ask(request, GetAccountAnalytics(account_id=account_id, days=days, top=10)),
     )
-    low = sorted(
-        (
-            {**query, "session_id": one["session_id"]}
-            for one in per_session
-            for query in one["low_confidence_queries"]
-        ),
-        key=lambda query: query["confidence"],
-    )[:20]
-    latencies = [
-        (one["session_id"], one["average_latency_ms"])
-        for one in per_session
-        if one["average_latency_ms"] is not None
-    ]
+    per_day: list[dict[str, Any]] = figures["per_day"]
+    times = figures["response_times"]
     charts = {
         "sessions": bar_chart(
-            "Sessions started per day", per_day((s["created_at"], 1) for s in sessions)
+            "Sessions with messages per UTC day", ((d["day"], d["sessions"]) for d in per_day)
         ),
-        "messages": bar_chart(
-            "Messages per day of last activity",
-            per_day((s["last_message_at"], s["message_count"]) for s in sessions),
+        "messages": bar_chart("Messages per UTC day", ((d["day"], d["messages"]) for d in per_day)),
+        "latency": bar_chart(
+            "Answers by response time (ms)",
+            (
+                (f"≤{b['up_to_ms']}" if b["up_to_ms"] is not None else "slower", b["count"])
+                for b in times["buckets"]
+            ),
         ),
-        "latency": bar_chart("Average response time per session (ms)", latencies),
     }
     return page(
         request,
         "analytics.html",
         signin,
         stats=stats,
-        kb=kb["entries"],
-        low=low,
+        figures=figures,
+        kb=figures["top_kb"],
+        low=figures["low_confidence_queries"],
+        times=times,
         charts=charts,
-        sessions_listed=len(sessions),
-        sessions_analysed=len(per_session),
+        windows=WINDOWS,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Request, Response
@@ -15,6 +16,7 @@ from gateway.console.keys import ConsoleKeys
 from gateway.console.paths import COOKIE, CSRF_FIELD, PREFIX
 from gateway.console.route import ConsoleRoute
 from gateway.console.templating import page
+from gateway.console.throttle import SignInThrottle
 
 router = APIRouter(prefix=PREFIX, route_class=ConsoleRoute, include_in_schema=False)
 logger = logging.getLogger("memq.console.audit")
@@ -37,10 +39,19 @@ async def sign_in(request: Request) -> Response:
     origin = request.headers.get("origin")
     if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
         raise Refused(403, "a sign-in must come from the console's own sign-in page")
+    throttle: SignInThrottle = request.app.state.console_signin_throttle
+    address = request.client.host if request.client is not None else "unknown"
+    # Checked before the key: while refused, a right key and a wrong one look the same.
+    wait = throttle.retry_after(address)
+    if wait:
+        logger.warning("console sign-in throttled address=%s retry_after=%ds", address, wait)
+        return throttled(request, wait)
     fields = await form(request)
     keys: ConsoleKeys = request.app.state.console_keys
     identity = keys.identify(fields.get("api_key", ""))
     if identity is None:
+        throttle.failed(address)
+        logger.warning("console sign-in failed address=%s", address)
         return page(request, "sign_in.html", status=401, failed=True)
     token = signins(request).open(identity)
     logger.info(
@@ -58,6 +69,16 @@ async def sign_in(request: Request) -> Response:
         secure=request.url.scheme == "https",
         path=PREFIX,
     )
+    return response
+
+
+def throttled(request: Request, wait: int) -> Response:
+    """429 with when to retry, as a page and as ``Retry-After``."""
+    retry_at = datetime.now(UTC) + timedelta(seconds=wait)
+    response = page(
+        request, "throttled.html", status=429, wait=wait, retry_at=retry_at.strftime("%H:%M:%S")
+    )
+    response.headers["Retry-After"] = str(wait)
     return response
 
 

@@ -49,9 +49,16 @@ from pymongo.collection import Collection as MongoCollection
 from pymongo.errors import DuplicateKeyError
 
 from domain.ports.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
-from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
+from schemas.analytics_model import (
+    AccountAnalytics,
+    AccountStats,
+    KbEntryUsage,
+    SessionAnalytics,
+    UserActivity,
+)
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
+from store.backends._account_analytics import LATENCY_COLUMNS, account_analytics_of
 from store.backends._common import as_utc, check_limit
 from store.backends._mongo_errors import translated as _translated
 from store.backends._scan import decode_scan_cursor, encode_scan_cursor
@@ -123,6 +130,11 @@ def lifecycle_indexes(
     )
     analytics.create_index(
         [("account_id", ASCENDING), ("user_id", ASCENDING)], name="analytics_by_user"
+    )
+    # The account-wide window reads: the account's sessions active since a day.
+    analytics.create_index(
+        [("account_id", ASCENDING), ("state.last_message_at", ASCENDING)],
+        name="analytics_by_activity",
     )
 
 
@@ -261,6 +273,58 @@ class MongoLifecycle(MongoLLMUsage, LifecycleStore):
             )
             for row in rows
         ]
+
+    @_translated
+    def account_analytics(
+        self, account_id: str, *, since: datetime, low_confidence: int
+    ) -> AccountAnalytics:
+        check_limit(low_confidence)
+        start = as_utc(since).replace(hour=0, minute=0, second=0, microsecond=0)
+        window = {
+            "$match": {
+                "account_id": account_id,
+                "state.last_message_at": {"$gte": start},
+                **self.db.in_retention(),
+            }
+        }
+        latency = {
+            column: {"$sum": {"$arrayElemAt": ["$state.days.latency", i]}}
+            for i, column in enumerate(LATENCY_COLUMNS)
+        }
+        days = self.db.analytics.aggregate(
+            [
+                window,
+                {"$unwind": "$state.days"},
+                {"$match": {"state.days.day": {"$gte": start.date().isoformat()}}},
+                {
+                    "$group": {
+                        "_id": "$state.days.day",
+                        "messages": {"$sum": "$state.days.messages"},
+                        "sessions": {"$sum": 1},
+                        **latency,
+                    }
+                },
+                {"$sort": {"_id": 1}},
+                {"$set": {"day": "$_id"}},
+            ]
+        )
+        low = self.db.analytics.aggregate(
+            [
+                window,
+                {"$unwind": "$state.low_confidence"},
+                {"$match": {"state.low_confidence.answered_at": {"$gte": start}}},
+                {
+                    "$sort": {
+                        "state.low_confidence.answered_at": -1,
+                        "session_id": 1,
+                        "state.low_confidence.seq": -1,
+                    }
+                },
+                {"$limit": low_confidence},
+                {"$project": {"_id": 0, "session_id": 1, "query": "$state.low_confidence"}},
+            ]
+        )
+        return account_analytics_of(days, ((row["session_id"], row["query"]) for row in low))
 
     @_translated
     def account_stats(self, account_id: str) -> AccountStats:

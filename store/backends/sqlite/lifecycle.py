@@ -35,10 +35,17 @@ from datetime import datetime
 from typing import Any
 
 from domain.ports.lifecycle import AnalyticsBatch, LifecycleStore, PurgeResult, ScanPage, SessionKey
-from schemas.analytics_model import AccountStats, KbEntryUsage, SessionAnalytics, UserActivity
+from schemas.analytics_model import (
+    AccountAnalytics,
+    AccountStats,
+    KbEntryUsage,
+    SessionAnalytics,
+    UserActivity,
+)
 from schemas.messages import StoredMessage
 from schemas.sessions import Session
-from store.backends._common import check_limit, from_micros, to_micros
+from store.backends._account_analytics import LATENCY_COLUMNS, account_analytics_of
+from store.backends._common import as_utc, check_limit, from_micros, to_micros
 from store.backends._scan import decode_scan_cursor, encode_scan_cursor
 from store.backends.sqlite.database import SqliteDatabase, message_from
 from store.backends.sqlite.llm_usage import SqliteLLMUsage
@@ -67,6 +74,10 @@ CREATE TABLE IF NOT EXISTS analytics (
     PRIMARY KEY (account_id, session_id)
 )""",
     "CREATE INDEX IF NOT EXISTS analytics_by_user ON analytics (account_id, user_id)",
+    # The account-wide window reads: the account's sessions active since a day.
+    """
+CREATE INDEX IF NOT EXISTS analytics_by_activity
+    ON analytics (account_id, last_message_at)""",
     """
 CREATE TABLE IF NOT EXISTS analytics_sources (
     account_id TEXT    NOT NULL,
@@ -100,6 +111,35 @@ CREATE INDEX IF NOT EXISTS sessions_by_deletion
 _ANALYTICS_COLUMNS = (
     "account_id, session_id, version, through_id, state, user_id, messages, user_messages,"
     " queries_answered, scored_answers, confidence_sum, last_message_at, ended_at"
+)
+
+
+#: The account's sessions flushed since the window's first day and not past retention
+#: (through ``analytics_by_activity``), and each one's per-day figures in the window.
+_WINDOW = (
+    " FROM analytics AS a, json_each(a.state, '$.days') AS d"
+    " WHERE a.account_id = :account_id AND a.last_message_at >= :since"
+    " AND (a.ended_at IS NULL OR a.ended_at >= :cutoff)"
+)
+_DAYS_QUERY = (
+    "SELECT json_extract(d.value, '$.day') AS day,"
+    " sum(json_extract(d.value, '$.messages')) AS messages, count(*) AS sessions, "
+    + ", ".join(
+        f"coalesce(sum(json_extract(d.value, '$.latency[{i}]')), 0) AS {column}"
+        for i, column in enumerate(LATENCY_COLUMNS)
+    )
+    + _WINDOW
+    + " AND json_extract(d.value, '$.day') >= :first_day GROUP BY 1 ORDER BY 1"
+)
+# Ordered by julianday: the stored ISO times vary in length (fractions are optional).
+_LOW_CONFIDENCE_QUERY = (
+    "SELECT a.session_id, q.value AS query"
+    " FROM analytics AS a, json_each(a.state, '$.low_confidence') AS q"
+    " WHERE a.account_id = :account_id AND a.last_message_at >= :since"
+    " AND (a.ended_at IS NULL OR a.ended_at >= :cutoff)"
+    " AND julianday(json_extract(q.value, '$.answered_at')) >= julianday(:first_day)"
+    " ORDER BY julianday(json_extract(q.value, '$.answered_at')) DESC,"
+    " a.session_id, json_extract(q.value, '$.seq') DESC LIMIT :limit"
 )
 
 
@@ -255,6 +295,25 @@ class SqliteLifecycle(SqliteLLMUsage, LifecycleStore):
             )
             for row in rows
         ]
+
+    def account_analytics(
+        self, account_id: str, *, since: datetime, low_confidence: int
+    ) -> AccountAnalytics:
+        check_limit(low_confidence)
+        first_day = as_utc(since).date().isoformat()
+        window = {
+            "account_id": account_id,
+            "since": to_micros(as_utc(since).replace(hour=0, minute=0, second=0, microsecond=0)),
+            "cutoff": self.db.cutoff(),
+            "first_day": first_day,
+            "limit": low_confidence,
+        }
+        with self.db.read() as conn:
+            days = conn.execute(_DAYS_QUERY, window).fetchall()
+            low = conn.execute(_LOW_CONFIDENCE_QUERY, window).fetchall()
+        return account_analytics_of(
+            days, ((row["session_id"], json.loads(row["query"])) for row in low)
+        )
 
     def account_stats(self, account_id: str) -> AccountStats:
         with self.db.read() as conn:
