@@ -39,6 +39,12 @@ class LetterRow:
 class Outcome:
     done: bool
     message: str
+    #: The broker did not answer: nothing is known of the letter (503, not 404).
+    unavailable: bool = False
+
+    @property
+    def status(self) -> int:
+        return 200 if self.done else 503 if self.unavailable else 404
 
 
 class Operations(Protocol):

@@ -28,5 +28,8 @@ def test_nothing_answers_so_nothing_is_claimed() -> None:
     ops = BrokerOperations("memq", amqp_probe(NOWHERE), DeadLetters(NOWHERE, layout("memq")))
     assert run(ops.queues()) == []
     assert run(ops.dead_letters("acct-a")) is None  # unknown, not "none"
-    outcome = run(ops.requeue("acct-a", "some-letter"))
-    assert not outcome.done and "no dead letter some-letter" in outcome.message
+    # Nothing is known of the letter: not "already handled", but a 503 saying why.
+    for act in (ops.requeue, ops.discard):
+        outcome = run(act("acct-a", "some-letter"))
+        assert not outcome.done and outcome.status == 503
+        assert "RabbitMQ did not answer" in outcome.message, outcome.message
