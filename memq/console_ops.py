@@ -40,12 +40,12 @@ class BrokerOperations:
         self._probe = probe
         self._dlq = dead_letters
 
-    async def queues(self) -> list[QueueRow]:
+    async def queues(self) -> list[QueueRow] | None:
         try:
             readings = await asyncio.to_thread(self._probe, self._names)
-        except (AMQPError, OSError) as exc:  # the readiness line says the broker is down
+        except (AMQPError, OSError) as exc:  # unknown, not "no queues"
             logger.warning("console: queue figures unavailable (%s)", type(exc).__name__)
-            return []
+            return None
         return rows(self._names, readings, consumers_known=True)
 
     async def _letters(self) -> list[DeadLetter] | None:
@@ -123,7 +123,7 @@ class EmbeddedOperations(NoDeadLetters):
         self._names = [n for n in memq_queue_names(prefix) if not n.endswith(".XQ")]
         self._probe = probe
 
-    async def queues(self) -> list[QueueRow]:
+    async def queues(self) -> list[QueueRow] | None:
         return rows(self._names, self._probe(self._names), consumers_known=False)
 
 

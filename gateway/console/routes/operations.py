@@ -34,7 +34,7 @@ async def operations_page(request: Request, signin: SignedIn) -> Response:
     )
     prefix = settings.queue_prefix
     memory_queue = queue_name(prefix, QueueKind.MEMORY)
-    memory = next((q for q in queues if q.name == memory_queue), None)
+    memory = next((q for q in queues or [] if q.name == memory_queue), None)
     return page(
         request,
         "operations.html",
