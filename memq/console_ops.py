@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from pika.exceptions import AMQPError
 
@@ -24,6 +26,8 @@ logger = logging.getLogger("memq.console")
 #: The most dead letters read for one page (oldest first, over every queue).
 LETTERS_READ = 500
 
+T = TypeVar("T")
+
 
 class BrokerOperations:
     """A RabbitMQ deployment: queue depths and consumers, and its dead-letter queues."""
@@ -36,12 +40,12 @@ class BrokerOperations:
         self._probe = probe
         self._dlq = dead_letters
 
-    async def queues(self) -> list[QueueRow]:
+    async def queues(self) -> list[QueueRow] | None:
         try:
             readings = await asyncio.to_thread(self._probe, self._names)
-        except (AMQPError, OSError) as exc:  # the readiness line says the broker is down
+        except (AMQPError, OSError) as exc:  # unknown, not "no queues"
             logger.warning("console: queue figures unavailable (%s)", type(exc).__name__)
-            return []
+            return None
         return rows(self._names, readings, consumers_known=True)
 
     async def _letters(self) -> list[DeadLetter] | None:
@@ -60,25 +64,44 @@ class BrokerOperations:
             return None
         return [row(letter) for letter in letters if owned(letter, account_id)]
 
-    async def _find(self, account_id: str, letter_id: str) -> DeadLetter | None:
-        letters = await self._letters() or []
-        return next((x for x in letters if x.id == letter_id and owned(x, account_id)), None)
+    async def _find(self, account_id: str, letter_id: str) -> DeadLetter | Outcome:
+        """The account's letter, or the outcome that says why nothing can be done to it."""
+        letters = await self._letters()
+        if letters is None:
+            return unanswered(letter_id)
+        found = next((x for x in letters if x.id == letter_id and owned(x, account_id)), None)
+        if found is None:
+            return Outcome(False, f"no dead letter {letter_id} of this account (already handled?)")
+        return found
+
+    async def _handle(
+        self, account_id: str, letter_id: str, verb: str, work: Callable[..., T]
+    ) -> tuple[DeadLetter, T] | Outcome:
+        """``work`` (the dlq's replay or drop) on the account's letter; else why not."""
+        letter = await self._find(account_id, letter_id)
+        if isinstance(letter, Outcome):
+            return letter
+        try:
+            return letter, await asyncio.to_thread(work, None, {letter_id})
+        except (AMQPError, OSError) as exc:
+            logger.warning("console: %s of %s failed (%s)", verb, letter_id, type(exc).__name__)
+            return unanswered(letter_id)
 
     async def requeue(self, account_id: str, letter_id: str) -> Outcome:
-        letter = await self._find(account_id, letter_id)
-        if letter is None:
-            return Outcome(False, f"no dead letter {letter_id} of this account (already handled?)")
-        done = await asyncio.to_thread(self._dlq.replay, None, {letter_id})
+        handled = await self._handle(account_id, letter_id, "requeue", self._dlq.replay)
+        if isinstance(handled, Outcome):
+            return handled
+        letter, done = handled
         if letter_id in done.replayed:
             return Outcome(True, f"requeued {letter_id} to {letter.source_queue}")
         why = done.skipped.get(letter_id) or done.errors.get(letter_id) or "it left the queue"
         return Outcome(False, f"{letter_id} not requeued: {why}")
 
     async def discard(self, account_id: str, letter_id: str) -> Outcome:
-        if await self._find(account_id, letter_id) is None:
-            return Outcome(False, f"no dead letter {letter_id} of this account (already handled?)")
-        done = await asyncio.to_thread(self._dlq.drop, None, {letter_id})
-        if letter_id in done.dropped:
+        handled = await self._handle(account_id, letter_id, "discard", self._dlq.drop)
+        if isinstance(handled, Outcome):
+            return handled
+        if letter_id in handled[1].dropped:
             return Outcome(True, f"discarded {letter_id}")
         return Outcome(False, f"{letter_id} not discarded: it left the queue")
 
@@ -100,7 +123,7 @@ class EmbeddedOperations(NoDeadLetters):
         self._names = [n for n in memq_queue_names(prefix) if not n.endswith(".XQ")]
         self._probe = probe
 
-    async def queues(self) -> list[QueueRow]:
+    async def queues(self) -> list[QueueRow] | None:
         return rows(self._names, self._probe(self._names), consumers_known=False)
 
 
@@ -117,6 +140,14 @@ def rows(
         for name in names
         if name in readings
     ]
+
+
+def unanswered(letter_id: str) -> Outcome:
+    return Outcome(
+        False,
+        f"RabbitMQ did not answer: {letter_id} was left as it was; try again once it is back",
+        unavailable=True,
+    )
 
 
 def owned(letter: DeadLetter, account_id: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import signal
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
 import dramatiq
@@ -31,7 +31,9 @@ from gateway.slow_clients import header_timeout_protocol
 from gateway.transport import Transport
 from gateway.transports.amqp import AmqpTransport
 from gateway.transports.local import LocalTransport
+from memq.cli_errors import fail
 from memq.console_ops import BrokerOperations, EmbeddedOperations
+from memq.data_dir_lock import DataDirInUse, embedded_lock
 from memq.dlq import DeadLetters
 from memq.keys import load_api_keys
 from memq.scheduler import start_in_thread
@@ -95,6 +97,19 @@ class Runtime:
 
 @contextmanager
 def embedded_runtime(settings: Settings) -> Iterator[Runtime]:
+    """``_runtime``, on the in-process broker only while no other process runs embedded
+    on the same data directory (``memq.data_dir_lock``)."""
+    with ExitStack() as held:
+        if settings.embedded_broker:
+            try:
+                held.enter_context(embedded_lock(settings.data_dir))
+            except DataDirInUse as exc:
+                fail(str(exc))
+        yield held.enter_context(_runtime(settings))
+
+
+@contextmanager
+def _runtime(settings: Settings) -> Iterator[Runtime]:
     """Workers and scheduler in this process, and the transport that reaches them.
 
     On Dramatiq's in-process broker and the SQLite file by default (with the

@@ -39,6 +39,12 @@ class LetterRow:
 class Outcome:
     done: bool
     message: str
+    #: The broker did not answer: nothing is known of the letter (503, not 404).
+    unavailable: bool = False
+
+    @property
+    def status(self) -> int:
+        return 200 if self.done else 503 if self.unavailable else 404
 
 
 class Operations(Protocol):
@@ -47,7 +53,9 @@ class Operations(Protocol):
     #: What the queue figures are, in words, for the page.
     broker_label: str
 
-    async def queues(self) -> list[QueueRow]: ...
+    async def queues(self) -> list[QueueRow] | None:
+        """Each queue's figures; None when they could not be read (broker down)."""
+        ...
 
     async def dead_letters(self, account_id: str) -> list[LetterRow] | None:
         """The account's dead letters; None when they could not be read (broker down)."""
@@ -78,5 +86,5 @@ class NoOperations(NoDeadLetters):
 
     broker_label = "unknown"
 
-    async def queues(self) -> list[QueueRow]:
+    async def queues(self) -> list[QueueRow] | None:
         return []

@@ -15,6 +15,9 @@ from gateway.console.keys import Identity
 
 #: The most sign-ins kept: the oldest go first (a flood of sign-ins cannot grow memory).
 MAX_SIGNINS = 10_000
+#: The most one account keeps: its own oldest go first, so one account signing in over
+#: and over cannot push the other accounts' operators out of MAX_SIGNINS.
+MAX_SIGNINS_PER_ACCOUNT = 200
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,9 @@ class SignIns:
 
     def open(self, identity: Identity) -> str:
         """A new sign-in for ``identity``; returns the cookie's token."""
+        own = [t for t, s in self._by_token.items() if s.identity.account_id == identity.account_id]
+        for token in own[: max(0, len(own) - MAX_SIGNINS_PER_ACCOUNT + 1)]:
+            del self._by_token[token]
         while len(self._by_token) >= MAX_SIGNINS:
             self._by_token.pop(next(iter(self._by_token)))
         token = secrets.token_urlsafe(32)

@@ -152,3 +152,27 @@ def test_pages_fit_a_phone(chromium: Browser, served: Served, path: str) -> None
         assert page.locator("nav a").first.is_visible()
     finally:
         page.context.close()
+
+
+LONGEST_SESSION, LONGEST_USER = "s" * 128, "u" * 128  # the longest ids memq accepts
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(
+    "path", [f"/console/sessions/{LONGEST_SESSION}", f"/console/users/{LONGEST_USER}"]
+)
+def test_the_longest_ids_fit_the_page(
+    chromium: Browser, served: Served, path: str, width: int
+) -> None:
+    with served.api() as api:
+        api.post(
+            f"/v1/sessions/{LONGEST_SESSION}/messages",
+            json={"role": "user", "content": "x" * 300, "user_id": LONGEST_USER},
+        ).raise_for_status()
+    page = signed_in_page(chromium, served.base_url)
+    try:
+        page.set_viewport_size({"width": width, "height": 844})
+        assert page.goto(served.base_url + path).status == 200  # type: ignore[union-attr]
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        page.context.close()

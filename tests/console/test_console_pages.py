@@ -209,3 +209,22 @@ def test_operations_on_the_embedded_default_says_what_does_not_apply(served: Ser
     assert "acct" not in page.split('id="queues"')[1].split("</table>")[0]
     assert "memq.ingest" in page and "consumer counts do not apply" in page
     assert "Not on this deployment" in page
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/console/sessions/no-such-session", 404), ("/console/sessions?status=closed", 400)],
+)
+def test_an_error_page_keeps_the_navigation_and_sign_out(
+    served: Served, path: str, status: int
+) -> None:
+    with served.console() as browser:
+        shown = browser.get(path)
+        assert shown.status_code == status
+        assert 'href="/console/operations"' in shown.text
+        # Its sign-out form carries this sign-in's token, so it signs out.
+        token = re.search(r'name="csrf_token" value="([^"]+)"', shown.text)
+        assert token is not None, "no sign-out form on the error page"
+        signed_out = browser.post("/console/sign-out", data={"csrf_token": token.group(1)})
+        assert signed_out.status_code == 303
+        assert browser.get("/console/sessions").status_code == 303

@@ -12,6 +12,7 @@ from typing import Any
 import anyio
 from mcp.client.session import ClientSession
 
+from bench.support.processes import MemqProcess, free_port, wait_until_ready
 from gateway.mcp.tools import TOOLS_BY_NAME
 from schemas.limits import MIN_BUDGET
 from tests.e2e.conftest import KEY_A, KEY_B
@@ -272,6 +273,28 @@ def test_a_wrong_key_stops_before_serving(tmp_path: Path) -> None:
     assert done.stdout == ""
     assert "memq: unknown API key" in done.stderr
     assert "--api-key or MEMQ_API_KEY" in done.stderr
+
+
+def test_a_memq_serve_on_the_same_data_dir_stops_it_before_serving(tmp_path: Path) -> None:
+    """Two embedded processes on one data directory would each replay the other's
+    journal and run the scheduler twice: the second one says so and stops."""
+    env = stdio_env(tmp_path / "data", KEY_A, MEMQ_PORT=str(free_port()))
+    serve = MemqProcess(["serve"], env, tmp_path / "serve.log").start()
+    try:
+        wait_until_ready(f"http://127.0.0.1:{env['MEMQ_PORT']}", serve)
+        done = subprocess.run(
+            [MEMQ, "mcp"], input="", capture_output=True, text=True, env=_full(env), timeout=60
+        )
+        assert done.returncode == 2, done.stderr
+        assert done.stdout == ""
+        assert "another embedded memq" in done.stderr and "/mcp" in done.stderr
+    finally:
+        serve.stop()
+    # Once it is gone, the directory is free again.
+    done = subprocess.run(
+        [MEMQ, "mcp"], input="", capture_output=True, text=True, env=_full(env), timeout=60
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def _full(env: dict[str, str]) -> dict[str, str]:

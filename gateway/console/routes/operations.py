@@ -34,7 +34,7 @@ async def operations_page(request: Request, signin: SignedIn) -> Response:
     )
     prefix = settings.queue_prefix
     memory_queue = queue_name(prefix, QueueKind.MEMORY)
-    memory = next((q for q in queues if q.name == memory_queue), None)
+    memory = next((q for q in queues or [] if q.name == memory_queue), None)
     return page(
         request,
         "operations.html",
@@ -57,5 +57,4 @@ async def handle_dead_letter(
     handle = ops.requeue if verb == "requeue" else ops.discard
     outcome = await handle(signin.identity.account_id, letter_id)
     audit(signin, f"{verb}_dead_letter", letter_id)
-    status = 200 if outcome.done else 404
-    return page(request, "outcome.html", signin, outcome=outcome, status=status)
+    return page(request, "outcome.html", signin, outcome=outcome, status=outcome.status)
