@@ -176,3 +176,23 @@ def test_the_longest_ids_fit_the_page(
         assert page.evaluate("document.documentElement.scrollWidth") <= width
     finally:
         page.context.close()
+
+
+def test_every_page_loads_without_a_failed_request_or_a_csp_violation(
+    page: Page, served: Served
+) -> None:
+    # Given a browser that notes every request answered 4xx/5xx and every console error
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    # When an operator opens each main page (its icon, styles and script included)
+    for path in ("sessions", "sessions/s-en", "users/u-ann", "analytics", "operations"):
+        page.goto(f"{served.base_url}/console/{path}", wait_until="networkidle")
+    # Then nothing was refused, missing or blocked by the page's own CSP
+    assert failed == [] and errors == []
+    # And the icon each page names is served (a browser asks for it on its own)
+    icon = page.locator("link[rel=icon]").get_attribute("href")
+    assert icon is not None
+    answer = page.request.get(f"{served.base_url}{icon}")
+    assert answer.status == 200 and answer.headers["content-type"].startswith("image/svg+xml")

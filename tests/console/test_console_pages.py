@@ -69,6 +69,13 @@ def test_a_session_shows_its_messages_memory_and_facts(served: Served) -> None:
     assert 'class="content" dir="auto"' in page
     assert 'id="memory"' in page and "Engine: offline" in page
     assert 'id="facts"' in page
+    # The stored facts are the last summary's: the page says the preview reads the rest
+    with served.api() as api:
+        unfolded = api.get("/v1/sessions/s-en/memory").json()["unfolded_messages"]
+    if unfolded:
+        assert f"from the {unfolded} message(s) not summarized yet" in page
+    else:
+        assert 'id="facts-note"' not in page
 
 
 @pytest.mark.parametrize("budget", [100, 2000])
@@ -188,6 +195,14 @@ def test_analytics_draws_the_account_per_day_as_svg(served: Served) -> None:
     times = page.split('id="response-times"')[1].split("</dl>")[0]
     assert "<dt>p50</dt><dd>≤ 1000 ms</dd>" in times and "<dt>p90</dt><dd>≤ 2000 ms</dd>" in times
     assert (daily["response_times"]["p50_ms"], daily["response_times"]["answers"]) == (1000, 5)
+    # The account's counts, and what its memory cost, read as figures (no raw dict)
+    with served.api() as api:
+        stats = api.get("/v1/stats").json()
+    counts = page.split('id="stats"')[1].split("</dl>")[0]
+    assert f"<dt>sessions</dt><dd>{stats['sessions']}</dd>" in counts and "llm" not in counts
+    llm = page.split('id="llm-usage"')[1].split("</dl>")[0]
+    assert f"LLM tokens today ({stats['llm_usage']['day']})" in llm and "unbounded" in llm
+    assert "{" not in llm and "input_tokens" not in llm
     # Nothing of account B's (its session s-b-secret) is counted or linked
     assert "s-b-secret" not in page
 
