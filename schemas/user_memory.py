@@ -78,6 +78,10 @@ class RecallIndex(BaseModel):
     terms: dict[str, list[int]] = Field(description="term -> positions in ``sessions``")
     recency: list[int] = Field(description="positions in ``sessions``, most recent first")
     silent: list[int] = Field(description="positions of conversations with nothing to recall")
+    said: dict[str, list[list[str]]] = Field(
+        default_factory=dict,
+        description="session id -> [key, value] it ended with that a later conversation changed",
+    )
 
 
 class UserMemoryState(BaseModel):

@@ -18,14 +18,20 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
-from domain.user_memory.recall_index import prepared, told
+from domain.user_memory.recall_index import (
+    IDENTIFIER_KEY,
+    Said,
+    prepared,
+    pretty_key,
+    said_of,
+    told,
+)
 from schemas.user_memory import ConversationSummary, RecallIndex, UserFact, UserMemoryState
 
 USER_HEADING = "[USER MEMORY - from earlier conversations]"
@@ -60,16 +66,6 @@ class Recalled:
         return not self.facts and not self.conversations
 
 
-def _pretty_key(key: str) -> str:
-    words = " ".join(key.replace("_", " ").replace("-", " ").split())
-    return words[:1].upper() + words[1:]
-
-
-#: Keys whose values name a thing (an order, a ticket, a booking), not an attribute of
-#: the user: another conversation's value names another thing, not an outdated one.
-IDENTIFIER_KEY = re.compile(
-    r"(?:^|_)(?:id|number|no|code|reference|ref|ticket|booking|tracking|serial)(?:_\d+)?$"
-)
 #: Other conversations' identifiers shown beside the latest one.
 MAX_OTHER_IDENTIFIERS = 3
 
@@ -96,7 +92,7 @@ def fact_line(fact: UserFact) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _fact_line(key: str, value: str, others: tuple[str, ...] = ()) -> str:
-    line = f"• {_pretty_key(key)}: {' '.join(value.split())}"
+    line = f"• {pretty_key(key)}: {' '.join(value.split())}"
     if others:
         line += f" (earlier conversations: {', '.join(' '.join(v.split()) for v in others)})"
     return line
@@ -106,9 +102,11 @@ def recallable(conversation: ConversationSummary) -> bool:
     return bool(conversation.summary or conversation.open_items)
 
 
-def conversation_line(conversation: ConversationSummary, summary: str | None = None) -> str:
+def conversation_line(
+    conversation: ConversationSummary, summary: str | None = None, said: Said = ()
+) -> str:
     return _conversation_line(
-        told(conversation) if summary is None else summary,
+        told(conversation, said) if summary is None else summary,
         conversation.last_activity.date().isoformat(),
         conversation.language,
         conversation.ended,
@@ -226,6 +224,7 @@ def recall(
         else:
             chosen.dropped.append((f"user_fact:{fact.key}", "over the user memory budget"))
     heading_cost = NEWLINE + token_weight(CONVERSATIONS_HEADING)
+    said = said_of(state)
     for place, item in enumerate(ranked.best):
         conversation = item.conversation
         extra = 0.0 if chosen.conversations else heading_cost
@@ -233,10 +232,12 @@ def recall(
             # Not even a shortened one fits: the rest is left out without trying each.
             chosen.dropped += left_out(ranked.best[place:], ranked.more)
             break
-        shown = conversation_line(conversation)
+        told_then = said.get(conversation.session_id, ())
+        shown = conversation_line(conversation, said=told_then)
         cost = NEWLINE + token_weight(shown)
         if weight + extra + cost > budget_tokens:
-            shortened = _shortened(conversation, budget_tokens - weight - extra - NEWLINE)
+            room = budget_tokens - weight - extra - NEWLINE
+            shortened = _shortened(conversation, room, told_then)
             if shortened is None:
                 kind = f"user_conversation:{conversation.session_id}"
                 chosen.dropped.append((kind, "over the user memory budget"))
@@ -280,12 +281,12 @@ def _fitted(text: str, budget_tokens: int) -> str:
     return fit_to_budget(" ".join(text.split()), budget_tokens)
 
 
-def _shortened(conversation: ConversationSummary, room: float) -> str | None:
+def _shortened(conversation: ConversationSummary, room: float, said: Said = ()) -> str | None:
     empty = token_weight(conversation_line(conversation, ""))
     left = math.floor(room - empty)
     if left < MIN_SHORTENED_SUMMARY:
         return None
-    summary = _fitted(told(conversation), left)
+    summary = _fitted(told(conversation, said), left)
     if not summary:
         return None
     return conversation_line(conversation, summary)

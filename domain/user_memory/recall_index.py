@@ -11,35 +11,78 @@ tokenizer version, is tokenised on read until its next write.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from domain.search.tokenize import INDEX_VERSION, terms
-from schemas.user_memory import ConversationSummary, RecallIndex, UserMemoryState
-
-
-def told(conversation: ConversationSummary) -> str:
-    """What a conversation's line says: its summary, then its open items."""
-    if not conversation.open_items:
-        return conversation.summary
-    items = "; ".join(conversation.open_items)
-    return f"{conversation.summary} {OPEN_ITEMS_LABEL} {items}".strip()
-
+from schemas.user_memory import ConversationSummary, RecallIndex, UserFact, UserMemoryState
 
 #: Before a conversation's open items, on its line.
 OPEN_ITEMS_LABEL = "Open:"
+#: Before what a conversation said that a later one changed, on its line.
+SAID_LABEL = "Then:"
+
+#: A conversation's facts that later conversations changed: (key, value), as it ended.
+Said = Sequence[Sequence[str]]
+
+
+def told(conversation: ConversationSummary, said: Said = ()) -> str:
+    """What a conversation's line says: the values it gave that are no longer the user's
+    current ones (first: they are what a shortened line keeps), its summary, its open
+    items."""
+    parts = []
+    if said:
+        values = "; ".join(f"{pretty_key(key)}: {' '.join(value.split())}" for key, value in said)
+        parts.append(f"{SAID_LABEL} {values}.")
+    parts.append(conversation.summary)
+    if conversation.open_items:
+        parts.append(f"{OPEN_ITEMS_LABEL} {'; '.join(conversation.open_items)}")
+    return " ".join(part for part in parts if part).strip()
+
+
+def pretty_key(key: str) -> str:
+    words = " ".join(key.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:]
+
+
+#: Keys whose values name a thing (an order, a ticket, a booking), not an attribute of
+#: the user: another conversation's value names another thing, not an outdated one.
+IDENTIFIER_KEY = re.compile(
+    r"(?:^|_)(?:id|number|no|code|reference|ref|ticket|booking|tracking|serial)(?:_\d+)?$"
+)
+
+
+def said_in_conversations(facts: Sequence[UserFact]) -> dict[str, list[tuple[str, str]]]:
+    """Per earlier conversation, the values it ended with that a later conversation
+    changed: a returning customer's last delivery address and fee were about that
+    order. Identifiers are left out (their fact line names them), and so is a value
+    corrected within the conversation that gave the current one."""
+    said: dict[str, list[tuple[str, str]]] = {}
+    for fact in facts:
+        if IDENTIFIER_KEY.search(fact.key):
+            continue
+        seen = {"", fact.session_id}
+        for item in sorted(fact.history, key=lambda h: h.observed_at, reverse=True):
+            if item.session_id not in seen and item.value != fact.value:
+                said.setdefault(item.session_id, []).append((fact.key, item.value))
+            seen.add(item.session_id)
+    return said
 
 
 def indexed(state: UserMemoryState) -> UserMemoryState:
     """``state`` with the index of its conversations as they are now."""
     conversations = state.conversations
-    found = _computed(tuple(told(c) for c in conversations), _times(conversations))
+    said = said_in_conversations(state.facts)
+    texts = tuple(told(c, said.get(c.session_id, ())) for c in conversations)
+    found = _computed(texts, _times(conversations))
     index = RecallIndex(
         version=INDEX_VERSION,
         sessions=[c.session_id for c in conversations],
         terms={term: list(positions) for term, positions in found.terms.items()},
         recency=list(found.recency),
         silent=list(found.silent),
+        said={session: [[key, value] for key, value in pairs] for session, pairs in said.items()},
     )
     return state.model_copy(update={"recall_index": index})
 
@@ -62,6 +105,15 @@ def prepared(conversations: Sequence[ConversationSummary], index: RecallIndex | 
         return Prepared(index.sessions, index.terms, index.recency, index.silent)
     found = _computed(tuple(told(c) for c in conversations), _times(conversations))
     return found._replace(sessions=sessions)
+
+
+def said_of(state: UserMemoryState) -> Mapping[str, Said]:
+    """What each conversation said that later ones changed: stored with the memory, or
+    (a memory written before) computed now."""
+    index = state.recall_index
+    if index is not None and index.version == INDEX_VERSION:
+        return index.said
+    return said_in_conversations(state.facts)
 
 
 def _times(conversations: Sequence[ConversationSummary]) -> tuple[float, ...]:

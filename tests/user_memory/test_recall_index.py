@@ -5,14 +5,12 @@ number of candidates, the rest counted in ``dropped``."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 from domain.search.tokenize import INDEX_VERSION
 from domain.user_memory.recall import MAX_CANDIDATES, rank, rank_best, recall
 from domain.user_memory.recall_index import indexed, prepared
 from schemas.user_memory import ConversationSummary, UserMemoryState
+from tests.user_memory.conversations import past_conversation
 
-T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 SUMMARIES = [
     ("en", "Sara asked where order ORD-48213 is; it ships to 12 Elm Street on Friday.", []),
     ("fa", "مریم پرسید سفارش ORD-55120 کی به تهران می‌رسد.", ["ارسال کد رهگیری"]),
@@ -23,17 +21,7 @@ SUMMARIES = [
 
 
 def conversation(n: int, language: str, summary: str, items: list[str]) -> ConversationSummary:
-    return ConversationSummary(
-        session_id=f"s{n}",
-        summary=summary,
-        open_items=items,
-        language=language,
-        started_at=T0 + timedelta(days=n),
-        last_activity=T0 + timedelta(days=n, minutes=9),
-        message_count=4,
-        ended=True,
-        engine="offline",
-    )
+    return past_conversation(f"s{n}", n, language, summary, items)
 
 
 def memory(count: int) -> UserMemoryState:
