@@ -69,6 +69,21 @@ class ForgottenValue(BaseModel):
     digest: str = Field(description="sha256 of the normalized value, hex")
 
 
+class RecallIndex(BaseModel):
+    """The search terms of the conversations (summary and open items), computed when the
+    memory is written: a context request ranks them without tokenising them again."""
+
+    version: int = Field(description="the tokenizer's INDEX_VERSION the terms were made with")
+    sessions: list[str] = Field(description="the conversations' session ids, in stored order")
+    terms: dict[str, list[int]] = Field(description="term -> positions in ``sessions``")
+    recency: list[int] = Field(description="positions in ``sessions``, most recent first")
+    silent: list[int] = Field(description="positions of conversations with nothing to recall")
+    said: dict[str, list[list[str]]] = Field(
+        default_factory=dict,
+        description="session id -> [key, value] it ended with that a later conversation changed",
+    )
+
+
 class UserMemoryState(BaseModel):
     """Everything stored for one user memory; ``version`` guards every write."""
 
@@ -79,6 +94,8 @@ class UserMemoryState(BaseModel):
     #: Set by DELETE …/memory: conversations with no activity after it are not merged again.
     cleared_at: datetime | None = None
     updated_at: datetime | None = None
+    #: Rebuilt by every write (``domain.user_memory.recall_index``); absent in older ones.
+    recall_index: RecallIndex | None = None
 
 
 class UserMemoryView(BaseModel):

@@ -18,7 +18,7 @@ from typing import Any
 from domain.context.model import AssembledContext
 from domain.tokens import estimate_tokens
 from domain.user_memory.persona import UserMemoryKey
-from domain.user_memory.recall import RankedConversation, Recalled, rank, recall, recallable
+from domain.user_memory.recall import Ranking, Recalled, rank_best, recall
 from schemas.context import ContextFormat, UserMemoryNote
 from schemas.limits import MIN_BUDGET
 from schemas.messages import StoredMessage
@@ -35,16 +35,16 @@ class UserSection:
     key: UserMemoryKey | None
     state: UserMemoryState
     query: str
-    _ranked: list[RankedConversation] | None = None
+    _ranked: Ranking | None = None
 
     def recall(self, room: int, session_id: str) -> Recalled:
         if self.key is None:
             return Recalled()
         if self._ranked is None:  # once per request, however many times it recalls
-            past = [
-                c for c in self.state.conversations if c.session_id != session_id and recallable(c)
-            ]
-            self._ranked = rank(past, self.query)
+            state = self.state
+            self._ranked = rank_best(
+                state.conversations, self.query, state.recall_index, leave_out=session_id
+            )
         return recall(
             self.state,
             self.query,

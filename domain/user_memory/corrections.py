@@ -16,6 +16,7 @@ from domain.ports.sessions import DeletedSession, SessionStore
 from domain.ports.user_memory import UserMemoryStore
 from domain.user_memory.merge import cleared, correct_fact, forget_fact
 from domain.user_memory.reads import view
+from domain.user_memory.recall_index import indexed
 from schemas.errors import NotFound, StoreUnavailable
 from schemas.user_memory import UserErased, UserMemoryDeleted, UserMemoryState, UserMemoryView
 
@@ -37,10 +38,12 @@ def write_checked(
     change: Callable[[UserMemoryState], UserMemoryState],
 ) -> UserMemoryState:
     """``change`` applied by compare-and-set, retried on a concurrent write; a change
-    that returns the state itself writes nothing."""
+    that returns the state itself writes nothing. What is written carries its recall index."""
     for _ in range(CAS_ATTEMPTS):
         state = users.load_user_memory(account_id, user_id, persona)
         changed = change(state)
+        if changed is not state:
+            changed = indexed(changed)
         if changed is state or users.save_user_memory(account_id, user_id, persona, changed, None):
             return changed
     raise StoreUnavailable("the user memory kept changing; try again")

@@ -21,12 +21,31 @@ from domain.memory.current import current_memory
 from domain.memory.engine import MemoryEngine
 from domain.memory.folding import transcript
 from domain.ports.memory import ContextSnapshot
+from domain.tokens import estimate_tokens
 from domain.user_memory.language import language_of
 from schemas.sessions import Session
 from schemas.user_memory import ConversationSummary
 
-#: Tokens of one conversation's summary in the user memory.
+#: Tokens of one conversation's summary in the user memory, for English text.
 SUMMARY_TOKENS = 120
+#: Characters per token of English text (``domain.tokens``' estimate, on support chat).
+ENGLISH_CHARS_PER_TOKEN = 3.5
+#: The most a denser script widens a summary (Thai takes ~1.9x English's tokens).
+MAX_SCRIPT_FACTOR = 2.0
+
+
+def summary_budget(texts: Sequence[str]) -> int:
+    """``SUMMARY_TOKENS`` widened by how many more tokens the conversation's script takes
+    for the same content: a Persian or Thai conversation's summary then says as much as
+    an English one (at 120 tokens a Thai summary held half the facts)."""
+    sample = " ".join(texts)[:4000]
+    if not sample.strip():
+        return SUMMARY_TOKENS
+    chars_per_token = len(sample) / max(1, estimate_tokens(sample))
+    factor = min(MAX_SCRIPT_FACTOR, max(1.0, ENGLISH_CHARS_PER_TOKEN / chars_per_token))
+    return round(SUMMARY_TOKENS * factor)
+
+
 #: Newest messages read per digest: the verbatim window and any backlog not folded yet.
 DIGEST_LINES = 60
 #: Open items kept per conversation.
@@ -81,10 +100,12 @@ class ConversationHead:
             if line.position > memory.folded_count
         ][-DIGEST_LINES:]
 
+        budget = summary_budget([m.content for m in self.snapshot.recent])
+
         def summarize(engine: MemoryEngine) -> str:
             if lines:
-                return engine.fold(previous, lines, SUMMARY_TOKENS)
-            return engine.merge(None, previous or "", SUMMARY_TOKENS)
+                return engine.fold(previous, lines, budget)
+            return engine.merge(None, previous or "", budget)
 
         newest = transcript(self.snapshot.recent, self.first_position)
 

@@ -43,7 +43,7 @@ def search(
             last_activity=r.conversation.last_activity,
             score=round(r.score, 4),
         )
-        for r in rank(state.conversations, query)
+        for r in rank(state.conversations, query, state.recall_index)
         if r.score > RECENCY_WEIGHT  # a keyword matched, not recency alone
     ]
     return UserMemorySearch(

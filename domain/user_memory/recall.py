@@ -16,15 +16,23 @@ already.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
-from schemas.user_memory import ConversationSummary, UserFact, UserMemoryState
+from domain.user_memory.recall_index import (
+    IDENTIFIER_KEY,
+    Said,
+    prepared,
+    pretty_key,
+    said_of,
+    told,
+)
+from schemas.user_memory import ConversationSummary, RecallIndex, UserFact, UserMemoryState
 
 USER_HEADING = "[USER MEMORY - from earlier conversations]"
 CONVERSATIONS_HEADING = "[EARLIER CONVERSATIONS]"
@@ -58,16 +66,6 @@ class Recalled:
         return not self.facts and not self.conversations
 
 
-def _pretty_key(key: str) -> str:
-    words = " ".join(key.replace("_", " ").replace("-", " ").split())
-    return words[:1].upper() + words[1:]
-
-
-#: Keys whose values name a thing (an order, a ticket, a booking), not an attribute of
-#: the user: another conversation's value names another thing, not an outdated one.
-IDENTIFIER_KEY = re.compile(
-    r"(?:^|_)(?:id|number|no|code|reference|ref|ticket|booking|tracking|serial)(?:_\d+)?$"
-)
 #: Other conversations' identifiers shown beside the latest one.
 MAX_OTHER_IDENTIFIERS = 3
 
@@ -94,31 +92,21 @@ def fact_line(fact: UserFact) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _fact_line(key: str, value: str, others: tuple[str, ...] = ()) -> str:
-    line = f"• {_pretty_key(key)}: {' '.join(value.split())}"
+    line = f"• {pretty_key(key)}: {' '.join(value.split())}"
     if others:
         line += f" (earlier conversations: {', '.join(' '.join(v.split()) for v in others)})"
     return line
-
-
-#: Before a conversation's open items, on its line.
-OPEN_ITEMS_LABEL = "Open:"
-
-
-def told(conversation: ConversationSummary) -> str:
-    """What a conversation's line says: its summary, then its open items."""
-    if not conversation.open_items:
-        return conversation.summary
-    items = "; ".join(conversation.open_items)
-    return f"{conversation.summary} {OPEN_ITEMS_LABEL} {items}".strip()
 
 
 def recallable(conversation: ConversationSummary) -> bool:
     return bool(conversation.summary or conversation.open_items)
 
 
-def conversation_line(conversation: ConversationSummary, summary: str | None = None) -> str:
+def conversation_line(
+    conversation: ConversationSummary, summary: str | None = None, said: Said = ()
+) -> str:
     return _conversation_line(
-        told(conversation) if summary is None else summary,
+        told(conversation, said) if summary is None else summary,
         conversation.last_activity.date().isoformat(),
         conversation.language,
         conversation.ended,
@@ -131,31 +119,75 @@ def _conversation_line(summary: str, day: str, language: str, ended: bool) -> st
     return f"- {day} ({language}{status}): {' '.join(summary.split())}"
 
 
-@functools.lru_cache(maxsize=256)
-def _inverted(summaries: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
-    """Which of ``summaries`` hold each term. Memoized: a user's summaries stay the same
-    from one merge to the next, and every context request in between ranks them."""
-    index: dict[str, list[int]] = {}
-    for position, summary in enumerate(summaries):
-        for term in set(terms(summary)):
-            index.setdefault(term, []).append(position)
-    return {term: tuple(positions) for term, positions in index.items()}
+def _recent(place: int) -> float:
+    """The score of the ``place``-th most recent conversation, from recency alone."""
+    return RECENCY_WEIGHT / (1 + place)
 
 
-def rank(conversations: Sequence[ConversationSummary], query: str) -> list[RankedConversation]:
-    """Best match to ``query`` first; without a match, most recent first."""
+class Ranking(NamedTuple):
+    """The best-ranked conversations, and how many more (ranked lower) there are."""
+
+    best: list[RankedConversation]
+    more: int = 0
+
+
+#: Conversations a context considers at most: more than any budget share shows, and
+#: a request's cost stays the same however long the user's history grows.
+MAX_CANDIDATES = 24
+
+
+def rank(
+    conversations: Sequence[ConversationSummary],
+    query: str,
+    index: RecallIndex | None = None,
+    *,
+    leave_out: str | None = None,
+) -> list[RankedConversation]:
+    """Best match to ``query`` first; without a match, most recent first. ``index`` is the
+    memory's stored one (used when it was made for ``conversations``); ``leave_out``
+    names a session (the current one) not to return, nor any conversation with nothing
+    to recall."""
+    return rank_best(conversations, query, index, leave_out=leave_out, limit=None).best
+
+
+def rank_best(
+    conversations: Sequence[ConversationSummary],
+    query: str,
+    index: RecallIndex | None = None,
+    *,
+    leave_out: str | None = None,
+    limit: int | None = MAX_CANDIDATES,
+) -> Ranking:
+    """``rank``'s first ``limit`` conversations, and how many follow them."""
     count = len(conversations)
-    by_recency = sorted(range(count), key=lambda i: conversations[i].last_activity, reverse=True)
-    scores = [0.0] * count
-    for place, position in enumerate(by_recency):
-        scores[position] = RECENCY_WEIGHT / (1 + place)
-    index = _inverted(tuple(told(c) for c in conversations))
+    sessions, holders_of, recency, silent = prepared(conversations, index)
+    # Only conversations sharing a term with the query are scored: any match outranks
+    # recency (``RECENCY_WEIGHT`` < log 2), so the rest follow, most recent first. A
+    # term every conversation holds ("order" for a shop) adds the same to each.
+    matched: dict[int, float] = {}
+    common = 0.0
     for term in set(terms(query)):
-        holders = index.get(term, ())
-        for position in holders:
-            scores[position] += math.log(1 + count / len(holders))
-    order = sorted(range(count), key=scores.__getitem__, reverse=True)
-    return [RankedConversation(conversations[i], scores[i]) for i in order]
+        holders = holders_of.get(term, ())
+        if len(holders) == count:
+            common += math.log(2)
+        elif holders:
+            weight = math.log(1 + count / len(holders))  # rarer among them: worth more
+            for position in holders:
+                matched[position] = matched.get(position, 0.0) + weight
+    place = {position: i for i, position in enumerate(recency)}
+    for position in matched:
+        matched[position] += _recent(place[position])
+    order = sorted(sorted(matched), key=matched.__getitem__, reverse=True)
+    order += [position for position in recency if position not in matched]
+    skipped = set(silent)  # nothing to recall, and the current conversation
+    if leave_out is not None and leave_out in sessions:
+        skipped.add(sessions.index(leave_out))
+    eligible = (position for position in order if position not in skipped)
+    best = [
+        RankedConversation(conversations[i], common + matched.get(i, _recent(place[i])))
+        for i in itertools.islice(eligible, limit)
+    ]
+    return Ranking(best, count - len(skipped) - len(best))
 
 
 def recall(
@@ -164,22 +196,23 @@ def recall(
     budget_tokens: int,
     *,
     current_session: str,
-    ranked: Sequence[RankedConversation] | None = None,
+    ranked: Ranking | None = None,
 ) -> Recalled:
     """The facts, then the conversations best matching ``query`` (or in the order of
     ``ranked``, when the caller ranked them already), within ``budget_tokens``."""
     facts = [f for f in state.facts if f.session_id != current_session]
     if ranked is None:
-        past = [c for c in state.conversations if c.session_id != current_session and recallable(c)]
-        ranked = rank(past, query)
+        ranked = rank_best(
+            state.conversations, query, state.recall_index, leave_out=current_session
+        )
     chosen = Recalled()
-    if not facts and not ranked:
+    if not facts and not ranked.best:
         return chosen
     lines: list[str] = [USER_HEADING]
     weight = token_weight(USER_HEADING)
     if weight > budget_tokens:
         chosen.dropped = [(f"user_fact:{f.key}", "over the user memory budget") for f in facts]
-        chosen.dropped += left_out(ranked)
+        chosen.dropped += left_out(ranked.best, ranked.more)
         return chosen
     for fact in facts:
         line = fact_line(fact)
@@ -191,17 +224,20 @@ def recall(
         else:
             chosen.dropped.append((f"user_fact:{fact.key}", "over the user memory budget"))
     heading_cost = NEWLINE + token_weight(CONVERSATIONS_HEADING)
-    for place, item in enumerate(ranked):
+    said = said_of(state)
+    for place, item in enumerate(ranked.best):
         conversation = item.conversation
         extra = 0.0 if chosen.conversations else heading_cost
         if budget_tokens - weight - extra - NEWLINE < MIN_SHORTENED_SUMMARY:
             # Not even a shortened one fits: the rest is left out without trying each.
-            chosen.dropped += left_out(ranked[place:])
+            chosen.dropped += left_out(ranked.best[place:], ranked.more)
             break
-        shown = conversation_line(conversation)
+        told_then = said.get(conversation.session_id, ())
+        shown = conversation_line(conversation, said=told_then)
         cost = NEWLINE + token_weight(shown)
         if weight + extra + cost > budget_tokens:
-            shortened = _shortened(conversation, budget_tokens - weight - extra - NEWLINE)
+            room = budget_tokens - weight - extra - NEWLINE
+            shortened = _shortened(conversation, room, told_then)
             if shortened is None:
                 kind = f"user_conversation:{conversation.session_id}"
                 chosen.dropped.append((kind, "over the user memory budget"))
@@ -216,6 +252,9 @@ def recall(
         lines.append(shown)
         weight += extra + cost
         chosen.conversations.append(item)
+    else:
+        if ranked.more:  # all considered were tried: those ranked below them are left out
+            chosen.dropped += left_out([], ranked.more)
     if chosen.empty:
         return chosen
     chosen.text = "\n".join(lines)
@@ -223,25 +262,31 @@ def recall(
     return chosen
 
 
-def left_out(ranked: Sequence[RankedConversation]) -> list[tuple[str, str]]:
+def left_out(ranked: Sequence[RankedConversation], more: int = 0) -> list[tuple[str, str]]:
     """``dropped`` items for conversations left out: the most relevant by name, the rest
     counted (a long history would otherwise fill the reply with ids)."""
     named = [
         (f"user_conversation:{r.conversation.session_id}", "over the user memory budget")
         for r in ranked[:MAX_NAMED_DROPS]
     ]
-    rest = len(ranked) - len(named)
+    rest = len(ranked) - len(named) + more
     if rest > 0:
         named.append((f"user_conversations:{rest}", "less relevant earlier conversations left out"))
     return named
 
 
-def _shortened(conversation: ConversationSummary, room: float) -> str | None:
+@functools.lru_cache(maxsize=1024)
+def _fitted(text: str, budget_tokens: int) -> str:
+    """Memoized: a user's next requests shorten the same summary to the same room."""
+    return fit_to_budget(" ".join(text.split()), budget_tokens)
+
+
+def _shortened(conversation: ConversationSummary, room: float, said: Said = ()) -> str | None:
     empty = token_weight(conversation_line(conversation, ""))
     left = math.floor(room - empty)
     if left < MIN_SHORTENED_SUMMARY:
         return None
-    summary = fit_to_budget(" ".join(told(conversation).split()), left)
+    summary = _fitted(told(conversation, said), left)
     if not summary:
         return None
     return conversation_line(conversation, summary)

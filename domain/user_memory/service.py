@@ -26,6 +26,7 @@ from domain.ports.user_memory import UserMemoryStore
 from domain.user_memory.digest import DIGEST_LINES, ConversationHead
 from domain.user_memory.merge import SessionDigest, is_cleared, is_merged, merge_digest
 from domain.user_memory.persona import UserMemoryKey, memory_key
+from domain.user_memory.recall_index import indexed
 from schemas.errors import NotFound, TransientError
 
 logger = logging.getLogger("memq.user_memory")
@@ -115,7 +116,7 @@ class UserMemoryService:
             digest = SessionDigest(head.summarize(engines, earlier), head.facts())
         if memory is not None:
             memory.record_spent(key.account_id, session_id, tab.spent)
-        merged = merge_digest(state, digest, datetime.now(UTC))
+        merged = indexed(merge_digest(state, digest, datetime.now(UTC)))
         if not self.users.save_user_memory(*_parts(key), merged, owner):
             raise UserMemoryBusy(f"user memory of session {session_id} changed during a merge")
         logger.info(

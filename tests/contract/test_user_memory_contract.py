@@ -15,6 +15,9 @@ from pymongo import MongoClient
 from domain.memory.chain import EngineChain
 from domain.memory.offline.engine import OfflineEngine
 from domain.ports.store import Store
+from domain.user_memory.corrections import patch_fact
+from domain.user_memory.recall import rank
+from domain.user_memory.recall_index import indexed, prepared
 from domain.user_memory.service import UserMemoryService
 from runtime.settings import Settings
 from schemas.user_memory import ConversationSummary, UserFact, UserMemoryState
@@ -129,6 +132,28 @@ def test_deleting_a_users_memories_takes_every_persona_and_nothing_else(store: S
     assert part.load_user_memory(B, "u1", "").facts[0].value == "Noi"
 
 
+def test_a_memory_read_again_is_what_is_stored_now_never_an_earlier_one(store: Store) -> None:
+    # (each adapter keeps the memories it parsed last: a change must never be missed)
+    part = store.user_memory
+    assert part.save_user_memory(A, "u1", "", memory_with(("name", "Sara")), None)
+    first = part.load_user_memory(A, "u1", "")
+    again = part.load_user_memory(A, "u1", "")
+    assert again == first and again.version == 1
+    # a copy each time: a caller replacing a list does not change the next reader's
+    again.facts = []
+    assert part.load_user_memory(A, "u1", "").facts[0].value == "Sara"
+    # erased, then a new memory at the same version: the new one is read
+    assert part.delete_user_memories(A, "u1") == 1
+    assert part.save_user_memory(A, "u1", "", memory_with(("name", "مریم")), None)
+    reborn = part.load_user_memory(A, "u1", "")
+    assert reborn.version == 1
+    assert [f.value for f in reborn.facts] == ["مریم"]
+    # and another account's memory of the same user id is its own
+    assert part.save_user_memory(B, "u1", "", memory_with(("name", "สมชาย")), None)
+    assert part.load_user_memory(B, "u1", "").facts[0].value == "สมชาย"
+    assert part.load_user_memory(A, "u1", "").facts[0].value == "مریم"
+
+
 def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
     mongodb_url: str,
 ) -> None:
@@ -172,3 +197,35 @@ def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
         store.close()
         client.drop_database(database)
         client.close()
+
+
+def test_every_merge_stores_the_recall_index_of_its_conversations(store: Store) -> None:
+    # Given a user's English, Persian and Thai conversations merged one by one
+    jobs = UserMemoryService(
+        store.sessions,
+        store.memory,
+        store.user_memory,
+        EngineChain(fallback=OfflineEngine()),
+        Settings(),
+    )
+    for n, turns in enumerate((ENGLISH, PERSIAN, THAI)):
+        store_conversation(store, f"c{n}", turns, start=DAY0 + timedelta(days=n))
+        assert jobs.merge_session(A, f"c{n}", final=True).result == "merged"
+    # Then the stored memory carries the index of exactly its conversations
+    state = store.user_memory.load_user_memory(A, "u1", "")
+    index = state.recall_index
+    assert index is not None
+    assert index.sessions == [c.session_id for c in state.conversations] == ["c2", "c1", "c0"]
+    # made from the conversations as stored, and read by ranking as it is, in each language
+    assert index == indexed(state).recall_index
+    assert prepared(state.conversations, index).terms is index.terms
+    assert rank(state.conversations, "ถนนสุขุมวิท", index)[0].conversation.session_id == "c2"
+    assert rank(state.conversations, "سفارش تهران", index)[0].conversation.session_id == "c1"
+    assert rank(state.conversations, "Elm Street", index)[0].conversation.session_id == "c0"
+    # and a correction rewrites it with the summaries it scrubbed
+    forget = state.facts[0]
+    patch_fact(store.user_memory, A, "u1", "", forget.key, None)
+    after = store.user_memory.load_user_memory(A, "u1", "")
+    assert after.recall_index is not None
+    assert after.recall_index == indexed(after).recall_index
+    assert after.recall_index.sessions == index.sessions

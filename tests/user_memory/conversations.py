@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from domain.ports.store import Store
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionCreate
+from schemas.user_memory import ConversationSummary
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 SEQ0 = 1_790_000_000_000_000
@@ -71,3 +73,20 @@ def store_conversation(
         store.sessions.append_message(event, delivery_id=f"d-{session_id}-{first + i}")
     if end:
         store.sessions.end_session(account, session_id, "closed", start + timedelta(minutes=5))
+
+
+def past_conversation(
+    session: str, day: int, language: str, summary: str, open_items: Sequence[str] = ()
+) -> ConversationSummary:
+    """A conversation as the user memory keeps it: ended ``day`` days after ``T0``."""
+    return ConversationSummary(
+        session_id=session,
+        summary=summary,
+        open_items=list(open_items),
+        language=language,
+        started_at=T0 + timedelta(days=day),
+        last_activity=T0 + timedelta(days=day, minutes=9),
+        message_count=4,
+        ended=True,
+        engine="offline",
+    )

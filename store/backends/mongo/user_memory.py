@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import bson
+from bson.raw_bson import RawBSONDocument
 from pymongo import ASCENDING
 from pymongo.collection import Collection
 from pymongo.errors import DuplicateKeyError
@@ -18,6 +20,7 @@ from domain.ports.user_memory import UserMemoryStore
 from schemas.user_memory import UserMemoryState
 from store.backends._common import as_utc
 from store.backends._mongo_errors import translated as _translated
+from store.backends._parsed_memory import ParsedMemories
 from store.backends.mongo.database import MongoDatabase, ms
 
 
@@ -37,15 +40,28 @@ class MongoUserMemory(UserMemoryStore):
     def __init__(self, db: MongoDatabase) -> None:
         self.db = db
         self.docs = db.user_memory
+        self.raw_docs = self.docs.with_options(
+            codec_options=self.docs.codec_options.with_options(document_class=RawBSONDocument)
+        )
+        self._parsed = ParsedMemories()
 
     @_translated
     def load_user_memory(self, account_id: str, user_id: str, persona: str) -> UserMemoryState:
-        doc = self.docs.find_one(
+        # Raw BSON: compared with the last one parsed, not decoded, when unchanged.
+        raw = self.raw_docs.find_one(
             _key(account_id, user_id, persona), {"_id": 0, "state": 1, "version": 1}
         )
-        if doc is None or doc.get("state") is None:
-            return UserMemoryState(version=0 if doc is None else doc.get("version", 0))
-        return UserMemoryState.model_validate({**doc["state"], "version": doc.get("version", 0)})
+        if raw is None:
+            return UserMemoryState()
+        version = raw.get("version", 0)
+        if raw.get("state") is None:
+            return UserMemoryState(version=version)
+
+        def parse() -> UserMemoryState:
+            doc = bson.decode(raw.raw, codec_options=self.docs.codec_options)
+            return UserMemoryState.model_validate({**doc["state"], "version": version})
+
+        return self._parsed.get((account_id, user_id, persona), version, raw.raw, parse)
 
     @_translated
     def acquire_user_memory_lease(

@@ -7,13 +7,13 @@ user's history: take the lease, read, compare-and-set, release.
 
 from __future__ import annotations
 
-import functools
 import json
 from datetime import datetime
 
 from domain.ports.user_memory import UserMemoryStore
 from schemas.user_memory import UserMemoryState
 from store.backends._common import to_micros
+from store.backends._parsed_memory import ParsedMemories
 from store.backends.sqlite.database import SqliteDatabase
 
 USER_MEMORY_SCHEMA = (
@@ -35,34 +35,35 @@ def user_memory_document(state: UserMemoryState, version: int) -> str:
     return json.dumps(state.model_copy(update={"version": version}).model_dump(mode="json"))
 
 
-def user_memory_state(document: str | None, version: int) -> UserMemoryState:
-    if document is None:
-        return UserMemoryState(version=version)
-    return _parsed(document, version).model_copy()
-
-
-@functools.lru_cache(maxsize=128)
-def _parsed(document: str, version: int) -> UserMemoryState:
-    """Memoized: every context request of a returning user reads the same document until
-    the next merge, and a long history takes longer to validate than to read. Callers get
-    a copy; the lists inside are shared, and nothing in memq changes them in place."""
+def user_memory_state(document: bytes, version: int) -> UserMemoryState:
     return UserMemoryState.model_validate({**json.loads(document), "version": version})
 
 
 class SqliteUserMemory(UserMemoryStore):
     def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
+        self._parsed = ParsedMemories()
 
     def load_user_memory(self, account_id: str, user_id: str, persona: str) -> UserMemoryState:
         with self.db.read() as conn:
+            # As bytes: compared with the last one parsed, not decoded, when unchanged.
             row = conn.execute(
-                "SELECT state, version FROM user_memory"
+                "SELECT CAST(state AS BLOB) AS state, version FROM user_memory"
                 " WHERE account_id = ? AND user_id = ? AND persona = ?",
                 (account_id, user_id, persona),
             ).fetchone()
         if row is None:
             return UserMemoryState()
-        return user_memory_state(row["state"], row["version"])
+        version = row["version"]
+        if row["state"] is None:
+            return UserMemoryState(version=version)
+        document = row["state"]
+        return self._parsed.get(
+            (account_id, user_id, persona),
+            version,
+            document,
+            lambda: user_memory_state(document, version),
+        )
 
     def acquire_user_memory_lease(
         self,

@@ -1,0 +1,136 @@
+"""The search terms of a user's past conversations, computed when the memory is written.
+
+A context request ranks every past conversation of the user against the message
+at hand. Tokenising their summaries then (100 conversations: thousands of terms)
+would cost every request what one merge can pay once: every write of a user
+memory stores the terms with it (``indexed``), and recall reads them
+(``prepared``). A memory written before the index existed, or by another
+tokenizer version, is tokenised on read until its next write.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from domain.search.tokenize import INDEX_VERSION, terms
+from schemas.user_memory import ConversationSummary, RecallIndex, UserFact, UserMemoryState
+
+#: Before a conversation's open items, on its line.
+OPEN_ITEMS_LABEL = "Open:"
+#: Before what a conversation said that a later one changed, on its line.
+SAID_LABEL = "Then:"
+
+#: A conversation's facts that later conversations changed: (key, value), as it ended.
+Said = Sequence[Sequence[str]]
+
+
+def told(conversation: ConversationSummary, said: Said = ()) -> str:
+    """What a conversation's line says: the values it gave that are no longer the user's
+    current ones (first: they are what a shortened line keeps), its summary, its open
+    items."""
+    parts = []
+    if said:
+        values = "; ".join(f"{pretty_key(key)}: {' '.join(value.split())}" for key, value in said)
+        parts.append(f"{SAID_LABEL} {values}.")
+    parts.append(conversation.summary)
+    if conversation.open_items:
+        parts.append(f"{OPEN_ITEMS_LABEL} {'; '.join(conversation.open_items)}")
+    return " ".join(part for part in parts if part).strip()
+
+
+def pretty_key(key: str) -> str:
+    words = " ".join(key.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:]
+
+
+#: Keys whose values name a thing (an order, a ticket, a booking), not an attribute of
+#: the user: another conversation's value names another thing, not an outdated one.
+IDENTIFIER_KEY = re.compile(
+    r"(?:^|_)(?:id|number|no|code|reference|ref|ticket|booking|tracking|serial)(?:_\d+)?$"
+)
+
+
+def said_in_conversations(facts: Sequence[UserFact]) -> dict[str, list[tuple[str, str]]]:
+    """Per earlier conversation, the values it ended with that a later conversation
+    changed: a returning customer's last delivery address and fee were about that
+    order. Identifiers are left out (their fact line names them), and so is a value
+    corrected within the conversation that gave the current one."""
+    said: dict[str, list[tuple[str, str]]] = {}
+    for fact in facts:
+        if IDENTIFIER_KEY.search(fact.key):
+            continue
+        seen = {"", fact.session_id}
+        for item in sorted(fact.history, key=lambda h: h.observed_at, reverse=True):
+            if item.session_id not in seen and item.value != fact.value:
+                said.setdefault(item.session_id, []).append((fact.key, item.value))
+            seen.add(item.session_id)
+    return said
+
+
+def indexed(state: UserMemoryState) -> UserMemoryState:
+    """``state`` with the index of its conversations as they are now."""
+    conversations = state.conversations
+    said = said_in_conversations(state.facts)
+    texts = tuple(told(c, said.get(c.session_id, ())) for c in conversations)
+    found = _computed(texts, _times(conversations))
+    index = RecallIndex(
+        version=INDEX_VERSION,
+        sessions=[c.session_id for c in conversations],
+        terms={term: list(positions) for term, positions in found.terms.items()},
+        recency=list(found.recency),
+        silent=list(found.silent),
+        said={session: [[key, value] for key, value in pairs] for session, pairs in said.items()},
+    )
+    return state.model_copy(update={"recall_index": index})
+
+
+class Prepared(NamedTuple):
+    sessions: Sequence[str]
+    #: Which conversations (positions in ``sessions``) hold each term.
+    terms: Mapping[str, Sequence[int]]
+    #: Positions, most recent first.
+    recency: Sequence[int]
+    #: Positions of conversations with nothing to recall (no summary, no open item).
+    silent: Sequence[int]
+
+
+def prepared(conversations: Sequence[ConversationSummary], index: RecallIndex | None) -> Prepared:
+    """The stored index when it was made for exactly these conversations by this
+    tokenizer, else the same computed now."""
+    sessions = [c.session_id for c in conversations]
+    if index is not None and index.version == INDEX_VERSION and index.sessions == sessions:
+        return Prepared(index.sessions, index.terms, index.recency, index.silent)
+    found = _computed(tuple(told(c) for c in conversations), _times(conversations))
+    return found._replace(sessions=sessions)
+
+
+def said_of(state: UserMemoryState) -> Mapping[str, Said]:
+    """What each conversation said that later ones changed: stored with the memory, or
+    (a memory written before) computed now."""
+    index = state.recall_index
+    if index is not None and index.version == INDEX_VERSION:
+        return index.said
+    return said_in_conversations(state.facts)
+
+
+def _times(conversations: Sequence[ConversationSummary]) -> tuple[float, ...]:
+    return tuple(c.last_activity.timestamp() for c in conversations)
+
+
+@functools.lru_cache(maxsize=256)
+def _computed(summaries: tuple[str, ...], times: tuple[float, ...]) -> Prepared:
+    """Memoized for memories without an index: the same user's requests rank the same
+    summaries."""
+    index: dict[str, list[int]] = {}
+    for position, summary in enumerate(summaries):
+        for term in set(terms(summary)):
+            index.setdefault(term, []).append(position)
+    return Prepared(
+        sessions=(),
+        terms={term: tuple(positions) for term, positions in index.items()},
+        recency=tuple(sorted(range(len(times)), key=times.__getitem__, reverse=True)),
+        silent=tuple(i for i, summary in enumerate(summaries) if not summary),
+    )
