@@ -44,6 +44,7 @@ from domain.memory.offline.fact_keys import canonical_key, known_spellings, rest
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
+from domain.memory.offline.lexicon import PERSIAN_STOP_WORDS
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -1111,4 +1112,20 @@ def _plausible(topic: str, value: str) -> bool:
         numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
         hinted = _ADDRESS_HINT.search(value) is not None
         return len(value) <= _MAX_ADDRESS_CHARS and (hinted or numbered)
-    return 0 < len(value.split()) <= _MAX_PRODUCT_WORDS and len(value) <= 60
+    return (
+        0 < len(value.split()) <= _MAX_PRODUCT_WORDS
+        and len(value) <= 60
+        and not _CLAUSE_WORDS & set(value.casefold().split())
+        and _THAI_CLAUSE.search(value) is None
+    )
+
+
+#: Words that make a reply a clause, not the name of a thing: "thank God", «خدا رو شکر»,
+#: «از پریروز اینجوری شده» ("it's been like this since the day before yesterday").
+_CLAUSE_WORDS = frozenset(
+    {"god", "goodness", "been", "since", "this", "that", "was", "is", "it", "still", "like"}
+    | (PERSIAN_STOP_WORDS - {"یه", "یک", "و"})
+    | {"خدا", "شکر", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز", "امروز"}
+)
+#: The same in Thai, written without spaces: "since", "it", "already", "thank".
+_THAI_CLAUSE = re.compile(r"ตั้งแต่|เป็นแบบนี้|แบบนี้|มัน|แล้ว|ขอบคุณ|พระเจ้า|โชคดี|เมื่อวาน")

@@ -1,0 +1,94 @@
+"""Greetings, fillers and complaints that are no value, in English, Persian and Thai,
+value by value: "it's me again" names no one, "thank God" is no product, «به نام شما»
+("under your name") holds no name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.facts import extract_facts
+from domain.memory.offline.holder_names import names_on_record
+
+
+def values_by_key(*pairs: tuple[str, str]) -> dict[str, str]:
+    lines = [
+        TranscriptLine(position, f"m{position}", role, content)
+        for position, (role, content) in enumerate(pairs, start=1)
+    ]
+    return {fact.key: fact.value for fact in extract_facts(lines, []) if not fact.replaced}
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "hello, it's me again",
+        "hi, me again",
+        "سلام، دوباره من هستم",
+        "منم",
+        "سلام، باز منم",
+        "خودم هستم",
+        "ผมเองครับ",
+        "นี่ผมเองครับ",
+        "สวัสดีค่ะ ดิฉันเองค่ะ",
+    ],
+)
+def test_a_greeting_from_someone_known_is_no_name(greeting: str) -> None:
+    assert "customer_name" not in values_by_key(("user", greeting))
+
+
+@pytest.mark.parametrize(
+    ("greeting", "name"),
+    [
+        ("Hi, it's Sara again", "Sara"),
+        ("سلام، دوباره سارا هستم", "سارا"),
+        ("سلام، سارا هستم", "سارا"),
+    ],
+)
+def test_again_beside_a_name_is_no_part_of_it(greeting: str, name: str) -> None:
+    assert values_by_key(("user", greeting))["customer_name"] == name
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Which model do you have? All good otherwise?", "thank God"),
+        ("Which model do you have?", "it's been like this since last week"),
+        ("کدوم مدل رو خریدید؟ حالتون خوبه؟", "خدا رو شکر"),
+        ("کدوم مدل رو خریدید؟", "از پریروز اینجوری شده"),
+        ("รุ่นไหนคะ", "เป็นแบบนี้ตั้งแต่เมื่อวานซืนค่ะ"),
+        ("รุ่นไหนคะ", "มันเสียแล้วค่ะ"),
+    ],
+)
+def test_a_filler_or_complaint_is_no_product(question: str, reply: str) -> None:
+    assert "product" not in values_by_key(("assistant", question), ("user", reply))
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "product"),
+    [
+        ("Which model do you have?", "the Dyson cordless vacuum", "the Dyson cordless vacuum"),
+        ("کدوم مدل رو خریدید؟", "گوشی سامسونگ گلکسی", "گوشی سامسونگ گلکسی"),
+        ("รุ่นไหนคะ", "ตู้เย็นสองประตูค่ะ", "ตู้เย็นสองประตู"),
+    ],
+)
+def test_a_thing_named_in_reply_is_still_the_product(
+    question: str, reply: str, product: str
+) -> None:
+    assert values_by_key(("assistant", question), ("user", reply))["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("سفارش رو به نام شما پیدا کردم", []),
+        ("فاکتور به نام آقای حمید کعبی ثبت شده", ["حمید کعبی"]),
+        ("จองในชื่อของคุณค่ะ", []),
+        ("จองในชื่อคุณสมชาย ใจดี", ["สมชาย ใจดี"]),
+        ("I found it under your name", []),
+        ("the booking is under the name of Kamran Farhadi", ["Kamran Farhadi"]),
+    ],
+)
+def test_a_pronoun_is_no_name_on_record(text: str, names: list[str]) -> None:
+    assert [held.name for held in names_on_record(text)] == names
