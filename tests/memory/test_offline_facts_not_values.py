@@ -92,3 +92,55 @@ def test_a_thing_named_in_reply_is_still_the_product(
 )
 def test_a_pronoun_is_no_name_on_record(text: str, names: list[str]) -> None:
     assert [held.name for held in names_on_record(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("ขอเลขที่คำสั่งซื้อด้วยค่ะ", "สั่งไว้ตั้งแต่ปี 2566 ค่ะ"),
+        ("ขอเลขที่คำสั่งซื้อด้วยค่ะ", "ซื้อเมื่อ พ.ศ. 2566 ค่ะ"),
+        ("ขอเลขที่คำสั่งซื้อด้วยค่ะ", "ซื้อเมื่อ พ.ศ. ๒๕๖๖ ค่ะ"),
+        ("شماره سفارش رو بگید لطفا", "سال ۱۴۰۲ سفارش دادم"),
+        ("What's your order number?", "I ordered it in 2023"),
+    ],
+)
+def test_a_year_is_no_order_id(question: str, reply: str) -> None:
+    values = values_by_key(("assistant", question), ("user", reply))
+    assert "order_id" not in values
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("สั่งวันที่ 15 ธันวาคม 2566 ค่ะ", "วันที่ 15 ธันวาคม 2566"),
+        ("สั่งวันที่ 15 เดือนธันวาคม 2566 ค่ะ", "วันที่ 15 เดือนธันวาคม 2566"),
+        ("สั่งวันที่ 15 ธันวาคม ปี 2566 ค่ะ", "วันที่ 15 ธันวาคม ปี 2566"),
+        ("สั่งวันที่ 15 ธันวา 2566 ค่ะ", "วันที่ 15 ธันวา 2566"),
+        ("สั่งวันที่ 15 ธค 2566 ค่ะ", "วันที่ 15 ธค 2566"),
+        ("สั่งวันที่ 15 ธ.ค.66 ค่ะ", "วันที่ 15 ธ.ค.66"),
+        ("สั่งวันที่ ๑๕ ธันวาคม ๒๕๖๖ ค่ะ", "วันที่ ๑๕ ธันวาคม ๒๕๖๖"),
+        ("۱۵ آذر سال ۱۴۰۲ سفارش دادم", "۱۵ آذر سال ۱۴۰۲"),
+        ("I ordered on 15 December 2023", "15 December 2023"),
+    ],
+)
+def test_a_date_is_kept_whole_with_its_year(text: str, date: str) -> None:
+    values = values_by_key(
+        ("assistant", "When did you order? / کی سفارش دادید؟ / สั่งซื้อวันไหนคะ"), ("user", text)
+    )
+    assert values["order_date"] == date
+    assert "order_id" not in values
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "word"),
+    [
+        ("When did you order?", "today", "today"),
+        ("کی سفارش دادید؟", "امروز", "امروز"),
+        ("สั่งซื้อวันไหนคะ", "วันนี้ค่ะ", "วันนี้"),
+    ],
+)
+def test_today_as_an_answer_is_kept_as_said_in_every_language(
+    question: str, reply: str, word: str
+) -> None:
+    # The English rules keep "today" as the customer said it; the others do the same.
+    assert values_by_key(("assistant", question), ("user", reply))["order_date"] == word
