@@ -10,6 +10,7 @@ import pytest
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.facts import extract_facts
 from domain.memory.offline.holder_names import names_on_record
+from domain.memory.offline.values import Kind, find_values
 
 
 def values_by_key(*pairs: tuple[str, str]) -> dict[str, str]:
@@ -144,3 +145,18 @@ def test_today_as_an_answer_is_kept_as_said_in_every_language(
 ) -> None:
     # The English rules keep "today" as the customer said it; the others do the same.
     assert values_by_key(("assistant", question), ("user", reply))["order_date"] == word
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("ซื้อเมื่อ พ.ศ. ๒๕๖๖ ค่ะ", []),
+        ("สั่งไว้ตั้งแต่ปี 2566", []),
+        ("سال ۱۴۰۲ خریدم", []),
+        ("I bought it in 2023", []),
+        ("I'm in 1204 now, the room by the lift", ["1204"]),  # a room, not a year
+        ("ห้อง 2566 ค่ะ", ["2566"]),  # no year word: a room number stays a number
+    ],
+)
+def test_a_year_word_makes_a_number_a_year(text: str, numbers: list[str]) -> None:
+    assert [v.text for v in find_values(text) if v.kind is Kind.NUMBER] == numbers

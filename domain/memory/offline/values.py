@@ -481,10 +481,11 @@ def _identifiers(text: str) -> Iterator[ValueSpan]:
 _THAI_LAUGH = re.compile(r"^5{3,}$")
 
 
-#: A year named as one ("ปี 2566", «พ.ศ. 2566», «سال ۱۴۰۲», "in 2023"): no quantity, no id.
-_YEAR_BEFORE = re.compile(
-    r"(?:ปี|พ\.ศ\.?|พศ\.?|ค\.ศ\.?|(?<![\u0620-\u06ff])سال|\b(?i:in|year|since))\s?$"
-)
+#: A year named as one ("ปี 2566", «พ.ศ. 2566», «سال ۱۴۰۲»): no quantity, no id.
+_YEAR_WORD_BEFORE = re.compile(r"(?:ปี|พ\.ศ\.?|พศ\.?|ค\.ศ\.?|(?<![\u0620-\u06ff])سال)\s?$")
+#: "in 2023", "since 2019": a year only when it reads as one ("in 1204" may be a room).
+_EN_YEAR_BEFORE = re.compile(r"\b(?i:in|since|year)\s$")
+_EN_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _numbers(text: str) -> Iterator[ValueSpan]:
@@ -498,7 +499,9 @@ def _is_year(text: str, match: re.Match[str]) -> bool:
     digits = match.group()
     if len(digits) != 4 or not digits.isdigit():  # isdigit: Thai and Persian digits too
         return False
-    return _YEAR_BEFORE.search(text, 0, match.start()) is not None
+    if _YEAR_WORD_BEFORE.search(text, 0, match.start()):
+        return True
+    return bool(_EN_YEAR.fullmatch(digits) and _EN_YEAR_BEFORE.search(text, 0, match.start()))
 
 
 #: Most specific shape first; each rule only reads text no earlier rule claimed.
