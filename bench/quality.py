@@ -57,9 +57,17 @@ BUDGETS = (400, 800, 1_200)
 REPLACED_MARK = "(replaced"
 
 
+#: Persian, Arabic-Indic and Thai digits read as ASCII: «پلاک ۱۹» is «پلاک 19».
+_ASCII_DIGITS = str.maketrans(
+    {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
+)
+
+
 def normalized(text: str) -> str:
-    """Case, Unicode form and runs of whitespace do not count; characters and digits do."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """Case, Unicode form, the script of digits and runs of whitespace do not count;
+    characters and digit values do."""
+    folded = unicodedata.normalize("NFC", text).casefold().translate(_ASCII_DIGITS)
+    return " ".join(folded.split())
 
 
 # -- one dialogue through memq ------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from bench.dialogue_set import load_dialogues
+from bench.quality import normalized
 
 MIN_MESSAGES = 100
 
@@ -24,3 +25,20 @@ def test_all_is_every_set_once() -> None:
     ids = [d.id for d in load_dialogues("all")]
     parts = [d.id for name in ("dev", "holdout", "fresh") for d in load_dialogues(name)]
     assert ids == parts and len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize(
+    ("expected", "stored"),
+    [
+        ("پلاک 19", "پلاک ۱۹"),  # Persian digits
+        ("پلاک ١٩", "پلاک 19"),  # Arabic-Indic digits
+        ("บ้านเลขที่ 99/12", "บ้านเลขที่ ๙๙/๑๒"),  # Thai digits
+        ("Flat 4B", "flat 4b"),
+    ],
+)
+def test_the_benchmark_finds_a_value_in_any_script_of_digits(expected: str, stored: str) -> None:
+    assert normalized(expected) in normalized(f"آدرس: {stored}.")
+
+
+def test_the_benchmark_still_tells_different_digits_apart() -> None:
+    assert normalized("پلاک 19") not in normalized("پلاک ۱۸")

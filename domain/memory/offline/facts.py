@@ -44,6 +44,7 @@ from domain.memory.offline.fact_keys import canonical_key, known_spellings, rest
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
+from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -867,6 +868,11 @@ def _is_choice(text: str, value: ValueSpan) -> bool:
 _CODE_SHAPE = re.compile(r"^#?[A-Za-z0-9][A-Za-z0-9 #/-]{2,30}$")
 
 
+def _code_group(group: str) -> bool:
+    """A group of a code: not a function word ("I ordered it in 2023" is a sentence)."""
+    return group.casefold() not in ENGLISH_STOP_WORDS
+
+
 def _code_answer(
     text: str, asked: Sequence[Topic], bound: set[tuple[str, Kind]]
 ) -> FactMatch | None:
@@ -877,6 +883,8 @@ def _code_answer(
         return None
     start, value = _cleaned_answer(text)
     if not _CODE_SHAPE.match(value) or not any(c.isdigit() for c in value) or " " not in value:
+        return None
+    if not all(_code_group(group) for group in value.split()):
         return None
     topic = topics[0]
     bound.add((topic.name, Kind.IDENTIFIER))
@@ -1111,4 +1119,20 @@ def _plausible(topic: str, value: str) -> bool:
         numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
         hinted = _ADDRESS_HINT.search(value) is not None
         return len(value) <= _MAX_ADDRESS_CHARS and (hinted or numbered)
-    return 0 < len(value.split()) <= _MAX_PRODUCT_WORDS and len(value) <= 60
+    return (
+        0 < len(value.split()) <= _MAX_PRODUCT_WORDS
+        and len(value) <= 60
+        and not _CLAUSE_WORDS & set(value.casefold().split())
+        and _THAI_CLAUSE.search(value) is None
+    )
+
+
+#: Words that make a reply a clause, not the name of a thing: "thank God", «خدا رو شکر»,
+#: «از پریروز اینجوری شده» ("it's been like this since the day before yesterday").
+_CLAUSE_WORDS = frozenset(
+    {"god", "goodness", "been", "since", "this", "that", "was", "is", "it", "still", "like"}
+    | (PERSIAN_STOP_WORDS - {"یه", "یک", "و"})
+    | {"خدا", "شکر", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز", "امروز"}
+)
+#: The same in Thai, written without spaces: "since", "it", "already", "thank".
+_THAI_CLAUSE = re.compile(r"ตั้งแต่|เป็นแบบนี้|แบบนี้|มัน|แล้ว|ขอบคุณ|พระเจ้า|โชคดี|เมื่อวาน")

@@ -16,7 +16,11 @@ from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
 #: Words that end a Persian name on record: the verb and what follows it.
-_FA_STOP = r"(?:ثبت|شده|هست|است|هستش|بود|رزرو|درسته|می|که|و|با|رو|را)(?![" + _FA + "])"
+#: Pronouns too: «به نام شما پیدا کردم» ("found it under your name") names no one.
+_FA_STOP = (
+    r"(?:ثبت|شده|هست|است|هستش|بود|رزرو|درسته|می|که|و|با|رو|را|شما|من|خودم|خودتون|خودتان|ایشون"
+    r"|ایشان|ما|اون|او)(?![" + _FA + "])"
+)
 FA_NAME_WORD = rf"(?:(?!{_FA_STOP})[{_FA}]{{2,}})"
 _EN_NAME_WORD = r"[A-Z][a-z'’-]+"
 
@@ -26,7 +30,8 @@ _ON_RECORD = re.compile(
     rf"(?P<en>{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{0,2}})"
     rf"|(?<![{_FA}])به\s+نام\s+(?:(?:آقای|خانم|جناب)\s+)?"
     rf"(?P<fa>{FA_NAME_WORD}(?:\s+{FA_NAME_WORD})?)"
-    r"|ในชื่อ(?:ของ)?\s*(?:คุณ|นาย|นาง|นางสาว)?\s*"
+    # «ในชื่อของคุณค่ะ» ("in your name"): a pronoun alone is no name.
+    rf"|ในชื่อ(?!(?:ของ)?\s*(?:คุณ|ผม|ดิฉัน|ฉัน|หนู|เรา)?\s*(?:{THAI_PARTICLES}|$|[.,!?]))(?:ของ)?\s*(?:คุณ|นาย|นาง|นางสาว)?\s*"
     rf"(?P<th>[\u0e01-\u0e4e]{{2,}}?(?:\s[\u0e01-\u0e4e]{{2,}}?)?)(?={THAI_PARTICLES}|\s|$|[.,!?])"
 )
 

@@ -69,7 +69,13 @@ _NOT_PLACES = word_set(
     """
 )
 _NOT_PRODUCTS = word_set("یک یه این اون آن چیزی")
-_TH_DEICTIC = re.compile(r"นี้|นี่|นั้น|เรื่อง")
+#: Pronouns no name holds anywhere in it: "it's me again", «دوباره من هستم», «خودم هستم»
+#: introduce someone already known, they do not name them.
+_NEVER_IN_NAME = word_set("me myself من خودم خود خودمم ما شما")
+#: "Again" before or after a name is no part of it: «سلام، دوباره سارا هستم».
+_AGAIN = word_set("again دوباره باز بازم")
+#: Not a name: a pointing word, or "it's me" («ผมเอง», «ดิฉันเอง»).
+_TH_DEICTIC = re.compile(r"นี้|นี่|นั้น|เรื่อง|เอง$")
 _TH_TRAILING_PARTICLES = re.compile(rf"{_TH_PARTICLES}+$")
 _FA_LEADING_PRONOUN = re.compile(r"^(?:من|ما|بنده)\s+")
 
@@ -335,6 +341,10 @@ def _preference_key(value: str) -> str | None:
     return None
 
 
+def _without_again(name: str) -> str:
+    return " ".join(word for word in name.split() if word.casefold() not in _AGAIN)
+
+
 def _captured(match: re.Match[str]) -> str:
     value = match.group("value")
     if value is None and "value2" in match.re.groupindex:
@@ -355,6 +365,10 @@ def stated_facts(
             value = rule.clean(_captured(match))
             if not value or value.split()[0].casefold() in rule.rejects:
                 continue
+            if rule.key == "customer_name":
+                value = _without_again(value)
+                if not value or _NEVER_IN_NAME & set(value.casefold().split()):
+                    continue
             if not claimed.is_free(match.start(), match.end()):
                 continue
             key = _preference_key(value) if rule.key == "preference" else rule.key

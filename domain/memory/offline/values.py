@@ -134,6 +134,14 @@ _TH_MONTH = (
     r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม"
     r"|พฤศจิกายน|ธันวาคม|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\."
     r"|ต\.ค\.|พ\.ย\.|ธ\.ค\."
+    # as spoken and typed: «15 ธันวา», «15 ธค» (full names first, so they win)
+    r"|มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา"
+    r"|มค|กพ|มีค|เมย|พค|มิย|กค|สค|กย|ตค|พย|ธค"
+)
+#: A Thai year after the month: «2566», «พ.ศ. 2566», «ปี 2566», «66» right after «ธ.ค.».
+_TH_YEAR = (
+    r"(?:\s?(?:ปี|พ\.ศ\.?|พศ\.?|ค\.ศ\.?)?\s?\d{4}(?!\d)"
+    r"|(?<=\.)\d{2}(?!\d)|\s?(?:ปี|พ\.ศ\.?|พศ\.?)\s?\d{2}(?!\d))"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _EN_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
@@ -160,12 +168,13 @@ _NAMED_DATE = re.compile(
     r"|(?<![A-Za-z])(?i:(?:the\s+)?day\s+after\s+tomorrow|tomorrow(?:\s+(?:morning|afternoon|evening|night))?"
     r"|today|tonight|next\s+week|this\s+weekend|next\s+weekend|end\s+of\s+(?:the\s+)?(?:week|month))\b"
     # Persian: "سه‌شنبه ۱۲ آذر", "۱۲ آذر ۱۴۰۳", "فردا صبح", "پنجشنبه"
-    rf"|(?:{_FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{_FA_MONTH})(?![{_FA}])(?:\s+(?:ماه\s+)?\d{{4}})?"
+    rf"|(?:{_FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{_FA_MONTH})(?![{_FA}])(?:\s+(?:ماه\s+)?(?:سال\s+)?\d{{4}})?"
     rf"|(?<![{_FA}])(?:{_FA_WEEKDAY}|پس[\u200c\s]?فردا|فردا|امروز|امشب)(?:\s+(?:صبح|ظهر|عصر|شب))?"
     rf"(?:\s+(?:هفته|ماه)\s+(?:بعد|آینده))?(?![{_FA}])"
     rf"|(?<![{_FA}])(?:هفته|ماه)\s+(?:بعد|آینده)(?![{_FA}])"
     # Thai: "วันอังคารที่ 3 ธันวาคม", "14 พ.ย.", "21 พฤศจิกายน 2567", "พรุ่งนี้เช้า", "วันศุกร์นี้"
-    rf"|(?:{_TH_WEEKDAY}\s*(?:ที่\s*)?|วันที่\s?)?(?<![\d.,])\d{{1,2}}\s?(?:{_TH_MONTH})(?:\s?(?:พ\.ศ\.|ค\.ศ\.)?\s?\d{{4}})?"
+    rf"|(?:{_TH_WEEKDAY}\s*(?:ที่\s*)?|วันที่\s?)?(?<![\d.,])\d{{1,2}}\s?(?:เดือน\s?)?(?:{_TH_MONTH})"
+    rf"(?:{_TH_YEAR})?"
     rf"|{_TH_WEEKDAY}(?:นี้|หน้า)?"
     r"|มะรืนนี้|พรุ่งนี้(?:เช้า|บ่าย|เย็น)?|วันนี้|สัปดาห์หน้า|อาทิตย์หน้า|เดือนหน้า"
     r"|วันที่\s?\d{1,2}(?![\d/.:])"
@@ -472,10 +481,27 @@ def _identifiers(text: str) -> Iterator[ValueSpan]:
 _THAI_LAUGH = re.compile(r"^5{3,}$")
 
 
+#: A year named as one ("ปี 2566", «พ.ศ. 2566», «سال ۱۴۰۲»): no quantity, no id.
+_YEAR_WORD_BEFORE = re.compile(r"(?:ปี|พ\.ศ\.?|พศ\.?|ค\.ศ\.?|(?<![\u0620-\u06ff])سال)\s?$")
+#: "in 2023", "since 2019": a year only when it reads as one ("in 1204" may be a room).
+_EN_YEAR_BEFORE = re.compile(r"\b(?i:in|since|year)\s$")
+_EN_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _numbers(text: str) -> Iterator[ValueSpan]:
     for match in _NUMBER.finditer(text):
-        if not _THAI_LAUGH.match(match.group()):
-            yield _span(Kind.NUMBER, match)
+        if _THAI_LAUGH.match(match.group()) or _is_year(text, match):
+            continue
+        yield _span(Kind.NUMBER, match)
+
+
+def _is_year(text: str, match: re.Match[str]) -> bool:
+    digits = match.group()
+    if len(digits) != 4 or not digits.isdigit():  # isdigit: Thai and Persian digits too
+        return False
+    if _YEAR_WORD_BEFORE.search(text, 0, match.start()):
+        return True
+    return bool(_EN_YEAR.fullmatch(digits) and _EN_YEAR_BEFORE.search(text, 0, match.start()))
 
 
 #: Most specific shape first; each rule only reads text no earlier rule claimed.
