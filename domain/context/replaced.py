@@ -81,9 +81,7 @@ def _mark(text: str, quoted: str, note: str) -> str:
 
 def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
     words = old.split()
-    distinctive = [
-        w for w in words if w not in current and (any(c.isdigit() for c in w) or len(w) >= 5)
-    ]
+    distinctive = [w for w in words if w not in current and _distinctive(w)]
     if not distinctive or len(words) < 2:
         return text
     word = distinctive[0]
@@ -96,6 +94,19 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
         if any(other in around for other in others) and not text.startswith(note, match.end()):
             return text[: match.end()] + note + text[match.end() :]
     return text
+
+
+#: A bare number this short ("7", "20") occurs in too many other values (a range of
+#: days, a dose, a floor) to stand for a quoted old value: "۲۰" of an old time slot
+#: must not mark the "۲۰" of a medicine's dose as replaced by a time.
+MIN_NUMBER_CHARS = 3
+
+
+def _distinctive(word: str) -> bool:
+    bare = word.strip(".,;:!?،؛()")
+    if any(c.isdigit() for c in bare):
+        return len(bare) >= MIN_NUMBER_CHARS or not bare.isdigit()
+    return len(word) >= 5
 
 
 _PHRASE_END = re.compile(r"[.!?;:,،؛\n]\s")

@@ -77,3 +77,24 @@ def test_a_current_value_inside_a_mark_is_not_marked_again() -> None:
         facts = [moved("refund_amount", first, second), moved("order_total", second, third)]
         text = mark_replaced(f"Assistant: refund of {first} today", facts)  # type: ignore[arg-type]
         assert text == f"Assistant: refund of {first} (replaced: {second}) today"
+
+
+def test_a_short_bare_number_of_an_old_value_is_not_taken_for_it() -> None:
+    # Given old time slots, replaced, and summaries quoting a range of days and a dose
+    facts = [
+        moved("repair_time", "10 to 12", "2 to 4 pm"),
+        moved("pickup_time", "ساعت ۲۰ تا ۲۲", "ساعت ۱۸:۳۰"),
+        moved("visit_time", "10 ถึง 12 โมง", "14 ถึง 16 โมง"),
+    ]
+    summary = "\n".join(
+        [
+            "Assistant: Repairs take 7 to 10 working days.",
+            "Assistant: سه قلم دارو: متفورمین ۵۰۰، آتورواستاتین ۲۰ تا آخر ماه.",
+            "Assistant: ซ่อม 7 ถึง 10 วันทำการค่ะ",
+        ]
+    )
+    # When the summary is marked, Then no number is said to be replaced by a time slot
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+    # And an old value quoted whole is still marked
+    quoted = mark_replaced("Assistant: ช่วง 10 ถึง 12 โมง ค่ะ", facts)  # type: ignore[arg-type]
+    assert "10 ถึง 12 โมง (replaced: 14 ถึง 16 โมง)" in quoted
