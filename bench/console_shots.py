@@ -18,7 +18,7 @@ import httpx
 from playwright.sync_api import Browser, sync_playwright
 
 from bench.support.chromium import launch
-from bench.support.console_seed import post_conversations, wait_until_folded
+from bench.support.console_seed import flush_analytics, post_conversations, wait_until_folded
 from bench.support.processes import MemqProcess, free_port, wait_until_ready
 from bench.support.progress import log
 
@@ -77,6 +77,7 @@ def main() -> None:
             ) as api:
                 post_conversations(api)
                 wait_until_folded(api, "s-en")
+                flush_analytics(api)
                 api.post("/v1/sessions/s-th/end").raise_for_status()
             with sync_playwright() as playwright:
                 browser = launch(playwright)

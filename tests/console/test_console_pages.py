@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bench.support.console_seed import flush_analytics
 from bench.support.processes import wait_for
 from tests.console.conftest import KEY_B, Served
 
@@ -166,10 +167,8 @@ def test_a_user_page_shows_each_personas_memory(served: Served) -> None:
 
 
 def flush_every_session(served: Served) -> None:
-    """What the periodic flush does, now: reading a session's analytics flushes it."""
     with served.api() as api:
-        for session in api.get("/v1/sessions").json()["sessions"]:
-            assert api.get(f"/v1/analytics/sessions/{session['session_id']}").status_code == 200
+        flush_analytics(api)
 
 
 def test_analytics_draws_the_account_per_day_as_svg(served: Served) -> None:
