@@ -22,7 +22,8 @@ import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -231,6 +232,39 @@ class Row:
 Driver = Callable[[int, int, float], Coroutine[Any, Any, list[float]]]
 
 
+@contextmanager
+def context_deployment(
+    amqp_url: str, prefix: str, data: Path, api_keys: str, threads: int, log_dir: Path
+) -> Iterator[str]:
+    """A gateway and a context pool over RabbitMQ on ``data``: yields the gateway's base
+    URL; stops both and deletes the run's queues after."""
+    port = free_port()
+    env = {
+        "MEMQ_AMQP_URL": amqp_url,
+        "MEMQ_QUEUE_PREFIX": prefix,
+        "MEMQ_DATA_DIR": str(data),
+        "MEMQ_API_KEYS": api_keys,
+        "MEMQ_PORT": str(port),
+        "MEMQ_LOG_LEVEL": "WARNING",
+        "MEMQ_RATE_LIMIT_PER_SECOND": "0",
+        "MEMQ_WORKER_METRICS_PORT": "0",
+    }
+    gateway = MemqProcess(["gateway"], env, log_dir / "gateway.log").start()
+    worker = MemqProcess(
+        ["worker", "--queues", "context", "--threads", str(threads)],
+        env,
+        log_dir / "worker.log",
+    ).start()
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        wait_until_ready(base_url, gateway)
+        yield base_url
+    finally:
+        worker.stop()
+        gateway.stop()
+        delete_queues(amqp_url, prefix)
+
+
 def measure(name: str, clients: int, offered: float, driver: Driver, total: int) -> Row:
     started = time.perf_counter()
     latencies = asyncio.run(driver(clients, total, offered))
@@ -266,27 +300,11 @@ def main() -> None:
             seed(store, f"s{size}", size)
             write_memory(store, f"s{size}", size, settings)
         store.close()
-        port = free_port()
-        env = {
-            "MEMQ_AMQP_URL": amqp_url,
-            "MEMQ_QUEUE_PREFIX": prefix,
-            "MEMQ_DATA_DIR": str(data),
-            "MEMQ_API_KEYS": f"{KEY}:{ACCOUNT}",
-            "MEMQ_PORT": str(port),
-            "MEMQ_LOG_LEVEL": "WARNING",
-            "MEMQ_RATE_LIMIT_PER_SECOND": "0",
-            "MEMQ_WORKER_METRICS_PORT": "0",
-        }
-        gateway = MemqProcess(["gateway"], env, Path(tmp) / "gateway.log").start()
-        worker = MemqProcess(
-            ["worker", "--queues", "context", "--threads", str(args.threads)],
-            env,
-            Path(tmp) / "worker.log",
-        ).start()
         rows: list[Row] = []
-        try:
-            base_url = f"http://127.0.0.1:{port}"
-            wait_until_ready(base_url, gateway)
+        deployment = context_deployment(
+            amqp_url, prefix, data, f"{KEY}:{ACCOUNT}", args.threads, Path(tmp)
+        )
+        with deployment as base_url:
             for clients in (1, 16):
                 rows.append(
                     measure(
@@ -323,10 +341,6 @@ def main() -> None:
                         args.requests,
                     )
                 )
-        finally:
-            worker.stop()
-            gateway.stop()
-            delete_queues(amqp_url, prefix)
     print()
     print(
         f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "

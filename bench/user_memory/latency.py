@@ -119,9 +119,8 @@ def http_rows(pasts: tuple[int, ...], requests: int, messages: int) -> list[str]
     import asyncio
     import uuid
 
-    from bench.context import http_latencies
-    from bench.support.processes import MemqProcess, free_port, wait_until_ready
-    from bench.support.rabbit import amqp_url_for_tests, delete_queues
+    from bench.context import context_deployment, http_latencies
+    from bench.support.rabbit import amqp_url_for_tests
 
     amqp_url = amqp_url_for_tests()
     prefix = f"bench-um-{uuid.uuid4().hex[:8]}"
@@ -129,24 +128,10 @@ def http_rows(pasts: tuple[int, ...], requests: int, messages: int) -> list[str]
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         seed(data, pasts, messages)
-        port = free_port()
-        env = {
-            "MEMQ_AMQP_URL": amqp_url,
-            "MEMQ_QUEUE_PREFIX": prefix,
-            "MEMQ_DATA_DIR": str(data),
-            "MEMQ_API_KEYS": f"bench-key:{ACCOUNT}",
-            "MEMQ_PORT": str(port),
-            "MEMQ_LOG_LEVEL": "WARNING",
-            "MEMQ_RATE_LIMIT_PER_SECOND": "0",
-            "MEMQ_WORKER_METRICS_PORT": "0",
-        }
-        gateway = MemqProcess(["gateway"], env, Path(tmp) / "gateway.log").start()
-        worker = MemqProcess(
-            ["worker", "--queues", "context", "--threads", "8"], env, Path(tmp) / "worker.log"
-        ).start()
-        try:
-            base_url = f"http://127.0.0.1:{port}"
-            wait_until_ready(base_url, gateway)
+        deployment = context_deployment(
+            amqp_url, prefix, data, f"bench-key:{ACCOUNT}", 8, Path(tmp)
+        )
+        with deployment as base_url:
             for past in pasts:
                 on: list[float] = []
                 off: list[float] = []
@@ -154,10 +139,6 @@ def http_rows(pasts: tuple[int, ...], requests: int, messages: int) -> list[str]
                     on += asyncio.run(http_latencies(base_url, f"now-{past}", 1, 20))
                     off += asyncio.run(http_latencies(base_url, f"anon-{past}", 1, 20))
                 rows.append(row(past, "HTTP", on, off))
-        finally:
-            worker.stop()
-            gateway.stop()
-            delete_queues(amqp_url, prefix)
     return rows
 
 
