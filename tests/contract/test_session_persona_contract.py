@@ -13,6 +13,7 @@ from domain.ports.store import Store
 from schemas.messages import MessageEvent
 from schemas.sessions import SessionCreate, SessionPatch
 from store.backends.mongo import MongoStore
+from store.backends.mongo.indexes import PERSONA_MARKER
 from store.backends.sqlite import SqliteStore
 
 A, B = "acct-a", "acct-b"
@@ -112,7 +113,9 @@ def test_the_persona_filter_stays_in_its_account(store: Store) -> None:
 def test_a_mongo_session_from_before_the_field_gets_it_at_start_up(
     mongo_store: MongoStore,
 ) -> None:
-    # Given documents as contract 1.2.0 wrote them: no persona field
+    # Given documents as contract 1.2.0 wrote them: no persona field, and no marker of
+    # the copy (the fixture's start-up left one: its store was empty)
+    mongo_store.db.sessions.database["memq_meta"].delete_one({"_id": PERSONA_MARKER})
     old = {"account_id": A, "user_id": "u1", "status": "active", "created_at": T0}
     old |= {"updated_at": T0, "last_activity": T0, "message_count": 0}
     mongo_store.db.sessions.insert_many(
@@ -130,6 +133,10 @@ def test_a_mongo_session_from_before_the_field_gets_it_at_start_up(
     assert listed(mongo_store, persona="meher") == ["s1"]
     indexes = mongo_store.db.sessions.index_information()
     assert "sessions_by_persona" in indexes
+    # And later start-ups skip the scan: a doc left without its field stays so
+    mongo_store.db.sessions.update_one({"session_id": "s1"}, {"$unset": {"persona": ""}})
+    mongo_store.ensure_indexes()
+    assert mongo_store.db.sessions.find_one({"session_id": "s1"}).get("persona") is None
 
 
 def test_a_sqlite_file_from_before_version_7_is_upgraded(tmp_path: Path) -> None:

@@ -11,12 +11,14 @@ from store.backends.mongo.database import MongoDatabase
 from store.backends.mongo.lifecycle import lifecycle_indexes
 from store.backends.mongo.llm_usage import llm_usage_indexes
 from store.backends.mongo.message_ids import backfill_claims, claim_indexes
-from store.backends.mongo.search import search_indexes
+from store.backends.mongo.search import META_COLLECTION, search_indexes
 from store.backends.mongo.user_memory import user_memory_indexes
 
 #: The unique index of databases from before the claims: once per account, which a
 #: sharded ``messages`` cannot enforce (``store.backends.mongo.message_ids``).
 ACCOUNT_WIDE_INDEX = "message_once"
+#: ``memq_meta`` doc: the sessions' ``metadata.persona`` copied into ``persona``.
+PERSONA_MARKER = "persona_from_metadata"
 
 
 @translated
@@ -108,8 +110,14 @@ def claim_existing_messages(db: MongoDatabase) -> None:
 def _persona_from_metadata(db: MongoDatabase) -> None:
     """Before contract 1.3.0 a persona was ``metadata.persona``: copy each valid one
     into the field, so the persona filter finds those sessions too. Idempotent: a
-    session with a persona (set, or cleared to "") is never touched again."""
+    session with a persona (set, or cleared to "") is never touched again. Once done it
+    leaves a marker doc in ``memq_meta``, as the search back-fill does: the filter has
+    no index to use, so every later start-up would scan the sessions again."""
+    meta = db.sessions.database[META_COLLECTION]
+    if meta.find_one({"_id": PERSONA_MARKER}) is not None:
+        return
     db.sessions.update_many(
         {"persona": None, "metadata.persona": {"$regex": PERSONA_NAME_PATTERN}},
         [{"$set": {"persona": "$metadata.persona"}}],
     )
+    meta.update_one({"_id": PERSONA_MARKER}, {"$set": {"done": True}}, upsert=True)
