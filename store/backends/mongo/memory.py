@@ -10,7 +10,6 @@ from datetime import datetime
 from typing import Any
 
 from pymongo import DESCENDING, ReturnDocument
-from pymongo.errors import DuplicateKeyError
 
 from domain.ports.memory import ContextSnapshot, MemoryStore
 from schemas.errors import NotFound
@@ -26,6 +25,7 @@ from store.backends.mongo.database import (
     MongoDatabase,
     ms,
 )
+from store.backends.mongo.leases import give_back_lease, take_lease
 
 
 class MongoMemory(MemoryStore):
@@ -58,26 +58,8 @@ class MongoMemory(MemoryStore):
         self, account_id: str, session_id: str, owner: str, until: datetime, now: datetime
     ) -> bool:
         key = {"account_id": account_id, "session_id": session_id}
-        takeable = {
-            "$or": [
-                {"lease_owner": None},
-                {"lease_owner": owner},
-                {"lease_until": {"$lt": as_utc(now)}},
-            ]
-        }
-        try:
-            # One atomic upsert: when another owner holds a live lease the filter
-            # misses, the insert hits the unique memory_once index, and we lose.
-            # Two first-time acquirers race the same way: one insert wins.
-            self.db.memory.update_one(
-                {**key, **takeable},
-                {
-                    "$set": {"lease_owner": owner, "lease_until": ms(until)},
-                    "$setOnInsert": {"version": 0, "state": None},
-                },
-                upsert=True,
-            )
-        except DuplicateKeyError:
+        # Keyed by the unique memory_once index.
+        if not take_lease(self.db.memory, key, owner, until, now):
             return False
         # Session checked after taking the lease: a delete_session running
         # meanwhile either removes our doc after this check, failing our next
@@ -89,10 +71,7 @@ class MongoMemory(MemoryStore):
 
     @_translated
     def release_memory_lease(self, account_id: str, session_id: str, owner: str) -> None:
-        self.db.memory.update_one(
-            {"account_id": account_id, "session_id": session_id, "lease_owner": owner},
-            {"$set": {"lease_owner": None, "lease_until": None}},
-        )
+        give_back_lease(self.db.memory, {"account_id": account_id, "session_id": session_id}, owner)
 
     @_translated
     def save_memory(self, account_id: str, session_id: str, state: MemoryState, owner: str) -> bool:

@@ -18,10 +18,10 @@ from pymongo.errors import DuplicateKeyError
 
 from domain.ports.user_memory import UserMemoryStore
 from schemas.user_memory import UserMemoryState
-from store.backends._common import as_utc
 from store.backends._mongo_errors import translated as _translated
 from store.backends._parsed_memory import ParsedMemories
-from store.backends.mongo.database import MongoDatabase, ms
+from store.backends.mongo.database import MongoDatabase
+from store.backends.mongo.leases import give_back_lease, take_lease
 
 
 def user_memory_indexes(collection: Collection[Any]) -> None:
@@ -73,36 +73,14 @@ class MongoUserMemory(UserMemoryStore):
         until: datetime,
         now: datetime,
     ) -> bool:
-        takeable = {
-            "$or": [
-                {"lease_owner": None},
-                {"lease_owner": owner},
-                {"lease_until": {"$lt": as_utc(now)}},
-            ]
-        }
-        try:
-            # A live lease of another owner: the filter misses, the insert hits the
-            # unique index, and we lose. Two first-time acquirers: one insert wins.
-            self.docs.update_one(
-                {**_key(account_id, user_id, persona), **takeable},
-                {
-                    "$set": {"lease_owner": owner, "lease_until": ms(until)},
-                    "$setOnInsert": {"version": 0, "state": None},
-                },
-                upsert=True,
-            )
-        except DuplicateKeyError:
-            return False
-        return True
+        # Keyed by the unique user_memory_once index.
+        return take_lease(self.docs, _key(account_id, user_id, persona), owner, until, now)
 
     @_translated
     def release_user_memory_lease(
         self, account_id: str, user_id: str, persona: str, owner: str
     ) -> None:
-        self.docs.update_one(
-            {**_key(account_id, user_id, persona), "lease_owner": owner},
-            {"$set": {"lease_owner": None, "lease_until": None}},
-        )
+        give_back_lease(self.docs, _key(account_id, user_id, persona), owner)
 
     @_translated
     def save_user_memory(
