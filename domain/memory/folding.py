@@ -102,6 +102,7 @@ def fold(
     )
     known = [(fact.key, fact.value) for fact in state.facts]
     extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context))
+    late = _stragglers(state, batch)
     replaced = [fact.value for fact in extracted if fact.replaced]
     return state.model_copy(
         update={
@@ -110,7 +111,7 @@ def fold(
             "recent": recent,
             "mid": mid,
             "old": old,
-            "facts": merge_facts(state.facts, extracted, now),
+            "facts": merge_facts(state.facts, extracted, now, late=late),
             "replaced_values": remember_replaced(state.replaced_values, replaced),
             "tail": [
                 TailLine(
@@ -188,21 +189,35 @@ def remember_replaced(earlier: Sequence[str], named: Sequence[str]) -> list[str]
     return values[-MAX_REPLACED_VALUES:]
 
 
+def _stragglers(state: MemoryState, batch: Sequence[StoredMessage]) -> frozenset[str]:
+    """Messages of ``batch`` sent before messages already folded (stored late, after a retry)."""
+    folded = [tier.last_seq for tier in (state.recent, state.mid, state.old) if tier is not None]
+    boundary = max(folded, default=0)
+    return frozenset(message.message_id for message in batch if message.seq < boundary)
+
+
 def merge_facts(
-    existing: Sequence[Fact], extracted: Sequence[ExtractedFact], now: datetime
+    existing: Sequence[Fact],
+    extracted: Sequence[ExtractedFact],
+    now: datetime,
+    late: frozenset[str] = frozenset(),
 ) -> list[Fact]:
     """A later value for a key replaces the earlier one, which goes into its history.
 
     Only a value about the same subject (the same key) replaces another. A value that
     merely restates part of the current one ("Tuesday" after "Tuesday 3 December")
-    leaves it as it is, so a fact never loses detail to a shorter mention.
+    leaves it as it is, so a fact never loses detail to a shorter mention. A value from a
+    ``late`` message (sent before the current value's, folded after it) is an earlier
+    value: it goes into the history, never over what was said after it.
     """
     facts = {fact.key: fact for fact in existing}
     for item in extracted:
         if item.replaced:
             continue  # an old value named as such: history, not a fact
         current = facts.get(item.key)
-        if current is None:
+        if current is not None and item.source_message_id in late:
+            facts[item.key] = _with_earlier(current, item, now)
+        elif current is None:
             facts[item.key] = Fact(
                 key=item.key,
                 value=item.value,
@@ -224,6 +239,15 @@ def merge_facts(
             )
     ordered = sorted(facts.values(), key=lambda fact: fact.updated_at, reverse=True)
     return ordered[:MAX_FACTS]
+
+
+def _with_earlier(current: Fact, item: ExtractedFact, now: datetime) -> Fact:
+    known = {current.value, *(earlier.value for earlier in current.history)}
+    if item.value in known or restates(item.value, current.value):
+        return current
+    earlier = FactValue(value=item.value, source_message_id=item.source_message_id, updated_at=now)
+    # Newest earlier value last: the late one was said before the current value.
+    return current.model_copy(update={"history": [*current.history, earlier][-MAX_FACT_HISTORY:]})
 
 
 def _redo_operation(

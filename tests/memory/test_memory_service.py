@@ -194,3 +194,52 @@ def test_offline_tiers_stay_marked_while_claude_stays_down(
     memory = store.memory.load_memory(ACCOUNT, SESSION)
     assert memory.recent is not None and memory.recent.engine == "offline"
     assert memory.recent.text.strip()
+
+
+def test_a_message_stored_late_never_replaces_what_was_said_after_it(store: SqliteStore) -> None:
+    # Given a chat whose first order number (seq 3) was stored only after its correction
+    # (seq 5) had been folded, as a retried ingest leaves it
+    turns = [
+        ("user", "Hi, this is Sara Kim, my headphones arrived broken."),
+        ("assistant", "Sorry to hear that. Could you share your order number?"),
+        ("user", "Sure, it's ORD-48213."),
+        ("assistant", "I can't find that one. Could you check the order number again?"),
+        ("user", "Sorry, typo: ORD-48231."),
+        ("assistant", "Found it, thank you."),
+        ("user", "Can you replace them?"),
+        ("assistant", "Yes, a new pair ships tomorrow."),
+        ("user", "Great."),
+        ("assistant", "Anything else?"),
+        ("user", "No, thanks."),
+        ("assistant", "Have a good day."),
+    ]
+
+    def append(position: int) -> None:
+        role, content = turns[position - 1]
+        event = MessageEvent(
+            account_id=ACCOUNT,
+            session_id=SESSION,
+            message_id=f"m{position:02d}",
+            role=role,
+            content=content,
+            seq=position,
+            accepted_at=T0 + timedelta(seconds=position),
+        )
+        store.sessions.append_message(event, delivery_id=f"d{position}")
+
+    service = MemoryService(store.memory, EngineChain(fallback=OfflineEngine()), Settings())
+    for position in [1, 2, *range(4, 13)]:
+        append(position)
+    assert service.update(ACCOUNT, SESSION, final=True).folded_messages == 6
+    assert current_order(store) == ("ORD-48231", [])
+    # When the straggler arrives and is folded after it
+    append(3)
+    assert service.update(ACCOUNT, SESSION, final=True).folded_messages == 1
+    # Then the corrected number stays current and the late one is its earlier value
+    assert current_order(store) == ("ORD-48231", ["ORD-48213"])
+
+
+def current_order(store: SqliteStore) -> tuple[str, list[str]]:
+    memory = store.memory.load_memory(ACCOUNT, SESSION)
+    (fact,) = [fact for fact in memory.facts if fact.key == "order_id"]
+    return fact.value, [earlier.value for earlier in fact.history]
