@@ -32,6 +32,9 @@ class MemoryState(BaseModel):
     mid: TierSummary | None = None
     old: TierSummary | None = None
     facts: list[Fact] = Field(default_factory=list)
+    #: The seq of the message each current fact value comes from: a message stored
+    #: late (folded after later ones) can tell whether it was said before that value.
+    fact_seqs: dict[str, int] = Field(default_factory=dict)
     #: The last messages of the latest fold (content clipped): the question the
     #: next fold's first message may be answering.
     tail: list[TailLine] = Field(default_factory=list)

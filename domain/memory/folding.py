@@ -70,8 +70,13 @@ def fold(
     budgets: Budgets,
     policy: FoldPolicy,
     now: datetime,
+    before: Sequence[StoredMessage] | None = None,
 ) -> MemoryState:
-    """Fold ``batch`` (in conversation order, just past ``state.folded_count``) into the tiers."""
+    """Fold ``batch`` (in conversation order, just past ``state.folded_count``) into the tiers.
+
+    ``before``: the messages sent just before ``batch`` when it starts with a message stored
+    late (the question it may answer); otherwise the tail of the previous fold serves.
+    """
     if not batch:
         return state
     lines = transcript(batch, state.folded_count + 1)
@@ -87,6 +92,8 @@ def fold(
         TranscriptLine(line.position, line.message_id, line.role, line.content)
         for line in state.tail
     ]
+    if before:
+        context = transcript(before, lines[0].position - len(before))
     text, engine = engines.run(lambda e: e.fold(previous, lines, budgets.recent, context))
     recent = _summary(
         TierName.RECENT,
@@ -100,9 +107,17 @@ def fold(
         last=(lines[-1].position, max(batch[-1].seq, recent.last_seq if recent else 0)),
         now=now,
     )
-    known = [(fact.key, fact.value) for fact in state.facts]
-    extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context))
     late = _stragglers(state, batch)
+    # A late message is read against what was known when it was sent: not against values
+    # said after it (a wrong number answered late is not a second order).
+    sent_first = min(late.values(), default=None)
+    known = [
+        (fact.key, fact.value)
+        for fact in state.facts
+        if sent_first is None or state.fact_seqs.get(fact.key, sent_first + 1) < sent_first
+    ]
+    extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context))
+    facts = merge_facts(state.facts, extracted, now, late=late, said_at=state.fact_seqs)
     replaced = [fact.value for fact in extracted if fact.replaced]
     return state.model_copy(
         update={
@@ -111,7 +126,8 @@ def fold(
             "recent": recent,
             "mid": mid,
             "old": old,
-            "facts": merge_facts(state.facts, extracted, now, late=late),
+            "facts": facts,
+            "fact_seqs": _fact_seqs(facts, batch, state.fact_seqs),
             "replaced_values": remember_replaced(state.replaced_values, replaced),
             "tail": [
                 TailLine(
@@ -189,33 +205,55 @@ def remember_replaced(earlier: Sequence[str], named: Sequence[str]) -> list[str]
     return values[-MAX_REPLACED_VALUES:]
 
 
-def _stragglers(state: MemoryState, batch: Sequence[StoredMessage]) -> frozenset[str]:
-    """Messages of ``batch`` sent before messages already folded (stored late, after a retry)."""
+def folded_through(state: MemoryState) -> int:
+    """The seq of the last message the tiers cover (0 before the first fold)."""
     folded = [tier.last_seq for tier in (state.recent, state.mid, state.old) if tier is not None]
-    boundary = max(folded, default=0)
-    return frozenset(message.message_id for message in batch if message.seq < boundary)
+    return max(folded, default=0)
+
+
+def _stragglers(state: MemoryState, batch: Sequence[StoredMessage]) -> dict[str, int]:
+    """The seq of each message of ``batch`` sent before messages already folded (stored
+    late, after a retry)."""
+    boundary = folded_through(state)
+    return {message.message_id: message.seq for message in batch if message.seq < boundary}
+
+
+def _fact_seqs(
+    facts: Sequence[Fact], batch: Sequence[StoredMessage], before: Mapping[str, int]
+) -> dict[str, int]:
+    """The seq of the message each current value comes from, where known."""
+    seq_of = {message.message_id: message.seq for message in batch}
+    seqs = dict(before)
+    for fact in facts:
+        if fact.source_message_id in seq_of:
+            seqs[fact.key] = seq_of[fact.source_message_id]
+    return {fact.key: seqs[fact.key] for fact in facts if fact.key in seqs}
 
 
 def merge_facts(
     existing: Sequence[Fact],
     extracted: Sequence[ExtractedFact],
     now: datetime,
-    late: frozenset[str] = frozenset(),
+    late: Mapping[str, int] | None = None,
+    said_at: Mapping[str, int] | None = None,
 ) -> list[Fact]:
     """A later value for a key replaces the earlier one, which goes into its history.
 
     Only a value about the same subject (the same key) replaces another. A value that
     merely restates part of the current one ("Tuesday" after "Tuesday 3 December")
-    leaves it as it is, so a fact never loses detail to a shorter mention. A value from a
-    ``late`` message (sent before the current value's, folded after it) is an earlier
-    value: it goes into the history, never over what was said after it.
+    leaves it as it is, so a fact never loses detail to a shorter mention. A value from
+    a ``late`` message (its seq given) folded after the current value but sent before
+    it (``said_at``: the current value's seq per key; unknown counts as after) goes into
+    the history, never over what was said after it.
     """
+    late, said_at = late or {}, said_at or {}
     facts = {fact.key: fact for fact in existing}
     for item in extracted:
         if item.replaced:
             continue  # an old value named as such: history, not a fact
         current = facts.get(item.key)
-        if current is not None and item.source_message_id in late:
+        sent = late.get(item.source_message_id)
+        if current is not None and sent is not None and sent < said_at.get(item.key, sent + 1):
             facts[item.key] = _with_earlier(current, item, now)
         elif current is None:
             facts[item.key] = Fact(

@@ -29,7 +29,14 @@ from datetime import UTC, datetime, timedelta
 from domain.config import MemorySettings
 from domain.memory.budget import DailyTokenBudget
 from domain.memory.chain import EngineChain
-from domain.memory.folding import FoldPolicy, fold, mark_fallback, redo_offline_tiers
+from domain.memory.folding import (
+    TAIL_LINES,
+    FoldPolicy,
+    fold,
+    folded_through,
+    mark_fallback,
+    redo_offline_tiers,
+)
 from domain.memory.spend import open_tab
 from domain.ports.memory import MemoryStore
 from schemas.analytics_model import LLMTokens
@@ -181,8 +188,11 @@ class MemoryService:
             if not batch:
                 break
             engines = self.engines if fallback is None else self.engines.offline_only()
+            before = self._before_late(account_id, session_id, state, batch)
             with open_tab() as tab:
-                new_state = fold(state, batch, engines, budgets, self.policy, datetime.now(UTC))
+                new_state = fold(
+                    state, batch, engines, budgets, self.policy, datetime.now(UTC), before
+                )
             if fallback is not None:
                 fallbacks += 1
                 self.engines.budget_fallbacks.add()
@@ -252,6 +262,14 @@ class MemoryService:
         if self.budget is None:
             return None
         return self.budget.record(account_id, session_id, spent, self.clock())
+
+    def _before_late(
+        self, account_id: str, session_id: str, state: MemoryState, batch: list[StoredMessage]
+    ) -> list[StoredMessage] | None:
+        """The messages sent just before a batch that starts with a message stored late."""
+        if not batch or batch[0].seq >= folded_through(state):
+            return None
+        return self.memory.messages_before(account_id, session_id, batch[0].seq, limit=TAIL_LINES)
 
     def _redo_sources(
         self, account_id: str, session_id: str, state: MemoryState

@@ -114,3 +114,9 @@ class MemoryStore(abc.ABC):
         self, account_id: str, session_id: str, first_seq: int, last_seq: int, *, limit: int
     ) -> list[StoredMessage]:
         """Messages with first_seq <= seq <= last_seq in conversation order, at most ``limit``."""
+
+    @abc.abstractmethod
+    def messages_before(
+        self, account_id: str, session_id: str, seq: int, *, limit: int
+    ) -> list[StoredMessage]:
+        """The ``limit`` messages just before ``seq``, in conversation order."""

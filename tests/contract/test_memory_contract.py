@@ -336,6 +336,19 @@ def test_a_straggler_below_folded_messages_is_unfolded(store: Store) -> None:
     assert store.memory.count_unfolded(A, "s1") == 3
 
 
+def test_the_messages_before_a_late_one_are_the_closest_in_order(store: Store) -> None:
+    # Given m1..m5, and m6 in another session and another account
+    conversation(store, 1, 2, 3, 4, 5)
+    conversation(store, 6, session="s2")
+    conversation(store, 2, account="other")
+    # Then the messages just before a seq are the closest ones, oldest first, this session's
+    before = store.memory.messages_before(A, "s1", SEQ0 + 4, limit=2)
+    assert ids(before) == ["m2", "m3"]
+    assert ids(store.memory.messages_before(A, "s1", SEQ0 + 2, limit=3)) == ["m1"]
+    assert store.memory.messages_before(A, "s1", SEQ0 + 1, limit=3) == []
+    assert store.memory.messages_before(A, "s2", SEQ0 + 4, limit=3) == []
+
+
 def test_messages_sharing_a_seq_are_cut_by_message_id(store: Store) -> None:
     # Given two messages with the same seq (two gateways), ordered by message id
     conversation(store, 1, 2)

@@ -11,6 +11,8 @@ import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from domain.memory.chain import EngineChain
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.factory import build_engines
@@ -196,23 +198,47 @@ def test_offline_tiers_stay_marked_while_claude_stays_down(
     assert memory.recent.text.strip()
 
 
-def test_a_message_stored_late_never_replaces_what_was_said_after_it(store: SqliteStore) -> None:
-    # Given a chat whose first order number (seq 3) was stored only after its correction
-    # (seq 5) had been folded, as a retried ingest leaves it
-    turns = [
-        ("user", "Hi, this is Sara Kim, my headphones arrived broken."),
-        ("assistant", "Sorry to hear that. Could you share your order number?"),
-        ("user", "Sure, it's ORD-48213."),
-        ("assistant", "I can't find that one. Could you check the order number again?"),
-        ("user", "Sorry, typo: ORD-48231."),
-        ("assistant", "Found it, thank you."),
-        ("user", "Can you replace them?"),
-        ("assistant", "Yes, a new pair ships tomorrow."),
-        ("user", "Great."),
-        ("assistant", "Anything else?"),
-        ("user", "No, thanks."),
-        ("assistant", "Have a good day."),
-    ]
+ENGLISH_CORRECTION = [
+    ("user", "Hi, this is Sara Kim, my headphones arrived broken."),
+    ("assistant", "Sorry to hear that. Could you share your order number?"),
+    ("user", "Sure, it's ORD-48213."),
+    ("assistant", "I can't find that one. Could you check the order number again?"),
+    ("user", "Sorry, typo: ORD-48231."),
+]
+PERSIAN_CORRECTION = [
+    ("user", "سلام، من رضا احمدی هستم. گوشی که خریدم روشن نمیشه."),
+    ("assistant", "سلام رضا جان، متاسفم. شماره سفارشتون رو لطف می‌کنید؟"),
+    ("user", "بله، ۷۳۰۵۹۲"),
+    ("assistant", "با این شماره سفارشی پیدا نمیشه. یه بار دیگه چک کنید؟"),
+    ("user", "وای ببخشید، اشتباه تایپ کردم. ۷۳۰۹۵۲ درسته"),
+]
+CHAT_ON = [
+    ("assistant", "Found it, thank you."),
+    ("user", "Can you replace it?"),
+    ("assistant", "Yes, a new one ships tomorrow."),
+    ("user", "Great."),
+    ("assistant", "Anything else?"),
+    ("user", "No, thanks."),
+    ("assistant", "Have a good day."),
+]
+
+
+@pytest.mark.parametrize(
+    ("opening", "wrong", "right", "late"),
+    [
+        (ENGLISH_CORRECTION, "ORD-48213", "ORD-48231", 3),
+        (ENGLISH_CORRECTION, "ORD-48213", "ORD-48231", 5),
+        (PERSIAN_CORRECTION, "۷۳۰۵۹۲", "۷۳۰۹۵۲", 3),
+        (PERSIAN_CORRECTION, "۷۳۰۵۹۲", "۷۳۰۹۵۲", 5),
+    ],
+    ids=["en wrong late", "en correction late", "fa wrong late", "fa correction late"],
+)
+def test_a_message_stored_late_keeps_its_place_among_the_values(
+    store: SqliteStore, opening: list[tuple[str, str]], wrong: str, right: str, late: int
+) -> None:
+    # Given a chat where one message (the first order number, or its correction) was
+    # stored only after the messages around it had been folded, as a retried ingest leaves it
+    turns = opening + CHAT_ON
 
     def append(position: int) -> None:
         role, content = turns[position - 1]
@@ -228,15 +254,16 @@ def test_a_message_stored_late_never_replaces_what_was_said_after_it(store: Sqli
         store.sessions.append_message(event, delivery_id=f"d{position}")
 
     service = MemoryService(store.memory, EngineChain(fallback=OfflineEngine()), Settings())
-    for position in [1, 2, *range(4, 13)]:
-        append(position)
+    for position in range(1, len(turns) + 1):
+        if position != late:
+            append(position)
     assert service.update(ACCOUNT, SESSION, final=True).folded_messages == 6
-    assert current_order(store) == ("ORD-48231", [])
-    # When the straggler arrives and is folded after it
-    append(3)
+    assert current_order(store) == ((right, []) if late == 3 else (wrong, []))
+    # When the straggler arrives and is folded after the others
+    append(late)
     assert service.update(ACCOUNT, SESSION, final=True).folded_messages == 1
-    # Then the corrected number stays current and the late one is its earlier value
-    assert current_order(store) == ("ORD-48231", ["ORD-48213"])
+    # Then the corrected number is current and the wrong one is its earlier value
+    assert current_order(store) == (right, [wrong])
 
 
 def current_order(store: SqliteStore) -> tuple[str, list[str]]:

@@ -195,6 +195,13 @@ class MongoMemory(MemoryStore):
         )
 
     @_translated
+    def messages_before(
+        self, account_id: str, session_id: str, seq: int, *, limit: int
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        return self.db.newest_messages(account_id, session_id, {"$lt": seq}, limit)
+
+    @_translated
     def messages_between(
         self, account_id: str, session_id: str, first_seq: int, last_seq: int, *, limit: int
     ) -> list[StoredMessage]:

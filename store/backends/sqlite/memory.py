@@ -210,6 +210,13 @@ class SqliteMemory(MemoryStore):
             ).fetchone()
         return int(row[0])
 
+    def messages_before(
+        self, account_id: str, session_id: str, seq: int, *, limit: int
+    ) -> list[StoredMessage]:
+        check_limit(limit)
+        with self.db.read() as conn:
+            return newest_messages(conn, account_id, session_id, before=seq, limit=limit)
+
     def messages_between(
         self, account_id: str, session_id: str, first_seq: int, last_seq: int, *, limit: int
     ) -> list[StoredMessage]:
