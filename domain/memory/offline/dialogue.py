@@ -49,7 +49,11 @@ CORRECTION = re.compile(
     r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but|changed?"
     r"|moved?|wrong|rather)(?![A-Za-z])"
     rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|عوض|تغییر|باید|نه[،,])"
-    r"|ขอโทษ|พิมพ์ผิด|ผิด|ที่ถูก|ไม่ใช่|ต้องเป็น|แก้เป็น|เปลี่ยน|แทน",
+    # Thai words run together: "ผิด" of «ผิดหวัง» (disappointed) or «รับผิดชอบ» (responsible),
+    # "แทน" of «ตัวแทน» (an agent) or «รับแทน» (take on someone's behalf), and "it's not
+    # me" («ไม่ใช่ดิฉัน», a charge disowned) correct nothing.
+    r"|ขอโทษ|พิมพ์ผิด|(?<!รับ)ผิด(?!หวัง|ปกติ|ชอบ)|ที่ถูก|ไม่ใช่(?!ดิฉัน|ผม|ฉัน|หนู|เรา)"
+    r"|ต้องเป็น|แก้เป็น|เปลี่ยน|(?<!ตัว|รับ)แทน",
     re.IGNORECASE,
 )
 #: Words that make a value a new one of the same thing ("your new total is …").

@@ -287,6 +287,13 @@ TOPICS: tuple[Topic, ...] = (
     ),
     # -- addresses -------------------------------------------------------------------------
     Topic(
+        "previous_address",
+        {Kind.ADDRESS: "previous_address"},
+        # the address a service moves away from: «ที่อยู่ติดตั้งปัจจุบันคือ …» before a move,
+        # «ที่อยู่เดิม», «บ้านเก่า»; a strong cue, so the weak "address" cue beside it yields
+        thai=r"ที่อยู่(?:ติดตั้ง|จัดส่ง)?(?:เดิม|เก่า)|ที่อยู่ติดตั้งปัจจุบัน|(?:บ้าน|คอนโด)เก่า",
+    ),
+    Topic(
         "billing",
         {Kind.ADDRESS: "billing_address"},
         english=r"billing(?:\s+address)?|invoice\s+address|card\s+address",

@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
 from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.thai_addresses import building_led_address, reaches_address
 
 
 class Kind(StrEnum):
@@ -113,11 +114,14 @@ _TH_PART = (
     r"|จังหวัด|จ\.|คอนโด|อาคาร|ชั้น|ห้อง|ตึก)"
 )
 _TH_PROVINCE = r"(?:กรุงเทพฯ?|กรุงเทพมหานคร|กทม\.?|เชียงใหม่|ภูเก็ต|ขอนแก่น|ชลบุรี|นนทบุรี|ปทุมธานี)"
-_TH_ADDRESS = re.compile(
-    r"(?<![\d/])\d{1,4}(?:/\d{1,4})?\s*"
-    rf"(?:(?:{_TH_PART}\s*[\u0e01-\u0e4e\w.]*(?:\s?[A-Z]?\d{{1,4}}(?!\d)(?:/\d{{1,4}})?)?"
-    rf"|{_TH_PROVINCE}|\d{{5}}(?!\d))\s*){{1,9}}"
+_TH_ADDRESS_PART = (
+    rf"{_TH_PART}\s*[\u0e01-\u0e4e\w.]*(?:\s?[A-Z]?\d{{1,4}}(?!\d)(?:/\d{{1,4}})?)?"
+    rf"|{_TH_PROVINCE}|\d{{5}}(?!\d)"
 )
+_TH_ADDRESS = re.compile(
+    rf"(?<![\d/])\d{{1,4}}(?:/\d{{1,4}})?\s*(?:(?:{_TH_ADDRESS_PART})\s*){{1,9}}"
+)
+_TH_BUILDING_ADDRESS = building_led_address(_TH_ADDRESS_PART)
 _TH_TRAILING = re.compile(rf"(?:\s*{THAI_PARTICLES})+$")
 
 # -- dates -----------------------------------------------------------------------------------
@@ -328,6 +332,10 @@ def _addresses(text: str) -> Iterator[ValueSpan]:
         yield ValueSpan(Kind.ADDRESS, match.start(), match.start() + len(value), value)
     for match in _FA_ADDRESS.finditer(text):
         yield _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _FA_ADDRESS_TAIL_WORDS)
+    for match in _TH_BUILDING_ADDRESS.finditer(text):
+        span = _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _TH_TRAILING)
+        if reaches_address(span.text):
+            yield span
     for match in _TH_ADDRESS.finditer(text):
         span = _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _TH_TRAILING)
         if _TH_STREET_LEVEL.search(span.text):
