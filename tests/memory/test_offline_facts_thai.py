@@ -72,3 +72,59 @@ def test_disowning_a_charge_is_no_correction_of_the_birth_date() -> None:
 def test_thai_words_that_only_hold_a_correction_word_correct_nothing(words: str) -> None:
     facts = facts_of(("user", f"{words} วันอาทิตย์"), known=[("date_of_birth", "๑๔ มีนาคม ๒๕๒๘")])
     assert "date_of_birth" not in facts
+
+
+# -- identifiers -----------------------------------------------------------------------------
+
+
+def test_a_second_coupon_is_another_coupon_not_a_replacement() -> None:
+    facts = conversation(
+        ("assistant", "เพื่อเป็นการขอโทษ แอดมินมอบโค้ดส่วนลด SORRY50 ลด 50 บาทค่ะ"),
+        ("user", "โค้ดไหนใช้ไม่ได้คับ"),
+        ("assistant", "รบกวนแจ้งโค้ดที่ใช้ไม่ได้ด้วยค่ะ"),
+        ("user", "HUNGRY40 คับ เห็นในหน้าโปร"),
+        ("user", "งั้นใช้ SORRY50 แทนได้ปะ"),
+    )
+    assert sorted(v for k, v in current(facts).items() if k.startswith("coupon_code")) == [
+        "HUNGRY40",
+        "SORRY50",
+    ]
+    assert history(facts, "coupon_code") == []
+
+
+# -- instructions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instruction"),
+    [
+        (
+            "แล้วก็ฝากบอกช่างว่าบ้านมีหมา กดกริ่งรอก่อน อย่าเปิดประตูรั้วเองนะครับ",
+            "บ้านมีหมา กดกริ่งรอก่อน อย่าเปิดประตูรั้วเองนะครับ",
+        ),
+        (
+            "นิติบอกว่าช่างต้องแลกบัตรที่ล็อบบี้ และต้องแจ้งนิติล่วงหน้า 1 วันครับ",
+            "ช่างต้องแลกบัตรที่ล็อบบี้ และต้องแจ้งนิติล่วงหน้า 1 วันครับ",
+        ),
+        ("ให้ขึ้นมาส่งหน้าห้อง 1208 เลย โทรก่อนขึ้นคับ", "ขึ้นมาส่งหน้าห้อง 1208 เลย โทรก่อนขึ้นคับ"),
+    ],
+)
+def test_a_thai_instruction_keeps_who_it_is_for_and_why(text: str, instruction: str) -> None:
+    facts = facts_of(("user", text))
+    assert facts["delivery_instruction"] == instruction
+    assert "contact_preference" not in facts  # "โทรก่อนขึ้น" is part of the drop-off
+
+
+def test_a_thai_request_asked_without_a_question_mark_is_no_instruction_yet() -> None:
+    assert "delivery_instruction" not in facts_of(("user", "ถ้ามาแล้วไม่มีใครอยู่ ฝากไว้กับนิติได้ไหมคะ"))
+
+
+def test_fasting_before_a_test_is_a_preparation_the_assistant_gives() -> None:
+    facts = conversation(
+        ("user", "เช้ามากเลยค่ะ แล้วต้องงดอาหารไหมคะ"),
+        ("assistant", "ต้องงดน้ำและอาหารหลังเที่ยงคืนค่ะ ดื่มน้ำเปล่าได้เล็กน้อย"),
+        ("user", "ขอบคุณค่ะ งดอาหารหลังเที่ยงคืนเหมือนเดิมใช่ไหมคะ"),
+        ("user", "ถูกต้องค่ะ งดอาหารหลังเที่ยงคืนคืนนี้นะ"),
+    )
+    assert current(facts)["preparation_instruction"] == "งดน้ำและอาหารหลังเที่ยงคืน"
+    assert history(facts, "preparation_instruction") == []

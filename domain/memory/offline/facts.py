@@ -43,7 +43,7 @@ from domain.memory.offline.dialogue import (
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
-from domain.memory.offline.instructions import instructions
+from domain.memory.offline.instructions import instructions, preparations
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
@@ -123,6 +123,8 @@ ENTITY_KEYS = frozenset(
         "second_contact_phone",
         "building_office_phone",
         "price",
+        # a compensation coupon and the one that failed on another order are two coupons
+        "coupon_code",
         *RELATION_KEYS,
     }
 )
@@ -305,6 +307,8 @@ def _facts_in(
             FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
             for i in instructions(text)
         )
+    if not from_user:
+        found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
     for held in names_on_record(text):
         if claimed.is_free(held.start, held.end):
             key = holder_key(held.name, facts.current("customer_name"))
