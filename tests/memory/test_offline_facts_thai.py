@@ -128,3 +128,50 @@ def test_fasting_before_a_test_is_a_preparation_the_assistant_gives() -> None:
     )
     assert current(facts)["preparation_instruction"] == "งดน้ำและอาหารหลังเที่ยงคืน"
     assert history(facts, "preparation_instruction") == []
+
+
+def test_a_model_code_after_a_brand_in_a_thai_sentence_is_the_model_with_its_brand() -> None:
+    facts = facts_of(
+        (
+            "assistant",
+            "เจอแล้วค่ะ เป็นคำสั่งซื้อตู้เย็น 2 ประตู Hitachi R-VGX400PF สีเงิน 1 เครื่อง",
+        )
+    )
+    assert facts["product_model"] == "Hitachi R-VGX400PF"
+    assert "order_id" not in facts
+
+
+# -- names -----------------------------------------------------------------------------------
+
+
+def test_a_doctor_by_title_is_a_fact_with_the_clinic_and_a_later_mention_restates_it() -> None:
+    facts = conversation(
+        (
+            "assistant",
+            "ตอนนี้คุณพ่อมีนัดกับนพ.ศักดิ์ชัย คลินิกโรคหัวใจ วันพฤหัสบดีที่ 12 ธ.ค. เวลา 09.30 น.ค่ะ",
+        ),
+        ("assistant", "ยืนยันนัดใหม่เป็นวันพุธที่ 18 ธันวาคม เวลา 13.30 น. กับ นพ.ศักดิ์ชัย เหมือนเดิมค่ะ"),
+    )
+    assert current(facts)["doctor_name"] == "นพ.ศักดิ์ชัย คลินิกโรคหัวใจ"
+    assert history(facts, "doctor_name") == []
+
+
+def test_names_on_a_ticket_are_one_passenger_each_and_a_respelling_corrects_its_own() -> None:
+    facts = conversation(
+        (
+            "assistant",
+            "ขอตรวจชื่อผู้โดยสารนะคะ ผู้ใหญ่ MS KAMONWAN SAENGTHONG และเด็ก MSTR PHUMIPAT SAENGTONG"
+            " ถูกต้องไหมคะ",
+        ),
+        ("user", "ต้องเป็น KAMONWAN SAENGTONG เหมือนของลูกค่ะ ตอนจองพิมพ์เร็วไป"),
+    )
+    assert current(facts)["passenger_name"] == "KAMONWAN SAENGTONG"
+    assert history(facts, "passenger_name") == ["MS KAMONWAN SAENGTHONG"]
+    assert current(facts)["passenger_name_2"] == "MSTR PHUMIPAT SAENGTONG"
+
+
+@pytest.mark.parametrize(
+    "text", ["PLEASE HELP ME with my order", "آها دیدم SN GR24-8815403", "เขียนว่า HBD แม่แอน"]
+)
+def test_capitals_that_are_no_name_on_a_ticket(text: str) -> None:
+    assert not any(key.startswith("passenger_name") for key in facts_of(("user", text)))

@@ -48,6 +48,7 @@ from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
+from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
     FA_LETTERS,
     Kind,
@@ -189,6 +190,10 @@ class _Facts:
     def keys(self) -> frozenset[str]:
         return frozenset(self.latest) | {item.key for item in self.known}
 
+    def current_values(self) -> dict[str, str]:
+        """Every key's current value."""
+        return {key: value for key in self.keys() if (value := self.current(key)) is not None}
+
     def current(self, key: str) -> str | None:
         if key in self.latest:
             return self.latest[key].value
@@ -309,11 +314,18 @@ def _facts_in(
         )
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
-    for held in names_on_record(text):
-        if claimed.is_free(held.start, held.end):
-            key = holder_key(held.name, facts.current("customer_name"))
-            found.append(FactMatch(key, held.name, held.start, held.end))
-            claimed.claim(held.start, held.end)
+    held = facts.current_values()
+    for ticket in ticket_names(text):
+        if claimed.is_free(ticket.start, ticket.end):
+            key = passenger_key(ticket.name, held)
+            held[key] = ticket.name  # the next name of this message is another passenger
+            found.append(FactMatch(key, ticket.name, ticket.start, ticket.end))
+            claimed.claim(ticket.start, ticket.end)
+    for holder in names_on_record(text):
+        if claimed.is_free(holder.start, holder.end):
+            key = holder_key(holder.name, facts.current("customer_name"))
+            found.append(FactMatch(key, holder.name, holder.start, holder.end))
+            claimed.claim(holder.start, holder.end)
     bound: set[tuple[str, Kind]] = set()
     code = _code_answer(text, asked, bound)
     if code is not None:
@@ -398,8 +410,9 @@ def _keys_for(
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
-    if _after_brand(text, value):  # no order number follows a brand name
-        return [(facts.noted_key("product_model", value.text), value.start)]
+    brand = _brand_before(text, value)
+    if brand is not None:  # no order number follows a brand name; the model keeps it
+        return [(facts.noted_key("product_model", text[brand : value.end]), brand)]
     charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
     cues = [
         (topic, start)
@@ -557,17 +570,23 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
 
 
 #: A brand written just before a code makes it a model ("… Sony WF-1000XM5", "مدلش Bosch
-#: SMS46NI01"): a capitalised word inside a sentence that names no subject ("Order #558201"
-#: opens its sentence and names one).
-_BRAND_BEFORE = re.compile(r"(?<=[^\W\d_])[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$")
+#: SMS46NI01", «ตู้เย็น 2 ประตู Hitachi R-VGX400PF»): a capitalised word inside a sentence that
+#: names no subject ("Order #558201" opens its sentence and names one). Thai vowel and tone
+#: marks («ประตู») are no word characters to ``\w``, so they are listed.
+_BRAND_BEFORE = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]))[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$"
+)
 
 
-def _after_brand(text: str, value: ValueSpan) -> bool:
+def _brand_before(text: str, value: ValueSpan) -> int | None:
+    """Where the brand written before a model code starts, when one is."""
     if value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
-        return False
+        return None
     begin, _ = _sentence_bounds(text, value.start, value.end)
     found = _BRAND_BEFORE.search(text[begin : value.start])
-    return found is not None and not cues_in(found.group("brand"))
+    if found is None or cues_in(found.group("brand")):
+        return None
+    return begin + found.start("brand")
 
 
 def _lead_in(text: str, value: ValueSpan) -> int:
