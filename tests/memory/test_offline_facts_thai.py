@@ -31,6 +31,28 @@ def test_an_address_may_open_with_its_building_or_village(text: str, address: st
     assert [(v.kind, v.text) for v in find_values(text)] == [(Kind.ADDRESS, address)]
 
 
+def test_a_project_name_after_the_address_is_belongs_to_a_building_led_address() -> None:
+    text = "ขอตรวจสอบข้อมูลการจัดส่งนะคะ ที่อยู่คือ ลุมพินี เพลส พระราม 9 ตึก A ห้อง 1208 และหมายเหตุ"
+    assert [v.text for v in find_values(text)] == ["ลุมพินี เพลส พระราม 9 ตึก A ห้อง 1208"]
+    # a clause is no name: it ends with a particle
+    assert [v.text for v in find_values("ที่อยู่คือ โทรมาก่อนนะ ตึก A ห้อง 5")] == ["ตึก A ห้อง 5"]
+
+
+def test_the_house_registration_address_is_not_the_delivery_address() -> None:
+    facts = conversation(
+        ("user", "ส่งที่ 128/45 ถนนพหลโยธิน แขวงสามเสนใน เขตพญาไท กรุงเทพฯ 10400 ค่ะ"),
+        ("user", "แล้วขอใบกำกับภาษีเต็มรูปได้ไหมคะ"),
+        (
+            "user",
+            "ในนามดิฉันค่ะ แต่ที่อยู่ไม่ใช่ที่ส่งของนะคะ ใช้ตามทะเบียนบ้าน 56 หมู่ 3 ตำบลบ้านเป็ด"
+            " อำเภอเมืองขอนแก่น จังหวัดขอนแก่น 40000 ค่ะ",
+        ),
+    )
+    assert current(facts)["delivery_address"].startswith("128/45 ถนนพหลโยธิน")
+    assert current(facts)["registered_address"].startswith("56 หมู่ 3 ตำบลบ้านเป็ด")
+    assert history(facts, "delivery_address") == []
+
+
 @pytest.mark.parametrize(
     "text", ["แนะนำอาคารจอดรถ C ชั้น 4 ขึ้นไป มีทางเชื่อมไปอาคาร A ค่ะ", "อาคาร C ชั้น 1 ครับ"]
 )
@@ -175,3 +197,29 @@ def test_names_on_a_ticket_are_one_passenger_each_and_a_respelling_corrects_its_
 )
 def test_capitals_that_are_no_name_on_a_ticket(text: str) -> None:
     assert not any(key.startswith("passenger_name") for key in facts_of(("user", text)))
+
+
+def test_a_coupons_minimum_spend_is_not_the_order_total() -> None:
+    facts = conversation(
+        ("assistant", "ใบเสร็จระบุชาไทยปั่น 2 แก้วจริง ยอดชำระทั้งออเดอร์ 347 บาทค่ะ"),
+        ("assistant", "จะคืนส่วนต่างอีก 10 บาท รวมยอดคืนทั้งหมด 140 บาทค่ะ"),
+        ("assistant", "โค้ด HUNGRY40 ต้องมียอดสั่งขั้นต่ำ 250 บาทค่ะ"),
+    )
+    assert current(facts)["order_total"] == "347 บาท"
+    assert current(facts)["refund_amount"] == "140 บาท"
+    assert current(facts)["minimum_spend"] == "250 บาท"
+    assert history(facts, "order_total") == []
+
+
+def test_capitals_on_a_bank_statement_are_no_passenger() -> None:
+    facts = facts_of(("assistant", "จะแสดงเป็น FOODGO REFUND ค่ะ ยอด 140 บาท"))
+    assert not any(key.startswith("passenger_name") for key in facts)
+
+
+def test_a_report_of_the_rider_coming_up_is_no_new_instruction() -> None:
+    facts = conversation(
+        ("user", "ให้ขึ้นมาส่งหน้าห้อง 1208 เลย โทรก่อนขึ้นคับ"),
+        ("user", "ไรเดอร์ขึ้นมาส่งหน้าห้องจริงด้วย หมายเหตุใหม่ใช้ได้ 👍"),
+    )
+    assert current(facts)["delivery_instruction"] == "ขึ้นมาส่งหน้าห้อง 1208 เลย โทรก่อนขึ้นคับ"
+    assert "delivery_instruction_2" not in current(facts)

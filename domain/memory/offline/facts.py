@@ -315,7 +315,7 @@ def _facts_in(
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
     held = facts.current_values()
-    for ticket in ticket_names(text):
+    for ticket in ticket_names(text, held):
         if claimed.is_free(ticket.start, ticket.end):
             key = passenger_key(ticket.name, held)
             held[key] = ticket.name  # the next name of this message is another passenger

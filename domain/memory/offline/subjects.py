@@ -294,6 +294,13 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ที่อยู่(?:ติดตั้ง|จัดส่ง)?(?:เดิม|เก่า)|ที่อยู่ติดตั้งปัจจุบัน|(?:บ้าน|คอนโด)เก่า",
     ),
     Topic(
+        "registered_address",
+        {Kind.ADDRESS: "registered_address"},
+        # the address on the house registration or ID card, asked for invoices and contracts:
+        # «ใช้ตามทะเบียนบ้าน 56 หมู่ 3 …» is not where the order goes
+        thai=r"ทะเบียนบ้าน|ที่อยู่ตาม(?:บัตร(?:ประชาชน)?|ทะเบียน)",
+    ),
+    Topic(
         "billing",
         {Kind.ADDRESS: "billing_address"},
         english=r"billing(?:\s+address)?|invoice\s+address|card\s+address",
@@ -356,7 +363,15 @@ TOPICS: tuple[Topic, ...] = (
         english=r"total|comes?\s+to|came\s+to|altogether|amount\s+due|(?:you(?:'ll)?|to)\s+pay"
         r"|grand\s+total|balance\s+due|final\s+(?:price|amount|cost)",
         persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت|جمعاً|کلاً",
-        thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ|ทั้งหมด|เหลือ",
+        # not «ทั้งหมด» alone ("all"): «ยอดคืนทั้งหมด 140» is the whole refund, not a total
+        thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ|เหลือ",
+    ),
+    Topic(
+        "minimum",
+        {Kind.AMOUNT: "minimum_spend"},
+        # a coupon's condition, not what the order came to: «ต้องมียอดสั่งขั้นต่ำ 250 บาท»
+        english=r"minimum(?:\s+(?:order|spend|purchase|amount))?|at\s+least",
+        thai=r"ขั้นต่ำ",
     ),
     Topic(
         "difference",

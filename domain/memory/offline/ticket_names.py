@@ -28,12 +28,23 @@ KEY = "passenger_name"
 MAX_PASSENGERS = 9
 
 
-def ticket_names(text: str) -> list[NameOnRecord]:
-    """Names in capitals in ``text``, the title kept when there is one."""
+#: Words that say a name is what is being talked about: a passenger, a ticket, a passport.
+_NAME_TALK = re.compile(
+    r"ผู้โดยสาร|ชื่อ|ตั๋ว|พาสปอร์ต|หนังสือเดินทาง|مسافر|اسم|نام|بلیت|بلیط|پاسپورت", re.IGNORECASE
+)
+
+
+def ticket_names(text: str, known: dict[str, str]) -> list[NameOnRecord]:
+    """Names in capitals in ``text``, the title kept when there is one. Without a title a
+    name needs a script that does not write in capitals, and words about names or a
+    passenger already ``known`` by it ("FOODGO REFUND" on a statement is no one)."""
     script_says_name = _NON_LATIN_SCRIPT.search(text) is not None
+    talks_of_names = _NAME_TALK.search(text) is not None
     found = []
     for match in _NAME.finditer(text):
-        if match.group("title") is None and not script_says_name:
+        if match.group("title") is None and not (
+            script_says_name and (talks_of_names or _known_passenger(match.group(), known))
+        ):
             continue
         if match.group("title") is None and match.group("name").split()[0] in _TITLES:
             continue
@@ -63,3 +74,7 @@ def passenger_key(name: str, current: dict[str, str]) -> str:
         if variant in current and same_passenger(name, current[variant]):
             return variant
     return next((v for v in variants if v not in current), variants[-1])
+
+
+def _known_passenger(name: str, known: dict[str, str]) -> bool:
+    return any(key.startswith(KEY) and same_passenger(name, value) for key, value in known.items())

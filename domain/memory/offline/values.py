@@ -23,7 +23,11 @@ from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
 from domain.memory.offline.lexicon import THAI_PARTICLES
-from domain.memory.offline.thai_addresses import building_led_address, reaches_address
+from domain.memory.offline.thai_addresses import (
+    building_led_address,
+    named_start,
+    reaches_address,
+)
 
 
 class Kind(StrEnum):
@@ -333,7 +337,8 @@ def _addresses(text: str) -> Iterator[ValueSpan]:
     for match in _FA_ADDRESS.finditer(text):
         yield _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _FA_ADDRESS_TAIL_WORDS)
     for match in _TH_BUILDING_ADDRESS.finditer(text):
-        span = _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _TH_TRAILING)
+        start = named_start(text, match.start())
+        span = _trimmed(Kind.ADDRESS, text, start, match.end(), _TH_TRAILING)
         if reaches_address(span.text):
             yield span
     for match in _TH_ADDRESS.finditer(text):
