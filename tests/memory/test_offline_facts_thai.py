@@ -223,3 +223,45 @@ def test_a_report_of_the_rider_coming_up_is_no_new_instruction() -> None:
     )
     assert current(facts)["delivery_instruction"] == "ขึ้นมาส่งหน้าห้อง 1208 เลย โทรก่อนขึ้นคับ"
     assert "delivery_instruction_2" not in current(facts)
+
+
+# -- dates and what they are of --------------------------------------------------------------
+
+_STAY = [("check_in_date", "วันศุกร์ที่ 27 ธ.ค."), ("check_out_date", "วันจันทร์ที่ 30 ธ.ค.")]
+
+
+def test_a_cue_after_and_opens_the_next_thai_clause() -> None:
+    facts = facts_of(
+        ("assistant", "เค้กมะพร้าววันที่ 28 เวลา 20.00 น. และเช็กเอาต์ช้าถึง 14.00 น. ค่ะ"),
+        known=_STAY,
+    )
+    assert "check_out_date" not in facts
+    assert facts["check_out_time"] == "14.00 น."
+
+
+def test_a_date_counted_from_check_in_is_not_the_check_in_date() -> None:
+    facts = facts_of(("assistant", "ยกเลิกฟรีก่อนวันเช็กอิน 7 วันค่ะ คือภายในวันที่ 20 ธ.ค."), known=_STAY)
+    assert "check_in_date" not in facts
+
+
+def test_a_new_booking_far_from_a_date_makes_it_no_new_date_of_the_stay() -> None:
+    facts = facts_of(
+        (
+            "assistant",
+            "คืนวันที่ 28 ธ.ค. มีห้อง Superior Garden View ว่างค่ะ ราคา 2,900 บาท รวมอาหารเช้า"
+            " แยกเป็นการจองใหม่นะคะ",
+        ),
+        known=_STAY,
+    )
+    assert "check_in_date" not in facts and "check_out_date" not in facts
+
+
+def test_a_question_answered_with_its_cue_is_not_answered_again_by_a_later_date() -> None:
+    facts = conversation(
+        ("user", "เช็กเอาต์ได้ช้าหน่อยไหมครับ วันที่ 30 ไฟลต์กลับเย็น"),
+        ("assistant", "Pool Villa เช็กเอาต์ช้าได้ถึง14.00 น. ไม่มีค่าใช้จ่ายค่ะ"),
+        ("user", "ดีเลยครับ"),
+        ("assistant", "เค้กมะพร้าววันที่ 28 เวลา 20.00 น. ค่ะ"),
+    )
+    assert current(facts)["check_out_date"] == "วันที่ 30"  # the customer's, not the cake's
+    assert history(facts, "check_out_date") == []

@@ -48,6 +48,7 @@ from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
+from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
     FA_LETTERS,
@@ -422,6 +423,9 @@ def _keys_for(
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
     if cues:
+        # a question answered in so many words ("check-out can be as late as 14.00") is
+        # closed: a later value without a cue does not answer it again
+        bound.update((t.name, value.kind) for t, _ in cues if t in asked)
         return [
             (
                 facts.entity_key(t.key_for(value.kind) or "", value.text, update),
@@ -447,7 +451,10 @@ def _keys_for(
     if someone_else is not None:
         return [(facts.entity_key(someone_else, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
-    corrects = correction or (value.kind in _UPDATED_KINDS and is_update(text[begin:stop]))
+    sentence = text[begin:stop]
+    if is_thai(sentence):  # no full stops: only the words near the value
+        sentence = near_words(text, value.start, value.end, begin, stop)
+    corrects = correction or (value.kind in _UPDATED_KINDS and is_update(sentence))
     similar = _similar_known(value, facts, corrects)
     if similar is not None:
         return [(similar, value.start)]
@@ -720,6 +727,8 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
     after = text[value.end : reach]
     found = []
     for cue in cues_in(after):
+        if is_thai(after) and opens_next_clause(after[: cue.start]):
+            continue
         near_value = value.end + cue.start <= short
         near_end = len(after) - cue.end <= _VERB_REACH
         if not (near_value or (verb_last and near_end)):
@@ -749,7 +758,8 @@ def _nearest_cues(
     scored: list[tuple[int, Cue]] = []
     for cue in cues_in(text[window : value.start]):
         placed = Cue(cue.topic, window + cue.start, window + cue.end)
-        scored.append((value.start - placed.end, placed))
+        if not counted_from(text, placed.start):
+            scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)
     usable = [
