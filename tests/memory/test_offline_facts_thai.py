@@ -265,3 +265,26 @@ def test_a_question_answered_with_its_cue_is_not_answered_again_by_a_later_date(
     )
     assert current(facts)["check_out_date"] == "วันที่ 30"  # the customer's, not the cake's
     assert history(facts, "check_out_date") == []
+
+
+@pytest.mark.parametrize(
+    ("said_again", "known"),
+    [
+        ("ศุกร์ที่ 27 ธ.ค.", "วันศุกร์ที่ 27 ธ.ค."),
+        ("วันพุธที่ 18 ธ.ค.", "วันพุธที่ 18 ธันวาคม"),
+        ("18 ธันวา", "วันพุธที่ 18 ธันวาคม"),
+    ],
+)
+def test_a_thai_date_said_another_way_restates_it(said_again: str, known: str) -> None:
+    facts = facts_of(
+        ("assistant", f"ยืนยันนัดหมาย{said_again}ค่ะ"), known=[("appointment_date", known)]
+    )
+    assert "appointment_date" not in facts  # nothing new to report
+
+
+def test_another_thai_date_is_a_new_value() -> None:
+    facts = facts_of(
+        ("assistant", "เลื่อนนัดหมายเป็นวันพุธที่ 19 ธ.ค. ค่ะ"),
+        known=[("appointment_date", "วันพุธที่ 18 ธันวาคม")],
+    )
+    assert facts["appointment_date"] == "วันพุธที่ 19 ธ.ค."
