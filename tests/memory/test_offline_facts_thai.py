@@ -288,3 +288,46 @@ def test_another_thai_date_is_a_new_value() -> None:
         known=[("appointment_date", "วันพุธที่ 18 ธันวาคม")],
     )
     assert facts["appointment_date"] == "วันพุธที่ 19 ธ.ค."
+
+
+# -- named things ----------------------------------------------------------------------------
+
+
+def test_a_room_type_changed_replaces_the_booked_one_and_an_offer_chooses_nothing() -> None:
+    facts = conversation(
+        ("assistant", "พบการจองแล้วค่ะ ห้อง Deluxe Sea View 1 ห้อง รวม 3 คืนค่ะ"),
+        ("assistant", "ขอยืนยันนะคะ เปลี่ยนเป็นห้อง Pool Villa 3 คืนค่ะ"),
+        ("assistant", "คืนวันที่ 28 ธ.ค. มีห้อง Superior Garden View ว่างค่ะ"),
+    )
+    assert current(facts)["room_type"] == "Pool Villa"
+    assert history(facts, "room_type") == ["Deluxe Sea View"]
+
+
+def test_a_programme_chosen_after_a_list_of_two() -> None:
+    facts = conversation(
+        ("assistant", "โรงเรียนมีสองหลักสูตรสำหรับ ป.2 คือ หลักสูตรภาษาอังกฤษ และหลักสูตรสองภาษาครับ"),
+        ("assistant", "หลักสูตรภาษาอังกฤษค่าเทอมภาคละ 185,000 บาทครับ"),
+        ("user", "คุยกับคุณพ่อแล้ว เราเปลี่ยนใจค่ะ ขอเป็นหลักสูตรสองภาษาแทนค่ะ"),
+    )
+    assert current(facts)["programme"] == "หลักสูตรสองภาษา"
+    assert history(facts, "programme") == ["หลักสูตรภาษาอังกฤษ"]
+
+
+def test_an_internet_package_by_its_speeds_is_no_amount() -> None:
+    facts = conversation(
+        ("assistant", "ตอนนี้เป็นแพ็กเกจ 500/500 Mbps ค่าบริการ 599 บาทต่อเดือนค่ะ"),
+        ("assistant", "มีโปรส่วนลด 500 บาท อัปเกรดเป็น 1000/500 Mbps ราคา 699 บาทต่อเดือนค่ะ"),
+    )
+    assert current(facts)["internet_package"] == "1000/500 Mbps"
+    assert current(facts)["discount"] == "500 บาท"
+    assert history(facts, "discount") == []
+
+
+def test_a_shop_and_its_branch_named_in_a_confirming_question() -> None:
+    facts = facts_of(
+        (
+            "assistant",
+            "เป็นออเดอร์จากร้านข้าวมันไก่เฮียเส็ง สาขาบรรทัดทอง สั่งเมื่อ19.42 น. วันนี้ ใช่ไหมคะ",
+        )
+    )
+    assert facts["shop_branch"] == "ข้าวมันไก่เฮียเส็ง สาขาบรรทัดทอง"

@@ -49,6 +49,7 @@ from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
+from domain.memory.offline.thai_named_things import named_things
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
     FA_LETTERS,
@@ -315,6 +316,7 @@ def _facts_in(
         )
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
+    found.extend(named_things(text, claimed))
     held = facts.current_values()
     for ticket in ticket_names(text, held):
         if claimed.is_free(ticket.start, ticket.end):
