@@ -331,3 +331,17 @@ def test_a_shop_and_its_branch_named_in_a_confirming_question() -> None:
         )
     )
     assert facts["shop_branch"] == "ข้าวมันไก่เฮียเส็ง สาขาบรรทัดทอง"
+
+
+def test_the_new_card_is_a_card_of_its_own_not_a_new_value_of_the_lost_one() -> None:
+    facts = conversation(
+        ("assistant", "บัตรที่หายเป็นบัตรหมายเลขลงท้ายอะไรครับ"),
+        ("user", "4417 ค่ะ บัตรแพลทินัมค่ะ"),
+        ("assistant", "อายัดบัตรลงท้าย 4417 เรียบร้อยแล้วครับ"),
+        ("assistant", "บัตรใหม่หมายเลขลงท้ายอะไรครับ ผมจะช่วยตรวจสอบสถานะให้"),
+        ("user", "ลงท้าย 8052 ค่ะ"),
+        ("assistant", "บัตรลงท้าย 8052 พร้อมเปิดใช้งานครับ"),
+    )
+    assert "4417" in current(facts)["payment_card"]
+    assert "8052" in current(facts)["new_card"]
+    assert not any("8052" in value for value in history(facts, "payment_card"))

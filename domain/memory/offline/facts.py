@@ -424,13 +424,16 @@ def _keys_for(
         # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
+    cues = [(_refined_by_question(t, asked), start) for t, start in cues]
     if cues:
         # a question answered in so many words ("check-out can be as late as 14.00") is
         # closed: a later value without a cue does not answer it again
         bound.update((t.name, value.kind) for t, _ in cues if t in asked)
         return [
             (
-                facts.entity_key(t.key_for(value.kind) or "", value.text, update),
+                _same_card(
+                    facts.entity_key(t.key_for(value.kind) or "", value.text, update), value, facts
+                ),
                 cue_start if t.includes_cue else value.start,
             )
             for t, cue_start in cues
@@ -470,6 +473,25 @@ def _keys_for(
     ):
         return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
     return []
+
+
+#: A general cue and the specific topic an open question names for the same kind: "ending
+#: 8052" answering "what does the new card end in?" is the new card's.
+_REFINED = {"card": "new_card"}
+
+
+def _refined_by_question(cue: Topic, asked: Sequence[Topic]) -> Topic:
+    specific = _REFINED.get(cue.name)
+    return next((t for t in asked if t.name == specific), cue)
+
+
+def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
+    """A card named by its last digits is the new card when the new card has them
+    ("card ending 2058 sent" after "the new card will end in 2058")."""
+    new_card = facts.current("new_card")
+    if key == "payment_card" and new_card and _digits(new_card) == _digits(value.text):
+        return "new_card"
+    return key
 
 
 #: Values too distinctive to lose when nothing says what they are about (a repair request

@@ -139,6 +139,15 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"(?:หมายเลข|รหัส|เลข)(?:สมาชิก|ลูกค้า|บัญชี|อินเทอร์เน็ต|บริการ|สัญญา|ผู้ใช้)",
     ),
     Topic(
+        # the replacement for a lost or blocked card: a card of its own, not a new value of
+        # the old one («บัตรใหม่หมายเลขลงท้าย…», "the new card will end in 2058")
+        "new_card",
+        {Kind.NUMBER: "new_card"},
+        english=r"new\s+card(?:\s+will)?\s+end(?:s|ing)?(?:\s+in)?",
+        thai=r"บัตรใหม่\S{0,12}?(?:ลงท้าย(?:ด้วย)?|สี่ตัวท้าย|4\s?ตัวท้าย)",
+        includes_cue=True,
+    ),
+    Topic(
         "card",
         {Kind.NUMBER: "payment_card"},
         english=r"(?:(?:visa|master\s?card|amex|debit|credit)\s+(?:card\s+)?|card\s+)?ending(?:\s+in)?"
