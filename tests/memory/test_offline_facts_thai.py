@@ -345,3 +345,20 @@ def test_the_new_card_is_a_card_of_its_own_not_a_new_value_of_the_lost_one() -> 
     assert "4417" in current(facts)["payment_card"]
     assert "8052" in current(facts)["new_card"]
     assert not any("8052" in value for value in history(facts, "payment_card"))
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("อ้อ เรื่องสำคัญครับ ลูกแพ้กุ้งครับ แพ้หนักด้วย", "allergy", "แพ้กุ้ง"),
+        ("Pool Villa นอนได้กี่คน เรามาผู้ใหญ่ 2 เด็ก 1 ลูกอายุ 7 ขวบ", "guest_count", "ผู้ใหญ่ 2 เด็ก 1"),
+        ("ตอนนี้ระบบจัดให้เป็นที่นั่ง 7A และ 7Bค่ะ 7A ริมหน้าต่างค่ะ", "seats", "ที่นั่ง 7A และ 7B"),
+    ],
+)
+def test_allergies_party_and_seats(text: str, key: str, value: str) -> None:
+    assert facts_of(("user", text))[key] == value
+
+
+def test_a_booking_code_ending_in_pm_is_no_time_of_day() -> None:
+    facts = facts_of(("assistant", "รบกวนขอรหัสการจอง 6 หลักด้วยนะคะ"), ("user", "H7K2PM ค่า"))
+    assert facts == {"booking_reference": "H7K2PM"}

@@ -1,5 +1,6 @@
 """What a Thai conversation is about when it is a named thing, not a shaped value: the room
-type, the study programme, the internet package, the shop and its branch.
+type, the study programme, the internet package, the shop and its branch, an allergy, who is
+coming, the seats.
 
 Thai names the kind of thing right before its name, with no space between for Thai names
 («หลักสูตรสองภาษา», «ร้านข้าวมันไก่เฮียเส็ง สาขาบรรทัดทอง») and a space before Latin ones
@@ -29,6 +30,20 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "internet_package",
         re.compile(r"(?P<value>\d{2,5}/\d{2,5}\s?(?:Mbps|Gbps|Mb|Gb))(?![A-Za-z])", re.I),
+    ),
+    # «ลูกแพ้กุ้ง»: what someone must not be given; "แพ้หนัก" says how badly, not to what
+    ("allergy", re.compile(rf"(?P<value>แพ้(?!หนัก|มาก|ง่าย|บ่อย){_THAI_NAME})")),
+    # who is coming: «ผู้ใหญ่ 2 เด็ก 1»
+    (
+        "guest_count",
+        re.compile(
+            r"(?P<value>ผู้ใหญ่\s?\d{1,2}(?:\s?(?:คน|ท่าน))?(?:\s?เด็ก\s?\d{1,2}(?:\s?(?:คน|ท่าน))?)?)"
+        ),
+    ),
+    # «ที่นั่ง 7A และ 7B»
+    (
+        "seats",
+        re.compile(r"(?P<value>ที่นั่ง\s?\d{1,2}[A-K](?:\s?(?:และ|กับ|,)\s?\d{1,2}[A-K])*)(?![A-Za-z])"),
     ),
     (
         "shop_branch",
