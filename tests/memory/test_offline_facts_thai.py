@@ -362,3 +362,26 @@ def test_allergies_party_and_seats(text: str, key: str, value: str) -> None:
 def test_a_booking_code_ending_in_pm_is_no_time_of_day() -> None:
     facts = facts_of(("assistant", "รบกวนขอรหัสการจอง 6 หลักด้วยนะคะ"), ("user", "H7K2PM ค่า"))
     assert facts == {"booking_reference": "H7K2PM"}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "value"),
+    [
+        (None, "สลิปเลขที่ 20250107-5521 ค่ะ", "payment_slip", "20250107-5521"),
+        ("ขอรหัสนักเรียนของน้องพิมพ์ดาวครับ", "๖๔๐๒๑๘ ค่ะ", "student_id", "๖๔๐๒๑๘"),
+    ],
+)
+def test_a_transfer_slip_and_a_student_id(
+    question: str | None, answer: str, key: str, value: str
+) -> None:
+    context = [("assistant", question)] if question else []
+    assert facts_of(*context, ("user", answer))[key] == value
+
+
+def test_a_bus_line_changed_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "อยู่ในเส้นทางสาย B ครับ ค่ารถรับส่งภาคละ 18,000 บาทครับ"),
+        ("assistant", "ที่อยู่ใหม่อยู่ในเส้นทางสาย D ครับ ค่ารถภาคละ 22,000 บาทครับ"),
+    )
+    assert current(facts)["route"] == "สาย D"
+    assert history(facts, "route") == ["สาย B"]

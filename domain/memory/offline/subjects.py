@@ -123,6 +123,18 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ใบเสร็จ|ใบกำกับ(?:ภาษี)?|เลขที่ใบแจ้งหนี้|ใบแจ้งหนี้",
     ),
     Topic(
+        "student",
+        _ids("student_id"),
+        english=r"student\s+(?:id|number|no\.?)",
+        thai=r"รหัส(?:ประจำตัว)?นักเรียน|เลขประจำตัวนักเรียน",
+    ),
+    Topic(
+        "slip",
+        _ids("payment_slip"),
+        english=r"(?:payment|transfer|bank)\s+slip(?:\s+(?:number|no\.?|ref(?:erence)?))?",
+        thai=r"สลิป(?:การ)?(?:โอน(?:เงิน)?)?(?:เลขที่)?|เลขที่สลิป",
+    ),
+    Topic(
         "serial",
         _ids("serial_number"),
         english=r"serial(?:\s+(?:number|no\.?))?|S/N|IMEI",

@@ -45,6 +45,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "seats",
         re.compile(r"(?P<value>ที่นั่ง\s?\d{1,2}[A-K](?:\s?(?:และ|กับ|,)\s?\d{1,2}[A-K])*)(?![A-Za-z])"),
     ),
+    # a bus or van line: «เส้นทางสาย B», «รถสาย D» («รับสาย», a call taken, has no letter after it)
+    ("route", re.compile(r"(?P<value>สาย\s?[A-Z0-9]{1,3})(?![A-Za-z0-9])")),
     (
         "shop_branch",
         re.compile(

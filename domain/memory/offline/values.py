@@ -304,6 +304,8 @@ _IDENTIFIER = re.compile(
     rf"|(?<![\w/.@-])(?:#\s?)?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
     r"(?:[-/][A-Za-z0-9]+)*(?![\w@])"
     rf"|(?<![\w/.@-])#\s?\d{{3,}}(?![\w@])"
+    # long digit groups joined by a hyphen: a transfer slip "20250107-5521"
+    r"|(?<![\w/.@-])\d{6,}-\d{3,}(?![\w@-])"
 )
 #: Upper-case words a code may be written as (coupon "SPRING", "WELCOME10").
 _CODE_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,19}(?![\w-])")
