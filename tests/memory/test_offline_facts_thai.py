@@ -385,3 +385,16 @@ def test_a_bus_line_changed_replaces_the_old_one() -> None:
     )
     assert current(facts)["route"] == "สาย D"
     assert history(facts, "route") == ["สาย B"]
+
+
+def test_a_thai_rate_keeps_what_it_is_per() -> None:
+    facts = facts_of(
+        (
+            "assistant",
+            "ต่อถึงวันที่ 10 ธันวาคม นะคะ ค่าเช่าเพิ่ม 2 วัน วันละ 1,200 บาท รวม 2,400 บาทค่ะ",
+        )
+    )
+    assert facts["rental_rate"] == "วันละ 1,200 บาท"
+    assert facts_of(("assistant", "มี Pool Villa ค่ะ ราคาคืนละ 5,950 บาท"))["price"] == (
+        "คืนละ 5,950 บาท"
+    )

@@ -409,6 +409,12 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"เลขบัญชี|บัญชีธนาคาร|พร้อมเพย์",
     ),
     Topic(
+        "rental",
+        {Kind.AMOUNT: "rental_rate"},
+        english=r"daily\s+rate|rental\s+(?:rate|fee|price)",
+        thai=r"ค่าเช่า(?:รถ)?",
+    ),
+    Topic(
         "deposit",
         {Kind.AMOUNT: "deposit"},
         english=r"deposit",

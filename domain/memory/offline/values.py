@@ -231,8 +231,10 @@ _CURRENCY_AFTER = (
     r"(?:(?:tomans?|rials?|dollars?|usd|eur|euros?|gbp|pounds?|baht|thb|irr|irt|aed|dirhams?)"
     r"(?![A-Za-z])|تومان|تومن|ریال|ريال|دلار|دولار|یورو|يورو|درهم|บาท|ดอลลาร์|ยูโร|€|\$|£|฿|﷼)"
 )
+#: A Thai rate says what it is per before the amount: «วันละ 1,200 บาท» (a day), «คืนละ …».
+_TH_PER = r"(?:(?:วัน|คืน|เดือน|ภาค|เทอม|ปี|ชั่วโมง|ท่าน|คน|ครั้ง|ชิ้น|แก้ว)ละ\s?)"
 _PRICE = re.compile(
-    rf"{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?|{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}"
+    rf"{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?|{_TH_PER}?{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}"
     # "۸۴۰ هزار" is money in a Persian chat even when "تومان" is left out.
     rf"|{_AMOUNT}\s?(?:هزار|میلیون)(?![{_FA}])",
     re.IGNORECASE,
