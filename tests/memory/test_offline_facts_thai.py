@@ -258,7 +258,7 @@ def test_a_new_booking_far_from_a_date_makes_it_no_new_date_of_the_stay() -> Non
 
 def test_a_question_answered_with_its_cue_is_not_answered_again_by_a_later_date() -> None:
     facts = conversation(
-        ("user", "เช็กเอาต์ได้ช้าหน่อยไหมครับ วันที่ 30 ไฟลต์กลับเย็น"),
+        ("user", "เช็กเอาต์วันที่ 30 ได้ช้าหน่อยไหมครับ"),
         ("assistant", "Pool Villa เช็กเอาต์ช้าได้ถึง14.00 น. ไม่มีค่าใช้จ่ายค่ะ"),
         ("user", "ดีเลยครับ"),
         ("assistant", "เค้กมะพร้าววันที่ 28 เวลา 20.00 น. ค่ะ"),
@@ -398,3 +398,19 @@ def test_a_thai_rate_keeps_what_it_is_per() -> None:
     assert facts_of(("assistant", "มี Pool Villa ค่ะ ราคาคืนละ 5,950 บาท"))["price"] == (
         "คืนละ 5,950 บาท"
     )
+
+
+def test_the_way_out_and_the_way_back_are_two_dates() -> None:
+    facts = facts_of(
+        (
+            "assistant",
+            "ขาไปดอนเมือง-เชียงราย เที่ยวบิน TS214 วันศุกร์ที่ 20 ธ.ค. ออก 07.10 น. ขากลับวันที่ 27 ธ.ค. ค่ะ",
+        )
+    )
+    assert facts["flight_date"].startswith("วันศุกร์ที่ 20 ธ.ค.")
+    assert facts["return_date"] == "วันที่ 27 ธ.ค."
+
+
+def test_a_rental_cars_return_date() -> None:
+    facts = facts_of(("user", "ขอคืนรถวันที่ 11 ธันวาคม เวลา 15:00 น. ครับ"))
+    assert facts["return_date"] == "วันที่ 11 ธันวาคม เวลา 15:00 น."

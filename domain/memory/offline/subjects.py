@@ -177,7 +177,8 @@ TOPICS: tuple[Topic, ...] = (
         },
         english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound",
         persian=r"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت|رفت",
-        thai=r"เที่ยวบิน|ไฟลท์|บิน",
+        # «ขาไป» (the way out); «ไฟลต์» is spelt both ways
+        thai=r"เที่ยวบิน|ไฟล[ทต]์|บิน|ขาไป|เที่ยวไป",
     ),
     Topic(
         "room",
@@ -526,7 +527,9 @@ TOPICS: tuple[Topic, ...] = (
         r"|(?:have|get)\s+it\s+back"
         r"|inbound",
         persian=r"مرجوع|مرجوعی|برگشت",
-        thai=r"คืนสินค้า|ส่งคืน|ตีกลับ",
+        # the way back («ขากลับ», «เที่ยวกลับ») and a rental car's return («คืนรถ»), before
+        # the flight's own cue: «ไฟลต์กลับ» is the return flight
+        thai=r"คืนสินค้า|ส่งคืน|ตีกลับ|ขากลับ|เที่ยว(?:บิน)?กลับ|ไฟล[ทต]์กลับ|คืนรถ",
     ),
     Topic(
         "payment",
