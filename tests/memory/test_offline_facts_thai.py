@@ -414,3 +414,12 @@ def test_the_way_out_and_the_way_back_are_two_dates() -> None:
 def test_a_rental_cars_return_date() -> None:
     facts = facts_of(("user", "ขอคืนรถวันที่ 11 ธันวาคม เวลา 15:00 น. ครับ"))
     assert facts["return_date"] == "วันที่ 11 ธันวาคม เวลา 15:00 น."
+
+
+def test_a_replacement_car_replaces_the_car() -> None:
+    facts = conversation(
+        ("assistant", "รถที่เช่าคือโตโยต้า ยาริส ทะเบียน กข 4521 เชียงใหม่ค่ะ"),
+        ("assistant", "ได้ค่ะ รถคันใหม่เป็นฮอนด้า ซิตี้ ทะเบียน ขค 8830 เชียงใหม่ค่ะ"),
+    )
+    assert current(facts)["vehicle"] == "ฮอนด้า ซิตี้"
+    assert history(facts, "vehicle") == ["โตโยต้า ยาริส"]

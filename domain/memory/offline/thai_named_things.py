@@ -1,6 +1,6 @@
 """What a Thai conversation is about when it is a named thing, not a shaped value: the room
 type, the study programme, the internet package, the shop and its branch, an allergy, who is
-coming, the seats.
+coming, the seats, a bus line, a car.
 
 Thai names the kind of thing right before its name, with no space between for Thai names
 («หลักสูตรสองภาษา», «ร้านข้าวมันไก่เฮียเส็ง สาขาบรรทัดทอง») and a space before Latin ones
@@ -23,6 +23,11 @@ _LATIN_NAME = r"[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,3}"
 #: A Thai name ends where a particle, a space or another clause begins.
 _THAI_END = rf"(?={THAI_PARTICLES}|\s|$|[.,!?]|แทน|แล้ว|ค่าเทอม|ค่าบริการ)"
 _THAI_NAME = rf"[\u0e01-\u0e4e]{{2,30}}?{_THAI_END}"
+
+_TH_CAR_MAKES = (
+    "โตโยต้า|ฮอนด้า|มาสด้า|นิสสัน|อีซูซุ|มิตซูบิชิ|ฟอร์ด|เชฟโรเลต|ซูซูกิ|เอ็มจี|ฮุนได|เกีย|บีวายดี"
+    "|วอลโว่|เบนซ์|บีเอ็มดับเบิลยู|ซูบารุ|เลกซัส|ยามาฮ่า|คาวาซากิ"
+)
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("room_type", re.compile(rf"ห้อง(?:พัก)?\s(?P<value>{_LATIN_NAME})(?![A-Za-z])")),
@@ -47,6 +52,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # a bus or van line: «เส้นทางสาย B», «รถสาย D» («รับสาย», a call taken, has no letter after it)
     ("route", re.compile(r"(?P<value>สาย\s?[A-Z0-9]{1,3})(?![A-Za-z0-9])")),
+    # a car by its make as Thai writes it and its model: «ฮอนด้า ซิตี้», «โตโยต้า ยาริส»
+    ("vehicle", re.compile(rf"(?P<value>(?:{_TH_CAR_MAKES})\s?{_THAI_NAME})")),
     (
         "shop_branch",
         re.compile(
