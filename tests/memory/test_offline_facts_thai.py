@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import pytest
 
+from domain.memory.offline.facts import extract_facts
 from domain.memory.offline.values import Kind, find_values
-from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
+from tests.memory.test_offline_facts_dialogue import (
+    conversation,
+    current,
+    facts_of,
+    history,
+    transcript,
+)
 
 # -- addresses -------------------------------------------------------------------------------
 
@@ -423,3 +430,13 @@ def test_a_replacement_car_replaces_the_car() -> None:
     )
     assert current(facts)["vehicle"] == "ฮอนด้า ซิตี้"
     assert history(facts, "vehicle") == ["โตโยต้า ยาริส"]
+
+
+def test_a_postponed_date_replaces_the_one_it_moves_and_the_same_time_stays() -> None:
+    found = extract_facts(
+        transcript(("assistant", "ได้ค่ะ เลื่อนเป็นวันอาทิตย์ที่ 8 ธ.ค. ช่วงเวลาเดิม 13.00-15.00 น. นะคะ")),
+        [("installation_date", "วันเสาร์ที่ 7 ธ.ค. ช่วง 13.00-15.00 น.")],
+    )
+    assert [(f.key, f.value, f.replaced) for f in found] == [
+        ("installation_date", "วันอาทิตย์ที่ 8 ธ.ค.", False)  # and the same time is not "old"
+    ]
