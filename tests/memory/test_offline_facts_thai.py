@@ -440,3 +440,11 @@ def test_a_postponed_date_replaces_the_one_it_moves_and_the_same_time_stays() ->
     assert [(f.key, f.value, f.replaced) for f in found] == [
         ("installation_date", "วันอาทิตย์ที่ 8 ธ.ค.", False)  # and the same time is not "old"
     ]
+
+
+def test_a_visit_moved_for_the_customer_replaces_the_booked_one() -> None:
+    facts = facts_of(
+        ("assistant", "เลื่อนให้เรียบร้อยครับ วันจันทร์ที่ 2 ธ.ค. 14.00-16.00 น. ครับ"),
+        known=[("appointment_date", "วันพฤหัสบดีที่ 28 พ.ย. ช่วงบ่ายสองถึงสี่โมง")],
+    )
+    assert facts["appointment_date"] == "วันจันทร์ที่ 2 ธ.ค. 14.00-16.00 น."

@@ -53,7 +53,7 @@ CORRECTION = re.compile(
     # "แทน" of «ตัวแทน» (an agent) or «รับแทน» (take on someone's behalf), and "it's not
     # me" («ไม่ใช่ดิฉัน», a charge disowned) correct nothing.
     r"|ขอโทษ|พิมพ์ผิด|(?<!รับ)ผิด(?!หวัง|ปกติ|ชอบ)|ที่ถูก|ไม่ใช่(?!ดิฉัน|ผม|ฉัน|หนู|เรา)"
-    r"|ต้องเป็น|แก้เป็น|เปลี่ยน|(?<!ตัว|รับ)แทน|เลื่อน(?:เป็น|ไป)",
+    r"|ต้องเป็น|แก้เป็น|เปลี่ยน|(?<!ตัว|รับ)แทน|เลื่อน(?:เป็น|ไป|ให้)",
     re.IGNORECASE,
 )
 #: Words that make a value a new one of the same thing ("your new total is …").
