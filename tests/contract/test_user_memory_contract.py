@@ -14,12 +14,14 @@ from pymongo import MongoClient
 
 from domain.memory.chain import EngineChain
 from domain.memory.offline.engine import OfflineEngine
+from domain.ports.memory import SessionUser
 from domain.ports.store import Store
 from domain.user_memory.corrections import patch_fact
 from domain.user_memory.recall import rank
 from domain.user_memory.recall_index import indexed, prepared
 from domain.user_memory.service import UserMemoryService
 from runtime.settings import Settings
+from schemas.sessions import SessionCreate
 from schemas.user_memory import ConversationSummary, UserFact, UserMemoryState
 from store.backends.mongo import MongoStore
 from tests.support.mongo_commands import CommandNames
@@ -152,6 +154,43 @@ def test_a_memory_read_again_is_what_is_stored_now_never_an_earlier_one(store: S
     assert part.save_user_memory(B, "u1", "", memory_with(("name", "สมชาย")), None)
     assert part.load_user_memory(B, "u1", "").facts[0].value == "สมชาย"
     assert part.load_user_memory(A, "u1", "").facts[0].value == "مریم"
+
+
+def test_a_context_snapshot_reads_the_sessions_user_memory_with_it(store: Store) -> None:
+    # Given u1's general memory, u1's memory for the persona "meher", account B's memory
+    # of a user with the same id, and sessions: u1's, u1's with meher (one by the field,
+    # one by the metadata of before contract 1.3.0), and one without a user
+    users = store.user_memory
+    assert users.save_user_memory(A, "u1", "", memory_with(("name", "Sara")), None)
+    assert users.save_user_memory(A, "u1", "meher", memory_with(("city", "تهران")), None)
+    assert users.save_user_memory(B, "u1", "", memory_with(("name", "สมชาย")), None)
+    for session, fields in (
+        ("general", {"user_id": "u1"}),
+        ("with-meher", {"user_id": "u1", "persona": "meher"}),
+        ("legacy-meher", {"user_id": "u1", "metadata": {"persona": "meher"}}),
+    ):
+        spec = SessionCreate.model_validate({"session_id": session, **fields})
+        store.sessions.create_session(A, session, spec, T0)
+    spec = SessionCreate.model_validate({"session_id": "general", "user_id": "u1"})
+    store.sessions.create_session(B, "general", spec, T0)
+    store_conversation(store, "anonymous", PERSIAN[:1], user=None, end=False)
+
+    def user_of(account: str, session: str) -> SessionUser | None:
+        snapshot = store.memory.context_snapshot(account, session, recent_limit=5, user_memory=True)
+        return snapshot.user
+
+    # Then each snapshot holds its session's user, persona and that memory, as loaded
+    assert user_of(A, "general") == SessionUser("u1", "", users.load_user_memory(A, "u1", ""))
+    meher = SessionUser("u1", "meher", users.load_user_memory(A, "u1", "meher"))
+    assert user_of(A, "with-meher") == meher
+    assert user_of(A, "legacy-meher") == meher
+    assert meher.memory.facts[0].value == "تهران"
+    # and another account's session of the same user id reads its own account's memory
+    other = user_of(B, "general")
+    assert other is not None and other.memory.facts[0].value == "สมชาย"
+    # A session without a user has none, and a snapshot not asking for it reads none
+    assert user_of(A, "anonymous") is None
+    assert store.memory.context_snapshot(A, "general", recent_limit=5).user is None
 
 
 def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
