@@ -280,15 +280,14 @@ def recall(
             # Not even a shortened one fits: the rest is left out without trying each.
             chosen.dropped += left_out(ranked.best[place:], ranked.more)
             break
-        told_then = said.get(conversation.session_id, ())
         known = known_lines.get(id(conversation))
         if known is None:
-            line = conversation_line(conversation, said=told_then)
-            known = known_lines[id(conversation)] = (line, NEWLINE + token_weight(line))
-        shown, cost = known
+            known = _conversation_line_of(conversation, said.get(conversation.session_id, ()))
+            known_lines[id(conversation)] = known
+        shown, cost = known.line, known.cost
         if weight + extra + cost > budget_tokens:
             room = budget_tokens - weight - extra - NEWLINE
-            shortened = _shortened(conversation, room, told_then)
+            shortened = _shortened(conversation, room, known)
             if shortened is None:
                 kind = f"user_conversation:{conversation.session_id}"
                 chosen.dropped.append((kind, "over the user memory budget"))
@@ -315,9 +314,28 @@ def recall(
 
 #: Per memory: each fact's line and what it adds to the section (its newline too).
 _FACT_LINES = ByIdentity[tuple[tuple[str, float], ...]]()
+
+
+class _ConversationLine(NamedTuple):
+    line: str
+    #: What the whole line adds to the section, its newline too.
+    cost: float
+    #: What the line says, before any shortening.
+    told: str
+    #: The weight of the line with nothing said.
+    bare: float
+
+
+def _conversation_line_of(conversation: ConversationSummary, said: Said) -> _ConversationLine:
+    told_then = told(conversation, said)
+    line = conversation_line(conversation, told_then)
+    bare = token_weight(conversation_line(conversation, ""))
+    return _ConversationLine(line, NEWLINE + token_weight(line), told_then, bare)
+
+
 #: Per memory: its conversations' full lines and their cost, made as recall reaches them
 #: (keyed by the conversation object, held by the memory's list).
-_CONVERSATION_LINES = ByIdentity[dict[int, tuple[str, float]]]()
+_CONVERSATION_LINES = ByIdentity[dict[int, _ConversationLine]]()
 
 
 def _fact_lines(facts: list[UserFact]) -> tuple[tuple[str, float], ...]:
@@ -346,12 +364,13 @@ def _fitted(text: str, budget_tokens: int) -> str:
     return fit_to_budget(" ".join(text.split()), budget_tokens)
 
 
-def _shortened(conversation: ConversationSummary, room: float, said: Said = ()) -> str | None:
-    empty = token_weight(conversation_line(conversation, ""))
-    left = math.floor(room - empty)
+def _shortened(
+    conversation: ConversationSummary, room: float, known: _ConversationLine
+) -> str | None:
+    left = math.floor(room - known.bare)
     if left < MIN_SHORTENED_SUMMARY:
         return None
-    summary = _fitted(told(conversation, said), left)
+    summary = _fitted(known.told, left)
     if not summary:
         return None
     return conversation_line(conversation, summary)
