@@ -7,9 +7,11 @@ Values in English, Persian and Thai. Mongo writes stay at a few dozen per test.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from pymongo import MongoClient
 
 from domain.memory.chain import EngineChain
@@ -193,60 +195,84 @@ def test_a_context_snapshot_reads_the_sessions_user_memory_with_it(store: Store)
     assert store.memory.context_snapshot(A, "general", recent_limit=5).user is None
 
 
-def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
-    mongodb_url: str,
-) -> None:
-    # Given a MongoStore whose client records its commands
-    commands = CommandNames()
-    client: MongoClient[Any] = MongoClient(mongodb_url, event_listeners=[commands])
-    database = f"memqtest_{uuid.uuid4().hex[:12]}"
-    store = MongoStore(client, database)
-    settings = Settings()
-    jobs = UserMemoryService(
-        store.sessions,
-        store.memory,
-        store.user_memory,
-        EngineChain(fallback=OfflineEngine()),
-        settings,
-    )
-    try:
-        store.ensure_indexes()
-        trips: list[list[str]] = []
-        # When a user's 1st, 2nd and 4th conversations are merged
-        for n, turns in enumerate((ENGLISH, PERSIAN, THAI, ENGLISH)):
-            session = f"c{n}"
-            store_conversation(store, session, turns[:2], start=DAY0 + timedelta(days=n))
-            commands.names.clear()
-            assert jobs.merge_session(A, session, final=False).result == "merged"
-            trips.append(list(commands.names))
-        # Then each merge took the same round trips: session, lease, memory, snapshot, save
-        assert trips[0] == trips[1] == trips[3]
-        assert trips[0] == [
-            "find",
-            "update",
-            "find",
-            "find",
-            "find",
-            "find",
-            "find",
-            "update",
-            "update",
-        ]
-    finally:
-        store.close()
-        client.drop_database(database)
-        client.close()
-
-
-def test_every_merge_stores_the_recall_index_of_its_conversations(store: Store) -> None:
-    # Given a user's English, Persian and Thai conversations merged one by one
-    jobs = UserMemoryService(
+def offline_jobs(store: Store) -> UserMemoryService:
+    return UserMemoryService(
         store.sessions,
         store.memory,
         store.user_memory,
         EngineChain(fallback=OfflineEngine()),
         Settings(),
     )
+
+
+@pytest.fixture
+def recorded(mongodb_url: str) -> Iterator[tuple[MongoStore, CommandNames]]:
+    """A MongoStore whose client records its commands: one per round trip."""
+    commands = CommandNames()
+    client: MongoClient[Any] = MongoClient(mongodb_url, event_listeners=[commands])
+    database = f"memqtest_{uuid.uuid4().hex[:12]}"
+    store = MongoStore(client, database)
+    try:
+        store.ensure_indexes()
+        yield store, commands
+    finally:
+        store.close()
+        client.drop_database(database)
+        client.close()
+
+
+def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
+    recorded: tuple[MongoStore, CommandNames],
+) -> None:
+    store, commands = recorded
+    jobs = offline_jobs(store)
+    trips: list[list[str]] = []
+    # When a user's 1st, 2nd and 4th conversations are merged
+    for n, turns in enumerate((ENGLISH, PERSIAN, THAI, ENGLISH)):
+        session = f"c{n}"
+        store_conversation(store, session, turns[:2], start=DAY0 + timedelta(days=n))
+        commands.names.clear()
+        assert jobs.merge_session(A, session, final=False).result == "merged"
+        trips.append(list(commands.names))
+    # Then each merge took the same round trips: session, lease, memory, snapshot, save
+    assert trips[0] == trips[1] == trips[3]
+    assert trips[0] == [
+        "find",
+        "update",
+        "find",
+        "find",
+        "find",
+        "find",
+        "find",
+        "update",
+        "update",
+    ]
+
+
+def test_a_context_snapshot_with_the_user_memory_takes_four_round_trips(
+    recorded: tuple[MongoStore, CommandNames],
+) -> None:
+    store, commands = recorded
+    jobs = offline_jobs(store)
+    store_conversation(store, "now", PERSIAN[:1], start=DAY0 + timedelta(days=9), end=False)
+    trips: list[list[str]] = []
+    # When the context of the user's current session is read after 1, 2 and 3 conversations
+    for n, turns in enumerate((ENGLISH, THAI, PERSIAN)):
+        store_conversation(store, f"c{n}", turns[:2], start=DAY0 + timedelta(days=n))
+        assert jobs.merge_session(A, f"c{n}", final=True).result == "merged"
+        commands.names.clear()
+        snapshot = store.memory.context_snapshot(A, "now", recent_limit=50, user_memory=True)
+        trips.append(list(commands.names))
+        assert snapshot.user is not None
+        assert len(snapshot.user.memory.conversations) == n + 1
+    # Then each took the same four: the session (with its user), its memory, its
+    # newest messages, the user memory
+    assert trips == [["find", "find", "find", "find"]] * 3
+
+
+def test_every_merge_stores_the_recall_index_of_its_conversations(store: Store) -> None:
+    # Given a user's English, Persian and Thai conversations merged one by one
+    jobs = offline_jobs(store)
     for n, turns in enumerate((ENGLISH, PERSIAN, THAI)):
         store_conversation(store, f"c{n}", turns, start=DAY0 + timedelta(days=n))
         assert jobs.merge_session(A, f"c{n}", final=True).result == "merged"
