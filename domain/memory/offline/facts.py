@@ -271,16 +271,43 @@ def extract_facts(
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
-        for match in _facts_in(line.role, line.content, tuple(asked), facts, answered):
+        matches = _facts_in(line.role, line.content, tuple(asked), facts, answered)
+        for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
             else:
                 facts.add(match.key, match.value, line.message_id)
+        for key, value in _replacing_named_old(matches, facts):
+            facts.add(key, value, line.message_id)
         conversation.after(line.role, line.content, answered)
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in facts.changes
     ] + named_old
+
+
+def _replacing_named_old(matches: Sequence[FactMatch], facts: _Facts) -> list[tuple[str, str]]:
+    """(key, value) for each fact whose current value the message names as the old one
+    ("so instead of refunding £60.00, we'll … refund £24.00"): the message's nearest new
+    value of the same kind replaces it there too, so the old value never stays current
+    under a key the message did not name (the "£60.00 difference" of the desk swap)."""
+    said = [m for m in matches if m.key != REPLACED]
+    replacing = []
+    for old in (m for m in matches if m.key == REPLACED):
+        kind = _kind_of(old.value)
+        held = [
+            key
+            for key in sorted(facts.keys())
+            if (current := facts.current(key)) is not None
+            and restates(current, old.value)
+            and restates(old.value, current)
+        ]
+        candidates = [m for m in said if _kind_of(m.value) is kind and m.value != old.value]
+        if kind is None or not held or not candidates:
+            continue
+        new = min(candidates, key=lambda m: abs(m.start - old.start))
+        replacing += [(key, new.value) for key in held if key != new.key]
+    return replacing
 
 
 def _facts_in(
@@ -390,6 +417,8 @@ def _keys_for(
     if _named_as_id(text, value, asked):
         value = dataclasses.replace(value, kind=Kind.NUMBER)
     if not from_user and not correction and _echoed_contact(value, facts):
+        return []
+    if _number_of_known_measure(value, facts):
         return []
     by_unit = counted(value)
     if by_unit is not None:
@@ -515,16 +544,35 @@ def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
 
 
 def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
-    """Whether the assistant only reads back a phone or email a fact already holds under a
-    subject of its own ("Noted, your wife's 0912… as the second number"): an echo never
-    moves it to another subject (nor makes it the customer's)."""
-    if value.kind not in (Kind.PHONE, Kind.EMAIL):
+    """Whether the assistant only reads back a phone, email or code a fact already holds
+    under a subject of its own ("Noted, your wife's 0912… as the second number"; "if you
+    order again, SORRY10 covers it"): an echo never moves it to another subject (nor
+    makes it the customer's)."""
+    if value.kind not in (Kind.PHONE, Kind.EMAIL, Kind.IDENTIFIER):
         return False
     noted = set(NOTED_KINDS.values())
     held = facts.keys()
     subjects = [key for key in held if re.sub(r"_\d+$", "", key) not in noted]
     said = _digits_or_text(value.text)
     return any(_digits_or_text(facts.current(key) or "") == said for key in subjects)
+
+
+#: Kinds whose values are a number with a unit: "the 140" after "140 cm" is the desk.
+_MEASURE_KINDS = frozenset({Kind.LENGTH, Kind.WEIGHT, Kind.COUNT})
+
+
+def _number_of_known_measure(value: ValueSpan, facts: _Facts) -> bool:
+    """Whether a bare number is the number of a measure a fact holds ("the 140 isn't
+    stocked" after the desk's "140 cm"): it names that thing, never a sum of money or an
+    id (nor corrects one)."""
+    if value.kind is not Kind.NUMBER:
+        return False
+    for key in sorted(facts.keys()):
+        held = facts.current(key) or ""
+        spans = find_values(held)
+        if any(s.kind in _MEASURE_KINDS and _digits(s.text) == _digits(value.text) for s in spans):
+            return True
+    return False
 
 
 def _digits_or_text(value: str) -> str:

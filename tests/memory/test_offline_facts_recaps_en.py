@@ -1,0 +1,89 @@
+"""English support chats: values said again, apologies, names read back, "instead of".
+
+Each rule keeps one subject's value from landing on another's key (or from staying
+current after the conversation replaced it), value by value, on the real extractor.
+"""
+
+from __future__ import annotations
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
+
+
+def test_an_apology_corrects_nothing() -> None:
+    """ "I'm sorry about that" after a measure: "the 140" is the desk, not a new refund."""
+    facts = conversation(
+        ("assistant", "Your order is now for the desk in 140 cm."),
+        ("assistant", "The £60.00 difference will go back to your Mastercard ending 2290."),
+        ("user", "Does the swap change the delivery date?"),
+        ("assistant", "I'm afraid it does. The 140 isn't stocked here. I'm sorry about that."),
+        batch=2,
+    )
+    assert current(facts)["price_difference"] == "£60.00"
+    assert history(facts, "price_difference") == []
+
+
+def test_a_real_apology_for_a_mistake_still_corrects() -> None:
+    facts = conversation(
+        ("assistant", "Could you share your order number?"),
+        ("user", "ORD-58342"),
+        ("user", "sorry, it's ORD-58432"),
+        batch=2,
+    )
+    assert current(facts)["order_id"] == "ORD-58432"
+    assert history(facts, "order_id") == ["ORD-58342"]
+
+
+def test_a_bare_number_of_a_known_measure_is_that_thing() -> None:
+    found = facts_of(
+        ("user", "Actually, the 140 is fine."),
+        known=[("product_width", "140 cm"), ("refund_amount", "£60.00")],
+    )
+    assert found == {}
+
+
+def test_a_code_said_again_stays_with_its_subject() -> None:
+    """The assistant mentioning a coupon near "order" does not make it an order number."""
+    facts = conversation(
+        ("assistant", "Could you share your order number?"),
+        ("user", "#771492"),
+        ("assistant", "I've added a promo code for you: SORRY10, 10% off your next order."),
+        ("assistant", "If you order it again now, SORRY10 would cover most of it."),
+        batch=1,
+    )
+    assert current(facts)["order_id"] == "#771492"
+    assert current(facts)["coupon_code"] == "SORRY10"
+    assert history(facts, "order_id") == []
+
+
+def test_names_the_assistant_reads_back_from_a_record() -> None:
+    policy = "I see a policy for a 2019 Mazda CX-5 under Daniel Okafor. Is that you?"
+    assert facts_of(("assistant", policy))["holder_name"] == "Daniel Okafor"
+    assert facts_of(
+        ("assistant", "Thanks. I've got Alicia Moreno, Premium plan, home club Riverside.")
+    ) == {"holder_name": "Alicia Moreno"}
+    assert facts_of(("assistant", "Thank you. I have Sam Whitaker here."))["holder_name"] == (
+        "Sam Whitaker"
+    )
+
+
+def test_a_read_back_needs_a_full_name() -> None:
+    assert "holder_name" not in facts_of(("assistant", "The claim is under review, Daniel."))
+    assert "holder_name" not in facts_of(("assistant", "I have Golden Lotus confirmed it."))
+
+
+def test_a_value_named_as_the_old_one_is_replaced_where_it_is_held() -> None:
+    """ "instead of refunding £60.00 … refund £24.00": the £60.00 the price difference
+    held is not current any more, whatever key the new amount got."""
+    facts = conversation(
+        ("assistant", "The £60.00 difference will go back to your Mastercard."),
+        (
+            "assistant",
+            "So instead of refunding £60.00, we'll keep £36.00 for the trays and refund "
+            "£24.00 to your Mastercard.",
+        ),
+        batch=1,
+    )
+    values = current(facts)
+    assert "£60.00" not in values.values()
+    assert values["refund_amount"] == "£24.00"
+    assert history(facts, "price_difference") == ["£60.00"]
