@@ -87,3 +87,76 @@ def test_a_value_named_as_the_old_one_is_replaced_where_it_is_held() -> None:
     assert "£60.00" not in values.values()
     assert values["refund_amount"] == "£24.00"
     assert history(facts, "price_difference") == ["£60.00"]
+
+
+def test_checking_in_and_out_name_their_dates() -> None:
+    assert facts_of(
+        (
+            "assistant",
+            "Your reservation is now a Family Room, checking in Nov 22 and checking out Nov 25.",
+        )
+    ) == {"check_in_date": "Nov 22", "check_out_date": "Nov 25"}
+
+
+def test_a_cue_that_leads_a_value_of_its_own_names_that_one() -> None:
+    """ "on Monday 12 May, returning on … Sunday 25 May": the return is the 25th."""
+    found = facts_of(
+        (
+            "assistant",
+            "Two passengers flying on flight NW 218 on Monday 12 May, returning on NW 219 "
+            "on Sunday 25 May.",
+        )
+    )
+    assert found["flight_date"] == "Monday 12 May"
+    assert found["return_date"] == "Sunday 25 May"
+    found = facts_of(
+        (
+            "assistant",
+            "The car will be delivered to the hotel on Nov 23 at 11am, returned at the airport "
+            "by 4pm on Nov 25.",
+        )
+    )
+    assert found["delivery_date"] == "Nov 23 at 11am"
+    assert found["return_date"] == "Nov 25"
+
+
+def test_a_landing_is_a_flight_time() -> None:
+    assert facts_of(("user", "The new flight lands at 5pm.")) == {"flight_time": "5pm"}
+
+
+def test_a_membership_freeze_and_a_surgery_have_dates_of_their_own() -> None:
+    facts = conversation(
+        ("assistant", "Sure, a 2-month freeze from June 10 to July 31."),
+        ("user", "ok update, they moved the surgery to June 16"),
+        ("assistant", "Updated: freeze from June 15 to August 14."),
+        batch=1,
+    )
+    assert current(facts)["pause_dates"] == "June 15 to August 14"
+    assert current(facts)["appointment_date"] == "June 16"
+    assert history(facts, "appointment_date") == []
+
+
+def test_a_word_of_change_far_off_in_a_recap_corrects_nothing() -> None:
+    """ "… Move reference MV-66021." at a recap's end does not move the visit's date."""
+    facts = conversation(
+        ("assistant", "The first available appointment is Monday 2 December, 8am to 1pm."),
+        (
+            "assistant",
+            "Service at the old flat ends on Friday 29 November. You're on Fibre 150 from "
+            "then. Engineer visit on Monday 2 December. Move reference MV-66021.",
+        ),
+        batch=1,
+    )
+    assert current(facts)["appointment_date"] == "Monday 2 December, 8am to 1pm"
+    assert history(facts, "appointment_date") == []
+
+
+def test_a_correction_in_the_sentence_before_still_corrects() -> None:
+    facts = conversation(
+        ("assistant", "Could you share your order number?"),
+        ("user", "730592"),
+        ("user", "oh sorry, I typed it wrong. 730952 is right"),
+        batch=1,
+    )
+    assert current(facts)["order_id"] == "730952"
+    assert history(facts, "order_id") == ["730592"]

@@ -459,7 +459,9 @@ def _keys_for(
     if someone_else is not None:
         return [(facts.entity_key(someone_else, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
-    corrects = correction or (value.kind in _UPDATED_KINDS and is_update(text[begin:stop]))
+    corrects = (correction and _corrected_near(text, begin, stop)) or (
+        value.kind in _UPDATED_KINDS and is_update(text[begin:stop])
+    )
     similar = _similar_known(value, facts, corrects)
     if similar is not None:
         return [(similar, value.start)]
@@ -717,6 +719,16 @@ def _date_detail(text: str) -> int:
     return int(has_day) + int(_MONTH_OR_YEAR.search(text) is not None and has_day)
 
 
+def _corrected_near(text: str, begin: int, stop: int) -> bool:
+    """Whether the words of correction stand in the value's sentence or one next to it
+    ("Sorry, my mistake. It's 48231."), not in another part of a long recap (a "Move
+    reference MV-66021." at its end does not correct the dates at its start)."""
+    ends = [0, *(match.end() for match in _SENTENCE_END.finditer(text, 0, begin))]
+    before = ends[-2] if len(ends) > 1 else 0
+    after = _SENTENCE_END.search(text, stop + 1)
+    return is_correction(text[before : after.end() if after else len(text)])
+
+
 def _sentence_of(text: str, value: ValueSpan) -> str:
     begin, stop = _sentence_bounds(text, value.start, value.end)
     return text[begin:stop]
@@ -749,10 +761,19 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
         near_end = len(after) - cue.end <= _VERB_REACH
         if not (near_value or (verb_last and near_end)):
             continue
+        if not verb_last and _leads_own_value(text[value.end + cue.end : stop], value.kind):
+            continue
         distance = min(cue.start, len(after) - cue.end) if verb_last else cue.start
         placed = Cue(cue.topic, value.end + cue.start, value.end + cue.end)
         found.append((2 * distance + 1, placed))
     return found
+
+
+def _leads_own_value(rest: str, kind: Kind) -> bool:
+    """Whether a cue after a value leads a value of the same kind of its own ("on Monday
+    12 May, returning on Sunday 25 May"; "delivered on Nov 23, returned … on Nov 25"):
+    it names that one, not the value before it."""
+    return any(span.kind is kind for span in find_values(rest))
 
 
 _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)

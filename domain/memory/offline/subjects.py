@@ -154,7 +154,8 @@ TOPICS: tuple[Topic, ...] = (
             Kind.DATE: "flight_date",
             Kind.TIME: "flight_time",
         },
-        english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound",
+        english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound"
+        r"|land(?:s|ing|ed)?",
         persian=r"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت|رفت",
         thai=r"เที่ยวบิน|ไฟลท์|บิน",
     ),
@@ -420,14 +421,14 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "check_in",
         {Kind.DATE: "check_in_date", Kind.TIME: "check_in_time"},
-        english=r"check[\s-]?in|arriv(?:e|al|ing)\s+at\s+the\s+hotel",
+        english=r"check(?:ing|ed)?[\s-]?in|arriv(?:e|al|ing)\s+at\s+the\s+hotel",
         persian=r"ورود|چک[\u200c\s-]?این",
         thai=r"เช็ค?อิน|เช็กอิน|เข้าพัก",
     ),
     Topic(
         "check_out",
         {Kind.DATE: "check_out_date", Kind.TIME: "check_out_time"},
-        english=r"check[\s-]?out",
+        english=r"check(?:ing|ed)?[\s-]?out",
         persian=r"خروج|چک[\u200c\s-]?اوت",
         thai=r"เช็ค?เอาท์|เช็กเอาต์",
     ),
@@ -438,10 +439,17 @@ TOPICS: tuple[Topic, ...] = (
             Kind.TIME: "appointment_time",
             Kind.AMOUNT: "visit_fee",
         },
-        english=r"appointment|visit|technician|engineer|doctor|consultation"
+        english=r"appointment|visit|technician|engineer|doctor|consultation|surgery|operation"
         r"|come\s+(?:round|over|by)|call[\s-]?out|inspection",
         persian=r"نوبت|ویزیت|مراجعه|تکنسین|کارشناس|بازدید|معاینه|پزشک|دکتر",
         thai=r"นัด(?:หมาย)?|ช่าง(?:จะ)?(?:เข้า)?|พบแพทย์|หมอ|ตรวจ",
+    ),
+    Topic(
+        # a membership or subscription put on hold: its dates are no appointment
+        "pause",
+        {Kind.DATE: "pause_dates"},
+        english=r"freez(?:e|es|ing)|(?:membership|account|subscription)\s+(?:hold|pause)"
+        r"|pause[ds]?|suspen(?:d|ded|sion)",
     ),
     Topic(
         "installation",
