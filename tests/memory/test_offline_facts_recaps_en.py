@@ -160,3 +160,41 @@ def test_a_correction_in_the_sentence_before_still_corrects() -> None:
     )
     assert current(facts)["order_id"] == "730952"
     assert history(facts, "order_id") == ["730592"]
+
+
+def test_a_revised_estimate_replaces_the_first() -> None:
+    facts = conversation(
+        ("user", "the adjuster came, Bayview says the estimate is 3,850"),
+        ("assistant", "I see Tom's estimate in the file: $3,850 for parts and labour."),
+        ("assistant", "Thanks, Bayview sent a supplement. The revised estimate is $4,210."),
+        batch=1,
+    )
+    assert current(facts)["estimate_amount"] == "$4,210"
+    assert history(facts, "estimate_amount") == ["3,850"]
+
+
+def test_a_nightly_rate_and_what_one_room_costs_more() -> None:
+    found = facts_of(
+        ("assistant", "Your reservation: a Deluxe King, four nights, at AU$289 per night.")
+    )
+    assert found["room_rate"] == "$289"
+    found = facts_of(
+        ("assistant", "The Family Room is AU$329 per night, so AU$40 more per night than yours.")
+    )
+    assert found["room_rate"] == "$329"
+    assert found["price_difference"] == "$40"
+
+
+def test_a_doctor_named_by_title_and_a_booked_slot() -> None:
+    """ "Dr. Osei" ends no sentence: the slot after it is the appointment."""
+    assert facts_of(
+        ("assistant", "Dr. Osei has Monday, August 11 at 9:15am at Riverside. Would that work?")
+    ) == {"appointment_date": "Monday, August 11 at 9:15am", "appointment_time": "9:15am"}
+
+
+def test_a_loose_date_said_again_exactly_gives_way_to_the_exact_one() -> None:
+    found = facts_of(
+        ("assistant", "The next attempt is tomorrow, Friday 10 October, between 9am and 1pm.")
+    )
+    assert found["delivery_date"] == "Friday 10 October, between 9am and 1pm"
+    assert found["delivery_time"] == "between 9am and 1pm"

@@ -75,7 +75,8 @@ _SHORT_REACH = {
     Kind.COUNT: 14,
 }
 
-_SENTENCE_END = re.compile(r"[.!?؟\n](?:\s|$)|[!?؟]")
+#: A sentence ends at a full stop, but not at a title's ("Dr. Osei has Monday free").
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)[.!?؟\n](?:\s|$)|[!?؟]")
 
 #: Identifiers whose prefix says what they are, with no cue needed.
 _ID_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -104,6 +105,7 @@ _AMOUNT_KEYS = frozenset(
         "monthly_fee",
         "payment_amount",
         "invoice_amount",
+        "estimate_amount",
     }
 )
 
@@ -345,8 +347,10 @@ def _facts_in(
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
     found.extend(_named_old(text, values))
     used: set[tuple[int, Kind]] = set()
-    for value in values:
-        if _loose_date_in_question(text, value):
+    for index, value in enumerate(values):
+        if _loose_date_in_question(text, value) or _said_exactly_next(
+            text, value, values[index + 1 :]
+        ):
             continue
         changes = (correction, update)
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
@@ -682,6 +686,23 @@ def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
         return False
     begin, stop = _sentence_bounds(text, value.start, value.end)
     return is_question(text[begin:stop])
+
+
+#: What may stand between a loose date and the exact one that says it again.
+_APPOSITION = re.compile(r"^\s*[,:(–-]?\s*$")
+
+
+def _said_exactly_next(text: str, value: ValueSpan, rest: Sequence[ValueSpan]) -> bool:
+    """Whether a loose date is said again exactly right after it ("tomorrow, Friday 10
+    October"): the exact one is the value, and takes the cue."""
+    if value.kind is not Kind.DATE or any(c.isdigit() for c in value.text) or not rest:
+        return False
+    following = rest[0]
+    return (
+        following.kind is Kind.DATE
+        and any(c.isdigit() for c in following.text)
+        and _APPOSITION.match(text[value.end : following.start]) is not None
+    )
 
 
 def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts) -> bool:

@@ -162,7 +162,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "room",
         {**_ids("room_number"), Kind.AMOUNT: "room_rate", Kind.COUNT: "room_count"},
-        english=r"room(?:\s+(?:number|no\.?))?",
+        english=r"room(?:\s+(?:number|no\.?))?|per\s+night|a\s+night|nightly|/\s?night",
         persian=r"اتاق",
         thai=r"ห้อง(?:พัก)?",
     ),
@@ -355,7 +355,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "difference",
         {Kind.AMOUNT: "price_difference"},
-        english=r"(?:price|fare)\s+difference|difference|top[\s-]?up",
+        # "AU$40 more per night": what one thing costs over another
+        english=r"(?:price|fare)\s+difference|difference|top[\s-]?up|more",
         persian=r"مابه[\u200c\s]?(?:ال)?تفاوت|اختلاف\s*قیمت",
         thai=r"ส่วนต่าง",
     ),
@@ -403,6 +404,12 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ราคา(?:สินค้า)?|ยอดสินค้า|ค่าสินค้า",
     ),
     Topic(
+        # what a repair or a job will cost before it is done
+        "estimate",
+        {Kind.AMOUNT: "estimate_amount", Kind.NUMBER: "estimate_amount"},
+        english=r"estimate[ds]?|quote[ds]?|quotation",
+    ),
+    Topic(
         "amount",
         {Kind.AMOUNT: "order_total"},
         english=r"amount|sum",
@@ -439,7 +446,7 @@ TOPICS: tuple[Topic, ...] = (
             Kind.TIME: "appointment_time",
             Kind.AMOUNT: "visit_fee",
         },
-        english=r"appointment|visit|technician|engineer|doctor|consultation|surgery|operation"
+        english=r"appointment|visit|technician|engineer|doctor|dr\.|consultation|surgery|operation"
         r"|come\s+(?:round|over|by)|call[\s-]?out|inspection",
         persian=r"نوبت|ویزیت|مراجعه|تکنسین|کارشناس|بازدید|معاینه|پزشک|دکتر",
         thai=r"นัด(?:หมาย)?|ช่าง(?:จะ)?(?:เข้า)?|พบแพทย์|หมอ|ตรวจ",
@@ -510,7 +517,7 @@ TOPICS: tuple[Topic, ...] = (
             Kind.AMOUNT: "shipping_cost",
             Kind.DURATION: "delivery_duration",
         },
-        english=r"deliver(?:y|ed|ing|s)?|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
+        english=r"deliver(?:y|ed|ing|s)?|(?:next|second|delivery|redelivery)\s+attempt|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
         r"|drop[\s-]?off|send\s+(?:it|them)\s+to|ship\s+(?:it|them)?\s*to|bring\s+it|courier",
         persian=r"تحویل|ارسال|می[\u200c\s]?رسه|میرسه|برسه|بفرستید|بفرستیم|بیاره|میاد|می[\u200c\s]?آید|پست",
         # "รับส่ง" is a shuttle (pick up and drop off), not a delivery.
