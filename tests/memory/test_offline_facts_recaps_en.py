@@ -58,9 +58,8 @@ def test_a_code_said_again_stays_with_its_subject() -> None:
 def test_names_the_assistant_reads_back_from_a_record() -> None:
     policy = "I see a policy for a 2019 Mazda CX-5 under Daniel Okafor. Is that you?"
     assert facts_of(("assistant", policy))["holder_name"] == "Daniel Okafor"
-    assert facts_of(
-        ("assistant", "Thanks. I've got Alicia Moreno, Premium plan, home club Riverside.")
-    ) == {"holder_name": "Alicia Moreno"}
+    read_back = "Thanks. I've got Alicia Moreno, Premium plan, home club Riverside."
+    assert facts_of(("assistant", read_back))["holder_name"] == "Alicia Moreno"
     assert facts_of(("assistant", "Thank you. I have Sam Whitaker here."))["holder_name"] == (
         "Sam Whitaker"
     )
@@ -90,12 +89,14 @@ def test_a_value_named_as_the_old_one_is_replaced_where_it_is_held() -> None:
 
 
 def test_checking_in_and_out_name_their_dates() -> None:
-    assert facts_of(
+    found = facts_of(
         (
             "assistant",
             "Your reservation is now a Family Room, checking in Nov 22 and checking out Nov 25.",
         )
-    ) == {"check_in_date": "Nov 22", "check_out_date": "Nov 25"}
+    )
+    assert found["check_in_date"] == "Nov 22"
+    assert found["check_out_date"] == "Nov 25"
 
 
 def test_a_cue_that_leads_a_value_of_its_own_names_that_one() -> None:
