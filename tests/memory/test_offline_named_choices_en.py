@@ -57,3 +57,20 @@ def test_a_new_name_of_the_same_kind_replaces_the_old_one() -> None:
     assert current(facts)["club"] == "Lakeshore"
     assert history(facts, "club") == ["Riverside"]
     assert current(facts)["plan"] == "Premium"
+
+
+def test_the_way_a_refund_is_paid_and_its_change() -> None:
+    facts = conversation(
+        ("assistant", "Would you like the refund as account credit or back to your card?"),
+        ("user", "credit is fine i guess"),
+        ("assistant", "Done, $20.45 as account credit. It'll show in your wallet right away."),
+        ("user", "hmm actually no. put it back on the card"),
+        batch=1,
+    )
+    assert current(facts)["refund_method"] == "back on the card"
+    assert history(facts, "refund_method") == ["account credit"]
+
+
+def test_an_emergency_cash_amount() -> None:
+    found = facts_of(("assistant", "I've set up an emergency cash withdrawal of £150."))
+    assert found == {"cash_amount": "£150"}

@@ -1,4 +1,5 @@
-"""Named choices in English: the room, the club, the location, the plan a booking is on.
+"""Named choices in English: the room, the club, the location, the plan a booking is on,
+the way a refund is paid.
 
 "a Deluxe King room", "your Family Room", "home club Riverside", "our Northgate
 location", "the Premium plan", "Fibre 150 package". The name is a proper name
@@ -56,6 +57,16 @@ _CHOICE = re.compile(
 )
 
 
+#: How a refund is paid: "as account credit", "back on the card", "to your original
+#: payment method", "store credit".
+_REFUND_METHOD = re.compile(
+    r"(?<![A-Za-z])(?:(?:account|store|wallet)\s+credit"
+    r"|back\s+(?:on|to|onto)\s+(?:the|your|my)\s+(?:card|original\s+payment(?:\s+method)?)"
+    r"|(?:to|on)\s+(?:the|your|my)\s+original\s+payment(?:\s+method)?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class NamedChoice:
     key: str
@@ -75,6 +86,10 @@ def named_choices(text: str) -> Iterator[NamedChoice]:
 
 
 def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
+    for method in _REFUND_METHOD.finditer(sentence):
+        yield NamedChoice(
+            "refund_method", offset + method.start(), offset + method.end(), method.group()
+        )
     for match in _CHOICE.finditer(sentence):
         if match.group("before"):
             kind = match.group("kind")

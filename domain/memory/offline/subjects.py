@@ -404,6 +404,12 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ราคา(?:สินค้า)?|ยอดสินค้า|ค่าสินค้า",
     ),
     Topic(
+        # cash paid out over the counter: an emergency withdrawal, an advance
+        "cash",
+        {Kind.AMOUNT: "cash_amount"},
+        english=r"(?:emergency\s+)?cash(?:\s+(?:withdrawal|advance))?|withdrawal",
+    ),
+    Topic(
         # what a repair or a job will cost before it is done
         "estimate",
         {Kind.AMOUNT: "estimate_amount", Kind.NUMBER: "estimate_amount"},
