@@ -199,3 +199,31 @@ def test_a_loose_date_said_again_exactly_gives_way_to_the_exact_one() -> None:
     )
     assert found["delivery_date"] == "Friday 10 October, between 9am and 1pm"
     assert found["delivery_time"] == "between 9am and 1pm"
+
+
+def test_a_replacement_card_is_not_the_card_it_replaces() -> None:
+    facts = conversation(
+        ("assistant", "I've put a block on the card ending 7743."),
+        ("assistant", "Replacement card ending 2058 sent express, arriving by Thursday."),
+        ("user", "Graham Pell. The old card ended 7743."),
+        batch=1,
+    )
+    assert current(facts)["payment_card"] == "card ending 7743"
+    assert current(facts)["new_card"] == "Replacement card ending 2058"
+    assert history(facts, "payment_card") == []
+
+
+def test_a_duplicate_charge_is_not_the_refund() -> None:
+    facts = conversation(
+        ("assistant", "Your total refund is now $20.45 for the pad see ew and the spring rolls."),
+        ("assistant", "Yes, the duplicate $32.15 will be refunded to the Visa ending 9021."),
+        (
+            "assistant",
+            "Two refunds to the Visa: $20.45 for tonight's missing items, and $32.15 for the "
+            "duplicate charge.",
+        ),
+        batch=1,
+    )
+    assert current(facts)["refund_amount"] == "$20.45"
+    assert current(facts)["duplicate_charge"] == "$32.15"
+    assert history(facts, "refund_amount") == []

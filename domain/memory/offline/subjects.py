@@ -139,6 +139,13 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"(?:หมายเลข|รหัส|เลข)(?:สมาชิก|ลูกค้า|บัญชี|อินเทอร์เน็ต|บริการ|สัญญา|ผู้ใช้)",
     ),
     Topic(
+        # the card sent to replace a lost one: not the card it replaces
+        "new_card",
+        {Kind.NUMBER: "new_card"},
+        english=r"(?:replacement|new)\s+card(?:\s+(?:ending(?:\s+in)?|number))?",
+        includes_cue=True,
+    ),
+    Topic(
         "card",
         {Kind.NUMBER: "payment_card"},
         english=r"(?:(?:visa|master\s?card|amex|debit|credit)\s+(?:card\s+)?|card\s+)?ending(?:\s+in)?"
@@ -402,6 +409,12 @@ TOPICS: tuple[Topic, ...] = (
         english=r"price[sd]?|costs?|priced|sells?\s+for|retails?",
         persian=r"قیمت|فی",
         thai=r"ราคา(?:สินค้า)?|ยอดสินค้า|ค่าสินค้า",
+    ),
+    Topic(
+        # a payment taken twice: the second one, not the order's total or a refund
+        "duplicate",
+        {Kind.AMOUNT: "duplicate_charge"},
+        english=r"duplicate(?:\s+(?:charge|payment|transaction))?|double[\s-]charged?|charged\s+twice",
     ),
     Topic(
         # cash paid out over the counter: an emergency withdrawal, an advance
