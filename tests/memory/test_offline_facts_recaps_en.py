@@ -227,3 +227,17 @@ def test_a_duplicate_charge_is_not_the_refund() -> None:
     assert current(facts)["refund_amount"] == "$20.45"
     assert current(facts)["duplicate_charge"] == "$32.15"
     assert history(facts, "refund_amount") == []
+
+
+def test_a_change_fee_or_a_move_reference_corrects_nothing() -> None:
+    facts = conversation(
+        ("assistant", "The first available appointment is Monday 2 December, 8am to 1pm."),
+        (
+            "assistant",
+            "4G backup router to Hazel Court by Wednesday 27 November. Move reference MV-1.",
+        ),
+        ("assistant", "There is a change fee of $150.00. The fare on Thursday 15 May is higher."),
+        batch=1,
+    )
+    assert current(facts)["appointment_date"] == "Monday 2 December, 8am to 1pm"
+    assert history(facts, "appointment_date") == []
