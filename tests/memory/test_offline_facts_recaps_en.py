@@ -241,3 +241,22 @@ def test_a_change_fee_or_a_move_reference_corrects_nothing() -> None:
     )
     assert current(facts)["appointment_date"] == "Monday 2 December, 8am to 1pm"
     assert history(facts, "appointment_date") == []
+
+
+def test_a_titled_full_name_is_someone_named() -> None:
+    found = facts_of(
+        ("assistant", "Two passengers, yourself and Mr. Anders Lindqvist, flying on Monday 12 May.")
+    )
+    assert found["person_name"] == "Anders Lindqvist"
+    assert "person_name" not in facts_of(("assistant", "You're very welcome, Ms. Fernández."))
+
+
+def test_a_bag_fee_and_allowance_are_not_the_amount_due() -> None:
+    facts = conversation(
+        ("assistant", "The amount due today is $0.00, and $37.20 stays on the voucher."),
+        ("assistant", "Yes, you each have one checked bag of up to 50 pounds included."),
+        ("assistant", "Extra bag: $70.00 on the Visa ending 3356."),
+        batch=1,
+    )
+    assert current(facts)["order_total"] == "$0.00"
+    assert current(facts)["baggage_fee"] == "$70.00"

@@ -74,3 +74,17 @@ def test_the_way_a_refund_is_paid_and_its_change() -> None:
 def test_an_emergency_cash_amount() -> None:
     found = facts_of(("assistant", "I've set up an emergency cash withdrawal of £150."))
     assert found == {"cash_amount": "£150"}
+
+
+def test_the_same_refund_method_said_again_keeps_the_customers_words() -> None:
+    facts = conversation(
+        ("assistant", "Done, $20.45 as account credit."),
+        ("user", "hmm actually no. put it back on the card"),
+        (
+            "assistant",
+            "No problem, I've switched it. The $20.45 will go back to your card instead.",
+        ),
+        batch=1,
+    )
+    assert current(facts)["refund_method"] == "back on the card"
+    assert history(facts, "refund_method") == ["account credit"]

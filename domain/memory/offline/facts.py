@@ -45,7 +45,7 @@ from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
-from domain.memory.offline.named_choices import named_choices
+from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -336,7 +336,10 @@ def _facts_in(
             for i in instructions(text)
         )
     for choice in named_choices(text):
-        if claimed.is_free(choice.start, choice.end):
+        chosen = facts.current(choice.key)
+        if chosen is not None and same_choice(choice.key, choice.text, chosen):
+            claimed.claim(choice.start, choice.end)
+        elif claimed.is_free(choice.start, choice.end):
             found.append(FactMatch(choice.key, choice.text, choice.start, choice.end))
             claimed.claim(choice.start, choice.end)
     for held in names_on_record(text):

@@ -67,6 +67,21 @@ _REFUND_METHOD = re.compile(
 )
 
 
+#: The word that says which way a refund is paid, however the sentence puts it.
+_METHOD_WORD = re.compile(r"card|credit|original", re.IGNORECASE)
+
+
+def same_choice(key: str, new: str, current: str) -> bool:
+    """Whether ``new`` only says again the choice ``current`` holds: "back to your card"
+    after "back on the card" is the same way of paying the refund."""
+    if key != "refund_method":
+        return False
+    said, held = _METHOD_WORD.search(new), _METHOD_WORD.search(current)
+    if said is None or held is None:
+        return False
+    return said.group().casefold() == held.group().casefold()
+
+
 @dataclass(frozen=True)
 class NamedChoice:
     key: str

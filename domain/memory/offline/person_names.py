@@ -56,6 +56,9 @@ _PATTERNS = (
         rf"\b(?i:my|his|her|our)\s+(?i:{_relation_words(0)})"
         rf"(?:'s\s+name\s+is|\s+is\s+called|\s+named|,)\s+{_EN_NAME}"
     ),
+    # "yourself and Mr. Anders Lindqvist": a titled full name (a title and a family name
+    # alone, "Ms. Fernández", may well be the customer)
+    re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?P<en>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)"),
     # "his name is Marcus Bell", "her name's Dana"
     re.compile(rf"\b(?i:his|her|their)\s+(?i:name)(?:'s|\s+is)\s+{_EN_NAME}"),
     # «اسم برادرم کاوه», «نام پدرش محمود رحیمی»

@@ -417,6 +417,12 @@ TOPICS: tuple[Topic, ...] = (
         english=r"duplicate(?:\s+(?:charge|payment|transaction))?|double[\s-]charged?|charged\s+twice",
     ),
     Topic(
+        # what bags cost on a trip, and how much they may weigh
+        "baggage",
+        {Kind.AMOUNT: "baggage_fee", Kind.WEIGHT: "baggage_allowance"},
+        english=r"(?:extra|checked|additional|hold)\s+bags?|baggage|luggage",
+    ),
+    Topic(
         # cash paid out over the counter: an emergency withdrawal, an advance
         "cash",
         {Kind.AMOUNT: "cash_amount"},
