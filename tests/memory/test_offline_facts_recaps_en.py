@@ -260,3 +260,29 @@ def test_a_bag_fee_and_allowance_are_not_the_amount_due() -> None:
     )
     assert current(facts)["order_total"] == "$0.00"
     assert current(facts)["baggage_fee"] == "$70.00"
+
+
+def test_people_by_their_role_and_a_new_one_in_the_role() -> None:
+    found = facts_of(
+        (
+            "assistant",
+            "The adjuster, Tom Reyes, will inspect the car at Bayview on Tuesday at 11 am.",
+        )
+    )
+    assert found["adjuster_name"] == "Tom Reyes"
+    assert found["appointment_date"] == "Tuesday at 11 am"
+    facts = conversation(
+        ("assistant", "You have 7 PT sessions left with coach Ben Arlo."),
+        (
+            "assistant",
+            "Ben works at Riverside only, but coach Maya Singh at Lakeshore does knee rehab.",
+        ),
+        batch=1,
+    )
+    assert current(facts)["trainer_name"] == "Maya Singh"
+    assert history(facts, "trainer_name") == ["Ben Arlo"]
+
+
+def test_a_role_word_before_a_lower_case_word_names_no_one() -> None:
+    found = facts_of(("assistant", "Engineer visit on Monday 2 December, 8am to 1pm."))
+    assert not {"technician_name", "person_name"} & set(found)

@@ -472,6 +472,7 @@ TOPICS: tuple[Topic, ...] = (
             Kind.AMOUNT: "visit_fee",
         },
         english=r"appointment|visit|technician|engineer|doctor|dr\.|consultation|surgery|operation"
+        r"|adjuster|inspect(?:s|ed|ing)?"
         r"|come\s+(?:round|over|by)|call[\s-]?out|inspection",
         persian=r"نوبت|ویزیت|مراجعه|تکنسین|کارشناس|بازدید|معاینه|پزشک|دکتر",
         thai=r"นัด(?:หมาย)?|ช่าง(?:จะ)?(?:เข้า)?|พบแพทย์|หมอ|ตรวจ",
