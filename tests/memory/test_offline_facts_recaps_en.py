@@ -178,11 +178,11 @@ def test_a_nightly_rate_and_what_one_room_costs_more() -> None:
     found = facts_of(
         ("assistant", "Your reservation: a Deluxe King, four nights, at AU$289 per night.")
     )
-    assert found["room_rate"] == "$289"
+    assert found["room_rate"] == "$289 per night"
     found = facts_of(
         ("assistant", "The Family Room is AU$329 per night, so AU$40 more per night than yours.")
     )
-    assert found["room_rate"] == "$329"
+    assert found["room_rate"] == "$329 per night"
     assert found["price_difference"] == "$40"
 
 
@@ -286,3 +286,13 @@ def test_people_by_their_role_and_a_new_one_in_the_role() -> None:
 def test_a_role_word_before_a_lower_case_word_names_no_one() -> None:
     found = facts_of(("assistant", "Engineer visit on Monday 2 December, 8am to 1pm."))
     assert not {"technician_name", "person_name"} & set(found)
+
+
+def test_an_amount_keeps_what_it_is_counted_per() -> None:
+    found = facts_of(
+        ("assistant", "Your policy includes rental reimbursement up to $40 per day for 30 days.")
+    )
+    assert "$40 per day" in found.values()
+    assert facts_of(("assistant", "Your Premium plan is $64.99 a month."))["monthly_fee"] == (
+        "$64.99 a month"
+    )

@@ -370,6 +370,8 @@ def _facts_in(
             end = value.end
             if _base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
                 end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
+            elif value.kind is Kind.AMOUNT and (rate := _RATE.match(text, value.end)):
+                end = rate.end()  # "$40 per day" is not $40
             shown = value.text if start == value.start else text[start : value.start] + value.text
             shown += text[value.end : end]
             found.append(FactMatch(key, shown, start, end))
@@ -398,6 +400,13 @@ def _named_as_old(text: str, value: ValueSpan) -> bool:
     """Whether the message names ``value`` as the old one; "from June 1 to July 31" is a
     span of days, not a change from June 1."""
     return is_negated(text, value.start, value.end) and not is_range(value)
+
+
+#: What an amount is counted per, said right after it ("$40 per day", "$64.99 a month").
+_RATE = re.compile(
+    r"\s+(?:per|a|an|each)\s+(?:day|night|week|month|year|person|passenger|guest|hour)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 
 
 def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
