@@ -296,3 +296,17 @@ def test_an_amount_keeps_what_it_is_counted_per() -> None:
     assert facts_of(("assistant", "Your Premium plan is $64.99 a month."))["monthly_fee"] == (
         "$64.99 a month"
     )
+
+
+def test_a_fault_described_in_the_customers_words() -> None:
+    found = facts_of(
+        ("assistant", "Can you describe what's happening with the trackpad?"),
+        ("user", "trackpad doesn't click at all. tapping works, but the click is just dead."),
+    )
+    assert found == {"reported_fault": "trackpad doesn't click at all"}
+    assert (
+        facts_of(
+            ("assistant", "What seems to be the problem?"), ("user", "no idea, it just stopped")
+        )
+        == {}
+    )

@@ -1204,7 +1204,14 @@ def _free_text_answer(
     return []
 
 
-_FREE_TEXT_KEYS = {"name": "customer_name", "address": "delivery_address", "product": "product"}
+_FREE_TEXT_KEYS = {
+    "name": "customer_name",
+    "address": "delivery_address",
+    "product": "product",
+    "fault": "reported_fault",
+}
+#: A fault told in the customer's words is a clause, not a novel.
+_MAX_FAULT_CHARS = 120
 _MAX_PRODUCT_WORDS = 6
 
 
@@ -1221,6 +1228,8 @@ def _plausible(topic: str, value: str) -> bool:
         return False
     if topic == "name":
         return _looks_like_name(value)
+    if topic == "fault":
+        return len(value.split()) >= 2 and len(value) <= _MAX_FAULT_CHARS
     if topic == "address":
         # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
         numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS

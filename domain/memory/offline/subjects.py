@@ -286,6 +286,15 @@ TOPICS: tuple[Topic, ...] = (
         free_text=True,
     ),
     Topic(
+        # what is wrong, asked for in the customer's words: "Can you describe what's
+        # happening with the trackpad?", "What seems to be the problem?"
+        "fault",
+        {},
+        english=r"describe\s+(?:what'?s\s+happening|the\s+(?:problem|issue|fault))"
+        r"|what(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:wrong|happening|the\s+(?:problem|issue|fault))",
+        free_text=True,
+    ),
+    Topic(
         "name",
         {},
         english=r"(?:full\s+|first\s+|last\s+|sur)?name|who\s+am\s+i\s+speaking\s+(?:to|with)",
