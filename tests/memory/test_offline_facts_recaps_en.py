@@ -310,3 +310,24 @@ def test_a_fault_described_in_the_customers_words() -> None:
         )
         == {}
     )
+
+
+def test_a_name_asked_for_leads_a_reply_of_other_details() -> None:
+    found = facts_of(
+        ("assistant", "We can transfer sessions to another member. What's her name and member ID?"),
+        ("user", "Carla Moreno, I don't know her ID, her phone is 312-555-0177"),
+    )
+    assert found["recipient_name"] == "Carla Moreno"
+    assert "customer_name" not in found
+    found = facts_of(
+        ("assistant", "Could I have your name and order number?"), ("user", "Sara Lee, ORD-48213")
+    )
+    assert found == {"customer_name": "Sara Lee", "order_id": "ORD-48213"}
+
+
+def test_a_reply_that_leads_with_no_name_gives_none() -> None:
+    found = facts_of(
+        ("assistant", "Could I have your name and order number?"),
+        ("user", "one sec, ORD-48213"),
+    )
+    assert found == {"order_id": "ORD-48213"}

@@ -1184,7 +1184,9 @@ def _free_text_answer(
     """The reply itself as the value of a name, address or product asked for, when
     nothing shaped in it answered the question."""
     keys = {fact.key for fact in found}
-    if found or any(name == topic.name for topic in asked for name, _ in bound):
+    if found:
+        return _leading_name(text, asked, found, facts_name)
+    if any(name == topic.name for topic in asked for name, _ in bound):
         return []  # the reply's shaped values answered it
     for topic in asked:
         if not topic.free_text:
@@ -1202,6 +1204,26 @@ def _free_text_answer(
         bound.add((topic.name, Kind.ADDRESS))
         return [FactMatch(key, value, start, start + len(value))]
     return []
+
+
+def _leading_name(
+    text: str, asked: Sequence[Topic], found: Sequence[FactMatch], facts_name: str | None
+) -> list[FactMatch]:
+    """A name asked for that leads a reply of other details ("Carla Moreno, I don't know
+    her ID, her phone is 312-555-0177"): the clause before the first comma."""
+    if not any(topic.name == "name" for topic in asked) or _NOT_AN_ANSWER.match(text.strip()):
+        return []
+    start, value = _cleaned_answer(text)
+    clause = value.split(",")[0].strip()
+    if "," not in value or not clause or any(f.start < start + len(clause) for f in found):
+        return []
+    someone_else = any(t.name == "recipient" for t in asked)
+    key = "recipient_name" if someone_else else "customer_name"
+    if not _looks_like_name(clause) or any(f.key == key for f in found):
+        return []
+    if key == "customer_name" and not _same_person(clause, facts_name):
+        return []
+    return [FactMatch(key, clause, start, start + len(clause))]
 
 
 _FREE_TEXT_KEYS = {

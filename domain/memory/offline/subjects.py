@@ -236,7 +236,8 @@ TOPICS: tuple[Topic, ...] = (
         "recipient",
         {Kind.PHONE: "recipient_phone"},
         english=r"recipient|receiver|(?:my|his|her|your)\s+(?:wife|husband|son|daughter|mother|mum|mom"
-        r"|father|dad|brother|sister|neighbou?r|colleague|friend|partner)(?:'s)?|second\s+passenger",
+        r"|father|dad|brother|sister|neighbou?r|colleague|friend|partner)(?:'s)?|second\s+passenger"
+        r"|(?:his|her|their)\s+(?:full\s+)?name",
         persian=r"تحویل[\u200c\s]?گیرنده|گیرنده|همسر|خانمم|آقامون|مادر|مامان|پدر|بابا|برادر|خواهر"
         r"|همسایه|شوهر|پسر|دختر|بچه|مسافر\s*دوم",
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|น้องสาว|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก",
