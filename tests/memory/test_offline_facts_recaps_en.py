@@ -331,3 +331,18 @@ def test_a_reply_that_leads_with_no_name_gives_none() -> None:
         ("user", "one sec, ORD-48213"),
     )
     assert found == {"order_id": "ORD-48213"}
+
+
+def test_where_a_customer_moves_to_is_not_where_they_are() -> None:
+    facts = conversation(
+        ("assistant", "Can you confirm the first line of the address the account is at now?"),
+        ("user", "17 Hazel Court, Bristol"),
+        ("assistant", "Where are you moving to?"),
+        ("user", "Bath. 7 Orchard Row."),
+        ("assistant", "That's it, 7 Orchard Row, Bath BA2 3QM is coming up now."),
+        ("assistant", "The backup router will go to 17 Hazel Court by Wednesday 27 November."),
+        batch=1,
+    )
+    assert current(facts)["delivery_address"] == "17 Hazel Court, Bristol"
+    assert current(facts)["moving_to_address"] == "7 Orchard Row, Bath BA2 3QM"
+    assert history(facts, "delivery_address") == []

@@ -483,7 +483,7 @@ def _keys_for(
     corrects = (correction and _corrected_near(text, begin, stop)) or (
         value.kind in _UPDATED_KINDS and is_update(text[begin:stop])
     )
-    similar = _similar_known(value, facts, corrects)
+    similar = _known_address(value, facts) or _similar_known(value, facts, corrects)
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
@@ -914,6 +914,20 @@ def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | N
     return None
 
 
+def _known_address(value: ValueSpan, facts: _Facts) -> str | None:
+    """The key of a known address ``value`` says again, or says in full ("7 Orchard Row,
+    Bath BA2 3QM" after "7 Orchard Row" given as where the customer moves to): the same
+    place, under the same subject."""
+    if value.kind is not Kind.ADDRESS:
+        return None
+    for item in facts.recent():
+        if not _base_key(item.key).endswith("_address"):
+            continue
+        if restates(item.value, value.text) or restates(value.text, item.value):
+            return item.key
+    return None
+
+
 _TYPO_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL, Kind.PHONE})
 _ID_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL})
 #: How alike (difflib ratio) a value must be to a known one to be its correction.
@@ -1229,6 +1243,7 @@ def _leading_name(
 _FREE_TEXT_KEYS = {
     "name": "customer_name",
     "address": "delivery_address",
+    "moving_to": "moving_to_address",
     "product": "product",
     "fault": "reported_fault",
 }
@@ -1252,7 +1267,7 @@ def _plausible(topic: str, value: str) -> bool:
         return _looks_like_name(value)
     if topic == "fault":
         return len(value.split()) >= 2 and len(value) <= _MAX_FAULT_CHARS
-    if topic == "address":
+    if topic in ("address", "moving_to"):
         # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
         numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
         hinted = _ADDRESS_HINT.search(value) is not None

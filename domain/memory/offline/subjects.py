@@ -581,6 +581,13 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"โทรกลับ|โทรหา|ติดต่อกลับ",
     ),
     Topic(
+        # where a customer is about to move: the address they are at stays theirs till then
+        "moving_to",
+        {Kind.ADDRESS: "moving_to_address"},
+        english=r"mov(?:e|ing)\s+to|relocat(?:e|ing)\s+to",
+        free_text=True,
+    ),
+    Topic(
         "move",
         {Kind.DATE: "move_date"},
         english=r"mov(?:e|ing)\s+(?:on|in|out)|mov(?:e|ing)\s+date",
