@@ -346,3 +346,7 @@ def test_where_a_customer_moves_to_is_not_where_they_are() -> None:
     assert current(facts)["delivery_address"] == "17 Hazel Court, Bristol"
     assert current(facts)["moving_to_address"] == "7 Orchard Row, Bath BA2 3QM"
     assert history(facts, "delivery_address") == []
+
+
+def test_what_the_assistant_has_is_no_name_unless_it_is_on_record() -> None:
+    assert "holder_name" not in facts_of(("assistant", "I have Visa Debit."))
