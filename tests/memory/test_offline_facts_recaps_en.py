@@ -6,6 +6,8 @@ current after the conversation replaced it), value by value, on the real extract
 
 from __future__ import annotations
 
+import pytest
+
 from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
 
 
@@ -350,3 +352,23 @@ def test_where_a_customer_moves_to_is_not_where_they_are() -> None:
 
 def test_what_the_assistant_has_is_no_name_unless_it_is_on_record() -> None:
     assert "holder_name" not in facts_of(("assistant", "I have Visa Debit."))
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "code"),
+    [
+        (
+            "great. now the parcel. tracking number TRK 5521 8830",
+            "tracking_number",
+            "TRK 5521 8830",
+        ),
+        ("My account number is ACC 3391 0072.", "account_number", "ACC 3391 0072"),
+        ("Rewards number HV 55 802 316.", "account_number", "HV 55 802 316"),
+    ],
+)
+def test_a_code_in_groups_after_its_name_is_read_whole(text: str, key: str, code: str) -> None:
+    assert facts_of(("user", text))[key] == code
+
+
+def test_a_number_and_words_after_an_id_name_are_no_grouped_code() -> None:
+    assert facts_of(("user", "order number 48213 and 2 more")) == {"order_id": "48213"}

@@ -352,6 +352,10 @@ def _facts_in(
     if code is not None:
         found.append(code)
         claimed.claim(code.start, code.end)
+    for grouped in _grouped_codes(text, claimed):
+        key = facts.entity_key(grouped.key, grouped.value, correction)
+        found.append(dataclasses.replace(grouped, key=key))
+        claimed.claim(grouped.start, grouped.end)
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
     found.extend(_named_old(text, values))
     used: set[tuple[int, Kind]] = set()
@@ -1013,6 +1017,39 @@ def _code_answer(
     key = topic.key_for(Kind.IDENTIFIER)
     assert key is not None
     return FactMatch(key, value, start, start + len(value))
+
+
+#: A code written in groups right after the name of its id: "tracking number TRK 5521
+#: 8830", "account number is ACC 3391 0072", "Rewards number HV 55 802 316".
+_GROUPED_CODE = re.compile(
+    r"\s*(?:is\s+|:\s*|#\s*)?(?P<code>(?:[A-Z]{1,5}|\d{2,})(?:[ -](?:[A-Z]{1,5}\d*|\d{2,})){1,5})"
+    r"(?![\w-])"
+)
+
+
+def _grouped_codes(text: str, claimed: ClaimedSpans) -> list[FactMatch]:
+    """Codes in groups of digits and capitals after an identifier's cue, whole (the
+    shaped-value reader would see only their first group of digits)."""
+    found = []
+    for cue in cues_in(text):
+        key = cue.topic.key_for(Kind.IDENTIFIER)
+        if key is None or cue.topic.name in _NOT_GROUPED:
+            continue
+        match = _GROUPED_CODE.match(text, cue.end)
+        if match is None:
+            continue
+        code = match.group("code")
+        start, end = match.start("code"), match.end("code")
+        if " " not in code or sum(c.isdigit() for c in code) < _MIN_ID_DIGITS:
+            continue
+        if claimed.is_free(start, end):
+            found.append(FactMatch(key, code, start, end))
+    return found
+
+
+#: Cues whose values are no codes in groups: a product's model ("model 14 Pro") or a
+#: coupon's word.
+_NOT_GROUPED = frozenset({"product", "coupon", "postcode"})
 
 
 def _codes(

@@ -133,7 +133,8 @@ TOPICS: tuple[Topic, ...] = (
         "account",
         _ids("account_number"),
         english=r"(?:account|customer|member(?:ship)?|subscriber|policy|loyalty|service|internet"
-        r"|broadband|contract|subscription)\s+(?:number|no\.?|id)|membership",
+        r"|broadband|contract|subscription|rewards?|frequent\s+fl[yi]er)\s+(?:number|no\.?|id)"
+        r"|membership",
         persian=r"شماره\s*(?:ی\s*)?(?:اشتراک|مشتری|حساب|عضویت|سرویس|قرارداد)"
         r"|کد\s*(?:ی\s*)?(?:اشتراک|مشتری)",
         thai=r"(?:หมายเลข|รหัส|เลข)(?:สมาชิก|ลูกค้า|บัญชี|อินเทอร์เน็ต|บริการ|สัญญา|ผู้ใช้)",
