@@ -372,3 +372,16 @@ def test_a_code_in_groups_after_its_name_is_read_whole(text: str, key: str, code
 
 def test_a_number_and_words_after_an_id_name_are_no_grouped_code() -> None:
     assert facts_of(("user", "order number 48213 and 2 more")) == {"order_id": "48213"}
+
+
+def test_a_rate_after_a_value_is_its_own_even_with_another_amount_later() -> None:
+    """ "$15 a month, and two payments of $15": the month belongs to the first $15."""
+    found = facts_of(
+        ("assistant", "I see the Pro plan at $15 a month, and two payments of $15 on May 3.")
+    )
+    assert found["monthly_fee"] == "$15 a month"
+
+
+def test_her_email_is_someone_elses() -> None:
+    found = facts_of(("assistant", "Sure, what's her email?"), ("user", "anna.s@beckerdesign.de"))
+    assert found == {"second_contact_email": "anna.s@beckerdesign.de"}

@@ -88,3 +88,14 @@ def test_the_same_refund_method_said_again_keeps_the_customers_words() -> None:
     )
     assert current(facts)["refund_method"] == "back on the card"
     assert history(facts, "refund_method") == ["account credit"]
+
+
+def test_a_short_name_keeps_its_kind() -> None:
+    """ "Pro" alone is too short to mark where a summary still quotes it."""
+    facts = conversation(
+        ("assistant", "I see the Pro plan at $15 a month."),
+        ("assistant", "Done. Your account is now on the Team plan, $48 a month from June 1."),
+        batch=1,
+    )
+    assert current(facts)["plan"] == "Team"
+    assert history(facts, "plan") == ["Pro plan"]

@@ -815,7 +815,11 @@ def _leads_own_value(rest: str, kind: Kind) -> bool:
     """Whether a cue after a value leads a value of the same kind of its own ("on Monday
     12 May, returning on Sunday 25 May"; "delivered on Nov 23, returned … on Nov 25"):
     it names that one, not the value before it."""
-    return any(span.kind is kind for span in find_values(rest))
+    clause = _CLAUSE_BREAK.split(rest, maxsplit=1)[0]  # "$15 a month, and … $15 on May 3"
+    return any(span.kind is kind for span in find_values(clause))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|but)\s", re.IGNORECASE)
 
 
 _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)

@@ -82,6 +82,11 @@ def same_choice(key: str, new: str, current: str) -> bool:
     return said.group().casefold() == held.group().casefold()
 
 
+#: A name shorter than this is kept with its kind (``domain.context.replaced`` marks only
+#: quoted values of at least four characters).
+_MIN_NAME_CHARS = 4
+
+
 @dataclass(frozen=True)
 class NamedChoice:
     key: str
@@ -110,8 +115,11 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
             kind = match.group("kind")
             if kind[0].isupper() and kind.casefold() not in _NAMED_PRODUCTS:
                 continue  # "Lakeshore Family Clinic": who the business is
-            # "Family Room" is the name in full; "a Deluxe King room" names "Deluxe King".
-            group = 0 if kind[0].isupper() else "before"
+            # "Family Room" is the name in full; "a Deluxe King room" names "Deluxe King";
+            # a short name keeps its kind ("the Pro plan"): "Pro" alone is too short to
+            # mark where a summary still quotes it.
+            short = len(match.group("before")) < _MIN_NAME_CHARS
+            group = 0 if kind[0].isupper() or short else "before"
         elif match.group("kind2"):
             kind, group = match.group("kind2").split()[-1], "after"
         else:

@@ -245,10 +245,11 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "second_contact",
-        {Kind.PHONE: "second_contact_phone"},
-        # someone else to call: a second contact, or "his number" after naming him
+        {Kind.PHONE: "second_contact_phone", Kind.EMAIL: "second_contact_email"},
+        # someone else to reach: a second contact, or "his number", "her email?" after
+        # naming them
         english=r"(?:second|another|other|alternative|alternate|backup|emergency)\s+"
-        r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell)",
+        r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell|e-?mail)",
         persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
         r"|شمارشون|شماره[\u200c]?شون",
         thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)",
