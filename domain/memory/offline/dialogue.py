@@ -43,11 +43,13 @@ _QUESTION = re.compile(
     re.IGNORECASE,
 )
 
-#: Words that make a message a correction of something said before.
+#: Words that make a message a correction of something said before. An apology for
+#: something ("sorry about that", "sorry to hear") corrects nothing, nor does a code that
+#: spells a word ("SORRY10"), nor a noun it names ("change fee", "move reference").
 CORRECTION = re.compile(
-    r"(?<![A-Za-z])(?:actually|sorry|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
+    r"(?<![A-Za-z0-9])(?:actually|sorry(?!\s+(?:about|for|to\s+hear)\b)|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
     r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but|changed?"
-    r"|moved?|wrong|rather)(?![A-Za-z])"
+    r"|moved?|wrong|rather)(?![A-Za-z0-9])(?!\s+(?:fee|reference|ref|number|date|request)\b)"
     rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|عوض|تغییر|باید|نه[،,])"
     r"|ขอโทษ|พิมพ์ผิด|ผิด|ที่ถูก|ไม่ใช่|ต้องเป็น|แก้เป็น|เปลี่ยน|แทน",
     re.IGNORECASE,

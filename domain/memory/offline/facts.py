@@ -45,6 +45,7 @@ from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
+from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -75,7 +76,8 @@ _SHORT_REACH = {
     Kind.COUNT: 14,
 }
 
-_SENTENCE_END = re.compile(r"[.!?؟\n](?:\s|$)|[!?؟]")
+#: A sentence ends at a full stop, but not at a title's ("Dr. Osei has Monday free").
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)[.!?؟\n](?:\s|$)|[!?؟]")
 
 #: Identifiers whose prefix says what they are, with no cue needed.
 _ID_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -104,6 +106,7 @@ _AMOUNT_KEYS = frozenset(
         "monthly_fee",
         "payment_amount",
         "invoice_amount",
+        "estimate_amount",
     }
 )
 
@@ -271,16 +274,43 @@ def extract_facts(
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
-        for match in _facts_in(line.role, line.content, tuple(asked), facts, answered):
+        matches = _facts_in(line.role, line.content, tuple(asked), facts, answered)
+        for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
             else:
                 facts.add(match.key, match.value, line.message_id)
+        for key, value in _replacing_named_old(matches, facts):
+            facts.add(key, value, line.message_id)
         conversation.after(line.role, line.content, answered)
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in facts.changes
     ] + named_old
+
+
+def _replacing_named_old(matches: Sequence[FactMatch], facts: _Facts) -> list[tuple[str, str]]:
+    """(key, value) for each fact whose current value the message names as the old one
+    ("so instead of refunding £60.00, we'll … refund £24.00"): the message's nearest new
+    value of the same kind replaces it there too, so the old value never stays current
+    under a key the message did not name (the "£60.00 difference" of the desk swap)."""
+    said = [m for m in matches if m.key != REPLACED]
+    replacing = []
+    for old in (m for m in matches if m.key == REPLACED):
+        kind = _kind_of(old.value)
+        held = [
+            key
+            for key in sorted(facts.keys())
+            if (current := facts.current(key)) is not None
+            and restates(current, old.value)
+            and restates(old.value, current)
+        ]
+        candidates = [m for m in said if _kind_of(m.value) is kind and m.value != old.value]
+        if kind is None or not held or not candidates:
+            continue
+        new = min(candidates, key=lambda m: abs(m.start - old.start))
+        replacing += [(key, new.value) for key in held if key != new.key]
+    return replacing
 
 
 def _facts_in(
@@ -305,6 +335,13 @@ def _facts_in(
             FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
             for i in instructions(text)
         )
+    for choice in named_choices(text):
+        chosen = facts.current(choice.key)
+        if chosen is not None and same_choice(choice.key, choice.text, chosen):
+            claimed.claim(choice.start, choice.end)
+        elif claimed.is_free(choice.start, choice.end):
+            found.append(FactMatch(choice.key, choice.text, choice.start, choice.end))
+            claimed.claim(choice.start, choice.end)
     for held in names_on_record(text):
         if claimed.is_free(held.start, held.end):
             key = holder_key(held.name, facts.current("customer_name"))
@@ -315,11 +352,17 @@ def _facts_in(
     if code is not None:
         found.append(code)
         claimed.claim(code.start, code.end)
+    for grouped in _grouped_codes(text, claimed):
+        key = facts.entity_key(grouped.key, grouped.value, correction)
+        found.append(dataclasses.replace(grouped, key=key))
+        claimed.claim(grouped.start, grouped.end)
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
     found.extend(_named_old(text, values))
     used: set[tuple[int, Kind]] = set()
-    for value in values:
-        if _loose_date_in_question(text, value):
+    for index, value in enumerate(values):
+        if _loose_date_in_question(text, value) or _said_exactly_next(
+            text, value, values[index + 1 :]
+        ):
             continue
         changes = (correction, update)
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
@@ -331,6 +374,8 @@ def _facts_in(
             end = value.end
             if _base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
                 end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
+            elif value.kind is Kind.AMOUNT and (rate := _RATE.match(text, value.end)):
+                end = rate.end()  # "$40 per day" is not $40
             shown = value.text if start == value.start else text[start : value.start] + value.text
             shown += text[value.end : end]
             found.append(FactMatch(key, shown, start, end))
@@ -359,6 +404,13 @@ def _named_as_old(text: str, value: ValueSpan) -> bool:
     """Whether the message names ``value`` as the old one; "from June 1 to July 31" is a
     span of days, not a change from June 1."""
     return is_negated(text, value.start, value.end) and not is_range(value)
+
+
+#: What an amount is counted per, said right after it ("$40 per day", "$64.99 a month").
+_RATE = re.compile(
+    r"\s+(?:per|a|an|each)\s+(?:day|night|week|month|year|person|passenger|guest|hour)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 
 
 def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
@@ -390,6 +442,8 @@ def _keys_for(
     if _named_as_id(text, value, asked):
         value = dataclasses.replace(value, kind=Kind.NUMBER)
     if not from_user and not correction and _echoed_contact(value, facts):
+        return []
+    if _number_of_known_measure(value, facts):
         return []
     by_unit = counted(value)
     if by_unit is not None:
@@ -430,8 +484,10 @@ def _keys_for(
     if someone_else is not None:
         return [(facts.entity_key(someone_else, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
-    corrects = correction or (value.kind in _UPDATED_KINDS and is_update(text[begin:stop]))
-    similar = _similar_known(value, facts, corrects)
+    corrects = (correction and _corrected_near(text, begin, stop)) or (
+        value.kind in _UPDATED_KINDS and is_update(text[begin:stop])
+    )
+    similar = _known_address(value, facts) or _similar_known(value, facts, corrects)
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
@@ -515,16 +571,35 @@ def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
 
 
 def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
-    """Whether the assistant only reads back a phone or email a fact already holds under a
-    subject of its own ("Noted, your wife's 0912… as the second number"): an echo never
-    moves it to another subject (nor makes it the customer's)."""
-    if value.kind not in (Kind.PHONE, Kind.EMAIL):
+    """Whether the assistant only reads back a phone, email or code a fact already holds
+    under a subject of its own ("Noted, your wife's 0912… as the second number"; "if you
+    order again, SORRY10 covers it"): an echo never moves it to another subject (nor
+    makes it the customer's)."""
+    if value.kind not in (Kind.PHONE, Kind.EMAIL, Kind.IDENTIFIER):
         return False
     noted = set(NOTED_KINDS.values())
     held = facts.keys()
     subjects = [key for key in held if re.sub(r"_\d+$", "", key) not in noted]
     said = _digits_or_text(value.text)
     return any(_digits_or_text(facts.current(key) or "") == said for key in subjects)
+
+
+#: Kinds whose values are a number with a unit: "the 140" after "140 cm" is the desk.
+_MEASURE_KINDS = frozenset({Kind.LENGTH, Kind.WEIGHT, Kind.COUNT})
+
+
+def _number_of_known_measure(value: ValueSpan, facts: _Facts) -> bool:
+    """Whether a bare number is the number of a measure a fact holds ("the 140 isn't
+    stocked" after the desk's "140 cm"): it names that thing, never a sum of money or an
+    id (nor corrects one)."""
+    if value.kind is not Kind.NUMBER:
+        return False
+    for key in sorted(facts.keys()):
+        held = facts.current(key) or ""
+        spans = find_values(held)
+        if any(s.kind in _MEASURE_KINDS and _digits(s.text) == _digits(value.text) for s in spans):
+            return True
+    return False
 
 
 def _digits_or_text(value: str) -> str:
@@ -634,6 +709,23 @@ def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
     return is_question(text[begin:stop])
 
 
+#: What may stand between a loose date and the exact one that says it again.
+_APPOSITION = re.compile(r"^\s*[,:(–-]?\s*$")
+
+
+def _said_exactly_next(text: str, value: ValueSpan, rest: Sequence[ValueSpan]) -> bool:
+    """Whether a loose date is said again exactly right after it ("tomorrow, Friday 10
+    October"): the exact one is the value, and takes the cue."""
+    if value.kind is not Kind.DATE or any(c.isdigit() for c in value.text) or not rest:
+        return False
+    following = rest[0]
+    return (
+        following.kind is Kind.DATE
+        and any(c.isdigit() for c in following.text)
+        and _APPOSITION.match(text[value.end : following.start]) is not None
+    )
+
+
 def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts) -> bool:
     """A date or time said more loosely than the one known ("tomorrow", "Friday", "the
     28th" after "Friday 27 December"; "in the afternoon" after "1-5pm") without a word of
@@ -669,6 +761,16 @@ def _date_detail(text: str) -> int:
     return int(has_day) + int(_MONTH_OR_YEAR.search(text) is not None and has_day)
 
 
+def _corrected_near(text: str, begin: int, stop: int) -> bool:
+    """Whether the words of correction stand in the value's sentence or one next to it
+    ("Sorry, my mistake. It's 48231."), not in another part of a long recap (a "Move
+    reference MV-66021." at its end does not correct the dates at its start)."""
+    ends = [0, *(match.end() for match in _SENTENCE_END.finditer(text, 0, begin))]
+    before = ends[-2] if len(ends) > 1 else 0
+    after = _SENTENCE_END.search(text, stop + 1)
+    return is_correction(text[before : after.end() if after else len(text)])
+
+
 def _sentence_of(text: str, value: ValueSpan) -> str:
     begin, stop = _sentence_bounds(text, value.start, value.end)
     return text[begin:stop]
@@ -701,10 +803,23 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
         near_end = len(after) - cue.end <= _VERB_REACH
         if not (near_value or (verb_last and near_end)):
             continue
+        if not verb_last and _leads_own_value(text[value.end + cue.end : stop], value.kind):
+            continue
         distance = min(cue.start, len(after) - cue.end) if verb_last else cue.start
         placed = Cue(cue.topic, value.end + cue.start, value.end + cue.end)
         found.append((2 * distance + 1, placed))
     return found
+
+
+def _leads_own_value(rest: str, kind: Kind) -> bool:
+    """Whether a cue after a value leads a value of the same kind of its own ("on Monday
+    12 May, returning on Sunday 25 May"; "delivered on Nov 23, returned … on Nov 25"):
+    it names that one, not the value before it."""
+    clause = _CLAUSE_BREAK.split(rest, maxsplit=1)[0]  # "$15 a month, and … $15 on May 3"
+    return any(span.kind is kind for span in find_values(clause))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|but)\s", re.IGNORECASE)
 
 
 _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)
@@ -807,6 +922,20 @@ def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | N
     return None
 
 
+def _known_address(value: ValueSpan, facts: _Facts) -> str | None:
+    """The key of a known address ``value`` says again, or says in full ("7 Orchard Row,
+    Bath BA2 3QM" after "7 Orchard Row" given as where the customer moves to): the same
+    place, under the same subject."""
+    if value.kind is not Kind.ADDRESS:
+        return None
+    for item in facts.recent():
+        if not _base_key(item.key).endswith("_address"):
+            continue
+        if restates(item.value, value.text) or restates(value.text, item.value):
+            return item.key
+    return None
+
+
 _TYPO_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL, Kind.PHONE})
 _ID_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL})
 #: How alike (difflib ratio) a value must be to a known one to be its correction.
@@ -892,6 +1021,39 @@ def _code_answer(
     key = topic.key_for(Kind.IDENTIFIER)
     assert key is not None
     return FactMatch(key, value, start, start + len(value))
+
+
+#: A code written in groups right after the name of its id: "tracking number TRK 5521
+#: 8830", "account number is ACC 3391 0072", "Rewards number HV 55 802 316".
+_GROUPED_CODE = re.compile(
+    r"\s*(?:is\s+|:\s*|#\s*)?(?P<code>(?:[A-Z]{1,5}|\d{2,})(?:[ -](?:[A-Z]{1,5}\d*|\d{2,})){1,5})"
+    r"(?![\w-])"
+)
+
+
+def _grouped_codes(text: str, claimed: ClaimedSpans) -> list[FactMatch]:
+    """Codes in groups of digits and capitals after an identifier's cue, whole (the
+    shaped-value reader would see only their first group of digits)."""
+    found = []
+    for cue in cues_in(text):
+        key = cue.topic.key_for(Kind.IDENTIFIER)
+        if key is None or cue.topic.name in _NOT_GROUPED:
+            continue
+        match = _GROUPED_CODE.match(text, cue.end)
+        if match is None:
+            continue
+        code = match.group("code")
+        start, end = match.start("code"), match.end("code")
+        if " " not in code or sum(c.isdigit() for c in code) < _MIN_ID_DIGITS:
+            continue
+        if claimed.is_free(start, end):
+            found.append(FactMatch(key, code, start, end))
+    return found
+
+
+#: Cues whose values are no codes in groups: a product's model ("model 14 Pro") or a
+#: coupon's word.
+_NOT_GROUPED = frozenset({"product", "coupon", "postcode"})
 
 
 def _codes(
@@ -1077,7 +1239,9 @@ def _free_text_answer(
     """The reply itself as the value of a name, address or product asked for, when
     nothing shaped in it answered the question."""
     keys = {fact.key for fact in found}
-    if found or any(name == topic.name for topic in asked for name, _ in bound):
+    if found:
+        return _leading_name(text, asked, found, facts_name)
+    if any(name == topic.name for topic in asked for name, _ in bound):
         return []  # the reply's shaped values answered it
     for topic in asked:
         if not topic.free_text:
@@ -1097,7 +1261,35 @@ def _free_text_answer(
     return []
 
 
-_FREE_TEXT_KEYS = {"name": "customer_name", "address": "delivery_address", "product": "product"}
+def _leading_name(
+    text: str, asked: Sequence[Topic], found: Sequence[FactMatch], facts_name: str | None
+) -> list[FactMatch]:
+    """A name asked for that leads a reply of other details ("Carla Moreno, I don't know
+    her ID, her phone is 312-555-0177"): the clause before the first comma."""
+    if not any(topic.name == "name" for topic in asked) or _NOT_AN_ANSWER.match(text.strip()):
+        return []
+    start, value = _cleaned_answer(text)
+    clause = value.split(",")[0].strip()
+    if "," not in value or not clause or any(f.start < start + len(clause) for f in found):
+        return []
+    someone_else = any(t.name == "recipient" for t in asked)
+    key = "recipient_name" if someone_else else "customer_name"
+    if not _looks_like_name(clause) or any(f.key == key for f in found):
+        return []
+    if key == "customer_name" and not _same_person(clause, facts_name):
+        return []
+    return [FactMatch(key, clause, start, start + len(clause))]
+
+
+_FREE_TEXT_KEYS = {
+    "name": "customer_name",
+    "address": "delivery_address",
+    "moving_to": "moving_to_address",
+    "product": "product",
+    "fault": "reported_fault",
+}
+#: A fault told in the customer's words is a clause, not a novel.
+_MAX_FAULT_CHARS = 120
 _MAX_PRODUCT_WORDS = 6
 
 
@@ -1114,7 +1306,9 @@ def _plausible(topic: str, value: str) -> bool:
         return False
     if topic == "name":
         return _looks_like_name(value)
-    if topic == "address":
+    if topic == "fault":
+        return len(value.split()) >= 2 and len(value) <= _MAX_FAULT_CHARS
+    if topic in ("address", "moving_to"):
         # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
         numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
         hinted = _ADDRESS_HINT.search(value) is not None

@@ -1,5 +1,6 @@
 """Other people a customer names in running text: "his name is Marcus Bell", "my sister,
-Carla", «اسم برادرم کاوه», "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "เด็กชายภูมิ ตั้งจิตเจริญ".
+Carla", «اسم برادرم کاوه», "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "เด็กชายภูมิ ตั้งจิตเจริญ"; and
+people by the role they play for the customer ("coach Maya Singh": ``trainer_name``).
 
 A name said with the word for who the person is (father, wife, child …) is keyed by
 that relation (``father_name``, ``spouse_name``, ``child_name``); one said with no
@@ -55,6 +56,17 @@ _PATTERNS = (
     re.compile(
         rf"\b(?i:my|his|her|our)\s+(?i:{_relation_words(0)})"
         rf"(?:'s\s+name\s+is|\s+is\s+called|\s+named|,)\s+{_EN_NAME}"
+    ),
+    # "yourself and Mr. Anders Lindqvist": a titled full name (a title and a family name
+    # alone, "Ms. Fernández", may well be the customer)
+    re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?P<en>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)"),
+    # someone by the role they play: "coach Maya Singh", "the adjuster, Tom Reyes"; a new
+    # one in the role replaces the old ("Ben works at Riverside only, but coach Maya …")
+    re.compile(
+        r"\b(?i:(?P<trainer_3>coach|trainer|instructor|physio(?:therapist)?)"
+        r"|(?P<adjuster_3>adjuster|assessor|inspector)"
+        r"|(?P<technician_3>technician|engineer|installer))"
+        rf",?\s+{_EN_NAME}"
     ),
     # "his name is Marcus Bell", "her name's Dana"
     re.compile(rf"\b(?i:his|her|their)\s+(?i:name)(?:'s|\s+is)\s+{_EN_NAME}"),
