@@ -48,7 +48,7 @@ CORRECTION = re.compile(
     r"(?<![A-Za-z])(?:actually|sorry|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
     r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but|changed?"
     r"|moved?|wrong|rather)(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|عوض|تغییر|باید|نه[،,])"
+    rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|اصلاح|عوض|تغییر|باید|نه[،,])"
     r"|ขอโทษ|พิมพ์ผิด|ผิด|ที่ถูก|ไม่ใช่|ต้องเป็น|แก้เป็น|เปลี่ยน|แทน",
     re.IGNORECASE,
 )

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -48,6 +49,7 @@ from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
+from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.values import (
     FA_LETTERS,
     Kind,
@@ -404,6 +406,14 @@ def _keys_for(
         # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
+    if value.kind is Kind.AMOUNT and given_back(text, value.end):
+        # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
+        named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
+        cues = named or [(topic_by_name("refund"), value.start)]
+    elif cues and correction and _generic_in_persian(cues, text, value):
+        similar = _similar_known(value, facts, correction)
+        if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
+            return [(similar, value.start)]
     if cues:
         return [
             (
@@ -444,6 +454,13 @@ def _keys_for(
     ):
         return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
     return []
+
+
+def _generic_in_persian(cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan) -> bool:
+    """Whether only words that say a sum is a sum («جمعاً», «مبلغ») name ``value``, in a
+    Persian sentence: in a correction, it is the sum corrected, not a new total."""
+    sentence = _sentence_of(text, value)
+    return bool(_PERSIAN.search(sentence)) and all(t.name in _GENERIC_AMOUNTS for t, _ in cues)
 
 
 #: Values too distinctive to lose when nothing says what they are about (a repair request
@@ -697,6 +714,8 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
     after = text[value.end : reach]
     found = []
     for cue in cues_in(after):
+        if _leads_another(after, cue, value.kind):
+            continue  # «۱۱۸ و ۲۴ هزار، جمعاً ۱۴۲ هزار»: the sum's cue, not the 24's
         near_value = value.end + cue.start <= short
         near_end = len(after) - cue.end <= _VERB_REACH
         if not (near_value or (verb_last and near_end)):
@@ -705,6 +724,19 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
         placed = Cue(cue.topic, value.end + cue.start, value.end + cue.end)
         found.append((2 * distance + 1, placed))
     return found
+
+
+#: How near a value a cue just before it must stand to be that value's own.
+_OWN_CUE_GAP = 12
+
+
+def _leads_another(after: str, cue: Cue, kind: Kind) -> bool:
+    """Whether a cue after a value is another value's: one of the same kind stands between
+    them, or right after the cue."""
+    if any(v.kind is kind for v in find_values(after[: cue.start])):
+        return True
+    following = [v for v in find_values(after[cue.end :]) if v.kind is kind]
+    return bool(following) and following[0].start <= _OWN_CUE_GAP
 
 
 _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)

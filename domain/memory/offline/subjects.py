@@ -79,6 +79,24 @@ def _ids(key: str) -> dict[Kind, str]:
 
 # The order matters only between cues that match the same text: the first topic wins.
 TOPICS: tuple[Topic, ...] = (
+    # -- Persian labels no shared cue names («شناسه قبض», «شماره کنتور», «کد نسخه»): before
+    # the shared ones, so that «کد رهگیری نسخه» is the prescription's, not a parcel's.
+    Topic("bill", _ids("bill_id"), persian=r"شناسه\s*(?:ی\s*)?(?:قبض|پرداخت)"),
+    Topic("meter", _ids("meter_number"), persian=r"(?:شماره|سریال)\s*(?:ی\s*)?(?:بدنه\s*)?کنتور"),
+    Topic("case_file", _ids("case_number"), persian=r"شماره\s*(?:ی\s*)?پرونده|کلاسه\s*پرونده"),
+    Topic(
+        "prescription",
+        _ids("prescription_code"),
+        persian=r"کد\s*(?:ی\s*)?(?:رهگیری\s*|پیگیری\s*)?(?:نسخه|دارو)|شماره\s*(?:ی\s*)?نسخه",
+    ),
+    Topic(
+        "warranty_card",
+        _ids("warranty_card_number"),
+        persian=r"(?:شماره|کد)\s*(?:ی\s*)?(?:کارت\s*)?(?:گارانتی|وارانتی|ضمانت[\u200c\s]?نامه)",
+    ),
+    # «اعتبار» of a sum is a balance held, never a price: «۴۳۰ هزار تومان اعتبار دارید».
+    Topic("credit", {Kind.AMOUNT: "credit_balance"}, persian=r"اعتبار|موجودی"),
+    Topic("deadline", {Kind.DATE: "deadline_date"}, persian=r"مهلت(?:\s*(?:پرداخت|قانونی))?"),
     # -- identifiers -----------------------------------------------------------------------
     Topic(
         "tracking",
@@ -483,7 +501,7 @@ TOPICS: tuple[Topic, ...] = (
         "payment",
         {Kind.DATE: "payment_date", Kind.AMOUNT: "payment_amount"},
         english=r"pa(?:y|id|yment)\s+(?:on|by|due)|payment|due\s+(?:on|by|date)",
-        persian=r"پرداخت|قسط|سررسید",
+        persian=r"پرداخت|قسط|سررسید|کسر\s*(?:شده|شد|میشه)",
         thai=r"ชำระ(?:เงิน)?|จ่าย(?:เงิน)?|ผ่อน|ครบกำหนด",
     ),
     Topic(
@@ -621,9 +639,25 @@ def cues_in(text: str) -> list[Cue]:
 
 
 def topics_named(text: str) -> Iterator[Topic]:
-    """Topics named in ``text``, first mention first, each once."""
+    """Topics named in ``text``, first mention first, each once. A cue that is only the
+    head of a longer one naming the same kinds of value is part of that label, not a
+    topic of its own («کد رهگیری» of «کد رهگیری نسخه» asks for the prescription's code,
+    not a parcel's)."""
     seen: set[str] = set()
-    for cue in cues_in(text):
+    cues = cues_in(text)
+    for cue in cues:
+        if any(_heads(cue, longer) for longer in cues):
+            continue
         if cue.topic.name not in seen:
             seen.add(cue.topic.name)
             yield cue.topic
+
+
+def _heads(cue: Cue, longer: Cue) -> bool:
+    return (
+        longer.start == cue.start
+        and longer.end > cue.end
+        and longer.topic is not cue.topic
+        and bool(cue.topic.keys)
+        and cue.topic.keys.keys() <= longer.topic.keys.keys()
+    )

@@ -1,0 +1,108 @@
+"""Persian support dialogue, value by value: identifiers named by their Persian label, sums
+keyed by what they pay for, and corrections that say «اصلاح».
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "value"),
+    [
+        ("شناسه قبض رو لطف می‌کنید؟", "4471903385120", "bill_id", "4471903385120"),
+        ("شماره کنتورتون رو بفرمایید.", "۷۷۰۴۵۱۹", "meter_number", "۷۷۰۴۵۱۹"),
+        ("کد رهگیری نسخه رو دارید؟", "کدش اینه: ۸۴۲۷۱۹", "prescription_code", "۸۴۲۷۱۹"),
+        ("شماره کارت گارانتی رو هم دارید؟", "558201", "warranty_card_number", "558201"),
+        ("شماره پرونده‌تون چنده؟", "۹۸۸۴۱", "case_number", "۹۸۸۴۱"),
+    ],
+)
+def test_an_identifier_asked_for_by_its_persian_label(
+    question: str, answer: str, key: str, value: str
+) -> None:
+    assert facts_of(("assistant", question), ("user", answer))[key] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("شماره پرونده اعتراض شما ۹۸۸۴۱ هست.", "case_number", "۹۸۸۴۱"),
+        ("شماره بدنه کنتور ۷۷۰۴۵۱۹ ثبت شده.", "meter_number", "۷۷۰۴۵۱۹"),
+        ("الان ۴۳۰ هزار تومان اعتبار دارید.", "credit_balance", "۴۳۰ هزار تومان"),
+        ("مهلت پرداخت ۳۰ آذر هست.", "deadline_date", "۳۰ آذر"),
+    ],
+)
+def test_the_assistant_states_a_value_under_its_persian_label(
+    text: str, key: str, value: str
+) -> None:
+    assert facts_of(("assistant", text))[key] == value
+
+
+def test_a_credit_held_is_not_a_price() -> None:
+    facts = facts_of(
+        ("assistant", "قیمت مودم ۲٬۶۰۰٬۰۰۰ تومان هست."),
+        ("assistant", "الان ۴۳۰ هزار تومان اعتبار دارید."),
+    )
+    assert facts["price"] == "۲٬۶۰۰٬۰۰۰ تومان"
+    assert facts["credit_balance"] == "۴۳۰ هزار تومان"
+
+
+def test_a_sum_given_back_is_a_refund_whatever_word_sums_it() -> None:
+    facts = facts_of(
+        ("assistant", "سفارشتون از پیتزا نارون هست، مبلغ کل ۶۸۷٬۵۰۰ تومان."),
+        ("assistant", "جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده."),
+    )
+    assert facts["order_total"] == "۶۸۷٬۵۰۰ تومان"
+    assert facts["refund_amount"] == "۱۵۰ هزار تومان"
+
+
+def test_the_price_of_one_item_is_not_the_sum_named_after_the_next() -> None:
+    facts = facts_of(("assistant", "سیب‌زمینی ۱۱۸ و دوغ ۲۴ هزار تومان، جمعاً ۱۴۲ هزار تومان."))
+    assert facts["order_total"] == "۱۴۲ هزار تومان"
+    assert "۲۴ هزار تومان" not in facts.values()
+
+
+def test_a_corrected_sum_replaces_the_refund_not_the_order_total() -> None:
+    facts = conversation(
+        ("assistant", "سفارشتون مبلغ کل ۶۸۷٬۵۰۰ تومان."),
+        ("assistant", "جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده."),
+        ("user", "نوشابه رسیده، دوغ نیومده"),
+        ("assistant", "پس اصلاح می‌کنم. سیب‌زمینی ۱۱۸ و دوغ ۲۴ هزار تومان، جمعاً ۱۴۲ هزار تومان."),
+    )
+    assert current(facts)["refund_amount"] == "۱۴۲ هزار تومان"
+    assert history(facts, "refund_amount") == ["۱۵۰ هزار تومان"]
+    assert current(facts)["order_total"] == "۶۸۷٬۵۰۰ تومان"
+    assert history(facts, "order_total") == []
+
+
+def test_a_sum_charged_to_the_card_is_a_payment_not_the_order_total() -> None:
+    facts = conversation(
+        ("assistant", "سفارشتون مبلغ کل ۶۸۷٬۵۰۰ تومان."),
+        ("assistant", "دو بار از کارتتون کسر شده؟ مبلغ هر بار چقدر بود؟"),
+        ("user", "اره دوتا پیامک اومده دوتاش 412,000 تومن"),
+    )
+    assert current(facts)["payment_amount"] == "412,000 تومن"
+    assert current(facts)["order_total"] == "۶۸۷٬۵۰۰ تومان"
+
+
+def test_a_code_the_doctor_corrected_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "کد رهگیری نسخه رو دارید؟"),
+        ("user", "آره دکتر پیامک داد، کدش اینه: ۸۴۲۷۱۹"),
+        ("assistant", "نسخه پیدا شد."),
+        ("user", "دکتر اصلاح کرد، گفت کد جدید ۸۴۲۷۵۵"),
+    )
+    assert current(facts)["prescription_code"] == "۸۴۲۷۵۵"
+    assert history(facts, "prescription_code") == ["۸۴۲۷۱۹"]
+
+
+def test_a_meter_number_put_right_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "شماره بدنه کنتور ۷۷۰۴۵۱۹ ثبت شده."),
+        ("user", "این شماره کنتور ما نیست"),
+        ("assistant", "حق با شما بود. شماره کنتور جدید ۸۸۱۲۰۶۳ هست."),
+    )
+    assert current(facts)["meter_number"] == "۸۸۱۲۰۶۳"
+    assert history(facts, "meter_number") == ["۷۷۰۴۵۱۹"]
