@@ -106,3 +106,32 @@ def test_a_meter_number_put_right_replaces_the_old_one() -> None:
     )
     assert current(facts)["meter_number"] == "۸۸۱۲۰۶۳"
     assert history(facts, "meter_number") == ["۷۷۰۴۵۱۹"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        (
+            "اگر خبری شد، پیامک بدهید، تلفن را گاهی نمی‌شنوم.",
+            "contact_preference",
+            "پیامک بدهید، تلفن را گاهی نمی‌شنوم",
+        ),
+        ("هر خبری شد پیامک هم بزنید. ایمیل را هر روز نگاه نمی‌کنم.", "contact_preference", ""),
+        ("بچه کوچیک داریم. زنگ واحد رو نزنن پیامک بدن", "contact_preference", ""),
+        ("فقط به پیک بگید زنگ طبقه سه خرابه", "delivery_instruction", "زنگ طبقه سه خرابه"),
+    ],
+)
+def test_persian_instructions_in_their_common_forms(text: str, key: str, value: str) -> None:
+    found = facts_of(("user", text))
+    assert value in found[key]
+    assert len([k for k in found if k.startswith(key)]) == 1
+
+
+def test_the_hour_of_an_instruction_is_not_an_appointment() -> None:
+    facts = facts_of(
+        ("assistant", "یه شماره موبایل برای هماهنگی تکنسین بفرمایید."),
+        ("user", "۰۹۱۹۴۵۵۷۳۲۰. من شیفت شبم. قبل از ساعت ۱۰ صبح زنگ نزنید لطفا"),
+    )
+    assert facts["customer_phone"] == "۰۹۱۹۴۵۵۷۳۲۰"
+    assert "قبل از ساعت ۱۰ صبح زنگ نزنید" in facts["contact_preference"]
+    assert "appointment_time" not in facts

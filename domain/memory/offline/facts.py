@@ -302,11 +302,12 @@ def _facts_in(
         found.extend(stated_facts(text, claimed, facts.keys()))
     if from_user:
         found.extend(_thai_name_reply(text, asked, facts.keys()))
-    if from_user:
-        found.extend(
-            FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
-            for i in instructions(text)
-        )
+    told = list(instructions(text)) if from_user else []
+    found.extend(
+        FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end) for i in told
+    )
+    # «قبل از ساعت ۱۰ صبح زنگ نزنید»: the hour belongs to the instruction, not to a visit
+    when_to_call = [(i.start, i.end) for i in told if i.key == "contact_preference"]
     for held in names_on_record(text):
         if claimed.is_free(held.start, held.end):
             key = holder_key(held.name, facts.current("customer_name"))
@@ -322,6 +323,8 @@ def _facts_in(
     used: set[tuple[int, Kind]] = set()
     for value in values:
         if _loose_date_in_question(text, value):
+            continue
+        if value.kind is Kind.TIME and any(a <= value.start < b for a, b in when_to_call):
             continue
         changes = (correction, update)
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
