@@ -135,3 +135,37 @@ def test_the_hour_of_an_instruction_is_not_an_appointment() -> None:
     assert facts["customer_phone"] == "۰۹۱۹۴۵۵۷۳۲۰"
     assert "قبل از ساعت ۱۰ صبح زنگ نزنید" in facts["contact_preference"]
     assert "appointment_time" not in facts
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "name"),
+    [
+        (
+            "این رزرو به نام آقای کامران فرهادی هست. خودشون هستید؟",
+            "نه من همسرشم، سپیده اکبری 🙂 کامران سر کاره",
+            "سپیده اکبری",
+        ),
+        ("شما چه نسبتی دارید و اسم شریفتون؟", "دخترشم، لیلا رحیمی", "لیلا رحیمی"),
+    ],
+)
+def test_the_customer_says_who_they_are_to_the_holder_then_their_name(
+    question: str, answer: str, name: str
+) -> None:
+    assert facts_of(("assistant", question), ("user", answer))["customer_name"] == name
+
+
+def test_a_title_and_a_full_name_is_a_person_a_family_name_alone_is_not() -> None:
+    assert facts_of(("assistant", "بله، آقای محمود رحیمی، متولد ۱۳۳۸. درسته؟"))["person_name"] == (
+        "محمود رحیمی"
+    )
+    said = facts_of(("assistant", "راننده آقای رحیمی هستن، شماره‌شون ۰۹۱۲۷۴۴۳۱۸۵"))
+    assert not any(key.startswith("person_name") for key in said)
+
+
+def test_a_name_on_record_stays_the_holders() -> None:
+    facts = facts_of(("assistant", "گارانتی این دستگاه به نام آقای محمود کریمی ثبت شده."))
+    assert facts == {"holder_name": "محمود کریمی"}
+
+
+def test_how_long_a_voucher_is_valid_is_no_credit() -> None:
+    assert "credit_balance" not in facts_of(("user", "اون کد ۵۰ تومنی تا کی اعتبار داره"))

@@ -94,8 +94,9 @@ TOPICS: tuple[Topic, ...] = (
         _ids("warranty_card_number"),
         persian=r"(?:شماره|کد)\s*(?:ی\s*)?(?:کارت\s*)?(?:گارانتی|وارانتی|ضمانت[\u200c\s]?نامه)",
     ),
-    # «اعتبار» of a sum is a balance held, never a price: «۴۳۰ هزار تومان اعتبار دارید».
-    Topic("credit", {Kind.AMOUNT: "credit_balance"}, persian=r"اعتبار|موجودی"),
+    # «اعتبار» of a sum is a balance held, never a price: «۴۳۰ هزار تومان اعتبار دارید»;
+    # «تا کی اعتبار داره» asks how long something is valid.
+    Topic("credit", {Kind.AMOUNT: "credit_balance"}, persian=r"(?<!کی\s)(?<!کی)اعتبار|موجودی"),
     Topic("deadline", {Kind.DATE: "deadline_date"}, persian=r"مهلت(?:\s*(?:پرداخت|قانونی))?"),
     # -- identifiers -----------------------------------------------------------------------
     Topic(
