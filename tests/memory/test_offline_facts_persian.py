@@ -169,3 +169,36 @@ def test_a_name_on_record_stays_the_holders() -> None:
 
 def test_how_long_a_voucher_is_valid_is_no_credit() -> None:
     assert "credit_balance" not in facts_of(("user", "اون کد ۵۰ تومنی تا کی اعتبار داره"))
+
+
+def test_a_day_and_hours_the_assistant_puts_the_visit_in_move_the_one_booked() -> None:
+    facts = conversation(
+        ("assistant", "اولین نوبت نصب سه‌شنبه ۱۲ تیر ساعت ۸ تا ۱۱ صبح هست."),
+        ("user", "باشه"),
+        ("assistant", "میشه جفتش رو چهارشنبه ۱۳ تیر، ساعت ۱۷ تا ۲۰ بذارم؟"),
+    )
+    assert "چهارشنبه ۱۳ تیر، ساعت ۱۷ تا ۲۰" in current(facts).values()
+    assert not any("۱۲ تیر" in value for value in current(facts).values())
+
+
+def test_a_day_and_hours_with_no_visit_booked_stay_unkeyed() -> None:
+    said = facts_of(("assistant", "میشه جفتش رو چهارشنبه ۱۳ تیر، ساعت ۱۷ تا ۲۰ بذارم؟"))
+    assert said == {}
+
+
+def test_a_sum_takes_the_charge_the_sentence_before_names() -> None:
+    facts = facts_of(
+        ("assistant", "جریمه تغییر ۱۰ درصد قیمت بلیته. برای دو نفر میشه ۷۸۰ هزار تومان."),
+    )
+    assert facts == {"fee": "۷۸۰ هزار تومان"}
+
+
+def test_a_sum_given_back_separately_is_another_refund() -> None:
+    facts = conversation(
+        ("assistant", "مبلغ نهایی که به حسابتون برمی‌گرده ۵٬۴۹۰٬۰۰۰ تومان هست."),
+        ("user", "بیمه چی؟"),
+        ("assistant", "مبلغش ۸۵ هزار تومانه که جدا با همون شبا برگشت داده میشه."),
+    )
+    assert current(facts)["refund_amount"] == "۵٬۴۹۰٬۰۰۰ تومان"
+    assert current(facts)["refund_amount_2"] == "۸۵ هزار تومان"
+    assert history(facts, "refund_amount") == []

@@ -136,6 +136,21 @@ MAX_NOTED = 12
 CHARGE = "charge"
 
 
+#: «جدا» (separately): a sum paid or given back on its own, beside the one known.
+_SEPARATELY = re.compile(
+    rf"(?<![{_FA}])(?:جدا|جداگانه|جداگونه|به[\u200c\s]?طور\s*جداگانه)(?![{_FA}])"
+)
+
+
+def _separate_sum(text: str, value: ValueSpan, current: str | None) -> bool:
+    """Whether a sum is another one than the key's current, by the word of its sentence:
+    «مبلغش ۸۵ هزار تومانه که جدا … برگشت داده میشه» (the insurance's 85 thousand goes back
+    separately) is not the ticket's refund corrected."""
+    if value.kind is not Kind.AMOUNT or current is None or restates(value.text, current):
+        return False
+    return _SEPARATELY.search(_sentence_of(text, value)) is not None
+
+
 #: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
 _GENERIC_AMOUNTS = frozenset({"total", "amount", "fee"})
 
@@ -331,7 +346,10 @@ def _facts_in(
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts):
                 continue
-            if not correction and _another_id(value, facts.current(key)):
+            known_value = facts.current(key)
+            if (not correction and _another_id(value, known_value)) or _separate_sum(
+                text, value, known_value
+            ):
                 key = facts.free_variant(key)
             end = value.end
             if _base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
@@ -442,6 +460,9 @@ def _keys_for(
             return [(facts.entity_key(key, value.text, update), value.start)]
     if someone_else is not None:
         return [(facts.entity_key(someone_else, value.text, update), value.start)]
+    carried = _named_just_before(text, value)
+    if carried is not None:
+        return [(facts.entity_key(carried, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
     corrects = correction or (value.kind in _UPDATED_KINDS and is_update(text[begin:stop]))
     similar = _similar_known(value, facts, corrects)
@@ -450,6 +471,9 @@ def _keys_for(
     key = _key_by_shape(value, from_user, text)
     if key:
         return [(facts.entity_key(key, value.text, update), value.start)]
+    slot = _slot_moved(value, text, from_user, facts)
+    if slot is not None:
+        return [(slot, value.start)]
     if (
         value.kind in NOTED_KINDS
         and not _our_contact(value, from_user, text)
@@ -457,6 +481,60 @@ def _keys_for(
     ):
         return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
     return []
+
+
+#: An assistant putting a visit in a slot: «میشه جفتش رو چهارشنبه ۱۳ تیر، ساعت ۱۷ تا ۲۰
+#: بذارم؟», «براتون … ثبت کنم؟», «… تنظیم شد».
+_SCHEDULING = re.compile(
+    rf"(?<![{_FA}])(?:بذارم|بگذارم|بذاریم|ثبت\s*(?:کنم|شد|کردم)|تنظیم\s*(?:کنم|شد|کردم)"
+    rf"|جابه[\u200c\s]?جا\s*(?:کنم|شد|کردم)|منتقل\s*(?:کنم|شد|کردم))(?![{_FA}])"
+)
+
+
+def _slot_moved(value: ValueSpan, text: str, from_user: bool, facts: _Facts) -> str | None:
+    """The key of the one visit booked with a day and hours, when the assistant puts a
+    day with hours, named by no word, in a Persian scheduling sentence: the same visit,
+    moved."""
+    if from_user or value.kind is not Kind.DATE or value.time is None:
+        return None
+    sentence = _sentence_of(text, value)
+    if not _PERSIAN.search(sentence) or not _SCHEDULING.search(sentence):
+        return None
+    held = facts.keys()
+    slots = [
+        key
+        for key in held
+        if key.endswith("_date")
+        and (current := facts.current(key)) is not None
+        and any(v.time is not None for v in find_values(current))
+    ]
+    return slots[0] if len(slots) == 1 else None
+
+
+#: Topics that say only that an amount is a sum ("in all", «مبلغ»): nothing to carry over.
+_SUMS_ONLY = frozenset({"total", "amount"})
+
+
+def _named_just_before(text: str, value: ValueSpan) -> str | None:
+    """The key a sum takes from the sentence before it in the same message, when that
+    sentence names a charge but states no sum of its own: «جریمه تغییر ۱۰ درصد قیمت
+    بلیته. برای دو نفر میشه ۷۸۰ هزار تومان.» (the penalty is 10% of the fare; for two
+    that comes to 780 thousand)."""
+    if value.kind is not Kind.AMOUNT:
+        return None
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    if any(cue.topic.key_for(value.kind) for cue in cues_in(text[begin : value.start])):
+        return None
+    previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
+    previous = text[previous_begin:begin]
+    if not _PERSIAN.search(previous) or any(v.kind is value.kind for v in find_values(previous)):
+        return None
+    keys = [
+        key
+        for cue in cues_in(previous)
+        if cue.topic.name not in _SUMS_ONLY and (key := cue.topic.key_for(value.kind))
+    ]
+    return keys[0] if keys else None
 
 
 def _generic_in_persian(cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan) -> bool:
