@@ -202,3 +202,37 @@ def test_a_sum_given_back_separately_is_another_refund() -> None:
     assert current(facts)["refund_amount"] == "۵٬۴۹۰٬۰۰۰ تومان"
     assert current(facts)["refund_amount_2"] == "۸۵ هزار تومان"
     assert history(facts, "refund_amount") == []
+
+
+def test_a_sum_answering_a_question_about_a_payment_is_that_payment() -> None:
+    facts = conversation(
+        ("assistant", "مبلغ جدید قبض ۱٬۳۱۰٬۰۰۰ ریال."),
+        ("user", "خب پرداخت دوم تا کی بود؟"),
+        ("assistant", "تا ۱۵ دی، مبلغ ۶۵۵٬۰۰۰ ریال."),
+    )
+    assert current(facts)["payment_amount"] == "۶۵۵٬۰۰۰ ریال"
+    assert current(facts)["order_total"] == "۱٬۳۱۰٬۰۰۰ ریال"
+
+
+def test_a_time_inside_the_booked_hours_does_not_move_them() -> None:
+    facts = conversation(
+        ("assistant", "زمان تحویل امروز بین ساعت ۱۸ تا ۲۰ هست."),
+        ("user", "ممنون"),
+        ("assistant", "پیک حدود ساعت ۱۸:۳۰ می‌رسه."),
+    )
+    assert "۱۸ تا ۲۰" in current(facts)["delivery_date"]
+    assert current(facts)["delivery_time"] == "بین ساعت ۱۸ تا ۲۰"
+
+
+def test_a_time_outside_the_booked_hours_moves_them() -> None:
+    facts = conversation(
+        ("assistant", "زمان تحویل امروز بین ساعت ۱۸ تا ۲۰ هست."),
+        ("user", "زودتر نمیشه؟"),
+        ("assistant", "تحویل امروز ساعت ۱۶:۳۰ انجام میشه."),
+    )
+    assert current(facts)["delivery_time"] == "ساعت ۱۶:۳۰"
+
+
+def test_the_day_something_will_be_ready() -> None:
+    said = facts_of(("assistant", "کارت شما تا یکشنبه ۱۵ مهر در شعبه بلوار چمران آماده میشه."))
+    assert said["ready_date"] == "یکشنبه ۱۵ مهر"

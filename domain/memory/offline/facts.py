@@ -431,7 +431,12 @@ def _keys_for(
         # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
         named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
         cues = named or [(topic_by_name("refund"), value.start)]
-    elif cues and correction and _generic_in_persian(cues, text, value):
+    elif cues and _generic_in_persian(cues, text, value):
+        # «پرداخت دوم تا کی بود؟» «تا ۱۵ دی، مبلغ ۶۵۵٬۰۰۰ ریال»: the question says of what
+        wanted = [t for t in asked if t.name not in _SUMS_ONLY and t.key_for(value.kind)]
+        if wanted and (wanted[0].name, value.kind) not in bound:
+            cues = [(wanted[0], value.start)]
+    if cues and correction and _generic_in_persian(cues, text, value):
         similar = _similar_known(value, facts, correction)
         if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
             return [(similar, value.start)]
@@ -541,7 +546,7 @@ def _generic_in_persian(cues: Sequence[tuple[Topic, int]], text: str, value: Val
     """Whether only words that say a sum is a sum («جمعاً», «مبلغ») name ``value``, in a
     Persian sentence: in a correction, it is the sum corrected, not a new total."""
     sentence = _sentence_of(text, value)
-    return bool(_PERSIAN.search(sentence)) and all(t.name in _GENERIC_AMOUNTS for t, _ in cues)
+    return bool(_PERSIAN.search(sentence)) and all(t.name in _SUMS_ONLY for t, _ in cues)
 
 
 #: Values too distinctive to lose when nothing says what they are about (a repair request
@@ -746,10 +751,27 @@ def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: 
     current = facts.current(key)
     if current is None:
         return False
+    if _inside_hours(value.time.text if value.time else value.text, current):
+        return True  # «حدود ساعت ۱۸:۳۰» within «ساعت ۱۸ تا ۲۰»: when in the slot, not a new one
     if value.kind is Kind.TIME:
         # "this afternoon" after "13.00-17.00": the same slot said loosely
         return not any(c.isdigit() for c in value.text) and any(c.isdigit() for c in current)
     return _date_detail(value.text) < _date_detail(current)
+
+
+#: Hours as "18 تا 20", "18-20", "18:30" (digits of any script, read by ``_number``).
+_HOUR_RANGE = re.compile(r"(\d{1,2})(?:[:.]\d{2})?\s*(?:تا|-|–|to|ถึง)\s*(\d{1,2})(?:[:.]\d{2})?")
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.](\d{2})(?!\d)")
+
+
+def _inside_hours(new: str, current: str) -> bool:
+    """Whether ``new`` is one clock time ("18:30") inside the hours ``current`` gives."""
+    slot, clock = _HOUR_RANGE.search(current), _CLOCK.search(new)
+    if slot is None or clock is None or _HOUR_RANGE.search(new):
+        return False
+    start, stop = (_number(group) or 0.0 for group in slot.groups())
+    hour = (_number(clock.group(1)) or 0.0) + (_number(clock.group(2)) or 0.0) / 60
+    return start <= hour < stop
 
 
 _MONTH_OR_YEAR = re.compile(

@@ -98,6 +98,12 @@ TOPICS: tuple[Topic, ...] = (
     # «تا کی اعتبار داره» asks how long something is valid.
     Topic("credit", {Kind.AMOUNT: "credit_balance"}, persian=r"(?<!کی\s)(?<!کی)اعتبار|موجودی"),
     Topic("deadline", {Kind.DATE: "deadline_date"}, persian=r"مهلت(?:\s*(?:پرداخت|قانونی))?"),
+    # «کارت شما تا یکشنبه ۱۵ مهر … آماده میشه»: when something will be ready to collect
+    Topic(
+        "ready",
+        {Kind.DATE: "ready_date"},
+        persian=r"آماده\s*(?:میشه|می[\u200c\s]?شود|می[\u200c\s]?شه|شدن|تحویل)",
+    ),
     # -- identifiers -----------------------------------------------------------------------
     Topic(
         "tracking",
