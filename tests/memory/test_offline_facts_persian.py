@@ -236,3 +236,28 @@ def test_a_time_outside_the_booked_hours_moves_them() -> None:
 def test_the_day_something_will_be_ready() -> None:
     said = facts_of(("assistant", "کارت شما تا یکشنبه ۱۵ مهر در شعبه بلوار چمران آماده میشه."))
     assert said["ready_date"] == "یکشنبه ۱۵ مهر"
+
+
+def test_a_model_code_keeps_the_persian_brand_the_reply_opens_with() -> None:
+    asked = ("assistant", "مدلش رو می‌دونید؟")
+    assert facts_of(asked, ("user", "بوش SMS46NI01"))["product_model"] == "بوش SMS46NI01"
+    assert facts_of(asked, ("user", "فکر کنم SMS46NI01"))["product_model"] == "SMS46NI01"
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (
+            "ممنون، پیدا شد 👌 کاناپه سه‌نفره مدل آرمیتا، رنگ طوسی، درسته؟",
+            "کاناپه سه‌نفره مدل آرمیتا، رنگ طوسی",
+        ),
+        ("یه یخچال ساید مدل X5 رنگ سفید خریدم", "یخچال ساید مدل X5 رنگ سفید"),
+    ],
+)
+def test_an_item_read_back_by_its_model(text: str, item: str) -> None:
+    assert facts_of(("assistant", text))["product"] == item
+
+
+@pytest.mark.parametrize("text", ["این مدل الان موجوده و میشه تعویضش کرد.", "مدل گوشیتون چیه؟"])
+def test_a_model_mentioned_without_an_item_is_none(text: str) -> None:
+    assert "product" not in facts_of(("assistant", text))

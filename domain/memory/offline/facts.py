@@ -45,6 +45,7 @@ from domain.memory.offline.fact_keys import canonical_key, known_spellings, rest
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
+from domain.memory.offline.items_fa import items_named
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
@@ -323,6 +324,12 @@ def _facts_in(
     )
     # «قبل از ساعت ۱۰ صبح زنگ نزنید»: the hour belongs to the instruction, not to a visit
     when_to_call = [(i.start, i.end) for i in told if i.key == "contact_preference"]
+    for item in items_named(text):
+        if claimed.is_free(item.start, item.end):
+            found.append(
+                FactMatch(facts.noted_key("product", item.text), item.text, item.start, item.end)
+            )
+            claimed.claim(item.start, item.end)
     for held in names_on_record(text):
         if claimed.is_free(held.start, held.end):
             key = holder_key(held.name, facts.current("customer_name"))
@@ -354,6 +361,8 @@ def _facts_in(
             end = value.end
             if _base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
                 end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
+            if from_user and _base_key(key) == "product_model":
+                start = _brand_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
             shown += text[value.end : end]
             found.append(FactMatch(key, shown, start, end))
@@ -667,6 +676,20 @@ def _after_brand(text: str, value: ValueSpan) -> bool:
     begin, _ = _sentence_bounds(text, value.start, value.end)
     found = _BRAND_BEFORE.search(text[begin : value.start])
     return found is not None and not cues_in(found.group("brand"))
+
+
+#: A Persian brand written before a model code in a short reply: «بوش SMS46NI01».
+_FA_BRAND_BEFORE = re.compile(rf"(?:^|\s)(?P<brand>[{_FA}]{{2,}})\s+$")
+
+
+def _brand_start(text: str, value: ValueSpan, start: int) -> int:
+    """Where a model a customer gives starts: at the Persian brand word right before its
+    code, when the code opens the reply with that word alone before it."""
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    found = _FA_BRAND_BEFORE.search(text[begin : value.start])
+    if found is None or text[begin : begin + found.start("brand")].strip():
+        return start
+    return min(start, begin + found.start("brand"))
 
 
 def _lead_in(text: str, value: ValueSpan) -> int:
