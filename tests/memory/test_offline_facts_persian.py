@@ -17,6 +17,8 @@ from tests.memory.test_offline_facts_dialogue import conversation, current, fact
         ("کد رهگیری نسخه رو دارید؟", "کدش اینه: ۸۴۲۷۱۹", "prescription_code", "۸۴۲۷۱۹"),
         ("شماره کارت گارانتی رو هم دارید؟", "558201", "warranty_card_number", "558201"),
         ("شماره پرونده‌تون چنده؟", "۹۸۸۴۱", "case_number", "۹۸۸۴۱"),
+        ("شماره بیمه‌نامه‌تون رو بفرمایید.", "۴۴۸۱۲۷۷۰۹", "policy_number", "۴۴۸۱۲۷۷۰۹"),
+        ("شماره تراکنش چنده؟", "۸۸۲۱۹۴۳۰۱", "transaction_reference", "۸۸۲۱۹۴۳۰۱"),
     ],
 )
 def test_an_identifier_asked_for_by_its_persian_label(
@@ -30,6 +32,7 @@ def test_an_identifier_asked_for_by_its_persian_label(
     [
         ("شماره پرونده اعتراض شما ۹۸۸۴۱ هست.", "case_number", "۹۸۸۴۱"),
         ("شماره بدنه کنتور ۷۷۰۴۵۱۹ ثبت شده.", "meter_number", "۷۷۰۴۵۱۹"),
+        ("شماره ثبتش LF-2207 هست.", "registration_number", "LF-2207"),
         ("الان ۴۳۰ هزار تومان اعتبار دارید.", "credit_balance", "۴۳۰ هزار تومان"),
         ("مهلت پرداخت ۳۰ آذر هست.", "deadline_date", "۳۰ آذر"),
     ],

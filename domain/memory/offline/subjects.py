@@ -81,7 +81,18 @@ def _ids(key: str) -> dict[Kind, str]:
 TOPICS: tuple[Topic, ...] = (
     # -- Persian labels no shared cue names («شناسه قبض», «شماره کنتور», «کد نسخه»): before
     # the shared ones, so that «کد رهگیری نسخه» is the prescription's, not a parcel's.
-    Topic("bill", _ids("bill_id"), persian=r"شناسه\s*(?:ی\s*)?(?:قبض|پرداخت)"),
+    Topic(
+        "bill",
+        _ids("bill_id"),
+        persian=r"شناسه\s*(?:ی\s*)?(?:قبض|پرداخت)|شماره\s*(?:ی\s*)?قبض",
+    ),
+    Topic("policy", _ids("policy_number"), persian=r"شماره\s*(?:ی\s*)?بیمه[\u200c\s]?نامه"),
+    Topic(
+        "transaction",
+        _ids("transaction_reference"),
+        persian=r"(?:شماره|کد)\s*(?:ی\s*)?(?:تراکنش|ارجاع|مرجع)",
+    ),
+    Topic("registration", _ids("registration_number"), persian=r"شماره\s*(?:ی\s*)?ثبت"),
     Topic("meter", _ids("meter_number"), persian=r"(?:شماره|سریال)\s*(?:ی\s*)?(?:بدنه\s*)?کنتور"),
     Topic("case_file", _ids("case_number"), persian=r"شماره\s*(?:ی\s*)?پرونده|کلاسه\s*پرونده"),
     Topic(
