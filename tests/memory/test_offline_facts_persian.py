@@ -193,7 +193,8 @@ def test_a_sum_takes_the_charge_the_sentence_before_names() -> None:
     facts = facts_of(
         ("assistant", "جریمه تغییر ۱۰ درصد قیمت بلیته. برای دو نفر میشه ۷۸۰ هزار تومان."),
     )
-    assert facts == {"fee": "۷۸۰ هزار تومان"}
+    assert facts["fee"] == "۷۸۰ هزار تومان"
+    assert "price" not in facts
 
 
 def test_a_sum_given_back_separately_is_another_refund() -> None:
@@ -264,3 +265,32 @@ def test_an_item_read_back_by_its_model(text: str, item: str) -> None:
 @pytest.mark.parametrize("text", ["این مدل الان موجوده و میشه تعویضش کرد.", "مدل گوشیتون چیه؟"])
 def test_a_model_mentioned_without_an_item_is_none(text: str) -> None:
     assert "product" not in facts_of(("assistant", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("تاریخ رفت ۵ دی، برای سه مسافر. درسته؟", "سه مسافر"),
+        ("رزرو فعلی: سه شب، برای دو بزرگسال و یک کودک.", "دو بزرگسال و یک کودک"),
+    ],
+)
+def test_a_party_said_in_persian_words(text: str, party: str) -> None:
+    assert facts_of(("assistant", text))["guest_count"] == party
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["یه نفر اومد دم در", "ون هست و تا شش نفر جا داره", "سوئیت برای چهار نفر مناسبه"],
+)
+def test_someone_or_what_a_room_holds_is_no_party(text: str) -> None:
+    assert "guest_count" not in facts_of(("assistant", text))
+
+
+def test_a_party_grows_and_its_head_count_restates_it() -> None:
+    facts = conversation(
+        ("assistant", "رزرو فعلی برای دو بزرگسال و یک کودک."),
+        ("user", "مامانم هم میاد. میشیم سه بزرگسال و یک کودک"),
+        ("user", "ترانسفر برای چهار نفر هم همون قیمته؟"),
+    )
+    assert current(facts)["guest_count"] == "سه بزرگسال و یک کودک"
+    assert history(facts, "guest_count") == ["دو بزرگسال و یک کودک"]

@@ -59,6 +59,7 @@ from domain.memory.offline.values import (
     counted,
     find_values,
     is_range,
+    party_size,
 )
 
 _FA = FA_LETTERS
@@ -135,6 +136,12 @@ ENTITY_KEYS = frozenset(
 MAX_NOTED = 12
 #: The key of amounts named by a charge of their own (``charges``).
 CHARGE = "charge"
+
+
+def _same_party(value: ValueSpan, current: str | None) -> bool:
+    """«چهار نفر» after «سه بزرگسال و یک کودک»: the same party counted as a whole."""
+    size = party_size(value.text)
+    return size is not None and current is not None and party_size(current) == size
 
 
 #: «جدا» (separately): a sum paid or given back on its own, beside the one known.
@@ -351,7 +358,7 @@ def _facts_in(
         changes = (correction, update)
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
         for key, start in keys:
-            if _vaguer_date(value, key, changes, facts):
+            if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
             known_value = facts.current(key)
             if (not correction and _another_id(value, known_value)) or _separate_sum(
