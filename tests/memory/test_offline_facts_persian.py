@@ -294,3 +294,22 @@ def test_a_party_grows_and_its_head_count_restates_it() -> None:
     )
     assert current(facts)["guest_count"] == "سه بزرگسال و یک کودک"
     assert history(facts, "guest_count") == ["دو بزرگسال و یک کودک"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "place"),
+    [
+        ("رزرو شما پرواز اصفهان به کیش با کیش ایر هست.", "route", "اصفهان به کیش"),
+        ("بلیت تهران به مشهد رو برای جمعه می‌خوام", "route", "تهران به مشهد"),
+        ("سفارشتون از پیتزا نارون شعبه ستارخان هست.", "branch", "پیتزا نارون شعبه ستارخان"),
+    ],
+)
+def test_a_route_or_a_branch_named_in_persian(text: str, key: str, place: str) -> None:
+    assert facts_of(("assistant", text))[key] == place
+
+
+@pytest.mark.parametrize("text", ["پرواز شما به کیش ساعت ۹ هست.", "از این شعبه بگیرید."])
+def test_a_pronoun_is_no_place(text: str) -> None:
+    said = facts_of(("assistant", text))
+    assert "route" not in said
+    assert "branch" not in said
