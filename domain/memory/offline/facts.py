@@ -45,10 +45,9 @@ from domain.memory.offline.fact_keys import canonical_key, known_spellings, rest
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
-from domain.memory.offline.items_fa import items_named
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
+from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
-from domain.memory.offline.places_fa import places_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.subjects import topic as topic_by_name
@@ -332,17 +331,11 @@ def _facts_in(
     )
     # «قبل از ساعت ۱۰ صبح زنگ نزنید»: the hour belongs to the instruction, not to a visit
     when_to_call = [(i.start, i.end) for i in told if i.key == "contact_preference"]
-    for place in places_named(text):
-        if claimed.is_free(place.start, place.end):
-            key = facts.noted_key(place.key, place.text)
-            found.append(FactMatch(key, place.text, place.start, place.end))
-            claimed.claim(place.start, place.end)
-    for item in items_named(text):
-        if claimed.is_free(item.start, item.end):
-            found.append(
-                FactMatch(facts.noted_key("product", item.text), item.text, item.start, item.end)
-            )
-            claimed.claim(item.start, item.end)
+    for thing in things_named(text):
+        if claimed.is_free(thing.start, thing.end):
+            key = facts.noted_key(thing.key, thing.text)
+            found.append(FactMatch(key, thing.text, thing.start, thing.end))
+            claimed.claim(thing.start, thing.end)
     for held in names_on_record(text):
         if claimed.is_free(held.start, held.end):
             key = holder_key(held.name, facts.current("customer_name"))
