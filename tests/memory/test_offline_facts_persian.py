@@ -313,3 +313,16 @@ def test_a_pronoun_is_no_place(text: str) -> None:
     said = facts_of(("assistant", text))
     assert "route" not in said
     assert "branch" not in said
+
+
+def test_the_total_of_that_order_is_the_second_orders() -> None:
+    facts = conversation(
+        ("assistant", "سفارش 7730418 از پیتزا نارون، مبلغ کل ۶۸۷٬۵۰۰ تومان."),
+        ("user", "یه سفارش دیگه هم هفته پیش داشتم، دو بار پول کم شد"),
+        ("assistant", "شماره اون سفارش رو دارید؟"),
+        ("user", "7729960"),
+        ("assistant", "درسته، مبلغ اون سفارش ۴۱۲ هزار تومان بوده."),
+    )
+    assert current(facts)["order_total"] == "۶۸۷٬۵۰۰ تومان"
+    assert current(facts)["order_total_2"] == "۴۱۲ هزار تومان"
+    assert history(facts, "order_total") == []

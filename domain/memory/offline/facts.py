@@ -138,6 +138,25 @@ MAX_NOTED = 12
 CHARGE = "charge"
 
 
+#: «اون سفارش», «سفارش قبلی», «اون یکی سفارش»: the order just talked about, not the first.
+_THAT_ORDER = re.compile(
+    rf"(?<![{_FA}])(?:(?:اون|آن)\s*(?:یکی\s*)?سفارش|سفارش\s*(?:قبلی|دیگه|دیگر|دوم))(?![{_FA}])"
+)
+
+
+def _of_the_order_named(key: str, text: str, value: ValueSpan, facts: _Facts) -> str:
+    """«مبلغ اون سفارش ۴۱۲ هزار تومان بوده» after a second order number: that order's
+    total (``order_total_2``), not a new total of the first."""
+    if not key.startswith("order_") or key.startswith("order_id"):
+        return key
+    if not _THAT_ORDER.search(_sentence_of(text, value)):
+        return key
+    latest = next((item.key for item in facts.recent() if _base_key(item.key) == "order_id"), None)
+    if latest is None or latest == "order_id":
+        return key
+    return f"{_base_key(key)}_{latest.rsplit('_', 1)[1]}"
+
+
 def _same_party(value: ValueSpan, current: str | None) -> bool:
     """«چهار نفر» after «سه بزرگسال و یک کودک»: the same party counted as a whole."""
     size = party_size(value.text)
@@ -359,6 +378,7 @@ def _facts_in(
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
+            key = _of_the_order_named(key, text, value, facts)
             known_value = facts.current(key)
             if (not correction and _another_id(value, known_value)) or _separate_sum(
                 text, value, known_value
