@@ -120,8 +120,10 @@ def test_a_meter_number_put_right_replaces_the_old_one() -> None:
             "پیامک بدهید، تلفن را گاهی نمی‌شنوم",
         ),
         ("هر خبری شد پیامک هم بزنید. ایمیل را هر روز نگاه نمی‌کنم.", "contact_preference", ""),
-        ("بچه کوچیک داریم. زنگ واحد رو نزنن پیامک بدن", "contact_preference", ""),
+        ("بچه کوچیک داریم. زنگ واحد رو نزنن پیامک بدن", "delivery_instruction", ""),
+        ("لطفاً فقط پیامک بدید", "contact_preference", "پیامک بدید"),
         ("فقط به پیک بگید زنگ طبقه سه خرابه", "delivery_instruction", "زنگ طبقه سه خرابه"),
+        ("زنگ در رو نزنید بچه خوابه", "delivery_instruction", "زنگ در رو نزنید"),
     ],
 )
 def test_persian_instructions_in_their_common_forms(text: str, key: str, value: str) -> None:
@@ -302,9 +304,15 @@ def test_a_party_grows_and_its_head_count_restates_it() -> None:
         ("رزرو شما پرواز اصفهان به کیش با کیش ایر هست.", "route", "اصفهان به کیش"),
         ("بلیت تهران به مشهد رو برای جمعه می‌خوام", "route", "تهران به مشهد"),
         ("سفارشتون از پیتزا نارون شعبه ستارخان هست.", "branch", "پیتزا نارون شعبه ستارخان"),
+        (
+            "اصل کارت ملی لازمه. بدون کارت ملی تحویل داده نمیشه.",
+            "documents_to_bring",
+            "اصل کارت ملی",
+        ),
+        ("لطفاً کپی شناسنامه رو همراه داشته باشید", "documents_to_bring", "کپی شناسنامه"),
     ],
 )
-def test_a_route_or_a_branch_named_in_persian(text: str, key: str, place: str) -> None:
+def test_a_route_a_branch_or_a_document_named_in_persian(text: str, key: str, place: str) -> None:
     assert facts_of(("assistant", text))[key] == place
 
 

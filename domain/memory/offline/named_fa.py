@@ -3,7 +3,8 @@
 
 - an item read back by its model: «کاناپه سه‌نفره مدل آرمیتا، رنگ طوسی» (``product``);
 - a route: «پرواز اصفهان به کیش», «بلیت تهران به مشهد» (``route``);
-- a shop's branch: «از پیتزا نارون شعبه ستارخان» (``branch``).
+- a shop's branch: «از پیتزا نارون شعبه ستارخان» (``branch``);
+- a document to bring: «اصل کارت ملی لازمه» (``documents_to_bring``).
 
 The whole phrase is the value, so the context says what was bought or booked, not only
 a code; each is kept under a key of its own and never replaces another thing.
@@ -33,6 +34,13 @@ _ROUTE = re.compile(
 _BRANCH = re.compile(
     rf"(?<![{_FA}])(?:از|رستوران|فروشگاه)\s+(?P<value>(?:{_WORD}\s+){{1,3}}شعبه\s+{_WORD})"
     rf"(?![{_FA}])"
+)
+#: «اصل کارت ملی لازمه», «کپی شناسنامه رو همراه داشته باشید»: what to bring along.
+_DOCUMENT = re.compile(
+    rf"(?<![{_FA}])(?P<value>(?:اصل|کپی|تصویر)?\s*(?:کارت\s*ملی|شناسنامه|گذرنامه|پاسپورت|فاکتور"
+    rf"|رسید|گواهی[\u200c\s]?نامه|دفترچه\s*بیمه|معرفی[\u200c\s]?نامه|کارت\s*گارانتی|مدارک)"
+    rf"(?:\s+{_WORD}){{0,2}}?)\s+(?:(?:رو|را)\s+)?(?:لازمه|لازم\s*است|لازم\s*دارید"
+    rf"|همراه(?:تون|تان)?\s*(?:باشه|باشد|داشته\s*باشید|بیارید|بیاورید)|بیارید|بیاورید)(?![{_FA}])"
 )
 #: Words that name no thing: «این مدل», «کدوم مدل», «پرواز شما به کیش», «از این شعبه».
 _NOT_A_NAME = PERSIAN_STOP_WORDS | {
@@ -80,7 +88,7 @@ def _items(text: str) -> list[NamedThing]:
 
 def _places(text: str) -> list[NamedThing]:
     found = []
-    for key, pattern in (("route", _ROUTE), ("branch", _BRANCH)):
+    for key, pattern in (("route", _ROUTE), ("branch", _BRANCH), ("documents_to_bring", _DOCUMENT)):
         for match in pattern.finditer(text):
             words = set(match.group("value").split()) - {"به", "شعبه"}
             if not words & _NOT_A_NAME:
