@@ -334,3 +334,13 @@ def test_the_total_of_that_order_is_the_second_orders() -> None:
     assert current(facts)["order_total"] == "۶۸۷٬۵۰۰ تومان"
     assert current(facts)["order_total_2"] == "۴۱۲ هزار تومان"
     assert history(facts, "order_total") == []
+
+
+def test_a_bare_number_in_a_change_does_not_correct_a_sum_in_thousands() -> None:
+    facts = conversation(
+        ("assistant", "الان ۴۳۰ هزار تومان اعتبار دارید."),
+        ("user", "باشه"),
+        ("assistant", "انجام شد ✅ بسته شما به ۱۰۰ مگ تغییر کرد."),
+    )
+    assert current(facts)["credit_balance"] == "۴۳۰ هزار تومان"
+    assert history(facts, "credit_balance") == []

@@ -932,6 +932,18 @@ def _nearest_cues(
     return [(c.topic, c.start) for c in chosen]
 
 
+#: Words that scale the number written before them.
+_SCALES = (
+    (re.compile(rf"(?<![{_FA}])میلیون|\bmillion\b|ล้าน", re.IGNORECASE), 1_000_000),
+    (re.compile(rf"(?<![{_FA}])هزار|\bthousand\b|พัน", re.IGNORECASE), 1_000),
+)
+
+
+def _scale(amount: str) -> int:
+    """What the words of an amount multiply its number by: 1,000 for «۴۳۰ هزار تومان»."""
+    return next((factor for pattern, factor in _SCALES if pattern.search(amount)), 1)
+
+
 def _digits(text: str) -> str:
     return "".join(str(int(char)) for char in text if char.isdigit())
 
@@ -970,6 +982,8 @@ def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
         return bool(a) and common >= 0.6 * max(len(a), len(b))
     if kind is Kind.AMOUNT and new.kind is Kind.NUMBER:
         x, y = _number(new.text), _number(old)
+        if y is not None:
+            y *= _scale(old)  # «۴۳۰ هزار تومان» is 430,000, which «۱۰۰ مگ» does not correct
         return bool(x and y) and 0.2 <= x / y <= 5  # type: ignore[operator]
     return False
 
