@@ -344,3 +344,11 @@ def test_a_bare_number_in_a_change_does_not_correct_a_sum_in_thousands() -> None
     )
     assert current(facts)["credit_balance"] == "۴۳۰ هزار تومان"
     assert history(facts, "credit_balance") == []
+
+
+def test_which_kind_of_thing_it_was_is_answered_up_to_the_comma() -> None:
+    facts = facts_of(
+        ("assistant", "چه شارژری بود؟"),
+        ("user", "شارژر لپتاپ ایسوس مشکی، سیمش یه کم زخمیه 😅"),
+    )
+    assert facts["product"] == "شارژر لپتاپ ایسوس مشکی"

@@ -1283,6 +1283,8 @@ def _free_text_answer(
         if _NOT_AN_ANSWER.search(text):
             return []
         start, value = _cleaned_answer(text)
+        if topic.name == "product" and _PERSIAN.search(value):
+            value = value.split("،")[0].strip()  # «شارژر لپتاپ ایسوس مشکی، سیمش زخمیه»
         key = _FREE_TEXT_KEYS[topic.name]
         if topic.name == "name" and any(t.name == "recipient" for t in asked):
             key = "recipient_name"  # "your mother's name?": not the customer's

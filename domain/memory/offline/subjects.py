@@ -309,7 +309,9 @@ TOPICS: tuple[Topic, ...] = (
         "product",
         {Kind.IDENTIFIER: "product_model"},
         english=r"(?:which|what)\s+(?:model|product|item|device|laptop|phone|version)|model(?:\s+number)?",
-        persian=r"مدل|محصول|کالا|کدوم\s+(?:گوشی|دستگاه|مدل)",
+        # «چه شارژری بود؟»: which kind of a thing it was
+        persian=r"مدل|محصول|کالا|کدوم\s+(?:گوشی|دستگاه|مدل)"
+        rf"|چه\s+[{_FA}]{{2,}}ی\s*(?:بود|بوده|هست|است|داری|دارید)",
         thai=r"รุ่น(?:อะไร|ไหน)?|สินค้าตัวไหน",
         free_text=True,
     ),
