@@ -258,13 +258,21 @@ def test_a_model_code_keeps_the_persian_brand_the_reply_opens_with() -> None:
             "کاناپه سه‌نفره مدل آرمیتا، رنگ طوسی",
         ),
         ("یه یخچال ساید مدل X5 رنگ سفید خریدم", "یخچال ساید مدل X5 رنگ سفید"),
+        ("کولرتون گری ۲۴ هزار اینورتر هست. هنوز تو کارتنه دیگه؟", "گری ۲۴ هزار اینورتر"),
     ],
 )
 def test_an_item_read_back_by_its_model(text: str, item: str) -> None:
     assert facts_of(("assistant", text))["product"] == item
 
 
-@pytest.mark.parametrize("text", ["این مدل الان موجوده و میشه تعویضش کرد.", "مدل گوشیتون چیه؟"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "این مدل الان موجوده و میشه تعویضش کرد.",
+        "مدل گوشیتون چیه؟",
+        "گوشیتون هنوز تو تعمیر هست.",
+    ],
+)
 def test_a_model_mentioned_without_an_item_is_none(text: str) -> None:
     assert "product" not in facts_of(("assistant", text))
 
@@ -352,3 +360,13 @@ def test_which_kind_of_thing_it_was_is_answered_up_to_the_comma() -> None:
         ("user", "شارژر لپتاپ ایسوس مشکی، سیمش یه کم زخمیه 😅"),
     )
     assert facts["product"] == "شارژر لپتاپ ایسوس مشکی"
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [("مدل گوشیتون چیه؟", "خب خداروشکر"), ("", "این آقای سواری ظرفشویی رو هم درست میکنه؟")],
+)
+def test_a_relief_or_an_object_is_no_item_and_no_person(question: str, reply: str) -> None:
+    said = facts_of(*([("assistant", question)] if question else []), ("user", reply))
+    assert "product" not in said
+    assert not any(key.startswith("person_name") for key in said)

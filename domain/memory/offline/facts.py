@@ -1332,7 +1332,8 @@ def _plausible(topic: str, value: str) -> bool:
 _CLAUSE_WORDS = frozenset(
     {"god", "goodness", "been", "since", "this", "that", "was", "is", "it", "still", "like"}
     | (PERSIAN_STOP_WORDS - {"یه", "یک", "و"})
-    | {"خدا", "شکر", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز", "امروز"}
+    | {"خدا", "شکر", "خداروشکر", "خدارو", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز"}
+    | {"امروز"}
 )
 #: The same in Thai, written without spaces: "since", "it", "already", "thank".
 _THAI_CLAUSE = re.compile(r"ตั้งแต่|เป็นแบบนี้|แบบนี้|มัน|แล้ว|ขอบคุณ|พระเจ้า|โชคดี|เมื่อวาน")

@@ -1,7 +1,8 @@
 """Things a Persian support chat names by the shape of the phrase, with no shaped value
 (no digits, no code) for a cue to key:
 
-- an item read back by its model: «کاناپه سه‌نفره مدل آرمیتا، رنگ طوسی» (``product``);
+- an item read back by its model: «کاناپه سه‌نفره مدل آرمیتا، رنگ طوسی», or as the
+  customer's appliance: «کولرتون گری ۲۴ هزار اینورتر هست» (``product``);
 - a route: «پرواز اصفهان به کیش», «بلیت تهران به مشهد» (``route``);
 - a shop's branch: «از پیتزا نارون شعبه ستارخان» (``branch``);
 - a document to bring: «اصل کارت ملی لازمه» (``documents_to_bring``).
@@ -20,12 +21,20 @@ from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
 _WORD = rf"[{_FA}]{{2,}}"
+#: One word of a model's name, digits of any script in it: «گری», «۲۴», «A54».
+_NAME_PART = rf"(?:[{_FA}]{{2,}}|[A-Za-z0-9\u06f0-\u06f9][A-Za-z0-9\u06f0-\u06f9-]*)"
 _MODEL_WORD = rf"(?:[{_FA}]{{2,}}|[A-Za-z0-9][A-Za-z0-9-]*)"
 
 _ITEM = re.compile(
     rf"(?<![{_FA}])(?P<kind>{_WORD}(?:\s+{_WORD}){{0,2}})\s+مدل\s+"
     rf"(?P<model>{_MODEL_WORD}(?:\s+[A-Za-z0-9][A-Za-z0-9-]*)?)"
     rf"(?:\s*[،,]?\s*رنگ\s+{_WORD})?(?![{_FA}A-Za-z0-9])"
+)
+#: «کولرتون گری ۲۴ هزار اینورتر هست»: the customer's appliance read back by what it is.
+_YOUR_APPLIANCE = re.compile(
+    rf"(?<![{_FA}])(?:کولر|یخچال|گوشی|لپ[\u200c\s]?تاپ|تلویزیون|لباسشویی|ظرفشویی|مودم|اجاق"
+    rf"|پکیج|آبگرمکن|جاروبرقی|ماشین)(?:تون|تان|ت|ش|شون)\s+"
+    rf"(?P<value>{_NAME_PART}(?:\s+{_NAME_PART}){{0,4}})\s+(?:هست|است|هستش)(?![{_FA}])"
 )
 _ROUTE = re.compile(
     rf"(?<![{_FA}])(?:پرواز|مسیر|بلیت|بلیط|سفر|قطار|اتوبوس)(?:های|ها)?\s+"
@@ -88,7 +97,13 @@ def _items(text: str) -> list[NamedThing]:
 
 def _places(text: str) -> list[NamedThing]:
     found = []
-    for key, pattern in (("route", _ROUTE), ("branch", _BRANCH), ("documents_to_bring", _DOCUMENT)):
+    places = (
+        ("product", _YOUR_APPLIANCE),
+        ("route", _ROUTE),
+        ("branch", _BRANCH),
+        ("documents_to_bring", _DOCUMENT),
+    )
+    for key, pattern in places:
         for match in pattern.finditer(text):
             words = set(match.group("value").split()) - {"به", "شعبه"}
             if not words & _NOT_A_NAME:

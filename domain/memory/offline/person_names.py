@@ -74,7 +74,8 @@ _PATTERNS = (
     re.compile(
         rf"(?<![{_FA}])(?<!نام\s)(?:آقای|خانم|جناب|سرکار\s+خانم)\s+"
         rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+(?!{_FA_NOT_SURNAME}){FA_NAME_WORD})"
-        rf"(?![{_FA}])"
+        # «آقای سواری ظرفشویی رو درست میکنه؟»: a word the verb takes as its object
+        rf"(?![{_FA}])(?!\s*(?:رو|را)(?![{_FA}]))"
     ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
     re.compile(
