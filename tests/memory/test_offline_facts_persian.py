@@ -370,3 +370,40 @@ def test_a_relief_or_an_object_is_no_item_and_no_person(question: str, reply: st
     said = facts_of(*([("assistant", question)] if question else []), ("user", reply))
     assert "product" not in said
     assert not any(key.startswith("person_name") for key in said)
+
+
+@pytest.mark.parametrize(
+    ("reply", "address"),
+    [
+        (
+            "اهواز کیانپارس خیابان ۷ غربی پلاک ۵۶ طبقه دوم",
+            "اهواز کیانپارس خیابان ۷ غربی پلاک ۵۶ طبقه دوم",
+        ),
+        ("آدرسم خیابان ۷ غربی پلاک ۵۶", "خیابان ۷ غربی پلاک ۵۶"),
+    ],
+)
+def test_the_town_before_the_street_is_part_of_the_address(reply: str, address: str) -> None:
+    asked = ("assistant", "آدرس محل نصب رو بفرمایید لطفاً.")
+    assert facts_of(asked, ("user", reply))["delivery_address"] == address
+
+
+def test_a_no_to_keeping_the_workplace_makes_the_next_address_no_work_address() -> None:
+    facts = conversation(
+        ("assistant", "پیک از کجا گوشی رو تحویل بگیره؟"),
+        ("user", "خیابان مطهری نبش میرعماد ساختمان آرین طبقه 4"),
+        ("assistant", "بعد از تعمیر کجا بیاریم؟ همون محل کار؟"),
+        ("user", "نه بیارین خونه چون معلوم نیست اونموقع سر کار باشم"),
+        ("user", "نارمک خیابان گلبرگ کوچه 24 پلاک 9"),
+    )
+    assert current(facts)["pickup_address"] == "خیابان مطهری نبش میرعماد ساختمان آرین طبقه 4"
+    assert current(facts)["delivery_address"] == "نارمک خیابان گلبرگ کوچه 24 پلاک 9"
+    assert "work_address" not in current(facts)
+
+
+def test_a_no_that_only_asks_to_wait_declines_nothing() -> None:
+    facts = conversation(
+        ("assistant", "شماره سفارش قبلی رو دارید؟"),
+        ("user", "نه صبر کن تو اپ ببینم"),
+        ("user", "7729960"),
+    )
+    assert current(facts)["order_id"] == "7729960"

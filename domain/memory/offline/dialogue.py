@@ -75,6 +75,10 @@ _NEGATED_AFTER = re.compile(
     rf"|نه(?![{_FA}])|اشتباه|غلط|قبلی|ผิด|เดิม)",
     re.IGNORECASE,
 )
+#: A Persian question that asks whether the known value stays: «همون محل کار؟».
+_SAME_AS_BEFORE = re.compile(rf"(?<![{_FA}])(?:همون|همین|همان)(?![{_FA}])")
+#: A Persian reply that says no to the question before it.
+_DECLINED = re.compile(rf"^\s*نه(?![{_FA}])(?!\s*(?:فقط|تنها))")
 #: How far before a value a negation may sit.
 _NEGATION_REACH = 22
 
@@ -118,6 +122,8 @@ class OpenQuestion:
     #: Messages since it was asked; a question goes stale after ``MAX_AGE``.
     age: int = 0
     answered: set[str] = field(default_factory=set)
+    #: Whether it asks to keep what is known («همون محل کار؟»): a «نه» declines its topics.
+    same_as_before: bool = False
 
     MAX_AGE = 5
 
@@ -145,10 +151,15 @@ class Conversation:
         return []
 
     def after(self, role: str, text: str, answered: set[str]) -> None:
-        """Move on past a message of ``role``: its answers close topics, its questions open."""
+        """Move on past a message of ``role``: its answers close topics, its questions open.
+        A reply that opens with «نه» to a question whether the known value stays («همون
+        محل کار؟» «نه بیارین خونه») declines it: what follows is not about that topic."""
+        declined = _DECLINED.match(text) is not None
         for question in self.questions:
             if question.asker != role:
                 question.answered |= answered
+                if declined and question.same_as_before:
+                    question.answered |= {topic.name for topic in question.topics}
             question.age += 1
         self.questions = [
             q for q in self.questions if q.age < OpenQuestion.MAX_AGE and q.open_topics()
@@ -156,4 +167,5 @@ class Conversation:
         asked = asked_topics(text)
         if asked:
             self.questions = [q for q in self.questions if q.asker != role]
-            self.questions.append(OpenQuestion(role, asked))
+            same = _SAME_AS_BEFORE.search(text) is not None
+            self.questions.append(OpenQuestion(role, asked, same_as_before=same))

@@ -389,6 +389,8 @@ def _facts_in(
                 end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
             if from_user and _base_key(key) == "product_model":
                 start = _brand_start(text, value, start)
+            if from_user and value.kind is Kind.ADDRESS:
+                start = _town_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
             shown += text[value.end : end]
             found.append(FactMatch(key, shown, start, end))
@@ -716,6 +718,28 @@ def _brand_start(text: str, value: ValueSpan, start: int) -> int:
     if found is None or text[begin : begin + found.start("brand")].strip():
         return start
     return min(start, begin + found.start("brand"))
+
+
+#: A Persian town and district before the street, no comma between: «اهواز کیانپارس خیابان …».
+_FA_TOWN_BEFORE = re.compile(rf"(?:^|(?<=[\s،,:]))(?P<town>(?:[{_FA}]{{2,}}\s+){{1,2}})$")
+
+
+def _town_start(text: str, value: ValueSpan, start: int) -> int:
+    """Where an address a customer gives starts: at the town and district that open the
+    reply right before the street, when nothing else stands before them."""
+    if start != value.start:
+        return start
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    found = _FA_TOWN_BEFORE.search(text[begin : value.start])
+    if found is None or text[begin : begin + found.start("town")].strip():
+        return start
+    if set(found.group("town").split()) & (PERSIAN_STOP_WORDS | _NOT_A_TOWN):
+        return start
+    return begin + found.start("town")
+
+
+#: Words that open a reply and are no town: «آدرس», «بله», «منزل».
+_NOT_A_TOWN = frozenset({"آدرس", "آدرسم", "نشانی", "بله", "آره", "منزل", "خونه", "محل", "کارم"})
 
 
 def _lead_in(text: str, value: ValueSpan) -> int:
