@@ -407,3 +407,24 @@ def test_a_no_that_only_asks_to_wait_declines_nothing() -> None:
         ("user", "7729960"),
     )
     assert current(facts)["order_id"] == "7729960"
+
+
+def test_no_to_keeping_ones_own_number_makes_the_new_one_the_number_to_call() -> None:
+    facts = conversation(
+        ("assistant", "یه شماره تماس هم برای هماهنگی با راننده بفرمایید."),
+        ("user", "۰۹۳۵۸۱۲۴۴۷۰"),
+        ("assistant", "شماره تماس همون شماره خودتون بمونه؟"),
+        ("user", "نه، شماره مامانم رو بذارید چون من اونجا نیستم: ۰۹۱۲۳۰۸۸۵۴۱"),
+    )
+    assert current(facts)["customer_phone"] == "۰۹۱۲۳۰۸۸۵۴۱"
+    assert history(facts, "customer_phone") == ["۰۹۳۵۸۱۲۴۴۷۰"]
+
+
+def test_someone_elses_number_given_with_no_question_declined_stays_theirs() -> None:
+    facts = conversation(
+        ("assistant", "یه شماره تماس هم برای هماهنگی با راننده بفرمایید."),
+        ("user", "۰۹۳۵۸۱۲۴۴۷۰"),
+        ("assistant", "شماره دیگه‌ای هم هست؟"),
+        ("user", "شماره مامانم هم ۰۹۱۲۳۰۸۸۵۴۱"),
+    )
+    assert current(facts)["customer_phone"] == "۰۹۳۵۸۱۲۴۴۷۰"

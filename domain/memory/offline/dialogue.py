@@ -150,6 +150,14 @@ class Conversation:
                 return question.open_topics()
         return []
 
+    def declines(self, role: str, text: str) -> bool:
+        """Whether a message of ``role`` says no to the other party's question whether the
+        known value stays («شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم …»)."""
+        for question in reversed(self.questions):
+            if question.asker != role:
+                return question.same_as_before and _DECLINED.match(text) is not None
+        return False
+
     def after(self, role: str, text: str, answered: set[str]) -> None:
         """Move on past a message of ``role``: its answers close topics, its questions open.
         A reply that opens with «نه» to a question whether the known value stays («همون

@@ -315,7 +315,9 @@ def extract_facts(
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
-        for match in _facts_in(line.role, line.content, tuple(asked), facts, answered):
+        declines = conversation.declines(line.role, line.content)
+        found = _facts_in(line.role, line.content, tuple(asked), facts, answered, declines)
+        for match in found:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
             else:
@@ -328,7 +330,12 @@ def extract_facts(
 
 
 def _facts_in(
-    role: str, text: str, asked: tuple[Topic, ...], facts: _Facts, answered: set[str]
+    role: str,
+    text: str,
+    asked: tuple[Topic, ...],
+    facts: _Facts,
+    answered: set[str],
+    declines: bool = False,
 ) -> list[FactMatch]:
     from_user = role == "user"
     claimed = ClaimedSpans()
@@ -374,7 +381,7 @@ def _facts_in(
         if value.kind is Kind.TIME and any(a <= value.start < b for a, b in when_to_call):
             continue
         changes = (correction, update)
-        keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
+        keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used, declines)
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
@@ -440,6 +447,7 @@ def _keys_for(
     changes: tuple[bool, bool],
     facts: _Facts,
     used: set[tuple[int, Kind]],
+    declines: bool = False,
 ) -> list[tuple[str, int]]:
     """(key, start of the value's text) for each subject ``value`` is about:
     usually one, two for "delivery and assembly on Wednesday", none when it is about
@@ -473,6 +481,10 @@ def _keys_for(
         wanted = [t for t in asked if t.name not in _SUMS_ONLY and t.key_for(value.kind)]
         if wanted and (wanted[0].name, value.kind) not in bound:
             cues = [(wanted[0], value.start)]
+    if declines and value.kind is Kind.PHONE and any(t.name == "phone" for t in asked):
+        # «شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم رو بذارید: ۰۹۱۲…»
+        bound.add(("phone", value.kind))
+        return [("customer_phone", value.start)]
     if cues and correction and _generic_in_persian(cues, text, value):
         similar = _similar_known(value, facts, correction)
         if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
@@ -497,6 +509,7 @@ def _keys_for(
             and _fits(key, value, True, text)
         ):
             bound.add((topic.name, value.kind))
+            # "text my wife instead": her number, not yours
             if key == "customer_phone" and someone_else is not None:
                 key = someone_else
             return [(facts.entity_key(key, value.text, update), value.start)]
