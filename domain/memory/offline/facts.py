@@ -61,6 +61,13 @@ from domain.memory.offline.values import (
     is_range,
     party_size,
 )
+from domain.memory.offline.wording_fa import (
+    SCHEDULING,
+    SEPARATELY,
+    THAT_ORDER,
+    brand_opening,
+    town_opening,
+)
 
 _FA = FA_LETTERS
 
@@ -138,18 +145,12 @@ MAX_NOTED = 12
 CHARGE = "charge"
 
 
-#: «اون سفارش», «سفارش قبلی», «اون یکی سفارش»: the order just talked about, not the first.
-_THAT_ORDER = re.compile(
-    rf"(?<![{_FA}])(?:(?:اون|آن)\s*(?:یکی\s*)?سفارش|سفارش\s*(?:قبلی|دیگه|دیگر|دوم))(?![{_FA}])"
-)
-
-
 def _of_the_order_named(key: str, text: str, value: ValueSpan, facts: _Facts) -> str:
     """«مبلغ اون سفارش ۴۱۲ هزار تومان بوده» after a second order number: that order's
     total (``order_total_2``), not a new total of the first."""
     if not key.startswith("order_") or key.startswith("order_id"):
         return key
-    if not _THAT_ORDER.search(_sentence_of(text, value)):
+    if not THAT_ORDER.search(_sentence_of(text, value)):
         return key
     latest = next((item.key for item in facts.recent() if _base_key(item.key) == "order_id"), None)
     if latest is None or latest == "order_id":
@@ -163,19 +164,13 @@ def _same_party(value: ValueSpan, current: str | None) -> bool:
     return size is not None and current is not None and party_size(current) == size
 
 
-#: «جدا» (separately): a sum paid or given back on its own, beside the one known.
-_SEPARATELY = re.compile(
-    rf"(?<![{_FA}])(?:جدا|جداگانه|جداگونه|به[\u200c\s]?طور\s*جداگانه)(?![{_FA}])"
-)
-
-
 def _separate_sum(text: str, value: ValueSpan, current: str | None) -> bool:
     """Whether a sum is another one than the key's current, by the word of its sentence:
     «مبلغش ۸۵ هزار تومانه که جدا … برگشت داده میشه» (the insurance's 85 thousand goes back
     separately) is not the ticket's refund corrected."""
     if value.kind is not Kind.AMOUNT or current is None or restates(value.text, current):
         return False
-    return _SEPARATELY.search(_sentence_of(text, value)) is not None
+    return SEPARATELY.search(_sentence_of(text, value)) is not None
 
 
 #: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
@@ -538,14 +533,6 @@ def _keys_for(
     return []
 
 
-#: An assistant putting a visit in a slot: «میشه جفتش رو چهارشنبه ۱۳ تیر، ساعت ۱۷ تا ۲۰
-#: بذارم؟», «براتون … ثبت کنم؟», «… تنظیم شد».
-_SCHEDULING = re.compile(
-    rf"(?<![{_FA}])(?:بذارم|بگذارم|بذاریم|ثبت\s*(?:کنم|شد|کردم)|تنظیم\s*(?:کنم|شد|کردم)"
-    rf"|جابه[\u200c\s]?جا\s*(?:کنم|شد|کردم)|منتقل\s*(?:کنم|شد|کردم))(?![{_FA}])"
-)
-
-
 def _slot_moved(value: ValueSpan, text: str, from_user: bool, facts: _Facts) -> str | None:
     """The key of the one visit booked with a day and hours, when the assistant puts a
     day with hours, named by no word, in a Persian scheduling sentence: the same visit,
@@ -553,7 +540,7 @@ def _slot_moved(value: ValueSpan, text: str, from_user: bool, facts: _Facts) -> 
     if from_user or value.kind is not Kind.DATE or value.time is None:
         return None
     sentence = _sentence_of(text, value)
-    if not _PERSIAN.search(sentence) or not _SCHEDULING.search(sentence):
+    if not _PERSIAN.search(sentence) or not SCHEDULING.search(sentence):
         return None
     held = facts.keys()
     slots = [
@@ -719,40 +706,22 @@ def _after_brand(text: str, value: ValueSpan) -> bool:
     return found is not None and not cues_in(found.group("brand"))
 
 
-#: A Persian brand written before a model code in a short reply: «بوش SMS46NI01».
-_FA_BRAND_BEFORE = re.compile(rf"(?:^|\s)(?P<brand>[{_FA}]{{2,}})\s+$")
-
-
 def _brand_start(text: str, value: ValueSpan, start: int) -> int:
-    """Where a model a customer gives starts: at the Persian brand word right before its
-    code, when the code opens the reply with that word alone before it."""
+    """Where a model a customer gives starts: at the Persian brand word that alone opens
+    the reply before its code («بوش SMS46NI01»)."""
     begin, _ = _sentence_bounds(text, value.start, value.end)
-    found = _FA_BRAND_BEFORE.search(text[begin : value.start])
-    if found is None or text[begin : begin + found.start("brand")].strip():
-        return start
-    return min(start, begin + found.start("brand"))
-
-
-#: A Persian town and district before the street, no comma between: «اهواز کیانپارس خیابان …».
-_FA_TOWN_BEFORE = re.compile(rf"(?:^|(?<=[\s،,:]))(?P<town>(?:[{_FA}]{{2,}}\s+){{1,2}})$")
+    opening = brand_opening(text[begin : value.start])
+    return start if opening is None else min(start, begin + opening)
 
 
 def _town_start(text: str, value: ValueSpan, start: int) -> int:
     """Where an address a customer gives starts: at the town and district that open the
-    reply right before the street, when nothing else stands before them."""
+    reply right before the street («اهواز کیانپارس خیابان …»)."""
     if start != value.start:
         return start
     begin, _ = _sentence_bounds(text, value.start, value.end)
-    found = _FA_TOWN_BEFORE.search(text[begin : value.start])
-    if found is None or text[begin : begin + found.start("town")].strip():
-        return start
-    if set(found.group("town").split()) & (PERSIAN_STOP_WORDS | _NOT_A_TOWN):
-        return start
-    return begin + found.start("town")
-
-
-#: Words that open a reply and are no town: «آدرس», «بله», «منزل».
-_NOT_A_TOWN = frozenset({"آدرس", "آدرسم", "نشانی", "بله", "آره", "منزل", "خونه", "محل", "کارم"})
+    opening = town_opening(text[begin : value.start])
+    return start if opening is None else begin + opening
 
 
 def _lead_in(text: str, value: ValueSpan) -> int:
