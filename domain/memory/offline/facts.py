@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -46,9 +47,11 @@ from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.named_choices import named_choices, same_choice
+from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
+from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.values import (
     FA_LETTERS,
     Kind,
@@ -57,6 +60,14 @@ from domain.memory.offline.values import (
     counted,
     find_values,
     is_range,
+    party_size,
+)
+from domain.memory.offline.wording_fa import (
+    SCHEDULING,
+    SEPARATELY,
+    THAT_ORDER,
+    brand_opening,
+    town_opening,
 )
 
 _FA = FA_LETTERS
@@ -135,6 +146,34 @@ ENTITY_KEYS = frozenset(
 MAX_NOTED = 12
 #: The key of amounts named by a charge of their own (``charges``).
 CHARGE = "charge"
+
+
+def _of_the_order_named(key: str, text: str, value: ValueSpan, facts: _Facts) -> str:
+    """«مبلغ اون سفارش ۴۱۲ هزار تومان بوده» after a second order number: that order's
+    total (``order_total_2``), not a new total of the first."""
+    if not key.startswith("order_") or key.startswith("order_id"):
+        return key
+    if not THAT_ORDER.search(_sentence_of(text, value)):
+        return key
+    latest = next((item.key for item in facts.recent() if _base_key(item.key) == "order_id"), None)
+    if latest is None or latest == "order_id":
+        return key
+    return f"{_base_key(key)}_{latest.rsplit('_', 1)[1]}"
+
+
+def _same_party(value: ValueSpan, current: str | None) -> bool:
+    """«چهار نفر» after «سه بزرگسال و یک کودک»: the same party counted as a whole."""
+    size = party_size(value.text)
+    return size is not None and current is not None and party_size(current) == size
+
+
+def _separate_sum(text: str, value: ValueSpan, current: str | None) -> bool:
+    """Whether a sum is another one than the key's current, by the word of its sentence:
+    «مبلغش ۸۵ هزار تومانه که جدا … برگشت داده میشه» (the insurance's 85 thousand goes back
+    separately) is not the ticket's refund corrected."""
+    if value.kind is not Kind.AMOUNT or current is None or restates(value.text, current):
+        return False
+    return SEPARATELY.search(_sentence_of(text, value)) is not None
 
 
 #: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
@@ -274,7 +313,8 @@ def extract_facts(
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
-        matches = _facts_in(line.role, line.content, tuple(asked), facts, answered)
+        declines = conversation.declines(line.role, line.content)
+        matches = _facts_in(line.role, line.content, tuple(asked), facts, answered, declines)
         for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
@@ -314,7 +354,12 @@ def _replacing_named_old(matches: Sequence[FactMatch], facts: _Facts) -> list[tu
 
 
 def _facts_in(
-    role: str, text: str, asked: tuple[Topic, ...], facts: _Facts, answered: set[str]
+    role: str,
+    text: str,
+    asked: tuple[Topic, ...],
+    facts: _Facts,
+    answered: set[str],
+    declines: bool = False,
 ) -> list[FactMatch]:
     from_user = role == "user"
     claimed = ClaimedSpans()
@@ -330,11 +375,17 @@ def _facts_in(
         found.extend(stated_facts(text, claimed, facts.keys()))
     if from_user:
         found.extend(_thai_name_reply(text, asked, facts.keys()))
-    if from_user:
-        found.extend(
-            FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
-            for i in instructions(text)
-        )
+    told = list(instructions(text)) if from_user else []
+    found.extend(
+        FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end) for i in told
+    )
+    # «قبل از ساعت ۱۰ صبح زنگ نزنید»: the hour belongs to the instruction, not to a visit
+    when_to_call = [(i.start, i.end) for i in told if i.key == "contact_preference"]
+    for thing in things_named(text):
+        if claimed.is_free(thing.start, thing.end):
+            key = facts.noted_key(thing.key, thing.text)
+            found.append(FactMatch(key, thing.text, thing.start, thing.end))
+            claimed.claim(thing.start, thing.end)
     for choice in named_choices(text):
         chosen = facts.current(choice.key)
         if chosen is not None and same_choice(choice.key, choice.text, chosen):
@@ -364,18 +415,28 @@ def _facts_in(
             text, value, values[index + 1 :]
         ):
             continue
+        if value.kind is Kind.TIME and any(a <= value.start < b for a, b in when_to_call):
+            continue
         changes = (correction, update)
-        keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
+        keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used, declines)
         for key, start in keys:
-            if _vaguer_date(value, key, changes, facts):
+            if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
-            if not correction and _another_id(value, facts.current(key)):
+            key = _of_the_order_named(key, text, value, facts)
+            known_value = facts.current(key)
+            if (not correction and _another_id(value, known_value)) or _separate_sum(
+                text, value, known_value
+            ):
                 key = facts.free_variant(key)
             end = value.end
             if _base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
                 end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
             elif value.kind is Kind.AMOUNT and (rate := _RATE.match(text, value.end)):
                 end = rate.end()  # "$40 per day" is not $40
+            if from_user and _base_key(key) == "product_model":
+                start = _brand_start(text, value, start)
+            if from_user and value.kind is Kind.ADDRESS:
+                start = _town_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
             shown += text[value.end : end]
             found.append(FactMatch(key, shown, start, end))
@@ -432,6 +493,7 @@ def _keys_for(
     changes: tuple[bool, bool],
     facts: _Facts,
     used: set[tuple[int, Kind]],
+    declines: bool = False,
 ) -> list[tuple[str, int]]:
     """(key, start of the value's text) for each subject ``value`` is about:
     usually one, two for "delivery and assembly on Wednesday", none when it is about
@@ -458,6 +520,23 @@ def _keys_for(
         # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
+    if value.kind is Kind.AMOUNT and given_back(text, value.end):
+        # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
+        named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
+        cues = named or [(topic_by_name("refund"), value.start)]
+    elif cues and _generic_in_persian(cues, text, value):
+        # «پرداخت دوم تا کی بود؟» «تا ۱۵ دی، مبلغ ۶۵۵٬۰۰۰ ریال»: the question says of what
+        wanted = [t for t in asked if t.name not in _SUMS_ONLY and t.key_for(value.kind)]
+        if wanted and (wanted[0].name, value.kind) not in bound:
+            cues = [(wanted[0], value.start)]
+    if declines and value.kind is Kind.PHONE and any(t.name == "phone" for t in asked):
+        # «شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم رو بذارید: ۰۹۱۲…»
+        bound.add(("phone", value.kind))
+        return [("customer_phone", value.start)]
+    if cues and correction and _generic_in_persian(cues, text, value):
+        similar = _similar_known(value, facts, correction)
+        if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
+            return [(similar, value.start)]
     if cues:
         return [
             (
@@ -478,11 +557,15 @@ def _keys_for(
             and _fits(key, value, True, text)
         ):
             bound.add((topic.name, value.kind))
+            # "text my wife instead": her number, not yours
             if key == "customer_phone" and someone_else is not None:
                 key = someone_else
             return [(facts.entity_key(key, value.text, update), value.start)]
     if someone_else is not None:
         return [(facts.entity_key(someone_else, value.text, update), value.start)]
+    carried = _named_just_before(text, value)
+    if carried is not None:
+        return [(facts.entity_key(carried, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
     corrects = (correction and _corrected_near(text, begin, stop)) or (
         value.kind in _UPDATED_KINDS and is_update(text[begin:stop])
@@ -493,6 +576,9 @@ def _keys_for(
     key = _key_by_shape(value, from_user, text)
     if key:
         return [(facts.entity_key(key, value.text, update), value.start)]
+    slot = _slot_moved(value, text, from_user, facts)
+    if slot is not None:
+        return [(slot, value.start)]
     if (
         value.kind in NOTED_KINDS
         and not _our_contact(value, from_user, text)
@@ -500,6 +586,59 @@ def _keys_for(
     ):
         return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
     return []
+
+
+def _slot_moved(value: ValueSpan, text: str, from_user: bool, facts: _Facts) -> str | None:
+    """The key of the one visit booked with a day and hours, when the assistant puts a
+    day with hours, named by no word, in a Persian scheduling sentence: the same visit,
+    moved."""
+    if from_user or value.kind is not Kind.DATE or value.time is None:
+        return None
+    sentence = _sentence_of(text, value)
+    if not _PERSIAN.search(sentence) or not SCHEDULING.search(sentence):
+        return None
+    held = facts.keys()
+    slots = [
+        key
+        for key in held
+        if key.endswith("_date")
+        and (current := facts.current(key)) is not None
+        and any(v.time is not None for v in find_values(current))
+    ]
+    return slots[0] if len(slots) == 1 else None
+
+
+#: Topics that say only that an amount is a sum ("in all", «مبلغ»): nothing to carry over.
+_SUMS_ONLY = frozenset({"total", "amount"})
+
+
+def _named_just_before(text: str, value: ValueSpan) -> str | None:
+    """The key a sum takes from the sentence before it in the same message, when that
+    sentence names a charge but states no sum of its own: «جریمه تغییر ۱۰ درصد قیمت
+    بلیته. برای دو نفر میشه ۷۸۰ هزار تومان.» (the penalty is 10% of the fare; for two
+    that comes to 780 thousand)."""
+    if value.kind is not Kind.AMOUNT:
+        return None
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    if any(cue.topic.key_for(value.kind) for cue in cues_in(text[begin : value.start])):
+        return None
+    previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
+    previous = text[previous_begin:begin]
+    if not _PERSIAN.search(previous) or any(v.kind is value.kind for v in find_values(previous)):
+        return None
+    keys = [
+        key
+        for cue in cues_in(previous)
+        if cue.topic.name not in _SUMS_ONLY and (key := cue.topic.key_for(value.kind))
+    ]
+    return keys[0] if keys else None
+
+
+def _generic_in_persian(cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan) -> bool:
+    """Whether only words that say a sum is a sum («جمعاً», «مبلغ») name ``value``, in a
+    Persian sentence: in a correction, it is the sum corrected, not a new total."""
+    sentence = _sentence_of(text, value)
+    return bool(_PERSIAN.search(sentence)) and all(t.name in _SUMS_ONLY for t, _ in cues)
 
 
 #: Values too distinctive to lose when nothing says what they are about (a repair request
@@ -641,6 +780,24 @@ def _after_brand(text: str, value: ValueSpan) -> bool:
     return found is not None and not cues_in(found.group("brand"))
 
 
+def _brand_start(text: str, value: ValueSpan, start: int) -> int:
+    """Where a model a customer gives starts: at the Persian brand word that alone opens
+    the reply before its code («بوش SMS46NI01»)."""
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    opening = brand_opening(text[begin : value.start])
+    return start if opening is None else min(start, begin + opening)
+
+
+def _town_start(text: str, value: ValueSpan, start: int) -> int:
+    """Where an address a customer gives starts: at the town and district that open the
+    reply right before the street («اهواز کیانپارس خیابان …»)."""
+    if start != value.start:
+        return start
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    opening = town_opening(text[begin : value.start])
+    return start if opening is None else begin + opening
+
+
 def _lead_in(text: str, value: ValueSpan) -> int:
     """Where the words that lead to ``value`` in its sentence start."""
     begin, _ = _sentence_bounds(text, value.start, value.end)
@@ -740,10 +897,27 @@ def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: 
     current = facts.current(key)
     if current is None:
         return False
+    if _inside_hours(value.time.text if value.time else value.text, current):
+        return True  # «حدود ساعت ۱۸:۳۰» within «ساعت ۱۸ تا ۲۰»: when in the slot, not a new one
     if value.kind is Kind.TIME:
         # "this afternoon" after "13.00-17.00": the same slot said loosely
         return not any(c.isdigit() for c in value.text) and any(c.isdigit() for c in current)
     return _date_detail(value.text) < _date_detail(current)
+
+
+#: Hours as "18 تا 20", "18-20", "18:30" (digits of any script, read by ``_number``).
+_HOUR_RANGE = re.compile(r"(\d{1,2})(?:[:.]\d{2})?\s*(?:تا|-|–|to|ถึง)\s*(\d{1,2})(?:[:.]\d{2})?")
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.](\d{2})(?!\d)")
+
+
+def _inside_hours(new: str, current: str) -> bool:
+    """Whether ``new`` is one clock time ("18:30") inside the hours ``current`` gives."""
+    slot, clock = _HOUR_RANGE.search(current), _CLOCK.search(new)
+    if slot is None or clock is None or _HOUR_RANGE.search(new):
+        return False
+    start, stop = (_number(group) or 0.0 for group in slot.groups())
+    hour = (_number(clock.group(1)) or 0.0) + (_number(clock.group(2)) or 0.0) / 60
+    return start <= hour < stop
 
 
 _MONTH_OR_YEAR = re.compile(
@@ -799,6 +973,8 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
     after = text[value.end : reach]
     found = []
     for cue in cues_in(after):
+        if _leads_another(after, cue, value.kind):
+            continue  # «۱۱۸ و ۲۴ هزار، جمعاً ۱۴۲ هزار»: the sum's cue, not the 24's
         near_value = value.end + cue.start <= short
         near_end = len(after) - cue.end <= _VERB_REACH
         if not (near_value or (verb_last and near_end)):
@@ -820,6 +996,18 @@ def _leads_own_value(rest: str, kind: Kind) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|but)\s", re.IGNORECASE)
+
+#: How near a value a cue just before it must stand to be that value's own.
+_OWN_CUE_GAP = 12
+
+
+def _leads_another(after: str, cue: Cue, kind: Kind) -> bool:
+    """Whether a cue after a value is another value's: one of the same kind stands between
+    them, or right after the cue."""
+    if any(v.kind is kind for v in find_values(after[: cue.start])):
+        return True
+    following = [v for v in find_values(after[cue.end :]) if v.kind is kind]
+    return bool(following) and following[0].start <= _OWN_CUE_GAP
 
 
 _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)
@@ -863,6 +1051,18 @@ def _nearest_cues(
     return [(c.topic, c.start) for c in chosen]
 
 
+#: Words that scale the number written before them.
+_SCALES = (
+    (re.compile(rf"(?<![{_FA}])میلیون|\bmillion\b|ล้าน", re.IGNORECASE), 1_000_000),
+    (re.compile(rf"(?<![{_FA}])هزار|\bthousand\b|พัน", re.IGNORECASE), 1_000),
+)
+
+
+def _scale(amount: str) -> int:
+    """What the words of an amount multiply its number by: 1,000 for «۴۳۰ هزار تومان»."""
+    return next((factor for pattern, factor in _SCALES if pattern.search(amount)), 1)
+
+
 def _digits(text: str) -> str:
     return "".join(str(int(char)) for char in text if char.isdigit())
 
@@ -901,6 +1101,8 @@ def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
         return bool(a) and common >= 0.6 * max(len(a), len(b))
     if kind is Kind.AMOUNT and new.kind is Kind.NUMBER:
         x, y = _number(new.text), _number(old)
+        if y is not None:
+            y *= _scale(old)  # «۴۳۰ هزار تومان» is 430,000, which «۱۰۰ مگ» does not correct
         return bool(x and y) and 0.2 <= x / y <= 5  # type: ignore[operator]
     return False
 
@@ -1249,6 +1451,8 @@ def _free_text_answer(
         if _NOT_AN_ANSWER.search(text):
             return []
         start, value = _cleaned_answer(text)
+        if topic.name == "product" and _PERSIAN.search(value):
+            value = value.split("،")[0].strip()  # «شارژر لپتاپ ایسوس مشکی، سیمش زخمیه»
         key = _FREE_TEXT_KEYS[topic.name]
         if topic.name == "name" and any(t.name == "recipient" for t in asked):
             key = "recipient_name"  # "your mother's name?": not the customer's
@@ -1326,7 +1530,8 @@ def _plausible(topic: str, value: str) -> bool:
 _CLAUSE_WORDS = frozenset(
     {"god", "goodness", "been", "since", "this", "that", "was", "is", "it", "still", "like"}
     | (PERSIAN_STOP_WORDS - {"یه", "یک", "و"})
-    | {"خدا", "شکر", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز", "امروز"}
+    | {"خدا", "شکر", "خداروشکر", "خدارو", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز"}
+    | {"امروز"}
 )
 #: The same in Thai, written without spaces: "since", "it", "already", "thank".
 _THAI_CLAUSE = re.compile(r"ตั้งแต่|เป็นแบบนี้|แบบนี้|มัน|แล้ว|ขอบคุณ|พระเจ้า|โชคดี|เมื่อวาน")

@@ -44,6 +44,11 @@ _TH_NAME = (
     rf"(?={THAI_PARTICLES}|\s|$|[.,!?])"
 )
 _FA_POSSESSIVE = r"(?:م|ش|تون|تان|شون|مون)?"
+#: Words after a title and a family name that are no second name: «آقای رحیمی هستن».
+_FA_NOT_SURNAME = (
+    rf"(?:هستن|هستند|هستید|هستین|گفتن|گفتند|میان|میاد|تماس|زنگ|جان|عزیز|شماره|پیگیری|مدیر|مسئول"
+    rf"|راننده|نصاب|پیک|تکنسین|کارشناس|همسایه|صاحب|از|به|هم|گفت|میگه)(?![{_FA}])"
+)
 _TH_TITLE = r"(?:คุณ|นาย|นางสาว|นาง)?"
 
 
@@ -76,6 +81,14 @@ _PATTERNS = (
     ),
     # «اسمش کاوه»
     re.compile(rf"(?<![{_FA}])اسمش\s+{_FA_NAME}"),
+    # «آقای محمود رحیمی، متولد ۱۳۳۸»: a title and a full name (a family name alone, «آقای
+    # رحیمی هستن», says too little); «به نام آقای …» is the holder's (``holder_names``).
+    re.compile(
+        rf"(?<![{_FA}])(?<!نام\s)(?:آقای|خانم|جناب|سرکار\s+خانم)\s+"
+        rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+(?!{_FA_NOT_SURNAME}){FA_NAME_WORD})"
+        # «آقای سواری ظرفشویی رو درست میکنه؟»: a word the verb takes as its object
+        rf"(?![{_FA}])(?!\s*(?:رو|را)(?![{_FA}]))"
+    ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
     re.compile(
         rf"(?:{_relation_words(2)})(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู)?\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_NAME}"

@@ -79,6 +79,42 @@ def _ids(key: str) -> dict[Kind, str]:
 
 # The order matters only between cues that match the same text: the first topic wins.
 TOPICS: tuple[Topic, ...] = (
+    # -- Persian labels no shared cue names («شناسه قبض», «شماره کنتور», «کد نسخه»): before
+    # the shared ones, so that «کد رهگیری نسخه» is the prescription's, not a parcel's.
+    Topic(
+        "bill",
+        _ids("bill_id"),
+        persian=r"شناسه\s*(?:ی\s*)?(?:قبض|پرداخت)|شماره\s*(?:ی\s*)?قبض",
+    ),
+    Topic("policy", _ids("policy_number"), persian=r"شماره\s*(?:ی\s*)?بیمه[\u200c\s]?نامه"),
+    Topic(
+        "transaction",
+        _ids("transaction_reference"),
+        persian=r"(?:شماره|کد)\s*(?:ی\s*)?(?:تراکنش|ارجاع|مرجع)",
+    ),
+    Topic("registration", _ids("registration_number"), persian=r"شماره\s*(?:ی\s*)?ثبت"),
+    Topic("meter", _ids("meter_number"), persian=r"(?:شماره|سریال)\s*(?:ی\s*)?(?:بدنه\s*)?کنتور"),
+    Topic("case_file", _ids("case_number"), persian=r"شماره\s*(?:ی\s*)?پرونده|کلاسه\s*پرونده"),
+    Topic(
+        "prescription",
+        _ids("prescription_code"),
+        persian=r"کد\s*(?:ی\s*)?(?:رهگیری\s*|پیگیری\s*)?(?:نسخه|دارو)|شماره\s*(?:ی\s*)?نسخه",
+    ),
+    Topic(
+        "warranty_card",
+        _ids("warranty_card_number"),
+        persian=r"(?:شماره|کد)\s*(?:ی\s*)?(?:کارت\s*)?(?:گارانتی|وارانتی|ضمانت[\u200c\s]?نامه)",
+    ),
+    # «اعتبار» of a sum is a balance held, never a price: «۴۳۰ هزار تومان اعتبار دارید»;
+    # «تا کی اعتبار داره» asks how long something is valid.
+    Topic("credit", {Kind.AMOUNT: "credit_balance"}, persian=r"(?<!کی\s)(?<!کی)اعتبار|موجودی"),
+    Topic("deadline", {Kind.DATE: "deadline_date"}, persian=r"مهلت(?:\s*(?:پرداخت|قانونی))?"),
+    # «کارت شما تا یکشنبه ۱۵ مهر … آماده میشه»: when something will be ready to collect
+    Topic(
+        "ready",
+        {Kind.DATE: "ready_date"},
+        persian=r"آماده\s*(?:میشه|می[\u200c\s]?شود|می[\u200c\s]?شه|شدن|تحویل)",
+    ),
     # -- identifiers -----------------------------------------------------------------------
     Topic(
         "tracking",
@@ -284,7 +320,9 @@ TOPICS: tuple[Topic, ...] = (
         "product",
         {Kind.IDENTIFIER: "product_model"},
         english=r"(?:which|what)\s+(?:model|product|item|device|laptop|phone|version)|model(?:\s+number)?",
-        persian=r"مدل|محصول|کالا|کدوم\s+(?:گوشی|دستگاه|مدل)",
+        # «چه شارژری بود؟»: which kind of a thing it was
+        persian=r"مدل|محصول|کالا|کدوم\s+(?:گوشی|دستگاه|مدل)"
+        rf"|چه\s+[{_FA}]{{2,}}ی\s*(?:بود|بوده|هست|است|داری|دارید)",
         thai=r"รุ่น(?:อะไร|ไหน)?|สินค้าตัวไหน",
         free_text=True,
     ),
@@ -328,7 +366,7 @@ TOPICS: tuple[Topic, ...] = (
             Kind.TIME: "pickup_time",
         },
         english=r"pick(?:ed)?[\s-]?up|collect(?:ion|ed)?",
-        persian=r"تحویل\s*(?:گرفتن|بگیرم|بگیرید|گرفته)|دریافت\s*(?:از|کنم)",
+        persian=r"تحویل\s*(?:گرفتن|بگیرم|بگیرید|بگیره|بگیرن|گرفته)|دریافت\s*(?:از|کنم)",
         thai=r"รับ(?:รถ|ของ)?ที่|จุดรับ|รับรถ|ไปรับ",
     ),
     Topic(
@@ -536,7 +574,7 @@ TOPICS: tuple[Topic, ...] = (
         "payment",
         {Kind.DATE: "payment_date", Kind.AMOUNT: "payment_amount"},
         english=r"pa(?:y|id|yment)\s+(?:on|by|due)|payment|due\s+(?:on|by|date)",
-        persian=r"پرداخت|قسط|سررسید",
+        persian=r"پرداخت|قسط|سررسید|کسر\s*(?:شده|شد|میشه)",
         thai=r"ชำระ(?:เงิน)?|จ่าย(?:เงิน)?|ผ่อน|ครบกำหนด",
     ),
     Topic(
@@ -681,9 +719,25 @@ def cues_in(text: str) -> list[Cue]:
 
 
 def topics_named(text: str) -> Iterator[Topic]:
-    """Topics named in ``text``, first mention first, each once."""
+    """Topics named in ``text``, first mention first, each once. A cue that is only the
+    head of a longer one naming the same kinds of value is part of that label, not a
+    topic of its own («کد رهگیری» of «کد رهگیری نسخه» asks for the prescription's code,
+    not a parcel's)."""
     seen: set[str] = set()
-    for cue in cues_in(text):
+    cues = cues_in(text)
+    for cue in cues:
+        if any(_heads(cue, longer) for longer in cues):
+            continue
         if cue.topic.name not in seen:
             seen.add(cue.topic.name)
             yield cue.topic
+
+
+def _heads(cue: Cue, longer: Cue) -> bool:
+    return (
+        longer.start == cue.start
+        and longer.end > cue.end
+        and longer.topic is not cue.topic
+        and bool(cue.topic.keys)
+        and cue.topic.keys.keys() <= longer.topic.keys.keys()
+    )
