@@ -7,14 +7,11 @@ import dramatiq
 from actors.deps import Deps
 from actors.requests import request_actor
 from domain.context.service import build_context
-from domain.user_memory.lookup import UserMemoryReader
 from schemas.context import ContextReply
 from schemas.requests.reads import AssembleContext
 
 
 def register(broker: dramatiq.Broker, deps: Deps) -> None:
-    users = UserMemoryReader(deps.store.sessions, deps.store.user_memory)
-
     @request_actor(broker, deps.settings.queue_prefix, AssembleContext)
     def assemble_context(request: AssembleContext) -> ContextReply:
         return build_context(
@@ -24,6 +21,6 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             request.session_id,
             budget=request.budget,
             fmt=request.format,
-            users=users,
+            recall_user_memory=True,
             query=request.query,
         )

@@ -5,7 +5,7 @@ conversations.
 
 In process: the context actor's own work (``build_context`` over a SQLite
 store: the reads and the assembly), for the same 30-message session of a
-returning user, with the user memory recalled and without (``users=None``:
+returning user, with the user memory recalled and without (``recall_user_memory=False``:
 what the context was before), requests interleaved so both see the same
 machine. ``--http`` also measures what a channel sees: GET …/context over HTTP
 → gateway → RabbitMQ → context worker → SQLite, one client, for the returning
@@ -25,8 +25,8 @@ from pathlib import Path
 from bench.support.stats import percentile
 from bench.user_memory.returning import ACCOUNT, Conversations
 from domain.context.service import build_context
-from domain.user_memory.lookup import UserMemoryReader
 from runtime.settings import Settings
+from schemas.context import ContextReply
 from store.backends.sqlite import SqliteStore
 
 PAST_TURNS = [
@@ -64,19 +64,25 @@ def run(past: int, requests: int, messages: int) -> tuple[list[float], list[floa
                 for i in range(messages)
             ]
             talks.publish("now", "u1", current, datetime.now(UTC) - timedelta(minutes=5))
-            reader = UserMemoryReader(store.sessions, store.user_memory)
 
-            def with_memory() -> None:
-                build_context(
-                    store.memory, settings, ACCOUNT, "now", budget=None, fmt="text", users=reader
+            def context(recall_user_memory: bool) -> ContextReply:
+                return build_context(
+                    store.memory,
+                    settings,
+                    ACCOUNT,
+                    "now",
+                    budget=None,
+                    fmt="text",
+                    recall_user_memory=recall_user_memory,
                 )
 
-            def without() -> None:
-                build_context(store.memory, settings, ACCOUNT, "now", budget=None, fmt="text")
+            def with_memory() -> None:
+                context(True)
 
-            shown = build_context(
-                store.memory, settings, ACCOUNT, "now", budget=None, fmt="text", users=reader
-            ).user_memory
+            def without() -> None:
+                context(False)
+
+            shown = context(True).user_memory
             timed(with_memory, 50)  # warm both paths
             timed(without, 50)
             on: list[float] = []

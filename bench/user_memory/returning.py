@@ -36,7 +36,6 @@ from bench.quality import normalized
 from domain.context.service import build_context
 from domain.memory.factory import build_engines
 from domain.memory.service import MemoryService
-from domain.user_memory.lookup import UserMemoryReader
 from domain.user_memory.service import UserMemoryService
 from runtime.settings import Settings
 from schemas.messages import MessageEvent
@@ -134,11 +133,16 @@ def returning_user(
     third = f"{user}-c3"
     talks.publish(third, user, [("user", GREETING[first.language])], datetime.now(UTC))
     current, earlier = expected_values(first, second)
-    reader = UserMemoryReader(talks.store.sessions, talks.store.user_memory)
     tally.expected += len(current)
     for budget in budgets:
         reply = build_context(
-            talks.store.memory, Settings(), ACCOUNT, third, budget=budget, fmt="text", users=reader
+            talks.store.memory,
+            Settings(),
+            ACCOUNT,
+            third,
+            budget=budget,
+            fmt="text",
+            recall_user_memory=True,
         )
         text = normalized(reply.text or "")
         for subject, value in current.items():

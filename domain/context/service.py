@@ -20,12 +20,12 @@ from domain.context.user_section import (
     combine,
     combined_tokens,
     default_query,
+    user_section,
     with_section,
 )
 from domain.memory.current import current_memory
 from domain.memory.service import age_seconds
 from domain.ports.memory import MemoryStore
-from domain.user_memory.lookup import UserMemoryReader
 from domain.user_memory.recall import Recalled
 from schemas.context import ContextFormat, ContextReply
 from schemas.memory_state import MemoryState
@@ -55,21 +55,22 @@ def build_context(
     *,
     budget: int | None,
     fmt: ContextFormat,
-    users: UserMemoryReader | None = None,
+    recall_user_memory: bool = False,
     query: str | None = None,
 ) -> ContextReply:
-    """The session's context; with ``users``, the user's memory first (``user_section``),
-    recalled for ``query`` (default: the session's last user message)."""
+    """The session's context; with ``recall_user_memory``, the user's memory first
+    (``user_section``), recalled for ``query`` (default: the session's last user message)."""
     budgets = settings.budgets_for(account_id)
     chosen_budget = budget if budget is not None else default_budget(settings, account_id)
     verbatim_count = settings.memory_verbatim_count
-    section = None
-    if users is not None:
-        key, state = users.for_session(account_id, session_id)
-        section = UserSection(key, state, query or "")
+    # One read for the session and its user's memory (one SQLite transaction).
     snapshot = memory_store.context_snapshot(
-        account_id, session_id, recent_limit=recent_limit(chosen_budget, verbatim_count)
+        account_id,
+        session_id,
+        recent_limit=recent_limit(chosen_budget, verbatim_count),
+        user_memory=recall_user_memory,
     )
+    section = user_section(account_id, snapshot.user, query) if recall_user_memory else None
     memory, recent = snapshot.memory, snapshot.recent
     total = max(snapshot.message_count, len(recent))
     current = current_memory(memory, recent, total - len(recent) + 1)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from domain.context.model import AssembledContext
+from domain.ports.memory import SessionUser
 from domain.tokens import estimate_tokens
 from domain.user_memory.persona import UserMemoryKey
 from domain.user_memory.recall import Ranking, Recalled, rank_best, recall
@@ -64,6 +65,14 @@ class UserSection:
             conversations=[r.conversation.session_id for r in recalled.conversations],
             estimated_tokens=recalled.tokens if not recalled.empty else 0,
         )
+
+
+def user_section(account_id: str, user: SessionUser | None, query: str | None) -> UserSection:
+    """The section of the snapshot's user (none without a user id), for ``query``."""
+    if user is None:
+        return UserSection(None, UserMemoryState(), query or "")
+    key = UserMemoryKey(account_id, user.user_id, user.persona)
+    return UserSection(key, user.memory, query or "")
 
 
 def default_query(recent: list[StoredMessage]) -> str:

@@ -20,6 +20,16 @@ from datetime import datetime
 
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
+from schemas.user_memory import UserMemoryState
+
+
+@dataclass(frozen=True)
+class SessionUser:
+    """The session's user, the persona it talks to (``""``: none) and that user memory."""
+
+    user_id: str
+    persona: str
+    memory: UserMemoryState
 
 
 @dataclass(frozen=True)
@@ -31,15 +41,19 @@ class ContextSnapshot:
     #: The newest messages, folded or not, at most the limit asked for, in
     #: conversation order.
     recent: list[StoredMessage]
+    #: Asked for with ``user_memory=True``; None when the session has no user id.
+    user: SessionUser | None = None
 
 
 class MemoryStore(abc.ABC):
     @abc.abstractmethod
     def context_snapshot(
-        self, account_id: str, session_id: str, *, recent_limit: int
+        self, account_id: str, session_id: str, *, recent_limit: int, user_memory: bool = False
     ) -> ContextSnapshot:
         """The session's count, memory and newest messages for the context actor, read at
-        one point in time (one transaction, or as few round trips as the database allows).
+        one point in time (one transaction, or as few round trips as the database allows);
+        with ``user_memory``, also the session's user and the memory of that user and
+        persona (``UserMemoryStore.load_user_memory``) in the same read.
 
         Raises ``NotFound`` when the session does not exist in this account."""
 

@@ -18,14 +18,16 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
+from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import (
     IDENTIFIER_KEY,
+    Prepared,
     Said,
     prepared,
     pretty_key,
@@ -160,7 +162,8 @@ def rank_best(
 ) -> Ranking:
     """``rank``'s first ``limit`` conversations, and how many follow them."""
     count = len(conversations)
-    sessions, holders_of, recency, silent = prepared(conversations, index)
+    positions = _positions(conversations, index)
+    holders_of = positions.prepared.terms
     # Only conversations sharing a term with the query are scored: any match outranks
     # recency (``RECENCY_WEIGHT`` < log 2), so the rest follow, most recent first. A
     # term every conversation holds ("order" for a shop) adds the same to each.
@@ -174,20 +177,64 @@ def rank_best(
             weight = math.log(1 + count / len(holders))  # rarer among them: worth more
             for position in holders:
                 matched[position] = matched.get(position, 0.0) + weight
-    place = {position: i for i, position in enumerate(recency)}
+    recent = positions.recent
     for position in matched:
-        matched[position] += _recent(place[position])
-    order = sorted(sorted(matched), key=matched.__getitem__, reverse=True)
-    order += [position for position in recency if position not in matched]
-    skipped = set(silent)  # nothing to recall, and the current conversation
-    if leave_out is not None and leave_out in sessions:
-        skipped.add(sessions.index(leave_out))
-    eligible = (position for position in order if position not in skipped)
+        matched[position] += recent[position]
+    # Nothing to recall, and the current conversation: never returned.
+    current = positions.where.get(leave_out, -1) if leave_out is not None else -1
+    silent = positions.silent
+    skipped = len(silent) + (current >= 0 and current not in silent)
+    chosen = [
+        position
+        for position in sorted(sorted(matched), key=matched.__getitem__, reverse=True)
+        if position not in silent and position != current
+    ][:limit]
+    if limit is None or len(chosen) < limit:
+        # The rest, most recent first: as many as are left to choose, and no more.
+        wanted = None if limit is None else limit - len(chosen) + len(matched) + 1
+        chosen += [
+            position
+            for position in itertools.islice(positions.recallable, wanted)
+            if position not in matched and position != current
+        ][: None if limit is None else limit - len(chosen)]
     best = [
-        RankedConversation(conversations[i], common + matched.get(i, _recent(place[i])))
-        for i in itertools.islice(eligible, limit)
+        RankedConversation(conversations[i], common + matched.get(i, recent[i])) for i in chosen
     ]
-    return Ranking(best, count - len(skipped) - len(best))
+    return Ranking(best, count - skipped - len(best))
+
+
+class _Positions(NamedTuple):
+    prepared: Prepared
+    #: Each position's score from recency alone.
+    recent: Sequence[float]
+    #: Positions with something to recall, most recent first.
+    recallable: Sequence[int]
+    #: Each session's position.
+    where: Mapping[str, int]
+    silent: frozenset[int]
+
+
+_POSITIONS = ByIdentity[_Positions]()
+
+
+def _positions(
+    conversations: Sequence[ConversationSummary], index: RecallIndex | None
+) -> _Positions:
+    """The ranking's lookups of a memory: made once per memory, not per request."""
+
+    def make() -> _Positions:
+        found = prepared(conversations, index)
+        where: dict[str, int] = {}
+        for position, session in enumerate(found.sessions):
+            where.setdefault(session, position)
+        recent = [0.0] * len(found.sessions)
+        for place, position in enumerate(found.recency):
+            recent[position] = _recent(place)
+        silent = frozenset(found.silent)
+        recallable = [position for position in found.recency if position not in silent]
+        return _Positions(found, recent, recallable, where, silent)
+
+    return _POSITIONS.get((conversations, index), make)
 
 
 def recall(
@@ -214,9 +261,9 @@ def recall(
         chosen.dropped = [(f"user_fact:{f.key}", "over the user memory budget") for f in facts]
         chosen.dropped += left_out(ranked.best, ranked.more)
         return chosen
-    for fact in facts:
-        line = fact_line(fact)
-        cost = NEWLINE + token_weight(line)
+    for fact, (line, cost) in zip(state.facts, _fact_lines(state.facts), strict=True):
+        if fact.session_id == current_session:
+            continue
         if weight + cost <= budget_tokens:
             lines.append(line)
             weight += cost
@@ -225,6 +272,7 @@ def recall(
             chosen.dropped.append((f"user_fact:{fact.key}", "over the user memory budget"))
     heading_cost = NEWLINE + token_weight(CONVERSATIONS_HEADING)
     said = said_of(state)
+    known_lines = _CONVERSATION_LINES.get((state.conversations, said), dict)
     for place, item in enumerate(ranked.best):
         conversation = item.conversation
         extra = 0.0 if chosen.conversations else heading_cost
@@ -232,12 +280,14 @@ def recall(
             # Not even a shortened one fits: the rest is left out without trying each.
             chosen.dropped += left_out(ranked.best[place:], ranked.more)
             break
-        told_then = said.get(conversation.session_id, ())
-        shown = conversation_line(conversation, said=told_then)
-        cost = NEWLINE + token_weight(shown)
+        known = known_lines.get(id(conversation))
+        if known is None:
+            known = _conversation_line_of(conversation, said.get(conversation.session_id, ()))
+            known_lines[id(conversation)] = known
+        shown, cost = known.line, known.cost
         if weight + extra + cost > budget_tokens:
             room = budget_tokens - weight - extra - NEWLINE
-            shortened = _shortened(conversation, room, told_then)
+            shortened = _shortened(conversation, room, known)
             if shortened is None:
                 kind = f"user_conversation:{conversation.session_id}"
                 chosen.dropped.append((kind, "over the user memory budget"))
@@ -262,6 +312,39 @@ def recall(
     return chosen
 
 
+#: Per memory: each fact's line and what it adds to the section (its newline too).
+_FACT_LINES = ByIdentity[tuple[tuple[str, float], ...]]()
+
+
+class _ConversationLine(NamedTuple):
+    line: str
+    #: What the whole line adds to the section, its newline too.
+    cost: float
+    #: What the line says, before any shortening.
+    told: str
+    #: The weight of the line with nothing said.
+    bare: float
+
+
+def _conversation_line_of(conversation: ConversationSummary, said: Said) -> _ConversationLine:
+    told_then = told(conversation, said)
+    line = conversation_line(conversation, told_then)
+    bare = token_weight(conversation_line(conversation, ""))
+    return _ConversationLine(line, NEWLINE + token_weight(line), told_then, bare)
+
+
+#: Per memory: its conversations' full lines and their cost, made as recall reaches them
+#: (keyed by the conversation object, held by the memory's list).
+_CONVERSATION_LINES = ByIdentity[dict[int, _ConversationLine]]()
+
+
+def _fact_lines(facts: list[UserFact]) -> tuple[tuple[str, float], ...]:
+    def make() -> tuple[tuple[str, float], ...]:
+        return tuple((line, NEWLINE + token_weight(line)) for line in map(fact_line, facts))
+
+    return _FACT_LINES.get((facts,), make)
+
+
 def left_out(ranked: Sequence[RankedConversation], more: int = 0) -> list[tuple[str, str]]:
     """``dropped`` items for conversations left out: the most relevant by name, the rest
     counted (a long history would otherwise fill the reply with ids)."""
@@ -281,12 +364,13 @@ def _fitted(text: str, budget_tokens: int) -> str:
     return fit_to_budget(" ".join(text.split()), budget_tokens)
 
 
-def _shortened(conversation: ConversationSummary, room: float, said: Said = ()) -> str | None:
-    empty = token_weight(conversation_line(conversation, ""))
-    left = math.floor(room - empty)
+def _shortened(
+    conversation: ConversationSummary, room: float, known: _ConversationLine
+) -> str | None:
+    left = math.floor(room - known.bare)
     if left < MIN_SHORTENED_SUMMARY:
         return None
-    summary = _fitted(told(conversation, said), left)
+    summary = _fitted(known.told, left)
     if not summary:
         return None
     return conversation_line(conversation, summary)

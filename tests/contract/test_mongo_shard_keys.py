@@ -141,7 +141,7 @@ def run_the_hot_paths(store: MongoStore) -> None:
     assert memory.save_memory(A, "s1", saved, "w1")
     memory.release_memory_lease(A, "s1", "w1")
     # context worker and a session's reads
-    memory.context_snapshot(A, "s1", recent_limit=5)
+    memory.context_snapshot(A, "s1", recent_limit=5, user_memory=True)
     sessions.get_session(A, "s1")
     sessions.list_messages(A, "s1", limit=50)
     sessions.messages_after(A, "s1", None, limit=50)

@@ -7,19 +7,23 @@ Values in English, Persian and Thai. Mongo writes stay at a few dozen per test.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from pymongo import MongoClient
 
 from domain.memory.chain import EngineChain
 from domain.memory.offline.engine import OfflineEngine
+from domain.ports.memory import SessionUser
 from domain.ports.store import Store
 from domain.user_memory.corrections import patch_fact
 from domain.user_memory.recall import rank
 from domain.user_memory.recall_index import indexed, prepared
 from domain.user_memory.service import UserMemoryService
 from runtime.settings import Settings
+from schemas.sessions import SessionCreate
 from schemas.user_memory import ConversationSummary, UserFact, UserMemoryState
 from store.backends.mongo import MongoStore
 from tests.support.mongo_commands import CommandNames
@@ -154,60 +158,121 @@ def test_a_memory_read_again_is_what_is_stored_now_never_an_earlier_one(store: S
     assert part.load_user_memory(A, "u1", "").facts[0].value == "مریم"
 
 
-def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
-    mongodb_url: str,
-) -> None:
-    # Given a MongoStore whose client records its commands
-    commands = CommandNames()
-    client: MongoClient[Any] = MongoClient(mongodb_url, event_listeners=[commands])
-    database = f"memqtest_{uuid.uuid4().hex[:12]}"
-    store = MongoStore(client, database)
-    settings = Settings()
-    jobs = UserMemoryService(
-        store.sessions,
-        store.memory,
-        store.user_memory,
-        EngineChain(fallback=OfflineEngine()),
-        settings,
-    )
-    try:
-        store.ensure_indexes()
-        trips: list[list[str]] = []
-        # When a user's 1st, 2nd and 4th conversations are merged
-        for n, turns in enumerate((ENGLISH, PERSIAN, THAI, ENGLISH)):
-            session = f"c{n}"
-            store_conversation(store, session, turns[:2], start=DAY0 + timedelta(days=n))
-            commands.names.clear()
-            assert jobs.merge_session(A, session, final=False).result == "merged"
-            trips.append(list(commands.names))
-        # Then each merge took the same round trips: session, lease, memory, snapshot, save
-        assert trips[0] == trips[1] == trips[3]
-        assert trips[0] == [
-            "find",
-            "update",
-            "find",
-            "find",
-            "find",
-            "find",
-            "find",
-            "update",
-            "update",
-        ]
-    finally:
-        store.close()
-        client.drop_database(database)
-        client.close()
+def test_a_context_snapshot_reads_the_sessions_user_memory_with_it(store: Store) -> None:
+    # Given u1's general memory, u1's memory for the persona "meher", account B's memory
+    # of a user with the same id, and sessions: u1's, u1's with meher (one by the field,
+    # one by the metadata of before contract 1.3.0), and one without a user
+    users = store.user_memory
+    assert users.save_user_memory(A, "u1", "", memory_with(("name", "Sara")), None)
+    assert users.save_user_memory(A, "u1", "meher", memory_with(("city", "تهران")), None)
+    assert users.save_user_memory(B, "u1", "", memory_with(("name", "สมชาย")), None)
+    for session, fields in (
+        ("general", {"user_id": "u1"}),
+        ("with-meher", {"user_id": "u1", "persona": "meher"}),
+        ("legacy-meher", {"user_id": "u1", "metadata": {"persona": "meher"}}),
+    ):
+        spec = SessionCreate.model_validate({"session_id": session, **fields})
+        store.sessions.create_session(A, session, spec, T0)
+    spec = SessionCreate.model_validate({"session_id": "general", "user_id": "u1"})
+    store.sessions.create_session(B, "general", spec, T0)
+    store_conversation(store, "anonymous", PERSIAN[:1], user=None, end=False)
+
+    def user_of(account: str, session: str) -> SessionUser | None:
+        snapshot = store.memory.context_snapshot(account, session, recent_limit=5, user_memory=True)
+        return snapshot.user
+
+    # Then each snapshot holds its session's user, persona and that memory, as loaded
+    assert user_of(A, "general") == SessionUser("u1", "", users.load_user_memory(A, "u1", ""))
+    meher = SessionUser("u1", "meher", users.load_user_memory(A, "u1", "meher"))
+    assert user_of(A, "with-meher") == meher
+    assert user_of(A, "legacy-meher") == meher
+    assert meher.memory.facts[0].value == "تهران"
+    # and another account's session of the same user id reads its own account's memory
+    other = user_of(B, "general")
+    assert other is not None and other.memory.facts[0].value == "สมชาย"
+    # A session without a user has none, and a snapshot not asking for it reads none
+    assert user_of(A, "anonymous") is None
+    assert store.memory.context_snapshot(A, "general", recent_limit=5).user is None
 
 
-def test_every_merge_stores_the_recall_index_of_its_conversations(store: Store) -> None:
-    # Given a user's English, Persian and Thai conversations merged one by one
-    jobs = UserMemoryService(
+def offline_jobs(store: Store) -> UserMemoryService:
+    return UserMemoryService(
         store.sessions,
         store.memory,
         store.user_memory,
         EngineChain(fallback=OfflineEngine()),
         Settings(),
     )
+
+
+@pytest.fixture
+def recorded(mongodb_url: str) -> Iterator[tuple[MongoStore, CommandNames]]:
+    """A MongoStore whose client records its commands: one per round trip."""
+    commands = CommandNames()
+    client: MongoClient[Any] = MongoClient(mongodb_url, event_listeners=[commands])
+    database = f"memqtest_{uuid.uuid4().hex[:12]}"
+    store = MongoStore(client, database)
+    try:
+        store.ensure_indexes()
+        yield store, commands
+    finally:
+        store.close()
+        client.drop_database(database)
+        client.close()
+
+
+def test_a_merge_takes_the_same_round_trips_however_long_the_users_history(
+    recorded: tuple[MongoStore, CommandNames],
+) -> None:
+    store, commands = recorded
+    jobs = offline_jobs(store)
+    trips: list[list[str]] = []
+    # When a user's 1st, 2nd and 4th conversations are merged
+    for n, turns in enumerate((ENGLISH, PERSIAN, THAI, ENGLISH)):
+        session = f"c{n}"
+        store_conversation(store, session, turns[:2], start=DAY0 + timedelta(days=n))
+        commands.names.clear()
+        assert jobs.merge_session(A, session, final=False).result == "merged"
+        trips.append(list(commands.names))
+    # Then each merge took the same round trips: session, lease, memory, snapshot, save
+    assert trips[0] == trips[1] == trips[3]
+    assert trips[0] == [
+        "find",
+        "update",
+        "find",
+        "find",
+        "find",
+        "find",
+        "find",
+        "update",
+        "update",
+    ]
+
+
+def test_a_context_snapshot_with_the_user_memory_takes_four_round_trips(
+    recorded: tuple[MongoStore, CommandNames],
+) -> None:
+    store, commands = recorded
+    jobs = offline_jobs(store)
+    store_conversation(store, "now", PERSIAN[:1], start=DAY0 + timedelta(days=9), end=False)
+    trips: list[list[str]] = []
+    # When the context of the user's current session is read after 1, 2 and 3 conversations
+    for n, turns in enumerate((ENGLISH, THAI, PERSIAN)):
+        store_conversation(store, f"c{n}", turns[:2], start=DAY0 + timedelta(days=n))
+        assert jobs.merge_session(A, f"c{n}", final=True).result == "merged"
+        commands.names.clear()
+        snapshot = store.memory.context_snapshot(A, "now", recent_limit=50, user_memory=True)
+        trips.append(list(commands.names))
+        assert snapshot.user is not None
+        assert len(snapshot.user.memory.conversations) == n + 1
+    # Then each took the same four: the session (with its user), its memory, its
+    # newest messages, the user memory
+    assert trips == [["find", "find", "find", "find"]] * 3
+
+
+def test_every_merge_stores_the_recall_index_of_its_conversations(store: Store) -> None:
+    # Given a user's English, Persian and Thai conversations merged one by one
+    jobs = offline_jobs(store)
     for n, turns in enumerate((ENGLISH, PERSIAN, THAI)):
         store_conversation(store, f"c{n}", turns, start=DAY0 + timedelta(days=n))
         assert jobs.merge_session(A, f"c{n}", final=True).result == "merged"

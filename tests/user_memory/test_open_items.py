@@ -13,7 +13,6 @@ from domain.context.service import build_context
 from domain.memory.claude.open_items import OPEN_ITEMS_TOOL
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.open_items import open_items
-from domain.user_memory.lookup import UserMemoryReader
 from domain.user_memory.merge import forget_fact
 from domain.user_memory.reads import view
 from runtime.settings import Settings
@@ -124,7 +123,7 @@ def test_open_items_are_in_the_user_memory_and_in_the_context(
         "s2",
         budget=1200,
         fmt="text",
-        users=UserMemoryReader(store.sessions, store.user_memory),
+        recall_user_memory=True,
     )
     assert reply.text is not None
     section = reply.text.split("[EARLIER CONVERSATIONS]", 1)[1]

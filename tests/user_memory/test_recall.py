@@ -9,7 +9,6 @@ import pytest
 
 from domain.context.service import build_context
 from domain.tokens import estimate_tokens
-from domain.user_memory.lookup import UserMemoryReader
 from domain.user_memory.merge import merge_fact
 from domain.user_memory.recall import fact_line, rank, recall
 from runtime.settings import Settings
@@ -50,7 +49,7 @@ def context(store: SqliteStore, fmt: ContextFormat = "text", **kwargs: object) -
         A,
         "now",
         fmt=fmt,
-        users=UserMemoryReader(store.sessions, store.user_memory),
+        recall_user_memory=True,
         **kwargs,  # type: ignore[arg-type]
     )
     return reply.model_dump()
@@ -178,7 +177,7 @@ def test_without_a_user_memory_the_session_loses_nothing(store: SqliteStore) -> 
             "now",
             budget=None,
             fmt=fmt,
-            users=UserMemoryReader(store.sessions, store.user_memory),
+            recall_user_memory=True,
         )
         without = build_context(store.memory, Settings(), A, "now", budget=None, fmt=fmt)
         # Then the context is the one it was, and says why there is no section
@@ -211,7 +210,7 @@ def test_an_account_sets_its_own_user_share(returning_user: SqliteStore) -> None
         "now",
         budget=None,
         fmt="text",
-        users=UserMemoryReader(returning_user.sessions, returning_user.user_memory),
+        recall_user_memory=True,
     )
     tiers = settings.budgets_for(A)
     base = tiers.verbatim + tiers.recent + tiers.mid + tiers.old + tiers.facts

@@ -86,6 +86,19 @@ def test_a_long_history_is_ranked_within_a_bounded_number_of_candidates() -> Non
     assert counted == [f"user_conversations:{79 - shown - len(named)}"]
 
 
+def test_the_best_candidates_are_the_first_of_the_whole_ranking() -> None:
+    stored = indexed(memory(60))
+    for query in QUERIES:
+        for current in (None, "s0", "s3", "s4", "s57", "nowhere"):
+            whole = rank(stored.conversations, query, stored.recall_index, leave_out=current)
+            for limit in (0, 1, 5, MAX_CANDIDATES, 100):
+                best = rank_best(
+                    stored.conversations, query, stored.recall_index, leave_out=current, limit=limit
+                )
+                assert best.best == whole[:limit]
+                assert len(best.best) + best.more == len(whole)
+
+
 def test_a_term_every_conversation_holds_scores_as_it_always_did() -> None:
     # "sara" in each: it adds log 2 to every one and leaves their order to recency
     state = UserMemoryState(

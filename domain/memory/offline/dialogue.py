@@ -43,12 +43,14 @@ _QUESTION = re.compile(
     re.IGNORECASE,
 )
 
-#: Words that make a message a correction of something said before.
+#: Words that make a message a correction of something said before. An apology for
+#: something ("sorry about that", "sorry to hear") corrects nothing, nor does a code that
+#: spells a word ("SORRY10"), nor a noun it names ("change fee", "move reference").
 CORRECTION = re.compile(
-    r"(?<![A-Za-z])(?:actually|sorry|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
+    r"(?<![A-Za-z0-9])(?:actually|sorry(?!\s+(?:about|for|to\s+hear)\b)|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
     r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but|changed?"
-    r"|moved?|wrong|rather)(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|عوض|تغییر|باید|نه[،,])"
+    r"|moved?|wrong|rather)(?![A-Za-z0-9])(?!\s+(?:fee|reference|ref|number|date|request)\b)"
+    rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|اصلاح|عوض|تغییر|باید|نه[،,])"
     # Thai words run together: "ผิด" of «ผิดหวัง» (disappointed) or «รับผิดชอบ» (responsible),
     # "แทน" of «ตัวแทน» (an agent) or «รับแทน» (take on someone's behalf), and "it's not
     # me" («ไม่ใช่ดิฉัน», a charge disowned) correct nothing.
@@ -80,6 +82,10 @@ _NEGATED_AFTER = re.compile(
     rf"|نه(?![{_FA}])|اشتباه|غلط|قبلی|ผิด|เดิม)",
     re.IGNORECASE,
 )
+#: A Persian question that asks whether the known value stays: «همون محل کار؟».
+_SAME_AS_BEFORE = re.compile(rf"(?<![{_FA}])(?:همون|همین|همان)(?![{_FA}])")
+#: A Persian reply that says no to the question before it.
+_DECLINED = re.compile(rf"^\s*نه(?![{_FA}])(?!\s*(?:فقط|تنها))")
 #: How far before a value a negation may sit.
 _NEGATION_REACH = 22
 
@@ -123,6 +129,8 @@ class OpenQuestion:
     #: Messages since it was asked; a question goes stale after ``MAX_AGE``.
     age: int = 0
     answered: set[str] = field(default_factory=set)
+    #: Whether it asks to keep what is known («همون محل کار؟»): a «نه» declines its topics.
+    same_as_before: bool = False
 
     MAX_AGE = 5
 
@@ -149,11 +157,24 @@ class Conversation:
                 return question.open_topics()
         return []
 
+    def declines(self, role: str, text: str) -> bool:
+        """Whether a message of ``role`` says no to the other party's question whether the
+        known value stays («شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم …»)."""
+        for question in reversed(self.questions):
+            if question.asker != role:
+                return question.same_as_before and _DECLINED.match(text) is not None
+        return False
+
     def after(self, role: str, text: str, answered: set[str]) -> None:
-        """Move on past a message of ``role``: its answers close topics, its questions open."""
+        """Move on past a message of ``role``: its answers close topics, its questions open.
+        A reply that opens with «نه» to a question whether the known value stays («همون
+        محل کار؟» «نه بیارین خونه») declines it: what follows is not about that topic."""
+        declined = _DECLINED.match(text) is not None
         for question in self.questions:
             if question.asker != role:
                 question.answered |= answered
+                if declined and question.same_as_before:
+                    question.answered |= {topic.name for topic in question.topics}
             question.age += 1
         self.questions = [
             q for q in self.questions if q.age < OpenQuestion.MAX_AGE and q.open_topics()
@@ -161,4 +182,5 @@ class Conversation:
         asked = asked_topics(text)
         if asked:
             self.questions = [q for q in self.questions if q.asker != role]
-            self.questions.append(OpenQuestion(role, asked))
+            same = _SAME_AS_BEFORE.search(text) is not None
+            self.questions.append(OpenQuestion(role, asked, same_as_before=same))

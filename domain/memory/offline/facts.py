@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -45,9 +46,12 @@ from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import instructions, preparations
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
+from domain.memory.offline.named_choices import named_choices, same_choice
+from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
+from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_named_things import named_things
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
@@ -59,6 +63,14 @@ from domain.memory.offline.values import (
     counted,
     find_values,
     is_range,
+    party_size,
+)
+from domain.memory.offline.wording_fa import (
+    SCHEDULING,
+    SEPARATELY,
+    THAT_ORDER,
+    brand_opening,
+    town_opening,
 )
 
 _FA = FA_LETTERS
@@ -78,7 +90,8 @@ _SHORT_REACH = {
     Kind.COUNT: 14,
 }
 
-_SENTENCE_END = re.compile(r"[.!?؟\n](?:\s|$)|[!?؟]")
+#: A sentence ends at a full stop, but not at a title's ("Dr. Osei has Monday free").
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)[.!?؟\n](?:\s|$)|[!?؟]")
 
 #: Identifiers whose prefix says what they are, with no cue needed.
 _ID_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -107,6 +120,7 @@ _AMOUNT_KEYS = frozenset(
         "monthly_fee",
         "payment_amount",
         "invoice_amount",
+        "estimate_amount",
     }
 )
 
@@ -137,6 +151,34 @@ ENTITY_KEYS = frozenset(
 MAX_NOTED = 12
 #: The key of amounts named by a charge of their own (``charges``).
 CHARGE = "charge"
+
+
+def _of_the_order_named(key: str, text: str, value: ValueSpan, facts: _Facts) -> str:
+    """«مبلغ اون سفارش ۴۱۲ هزار تومان بوده» after a second order number: that order's
+    total (``order_total_2``), not a new total of the first."""
+    if not key.startswith("order_") or key.startswith("order_id"):
+        return key
+    if not THAT_ORDER.search(_sentence_of(text, value)):
+        return key
+    latest = next((item.key for item in facts.recent() if _base_key(item.key) == "order_id"), None)
+    if latest is None or latest == "order_id":
+        return key
+    return f"{_base_key(key)}_{latest.rsplit('_', 1)[1]}"
+
+
+def _same_party(value: ValueSpan, current: str | None) -> bool:
+    """«چهار نفر» after «سه بزرگسال و یک کودک»: the same party counted as a whole."""
+    size = party_size(value.text)
+    return size is not None and current is not None and party_size(current) == size
+
+
+def _separate_sum(text: str, value: ValueSpan, current: str | None) -> bool:
+    """Whether a sum is another one than the key's current, by the word of its sentence:
+    «مبلغش ۸۵ هزار تومانه که جدا … برگشت داده میشه» (the insurance's 85 thousand goes back
+    separately) is not the ticket's refund corrected."""
+    if value.kind is not Kind.AMOUNT or current is None or restates(value.text, current):
+        return False
+    return SEPARATELY.search(_sentence_of(text, value)) is not None
 
 
 #: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
@@ -280,11 +322,15 @@ def extract_facts(
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
-        for match in _facts_in(line.role, line.content, tuple(asked), facts, answered):
+        declines = conversation.declines(line.role, line.content)
+        matches = _facts_in(line.role, line.content, tuple(asked), facts, answered, declines)
+        for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
             else:
                 facts.add(match.key, match.value, line.message_id)
+        for key, value in _replacing_named_old(matches, facts):
+            facts.add(key, value, line.message_id)
         conversation.after(line.role, line.content, answered)
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
@@ -292,8 +338,37 @@ def extract_facts(
     ] + named_old
 
 
+def _replacing_named_old(matches: Sequence[FactMatch], facts: _Facts) -> list[tuple[str, str]]:
+    """(key, value) for each fact whose current value the message names as the old one
+    ("so instead of refunding £60.00, we'll … refund £24.00"): the message's nearest new
+    value of the same kind replaces it there too, so the old value never stays current
+    under a key the message did not name (the "£60.00 difference" of the desk swap)."""
+    said = [m for m in matches if m.key != REPLACED]
+    replacing = []
+    for old in (m for m in matches if m.key == REPLACED):
+        kind = _kind_of(old.value)
+        held = [
+            key
+            for key in sorted(facts.keys())
+            if (current := facts.current(key)) is not None
+            and restates(current, old.value)
+            and restates(old.value, current)
+        ]
+        candidates = [m for m in said if _kind_of(m.value) is kind and m.value != old.value]
+        if kind is None or not held or not candidates:
+            continue
+        new = min(candidates, key=lambda m: abs(m.start - old.start))
+        replacing += [(key, new.value) for key in held if key != new.key]
+    return replacing
+
+
 def _facts_in(
-    role: str, text: str, asked: tuple[Topic, ...], facts: _Facts, answered: set[str]
+    role: str,
+    text: str,
+    asked: tuple[Topic, ...],
+    facts: _Facts,
+    answered: set[str],
+    declines: bool = False,
 ) -> list[FactMatch]:
     from_user = role == "user"
     claimed = ClaimedSpans()
@@ -309,11 +384,24 @@ def _facts_in(
         found.extend(stated_facts(text, claimed, facts.keys()))
     if from_user:
         found.extend(_thai_name_reply(text, asked, facts.keys()))
-    if from_user:
-        found.extend(
-            FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end)
-            for i in instructions(text)
-        )
+    told = list(instructions(text)) if from_user else []
+    found.extend(
+        FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end) for i in told
+    )
+    # «قبل از ساعت ۱۰ صبح زنگ نزنید»: the hour belongs to the instruction, not to a visit
+    when_to_call = [(i.start, i.end) for i in told if i.key == "contact_preference"]
+    for thing in things_named(text):
+        if claimed.is_free(thing.start, thing.end):
+            key = facts.noted_key(thing.key, thing.text)
+            found.append(FactMatch(key, thing.text, thing.start, thing.end))
+            claimed.claim(thing.start, thing.end)
+    for choice in named_choices(text):
+        chosen = facts.current(choice.key)
+        if chosen is not None and same_choice(choice.key, choice.text, chosen):
+            claimed.claim(choice.start, choice.end)
+        elif claimed.is_free(choice.start, choice.end):
+            found.append(FactMatch(choice.key, choice.text, choice.start, choice.end))
+            claimed.claim(choice.start, choice.end)
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
     found.extend(named_things(text, claimed))
@@ -334,22 +422,40 @@ def _facts_in(
     if code is not None:
         found.append(code)
         claimed.claim(code.start, code.end)
+    for grouped in _grouped_codes(text, claimed):
+        key = facts.entity_key(grouped.key, grouped.value, correction)
+        found.append(dataclasses.replace(grouped, key=key))
+        claimed.claim(grouped.start, grouped.end)
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
     found.extend(_named_old(text, values))
     used: set[tuple[int, Kind]] = set()
-    for value in values:
-        if _loose_date_in_question(text, value):
+    for index, value in enumerate(values):
+        if _loose_date_in_question(text, value) or _said_exactly_next(
+            text, value, values[index + 1 :]
+        ):
+            continue
+        if value.kind is Kind.TIME and any(a <= value.start < b for a, b in when_to_call):
             continue
         changes = (correction, update)
-        keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used)
+        keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used, declines)
         for key, start in keys:
-            if _vaguer_date(value, key, changes, facts):
+            if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
-            if not correction and _another_id(value, facts.current(key)):
+            key = _of_the_order_named(key, text, value, facts)
+            known_value = facts.current(key)
+            if (not correction and _another_id(value, known_value)) or _separate_sum(
+                text, value, known_value
+            ):
                 key = facts.free_variant(key)
             end = value.end
             if _base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
                 end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
+            elif value.kind is Kind.AMOUNT and (rate := _RATE.match(text, value.end)):
+                end = rate.end()  # "$40 per day" is not $40
+            if from_user and _base_key(key) == "product_model":
+                start = _brand_start(text, value, start)
+            if from_user and value.kind is Kind.ADDRESS:
+                start = _town_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
             shown += text[value.end : end]
             found.append(FactMatch(key, shown, start, end))
@@ -380,6 +486,13 @@ def _named_as_old(text: str, value: ValueSpan) -> bool:
     return is_negated(text, value.start, value.end) and not is_range(value)
 
 
+#: What an amount is counted per, said right after it ("$40 per day", "$64.99 a month").
+_RATE = re.compile(
+    r"\s+(?:per|a|an|each)\s+(?:day|night|week|month|year|person|passenger|guest|hour)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
 def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
     return [
         FactMatch(REPLACED, value.text, value.start, value.end)
@@ -399,6 +512,7 @@ def _keys_for(
     changes: tuple[bool, bool],
     facts: _Facts,
     used: set[tuple[int, Kind]],
+    declines: bool = False,
 ) -> list[tuple[str, int]]:
     """(key, start of the value's text) for each subject ``value`` is about:
     usually one, two for "delivery and assembly on Wednesday", none when it is about
@@ -409,6 +523,8 @@ def _keys_for(
     if _named_as_id(text, value, asked):
         value = dataclasses.replace(value, kind=Kind.NUMBER)
     if not from_user and not correction and _echoed_contact(value, facts):
+        return []
+    if _number_of_known_measure(value, facts):
         return []
     by_unit = counted(value)
     if by_unit is not None:
@@ -425,6 +541,23 @@ def _keys_for(
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
     cues = [(_refined_by_question(t, asked), start) for t, start in cues]
+    if value.kind is Kind.AMOUNT and given_back(text, value.end):
+        # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
+        named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
+        cues = named or [(topic_by_name("refund"), value.start)]
+    elif cues and _generic_in_persian(cues, text, value):
+        # «پرداخت دوم تا کی بود؟» «تا ۱۵ دی، مبلغ ۶۵۵٬۰۰۰ ریال»: the question says of what
+        wanted = [t for t in asked if t.name not in _SUMS_ONLY and t.key_for(value.kind)]
+        if wanted and (wanted[0].name, value.kind) not in bound:
+            cues = [(wanted[0], value.start)]
+    if declines and value.kind is Kind.PHONE and any(t.name == "phone" for t in asked):
+        # «شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم رو بذارید: ۰۹۱۲…»
+        bound.add(("phone", value.kind))
+        return [("customer_phone", value.start)]
+    if cues and correction and _generic_in_persian(cues, text, value):
+        similar = _similar_known(value, facts, correction)
+        if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
+            return [(similar, value.start)]
     if cues:
         # a question answered in so many words ("check-out can be as late as 14.00") is
         # closed: a later value without a cue does not answer it again
@@ -450,22 +583,31 @@ def _keys_for(
             and _fits(key, value, True, text)
         ):
             bound.add((topic.name, value.kind))
+            # "text my wife instead": her number, not yours
             if key == "customer_phone" and someone_else is not None:
                 key = someone_else
             return [(facts.entity_key(key, value.text, update), value.start)]
     if someone_else is not None:
         return [(facts.entity_key(someone_else, value.text, update), value.start)]
+    carried = _named_just_before(text, value)
+    if carried is not None:
+        return [(facts.entity_key(carried, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     if is_thai(sentence):  # no full stops: only the words near the value
         sentence = near_words(text, value.start, value.end, begin, stop)
-    corrects = correction or (value.kind in _UPDATED_KINDS and is_update(sentence))
-    similar = _similar_known(value, facts, corrects)
+    corrects = (correction and _corrected_near(text, begin, stop)) or (
+        value.kind in _UPDATED_KINDS and is_update(sentence)
+    )
+    similar = _known_address(value, facts) or _similar_known(value, facts, corrects)
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
     if key:
         return [(facts.entity_key(key, value.text, update), value.start)]
+    slot = _slot_moved(value, text, from_user, facts)
+    if slot is not None:
+        return [(slot, value.start)]
     if (
         value.kind in NOTED_KINDS
         and not _our_contact(value, from_user, text)
@@ -492,6 +634,59 @@ def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
     if key == "payment_card" and new_card and _digits(new_card) == _digits(value.text):
         return "new_card"
     return key
+
+
+def _slot_moved(value: ValueSpan, text: str, from_user: bool, facts: _Facts) -> str | None:
+    """The key of the one visit booked with a day and hours, when the assistant puts a
+    day with hours, named by no word, in a Persian scheduling sentence: the same visit,
+    moved."""
+    if from_user or value.kind is not Kind.DATE or value.time is None:
+        return None
+    sentence = _sentence_of(text, value)
+    if not _PERSIAN.search(sentence) or not SCHEDULING.search(sentence):
+        return None
+    held = facts.keys()
+    slots = [
+        key
+        for key in held
+        if key.endswith("_date")
+        and (current := facts.current(key)) is not None
+        and any(v.time is not None for v in find_values(current))
+    ]
+    return slots[0] if len(slots) == 1 else None
+
+
+#: Topics that say only that an amount is a sum ("in all", «مبلغ»): nothing to carry over.
+_SUMS_ONLY = frozenset({"total", "amount"})
+
+
+def _named_just_before(text: str, value: ValueSpan) -> str | None:
+    """The key a sum takes from the sentence before it in the same message, when that
+    sentence names a charge but states no sum of its own: «جریمه تغییر ۱۰ درصد قیمت
+    بلیته. برای دو نفر میشه ۷۸۰ هزار تومان.» (the penalty is 10% of the fare; for two
+    that comes to 780 thousand)."""
+    if value.kind is not Kind.AMOUNT:
+        return None
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    if any(cue.topic.key_for(value.kind) for cue in cues_in(text[begin : value.start])):
+        return None
+    previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
+    previous = text[previous_begin:begin]
+    if not _PERSIAN.search(previous) or any(v.kind is value.kind for v in find_values(previous)):
+        return None
+    keys = [
+        key
+        for cue in cues_in(previous)
+        if cue.topic.name not in _SUMS_ONLY and (key := cue.topic.key_for(value.kind))
+    ]
+    return keys[0] if keys else None
+
+
+def _generic_in_persian(cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan) -> bool:
+    """Whether only words that say a sum is a sum («جمعاً», «مبلغ») name ``value``, in a
+    Persian sentence: in a correction, it is the sum corrected, not a new total."""
+    sentence = _sentence_of(text, value)
+    return bool(_PERSIAN.search(sentence)) and all(t.name in _SUMS_ONLY for t, _ in cues)
 
 
 #: Values too distinctive to lose when nothing says what they are about (a repair request
@@ -563,16 +758,35 @@ def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
 
 
 def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
-    """Whether the assistant only reads back a phone or email a fact already holds under a
-    subject of its own ("Noted, your wife's 0912… as the second number"): an echo never
-    moves it to another subject (nor makes it the customer's)."""
-    if value.kind not in (Kind.PHONE, Kind.EMAIL):
+    """Whether the assistant only reads back a phone, email or code a fact already holds
+    under a subject of its own ("Noted, your wife's 0912… as the second number"; "if you
+    order again, SORRY10 covers it"): an echo never moves it to another subject (nor
+    makes it the customer's)."""
+    if value.kind not in (Kind.PHONE, Kind.EMAIL, Kind.IDENTIFIER):
         return False
     noted = set(NOTED_KINDS.values())
     held = facts.keys()
     subjects = [key for key in held if re.sub(r"_\d+$", "", key) not in noted]
     said = _digits_or_text(value.text)
     return any(_digits_or_text(facts.current(key) or "") == said for key in subjects)
+
+
+#: Kinds whose values are a number with a unit: "the 140" after "140 cm" is the desk.
+_MEASURE_KINDS = frozenset({Kind.LENGTH, Kind.WEIGHT, Kind.COUNT})
+
+
+def _number_of_known_measure(value: ValueSpan, facts: _Facts) -> bool:
+    """Whether a bare number is the number of a measure a fact holds ("the 140 isn't
+    stocked" after the desk's "140 cm"): it names that thing, never a sum of money or an
+    id (nor corrects one)."""
+    if value.kind is not Kind.NUMBER:
+        return False
+    for key in sorted(facts.keys()):
+        held = facts.current(key) or ""
+        spans = find_values(held)
+        if any(s.kind in _MEASURE_KINDS and _digits(s.text) == _digits(value.text) for s in spans):
+            return True
+    return False
 
 
 def _digits_or_text(value: str) -> str:
@@ -618,6 +832,24 @@ def _brand_before(text: str, value: ValueSpan) -> int | None:
     if found is None or cues_in(found.group("brand")):
         return None
     return begin + found.start("brand")
+
+
+def _brand_start(text: str, value: ValueSpan, start: int) -> int:
+    """Where a model a customer gives starts: at the Persian brand word that alone opens
+    the reply before its code («بوش SMS46NI01»)."""
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    opening = brand_opening(text[begin : value.start])
+    return start if opening is None else min(start, begin + opening)
+
+
+def _town_start(text: str, value: ValueSpan, start: int) -> int:
+    """Where an address a customer gives starts: at the town and district that open the
+    reply right before the street («اهواز کیانپارس خیابان …»)."""
+    if start != value.start:
+        return start
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    opening = town_opening(text[begin : value.start])
+    return start if opening is None else begin + opening
 
 
 def _lead_in(text: str, value: ValueSpan) -> int:
@@ -688,6 +920,23 @@ def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
     return is_question(text[begin:stop])
 
 
+#: What may stand between a loose date and the exact one that says it again.
+_APPOSITION = re.compile(r"^\s*[,:(–-]?\s*$")
+
+
+def _said_exactly_next(text: str, value: ValueSpan, rest: Sequence[ValueSpan]) -> bool:
+    """Whether a loose date is said again exactly right after it ("tomorrow, Friday 10
+    October"): the exact one is the value, and takes the cue."""
+    if value.kind is not Kind.DATE or any(c.isdigit() for c in value.text) or not rest:
+        return False
+    following = rest[0]
+    return (
+        following.kind is Kind.DATE
+        and any(c.isdigit() for c in following.text)
+        and _APPOSITION.match(text[value.end : following.start]) is not None
+    )
+
+
 def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts) -> bool:
     """A date or time said more loosely than the one known ("tomorrow", "Friday", "the
     28th" after "Friday 27 December"; "in the afternoon" after "1-5pm") without a word of
@@ -702,10 +951,27 @@ def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: 
     current = facts.current(key)
     if current is None:
         return False
+    if _inside_hours(value.time.text if value.time else value.text, current):
+        return True  # «حدود ساعت ۱۸:۳۰» within «ساعت ۱۸ تا ۲۰»: when in the slot, not a new one
     if value.kind is Kind.TIME:
         # "this afternoon" after "13.00-17.00": the same slot said loosely
         return not any(c.isdigit() for c in value.text) and any(c.isdigit() for c in current)
     return _date_detail(value.text) < _date_detail(current)
+
+
+#: Hours as "18 تا 20", "18-20", "18:30" (digits of any script, read by ``_number``).
+_HOUR_RANGE = re.compile(r"(\d{1,2})(?:[:.]\d{2})?\s*(?:تا|-|–|to|ถึง)\s*(\d{1,2})(?:[:.]\d{2})?")
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.](\d{2})(?!\d)")
+
+
+def _inside_hours(new: str, current: str) -> bool:
+    """Whether ``new`` is one clock time ("18:30") inside the hours ``current`` gives."""
+    slot, clock = _HOUR_RANGE.search(current), _CLOCK.search(new)
+    if slot is None or clock is None or _HOUR_RANGE.search(new):
+        return False
+    start, stop = (_number(group) or 0.0 for group in slot.groups())
+    hour = (_number(clock.group(1)) or 0.0) + (_number(clock.group(2)) or 0.0) / 60
+    return start <= hour < stop
 
 
 _MONTH_OR_YEAR = re.compile(
@@ -721,6 +987,16 @@ def _date_detail(text: str) -> int:
     """How much of a date a text gives: a day number, a month or year."""
     has_day = any(c.isdigit() for c in text)
     return int(has_day) + int(_MONTH_OR_YEAR.search(text) is not None and has_day)
+
+
+def _corrected_near(text: str, begin: int, stop: int) -> bool:
+    """Whether the words of correction stand in the value's sentence or one next to it
+    ("Sorry, my mistake. It's 48231."), not in another part of a long recap (a "Move
+    reference MV-66021." at its end does not correct the dates at its start)."""
+    ends = [0, *(match.end() for match in _SENTENCE_END.finditer(text, 0, begin))]
+    before = ends[-2] if len(ends) > 1 else 0
+    after = _SENTENCE_END.search(text, stop + 1)
+    return is_correction(text[before : after.end() if after else len(text)])
 
 
 def _sentence_of(text: str, value: ValueSpan) -> str:
@@ -753,14 +1029,41 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
     for cue in cues_in(after):
         if is_thai(after) and opens_next_clause(after[: cue.start]):
             continue
+        if _leads_another(after, cue, value.kind):
+            continue  # «۱۱۸ و ۲۴ هزار، جمعاً ۱۴۲ هزار»: the sum's cue, not the 24's
         near_value = value.end + cue.start <= short
         near_end = len(after) - cue.end <= _VERB_REACH
         if not (near_value or (verb_last and near_end)):
+            continue
+        if not verb_last and _leads_own_value(text[value.end + cue.end : stop], value.kind):
             continue
         distance = min(cue.start, len(after) - cue.end) if verb_last else cue.start
         placed = Cue(cue.topic, value.end + cue.start, value.end + cue.end)
         found.append((2 * distance + 1, placed))
     return found
+
+
+def _leads_own_value(rest: str, kind: Kind) -> bool:
+    """Whether a cue after a value leads a value of the same kind of its own ("on Monday
+    12 May, returning on Sunday 25 May"; "delivered on Nov 23, returned … on Nov 25"):
+    it names that one, not the value before it."""
+    clause = _CLAUSE_BREAK.split(rest, maxsplit=1)[0]  # "$15 a month, and … $15 on May 3"
+    return any(span.kind is kind for span in find_values(clause))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\s(?:and|but)\s", re.IGNORECASE)
+
+#: How near a value a cue just before it must stand to be that value's own.
+_OWN_CUE_GAP = 12
+
+
+def _leads_another(after: str, cue: Cue, kind: Kind) -> bool:
+    """Whether a cue after a value is another value's: one of the same kind stands between
+    them, or right after the cue."""
+    if any(v.kind is kind for v in find_values(after[: cue.start])):
+        return True
+    following = [v for v in find_values(after[cue.end :]) if v.kind is kind]
+    return bool(following) and following[0].start <= _OWN_CUE_GAP
 
 
 _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)
@@ -805,6 +1108,18 @@ def _nearest_cues(
     return [(c.topic, c.start) for c in chosen]
 
 
+#: Words that scale the number written before them.
+_SCALES = (
+    (re.compile(rf"(?<![{_FA}])میلیون|\bmillion\b|ล้าน", re.IGNORECASE), 1_000_000),
+    (re.compile(rf"(?<![{_FA}])هزار|\bthousand\b|พัน", re.IGNORECASE), 1_000),
+)
+
+
+def _scale(amount: str) -> int:
+    """What the words of an amount multiply its number by: 1,000 for «۴۳۰ هزار تومان»."""
+    return next((factor for pattern, factor in _SCALES if pattern.search(amount)), 1)
+
+
 def _digits(text: str) -> str:
     return "".join(str(int(char)) for char in text if char.isdigit())
 
@@ -843,6 +1158,8 @@ def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
         return bool(a) and common >= 0.6 * max(len(a), len(b))
     if kind is Kind.AMOUNT and new.kind is Kind.NUMBER:
         x, y = _number(new.text), _number(old)
+        if y is not None:
+            y *= _scale(old)  # «۴۳۰ هزار تومان» is 430,000, which «۱۰۰ مگ» does not correct
         return bool(x and y) and 0.2 <= x / y <= 5  # type: ignore[operator]
     return False
 
@@ -860,6 +1177,20 @@ def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | N
             return item.key
         typo_kinds = _TYPO_KINDS if correction else _TYPO_KINDS - {Kind.PHONE}
         if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
+            return item.key
+    return None
+
+
+def _known_address(value: ValueSpan, facts: _Facts) -> str | None:
+    """The key of a known address ``value`` says again, or says in full ("7 Orchard Row,
+    Bath BA2 3QM" after "7 Orchard Row" given as where the customer moves to): the same
+    place, under the same subject."""
+    if value.kind is not Kind.ADDRESS:
+        return None
+    for item in facts.recent():
+        if not _base_key(item.key).endswith("_address"):
+            continue
+        if restates(item.value, value.text) or restates(value.text, item.value):
             return item.key
     return None
 
@@ -949,6 +1280,39 @@ def _code_answer(
     key = topic.key_for(Kind.IDENTIFIER)
     assert key is not None
     return FactMatch(key, value, start, start + len(value))
+
+
+#: A code written in groups right after the name of its id: "tracking number TRK 5521
+#: 8830", "account number is ACC 3391 0072", "Rewards number HV 55 802 316".
+_GROUPED_CODE = re.compile(
+    r"\s*(?:is\s+|:\s*|#\s*)?(?P<code>(?:[A-Z]{1,5}|\d{2,})(?:[ -](?:[A-Z]{1,5}\d*|\d{2,})){1,5})"
+    r"(?![\w-])"
+)
+
+
+def _grouped_codes(text: str, claimed: ClaimedSpans) -> list[FactMatch]:
+    """Codes in groups of digits and capitals after an identifier's cue, whole (the
+    shaped-value reader would see only their first group of digits)."""
+    found = []
+    for cue in cues_in(text):
+        key = cue.topic.key_for(Kind.IDENTIFIER)
+        if key is None or cue.topic.name in _NOT_GROUPED:
+            continue
+        match = _GROUPED_CODE.match(text, cue.end)
+        if match is None:
+            continue
+        code = match.group("code")
+        start, end = match.start("code"), match.end("code")
+        if " " not in code or sum(c.isdigit() for c in code) < _MIN_ID_DIGITS:
+            continue
+        if claimed.is_free(start, end):
+            found.append(FactMatch(key, code, start, end))
+    return found
+
+
+#: Cues whose values are no codes in groups: a product's model ("model 14 Pro") or a
+#: coupon's word.
+_NOT_GROUPED = frozenset({"product", "coupon", "postcode"})
 
 
 def _codes(
@@ -1134,7 +1498,9 @@ def _free_text_answer(
     """The reply itself as the value of a name, address or product asked for, when
     nothing shaped in it answered the question."""
     keys = {fact.key for fact in found}
-    if found or any(name == topic.name for topic in asked for name, _ in bound):
+    if found:
+        return _leading_name(text, asked, found, facts_name)
+    if any(name == topic.name for topic in asked for name, _ in bound):
         return []  # the reply's shaped values answered it
     for topic in asked:
         if not topic.free_text:
@@ -1142,6 +1508,8 @@ def _free_text_answer(
         if _NOT_AN_ANSWER.search(text):
             return []
         start, value = _cleaned_answer(text)
+        if topic.name == "product" and _PERSIAN.search(value):
+            value = value.split("،")[0].strip()  # «شارژر لپتاپ ایسوس مشکی، سیمش زخمیه»
         key = _FREE_TEXT_KEYS[topic.name]
         if topic.name == "name" and any(t.name == "recipient" for t in asked):
             key = "recipient_name"  # "your mother's name?": not the customer's
@@ -1154,7 +1522,35 @@ def _free_text_answer(
     return []
 
 
-_FREE_TEXT_KEYS = {"name": "customer_name", "address": "delivery_address", "product": "product"}
+def _leading_name(
+    text: str, asked: Sequence[Topic], found: Sequence[FactMatch], facts_name: str | None
+) -> list[FactMatch]:
+    """A name asked for that leads a reply of other details ("Carla Moreno, I don't know
+    her ID, her phone is 312-555-0177"): the clause before the first comma."""
+    if not any(topic.name == "name" for topic in asked) or _NOT_AN_ANSWER.match(text.strip()):
+        return []
+    start, value = _cleaned_answer(text)
+    clause = value.split(",")[0].strip()
+    if "," not in value or not clause or any(f.start < start + len(clause) for f in found):
+        return []
+    someone_else = any(t.name == "recipient" for t in asked)
+    key = "recipient_name" if someone_else else "customer_name"
+    if not _looks_like_name(clause) or any(f.key == key for f in found):
+        return []
+    if key == "customer_name" and not _same_person(clause, facts_name):
+        return []
+    return [FactMatch(key, clause, start, start + len(clause))]
+
+
+_FREE_TEXT_KEYS = {
+    "name": "customer_name",
+    "address": "delivery_address",
+    "moving_to": "moving_to_address",
+    "product": "product",
+    "fault": "reported_fault",
+}
+#: A fault told in the customer's words is a clause, not a novel.
+_MAX_FAULT_CHARS = 120
 _MAX_PRODUCT_WORDS = 6
 
 
@@ -1171,7 +1567,9 @@ def _plausible(topic: str, value: str) -> bool:
         return False
     if topic == "name":
         return _looks_like_name(value)
-    if topic == "address":
+    if topic == "fault":
+        return len(value.split()) >= 2 and len(value) <= _MAX_FAULT_CHARS
+    if topic in ("address", "moving_to"):
         # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
         numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
         hinted = _ADDRESS_HINT.search(value) is not None
@@ -1189,7 +1587,8 @@ def _plausible(topic: str, value: str) -> bool:
 _CLAUSE_WORDS = frozenset(
     {"god", "goodness", "been", "since", "this", "that", "was", "is", "it", "still", "like"}
     | (PERSIAN_STOP_WORDS - {"یه", "یک", "و"})
-    | {"خدا", "شکر", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز", "امروز"}
+    | {"خدا", "شکر", "خداروشکر", "خدارو", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز"}
+    | {"امروز"}
 )
 #: The same in Thai, written without spaces: "since", "it", "already", "thank".
 _THAI_CLAUSE = re.compile(r"ตั้งแต่|เป็นแบบนี้|แบบนี้|มัน|แล้ว|ขอบคุณ|พระเจ้า|โชคดี|เมื่อวาน")

@@ -28,6 +28,15 @@ _ON_RECORD = re.compile(
     r"\b(?i:under\s+the\s+name(?:\s+of)?|in\s+the\s+name\s+of|registered\s+to|booked\s+under)\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
     rf"(?P<en>{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{0,2}})"
+    # the assistant reading back whom a record it found belongs to: "a policy … under
+    # Daniel Okafor", "I've got Alicia Moreno, Premium plan": a full name, given and family
+    rf"|(?:\bunder|\b(?i:i(?:'ve|\s+have)\s+(?:got|found|pulled\s+up)))\s+"
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?P<en_read>{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{1,2}})"
+    r"(?=[,.!?]|\s+(?:here|on\s+(?:file|record|the\s+account))\b|$)"
+    # "I have Sam Whitaker here" (not "I have Visa Debit."): where the record is, said
+    rf"|\b(?i:i\s+have)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
+    rf"(?P<en_here>{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{1,2}})"
+    r"(?=\s+(?:here|on\s+(?:file|record|the\s+account))\b)"
     rf"|(?<![{_FA}])به\s+نام\s+(?:(?:آقای|خانم|جناب)\s+)?"
     rf"(?P<fa>{FA_NAME_WORD}(?:\s+{FA_NAME_WORD})?)"
     # «ในชื่อของคุณค่ะ» ("in your name"): a pronoun alone is no name.
@@ -46,7 +55,7 @@ class NameOnRecord:
 def names_on_record(text: str) -> list[NameOnRecord]:
     found = []
     for match in _ON_RECORD.finditer(text):
-        group = next(g for g in ("en", "fa", "th") if match.group(g))
+        group = next(g for g in ("en", "en_read", "en_here", "fa", "th") if match.group(g))
         found.append(NameOnRecord(match.start(group), match.end(group), match.group(group)))
     return found
 

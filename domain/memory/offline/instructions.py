@@ -44,6 +44,12 @@ _DELIVERY = re.compile(
     rf"|[^.!?\n،]*(?:(?<![{_FA}])(?:نگهبان|لابی|سرایدار|همسایه|دم\s*در|جلوی\s*در|پشت\s*در|نگهبانی)"
     rf"[^.!?\n]*(?:بدید|بدین|بسپارید|بذارید|بزارید|بگذارید|تحویل|بدهید)"
     rf"|(?<![{_FA}])(?:تحویل|بسته\s*رو|بسته\s*را)\s[^.!?\n]*(?:بدید|بدین|بسپارید|بذارید|بگذارید))[^.!?\n]*"
+    # «زنگ در رو نزنید», «آیفون نزنن»: how to announce oneself at the door
+    rf"|[^.!?\n،]*(?<![{_FA}])(?:زنگ\s*(?:در|واحد|خونه|خانه)|آیفون)\s*(?:(?:رو|را)\s*)?"
+    rf"(?:نزنید|نزنن|نزنه|نزنند)(?![{_FA}])[^.!?\n]*"
+    # «به پیک بگید زنگ طبقه سه خرابه»: what the courier or the installer is to be told
+    rf"|[^.!?\n،]*(?<![{_FA}])به\s*(?:پیک|راننده|نصاب|مامور|مأمور|تکنسین|کارشناس)\s*(?:بگید|بگین|بگویید|بفرمایید)"
+    rf"(?![{_FA}])[^.!?\n]*"
     # Thai: «ฝากไว้ที่…», «วางไว้…», «ส่งหลัง…», «กดกริ่ง…», «ไม่ต้อง…»
     r"|(?:ฝาก(?:ไว้)?(?:ที่|กับ)|วางไว้|แขวนไว้|ส่ง(?:ได้)?(?:หลัง|ก่อน|เฉพาะ|แค่)|กดกริ่ง|เคาะประตู"
     r"|ไม่ต้อง(?:กดกริ่ง|วาง|ฝาก|ขึ้น)|อย่าเปิดประตู|ต้องใช้ลิฟต์|ต้องแลกบัตร|ต้องแจ้งนิติ"
@@ -65,9 +71,11 @@ _CONTACT = re.compile(
     r"(?:e-?mail|call|text|phone|whatsapp|sms|message))"
     r"[^.!?\n]*"
     # Persian: «قبل از اومدن زنگ بزنید», «فقط بعد از ساعت ۵ تماس بگیرید», «پیامک بدید بهتره»
-    rf"|[^.!?\n،]*(?<![{_FA}])(?:زنگ\s*(?:بزنید|بزنین|بزنه|بزنن|بزنند|نزنید|نزنن)"
-    rf"|تماس\s*(?:بگیرید|بگیرن|بگیره|بگیرند|نگیرید|نگیرن)"
-    rf"|پیامک\s*(?:بدید|بزنید|بدین)|پیام\s*(?:بدید|بدین)|ایمیل\s*(?:بزنید|بدید|کنید)|واتساپ|تلگرام|ایتا)"
+    # «پیامک هم بزنید», «پیامک بدهید» (written), «پیامک بدن» (spoken: "they should text")
+    rf"|[^.!?\n،]*(?<![{_FA}])(?:زنگ\s*(?:هم\s*)?(?:بزنید|بزنین|بزنه|بزنن|بزنند|نزنید|نزنن|نزنه)"
+    rf"|تماس\s*(?:هم\s*)?(?:بگیرید|بگیرن|بگیره|بگیرند|نگیرید|نگیرن)"
+    rf"|(?:پیامک|پیام|اس[\u200c\s]?ام[\u200c\s]?اس)\s*(?:هم\s*)?(?:بدید|بزنید|بدین|بدهید|بدن|بزنن|بفرستید)(?![{_FA}])"
+    rf"|ایمیل\s*(?:هم\s*)?(?:بزنید|بدید|کنید|بفرستید)|واتساپ|تلگرام|ایتا)"
     rf"[^.!?\n]*"
     # Thai: «โทรหาก่อน…», «ติดต่อทางไลน์…», «ไม่ต้องโทร», «ทักไลน์…»
     r"|(?:(?:ให้)?โทร(?:หา)?\S{0,8}?ก่อน|ติดต่อ(?:ทาง|ผ่าน)|ทัก(?:ไลน์|แชท)|ส่งข้อความ|ไม่ต้องโทร|อย่าโทร"
@@ -136,8 +144,9 @@ def instructions(text: str) -> Iterator[Instruction]:
         for match in pattern.finditer(text):
             if _in_question(text, match.end() - 1):
                 continue  # a request the other side may still refuse
-            if any(begin <= match.start() < end for begin, end in taken):
-                continue  # "ขึ้นมาส่งหน้าห้อง … โทรก่อนขึ้น": part of the delivery instruction
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue  # one instruction read by both patterns is one instruction
+            taken.append(match.span())
             begin, raw = match.start(), match.group()
             if _THAI_LETTER.match(raw):
                 thai = _thai_match(text, match)
@@ -153,7 +162,6 @@ def instructions(text: str) -> Iterator[Instruction]:
             else:
                 key_found = key
             start = begin + raw.find(value)
-            taken.append((start, start + len(value)))
             yield Instruction(key_found, start, start + len(value), value)
 
 

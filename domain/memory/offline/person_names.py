@@ -1,5 +1,6 @@
 """Other people a customer names in running text: "his name is Marcus Bell", "my sister,
-Carla", «اسم برادرم کاوه», "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "เด็กชายภูมิ ตั้งจิตเจริญ".
+Carla", «اسم برادرم کاوه», "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "เด็กชายภูมิ ตั้งจิตเจริญ"; and
+people by the role they play for the customer ("coach Maya Singh": ``trainer_name``).
 
 A name said with the word for who the person is (father, wife, child …) is keyed by
 that relation (``father_name``, ``spouse_name``, ``child_name``); one said with no
@@ -46,6 +47,11 @@ _TH_NAME = (
 _TH_DOCTOR = r"นพ\.|พญ\.|ทพ\.|ทญ\.|ทพญ\.|นายแพทย์|แพทย์หญิง"
 _TH_NAME_END = rf"{THAI_PARTICLES}|\s|$|[.,!?]"
 _FA_POSSESSIVE = r"(?:م|ش|تون|تان|شون|مون)?"
+#: Words after a title and a family name that are no second name: «آقای رحیمی هستن».
+_FA_NOT_SURNAME = (
+    rf"(?:هستن|هستند|هستید|هستین|گفتن|گفتند|میان|میاد|تماس|زنگ|جان|عزیز|شماره|پیگیری|مدیر|مسئول"
+    rf"|راننده|نصاب|پیک|تکنسین|کارشناس|همسایه|صاحب|از|به|هم|گفت|میگه)(?![{_FA}])"
+)
 _TH_TITLE = r"(?:คุณ|นาย|นางสาว|นาง)?"
 
 
@@ -59,6 +65,17 @@ _PATTERNS = (
         rf"\b(?i:my|his|her|our)\s+(?i:{_relation_words(0)})"
         rf"(?:'s\s+name\s+is|\s+is\s+called|\s+named|,)\s+{_EN_NAME}"
     ),
+    # "yourself and Mr. Anders Lindqvist": a titled full name (a title and a family name
+    # alone, "Ms. Fernández", may well be the customer)
+    re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?P<en>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)"),
+    # someone by the role they play: "coach Maya Singh", "the adjuster, Tom Reyes"; a new
+    # one in the role replaces the old ("Ben works at Riverside only, but coach Maya …")
+    re.compile(
+        r"\b(?i:(?P<trainer_3>coach|trainer|instructor|physio(?:therapist)?)"
+        r"|(?P<adjuster_3>adjuster|assessor|inspector)"
+        r"|(?P<technician_3>technician|engineer|installer))"
+        rf",?\s+{_EN_NAME}"
+    ),
     # "his name is Marcus Bell", "her name's Dana"
     re.compile(rf"\b(?i:his|her|their)\s+(?i:name)(?:'s|\s+is)\s+{_EN_NAME}"),
     # «اسم برادرم کاوه», «نام پدرش محمود رحیمی»
@@ -67,6 +84,14 @@ _PATTERNS = (
     ),
     # «اسمش کاوه»
     re.compile(rf"(?<![{_FA}])اسمش\s+{_FA_NAME}"),
+    # «آقای محمود رحیمی، متولد ۱۳۳۸»: a title and a full name (a family name alone, «آقای
+    # رحیمی هستن», says too little); «به نام آقای …» is the holder's (``holder_names``).
+    re.compile(
+        rf"(?<![{_FA}])(?<!نام\s)(?:آقای|خانم|جناب|سرکار\s+خانم)\s+"
+        rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+(?!{_FA_NOT_SURNAME}){FA_NAME_WORD})"
+        # «آقای سواری ظرفشویی رو درست میکنه؟»: a word the verb takes as its object
+        rf"(?![{_FA}])(?!\s*(?:رو|را)(?![{_FA}]))"
+    ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
     re.compile(
         rf"(?:{_relation_words(2)})(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู)?\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_NAME}"

@@ -163,6 +163,19 @@ RULES: tuple[StatementRule, ...] = (
         _NOT_NAMES,
         _persian_full_name,
     ),
+    # «نه، من همسرشم، سپیده اکبری», «دخترشم، لیلا رحیمی»: who the customer is to the holder,
+    # then their own full name
+    StatementRule(
+        "customer_name",
+        re.compile(
+            rf"(?:^|(?<![{_FA}])من\s+|(?<![{_FA}])نه[\s،,]+(?:من\s+)?)"
+            rf"(?:همسر|خانم|شوهر|دختر|پسر|مادر|پدر|برادر|خواهر|وکیل|نماینده|همکار)"
+            rf"(?:ش|شون|شان)(?:م|ام|\s+هستم)\s*[،,]\s*(?P<value>{_FA_WORD}\s+{_FA_WORD})"
+            rf"(?![{_FA}])"
+        ),
+        _NOT_NAMES,
+        _persian_name,
+    ),
     StatementRule(
         "customer_name",
         re.compile(

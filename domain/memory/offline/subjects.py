@@ -79,6 +79,42 @@ def _ids(key: str) -> dict[Kind, str]:
 
 # The order matters only between cues that match the same text: the first topic wins.
 TOPICS: tuple[Topic, ...] = (
+    # -- Persian labels no shared cue names («شناسه قبض», «شماره کنتور», «کد نسخه»): before
+    # the shared ones, so that «کد رهگیری نسخه» is the prescription's, not a parcel's.
+    Topic(
+        "bill",
+        _ids("bill_id"),
+        persian=r"شناسه\s*(?:ی\s*)?(?:قبض|پرداخت)|شماره\s*(?:ی\s*)?قبض",
+    ),
+    Topic("policy", _ids("policy_number"), persian=r"شماره\s*(?:ی\s*)?بیمه[\u200c\s]?نامه"),
+    Topic(
+        "transaction",
+        _ids("transaction_reference"),
+        persian=r"(?:شماره|کد)\s*(?:ی\s*)?(?:تراکنش|ارجاع|مرجع)",
+    ),
+    Topic("registration", _ids("registration_number"), persian=r"شماره\s*(?:ی\s*)?ثبت"),
+    Topic("meter", _ids("meter_number"), persian=r"(?:شماره|سریال)\s*(?:ی\s*)?(?:بدنه\s*)?کنتور"),
+    Topic("case_file", _ids("case_number"), persian=r"شماره\s*(?:ی\s*)?پرونده|کلاسه\s*پرونده"),
+    Topic(
+        "prescription",
+        _ids("prescription_code"),
+        persian=r"کد\s*(?:ی\s*)?(?:رهگیری\s*|پیگیری\s*)?(?:نسخه|دارو)|شماره\s*(?:ی\s*)?نسخه",
+    ),
+    Topic(
+        "warranty_card",
+        _ids("warranty_card_number"),
+        persian=r"(?:شماره|کد)\s*(?:ی\s*)?(?:کارت\s*)?(?:گارانتی|وارانتی|ضمانت[\u200c\s]?نامه)",
+    ),
+    # «اعتبار» of a sum is a balance held, never a price: «۴۳۰ هزار تومان اعتبار دارید»;
+    # «تا کی اعتبار داره» asks how long something is valid.
+    Topic("credit", {Kind.AMOUNT: "credit_balance"}, persian=r"(?<!کی\s)(?<!کی)اعتبار|موجودی"),
+    Topic("deadline", {Kind.DATE: "deadline_date"}, persian=r"مهلت(?:\s*(?:پرداخت|قانونی))?"),
+    # «کارت شما تا یکشنبه ۱۵ مهر … آماده میشه»: when something will be ready to collect
+    Topic(
+        "ready",
+        {Kind.DATE: "ready_date"},
+        persian=r"آماده\s*(?:میشه|می[\u200c\s]?شود|می[\u200c\s]?شه|شدن|تحویل)",
+    ),
     # -- identifiers -----------------------------------------------------------------------
     Topic(
         "tracking",
@@ -145,17 +181,17 @@ TOPICS: tuple[Topic, ...] = (
         "account",
         _ids("account_number"),
         english=r"(?:account|customer|member(?:ship)?|subscriber|policy|loyalty|service|internet"
-        r"|broadband|contract|subscription)\s+(?:number|no\.?|id)|membership",
+        r"|broadband|contract|subscription|rewards?|frequent\s+fl[yi]er)\s+(?:number|no\.?|id)"
+        r"|membership",
         persian=r"شماره\s*(?:ی\s*)?(?:اشتراک|مشتری|حساب|عضویت|سرویس|قرارداد)"
         r"|کد\s*(?:ی\s*)?(?:اشتراک|مشتری)",
         thai=r"(?:หมายเลข|รหัส|เลข)(?:สมาชิก|ลูกค้า|บัญชี|อินเทอร์เน็ต|บริการ|สัญญา|ผู้ใช้)",
     ),
     Topic(
-        # the replacement for a lost or blocked card: a card of its own, not a new value of
-        # the old one («บัตรใหม่หมายเลขลงท้าย…», "the new card will end in 2058")
+        # the card sent to replace a lost one: not the card it replaces («บัตรใหม่หมายเลขลงท้าย…»)
         "new_card",
         {Kind.NUMBER: "new_card"},
-        english=r"new\s+card(?:\s+will)?\s+end(?:s|ing)?(?:\s+in)?",
+        english=r"(?:replacement|new)\s+card(?:\s+(?:ending(?:\s+in)?|number))?",
         thai=r"บัตรใหม่\S{0,12}?(?:ลงท้าย(?:ด้วย)?|สี่ตัวท้าย|4\s?ตัวท้าย)",
         includes_cue=True,
     ),
@@ -175,7 +211,8 @@ TOPICS: tuple[Topic, ...] = (
             Kind.DATE: "flight_date",
             Kind.TIME: "flight_time",
         },
-        english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound",
+        english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound"
+        r"|land(?:s|ing|ed)?",
         persian=r"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت|رفت",
         # «ขาไป» (the way out); «ไฟลต์» is spelt both ways
         thai=r"เที่ยวบิน|ไฟล[ทต]์|บิน|ขาไป|เที่ยวไป",
@@ -183,7 +220,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "room",
         {**_ids("room_number"), Kind.AMOUNT: "room_rate", Kind.COUNT: "room_count"},
-        english=r"room(?:\s+(?:number|no\.?))?",
+        english=r"room(?:\s+(?:number|no\.?))?|per\s+night|a\s+night|nightly|/\s?night",
         persian=r"اتاق",
         thai=r"ห้อง(?:พัก)?",
     ),
@@ -250,17 +287,19 @@ TOPICS: tuple[Topic, ...] = (
         "recipient",
         {Kind.PHONE: "recipient_phone"},
         english=r"recipient|receiver|(?:my|his|her|your)\s+(?:wife|husband|son|daughter|mother|mum|mom"
-        r"|father|dad|brother|sister|neighbou?r|colleague|friend|partner)(?:'s)?|second\s+passenger",
+        r"|father|dad|brother|sister|neighbou?r|colleague|friend|partner)(?:'s)?|second\s+passenger"
+        r"|(?:his|her|their)\s+(?:full\s+)?name",
         persian=r"تحویل[\u200c\s]?گیرنده|گیرنده|همسر|خانمم|آقامون|مادر|مامان|پدر|بابا|برادر|خواهر"
         r"|همسایه|شوهر|پسر|دختر|بچه|مسافر\s*دوم",
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|น้องสาว|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก",
     ),
     Topic(
         "second_contact",
-        {Kind.PHONE: "second_contact_phone"},
-        # someone else to call: a second contact, or "his number" after naming him
+        {Kind.PHONE: "second_contact_phone", Kind.EMAIL: "second_contact_email"},
+        # someone else to reach: a second contact, or "his number", "her email?" after
+        # naming them
         english=r"(?:second|another|other|alternative|alternate|backup|emergency)\s+"
-        r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell)",
+        r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell|e-?mail)",
         persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
         r"|شمارشون|شماره[\u200c]?شون",
         thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)",
@@ -295,8 +334,19 @@ TOPICS: tuple[Topic, ...] = (
         "product",
         {Kind.IDENTIFIER: "product_model"},
         english=r"(?:which|what)\s+(?:model|product|item|device|laptop|phone|version)|model(?:\s+number)?",
-        persian=r"مدل|محصول|کالا|کدوم\s+(?:گوشی|دستگاه|مدل)",
+        # «چه شارژری بود؟»: which kind of a thing it was
+        persian=r"مدل|محصول|کالا|کدوم\s+(?:گوشی|دستگاه|مدل)"
+        rf"|چه\s+[{_FA}]{{2,}}ی\s*(?:بود|بوده|هست|است|داری|دارید)",
         thai=r"รุ่น(?:อะไร|ไหน)?|สินค้าตัวไหน",
+        free_text=True,
+    ),
+    Topic(
+        # what is wrong, asked for in the customer's words: "Can you describe what's
+        # happening with the trackpad?", "What seems to be the problem?"
+        "fault",
+        {},
+        english=r"describe\s+(?:what'?s\s+happening|the\s+(?:problem|issue|fault))"
+        r"|what(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:wrong|happening|the\s+(?:problem|issue|fault))",
         free_text=True,
     ),
     Topic(
@@ -344,7 +394,7 @@ TOPICS: tuple[Topic, ...] = (
             Kind.TIME: "pickup_time",
         },
         english=r"pick(?:ed)?[\s-]?up|collect(?:ion|ed)?",
-        persian=r"تحویل\s*(?:گرفتن|بگیرم|بگیرید|گرفته)|دریافت\s*(?:از|کنم)",
+        persian=r"تحویل\s*(?:گرفتن|بگیرم|بگیرید|بگیره|بگیرن|گرفته)|دریافت\s*(?:از|کنم)",
         thai=r"รับ(?:รถ|ของ)?ที่|จุดรับ|รับรถ|ไปรับ",
     ),
     Topic(
@@ -398,7 +448,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "difference",
         {Kind.AMOUNT: "price_difference"},
-        english=r"(?:price|fare)\s+difference|difference|top[\s-]?up",
+        # "AU$40 more per night": what one thing costs over another
+        english=r"(?:price|fare)\s+difference|difference|top[\s-]?up|more",
         persian=r"مابه[\u200c\s]?(?:ال)?تفاوت|اختلاف\s*قیمت",
         thai=r"ส่วนต่าง",
     ),
@@ -452,6 +503,30 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ราคา(?:สินค้า)?|ยอดสินค้า|ค่าสินค้า",
     ),
     Topic(
+        # a payment taken twice: the second one, not the order's total or a refund
+        "duplicate",
+        {Kind.AMOUNT: "duplicate_charge"},
+        english=r"duplicate(?:\s+(?:charge|payment|transaction))?|double[\s-]charged?|charged\s+twice",
+    ),
+    Topic(
+        # what bags cost on a trip, and how much they may weigh
+        "baggage",
+        {Kind.AMOUNT: "baggage_fee", Kind.WEIGHT: "baggage_allowance"},
+        english=r"(?:extra|checked|additional|hold)\s+bags?|baggage|luggage",
+    ),
+    Topic(
+        # cash paid out over the counter: an emergency withdrawal, an advance
+        "cash",
+        {Kind.AMOUNT: "cash_amount"},
+        english=r"(?:emergency\s+)?cash(?:\s+(?:withdrawal|advance))?|withdrawal",
+    ),
+    Topic(
+        # what a repair or a job will cost before it is done
+        "estimate",
+        {Kind.AMOUNT: "estimate_amount", Kind.NUMBER: "estimate_amount"},
+        english=r"estimate[ds]?|quote[ds]?|quotation",
+    ),
+    Topic(
         "amount",
         {Kind.AMOUNT: "order_total"},
         english=r"amount|sum",
@@ -470,14 +545,14 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "check_in",
         {Kind.DATE: "check_in_date", Kind.TIME: "check_in_time"},
-        english=r"check[\s-]?in|arriv(?:e|al|ing)\s+at\s+the\s+hotel",
+        english=r"check(?:ing|ed)?[\s-]?in|arriv(?:e|al|ing)\s+at\s+the\s+hotel",
         persian=r"ورود|چک[\u200c\s-]?این",
         thai=r"เช็ค?อิน|เช็กอิน|เข้าพัก",
     ),
     Topic(
         "check_out",
         {Kind.DATE: "check_out_date", Kind.TIME: "check_out_time"},
-        english=r"check[\s-]?out",
+        english=r"check(?:ing|ed)?[\s-]?out",
         persian=r"خروج|چک[\u200c\s-]?اوت",
         thai=r"เช็ค?เอาท์|เช็กเอาต์",
     ),
@@ -488,10 +563,18 @@ TOPICS: tuple[Topic, ...] = (
             Kind.TIME: "appointment_time",
             Kind.AMOUNT: "visit_fee",
         },
-        english=r"appointment|visit|technician|engineer|doctor|consultation"
+        english=r"appointment|visit|technician|engineer|doctor|dr\.|consultation|surgery|operation"
+        r"|adjuster|inspect(?:s|ed|ing)?"
         r"|come\s+(?:round|over|by)|call[\s-]?out|inspection",
         persian=r"نوبت|ویزیت|مراجعه|تکنسین|کارشناس|بازدید|معاینه|پزشک|دکتر",
         thai=r"นัด(?:หมาย)?|ช่าง(?:จะ)?(?:เข้า)?|พบแพทย์|หมอ|ตรวจ",
+    ),
+    Topic(
+        # a membership or subscription put on hold: its dates are no appointment
+        "pause",
+        {Kind.DATE: "pause_dates"},
+        english=r"freez(?:e|es|ing)|(?:membership|account|subscription)\s+(?:hold|pause)"
+        r"|pause[ds]?|suspen(?:d|ded|sion)",
     ),
     Topic(
         "installation",
@@ -535,7 +618,7 @@ TOPICS: tuple[Topic, ...] = (
         "payment",
         {Kind.DATE: "payment_date", Kind.AMOUNT: "payment_amount"},
         english=r"pa(?:y|id|yment)\s+(?:on|by|due)|payment|due\s+(?:on|by|date)",
-        persian=r"پرداخت|قسط|سررسید",
+        persian=r"پرداخت|قسط|سررسید|کسر\s*(?:شده|شد|میشه)",
         thai=r"ชำระ(?:เงิน)?|จ่าย(?:เงิน)?|ผ่อน|ครบกำหนด",
     ),
     Topic(
@@ -554,7 +637,7 @@ TOPICS: tuple[Topic, ...] = (
             Kind.AMOUNT: "shipping_cost",
             Kind.DURATION: "delivery_duration",
         },
-        english=r"deliver(?:y|ed|ing|s)?|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
+        english=r"deliver(?:y|ed|ing|s)?|(?:next|second|delivery|redelivery)\s+attempt|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
         r"|drop[\s-]?off|send\s+(?:it|them)\s+to|ship\s+(?:it|them)?\s*to|bring\s+it|courier",
         persian=r"تحویل|ارسال|می[\u200c\s]?رسه|میرسه|برسه|بفرستید|بفرستیم|بیاره|میاد|می[\u200c\s]?آید|پست",
         # "รับส่ง" is a shuttle (pick up and drop off), not a delivery.
@@ -580,6 +663,13 @@ TOPICS: tuple[Topic, ...] = (
         english=r"call(?:ing)?\s+(?:you|me)\s+back|callback|call\s+(?:you|me)|ring\s+(?:you|me)",
         persian=r"تماس\s*(?:می[\u200c\s]?گیر|بگیر)|زنگ\s*(?:می[\u200c\s]?زن|بزن)",
         thai=r"โทรกลับ|โทรหา|ติดต่อกลับ",
+    ),
+    Topic(
+        # where a customer is about to move: the address they are at stays theirs till then
+        "moving_to",
+        {Kind.ADDRESS: "moving_to_address"},
+        english=r"mov(?:e|ing)\s+to|relocat(?:e|ing)\s+to",
+        free_text=True,
     ),
     Topic(
         "move",
@@ -673,9 +763,25 @@ def cues_in(text: str) -> list[Cue]:
 
 
 def topics_named(text: str) -> Iterator[Topic]:
-    """Topics named in ``text``, first mention first, each once."""
+    """Topics named in ``text``, first mention first, each once. A cue that is only the
+    head of a longer one naming the same kinds of value is part of that label, not a
+    topic of its own («کد رهگیری» of «کد رهگیری نسخه» asks for the prescription's code,
+    not a parcel's)."""
     seen: set[str] = set()
-    for cue in cues_in(text):
+    cues = cues_in(text)
+    for cue in cues:
+        if any(_heads(cue, longer) for longer in cues):
+            continue
         if cue.topic.name not in seen:
             seen.add(cue.topic.name)
             yield cue.topic
+
+
+def _heads(cue: Cue, longer: Cue) -> bool:
+    return (
+        longer.start == cue.start
+        and longer.end > cue.end
+        and longer.topic is not cue.topic
+        and bool(cue.topic.keys)
+        and cue.topic.keys.keys() <= longer.topic.keys.keys()
+    )

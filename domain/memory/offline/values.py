@@ -469,11 +469,44 @@ def counted(value: ValueSpan) -> str | None:
     unit = _LEADING_NUMBER.sub("", value.text)
     if _NIGHTS.fullmatch(unit):
         return "number_of_nights"
-    if _PEOPLE.fullmatch(unit):
+    if _PEOPLE.fullmatch(unit) or _FA_PARTY.fullmatch(value.text):
         return "guest_count"
     if _POINTS.fullmatch(unit):
         return "points_balance"
     return None
+
+
+#: A Persian party said in words: «سه مسافر», «دو نفر», «دو بزرگسال و یک کودک» (one
+#: person alone, «یه نفر», is "someone", not a party; «تا شش نفر جا داره», «برای چهار نفر
+#: مناسبه» say what a room or a van holds).
+_FA_PARTY = re.compile(
+    rf"(?<![{_FA}])(?<!تا\s)(?:{_FA_NUMBER_WORDS.removeprefix('یک|')}|\d+)\s+"
+    rf"(?:نفر|مسافر|بزرگسال|مهمان)"
+    rf"(?:\s+و\s+(?:{_FA_NUMBER_WORDS}|یه|\d+)\s+(?:کودک|بچه|نوزاد))?(?![{_FA}])"
+    rf"(?!\s*(?:مناسب|جا\s*(?:دار|می)|ظرفیت|ه\s))"
+)
+
+
+_FA_NUMBER_VALUES = {word: n for n, word in enumerate(_FA_NUMBER_WORDS.split("|"), start=1)}
+_FA_NUMBER_VALUES.update({"یه": 1, "دوازده": 12, "هجده": 18, "بیست": 20, "سی": 30})
+
+
+def party_size(text: str) -> int | None:
+    """How many people a Persian party counts: «سه بزرگسال و یک کودک» is 4."""
+    if _FA_PARTY.fullmatch(text.strip()) is None:
+        return None
+    total = 0
+    for word in re.findall(rf"[{_FA}]+|\d+", text):
+        if word.isdigit():
+            total += int(word)
+        elif word in _FA_NUMBER_VALUES:
+            total += _FA_NUMBER_VALUES[word]
+    return total
+
+
+def _fa_parties(text: str) -> Iterator[ValueSpan]:
+    for match in _FA_PARTY.finditer(text):
+        yield _span(Kind.COUNT, match)
 
 
 def _quantities(text: str) -> Iterator[ValueSpan]:
@@ -531,6 +564,7 @@ RULES: tuple[Rule, ...] = (
     _money,
     _phones,
     _durations,
+    _fa_parties,
     _quantities,
     _identifiers,
     _numbers,

@@ -11,7 +11,8 @@ from typing import Any
 
 from pymongo import DESCENDING, ReturnDocument
 
-from domain.ports.memory import ContextSnapshot, MemoryStore
+from domain.ports.memory import ContextSnapshot, MemoryStore, SessionUser
+from domain.ports.sessions import persona_from
 from schemas.errors import NotFound
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
@@ -26,26 +27,39 @@ from store.backends.mongo.database import (
     ms,
 )
 from store.backends.mongo.leases import give_back_lease, take_lease
+from store.backends.mongo.user_memory import MongoUserMemory
 
 
 class MongoMemory(MemoryStore):
-    def __init__(self, db: MongoDatabase) -> None:
+    def __init__(self, db: MongoDatabase, users: MongoUserMemory) -> None:
         self.db = db
+        self.users = users  # the context snapshot reads the user memory through its cache
 
     @_translated
     def context_snapshot(
-        self, account_id: str, session_id: str, *, recent_limit: int
+        self, account_id: str, session_id: str, *, recent_limit: int, user_memory: bool = False
     ) -> ContextSnapshot:
-        # Three round trips: the session's count, its memory, its newest messages.
+        # Three round trips: the session's count (and user), its memory, its newest
+        # messages; a fourth for the user memory when asked and the session has a user.
         check_limit(recent_limit)
         key = {"account_id": account_id, "session_id": session_id}
-        session = self.db.sessions.find_one({**key, **self.db.visible()}, {"message_count": 1})
+        fields = {"_id": 0, "message_count": 1}
+        if user_memory:
+            fields |= {"user_id": 1, "persona": 1, "metadata.persona": 1}
+        session = self.db.sessions.find_one({**key, **self.db.visible()}, fields)
         if session is None:
             raise NotFound(f"session {session_id} not found")
         memory = self.db.memory_state(account_id, session_id)
         recent = self.db.newest_messages(account_id, session_id, {}, recent_limit)
+        user = None
+        if user_memory and session.get("user_id") is not None:
+            user_id = session["user_id"]
+            persona = persona_from(session.get("persona"), session.get("metadata") or {}) or ""
+            user = SessionUser(
+                user_id, persona, self.users.load_user_memory(account_id, user_id, persona)
+            )
         return ContextSnapshot(
-            message_count=session.get("message_count", 0), memory=memory, recent=recent
+            message_count=session.get("message_count", 0), memory=memory, recent=recent, user=user
         )
 
     @_translated

@@ -30,11 +30,11 @@ class MongoStore(Store):
     ) -> None:
         self.db = MongoDatabase(client, database, owns_client=owns_client, retention=retention)
         self.sessions = MongoSessions(self.db)
-        self.memory = MongoMemory(self.db)
+        self.user_memory = MongoUserMemory(self.db)
+        self.memory = MongoMemory(self.db, self.user_memory)
         self.lifecycle = MongoLifecycle(self.db)
         self.search = MongoSearch(self.db)
         self.transfer = MongoTransfer(self.db)
-        self.user_memory = MongoUserMemory(self.db)
 
     def ensure_indexes(self) -> None:
         ensure_indexes(self.db)

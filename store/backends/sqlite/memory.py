@@ -11,7 +11,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from domain.ports.memory import ContextSnapshot, MemoryStore
+from domain.ports.memory import ContextSnapshot, MemoryStore, SessionUser
+from domain.ports.sessions import persona_from
 from schemas.errors import NotFound
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
@@ -30,11 +31,13 @@ from store.backends.sqlite.database import (
     message_from,
     newest_messages,
 )
+from store.backends.sqlite.user_memory import SqliteUserMemory
 
 
 class SqliteMemory(MemoryStore):
-    def __init__(self, db: SqliteDatabase) -> None:
+    def __init__(self, db: SqliteDatabase, users: SqliteUserMemory) -> None:
         self.db = db
+        self.users = users  # the context snapshot reads the user memory through its cache
 
     def load_memory(self, account_id: str, session_id: str) -> MemoryState:
         with self.db.read() as conn:
@@ -42,20 +45,33 @@ class SqliteMemory(MemoryStore):
             return memory_of(conn, account_id, session_id)
 
     def context_snapshot(
-        self, account_id: str, session_id: str, *, recent_limit: int
+        self, account_id: str, session_id: str, *, recent_limit: int, user_memory: bool = False
     ) -> ContextSnapshot:
-        # One read transaction instead of three: every context request comes through here.
+        # One read transaction instead of three (five with the user memory): every
+        # context request comes through here.
         check_limit(recent_limit)
         with self.db.read() as conn:
             session = conn.execute(
-                f"SELECT message_count FROM sessions WHERE {VISIBLE_SESSION}",
+                "SELECT message_count, user_id, persona,"
+                " CASE WHEN persona IS NULL THEN metadata END AS metadata"  # the legacy persona
+                f" FROM sessions WHERE {VISIBLE_SESSION}",
                 (account_id, session_id, self.db.cutoff()),
             ).fetchone()
             if session is None:
                 raise NotFound(f"session {session_id} not found")
             memory = memory_of(conn, account_id, session_id)
             recent = newest_messages(conn, account_id, session_id, limit=recent_limit)
-        return ContextSnapshot(message_count=session["message_count"], memory=memory, recent=recent)
+            user = None
+            if user_memory and session["user_id"] is not None:
+                user_id = session["user_id"]
+                metadata = json.loads(session["metadata"] or "{}")
+                persona = persona_from(session["persona"], metadata) or ""
+                user = SessionUser(
+                    user_id, persona, self.users.read_in(conn, account_id, user_id, persona)
+                )
+        return ContextSnapshot(
+            message_count=session["message_count"], memory=memory, recent=recent, user=user
+        )
 
     def acquire_memory_lease(
         self, account_id: str, session_id: str, owner: str, until: datetime, now: datetime

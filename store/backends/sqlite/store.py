@@ -30,11 +30,11 @@ class SqliteStore(Store):
     ) -> None:
         self.db = SqliteDatabase(path, retention=retention, trace=trace)
         self.sessions = SqliteSessions(self.db)
-        self.memory = SqliteMemory(self.db)
+        self.user_memory = SqliteUserMemory(self.db)
+        self.memory = SqliteMemory(self.db, self.user_memory)
         self.lifecycle = SqliteLifecycle(self.db)
         self.search = SqliteSearch(self.db)
         self.transfer = SqliteTransfer(self.db)
-        self.user_memory = SqliteUserMemory(self.db)
         try:
             create_schema(self.db)
             self.search.reindex_if_stale()

@@ -8,6 +8,7 @@ user's history: take the lease, read, compare-and-set, release.
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 
 from domain.ports.user_memory import UserMemoryStore
@@ -46,12 +47,18 @@ class SqliteUserMemory(UserMemoryStore):
 
     def load_user_memory(self, account_id: str, user_id: str, persona: str) -> UserMemoryState:
         with self.db.read() as conn:
-            # As bytes: compared with the last one parsed, not decoded, when unchanged.
-            row = conn.execute(
-                "SELECT CAST(state AS BLOB) AS state, version FROM user_memory"
-                " WHERE account_id = ? AND user_id = ? AND persona = ?",
-                (account_id, user_id, persona),
-            ).fetchone()
+            return self.read_in(conn, account_id, user_id, persona)
+
+    def read_in(
+        self, conn: sqlite3.Connection, account_id: str, user_id: str, persona: str
+    ) -> UserMemoryState:
+        """``load_user_memory`` within the caller's transaction (the context snapshot's)."""
+        # As bytes: compared with the last one parsed, not decoded, when unchanged.
+        row = conn.execute(
+            "SELECT CAST(state AS BLOB) AS state, version FROM user_memory"
+            " WHERE account_id = ? AND user_id = ? AND persona = ?",
+            (account_id, user_id, persona),
+        ).fetchone()
         if row is None:
             return UserMemoryState()
         version = row["version"]

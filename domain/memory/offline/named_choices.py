@@ -1,0 +1,128 @@
+"""Named choices in English: the room, the club, the location, the plan a booking is on,
+the way a refund is paid.
+
+"a Deluxe King room", "your Family Room", "home club Riverside", "our Northgate
+location", "the Premium plan", "Fibre 150 package". The name is a proper name
+(capitalised words, a number perhaps) said with the kind of thing it names; a new
+name of the same kind replaces the old one ("I can change your home club to
+Lakeshore"), so a summary that still quotes the old one is marked replaced. A
+name asked about ("How much is the Family Room?") is no choice yet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.sentences import split_sentences
+
+#: The kind of thing → the fact key of its name.
+_KINDS = {
+    "room": "room_type",
+    "suite": "room_type",
+    "club": "club",
+    "gym": "club",
+    "location": "location",
+    "clinic": "location",
+    "branch": "location",
+    "store": "location",
+    "plan": "plan",
+    "package": "plan",
+    "tariff": "plan",
+    "bundle": "plan",
+}
+_KIND = "|".join(_KINDS)
+#: Capitalised words that start a sentence, point at something or praise it ("Good plan."),
+#: not a name.
+_NOT_NAMES = (
+    r"(?!(?:The|A|An|Your|Our|My|His|Her|Their|This|That|These|Those|Any|Every|Each|Which"
+    r"|What|Same|New|Old|Current|Previous|Home|I|We|You|Good|Great|Nice|Perfect|Fine|Smart"
+    r"|Better|Best|Another|Other)\b)"
+)
+#: Kinds whose capitalised word is part of a product's name ("Family Room", "Fibre
+#: Plan"); a capitalised "Clinic" or "Club" is the business's own name, no choice.
+_NAMED_PRODUCTS = frozenset({"room", "suite", "plan", "package", "tariff", "bundle"})
+_NAME_WORD = rf"{_NOT_NAMES}(?:[A-Z][A-Za-z'’&-]*|\d+)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+_CHOICE = re.compile(
+    # "a Deluxe King room", "Family Room", "our Northgate location", "Fibre 150 package"
+    rf"(?<![\w'’])(?P<before>{_NAME})\s+(?P<kind>(?i:{_KIND}))(?![A-Za-z])"
+    # "home club Riverside", "your home club is Lakeshore": the kind first
+    rf"|(?<![A-Za-z])(?P<kind2>(?i:home\s+club|club|branch|location))\s+(?:is\s+)?"
+    rf"(?P<after>{_NAME})"
+    # "change your home club to Lakeshore", "switch the plan to Fibre 150"
+    rf"|(?<![A-Za-z])(?P<kind3>(?i:{_KIND}))\s+to\s+(?:the\s+)?(?P<to>{_NAME})"
+)
+
+
+#: How a refund is paid: "as account credit", "back on the card", "to your original
+#: payment method", "store credit".
+_REFUND_METHOD = re.compile(
+    r"(?<![A-Za-z])(?:(?:account|store|wallet)\s+credit"
+    r"|back\s+(?:on|to|onto)\s+(?:the|your|my)\s+(?:card|original\s+payment(?:\s+method)?)"
+    r"|(?:to|on)\s+(?:the|your|my)\s+original\s+payment(?:\s+method)?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+#: The word that says which way a refund is paid, however the sentence puts it.
+_METHOD_WORD = re.compile(r"card|credit|original", re.IGNORECASE)
+
+
+def same_choice(key: str, new: str, current: str) -> bool:
+    """Whether ``new`` only says again the choice ``current`` holds: "back to your card"
+    after "back on the card" is the same way of paying the refund."""
+    if key != "refund_method":
+        return False
+    said, held = _METHOD_WORD.search(new), _METHOD_WORD.search(current)
+    if said is None or held is None:
+        return False
+    return said.group().casefold() == held.group().casefold()
+
+
+#: A name shorter than this is kept with its kind (``domain.context.replaced`` marks only
+#: quoted values of at least four characters).
+_MIN_NAME_CHARS = 4
+
+
+@dataclass(frozen=True)
+class NamedChoice:
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+def named_choices(text: str) -> Iterator[NamedChoice]:
+    """Named rooms, clubs, locations and plans said as chosen (not asked about)."""
+    offset = 0
+    for sentence in split_sentences(text):
+        offset = text.find(sentence, offset)
+        if not is_question(sentence):
+            yield from _in_sentence(sentence, offset)
+        offset += len(sentence)
+
+
+def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
+    for method in _REFUND_METHOD.finditer(sentence):
+        yield NamedChoice(
+            "refund_method", offset + method.start(), offset + method.end(), method.group()
+        )
+    for match in _CHOICE.finditer(sentence):
+        if match.group("before"):
+            kind = match.group("kind")
+            if kind[0].isupper() and kind.casefold() not in _NAMED_PRODUCTS:
+                continue  # "Lakeshore Family Clinic": who the business is
+            # "Family Room" is the name in full; "a Deluxe King room" names "Deluxe King";
+            # a short name keeps its kind ("the Pro plan"): "Pro" alone is too short to
+            # mark where a summary still quotes it.
+            short = len(match.group("before")) < _MIN_NAME_CHARS
+            group = 0 if kind[0].isupper() or short else "before"
+        elif match.group("kind2"):
+            kind, group = match.group("kind2").split()[-1], "after"
+        else:
+            kind, group = match.group("kind3"), "to"
+        start, end = match.start(group), match.end(group)
+        yield NamedChoice(_KINDS[kind.casefold()], offset + start, offset + end, match.group(group))

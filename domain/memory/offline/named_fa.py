@@ -1,0 +1,113 @@
+"""Things a Persian support chat names by the shape of the phrase, with no shaped value
+(no digits, no code) for a cue to key:
+
+- an item read back by its model: «کاناپه سه‌نفره مدل آرمیتا، رنگ طوسی», or as the
+  customer's appliance: «کولرتون گری ۲۴ هزار اینورتر هست» (``product``);
+- a route: «پرواز اصفهان به کیش», «بلیت تهران به مشهد» (``route``);
+- a shop's branch: «از پیتزا نارون شعبه ستارخان» (``branch``);
+- a document to bring: «اصل کارت ملی لازمه» (``documents_to_bring``).
+
+The whole phrase is the value, so the context says what was bought or booked, not only
+a code; each is kept under a key of its own and never replaces another thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from domain.memory.offline.lexicon import PERSIAN_STOP_WORDS
+from domain.memory.offline.values import FA_LETTERS
+
+_FA = FA_LETTERS
+_WORD = rf"[{_FA}]{{2,}}"
+#: One word of a model's name, digits of any script in it: «گری», «۲۴», «A54».
+_NAME_PART = rf"(?:[{_FA}]{{2,}}|[A-Za-z0-9\u06f0-\u06f9][A-Za-z0-9\u06f0-\u06f9-]*)"
+_MODEL_WORD = rf"(?:[{_FA}]{{2,}}|[A-Za-z0-9][A-Za-z0-9-]*)"
+
+_ITEM = re.compile(
+    rf"(?<![{_FA}])(?P<kind>{_WORD}(?:\s+{_WORD}){{0,2}})\s+مدل\s+"
+    rf"(?P<model>{_MODEL_WORD}(?:\s+[A-Za-z0-9][A-Za-z0-9-]*)?)"
+    rf"(?:\s*[،,]?\s*رنگ\s+{_WORD})?(?![{_FA}A-Za-z0-9])"
+)
+#: «کولرتون گری ۲۴ هزار اینورتر هست»: the customer's appliance read back by what it is.
+_YOUR_APPLIANCE = re.compile(
+    rf"(?<![{_FA}])(?:کولر|یخچال|گوشی|لپ[\u200c\s]?تاپ|تلویزیون|لباسشویی|ظرفشویی|مودم|اجاق"
+    rf"|پکیج|آبگرمکن|جاروبرقی|ماشین)(?:تون|تان|ت|ش|شون)\s+"
+    rf"(?P<value>{_NAME_PART}(?:\s+{_NAME_PART}){{0,4}})\s+(?:هست|است|هستش)(?![{_FA}])"
+)
+_ROUTE = re.compile(
+    rf"(?<![{_FA}])(?:پرواز|مسیر|بلیت|بلیط|سفر|قطار|اتوبوس)(?:های|ها)?\s+"
+    rf"(?:(?:رفت|برگشت)\s+)?(?P<value>{_WORD}\s+به\s+{_WORD})(?![{_FA}])"
+)
+_BRANCH = re.compile(
+    rf"(?<![{_FA}])(?:از|رستوران|فروشگاه)\s+(?P<value>(?:{_WORD}\s+){{1,3}}شعبه\s+{_WORD})"
+    rf"(?![{_FA}])"
+)
+#: «اصل کارت ملی لازمه», «کپی شناسنامه رو همراه داشته باشید»: what to bring along.
+_DOCUMENT = re.compile(
+    rf"(?<![{_FA}])(?P<value>(?:اصل|کپی|تصویر)?\s*(?:کارت\s*ملی|شناسنامه|گذرنامه|پاسپورت|فاکتور"
+    rf"|رسید|گواهی[\u200c\s]?نامه|دفترچه\s*بیمه|معرفی[\u200c\s]?نامه|کارت\s*گارانتی|مدارک)"
+    rf"(?:\s+{_WORD}){{0,2}}?)\s+(?:(?:رو|را)\s+)?(?:لازمه|لازم\s*است|لازم\s*دارید"
+    rf"|همراه(?:تون|تان)?\s*(?:باشه|باشد|داشته\s*باشید|بیارید|بیاورید)|بیارید|بیاورید)(?![{_FA}])"
+)
+#: Words that name no thing: «این مدل», «کدوم مدل», «پرواز شما به کیش», «از این شعبه».
+_NOT_A_NAME = PERSIAN_STOP_WORDS | {
+    "این",
+    "اون",
+    "آن",
+    "کدوم",
+    "کدام",
+    "هر",
+    "همین",
+    "همون",
+    "چه",
+    "شما",
+    "ما",
+    "من",
+    "ساعت",
+}
+
+
+@dataclass(frozen=True)
+class NamedThing:
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+def things_named(text: str) -> list[NamedThing]:
+    return [*_items(text), *_places(text)]
+
+
+def _items(text: str) -> list[NamedThing]:
+    found = []
+    for match in _ITEM.finditer(text):
+        kind = match.group("kind").split()
+        while kind and kind[0] in _NOT_A_NAME:
+            kind = kind[1:]
+        model = match.group("model").split()[0]
+        if not kind or any(word in _NOT_A_NAME for word in kind) or model in _NOT_A_NAME:
+            continue
+        start = match.start("kind") + match.group("kind").index(kind[0])
+        found.append(NamedThing("product", start, match.end(), text[start : match.end()]))
+    return found
+
+
+def _places(text: str) -> list[NamedThing]:
+    found = []
+    places = (
+        ("product", _YOUR_APPLIANCE),
+        ("route", _ROUTE),
+        ("branch", _BRANCH),
+        ("documents_to_bring", _DOCUMENT),
+    )
+    for key, pattern in places:
+        for match in pattern.finditer(text):
+            words = set(match.group("value").split()) - {"به", "شعبه"}
+            if not words & _NOT_A_NAME:
+                found.append(
+                    NamedThing(key, match.start("value"), match.end("value"), match["value"])
+                )
+    return found

@@ -1,0 +1,101 @@
+"""Named choices in English: the room, club, location and plan a booking is on, value by
+value, and a new name of the same kind replacing the old one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "name"),
+    [
+        (
+            "I can see your reservation: a Deluxe King room at the hotel.",
+            "room_type",
+            "Deluxe King",
+        ),
+        ("The Family Room is available for those nights.", "room_type", "Family Room"),
+        ("I've got you on the Premium plan.", "plan", "Premium"),
+        ("You're on the Fibre 150 package from Friday.", "plan", "Fibre 150"),
+        ("Thanks. Your home club is Riverside, right.", "club", "Riverside"),
+        ("Done: home club Lakeshore from August 15.", "club", "Lakeshore"),
+        ("She sees patients at our Northgate location on Tuesdays.", "location", "Northgate"),
+        (
+            "The nearest is the Parliament Street branch in Harrogate.",
+            "location",
+            "Parliament Street",
+        ),
+    ],
+)
+def test_named_choices(text: str, key: str, name: str) -> None:
+    assert facts_of(("assistant", text))[key] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How much is the Family Room?",  # asked about, not chosen
+        "Good plan. Delivery is booked for Friday.",  # praise, no name
+        "Thanks for reaching out to Lakeshore Family Clinic.",  # the business itself
+        "The room is ready from 3pm.",  # no name at all
+    ],
+)
+def test_no_named_choice(text: str) -> None:
+    found = facts_of(("assistant", text))
+    assert not {"room_type", "plan", "club", "location"} & set(found)
+
+
+def test_a_new_name_of_the_same_kind_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "Thanks. I've got Alicia Moreno, Premium plan, home club Riverside."),
+        ("user", "after the freeze I'd rather use the Lakeshore club"),
+        ("assistant", "I can change your home club to Lakeshore from the end of the freeze."),
+        batch=1,
+    )
+    assert current(facts)["club"] == "Lakeshore"
+    assert history(facts, "club") == ["Riverside"]
+    assert current(facts)["plan"] == "Premium"
+
+
+def test_the_way_a_refund_is_paid_and_its_change() -> None:
+    facts = conversation(
+        ("assistant", "Would you like the refund as account credit or back to your card?"),
+        ("user", "credit is fine i guess"),
+        ("assistant", "Done, $20.45 as account credit. It'll show in your wallet right away."),
+        ("user", "hmm actually no. put it back on the card"),
+        batch=1,
+    )
+    assert current(facts)["refund_method"] == "back on the card"
+    assert history(facts, "refund_method") == ["account credit"]
+
+
+def test_an_emergency_cash_amount() -> None:
+    found = facts_of(("assistant", "I've set up an emergency cash withdrawal of £150."))
+    assert found == {"cash_amount": "£150"}
+
+
+def test_the_same_refund_method_said_again_keeps_the_customers_words() -> None:
+    facts = conversation(
+        ("assistant", "Done, $20.45 as account credit."),
+        ("user", "hmm actually no. put it back on the card"),
+        (
+            "assistant",
+            "No problem, I've switched it. The $20.45 will go back to your card instead.",
+        ),
+        batch=1,
+    )
+    assert current(facts)["refund_method"] == "back on the card"
+    assert history(facts, "refund_method") == ["account credit"]
+
+
+def test_a_short_name_keeps_its_kind() -> None:
+    """ "Pro" alone is too short to mark where a summary still quotes it."""
+    facts = conversation(
+        ("assistant", "I see the Pro plan at $15 a month."),
+        ("assistant", "Done. Your account is now on the Team plan, $48 a month from June 1."),
+        batch=1,
+    )
+    assert current(facts)["plan"] == "Team"
+    assert history(facts, "plan") == ["Pro plan"]
