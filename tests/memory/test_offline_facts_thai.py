@@ -448,3 +448,21 @@ def test_a_visit_moved_for_the_customer_replaces_the_booked_one() -> None:
         known=[("appointment_date", "วันพฤหัสบดีที่ 28 พ.ย. ช่วงบ่ายสองถึงสี่โมง")],
     )
     assert facts["appointment_date"] == "วันจันทร์ที่ 2 ธ.ค. 14.00-16.00 น."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "อีกเรื่องค่ะ ยาพ่อจะหมดก่อนวันนัด พ่อกินวาร์ฟาริน 3 มก.ค่ะ เหลือแค่ห้าเม็ด",
+        "คุณหมออนุมัติแล้วค่ะ สั่งวาร์ฟาริน 3 มก. จำนวน 30 เม็ด ส่งไปรษณีย์ EMS ค่ะ",
+    ],
+)
+def test_a_medicine_with_its_dose(text: str) -> None:
+    assert facts_of(("user", text))["medication"] == "วาร์ฟาริน 3 มก."
+
+
+def test_a_delivery_window_instruction_runs_past_the_dots_of_its_times() -> None:
+    text = "ได้ค่ะ ส่งในเวลาทำการ 9.00-17.00 น. ให้ติดต่อที่เคาน์เตอร์ต้อนรับชั้น 18 แล้วโทรเรียกดิฉันลงมารับนะคะ"
+    assert facts_of(("user", text))["delivery_instruction"] == (
+        "ส่งในเวลาทำการ 9.00-17.00 น. ให้ติดต่อที่เคาน์เตอร์ต้อนรับชั้น 18 แล้วโทรเรียกดิฉันลงมารับนะคะ"
+    )

@@ -1,6 +1,6 @@
 """What a Thai conversation is about when it is a named thing, not a shaped value: the room
 type, the study programme, the internet package, the shop and its branch, an allergy, who is
-coming, the seats, a bus line, a car.
+coming, the seats, a medicine and its dose, a bus line, a car.
 
 Thai names the kind of thing right before its name, with no space between for Thai names
 («หลักสูตรสองภาษา», «ร้านข้าวมันไก่เฮียเส็ง สาขาบรรทัดทอง») and a space before Latin ones
@@ -49,6 +49,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "seats",
         re.compile(r"(?P<value>ที่นั่ง\s?\d{1,2}[A-K](?:\s?(?:และ|กับ|,)\s?\d{1,2}[A-K])*)(?![A-Za-z])"),
+    ),
+    # a medicine and its dose, after the word for taking or prescribing it:
+    # «พ่อกินวาร์ฟาริน 3 มก.», «สั่งวาร์ฟาริน 3 มก. จำนวน 30 เม็ด»
+    (
+        "medication",
+        re.compile(
+            r"(?:กิน|ทาน|ใช้ยา|ยา|สั่ง)(?P<value>[\u0e01-\u0e4eA-Za-z]{3,20}?\s?\d+(?:\.\d+)?\s?"
+            r"(?:มก\.|มิลลิกรัม|ไมโครกรัม|mg|mcg)(?![A-Za-z]))"
+        ),
     ),
     # a bus or van line: «เส้นทางสาย B», «รถสาย D» («รับสาย», a call taken, has no letter after it)
     ("route", re.compile(r"(?P<value>สาย\s?[A-Z0-9]{1,3})(?![A-Za-z0-9])")),
