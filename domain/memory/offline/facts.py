@@ -48,6 +48,7 @@ from domain.memory.offline.instructions import instructions, preparations
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
+from domain.memory.offline.names_en import names_in_passing
 from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -65,6 +66,7 @@ from domain.memory.offline.values import (
     is_range,
     party_size,
 )
+from domain.memory.offline.wording_en import points_back
 from domain.memory.offline.wording_fa import (
     SCHEDULING,
     SEPARATELY,
@@ -383,6 +385,7 @@ def _facts_in(
     if from_user:
         found.extend(stated_facts(text, claimed, facts.keys()))
     if from_user:
+        found.extend(names_in_passing(text, claimed, facts.current("customer_name")))
         found.extend(_thai_name_reply(text, asked, facts.keys()))
     told = list(instructions(text)) if from_user else []
     found.extend(
@@ -426,6 +429,9 @@ def _facts_in(
         key = facts.entity_key(grouped.key, grouped.value, correction)
         found.append(dataclasses.replace(grouped, key=key))
         claimed.claim(grouped.start, grouped.end)
+    for code in _codes_put_right(text, claimed, facts):
+        found.append(code)
+        claimed.claim(code.start, code.end)
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
     found.extend(_named_old(text, values))
     used: set[tuple[int, Kind]] = set()
@@ -589,7 +595,7 @@ def _keys_for(
             return [(facts.entity_key(key, value.text, update), value.start)]
     if someone_else is not None:
         return [(facts.entity_key(someone_else, value.text, update), value.start)]
-    carried = _named_just_before(text, value)
+    carried = _named_just_before(text, value) or _named_in_sentence_before(text, value)
     if carried is not None:
         return [(facts.entity_key(carried, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
@@ -680,6 +686,22 @@ def _named_just_before(text: str, value: ValueSpan) -> str | None:
         if cue.topic.name not in _SUMS_ONLY and (key := cue.topic.key_for(value.kind))
     ]
     return keys[0] if keys else None
+
+
+def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
+    """The key a value takes from the sentence before it, when its own opens by pointing
+    back and names nothing ("Can the invoice go to my work email instead? it's …")."""
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    if begin == 0 or not points_back(text[begin : value.start]):
+        return None
+    if any(cue.topic.key_for(value.kind) for cue in cues_in(text[begin : value.start])):
+        return None
+    previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
+    cues = [c for c in cues_in(text[previous_begin:begin]) if c.topic.key_for(value.kind)]
+    if not cues:
+        return None
+    best = max(cues, key=lambda c: (c.topic.strength_for(value.kind), c.end))
+    return best.topic.key_for(value.kind)
 
 
 def _generic_in_persian(cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan) -> bool:
@@ -1285,7 +1307,9 @@ def _code_answer(
 #: A code written in groups right after the name of its id: "tracking number TRK 5521
 #: 8830", "account number is ACC 3391 0072", "Rewards number HV 55 802 316".
 _GROUPED_CODE = re.compile(
-    r"\s*(?:is\s+|:\s*|#\s*)?(?P<code>(?:[A-Z]{1,5}|\d{2,})(?:[ -](?:[A-Z]{1,5}\d*|\d{2,})){1,5})"
+    r"\s*(?:is\s+|:\s*|#\s*)?(?P<code>(?:[A-Z]{1,5}|\d{2,}|\d[A-Z]{1,3}\d*)"
+    # groups of capitals, digits, or both ("1Z 84W 2E7 02 9916 3374")
+    r"(?:[ -](?:[A-Z]{1,5}\d*|\d{2,}|\d{1,3}[A-Z]{1,3}\d*)){1,5})"
     r"(?![\w-])"
 )
 
@@ -1303,10 +1327,42 @@ def _grouped_codes(text: str, claimed: ClaimedSpans) -> list[FactMatch]:
             continue
         code = match.group("code")
         start, end = match.start("code"), match.end("code")
+        label = text[cue.start : cue.end]
+        if label.isalpha() and label.isupper() and text[cue.end : start] == " ":
+            start, code = cue.start, text[cue.start : end]  # "RMA 5520 1187": its prefix too
         if " " not in code or sum(c.isdigit() for c in code) < _MIN_ID_DIGITS:
             continue
         if claimed.is_free(start, end):
             found.append(FactMatch(key, code, start, end))
+    return found
+
+
+#: A code of letters and digits in groups, wherever it stands ("Is it 1Z 84W 2E7 02 9916
+#: 3347?", "SP 4471 9062 GB").
+_LOOSE_GROUPED_CODE = re.compile(
+    r"(?<![\w-])(?P<code>(?:[A-Z]{1,5}\d*|\d{2,}|\d[A-Z]{1,3}\d*)"
+    r"(?:[ -](?:[A-Z]{1,5}\d*|\d{2,}|\d{1,3}[A-Z]{1,3}\d*)){2,5})(?![\w-])"
+)
+_MIN_LOOSE_CODE_DIGITS = 6
+
+
+def _codes_put_right(text: str, claimed: ClaimedSpans, facts: _Facts) -> list[FactMatch]:
+    """A code in groups said with no name of its id, that is a known code of the same shape
+    with a digit or two changed: that code put right ("wait, is it 1Z … 3347?" after "your
+    new tracking number is 1Z … 3374"), not a phone read out of its last groups."""
+    found = []
+    for match in _LOOSE_GROUPED_CODE.finditer(text):
+        code, start, end = match.group("code"), match.start("code"), match.end("code")
+        letters = any(c.isalpha() for c in code)
+        if not letters or sum(c.isdigit() for c in code) < _MIN_LOOSE_CODE_DIGITS:
+            continue
+        if not claimed.is_free(start, end):
+            continue
+        for key in sorted(facts.keys()):
+            current = facts.current(key) or ""
+            if current != code and _id_shape(current) == _id_shape(code) and _near(code, current):
+                found.append(FactMatch(key, code, start, end))
+                break
     return found
 
 
@@ -1461,6 +1517,19 @@ _NOT_NAME_WORDS = frozenset(
         "how",
         "when",
         "where",
+        # a short acknowledgement is no name ("ok good" after "your name for the board?")
+        "good",
+        "great",
+        "fine",
+        "cool",
+        "perfect",
+        "lovely",
+        "brilliant",
+        "thx",
+        "cheers",
+        "bye",
+        "noted",
+        "sounds",
     ]
 )
 

@@ -128,7 +128,9 @@ TOPICS: tuple[Topic, ...] = (
         "ticket",
         _ids("ticket_id"),
         english=r"ticket(?:\s+(?:number|no\.?|id|ref(?:erence)?))?|case(?:\s+(?:number|no\.?|id|ref(?:erence)?))?"
-        r"|(?:repair|service|work|job)\s+(?:case|job|order|reference|ref|number|request)"
+        r"|(?:repair|service|job)\s+(?:case|job|order|reference|ref|number|request)"
+        # "work number" is a phone at work; a "work order" is a job
+        r"|work\s+(?:case|job|order|reference|ref|request)"
         r"|complaint\s+(?:number|reference|ref|id)|claim\s+(?:number|reference|ref|id)"
         r"|support\s+(?:reference|ref)",
         persian=r"تیکت|شماره\s*(?:ی\s*)?(?:درخواست|پیگیری|شکایت|پذیرش)|کد\s*(?:ی\s*)?(?:پیگیری|درخواست|پذیرش)",
@@ -381,8 +383,11 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "work",
-        {Kind.ADDRESS: "work_address", Kind.PHONE: "work_phone"},
-        english=r"office|work(?:place)?|company\s+address",
+        {Kind.ADDRESS: "work_address", Kind.PHONE: "work_phone", Kind.EMAIL: "work_email"},
+        # "my work email", "work line": whole, so the plain "email" cue beside it does not
+        # make the customer's own address of it
+        english=r"office|work(?:place)?(?:\s+(?:e-?mail|phone|number|line|mobile|cell))?"
+        r"|company\s+address",
         persian=r"محل\s*کار|دفتر|شرکت",
         thai=r"ที่ทำงาน|ออฟฟิศ|บริษัท",
     ),

@@ -1,0 +1,122 @@
+"""English support chat in general, not one benchmark's phrasing: names given in passing,
+a work email or phone beside the customer's own, a code in groups put right.
+
+Value by value, on the real extractor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("The name's on the enquiry as Daniel Okafor, that's me.", "Daniel Okafor"),
+        ("name on the account is Priya Raman", "Priya Raman"),
+        ("It's in my name, Tomás Herrera.", "Tomás Herrera"),
+        ("My parcel is late, order RC-300817.\n\nThanks,\nJess Whitaker", "Jess Whitaker"),
+        ("Can you call me back after 5?\n\nCheers\nOwen Pryce", "Owen Pryce"),
+        ("Please cancel it.\n\nKind regards,\nMarta Nowak", "Marta Nowak"),
+    ],
+)
+def test_a_name_given_in_passing_is_the_customers(message: str, name: str) -> None:
+    assert facts_of(("user", message))["customer_name"] == name
+
+
+def test_someone_elses_name_on_a_record_is_not_the_customers() -> None:
+    assert "customer_name" not in facts_of(
+        ("user", "The name on the booking is Amara Okafor, my wife.")
+    )
+
+
+def test_a_signature_of_the_given_name_alone_keeps_the_full_name() -> None:
+    facts = conversation(
+        ("user", "The name's on the booking as Daniel Okafor."),
+        ("user", "That's all, thanks for your help\n\nDan"),
+    )
+    assert current(facts)["customer_name"] == "Daniel Okafor"
+
+
+def test_a_signature_gives_a_known_given_name_in_full() -> None:
+    facts = conversation(
+        ("user", "hi, this is Jess"),
+        ("user", "Order is RC-300817\n\nThanks,\nJess Whitaker"),
+    )
+    assert current(facts)["customer_name"] == "Jess Whitaker"
+
+
+@pytest.mark.parametrize("reply", ["ok good", "great", "cool thx", "perfect"])
+def test_an_acknowledgement_is_no_name(reply: str) -> None:
+    found = facts_of(("user", reply), context=[("assistant", "Can I take a name for the board?")])
+    assert "customer_name" not in found
+
+
+def test_a_work_email_is_not_the_customers_own() -> None:
+    facts = conversation(
+        ("user", "daniel.okafor@gmail.com is best"),
+        ("user", "Can the invoice go to my work email instead? it's d.okafor@harlowbuild.co.uk"),
+    )
+    assert current(facts)["customer_email"] == "daniel.okafor@gmail.com"
+    assert current(facts)["work_email"] == "d.okafor@harlowbuild.co.uk"
+    assert history(facts, "customer_email") == []
+
+
+@pytest.mark.parametrize(
+    ("message", "value"),
+    [
+        ("my work number is 020 7946 0018", "020 7946 0018"),
+        ("you can also try my work line, 0161 496 0732", "0161 496 0732"),
+    ],
+)
+def test_a_work_phone_is_not_the_mobile(message: str, value: str) -> None:
+    facts = conversation(("user", "mobile is 07700 900 412"), ("user", message))
+    assert current(facts)["customer_phone"] == "07700 900 412"
+    assert current(facts)["work_phone"] == value
+
+
+def test_a_work_phone_corrected_replaces_only_the_work_phone() -> None:
+    facts = conversation(
+        ("user", "cell is 503-555-0192, work number is (503) 555-0148"),
+        ("user", "I gave you the wrong work number earlier? it's (503) 555-0184, not 0148"),
+    )
+    assert current(facts)["customer_phone"] == "503-555-0192"
+    assert current(facts)["work_phone"] == "(503) 555-0184"
+    assert history(facts, "work_phone") == ["(503) 555-0148"]
+
+
+def test_a_work_order_is_still_a_job() -> None:
+    assert facts_of(("user", "The work order is WO-55812."))["ticket_id"] == "WO-55812"
+
+
+def test_a_code_in_mixed_groups_is_read_whole() -> None:
+    found = facts_of(("assistant", "Your new tracking number is 1Z 84W 2E7 02 9916 3374."))
+    assert found == {"tracking_number": "1Z 84W 2E7 02 9916 3374"}
+
+
+@pytest.mark.parametrize(
+    ("stated", "corrected"),
+    [
+        ("1Z 84W 2E7 02 9916 3374", "1Z 84W 2E7 02 9916 3347"),
+        ("SP 4471 9026 GB", "SP 4471 9062 GB"),
+    ],
+)
+def test_a_code_in_groups_put_right_without_its_name(stated: str, corrected: str) -> None:
+    facts = conversation(
+        ("assistant", f"Your tracking number is {stated}."),
+        ("user", f"hm, it says not found. Is it {corrected}? that's what the email says"),
+    )
+    assert current(facts)["tracking_number"] == corrected
+    assert history(facts, "tracking_number") == [stated]
+    assert "customer_phone" not in current(facts) and "other_phone" not in current(facts)
+
+
+def test_another_code_of_the_same_shape_is_not_a_correction() -> None:
+    facts = conversation(
+        ("assistant", "Your return authorization is RMA 5520 1187."),
+        ("assistant", "The credit is on RR 7741 2209 now."),
+    )
+    assert current(facts)["return_id"] == "RMA 5520 1187"
+    assert history(facts, "return_id") == []
