@@ -120,3 +120,59 @@ def test_another_code_of_the_same_shape_is_not_a_correction() -> None:
     )
     assert current(facts)["return_id"] == "RMA 5520 1187"
     assert history(facts, "return_id") == []
+
+
+def test_a_new_tracking_number_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "It shipped on October 3, tracking 1Z 84W 2E7 03 4419 2051."),
+        ("assistant", "Your new tracking number is 1Z 84W 2E7 02 9916 3374."),
+    )
+    assert current(facts)["tracking_number"] == "1Z 84W 2E7 02 9916 3374"
+    assert history(facts, "tracking_number") == ["1Z 84W 2E7 03 4419 2051"]
+
+
+def test_a_second_order_number_is_still_another_order() -> None:
+    facts = conversation(
+        ("user", "Order number ORD 4471 2209 please"),
+        ("user", "and the new order number is ORD 5520 1187"),
+    )
+    assert current(facts)["order_id"] == "ORD 4471 2209"
+    assert history(facts, "order_id") == []
+
+
+@pytest.mark.parametrize("word", ["40th", "28th", "10ish", "90s"])
+def test_an_ordinal_or_a_rough_number_is_no_code(word: str) -> None:
+    assert facts_of(("user", f"I'd like to book a room for the {word} thing")) == {}
+
+
+def test_a_percentage_is_no_sum() -> None:
+    facts = conversation(
+        ("assistant", "I can refund 10% of the wheel, that's $24.90, to your card."),
+        ("assistant", "Store credit is 15%, so $37.35 goes on your account instead."),
+    )
+    assert current(facts)["refund_amount"] == "$37.35"
+    assert history(facts, "refund_amount") == ["$24.90"]
+
+
+def test_the_dates_of_one_booking_each_keep_their_own_key() -> None:
+    facts = conversation(
+        ("user", "I have a race on Saturday October 19, so the wheel is urgent"),
+        ("assistant", "We can hold the date for you until Friday 14 August."),
+        ("assistant", "The balance is due 28 days before the event, so by Saturday 22 August."),
+        ("assistant", "The wheel should now arrive Friday October 11."),
+        ("assistant", "Good luck at the race on the 19th!"),
+    )
+    assert current(facts)["event_date"] == "Saturday October 19"
+    assert current(facts)["deadline_date"] == "Friday 14 August"
+    assert current(facts)["delivery_date"] == "Friday October 11"
+    assert history(facts, "event_date") == []
+
+
+def test_an_event_named_in_a_question_dates_the_answer() -> None:
+    facts = conversation(
+        ("user", "I kind of need that wheel for a race on the 19th"),
+        ("assistant", "Understood. Which race are you doing?"),
+        ("user", "Cascade Gravel 100, Saturday October 19. been training all summer"),
+        batch=1,
+    )
+    assert current(facts)["event_date"] == "Saturday October 19"

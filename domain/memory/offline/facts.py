@@ -426,7 +426,8 @@ def _facts_in(
         found.append(code)
         claimed.claim(code.start, code.end)
     for grouped in _grouped_codes(text, claimed):
-        key = facts.entity_key(grouped.key, grouped.value, correction)
+        renewed = _renewed_id(text, grouped)
+        key = facts.entity_key(grouped.key, grouped.value, correction or renewed)
         found.append(dataclasses.replace(grouped, key=key))
         claimed.claim(grouped.start, grouped.end)
     for code in _codes_put_right(text, claimed, facts):
@@ -894,12 +895,15 @@ _YOURS = re.compile(
     re.IGNORECASE,
 )
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 
 
 def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
     """Whether ``value`` can be the value of ``key`` at all: a bare number needs a few
     digits to be an id; a phone or an email the assistant writes is the customer's only
     when the assistant says it is theirs ("we have your number as …")."""
+    if value.kind is Kind.NUMBER and _PERCENT.match(text, value.end):
+        return False  # "store credit is 15%": a share, no sum nor id
     if value.kind is Kind.NUMBER and key not in _AMOUNT_KEYS:
         if any(c in value.text for c in ",٬،.٫"):
             return False  # "10,000" is an amount, not an id
@@ -1335,6 +1339,23 @@ def _grouped_codes(text: str, claimed: ClaimedSpans) -> list[FactMatch]:
         if claimed.is_free(start, end):
             found.append(FactMatch(key, code, start, end))
     return found
+
+
+#: "new" right before an id's name: the id that replaces the old one ("your new tracking
+#: number is …" after a reship, "the new booking reference"). Not of an order: a "new
+#: order" is another order.
+_NEW_ID = re.compile(r"\b(?:new|updated|replacement|corrected)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _renewed_id(text: str, code: FactMatch) -> bool:
+    if _base_key(code.key) == "order_id":
+        return False
+    cue = max(
+        (c for c in cues_in(text[: code.start]) if c.topic.key_for(Kind.IDENTIFIER)),
+        key=lambda c: c.end,
+        default=None,
+    )
+    return cue is not None and _NEW_ID.search(text[max(0, cue.start - 24) : cue.start]) is not None
 
 
 #: A code of letters and digits in groups, wherever it stands ("Is it 1Z 84W 2E7 02 9916

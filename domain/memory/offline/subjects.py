@@ -108,7 +108,14 @@ TOPICS: tuple[Topic, ...] = (
     # «اعتبار» of a sum is a balance held, never a price: «۴۳۰ هزار تومان اعتبار دارید»;
     # «تا کی اعتبار داره» asks how long something is valid.
     Topic("credit", {Kind.AMOUNT: "credit_balance"}, persian=r"(?<!کی\s)(?<!کی)اعتبار|موجودی"),
-    Topic("deadline", {Kind.DATE: "deadline_date"}, persian=r"مهلت(?:\s*(?:پرداخت|قانونی))?"),
+    Topic(
+        "deadline",
+        {Kind.DATE: "deadline_date"},
+        persian=r"مهلت(?:\s*(?:پرداخت|قانونی))?",
+        # "we can hold the date for you until Friday 14 August": till when an offer stands
+        english=r"deadline|(?:hold|keep|reserve)\s+(?:\w+\s+){0,4}(?:until|till)"
+        r"|no\s+later\s+than|at\s+the\s+latest",
+    ),
     # «کارت شما تا یکشنبه ۱۵ مهر … آماده میشه»: when something will be ready to collect
     Topic(
         "ready",
@@ -573,6 +580,14 @@ TOPICS: tuple[Topic, ...] = (
         r"|come\s+(?:round|over|by)|call[\s-]?out|inspection",
         persian=r"نوبت|ویزیت|مراجعه|تکنسین|کارشناس|بازدید|معاینه|پزشک|دکتر",
         thai=r"นัด(?:หมาย)?|ช่าง(?:จะ)?(?:เข้า)?|พบแพทย์|หมอ|ตรวจ",
+    ),
+    Topic(
+        # the day a booking is for, beside the dates of its deposit, visit and payments;
+        # "due 28 days before the event, so by …" dates the payment, not the event
+        "event",
+        {Kind.DATE: "event_date", Kind.TIME: "event_time"},
+        english=r"(?<!before\sthe\s)(?<!after\sthe\s)(?<!before\syour\s)(?<!after\syour\s)"
+        r"(?:(?:birthday\s+)?party|event|race|wedding|celebration|ceremony|tournament|marathon|gig)",
     ),
     Topic(
         # a membership or subscription put on hold: its dates are no appointment

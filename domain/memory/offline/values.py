@@ -523,8 +523,14 @@ def _quantities(text: str) -> Iterator[ValueSpan]:
 def _identifiers(text: str) -> Iterator[ValueSpan]:
     for match in _IDENTIFIER.finditer(text):
         value = match.group().rstrip("-/")
+        if _WORD_OF_A_NUMBER.fullmatch(value):
+            continue  # "a 40th birthday", "10ish": a number in words, no code
         if len(value.lstrip("# ")) >= _MIN_IDENTIFIER_CHARS or value.startswith("#"):
             yield ValueSpan(Kind.IDENTIFIER, match.start(), match.start() + len(value), value)
+
+
+#: An ordinal or a rough number written as a word ("40th", "28th", "10ish", "20s").
+_WORD_OF_A_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th|ish|s)", re.IGNORECASE)
 
 
 #: Thai laughter ("555", "5555"): "ha" is "ห้า", five.
