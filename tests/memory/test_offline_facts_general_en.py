@@ -176,3 +176,26 @@ def test_an_event_named_in_a_question_dates_the_answer() -> None:
         batch=1,
     )
     assert current(facts)["event_date"] == "Saturday October 19"
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["415 NW 11th Ave, Apt 6, Portland, OR 97209", "1420 W 5th St", "88 East 3rd Street, Apt 2B"],
+)
+def test_an_address_on_a_numbered_street_is_whole(address: str) -> None:
+    facts = conversation(
+        ("assistant", "Can you confirm the card's billing address?"),
+        ("user", f"oh it's probably still my old apartment. {address}"),
+    )
+    assert current(facts)["billing_address"] == address
+
+
+def test_a_neighbour_given_after_a_question_is_the_delivery_address() -> None:
+    facts = conversation(
+        ("user", "my billing address is 415 NW 11th Ave, Portland, OR 97209"),
+        ("user", "there's a locker in the Safeway, please deliver to 3527 SE Hawthorne Blvd"),
+        ("user", "Can you send both to my neighbor instead? Linda Ortiz, 2224 SE Alder St."),
+    )
+    assert current(facts)["delivery_address"] == "2224 SE Alder St"
+    assert current(facts)["billing_address"] == "415 NW 11th Ave, Portland, OR 97209"
+    assert history(facts, "billing_address") == []

@@ -690,10 +690,15 @@ def _named_just_before(text: str, value: ValueSpan) -> str | None:
 
 
 def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
-    """The key a value takes from the sentence before it, when its own opens by pointing
-    back and names nothing ("Can the invoice go to my work email instead? it's …")."""
+    """The key a value takes from the sentence before it, when its own names nothing and
+    opens by pointing back or follows a question of the same message ("Can the invoice go
+    to my work email instead? it's …", "Can you send both to my neighbor instead? Linda
+    Ortiz, 2224 SE Alder St.")."""
     begin, _ = _sentence_bounds(text, value.start, value.end)
-    if begin == 0 or not points_back(text[begin : value.start]):
+    if begin == 0:
+        return None
+    asks = text[:begin].rstrip().endswith(("?", "؟"))
+    if not asks and not points_back(text[begin : value.start]):
         return None
     if any(cue.topic.key_for(value.kind) for cue in cues_in(text[begin : value.start])):
         return None

@@ -658,7 +658,8 @@ TOPICS: tuple[Topic, ...] = (
             Kind.DURATION: "delivery_duration",
         },
         english=r"deliver(?:y|ed|ing|s)?|(?:next|second|delivery|redelivery)\s+attempt|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
-        r"|drop[\s-]?off|send\s+(?:it|them)\s+to|ship\s+(?:it|them)?\s*to|bring\s+it|courier",
+        r"|drop[\s-]?off|send\s+(?:it|them|both|everything)\s+to|ship\s+(?:it|them|both)?\s*to"
+        r"|bring\s+it|courier",
         persian=r"تحویل|ارسال|می[\u200c\s]?رسه|میرسه|برسه|بفرستید|بفرستیم|بیاره|میاد|می[\u200c\s]?آید|پست",
         # "รับส่ง" is a shuttle (pick up and drop off), not a delivery.
         thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",

@@ -85,14 +85,16 @@ _EN_STREET = (
 )
 #: A unit and its number or letter ("flat 4B", "Suite 210", "Block C"; not "flat near").
 _EN_UNIT = (
-    r"(?i:flat|apt|apartment|unit|suite|floor|building|block|room)\.?\s*"
+    # only the abbreviation takes a dot: "my old apartment. 415 …" ends a sentence
+    r"(?i:apt\.?|flat|apartment|unit|suite|floor|building|block|room)\s*"
     r"(?=[\w-]{0,5}\d|[A-Za-z](?!\w))[\w-]{1,6}"
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _EN_ADDRESS = re.compile(
     rf"(?:{_EN_UNIT},?\s+(?:\d{{1,5}}[A-Za-z]?,?\s+)?"
     rf"|(?<![\w.,])\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?\s+)"
-    rf"(?:[A-Z][\w'.-]*\s+){{0,3}}{_EN_STREET}\b\.?"
+    # the street's name, numbered streets too ("415 NW 11th Ave", "88 East 3rd Street")
+    rf"(?:(?:[A-Z][\w'.-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,3}}{_EN_STREET}\b\.?"
     rf"(?:,?\s+(?:{_EN_UNIT}|{_UK_POSTCODE}\b|[A-Z]{{2}}\s\d{{5}}\b|\d{{5}}(?:-\d{{4}})?\b"
     rf"|(?!(?:And|But|Or|For|Please|Thanks|Then|The|It|Is|On|At|By)\b)[A-Z][\w'-]+))*"
 )
