@@ -199,3 +199,36 @@ def test_a_neighbour_given_after_a_question_is_the_delivery_address() -> None:
     assert current(facts)["delivery_address"] == "2224 SE Alder St"
     assert current(facts)["billing_address"] == "415 NW 11th Ave, Portland, OR 97209"
     assert history(facts, "billing_address") == []
+
+
+@pytest.mark.parametrize(
+    ("stated", "repeated"),
+    [
+        ("Friday October 11", "Oct 11"),
+        ("Saturday October 12 at 2pm", "Oct 12 at 2pm"),
+        ("Thursday 3rd December", "Thu 3 Dec"),
+    ],
+)
+def test_a_date_read_back_shorter_keeps_the_fuller_one(stated: str, repeated: str) -> None:
+    facts = conversation(
+        ("assistant", f"Your delivery is booked for {stated}."),
+        ("assistant", f"To recap: delivery {repeated}, to the locker."),
+    )
+    assert current(facts)["delivery_date"] == stated
+    assert history(facts, "delivery_date") == []
+
+
+def test_a_date_moved_in_short_form_still_moves() -> None:
+    facts = conversation(
+        ("assistant", "Your delivery is booked for Friday October 11."),
+        ("assistant", "I've moved the delivery to Oct 12."),
+    )
+    assert current(facts)["delivery_date"] == "Oct 12"
+
+
+def test_a_share_in_percent_is_no_sum_in_a_reply_to_a_refund() -> None:
+    facts = conversation(
+        ("user", "any chance of a refund?"),
+        ("assistant", "Sure, store credit is 15% instead, so $37.35 goes on your account."),
+    )
+    assert "15" not in current(facts).values()

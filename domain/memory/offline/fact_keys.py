@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from domain.memory.offline.thai_dates import same_date_words
+from domain.memory.offline.wording_en import same_date_words as same_english_date_words
 
 _ALIASES: dict[str, frozenset[str]] = {
     key: frozenset(aliases.split())
@@ -79,7 +80,7 @@ _WORD = re.compile(r"[\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 def _words(value: str) -> list[str]:
     ascii_digits = "".join(
         str(unicodedata.digit(char)) if char.isdigit() else char
-        for char in same_date_words(value.casefold())
+        for char in same_english_date_words(same_date_words(value.casefold()))
     )
     return _WORD.findall(ascii_digits.replace("_", " "))
 

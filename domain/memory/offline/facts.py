@@ -533,6 +533,8 @@ def _keys_for(
         return []
     if _number_of_known_measure(value, facts):
         return []
+    if value.kind is Kind.NUMBER and _PERCENT.match(text, value.end):
+        return []  # "store credit is 15%": a share, no sum nor id
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
@@ -907,8 +909,6 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
     """Whether ``value`` can be the value of ``key`` at all: a bare number needs a few
     digits to be an id; a phone or an email the assistant writes is the customer's only
     when the assistant says it is theirs ("we have your number as …")."""
-    if value.kind is Kind.NUMBER and _PERCENT.match(text, value.end):
-        return False  # "store credit is 15%": a share, no sum nor id
     if value.kind is Kind.NUMBER and key not in _AMOUNT_KEYS:
         if any(c in value.text for c in ",٬،.٫"):
             return False  # "10,000" is an amount, not an id

@@ -13,3 +13,37 @@ _POINTS_BACK = re.compile(
 
 def points_back(sentence: str) -> bool:
     return _POINTS_BACK.match(sentence) is not None
+
+
+_DATE_WORDS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+    "mon": "monday",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "wed": "wednesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
+    "sat": "saturday",
+    "sun": "sunday",
+}
+_SHORT_DATE_WORD = re.compile(rf"\b({'|'.join(_DATE_WORDS)})\b\.?")
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+
+def same_date_words(text: str) -> str:
+    """Lower-case ``text`` with short months and weekdays in full and ordinals as their
+    number: the assistant's "Oct 11" says again the customer's "Friday October 11"."""
+    return _ORDINAL.sub(r"\1", _SHORT_DATE_WORD.sub(lambda m: _DATE_WORDS[m.group(1)], text))
