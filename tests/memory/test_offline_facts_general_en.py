@@ -232,3 +232,35 @@ def test_a_share_in_percent_is_no_sum_in_a_reply_to_a_refund() -> None:
         ("assistant", "Sure, store credit is 15% instead, so $37.35 goes on your account."),
     )
     assert "15" not in current(facts).values()
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "name"),
+    [
+        (
+            "a mate of mine is going to DJ, Marcus Bell. He'll set up early",
+            "friend_name",
+            "Marcus Bell",
+        ),
+        (
+            "Can you send it to my neighbor instead? Linda Ortiz, no. 14",
+            "neighbour_name",
+            "Linda Ortiz",
+        ),
+        (
+            "could my sister pick up the keys instead of me? Her name is Chloe Okafor",
+            "sibling_name",
+            "Chloe Okafor",
+        ),
+        ("my colleague, Ana Ruiz, will sign for it", "friend_name", "Ana Ruiz"),
+    ],
+)
+def test_another_persons_name_keeps_their_own_key(message: str, key: str, name: str) -> None:
+    facts = conversation(("user", "The name's on the booking as Daniel Okafor."), ("user", message))
+    assert current(facts)[key] == name
+    assert current(facts)["customer_name"] == "Daniel Okafor"
+
+
+@pytest.mark.parametrize("message", ["can you text my husband? Thanks", "ask my friend? Could be"])
+def test_a_word_after_a_relation_is_no_name(message: str) -> None:
+    assert not any(key.endswith("_name") for key in facts_of(("user", message)))

@@ -27,11 +27,19 @@ _RELATIONS: dict[str, tuple[str, str, str]] = {
     "partner": ("partner|girlfriend|boyfriend|fianc[eé]e?", "نامزد", "แฟน"),
     "child": ("son|daughter|kid|child", "پسر|دختر|بچه", "ลูกชาย|ลูกสาว|ลูก"),
     "sibling": ("brother|sister", "برادر|داداش|خواهر|آبجی", "พี่ชาย|พี่สาว|น้องชาย|น้องสาว"),
+    # English only: (?!) matches nothing
+    "neighbour": ("neighbou?r", "(?!)", "(?!)"),
+    "friend": ("friend|mate|colleague|co-?worker", "(?!)", "(?!)"),
 }
 
 #: The keys of names of people other than the customer.
 RELATION_KEYS = frozenset({f"{relation}_name" for relation in (*_RELATIONS, "person", "doctor")})
 
+#: Capitalised words that open a sentence and name no one.
+_NOT_A_NAME = (
+    r"(?:Thanks|Thank|Yes|No|Ok|Okay|Sure|Please|Can|Could|Would|Is|Are|Do|Does|What|When"
+    r"|Where|Which|How|The|I|It|She|He|They|We|That|This|Just|Also|And|But|So|Hi|Hello)\b"
+)
 _EN_NAME = r"(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
 #: A question asks for a name, it gives none: «اسم پدرتون چیه؟».
 _FA_ASKING = rf"(?:چیه|چی|چیست|کیه|رو|را)(?![{_FA}])"
@@ -55,8 +63,11 @@ _FA_NOT_SURNAME = (
 _TH_TITLE = r"(?:คุณ|นาย|นางสาว|นาง)?"
 
 
-def _relation_words(index: int) -> str:
-    return "|".join(f"(?P<{rel}_{index}>{words[index]})" for rel, words in _RELATIONS.items())
+def _relation_words(index: int, tag: int | None = None) -> str:
+    """The words for each relation in language ``index``, each a group named after it
+    (``tag`` tells the groups of two uses in one pattern apart)."""
+    tag = index if tag is None else tag
+    return "|".join(f"(?P<{rel}_{tag}>{words[index]})" for rel, words in _RELATIONS.items())
 
 
 _PATTERNS = (
@@ -76,8 +87,18 @@ _PATTERNS = (
         r"|(?P<technician_3>technician|engineer|installer))"
         rf",?\s+{_EN_NAME}"
     ),
-    # "his name is Marcus Bell", "her name's Dana"
-    re.compile(rf"\b(?i:his|her|their)\s+(?i:name)(?:'s|\s+is)\s+{_EN_NAME}"),
+    # "his name is Marcus Bell", "her name's Dana"; "could my sister pick up the keys? Her
+    # name is Chloe Okafor": whose, from the relation named before it in the message
+    re.compile(
+        rf"(?:\b(?i:my|our)\s+(?i:{_relation_words(0, 4)})\b[^\n]{{0,120}}?)?"
+        rf"\b(?i:his|her|their)\s+(?i:name)(?:'s|\s+is)\s+{_EN_NAME}"
+    ),
+    # "a mate of mine is going to DJ, Marcus Bell", "my neighbor instead? Linda Ortiz, …":
+    # the relation, a few words, then the name after a comma or a question mark
+    re.compile(
+        rf"\b(?i:a|my|our)\s+(?i:{_relation_words(0, 5)})"
+        rf"(?:\s+of\s+(?i:mine|ours))?(?:\s+[A-Za-z'’]+){{0,5}}[,?:]\s+(?!{_NOT_A_NAME}){_EN_NAME}"
+    ),
     # «اسم برادرم کاوه», «نام پدرش محمود رحیمی»
     re.compile(
         rf"(?<![{_FA}])(?:اسم|نام)\s*(?:ی\s*)?(?:{_relation_words(1)}){_FA_POSSESSIVE}\s+{_FA_NAME}"
