@@ -264,3 +264,21 @@ def test_another_persons_name_keeps_their_own_key(message: str, key: str, name: 
 @pytest.mark.parametrize("message", ["can you text my husband? Thanks", "ask my friend? Could be"])
 def test_a_word_after_a_relation_is_no_name(message: str) -> None:
     assert not any(key.endswith("_name") for key in facts_of(("user", message)))
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "value"),
+    [
+        ("I've kept (503) 555-0148 as your work number.", "work_phone", "(503) 555-0148"),
+        ("I've added 07700 900 587 as a second contact.", "second_contact_phone", "07700 900 587"),
+        ("and we'll keep jo@corp.example as your work email", "work_email", "jo@corp.example"),
+    ],
+)
+def test_a_contact_kept_as_something_is_that(message: str, key: str, value: str) -> None:
+    facts = conversation(
+        ("user", "cell is 503-555-0192"),
+        ("assistant", f"Texts will go to your cell, 503-555-0192. {message}"),
+    )
+    assert current(facts)[key] == value
+    assert current(facts)["customer_phone"] == "503-555-0192"
+    assert history(facts, "customer_phone") == []

@@ -541,6 +541,9 @@ def _keys_for(
     brand = _brand_before(text, value)
     if brand is not None:  # no order number follows a brand name; the model keeps it
         return [(facts.noted_key("product_model", text[brand : value.end]), brand)]
+    kept_as = _kept_as(text, value)
+    if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
+        return [(facts.entity_key(kept_as, value.text, update), value.start)]
     charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
     cues = [
         (topic, start)
@@ -624,6 +627,25 @@ def _keys_for(
     ):
         return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
     return []
+
+
+#: "… as your work number", "… as the second contact": what a contact is kept as, named
+#: right after it.
+_AS_WHAT = re.compile(r"\s+as\s+(?:your|the|my|a|an|his|her|their)\s+", re.IGNORECASE)
+_AS_REACH = 24
+
+
+def _kept_as(text: str, value: ValueSpan) -> str | None:
+    """The key of a phone or email the message says it is kept as: whose and what it is
+    comes after it there, and beats "your" before it."""
+    if value.kind not in (Kind.PHONE, Kind.EMAIL):
+        return None
+    lead = _AS_WHAT.match(text, value.end)
+    if lead is None:
+        return None
+    named = text[lead.end() : lead.end() + _AS_REACH]
+    keys = [c.topic.key_for(value.kind) for c in cues_in(named) if c.start == 0]
+    return next((key for key in keys if key), None)
 
 
 #: A general cue and the specific topic an open question names for the same kind: "ending
