@@ -282,3 +282,24 @@ def test_a_contact_kept_as_something_is_that(message: str, key: str, value: str)
     assert current(facts)[key] == value
     assert current(facts)["customer_phone"] == "503-555-0192"
     assert history(facts, "customer_phone") == []
+
+
+def test_an_address_read_out_and_called_home_stays_the_home_address() -> None:
+    facts = conversation(
+        ("assistant", "Can I confirm the shipping address? I have 2218 SE Alder St, Portland."),
+        ("user", "that's my house, but I'm out all day. Can it go to a locker instead?"),
+        ("user", "there's one in the Safeway, 3527 SE Hawthorne Blvd I think"),
+        batch=1,
+    )
+    assert current(facts)["home_address"] == "2218 SE Alder St, Portland"
+    assert current(facts)["delivery_address"] == "3527 SE Hawthorne Blvd"
+    assert history(facts, "home_address") == []
+
+
+def test_calling_a_place_home_without_an_address_read_out_says_nothing() -> None:
+    facts = conversation(
+        ("assistant", "Where should we deliver it?"),
+        ("user", "it's my house, the blue door"),
+        batch=1,
+    )
+    assert "home_address" not in current(facts)

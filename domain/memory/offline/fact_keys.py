@@ -32,7 +32,8 @@ _ALIASES: dict[str, frozenset[str]] = {
         "booking_reference": "booking_reference booking_ref booking_id booking_number "
         "reservation_number reservation_id pnr confirmation_code",
         "coupon_code": "coupon_code coupon promo_code discount_code voucher voucher_code",
-        "delivery_address": "delivery_address shipping_address address home_address "
+        # not home_address: a customer's home stays theirs when the parcel goes elsewhere
+        "delivery_address": "delivery_address shipping_address address "
         "current_address new_address service_address installation_address آدرس ที่อยู่",
         "billing_address": "billing_address invoice_address",
         "delivery_date": "delivery_date delivery_day expected_delivery shipping_date_expected",

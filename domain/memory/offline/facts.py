@@ -66,7 +66,7 @@ from domain.memory.offline.values import (
     is_range,
     party_size,
 )
-from domain.memory.offline.wording_en import points_back
+from domain.memory.offline.wording_en import calls_it_home, points_back
 from domain.memory.offline.wording_fa import (
     SCHEDULING,
     SEPARATELY,
@@ -321,6 +321,7 @@ def extract_facts(
     for line in sorted(context, key=lambda line: line.position):
         conversation.after(line.role, line.content, set())
     named_old: list[ExtractedFact] = []
+    previous = max(context, key=lambda line: line.position, default=None)
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
@@ -333,11 +334,27 @@ def extract_facts(
                 facts.add(match.key, match.value, line.message_id)
         for key, value in _replacing_named_old(matches, facts):
             facts.add(key, value, line.message_id)
+        home = _home_read_out(line, previous)
+        if home is not None:
+            facts.add("home_address", home, line.message_id)
         conversation.after(line.role, line.content, answered)
+        previous = line
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in facts.changes
     ] + named_old
+
+
+def _home_read_out(line: TranscriptLine, previous: TranscriptLine | None) -> str | None:
+    """The one address the assistant just read out, when the customer calls it home
+    ("I have 2218 SE Alder St." "that's my house, but … can it go to a locker?"): it
+    stays their home address whatever the delivery goes to next."""
+    if line.role != "user" or previous is None or previous.role == "user":
+        return None
+    if not calls_it_home(line.content):
+        return None
+    addresses = [v.text for v in find_values(previous.content) if v.kind is Kind.ADDRESS]
+    return addresses[0] if len(addresses) == 1 else None
 
 
 def _replacing_named_old(matches: Sequence[FactMatch], facts: _Facts) -> list[tuple[str, str]]:

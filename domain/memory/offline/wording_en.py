@@ -47,3 +47,17 @@ def same_date_words(text: str) -> str:
     """Lower-case ``text`` with short months and weekdays in full and ordinals as their
     number: the assistant's "Oct 11" says again the customer's "Friday October 11"."""
     return _ORDINAL.sub(r"\1", _SHORT_DATE_WORD.sub(lambda m: _DATE_WORDS[m.group(1)], text))
+
+
+#: A reply that calls the address just read out the customer's home: "that's my house,
+#: but …", "yes, it's our flat".
+_CALLED_HOME = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|no|well|so|right|ok|okay)\W+)?"
+    r"(?:that'?s|it'?s|that\s+is|it\s+is|this\s+is)\s+(?:my|our)\s+"
+    r"(?:home(?:\s+address)?|house|flat|apartment|place)\b",
+    re.IGNORECASE,
+)
+
+
+def calls_it_home(reply: str) -> bool:
+    return _CALLED_HOME.match(reply) is not None
