@@ -303,3 +303,59 @@ def test_calling_a_place_home_without_an_address_read_out_says_nothing() -> None
         batch=1,
     )
     assert "home_address" not in current(facts)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my landline is 0161 496 0732",
+        "you can also reach me on the landline, 0161 496 0732",
+        "home phone is 0161 496 0732",
+    ],
+)
+def test_a_landline_never_replaces_the_mobile(message: str) -> None:
+    facts = conversation(("user", "mobile is 07700 900 412"), ("user", message))
+    assert current(facts)["customer_phone"] == "07700 900 412"
+    assert current(facts)["landline_phone"] == "0161 496 0732"
+
+
+def test_a_code_in_groups_corrected_with_its_name_replaces_the_old() -> None:
+    facts = conversation(
+        ("assistant", "Your tracking number is SP 4471 9026 GB."),
+        ("user", "sorry, the tracking number on my email is SP 4471 9062 GB"),
+    )
+    assert current(facts)["tracking_number"] == "SP 4471 9062 GB"
+    assert history(facts, "tracking_number") == ["SP 4471 9026 GB"]
+
+
+@pytest.mark.parametrize(
+    ("message", "address"),
+    [
+        (
+            "Actually can you send it to my office instead? 5 King Street, Leeds",
+            "5 King Street, Leeds",
+        ),
+        ("send it to my office at 5 King Street please", "5 King Street"),
+        ("could it go to the pickup point at 40 Mill Lane instead", "40 Mill Lane"),
+        (
+            "Can it go to the Amazon locker at 3 Station Road, Leeds LS1 4DY?",
+            "3 Station Road, Leeds LS1 4DY",
+        ),
+    ],
+)
+def test_an_office_a_pickup_point_or_a_locker_sent_to_is_the_delivery_address(
+    message: str, address: str
+) -> None:
+    facts = conversation(
+        ("user", "Please deliver to 12 Elm Street, Leeds LS6 2QT"), ("user", message)
+    )
+    assert current(facts)["delivery_address"] == address
+    assert history(facts, "delivery_address") == ["12 Elm Street, Leeds LS6 2QT"]
+
+
+def test_an_office_named_without_sending_is_the_work_address() -> None:
+    facts = conversation(
+        ("user", "Please deliver to 12 Elm Street"), ("user", "my office is at 5 King Street")
+    )
+    assert current(facts)["work_address"] == "5 King Street"
+    assert current(facts)["delivery_address"] == "12 Elm Street"

@@ -66,7 +66,7 @@ from domain.memory.offline.values import (
     is_range,
     party_size,
 )
-from domain.memory.offline.wording_en import calls_it_home, points_back
+from domain.memory.offline.wording_en import calls_it_home, points_back, sends_there
 from domain.memory.offline.wording_fa import (
     SCHEDULING,
     SEPARATELY,
@@ -587,6 +587,10 @@ def _keys_for(
         similar = _similar_known(value, facts, correction)
         if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
             return [(similar, value.start)]
+    if cues and value.kind is Kind.ADDRESS and _delivered_to_place(text, value):
+        # "send it to my office instead? 5 King Street": where it goes now, an office or
+        # a pickup point, is the delivery address
+        cues = [(topic_by_name("delivery"), start) for _, start in cues[:1]]
     if cues:
         # a question answered in so many words ("check-out can be as late as 14.00") is
         # closed: a later value without a cue does not answer it again
@@ -650,6 +654,19 @@ def _keys_for(
 #: right after it.
 _AS_WHAT = re.compile(r"\s+as\s+(?:your|the|my|a|an|his|her|their)\s+", re.IGNORECASE)
 _AS_REACH = 24
+
+
+#: Places a delivery may be sent to that name a subject of their own.
+_PLACES_SENT_TO = frozenset({"work", "pickup"})
+
+
+def _delivered_to_place(text: str, value: ValueSpan) -> bool:
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    before = text[max(0, begin - _CUE_REACH_BEFORE) : value.start]
+    named = [c for c in cues_in(text[begin : value.start]) if c.topic.key_for(Kind.ADDRESS)]
+    if not named and begin > 0:  # "… to my office instead? 5 King Street"
+        named = [c for c in cues_in(before) if c.topic.key_for(Kind.ADDRESS)]
+    return bool(named) and named[-1].topic.name in _PLACES_SENT_TO and sends_there(before)
 
 
 def _kept_as(text: str, value: ValueSpan) -> str | None:
@@ -748,6 +765,8 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     if not cues:
         return None
     best = max(cues, key=lambda c: (c.topic.strength_for(value.kind), c.end))
+    if value.kind is Kind.ADDRESS and _delivered_to_place(text, value):
+        return "delivery_address"
     return best.topic.key_for(value.kind)
 
 

@@ -322,6 +322,12 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"นิติ(?:บุคคล)?|รปภ|ป้อมยาม",
     ),
     Topic(
+        # a second number of the customer's own: it never replaces the mobile
+        "landline",
+        {Kind.PHONE: "landline_phone"},
+        english=r"land\s?line|home\s+(?:phone|number|line|tel(?:ephone)?)|house\s+phone",
+    ),
+    Topic(
         "phone",
         {Kind.PHONE: "customer_phone"},
         # "the driver's number is …": whose number it is beats that it is a number.

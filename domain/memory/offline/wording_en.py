@@ -61,3 +61,17 @@ _CALLED_HOME = re.compile(
 
 def calls_it_home(reply: str) -> bool:
     return _CALLED_HOME.match(reply) is not None
+
+
+#: Words that send the parcel somewhere: "send it to my office instead", "can it go to the
+#: pickup point at …", "deliver to the locker at …".
+_SENT_THERE = re.compile(
+    r"\b(?:deliver(?:ed|y)?|send|sent|ship(?:ped)?|redirect(?:ed)?|go(?:es)?|leave|drop(?:ped)?)"
+    r"\b(?:\s+[\w']+){0,3}?\s+(?:to|at|with)\b",
+    re.IGNORECASE,
+)
+
+
+def sends_there(text_before: str) -> bool:
+    """Whether the words before an address send the delivery to it."""
+    return _SENT_THERE.search(text_before) is not None
