@@ -20,6 +20,9 @@ from tests.memory.test_offline_facts_dialogue import conversation, current, fact
         ("My parcel is late, order RC-300817.\n\nThanks,\nJess Whitaker", "Jess Whitaker"),
         ("Can you call me back after 5?\n\nCheers\nOwen Pryce", "Owen Pryce"),
         ("Please cancel it.\n\nKind regards,\nMarta Nowak", "Marta Nowak"),
+        ("It's booked under my name, Rachel Mensah", "Rachel Mensah"),
+        ("Hi there, Rachel Mensah speaking", "Rachel Mensah"),
+        ("hi, Rachel Mensah from 14 Elm Street, my parcel never came", "Rachel Mensah"),
     ],
 )
 def test_a_name_given_in_passing_is_the_customers(message: str, name: str) -> None:
@@ -46,6 +49,13 @@ def test_a_signature_gives_a_known_given_name_in_full() -> None:
         ("user", "Order is RC-300817\n\nThanks,\nJess Whitaker"),
     )
     assert current(facts)["customer_name"] == "Jess Whitaker"
+
+
+@pytest.mark.parametrize(
+    "message", ["Hello, Order Number from yesterday", "Hi, Thanks Again from me"]
+)
+def test_a_greeting_before_the_name_of_a_thing_names_no_one(message: str) -> None:
+    assert "customer_name" not in facts_of(("user", message))
 
 
 @pytest.mark.parametrize("reply", ["ok good", "great", "cool thx", "perfect"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.subjects import cues_in
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
@@ -23,8 +24,17 @@ _RECORD = (
 #: "the name's on the booking as …", "name on the account is …", "it's in my name, …".
 _ON_RECORD = re.compile(
     rf"\b(?i:(?:the\s+)?name(?:'s|’s|\s+is)?\s+on\s+the\s+(?:{_RECORD})\s+(?:is\s+|as\s+|reads\s+)"
-    r"|(?:it'?s|it\s+is|(?:the\s+)?(?:" + _RECORD + r")\s+is)\s+in\s+my\s+name,?\s+)"
+    r"|(?:it'?s|it\s+is|(?:the\s+)?(?:" + _RECORD + r")\s+is|booked|registered|reserved)"
+    r"\s+(?:in|under)\s+my\s+name,?\s+)"
     rf"(?P<name>{_NAME})(?![{_LOWER}{_UPPER}])"
+)
+
+#: A greeting, then a full name that speaks: "Hi there, Rachel Mensah speaking", "hi,
+#: Rachel Mensah from 14 Elm Street, my parcel …".
+_GREETING_NAME = re.compile(
+    r"^\W*(?i:hi|hello|hey|good\s+(?:morning|afternoon|evening))(?:\s+there)?[,!.]?\s+"
+    rf"(?P<name>[{_UPPER}][{_LOWER}'’-]+(?:\s[{_UPPER}][{_LOWER}'’-]+){{1,2}})"
+    r"(?=\s+(?i:speaking|from|at|of)\b)"
 )
 
 #: Whose a name on a record is, said right after it: someone other than the customer.
@@ -64,11 +74,14 @@ _NOT_NAMES = frozenset(
 def names_in_passing(text: str, claimed: ClaimedSpans, customer: str | None) -> list[FactMatch]:
     """The customer's name where a customer's message gives it in passing."""
     found = []
-    for pattern, whole_only in ((_ON_RECORD, False), (_SIGNATURE, True)):
+    patterns = ((_ON_RECORD, False), (_GREETING_NAME, True), (_SIGNATURE, True))
+    for pattern, whole_only in patterns:
         for match in pattern.finditer(text):
             name, start, end = match.group("name"), match.start("name"), match.end("name")
             if name.split()[0].casefold() in _NOT_NAMES or not claimed.is_free(start, end):
                 continue
+            if cues_in(name):
+                continue  # "Order Number": the name of a thing, no person's
             if whole_only and not _fuller(name, customer):
                 continue
             if _SOMEONE_ELSE.match(text, end):
