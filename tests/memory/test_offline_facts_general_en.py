@@ -369,3 +369,29 @@ def test_an_office_named_without_sending_is_the_work_address() -> None:
     )
     assert current(facts)["work_address"] == "5 King Street"
     assert current(facts)["delivery_address"] == "12 Elm Street"
+
+
+@pytest.mark.parametrize(
+    ("offer", "key"),
+    [
+        ("If you like, I can add your partner as an authorized person.", "partner_name"),
+        ("Shall I put your sister down as the contact on the day?", "sibling_name"),
+        ("I can list your colleague as a second signatory.", "friend_name"),
+    ],
+)
+def test_a_name_replied_to_an_offer_about_a_relative_is_theirs(offer: str, key: str) -> None:
+    facts = conversation(
+        ("user", "hi this is Jess Whitaker"),
+        ("assistant", offer),
+        ("user", "sure, Sam Reyes"),
+        batch=1,
+    )
+    assert current(facts)[key] == "Sam Reyes"
+    assert current(facts)["customer_name"] == "Jess Whitaker"
+
+
+def test_a_name_replied_with_no_relative_brought_up_is_not_someone_elses() -> None:
+    facts = conversation(
+        ("assistant", "Could you give me your name?"), ("user", "Sam Reyes"), batch=1
+    )
+    assert current(facts) == {"customer_name": "Sam Reyes"}

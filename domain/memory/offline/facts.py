@@ -48,8 +48,8 @@ from domain.memory.offline.instructions import instructions, preparations
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
-from domain.memory.offline.names_en import names_in_passing
-from domain.memory.offline.person_names import RELATION_KEYS, people_named
+from domain.memory.offline.names_en import name_replied, names_in_passing
+from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.subjects import topic as topic_by_name
@@ -337,6 +337,9 @@ def extract_facts(
         home = _home_read_out(line, previous)
         if home is not None:
             facts.add("home_address", home, line.message_id)
+        relative = _relative_named(line, previous, facts)
+        if relative is not None:
+            facts.add(*relative, line.message_id)
         conversation.after(line.role, line.content, answered)
         previous = line
     return [
@@ -355,6 +358,23 @@ def _home_read_out(line: TranscriptLine, previous: TranscriptLine | None) -> str
         return None
     addresses = [v.text for v in find_values(previous.content) if v.kind is Kind.ADDRESS]
     return addresses[0] if len(addresses) == 1 else None
+
+
+def _relative_named(
+    line: TranscriptLine, previous: TranscriptLine | None, facts: _Facts
+) -> tuple[str, str] | None:
+    """(key, name) of a reply that is only a full name, right after the assistant brought
+    up the customer's partner, sister, colleague … ("I can add your partner as an
+    authorized person." "sure, Sam Reyes"): that person's name, not the customer's."""
+    if line.role != "user" or previous is None or previous.role == "user":
+        return None
+    key = relation_asked(previous.content)
+    name = name_replied(line.content) if key is not None else None
+    if key is None or name is None or _same_customer(name, facts.current("customer_name")):
+        return None
+    if facts.holds(name):
+        return None  # read already ("your partner's name?" answered)
+    return key, name
 
 
 def _replacing_named_old(matches: Sequence[FactMatch], facts: _Facts) -> list[tuple[str, str]]:

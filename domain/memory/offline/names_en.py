@@ -100,3 +100,19 @@ def _fuller(name: str, customer: str | None) -> bool:
         return True
     known, said = customer.casefold().split(), name.casefold().split()
     return len(said) > len(known) and said[: len(known)] == known
+
+
+#: A reply that is a full name and little else: "sure, Sam Reyes", "it's Dana Cole".
+_NAME_REPLY = re.compile(
+    r"^\W*(?i:(?:sure|yes|yeah|yep|ok|okay|of\s+course|please)[,.!]?\s+)?(?i:(?:it'?s|that'?s)\s+)?"
+    rf"(?P<name>[{_UPPER}][{_LOWER}'’-]+(?:\s[{_UPPER}][{_LOWER}'’-]+){{1,2}})\W*$"
+)
+
+
+def name_replied(reply: str) -> str | None:
+    """The full name a short reply consists of."""
+    match = _NAME_REPLY.match(reply)
+    if match is None or cues_in(match.group("name")):
+        return None
+    name = match.group("name")
+    return None if name.split()[0].casefold() in _NOT_NAMES else name

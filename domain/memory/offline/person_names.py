@@ -129,6 +129,18 @@ _PATTERNS = (
 )
 
 
+_YOUR_RELATION = re.compile(rf"\b(?i:your)\s+(?i:{_relation_words(0)})\b")
+
+
+def relation_asked(text: str) -> str | None:
+    """The key of the name of the customer's relative or friend the assistant's message
+    brings up ("I can add your partner as an authorized person"), the last one named."""
+    found = None
+    for match in _YOUR_RELATION.finditer(text):
+        found = next(name.rsplit("_", 1)[0] for name, v in match.groupdict().items() if v)
+    return None if found is None else f"{found}_name"
+
+
 @dataclass(frozen=True)
 class PersonNamed:
     start: int
