@@ -51,7 +51,11 @@ CORRECTION = re.compile(
     r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but|changed?"
     r"|moved?|wrong|rather)(?![A-Za-z0-9])(?!\s+(?:fee|reference|ref|number|date|request)\b)"
     rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|اصلاح|عوض|تغییر|باید|نه[،,])"
-    r"|ขอโทษ|พิมพ์ผิด|ผิด|ที่ถูก|ไม่ใช่|ต้องเป็น|แก้เป็น|เปลี่ยน|แทน",
+    # Thai words run together: "ผิด" of «ผิดหวัง» (disappointed) or «รับผิดชอบ» (responsible),
+    # "แทน" of «ตัวแทน» (an agent) or «รับแทน» (take on someone's behalf), and "it's not
+    # me" («ไม่ใช่ดิฉัน», a charge disowned) correct nothing.
+    r"|ขอโทษ|พิมพ์ผิด|(?<!รับ)ผิด(?!หวัง|ปกติ|ชอบ)|ที่ถูก|ไม่ใช่(?!ดิฉัน|ผม|ฉัน|หนู|เรา)"
+    r"|ต้องเป็น|แก้เป็น|เปลี่ยน|(?<!ตัว|รับ)แทน|เลื่อน(?:เป็น|ไป|ให้)",
     re.IGNORECASE,
 )
 #: Words that make a value a new one of the same thing ("your new total is …").
@@ -68,7 +72,8 @@ _NEGATED_BEFORE = re.compile(
     r"|never|from|replac(?:e|es|ing)|previous(?:ly)?|old|originally|was)\s+(?:the\s+|on\s+|at\s+)?"
     r"|(?<![A-Za-z])instead\s+of\s+(?:[a-z]+ing\s+)?(?:the\s+|on\s+|at\s+)?"
     rf"|(?<![{_FA}])(?:نه|بجای|به\s+جای|قبلی|قبلاً|نه\s+اینکه|از)\s+"
-    r"|ไม่ใช่\s?|แทนที่จะเป็น\s?|จาก\s?|เดิม(?:คือ)?\s?)$",
+    # «เวลาเดิม 13.00-15.00 น.» is "the same time as before", kept, not the old one
+    r"|ไม่ใช่\s?|แทนที่จะเป็น\s?|จาก\s?|(?<!เวลา)เดิม(?:คือ)?\s?)$",
     re.IGNORECASE,
 )
 #: Just after a value: it is the old one ("ORD-48213 was wrong", «۹۶۰ نه»).

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from domain.memory.offline.thai_dates import same_date_words
+
 _ALIASES: dict[str, frozenset[str]] = {
     key: frozenset(aliases.split())
     for key, aliases in {
@@ -70,12 +72,14 @@ def known_spellings(known_keys: Iterable[str]) -> dict[str, str]:
     return spellings
 
 
-_WORD = re.compile(r"\w+")
+#: A word: Thai vowel and tone marks are no ``\w`` but are part of their word.
+_WORD = re.compile(r"[\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
 
 def _words(value: str) -> list[str]:
     ascii_digits = "".join(
-        str(unicodedata.digit(char)) if char.isdigit() else char for char in value.casefold()
+        str(unicodedata.digit(char)) if char.isdigit() else char
+        for char in same_date_words(value.casefold())
     )
     return _WORD.findall(ascii_digits.replace("_", " "))
 

@@ -44,7 +44,12 @@ from domain.memory.offline.dialogue import (
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
-from domain.memory.offline.instructions import INSTRUCTION_KEYS, instructions, same_instruction
+from domain.memory.offline.instructions import (
+    INSTRUCTION_KEYS,
+    instructions,
+    preparations,
+    same_instruction,
+)
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
@@ -52,6 +57,9 @@ from domain.memory.offline.person_names import RELATION_KEYS, people_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.subjects import topic as topic_by_name
+from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
+from domain.memory.offline.thai_named_things import named_things
+from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
     FA_LETTERS,
     Kind,
@@ -137,6 +145,8 @@ ENTITY_KEYS = frozenset(
         "second_contact_phone",
         "building_office_phone",
         "price",
+        # a compensation coupon and the one that failed on another order are two coupons
+        "coupon_code",
         *RELATION_KEYS,
     }
 )
@@ -228,6 +238,10 @@ class _Facts:
 
     def keys(self) -> frozenset[str]:
         return frozenset(self.latest) | {item.key for item in self.known}
+
+    def current_values(self) -> dict[str, str]:
+        """Every key's current value."""
+        return {key: value for key in self.keys() if (value := self.current(key)) is not None}
 
     def current(self, key: str) -> str | None:
         if key in self.latest:
@@ -395,11 +409,21 @@ def _facts_in(
         elif claimed.is_free(choice.start, choice.end):
             found.append(FactMatch(choice.key, choice.text, choice.start, choice.end))
             claimed.claim(choice.start, choice.end)
-    for held in names_on_record(text):
-        if claimed.is_free(held.start, held.end):
-            key = holder_key(held.name, facts.current("customer_name"))
-            found.append(FactMatch(key, held.name, held.start, held.end))
-            claimed.claim(held.start, held.end)
+    if not from_user:
+        found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
+    found.extend(named_things(text, claimed))
+    held = facts.current_values()
+    for ticket in ticket_names(text, held):
+        if claimed.is_free(ticket.start, ticket.end):
+            key = passenger_key(ticket.name, held)
+            held[key] = ticket.name  # the next name of this message is another passenger
+            found.append(FactMatch(key, ticket.name, ticket.start, ticket.end))
+            claimed.claim(ticket.start, ticket.end)
+    for holder in names_on_record(text):
+        if claimed.is_free(holder.start, holder.end):
+            key = holder_key(holder.name, facts.current("customer_name"))
+            found.append(FactMatch(key, holder.name, holder.start, holder.end))
+            claimed.claim(holder.start, holder.end)
     bound: set[tuple[str, Kind]] = set()
     code = _code_answer(text, asked, bound)
     if code is not None:
@@ -512,8 +536,9 @@ def _keys_for(
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
-    if _after_brand(text, value):  # no order number follows a brand name
-        return [(facts.noted_key("product_model", value.text), value.start)]
+    brand = _brand_before(text, value)
+    if brand is not None:  # no order number follows a brand name; the model keeps it
+        return [(facts.noted_key("product_model", text[brand : value.end]), brand)]
     charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
     cues = [
         (topic, start)
@@ -522,6 +547,7 @@ def _keys_for(
         # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
+    cues = [(_refined_by_question(t, asked), start) for t, start in cues]
     if value.kind is Kind.AMOUNT and given_back(text, value.end):
         # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
         named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
@@ -540,9 +566,14 @@ def _keys_for(
         if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
             return [(similar, value.start)]
     if cues:
+        # a question answered in so many words ("check-out can be as late as 14.00") is
+        # closed: a later value without a cue does not answer it again
+        bound.update((t.name, value.kind) for t, _ in cues if t in asked)
         return [
             (
-                facts.entity_key(t.key_for(value.kind) or "", value.text, update),
+                _same_card(
+                    facts.entity_key(t.key_for(value.kind) or "", value.text, update), value, facts
+                ),
                 cue_start if t.includes_cue else value.start,
             )
             for t, cue_start in cues
@@ -569,8 +600,11 @@ def _keys_for(
     if carried is not None:
         return [(facts.entity_key(carried, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    if is_thai(sentence):  # no full stops: only the words near the value
+        sentence = near_words(text, value.start, value.end, begin, stop)
     corrects = (correction and _corrected_near(text, begin, stop)) or (
-        value.kind in _UPDATED_KINDS and is_update(text[begin:stop])
+        value.kind in _UPDATED_KINDS and is_update(sentence)
     )
     similar = _known_address(value, facts) or _similar_known(value, facts, corrects)
     if similar is not None:
@@ -588,6 +622,25 @@ def _keys_for(
     ):
         return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
     return []
+
+
+#: A general cue and the specific topic an open question names for the same kind: "ending
+#: 8052" answering "what does the new card end in?" is the new card's.
+_REFINED = {"card": "new_card"}
+
+
+def _refined_by_question(cue: Topic, asked: Sequence[Topic]) -> Topic:
+    specific = _REFINED.get(cue.name)
+    return next((t for t in asked if t.name == specific), cue)
+
+
+def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
+    """A card named by its last digits is the new card when the new card has them
+    ("card ending 2058 sent" after "the new card will end in 2058")."""
+    new_card = facts.current("new_card")
+    if key == "payment_card" and new_card and _digits(new_card) == _digits(value.text):
+        return "new_card"
+    return key
 
 
 def _slot_moved(value: ValueSpan, text: str, from_user: bool, facts: _Facts) -> str | None:
@@ -769,17 +822,23 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
 
 
 #: A brand written just before a code makes it a model ("… Sony WF-1000XM5", "مدلش Bosch
-#: SMS46NI01"): a capitalised word inside a sentence that names no subject ("Order #558201"
-#: opens its sentence and names one).
-_BRAND_BEFORE = re.compile(r"(?<=[^\W\d_])[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$")
+#: SMS46NI01", «ตู้เย็น 2 ประตู Hitachi R-VGX400PF»): a capitalised word inside a sentence that
+#: names no subject ("Order #558201" opens its sentence and names one). Thai vowel and tone
+#: marks («ประตู») are no word characters to ``\w``, so they are listed.
+_BRAND_BEFORE = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]))[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$"
+)
 
 
-def _after_brand(text: str, value: ValueSpan) -> bool:
+def _brand_before(text: str, value: ValueSpan) -> int | None:
+    """Where the brand written before a model code starts, when one is."""
     if value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
-        return False
+        return None
     begin, _ = _sentence_bounds(text, value.start, value.end)
     found = _BRAND_BEFORE.search(text[begin : value.start])
-    return found is not None and not cues_in(found.group("brand"))
+    if found is None or cues_in(found.group("brand")):
+        return None
+    return begin + found.start("brand")
 
 
 def _brand_start(text: str, value: ValueSpan, start: int) -> int:
@@ -975,6 +1034,8 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
     after = text[value.end : reach]
     found = []
     for cue in cues_in(after):
+        if is_thai(after) and opens_next_clause(after[: cue.start]):
+            continue
         if _leads_another(after, cue, value.kind):
             continue  # «۱۱۸ و ۲۴ هزار، جمعاً ۱۴۲ هزار»: the sum's cue, not the 24's
         near_value = value.end + cue.start <= short
@@ -1031,7 +1092,8 @@ def _nearest_cues(
     scored: list[tuple[int, Cue]] = []
     for cue in cues_in(text[window : value.start]):
         placed = Cue(cue.topic, window + cue.start, window + cue.end)
-        scored.append((value.start - placed.end, placed))
+        if not counted_from(text, placed.start):
+            scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)
     usable = [

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from domain.memory.offline.thai_instructions import asked_in_thai, thai_instruction_start
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -51,8 +52,12 @@ _DELIVERY = re.compile(
     rf"(?![{_FA}])[^.!?\n]*"
     # Thai: «ฝากไว้ที่…», «วางไว้…», «ส่งหลัง…», «กดกริ่ง…», «ไม่ต้อง…»
     r"|(?:ฝาก(?:ไว้)?(?:ที่|กับ)|วางไว้|แขวนไว้|ส่ง(?:ได้)?(?:หลัง|ก่อน|เฉพาะ|แค่)|กดกริ่ง|เคาะประตู"
-    r"|ไม่ต้อง(?:กดกริ่ง|วาง|ฝาก)|อย่าเปิดประตู|ต้องใช้ลิฟต์|ต้องแลกบัตร|ต้องแจ้งนิติ)"
-    r"[^.!?\n]*",
+    r"|ไม่ต้อง(?:กดกริ่ง|วาง|ฝาก|ขึ้น)|อย่าเปิดประตู|ต้องใช้ลิฟต์|ต้องแลกบัตร|ต้องแจ้งนิติ"
+    # "ให้ขึ้นมาส่งหน้าห้อง": asked for; «ไรเดอร์ขึ้นมาส่ง…» after a noun reports what happened
+    r"|(?<![\u0e01-\u0e4e])ขึ้นมาส่ง|(?<=ให้)ขึ้นมาส่ง|(?<=ให้)ส่ง(?:ถึง|ที่)?หน้าห้อง"
+    r"|รอ(?:ที่|หน้า)(?:ล็อบบี้|ป้อมยาม|ประตู)|ส่งใน(?:เวลา|ช่วง))"
+    # the clause runs on past the dots of a time («9.00-17.00 น. ให้ติดต่อ…»)
+    r"(?:[^.!?\n]|(?:(?<=\d น)|(?<=\dน))\.|(?<=\d)\.(?=\d))*",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
@@ -138,6 +143,18 @@ def _clean(text: str) -> str:
     return text
 
 
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+
+
+def _thai_match(text: str, match: re.Match[str]) -> tuple[int, str] | None:
+    """A Thai instruction from where it really starts (``thai_instructions``), or None
+    when it is only asked."""
+    sentence_start = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+    start = thai_instruction_start(text, match.start(), sentence_start)
+    raw = text[start : match.end()]
+    return None if asked_in_thai(_first_clause(raw)) else (start, raw)
+
+
 def instructions(text: str) -> Iterator[Instruction]:
     """Delivery and contact instructions in a customer's message, left to right."""
     taken: list[tuple[int, int]] = []
@@ -148,7 +165,13 @@ def instructions(text: str) -> Iterator[Instruction]:
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue  # one instruction read by both patterns is one instruction
             taken.append(match.span())
-            raw = _first_clause(match.group())
+            begin, raw = match.start(), match.group()
+            if _THAI_LETTER.match(raw):
+                thai = _thai_match(text, match)
+                if thai is None:
+                    continue
+                begin, raw = thai
+            raw = _first_clause(raw)
             value = _clean(raw)
             if not value or len(value) > MAX_CHARS:
                 continue
@@ -156,5 +179,33 @@ def instructions(text: str) -> Iterator[Instruction]:
                 key_found = "delivery_instruction"
             else:
                 key_found = key
-            start = match.start() + raw.find(value)
+            start = begin + raw.find(value)
             yield Instruction(key_found, start, start + len(value), value)
+
+
+#: What the customer must do before an appointment, as the assistant tells it: fasting before a
+#: blood test («ต้องงดน้ำและอาหารหลังเที่ยงคืน»), "nothing to eat or drink after midnight".
+_PREPARATION = re.compile(
+    r"(?:(?<![A-Za-z])(?:no\s+food\s+or\s+drink|nothing\s+to\s+eat(?:\s+or\s+drink)?"
+    r"|(?:do\s+not|don'?t)\s+eat(?:\s+or\s+drink)?|fast(?:ing)?)\s+(?:after|from|before|for)\b"
+    r"|งด(?:น้ำ|อาหาร|ดื่ม|ทาน|กิน))"
+    r"[^.!?\n]*",
+    re.IGNORECASE,
+)
+
+
+def preparations(text: str) -> Iterator[Instruction]:
+    """What to do before an appointment as the assistant tells it, one clause each (the
+    customer asking or repeating it back says nothing new)."""
+    for match in _PREPARATION.finditer(text):
+        raw = _first_clause(match.group())
+        if _in_question(text, match.end() - 1) or asked_in_thai(raw):
+            continue
+        value = _clean(_THAI_CLAUSE_TAIL.sub("", raw))
+        if value and len(value) <= MAX_CHARS:
+            start = match.start() + raw.find(value)
+            yield Instruction("preparation_instruction", start, start + len(value), value)
+
+
+#: A Thai clause ends at its polite particle: «งดน้ำและอาหารหลังเที่ยงคืนค่ะ ดื่มน้ำเปล่าได้…».
+_THAI_CLAUSE_TAIL = re.compile(r"(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)(?:\s.*)?$")

@@ -30,7 +30,7 @@ _RELATIONS: dict[str, tuple[str, str, str]] = {
 }
 
 #: The keys of names of people other than the customer.
-RELATION_KEYS = frozenset({f"{relation}_name" for relation in (*_RELATIONS, "person")})
+RELATION_KEYS = frozenset({f"{relation}_name" for relation in (*_RELATIONS, "person", "doctor")})
 
 _EN_NAME = r"(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
 #: A question asks for a name, it gives none: «اسم پدرتون چیه؟».
@@ -43,6 +43,9 @@ _TH_NAME = (
     rf"(?:\s(?!{_TH_NOT_A_NAME})[\u0e01-\u0e4e]{{2,20}}?)?)"
     rf"(?={THAI_PARTICLES}|\s|$|[.,!?])"
 )
+#: Thai titles of doctors and dentists: «นพ.», «พญ.», «ทพ.», «นายแพทย์».
+_TH_DOCTOR = r"นพ\.|พญ\.|ทพ\.|ทญ\.|ทพญ\.|นายแพทย์|แพทย์หญิง"
+_TH_NAME_END = rf"{THAI_PARTICLES}|\s|$|[.,!?]"
 _FA_POSSESSIVE = r"(?:م|ش|تون|تان|شون|مون)?"
 #: Words after a title and a family name that are no second name: «آقای رحیمی هستن».
 _FA_NOT_SURNAME = (
@@ -97,6 +100,11 @@ _PATTERNS = (
     re.compile(rf"^\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_NAME}"),
     # a child's title: "เด็กชายภูมิ ตั้งจิตเจริญ", "ด.ญ.พิมพ์ดาว"
     re.compile(rf"(?P<child_2>เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.)\s*{_TH_NAME}"),
+    # a doctor by title, the title and the clinic kept: "นพ.ศักดิ์ชัย คลินิกโรคหัวใจ"
+    re.compile(
+        rf"(?P<th>(?P<doctor_2>{_TH_DOCTOR})\s?[\u0e01-\u0e4e]{{2,20}}?(?={_TH_NAME_END})"
+        rf"(?:\s(?:คลินิก|แผนก)[\u0e01-\u0e4e]{{2,30}}?(?={_TH_NAME_END}))?)"
+    ),
 )
 
 

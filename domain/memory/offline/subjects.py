@@ -159,6 +159,18 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ใบเสร็จ|ใบกำกับ(?:ภาษี)?|เลขที่ใบแจ้งหนี้|ใบแจ้งหนี้",
     ),
     Topic(
+        "student",
+        _ids("student_id"),
+        english=r"student\s+(?:id|number|no\.?)",
+        thai=r"รหัส(?:ประจำตัว)?นักเรียน|เลขประจำตัวนักเรียน",
+    ),
+    Topic(
+        "slip",
+        _ids("payment_slip"),
+        english=r"(?:payment|transfer|bank)\s+slip(?:\s+(?:number|no\.?|ref(?:erence)?))?",
+        thai=r"สลิป(?:การ)?(?:โอน(?:เงิน)?)?(?:เลขที่)?|เลขที่สลิป",
+    ),
+    Topic(
         "serial",
         _ids("serial_number"),
         english=r"serial(?:\s+(?:number|no\.?))?|S/N|IMEI",
@@ -176,10 +188,11 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"(?:หมายเลข|รหัส|เลข)(?:สมาชิก|ลูกค้า|บัญชี|อินเทอร์เน็ต|บริการ|สัญญา|ผู้ใช้)",
     ),
     Topic(
-        # the card sent to replace a lost one: not the card it replaces
+        # the card sent to replace a lost one: not the card it replaces («บัตรใหม่หมายเลขลงท้าย…»)
         "new_card",
         {Kind.NUMBER: "new_card"},
         english=r"(?:replacement|new)\s+card(?:\s+(?:ending(?:\s+in)?|number))?",
+        thai=r"บัตรใหม่\S{0,12}?(?:ลงท้าย(?:ด้วย)?|สี่ตัวท้าย|4\s?ตัวท้าย)",
         includes_cue=True,
     ),
     Topic(
@@ -201,7 +214,8 @@ TOPICS: tuple[Topic, ...] = (
         english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound"
         r"|land(?:s|ing|ed)?",
         persian=r"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت|رفت",
-        thai=r"เที่ยวบิน|ไฟลท์|บิน",
+        # «ขาไป» (the way out); «ไฟลต์» is spelt both ways
+        thai=r"เที่ยวบิน|ไฟล[ทต]์|บิน|ขาไป|เที่ยวไป",
     ),
     Topic(
         "room",
@@ -345,6 +359,20 @@ TOPICS: tuple[Topic, ...] = (
     ),
     # -- addresses -------------------------------------------------------------------------
     Topic(
+        "previous_address",
+        {Kind.ADDRESS: "previous_address"},
+        # the address a service moves away from: «ที่อยู่ติดตั้งปัจจุบันคือ …» before a move,
+        # «ที่อยู่เดิม», «บ้านเก่า»; a strong cue, so the weak "address" cue beside it yields
+        thai=r"ที่อยู่(?:ติดตั้ง|จัดส่ง)?(?:เดิม|เก่า)|ที่อยู่ติดตั้งปัจจุบัน|(?:บ้าน|คอนโด)เก่า",
+    ),
+    Topic(
+        "registered_address",
+        {Kind.ADDRESS: "registered_address"},
+        # the address on the house registration or ID card, asked for invoices and contracts:
+        # «ใช้ตามทะเบียนบ้าน 56 หมู่ 3 …» is not where the order goes
+        thai=r"ทะเบียนบ้าน|ที่อยู่ตาม(?:บัตร(?:ประชาชน)?|ทะเบียน)",
+    ),
+    Topic(
         "billing",
         {Kind.ADDRESS: "billing_address"},
         english=r"billing(?:\s+address)?|invoice\s+address|card\s+address",
@@ -407,7 +435,15 @@ TOPICS: tuple[Topic, ...] = (
         english=r"total|comes?\s+to|came\s+to|altogether|amount\s+due|(?:you(?:'ll)?|to)\s+pay"
         r"|grand\s+total|balance\s+due|final\s+(?:price|amount|cost)",
         persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت|جمعاً|کلاً",
-        thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ|ทั้งหมด|เหลือ",
+        # not «ทั้งหมด» alone ("all"): «ยอดคืนทั้งหมด 140» is the whole refund, not a total
+        thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ|เหลือ",
+    ),
+    Topic(
+        "minimum",
+        {Kind.AMOUNT: "minimum_spend"},
+        # a coupon's condition, not what the order came to: «ต้องมียอดสั่งขั้นต่ำ 250 บาท»
+        english=r"minimum(?:\s+(?:order|spend|purchase|amount))?|at\s+least",
+        thai=r"ขั้นต่ำ",
     ),
     Topic(
         "difference",
@@ -423,6 +459,12 @@ TOPICS: tuple[Topic, ...] = (
         english=r"IBAN|bank\s+account(?:\s+number)?|sort\s+code",
         persian=r"(?:شماره\s*)?شبا|شماره\s*حساب",
         thai=r"เลขบัญชี|บัญชีธนาคาร|พร้อมเพย์",
+    ),
+    Topic(
+        "rental",
+        {Kind.AMOUNT: "rental_rate"},
+        english=r"daily\s+rate|rental\s+(?:rate|fee|price)",
+        thai=r"ค่าเช่า(?:รถ)?",
     ),
     Topic(
         "deposit",
@@ -568,7 +610,9 @@ TOPICS: tuple[Topic, ...] = (
         r"|(?:have|get)\s+it\s+back"
         r"|inbound",
         persian=r"مرجوع|مرجوعی|برگشت",
-        thai=r"คืนสินค้า|ส่งคืน|ตีกลับ",
+        # the way back («ขากลับ», «เที่ยวกลับ») and a rental car's return («คืนรถ»), before
+        # the flight's own cue: «ไฟลต์กลับ» is the return flight
+        thai=r"คืนสินค้า|ส่งคืน|ตีกลับ|ขากลับ|เที่ยว(?:บิน)?กลับ|ไฟล[ทต]์กลับ|คืนรถ",
     ),
     Topic(
         "payment",

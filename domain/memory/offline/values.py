@@ -23,6 +23,11 @@ from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
 from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.thai_addresses import (
+    building_led_address,
+    named_start,
+    reaches_address,
+)
 
 
 class Kind(StrEnum):
@@ -113,11 +118,14 @@ _TH_PART = (
     r"|จังหวัด|จ\.|คอนโด|อาคาร|ชั้น|ห้อง|ตึก)"
 )
 _TH_PROVINCE = r"(?:กรุงเทพฯ?|กรุงเทพมหานคร|กทม\.?|เชียงใหม่|ภูเก็ต|ขอนแก่น|ชลบุรี|นนทบุรี|ปทุมธานี)"
-_TH_ADDRESS = re.compile(
-    r"(?<![\d/])\d{1,4}(?:/\d{1,4})?\s*"
-    rf"(?:(?:{_TH_PART}\s*[\u0e01-\u0e4e\w.]*(?:\s?[A-Z]?\d{{1,4}}(?!\d)(?:/\d{{1,4}})?)?"
-    rf"|{_TH_PROVINCE}|\d{{5}}(?!\d))\s*){{1,9}}"
+_TH_ADDRESS_PART = (
+    rf"{_TH_PART}\s*[\u0e01-\u0e4e\w.]*(?:\s?[A-Z]?\d{{1,4}}(?!\d)(?:/\d{{1,4}})?)?"
+    rf"|{_TH_PROVINCE}|\d{{5}}(?!\d)"
 )
+_TH_ADDRESS = re.compile(
+    rf"(?<![\d/])\d{{1,4}}(?:/\d{{1,4}})?\s*(?:(?:{_TH_ADDRESS_PART})\s*){{1,9}}"
+)
+_TH_BUILDING_ADDRESS = building_led_address(_TH_ADDRESS_PART)
 _TH_TRAILING = re.compile(rf"(?:\s*{THAI_PARTICLES})+$")
 
 # -- dates -----------------------------------------------------------------------------------
@@ -189,8 +197,8 @@ _TIME = re.compile(
     rf"(?i:between)\s+{_EN_CLOCK}\s+(?i:and)\s+{_EN_CLOCK}(?:\s?[ap]\.?m\.?)?"
     rf"|(?<![\d.,/])(?:(?i:from)\s+)?\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:[ap]\.?m\.?)?\s?(?:-|–|(?i:to|until|till))\s?"
     rf"\d{{1,2}}(?:[:.]\d{{2}})?\s?(?i:[ap]\.?m\.?|o'clock)(?![A-Za-z])"
-    rf"|(?<![\d.,/])\d{{1,2}}(?::\d{{2}})?\s?(?i:[ap]\.?m\.?)(?![A-Za-z])"
-    rf"|(?<![\d.,/])\d{{1,2}}:\d{{2}}(?![\d])"
+    rf"|(?<![A-Za-z\d.,/])\d{{1,2}}(?::\d{{2}})?\s?(?i:[ap]\.?m\.?)(?![A-Za-z])"
+    rf"|(?<![\d.,/])\d{{1,2}}:\d{{2}}(?![\d])(?:\s?น\.)?"  # «15:00 น.» keeps its «น.»
     rf"|(?i:(?:after|before|by)\s+(?:noon|midday|\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:[ap]\.?m\.?|o'clock)))"
     # Persian: "ساعت ۹ تا ۱۲", "بین ساعت ۲ تا ۴", "۹ صبح", "بعد از ساعت ۵"
     rf"|(?:(?:بین|از|بعد\s+از|قبل\s+از)\s+)?ساعت\s*\d{{1,2}}(?:[:٫.]\d{{2}})?(?:\s*(?:تا|الی|-)\s*\d{{1,2}}(?:[:٫.]\d{{2}})?)?"
@@ -223,8 +231,10 @@ _CURRENCY_AFTER = (
     r"(?:(?:tomans?|rials?|dollars?|usd|eur|euros?|gbp|pounds?|baht|thb|irr|irt|aed|dirhams?)"
     r"(?![A-Za-z])|تومان|تومن|ریال|ريال|دلار|دولار|یورو|يورو|درهم|บาท|ดอลลาร์|ยูโร|€|\$|£|฿|﷼)"
 )
+#: A Thai rate says what it is per before the amount: «วันละ 1,200 บาท» (a day), «คืนละ …».
+_TH_PER = r"(?:(?:วัน|คืน|เดือน|ภาค|เทอม|ปี|ชั่วโมง|ท่าน|คน|ครั้ง|ชิ้น|แก้ว)ละ\s?)"
 _PRICE = re.compile(
-    rf"{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?|{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}"
+    rf"{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?|{_TH_PER}?{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}"
     # "۸۴۰ هزار" is money in a Persian chat even when "تومان" is left out.
     rf"|{_AMOUNT}\s?(?:هزار|میلیون)(?![{_FA}])",
     re.IGNORECASE,
@@ -296,6 +306,8 @@ _IDENTIFIER = re.compile(
     rf"|(?<![\w/.@-])(?:#\s?)?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
     r"(?:[-/][A-Za-z0-9]+)*(?![\w@])"
     rf"|(?<![\w/.@-])#\s?\d{{3,}}(?![\w@])"
+    # long digit groups joined by a hyphen: a transfer slip "20250107-5521"
+    r"|(?<![\w/.@-])\d{6,}-\d{3,}(?![\w@-])"
 )
 #: Upper-case words a code may be written as (coupon "SPRING", "WELCOME10").
 _CODE_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,19}(?![\w-])")
@@ -328,6 +340,11 @@ def _addresses(text: str) -> Iterator[ValueSpan]:
         yield ValueSpan(Kind.ADDRESS, match.start(), match.start() + len(value), value)
     for match in _FA_ADDRESS.finditer(text):
         yield _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _FA_ADDRESS_TAIL_WORDS)
+    for match in _TH_BUILDING_ADDRESS.finditer(text):
+        start = named_start(text, match.start())
+        span = _trimmed(Kind.ADDRESS, text, start, match.end(), _TH_TRAILING)
+        if reaches_address(span.text):
+            yield span
     for match in _TH_ADDRESS.finditer(text):
         span = _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _TH_TRAILING)
         if _TH_STREET_LEVEL.search(span.text):

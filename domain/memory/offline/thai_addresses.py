@@ -1,0 +1,56 @@
+"""Thai addresses that open with a building, condo or village instead of a house number.
+
+Thai customers in condos and office towers give the building first and the house
+number often not at all: «อาคาร C ห้อง 1705», «อาคารจามจุรีสแควร์ ชั้น 18 ถนนพญาไท …»,
+«หมู่บ้านเพอร์เฟคเพลส ซอยรามคำแหง 164». Such a run is an address when it reaches a room
+or a street-level part; "อาคาร A" alone, or "อาคารจอดรถ C ชั้น 4" (a floor of a car park),
+is a place in a building, not somewhere to deliver to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.memory.offline.lexicon import THAI_PARTICLES
+
+#: What a building-led address opens with.
+_BUILDING = r"(?:อาคาร|ตึก|คอนโด(?:มิเนียม)?|หมู่บ้าน|โครงการ)"
+#: The building's name or letter: «C», «จามจุรีสแควร์», «เพอร์เฟคเพลส».
+_NAME = r"\s?(?:[A-Z](?![A-Za-z])|[\u0e01-\u0e4eA-Za-z]+)"
+
+
+def building_led_address(parts: str) -> re.Pattern[str]:
+    """The pattern of a building-led address whose further parts are ``parts`` (one
+    alternation of the parts a numbered Thai address is made of)."""
+    return re.compile(rf"{_BUILDING}{_NAME}(?:\s*(?:{parts})){{1,9}}")
+
+
+#: A room number or a street-level part: what makes a building-led run an address.
+_REACHES_ADDRESS = re.compile(
+    r"ห้อง\s?\d|ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|ต\.|อำเภอ|อ\.|จังหวัด|จ\.|หมู่(?:ที่)?\s?\d"
+)
+
+
+def reaches_address(text: str) -> bool:
+    return _REACHES_ADDRESS.search(text) is not None
+
+
+#: "The address is" just before a building-led address: the project's name between them
+#: belongs to the address («ที่อยู่คือ ลุมพินี เพลส พระราม 9 ตึก A ห้อง 1208»).
+_ADDRESS_IS = re.compile(r"ที่อยู่(?:คือ|เป็น|ใหม่คือ)\s?")
+#: How far back «ที่อยู่คือ» may stand; the words between are a name, not a clause.
+_NAME_REACH = 36
+_NAME_WORDS = re.compile(r"^[\u0e01-\u0e4eA-Za-z0-9 ]+$")
+#: A polite particle ends a clause: what follows it is no part of a name.
+_PARTICLE = re.compile(THAI_PARTICLES)
+
+
+def named_start(text: str, start: int) -> int:
+    """Where a building-led address at ``start`` begins: at the project's name when
+    «ที่อยู่คือ» introduces it a few words before, else ``start``."""
+    window = max(0, start - _NAME_REACH)
+    said = [m.end() for m in _ADDRESS_IS.finditer(text, window, start)]
+    between = text[said[-1] : start] if said else ""
+    if not said or not _NAME_WORDS.match(between) or _PARTICLE.search(between):
+        return start
+    return said[-1]

@@ -1,0 +1,93 @@
+"""What a Thai conversation is about when it is a named thing, not a shaped value: the room
+type, the study programme, the internet package, the shop and its branch, an allergy, who is
+coming, the seats, a medicine and its dose, a bus line, a car.
+
+Thai names the kind of thing right before its name, with no space between for Thai names
+(«หลักสูตรสองภาษา», «ร้านข้าวมันไก่เฮียเส็ง สาขาบรรทัดทอง») and a space before Latin ones
+(«ห้อง Pool Villa», «แพ็กเกจ 1000/500 Mbps»). Each kind is one subject, so a change
+(«เปลี่ยนเป็นห้อง Pool Villa») replaces the earlier one and keeps it in history. Offers and
+lists («มีห้อง Superior Garden View ว่าง», «มีสองหลักสูตร คือ …») and questions choose no room
+or programme.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.thai_instructions import asked_in_thai
+
+_LATIN_NAME = r"[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,3}"
+#: A Thai name ends where a particle, a space or another clause begins.
+_THAI_END = rf"(?={THAI_PARTICLES}|\s|$|[.,!?]|แทน|แล้ว|ค่าเทอม|ค่าบริการ)"
+_THAI_NAME = rf"[\u0e01-\u0e4e]{{2,30}}?{_THAI_END}"
+
+_TH_CAR_MAKES = (
+    "โตโยต้า|ฮอนด้า|มาสด้า|นิสสัน|อีซูซุ|มิตซูบิชิ|ฟอร์ด|เชฟโรเลต|ซูซูกิ|เอ็มจี|ฮุนได|เกีย|บีวายดี"
+    "|วอลโว่|เบนซ์|บีเอ็มดับเบิลยู|ซูบารุ|เลกซัส|ยามาฮ่า|คาวาซากิ"
+)
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("room_type", re.compile(rf"ห้อง(?:พัก)?\s(?P<value>{_LATIN_NAME})(?![A-Za-z])")),
+    ("programme", re.compile(rf"(?P<value>หลักสูตร{_THAI_NAME})")),
+    (
+        "internet_package",
+        re.compile(r"(?P<value>\d{2,5}/\d{2,5}\s?(?:Mbps|Gbps|Mb|Gb))(?![A-Za-z])", re.I),
+    ),
+    # «ลูกแพ้กุ้ง»: what someone must not be given; "แพ้หนัก" says how badly, not to what
+    ("allergy", re.compile(rf"(?P<value>แพ้(?!หนัก|มาก|ง่าย|บ่อย){_THAI_NAME})")),
+    # who is coming: «ผู้ใหญ่ 2 เด็ก 1»
+    (
+        "guest_count",
+        re.compile(
+            r"(?P<value>ผู้ใหญ่\s?\d{1,2}(?:\s?(?:คน|ท่าน))?(?:\s?เด็ก\s?\d{1,2}(?:\s?(?:คน|ท่าน))?)?)"
+        ),
+    ),
+    # «ที่นั่ง 7A และ 7B»
+    (
+        "seats",
+        re.compile(r"(?P<value>ที่นั่ง\s?\d{1,2}[A-K](?:\s?(?:และ|กับ|,)\s?\d{1,2}[A-K])*)(?![A-Za-z])"),
+    ),
+    # a medicine and its dose, after the word for taking or prescribing it:
+    # «พ่อกินวาร์ฟาริน 3 มก.», «สั่งวาร์ฟาริน 3 มก. จำนวน 30 เม็ด»
+    (
+        "medication",
+        re.compile(
+            r"(?:กิน|ทาน|ใช้ยา|ยา|สั่ง)(?P<value>[\u0e01-\u0e4eA-Za-z]{3,20}?\s?\d+(?:\.\d+)?\s?"
+            r"(?:มก\.|มิลลิกรัม|ไมโครกรัม|mg|mcg)(?![A-Za-z]))"
+        ),
+    ),
+    # a bus or van line: «เส้นทางสาย B», «รถสาย D» («รับสาย», a call taken, has no letter after it)
+    ("route", re.compile(r"(?P<value>สาย\s?[A-Z0-9]{1,3})(?![A-Za-z0-9])")),
+    # a car by its make as Thai writes it and its model: «ฮอนด้า ซิตี้», «โตโยต้า ยาริส»
+    ("vehicle", re.compile(rf"(?P<value>(?:{_TH_CAR_MAKES})\s?{_THAI_NAME})")),
+    (
+        "shop_branch",
+        re.compile(
+            rf"ร้าน(?P<value>[\u0e01-\u0e4eA-Za-z]{{2,30}}\sสาขา[\u0e01-\u0e4eA-Za-z]{{2,30}}?"
+            rf"{_THAI_END})"
+        ),
+    ),
+)
+#: An offer or a list of options: nothing is chosen yet.
+_OFFER = re.compile(r"ว่าง|มี\S{0,6}(?:สอง|สาม|หลาย)[^!?\n]{0,30}?คือ|หรือ|ไหน|อะไร")
+
+
+#: Things offered before one is chosen; a shop or a package named in a question
+#: («… สาขาบรรทัดทอง ใช่ไหมคะ», "is that right?") is still the one meant.
+_CHOSEN = frozenset({"room_type", "programme"})
+
+
+def named_things(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
+    """Named things in ``text``, left to right; each claims its words."""
+    choosing = bool(_OFFER.search(text) or "?" in text or asked_in_thai(text))
+    for key, pattern in _KINDS:
+        if choosing and key in _CHOSEN:
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span("value")
+            if claimed.is_free(start, end):
+                claimed.claim(start, end)
+                yield FactMatch(key, match.group("value"), start, end)
