@@ -46,7 +46,7 @@ def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = 
     for fact in facts:
         for earlier in fact.history:
             old = earlier.value.strip()
-            if not _markable(old) or restates(old, fact.value):
+            if not _markable(old) or restates(old, fact.value) or _same_numbers(old, fact.value):
                 continue
             note = replaced_note(fact.value)
             if re.search(re.escape(old) + r" \(replaced", text):
@@ -68,6 +68,21 @@ def _inside_marks(text: str) -> list[tuple[int, int]]:
 def _in_mark(position: int, marks: Sequence[tuple[int, int]]) -> bool:
     """A value quoted inside another value's mark is the newer value, not a quote to mark."""
     return any(start <= position < end for start, end in marks)
+
+
+_NUMBER = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _same_numbers(old: str, current: str) -> bool:
+    """The same value in fuller or shorter words, no replaced one: «ค่าธรรมเนียมบริการ 60 บาท»
+    and «ค่าธรรมเนียม 60 บาท» are one fee (the same numbers, every word of one inside the
+    other); "19 Nov" and "19 Dec" are not."""
+    numbers = [int(n) for n in _NUMBER.findall(old)]
+    if not numbers or numbers != [int(n) for n in _NUMBER.findall(current)]:
+        return False
+    shorter, longer = sorted((old.casefold(), current.casefold()), key=len)
+    return all(word in longer for word in _LETTERS.findall(shorter))
 
 
 def _markable(old: str) -> bool:

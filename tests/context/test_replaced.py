@@ -129,3 +129,23 @@ def test_a_bare_number_of_a_history_is_marked_in_every_language() -> None:
     assert "۴۱۲ (replaced: ۱۵۰ هزار تومان)" in text
     # a shorter number stands for too many things ("20" of a dose, of a time)
     assert mark_replaced("User: 20 mg", [moved("dose", "20", "40")]) == "User: 20 mg"  # type: ignore[list-item]
+
+
+def test_the_same_sum_in_fuller_words_is_not_marked_as_replaced() -> None:
+    facts = [
+        moved("charge", "ค่าธรรมเนียมบริการ 60 บาท", "ค่าธรรมเนียม 60 บาท"),
+        moved("shipping_cost", "هزینه ارسال ۱۸۰ هزار تومان", "ارسال ۱۸۰ هزار تومان"),
+        moved("fee", "service fee 60 dollars", "fee 60 dollars"),
+    ]
+    summary = (
+        "Assistant: ค่าธรรมเนียมบริการ 60 บาทต่อใบ\n"
+        "Assistant: هزینه ارسال ۱۸۰ هزار تومان میشه\n"
+        "Assistant: the service fee 60 dollars stays"
+    )
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+
+
+def test_a_date_moved_to_another_month_is_still_marked() -> None:
+    facts = [moved("delivery_date", "19 November", "19 December")]
+    text = mark_replaced("Assistant: It arrives on 19 November.", facts)  # type: ignore[arg-type]
+    assert "19 November (replaced: 19 December)" in text
