@@ -140,3 +140,24 @@ def test_a_value_changed_back_to_is_no_longer_marked_as_replaced() -> None:
     )
     assert "สาย D" in state.replaced_values
     assert "สาย B" not in state.replaced_values
+
+
+def test_english_a_named_menu_switched_to_replaces_the_chosen_one() -> None:
+    changes = superseded(
+        ["Assistant: Yes, with the Classic menu and Silver bar you'd be well above it."],
+        ["Absolutely. I've switched you to the Seasonal Harvest menu at £74 per head."],
+    )
+    assert changes.old == ["Classic menu"]
+    assert changes.new == ["Seasonal Harvest menu"]
+
+
+def test_values_listed_as_options_are_not_what_a_change_replaces() -> None:
+    for earlier, new in (
+        (
+            "Assistant: We have the Classic menu at £68 and the Signature menu at £89.",
+            "I've switched you to the Seasonal Harvest menu.",
+        ),
+        ("Assistant: متفورمین ۵۰۰ یا متفورمین ۸۵۰ داریم.", "متفورمین ۱۰۰۰ جایگزین شد."),
+        ("Assistant: มีห้อง Deluxe Sea View กับห้อง Garden Wing ค่ะ", "เปลี่ยนเป็นห้อง Pool Villa ค่ะ"),
+    ):
+        assert superseded([earlier], [new]).old == []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from domain.memory.offline.dialogue import is_update
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import split_sentences
-from domain.memory.offline.values import FA_LETTERS
+from domain.memory.offline.values import FA_LETTERS, Kind, find_values
 
 #: Words that put a new value in place of another, beyond the correction and update cues.
 _REPLACING = re.compile(
@@ -35,7 +35,7 @@ _DIGIT = r"[0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]"
 _NAMED = re.compile(
     r"(?<!\S)(?=(?P<head>[^\s\d\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]+) "
     rf"(?P<value>[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)*(?![A-Za-z0-9]|:)"
-    rf"|{_DIGIT}+(?:[.,٬/:]{_DIGIT}+)*(?!{_DIGIT})))"
+    rf"|{_DIGIT}+(?:[.,٬/:-]{_DIGIT}+)*(?!{_DIGIT})))"
 )
 _ASCII_DIGITS = str.maketrans(
     {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
@@ -49,11 +49,26 @@ MIN_HEAD = 3
 _STOP_WORDS = ENGLISH_STOP_WORDS | PERSIAN_STOP_WORDS
 
 
+#: An English name before its kind, inside a sentence: "the Classic menu", "a Deluxe room".
+_NAME_BEFORE_KIND = re.compile(
+    r"(?<=[a-z,] )(?=(?P<value>[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)*) (?P<head>[a-z]{3,})\b)"
+)
+
+
+_INSIDE_NAME = re.compile(r"[A-Z][A-Za-z0-9]* $")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*$")
+
+
 @dataclass(frozen=True)
 class _Named:
     head: str
     value: str
     thai: bool
+    #: Said as "value head" ("Classic menu"), not "head value" ("Room 12").
+    kind_after: bool = False
+
+    def phrase(self, head: str, value: str) -> str:
+        return f"{value} {head}" if self.kind_after else f"{head} {value}"
 
 
 def _named_in(text: str) -> list[_Named]:
@@ -61,6 +76,10 @@ def _named_in(text: str) -> list[_Named]:
     for match in _NAMED.finditer(text):
         head = match["head"].strip(_EDGE_PUNCTUATION)
         value = match["value"]
+        if value[0].isalpha() and (match["head"].endswith(":") or _LATIN_NAME.match(head)):
+            continue  # a speaker's label ("Assistant: Yes"), a name's first word
+        if _is_when(f"{head} {value}"):
+            continue  # "Nov 22", «ساعت ۱۶»: a month or an hour is no subject; facts key dates
         thai = bool(_THAI.search(head[-1:]))
         if value.casefold() in _STOP_WORDS or _is_change(_thai_word_end(head) if thai else head):
             continue  # «جدید ۳۰»: "new" says a value changed, not what it is
@@ -72,12 +91,38 @@ def _named_in(text: str) -> list[_Named]:
         elif len(head) < MIN_HEAD or head.casefold() in _STOP_WORDS:
             continue
         found.append(_Named(head, value, thai))
+    for match in _NAME_BEFORE_KIND.finditer(text):
+        head, value = match["head"], match["value"]
+        if _INSIDE_NAME.search(text, 0, match.start()):
+            continue  # "Harvest menu" of "the Seasonal Harvest menu"
+        if head not in _STOP_WORDS and value.casefold() not in _STOP_WORDS:
+            found.append(_Named(head, value, thai=False, kind_after=True))
     return found
+
+
+def _is_when(phrase: str) -> bool:
+    return any(value.kind in (Kind.DATE, Kind.TIME) for value in find_values(phrase))
+
+
+def _chosen_in(sentence: str) -> list[_Named]:
+    """The named values of a sentence but those listed with others of their head: "the
+    Classic menu at £68, the Seasonal menu at £74 and the Signature menu" are options,
+    none of them the one chosen (the last of them is not what a switch replaces)."""
+    named = _named_in(sentence)
+    return [
+        item
+        for item in named
+        if not any(
+            other.value != item.value and _shared_head(item, other) is not None for other in named
+        )
+    ]
 
 
 def _shared_head(new: _Named, old: _Named) -> str | None:
     """The head both values are said after, or ``None``."""
-    if new.thai != old.thai or new.value[0].isdigit() != old.value[0].isdigit():
+    if (new.thai, new.kind_after) != (old.thai, old.kind_after):
+        return None
+    if new.value[0].isdigit() != old.value[0].isdigit():
         return None
     if not new.thai:
         return old.head if old.head.casefold() == new.head.casefold() else None
@@ -118,11 +163,16 @@ class Changes:
 def superseded(earlier: Iterable[str], new: Sequence[str]) -> Changes:
     """The "head value" phrases of ``earlier`` (texts in the order said: summaries, then
     messages) that the changes in ``new`` (messages in order) replace."""
-    said = [named for text in earlier for named in _named_in(text)]
+    said = [
+        named
+        for text in earlier
+        for sentence in split_sentences(text)
+        for named in _chosen_in(sentence)
+    ]
     changes = Changes([], [])
     for message in new:
         for sentence in split_sentences(message):
-            named = _named_in(sentence)
+            named = _chosen_in(sentence)
             if _is_change(sentence):
                 for item in named:
                     _replace(said, item, changes)
@@ -135,7 +185,7 @@ def _replace(said: Sequence[_Named], item: _Named, changes: Changes) -> None:
     if found is None:
         return
     head, value = found
-    old, current = f"{head} {value}", f"{head} {item.value}"
+    old, current = item.phrase(head, value), item.phrase(head, item.value)
     changes.new.append(current)
     if current in changes.old:
         changes.old.remove(current)
