@@ -17,6 +17,7 @@ from datetime import datetime
 from domain.memory.chain import EngineChain
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.superseded import superseded
 from domain.tokens import estimate_tokens
 from schemas.memory_model import (
     Budgets,
@@ -118,7 +119,14 @@ def fold(
     ]
     extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context))
     facts = merge_facts(state.facts, extracted, now, late=late, said_at=state.fact_seqs)
-    replaced = [fact.value for fact in extracted if fact.replaced]
+    changes = superseded(
+        [tier.text for tier in (state.old, state.mid, state.recent) if tier is not None]
+        + [line.content for line in context],
+        [line.content for line in lines],
+    )
+    replaced = [fact.value for fact in extracted if fact.replaced] + changes.old
+    # A value changed back to is current again: no longer marked as replaced.
+    earlier_replaced = [v for v in state.replaced_values if v not in changes.new]
     return state.model_copy(
         update={
             "folded_count": state.folded_count + len(lines),
@@ -128,7 +136,7 @@ def fold(
             "old": old,
             "facts": facts,
             "fact_seqs": _fact_seqs(facts, batch, state.fact_seqs),
-            "replaced_values": remember_replaced(state.replaced_values, replaced),
+            "replaced_values": remember_replaced(earlier_replaced, replaced),
             "tail": [
                 TailLine(
                     position=line.position,

@@ -44,7 +44,12 @@ from domain.memory.offline.dialogue import (
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
-from domain.memory.offline.instructions import instructions, preparations
+from domain.memory.offline.instructions import (
+    INSTRUCTION_KEYS,
+    instructions,
+    preparations,
+    same_instruction,
+)
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
@@ -255,6 +260,8 @@ class _Facts:
             assert current is not None
             if restates(value, current) or restates(current, value):
                 return variant
+            if key in INSTRUCTION_KEYS and same_instruction(value, current):
+                return variant  # the instruction changed, not a second one
         if not taken:
             return key
         for variant, current in taken.items():
