@@ -240,6 +240,12 @@ _PRICE = re.compile(
     re.IGNORECASE,
 )
 
+# -- bank accounts ---------------------------------------------------------------------------
+
+#: A Thai bank account as banks print it, 3-1-5-1 digits in any script ("067-2-41853-9",
+#: «๔๒๗-๐-๕๕๓๑๘-๖»): an account, never a phone, even when it starts with 0.
+_BANK_ACCOUNT = re.compile(r"(?<![\w+.,/-])\d{3}-\d-\d{5}-\d(?![\w-])")
+
 # -- phone numbers -----------------------------------------------------------------------------
 
 _PHONE_SHAPES = (
@@ -303,8 +309,9 @@ _IDENTIFIER = re.compile(
     r"|(?<![\w/.@-])[A-Z]{2,4}\s\d+(?:-\d+)+(?![\w@-])"
     # a flight: an airline's two letters and a number ("NW 218", "TG 102")
     r"|(?<![\w/.@-])[A-Z][A-Z0-9]\s\d{2,4}(?![\w@-])"
-    rf"|(?<![\w/.@-])(?:#\s?)?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
-    r"(?:[-/][A-Za-z0-9]+)*(?![\w@])"
+    # a code in any digits: "PL-๖๗๐๔๒๑๘" is "PL-6704218"
+    rf"|(?<![\w/.@-])(?:#\s?)?(?=(?:{_ID_CHAR}|-)*\d)(?=(?:{_ID_CHAR}|-)*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
+    rf"(?:[-/]{_ID_CHAR}+)*(?![\w@])"
     rf"|(?<![\w/.@-])#\s?\d{{3,}}(?![\w@])"
     # long digit groups joined by a hyphen: a transfer slip "20250107-5521"
     r"|(?<![\w/.@-])\d{6,}-\d{3,}(?![\w@-])"
@@ -440,6 +447,11 @@ def _digit_count(text: str) -> int:
 _EXTENSION = re.compile(r"\s*,?\s*(?:ext\.?|extension|x|داخلی|ต่อ)\s*\d{1,5}(?!\d)", re.IGNORECASE)
 
 
+def _bank_accounts(text: str) -> Iterator[ValueSpan]:
+    for match in _BANK_ACCOUNT.finditer(text):
+        yield _span(Kind.IDENTIFIER, match)
+
+
 def _phones(text: str) -> Iterator[ValueSpan]:
     for pattern in _PHONE_SHAPES:
         for match in pattern.finditer(text):
@@ -562,6 +574,7 @@ RULES: tuple[Rule, ...] = (
     _dates,
     _times,
     _money,
+    _bank_accounts,
     _phones,
     _durations,
     _fa_parties,
