@@ -135,3 +135,54 @@ def test_her_email_and_a_corrected_mothers_email_are_not_the_customers() -> None
     assert current(facts)["customer_email"] == "thanakorn.s1988@hotmail.com"
     assert history(facts, "customer_email") == []
     assert current(facts)["second_contact_email"] == "malee.jaidee@outlook.com"
+
+
+# -- October and January are no address ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("วันซ้อมใหญ่ ๒๕ ต.ค. ค่ะ", "๒๕ ต.ค."),
+        ("นัดวันที่ 3 ม.ค. 2568 ค่ะ", "วันที่ 3 ม.ค. 2568"),
+        ("วันรับจริง 29 ต.ค. 15.00 น. ค่ะ", "29 ต.ค. 15.00 น."),
+    ],
+)
+def test_a_date_in_october_or_january_is_no_tambon_or_village(text: str, date: str) -> None:
+    assert [(v.kind, v.text) for v in find_values(text)] == [(Kind.DATE, date)]
+
+
+def test_a_tambon_and_a_village_by_their_dots_are_still_an_address() -> None:
+    text = "12 ม.4 ต.หนองหาร อ.สันทราย จ.เชียงใหม่ 50290"
+    assert [(v.kind, v.text) for v in find_values(text)] == [(Kind.ADDRESS, text)]
+
+
+# -- free-text answers to open questions -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "key", "value"),
+    [
+        (
+            "รับทราบค่ะ ทำอาชีพอะไรคะ",
+            "ขายก๋วยเตี๋ยวเรือครับ มีร้านอยู่ตลาดนัดจตุจักร",
+            "occupation",
+            "ขายก๋วยเตี๋ยวเรือครับ มีร้านอยู่ตลาดนัดจตุจักร",
+        ),
+        ("คุณทำงานอะไรคะ", "รับราชการครู", "occupation", "รับราชการครู"),
+        (
+            "อาการเป็นยังไงคะ",
+            "กดเปิดแล้วมีเสียงดังแต่ไม่มีลมออกครับ",
+            "reported_fault",
+            "กดเปิดแล้วมีเสียงดังแต่ไม่มีลมออก",
+        ),
+    ],
+)
+def test_a_reply_to_an_open_thai_question_is_the_answer(
+    question: str, reply: str, key: str, value: str
+) -> None:
+    assert facts_of(("user", reply), context=[("assistant", question)])[key] == value
+
+
+def test_a_short_reply_to_an_open_thai_question_answers_nothing() -> None:
+    assert facts_of(("user", "ได้ครับ"), context=[("assistant", "อาการเป็นยังไงคะ")]) == {}

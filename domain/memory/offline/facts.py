@@ -1554,9 +1554,11 @@ _FREE_TEXT_KEYS = {
     "moving_to": "moving_to_address",
     "product": "product",
     "fault": "reported_fault",
+    "occupation": "occupation",
 }
 #: A fault told in the customer's words is a clause, not a novel.
 _MAX_FAULT_CHARS = 120
+_MIN_THAI_CLAUSE = 10
 _MAX_PRODUCT_WORDS = 6
 
 
@@ -1574,7 +1576,9 @@ def _plausible(topic: str, value: str) -> bool:
     if topic == "name":
         return _looks_like_name(value)
     if topic == "fault":
-        return len(value.split()) >= 2 and len(value) <= _MAX_FAULT_CHARS
+        # Thai writes a clause with no spaces: its length says it is one
+        clause = len(value.split()) >= 2 or (is_thai(value) and len(value) >= _MIN_THAI_CLAUSE)
+        return clause and len(value) <= _MAX_FAULT_CHARS
     if topic in ("address", "moving_to"):
         # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
         numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS

@@ -359,6 +359,15 @@ TOPICS: tuple[Topic, ...] = (
         {},
         english=r"describe\s+(?:what'?s\s+happening|the\s+(?:problem|issue|fault))"
         r"|what(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:wrong|happening|the\s+(?:problem|issue|fault))",
+        # «เกิดอะไรขึ้นคะ», «มีปัญหาอะไรครับ», «อาการเป็นยังไงคะ»
+        thai=r"เกิดอะไรขึ้น|มีปัญหาอะไร|ปัญหาคืออะไร|อาการเป็น(?:ยังไง|อย่างไร)|เสียยังไง",
+        free_text=True,
+    ),
+    Topic(
+        # what the customer does for a living, asked by a lender or an insurer
+        "occupation",
+        {},
+        thai=r"(?:ทำ|ประกอบ)อาชีพ|อาชีพอะไร|ทำงานอะไร",
         free_text=True,
     ),
     Topic(

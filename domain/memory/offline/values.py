@@ -112,9 +112,9 @@ _FA_ADDRESS = re.compile(
 _FA_ADDRESS_TAIL_WORDS = re.compile(
     r"\s+(?:است|هست|هستش|می[\u200c\s]?باشد|رو|را|بفرستید|ارسال|لطفا|لطفاً|ممنون|و)$"
 )
-#: Thai address parts.
+#: Thai address parts; «ต.» and «ม.» (tambon, village) are not the months «ต.ค.» and «ม.ค.»
 _TH_PART = (
-    r"(?:บ้านเลขที่|เลขที่|หมู่ที่|หมู่บ้าน|หมู่|ม\.|ซอย|ซ\.|ถนน|ถ\.|แขวง|ตำบล|ต\.|เขต|อำเภอ|อ\."
+    r"(?:บ้านเลขที่|เลขที่|หมู่ที่|หมู่บ้าน|หมู่|ม\.(?!ค\.)|ซอย|ซ\.|ถนน|ถ\.|แขวง|ตำบล|ต\.(?!ค\.)|เขต|อำเภอ|อ\."
     r"|จังหวัด|จ\.|คอนโด|อาคาร|ชั้น|ห้อง|ตึก)"
 )
 _TH_PROVINCE = r"(?:กรุงเทพฯ?|กรุงเทพมหานคร|กทม\.?|เชียงใหม่|ภูเก็ต|ขอนแก่น|ชลบุรี|นนทบุรี|ปทุมธานี)"
@@ -361,7 +361,7 @@ def _addresses(text: str) -> Iterator[ValueSpan]:
 #: What makes a Thai address of a number and parts: a house number "99/12", or a
 #: street, soi, district or province ("1 ห้อง" is one room, not an address).
 _TH_STREET_LEVEL = re.compile(
-    r"^\d{1,4}/\d|ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|ต\.|อำเภอ|อ\.|จังหวัด|จ\.|หมู่(?:ที่)?\s?\d"
+    r"^\d{1,4}/\d|ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|ต\.(?!ค\.)|อำเภอ|อ\.|จังหวัด|จ\.|หมู่(?:ที่)?\s?\d"
 )
 
 
