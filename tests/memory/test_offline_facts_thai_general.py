@@ -186,3 +186,18 @@ def test_a_reply_to_an_open_thai_question_is_the_answer(
 
 def test_a_short_reply_to_an_open_thai_question_answers_nothing() -> None:
     assert facts_of(("user", "ได้ครับ"), context=[("assistant", "อาการเป็นยังไงคะ")]) == {}
+
+
+# -- sending a slip ships nothing ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["โอนแล้วค่ะ ๓,๐๐๐ บาท ส่งสลิปในแชทนะคะ", "ส่งเอกสารแล้วครับ ยอด 1,500 บาท"],
+)
+def test_sending_a_slip_or_a_document_is_no_shipping_cost(text: str) -> None:
+    assert "shipping_cost" not in facts_of(("user", text))
+
+
+def test_a_shipping_fee_is_still_one() -> None:
+    assert facts_of(("assistant", "ค่าส่ง 50 บาท รบกวนขอที่อยู่จัดส่งด้วยค่ะ"))["shipping_cost"] == ("50 บาท")

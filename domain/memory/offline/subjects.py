@@ -661,8 +661,10 @@ TOPICS: tuple[Topic, ...] = (
         english=r"deliver(?:y|ed|ing|s)?|(?:next|second|delivery|redelivery)\s+attempt|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
         r"|drop[\s-]?off|send\s+(?:it|them)\s+to|ship\s+(?:it|them)?\s*to|bring\s+it|courier",
         persian=r"تحویل|ارسال|می[\u200c\s]?رسه|میرسه|برسه|بفرستید|بفرستیم|بیاره|میاد|می[\u200c\s]?آید|پست",
-        # "รับส่ง" is a shuttle (pick up and drop off), not a delivery.
-        thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
+        # "รับส่ง" is a shuttle (pick up and drop off), not a delivery; sending a slip, a
+        # document or a message («ส่งสลิปในแชท», «ส่งเรื่องให้คุณหมอ») ships nothing.
+        thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง(?!สลิป|เอกสาร|รูป|ภาพ|ไฟล์|ข้อความ|ลิ้?งก์|อีเมล|เมล|ไลน์"
+        r"|SMS|แชท|เรื่อง|หลักฐาน|คำร้อง|ใบ)|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
     ),
     Topic(
         "order",
