@@ -3,13 +3,13 @@
 What a conversation is about comes first: who the customer is and how to reach
 them, the identifiers, addresses, dates and amounts agreed, the instructions.
 Measures, durations and counts follow. Within a rank, the most recently
-updated fact comes first. A fact whose value another fact already shows is not
-shown twice: not when it is part of a longer value ("Delivery time: between 1
-and 5pm" beside "Delivery date: Friday 10 October, between 1 and 5pm", "Booking
-reference: HV 55" beside "Account number: HV 55 802 316"), nor when a fact about
-the same subject has the same value. Another subject's same value says
-something of its own ("Assembly date" is the delivery's day too) and comes after
-all the others: a tight facts budget goes to values not shown yet. The order
+updated fact comes first. A fact whose value another fact of its subject
+already shows is not shown twice: not when it is part of a longer value
+("Delivery time: between 1 and 5pm" beside "Delivery date: Friday 10 October,
+between 1 and 5pm"), nor when it is the same value. Another subject's value,
+alone or inside a longer one, says something of its own ("Assembly date" is the
+delivery's day too; a check-in date is not the check-out's) and comes after all
+the others: a tight facts budget goes to values not shown yet. The order
 does not depend on the budget, so a larger budget shows the same facts and more.
 """
 
@@ -68,13 +68,9 @@ def _ordered(facts: Sequence[Fact]) -> tuple[list[Fact], dict[str, str]]:
         fact.key: holder.key
         for index, fact in enumerate(ordered)
         if (holder := holders[index]) is not None
-        and (subject(holder.key) == subject(fact.key) or _longer(holder, fact))
+        and subject(holder.key) == subject(fact.key)
     }
     return [fact for fact in ordered if fact not in quoted] + quoted, held
-
-
-def _longer(holder: Fact, fact: Fact) -> bool:
-    return len(_normalized(holder.value)) > len(_normalized(fact.value))
 
 
 def subject(key: str) -> str:

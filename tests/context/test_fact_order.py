@@ -46,18 +46,18 @@ def test_a_value_part_of_a_longer_fact_value_is_not_shown_twice(
 @pytest.mark.parametrize(
     ("part", "whole"),
     [
-        # a fragment of another subject's longer value: an id's first half, a date's day
-        (("booking_reference_2", "HV 55"), ("account_number", "HV 55 802 316")),
+        # another subject's value inside a longer one: the check-in is not the check-out
+        (("check_in_date", "Friday 10 October"), ("check_out_date", "Friday 10 October, 11am")),
         (("pickup_date", "۲۳ آبان"), ("delivery_date", "۲۳ آبان ساعت ۱۱")),
         (("installation_time", "13.00-15.00 น."), ("visit_date", "วันเสาร์ที่ 7 ธ.ค. 13.00-15.00 น.")),
     ],
 )
-def test_a_fragment_of_any_longer_fact_value_is_not_shown_twice(
+def test_another_subjects_value_inside_a_longer_one_is_still_shown_last(
     part: tuple[str, str], whole: tuple[str, str]
 ) -> None:
-    facts = [fact(*part, minutes_ago=0), fact(*whole, minutes_ago=1)]
-    assert _keys(facts) == [whole[0]]
-    assert held_elsewhere(facts) == {part[0]: whole[0]}
+    facts = [fact(*part, minutes_ago=0), fact(*whole, minutes_ago=1), fact("fee", "£24", 2)]
+    assert _keys(facts) == [whole[0], "fee", part[0]]
+    assert held_elsewhere(facts) == {}
 
 
 @pytest.mark.parametrize(
