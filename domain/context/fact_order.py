@@ -67,8 +67,7 @@ def _ordered(facts: Sequence[Fact]) -> tuple[list[Fact], dict[str, str]]:
     held = {
         fact.key: holder.key
         for index, fact in enumerate(ordered)
-        if (holder := holders[index]) is not None
-        and subject(holder.key) == subject(fact.key)
+        if (holder := holders[index]) is not None and subject(holder.key) == subject(fact.key)
     }
     return [fact for fact in ordered if fact not in quoted] + quoted, held
 
