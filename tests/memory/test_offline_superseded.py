@@ -161,3 +161,17 @@ def test_values_listed_as_options_are_not_what_a_change_replaces() -> None:
         ("Assistant: มีห้อง Deluxe Sea View กับห้อง Garden Wing ค่ะ", "เปลี่ยนเป็นห้อง Pool Villa ค่ะ"),
     ):
         assert superseded([earlier], [new]).old == []
+
+
+def test_an_offer_declined_or_a_change_refused_replaces_nothing() -> None:
+    said = ["Assistant: You're on the Basic plan, in Room 12."]
+    for messages in (
+        [
+            "Would you like to switch to the Premium plan?",
+            "No thanks, I will stay on the Basic plan.",
+        ],
+        ["Could I switch to Room 14?", "Room 14 is not available, so you stay in Room 12."],
+        ["I will not change to Room 14, keep it."],
+        ["อยากเปลี่ยนเป็น Room 14 ได้ไหมคะ", "ไม่เปลี่ยนแล้วค่ะ อยู่ Room 12 เหมือนเดิม"],
+    ):
+        assert superseded(said, messages).old == [], messages

@@ -149,7 +149,23 @@ def _thai_word_end(head: str) -> str:
 
 
 def _is_change(sentence: str) -> bool:
+    if _OFFER.search(sentence) or _NEGATED_CHANGE.search(sentence):
+        return False  # "Would you like to switch to Premium?", "I won't change rooms"
     return is_update(sentence) or _REPLACING.search(sentence) is not None
+
+
+#: An offer or a question about a change is none yet.
+_OFFER = re.compile(
+    r"^\s*(?:would\s+you\s+like|do\s+you\s+want|shall\s+i|should\s+i|could\s+i|can\s+i"
+    r"|is\s+it\s+possible)\b|(?:ไหม|มั้ย|หรือเปล่า)\s*(?:ค่ะ|คะ|ครับ)?\s*[?？]?\s*$|آیا",
+    re.IGNORECASE,
+)
+#: A change said not to happen.
+_NEGATED_CHANGE = re.compile(
+    r"\b(?:not|never|no\s+need\s+to|won't|don't|didn't)\s+(?:\w+\s+)?(?:change|switch|move|swap)"
+    r"|ไม่(?:ต้อง|ได้)?(?:เปลี่ยน|ย้าย)|(?:عوض|تغییر)\s*(?:ن|نمی)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
