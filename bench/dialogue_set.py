@@ -23,9 +23,11 @@ from schemas.messages import Role
 
 DIALOGUES = Path(__file__).parent / "dialogues"
 LANGUAGES = ("en", "fa", "th")
-#: Sets of mixed languages in one folder each: ``holdout``, and ``fresh`` (written after the
-#: rules it measures, before any rule was tuned on it).
-HELD_SETS = ("holdout", "fresh")
+#: Sets of mixed languages in one folder each: ``holdout``, ``fresh`` (written after the
+#: rules it measures, before any rule was tuned on it) and ``blind`` (written by someone who
+#: never read the rules, other domains, measured before and after a round of tuning it was
+#: kept out of).
+HELD_SETS = ("holdout", "fresh", "blind")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,8 @@ def load(path: Path) -> Dialogue:
 
 
 def load_dialogues(which: str) -> list[Dialogue]:
-    """``dev`` (one folder per language), ``holdout``, ``fresh``, ``all``, or a folder of files."""
+    """``dev`` (one folder per language), ``holdout``, ``fresh``, ``blind``, ``all``, or a folder of
+    files."""
     if which == "dev":
         paths = [p for language in LANGUAGES for p in sorted((DIALOGUES / language).glob("*.json"))]
     elif which in HELD_SETS:

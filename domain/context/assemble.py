@@ -8,24 +8,27 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
        fit the facts budget
     3. the rest of the verbatim window (the last ``verbatim_count`` messages),
        newest first, as many as fit the verbatim budget
-    4. the recent summary
-    5. the key facts the facts budget left out
+    4. the key facts the facts budget left out: a fact line says more per token
+       than a summary, which carries the turns around the values
+    5. the recent summary
     6. older messages that no summary covers yet, newest first
     7. the mid summary, then the old one
     8. older messages, newest first, back to the first one read
 
 The context is the longest prefix of that order that fits the budget, where a
 summary whose every message is already shown word for word costs nothing and
-is left out. So more budget never shows less: the facts and messages shown at
-one budget are shown at every larger one, leftover budget goes to more
-messages word for word, and when the whole history fits it is the context, as
-it was written. The first summary that does not fit whole is shortened to
-what is left. Messages form one unbroken run up to the newest.
+is left out. A fact whose value is part of a longer fact's value, or the value of
+another fact about the same subject, is not shown twice (``fact_order``). So more
+budget never shows less: the facts and messages shown at one budget are shown at
+every larger one, leftover budget goes to more messages word for word, and when
+the whole history fits it is the context, as it was written. The first summary
+that does not fit whole is shortened to what is left. Messages form one unbroken
+run up to the newest.
 
 Every format is held to the budget (``domain.context.render`` counts each); a
 summary that still quotes a value that was replaced since says so
 ("12 Elm Street (replaced: 7 Zand Boulevard)"), and a summary line that only
-repeats the value of a fact shown before the summary is left out
+repeats the value of a key fact is left out
 (``domain.context.repeated``). Everything left out or cut is listed in
 ``AssembledContext.dropped``.
 """
@@ -36,7 +39,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from domain.context.fact_order import in_showing_order
+from domain.context.fact_order import held_elsewhere, in_showing_order
 from domain.context.model import (
     TIER_LABELS,
     AssembledContext,
@@ -70,8 +73,8 @@ PRIORITY = (
     "the newest message",
     "key facts within the facts budget, what the conversation is about first",
     "the verbatim window within the verbatim budget, newest first",
-    "tier:recent",
     "the other key facts",
+    "tier:recent",
     "messages no summary covers yet, newest first",
     "tier:mid",
     "tier:old",
@@ -190,6 +193,10 @@ class _Plan:
         first_position = total - len(recent) + 1
         newest_first = [_message(m, first_position + i) for i, m in enumerate(recent)][::-1]
         fact_items = [_fact_item(f) for f in in_showing_order(facts)]
+        dropped += [
+            DroppedItem(kind=f"fact:{key}", detail=f"its value is shown in fact {holder}")
+            for key, holder in held_elsewhere(facts).items()
+        ]
         capped_facts, other_facts = _within(fact_items, budgets.facts)
         items: list[_Item] = []
         newest: ContextMessage | None = None
@@ -212,16 +219,11 @@ class _Plan:
             items.append(_message_item(newest))
         unsummarized = [m for m in later_messages if m.position > memory.folded_count]
         summarized = later_messages[len(unsummarized) :]
-        shown_before = {
-            TierName.RECENT: [i.fact.value for i in capped_facts if i.fact],
-            TierName.MID: [f.value for f in facts],
-            TierName.OLD: [f.value for f in facts],
-        }
-        fitted = _fit_tiers(memory, budgets, facts, old_values, shown_before, dropped)
+        fitted = _fit_tiers(memory, budgets, facts, old_values, dropped)
         tiers = {t.tier: t for t in fitted}
         items += capped_facts + window
-        items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += other_facts
+        items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += [_message_item(m) for m in unsummarized]
         items += [_tier_item(tiers[name]) for name in (TierName.MID, TierName.OLD) if name in tiers]
         items += [_message_item(m) for m in summarized]
@@ -308,17 +310,17 @@ def _fit_tiers(
     budgets: Budgets,
     facts: Sequence[Fact],
     old_values: Sequence[str],
-    shown_before: dict[TierName, list[str]],
     dropped: list[DroppedItem],
 ) -> list[ContextTier]:
     """Each stored summary within its own budget, replaced values marked, without the
-    lines that only repeat a fact shown before it (``shown_before``: the values of the
-    facts that come before the summary in ``PRIORITY``)."""
+    lines that only repeat a key fact (every fact comes before every summary in
+    ``PRIORITY``)."""
+    shown_before = [f.value for f in facts]
     tiers: list[ContextTier] = []
     for tier in memory.tiers():
         limit = budgets.for_tier(tier.tier)
         marked = mark_replaced(tier.text.strip(), facts, old_values)
-        marked = without_repeats(marked, shown_before[tier.tier]).strip()
+        marked = without_repeats(marked, shown_before).strip()
         if not marked:
             dropped.append(
                 DroppedItem(kind=f"tier:{tier.tier.value}", detail="only repeats the key facts")

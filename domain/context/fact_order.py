@@ -3,11 +3,14 @@
 What a conversation is about comes first: who the customer is and how to reach
 them, the identifiers, addresses, dates and amounts agreed, the instructions.
 Measures, durations and counts follow. Within a rank, the most recently
-updated fact comes first. A fact whose value another fact already holds
+updated fact comes first. A fact whose value another fact of its subject
+already shows is not shown twice: not when it is part of a longer value
 ("Delivery time: between 1 and 5pm" beside "Delivery date: Friday 10 October,
-between 1 and 5pm") comes after all the others: a tight facts budget goes to
-values not shown yet. The order does not depend on the budget, so a larger
-budget shows the same facts and more.
+between 1 and 5pm"), nor when it is the same value. Another subject's value,
+alone or inside a longer one, says something of its own ("Assembly date" is the
+delivery's day too; a check-in date is not the check-out's) and comes after all
+the others: a tight facts budget goes to values not shown yet. The order
+does not depend on the budget, so a larger budget shows the same facts and more.
 """
 
 from __future__ import annotations
@@ -39,7 +42,19 @@ def rank(key: str) -> int:
 
 
 def in_showing_order(facts: Sequence[Fact]) -> list[Fact]:
-    """One fact per key (its latest value), in the order a context shows them."""
+    """One fact per key (its latest value), in the order a context shows them, without
+    those whose value another fact of their subject already shows (``held_elsewhere``)."""
+    ordered, held = _ordered(facts)
+    return [fact for fact in ordered if fact.key not in held]
+
+
+def held_elsewhere(facts: Sequence[Fact]) -> dict[str, str]:
+    """The keys of the facts a context leaves out, each with the key of the fact of the
+    same subject that shows its value ("delivery_time" → "delivery_date")."""
+    return _ordered(facts)[1]
+
+
+def _ordered(facts: Sequence[Fact]) -> tuple[list[Fact], dict[str, str]]:
     latest: dict[str, Fact] = {}
     for fact in facts:
         current = latest.get(fact.key)
@@ -47,8 +62,21 @@ def in_showing_order(facts: Sequence[Fact]) -> list[Fact]:
             latest[fact.key] = fact
     by_recency = sorted(latest.values(), key=lambda fact: fact.updated_at, reverse=True)
     ordered = sorted(by_recency, key=lambda fact: rank(fact.key))
-    quoted = [fact for index, fact in enumerate(ordered) if _quoted_by_other(index, ordered)]
-    return [fact for fact in ordered if fact not in quoted] + quoted
+    holders = {index: _quoted_by(index, ordered) for index in range(len(ordered))}
+    quoted = [fact for index, fact in enumerate(ordered) if holders[index] is not None]
+    held = {
+        fact.key: holder.key
+        for index, fact in enumerate(ordered)
+        if (holder := holders[index]) is not None and subject(holder.key) == subject(fact.key)
+    }
+    return [fact for fact in ordered if fact not in quoted] + quoted, held
+
+
+def subject(key: str) -> str:
+    """What a fact is about: its key without the kind of value ("delivery_time" and
+    "delivery_date" are both about "delivery"; "price_2" is about "price")."""
+    words = re.sub(r"_\d+$", "", key).split("_")
+    return "_".join(words[:-1]) if len(words) > 1 else words[0]
 
 
 #: Values this short ("3", "Tue") would be found inside other values by chance.
@@ -64,17 +92,19 @@ def _holds(longer: str, value: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", longer) is not None
 
 
-def _quoted_by_other(index: int, ordered: Sequence[Fact]) -> bool:
-    """Whether another fact already says this one's value: one that holds it in a longer
+def _quoted_by(index: int, ordered: Sequence[Fact]) -> Fact | None:
+    """Another fact that already says this one's value: one that holds it in a longer
     value ("Friday 10 October, between 1 and 5pm" holds "between 1 and 5pm"), or an
-    earlier one with the same value."""
+    earlier one with the same value; of the same subject when there is one."""
     value = _normalized(ordered[index].value)
     if len(value) < MIN_QUOTED_CHARS:
-        return False
+        return None
+    found: list[Fact] = []
     for other_index, other in enumerate(ordered):
         other_value = _normalized(other.value)
         if other_index == index or not _holds(other_value, value):
             continue
         if len(other_value) > len(value) or other_index < index:
-            return True
-    return False
+            found.append(other)
+    own = subject(ordered[index].key)
+    return next((f for f in found if subject(f.key) == own), found[0] if found else None)

@@ -46,7 +46,7 @@ def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = 
     for fact in facts:
         for earlier in fact.history:
             old = earlier.value.strip()
-            if len(old) < MIN_MARKED_CHARS or restates(old, fact.value):
+            if not _markable(old) or restates(old, fact.value) or _same_numbers(old, fact.value):
                 continue
             note = replaced_note(fact.value)
             if re.search(re.escape(old) + r" \(replaced", text):
@@ -70,8 +70,44 @@ def _in_mark(position: int, marks: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in marks)
 
 
+_NUMBER = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _same_numbers(old: str, current: str) -> bool:
+    """The same value in fuller or shorter words, no replaced one: «ค่าธรรมเนียมบริการ 60 บาท»
+    and «ค่าธรรมเนียม 60 บาท» are one fee (the same numbers, every word of one inside the
+    other); "19 Nov" and "19 Dec" are not."""
+    numbers = [int(n) for n in _NUMBER.findall(old)]
+    if not numbers or numbers != [int(n) for n in _NUMBER.findall(current)]:
+        return False
+    shorter, longer = sorted((old.casefold(), current.casefold()), key=len)
+    return all(word in longer for word in _LETTERS.findall(shorter))
+
+
+def _markable(old: str) -> bool:
+    """Long enough to be this value wherever quoted: a number of a fact's history ("130"
+    refunded before "140 บาท") counts from ``MIN_NUMBER_CHARS`` digits, since a number is
+    only ever matched whole."""
+    if old.isdigit():
+        return len(old) >= MIN_NUMBER_CHARS
+    return len(old) >= MIN_MARKED_CHARS
+
+
+#: Thai writes words together: a value ending in Thai ends before the next word ("65 บาท"
+#: of «65 บาทค่ะ»); a Latin or digit after it would make it another value.
+_THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def _before(quoted: str) -> str:
+    """Never inside a longer number: "65 บาท" is not the end of "165 บาท"."""
+    return r"(?<![\d.,٬])" if quoted[:1].isdigit() else ""
+
+
 def _mark(text: str, quoted: str, note: str) -> str:
-    pattern = re.compile("(" + re.escape(quoted) + r")(?!\w)(?! \(replaced)")
+    before = _before(quoted)
+    after = r"(?![0-9A-Za-z])" if _THAI_LETTER.match(quoted[-1:]) else r"(?!\w)"
+    pattern = re.compile(before + "(" + re.escape(quoted) + ")" + after + r"(?! \(replaced)")
     marks = _inside_marks(text)
     return pattern.sub(
         lambda match: match.group(0) if _in_mark(match.start(), marks) else match.group(1) + note,
@@ -87,7 +123,7 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
     word = distinctive[0]
     others = [w for w in words if w != word and len(w) >= 2]
     marks = _inside_marks(text)
-    for match in re.finditer(re.escape(word) + r"(?!\w)", text):
+    for match in re.finditer(_before(word) + re.escape(word) + r"(?!\w)", text):
         if _in_mark(match.start(), marks):
             continue
         around = text[max(0, match.start() - NEARBY_CHARS) : match.end() + NEARBY_CHARS]

@@ -17,6 +17,7 @@ from datetime import datetime
 from domain.memory.chain import EngineChain
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.superseded import superseded
 from domain.tokens import estimate_tokens
 from schemas.memory_model import (
     Budgets,
@@ -74,8 +75,9 @@ def fold(
 ) -> MemoryState:
     """Fold ``batch`` (in conversation order, just past ``state.folded_count``) into the tiers.
 
-    ``before``: the messages sent just before ``batch`` when it starts with a message stored
-    late (the question it may answer); otherwise the tail of the previous fold serves.
+    ``before``: the messages sent just before ``batch`` when it holds messages stored late
+    (the service folds those on their own; the question they may answer); otherwise the
+    tail of the previous fold serves.
     """
     if not batch:
         return state
@@ -119,6 +121,18 @@ def fold(
     extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context))
     facts = merge_facts(state.facts, extracted, now, late=late, said_at=state.fact_seqs)
     replaced = [fact.value for fact in extracted if fact.replaced]
+    earlier_replaced = state.replaced_values
+    if not late:
+        # What messages stored late changed was changed again after them, maybe: they
+        # name no old value and un-mark none.
+        changes = superseded(
+            [tier.text for tier in (state.old, state.mid, state.recent) if tier is not None]
+            + [line.content for line in context],
+            [line.content for line in lines],
+        )
+        replaced += changes.old
+        # A value changed back to is current again: no longer marked as replaced.
+        earlier_replaced = [v for v in state.replaced_values if v not in changes.new]
     return state.model_copy(
         update={
             "folded_count": state.folded_count + len(lines),
@@ -128,19 +142,24 @@ def fold(
             "old": old,
             "facts": facts,
             "fact_seqs": _fact_seqs(facts, batch, state.fact_seqs),
-            "replaced_values": remember_replaced(state.replaced_values, replaced),
-            "tail": [
-                TailLine(
-                    position=line.position,
-                    message_id=line.message_id,
-                    role=line.role,
-                    content=line.content[:TAIL_CHARS],
-                )
-                for line in lines[-TAIL_LINES:]
-            ],
+            "replaced_values": remember_replaced(earlier_replaced, replaced),
+            # The question the next batch may answer is still the last one folded in order.
+            "tail": state.tail if late else _tail(lines),
             "updated_at": now,
         }
     )
+
+
+def _tail(lines: Sequence[TranscriptLine]) -> list[TailLine]:
+    return [
+        TailLine(
+            position=line.position,
+            message_id=line.message_id,
+            role=line.role,
+            content=line.content[:TAIL_CHARS],
+        )
+        for line in lines[-TAIL_LINES:]
+    ]
 
 
 def redo_offline_tiers(

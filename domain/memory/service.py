@@ -187,6 +187,11 @@ class MemoryService:
                 batch = batch[: len(batch) // self.policy.fold_every * self.policy.fold_every]
             if not batch:
                 break
+            # Messages stored late fold on their own: the rest of the batch is read against
+            # everything known, they against what was known when they were sent.
+            boundary = folded_through(state)
+            if batch[0].seq < boundary:
+                batch = [message for message in batch if message.seq < boundary]
             engines = self.engines if fallback is None else self.engines.offline_only()
             before = self._before_late(account_id, session_id, state, batch)
             with open_tab() as tab:
@@ -266,7 +271,7 @@ class MemoryService:
     def _before_late(
         self, account_id: str, session_id: str, state: MemoryState, batch: list[StoredMessage]
     ) -> list[StoredMessage] | None:
-        """The messages sent just before a batch that starts with a message stored late."""
+        """The messages sent just before a batch of messages stored late."""
         if not batch or batch[0].seq >= folded_through(state):
             return None
         return self.memory.messages_before(account_id, session_id, batch[0].seq, limit=TAIL_LINES)

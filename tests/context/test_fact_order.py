@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from domain.context import MIN_BUDGET, assemble
-from domain.context.fact_order import in_showing_order
+from domain.context.fact_order import held_elsewhere, in_showing_order
 from schemas.memory_model import Budgets, Fact
 from tests.context.factories import fact, memory, messages
 
@@ -35,20 +35,47 @@ def _keys(facts: list[Fact]) -> list[str]:
         ),
     ],
 )
-def test_a_value_another_fact_already_holds_comes_after_every_other_fact(
+def test_a_value_part_of_a_longer_fact_value_is_not_shown_twice(
     newer: tuple[str, str], older: tuple[str, str], other: tuple[str, str]
 ) -> None:
     facts = [fact(*newer, minutes_ago=0), fact(*older, minutes_ago=1), fact(*other, 2)]
-    assert _keys(facts) == [older[0], other[0], newer[0]]
+    assert _keys(facts) == [older[0], other[0]]
+    assert held_elsewhere(facts) == {newer[0]: older[0]}
+
+
+@pytest.mark.parametrize(
+    ("part", "whole"),
+    [
+        # another subject's value inside a longer one: the check-in is not the check-out
+        (("check_in_date", "Friday 10 October"), ("check_out_date", "Friday 10 October, 11am")),
+        (("pickup_date", "۲۳ آبان"), ("delivery_date", "۲۳ آبان ساعت ۱۱")),
+        (("installation_time", "13.00-15.00 น."), ("visit_date", "วันเสาร์ที่ 7 ธ.ค. 13.00-15.00 น.")),
+    ],
+)
+def test_another_subjects_value_inside_a_longer_one_is_still_shown_last(
+    part: tuple[str, str], whole: tuple[str, str]
+) -> None:
+    facts = [fact(*part, minutes_ago=0), fact(*whole, minutes_ago=1), fact("fee", "£24", 2)]
+    assert _keys(facts) == [whole[0], "fee", part[0]]
+    assert held_elsewhere(facts) == {}
 
 
 @pytest.mark.parametrize(
     "value",
     ["Wednesday 20 March, 8am to 1pm", "سه‌شنبه ۱۲ تیر ساعت ۸ تا ۱۱ صبح", "27 ธ.ค. 14.00 น."],
 )
-def test_of_two_facts_with_one_value_the_second_goes_last(value: str) -> None:
+def test_of_two_subjects_with_one_value_the_second_goes_last(value: str) -> None:
+    # the assembly is on the delivery's day: its key says something the value does not
     facts = [fact("delivery_date", value), fact("assembly_date", value, 1), fact("fee", "£24", 2)]
     assert _keys(facts) == ["delivery_date", "fee", "assembly_date"]
+    assert held_elsewhere(facts) == {}
+
+
+@pytest.mark.parametrize("value", ["£36.00", "۶۸۷٬۵۰۰ تومان", "1,250 บาท"])
+def test_of_two_facts_about_one_subject_with_one_value_one_is_shown(value: str) -> None:
+    facts = [fact("refund_amount", value), fact("refund_amount_2", value, 1)]
+    assert _keys(facts) == ["refund_amount"]
+    assert held_elsewhere(facts) == {"refund_amount_2": "refund_amount"}
 
 
 @pytest.mark.parametrize(
@@ -74,12 +101,13 @@ def test_unrelated_values_keep_rank_and_recency() -> None:
     assert _keys(facts) == ["customer_phone", "delivery_date", "product_width"]
 
 
-#: Holds the date's line and the coupon's (25.4 tokens), not the time's besides.
+#: Holds the date's line and the coupon's (25.4 tokens).
 FACTS_BUDGET = 26
 
 
 def test_a_tight_facts_budget_spends_itself_on_values_not_shown_yet() -> None:
-    # Given a facts budget that holds two of the three fact lines, and a long recent summary
+    # Given a facts budget that holds two fact lines, a third whose value one of them
+    # holds, and a long recent summary
     facts = [
         fact("delivery_time", "ساعت ۱۴ تا ۱۸", minutes_ago=0),
         fact("delivery_date", "شنبه ۱۷ آذر، ساعت ۱۴ تا ۱۸", minutes_ago=1),
@@ -89,12 +117,17 @@ def test_a_tight_facts_budget_spends_itself_on_values_not_shown_yet() -> None:
     state = memory(recent=summary, facts=facts)
     recent = messages([("user", "مرسی"), ("assistant", "خواهش می‌کنم")], 96)
     budgets = Budgets(facts=FACTS_BUDGET)
-    shown = [
-        {f.key for f in assemble(state, recent, total_messages=97, budget=b, budgets=budgets).facts}
+    contexts = [
+        assemble(state, recent, total_messages=97, budget=b, budgets=budgets)
         for b in range(MIN_BUDGET, 600, 10)
     ]
+    shown = [{f.key for f in ctx.facts} for ctx in contexts]
 
-    # Then the date and the coupon come in together, before the time the date carries
+    # Then the date and the coupon come in together; the time the date carries is never
+    # shown a second time, and every context says where it is
     assert {"delivery_date", "coupon_code"} in shown
-    assert all("delivery_time" not in keys or len(keys) == 3 for keys in shown)
-    assert shown[-1] == {"delivery_date", "coupon_code", "delivery_time"}
+    assert all("delivery_time" not in keys for keys in shown)
+    assert shown[-1] == {"delivery_date", "coupon_code"}
+    for ctx in contexts:
+        held = [d for d in ctx.dropped if d.kind == "fact:delivery_time"]
+        assert [d.detail for d in held] == ["its value is shown in fact delivery_date"]

@@ -102,17 +102,31 @@ def test_the_recent_summary_leaves_out_a_line_repeating_a_fact_shown_above_it() 
     assert "Assistant: Your order number?" in text
 
 
-def test_a_fact_left_out_of_the_facts_budget_keeps_its_line_in_the_recent_summary() -> None:
-    # Given a facts budget that holds the first fact only: the second is shown after the
-    # recent summary, if at all, so the summary's line is its only sure place
-    facts = [fact("customer_name", "Hannah Okafor"), fact("customer_phone", "07700 900481")]
-    state = memory(recent="Assistant: Your phone?\nUser: 07700 900481", facts=facts)
+@pytest.mark.parametrize(
+    ("name", "phone", "chatter"),
+    [
+        ("Hannah Okafor", "07700 900481", "Assistant: The weather in Leeds is lovely today."),
+        ("سارا احمدی", "۰۹۱۲۷۶۵۱۲۰۳", "Assistant: هوای تهران امروز خیلی خوبه."),
+        ("สมชาย ใจดี", "081-234-5678", "Assistant: วันนี้อากาศที่เชียงใหม่ดีมากครับ"),
+    ],
+)
+def test_a_fact_beyond_the_facts_budget_comes_before_the_recent_summary(
+    name: str, phone: str, chatter: str
+) -> None:
+    # Given a facts budget that holds the first fact only, and a recent summary that
+    # quotes the second among much small talk
+    facts = [fact("customer_name", name), fact("customer_phone", phone, minutes_ago=1)]
+    summary = "\n".join(["Assistant: Your phone?", f"User: {phone}", *[chatter] * 20])
+    state = memory(recent=summary, facts=facts)
     budgets = Budgets(facts=12)
-    ctx = assemble(state, _history(5), total_messages=100, budget=1200, budgets=budgets)
 
-    # Then the summary still quotes the phone
-    recent = next(t for t in ctx.tiers if t.tier.value == "recent")
-    assert "07700 900481" in recent.text
+    # When the budget holds the facts and the messages but not the whole summary
+    ctx = assemble(state, _history(5), total_messages=100, budget=300, budgets=budgets)
+
+    # Then both facts are shown, the phone once: as a fact, not as a summary line
+    assert [f.value for f in ctx.facts] == [name, phone]
+    assert any(d.kind == "tier_truncated:recent" for d in ctx.dropped)
+    assert render_text(ctx).count(phone) == 1
 
 
 def test_a_summary_that_only_repeats_facts_is_left_out_and_says_why() -> None:

@@ -98,3 +98,54 @@ def test_a_short_bare_number_of_an_old_value_is_not_taken_for_it() -> None:
     # And an old value quoted whole is still marked
     quoted = mark_replaced("Assistant: ช่วง 10 ถึง 12 โมง ค่ะ", facts)  # type: ignore[arg-type]
     assert "10 ถึง 12 โมง (replaced: 14 ถึง 16 โมง)" in quoted
+
+
+def test_a_thai_value_is_marked_before_the_particle_written_on_to_it() -> None:
+    facts = [moved("refund_amount", "65 บาท", "140 บาท")]
+    text = mark_replaced("Assistant: คืนเงินค่าชาไทยให้ 65 บาทค่ะ", facts)  # type: ignore[arg-type]
+    assert "65 บาท (replaced: 140 บาท)ค่ะ" in text
+
+
+def test_an_old_value_is_never_marked_inside_a_longer_number() -> None:
+    facts = [
+        moved("refund_amount", "65 บาท", "140 บาท"),
+        moved("order_total", "$84", "$96"),
+        moved("refund_amount", "۱۵۰ هزار تومان", "۴۱۲ هزار تومان"),
+    ]
+    summary = "Assistant: ค่าอาหาร 165 บาทค่ะ\nAssistant: The total was $184.\nUser: ۲۱۵۰ هزار تومان"
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+
+
+def test_a_bare_number_of_a_history_is_marked_in_every_language() -> None:
+    facts = [
+        moved("refund_amount", "130", "140 บาท"),
+        moved("order_total", "184", "$96"),
+        moved("refund_amount", "۴۱۲", "۱۵۰ هزار تومان"),
+    ]
+    summary = "User: ต้องเป็น 130 ดิ\nUser: it should be 184, then\nUser: نه ۴۱۲ شد"
+    text = mark_replaced(summary, facts)  # type: ignore[arg-type]
+    assert "130 (replaced: 140 บาท) ดิ" in text
+    assert "184 (replaced: $96)" in text
+    assert "۴۱۲ (replaced: ۱۵۰ هزار تومان)" in text
+    # a shorter number stands for too many things ("20" of a dose, of a time)
+    assert mark_replaced("User: 20 mg", [moved("dose", "20", "40")]) == "User: 20 mg"  # type: ignore[list-item]
+
+
+def test_the_same_sum_in_fuller_words_is_not_marked_as_replaced() -> None:
+    facts = [
+        moved("charge", "ค่าธรรมเนียมบริการ 60 บาท", "ค่าธรรมเนียม 60 บาท"),
+        moved("shipping_cost", "هزینه ارسال ۱۸۰ هزار تومان", "ارسال ۱۸۰ هزار تومان"),
+        moved("fee", "service fee 60 dollars", "fee 60 dollars"),
+    ]
+    summary = (
+        "Assistant: ค่าธรรมเนียมบริการ 60 บาทต่อใบ\n"
+        "Assistant: هزینه ارسال ۱۸۰ هزار تومان میشه\n"
+        "Assistant: the service fee 60 dollars stays"
+    )
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+
+
+def test_a_date_moved_to_another_month_is_still_marked() -> None:
+    facts = [moved("delivery_date", "19 November", "19 December")]
+    text = mark_replaced("Assistant: It arrives on 19 November.", facts)  # type: ignore[arg-type]
+    assert "19 November (replaced: 19 December)" in text

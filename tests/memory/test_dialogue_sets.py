@@ -13,7 +13,9 @@ from bench.quality import normalized
 MIN_MESSAGES = 100
 
 
-@pytest.mark.parametrize(("name", "per_language"), [("dev", 5), ("holdout", 3), ("fresh", 2)])
+@pytest.mark.parametrize(
+    ("name", "per_language"), [("dev", 5), ("holdout", 3), ("fresh", 2), ("blind", 2)]
+)
 def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int) -> None:
     dialogues = load_dialogues(name)  # raises when a value is not in its message
     assert Counter(d.language for d in dialogues) == dict.fromkeys(("en", "fa", "th"), per_language)
@@ -23,7 +25,7 @@ def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int
 
 def test_all_is_every_set_once() -> None:
     ids = [d.id for d in load_dialogues("all")]
-    parts = [d.id for name in ("dev", "holdout", "fresh") for d in load_dialogues(name)]
+    parts = [d.id for name in ("dev", "holdout", "fresh", "blind") for d in load_dialogues(name)]
     assert ids == parts and len(set(ids)) == len(ids)
 
 

@@ -270,3 +270,42 @@ def current_order(store: SqliteStore) -> tuple[str, list[str]]:
     memory = store.memory.load_memory(ACCOUNT, SESSION)
     (fact,) = [fact for fact in memory.facts if fact.key == "order_id"]
     return fact.value, [earlier.value for earlier in fact.history]
+
+
+def test_messages_folded_beside_a_late_one_are_read_against_everything_known(
+    store: SqliteStore,
+) -> None:
+    # Given a folded chat that knows order ORD-48231, then a late message and, after it in
+    # the same fold, a customer's second order
+    turns = [
+        *ENGLISH_CORRECTION[:2],
+        ("user", "Sure, it's ORD-48231."),
+        *CHAT_ON[:5],
+        ("user", "I also have a second order, ORD-77120, for a charger."),
+        *CHAT_ON[:8],
+    ]
+
+    def append(position: int) -> None:
+        role, content = turns[position - 1]
+        event = MessageEvent(
+            account_id=ACCOUNT,
+            session_id=SESSION,
+            message_id=f"m{position:02d}",
+            role=role,
+            content=content,
+            seq=position,
+            accepted_at=T0 + timedelta(seconds=position),
+        )
+        store.sessions.append_message(event, delivery_id=f"d{position}")
+
+    service = MemoryService(store.memory, EngineChain(fallback=OfflineEngine()), Settings())
+    for position in [1, 3, 4, 5, 6, 7, 8, 10, 11, 12]:
+        append(position)
+    service.update(ACCOUNT, SESSION, final=True)
+    for position in [2, 9, *range(13, len(turns) + 1)]:
+        append(position)
+    service.update(ACCOUNT, SESSION, final=True)
+    # Then the second order is a second order, and the first stays as it was
+    facts = {fact.key: fact for fact in store.memory.load_memory(ACCOUNT, SESSION).facts}
+    assert facts["order_id"].value == "ORD-48231" and not facts["order_id"].history
+    assert facts["order_id_2"].value == "ORD-77120"

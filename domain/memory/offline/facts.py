@@ -44,7 +44,12 @@ from domain.memory.offline.dialogue import (
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
-from domain.memory.offline.instructions import instructions, preparations
+from domain.memory.offline.instructions import (
+    INSTRUCTION_KEYS,
+    instructions,
+    preparations,
+    same_instruction,
+)
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
@@ -53,6 +58,7 @@ from domain.memory.offline.person_names import RELATION_KEYS, people_named, rela
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.subjects import topic as topic_by_name
+from domain.memory.offline.thai_contact_handles import line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_named_things import named_things
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
@@ -257,6 +263,8 @@ class _Facts:
             assert current is not None
             if restates(value, current) or restates(current, value):
                 return variant
+            if key in INSTRUCTION_KEYS and same_instruction(value, current):
+                return variant  # the instruction changed, not a second one
         if not taken:
             return key
         for variant, current in taken.items():
@@ -421,9 +429,10 @@ def _facts_in(
             claimed.claim(person.start, person.end)
     if from_user:
         found.extend(stated_facts(text, claimed, facts.keys()))
-    if from_user:
+    if from_user:  # not a name already read as someone's («เด็กชายภูมิ …»: the child's)
         found.extend(names_in_passing(text, claimed, facts.current("customer_name")))
-        found.extend(_thai_name_reply(text, asked, facts.keys()))
+        replies = _thai_name_reply(text, asked, facts.keys())
+        found.extend(r for r in replies if claimed.is_free(r.start, r.end))
     told = list(instructions(text)) if from_user else []
     found.extend(
         FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end) for i in told
@@ -445,6 +454,7 @@ def _facts_in(
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
     found.extend(named_things(text, claimed))
+    found.extend(line_ids(text, claimed, from_user))
     held = facts.current_values()
     for ticket in ticket_names(text, held):
         if claimed.is_free(ticket.start, ticket.end):
@@ -589,7 +599,7 @@ def _keys_for(
         # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
-    cues = [(_refined_by_question(t, asked), start) for t, start in cues]
+    cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
     if value.kind is Kind.AMOUNT and given_back(text, value.end):
         # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
         named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
@@ -704,12 +714,15 @@ def _kept_as(text: str, value: ValueSpan) -> str | None:
 
 #: A general cue and the specific topic an open question names for the same kind: "ending
 #: 8052" answering "what does the new card end in?" is the new card's.
-_REFINED = {"card": "new_card"}
+_REFINED = {"card": ("new_card",)}
+#: A Thai reply says only «เบอร์ 089…» when the question named whose number it wants
+#: («ขอชื่อและเบอร์ภรรยาด้วยค่ะ»): the wife's, not the customer's.
+_REFINED_IN_THAI = {**_REFINED, "phone": ("recipient", "second_contact")}
 
 
-def _refined_by_question(cue: Topic, asked: Sequence[Topic]) -> Topic:
-    specific = _REFINED.get(cue.name)
-    return next((t for t in asked if t.name == specific), cue)
+def _refined_by_question(cue: Topic, asked: Sequence[Topic], thai: bool) -> Topic:
+    specific = (_REFINED_IN_THAI if thai else _REFINED).get(cue.name, ())
+    return next((t for t in asked if t.name in specific), cue)
 
 
 def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
@@ -1550,22 +1563,22 @@ def _cleaned_answer(text: str) -> tuple[int, str]:
 #: «ผมณัฐวุฒิ พรหมมาครับ เลขที่จอง …».
 _TH_NAME_REPLY = re.compile(
     r"^(?:สวัสดี(?:ครับ|ค่ะ)?\s*)?(?:ผม|ดิฉัน|ฉัน|หนู)?(?:ชื่อ)?"
-    r"(?P<name>[\u0e01-\u0e4e]{2,20}?(?:\s[\u0e01-\u0e4e]{2,20}?)?)(?=ครับ|ค่ะ|คะ|นะ)"
+    r"(?P<name>[\u0e01-\u0e4e]{2,20}?(?:\s(?!ครับ|ค่ะ|คะ|นะ)[\u0e01-\u0e4e]{2,20}?)?)\s?(?=ครับ|ค่ะ|คะ|นะ)"
 )
 
 
 def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -> list[FactMatch]:
-    if "customer_name" in known or not any(t.name == "name" for t in asked):
+    if not any(t.name == "name" for t in asked):
         return []
-    if any(t.name == "recipient" for t in asked):
+    # «ขอชื่อและเบอร์ภรรยาด้วยค่ะ» → «นางสาวพิมพ์ชนก แสงทอง ครับ»: someone else's name
+    key = "person_name" if any(t.name == "recipient" for t in asked) else "customer_name"
+    if key in known:
         return []
     match = _TH_NAME_REPLY.match(text.strip())
     if match is None or not _looks_like_name(match.group("name")):
         return []
     start = text.find(match.group("name"))
-    return [
-        FactMatch("customer_name", match.group("name"), start, start + len(match.group("name")))
-    ]
+    return [FactMatch(key, match.group("name"), start, start + len(match.group("name")))]
 
 
 def _looks_like_name(value: str) -> bool:
@@ -1721,9 +1734,11 @@ _FREE_TEXT_KEYS = {
     "moving_to": "moving_to_address",
     "product": "product",
     "fault": "reported_fault",
+    "occupation": "occupation",
 }
 #: A fault told in the customer's words is a clause, not a novel.
 _MAX_FAULT_CHARS = 120
+_MIN_THAI_CLAUSE = 10
 _MAX_PRODUCT_WORDS = 6
 
 
@@ -1741,7 +1756,9 @@ def _plausible(topic: str, value: str) -> bool:
     if topic == "name":
         return _looks_like_name(value)
     if topic == "fault":
-        return len(value.split()) >= 2 and len(value) <= _MAX_FAULT_CHARS
+        # Thai writes a clause with no spaces: its length says it is one
+        clause = len(value.split()) >= 2 or (is_thai(value) and len(value) >= _MIN_THAI_CLAUSE)
+        return clause and len(value) <= _MAX_FAULT_CHARS
     if topic in ("address", "moving_to"):
         # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
         numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS

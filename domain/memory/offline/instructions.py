@@ -109,6 +109,23 @@ _ABOUT_ARRIVAL = re.compile(
 )
 
 
+#: The keys instructions are noted under.
+INSTRUCTION_KEYS = frozenset({"delivery_instruction", "contact_preference"})
+#: Share of the shorter instruction's words the other must have to be the same one, changed.
+SAME_INSTRUCTION_SHARE = 0.6
+_INSTRUCTION_WORD = re.compile(r"\w+")
+
+
+def same_instruction(new: str, current: str) -> bool:
+    """Whether ``new`` is ``current`` said again with a change, not another instruction:
+    «فقط زنگ واحد رو نزنن» after «زنگ واحد رو نزنن پیامک بدن», "leave it with the
+    neighbour" after "leave it with the doorman" (most words shared, two at least)."""
+    a = set(_INSTRUCTION_WORD.findall(new.casefold()))
+    b = set(_INSTRUCTION_WORD.findall(current.casefold()))
+    shared = len(a & b)
+    return shared >= 2 and shared >= SAME_INSTRUCTION_SHARE * min(len(a), len(b))
+
+
 def _first_clause(text: str) -> str:
     cut = _CLAUSE_END.search(text, 1)
     return text[: cut.start()] if cut else text

@@ -60,7 +60,10 @@ _FA_NOT_SURNAME = (
     rf"(?:هستن|هستند|هستید|هستین|گفتن|گفتند|میان|میاد|تماس|زنگ|جان|عزیز|شماره|پیگیری|مدیر|مسئول"
     rf"|راننده|نصاب|پیک|تکنسین|کارشناس|همسایه|صاحب|از|به|هم|گفت|میگه)(?![{_FA}])"
 )
-_TH_TITLE = r"(?:คุณ|นาย|นางสาว|นาง)?"
+_TH_TITLE = r"(?:คุณ)?"
+#: A name with its legal title kept («นายประยูร แก้วมณี»: the title is part of a full name;
+#: «คุณ» is only polite).
+_TH_TITLED_NAME = _TH_NAME.replace("(?P<th>", "(?P<th>(?:นางสาว|นาง|นาย)?", 1)
 
 
 def _relation_words(index: int, tag: int | None = None) -> str:
@@ -115,10 +118,10 @@ _PATTERNS = (
     ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
     re.compile(
-        rf"(?:{_relation_words(2)})(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู)?\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_NAME}"
+        rf"(?:{_relation_words(2)})(?:ของ)?(?:ผม|ดิฉัน|ฉัน|หนู)?\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_TITLED_NAME}"
     ),
     # a reply that leads with another person's name: "ชื่อพิมพ์ชนก ศรีสุข ใบขับขี่ …"
-    re.compile(rf"^\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_NAME}"),
+    re.compile(rf"^\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_TITLED_NAME}"),
     # a child's title: "เด็กชายภูมิ ตั้งจิตเจริญ", "ด.ญ.พิมพ์ดาว"
     re.compile(rf"(?P<child_2>เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.)\s*{_TH_NAME}"),
     # a doctor by title, the title and the clinic kept: "นพ.ศักดิ์ชัย คลินิกโรคหัวใจ"

@@ -28,7 +28,9 @@ _TH_PARTICLES = THAI_PARTICLES
 _TH_VALUE = (
     r"(?P<value>[A-Za-z][A-Za-z'-]*(?:\s[A-Z][A-Za-z'-]*){0,2}"
     # a given name, and the family name when a particle or the end follows it
-    rf"|[\u0e01-\u0e4e]{{2,}}?\s[\u0e01-\u0e4e]{{2,}}?(?={_TH_PARTICLES}+(?:\s|$|[.,!?])|$)"
+    # («…ชื่อนางสาวกมลวรรณ ใจดีเลิศ ค่ะ»: a space before the particle is common)
+    rf"|[\u0e01-\u0e4e]{{2,}}?\s(?!{_TH_PARTICLES})[\u0e01-\u0e4e]{{2,}}?"
+    rf"(?=\s?{_TH_PARTICLES}+(?:\s|$|[.,!?])|$)"
     rf"|[\u0e01-\u0e4e]{{2,}}?(?={_TH_PARTICLES}*(?:\s|$|[.,!?])))"
 )
 

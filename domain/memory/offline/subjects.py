@@ -194,7 +194,17 @@ TOPICS: tuple[Topic, ...] = (
         r"|membership",
         persian=r"شماره\s*(?:ی\s*)?(?:اشتراک|مشتری|حساب|عضویت|سرویس|قرارداد)"
         r"|کد\s*(?:ی\s*)?(?:اشتراک|مشتری)",
-        thai=r"(?:หมายเลข|รหัส|เลข)(?:สมาชิก|ลูกค้า|บัญชี|อินเทอร์เน็ต|บริการ|สัญญา|ผู้ใช้)",
+        thai=r"(?:หมายเลข|รหัส|เลข)(?:ที่)?(?:สมาชิก|ลูกค้า|อินเทอร์เน็ต|บริการ|สัญญา|ผู้ใช้)",
+    ),
+    Topic(
+        # the bank account money comes from or goes to («บัญชีกสิกร 067-2-41853-9»,
+        # «ขอเลขบัญชีด้วยนะคะ»): not a membership or a contract number
+        "bank_account",
+        _ids("bank_account"),
+        # by its number or its bank; «ในบัญชี» alone is the customer's record
+        thai=r"(?:หมายเลข|เลข(?:ที่)?)บัญชี|บัญชี(?:ธนาคาร|เงินฝาก|ออมทรัพย์)"
+        r"|บัญชี\s?(?=กสิกร|ไทยพาณิชย์|กรุงเทพ|กรุงไทย|กรุงศรี|ทีทีบี|ttb|ออมสิน|ธ\.?ก\.?ส|ยูโอบี"
+        r"|ซีไอเอ็มบี|เกียรตินาคิน|แลนด์|ธนชาต|KBank|SCB|BBL|KTB)",
     ),
     Topic(
         # the card sent to replace a lost one: not the card it replaces («บัตรใหม่หมายเลขลงท้าย…»)
@@ -311,7 +321,9 @@ TOPICS: tuple[Topic, ...] = (
         r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell|e-?mail)",
         persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
         r"|شمارشون|شماره[\u200c]?شون",
-        thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)",
+        # «อีเมลเธอ …», «อีเมลแม่เป็น …»: the email of the person just named
+        thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)"
+        r"|อีเมล(?:ของ)?(?:เขา|เธอ|ท่าน|คุณแม่|แม่|คุณพ่อ|พ่อ|ภรรยา|สามี|แฟน|ลูก)",
     ),
     Topic(
         "building",
@@ -362,6 +374,15 @@ TOPICS: tuple[Topic, ...] = (
         {},
         english=r"describe\s+(?:what'?s\s+happening|the\s+(?:problem|issue|fault))"
         r"|what(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:wrong|happening|the\s+(?:problem|issue|fault))",
+        # «เกิดอะไรขึ้นคะ», «มีปัญหาอะไรครับ», «อาการเป็นยังไงคะ»
+        thai=r"เกิดอะไรขึ้น|มีปัญหาอะไร|ปัญหาคืออะไร|อาการเป็น(?:ยังไง|อย่างไร)|เสียยังไง",
+        free_text=True,
+    ),
+    Topic(
+        # what the customer does for a living, asked by a lender or an insurer
+        "occupation",
+        {},
+        thai=r"(?:ทำ|ประกอบ)อาชีพ|อาชีพอะไร|ทำงานอะไร",
         free_text=True,
     ),
     Topic(
@@ -667,8 +688,10 @@ TOPICS: tuple[Topic, ...] = (
         r"|drop[\s-]?off|send\s+(?:it|them|both|everything)\s+to|ship\s+(?:it|them|both)?\s*to"
         r"|bring\s+it|courier",
         persian=r"تحویل|ارسال|می[\u200c\s]?رسه|میرسه|برسه|بفرستید|بفرستیم|بیاره|میاد|می[\u200c\s]?آید|پست",
-        # "รับส่ง" is a shuttle (pick up and drop off), not a delivery.
-        thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
+        # "รับส่ง" is a shuttle (pick up and drop off), not a delivery; sending a slip, a
+        # document or a message («ส่งสลิปในแชท», «ส่งเรื่องให้คุณหมอ») ships nothing.
+        thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง(?!สลิป|เอกสาร|รูป|ภาพ|ไฟล์|ข้อความ|ลิ้?งก์|อีเมล|เมล|ไลน์"
+        r"|SMS|แชท|เรื่อง|หลักฐาน|คำร้อง|ใบ)|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
     ),
     Topic(
         "order",

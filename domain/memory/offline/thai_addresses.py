@@ -27,7 +27,7 @@ def building_led_address(parts: str) -> re.Pattern[str]:
 
 #: A room number or a street-level part: what makes a building-led run an address.
 _REACHES_ADDRESS = re.compile(
-    r"ห้อง\s?\d|ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|ต\.|อำเภอ|อ\.|จังหวัด|จ\.|หมู่(?:ที่)?\s?\d"
+    r"ห้อง\s?\d|ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|ต\.(?!ค\.)|อำเภอ|อ\.|จังหวัด|จ\.|หมู่(?:ที่)?\s?\d"
 )
 
 

@@ -114,9 +114,9 @@ _FA_ADDRESS = re.compile(
 _FA_ADDRESS_TAIL_WORDS = re.compile(
     r"\s+(?:است|هست|هستش|می[\u200c\s]?باشد|رو|را|بفرستید|ارسال|لطفا|لطفاً|ممنون|و)$"
 )
-#: Thai address parts.
+#: Thai address parts; «ต.» and «ม.» (tambon, village) are not the months «ต.ค.» and «ม.ค.»
 _TH_PART = (
-    r"(?:บ้านเลขที่|เลขที่|หมู่ที่|หมู่บ้าน|หมู่|ม\.|ซอย|ซ\.|ถนน|ถ\.|แขวง|ตำบล|ต\.|เขต|อำเภอ|อ\."
+    r"(?:บ้านเลขที่|เลขที่|หมู่ที่|หมู่บ้าน|หมู่|ม\.(?!ค\.)|ซอย|ซ\.|ถนน|ถ\.|แขวง|ตำบล|ต\.(?!ค\.)|เขต|อำเภอ|อ\."
     r"|จังหวัด|จ\.|คอนโด|อาคาร|ชั้น|ห้อง|ตึก)"
 )
 _TH_PROVINCE = r"(?:กรุงเทพฯ?|กรุงเทพมหานคร|กทม\.?|เชียงใหม่|ภูเก็ต|ขอนแก่น|ชลบุรี|นนทบุรี|ปทุมธานี)"
@@ -242,6 +242,12 @@ _PRICE = re.compile(
     re.IGNORECASE,
 )
 
+# -- bank accounts ---------------------------------------------------------------------------
+
+#: A Thai bank account as banks print it, 3-1-5-1 digits in any script ("067-2-41853-9",
+#: «๔๒๗-๐-๕๕๓๑๘-๖»): an account, never a phone, even when it starts with 0.
+_BANK_ACCOUNT = re.compile(r"(?<![\w+.,/-])\d{3}-\d-\d{5}-\d(?![\w-])")
+
 # -- phone numbers -----------------------------------------------------------------------------
 
 _PHONE_SHAPES = (
@@ -305,8 +311,9 @@ _IDENTIFIER = re.compile(
     r"|(?<![\w/.@-])[A-Z]{2,4}\s\d+(?:-\d+)+(?![\w@-])"
     # a flight: an airline's two letters and a number ("NW 218", "TG 102")
     r"|(?<![\w/.@-])[A-Z][A-Z0-9]\s\d{2,4}(?![\w@-])"
-    rf"|(?<![\w/.@-])(?:#\s?)?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
-    r"(?:[-/][A-Za-z0-9]+)*(?![\w@])"
+    # a code in any digits: "PL-๖๗๐๔๒๑๘" is "PL-6704218"
+    rf"|(?<![\w/.@-])(?:#\s?)?(?=(?:{_ID_CHAR}|-)*\d)(?=(?:{_ID_CHAR}|-)*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
+    rf"(?:[-/]{_ID_CHAR}+)*(?![\w@])"
     rf"|(?<![\w/.@-])#\s?\d{{3,}}(?![\w@])"
     # long digit groups joined by a hyphen: a transfer slip "20250107-5521"
     r"|(?<![\w/.@-])\d{6,}-\d{3,}(?![\w@-])"
@@ -356,7 +363,7 @@ def _addresses(text: str) -> Iterator[ValueSpan]:
 #: What makes a Thai address of a number and parts: a house number "99/12", or a
 #: street, soi, district or province ("1 ห้อง" is one room, not an address).
 _TH_STREET_LEVEL = re.compile(
-    r"^\d{1,4}/\d|ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|ต\.|อำเภอ|อ\.|จังหวัด|จ\.|หมู่(?:ที่)?\s?\d"
+    r"^\d{1,4}/\d|ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|ต\.(?!ค\.)|อำเภอ|อ\.|จังหวัด|จ\.|หมู่(?:ที่)?\s?\d"
 )
 
 
@@ -440,6 +447,11 @@ def _digit_count(text: str) -> int:
 
 #: An extension after a number belongs to it ("ext. 214", «داخلی ۲۱۴», "ต่อ 214").
 _EXTENSION = re.compile(r"\s*,?\s*(?:ext\.?|extension|x|داخلی|ต่อ)\s*\d{1,5}(?!\d)", re.IGNORECASE)
+
+
+def _bank_accounts(text: str) -> Iterator[ValueSpan]:
+    for match in _BANK_ACCOUNT.finditer(text):
+        yield _span(Kind.IDENTIFIER, match)
 
 
 def _phones(text: str) -> Iterator[ValueSpan]:
@@ -570,6 +582,7 @@ RULES: tuple[Rule, ...] = (
     _dates,
     _times,
     _money,
+    _bank_accounts,
     _phones,
     _durations,
     _fa_parties,
