@@ -395,3 +395,9 @@ def test_a_name_replied_with_no_relative_brought_up_is_not_someone_elses() -> No
         ("assistant", "Could you give me your name?"), ("user", "Sam Reyes"), batch=1
     )
     assert current(facts) == {"customer_name": "Sam Reyes"}
+
+
+def test_a_word_of_the_event_naming_someone_dates_no_event() -> None:
+    message = "Our wedding coordinator will show you round on Friday 7 March."
+    found = facts_of(("assistant", message))
+    assert "event_date" not in found

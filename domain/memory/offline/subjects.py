@@ -614,7 +614,9 @@ TOPICS: tuple[Topic, ...] = (
         "event",
         {Kind.DATE: "event_date", Kind.TIME: "event_time"},
         english=r"(?<!before\sthe\s)(?<!after\sthe\s)(?<!before\syour\s)(?<!after\syour\s)"
-        r"(?:(?:birthday\s+)?party|event|race|wedding|celebration|ceremony|tournament|marathon|gig)",
+        r"(?:(?:birthday\s+)?party|event|race|wedding|celebration|ceremony|tournament|marathon|gig)"
+        # "our wedding coordinator, Megan": a word of the event naming someone or something
+        r"(?!\s+(?:coordinator|planner|organi[sz]er|venue|package|dress|photographer|team|fair))",
     ),
     Topic(
         # a membership or subscription put on hold: its dates are no appointment
