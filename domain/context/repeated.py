@@ -5,7 +5,9 @@ when they're outside"); once the value is a key fact, the line says it a second 
 and its budget is not spent on what is still missing. A line goes only when, without
 the facts' values and its speaker, what is left carries no value of its own: no digit
 and only a few words' worth of letters. A line that marks a value as replaced always
-stays: the mark is what tells the reader the old value is old.
+stays: the mark is what tells the reader the old value is old. The other speaker's short
+question just before a line that goes, goes with it: a question is never left without
+its answer.
 """
 
 from __future__ import annotations
@@ -52,6 +54,24 @@ def only_repeats(line: str, values: Iterable[str]) -> bool:
 
 
 def without_repeats(text: str, values: Iterable[str]) -> str:
-    """``text`` without its lines that only repeat one of ``values`` (``only_repeats``)."""
+    """``text`` without its lines that only repeat one of ``values`` (``only_repeats``), each
+    with the other speaker's question just before it: a question goes with its answer."""
     shown = list(values)
-    return "\n".join(line for line in text.split("\n") if not only_repeats(line, shown))
+    lines = text.split("\n")
+    gone = {index for index, line in enumerate(lines) if only_repeats(line, shown)}
+    gone |= {index - 1 for index in gone if index > 0 and _asks(lines[index - 1], lines[index])}
+    return "\n".join(line for index, line in enumerate(lines) if index not in gone)
+
+
+#: A question this long may say more than what it asks for; it stays.
+MAX_QUESTION_CHARS = 80
+
+
+def _asks(line: str, answer: str) -> bool:
+    """Whether ``line`` is the other speaker's short question or request ``answer`` answers
+    ("Assistant: Could you share your order number?", «شماره تماس؟», "ขอเบอร์โทรด้วยค่ะ")."""
+    speaker, reply_speaker = _SPEAKER.match(line), _SPEAKER.match(answer)
+    if speaker is None or reply_speaker is None or speaker.group() == reply_speaker.group():
+        return False
+    asked = line[speaker.end() :]
+    return len(asked) <= MAX_QUESTION_CHARS and not any(c.isdigit() for c in asked)

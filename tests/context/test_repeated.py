@@ -74,12 +74,23 @@ def test_only_the_repeating_lines_go_in_every_language() -> None:
             "User: 081-234-5678",
         ]
     )
-    kept = without_repeats(summary, ["ORD-58432", "۰۹۱۲۷۶۵۱۲۰۳", "081-234-5678"])
-    assert kept.split("\n") == [
+    # A question goes with its answer: neither is left hanging
+    assert without_repeats(summary, ["ORD-58432", "۰۹۱۲۷۶۵۱۲۰۳", "081-234-5678"]) == ""
+    # and a question whose answer says more stays with it
+    kept = without_repeats(
+        summary.replace("User: ORD-58432", "User: ORD-58432, and my phone is 07700 900481"),
+        ["ORD-58432"],
+    )
+    assert kept.split("\n")[:2] == [
         "Assistant: Could you share your order number?",
-        "Assistant: شماره تماس؟",
-        "Assistant: ขอเบอร์โทรด้วยค่ะ",
+        "User: ORD-58432, and my phone is 07700 900481",
     ]
+
+
+def test_a_long_line_before_a_repeated_answer_stays() -> None:
+    summary = "Assistant: " + "We looked into the delayed parcel and the courier confirmed it. " * 2
+    summary += "What's your order number?\nUser: ORD-58432"
+    assert without_repeats(summary, ["ORD-58432"]) == summary.split("\n")[0]
 
 
 def _history(count: int) -> list:
@@ -94,12 +105,13 @@ def test_the_recent_summary_leaves_out_a_line_repeating_a_fact_shown_above_it() 
     )
     ctx = assemble(state, _history(5), total_messages=100, budget=1200, budgets=Budgets())
 
-    # Then the order id is shown once, as a fact, and the rest of the summary stays
+    # Then the order id is shown once, as a fact, the question goes with its answer, and
+    # the rest of the summary stays
     text = render_text(ctx)
     assert text.count("ORD-58432") == 1
     assert "• Order id: ORD-58432" in text
     assert "User: the desk wobbles" in text
-    assert "Assistant: Your order number?" in text
+    assert "Your order number?" not in text
 
 
 @pytest.mark.parametrize(
