@@ -240,30 +240,32 @@ def test_a_message_stored_late_keeps_its_place_among_the_values(
     # stored only after the messages around it had been folded, as a retried ingest leaves it
     turns = opening + CHAT_ON
 
-    def append(position: int) -> None:
-        role, content = turns[position - 1]
-        event = MessageEvent(
-            account_id=ACCOUNT,
-            session_id=SESSION,
-            message_id=f"m{position:02d}",
-            role=role,
-            content=content,
-            seq=position,
-            accepted_at=T0 + timedelta(seconds=position),
-        )
-        store.sessions.append_message(event, delivery_id=f"d{position}")
-
     service = MemoryService(store.memory, EngineChain(fallback=OfflineEngine()), Settings())
     for position in range(1, len(turns) + 1):
         if position != late:
-            append(position)
+            append_turn(store, turns, position)
     assert service.update(ACCOUNT, SESSION, final=True).folded_messages == 6
     assert current_order(store) == ((right, []) if late == 3 else (wrong, []))
     # When the straggler arrives and is folded after the others
-    append(late)
+    append_turn(store, turns, late)
     assert service.update(ACCOUNT, SESSION, final=True).folded_messages == 1
     # Then the corrected number is current and the wrong one is its earlier value
     assert current_order(store) == (right, [wrong])
+
+
+def append_turn(store: SqliteStore, turns: list[tuple[str, str]], position: int) -> None:
+    """Store turn ``position`` (1-based) with seq = position, whenever it is appended."""
+    role, content = turns[position - 1]
+    event = MessageEvent(
+        account_id=ACCOUNT,
+        session_id=SESSION,
+        message_id=f"m{position:02d}",
+        role=role,
+        content=content,
+        seq=position,
+        accepted_at=T0 + timedelta(seconds=position),
+    )
+    store.sessions.append_message(event, delivery_id=f"d{position}")
 
 
 def current_order(store: SqliteStore) -> tuple[str, list[str]]:
@@ -285,25 +287,12 @@ def test_messages_folded_beside_a_late_one_are_read_against_everything_known(
         *CHAT_ON[:8],
     ]
 
-    def append(position: int) -> None:
-        role, content = turns[position - 1]
-        event = MessageEvent(
-            account_id=ACCOUNT,
-            session_id=SESSION,
-            message_id=f"m{position:02d}",
-            role=role,
-            content=content,
-            seq=position,
-            accepted_at=T0 + timedelta(seconds=position),
-        )
-        store.sessions.append_message(event, delivery_id=f"d{position}")
-
     service = MemoryService(store.memory, EngineChain(fallback=OfflineEngine()), Settings())
     for position in [1, 3, 4, 5, 6, 7, 8, 10, 11, 12]:
-        append(position)
+        append_turn(store, turns, position)
     service.update(ACCOUNT, SESSION, final=True)
     for position in [2, 9, *range(13, len(turns) + 1)]:
-        append(position)
+        append_turn(store, turns, position)
     service.update(ACCOUNT, SESSION, final=True)
     # Then the second order is a second order, and the first stays as it was
     facts = {fact.key: fact for fact in store.memory.load_memory(ACCOUNT, SESSION).facts}
