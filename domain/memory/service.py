@@ -189,11 +189,15 @@ class MemoryService:
                 break
             # Messages stored late fold on their own: the rest of the batch is read against
             # everything known, they against what was known when they were sent.
+            # The messages sent just before them are the question they may answer.
+            before = None
             boundary = folded_through(state)
             if batch[0].seq < boundary:
                 batch = [message for message in batch if message.seq < boundary]
+                before = self.memory.messages_before(
+                    account_id, session_id, batch[0].seq, limit=TAIL_LINES
+                )
             engines = self.engines if fallback is None else self.engines.offline_only()
-            before = self._before_late(account_id, session_id, state, batch)
             with open_tab() as tab:
                 new_state = fold(
                     state, batch, engines, budgets, self.policy, datetime.now(UTC), before
@@ -267,14 +271,6 @@ class MemoryService:
         if self.budget is None:
             return None
         return self.budget.record(account_id, session_id, spent, self.clock())
-
-    def _before_late(
-        self, account_id: str, session_id: str, state: MemoryState, batch: list[StoredMessage]
-    ) -> list[StoredMessage] | None:
-        """The messages sent just before a batch of messages stored late."""
-        if not batch or batch[0].seq >= folded_through(state):
-            return None
-        return self.memory.messages_before(account_id, session_id, batch[0].seq, limit=TAIL_LINES)
 
     def _redo_sources(
         self, account_id: str, session_id: str, state: MemoryState
