@@ -58,3 +58,19 @@ def test_long_unspaced_thai_is_bounded_without_splitting_marks() -> None:
 
 def test_blank_text_has_no_sentences() -> None:
     assert split_sentences("  \n\t \n") == []
+
+
+def test_thai_abbreviation_periods_do_not_end_a_sentence() -> None:
+    """Thai ends sentences with a space: the period of «ม.ค.», «น.», «กก.» closes a short form,
+    so a date or a time is never cut from the clause it belongs to."""
+    assert split_sentences("อาทิตย์ 5 ม.ค. 68 เวลา 11:00 น. และฉีดวัคซีนวันเดียวกันค่ะ") == [
+        "อาทิตย์ 5 ม.ค. 68 เวลา 11:00 น. และฉีดวัคซีนวันเดียวกันค่ะ"
+    ]
+    assert split_sentences("น้ำหนัก 12.1 กก. ค่ะ ส่ง 2 พ.ค. 2568 ครับ") == [
+        "น้ำหนัก 12.1 กก. ค่ะ",
+        "ส่ง 2 พ.ค. 2568 ครับ",
+    ]
+
+
+def test_a_period_after_a_thai_word_still_ends_a_sentence() -> None:
+    assert split_sentences("ได้ค่ะ. พรุ่งนี้ส่งนะคะ") == ["ได้ค่ะ.", "พรุ่งนี้ส่งนะคะ"]

@@ -24,6 +24,8 @@ _TERMINATOR = re.compile(r"[.!?؟؛…]+['\"”’»)\]]*(?=\s|$)|[。！？]+")
 _THAI_SPACE = re.compile(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 _LONGEST_ABBREVIATION = 12
+#: "กก", "ซม", "รพ": Thai short forms before their period are one or two characters.
+_LONGEST_THAI_ABBREVIATION = 2
 _CLAUSE_MARKS = ",;:،؛、，；："
 
 _ABBREVIATIONS = word_set(
@@ -44,13 +46,29 @@ def _ends_with_abbreviation(line: str, start: int, end: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isascii())
 
 
+def _closes_thai_abbreviation(line: str, period_at: int) -> bool:
+    """Whether the period at ``period_at`` closes a Thai abbreviation ("ม.ค.", "น.", "กก.").
+
+    Thai ends sentences with a space, not a period: a period right after one or two Thai
+    characters, or inside a dotted run ("ม.ค"), closes a short form and never a sentence.
+    """
+    run = period_at
+    while run > 0 and "\u0e00" <= line[run - 1] <= "\u0e7f":
+        run -= 1
+    letters = period_at - run
+    return letters > 0 and (letters <= _LONGEST_THAI_ABBREVIATION or line[run - 1 : run] == ".")
+
+
 def _split_on_terminators(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _TERMINATOR.finditer(line):
         end = match.end()
         is_period = match.group().rstrip("'\"”’»)]") == "."
-        if is_period and _ends_with_abbreviation(line, start, end):
+        if is_period and (
+            _ends_with_abbreviation(line, start, end)
+            or _closes_thai_abbreviation(line, match.start())
+        ):
             continue
         piece = line[start:end].strip()
         if piece:
