@@ -1,6 +1,6 @@
 """Memory quality benchmark: does the context still know what the conversation is about?
 
-    python -m bench.quality [--set dev|holdout|fresh|blind|all|DIR] [--budgets 400,800,1200]
+    python -m bench.quality [--set dev|holdout|fresh|blind|blind2|all|DIR] [--budgets 400,800,1200]
                             [--planted] [--verbose]
 
 Two kinds of conversations go through the real SQLite store and the memory
@@ -284,7 +284,9 @@ def report(title: str, totals: dict[str, dict[int, Score]], verbose: bool) -> No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
-        "--set", default="dev", help="dev, holdout, fresh, blind, all, or a folder of dialogues"
+        "--set",
+        default="dev",
+        help="dev, holdout, fresh, blind, blind2, all, or a folder of dialogues",
     )
     parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
     parser.add_argument("--planted", action="store_true", help="also the planted-facts set")

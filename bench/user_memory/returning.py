@@ -1,7 +1,7 @@
 """A user returning for a third conversation: what the first two left, at its first message.
 
-    python -m bench.user_memory.returning [--set dev|holdout|all] [--budgets 400,800,1200]
-                                          [--verbose]
+    python -m bench.user_memory.returning [--set dev|holdout|fresh|blind|blind2|all|DIR]
+                                          [--budgets 400,800,1200] [--verbose]
 
 Each user had two earlier conversations in one language, each ingested through
 the real SQLite store and memory service (folds every 5 messages), ended, and
@@ -162,7 +162,7 @@ def pairs(dialogues: list[Dialogue], language: str) -> list[tuple[Dialogue, Dial
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--set", default="dev", help="dev, holdout or all (the dialogues)")
+    parser.add_argument("--set", default="dev", help="a dialogue set, as for bench.quality")
     parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
