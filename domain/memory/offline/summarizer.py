@@ -1,14 +1,15 @@
 """Extractive summaries that always fit their token budget.
 
 Sentences are scored (``scoring``) and grouped into units (a question with the
-reply that answers it, every other sentence alone), near-duplicate units
-dropped, then units chosen greedily by information per token with a redundancy
-penalty (MMR-style), so a budget buys many distinct facts rather than one long
-sentence or five restatements. A question is kept with its answer or both go.
-The chosen sentences keep their original order and speaker labels, one line
-per turn. Filler is used only when there is nothing else. A sentence is
-shortened (at a word or clause boundary, with "…") only when no whole unit
-fits at all.
+reply that answers it, every other sentence alone); units a later sentence
+restates with a new value are dropped (``restatements``: the old value is not
+current), near-duplicate units too, then units chosen greedily by information
+per token with a redundancy penalty (MMR-style), so a budget buys many distinct
+facts rather than one long sentence or five restatements. A question is kept
+with its answer or both go. The chosen sentences keep their original order and
+speaker labels, one line per turn. Filler is used only when there is nothing
+else. A sentence is shortened (at a word or clause boundary, with "…") only
+when no whole unit fits at all.
 """
 
 import math
@@ -25,6 +26,7 @@ from domain.memory.offline.candidates import (
     render,
     units,
 )
+from domain.memory.offline.restatements import superseded
 from domain.memory.offline.scoring import score_candidates, similarity
 from domain.memory.offline.terms import content_terms
 from domain.tokens import estimate_tokens, fit_to_budget
@@ -144,7 +146,8 @@ def summarize(candidates: Sequence[Candidate], budget_tokens: int) -> str:
     """The most informative candidates, in order, within ``budget_tokens``."""
     if budget_tokens <= 0 or not candidates:
         return ""
-    scored = _scored_units(candidates)
+    old = superseded(candidates)
+    scored = [u for u in _scored_units(candidates) if not old.intersection(u.members)]
     content = [item for item in scored if not item.is_filler]
     ranked = sorted(content or scored, key=lambda item: (-item.score, item.candidate.order))
     pool = _without_near_duplicates(ranked, MAX_CANDIDATES)
