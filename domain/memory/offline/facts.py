@@ -214,6 +214,8 @@ class _Facts:
         #: Every change of a value, in order: a total and its correction in one batch
         #: both reach the history.
         self.changes: list[ExtractedFact] = []
+        #: What the message being read has said so far: stated after every fact before it.
+        self.saying: list[FactMatch] = []
 
     def add(self, key: str, value: str, source: str) -> None:
         if key.endswith("_time"):
@@ -306,11 +308,31 @@ class _Facts:
                 return variant
         return f"{CHARGE}_{MAX_NOTED + 1}"
 
+    def _fuller(self, key: str, value: str) -> str:
+        """``value`` as ``key`` already holds it when it only says it again ("65" of
+        "65 บาท"): the held value keeps its unit."""
+        held = self.current(key)
+        return held if held is not None and restates(value, held) else value
+
     def recent(self) -> list[_Known]:
-        """Current values, the most recently stated first."""
+        """Current values, the most recently stated first: those the message being read
+        has said so far ("I can't make Thursday … any chance of Friday 7 March?": Friday
+        replaces Thursday's subject, not an older date's) before the batch's and the
+        session's."""
+        saying = [
+            _Known(m.key, self._fuller(m.key, m.value))
+            for m in reversed(self.saying)
+            if m.key != REPLACED
+        ]
         batch = [_Known(f.key, f.value) for f in reversed(self.latest.values())]
-        seen = {item.key for item in batch}
-        return batch + [item for item in self.known if item.key not in seen]
+        stated = saying + batch
+        seen: set[str] = set()
+        ordered = []
+        for item in stated:
+            if item.key not in seen:
+                seen.add(item.key)
+                ordered.append(item)
+        return ordered + [item for item in self.known if item.key not in seen]
 
 
 def extract_facts(
@@ -448,6 +470,7 @@ def _facts_in(
     from_user = role == "user"
     claimed = ClaimedSpans()
     found: list[FactMatch] = []
+    facts.saying = found  # what this message says counts as the most recent
     correction, update = is_correction(text), is_update(text)
     # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
     for person in people_named(text):
@@ -551,6 +574,7 @@ def _facts_in(
         name = facts.current("customer_name")
         found.extend(_free_text_answer(text, asked, bound, found, name))
     answered.update(name for name, _ in bound)
+    facts.saying = []
     return sorted(found, key=lambda fact: fact.start)
 
 
