@@ -34,6 +34,7 @@ from difflib import SequenceMatcher
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.charges import charge_span, same_charge
+from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
     is_correction,
@@ -1085,7 +1086,7 @@ _YOURS = re.compile(
     re.IGNORECASE,
 )
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|درصد|เปอร์เซ็นต์)", re.IGNORECASE)
 
 
 def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
@@ -1301,7 +1302,7 @@ def _nearest_cues(
     scored: list[tuple[int, Cue]] = []
     for cue in cues_in(text[window : value.start]):
         placed = Cue(cue.topic, window + cue.start, window + cue.end)
-        if not counted_from(text, placed.start):
+        if not counted_from(text, placed.start) and not taken_off(text, placed.start):
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)
