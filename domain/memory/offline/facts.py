@@ -34,6 +34,7 @@ from difflib import SequenceMatcher
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.charges import charge_span, same_charge
+from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
     is_correction,
@@ -54,7 +55,9 @@ from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
+from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
+from domain.memory.offline.reasked import corrected_key, doubts
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.subjects import topic as topic_by_name
@@ -212,6 +215,8 @@ class _Facts:
         #: Every change of a value, in order: a total and its correction in one batch
         #: both reach the history.
         self.changes: list[ExtractedFact] = []
+        #: What the message being read has said so far: stated after every fact before it.
+        self.saying: list[FactMatch] = []
 
     def add(self, key: str, value: str, source: str) -> None:
         if key.endswith("_time"):
@@ -304,11 +309,31 @@ class _Facts:
                 return variant
         return f"{CHARGE}_{MAX_NOTED + 1}"
 
+    def _fuller(self, key: str, value: str) -> str:
+        """``value`` as ``key`` already holds it when it only says it again ("65" of
+        "65 บาท"): the held value keeps its unit."""
+        held = self.current(key)
+        return held if held is not None and restates(value, held) else value
+
     def recent(self) -> list[_Known]:
-        """Current values, the most recently stated first."""
+        """Current values, the most recently stated first: those the message being read
+        has said so far ("I can't make Thursday … any chance of Friday 7 March?": Friday
+        replaces Thursday's subject, not an older date's) before the batch's and the
+        session's."""
+        saying = [
+            _Known(m.key, self._fuller(m.key, m.value))
+            for m in reversed(self.saying)
+            if m.key != REPLACED
+        ]
         batch = [_Known(f.key, f.value) for f in reversed(self.latest.values())]
-        seen = {item.key for item in batch}
-        return batch + [item for item in self.known if item.key not in seen]
+        stated = saying + batch
+        seen: set[str] = set()
+        ordered = []
+        for item in stated:
+            if item.key not in seen:
+                seen.add(item.key)
+                ordered.append(item)
+        return ordered + [item for item in self.known if item.key not in seen]
 
 
 def extract_facts(
@@ -335,6 +360,7 @@ def extract_facts(
         answered: set[str] = set()
         declines = conversation.declines(line.role, line.content)
         matches = _facts_in(line.role, line.content, tuple(asked), facts, answered, declines)
+        matches = _put_right_after_doubt(line, previous, matches, facts)
         for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
@@ -354,6 +380,31 @@ def extract_facts(
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in facts.changes
     ] + named_old
+
+
+def _put_right_after_doubt(
+    line: TranscriptLine,
+    previous: TranscriptLine | None,
+    matches: list[FactMatch],
+    facts: _Facts,
+) -> list[FactMatch]:
+    """A customer's reply to the assistant's "I can't find …, could you double check
+    it?": its first value of the doubted value's shape goes under the doubted key,
+    whatever key its own words gave it."""
+    if line.role != "user" or previous is None or previous.role == "user":
+        return matches
+    if not doubts(previous.content):
+        return matches
+    recent = [(item.key, item.value) for item in facts.recent()]
+    for value in find_values(line.content):
+        key = corrected_key(previous.content, value, recent)
+        if key is None:
+            continue
+        kept = [m for m in matches if m.end <= value.start or m.start >= value.end]
+        return sorted(
+            [*kept, FactMatch(key, value.text, value.start, value.end)], key=lambda m: m.start
+        )
+    return matches
 
 
 def _home_read_out(line: TranscriptLine, previous: TranscriptLine | None) -> str | None:
@@ -420,6 +471,7 @@ def _facts_in(
     from_user = role == "user"
     claimed = ClaimedSpans()
     found: list[FactMatch] = []
+    facts.saying = found  # what this message says counts as the most recent
     correction, update = is_correction(text), is_update(text)
     # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
     for person in people_named(text):
@@ -523,6 +575,7 @@ def _facts_in(
         name = facts.current("customer_name")
         found.extend(_free_text_answer(text, asked, bound, found, name))
     answered.update(name for name, _ in bound)
+    facts.saying = []
     return sorted(found, key=lambda fact: fact.start)
 
 
@@ -789,18 +842,58 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     if begin == 0:
         return None
     asks = text[:begin].rstrip().endswith(("?", "؟"))
-    if not asks and not points_back(text[begin : value.start]):
+    bare = _stands_alone(text, begin, value)
+    if not asks and not bare and not points_back(text[begin : value.start]):
         return None
     if any(cue.topic.key_for(value.kind) for cue in cues_in(text[begin : value.start])):
         return None
-    previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
-    cues = [c for c in cues_in(text[previous_begin:begin]) if c.topic.key_for(value.kind)]
+    cues = _cues_of_sentences_before(text, begin, value.kind, 1 + bare * _BARE_LOOK_BACK)
     if not cues:
         return None
     best = max(cues, key=lambda c: (c.topic.strength_for(value.kind), c.end))
     if value.kind is Kind.ADDRESS and _delivered_to_place(text, value):
         return "delivery_address"
     return best.topic.key_for(value.kind)
+
+
+#: A full stop before a sentence (Thai runs sentences together without one).
+_STOP_BEFORE = re.compile(r"[.!?؟…]\s*$")
+#: A value said in addition to the one known ("my work phone too"): a subject of its own
+#: even in a message that corrects something.
+_IN_ADDITION = re.compile(
+    r"(?<![A-Za-z])(?:too|also|as\s+well|another|second|extra)(?![A-Za-z])"
+    rf"|(?<![{FA_LETTERS}])(?:هم|همچنین|دوم)(?![{FA_LETTERS}])|ด้วย|อีก",
+    re.IGNORECASE,
+)
+
+
+def _stands_alone(text: str, begin: int, value: ValueSpan) -> bool:
+    """Whether ``value`` is a sentence of its own after a full stop, in a message that
+    adds it rather than corrects one ("… my work phone too? I'm often out. 0113 …")."""
+    if text[begin : value.start].strip() or not _STOP_BEFORE.search(text[:begin]):
+        return False
+    if is_thai(text):
+        return False  # «10.55 น. 1,200 บาท»: a Thai abbreviation's dot, no full stop
+    return not is_correction(text) or _IN_ADDITION.search(text) is not None
+
+
+#: How many more sentences back a value said on its own looks for what it is ("my work
+#: phone? I'm often out. 0113 …").
+_BARE_LOOK_BACK = 2
+
+
+def _cues_of_sentences_before(text: str, begin: int, kind: Kind, sentences: int) -> list[Cue]:
+    """The cues for ``kind`` of the nearest of the ``sentences`` sentences before
+    ``begin`` that names one; none past a sentence that states a value of that kind (its
+    cue is its own value's)."""
+    while begin > 0 and sentences > 0:
+        previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
+        sentence = text[previous_begin:begin]
+        cues = [c for c in cues_in(sentence) if c.topic.key_for(kind)]
+        if cues or any(v.kind is kind for v in find_values(sentence)):
+            return cues
+        begin, sentences = previous_begin, sentences - 1
+    return []
 
 
 def _generic_in_persian(cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan) -> bool:
@@ -993,7 +1086,7 @@ _YOURS = re.compile(
     re.IGNORECASE,
 )
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|درصد|เปอร์เซ็นต์)", re.IGNORECASE)
 
 
 def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
@@ -1007,6 +1100,8 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
             return False
     if key in _CUSTOMER_CONTACT and not from_user:
         begin, stop = _sentence_bounds(text, value.start, value.end)
+        if sent_to_us(text[begin : value.start], text[begin:stop]):
+            return False  # "please email them to claims@…": where the customer writes to
         return _YOURS.search(text[begin:stop]) is not None
     return True
 
@@ -1207,7 +1302,7 @@ def _nearest_cues(
     scored: list[tuple[int, Cue]] = []
     for cue in cues_in(text[window : value.start]):
         placed = Cue(cue.topic, window + cue.start, window + cue.end)
-        if not counted_from(text, placed.start):
+        if not counted_from(text, placed.start) and not taken_off(text, placed.start):
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)

@@ -307,6 +307,9 @@ _QUANTITY = re.compile(
 #: Letters and digits together, or a "#": shaped like an id whatever the words around it.
 _IDENTIFIER = re.compile(
     rf"(?<![\w/.@-]){_UK_POSTCODE}(?![\w@])"
+    # capitals, groups of digits and capitals again, spaced ("SP 4471 9062 08 GB",
+    # "QQ 12 34 56 C"): one code, not a flight number and loose numbers
+    r"|(?<![\w/.@-])[A-Z]{1,4}(?:\s\d{2,6}){1,5}\s[A-Z]{1,3}(?![\w@-])"
     # a label and a code in any digits ("HN ๖๕-๐๑๘๘๓๔", "SN 4471-0923")
     r"|(?<![\w/.@-])[A-Z]{2,4}\s\d+(?:-\d+)+(?![\w@-])"
     # a flight: an airline's two letters and a number ("NW 218", "TG 102")
@@ -537,11 +540,14 @@ def _quantities(text: str) -> Iterator[ValueSpan]:
 def _identifiers(text: str) -> Iterator[ValueSpan]:
     for match in _IDENTIFIER.finditer(text):
         value = match.group().rstrip("-/")
-        if _WORD_OF_A_NUMBER.fullmatch(value):
-            continue  # "a 40th birthday", "10ish": a number in words, no code
+        if _WORD_OF_A_NUMBER.fullmatch(value) or _FORMAT_WORD.fullmatch(value):
+            continue  # "a 40th birthday", "10ish", "a 6-digit code": no code
         if len(value.lstrip("# ")) >= _MIN_IDENTIFIER_CHARS or value.startswith("#"):
             yield ValueSpan(Kind.IDENTIFIER, match.start(), match.start() + len(value), value)
 
+
+#: A size said of a format ("a 6-digit code", "a 10-character reference"): no value.
+_FORMAT_WORD = re.compile(r"\d{1,3}-[a-z]{3,}")
 
 #: An ordinal or a rough number written as a word ("40th", "28th", "10ish", "20s").
 _WORD_OF_A_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th|ish|s)", re.IGNORECASE)
@@ -562,6 +568,8 @@ def _numbers(text: str) -> Iterator[ValueSpan]:
     for match in _NUMBER.finditer(text):
         if _THAI_LAUGH.match(match.group()) or _is_year(text, match):
             continue
+        if _FORMAT_WORD.match(text, match.start()):
+            continue  # "a 6-digit code": the size of a format
         yield _span(Kind.NUMBER, match)
 
 

@@ -1,0 +1,115 @@
+"""A value asked for again, in English, Persian and Thai: the assistant cannot find it or
+asks to check it, and the customer's next value of its shape puts it right under the same
+key; a spaced code is one value; a format's size is no value; where the customer is told
+to write to is not the customer's contact."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.facts import extract_facts
+from domain.memory.offline.reasked import doubts
+from domain.memory.offline.values import Kind, find_values
+
+
+def history_of(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
+    lines = [
+        TranscriptLine(position, f"m{position}", role, content)
+        for position, (role, content) in enumerate(pairs, start=1)
+    ]
+    return [(f.key, f.value) for f in extract_facts(lines, []) if not f.replaced]
+
+
+@pytest.mark.parametrize(
+    ("ask", "first", "doubt", "second"),
+    [
+        (
+            "What's your membership number?",
+            "it's MB 2231 0457 K",
+            "Hmm, I can't find MB 2231 0457 K on our system. Could you double check it?",
+            "oh sorry, it's MB 2231 0475 K",
+        ),
+        (
+            "شماره پرونده‌تون رو بفرمایید.",
+            "PR-55120",
+            "این شماره پیدا نشد، دوباره چک می‌کنید؟",
+            "ببخشید، PR-55210",
+        ),
+        (
+            "ขอเลขที่สมาชิกด้วยค่ะ",
+            "KT-30917",
+            "ไม่พบหมายเลขนี้ รบกวนตรวจสอบอีกครั้งค่ะ",
+            "ขอโทษค่ะ KT-39017",
+        ),
+    ],
+)
+def test_the_reply_to_a_doubt_replaces_the_doubted_value(
+    ask: str, first: str, doubt: str, second: str
+) -> None:
+    said = history_of(("assistant", ask), ("user", first), ("assistant", doubt), ("user", second))
+    keys = {key for key, _ in said}
+    assert len(keys) == 1, said  # the same key twice: the old value goes to history
+    assert said[-1][1] in second
+
+
+def test_a_reply_after_a_doubt_with_another_shape_corrects_nothing() -> None:
+    said = history_of(
+        ("assistant", "Could I have your email?"),
+        ("user", "lena.k@example.org"),
+        ("assistant", "I can't find an account for that. Could you check it again?"),
+        ("user", "hmm, maybe it's under my phone, 0412 558 930"),
+    )
+    assert ("customer_email", "lena.k@example.org") in said
+    assert all(value != "0412 558 930" or key != "customer_email" for key, value in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "doubted"),
+    [
+        ("I couldn't locate that booking, is it right?", True),
+        ("Could you read it to me once more?", True),
+        ("این کد معتبر نیست.", True),
+        ("ข้อมูลไม่ตรงกับในระบบค่ะ", True),
+        ("Your booking is confirmed for Friday.", False),
+        ("سفارش شما ثبت شد.", False),
+        ("เรียบร้อยแล้วค่ะ", False),
+    ],
+)
+def test_doubts(text: str, doubted: bool) -> None:
+    assert doubts(text) is doubted
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the parcel number is RX 5120 3384 19 DE", "RX 5120 3384 19 DE"),
+        ("my number: QQ 12 34 56 C", "QQ 12 34 56 C"),
+    ],
+)
+def test_a_spaced_code_is_one_identifier(text: str, code: str) -> None:
+    assert [(v.kind, v.text) for v in find_values(text)] == [(Kind.IDENTIFIER, code)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You'll get a 6-digit code by text.", "It's a 12-character reference."],
+)
+def test_the_size_of_a_format_is_no_value(text: str) -> None:
+    assert find_values(text) == []
+
+
+def test_where_the_customer_is_told_to_write_is_not_their_email() -> None:
+    said = history_of(
+        ("user", "my email is sam.ortiz@example.net"),
+        ("assistant", "Please email the photos to repairs@fixit.example with your case number."),
+    )
+    assert said == [("customer_email", "sam.ortiz@example.net")]
+
+
+def test_a_phone_said_on_its_own_takes_the_subject_named_sentences_before() -> None:
+    said = history_of(
+        ("user", "my number is 07700 900 412"),
+        ("user", "can you also text my work phone? I'm often away from my desk. 0161 496 0388"),
+    )
+    assert said == [("customer_phone", "07700 900 412"), ("work_phone", "0161 496 0388")]
