@@ -113,3 +113,36 @@ def test_a_phone_said_on_its_own_takes_the_subject_named_sentences_before() -> N
         ("user", "can you also text my work phone? I'm often away from my desk. 0161 496 0388"),
     )
     assert said == [("customer_phone", "07700 900 412"), ("work_phone", "0161 496 0388")]
+
+
+@pytest.mark.parametrize(
+    ("known", "doubt", "reply"),
+    [
+        (
+            ("postcode", "LS6 2QB"),
+            "Your last reading was 44,960, so 45821 would be a big jump. Could you double check?",
+            "oh you're right its 45281, I swapped the 2 and the 8",
+        ),
+        (
+            ("bank_account", "۳۱۰۴۷۱۴۲"),
+            "کنتور قبلی ۴۴۹۶۰ بود، ۴۵۸۲۱ زیاده. دوباره چک می‌کنید؟",
+            "آره ببخشید ۴۵۲۸۱، ۲ و ۸ رو جابجا نوشتم",
+        ),
+        (
+            ("bank_account", "31047142"),
+            "ค่ามิเตอร์ครั้งก่อน 44960 ค่ะ 45821 สูงไปนิด รบกวนตรวจสอบอีกครั้งค่ะ",
+            "ขอโทษค่ะ 45281 ค่ะ พิมพ์ 2 กับ 8 สลับกัน",
+        ),
+    ],
+)
+def test_a_doubt_about_a_value_no_fact_holds_moves_no_other_fact(
+    known: tuple[str, str], doubt: str, reply: str
+) -> None:
+    """The doubted reading was never a fact: neither its correction nor a digit said beside
+    it ("the 2 and the 8") becomes the new value of a fact stated earlier."""
+    extracted = extract_facts(
+        [TranscriptLine(2, "m2", "user", reply)],
+        [known],
+        [TranscriptLine(1, "m1", "assistant", doubt)],
+    )
+    assert known[0] not in {fact.key for fact in extracted}, extracted

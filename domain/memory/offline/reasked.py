@@ -44,11 +44,16 @@ def doubts(text: str) -> bool:
 def corrected_key(doubt: str, reply: ValueSpan, recent: Sequence[tuple[str, str]]) -> str | None:
     """The key whose value ``reply`` puts right after the assistant's ``doubt``: a known
     value of the same shape that the doubt quotes, or else the most recent one.
-    ``recent`` is (key, value), the most recently stated first."""
+    ``recent`` is (key, value), the most recently stated first. None when the doubt quotes
+    a value that no fact holds: that value was never kept, and neither its correction nor a
+    number said beside it is another fact's new value (a re-read meter reading, or the "2"
+    of "I swapped the 2 and the 8", is not the bank account or postcode stated before)."""
     fitting = [(key, value) for key, value in recent if _same_shape(reply, value)]
     quoted = [key for key, value in fitting if _spaced(value) in _spaced(doubt)]
     if quoted:
         return quoted[0]
+    if find_values(doubt):
+        return None
     return fitting[0][0] if fitting else None
 
 
