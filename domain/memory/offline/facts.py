@@ -326,8 +326,14 @@ def extract_facts(
     spellings = known_spellings(key for key, _ in known)
     facts = _Facts([(canonical_key(key), value) for key, value in known])
     conversation = Conversation()
+    # The messages before the batch are read again for what they asked, and for a name
+    # given there: it answered the question for a name, which stays closed here.
+    read_before = _Facts([(canonical_key(key), value) for key, value in known])
     for line in sorted(context, key=lambda line: line.position):
-        conversation.after(line.role, line.content, set())
+        asked = conversation.asked_of(line.role)
+        matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
+        named = any(_names_someone(m.key) for m in matches)
+        conversation.after(line.role, line.content, {"name"} if named else set())
     named_old: list[ExtractedFact] = []
     previous = max(context, key=lambda line: line.position, default=None)
     for line in sorted(lines, key=lambda line: line.position):
@@ -348,6 +354,10 @@ def extract_facts(
         relative = _relative_named(line, previous, facts)
         if relative is not None:
             facts.add(*relative, line.message_id)
+        if relative is not None or any(_names_someone(m.key) for m in matches):
+            # a name given, the customer's or anyone's ("คุณแม่ชื่ออะไร" "ดิฉันชื่อ…"),
+            # answers the question for a name: the next reply ("โอเคครับ") is no name
+            answered.add("name")
         conversation.after(line.role, line.content, answered)
         previous = line
     return [
@@ -524,6 +534,10 @@ def _facts_in(
         found.extend(_free_text_answer(text, asked, bound, found, name))
     answered.update(name for name, _ in bound)
     return sorted(found, key=lambda fact: fact.start)
+
+
+def _names_someone(key: str) -> bool:
+    return re.sub(r"_\d+$", "", key).endswith("_name")
 
 
 #: Kinds a sentence with "new" or "now" in it updates ("the new round is Tuesday 19 Nov").
