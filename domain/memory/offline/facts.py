@@ -58,6 +58,7 @@ from domain.memory.offline.person_names import RELATION_KEYS, people_named, rela
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.subjects import topic as topic_by_name
+from domain.memory.offline.thai_changes import changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_named_things import named_things
@@ -529,11 +530,32 @@ def _facts_in(
                 time_key = key.removesuffix("_date") + "_time"
                 found.append(FactMatch(time_key, time.text, time.start, time.end))
     found.extend(_codes(text, claimed, asked, bound))
+    found.extend(_changed_to(text, facts, found))
     if from_user:  # a customer's reply is the value; an assistant's says more than that
         name = facts.current("customer_name")
         found.extend(_free_text_answer(text, asked, bound, found, name))
     answered.update(name for name, _ in bound)
     return sorted(found, key=lambda fact: fact.start)
+
+
+def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[FactMatch]:
+    """«เลื่อนสอบเป็น …», «เปลี่ยนสาขาคืนรถเป็น …»: the value keyed by the subject said
+    with the change, the topic's key when the subject is a cue for the value's kind
+    («เปลี่ยนอีเมลเป็น …»: the email), else the subject word itself. A value the other
+    rules keyed already («แก้ไขราคาเค้กเป็น 950 บาท»: the cake's price) is theirs."""
+    found = []
+    for change in changes_named(text):
+        if any(f.start < change.end and change.start < f.end for f in keyed):
+            continue
+        kind = _kind_of(change.value)
+        keys = [c.topic.key_for(kind) for c in cues_in(change.subject) if kind is not None]
+        key = next((k for k in keys if k), None)
+        if key is None:
+            key = change.subject
+        elif facts.current(key) is not None and restates(change.value, facts.current(key) or ""):
+            continue
+        found.append(FactMatch(key, change.value, change.start, change.end))
+    return found
 
 
 def _names_someone(key: str) -> bool:
