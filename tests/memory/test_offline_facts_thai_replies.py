@@ -94,3 +94,26 @@ def test_a_thai_rate_keeps_what_it_is_counted_per(text: str, value: str) -> None
 def test_a_price_per_ticket_is_kept_with_its_classifier() -> None:
     facts = facts_of(("assistant", "ที่นั่งโซน A ราคาใบละ 2,200 บาทค่ะ"))
     assert "ใบละ 2,200 บาท" in facts.values()
+
+
+# -- a name on record «ในนาม», a total «รวมแล้ว» ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ใบกำกับภาษีออกในนามคุณวิไล แสงทอง ใช่ไหมคะ", "วิไล แสงทอง"),
+        ("ได้ค่ะ ออกในนามบุคคล คุณวิไล แสงทอง แทนนะคะ", "วิไล แสงทอง"),
+    ],
+)
+def test_a_name_on_record_in_thai_is_kept(text: str, name: str) -> None:
+    assert name in facts_of(("assistant", text)).values()
+
+
+def test_a_company_named_on_record_is_no_persons_name() -> None:
+    assert facts_of(("user", "ออกใบเสร็จในนามบริษัทได้ไหมครับ")) == {}
+
+
+def test_an_amount_after_ruam_laeo_is_the_total() -> None:
+    facts = facts_of(("assistant", "ค่าติดตั้ง 500 บาท รวมแล้ว 4,300 บาทค่ะ"))
+    assert facts.get("order_total") == "4,300 บาท"
