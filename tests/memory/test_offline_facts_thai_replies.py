@@ -82,8 +82,6 @@ def test_the_agent_giving_her_own_name_asks_the_customer_for_none() -> None:
     [
         ("ราคาใบละ 1,250 บาท ค่ะ", "ใบละ 1,250 บาท"),
         ("ค่าเช่าชุดละ 800 บาท", "ชุดละ 800 บาท"),
-        ("ค่าจัดส่ง 40 บาทต่อกล่อง ค่ะ", "40 บาทต่อกล่อง"),
-        ("ห้องพัก 1,500 บาท/คืน", "1,500 บาท/คืน"),
         ("รวม 3,000 บาท ค่ะ", "3,000 บาท"),
     ],
 )
@@ -94,6 +92,22 @@ def test_a_thai_rate_keeps_what_it_is_counted_per(text: str, value: str) -> None
 def test_a_price_per_ticket_is_kept_with_its_classifier() -> None:
     facts = facts_of(("assistant", "ที่นั่งโซน A ราคาใบละ 2,200 บาทค่ะ"))
     assert "ใบละ 2,200 บาท" in facts.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ค่าจัดส่ง 40 บาทต่อกล่อง ค่ะ", "40 บาทต่อกล่อง"),
+        ("ค่าห้องพัก 1,500 บาท/คืน ค่ะ", "1,500 บาท/คืน"),
+    ],
+)
+def test_a_rate_after_the_amount_stays_with_the_fact(text: str, value: str) -> None:
+    assert value in facts_of(("assistant", text)).values()
+
+
+def test_a_rate_after_the_amount_still_names_a_monthly_sum() -> None:
+    facts = facts_of(("user", "ตอนนี้รายได้เหลือประมาณ 18,000 บาทต่อเดือนค่ะ"))
+    assert facts.get("order_total") is None
 
 
 # -- a name on record «ในนาม», a total «รวมแล้ว» ------------------------------------------------
@@ -117,3 +131,12 @@ def test_a_company_named_on_record_is_no_persons_name() -> None:
 def test_an_amount_after_ruam_laeo_is_the_total() -> None:
     facts = facts_of(("assistant", "ค่าติดตั้ง 500 บาท รวมแล้ว 4,300 บาทค่ะ"))
     assert facts.get("order_total") == "4,300 บาท"
+
+
+def test_a_monthly_rate_known_is_the_sum_a_new_offer_updates_not_the_bill() -> None:
+    facts = facts_of(
+        ("assistant", "บิลเดือนนี้ยอด 1,240.50 บาทค่ะ"),
+        ("assistant", "แพ็กเกจใหม่ราคา 899 บาทต่อเดือนค่ะ"),
+        ("assistant", "ตอนนี้ลดเหลือ 799 บาทค่ะ"),
+    )
+    assert "1,240.50 บาท" in facts.values()

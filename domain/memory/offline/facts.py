@@ -65,6 +65,7 @@ from domain.memory.offline.thai_named_things import named_things
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
     FA_LETTERS,
+    TH_PER_AFTER,
     Kind,
     ValueSpan,
     code_words,
@@ -578,7 +579,8 @@ def _named_as_old(text: str, value: ValueSpan) -> bool:
 
 #: What an amount is counted per, said right after it ("$40 per day", "$64.99 a month").
 _RATE = re.compile(
-    r"\s+(?:per|a|an|each)\s+(?:day|night|week|month|year|person|passenger|guest|hour)(?![A-Za-z])",
+    r"\s+(?:per|a|an|each)\s+(?:day|night|week|month|year|person|passenger|guest|hour)(?![A-Za-z])"
+    rf"|{TH_PER_AFTER}",  # «60 บาทต่อใบ», «1,500 บาท/คืน»
     re.IGNORECASE,
 )
 
@@ -1290,6 +1292,7 @@ def _number(text: str) -> float | None:
         return None
 
 
+_THAI_RATE = re.compile(TH_PER_AFTER)
 #: How much of a known value its one shaped value must cover to give the value its kind:
 #: "จันทร์เพ็ญ รัตนกุล" is a name that holds "จันทร์" (Monday), not a date.
 _KIND_COVERAGE = 0.6
@@ -1297,9 +1300,11 @@ _KIND_COVERAGE = 0.6
 
 def _kind_of(value: str) -> Kind | None:
     spans = find_values(value)
-    if len(spans) != 1 or len(spans[0].text) < _KIND_COVERAGE * len(value.strip()):
+    if len(spans) != 1:
         return None
-    return spans[0].kind
+    rate = _THAI_RATE.match(value, spans[0].end)  # «699 บาทต่อเดือน» is a sum still
+    covered = (rate.end() if rate else spans[0].end) - spans[0].start
+    return spans[0].kind if covered >= _KIND_COVERAGE * len(value.strip()) else None
 
 
 def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:

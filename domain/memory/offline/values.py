@@ -243,10 +243,12 @@ _TH_CLASSIFIER = (
 #: A Thai rate says what it is per before the amount: «วันละ 1,200 บาท» (a day), «ใบละ …»
 #: (a ticket), or after it: «60 บาทต่อใบ», «450 บาท/คืน».
 _TH_PER = rf"(?:{_TH_CLASSIFIER}ละ\s?)"
-_TH_PER_AFTER = rf"(?:\s?(?:ต่อ|/)\s?{_TH_CLASSIFIER})"
+#: (The rate after an amount is not part of the value: it may be the cue that names it,
+#: «๒๒,๐๐๐ บาทต่อเดือน» a monthly sum; ``facts`` adds it to the fact's text.)
+TH_PER_AFTER = rf"(?:\s?(?:ต่อ|/)\s?{_TH_CLASSIFIER})"
 _PRICE = re.compile(
     rf"{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?"
-    rf"|{_TH_PER}?{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}{_TH_PER_AFTER}?"
+    rf"|{_TH_PER}?{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}"
     # "۸۴۰ هزار" is money in a Persian chat even when "تومان" is left out.
     rf"|{_AMOUNT}\s?(?:هزار|میلیون)(?![{_FA}])",
     re.IGNORECASE,
