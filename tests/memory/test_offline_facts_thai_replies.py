@@ -140,3 +140,9 @@ def test_a_monthly_rate_known_is_the_sum_a_new_offer_updates_not_the_bill() -> N
         ("assistant", "ตอนนี้ลดเหลือ 799 บาทค่ะ"),
     )
     assert "1,240.50 บาท" in facts.values()
+
+
+@pytest.mark.parametrize("reply", ["สมปองคับ", "สมปองค้าบ", "สมปองงับ", "สมปองครับ"])
+def test_a_name_reply_sheds_the_particle_however_it_is_spelled(reply: str) -> None:
+    facts = facts_of(("assistant", "ขอทราบชื่อผู้สั่งด้วยนะคะ"), ("user", reply))
+    assert facts.get("customer_name") == "สมปอง"

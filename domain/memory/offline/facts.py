@@ -50,7 +50,7 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
-from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
+from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
@@ -1560,7 +1560,7 @@ _ANSWER_LEAD = re.compile(
 _ANSWER_TAIL = re.compile(
     rf"(?:[\s,،.!]|(?<![{_FA}])(?:هست|هستم|است|هستش|ممنون|مرسی|لطفا|لطفاً)(?![{_FA}])"
     r"|\bthanks?\b|\bthank\s+you\b|\bplease\b|\bcheers\b"
-    r"|ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า|ค่า)+$",
+    rf"|{THAI_PARTICLES})+$",  # «ต้นกล้าคับ»: the spoken «คับ» is «ครับ»
     re.IGNORECASE,
 )
 _NOT_AN_ANSWER = re.compile(
