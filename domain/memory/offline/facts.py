@@ -51,7 +51,7 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
-from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
+from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
@@ -61,12 +61,14 @@ from domain.memory.offline.reasked import corrected_key, doubts
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.subjects import topic as topic_by_name
+from domain.memory.offline.thai_changes import changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_named_things import named_things
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
     FA_LETTERS,
+    TH_PER_AFTER,
     Kind,
     ValueSpan,
     code_words,
@@ -351,8 +353,14 @@ def extract_facts(
     spellings = known_spellings(key for key, _ in known)
     facts = _Facts([(canonical_key(key), value) for key, value in known])
     conversation = Conversation()
+    # The messages before the batch are read again for what they asked, and for a name
+    # given there: it answered the question for a name, which stays closed here.
+    read_before = _Facts([(canonical_key(key), value) for key, value in known])
     for line in sorted(context, key=lambda line: line.position):
-        conversation.after(line.role, line.content, set())
+        asked = conversation.asked_of(line.role)
+        matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
+        named = any(_names_someone(m.key) for m in matches)
+        conversation.after(line.role, line.content, {"name"} if named else set())
     named_old: list[ExtractedFact] = []
     previous = max(context, key=lambda line: line.position, default=None)
     for line in sorted(lines, key=lambda line: line.position):
@@ -374,6 +382,10 @@ def extract_facts(
         relative = _relative_named(line, previous, facts)
         if relative is not None:
             facts.add(*relative, line.message_id)
+        if relative is not None or any(_names_someone(m.key) for m in matches):
+            # a name given, the customer's or anyone's ("คุณแม่ชื่ออะไร" "ดิฉันชื่อ…"),
+            # answers the question for a name: the next reply ("โอเคครับ") is no name
+            answered.add("name")
         conversation.after(line.role, line.content, answered)
         previous = line
     return [
@@ -571,12 +583,37 @@ def _facts_in(
                 time_key = key.removesuffix("_date") + "_time"
                 found.append(FactMatch(time_key, time.text, time.start, time.end))
     found.extend(_codes(text, claimed, asked, bound))
+    found.extend(_changed_to(text, facts, found))
     if from_user:  # a customer's reply is the value; an assistant's says more than that
         name = facts.current("customer_name")
         found.extend(_free_text_answer(text, asked, bound, found, name))
     answered.update(name for name, _ in bound)
     facts.saying = []
     return sorted(found, key=lambda fact: fact.start)
+
+
+def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[FactMatch]:
+    """«เลื่อนสอบเป็น …», «เปลี่ยนสาขาคืนรถเป็น …»: the value keyed by the subject said
+    with the change, the topic's key when the subject is a cue for the value's kind
+    («เปลี่ยนอีเมลเป็น …»: the email), else the subject word itself. A value the other
+    rules keyed already («แก้ไขราคาเค้กเป็น 950 บาท»: the cake's price) is theirs."""
+    found = []
+    for change in changes_named(text):
+        if any(f.start < change.end and change.start < f.end for f in keyed):
+            continue
+        kind = _kind_of(change.value)
+        keys = [c.topic.key_for(kind) for c in cues_in(change.subject) if kind is not None]
+        key = next((k for k in keys if k), None)
+        if key is None:
+            key = change.subject
+        elif facts.current(key) is not None and restates(change.value, facts.current(key) or ""):
+            continue
+        found.append(FactMatch(key, change.value, change.start, change.end))
+    return found
+
+
+def _names_someone(key: str) -> bool:
+    return re.sub(r"_\d+$", "", key).endswith("_name")
 
 
 #: Kinds a sentence with "new" or "now" in it updates ("the new round is Tuesday 19 Nov").
@@ -595,7 +632,8 @@ def _named_as_old(text: str, value: ValueSpan) -> bool:
 
 #: What an amount is counted per, said right after it ("$40 per day", "$64.99 a month").
 _RATE = re.compile(
-    r"\s+(?:per|a|an|each)\s+(?:day|night|week|month|year|person|passenger|guest|hour)(?![A-Za-z])",
+    r"\s+(?:per|a|an|each)\s+(?:day|night|week|month|year|person|passenger|guest|hour)(?![A-Za-z])"
+    rf"|{TH_PER_AFTER}",  # «60 บาทต่อใบ», «1,500 บาท/คืน»
     re.IGNORECASE,
 )
 
@@ -1349,6 +1387,7 @@ def _number(text: str) -> float | None:
         return None
 
 
+_THAI_RATE = re.compile(TH_PER_AFTER)
 #: How much of a known value its one shaped value must cover to give the value its kind:
 #: "จันทร์เพ็ญ รัตนกุล" is a name that holds "จันทร์" (Monday), not a date.
 _KIND_COVERAGE = 0.6
@@ -1356,9 +1395,11 @@ _KIND_COVERAGE = 0.6
 
 def _kind_of(value: str) -> Kind | None:
     spans = find_values(value)
-    if len(spans) != 1 or len(spans[0].text) < _KIND_COVERAGE * len(value.strip()):
+    if len(spans) != 1:
         return None
-    return spans[0].kind
+    rate = _THAI_RATE.match(value, spans[0].end)  # «699 บาทต่อเดือน» is a sum still
+    covered = (rate.end() if rate else spans[0].end) - spans[0].start
+    return spans[0].kind if covered >= _KIND_COVERAGE * len(value.strip()) else None
 
 
 def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
@@ -1614,7 +1655,7 @@ _ANSWER_LEAD = re.compile(
 _ANSWER_TAIL = re.compile(
     rf"(?:[\s,،.!]|(?<![{_FA}])(?:هست|هستم|است|هستش|ممنون|مرسی|لطفا|لطفاً)(?![{_FA}])"
     r"|\bthanks?\b|\bthank\s+you\b|\bplease\b|\bcheers\b"
-    r"|ครับ|ค่ะ|คะ|นะคะ|นะครับ|นะ|จ้า|ค่า)+$",
+    rf"|{THAI_PARTICLES})+$",  # «ต้นกล้าคับ»: the spoken «คับ» is «ครับ»
     re.IGNORECASE,
 )
 _NOT_AN_ANSWER = re.compile(

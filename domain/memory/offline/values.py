@@ -233,10 +233,22 @@ _CURRENCY_AFTER = (
     r"(?:(?:tomans?|rials?|dollars?|usd|eur|euros?|gbp|pounds?|baht|thb|irr|irt|aed|dirhams?)"
     r"(?![A-Za-z])|تومان|تومن|ریال|ريال|دلار|دولار|یورو|يورو|درهم|บาท|ดอลลาร์|ยูโร|€|\$|£|฿|﷼)"
 )
-#: A Thai rate says what it is per before the amount: «วันละ 1,200 บาท» (a day), «คืนละ …».
-_TH_PER = r"(?:(?:วัน|คืน|เดือน|ภาค|เทอม|ปี|ชั่วโมง|ท่าน|คน|ครั้ง|ชิ้น|แก้ว)ละ\s?)"
+#: Thai counts a thing by its classifier (ลักษณนาม), a closed class of words: time spans,
+#: people and the common classifiers of things (a ticket or a card is «ใบ», a car «คัน»).
+_TH_CLASSIFIER = (
+    r"(?:วัน|คืน|เดือน|ภาค|เทอม|ปี|ชั่วโมง|ชม\.|นาที|สัปดาห์|อาทิตย์|ท่าน|คน|ราย|ครั้ง|รอบ|เที่ยว"
+    r"|ชิ้น|แก้ว|ใบ|ที่นั่ง|ห้อง|ชุด|กล่อง|ขวด|คัน|เครื่อง|อัน|ตัว|ข้าง|มื้อ|จาน|ถุง|แพ็ค|แผ่น"
+    r"|เล่ม|คู่|หน่วย|กิโลกรัม|กิโล|กก\.|ลิตร|เมตร|ตร\.ม\.|หลัง|ที่)"
+)
+#: A Thai rate says what it is per before the amount: «วันละ 1,200 บาท» (a day), «ใบละ …»
+#: (a ticket), or after it: «60 บาทต่อใบ», «450 บาท/คืน».
+_TH_PER = rf"(?:{_TH_CLASSIFIER}ละ\s?)"
+#: (The rate after an amount is not part of the value: it may be the cue that names it,
+#: «๒๒,๐๐๐ บาทต่อเดือน» a monthly sum; ``facts`` adds it to the fact's text.)
+TH_PER_AFTER = rf"(?:\s?(?:ต่อ|/)\s?{_TH_CLASSIFIER})"
 _PRICE = re.compile(
-    rf"{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?|{_TH_PER}?{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}"
+    rf"{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?"
+    rf"|{_TH_PER}?{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}"
     # "۸۴۰ هزار" is money in a Persian chat even when "تومان" is left out.
     rf"|{_AMOUNT}\s?(?:هزار|میلیون)(?![{_FA}])",
     re.IGNORECASE,
