@@ -1,6 +1,10 @@
 """Sentence splitting for English, Persian, Thai and CJK."""
 
-from domain.memory.offline.sentences import MAX_SENTENCE_CHARS, split_sentences
+from domain.memory.offline.sentences import (
+    MAX_JOINED_THAI_CLAUSE_CHARS,
+    MAX_SENTENCE_CHARS,
+    split_sentences,
+)
 
 
 def test_english_sentences_end_at_terminators_not_at_decimals_or_abbreviations() -> None:
@@ -74,3 +78,32 @@ def test_thai_abbreviation_periods_do_not_end_a_sentence() -> None:
 
 def test_a_period_after_a_thai_word_still_ends_a_sentence() -> None:
     assert split_sentences("ได้ค่ะ. พรุ่งนี้ส่งนะคะ") == ["ได้ค่ะ.", "พรุ่งนี้ส่งนะคะ"]
+
+
+def test_thai_label_stays_with_the_value_after_the_space() -> None:
+    assert split_sentences("ย้ายการประชุมเป็น วันพุธ 9 ต.ค. ครับ ขอบคุณครับ") == [
+        "ย้ายการประชุมเป็น วันพุธ 9 ต.ค. ครับ",
+        "ขอบคุณครับ",
+    ]
+    assert split_sentences("ส่งของไปที่ หอพักสุขสบาย แล้วค่ะ") == [
+        "ส่งของไปที่ หอพักสุขสบาย",
+        "แล้วค่ะ",
+    ]
+
+
+def test_thai_titled_given_name_stays_with_the_surname() -> None:
+    assert split_sentences("ผู้รับชื่อนางสาวสุดารัตน์ บุญมาก ค่ะ ส่งพรุ่งนี้นะคะ") == [
+        "ผู้รับชื่อนางสาวสุดารัตน์ บุญมาก ค่ะ",
+        "ส่งพรุ่งนี้นะคะ",
+    ]
+
+
+def test_thai_thanks_and_plain_clauses_still_split() -> None:
+    assert split_sentences("ขอบคุณครับ เดี๋ยวผมโทรกลับ") == ["ขอบคุณครับ", "เดี๋ยวผมโทรกลับ"]
+
+
+def test_a_run_of_thai_labels_stays_bounded() -> None:
+    text = " ".join(["ราคาเป็น"] * 60)
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(sentence) <= MAX_JOINED_THAI_CLAUSE_CHARS for sentence in sentences)

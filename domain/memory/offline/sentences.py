@@ -14,10 +14,14 @@ import re
 import unicodedata
 
 from domain.memory.offline.lexicon import word_set
+from domain.memory.offline.thai_clause_joins import continues_into_next
 
 MAX_SENTENCE_CHARS = 280
 #: Thai clauses shorter than this are particles or fragments, not sentences.
 MIN_THAI_CLAUSE_CHARS = 5
+#: A label joins its value only while the clause stays this short, so a run of
+#: labels cannot glue a long message back into one sentence.
+MAX_JOINED_THAI_CLAUSE_CHARS = 120
 
 _WHITESPACE = re.compile(r"[^\S\n]+")
 _TERMINATOR = re.compile(r"[.!?؟؛…]+['\"”’»)\]]*(?=\s|$)|[。！？]+")
@@ -80,11 +84,22 @@ def _split_on_terminators(line: str) -> list[str]:
     return pieces
 
 
+def _cuts_a_value(clause: str, following: str) -> bool:
+    """Whether the space between ``clause`` and ``following`` separates a label
+    (or a given name) from its value (or surname)."""
+    joined_length = len(clause) + 1 + len(following)
+    return joined_length <= MAX_JOINED_THAI_CLAUSE_CHARS and continues_into_next(clause)
+
+
 def _split_thai_clauses(piece: str) -> list[str]:
     clauses: list[str] = []
     for clause in _THAI_SPACE.split(piece):
         too_short = len(clause) < MIN_THAI_CLAUSE_CHARS
-        if clauses and (too_short or len(clauses[-1]) < MIN_THAI_CLAUSE_CHARS):
+        if clauses and (
+            too_short
+            or len(clauses[-1]) < MIN_THAI_CLAUSE_CHARS
+            or _cuts_a_value(clauses[-1], clause)
+        ):
             clauses[-1] = f"{clauses[-1]} {clause}"
         else:
             clauses.append(clause)

@@ -1,0 +1,42 @@
+"""Which Thai clause must stay with the next one: spaces also fall inside a value.
+
+Thai writers put a space before a value and inside a name, so a clause split at
+every space can leave a label without its value («เปลี่ยนนัดเป็น | อาทิตย์ 15 ธ.ค.»)
+or a given name without its surname («คุณพิมพ์ชนก | ศรีวงศ์»). The half without the
+value then says nothing and drops out of a summary. These are grammar words, not
+topics: a clause ending in a word that expects its object, or in a titled given
+name, continues into the next clause.
+"""
+
+import re
+
+from domain.memory.offline.lexicon import word_set
+
+#: Words that introduce the value after them: copulas, quote and naming verbs,
+#: labels of numbers, dates, times, prices and places.
+_EXPECTS_OBJECT = word_set(
+    """
+    เป็น คือ ที่ ชื่อ นามสกุล ว่า เลข เลขที่ หมายเลข เบอร์ วันที่ วัน เวลา ตอน ราคา ยอด
+    จำนวน ประมาณ รวม ใน ในนาม จาก ถึง ไป ไปที่ ย้ายไป เปลี่ยนเป็น แก้เป็น สาขา
+    ได้แก่ เช่น ของ กับ โดย ผ่าน ทาง
+    """
+)
+#: A title and the given name after it, ending the clause («…ชื่อคุณพิมพ์ชนก»); not
+#: the «คุณ» of «ขอบคุณ», nor a name that already closed with a polite particle.
+_TITLED_NAME_AT_END = re.compile(
+    r"(?<!ขอบ)(?:นางสาว|นาง|นาย|คุณ|ด\.ช\.|ด\.ญ\.|ดร\.)[\u0e00-\u0e7f]{3,15}$"
+)
+_POLITE_END = re.compile(r"(?:ครับ|คับ|ค่ะ|คะ|นะ|จ้ะ|จ้า)$")
+
+
+def _ends_with_label(clause: str) -> bool:
+    return any(clause.endswith(word) for word in _EXPECTS_OBJECT)
+
+
+def _ends_with_titled_name(clause: str) -> bool:
+    return _TITLED_NAME_AT_END.search(clause) is not None and not _POLITE_END.search(clause)
+
+
+def continues_into_next(clause: str) -> bool:
+    """Whether ``clause`` stops where its value or surname begins."""
+    return _ends_with_label(clause) or _ends_with_titled_name(clause)
