@@ -46,8 +46,10 @@ def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = 
     for fact in facts:
         for earlier in fact.history:
             old = earlier.value.strip()
-            if not _markable(old) or restates(old, fact.value) or _same_numbers(old, fact.value):
+            if not _markable(old) or _held(old, fact.value):
                 continue
+            if any(_held(old, other.value) for other in facts if other.key != fact.key):
+                continue  # another subject's current value: "ใบละ 4,500 บาท" of a ticket's price
             note = replaced_note(fact.value)
             if re.search(re.escape(old) + r" \(replaced", text):
                 continue  # marked already
@@ -59,6 +61,11 @@ def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = 
         if len(old) >= MIN_MARKED_CHARS and not any(restates(old, f.value) for f in facts):
             text = _mark(text, old, OLD_NOTE)
     return text
+
+
+def _held(old: str, current: str) -> bool:
+    """Whether ``current`` is ``old`` said again (in other words or fuller)."""
+    return restates(old, current) or _same_numbers(old, current)
 
 
 def _inside_marks(text: str) -> list[tuple[int, int]]:

@@ -149,3 +149,20 @@ def test_a_date_moved_to_another_month_is_still_marked() -> None:
     facts = [moved("delivery_date", "19 November", "19 December")]
     text = mark_replaced("Assistant: It arrives on 19 November.", facts)  # type: ignore[arg-type]
     assert "19 November (replaced: 19 December)" in text
+
+
+def test_an_old_value_that_another_fact_holds_now_is_not_marked() -> None:
+    # Given a refund whose first figure was the price of one unit, which another fact
+    # still holds as current, in English, Persian and Thai
+    cases = [
+        ("$240", "$228", "Assistant: Each seat is $240, fully refundable."),
+        ("۲۴۰ هزار تومان", "۲۲۸ هزار تومان", "Assistant: هر بلیت ۲۴۰ هزار تومان بود."),
+        ("2,400 บาท", "2,280 บาท", "Assistant: ที่นั่งละ 2,400 บาท ค่ะ"),
+    ]
+    for price, refund, summary in cases:
+        facts = [moved("refund_amount", price, refund), fact("unit_price", price)]
+        # When the summary quoting the price is marked, Then the price is not said replaced
+        assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+        # And without the price fact the quote is still marked as the refund's old value
+        alone = mark_replaced(summary, facts[:1])  # type: ignore[arg-type]
+        assert f"{price} (replaced: {refund})" in alone
