@@ -49,7 +49,6 @@ from domain.context.model import (
     DroppedItem,
     Freshness,
 )
-from domain.context.moved_in_sentence import mark_moved_in_sentence
 from domain.context.render import (
     anthropic_tokens,
     current_heading,
@@ -320,7 +319,7 @@ def _fit_tiers(
     tiers: list[ContextTier] = []
     for tier in memory.tiers():
         limit = budgets.for_tier(tier.tier)
-        marked = mark_replaced(mark_moved_in_sentence(tier.text.strip()), facts, old_values)
+        marked = mark_replaced(tier.text.strip(), facts, old_values)
         marked = without_repeats(marked, shown_before).strip()
         if not marked:
             dropped.append(
