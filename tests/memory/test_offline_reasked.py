@@ -146,3 +146,69 @@ def test_a_doubt_about_a_value_no_fact_holds_moves_no_other_fact(
         [TranscriptLine(1, "m1", "assistant", doubt)],
     )
     assert known[0] not in {fact.key for fact in extracted}, extracted
+
+
+def test_the_assistant_checking_its_own_side_doubts_nothing() -> None:
+    """ "I'll double check the 5 March slot" is not a doubt about the customer's date: the
+    payment date the customer gives next is no new appointment."""
+    extracted = extract_facts(
+        [TranscriptLine(2, "m2", "user", "Great, and I'll pay the balance on 3 March.")],
+        [("appointment_date", "5 March"), ("payment_date", "1 March")],
+        [
+            TranscriptLine(
+                1, "m1", "assistant", "I'll double check whether the 5 March slot is still free."
+            )
+        ],
+    )
+    assert "appointment_date" not in {fact.key for fact in extracted}, extracted
+
+
+@pytest.mark.parametrize(
+    ("doubt", "reply"),
+    [
+        ("Sorry, the delivery estimate I gave was incorrect.", "ok. I can pay a $40 deposit now"),
+        ("Could you confirm your email again?", "sure, and my son's birthday is 9 March"),
+    ],
+)
+def test_a_doubt_quoting_nothing_leaves_a_value_its_own_words_keyed(doubt: str, reply: str) -> None:
+    extracted = extract_facts(
+        [TranscriptLine(2, "m2", "user", reply)],
+        [("appointment_date", "5 March"), ("order_total", "$120")],
+        [TranscriptLine(1, "m1", "assistant", doubt)],
+    )
+    assert not {"appointment_date", "order_total"} & {fact.key for fact in extracted}, extracted
+
+
+@pytest.mark.parametrize(("text", "code"), [("Your code is 731-qwerty", "731-qwerty")])
+def test_a_code_of_digits_and_letters_is_still_a_value(text: str, code: str) -> None:
+    assert [value.text for value in find_values(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    "confirmation",
+    [
+        "We'll send the receipt to sam@example.com, your email on file.",
+        "We'll text your phone on 0412 777 310 when the driver is close.",
+    ],
+)
+def test_where_the_business_sends_to_the_customer_is_the_customers_contact(
+    confirmation: str,
+) -> None:
+    said = history_of(("assistant", confirmation))
+    assert said and all(key.startswith("customer_") for key, _ in said), said
+
+
+def test_i_mean_as_filler_corrects_nothing() -> None:
+    extracted = extract_facts(
+        [
+            TranscriptLine(
+                1,
+                "m1",
+                "user",
+                "I mean, Monday 3 June is fine, and I'd also like to book Friday 7 June for my "
+                "daughter.",
+            )
+        ],
+        [("appointment_date", "Monday 3 June")],
+    )
+    assert ("appointment_date", "Friday 7 June") not in {(f.key, f.value) for f in extracted}

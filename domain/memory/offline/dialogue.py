@@ -38,7 +38,7 @@ _QUESTION = re.compile(
     # Thai requests and question words: «ขอ…ด้วย», «รบกวน…», «แจ้ง…», «…อะไร», «…ไหม»
     r"|ขอ(?:ทราบ|ชื่อ|เบอร์|เลข|หมายเลข|ที่อยู่|อีเมล|รหัส)|ขอ.{1,40}?ด้วย(?:นะ)?(?:ครับ|ค่ะ|คะ)"
     r"|รบกวน|แจ้ง|ระบุ|ส่ง.*มา(?:ให้)?"
-    r"|อะไร|ไหน|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|กี่|ยังไง|อย่างไร|ไหม|มั้ย|หรือเปล่า|หรือยัง|ใช่ไหม"
+    r"|อะไร|ไหน|ใคร|ทำไม|เหรอ|หรอ|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|กี่|ยังไง|อย่างไร|ไหม|มั้ย|หรือเปล่า|หรือยัง|ใช่ไหม"
     # «คะ» ends a question, «นะคะ» softens a statement («แอดมินชื่อนุ่นนะคะ»)
     r"|(?<!นะ)คะ\s*$",
     re.IGNORECASE,
@@ -48,7 +48,7 @@ _QUESTION = re.compile(
 #: something ("sorry about that", "sorry to hear") corrects nothing, nor does a code that
 #: spells a word ("SORRY10"), nor a noun it names ("change fee", "move reference").
 CORRECTION = re.compile(
-    r"(?<![A-Za-z0-9])(?:actually|sorry(?!\s+(?:about|for|to\s+hear)\b)|correction|typo|i\s+mean(?:t)?|meant\s+to\s+say|my\s+(?:bad|mistake)"
+    r"(?<![A-Za-z0-9])(?:actually|sorry(?!\s+(?:about|for|to\s+hear)\b)|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
     r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but|changed?"
     r"|moved?|wrong|rather)(?![A-Za-z0-9])(?!\s+(?:fee|reference|ref|number|date|request)\b)"
     rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|اصلاح|عوض|تغییر|باید|نه[،,])"

@@ -402,7 +402,9 @@ def _put_right_after_doubt(
 ) -> list[FactMatch]:
     """A customer's reply to the assistant's "I can't find …, could you double check
     it?": its first value of the doubted value's shape goes under the doubted key,
-    whatever key its own words gave it."""
+    whatever key its own words gave it when the doubt quotes the value; a doubt that
+    quotes none takes only a value the reply's words left without a key ("a $40
+    deposit" stays the deposit)."""
     if line.role != "user" or previous is None or previous.role == "user":
         return matches
     if not doubts(previous.content):
@@ -412,11 +414,19 @@ def _put_right_after_doubt(
         key = corrected_key(previous.content, value, recent)
         if key is None:
             continue
+        keyed = any(m.start < value.end and value.start < m.end for m in matches)
+        if keyed and not _quotes_value_of(previous.content, key, recent):
+            continue
         kept = [m for m in matches if m.end <= value.start or m.start >= value.end]
         return sorted(
             [*kept, FactMatch(key, value.text, value.start, value.end)], key=lambda m: m.start
         )
     return matches
+
+
+def _quotes_value_of(text: str, key: str, recent: Sequence[tuple[str, str]]) -> bool:
+    known = next((value for k, value in recent if k == key), "")
+    return bool(known) and " ".join(known.split()).casefold() in " ".join(text.split()).casefold()
 
 
 def _home_read_out(line: TranscriptLine, previous: TranscriptLine | None) -> str | None:

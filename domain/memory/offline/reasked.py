@@ -36,14 +36,27 @@ _CODES = frozenset({Kind.IDENTIFIER, Kind.NUMBER, Kind.PHONE})
 _SHARED_DIGITS = 0.5
 
 
+#: "I'll double check the slot", "let me check again": the assistant checking its own
+#: side doubts nothing the customer said.
+_OWN_CHECK = re.compile(
+    r"(?:\bI(?:'ll|\s+will|'m\s+going\s+to|\s+can)|\blet\s+me|\bwe(?:'ll|\s+will))\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_OWN_CHECK_REACH = 40
+
+
 def doubts(text: str) -> bool:
     """Whether an assistant's message cannot find a value or asks to check it again."""
-    return _DOUBT.search(text) is not None
+    return any(
+        _OWN_CHECK.search(text[max(0, match.start() - _OWN_CHECK_REACH) : match.start()]) is None
+        for match in _DOUBT.finditer(text)
+    )
 
 
 def corrected_key(doubt: str, reply: ValueSpan, recent: Sequence[tuple[str, str]]) -> str | None:
     """The key whose value ``reply`` puts right after the assistant's ``doubt``: a known
-    value of the same shape that the doubt quotes, or else the most recent one.
+    value of the same shape that the doubt quotes, or else the latest fact when it has the
+    reply's shape.
     ``recent`` is (key, value), the most recently stated first. None when the doubt quotes
     a value that no fact holds: that value was never kept, and neither its correction nor a
     number said beside it is another fact's new value (a re-read meter reading, or the "2"
@@ -52,9 +65,11 @@ def corrected_key(doubt: str, reply: ValueSpan, recent: Sequence[tuple[str, str]
     quoted = [key for key, value in fitting if _spaced(value) in _spaced(doubt)]
     if quoted:
         return quoted[0]
-    if find_values(doubt):
+    if find_values(doubt) or not fitting or not recent:
         return None
-    return fitting[0][0] if fitting else None
+    # "Could you check it again?" quoting nothing asks about the value just given: the
+    # latest fact of all, and only when the reply has its shape.
+    return fitting[0][0] if fitting[0] == recent[0] else None
 
 
 def _same_shape(reply: ValueSpan, known: str) -> bool:

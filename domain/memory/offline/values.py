@@ -559,7 +559,9 @@ def _identifiers(text: str) -> Iterator[ValueSpan]:
 
 
 #: A size said of a format ("a 6-digit code", "a 10-character reference"): no value.
-_FORMAT_WORD = re.compile(r"\d{1,3}-[a-z]{3,}")
+_FORMAT_WORD = re.compile(
+    r"\d{1,3}-(?:digit|character|char|letter|number|word|figure)s?", re.IGNORECASE
+)
 
 #: An ordinal or a rough number written as a word ("40th", "28th", "10ish", "20s").
 _WORD_OF_A_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th|ish|s)", re.IGNORECASE)
