@@ -57,7 +57,7 @@ from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
-from domain.memory.offline.reasked import corrected_key, doubts
+from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.subjects import topic as topic_by_name
@@ -415,18 +415,13 @@ def _put_right_after_doubt(
         if key is None:
             continue
         keyed = any(m.start < value.end and value.start < m.end for m in matches)
-        if keyed and not _quotes_value_of(previous.content, key, recent):
+        if keyed and not quotes(previous.content, dict(recent)[key]):
             continue
         kept = [m for m in matches if m.end <= value.start or m.start >= value.end]
         return sorted(
             [*kept, FactMatch(key, value.text, value.start, value.end)], key=lambda m: m.start
         )
     return matches
-
-
-def _quotes_value_of(text: str, key: str, recent: Sequence[tuple[str, str]]) -> bool:
-    known = next((value for k, value in recent if k == key), "")
-    return bool(known) and " ".join(known.split()).casefold() in " ".join(text.split()).casefold()
 
 
 def _home_read_out(line: TranscriptLine, previous: TranscriptLine | None) -> str | None:
@@ -616,7 +611,7 @@ def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[Fa
         key = next((k for k in keys if k), None)
         if key is None:
             key = change.subject
-        elif facts.current(key) is not None and restates(change.value, facts.current(key) or ""):
+        elif (held := facts.current(key)) is not None and restates(change.value, held):
             continue
         found.append(FactMatch(key, change.value, change.start, change.end))
     return found

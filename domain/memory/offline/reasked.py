@@ -3,8 +3,8 @@ customer's next value of the same shape is that value put right, under the same 
 
 "I can't find SP 4471 9026 GB, could you double check it?" "sorry, it's SP 4471 9062 08
 GB"; «این شماره پیدا نشد، دوباره چک می‌کنید؟»; «ไม่พบหมายเลขนี้ รบกวนตรวจสอบอีกครั้งค่ะ».
-What is doubted is the known value the assistant quotes, or else the most recent one of
-the reply's shape: the reply corrects it whatever words the reply uses.
+What is doubted is the known value the assistant quotes, or else, when the doubt quotes
+no value, the latest fact if it has the reply's shape.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def corrected_key(doubt: str, reply: ValueSpan, recent: Sequence[tuple[str, str]
     number said beside it is another fact's new value (a re-read meter reading, or the "2"
     of "I swapped the 2 and the 8", is not the bank account or postcode stated before)."""
     fitting = [(key, value) for key, value in recent if _same_shape(reply, value)]
-    quoted = [key for key, value in fitting if _spaced(value) in _spaced(doubt)]
+    quoted = [key for key, value in fitting if quotes(doubt, value)]
     if quoted:
         return quoted[0]
     if find_values(doubt) or not fitting or not recent:
@@ -70,6 +70,11 @@ def corrected_key(doubt: str, reply: ValueSpan, recent: Sequence[tuple[str, str]
     # "Could you check it again?" quoting nothing asks about the value just given: the
     # latest fact of all, and only when the reply has its shape.
     return fitting[0][0] if fitting[0] == recent[0] else None
+
+
+def quotes(doubt: str, value: str) -> bool:
+    """Whether ``doubt`` quotes ``value`` (spacing and case aside)."""
+    return _spaced(value) in _spaced(doubt)
 
 
 def _same_shape(reply: ValueSpan, known: str) -> bool:
