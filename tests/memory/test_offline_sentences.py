@@ -1,5 +1,7 @@
 """Sentence splitting for English, Persian, Thai and CJK."""
 
+import pytest
+
 from domain.memory.offline.sentences import (
     MAX_JOINED_THAI_CLAUSE_CHARS,
     MAX_SENTENCE_CHARS,
@@ -107,3 +109,27 @@ def test_a_run_of_thai_labels_stays_bounded() -> None:
     sentences = split_sentences(text)
     assert len(sentences) > 1
     assert all(len(sentence) <= MAX_JOINED_THAI_CLAUSE_CHARS for sentence in sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # «ทุกวัน» (every day) ends in «วัน» (day), a label; the clause is whole.
+        ("กินยาเช้าเย็นทุกวัน อาการดีขึ้นแล้วค่ะ", ["กินยาเช้าเย็นทุกวัน", "อาการดีขึ้นแล้วค่ะ"]),
+        # «ส่งไป» (sent off) ends in «ไป» (to), a label.
+        ("เดี๋ยวแอดมินส่งไป ลูกค้ารอสักครู่นะคะ", ["เดี๋ยวแอดมินส่งไป", "ลูกค้ารอสักครู่นะคะ"]),
+        # «มากกว่า» (more than) ends in «ว่า» (that), a label.
+        ("รุ่นนี้แพงกว่า แต่ทนกว่าครับ", ["รุ่นนี้แพงกว่า", "แต่ทนกว่าครับ"]),
+        # «ขอบพระคุณ» (thank you) ends in «คุณ», a title before a given name.
+        ("ขอบพระคุณมาก ไว้ติดต่อใหม่นะครับ", ["ขอบพระคุณมาก", "ไว้ติดต่อใหม่นะครับ"]),
+    ],
+)
+def test_a_thai_word_ending_in_a_label_is_no_label(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
+def test_a_thai_label_after_another_word_still_joins_its_value() -> None:
+    assert split_sentences("เลื่อนนัดวันที่ 20 ธ.ค. แล้วค่ะ ย้ายไป สาขาบางนา") == [
+        "เลื่อนนัดวันที่ 20 ธ.ค. แล้วค่ะ",
+        "ย้ายไป สาขาบางนา",
+    ]

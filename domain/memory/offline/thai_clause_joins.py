@@ -21,16 +21,36 @@ _EXPECTS_OBJECT = word_set(
     ได้แก่ เช่น ของ กับ โดย ผ่าน ทาง
     """
 )
+#: Thai has no spaces between words, so a label word can end a longer word that is no
+#: label: «ทุกวัน» (every day), «ส่งไป» (sent off), «ตลอดเวลา» (all the time), «มากกว่า»
+#: (more than). The words known to end so, by the label they end in.
+_LONGER_WORD_BEFORE = {
+    "วัน": ("ทุก", "ราย", "กลาง", "หลาย", "บาง", "ทั้ง", "ต่อ"),
+    "ไป": ("ส่ง", "ผ่าน", "เกิน", "ต่อ", "แล้ว", "หาย", "ออก", "กลับ", "ลง", "ขึ้น", "เข้า"),
+    "ที่": ("ทุก", "บาง"),
+    "เวลา": ("ตลอด", "ทัน", "เสีย"),
+    "ว่า": ("ก",),
+    "เป็น": ("จำ",),
+    "ยอด": ("สุด",),
+    "ตอน": ("ขั้น",),
+    "ของ": ("สิ่ง",),
+    "ทาง": ("เส้น",),
+}
 #: A title and the given name after it, ending the clause («…ชื่อคุณพิมพ์ชนก»); not
-#: the «คุณ» of «ขอบคุณ», nor a name that already closed with a polite particle.
+#: the «คุณ» of «ขอบคุณ», «ขอบพระคุณ», «บุญคุณ», nor a name that already closed with a
+#: polite particle.
 _TITLED_NAME_AT_END = re.compile(
-    r"(?<!ขอบ)(?:นางสาว|นาง|นาย|คุณ|ด\.ช\.|ด\.ญ\.|ดร\.)[\u0e00-\u0e7f]{3,15}$"
+    r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?:นางสาว|นาง|นาย|คุณ|ด\.ช\.|ด\.ญ\.|ดร\.)[\u0e00-\u0e7f]{3,15}$"
 )
 _POLITE_END = re.compile(r"(?:ครับ|คับ|ค่ะ|คะ|นะ|จ้ะ|จ้า)$")
 
 
 def _ends_with_label(clause: str) -> bool:
-    return any(clause.endswith(word) for word in _EXPECTS_OBJECT)
+    return any(
+        clause.endswith(word)
+        and not clause[: -len(word)].endswith(_LONGER_WORD_BEFORE.get(word, ()))
+        for word in _EXPECTS_OBJECT
+    )
 
 
 def _ends_with_titled_name(clause: str) -> bool:
