@@ -1,5 +1,6 @@
 """A Thai change said with its subject, value by value: «เลื่อน<subject>เป็น<value>» keys the
-value by the subject word, or by the topic's key when the subject is a known cue.
+value by the topic's key when the subject is a known cue, else by the English key of a
+named Thai subject, else not at all.
 
 Sentences written for these tests, in several domains.
 """
@@ -50,9 +51,47 @@ def test_a_subject_the_topics_know_keys_the_value_by_its_topic() -> None:
     assert facts["customer_email"] == "somchai.work@outlook.com"
 
 
-def test_a_subject_the_topics_do_not_know_is_the_key_itself() -> None:
+def _thai_keys(facts: dict[str, str]) -> list[str]:
+    return [key for key in facts if any("\u0e00" <= ch <= "\u0e7f" for ch in key)]
+
+
+def test_a_named_thai_subject_keys_the_value_by_its_english_key() -> None:
     facts = facts_of(("assistant", "เปลี่ยนโต๊ะเป็นโซนริมหน้าต่างแล้วค่ะ"))
-    assert facts["โต๊ะ"] == "โซนริมหน้าต่าง"
+    assert facts["table"] == "โซนริมหน้าต่าง"
+    assert "โต๊ะ" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("เลื่อนวันซ่อมเป็นศุกร์ที่ 13 ธ.ค. แล้วค่ะ", "repair_date", "ศุกร์ที่ 13 ธ.ค."),
+        (
+            "เลื่อนนัดเป็น อา. 13 ต.ค. 67 เวลา 14:00 น. ครับ",
+            "appointment_date",
+            "อา. 13 ต.ค. 67 เวลา 14:00 น.",
+        ),
+        ("เปลี่ยนสีเป็นสีแดงเรียบร้อยค่ะ", "colour", "สีแดง"),
+        ("เปลี่ยนสาขาคืนรถเป็นสนามบินเชียงรายแล้วครับ", "return_branch", "สนามบินเชียงราย"),
+    ],
+)
+def test_the_key_of_a_named_subject_is_english_and_whole(text: str, key: str, value: str) -> None:
+    facts = facts_of(("assistant", text))
+    assert facts[key] == value
+    # «วันซ่อม» once became «ว_นซ_อม»: no key of Thai letters is made.
+    assert not _thai_keys(facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "เปลี่ยนวันเริ่มสัญญาเป็นวันที่ 1 ธ.ค. แล้วค่ะ",  # a subject not in the list
+        "ย้ายมาอยู่ที่นี่เป็นปีแล้วค่ะ",  # moved here a year ago: no change of anything
+    ],
+)
+def test_a_subject_not_named_keys_nothing(text: str) -> None:
+    facts = facts_of(("assistant", text))
+    assert not _thai_keys(facts)
+    assert "ปี" not in facts.values()
 
 
 def test_a_second_change_of_the_same_subject_replaces_the_first() -> None:
@@ -60,4 +99,32 @@ def test_a_second_change_of_the_same_subject_replaces_the_first() -> None:
         ("assistant", "เลื่อนวันซ้อมเป็นเสาร์ที่ 4 ม.ค. แล้วครับ"),
         ("assistant", "เลื่อนวันซ้อมเป็นอาทิตย์ที่ 12 ม.ค. แล้วครับ"),
     )
-    assert facts["วันซ้อม"] == "อาทิตย์ที่ 12 ม.ค."
+    assert facts["rehearsal_date"] == "อาทิตย์ที่ 12 ม.ค."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ไม่อยากเปลี่ยนสีเป็นสีแดงค่ะ",  # a refusal
+        "ถ้าเลื่อนวันส่งเป็นวันศุกร์จะเสียค่าปรับไหม",  # a condition and a question after the value
+        "หากย้ายห้องเป็นห้องริมทะเลต้องจ่ายเพิ่มเท่าไร",  # a condition
+        "อยากเปลี่ยนสีเป็นสีดำ",  # a wish
+        "เปลี่ยนวันเริ่มสัญญาเป็นวันไหนดีคะ",  # the value is a question word
+        "ย้ายมาอยู่ที่นี่เป็นปีแล้วค่ะ",  # «มา»: moved here, nothing changed to a year
+    ],
+)
+def test_a_change_not_made_names_none(text: str) -> None:
+    assert changes_named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("เลื่อนวันส่งเป็นศุกร์ที่ 12 ธ.ค. และช่างจะโทรก่อนเข้าค่ะ", "ศุกร์ที่ 12 ธ.ค."),
+        ("เปลี่ยนสีเป็นสีดำส่วนขนาดเหมือนเดิมค่ะ", "สีดำ"),
+        ("เลื่อนนัดเป็นวันศุกร์แต่หมอจะเข้าสายนิดหน่อย", "วันศุกร์"),
+        ("เปลี่ยนสีเป็นสีเทาค่ะเดี๋ยวส่งพรุ่งนี้", "สีเทา"),
+    ],
+)
+def test_the_value_stops_where_the_next_clause_begins(text: str, value: str) -> None:
+    assert [c.value for c in changes_named(text)] == [value]

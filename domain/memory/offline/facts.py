@@ -61,7 +61,7 @@ from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
 from domain.memory.offline.subjects import topic as topic_by_name
-from domain.memory.offline.thai_changes import changes_named
+from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_named_things import named_things
@@ -600,7 +600,8 @@ def _facts_in(
 def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[FactMatch]:
     """«เลื่อนสอบเป็น …», «เปลี่ยนสาขาคืนรถเป็น …»: the value keyed by the subject said
     with the change, the topic's key when the subject is a cue for the value's kind
-    («เปลี่ยนอีเมลเป็น …»: the email), else the subject word itself. A value the other
+    («เปลี่ยนอีเมลเป็น …»: the email), else the English key of a named Thai subject
+    (``change_key``), else no key at all. A value the other
     rules keyed already («แก้ไขราคาเค้กเป็น 950 บาท»: the cake's price) is theirs."""
     found = []
     for change in changes_named(text):
@@ -610,8 +611,12 @@ def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[Fa
         keys = [c.topic.key_for(kind) for c in cues_in(change.subject) if kind is not None]
         key = next((k for k in keys if k), None)
         if key is None:
-            key = change.subject
-        elif (held := facts.current(key)) is not None and restates(change.value, held):
+            # «เปลี่ยนนัดเป็น อา. 13 ต.ค. 67 เวลา 14:00 น.»: a date leads, a time follows.
+            first = next(iter(find_values(change.value)), None)
+            key = change_key(change.subject, kind or (first.kind if first else None))
+        if key is None:
+            continue
+        if (held := facts.current(key)) is not None and restates(change.value, held):
             continue
         found.append(FactMatch(key, change.value, change.start, change.end))
     return found
