@@ -11,6 +11,7 @@ from domain.memory.engine import TranscriptLine
 from domain.memory.offline.facts import extract_facts
 from domain.memory.offline.holder_names import names_on_record
 from domain.memory.offline.values import Kind, find_values
+from tests.memory.test_offline_facts_dialogue import facts_of
 
 
 def values_by_key(*pairs: tuple[str, str]) -> dict[str, str]:
@@ -122,6 +123,8 @@ _WHEN_ORDERED = {"en": "When did you order?", "fa": "کی سفارش دادید�
         ("th", "สั่งวันที่ 15 ธันวา 2566 ค่ะ", "วันที่ 15 ธันวา 2566"),
         ("th", "สั่งวันที่ 15 ธค 2566 ค่ะ", "วันที่ 15 ธค 2566"),
         ("th", "สั่งวันที่ 15 ธ.ค.66 ค่ะ", "วันที่ 15 ธ.ค.66"),
+        ("th", "สั่งวันที่ 15 ธ.ค. 66 ค่ะ", "วันที่ 15 ธ.ค. 66"),
+        ("th", "สั่งวันที่ ๑๕ ธ.ค. ๖๖ ค่ะ", "วันที่ ๑๕ ธ.ค. ๖๖"),
         ("th", "สั่งวันที่ ๑๕ ธันวาคม ๒๕๖๖ ค่ะ", "วันที่ ๑๕ ธันวาคม ๒๕๖๖"),
         ("fa", "۱۵ آذر سال ۱۴۰۲ سفارش دادم", "۱۵ آذر سال ۱۴۰۲"),
         ("en", "I ordered on 15 December 2023", "15 December 2023"),
@@ -131,6 +134,25 @@ def test_a_date_is_kept_whole_with_its_year(language: str, text: str, date: str)
     values = values_by_key(("assistant", _WHEN_ORDERED[language]), ("user", text))
     assert values["order_date"] == date
     assert "order_id" not in values
+
+
+def test_a_short_thai_year_after_a_space_is_no_amount() -> None:
+    """«1 ธ.ค. 67»: the Buddhist year 2567, not a new water rate replacing 18 baht."""
+    facts = facts_of(
+        ("user", "ค่าน้ำหน่วยละ 18 บาท ขั้นต่ำ 150 บาทต่อเดือนใช่ไหมคะ"),
+        ("assistant", "ใช่ครับ"),
+        ("user", "ขอเลื่อนวันเริ่มสัญญาได้ไหมคะ"),
+        ("assistant", "เจ้าของยอมครับ เลื่อนเป็นเริ่ม 1 ธ.ค. 67 ถึง 30 พ.ย. 68 โดยทำบันทึกแนบท้ายสัญญาครับ"),
+    )
+    assert facts["charge"] == "ค่าน้ำหน่วยละ 18 บาท"
+    assert facts["minimum_spend"] == "150 บาทต่อเดือน"
+    assert "67" not in facts.values()
+    assert "68" not in facts.values()
+
+
+def test_two_digits_after_a_thai_date_that_count_something_are_no_year() -> None:
+    values = values_by_key(("assistant", "สั่งวันที่ 14 พ.ย. 60 ชิ้น ค่ะ"))
+    assert "วันที่ 14 พ.ย. 60" not in values.values()
 
 
 @pytest.mark.parametrize(

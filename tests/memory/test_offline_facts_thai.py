@@ -466,3 +466,22 @@ def test_a_delivery_window_instruction_runs_past_the_dots_of_its_times() -> None
     assert facts_of(("user", text))["delivery_instruction"] == (
         "ส่งในเวลาทำการ 9.00-17.00 น. ให้ติดต่อที่เคาน์เตอร์ต้อนรับชั้น 18 แล้วโทรเรียกดิฉันลงมารับนะคะ"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time"),
+    [
+        (
+            "จัดส่งเครื่องใหม่ 9 พ.ย. 67 ช่วง 9:00-12:00 น. ที่บ้านค่ะ",
+            "9 พ.ย. 67 ช่วง 9:00-12:00 น.",
+            "9:00-12:00 น.",
+        ),
+        ("นัดส่ง 9 พ.ย. ช่วง 13:00-17:00 น. ค่ะ", "9 พ.ย. ช่วง 13:00-17:00 น.", "13:00-17:00 น."),
+    ],
+)
+def test_a_thai_date_keeps_its_whole_time_range(text: str, date: str, time: str) -> None:
+    """«ช่วง 9:00-12:00 น.» is one range: not cut after its first hour («… ช่วง 9:00»)."""
+    facts = facts_of(("assistant", text))
+    assert facts["delivery_date"] == date
+    assert facts["delivery_time"] == time
+    assert "12:00 น." not in facts.values()
