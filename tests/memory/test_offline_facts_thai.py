@@ -32,6 +32,11 @@ from tests.memory.test_offline_facts_dialogue import (
             "อาคารจามจุรีสแควร์ ชั้น 18 ถนนพญาไท แขวงวังใหม่ เขตปทุมวัน กรุงเทพฯ 10330",
         ),
         ("หมู่บ้านเพอร์เฟคเพลส ซอยรามคำแหง 164 ค่ะ", "หมู่บ้านเพอร์เฟคเพลส ซอยรามคำแหง 164"),
+        # the tower's number is part of the building's name, not the house number
+        (
+            "อาคารสาทรธานี 2 ชั้น 19 ถ.สาทรเหนือ แขวงสีลม เขตบางรัก กทม. 10500 ครับ",
+            "อาคารสาทรธานี 2 ชั้น 19 ถ.สาทรเหนือ แขวงสีลม เขตบางรัก กทม. 10500",
+        ),
     ],
 )
 def test_an_address_may_open_with_its_building_or_village(text: str, address: str) -> None:

@@ -15,8 +15,9 @@ from domain.memory.offline.lexicon import THAI_PARTICLES
 
 #: What a building-led address opens with.
 _BUILDING = r"(?:อาคาร|ตึก|คอนโด(?:มิเนียม)?|หมู่บ้าน|โครงการ)"
-#: The building's name or letter: «C», «จามจุรีสแควร์», «เพอร์เฟคเพลส».
-_NAME = r"\s?(?:[A-Z](?![A-Za-z])|[\u0e01-\u0e4eA-Za-z]+)"
+#: The building's name or letter: «C», «จามจุรีสแควร์», «เพอร์เฟคเพลส», with the tower's
+#: number some names carry («สาทรธานี 2»), else the address starts at that number.
+_NAME = r"\s?(?:[A-Z](?![A-Za-z])|[\u0e01-\u0e4eA-Za-z]+)(?:\s\d{1,2}(?![\d/.:-]))?"
 
 
 def building_led_address(parts: str) -> re.Pattern[str]:
