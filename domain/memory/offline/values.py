@@ -583,6 +583,13 @@ def _describes_the_next_word(text: str, start: int, value: str) -> bool:
     )
 
 
+#: How many digits or characters a code has, spaced ("it's 8 digits", "an 8 character
+#: code", «کد ۸ رقمیه», «เบอร์ 10 หลัก»): the size of a format, no value.
+_FORMAT_SIZE = re.compile(
+    r"\d{1,2}\s?(?:(?:digits?|characters?|chars?|figures?)(?![A-Za-z])|رقم(?:ی|یه|ه)?|หลัก)",
+    re.IGNORECASE,
+)
+
 #: An ordinal or a rough number written as a word ("40th", "28th", "10ish", "20s").
 _WORD_OF_A_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th|ish|s)", re.IGNORECASE)
 
@@ -602,8 +609,8 @@ def _numbers(text: str) -> Iterator[ValueSpan]:
     for match in _NUMBER.finditer(text):
         if _THAI_LAUGH.match(match.group()) or _is_year(text, match):
             continue
-        if _FORMAT_WORD.match(text, match.start()):
-            continue  # "a 6-digit code": the size of a format
+        if _FORMAT_WORD.match(text, match.start()) or _FORMAT_SIZE.match(text, match.start()):
+            continue  # "a 6-digit code", "it's 8 digits", «۸ رقمی», «10 หลัก»: a format's size
         yield _span(Kind.NUMBER, match)
 
 
