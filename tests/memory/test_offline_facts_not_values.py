@@ -11,7 +11,7 @@ from domain.memory.engine import TranscriptLine
 from domain.memory.offline.facts import extract_facts
 from domain.memory.offline.holder_names import names_on_record
 from domain.memory.offline.values import Kind, find_values
-from tests.memory.test_offline_facts_dialogue import facts_of
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of
 
 
 def values_by_key(*pairs: tuple[str, str]) -> dict[str, str]:
@@ -183,3 +183,29 @@ def test_today_as_an_answer_is_kept_as_said_in_every_language(
 )
 def test_a_year_word_makes_a_number_a_year(text: str, numbers: list[str]) -> None:
     assert [v.text for v in find_values(text) if v.kind is Kind.NUMBER] == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("Could I start with your account number? It's 8 digits, top right of your bills.", "8"),
+        ("it gives you an 8 character code", "8"),
+        ("چون از کارت کسر شده، باید به همون کارت برگرده. ۴ رقم آخر کارتتون رو تأیید کنید", "۴"),
+        ("รบกวนขอเลขบัญชี 10 หลักด้วยค่ะ", "10"),
+    ],
+)
+def test_how_many_digits_a_code_has_is_no_value(text: str, size: str) -> None:
+    assert size not in [value.text for value in find_values(text)]
+
+
+def test_english_the_size_of_the_account_number_asked_for_is_not_the_account_number() -> None:
+    values = current(
+        conversation(
+            ("assistant", "Could I start with your account number? It's 8 digits, top right."),
+            ("user", "40118872"),
+            ("assistant", "I can't find an account with that number, could you double check it?"),
+            ("user", "oops, 40118827. fat fingers"),
+        )
+    )
+    assert values.get("account_number") == "40118827"
+    assert "8" not in values.values()

@@ -155,6 +155,8 @@ ENTITY_KEYS = frozenset(
         "price",
         # a compensation coupon and the one that failed on another order are two coupons
         "coupon_code",
+        # the customer's car and the courtesy car lent while it is in are two vehicles
+        "vehicle_plate",
         *RELATION_KEYS,
     }
 )
@@ -1134,6 +1136,8 @@ _YOURS = re.compile(
     re.IGNORECASE,
 )
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
+#: Keys of what a meter or a dial reads: a count, whatever its size or grouping.
+_READING_KEYS = frozenset({"mileage"})
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|درصد|เปอร์เซ็นต์)", re.IGNORECASE)
 
 
@@ -1142,6 +1146,8 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
     digits to be an id; a phone or an email the assistant writes is the customer's only
     when the assistant says it is theirs ("we have your number as …")."""
     if value.kind is Kind.NUMBER and key not in _AMOUNT_KEYS:
+        if key in _READING_KEYS:
+            return True  # "mileage is 84,312": a reading, grouped like an amount
         if any(c in value.text for c in ",٬،.٫"):
             return False  # "10,000" is an amount, not an id
         if sum(c.isdigit() for c in value.text) < _MIN_ID_DIGITS:

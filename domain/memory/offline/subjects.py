@@ -280,6 +280,15 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"(?<!ลง)ทะเบียน(?:รถ)?",
         includes_cue=True,
     ),
+    # "the car's reg", "reg is KP16 XRF": "reg" alone is a car's registration in UK use;
+    # the plate is the code after it, without the word
+    Topic("car_reg", _ids("vehicle_plate"), english=r"reg(?:\s+(?:number|no\.?))?"),
+    # what a vehicle's odometer reads: "mileage is 84,312", "what's on the clock?"
+    Topic(
+        "mileage",
+        {Kind.NUMBER: "mileage", Kind.COUNT: "mileage"},
+        english=r"mileage|odometer|on\s+the\s+clock",
+    ),
     Topic(
         "access",
         {**_ids("access_code")},

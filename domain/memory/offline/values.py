@@ -313,7 +313,8 @@ _COUNT_UNITS = (
     r"|points?|pts|miles|امتیاز|کیلومتر\s*امتیاز|คะแนน|ไมล์"
 )
 _QUANTITY = re.compile(
-    rf"{_NUMBER_START}(?P<number>\d{{1,3}}(?:[,٬]\d{{3}})+|\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
+    # never a number inside a word: "wR7TkP3m" is a code, not "3m"
+    rf"{_NUMBER_START}(?<![A-Za-z])(?P<number>\d{{1,3}}(?:[,٬]\d{{3}})+|\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
     rf"(?:(?P<weight>{_WEIGHT_UNITS})|(?P<length>{_LENGTH_UNITS})|(?P<count>{_COUNT_UNITS}))"
     rf"(?![A-Za-z{_FA}])",
     re.IGNORECASE,
@@ -324,6 +325,9 @@ _QUANTITY = re.compile(
 #: Letters and digits together, or a "#": shaped like an id whatever the words around it.
 _IDENTIFIER = re.compile(
     rf"(?<![\w/.@-]){_UK_POSTCODE}(?![\w@])"
+    # a UK car registration, two letters, two digits, a space, three letters ("KP16 XRF"):
+    # one code, not "KP16" and a word
+    r"|(?<![\w/.@-])[A-Z]{2}\d{2}\s[A-Z]{3}(?![\w@-])"
     # capitals, groups of digits and capitals again, spaced ("SP 4471 9062 08 GB",
     # "QQ 12 34 56 C"): one code, not a flight number and loose numbers
     r"|(?<![\w/.@-])[A-Z]{1,4}(?:\s\d{2,6}){1,5}\s[A-Z]{1,3}(?![\w@-])"
@@ -557,8 +561,12 @@ def _quantities(text: str) -> Iterator[ValueSpan]:
 def _identifiers(text: str) -> Iterator[ValueSpan]:
     for match in _IDENTIFIER.finditer(text):
         value = match.group().rstrip("-/")
-        if _WORD_OF_A_NUMBER.fullmatch(value) or _FORMAT_WORD.fullmatch(value):
-            continue  # "a 40th birthday", "10ish", "a 6-digit code": no code
+        if (
+            _WORD_OF_A_NUMBER.fullmatch(value)
+            or _FORMAT_WORD.fullmatch(value)
+            or _describes_the_next_word(text, match.start(), value)
+        ):
+            continue  # "a 40th birthday", "10ish", "a 6-digit code", "a 50-point check": no code
         if len(value.lstrip("# ")) >= _MIN_IDENTIFIER_CHARS or value.startswith("#"):
             yield ValueSpan(Kind.IDENTIFIER, match.start(), match.start() + len(value), value)
 
@@ -566,6 +574,25 @@ def _identifiers(text: str) -> Iterator[ValueSpan]:
 #: A size said of a format ("a 6-digit code", "a 10-character reference"): no value.
 _FORMAT_WORD = re.compile(
     r"\d{1,3}-(?:digit|character|char|letter|number|word|figure)s?", re.IGNORECASE
+)
+
+#: A small number joined to a lower-case word it counts, before the noun it describes ("a
+#: 50-point check", "a 3-bed semi", "the 10-minute slot"): no code ("731-qwerty" alone is).
+_NUMBER_WORD_COMPOUND = re.compile(r"\d{1,2}-[a-z]{3,}")
+_NOUN_AFTER = re.compile(r"\s[a-z]")
+
+
+def _describes_the_next_word(text: str, start: int, value: str) -> bool:
+    return bool(
+        _NUMBER_WORD_COMPOUND.fullmatch(value) and _NOUN_AFTER.match(text, start + len(value))
+    )
+
+
+#: How many digits or characters a code has, spaced ("it's 8 digits", "an 8 character
+#: code", «کد ۸ رقمیه», «เบอร์ 10 หลัก»): the size of a format, no value.
+_FORMAT_SIZE = re.compile(
+    r"\d{1,2}\s?(?:(?:digits?|characters?|chars?|figures?)(?![A-Za-z])|رقم(?:ی|یه|ه)?|หลัก)",
+    re.IGNORECASE,
 )
 
 #: An ordinal or a rough number written as a word ("40th", "28th", "10ish", "20s").
@@ -587,8 +614,8 @@ def _numbers(text: str) -> Iterator[ValueSpan]:
     for match in _NUMBER.finditer(text):
         if _THAI_LAUGH.match(match.group()) or _is_year(text, match):
             continue
-        if _FORMAT_WORD.match(text, match.start()):
-            continue  # "a 6-digit code": the size of a format
+        if _FORMAT_WORD.match(text, match.start()) or _FORMAT_SIZE.match(text, match.start()):
+            continue  # "a 6-digit code", "it's 8 digits", «۸ رقمی», «10 หลัก»: a format's size
         yield _span(Kind.NUMBER, match)
 
 
