@@ -133,6 +133,7 @@ _AMOUNT_KEYS = frozenset(
         "fee",
         "monthly_fee",
         "payment_amount",
+        "balance_due",
         "invoice_amount",
         "estimate_amount",
     }
