@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from domain.context.fact_subjects import about
 from domain.memory.offline.fact_keys import restates
 from domain.tokens import ELLIPSIS, fit_to_budget
 from schemas.memory_model import Fact
@@ -48,19 +49,46 @@ def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = 
             old = earlier.value.strip()
             if not _markable(old) or _held(old, fact.value):
                 continue
-            if any(_held(old, other.value) for other in facts if other.key != fact.key):
-                continue  # another subject's current value: "ใบละ 4,500 บาท" of a ticket's price
             note = replaced_note(fact.value)
             if re.search(re.escape(old) + r" \(replaced", text):
                 continue  # marked already
-            marked = _mark(text, old, note)
-            if marked == text:
-                marked = _mark_distinctive(text, old, fact.value, note)
-            text = marked
+            holders = [o.key for o in facts if o.key != fact.key and _held(old, o.value)]
+            if holders:  # also another subject's current value: "ใบละ 4,500 บาท" a ticket's price
+                text = _mark_in_sentences_about(text, old, fact, note, holders)
+            else:
+                text = _mark_quoted(text, old, fact.value, note)
     for old in old_values:
         if len(old) >= MIN_MARKED_CHARS and not any(restates(old, f.value) for f in facts):
             text = _mark(text, old, OLD_NOTE)
     return text
+
+
+def _mark_quoted(text: str, old: str, current: str, note: str) -> str:
+    marked = _mark(text, old, note)
+    return marked if marked != text else _mark_distinctive(text, old, current, note)
+
+
+#: Between two sentences of a summary: a line break, or a stop and a space.
+_SENTENCE_BREAK = re.compile(r"(\n|(?<=[.!?؟])\s+)")
+
+
+def _mark_in_sentences_about(
+    text: str, old: str, fact: Fact, note: str, holders: Sequence[str]
+) -> str:
+    """``old``, which other facts (``holders``) hold as current too, marked only in the
+    sentences about ``fact``'s subject and about none of theirs: "your fitting is on
+    Monday 3 June" is the fitting's old date, "payment is due Monday 3 June" the
+    payment's current one; a sentence that names neither is left as it is, and so is one
+    that quotes the current value beside it ("departs at 9:40pm and arrives at 9:05am":
+    two values of two things, whatever the facts' history says)."""
+    pieces = _SENTENCE_BREAK.split(text)
+    for index in range(0, len(pieces), 2):  # the odd ones are the breaks
+        sentence = pieces[index]
+        if fact.value.strip() in sentence:
+            continue
+        if about(sentence, fact.key) and not any(about(sentence, key) for key in holders):
+            pieces[index] = _mark_quoted(sentence, old, fact.value, note)
+    return "".join(pieces)
 
 
 def _held(old: str, current: str) -> bool:

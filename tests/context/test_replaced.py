@@ -166,3 +166,30 @@ def test_an_old_value_that_another_fact_holds_now_is_not_marked() -> None:
         # And without the price fact the quote is still marked as the refund's old value
         alone = mark_replaced(summary, facts[:1])  # type: ignore[arg-type]
         assert f"{price} (replaced: {refund})" in alone
+
+
+def test_an_old_value_another_fact_holds_is_marked_where_the_sentence_is_about_its_fact() -> None:
+    # Given a fitting moved away from the day the payment is still due
+    # (English only: a sentence names a subject by a word of its key, see fact_subjects)
+    facts = [
+        moved("fitting_date", "Monday 3 June", "Friday 7 June"),
+        fact("payment_date", "Monday 3 June"),
+    ]
+    summary = (
+        "Assistant: Your fitting is on Monday 3 June.\n"
+        "Assistant: The payment is due on Monday 3 June."
+    )
+    # When the summary is marked
+    fitting, payment = mark_replaced(summary, facts).splitlines()  # type: ignore[arg-type]
+    # Then the sentence about the fitting says its day was replaced, by the new one
+    assert fitting == "Assistant: Your fitting is on Monday 3 June (replaced: Friday 7 June)."
+    # And the sentence about the payment, whose day it still is, is left as it was
+    assert payment == "Assistant: The payment is due on Monday 3 June."
+
+
+def test_an_old_value_another_fact_holds_beside_the_current_one_is_not_marked() -> None:
+    # Given an arrival time that a flight's history holds as replaced by the departure
+    facts = [moved("flight_time", "9:05am", "9:40pm"), fact("arrival_time", "9:05am")]
+    summary = "Assistant: The flight departs at 9:40pm and lands at 9:05am."
+    # When the summary is marked, Then both times stand as they are: two things, not one changed
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]

@@ -107,6 +107,7 @@ def test_a_rate_after_the_amount_stays_with_the_fact(text: str, value: str) -> N
 
 def test_a_rate_after_the_amount_still_names_a_monthly_sum() -> None:
     facts = facts_of(("user", "ตอนนี้รายได้เหลือประมาณ 18,000 บาทต่อเดือนค่ะ"))
+    assert facts.get("monthly_fee") == "18,000 บาทต่อเดือน"
     assert facts.get("order_total") is None
 
 

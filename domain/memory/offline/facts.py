@@ -24,6 +24,7 @@ what is already known under that key (the same words, or some of them:
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import itertools
 import re
@@ -132,6 +133,7 @@ _AMOUNT_KEYS = frozenset(
         "fee",
         "monthly_fee",
         "payment_amount",
+        "balance_due",
         "invoice_amount",
         "estimate_amount",
     }
@@ -219,8 +221,17 @@ class _Facts:
         #: Every change of a value, in order: a total and its correction in one batch
         #: both reach the history.
         self.changes: list[ExtractedFact] = []
-        #: What the message being read has said so far: stated after every fact before it.
-        self.saying: list[FactMatch] = []
+        #: What the message being read has said so far: stated after every fact before it
+        #: (set only on the view ``reading`` returns).
+        self.saying: Sequence[FactMatch] = ()
+
+    def reading(self, saying: Sequence[FactMatch]) -> _Facts:
+        """These facts while a message is read: ``saying``, what it has said so far (filled
+        as it is read), counts as the most recent. Every other state is shared with ``self``;
+        the view is dropped with the message, so nothing of it outlives the reading."""
+        view = copy.copy(self)
+        view.saying = saying
+        return view
 
     def add(self, key: str, value: str, source: str) -> None:
         if key.endswith("_time"):
@@ -490,7 +501,7 @@ def _facts_in(
     from_user = role == "user"
     claimed = ClaimedSpans()
     found: list[FactMatch] = []
-    facts.saying = found  # what this message says counts as the most recent
+    facts = facts.reading(found)  # what this message says counts as the most recent
     correction, update = is_correction(text), is_update(text)
     # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
     for person in people_named(text):
@@ -595,7 +606,6 @@ def _facts_in(
         name = facts.current("customer_name")
         found.extend(_free_text_answer(text, asked, bound, found, name))
     answered.update(name for name, _ in bound)
-    facts.saying = []
     return sorted(found, key=lambda fact: fact.start)
 
 

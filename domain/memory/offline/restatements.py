@@ -5,10 +5,12 @@ said about the same subject, only the value changed. A summary that keeps the ea
 sentence quotes an old value as current, so it is superseded whatever its score.
 
 Two sentences say the same thing when they differ in one value of one shape (a date for
-a date, an amount for an amount, an id for an id) and their words, the shaped values left
-out, are the same or nearly so (``SAME_WORDING``); or when the later one says it changes
-something ("I've changed the address to …", «ยอดรวมใหม่») and holds most of the earlier's
-words (``CHANGED_WORDING``). Bare numbers stay words: "room 1" and "room 2" are two
+a date, an amount for an amount, an id for an id) and the later one says it changes
+something ("I've changed the address to …", "the new total", «ยอดรวมใหม่») and holds most
+of the earlier's words, the shaped values left out (``CHANGED_WORDING``). Without a
+change word a later value may be a second thing of the same kind: "a payment of $50
+today" then "a payment of $30 on Friday" are two instalments, "outbound at 9:10" and
+"return at 18:40" two flights. Bare numbers stay words: "room 1" and "room 2" are two
 things, not one changed. Each sentence must name exactly one value of the changed shape,
 so a list ("room 1 costs 450, room 2 costs 600") or options offered ("14 or 21
 November") is not a change; nor is a question, earlier ("Same number, 0412 …?" before
@@ -28,8 +30,6 @@ from domain.memory.offline.dialogue import is_question, is_update
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import Kind, find_values
 
-#: Share of their words (values left out) two sentences must have in common.
-SAME_WORDING = 0.75
 #: Fewer words than two left beside the value do not name its subject: "Transaction 4,590
 #: baht." and "Transaction 1,490 baht." are two transactions. Thai counts its trigrams
 #: (``terms``): six, a word or two of eight letters, are enough.
@@ -79,10 +79,6 @@ def _statement(candidate: Candidate) -> _Statement | None:
     )
 
 
-def _same_wording(first: frozenset[str], second: frozenset[str]) -> bool:
-    return len(first & second) >= SAME_WORDING * len(first | second)
-
-
 def _changes_value(earlier: _Statement, later: _Statement) -> bool:
     """One value of one shape, alone of its shape in each sentence, said differently; the
     values of every other shape both name agree ("ORD-1 ships on 14 November" and "ORD-2
@@ -95,12 +91,9 @@ def _changes_value(earlier: _Statement, later: _Statement) -> bool:
 
 
 def _restates(earlier: _Statement, later: _Statement) -> bool:
-    if later.asks or earlier.asks or not _changes_value(earlier, later):
+    if later.asks or earlier.asks or not later.changes or not _changes_value(earlier, later):
         return False
-    if _same_wording(earlier.wording, later.wording):
-        return True
-    shared = len(earlier.wording & later.wording)
-    return later.changes and shared >= CHANGED_WORDING * len(earlier.wording)
+    return len(earlier.wording & later.wording) >= CHANGED_WORDING * len(earlier.wording)
 
 
 def superseded(candidates: Sequence[Candidate]) -> set[Candidate]:

@@ -483,8 +483,10 @@ TOPICS: tuple[Topic, ...] = (
         english=r"total|comes?\s+to|came\s+to|altogether|amount\s+due|(?:you(?:'ll)?|to)\s+pay"
         r"|grand\s+total|balance\s+due|final\s+(?:price|amount|cost)",
         persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت|جمعاً|کلاً",
-        # not «ทั้งหมด» alone ("all"): «ยอดคืนทั้งหมด 140» is the whole refund, not a total
-        thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|รวมแล้ว|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ|เหลือ",
+        # not «ทั้งหมด» alone ("all"): «ยอดคืนทั้งหมด 140» is the whole refund, not a total;
+        # «ลดเหลือ» (brought down to) is, «คงเหลือ» (what remains to pay: "balance") is not
+        thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|รวมแล้ว|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ"
+        r"|(?<!คง)(?<!ส่วนที่)เหลือ",
     ),
     Topic(
         "minimum",
@@ -678,6 +680,14 @@ TOPICS: tuple[Topic, ...] = (
         english=r"pa(?:y|id|yment)\s+(?:on|by|due)|payment|due\s+(?:on|by|date)",
         persian=r"پرداخت|قسط|سررسید|کسر\s*(?:شده|شد|میشه)",
         thai=r"ชำระ(?:เงิน)?|จ่าย(?:เงิน)?|ผ่อน|ครบกำหนด",
+    ),
+    Topic(
+        # what is left to pay once a part is paid: a sum still owed, never the order's total
+        "balance",
+        {Kind.AMOUNT: "balance_due"},
+        # not Persian «مانده» yet: a balance no one asks for again pushes out values at 400
+        english=r"(?:remaining|outstanding)\s+balance|balance\s+(?:remaining|outstanding)",
+        thai=r"คงเหลือ|ส่วนที่เหลือ",
     ),
     Topic(
         "dispatch",
