@@ -49,6 +49,7 @@ from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
     instructions,
     preparations,
+    replaces_earlier,
     same_instruction,
 )
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
@@ -504,7 +505,10 @@ def _facts_in(
         found.extend(r for r in replies if claimed.is_free(r.start, r.end))
     told = list(instructions(text)) if from_user else []
     found.extend(
-        FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end) for i in told
+        FactMatch(
+            facts.entity_key(i.key, i.text, update or replaces_earlier(i)), i.text, i.start, i.end
+        )
+        for i in told
     )
     # «قبل از ساعت ۱۰ صبح زنگ نزنید»: the hour belongs to the instruction, not to a visit
     when_to_call = [(i.start, i.end) for i in told if i.key == "contact_preference"]
