@@ -55,3 +55,63 @@ def test_thai_a_second_instruction_is_kept_beside_the_first() -> None:
     )
     values = set(current(facts).values())
     assert any("ฝากไว้ที่ป้อมยาม" in value for value in values), values
+
+
+def test_persian_a_contact_instruction_saying_instead_replaces_the_earlier_one() -> None:
+    facts = conversation(
+        ("user", "خودم میام. ولی قبلش حتما زنگ بزنید"),
+        ("assistant", "یادداشت کردم."),
+        ("user", "مرسی"),
+        ("assistant", "امر دیگه ای؟"),
+        ("user", "نه"),
+        ("user", "موقع تحویل به جای من به شوهرم زنگ بزنید"),
+    )
+    values = current(facts)
+    assert values.get("contact_preference") == "موقع تحویل به جای من به شوهرم زنگ بزنید"
+    assert "ولی قبلش حتما زنگ بزنید" not in values.values()
+    assert history(facts, "contact_preference") == ["ولی قبلش حتما زنگ بزنید"]
+
+
+def test_persian_messages_named_first_are_a_contact_instruction_that_says_only() -> None:
+    facts = conversation(
+        ("user", "اگه کلاس کنسل شد به باباش پیام بدید"),
+        ("assistant", "یادداشت شد."),
+        ("user", "مرسی"),
+        ("assistant", "امر دیگه ای هست؟"),
+        ("user", "نه"),
+        ("user", "باباش ماموریته. پیاما رو به خود من بدید، فقط پیامک"),
+    )
+    values = current(facts)
+    assert values.get("contact_preference") == "پیاما رو به خود من بدید، فقط پیامک"
+    assert "اگه کلاس کنسل شد به باباش پیام بدید" not in values.values()
+    assert "contact_preference_2" not in values
+
+
+def test_persian_a_contact_instruction_opening_with_no_replaces_the_earlier_one() -> None:
+    facts = conversation(
+        ("user", "به داداشم زنگ نزنید لطفا فقط پیامک"),
+        ("assistant", "حتماً."),
+        ("user", "مرسی"),
+        ("assistant", "یه پیامک یادآوری به شماره برادرتون می‌فرستیم."),
+        ("user", "اوکی"),
+        ("user", "نه دیگه پیامکا رو بفرستید به خط خودم"),
+    )
+    values = current(facts)
+    assert values.get("contact_preference") == "نه دیگه پیامکا رو بفرستید به خط خودم"
+    assert "contact_preference_2" not in values
+
+
+def test_english_a_contact_instruction_saying_only_replaces_the_earlier_one() -> None:
+    facts = conversation(
+        ("user", "Please call me before you set off."),
+        ("assistant", "Noted."),
+        ("user", "Thanks."),
+        ("assistant", "Anything else?"),
+        ("user", "No."),
+        ("user", "Only email me, I'll have the baby with me."),
+    )
+    values = current(facts)
+    assert "call me before you set off" not in values.values()
+    assert "contact_preference_2" not in values
+    assert values.get("contact_preference") == "Only email me, I'll have the baby with me"
+    assert history(facts, "contact_preference") == ["call me before you set off"]

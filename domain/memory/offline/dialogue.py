@@ -63,6 +63,8 @@ CORRECTION = re.compile(
 UPDATE = re.compile(
     r"(?<![A-Za-z])(?:now|new|update[ds]?|updated)(?![A-Za-z])"
     rf"|(?<![{_FA}])(?:الان|جدید|به[\u200c\s]?روز)"
+    # «ساعتو بکنید ۹ و نیم», «تاریخشم بکنید ۱۵ مهر»: "make the hour / the date …"
+    rf"|(?<![{_FA}])(?:ساعت|تاریخ|روز)[{_FA}]{{0,3}}\s+(?:(?:رو|را)\s+)?(?:بکنید|بکنین|کنید)(?![{_FA}])"
     r"|ใหม่|ตอนนี้",
     re.IGNORECASE,
 )

@@ -50,6 +50,7 @@ from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
     instructions,
     preparations,
+    replaces_earlier,
     same_instruction,
 )
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
@@ -517,7 +518,10 @@ def _facts_in(
         found.extend(r for r in replies if claimed.is_free(r.start, r.end))
     told = list(instructions(text)) if from_user else []
     found.extend(
-        FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end) for i in told
+        FactMatch(
+            facts.entity_key(i.key, i.text, update or replaces_earlier(i)), i.text, i.start, i.end
+        )
+        for i in told
     )
     # «قبل از ساعت ۱۰ صبح زنگ نزنید»: the hour belongs to the instruction, not to a visit
     when_to_call = [(i.start, i.end) for i in told if i.key == "contact_preference"]
@@ -689,6 +693,9 @@ def _keys_for(
         return []
     if _named_as_id(text, value, asked):
         value = dataclasses.replace(value, kind=Kind.NUMBER)
+    put_right = _id_put_right(value, facts) if correction else None
+    if put_right is not None:
+        return [(put_right, value.start)]
     if not from_user and not correction and _echoed_contact(value, facts):
         return []
     if _number_of_known_measure(value, facts):
@@ -1002,6 +1009,23 @@ def _named_as_id(text: str, value: ValueSpan, asked: Sequence[Topic]) -> bool:
         return nearest.key_for(Kind.NUMBER) is not None and nearest.key_for(Kind.PHONE) is None
     wanted = [topic for topic in asked if topic.key_for(Kind.NUMBER) or topic.key_for(Kind.PHONE)]
     return bool(wanted) and all(topic.name in _ID_QUESTIONS for topic in wanted)
+
+
+def _id_put_right(value: ValueSpan, facts: _Facts) -> str | None:
+    """The key of a held id (not a phone) that a phone-shaped number given as a correction
+    puts right, a digit or two changed: «کد ملیشم اشتباه دادم، آخرش ۸۱ نیست ۱۸ ـه.
+    ۰۰۲۳۴۵۶۷۱۸» is the national id corrected, not a new phone; None when a held phone is as
+    near (then it may be the phone corrected)."""
+    if value.kind is not Kind.PHONE:
+        return None
+    digits = _digits(value.text)
+    near = [
+        key
+        for key, held in facts.current_values().items()
+        if len(_digits(held)) == len(digits) and _near(digits, _digits(held))
+    ]
+    ids = [key for key in near if "phone" not in key]
+    return ids[0] if len(ids) == 1 and len(near) == 1 else None
 
 
 #: How near an id's name must stand before a phone-shaped number to make it that id

@@ -62,7 +62,8 @@ _DELIVERY = re.compile(
 )
 _CONTACT = re.compile(
     # English: "email me rather than phone", "call me before 6pm", "whatsapp is best"
-    r"(?:(?<![A-Za-z])(?:please\s+|can\s+you\s+|could\s+you\s+|just\s+|best\s+to\s+|better\s+to\s+)?"
+    r"(?:(?<![A-Za-z])(?:please\s+|can\s+you\s+|could\s+you\s+|just\s+|best\s+to\s+|better\s+to\s+"
+    r"|only\s+)?"
     r"(?:e-?mail|call|ring|phone|text|message|whatsapp|sms)\s+(?:me|us)\b(?!\s+(?:on|at)\s+[+\d])"
     r"|(?<![A-Za-z])(?:please\s+)?(?:don'?t|do\s+not)\s+(?:call|ring|phone|text|email|send|post"
     r"|mail|contact)\b"
@@ -76,7 +77,9 @@ _CONTACT = re.compile(
     rf"|[^.!?\n،]*(?<![{_FA}])(?:زنگ\s*(?:هم\s*)?(?:بزنید|بزنین|بزنه|بزنن|بزنند|نزنید|نزنن|نزنه)"
     rf"|تماس\s*(?:هم\s*)?(?:بگیرید|بگیرن|بگیره|بگیرند|نگیرید|نگیرن)"
     rf"|(?:پیامک|پیام|اس[\u200c\s]?ام[\u200c\s]?اس)\s*(?:هم\s*)?(?:بدید|بزنید|بدین|بدهید|بدن|بزنن|بفرستید)(?![{_FA}])"
-    rf"|ایمیل\s*(?:هم\s*)?(?:بزنید|بدید|کنید|بفرستید)|واتساپ|تلگرام|ایتا)"
+    rf"|ایمیل\s*(?:هم\s*)?(?:بزنید|بدید|کنید|بفرستید)|واتساپ|تلگرام|ایتا"
+    # «پیاما رو به خود من بدید»: the messages named first, then to whom they go
+    rf"|(?:پیامک|پیام)(?:ها|ا)?\s*(?:رو|را)\s[^.!?\n،]{{0,30}}?(?:بدید|بدین|بدهید|بفرستید)(?![{_FA}]))"
     rf"[^.!?\n]*"
     # Thai: «โทรหาก่อน…», «ติดต่อทางไลน์…», «ไม่ต้องโทร», «ทักไลน์…»
     r"|(?:(?:ให้)?โทร(?:หา)?\S{0,8}?ก่อน|ติดต่อ(?:ทาง|ผ่าน)|ทัก(?:ไลน์|แชท)|ส่งข้อความ|ไม่ต้องโทร|อย่าโทร"
@@ -107,6 +110,26 @@ _ABOUT_ARRIVAL = re.compile(
     r"|ก่อนเข้ามา|ก่อนมาส่ง|มาถึง|ถึงหน้า|ก่อนส่ง|ก่อนเข้า",
     re.IGNORECASE,
 )
+
+
+#: Words by which a contact instruction takes the place of the earlier one instead of
+#: standing beside it: who or how to reach is one choice, and "only" / "instead" / "from now
+#: on" / "no, …" says the choice changed («به جای من به شوهرم زنگ بزنید», «فقط پیامک بدید»).
+#: ("instead", "from now on" in English are changes of any fact already: ``is_update``.)
+_REPLACES_EARLIER = re.compile(
+    r"(?<![A-Za-z])only(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:به\s*جای|بجای|فقط|از\s+این\s+به\s+بعد)(?![{_FA}])"
+    # «نه دیگه پیامکا رو بفرستید به خط خودم», "no, call me": refusing what stands now
+    rf"|^(?:no|نه)(?![A-Za-z{_FA}])",
+    re.IGNORECASE,
+)
+
+
+def replaces_earlier(instruction: Instruction) -> bool:
+    """Whether a contact instruction says it replaces the one given before (not a second)."""
+    return instruction.key == "contact_preference" and bool(
+        _REPLACES_EARLIER.search(instruction.text)
+    )
 
 
 #: The keys instructions are noted under.

@@ -1,0 +1,44 @@
+"""A phone-shaped number given as a correction that is a held id with a digit or two
+changed is that id put right, not the customer's phone."""
+
+from __future__ import annotations
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, history
+
+
+def test_persian_a_national_id_put_right_is_not_the_customers_phone() -> None:
+    facts = conversation(
+        ("user", "آرین شریفی"),
+        ("assistant", "کد ملی و تاریخ تولد آرین جان رو هم لطفا بفرمایید"),
+        ("user", "کد ملی ۰۰۲۳۴۵۶۷۸۱"),
+        ("user", "تولدش ۱۳۸۸/۰۵/۲۲"),
+        ("assistant", "ممنون. شماره تماس ولی؟"),
+        ("user", "وای ببخشید gmail رو غلط نوشتم. nargesnowrozi88@gmail.com درستشه"),
+        ("assistant", "اصلاح شد 👍"),
+        ("user", "کد ملیشم فک کنم اشتباه دادم، آخرش ۸۱ نیست ۱۸ ـه. ۰۰۲۳۴۵۶۷۱۸"),
+        ("assistant", "ممنون که گفتین، اصلاح شد ✅"),
+        ("user", "مرسی. فعلا خدافظ"),
+    )
+    values = current(facts)
+    assert values.get("national_id") == "۰۰۲۳۴۵۶۷۱۸"
+    assert history(facts, "national_id") == ["۰۰۲۳۴۵۶۷۸۱"]
+    assert "customer_phone" not in values
+
+
+def test_english_a_national_id_put_right_is_not_the_customers_phone() -> None:
+    facts = conversation(
+        ("user", "Aryan Sharifi"),
+        ("assistant", "Could I have his national ID number and date of birth?"),
+        ("user", "National ID 0023456781"),
+        ("user", "Born 14 March 2009"),
+        ("assistant", "Thanks. And a phone number for you?"),
+        ("user", "Oh sorry, I typed my email wrong, it's nargesn88@gmail.com"),
+        ("assistant", "Fixed."),
+        ("user", "And I got his ID wrong too, the last two digits the other way round: 0023456718"),
+        ("assistant", "Thanks, corrected."),
+        ("user", "Thanks, bye."),
+    )
+    values = current(facts)
+    assert values.get("national_id") == "0023456718"
+    assert history(facts, "national_id") == ["0023456781"]
+    assert "customer_phone" not in values
