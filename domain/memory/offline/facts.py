@@ -504,7 +504,8 @@ def _facts_in(
         found.extend(r for r in replies if claimed.is_free(r.start, r.end))
     told = list(instructions(text)) if from_user else []
     found.extend(
-        FactMatch(facts.entity_key(i.key, i.text, update), i.text, i.start, i.end) for i in told
+        FactMatch(facts.entity_key(i.key, i.text, update or i.changes), i.text, i.start, i.end)
+        for i in told
     )
     # «قبل از ساعت ۱۰ صبح زنگ نزنید»: the hour belongs to the instruction, not to a visit
     when_to_call = [(i.start, i.end) for i in told if i.key == "contact_preference"]

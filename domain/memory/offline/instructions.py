@@ -14,7 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from domain.memory.offline.thai_instructions import asked_in_thai, thai_instruction_start
+from domain.memory.offline.thai_instructions import (
+    asked_in_thai,
+    no_longer_in_thai,
+    thai_instruction_start,
+)
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -28,6 +32,8 @@ class Instruction:
     start: int
     end: int
     text: str
+    #: It says what is no longer wanted: it changes the earlier instruction of its kind.
+    changes: bool = False
 
 
 _DELIVERY = re.compile(
@@ -180,7 +186,8 @@ def instructions(text: str) -> Iterator[Instruction]:
             else:
                 key_found = key
             start = begin + raw.find(value)
-            yield Instruction(key_found, start, start + len(value), value)
+            changes = no_longer_in_thai(value)
+            yield Instruction(key_found, start, start + len(value), value, changes)
 
 
 #: What the customer must do before an appointment, as the assistant tells it: fasting before a
