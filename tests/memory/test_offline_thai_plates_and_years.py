@@ -122,3 +122,23 @@ def test_an_id_put_right_replaces_the_near_identical_one_not_a_more_recent_one(
     assert history(facts, key) == [old]
     assert current(facts)[other_key] == other_value
     assert history(facts, other_key) == []
+
+
+# -- a range of clock times is one value ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("ลิฟต์ขนของใช้ได้ 9:00-17:00 น. ครับ", "9:00-17:00 น."),
+        ("the office is open 9:00-17:30 on weekdays", "9:00-17:30"),
+    ],
+)
+def test_a_range_of_clock_times_is_one_time(text: str, time: str) -> None:
+    assert [(v.kind, v.text) for v in find_values(text)] == [(Kind.TIME, time)]
+
+
+def test_a_date_with_a_range_of_hours_keeps_the_whole_range() -> None:
+    values = find_values("ได้ค่ะ นัด Flash เข้ารับ ศ. 8 พ.ย. 67 ช่วง 13:00-17:00 น. นะคะ")
+    assert [(v.kind, v.text) for v in values] == [(Kind.DATE, "8 พ.ย. 67 ช่วง 13:00-17:00 น.")]
+    assert values[0].time is not None and values[0].time.text == "13:00-17:00 น."
