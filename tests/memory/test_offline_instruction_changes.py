@@ -94,3 +94,17 @@ def test_thai_a_negated_instruction_keeps_its_negation() -> None:
     assert current(facts)["delivery_instruction"] == "อย่าวางไว้หน้าบ้านนะคะ"
     facts = conversation(("user", "ไม่ต้องทักไลน์นะคะ โทรได้หลัง 6 โมงเย็นค่ะ"))
     assert current(facts)["contact_preference"].startswith("ไม่ต้องทักไลน์")
+
+
+def test_thai_into_the_letterbox_is_a_delivery_instruction_beside_the_earlier_one() -> None:
+    facts = conversation(
+        ("user", "มาถึงแล้วฝากไว้ที่เคาน์เตอร์ล็อบบี้ชั้น G ได้เลย"),
+        ("assistant", "รับทราบค่ะ"),
+        ("user", "ขอบคุณครับ"),
+        ("assistant", "เคสส่งที่ออฟฟิศหรือที่บ้านดีคะ"),
+        ("user", "ส่งที่บ้านครับ ใส่ตู้จดหมายหน้าบ้านได้เลย ไม่ต้องเซ็นรับ"),
+    )
+    values = current(facts)
+    assert values["delivery_instruction_2"] == "ใส่ตู้จดหมายหน้าบ้านได้เลย ไม่ต้องเซ็นรับ"
+    assert values["delivery_instruction"] == "ฝากไว้ที่เคาน์เตอร์ล็อบบี้ชั้น G ได้เลย"
+    assert history(facts, "delivery_instruction") == []
