@@ -115,3 +115,56 @@ def test_english_a_contact_instruction_saying_only_replaces_the_earlier_one() ->
     assert "contact_preference_2" not in values
     assert values.get("contact_preference") == "Only email me, I'll have the baby with me"
     assert history(facts, "contact_preference") == ["call me before you set off"]
+
+
+def test_thai_an_instruction_no_longer_wanted_is_replaced() -> None:
+    # «ไม่ต้อง … แล้ว», "no need to … any more": the earlier instruction changed, not a second one
+    facts = conversation(
+        ("user", "มาถึงแล้วฝากไว้ที่เคาน์เตอร์ล็อบบี้ชั้น G ได้เลย"),
+        ("assistant", "รับทราบค่ะ"),
+        ("user", "ขอบคุณครับ"),
+        ("assistant", "พัสดุจะออกส่งวันจันทร์ค่ะ"),
+        ("user", "ครับ"),
+        ("user", "งั้นวันจันทร์ไม่ต้องฝากล็อบบี้แล้วนะครับ ให้คนส่งโทรหาผมก่อน เดี๋ยวผมลงไปรับเอง"),
+    )
+    values = current(facts)
+    assert values["delivery_instruction"] == "ไม่ต้องฝากล็อบบี้แล้วนะครับ ให้คนส่งโทรหาผมก่อน"
+    assert history(facts, "delivery_instruction") == ["ฝากไว้ที่เคาน์เตอร์ล็อบบี้ชั้น G ได้เลย"]
+    assert "delivery_instruction_2" not in values
+
+
+def test_thai_contact_no_longer_wanted_is_replaced() -> None:
+    facts = conversation(
+        ("user", "ติดต่อทางไลน์ดีกว่าค่ะ"),
+        ("assistant", "รับทราบค่ะ"),
+        ("user", "ขอบคุณค่ะ"),
+        ("assistant", "ยินดีค่ะ"),
+        ("user", "ค่ะ"),
+        ("user", "ไม่ต้องทักไลน์แล้วนะคะ โทรได้หลัง 6 โมงเย็นค่ะ"),
+    )
+    values = current(facts)
+    assert values["contact_preference"].startswith("ไม่ต้องทักไลน์แล้ว")
+    assert history(facts, "contact_preference") == ["ติดต่อทางไลน์ดีกว่าค่ะ"]
+    assert "contact_preference_2" not in values
+
+
+def test_thai_a_negated_instruction_keeps_its_negation() -> None:
+    # read from its verb, «ไม่ต้อง|ทักไลน์» and «อย่า|วางไว้…» would say the opposite
+    facts = conversation(("user", "อย่าวางไว้หน้าบ้านนะคะ"))
+    assert current(facts)["delivery_instruction"] == "อย่าวางไว้หน้าบ้านนะคะ"
+    facts = conversation(("user", "ไม่ต้องทักไลน์นะคะ โทรได้หลัง 6 โมงเย็นค่ะ"))
+    assert current(facts)["contact_preference"].startswith("ไม่ต้องทักไลน์")
+
+
+def test_thai_into_the_letterbox_is_a_delivery_instruction_beside_the_earlier_one() -> None:
+    facts = conversation(
+        ("user", "มาถึงแล้วฝากไว้ที่เคาน์เตอร์ล็อบบี้ชั้น G ได้เลย"),
+        ("assistant", "รับทราบค่ะ"),
+        ("user", "ขอบคุณครับ"),
+        ("assistant", "เคสส่งที่ออฟฟิศหรือที่บ้านดีคะ"),
+        ("user", "ส่งที่บ้านครับ ใส่ตู้จดหมายหน้าบ้านได้เลย ไม่ต้องเซ็นรับ"),
+    )
+    values = current(facts)
+    assert values["delivery_instruction_2"] == "ใส่ตู้จดหมายหน้าบ้านได้เลย ไม่ต้องเซ็นรับ"
+    assert values["delivery_instruction"] == "ฝากไว้ที่เคาน์เตอร์ล็อบบี้ชั้น G ได้เลย"
+    assert history(facts, "delivery_instruction") == []

@@ -519,7 +519,10 @@ def _facts_in(
     told = list(instructions(text)) if from_user else []
     found.extend(
         FactMatch(
-            facts.entity_key(i.key, i.text, update or replaces_earlier(i)), i.text, i.start, i.end
+            facts.entity_key(i.key, i.text, update or i.changes or replaces_earlier(i)),
+            i.text,
+            i.start,
+            i.end,
         )
         for i in told
     )
@@ -1476,17 +1479,20 @@ def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | N
     """The key of a known value this one corrects: in a correction, the most recent
     value of a compatible kind; anywhere, a near-identical id, email or phone (a typo
     put right: "VX14-8821-OD" for "VX14-8821-QD"). Phones of one family differ in a
-    digit or two: a near phone is a correction only when the message says so."""
+    digit or two: a near phone is a correction only when the message says so. A near-identical
+    id wins over a more recent one that merely shares digits («7กษ 4821» puts right the plate
+    «7กข 4821», not the room «B812» named since)."""
+    typo_kinds = _TYPO_KINDS if correction else _TYPO_KINDS - {Kind.PHONE}
+    compatible = None
     for item in facts.recent():
         kind = _kind_of(item.value)
         if kind is None:
             continue
-        if correction and _similar(value, kind, item.value):
-            return item.key
-        typo_kinds = _TYPO_KINDS if correction else _TYPO_KINDS - {Kind.PHONE}
         if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
-    return None
+        if correction and compatible is None and _similar(value, kind, item.value):
+            compatible = item.key
+    return compatible
 
 
 def _known_address(value: ValueSpan, facts: _Facts) -> str | None:

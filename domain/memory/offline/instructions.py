@@ -14,7 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from domain.memory.offline.thai_instructions import asked_in_thai, thai_instruction_start
+from domain.memory.offline.thai_instructions import (
+    asked_in_thai,
+    no_longer_in_thai,
+    thai_instruction_start,
+)
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -28,6 +32,8 @@ class Instruction:
     start: int
     end: int
     text: str
+    #: It says what is no longer wanted: it changes the earlier instruction of its kind.
+    changes: bool = False
 
 
 _DELIVERY = re.compile(
@@ -50,8 +56,8 @@ _DELIVERY = re.compile(
     # «به پیک بگید زنگ طبقه سه خرابه»: what the courier or the installer is to be told
     rf"|[^.!?\n،]*(?<![{_FA}])به\s*(?:پیک|راننده|نصاب|مامور|مأمور|تکنسین|کارشناس)\s*(?:بگید|بگین|بگویید|بفرمایید)"
     rf"(?![{_FA}])[^.!?\n]*"
-    # Thai: «ฝากไว้ที่…», «วางไว้…», «ส่งหลัง…», «กดกริ่ง…», «ไม่ต้อง…»
-    r"|(?:ฝาก(?:ไว้)?(?:ที่|กับ)|วางไว้|แขวนไว้|ส่ง(?:ได้)?(?:หลัง|ก่อน|เฉพาะ|แค่)|กดกริ่ง|เคาะประตู"
+    # Thai: «ฝากไว้ที่…», «วางไว้…», «ใส่ตู้จดหมาย…», «ส่งหลัง…», «กดกริ่ง…», «ไม่ต้อง…»
+    r"|(?:ฝาก(?:ไว้)?(?:ที่|กับ)|วางไว้|แขวนไว้|ใส่(?:ไว้)?(?:ใน)?ตู้(?:จดหมาย|ไปรษณีย์)|ส่ง(?:ได้)?(?:หลัง|ก่อน|เฉพาะ|แค่)|กดกริ่ง|เคาะประตู"
     r"|ไม่ต้อง(?:กดกริ่ง|วาง|ฝาก|ขึ้น)|อย่าเปิดประตู|ต้องใช้ลิฟต์|ต้องแลกบัตร|ต้องแจ้งนิติ"
     # "ให้ขึ้นมาส่งหน้าห้อง": asked for; «ไรเดอร์ขึ้นมาส่ง…» after a noun reports what happened
     r"|(?<![\u0e01-\u0e4e])ขึ้นมาส่ง|(?<=ให้)ขึ้นมาส่ง|(?<=ให้)ส่ง(?:ถึง|ที่)?หน้าห้อง"
@@ -203,7 +209,8 @@ def instructions(text: str) -> Iterator[Instruction]:
             else:
                 key_found = key
             start = begin + raw.find(value)
-            yield Instruction(key_found, start, start + len(value), value)
+            changes = no_longer_in_thai(value)
+            yield Instruction(key_found, start, start + len(value), value, changes)
 
 
 #: What the customer must do before an appointment, as the assistant tells it: fasting before a

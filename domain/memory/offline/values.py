@@ -149,12 +149,12 @@ _TH_MONTH = (
     r"|มค|กพ|มีค|เมย|พค|มิย|กค|สค|กย|ตค|พย|ธค"
 )
 #: A Thai year after the month: «2566», «พ.ศ. 2566», «ปี 2566», «66» right after «ธ.ค.»,
-#: and «ธ.ค. 67» after a space: two digits of the Buddhist era (25[5-9]x) that no time,
+#: and «ธ.ค. 67» after a space: two digits of this Buddhist era (2550-2579) that no time,
 #: count or price follows («พ.ย. 10 โมง», «ธ.ค. 12 คน» are no years).
 _TH_YEAR = (
     r"(?:\s?(?:ปี|พ\.ศ\.?|พศ\.?|ค\.ศ\.?)?\s?\d{4}(?!\d)"
     r"|(?<=\.)\d{2}(?!\d)|\s?(?:ปี|พ\.ศ\.?|พศ\.?)\s?\d{2}(?!\d)"
-    r"|(?<=\.)\s[5-9๕-๙]\d(?![\d:.,/\-])"
+    r"|(?<=\.)\s[5-7๕-๗]\d(?![\d:.,/\-])"
     r"(?!\s?(?:โมง|นาฬิกา|น\.|นาที|ชั่วโมง|ชม|คน|ท่าน|ที่|บาท|ชิ้น|กล่อง|ห้อง|ใบ|วัน|%)))"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -270,6 +270,16 @@ _PRICE = re.compile(
 #: A Thai bank account as banks print it, 3-1-5-1 digits in any script ("067-2-41853-9",
 #: «๔๒๗-๐-๕๕๓๑๘-๖»): an account, never a phone, even when it starts with 0.
 _BANK_ACCOUNT = re.compile(r"(?<![\w+.,/-])\d{3}-\d-\d{5}-\d(?![\w-])")
+
+# -- Thai licence plates ------------------------------------------------------------------------
+
+#: A Thai car plate: the province's series digit, two consonants, up to four digits ("7กข 4821",
+#: «๓กต ๑๒๓»). Without the series digit ("กข 4821") two consonants are too often a word («คน 2»).
+_TH_PLATE = re.compile(
+    r"(?<![\w\u0e00-\u0e7f])\d(?P<letters>[\u0e01-\u0e2e]{2})\s?\d{1,4}(?![\w\u0e00-\u0e7f:.,/-])"
+)
+#: Two-letter months typed without dots («1กค 2567» is a date, not a plate).
+_TH_MONTH_WITHOUT_DOTS = frozenset(["มค", "กพ", "พค", "กค", "สค", "กย", "ตค", "พย", "ธค"])
 
 # -- phone numbers -----------------------------------------------------------------------------
 
@@ -484,6 +494,12 @@ def _bank_accounts(text: str) -> Iterator[ValueSpan]:
         yield _span(Kind.IDENTIFIER, match)
 
 
+def _thai_plates(text: str) -> Iterator[ValueSpan]:
+    for match in _TH_PLATE.finditer(text):
+        if match.group("letters") not in _TH_MONTH_WITHOUT_DOTS:
+            yield _span(Kind.IDENTIFIER, match)
+
+
 def _phones(text: str) -> Iterator[ValueSpan]:
     for pattern in _PHONE_SHAPES:
         for match in pattern.finditer(text):
@@ -643,6 +659,7 @@ RULES: tuple[Rule, ...] = (
     _times,
     _money,
     _bank_accounts,
+    _thai_plates,
     _phones,
     _durations,
     _fa_parties,
