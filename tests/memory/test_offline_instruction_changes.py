@@ -3,6 +3,8 @@ another instruction of the same kind is kept beside it."""
 
 from __future__ import annotations
 
+import pytest
+
 from domain.memory.offline.instructions import same_instruction
 from tests.memory.test_offline_facts_dialogue import conversation, current, history
 
@@ -168,3 +170,51 @@ def test_thai_into_the_letterbox_is_a_delivery_instruction_beside_the_earlier_on
     assert values["delivery_instruction_2"] == "ใส่ตู้จดหมายหน้าบ้านได้เลย ไม่ต้องเซ็นรับ"
     assert values["delivery_instruction"] == "ฝากไว้ที่เคาน์เตอร์ล็อบบี้ชั้น G ได้เลย"
     assert history(facts, "delivery_instruction") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else put it in the letterbox: a report of what happened, not what to do
+        "พัสดุหายค่ะ พนักงานใส่ตู้จดหมายไว้แต่ไม่มีของ เลขพัสดุ TH123456789",
+        "เมื่อวานไรเดอร์ใส่ตู้จดหมายให้ แล้วเปียกหมดเลยค่ะ",
+        "ปกติเขาใส่ตู้จดหมายไว้ให้ค่ะ แต่ครั้งนี้ไม่เจอ",
+    ],
+)
+def test_thai_a_report_of_the_letterbox_is_no_instruction(text: str) -> None:
+    facts = conversation(("user", text), ("assistant", "ขออภัยค่ะ ตรวจสอบให้นะคะ"))
+    values = current(facts)
+    assert not any(key.startswith("delivery_instruction") for key in values)
+
+
+def test_thai_the_letterbox_asked_for_or_refused_is_still_an_instruction() -> None:
+    facts = conversation(("user", "ถ้าไม่อยู่ ฝากใส่ตู้จดหมายได้เลยค่ะ"))
+    assert current(facts)["delivery_instruction"] == "ใส่ตู้จดหมายได้เลยค่ะ"
+    facts = conversation(("user", "ไม่ต้องใส่ตู้จดหมายนะคะ เดี๋ยวหาย"))
+    assert current(facts)["delivery_instruction"] == "ไม่ต้องใส่ตู้จดหมายนะคะ"
+
+
+def test_thai_a_reason_ending_in_already_adds_an_instruction() -> None:
+    # «ไม่ต้องกดกริ่ง ลูกหลับแล้ว»: "don't ring, the child is asleep already"; the delivery time
+    # asked before names no bell, so it still holds beside it
+    facts = conversation(
+        ("user", "สั่งของค่ะ ส่งหลัง 5 โมงเย็นนะคะ"),
+        ("assistant", "รับทราบค่ะ"),
+        ("user", "ไม่ต้องกดกริ่งลูกหลับแล้วค่ะ"),
+    )
+    values = current(facts)
+    assert values["delivery_instruction"] == "ส่งหลัง 5 โมงเย็นนะคะ"
+    assert values["delivery_instruction_2"] == "ไม่ต้องกดกริ่งลูกหลับแล้วค่ะ"
+    assert history(facts, "delivery_instruction") == []
+
+
+def test_thai_no_longer_wanted_takes_back_the_instruction_that_asked_for_it() -> None:
+    facts = conversation(
+        ("user", "ฝากไว้ที่ป้อมยามนะคะ"),
+        ("assistant", "รับทราบค่ะ"),
+        ("user", "ไม่ต้องฝากแล้วค่ะ ใส่ตู้จดหมายหน้าบ้านได้เลย"),
+    )
+    values = current(facts)
+    assert values["delivery_instruction"] == "ไม่ต้องฝากแล้วค่ะ ใส่ตู้จดหมายหน้าบ้านได้เลย"
+    assert history(facts, "delivery_instruction") == ["ฝากไว้ที่ป้อมยามนะคะ"]
+    assert "delivery_instruction_2" not in values

@@ -133,3 +133,18 @@ def test_a_thai_label_after_another_word_still_joins_its_value() -> None:
         "เลื่อนนัดวันที่ 20 ธ.ค. แล้วค่ะ",
         "ย้ายไป สาขาบางนา",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # «ส่งไป», «ขึ้นไป», «ผ่านไป»: «ไป» is "to" when a place or a number follows
+        ("ของขวัญส่งไป คอนโดลุมพินี ห้อง 1208 ค่ะ", ["ของขวัญส่งไป คอนโดลุมพินี", "ห้อง 1208 ค่ะ"]),
+        ("ให้ช่างขึ้นไป ชั้น 5 นะคะ", ["ให้ช่างขึ้นไป ชั้น 5 นะคะ"]),
+        ("โอนผ่านไป เบอร์ 0812345678", ["โอนผ่านไป เบอร์ 0812345678"]),
+    ],
+)
+def test_thai_to_after_a_verb_of_moving_joins_the_place_after_it(
+    text: str, sentences: list[str]
+) -> None:
+    assert split_sentences(text) == sentences

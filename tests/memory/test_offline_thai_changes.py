@@ -128,3 +128,50 @@ def test_a_change_not_made_names_none(text: str) -> None:
 )
 def test_the_value_stops_where_the_next_clause_begins(text: str, value: str) -> None:
     assert [c.value for c in changes_named(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        # «ส่วนตัว» (private) and «จะนะ» (a district) only start with «ส่วน» (as for), «จะ» (will)
+        ("เปลี่ยนห้องเป็นห้องส่วนตัวชั้น 3 ค่ะ", "room", "ห้องส่วนตัวชั้น 3"),
+        ("ย้ายโต๊ะเป็นโซนส่วนตัวชั้น 2 ค่ะ", "table", "โซนส่วนตัวชั้น 2"),
+        ("เปลี่ยนสาขาคืนรถเป็นสนามบินจะนะแล้วครับ", "return_branch", "สนามบินจะนะ"),
+    ],
+)
+def test_a_word_that_starts_like_a_clause_opener_stays_in_the_value(
+    text: str, key: str, value: str
+) -> None:
+    facts = facts_of(("assistant", text))
+    assert facts[key] == value
+    assert [c.value for c in changes_named(text)] == [value]  # not «ห้อง», «โซน», «สนามบิน»
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        # the «ไม่» of the reason before, closed by «ค่ะ» or opened by «เลย» (so), is not the change's
+        ("สีเดิมไม่สวยค่ะเปลี่ยนสีเป็นสีกรมท่า", "colour", "สีกรมท่า"),
+        ("ลูกค้าไม่ชอบสีแดงเลยเปลี่ยนสีเป็นสีเขียวค่ะ", "colour", "สีเขียว"),
+    ],
+)
+def test_a_negation_in_the_clause_before_does_not_cancel_the_change(
+    text: str, key: str, value: str
+) -> None:
+    facts = facts_of(("user", text))
+    assert facts[key] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตอนแรกจะเปลี่ยนสีเป็นสีแดง แต่ไม่เป็นไรค่ะ",  # "at first": a plan given up
+        "เปลี่ยนสีเป็นสีฟ้าก็ได้ถ้ายังมีของ",  # offered, on a condition after the value
+        "เปลี่ยนห้องเป็นห้องริมทะเลหากยังว่างอยู่",  # the same, with «หาก»
+    ],
+)
+def test_a_change_given_up_or_offered_on_a_condition_names_none(text: str) -> None:
+    assert changes_named(text) == []
+    facts = facts_of(("user", text))
+    assert "colour" not in facts
+    assert "room" not in facts

@@ -30,6 +30,28 @@ def test_a_short_year_after_a_spaced_month_belongs_to_the_date(text: str, dates:
     assert [v.text for v in values if v.kind is Kind.NUMBER] == []  # no «67» or «68» loose
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "count"),
+    [
+        # a count after the date, by its classifier: «50 ตัว» (shirts), «60 ชุด» (sets) …
+        ("สั่งเสื้อยืดส่งวันที่ 15 ธ.ค. 50 ตัวค่ะ", "วันที่ 15 ธ.ค.", "50 ตัว"),
+        ("ส่ง 5 ธ.ค. 55 เครื่อง", "5 ธ.ค.", "55 เครื่อง"),
+        ("สั่งชุดนักเรียน ส่ง 2 ม.ค. 60 ชุด", "2 ม.ค.", "60"),
+        ("รถตู้ 3 ม.ค. 59 คัน", "3 ม.ค.", "59"),
+        ("บิล 5 ก.พ. 65 รายการ", "5 ก.พ.", "65"),
+    ],
+)
+def test_a_count_after_a_date_is_no_short_year(text: str, date: str, count: str) -> None:
+    values = find_values(text)
+    assert [v.text for v in values if v.kind is Kind.DATE] == [date]
+    assert any(v.text.startswith(count) for v in values if v.kind is not Kind.DATE)
+
+
+def test_a_count_after_a_delivery_date_stays_out_of_the_fact() -> None:
+    facts = facts_of(("user", "สั่งเสื้อยืดส่งวันที่ 15 ธ.ค. 50 ตัวค่ะ"))
+    assert facts["delivery_date"] == "วันที่ 15 ธ.ค."
+
+
 def test_an_hour_after_a_month_is_no_year() -> None:
     # «ต.ค. 67» is a year, «ต.ค. 10 โมง» an hour: only years of this era are read as years
     values = find_values("อา. 13 ต.ค. 67 บ่าย 2 ครับ หรือ 14 ต.ค. 10 โมง")
@@ -52,8 +74,37 @@ def test_a_date_with_its_short_year_keeps_its_time_in_the_fact() -> None:
 )
 def test_a_thai_plate_is_one_identifier(text: str, plate: str) -> None:
     assert [(v.kind, v.text) for v in find_values(text)] == [(Kind.IDENTIFIER, plate)]
-    # a month typed without its dots is no plate's letters
-    assert [v.kind for v in find_values("1กค 2567")] != [Kind.IDENTIFIER]
+
+
+def test_a_month_typed_without_its_dots_is_no_plate() -> None:
+    values = find_values("นัดวันที่ 1กค 2567 ค่ะ")
+    assert Kind.IDENTIFIER not in [v.kind for v in values]
+    assert "1กค 2567" not in [v.text for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        # a number, a unit typed without dots, and its remainder: a measure, not a plate
+        ("ใช้เวลา 1ชม 30 นาทีใช่ไหมคะ", "1ชม 30", (Kind.DURATION, "30 นาที")),
+        ("ไรเดอร์อยู่ห่าง 5กม 300 เมตรค่ะ", "5กม 300", (Kind.LENGTH, "300 เมตร")),
+        ("มา 2คน 1 ห้องค่ะ", "2คน 1", (Kind.COUNT, "1 ห้อง")),
+        ("ซื้อ 3กก 200 บาท", "3กก 200", (Kind.AMOUNT, "200 บาท")),
+    ],
+)
+def test_a_number_a_unit_and_a_number_is_no_plate(
+    text: str, wrong: str, right: tuple[Kind, str]
+) -> None:
+    values = [(v.kind, v.text) for v in find_values(text)]
+    assert right in values
+    assert wrong not in [t for _, t in values]
+    assert Kind.IDENTIFIER not in [k for k, _ in values]
+
+
+def test_a_measure_is_no_reference_of_the_conversation() -> None:
+    facts = facts_of(("user", "สวัสดีค่ะ จองคิวตัดผมพรุ่งนี้ค่ะ ใช้เวลา 1ชม 30 นาทีใช่ไหมคะ"))
+    assert not any(key.startswith("reference") for key in facts)
+    assert not any("1ชม 30" in value for value in facts.values())
 
 
 def test_a_plate_given_as_the_answer_is_the_vehicle_plate_whole() -> None:

@@ -48,6 +48,7 @@ from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
+    Instruction,
     instructions,
     preparations,
     replaces_earlier,
@@ -66,6 +67,7 @@ from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
+from domain.memory.offline.thai_instructions import no_longer_wants
 from domain.memory.offline.thai_named_things import named_things
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
@@ -519,7 +521,7 @@ def _facts_in(
     told = list(instructions(text)) if from_user else []
     found.extend(
         FactMatch(
-            facts.entity_key(i.key, i.text, update or i.changes or replaces_earlier(i)),
+            facts.entity_key(i.key, i.text, update or _takes_back(facts, i) or replaces_earlier(i)),
             i.text,
             i.start,
             i.end,
@@ -1757,6 +1759,15 @@ _TH_NAME_REPLY = re.compile(
     r"^(?:สวัสดี(?:ครับ|ค่ะ)?\s*)?(?:ผม|ดิฉัน|ฉัน|หนู)?(?:ชื่อ)?"
     r"(?P<name>[\u0e01-\u0e4e]{2,20}?(?:\s(?!ครับ|ค่ะ|คะ|นะ)[\u0e01-\u0e4e]{2,20}?)?)\s?(?=ครับ|ค่ะ|คะ|นะ)"
 )
+
+
+def _takes_back(facts: _Facts, instruction: Instruction) -> bool:
+    """Whether a Thai «ไม่ต้อง … แล้ว» takes back an earlier instruction of its kind that asked
+    for what is no longer wanted (not a second instruction whose reason ends in «แล้ว»)."""
+    return instruction.changes and any(
+        no_longer_wants(instruction.text, facts.current(key) or "")
+        for key in (instruction.key, *(f"{instruction.key}_{n}" for n in range(2, 6)))
+    )
 
 
 def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -> list[FactMatch]:

@@ -88,7 +88,7 @@ def _cuts_a_value(clause: str, following: str) -> bool:
     """Whether the space between ``clause`` and ``following`` separates a label
     (or a given name) from its value (or surname)."""
     joined_length = len(clause) + 1 + len(following)
-    return joined_length <= MAX_JOINED_THAI_CLAUSE_CHARS and continues_into_next(clause)
+    return joined_length <= MAX_JOINED_THAI_CLAUSE_CHARS and continues_into_next(clause, following)
 
 
 def _split_thai_clauses(piece: str) -> list[str]:

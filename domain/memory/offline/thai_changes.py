@@ -23,15 +23,26 @@ _CHANGE = re.compile(
     r"(?:เปลี่ยน|เลื่อน|ย้าย|แก้(?:ไข)?)(?!ไข)(?:กลับ)?"
     r"(?P<subject>(?!ยังคง|กลับ|มา|ไป(?!รษณีย์))[\u0e01-\u0e4e]{2,20}?)(?:ให้)?เป็น\s?"
 )
-#: Words before the verb, in its clause, that say the change was not made: not, if, want.
-_NOT_MADE = re.compile(r"ไม่|ถ้า|หาก|อยาก")
-#: Where the value ends: a particle, "done", "already", a request, a new line, or a word
-#: that opens the next clause (and, as for, will, but, because) — «แต่ง» (to dress) and
-#: «ส่วนลด» (a discount) are words of their own.
+#: Words before the verb, in its clause, that say the change was not made: not, if, want,
+#: "at first" (a plan given up: «ตอนแรกจะเลื่อน… แต่ไม่เป็นไร»).
+_NOT_MADE = re.compile(r"ไม่|ถ้า|หาก|อยาก|ตอนแรก|ทีแรก")
+#: Where the clause of the verb starts: a space, a new line, a polite particle that closed
+#: the clause before it, or "so" opening this one («ลูกค้าไม่สะดวกรับสายค่ะเลยเลื่อนส่ง…»,
+#: «ติดงานไม่ว่างเลยเลื่อนนัด…»: the «ไม่» is the reason's, not the change's).
+_CLAUSE_BEFORE = re.compile(r"\s|ครับ|ค่ะ|คับ|นะคะ|เลย|จึง")
+#: Words that start with a clause opener but are words of their own: «ส่วนตัว» (private),
+#: «ส่วนลด» (a discount), «ส่วนกลาง» (common), «แต่ง» (to dress), «จะนะ» (a district).
+_NOT_OPENERS = r"(?!ส่วนตัว|ส่วนลด|ส่วนกลาง|แต่ง|จะนะ)"
+#: Where the value ends: a particle, "done", "already", a request, a new line, a word
+#: that opens the next clause (and, as for, will, but, because), or a condition
+#: («…เป็นวันศุกร์ก็ได้ถ้าคุณหมอว่าง»: "is fine too, if the doctor is free").
 _VALUE_END = re.compile(
     rf"\s?(?:เรียบร้อย|แล้ว(?:{THAI_PARTICLES}|\s|$)|ให้(?:ตรง|นะ|ด้วย)|ได้(?:ไหม|มั้ย|เลย)"
-    rf"|{THAI_PARTICLES}(?:\s|$)|ครับ|ค่ะ|และ|ส่วน(?!ลด)|จะ|แต่(?!ง)|เพราะ|[\n?]|$)"
+    rf"|{THAI_PARTICLES}(?:\s|$)|ครับ|ค่ะ|และ|{_NOT_OPENERS}(?:ส่วน|จะ|แต่)|เพราะ"
+    rf"|ก็ได้|ถ้า|หาก|[\n?]|$)"
 )
+#: A condition after the value: the change is offered, not made.
+_CONDITION = re.compile(r"ถ้า|หาก")
 #: A question: the particles, and the question words a value cannot be («วันไหน», «กี่โมง»).
 _ASKS = re.compile(r"ไหม|มั้ย|หรือเปล่า|หรือยัง|ไหน|อะไร|เมื่อไร|เมื่อไหร่|กี่|[?]")
 _SENTENCE_END = re.compile(r"\s|ครับ|ค่ะ|คับ")
@@ -51,19 +62,25 @@ def changes_named(text: str) -> list[ChangedTo]:
     """Every "<subject> changed to <value>" of a Thai message that states it as made."""
     found = []
     for match in _CHANGE.finditer(text):
-        clause_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start()))
-        if _NOT_MADE.search(text, clause_start + 1, match.start()):
+        if _NOT_MADE.search(text, _clause_start(text, match.start()), match.start()):
             continue
         end = _VALUE_END.search(text, match.end() + 1)
         stop = end.start() if end else len(text)
         value = text[match.end() : stop].strip()
         if not _MIN_VALUE_CHARS <= len(value) <= _MAX_VALUE_CHARS:
             continue
-        if _ASKS.search(value) or _ASKS.search(_rest_of_clause(text, stop)):
+        rest = _rest_of_clause(text, stop)
+        if _ASKS.search(value) or _ASKS.search(rest) or _CONDITION.search(rest):
             continue
         start = match.end() + text[match.end() : stop].find(value)
         found.append(ChangedTo(match.group("subject"), value, start, start + len(value)))
     return found
+
+
+def _clause_start(text: str, verb_at: int) -> int:
+    """Where the clause of a change verb at ``verb_at`` begins."""
+    ends = [m.end() for m in _CLAUSE_BEFORE.finditer(text, 0, verb_at)]
+    return ends[-1] if ends else 0
 
 
 def _rest_of_clause(text: str, stop: int) -> str:

@@ -36,6 +36,14 @@ _LONGER_WORD_BEFORE = {
     "ของ": ("สิ่ง",),
     "ทาง": ("เส้น",),
 }
+#: «ไป» (to) after a verb of moving or sending («ส่งไป», «ขึ้นไป», «ผ่านไป») still says where
+#: to when the next clause opens with a place or a value: a digit, a building, floor or room
+#: («คอนโด…», «ชั้น 5», «ห้อง 1208»), or a label of its own («เบอร์ 08…»).
+_DIRECTION = "ไป"
+_PLACE_OPENERS = ("อาคาร", "ตึก", "คอนโด", "หมู่บ้าน", "บ้าน", "ชั้น", "ห้อง", "ซอย", "ถนน")
+_DIGIT = re.compile(r"[\d\u0e50-\u0e59]")
+
+
 #: A title and the given name after it, ending the clause («…ชื่อคุณพิมพ์ชนก»); not
 #: the «คุณ» of «ขอบคุณ», «ขอบพระคุณ», «บุญคุณ», nor a name that already closed with a
 #: polite particle.
@@ -45,10 +53,21 @@ _TITLED_NAME_AT_END = re.compile(
 _POLITE_END = re.compile(r"(?:ครับ|คับ|ค่ะ|คะ|นะ|จ้ะ|จ้า)$")
 
 
-def _ends_with_label(clause: str) -> bool:
+def _opens_with_value(following: str) -> bool:
+    return (
+        _DIGIT.match(following) is not None
+        or following.startswith(_PLACE_OPENERS)
+        or any(following.startswith(word) for word in _EXPECTS_OBJECT)
+    )
+
+
+def _ends_with_label(clause: str, following: str) -> bool:
     return any(
         clause.endswith(word)
-        and not clause[: -len(word)].endswith(_LONGER_WORD_BEFORE.get(word, ()))
+        and (
+            not clause[: -len(word)].endswith(_LONGER_WORD_BEFORE.get(word, ()))
+            or (word == _DIRECTION and _opens_with_value(following))
+        )
         for word in _EXPECTS_OBJECT
     )
 
@@ -57,6 +76,6 @@ def _ends_with_titled_name(clause: str) -> bool:
     return _TITLED_NAME_AT_END.search(clause) is not None and not _POLITE_END.search(clause)
 
 
-def continues_into_next(clause: str) -> bool:
-    """Whether ``clause`` stops where its value or surname begins."""
-    return _ends_with_label(clause) or _ends_with_titled_name(clause)
+def continues_into_next(clause: str, following: str) -> bool:
+    """Whether ``clause`` stops where its value or surname (``following``) begins."""
+    return _ends_with_label(clause, following) or _ends_with_titled_name(clause)

@@ -20,7 +20,10 @@ _QUESTION_END = re.compile(
 )
 #: "No longer": «ไม่ต้อง … แล้ว» ("no need to … any more"), the «แล้ว» not opening what comes next
 #: («ไม่ต้องโทรแล้วค่อยมา» is "come without calling").
-_NO_LONGER = re.compile(r"ไม่ต้อง\S{1,30}?แล้ว(?!ค่อย|ก็|จึง)")
+_NO_LONGER = re.compile(r"ไม่ต้อง(?P<what>\S{1,30}?)แล้ว(?!ค่อย|ก็|จึง)")
+#: How many letters in a row the earlier instruction must share with what is no longer
+#: wanted: «ล็อบบี้» of «ฝากล็อบบี้», «ไลน์» of «ทักไลน์»; a shorter «what» («ฝาก») is shared whole.
+_SHARED_RUN = 4
 #: "that" introducing what someone said or should be told.
 _THAT = re.compile(r"ว่า\s?")
 #: How far back «ว่า» may stand before the instruction's own words.
@@ -51,3 +54,18 @@ def thai_instruction_start(text: str, start: int, floor: int = 0) -> int:
 def no_longer_in_thai(instruction: str) -> bool:
     """Whether a Thai instruction says what is no longer wanted: a change of the earlier one."""
     return _NO_LONGER.search(instruction) is not None
+
+
+def no_longer_wants(instruction: str, earlier: str) -> bool:
+    """Whether ``instruction`` says that what ``earlier`` asked for is no longer wanted.
+
+    «แล้ว» is also "already": «ไม่ต้องกดกริ่งลูกหลับแล้ว» ("don't ring, the child is asleep
+    already") after «ส่งหลัง 5 โมงเย็น» is a second instruction; «ไม่ต้องฝากแล้ว» after
+    «ฝากไว้ที่ป้อมยาม» takes the earlier one back. Only the earlier instruction can tell.
+    """
+    match = _NO_LONGER.search(instruction)
+    if match is None:
+        return False
+    what = match.group("what")
+    run = min(_SHARED_RUN, len(what))
+    return any(what[i : i + run] in earlier for i in range(len(what) - run + 1))

@@ -148,14 +148,21 @@ _TH_MONTH = (
     r"|มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา"
     r"|มค|กพ|มีค|เมย|พค|มิย|กค|สค|กย|ตค|พย|ธค"
 )
+#: Thai counts a thing by its classifier (ลักษณนาม), a closed class of words: time spans,
+#: people and the common classifiers of things (a ticket or a card is «ใบ», a car «คัน»).
+_TH_CLASSIFIER = (
+    r"(?:วัน|คืน|เดือน|ภาค|เทอม|ปี|ชั่วโมง|ชม\.|นาที|สัปดาห์|อาทิตย์|ท่าน|คน|ราย|ครั้ง|รอบ|เที่ยว"
+    r"|ชิ้น|แก้ว|ใบ|ที่นั่ง|ห้อง|ชุด|กล่อง|ขวด|คัน|เครื่อง|อัน|ตัว|ข้าง|มื้อ|จาน|ถุง|แพ็ค|แผ่น"
+    r"|เล่ม|คู่|หน่วย|รายการ|กิโลกรัม|กิโลเมตร|กิโล|กก\.|ลิตร|เมตร|ตร\.ม\.|หลัง|ที่)"
+)
 #: A Thai year after the month: «2566», «พ.ศ. 2566», «ปี 2566», «66» right after «ธ.ค.»,
 #: and «ธ.ค. 67» after a space: two digits of this Buddhist era (2550-2579) that no time,
-#: count or price follows («พ.ย. 10 โมง», «ธ.ค. 12 คน» are no years).
+#: price or classifier follows («พ.ย. 10 โมง», «ธ.ค. 12 คน», «ธ.ค. 50 ตัว» are no years).
 _TH_YEAR = (
     r"(?:\s?(?:ปี|พ\.ศ\.?|พศ\.?|ค\.ศ\.?)?\s?\d{4}(?!\d)"
     r"|(?<=\.)\d{2}(?!\d)|\s?(?:ปี|พ\.ศ\.?|พศ\.?)\s?\d{2}(?!\d)"
     r"|(?<=\.)\s[5-7๕-๗]\d(?![\d:.,/\-])"
-    r"(?!\s?(?:โมง|นาฬิกา|น\.|นาที|ชั่วโมง|ชม|คน|ท่าน|ที่|บาท|ชิ้น|กล่อง|ห้อง|ใบ|วัน|%)))"
+    rf"(?!\s?(?:โมง|นาฬิกา|น\.|ชม|บาท|%|{_TH_CLASSIFIER})))"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _EN_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
@@ -244,13 +251,6 @@ _CURRENCY_AFTER = (
     r"(?:(?:tomans?|rials?|dollars?|usd|eur|euros?|gbp|pounds?|baht|thb|irr|irt|aed|dirhams?)"
     r"(?![A-Za-z])|تومان|تومن|ریال|ريال|دلار|دولار|یورو|يورو|درهم|บาท|ดอลลาร์|ยูโร|€|\$|£|฿|﷼)"
 )
-#: Thai counts a thing by its classifier (ลักษณนาม), a closed class of words: time spans,
-#: people and the common classifiers of things (a ticket or a card is «ใบ», a car «คัน»).
-_TH_CLASSIFIER = (
-    r"(?:วัน|คืน|เดือน|ภาค|เทอม|ปี|ชั่วโมง|ชม\.|นาที|สัปดาห์|อาทิตย์|ท่าน|คน|ราย|ครั้ง|รอบ|เที่ยว"
-    r"|ชิ้น|แก้ว|ใบ|ที่นั่ง|ห้อง|ชุด|กล่อง|ขวด|คัน|เครื่อง|อัน|ตัว|ข้าง|มื้อ|จาน|ถุง|แพ็ค|แผ่น"
-    r"|เล่ม|คู่|หน่วย|กิโลกรัม|กิโล|กก\.|ลิตร|เมตร|ตร\.ม\.|หลัง|ที่)"
-)
 #: A Thai rate says what it is per before the amount: «วันละ 1,200 บาท» (a day), «ใบละ …»
 #: (a ticket), or after it: «60 บาทต่อใบ», «450 บาท/คืน».
 _TH_PER = rf"(?:{_TH_CLASSIFIER}ละ\s?)"
@@ -280,6 +280,12 @@ _TH_PLATE = re.compile(
 )
 #: Two-letter months typed without dots («1กค 2567» is a date, not a plate).
 _TH_MONTH_WITHOUT_DOTS = frozenset(["มค", "กพ", "พค", "กค", "สค", "กย", "ตค", "พย", "ธค"])
+#: Units typed without dots after a number: «1ชม 30 นาที» (an hour and a half), «2คน 1 ห้อง»,
+#: «5กม 300 เมตร» are a measure and its remainder, not a plate. («กก» is a plate series too:
+#: a kilogram is known by the classifier after it.)
+_TH_UNITS_WITHOUT_DOTS = frozenset(["ชม", "คน", "กม", "ซม", "มม", "ตร"])
+#: What follows a measure's remainder: a classifier or a price («3กก 200 บาท»).
+_TH_UNIT_AFTER = re.compile(rf"\s?(?:{_TH_CLASSIFIER}|บาท)")
 
 # -- phone numbers -----------------------------------------------------------------------------
 
@@ -496,8 +502,12 @@ def _bank_accounts(text: str) -> Iterator[ValueSpan]:
 
 def _thai_plates(text: str) -> Iterator[ValueSpan]:
     for match in _TH_PLATE.finditer(text):
-        if match.group("letters") not in _TH_MONTH_WITHOUT_DOTS:
-            yield _span(Kind.IDENTIFIER, match)
+        letters = match.group("letters")
+        if letters in _TH_MONTH_WITHOUT_DOTS or letters in _TH_UNITS_WITHOUT_DOTS:
+            continue
+        if _TH_UNIT_AFTER.match(text, match.end()):
+            continue
+        yield _span(Kind.IDENTIFIER, match)
 
 
 def _phones(text: str) -> Iterator[ValueSpan]:
