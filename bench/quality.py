@@ -1,7 +1,7 @@
 """Memory quality benchmark: does the context still know what the conversation is about?
 
-    python -m bench.quality [--set dev|holdout|fresh|blind|blind2|blind3|all|DIR] [--budgets 400,800,1200]
-                            [--planted] [--verbose]
+    python -m bench.quality [--set dev|holdout|fresh|blind|blind2|blind3|all|DIR]
+                            [--budgets 400,800,1200] [--planted] [--verbose]
 
 Two kinds of conversations go through the real SQLite store and the memory
 service (folds every 5 messages, as ingest triggers them), then the context
