@@ -99,3 +99,37 @@ def test_a_short_name_keeps_its_kind() -> None:
     )
     assert current(facts)["plan"] == "Team"
     assert history(facts, "plan") == ["Pro plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("For the front discs and pads with Brembo parts it's £386.40 inc VAT.", "Brembo"),
+        ("No problem, that's approved: Mintex front discs and pads.", "Mintex"),
+    ],
+)
+def test_the_brand_of_the_parts(text: str, brand: str) -> None:
+    assert facts_of(("assistant", text))["parts_brand"] == brand
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brembo pads are better than Mintex pads.",  # compared, neither chosen
+        "Front discs and pads are worn.",  # the parts, no brand
+        "Which brand of pads would you like, Brembo or Mintex?",  # asked
+    ],
+)
+def test_no_parts_brand(text: str) -> None:
+    assert "parts_brand" not in facts_of(("assistant", text))
+
+
+def test_a_new_brand_of_parts_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "For the front discs and pads with Brembo parts it's £386.40 inc VAT."),
+        ("user", "is there a cheaper option on the brakes?? brembo sounds fancy"),
+        ("assistant", "No problem, that's approved: Mintex front discs and pads."),
+        batch=1,
+    )
+    assert current(facts)["parts_brand"] == "Mintex"
+    assert history(facts, "parts_brand") == ["Brembo"]

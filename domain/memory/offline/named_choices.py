@@ -1,5 +1,5 @@
 """Named choices in English: the room, the club, the location, the plan a booking is on,
-the way a refund is paid.
+the brand of parts a repair uses, the way a refund is paid.
 
 "a Deluxe King room", "your Family Room", "home club Riverside", "our Northgate
 location", "the Premium plan", "Fibre 150 package". The name is a proper name
@@ -57,6 +57,18 @@ _CHOICE = re.compile(
 )
 
 
+#: The brand of the parts a job is quoted or done with: "with Brembo parts", "approved: Mintex
+#: front discs and pads". A new brand of parts replaces the old one ("I can quote Mintex
+#: instead"); the words that open a sentence about the parts themselves are no brand.
+_PARTS_BRAND = re.compile(
+    rf"(?<![\w'’]){_NOT_NAMES}(?!(?:Front|Rear|Brake|Spare|Genuine|Original|Replacement|With"
+    r"|For|Both|All)\b)(?P<brand>[A-Z][a-z]+[A-Za-z]*)\s+(?:(?:front|rear)\s+)?"
+    r"(?:discs?|pads|parts|tyres|tires|shocks|filters?|battery|batteries)(?![A-Za-z])"
+)
+#: Two names weighed against each other choose neither.
+_COMPARED = re.compile(r"\b(?:than|versus|vs\.?|compared)\b", re.IGNORECASE)
+
+
 #: How a refund is paid: "as account credit", "back on the card", "to your original
 #: payment method", "store credit".
 _REFUND_METHOD = re.compile(
@@ -106,6 +118,10 @@ def named_choices(text: str) -> Iterator[NamedChoice]:
 
 
 def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
+    if not _COMPARED.search(sentence):
+        for parts in _PARTS_BRAND.finditer(sentence):
+            start, end = parts.span("brand")
+            yield NamedChoice("parts_brand", offset + start, offset + end, parts["brand"])
     for method in _REFUND_METHOD.finditer(sentence):
         yield NamedChoice(
             "refund_method", offset + method.start(), offset + method.end(), method.group()
