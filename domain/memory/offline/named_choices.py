@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.named_fa import choices_named
 from domain.memory.offline.sentences import split_sentences
 
 #: The kind of thing → the fact key of its name.
@@ -118,6 +119,8 @@ def named_choices(text: str) -> Iterator[NamedChoice]:
 
 
 def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
+    for persian in choices_named(sentence):
+        yield NamedChoice(persian.key, offset + persian.start, offset + persian.end, persian.text)
     if not _COMPARED.search(sentence):
         for parts in _PARTS_BRAND.finditer(sentence):
             start, end = parts.span("brand")
