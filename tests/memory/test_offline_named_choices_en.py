@@ -133,3 +133,38 @@ def test_a_new_brand_of_parts_replaces_the_old_one() -> None:
     )
     assert current(facts)["parts_brand"] == "Mintex"
     assert history(facts, "parts_brand") == ["Brembo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "colour"),
+    [
+        ("Done, I've changed the colour to Awesome Lilac.", "Awesome Lilac"),
+        ("You ordered the Galaxy A55 in the Awesome Navy colour.", "Awesome Navy"),
+        ("Colour is Midnight Black, 256GB.", "Midnight Black"),
+    ],
+)
+def test_the_colour_of_a_product(text: str, colour: str) -> None:
+    assert facts_of(("assistant", text))["colour"] == colour
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What colour is the Galaxy?",  # asked
+        "The Awesome Navy colour looks better than the Awesome Lilac colour.",  # compared
+        "The Family Room is bigger than the Deluxe King room.",  # compared
+    ],
+)
+def test_a_name_compared_or_asked_is_no_choice(text: str) -> None:
+    assert not {"colour", "room_type"} & set(facts_of(("assistant", text)))
+
+
+def test_a_new_colour_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "You ordered the Galaxy A55 in the Awesome Navy colour."),
+        ("user", "can I have the lilac one instead"),
+        ("assistant", "Done, I've changed the colour to Awesome Lilac."),
+        batch=1,
+    )
+    assert current(facts)["colour"] == "Awesome Lilac"
+    assert history(facts, "colour") == ["Awesome Navy"]
