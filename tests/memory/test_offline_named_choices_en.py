@@ -168,3 +168,15 @@ def test_a_new_colour_replaces_the_old_one() -> None:
     )
     assert current(facts)["colour"] == "Awesome Lilac"
     assert history(facts, "colour") == ["Awesome Navy"]
+
+
+def test_a_new_instalment_plan_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "You're paying 0% over 10 months, £149.90 a month."),
+        ("user", "can I pay it off quicker"),
+        ("assistant", "Sure, I've moved you to 6 monthly instalments of £249.83."),
+        ("assistant", "The refund for the old order is paid in instalments back to the card."),
+        batch=1,
+    )
+    assert current(facts)["instalment_plan"] == "6 monthly instalments"
+    assert history(facts, "instalment_plan") == ["0% over 10 months"]

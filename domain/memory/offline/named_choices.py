@@ -72,6 +72,13 @@ _PARTS_BRAND = re.compile(
     r"|For|Both|All)\b)(?P<brand>[A-Z][a-z]+[A-Za-z]*)\s+(?:(?:front|rear)\s+)?"
     r"(?:discs?|pads|parts|tyres|tires|shocks|filters?|battery|batteries)(?![A-Za-z])"
 )
+#: How many instalments an order is paid in: "6 monthly instalments", "0% over 10 months"
+#: (the Thai «ผ่อน 0% 6 เดือน», the Persian «سه قسط»); "paid in instalments" names no plan.
+_INSTALMENTS = re.compile(
+    r"(?<![\w.])(?:(?:\d{1,2}|two|three|four|five|six|ten|twelve)\s+(?:monthly\s+)?"
+    r"instal?ments|0%\s+(?:finance\s+)?over\s+\d{1,2}\s+months)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 #: Two names weighed against each other choose neither ("rather than" still chooses one).
 _COMPARED = re.compile(r"\b(?:(?<!rather\s)than|versus|vs\.?|compared)\b", re.IGNORECASE)
 
@@ -131,6 +138,8 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
         yield NamedChoice(
             "refund_method", offset + method.start(), offset + method.end(), method.group()
         )
+    for plan in _INSTALMENTS.finditer(sentence):
+        yield NamedChoice("instalment_plan", offset + plan.start(), offset + plan.end(), plan[0])
     if _COMPARED.search(sentence):
         return  # "the Galaxy is better than the iPhone": neither is chosen
     for parts in _PARTS_BRAND.finditer(sentence):
