@@ -99,3 +99,84 @@ def test_a_short_name_keeps_its_kind() -> None:
     )
     assert current(facts)["plan"] == "Team"
     assert history(facts, "plan") == ["Pro plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("For the front discs and pads with Brembo parts it's £386.40 inc VAT.", "Brembo"),
+        ("No problem, that's approved: Mintex front discs and pads.", "Mintex"),
+    ],
+)
+def test_the_brand_of_the_parts(text: str, brand: str) -> None:
+    assert facts_of(("assistant", text))["parts_brand"] == brand
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brembo pads are better than Mintex pads.",  # compared, neither chosen
+        "Front discs and pads are worn.",  # the parts, no brand
+        "Which brand of pads would you like, Brembo or Mintex?",  # asked
+    ],
+)
+def test_no_parts_brand(text: str) -> None:
+    assert "parts_brand" not in facts_of(("assistant", text))
+
+
+def test_a_new_brand_of_parts_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "For the front discs and pads with Brembo parts it's £386.40 inc VAT."),
+        ("user", "is there a cheaper option on the brakes?? brembo sounds fancy"),
+        ("assistant", "No problem, that's approved: Mintex front discs and pads."),
+        batch=1,
+    )
+    assert current(facts)["parts_brand"] == "Mintex"
+    assert history(facts, "parts_brand") == ["Brembo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "colour"),
+    [
+        ("Done, I've changed the colour to Awesome Lilac.", "Awesome Lilac"),
+        ("You ordered the Galaxy A55 in the Awesome Navy colour.", "Awesome Navy"),
+        ("Colour is Midnight Black, 256GB.", "Midnight Black"),
+    ],
+)
+def test_the_colour_of_a_product(text: str, colour: str) -> None:
+    assert facts_of(("assistant", text))["colour"] == colour
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What colour is the Galaxy?",  # asked
+        "The Awesome Navy colour looks better than the Awesome Lilac colour.",  # compared
+        "The Family Room is bigger than the Deluxe King room.",  # compared
+    ],
+)
+def test_a_name_compared_or_asked_is_no_choice(text: str) -> None:
+    assert not {"colour", "room_type"} & set(facts_of(("assistant", text)))
+
+
+def test_a_new_colour_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "You ordered the Galaxy A55 in the Awesome Navy colour."),
+        ("user", "can I have the lilac one instead"),
+        ("assistant", "Done, I've changed the colour to Awesome Lilac."),
+        batch=1,
+    )
+    assert current(facts)["colour"] == "Awesome Lilac"
+    assert history(facts, "colour") == ["Awesome Navy"]
+
+
+def test_a_new_instalment_plan_replaces_the_old_one() -> None:
+    facts = conversation(
+        ("assistant", "You're paying 0% over 10 months, £149.90 a month."),
+        ("user", "can I pay it off quicker"),
+        ("assistant", "Sure, I've moved you to 6 monthly instalments of £249.83."),
+        ("assistant", "The refund for the old order is paid in instalments back to the card."),
+        batch=1,
+    )
+    assert current(facts)["instalment_plan"] == "6 monthly instalments"
+    assert history(facts, "instalment_plan") == ["0% over 10 months"]

@@ -1,5 +1,5 @@
 """Named choices in English: the room, the club, the location, the plan a booking is on,
-the way a refund is paid.
+the brand of parts a repair uses, the way a refund is paid.
 
 "a Deluxe King room", "your Family Room", "home club Riverside", "our Northgate
 location", "the Premium plan", "Fibre 150 package". The name is a proper name
@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.named_fa import choices_named
 from domain.memory.offline.sentences import split_sentences
 
 #: The kind of thing → the fact key of its name.
@@ -32,6 +33,10 @@ _KINDS = {
     "package": "plan",
     "tariff": "plan",
     "bundle": "plan",
+    # a product's colour by its maker's name: "colour Awesome Iceblue", "the colour to Awesome
+    # Lilac", "in the Midnight Black colour"
+    "colour": "colour",
+    "color": "colour",
 }
 _KIND = "|".join(_KINDS)
 #: Capitalised words that start a sentence, point at something or praise it ("Good plan."),
@@ -43,18 +48,39 @@ _NOT_NAMES = (
 )
 #: Kinds whose capitalised word is part of a product's name ("Family Room", "Fibre
 #: Plan"); a capitalised "Clinic" or "Club" is the business's own name, no choice.
-_NAMED_PRODUCTS = frozenset({"room", "suite", "plan", "package", "tariff", "bundle"})
+_NAMED_PRODUCTS = frozenset(
+    {"room", "suite", "plan", "package", "tariff", "bundle", "colour", "color"}
+)
 _NAME_WORD = rf"{_NOT_NAMES}(?:[A-Z][A-Za-z'’&-]*|\d+)"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _CHOICE = re.compile(
     # "a Deluxe King room", "Family Room", "our Northgate location", "Fibre 150 package"
     rf"(?<![\w'’])(?P<before>{_NAME})\s+(?P<kind>(?i:{_KIND}))(?![A-Za-z])"
     # "home club Riverside", "your home club is Lakeshore": the kind first
-    rf"|(?<![A-Za-z])(?P<kind2>(?i:home\s+club|club|branch|location))\s+(?:is\s+)?"
+    rf"|(?<![A-Za-z])(?P<kind2>(?i:home\s+club|club|branch|location|colou?r))\s+(?:is\s+)?"
     rf"(?P<after>{_NAME})"
     # "change your home club to Lakeshore", "switch the plan to Fibre 150"
     rf"|(?<![A-Za-z])(?P<kind3>(?i:{_KIND}))\s+to\s+(?:the\s+)?(?P<to>{_NAME})"
 )
+
+
+#: The brand of the parts a job is quoted or done with: "with Brembo parts", "approved: Mintex
+#: front discs and pads". A new brand of parts replaces the old one ("I can quote Mintex
+#: instead"); the words that open a sentence about the parts themselves are no brand.
+_PARTS_BRAND = re.compile(
+    rf"(?<![\w'’]){_NOT_NAMES}(?!(?:Front|Rear|Brake|Spare|Genuine|Original|Replacement|With"
+    r"|For|Both|All)\b)(?P<brand>[A-Z][a-z]+[A-Za-z]*)\s+(?:(?:front|rear)\s+)?"
+    r"(?:discs?|pads|parts|tyres|tires|shocks|filters?|battery|batteries)(?![A-Za-z])"
+)
+#: How many instalments an order is paid in: "6 monthly instalments", "0% over 10 months"
+#: (the Thai «ผ่อน 0% 6 เดือน», the Persian «سه قسط»); "paid in instalments" names no plan.
+_INSTALMENTS = re.compile(
+    r"(?<![\w.])(?:(?:\d{1,2}|two|three|four|five|six|ten|twelve)\s+(?:monthly\s+)?"
+    r"instal?ments|0%\s+(?:finance\s+)?over\s+\d{1,2}\s+months)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+#: Two names weighed against each other choose neither ("rather than" still chooses one).
+_COMPARED = re.compile(r"\b(?:(?<!rather\s)than|versus|vs\.?|compared)\b", re.IGNORECASE)
 
 
 #: How a refund is paid: "as account credit", "back on the card", "to your original
@@ -106,10 +132,19 @@ def named_choices(text: str) -> Iterator[NamedChoice]:
 
 
 def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
+    for persian in choices_named(sentence):
+        yield NamedChoice(persian.key, offset + persian.start, offset + persian.end, persian.text)
     for method in _REFUND_METHOD.finditer(sentence):
         yield NamedChoice(
             "refund_method", offset + method.start(), offset + method.end(), method.group()
         )
+    for plan in _INSTALMENTS.finditer(sentence):
+        yield NamedChoice("instalment_plan", offset + plan.start(), offset + plan.end(), plan[0])
+    if _COMPARED.search(sentence):
+        return  # "the Galaxy is better than the iPhone": neither is chosen
+    for parts in _PARTS_BRAND.finditer(sentence):
+        start, end = parts.span("brand")
+        yield NamedChoice("parts_brand", offset + start, offset + end, parts["brand"])
     for match in _CHOICE.finditer(sentence):
         if match.group("before"):
             kind = match.group("kind")

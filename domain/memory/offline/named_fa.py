@@ -69,6 +69,30 @@ _NOT_A_NAME = PERSIAN_STOP_WORDS | {
 }
 
 
+#: What is chosen, named by its head noun, and the key of the choice: a later choice of the
+#: same kind replaces the earlier one.
+_CHOICE_HEADS = {
+    "بیمه": "insurance",
+    "کتاب": "textbook",
+    "قسط": "instalment_plan",
+}
+#: A book by its Latin title after «کتاب», a few words between perhaps: «کتاب American English
+#: File 3 رو …», «کتابم عوض میشه، American English File 4» (the book changes too).
+_TEXTBOOK = re.compile(
+    rf"(?<![{_FA}])کتاب(?:م|ش|تون|تان)?(?:\s+[{_FA}\u200c]{{2,}}){{0,3}}\s*[،,:]?\s*"
+    r"(?P<value>[A-Z][A-Za-z'’-]+(?:\s+(?:[A-Z][A-Za-z'’-]+|\d{1,2})){0,5})(?![A-Za-z0-9])"
+)
+#: Cover said as taken: «بیمه بدنه کامل اضافه شد», «بیمه تکمیلی ثبت شد»; the cover only offered
+#: («بیمه بدنه رو هم میتونید اضافه کنید») is not taken yet.
+_INSURANCE = re.compile(
+    rf"(?<![{_FA}])(?P<value>بیمه(?:\s+{_WORD}){{1,3}}?)\s+(?:اضافه|ثبت|فعال)\s*شد(?![{_FA}])"
+)
+#: How many instalments: «دو قسط», «کلا میشه سه قسط», «۳ قسط» (not «قسط اول», the first one).
+_INSTALMENTS = re.compile(
+    rf"(?<![{_FA}])(?P<value>(?:دو|سه|چهار|پنج|شش|[۲-۹]|[2-9]|۱۰|10|۱۲|12)\s*قسط)(?![{_FA}])"
+)
+
+
 @dataclass(frozen=True)
 class NamedThing:
     key: str
@@ -79,6 +103,17 @@ class NamedThing:
 
 def things_named(text: str) -> list[NamedThing]:
     return [*_items(text), *_places(text)]
+
+
+def choices_named(sentence: str) -> list[NamedThing]:
+    """The textbook, the insurance cover and the instalment plan a Persian sentence says
+    are chosen (the caller skips questions)."""
+    found = []
+    for head, pattern in (("کتاب", _TEXTBOOK), ("بیمه", _INSURANCE), ("قسط", _INSTALMENTS)):
+        for match in pattern.finditer(sentence):
+            start, end = match.span("value")
+            found.append(NamedThing(_CHOICE_HEADS[head], start, end, match["value"]))
+    return found
 
 
 def _items(text: str) -> list[NamedThing]:

@@ -24,6 +24,31 @@ _LATIN_NAME = r"[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,3}"
 _THAI_END = rf"(?={THAI_PARTICLES}|\s|$|[.,!?]|แทน|แล้ว|ค่าเทอม|ค่าบริการ)"
 _THAI_NAME = rf"[\u0e01-\u0e4e]{{2,30}}?{_THAI_END}"
 
+#: A product by its brand and model, the model word with a digit and its sizes after it:
+#: «Samsung Galaxy A55 5G 8/256GB».
+_LATIN_MODEL = (
+    r"[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,3}\s(?:[A-Z][A-Za-z]*)?\d[\dA-Za-z/.+-]*"
+    r"(?:\s[A-Z0-9][\dA-Za-z/.+-]*){0,3}"
+)
+#: Banks whose cards Thai names by the bank: «บัตรเครดิตกสิกรไทย».
+_TH_BANKS = "กสิกรไทย|กสิกร|กรุงเทพ|กรุงไทย|กรุงศรี|ไทยพาณิชย์|ทีทีบี|ยูโอบี|ซิตี้|ออมสิน"
+#: A company by the short form of its legal form, as a customer types it for a tax invoice:
+#: «บจ. ไบรท์ซอฟต์ โซลูชั่น» (to the end of the clause). «บริษัท … จำกัด» is left out: it is also
+#: how an invoice is said to be made out («ออกในนามบริษัท …»), and a switch to a person's name
+#: («ออกในนามบุคคล คุณ…») is read as a holder's name, under another key, leaving it stale.
+_COMPANY_WORDS = r"[\u0e01-\u0e4eA-Za-z]{2,}(?:\s[\u0e01-\u0e4eA-Za-z]{2,}){0,3}?"
+_COMPANY = (
+    rf"(?:บจ\.|บมจ\.|หจก\.)\s?(?P<value>{_COMPANY_WORDS})"
+    rf"(?=\s?(?:จำกัด|{THAI_PARTICLES}|$|\n|[.,]))"
+)
+
+#: A Latin name ends at a word's end, not inside a code («DR-11862», «RF-25-11873»).
+_NO_MORE = r"(?![A-Za-z0-9-])"
+#: «สี Awesome Navy», «สีม่วง Awesome Lilac»: the word for colour, a Thai colour perhaps, the
+#: Latin name; «สี» inside a word («เสียหาย», damage) is no colour.
+_TH_COLOURS = "แดง|เหลือง|เขียว|ฟ้า|น้ำเงิน|กรมท่า|ม่วง|ชมพู|ดำ|ขาว|เทา|ส้ม|น้ำตาล|ทอง|เงิน|ครีม|บรอนซ์"
+_COLOUR = rf"(?<!เ)สี(?:{_TH_COLOURS})?\s?(?P<value>{_LATIN_NAME}){_NO_MORE}"
+
 _TH_CAR_MAKES = (
     "โตโยต้า|ฮอนด้า|มาสด้า|นิสสัน|อีซูซุ|มิตซูบิชิ|ฟอร์ด|เชฟโรเลต|ซูซูกิ|เอ็มจี|ฮุนได|เกีย|บีวายดี"
     "|วอลโว่|เบนซ์|บีเอ็มดับเบิลยู|ซูบารุ|เลกซัส|ยามาฮ่า|คาวาซากิ"
@@ -63,6 +88,28 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("route", re.compile(r"(?P<value>สาย\s?[A-Z0-9]{1,3})(?![A-Za-z0-9])")),
     # a car by its make as Thai writes it and its model: «ฮอนด้า ซิตี้», «โตโยต้า ยาริส»
     ("vehicle", re.compile(rf"(?P<value>(?:{_TH_CAR_MAKES})\s?{_THAI_NAME})")),
+    # what the customer orders, read back or changed (see ``_ORDERED``); a colour received
+    # by mistake («ที่ได้มาเป็นสีเหลือง Awesome Lemon», "what came is the yellow …") is not
+    # the colour wanted
+    ("colour_received", re.compile(rf"(?:ได้มา|ได้รับ|ส่งมา)(?:เป็น)?{_COLOUR}")),
+    ("colour", re.compile(_COLOUR)),
+    ("product_model", re.compile(rf"(?:คือ|รุ่น|สั่ง|ซื้อ)\s?(?P<value>{_LATIN_MODEL}){_NO_MORE}")),
+    # «บัตรเครดิตกสิกรไทย», «บัตร KTC»; a card money goes back into («คืนเงินเข้าบัตร…») is
+    # where a refund goes, not how the order is paid
+    (
+        "payment_card",
+        re.compile(
+            rf"(?<!เข้า)(?P<value>บัตร(?:เครดิต|เดบิต)?\s?(?:{_LATIN_NAME}|{_TH_BANKS}))"
+            rf"(?![A-Za-z0-9\u0e01-\u0e4e-])"
+        ),
+    ),
+    # «ผ่อน 0% 6 เดือน», «ผ่อน 10 งวด»
+    (
+        "instalment_plan",
+        re.compile(r"(?P<value>ผ่อน(?:\s?\d{1,2}(?:\.\d+)?\s?%)?\s?\d{1,2}\s?(?:เดือน|งวด))"),
+    ),
+    # a company by its Thai legal form: «บจ. ไบรท์ซอฟต์ โซลูชั่น», «บริษัท … จำกัด»
+    ("invoice_name", re.compile(_COMPANY)),
     (
         "shop_branch",
         re.compile(
@@ -78,13 +125,21 @@ _OFFER = re.compile(r"ว่าง|มี\S{0,6}(?:สอง|สาม|หลา
 #: Things offered before one is chosen; a shop or a package named in a question
 #: («… สาขาบรรทัดทอง ใช่ไหมคะ», "is that right?") is still the one meant.
 _CHOSEN = frozenset({"room_type", "programme"})
+#: What a customer orders: in a question it is chosen only when read back to be confirmed
+#: («… สี Awesome Navy … ถูกต้องไหมคะ») or asked for as a change («ขอเปลี่ยนเป็นสีม่วง Awesome
+#: Lilac ได้ไหมครับ»); «มีสี Awesome Lilac ไหม» (is there …?) orders nothing.
+_ORDERED = frozenset(
+    {"colour", "colour_received", "product_model", "payment_card", "instalment_plan"}
+)
+_READ_BACK_OR_CHANGE = re.compile(r"ถูกต้อง|ใช่(?:ไหม|มั้ย)|เปลี่ยนเป็น")
 
 
 def named_things(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
     """Named things in ``text``, left to right; each claims its words."""
     choosing = bool(_OFFER.search(text) or "?" in text or asked_in_thai(text))
+    confirming = _READ_BACK_OR_CHANGE.search(text) is not None
     for key, pattern in _KINDS:
-        if choosing and key in _CHOSEN:
+        if choosing and (key in _CHOSEN or (key in _ORDERED and not confirming)):
             continue
         for match in pattern.finditer(text):
             start, end = match.span("value")

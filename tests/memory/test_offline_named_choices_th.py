@@ -1,0 +1,88 @@
+"""Named choices in Thai: the model, colour, card and instalment plan of an order and the
+company an invoice is made out to, value by value, and a change of the same kind replacing
+the earlier one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
+
+_READ_BACK = (
+    "ออเดอร์นี้คือ Samsung Galaxy A55 5G 8/256GB สี Awesome Navy ราคา 14,990 บาท "
+    "ชำระแบบผ่อน 0% 10 เดือน ผ่านบัตรเครดิตกสิกรไทย ถูกต้องไหมคะ"
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("product_model", "Samsung Galaxy A55 5G 8/256GB"),
+        ("colour", "Awesome Navy"),
+        ("instalment_plan", "ผ่อน 0% 10 เดือน"),
+        ("payment_card", "บัตรเครดิตกสิกรไทย"),
+    ],
+)
+def test_an_order_read_back_to_be_confirmed(key: str, value: str) -> None:
+    assert facts_of(("assistant", _READ_BACK))[key] == value
+
+
+def test_the_colour_received_by_mistake_is_not_the_colour_wanted() -> None:
+    found = facts_of(("user", "ถูกครับ แต่ที่ได้มาเป็นสีเหลือง Awesome Lemon ครับ ไม่ใช่กรมท่า"))
+    assert found["colour_received"] == "Awesome Lemon"
+    assert "colour" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("บจ. ไบรท์ซอฟต์ โซลูชั่น", "invoice_name", "ไบรท์ซอฟต์ โซลูชั่น"),
+    ],
+)
+def test_the_company_an_invoice_is_made_out_to(text: str, key: str, value: str) -> None:
+    assert facts_of(("user", text))[key] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "มีสี Awesome Lilac ไหมครับ",  # asked whether there is one: nothing ordered
+        "มีผ่อน 0% 3, 6 และ 10 เดือนค่ะ",  # the plans on offer
+        "ตรวจสอบแล้ว เลขที่รายงานความเสียหายคือ DR-11862 ค่ะ",  # «สี» inside «เสียหาย»
+        "การคืนเงินจะคืนเข้าบัตรเครดิตกสิกรไทยค่ะ",  # where a refund goes
+        "ขอใบกำกับภาษีในนามบริษัท จะเอาไปเบิก",  # no company named
+        "ออกใบกำกับภาษีในนามบริษัท สยามดาต้า จำกัด นะคะ",  # see ``_COMPANY``
+        "สวัสดีครับ เรื่องคืนบัตร RF-25-11873",  # a ticket's code, not a card
+    ],
+)
+def test_no_named_choice(text: str) -> None:
+    found = facts_of(("user", text))
+    assert not {
+        "colour",
+        "instalment_plan",
+        "payment_card",
+        "invoice_name",
+        "product_model",
+    } & set(found)
+
+
+def test_a_later_choice_of_the_same_kind_replaces_the_earlier_one() -> None:
+    facts = conversation(
+        ("assistant", _READ_BACK),
+        ("user", "ถูกครับ แต่ที่ได้มาเป็นสีเหลือง Awesome Lemon ครับ"),
+        ("user", "ผมขอเปลี่ยนเป็นสีม่วง Awesome Lilac ได้ไหมครับ"),
+        ("assistant", "รับทราบค่ะ เป็นผ่อน 0% 6 เดือน เดือนละ 2,498.33 บาท นะคะ"),
+        ("assistant", "รับทราบค่ะ เปลี่ยนเป็นสี Awesome Iceblue นะคะ"),
+        ("user", "อ้อ ไม่ครับ ขอเปลี่ยนเป็นบัตร KTC ครับ"),
+        ("assistant", "ส่วนออเดอร์เดิมจะคืนเงินเข้าบัตรกสิกรไทยภายใน 7-14 วันทำการค่ะ"),
+        batch=1,
+    )
+    now = current(facts)
+    assert now["colour"] == "Awesome Iceblue"
+    assert history(facts, "colour") == ["Awesome Navy", "Awesome Lilac"]
+    assert now["colour_received"] == "Awesome Lemon"
+    assert now["instalment_plan"] == "ผ่อน 0% 6 เดือน"
+    assert history(facts, "instalment_plan") == ["ผ่อน 0% 10 เดือน"]
+    assert now["payment_card"] == "บัตร KTC"
+    assert history(facts, "payment_card") == ["บัตรเครดิตกสิกรไทย"]
+    assert now["product_model"] == "Samsung Galaxy A55 5G 8/256GB"
