@@ -68,7 +68,7 @@ from domain.context.render import (
     tier_section,
 )
 from domain.context.repeated import without_repeats
-from domain.context.replaced import fit_marked, mark_replaced
+from domain.context.replaced import ReplacedMarks, fit_marked
 from domain.memory.details import superseded_indexes
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
@@ -247,13 +247,14 @@ class _Plan:
             items.append(_message_item(newest))
         unsummarized = [m for m in later_messages if m.position > memory.folded_count]
         summarized = later_messages[len(unsummarized) :]
-        fitted = _fit_tiers(memory, budgets, facts, old_values, dropped)
+        marks = ReplacedMarks(facts, old_values)
+        fitted = _fit_tiers(memory, budgets, facts, marks, dropped)
         tiers = {t.tier: t for t in fitted}
         items += capped_facts + window
         items += other_facts
         items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += [_message_item(m) for m in unsummarized]
-        details = _new_to(items, _detail_items(memory, facts, old_values, dropped))
+        details = _new_to(items, _detail_items(memory, marks, dropped))
         room = details_room(budget) - _DETAILS_HEADER
         within, others = _within([item for item, _ in details], room)
         items += within
@@ -347,8 +348,7 @@ def _position(item: _Item) -> int:
 
 def _detail_items(
     memory: MemoryState,
-    facts: Sequence[Fact],
-    old_values: Sequence[str],
+    marks: ReplacedMarks,
     dropped: list[DroppedItem],
 ) -> list[tuple[_Item, list[str]]]:
     """The stored details a newer one does not supersede, newest first, replaced values
@@ -365,7 +365,7 @@ def _detail_items(
             )
             continue
         shown = ContextDetail(
-            text=mark_replaced(detail.text.strip(), facts, old_values),
+            text=marks.mark(detail.text.strip()),
             first_position=detail.first_position,
             last_position=detail.last_position,
         )
@@ -415,7 +415,7 @@ def _fit_tiers(
     memory: MemoryState,
     budgets: Budgets,
     facts: Sequence[Fact],
-    old_values: Sequence[str],
+    marks: ReplacedMarks,
     dropped: list[DroppedItem],
 ) -> list[ContextTier]:
     """Each stored summary within its own budget, replaced values marked, without the
@@ -425,7 +425,7 @@ def _fit_tiers(
     tiers: list[ContextTier] = []
     for tier in memory.tiers():
         limit = budgets.for_tier(tier.tier)
-        marked = mark_replaced(tier.text.strip(), facts, old_values)
+        marked = marks.mark(tier.text.strip())
         marked = without_repeats(marked, shown_before).strip()
         if not marked:
             dropped.append(
