@@ -96,6 +96,8 @@ class Shown:
 
     text: str
     facts: list[str]
+    #: Summaries and details: text that quotes earlier messages, where an old value must
+    #: be marked.
     tiers: list[str]
 
 
@@ -108,7 +110,8 @@ def shown(store: SqliteStore, settings: Settings, session_id: str, budget: int) 
     return Shown(
         text=text or "",
         facts=[fact["value"] for fact in context.get("facts", [])],
-        tiers=[tier["text"] for tier in context.get("tiers", [])],
+        tiers=[tier["text"] for tier in context.get("tiers", [])]
+        + [detail["text"] for detail in context.get("details", [])],
     )
 
 

@@ -76,6 +76,19 @@ class Fact(BaseModel):
     )
 
 
+class Detail(BaseModel):
+    """A question–answer unit or sentence of the conversation that states a value, kept
+    word for word at fold time (the summaries may drop it): ``text`` is rendered as a
+    summary is ("Assistant: What's the mileage?\nUser: 84,312")."""
+
+    first_position: int = Field(ge=1, le=SAFE_INTEGER)
+    last_position: int = Field(ge=1, le=SAFE_INTEGER)
+    text: str
+    #: The values the unit states, in order, and the kind of each (``values.Kind``).
+    values: list[str] = Field(default_factory=list)
+    kinds: list[str] = Field(default_factory=list)
+
+
 class EngineFallback(BaseModel):
     """The session's memory is written by the offline engine instead of Claude, and why."""
 

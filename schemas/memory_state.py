@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from schemas.memory_model import EngineFallback, Fact, TierName, TierSummary
+from schemas.memory_model import Detail, EngineFallback, Fact, TierName, TierSummary
 
 
 class TailLine(BaseModel):
@@ -41,6 +41,9 @@ class MemoryState(BaseModel):
     #: Values the conversation named as old or wrong, newest last (bounded): a summary
     #: that still quotes one is marked in the context.
     replaced_values: list[str] = Field(default_factory=list)
+    #: Every unit of the conversation that states a value, oldest first (bounded,
+    #: ``domain.memory.details``): what the summaries dropped is still there to show.
+    details: list[Detail] = Field(default_factory=list)
     #: Set by a fold the offline engine did in Claude's place (the account's daily
     #: token budget reached); cleared by the next fold that had Claude.
     engine_fallback: EngineFallback | None = None

@@ -26,7 +26,7 @@ from pydantic.config import JsonDict
 from schemas.analytics_model import SessionAnalytics
 from schemas.bounds import Count, Instant, Metadata, Seq
 from schemas.ids import Identifier, PersonaName
-from schemas.memory_model import Fact, TierSummary
+from schemas.memory_model import Detail, Fact, TierSummary
 from schemas.messages import Channel, Content, Role
 from schemas.sessions import SessionStatus
 
@@ -88,6 +88,9 @@ class ExportedMemory(_Strict):
     mid: TierSummary | None = None
     old: TierSummary | None = None
     facts: list[Fact] = Field(default_factory=list)
+    details: list[Detail] = Field(
+        default_factory=list, description="units of the conversation that state a value"
+    )
     updated_at: Instant | None = None
 
 

@@ -12,13 +12,18 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
        than a summary, which carries the turns around the values
     5. the recent summary
     6. older messages that no summary covers yet, newest first
-    7. the mid summary, then the old one
-    8. older messages, newest first, back to the first one read
+    7. details (``domain.memory.details``), newest first, within the details' share of
+       the budget (``details_room``: none up to ``DETAILS_FROM`` tokens)
+    8. the mid summary, then the old one
+    9. older messages, newest first, back to the first one read
+    10. the other details, newest first
 
 The context is the longest prefix of that order that fits the budget, where a
-summary whose every message is already shown word for word costs nothing and
-is left out. A fact whose value is part of a longer fact's value, or the value of
-another fact about the same subject, is not shown twice (``fact_order``). So more
+summary or detail whose every message is already shown word for word costs nothing
+and is left out. A detail is shown only when some of its values are not in what comes
+before it in that order, and not when a newer detail supersedes it; its replaced values
+are marked as a summary's are. A fact whose value is part of a longer fact's value, or
+the value of another fact about the same subject, is not shown twice (``fact_order``). So more
 budget never shows less: the facts and messages shown at one budget are shown at
 every larger one, leftover budget goes to more messages word for word, and when
 the whole history fits it is the context, as it was written. The first summary
@@ -36,6 +41,7 @@ repeats the value of a key fact is left out
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +49,7 @@ from domain.context.fact_order import held_elsewhere, in_showing_order
 from domain.context.model import (
     TIER_LABELS,
     AssembledContext,
+    ContextDetail,
     ContextFact,
     ContextMessage,
     ContextTier,
@@ -52,6 +59,7 @@ from domain.context.model import (
 from domain.context.render import (
     anthropic_tokens,
     current_heading,
+    details_section,
     fact_line,
     facts_section,
     message_line,
@@ -60,7 +68,8 @@ from domain.context.render import (
     tier_section,
 )
 from domain.context.repeated import without_repeats
-from domain.context.replaced import fit_marked, mark_replaced
+from domain.context.replaced import ReplacedMarks, fit_marked
+from domain.memory.details import superseded_indexes
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
 from schemas.limits import MIN_BUDGET
@@ -76,10 +85,21 @@ PRIORITY = (
     "the other key facts",
     "tier:recent",
     "messages no summary covers yet, newest first",
+    "details within their share of the budget, newest first",
     "tier:mid",
     "tier:old",
     "older messages, newest first",
+    "the other details, newest first",
 )
+
+#: The details' share of the budget (step 7 of ``PRIORITY``), reached at
+#: ``DETAILS_FROM / (1 - DETAILS_SHARE / DETAILS_SLOPE)`` tokens; up to ``DETAILS_FROM`` the
+#: facts, messages and summaries have the budget to themselves.
+DETAILS_SHARE = 0.2
+DETAILS_FROM = 400
+#: How fast the share grows past ``DETAILS_FROM``: under 1, so a larger budget never
+#: shows less of what comes after the details.
+DETAILS_SLOPE = 0.6
 
 #: A summary shortened into what is left of the budget must keep at least this much.
 MIN_SHORTENED_TIER = 24
@@ -90,6 +110,12 @@ _BLANK = 2 * NEWLINE
 #: Heading and blank-line cost of the facts and messages sections, counted once each.
 _FACTS_HEADER = token_weight(facts_section([])) + NEWLINE + _BLANK
 _MESSAGES_HEADER = token_weight(current_heading(99_999)) + NEWLINE + _BLANK
+_DETAILS_HEADER = token_weight(details_section([])) + NEWLINE + _BLANK
+
+
+def details_room(budget: int) -> float:
+    """What the details may use at step 7 of ``PRIORITY`` (module doc)."""
+    return max(0.0, min(DETAILS_SHARE * budget, DETAILS_SLOPE * (budget - DETAILS_FROM)))
 
 
 def assemble(
@@ -116,7 +142,7 @@ def assemble(
     current_facts = list(memory.facts if facts is None else facts)
     old_values = list(memory.replaced_values if replaced_values is None else replaced_values)
     plan = _Plan.build(
-        memory, recent, total_messages, budgets, verbatim_count, current_facts, old_values
+        memory, recent, total_messages, budgets, verbatim_count, current_facts, old_values, budget
     )
     chosen = plan.choose(budget)
     return chosen.context(memory, recent, total_messages, verbatim_count, budget)
@@ -168,6 +194,7 @@ class _Item:
     message: ContextMessage | None = None
     fact: ContextFact | None = None
     tier: ContextTier | None = None
+    detail: ContextDetail | None = None
 
 
 @dataclass
@@ -188,6 +215,7 @@ class _Plan:
         verbatim_count: int,
         facts: Sequence[Fact],
         old_values: Sequence[str],
+        budget: int,
     ) -> _Plan:
         dropped: list[DroppedItem] = []
         first_position = total - len(recent) + 1
@@ -219,14 +247,21 @@ class _Plan:
             items.append(_message_item(newest))
         unsummarized = [m for m in later_messages if m.position > memory.folded_count]
         summarized = later_messages[len(unsummarized) :]
-        fitted = _fit_tiers(memory, budgets, facts, old_values, dropped)
+        marks = ReplacedMarks(facts, old_values)
+        fitted = _fit_tiers(memory, budgets, facts, marks, dropped)
         tiers = {t.tier: t for t in fitted}
         items += capped_facts + window
         items += other_facts
         items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += [_message_item(m) for m in unsummarized]
+        details = _new_to(items, _detail_items(memory, marks, dropped))
+        room = details_room(budget) - _DETAILS_HEADER
+        within, others = _within([item for item, _ in details], room)
+        items += within
         items += [_tier_item(tiers[name]) for name in (TierName.MID, TierName.OLD) if name in tiers]
         items += [_message_item(m) for m in summarized]
+        left = {id(item) for item in others}
+        items += [item for item, _ in _new_to(items, [d for d in details if id(d[0]) in left])]
         return cls(items, dropped, newest)
 
     def costs(self) -> list[float]:
@@ -236,6 +271,7 @@ class _Plan:
         total = 0.0
         run_start: int | None = None
         counted: list[ContextTier] = []
+        details: list[_Item] = []
         facts_seen = messages_seen = False
         for item in self.items:
             total += item.cost
@@ -248,11 +284,20 @@ class _Plan:
                 for tier in [t for t in counted if t.first_position >= run_start]:
                     counted.remove(tier)
                     total -= _tier_cost(tier)
+                for shown in [d for d in details if _position(d) >= run_start]:
+                    details.remove(shown)
+                    total -= shown.cost + (0 if details else _DETAILS_HEADER)
             if item.tier is not None:
                 if run_start is not None and item.tier.first_position >= run_start:
                     total -= item.cost  # already shown word for word
                 else:
                     counted.append(item.tier)
+            if item.detail is not None:
+                if run_start is not None and item.detail.first_position >= run_start:
+                    total -= item.cost  # already shown word for word
+                else:
+                    total += 0 if details else _DETAILS_HEADER
+                    details.append(item)
             costs.append(total)
         return costs
 
@@ -297,6 +342,67 @@ def _fact_item(fact: Fact) -> _Item:
     return _Item(_line_cost(fact_line(context_fact)), fact=context_fact)
 
 
+def _position(item: _Item) -> int:
+    return item.detail.first_position if item.detail is not None else 0
+
+
+def _detail_items(
+    memory: MemoryState,
+    marks: ReplacedMarks,
+    dropped: list[DroppedItem],
+) -> list[tuple[_Item, list[str]]]:
+    """The stored details a newer one does not supersede, newest first, replaced values
+    marked, each with its values."""
+    gone = superseded_indexes(memory.details)
+    items: list[tuple[_Item, list[str]]] = []
+    for index, detail in enumerate(memory.details):
+        if index in gone:
+            dropped.append(
+                DroppedItem(
+                    kind=f"detail:{detail.first_position}-{detail.last_position}",
+                    detail="a newer detail says it again",
+                )
+            )
+            continue
+        shown = ContextDetail(
+            text=marks.mark(detail.text.strip()),
+            first_position=detail.first_position,
+            last_position=detail.last_position,
+        )
+        items.append((_Item(_line_cost(shown.text), detail=shown), detail.values))
+    items.sort(key=lambda pair: pair[0].detail.last_position if pair[0].detail else 0)
+    return items[::-1]
+
+
+def _normalized(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _item_text(item: _Item) -> str:
+    if item.message is not None:
+        return item.message.content
+    if item.fact is not None:
+        return item.fact.value
+    if item.tier is not None:
+        return item.tier.text
+    return item.detail.text if item.detail is not None else ""
+
+
+def _new_to(
+    before: Sequence[_Item], details: Sequence[tuple[_Item, list[str]]]
+) -> list[tuple[_Item, list[str]]]:
+    """The details with a value that nothing in ``before`` (nor a detail kept before them)
+    carries."""
+    shown = _normalized("\n".join(_item_text(item) for item in before))
+    kept: list[tuple[_Item, list[str]]] = []
+    for item, values in details:
+        if all(_normalized(value) in shown for value in values):
+            continue
+        kept.append((item, values))
+        shown += "\n" + _normalized(_item_text(item))
+    return kept
+
+
 def _tier_cost(tier: ContextTier) -> float:
     return token_weight(tier_section(tier)) + _BLANK
 
@@ -309,7 +415,7 @@ def _fit_tiers(
     memory: MemoryState,
     budgets: Budgets,
     facts: Sequence[Fact],
-    old_values: Sequence[str],
+    marks: ReplacedMarks,
     dropped: list[DroppedItem],
 ) -> list[ContextTier]:
     """Each stored summary within its own budget, replaced values marked, without the
@@ -319,7 +425,7 @@ def _fit_tiers(
     tiers: list[ContextTier] = []
     for tier in memory.tiers():
         limit = budgets.for_tier(tier.tier)
-        marked = mark_replaced(tier.text.strip(), facts, old_values)
+        marked = marks.mark(tier.text.strip())
         marked = without_repeats(marked, shown_before).strip()
         if not marked:
             dropped.append(
@@ -390,7 +496,7 @@ class _Chosen:
 
     def _parts(
         self, budget: int
-    ) -> tuple[list[ContextTier], list[ContextFact], list[ContextMessage]]:
+    ) -> tuple[list[ContextTier], list[ContextFact], list[ContextDetail], list[ContextMessage]]:
         messages = sorted(
             (i.message for i in self.items if i.message is not None), key=lambda m: m.position
         )
@@ -404,7 +510,13 @@ class _Chosen:
         order = {TierName.OLD: 0, TierName.MID: 1, TierName.RECENT: 2}
         shown.sort(key=lambda t: order[t.tier])
         facts = [i.fact for i in self.items if i.fact is not None]
-        return shown, facts, messages
+        details = [
+            i.detail
+            for i in self.items
+            if i.detail is not None and (run_start is None or i.detail.first_position < run_start)
+        ]
+        details.sort(key=lambda d: d.last_position, reverse=True)
+        return shown, facts, details, messages
 
     def _fitted_newest(self, newest: ContextMessage, budget: int) -> ContextMessage:
         if math.ceil(_line_cost(message_line(newest)) + _MESSAGES_HEADER) <= budget:
@@ -419,8 +531,10 @@ class _Chosen:
         return max(text_tokens(context), anthropic_tokens(render_anthropic(context))) <= budget
 
     def _bare(self, budget: int) -> AssembledContext:
-        tiers, facts, messages = self._parts(budget)
-        return AssembledContext(budget=budget, tiers=tiers, facts=facts, verbatim=messages)
+        tiers, facts, details, messages = self._parts(budget)
+        return AssembledContext(
+            budget=budget, tiers=tiers, facts=facts, details=details, verbatim=messages
+        )
 
     def context(
         self,
@@ -457,8 +571,17 @@ class _Chosen:
         dropped: list[DroppedItem] = []
         shown_facts = {f.key for f in bare.facts}
         shown_tiers = {t.tier for t in bare.tiers}
+        shown_details = {(d.first_position, d.last_position) for d in bare.details}
         run_start = bare.verbatim[0].position if bare.verbatim else total + 1
         for item in self.plan:
+            detail = item.detail
+            if (
+                detail is not None
+                and detail.first_position < run_start
+                and (detail.first_position, detail.last_position) not in shown_details
+            ):
+                kind = f"detail:{detail.first_position}-{detail.last_position}"
+                dropped.append(DroppedItem(kind=kind, detail=_OVER_BUDGET))
             if item.fact is not None and item.fact.key not in shown_facts:
                 dropped.append(DroppedItem(kind=f"fact:{item.fact.key}", detail=_OVER_BUDGET))
             tier = item.tier

@@ -32,6 +32,15 @@ class ContextTier(BaseModel):
     engine: str
 
 
+class ContextDetail(BaseModel):
+    """A stored detail as shown: a unit of earlier messages that states a value the rest of
+    the context does not carry, replaced values marked."""
+
+    text: str
+    first_position: int
+    last_position: int
+
+
 class ContextFact(BaseModel):
     key: str
     value: str
@@ -54,6 +63,7 @@ class DroppedItem(BaseModel):
     """Something left out or cut to hold a budget.
 
     ``kind`` is ``tier:<old|mid|recent>``, ``tier_truncated:<tier>``, ``fact:<key>``,
+    ``detail:<first>-<last>`` (a stored detail of those messages),
     ``messages:<first>-<last>`` (positions of messages shown neither word for word nor
     in a summary), ``truncated:<id>`` or ``messages:not_provided``; ``detail`` says why.
     """
@@ -82,6 +92,7 @@ class AssembledContext(BaseModel):
     """The chosen content, oldest section first.
 
     ``tiers`` run old → mid → recent; ``facts`` most recently updated first;
+    ``details`` newest first;
     ``verbatim`` the newest messages word for word, in conversation order (one
     unbroken run up to the newest). ``estimated_tokens`` holds each format's own
     count (see ``domain.context.render``); ``assemble`` guarantees every one of them
@@ -91,6 +102,7 @@ class AssembledContext(BaseModel):
     budget: int
     tiers: list[ContextTier] = Field(default_factory=list)
     facts: list[ContextFact] = Field(default_factory=list)
+    details: list[ContextDetail] = Field(default_factory=list)
     verbatim: list[ContextMessage] = Field(default_factory=list)
     dropped: list[DroppedItem] = Field(default_factory=list)
     estimated_tokens: dict[ContextFormat, int] = Field(default_factory=dict)

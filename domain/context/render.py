@@ -25,6 +25,7 @@ from typing import Any
 
 from domain.context.model import (
     AssembledContext,
+    ContextDetail,
     ContextFact,
     ContextFormat,
     ContextMessage,
@@ -62,15 +63,25 @@ def facts_section(facts: Sequence[ContextFact]) -> str:
     return "\n".join(["[KEY FACTS]", *(fact_line(fact) for fact in facts)])
 
 
+#: The heading of the details section, in every format.
+DETAILS_HEADING = "[DETAILS FROM EARLIER MESSAGES]"
+
+
+def details_section(details: Sequence[ContextDetail]) -> str:
+    return "\n".join([DETAILS_HEADING, *(detail.text for detail in details)])
+
+
 def current_heading(count: int) -> str:
     return f"[CURRENT MESSAGES - Last {count}]"
 
 
 def _memory_sections(ctx: AssembledContext) -> list[str]:
-    """Summaries and key facts: everything but the messages shown word for word."""
+    """Summaries, key facts and details: everything but the messages shown word for word."""
     sections = [tier_section(tier) for tier in ctx.tiers]
     if ctx.facts:
         sections.append(facts_section(ctx.facts))
+    if ctx.details:
+        sections.append(details_section(ctx.details))
     return sections
 
 
@@ -83,6 +94,10 @@ def render_text(ctx: AssembledContext) -> str:
         …
         [KEY FACTS]
         • Order id: 12345
+
+        [DETAILS FROM EARLIER MESSAGES]
+        Assistant: What's the mileage?
+        User: 84,312
 
         [CURRENT MESSAGES - Last 5]
         User: …
@@ -110,6 +125,8 @@ def section_tokens(ctx: AssembledContext) -> dict[str, int]:
     costs = {tier.tier.value: estimate_tokens(tier_section(tier)) for tier in ctx.tiers}
     if ctx.facts:
         costs["facts"] = estimate_tokens(facts_section(ctx.facts))
+    if ctx.details:
+        costs["details"] = estimate_tokens(details_section(ctx.details))
     if ctx.verbatim:
         lines = [message_line(message) for message in ctx.verbatim]
         costs["verbatim"] = estimate_tokens("\n".join([current_heading(len(ctx.verbatim)), *lines]))
@@ -120,18 +137,24 @@ def render_json(ctx: AssembledContext) -> dict[str, Any]:
     """The context as JSON-ready data (datetimes as ISO strings).
 
     ``covered`` gives the message range of every section present (null when
-    absent); ``section_tokens`` the estimate of each section present.
+    absent; the details' from their oldest to their newest); ``section_tokens``
+    the estimate of each section present.
     ``estimated_tokens`` is the estimate of the same content laid out as text
     (``render_text``): JSON syntax is not counted.
     """
     messages_fields = {"message_id", "role", "content", "position", "seq", "truncated"}
     covered: dict[str, dict[str, int] | None] = {
-        name: None for name in ("old", "mid", "recent", "verbatim")
+        name: None for name in ("old", "mid", "recent", "details", "verbatim")
     }
     for tier in ctx.tiers:
         covered[tier.tier.value] = {
             "first_position": tier.first_position,
             "last_position": tier.last_position,
+        }
+    if ctx.details:
+        covered["details"] = {
+            "first_position": min(d.first_position for d in ctx.details),
+            "last_position": max(d.last_position for d in ctx.details),
         }
     covered["verbatim"] = _range(ctx.verbatim)
     return {
@@ -143,6 +166,7 @@ def render_json(ctx: AssembledContext) -> dict[str, Any]:
             for tier in ctx.tiers
         ],
         "facts": [fact.model_dump(mode="json") for fact in ctx.facts],
+        "details": [detail.model_dump(mode="json") for detail in ctx.details],
         "verbatim": [m.model_dump(mode="json", include=messages_fields) for m in ctx.verbatim],
         "covered": covered,
         "estimated_tokens": text_tokens(ctx),
@@ -170,7 +194,7 @@ def render_anthropic(ctx: AssembledContext) -> dict[str, Any]:
     """``{"system": str, "messages": [...]}``, to pass as
     ``client.messages.create(model=..., max_tokens=..., system=..., messages=...)``.
 
-    ``system`` carries the memory: tier summaries and key facts under the same
+    ``system`` carries the memory: tier summaries, key facts and details under the same
     headings as the text format, then any verbatim messages that cannot be turns:
     those before the first user message (the API's first turn must be ``user``)
     under ``[CURRENT MESSAGES - Last N]`` (N counting every verbatim message, the

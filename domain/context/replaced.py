@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from domain.context.fact_subjects import about
 from domain.memory.offline.fact_keys import restates
@@ -37,30 +38,60 @@ NEARBY_CHARS = 40
 
 
 def mark_replaced(text: str, facts: Sequence[Fact], old_values: Sequence[str] = ()) -> str:
-    """``text`` with every earlier value of ``facts`` that it quotes marked as replaced.
+    """``text`` with every earlier value of ``facts`` that it quotes marked as replaced
+    (``ReplacedMarks``; build one of those to mark many texts against the same facts)."""
+    return ReplacedMarks(facts, old_values).mark(text)
+
+
+@dataclass(frozen=True)
+class _Replaced:
+    old: str
+    fact: Fact
+    note: str
+    #: Other facts whose current value is ``old`` said again.
+    holders: tuple[str, ...]
+
+
+class ReplacedMarks:
+    """The replaced values of ``facts`` (and the values the conversation named as old),
+    worked out once: which old values to mark, with which note, is the same for every text
+    a context marks, and deciding it is most of the work.
 
     A summary may quote an old value only in part (a sentence cut at a clause, a Thai
     address split at its spaces): then the old value's first distinctive word (one with
     a digit, or of five letters or more, that the current value does not have) is
     marked where another word of the old value stands near it.
     """
-    for fact in facts:
-        for earlier in fact.history:
-            old = earlier.value.strip()
-            if not _markable(old) or _held(old, fact.value):
-                continue
-            note = replaced_note(fact.value)
-            if re.search(re.escape(old) + r" \(replaced", text):
+
+    def __init__(self, facts: Sequence[Fact], old_values: Sequence[str] = ()) -> None:
+        self._replaced = [
+            _Replaced(
+                old,
+                fact,
+                replaced_note(fact.value),
+                tuple(o.key for o in facts if o.key != fact.key and _held(old, o.value)),
+            )
+            for fact in facts
+            for old in (earlier.value.strip() for earlier in fact.history)
+            if _markable(old) and not _held(old, fact.value)
+        ]
+        self._named_old = [
+            old
+            for old in old_values
+            if len(old) >= MIN_MARKED_CHARS and not any(restates(old, f.value) for f in facts)
+        ]
+
+    def mark(self, text: str) -> str:
+        for item in self._replaced:
+            if re.search(re.escape(item.old) + r" \(replaced", text):
                 continue  # marked already
-            holders = [o.key for o in facts if o.key != fact.key and _held(old, o.value)]
-            if holders:  # also another subject's current value: "ใบละ 4,500 บาท" a ticket's price
-                text = _mark_in_sentences_about(text, old, fact, note, holders)
+            if item.holders:  # also another subject's current value: "ใบละ 4,500 บาท" a price
+                text = _mark_in_sentences_about(text, item.old, item.fact, item.note, item.holders)
             else:
-                text = _mark_quoted(text, old, fact.value, note)
-    for old in old_values:
-        if len(old) >= MIN_MARKED_CHARS and not any(restates(old, f.value) for f in facts):
+                text = _mark_quoted(text, item.old, item.fact.value, item.note)
+        for old in self._named_old:
             text = _mark(text, old, OLD_NOTE)
-    return text
+        return text
 
 
 def _mark_quoted(text: str, old: str, current: str, note: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.memory.chain import EngineChain
+from domain.memory.details import details_of, kept_details
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.superseded import superseded
@@ -143,6 +144,7 @@ def fold(
             "facts": facts,
             "fact_seqs": _fact_seqs(facts, batch, state.fact_seqs),
             "replaced_values": remember_replaced(earlier_replaced, replaced),
+            "details": kept_details(state.details, details_of(lines, context)),
             # The question the next batch may answer is still the last one folded in order.
             "tail": state.tail if late else _tail(lines),
             "updated_at": now,

@@ -63,6 +63,7 @@ def export_head(store: Store, account_id: str, session_id: str) -> ExportHead:
             mid=memory.mid,
             old=memory.old,
             facts=memory.facts,
+            details=memory.details,
             updated_at=memory.updated_at,
         ),
         analytics=analytics if analytics.version else None,

@@ -54,5 +54,6 @@ def imported_memory(doc: SessionDocument, now: datetime) -> MemoryState | None:
         mid=memory.mid,
         old=memory.old,
         facts=memory.facts,
+        details=memory.details,
         updated_at=memory.updated_at or now,
     )

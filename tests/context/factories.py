@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from schemas.memory_model import Fact, TierName, TierSummary
+from schemas.memory_model import Detail, Fact, TierName, TierSummary
 from schemas.memory_state import MemoryState
 from schemas.messages import Role, StoredMessage
 
@@ -32,6 +32,17 @@ def fact(key: str, value: str, minutes_ago: int = 0, source: str = "m1") -> Fact
         value=value,
         source_message_id=source,
         updated_at=NOW - timedelta(minutes=minutes_ago),
+    )
+
+
+def detail(first: int, text: str, values: list[str], kind: str, last: int | None = None) -> Detail:
+    """A stored detail of messages ``first``..``last`` whose values are all of ``kind``."""
+    return Detail(
+        first_position=first,
+        last_position=first if last is None else last,
+        text=text,
+        values=values,
+        kinds=[kind] * len(values),
     )
 
 

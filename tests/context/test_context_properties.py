@@ -14,7 +14,7 @@ from schemas.memory_model import Budgets, Fact, TierName, TierSummary
 from schemas.memory_state import MemoryState
 from schemas.messages import Role, StoredMessage
 from tests.context.checks import all_formats, assert_valid_anthropic
-from tests.context.factories import fact, messages, tier
+from tests.context.factories import detail, fact, messages, tier
 
 ALPHABET = (
     list("abcdeXYZ 0189,.!?\n-$")
@@ -69,9 +69,16 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         fact(draw(fact_keys), draw(texts), minutes_ago=draw(st.integers(0, 1000)))
         for _ in range(draw(st.integers(0, 8)))
     ]
+    # Details of folded messages, some with a value shown elsewhere, some superseded.
+    details = [
+        detail(position, draw(texts), [draw(texts)], draw(st.sampled_from(["amount", "date"])))
+        for position in sorted(draw(st.lists(st.integers(1, max(folded, 1)), max_size=6)))
+        if folded
+    ]
     state = MemoryState(
         folded_count=folded,
         facts=facts,
+        details=details,
         old=tiers.get("old"),
         mid=tiers.get("mid"),
         recent=tiers.get("recent"),
@@ -136,6 +143,10 @@ def test_every_format_holds_the_budget_and_more_budget_never_shows_less(
     assert {f.key for f in at_small.facts} <= {f.key for f in at_large.facts}
     whole_small = {m.position for m in at_small.verbatim if not m.truncated}
     assert whole_small <= {m.position for m in at_large.verbatim}
+    # and so are the details, unless their messages now are, word for word
+    shown_from = at_large.verbatim[0].position if at_large.verbatim else scenario.total + 1
+    for shown in at_small.details:
+        assert shown in at_large.details or shown.first_position >= shown_from
 
 
 @settings(max_examples=60, deadline=None)

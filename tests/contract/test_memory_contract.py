@@ -20,10 +20,11 @@ from domain.ports.sessions import AppendResult
 from domain.ports.store import Store
 from schemas.analytics_model import LLMTokens
 from schemas.errors import InvalidInput, NotFound
-from schemas.memory_model import Fact, FactValue, TierName, TierSummary
+from schemas.memory_model import Detail, Fact, FactValue, TierName, TierSummary
 from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role, StoredMessage
 from schemas.sessions import SessionCreate
+from store.backends._common import memory_document, memory_state
 from store.backends.mongo import MongoStore
 from store.backends.sqlite import SqliteStore
 
@@ -166,6 +167,28 @@ def test_saved_memory_round_trips_with_the_version_incremented(store: Store) -> 
     assert store.memory.load_memory(A, "s1") == second.model_copy(update={"version": 2})
     # And the folded messages are marked
     assert store.memory.count_unfolded(A, "s1") == 0
+
+
+def test_details_round_trip_and_an_older_document_has_none(store: Store) -> None:
+    # Given a session whose lease we hold, and a state with a detail (Persian and Thai text)
+    conversation(store, 1, 2)
+    assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
+    detail = Detail(
+        first_position=1,
+        last_position=2,
+        text="Assistant: شماره پرونده؟\nUser: ۴۸۲۱۳۷ ค่ะ",
+        values=["۴۸۲۱۳۷"],
+        kinds=["number"],
+    )
+    state = folded_state(0, ["m1", "m2"]).model_copy(update={"details": [detail]})
+    # When it is saved and loaded back
+    assert store.memory.save_memory(A, "s1", state, OWNER)
+    # Then the detail comes back whole
+    assert store.memory.load_memory(A, "s1").details == [detail]
+    # And a document stored before details existed loads with none
+    document = memory_document(folded_state(0, ["m1"]), 1)
+    document.pop("details")
+    assert memory_state(document, 1).details == []
 
 
 def test_a_stale_version_fails_the_cas_and_changes_nothing(store: Store) -> None:

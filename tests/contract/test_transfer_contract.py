@@ -14,7 +14,7 @@ import pytest
 from domain.ports.store import Store
 from domain.transfer.service import export_session, import_session
 from schemas.errors import Conflict, InvalidInput, NotFound
-from schemas.memory_model import Fact, TierName, TierSummary
+from schemas.memory_model import Detail, Fact, TierName, TierSummary
 from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionPatch
@@ -67,6 +67,15 @@ def conversation(store: Store) -> None:
         facts=[
             Fact(key="product", value="Samsung Galaxy", source_message_id="s1-m1", updated_at=at)
         ],
+        details=[
+            Detail(
+                first_position=1,
+                last_position=1,
+                text="User: Hi, I want the Samsung Galaxy S24",
+                values=["S24"],
+                kinds=["identifier"],
+            )
+        ],
         updated_at=at,
     )
     assert store.memory.acquire_memory_lease(A, "s1", OWNER, at + timedelta(minutes=5), at)
@@ -86,6 +95,7 @@ def test_export_import_export_round_trip(store: Store) -> None:
     exported = export_session(store, A, "s1")
     assert [m.message_id for m in exported.messages] == ["s1-m1", "s1-m2", "s1-m3"]
     assert exported.memory.folded_count == 1 and exported.memory.facts[0].key == "product"
+    assert [d.values for d in exported.memory.details] == [["S24"]]
     # When account B imports it
     result = import_session(store, B, exported, session_id=None, now=datetime.now(UTC))
     # Then B holds the same content under a new id, A's session untouched

@@ -691,3 +691,8 @@ def test_a_fold_hands_the_question_it_ended_on_to_the_next_fold(
     for prompt in later:
         assert "Could you share your order number?" in prompt.rsplit("<transcript>\n", 1)[0]
         assert "ORD-48213" in transcript_of(prompt)
+    # And the details are Claude's folds' too: the answer kept with its question
+    assert [d.text for d in state.details] == [
+        "Assistant: Could you share your order number?\nUser: Sure, it's ORD-48213."
+    ]
+    assert state.details[0].values == ["ORD-48213"]

@@ -1,0 +1,103 @@
+"""Details: every question–answer unit or sentence that states a value, kept at fold time.
+
+The extractive summaries have a few hundred tokens for a hundred messages: a sentence
+they drop is lost, and a fact rule keys only the values it knows how to name. A detail
+keeps the unit word for word ("Assistant: What's the mileage?\\nUser: 84,312"), with
+the values it states (``domain.memory.offline.values``), so the context can show what
+the rest of it does not carry. It is extraction, not summarization: every engine's
+folds fill it.
+
+A newer detail *supersedes* an older one when it states values of the same kinds and
+shares at least ``MIN_SHARED_TERMS`` content terms with it once the values are taken
+out ("The mileage is 84,312" after "The mileage is 79,000"): the older one says what
+the newer one replaced. The stored list is bounded: past ``MAX_DETAILS`` the superseded
+ones go first, then the oldest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.candidates import context_question, from_lines, render, units
+from domain.memory.offline.terms import content_terms
+from domain.memory.offline.values import find_values
+from schemas.memory_model import Detail
+
+#: Details a session keeps (a few tokens each; the context shows what fits).
+MAX_DETAILS = 200
+#: Content terms two details of the same value kinds share when they say the same thing.
+MIN_SHARED_TERMS = 2
+
+_SPEAKER = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
+
+
+def details_of(
+    lines: Sequence[TranscriptLine], context: Sequence[TranscriptLine] = ()
+) -> list[Detail]:
+    """The details of a fold's ``lines``, oldest first; ``context`` (the previous fold's
+    tail) gives the question an answer in the first line may be answering."""
+    if not lines:
+        return []
+    candidates = from_lines(lines, lines[0].position)
+    question = context_question(lines, context, lines[0].position - 1)
+    if question is not None:
+        candidates.insert(0, question)
+    found: list[Detail] = []
+    for unit in units(candidates):
+        values = [value for candidate in unit for value in find_values(candidate.text)]
+        if not values:
+            continue
+        found.append(
+            Detail(
+                first_position=max(1, min(c.source for c in unit)),
+                last_position=max(c.source for c in unit),
+                text=render(unit),
+                values=[v.text for v in values],
+                kinds=[v.kind.value for v in values],
+            )
+        )
+    return found
+
+
+def detail_terms(detail: Detail) -> set[str]:
+    """The content terms of ``detail`` without its speakers and its values."""
+    text = _SPEAKER.sub("", detail.text)
+    for value in detail.values:
+        text = text.replace(value, " ")
+    return set(content_terms(text))
+
+
+def supersedes(newer: Detail, older: Detail, terms: dict[int, set[str]] | None = None) -> bool:
+    """Whether ``newer`` says again what ``older`` said, with its own values (module doc)."""
+    if set(newer.kinds) != set(older.kinds):
+        return False
+    newer_terms = detail_terms(newer) if terms is None else terms[id(newer)]
+    older_terms = detail_terms(older) if terms is None else terms[id(older)]
+    return len(newer_terms & older_terms) >= MIN_SHARED_TERMS
+
+
+def superseded_indexes(details: Sequence[Detail]) -> set[int]:
+    """Indexes (in ``details``, oldest first) of the details a newer one supersedes."""
+    terms = {id(d): detail_terms(d) for d in details}
+    gone: set[int] = set()
+    for index, older in enumerate(details):
+        if any(supersedes(newer, older, terms) for newer in details[index + 1 :]):
+            gone.add(index)
+    return gone
+
+
+def kept_details(
+    stored: Sequence[Detail], new: Sequence[Detail], limit: int = MAX_DETAILS
+) -> list[Detail]:
+    """``stored`` then ``new`` in the order of the conversation, at most ``limit``: past it
+    the superseded details go, then the oldest."""
+    details = sorted([*stored, *new], key=lambda d: (d.first_position, d.last_position))
+    if len(details) <= limit:
+        return details
+    gone = superseded_indexes(details)
+    excess = len(details) - limit
+    dropped = sorted(gone)[:excess]
+    details = [d for index, d in enumerate(details) if index not in set(dropped)]
+    return details[len(details) - limit :]

@@ -1,0 +1,129 @@
+"""The details section: stored details the rest of the context does not carry, newest
+first, under one heading in every format, within a share of the budget past 400 tokens."""
+
+from __future__ import annotations
+
+from domain.context import (
+    AssembledContext,
+    assemble,
+    render_anthropic,
+    render_json,
+    render_openai,
+    render_text,
+)
+from domain.context.render import DETAILS_HEADING
+from schemas.memory_model import Budgets
+from schemas.messages import Role
+from tests.context.checks import all_formats
+from tests.context.factories import detail, fact, memory, messages
+
+TOTAL = 100
+#: Ten newest messages (91-100), chit-chat: the values are only in the details.
+_RECENT: list[tuple[Role, str]] = [
+    ("user" if i % 2 else "assistant", f"Message {i}: thanks, that all sounds fine. " * 4)
+    for i in range(10)
+]
+
+
+DETAILS = [
+    detail(5, "Assistant: What's the mileage on it?\nUser: 84,312", ["84,312"], "number", last=6),
+    detail(9, "Assistant: The service total is £239.", ["£239"], "amount"),
+    detail(12, "User: My email is dan@example.com", ["dan@example.com"], "email"),
+    detail(20, "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.", ["۲,۴۵۰,۰۰۰ تومان"], "amount"),
+    detail(
+        30, "Assistant: ขอเบอร์โทรครับ\nUser: 081-234-5678 ค่ะ", ["081-234-5678"], "phone", last=31
+    ),
+    detail(40, "Assistant: Your courtesy car is YD68 PWE.", ["YD68"], "identifier"),
+    detail(50, "Assistant: Update: the service total is now £259.", ["£259"], "amount"),
+]
+
+
+def _context(budget: int, **changes: object) -> AssembledContext:
+    state = memory(recent="User: Thanks for the help so far.", spans=(45, 80, 90))
+    state = state.model_copy(update={"details": DETAILS, **changes})
+    return assemble(
+        state,
+        messages(_RECENT, first_position=91),
+        total_messages=TOTAL,
+        budget=budget,
+        budgets=Budgets(),
+        verbatim_count=5,
+    )
+
+
+def _shown(ctx: AssembledContext) -> list[str]:
+    return [detail.text for detail in ctx.details]
+
+
+def test_the_section_shows_new_details_newest_first_in_every_format() -> None:
+    ctx = _context(1200)
+    assert _shown(ctx) == [
+        "Assistant: Update: the service total is now £259.",
+        "Assistant: Your courtesy car is YD68 PWE.",
+        "Assistant: ขอเบอร์โทรครับ\nUser: 081-234-5678 ค่ะ",
+        "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.",
+        "User: My email is dan@example.com",
+        "Assistant: What's the mileage on it?\nUser: 84,312",
+    ]
+    # The older total is superseded by the newer one: not shown, listed as left out.
+    assert not any("£239" in text for text in _shown(ctx))
+    assert any(d.kind == "detail:9-9" for d in ctx.dropped)
+    section = "\n".join([DETAILS_HEADING, *_shown(ctx)])
+    assert section in render_text(ctx)
+    assert section in render_anthropic(ctx)["system"]
+    assert section in render_openai(ctx)[0]["content"]
+    data = render_json(ctx)
+    assert [d["text"] for d in data["details"]] == _shown(ctx)
+    assert data["covered"]["details"] == {"first_position": 5, "last_position": 50}
+    assert "details" in data["section_tokens"]
+
+
+def test_every_format_holds_the_budget_and_more_budget_never_shows_less() -> None:
+    before: AssembledContext | None = None
+    for budget in range(300, 2400, 25):
+        ctx = _context(budget)
+        assert max(all_formats(ctx).values()) <= budget
+        assert ctx.estimated_tokens["text"] <= budget
+        if before is not None:
+            assert set(_shown(before)) <= set(_shown(ctx))
+            assert {f.key for f in before.facts} <= {f.key for f in ctx.facts}
+            assert {m.position for m in before.verbatim} <= {m.position for m in ctx.verbatim}
+        before = ctx
+
+
+def test_no_details_up_to_400_tokens_and_those_left_out_are_named() -> None:
+    # The newest messages fill 400 tokens: the details have no share of it.
+    ctx = _context(400)
+    assert len(ctx.verbatim) > 5
+    assert ctx.details == []
+    assert DETAILS_HEADING not in render_text(ctx)
+    assert {"detail:5-6", "detail:50-50"} <= {d.kind for d in ctx.dropped}
+    wide = _context(1200)
+    left_out = {d.kind for d in wide.dropped if d.kind.startswith("detail:")}
+    assert "detail:50-50" not in left_out
+
+
+def test_a_detail_whose_values_a_key_fact_shows_is_left_out() -> None:
+    ctx = _context(1200, facts=[fact("customer_email", "dan@example.com")])
+    assert "User: My email is dan@example.com" not in _shown(ctx)
+    assert "Assistant: Your courtesy car is YD68 PWE." in _shown(ctx)
+
+
+def test_a_replaced_value_is_marked_in_every_language() -> None:
+    ctx = _context(1200, replaced_values=["84,312", "۲,۴۵۰,۰۰۰ تومان", "081-234-5678"])
+    text = render_text(ctx)
+    assert "User: 84,312 (replaced)" in text
+    assert "۲,۴۵۰,۰۰۰ تومان (replaced)" in text
+    assert "081-234-5678 (replaced)" in text
+    assert "YD68 PWE. (replaced" not in text
+
+
+def test_a_detail_shown_word_for_word_is_not_shown_twice() -> None:
+    state = memory(recent="User: hello", spans=(0, 0, 8)).model_copy(
+        update={"details": [detail(3, "User: 84,312", ["84,312"], "number")]}
+    )
+    turns: list[tuple[Role, str]] = [("user", f"message {i}") for i in range(1, 11)]
+    turns[2] = ("user", "84,312")
+    ctx = assemble(state, messages(turns), total_messages=10, budget=5000, budgets=Budgets())
+    assert ctx.details == []
+    assert [m.position for m in ctx.verbatim] == list(range(1, 11))

@@ -1,0 +1,155 @@
+"""Details: every unit that states a value is kept at fold time, with its question when
+the answer opens the next fold, whoever said it; past the bound a superseded detail goes
+first (``domain.memory.details``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from domain.memory.chain import EngineChain
+from domain.memory.details import kept_details, superseded_indexes
+from domain.memory.folding import FoldPolicy, fold
+from domain.memory.offline import OfflineEngine
+from schemas.memory_model import Budgets
+from schemas.memory_state import MemoryState
+from schemas.messages import Role, StoredMessage
+from tests.context.factories import detail
+
+NOW = datetime(2026, 12, 5, tzinfo=UTC)
+
+
+def _fold_all(turns: list[tuple[Role, str]]) -> MemoryState:
+    stored = [
+        StoredMessage(
+            message_id=f"m{i + 1}",
+            session_id="s",
+            role=role,
+            content=text,
+            seq=i + 1,
+            accepted_at=NOW,
+        )
+        for i, (role, text) in enumerate(turns)
+    ]
+    state = MemoryState()
+    policy = FoldPolicy()
+    for start in range(0, len(stored), policy.fold_every):
+        batch = stored[start : start + policy.fold_every]
+        state = fold(state, batch, EngineChain(fallback=OfflineEngine()), Budgets(), policy, NOW)
+    return state
+
+
+def _texts(state: MemoryState) -> list[str]:
+    return [detail.text for detail in state.details]
+
+
+#: Five opening turns, so the question (message 5) ends the first fold and its answer
+#: (message 6) opens the second.
+_OPENING_EN: list[tuple[Role, str]] = [
+    ("user", "Hi, my car is booked in for a service."),
+    ("assistant", "Sure, I can help."),
+    ("user", "Thanks."),
+    ("assistant", "Great."),
+    ("assistant", "What's the mileage on it?"),
+]
+
+
+def test_english_an_answer_opening_a_fold_is_kept_with_its_question() -> None:
+    state = _fold_all([*_OPENING_EN, ("user", "84,312"), ("assistant", "Noted."), ("user", "ok")])
+    assert _texts(state) == ["Assistant: What's the mileage on it?\nUser: 84,312"]
+    (detail,) = state.details
+    assert (detail.first_position, detail.last_position) == (5, 6)
+    assert detail.values == ["84,312"]
+    assert detail.kinds == ["number"]
+
+
+def test_english_a_value_the_assistant_says_is_kept() -> None:
+    state = _fold_all(
+        [*_OPENING_EN, ("user", "84,312"), ("assistant", "The service total is £239.")]
+    )
+    assert "Assistant: The service total is £239." in _texts(state)
+    assert state.details[-1].values == ["£239"]
+    # A turn without a value is no detail.
+    assert not any("Sure, I can help" in text for text in _texts(state))
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected", "kinds"),
+    [
+        (
+            [
+                ("user", "سلام، برای کلاس زبان ثبت نام کردم."),
+                ("assistant", "سلام، در خدمتم."),
+                ("user", "ممنون."),
+                ("assistant", "خواهش می‌کنم."),
+                ("assistant", "شماره پرونده‌تون چنده؟"),
+                ("user", "۴۸۲۱۳۷"),
+                ("assistant", "شهریه ترم ۲,۴۵۰,۰۰۰ تومانه."),
+            ],
+            [
+                "Assistant: شماره پرونده‌تون چنده؟\nUser: ۴۸۲۱۳۷",
+                "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومانه.",
+            ],
+            [["number"], ["amount"]],
+        ),
+        (
+            [
+                ("user", "สวัสดีค่ะ จองคอนโดไว้ค่ะ"),
+                ("assistant", "สวัสดีครับ ยินดีให้บริการครับ"),
+                ("user", "ขอบคุณค่ะ"),
+                ("assistant", "ครับ"),
+                ("assistant", "ขอเบอร์โทรติดต่อหน่อยครับ"),
+                ("user", "081-234-5678 ค่ะ"),
+                ("assistant", "เงินประกัน 25,000 บาทครับ"),
+            ],
+            [
+                "Assistant: ขอเบอร์โทรติดต่อหน่อยครับ\nUser: 081-234-5678 ค่ะ",
+                "Assistant: เงินประกัน 25,000 บาทครับ",
+            ],
+            [["phone"], ["amount"]],
+        ),
+    ],
+    ids=["persian", "thai"],
+)
+def test_an_answer_opening_a_fold_is_kept_with_its_question(
+    turns: list[tuple[Role, str]], expected: list[str], kinds: list[list[str]]
+) -> None:
+    state = _fold_all(turns)
+    assert _texts(state) == expected
+    assert [detail.kinds for detail in state.details] == kinds
+    assert (state.details[0].first_position, state.details[0].last_position) == (5, 6)
+
+
+def test_a_newer_detail_of_the_same_kinds_and_words_supersedes_the_older_one() -> None:
+    for older, newer in (
+        (
+            detail(9, "Assistant: The service total is £239.", ["£239"], "amount"),
+            detail(40, "Assistant: Update: the service total is now £259.", ["£259"], "amount"),
+        ),
+        (
+            detail(9, "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومانه.", ["۲,۴۵۰,۰۰۰ تومان"], "amount"),
+            detail(
+                40, "Assistant: شهریه ترم جدید ۲,۶۰۰,۰۰۰ تومانه.", ["۲,۶۰۰,۰۰۰ تومان"], "amount"
+            ),
+        ),
+        (
+            detail(9, "Assistant: ค่าเช่าเดือนละ 12,500 บาทครับ", ["12,500 บาท"], "amount"),
+            detail(40, "Assistant: ค่าเช่าลดเหลือ 11,800 บาทครับ", ["11,800 บาท"], "amount"),
+        ),
+    ):
+        other = detail(20, "Assistant: Your courtesy car is YD68 PWE.", ["YD68"], "identifier")
+        assert superseded_indexes([older, other, newer]) == {0}
+        # Past the bound the superseded detail goes, not the oldest.
+        assert kept_details([older, other], [newer], limit=2) == [other, newer]
+
+
+def test_past_the_bound_without_a_superseded_detail_the_oldest_goes() -> None:
+    first = detail(1, "User: 84,312", ["84,312"], "number")
+    second = detail(2, "Assistant: The service total is £239.", ["£239"], "amount")
+    third = detail(3, "Assistant: Your courtesy car is YD68 PWE.", ["YD68"], "identifier")
+    assert kept_details([first, second], [third], limit=2) == [second, third]
+
+
+def test_an_older_stored_state_has_no_details() -> None:
+    assert MemoryState.model_validate({"version": 3, "folded_count": 10}).details == []
