@@ -50,7 +50,6 @@ from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
     instructions,
     preparations,
-    replaces_earlier,
     same_instruction,
 )
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
@@ -519,7 +518,7 @@ def _facts_in(
     told = list(instructions(text)) if from_user else []
     found.extend(
         FactMatch(
-            facts.entity_key(i.key, i.text, update or i.changes or replaces_earlier(i)),
+            facts.entity_key(i.key, i.text, update or i.changes),
             i.text,
             i.start,
             i.end,
@@ -696,7 +695,7 @@ def _keys_for(
         return []
     if _named_as_id(text, value, asked):
         value = dataclasses.replace(value, kind=Kind.NUMBER)
-    put_right = _id_put_right(value, facts) if correction else None
+    put_right = _id_put_right(value, text, facts) if correction else None
     if put_right is not None:
         return [(put_right, value.start)]
     if not from_user and not correction and _echoed_contact(value, facts):
@@ -1014,12 +1013,16 @@ def _named_as_id(text: str, value: ValueSpan, asked: Sequence[Topic]) -> bool:
     return bool(wanted) and all(topic.name in _ID_QUESTIONS for topic in wanted)
 
 
-def _id_put_right(value: ValueSpan, facts: _Facts) -> str | None:
+def _id_put_right(value: ValueSpan, text: str, facts: _Facts) -> str | None:
     """The key of a held id (not a phone) that a phone-shaped number given as a correction
-    puts right, a digit or two changed: «کد ملیشم اشتباه دادم، آخرش ۸۱ نیست ۱۸ ـه.
-    ۰۰۲۳۴۵۶۷۱۸» is the national id corrected, not a new phone; None when a held phone is as
-    near (then it may be the phone corrected)."""
+    puts right, as alike as a typo (difflib ratio ``_NEAR``: about two digits in ten
+    changed): «کد ملیشم اشتباه دادم، آخرش ۸۱ نیست ۱۸ ـه. ۰۰۲۳۴۵۶۷۱۸» is the national id
+    corrected, not a new phone; None when a held phone is as near (then it may be the phone
+    corrected) or when the sentence names the phone («ขอโทษครับ เบอร์ผิด ที่ถูกคือ …»)."""
     if value.kind is not Kind.PHONE:
+        return None
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    if any(cue.topic.name == "phone" for cue in cues_in(text[begin:stop])):
         return None
     digits = _digits(value.text)
     near = [
@@ -1175,6 +1178,8 @@ _YOURS = re.compile(
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
 #: Keys of what a meter or a dial reads: a count, whatever its size or grouping.
 _READING_KEYS = frozenset({"mileage"})
+#: The fewest digits a reading has (an odometer shows hundreds at least).
+_MIN_READING_DIGITS = 3
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|درصد|เปอร์เซ็นต์)", re.IGNORECASE)
 
 
@@ -1184,7 +1189,9 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
     when the assistant says it is theirs ("we have your number as …")."""
     if value.kind is Kind.NUMBER and key not in _AMOUNT_KEYS:
         if key in _READING_KEYS:
-            return True  # "mileage is 84,312": a reading, grouped like an amount
+            # "mileage is 84,312": a reading, grouped like an amount; a digit or two is
+            # something else ("What's the mileage?" "… I'm bringing it at 9.")
+            return sum(c.isdigit() for c in value.text) >= _MIN_READING_DIGITS
         if any(c in value.text for c in ",٬،.٫"):
             return False  # "10,000" is an amount, not an id
         if sum(c.isdigit() for c in value.text) < _MIN_ID_DIGITS:
@@ -1397,6 +1404,8 @@ def _nearest_cues(
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)
+    if _MONEY_HELD.search(text, begin, stop) and any(c.topic.name == "balance" for _, c in scored):
+        return []  # what is left on a card or in an account: no sum of the order
     usable = [
         (d, c)
         for d, c in scored
@@ -1414,6 +1423,15 @@ def _nearest_cues(
             chosen.append(other)
     spent.update((c.start, value.kind) for c in chosen)
     return [(c.topic, c.start) for c in chosen]
+
+
+#: Money held on a card or in an account: its balance is what is left to spend, not a sum
+#: owed ("I topped up my card, the remaining balance is £12.40", «ยอดเงินคงเหลือในบัญชี»).
+_MONEY_HELD = re.compile(
+    r"\btop(?:ped|s)?[\s-]?up\b|\b(?:in|on)\s+(?:my|the|your)\s+(?:card|account|wallet)\b"
+    r"|ในบัญชี|ในบัตร|ในกระเป๋าเงิน",
+    re.IGNORECASE,
+)
 
 
 #: Words that scale the number written before them.

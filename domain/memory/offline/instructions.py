@@ -32,7 +32,9 @@ class Instruction:
     start: int
     end: int
     text: str
-    #: It says what is no longer wanted: it changes the earlier instruction of its kind.
+    #: It changes the earlier instruction of its kind instead of standing beside it: it says
+    #: what is no longer wanted («ไม่ต้อง…แล้ว») or that the way of contact changed ("only
+    #: email me", «به جای من …»).
     changes: bool = False
 
 
@@ -119,23 +121,28 @@ _ABOUT_ARRIVAL = re.compile(
 
 
 #: Words by which a contact instruction takes the place of the earlier one instead of
-#: standing beside it: who or how to reach is one choice, and "only" / "instead" / "from now
-#: on" / "no, …" says the choice changed («به جای من به شوهرم زنگ بزنید», «فقط پیامک بدید»).
+#: standing beside it: who or how to reach is one choice, and "only email me" / "instead" /
+#: "from now on" / "no, …" says the choice changed («به جای من به شوهرم زنگ بزنید», «فقط
+#: پیامک»). "Only" and «فقط» count only joined to the way of reaching: in "I can only come
+#: down then", «ایمیل هم بزنید فقط فاکتور رو» they say "just", of something else.
 #: ("instead", "from now on" in English are changes of any fact already: ``is_update``.)
+_CONTACT_MEANS_EN = r"(?:call|text|email|e-mail|phone|ring|message|sms|whatsapp|contact)"
+_CONTACT_MEANS_FA = r"(?:پیامک|پیام|ایمیل|زنگ|تماس|واتساپ|تلگرام)"
 _REPLACES_EARLIER = re.compile(
-    r"(?<![A-Za-z])only(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:به\s*جای|بجای|فقط|از\s+این\s+به\s+بعد)(?![{_FA}])"
-    # «نه دیگه پیامکا رو بفرستید به خط خودم», "no, call me": refusing what stands now
-    rf"|^(?:no|نه)(?![A-Za-z{_FA}])",
+    rf"(?<![A-Za-z])only\s+(?:(?:by|via|on|through)\s+)?{_CONTACT_MEANS_EN}\b"
+    rf"|(?<![A-Za-z]){_CONTACT_MEANS_EN}(?:\s+(?:me|us))?\s+only\b"
+    rf"|(?<![{_FA}])فقط\s+(?:(?:با|از\s+طریق)\s+)?{_CONTACT_MEANS_FA}(?![{_FA}])"
+    rf"|(?<![{_FA}])(?:به\s*جای|بجای|از\s+این\s+به\s+بعد)(?![{_FA}])"
+    # «نه دیگه پیامکا رو بفرستید به خط خودم», "no, call me": refusing what stands now (not
+    # «نه صبح به بعد …», nine in the morning)
+    r"|^(?:no|نه)(?:\s*[,،!.]|\s+دیگه)",
     re.IGNORECASE,
 )
 
 
-def replaces_earlier(instruction: Instruction) -> bool:
+def _replaces_earlier(key: str, value: str) -> bool:
     """Whether a contact instruction says it replaces the one given before (not a second)."""
-    return instruction.key == "contact_preference" and bool(
-        _REPLACES_EARLIER.search(instruction.text)
-    )
+    return key == "contact_preference" and bool(_REPLACES_EARLIER.search(value))
 
 
 #: The keys instructions are noted under.
@@ -209,7 +216,7 @@ def instructions(text: str) -> Iterator[Instruction]:
             else:
                 key_found = key
             start = begin + raw.find(value)
-            changes = no_longer_in_thai(value)
+            changes = no_longer_in_thai(value) or _replaces_earlier(key_found, value)
             yield Instruction(key_found, start, start + len(value), value, changes)
 
 

@@ -287,7 +287,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "mileage",
         {Kind.NUMBER: "mileage", Kind.COUNT: "mileage"},
-        english=r"mileage|odometer|on\s+the\s+clock",
+        # not "the mileage allowance is 10,000 a year": a lease's limit, not a reading
+        english=r"mileage(?!\s+(?:allowance|limit|cap)\b)|odometer|on\s+the\s+clock",
     ),
     Topic(
         "access",
