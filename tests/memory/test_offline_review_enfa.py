@@ -114,3 +114,10 @@ def test_thai_a_phone_named_as_put_right_corrects_the_phone_not_a_held_account()
     assert values.get("customer_phone") == "0823456789"
     assert history(facts, "customer_phone") == ["0891112222"]
     assert "0823456789" not in [v for k, v in values.items() if k != "customer_phone"]
+
+
+def test_english_a_flight_and_its_airport_are_no_uk_registration() -> None:
+    codes = [v.text for v in find_values("Flight BA12 LHR to JFK") if v.kind is Kind.IDENTIFIER]
+    assert codes == ["BA12"]
+    codes = [v.text for v in find_values("reg is KP16 XRF") if v.kind is Kind.IDENTIFIER]
+    assert codes == ["KP16 XRF"]

@@ -343,8 +343,10 @@ _QUANTITY = re.compile(
 _IDENTIFIER = re.compile(
     rf"(?<![\w/.@-]){_UK_POSTCODE}(?![\w@])"
     # a UK car registration, two letters, two digits, a space, three letters ("KP16 XRF"):
-    # one code, not "KP16" and a word
-    r"|(?<![\w/.@-])[A-Z]{2}\d{2}\s[A-Z]{3}(?![\w@-])"
+    # one code, not "KP16" and a word; not a flight and the airport it leaves from
+    # ("Flight BA12 LHR to JFK")
+    r"|(?<![\w/.@-])(?<![Ff]light\s)(?<!FLIGHT\s)[A-Z]{2}\d{2}\s[A-Z]{3}(?![\w@-])"
+    r"(?!\s?(?:to|-|–|→|>)\s?[A-Z]{3}\b)"
     # capitals, groups of digits and capitals again, spaced ("SP 4471 9062 08 GB",
     # "QQ 12 34 56 C"): one code, not a flight number and loose numbers
     r"|(?<![\w/.@-])[A-Z]{1,4}(?:\s\d{2,6}){1,5}\s[A-Z]{1,3}(?![\w@-])"
