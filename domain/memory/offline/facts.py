@@ -132,6 +132,7 @@ _AMOUNT_KEYS = frozenset(
         "deposit",
         "fee",
         "monthly_fee",
+        "monthly_income",
         "payment_amount",
         "balance_due",
         "invoice_amount",

@@ -524,6 +524,17 @@ TOPICS: tuple[Topic, ...] = (
         persian=r"بیعانه|پیش[\u200c\s]?پرداخت|ودیعه",
         thai=r"มัดจำ",
     ),
+    # what the customer earns: "18,000 a month" after «รายได้» is income, not a fee (the
+    # rate after the sum says how often, not what it is), so it outranks the rate's cue
+    Topic(
+        "income",
+        {Kind.AMOUNT: "monthly_income"},
+        english=r"income|salary|take[\s-]home\s+pay",
+        persian=r"درآمد|حقوق\s*(?:ماهانه|ماهیانه)",
+        # not «เชียงรายได้» (Chiang Rai + "can"), nor «เงินเดือนละ» (money, per month)
+        thai=r"(?<![ก-ฮ])รายได้",
+        strength=STRONG + 1,
+    ),
     Topic(
         "monthly",
         {Kind.AMOUNT: "monthly_fee"},
