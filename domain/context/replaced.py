@@ -117,9 +117,24 @@ def _mark_in_sentences_about(
         sentence = pieces[index]
         if fact.value.strip() in sentence:
             continue
-        if about(sentence, fact.key) and not any(about(sentence, key) for key in holders):
+        if about(_clause_before(sentence, old), fact.key) and not any(
+            about(sentence, key) for key in holders
+        ):
             pieces[index] = _mark_quoted(sentence, old, fact.value, note)
     return "".join(pieces)
+
+
+#: Where a clause of a sentence ends: a stop inside it, or "so" / "but" joining another.
+_CLAUSE_BREAK = re.compile(r"[;:,،؛]|\s(?:so|but)\s", re.IGNORECASE)
+
+
+def _clause_before(sentence: str, old: str) -> str:
+    """The words of ``old``'s clause before it: where the fact's subject must be named for
+    the value to be that fact's ("Pay on delivery; your card is charged Friday 7 June" is
+    the charge's date, "I get paid Friday 7 June so delivery after that" the pay day's)."""
+    at = sentence.find(old)
+    lead = sentence if at < 0 else sentence[:at]
+    return _CLAUSE_BREAK.split(lead)[-1]
 
 
 def _held(old: str, current: str) -> bool:

@@ -193,3 +193,27 @@ def test_an_old_value_another_fact_holds_beside_the_current_one_is_not_marked() 
     summary = "Assistant: The flight departs at 9:40pm and lands at 9:05am."
     # When the summary is marked, Then both times stand as they are: two things, not one changed
     assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+
+
+def test_an_old_value_another_fact_holds_is_not_marked_in_another_clause_about_its_fact() -> None:
+    # Given a delivery moved away from the day the card is still charged
+    # (English only: a sentence names a subject by a word of its key, see fact_subjects)
+    facts = [
+        moved("delivery_date", "Friday 7 June", "Monday 10 June"),
+        fact("payment_date", "Friday 7 June"),
+    ]
+    summary = (
+        "Assistant: Pay on delivery; your card is charged Friday 7 June.\n"
+        "Assistant: The deposit is taken on Friday 7 June, before delivery.\n"
+        "User: I get paid Friday 7 June so delivery after that please.\n"
+        "Assistant: Your delivery is on Friday 7 June."
+    )
+    # When the summary is marked
+    charge, deposit, pay_day, delivery = mark_replaced(summary, facts).splitlines()  # type: ignore[arg-type]
+    # Then the sentences where the day is another clause's (the charge, the deposit, the
+    # customer's pay day) stand as they are
+    assert charge == "Assistant: Pay on delivery; your card is charged Friday 7 June."
+    assert deposit == "Assistant: The deposit is taken on Friday 7 June, before delivery."
+    assert pay_day == "User: I get paid Friday 7 June so delivery after that please."
+    # And the delivery's own old day is marked
+    assert delivery == "Assistant: Your delivery is on Friday 7 June (replaced: Monday 10 June)."

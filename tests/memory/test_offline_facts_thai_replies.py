@@ -106,9 +106,23 @@ def test_a_rate_after_the_amount_stays_with_the_fact(text: str, value: str) -> N
 
 
 def test_a_rate_after_the_amount_still_names_a_monthly_sum() -> None:
-    facts = facts_of(("user", "ตอนนี้รายได้เหลือประมาณ 18,000 บาทต่อเดือนค่ะ"))
-    assert facts.get("monthly_fee") == "18,000 บาทต่อเดือน"
+    facts = facts_of(("assistant", "ค่าบริการรายเดือน 599 บาทต่อเดือนค่ะ"))
+    assert facts.get("monthly_fee") == "599 บาทต่อเดือน"
     assert facts.get("order_total") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ตอนนี้รายได้เหลือประมาณ 18,000 บาทต่อเดือนค่ะ", "18,000 บาทต่อเดือน"),
+        ("My monthly income is about £2,400 after tax.", "£2,400"),
+        ("درآمد ماهانه من حدود ۲۰ میلیون تومانه", "۲۰ میلیون تومان"),
+    ],
+)
+def test_what_the_customer_earns_a_month_is_income_not_a_fee(text: str, value: str) -> None:
+    facts = facts_of(("user", text))
+    assert facts.get("monthly_income") == value
+    assert "monthly_fee" not in facts
 
 
 # -- a name on record «ในนาม», a total «รวมแล้ว» ------------------------------------------------

@@ -62,14 +62,17 @@ def test_a_later_restatement_with_another_value_supersedes(earlier: str, later: 
         ("The pickup date is 3 June.", "The pickup date is 3 June."),
         # too few words to name a subject
         ("On 3 June.", "On 9 June."),
-        # another value in the same words, not said to be new: a second of the same kind
-        # (instalments, the outbound and the return flight) as likely as one changed
-        ("A payment of $50 is due.", "A payment of $30 is due."),
-        ("یک پرداخت ۵۰۰ هزار تومانی انجام میشه.", "یک پرداخت ۳۰۰ هزار تومانی انجام میشه."),
-        ("ชำระเงินจำนวน 500 บาทค่ะ", "ชำระเงินจำนวน 300 บาทค่ะ"),
-        ("The flight departs from gate 4 at 9:10.", "The flight departs from gate 4 at 18:40."),
-        ("پرواز از گیت ۴ ساعت ۹:۱۰ حرکت میکنه.", "پرواز از گیت ۴ ساعت ۱۸:۴۰ حرکت میکنه."),
-        ("เที่ยวบินออกจากประตู 4 เวลา 09.10 น. ค่ะ", "เที่ยวบินออกจากประตู 4 เวลา 18.40 น. ค่ะ"),
+        # another value with a word of its own, not said to be new: a second of the same
+        # kind (instalments, the outbound and the return flight), not one changed
+        ("A first payment of $50 is due.", "A second payment of $30 is due."),
+        ("پرداخت اول ۵۰۰ هزار تومان میشه.", "پرداخت دوم ۳۰۰ هزار تومان میشه."),
+        ("ชำระงวดแรกจำนวน 500 บาทค่ะ", "ชำระงวดที่สองจำนวน 300 บาทค่ะ"),
+        (
+            "The outbound flight departs from gate 4 at 9:10.",
+            "The return flight departs from gate 4 at 18:40.",
+        ),
+        ("پرواز رفت از گیت ۴ ساعت ۹:۱۰ حرکت میکنه.", "پرواز برگشت از گیت ۴ ساعت ۱۸:۴۰ حرکت میکنه."),
+        ("เที่ยวบินขาไปออกจากประตู 4 เวลา 09.10 น. ค่ะ", "เที่ยวบินขากลับออกจากประตู 4 เวลา 18.40 น. ค่ะ"),
     ],
 )
 def test_other_sentences_are_not_superseded(earlier: str, later: str) -> None:
@@ -117,7 +120,13 @@ def test_a_summary_keeps_the_later_value_not_the_earlier(old: str, new: str, cha
     ("first", "second", "chat"),
     # (English only: the Persian and Thai pairs share so many terms that the near-duplicate
     # filter keeps one of them, a rule of its own)
-    [("A payment of $50 is due.", "A payment of $30 is due.", "Thanks, that works for me.")],
+    [
+        (
+            "A first payment of $50 is due today.",
+            "A second payment of $30 is due on Friday.",
+            "Thanks, that works for me.",
+        )
+    ],
 )
 def test_a_summary_keeps_two_values_none_said_to_change(first: str, second: str, chat: str) -> None:
     transcript = lines(("assistant", first), ("user", chat), ("assistant", second), ("user", chat))
@@ -143,3 +152,37 @@ def test_a_fold_drops_an_earlier_summarys_old_value() -> None:
 )
 def test_one_word_beside_the_value_does_not_name_one_subject(earlier: str, later: str) -> None:
     assert not is_superseded(earlier, later)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        # the same words, another value of the same shape: no change word needed
+        ("Your fitting is booked for Monday 3 June.", "Your fitting is booked for Monday 10 June."),
+        ("The pickup date is 3 June.", "The pickup date is 9 June."),
+        ("هزینه نصب ۴۵۰ هزار تومان میشه.", "هزینه نصب ۵۲۰ هزار تومان میشه."),
+        ("นัดรับรถวันที่ 12 มี.ค. ครับ", "นัดรับรถวันที่ 19 มี.ค. ครับ"),
+        # moved, in other words
+        (
+            "Your fitting is booked for Monday 3 June.",
+            "Your fitting has been rescheduled to Monday 10 June.",
+        ),
+        ("Your sofa delivery is on 3 June.", "Your sofa delivery was postponed to 10 June."),
+        ("نوبت سرویس شما ۱۸ آذر ثبت شده.", "نوبت سرویس شما به ۲۰ آذر موکول شد."),
+        ("นัดรับรถวันที่ 12 มี.ค. ครับ", "เลื่อนนัดรับรถเป็นวันที่ 19 มี.ค. ครับ"),
+    ],
+)
+def test_a_restatement_without_now_or_new_supersedes(earlier: str, later: str) -> None:
+    assert is_superseded(earlier, later)
+
+
+def test_a_summary_drops_a_booking_restated_after_a_request_to_move_it() -> None:
+    transcript = lines(
+        ("assistant", "Your fitting is booked for Monday 3 June."),
+        ("user", "Can we do a week later?"),
+        ("assistant", "Your fitting is booked for Monday 10 June."),
+        ("user", "Thanks, that works for me."),
+    )
+    summary = engine.fold(None, transcript, 200)
+    assert "Monday 10 June" in summary
+    assert "3 June" not in summary

@@ -51,7 +51,6 @@ from domain.memory.offline.instructions import (
     Instruction,
     instructions,
     preparations,
-    replaces_earlier,
     same_instruction,
 )
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
@@ -67,7 +66,7 @@ from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
-from domain.memory.offline.thai_instructions import no_longer_wants
+from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer_wants
 from domain.memory.offline.thai_named_things import named_things
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
@@ -135,6 +134,7 @@ _AMOUNT_KEYS = frozenset(
         "deposit",
         "fee",
         "monthly_fee",
+        "monthly_income",
         "payment_amount",
         "balance_due",
         "invoice_amount",
@@ -521,7 +521,7 @@ def _facts_in(
     told = list(instructions(text)) if from_user else []
     found.extend(
         FactMatch(
-            facts.entity_key(i.key, i.text, update or _takes_back(facts, i) or replaces_earlier(i)),
+            facts.entity_key(i.key, i.text, update or _takes_back(facts, i)),
             i.text,
             i.start,
             i.end,
@@ -698,7 +698,7 @@ def _keys_for(
         return []
     if _named_as_id(text, value, asked):
         value = dataclasses.replace(value, kind=Kind.NUMBER)
-    put_right = _id_put_right(value, facts) if correction else None
+    put_right = _id_put_right(value, text, facts) if correction else None
     if put_right is not None:
         return [(put_right, value.start)]
     if not from_user and not correction and _echoed_contact(value, facts):
@@ -1016,12 +1016,16 @@ def _named_as_id(text: str, value: ValueSpan, asked: Sequence[Topic]) -> bool:
     return bool(wanted) and all(topic.name in _ID_QUESTIONS for topic in wanted)
 
 
-def _id_put_right(value: ValueSpan, facts: _Facts) -> str | None:
+def _id_put_right(value: ValueSpan, text: str, facts: _Facts) -> str | None:
     """The key of a held id (not a phone) that a phone-shaped number given as a correction
-    puts right, a digit or two changed: «کد ملیشم اشتباه دادم، آخرش ۸۱ نیست ۱۸ ـه.
-    ۰۰۲۳۴۵۶۷۱۸» is the national id corrected, not a new phone; None when a held phone is as
-    near (then it may be the phone corrected)."""
+    puts right, as alike as a typo (difflib ratio ``_NEAR``: about two digits in ten
+    changed): «کد ملیشم اشتباه دادم، آخرش ۸۱ نیست ۱۸ ـه. ۰۰۲۳۴۵۶۷۱۸» is the national id
+    corrected, not a new phone; None when a held phone is as near (then it may be the phone
+    corrected) or when the sentence names the phone («ขอโทษครับ เบอร์ผิด ที่ถูกคือ …»)."""
     if value.kind is not Kind.PHONE:
+        return None
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    if any(cue.topic.name == "phone" for cue in cues_in(text[begin:stop])):
         return None
     digits = _digits(value.text)
     near = [
@@ -1177,6 +1181,8 @@ _YOURS = re.compile(
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
 #: Keys of what a meter or a dial reads: a count, whatever its size or grouping.
 _READING_KEYS = frozenset({"mileage"})
+#: The fewest digits a reading has (an odometer shows hundreds at least).
+_MIN_READING_DIGITS = 3
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|درصد|เปอร์เซ็นต์)", re.IGNORECASE)
 
 
@@ -1186,7 +1192,9 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
     when the assistant says it is theirs ("we have your number as …")."""
     if value.kind is Kind.NUMBER and key not in _AMOUNT_KEYS:
         if key in _READING_KEYS:
-            return True  # "mileage is 84,312": a reading, grouped like an amount
+            # "mileage is 84,312": a reading, grouped like an amount; a digit or two is
+            # something else ("What's the mileage?" "… I'm bringing it at 9.")
+            return sum(c.isdigit() for c in value.text) >= _MIN_READING_DIGITS
         if any(c in value.text for c in ",٬،.٫"):
             return False  # "10,000" is an amount, not an id
         if sum(c.isdigit() for c in value.text) < _MIN_ID_DIGITS:
@@ -1399,6 +1407,8 @@ def _nearest_cues(
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)
+    if _MONEY_HELD.search(text, begin, stop) and any(c.topic.name == "balance" for _, c in scored):
+        return []  # what is left on a card or in an account: no sum of the order
     usable = [
         (d, c)
         for d, c in scored
@@ -1416,6 +1426,15 @@ def _nearest_cues(
             chosen.append(other)
     spent.update((c.start, value.kind) for c in chosen)
     return [(c.topic, c.start) for c in chosen]
+
+
+#: Money held on a card or in an account: its balance is what is left to spend, not a sum
+#: owed ("I topped up my card, the remaining balance is £12.40", «ยอดเงินคงเหลือในบัญชี»).
+_MONEY_HELD = re.compile(
+    r"\btop(?:ped|s)?[\s-]?up\b|\b(?:in|on)\s+(?:my|the|your)\s+(?:card|account|wallet)\b"
+    r"|ในบัญชี|ในบัตร|ในกระเป๋าเงิน",
+    re.IGNORECASE,
+)
 
 
 #: Words that scale the number written before them.
@@ -1762,9 +1781,14 @@ _TH_NAME_REPLY = re.compile(
 
 
 def _takes_back(facts: _Facts, instruction: Instruction) -> bool:
-    """Whether a Thai «ไม่ต้อง … แล้ว» takes back an earlier instruction of its kind that asked
-    for what is no longer wanted (not a second instruction whose reason ends in «แล้ว»)."""
-    return instruction.changes and any(
+    """Whether ``instruction`` replaces the earlier one of its kind: it says so ("only email
+    me", «به جای من …»), or a Thai «ไม่ต้อง … แล้ว» takes back an earlier one that asked for
+    what is no longer wanted (not a second instruction whose reason ends in «แล้ว»)."""
+    if not instruction.changes:
+        return False
+    if not no_longer_in_thai(instruction.text):
+        return True
+    return any(
         no_longer_wants(instruction.text, facts.current(key) or "")
         for key in (instruction.key, *(f"{instruction.key}_{n}" for n in range(2, 6)))
     )

@@ -32,9 +32,17 @@ class Instruction:
     start: int
     end: int
     text: str
-    #: It says what is no longer wanted: it changes the earlier instruction of its kind.
+    #: It changes the earlier instruction of its kind instead of standing beside it: it says
+    #: what is no longer wanted («ไม่ต้อง…แล้ว») or that the way of contact changed ("only
+    #: email me", «به جای من …»).
     changes: bool = False
 
+
+#: The words of a Persian clause before its instruction's verb, read from the clause's start
+#: only and bounded: tried from every position of a long unpunctuated text, an unbounded
+#: run made the search quadratic (20,000 characters: half a minute). An instruction
+#: longer than ``MAX_CHARS`` is dropped anyway.
+_CLAUSE_LEAD = rf"(?<![^.!?\n،])[^.!?\n،]{{0,{2 * MAX_CHARS}}}"
 
 _DELIVERY = re.compile(
     # English: leave / drop / hand it …, ring / knock …, use the side door, don't leave it …
@@ -47,14 +55,14 @@ _DELIVERY = re.compile(
     r"|(?<![A-Za-z])(?:only\s+)?deliver(?:y)?\s+(?:only\s+)?(?:after|before|between)\b)"
     r"[^.!?\n]*"
     # Persian: «تحویل نگهبان بدید», «دم در بذارید», «به همسایه بدید», «زنگ واحد ۳ رو بزنید»
-    rf"|[^.!?\n،]*(?:(?<![{_FA}])(?:نگهبان|لابی|سرایدار|همسایه|دم\s*در|جلوی\s*در|پشت\s*در|نگهبانی)"
+    rf"|{_CLAUSE_LEAD}(?:(?<![{_FA}])(?:نگهبان|لابی|سرایدار|همسایه|دم\s*در|جلوی\s*در|پشت\s*در|نگهبانی)"
     rf"[^.!?\n]*(?:بدید|بدین|بسپارید|بذارید|بزارید|بگذارید|تحویل|بدهید)"
     rf"|(?<![{_FA}])(?:تحویل|بسته\s*رو|بسته\s*را)\s[^.!?\n]*(?:بدید|بدین|بسپارید|بذارید|بگذارید))[^.!?\n]*"
     # «زنگ در رو نزنید», «آیفون نزنن»: how to announce oneself at the door
-    rf"|[^.!?\n،]*(?<![{_FA}])(?:زنگ\s*(?:در|واحد|خونه|خانه)|آیفون)\s*(?:(?:رو|را)\s*)?"
+    rf"|{_CLAUSE_LEAD}(?<![{_FA}])(?:زنگ\s*(?:در|واحد|خونه|خانه)|آیفون)\s*(?:(?:رو|را)\s*)?"
     rf"(?:نزنید|نزنن|نزنه|نزنند)(?![{_FA}])[^.!?\n]*"
     # «به پیک بگید زنگ طبقه سه خرابه»: what the courier or the installer is to be told
-    rf"|[^.!?\n،]*(?<![{_FA}])به\s*(?:پیک|راننده|نصاب|مامور|مأمور|تکنسین|کارشناس)\s*(?:بگید|بگین|بگویید|بفرمایید)"
+    rf"|{_CLAUSE_LEAD}(?<![{_FA}])به\s*(?:پیک|راننده|نصاب|مامور|مأمور|تکنسین|کارشناس)\s*(?:بگید|بگین|بگویید|بفرمایید)"
     rf"(?![{_FA}])[^.!?\n]*"
     # Thai: «ฝากไว้ที่…», «วางไว้…», «ใส่ตู้จดหมาย…», «ส่งหลัง…», «กดกริ่ง…», «ไม่ต้อง…»
     r"|(?:ฝาก(?:ไว้)?(?:ที่|กับ)|วางไว้|แขวนไว้|ส่ง(?:ได้)?(?:หลัง|ก่อน|เฉพาะ|แค่)|กดกริ่ง|เคาะประตู"
@@ -83,7 +91,7 @@ _CONTACT = re.compile(
     r"[^.!?\n]*"
     # Persian: «قبل از اومدن زنگ بزنید», «فقط بعد از ساعت ۵ تماس بگیرید», «پیامک بدید بهتره»
     # «پیامک هم بزنید», «پیامک بدهید» (written), «پیامک بدن» (spoken: "they should text")
-    rf"|[^.!?\n،]*(?<![{_FA}])(?:زنگ\s*(?:هم\s*)?(?:بزنید|بزنین|بزنه|بزنن|بزنند|نزنید|نزنن|نزنه)"
+    rf"|{_CLAUSE_LEAD}(?<![{_FA}])(?:زنگ\s*(?:هم\s*)?(?:بزنید|بزنین|بزنه|بزنن|بزنند|نزنید|نزنن|نزنه)"
     rf"|تماس\s*(?:هم\s*)?(?:بگیرید|بگیرن|بگیره|بگیرند|نگیرید|نگیرن)"
     rf"|(?:پیامک|پیام|اس[\u200c\s]?ام[\u200c\s]?اس)\s*(?:هم\s*)?(?:بدید|بزنید|بدین|بدهید|بدن|بزنن|بفرستید)(?![{_FA}])"
     rf"|ایمیل\s*(?:هم\s*)?(?:بزنید|بدید|کنید|بفرستید)|واتساپ|تلگرام|ایتا"
@@ -122,23 +130,28 @@ _ABOUT_ARRIVAL = re.compile(
 
 
 #: Words by which a contact instruction takes the place of the earlier one instead of
-#: standing beside it: who or how to reach is one choice, and "only" / "instead" / "from now
-#: on" / "no, …" says the choice changed («به جای من به شوهرم زنگ بزنید», «فقط پیامک بدید»).
+#: standing beside it: who or how to reach is one choice, and "only email me" / "instead" /
+#: "from now on" / "no, …" says the choice changed («به جای من به شوهرم زنگ بزنید», «فقط
+#: پیامک»). "Only" and «فقط» count only joined to the way of reaching: in "I can only come
+#: down then", «ایمیل هم بزنید فقط فاکتور رو» they say "just", of something else.
 #: ("instead", "from now on" in English are changes of any fact already: ``is_update``.)
+_CONTACT_MEANS_EN = r"(?:call|text|email|e-mail|phone|ring|message|sms|whatsapp|contact)"
+_CONTACT_MEANS_FA = r"(?:پیامک|پیام|ایمیل|زنگ|تماس|واتساپ|تلگرام)"
 _REPLACES_EARLIER = re.compile(
-    r"(?<![A-Za-z])only(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:به\s*جای|بجای|فقط|از\s+این\s+به\s+بعد)(?![{_FA}])"
-    # «نه دیگه پیامکا رو بفرستید به خط خودم», "no, call me": refusing what stands now
-    rf"|^(?:no|نه)(?![A-Za-z{_FA}])",
+    rf"(?<![A-Za-z])only\s+(?:(?:by|via|on|through)\s+)?{_CONTACT_MEANS_EN}\b"
+    rf"|(?<![A-Za-z]){_CONTACT_MEANS_EN}(?:\s+(?:me|us))?\s+only\b"
+    rf"|(?<![{_FA}])فقط\s+(?:(?:با|از\s+طریق)\s+)?{_CONTACT_MEANS_FA}(?![{_FA}])"
+    rf"|(?<![{_FA}])(?:به\s*جای|بجای|از\s+این\s+به\s+بعد)(?![{_FA}])"
+    # «نه دیگه پیامکا رو بفرستید به خط خودم», "no, call me": refusing what stands now (not
+    # «نه صبح به بعد …», nine in the morning)
+    r"|^(?:no|نه)(?:\s*[,،!.]|\s+دیگه)",
     re.IGNORECASE,
 )
 
 
-def replaces_earlier(instruction: Instruction) -> bool:
+def _replaces_earlier(key: str, value: str) -> bool:
     """Whether a contact instruction says it replaces the one given before (not a second)."""
-    return instruction.key == "contact_preference" and bool(
-        _REPLACES_EARLIER.search(instruction.text)
-    )
+    return key == "contact_preference" and bool(_REPLACES_EARLIER.search(value))
 
 
 #: The keys instructions are noted under.
@@ -212,7 +225,7 @@ def instructions(text: str) -> Iterator[Instruction]:
             else:
                 key_found = key
             start = begin + raw.find(value)
-            changes = no_longer_in_thai(value)
+            changes = no_longer_in_thai(value) or _replaces_earlier(key_found, value)
             yield Instruction(key_found, start, start + len(value), value, changes)
 
 

@@ -5,16 +5,17 @@ said about the same subject, only the value changed. A summary that keeps the ea
 sentence quotes an old value as current, so it is superseded whatever its score.
 
 Two sentences say the same thing when they differ in one value of one shape (a date for
-a date, an amount for an amount, an id for an id) and the later one says it changes
-something ("I've changed the address to …", "the new total", «ยอดรวมใหม่») and holds most
-of the earlier's words, the shaped values left out (``CHANGED_WORDING``). Without a
-change word a later value may be a second thing of the same kind: "a payment of $50
-today" then "a payment of $30 on Friday" are two instalments, "outbound at 9:10" and
-"return at 18:40" two flights. Bare numbers stay words: "room 1" and "room 2" are two
-things, not one changed. Each sentence must name exactly one value of the changed shape,
-so a list ("room 1 costs 450, room 2 costs 600") or options offered ("14 or 21
-November") is not a change; nor is a question, earlier ("Same number, 0412 …?" before
-"her number is …") or later ("Still 21 November?").
+a date, an amount for an amount, an id for an id) and either their words, the shaped
+values left out, are the same ("Your fitting is booked for Monday 3 June." then "… for
+Monday 10 June.") or the later one says it changes something ("I've changed the address
+to …", "the new total", "rescheduled to", «ยอดรวมใหม่») and holds most of the earlier's
+words (``CHANGED_WORDING``). A word more or less, without a change word, may name a second
+thing of the same kind: "a payment of $50 today" then "a payment of $30 on Friday" are
+two instalments, "outbound at 9:10" and "return at 18:40" two flights. Bare numbers stay
+words: "room 1" and "room 2" are two things, not one changed. Each sentence must name
+exactly one value of the changed shape, so a list ("room 1 costs 450, room 2 costs 600")
+or options offered ("14 or 21 November") is not a change; nor is a question, earlier
+("Same number, 0412 …?" before "her number is …") or later ("Still 21 November?").
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from domain.memory.offline.candidates import Candidate
 from domain.memory.offline.dialogue import is_question, is_update
 from domain.memory.offline.terms import content_terms
-from domain.memory.offline.values import Kind, find_values
+from domain.memory.offline.values import FA_LETTERS, Kind, find_values
 
 #: Fewer words than two left beside the value do not name its subject: "Transaction 4,590
 #: baht." and "Transaction 1,490 baht." are two transactions. Thai counts its trigrams
@@ -37,6 +38,16 @@ MIN_WORDING = 1.2
 #: A later sentence that says it changes something ("moved to", "new total", «เปลี่ยนเป็น»)
 #: restates an earlier one that shares this share of the earlier's words.
 CHANGED_WORDING = 0.5
+
+_FA = FA_LETTERS
+#: Words that say a value was moved, beside the update words of ``is_update``: "rescheduled
+#: to", "postponed", «به … موکول شد», «جابجا», «เลื่อน(นัด)เป็น».
+_MOVED = re.compile(
+    r"(?<![A-Za-z])(?:re-?scheduled|re-?booked|postponed|moved|pushed\s+back|brought\s+forward)"
+    r"(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:موکول|جابجا|جابه[\u200c\s]?جا|عقب\s+افتاد)"
+    r"|เลื่อน",
+)
 
 _SPACES = re.compile(r"\s+")
 _DIGITS = str.maketrans(
@@ -74,9 +85,8 @@ def _statement(candidate: Candidate) -> _Statement | None:
     shares = content_terms(" ".join(rest))
     if sum(shares.values()) < MIN_WORDING:
         return None
-    return _Statement(
-        candidate, frozenset(shares), dict(values), is_question(text), is_update(text)
-    )
+    changes = is_update(text) or _MOVED.search(text) is not None
+    return _Statement(candidate, frozenset(shares), dict(values), is_question(text), changes)
 
 
 def _changes_value(earlier: _Statement, later: _Statement) -> bool:
@@ -91,9 +101,13 @@ def _changes_value(earlier: _Statement, later: _Statement) -> bool:
 
 
 def _restates(earlier: _Statement, later: _Statement) -> bool:
-    if later.asks or earlier.asks or not later.changes or not _changes_value(earlier, later):
+    if later.asks or earlier.asks or not _changes_value(earlier, later):
         return False
-    return len(earlier.wording & later.wording) >= CHANGED_WORDING * len(earlier.wording)
+    if earlier.wording == later.wording:
+        return True  # the same sentence with the value changed
+    return later.changes and (
+        len(earlier.wording & later.wording) >= CHANGED_WORDING * len(earlier.wording)
+    )
 
 
 def superseded(candidates: Sequence[Candidate]) -> set[Candidate]:

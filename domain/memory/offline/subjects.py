@@ -287,7 +287,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "mileage",
         {Kind.NUMBER: "mileage", Kind.COUNT: "mileage"},
-        english=r"mileage|odometer|on\s+the\s+clock",
+        # not "the mileage allowance is 10,000 a year": a lease's limit, not a reading
+        english=r"mileage(?!\s+(?:allowance|limit|cap)\b)|odometer|on\s+the\s+clock",
     ),
     Topic(
         "access",
@@ -522,6 +523,17 @@ TOPICS: tuple[Topic, ...] = (
         english=r"deposit",
         persian=r"بیعانه|پیش[\u200c\s]?پرداخت|ودیعه",
         thai=r"มัดจำ",
+    ),
+    # what the customer earns: "18,000 a month" after «รายได้» is income, not a fee (the
+    # rate after the sum says how often, not what it is), so it outranks the rate's cue
+    Topic(
+        "income",
+        {Kind.AMOUNT: "monthly_income"},
+        english=r"income|salary|take[\s-]home\s+pay",
+        persian=r"درآمد|حقوق\s*(?:ماهانه|ماهیانه)",
+        # not «เชียงรายได้» (Chiang Rai + "can"), nor «เงินเดือนละ» (money, per month)
+        thai=r"(?<![ก-ฮ])รายได้",
+        strength=STRONG + 1,
     ),
     Topic(
         "monthly",

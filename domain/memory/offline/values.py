@@ -222,7 +222,8 @@ _TIME = re.compile(
     rf"(?:\s*(?:صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب))?"
     # «ساعتو بکنید ۹ و نیم،»: half or quarter past without «ساعت», when no word follows
     # (not «۲ و نیم میلیون», «۳ و نیم سال»: a sum, a span)
-    rf"|(?<![\d.,])\d{{1,2}}{_FA_HALF_HOUR}(?:\s*(?:صبح|ظهر|عصر|شب))?(?!\s*[{_FA}\d])"
+    rf"|(?P<bare_half>(?<![\d.,])(?P<half_hour>\d{{1,2}}){_FA_HALF_HOUR}(?P<half_part>\s*(?:صبح|ظهر|عصر|شب))?)"
+    rf"(?!\s*[{_FA}\d])"
     rf"|(?<![\d.,])\d{{1,2}}(?:\s*(?:تا|-)\s*\d{{1,2}})?\s*(?:صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب)(?![{_FA}])"
     # Thai: "9.00-12.00 น.", "14.00 น.", "บ่ายสองถึงสี่โมง", "หลัง 5 โมงเย็น", "ช่วงเช้า"
     r"|(?<![\d.,/])\d{1,2}[.:]\d{2}\s?(?:-|–|ถึง)\s?\d{1,2}[.:]\d{2}\s?(?:น\.)?"
@@ -348,8 +349,10 @@ _QUANTITY = re.compile(
 _IDENTIFIER = re.compile(
     rf"(?<![\w/.@-]){_UK_POSTCODE}(?![\w@])"
     # a UK car registration, two letters, two digits, a space, three letters ("KP16 XRF"):
-    # one code, not "KP16" and a word
-    r"|(?<![\w/.@-])[A-Z]{2}\d{2}\s[A-Z]{3}(?![\w@-])"
+    # one code, not "KP16" and a word; not a flight and the airport it leaves from
+    # ("Flight BA12 LHR to JFK")
+    r"|(?<![\w/.@-])(?<![Ff]light\s)(?<!FLIGHT\s)[A-Z]{2}\d{2}\s[A-Z]{3}(?![\w@-])"
+    r"(?!\s?(?:to|-|–|→|>)\s?[A-Z]{3}\b)"
     # capitals, groups of digits and capitals again, spaced ("SP 4471 9062 08 GB",
     # "QQ 12 34 56 C"): one code, not a flight number and loose numbers
     r"|(?<![\w/.@-])[A-Z]{1,4}(?:\s\d{2,6}){1,5}\s[A-Z]{1,3}(?![\w@-])"
@@ -473,8 +476,25 @@ def _date_ranges(text: str) -> Iterator[ValueSpan]:
         yield ValueSpan(Kind.DATE, match.start(), match.start() + len(value), value)
 
 
+#: The hour named before a bare «۹ و نیم» («ساعتو بکنید ۹ و نیم»): without it, or a part
+#: of the day after, «۴۲ و نیم» is a size, a price, a weight, an age.
+_FA_HOUR_CUE = re.compile(r"ساعت")
+_FA_HOUR_CUE_REACH = 24
+
+
+def _bare_half_hour_is_time(text: str, match: re.Match[str]) -> bool:
+    if int(match.group("half_hour")) > 24:
+        return False
+    if match.group("half_part"):
+        return True
+    before = text[max(0, match.start() - _FA_HOUR_CUE_REACH) : match.start()]
+    return _FA_HOUR_CUE.search(re.split(r"[.!?؟\n]", before)[-1]) is not None
+
+
 def _times(text: str) -> Iterator[ValueSpan]:
     for match in _TIME.finditer(text):
+        if match.group("bare_half") and not _bare_half_hour_is_time(text, match):
+            continue
         value = match.group().rstrip(" ,")
         if value.endswith(".") and not value.endswith("น."):
             value = value[:-1]
