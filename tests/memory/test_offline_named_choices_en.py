@@ -153,6 +153,8 @@ def test_the_colour_of_a_product(text: str, colour: str) -> None:
         "What colour is the Galaxy?",  # asked
         "The Awesome Navy colour looks better than the Awesome Lilac colour.",  # compared
         "The Family Room is bigger than the Deluxe King room.",  # compared
+        # the comparison goes on past the comma: a price quoted, no room chosen
+        "The Family Room is AU$329 per night, so AU$40 more per night than the Deluxe King.",
     ],
 )
 def test_a_name_compared_or_asked_is_no_choice(text: str) -> None:
@@ -180,3 +182,88 @@ def test_a_new_instalment_plan_replaces_the_old_one() -> None:
     )
     assert current(facts)["instalment_plan"] == "6 monthly instalments"
     assert history(facts, "instalment_plan") == ["0% over 10 months"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "name"),
+    [
+        # the comparison is a clause of its own: the plan and the club are still chosen
+        ("I've moved you to the Premium plan, cheaper than the Basic one.", "plan", "Premium"),
+        ("Done: home club Lakeshore, closer than Riverside.", "club", "Lakeshore"),
+        # what was compared is not named; the brand gone with is
+        ("I compared prices and went with Brembo pads.", "parts_brand", "Brembo"),
+    ],
+)
+def test_a_comparison_leaves_the_choice_beside_it(text: str, key: str, name: str) -> None:
+    found = facts_of(("assistant", text))
+    assert found[key] == name
+    assert not {"Basic", "Riverside"} & set(found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Winter tyres are fitted from November.",  # the season, at the start of a sentence
+        "My car needs new tyres. Cheap tyres are fine.",
+        "Aftermarket parts are cheaper.",
+        "Toyota parts take a week to arrive.",  # a maker named, nothing chosen with it
+        "I don't want Brembo pads.",  # refused
+        "My brother has Brembo discs on his car.",  # someone else's
+    ],
+)
+def test_a_capitalised_word_before_parts_is_no_brand_chosen(text: str) -> None:
+    assert "parts_brand" not in facts_of(("user", text))
+
+
+def test_a_brand_refused_leaves_the_brand_approved() -> None:
+    facts = conversation(
+        ("assistant", "No problem, that's approved: Mintex front discs and pads."),
+        ("user", "I don't want Brembo pads."),
+        batch=1,
+    )
+    assert current(facts)["parts_brand"] == "Mintex"
+    assert history(facts, "parts_brand") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't afford 6 monthly instalments.",  # refused
+        "You've paid 2 instalments so far.",  # how many are paid
+        "The first of 3 instalments was taken today.",  # which one was taken
+    ],
+)
+def test_instalments_refused_or_counted_are_no_plan(text: str) -> None:
+    assert "instalment_plan" not in facts_of(("assistant", text))
+
+
+def test_instalments_paid_leave_the_plan() -> None:
+    facts = conversation(
+        ("assistant", "Sure, I've moved you to 6 monthly instalments of £249.83."),
+        ("assistant", "You've paid 2 instalments so far."),
+        batch=1,
+    )
+    assert current(facts)["instalment_plan"] == "6 monthly instalments"
+    assert history(facts, "instalment_plan") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colour Red is not available for this model.",  # unavailable
+        "Colour Awesome Iceblue is sold out, sorry.",  # unavailable
+        "The SIM card colour is White.",  # a colour word, no maker's colour
+    ],
+)
+def test_a_colour_unavailable_or_plain_is_no_choice(text: str) -> None:
+    assert "colour" not in facts_of(("assistant", text))
+
+
+def test_a_colour_sold_out_leaves_the_colour_ordered() -> None:
+    facts = conversation(
+        ("assistant", "You ordered the Galaxy A55 in the Awesome Navy colour."),
+        ("assistant", "Colour Awesome Iceblue is sold out, sorry."),
+        batch=1,
+    )
+    assert current(facts)["colour"] == "Awesome Navy"
+    assert history(facts, "colour") == []

@@ -54,3 +54,38 @@ def test_a_later_choice_replaces_the_earlier_one_of_its_kind() -> None:
     assert history(facts, "textbook") == ["American English File 3"]
     assert now["instalment_plan"] == "سه قسط"
     assert history(facts, "instalment_plan") == ["دو قسط"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("۱۵ قسط داریم.", "۱۵ قسط"),
+        ("این طرح ۲۴ قسط است.", "۲۴ قسط"),
+        ("این طرح 15 قسط است.", "15 قسط"),
+    ],
+)
+def test_the_number_of_instalments_is_read_whole(text: str, value: str) -> None:
+    found = facts_of(("assistant", text))
+    assert found["instalment_plan"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("کتاب American English File 3 رو نمیخوام.", "textbook"),  # not wanted
+        ("پنج قسط عقب افتاده دارم.", "instalment_plan"),  # overdue, not the plan
+        ("سه قسط از پنج قسط رو پرداخت کردم.", "instalment_plan"),  # paid so far
+    ],
+)
+def test_a_choice_refused_or_counted_is_no_choice(text: str, key: str) -> None:
+    assert key not in facts_of(("user", text))
+
+
+def test_instalments_paid_leave_the_plan() -> None:
+    facts = conversation(
+        ("assistant", "بله میشه. یعنی کلا میشه سه قسط"),
+        ("user", "دو قسط رو پرداخت کردم."),
+        batch=1,
+    )
+    assert current(facts)["instalment_plan"] == "سه قسط"
+    assert history(facts, "instalment_plan") == []

@@ -86,3 +86,39 @@ def test_a_later_choice_of_the_same_kind_replaces_the_earlier_one() -> None:
     assert now["payment_card"] == "บัตร KTC"
     assert history(facts, "payment_card") == ["บัตรเครดิตกสิกรไทย"]
     assert now["product_model"] == "Samsung Galaxy A55 5G 8/256GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("ปัญหาคือ Windows 11 อัปเดตไม่ได้ค่ะ", "product_model"),  # the problem is …, no order
+        ("เคยซื้อ Samsung Galaxy S10 เมื่อปีที่แล้วครับ", "product_model"),  # bought before
+        ("รุ่น Galaxy A55 ดีกว่า Galaxy A35 นะครับ", "product_model"),  # better than …
+        ("ไม่เอาสี Awesome Navy ค่ะ", "colour"),  # not that colour
+        ("สี Awesome Navy หมดแล้วค่ะ", "colour"),  # sold out
+        ("ทาสี Nippon Paint ใหม่ทั้งห้องค่ะ", "colour"),  # painting, with a paint's brand
+        ("ใส่ซิมแล้วครับ บัตร SIM อยู่ในกล่อง", "payment_card"),  # the SIM card
+        ("ลืมบัตร ATM ไว้ที่ร้านค่ะ", "payment_card"),  # a card left behind
+        ("บัตร Rabbit หายครับ", "payment_card"),  # a transit card lost
+        ("ไม่อยากผ่อน 10 เดือนค่ะ", "instalment_plan"),  # not wanted
+    ],
+)
+def test_a_thing_refused_had_gone_or_only_named_is_not_ordered(text: str, key: str) -> None:
+    assert key not in facts_of(("user", text))
+
+
+def test_a_colour_sold_out_and_a_sim_card_leave_the_order() -> None:
+    facts = conversation(
+        ("assistant", _READ_BACK),
+        ("assistant", "สี Awesome Lilac หมดแล้วค่ะ"),
+        ("user", "ใส่ซิมแล้วครับ บัตร SIM อยู่ในกล่อง"),
+        ("user", "ไม่อยากผ่อน 6 เดือนครับ"),
+        batch=1,
+    )
+    now = current(facts)
+    assert now["colour"] == "Awesome Navy"
+    assert history(facts, "colour") == []
+    assert now["payment_card"] == "บัตรเครดิตกสิกรไทย"
+    assert history(facts, "payment_card") == []
+    assert now["instalment_plan"] == "ผ่อน 0% 10 เดือน"
+    assert history(facts, "instalment_plan") == []

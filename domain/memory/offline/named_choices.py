@@ -6,7 +6,8 @@ location", "the Premium plan", "Fibre 150 package". The name is a proper name
 (capitalised words, a number perhaps) said with the kind of thing it names; a new
 name of the same kind replaces the old one ("I can change your home club to
 Lakeshore"), so a summary that still quotes the old one is marked replaced. A
-name asked about ("How much is the Family Room?") is no choice yet.
+name asked about ("How much is the Family Room?") is no choice yet, nor one refused, said
+to be unavailable or compared with another (``choice_clauses``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from domain.memory.offline.choice_clauses import chosen_by_words, clause_around, not_chosen
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.named_fa import choices_named
 from domain.memory.offline.sentences import split_sentences
@@ -66,7 +68,8 @@ _CHOICE = re.compile(
 
 #: The brand of the parts a job is quoted or done with: "with Brembo parts", "approved: Mintex
 #: front discs and pads". A new brand of parts replaces the old one ("I can quote Mintex
-#: instead"); the words that open a sentence about the parts themselves are no brand.
+#: instead"). A brand is the capitalised word a choice is made with (``chosen_by_words``):
+#: "Winter tyres are fitted from November", "Toyota parts take a week" name none.
 _PARTS_BRAND = re.compile(
     rf"(?<![\w'’]){_NOT_NAMES}(?!(?:Front|Rear|Brake|Spare|Genuine|Original|Replacement|With"
     r"|For|Both|All)\b)(?P<brand>[A-Z][a-z]+[A-Za-z]*)\s+(?:(?:front|rear)\s+)?"
@@ -79,8 +82,19 @@ _INSTALMENTS = re.compile(
     r"instal?ments|0%\s+(?:finance\s+)?over\s+\d{1,2}\s+months)(?![A-Za-z])",
     re.IGNORECASE,
 )
-#: Two names weighed against each other choose neither ("rather than" still chooses one).
-_COMPARED = re.compile(r"\b(?:(?<!rather\s)than|versus|vs\.?|compared)\b", re.IGNORECASE)
+#: Instalments counted as paid or owed, not the plan: "You've paid 2 instalments so far",
+#: "the first of 3 instalments", "2 instalments overdue" ("paid over 6 instalments" is the plan).
+_COUNTED = re.compile(
+    r"\b(?:paid(?!\s+(?:in|over|across|by)\b)|overdue|missed|remaining|left|outstanding"
+    r"|so\s+far|in\s+arrears|behind)\b",
+    re.IGNORECASE,
+)
+_OF_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
+#: A colour word alone names no maker's colour ("The SIM card colour is White"): a maker's
+#: colour is a name of its own ("Midnight Black", "Awesome Navy").
+_PLAIN_COLOUR = re.compile(
+    r"red|white|black|blue|green|yellow|gr[ae]y|pink|purple|orange|brown|silver|gold", re.I
+)
 
 
 #: How a refund is paid: "as account credit", "back on the card", "to your original
@@ -139,12 +153,14 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
             "refund_method", offset + method.start(), offset + method.end(), method.group()
         )
     for plan in _INSTALMENTS.finditer(sentence):
-        yield NamedChoice("instalment_plan", offset + plan.start(), offset + plan.end(), plan[0])
-    if _COMPARED.search(sentence):
-        return  # "the Galaxy is better than the iPhone": neither is chosen
+        if not _not_the_plan(sentence, plan.start(), plan.end()):
+            yield NamedChoice(
+                "instalment_plan", offset + plan.start(), offset + plan.end(), plan[0]
+            )
     for parts in _PARTS_BRAND.finditer(sentence):
         start, end = parts.span("brand")
-        yield NamedChoice("parts_brand", offset + start, offset + end, parts["brand"])
+        if chosen_by_words(sentence, start) and not not_chosen(sentence, start, end):
+            yield NamedChoice("parts_brand", offset + start, offset + end, parts["brand"])
     for match in _CHOICE.finditer(sentence):
         if match.group("before"):
             kind = match.group("kind")
@@ -160,4 +176,22 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
         else:
             kind, group = match.group("kind3"), "to"
         start, end = match.start(group), match.end(group)
-        yield NamedChoice(_KINDS[kind.casefold()], offset + start, offset + end, match.group(group))
+        key = _KINDS[kind.casefold()]
+        if not_chosen(sentence, start, end) or (key == "colour" and _plain_colour(match[group])):
+            continue
+        yield NamedChoice(key, offset + start, offset + end, match.group(group))
+
+
+def _not_the_plan(sentence: str, start: int, end: int) -> bool:
+    """Whether the instalments are refused ("I can't afford 6 monthly instalments") or
+    counted as paid or owed rather than the plan."""
+    first, last = clause_around(sentence, start, end)
+    return (
+        not_chosen(sentence, start, end)
+        or _COUNTED.search(sentence, first, last) is not None
+        or _OF_BEFORE.search(sentence[:start]) is not None
+    )
+
+
+def _plain_colour(name: str) -> bool:
+    return _PLAIN_COLOUR.fullmatch(name) is not None

@@ -87,9 +87,20 @@ _TEXTBOOK = re.compile(
 _INSURANCE = re.compile(
     rf"(?<![{_FA}])(?P<value>بیمه(?:\s+{_WORD}){{1,3}}?)\s+(?:اضافه|ثبت|فعال)\s*شد(?![{_FA}])"
 )
-#: How many instalments: «دو قسط», «کلا میشه سه قسط», «۳ قسط» (not «قسط اول», the first one).
+#: How many instalments: «دو قسط», «کلا میشه سه قسط», «۱۵ قسط» (not «قسط اول», the first one);
+#: a number is read whole, in either script.
 _INSTALMENTS = re.compile(
-    rf"(?<![{_FA}])(?P<value>(?:دو|سه|چهار|پنج|شش|[۲-۹]|[2-9]|۱۰|10|۱۲|12)\s*قسط)(?![{_FA}])"
+    rf"(?<![{_FA}\d])(?P<value>(?:دو|سه|چهار|پنج|شش|[2-9۲-۹]|[1-9۱-۹][0-9۰-۹])\s*قسط)(?![{_FA}])"
+)
+#: Persian puts the verb at the end of its clause, so what is done with a thing is said after
+#: it, before the clause ends (a stop, a comma, «ولی», «اما»).
+_CLAUSE_END = re.compile(rf"[.،,؛;!؟?\n]|(?<![{_FA}])(?:ولی|اما)(?![{_FA}])")
+#: A verb said not to happen: «نمیخوام» (I don't want), «نخواستم», «ندارم», «نیست»; and the
+#: instalments paid or owed, not the plan: «سه قسط رو پرداخت کردم», «پنج قسط عقب افتاده
+#: دارم», «دو قسط مونده».
+_NOT_CHOSEN_AFTER = re.compile(
+    rf"(?<![{_FA}])(?:نمی|ن(?:خوا|کرد|کن|دار|داشت|گرفت|گیر|یست|شد|شه|باش|داد|ده)"
+    rf"|پرداخت|عقب|معوق|مونده|مانده|باقی)"
 )
 
 
@@ -107,13 +118,23 @@ def things_named(text: str) -> list[NamedThing]:
 
 def choices_named(sentence: str) -> list[NamedThing]:
     """The textbook, the insurance cover and the instalment plan a Persian sentence says
-    are chosen (the caller skips questions)."""
+    are chosen (the caller skips questions): not refused, not counted as paid or owed."""
     found = []
     for head, pattern in (("کتاب", _TEXTBOOK), ("بیمه", _INSURANCE), ("قسط", _INSTALMENTS)):
         for match in pattern.finditer(sentence):
             start, end = match.span("value")
+            if _not_chosen_after(sentence, end):
+                continue
             found.append(NamedThing(_CHOICE_HEADS[head], start, end, match["value"]))
     return found
+
+
+def _not_chosen_after(sentence: str, end: int) -> bool:
+    """Whether the rest of the clause after a choice refuses it (the textbook not wanted) or
+    counts instalments paid or owed."""
+    clause_end = _CLAUSE_END.search(sentence, end)
+    rest = sentence[end : clause_end.start() if clause_end else len(sentence)]
+    return _NOT_CHOSEN_AFTER.search(rest) is not None
 
 
 def _items(text: str) -> list[NamedThing]:

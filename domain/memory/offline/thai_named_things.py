@@ -7,7 +7,8 @@ Thai names the kind of thing right before its name, with no space between for Th
 («ห้อง Pool Villa», «แพ็กเกจ 1000/500 Mbps»). Each kind is one subject, so a change
 («เปลี่ยนเป็นห้อง Pool Villa») replaces the earlier one and keeps it in history. Offers and
 lists («มีห้อง Superior Garden View ว่าง», «มีสองหลักสูตร คือ …») and questions choose no room
-or programme.
+or programme; a model, colour, card or plan refused, had before, sold out or compared is not
+ordered (``thai_not_ordered``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.thai_instructions import asked_in_thai
+from domain.memory.offline.thai_not_ordered import not_ordered, pays_with
 
 _LATIN_NAME = r"[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,3}"
 #: A Thai name ends where a particle, a space or another clause begins.
@@ -45,9 +47,10 @@ _COMPANY = (
 #: A Latin name ends at a word's end, not inside a code («DR-11862», «RF-25-11873»).
 _NO_MORE = r"(?![A-Za-z0-9-])"
 #: «สี Awesome Navy», «สีม่วง Awesome Lilac»: the word for colour, a Thai colour perhaps, the
-#: Latin name; «สี» inside a word («เสียหาย», damage) is no colour.
+#: Latin name; «สี» inside a word («เสียหาย», damage) or a verb of painting or dyeing («ทาสี
+#: Nippon Paint», «พ่นสี», «ย้อมสี»: the paint's brand follows) is no colour.
 _TH_COLOURS = "แดง|เหลือง|เขียว|ฟ้า|น้ำเงิน|กรมท่า|ม่วง|ชมพู|ดำ|ขาว|เทา|ส้ม|น้ำตาล|ทอง|เงิน|ครีม|บรอนซ์"
-_COLOUR = rf"(?<!เ)สี(?:{_TH_COLOURS})?\s?(?P<value>{_LATIN_NAME}){_NO_MORE}"
+_COLOUR = rf"(?<!เ)(?<!ทา)(?<!พ่น)(?<!ย้อม)สี(?:{_TH_COLOURS})?\s?(?P<value>{_LATIN_NAME}){_NO_MORE}"
 
 _TH_CAR_MAKES = (
     "โตโยต้า|ฮอนด้า|มาสด้า|นิสสัน|อีซูซุ|มิตซูบิชิ|ฟอร์ด|เชฟโรเลต|ซูซูกิ|เอ็มจี|ฮุนได|เกีย|บีวายดี"
@@ -93,7 +96,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the colour wanted
     ("colour_received", re.compile(rf"(?:ได้มา|ได้รับ|ส่งมา)(?:เป็น)?{_COLOUR}")),
     ("colour", re.compile(_COLOUR)),
-    ("product_model", re.compile(rf"(?:คือ|รุ่น|สั่ง|ซื้อ)\s?(?P<value>{_LATIN_MODEL}){_NO_MORE}")),
+    # «ออเดอร์นี้คือ …» (this order is), «รุ่น …», «สั่ง …»; «ปัญหาคือ Windows 11 …» (the problem
+    # is) names no order
+    (
+        "product_model",
+        re.compile(
+            rf"(?:(?:ออเดอร์|สินค้า|ที่สั่ง)\S{{0,6}}คือ|รุ่น|สั่ง|ซื้อ)\s?(?P<value>{_LATIN_MODEL})"
+            rf"{_NO_MORE}"
+        ),
+    ),
     # «บัตรเครดิตกสิกรไทย», «บัตร KTC»; a card money goes back into («คืนเงินเข้าบัตร…») is
     # where a refund goes, not how the order is paid
     (
@@ -143,6 +154,20 @@ def named_things(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
             continue
         for match in pattern.finditer(text):
             start, end = match.span("value")
+            if key in _ORDERED and _left_out(key, text, match):
+                continue
             if claimed.is_free(start, end):
                 claimed.claim(start, end)
                 yield FactMatch(key, match.group("value"), start, end)
+
+
+#: A card named by a Latin name alone («บัตร KTC», but also «บัตร SIM», «บัตร ATM») pays
+#: only where the words before it say so; a credit card or a bank's card is one to pay with.
+_NAMED_CARD_ONLY = re.compile(r"บัตร\s?[A-Z]")
+
+
+def _left_out(key: str, text: str, match: re.Match[str]) -> bool:
+    if not_ordered(text, match.start(), match.end("value")):
+        return True
+    named_only = key == "payment_card" and _NAMED_CARD_ONLY.match(match["value"])
+    return bool(named_only) and not pays_with(text, match.start())
