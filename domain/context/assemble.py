@@ -21,8 +21,8 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
 The context is the longest prefix of that order that fits the budget, where a
 summary or detail whose every message is already shown word for word costs nothing
 and is left out. A detail is shown only when some of its values are not in what comes
-before it in that order, and not when a newer detail supersedes it; its replaced values
-are marked as a summary's are. A fact whose value is part of a longer fact's value, or
+before it in that order (a fold drops a detail that a newer one supersedes); its replaced
+values are marked as a summary's are. A fact whose value is part of a longer fact's value, or
 the value of another fact about the same subject, is not shown twice (``fact_order``). So more
 budget never shows less: the facts and messages shown at one budget are shown at
 every larger one, leftover budget goes to more messages word for word, and when
@@ -69,7 +69,6 @@ from domain.context.render import (
 )
 from domain.context.repeated import without_repeats
 from domain.context.replaced import ReplacedMarks, fit_marked
-from domain.memory.details import superseded_indexes
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
 from schemas.limits import MIN_BUDGET
@@ -254,7 +253,7 @@ class _Plan:
         items += other_facts
         items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += [_message_item(m) for m in unsummarized]
-        details = _new_to(items, _detail_items(memory, marks, dropped))
+        details = _new_to(items, _detail_items(memory, marks))
         room = details_room(budget) - _DETAILS_HEADER
         within, others = _within([item for item, _ in details], room)
         items += within
@@ -346,24 +345,11 @@ def _position(item: _Item) -> int:
     return item.detail.first_position if item.detail is not None else 0
 
 
-def _detail_items(
-    memory: MemoryState,
-    marks: ReplacedMarks,
-    dropped: list[DroppedItem],
-) -> list[tuple[_Item, list[str]]]:
-    """The stored details a newer one does not supersede, newest first, replaced values
-    marked, each with its values."""
-    gone = superseded_indexes(memory.details)
+def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, list[str]]]:
+    """The stored details, newest first, replaced values marked, each with its values (a
+    fold has dropped those a newer detail supersedes)."""
     items: list[tuple[_Item, list[str]]] = []
-    for index, detail in enumerate(memory.details):
-        if index in gone:
-            dropped.append(
-                DroppedItem(
-                    kind=f"detail:{detail.first_position}-{detail.last_position}",
-                    detail="a newer detail says it again",
-                )
-            )
-            continue
+    for detail in memory.details:
         shown = ContextDetail(
             text=marks.mark(detail.text.strip()),
             first_position=detail.first_position,
