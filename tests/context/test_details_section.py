@@ -27,7 +27,6 @@ _RECENT: list[tuple[Role, str]] = [
 
 DETAILS = [
     detail(5, "Assistant: What's the mileage on it?\nUser: 84,312", ["84,312"], "number", last=6),
-    detail(9, "Assistant: The service total is £239.", ["£239"], "amount"),
     detail(12, "User: My email is dan@example.com", ["dan@example.com"], "email"),
     detail(20, "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.", ["۲,۴۵۰,۰۰۰ تومان"], "amount"),
     detail(
@@ -65,9 +64,6 @@ def test_the_section_shows_new_details_newest_first_in_every_format() -> None:
         "User: My email is dan@example.com",
         "Assistant: What's the mileage on it?\nUser: 84,312",
     ]
-    # The older total is superseded by the newer one: not shown, listed as left out.
-    assert not any("£239" in text for text in _shown(ctx))
-    assert any(d.kind == "detail:9-9" for d in ctx.dropped)
     section = "\n".join([DETAILS_HEADING, *_shown(ctx)])
     assert section in render_text(ctx)
     assert section in render_anthropic(ctx)["system"]
