@@ -30,6 +30,14 @@ from schemas.memory_model import Detail
 #: Content terms two details of the same value kinds share when they say the same thing.
 MIN_SHARED_TERMS = 2
 
+#: A day named only relative to when it is said ("anything else I can help with today?"):
+#: no value a detail keeps unless something else of it is (a time, a part of the day).
+RELATIVE_DAYS = frozenset(
+    {"today", "tonight", "tomorrow", "yesterday"}  # English
+    | {"امروز", "امشب", "فردا", "دیروز"}  # Persian
+    | {"วันนี้", "คืนนี้", "พรุ่งนี้", "เมื่อวาน"}  # Thai
+)
+
 _SPEAKER = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
 
 
@@ -46,7 +54,12 @@ def details_of(
         candidates.insert(0, question)
     found: list[Detail] = []
     for unit in units(candidates):
-        values = [value for candidate in unit for value in find_values(candidate.text)]
+        values = [
+            value
+            for candidate in unit
+            for value in find_values(candidate.text)
+            if value.text.casefold() not in RELATIVE_DAYS
+        ]
         if not values:
             continue
         found.append(
@@ -109,7 +122,39 @@ def kept_details(
 ) -> list[Detail]:
     """``stored`` then ``new`` in the order of the conversation without the details a
     newer one supersedes, at most ``limit`` (the newest)."""
+    stored, new = _joined_at_the_fold(stored, new)
     details = sorted([*stored, *new], key=lambda d: (d.first_position, d.last_position))
     gone = superseded_indexes(details)
     details = [d for index, d in enumerate(details) if index not in gone]
     return details[max(0, len(details) - limit) :]
+
+
+def _joined_at_the_fold(
+    stored: Sequence[Detail], new: Sequence[Detail]
+) -> tuple[list[Detail], list[Detail]]:
+    """A new detail that opens with the question the previous fold ended on, when a stored
+    detail holds that question already, is joined to it: the question is stored once."""
+    ending_at = {detail.last_position: index for index, detail in enumerate(stored)}
+    joined = list(stored)
+    fresh: list[Detail] = []
+    for detail in new:
+        index = ending_at.get(detail.first_position)
+        question, _, rest = detail.text.partition("\n")
+        if index is None or not rest:
+            fresh.append(detail)
+            continue
+        earlier = joined[index]
+        pairs = list(zip(earlier.values, earlier.kinds, strict=True))
+        pairs += [
+            (value, kind)
+            for value, kind in zip(detail.values, detail.kinds, strict=True)
+            if value not in question and (value, kind) not in pairs
+        ]
+        joined[index] = Detail(
+            first_position=earlier.first_position,
+            last_position=detail.last_position,
+            text=f"{earlier.text}\n{rest}",
+            values=[value for value, _ in pairs],
+            kinds=[kind for _, kind in pairs],
+        )
+    return joined, fresh

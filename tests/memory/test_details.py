@@ -212,3 +212,66 @@ def test_past_the_bound_without_a_superseded_detail_the_oldest_goes() -> None:
 
 def test_an_older_stored_state_has_no_details() -> None:
     assert MemoryState.model_validate({"version": 3, "folded_count": 10}).details == []
+
+
+def _opening(greetings: list[str], question: str, answer: str) -> list[tuple[Role, str]]:
+    """Four greeting turns, then a question (message 5, ending the first fold) that states
+    a value, answered by message 6 (opening the second)."""
+    roles: list[Role] = ["user", "assistant", "user", "assistant"]
+    return [*zip(roles, greetings, strict=True), ("assistant", question), ("user", answer)]
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected", "values"),
+    [
+        (
+            _opening(
+                ["Hi.", "Hello.", "Thanks.", "Sure."],
+                "Is the mileage still 79,000?",
+                "No, it is 84,312 now.",
+            ),
+            "Assistant: Is the mileage still 79,000?\nUser: No, it is 84,312 now.",
+            ["79,000", "84,312"],
+        ),
+        (
+            _opening(
+                ["سلام", "سلام، در خدمتم.", "ممنون.", "خواهش می‌کنم."],
+                "شماره پرونده‌تون ۴۸۲۱۳۷ است؟",
+                "نه، ۴۸۲۱۹۹ است.",
+            ),
+            "Assistant: شماره پرونده‌تون ۴۸۲۱۳۷ است؟\nUser: نه، ۴۸۲۱۹۹ است.",
+            ["۴۸۲۱۳۷", "۴۸۲۱۹۹"],
+        ),
+        (
+            _opening(
+                ["สวัสดีค่ะ", "สวัสดีครับ", "ขอบคุณค่ะ", "ครับ"],
+                "เบอร์ 081-234-5678 ใช่ไหมครับ",
+                "ไม่ใช่ค่ะ 089-111-2222 ค่ะ",
+            ),
+            "Assistant: เบอร์ 081-234-5678 ใช่ไหมครับ\nUser: ไม่ใช่ค่ะ 089-111-2222 ค่ะ",
+            ["081-234-5678", "089-111-2222"],
+        ),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_a_question_that_ends_a_fold_is_stored_once_with_its_answer(
+    turns: list[tuple[Role, str]], expected: str, values: list[str]
+) -> None:
+    state = _fold_all(turns)
+    assert _texts(state) == [expected]
+    assert (state.details[0].first_position, state.details[0].last_position) == (5, 6)
+    assert state.details[0].values == values
+
+
+@pytest.mark.parametrize(
+    ("filler", "kept"),
+    [
+        ("No problem, anything else I can help with today?", "It arrives tomorrow at 10:00."),
+        ("امروز کار دیگه‌ای هست؟", "فردا ساعت ۱۰ میاد."),
+        ("วันนี้มีอะไรให้ช่วยอีกไหมครับ", "พรุ่งนี้เช้าส่งครับ"),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_today_or_tomorrow_alone_is_no_detail(filler: str, kept: str) -> None:
+    state = _fold_all([("user", "ok"), ("assistant", filler), ("user", "ok"), ("assistant", kept)])
+    assert _texts(state) == [f"Assistant: {kept}"]
