@@ -123,3 +123,28 @@ def test_a_detail_shown_word_for_word_is_not_shown_twice() -> None:
     ctx = assemble(state, messages(turns), total_messages=10, budget=5000, budgets=Budgets())
     assert ctx.details == []
     assert [m.position for m in ctx.verbatim] == list(range(1, 11))
+
+
+def test_a_detail_a_shown_summary_carries_is_left_out_and_named() -> None:
+    # The mid summary, extractive, quotes the detail word for word: once it is shown the
+    # detail says nothing new; below that it is the only place the values are.
+    mid = "Assistant: The service total is £239. We booked Friday. " * 3
+    with_mid = memory(recent="User: Thanks.", mid=mid, spans=(45, 80, 90)).mid
+    total = detail(60, "Assistant: The service total is £239.", ["£239"], "amount")
+
+    def at(budget: int) -> AssembledContext:
+        return _context(budget, mid=with_mid, details=[total])
+
+    shown_from = [b for b in range(400, 3000, 10) if any(t.tier == "mid" for t in at(b).tiers)]
+    assert shown_from
+    wide = at(3000)
+    assert _shown(wide) == []
+    assert "£239" in render_text(wide)
+    (named,) = [d for d in wide.dropped if d.kind == "detail:60-60"]
+    assert named.detail == "its values are shown elsewhere in the context"
+    narrow = [b for b in range(450, shown_from[0], 10) if _shown(at(b))]
+    assert narrow  # before the mid summary fits, the detail shows the total
+    for budget in range(400, 3000, 10):
+        ctx = at(budget)
+        shown_mid = any("£239" in t.text for t in ctx.tiers)
+        assert not (shown_mid and _shown(ctx)), budget
