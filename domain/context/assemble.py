@@ -367,7 +367,7 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
     items: list[tuple[_Item, list[str]]] = []
     for detail in memory.details:
         shown = ContextDetail(
-            text=marks.mark(detail.text.strip()),
+            text=marks.mark_detail(detail.text.strip(), detail.values),
             first_position=detail.first_position,
             last_position=detail.last_position,
         )

@@ -100,6 +100,21 @@ class ReplacedMarks:
                 text = _mark(text, old, OLD_NOTE)
         return text
 
+    def mark_detail(self, text: str, values: Sequence[str]) -> str:
+        """``text`` marked (``mark``), and a value of the detail that a fact's earlier value
+        holds as a whole word or number marked too: the detail "User: 79,000" quotes the
+        mileage "79,000 miles" that "84,312 miles" replaced, worded shorter."""
+        text = self.mark(text)
+        for value in values:
+            if not _markable(value) or value + " (replaced" in text:
+                continue
+            whole = re.compile(r"(?<![\w.,٬])" + re.escape(value) + r"(?![\w])")
+            for item in self._replaced:
+                if not item.holders and value not in item.fact.value and whole.search(item.old):
+                    text = _mark(text, value, item.note)
+                    break
+        return text
+
 
 def _mark_quoted(text: str, old: str, current: str, note: str) -> str:
     marked = _mark(text, old, note)

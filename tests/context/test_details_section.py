@@ -3,6 +3,8 @@ first, under one heading in every format, within a share of the budget past 400 
 
 from __future__ import annotations
 
+import pytest
+
 from domain.context import (
     AssembledContext,
     assemble,
@@ -12,10 +14,10 @@ from domain.context import (
     render_text,
 )
 from domain.context.render import DETAILS_HEADING
-from schemas.memory_model import Budgets
+from schemas.memory_model import Budgets, FactValue
 from schemas.messages import Role
 from tests.context.checks import all_formats
-from tests.context.factories import detail, fact, memory, messages
+from tests.context.factories import NOW, detail, fact, memory, messages
 
 TOTAL = 100
 #: Ten newest messages (91-100), chit-chat: the values are only in the details.
@@ -148,3 +150,24 @@ def test_a_detail_a_shown_summary_carries_is_left_out_and_named() -> None:
         ctx = at(budget)
         shown_mid = any("£239" in t.text for t in ctx.tiers)
         assert not (shown_mid and _shown(ctx)), budget
+
+
+@pytest.mark.parametrize(
+    ("key", "current", "earlier", "said", "value"),
+    [
+        ("vehicle_mileage", "84,312 miles", "79,000 miles", "User: about 79,000 I think", "79,000"),
+        ("vehicle_mileage", "۸۴,۳۱۲ کیلومتر", "۷۹,۰۰۰ کیلومتر", "User: حدود ۷۹,۰۰۰", "۷۹,۰۰۰"),
+        ("monthly_rent", "12,500 บาท", "11,800 บาท", "User: ค่าเช่า 11,800 ครับ", "11,800"),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_a_replaced_value_worded_shorter_than_the_facts_history_is_marked(
+    key: str, current: str, earlier: str, said: str, value: str
+) -> None:
+    replaced = fact(key, current).model_copy(
+        update={"history": [FactValue(value=earlier, source_message_id="m1", updated_at=NOW)]}
+    )
+    other = detail(30, "User: 81,234 is the other number", ["81,234"], "number")
+    ctx = _context(1200, facts=[replaced], details=[detail(20, said, [value], "number"), other])
+    assert f"{value} (replaced: {current})" in _shown(ctx)[1]
+    assert "(replaced" not in _shown(ctx)[0]
