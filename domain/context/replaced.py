@@ -108,9 +108,11 @@ class ReplacedMarks:
         for value in values:
             if not _markable(value) or value + " (replaced" in text:
                 continue
-            whole = re.compile(r"(?<![\w.,٬])" + re.escape(value) + r"(?![\w])")
+            whole = r"(?<![\w.,٬])" + re.escape(value) + r"(?![\w])"
             for item in self._replaced:
-                if not item.holders and value not in item.fact.value and whole.search(item.old):
+                if item.holders or value not in item.old or value in item.fact.value:
+                    continue
+                if re.search(whole, item.old):
                     text = _mark(text, value, item.note)
                     break
         return text
