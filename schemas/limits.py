@@ -27,3 +27,6 @@ MAX_LOW_CONFIDENCE = 100
 
 #: The largest ``days`` of a retention cleanup on demand (a century).
 MAX_RETENTION_DAYS = 36_500
+
+#: Details a session keeps (``domain.memory.details``); an import may carry no more.
+MAX_DETAILS = 200

@@ -76,6 +76,15 @@ class Fact(BaseModel):
     )
 
 
+#: The kinds of value a detail states (``domain.memory.offline.values.Kind``).
+DETAIL_KINDS = frozenset(
+    {
+        "email", "phone", "address", "date", "time", "amount", "duration", "weight",
+        "length", "count", "identifier", "number",
+    }
+)  # fmt: skip
+
+
 class Detail(BaseModel):
     """A question–answer unit or sentence of the conversation that states a value, kept
     word for word at fold time (the summaries may drop it): ``text`` is rendered as a
@@ -87,6 +96,19 @@ class Detail(BaseModel):
     #: The values the unit states, in order, and the kind of each (``values.Kind``).
     values: list[str] = Field(default_factory=list)
     kinds: list[str] = Field(default_factory=list)
+
+    def problem(self) -> str | None:
+        """What makes this detail one no fold would store, or None: an imported one is
+        checked (the stored ones are written by the folds)."""
+        if self.first_position > self.last_position:
+            return "first_position is after last_position"
+        if len(self.values) != len(self.kinds):
+            return "values and kinds differ in length"
+        if unknown := sorted(set(self.kinds) - DETAIL_KINDS):
+            return f"unknown kinds {unknown}"
+        if missing := [value for value in self.values if value not in self.text]:
+            return f"values not in its text {missing}"
+        return None
 
 
 class EngineFallback(BaseModel):

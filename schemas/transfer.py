@@ -26,6 +26,7 @@ from pydantic.config import JsonDict
 from schemas.analytics_model import SessionAnalytics
 from schemas.bounds import Count, Instant, Metadata, Seq
 from schemas.ids import Identifier, PersonaName
+from schemas.limits import MAX_DETAILS
 from schemas.memory_model import Detail, Fact, TierSummary
 from schemas.messages import Channel, Content, Role
 from schemas.sessions import SessionStatus
@@ -89,9 +90,18 @@ class ExportedMemory(_Strict):
     old: TierSummary | None = None
     facts: list[Fact] = Field(default_factory=list)
     details: list[Detail] = Field(
-        default_factory=list, description="units of the conversation that state a value"
+        default_factory=list,
+        max_length=MAX_DETAILS,
+        description="units of the conversation that state a value",
     )
     updated_at: Instant | None = None
+
+    @model_validator(mode="after")
+    def _details_as_folds_write_them(self) -> Self:
+        for index, detail in enumerate(self.details):
+            if (problem := detail.problem()) is not None:
+                raise ValueError(f"details[{index}]: {problem}")
+        return self
 
 
 class SessionDocument(_Strict):

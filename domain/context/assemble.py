@@ -20,9 +20,11 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
 
 The context is the longest prefix of that order that fits the budget, where a
 summary or detail whose every message is already shown word for word costs nothing
-and is left out. A detail is shown only when some of its values are not in what comes
-before it in that order, and not when a newer detail supersedes it; its replaced values
-are marked as a summary's are. A fact whose value is part of a longer fact's value, or
+and is left out, and so is a detail once a mid or old summary or an older message in the
+prefix carries its values (the summaries are extractive: they quote it), named in
+``dropped``. A detail is shown only when some of its values are not in what comes
+before it in that order (a fold drops a detail that a newer one supersedes); its replaced
+values are marked as a summary's are. A fact whose value is part of a longer fact's value, or
 the value of another fact about the same subject, is not shown twice (``fact_order``). So more
 budget never shows less: the facts and messages shown at one budget are shown at
 every larger one, leftover budget goes to more messages word for word, and when
@@ -64,12 +66,12 @@ from domain.context.render import (
     facts_section,
     message_line,
     render_anthropic,
+    render_text,
     text_tokens,
     tier_section,
 )
 from domain.context.repeated import without_repeats
 from domain.context.replaced import ReplacedMarks, fit_marked
-from domain.memory.details import superseded_indexes
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
 from schemas.limits import MIN_BUDGET
@@ -104,6 +106,7 @@ DETAILS_SLOPE = 0.6
 #: A summary shortened into what is left of the budget must keep at least this much.
 MIN_SHORTENED_TIER = 24
 _OVER_BUDGET = "over the context budget"
+_CARRIED = "its values are shown elsewhere in the context"
 #: What a newline weighs (``memq.tokens``), and a blank line between sections.
 NEWLINE = 0.5
 _BLANK = 2 * NEWLINE
@@ -204,6 +207,9 @@ class _Plan:
     #: message cut to the verbatim budget.
     dropped: list[DroppedItem]
     newest: ContextMessage | None
+    #: ``hidden_by[k]``: the details (indexes in ``items``) whose every value item ``k``, a
+    #: later summary or message, carries with what comes before it: shown up to it only.
+    hidden_by: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -254,15 +260,18 @@ class _Plan:
         items += other_facts
         items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += [_message_item(m) for m in unsummarized]
-        details = _new_to(items, _detail_items(memory, marks, dropped))
+        details = _new_to(items, _detail_items(memory, marks))
         room = details_room(budget) - _DETAILS_HEADER
         within, others = _within([item for item, _ in details], room)
+        before_details = len(items)
         items += within
+        later_from = len(items)
         items += [_tier_item(tiers[name]) for name in (TierName.MID, TierName.OLD) if name in tiers]
         items += [_message_item(m) for m in summarized]
+        hidden_by = _hidden_by(items, before_details, later_from, {id(i): v for i, v in details})
         left = {id(item) for item in others}
         items += [item for item, _ in _new_to(items, [d for d in details if id(d[0]) in left])]
-        return cls(items, dropped, newest)
+        return cls(items, dropped, newest, hidden_by)
 
     def costs(self) -> list[float]:
         """``costs[k]``: what the first ``k`` items weigh together, headings included, a
@@ -273,7 +282,7 @@ class _Plan:
         counted: list[ContextTier] = []
         details: list[_Item] = []
         facts_seen = messages_seen = False
-        for item in self.items:
+        for index, item in enumerate(self.items):
             total += item.cost
             if item.fact is not None and not facts_seen:
                 facts_seen, total = True, total + _FACTS_HEADER
@@ -298,6 +307,10 @@ class _Plan:
                 else:
                     total += 0 if details else _DETAILS_HEADER
                     details.append(item)
+            for hidden in [self.items[k] for k in self.hidden_by.get(index, ())]:
+                if any(hidden is counted for counted in details):  # shown now elsewhere
+                    details.remove(hidden)
+                    total -= hidden.cost + (0 if details else _DETAILS_HEADER)
             costs.append(total)
         return costs
 
@@ -320,6 +333,8 @@ class _Plan:
         shortened = None
         if count < len(self.items) and self.items[count].tier is not None and count > 0:
             shortened = _shortened_tier(self.items[count].tier, left)  # type: ignore[arg-type]
+        hidden = {id(self.items[k]) for at, ks in self.hidden_by.items() if at < count for k in ks}
+        items = [item for item in items if id(item) not in hidden]
         return _Chosen(items, shortened, list(self.dropped), self.items)
 
 
@@ -346,26 +361,13 @@ def _position(item: _Item) -> int:
     return item.detail.first_position if item.detail is not None else 0
 
 
-def _detail_items(
-    memory: MemoryState,
-    marks: ReplacedMarks,
-    dropped: list[DroppedItem],
-) -> list[tuple[_Item, list[str]]]:
-    """The stored details a newer one does not supersede, newest first, replaced values
-    marked, each with its values."""
-    gone = superseded_indexes(memory.details)
+def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, list[str]]]:
+    """The stored details, newest first, replaced values marked, each with its values (a
+    fold has dropped those a newer detail supersedes)."""
     items: list[tuple[_Item, list[str]]] = []
-    for index, detail in enumerate(memory.details):
-        if index in gone:
-            dropped.append(
-                DroppedItem(
-                    kind=f"detail:{detail.first_position}-{detail.last_position}",
-                    detail="a newer detail says it again",
-                )
-            )
-            continue
+    for detail in memory.details:
         shown = ContextDetail(
-            text=marks.mark(detail.text.strip()),
+            text=marks.mark_detail(detail.text.strip(), detail.values),
             first_position=detail.first_position,
             last_position=detail.last_position,
         )
@@ -401,6 +403,31 @@ def _new_to(
         kept.append((item, values))
         shown += "\n" + _normalized(_item_text(item))
     return kept
+
+
+def _hidden_by(
+    items: Sequence[_Item], start: int, later_from: int, values: dict[int, list[str]]
+) -> dict[int, list[int]]:
+    """For the details ``items[start:later_from]``: the index of the first later item (a
+    mid or old summary, an older message) by which the items before it carry every value
+    of the detail; a detail shown until then says what they would say again."""
+    earlier = _normalized("\n".join(_item_text(item) for item in items[:start]))
+    later = [_normalized(_item_text(item)) for item in items[later_from:]]
+    hidden_by: dict[int, list[int]] = {}
+    for index in range(start, later_from):
+        at = later_from - 1
+        for value in values[id(items[index])]:
+            wanted = _normalized(value)
+            if wanted in earlier:
+                continue
+            found = next((k for k, text in enumerate(later) if wanted in text), None)
+            if found is None:
+                break
+            at = max(at, later_from + found)
+        else:
+            if at >= later_from:
+                hidden_by.setdefault(at, []).append(index)
+    return hidden_by
 
 
 def _tier_cost(tier: ContextTier) -> float:
@@ -573,15 +600,16 @@ class _Chosen:
         shown_tiers = {t.tier for t in bare.tiers}
         shown_details = {(d.first_position, d.last_position) for d in bare.details}
         run_start = bare.verbatim[0].position if bare.verbatim else total + 1
-        for item in self.plan:
-            detail = item.detail
+        shown_text = _normalized(render_text(bare))
+        for detail in memory.details:
             if (
-                detail is not None
-                and detail.first_position < run_start
+                detail.first_position < run_start
                 and (detail.first_position, detail.last_position) not in shown_details
             ):
                 kind = f"detail:{detail.first_position}-{detail.last_position}"
-                dropped.append(DroppedItem(kind=kind, detail=_OVER_BUDGET))
+                carried = all(_normalized(value) in shown_text for value in detail.values)
+                dropped.append(DroppedItem(kind=kind, detail=_CARRIED if carried else _OVER_BUDGET))
+        for item in self.plan:
             if item.fact is not None and item.fact.key not in shown_facts:
                 dropped.append(DroppedItem(kind=f"fact:{item.fact.key}", detail=_OVER_BUDGET))
             tier = item.tier

@@ -50,6 +50,9 @@ class _Replaced:
     note: str
     #: Other facts whose current value is ``old`` said again.
     holders: tuple[str, ...]
+    #: What a text must hold for ``old`` to be marked in it: the value, or the word
+    #: ``_mark_distinctive`` looks for (checked before any pattern: most texts hold neither).
+    needles: tuple[str, ...]
 
 
 class ReplacedMarks:
@@ -70,6 +73,7 @@ class ReplacedMarks:
                 fact,
                 replaced_note(fact.value),
                 tuple(o.key for o in facts if o.key != fact.key and _held(old, o.value)),
+                (old, *_distinctive_words(old, fact.value)[:1]),
             )
             for fact in facts
             for old in (earlier.value.strip() for earlier in fact.history)
@@ -83,6 +87,8 @@ class ReplacedMarks:
 
     def mark(self, text: str) -> str:
         for item in self._replaced:
+            if not any(needle in text for needle in item.needles):
+                continue
             if re.search(re.escape(item.old) + r" \(replaced", text):
                 continue  # marked already
             if item.holders:  # also another subject's current value: "ใบละ 4,500 บาท" a price
@@ -90,7 +96,25 @@ class ReplacedMarks:
             else:
                 text = _mark_quoted(text, item.old, item.fact.value, item.note)
         for old in self._named_old:
-            text = _mark(text, old, OLD_NOTE)
+            if old in text:
+                text = _mark(text, old, OLD_NOTE)
+        return text
+
+    def mark_detail(self, text: str, values: Sequence[str]) -> str:
+        """``text`` marked (``mark``), and a value of the detail that a fact's earlier value
+        holds as a whole word or number marked too: the detail "User: 79,000" quotes the
+        mileage "79,000 miles" that "84,312 miles" replaced, worded shorter."""
+        text = self.mark(text)
+        for value in values:
+            if not _markable(value) or value + " (replaced" in text:
+                continue
+            whole = r"(?<![\w.,٬])" + re.escape(value) + r"(?![\w])"
+            for item in self._replaced:
+                if item.holders or value not in item.old or value in item.fact.value:
+                    continue
+                if re.search(whole, item.old):
+                    text = _mark(text, value, item.note)
+                    break
         return text
 
 
@@ -196,9 +220,14 @@ def _mark(text: str, quoted: str, note: str) -> str:
     )
 
 
+def _distinctive_words(old: str, current: str) -> list[str]:
+    """The words of ``old`` that ``current`` does not have and that say which value it is."""
+    return [w for w in old.split() if w not in current and _distinctive(w)]
+
+
 def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
     words = old.split()
-    distinctive = [w for w in words if w not in current and _distinctive(w)]
+    distinctive = _distinctive_words(old, current)
     if not distinctive or len(words) < 2:
         return text
     word = distinctive[0]

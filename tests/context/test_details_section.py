@@ -3,6 +3,8 @@ first, under one heading in every format, within a share of the budget past 400 
 
 from __future__ import annotations
 
+import pytest
+
 from domain.context import (
     AssembledContext,
     assemble,
@@ -12,10 +14,10 @@ from domain.context import (
     render_text,
 )
 from domain.context.render import DETAILS_HEADING
-from schemas.memory_model import Budgets
+from schemas.memory_model import Budgets, FactValue
 from schemas.messages import Role
 from tests.context.checks import all_formats
-from tests.context.factories import detail, fact, memory, messages
+from tests.context.factories import NOW, detail, fact, memory, messages
 
 TOTAL = 100
 #: Ten newest messages (91-100), chit-chat: the values are only in the details.
@@ -27,7 +29,6 @@ _RECENT: list[tuple[Role, str]] = [
 
 DETAILS = [
     detail(5, "Assistant: What's the mileage on it?\nUser: 84,312", ["84,312"], "number", last=6),
-    detail(9, "Assistant: The service total is £239.", ["£239"], "amount"),
     detail(12, "User: My email is dan@example.com", ["dan@example.com"], "email"),
     detail(20, "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.", ["۲,۴۵۰,۰۰۰ تومان"], "amount"),
     detail(
@@ -65,9 +66,6 @@ def test_the_section_shows_new_details_newest_first_in_every_format() -> None:
         "User: My email is dan@example.com",
         "Assistant: What's the mileage on it?\nUser: 84,312",
     ]
-    # The older total is superseded by the newer one: not shown, listed as left out.
-    assert not any("£239" in text for text in _shown(ctx))
-    assert any(d.kind == "detail:9-9" for d in ctx.dropped)
     section = "\n".join([DETAILS_HEADING, *_shown(ctx)])
     assert section in render_text(ctx)
     assert section in render_anthropic(ctx)["system"]
@@ -127,3 +125,49 @@ def test_a_detail_shown_word_for_word_is_not_shown_twice() -> None:
     ctx = assemble(state, messages(turns), total_messages=10, budget=5000, budgets=Budgets())
     assert ctx.details == []
     assert [m.position for m in ctx.verbatim] == list(range(1, 11))
+
+
+def test_a_detail_a_shown_summary_carries_is_left_out_and_named() -> None:
+    # The mid summary, extractive, quotes the detail word for word: once it is shown the
+    # detail says nothing new; below that it is the only place the values are.
+    mid = "Assistant: The service total is £239. We booked Friday. " * 3
+    with_mid = memory(recent="User: Thanks.", mid=mid, spans=(45, 80, 90)).mid
+    total = detail(60, "Assistant: The service total is £239.", ["£239"], "amount")
+
+    def at(budget: int) -> AssembledContext:
+        return _context(budget, mid=with_mid, details=[total])
+
+    shown_from = [b for b in range(400, 3000, 10) if any(t.tier == "mid" for t in at(b).tiers)]
+    assert shown_from
+    wide = at(3000)
+    assert _shown(wide) == []
+    assert "£239" in render_text(wide)
+    (named,) = [d for d in wide.dropped if d.kind == "detail:60-60"]
+    assert named.detail == "its values are shown elsewhere in the context"
+    narrow = [b for b in range(450, shown_from[0], 10) if _shown(at(b))]
+    assert narrow  # before the mid summary fits, the detail shows the total
+    for budget in range(400, 3000, 10):
+        ctx = at(budget)
+        shown_mid = any("£239" in t.text for t in ctx.tiers)
+        assert not (shown_mid and _shown(ctx)), budget
+
+
+@pytest.mark.parametrize(
+    ("key", "current", "earlier", "said", "value"),
+    [
+        ("vehicle_mileage", "84,312 miles", "79,000 miles", "User: about 79,000 I think", "79,000"),
+        ("vehicle_mileage", "۸۴,۳۱۲ کیلومتر", "۷۹,۰۰۰ کیلومتر", "User: حدود ۷۹,۰۰۰", "۷۹,۰۰۰"),
+        ("monthly_rent", "12,500 บาท", "11,800 บาท", "User: ค่าเช่า 11,800 ครับ", "11,800"),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_a_replaced_value_worded_shorter_than_the_facts_history_is_marked(
+    key: str, current: str, earlier: str, said: str, value: str
+) -> None:
+    replaced = fact(key, current).model_copy(
+        update={"history": [FactValue(value=earlier, source_message_id="m1", updated_at=NOW)]}
+    )
+    other = detail(30, "User: 81,234 is the other number", ["81,234"], "number")
+    ctx = _context(1200, facts=[replaced], details=[detail(20, said, [value], "number"), other])
+    assert f"{value} (replaced: {current})" in _shown(ctx)[1]
+    assert "(replaced" not in _shown(ctx)[0]

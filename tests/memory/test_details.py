@@ -7,14 +7,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from pydantic import ValidationError
 
 from domain.memory.chain import EngineChain
 from domain.memory.details import kept_details, superseded_indexes
 from domain.memory.folding import FoldPolicy, fold
 from domain.memory.offline import OfflineEngine
-from schemas.memory_model import Budgets
+from domain.memory.offline.values import Kind
+from schemas.limits import MAX_DETAILS
+from schemas.memory_model import DETAIL_KINDS, Budgets, Detail
 from schemas.memory_state import MemoryState
 from schemas.messages import Role, StoredMessage
+from schemas.transfer import ExportedMemory
 from tests.context.factories import detail
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -140,8 +144,63 @@ def test_a_newer_detail_of_the_same_kinds_and_words_supersedes_the_older_one() -
     ):
         other = detail(20, "Assistant: Your courtesy car is YD68 PWE.", ["YD68"], "identifier")
         assert superseded_indexes([older, other, newer]) == {0}
-        # Past the bound the superseded detail goes, not the oldest.
-        assert kept_details([older, other], [newer], limit=2) == [other, newer]
+        # A fold drops the superseded detail from the stored list, bound or not.
+        assert kept_details([older, other], [newer]) == [other, newer]
+
+
+@pytest.mark.parametrize(
+    ("older", "newer"),
+    [
+        (
+            detail(9, "Assistant: Your appointment with Dr Lee is on 3 June.", ["3 June"], "date"),
+            detail(
+                40, "Assistant: Your appointment with Dr Patel is on 5 June.", ["5 June"], "date"
+            ),
+        ),
+        (
+            detail(9, "Assistant: Room booking for Ms Tanaka costs £180.", ["£180"], "amount"),
+            detail(40, "Assistant: Room booking for Mr Osei costs £210.", ["£210"], "amount"),
+        ),
+    ],
+    ids=["doctors", "guests"],
+)
+def test_a_newer_detail_naming_someone_else_supersedes_nothing(
+    older: Detail, newer: Detail
+) -> None:
+    assert superseded_indexes([older, newer]) == set()
+    assert kept_details([older], [newer]) == [older, newer]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"first_position": 50, "last_position": 3}, "first_position is after last_position"),
+        ({"values": ["£999"], "kinds": ["amount"]}, "values not in its text"),
+        ({"kinds": ["bogus"]}, "unknown kinds"),
+        ({"kinds": []}, "values and kinds differ"),
+    ],
+)
+def test_an_import_takes_only_details_a_fold_would_write(
+    change: dict[str, object], problem: str
+) -> None:
+    good = detail(9, "Assistant: The service total is £239.", ["£239"], "amount")
+    assert ExportedMemory(details=[good]).details == [good]
+    with pytest.raises(ValidationError, match=problem):
+        ExportedMemory.model_validate({"details": [{**good.model_dump(), **change}]})
+
+
+def test_an_import_takes_at_most_the_details_a_session_keeps() -> None:
+    many = [
+        detail(i + 1, f"User: {1000 + i}", [str(1000 + i)], "number") for i in range(MAX_DETAILS)
+    ]
+    assert len(ExportedMemory(details=many).details) == MAX_DETAILS
+    extra = detail(999, "User: 99999", ["99999"], "number")
+    with pytest.raises(ValidationError, match="at most"):
+        ExportedMemory.model_validate({"details": [d.model_dump() for d in [*many, extra]]})
+
+
+def test_the_kinds_an_import_takes_are_the_kinds_values_have() -> None:
+    assert {kind.value for kind in Kind} == DETAIL_KINDS
 
 
 def test_past_the_bound_without_a_superseded_detail_the_oldest_goes() -> None:
@@ -153,3 +212,66 @@ def test_past_the_bound_without_a_superseded_detail_the_oldest_goes() -> None:
 
 def test_an_older_stored_state_has_no_details() -> None:
     assert MemoryState.model_validate({"version": 3, "folded_count": 10}).details == []
+
+
+def _opening(greetings: list[str], question: str, answer: str) -> list[tuple[Role, str]]:
+    """Four greeting turns, then a question (message 5, ending the first fold) that states
+    a value, answered by message 6 (opening the second)."""
+    roles: list[Role] = ["user", "assistant", "user", "assistant"]
+    return [*zip(roles, greetings, strict=True), ("assistant", question), ("user", answer)]
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected", "values"),
+    [
+        (
+            _opening(
+                ["Hi.", "Hello.", "Thanks.", "Sure."],
+                "Is the mileage still 79,000?",
+                "No, it is 84,312 now.",
+            ),
+            "Assistant: Is the mileage still 79,000?\nUser: No, it is 84,312 now.",
+            ["79,000", "84,312"],
+        ),
+        (
+            _opening(
+                ["سلام", "سلام، در خدمتم.", "ممنون.", "خواهش می‌کنم."],
+                "شماره پرونده‌تون ۴۸۲۱۳۷ است؟",
+                "نه، ۴۸۲۱۹۹ است.",
+            ),
+            "Assistant: شماره پرونده‌تون ۴۸۲۱۳۷ است؟\nUser: نه، ۴۸۲۱۹۹ است.",
+            ["۴۸۲۱۳۷", "۴۸۲۱۹۹"],
+        ),
+        (
+            _opening(
+                ["สวัสดีค่ะ", "สวัสดีครับ", "ขอบคุณค่ะ", "ครับ"],
+                "เบอร์ 081-234-5678 ใช่ไหมครับ",
+                "ไม่ใช่ค่ะ 089-111-2222 ค่ะ",
+            ),
+            "Assistant: เบอร์ 081-234-5678 ใช่ไหมครับ\nUser: ไม่ใช่ค่ะ 089-111-2222 ค่ะ",
+            ["081-234-5678", "089-111-2222"],
+        ),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_a_question_that_ends_a_fold_is_stored_once_with_its_answer(
+    turns: list[tuple[Role, str]], expected: str, values: list[str]
+) -> None:
+    state = _fold_all(turns)
+    assert _texts(state) == [expected]
+    assert (state.details[0].first_position, state.details[0].last_position) == (5, 6)
+    assert state.details[0].values == values
+
+
+@pytest.mark.parametrize(
+    ("filler", "kept"),
+    [
+        ("No problem, anything else I can help with today?", "It arrives tomorrow at 10:00."),
+        ("امروز کار دیگه‌ای هست؟", "فردا ساعت ۱۰ میاد."),
+        ("วันนี้มีอะไรให้ช่วยอีกไหมครับ", "พรุ่งนี้เช้าส่งครับ"),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_today_or_tomorrow_alone_is_no_detail(filler: str, kept: str) -> None:
+    state = _fold_all([("user", "ok"), ("assistant", filler), ("user", "ok"), ("assistant", kept)])
+    assert _texts(state) == [f"Assistant: {kept}"]
