@@ -96,6 +96,9 @@ class Detail(BaseModel):
     #: The values the unit states, in order, and the kind of each (``values.Kind``).
     values: list[str] = Field(default_factory=list)
     kinds: list[str] = Field(default_factory=list)
+    #: A newer detail says again what this one said, with its own values
+    #: (``domain.memory.details.supersedes``): kept, but the context leaves it out.
+    superseded: bool = False
 
     def problem(self) -> str | None:
         """What makes this detail one no fold would store, or None: an imported one is

@@ -107,6 +107,7 @@ DETAILS_SLOPE = 0.6
 MIN_SHORTENED_TIER = 24
 _OVER_BUDGET = "over the context budget"
 _CARRIED = "its values are shown elsewhere in the context"
+_SUPERSEDED = "a newer detail says it again with its own values"
 #: What a newline weighs (``memq.tokens``), and a blank line between sections.
 NEWLINE = 0.5
 _BLANK = 2 * NEWLINE
@@ -363,9 +364,11 @@ def _position(item: _Item) -> int:
 
 def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, list[str]]]:
     """The stored details, newest first, replaced values marked, each with its values (a
-    fold has dropped those a newer detail supersedes)."""
+    fold has flagged those a newer detail supersedes: they are left out)."""
     items: list[tuple[_Item, list[str]]] = []
     for detail in memory.details:
+        if detail.superseded:
+            continue
         shown = ContextDetail(
             text=marks.mark_detail(detail.text.strip(), detail.values),
             first_position=detail.first_position,
@@ -378,6 +381,46 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
 
 def _normalized(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "?").split(" ")[0]
+
+
+def _joins(a: str, b: str) -> bool:
+    """Whether ``a`` then ``b`` are one word or number: two digits, or two letters of a
+    script that spaces its words (Thai does not: a value ends inside a run of letters)."""
+    if a.isdigit() and b.isdigit():
+        return True
+    return a.isalpha() and b.isalpha() and _script(a) == _script(b) != "THAI"
+
+
+def _carries(text: str, value: str) -> bool:
+    """Whether ``text`` states ``value`` whole: "£24" is not in "£240", "12" not in
+    "4,120" nor "12.5" (both normalized)."""
+    if not value:
+        return True
+    at = text.find(value)
+    while at >= 0:
+        end = at + len(value)
+        before = text[at - 1] if at else ""
+        after = text[end] if end < len(text) else ""
+        split_number = (
+            before in ",." and at >= 2 and text[at - 2].isdigit() and value[0].isdigit()
+        ) or (
+            after in ",."
+            and end + 1 < len(text)
+            and text[end + 1].isdigit()
+            and value[-1].isdigit()
+        )
+        if not (
+            (before and _joins(before, value[0]))
+            or (after and _joins(value[-1], after))
+            or split_number
+        ):
+            return True
+        at = text.find(value, at + 1)
+    return False
 
 
 def _item_text(item: _Item) -> str:
@@ -398,7 +441,7 @@ def _new_to(
     shown = _normalized("\n".join(_item_text(item) for item in before))
     kept: list[tuple[_Item, list[str]]] = []
     for item, values in details:
-        if all(_normalized(value) in shown for value in values):
+        if all(_carries(shown, _normalized(value)) for value in values):
             continue
         kept.append((item, values))
         shown += "\n" + _normalized(_item_text(item))
@@ -418,9 +461,9 @@ def _hidden_by(
         at = later_from - 1
         for value in values[id(items[index])]:
             wanted = _normalized(value)
-            if wanted in earlier:
+            if _carries(earlier, wanted):
                 continue
-            found = next((k for k, text in enumerate(later) if wanted in text), None)
+            found = next((k for k, text in enumerate(later) if _carries(text, wanted)), None)
             if found is None:
                 break
             at = max(at, later_from + found)
@@ -607,8 +650,9 @@ class _Chosen:
                 and (detail.first_position, detail.last_position) not in shown_details
             ):
                 kind = f"detail:{detail.first_position}-{detail.last_position}"
-                carried = all(_normalized(value) in shown_text for value in detail.values)
-                dropped.append(DroppedItem(kind=kind, detail=_CARRIED if carried else _OVER_BUDGET))
+                carried = all(_carries(shown_text, _normalized(v)) for v in detail.values)
+                why = _SUPERSEDED if detail.superseded else _CARRIED if carried else _OVER_BUDGET
+                dropped.append(DroppedItem(kind=kind, detail=why))
         for item in self.plan:
             if item.fact is not None and item.fact.key not in shown_facts:
                 dropped.append(DroppedItem(kind=f"fact:{item.fact.key}", detail=_OVER_BUDGET))

@@ -8,11 +8,15 @@ the rest of it does not carry. It is extraction, not summarization: every engine
 folds fill it.
 
 A newer detail *supersedes* an older one when it states values of the same kinds and
-shares at least ``MIN_SHARED_TERMS`` content terms with it once the values are taken
-out ("The mileage is 84,312" after "The mileage is 79,000"): the older one says what
-the newer one replaced, and a fold drops it from the stored list. Not when each names
-something the other does not ("appointment with Dr Lee" and "appointment with Dr Patel":
-two appointments). The stored list is bounded: past ``MAX_DETAILS`` the oldest go.
+says the same thing around them: once the values, the speakers and a word of change
+("now", "new", "instead", «الان», «جدید», «ใหม่», «แทน») are taken out, their content terms
+are the same ("The mileage is 84,312" after "The mileage is 79,000"), and the identifiers
+they name (an identifier, a number after a name: "Order 4471", "Room 12") are the same.
+Not when either says something the other does not ("my son's appointment" and "my
+daughter's appointment", "front tyres" and "rear tyres", "Paris flight" and "Rome
+flight", "INV-1001" and "INV-1002"). A fold deletes nothing for it: it flags the older one
+``superseded`` and the context leaves it out. The stored list is bounded: past
+``MAX_DETAILS`` the superseded go first, then the oldest.
 """
 
 from __future__ import annotations
@@ -74,25 +78,48 @@ def details_of(
     return found
 
 
-def detail_terms(detail: Detail) -> set[str]:
-    """The content terms of ``detail`` without its speakers and its values."""
+#: Words that say a value changed, not what it is of: taken out before two details' words
+#: are compared (a Thai one wherever it stands, the script has no spaces).
+CHANGE_WORDS = frozenset(
+    {"now", "new", "instead", "actually", "update", "updated", "changed", "correction"}
+    | {"الان", "حالا", "اکنون", "جدید"}  # Persian
+)
+THAI_CHANGE_WORDS = ("ตอนนี้", "ใหม่", "แทน")
+
+_CHANGE = re.compile(r"\b(?:" + "|".join(sorted(CHANGE_WORDS)) + r")\b", re.IGNORECASE)
+
+#: Just before a number that names something rather than counts it: a capitalised word,
+#: "#" or "No." ("Order 4471", "Room 12", "#12").
+_ID_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|#|\b[Nn]o\.?)\s*$")
+
+
+def _bare_text(detail: Detail) -> str:
     text = _SPEAKER.sub("", detail.text)
-    for value in detail.values:
+    for value in sorted(detail.values, key=len, reverse=True):
         text = text.replace(value, " ")
+    return text
+
+
+def detail_terms(detail: Detail) -> set[str]:
+    """The content terms of ``detail`` without its speakers, its values and the words that
+    only say something changed."""
+    text = _CHANGE.sub(" ", _bare_text(detail))
+    for word in THAI_CHANGE_WORDS:
+        text = text.replace(word, "")
     return set(content_terms(text))
 
 
-#: A name or an identifier inside a sentence: a capitalised Latin word not opening it, or
-#: a word with a digit (the values are taken out first).
-_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'-]*|\b\w*\d\w*", re.MULTILINE)
-
-
-def detail_names(detail: Detail) -> set[str]:
-    """The names and identifiers ``detail`` states besides its values ("Dr", "Lee")."""
-    text = _SPEAKER.sub("", detail.text)
-    for value in detail.values:
-        text = text.replace(value, " ")
-    return {name.casefold() for name in _NAME.findall(text)}
+def detail_ids(detail: Detail) -> list[str]:
+    """The values of ``detail`` that name something (module doc), sorted."""
+    ids: list[str] = []
+    for value, kind in zip(detail.values, detail.kinds, strict=False):
+        if kind == "identifier":
+            ids.append(value.casefold())
+        elif kind == "number":
+            at = detail.text.find(value)
+            if at >= 0 and _ID_BEFORE.search(detail.text[:at]):
+                ids.append(value.casefold())
+    return sorted(ids)
 
 
 def supersedes(newer: Detail, older: Detail, terms: dict[int, set[str]] | None = None) -> bool:
@@ -101,10 +128,9 @@ def supersedes(newer: Detail, older: Detail, terms: dict[int, set[str]] | None =
         return False
     newer_terms = detail_terms(newer) if terms is None else terms[id(newer)]
     older_terms = detail_terms(older) if terms is None else terms[id(older)]
-    if len(newer_terms & older_terms) < MIN_SHARED_TERMS:
+    if newer_terms != older_terms or len(newer_terms) < MIN_SHARED_TERMS:
         return False
-    newer_names, older_names = detail_names(newer), detail_names(older)
-    return not (newer_names - older_names and older_names - newer_names)
+    return detail_ids(newer) == detail_ids(older)
 
 
 def superseded_indexes(details: Sequence[Detail]) -> set[int]:
@@ -120,13 +146,24 @@ def superseded_indexes(details: Sequence[Detail]) -> set[int]:
 def kept_details(
     stored: Sequence[Detail], new: Sequence[Detail], limit: int = MAX_DETAILS
 ) -> list[Detail]:
-    """``stored`` then ``new`` in the order of the conversation without the details a
-    newer one supersedes, at most ``limit`` (the newest)."""
+    """``stored`` then ``new`` in the order of the conversation, those a newer one
+    supersedes flagged ``superseded``; at most ``limit``: past it the superseded go
+    first (the oldest of them first), then the oldest."""
     stored, new = _joined_at_the_fold(stored, new)
     details = sorted([*stored, *new], key=lambda d: (d.first_position, d.last_position))
     gone = superseded_indexes(details)
-    details = [d for index, d in enumerate(details) if index not in gone]
-    return details[max(0, len(details) - limit) :]
+    details = [
+        d.model_copy(update={"superseded": True}) if i in gone and not d.superseded else d
+        for i, d in enumerate(details)
+    ]
+    excess = len(details) - limit
+    if excess <= 0:
+        return details
+    flagged = [i for i, d in enumerate(details) if d.superseded][:excess]
+    out = set(flagged)
+    rest = [i for i in range(len(details)) if i not in out]
+    out |= set(rest[: excess - len(flagged)])
+    return [d for i, d in enumerate(details) if i not in out]
 
 
 def _joined_at_the_fold(

@@ -171,3 +171,24 @@ def test_a_replaced_value_worded_shorter_than_the_facts_history_is_marked(
     ctx = _context(1200, facts=[replaced], details=[detail(20, said, [value], "number"), other])
     assert f"{value} (replaced: {current})" in _shown(ctx)[1]
     assert "(replaced" not in _shown(ctx)[0]
+
+
+def test_a_summary_holding_a_longer_number_does_not_carry_a_detail() -> None:
+    # "£24" is not in "£240", nor "12" in "12:30": the detail is still the only place.
+    mid = "Assistant: The order total is £240, ready at 12:30."
+    with_mid = memory(recent="User: Thanks.", mid=mid, spans=(45, 80, 90)).mid
+    charge = detail(60, "Assistant: The delivery charge is £24.", ["£24"], "amount")
+    ctx = _context(3000, mid=with_mid, details=[charge])
+    assert any(t.tier == "mid" for t in ctx.tiers)
+    assert _shown(ctx) == ["Assistant: The delivery charge is £24."]
+    assert not [d for d in ctx.dropped if d.kind == "detail:60-60"]
+
+
+def test_a_superseded_detail_is_left_out_and_named() -> None:
+    older = detail(40, "Assistant: The service total is £239.", ["£239"], "amount")
+    older = older.model_copy(update={"superseded": True})
+    newer = detail(50, "Assistant: Update: the service total is now £259.", ["£259"], "amount")
+    ctx = _context(3000, details=[older, newer])
+    assert _shown(ctx) == [newer.text]
+    (named,) = [d for d in ctx.dropped if d.kind == "detail:40-40"]
+    assert named.detail == "a newer detail says it again with its own values"

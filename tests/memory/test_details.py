@@ -139,13 +139,14 @@ def test_a_newer_detail_of_the_same_kinds_and_words_supersedes_the_older_one() -
         ),
         (
             detail(9, "Assistant: ค่าเช่าเดือนละ 12,500 บาทครับ", ["12,500 บาท"], "amount"),
-            detail(40, "Assistant: ค่าเช่าลดเหลือ 11,800 บาทครับ", ["11,800 บาท"], "amount"),
+            detail(40, "Assistant: ค่าเช่าใหม่เดือนละ 11,800 บาทครับ", ["11,800 บาท"], "amount"),
         ),
     ):
         other = detail(20, "Assistant: Your courtesy car is YD68 PWE.", ["YD68"], "identifier")
         assert superseded_indexes([older, other, newer]) == {0}
-        # A fold drops the superseded detail from the stored list, bound or not.
-        assert kept_details([older, other], [newer]) == [other, newer]
+        # A fold keeps the superseded detail, flagged; only the bound deletes.
+        flagged = older.model_copy(update={"superseded": True})
+        assert kept_details([older, other], [newer]) == [flagged, other, newer]
 
 
 @pytest.mark.parametrize(
@@ -161,8 +162,79 @@ def test_a_newer_detail_of_the_same_kinds_and_words_supersedes_the_older_one() -
             detail(9, "Assistant: Room booking for Ms Tanaka costs £180.", ["£180"], "amount"),
             detail(40, "Assistant: Room booking for Mr Osei costs £210.", ["£210"], "amount"),
         ),
+        (
+            detail(
+                9, "User: My son's dentist appointment is at 10:00 on Monday.", ["10:00"], "time"
+            ),
+            detail(
+                40,
+                "User: My daughter's dentist appointment is at 14:00 on Monday.",
+                ["14:00"],
+                "time",
+            ),
+        ),
+        (
+            detail(9, "User: The front tyres cost £120 each.", ["£120"], "amount"),
+            detail(40, "User: The rear tyres cost £95 each.", ["£95"], "amount"),
+        ),
+        (
+            detail(9, "Assistant: The delivery fee is £5 for the sofa.", ["£5"], "amount"),
+            detail(40, "Assistant: The delivery fee is £3 for the table.", ["£3"], "amount"),
+        ),
+        (
+            detail(
+                9, "User: My husband's phone number is 07700 900123.", ["07700 900123"], "phone"
+            ),
+            detail(40, "User: My phone number is 07700 900456.", ["07700 900456"], "phone"),
+        ),
+        (
+            Detail(
+                first_position=9,
+                last_position=9,
+                text="Assistant: Invoice INV-1001 total is £240.",
+                values=["INV-1001", "£240"],
+                kinds=["identifier", "amount"],
+            ),
+            Detail(
+                first_position=40,
+                last_position=40,
+                text="Assistant: Invoice INV-1002 total is £180.",
+                values=["INV-1002", "£180"],
+                kinds=["identifier", "amount"],
+            ),
+        ),
+        (
+            Detail(
+                first_position=9,
+                last_position=9,
+                text="Assistant: Room 12 is booked for 2 nights.",
+                values=["12", "2 nights"],
+                kinds=["number", "count"],
+            ),
+            Detail(
+                first_position=40,
+                last_position=40,
+                text="Assistant: Room 14 is booked for 3 nights.",
+                values=["14", "3 nights"],
+                kinds=["number", "count"],
+            ),
+        ),
+        (
+            detail(9, "Assistant: Paris flight departs at 09:40.", ["09:40"], "time"),
+            detail(40, "Assistant: Rome flight departs at 18:15.", ["18:15"], "time"),
+        ),
     ],
-    ids=["doctors", "guests"],
+    ids=[
+        "doctors",
+        "guests",
+        "son-daughter",
+        "front-rear",
+        "sofa-table",
+        "husband",
+        "invoices",
+        "rooms",
+        "cities",
+    ],
 )
 def test_a_newer_detail_naming_someone_else_supersedes_nothing(
     older: Detail, newer: Detail
@@ -208,6 +280,21 @@ def test_past_the_bound_without_a_superseded_detail_the_oldest_goes() -> None:
     second = detail(2, "Assistant: The service total is £239.", ["£239"], "amount")
     third = detail(3, "Assistant: Your courtesy car is YD68 PWE.", ["YD68"], "identifier")
     assert kept_details([first, second], [third], limit=2) == [second, third]
+
+
+def test_past_the_bound_a_superseded_detail_goes_before_the_oldest() -> None:
+    first = detail(1, "Assistant: Your courtesy car is YD68 PWE.", ["YD68"], "identifier")
+    older = detail(2, "Assistant: The service total is £239.", ["£239"], "amount")
+    newer = detail(3, "Assistant: The service total is now £259.", ["£259"], "amount")
+    assert kept_details([first, older], [newer], limit=2) == [first, newer]
+
+
+def test_a_stored_detail_without_the_flag_is_not_superseded() -> None:
+    stored = detail(1, "User: 84,312", ["84,312"], "number").model_dump()
+    del stored["superseded"]
+    assert Detail.model_validate(stored).superseded is False
+    imported = ExportedMemory.model_validate({"details": [{**stored, "superseded": True}]})
+    assert imported.details[0].superseded is True
 
 
 def test_an_older_stored_state_has_no_details() -> None:
