@@ -139,3 +139,14 @@ def test_a_colour_sold_out_and_a_sim_card_leave_the_order() -> None:
 )
 def test_words_that_only_look_like_a_refusal(text: str, key: str, value: str) -> None:
     assert facts_of(("user", text)).get(key) == value
+
+
+@pytest.mark.parametrize("question", ["ชำระด้วยบัตรไหนคะ", "สะดวกใช้บัตรอะไรคะ?"])
+def test_a_card_named_in_reply_to_which_card_pays(question: str) -> None:
+    facts = conversation(("assistant", question), ("user", "บัตร KTC ค่ะ"), batch=1)
+    assert current(facts).get("payment_card") == "บัตร KTC"
+
+
+def test_a_card_named_in_reply_to_a_yes_no_question_pays_nothing() -> None:
+    facts = conversation(("assistant", "มีบัตร ATM ไหมคะ"), ("user", "บัตร SIM ค่ะ"), batch=1)
+    assert "payment_card" not in current(facts)
