@@ -116,3 +116,18 @@ def test_only_the_verb_said_of_the_value_refuses_it(
     role: str, text: str, key: str, value: str
 ) -> None:
     assert facts_of((role, text)).get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("سه قسط رو انتخاب میکنم نه پنج قسط", "instalment_plan", "سه قسط"),  # not five
+        (
+            "کتاب American English File 3 رو میخوام، نه کتاب Top Notch",
+            "textbook",
+            "American English File 3",
+        ),
+    ],
+)
+def test_a_value_after_na_is_set_aside(text: str, key: str, value: str) -> None:
+    assert facts_of(("user", text)).get(key) == value

@@ -105,6 +105,9 @@ _NOT_CHOSEN_AFTER = re.compile(
     rf"|پرداخت(?!\s*(?:می|می\u200c)?(?:کنم|کنیم|کنه|کند|شه|شود)(?![{_FA}]))"
     rf"|عقب|معوق|مونده|مانده|باقی)"
 )
+#: «نه» right before a value sets it aside: «سه قسط رو انتخاب میکنم نه پنج قسط» (three, not
+#: five), «… رو میخوام، نه کتاب Top Notch».
+_NOT_THIS = re.compile(rf"(?<![{_FA}])نه\s+$")
 #: Verbs said after a value that end what is said of it: «بشه», «کنید», «کردم», «شد».
 _VERBS = frozenset(
     [
@@ -153,7 +156,7 @@ def choices_named(sentence: str) -> list[NamedThing]:
     for head, pattern in (("کتاب", _TEXTBOOK), ("بیمه", _INSURANCE), ("قسط", _INSTALMENTS)):
         for match in pattern.finditer(sentence):
             start, end = match.span("value")
-            if _not_chosen_after(sentence, end):
+            if _not_chosen_after(sentence, end) or _NOT_THIS.search(sentence, 0, match.start()):
                 continue
             found.append(NamedThing(_CHOICE_HEADS[head], start, end, match["value"]))
     return found
