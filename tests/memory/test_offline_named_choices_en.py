@@ -267,3 +267,31 @@ def test_a_colour_sold_out_leaves_the_colour_ordered() -> None:
     )
     assert current(facts)["colour"] == "Awesome Navy"
     assert history(facts, "colour") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("I'd like a plan of 12 instalments.", "instalment_plan", "12 instalments"),
+        ("I'll pay it in a total of 6 instalments.", "instalment_plan", "6 instalments"),
+        # "left" is about the savings, not the instalments
+        (
+            "I'll take 12 instalments to keep what's left of my savings.",
+            "instalment_plan",
+            "12 instalments",
+        ),
+        ("6 instalments paid monthly works for me.", "instalment_plan", "6 instalments"),
+        # the "not" is another verb's, or another name's
+        ("I'd like the Awesome Navy colour if it's not too late.", "colour", "Awesome Navy"),
+        ("I'd like the Premium plan and not the Basic plan.", "plan", "Premium"),
+    ],
+)
+def test_a_not_or_a_count_said_of_something_else_leaves_the_choice(
+    text: str, key: str, value: str
+) -> None:
+    assert facts_of(("user", text)).get(key) == value
+
+
+@pytest.mark.parametrize("text", ["I have 2 instalments left.", "2 of 6 instalments paid."])
+def test_instalments_counted_right_beside_them_are_no_plan(text: str) -> None:
+    assert "instalment_plan" not in facts_of(("user", text))

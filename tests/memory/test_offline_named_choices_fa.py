@@ -89,3 +89,45 @@ def test_instalments_paid_leave_the_plan() -> None:
     )
     assert current(facts)["instalment_plan"] == "سه قسط"
     assert history(facts, "instalment_plan") == []
+
+
+@pytest.mark.parametrize(
+    ("role", "text", "key", "value"),
+    [
+        ("user", "سه قسط پرداخت میکنم", "instalment_plan", "سه قسط"),  # I'll pay in three
+        ("user", "در سه قسط پرداخت میکنم", "instalment_plan", "سه قسط"),
+        ("user", "سه قسط میخوام نمیتونم یکجا بدم", "instalment_plan", "سه قسط"),
+        ("user", "دو قسط بشه که باقیش رو بعدا بدم", "instalment_plan", "دو قسط"),
+        (
+            "user",
+            "کتاب American English File 3 رو میخوام نمیدونم موجوده یا نه",
+            "textbook",
+            "American English File 3",
+        ),
+        (
+            "assistant",
+            "بیمه بدنه اضافه شد و مبلغ باقی مانده ۲ میلیون است",
+            "insurance",
+            "بیمه بدنه",
+        ),
+    ],
+)
+def test_only_the_verb_said_of_the_value_refuses_it(
+    role: str, text: str, key: str, value: str
+) -> None:
+    assert facts_of((role, text)).get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("سه قسط رو انتخاب میکنم نه پنج قسط", "instalment_plan", "سه قسط"),  # not five
+        (
+            "کتاب American English File 3 رو میخوام، نه کتاب Top Notch",
+            "textbook",
+            "American English File 3",
+        ),
+    ],
+)
+def test_a_value_after_na_is_set_aside(text: str, key: str, value: str) -> None:
+    assert facts_of(("user", text)).get(key) == value

@@ -122,3 +122,31 @@ def test_a_colour_sold_out_and_a_sim_card_leave_the_order() -> None:
     assert history(facts, "payment_card") == []
     assert now["instalment_plan"] == "ผ่อน 0% 10 เดือน"
     assert history(facts, "instalment_plan") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("ผ่อน 10 เดือนไม่มีดอกเบี้ยค่ะ", "instalment_plan", "ผ่อน 10 เดือน"),  # interest-free
+        ("ผ่อน 0% 10 เดือน ไม่มีดอกค่ะ", "instalment_plan", "ผ่อน 0% 10 เดือน"),
+        ("ขอสี Awesome Iceblue มากกว่าค่ะ", "colour", "Awesome Iceblue"),  # rather
+        ("สี Awesome Iceblue สวยกว่าค่ะ เอาอันนี้", "colour", "Awesome Iceblue"),
+        ("สั่ง Galaxy A55 ทั้งหมด 2 เครื่องค่ะ", "product_model", "Galaxy A55"),  # in total
+        ("ไม่เป็นไรค่ะเอาสี Awesome Iceblue ค่ะ", "colour", "Awesome Iceblue"),  # never mind
+        ("เอาสี Awesome Iceblue ไม่มีปัญหาค่ะ", "colour", "Awesome Iceblue"),  # no problem
+        ("ขอผ่อน 10 เดือนกับบัตร KTC ค่ะ", "payment_card", "บัตร KTC"),  # with the card
+    ],
+)
+def test_words_that_only_look_like_a_refusal(text: str, key: str, value: str) -> None:
+    assert facts_of(("user", text)).get(key) == value
+
+
+@pytest.mark.parametrize("question", ["ชำระด้วยบัตรไหนคะ", "สะดวกใช้บัตรอะไรคะ?"])
+def test_a_card_named_in_reply_to_which_card_pays(question: str) -> None:
+    facts = conversation(("assistant", question), ("user", "บัตร KTC ค่ะ"), batch=1)
+    assert current(facts).get("payment_card") == "บัตร KTC"
+
+
+def test_a_card_named_in_reply_to_a_yes_no_question_pays_nothing() -> None:
+    facts = conversation(("assistant", "มีบัตร ATM ไหมคะ"), ("user", "บัตร SIM ค่ะ"), batch=1)
+    assert "payment_card" not in current(facts)

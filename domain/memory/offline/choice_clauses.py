@@ -16,6 +16,20 @@ _CLAUSE_END = re.compile(
 )
 #: A verb said not to happen: "I don't want", "I can't afford", "is not available".
 _NEGATED = re.compile(r"n[’']t\b|\b(?:not|never|cannot)\b", re.IGNORECASE)
+#: Whose verb a "not" belongs to: the last subject before a name starts the verb that governs
+#: it ("If it's not too late I'd like …" refuses nothing; "I don't want …" does).
+_SUBJECT = re.compile(
+    r"\b(?:I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t(?=[’']s|\s+is)"
+    r"|[Yy]ou(?=[’']|\s+(?:can|will|would|should|must|do|did|have|had|are|were|may|might)\b))\b"
+)
+#: A name said not to be had by the verb right after it: "Colour Red is not available",
+#: "The Basic plan isn't for me"; "… if it's not too late" is another verb's.
+_NEGATED_AFTER = re.compile(
+    r"^\s+(?:(?:colou?r|room|plan|club|model|one|pads|discs|parts)\s+)?"
+    r"(?:is|are|was|were|will|would|can|could|does|do|did|has|have|had|should|must)"
+    r"(?:n[’']t|\s+not|\s+never)\b|^\s+(?:cannot|can[’']t|won[’']t)\b",
+    re.IGNORECASE,
+)
 _UNAVAILABLE = re.compile(r"\b(?:sold\s+out|out\s+of\s+stock|unavailable|discontinued)\b", re.I)
 #: Two names weighed against each other choose neither ("rather than" still chooses one).
 _COMPARING = r"\b(?:(?<!rather\s)than|versus|vs\.?|compared)\b"
@@ -63,7 +77,16 @@ def not_chosen(sentence: str, start: int, end: int) -> bool:
     Basic one"."""
     first, last = clause_around(sentence, start, end)
     clause = sentence[first:last]
-    if _NEGATED.search(clause) or _UNAVAILABLE.search(clause):
+    if _negated(sentence[first:start], sentence[end:last]) or _UNAVAILABLE.search(clause):
         return True
     compared = _COMPARED.search(clause) or _AGAINST_A_NAME.search(sentence)
     return compared is not None and not chosen_by_words(sentence, start)
+
+
+def _negated(before: str, after: str) -> bool:
+    """Whether the verb that governs a name says it is not had: a "not" from the last
+    subject before the name to the name ("I don't want the …", "… and not the Basic plan"),
+    or one on the verb right after it ("Colour Red is not available")."""
+    subjects = list(_SUBJECT.finditer(before))
+    governed = before[subjects[-1].start() :] if subjects else before
+    return bool(_NEGATED.search(governed) or _NEGATED_AFTER.search(after))

@@ -67,7 +67,7 @@ from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer_wants
-from domain.memory.offline.thai_named_things import named_things
+from domain.memory.offline.thai_named_things import card_replied, named_things
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
     FA_LETTERS,
@@ -398,6 +398,9 @@ def extract_facts(
         relative = _relative_named(line, previous, facts)
         if relative is not None:
             facts.add(*relative, line.message_id)
+        card = _card_named_in_reply(line, previous, matches)
+        if card is not None:
+            facts.add("payment_card", card, line.message_id)
         if relative is not None or any(_names_someone(m.key) for m in matches):
             # a name given, the customer's or anyone's ("คุณแม่ชื่ออะไร" "ดิฉันชื่อ…"),
             # answers the question for a name: the next reply ("โอเคครับ") is no name
@@ -450,6 +453,18 @@ def _home_read_out(line: TranscriptLine, previous: TranscriptLine | None) -> str
         return None
     addresses = [v.text for v in find_values(previous.content) if v.kind is Kind.ADDRESS]
     return addresses[0] if len(addresses) == 1 else None
+
+
+def _card_named_in_reply(
+    line: TranscriptLine, previous: TranscriptLine | None, matches: Sequence[FactMatch]
+) -> str | None:
+    """The card a customer names in reply to a question about the card («ชำระด้วยบัตรไหนคะ»
+    «บัตร KTC ค่ะ»), where the reply alone says nothing of paying with it."""
+    if line.role != "user" or previous is None or previous.role == "user":
+        return None
+    if any(m.key == "payment_card" for m in matches):
+        return None
+    return card_replied(previous.content, line.content)
 
 
 def _relative_named(

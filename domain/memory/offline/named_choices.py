@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from domain.memory.offline.choice_clauses import chosen_by_words, clause_around, not_chosen
+from domain.memory.offline.choice_clauses import chosen_by_words, not_chosen
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.named_fa import choices_named
 from domain.memory.offline.sentences import split_sentences
@@ -82,14 +82,29 @@ _INSTALMENTS = re.compile(
     r"instal?ments|0%\s+(?:finance\s+)?over\s+\d{1,2}\s+months)(?![A-Za-z])",
     re.IGNORECASE,
 )
-#: Instalments counted as paid or owed, not the plan: "You've paid 2 instalments so far",
-#: "the first of 3 instalments", "2 instalments overdue" ("paid over 6 instalments" is the plan).
-_COUNTED = re.compile(
-    r"\b(?:paid(?!\s+(?:in|over|across|by)\b)|overdue|missed|remaining|left|outstanding"
-    r"|so\s+far|in\s+arrears|behind)\b",
+#: Instalments counted as paid or owed, not the plan: said right after them ("2 instalments
+#: left", "3 instalments paid", "2 instalments overdue", "You've paid 2 instalments so far")
+#: or right before them ("You've paid 2 instalments", "missed 2 instalments"); "paid over 6
+#: instalments" and "6 instalments paid monthly" are the plan, "what's left of my savings" is
+#: not about the instalments.
+_COUNTED_AFTER = re.compile(
+    r"^\s+(?:(?:are|were|have\s+been|has\s+been|still|already)\s+)*"
+    r"(?:paid(?!\s+(?:in|over|across|by|monthly|weekly|fortnightly|each|every|per)\b)"
+    r"|overdue|missed|remaining|left|outstanding|so\s+far|in\s+arrears|behind)\b",
     re.IGNORECASE,
 )
-_OF_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:paid|missed|remaining|outstanding|overdue|owe|owed|behind\s+(?:on|by))"
+    r"\s+(?:(?:the|your|my|all|only|just|last|first)\s+)?$",
+    re.IGNORECASE,
+)
+#: Which of the instalments: "the first of 3 instalments", "2 of 6 instalments"; "a plan of
+#: 12 instalments" and "a total of 6 instalments" are the plan.
+_OF_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|last|final|next|each|all|none|any|some|most|half"
+    r"|one|two|three|four|five|six|\d+(?:st|nd|rd|th)?)\s+of\s+$",
+    re.IGNORECASE,
+)
 #: A colour word alone names no maker's colour ("The SIM card colour is White"): a maker's
 #: colour is a name of its own ("Midnight Black", "Awesome Navy").
 _PLAIN_COLOUR = re.compile(
@@ -185,10 +200,10 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
 def _not_the_plan(sentence: str, start: int, end: int) -> bool:
     """Whether the instalments are refused ("I can't afford 6 monthly instalments") or
     counted as paid or owed rather than the plan."""
-    first, last = clause_around(sentence, start, end)
     return (
         not_chosen(sentence, start, end)
-        or _COUNTED.search(sentence, first, last) is not None
+        or _COUNTED_AFTER.search(sentence[end:]) is not None
+        or _COUNTED_BEFORE.search(sentence[:start]) is not None
         or _OF_BEFORE.search(sentence[:start]) is not None
     )
 

@@ -97,10 +97,43 @@ _INSTALMENTS = re.compile(
 _CLAUSE_END = re.compile(rf"[.،,؛;!؟?\n]|(?<![{_FA}])(?:ولی|اما)(?![{_FA}])")
 #: A verb said not to happen: «نمیخوام» (I don't want), «نخواستم», «ندارم», «نیست»; and the
 #: instalments paid or owed, not the plan: «سه قسط رو پرداخت کردم», «پنج قسط عقب افتاده
-#: دارم», «دو قسط مونده».
+#: دارم», «دو قسط مونده». Only the verb said of the value itself counts: the words up to the
+#: first verb, «که» or «و» after it («سه قسط میخوام نمیتونم یکجا بدم» still chooses three);
+#: paying to come («پرداخت میکنم») chooses the plan, paying done («پرداخت کردم») does not.
 _NOT_CHOSEN_AFTER = re.compile(
     rf"(?<![{_FA}])(?:نمی|ن(?:خوا|کرد|کن|دار|داشت|گرفت|گیر|یست|شد|شه|باش|داد|ده)"
-    rf"|پرداخت|عقب|معوق|مونده|مانده|باقی)"
+    rf"|پرداخت(?!\s*(?:می|می\u200c)?(?:کنم|کنیم|کنه|کند|شه|شود)(?![{_FA}]))"
+    rf"|عقب|معوق|مونده|مانده|باقی)"
+)
+#: «نه» right before a value sets it aside: «سه قسط رو انتخاب میکنم نه پنج قسط» (three, not
+#: five), «… رو میخوام، نه کتاب Top Notch».
+_NOT_THIS = re.compile(rf"(?<![{_FA}])نه\s+$")
+#: Verbs said after a value that end what is said of it: «بشه», «کنید», «کردم», «شد».
+_VERBS = frozenset(
+    [
+        "شد",
+        "شده",
+        "بشه",
+        "بشود",
+        "شود",
+        "کن",
+        "کنید",
+        "کنین",
+        "کردم",
+        "کردیم",
+        "کرده",
+        "است",
+        "هست",
+        "نیست",
+        "دارم",
+        "ندارم",
+        "باشه",
+        "بدم",
+        "بدید",
+        "مونده",
+        "مانده",
+        "افتاده",
+    ]
 )
 
 
@@ -123,7 +156,7 @@ def choices_named(sentence: str) -> list[NamedThing]:
     for head, pattern in (("کتاب", _TEXTBOOK), ("بیمه", _INSURANCE), ("قسط", _INSTALMENTS)):
         for match in pattern.finditer(sentence):
             start, end = match.span("value")
-            if _not_chosen_after(sentence, end):
+            if _not_chosen_after(sentence, end) or _NOT_THIS.search(sentence, 0, match.start()):
                 continue
             found.append(NamedThing(_CHOICE_HEADS[head], start, end, match["value"]))
     return found
@@ -134,7 +167,20 @@ def _not_chosen_after(sentence: str, end: int) -> bool:
     counts instalments paid or owed."""
     clause_end = _CLAUSE_END.search(sentence, end)
     rest = sentence[end : clause_end.start() if clause_end else len(sentence)]
-    return _NOT_CHOSEN_AFTER.search(rest) is not None
+    return _NOT_CHOSEN_AFTER.search(_verb_said(rest)) is not None
+
+
+def _verb_said(rest: str) -> str:
+    """The words after a value up to its verb: «که» or «و» ends them before it, a verb
+    («میخوام», «بشه», «پرداخت کردم») ends them after it."""
+    kept: list[str] = []
+    for word in rest.split():
+        if word in ("که", "و"):
+            break
+        kept.append(word)
+        if word.startswith(("می", "نمی")) or word in _VERBS:
+            break
+    return " ".join(kept)
 
 
 def _items(text: str) -> list[NamedThing]:

@@ -171,3 +171,20 @@ def _left_out(key: str, text: str, match: re.Match[str]) -> bool:
         return True
     named_only = key == "payment_card" and _NAMED_CARD_ONLY.match(match["value"])
     return bool(named_only) and not pays_with(text, match.start())
+
+
+_CARD = next(pattern for key, pattern in _KINDS if key == "payment_card")
+#: A question of which card: «ชำระด้วยบัตรไหนคะ», «ใช้บัตรอะไรคะ»; «มีบัตร ATM ไหมคะ» (do you have
+#: …?) asks no card to pay with.
+_WHICH_CARD = re.compile(r"บัตร\S{0,15}?(?:ไหน|อะไร)")
+
+
+def card_replied(question: str, reply: str) -> str | None:
+    """The card a reply names when the message before asked which card pays («ชำระด้วยบัตร
+    ไหนคะ» «บัตร KTC ค่ะ»): a card named only, in answer to a question about the card."""
+    if _WHICH_CARD.search(question) is None:
+        return None
+    match = _CARD.search(reply)
+    if match is None or not_ordered(reply, match.start(), match.end("value")):
+        return None
+    return match["value"]
