@@ -70,7 +70,7 @@ from domain.context.render import (
     text_tokens,
     tier_section,
 )
-from domain.context.repeated import without_repeats
+from domain.context.repeated import normalized, without_repeats
 from domain.context.replaced import ReplacedMarks, fit_marked
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
@@ -379,10 +379,6 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
     return items[::-1]
 
 
-def _normalized(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
 def _script(char: str) -> str:
     return unicodedata.name(char, "?").split(" ")[0]
 
@@ -438,13 +434,13 @@ def _new_to(
 ) -> list[tuple[_Item, list[str]]]:
     """The details with a value that nothing in ``before`` (nor a detail kept before them)
     carries."""
-    shown = _normalized("\n".join(_item_text(item) for item in before))
+    shown = normalized("\n".join(_item_text(item) for item in before))
     kept: list[tuple[_Item, list[str]]] = []
     for item, values in details:
-        if all(_carries(shown, _normalized(value)) for value in values):
+        if all(_carries(shown, normalized(value)) for value in values):
             continue
         kept.append((item, values))
-        shown += "\n" + _normalized(_item_text(item))
+        shown += "\n" + normalized(_item_text(item))
     return kept
 
 
@@ -454,13 +450,13 @@ def _hidden_by(
     """For the details ``items[start:later_from]``: the index of the first later item (a
     mid or old summary, an older message) by which the items before it carry every value
     of the detail; a detail shown until then says what they would say again."""
-    earlier = _normalized("\n".join(_item_text(item) for item in items[:start]))
-    later = [_normalized(_item_text(item)) for item in items[later_from:]]
+    earlier = normalized("\n".join(_item_text(item) for item in items[:start]))
+    later = [normalized(_item_text(item)) for item in items[later_from:]]
     hidden_by: dict[int, list[int]] = {}
     for index in range(start, later_from):
         at = later_from - 1
         for value in values[id(items[index])]:
-            wanted = _normalized(value)
+            wanted = normalized(value)
             if _carries(earlier, wanted):
                 continue
             found = next((k for k, text in enumerate(later) if _carries(text, wanted)), None)
@@ -643,14 +639,14 @@ class _Chosen:
         shown_tiers = {t.tier for t in bare.tiers}
         shown_details = {(d.first_position, d.last_position) for d in bare.details}
         run_start = bare.verbatim[0].position if bare.verbatim else total + 1
-        shown_text = _normalized(render_text(bare))
+        shown_text = normalized(render_text(bare))
         for detail in memory.details:
             if (
                 detail.first_position < run_start
                 and (detail.first_position, detail.last_position) not in shown_details
             ):
                 kind = f"detail:{detail.first_position}-{detail.last_position}"
-                carried = all(_carries(shown_text, _normalized(v)) for v in detail.values)
+                carried = all(_carries(shown_text, normalized(v)) for v in detail.values)
                 why = _SUPERSEDED if detail.superseded else _CARRIED if carried else _OVER_BUDGET
                 dropped.append(DroppedItem(kind=kind, detail=why))
         for item in self.plan:

@@ -32,7 +32,8 @@ _CLAUSE_START = r"(?:(?<=^)|(?<=[.,;:!?،؛…]\s)|(?<=[.,;:!?،؛…]))"
 _CLAUSE_END = r"(?=\s*" + THAI_PARTICLES + r"?\s*(?:$|[.,;:!?،؛…]))"
 
 
-def _normalized(text: str) -> str:
+def normalized(text: str) -> str:
+    """Case, Unicode form and runs of whitespace do not count."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
@@ -40,9 +41,9 @@ def only_repeats(line: str, values: Iterable[str]) -> bool:
     """Whether ``line`` quotes one of ``values`` and says nothing else worth its budget."""
     if _REPLACED_MARK in line:
         return False
-    rest = _normalized(_SPEAKER.sub("", line, count=1))
+    rest = normalized(_SPEAKER.sub("", line, count=1))
     quoted = False
-    for value in sorted({_normalized(v) for v in values}, key=len, reverse=True):
+    for value in sorted({normalized(v) for v in values}, key=len, reverse=True):
         if len(value) < MIN_MARKED_CHARS:
             continue
         whole = re.compile(_CLAUSE_START + re.escape(value) + _CLAUSE_END)
