@@ -15,7 +15,7 @@ MIN_MESSAGES = 100
 
 @pytest.mark.parametrize(
     ("name", "per_language"),
-    [("dev", 5), ("holdout", 3), ("fresh", 2), ("blind", 2), ("blind2", 2), ("blind3", 2)],
+    [("dev", 5), ("holdout", 3), ("fresh", 2), ("blind", 2), ("blind2", 2), ("blind3", 2), ("blind4", 2)],
 )
 def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int) -> None:
     dialogues = load_dialogues(name)  # raises when a value is not in its message
@@ -28,7 +28,7 @@ def test_all_is_every_set_once() -> None:
     ids = [d.id for d in load_dialogues("all")]
     parts = [
         d.id
-        for name in ("dev", "holdout", "fresh", "blind", "blind2", "blind3")
+        for name in ("dev", "holdout", "fresh", "blind", "blind2", "blind3", "blind4")
         for d in load_dialogues(name)
     ]
     assert ids == parts and len(set(ids)) == len(ids)
