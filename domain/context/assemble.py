@@ -21,7 +21,7 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
 The context is the longest prefix of that order that fits the budget, where a
 summary or detail whose every message is already shown word for word costs nothing
 and is left out, and so is a detail once a mid or old summary or an older message in the
-prefix carries its values (the summaries are extractive: they quote it), named in
+prefix carries its values and its words (the summaries are extractive: they quote it), named in
 ``dropped``. A detail is shown only when some of its values are not in what comes
 before it in that order (a fold drops a detail that a newer one supersedes); its replaced
 values are marked as a summary's are. A fact whose value is part of a longer fact's value, or
@@ -72,6 +72,8 @@ from domain.context.render import (
 )
 from domain.context.repeated import normalized, without_repeats
 from domain.context.replaced import ReplacedMarks, fit_marked
+from domain.memory.details import without_speakers
+from domain.memory.offline.terms import content_terms
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
 from schemas.limits import MIN_BUDGET
@@ -269,7 +271,7 @@ class _Plan:
         later_from = len(items)
         items += [_tier_item(tiers[name]) for name in (TierName.MID, TierName.OLD) if name in tiers]
         items += [_message_item(m) for m in summarized]
-        hidden_by = _hidden_by(items, before_details, later_from, {id(i): v for i, v in details})
+        hidden_by = _hidden_by(items, before_details, later_from, {id(i): s for i, s in details})
         left = {id(item) for item in others}
         items += [item for item, _ in _new_to(items, [d for d in details if id(d[0]) in left])]
         return cls(items, dropped, newest, hidden_by)
@@ -362,10 +364,10 @@ def _position(item: _Item) -> int:
     return item.detail.first_position if item.detail is not None else 0
 
 
-def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, list[str]]]:
-    """The stored details, newest first, replaced values marked, each with its values (a
+def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, _Said]]:
+    """The stored details, newest first, replaced values marked, each with what it says (a
     fold has flagged those a newer detail supersedes: they are left out)."""
-    items: list[tuple[_Item, list[str]]] = []
+    items: list[tuple[_Item, _Said]] = []
     for detail in memory.details:
         if detail.superseded:
             continue
@@ -374,7 +376,8 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
             first_position=detail.first_position,
             last_position=detail.last_position,
         )
-        items.append((_Item(_line_cost(shown.text), detail=shown), detail.values))
+        said = _Said(detail.values, frozenset(_terms(without_speakers(detail.text))))
+        items.append((_Item(_line_cost(shown.text), detail=shown), said))
     items.sort(key=lambda pair: pair[0].detail.last_position if pair[0].detail else 0)
     return items[::-1]
 
@@ -429,42 +432,71 @@ def _item_text(item: _Item) -> str:
     return item.detail.text if item.detail is not None else ""
 
 
+@dataclass(frozen=True)
+class _Said:
+    """What a detail says: its values, and its content terms, which the later items that
+    hide it at a larger budget must say too (without them "Full service £239 plus the
+    front brakes £352.80" would go once "£239" and "£352.80" stand elsewhere, and
+    "Full service" with it: a larger budget would show less)."""
+
+    values: list[str]
+    terms: frozenset[str]
+
+
+def _terms(text: str) -> set[str]:
+    return set(content_terms(text))
+
+
 def _new_to(
-    before: Sequence[_Item], details: Sequence[tuple[_Item, list[str]]]
-) -> list[tuple[_Item, list[str]]]:
+    before: Sequence[_Item], details: Sequence[tuple[_Item, _Said]]
+) -> list[tuple[_Item, _Said]]:
     """The details with a value that nothing in ``before`` (nor a detail kept before them)
-    carries."""
+    carries. The same at every budget, so its words need not be carried too: leaving a
+    detail out here never takes back what a smaller budget showed."""
     shown = normalized("\n".join(_item_text(item) for item in before))
-    kept: list[tuple[_Item, list[str]]] = []
-    for item, values in details:
-        if all(_carries(shown, normalized(value)) for value in values):
+    kept: list[tuple[_Item, _Said]] = []
+    for item, said in details:
+        if all(_carries(shown, normalized(value)) for value in said.values):
             continue
-        kept.append((item, values))
+        kept.append((item, said))
         shown += "\n" + normalized(_item_text(item))
     return kept
 
 
 def _hidden_by(
-    items: Sequence[_Item], start: int, later_from: int, values: dict[int, list[str]]
+    items: Sequence[_Item], start: int, later_from: int, said: dict[int, _Said]
 ) -> dict[int, list[int]]:
     """For the details ``items[start:later_from]``: the index of the first later item (a
-    mid or old summary, an older message) by which the items before it carry every value
-    of the detail; a detail shown until then says what they would say again."""
-    earlier = normalized("\n".join(_item_text(item) for item in items[:start]))
-    later = [normalized(_item_text(item)) for item in items[later_from:]]
+    mid or old summary, an older message) by which the items before it say all the detail
+    says; a detail shown until then says what they would say again."""
+    earlier_raw = "\n".join(_item_text(item) for item in items[:start])
+    earlier, earlier_terms = normalized(earlier_raw), _terms(earlier_raw)
+    later_raw = [_item_text(item) for item in items[later_from:]]
+    later = [normalized(text) for text in later_raw]
+    later_terms = [_terms(text) for text in later_raw]
     hidden_by: dict[int, list[int]] = {}
     for index in range(start, later_from):
+        wanted = said[id(items[index])]
         at = later_from - 1
-        for value in values[id(items[index])]:
-            wanted = normalized(value)
-            if _carries(earlier, wanted):
+        for value in wanted.values:
+            value = normalized(value)
+            if _carries(earlier, value):
                 continue
-            found = next((k for k, text in enumerate(later) if _carries(text, wanted)), None)
+            found = next((k for k, text in enumerate(later) if _carries(text, value)), None)
             if found is None:
                 break
             at = max(at, later_from + found)
         else:
-            if at >= later_from:
+            terms = set(earlier_terms)
+            for k in range(at - later_from + 1):
+                terms |= later_terms[k]
+            missing = wanted.terms - terms
+            for k in range(at - later_from + 1, len(later)):
+                if not missing:
+                    break
+                missing -= later_terms[k]
+                at = later_from + k
+            if at >= later_from and not missing:
                 hidden_by.setdefault(at, []).append(index)
     return hidden_by
 

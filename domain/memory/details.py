@@ -93,8 +93,13 @@ _CHANGE = re.compile(r"\b(?:" + "|".join(sorted(CHANGE_WORDS)) + r")\b", re.IGNO
 _ID_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|#|\b[Nn]o\.?)\s*$")
 
 
+def without_speakers(text: str) -> str:
+    """``text`` of a detail without its "User:" / "Assistant:" labels."""
+    return _SPEAKER.sub("", text)
+
+
 def _bare_text(detail: Detail) -> str:
-    text = _SPEAKER.sub("", detail.text)
+    text = without_speakers(detail.text)
     for value in sorted(detail.values, key=len, reverse=True):
         text = text.replace(value, " ")
     return text

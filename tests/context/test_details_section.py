@@ -192,3 +192,44 @@ def test_a_superseded_detail_is_left_out_and_named() -> None:
     assert _shown(ctx) == [newer.text]
     (named,) = [d for d in ctx.dropped if d.kind == "detail:40-40"]
     assert named.detail == "a newer detail says it again with its own values"
+
+
+@pytest.mark.parametrize(
+    ("mid", "said", "value", "words"),
+    [
+        (
+            "Assistant: The brakes are £352.80 and the service is £239. ",
+            "Assistant: Full service £239 plus the front brakes £352.80.",
+            "£239",
+            "Full service",
+        ),
+        (
+            "Assistant: جمع مبلغ ۳۸۵ هزار تومان است. ",
+            "Assistant: با بیمه تأمین اجتماعی جمع مبلغ ۳۸۵ هزار تومان است.",
+            "۳۸۵ هزار تومان",
+            "تأمین اجتماعی",
+        ),
+        (
+            "Assistant: มัดจำ 5,000 บาทค่ะ ",
+            "Assistant: ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาทค่ะ",
+            "5,000 บาท",
+            "บัตรเครดิต",
+        ),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_a_detail_stays_while_the_summary_carrying_its_values_misses_its_words(
+    mid: str, said: str, value: str, words: str
+) -> None:
+    # The mid summary states the detail's values but not what they are for: hiding the
+    # detail once the summary fits would take back from a larger budget what a smaller
+    # one showed.
+    with_mid = memory(recent="User: Thanks.", mid=mid * 3, spans=(45, 80, 90)).mid
+    stated = detail(60, said, [value], "amount")
+    shown_at = []
+    for budget in range(400, 3000, 20):
+        ctx = _context(budget, mid=with_mid, details=[stated])
+        shown_at.append(words in render_text(ctx))
+    assert any(shown_at)
+    first = shown_at.index(True)
+    assert all(shown_at[first:])
