@@ -86,6 +86,7 @@ def register(broker: dramatiq.Broker, deps: Deps) -> None:
             session_id=session_id,
             tiers=state.tiers(),
             facts=state.facts,
+            details=state.details,
             folded_messages=state.folded_count,
             unfolded_messages=store.memory.count_unfolded(account_id, session_id),
             pending_unfolded=lag.messages,

@@ -1,16 +1,21 @@
-"""What ``GET /v1/sessions/{id}/memory`` returns: the stored tiers and key facts."""
+"""What ``GET /v1/sessions/{id}/memory`` returns: the stored tiers, key facts and details."""
 
 from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from schemas.memory_model import EngineFallback, Fact, TierSummary
+from schemas.memory_model import Detail, EngineFallback, Fact, TierSummary
 
 
 class MemoryView(BaseModel):
     session_id: str
     tiers: list[TierSummary] = Field(description="old, mid, recent: those written so far")
     facts: list[Fact] = Field(description="latest value per key, most recently updated first")
+    details: list[Detail] = Field(
+        default_factory=list,
+        description="each folded question-answer unit or sentence that states a value, word "
+        "for word, oldest first; those a newer one restates are flagged superseded",
+    )
     folded_messages: int = Field(description="messages covered by the tiers")
     unfolded_messages: int = Field(
         description="messages not yet folded (the verbatim window and what waits for the next fold)"

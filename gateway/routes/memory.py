@@ -19,7 +19,7 @@ router = APIRouter(
 @router.get(
     "/{session_id}/memory",
     response_model=MemoryView,
-    summary="The stored summaries (recent, mid, old) and key facts of a session",
+    summary="The stored summaries (recent, mid, old), key facts and details of a session",
 )
 async def get_memory(
     session_id: SessionId, account_id: AccountId, transport: TransportDep, settings: SettingsDep

@@ -44,6 +44,12 @@ def test_memory_is_folded_off_the_ingest_path(stack: Stack) -> None:
     facts = {f["key"]: f["value"] for f in view["facts"]}  # type: ignore[union-attr]
     assert facts.get("customer_email") == "sara@example.com"
     assert facts.get("customer_name") == "Sara"
+    # And the details keep the sentences that state values, word for word
+    details = view["details"]
+    assert isinstance(details, list)
+    stated = [d for d in details if "$89.99" in d["values"]]
+    assert stated and "The Nanopresso costs $89.99" in stated[0]["text"]
+    assert all(1 <= d["first_position"] <= d["last_position"] <= 15 for d in details)
     # And another account cannot see it
     with stack.client(KEY_B) as other:
         assert other.get("/v1/sessions/s-mem/memory").status_code == 404

@@ -15,7 +15,15 @@ MIN_MESSAGES = 100
 
 @pytest.mark.parametrize(
     ("name", "per_language"),
-    [("dev", 5), ("holdout", 3), ("fresh", 2), ("blind", 2), ("blind2", 2), ("blind3", 2), ("blind4", 2)],
+    [
+        ("dev", 5),
+        ("holdout", 3),
+        ("fresh", 2),
+        ("blind", 2),
+        ("blind2", 2),
+        ("blind3", 2),
+        ("blind4", 2),
+    ],
 )
 def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int) -> None:
     dialogues = load_dialogues(name)  # raises when a value is not in its message
