@@ -47,6 +47,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from domain.context.compact_detail import compact_detail
 from domain.context.fact_order import held_elsewhere, in_showing_order
 from domain.context.model import (
     TIER_LABELS,
@@ -365,18 +366,20 @@ def _position(item: _Item) -> int:
 
 
 def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, _Said]]:
-    """The stored details, newest first, replaced values marked, each with what it says (a
-    fold has flagged those a newer detail supersedes: they are left out)."""
+    """The stored details, newest first, each in its compact form (``compact_detail``) with
+    its replaced values marked, and what it says there (a fold has flagged those a newer
+    detail supersedes: they are left out)."""
     items: list[tuple[_Item, _Said]] = []
     for detail in memory.details:
         if detail.superseded:
             continue
+        compact = compact_detail(detail.text.strip(), detail.values)
         shown = ContextDetail(
-            text=marks.mark_detail(detail.text.strip(), detail.values),
+            text=marks.mark_detail(compact, detail.values),
             first_position=detail.first_position,
             last_position=detail.last_position,
         )
-        said = _Said(detail.values, frozenset(_terms(without_speakers(detail.text))))
+        said = _Said(detail.values, frozenset(_terms(without_speakers(compact))))
         items.append((_Item(_line_cost(shown.text), detail=shown), said))
     items.sort(key=lambda pair: pair[0].detail.last_position if pair[0].detail else 0)
     return items[::-1]

@@ -1,0 +1,217 @@
+"""A detail as the context shows it: its values and the words that say what they are.
+
+A stored detail (``domain.memory.details``) is a question–answer unit or a sentence kept
+word for word; the words around its values cost as much of the details' room as the
+values do. The context shows a compact form of it, so that the same room holds more
+values:
+
+- a sentence that states a value is kept ("Drop-off is from 7:45, and there's a key box
+  by the side door"); one that states none is left out ("Totally fine, just pop the key
+  in an envelope"), except
+- the question a value answers (a sentence that asks, before a line with a value): kept
+  as its question clause ("…what's the best mobile for you?"), and
+- a short reply to a question that states a value ("User: yes please" after "Saturday
+  10am?"): whether the value was taken is what it says;
+- a long sentence is cut to its clauses with values, its opening clause (what the
+  sentence is about) and a window of words around each value, "…" where words were left
+  out.
+
+Sentences end at ". ! ? ؟" (``split_sentences``; Thai, which has no sentence marks, at
+the spaces between its clauses) and clauses at ", ; : ، ؛". The stored text stays whole;
+when a value is not found as it stands, the line is shown whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.sentences import split_sentences
+from domain.tokens import ELLIPSIS, token_weight
+
+#: A sentence longer than this is cut to a window around its values.
+LONG_SENTENCE_TOKENS = 18
+#: Words kept before a value and after it when a sentence is cut.
+WORDS_BEFORE = 6
+WORDS_AFTER = 4
+#: Left-out words weigh at least this much, or they are kept: "…" costs a token too.
+MIN_CUT_TOKENS = 4
+#: A reply this short to a question with a value is kept ("no", «اوف», «ได้ค่ะ»).
+SHORT_REPLY_TOKENS = 6
+#: A longer reply is cut to its first clause, or to this many words.
+SHORT_REPLY_WORDS = 5
+#: A question without a value longer than this is cut to its last clauses.
+LONG_QUESTION_TOKENS = 12
+
+#: A Thai polite particle closing a statement ("…12,500 บาท ครับ"): it says nothing of
+#: the value. (A question's is kept: "คะ" may be what makes it one.)
+_THAI_PARTICLE = re.compile(r"\s*(?:นะ)?(?:ครับ|คับ|ค่ะ|ค่า|จ้ะ|จ้า)\s*$")
+_SPEAKER = re.compile(r"^((?:User|Assistant|System):\s*)")
+_CLAUSE_END = re.compile(r"[,;:،؛](?=\s)")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    start: int
+    #: (start, end) of each value in ``text``.
+    values: tuple[tuple[int, int], ...]
+
+    @property
+    def question(self) -> bool:
+        return is_question(self.text)
+
+
+@dataclass(frozen=True)
+class _Line:
+    speaker: str
+    sentences: tuple[_Sentence, ...]
+
+    @property
+    def has_value(self) -> bool:
+        return any(s.values for s in self.sentences)
+
+
+def compact_detail(text: str, values: Sequence[str]) -> str:
+    """``text`` (a detail's, its ``values`` in it) as the context shows it (module doc)."""
+    if any(value not in text for value in values):
+        return text  # a value not found as it stands: nothing is known to be without one
+    raw_lines = text.split("\n")
+    lines = [_split_line(raw, values) for raw in raw_lines]
+    shown: list[str] = []
+    for index, line in enumerate(lines):
+        if line is None:
+            shown.append(raw_lines[index])
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        value_next = index + 1 < len(lines) and (following is None or following.has_value)
+        asked = index > 0 and _asked_value(lines[index - 1])
+        body = _compact_line(line, value_next=value_next, answers_value_question=asked)
+        if body:
+            shown.append(line.speaker + body)
+    return "\n".join(shown) if shown else text
+
+
+def _split_line(raw: str, values: Sequence[str]) -> _Line | None:
+    """``raw`` in sentences with the values each holds; None when a sentence is not found
+    as it stands or a value runs across two (the line is then shown whole)."""
+    match = _SPEAKER.match(raw)
+    speaker = match.group(1) if match else ""
+    body = raw[len(speaker) :]
+    spans = _value_spans(body, values)
+    sentences: list[_Sentence] = []
+    at = 0
+    for sentence in split_sentences(body):
+        start = body.find(sentence, at)
+        if start < 0:
+            return None
+        end = start + len(sentence)
+        inside = tuple((a - start, b - start) for a, b in spans if a >= start and b <= end)
+        if any(a < end and b > start and (a < start or b > end) for a, b in spans):
+            return None  # a value across two sentences
+        sentences.append(_Sentence(sentence, start, inside))
+        at = end
+    return _Line(speaker, tuple(sentences))
+
+
+def _value_spans(body: str, values: Sequence[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for value in sorted(set(values), key=len, reverse=True):
+        at = body.find(value) if value else -1
+        while at >= 0:
+            end = at + len(value)
+            if not any(a <= at and end <= b for a, b in spans):
+                spans.append((at, end))
+            at = body.find(value, at + 1)
+    return sorted(spans)
+
+
+def _asked_value(line: _Line | None) -> bool:
+    """Whether ``line`` ends with a question that states a value ("Saturday 10am?")."""
+    return bool(line and line.sentences and line.sentences[-1].question and line.has_value)
+
+
+def _compact_line(line: _Line, *, value_next: bool, answers_value_question: bool) -> str:
+    kept: list[str] = []
+    last = len(line.sentences) - 1
+    for index, sentence in enumerate(line.sentences):
+        if sentence.values:
+            kept.append(_window(sentence))
+        elif index == last and value_next and sentence.question:
+            kept.append(_question_clause(sentence.text))
+    if not kept and answers_value_question and line.sentences:
+        kept.append(_reply(line.sentences[0].text))
+    return " ".join(kept)
+
+
+def _reply(sentence: str) -> str:
+    """The opening of a reply to a question that states a value: whether it was taken."""
+    if token_weight(sentence) <= SHORT_REPLY_TOKENS:
+        return sentence
+    start, end = _clauses(sentence)[0]
+    opening = sentence[start:end].strip()
+    if end < len(sentence) and token_weight(opening) <= SHORT_REPLY_TOKENS:
+        return opening + ELLIPSIS
+    words = _WORD.findall(sentence)
+    if len(words) > SHORT_REPLY_WORDS:
+        return " ".join(words[:SHORT_REPLY_WORDS]) + ELLIPSIS
+    return sentence  # Thai, without spaces: no word to cut at
+
+
+def _question_clause(question: str) -> str:
+    """``question`` cut to its last clauses when it is long: what it asks."""
+    if token_weight(question) <= LONG_QUESTION_TOKENS:
+        return question
+    clauses = _clauses(question)
+    kept = ""
+    for start, _ in reversed(clauses):
+        candidate = question[start:].strip()
+        if kept and token_weight(candidate) > LONG_QUESTION_TOKENS:
+            break
+        kept = candidate
+    return kept if kept == question else ELLIPSIS + kept
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``sentence``, its mark included."""
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence)]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if sentence[a:b].strip()]
+
+
+def _window(sentence: _Sentence) -> str:
+    """``sentence`` whole, or when long from ``WORDS_BEFORE`` words before its first value
+    to ``WORDS_AFTER`` words after its last (a question's end, what it asks, is kept), "…"
+    for what is left out. Only the ends are
+    cut: words between two values may say how they relate ("your last payment for Carlton
+    Road at the old amount, then the first one for Bramley Close"). A word is what spaces
+    bound: a Thai clause, written without spaces, is kept whole."""
+    text = sentence.text
+    if token_weight(text) <= LONG_SENTENCE_TOKENS or not sentence.values:
+        if sentence.question or not sentence.values:
+            return text
+        end = max(b for _, b in sentence.values)
+        return text[:end] + _without_particle(text[end:])
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    start = min(a for a, _ in sentence.values)
+    end = max(b for _, b in sentence.values)
+    # The words a value starts and ends inside belong to it.
+    start = min([start, *(a for a, b in words if a < start < b)])
+    end = max([end, *(b for a, b in words if a < end < b)])
+    start = min([start, *[a for a, b in words if b <= start][-WORDS_BEFORE:]])
+    end = max([end, *[b for a, b in words if a >= end][:WORDS_AFTER]])
+    head, tail = text[:start], _without_particle(text[end:])
+    shown = text[start:end]
+    shown = ELLIPSIS + " " + shown if token_weight(head) >= MIN_CUT_TOKENS else head + shown
+    if token_weight(tail) >= MIN_CUT_TOKENS and not sentence.question:
+        shown = shown.rstrip() + ELLIPSIS
+    else:
+        shown += tail
+    return shown
+
+
+def _without_particle(tail: str) -> str:
+    return _THAI_PARTICLE.sub("", tail)
