@@ -8,17 +8,18 @@ values:
 - a sentence that states a value is kept ("Drop-off is from 7:45, and there's a key box
   by the side door"); one that states none is left out ("Totally fine, just pop the key
   in an envelope"), except
-- the question a value answers (a sentence that asks, before a line with a value): kept
-  as its question clause ("…what's the best mobile for you?"), and
+- the question a value answers (the sentence that asks, ending the line before a line
+  with a value): kept, without the sentences before it ("Lovely, thanks Dan." of
+  "Lovely, thanks Dan. What's the best mobile for you?"), and
 - a short reply to a question that states a value ("User: yes please" after "Saturday
   10am?"): whether the value was taken is what it says;
-- a long sentence is cut to its clauses with values, its opening clause (what the
-  sentence is about) and a window of words around each value, "…" where words were left
-  out.
+- a long sentence is cut to its opening words (what it is about) and a window of words
+  around its values, "…" where words were left out;
+- a Thai statement loses the polite particle that closes it ("…12,500 บาท ครับ").
 
 Sentences end at ". ! ? ؟" (``split_sentences``; Thai, which has no sentence marks, at
-the spaces between its clauses) and clauses at ", ; : ، ؛". The stored text stays whole;
-when a value is not found as it stands, the line is shown whole.
+the spaces between its clauses), and clauses at ", ; : ، ؛". The stored text stays whole;
+when a value is not found as it stands, the detail is shown whole.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from domain.tokens import ELLIPSIS, token_weight
 
 #: A sentence longer than this is cut to a window around its values.
 LONG_SENTENCE_TOKENS = 18
+#: The words a cut sentence keeps from its start: they name what it is about.
+OPENING_WORDS = 4
 #: Words kept before a value and after it when a sentence is cut.
 WORDS_BEFORE = 6
 WORDS_AFTER = 4
@@ -43,8 +46,6 @@ MIN_CUT_TOKENS = 4
 SHORT_REPLY_TOKENS = 6
 #: A longer reply is cut to its first clause, or to this many words.
 SHORT_REPLY_WORDS = 5
-#: A question without a value longer than this is cut to its last clauses.
-LONG_QUESTION_TOKENS = 12
 
 #: A Thai polite particle closing a statement ("…12,500 บาท ครับ"): it says nothing of
 #: the value. (A question's is kept: "คะ" may be what makes it one.)
@@ -142,7 +143,7 @@ def _compact_line(line: _Line, *, value_next: bool, answers_value_question: bool
         if sentence.values:
             kept.append(_window(sentence))
         elif index == last and value_next and sentence.question:
-            kept.append(_question_clause(sentence.text))
+            kept.append(sentence.text)
     if not kept and answers_value_question and line.sentences:
         kept.append(_reply(line.sentences[0].text))
     return " ".join(kept)
@@ -162,20 +163,6 @@ def _reply(sentence: str) -> str:
     return sentence  # Thai, without spaces: no word to cut at
 
 
-def _question_clause(question: str) -> str:
-    """``question`` cut to its last clauses when it is long: what it asks."""
-    if token_weight(question) <= LONG_QUESTION_TOKENS:
-        return question
-    clauses = _clauses(question)
-    kept = ""
-    for start, _ in reversed(clauses):
-        candidate = question[start:].strip()
-        if kept and token_weight(candidate) > LONG_QUESTION_TOKENS:
-            break
-        kept = candidate
-    return kept if kept == question else ELLIPSIS + kept
-
-
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``sentence``, its mark included."""
     bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence)]
@@ -183,34 +170,40 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _window(sentence: _Sentence) -> str:
-    """``sentence`` whole, or when long from ``WORDS_BEFORE`` words before its first value
-    to ``WORDS_AFTER`` words after its last (a question's end, what it asks, is kept), "…"
-    for what is left out. Only the ends are
-    cut: words between two values may say how they relate ("your last payment for Carlton
-    Road at the old amount, then the first one for Bramley Close"). A word is what spaces
-    bound: a Thai clause, written without spaces, is kept whole."""
+    """``sentence`` whole, or when long its first ``OPENING_WORDS`` words (what it is
+    about: "The deposit is refundable … you'd get the £300 back") and from ``WORDS_BEFORE``
+    words before its first value to ``WORDS_AFTER`` words after its last, "…" for what is
+    left out; a statement without
+    the Thai particle that closes it. Only the ends are cut: words between two values may
+    say how they relate ("your last payment for Carlton Road at the old amount, then the
+    first one for Bramley Close"), and a question's end is what it asks. A word is what
+    spaces bound: a Thai clause, written without spaces, is kept whole."""
     text = sentence.text
-    if token_weight(text) <= LONG_SENTENCE_TOKENS or not sentence.values:
-        if sentence.question or not sentence.values:
-            return text
-        end = max(b for _, b in sentence.values)
-        return text[:end] + _without_particle(text[end:])
+    if not sentence.values:
+        return text
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     start = min(a for a, _ in sentence.values)
     end = max(b for _, b in sentence.values)
+    tail = text[end:] if sentence.question else _without_particle(text[end:])
+    if token_weight(text) <= LONG_SENTENCE_TOKENS:
+        return text[:end] + tail
     # The words a value starts and ends inside belong to it.
     start = min([start, *(a for a, b in words if a < start < b)])
     end = max([end, *(b for a, b in words if a < end < b)])
     start = min([start, *[a for a, b in words if b <= start][-WORDS_BEFORE:]])
     end = max([end, *[b for a, b in words if a >= end][:WORDS_AFTER]])
-    head, tail = text[:start], _without_particle(text[end:])
+    opening = words[OPENING_WORDS - 1][1] if len(words) >= OPENING_WORDS else 0
+    opening = min(opening, start)
+    head = text[opening:start]
+    tail = text[end:] if sentence.question else _without_particle(text[end:])
     shown = text[start:end]
-    shown = ELLIPSIS + " " + shown if token_weight(head) >= MIN_CUT_TOKENS else head + shown
-    if token_weight(tail) >= MIN_CUT_TOKENS and not sentence.question:
-        shown = shown.rstrip() + ELLIPSIS
+    if token_weight(head) >= MIN_CUT_TOKENS:
+        shown = text[:opening].rstrip() + " " + ELLIPSIS + " " + shown
     else:
-        shown += tail
-    return shown
+        shown = text[:start] + shown
+    if token_weight(tail) >= MIN_CUT_TOKENS and not sentence.question:
+        return shown.rstrip() + ELLIPSIS
+    return shown + tail
 
 
 def _without_particle(tail: str) -> str:

@@ -3,12 +3,14 @@ what they are, in English, Persian and Thai."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from domain.context import assemble, render_text
 from domain.context.compact_detail import compact_detail
 from domain.tokens import ELLIPSIS, estimate_tokens
-from schemas.memory_model import Budgets, FactValue
+from schemas.memory_model import Budgets, Detail, Fact, FactValue
 from tests.context.factories import NOW, detail, fact, memory, messages
 
 
@@ -58,39 +60,41 @@ def test_a_sentence_without_a_value_is_left_out(text: str, values: list[str], sh
     ],
     ids=["english", "persian", "thai"],
 )
-def test_the_question_a_value_answers_is_kept_as_its_question_clause(
+def test_the_question_a_value_answers_is_kept_without_the_sentences_before_it(
     text: str, values: list[str], shown: str
 ) -> None:
     assert compact_detail(text, values) == shown
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "kept"),
+    ("text", "value", "opening", "kept"),
     [
         (
             "Assistant: Just so you know, since the parts are coming from the other depot, the"
             " total for the front discs and pads is £386.40 inc VAT, and we will call you as"
             " soon as the car is ready to collect in the afternoon.",
             "£386.40",
+            "Assistant: Just so you know,",
             "the front discs and pads is £386.40 inc VAT, and",
         ),
         (
             "Assistant: طبق قرارداد و با توجه به شرایط فعلی بازار، ودیعه برای کلاس اقتصادی"
             " ۱۵ میلیون تومان هست که موقع تحویل ماشین گرفته میشه و بعد از برگشت آزاد میشه",
             "۱۵ میلیون تومان",
+            "Assistant: طبق قرارداد و با",
             "ودیعه برای کلاس اقتصادی ۱۵ میلیون تومان هست که موقع",
         ),
     ],
     ids=["english", "persian"],
 )
-def test_a_long_sentence_is_cut_to_a_window_around_its_value(
-    text: str, value: str, kept: str
+def test_a_long_sentence_is_cut_to_its_opening_and_a_window_around_its_value(
+    text: str, value: str, opening: str, kept: str
 ) -> None:
     shown = compact_detail(text, [value])
     assert kept in shown
-    assert shown.startswith("Assistant: " + ELLIPSIS)
+    assert shown.startswith(text[: len(opening)] + " " + ELLIPSIS)  # what it is about
     assert shown.endswith(ELLIPSIS)
-    assert estimate_tokens(shown) < estimate_tokens(text) * 0.7
+    assert estimate_tokens(shown) < estimate_tokens(text) * 0.75
 
 
 def test_words_between_two_values_are_kept() -> None:
@@ -126,9 +130,9 @@ _LONG = (
 )
 
 
-def test_the_context_shows_the_compact_form_and_the_store_keeps_the_whole_text() -> None:
-    state = memory(recent="User: Thanks.", spans=(45, 80, 90))
-    stored = detail(20, _LONG, ["79,000"], "number")
+def _shown_detail(stored: Detail, facts: Sequence[Fact] = ()) -> tuple[str, str]:
+    """The one detail a 1,200-token context shows of ``stored``, and the context's text."""
+    state = memory(recent="User: Thanks.", spans=(45, 80, 90), facts=facts)
     state = state.model_copy(update={"details": [stored]})
     ctx = assemble(
         state,
@@ -138,10 +142,16 @@ def test_the_context_shows_the_compact_form_and_the_store_keeps_the_whole_text()
         budgets=Budgets(),
     )
     (shown,) = [d.text for d in ctx.details]
+    return shown, render_text(ctx)
+
+
+def test_the_context_shows_the_compact_form_and_the_store_keeps_the_whole_text() -> None:
+    stored = detail(20, _LONG, ["79,000"], "number")
+    shown, _ = _shown_detail(stored)
     assert shown == compact_detail(_LONG, ["79,000"])
     assert "79,000 miles" in shown
     assert "school run" not in shown
-    assert state.details[0].text == _LONG
+    assert stored.text == _LONG
 
 
 @pytest.mark.parametrize(
@@ -171,18 +181,9 @@ def test_replaced_values_are_marked_in_the_compact_form(
     replaced = fact(key, current).model_copy(
         update={"history": [FactValue(value=earlier, source_message_id="m1", updated_at=NOW)]}
     )
-    state = memory(recent="User: Thanks.", spans=(45, 80, 90), facts=[replaced])
-    state = state.model_copy(update={"details": [detail(20, said, [value], "number")]})
-    ctx = assemble(
-        state,
-        messages([("user", "Message: fine, thanks. " * 4)] * 10, first_position=91),
-        total_messages=100,
-        budget=1200,
-        budgets=Budgets(),
-    )
-    (shown,) = [d.text for d in ctx.details]
+    shown, text = _shown_detail(detail(20, said, [value], "number"), [replaced])
     assert f"{value} (replaced: {current})" in shown
     compact = compact_detail(said, [value])
     assert compact != said
     assert shown.replace(f" (replaced: {current})", "") == compact
-    assert shown in render_text(ctx)
+    assert shown in text
