@@ -24,6 +24,7 @@ when a value is not found as it stands, the detail is shown whole.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -62,7 +63,7 @@ class _Sentence:
     #: (start, end) of each value in ``text``.
     values: tuple[tuple[int, int], ...]
 
-    @property
+    @functools.cached_property
     def question(self) -> bool:
         return is_question(self.text)
 
@@ -79,6 +80,13 @@ class _Line:
 
 def compact_detail(text: str, values: Sequence[str]) -> str:
     """``text`` (a detail's, its ``values`` in it) as the context shows it (module doc)."""
+    return _compact(text, tuple(values))
+
+
+#: A session's context is asked for again and again between two folds, with the same
+#: details: each is made compact once.
+@functools.lru_cache(maxsize=8192)
+def _compact(text: str, values: tuple[str, ...]) -> str:
     if any(value not in text for value in values):
         return text  # a value not found as it stands: nothing is known to be without one
     raw_lines = text.split("\n")
@@ -181,12 +189,12 @@ def _window(sentence: _Sentence) -> str:
     text = sentence.text
     if not sentence.values:
         return text
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     start = min(a for a, _ in sentence.values)
     end = max(b for _, b in sentence.values)
     tail = text[end:] if sentence.question else _without_particle(text[end:])
     if token_weight(text) <= LONG_SENTENCE_TOKENS:
         return text[:end] + tail
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     # The words a value starts and ends inside belong to it.
     start = min([start, *(a for a, b in words if a < start < b)])
     end = max([end, *(b for a, b in words if a < end < b)])
