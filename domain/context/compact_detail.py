@@ -8,6 +8,8 @@ values:
 - a sentence that states a value is kept ("Drop-off is from 7:45, and there's a key box
   by the side door"); one that states none is left out ("Totally fine, just pop the key
   in an envelope"), except
+- a Thai clause right before one with a value: Thai has no sentence marks, the clauses
+  of one sentence stand between spaces, and the one before may say what the value is of;
 - the question a value answers (the sentence that asks, ending the line before a line
   with a value): kept, without the sentences before it ("Lovely, thanks Dan." of
   "Lovely, thanks Dan. What's the best mobile for you?"), and
@@ -51,6 +53,7 @@ SHORT_REPLY_WORDS = 5
 #: A Thai polite particle closing a statement ("…12,500 บาท ครับ"): it says nothing of
 #: the value. (A question's is kept: "คะ" may be what makes it one.)
 _THAI_PARTICLE = re.compile(r"\s*(?:นะ)?(?:ครับ|คับ|ค่ะ|ค่า|จ้ะ|จ้า)\s*$")
+_THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _SPEAKER = re.compile(r"^((?:User|Assistant|System):\s*)")
 _CLAUSE_END = re.compile(r"[,;:،؛](?=\s)")
 _WORD = re.compile(r"\S+")
@@ -150,11 +153,24 @@ def _compact_line(line: _Line, *, value_next: bool, answers_value_question: bool
     for index, sentence in enumerate(line.sentences):
         if sentence.values:
             kept.append(_window(sentence))
-        elif index == last and value_next and sentence.question:
+        elif (index == last and value_next and sentence.question) or (
+            index < last and _names_the_next(sentence, line.sentences[index + 1])
+        ):
             kept.append(sentence.text)
     if not kept and answers_value_question and line.sentences:
         kept.append(_reply(line.sentences[0].text))
     return " ".join(kept)
+
+
+def _names_the_next(clause: _Sentence, following: _Sentence) -> bool:
+    """Whether ``clause`` is a Thai clause right before one with a value: Thai marks no
+    sentence, so it may be what the value is of («ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาท»:
+    paid by credit card, a 5,000 baht deposit)."""
+    return bool(
+        following.values
+        and _THAI_LETTER.match(clause.text[-1:])
+        and _THAI_LETTER.match(following.text[:1])
+    )
 
 
 def _reply(sentence: str) -> str:

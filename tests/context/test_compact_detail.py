@@ -187,3 +187,9 @@ def test_replaced_values_are_marked_in_the_compact_form(
     assert compact != said
     assert shown.replace(f" (replaced: {current})", "") == compact
     assert shown in text
+
+
+def test_a_thai_clause_before_the_one_with_the_value_is_kept() -> None:
+    # Thai marks no sentence: the clause before may say what the value is of.
+    text = "Assistant: ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาทค่ะ"
+    assert compact_detail(text, ["5,000 บาท"]) == "Assistant: ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาท"
