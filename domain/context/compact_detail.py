@@ -62,7 +62,6 @@ _WORD = re.compile(r"\S+")
 @dataclass(frozen=True)
 class _Sentence:
     text: str
-    start: int
     #: (start, end) of each value in ``text``.
     values: tuple[tuple[int, int], ...]
 
@@ -125,7 +124,7 @@ def _split_line(raw: str, values: Sequence[str]) -> _Line | None:
         inside = tuple((a - start, b - start) for a, b in spans if a >= start and b <= end)
         if any(a < end and b > start and (a < start or b > end) for a, b in spans):
             return None  # a value across two sentences
-        sentences.append(_Sentence(sentence, start, inside))
+        sentences.append(_Sentence(sentence, inside))
         at = end
     return _Line(speaker, tuple(sentences))
 
