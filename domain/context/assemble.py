@@ -10,18 +10,20 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
        newest first, as many as fit the verbatim budget
     4. the key facts the facts budget left out: a fact line says more per token
        than a summary, which carries the turns around the values
-    5. the recent summary
-    6. older messages that no summary covers yet, newest first
-    7. details (``domain.memory.details``), newest first, within the details' share of
-       the budget (``details_room``: none up to ``DETAILS_FROM`` tokens)
+    5. details (``domain.memory.details``), newest first, each in its compact form
+       (``compact_detail``: its values and the words that say what they are), within the
+       details' share of the budget (``details_room``: none up to ``DETAILS_FROM``
+       tokens): a value the summaries dropped is only there
+    6. the recent summary
+    7. older messages that no summary covers yet, newest first
     8. the mid summary, then the old one
     9. older messages, newest first, back to the first one read
     10. the other details, newest first
 
 The context is the longest prefix of that order that fits the budget, where a
 summary or detail whose every message is already shown word for word costs nothing
-and is left out, and so is a detail once a mid or old summary or an older message in the
-prefix carries its values and its words (the summaries are extractive: they quote it), named in
+and is left out, and so is a detail once a summary or an older message in the prefix
+carries its values and its words (the summaries are extractive: they quote it), named in
 ``dropped``. A detail is shown only when some of its values are not in what comes
 before it in that order (a fold drops a detail that a newer one supersedes); its replaced
 values are marked as a summary's are. A fact whose value is part of a longer fact's value, or
@@ -47,6 +49,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from domain.context.compact_detail import compact_detail
 from domain.context.fact_order import held_elsewhere, in_showing_order
 from domain.context.model import (
     TIER_LABELS,
@@ -87,23 +90,23 @@ PRIORITY = (
     "key facts within the facts budget, what the conversation is about first",
     "the verbatim window within the verbatim budget, newest first",
     "the other key facts",
+    "details within their share of the budget, newest first",
     "tier:recent",
     "messages no summary covers yet, newest first",
-    "details within their share of the budget, newest first",
     "tier:mid",
     "tier:old",
     "older messages, newest first",
     "the other details, newest first",
 )
 
-#: The details' share of the budget (step 7 of ``PRIORITY``), reached at
+#: The details' share of the budget (step 5 of ``PRIORITY``), reached at
 #: ``DETAILS_FROM / (1 - DETAILS_SHARE / DETAILS_SLOPE)`` tokens; up to ``DETAILS_FROM`` the
 #: facts, messages and summaries have the budget to themselves.
-DETAILS_SHARE = 0.2
+DETAILS_SHARE = 0.3
 DETAILS_FROM = 400
 #: How fast the share grows past ``DETAILS_FROM``: under 1, so a larger budget never
 #: shows less of what comes after the details.
-DETAILS_SLOPE = 0.6
+DETAILS_SLOPE = 0.8
 
 #: A summary shortened into what is left of the budget must keep at least this much.
 MIN_SHORTENED_TIER = 24
@@ -120,7 +123,7 @@ _DETAILS_HEADER = token_weight(details_section([])) + NEWLINE + _BLANK
 
 
 def details_room(budget: int) -> float:
-    """What the details may use at step 7 of ``PRIORITY`` (module doc)."""
+    """What the details may use at step 5 of ``PRIORITY`` (module doc)."""
     return max(0.0, min(DETAILS_SHARE * budget, DETAILS_SLOPE * (budget - DETAILS_FROM)))
 
 
@@ -261,14 +264,14 @@ class _Plan:
         tiers = {t.tier: t for t in fitted}
         items += capped_facts + window
         items += other_facts
-        items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
-        items += [_message_item(m) for m in unsummarized]
         details = _new_to(items, _detail_items(memory, marks))
         room = details_room(budget) - _DETAILS_HEADER
         within, others = _within([item for item, _ in details], room)
         before_details = len(items)
         items += within
         later_from = len(items)
+        items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
+        items += [_message_item(m) for m in unsummarized]
         items += [_tier_item(tiers[name]) for name in (TierName.MID, TierName.OLD) if name in tiers]
         items += [_message_item(m) for m in summarized]
         hidden_by = _hidden_by(items, before_details, later_from, {id(i): s for i, s in details})
@@ -365,18 +368,20 @@ def _position(item: _Item) -> int:
 
 
 def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, _Said]]:
-    """The stored details, newest first, replaced values marked, each with what it says (a
-    fold has flagged those a newer detail supersedes: they are left out)."""
+    """The stored details, newest first, each in its compact form (``compact_detail``) with
+    its replaced values marked, and what it says there (a fold has flagged those a newer
+    detail supersedes: they are left out)."""
     items: list[tuple[_Item, _Said]] = []
     for detail in memory.details:
         if detail.superseded:
             continue
+        compact = compact_detail(detail.text.strip(), detail.values)
         shown = ContextDetail(
-            text=marks.mark_detail(detail.text.strip(), detail.values),
+            text=marks.mark_detail(compact, detail.values),
             first_position=detail.first_position,
             last_position=detail.last_position,
         )
-        said = _Said(detail.values, frozenset(_terms(without_speakers(detail.text))))
+        said = _Said(detail.values, frozenset(_terms(without_speakers(compact))))
         items.append((_Item(_line_cost(shown.text), detail=shown), said))
     items.sort(key=lambda pair: pair[0].detail.last_position if pair[0].detail else 0)
     return items[::-1]
@@ -467,7 +472,7 @@ def _hidden_by(
     items: Sequence[_Item], start: int, later_from: int, said: dict[int, _Said]
 ) -> dict[int, list[int]]:
     """For the details ``items[start:later_from]``: the index of the first later item (a
-    mid or old summary, an older message) by which the items before it say all the detail
+    summary, an older message) by which the items before it say all the detail
     says; a detail shown until then says what they would say again."""
     earlier_raw = "\n".join(_item_text(item) for item in items[:start])
     earlier, earlier_terms = normalized(earlier_raw), _terms(earlier_raw)

@@ -13,7 +13,8 @@ from domain.context import (
     render_openai,
     render_text,
 )
-from domain.context.render import DETAILS_HEADING
+from domain.context.render import DETAILS_HEADING, details_section
+from domain.tokens import estimate_tokens
 from schemas.memory_model import Budgets, FactValue
 from schemas.messages import Role
 from tests.context.checks import all_formats
@@ -61,7 +62,7 @@ def test_the_section_shows_new_details_newest_first_in_every_format() -> None:
     assert _shown(ctx) == [
         "Assistant: Update: the service total is now £259.",
         "Assistant: Your courtesy car is YD68 PWE.",
-        "Assistant: ขอเบอร์โทรครับ\nUser: 081-234-5678 ค่ะ",
+        "Assistant: ขอเบอร์โทรครับ\nUser: 081-234-5678",  # compact: no closing particle
         "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.",
         "User: My email is dan@example.com",
         "Assistant: What's the mileage on it?\nUser: 84,312",
@@ -233,3 +234,46 @@ def test_a_detail_stays_while_the_summary_carrying_its_values_misses_its_words(
     assert any(shown_at)
     first = shown_at.index(True)
     assert all(shown_at[first:])
+
+
+def test_the_details_come_before_the_recent_summary() -> None:
+    # A detail is a value word for word in a few tokens; the recent summary, the
+    # conversation around the values: where both do not fit, the details are shown.
+    recent = "\n".join(
+        f"User: Sentence {i} of the recent talk, nothing new in it." for i in range(12)
+    )
+    state = memory(recent=recent, spans=(45, 80, 90)).model_copy(update={"details": DETAILS})
+    ctx = assemble(
+        state,
+        messages(_RECENT, first_position=91),
+        total_messages=TOTAL,
+        budget=500,
+        budgets=Budgets(),
+        verbatim_count=5,
+    )
+    assert _shown(ctx)[:2] == [DETAILS[5].text, DETAILS[4].text]
+    (summary,) = ctx.tiers
+    assert summary.text != recent
+    assert "tier_truncated:recent" in {d.kind for d in ctx.dropped}
+
+
+def test_the_details_may_use_three_tenths_of_a_large_budget() -> None:
+    # Fifty messages no summary covers would fill the rest: the details get their share.
+    many = [
+        detail(i + 1, f"Assistant: Locker {i} has the code {1000 + i}.", [str(1000 + i)], "number")
+        for i in range(60)
+    ]
+    state = memory(recent="User: Thanks.", spans=(10, 20, 40)).model_copy(update={"details": many})
+    backlog = [
+        ("user" if i % 2 else "assistant", f"Message {i}: fine, thanks. " * 4) for i in range(60)
+    ]
+    ctx = assemble(
+        state,
+        messages(backlog, first_position=41),  # type: ignore[arg-type]
+        total_messages=100,
+        budget=2000,
+        budgets=Budgets(),
+    )
+    assert len(ctx.verbatim) < 60
+    shown = estimate_tokens(details_section(ctx.details))
+    assert 0.25 * 2000 < shown <= 0.3 * 2000

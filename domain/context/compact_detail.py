@@ -1,0 +1,233 @@
+"""A detail as the context shows it: its values and the words that say what they are.
+
+A stored detail (``domain.memory.details``) is a question–answer unit or a sentence kept
+word for word; the words around its values cost as much of the details' room as the
+values do. The context shows a compact form of it, so that the same room holds more
+values:
+
+- a sentence that states a value is kept ("Drop-off is from 7:45, and there's a key box
+  by the side door"); one that states none is left out ("Totally fine, just pop the key
+  in an envelope"), except
+- a Thai clause right before one with a value: Thai has no sentence marks, the clauses
+  of one sentence stand between spaces, and the one before may say what the value is of;
+- the question a value answers (the sentence that asks, ending the line before a line
+  with a value): kept, without the sentences before it ("Lovely, thanks Dan." of
+  "Lovely, thanks Dan. What's the best mobile for you?"), and
+- a short reply to a question that states a value ("User: yes please" after "Saturday
+  10am?"): whether the value was taken is what it says;
+- a long sentence is cut to its opening words (what it is about) and a window of words
+  around its values, "…" where words were left out;
+- a Thai statement loses the polite particle that closes it ("…12,500 บาท ครับ").
+
+Sentences end at ". ! ? ؟" (``split_sentences``; Thai, which has no sentence marks, at
+the spaces between its clauses), and clauses at ", ; : ، ؛". The stored text stays whole;
+when a value is not found as it stands, the detail is shown whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.sentences import split_sentences
+from domain.tokens import ELLIPSIS, token_weight
+
+#: A sentence longer than this is cut to a window around its values.
+LONG_SENTENCE_TOKENS = 18
+#: The words a cut sentence keeps from its start: they name what it is about.
+OPENING_WORDS = 4
+#: Words kept before a value and after it when a sentence is cut.
+WORDS_BEFORE = 6
+WORDS_AFTER = 4
+#: Left-out words weigh at least this much, or they are kept: "…" costs a token too.
+MIN_CUT_TOKENS = 4
+#: A reply this short to a question with a value is kept ("no", «اوف», «ได้ค่ะ»).
+SHORT_REPLY_TOKENS = 6
+#: A longer reply is cut to its first clause, or to this many words.
+SHORT_REPLY_WORDS = 5
+
+#: A Thai polite particle closing a statement ("…12,500 บาท ครับ"): it says nothing of
+#: the value. (A question's is kept: "คะ" may be what makes it one.)
+_THAI_PARTICLE = re.compile(r"\s*(?:นะ)?(?:ครับ|คับ|ค่ะ|ค่า|จ้ะ|จ้า)\s*$")
+_THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
+_SPEAKER = re.compile(r"^((?:User|Assistant|System):\s*)")
+_CLAUSE_END = re.compile(r"[,;:،؛](?=\s)")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    #: (start, end) of each value in ``text``.
+    values: tuple[tuple[int, int], ...]
+
+    @functools.cached_property
+    def question(self) -> bool:
+        return is_question(self.text)
+
+
+@dataclass(frozen=True)
+class _Line:
+    speaker: str
+    sentences: tuple[_Sentence, ...]
+
+    @property
+    def has_value(self) -> bool:
+        return any(s.values for s in self.sentences)
+
+
+def compact_detail(text: str, values: Sequence[str]) -> str:
+    """``text`` (a detail's, its ``values`` in it) as the context shows it (module doc)."""
+    return _compact(text, tuple(values))
+
+
+#: A session's context is asked for again and again between two folds, with the same
+#: details: each is made compact once.
+@functools.lru_cache(maxsize=8192)
+def _compact(text: str, values: tuple[str, ...]) -> str:
+    if any(value not in text for value in values):
+        return text  # a value not found as it stands: nothing is known to be without one
+    raw_lines = text.split("\n")
+    lines = [_split_line(raw, values) for raw in raw_lines]
+    shown: list[str] = []
+    for index, line in enumerate(lines):
+        if line is None:
+            shown.append(raw_lines[index])
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        value_next = index + 1 < len(lines) and (following is None or following.has_value)
+        asked = index > 0 and _asked_value(lines[index - 1])
+        body = _compact_line(line, value_next=value_next, answers_value_question=asked)
+        if body:
+            shown.append(line.speaker + body)
+    return "\n".join(shown) if shown else text
+
+
+def _split_line(raw: str, values: Sequence[str]) -> _Line | None:
+    """``raw`` in sentences with the values each holds; None when a sentence is not found
+    as it stands or a value runs across two (the line is then shown whole)."""
+    match = _SPEAKER.match(raw)
+    speaker = match.group(1) if match else ""
+    body = raw[len(speaker) :]
+    spans = _value_spans(body, values)
+    sentences: list[_Sentence] = []
+    at = 0
+    for sentence in split_sentences(body):
+        start = body.find(sentence, at)
+        if start < 0:
+            return None
+        end = start + len(sentence)
+        inside = tuple((a - start, b - start) for a, b in spans if a >= start and b <= end)
+        if any(a < end and b > start and (a < start or b > end) for a, b in spans):
+            return None  # a value across two sentences
+        sentences.append(_Sentence(sentence, inside))
+        at = end
+    return _Line(speaker, tuple(sentences))
+
+
+def _value_spans(body: str, values: Sequence[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for value in sorted(set(values), key=len, reverse=True):
+        at = body.find(value) if value else -1
+        while at >= 0:
+            end = at + len(value)
+            if not any(a <= at and end <= b for a, b in spans):
+                spans.append((at, end))
+            at = body.find(value, at + 1)
+    return sorted(spans)
+
+
+def _asked_value(line: _Line | None) -> bool:
+    """Whether ``line`` ends with a question that states a value ("Saturday 10am?")."""
+    return bool(line and line.sentences and line.sentences[-1].question and line.has_value)
+
+
+def _compact_line(line: _Line, *, value_next: bool, answers_value_question: bool) -> str:
+    kept: list[str] = []
+    last = len(line.sentences) - 1
+    for index, sentence in enumerate(line.sentences):
+        if sentence.values:
+            kept.append(_window(sentence))
+        elif (index == last and value_next and sentence.question) or (
+            index < last and _names_the_next(sentence, line.sentences[index + 1])
+        ):
+            kept.append(sentence.text)
+    if not kept and answers_value_question and line.sentences:
+        kept.append(_reply(line.sentences[0].text))
+    return " ".join(kept)
+
+
+def _names_the_next(clause: _Sentence, following: _Sentence) -> bool:
+    """Whether ``clause`` is a Thai clause right before one with a value: Thai marks no
+    sentence, so it may be what the value is of («ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาท»:
+    paid by credit card, a 5,000 baht deposit)."""
+    return bool(
+        following.values
+        and _THAI_LETTER.match(clause.text[-1:])
+        and _THAI_LETTER.match(following.text[:1])
+    )
+
+
+def _reply(sentence: str) -> str:
+    """The opening of a reply to a question that states a value: whether it was taken."""
+    if token_weight(sentence) <= SHORT_REPLY_TOKENS:
+        return sentence
+    start, end = _clauses(sentence)[0]
+    opening = sentence[start:end].strip()
+    if end < len(sentence) and token_weight(opening) <= SHORT_REPLY_TOKENS:
+        return opening + ELLIPSIS
+    words = _WORD.findall(sentence)
+    if len(words) > SHORT_REPLY_WORDS:
+        return " ".join(words[:SHORT_REPLY_WORDS]) + ELLIPSIS
+    return sentence  # Thai, without spaces: no word to cut at
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``sentence``, its mark included."""
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence)]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if sentence[a:b].strip()]
+
+
+def _window(sentence: _Sentence) -> str:
+    """``sentence`` whole, or when long its first ``OPENING_WORDS`` words (what it is
+    about: "The deposit is refundable … you'd get the £300 back") and from ``WORDS_BEFORE``
+    words before its first value to ``WORDS_AFTER`` words after its last, "…" for what is
+    left out; a statement without
+    the Thai particle that closes it. Only the ends are cut: words between two values may
+    say how they relate ("your last payment for Carlton Road at the old amount, then the
+    first one for Bramley Close"), and a question's end is what it asks. A word is what
+    spaces bound: a Thai clause, written without spaces, is kept whole."""
+    text = sentence.text
+    if not sentence.values:
+        return text
+    start = min(a for a, _ in sentence.values)
+    end = max(b for _, b in sentence.values)
+    tail = text[end:] if sentence.question else _without_particle(text[end:])
+    if token_weight(text) <= LONG_SENTENCE_TOKENS:
+        return text[:end] + tail
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    # The words a value starts and ends inside belong to it.
+    start = min([start, *(a for a, b in words if a < start < b)])
+    end = max([end, *(b for a, b in words if a < end < b)])
+    start = min([start, *[a for a, b in words if b <= start][-WORDS_BEFORE:]])
+    end = max([end, *[b for a, b in words if a >= end][:WORDS_AFTER]])
+    opening = words[OPENING_WORDS - 1][1] if len(words) >= OPENING_WORDS else 0
+    opening = min(opening, start)
+    head = text[opening:start]
+    tail = text[end:] if sentence.question else _without_particle(text[end:])
+    shown = text[start:end]
+    if token_weight(head) >= MIN_CUT_TOKENS:
+        shown = text[:opening].rstrip() + " " + ELLIPSIS + " " + shown
+    else:
+        shown = text[:start] + shown
+    if token_weight(tail) >= MIN_CUT_TOKENS and not sentence.question:
+        return shown.rstrip() + ELLIPSIS
+    return shown + tail
+
+
+def _without_particle(tail: str) -> str:
+    return _THAI_PARTICLE.sub("", tail)

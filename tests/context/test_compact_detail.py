@@ -1,0 +1,195 @@
+"""The compact form of a detail the context shows: its values and the words that say
+what they are, in English, Persian and Thai."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from domain.context import assemble, render_text
+from domain.context.compact_detail import compact_detail
+from domain.tokens import ELLIPSIS, estimate_tokens
+from schemas.memory_model import Budgets, Detail, Fact, FactValue
+from tests.context.factories import NOW, detail, fact, memory, messages
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "shown"),
+    [
+        (
+            "Assistant: Drop-off is from 7:45. The key box is by the side door, round the back.",
+            ["7:45"],
+            "Assistant: Drop-off is from 7:45.",
+        ),
+        (
+            "Assistant: ساعت کاری ۸ صبح تا ۱۲ شبه. همکارام همیشه در خدمت شما هستن!",
+            ["۸ صبح", "۱۲"],
+            "Assistant: ساعت کاری ۸ صبح تا ۱۲ شبه.",
+        ),
+        (
+            "Assistant: ค่าเช่าเดือนละ 12,500 บาท ห้องนี้วิวสวยมากเลยนะ",
+            ["12,500 บาท"],
+            "Assistant: ค่าเช่าเดือนละ 12,500 บาท",
+        ),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_a_sentence_without_a_value_is_left_out(text: str, values: list[str], shown: str) -> None:
+    assert compact_detail(text, values) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "shown"),
+    [
+        (
+            "Assistant: Lovely, thanks Dan. What's the best mobile for you?\nUser: 07700 900418",
+            ["07700 900418"],
+            "Assistant: What's the best mobile for you?\nUser: 07700 900418",
+        ),
+        (
+            "Assistant: خیلی ممنون. شماره موبایلتون برای هماهنگی؟\nUser: ۰۹۱۲۴۵۶۷۸۹۰",
+            ["۰۹۱۲۴۵۶۷۸۹۰"],
+            "Assistant: شماره موبایلتون برای هماهنگی؟\nUser: ۰۹۱۲۴۵۶۷۸۹۰",
+        ),
+        (
+            "Assistant: ขอบคุณมากเลยนะครับ รบกวนขอเบอร์โทรด้วยครับ\nUser: 081-234-5678",
+            ["081-234-5678"],
+            "Assistant: รบกวนขอเบอร์โทรด้วยครับ\nUser: 081-234-5678",
+        ),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_the_question_a_value_answers_is_kept_without_the_sentences_before_it(
+    text: str, values: list[str], shown: str
+) -> None:
+    assert compact_detail(text, values) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "opening", "kept"),
+    [
+        (
+            "Assistant: Just so you know, since the parts are coming from the other depot, the"
+            " total for the front discs and pads is £386.40 inc VAT, and we will call you as"
+            " soon as the car is ready to collect in the afternoon.",
+            "£386.40",
+            "Assistant: Just so you know,",
+            "the front discs and pads is £386.40 inc VAT, and",
+        ),
+        (
+            "Assistant: طبق قرارداد و با توجه به شرایط فعلی بازار، ودیعه برای کلاس اقتصادی"
+            " ۱۵ میلیون تومان هست که موقع تحویل ماشین گرفته میشه و بعد از برگشت آزاد میشه",
+            "۱۵ میلیون تومان",
+            "Assistant: طبق قرارداد و با",
+            "ودیعه برای کلاس اقتصادی ۱۵ میلیون تومان هست که موقع",
+        ),
+    ],
+    ids=["english", "persian"],
+)
+def test_a_long_sentence_is_cut_to_its_opening_and_a_window_around_its_value(
+    text: str, value: str, opening: str, kept: str
+) -> None:
+    shown = compact_detail(text, [value])
+    assert kept in shown
+    assert shown.startswith(text[: len(opening)] + " " + ELLIPSIS)  # what it is about
+    assert shown.endswith(ELLIPSIS)
+    assert estimate_tokens(shown) < estimate_tokens(text) * 0.75
+
+
+def test_words_between_two_values_are_kept() -> None:
+    # They say how the values relate: cutting them would pair the wrong ones.
+    text = (
+        "Assistant: Yes, 1st April will be your last payment for Carlton Road at the old"
+        " amount, then the first one for Bramley Close comes out on 15th May."
+    )
+    assert compact_detail(text, ["1st April", "15th May"]) == text
+
+
+def test_a_short_reply_to_a_question_with_a_value_says_whether_it_was_taken() -> None:
+    text = "Assistant: ساعت ۸ خوبه؟\nUser: اوف."
+    assert compact_detail(text, ["ساعت ۸"]) == text
+    long_reply = (
+        "Assistant: Same number, 415-555-0198?\n"
+        "User: actually text my wife instead, she handles all of this stuff for us."
+    )
+    assert compact_detail(long_reply, ["415-555-0198"]) == (
+        "Assistant: Same number, 415-555-0198?\nUser: actually text my wife instead," + ELLIPSIS
+    )
+
+
+def test_a_value_not_found_as_it_stands_leaves_the_text_whole() -> None:
+    text = "User: ส่งเข้าห้องวันที่ 28 ตอนสองทุ่มครับ ขอบคุณมากนะคะ"
+    assert compact_detail(text, ["วันที่ 28 ตอน สองทุ่ม"]) == text
+
+
+_LONG = (
+    "User: Honestly I was a bit surprised when I checked, because the car had about 79,000"
+    " miles on it when I first bought it from the dealer, and I have barely driven it since then."
+    " We use the other car for the school run most days anyway."
+)
+
+
+def _shown_detail(stored: Detail, facts: Sequence[Fact] = ()) -> tuple[str, str]:
+    """The one detail a 1,200-token context shows of ``stored``, and the context's text."""
+    state = memory(recent="User: Thanks.", spans=(45, 80, 90), facts=facts)
+    state = state.model_copy(update={"details": [stored]})
+    ctx = assemble(
+        state,
+        messages([("user", "Message: fine, thanks. " * 4)] * 10, first_position=91),
+        total_messages=100,
+        budget=1200,
+        budgets=Budgets(),
+    )
+    (shown,) = [d.text for d in ctx.details]
+    return shown, render_text(ctx)
+
+
+def test_the_context_shows_the_compact_form_and_the_store_keeps_the_whole_text() -> None:
+    stored = detail(20, _LONG, ["79,000"], "number")
+    shown, _ = _shown_detail(stored)
+    assert shown == compact_detail(_LONG, ["79,000"])
+    assert "79,000 miles" in shown
+    assert "school run" not in shown
+    assert stored.text == _LONG
+
+
+@pytest.mark.parametrize(
+    ("key", "current", "earlier", "said", "value"),
+    [
+        ("vehicle_mileage", "84,312 miles", "79,000 miles", _LONG, "79,000"),
+        (
+            "vehicle_mileage",
+            "۸۴,۳۱۲ کیلومتر",
+            "۷۹,۰۰۰ کیلومتر",
+            "User: راستش موقع خرید حدود ۷۹,۰۰۰ کیلومتر کار کرده بود. از اون موقع کم رانندگی کردم.",
+            "۷۹,۰۰۰ کیلومتر",
+        ),
+        (
+            "monthly_rent",
+            "12,500 บาท",
+            "11,800 บาท",
+            "User: ค่าเช่าเดิม 11,800 บาท ตอนนั้นยังไม่ได้ย้ายเข้ามาเลย",
+            "11,800 บาท",
+        ),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_replaced_values_are_marked_in_the_compact_form(
+    key: str, current: str, earlier: str, said: str, value: str
+) -> None:
+    replaced = fact(key, current).model_copy(
+        update={"history": [FactValue(value=earlier, source_message_id="m1", updated_at=NOW)]}
+    )
+    shown, text = _shown_detail(detail(20, said, [value], "number"), [replaced])
+    assert f"{value} (replaced: {current})" in shown
+    compact = compact_detail(said, [value])
+    assert compact != said
+    assert shown.replace(f" (replaced: {current})", "") == compact
+    assert shown in text
+
+
+def test_a_thai_clause_before_the_one_with_the_value_is_kept() -> None:
+    # Thai marks no sentence: the clause before may say what the value is of.
+    text = "Assistant: ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาทค่ะ"
+    assert compact_detail(text, ["5,000 บาท"]) == "Assistant: ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาท"
