@@ -119,6 +119,9 @@ def test_a_short_answer_to_a_where_or_name_question_is_kept(
         "โอเคค่ะ",
         "ช่วงนี้ที่ล็อบบี้ของหายบ่อย",
         "ราคาเท่าไหร่คะ ขอทราบหน่อย",
+        # a cue inside another word or phrase: «ขอนแก่น» (a city), «همین الان» (right now)
+        "อำเภอเมืองขอนแก่น",
+        "همین الان پیامکش آمد",
     ],
 )
 def test_small_talk_and_questions_for_information_keep_nothing(sentence: str) -> None:

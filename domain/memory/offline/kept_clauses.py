@@ -55,10 +55,12 @@ MAX_ANSWER_CHARS = 60
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:but|because|cos|cause|since|so)\s|[.!?؟]+(?=\s|$)", re.I)
 #: Filler a clause opens with, left out of its value.
 _LEAD = re.compile(
-    r"^(?:\s|[,.!-]|(?:oh|also|and|actually|ok|okay|yeh|yeah|yes|yep|fine|right|so|well|hi"
+    r"^(?:\s|[,،.!-]|(?:oh|also|and|actually|ok|okay|yeh|yeah|yes|yep|fine|right|so|well|hi"
     r"|hello|then|but|و|ولی|اما|باشه|آره|بله|ok)(?![\w']))+",
     re.I,
 )
+#: What «همین» / «همون» says when it chooses nothing: «همین الان» (right now), «همونجا».
+_FA_NOT_CHOSEN = rf"(?:الان|الآن|جا|جوری|طور|موقع|روز|اول|ساعت)(?![{_FA}])"
 _TAIL = re.compile(r"[\s,.!?؟،:;]+$")
 
 _REQUEST_EN = re.compile(
@@ -105,7 +107,7 @@ _ASKS_INFO_FA = re.compile(
 #: Thai: «ช่วย», «ขอ» (not thanks, sorry, asking to know), «อยาก», «ไม่ต้อง», «ฝาก», «อย่า»,
 #: «ต้องการ», «สะดวก», «จะ» with a verb of paying or coming.
 _REQUEST_TH = re.compile(
-    r"ช่วย|ขอ(?!บคุณ|โทษ|ทราบ|อภัย|ตัว|บ|ง)|อยาก|ไม่ต้อง|ฝาก|อย่า|ต้องการ|สะดวก"
+    r"ช่วย|ขอ(?!บคุณ|โทษ|ทราบ|อภัย|ตัว|บ|ง|น|ถาม)|อยาก|ไม่ต้อง|ฝาก|อย่า|ต้องการ|สะดวก"
     r"|จะ(?:จ่าย|โอน|ชำระ|รับ|ไป|มา|เอา)"
 )
 _ASKS_INFO_TH = re.compile(r"อะไร|ไหน|เท่าไหร่|เท่าไร|เมื่อไหร่|เมื่อไร|ยังไง|อย่างไร|กี่|ใคร")
@@ -115,7 +117,7 @@ _ASKS_INFO_TH = re.compile(r"อะไร|ไหน|เท่าไหร่|เ
 _CHOICE = re.compile(
     r"(?<![\w'’])(?:let'?s\s+(?:do|go\s+(?:with|for))|go\s+(?:with|for)\s+the"
     r"|(?:i|we)(?:'?ll|\s+will)\s+(?:take|go\s+with|go\s+for))(?![\w'’])"
-    rf"|(?<![{_FA}])(?:همون|همین|همان)(?:\s+(?:رو|را))?(?![{_FA}])"
+    rf"|(?<![{_FA}])(?:همون|همین|همان)(?:\s+(?:رو|را))?(?![{_FA}])(?!\s*(?:{_FA_NOT_CHOSEN}))"
     r"|เอา(?:อัน|แบบ|ตัว|รุ่น|สี|ห้อง|แพ็กเกจ|ที่)",
     re.I,
 )
@@ -129,7 +131,7 @@ _FA_NOT_NAMES = rf"(?:اینا|اینها|هم|تو|که|رو|را|با|از|ب�
 #: (a relation alone, «مامانم میگه …», "my mum says …", brings in no one to remember).
 _RELATION = re.compile(
     rf"(?<![\w'’])(?i:my|our)\s+(?i:{relation_words(0)}),?\s+(?!{_NOT_A_NAME_EN})[A-Z][a-z'’-]+"
-    rf"|(?<![{_FA}])(?:{relation_words(1)})(?:م|مون)\s+(?!می|نمی|{_FA_NOT_NAMES}){FA_NAME_WORD}\s*(?:[،,.!]|$)"
+    rf"|(?<![{_FA}])(?:{relation_words(1)})(?:م|مون)\s+(?!می|نمی|{_FA_NOT_NAMES}){FA_NAME_WORD}\s*[،,]"
 )
 #: Where something is: "the key is in the glovebox", "they're behind the counter".
 _WHERE_IT_IS = re.compile(
@@ -153,7 +155,7 @@ _PROBLEM = re.compile(
 #: A question that asks where, or asks for a name.
 _ASKS_WHERE = re.compile(rf"(?<![\w'’])(?i:where)(?![\w'’])|(?<![{_FA}])کجا|ที่ไหน|ไหน(?!ๆ)")
 _ASKS_NAME = re.compile(
-    rf"(?<![\w'’])(?i:name|who)(?![\w'’])|(?<![{_FA}])(?:نام|اسم|کیه|چه\s+کسی)|ชื่อ|ใคร"
+    rf"(?<![\w'’])(?i:name|who)(?![\w'’])|(?<![{_FA}])(?:نام|اسم|کیه|چه\s+کسی)|ชื่อ"
 )
 
 
