@@ -76,17 +76,21 @@ class Fact(BaseModel):
     )
 
 
-#: The kinds of value a detail states (``domain.memory.offline.values.Kind``).
+#: The kinds of value a detail states (``domain.memory.offline.values.Kind``), and of the
+#: clauses it keeps when it states none.
 DETAIL_KINDS = frozenset(
     {
         "email", "phone", "address", "date", "time", "amount", "duration", "weight",
         "length", "count", "identifier", "number",
     }
+    # what a unit states without a value (``domain.memory.offline.kept_clauses``)
+    | {"instruction", "choice", "person", "place", "problem"}
 )  # fmt: skip
 
 
 class Detail(BaseModel):
-    """A question–answer unit or sentence of the conversation that states a value, kept
+    """A question–answer unit or sentence of the conversation that states a value (or, with
+    none, a request, a choice, a person, a place or a fault: its clause is the value), kept
     word for word at fold time (the summaries may drop it): ``text`` is rendered as a
     summary is ("Assistant: What's the mileage?\nUser: 84,312")."""
 

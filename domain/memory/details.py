@@ -25,7 +25,14 @@ import re
 from collections.abc import Sequence
 
 from domain.memory.engine import TranscriptLine
-from domain.memory.offline.candidates import context_question, from_lines, render, units
+from domain.memory.offline.candidates import (
+    Candidate,
+    context_question,
+    from_lines,
+    render,
+    units,
+)
+from domain.memory.offline.kept_clauses import clauses_kept
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import find_values
 from schemas.limits import MAX_DETAILS
@@ -57,25 +64,53 @@ def details_of(
     if question is not None:
         candidates.insert(0, question)
     found: list[Detail] = []
+    #: The last unit kept for its clauses alone, while the next may continue it.
+    clause_unit: tuple[Candidate, ...] = ()
     for unit in units(candidates):
         values = [
-            value
+            (value.text, value.kind.value)
             for candidate in unit
             for value in find_values(candidate.text)
             if value.text.casefold() not in RELATIVE_DAYS
         ]
-        if not values:
+        if values:
+            found.append(_detail(unit, values))
+            clause_unit = ()
             continue
-        found.append(
-            Detail(
-                first_position=max(1, min(c.source for c in unit)),
-                last_position=max(c.source for c in unit),
-                text=render(unit),
-                values=[v.text for v in values],
-                kinds=[v.kind.value for v in values],
-            )
-        )
+        clauses = [(c.text, c.kind) for c in clauses_kept(unit)]
+        if not clauses:
+            clause_unit = ()
+            continue
+        if _continues(clause_unit, unit):
+            previous = found.pop()
+            unit = (*clause_unit, *unit)
+            clauses = [*zip(previous.values, previous.kinds, strict=True), *clauses]
+        found.append(_detail(unit, clauses))
+        clause_unit = unit
     return found
+
+
+def _detail(unit: Sequence[Candidate], values: Sequence[tuple[str, str]]) -> Detail:
+    return Detail(
+        first_position=max(1, min(c.source for c in unit)),
+        last_position=max(c.source for c in unit),
+        text=render(unit),
+        values=[value for value, _ in values],
+        kinds=[kind for _, kind in values],
+    )
+
+
+def _continues(earlier: Sequence[Candidate], unit: Sequence[Candidate]) -> bool:
+    """Whether ``unit`` is the next sentence of the message ``earlier`` ended on: a clause
+    kept with the one before it is one detail («…ล้างจานรั่ว», «แล้วแอร์…มีน้ำหยด»)."""
+    if not earlier or len(unit) != 1:
+        return False
+    last, sentence = earlier[-1], unit[0]
+    return (
+        last.source == sentence.source
+        and last.speaker == sentence.speaker
+        and sentence.order[1] == last.order[1] + 1
+    )
 
 
 #: Words that say a value changed, not what it is of: taken out before two details' words

@@ -13,6 +13,7 @@ from domain.memory.chain import EngineChain
 from domain.memory.details import kept_details, superseded_indexes
 from domain.memory.folding import FoldPolicy, fold
 from domain.memory.offline import OfflineEngine
+from domain.memory.offline.kept_clauses import CLAUSE_KINDS
 from domain.memory.offline.values import Kind
 from schemas.limits import MAX_DETAILS
 from schemas.memory_model import DETAIL_KINDS, Budgets, Detail
@@ -271,8 +272,8 @@ def test_an_import_takes_at_most_the_details_a_session_keeps() -> None:
         ExportedMemory.model_validate({"details": [d.model_dump() for d in [*many, extra]]})
 
 
-def test_the_kinds_an_import_takes_are_the_kinds_values_have() -> None:
-    assert {kind.value for kind in Kind} == DETAIL_KINDS
+def test_the_kinds_an_import_takes_are_the_kinds_values_and_kept_clauses_have() -> None:
+    assert {kind.value for kind in Kind} | CLAUSE_KINDS == DETAIL_KINDS
 
 
 def test_past_the_bound_without_a_superseded_detail_the_oldest_goes() -> None:
@@ -362,3 +363,42 @@ def test_a_question_that_ends_a_fold_is_stored_once_with_its_answer(
 def test_today_or_tomorrow_alone_is_no_detail(filler: str, kept: str) -> None:
     state = _fold_all([("user", "ok"), ("assistant", filler), ("user", "ok"), ("assistant", kept)])
     assert _texts(state) == [f"Assistant: {kept}"]
+
+
+@pytest.mark.parametrize(
+    ("said", "value", "kind"),
+    [
+        (
+            "also can you keep the old discs, want to show them",
+            "can you keep the old discs",
+            "instruction",
+        ),
+        ("کارت به کارت میکنم موقع تحویل", "کارت به کارت میکنم موقع تحویل", "instruction"),
+        ("ไม่ต้องเซ็นรับนะคะ", "ไม่ต้องเซ็นรับนะคะ", "instruction"),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_a_request_without_a_value_is_kept_with_its_clause(
+    said: str, value: str, kind: str
+) -> None:
+    state = _fold_all([("user", "ok"), ("assistant", "Noted."), ("user", said)])
+    assert _texts(state) == [f"User: {said}"]
+    assert (state.details[0].values, state.details[0].kinds) == ([value], [kind])
+    assert state.details[0].problem() is None
+
+
+def test_sentences_of_one_message_kept_for_their_clauses_are_one_detail() -> None:
+    said = "ตอนไปดูห้องเห็นก๊อกซิงค์ล้างจานรั่ว แล้วแอร์ห้องนอนมีน้ำหยดด้วยค่ะ"
+    state = _fold_all([("user", "สวัสดีค่ะ"), ("assistant", "ครับ"), ("user", said)])
+    assert _texts(state) == [f"User: {said}"]
+    assert state.details[0].kinds == ["problem", "problem"]
+
+
+def test_small_talk_without_a_value_is_no_detail() -> None:
+    turns: list[tuple[Role, str]] = [
+        ("user", "thanks so much!"),
+        ("assistant", "You're welcome, anything else?"),
+        ("user", "ممنون، روز خوبی داشته باشید"),
+        ("user", "ขอบคุณมากค่ะ"),
+    ]
+    assert _fold_all(turns).details == []
