@@ -11,6 +11,7 @@ section shows already is left out for free. The memory holds at most
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,13 +36,23 @@ class _Prepared(NamedTuple):
     costs: Sequence[float]
     #: Each detail's values, normalized.
     values: Sequence[Sequence[str]]
+    #: Each detail's values that make it worth a line (``details.strong``), normalized.
+    wanted: Sequence[Sequence[str]]
     #: Which details (positions) hold each content term.
     terms: Mapping[str, Sequence[int]]
     #: Positions in the order recall shows them without a query (``_turns``).
     order: Sequence[int]
+    #: The weight of the shortest line.
+    cheapest: float
 
 
 _PREPARED = ByIdentity[_Prepared]()
+
+
+@functools.lru_cache(maxsize=1024)
+def _normalized(shown: str) -> str:
+    """Memoized: a user's next requests show the same facts and conversations."""
+    return normalize(shown)
 
 
 def detail_line(detail: UserDetail) -> str:
@@ -56,12 +67,15 @@ def _prepared(details: Sequence[UserDetail]) -> _Prepared:
         for position, detail in enumerate(details):
             for term in content_terms(detail.text):
                 index.setdefault(term, []).append(position)
+        values = [[normalize(v) for v in d.values] for d in details]
         return _Prepared(
             lines,
             costs,
-            [[normalize(v) for v in d.values] for d in details],
+            values,
+            [strong(v) for v in values],
             index,
             _turns(details),
+            min(costs, default=0.0),
         )
 
     return _PREPARED.get((details,), make)
@@ -106,7 +120,8 @@ class ChosenDetails:
     details: list[UserDetail] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     weight: float = 0.0
-    #: Details that did not fit.
+    #: Details that did not fit (at most: past the room, those saying only what is shown
+    #: are counted too).
     left_out: int = 0
 
 
@@ -124,15 +139,20 @@ def chosen_details(
     if not details:
         return chosen
     prepared = _prepared(details)
-    seen = normalize(shown)
+    seen = _normalized(shown)
     used = HEADING_COST
     for position in ranked(details, query):
         detail = details[position]
         if detail.session_id == current_session:
             continue
-        values = prepared.values[position]
-        if all_stated(strong(values), [seen]):
+        if room - used < prepared.cheapest:
+            # Nothing more fits: the rest is counted without reading each (some may
+            # say only what is shown, so "at most").
+            chosen.left_out += 1
             continue
+        if all_stated(prepared.wanted[position], [seen]):
+            continue
+        values = prepared.values[position]
         cost = prepared.costs[position]
         if used + cost > room:
             chosen.left_out += 1

@@ -248,7 +248,8 @@ def test_details_that_do_not_fit_are_counted_in_dropped() -> None:
     room = without.tokens + 12  # the heading and no line
     recalled = recall(state, "", room, current_session="now")
     assert recalled.details == []
-    assert ("user_details:2", "over the user memory budget") in recalled.dropped
+    # the earlier conversation's three, unread once nothing fits (the current one's: not)
+    assert ("user_details:3", "over the user memory budget") in recalled.dropped
     assert recalled.tokens <= room
 
 
