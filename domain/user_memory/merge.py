@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -62,11 +62,11 @@ def is_forgotten(state: UserMemoryState, key: str, value: str) -> bool:
     return any(item.key == key and item.digest == digest for item in state.forgotten)
 
 
-def is_forgotten_anywhere(state: UserMemoryState, value: str) -> bool:
-    """Whether the user asked to remove ``value`` as the value of any fact: a detail
+def forgotten_anywhere(state: UserMemoryState) -> Callable[[str], bool]:
+    """Whether the user asked to remove a value as the value of any fact: a detail
     states values without a key."""
-    digest = value_digest(value)
-    return any(item.digest == digest for item in state.forgotten)
+    digests = {item.digest for item in state.forgotten}
+    return lambda value: value_digest(value) in digests
 
 
 def is_merged(state: UserMemoryState, conversation: ConversationSummary) -> bool:
@@ -102,9 +102,7 @@ def merge_digest(state: UserMemoryState, digest: SessionDigest, now: datetime) -
     conversations = [c for c in state.conversations if c.session_id != conversation.session_id]
     conversations.append(conversation)
     conversations.sort(key=lambda c: c.last_activity, reverse=True)
-    details = without_values(
-        digest.details, removed, lambda value: is_forgotten_anywhere(state, value)
-    )
+    details = without_values(digest.details, removed, forgotten_anywhere(state))
     return state.model_copy(
         update={
             "facts": facts[:MAX_USER_FACTS],

@@ -24,8 +24,8 @@ from domain.user_memory.merge import (
     MAX_FORGOTTEN,
     MAX_USER_FACTS,
     changed_values,
+    forgotten_anywhere,
     is_forgotten,
-    is_forgotten_anywhere,
     is_merged,
     merge_fact,
 )
@@ -104,13 +104,10 @@ def merged(state: UserMemoryState, memory: ExportedUserMemory, now: datetime) ->
             taken.add(conversation.session_id)
     conversations.sort(key=lambda c: c.last_activity, reverse=True)
     # A value removed in either memory is scrubbed from every detail, the stored ones too.
+    removed = forgotten_anywhere(with_forgotten)
     details = merged_details(
-        without_values(state.details, (), lambda v: is_forgotten_anywhere(with_forgotten, v)),
-        without_values(
-            [d for d in memory.details if importable(d)],
-            (),
-            lambda v: is_forgotten_anywhere(with_forgotten, v),
-        ),
+        without_values(state.details, (), removed),
+        without_values([d for d in memory.details if importable(d)], (), removed),
         taken,
         changed_values(facts),
     )

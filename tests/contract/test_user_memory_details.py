@@ -13,6 +13,7 @@ from datetime import timedelta
 from domain.context.service import build_context
 from domain.ports.store import Store
 from domain.user_memory.corrections import erase_user, patch_fact
+from domain.user_memory.reads import view
 from domain.user_memory.transfer import export_user_memory, import_user_memory
 from runtime.settings import Settings
 from schemas.sessions import SessionCreate
@@ -56,6 +57,8 @@ def test_the_details_are_stored_and_read_back_with_the_memory(store: Store) -> N
     state = store.user_memory.load_user_memory(A, "u1", "")
     assert [d.session_id for d in state.details] == ["c2", "c1"]
     assert OTHER_READING in state.details[0].text and READING["en"] in state.details[1].text
+    # GET …/memory shows them
+    assert view(store.user_memory, A, "u1", "").details == state.details
     # a save of the memory as read keeps them as they are
     assert store.user_memory.save_user_memory(A, "u1", "", state, None)
     assert store.user_memory.load_user_memory(A, "u1", "").details == state.details
