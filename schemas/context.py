@@ -22,6 +22,9 @@ class UserMemoryNote(BaseModel):
     user_id: str | None = None
     persona: str | None = Field(default=None, description='"" for the general memory')
     facts: int = Field(default=0, description="user facts shown")
+    details: int = Field(
+        default=0, description="details of earlier conversations shown (values word for word)"
+    )
     conversations: list[str] = Field(
         default_factory=list, description="session ids of the earlier conversations shown"
     )

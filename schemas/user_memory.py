@@ -61,6 +61,19 @@ class ConversationSummary(BaseModel):
     engine: str = Field(description='"offline" or "claude:<model>"')
 
 
+class UserDetail(BaseModel):
+    """A sentence or question–answer unit of a past conversation that states a value, as
+    its session memory kept it (``schemas.memory_model.Detail``), shortened around its
+    values: what the user's facts do not key and the summaries may not carry."""
+
+    session_id: str
+    observed_at: datetime = Field(description="the last activity of that conversation")
+    position: int = Field(ge=0, description="where it ended in that conversation")
+    text: str
+    values: list[str] = Field(default_factory=list, description="the values it states")
+    kinds: list[str] = Field(default_factory=list, description="the kind of each value")
+
+
 class ForgottenValue(BaseModel):
     """A value the user asked to remove, kept only as a digest: no later batch brings it
     back, and the memory does not hold it any more."""
@@ -91,6 +104,8 @@ class UserMemoryState(BaseModel):
     facts: list[UserFact] = Field(default_factory=list)
     conversations: list[ConversationSummary] = Field(default_factory=list)
     forgotten: list[ForgottenValue] = Field(default_factory=list)
+    #: Details of past conversations (``domain.user_memory.details``), most recent first.
+    details: list[UserDetail] = Field(default_factory=list)
     #: Set by DELETE …/memory: conversations with no activity after it are not merged again.
     cleared_at: datetime | None = None
     updated_at: datetime | None = None
@@ -105,6 +120,11 @@ class UserMemoryView(BaseModel):
     persona: str = Field(description='"" for the general memory')
     facts: list[UserFact] = Field(description="latest value per key, most recent first")
     conversations: list[ConversationSummary] = Field(description="most recent first")
+    details: list[UserDetail] = Field(
+        default_factory=list,
+        description="what earlier conversations stated, word for word around each value, "
+        "most recent first",
+    )
     updated_at: datetime | None = None
 
 
@@ -179,6 +199,7 @@ class ExportedUserMemory(BaseModel):
         default_factory=list, max_length=MAX_IMPORT_ITEMS
     )
     forgotten: list[ForgottenValue] = Field(default_factory=list, max_length=MAX_IMPORT_ITEMS)
+    details: list[UserDetail] = Field(default_factory=list, max_length=MAX_IMPORT_ITEMS)
 
 
 class UserMemoryDocument(BaseModel):

@@ -62,6 +62,7 @@ class UserSection:
             user_id=self.key.user_id,
             persona=self.key.persona,
             facts=len(recalled.facts),
+            details=len(recalled.details),
             conversations=[r.conversation.session_id for r in recalled.conversations],
             estimated_tokens=recalled.tokens if not recalled.empty else 0,
         )
@@ -134,6 +135,7 @@ def combine(recalled: Recalled, fmt: ContextFormat, rendered: Any) -> Any:
                 {**r.conversation.model_dump(mode="json"), "score": round(r.score, 4)}
                 for r in recalled.conversations
             ],
+            "details": [detail.model_dump(mode="json") for detail in recalled.details],
             "text": recalled.text,
         }
         return rendered

@@ -1,5 +1,6 @@
 """What one conversation leaves for the user's memory: its current facts, one short
-summary (what it was about, how it ended) and its open items, in its own language.
+summary (what it was about, how it ended), its open items, in its own language, and
+its details.
 
 Built from what the session memory already holds (its tiers and facts, brought
 up to date by the newest messages as a context is: ``domain.memory.current``),
@@ -17,14 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.memory.chain import EngineChain
-from domain.memory.current import current_memory
-from domain.memory.engine import MemoryEngine
+from domain.memory.current import CONTEXT_LINES, current_memory
+from domain.memory.details import details_of, kept_details
+from domain.memory.engine import MemoryEngine, TranscriptLine
 from domain.memory.folding import transcript
 from domain.ports.memory import ContextSnapshot
 from domain.tokens import estimate_tokens
+from domain.user_memory.details import conversation_details
 from domain.user_memory.language import language_of
 from schemas.sessions import Session
-from schemas.user_memory import ConversationSummary
+from schemas.user_memory import ConversationSummary, UserDetail
 
 #: Tokens of one conversation's summary in the user memory, for English text.
 SUMMARY_TOKENS = 120
@@ -88,6 +91,28 @@ class ConversationHead:
         current = current_memory(self.snapshot.memory, self.snapshot.recent, self.first_position)
         ordered = sorted(current.facts, key=lambda fact: fact.updated_at, reverse=True)
         return [(fact.key, fact.value) for fact in ordered]
+
+    def details(self, facts: Sequence[tuple[str, str]]) -> list[UserDetail]:
+        """The conversation's details as the user memory keeps them
+        (``domain.user_memory.details``): its memory's, and those of its newest
+        messages, which no fold has read (the verbatim window: where a conversation
+        settles things); ``facts`` are its current facts."""
+        memory = self.snapshot.memory
+        lines = transcript(self.snapshot.recent, self.first_position)
+        unfolded = [line for line in lines if line.position > memory.folded_count]
+        before = [line for line in lines if line.position <= memory.folded_count]
+        context = before[-CONTEXT_LINES:] or [
+            TranscriptLine(line.position, line.message_id, line.role, line.content)
+            for line in memory.tail
+        ]
+        details = kept_details(memory.details, details_of(unfolded, context))
+        session = self.session
+        return conversation_details(
+            details,
+            facts,
+            session.session_id,
+            session.last_message_at or session.updated_at,
+        )
 
     def summarize(self, engines: EngineChain, earlier: Sequence[str] = ()) -> ConversationSummary:
         """The summary and open items; ``earlier`` are the items open after the

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from domain.search.tokenize import normalize
+from domain.user_memory.details import merged_details, without_values
+from domain.user_memory.recall_index import said_in_conversations
 from schemas.user_memory import (
     ConversationSummary,
     ForgottenValue,
+    UserDetail,
     UserFact,
     UserFactValue,
     UserMemoryState,
@@ -39,10 +42,11 @@ REMOVED = "[removed]"
 
 @dataclass(frozen=True)
 class SessionDigest:
-    """What one conversation contributes: its current facts and its summary."""
+    """What one conversation contributes: its current facts, its summary and its details."""
 
     conversation: ConversationSummary
     facts: Sequence[tuple[str, str]]
+    details: Sequence[UserDetail] = ()
 
 
 def same_value(a: str, b: str) -> bool:
@@ -56,6 +60,13 @@ def value_digest(value: str) -> str:
 def is_forgotten(state: UserMemoryState, key: str, value: str) -> bool:
     digest = value_digest(value)
     return any(item.key == key and item.digest == digest for item in state.forgotten)
+
+
+def forgotten_anywhere(state: UserMemoryState) -> Callable[[str], bool]:
+    """Whether the user asked to remove a value as the value of any fact: a detail
+    states values without a key."""
+    digests = {item.digest for item in state.forgotten}
+    return lambda value: value_digest(value) in digests
 
 
 def is_merged(state: UserMemoryState, conversation: ConversationSummary) -> bool:
@@ -91,13 +102,25 @@ def merge_digest(state: UserMemoryState, digest: SessionDigest, now: datetime) -
     conversations = [c for c in state.conversations if c.session_id != conversation.session_id]
     conversations.append(conversation)
     conversations.sort(key=lambda c: c.last_activity, reverse=True)
+    details = without_values(digest.details, removed, forgotten_anywhere(state))
     return state.model_copy(
         update={
             "facts": facts[:MAX_USER_FACTS],
             "conversations": conversations[:MAX_CONVERSATIONS],
+            "details": merged_details(
+                state.details, details, {conversation.session_id}, changed_values(facts)
+            ),
             "updated_at": now,
         }
     )
+
+
+def changed_values(facts: Sequence[UserFact]) -> list[str]:
+    """The earlier values of facts whose value a later conversation changed: no longer
+    the user's, so no detail stating only them is kept. An identifier's are left out:
+    another conversation's order is still the user's (``recall``)."""
+    said = said_in_conversations(facts)
+    return [value for pairs in said.values() for _, value in pairs]
 
 
 def merge_fact(
@@ -152,6 +175,7 @@ def forget_fact(state: UserMemoryState, key: str, now: datetime) -> UserMemorySt
         update={
             "facts": [f for f in state.facts if f.key != key],
             "conversations": conversations,
+            "details": without_values(state.details, removed),
             "forgotten": forgotten[-MAX_FORGOTTEN:],
             "updated_at": now,
         }

@@ -18,6 +18,7 @@ def view(users: UserMemoryStore, account_id: str, user_id: str, persona: str) ->
         persona=persona,
         facts=state.facts,
         conversations=state.conversations,
+        details=state.details,
         updated_at=state.updated_at,
     )
 

@@ -8,7 +8,8 @@ keyword score over the search terms (``domain.search.tokenize``, English,
 Persian and Thai alike), each term weighted by how few of the user's
 conversations hold it (so "my", "the" and "order" count little), plus a
 small bonus for recency that orders the rest. Everything that does not fit
-is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). The
+is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). What
+is left of the room shows details of earlier conversations (``recall_details``). The
 current conversation is left out: its own tiers and facts are in the context
 already.
 """
@@ -25,6 +26,7 @@ from typing import NamedTuple
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
 from domain.user_memory.per_memory import ByIdentity
+from domain.user_memory.recall_details import chosen_details
 from domain.user_memory.recall_index import (
     IDENTIFIER_KEY,
     Prepared,
@@ -34,7 +36,13 @@ from domain.user_memory.recall_index import (
     said_of,
     told,
 )
-from schemas.user_memory import ConversationSummary, RecallIndex, UserFact, UserMemoryState
+from schemas.user_memory import (
+    ConversationSummary,
+    RecallIndex,
+    UserDetail,
+    UserFact,
+    UserMemoryState,
+)
 
 USER_HEADING = "[USER MEMORY - from earlier conversations]"
 CONVERSATIONS_HEADING = "[EARLIER CONVERSATIONS]"
@@ -59,13 +67,14 @@ class Recalled:
 
     facts: list[UserFact] = field(default_factory=list)
     conversations: list[RankedConversation] = field(default_factory=list)
+    details: list[UserDetail] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
     text: str = ""
     tokens: int = 0
 
     @property
     def empty(self) -> bool:
-        return not self.facts and not self.conversations
+        return not self.facts and not self.conversations and not self.details
 
 
 #: Other conversations' identifiers shown beside the latest one.
@@ -253,7 +262,7 @@ def recall(
             state.conversations, query, state.recall_index, leave_out=current_session
         )
     chosen = Recalled()
-    if not facts and not ranked.best:
+    if not facts and not ranked.best and not state.details:
         return chosen
     lines: list[str] = [USER_HEADING]
     weight = token_weight(USER_HEADING)
@@ -305,6 +314,18 @@ def recall(
     else:
         if ranked.more:  # all considered were tried: those ranked below them are left out
             chosen.dropped += left_out([], ranked.more)
+    details = chosen_details(
+        state.details,
+        query,
+        budget_tokens - weight,
+        "\n".join(lines),
+        current_session=current_session,
+    )
+    lines += details.lines
+    weight += details.weight
+    chosen.details = details.details
+    if details.left_out:
+        chosen.dropped.append((f"user_details:{details.left_out}", "over the user memory budget"))
     if chosen.empty:
         return chosen
     chosen.text = "\n".join(lines)

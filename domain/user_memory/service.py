@@ -112,8 +112,9 @@ class UserMemoryService:
         # account's day, and past the account's daily budget the offline engine merges.
         memory = self.session_memory
         engines = self.engines if memory is None else memory.engines_now(key.account_id)
+        facts = head.facts()
         with open_tab() as tab:
-            digest = SessionDigest(head.summarize(engines, earlier), head.facts())
+            digest = SessionDigest(head.summarize(engines, earlier), facts, head.details(facts))
         if memory is not None:
             memory.record_spent(key.account_id, session_id, tab.spent)
         merged = indexed(merge_digest(state, digest, datetime.now(UTC)))

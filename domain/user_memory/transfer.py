@@ -1,12 +1,14 @@
 """A user's memory out of one account and into another (or back): export and import.
 
 Export is every persona's memory of the user: facts with their history,
-conversation summaries with their open items, and the digests of removed values.
+conversation summaries with their open items, the details of the conversations,
+and the digests of removed values.
 Import merges a document into the caller's account, for the user named in the
 request, by the rules of a merge job, so importing the same document twice
 changes nothing the second time: the latest value of a fact wins (older ones go
-to its history), a conversation already held with as many messages is kept, and
-a value removed in either memory stays removed. It writes only under the
+to its history), a conversation already held with as many messages is kept (with
+its details; one taken from the document comes with the document's), and a value
+removed in either memory stays removed, from details too. It writes only under the
 caller's account: the document carries no account.
 """
 
@@ -16,16 +18,20 @@ from datetime import UTC, datetime
 
 from domain.ports.user_memory import UserMemoryStore
 from domain.user_memory.corrections import write_checked
+from domain.user_memory.details import merged_details, without_values
 from domain.user_memory.merge import (
     MAX_CONVERSATIONS,
     MAX_FORGOTTEN,
     MAX_USER_FACTS,
+    changed_values,
+    forgotten_anywhere,
     is_forgotten,
     is_merged,
     merge_fact,
 )
 from schemas.user_memory import (
     ExportedUserMemory,
+    UserDetail,
     UserMemoryDocument,
     UserMemoryImported,
     UserMemoryState,
@@ -43,6 +49,7 @@ def export_user_memory(users: UserMemoryStore, account_id: str, user_id: str) ->
                     facts=state.facts,
                     conversations=state.conversations,
                     forgotten=state.forgotten,
+                    details=state.details,
                 )
             )
     return UserMemoryDocument(user_id=user_id, memories=memories)
@@ -89,16 +96,27 @@ def merged(state: UserMemoryState, memory: ExportedUserMemory, now: datetime) ->
                 facts = merge_fact(facts, fact.key, value, source, at)
     facts.sort(key=lambda fact: fact.observed_at, reverse=True)
     conversations = list(state.conversations)
+    taken: set[str] = set()
     for conversation in memory.conversations:
         if not is_merged(with_forgotten, conversation):
             conversations = [c for c in conversations if c.session_id != conversation.session_id]
             conversations.append(conversation)
+            taken.add(conversation.session_id)
     conversations.sort(key=lambda c: c.last_activity, reverse=True)
+    # A value removed in either memory is scrubbed from every detail, the stored ones too.
+    removed = forgotten_anywhere(with_forgotten)
+    details = merged_details(
+        without_values(state.details, (), removed),
+        without_values([d for d in memory.details if importable(d)], (), removed),
+        taken,
+        changed_values(facts),
+    )
     result = state.model_copy(
         update={
             "facts": facts[:MAX_USER_FACTS],
             "conversations": conversations[:MAX_CONVERSATIONS],
             "forgotten": forgotten[-MAX_FORGOTTEN:],
+            "details": details,
         }
     )
     if not _differs(state, result):
@@ -106,6 +124,20 @@ def merged(state: UserMemoryState, memory: ExportedUserMemory, now: datetime) ->
     return result.model_copy(update={"updated_at": now})
 
 
+#: The longest detail text an import takes (a merge stores them shortened, far below).
+MAX_IMPORTED_DETAIL = 2_000
+
+
+def importable(detail: UserDetail) -> bool:
+    """Whether a document's detail is one a merge could have stored: it states values,
+    each in its text, and its text is not overlong."""
+    return (
+        bool(detail.values)
+        and len(detail.text) <= MAX_IMPORTED_DETAIL
+        and all(value and value in detail.text for value in detail.values)
+    )
+
+
 def _differs(before: UserMemoryState, after: UserMemoryState) -> bool:
-    keep = {"facts", "conversations", "forgotten"}
+    keep = {"facts", "conversations", "forgotten", "details"}
     return before.model_dump(include=keep) != after.model_dump(include=keep)

@@ -1,0 +1,256 @@
+"""What a past conversation's details hand to the user's memory, and how they are kept.
+
+A conversation's session memory keeps its details (``domain.memory.details``): every
+unit that states a value, word for word. The fact rules key only the values they know
+how to name, so the details carry the rest ("the landlord's number is 07700 900733",
+"the balance will be split over 3 months") to the user's next conversation. A merge
+hands the user memory the conversation's live details (a newer one did not restate
+them), shortened around their values (``brief``), leaving out a detail whose every
+value a newer detail or one of the conversation's facts states already: at most
+``MAX_DETAILS_PER_CONVERSATION``, its newest.
+
+Across conversations the latest value wins as for facts: a detail a newer
+conversation's detail supersedes goes (``domain.memory.details.supersedes``), and so
+does one whose every value is stated by newer details or is an earlier value of a fact
+a later conversation changed. At most ``MAX_USER_DETAILS`` are kept, the most recent.
+A value the user asked to remove is scrubbed from every detail, and one left with no
+value goes: it never comes back from a detail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Sequence
+from datetime import datetime
+
+from domain.memory.details import supersedes
+from domain.search.tokenize import normalize
+from schemas.memory_model import Detail
+from schemas.user_memory import UserDetail
+
+#: Details one conversation hands to the user memory, its newest.
+MAX_DETAILS_PER_CONVERSATION = 40
+#: Details a user memory keeps, the most recent.
+MAX_USER_DETAILS = 120
+#: Characters kept before a line's first value and after its last one.
+BEFORE_VALUE = 60
+AFTER_VALUE = 30
+#: Characters kept of a line without a value (the question a value answers), its end.
+QUESTION_TAIL = 60
+ELLIPSIS = "…"
+#: What a removed value becomes in a detail's text.
+REMOVED = "[removed]"
+
+_LABEL = re.compile(r"^((?:User|Assistant|System):\s*)")
+
+
+def _cut_start(text: str, at: int) -> int:
+    """``at`` moved forward to the start of a word, when the text has spaces near it."""
+    if at <= 0:
+        return 0
+    space = text.find(" ", at - 1)
+    return space + 1 if 0 <= space < at + 15 else at
+
+
+def _cut_end(text: str, at: int) -> int:
+    """``at`` moved back to the end of a word, when the text has spaces near it."""
+    if at >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, at + 1)
+    return space if space > at - 15 else at
+
+
+def _window(text: str, start: int, end: int) -> str:
+    left = _cut_start(text, start)
+    right = _cut_end(text, end)
+    head = ELLIPSIS if left > 0 else ""
+    tail = ELLIPSIS if right < len(text) else ""
+    return f"{head}{text[left:right].strip()}{tail}"
+
+
+def brief_line(line: str, values: Sequence[str]) -> str:
+    """``line`` kept around its values: its speaker, up to ``BEFORE_VALUE`` characters
+    before its first value and ``AFTER_VALUE`` after its last; a line without a value
+    (the question answered next), its last ``QUESTION_TAIL`` characters."""
+    match = _LABEL.match(line)
+    label = match.group(1) if match else ""
+    body = line[len(label) :].strip()
+    spans = [(at, at + len(v)) for v in values if v and (at := body.find(v)) >= 0]
+    if not spans:
+        if len(body) <= QUESTION_TAIL:
+            return f"{label}{body}"
+        return f"{label}{_window(body, len(body) - QUESTION_TAIL, len(body))}"
+    start = min(s for s, _ in spans)
+    end = max(e for _, e in spans)
+    return f"{label}{_window(body, start - BEFORE_VALUE, end + AFTER_VALUE)}"
+
+
+def brief(text: str, values: Sequence[str]) -> str:
+    """A detail's text on one line, each of its lines shortened around its values."""
+    return " ".join(brief_line(line, values) for line in text.splitlines() if line.strip())
+
+
+#: A bare number this short says little without its sentence ("I swapped the 2 and the 8").
+WEAK_DIGITS = 2
+
+
+def is_weak(value: str) -> bool:
+    """Whether ``value`` is a bare small number: not worth a detail of its own."""
+    digits = normalize(value).strip()
+    return digits.isdigit() and len(digits) <= WEAK_DIGITS
+
+
+def _states(text: str, value: str) -> bool:
+    """Whether normalized ``text`` holds normalized ``value`` as a whole word or number
+    (a Thai value may end inside a run of letters: the script has no spaces)."""
+    if not value:
+        return False
+    at = text.find(value)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(value)] if at + len(value) < len(text) else " "
+        if not (before.isalnum() and value[0].isalnum() and not _thai(before)) and not (
+            after.isalnum() and value[-1].isalnum() and not _thai(after)
+        ):
+            return True
+        at = text.find(value, at + 1)
+    return False
+
+
+def _thai(char: str) -> bool:
+    return "\u0e00" <= char <= "\u0e7f"
+
+
+def strong(values: Sequence[str]) -> Sequence[str]:
+    """``values`` but the bare small numbers, unless there is nothing else."""
+    kept = [v for v in values if not is_weak(v)]
+    return kept or values
+
+
+def all_stated(values: Iterable[str], texts: Collection[str]) -> bool:
+    """Whether every one of ``values`` (normalized) is stated in one of ``texts``."""
+    return all(any(_states(text, value) for text in texts) for value in values)
+
+
+def conversation_details(
+    details: Sequence[Detail],
+    facts: Sequence[tuple[str, str]],
+    session_id: str,
+    at: datetime,
+) -> list[UserDetail]:
+    """What one conversation's ``details`` (oldest first, as its memory holds them) hand
+    to the user memory, newest first (module doc); ``at`` is its last activity."""
+    known = [normalize(value) for _, value in facts]
+    kept: list[UserDetail] = []
+    for detail in sorted(details, key=lambda d: d.last_position, reverse=True):
+        if detail.superseded or not detail.values:
+            continue
+        values = [normalize(v) for v in detail.values]
+        if all_stated(strong(values), known):
+            continue  # a newer detail or a fact of this conversation states it all
+        known.extend(values)
+        kept.append(
+            UserDetail(
+                session_id=session_id,
+                observed_at=at,
+                position=detail.last_position,
+                text=brief(detail.text, detail.values),
+                values=list(detail.values),
+                kinds=list(detail.kinds),
+            )
+        )
+        if len(kept) == MAX_DETAILS_PER_CONVERSATION:
+            break
+    return kept
+
+
+def _as_detail(detail: UserDetail) -> Detail:
+    return Detail(
+        first_position=max(1, detail.position),
+        last_position=max(1, detail.position),
+        text=detail.text,
+        values=detail.values,
+        kinds=detail.kinds if len(detail.kinds) == len(detail.values) else [],
+    )
+
+
+def recency(detail: UserDetail) -> tuple[datetime, int]:
+    return detail.observed_at, detail.position
+
+
+def merged_details(
+    stored: Sequence[UserDetail],
+    new: Sequence[UserDetail],
+    sessions: Collection[str],
+    earlier_values: Collection[str] = (),
+) -> list[UserDetail]:
+    """``stored`` with the details of ``sessions`` (the conversations merged now)
+    replaced by ``new``, most recent first: the latest value wins across conversations
+    (module doc); ``earlier_values`` are the values of facts a later conversation
+    changed."""
+    union = [d for d in stored if d.session_id not in sessions]
+    union += [d for d in new if d.session_id in sessions]
+    union.sort(key=recency, reverse=True)
+    stale = [normalize(v) for v in earlier_values]
+    kept: list[UserDetail] = []
+    newer: list[Detail] = []
+    stated: list[str] = []
+    for detail in union:
+        values = [normalize(v) for v in detail.values]
+        as_detail = _as_detail(detail)
+        if not values:
+            continue
+        if any(
+            kept_detail.session_id != detail.session_id and supersedes(later, as_detail)
+            for kept_detail, later in zip(kept, newer, strict=True)
+        ):
+            continue
+        if kept and all_stated(strong(values), [*stated, *stale]):
+            continue
+        kept.append(detail)
+        newer.append(as_detail)
+        stated.extend(values)
+        if len(kept) == MAX_USER_DETAILS:
+            break
+    return kept
+
+
+def without_values(
+    details: Sequence[UserDetail],
+    removed: Iterable[str],
+    is_removed: Callable[[str], bool] | None = None,
+) -> list[UserDetail]:
+    """``details`` without the values the user asked to remove: ``removed`` ones and
+    those ``is_removed`` names, or one holding or held by them ("HG2 7DN" of a removed
+    address). Their quotes become "[removed]" (ignoring case), and a detail left with
+    no value goes."""
+    gone = {v.strip() for v in removed if v.strip()}
+    folded = [normalize(v) for v in gone]
+    kept: list[UserDetail] = []
+    for detail in details:
+        dropped = [
+            v
+            for v in detail.values
+            if (is_removed is not None and is_removed(v))
+            or any(_states(normalize(v), f) or _states(f, normalize(v)) for f in folded)
+        ]
+        if not dropped and not any(v.casefold() in detail.text.casefold() for v in gone):
+            kept.append(detail)
+            continue
+        values = [v for v in detail.values if v not in dropped]
+        if not values:
+            continue
+        text = detail.text
+        for value in sorted({*gone, *dropped}, key=len, reverse=True):
+            text = re.sub(re.escape(value), REMOVED, text, flags=re.IGNORECASE)
+        pairs = [(v, k) for v, k in zip(detail.values, detail.kinds, strict=False) if v in values]
+        kept.append(
+            detail.model_copy(
+                update={
+                    "text": text,
+                    "values": [v for v in values if v in text],
+                    "kinds": [k for v, k in pairs if v in text],
+                }
+            )
+        )
+    return [d for d in kept if d.values]

@@ -1,0 +1,167 @@
+"""Which details of earlier conversations a context shows, for the message at hand.
+
+After the user's facts and the conversations' summaries, what is left of the user
+memory's room goes to the details (``domain.user_memory.details``): those sharing
+the query's content terms first (each term weighted by how few details hold it),
+then the conversations' newest in turn (``_turns``). A detail whose every value the
+section shows already is left out for free. The memory holds at most
+``MAX_USER_DETAILS``, and their lines, weights and terms are made once per memory
+(``per_memory``), so a request's cost does not grow with the user's history.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from domain.memory.offline.terms import content_terms
+from domain.search.tokenize import normalize
+from domain.tokens import token_weight
+from domain.user_memory.details import all_stated, is_weak, strong
+from domain.user_memory.per_memory import ByIdentity
+from schemas.user_memory import UserDetail
+
+DETAILS_HEADING = "[DETAILS FROM EARLIER CONVERSATIONS]"
+NEWLINE = 0.5
+#: The heading's weight with the newline before it.
+HEADING_COST = NEWLINE + token_weight(DETAILS_HEADING)
+
+
+class _Prepared(NamedTuple):
+    lines: Sequence[str]
+    #: Each line's weight with its newline.
+    costs: Sequence[float]
+    #: Each detail's values, normalized.
+    values: Sequence[Sequence[str]]
+    #: Each detail's values that make it worth a line (``details.strong``), normalized.
+    wanted: Sequence[Sequence[str]]
+    #: Which details (positions) hold each content term.
+    terms: Mapping[str, Sequence[int]]
+    #: Positions in the order recall shows them without a query (``_turns``).
+    order: Sequence[int]
+    #: The weight of the shortest line.
+    cheapest: float
+
+
+_PREPARED = ByIdentity[_Prepared]()
+
+
+@functools.lru_cache(maxsize=1024)
+def _normalized(shown: str) -> str:
+    """Memoized: a user's next requests show the same facts and conversations."""
+    return normalize(shown)
+
+
+def detail_line(detail: UserDetail) -> str:
+    return f"- {' '.join(detail.text.split())}"
+
+
+def _prepared(details: Sequence[UserDetail]) -> _Prepared:
+    def make() -> _Prepared:
+        lines = [detail_line(d) for d in details]
+        costs = [NEWLINE + token_weight(line) for line in lines]
+        index: dict[str, list[int]] = {}
+        for position, detail in enumerate(details):
+            for term in content_terms(detail.text):
+                index.setdefault(term, []).append(position)
+        values = [[normalize(v) for v in d.values] for d in details]
+        return _Prepared(
+            lines,
+            costs,
+            values,
+            [strong(v) for v in values],
+            index,
+            _turns(details),
+            min(costs, default=0.0),
+        )
+
+    return _PREPARED.get((details,), make)
+
+
+def _turns(details: Sequence[UserDetail]) -> list[int]:
+    """Positions of ``details`` (most recent first) taking turns between conversations,
+    the most recent first: each earlier conversation's newest details come before a
+    later one's older ones (a returning user's earlier errand is as much theirs). Those
+    stating only bare small numbers go last."""
+    place: dict[str, int] = {}
+    turn: list[int] = []
+    for detail in details:
+        turn.append(place.get(detail.session_id, 0))
+        place[detail.session_id] = turn[-1] + 1
+    return sorted(
+        range(len(details)),
+        key=lambda p: (all(map(is_weak, details[p].values)), turn[p], p),
+    )
+
+
+def ranked(details: Sequence[UserDetail], query: str) -> Sequence[int]:
+    """Positions of ``details`` (stored most recent first): matches of ``query``'s content
+    terms first, the best first, then the rest in turns (``_turns``)."""
+    prepared = _prepared(details)
+    index = prepared.terms
+    score: dict[int, float] = {}
+    for term in content_terms(query):
+        holders = index.get(term, ())
+        if holders and len(holders) < len(details):
+            weight = math.log(1 + len(details) / len(holders))
+            for position in holders:
+                score[position] = score.get(position, 0.0) + weight
+    if not score:
+        return prepared.order
+    best = sorted(score, key=lambda p: (-score[p], p))
+    return best + [p for p in prepared.order if p not in score]
+
+
+@dataclass
+class ChosenDetails:
+    details: list[UserDetail] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    weight: float = 0.0
+    #: Details that did not fit (at most: past the room, those saying only what is shown
+    #: are counted too).
+    left_out: int = 0
+
+
+def chosen_details(
+    details: Sequence[UserDetail],
+    query: str,
+    room: float,
+    shown: str,
+    *,
+    current_session: str,
+) -> ChosenDetails:
+    """The details best matching ``query`` within ``room`` (the heading included), each
+    stating some value ``shown`` (the section so far) does not."""
+    chosen = ChosenDetails()
+    if not details:
+        return chosen
+    prepared = _prepared(details)
+    seen = _normalized(shown)
+    used = HEADING_COST
+    for position in ranked(details, query):
+        detail = details[position]
+        if detail.session_id == current_session:
+            continue
+        if room - used < prepared.cheapest:
+            # Nothing more fits: the rest is counted without reading each (some may
+            # say only what is shown, so "at most").
+            chosen.left_out += 1
+            continue
+        if all_stated(prepared.wanted[position], [seen]):
+            continue
+        values = prepared.values[position]
+        cost = prepared.costs[position]
+        if used + cost > room:
+            chosen.left_out += 1
+            continue
+        chosen.details.append(detail)
+        chosen.lines.append(prepared.lines[position])
+        seen += "\n" + " ".join(values)
+        used += cost
+    if chosen.details:
+        chosen.lines.insert(0, DETAILS_HEADING)
+        chosen.weight = used
+    return chosen
