@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.context.fact_subjects import about
+from domain.memory.detail_changes import ValueChange
 from domain.memory.offline.fact_keys import restates
 from domain.tokens import ELLIPSIS, fit_to_budget
 from schemas.memory_model import Fact
@@ -56,9 +57,10 @@ class _Replaced:
 
 
 class ReplacedMarks:
-    """The replaced values of ``facts`` (and the values the conversation named as old),
-    worked out once: which old values to mark, with which note, is the same for every text
-    a context marks, and deciding it is most of the work.
+    """The replaced values of ``facts`` (and the values the conversation named as old, and
+    those a newer detail replaced: ``domain.memory.detail_changes``), worked out once:
+    which old values to mark, with which note, is the same for every text a context
+    marks, and deciding it is most of the work.
 
     A summary may quote an old value only in part (a sentence cut at a clause, a Thai
     address split at its spaces): then the old value's first distinctive word (one with
@@ -66,7 +68,12 @@ class ReplacedMarks:
     marked where another word of the old value stands near it.
     """
 
-    def __init__(self, facts: Sequence[Fact], old_values: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        facts: Sequence[Fact],
+        old_values: Sequence[str] = (),
+        detail_changes: Sequence[ValueChange] = (),
+    ) -> None:
         self._replaced = [
             _Replaced(
                 old,
@@ -78,6 +85,12 @@ class ReplacedMarks:
             for fact in facts
             for old in (earlier.value.strip() for earlier in fact.history)
             if _markable(old) and not _held(old, fact.value)
+        ]
+        # a value a newer detail replaced (``detail_changes``), unless a fact holds it as current
+        self._detail_replaced = [
+            (change.old, change.new, replaced_note(change.new))
+            for change in detail_changes
+            if _markable(change.old) and not any(_held(change.old, f.value) for f in facts)
         ]
         self._named_old = [
             old
@@ -95,6 +108,9 @@ class ReplacedMarks:
                 text = _mark_in_sentences_about(text, item.old, item.fact, item.note, item.holders)
             else:
                 text = _mark_quoted(text, item.old, item.fact.value, item.note)
+        for old, current, note in self._detail_replaced:
+            if old in text:
+                text = _mark_quoted(text, old, current, note)
         for old in self._named_old:
             if old in text:
                 text = _mark(text, old, OLD_NOTE)

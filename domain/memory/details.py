@@ -14,8 +14,10 @@ are the same ("The mileage is 84,312" after "The mileage is 79,000"), and the id
 they name (an identifier, a number after a name: "Order 4471", "Room 12") are the same.
 Not when either says something the other does not ("my son's appointment" and "my
 daughter's appointment", "front tyres" and "rear tyres", "Paris flight" and "Rome
-flight", "INV-1001" and "INV-1002"). A fold deletes nothing for it: it flags the older one
-``superseded`` and the context leaves it out. The stored list is bounded: past
+flight", "INV-1001" and "INV-1002"). So is an older detail every value of which newer
+ones replaced (``domain.memory.detail_changes``: "User: 40118872" after "oops, 40118827").
+A fold deletes nothing for it: it flags the older one ``superseded`` and the context leaves
+it out. The stored list is bounded: past
 ``MAX_DETAILS`` the superseded go first, then the oldest.
 """
 
@@ -24,8 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from domain.memory.detail_changes import fully_replaced, value_changes
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.candidates import context_question, from_lines, render, units
+from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import find_values
 from schemas.limits import MAX_DETAILS
@@ -33,14 +37,6 @@ from schemas.memory_model import Detail
 
 #: Content terms two details of the same value kinds share when they say the same thing.
 MIN_SHARED_TERMS = 2
-
-#: A day named only relative to when it is said ("anything else I can help with today?"):
-#: no value a detail keeps unless something else of it is (a time, a part of the day).
-RELATIVE_DAYS = frozenset(
-    {"today", "tonight", "tomorrow", "yesterday"}  # English
-    | {"امروز", "امشب", "فردا", "دیروز"}  # Persian
-    | {"วันนี้", "คืนนี้", "พรุ่งนี้", "เมื่อวาน"}  # Thai
-)
 
 _SPEAKER = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
 
@@ -151,7 +147,7 @@ def kept_details(
     first (the oldest of them first), then the oldest."""
     stored, new = _joined_at_the_fold(stored, new)
     details = sorted([*stored, *new], key=lambda d: (d.first_position, d.last_position))
-    gone = superseded_indexes(details)
+    gone = superseded_indexes(details) | fully_replaced(details, value_changes(details))
     details = [
         d.model_copy(update={"superseded": True}) if i in gone and not d.superseded else d
         for i, d in enumerate(details)
