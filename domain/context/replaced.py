@@ -86,11 +86,13 @@ class ReplacedMarks:
             for old in (earlier.value.strip() for earlier in fact.history)
             if _markable(old) and not _held(old, fact.value)
         ]
-        # a value a newer detail replaced (``detail_changes``), unless a fact holds it as current
+        # a value a newer detail replaced (``detail_changes``); one it changed (not a typo
+        # put right, which is nobody's value) unless a fact holds it as current
         self._detail_replaced = [
             (change.old, change.new, replaced_note(change.new))
             for change in detail_changes
-            if _markable(change.old) and not any(_held(change.old, f.value) for f in facts)
+            if _markable(change.old)
+            and (change.corrected or not any(_held(change.old, f.value) for f in facts))
         ]
         self._named_old = [
             old

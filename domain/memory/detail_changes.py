@@ -44,6 +44,16 @@ class ValueChange:
     newer: int
     sign: str
 
+    @property
+    def corrected(self) -> bool:
+        """A mistake put right (named wrong, or a typo of it): the old value was never
+        anything's, whatever else holds it; not a value changed."""
+        return self.sign != CHANGED
+
+
+#: The sign of a value changed, not corrected (``ValueChange.sign``).
+CHANGED = "changed"
+
 
 #: Words that say an earlier value was a mistake (a whole word: "SORRY50" is a code).
 CORRECTION_WORDS = (
@@ -65,7 +75,7 @@ CHANGE_WORDS = (
 #: A change said of a value: a verb, not a noun ("change fee", «جریمه تغییر»: the fee's), and
 #: in Thai a change *to* something («เลื่อนเป็น», not «อะไหล่ที่เปลี่ยน», the parts replaced).
 _CHANGED = re.compile(
-    r"\b(?:changed|moved|updated|switched|rescheduled|instead|pushed back|brought forward)\b"
+    r"\b(?:changed|move|moved|updated|switched|rescheduled|instead|pushed back|brought forward)\b"
     r"|(?:تغییر|عوض)\s*(?:کرد|داد|ثبت|شد|می|بد|بکن|کن)|به جای|بجای"
     r"|(?:เปลี่ยน|เลื่อน)\S{0,25}?เป็น|แทน",
     re.IGNORECASE,
@@ -247,13 +257,13 @@ def _replaced_by(
         if not any(_share(a, b) for a in around_news for b in around_old.values()):
             return _UNRELATED
         paired = olds[news.index(new)] if len(news) == len(olds) else None
-        return (paired, "changed") if paired and not _asked(read, newer) else _UNCLEAR
+        return (paired, CHANGED) if paired and not _asked(read, newer) else _UNCLEAR
     around_new = _slot_terms(newer.text, new, newer.detail.values)
     same_slot = [old for old in olds if _share(around_new, around_old[old])]
     if not same_slot:
         return _UNRELATED
     unique = len(same_slot) == 1 and not _asked(read, newer)
-    return (same_slot[0], "changed") if unique else _UNCLEAR
+    return (same_slot[0], CHANGED) if unique else _UNCLEAR
 
 
 def _proposed(newer: _Read, new: str) -> bool:
@@ -271,14 +281,27 @@ def _asked(read: _Read, newer: _Read) -> bool:
 
 def _named_wrong(text: str, value: str) -> bool:
     """Whether ``text`` names ``value`` (or a distinctive part of it) as the wrong one:
-    "not 418" of "07700 900418", «ไม่ใช่ กข» of "7กข 4821"."""
+    "not 418" of "07700 900418", "not XRT" of "KP16 XRT", «ไม่ใช่ กข» of "7กข 4821"; a
+    word of it, or the end of one of its numbers, not any letters of it ("not be" is no
+    part of "between 8am and 1pm")."""
+    words = [_plain(word) for word in re.split(r"[^\w]+", value) if word]
     for match in _NEGATION.finditer(text):
         named = _plain(match.group(1))
         if len(named) < 2:
             continue
-        if named in _plain(value):
+        if any(
+            word == named
+            or (word.endswith(named) and named.isdigit())
+            or _thai_part_of(named, word)
+            for word in words
+        ):
             return True
     return False
+
+
+def _thai_part_of(named: str, word: str) -> bool:
+    """Thai letters of a value written together with its digits: «กข» of «7กข»."""
+    return _THAI_RUN.fullmatch(named) is not None and named in word
 
 
 def _plain(text: str) -> str:

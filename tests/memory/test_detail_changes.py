@@ -200,6 +200,71 @@ def test_a_replaced_value_of_a_detail_is_marked_where_it_is_quoted() -> None:
         "Mobile 07700 900418 (replaced: 07700 900481), text only."
     )
     assert marks.mark("Landline 0113 496 0000.") == "Landline 0113 496 0000."
-    # a value a fact holds as current is not marked
-    fact = Fact(key="mobile", value="07700 900418", source_message_id="m1", updated_at=NOW)
-    assert ReplacedMarks([fact], (), changes).mark("Mobile 07700 900418.") == "Mobile 07700 900418."
+    # a changed value a fact holds as current is another thing's: not marked
+    moved = value_changes(
+        [
+            detail(15, "Assistant: Drop-off booked for Tuesday 14th.", ["Tuesday 14th"], "date"),
+            detail(
+                41,
+                "Assistant: I've moved your drop-off to Thursday 16th.",
+                ["Thursday 16th"],
+                "date",
+            ),
+        ]
+    )
+    assert ReplacedMarks([], (), moved).mark("Drop-off Tuesday 14th.") == (
+        "Drop-off Tuesday 14th (replaced: Thursday 16th)."
+    )
+    fact = Fact(key="payment date", value="Tuesday 14th", source_message_id="m1", updated_at=NOW)
+    assert ReplacedMarks([fact], (), moved).mark("Pay by Tuesday 14th.") == "Pay by Tuesday 14th."
+
+
+def test_a_negation_names_an_old_value_only_by_a_word_or_a_number_end() -> None:
+    slot = detail(
+        21,
+        "Assistant: It's scheduled for Thursday 14 March, between 8am and 1pm.",
+        ["Thursday 14 March, between 8am and 1pm"],
+        "date",
+    )
+    # "not be" shares two letters with "between": no correction
+    assert not _replaced(
+        slot,
+        detail(
+            60, "User: I might not be in on Tuesday morning after all.", ["Tuesday morning"], "date"
+        ),
+    )
+    assert _replaced(
+        slot, detail(60, "User: it's Friday 15 March, not Thursday.", ["Friday 15 March"], "date")
+    ) == {("Thursday 14 March, between 8am and 1pm", "Friday 15 March")}
+
+
+def test_a_change_only_asked_for_replaces_nothing_until_it_is_answered() -> None:
+    car = detail(
+        30, "Assistant: What time would you like the car?\nUser: 9am, please.", ["9am"], "time"
+    )
+    assert not _replaced(car, detail(70, "User: Can we move the car to 11am?", ["11am"], "time"))
+    assert _replaced(
+        car,
+        detail(70, "User: Can we move the car to 11am?\nAssistant: Of course.", ["11am"], "time"),
+    ) == {("9am", "11am")}
+    assert not _replaced(
+        detail(20, "Assistant: ถ่ายวันรับจริงช่วงบ่ายค่ะ", ["ช่วงบ่าย"], "time"),
+        detail(82, "User: ขอเลื่อนเวลาถ่ายวันรับจริงเป็นบ่ายสี่ได้ไหมคะ", ["บ่ายสี่"], "time"),
+    )
+
+
+def test_a_corrected_typo_is_marked_even_where_a_fact_still_holds_it() -> None:
+    changes = value_changes(
+        [
+            detail(
+                14, "Assistant: No match on HG2 7DN, could you check?", ["HG2 7DN"], "identifier"
+            ),
+            detail(15, "User: ahh its HG2 7DL, sorry.", ["HG2 7DL"], "identifier"),
+        ]
+    )
+    fact = Fact(
+        key="address", value="14 Bramley Close, HG2 7DN", source_message_id="m1", updated_at=NOW
+    )
+    assert ReplacedMarks([fact], (), changes).mark("Moving to 14 Bramley Close, HG2 7DN.") == (
+        "Moving to 14 Bramley Close, HG2 7DN (replaced: HG2 7DL)."
+    )
