@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
@@ -304,6 +305,7 @@ def _thai_part_of(named: str, word: str) -> bool:
     return _THAI_RUN.fullmatch(named) is not None and named in word
 
 
+@lru_cache(maxsize=4096)
 def _plain(text: str) -> str:
     """Letters and digits only, digits in ASCII, case folded."""
     return "".join(
@@ -311,6 +313,7 @@ def _plain(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)  # a detail's values are compared with every newer one's
 def _same_value(one: str, other: str, kind: str = "") -> bool:
     """One value in other words: one a run of the other's words ("1 Nov" of "1 Nov 2024"),
     or the same numbers in the same order among mostly the same words (an address said
