@@ -72,7 +72,6 @@ from domain.context.render import (
 )
 from domain.context.repeated import normalized, without_repeats
 from domain.context.replaced import ReplacedMarks, fit_marked
-from domain.memory.detail_changes import value_changes
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
 from schemas.limits import MIN_BUDGET
@@ -255,7 +254,9 @@ class _Plan:
             items.append(_message_item(newest))
         unsummarized = [m for m in later_messages if m.position > memory.folded_count]
         summarized = later_messages[len(unsummarized) :]
-        marks = ReplacedMarks(facts, old_values, value_changes(memory.details))
+        # the values newer details replaced, as the folds stored them (worked out there)
+        detail_replaced = [replaced for d in memory.details for replaced in d.replaced]
+        marks = ReplacedMarks(facts, old_values, detail_replaced)
         fitted = _fit_tiers(memory, budgets, facts, marks, dropped)
         tiers = {t.tier: t for t in fitted}
         items += capped_facts + window

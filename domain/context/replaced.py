@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.context.fact_subjects import about
-from domain.memory.detail_changes import ValueChange
 from domain.memory.offline.fact_keys import restates
 from domain.tokens import ELLIPSIS, fit_to_budget
-from schemas.memory_model import Fact
+from schemas.memory_model import Fact, ReplacedValue
 
 #: Values this short ("3", "Tue") would be marked wherever they happen to occur.
 MIN_MARKED_CHARS = 4
@@ -58,9 +57,9 @@ class _Replaced:
 
 class ReplacedMarks:
     """The replaced values of ``facts`` (and the values the conversation named as old, and
-    those a newer detail replaced: ``domain.memory.detail_changes``), worked out once:
-    which old values to mark, with which note, is the same for every text a context
-    marks, and deciding it is most of the work.
+    those a newer detail replaced, as the folds stored them: ``Detail.replaced``), worked
+    out once: which old values to mark, with which note, is the same for every text a
+    context marks, and deciding it is most of the work.
 
     A summary may quote an old value only in part (a sentence cut at a clause, a Thai
     address split at its spaces): then the old value's first distinctive word (one with
@@ -72,7 +71,7 @@ class ReplacedMarks:
         self,
         facts: Sequence[Fact],
         old_values: Sequence[str] = (),
-        detail_changes: Sequence[ValueChange] = (),
+        detail_replaced: Sequence[ReplacedValue] = (),
     ) -> None:
         self._replaced = [
             _Replaced(
@@ -86,13 +85,13 @@ class ReplacedMarks:
             for old in (earlier.value.strip() for earlier in fact.history)
             if _markable(old) and not _held(old, fact.value)
         ]
-        # a value a newer detail replaced (``detail_changes``); one it changed (not a typo
+        # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
         # put right, which is nobody's value) unless a fact holds it as current
         self._detail_replaced = [
-            (change.old, change.new, replaced_note(change.new))
-            for change in detail_changes
-            if _markable(change.old)
-            and (change.corrected or not any(_held(change.old, f.value) for f in facts))
+            (replaced.old, replaced.new, replaced_note(replaced.new))
+            for replaced in detail_replaced
+            if _markable(replaced.old)
+            and (replaced.corrected or not any(_held(replaced.old, f.value) for f in facts))
         ]
         self._named_old = [
             old

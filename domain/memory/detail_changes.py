@@ -27,12 +27,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.terms import THAI_NGRAM, content_terms
-from schemas.memory_model import Detail
+from schemas.memory_model import Detail, ReplacedValue
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,12 @@ class ValueChange:
     newer: int
     sign: str
 
-    @property
-    def corrected(self) -> bool:
-        """A mistake put right (named wrong, or a typo of it): the old value was never
-        anything's, whatever else holds it; not a value changed."""
-        return self.sign != CHANGED
+    def stored(self) -> ReplacedValue:
+        """As the older detail keeps it (``Detail.replaced``): a mistake put right (named
+        wrong, or a typo of it) is "corrected", its old value never anything's, whatever
+        else holds it; not a value "changed"."""
+        how: Literal["changed", "corrected"] = "changed" if self.sign == CHANGED else "corrected"
+        return ReplacedValue(old=self.old, new=self.new, how=how)
 
 
 #: The sign of a value changed, not corrected (``ValueChange.sign``).
@@ -143,6 +145,15 @@ def fully_replaced(details: Sequence[Detail], changes: Sequence[ValueChange]) ->
         for index, olds in replaced.items()
         if details[index].values and set(details[index].values) <= olds
     }
+
+
+def replaced_values(count: int, changes: Sequence[ValueChange]) -> list[list[ReplacedValue]]:
+    """For each of ``count`` details, what ``changes`` replaced of its values, as it is
+    stored (``Detail.replaced``)."""
+    replaced: list[list[ReplacedValue]] = [[] for _ in range(count)]
+    for change in changes:
+        replaced[change.older].append(change.stored())
+    return replaced
 
 
 def _latest(change: ValueChange, changes: dict[tuple[int, str], ValueChange]) -> ValueChange:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from domain.context.replaced import ReplacedMarks
 from domain.memory.detail_changes import value_changes
 from domain.memory.details import kept_details
-from schemas.memory_model import Detail, Fact
+from schemas.memory_model import Detail, Fact, ReplacedValue
 from tests.context.factories import detail
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -17,6 +17,11 @@ NOW = datetime(2026, 12, 5, tzinfo=UTC)
 
 def _replaced(*details: Detail) -> set[tuple[str, str]]:
     return {(change.old, change.new) for change in value_changes(details)}
+
+
+def _folded(*details: Detail) -> list[ReplacedValue]:
+    """What a fold of ``details`` stores as replaced, as a context reads it."""
+    return [replaced for d in kept_details([], details) for replaced in d.replaced]
 
 
 # -- a correction that names the old value ----------------------------------------------------
@@ -187,8 +192,8 @@ def test_a_detail_whose_every_value_was_replaced_is_superseded() -> None:
 
 
 def test_a_replaced_value_of_a_detail_is_marked_where_it_is_quoted() -> None:
-    changes = value_changes(
-        [
+    changes = _folded(
+        *[
             detail(
                 28, "Assistant: What's your mobile?\nUser: 07700 900418", ["07700 900418"], "phone"
             ),
@@ -201,8 +206,8 @@ def test_a_replaced_value_of_a_detail_is_marked_where_it_is_quoted() -> None:
     )
     assert marks.mark("Landline 0113 496 0000.") == "Landline 0113 496 0000."
     # a changed value a fact holds as current is another thing's: not marked
-    moved = value_changes(
-        [
+    moved = _folded(
+        *[
             detail(15, "Assistant: Drop-off booked for Tuesday 14th.", ["Tuesday 14th"], "date"),
             detail(
                 41,
@@ -254,8 +259,8 @@ def test_a_change_only_asked_for_replaces_nothing_until_it_is_answered() -> None
 
 
 def test_a_corrected_typo_is_marked_even_where_a_fact_still_holds_it() -> None:
-    changes = value_changes(
-        [
+    changes = _folded(
+        *[
             detail(
                 14, "Assistant: No match on HG2 7DN, could you check?", ["HG2 7DN"], "identifier"
             ),
@@ -268,3 +273,28 @@ def test_a_corrected_typo_is_marked_even_where_a_fact_still_holds_it() -> None:
     assert ReplacedMarks([fact], (), changes).mark("Moving to 14 Bramley Close, HG2 7DN.") == (
         "Moving to 14 Bramley Close, HG2 7DN (replaced: HG2 7DL)."
     )
+
+
+# -- stored by the folds ------------------------------------------------------------------------
+
+
+def test_a_fold_stores_the_replaced_values_on_the_older_detail_and_each_fold_redoes_them() -> None:
+    # Given a stored detail, and a later fold whose detail corrects its value
+    old = detail(3, "User: 40118872", ["40118872"], "number")
+    moved = detail(5, "Assistant: Collection booked for 5pm.", ["5pm"], "time")
+    (stored_old, stored_moved) = kept_details([], [old, moved])
+    assert stored_old.replaced == stored_moved.replaced == []
+    correction = detail(6, "User: oops, 40118827.", ["40118827"], "number")
+    change = detail(8, "Assistant: I've changed your collection to 5:45.", ["5:45"], "time")
+    # When it is folded: the new details pair with the stored ones
+    kept = kept_details([stored_old, stored_moved], [correction, change])
+    # Then the older details keep which of their values were replaced, with what and how
+    assert [d.replaced for d in kept] == [
+        [ReplacedValue(old="40118872", new="40118827", how="corrected")],
+        [ReplacedValue(old="5pm", new="5:45", how="changed")],
+        [],
+        [],
+    ]
+    # And a later fold that says the old value again makes it current: no longer replaced
+    again = detail(12, "User: Collection at 5pm after all, please.", ["5pm"], "time")
+    assert [d.replaced for d in kept_details(kept, [again])][1] == []
