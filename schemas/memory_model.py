@@ -1,6 +1,7 @@
 """The stored shape of a session's memory."""
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -88,6 +89,22 @@ DETAIL_KINDS = frozenset(
 )  # fmt: skip
 
 
+class ReplacedValue(BaseModel):
+    """A value of a detail that a newer detail replaced (``domain.memory.detail_changes``),
+    worked out at fold time so that a context only reads it."""
+
+    old: str = Field(min_length=1, description="the detail's value that was replaced")
+    new: str = Field(min_length=1, description="the newest value that replaced it")
+    how: Literal["changed", "corrected"] = Field(
+        description='"corrected": a mistake put right (named wrong, a typo): no value of '
+        'anything; "changed": a value that was current until changed'
+    )
+
+    @property
+    def corrected(self) -> bool:
+        return self.how == "corrected"
+
+
 class Detail(BaseModel):
     """A question–answer unit or sentence of the conversation that states a value (or, with
     none, a request, a choice, a person, a place or a fault: its clause is the value), kept
@@ -103,6 +120,8 @@ class Detail(BaseModel):
     #: A newer detail says again what this one said, with its own values
     #: (``domain.memory.details.supersedes``): kept, but the context leaves it out.
     superseded: bool = False
+    #: Its values a newer detail replaced, and with what (written by every fold).
+    replaced: list[ReplacedValue] = Field(default_factory=list)
 
     def problem(self) -> str | None:
         """What makes this detail one no fold would store, or None: an imported one is
@@ -115,6 +134,8 @@ class Detail(BaseModel):
             return f"unknown kinds {unknown}"
         if missing := [value for value in self.values if value not in self.text]:
             return f"values not in its text {missing}"
+        if stray := [r.old for r in self.replaced if r.old not in self.values]:
+            return f"replaced values not among its values {stray}"
         return None
 
 

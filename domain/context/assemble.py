@@ -259,7 +259,9 @@ class _Plan:
             items.append(_message_item(newest))
         unsummarized = [m for m in later_messages if m.position > memory.folded_count]
         summarized = later_messages[len(unsummarized) :]
-        marks = ReplacedMarks(facts, old_values)
+        # the values newer details replaced, as the folds stored them (worked out there)
+        detail_replaced = [replaced for d in memory.details for replaced in d.replaced]
+        marks = ReplacedMarks(facts, old_values, detail_replaced)
         fitted = _fit_tiers(memory, budgets, facts, marks, dropped)
         tiers = {t.tier: t for t in fitted}
         items += capped_facts + window

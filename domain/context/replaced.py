@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from domain.context.fact_subjects import about
 from domain.memory.offline.fact_keys import restates
 from domain.tokens import ELLIPSIS, fit_to_budget
-from schemas.memory_model import Fact
+from schemas.memory_model import Fact, ReplacedValue
 
 #: Values this short ("3", "Tue") would be marked wherever they happen to occur.
 MIN_MARKED_CHARS = 4
@@ -56,9 +56,10 @@ class _Replaced:
 
 
 class ReplacedMarks:
-    """The replaced values of ``facts`` (and the values the conversation named as old),
-    worked out once: which old values to mark, with which note, is the same for every text
-    a context marks, and deciding it is most of the work.
+    """The replaced values of ``facts`` (and the values the conversation named as old, and
+    those a newer detail replaced, as the folds stored them: ``Detail.replaced``), worked
+    out once: which old values to mark, with which note, is the same for every text a
+    context marks, and deciding it is most of the work.
 
     A summary may quote an old value only in part (a sentence cut at a clause, a Thai
     address split at its spaces): then the old value's first distinctive word (one with
@@ -66,7 +67,12 @@ class ReplacedMarks:
     marked where another word of the old value stands near it.
     """
 
-    def __init__(self, facts: Sequence[Fact], old_values: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        facts: Sequence[Fact],
+        old_values: Sequence[str] = (),
+        detail_replaced: Sequence[ReplacedValue] = (),
+    ) -> None:
         self._replaced = [
             _Replaced(
                 old,
@@ -78,6 +84,14 @@ class ReplacedMarks:
             for fact in facts
             for old in (earlier.value.strip() for earlier in fact.history)
             if _markable(old) and not _held(old, fact.value)
+        ]
+        # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
+        # put right, which is nobody's value) unless a fact holds it as current
+        self._detail_replaced = [
+            (replaced.old, replaced.new, replaced_note(replaced.new))
+            for replaced in detail_replaced
+            if _markable(replaced.old)
+            and (replaced.corrected or not any(_held(replaced.old, f.value) for f in facts))
         ]
         self._named_old = [
             old
@@ -95,6 +109,9 @@ class ReplacedMarks:
                 text = _mark_in_sentences_about(text, item.old, item.fact, item.note, item.holders)
             else:
                 text = _mark_quoted(text, item.old, item.fact.value, item.note)
+        for old, current, note in self._detail_replaced:
+            if old in text:
+                text = _mark_quoted(text, old, current, note)
         for old in self._named_old:
             if old in text:
                 text = _mark(text, old, OLD_NOTE)

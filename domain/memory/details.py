@@ -14,9 +14,12 @@ are the same ("The mileage is 84,312" after "The mileage is 79,000"), and the id
 they name (an identifier, a number after a name: "Order 4471", "Room 12") are the same.
 Not when either says something the other does not ("my son's appointment" and "my
 daughter's appointment", "front tyres" and "rear tyres", "Paris flight" and "Rome
-flight", "INV-1001" and "INV-1002"). A fold deletes nothing for it: it flags the older one
-``superseded`` and the context leaves it out. The stored list is bounded: past
-``MAX_DETAILS`` the superseded go first, then the oldest.
+flight", "INV-1001" and "INV-1002"). So is an older detail every value of which newer
+ones replaced (``domain.memory.detail_changes``: "User: 40118872" after "oops, 40118827").
+A fold deletes nothing for it: it flags the older one ``superseded`` and the context leaves
+it out. Each fold also stores on a detail which of its values newer ones replaced
+(``Detail.replaced``), which the context marks where a text still quotes one. The stored
+list is bounded: past ``MAX_DETAILS`` the superseded go first, then the oldest.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from domain.memory.detail_changes import fully_replaced, replaced_values, value_changes
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.candidates import (
     Candidate,
@@ -33,21 +37,14 @@ from domain.memory.offline.candidates import (
     units,
 )
 from domain.memory.offline.kept_clauses import clauses_kept
+from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import find_values
 from schemas.limits import MAX_DETAILS
-from schemas.memory_model import Detail
+from schemas.memory_model import Detail, ReplacedValue
 
 #: Content terms two details of the same value kinds share when they say the same thing.
 MIN_SHARED_TERMS = 2
-
-#: A day named only relative to when it is said ("anything else I can help with today?"):
-#: no value a detail keeps unless something else of it is (a time, a part of the day).
-RELATIVE_DAYS = frozenset(
-    {"today", "tonight", "tomorrow", "yesterday"}  # English
-    | {"امروز", "امشب", "فردا", "دیروز"}  # Persian
-    | {"วันนี้", "คืนนี้", "พรุ่งนี้", "เมื่อวาน"}  # Thai
-)
 
 _SPEAKER = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
 
@@ -187,15 +184,17 @@ def kept_details(
     stored: Sequence[Detail], new: Sequence[Detail], limit: int = MAX_DETAILS
 ) -> list[Detail]:
     """``stored`` then ``new`` in the order of the conversation, those a newer one
-    supersedes flagged ``superseded``; at most ``limit``: past it the superseded go
-    first (the oldest of them first), then the oldest."""
+    supersedes flagged ``superseded``, each with the values newer ones replaced
+    (``Detail.replaced``); at most ``limit``: past it the superseded go first (the oldest
+    of them first), then the oldest."""
     stored, new = _joined_at_the_fold(stored, new)
     details = sorted([*stored, *new], key=lambda d: (d.first_position, d.last_position))
-    gone = superseded_indexes(details)
-    details = [
-        d.model_copy(update={"superseded": True}) if i in gone and not d.superseded else d
-        for i, d in enumerate(details)
-    ]
+    # Worked out over every kept detail at each fold (a new one may replace a value of any
+    # stored one; the list is bounded) and stored, so that a context only reads them.
+    changes = value_changes(details)
+    gone = superseded_indexes(details) | fully_replaced(details, changes)
+    replaced = replaced_values(len(details), changes)
+    details = [_as_folded(d, i in gone, replaced[i]) for i, d in enumerate(details)]
     excess = len(details) - limit
     if excess <= 0:
         return details
@@ -204,6 +203,17 @@ def kept_details(
     rest = [i for i in range(len(details)) if i not in out]
     out |= set(rest[: excess - len(flagged)])
     return [d for i, d in enumerate(details) if i not in out]
+
+
+def _as_folded(detail: Detail, gone: bool, replaced: list[ReplacedValue]) -> Detail:
+    """``detail`` flagged ``superseded`` when ``gone``, with the values newer details
+    replaced now (a value said again since is current again: no longer replaced)."""
+    update: dict[str, object] = {}
+    if gone and not detail.superseded:
+        update["superseded"] = True
+    if replaced != detail.replaced:
+        update["replaced"] = replaced
+    return detail.model_copy(update=update) if update else detail
 
 
 def _joined_at_the_fold(

@@ -15,7 +15,7 @@ from domain.context import (
 )
 from domain.context.render import DETAILS_HEADING, details_section
 from domain.tokens import estimate_tokens
-from schemas.memory_model import Budgets, FactValue
+from schemas.memory_model import Budgets, FactValue, ReplacedValue
 from schemas.messages import Role
 from tests.context.checks import all_formats
 from tests.context.factories import NOW, detail, fact, memory, messages
@@ -277,3 +277,42 @@ def test_the_details_may_use_three_tenths_of_a_large_budget() -> None:
     assert len(ctx.verbatim) < 60
     shown = estimate_tokens(details_section(ctx.details))
     assert 0.25 * 2000 < shown <= 0.3 * 2000
+
+
+def test_a_value_a_fold_stored_as_replaced_is_marked_where_it_is_quoted() -> None:
+    # The context reads what the folds worked out (``Detail.replaced``): the detail that
+    # replaced the value need not be stored any more.
+    mid = "User gave mobile 07700 900418. Drop-off Tuesday 14th. رزرو ۴۵۱۲ ثبت شد."
+    with_mid = memory(recent="User: Thanks.", mid=mid, spans=(45, 80, 90)).mid
+    mobile = detail(28, "User: my mobile is 07700 900418", ["07700 900418"], "phone")
+    drop_off = detail(30, "Assistant: Drop-off booked for Tuesday 14th.", ["Tuesday 14th"], "date")
+    booking = detail(32, "User: کد رزرو ۴۵۱۲ هست", ["۴۵۱۲"], "number")
+    stored = [
+        mobile.model_copy(
+            update={
+                "replaced": [ReplacedValue(old="07700 900418", new="07700 900481", how="corrected")]
+            }
+        ),
+        drop_off.model_copy(
+            update={
+                "replaced": [ReplacedValue(old="Tuesday 14th", new="Thursday 16th", how="changed")]
+            }
+        ),
+        booking.model_copy(
+            update={"replaced": [ReplacedValue(old="۴۵۱۲", new="۴۵۲۱", how="corrected")]}
+        ),
+    ]
+    text = render_text(_context(3000, mid=with_mid, details=stored))
+    assert "07700 900418 (replaced: 07700 900481)" in text
+    assert "Tuesday 14th (replaced: Thursday 16th)" in text
+    assert "۴۵۱۲ (replaced: ۴۵۲۱)" in text
+    # a changed value a fact holds as current is another thing's: not marked; a corrected
+    # one was nobody's, whatever a fact says
+    facts = [fact("payment_date", "Tuesday 14th"), fact("mobile", "07700 900418")]
+    text = render_text(_context(3000, mid=with_mid, details=stored, facts=facts))
+    assert "Tuesday 14th (replaced" not in text
+    assert "07700 900418 (replaced: 07700 900481)" in text
+    # and without stored replaced values nothing is marked
+    assert "(replaced" not in render_text(
+        _context(3000, mid=with_mid, details=[mobile, drop_off, booking])
+    )

@@ -20,7 +20,14 @@ from domain.ports.sessions import AppendResult
 from domain.ports.store import Store
 from schemas.analytics_model import LLMTokens
 from schemas.errors import InvalidInput, NotFound
-from schemas.memory_model import Detail, Fact, FactValue, TierName, TierSummary
+from schemas.memory_model import (
+    Detail,
+    Fact,
+    FactValue,
+    ReplacedValue,
+    TierName,
+    TierSummary,
+)
 from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role, StoredMessage
 from schemas.sessions import SessionCreate
@@ -170,7 +177,8 @@ def test_saved_memory_round_trips_with_the_version_incremented(store: Store) -> 
 
 
 def test_details_round_trip_and_an_older_document_has_none(store: Store) -> None:
-    # Given a session whose lease we hold, and a state with a detail (Persian and Thai text)
+    # Given a session whose lease we hold, and a state with a detail (Persian and Thai
+    # text) whose value a newer detail corrected
     conversation(store, 1, 2)
     assert store.memory.acquire_memory_lease(A, "s1", OWNER, UNTIL, T0)
     detail = Detail(
@@ -179,16 +187,21 @@ def test_details_round_trip_and_an_older_document_has_none(store: Store) -> None
         text="Assistant: شماره پرونده؟\nUser: ۴۸۲۱۳۷ ค่ะ",
         values=["۴۸۲۱۳۷"],
         kinds=["number"],
+        replaced=[ReplacedValue(old="۴۸۲۱۳۷", new="۴۸۲۱۷۳", how="corrected")],
     )
     state = folded_state(0, ["m1", "m2"]).model_copy(update={"details": [detail]})
     # When it is saved and loaded back
     assert store.memory.save_memory(A, "s1", state, OWNER)
-    # Then the detail comes back whole
+    # Then the detail comes back whole, what replaced its value too
     assert store.memory.load_memory(A, "s1").details == [detail]
     # And a document stored before details existed loads with none
     document = memory_document(folded_state(0, ["m1"]), 1)
     document.pop("details")
     assert memory_state(document, 1).details == []
+    # And a detail stored before replaced values were loads with none replaced
+    document = memory_document(state, 1)
+    document["details"][0].pop("replaced")
+    assert memory_state(document, 1).details[0].replaced == []
 
 
 def test_a_stale_version_fails_the_cas_and_changes_nothing(store: Store) -> None:

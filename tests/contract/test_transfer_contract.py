@@ -14,7 +14,7 @@ import pytest
 from domain.ports.store import Store
 from domain.transfer.service import export_session, import_session
 from schemas.errors import Conflict, InvalidInput, NotFound
-from schemas.memory_model import Detail, Fact, TierName, TierSummary
+from schemas.memory_model import Detail, Fact, ReplacedValue, TierName, TierSummary
 from schemas.memory_state import MemoryState
 from schemas.messages import MessageEvent, Role
 from schemas.sessions import SessionPatch
@@ -74,6 +74,7 @@ def conversation(store: Store) -> None:
                 text="User: Hi, I want the Samsung Galaxy S24",
                 values=["S24"],
                 kinds=["identifier"],
+                replaced=[ReplacedValue(old="S24", new="S25", how="changed")],
             )
         ],
         updated_at=at,
@@ -96,6 +97,9 @@ def test_export_import_export_round_trip(store: Store) -> None:
     assert [m.message_id for m in exported.messages] == ["s1-m1", "s1-m2", "s1-m3"]
     assert exported.memory.folded_count == 1 and exported.memory.facts[0].key == "product"
     assert [d.values for d in exported.memory.details] == [["S24"]]
+    assert [d.replaced for d in exported.memory.details] == [
+        [ReplacedValue(old="S24", new="S25", how="changed")]
+    ]
     # When account B imports it
     result = import_session(store, B, exported, session_id=None, now=datetime.now(UTC))
     # Then B holds the same content under a new id, A's session untouched

@@ -16,7 +16,7 @@ from domain.memory.offline import OfflineEngine
 from domain.memory.offline.kept_clauses import CLAUSE_KINDS
 from domain.memory.offline.values import Kind
 from schemas.limits import MAX_DETAILS
-from schemas.memory_model import DETAIL_KINDS, Budgets, Detail
+from schemas.memory_model import DETAIL_KINDS, Budgets, Detail, ReplacedValue
 from schemas.memory_state import MemoryState
 from schemas.messages import Role, StoredMessage
 from schemas.transfer import ExportedMemory
@@ -251,12 +251,21 @@ def test_a_newer_detail_naming_someone_else_supersedes_nothing(
         ({"values": ["£999"], "kinds": ["amount"]}, "values not in its text"),
         ({"kinds": ["bogus"]}, "unknown kinds"),
         ({"kinds": []}, "values and kinds differ"),
+        (
+            {"replaced": [{"old": "£999", "new": "£259", "how": "changed"}]},
+            "replaced values not among its values",
+        ),
+        ({"replaced": [{"old": "£239", "new": "", "how": "changed"}]}, "at least 1 character"),
+        ({"replaced": [{"old": "£239", "new": "£259", "how": "moved"}]}, "changed"),
     ],
 )
 def test_an_import_takes_only_details_a_fold_would_write(
     change: dict[str, object], problem: str
 ) -> None:
     good = detail(9, "Assistant: The service total is £239.", ["£239"], "amount")
+    good = good.model_copy(
+        update={"replaced": [ReplacedValue(old="£239", new="£259", how="changed")]}
+    )
     assert ExportedMemory(details=[good]).details == [good]
     with pytest.raises(ValidationError, match=problem):
         ExportedMemory.model_validate({"details": [{**good.model_dump(), **change}]})

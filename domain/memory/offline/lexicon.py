@@ -79,3 +79,12 @@ THAI_FILLER = (
 #: Thai polite and chat particles that end a phrase, the spoken spellings too ("คับ" for
 #: "ครับ"): never part of a name or a value. One regex alternation, longest first.
 THAI_PARTICLES = r"(?:นะครับ|นะคะ|ครับ|ค้าบ|คับ|ค่ะ|คะ|ค่า|งับ|ฮะ|นะ|จ้ะ|จ้า|จ๊ะ)"
+
+
+#: A day named only relative to when it is said ("anything else I can help with today?"):
+#: no value a detail keeps unless something else of it is (a time, a part of the day).
+RELATIVE_DAYS = frozenset(
+    {"today", "tonight", "tomorrow", "yesterday"}  # English
+    | {"امروز", "امشب", "فردا", "دیروز"}  # Persian
+    | {"วันนี้", "คืนนี้", "พรุ่งนี้", "เมื่อวาน"}  # Thai
+)

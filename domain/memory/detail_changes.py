@@ -1,0 +1,454 @@
+"""Which values of the stored details a newer detail replaced.
+
+A customer gives a number and corrects it ("User: 40118872" … "oops, 40118827"), an agent
+moves a booking ("I've changed your collection to 5:45 tomorrow" after "I'll put you down
+for 5pm collection"): both details are kept word for word, and the older one would show
+its value as current. A newer detail replaces an older one's value of the same kind when
+it says so, by one of three signs:
+
+- it names the old value as wrong: "its 07700 900481 not 418", «ต้องเป็น 7กษ 4821 ไม่ใช่ กข»,
+  "on the 15th instead of the 1st", «۱۴ به جای ۱۲»;
+- it is a copy of the old value with two characters swapped (a typo put right:
+  "45821" then "45281"), or a near copy said with a word of correction ("sorry",
+  «ببخشید», «ขอโทษ», «ต้องเป็น»): "KP16 XRT" then "sorry my mistake its KP16 XRF";
+- it says a word of change ("changed", "moved", «تغییر», «เปลี่ยน», «เลื่อน») and its value
+  stands among the same words as the older detail's ("collection", «นัด»).
+
+Precision comes first (a current value marked replaced misleads more than an old one left
+unmarked): a value said again in a later detail is not replaced, nor one that is the
+newer value said in other words, and a detail with two values of the kind it would
+replace is left alone unless the newer one pairs them in order (start and end dates).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.lexicon import RELATIVE_DAYS
+from domain.memory.offline.terms import THAI_NGRAM, content_terms
+from schemas.memory_model import Detail, ReplacedValue
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """``old`` (a value of the detail at ``older``) replaced by ``new`` (of ``newer``)."""
+
+    old: str
+    new: str
+    older: int
+    newer: int
+    sign: str
+
+    def stored(self) -> ReplacedValue:
+        """As the older detail keeps it (``Detail.replaced``): a mistake put right (named
+        wrong, or a typo of it) is "corrected", its old value never anything's, whatever
+        else holds it; not a value "changed"."""
+        how: Literal["changed", "corrected"] = "changed" if self.sign == CHANGED else "corrected"
+        return ReplacedValue(old=self.old, new=self.new, how=how)
+
+
+#: The sign of a value changed, not corrected (``ValueChange.sign``).
+CHANGED = "changed"
+
+
+#: Words that say an earlier value was a mistake (a whole word: "SORRY50" is a code).
+CORRECTION_WORDS = (
+    *("sorry", "oops", "mistake", "typo", "wrong", "i meant", "correction", "my bad"),
+    *("ببخشید", "اشتباه", "درستش", "درسته", "جابجا", "جابه‌جا", "منظورم"),  # Persian
+    *("ขอโทษ", "ผิด", "ต้องเป็น", "ถูกต้อง"),  # Thai
+)
+_CORRECTS = re.compile(
+    "|".join(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z\d])" for word in CORRECTION_WORDS),
+    re.IGNORECASE,
+)
+#: Words that say a value was changed, taken out before two details' words are compared.
+CHANGE_WORDS = (
+    *("changed", "change", "moved", "updated", "switched", "rescheduled", "instead"),
+    *("pushed back", "brought forward"),
+    *("تغییر", "عوض", "به جای", "بجای"),  # Persian
+    *("เปลี่ยน", "เลื่อน", "แทน"),  # Thai
+)
+#: A change said of a value: a verb, not a noun ("change fee", «جریمه تغییر»: the fee's), and
+#: in Thai a change *to* something («เลื่อนเป็น», not «อะไหล่ที่เปลี่ยน», the parts replaced).
+_CHANGED = re.compile(
+    r"\b(?:changed|move|moved|updated|switched|rescheduled|instead|pushed back|brought forward)\b"
+    r"|(?:تغییر|عوض)\s*(?:کرد|داد|ثبت|شد|می|بد|بکن|کن)|به جای|بجای"
+    r"|(?:เปลี่ยน|เลื่อน)\S{0,25}?เป็น|แทน",
+    re.IGNORECASE,
+)
+#: Before the old value a correction names: "not 418", «نه ۱۲», «ไม่ใช่ กข».
+_NEGATION = re.compile(
+    r"(?:\bnot|\binstead of|\brather than|(?<![\w\u0600-\u06ff])نه|به جای|بجای|ไม่ใช่|แทน)"
+    r"\s*(?:the\s+)?([^\s,.;:!?،؛]+)",
+    re.IGNORECASE,
+)
+_SPEAKER = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
+
+#: Kinds whose values are copied letter by letter (a typo in one is corrected by a copy).
+COPIED_KINDS = frozenset({"identifier", "phone", "number", "email", "address"})
+#: Shorter values ("12", "3rd") are near copies of too many others.
+MIN_COPY_CHARS = 5
+#: Kinds a value of which is said shorter as the same value ("1 Nov" of "1 Nov 2024"; "$20"
+#: is no "$20.45").
+SHORTENED_KINDS = frozenset({"date", "time"})
+#: How many characters a near copy may differ in.
+MAX_COPY_EDITS = 2
+#: How many messages back a correction without the old value named may reach.
+CORRECTION_REACH = 6
+
+#: Words too common, or too general ("date", «ساعت», «วัน»), to tell what a value is of.
+GENERAL_WORDS = frozenset(
+    {"date", "dates", "day", "days", "time", "times", "per"} | {"تاریخ", "ساعت", "روز"}  # Persian
+)
+#: Thai writes words together: these are cut out of the text before it is compared.
+_THAI_GENERAL = (
+    *("วันที่", "วัน", "เวลา", "โมง", "เป็น", "ให้", "ได้", "ครับ", "ค่ะ", "คะ", "นะ"),
+    *("ที่", "ของ", "ไหม", "มั้ย", "และ", "แล้ว"),
+)
+#: A Thai trigram that starts inside a syllable (a vowel or tone mark after a consonant)
+#: is a piece of two words more often than a piece of one.
+_THAI_MIDDLE = re.compile(r"^[\u0e30-\u0e3a\u0e45-\u0e4e]")
+
+
+def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
+    """The values of ``details`` (oldest first) that a newer detail replaced, each with the
+    newest value that replaced it (a chain "A → B → C" gives A → C and B → C)."""
+    changes: dict[tuple[int, str], ValueChange] = {}
+    read = [_Read.of(detail) for detail in details]
+    for newer in range(1, len(details)):
+        for change in _changes_by(read, newer):
+            changes.setdefault((change.older, change.old), change)
+    resolved = [_latest(change, changes) for change in changes.values()]
+    kept = [c for c in resolved if not _said_again(c, details)]
+    return kept + [
+        ValueChange(value, change.new, index, change.newer, change.sign)
+        for change in kept
+        for index, value in _said_before(change, details)
+        if (index, value) not in changes
+    ]
+
+
+def fully_replaced(details: Sequence[Detail], changes: Sequence[ValueChange]) -> set[int]:
+    """Indexes of the details every value of which ``changes`` replaced."""
+    replaced: dict[int, set[str]] = {}
+    for change in changes:
+        replaced.setdefault(change.older, set()).add(change.old)
+    return {
+        index
+        for index, olds in replaced.items()
+        if details[index].values and set(details[index].values) <= olds
+    }
+
+
+def replaced_values(count: int, changes: Sequence[ValueChange]) -> list[list[ReplacedValue]]:
+    """For each of ``count`` details, what ``changes`` replaced of its values, as it is
+    stored (``Detail.replaced``)."""
+    replaced: list[list[ReplacedValue]] = [[] for _ in range(count)]
+    for change in changes:
+        replaced[change.older].append(change.stored())
+    return replaced
+
+
+def _latest(change: ValueChange, changes: dict[tuple[int, str], ValueChange]) -> ValueChange:
+    seen = {(change.older, change.old)}
+    latest = change
+    while (key := (latest.newer, latest.new)) in changes and key not in seen:
+        seen.add(key)
+        latest = changes[key]
+    return ValueChange(change.old, latest.new, change.older, latest.newer, change.sign)
+
+
+def _said_again(change: ValueChange, details: Sequence[Detail]) -> bool:
+    """Whether a detail after the replacing one says the old value again, as a value of its
+    own: then it is current again (or of something else)."""
+    return any(
+        any(restates(change.old, value) for value in detail.values)
+        and not _named_wrong(detail.text, change.old)
+        for detail in details[change.newer + 1 :]
+    )
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A detail read once: its text without speakers and the signs of change it carries."""
+
+    detail: Detail
+    text: str
+    corrects: bool
+    changes: bool
+
+    @classmethod
+    def of(cls, detail: Detail) -> _Read:
+        text = _SPEAKER.sub("", detail.text)
+        return cls(
+            detail,
+            text,
+            _CORRECTS.search(text) is not None,
+            _CHANGED.search(text) is not None,
+        )
+
+    def values_of(self, kind: str) -> list[str]:
+        return [v for v, k in zip(self.detail.values, self.detail.kinds, strict=False) if k == kind]
+
+
+#: What an older detail says to a newer value: not about it (look further back), about
+#: it but with no sign of which value it replaces (look no further), or the value replaced.
+_UNRELATED = "unrelated"
+_UNCLEAR = "unclear"
+
+
+def _said_before(change: ValueChange, details: Sequence[Detail]) -> list[tuple[int, str]]:
+    """The same old value in the details before the one it was replaced in, in other words
+    ("๑ พ.ย." before "1 พ.ย. 2567"): replaced too."""
+    kind = details[change.older].kinds[details[change.older].values.index(change.old)]
+    return [
+        (index, value)
+        for index in range(change.older)
+        for value, k in zip(details[index].values, details[index].kinds, strict=False)
+        if k == kind
+        and (
+            _plain(value) == _plain(change.old)
+            or (kind in SHORTENED_KINDS and restates(value, change.old))
+        )
+    ]
+
+
+def _changes_by(details: Sequence[_Read], index: int) -> list[ValueChange]:
+    newer = details[index]
+    found: list[ValueChange] = []
+    for new, kind in zip(newer.detail.values, newer.detail.kinds, strict=False):
+        if _named_wrong(newer.text, new):
+            continue  # the old value itself, quoted: "instead of the 1st"
+        for older in range(index - 1, -1, -1):
+            olds = details[older].values_of(kind)
+            if any(_same_value(old, new, kind) for old in olds):
+                break  # the newer value was said before: the change, if any, was there
+            outcome = _replaced_by(newer, new, kind, details[older], olds) if olds else _UNRELATED
+            if isinstance(outcome, tuple):
+                found.append(ValueChange(outcome[0], new, older, index, outcome[1]))
+                break
+            if outcome == _UNCLEAR:
+                break
+    return found
+
+
+def _replaced_by(
+    newer: _Read, new: str, kind: str, read: _Read, olds: Sequence[str]
+) -> tuple[str, str] | str:
+    """Which of ``olds`` (the values of ``read`` of ``new``'s kind) ``new`` replaces, and
+    the sign of it (module doc), or ``_UNRELATED`` / ``_UNCLEAR``."""
+    earlier = read.detail
+    for old in olds:
+        if _named_wrong(newer.text, old):
+            return old, "named"
+    if kind in COPIED_KINDS:
+        for old in olds:
+            if _swapped(old, new):
+                return old, "swapped"
+            if newer.corrects and _near_copy(old, new):
+                return old, "corrected copy"
+        near = newer.detail.first_position - earlier.last_position <= CORRECTION_REACH
+        if newer.corrects and near and len(olds) == 1:
+            return olds[0], "corrected"
+    if not newer.changes or not any(_changed_value(newer, v) for v in newer.values_of(kind)):
+        return _UNRELATED
+    if _proposed(newer, new):
+        return _UNRELATED
+    earlier_text = _SPEAKER.sub("", earlier.text)
+    around_old = {old: _slot_terms(earlier_text, old, earlier.values) for old in olds}
+    news = newer.values_of(kind)
+    if len(news) > 1:  # values in pairs ("from 15 Nov to 14 Nov"): by their order, or none
+        around_news = [_slot_terms(newer.text, v, newer.detail.values) for v in news]
+        if not any(_share(a, b) for a in around_news for b in around_old.values()):
+            return _UNRELATED
+        paired = olds[news.index(new)] if len(news) == len(olds) else None
+        return (paired, CHANGED) if paired and not _asked(read, newer) else _UNCLEAR
+    around_new = _slot_terms(newer.text, new, newer.detail.values)
+    same_slot = [old for old in olds if _share(around_new, around_old[old])]
+    if not same_slot:
+        return _UNRELATED
+    unique = len(same_slot) == 1 and not _asked(read, newer)
+    return (same_slot[0], CHANGED) if unique else _UNCLEAR
+
+
+def _proposed(newer: _Read, new: str) -> bool:
+    """Whether ``new`` is only asked for, with no answer after it in the detail: "can we
+    move it to the 1st?" changes nothing until it is done."""
+    lines = newer.text.split("\n")
+    return new in lines[-1] and is_question(lines[-1])
+
+
+def _asked(read: _Read, newer: _Read) -> bool:
+    """Whether ``read`` asked for the change ``newer`` makes, just before it: "move it to
+    4pm?" then "moved to 16:00" is one value in two words, not a change of it."""
+    return read.changes and newer.detail.first_position - read.detail.last_position <= 1
+
+
+def _named_wrong(text: str, value: str) -> bool:
+    """Whether ``text`` names ``value`` (or a distinctive part of it) as the wrong one:
+    "not 418" of "07700 900418", "not XRT" of "KP16 XRT", «ไม่ใช่ กข» of "7กข 4821"; a
+    word of it, or the end of one of its numbers, not any letters of it ("not be" is no
+    part of "between 8am and 1pm")."""
+    words = [_plain(word) for word in re.split(r"[^\w]+", value) if word]
+    for match in _NEGATION.finditer(text):
+        named = _plain(match.group(1))
+        if len(named) < 2:
+            continue
+        if any(
+            word == named
+            or (word.endswith(named) and named.isdigit())
+            or _thai_part_of(named, word)
+            for word in words
+        ):
+            return True
+    return False
+
+
+def _thai_part_of(named: str, word: str) -> bool:
+    """Thai letters of a value written together with its digits: «กข» of «7กข»."""
+    return _THAI_RUN.fullmatch(named) is not None and named in word
+
+
+@lru_cache(maxsize=4096)
+def _plain(text: str) -> str:
+    """Letters and digits only, digits in ASCII, case folded."""
+    return "".join(
+        str(unicodedata.digit(c)) if c.isdigit() else c for c in text.casefold() if c.isalnum()
+    )
+
+
+@lru_cache(maxsize=4096)  # a detail's values are compared with every newer one's
+def _same_value(one: str, other: str, kind: str = "") -> bool:
+    """One value in other words: one a run of the other's words ("1 Nov" of "1 Nov 2024"),
+    or the same numbers in the same order among mostly the same words (an address said
+    again with "to" before it)."""
+    if restates(one, other) or restates(other, one):
+        return True
+    if kind != "address":
+        return False
+    numbers = [_plain(n) for n in _DIGITS.findall(one)]
+    if not numbers or numbers != [_plain(n) for n in _DIGITS.findall(other)]:
+        return False
+    words, others = set(_WORDS.findall(one.casefold())), set(_WORDS.findall(other.casefold()))
+    return len(words & others) * 2 >= min(len(words), len(others))
+
+
+_DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _swapped(old: str, new: str) -> bool:
+    """Two neighbouring characters of ``old`` swapped: "45821" and "45281"."""
+    a, b = _plain(old), _plain(new)
+    if len(a) != len(b) or len(a) < MIN_COPY_CHARS or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+
+
+def _near_copy(old: str, new: str) -> bool:
+    """``new`` is ``old`` with a few characters changed, added or left out."""
+    a, b = _plain(old), _plain(new)
+    if min(len(a), len(b)) < MIN_COPY_CHARS or a == b:
+        return False
+    return _edits(a, b) <= max(MAX_COPY_EDITS, min(len(a), len(b)) // 4)
+
+
+def _edits(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
+
+
+#: Where a clause ends; a Thai abbreviation's stop («อา. 13 ต.ค.») is no end.
+_CLAUSE = re.compile(r"[;!?؟،؛,]\s|(?<![\u0e00-\u0e7f])\.\s|\n")
+
+
+def _changed_value(newer: _Read, new: str) -> bool:
+    """Whether the change ``newer`` speaks of is ``new``'s (or, of a pair of values, its
+    pair's: "moved to start 15 Nov, end 14 Nov"): said next to it, or where the message
+    opens ("Done, changed: …"); not "haven't changed my surname, her number is …"."""
+    segment = _segment(newer.text, new, newer.detail.values)[0]
+    line = next((line for line in newer.text.split("\n") if new in line), "")
+    opening = _CLAUSE.split(line, maxsplit=1)[0]
+    return bool(_CHANGED.search(segment) or (new not in opening and _CHANGED.search(opening)))
+
+
+def _segment(text: str, value: str, values: Sequence[str]) -> tuple[str, str]:
+    """The words next to ``value``: in its clause, from the value before it to the value
+    after it ("the contract starts 1 Nov, ends 31 Oct": "starts" is the first date's,
+    "ends" the second's); and the line before (an answer's question)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        at = line.find(value)
+        if at < 0:
+            continue
+        start = max([m.end() for m in _CLAUSE.finditer(line, 0, at)], default=0)
+        ends = [m.start() for m in _CLAUSE.finditer(line, at + len(value))]
+        end = ends[0] if ends else len(line)
+        spans = [(o, o + len(v)) for v in values if v != value and (o := line.find(v)) >= 0]
+        start = max([e for o, e in spans if e <= at], default=start)
+        end = min([o for o, e in spans if o >= at + len(value)], default=end)
+        return line[start:at] + " " + line[at + len(value) : end], lines[index - 1] if index else ""
+    return "", ""
+
+
+def _slot_terms(text: str, value: str, values: Sequence[str]) -> set[str]:
+    """The content terms next to ``value`` (``_segment``) without values and the words of
+    change; an answer with no word of its own ("User: 84,312") takes its question's."""
+    segment, question = _segment(text, value, values)
+    return _terms(segment, values) or _terms(question, values)
+
+
+def _terms(text: str, values: Sequence[str]) -> set[str]:
+    for value in sorted(values, key=len, reverse=True):
+        text = text.replace(value, " ")
+    folded = text.casefold()
+    for word in (*CHANGE_WORDS, *CORRECTION_WORDS, *_THAI_GENERAL):
+        folded = folded.replace(word, " ")
+    whole = {f"={run}" for run in _THAI_RUN.findall(folded) if len(run) == THAI_NGRAM}
+    return whole | {
+        _stem(term)
+        for term in content_terms(folded)
+        if len(term) > 1
+        and not term.isdigit()
+        and term not in RELATIVE_DAYS
+        and term not in GENERAL_WORDS
+        and not _THAI_MIDDLE.match(term)
+    }
+
+
+#: Words sharing this many first letters are one ("collected", "collection").
+STEM_CHARS = 6
+
+
+def _stem(term: str) -> str:
+    return term[:STEM_CHARS] if term.isascii() else term
+
+
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4f]+")
+#: Thai trigrams two details must share to be about one thing: a trigram alone is as
+#: often a piece of two different words («ประมาณ», «ประกัน»), unless it is a word alone.
+MIN_THAI_SHARED = 2
+
+
+def _share(one: set[str], other: set[str]) -> bool:
+    shared = one & other
+    if any(not _THAI_RUN.fullmatch(term.lstrip("=")) for term in shared):
+        return True  # a word of another script
+    wholes = {t[1:] for t in (one | other) if t.startswith("=")}
+    grams = {t for t in shared if not t.startswith("=")}
+    return len(grams) >= MIN_THAI_SHARED or bool(grams & wholes)

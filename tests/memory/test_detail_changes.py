@@ -1,0 +1,300 @@
+"""A newer detail that replaces an older detail's value says so: it names the old value as
+wrong, corrects a typo of it, or says it changed it where the old value's words stand; an
+unrelated value of the same kind replaces nothing (``domain.memory.detail_changes``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from domain.context.replaced import ReplacedMarks
+from domain.memory.detail_changes import value_changes
+from domain.memory.details import kept_details
+from schemas.memory_model import Detail, Fact, ReplacedValue
+from tests.context.factories import detail
+
+NOW = datetime(2026, 12, 5, tzinfo=UTC)
+
+
+def _replaced(*details: Detail) -> set[tuple[str, str]]:
+    return {(change.old, change.new) for change in value_changes(details)}
+
+
+def _folded(*details: Detail) -> list[ReplacedValue]:
+    """What a fold of ``details`` stores as replaced, as a context reads it."""
+    return [replaced for d in kept_details([], details) for replaced in d.replaced]
+
+
+# -- a correction that names the old value ----------------------------------------------------
+
+
+def test_a_correction_naming_the_old_value_replaces_it_in_every_language() -> None:
+    assert _replaced(
+        detail(
+            28,
+            "Assistant: What's the best mobile for you?\nUser: 07700 900418",
+            ["07700 900418"],
+            "phone",
+        ),
+        detail(70, "User: its 07700 900481 not 418.", ["07700 900481"], "phone"),
+    ) == {("07700 900418", "07700 900481")}
+    assert _replaced(
+        detail(5, "User: کد رزرو ۴۵۱۲ هست", ["۴۵۱۲"], "number"),
+        detail(9, "User: ۴۵۲۱ هست نه ۴۵۱۲", ["۴۵۲۱", "۴۵۱۲"], "number"),
+    ) == {("۴۵۱۲", "۴۵۲۱")}
+    assert _replaced(
+        detail(
+            16, "Assistant: รบกวนขอทะเบียนรถครับ\nUser: 7กข 4821 กทม.", ["7กข 4821"], "identifier"
+        ),
+        detail(54, "User: ต้องเป็น 7กษ 4821 ไม่ใช่ กข ค่ะ", ["7กษ 4821"], "identifier"),
+    ) == {("7กข 4821", "7กษ 4821")}
+
+
+def test_a_second_number_of_another_thing_replaces_nothing() -> None:
+    assert not _replaced(
+        detail(28, "User: my mobile is 07700 900418", ["07700 900418"], "phone"),
+        detail(70, "User: and my wife's is 07700 900652", ["07700 900652"], "phone"),
+    )
+    assert not _replaced(
+        detail(3, "Assistant: Invoice INV-1001 is paid.", ["INV-1001"], "identifier"),
+        detail(5, "User: what about INV-1002?", ["INV-1002"], "identifier"),
+    )
+    assert not _replaced(
+        detail(17, "User: ใช้ 095-381-6624 ครับ", ["095-381-6624"], "phone"),
+        detail(54, "User: ยังไม่ได้เปลี่ยนนามสกุล เบอร์ภรรยา 089-205-1137", ["089-205-1137"], "phone"),
+    )
+
+
+# -- a typo put right -------------------------------------------------------------------------
+
+
+def test_two_swapped_digits_are_a_correction_in_every_language() -> None:
+    assert _replaced(
+        detail(57, "User: electric 45821", ["45821"], "number"),
+        detail(59, "User: oh god you're right its 45281", ["45281"], "number"),
+    ) == {("45821", "45281")}
+    assert _replaced(
+        detail(11, "User: شماره: 9812345678", ["9812345678"], "number"),
+        detail(39, "User: آره ببخشید 9812354678 هست", ["9812354678"], "number"),
+    ) == {("9812345678", "9812354678")}
+    assert _replaced(
+        detail(66, "Assistant: เลขพัสดุ Kerry ค่ะ KEXTH1029384756", ["KEXTH1029384756"], "identifier"),
+        detail(69, "Assistant: เลขที่ถูกต้องคือ KEXTH1029384765 ค่ะ", ["KEXTH1029384765"], "identifier"),
+    ) == {("KEXTH1029384756", "KEXTH1029384765")}
+
+
+def test_a_near_copy_is_a_correction_only_with_a_word_of_correction() -> None:
+    postcode = detail(
+        14, "Assistant: No match on HG2 7DN, could you check?", ["HG2 7DN"], "identifier"
+    )
+    assert _replaced(
+        postcode, detail(15, "User: ahh its HG2 7DL, sorry.", ["HG2 7DL"], "identifier")
+    ) == {("HG2 7DN", "HG2 7DL")}
+    assert not _replaced(
+        postcode, detail(15, "User: and the other flat is HG2 7DL", ["HG2 7DL"], "identifier")
+    )
+    assert _replaced(
+        detail(47, "User: praew.sri@gmail.com ค่ะ", ["praew.sri@gmail.com"], "email"),
+        detail(51, "User: ต้องเป็น praew.srisuk@gmail.com ค่ะ", ["praew.srisuk@gmail.com"], "email"),
+    ) == {("praew.sri@gmail.com", "praew.srisuk@gmail.com")}
+
+
+# -- a change said where the old value's words stand ------------------------------------------
+
+
+def test_a_change_of_the_same_thing_replaces_its_value_in_every_language() -> None:
+    assert _replaced(
+        detail(36, "Assistant: I'll put you down for 5pm collection.", ["5pm"], "time"),
+        detail(66, "Assistant: I've changed your collection to 5:45 tomorrow.", ["5:45"], "time"),
+    ) == {("5pm", "5:45")}
+    assert _replaced(
+        detail(7, "Assistant: تحویل خودرو ۱۴ مهر ساعت ۱۰ صبح", ["۱۴ مهر ساعت ۱۰ صبح"], "date"),
+        detail(
+            52, "Assistant: تحویل خودرو رو به ۱۵ مهر ساعت ۸ تغییر دادم", ["۱۵ مهر ساعت ۸"], "date"
+        ),
+    ) == {("۱۴ مهر ساعت ۱۰ صبح", "۱۵ مهر ساعت ۸")}
+    assert _replaced(
+        detail(
+            13, "Assistant: ลงนัดให้เป็น ส. 12 ต.ค. 67 เวลา 10:00 น. นะครับ", ["12 ต.ค. 67"], "date"
+        ),
+        detail(
+            28, "Assistant: เปลี่ยนนัดเป็น อา. 13 ต.ค. 67 เวลา 14:00 น. ครับ", ["13 ต.ค. 67"], "date"
+        ),
+    ) == {("12 ต.ค. 67", "13 ต.ค. 67")}
+
+
+def test_a_change_of_something_else_replaces_nothing() -> None:
+    # another subject's words around the value
+    assert not _replaced(
+        detail(20, "Assistant: A room is £129 per night.", ["£129"], "amount"),
+        detail(
+            60,
+            "Assistant: I've switched you to the Harvest menu at £74 per head.",
+            ["£74"],
+            "amount",
+        ),
+    )
+    # "change" as a noun: the fee of a change, not a changed fee
+    assert not _replaced(
+        detail(5, "Assistant: نرخ پرواز ۷۰۱۲ هست", ["۷۰۱۲"], "number"),
+        detail(9, "Assistant: جریمه تغییر ۱۰ درصد قیمت بلیته", ["۱۰"], "number"),
+    )
+    # parts that were replaced («อะไหล่ที่เปลี่ยน») have their own warranty
+    assert not _replaced(
+        detail(4, "Assistant: เครื่องรับประกัน 2 ปีครับ", ["2 ปี"], "duration"),
+        detail(30, "Assistant: อะไหล่ที่เปลี่ยนรับประกัน 90 วันครับ", ["90 วัน"], "duration"),
+    )
+
+
+def test_a_pair_of_values_is_replaced_in_order() -> None:
+    old = detail(
+        47,
+        "Assistant: สัญญาเริ่ม 1 พ.ย. 2567 สิ้นสุด 31 ต.ค. 2568",
+        ["1 พ.ย. 2567", "31 ต.ค. 2568"],
+        "date",
+    )
+    new = detail(
+        69,
+        "Assistant: เลื่อนเป็นเริ่ม 15 พ.ย. 2567 ถึง 14 พ.ย. 2568 ครับ",
+        ["15 พ.ย. 2567", "14 พ.ย. 2568"],
+        "date",
+    )
+    assert _replaced(old, new) == {
+        ("1 พ.ย. 2567", "15 พ.ย. 2567"),
+        ("31 ต.ค. 2568", "14 พ.ย. 2568"),
+    }
+
+
+def test_a_value_said_again_after_its_change_is_not_replaced() -> None:
+    assert not _replaced(
+        detail(36, "Assistant: I'll put you down for 5pm collection.", ["5pm"], "time"),
+        detail(66, "Assistant: I've changed your collection to 5:45 tomorrow.", ["5:45"], "time"),
+        detail(80, "User: sorry, back to 5pm collection after all", ["5pm"], "time"),
+    )
+
+
+def test_a_chain_of_changes_names_the_newest_value() -> None:
+    assert _replaced(
+        detail(36, "Assistant: I'll put you down for 5pm collection.", ["5pm"], "time"),
+        detail(66, "Assistant: I've changed your collection to 5:45 tomorrow.", ["5:45"], "time"),
+        detail(78, "Assistant: I've moved your collection to 10am Saturday.", ["10am"], "time"),
+    ) == {("5pm", "10am"), ("5:45", "10am")}
+
+
+# -- where it shows -----------------------------------------------------------------------------
+
+
+def test_a_detail_whose_every_value_was_replaced_is_superseded() -> None:
+    old = detail(3, "User: 40118872", ["40118872"], "number")
+    asked = detail(4, "Assistant: I can't find that account.", [], "number")
+    new = detail(5, "User: oops, 40118827.", ["40118827"], "number")
+    kept = kept_details([old], [asked, new])
+    assert [d.superseded for d in kept] == [True, False, False]
+
+
+def test_a_replaced_value_of_a_detail_is_marked_where_it_is_quoted() -> None:
+    changes = _folded(
+        *[
+            detail(
+                28, "Assistant: What's your mobile?\nUser: 07700 900418", ["07700 900418"], "phone"
+            ),
+            detail(70, "User: its 07700 900481 not 418.", ["07700 900481"], "phone"),
+        ]
+    )
+    marks = ReplacedMarks([], (), changes)
+    assert marks.mark("Mobile 07700 900418, text only.") == (
+        "Mobile 07700 900418 (replaced: 07700 900481), text only."
+    )
+    assert marks.mark("Landline 0113 496 0000.") == "Landline 0113 496 0000."
+    # a changed value a fact holds as current is another thing's: not marked
+    moved = _folded(
+        *[
+            detail(15, "Assistant: Drop-off booked for Tuesday 14th.", ["Tuesday 14th"], "date"),
+            detail(
+                41,
+                "Assistant: I've moved your drop-off to Thursday 16th.",
+                ["Thursday 16th"],
+                "date",
+            ),
+        ]
+    )
+    assert ReplacedMarks([], (), moved).mark("Drop-off Tuesday 14th.") == (
+        "Drop-off Tuesday 14th (replaced: Thursday 16th)."
+    )
+    fact = Fact(key="payment date", value="Tuesday 14th", source_message_id="m1", updated_at=NOW)
+    assert ReplacedMarks([fact], (), moved).mark("Pay by Tuesday 14th.") == "Pay by Tuesday 14th."
+
+
+def test_a_negation_names_an_old_value_only_by_a_word_or_a_number_end() -> None:
+    slot = detail(
+        21,
+        "Assistant: It's scheduled for Thursday 14 March, between 8am and 1pm.",
+        ["Thursday 14 March, between 8am and 1pm"],
+        "date",
+    )
+    # "not be" shares two letters with "between": no correction
+    assert not _replaced(
+        slot,
+        detail(
+            60, "User: I might not be in on Tuesday morning after all.", ["Tuesday morning"], "date"
+        ),
+    )
+    assert _replaced(
+        slot, detail(60, "User: it's Friday 15 March, not Thursday.", ["Friday 15 March"], "date")
+    ) == {("Thursday 14 March, between 8am and 1pm", "Friday 15 March")}
+
+
+def test_a_change_only_asked_for_replaces_nothing_until_it_is_answered() -> None:
+    car = detail(
+        30, "Assistant: What time would you like the car?\nUser: 9am, please.", ["9am"], "time"
+    )
+    assert not _replaced(car, detail(70, "User: Can we move the car to 11am?", ["11am"], "time"))
+    assert _replaced(
+        car,
+        detail(70, "User: Can we move the car to 11am?\nAssistant: Of course.", ["11am"], "time"),
+    ) == {("9am", "11am")}
+    assert not _replaced(
+        detail(20, "Assistant: ถ่ายวันรับจริงช่วงบ่ายค่ะ", ["ช่วงบ่าย"], "time"),
+        detail(82, "User: ขอเลื่อนเวลาถ่ายวันรับจริงเป็นบ่ายสี่ได้ไหมคะ", ["บ่ายสี่"], "time"),
+    )
+
+
+def test_a_corrected_typo_is_marked_even_where_a_fact_still_holds_it() -> None:
+    changes = _folded(
+        *[
+            detail(
+                14, "Assistant: No match on HG2 7DN, could you check?", ["HG2 7DN"], "identifier"
+            ),
+            detail(15, "User: ahh its HG2 7DL, sorry.", ["HG2 7DL"], "identifier"),
+        ]
+    )
+    fact = Fact(
+        key="address", value="14 Bramley Close, HG2 7DN", source_message_id="m1", updated_at=NOW
+    )
+    assert ReplacedMarks([fact], (), changes).mark("Moving to 14 Bramley Close, HG2 7DN.") == (
+        "Moving to 14 Bramley Close, HG2 7DN (replaced: HG2 7DL)."
+    )
+
+
+# -- stored by the folds ------------------------------------------------------------------------
+
+
+def test_a_fold_stores_the_replaced_values_on_the_older_detail_and_each_fold_redoes_them() -> None:
+    # Given a stored detail, and a later fold whose detail corrects its value
+    old = detail(3, "User: 40118872", ["40118872"], "number")
+    moved = detail(5, "Assistant: Collection booked for 5pm.", ["5pm"], "time")
+    (stored_old, stored_moved) = kept_details([], [old, moved])
+    assert stored_old.replaced == stored_moved.replaced == []
+    correction = detail(6, "User: oops, 40118827.", ["40118827"], "number")
+    change = detail(8, "Assistant: I've changed your collection to 5:45.", ["5:45"], "time")
+    # When it is folded: the new details pair with the stored ones
+    kept = kept_details([stored_old, stored_moved], [correction, change])
+    # Then the older details keep which of their values were replaced, with what and how
+    assert [d.replaced for d in kept] == [
+        [ReplacedValue(old="40118872", new="40118827", how="corrected")],
+        [ReplacedValue(old="5pm", new="5:45", how="changed")],
+        [],
+        [],
+    ]
+    # And a later fold that says the old value again makes it current: no longer replaced
+    again = detail(12, "User: Collection at 5pm after all, please.", ["5pm"], "time")
+    assert [d.replaced for d in kept_details(kept, [again])][1] == []
