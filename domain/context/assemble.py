@@ -13,7 +13,9 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
     5. details (``domain.memory.details``), newest first, each in its compact form
        (``compact_detail``: its values and the words that say what they are), within the
        details' share of the budget (``details_room``: none up to ``DETAILS_FROM``
-       tokens): a value the summaries dropped is only there
+       tokens): a value the summaries dropped is only there. While a detail is left
+       out of the share, what the share does not use is kept (``_reserve``): what
+       comes after it then gets more room at every larger budget, never less
     6. the recent summary
     7. older messages that no summary covers yet, newest first
     8. the mid summary, then the old one
@@ -204,6 +206,8 @@ class _Item:
     fact: ContextFact | None = None
     tier: ContextTier | None = None
     detail: ContextDetail | None = None
+    #: Room the details' share keeps when a detail did not fit it (``_reserve``).
+    reserve: bool = False
 
 
 @dataclass
@@ -272,6 +276,7 @@ class _Plan:
         before_details = len(items)
         items += within
         later_from = len(items)
+        items += _reserve(within, others, room)
         items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += [_message_item(m) for m in unsummarized]
         items += [_tier_item(tiers[name]) for name in (TierName.MID, TierName.OLD) if name in tiers]
@@ -289,6 +294,7 @@ class _Plan:
         run_start: int | None = None
         counted: list[ContextTier] = []
         details: list[_Item] = []
+        reserved = 0.0
         facts_seen = messages_seen = False
         for index, item in enumerate(self.items):
             total += item.cost
@@ -315,10 +321,18 @@ class _Plan:
                 else:
                     total += 0 if details else _DETAILS_HEADER
                     details.append(item)
+            if item.reserve:
+                if details:
+                    reserved = item.cost
+                else:
+                    total -= item.cost  # no detail of the share is shown: nothing to keep
             for hidden in [self.items[k] for k in self.hidden_by.get(index, ())]:
                 if any(hidden is counted for counted in details):  # shown now elsewhere
                     details.remove(hidden)
                     total -= hidden.cost + (0 if details else _DETAILS_HEADER)
+            if reserved and not details:
+                total -= reserved  # every detail of the share is shown elsewhere now
+                reserved = 0.0
             costs.append(total)
         return costs
 
@@ -344,6 +358,18 @@ class _Plan:
         hidden = {id(self.items[k]) for at, ks in self.hidden_by.items() if at < count for k in ks}
         items = [item for item in items if id(item) not in hidden]
         return _Chosen(items, shortened, list(self.dropped), self.items)
+
+
+def _reserve(within: list[_Item], others: list[_Item], room: float) -> list[_Item]:
+    """What the details' share leaves unused when a detail did not fit it, kept: a larger
+    budget has a larger share, which lets in the next detail whole, and without the
+    reserve what comes after the share (summaries, older messages) would lose that
+    detail's cost all at once and show less than at the smaller budget. Once every detail
+    of the share is shown elsewhere (word for word, or by a summary), nothing is kept."""
+    if not others:
+        return []  # every detail fits: a larger share lets in nothing more
+    unused = room - sum(item.cost for item in within)
+    return [_Item(max(0.0, unused), reserve=True)]
 
 
 def _within(items: list[_Item], limit: float) -> tuple[list[_Item], list[_Item]]:

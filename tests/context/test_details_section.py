@@ -316,3 +316,31 @@ def test_a_value_a_fold_stored_as_replaced_is_marked_where_it_is_quoted() -> Non
     assert "(replaced" not in render_text(
         _context(3000, mid=with_mid, details=[mobile, drop_off, booking])
     )
+
+
+def test_a_larger_share_never_takes_back_what_came_after_it() -> None:
+    # Twelve details, more than the share holds, and a long mid summary after them: as
+    # the share grows it lets in the next detail whole, and without a reserve the summary
+    # would lose that detail's cost at once and show less at the larger budget.
+    mid = " ".join(
+        f"Assistant: Item {i} of the order, the blue model in the large size, is confirmed."
+        for i in range(30)
+    )
+    state = memory(recent="User: Thanks.", mid=mid, spans=(45, 80, 90)).mid
+    details = [
+        detail(
+            46 + 2 * i,
+            f"Assistant: For parcel {i} the courier fee is £{10 + i}.50 and it leaves the "
+            f"depot on the morning of day {i + 1} with the rest of the order.",
+            [f"£{10 + i}.50"],
+            "amount",
+        )
+        for i in range(12)
+    ]
+    previous: set[str] = set()
+    for budget in range(420, 1500, 5):
+        text = render_text(_context(budget, mid=state, details=details))
+        shown = {line for line in text.splitlines() if line.startswith("Assistant: Item")}
+        words = {w for line in shown for w in line.split() if not w.endswith("…")}
+        assert previous <= words, budget
+        previous = words
