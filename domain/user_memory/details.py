@@ -20,11 +20,12 @@ value goes: it never comes back from a detail.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
 from domain.memory.details import supersedes
 from domain.search.tokenize import normalize
+from domain.user_memory.removed import REMOVED, Removed
 from schemas.memory_model import Detail
 from schemas.user_memory import UserDetail
 
@@ -38,8 +39,6 @@ AFTER_VALUE = 30
 #: Characters kept of a line without a value (the question a value answers), its end.
 QUESTION_TAIL = 60
 ELLIPSIS = "…"
-#: What a removed value becomes in a detail's text.
-REMOVED = "[removed]"
 
 _LABEL = re.compile(r"^((?:User|Assistant|System):\s*)")
 
@@ -217,38 +216,45 @@ def merged_details(
 
 def without_values(
     details: Sequence[UserDetail],
-    removed: Iterable[str],
-    is_removed: Callable[[str], bool] | None = None,
+    values: Iterable[str],
+    removed: Removed | None = None,
 ) -> list[UserDetail]:
-    """``details`` without the values the user asked to remove: ``removed`` ones and
-    those ``is_removed`` names, or one holding or held by them ("HG2 7DN" of a removed
-    address). Their quotes become "[removed]" (ignoring case), and a detail left with
-    no value goes."""
-    gone = {v.strip() for v in removed if v.strip()}
+    """``details`` without the values the user asked to remove: ``values``, one holding
+    or held by them ("HG2 7DN" of a removed address), and those ``removed`` finds
+    however they are written. Their quotes become "[removed]" (ignoring case), and a
+    detail left with no value goes."""
+    gone = {v.strip() for v in values if v.strip()}
     folded = [normalize(v) for v in gone]
     kept: list[UserDetail] = []
     for detail in details:
         dropped = [
             v
             for v in detail.values
-            if (is_removed is not None and is_removed(v))
+            if (removed is not None and removed.holds(v))
             or any(_states(normalize(v), f) or _states(f, normalize(v)) for f in folded)
         ]
-        if not dropped and not any(v.casefold() in detail.text.casefold() for v in gone):
+        quoted = any(v.casefold() in detail.text.casefold() for v in gone) or (
+            removed is not None and bool(removed.found(detail.text))
+        )
+        if not dropped and not quoted:
             kept.append(detail)
             continue
-        values = [v for v in detail.values if v not in dropped]
-        if not values:
+        values_left = [v for v in detail.values if v not in dropped]
+        if not values_left:
             continue
         text = detail.text
         for value in sorted({*gone, *dropped}, key=len, reverse=True):
             text = re.sub(re.escape(value), REMOVED, text, flags=re.IGNORECASE)
-        pairs = [(v, k) for v, k in zip(detail.values, detail.kinds, strict=False) if v in values]
+        if removed is not None:
+            text = removed.scrubbed(text)
+        pairs = [
+            (v, k) for v, k in zip(detail.values, detail.kinds, strict=False) if v in values_left
+        ]
         kept.append(
             detail.model_copy(
                 update={
                     "text": text,
-                    "values": [v for v in values if v in text],
+                    "values": [v for v in values_left if v in text],
                     "kinds": [k for v, k in pairs if v in text],
                 }
             )
