@@ -5,9 +5,10 @@ unit that states a value, word for word. The fact rules key only the values they
 how to name, so the details carry the rest ("the landlord's number is 07700 900733",
 "the balance will be split over 3 months") to the user's next conversation. A merge
 hands the user memory the conversation's live details (a newer one did not restate
-them), shortened around their values (``brief``), leaving out a detail whose every
-value a newer detail or one of the conversation's facts states already: at most
-``MAX_DETAILS_PER_CONVERSATION``, its newest.
+them), shortened around their values (``brief``), without the values a newer detail
+replaced (``Detail.replaced``: a typo put right, an appointment moved), leaving out a
+detail whose every value a newer detail or one of the conversation's facts states
+already: at most ``MAX_DETAILS_PER_CONVERSATION``, its newest.
 
 Across conversations the latest value wins as for facts: a detail a newer
 conversation's detail supersedes goes (``domain.memory.details.supersedes``), and so
@@ -23,10 +24,12 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
+from domain.context.replaced import ReplacedMarks
 from domain.memory.details import supersedes
+from domain.memory.offline.fact_keys import restates
 from domain.search.tokenize import normalize
 from domain.user_memory.removed import REMOVED, Removed
-from schemas.memory_model import Detail
+from schemas.memory_model import Detail, ReplacedValue
 from schemas.user_memory import UserDetail
 
 #: Details one conversation hands to the user memory, its newest.
@@ -131,6 +134,24 @@ def all_stated(values: Iterable[str], texts: Collection[str]) -> bool:
     return all(any(_states(text, value) for text in texts) for value in values)
 
 
+def replaced_in(details: Sequence[Detail], facts: Sequence[tuple[str, str]]) -> list[ReplacedValue]:
+    """The values of a conversation that a newer detail of it replaced
+    (``Detail.replaced``), as its context marks them: a mistake put right, or a value
+    changed that none of the conversation's ``facts`` holds as current; never one that
+    is the newest value of another."""
+    items = [item for detail in details for item in detail.replaced]
+    newest = {normalize(item.new) for item in items}
+    current = [value for _, value in facts]
+    chosen: dict[str, ReplacedValue] = {}
+    for item in items:
+        old = normalize(item.old)
+        if old in newest or old in chosen:
+            continue
+        if item.corrected or not any(restates(item.old, value) for value in current):
+            chosen[old] = item
+    return list(chosen.values())
+
+
 def conversation_details(
     details: Sequence[Detail],
     facts: Sequence[tuple[str, str]],
@@ -138,13 +159,25 @@ def conversation_details(
     at: datetime,
 ) -> list[UserDetail]:
     """What one conversation's ``details`` (oldest first, as its memory holds them) hand
-    to the user memory, newest first (module doc); ``at`` is its last activity."""
+    to the user memory, newest first (module doc); ``at`` is its last activity. A value
+    a newer detail replaced is not handed over as one: a detail with no other goes, and
+    where a text still quotes it, "(replaced: …)" follows it."""
     known = [normalize(value) for _, value in facts]
+    replaced = replaced_in(details, facts)
+    old = {normalize(item.old) for item in replaced}
+    marks = ReplacedMarks([], detail_replaced=replaced)
     kept: list[UserDetail] = []
     for detail in sorted(details, key=lambda d: d.last_position, reverse=True):
-        if detail.superseded or not detail.values:
+        kinds = detail.kinds if len(detail.kinds) == len(detail.values) else []
+        pairs = [
+            (value, kind)
+            for value, kind in zip(detail.values, kinds or [""] * len(detail.values), strict=True)
+            if normalize(value) not in old
+        ]
+        if detail.superseded or not pairs:
             continue
-        values = [normalize(v) for v in detail.values]
+        current = [value for value, _ in pairs]
+        values = [normalize(v) for v in current]
         if all_stated(strong(values), known):
             continue  # a newer detail or a fact of this conversation states it all
         known.extend(values)
@@ -153,9 +186,9 @@ def conversation_details(
                 session_id=session_id,
                 observed_at=at,
                 position=detail.last_position,
-                text=brief(detail.text, detail.values),
-                values=list(detail.values),
-                kinds=list(detail.kinds),
+                text=marks.mark(brief(detail.text, current)),
+                values=current,
+                kinds=[kind for _, kind in pairs] if kinds else [],
             )
         )
         if len(kept) == MAX_DETAILS_PER_CONVERSATION:
