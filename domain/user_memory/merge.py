@@ -71,7 +71,8 @@ def merge_digest(state: UserMemoryState, digest: SessionDigest, now: datetime) -
     if is_cleared(state, digest.conversation):
         return state
     removed = Removed(state.forgotten)
-    gone = [value for _, value in digest.facts if removed.holds(value)]
+    # a fact that is a removed value goes with what holds it; one only quoting it, the quote
+    gone = [value for _, value in digest.facts if removed.is_whole(value)]
     conversation = scrubbed_conversation(digest.conversation, gone, removed)
     facts = list(state.facts)
     for key, value in digest.facts:

@@ -201,3 +201,14 @@ def test_a_removed_value_is_found_wherever_a_text_quotes_it() -> None:
     # a Thai value ends with its vowel and tone marks; the next word stays
     assert removed.scrubbed("ส่งไปที่ 99/1 ถนนสุขุมวิทค่ะ") == "ส่งไปที่ [removed]ค่ะ"
     assert not removed.holds("ส่งไปที่ 199/1 ถนนสุขุมวิท")
+
+
+def test_a_fact_only_quoting_a_removed_value_takes_the_quote_not_the_rest() -> None:
+    sentence = "text me on 07700900733 about the visit on 14 May"
+    handed = detail("c1", f"User: {sentence}", "07700900733", "14 May")
+    digest = later(handed, facts=[("contact_preference", sentence)])
+    state = merge_digest(removed_from("07700 900733", "phone"), digest, NOW)
+    assert state.facts == []
+    [kept] = state.details
+    assert kept.values == ["14 May"]
+    assert kept.text == "User: text me on [removed] about the visit on 14 May"
