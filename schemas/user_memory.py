@@ -74,12 +74,27 @@ class UserDetail(BaseModel):
     kinds: list[str] = Field(default_factory=list, description="the kind of each value")
 
 
+#: Runs of digits remembered of one removed value.
+MAX_FORGOTTEN_NUMBERS = 16
+
+
 class ForgottenValue(BaseModel):
     """A value the user asked to remove, kept only as a digest: no later batch brings it
     back, and the memory does not hold it any more."""
 
     key: str
     digest: str = Field(description="sha256 of the normalized value, hex")
+    #: Found inside later texts however written (``domain.user_memory.removed``); a
+    #: removal stored before these were is recognized by ``digest`` only.
+    words: str | None = Field(
+        default=None, description="sha256 of the value's match form (words and numbers), hex"
+    )
+    size: int = Field(default=0, ge=0, description="the length of that match form")
+    numbers: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_FORGOTTEN_NUMBERS,
+        description="sha256 of each long run of digits of the value, hex",
+    )
 
 
 class RecallIndex(BaseModel):

@@ -5,9 +5,10 @@ unit that states a value, word for word. The fact rules key only the values they
 how to name, so the details carry the rest ("the landlord's number is 07700 900733",
 "the balance will be split over 3 months") to the user's next conversation. A merge
 hands the user memory the conversation's live details (a newer one did not restate
-them), shortened around their values (``brief``), leaving out a detail whose every
-value a newer detail or one of the conversation's facts states already: at most
-``MAX_DETAILS_PER_CONVERSATION``, its newest.
+them), shortened around their values (``brief``), without the values a newer detail
+replaced (``Detail.replaced``: a typo put right, an appointment moved), leaving out a
+detail whose every value a newer detail or one of the conversation's facts states
+already: at most ``MAX_DETAILS_PER_CONVERSATION``, its newest.
 
 Across conversations the latest value wins as for facts: a detail a newer
 conversation's detail supersedes goes (``domain.memory.details.supersedes``), and so
@@ -20,12 +21,15 @@ value goes: it never comes back from a detail.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
+from domain.context.replaced import ReplacedMarks
 from domain.memory.details import supersedes
+from domain.memory.offline.fact_keys import restates
 from domain.search.tokenize import normalize
-from schemas.memory_model import Detail
+from domain.user_memory.removed import REMOVED, Removed
+from schemas.memory_model import Detail, ReplacedValue
 from schemas.user_memory import UserDetail
 
 #: Details one conversation hands to the user memory, its newest.
@@ -38,8 +42,6 @@ AFTER_VALUE = 30
 #: Characters kept of a line without a value (the question a value answers), its end.
 QUESTION_TAIL = 60
 ELLIPSIS = "…"
-#: What a removed value becomes in a detail's text.
-REMOVED = "[removed]"
 
 _LABEL = re.compile(r"^((?:User|Assistant|System):\s*)")
 
@@ -132,6 +134,24 @@ def all_stated(values: Iterable[str], texts: Collection[str]) -> bool:
     return all(any(_states(text, value) for text in texts) for value in values)
 
 
+def replaced_in(details: Sequence[Detail], facts: Sequence[tuple[str, str]]) -> list[ReplacedValue]:
+    """The values of a conversation that a newer detail of it replaced
+    (``Detail.replaced``), as its context marks them: a mistake put right, or a value
+    changed that none of the conversation's ``facts`` holds as current; never one that
+    is the newest value of another."""
+    items = [item for detail in details for item in detail.replaced]
+    newest = {normalize(item.new) for item in items}
+    current = [value for _, value in facts]
+    chosen: dict[str, ReplacedValue] = {}
+    for item in items:
+        old = normalize(item.old)
+        if old in newest or old in chosen:
+            continue
+        if item.corrected or not any(restates(item.old, value) for value in current):
+            chosen[old] = item
+    return list(chosen.values())
+
+
 def conversation_details(
     details: Sequence[Detail],
     facts: Sequence[tuple[str, str]],
@@ -139,13 +159,25 @@ def conversation_details(
     at: datetime,
 ) -> list[UserDetail]:
     """What one conversation's ``details`` (oldest first, as its memory holds them) hand
-    to the user memory, newest first (module doc); ``at`` is its last activity."""
+    to the user memory, newest first (module doc); ``at`` is its last activity. A value
+    a newer detail replaced is not handed over as one: a detail with no other goes, and
+    where a text still quotes it, "(replaced: …)" follows it."""
     known = [normalize(value) for _, value in facts]
+    replaced = replaced_in(details, facts)
+    old = {normalize(item.old) for item in replaced}
+    marks = ReplacedMarks([], detail_replaced=replaced)
     kept: list[UserDetail] = []
     for detail in sorted(details, key=lambda d: d.last_position, reverse=True):
-        if detail.superseded or not detail.values:
+        kinds = detail.kinds if len(detail.kinds) == len(detail.values) else []
+        pairs = [
+            (value, kind)
+            for value, kind in zip(detail.values, kinds or [""] * len(detail.values), strict=True)
+            if normalize(value) not in old
+        ]
+        if detail.superseded or not pairs:
             continue
-        values = [normalize(v) for v in detail.values]
+        current = [value for value, _ in pairs]
+        values = [normalize(v) for v in current]
         if all_stated(strong(values), known):
             continue  # a newer detail or a fact of this conversation states it all
         known.extend(values)
@@ -154,9 +186,9 @@ def conversation_details(
                 session_id=session_id,
                 observed_at=at,
                 position=detail.last_position,
-                text=brief(detail.text, detail.values),
-                values=list(detail.values),
-                kinds=list(detail.kinds),
+                text=marks.mark(brief(detail.text, current)),
+                values=current,
+                kinds=[kind for _, kind in pairs] if kinds else [],
             )
         )
         if len(kept) == MAX_DETAILS_PER_CONVERSATION:
@@ -217,38 +249,45 @@ def merged_details(
 
 def without_values(
     details: Sequence[UserDetail],
-    removed: Iterable[str],
-    is_removed: Callable[[str], bool] | None = None,
+    values: Iterable[str],
+    removed: Removed | None = None,
 ) -> list[UserDetail]:
-    """``details`` without the values the user asked to remove: ``removed`` ones and
-    those ``is_removed`` names, or one holding or held by them ("HG2 7DN" of a removed
-    address). Their quotes become "[removed]" (ignoring case), and a detail left with
-    no value goes."""
-    gone = {v.strip() for v in removed if v.strip()}
+    """``details`` without the values the user asked to remove: ``values``, one holding
+    or held by them ("HG2 7DN" of a removed address), and those ``removed`` finds
+    however they are written. Their quotes become "[removed]" (ignoring case), and a
+    detail left with no value goes."""
+    gone = {v.strip() for v in values if v.strip()}
     folded = [normalize(v) for v in gone]
     kept: list[UserDetail] = []
     for detail in details:
         dropped = [
             v
             for v in detail.values
-            if (is_removed is not None and is_removed(v))
+            if (removed is not None and removed.holds(v))
             or any(_states(normalize(v), f) or _states(f, normalize(v)) for f in folded)
         ]
-        if not dropped and not any(v.casefold() in detail.text.casefold() for v in gone):
+        quoted = any(v.casefold() in detail.text.casefold() for v in gone) or (
+            removed is not None and bool(removed.found(detail.text))
+        )
+        if not dropped and not quoted:
             kept.append(detail)
             continue
-        values = [v for v in detail.values if v not in dropped]
-        if not values:
+        values_left = [v for v in detail.values if v not in dropped]
+        if not values_left:
             continue
         text = detail.text
         for value in sorted({*gone, *dropped}, key=len, reverse=True):
             text = re.sub(re.escape(value), REMOVED, text, flags=re.IGNORECASE)
-        pairs = [(v, k) for v, k in zip(detail.values, detail.kinds, strict=False) if v in values]
+        if removed is not None:
+            text = removed.scrubbed(text)
+        pairs = [
+            (v, k) for v, k in zip(detail.values, detail.kinds, strict=False) if v in values_left
+        ]
         kept.append(
             detail.model_copy(
                 update={
                     "text": text,
-                    "values": [v for v in values if v in text],
+                    "values": [v for v in values_left if v in text],
                     "kinds": [k for v, k in pairs if v in text],
                 }
             )

@@ -4,24 +4,24 @@ Facts: the value of the latest conversation wins, whatever order the jobs run
 in (a conversation's time is its last activity); an earlier value stays in the
 fact's history with the session it came from and is never shown as current.
 A value the user asked to remove (``forgotten``) is never taken again, from
-any conversation. Conversations: one summary each, replaced when the same
-conversation is merged again, most recent first.
+any conversation, however it is written there (``domain.user_memory.removed``).
+Conversations: one summary each, replaced when the same conversation is merged
+again, most recent first.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from domain.search.tokenize import normalize
 from domain.user_memory.details import merged_details, without_values
 from domain.user_memory.recall_index import said_in_conversations
+from domain.user_memory.removed import REMOVED, Removed, removal
 from schemas.user_memory import (
     ConversationSummary,
-    ForgottenValue,
     UserDetail,
     UserFact,
     UserFactValue,
@@ -36,8 +36,6 @@ MAX_USER_FACT_HISTORY = 10
 MAX_CONVERSATIONS = 200
 #: Removed values remembered, so no batch brings them back.
 MAX_FORGOTTEN = 500
-#: What a removed value becomes where a conversation summary quoted it.
-REMOVED = "[removed]"
 
 
 @dataclass(frozen=True)
@@ -51,22 +49,6 @@ class SessionDigest:
 
 def same_value(a: str, b: str) -> bool:
     return normalize(a) == normalize(b)
-
-
-def value_digest(value: str) -> str:
-    return hashlib.sha256(" ".join(normalize(value).split()).encode()).hexdigest()
-
-
-def is_forgotten(state: UserMemoryState, key: str, value: str) -> bool:
-    digest = value_digest(value)
-    return any(item.key == key and item.digest == digest for item in state.forgotten)
-
-
-def forgotten_anywhere(state: UserMemoryState) -> Callable[[str], bool]:
-    """Whether the user asked to remove a value as the value of any fact: a detail
-    states values without a key."""
-    digests = {item.digest for item in state.forgotten}
-    return lambda value: value_digest(value) in digests
 
 
 def is_merged(state: UserMemoryState, conversation: ConversationSummary) -> bool:
@@ -88,13 +70,13 @@ def merge_digest(state: UserMemoryState, digest: SessionDigest, now: datetime) -
     """``state`` with ``digest`` merged in; the same digest twice changes nothing more."""
     if is_cleared(state, digest.conversation):
         return state
-    conversation = digest.conversation
-    removed = [value for key, value in digest.facts if is_forgotten(state, key, value)]
-    if removed:
-        conversation = scrubbed_conversation(conversation, removed)
+    removed = Removed(state.forgotten)
+    # a fact that is a removed value goes with what holds it; one only quoting it, the quote
+    gone = [value for _, value in digest.facts if removed.is_whole(value)]
+    conversation = scrubbed_conversation(digest.conversation, gone, removed)
     facts = list(state.facts)
     for key, value in digest.facts:
-        if not is_forgotten(state, key, value):
+        if not removed.holds(value):
             facts = merge_fact(
                 facts, key, value, conversation.session_id, conversation.last_activity
             )
@@ -102,7 +84,7 @@ def merge_digest(state: UserMemoryState, digest: SessionDigest, now: datetime) -
     conversations = [c for c in state.conversations if c.session_id != conversation.session_id]
     conversations.append(conversation)
     conversations.sort(key=lambda c: c.last_activity, reverse=True)
-    details = without_values(digest.details, removed, forgotten_anywhere(state))
+    details = without_values(digest.details, gone, removed)
     return state.model_copy(
         update={
             "facts": facts[:MAX_USER_FACTS],
@@ -165,18 +147,17 @@ def forget_fact(state: UserMemoryState, key: str, now: datetime) -> UserMemorySt
     fact = next((f for f in state.facts if f.key == key), None)
     if fact is None:
         return state
-    removed = [fact.value, *(h.value for h in fact.history)]
-    forgotten = [
-        *state.forgotten,
-        *(ForgottenValue(key=key, digest=value_digest(v)) for v in removed),
-    ]
-    conversations = [scrubbed_conversation(c, removed) for c in state.conversations]
+    values = [fact.value, *(h.value for h in fact.history)]
+    removals = [removal(key, v) for v in values]
+    # what the memory holds of them written another way goes too
+    removed = Removed(removals)
+    conversations = [scrubbed_conversation(c, values, removed) for c in state.conversations]
     return state.model_copy(
         update={
             "facts": [f for f in state.facts if f.key != key],
             "conversations": conversations,
-            "details": without_values(state.details, removed),
-            "forgotten": forgotten[-MAX_FORGOTTEN:],
+            "details": without_values(state.details, values, removed),
+            "forgotten": [*state.forgotten, *removals][-MAX_FORGOTTEN:],
             "updated_at": now,
         }
     )
@@ -185,15 +166,14 @@ def forget_fact(state: UserMemoryState, key: str, now: datetime) -> UserMemorySt
 def correct_fact(state: UserMemoryState, key: str, value: str, now: datetime) -> UserMemoryState:
     """Set ``key`` to ``value`` as the user says (session ``""``): it is current as of now,
     and the value it replaces is forgotten (a later batch of an old session cannot
-    bring it back)."""
+    bring it back). A removal ``value`` holds is lifted: the user gave that back."""
     removed = forget_fact(state, key, now)
-    digest = value_digest(value)
-    forgotten = [f for f in removed.forgotten if not (f.key == key and f.digest == digest)]
+    kept = [f for f in removed.forgotten if not Removed([f]).holds(value)]
     facts = [
         UserFact(key=key, value=value, session_id="", observed_at=now),
         *removed.facts,
     ]
-    return removed.model_copy(update={"facts": facts[:MAX_USER_FACTS], "forgotten": forgotten})
+    return removed.model_copy(update={"facts": facts[:MAX_USER_FACTS], "forgotten": kept})
 
 
 def scrubbed(summary: str, values: Iterable[str]) -> str:
@@ -204,16 +184,21 @@ def scrubbed(summary: str, values: Iterable[str]) -> str:
 
 
 def scrubbed_conversation(
-    conversation: ConversationSummary, values: Iterable[str]
+    conversation: ConversationSummary, values: Iterable[str], removed: Removed | None = None
 ) -> ConversationSummary:
-    """``conversation`` with ``values`` scrubbed from its summary and its open items."""
+    """``conversation`` with ``values`` and the quotes of ``removed`` values scrubbed from
+    its summary and its open items; ``conversation`` itself when it quotes none."""
     values = list(values)
-    return conversation.model_copy(
-        update={
-            "summary": scrubbed(conversation.summary, values),
-            "open_items": [scrubbed(item, values) for item in conversation.open_items],
-        }
-    )
+
+    def scrub(text: str) -> str:
+        text = scrubbed(text, values)
+        return removed.scrubbed(text) if removed else text
+
+    summary = scrub(conversation.summary)
+    open_items = [scrub(item) for item in conversation.open_items]
+    if summary == conversation.summary and open_items == conversation.open_items:
+        return conversation
+    return conversation.model_copy(update={"summary": summary, "open_items": open_items})
 
 
 def cleared(state: UserMemoryState, now: datetime) -> UserMemoryState:

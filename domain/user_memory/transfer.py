@@ -8,12 +8,14 @@ request, by the rules of a merge job, so importing the same document twice
 changes nothing the second time: the latest value of a fact wins (older ones go
 to its history), a conversation already held with as many messages is kept (with
 its details; one taken from the document comes with the document's), and a value
-removed in either memory stays removed, from details too. It writes only under the
-caller's account: the document carries no account.
+removed in either memory stays removed, however it is written: from facts,
+conversations and details too. It writes only under the caller's account: the
+document carries no account.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from domain.ports.user_memory import UserMemoryStore
@@ -24,14 +26,15 @@ from domain.user_memory.merge import (
     MAX_FORGOTTEN,
     MAX_USER_FACTS,
     changed_values,
-    forgotten_anywhere,
-    is_forgotten,
     is_merged,
     merge_fact,
+    scrubbed_conversation,
 )
+from domain.user_memory.removed import Removed
 from schemas.user_memory import (
     ExportedUserMemory,
     UserDetail,
+    UserFact,
     UserMemoryDocument,
     UserMemoryImported,
     UserMemoryState,
@@ -81,33 +84,38 @@ def import_user_memory(
 
 def merged(state: UserMemoryState, memory: ExportedUserMemory, now: datetime) -> UserMemoryState:
     """``state`` with ``memory`` merged in; ``state`` itself when that changes nothing."""
-    seen = {(item.key, item.digest) for item in state.forgotten}
+    # a removal stored before it had its match forms and the same one with them are two
+    seen = {(item.key, item.digest, item.words) for item in state.forgotten}
     forgotten = [
         *state.forgotten,
-        *(item for item in memory.forgotten if (item.key, item.digest) not in seen),
+        *(item for item in memory.forgotten if (item.key, item.digest, item.words) not in seen),
     ]
-    with_forgotten = state.model_copy(update={"forgotten": forgotten})
-    facts = list(state.facts)
+    # A value removed in either memory stays removed, however it is written: not taken
+    # as a fact, scrubbed from every conversation and detail, the stored ones too.
+    removed = Removed(forgotten)
+    facts = without_removed(state.facts, removed)
     for fact in memory.facts:
         seen_values = [(h.value, h.session_id, h.observed_at) for h in fact.history]
         seen_values.append((fact.value, fact.session_id, fact.observed_at))
         for value, source, at in seen_values:
-            if not is_forgotten(with_forgotten, fact.key, value):
+            if not removed.holds(value):
                 facts = merge_fact(facts, fact.key, value, source, at)
     facts.sort(key=lambda fact: fact.observed_at, reverse=True)
     conversations = list(state.conversations)
     taken: set[str] = set()
     for conversation in memory.conversations:
-        if not is_merged(with_forgotten, conversation):
+        if not is_merged(state, conversation):
             conversations = [c for c in conversations if c.session_id != conversation.session_id]
             conversations.append(conversation)
             taken.add(conversation.session_id)
+    conversations = [scrubbed_conversation(c, (), removed) for c in conversations]
     conversations.sort(key=lambda c: c.last_activity, reverse=True)
-    # A value removed in either memory is scrubbed from every detail, the stored ones too.
-    removed = forgotten_anywhere(with_forgotten)
     details = merged_details(
         without_values(state.details, (), removed),
-        without_values([d for d in memory.details if importable(d)], (), removed),
+        # only the conversations taken from the document bring their details
+        without_values(
+            [d for d in memory.details if d.session_id in taken and importable(d)], (), removed
+        ),
         taken,
         changed_values(facts),
     )
@@ -122,6 +130,20 @@ def merged(state: UserMemoryState, memory: ExportedUserMemory, now: datetime) ->
     if not _differs(state, result):
         return state
     return result.model_copy(update={"updated_at": now})
+
+
+def without_removed(facts: Sequence[UserFact], removed: Removed) -> list[UserFact]:
+    """``facts`` without a value ``removed`` holds: a fact whose current value it is goes
+    with its history (as a removal takes it), an earlier value leaves the history."""
+    kept = []
+    for fact in facts:
+        if removed.holds(fact.value):
+            continue
+        history = [h for h in fact.history if not removed.holds(h.value)]
+        kept.append(
+            fact if history == fact.history else fact.model_copy(update={"history": history})
+        )
+    return kept
 
 
 #: The longest detail text an import takes (a merge stores them shortened, far below).

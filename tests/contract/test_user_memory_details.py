@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from domain.context.service import build_context
 from domain.ports.store import Store
 from domain.user_memory.corrections import erase_user, patch_fact
@@ -17,7 +19,8 @@ from domain.user_memory.reads import view
 from domain.user_memory.transfer import export_user_memory, import_user_memory
 from runtime.settings import Settings
 from schemas.sessions import SessionCreate
-from tests.user_memory.conversations import T0, store_conversation
+from schemas.user_memory import UserMemoryState
+from tests.user_memory.conversations import T0, Turns, store_conversation
 from tests.user_memory.test_details import EMAIL, METER, OTHER_READING, READING, THAI_OTHER
 from tests.user_memory.test_user_memory_service import service
 
@@ -114,3 +117,81 @@ def test_erasing_a_user_takes_their_details_and_nothing_of_another_account(store
     assert erased.complete and erased.memories == 1
     assert store.user_memory.load_user_memory(A, "u1", "").details == []
     assert READING["fa"] in store.user_memory.load_user_memory(B, "u1", "").details[0].text
+
+
+#: A phone number said, then in a later conversation written without its spaces.
+PHONE: dict[str, tuple[Turns, Turns, str]] = {
+    "en": (
+        [
+            ("user", "Hi, I'm Sara. My phone number is 07700 900733."),
+            ("assistant", "Thanks Sara, noted."),
+        ],
+        [
+            ("user", "Hello again, it's Sara."),
+            ("assistant", "Welcome back, how can I help?"),
+            ("user", "Please text me on 07700900733 when the engineer is on the way."),
+            ("assistant", "Will do."),
+        ],
+        "07700900733",
+    ),
+    "fa": (
+        [
+            ("user", "سلام، مریم هستم. شماره تلفن من ۰۹۱۲ ۳۴۵ ۶۷۸۹ است."),
+            ("assistant", "ممنون مریم، ثبت شد."),
+        ],
+        [
+            ("user", "سلام دوباره، مریم هستم."),
+            ("assistant", "خوش برگشتید، چطور کمکتان کنم؟"),
+            ("user", "لطفا وقتی تکنسین راه افتاد به ۰۹۱۲۳۴۵۶۷۸۹ پیامک بدید."),
+            ("assistant", "حتما."),
+        ],
+        "۰۹۱۲۳۴۵۶۷۸۹",
+    ),
+    "th": (
+        [
+            ("user", "สวัสดีค่ะ ดิฉันชื่อสมศรี เบอร์โทรของดิฉันคือ 081 234 5678 ค่ะ"),
+            ("assistant", "ขอบคุณค่ะ บันทึกแล้วค่ะ"),
+        ],
+        [
+            ("user", "สวัสดีค่ะ สมศรีอีกครั้งค่ะ"),
+            ("assistant", "ยินดีต้อนรับค่ะ"),
+            ("user", "ช่างออกเดินทางเมื่อไหร่ ส่งข้อความมาที่ 0812345678 นะคะ"),
+            ("assistant", "ได้ค่ะ"),
+        ],
+        "0812345678",
+    ),
+}
+
+
+def _holds(state: UserMemoryState, written: str) -> bool:
+    texts = [f.value for f in state.facts] + [d.text for d in state.details]
+    texts += [c.summary for c in state.conversations]
+    return any(written in text for text in texts)
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_removed_number_written_otherwise_stays_out_of_that_account_only(
+    store: Store, language: str
+) -> None:
+    first, second, written = PHONE[language]
+    jobs = service(store)
+    # Given the same user id in accounts A and B, each telling their number
+    for account in (A, B):
+        store_conversation(store, f"{account}-c1", first, account=account)
+        jobs.merge_session(account, f"{account}-c1", final=True)
+    # When A's user removes it
+    patch_fact(store.user_memory, A, "u1", "", "customer_phone", None)
+    # and each comes back and writes it without its spaces
+    for account in (A, B):
+        session = f"{account}-c2"
+        store_conversation(store, session, second, account=account, start=T0 + timedelta(days=1))
+        jobs.merge_session(account, session, final=True)
+    # Then A's memory holds it nowhere (the summary says "[removed]"), B's still does
+    removed = store.user_memory.load_user_memory(A, "u1", "")
+    assert not _holds(removed, written)
+    assert "[removed]" in removed.conversations[0].summary
+    assert _holds(store.user_memory.load_user_memory(B, "u1", ""), written)
+    # and erasing A's user takes the removal with everything else
+    assert erase_user(store.sessions, store.user_memory, A, "u1").complete
+    assert store.user_memory.load_user_memory(A, "u1", "") == UserMemoryState()
+    assert store.user_memory.load_user_memory(B, "u1", "").facts
