@@ -252,7 +252,7 @@ def _replaced_by(
         for old in olds:
             if _swapped(old, new):
                 return old, "swapped"
-            if newer.corrects and _near_copy(old, new):
+            if newer.corrects and near_copy(old, new):
                 return old, "corrected copy"
         near = newer.detail.first_position - earlier.last_position <= CORRECTION_REACH
         if newer.corrects and near and len(olds) == 1:
@@ -353,7 +353,7 @@ def _swapped(old: str, new: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
 
 
-def _near_copy(old: str, new: str) -> bool:
+def near_copy(old: str, new: str) -> bool:
     """``new`` is ``old`` with a few characters changed, added or left out."""
     a, b = _plain(old), _plain(new)
     if min(len(a), len(b)) < MIN_COPY_CHARS or a == b:
