@@ -177,6 +177,8 @@ def test_chat_with_a_request_or_fault_word_keeps_nothing(sentence: str) -> None:
         ("اسمتون چیه؟", "نمیدونم چرا این سوال رو میپرسید"),
         ("ชื่ออะไรคะ", "ไม่บอกดีกว่าครับ"),
         ("ส่งที่ไหนคะ", "รอสักครู่นะคะ"),
+        ("อยู่ที่ไหนคะ", "เดี๋ยวขอสอบถามหัวหน้าก่อนนะคะ"),
+        ("Where is the nearest branch?", "let me check with the team"),
         # only the question's own words back
         ("What name is the booking under?", "the booking name"),
     ],

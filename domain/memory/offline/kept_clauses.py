@@ -264,14 +264,16 @@ _ASKS_WHERE = re.compile(
     r"|(?:ที่|อยู่|ไป|มา|จาก|แถว|ตรง|ส่ง)\s*ไหน(?!ๆ)"
 )
 #: A reply that answers nothing: a refusal, a deferral, not knowing ("not sure what you
-#: mean", «بعدا میگم بهتون», «ไม่บอกดีกว่าครับ», «รอสักครู่นะคะ»).
+#: mean", «بعدا میگم بهتون», «ไม่บอกดีกว่าครับ», «รอสักครู่นะคะ», "let me check", «ขอ
+#: สอบถามหัวหน้าก่อน», asking the supervisor first).
 _NO_ANSWER = re.compile(
     r"(?<![\w'’])(?:not\s+sure|no\s+idea|don'?t\s+know|dunno|rather\s+not|prefer\s+not"
     r"|(?:tell|say)\s+you\s+later|later|what\s+do\s+you\s+mean|why|not\s+telling"
-    r"|(?:one|a)\s+(?:moment|sec|second|minute)|hold\s+on|let\s+me\s+check)(?![\w'’])"
+    r"|(?:one|a)\s+(?:moment|sec|second|minute)|hold\s+on|let\s+me\s+(?:check|ask|find\s+out)"
+    r"|i'?ll\s+(?:check|ask|find\s+out))(?![\w'’])"
     rf"|(?<![{_FA}])(?:نمی[\u200c\s]?دونم|نمی[\u200c\s]?دانم|بعدا|بعداً|نمیگم|نمی[\u200c\s]?گم"
-    rf"|چرا|ترجیح\s+میدم|یه\s+لحظه|چند\s+لحظه|صبر\s+کنید)(?![{_FA}])"
-    r"|ไม่บอก|ไม่รู้|ไม่แน่ใจ|ทำไม|ไว้ทีหลัง|ไว้บอก|ไม่สะดวกบอก|รอสักครู่|สักครู่|แป๊บ",
+    rf"|چرا|ترجیح\s+میدم|یه\s+لحظه|چند\s+لحظه|صبر\s+کنید|بپرسم|چک\s+کنم|بررسی\s+کنم)(?![{_FA}])"
+    r"|ไม่บอก|ไม่รู้|ไม่แน่ใจ|ทำไม|ไว้ทีหลัง|ไว้บอก|ไม่สะดวกบอก|รอสักครู่|สักครู่|แป๊บ|สอบถาม|ขอถาม|ขอเช็ค|ตรวจสอบก่อน",
     re.I,
 )
 #: «ไหน» after a noun asks which one: «รุ่นไหน», «สาขาไหน».
