@@ -50,9 +50,32 @@ SHORT_REPLY_TOKENS = 6
 #: A longer reply is cut to its first clause, or to this many words.
 SHORT_REPLY_WORDS = 5
 
+#: Persian puts the verb last: a cut sentence keeps the words after its last value up to
+#: the verb that ends the clause when it is this near («… ۱۲ میلیون تومان رو همسرم موقع
+#: تحویل ماشین نقدی پرداخت میکنه»: who pays is said, whether they pay needs the verb).
+FA_VERB_WORDS = 8
+
 #: A Thai polite particle closing a statement ("…12,500 บาท ครับ"): it says nothing of
-#: the value. (A question's is kept: "คะ" may be what makes it one.)
-_THAI_PARTICLE = re.compile(r"\s*(?:นะ)?(?:ครับ|คับ|ค่ะ|ค่า|จ้ะ|จ้า)\s*$")
+#: the value. (A question's is kept: "คะ" may be what makes it one.) It stands as its own
+#: word, or closes the last word where no word ends so: «ค่า» and «จ้า» also end words
+#: («คุ้มค่า», worth it; «สว่างจ้า», bright), and none follows a leading vowel («ให้เจ้า»).
+_THAI_PARTICLE = re.compile(
+    r"(?:\s+(?:นะ)?(?:ครับ|คับ|ค่ะ|ค่า|จ้ะ|จ้า)"
+    r"|(?<![\u0e40-\u0e44])(?:นะ)?(?:ครับ|คับ|ค่ะ|จ้ะ)"
+    r"|(?<![\u0e40-\u0e44])นะ(?:ค่า|จ้า))\s*$"
+)
+#: A Persian verb: «میکنه», «نمیشه», «پرداخت کردم», «است», «بفرستید».
+_FA_VERB = re.compile(
+    r"^(?:(?:ن)?می\u200c?(?!لیون|لیارد|ز$|زان|وه|دان|همان)[\u0621-\u06cc]{2,}"
+    r"|(?:ن)?(?:است|هست|نیست)[\u0621-\u06cc]*"
+    r"|[\u0621-\u06cc\u200c]*(?:کرد|شد|داد|گرفت|زد|رفت|اومد|آمد|بود|داشت|گفت|خرید|فرستاد"
+    r"|خواست|دید|گذاشت|رسید)(?:م|ی|یم|ید|ین|ن|ند|ه)?"
+    r"|ب[\u0621-\u06cc]+(?:ید|ین))$"
+)
+_FA_LETTER = re.compile(r"[\u0621-\u06cc]")
+_WORD_MARKS = ".,!?؟،؛:;…"
+#: Words that open another Persian clause: the verb after them is not the value's.
+_FA_CLAUSE_OPENERS = frozenset({"که", "و", "ولی", "اما", "اگه", "اگر", "چون", "تا", "یا"})
 _THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _SPEAKER = re.compile(r"^((?:User|Assistant|System):\s*)")
 _CLAUSE_END = re.compile(r"[,;:،؛](?=\s)")
@@ -214,7 +237,7 @@ def _window(sentence: _Sentence) -> str:
     start = min([start, *(a for a, b in words if a < start < b)])
     end = max([end, *(b for a, b in words if a < end < b)])
     start = min([start, *[a for a, b in words if b <= start][-WORDS_BEFORE:]])
-    end = max([end, *[b for a, b in words if a >= end][:WORDS_AFTER]])
+    end = max([end, *[b for a, b in words if a >= end][:WORDS_AFTER], _verb_after(text, end)])
     opening = words[OPENING_WORDS - 1][1] if len(words) >= OPENING_WORDS else 0
     opening = min(opening, start)
     head = text[opening:start]
@@ -227,6 +250,21 @@ def _window(sentence: _Sentence) -> str:
     if token_weight(tail) >= MIN_CUT_TOKENS and not sentence.question:
         return shown.rstrip() + ELLIPSIS
     return shown + tail
+
+
+def _verb_after(text: str, end: int) -> int:
+    """Where the verb closing the Persian clause a value ends at ``end`` ends: the first
+    verb within ``FA_VERB_WORDS`` words, before a mark or a word that opens another clause
+    («… ۱۵ میلیون تومان هست که …»); ``end`` when there is none."""
+    if not _FA_LETTER.search(text):
+        return end
+    for match in list(_WORD.finditer(text, end))[:FA_VERB_WORDS]:
+        word = match.group()
+        if _FA_VERB.match(word.rstrip(_WORD_MARKS)):
+            return match.end()
+        if word[-1] in _WORD_MARKS or word in _FA_CLAUSE_OPENERS:
+            break  # the clause ends here
+    return end
 
 
 def _without_particle(tail: str) -> str:

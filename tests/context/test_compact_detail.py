@@ -193,3 +193,34 @@ def test_a_thai_clause_before_the_one_with_the_value_is_kept() -> None:
     # Thai marks no sentence: the clause before may say what the value is of.
     text = "Assistant: ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาทค่ะ"
     assert compact_detail(text, ["5,000 บาท"]) == "Assistant: ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาท"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "shown"),
+    [
+        # «ค่า» ends «คุ้มค่า» (worth it), «จ้า» ends «เจ้า»: no particle to strip
+        ("User: ค่าบริการ 500 บาทถือว่าคุ้มค่า", "500 บาท", "User: ค่าบริการ 500 บาทถือว่าคุ้มค่า"),
+        (
+            "User: ส่งพัสดุวันที่ 12 ธันวาคมให้เจ้า",
+            "วันที่ 12 ธันวาคม",
+            "User: ส่งพัสดุวันที่ 12 ธันวาคมให้เจ้า",
+        ),
+        # a particle of its own, or closing the last word, still goes
+        ("User: ราคา 12,500 บาท ค่ะ", "12,500 บาท", "User: ราคา 12,500 บาท"),
+        ("User: มัดจำ 5,000 บาทนะครับ", "5,000 บาท", "User: มัดจำ 5,000 บาท"),
+    ],
+)
+def test_only_a_thai_particle_is_stripped_not_a_word_ending_like_one(
+    text: str, value: str, shown: str
+) -> None:
+    assert compact_detail(text, [value]) == shown
+
+
+def test_a_cut_persian_sentence_keeps_the_verb_closing_its_value_clause() -> None:
+    text = (
+        "User: بیعانه رو دیروز کارت به کارت کردم، ولی باقی مبلغ یعنی ۱۲ میلیون تومان رو "
+        "همسرم موقع تحویل ماشین نقدی پرداخت میکنه اگه اشکالی نداره"
+    )
+    shown = compact_detail(text, ["۱۲ میلیون تومان"])
+    assert "۱۲ میلیون تومان رو همسرم موقع تحویل ماشین نقدی پرداخت میکنه" in shown
+    assert "اشکالی" not in shown  # the words after the verb are still cut

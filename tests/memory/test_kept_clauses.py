@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from domain.memory.details import details_of
+from domain.memory.engine import TranscriptLine
 from domain.memory.offline.candidates import Candidate
 from domain.memory.offline.kept_clauses import clauses_kept
 
@@ -130,3 +132,122 @@ def test_small_talk_and_questions_for_information_keep_nothing(sentence: str) ->
 
 def test_only_the_customer_gives_instructions() -> None:
     assert _kept(("Assistant", "Please keep the receipt for your records.")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a feeling said with a fault's words
+        "my heart is broken since my dog died",
+        "The problem is I'm worn out",
+        "راستش حالم خیلی خرابه امروز",
+        "قلبم شکسته",
+        "ใจพังมากเลยวันนี้",
+        "ผมตันมากเลย",
+        # musing, a rhetorical question, a light verb, an idiom
+        "Let's see what you think",
+        "can you believe the weather today, it's so cold",
+        "I'll take a look tomorrow",
+        "Go with the flow I guess",
+        # what the customer does for themselves, a wish, a joke, asking for guidance
+        "ممنون میشم اگه راهنمایی کنید",
+        "فکر میکنم بهتره اول یه چای بخورم",
+        "میرم خونه استراحت میکنم",
+        "همین دیگه، چیز دیگه ای نیست",
+        "อยากกินข้าวมันไก่จังเลย",
+        "ขอให้โชคดีนะครับ",
+        "อย่าลืมกินข้าวนะ",
+        "555 เดี๋ยวซื้อไส้อั่วไปฝากนะคะ",
+        # Thai request words with a word or less besides them
+        "ขอคิดดูก่อนนะครับ",
+        "ไม่ต้องห่วงครับ",
+        "ช่วยด้วย",
+    ],
+)
+def test_chat_with_a_request_or_fault_word_keeps_nothing(sentence: str) -> None:
+    assert _kept(("User", sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Where do you live?", "Honestly not sure what you mean"),
+        ("Where do you live?", "where do I live?"),
+        ("کجا زندگی میکنید؟", "بعدا میگم بهتون"),
+        ("اسمتون چیه؟", "نمیدونم چرا این سوال رو میپرسید"),
+        ("ชื่ออะไรคะ", "ไม่บอกดีกว่าครับ"),
+        ("ส่งที่ไหนคะ", "รอสักครู่นะคะ"),
+        ("อยู่ที่ไหนคะ", "เดี๋ยวขอสอบถามหัวหน้าก่อนนะคะ"),
+        ("Where is the nearest branch?", "let me check with the team"),
+        # only the question's own words back
+        ("What name is the booking under?", "the booking name"),
+    ],
+)
+def test_a_reply_that_answers_nothing_is_no_place_or_person(question: str, answer: str) -> None:
+    assert _kept(("Assistant", question), ("User", answer)) == []
+
+
+def test_thai_which_after_a_noun_asks_a_choice_not_a_place() -> None:
+    assert _kept(("Assistant", "สนใจรุ่นไหนคะ"), ("User", "รุ่นโปรสีดำครับ")) == [
+        ("รุ่นโปรสีดำครับ", "choice")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("my dishwasher stopped draining", "my dishwasher stopped draining"),
+        ("the washing machine won't drain", "the washing machine won't drain"),
+        ("the drum doesn't spin any more", "the drum doesn't spin any more"),
+        ("the fridge isn't cooling", "the fridge isn't cooling"),
+        ("ماشین لباسشویی آب رو تخلیه نمیکنه", "ماشین لباسشویی آب رو تخلیه نمیکنه"),
+        ("یخچال خنک نمیکنه", "یخچال خنک نمیکنه"),
+        ("لپ تاپ روشن نمیشه", "لپ تاپ روشن نمیشه"),
+        ("เครื่องซักผ้าไม่ระบายน้ำ", "เครื่องซักผ้าไม่ระบายน้ำ"),
+        ("เครื่องไม่ปั่นแห้ง", "เครื่องไม่ปั่นแห้ง"),
+    ],
+)
+def test_a_thing_that_does_not_do_its_job_is_a_fault(sentence: str, expected: str) -> None:
+    assert _kept(("User", sentence)) == [(expected, "problem")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It doesn't depend on the depot",
+        "the move doesn't affect the date",
+        "my son isn't coming",
+        "The hinge isn't covered by the warranty",
+        "สาขาเซ็นทรัลลาดพร้าวครับ",  # «ร้าว» (cracked) inside «พร้าว»
+    ],
+)
+def test_a_thing_not_doing_what_is_no_function_is_no_fault(sentence: str) -> None:
+    assert _kept(("User", sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an allergy or a diet: a constraint
+        ("I'm allergic to penicillin", "I'm allergic to penicillin"),
+        ("we're vegetarian", "we're vegetarian"),
+        ("من به پنی\u200cسیلین حساسیت دارم", "من به پنی\u200cسیلین حساسیت دارم"),
+        ("گیاهخوار هستیم", "گیاهخوار هستیم"),
+        ("ผมแพ้ถั่วครับ", "ผมแพ้ถั่วครับ"),
+        # a need, an imperative of "make", a Thai «… ให้ด้วย»
+        ("I need it gift wrapped", "I need it gift wrapped"),
+        ("Make it the blue one", "Make it the blue one"),
+        ("ห่อของขวัญให้ด้วยนะคะ", "ห่อของขวัญให้ด้วยนะคะ"),
+        # what not, kept with the clause it qualifies
+        ("Please invoice the company, not me", "Please invoice the company, not me"),
+    ],
+)
+def test_a_constraint_or_request_said_plainly_is_kept(sentence: str, expected: str) -> None:
+    assert _kept(("User", sentence)) == [(expected, "instruction")]
+
+
+def test_a_thai_clause_saying_what_instead_is_kept_with_the_one_before() -> None:
+    # «ไม่ต้องโทร» (don't call) alone is half the instruction: one detail holds both
+    line = TranscriptLine(1, "m1", "user", "ไม่ต้องโทรนะครับ ส่งไลน์มาแทน")
+    (detail,) = details_of([line])
+    assert detail.values == ["ไม่ต้องโทรนะครับ", "ส่งไลน์มาแทน"]

@@ -15,7 +15,13 @@ address, yet each is what a later turn relies on. Five kinds:
   Sarah", «همسرم», «แฟน»), or a name answered to a question that asks one;
 - ``place``: what answers a where-question, or where something is ("the key is in the
   glovebox");
-- ``problem``: a fault or damage either side states ("leaking", «خراب», «รั่ว»).
+- ``problem``: a fault or damage either side states ("leaking", «خراب», «รั่ว»), or a
+  thing not doing what it is for ("the drum doesn't spin", «یخچال خنک نمیکنه»,
+  «ไม่ระบายน้ำ»); not a feeling said in its words ("my heart is broken", «حالم خرابه»).
+
+An allergy or a diet is an ``instruction`` too: a constraint ("we're vegetarian",
+«گیاهخوار هستیم», «ผมแพ้ถั่ว»). A reply that refuses, defers or repeats the question
+("not sure what you mean", «بعدا میگم», «ไม่บอกดีกว่า») answers no where- or name-question.
 
 The value is the clause itself, as written (a substring of the sentence): the context
 shows the whole unit, the value tells it whether anything shown before says it already.
@@ -44,9 +50,14 @@ _TH = "\u0e01-\u0e4e"
 #: Longer than this, a clause is cut after its cue.
 MAX_CHARS = 120
 #: Content terms a request needs besides its request words: «صبر کنید» ("wait"), «امتحان
-#: میکنیم» ("we'll try") and "please hurry" ask for nothing to remember. Thai counts by
-#: letter trigrams (``terms``).
+#: میکنیم» ("we'll try") and "please hurry" ask for nothing to remember.
 MIN_REQUEST_TERMS = 2
+#: Thai has no spaces between words, and its letter trigrams (``terms``) made nearly any
+#: clause two terms: a Thai request needs this many letters (a word or two; vowel and tone
+#: marks not counted, a Latin word or a number counts two) left once its request words,
+#: particles and function words are taken out («ขอคิดดูก่อนนะครับ», "let me think first",
+#: leaves «คด»; «ช่วยด้วย», "help!", nothing; «ฝากไว้กับนิติได้ไหมคะ» leaves «กบนต»).
+MIN_THAI_REQUEST_LETTERS = 4
 #: Longer than this, a reply is no bare answer to a where- or name-question.
 MAX_ANSWER_CHARS = 60
 
@@ -60,19 +71,32 @@ _LEAD = re.compile(
     re.I,
 )
 #: What «همین» / «همون» says when it chooses nothing: «همین الان» (right now), «همونجا».
-_FA_NOT_CHOSEN = rf"(?:الان|الآن|جا|جوری|طور|موقع|روز|اول|ساعت)(?![{_FA}])"
+_FA_NOT_CHOSEN = rf"(?:الان|الآن|جا|جوری|طور|موقع|روز|اول|ساعت|دیگه)(?![{_FA}])"
 _TAIL = re.compile(r"[\s,.!?؟،:;]+$")
+#: A clause that only says what not, or what instead, of the one before: ", not me",
+#: ", instead of the office", ", rather than calling".
+_CONTRAST_TAIL = re.compile(r"\s*(?:not|instead|rather\s+than)(?![\w'’])", re.I)
+_TH_LETTER = re.compile(f"[{_TH}]")
 
+#: What "let's …" says when it asks for nothing: "let's see what you think".
+_MUSING_EN = r"see|think|hope|wait|not|just\s+see|talk|be\s+honest|face\s+it"
+#: "take" as a light verb, no option taken: "I'll take a look tomorrow".
+_LIGHT_TAKE_EN = (
+    r"a\s+(?:look|break|rest|moment|minute|second|while|seat|nap|chance|walk|breath|day)\b"
+    r"|care|time|it\s+easy"
+)
 _REQUEST_EN = re.compile(
     r"(?<![\w'’])(?:please|pls|plz|can\s+(?:you|u)|could\s+(?:you|u)|would\s+you"
     r"|(?:i|we)(?:'?d|\s+would)\s+(?:like|prefer|rather)|(?:i|we)\s+(?:want|prefer)"
-    r"|(?:i|we)\s+(?:don'?t|do\s+not)\s+want|make\s+sure|let'?s"
-    r"|(?:i|we)(?:'?ll|\s+will)\s+(?:take|go\s+with|have|pay|bring|collect|pick|drop|keep))"
+    rf"|(?:i|we)\s+(?:don'?t|do\s+not)\s+want|make\s+sure|let'?s(?!\s+(?:{_MUSING_EN}))"
+    r"|(?:i|we)\s+need\s+(?:it|them|this|that)"
+    rf"|(?:i|we)(?:'?ll|\s+will)\s+(?:take(?!\s+(?:{_LIGHT_TAKE_EN}))|go\s+with|have|pay|bring"
+    r"|collect|pick|drop|keep))"
     r"(?![\w'’])"
     # an imperative opening the clause: "keep the old discs", "don't leave it outside"
     r"|^(?:just\s+)?(?:(?:don'?t|do\s+not|never)\s+)?(?:keep|leave|plug|put|send|text|email"
     r"|call|ring|bring|use|take|book|cancel|add|remove|charge|bill|deliver|drop|hold|return"
-    r"|swap|change|switch|move|skip|note|mark|go\s+(?:with|for))"
+    r"|swap|change|switch|move|skip|note|mark|make|go\s+(?:with|for))"
     r"\s+(?:it|them|me|us|the|my|our|a|an|this|that|him|her|back|off|up|in|out|ahead)(?![\w'’])",
     re.I,
 )
@@ -85,7 +109,7 @@ _SUITS_EN = re.compile(
 #: What a "can you …" asks for when it asks for information, not a thing done.
 _ASKS_INFO_EN = re.compile(
     r"(?<![\w'])(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:just\s+)?(?:tell|confirm|check"
-    r"|let\s+me\s+know|explain|help|clarify|repeat|see|remind|give\s+me\s+an?\s+update)"
+    r"|let\s+me\s+know|explain|help|clarify|repeat|see|remind|give\s+me\s+an?\s+update|believe|imagine)"
     r"|^(?:what|when|where|which|who|how|why)\b|\bhow\s+(?:much|long|many)\b",
     re.I,
 )
@@ -102,21 +126,48 @@ _REQUEST_FA = re.compile(
 )
 #: A Persian question for information: «چنده؟», «کیه؟», «کجاست؟».
 _ASKS_INFO_FA = re.compile(
-    rf"(?<![{_FA}])(?:چی|چیه|چنده|چند|کی|کیه|کجا|کجاست|چطور|چطوری|چرا|چقدر|کدوم|کدام)(?![{_FA}])"
+    rf"(?<![{_FA}])(?:چی|چیه|چنده|چند|کی|کیه|کجا|کجاست|چطور|چطوری|چرا|چقدر|کدوم|کدام"
+    # asking for guidance or help is asking to be told («ممنون میشم اگه راهنمایی کنید»)
+    rf"|راهنمایی|راهنماییم|کمک|کمکم)(?![{_FA}])"
 )
 #: Thai: «ช่วย», «ขอ» (not thanks, sorry, asking to know), «อยาก», «ไม่ต้อง», «ฝาก», «อย่า»,
 #: «ต้องการ», «สะดวก», «จะ» with a verb of paying or coming.
 _REQUEST_TH = re.compile(
     r"ช่วย|ขอ(?!บคุณ|โทษ|ทราบ|อภัย|ตัว|บ|ง|น|ถาม)|อยาก|ไม่ต้อง|ฝาก|อย่า|ต้องการ|สะดวก"
-    r"|จะ(?:จ่าย|โอน|ชำระ|รับ|ไป|มา|เอา)"
+    r"|จะ(?:จ่าย|โอน|ชำระ|รับ|ไป|มา|เอา)|ให้(?:ด้วย|หน่อย)"
+    # what to do instead: «ไม่ต้องโทรนะครับ ส่งไลน์มาแทน», the second clause kept too, so
+    # the detail holds both (not «ตัวแทน», an agent)
+    r"|(?<!ตัว)แทน"
 )
-_ASKS_INFO_TH = re.compile(r"อะไร|ไหน|เท่าไหร่|เท่าไร|เมื่อไหร่|เมื่อไร|ยังไง|อย่างไร|กี่|ใคร")
+#: What a Thai request's words leave of its content: request words, particles and the
+#: function words around them («ให้», «ด้วย», «ก่อน», «ดู», «เลย»).
+_TH_NOT_CONTENT = re.compile(
+    r"ช่วย|ขอ|อยาก|ไม่ต้อง|ฝาก|อย่า|ต้องการ|สะดวก|แทน|จะ|ให้|ด้วย|หน่อย|ก่อน|ดู|เลย|จัง|มาก|นะ"
+    r"|ครับ|คับ|ค่ะ|คะ|ค่า|จ้ะ|จ้า|ได้|ไหม|มั้ย|แล้ว|เดี๋ยว|ไว้|ที่|ไป|มา|ผม|ฉัน|หนู|เรา|คุณ"
+    r"|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]|[^\u0e01-\u0e4e]"
+)
+#: Thai wishes and reassurance a request word opens: «ขอให้โชคดี» ("good luck"), «ไม่ต้อง
+#: ห่วง» ("don't worry").
+_TH_COURTESY = re.compile(r"โชคดี|ห่วง|กังวล|เกรงใจ|สุขภาพแข็งแรง|มีความสุข|เป็นห่วง")
+_ASKS_INFO_TH = re.compile(r"อะไร|ไหน|ถาม|เท่าไหร่|เท่าไร|เมื่อไหร่|เมื่อไร|ยังไง|อย่างไร|กี่|ใคร")
 
+#: What the customer does for themselves, a feeling or a joke: "I'll have a rest", «میرم
+#: خونه استراحت میکنم», «อยากกินข้าวมันไก่จังเลย», «555». A request or decision about it
+#: asks nothing of the service.
+_CHAT = re.compile(
+    r"(?<![\w'’])(?:(?:a|some)\s+rest|sleep|nap|relax|cry|lol|haha+|worry|coffee|tea|lunch|dinner|breakfast"
+    r"|eat|eating|go\s+with\s+the\s+flow)(?![\w'’])"
+    rf"|(?<![{_FA}])(?:استراحت|بخوابم|بخوابیم|خواب|بخورم|بخوریم|چای|چایی|ناهار|شام|صبحانه"
+    rf"|گریه|نگران|خخخ+)(?![{_FA}])"
+    r"|กิน|นอน|พักผ่อน|คิดดู|ร้องไห้|(?<!\d)555+(?!\d)|ห่วง|กังวล",
+    re.I,
+)
 #: An option agreed to: "let's do the …", "go with the …", «باشه همون …», «همین رو»,
 #: «เอาอันนี้», «เอาแบบ …».
 _CHOICE = re.compile(
-    r"(?<![\w'’])(?:let'?s\s+(?:do|go\s+(?:with|for))|go\s+(?:with|for)\s+the"
-    r"|(?:i|we)(?:'?ll|\s+will)\s+(?:take|go\s+with|go\s+for))(?![\w'’])"
+    r"(?<![\w'’])(?:let'?s\s+(?:do|go\s+(?:with|for))|go\s+(?:with|for)\s+the(?!\s+flow\b)"
+    rf"|(?:i|we)(?:'?ll|\s+will)\s+(?:take(?!\s+(?:{_LIGHT_TAKE_EN}))|go\s+with|go\s+for))"
+    r"(?![\w'’])"
     rf"|(?<![{_FA}])(?:همون|همین|همان)(?:\s+(?:رو|را))?(?![{_FA}])(?!\s*(?:{_FA_NOT_CHOSEN}))"
     r"|เอา(?:อัน|แบบ|ตัว|รุ่น|สี|ห้อง|แพ็กเกจ|ที่)",
     re.I,
@@ -147,13 +198,86 @@ _PROBLEM = re.compile(
     r"|squeak(?:ing|s)?|rattl(?:e|es|ing)|knocking)(?![\w'’])"
     rf"|(?<![{_FA}])(?:خراب|نشت|چکه|ترک\s*(?:خورده|داره|برداشته)|سوخته|شکسته|معیوب|پاره"
     rf"|کار\s*نمی[\u200c\s]?کن|خط\s*(?:افتاده|و\s*خش)|ایراد|عیب)"
-    r"|รั่ว|(?<!ค่า|ผู้)เสีย(?!ง|ใจ|เวลา|ค่า|เงิน|ดาย|สละ|ก่อน|ภาษี)|พัง|แตก|หยด|ชำรุด|ไม่ทำงาน|ร้าว|หลวม"
+    r"|รั่ว|(?<!ค่า|ผู้)เสีย(?!ง|ใจ|เวลา|ค่า|เงิน|ดาย|สละ|ก่อน|ภาษี)|พัง|แตก|หยด|ชำรุด|ไม่ทำงาน|(?<!พ)ร้าว|หลวม"
     r"|สึก|ตัน|ไม่ติด|ไม่เย็น|เป็นรอย|บุบ|ขึ้นรา",
     re.I,
 )
 
-#: A question that asks where, or asks for a name.
-_ASKS_WHERE = re.compile(rf"(?<![\w'’])(?i:where)(?![\w'’])|(?<![{_FA}])کجا|ที่ไหน|ไหน(?!ๆ)")
+#: What a machine or device is for, stems ("drain", "cool", "boot"): a thing not doing one
+#: is a fault; "it doesn't matter", "the move doesn't affect the date" are none.
+_FUNCTIONS_EN = (
+    r"work|start|drain|spin|cool|heat|boot|charg|load|open|clos|turn\s+on|turn\s+off|power\s+on"
+    r"|connect|print|flush|lock|unlock|run|updat|sync|respond|ignit|switch\s+on|play|stream|pump"
+    r"|dry|wash|freez|defrost|light|display|scan|pair|install|shut|fir|brak|steer|hold\s+charge"
+    r"|boil|filter|heat\s+up|warm\s+up|cool\s+down|come\s+on"
+)
+_VERB_END = r"(?:e|es|s|ing|ning|ping|ting)?"
+#: A thing that will not do what it is for: "the drum doesn't spin", "my dishwasher stopped
+#: draining". The subject is a thing ("the …", "my …", "it"), not a relative ("my son
+#: isn't coming"); ``fault`` is the part that says what is wrong.
+_NOT_DOING = re.compile(
+    rf"(?<![\w'’])(?:it|(?:the|my|our|this|that)(?:\s+(?!(?:{relation_words(0)})\b)[a-z-]+){{1,3}})"
+    r"\s+(?P<fault>(?:won'?t|wouldn'?t|doesn'?t|does\s+not|isn'?t|is\s+not|aren'?t|can'?t|cannot"
+    rf"|keeps?\s+failing\s+to)\s+(?:even\s+|properly\s+)?(?:{_FUNCTIONS_EN}){_VERB_END}"
+    rf"|(?:has\s+|have\s+|'s\s+)?stopped\s+(?:{_FUNCTIONS_EN})(?:ning|ping|ting|ing))"
+    r"(?![\w'’])",
+    re.I,
+)
+#: Persian: a function a thing does («روشن», «خنک», «تخلیه», «شارژ») not done: «… نمیکنه»,
+#: «… نمیشه».
+_NOT_DOING_FA = re.compile(
+    rf"(?<![{_FA}])(?:روشن|خاموش|خنک|گرم|تخلیه|شارژ|باز|بسته|وصل|آبگیری|تمیز|استارت|کار"
+    rf"|آب\s*گرم|خشک|سرد|قفل|پخش|لود|بوت)\s+نمی[\u200c\s]?(?:کنه|کند|شه|شود|کنن|شن|ده|دهد)"
+    rf"(?![{_FA}])"
+)
+#: Thai: «ไม่» before a function a machine does: «ไม่ระบายน้ำ», «ไม่ปั่นแห้ง», «ไม่หมุน».
+_NOT_DOING_TH = re.compile(
+    r"ไม่(?:ระบาย|ปั่น|หมุน|ชาร์จ|สตาร์ท|ทำความเย็น|ทำความร้อน|ไหล|ดูด|ซัก|อุ่น|จ่ายไฟ|เชื่อมต่อ"
+    r"|ตัด|ร้อน|บูต|บู๊ต|ออกอากาศ|ทำน้ำ)"
+)
+#: A fault said of a feeling or of oneself: "my heart is broken", "I'm worn out", «حالم
+#: خیلی خرابه», «قلبم شکسته», «ใจพังมาก», «ผมตันมากเลย» (I'm stuck).
+_FEELING_BEFORE = re.compile(
+    r"(?:(?<![\w'’])(?:heart|mood|spirit|soul|nerves|head|brain|i'?m|i\s+am|we'?re|we\s+are"
+    r"|i\s+feel|feeling|i'?ve\s+been|am)(?:\s+(?:is|are|so|really|completely|totally|just"
+    r"|a\s+bit|all|feeling|pretty|quite|very|been))*\s*"
+    rf"|(?<![{_FA}])(?:حال|قلب|دل|اعصاب|روحیه|روح|مغز)(?:م|مون|ت|ش|تون|شون)?"
+    rf"(?:\s+(?:خیلی|واقعا|واقعاً|کلا|یکم|حسابی|دیگه|بدجور))*\s*"
+    # a pronoun alone, not «ของผม» (mine: «เครื่องของผมพัง», my machine broke)
+    r"|(?:ใจ|หัวใจ|อารมณ์|สมอง|ชีวิต|(?<!ของ)(?:ผม|ฉัน|หนู|เรา|กู))(?:มาก|จัง|เลย|ก็)?)$",
+    re.I,
+)
+
+#: A diet or an allergy the customer states: a constraint every later offer must keep.
+_DIET = re.compile(
+    r"(?<![\w'’])(?:allerg(?:y|ies|ic)|intoleran(?:t|ce)|vegetarian|vegan|coeliac|celiac|halal"
+    r"|kosher|gluten[-\s]free|dairy[-\s]free|nut[-\s]free|lactose)(?![\w'’])"
+    rf"|(?<![{_FA}])(?:حساسیت|آلرژی|گیاهخوار|گیاه\u200cخوار|وگان|حلال|عدم\s+تحمل)"
+    r"|แพ้|มังสวิรัติ|กินเจ|ทานเจ|วีแกน|ฮาลาล|ไม่(?:กิน|ทาน)(?:เนื้อ|หมู|ไก่|กุ้ง|ถั่ว|นม|เผ็ด)",
+    re.I,
+)
+
+#: A question that asks where («ไหน» after a verb of being or going: «อยู่ไหน», «ไปไหน»;
+#: after a noun it asks which one, «รุ่นไหน»), or asks for a name.
+_ASKS_WHERE = re.compile(
+    rf"(?<![\w'’])(?i:where)(?![\w'’])|(?<![{_FA}])کجا"
+    r"|(?:ที่|อยู่|ไป|มา|จาก|แถว|ตรง|ส่ง)\s*ไหน(?!ๆ)"
+)
+#: A reply that answers nothing: a refusal, a deferral, not knowing ("not sure what you
+#: mean", «بعدا میگم بهتون», «ไม่บอกดีกว่าครับ», «รอสักครู่นะคะ», "let me check", «ขอ
+#: สอบถามหัวหน้าก่อน», asking the supervisor first).
+_NO_ANSWER = re.compile(
+    r"(?<![\w'’])(?:not\s+sure|no\s+idea|don'?t\s+know|dunno|rather\s+not|prefer\s+not"
+    r"|(?:tell|say)\s+you\s+later|later|what\s+do\s+you\s+mean|why|not\s+telling"
+    r"|(?:one|a)\s+(?:moment|sec|second|minute)|hold\s+on|let\s+me\s+(?:check|ask|find\s+out)"
+    r"|i'?ll\s+(?:check|ask|find\s+out))(?![\w'’])"
+    rf"|(?<![{_FA}])(?:نمی[\u200c\s]?دونم|نمی[\u200c\s]?دانم|بعدا|بعداً|نمیگم|نمی[\u200c\s]?گم"
+    rf"|چرا|ترجیح\s+میدم|یه\s+لحظه|چند\s+لحظه|صبر\s+کنید|بپرسم|چک\s+کنم|بررسی\s+کنم)(?![{_FA}])"
+    r"|ไม่บอก|ไม่รู้|ไม่แน่ใจ|ทำไม|ไว้ทีหลัง|ไว้บอก|ไม่สะดวกบอก|รอสักครู่|สักครู่|แป๊บ|สอบถาม|ขอถาม|ขอเช็ค|ตรวจสอบก่อน",
+    re.I,
+)
+#: «ไหน» after a noun asks which one: «รุ่นไหน», «สาขาไหน».
+_ASKS_WHICH_TH = re.compile(r"ไหน(?!ๆ)")
 _ASKS_NAME = re.compile(
     rf"(?<![\w'’])(?i:name|who)(?![\w'’])|(?<![{_FA}])(?:نام|اسم|کیه|چه\s+کسی)|ชื่อ"
 )
@@ -194,25 +318,45 @@ def clauses_kept(unit: Sequence[Candidate]) -> list[KeptClause]:
 def _of_sentence(candidate: Candidate, asked: Candidate | None) -> list[KeptClause]:
     text = candidate.text
     found: list[KeptClause] = []
-    if asked is not None:
+    if asked is not None and _answers(_clean(text), asked.text):
         answer = _clean(text)
-        if 0 < len(answer) <= MAX_ANSWER_CHARS and content_terms(answer):
-            if _ASKS_WHERE.search(asked.text):
-                found.append(KeptClause(answer, "place"))
-            elif _ASKS_NAME.search(asked.text):
-                found.append(KeptClause(answer, "person"))
+        if _ASKS_WHERE.search(asked.text):
+            found.append(KeptClause(answer, "place"))
+        elif _ASKS_NAME.search(asked.text):
+            found.append(KeptClause(answer, "person"))
+        elif _ASKS_WHICH_TH.search(asked.text):
+            found.append(KeptClause(answer, "choice"))  # «ธนาคารไหน», which bank
     for person in people_named(text):
         found.append(KeptClause(_clause_at(text, person.start), "person"))
-    for match in _PROBLEM.finditer(text):
-        found.append(KeptClause(_clause_at(text, match.start()), "problem"))
+    for pattern in (_PROBLEM, _NOT_DOING, _NOT_DOING_FA, _NOT_DOING_TH):
+        for match in pattern.finditer(text):
+            if _FEELING_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+                continue  # "my heart is broken", «حالم خرابه»: a feeling, no fault
+            clause = _clause_at(text, match.start())
+            # the fault of what: "it's leaking" alone says of nothing
+            fault = match.group("fault") if "fault" in pattern.groupindex else match.group()
+            if content_terms(clause.replace(fault, " ")):
+                found.append(KeptClause(clause, "problem"))
     if candidate.speaker == "User":
         found += _customer_clauses(text)
     return [clause for clause in found if clause.text and content_terms(clause.text)]
 
 
+def _answers(answer: str, question: str) -> bool:
+    """Whether ``answer`` is a bare answer to ``question``: short, not itself a question,
+    no refusal or deferral, and with a content term the question does not already hold
+    (a reply that only repeats the question's words tells nothing)."""
+    if not 0 < len(answer) <= MAX_ANSWER_CHARS or is_question(answer):
+        return False
+    if _NO_ANSWER.search(answer):
+        return False
+    return bool(set(content_terms(answer)) - set(content_terms(question)))
+
+
 def _customer_clauses(text: str) -> list[KeptClause]:
     """Requests, decisions, choices, relatives and whereabouts in a customer's sentence."""
     found = [KeptClause(i.text, "instruction") for i in instructions(text)]
+    found += [KeptClause(_clause_at(text, m.start()), "instruction") for m in _DIET.finditer(text)]
     for kind, pattern in (
         ("choice", _CHOICE),
         ("person", _RELATION),
@@ -226,15 +370,27 @@ def _customer_clauses(text: str) -> list[KeptClause]:
     ):
         for match in _request_matches(text, pattern):
             clause = _clause_at(text, match)
-            # a Persian verb of request or decision says nothing of what (an English
-            # imperative does: "plug it back in")
-            asked_for = _REQUEST_FA.sub(" ", clause)
-            if len(content_terms(asked_for)) >= MIN_REQUEST_TERMS and not asks_info.search(clause):
+            if _asks_for_something(clause) and not asks_info.search(clause):
                 found.append(KeptClause(clause, "instruction"))
     found += [
         KeptClause(_clause_at(text, at), "instruction") for at in _request_matches(text, _SUITS_EN)
     ]
     return found
+
+
+def _asks_for_something(clause: str) -> bool:
+    """Whether a request clause asks for something to remember: enough content besides
+    its request words (a Persian verb of request or decision says nothing of what; an
+    English imperative does: "plug it back in"), Thai measured in letters (see
+    ``MIN_THAI_REQUEST_LETTERS``), and nothing the customer does for themselves, no
+    feeling, wish or joke (``_CHAT``, ``_TH_COURTESY``)."""
+    if _CHAT.search(clause) or _TH_COURTESY.search(clause):
+        return False
+    if _TH_LETTER.search(clause):
+        letters = len(_TH_NOT_CONTENT.sub("", clause))
+        others = content_terms(re.sub(f"[{_TH}]+", " ", clause))
+        return letters + 2 * len(others) >= MIN_THAI_REQUEST_LETTERS
+    return len(content_terms(_REQUEST_FA.sub(" ", clause))) >= MIN_REQUEST_TERMS
 
 
 def _request_matches(text: str, pattern: re.Pattern[str]) -> list[int]:
@@ -252,6 +408,8 @@ def _request_matches(text: str, pattern: re.Pattern[str]) -> list[int]:
 def _clause_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for cut in _CLAUSE_BREAK.finditer(text):
+        if cut.group() == "," and _CONTRAST_TAIL.match(text, cut.end()):
+            continue  # "invoice the company, not me": one instruction
         spans.append((start, cut.start()))
         start = cut.end()
     spans.append((start, len(text)))
