@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.context.fact_subjects import about
-from domain.memory.offline.fact_keys import restates
+from domain.context.held_values import CurrentValues, held
 from domain.tokens import ELLIPSIS, fit_to_budget
 from schemas.memory_model import Fact, ReplacedValue
 
@@ -73,30 +73,34 @@ class ReplacedMarks:
         old_values: Sequence[str] = (),
         detail_replaced: Sequence[ReplacedValue] = (),
     ) -> None:
+        # Which facts hold an old value as current is asked of every old value: the
+        # current values are indexed once (``CurrentValues``).
+        current = CurrentValues([fact.value for fact in facts])
         self._replaced = [
             _Replaced(
                 old,
                 fact,
                 replaced_note(fact.value),
-                tuple(o.key for o in facts if o.key != fact.key and _held(old, o.value)),
+                tuple(
+                    facts[index].key
+                    for index in current.holding(old)
+                    if facts[index].key != fact.key
+                ),
                 (old, *_distinctive_words(old, fact.value)[:1]),
             )
             for fact in facts
             for old in (earlier.value.strip() for earlier in fact.history)
-            if _markable(old) and not _held(old, fact.value)
+            if _markable(old) and not held(old, fact.value)
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
         # put right, which is nobody's value) unless a fact holds it as current
         self._detail_replaced = [
             (replaced.old, replaced.new, replaced_note(replaced.new))
             for replaced in detail_replaced
-            if _markable(replaced.old)
-            and (replaced.corrected or not any(_held(replaced.old, f.value) for f in facts))
+            if _markable(replaced.old) and (replaced.corrected or not current.holding(replaced.old))
         ]
         self._named_old = [
-            old
-            for old in old_values
-            if len(old) >= MIN_MARKED_CHARS and not any(restates(old, f.value) for f in facts)
+            old for old in old_values if len(old) >= MIN_MARKED_CHARS and not current.restating(old)
         ]
 
     def mark(self, text: str) -> str:
@@ -178,11 +182,6 @@ def _clause_before(sentence: str, old: str) -> str:
     return _CLAUSE_BREAK.split(lead)[-1]
 
 
-def _held(old: str, current: str) -> bool:
-    """Whether ``current`` is ``old`` said again (in other words or fuller)."""
-    return restates(old, current) or _same_numbers(old, current)
-
-
 def _inside_marks(text: str) -> list[tuple[int, int]]:
     return [(mark.start(), mark.end()) for mark in _MARK.finditer(text)]
 
@@ -190,21 +189,6 @@ def _inside_marks(text: str) -> list[tuple[int, int]]:
 def _in_mark(position: int, marks: Sequence[tuple[int, int]]) -> bool:
     """A value quoted inside another value's mark is the newer value, not a quote to mark."""
     return any(start <= position < end for start, end in marks)
-
-
-_NUMBER = re.compile(r"\d+")
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _same_numbers(old: str, current: str) -> bool:
-    """The same value in fuller or shorter words, no replaced one: «ค่าธรรมเนียมบริการ 60 บาท»
-    and «ค่าธรรมเนียม 60 บาท» are one fee (the same numbers, every word of one inside the
-    other); "19 Nov" and "19 Dec" are not."""
-    numbers = [int(n) for n in _NUMBER.findall(old)]
-    if not numbers or numbers != [int(n) for n in _NUMBER.findall(current)]:
-        return False
-    shorter, longer = sorted((old.casefold(), current.casefold()), key=len)
-    return all(word in longer for word in _LETTERS.findall(shorter))
 
 
 def _markable(old: str) -> bool:
