@@ -46,6 +46,7 @@ repeats the value of a key fact is left out
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Sequence
@@ -409,7 +410,7 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
             first_position=detail.first_position,
             last_position=detail.last_position,
         )
-        said = _Said(detail.values, frozenset(_terms(without_speakers(compact))))
+        said = _Said(detail.values, _terms(without_speakers(compact)))
         items.append((_Item(_line_cost(shown.text), detail=shown), said))
     items.sort(key=lambda pair: pair[0].detail.last_position if pair[0].detail else 0)
     return items[::-1]
@@ -476,8 +477,10 @@ class _Said:
     terms: frozenset[str]
 
 
-def _terms(text: str) -> set[str]:
-    return set(content_terms(text))
+#: A detail's or a summary's terms are asked for by every context until the next fold.
+@functools.lru_cache(maxsize=8192)
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(content_terms(text))
 
 
 def _new_to(
@@ -503,7 +506,7 @@ def _hidden_by(
     summary, an older message) by which the items before it say all the detail
     says; a detail shown until then says what they would say again."""
     earlier_raw = "\n".join(_item_text(item) for item in items[:start])
-    earlier, earlier_terms = normalized(earlier_raw), _terms(earlier_raw)
+    earlier, earlier_terms = normalized(earlier_raw), set(content_terms(earlier_raw))
     later_raw = [_item_text(item) for item in items[later_from:]]
     later = [normalized(text) for text in later_raw]
     later_terms = [_terms(text) for text in later_raw]

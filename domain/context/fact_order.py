@@ -62,7 +62,8 @@ def _ordered(facts: Sequence[Fact]) -> tuple[list[Fact], dict[str, str]]:
             latest[fact.key] = fact
     by_recency = sorted(latest.values(), key=lambda fact: fact.updated_at, reverse=True)
     ordered = sorted(by_recency, key=lambda fact: rank(fact.key))
-    holders = {index: _quoted_by(index, ordered) for index in range(len(ordered))}
+    values = [_normalized(fact.value) for fact in ordered]
+    holders = {index: _quoted_by(index, ordered, values) for index in range(len(ordered))}
     quoted = [fact for index, fact in enumerate(ordered) if holders[index] is not None]
     held = {
         fact.key: holder.key
@@ -89,19 +90,22 @@ def _normalized(value: str) -> str:
 
 def _holds(longer: str, value: str) -> bool:
     """Whether ``value`` stands in ``longer`` as whole words ("ORD-5843" is not in "ORD-58432")."""
+    if value not in longer:
+        return False  # most pairs: no pattern to build
     return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", longer) is not None
 
 
-def _quoted_by(index: int, ordered: Sequence[Fact]) -> Fact | None:
+def _quoted_by(index: int, ordered: Sequence[Fact], values: Sequence[str]) -> Fact | None:
     """Another fact that already says this one's value: one that holds it in a longer
     value ("Friday 10 October, between 1 and 5pm" holds "between 1 and 5pm"), or an
-    earlier one with the same value; of the same subject when there is one."""
-    value = _normalized(ordered[index].value)
+    earlier one with the same value; of the same subject when there is one. ``values``:
+    the facts' values, normalized."""
+    value = values[index]
     if len(value) < MIN_QUOTED_CHARS:
         return None
     found: list[Fact] = []
     for other_index, other in enumerate(ordered):
-        other_value = _normalized(other.value)
+        other_value = values[other_index]
         if other_index == index or not _holds(other_value, value):
             continue
         if len(other_value) > len(value) or other_index < index:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from domain.context.replaced import MIN_MARKED_CHARS
 from domain.memory.offline.lexicon import THAI_PARTICLES
@@ -39,13 +39,26 @@ def normalized(text: str) -> str:
 
 def only_repeats(line: str, values: Iterable[str]) -> bool:
     """Whether ``line`` quotes one of ``values`` and says nothing else worth its budget."""
+    return _only_repeats(line, _looked_for(values))
+
+
+def _looked_for(values: Iterable[str]) -> list[str]:
+    """``values`` as ``_only_repeats`` looks for them: normalized, the longest first."""
+    return [
+        value
+        for value in sorted({normalized(v) for v in values}, key=len, reverse=True)
+        if len(value) >= MIN_MARKED_CHARS
+    ]
+
+
+def _only_repeats(line: str, values: Sequence[str]) -> bool:
     if _REPLACED_MARK in line:
         return False
     rest = normalized(_SPEAKER.sub("", line, count=1))
     quoted = False
-    for value in sorted({normalized(v) for v in values}, key=len, reverse=True):
-        if len(value) < MIN_MARKED_CHARS:
-            continue
+    for value in values:
+        if value not in rest:
+            continue  # most values of most lines: no pattern to build
         whole = re.compile(_CLAUSE_START + re.escape(value) + _CLAUSE_END)
         if whole.search(rest):
             rest, quoted = whole.sub(" ", rest), True
@@ -57,9 +70,9 @@ def only_repeats(line: str, values: Iterable[str]) -> bool:
 def without_repeats(text: str, values: Iterable[str]) -> str:
     """``text`` without its lines that only repeat one of ``values`` (``only_repeats``), each
     with the other speaker's question just before it: a question goes with its answer."""
-    shown = list(values)
+    shown = _looked_for(values)
     lines = text.split("\n")
-    gone = {index for index, line in enumerate(lines) if only_repeats(line, shown)}
+    gone = {index for index, line in enumerate(lines) if _only_repeats(line, shown)}
     gone |= {index - 1 for index in gone if index > 0 and _asks(lines[index - 1], lines[index])}
     return "\n".join(line for index, line in enumerate(lines) if index not in gone)
 

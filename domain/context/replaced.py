@@ -10,11 +10,13 @@ current one follows it: "12 Elm Street (replaced: 7 Zand Boulevard)".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from domain.context.fact_subjects import about
-from domain.memory.offline.fact_keys import restates
+from domain.context.held_values import CurrentValues, held
+from domain.context.needles import Needles, each_present
 from domain.tokens import ELLIPSIS, fit_to_budget
 from schemas.memory_model import Fact, ReplacedValue
 
@@ -73,49 +75,52 @@ class ReplacedMarks:
         old_values: Sequence[str] = (),
         detail_replaced: Sequence[ReplacedValue] = (),
     ) -> None:
+        # Which facts hold an old value as current is asked of every old value: the
+        # current values are indexed once (``CurrentValues``).
+        current = CurrentValues([fact.value for fact in facts])
         self._replaced = [
             _Replaced(
                 old,
                 fact,
                 replaced_note(fact.value),
-                tuple(o.key for o in facts if o.key != fact.key and _held(old, o.value)),
+                tuple(
+                    facts[index].key
+                    for index in current.holding(old)
+                    if facts[index].key != fact.key
+                ),
                 (old, *_distinctive_words(old, fact.value)[:1]),
             )
             for fact in facts
             for old in (earlier.value.strip() for earlier in fact.history)
-            if _markable(old) and not _held(old, fact.value)
+            if _markable(old) and not held(old, fact.value)
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
         # put right, which is nobody's value) unless a fact holds it as current
-        self._detail_replaced = [
+        detail_olds = [
             (replaced.old, replaced.new, replaced_note(replaced.new))
             for replaced in detail_replaced
-            if _markable(replaced.old)
-            and (replaced.corrected or not any(_held(replaced.old, f.value) for f in facts))
+            if _markable(replaced.old) and (replaced.corrected or not current.holding(replaced.old))
         ]
-        self._named_old = [
-            old
-            for old in old_values
-            if len(old) >= MIN_MARKED_CHARS and not any(restates(old, f.value) for f in facts)
+        named_old = [
+            old for old in old_values if len(old) >= MIN_MARKED_CHARS and not current.restating(old)
         ]
+        # What ``mark`` does to a text, in order: each step changes only a text that holds
+        # one of its needles (``each_present`` looks at those steps alone).
+        steps: list[tuple[tuple[str, ...], Callable[[str], str]]] = [
+            (item.needles, partial(_mark_replaced, item)) for item in self._replaced
+        ]
+        steps += [
+            ((old,), partial(_mark_if_quoted, old, new, note)) for old, new, note in detail_olds
+        ]
+        steps += [((old,), partial(_mark_if_named, old)) for old in named_old]
+        self._steps = [step for _, step in steps]
+        self._needles = Needles([needles for needles, _ in steps])
+        #: The old values ``mark_detail`` looks for a detail's values in, one a line: a value
+        #: in none of them needs no closer look.
+        self._unheld_olds = "\n".join(item.old for item in self._replaced if not item.holders)
 
     def mark(self, text: str) -> str:
-        for item in self._replaced:
-            if not any(needle in text for needle in item.needles):
-                continue
-            if re.search(re.escape(item.old) + r" \(replaced", text):
-                continue  # marked already
-            if item.holders:  # also another subject's current value: "ใบละ 4,500 บาท" a price
-                text = _mark_in_sentences_about(text, item.old, item.fact, item.note, item.holders)
-            else:
-                text = _mark_quoted(text, item.old, item.fact.value, item.note)
-        for old, current, note in self._detail_replaced:
-            if old in text:
-                text = _mark_quoted(text, old, current, note)
-        for old in self._named_old:
-            if old in text:
-                text = _mark(text, old, OLD_NOTE)
-        return text
+        return each_present(self._needles, text, lambda index, text: self._steps[index](text))
 
     def mark_detail(self, text: str, values: Sequence[str]) -> str:
         """``text`` marked (``mark``), and a value of the detail that a fact's earlier value
@@ -125,6 +130,8 @@ class ReplacedMarks:
         for value in values:
             if not _markable(value) or value + " (replaced" in text:
                 continue
+            if value not in self._unheld_olds:
+                continue  # in no old value the loop below would look at
             whole = r"(?<![\w.,٬])" + re.escape(value) + r"(?![\w])"
             for item in self._replaced:
                 if item.holders or value not in item.old or value in item.fact.value:
@@ -133,6 +140,25 @@ class ReplacedMarks:
                     text = _mark(text, value, item.note)
                     break
         return text
+
+
+def _mark_replaced(item: _Replaced, text: str) -> str:
+    """``text`` with ``item``'s old value marked where it quotes it (``ReplacedMarks``)."""
+    if not any(needle in text for needle in item.needles):
+        return text
+    if re.search(re.escape(item.old) + r" \(replaced", text):
+        return text  # marked already
+    if item.holders:  # also another subject's current value: "ใบละ 4,500 บาท" a price
+        return _mark_in_sentences_about(text, item.old, item.fact, item.note, item.holders)
+    return _mark_quoted(text, item.old, item.fact.value, item.note)
+
+
+def _mark_if_quoted(old: str, current: str, note: str, text: str) -> str:
+    return _mark_quoted(text, old, current, note) if old in text else text
+
+
+def _mark_if_named(old: str, text: str) -> str:
+    return _mark(text, old, OLD_NOTE) if old in text else text
 
 
 def _mark_quoted(text: str, old: str, current: str, note: str) -> str:
@@ -178,11 +204,6 @@ def _clause_before(sentence: str, old: str) -> str:
     return _CLAUSE_BREAK.split(lead)[-1]
 
 
-def _held(old: str, current: str) -> bool:
-    """Whether ``current`` is ``old`` said again (in other words or fuller)."""
-    return restates(old, current) or _same_numbers(old, current)
-
-
 def _inside_marks(text: str) -> list[tuple[int, int]]:
     return [(mark.start(), mark.end()) for mark in _MARK.finditer(text)]
 
@@ -190,21 +211,6 @@ def _inside_marks(text: str) -> list[tuple[int, int]]:
 def _in_mark(position: int, marks: Sequence[tuple[int, int]]) -> bool:
     """A value quoted inside another value's mark is the newer value, not a quote to mark."""
     return any(start <= position < end for start, end in marks)
-
-
-_NUMBER = re.compile(r"\d+")
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _same_numbers(old: str, current: str) -> bool:
-    """The same value in fuller or shorter words, no replaced one: «ค่าธรรมเนียมบริการ 60 บาท»
-    and «ค่าธรรมเนียม 60 บาท» are one fee (the same numbers, every word of one inside the
-    other); "19 Nov" and "19 Dec" are not."""
-    numbers = [int(n) for n in _NUMBER.findall(old)]
-    if not numbers or numbers != [int(n) for n in _NUMBER.findall(current)]:
-        return False
-    shorter, longer = sorted((old.casefold(), current.casefold()), key=len)
-    return all(word in longer for word in _LETTERS.findall(shorter))
 
 
 def _markable(old: str) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,8 +123,14 @@ def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
     newest value that replaced it (a chain "A → B → C" gives A → C and B → C)."""
     changes: dict[tuple[int, str], ValueChange] = {}
     read = [_Read.of(detail) for detail in details]
+    # The details with values of each kind, oldest first: a newer value is compared with
+    # those alone (a detail with none of its kind says nothing of it).
+    having: dict[str, list[int]] = {}
+    for index, detail in enumerate(read):
+        for kind in detail.by_kind:
+            having.setdefault(kind, []).append(index)
     for newer in range(1, len(details)):
-        for change in _changes_by(read, newer):
+        for change in _changes_by(read, newer, having):
             changes.setdefault((change.older, change.old), change)
     resolved = [_latest(change, changes) for change in changes.values()]
     kept = [c for c in resolved if not _said_again(c, details)]
@@ -183,19 +190,25 @@ class _Read:
     text: str
     corrects: bool
     changes: bool
+    #: Its values by kind, in order: every newer detail asks for those of its values' kinds.
+    by_kind: dict[str, list[str]]
 
     @classmethod
     def of(cls, detail: Detail) -> _Read:
         text = _SPEAKER.sub("", detail.text)
+        by_kind: dict[str, list[str]] = {}
+        for value, kind in zip(detail.values, detail.kinds, strict=False):
+            by_kind.setdefault(kind, []).append(value)
         return cls(
             detail,
             text,
             _CORRECTS.search(text) is not None,
             _CHANGED.search(text) is not None,
+            by_kind,
         )
 
     def values_of(self, kind: str) -> list[str]:
-        return [v for v, k in zip(self.detail.values, self.detail.kinds, strict=False) if k == kind]
+        return self.by_kind.get(kind, [])
 
 
 #: What an older detail says to a newer value: not about it (look further back), about
@@ -220,13 +233,18 @@ def _said_before(change: ValueChange, details: Sequence[Detail]) -> list[tuple[i
     ]
 
 
-def _changes_by(details: Sequence[_Read], index: int) -> list[ValueChange]:
+def _changes_by(
+    details: Sequence[_Read], index: int, having: dict[str, list[int]]
+) -> list[ValueChange]:
+    """The changes the detail at ``index`` makes to older ones; ``having``: the indexes of
+    the details with values of each kind, in order."""
     newer = details[index]
     found: list[ValueChange] = []
     for new, kind in zip(newer.detail.values, newer.detail.kinds, strict=False):
         if _named_wrong(newer.text, new):
             continue  # the old value itself, quoted: "instead of the 1st"
-        for older in range(index - 1, -1, -1):
+        with_kind = having.get(kind, [])
+        for older in reversed(with_kind[: bisect_left(with_kind, index)]):
             olds = details[older].values_of(kind)
             if any(_same_value(old, new, kind) for old in olds):
                 break  # the newer value was said before: the change, if any, was there
@@ -296,11 +314,11 @@ def _named_wrong(text: str, value: str) -> bool:
     "not 418" of "07700 900418", "not XRT" of "KP16 XRT", «ไม่ใช่ กข» of "7กข 4821"; a
     word of it, or the end of one of its numbers, not any letters of it ("not be" is no
     part of "between 8am and 1pm")."""
+    named_wrong = _named_after_negation(text)
+    if not named_wrong:
+        return False  # most texts name nothing as wrong
     words = [_plain(word) for word in re.split(r"[^\w]+", value) if word]
-    for match in _NEGATION.finditer(text):
-        named = _plain(match.group(1))
-        if len(named) < 2:
-            continue
+    for named in named_wrong:
         if any(
             word == named
             or (word.endswith(named) and named.isdigit())
@@ -309,6 +327,14 @@ def _named_wrong(text: str, value: str) -> bool:
         ):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)  # a detail's text is read against each of its values and older ones'
+def _named_after_negation(text: str) -> tuple[str, ...]:
+    """What ``text`` names after a negation ("not 418", «نه ۱۲»), ``_plain``, two characters
+    or more, in order."""
+    named = (_plain(match.group(1)) for match in _NEGATION.finditer(text))
+    return tuple(word for word in named if len(word) >= 2)
 
 
 def _thai_part_of(named: str, word: str) -> bool:

@@ -171,13 +171,23 @@ def supersedes(newer: Detail, older: Detail, terms: dict[int, set[str]] | None =
 
 
 def superseded_indexes(details: Sequence[Detail]) -> set[int]:
-    """Indexes (in ``details``, oldest first) of the details a newer one supersedes."""
-    terms = {id(d): detail_terms(d) for d in details}
-    gone: set[int] = set()
-    for index, older in enumerate(details):
-        if any(supersedes(newer, older, terms) for newer in details[index + 1 :]):
-            gone.add(index)
-    return gone
+    """Indexes (in ``details``, oldest first) of the details a newer one supersedes.
+
+    ``supersedes`` holds between two details exactly when they have the same kinds, the
+    same terms (``MIN_SHARED_TERMS`` or more) and the same identifiers: the details are
+    grouped by those, and every one but the newest of a group is superseded (a fold
+    compares each detail with every newer one, not each pair)."""
+    newest: dict[tuple[frozenset[str], frozenset[str], tuple[str, ...]], int] = {}
+    said: list[tuple[frozenset[str], frozenset[str], tuple[str, ...]] | None] = []
+    for index, detail in enumerate(details):
+        terms = detail_terms(detail)
+        if len(terms) < MIN_SHARED_TERMS:
+            said.append(None)  # supersedes nothing, superseded by nothing
+            continue
+        key = (frozenset(detail.kinds), frozenset(terms), tuple(detail_ids(detail)))
+        said.append(key)
+        newest[key] = index
+    return {index for index, key in enumerate(said) if key is not None and newest[key] != index}
 
 
 def kept_details(

@@ -12,6 +12,7 @@ starting a second one. Only names of the same subject are aliases: "date" or
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from domain.memory.offline.thai_dates import same_date_words
 from domain.memory.offline.wording_en import same_date_words as same_english_date_words
@@ -78,12 +79,17 @@ def known_spellings(known_keys: Iterable[str]) -> dict[str, str]:
 _WORD = re.compile(r"[\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
 
-def _words(value: str) -> list[str]:
+#: A context compares every fact's earlier values with every current one, and a fold
+#: its values with the known ones: each value is read into its words once.
+@lru_cache(maxsize=8192)
+def compared_words(value: str) -> tuple[str, ...]:
+    """The words of ``value`` as ``restates`` compares them: case folded, digits in ASCII,
+    date words in one spelling."""
     ascii_digits = "".join(
         str(unicodedata.digit(char)) if char.isdigit() else char
         for char in same_english_date_words(same_date_words(value.casefold()))
     )
-    return _WORD.findall(ascii_digits.replace("_", " "))
+    return tuple(_WORD.findall(ascii_digits.replace("_", " ")))
 
 
 def restates(new: str, current: str) -> bool:
@@ -91,9 +97,11 @@ def restates(new: str, current: str) -> bool:
     order, or a run of them ("Tuesday" of "Tuesday 3 December", "48213" of
     "ORD-48213"). Digits of any script compare equal; case and punctuation do not
     count. "$84" does not restate "$184", nor "Friday" "Thursday"."""
-    new_words, current_words = _words(new), _words(current)
+    new_words, current_words = compared_words(new), compared_words(current)
     if not new_words:
         return True
+    if new_words[0] not in current_words:
+        return False  # no run can start anywhere
     size = len(new_words)
     return any(
         current_words[start : start + size] == new_words
