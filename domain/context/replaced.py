@@ -86,12 +86,15 @@ class ReplacedMarks:
             if _markable(old) and not _held(old, fact.value)
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
-        # put right, which is nobody's value) unless a fact holds it as current
+        # put right, which is nobody's value) unless a fact holds it as current; none a
+        # fact's history holds: the fact marks it, with its own current value
+        earlier = [e.value.strip() for fact in facts for e in fact.history]
         self._detail_replaced = [
             (replaced.old, replaced.new, replaced_note(replaced.new))
             for replaced in detail_replaced
             if _markable(replaced.old)
             and (replaced.corrected or not any(_held(replaced.old, f.value) for f in facts))
+            and not any(_held(replaced.old, e) or _held(e, replaced.old) for e in earlier)
         ]
         self._named_old = [
             old
@@ -136,8 +139,12 @@ class ReplacedMarks:
 
 
 def _mark_quoted(text: str, old: str, current: str, note: str) -> str:
+    """``old`` marked where ``text`` quotes it whole, or else where it quotes a part of it
+    (``_mark_distinctive``); where every whole quote is marked already, nothing more."""
     marked = _mark(text, old, note)
-    return marked if marked != text else _mark_distinctive(text, old, current, note)
+    if marked != text or old in text:
+        return marked
+    return _mark_distinctive(text, old, current, note)
 
 
 #: Between two sentences of a summary: a line break, or a stop and a space.
@@ -254,9 +261,23 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
         if _in_mark(match.start(), marks):
             continue
         around = text[max(0, match.start() - NEARBY_CHARS) : match.end() + NEARBY_CHARS]
-        if any(other in around for other in others) and not text.startswith(note, match.end()):
-            return text[: match.end()] + note + text[match.end() :]
+        end = _quote_end(text, match.end(), words[words.index(word) + 1 :])
+        if any(other in around for other in others) and not text.startswith(" (replaced", end):
+            return text[:end] + note + text[end:]
     return text
+
+
+def _quote_end(text: str, at: int, rest: Sequence[str]) -> int:
+    """Where the quote of an old value that reaches ``at`` ends: past the words of it
+    (``rest``) that follow there ("Thursday" of "Thursday 14 March": after "March"), so a
+    note never stands inside the value."""
+    for word in rest:
+        gap = re.match(r"[\s,]*", text[at:])
+        start = at + (gap.end() if gap else 0)
+        if not text.startswith(word, start):
+            break
+        at = start + len(word)
+    return at
 
 
 #: A bare number this short ("7", "20") occurs in too many other values (a range of
