@@ -298,14 +298,18 @@ _PHRASE_END = re.compile(r"[.!?;:,،؛\n]\s")
 
 def fit_marked(text: str, budget_tokens: int) -> str:
     """``text`` within the budget (``fit_to_budget``), never cut between a value and its
-    "(replaced …)" mark: the phrase of a value whose mark would be cut goes too."""
+    "(replaced …)" mark, nor inside the value's phrase ("88/219 หมู่ 5…" of a marked
+    "88/219 หมู่ 5 หมู่บ้าน…"): the phrase of a value whose mark would be cut goes too."""
     fitted = fit_to_budget(text, budget_tokens)
     if fitted == text or not fitted:
         return fitted
     cut = len(fitted.removesuffix(ELLIPSIS))
-    for mark in _MARK.finditer(text):
-        if mark.start() - 1 <= cut < mark.end():
-            ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
-            keep = text[: ends[-1]].rstrip() if ends else ""
-            return keep + ELLIPSIS if keep else ""
-    return fitted
+    mark = next((m for m in _MARK.finditer(text) if cut < m.end()), None)
+    if mark is None:
+        return fitted
+    ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
+    phrase = ends[-1] if ends else 0
+    if cut < phrase:
+        return fitted  # the cut is before the marked value's phrase
+    keep = text[:phrase].rstrip()
+    return keep + ELLIPSIS if keep else ""

@@ -244,3 +244,16 @@ def test_a_value_quoted_in_part_is_marked_after_its_last_quoted_word() -> None:
     facts = [moved("booking_date", "Thursday 14 March 2025", "Friday 15 March 2025")]
     text = mark_replaced("We can do Thursday 14 March at 9am.", facts)  # type: ignore[arg-type]
     assert text == "We can do Thursday 14 March (replaced: Friday 15 March 2025) at 9am."
+
+
+def test_a_cut_inside_a_marked_value_drops_its_phrase_in_every_language() -> None:
+    for lead, old in (
+        ("Delivery: ", "Flat 3 Orchard Row Bath BA2 3QN United Kingdom"),
+        ("آدرس: ", "تهران خیابان ولیعصر کوچه بهار پلاک ۱۲ واحد ۳"),
+        ("User: ", "88/219 หมู่ 5 หมู่บ้านพฤกษาวิลล์ ตำบลบางรักพัฒนา อำเภอบางบัวทอง"),
+    ):
+        text = f"First point here. {lead}{old} (replaced: somewhere new)"
+        for budget in range(estimate_tokens("First point here.") + 1, estimate_tokens(text)):
+            fitted = fit_marked(text, budget)
+            # never a piece of the old value without its mark after it
+            assert "(replaced" in fitted or old.split()[0] not in fitted, (budget, fitted)
