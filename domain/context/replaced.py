@@ -95,11 +95,15 @@ class ReplacedMarks:
             if _markable(old) and not held(old, fact.value)
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
-        # put right, which is nobody's value) unless a fact holds it as current
+        # put right, which is nobody's value) unless a fact holds it as current; none a
+        # fact's history holds: the fact marks it, with its own current value
+        earlier = [e.value.strip() for fact in facts for e in fact.history]
         detail_olds = [
             (replaced.old, replaced.new, replaced_note(replaced.new))
             for replaced in detail_replaced
-            if _markable(replaced.old) and (replaced.corrected or not current.holding(replaced.old))
+            if _markable(replaced.old)
+            and (replaced.corrected or not current.holding(replaced.old))
+            and not any(held(replaced.old, e) or held(e, replaced.old) for e in earlier)
         ]
         named_old = [
             old for old in old_values if len(old) >= MIN_MARKED_CHARS and not current.restating(old)
@@ -162,8 +166,12 @@ def _mark_if_named(old: str, text: str) -> str:
 
 
 def _mark_quoted(text: str, old: str, current: str, note: str) -> str:
+    """``old`` marked where ``text`` quotes it whole, or else where it quotes a part of it
+    (``_mark_distinctive``); where every whole quote is marked already, nothing more."""
     marked = _mark(text, old, note)
-    return marked if marked != text else _mark_distinctive(text, old, current, note)
+    if marked != text or old in text:
+        return marked
+    return _mark_distinctive(text, old, current, note)
 
 
 #: Between two sentences of a summary: a line break, or a stop and a space.
@@ -260,9 +268,23 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
         if _in_mark(match.start(), marks):
             continue
         around = text[max(0, match.start() - NEARBY_CHARS) : match.end() + NEARBY_CHARS]
-        if any(other in around for other in others) and not text.startswith(note, match.end()):
-            return text[: match.end()] + note + text[match.end() :]
+        end = _quote_end(text, match.end(), words[words.index(word) + 1 :])
+        if any(other in around for other in others) and not text.startswith(" (replaced", end):
+            return text[:end] + note + text[end:]
     return text
+
+
+def _quote_end(text: str, at: int, rest: Sequence[str]) -> int:
+    """Where the quote of an old value that reaches ``at`` ends: past the words of it
+    (``rest``) that follow there ("Thursday" of "Thursday 14 March": after "March"), so a
+    note never stands inside the value."""
+    for word in rest:
+        gap = re.match(r"[\s,]*", text[at:])
+        start = at + (gap.end() if gap else 0)
+        if not text.startswith(word, start):
+            break
+        at = start + len(word)
+    return at
 
 
 #: A bare number this short ("7", "20") occurs in too many other values (a range of
@@ -283,14 +305,18 @@ _PHRASE_END = re.compile(r"[.!?;:,،؛\n]\s")
 
 def fit_marked(text: str, budget_tokens: int) -> str:
     """``text`` within the budget (``fit_to_budget``), never cut between a value and its
-    "(replaced …)" mark: the phrase of a value whose mark would be cut goes too."""
+    "(replaced …)" mark, nor inside the value's phrase ("88/219 หมู่ 5…" of a marked
+    "88/219 หมู่ 5 หมู่บ้าน…"): the phrase of a value whose mark would be cut goes too."""
     fitted = fit_to_budget(text, budget_tokens)
     if fitted == text or not fitted:
         return fitted
     cut = len(fitted.removesuffix(ELLIPSIS))
-    for mark in _MARK.finditer(text):
-        if mark.start() - 1 <= cut < mark.end():
-            ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
-            keep = text[: ends[-1]].rstrip() if ends else ""
-            return keep + ELLIPSIS if keep else ""
-    return fitted
+    mark = next((m for m in _MARK.finditer(text) if cut < m.end()), None)
+    if mark is None:
+        return fitted
+    ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
+    phrase = ends[-1] if ends else 0
+    if cut < phrase:
+        return fitted  # the cut is before the marked value's phrase
+    keep = text[:phrase].rstrip()
+    return keep + ELLIPSIS if keep else ""

@@ -10,9 +10,20 @@ it says so, by one of three signs:
   "on the 15th instead of the 1st", «۱۴ به جای ۱۲»;
 - it is a copy of the old value with two characters swapped (a typo put right:
   "45821" then "45281"), or a near copy said with a word of correction ("sorry",
-  «ببخشید», «ขอโทษ», «ต้องเป็น»): "KP16 XRT" then "sorry my mistake its KP16 XRF";
+  «ببخشید», «ขอโทษ», «ต้องเป็น»): "KP16 XRT" then "sorry my mistake its KP16 XRF"; a
+  swap said with no word of correction names nothing the older value's words do not
+  ("order number 45821" is no typo of "invoice number 45281");
 - it says a word of change ("changed", "moved", «تغییر», «เปลี่ยน», «เลื่อน») and its value
-  stands among the same words as the older detail's ("collection", «นัด»).
+  stands among the same words as the older detail's ("collection", «นัด»), not among
+  words that name another thing of that name ("my son's dental appointment" is not "my
+  daughter's dental appointment": ``_contrast``).
+
+A value said with a word of correction and no copy of the old one replaces it too, but
+only in the sentence of the value, among the older value's words, as an answer (not a
+question), not added ("my wife's number is … too") and not an agent's value after the
+customer's (the customer's phone is not corrected by "the technician's number is …").
+An apology is no correction: "sorry for the wait", «ببخشید» opening a message ("excuse
+me"), «ขอโทษที่ให้รอ».
 
 Precision comes first (a current value marked replaced misleads more than an old one left
 unmarked): a value said again in a later detail is not replaced, nor one that is the
@@ -26,7 +37,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -50,23 +61,45 @@ class ValueChange:
     def stored(self) -> ReplacedValue:
         """As the older detail keeps it (``Detail.replaced``): a mistake put right (named
         wrong, or a typo of it) is "corrected", its old value never anything's, whatever
-        else holds it; not a value "changed"."""
-        how: Literal["changed", "corrected"] = "changed" if self.sign == CHANGED else "corrected"
+        else holds it; a value "changed", or said corrected with no copy of it (it may be
+        another thing's value: "that bill is the neighbour's, mine is …"), is not."""
+        how: Literal["changed", "corrected"] = "corrected" if self.sign in TYPO_SIGNS else "changed"
         return ReplacedValue(old=self.old, new=self.new, how=how)
 
 
 #: The sign of a value changed, not corrected (``ValueChange.sign``).
 CHANGED = "changed"
+#: The signs of a mistake put right: the old value named wrong, or a typo of it.
+TYPO_SIGNS = frozenset({"named", "swapped", "corrected copy"})
 
 
-#: Words that say an earlier value was a mistake (a whole word: "SORRY50" is a code).
+#: Words that say an earlier value was a mistake (a whole word: "SORRY50" is a code): an
+#: apology or a mistake owned, the right one named ("the correct", «صحیح», «ที่ถูก»), the
+#: other party agreed with ("you're right", «درسته»), digits swapped («جابجا», «สลับ»).
 CORRECTION_WORDS = (
     *("sorry", "oops", "mistake", "typo", "wrong", "i meant", "correction", "my bad"),
-    *("ببخشید", "اشتباه", "درستش", "درسته", "جابجا", "جابه‌جا", "منظورم"),  # Persian
-    *("ขอโทษ", "ผิด", "ต้องเป็น", "ถูกต้อง"),  # Thai
+    *("you're right", "you are right", "the correct", "swapped"),
+    *("ببخشید", "اشتباه", "درستش", "درسته", "صحیح", "جابجا", "جابه‌جا", "منظورم"),  # Persian
+    *("ขอโทษ", "ผิด", "ต้องเป็น", "ถูกต้อง", "ที่ถูก", "แก้เป็น", "สลับ"),  # Thai
 )
 _CORRECTS = re.compile(
     "|".join(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z\d])" for word in CORRECTION_WORDS),
+    re.IGNORECASE,
+)
+#: An apology for something else, no correction: "sorry for the wait", "sorry to hear
+#: that", «ببخشید» opening a message ("excuse me"), «ببخشید بابت …», «ขอโทษที่ให้รอ».
+_APOLOGY = re.compile(
+    r"\bsorry\s+(?:for|to|about|that|if|again)\b"
+    r"|^\s*ببخشید|ببخشید\s+(?:که|بابت|برای)"
+    r"|ขอโทษที่|ขออภัยที่",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: A value said as one more, not instead: "my wife's number is … too", «… هم»,
+#: «อีกเบอร์»; "once more" and «อีกครั้ง» say a value again, which is no change either.
+_ADDED = re.compile(
+    r"\b(?:too|also|as well|another|additional|extra)\b"
+    r"|(?<![\w\u0600-\u06ff])(?:هم|همچنین)(?![\w\u0600-\u06ff])"
+    r"|อีก|เพิ่มเติม",
     re.IGNORECASE,
 )
 #: Words that say a value was changed, taken out before two details' words are compared.
@@ -91,6 +124,7 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
+_SPEAKER_OF = re.compile(r"^(User|Assistant|System):")
 
 #: Kinds whose values are copied letter by letter (a typo in one is corrected by a copy).
 COPIED_KINDS = frozenset({"identifier", "phone", "number", "email", "address"})
@@ -192,6 +226,8 @@ class _Read:
     changes: bool
     #: Its values by kind, in order: every newer detail asks for those of its values' kinds.
     by_kind: dict[str, list[str]]
+    #: The slots of its values, read once: a detail is compared with every newer one.
+    slots: dict[str, _Slot] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, detail: Detail) -> _Read:
@@ -202,10 +238,21 @@ class _Read:
         return cls(
             detail,
             text,
-            _CORRECTS.search(text) is not None,
+            _CORRECTS.search(_APOLOGY.sub(" ", text)) is not None,
             _CHANGED.search(text) is not None,
             by_kind,
         )
+
+    def slot(self, value: str) -> _Slot:
+        if value not in self.slots:
+            self.slots[value] = _slot(self.text, value, self.detail.values)
+        return self.slots[value]
+
+    def speaker(self, value: str) -> str:
+        """Who said ``value``: "User", "Assistant" (or "" when no line holds it)."""
+        line = next((line for line in self.detail.text.split("\n") if value in line), "")
+        label = _SPEAKER_OF.match(line)
+        return label.group(1) if label else ""
 
     def values_of(self, kind: str) -> list[str]:
         return self.by_kind.get(kind, [])
@@ -267,33 +314,62 @@ def _replaced_by(
         if _named_wrong(newer.text, old):
             return old, "named"
     if kind in COPIED_KINDS:
+        around = newer.slot(new)
         for old in olds:
-            if _swapped(old, new):
+            if _swapped(old, new) and _same_thing(newer.corrects, around, read.slot(old)):
                 return old, "swapped"
-            if newer.corrects and near_copy(old, new):
+            if newer.corrects and near_copy(old, new) and not _contrast(around, read.slot(old)):
                 return old, "corrected copy"
         near = newer.detail.first_position - earlier.last_position <= CORRECTION_REACH
-        if newer.corrects and near and len(olds) == 1:
+        if near and len(olds) == 1 and _said_corrected(newer, new, read, olds[0]):
             return olds[0], "corrected"
     if not newer.changes or not any(_changed_value(newer, v) for v in newer.values_of(kind)):
         return _UNRELATED
     if _proposed(newer, new):
         return _UNRELATED
-    earlier_text = _SPEAKER.sub("", earlier.text)
-    around_old = {old: _slot_terms(earlier_text, old, earlier.values) for old in olds}
+    around_old = {old: read.slot(old) for old in olds}
     news = newer.values_of(kind)
     if len(news) > 1:  # values in pairs ("from 15 Nov to 14 Nov"): by their order, or none
-        around_news = [_slot_terms(newer.text, v, newer.detail.values) for v in news]
-        if not any(_share(a, b) for a in around_news for b in around_old.values()):
+        around_news = [newer.slot(v) for v in news]
+        if not any(_same_slot(a, b) for a in around_news for b in around_old.values()):
             return _UNRELATED
         paired = olds[news.index(new)] if len(news) == len(olds) else None
         return (paired, CHANGED) if paired and not _asked(read, newer) else _UNCLEAR
-    around_new = _slot_terms(newer.text, new, newer.detail.values)
-    same_slot = [old for old in olds if _share(around_new, around_old[old])]
+    around_new = newer.slot(new)
+    same_slot = [old for old in olds if _same_slot(around_new, around_old[old])]
     if not same_slot:
         return _UNRELATED
     unique = len(same_slot) == 1 and not _asked(read, newer)
     return (same_slot[0], CHANGED) if unique else _UNCLEAR
+
+
+def _said_corrected(newer: _Read, new: str, read: _Read, old: str) -> bool:
+    """Whether ``new`` is said as the right value instead of ``old`` (module doc): a word
+    of correction in its sentence, not one more of its kind, not asked, not an agent's
+    value after the customer's, and among ``old``'s words (or none of its own)."""
+    sentence = _APOLOGY.sub(" ", _sentence(newer.text, new))
+    if not _CORRECTS.search(sentence) or _ADDED.search(sentence) or _proposed(newer, new):
+        return False
+    if read.speaker(old) == "User" and newer.speaker(new) == "Assistant":
+        return False
+    around = newer.slot(new)
+    return not around.terms or _same_slot(around, read.slot(old))
+
+
+#: Where a sentence ends: "?", "!", or a stop before a space (not a Thai abbreviation's,
+#: «ต.ค. 67», nor a decimal point's).
+_SENTENCE_END = re.compile(r"[!?؟]+(?:\s|$)|(?<![\u0e00-\u0e7f])\.(?:\s|$)")
+
+
+def _sentence(text: str, value: str) -> str:
+    """The sentence of ``text`` ``value`` stands in (from its line)."""
+    line = next((line for line in text.split("\n") if value in line), "")
+    at = line.find(value)
+    if at < 0:
+        return ""
+    start = max([m.end() for m in _SENTENCE_END.finditer(line, 0, at)], default=0)
+    ends = [m.start() for m in _SENTENCE_END.finditer(line, at + len(value))]
+    return line[start : ends[0] + 1 if ends else len(line)]
 
 
 def _proposed(newer: _Read, new: str) -> bool:
@@ -379,6 +455,16 @@ def _swapped(old: str, new: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
 
 
+def _same_thing(corrects: bool, around: _Slot, earlier: _Slot) -> bool:
+    """Whether a value swapped from an older one is of the same thing: said as a
+    correction, or named by nothing the older one's words lack, or by words they share
+    with no contrast between them (a Thai slot counts letters in threes, so "ไฟฟ้าคือ"
+    has words "ไฟฟ้า" lacks: the contrast tells them apart, not the words alone)."""
+    if corrects or around.terms <= earlier.terms:
+        return True
+    return bool(around.terms & earlier.terms) and not _contrast(around, earlier)
+
+
 def near_copy(old: str, new: str) -> bool:
     """``new`` is ``old`` with a few characters changed, added or left out."""
     a, b = _plain(old), _plain(new)
@@ -407,16 +493,18 @@ def _changed_value(newer: _Read, new: str) -> bool:
     """Whether the change ``newer`` speaks of is ``new``'s (or, of a pair of values, its
     pair's: "moved to start 15 Nov, end 14 Nov"): said next to it, or where the message
     opens ("Done, changed: …"); not "haven't changed my surname, her number is …"."""
-    segment = _segment(newer.text, new, newer.detail.values)[0]
+    before, after, _ = _segment(newer.text, new, newer.detail.values)
+    segment = before + " " + after
     line = next((line for line in newer.text.split("\n") if new in line), "")
     opening = _CLAUSE.split(line, maxsplit=1)[0]
     return bool(_CHANGED.search(segment) or (new not in opening and _CHANGED.search(opening)))
 
 
-def _segment(text: str, value: str, values: Sequence[str]) -> tuple[str, str]:
-    """The words next to ``value``: in its clause, from the value before it to the value
-    after it ("the contract starts 1 Nov, ends 31 Oct": "starts" is the first date's,
-    "ends" the second's); and the line before (an answer's question)."""
+def _segment(text: str, value: str, values: Sequence[str]) -> tuple[str, str, str]:
+    """The words next to ``value``, before it and after it: in its clause, from the value
+    before it to the value after it ("the contract starts 1 Nov, ends 31 Oct": "starts"
+    is the first date's, "ends" the second's); and the line before (an answer's
+    question)."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
         at = line.find(value)
@@ -428,33 +516,55 @@ def _segment(text: str, value: str, values: Sequence[str]) -> tuple[str, str]:
         spans = [(o, o + len(v)) for v in values if v != value and (o := line.find(v)) >= 0]
         start = max([e for o, e in spans if e <= at], default=start)
         end = min([o for o, e in spans if o >= at + len(value)], default=end)
-        return line[start:at] + " " + line[at + len(value) : end], lines[index - 1] if index else ""
-    return "", ""
+        question = lines[index - 1] if index else ""
+        return line[start:at], line[at + len(value) : end], question
+    return "", "", ""
 
 
-def _slot_terms(text: str, value: str, values: Sequence[str]) -> set[str]:
-    """The content terms next to ``value`` (``_segment``) without values and the words of
-    change; an answer with no word of its own ("User: 84,312") takes its question's."""
-    segment, question = _segment(text, value, values)
-    return _terms(segment, values) or _terms(question, values)
+@dataclass(frozen=True)
+class _Slot:
+    """The content terms next to a value (``_segment``) without values and the words of
+    change, and the same terms in the order they are said, ``""`` where the value stands
+    (an answer with no word of its own, "User: 84,312", takes its question's)."""
+
+    terms: frozenset[str]
+    order: tuple[str, ...]
 
 
-def _terms(text: str, values: Sequence[str]) -> set[str]:
-    for value in sorted(values, key=len, reverse=True):
-        text = text.replace(value, " ")
-    folded = text.casefold()
-    for word in (*CHANGE_WORDS, *CORRECTION_WORDS, *_THAI_GENERAL):
-        folded = folded.replace(word, " ")
-    whole = {f"={run}" for run in _THAI_RUN.findall(folded) if len(run) == THAI_NGRAM}
-    return whole | {
+def _slot(text: str, value: str, values: Sequence[str]) -> _Slot:
+    before, after, question = (_bare(part, values) for part in _segment(text, value, values))
+    terms = _terms(before + " " + after)
+    if not terms:
+        return _Slot(frozenset(_terms(question)), tuple(_ordered(question)))
+    return _Slot(frozenset(terms), (*_ordered(before), "", *_ordered(after)))
+
+
+def _terms(bare: str) -> set[str]:
+    whole = {f"={run}" for run in _THAI_RUN.findall(bare) if len(run) == THAI_NGRAM}
+    return whole | set(_ordered(bare))
+
+
+def _ordered(bare: str) -> list[str]:
+    """The content terms of ``bare`` (``_bare``) in the order said."""
+    return [
         _stem(term)
-        for term in content_terms(folded)
+        for term in content_terms(bare)
         if len(term) > 1
         and not term.isdigit()
         and term not in RELATIVE_DAYS
         and term not in GENERAL_WORDS
         and not _THAI_MIDDLE.match(term)
-    }
+    ]
+
+
+def _bare(text: str, values: Sequence[str]) -> str:
+    """``text`` without ``values`` and the words of change and correction, case folded."""
+    for value in sorted(values, key=len, reverse=True):
+        text = text.replace(value, " ")
+    folded = text.casefold()
+    for word in (*CHANGE_WORDS, *CORRECTION_WORDS, *_THAI_GENERAL):
+        folded = folded.replace(word, " ")
+    return folded
 
 
 #: Words sharing this many first letters are one ("collected", "collection").
@@ -471,7 +581,45 @@ _THAI_RUN = re.compile(r"[\u0e01-\u0e4f]+")
 MIN_THAI_SHARED = 2
 
 
-def _share(one: set[str], other: set[str]) -> bool:
+def _same_slot(one: _Slot, other: _Slot) -> bool:
+    """Whether two values stand among the same words (``_share``) of one thing."""
+    return _share(one.terms, other.terms) and not _contrast(one, other)
+
+
+def _contrast(one: _Slot, other: _Slot) -> bool:
+    """Whether two slots name two things of one name: a word they share with, next to it
+    on the same side, a word each has and the other has not ("son's dental appointment"
+    and "daughter's dental appointment", «نوبت دندانپزشکی پسرم» and «…دخترم», «ค่าส่งไป
+    เชียงใหม่» and «…ภูเก็ต»). A word of one alone is no other thing ("put you down for
+    5pm collection", "changed your collection to 5:45")."""
+    for at, term in enumerate(one.order):
+        if not term or term not in other.terms:
+            continue
+        for other_at in (i for i, t in enumerate(other.order) if t == term):
+            for step in (1, -1):
+                if _own_next(one.order, at, step, other.terms) and _own_next(
+                    other.order, other_at, step, one.terms
+                ):
+                    return True
+    return False
+
+
+def _own_next(order: Sequence[str], at: int, step: int, others: frozenset[str]) -> bool:
+    """Whether the terms next to ``order[at]`` (on the side ``step`` goes) are words the
+    other slot (``others``) has not: one word, or a Thai word's trigrams
+    (``MIN_THAI_SHARED``; one trigram is as often a piece of a shared word)."""
+    run: list[str] = []
+    index = at + step
+    while 0 <= index < len(order) and order[index] and order[index] not in others:
+        run.append(order[index])
+        index += step
+    if not run:
+        return False
+    thai = all(_THAI_RUN.fullmatch(term) for term in run)
+    return len(run) >= (MIN_THAI_SHARED if thai else 1)
+
+
+def _share(one: frozenset[str], other: frozenset[str]) -> bool:
     shared = one & other
     if any(not _THAI_RUN.fullmatch(term.lstrip("=")) for term in shared):
         return True  # a word of another script

@@ -216,11 +216,13 @@ def kept_details(
 
 
 def _as_folded(detail: Detail, gone: bool, replaced: list[ReplacedValue]) -> Detail:
-    """``detail`` flagged ``superseded`` when ``gone``, with the values newer details
-    replaced now (a value said again since is current again: no longer replaced)."""
+    """``detail`` flagged ``superseded`` when ``gone`` and no longer when not (worked out
+    anew at each fold, as its replaced values are: the result must not depend on where
+    the folds fell), with the values newer details replaced now (a value said again since
+    is current again: no longer replaced)."""
     update: dict[str, object] = {}
-    if gone and not detail.superseded:
-        update["superseded"] = True
+    if gone != detail.superseded:
+        update["superseded"] = gone
     if replaced != detail.replaced:
         update["replaced"] = replaced
     return detail.model_copy(update=update) if update else detail

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from domain.context.replaced import fit_marked, mark_replaced
+from domain.context.replaced import ReplacedMarks, fit_marked, mark_replaced
 from domain.tokens import ELLIPSIS, estimate_tokens
-from schemas.memory_model import FactValue
+from schemas.memory_model import FactValue, ReplacedValue
 from tests.context.factories import NOW, fact
 
 
@@ -43,7 +43,8 @@ def test_a_value_quoted_in_part_is_marked_at_its_distinctive_word() -> None:
     # Given a Thai address whose house number was corrected, quoted cut at its spaces
     facts = [moved("delivery_address", "88/219 หมู่ 5 หมู่บ้านพฤกษาวิลล์", "88/291 หมู่ 5 หมู่บ้านพฤกษาวิลล์")]
     text = mark_replaced("User: 88/219 หมู่ 5 ครับ", facts)  # type: ignore[arg-type]
-    assert "88/219 (replaced: 88/291 หมู่ 5 หมู่บ้านพฤกษาวิลล์)" in text
+    # after the last word of it quoted: never inside the value
+    assert "88/219 หมู่ 5 (replaced: 88/291 หมู่ 5 หมู่บ้านพฤกษาวิลล์) ครับ" in text
 
 
 def test_a_value_named_old_in_the_conversation_is_marked_without_a_fact() -> None:
@@ -217,3 +218,42 @@ def test_an_old_value_another_fact_holds_is_not_marked_in_another_clause_about_i
     assert pay_day == "User: I get paid Friday 7 June so delivery after that please."
     # And the delivery's own old day is marked
     assert delivery == "Assistant: Your delivery is on Friday 7 June (replaced: Monday 10 June)."
+
+
+def test_a_change_a_fact_and_a_detail_both_hold_is_marked_once_after_the_value() -> None:
+    # Given the same change recorded by a fact's history and by a newer detail
+    cases = [
+        ("delivery_address", "14 Park Lane, Bristol", "7 Zand Boulevard, Bristol", "send it to "),
+        ("booking_date", "Thursday 14 March", "Friday 15 March", "We can do "),
+        ("address", "99/1 ถนนสุขุมวิท", "12 ถนนสีลม", "ที่อยู่ผม "),
+        ("address", "تهران، خیابان ولیعصر، پلاک ۱۲", "تهران، خیابان انقلاب، پلاک ۴۵", "آدرس "),
+    ]
+    for key, old, new, lead in cases:
+        for how in ("changed", "corrected"):
+            marks = ReplacedMarks(
+                [moved(key, old, new)],  # type: ignore[list-item]
+                (),
+                [ReplacedValue(old=old, new=new, how=how)],  # type: ignore[arg-type]
+            )
+            # Then a text quoting the old value has one mark, after the whole value
+            text = marks.mark(f"User: {lead}{old} ok")
+            assert text == f"User: {lead}{old} (replaced: {new}) ok"
+
+
+def test_a_value_quoted_in_part_is_marked_after_its_last_quoted_word() -> None:
+    facts = [moved("booking_date", "Thursday 14 March 2025", "Friday 15 March 2025")]
+    text = mark_replaced("We can do Thursday 14 March at 9am.", facts)  # type: ignore[arg-type]
+    assert text == "We can do Thursday 14 March (replaced: Friday 15 March 2025) at 9am."
+
+
+def test_a_cut_inside_a_marked_value_drops_its_phrase_in_every_language() -> None:
+    for lead, old in (
+        ("Delivery: ", "Flat 3 Orchard Row Bath BA2 3QN United Kingdom"),
+        ("آدرس: ", "تهران خیابان ولیعصر کوچه بهار پلاک ۱۲ واحد ۳"),
+        ("User: ", "88/219 หมู่ 5 หมู่บ้านพฤกษาวิลล์ ตำบลบางรักพัฒนา อำเภอบางบัวทอง"),
+    ):
+        text = f"First point here. {lead}{old} (replaced: somewhere new)"
+        for budget in range(estimate_tokens("First point here.") + 1, estimate_tokens(text)):
+            fitted = fit_marked(text, budget)
+            # never a piece of the old value without its mark after it
+            assert "(replaced" in fitted or old.split()[0] not in fitted, (budget, fitted)

@@ -298,3 +298,160 @@ def test_a_fold_stores_the_replaced_values_on_the_older_detail_and_each_fold_red
     # And a later fold that says the old value again makes it current: no longer replaced
     again = detail(12, "User: Collection at 5pm after all, please.", ["5pm"], "time")
     assert [d.replaced for d in kept_details(kept, [again])][1] == []
+
+
+# -- second read: misfires (a current value marked replaced misleads more) ---------------------
+
+
+def test_an_apology_or_another_things_value_corrects_nothing_in_every_language() -> None:
+    mine = detail(2, "User: you can call me on 07700 900123", ["07700 900123"], "phone")
+    # an apology for the wait, and the agent's number after the customer's
+    assert not _replaced(
+        mine,
+        detail(
+            4,
+            "Assistant: Sorry for the wait, the technician's number is 07700 900555",
+            ["07700 900555"],
+            "phone",
+        ),
+    )
+    assert not _replaced(
+        detail(1, "User: I live at 14 Park Lane, Bristol", ["14 Park Lane, Bristol"], "address"),
+        detail(
+            4,
+            "Assistant: Sorry, one more thing: our depot is at 2 Mill Road, Bristol.",
+            ["2 Mill Road, Bristol"],
+            "address",
+        ),
+    )
+    # one more number, not instead
+    assert not _replaced(
+        detail(1, "User: my number is 0412 345 678", ["0412 345 678"], "phone"),
+        detail(3, "User: sorry, my wife's number is 0412 555 901 too", ["0412 555 901"], "phone"),
+    )
+    # «ببخشید» opening a message is "excuse me"; a question asks, it corrects nothing
+    home = detail(
+        1,
+        "User: آدرسم تهران، خیابان ولیعصر، پلاک ۱۲ هست",
+        ["تهران، خیابان ولیعصر، پلاک ۱۲"],
+        "address",
+    )
+    assert not _replaced(
+        home,
+        detail(
+            4,
+            "User: ببخشید، دفتر ما در تهران، خیابان انقلاب، پلاک ۴۵ است؟",
+            ["تهران، خیابان انقلاب، پلاک ۴۵"],
+            "address",
+        ),
+    )
+    assert not _replaced(
+        detail(1, "User: شماره من ۰۹۱۲۳۴۵۶۷۸۹ هست", ["۰۹۱۲۳۴۵۶۷۸۹"], "phone"),
+        detail(3, "User: ببخشید، شماره همسرم ۰۹۳۵۱۱۱۲۲۳۳ هم داشته باشید", ["۰۹۳۵۱۱۱۲۲۳۳"], "phone"),
+    )
+    assert not _replaced(
+        detail(1, "User: เบอร์ผมคือ 081-234-5678 ครับ", ["081-234-5678"], "phone"),
+        detail(
+            2,
+            "Assistant: ขอโทษที่ให้รอนานค่ะ เบอร์ช่างคือ 089-765-4321 ค่ะ",
+            ["089-765-4321"],
+            "phone",
+        ),
+    )
+    assert not _replaced(
+        detail(1, "User: ที่อยู่ผม 99/1 ถนนสุขุมวิท กรุงเทพ", ["99/1 ถนนสุขุมวิท กรุงเทพ"], "address"),
+        detail(
+            2,
+            "Assistant: ขอโทษค่ะ ร้านเราอยู่ที่ 12 ถนนสีลม กรุงเทพ ค่ะ",
+            ["12 ถนนสีลม กรุงเทพ"],
+            "address",
+        ),
+    )
+
+
+def test_a_value_said_corrected_among_the_old_ones_words_still_replaces_it() -> None:
+    assert _replaced(
+        detail(3, "User: my number is 0412 345 678", ["0412 345 678"], "phone"),
+        detail(5, "User: sorry, wrong number, it's 0498 111 222", ["0498 111 222"], "phone"),
+    ) == {("0412 345 678", "0498 111 222")}
+    assert _replaced(
+        detail(3, "User: شماره من ۰۹۱۲۳۴۵۶۷۸۹ هست", ["۰۹۱۲۳۴۵۶۷۸۹"], "phone"),
+        detail(5, "User: نه اشتباه گفتم، شماره من ۰۹۳۵۱۱۱۲۲۳۳ هست", ["۰۹۳۵۱۱۱۲۲۳۳"], "phone"),
+    ) == {("۰۹۱۲۳۴۵۶۷۸۹", "۰۹۳۵۱۱۱۲۲۳۳")}
+    assert _replaced(
+        detail(3, "User: เบอร์ผม 081-234-5678 ครับ", ["081-234-5678"], "phone"),
+        detail(5, "User: ขอโทษครับ เบอร์ผมที่ถูกคือ 089-111-2222", ["089-111-2222"], "phone"),
+    ) == {("081-234-5678", "089-111-2222")}
+
+
+def test_a_change_of_another_thing_of_the_same_name_replaces_nothing_in_every_language() -> None:
+    assert not _replaced(
+        detail(
+            1, "User: My son's dental appointment is on 12 May at 3pm", ["12 May at 3pm"], "date"
+        ),
+        detail(
+            3,
+            "User: And I moved my daughter's dental appointment to 14 May at 4pm",
+            ["14 May at 4pm"],
+            "date",
+        ),
+    )
+    assert not _replaced(
+        detail(1, "User: The kitchen delivery is on Monday 3 June", ["Monday 3 June"], "date"),
+        detail(
+            3,
+            "User: The bathroom tiles delivery was moved to Friday 7 June",
+            ["Friday 7 June"],
+            "date",
+        ),
+    )
+    assert not _replaced(
+        detail(1, "User: The plumber's visit is at 10am on Monday", ["10am"], "time"),
+        detail(3, "User: The electrician changed his visit to 2pm", ["2pm"], "time"),
+    )
+    assert not _replaced(
+        detail(1, "User: نوبت دندانپزشکی پسرم ۱۲ خرداد ساعت ۳ هست", ["۱۲ خرداد ساعت ۳"], "date"),
+        detail(
+            3,
+            "User: نوبت دندانپزشکی دخترم رو تغییر دادم به ۱۴ خرداد ساعت ۴",
+            ["۱۴ خرداد ساعت ۴"],
+            "date",
+        ),
+    )
+    assert not _replaced(
+        detail(1, "User: นัดหมอฟันลูกชายวันที่ 12 พฤษภาคม", ["วันที่ 12 พฤษภาคม"], "date"),
+        detail(3, "User: นัดหมอฟันลูกสาวเลื่อนเป็นวันที่ 14 พฤษภาคม", ["วันที่ 14 พฤษภาคม"], "date"),
+    )
+    assert not _replaced(
+        detail(1, "User: ค่าส่งสินค้าไปเชียงใหม่ 150 บาท", ["150 บาท"], "amount"),
+        detail(3, "User: ค่าส่งสินค้าไปภูเก็ตเปลี่ยนเป็น 200 บาท", ["200 บาท"], "amount"),
+    )
+    # the same thing, with a word of one side alone, still changes
+    assert _replaced(
+        detail(1, "User: ค่าส่งสินค้า 150 บาท", ["150 บาท"], "amount"),
+        detail(3, "Assistant: ค่าส่งสินค้าเปลี่ยนเป็น 200 บาทครับ", ["200 บาท"], "amount"),
+    ) == {("150 บาท", "200 บาท")}
+
+
+def test_a_swap_with_no_word_of_correction_must_be_of_the_same_thing() -> None:
+    assert not _replaced(
+        detail(1, "User: my order number is 45821", ["45821"], "number"),
+        detail(3, "User: and the invoice number is 45281", ["45281"], "number"),
+    )
+    assert not _replaced(
+        detail(1, "User: شماره سفارش من ۴۵۸۲۱ هست", ["۴۵۸۲۱"], "number"),
+        detail(3, "User: ببخشید، کد پستی ۴۵۲۸۱ رو هم بنویسید", ["۴۵۲۸۱"], "number"),
+    )
+    assert not _replaced(
+        detail(1, "User: เลขคำสั่งซื้อ 45821 ครับ", ["45821"], "number"),
+        detail(3, "User: เลขใบแจ้งหนี้ 45281 ครับ", ["45281"], "number"),
+    )
+    # with one (the right one named: «ที่ถูก»), or no word of its own, it is a typo
+    assert _replaced(
+        detail(1, "User: เลขคำสั่งซื้อ TH2024118833 ค่ะ", ["TH2024118833"], "identifier"),
+        detail(3, "User: ที่ถูกคือ TH2024118838 ค่ะ", ["TH2024118838"], "identifier"),
+    ) == {("TH2024118833", "TH2024118838")}
+    assert _replaced(
+        detail(1, "User: my order number is 45821", ["45821"], "number"),
+        detail(3, "User: 45281", ["45281"], "number"),
+    ) == {("45821", "45281")}

@@ -411,3 +411,17 @@ def test_small_talk_without_a_value_is_no_detail() -> None:
         ("user", "ขอบคุณมากค่ะ"),
     ]
     assert _fold_all(turns).details == []
+
+
+def test_a_detail_is_superseded_only_while_its_reason_holds() -> None:
+    # Given a collection moved, its older detail flagged superseded at one fold
+    old = detail(3, "Assistant: Collection booked for 5pm.", ["5pm"], "time")
+    new = detail(5, "Assistant: I've changed your collection to 5:45.", ["5:45"], "time")
+    kept = kept_details([], [old, new])
+    assert [d.superseded for d in kept] == [True, False]
+    # When a later fold says the old time again (back to it after all)
+    again = detail(9, "User: Collection at 5pm after all, please.", ["5pm"], "time")
+    # Then it is current again: no longer superseded, as if folded in one go
+    refolded = kept_details(kept, [again])
+    assert [d.superseded for d in refolded] == [False, False, False]
+    assert [d.superseded for d in kept_details([], [old, new, again])] == [False, False, False]
