@@ -17,7 +17,6 @@ from datetime import datetime
 from domain.memory.chain import EngineChain
 from domain.memory.details import details_of, kept_details
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
-from domain.memory.facts_follow import followed_facts
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.superseded import superseded
 from domain.tokens import estimate_tokens
@@ -135,10 +134,6 @@ def fold(
         replaced += changes.old
         # A value changed back to is current again: no longer marked as replaced.
         earlier_replaced = [v for v in state.replaced_values if v not in changes.new]
-    details = kept_details(state.details, details_of(lines, context))
-    # A correction the fact rules did not read but the details did: the facts follow it.
-    followed = followed_facts(facts, state.details, details, [*context, *lines])
-    facts = merge_facts(facts, followed, now)
     return state.model_copy(
         update={
             "folded_count": state.folded_count + len(lines),
@@ -149,7 +144,7 @@ def fold(
             "facts": facts,
             "fact_seqs": _fact_seqs(facts, batch, state.fact_seqs),
             "replaced_values": remember_replaced(earlier_replaced, replaced),
-            "details": details,
+            "details": kept_details(state.details, details_of(lines, context)),
             # The question the next batch may answer is still the last one folded in order.
             "tail": state.tail if late else _tail(lines),
             "updated_at": now,
