@@ -207,8 +207,9 @@ class _Item:
     fact: ContextFact | None = None
     tier: ContextTier | None = None
     detail: ContextDetail | None = None
-    #: Room the details' share keeps when a detail did not fit it (``_reserve``).
-    reserve: bool = False
+    #: Room the details' share keeps when a detail did not fit it (``_reserve``): the
+    #: position of the oldest detail it is kept for (0: not a reserve).
+    reserve_from: int = 0
 
 
 @dataclass
@@ -277,7 +278,7 @@ class _Plan:
         before_details = len(items)
         items += within
         later_from = len(items)
-        items += _reserve(within, others, room)
+        items += _reserve(within, others, details_room(budget))
         items += [_tier_item(tiers[TierName.RECENT])] if TierName.RECENT in tiers else []
         items += [_message_item(m) for m in unsummarized]
         items += [_tier_item(tiers[name]) for name in (TierName.MID, TierName.OLD) if name in tiers]
@@ -295,7 +296,8 @@ class _Plan:
         run_start: int | None = None
         counted: list[ContextTier] = []
         details: list[_Item] = []
-        reserved = 0.0
+        reserved, reserve_from = 0.0, 0
+        share_seen = False  # a detail came before the reserve (the share holds one)
         facts_seen = messages_seen = False
         for index, item in enumerate(self.items):
             total += item.cost
@@ -322,17 +324,19 @@ class _Plan:
                 else:
                     total += 0 if details else _DETAILS_HEADER
                     details.append(item)
-            if item.reserve:
-                if details:
-                    reserved = item.cost
+            if item.reserve_from:
+                if details or not share_seen:
+                    reserved, reserve_from = item.cost, item.reserve_from
                 else:
-                    total -= item.cost  # no detail of the share is shown: nothing to keep
+                    total -= item.cost  # the share's details are shown word for word
+            share_seen |= item.detail is not None
             for hidden in [self.items[k] for k in self.hidden_by.get(index, ())]:
                 if any(hidden is counted for counted in details):  # shown now elsewhere
                     details.remove(hidden)
                     total -= hidden.cost + (0 if details else _DETAILS_HEADER)
-            if reserved and not details:
-                total -= reserved  # every detail of the share is shown elsewhere now
+            covered = run_start is not None and run_start <= reserve_from
+            if reserved and ((share_seen and not details) or covered):
+                total -= reserved  # what it was kept for is shown elsewhere now
                 reserved = 0.0
             costs.append(total)
         return costs
@@ -365,12 +369,14 @@ def _reserve(within: list[_Item], others: list[_Item], room: float) -> list[_Ite
     """What the details' share leaves unused when a detail did not fit it, kept: a larger
     budget has a larger share, which lets in the next detail whole, and without the
     reserve what comes after the share (summaries, older messages) would lose that
-    detail's cost all at once and show less than at the smaller budget. Once every detail
-    of the share is shown elsewhere (word for word, or by a summary), nothing is kept."""
+    detail's cost all at once and show less than at the smaller budget. Once the details
+    it is kept for are shown elsewhere (the share's by a summary, or all of them word for
+    word), nothing is kept."""
     if not others:
         return []  # every detail fits: a larger share lets in nothing more
-    unused = room - sum(item.cost for item in within)
-    return [_Item(max(0.0, unused), reserve=True)]
+    used = sum(item.cost for item in within) + (_DETAILS_HEADER if within else 0.0)
+    oldest = min(_position(item) for item in [*within, *others])
+    return [_Item(max(0.0, room - used), reserve_from=max(1, oldest))]
 
 
 def _within(items: list[_Item], limit: float) -> tuple[list[_Item], list[_Item]]:
