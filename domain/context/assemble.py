@@ -512,10 +512,13 @@ def _hidden_by(
     summary, an older message) by which the items before it say all the detail
     says; a detail shown until then says what they would say again."""
     earlier_raw = "\n".join(_item_text(item) for item in items[:start])
-    earlier, earlier_terms = normalized(earlier_raw), set(content_terms(earlier_raw))
+    earlier, earlier_terms = normalized(earlier_raw), frozenset(content_terms(earlier_raw))
     later_raw = [_item_text(item) for item in items[later_from:]]
     later = [normalized(text) for text in later_raw]
-    later_terms = [_terms(text) for text in later_raw]
+    # ``said_by[k]``: the terms of the items before the details and of later items 0..k
+    said_by: list[frozenset[str]] = []
+    for text in later_raw:
+        said_by.append((said_by[-1] if said_by else earlier_terms) | _terms(text))
     hidden_by: dict[int, list[int]] = {}
     for index in range(start, later_from):
         wanted = said[id(items[index])]
@@ -529,17 +532,14 @@ def _hidden_by(
                 break
             at = max(at, later_from + found)
         else:
-            terms = set(earlier_terms)
-            for k in range(at - later_from + 1):
-                terms |= later_terms[k]
-            missing = wanted.terms - terms
-            for k in range(at - later_from + 1, len(later)):
-                if not missing:
-                    break
-                missing -= later_terms[k]
-                at = later_from + k
-            if at >= later_from and not missing:
-                hidden_by.setdefault(at, []).append(index)
+            first = at - later_from  # -1: the items before the details carry every value
+            if first < 0 and wanted.terms <= earlier_terms:
+                continue
+            k = next(
+                (k for k in range(max(first, 0), len(later)) if wanted.terms <= said_by[k]), None
+            )
+            if k is not None:
+                hidden_by.setdefault(later_from + k, []).append(index)
     return hidden_by
 
 
