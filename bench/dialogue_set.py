@@ -27,10 +27,10 @@ LANGUAGES = ("en", "fa", "th")
 #: rules it measures, before any rule was tuned on it) and ``blind`` (written by someone who
 #: never read the rules, other domains, measured before and after a round of tuning it was
 #: kept out of) and ``blind2`` (the same, by three more writers told to put no recap at the
-#: end, so the values must come from memory, not from the last messages), ``blind3`` and
-#: ``blind4`` (the same again, by three more writers each, measured before the session that
-#: first ran it changed anything).
-HELD_SETS = ("holdout", "fresh", "blind", "blind2", "blind3", "blind4")
+#: end, so the values must come from memory, not from the last messages), ``blind3``,
+#: ``blind4`` and ``blind5`` (the same again, by three more writers each, measured before
+#: the session that first ran it changed anything).
+HELD_SETS = ("holdout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5")
 
 
 @dataclass(frozen=True)
