@@ -22,6 +22,9 @@ Per language and budget it prints:
   conversation as it was and do not count);
 - **false repl.**: fact histories (``GET …/memory``) in which a value of one
   subject replaced a value of another;
+- **marked cur.**: current values a summary or detail marks "(replaced …)" as if a
+  later value had replaced them (a mark the conversation does not bear out misleads the
+  reader as much as a missing one);
 - **last-N**: the current values a context of the newest messages alone holds
   at the same budget;
 - **monotonic**: whether every value present at a budget is present at every
@@ -144,6 +147,17 @@ def quotes_unmarked(text: str, value: str) -> bool:
     return False
 
 
+def marks_as_replaced(text: str, value: str) -> bool:
+    """Whether ``text`` quotes ``value`` with "(replaced …)" right after it."""
+    haystack, needle = normalized(text), normalized(value)
+    start = haystack.find(needle)
+    while start != -1:
+        if haystack[start + len(needle) :].lstrip(" ,.،").startswith(REPLACED_MARK):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
 def false_replacements(dialogue: Dialogue, facts: Iterable[dict[str, Any]]) -> list[str]:
     """Fact histories in which values of different annotated subjects follow each other."""
     subject_of = {
@@ -173,6 +187,7 @@ class Score:
     current: int = 0
     current_total: int = 0
     stale: int = 0
+    marked_current: int = 0
     baseline: int = 0
     false_replacements: int = 0
     histories: int = 0
@@ -183,6 +198,7 @@ class Score:
         self.current += other.current
         self.current_total += other.current_total
         self.stale += other.stale
+        self.marked_current += other.marked_current
         self.baseline += other.baseline
         self.false_replacements += other.false_replacements
         self.histories += other.histories
@@ -203,6 +219,7 @@ def score_dialogue(
     wrong = false_replacements(dialogue, stored_facts)
     current_values = {subject: values[-1] for subject, values in dialogue.subjects.items()}
     all_current = {normalized(v) for v in current_values.values()}
+    all_old = {normalized(v) for values in dialogue.subjects.values() for v in values[:-1]}
     previous_present: set[str] = set()
     for budget in sorted(budgets):
         context = shown(store, settings, session_id, budget)
@@ -218,6 +235,13 @@ def score_dialogue(
             else:
                 score.misses.append(f"{dialogue.id} @{budget}: missing {subject}: {value!r}")
             score.baseline += normalized(value) in baseline
+            if normalized(value) not in all_old and any(
+                marks_as_replaced(t, value) for t in context.tiers
+            ):
+                score.marked_current += 1
+                score.misses.append(
+                    f"{dialogue.id} @{budget}: marked replaced {subject}: {value!r}"
+                )
         for subject, values in dialogue.subjects.items():
             for old in values[:-1]:
                 old_n = normalized(old)
@@ -262,8 +286,17 @@ def percent(part: int, whole: int) -> str:
 
 def report(title: str, totals: dict[str, dict[int, Score]], verbose: bool) -> None:
     print(f"\n{title}")
-    columns = ("lang", "budget", "current", "stale", "false repl.", "last-N", "monotonic")
-    widths = (-5, 6, 8, 6, 12, 7, 9)
+    columns = (
+        "lang",
+        "budget",
+        "current",
+        "stale",
+        "marked cur.",
+        "false repl.",
+        "last-N",
+        "monotonic",
+    )
+    widths = (-5, 6, 8, 6, 12, 12, 7, 9)
     print(
         " ".join(
             f"{c:<{-w}}" if w < 0 else f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)
@@ -274,7 +307,8 @@ def report(title: str, totals: dict[str, dict[int, Score]], verbose: bool) -> No
             s = totals[language][budget]
             print(
                 f"{language:<5} {budget:>6} {percent(s.current, s.current_total):>8} {s.stale:>6}"
-                f" {s.false_replacements:>12} {percent(s.baseline, s.current_total):>7}"
+                f" {s.marked_current:>12} {s.false_replacements:>12}"
+                f" {percent(s.baseline, s.current_total):>7}"
                 f" {'yes' if s.monotonic else 'NO':>9}"
             )
     if verbose:
