@@ -1,6 +1,6 @@
 """A user returning for a third conversation: what the first two left, at its first message.
 
-    python -m bench.user_memory.returning [--set dev|holdout|fresh|blind|blind2..blind5|all|DIR]
+    python -m bench.user_memory.returning [--set dev|dev2|holdout|fresh|blind|blind2..5|all|DIR]
                                           [--budgets 400,800,1200] [--verbose]
 
 Each user had two earlier conversations in one language, each ingested through
