@@ -8,7 +8,9 @@ keyword score over the search terms (``domain.search.tokenize``, English,
 Persian and Thai alike), each term weighted by how few of the user's
 conversations hold it (so "my", "the" and "order" count little), plus a
 small bonus for recency that orders the rest. Everything that does not fit
-is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). What
+is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). A
+conversation's line leaves out the summary sentences that only repeat a fact's value
+(``repeated_turns``): the fact line above says it. What
 is left of the room shows details of earlier conversations (``recall_details``). The
 current conversation is left out: its own tiers and facts are in the context
 already.
