@@ -5,7 +5,9 @@ unit that states a value, word for word. The fact rules key only the values they
 how to name, so the details carry the rest ("the landlord's number is 07700 900733",
 "the balance will be split over 3 months") to the user's next conversation. A merge
 hands the user memory the conversation's live details (a newer one did not restate
-them), shortened around their values (``brief``), without the values a newer detail
+them), in the compact form a session's context shows them (``compact_detail``: the
+sentences that state values and the words that name them) shortened around their
+values (``brief``), without the values a newer detail
 replaced (``Detail.replaced``: a typo put right, an appointment moved), leaving out a
 detail whose every value a newer detail or one of the conversation's facts states
 already: at most ``MAX_DETAILS_PER_CONVERSATION``, its newest.
@@ -24,6 +26,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
+from domain.context.compact_detail import compact_detail
 from domain.context.replaced import ReplacedMarks
 from domain.memory.details import supersedes
 from domain.memory.offline.fact_keys import restates
@@ -102,7 +105,7 @@ def is_weak(value: str) -> bool:
     return digits.isdigit() and len(digits) <= WEAK_DIGITS
 
 
-def _states(text: str, value: str) -> bool:
+def states(text: str, value: str) -> bool:
     """Whether normalized ``text`` holds normalized ``value`` as a whole word or number
     (a Thai value may end inside a run of letters: the script has no spaces)."""
     if not value:
@@ -131,7 +134,7 @@ def strong(values: Sequence[str]) -> Sequence[str]:
 
 def all_stated(values: Iterable[str], texts: Collection[str]) -> bool:
     """Whether every one of ``values`` (normalized) is stated in one of ``texts``."""
-    return all(any(_states(text, value) for text in texts) for value in values)
+    return all(any(states(text, value) for text in texts) for value in values)
 
 
 def replaced_in(details: Sequence[Detail], facts: Sequence[tuple[str, str]]) -> list[ReplacedValue]:
@@ -186,7 +189,7 @@ def conversation_details(
                 session_id=session_id,
                 observed_at=at,
                 position=detail.last_position,
-                text=marks.mark(brief(detail.text, current)),
+                text=marks.mark(brief(compact_detail(detail.text.strip(), current), current)),
                 values=current,
                 kinds=[kind for _, kind in pairs] if kinds else [],
             )
@@ -264,7 +267,7 @@ def without_values(
             v
             for v in detail.values
             if (removed is not None and removed.holds(v))
-            or any(_states(normalize(v), f) or _states(f, normalize(v)) for f in folded)
+            or any(states(normalize(v), f) or states(f, normalize(v)) for f in folded)
         ]
         quoted = any(v.casefold() in detail.text.casefold() for v in gone) or (
             removed is not None and bool(removed.found(detail.text))

@@ -8,7 +8,9 @@ keyword score over the search terms (``domain.search.tokenize``, English,
 Persian and Thai alike), each term weighted by how few of the user's
 conversations hold it (so "my", "the" and "order" count little), plus a
 small bonus for recency that orders the rest. Everything that does not fit
-is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). What
+is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). A
+conversation's line leaves out the summary sentences that only repeat a fact's value
+(``repeated_turns``): the fact line above says it. What
 is left of the room shows details of earlier conversations (``recall_details``). The
 current conversation is left out: its own tiers and facts are in the context
 already.
@@ -36,6 +38,7 @@ from domain.user_memory.recall_index import (
     said_of,
     told,
 )
+from domain.user_memory.repeated_turns import stated_values, without_repeated_turns
 from schemas.user_memory import (
     ConversationSummary,
     RecallIndex,
@@ -281,7 +284,8 @@ def recall(
             chosen.dropped.append((f"user_fact:{fact.key}", "over the user memory budget"))
     heading_cost = NEWLINE + token_weight(CONVERSATIONS_HEADING)
     said = said_of(state)
-    known_lines = _CONVERSATION_LINES.get((state.conversations, said), dict)
+    known_lines = _CONVERSATION_LINES.get((state.conversations, said, state.facts), dict)
+    stated = _STATED.get((state.facts,), lambda: stated_values(state))
     for place, item in enumerate(ranked.best):
         conversation = item.conversation
         extra = 0.0 if chosen.conversations else heading_cost
@@ -291,7 +295,9 @@ def recall(
             break
         known = known_lines.get(id(conversation))
         if known is None:
-            known = _conversation_line_of(conversation, said.get(conversation.session_id, ()))
+            known = _conversation_line_of(
+                conversation, said.get(conversation.session_id, ()), stated
+            )
             known_lines[id(conversation)] = known
         shown, cost = known.line, known.cost
         if weight + extra + cost > budget_tokens:
@@ -347,12 +353,18 @@ class _ConversationLine(NamedTuple):
     bare: float
 
 
-def _conversation_line_of(conversation: ConversationSummary, said: Said) -> _ConversationLine:
-    told_then = told(conversation, said)
+def _conversation_line_of(
+    conversation: ConversationSummary, said: Said, stated: Sequence[str]
+) -> _ConversationLine:
+    summary = without_repeated_turns(conversation, stated)
+    told_then = told(conversation.model_copy(update={"summary": summary}), said)
     line = conversation_line(conversation, told_then)
     bare = token_weight(conversation_line(conversation, ""))
     return _ConversationLine(line, NEWLINE + token_weight(line), told_then, bare)
 
+
+#: Per memory: the values its facts state (``repeated_turns``).
+_STATED = ByIdentity[list[str]]()
 
 #: Per memory: its conversations' full lines and their cost, made as recall reaches them
 #: (keyed by the conversation object, held by the memory's list).

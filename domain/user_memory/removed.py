@@ -14,7 +14,11 @@ Bristol BS1 4DJ" for "14 Park Lane, Bristol"). Three digests of a value:
   zeros, found as a later text's run of digits, also after a country code ("+44 7700
   900733"): a removed address or contact takes its phone number with it.
 
-A removal made before ``words`` existed is recognized by its exact digest only.
+A removal made before ``words`` existed is recognized by its exact digest only. The
+cost of looking at a text is bounded by its length, however many removals a hostile
+import brings: a value is looked for inside texts only when its match form is at most
+``MAX_CONTAINED_CHARS`` long (a longer one is recognized whole), and a number within
+stretches of at most ``MAX_NUMBER_DIGITS`` digits.
 """
 
 from __future__ import annotations
@@ -34,6 +38,14 @@ MAX_PREFIX = 4
 #: A removed value whose match form is shorter is recognized only as a whole value: "5" or
 #: "Al" would be found inside nearly every text.
 MIN_CONTAINED_CHARS = 4
+#: A removed value whose match form is longer is recognized only as a whole value: a
+#: text is looked at in stretches of at most this many characters, so its cost is its
+#: length times this, however many removals (an import may bring a thousand) it checks.
+MAX_CONTAINED_CHARS = 160
+#: A run of digits is looked for as a removed number in stretches of at most this many
+#: digits (a phone or an account number with a country code is far shorter): a hostile
+#: text of thousands of spaced digits costs its length times this, not its square.
+MAX_NUMBER_DIGITS = 32
 #: What a removed value becomes where a text quotes it.
 REMOVED = "[removed]"
 
@@ -159,7 +171,11 @@ class Removed:
         self._exact = {item.digest for item in items}
         self._words = {item.words for item in items if item.words}
         self._sizes = sorted(
-            {item.size for item in items if item.words and item.size >= MIN_CONTAINED_CHARS}
+            {
+                item.size
+                for item in items
+                if item.words and MIN_CONTAINED_CHARS <= item.size <= MAX_CONTAINED_CHARS
+            }
         )
         self._numbers = {number for item in items for number in item.numbers}
 
@@ -228,6 +244,8 @@ class Removed:
             cuts = [run_start, *(at for at in inside if form.bound(at)), run_end]
             for index, start in enumerate(cuts):
                 for end in cuts[index + 1 :]:
+                    if end - start > MAX_NUMBER_DIGITS + MAX_PREFIX:
+                        break  # the cuts are in order: every later one is longer
                     if self._number_at(form.text[start:end]):
                         found.append((start, end))
         return found

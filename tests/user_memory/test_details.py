@@ -337,3 +337,35 @@ def test_a_merge_leaves_a_value_removed_earlier_out_of_the_details_it_hands_over
         [user_detail("c1", 1, 3, "User: the landlord is on 07700 900733", "07700 900733")],
     )
     assert merge_digest(state, digest, now).details == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "courtesy"),
+    [
+        (
+            "User: Thanks so much, that is really kind of you. My new postcode is LS6 2QB.",
+            "LS6 2QB",
+            "really kind of you",
+        ),
+        (
+            "User: ممنون، خیلی لطف دارید. کد پستی جدیدم ۱۴۳۵۶۷۸۹۱۲ هست.",
+            "۱۴۳۵۶۷۸۹۱۲",
+            "خیلی لطف دارید",
+        ),
+        (
+            "User: ขอบคุณมากนะคะ ดีใจมากเลย รหัสไปรษณีย์ใหม่คือ 10500 ค่ะ",
+            "10500",
+            "ขอบคุณมากนะคะ",
+        ),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_a_detail_is_handed_over_in_its_compact_form(text: str, value: str, courtesy: str) -> None:
+    # Given a detail whose first sentence states no value
+    handed = conversation_details(
+        [detail(4, text, [value], ["number"])], [], "c1", T0 + timedelta(days=1)
+    )
+    # Then the user memory keeps the sentence with the value and the words naming it
+    (kept,) = handed
+    assert value in kept.text and kept.text.startswith("User: ")
+    assert courtesy not in kept.text

@@ -212,3 +212,74 @@ def test_a_fact_only_quoting_a_removed_value_takes_the_quote_not_the_rest() -> N
     [kept] = state.details
     assert kept.values == ["14 May"]
     assert kept.text == "User: text me on [removed] about the visit on 14 May"
+
+
+def _counting_digests(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the digests a lookup makes: its cost, counted without a clock."""
+    from domain.user_memory import removed as module
+
+    calls = [0]
+    digest = module._sha
+
+    def counted(kind: str, form: str) -> str:
+        calls[0] += 1
+        return digest(kind, form)
+
+    monkeypatch.setattr(module, "_sha", counted)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ก" * 1_500, "ab " * 500, "۱۲ " * 500],
+    ids=["th-unspaced", "en-words", "fa-digits"],
+)
+def test_a_thousand_removals_of_every_length_cost_a_text_its_length_times_a_bound(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    from domain.user_memory.removed import MAX_CONTAINED_CHARS
+
+    # Given an import's thousand removals, each of another length
+    hostile = [
+        ForgottenValue(key=f"k{size}", digest="0" * 64, words=f"{size:064x}", size=size)
+        for size in range(4, 1_004)
+    ]
+    removed = Removed(hostile)
+    calls = _counting_digests(monkeypatch)
+    # When a long text is looked at
+    assert removed.found(text) == []
+    # Then it costs at most its length times the longest value looked for inside texts
+    assert calls[0] <= len(text) * MAX_CONTAINED_CHARS
+
+
+@pytest.mark.parametrize("digit", ["1", "۱", "๑"], ids=["en", "fa", "th"])
+def test_thousands_of_spaced_digits_cost_their_length_times_a_bound(
+    monkeypatch: pytest.MonkeyPatch, digit: str
+) -> None:
+    from domain.user_memory.removed import MAX_NUMBER_DIGITS, MAX_PREFIX
+
+    # Given a removed phone number, and a text of 600 digits written one by one
+    removed = Removed([removal("phone", "07700 900733")])
+    text = f"{digit} " * 600
+    calls = _counting_digests(monkeypatch)
+    # When the text is looked at
+    assert removed.found(text) == []
+    # Then each digit starts at most a bounded number of candidate numbers
+    assert calls[0] <= 600 * (MAX_NUMBER_DIGITS + MAX_PREFIX) * (MAX_PREFIX + 1)
+
+
+def test_a_removed_number_is_still_found_among_spaced_digits() -> None:
+    # Given a removed phone number written again digit by digit inside a long text
+    removed = Removed([removal("phone", "07700 900733")])
+    text = "1 " * 300 + "call 0 7 7 0 0 9 0 0 7 3 3 please"
+    # Then it is still found and scrubbed
+    assert removed.holds(text)
+    assert "9 0 0 7 3 3" not in removed.scrubbed(text)
+
+
+def test_a_removed_value_too_long_to_look_for_inside_texts_is_recognized_whole() -> None:
+    from domain.user_memory.removed import MAX_CONTAINED_CHARS
+
+    long_value = "a long instruction about the side gate " * (MAX_CONTAINED_CHARS // 30)
+    removed = Removed([removal("instruction", long_value)])
+    assert removed.is_whole(long_value.upper())
