@@ -227,7 +227,11 @@ def _markable(old: str) -> bool:
     only ever matched whole."""
     if old.isdigit():
         return len(old) >= MIN_NUMBER_CHARS
-    return len(old) >= MIN_MARKED_CHARS
+    return len(old) >= MIN_MARKED_CHARS or _CLOCK_TIME.fullmatch(old) is not None
+
+
+#: A time of day with its "am"/"pm" ("9am") says which value it is however short.
+_CLOCK_TIME = re.compile(r"\d{1,2}\s?[ap]m", re.IGNORECASE)
 
 
 #: Thai writes words together: a value ending in Thai ends before the next word ("65 บาท"
@@ -264,14 +268,27 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
     word = distinctive[0]
     others = [w for w in words if w != word and len(w) >= 2]
     marks = _inside_marks(text)
+    # another value's mark is not the text's own words: "(replaced: Nov 23 at 11am)" says
+    # no "Nov" or "23" beside the "after" of an old "Nov 23 at after 11pm"
+    unmarked = _MARK.sub(lambda mark: " " * len(mark.group()), text)
     for match in re.finditer(_before(word) + re.escape(word) + r"(?!\w)", text):
         if _in_mark(match.start(), marks):
             continue
-        around = text[max(0, match.start() - NEARBY_CHARS) : match.end() + NEARBY_CHARS]
+        around = unmarked[max(0, match.start() - NEARBY_CHARS) : match.end() + NEARBY_CHARS]
         end = _quote_end(text, match.end(), words[words.index(word) + 1 :])
-        if any(other in around for other in others) and not text.startswith(" (replaced", end):
+        if any(_says_word(around, other) for other in others) and not text.startswith(
+            " (replaced", end
+        ):
             return text[:end] + note + text[end:]
     return text
+
+
+def _says_word(text: str, word: str) -> bool:
+    """Whether ``text`` says ``word`` as a word of its own: the "at" of "Nov 23 at 11pm"
+    is not in "late"; Thai, written without spaces, is looked for anywhere."""
+    if _THAI_LETTER.search(word):
+        return word in text
+    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
 
 
 def _quote_end(text: str, at: int, rest: Sequence[str]) -> int:

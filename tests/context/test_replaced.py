@@ -257,3 +257,55 @@ def test_a_cut_inside_a_marked_value_drops_its_phrase_in_every_language() -> Non
             fitted = fit_marked(text, budget)
             # never a piece of the old value without its mark after it
             assert "(replaced" in fitted or old.split()[0] not in fitted, (budget, fitted)
+
+
+def test_a_common_word_of_an_old_value_is_marked_only_beside_its_other_words() -> None:
+    # Given old values whose first distinctive word is a common one ("after", «شمالی»,
+    # «เดิม»), the other words of the value must stand beside it as words of their own:
+    # not inside a longer word or number ("at" of "late", «۴۷» of «۱۴۷»)
+    cases = [
+        (
+            "Nov 23 at after 11pm",
+            "Nov 23 at 11am",
+            "Assistant: It may feel early after a late night.",
+        ),
+        ("پلاک ۴۷ بلوک شمالی", "پلاک ۱۲ بلوک جنوبی", "Assistant: در شمالی ساختمان ۱۴۷ بسته است."),
+    ]
+    for old, new, text in cases:
+        facts = [moved("delivery_address", old, new)]
+        assert mark_replaced(text, facts) == text  # type: ignore[arg-type]
+
+
+def test_the_words_of_another_values_mark_are_not_beside_an_old_value() -> None:
+    # Given a text another fact's old value is marked in, in every language: the words of
+    # that mark are not the text's own, and do not make a common word ("after", «شمالی»)
+    # or another number the address's old value
+    cases = [
+        (
+            "Nov 23 at after 11pm",
+            "Nov 23 at 11am",
+            "10am",
+            "Nov 23 at 11am",
+            "10am may feel early, after the party.",
+        ),
+        (
+            "پلاک ۴۷ بلوک شمالی",
+            "پلاک ۱۲ بلوک جنوبی",
+            "ساعت ۹ صبح",
+            "جلوی بلوک ۳",
+            "ساعت ۹ صبح از در شمالی",
+        ),
+        ("ห้อง 1507 ตึกเดิม", "ห้อง 1812 ตึกใหม่", "ลานจอดรถ", "หน้าตึกเดิม", "ลานจอดรถ ตอนนี้รหัส 1507"),
+    ]
+    for old, new, other_old, other_new, text in cases:
+        # the other fact first: its mark is in the text when the address is looked for
+        facts = [moved("meeting_point", other_old, other_new), moved("delivery_address", old, new)]
+        marked = mark_replaced(f"Assistant: {text}", facts)  # type: ignore[arg-type]
+        expected = text.replace(other_old, f"{other_old} (replaced: {other_new})", 1)
+        assert marked == f"Assistant: {expected}"
+
+
+def test_a_short_time_of_day_is_marked_replaced() -> None:
+    facts = [moved("delivery_time", "9am", "11am")]
+    text = mark_replaced("Assistant: 9am may feel early.", facts)  # type: ignore[arg-type]
+    assert text == "Assistant: 9am (replaced: 11am) may feel early."
