@@ -20,7 +20,8 @@ values:
 - a Thai statement loses the polite particle that closes it ("…12,500 บาท ครับ").
 
 Sentences end at ". ! ? ؟" (``split_sentences``; Thai, which has no sentence marks, at
-the spaces between its clauses), and clauses at ", ; : ، ؛". The stored text stays whole;
+the spaces between its clauses, but for the pieces a space cut off a value or a name:
+``thai_sentences``), and clauses at ", ; : ، ؛". The stored text stays whole;
 when a value is not found as it stands, the detail is shown whole.
 """
 
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.sentences import split_sentences
+from domain.memory.offline.thai_sentences import joined_clauses
 from domain.tokens import ELLIPSIS, token_weight
 
 #: A sentence longer than this is cut to a window around its values.
@@ -139,7 +141,7 @@ def _split_line(raw: str, values: Sequence[str]) -> _Line | None:
     spans = _value_spans(body, values)
     sentences: list[_Sentence] = []
     at = 0
-    for sentence in split_sentences(body):
+    for sentence in joined_clauses(split_sentences(body)):
         start = body.find(sentence, at)
         if start < 0:
             return None

@@ -39,6 +39,7 @@ from domain.memory.offline.candidates import (
 from domain.memory.offline.kept_clauses import clauses_kept
 from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.terms import content_terms
+from domain.memory.offline.thai_sentences import thai_sentences
 from domain.memory.offline.values import find_values
 from schemas.limits import MAX_DETAILS
 from schemas.memory_model import Detail, ReplacedValue
@@ -56,7 +57,7 @@ def details_of(
     tail) gives the question an answer in the first line may be answering."""
     if not lines:
         return []
-    candidates = from_lines(lines, lines[0].position)
+    candidates = thai_sentences(from_lines(lines, lines[0].position))
     question = context_question(lines, context, lines[0].position - 1)
     if question is not None:
         candidates.insert(0, question)

@@ -14,6 +14,8 @@ from tests.memory.test_offline_facts_contacts import facts_of
         ("yes, his name is Marcus Bell, he was really apologetic", "person_name", "Marcus Bell"),
         ("Give the sessions to my sister, Carla Moreno.", "sibling_name", "Carla Moreno"),
         ("my dad's name is Ray Okafor", "father_name", "Ray Okafor"),
+        ("and my fiancé is Tom Reyes", "partner_name", "Tom Reyes"),
+        ("my husband is Dan Whitlock, he'll be driving", "spouse_name", "Dan Whitlock"),
         ("اسم برادرم کاوه هست، خونه‌ست", "sibling_name", "کاوه"),
         ("نام پدرم محمود رحیمی است", "father_name", "محمود رحیمی"),
         ("اسمش سعید کریمی", "person_name", "سعید کریمی"),

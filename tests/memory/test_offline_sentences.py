@@ -93,6 +93,10 @@ def test_thai_label_stays_with_the_value_after_the_space() -> None:
     ]
 
 
+def test_thai_will_stays_with_the_verb_after_the_space() -> None:
+    assert split_sentences("ตอนรับรถผมจะ จ่ายเงินสด เลย") == ["ตอนรับรถผมจะ จ่ายเงินสด เลย"]
+
+
 def test_thai_titled_given_name_stays_with_the_surname() -> None:
     assert split_sentences("ผู้รับชื่อนางสาวสุดารัตน์ บุญมาก ค่ะ ส่งพรุ่งนี้นะคะ") == [
         "ผู้รับชื่อนางสาวสุดารัตน์ บุญมาก ค่ะ",

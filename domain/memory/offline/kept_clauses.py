@@ -41,6 +41,7 @@ from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.holder_names import FA_NAME_WORD
 from domain.memory.offline.instructions import instructions
 from domain.memory.offline.person_names import people_named, relation_words
+from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import FA_LETTERS
 
@@ -134,7 +135,7 @@ _ASKS_INFO_FA = re.compile(
 #: «ต้องการ», «สะดวก», «จะ» with a verb of paying or coming.
 _REQUEST_TH = re.compile(
     r"ช่วย|ขอ(?!บคุณ|โทษ|ทราบ|อภัย|ตัว|บ|ง|น|ถาม)|อยาก|ไม่ต้อง|ฝาก|อย่า|ต้องการ|สะดวก"
-    r"|จะ(?:จ่าย|โอน|ชำระ|รับ|ไป|มา|เอา)|ให้(?:ด้วย|หน่อย)"
+    r"|จะ\s?(?:จ่าย|โอน|ชำระ|รับ|ไป|มา|เอา)|ให้(?:ด้วย|หน่อย)"
     # what to do instead: «ไม่ต้องโทรนะครับ ส่งไลน์มาแทน», the second clause kept too, so
     # the detail holds both (not «ตัวแทน», an agent)
     r"|(?<!ตัว)แทน"
@@ -406,14 +407,33 @@ def _request_matches(text: str, pattern: re.Pattern[str]) -> list[int]:
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for cut in _CLAUSE_BREAK.finditer(text):
-        if cut.group() == "," and _CONTRAST_TAIL.match(text, cut.end()):
-            continue  # "invoice the company, not me": one instruction
-        spans.append((start, cut.start()))
-        start = cut.end()
-    spans.append((start, len(text)))
+    """The clauses of ``text``: a Thai sentence's are the splitter's, cut at its spaces (a
+    detail reads the clauses of a Thai turn joined, ``thai_sentences``; what it keeps of
+    them is the clause that says it), each cut again at clause marks."""
+    spans: list[tuple[int, int]] = []
+    for piece_start, piece_end in _thai_clause_spans(text):
+        start = piece_start
+        for cut in _CLAUSE_BREAK.finditer(text, piece_start, piece_end):
+            if cut.group() == "," and _CONTRAST_TAIL.match(text, cut.end()):
+                continue  # "invoice the company, not me": one instruction
+            spans.append((start, cut.start()))
+            start = cut.end()
+        spans.append((start, piece_end))
     return [(s, e) for s, e in spans if e > s]
+
+
+def _thai_clause_spans(text: str) -> list[tuple[int, int]]:
+    if not _TH_LETTER.search(text):
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for clause in split_sentences(text):
+        start = text.find(clause, at)
+        if start < 0:
+            return [(0, len(text))]  # spaces the splitter collapsed: one span
+        spans.append((start, start + len(clause)))
+        at = start + len(clause)
+    return spans
 
 
 def _clause_at(text: str, at: int) -> str:

@@ -80,10 +80,11 @@ def relation_words(index: int) -> str:
 
 
 _PATTERNS = (
-    # "my sister, Carla Moreno", "his wife is called Dana", "my dad's name is Ray"
+    # "my sister, Carla Moreno", "his wife is called Dana", "my dad's name is Ray", "my
+    # fiancé is Tom Reyes"
     re.compile(
         rf"\b(?i:my|his|her|our)\s+(?i:{_relation_words(0)})"
-        rf"(?:'s\s+name\s+is|\s+is\s+called|\s+named|,)\s+{_EN_NAME}"
+        rf"(?:'s\s+name\s+is|\s+is\s+called|\s+named|\s+is|,)\s+(?!{_NOT_A_NAME}){_EN_NAME}"
     ),
     # "yourself and Mr. Anders Lindqvist": a titled full name (a title and a family name
     # alone, "Ms. Fernández", may well be the customer)

@@ -13,12 +13,14 @@ import re
 from domain.memory.offline.lexicon import word_set
 
 #: Words that introduce the value after them: copulas, quote and naming verbs,
-#: labels of numbers, dates, times, prices and places.
+#: labels of numbers, dates, times, prices and places; «จะ» (will), which a space may
+#: cut from its verb («ตอนรับรถผมจะ จ่ายเงินสด», I'll pay cash when I collect it).
 _EXPECTS_OBJECT = word_set(
     """
     เป็น คือ ที่ ชื่อ นามสกุล ว่า เลข เลขที่ หมายเลข เบอร์ วันที่ วัน เวลา ตอน ราคา ยอด
     จำนวน ประมาณ รวม ใน ในนาม จาก ถึง ไป ไปที่ ย้ายไป เปลี่ยนเป็น แก้เป็น สาขา
     ได้แก่ เช่น ของ กับ โดย ผ่าน ทาง
+    จะ
     """
 )
 #: Thai has no spaces between words, so a label word can end a longer word that is no

@@ -1,0 +1,91 @@
+"""Thai clauses of one turn joined where a space cut a name or a place in pieces.
+
+The splitter cuts Thai at every space (``sentences``): Thai writes no sentence marks, and
+a summary needs short pieces. A detail keeps the unit that states a value, so a value
+written across spaces loses its other half: «ลุมพินี วิลล์ รามอินทรา ตึก B ห้อง 1508 ค่ะ»
+kept «ตึก B ห้อง 1508 ค่ะ», and the place was nowhere. A detail (and the context's
+compact form of it) reads a clause joined to the next clause of the same turn when the
+clause is a piece, not a clause of its own: at most ``MAX_FRAGMENT_CHARS`` long and
+running on (it ends in a letter or a digit, not in a polite particle, a mark or an emoji:
+«ครับ», «ค่ะ» close a Thai sentence). Two whole clauses stay apart: each says something
+of its own, joined each would cost the details' room of both, and the context keeps the
+clause right before a value anyway (``domain.context.compact_detail``). A joined
+sentence stops growing at ``MAX_JOINED_CHARS``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from domain.memory.offline.candidates import Candidate
+from domain.memory.offline.lexicon import THAI_PARTICLES
+
+#: Longer than this, a joined Thai sentence takes no further clause.
+MAX_JOINED_CHARS = 160
+#: A Thai clause this short that runs on is a piece of the next (``_is_fragment``).
+MAX_FRAGMENT_CHARS = 12
+
+#: A clause that runs on: it ends in a Thai letter or digit, or a Latin one, and not in a
+#: particle (a mark, an emoji or a particle ends a sentence).
+_RUNS_ON = re.compile(r"[\u0e01-\u0e4eA-Za-z0-9\u0e50-\u0e59]$")
+_PARTICLE_END = re.compile(rf"{THAI_PARTICLES}$")
+_THAI = re.compile(r"[\u0e01-\u0e4e]")
+
+
+def _runs_on(clause: str) -> bool:
+    return bool(
+        _THAI.search(clause) and _RUNS_ON.search(clause) and not _PARTICLE_END.search(clause)
+    )
+
+
+def _is_fragment(clause: str) -> bool:
+    """Whether ``clause`` is a piece of Thai a space cut off what follows it: short
+    (``MAX_FRAGMENT_CHARS``) and running on (a place's or a person's name in parts)."""
+    return len(clause) <= MAX_FRAGMENT_CHARS and _runs_on(clause)
+
+
+def _joins(sentence: str, last: str, following: str) -> bool:
+    """Whether ``following`` (the next clause of the turn) continues ``sentence``, the
+    joined clauses so far, ``last`` the last of them."""
+    return (
+        _runs_on(last)
+        and bool(_THAI.search(following))
+        and _is_fragment(last)
+        and len(sentence) + 1 + len(following) <= MAX_JOINED_CHARS
+    )
+
+
+def _grouped(texts: Sequence[str]) -> list[list[int]]:
+    """Indexes of ``texts`` (one turn's clauses, in order) grouped into sentences."""
+    groups: list[list[int]] = []
+    sentence = ""
+    for index, text in enumerate(texts):
+        if groups and _joins(sentence, texts[groups[-1][-1]], text):
+            groups[-1].append(index)
+            sentence = f"{sentence} {text}"
+        else:
+            groups.append([index])
+            sentence = text
+    return groups
+
+
+def joined_clauses(clauses: Sequence[str]) -> list[str]:
+    """The sentences of one turn's ``clauses`` (``split_sentences``), each Thai clause
+    that runs on joined to the next (module doc)."""
+    return [" ".join(clauses[i] for i in group) for group in _grouped(clauses)]
+
+
+def thai_sentences(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """``candidates`` with each Thai clause that runs on joined to the next clause of the
+    same turn (module doc), renumbered within their turn; others as they are."""
+    joined: list[Candidate] = []
+    for _, turn in itertools.groupby(candidates, key=lambda c: (c.source, c.speaker)):
+        clauses = list(turn)
+        for number, group in enumerate(_grouped([c.text for c in clauses])):
+            first = clauses[group[0]]
+            text = " ".join(clauses[i].text for i in group)
+            order = (first.source, first.order[1] if number == 0 else joined[-1].order[1] + 1)
+            joined.append(Candidate(text, first.speaker, order, first.prior))
+    return joined

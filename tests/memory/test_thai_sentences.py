@@ -1,0 +1,88 @@
+"""Thai clauses of one turn read as the sentence a polite particle closes, so a detail
+keeps a value written across spaces whole (``domain.memory.offline.thai_sentences``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.context.compact_detail import compact_detail
+from domain.memory.details import details_of
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.thai_sentences import MAX_JOINED_CHARS, joined_clauses
+
+
+def _details(*turns: tuple[str, str]) -> list[str]:
+    lines = [
+        TranscriptLine(index + 1, f"m{index + 1}", role, text)
+        for index, (role, text) in enumerate(turns)
+    ]
+    return [detail.text for detail in details_of(lines)]
+
+
+def _shown(*turns: tuple[str, str]) -> str:
+    lines = [
+        TranscriptLine(index + 1, f"m{index + 1}", role, text)
+        for index, (role, text) in enumerate(turns)
+    ]
+    return "\n".join(compact_detail(d.text, d.values) for d in details_of(lines))
+
+
+@pytest.mark.parametrize(
+    ("turns", "value"),
+    [
+        # a place name the spaces cut before its building and room
+        (
+            [
+                ("assistant", "ขอที่อยู่เข้ารับครับ"),
+                ("user", "ลุมพินี วิลล์ รามอินทรา ตึก B ห้อง 1508 ค่ะ ฝากไว้ที่นิติได้"),
+            ],
+            "ลุมพินี วิลล์ รามอินทรา ตึก B ห้อง 1508",
+        ),
+        # a village's name in three pieces, before its street and number
+        (
+            [("user", "หมู่บ้าน พฤกษา วิลล์ ซอย 5 บ้านเลขที่ 88/12 ครับ")],
+            "หมู่บ้าน พฤกษา วิลล์ ซอย 5 บ้านเลขที่ 88/12",
+        ),
+    ],
+)
+def test_a_value_across_thai_pieces_is_kept_whole(turns: list[tuple[str, str]], value: str) -> None:
+    assert any(value in text for text in _details(*turns))
+    assert value in _shown(*turns)
+
+
+def test_a_thai_decision_written_with_a_space_after_will_is_kept_as_its_clause() -> None:
+    # «ผมจะ จ่ายเงินสด» (I'll pay cash): the clause says it, not the sentence around it
+    line = TranscriptLine(1, "m1", "user", "ตอนรับรถผมจะ จ่ายเงินสด เลย แอปธนาคารมีปัญหา")
+    (detail,) = details_of([line])
+    assert detail.values == ["ตอนรับรถผมจะ จ่ายเงินสด เลย"]
+    assert detail.kinds == ["instruction"]
+
+
+def test_a_particle_ends_a_thai_sentence() -> None:
+    # «ค่ะ» closes what the piece said: the next is another sentence
+    assert joined_clauses(["ได้ค่ะ", "ตึก B ห้อง 1508"]) == ["ได้ค่ะ", "ตึก B ห้อง 1508"]
+    assert joined_clauses(["ได้", "ตึก B ห้อง 1508"]) == ["ได้ ตึก B ห้อง 1508"]
+
+
+def test_other_scripts_and_marks_end_sentences_as_before() -> None:
+    assert joined_clauses(["The deposit is paid.", "Thanks!"]) == [
+        "The deposit is paid.",
+        "Thanks!",
+    ]
+    assert joined_clauses(["ส่งแล้วค่ะ 😊", "ขอบคุณค่ะ"]) == ["ส่งแล้วค่ะ 😊", "ขอบคุณค่ะ"]
+    assert joined_clauses(["قسط اول ۲۰ میلیون", "بقیه آخر ماه"]) == [
+        "قسط اول ۲۰ میلیون",
+        "بقیه آخر ماه",
+    ]
+
+
+def test_two_whole_clauses_stay_apart() -> None:
+    # each says something of its own: joined, each would cost the room of both
+    clauses = ["แบตเตอรี่เสื่อมแล้วนะคะ", "สายพานมีรอยแตกลายงา", "ควรเปลี่ยนภายในเดือนนี้"]
+    assert joined_clauses(clauses) == clauses
+
+
+def test_a_joined_sentence_stays_bounded() -> None:
+    pieces = ["กขคง"] * 60
+    assert all(len(s) <= MAX_JOINED_CHARS for s in joined_clauses(pieces))
+    assert len(joined_clauses(pieces)) > 1
