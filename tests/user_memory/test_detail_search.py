@@ -5,8 +5,6 @@ only in the caller's account, user and persona."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
 from domain.user_memory.corrections import patch_fact
@@ -14,21 +12,11 @@ from domain.user_memory.detail_search import matching_details
 from domain.user_memory.reads import search
 from schemas.user_memory import MAX_SEARCH_DETAILS, UserDetail, UserMemoryState
 from store.backends.sqlite import SqliteStore
-from tests.user_memory.conversations import T0, store_conversation
+from tests.user_memory.conversations import store_conversation
 from tests.user_memory.test_details import EMAIL, METER, READING, A, merge_jobs
+from tests.user_memory.test_details import user_detail as detail
 
 B = "acct-b"
-
-
-def detail(session: str, day: int, position: int, text: str, *values: str) -> UserDetail:
-    return UserDetail(
-        session_id=session,
-        observed_at=T0 + timedelta(days=day),
-        position=position,
-        text=text,
-        values=list(values),
-        kinds=["other"] * len(values),
-    )
 
 
 # Per language: a detail no fact names, one of another errand, the query, its value typed
