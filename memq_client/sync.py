@@ -266,7 +266,8 @@ class MemqClient:
     def search_user_memory(
         self, user_id: str, query: str, *, persona: str = ""
     ) -> UserMemorySearch:
-        """The user's facts and past conversations matching ``query``, best first."""
+        """The user's facts, past conversations and their details matching ``query``, best
+        first."""
         return self._send(user_calls.search_user_memory(user_id, query, persona))
 
     def correct_user_fact(

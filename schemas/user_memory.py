@@ -152,6 +152,20 @@ class UserMemoryHit(BaseModel):
     score: float
 
 
+#: Details a search of a user memory returns at most.
+MAX_SEARCH_DETAILS = 20
+
+
+class UserDetailHit(BaseModel):
+    """A detail of an earlier conversation (``UserDetail``) that matches a search."""
+
+    session_id: str
+    observed_at: datetime = Field(description="the last activity of that conversation")
+    text: str
+    values: list[str] = Field(description="the values it states")
+    score: float = Field(description="the query's terms it shares, each weighted by its rarity")
+
+
 class UserMemorySearch(BaseModel):
     """What ``GET /v1/users/{user_id}/memory/search`` returns."""
 
@@ -159,6 +173,11 @@ class UserMemorySearch(BaseModel):
     persona: str
     facts: list[UserFact] = Field(description="facts whose key or value matches the query")
     conversations: list[UserMemoryHit] = Field(description="best match first")
+    details: list[UserDetailHit] = Field(
+        default_factory=list,
+        description="details of earlier conversations sharing a term with the query "
+        f"(what no fact names), best match first, then the newest; at most {MAX_SEARCH_DETAILS}",
+    )
 
 
 class FactPatch(BaseModel):

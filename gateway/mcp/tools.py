@@ -145,7 +145,8 @@ TOOLS: tuple[Tool, ...] = (
     Tool(
         name="search_user_memory",
         description=(
-            "A user's facts and past conversations that match `query`, best first, for one "
+            "A user's facts, past conversations and their details (the values no fact names: "
+            "what to do, numbers, who to call) that match `query`, best first, for one "
             'persona ("" = the general memory). Same as GET /v1/users/{id}/memory/search.'
         ),
         arguments=arguments_model("SearchUserMemoryArguments", SearchUserMemory),

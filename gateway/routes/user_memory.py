@@ -70,8 +70,13 @@ async def get_user_memory(
 @router.get(
     "/{user_id}/memory/search",
     response_model=UserMemorySearch,
-    summary="The user's facts and past conversations that match a query",
-    description="Keyword match (English, Persian, Thai), best first: how a context recalls them.",
+    summary="The user's facts, past conversations and their details that match a query",
+    description=(
+        "Keyword match (English, Persian, Thai), best first: how a context recalls them. "
+        "`details` are what earlier conversations stated that no fact names (each with its "
+        "session, time and values), best match first, then the newest; a removed value is "
+        "never among them."
+    ),
 )
 async def search_user_memory(
     user_id: UserId,

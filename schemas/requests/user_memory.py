@@ -38,7 +38,8 @@ class GetUserMemory(UserRequest):
 
 
 class SearchUserMemory(UserRequest):
-    """The user's facts and past conversations that match ``query``, best first."""
+    """The user's facts, past conversations and their details that match ``query``, best
+    first."""
 
     actor = ActorName.SEARCH_USER_MEMORY
 

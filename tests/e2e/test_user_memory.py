@@ -19,6 +19,7 @@ from bench.support.processes import MemqProcess, wait_for
 from memq_client import AsyncMemqClient, InvalidRequest, MemqClient, NotFound, RetryPolicy
 from tests.e2e.conftest import KEY_A, KEY_B, Stack, running_stack
 from tests.user_memory.conversations import ENGLISH, PERSIAN, THAI, Turns
+from tests.user_memory.test_details import EMAIL, METER, READING
 
 pytestmark = pytest.mark.e2e
 
@@ -186,6 +187,65 @@ def test_a_returning_user_is_remembered_and_can_be_forgotten(stack: Stack) -> No
         assert client.get("/v1/users/u1/sessions").json()["sessions"] == []
         assert client.get("/v1/sessions/c1/messages").status_code == 404
         assert client.get("/v1/search", params={"q": "ORD-48213"}).json()["hits"] == []
+
+
+def search(
+    client: httpx.Client, query: str, user: str = "u1", persona: str = "meher"
+) -> dict[str, Any]:
+    response = client.get(
+        f"/v1/users/{user}/memory/search", params={"q": query, "persona": persona}
+    )
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+def test_a_search_of_the_user_memory_finds_its_details_in_the_callers_memory_only(
+    stack: Stack,
+) -> None:
+    # Given an ended conversation of u1 with meher in account A (the meter reading is a
+    # value no fact names: only a detail carries it), and one of B's u1 with meher
+    for key, session, language in ((KEY_A, "r1", "en"), (KEY_B, "r2", "th")):
+        with stack.client(key) as client:
+            start(client, session, "meher")
+            talk(client, session, METER[language])
+            count = len(METER[language])
+            wait_for(lambda s=session, k=key, n=count: len(stack.stored_messages(s, k)) >= n, 60)  # type: ignore[misc]
+            assert client.post(f"/v1/sessions/{session}/end").status_code == 200
+            wait_for(lambda c=client, s=session: merged(c, s), timeout=60, interval=0.3)  # type: ignore[misc]
+    with stack.client() as client:
+        # When A searches u1's memory by the words around the reading, or by the value
+        found = search(client, "closing reading")
+        [hit] = found["details"]
+        # Then the detail comes with its session, time and values
+        assert hit["session_id"] == "r1" and READING["en"] in hit["values"]
+        assert "closing reading" in hit["text"] and hit["observed_at"] and hit["score"] > 0
+        assert READING["en"] not in {f["value"] for f in found["facts"]}
+        assert search(client, READING["en"])["details"][0]["text"] == hit["text"]
+        # and only u1's memory with meher is searched: not a guessed user, not the general
+        # memory, not a persona differing in case, not B's u1 with meher
+        for user, persona in (("u2", "meher"), ("u1", ""), ("u1", "Meher")):
+            assert search(client, READING["en"], user, persona)["details"] == []
+        assert search(client, "บันทึก")["details"] == []
+    with stack.client(KEY_B) as other:
+        assert search(other, "closing reading")["details"] == []
+        [theirs] = search(other, "บันทึก")["details"]
+        assert theirs["session_id"] == "r2"
+    with stack.client() as client:
+        # When the user removes their email, no detail found states it any more
+        removed = client.patch(
+            "/v1/users/u1/memory/facts/customer_email",
+            params={"persona": "meher"},
+            json={"value": None},
+        )
+        assert removed.status_code == 200, removed.text
+        for query in (EMAIL["en"], "closing reading"):
+            assert EMAIL["en"] not in str(search(client, query)["details"])
+        assert search(client, "closing reading")["details"][0]["values"] == [READING["en"]]
+    # And the Python client types them
+    with MemqClient(stack.base_url, KEY_A, retry=FAST) as memq:
+        [typed] = memq.search_user_memory("u1", READING["en"], persona="meher").details
+        assert typed.session_id == "r1" and typed.values == [READING["en"]]
 
 
 def test_a_long_conversation_is_merged_every_25_messages(stack: Stack) -> None:
