@@ -147,12 +147,44 @@ def quotes_unmarked(text: str, value: str) -> bool:
     return False
 
 
-def marks_as_replaced(text: str, value: str) -> bool:
-    """Whether ``text`` quotes ``value`` with "(replaced …)" right after it."""
+def _stands_alone(haystack: str, start: int, end: int) -> bool:
+    """Whether ``haystack[start:end]`` is not part of a longer number or Latin word
+    ("2,500" in "12,500", "15" in "115", "Rose" in "Primrose"; Thai and Persian letters
+    may touch a number: those scripts write «ราคา12,500»)."""
+
+    def joins(a: str, b: str) -> bool:
+        return (a.isdigit() and b.isdigit()) or (a.isascii() and b.isascii() and (a + b).isalpha())
+
+    before = haystack[start - 1] if start > 0 else ""
+    if before in ",." and start > 1 and haystack[start - 2].isdigit():
+        before = haystack[start - 2]
+    after = haystack[end] if end < len(haystack) else ""
+    if after in ",." and end + 1 < len(haystack) and haystack[end + 1].isdigit():
+        after = haystack[end + 1]
+    first, last = haystack[start], haystack[end - 1]
+    return not (before and joins(before, first)) and not (after and joins(last, after))
+
+
+def marks_as_replaced(text: str, value: str, old_values: Sequence[str] = ()) -> bool:
+    """Whether ``text`` quotes ``value`` as a value of its own (not inside a longer number
+    or word, not as the end of one of ``old_values``) with "(replaced …)" after it: right
+    after, or after the words of its phrase ("70,000 تومان (replaced …)"), with no other
+    number between, on the same line, within ``MARK_REACH``."""
     haystack, needle = normalized(text), normalized(value)
+    olds = [normalized(old) for old in old_values]
     start = haystack.find(needle)
     while start != -1:
-        if haystack[start + len(needle) :].lstrip(" ,.،").startswith(REPLACED_MARK):
+        end = start + len(needle)
+        between = haystack[end : end + MARK_REACH].split("\n", 1)[0]
+        phrase = between.split(REPLACED_MARK, 1)[0]
+        if (
+            REPLACED_MARK in between
+            and not any(ch.isdigit() for ch in phrase)
+            and _stands_alone(haystack, start, end)
+            and not any(
+                len(o) > len(needle) and haystack[max(0, end - len(o)) : end] == o for o in olds
+            )
+        ):
             return True
         start = haystack.find(needle, start + 1)
     return False
@@ -219,7 +251,8 @@ def score_dialogue(
     wrong = false_replacements(dialogue, stored_facts)
     current_values = {subject: values[-1] for subject, values in dialogue.subjects.items()}
     all_current = {normalized(v) for v in current_values.values()}
-    all_old = {normalized(v) for values in dialogue.subjects.values() for v in values[:-1]}
+    old_values = [v for values in dialogue.subjects.values() for v in values[:-1]]
+    all_old = {normalized(v) for v in old_values}
     previous_present: set[str] = set()
     for budget in sorted(budgets):
         context = shown(store, settings, session_id, budget)
@@ -236,7 +269,7 @@ def score_dialogue(
                 score.misses.append(f"{dialogue.id} @{budget}: missing {subject}: {value!r}")
             score.baseline += normalized(value) in baseline
             if normalized(value) not in all_old and any(
-                marks_as_replaced(t, value) for t in context.tiers
+                marks_as_replaced(t, value, old_values) for t in context.tiers
             ):
                 score.marked_current += 1
                 score.misses.append(
