@@ -616,11 +616,23 @@ def _identifiers(text: str) -> Iterator[ValueSpan]:
         if (
             _WORD_OF_A_NUMBER.fullmatch(value)
             or _FORMAT_WORD.fullmatch(value)
+            or _MEASURE.fullmatch(value)
             or _describes_the_next_word(text, match.start(), value)
         ):
             continue  # "a 40th birthday", "10ish", "a 6-digit code", "a 50-point check": no code
         if len(value.lstrip("# ")) >= _MIN_IDENTIFIER_CHARS or value.startswith("#"):
             yield ValueSpan(Kind.IDENTIFIER, match.start(), match.start() + len(value), value)
+
+
+#: A number with the unit it measures in ("30mph", "435W", "4kWh", "2.5kW", "128GB", "3m"):
+#: how much of something, never a code, whatever the letters after the digits. Persian and
+#: Thai units are words of their own script (never id letters), read as quantities above.
+_MEASURE_UNITS = (
+    r"(?i:mph|kph|km/?h|kmh|km|knots?|rpm|b?hp|psi|bar|mAh|kVA|[kMG]?Hz|dB|[KMG]bps|ml|cl"
+    r"|litres?|liters?|gal|sq\s?m|sqft|cm|mm|kg|kgs|kilos?|lbs?|metres?|meters?|inch(?:es)?|ft)"
+    r"|[kMG]?W[hp]?|Ah|V|[KMGT]B|m2|m²|cc|°[CF]"
+)
+_MEASURE = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:{_MEASURE_UNITS})(?![A-Za-z])")
 
 
 #: A size said of a format ("a 6-digit code", "a 10-character reference"): no value.
@@ -666,6 +678,8 @@ def _numbers(text: str) -> Iterator[ValueSpan]:
     for match in _NUMBER.finditer(text):
         if _THAI_LAUGH.match(match.group()) or _is_year(text, match):
             continue
+        if _MEASURE.match(text, match.start()):
+            continue  # the "2" of "2.5kW" is part of a measure
         if _FORMAT_WORD.match(text, match.start()) or _FORMAT_SIZE.match(text, match.start()):
             continue  # "a 6-digit code", "it's 8 digits", «۸ رقمی», «10 หลัก»: a format's size
         yield _span(Kind.NUMBER, match)
