@@ -61,6 +61,7 @@ from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
+from domain.memory.offline.product_models import is_product_model
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -162,6 +163,8 @@ ENTITY_KEYS = frozenset(
         "price",
         # a compensation coupon and the one that failed on another order are two coupons
         "coupon_code",
+        # a code named by no subject ("the code is 4471"): a gate's and a wifi's are two
+        "code",
         # the customer's car and the courtesy car lent while it is in are two vehicles
         "vehicle_plate",
         *RELATION_KEYS,
@@ -727,6 +730,8 @@ def _keys_for(
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
+    if value.kind is Kind.IDENTIFIER and is_product_model(value.text):
+        return [(facts.noted_key("product_model", value.text), value.start)]  # brand and model
     brand = _brand_before(text, value)
     if brand is not None:  # no order number follows a brand name; the model keeps it
         return [(facts.noted_key("product_model", text[brand : value.end]), brand)]
@@ -771,7 +776,7 @@ def _keys_for(
         return [
             (
                 # "8am drop-off" at a garage: a drop-off, not a delivery
-                neutral_key(text, cue_start, value.kind) or ""
+                facts.entity_key(neutral_key(text, cue_start, value.kind) or "", value.text, update)
                 if cue_start in suggested
                 else _same_card(
                     facts.entity_key(t.key_for(value.kind) or "", value.text, update), value, facts

@@ -57,8 +57,9 @@ _NAMED_BY = {
 
 #: What a value cued only by such a word is: a neutral key naming what the word says,
 #: never the subject's ("Drop off date: Thursday 16th, 8am" at a garage, "Visit time"
-#: for a vet who «میاد», "Code: 4471" for a gate). A new value under it replaces the old,
-#: as the topic's own key would. A verb like "lands" has none: the value gets no key.
+#: for a vet who «میاد», "Code: 4471" for a gate). A new date or time under it replaces
+#: the old, as the topic's own key would; a second code is a second thing (the gate's and
+#: the alarm's), kept beside the first. A verb like "lands" has none: the value gets no key.
 _NEUTRAL_KEYS = (
     (
         re.compile(r"drop[\s-]?off", re.IGNORECASE),

@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
 from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.product_models import product_models
 from domain.memory.offline.thai_addresses import (
     building_led_address,
     named_start,
@@ -599,6 +600,11 @@ def _fa_parties(text: str) -> Iterator[ValueSpan]:
         yield _span(Kind.COUNT, match)
 
 
+def _models(text: str) -> Iterator[ValueSpan]:
+    for start, end in product_models(text):  # "the Longi Hi-MO 6 435W": one model, one code
+        yield ValueSpan(Kind.IDENTIFIER, start, end, text[start:end])
+
+
 def _quantities(text: str) -> Iterator[ValueSpan]:
     for match in _QUANTITY.finditer(text):
         if match.group("weight"):
@@ -659,8 +665,11 @@ _FORMAT_SIZE = re.compile(
     re.IGNORECASE,
 )
 
-#: An ordinal or a rough number written as a word ("40th", "28th", "10ish", "20s").
-_WORD_OF_A_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th|ish|s)", re.IGNORECASE)
+#: An ordinal or a rough number written as a word ("40th", "28th", "10ish", "20s"), or a
+#: part of a decade or a range ("mid-70s", "late-20s", "low-30s"): never a code.
+_WORD_OF_A_NUMBER = re.compile(
+    r"\d{1,3}(?:st|nd|rd|th|ish|s)|(?:mid|early|late|low|high|upper)-\d{1,2}0'?s", re.IGNORECASE
+)
 
 
 #: Thai laughter ("555", "5555"): "ha" is "ห้า", five.
@@ -707,6 +716,7 @@ RULES: tuple[Rule, ...] = (
     _phones,
     _durations,
     _fa_parties,
+    _models,
     _quantities,
     _identifiers,
     _numbers,
