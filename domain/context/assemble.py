@@ -28,7 +28,9 @@ and is left out, and so is a detail once a summary or an older message in the pr
 carries its values and its words (the summaries are extractive: they quote it), named in
 ``dropped``. A detail is shown only when some of its values are not in what comes
 before it in that order (a fold drops a detail that a newer one supersedes); its replaced
-values are marked as a summary's are. A fact whose value is part of a longer fact's value, or
+values are marked as a summary's are, and one whose every value a newer detail replaced
+(``Detail.replaced``) is not shown: it says nothing current and its room goes to what does. A
+fact whose value is part of a longer fact's value, or
 the value of another fact about the same subject, is not shown twice (``fact_order``). So more
 budget never shows less: the facts and messages shown at one budget are shown at
 every larger one, leftover budget goes to more messages word for word, and when
@@ -83,7 +85,7 @@ from domain.memory.offline.terms import content_terms
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
 from schemas.limits import MIN_BUDGET
-from schemas.memory_model import Budgets, Fact, TierName
+from schemas.memory_model import Budgets, Detail, Fact, TierName
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
 
@@ -116,6 +118,7 @@ MIN_SHORTENED_TIER = 24
 _OVER_BUDGET = "over the context budget"
 _CARRIED = "its values are shown elsewhere in the context"
 _SUPERSEDED = "a newer detail says it again with its own values"
+_ALL_REPLACED = "a newer detail replaced every value it states"
 #: What a newline weighs (``memq.tokens``), and a blank line between sections.
 NEWLINE = 0.5
 _BLANK = 2 * NEWLINE
@@ -405,10 +408,11 @@ def _position(item: _Item) -> int:
 def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, _Said]]:
     """The stored details, newest first, each in its compact form (``compact_detail``) with
     its replaced values marked, and what it says there (a fold has flagged those a newer
-    detail supersedes: they are left out)."""
+    detail supersedes, and those whose every value a newer detail replaced say nothing
+    current: they are left out)."""
     items: list[tuple[_Item, _Said]] = []
     for detail in memory.details:
-        if detail.superseded:
+        if detail.superseded or _all_replaced(detail):
             continue
         compact = compact_detail(detail.text.strip(), detail.values)
         shown = ContextDetail(
@@ -420,6 +424,12 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
         items.append((_Item(_line_cost(shown.text), detail=shown), said))
     items.sort(key=lambda pair: pair[0].detail.last_position if pair[0].detail else 0)
     return items[::-1]
+
+
+def _all_replaced(detail: Detail) -> bool:
+    """Whether a newer detail replaced every value of ``detail``: it says nothing current."""
+    replaced = {r.old for r in detail.replaced}
+    return bool(detail.values) and all(value in replaced for value in detail.values)
 
 
 def _script(char: str) -> str:
@@ -721,7 +731,15 @@ class _Chosen:
             ):
                 kind = f"detail:{detail.first_position}-{detail.last_position}"
                 carried = all(_carries(shown_text, normalized(v)) for v in detail.values)
-                why = _SUPERSEDED if detail.superseded else _CARRIED if carried else _OVER_BUDGET
+                why = (
+                    _SUPERSEDED
+                    if detail.superseded
+                    else _ALL_REPLACED
+                    if _all_replaced(detail)
+                    else _CARRIED
+                    if carried
+                    else _OVER_BUDGET
+                )
                 dropped.append(DroppedItem(kind=kind, detail=why))
         for item in self.plan:
             if item.fact is not None and item.fact.key not in shown_facts:
