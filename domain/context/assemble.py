@@ -30,6 +30,8 @@ carries its values and its words (the summaries are extractive: they quote it), 
 before it in that order (a fold drops a detail that a newer one supersedes); its replaced
 values are marked as a summary's are, and one whose every value a newer detail replaced
 (``Detail.replaced``) is not shown: it says nothing current and its room goes to what does. A
+summary line whose every term one detail in the share says is left out of the summary, once
+it is cut to its own budget (``repeated.without_said``): its room goes to what follows. A
 fact whose value is part of a longer fact's value, or
 the value of another fact about the same subject, is not shown twice (``fact_order``). So more
 budget never shows less: the facts and messages shown at one budget are shown at
@@ -78,7 +80,7 @@ from domain.context.render import (
     text_tokens,
     tier_section,
 )
-from domain.context.repeated import normalized, without_repeats
+from domain.context.repeated import normalized, without_repeats, without_said
 from domain.context.replaced import ReplacedMarks, fit_marked
 from domain.memory.details import without_speakers
 from domain.memory.offline.terms import content_terms
@@ -119,6 +121,7 @@ _OVER_BUDGET = "over the context budget"
 _CARRIED = "its values are shown elsewhere in the context"
 _SUPERSEDED = "a newer detail says it again with its own values"
 _ALL_REPLACED = "a newer detail replaced every value it states"
+_SAID_IN_SHARE = "the details shown say all it says"
 #: What a newline weighs (``memq.tokens``), and a blank line between sections.
 NEWLINE = 0.5
 _BLANK = 2 * NEWLINE
@@ -271,13 +274,15 @@ class _Plan:
         # the values newer details replaced, as the folds stored them (worked out there)
         detail_replaced = [replaced for d in memory.details for replaced in d.replaced]
         marks = ReplacedMarks(facts, old_values, detail_replaced)
-        fitted = _fit_tiers(memory, budgets, facts, marks, dropped)
-        tiers = {t.tier: t for t in fitted}
         items += capped_facts + window
         items += other_facts
         details = _new_to(items, _detail_items(memory, marks))
         room = details_room(budget) - _DETAILS_HEADER
         within, others = _within([item for item, _ in details], room)
+        # a summary line a detail of the share says already is left out of the summary
+        in_share = [_terms(_item_text(item)) for item in within]
+        fitted = _fit_tiers(memory, budgets, facts, marks, dropped, in_share)
+        tiers = {t.tier: t for t in fitted}
         before_details = len(items)
         items += within
         later_from = len(items)
@@ -567,10 +572,12 @@ def _fit_tiers(
     facts: Sequence[Fact],
     marks: ReplacedMarks,
     dropped: list[DroppedItem],
+    in_share: Sequence[frozenset[str]] = (),
 ) -> list[ContextTier]:
     """Each stored summary within its own budget, replaced values marked, without the
     lines that only repeat a key fact (every fact comes before every summary in
-    ``PRIORITY``)."""
+    ``PRIORITY``) nor those whose every term one detail in the share says (``in_share``: the
+    terms of each)."""
     shown_before = [f.value for f in facts]
     tiers: list[ContextTier] = []
     for tier in memory.tiers():
@@ -582,13 +589,18 @@ def _fit_tiers(
                 DroppedItem(kind=f"tier:{tier.tier.value}", detail="only repeats the key facts")
             )
             continue
-        text = fit_marked(marked, limit)
-        if not text:
+        fitted = fit_marked(marked, limit)
+        if not fitted:
             dropped.append(
                 DroppedItem(kind=f"tier:{tier.tier.value}", detail=f"over its {limit}-token budget")
             )
             continue
-        if text != marked:
+        # within its budget first: the room of the lines a detail says goes to what follows
+        text = without_said(fitted, in_share)
+        if not text:
+            dropped.append(DroppedItem(kind=f"tier:{tier.tier.value}", detail=_SAID_IN_SHARE))
+            continue
+        if fitted != marked:
             dropped.append(
                 DroppedItem(
                     kind=f"tier_truncated:{tier.tier.value}",

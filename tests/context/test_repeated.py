@@ -6,9 +6,9 @@ import pytest
 
 from domain.context import assemble
 from domain.context.render import render_text
-from domain.context.repeated import only_repeats, without_repeats
+from domain.context.repeated import only_repeats, without_repeats, without_said
 from schemas.memory_model import Budgets
-from tests.context.factories import fact, memory, messages
+from tests.context.factories import detail, fact, memory, messages
 
 
 @pytest.mark.parametrize(
@@ -154,3 +154,91 @@ def test_a_summary_that_only_repeats_facts_is_left_out_and_says_why() -> None:
     assert not [t for t in ctx.tiers if t.tier.value == "recent"]
     assert any(d.kind == "tier:recent" and "repeats" in d.detail for d in ctx.dropped)
     assert {f.value for f in ctx.facts} == {"ORD-58432", "۰۹۱۲۷۶۵۱۲۰۳"}
+
+
+#: Ten newest messages (91-100), chit-chat: the values are only in the memory.
+_CHAT = [
+    ("user" if i % 2 else "assistant", f"Message {i}: thanks, that all sounds fine. " * 4)
+    for i in range(10)
+]
+
+
+@pytest.mark.parametrize(
+    ("asked", "said", "mid_line", "value", "budget"),
+    [
+        (
+            "Assistant: What's the best email for you?",
+            "User: My email is dan@example.com",
+            "Assistant: Your booking reference is AM-W-20417.",
+            "AM-W-20417",
+            650,
+        ),
+        (
+            "Assistant: شهریه این ترم چقدر است؟",
+            "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.",
+            "Assistant: کد پیگیری ثبت نام شما ۴۸۲۱۷ است.",
+            "۴۸۲۱۷",
+            670,
+        ),
+        (
+            "Assistant: ขอเบอร์ติดต่อหน่อยครับ",
+            "User: เบอร์โทร 081-234-5678",
+            "Assistant: เลขที่การจองของคุณคือ TH-4821",
+            "TH-4821",
+            664,
+        ),
+    ],
+)
+def test_a_summary_line_a_shown_detail_says_leaves_its_room_to_what_follows(
+    asked: str, said: str, mid_line: str, value: str, budget: int
+) -> None:
+    # The detail (question and answer) and the recent summary's line both say the answer:
+    # the line goes, and its room lets the mid summary, shortened into what is left,
+    # reach its last line, with a value the context holds nowhere else.
+    chat = "Assistant: Thanks, that all sounds fine, we will sort it out for you."
+    state = memory(
+        recent=f"{said}\nUser: Thanks for the help so far.",
+        mid="\n".join([chat] * 6 + [mid_line]),
+        spans=(45, 80, 90),
+    )
+    answer = detail(85, f"{asked}\n{said}", [said.split(" ")[-1]], "number", last=86)
+    state = state.model_copy(update={"details": [answer]})
+    ctx = assemble(
+        state,
+        messages(_CHAT, first_position=91),
+        total_messages=100,
+        budget=budget,
+        budgets=Budgets(),
+    )
+    assert value in render_text(ctx)
+    assert [d.text for d in ctx.details] == [f"{asked}\n{said}"]
+    recent = next(t for t in ctx.tiers if t.tier == "recent")
+    assert said not in recent.text
+
+
+def test_a_summary_line_with_words_no_detail_says_stays() -> None:
+    text = "User: My email is dan@example.com and my partner's is sam@example.com"
+    assert without_said(text, [frozenset({"email", "dan@example.com"})]) == text
+    assert without_said(text, []) == text
+    # each detail says part of it, none says it all: the line keeps what it pairs
+    halves = [frozenset({"email", "dan@example.com"}), frozenset({"partner", "sam@example.com"})]
+    assert without_said(text, halves) == text
+    marked = "User: Drop-off Tuesday 14th (replaced: Thursday 16th)"
+    assert without_said(marked, [frozenset({"drop", "tuesday", "14th"})]) == marked
+
+
+def test_a_summary_the_shown_details_say_whole_is_left_out_and_named() -> None:
+    said = "Assistant: Your booking reference is AM-W-20417."
+    state = memory(recent=said, spans=(45, 80, 90))
+    state = state.model_copy(update={"details": [detail(85, said, ["AM-W-20417"], "identifier")]})
+    ctx = assemble(
+        state,
+        messages(_CHAT, first_position=91),
+        total_messages=100,
+        budget=1200,
+        budgets=Budgets(),
+    )
+    assert [d.text for d in ctx.details] == [said]
+    assert not ctx.tiers
+    (named,) = [d for d in ctx.dropped if d.kind == "tier:recent"]
+    assert named.detail == "the details shown say all it says"
