@@ -30,9 +30,9 @@ carries its values and its words (the summaries are extractive: they quote it), 
 before it in that order (a fold drops a detail that a newer one supersedes); its replaced
 values are marked as a summary's are, and one whose every value a newer detail replaced
 (``Detail.replaced``) is not shown: it says nothing current and its room goes to what does. A
-summary line whose every term one detail in the share says is left out of the summary, once
-it is cut to its own budget (``repeated.without_said``): its room goes to what follows. A
-fact whose value is part of a longer fact's value, or
+summary line whose every term one detail in the share says is left out of the summary
+(``repeated.without_said``): the summary's budget goes to its lines the context does not hold
+yet. A fact whose value is part of a longer fact's value, or
 the value of another fact about the same subject, is not shown twice (``fact_order``). So more
 budget never shows less: the facts and messages shown at one budget are shown at
 every larger one, leftover budget goes to more messages word for word, and when
@@ -589,18 +589,17 @@ def _fit_tiers(
                 DroppedItem(kind=f"tier:{tier.tier.value}", detail="only repeats the key facts")
             )
             continue
-        fitted = fit_marked(marked, limit)
-        if not fitted:
+        marked = without_said(marked, in_share)
+        if not marked:
+            dropped.append(DroppedItem(kind=f"tier:{tier.tier.value}", detail=_SAID_IN_SHARE))
+            continue
+        text = fit_marked(marked, limit)
+        if not text:
             dropped.append(
                 DroppedItem(kind=f"tier:{tier.tier.value}", detail=f"over its {limit}-token budget")
             )
             continue
-        # within its budget first: the room of the lines a detail says goes to what follows
-        text = without_said(fitted, in_share)
-        if not text:
-            dropped.append(DroppedItem(kind=f"tier:{tier.tier.value}", detail=_SAID_IN_SHARE))
-            continue
-        if fitted != marked:
+        if text != marked:
             dropped.append(
                 DroppedItem(
                     kind=f"tier_truncated:{tier.tier.value}",

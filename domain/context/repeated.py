@@ -11,11 +11,9 @@ its answer.
 
 A summary line is left out too when one detail shown before the summaries (the details'
 share, ``domain.context.assemble``) says every content term of it (``without_said``): the
-detail quotes the same words, and the line would spend room on them twice. The summary is
-cut to its own budget first, so its room shrinks by the lines that go: what follows it in
-the context (the other summaries, older messages, more details) gets that room, not lines
-of the summary's own span that no smaller budget showed. A line with a "(replaced …)" mark
-stays, as above.
+detail quotes the same words, so the line would spend the summary's budget on them twice
+and leave out a line of the summary with something the context does not hold yet. A line
+with a "(replaced …)" mark stays, as above.
 """
 
 from __future__ import annotations

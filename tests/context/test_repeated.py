@@ -7,6 +7,7 @@ import pytest
 from domain.context import assemble
 from domain.context.render import render_text
 from domain.context.repeated import only_repeats, without_repeats, without_said
+from domain.tokens import estimate_tokens
 from schemas.memory_model import Budgets
 from tests.context.factories import detail, fact, memory, messages
 
@@ -164,55 +165,45 @@ _CHAT = [
 
 
 @pytest.mark.parametrize(
-    ("asked", "said", "mid_line", "value", "budget"),
+    ("said", "next_line", "value"),
     [
         (
-            "Assistant: What's the best email for you?",
             "User: My email is dan@example.com",
-            "Assistant: Your booking reference is AM-W-20417.",
+            "Assistant: Your booking reference is AM-W-20417, keep it handy.",
             "AM-W-20417",
-            650,
         ),
         (
-            "Assistant: شهریه این ترم چقدر است؟",
             "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.",
             "Assistant: کد پیگیری ثبت نام شما ۴۸۲۱۷ است.",
             "۴۸۲۱۷",
-            670,
         ),
         (
-            "Assistant: ขอเบอร์ติดต่อหน่อยครับ",
             "User: เบอร์โทร 081-234-5678",
-            "Assistant: เลขที่การจองของคุณคือ TH-4821",
+            "Assistant: เลขที่การจองของคุณคือ TH-4821 นะคะ",
             "TH-4821",
-            664,
         ),
     ],
 )
-def test_a_summary_line_a_shown_detail_says_leaves_its_room_to_what_follows(
-    asked: str, said: str, mid_line: str, value: str, budget: int
+def test_a_summary_line_a_shown_detail_says_leaves_its_room_to_the_next(
+    said: str, next_line: str, value: str
 ) -> None:
-    # The detail (question and answer) and the recent summary's line both say the answer:
-    # the line goes, and its room lets the mid summary, shortened into what is left,
-    # reach its last line, with a value the context holds nowhere else.
-    chat = "Assistant: Thanks, that all sounds fine, we will sort it out for you."
-    state = memory(
-        recent=f"{said}\nUser: Thanks for the help so far.",
-        mid="\n".join([chat] * 6 + [mid_line]),
-        spans=(45, 80, 90),
-    )
-    answer = detail(85, f"{asked}\n{said}", [said.split(" ")[-1]], "number", last=86)
-    state = state.model_copy(update={"details": [answer]})
+    # The recent summary's budget holds one line: the one the detail says again goes, and
+    # the next line, with a value the context holds nowhere else, takes its room.
+    detail_of_said = detail(85, said, [said.split(" ")[-1]], "number")
+    state = memory(recent=f"{said}\n{next_line}", spans=(45, 80, 90))
+    state = state.model_copy(update={"details": [detail_of_said]})
+    small_recent = Budgets(recent=estimate_tokens(next_line) + 1)
     ctx = assemble(
         state,
         messages(_CHAT, first_position=91),
         total_messages=100,
-        budget=budget,
-        budgets=Budgets(),
+        budget=1200,
+        budgets=small_recent,
     )
-    assert value in render_text(ctx)
-    assert [d.text for d in ctx.details] == [f"{asked}\n{said}"]
-    recent = next(t for t in ctx.tiers if t.tier == "recent")
+    text = render_text(ctx)
+    assert value in text
+    assert [d.text for d in ctx.details] == [said]
+    (recent,) = ctx.tiers
     assert said not in recent.text
 
 
