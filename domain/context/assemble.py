@@ -28,7 +28,11 @@ and is left out, and so is a detail once a summary or an older message in the pr
 carries its values and its words (the summaries are extractive: they quote it), named in
 ``dropped``. A detail is shown only when some of its values are not in what comes
 before it in that order (a fold drops a detail that a newer one supersedes); its replaced
-values are marked as a summary's are. A fact whose value is part of a longer fact's value, or
+values are marked as a summary's are, and one whose every value a newer detail replaced
+(``Detail.replaced``) is not shown: it says nothing current and its room goes to what does. A
+summary line whose every term one detail in the share says is left out of the summary
+(``repeated.without_said``): the summary's budget goes to its lines the context does not hold
+yet. A fact whose value is part of a longer fact's value, or
 the value of another fact about the same subject, is not shown twice (``fact_order``). So more
 budget never shows less: the facts and messages shown at one budget are shown at
 every larger one, leftover budget goes to more messages word for word, and when
@@ -77,7 +81,7 @@ from domain.context.render import (
     text_tokens,
     tier_section,
 )
-from domain.context.repeated import normalized, without_repeats
+from domain.context.repeated import normalized, without_repeats, without_said
 from domain.context.replaced import ReplacedMarks, fit_marked
 from domain.context.stub_lines import without_stub
 from domain.memory.details import without_speakers
@@ -85,7 +89,7 @@ from domain.memory.offline.terms import content_terms
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
 from schemas.limits import MIN_BUDGET
-from schemas.memory_model import Budgets, Fact, TierName
+from schemas.memory_model import Budgets, Detail, Fact, TierName
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
 
@@ -118,6 +122,8 @@ MIN_SHORTENED_TIER = 24
 _OVER_BUDGET = "over the context budget"
 _CARRIED = "its values are shown elsewhere in the context"
 _SUPERSEDED = "a newer detail says it again with its own values"
+_ALL_REPLACED = "a newer detail replaced every value it states"
+_SAID_IN_SHARE = "the details shown say all it says"
 #: What a newline weighs (``memq.tokens``), and a blank line between sections.
 NEWLINE = 0.5
 _BLANK = 2 * NEWLINE
@@ -270,13 +276,15 @@ class _Plan:
         # the values newer details replaced, as the folds stored them (worked out there)
         detail_replaced = [replaced for d in memory.details for replaced in d.replaced]
         marks = ReplacedMarks(facts, old_values, detail_replaced)
-        fitted = _fit_tiers(memory, budgets, facts, marks, dropped)
-        tiers = {t.tier: t for t in fitted}
         items += capped_facts + window
         items += other_facts
         details = _new_to(items, _detail_items(memory, marks))
         room = details_room(budget) - _DETAILS_HEADER
         within, others = _within([item for item, _ in details], room)
+        # a summary line a detail of the share says already is left out of the summary
+        in_share = [_terms(_item_text(item)) for item in within]
+        fitted = _fit_tiers(memory, budgets, facts, marks, dropped, in_share)
+        tiers = {t.tier: t for t in fitted}
         before_details = len(items)
         items += within
         later_from = len(items)
@@ -407,10 +415,11 @@ def _position(item: _Item) -> int:
 def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, _Said]]:
     """The stored details, newest first, each in its compact form (``compact_detail``) with
     its replaced values marked, and what it says there (a fold has flagged those a newer
-    detail supersedes: they are left out)."""
+    detail supersedes, and those whose every value a newer detail replaced say nothing
+    current: they are left out)."""
     items: list[tuple[_Item, _Said]] = []
     for detail in memory.details:
-        if detail.superseded:
+        if detail.superseded or _all_replaced(detail):
             continue
         compact = compact_detail(detail.text.strip(), detail.values)
         shown = ContextDetail(
@@ -422,6 +431,12 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
         items.append((_Item(_line_cost(shown.text), detail=shown), said))
     items.sort(key=lambda pair: pair[0].detail.last_position if pair[0].detail else 0)
     return items[::-1]
+
+
+def _all_replaced(detail: Detail) -> bool:
+    """Whether a newer detail replaced every value of ``detail``: it says nothing current."""
+    replaced = {r.old for r in detail.replaced}
+    return bool(detail.values) and all(value in replaced for value in detail.values)
 
 
 def _script(char: str) -> str:
@@ -559,10 +574,12 @@ def _fit_tiers(
     facts: Sequence[Fact],
     marks: ReplacedMarks,
     dropped: list[DroppedItem],
+    in_share: Sequence[frozenset[str]] = (),
 ) -> list[ContextTier]:
     """Each stored summary within its own budget, replaced values marked, without the
     lines that only repeat a key fact (every fact comes before every summary in
-    ``PRIORITY``)."""
+    ``PRIORITY``) nor those whose every term one detail in the share says (``in_share``: the
+    terms of each)."""
     shown_before = [f.value for f in facts]
     tiers: list[ContextTier] = []
     for tier in memory.tiers():
@@ -573,6 +590,10 @@ def _fit_tiers(
             dropped.append(
                 DroppedItem(kind=f"tier:{tier.tier.value}", detail="only repeats the key facts")
             )
+            continue
+        marked = without_said(marked, in_share)
+        if not marked:
+            dropped.append(DroppedItem(kind=f"tier:{tier.tier.value}", detail=_SAID_IN_SHARE))
             continue
         text = fit_marked(marked, limit)
         if not text:
@@ -723,7 +744,15 @@ class _Chosen:
             ):
                 kind = f"detail:{detail.first_position}-{detail.last_position}"
                 carried = all(_carries(shown_text, normalized(v)) for v in detail.values)
-                why = _SUPERSEDED if detail.superseded else _CARRIED if carried else _OVER_BUDGET
+                why = (
+                    _SUPERSEDED
+                    if detail.superseded
+                    else _ALL_REPLACED
+                    if _all_replaced(detail)
+                    else _CARRIED
+                    if carried
+                    else _OVER_BUDGET
+                )
                 dropped.append(DroppedItem(kind=kind, detail=why))
         for item in self.plan:
             if item.fact is not None and item.fact.key not in shown_facts:

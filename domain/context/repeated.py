@@ -8,6 +8,12 @@ and only a few words' worth of letters. A line that marks a value as replaced al
 stays: the mark is what tells the reader the old value is old. The other speaker's short
 question just before a line that goes, goes with it: a question is never left without
 its answer.
+
+A summary line is left out too when one detail shown before the summaries (the details'
+share, ``domain.context.assemble``) says every content term of it (``without_said``): the
+detail quotes the same words, so the line would spend the summary's budget on them twice
+and leave out a line of the summary with something the context does not hold yet. A line
+with a "(replaced …)" mark stays, as above.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from domain.context.replaced import MIN_MARKED_CHARS
+from domain.memory.details import without_speakers
 from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.terms import content_terms
 
 #: What may be left of a line once its facts' values are taken out, for it to go: a short
 #: clause ("Yes, they'll call … when they're outside"), never a second value.
@@ -89,3 +97,18 @@ def _asks(line: str, answer: str) -> bool:
         return False
     asked = line[speaker.end() :]
     return len(asked) <= MAX_QUESTION_CHARS and not any(c.isdigit() for c in asked)
+
+
+def without_said(text: str, said: Sequence[frozenset[str]]) -> str:
+    """``text`` without its lines whose content terms are all among those of one of ``said``
+    (the terms of each detail shown before it), a line with a "(replaced …)" mark kept."""
+    if not said:
+        return text
+    return "\n".join(line for line in text.split("\n") if not _said(line, said)).strip()
+
+
+def _said(line: str, said: Sequence[frozenset[str]]) -> bool:
+    if _REPLACED_MARK in line:
+        return False
+    terms = content_terms(without_speakers(line)).keys()
+    return bool(terms) and any(terms <= one for one in said)

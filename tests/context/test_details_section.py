@@ -344,3 +344,50 @@ def test_a_larger_share_never_takes_back_what_came_after_it() -> None:
         words = {w for line in shown for w in line.split() if not w.endswith("…")}
         assert previous <= words, budget
         previous = words
+
+
+@pytest.mark.parametrize(
+    ("older", "old", "new", "newer"),
+    [
+        (
+            "Assistant: I'll put you down for 4pm collection.",
+            "4pm",
+            "5:45pm",
+            "Assistant: I've changed your collection to 5:45pm.",
+        ),
+        (
+            "Assistant: نوبت شما پنجشنبه ساعت ۱۶ است.",
+            "پنجشنبه ساعت ۱۶",
+            "شنبه ساعت ۱۰",
+            "Assistant: نوبت شما به شنبه ساعت ۱۰ تغییر کرد.",
+        ),
+        (
+            "Assistant: นัดช่างวันจันทร์ที่ 2 ธันวาคม ครับ",
+            "วันจันทร์ที่ 2 ธันวาคม",
+            "วันพุธที่ 4 ธันวาคม",
+            "Assistant: เลื่อนนัดช่างเป็นวันพุธที่ 4 ธันวาคม ครับ",
+        ),
+    ],
+)
+def test_a_detail_whose_every_value_a_newer_one_replaced_is_left_out(
+    older: str, old: str, new: str, newer: str
+) -> None:
+    replaced = detail(40, older, [old], "date").model_copy(
+        update={"replaced": [ReplacedValue(old=old, new=new, how="changed")]}
+    )
+    current = detail(50, newer, [new], "date")
+    ctx = _context(1200, details=[replaced, current])
+    assert [new in text for text in _shown(ctx)] == [True]
+    assert old not in render_text(ctx)
+    (named,) = [d for d in ctx.dropped if d.kind == "detail:40-40"]
+    assert named.detail == "a newer detail replaced every value it states"
+
+
+def test_a_detail_with_a_value_no_newer_one_replaced_stays() -> None:
+    older = detail(40, "Assistant: Collection at 5pm, the fee is £24.", ["5pm", "£24"], "amount")
+    older = older.model_copy(
+        update={"replaced": [ReplacedValue(old="5pm", new="5:45pm", how="changed")]}
+    )
+    newer = detail(50, "Assistant: I've changed your collection to 5:45pm.", ["5:45pm"], "time")
+    text = render_text(_context(1200, details=[older, newer]))
+    assert "£24" in text

@@ -6,9 +6,10 @@ import pytest
 
 from domain.context import assemble
 from domain.context.render import render_text
-from domain.context.repeated import only_repeats, without_repeats
+from domain.context.repeated import only_repeats, without_repeats, without_said
+from domain.tokens import estimate_tokens
 from schemas.memory_model import Budgets
-from tests.context.factories import fact, memory, messages
+from tests.context.factories import detail, fact, memory, messages
 
 
 @pytest.mark.parametrize(
@@ -154,3 +155,81 @@ def test_a_summary_that_only_repeats_facts_is_left_out_and_says_why() -> None:
     assert not [t for t in ctx.tiers if t.tier.value == "recent"]
     assert any(d.kind == "tier:recent" and "repeats" in d.detail for d in ctx.dropped)
     assert {f.value for f in ctx.facts} == {"ORD-58432", "۰۹۱۲۷۶۵۱۲۰۳"}
+
+
+#: Ten newest messages (91-100), chit-chat: the values are only in the memory.
+_CHAT = [
+    ("user" if i % 2 else "assistant", f"Message {i}: thanks, that all sounds fine. " * 4)
+    for i in range(10)
+]
+
+
+@pytest.mark.parametrize(
+    ("said", "next_line", "value"),
+    [
+        (
+            "User: My email is dan@example.com",
+            "Assistant: Your booking reference is AM-W-20417, keep it handy.",
+            "AM-W-20417",
+        ),
+        (
+            "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.",
+            "Assistant: کد پیگیری ثبت نام شما ۴۸۲۱۷ است.",
+            "۴۸۲۱۷",
+        ),
+        (
+            "User: เบอร์โทร 081-234-5678",
+            "Assistant: เลขที่การจองของคุณคือ TH-4821 นะคะ",
+            "TH-4821",
+        ),
+    ],
+)
+def test_a_summary_line_a_shown_detail_says_leaves_its_room_to_the_next(
+    said: str, next_line: str, value: str
+) -> None:
+    # The recent summary's budget holds one line: the one the detail says again goes, and
+    # the next line, with a value the context holds nowhere else, takes its room.
+    detail_of_said = detail(85, said, [said.split(" ")[-1]], "number")
+    state = memory(recent=f"{said}\n{next_line}", spans=(45, 80, 90))
+    state = state.model_copy(update={"details": [detail_of_said]})
+    small_recent = Budgets(recent=estimate_tokens(next_line) + 1)
+    ctx = assemble(
+        state,
+        messages(_CHAT, first_position=91),
+        total_messages=100,
+        budget=1200,
+        budgets=small_recent,
+    )
+    text = render_text(ctx)
+    assert value in text
+    assert [d.text for d in ctx.details] == [said]
+    (recent,) = ctx.tiers
+    assert said not in recent.text
+
+
+def test_a_summary_line_with_words_no_detail_says_stays() -> None:
+    text = "User: My email is dan@example.com and my partner's is sam@example.com"
+    assert without_said(text, [frozenset({"email", "dan@example.com"})]) == text
+    assert without_said(text, []) == text
+    # each detail says part of it, none says it all: the line keeps what it pairs
+    halves = [frozenset({"email", "dan@example.com"}), frozenset({"partner", "sam@example.com"})]
+    assert without_said(text, halves) == text
+    marked = "User: Drop-off Tuesday 14th (replaced: Thursday 16th)"
+    assert without_said(marked, [frozenset({"drop", "tuesday", "14th"})]) == marked
+
+
+def test_a_summary_the_shown_details_say_whole_is_left_out_and_named() -> None:
+    said = "Assistant: Your booking reference is AM-W-20417."
+    state = memory(recent=said, spans=(45, 80, 90))
+    state = state.model_copy(update={"details": [detail(85, said, ["AM-W-20417"], "identifier")]})
+    ctx = assemble(
+        state,
+        messages(_CHAT, first_position=91),
+        total_messages=100,
+        budget=1200,
+        budgets=Budgets(),
+    )
+    assert [d.text for d in ctx.details] == [said]
+    assert not ctx.tiers
+    (named,) = [d for d in ctx.dropped if d.kind == "tier:recent"]
+    assert named.detail == "the details shown say all it says"
