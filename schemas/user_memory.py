@@ -90,6 +90,10 @@ class ForgottenValue(BaseModel):
         default=None, description="sha256 of the value's match form (words and numbers), hex"
     )
     size: int = Field(default=0, ge=0, description="the length of that match form")
+    head: str | None = Field(
+        default=None,
+        description="sha256 of the first window (160 characters) of a longer match form, hex",
+    )
     numbers: list[str] = Field(
         default_factory=list,
         max_length=MAX_FORGOTTEN_NUMBERS,

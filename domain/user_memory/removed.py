@@ -4,21 +4,28 @@ A removal is remembered as digests only (``ForgottenValue``): the memory must no
 the value any more, and a later batch of an old conversation, a merge or an import must
 not bring it back, even written differently ("07700900733" for "07700 900733", «۰۹۱۲
 ۳۴۵ ۶۷۸۹» for «09123456789») or inside a longer text ("deliver it to 14 Park Lane,
-Bristol BS1 4DJ" for "14 Park Lane, Bristol"). Three digests of a value:
+Bristol BS1 4DJ" for "14 Park Lane, Bristol"). The digests of a value:
 
 - ``digest``: the normalized value, exactly, for the fact it was the value of;
 - ``words`` (with ``size``): its match form (``match_form``), found inside any later
   text where a word or number starts and ends (a text's every stretch that long is
   hashed and looked up, so the value itself is never stored);
+- ``head`` (a match form longer than ``MAX_CONTAINED_CHARS`` only): its first window
+  of that many characters; a text's every window that long is hashed and looked up,
+  and where one is a removed value's head, the stretch as long as that value is
+  compared with its ``words``;
 - ``numbers``: each run of ``MIN_NUMBER_DIGITS`` digits or more, without leading
   zeros, found as a later text's run of digits, also after a country code ("+44 7700
   900733"): a removed address or contact takes its phone number with it.
 
-A removal made before ``words`` existed is recognized by its exact digest only. The
-cost of looking at a text is bounded by its length, however many removals a hostile
-import brings: a value is looked for inside texts only when its match form is at most
-``MAX_CONTAINED_CHARS`` long (a longer one is recognized whole), and a number within
-stretches of at most ``MAX_NUMBER_DIGITS`` digits.
+A removal made before ``words`` existed is recognized by its exact digest only, and a
+long one made before ``head`` existed is recognized whole. The cost of looking at a text
+is bounded by its length, however many removals a hostile import brings: a stretch is
+hashed for each length of value up to ``MAX_CONTAINED_CHARS`` (the text's length times
+that), a window for a longer value (the text's length), and a long value's stretch
+only where its head is found (one digest for each long removal with that head, each
+place the text holds it); a
+number is looked for within stretches of at most ``MAX_NUMBER_DIGITS`` digits.
 """
 
 from __future__ import annotations
@@ -38,9 +45,10 @@ MAX_PREFIX = 4
 #: A removed value whose match form is shorter is recognized only as a whole value: "5" or
 #: "Al" would be found inside nearly every text.
 MIN_CONTAINED_CHARS = 4
-#: A removed value whose match form is longer is recognized only as a whole value: a
-#: text is looked at in stretches of at most this many characters, so its cost is its
-#: length times this, however many removals (an import may bring a thousand) it checks.
+#: A removed value whose match form is longer is looked for inside texts by its first
+#: window of this many characters (``head``): a text is hashed in stretches of at most
+#: this many characters, so its cost is its length times this, however many removals
+#: (an import may bring a thousand) it checks.
 MAX_CONTAINED_CHARS = 160
 #: A run of digits is looked for as a removed number in stretches of at most this many
 #: digits (a phone or an account number with a country code is far shorter): a hostile
@@ -145,6 +153,10 @@ def _number_digest(digits: str) -> str:
     return _sha("number", digits.lstrip("0"))
 
 
+def _head(form_text: str) -> str:
+    return _sha("head", form_text[:MAX_CONTAINED_CHARS])
+
+
 def removal(key: str, value: str) -> ForgottenValue:
     """What is stored to remember that ``value`` of ``key`` was removed: digests only
     (module doc)."""
@@ -159,6 +171,7 @@ def removal(key: str, value: str) -> ForgottenValue:
         digest=value_digest(value),
         words=_sha("words", form.text) if form.text else None,
         size=len(form.text),
+        head=_head(form.text) if len(form.text) > MAX_CONTAINED_CHARS else None,
         numbers=list(dict.fromkeys(numbers))[:MAX_FORGOTTEN_NUMBERS],
     )
 
@@ -177,6 +190,11 @@ class Removed:
                 if item.words and MIN_CONTAINED_CHARS <= item.size <= MAX_CONTAINED_CHARS
             }
         )
+        #: head -> the sizes of the long removed values starting with it
+        self._heads: dict[str, set[int]] = {}
+        for item in items:
+            if item.words and item.head and item.size > MAX_CONTAINED_CHARS:
+                self._heads.setdefault(item.head, set()).add(item.size)
         self._numbers = {number for item in items for number in item.numbers}
 
     def __bool__(self) -> bool:
@@ -195,7 +213,7 @@ class Removed:
         if not (self._words or self._numbers):
             return []
         form = match_form(text)
-        found = self._found_words(form) + self._found_numbers(form)
+        found = self._found_words(form) + self._found_long(form) + self._found_numbers(form)
         return sorted({form.source(start, end) for start, end in found})
 
     def holds(self, text: str) -> bool:
@@ -228,6 +246,28 @@ class Removed:
                     break
                 if (
                     text[end - 1] != " "
+                    and form.bound(end)
+                    and _sha("words", text[start:end]) in self._words
+                ):
+                    found.append((start, end))
+        return found
+
+    def _found_long(self, form: Form) -> list[tuple[int, int]]:
+        """Long removed values: a window hashed at each start, a whole stretch only where
+        the window is a removed value's head."""
+        if not self._heads:
+            return []
+        text = form.text
+        found = []
+        for start in range(len(text) - MAX_CONTAINED_CHARS):
+            if text[start] == " " or not form.bound(start):
+                continue
+            sizes = self._heads.get(_head(text[start : start + MAX_CONTAINED_CHARS]))
+            for size in sorted(sizes or ()):
+                end = start + size
+                if (
+                    end <= len(text)
+                    and text[end - 1] != " "
                     and form.bound(end)
                     and _sha("words", text[start:end]) in self._words
                 ):

@@ -1,17 +1,20 @@
-"""A past conversation's summary without the sentences the user's facts state already.
+"""A past conversation's summary without the sentences that only say a fact's value again.
 
 The offline summary of a conversation is extractive: turns quoted word for word
-("User: 14 Bramley Close, Harrogate HG2 7DN"). A sentence that states a value
-of the user's facts, no other number and at most ``MAX_OTHER_WORDS`` other words (more
-may name another value: "ring Callum not me, on 07700 900652") says again what the fact
-line above it says with the words that name it, and at a returning user's first message the
-conversation lines took most of the section's room, leaving none for the details
-that carry the values the facts do not. So a conversation's line leaves out each
-such sentence, and the question it answers ("Assistant: What's the new address?"):
-what is left says what the conversation was about, how it ended, and the values only
-it holds (a recap stating five values is denser than five details, so only the
-facts, always shown first, count as saying a value again). Open items are kept
-whole: they are what is left to do.
+("User: 14 Bramley Close, Harrogate HG2 7DN"). At a returning user's first message the
+conversation lines took most of the section's room, leaving none for the details that
+carry the values the facts do not. So a conversation's line leaves out each sentence
+that only repeats a value, and the question it answers ("Assistant: What's the new
+address?"). A sentence only repeats when it states a value of any of the user's facts
+(a recap stating five values is denser than five details, so only the facts, always
+shown first, count as saying a value again), no other number, at most
+``MAX_OTHER_WORDS`` other words (more may name another value: "ring Callum not me, on
+07700 900652"), and none that negates or tells an outcome (``telling_words``: "Don't
+call 07700 900733.", "Refund of £40 approved." say what the fact line cannot, and may
+be how the conversation ended). A sentence is cut at terminators only, so it is left
+out or kept whole, never as a stub («คืนเงิน 1,250 บาท แล้วค่ะ» is one sentence).
+What is left says what the conversation was about, how it ended, and the values only it
+holds. Open items are kept whole: they are what is left to do.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ import re
 from collections.abc import Sequence
 
 from domain.memory.offline.dialogue import is_question
-from domain.memory.offline.sentences import split_sentences
+from domain.memory.offline.sentences import whole_sentences
 from domain.search.tokenize import normalize
 from domain.tokens import token_weight
 from domain.user_memory.details import is_weak, states
+from domain.user_memory.telling_words import says_more
 from schemas.user_memory import ConversationSummary, UserMemoryState
 
 _LABEL = re.compile(r"^((?:User|Assistant|System):\s*)")
@@ -42,7 +46,7 @@ def _units(summary: str) -> list[tuple[int, str, str]]:
         match = _LABEL.match(line.strip())
         label = match.group(1) if match else ""
         body = line.strip()[len(label) :]
-        units += [(index, label, s.strip()) for s in split_sentences(body) if s.strip()]
+        units += [(index, label, s.strip()) for s in whole_sentences(body) if s.strip()]
     return units
 
 
@@ -55,7 +59,10 @@ def stated_values(state: UserMemoryState) -> list[str]:
 
 def repeats(sentence: str, values: Sequence[str]) -> bool:
     """Whether ``sentence`` states one of ``values`` (normalized, longest first), no other
-    number and at most ``MAX_OTHER_WORDS`` other words: what it says, the facts say."""
+    number, at most ``MAX_OTHER_WORDS`` other words and none that negates or tells an
+    outcome: what it says, the facts say."""
+    if says_more(sentence):
+        return False
     text = normalize(sentence)
     found = False
     for value in values:

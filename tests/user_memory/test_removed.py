@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.user_memory.merge import SessionDigest, correct_fact, forget_fact, merge_digest
-from domain.user_memory.removed import Removed, removal, value_digest
+from domain.user_memory.removed import Removed, match_form, removal, value_digest
 from domain.user_memory.transfer import merged
 from schemas.user_memory import (
     ExportedUserMemory,
@@ -234,22 +234,40 @@ def _counting_digests(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     ["ก" * 1_500, "ab " * 500, "۱۲ " * 500],
     ids=["th-unspaced", "en-words", "fa-digits"],
 )
-def test_a_thousand_removals_of_every_length_cost_a_text_its_length_times_a_bound(
+def test_a_thousand_long_removals_cost_a_text_its_length_plus_their_number(
     monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
     from domain.user_memory.removed import MAX_CONTAINED_CHARS
 
-    # Given an import's thousand removals, each of another length
+    # Given an import's thousand removals, each longer than a window and of another length
     hostile = [
-        ForgottenValue(key=f"k{size}", digest="0" * 64, words=f"{size:064x}", size=size)
-        for size in range(4, 1_004)
+        ForgottenValue(
+            key=f"k{size}", digest="0" * 64, words=f"{size:064x}", size=size, head="1" * 64
+        )
+        for size in range(MAX_CONTAINED_CHARS + 1, MAX_CONTAINED_CHARS + 1_001)
     ]
     removed = Removed(hostile)
     calls = _counting_digests(monkeypatch)
     # When a long text is looked at
     assert removed.found(text) == []
-    # Then it costs at most its length times the longest value looked for inside texts
-    assert calls[0] <= len(text) * MAX_CONTAINED_CHARS
+    # Then it costs a window for each place a value may start, not a stretch for each length
+    assert calls[0] <= len(text) + len(hostile)
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_thousand_long_removals_sharing_a_head_cost_a_text_its_length_plus_their_number(
+    monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+
+    # Given a thousand long removed values that start alike, each of another length, and
+    # a long text quoting their start once
+    start = LONG_VALUES[language]
+    removed = Removed([removal(f"k{n}", f"{start} {'x' * n}") for n in range(1, 1_001)])
+    text = f"User: {start} " + "and so on " * 150
+    calls = _counting_digests(monkeypatch)
+    # Then none is found, and each is compared at most once: where the head is
+    assert removed.found(text) == []
+    assert calls[0] <= len(text) + 1_000
 
 
 @pytest.mark.parametrize("digit", ["1", "۱", "๑"], ids=["en", "fa", "th"])
@@ -277,9 +295,39 @@ def test_a_removed_number_is_still_found_among_spaced_digits() -> None:
     assert "9 0 0 7 3 3" not in removed.scrubbed(text)
 
 
-def test_a_removed_value_too_long_to_look_for_inside_texts_is_recognized_whole() -> None:
+#: A delivery instruction longer than a window (``MAX_CONTAINED_CHARS``), per language.
+LONG_VALUES = {
+    "en": (
+        "Please leave the parcel behind the blue recycling bin by the side gate, not on the "
+        "front step, because the dog gets out when the door opens and the neighbour takes "
+        "things in"
+    ),
+    "fa": (
+        "لطفاً بسته را پشت سطل بازیافت آبی کنار در کوچک بگذارید، نه جلوی در اصلی، چون سگ "
+        "وقتی در باز می‌شود بیرون می‌دود و همسایه هم معمولاً بسته‌ها را برمی‌دارد و به ما "
+        "نمی‌دهد، پس زنگ هم نزنید"
+    ),
+    "th": (
+        "ฝากวางพัสดุไว้หลังถังรีไซเคิลสีฟ้าข้างประตูรั้วด้านข้าง ไม่ต้องวางหน้าบ้าน "
+        "เพราะหมาจะวิ่งออกมาตอนเปิดประตู และเพื่อนบ้านชอบเก็บของไปเอง "
+        "ถ้าไม่มีใครอยู่ให้โทรบอกก่อนนะคะ หรือฝากไว้กับป้อมยามหน้าหมู่บ้านแทนก็ได้ "
+        "ขอบคุณมากค่ะ"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", list(LONG_VALUES))
+def test_a_removed_value_longer_than_a_window_is_found_inside_a_text(language: str) -> None:
     from domain.user_memory.removed import MAX_CONTAINED_CHARS
 
-    long_value = "a long instruction about the side gate " * (MAX_CONTAINED_CHARS // 30)
-    removed = Removed([removal("instruction", long_value)])
-    assert removed.is_whole(long_value.upper())
+    value = LONG_VALUES[language]
+    assert len(match_form(value).text) > MAX_CONTAINED_CHARS
+    # Given a long delivery instruction the user asked to remove
+    removed = Removed([removal("delivery_instructions", value)])
+    # When a later summary quotes it inside a longer text, written otherwise
+    text = f"User: {value.upper()}. Thanks!"
+    # Then it is found and scrubbed, and the rest of the text stays
+    assert removed.holds(text)
+    assert removed.scrubbed(text) == "User: [removed]. Thanks!"
+    # and a text quoting only its start is not a quote of it
+    assert not removed.holds(f"User: {value[: MAX_CONTAINED_CHARS + 5]}")

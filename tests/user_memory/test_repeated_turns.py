@@ -99,3 +99,64 @@ def test_a_sentence_saying_more_words_than_a_fact_states_stays(value: str, sente
     # Then the sentence stays: its other words may name another value
     kept = without_repeated_turns(conversation, stated_values(state))
     assert sentence.split(": ", 1)[1].split()[-2] in kept
+
+
+def _line_without_repeats(value: str, summary: str, language: str) -> str:
+    fact = UserFact(key="contact_phone", value=value, session_id="s1", observed_at=T0, history=[])
+    conversation = past_conversation("s1", 0, language, summary)
+    state = UserMemoryState(facts=[fact], conversations=[conversation])
+    return without_repeated_turns(conversation, stated_values(state))
+
+
+@pytest.mark.parametrize(
+    ("value", "question", "negation", "language"),
+    [
+        ("07700 900733", "Should we call you?", "Don't call 07700 900733.", "en"),
+        ("07700 900733", "Should we call you?", "Never 07700 900733!", "en"),
+        ("09121234567", "باهاتون تماس بگیریم؟", "به 09121234567 زنگ نزنید.", "fa"),
+        ("09121234567", "باهاتون تماس بگیریم؟", "۰۹۱۲۱۲۳۴۵۶۷ رو نگیرید", "fa"),
+        ("0812345678", "ให้โทรหาไหมคะ?", "ห้ามโทร 0812345678", "th"),
+    ],
+    ids=["en-dont", "en-never", "fa-verb", "fa-spoken", "th"],
+)
+def test_a_short_negated_instruction_about_a_fact_value_stays_with_its_question(
+    value: str, question: str, negation: str, language: str
+) -> None:
+    # Given a short sentence that says not to use a fact's value, after the question it answers
+    kept = _line_without_repeats(value, f"Assistant: {question}\nUser: {negation}", language)
+    # Then both stay: the fact line says the value, not what not to do with it
+    assert kept == f"Assistant: {question}\nUser: {negation}"
+
+
+@pytest.mark.parametrize(
+    ("value", "summary", "language"),
+    [
+        ("£40", "User: My blender arrived broken.\nAssistant: Refund of £40 approved.", "en"),
+        ("£40", "User: The parcel never came.\nAssistant: £40 refunded.", "en"),
+        ("۴۰۰ هزار تومان", "User: سفارشم نرسید.\nAssistant: ۴۰۰ هزار تومان واریز شد.", "fa"),
+        ("1,250 บาท", "User: เครื่องปั่นพังมาค่ะ\nAssistant: คืนเงิน 1,250 บาท แล้วค่ะ", "th"),
+    ],
+    ids=["en-approved", "en-refunded", "fa", "th"],
+)
+def test_a_sentence_telling_how_the_conversation_ended_stays_whole(
+    value: str, summary: str, language: str
+) -> None:
+    # Given the outcome of the conversation names a value another fact holds
+    kept = _line_without_repeats(value, summary, language)
+    # Then the outcome sentence stays, whole (no stub such as «แล้วค่ะ» alone)
+    assert kept == summary
+
+
+@pytest.mark.parametrize(
+    ("value", "summary", "expected"),
+    [
+        ("088-531-2048", "User: 088-531-2048 ครับ ขอบคุณ", ""),
+        ("088-531-2048", "User: 088-531-2048 ครับ ช่างจะมาวันไหน ช่วงบ่ายได้ไหม", "kept"),
+    ],
+    ids=["th-dropped-whole", "th-kept-whole"],
+)
+def test_a_thai_sentence_a_space_cuts_is_left_out_or_kept_whole(
+    value: str, summary: str, expected: str
+) -> None:
+    kept = _line_without_repeats(value, summary, "th")
+    assert kept == ("" if expected == "" else summary)

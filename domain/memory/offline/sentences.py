@@ -133,6 +133,17 @@ def _bound_length(sentence: str) -> list[str]:
     return parts
 
 
+def whole_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` cut at terminators only: a Thai clause a space sets off
+    stays in its sentence («คืนเงิน 1,250 บาท แล้วค่ะ» is one)."""
+    sentences: list[str] = []
+    for raw_line in text.splitlines():
+        line = _WHITESPACE.sub(" ", raw_line).strip()
+        if line:
+            sentences.extend(_split_on_terminators(line))
+    return sentences
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text`` in order, whitespace collapsed, none empty."""
     sentences: list[str] = []
