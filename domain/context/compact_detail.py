@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.thai_sentences import joined_clauses
 from domain.tokens import ELLIPSIS, token_weight
@@ -81,6 +82,7 @@ _WORD_MARKS = ".,!?؟،؛:;…"
 #: Words that open another Persian clause: the verb after them is not the value's.
 _FA_CLAUSE_OPENERS = frozenset({"که", "و", "ولی", "اما", "اگه", "اگر", "چون", "تا", "یا"})
 _THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
+_PARTICLE_END = re.compile(rf"{THAI_PARTICLES}$")
 _SPEAKER = re.compile(r"^((?:User|Assistant|System):\s*)")
 _CLAUSE_END = re.compile(r"[,;:،؛](?=\s)")
 _WORD = re.compile(r"\S+")
@@ -229,11 +231,13 @@ def _compact_line(line: _Line, *, value_next: bool, answers_value_question: bool
 def _names_the_next(clause: _Sentence, following: _Sentence) -> bool:
     """Whether ``clause`` is a Thai clause right before one with a value: Thai marks no
     sentence, so it may be what the value is of («ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาท»:
-    paid by credit card, a 5,000 baht deposit)."""
+    paid by credit card, a 5,000 baht deposit). One a polite particle closes is a sentence
+    of its own («ขอบคุณมากนะคะ», thank you so much): it says nothing of the next."""
     return bool(
         following.values
         and _THAI_LETTER.match(clause.text[-1:])
         and _THAI_LETTER.match(following.text[:1])
+        and not _PARTICLE_END.search(clause.text)
     )
 
 

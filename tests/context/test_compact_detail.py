@@ -195,6 +195,11 @@ def test_a_thai_clause_before_the_one_with_the_value_is_kept() -> None:
     assert compact_detail(text, ["5,000 บาท"]) == "Assistant: ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาท"
 
 
+def test_a_thai_clause_a_particle_closes_says_nothing_of_the_next() -> None:
+    # «ขอบคุณค่ะ» (thank you) is a sentence of its own, not what the value is of
+    text = "User: ขอบคุณค่ะ รหัสไปรษณีย์ใหม่คือ 10500 ค่ะ"
+    assert compact_detail(text, ["10500"]) == "User: รหัสไปรษณีย์ใหม่คือ 10500"
+
 
 @pytest.mark.parametrize(
     ("text", "value", "shown"),
