@@ -21,7 +21,9 @@ values:
 
 Sentences end at ". ! ? ؟" (``split_sentences``; Thai, which has no sentence marks, at
 the spaces between its clauses, but for the pieces a space cut off a value or a name:
-``thai_sentences``), and clauses at ", ; : ، ؛". The stored text stays whole;
+``thai_sentences``), and clauses at ", ; : ، ؛"; any run of whitespace between words reads
+as one space, and a line without a speaker's label is read with the line before it (one
+message on several lines is one turn). The stored text stays whole;
 when a value is not found as it stands, the detail is shown whole.
 """
 
@@ -34,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.thai_sentences import joined_clauses
 from domain.tokens import ELLIPSIS, token_weight
@@ -79,6 +82,7 @@ _WORD_MARKS = ".,!?؟،؛:;…"
 #: Words that open another Persian clause: the verb after them is not the value's.
 _FA_CLAUSE_OPENERS = frozenset({"که", "و", "ولی", "اما", "اگه", "اگر", "چون", "تا", "یا"})
 _THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
+_PARTICLE_END = re.compile(rf"{THAI_PARTICLES}$")
 _SPEAKER = re.compile(r"^((?:User|Assistant|System):\s*)")
 _CLAUSE_END = re.compile(r"[,;:،؛](?=\s)")
 _WORD = re.compile(r"\S+")
@@ -116,7 +120,7 @@ def compact_detail(text: str, values: Sequence[str]) -> str:
 def _compact(text: str, values: tuple[str, ...]) -> str:
     if any(value not in text for value in values):
         return text  # a value not found as it stands: nothing is known to be without one
-    raw_lines = text.split("\n")
+    raw_lines = _speaker_lines(text)
     lines = [_split_line(raw, values) for raw in raw_lines]
     shown: list[str] = []
     for index, line in enumerate(lines):
@@ -132,6 +136,44 @@ def _compact(text: str, values: tuple[str, ...]) -> str:
     return "\n".join(shown) if shown else text
 
 
+def _speaker_lines(text: str) -> list[str]:
+    """The lines of ``text``, a line without a speaker's label read with the line before:
+    a message written on several lines is one turn (a Thai name a line break cut in two
+    reads as one, and the turn keeps its label when its first line is left out)."""
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        if lines and not _SPEAKER.match(raw) and _SPEAKER.match(lines[-1]):
+            lines[-1] = f"{lines[-1]}\n{raw}"
+        else:
+            lines.append(raw)
+    return lines
+
+
+def _found(body: str, sentence: str, at: int) -> tuple[int, int] | None:
+    """Where ``sentence`` (its whitespace collapsed, its clauses joined by one space)
+    stands in ``body`` from ``at``, any run of whitespace between its words."""
+    words = sentence.split()
+    if not words:
+        return None
+    match = re.compile(r"\s+".join(map(re.escape, words))).search(body, at)
+    return (match.start(), match.end()) if match else None
+
+
+def _collapsed(text: str, spans: Sequence[tuple[int, int]]) -> _Sentence:
+    """``text`` with each run of whitespace one space, ``spans`` (in ``text``) moved
+    with it."""
+    kept: list[str] = []
+    moved = [0] * (len(text) + 1)
+    for index, char in enumerate(text):
+        moved[index] = len(kept)
+        if not char.isspace():
+            kept.append(char)
+        elif not kept or kept[-1] != " ":
+            kept.append(" ")
+    moved[len(text)] = len(kept)
+    return _Sentence("".join(kept), tuple((moved[a], moved[b]) for a, b in spans))
+
+
 def _split_line(raw: str, values: Sequence[str]) -> _Line | None:
     """``raw`` in sentences with the values each holds; None when a sentence is not found
     as it stands or a value runs across two (the line is then shown whole)."""
@@ -142,14 +184,14 @@ def _split_line(raw: str, values: Sequence[str]) -> _Line | None:
     sentences: list[_Sentence] = []
     at = 0
     for sentence in joined_clauses(split_sentences(body)):
-        start = body.find(sentence, at)
-        if start < 0:
+        found = _found(body, sentence, at)
+        if found is None:
             return None
-        end = start + len(sentence)
-        inside = tuple((a - start, b - start) for a, b in spans if a >= start and b <= end)
+        start, end = found
+        inside = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
         if any(a < end and b > start and (a < start or b > end) for a, b in spans):
             return None  # a value across two sentences
-        sentences.append(_Sentence(sentence, inside))
+        sentences.append(_collapsed(body[start:end], inside))
         at = end
     return _Line(speaker, tuple(sentences))
 
@@ -189,11 +231,13 @@ def _compact_line(line: _Line, *, value_next: bool, answers_value_question: bool
 def _names_the_next(clause: _Sentence, following: _Sentence) -> bool:
     """Whether ``clause`` is a Thai clause right before one with a value: Thai marks no
     sentence, so it may be what the value is of («ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาท»:
-    paid by credit card, a 5,000 baht deposit)."""
+    paid by credit card, a 5,000 baht deposit). One a polite particle closes is a sentence
+    of its own («ขอบคุณมากนะคะ», thank you so much): it says nothing of the next."""
     return bool(
         following.values
         and _THAI_LETTER.match(clause.text[-1:])
         and _THAI_LETTER.match(following.text[:1])
+        and not _PARTICLE_END.search(clause.text)
     )
 
 

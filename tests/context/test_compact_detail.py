@@ -195,6 +195,12 @@ def test_a_thai_clause_before_the_one_with_the_value_is_kept() -> None:
     assert compact_detail(text, ["5,000 บาท"]) == "Assistant: ลูกค้าจ่ายด้วยบัตรเครดิต มัดจำ 5,000 บาท"
 
 
+def test_a_thai_clause_a_particle_closes_says_nothing_of_the_next() -> None:
+    # «ขอบคุณค่ะ» (thank you) is a sentence of its own, not what the value is of
+    text = "User: ขอบคุณค่ะ รหัสไปรษณีย์ใหม่คือ 10500 ค่ะ"
+    assert compact_detail(text, ["10500"]) == "User: รหัสไปรษณีย์ใหม่คือ 10500"
+
+
 @pytest.mark.parametrize(
     ("text", "value", "shown"),
     [
@@ -224,3 +230,49 @@ def test_a_cut_persian_sentence_keeps_the_verb_closing_its_value_clause() -> Non
     shown = compact_detail(text, ["۱۲ میلیون تومان"])
     assert "۱۲ میلیون تومان رو همسرم موقع تحویل ماشین نقدی پرداخت میکنه" in shown
     assert "اشکالی" not in shown  # the words after the verb are still cut
+
+
+_LATER = " ฝากไว้ที่นิติบุคคลได้เลยค่ะ ช่วงบ่ายไม่ค่อยอยู่ค่ะ ขอบคุณมากค่ะ"
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "shown"),
+    [
+        (
+            "User: My order is 4471.  The box came  open. Thanks anyway.",
+            ["4471"],
+            "User: My order is 4471.",
+        ),
+        (
+            "User: The box came open.\nMy order is 4471. Thanks anyway.",
+            ["4471"],
+            "User: My order is 4471.",
+        ),
+        (
+            "User: شماره سفارشم ۴۴۷۱ هست. جعبه  باز رسید. ممنون.",
+            ["۴۴۷۱"],
+            "User: شماره سفارشم ۴۴۷۱ هست.",
+        ),
+        (
+            "User: ส่งที่ ลุมพินี วิลล์  รามอินทรา ตึก B ห้อง 1508 ค่ะ" + _LATER,
+            ["1508"],
+            "User: ส่งที่ ลุมพินี วิลล์ รามอินทรา ตึก B ห้อง 1508",
+        ),
+        (
+            "User: ส่งที่ ลุมพินี\nวิลล์ รามอินทรา ตึก B ห้อง 1508 ค่ะ" + _LATER,
+            ["1508"],
+            "User: ส่งที่ ลุมพินี วิลล์ รามอินทรา ตึก B ห้อง 1508",
+        ),
+    ],
+    ids=[
+        "english-spaces",
+        "english-line-break",
+        "persian-spaces",
+        "thai-spaces",
+        "thai-line-break",
+    ],
+)
+def test_any_run_of_whitespace_between_sentences_is_read_as_one_space(
+    text: str, values: list[str], shown: str
+) -> None:
+    assert compact_detail(text, values) == shown

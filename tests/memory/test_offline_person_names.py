@@ -54,6 +54,38 @@ def test_a_relative_sharing_the_family_name_is_not_the_customer(
 @pytest.mark.parametrize(
     "message",
     [
+        "My wife is British, so she needs a visa too.",
+        "My husband is Diabetic so no sugar please.",
+        "My son is Autistic and loud rooms are hard for him.",
+        "My brother is Vegan.",
+        "همسرم انگلیسیه، ویزا لازم داره",
+        "ภรรยาผมเป็นคนอังกฤษ ต้องขอวีซ่าด้วยครับ",
+    ],
+)
+def test_what_a_relative_is_names_nobody(message: str) -> None:
+    facts = facts_of(("user", message))
+    assert not set(facts) & {"spouse_name", "child_name", "sibling_name"}
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "name"),
+    [
+        ("My wife is Dr. Ana Ruiz, she'll sign for it.", "spouse_name", "Ana Ruiz"),
+        ("my sister, Dr. Carla Moreno, will collect it", "sibling_name", "Carla Moreno"),
+        ("My husband is Mr. Dan Whitlock.", "spouse_name", "Dan Whitlock"),
+    ],
+)
+def test_a_title_before_a_relative_s_name_is_not_the_name(
+    message: str, key: str, name: str
+) -> None:
+    facts = facts_of(("user", message), known=[("customer_name", "Leila")])
+    assert facts[key] == name
+    assert "person_name" not in facts
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         "แล้วคุณแม่ชื่ออะไรครับ",
         "And what's her name?",
         "اسم پدرتون چیه؟",

@@ -97,6 +97,11 @@ def test_thai_will_stays_with_the_verb_after_the_space() -> None:
     assert split_sentences("ตอนรับรถผมจะ จ่ายเงินสด เลย") == ["ตอนรับรถผมจะ จ่ายเงินสด เลย"]
 
 
+def test_a_thai_clause_opening_with_will_is_no_value_of_the_clause_before() -> None:
+    # «ส่งไป» (sent off) then «จะถึงพรุ่งนี้» (it arrives tomorrow): two clauses
+    assert split_sentences("ส่งไป จะถึงพรุ่งนี้") == ["ส่งไป", "จะถึงพรุ่งนี้"]
+
+
 def test_thai_titled_given_name_stays_with_the_surname() -> None:
     assert split_sentences("ผู้รับชื่อนางสาวสุดารัตน์ บุญมาก ค่ะ ส่งพรุ่งนี้นะคะ") == [
         "ผู้รับชื่อนางสาวสุดารัตน์ บุญมาก ค่ะ",

@@ -86,3 +86,23 @@ def test_a_joined_sentence_stays_bounded() -> None:
     pieces = ["กขคง"] * 60
     assert all(len(s) <= MAX_JOINED_CHARS for s in joined_clauses(pieces))
     assert len(joined_clauses(pieces)) > 1
+
+
+@pytest.mark.parametrize(
+    "clauses",
+    [
+        # a value stated: the clause is whole, the next is another subject's
+        ["ห้อง 1508", "ราคา 500 บาท"],
+        ["ราคา 500 บาท", "ส่งพรุ่งนี้ 10 โมง"],
+        # a word of chat alone is no piece of a name
+        ["โอเค", "ราคา 500 บาท"],
+        ["ขอบคุณ", "ส่งพรุ่งนี้ 10 โมง"],
+    ],
+)
+def test_a_short_clause_with_a_value_or_only_chat_is_whole(clauses: list[str]) -> None:
+    assert joined_clauses(clauses) == clauses
+
+
+def test_a_price_and_a_delivery_time_are_two_details() -> None:
+    texts = _details(("user", "ราคา 500 บาท ส่งพรุ่งนี้ 10 โมง"))
+    assert not any("500 บาท" in text and "10 โมง" in text for text in texts)

@@ -41,6 +41,11 @@ _NOT_A_NAME = (
     r"|Where|Which|How|The|I|It|She|He|They|We|That|This|Just|Also|And|But|So|Hi|Hello)\b"
 )
 _EN_NAME = r"(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
+#: A given name and a family name: after a bare "is" one capitalised word may say what the
+#: person is ("my wife is British", "my son is Autistic"), two say who.
+_EN_FULL_NAME_AHEAD = r"(?=[A-Z][a-z'’-]+\s+[A-Z][a-z'’-])"
+#: A title before a name is no name: "my wife is Dr. Ana Ruiz" names Ana Ruiz.
+_EN_TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+"
 #: A question asks for a name, it gives none: «اسم پدرتون چیه؟».
 _FA_ASKING = rf"(?:چیه|چی|چیست|کیه|رو|را)(?![{_FA}])"
 _FA_NAME = rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}(?:\s+(?!{_FA_ASKING}){FA_NAME_WORD})?)"
@@ -80,11 +85,17 @@ def relation_words(index: int) -> str:
 
 
 _PATTERNS = (
-    # "my sister, Carla Moreno", "his wife is called Dana", "my dad's name is Ray", "my
-    # fiancé is Tom Reyes"
+    # "my sister, Carla Moreno", "his wife is called Dana", "my dad's name is Ray"
     re.compile(
         rf"\b(?i:my|his|her|our)\s+(?i:{_relation_words(0)})"
-        rf"(?:'s\s+name\s+is|\s+is\s+called|\s+named|\s+is|,)\s+(?!{_NOT_A_NAME}){_EN_NAME}"
+        rf"(?:'s\s+name\s+is|\s+is\s+called|\s+named|,)\s+(?:{_EN_TITLE})?"
+        rf"(?!{_NOT_A_NAME}){_EN_NAME}"
+    ),
+    # "my fiancé is Tom Reyes", "my wife is Dr. Ruiz": a full or a titled name ("my wife is
+    # British", "my son is Autistic" say what, not who)
+    re.compile(
+        rf"\b(?i:my|his|her|our)\s+(?i:{_relation_words(0, 6)})\s+is\s+"
+        rf"(?:{_EN_TITLE}|{_EN_FULL_NAME_AHEAD})(?!{_NOT_A_NAME}){_EN_NAME}"
     ),
     # "yourself and Mr. Anders Lindqvist": a titled full name (a title and a family name
     # alone, "Ms. Fernández", may well be the customer)
@@ -107,7 +118,7 @@ _PATTERNS = (
     # the relation, a few words, then the name after a comma or a question mark
     re.compile(
         rf"\b(?i:a|my|our)\s+(?i:{_relation_words(0, 5)})"
-        rf"(?:\s+of\s+(?i:mine|ours))?(?:\s+[A-Za-z'’]+){{0,5}}[,?:]\s+(?!{_NOT_A_NAME}){_EN_NAME}"
+        rf"(?:\s+of\s+(?i:mine|ours))?(?:\s+[A-Za-z'’]+){{0,5}}[,?:]\s+(?:{_EN_TITLE})?(?!{_NOT_A_NAME}){_EN_NAME}"
     ),
     # «اسم برادرم کاوه», «نام پدرش محمود رحیمی»
     re.compile(
@@ -160,10 +171,12 @@ class PersonNamed:
 
 
 def people_named(text: str) -> list[PersonNamed]:
-    found = []
+    found: list[PersonNamed] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group = next(g for g in ("en", "fa", "th") if match.groupdict().get(g))
+            if any(p.start == match.start(group) for p in found):
+                continue  # "my wife is Mrs. Ana Ruiz": the relation read first says whose
             relation = next(
                 (
                     name.rsplit("_", 1)[0]

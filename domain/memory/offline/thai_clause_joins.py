@@ -13,16 +13,19 @@ import re
 from domain.memory.offline.lexicon import word_set
 
 #: Words that introduce the value after them: copulas, quote and naming verbs,
-#: labels of numbers, dates, times, prices and places; «จะ» (will), which a space may
-#: cut from its verb («ตอนรับรถผมจะ จ่ายเงินสด», I'll pay cash when I collect it).
+#: labels of numbers, dates, times, prices and places.
 _EXPECTS_OBJECT = word_set(
     """
     เป็น คือ ที่ ชื่อ นามสกุล ว่า เลข เลขที่ หมายเลข เบอร์ วันที่ วัน เวลา ตอน ราคา ยอด
     จำนวน ประมาณ รวม ใน ในนาม จาก ถึง ไป ไปที่ ย้ายไป เปลี่ยนเป็น แก้เป็น สาขา
     ได้แก่ เช่น ของ กับ โดย ผ่าน ทาง
-    จะ
     """
 )
+#: Words that expect their verb after them: «จะ» (will), which a space may cut from its
+#: verb («ตอนรับรถผมจะ จ่ายเงินสด», I'll pay cash when I collect it). A clause ending in
+#: one runs on; one opening with one is a clause of its own, no value («ส่งไป
+#: จะถึงพรุ่งนี้», sent, it arrives tomorrow).
+_EXPECTS_VERB = word_set("จะ")
 #: Thai has no spaces between words, so a label word can end a longer word that is no
 #: label: «ทุกวัน» (every day), «ส่งไป» (sent off), «ตลอดเวลา» (all the time), «มากกว่า»
 #: (more than). The words known to end so, by the label they end in.
@@ -70,7 +73,7 @@ def _ends_with_label(clause: str, following: str) -> bool:
             not clause[: -len(word)].endswith(_LONGER_WORD_BEFORE.get(word, ()))
             or (word == _DIRECTION and _opens_with_value(following))
         )
-        for word in _EXPECTS_OBJECT
+        for word in _EXPECTS_OBJECT | _EXPECTS_VERB
     )
 
 

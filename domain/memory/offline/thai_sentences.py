@@ -7,7 +7,10 @@ kept «ตึก B ห้อง 1508 ค่ะ», and the place was nowhere. A d
 compact form of it) reads a clause joined to the next clause of the same turn when the
 clause is a piece, not a clause of its own: at most ``MAX_FRAGMENT_CHARS`` long and
 running on (it ends in a letter or a digit, not in a polite particle, a mark or an emoji:
-«ครับ», «ค่ะ» close a Thai sentence). Two whole clauses stay apart: each says something
+«ครับ», «ค่ะ» close a Thai sentence). A short clause that states a value (it holds a
+digit: «ห้อง 1508», «ราคา 500 บาท») or says only a word of chat («โอเค», «ขอบคุณ») is
+whole, no piece of a name: read with the next it would make one detail of two subjects'
+values. Two whole clauses stay apart: each says something
 of its own, joined each would cost the details' room of both, and the context keeps the
 clause right before a value anyway (``domain.context.compact_detail``). A joined
 sentence stops growing at ``MAX_JOINED_CHARS``.
@@ -20,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from domain.memory.offline.candidates import Candidate
-from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.lexicon import THAI_FILLER, THAI_PARTICLES
 
 #: Longer than this, a joined Thai sentence takes no further clause.
 MAX_JOINED_CHARS = 160
@@ -32,6 +35,8 @@ MAX_FRAGMENT_CHARS = 12
 _RUNS_ON = re.compile(r"[\u0e01-\u0e4eA-Za-z0-9\u0e50-\u0e59]$")
 _PARTICLE_END = re.compile(rf"{THAI_PARTICLES}$")
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
+_DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
+_FILLER = re.compile("|".join(map(re.escape, THAI_FILLER)))
 
 
 def _runs_on(clause: str) -> bool:
@@ -42,8 +47,14 @@ def _runs_on(clause: str) -> bool:
 
 def _is_fragment(clause: str) -> bool:
     """Whether ``clause`` is a piece of Thai a space cut off what follows it: short
-    (``MAX_FRAGMENT_CHARS``) and running on (a place's or a person's name in parts)."""
-    return len(clause) <= MAX_FRAGMENT_CHARS and _runs_on(clause)
+    (``MAX_FRAGMENT_CHARS``) and running on (a place's or a person's name in parts), no
+    value and not chat alone (module doc)."""
+    return (
+        len(clause) <= MAX_FRAGMENT_CHARS
+        and _runs_on(clause)
+        and not _DIGIT.search(clause)
+        and bool(_FILLER.sub("", clause).strip())
+    )
 
 
 def _joins(sentence: str, last: str, following: str) -> bool:
