@@ -285,10 +285,20 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
 
 def _says_word(text: str, word: str) -> bool:
     """Whether ``text`` says ``word`` as a word of its own: the "at" of "Nov 23 at 11pm"
-    is not in "late"; Thai, written without spaces, is looked for anywhere."""
+    is not in "late"; Thai, written without spaces, is looked for anywhere. Persian
+    writes a number on to the word before it («پلاک۱۲»): there a letter of the script
+    and the digits after it are two words (as a ZWNJ's join is two: «کوچه‌ی»)."""
     if _THAI_LETTER.search(word):
         return word in text
-    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
+    before = _NOT_AFTER_ARABIC_SCRIPT_LETTER if word[:1].isdigit() else r"(?<!\w)"
+    after = r"(?![^\W\d])" if _ARABIC_SCRIPT_LETTER.match(word[-1:]) else r"(?!\w)"
+    return re.search(before + re.escape(word) + after, text) is not None
+
+
+_ARABIC_SCRIPT_LETTERS = "\u0621-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff"
+_ARABIC_SCRIPT_LETTER = re.compile(f"[{_ARABIC_SCRIPT_LETTERS}]")
+#: Not after a letter or digit, unless that is a letter of the Arabic script.
+_NOT_AFTER_ARABIC_SCRIPT_LETTER = rf"(?<![^\W{_ARABIC_SCRIPT_LETTERS}])"
 
 
 def _quote_end(text: str, at: int, rest: Sequence[str]) -> int:

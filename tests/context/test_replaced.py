@@ -309,3 +309,39 @@ def test_a_short_time_of_day_is_marked_replaced() -> None:
     facts = [moved("delivery_time", "9am", "11am")]
     text = mark_replaced("Assistant: 9am may feel early.", facts)  # type: ignore[arg-type]
     assert text == "Assistant: 9am (replaced: 11am) may feel early."
+
+
+def test_a_persian_word_written_on_to_a_number_is_a_word_beside_an_old_value() -> None:
+    # Given Persian old values quoted in part, with a word written on to the number after
+    # it («پلاک۱۲»), or joined by a ZWNJ: the word and the number are words of their own
+    cases = [
+        (
+            "خیابان آزادی، کوچه‌ی سوم، پلاک ۱۲",
+            "خیابان انقلاب، پلاک ۷",
+            "User: بفرستید به آزادی، پلاک۱۲ لطفا",
+            "User: بفرستید به آزادی، (replaced: خیابان انقلاب، پلاک ۷) پلاک۱۲ لطفا",
+        ),
+        (
+            "پلاک ۱۲۳ کوچه‌ی سوم",
+            "پلاک ۷ کوچه‌ی دوم",
+            "User: همان پلاک۱۲۳ لطفا",
+            "User: همان پلاک۱۲۳ (replaced: پلاک ۷ کوچه‌ی دوم) لطفا",
+        ),
+        (
+            "خیابان آزادی، کوچه‌ی سوم، پلاک ۱۲",
+            "خیابان انقلاب، پلاک ۷",
+            "User: بفرستید به آزادی، پلاک‌۱۲ لطفا",
+            "User: بفرستید به آزادی، (replaced: خیابان انقلاب، پلاک ۷) پلاک‌۱۲ لطفا",
+        ),
+    ]
+    for old, new, text, expected in cases:
+        facts = [moved("delivery_address", old, new)]
+        assert mark_replaced(text, facts) == expected  # type: ignore[arg-type]
+    # a number is still never a piece of a longer one («۱۲» of «۱۴۱۲»), nor a word a
+    # piece of a longer word, in any language
+    facts = [moved("delivery_address", "خیابان آزادی، پلاک ۱۲", "خیابان انقلاب، پلاک ۷")]
+    text = "User: آزادی، کد ۱۴۱۲ لطفا"
+    assert mark_replaced(text, facts) == text  # type: ignore[arg-type]
+    facts = [moved("delivery_address", "Flat 3, 22 Carlton Road", "9 Mill Lane")]
+    text = "User: Carlton was flat3 of 1122 Roadworks"
+    assert mark_replaced(text, facts) == text  # type: ignore[arg-type]
