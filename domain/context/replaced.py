@@ -141,7 +141,11 @@ class ReplacedMarks:
                 if item.holders or value not in item.old or value in item.fact.value:
                     continue
                 if re.search(whole, item.old):
-                    text = _mark(text, value, item.note)
+                    text = (
+                        _mark_beside_subject(text, value, item.fact.key, item.note)
+                        if _short_time(value)
+                        else _mark(text, value, item.note)
+                    )
                     break
         return text
 
@@ -154,6 +158,8 @@ def _mark_replaced(item: _Replaced, text: str) -> str:
         return text  # marked already
     if item.holders:  # also another subject's current value: "ใบละ 4,500 บาท" a price
         return _mark_in_sentences_about(text, item.old, item.fact, item.note, item.holders)
+    if _short_time(item.old):
+        return _mark_beside_subject(text, item.old, item.fact.key, item.note)
     return _mark_quoted(text, item.old, item.fact.value, item.note)
 
 
@@ -224,14 +230,60 @@ def _in_mark(position: int, marks: Sequence[tuple[int, int]]) -> bool:
 def _markable(old: str) -> bool:
     """Long enough to be this value wherever quoted: a number of a fact's history ("130"
     refunded before "140 บาท") counts from ``MIN_NUMBER_CHARS`` digits, since a number is
-    only ever matched whole."""
+    only ever matched whole; a shorter time of day only beside its subject
+    (``_short_time``)."""
     if old.isdigit():
         return len(old) >= MIN_NUMBER_CHARS
-    return len(old) >= MIN_MARKED_CHARS or _CLOCK_TIME.fullmatch(old) is not None
+    return len(old) >= MIN_MARKED_CHARS or _short_time(old)
 
 
-#: A time of day with its "am"/"pm" ("9am") says which value it is however short.
+#: A time of day with its "am"/"pm" ("9am").
 _CLOCK_TIME = re.compile(r"\d{1,2}\s?[ap]m", re.IGNORECASE)
+
+
+def _short_time(value: str) -> bool:
+    """A time of day too short to be one value wherever quoted ("9am"): it says which
+    value it is only where its subject is named beside it (``_mark_beside_subject``)."""
+    return len(value) < MIN_MARKED_CHARS and _CLOCK_TIME.fullmatch(value) is not None
+
+
+def _mark_beside_subject(text: str, old: str, key: str, note: str) -> str:
+    """``old``, a short time of day, marked only where the text is about its fact: a
+    word of the fact's key stands in its clause within ``NEARBY_CHARS`` ("the
+    appointment at 9am"), or the time opens its sentence, an answer to what was asked
+    before it ("9am, please", "9am may feel early"). After other words it is their
+    time: "I start work at 9am, so the later slot is better", "the courier comes between
+    9am and 1pm" (the partial-quote rule asks the same of a common word of a longer
+    value: its other words beside it)."""
+    marks = _inside_marks(text)
+    unmarked = _MARK.sub(lambda mark: " " * len(mark.group()), text)
+    pattern = re.compile(_before(old) + re.escape(old) + r"(?!\w)(?! \(replaced)")
+    ends = []
+    for match in pattern.finditer(text):
+        if _in_mark(match.start(), marks):
+            continue
+        sentence_lead = _SENTENCE_BREAK.split(unmarked[: match.start()])[-1]
+        lead = sentence_lead[-NEARBY_CHARS:]
+        tail = unmarked[match.end() : match.end() + NEARBY_CHARS]
+        clause = _clause_pieces(lead)[-1] + old + _clause_pieces(tail)[0]
+        if _SPEAKER_ONLY.fullmatch(sentence_lead) or about(clause, key):
+            ends.append(match.end())
+    for end in reversed(ends):
+        text = text[:end] + note + text[end:]
+    return text
+
+
+#: Nothing before a value in its sentence but the speaker's name ("User: ").
+_SPEAKER_ONLY = re.compile(r"\s*(?:\w+:)?\s*")
+
+
+def _clause_pieces(text: str) -> list[str]:
+    """``text`` cut at every break of a sentence or of a clause."""
+    return [
+        clause
+        for piece in _SENTENCE_BREAK.split(text)[::2]
+        for clause in _CLAUSE_BREAK.split(piece)
+    ]
 
 
 #: Thai writes words together: a value ending in Thai ends before the next word ("65 บาท"
@@ -285,10 +337,20 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
 
 def _says_word(text: str, word: str) -> bool:
     """Whether ``text`` says ``word`` as a word of its own: the "at" of "Nov 23 at 11pm"
-    is not in "late"; Thai, written without spaces, is looked for anywhere."""
+    is not in "late"; Thai, written without spaces, is looked for anywhere. Persian
+    writes a number on to the word before it («پلاک۱۲»): there a letter of the script
+    and the digits after it are two words (as a ZWNJ's join is two: «کوچه‌ی»)."""
     if _THAI_LETTER.search(word):
         return word in text
-    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
+    before = _NOT_AFTER_ARABIC_SCRIPT_LETTER if word[:1].isdigit() else r"(?<!\w)"
+    after = r"(?![^\W\d])" if _ARABIC_SCRIPT_LETTER.match(word[-1:]) else r"(?!\w)"
+    return re.search(before + re.escape(word) + after, text) is not None
+
+
+_ARABIC_SCRIPT_LETTERS = "\u0621-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff"
+_ARABIC_SCRIPT_LETTER = re.compile(f"[{_ARABIC_SCRIPT_LETTERS}]")
+#: Not after a letter or digit, unless that is a letter of the Arabic script.
+_NOT_AFTER_ARABIC_SCRIPT_LETTER = rf"(?<![^\W{_ARABIC_SCRIPT_LETTERS}])"
 
 
 def _quote_end(text: str, at: int, rest: Sequence[str]) -> int:

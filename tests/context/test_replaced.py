@@ -309,3 +309,74 @@ def test_a_short_time_of_day_is_marked_replaced() -> None:
     facts = [moved("delivery_time", "9am", "11am")]
     text = mark_replaced("Assistant: 9am may feel early.", facts)  # type: ignore[arg-type]
     assert text == "Assistant: 9am (replaced: 11am) may feel early."
+
+
+def test_a_short_time_of_day_is_not_marked_where_the_text_is_about_something_else() -> None:
+    # Given an appointment moved from 9am to 11am, in every language a "9am" whose clause
+    # names no appointment is some other thing's time: left as it is
+    facts = [moved("appointment_time", "9am", "11am")]
+    texts = [
+        "User: I start work at 9am, so the later slot is better.",
+        "User: The courier comes between 9am and 1pm on Saturday, so leave it with the neighbour.",
+        "User: I start work at 9am, so the later appointment is better.",
+        "Assistant: Your appointment is confirmed. The shop opens at 9am.",
+        "User: ساعت کاری من از 9am شروع می‌شود، پس نوبت دیرتر بهتر است.",
+        "User: ตอนเช้าร้านเปิด 9am ค่ะ",
+    ]
+    for text in texts:
+        assert mark_replaced(text, facts) == text  # type: ignore[arg-type]
+    # its subject named in its clause, or the time opening its sentence (an answer to
+    # what was asked before it): the appointment's old time
+    for text in ["User: Was my appointment at 9am?", "Assistant: Noted. 9am, as you said."]:
+        marked = mark_replaced(text, facts)  # type: ignore[arg-type]
+        assert marked == text.replace("9am", "9am (replaced: 11am)")
+
+
+def test_a_detail_says_an_old_short_time_of_day_only_beside_its_subject() -> None:
+    # Given an appointment moved from "Tuesday 9am", a detail's value "9am" is that old
+    # time only where the detail names the appointment
+    marks = ReplacedMarks([moved("appointment_time", "Tuesday 9am", "Wednesday 11am")])  # type: ignore[list-item]
+    for text in [
+        "User: I start work at 9am.",
+        "User: ساعت کاری من 9am شروع می‌شود.",
+        "User: ร้านเปิด 9am ค่ะ",
+    ]:
+        assert marks.mark_detail(text, ["9am"]) == text
+    marked = marks.mark_detail("User: the appointment at 9am suits me", ["9am"])
+    assert marked == "User: the appointment at 9am (replaced: Wednesday 11am) suits me"
+
+
+def test_a_persian_word_written_on_to_a_number_is_a_word_beside_an_old_value() -> None:
+    # Given Persian old values quoted in part, with a word written on to the number after
+    # it («پلاک۱۲»), or joined by a ZWNJ: the word and the number are words of their own
+    cases = [
+        (
+            "خیابان آزادی، کوچه‌ی سوم، پلاک ۱۲",
+            "خیابان انقلاب، پلاک ۷",
+            "User: بفرستید به آزادی، پلاک۱۲ لطفا",
+            "User: بفرستید به آزادی، (replaced: خیابان انقلاب، پلاک ۷) پلاک۱۲ لطفا",
+        ),
+        (
+            "پلاک ۱۲۳ کوچه‌ی سوم",
+            "پلاک ۷ کوچه‌ی دوم",
+            "User: همان پلاک۱۲۳ لطفا",
+            "User: همان پلاک۱۲۳ (replaced: پلاک ۷ کوچه‌ی دوم) لطفا",
+        ),
+        (
+            "خیابان آزادی، کوچه‌ی سوم، پلاک ۱۲",
+            "خیابان انقلاب، پلاک ۷",
+            "User: بفرستید به آزادی، پلاک‌۱۲ لطفا",
+            "User: بفرستید به آزادی، (replaced: خیابان انقلاب، پلاک ۷) پلاک‌۱۲ لطفا",
+        ),
+    ]
+    for old, new, text, expected in cases:
+        facts = [moved("delivery_address", old, new)]
+        assert mark_replaced(text, facts) == expected  # type: ignore[arg-type]
+    # a number is still never a piece of a longer one («۱۲» of «۱۴۱۲»), nor a word a
+    # piece of a longer word, in any language
+    facts = [moved("delivery_address", "خیابان آزادی، پلاک ۱۲", "خیابان انقلاب، پلاک ۷")]
+    text = "User: آزادی، کد ۱۴۱۲ لطفا"
+    assert mark_replaced(text, facts) == text  # type: ignore[arg-type]
+    facts = [moved("delivery_address", "Flat 3, 22 Carlton Road", "9 Mill Lane")]
+    text = "User: Carlton was flat3 of 1122 Roadworks"
+    assert mark_replaced(text, facts) == text  # type: ignore[arg-type]
