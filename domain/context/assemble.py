@@ -29,7 +29,8 @@ carries its values and its words (the summaries are extractive: they quote it), 
 ``dropped``. A detail is shown only when some of its values are not in what comes
 before it in that order (a fold drops a detail that a newer one supersedes); its replaced
 values are marked as a summary's are, and one whose every value a newer detail replaced
-(``Detail.replaced``) is not shown: it says nothing current and its room goes to what does. A
+(``Detail.replaced``) and whose other words the newer details that replaced them say too is
+not shown (``replaced_details``): it says nothing current and its room goes to what does. A
 summary line whose every term one detail in the share says is left out of the summary
 (``repeated.without_said``): the summary's budget goes to its lines the context does not hold
 yet. A fact whose value is part of a longer fact's value, or
@@ -83,13 +84,14 @@ from domain.context.render import (
 )
 from domain.context.repeated import normalized, without_repeats, without_said
 from domain.context.replaced import ReplacedMarks, fit_marked
+from domain.context.replaced_details import says_nothing_current
 from domain.context.stub_lines import without_stub
 from domain.memory.details import without_speakers
 from domain.memory.offline.terms import content_terms
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
 from schemas.limits import MIN_BUDGET
-from schemas.memory_model import Budgets, Detail, Fact, TierName
+from schemas.memory_model import Budgets, Fact, TierName
 from schemas.memory_state import MemoryState
 from schemas.messages import StoredMessage
 
@@ -415,11 +417,11 @@ def _position(item: _Item) -> int:
 def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, _Said]]:
     """The stored details, newest first, each in its compact form (``compact_detail``) with
     its replaced values marked, and what it says there (a fold has flagged those a newer
-    detail supersedes, and those whose every value a newer detail replaced say nothing
-    current: they are left out)."""
+    detail supersedes, and those whose every value and word newer details replaced or say
+    (``says_nothing_current``) are left out)."""
     items: list[tuple[_Item, _Said]] = []
     for detail in memory.details:
-        if detail.superseded or _all_replaced(detail):
+        if detail.superseded or says_nothing_current(detail, memory.details):
             continue
         compact = compact_detail(detail.text.strip(), detail.values)
         shown = ContextDetail(
@@ -431,12 +433,6 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
         items.append((_Item(_line_cost(shown.text), detail=shown), said))
     items.sort(key=lambda pair: pair[0].detail.last_position if pair[0].detail else 0)
     return items[::-1]
-
-
-def _all_replaced(detail: Detail) -> bool:
-    """Whether a newer detail replaced every value of ``detail``: it says nothing current."""
-    replaced = {r.old for r in detail.replaced}
-    return bool(detail.values) and all(value in replaced for value in detail.values)
 
 
 def _script(char: str) -> str:
@@ -748,7 +744,7 @@ class _Chosen:
                     _SUPERSEDED
                     if detail.superseded
                     else _ALL_REPLACED
-                    if _all_replaced(detail)
+                    if says_nothing_current(detail, memory.details)
                     else _CARRIED
                     if carried
                     else _OVER_BUDGET

@@ -350,7 +350,7 @@ def test_a_larger_share_never_takes_back_what_came_after_it() -> None:
     ("older", "old", "new", "newer"),
     [
         (
-            "Assistant: I'll put you down for 4pm collection.",
+            "Assistant: Your collection is at 4pm.",
             "4pm",
             "5:45pm",
             "Assistant: I've changed your collection to 5:45pm.",
@@ -391,3 +391,42 @@ def test_a_detail_with_a_value_no_newer_one_replaced_stays() -> None:
     newer = detail(50, "Assistant: I've changed your collection to 5:45pm.", ["5:45pm"], "time")
     text = render_text(_context(1200, details=[older, newer]))
     assert "£24" in text
+
+
+@pytest.mark.parametrize(
+    ("older", "old", "new", "newer", "only_there"),
+    [
+        (
+            "Assistant: Tom from Acme Plumbing will come at 10am and needs access to the loft.",
+            "10am",
+            "2pm",
+            "Assistant: I've moved the visit to 2pm.",
+            "loft",
+        ),
+        (
+            "Assistant: تعمیرکار ساعت ۱۰ میاد و کلید انباری رو لازم داره.",
+            "ساعت ۱۰",
+            "ساعت ۱۴",
+            "Assistant: نوبت رو به ساعت ۱۴ تغییر دادم.",
+            "انباری",
+        ),
+        (
+            "Assistant: ช่างที่จะขึ้นห้องใต้หลังคามาเวลา 10 โมงครับ",
+            "10 โมง",
+            "บ่าย 2 โมง",
+            "Assistant: เลื่อนนัดเป็นบ่าย 2 โมงแล้วครับ",
+            "ห้องใต้หลังคา",
+        ),
+    ],
+)
+def test_a_replaced_detail_that_says_more_than_its_values_stays_marked(
+    older: str, old: str, new: str, newer: str, only_there: str
+) -> None:
+    replaced = detail(40, older, [old], "time").model_copy(
+        update={"replaced": [ReplacedValue(old=old, new=new, how="changed")]}
+    )
+    current = detail(50, newer, [new], "time")
+    shown = _shown(_context(1200, details=[replaced, current]))
+    assert len(shown) == 2
+    assert only_there in shown[1]
+    assert f"{old} (replaced: {new})" in shown[1]

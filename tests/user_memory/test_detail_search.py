@@ -144,3 +144,76 @@ def test_a_search_finds_only_the_details_of_the_callers_account_user_and_persona
     assert [d.text for d in search(store.user_memory, B, "u1", "meher", "Callum").details] == [
         other.text
     ]
+
+
+# Per language: the detail the query asks for, the memory's other details (each sharing the
+# query's function words or particles), the query.
+COMMON_WORDS = {
+    "en": (
+        "User: boiler is a Worcester Greenstar 30i",
+        [
+            "User: what is the date for my next visit? Assistant: it is the 14th of May",
+            "User: what is the price for my annual plan? Assistant: it is £89",
+            "User: what is the bay for my car? Assistant: it is bay 12",
+            "User: what is the reference for my claim? Assistant: it is CL-88231",
+            "User: what is the slot for my delivery? Assistant: it is 8-10am",
+        ],
+        "what is the model for my boiler?",
+    ),
+    "fa": (
+        "User: کد در ۴۴۷۱ هست",
+        [
+            "User: تاریخ نوبت من چیه؟ Assistant: ۱۴ اردیبهشت",
+            "User: شماره پیگیری من چیه؟ Assistant: CL-88231",
+            "User: قیمت اشتراک من چیه؟ Assistant: ۸۹۰ هزار تومان",
+        ],
+        "کد در ورودی من چیه؟",
+    ),
+    "th": (
+        "User: รหัสประตู 4471",
+        [
+            "User: นัดของผมคือวันอะไรครับ Assistant: วันที่ 14 พฤษภาคมครับ",
+            "User: ราคาแพ็กเกจของผมคือเท่าไหร่ครับ Assistant: 890 บาทครับ",
+            "User: ที่จอดรถของผมคือช่องอะไรครับ Assistant: ช่อง 12 ครับ",
+            "User: ผมคือลูกค้าเก่าครับ Assistant: ขอบคุณครับ",
+        ],
+        "รหัสประตูของผมคืออะไรครับ",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_terms_most_details_hold_count_for_nothing_and_match_nothing_alone(
+    language: str,
+) -> None:
+    wanted_text, others, query = COMMON_WORDS[language]
+    wanted = detail("c0", 0, 0, wanted_text, "v0")
+    memory_details = [wanted] + [
+        detail(f"c{day}", day, 0, text, f"v{day}") for day, text in enumerate(others, 1)
+    ]
+    found = matching_details(memory_details, query)
+    assert [m.detail for m in found][:1] == [wanted]
+    assert all(m.detail is wanted or m.score < found[0].score / 2 for m in found)
+    if language != "th":  # Thai bigrams across two words can be rare by chance
+        assert [m.detail for m in found] == [wanted]
+
+
+def test_the_speaker_labels_are_not_searched() -> None:
+    details = [
+        detail("c1", 1, 0, "User: the gate code is 4471 Assistant: noted", "4471"),
+        detail("c2", 2, 0, "Assistant: your claim is CL-88231", "CL-88231"),
+    ]
+    assert matching_details(details, "assistant") == []
+    assert matching_details(details, "user") == []
+    assert [m.detail for m in matching_details(details, "assistant gate")] == details[:1]
+
+
+def test_a_detail_sharing_only_my_with_the_query_is_not_returned() -> None:
+    details = [
+        detail("c1", 1, 0, "User: the gate code is 4471", "4471"),
+        detail("c2", 2, 0, "User: my wife's number is 07700 900123", "07700 900123"),
+        detail("c3", 3, 0, "User: is the parking for my flat in bay 12?", "bay 12"),
+        detail("c4", 4, 0, "User: my next visit is on the 14th of May", "14th of May"),
+        detail("c5", 5, 0, "User: the price of my plan is £89", "£89"),
+    ]
+    assert [m.detail for m in matching_details(details, "my gate code")] == details[:1]
