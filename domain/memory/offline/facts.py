@@ -55,12 +55,7 @@ from domain.memory.offline.instructions import (
 )
 from domain.memory.offline.lead_ins import lead_in_start
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
-from domain.memory.offline.loose_cues import (
-    RECENT_MESSAGES,
-    neutral_key,
-    only_suggested,
-    subject_named,
-)
+from domain.memory.offline.loose_cues import neutral_key, only_suggested, subject_named
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
@@ -237,9 +232,6 @@ class _Facts:
         #: What the message being read has said so far: stated after every fact before it
         #: (set only on the view ``reading`` returns).
         self.saying: Sequence[FactMatch] = ()
-        #: The messages just before the one being read: a subject they name is still the
-        #: conversation's ("change my flight" … "fly out on 14 May instead").
-        self.said_before: Sequence[str] = ()
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -385,21 +377,17 @@ def extract_facts(
     # The messages before the batch are read again for what they asked, and for a name
     # given there: it answered the question for a name, which stays closed here.
     read_before = _Facts([(canonical_key(key), value) for key, value in known])
-    recent: list[str] = []
     for line in sorted(context, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
-        read_before.said_before = recent[-RECENT_MESSAGES:]
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(line.role, line.content, {"name"} if named else set())
-        recent.append(line.content)
     named_old: list[ExtractedFact] = []
     previous = max(context, key=lambda line: line.position, default=None)
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
         declines = conversation.declines(line.role, line.content)
-        facts.said_before = recent[-RECENT_MESSAGES:]
         matches = _facts_in(line.role, line.content, tuple(asked), facts, answered, declines)
         matches = _put_right_after_doubt(line, previous, matches, facts)
         for match in matches:
@@ -423,7 +411,6 @@ def extract_facts(
             # answers the question for a name: the next reply ("โอเคครับ") is no name
             answered.add("name")
         conversation.after(line.role, line.content, answered)
-        recent.append(line.content)
         previous = line
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
@@ -755,9 +742,7 @@ def _keys_for(
     suggested: list[int] = []
     cues = [
         (topic, start)
-        for topic, start in _nearest_cues(
-            text, value, used, (asked, facts.keys(), facts.said_before), suggested
-        )
+        for topic, start in _nearest_cues(text, value, used, (asked, facts.keys()), suggested)
         if _fits(topic.key_for(value.kind) or "", value, from_user, text)
         # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
         and not (charge and topic.name in _GENERIC_AMOUNTS)
@@ -1363,11 +1348,11 @@ _CLAUSE_END = re.compile(r"[,;،؛]|\s(?:and|but|so)\s", re.IGNORECASE)
 
 
 def _clause_of(sentence: str, at: int) -> str:
-    """``sentence`` up to the end of the clause holding the position ``at``: a "now" in a
-    later clause ("Arrived at 1:40 in the end, he's fitting them now") makes no value
-    before it new; one before the value ("Now that I think of it, make it 2pm") does."""
+    """The clause of ``sentence`` holding the position ``at``: a "now" in the next clause
+    ("Arrived at 1:40 in the end, he's fitting them now") makes no value there new."""
+    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
     end = _CLAUSE_END.search(sentence, at)
-    return sentence[: end.start() if end else len(sentence)]
+    return sentence[starts[-1] : end.start() if end else len(sentence)]
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1439,7 +1424,7 @@ def _nearest_cues(
     text: str,
     value: ValueSpan,
     used: set[tuple[int, Kind]] | None = None,
-    named: tuple[Sequence[Topic], Collection[str], Sequence[str]] = ((), (), ()),
+    named: tuple[Sequence[Topic], Collection[str]] = ((), ()),
     suggested: list[int] | None = None,
 ) -> list[tuple[Topic, int]]:
     """(topic, cue start) of the best cue in reach of ``value`` that has a key for its

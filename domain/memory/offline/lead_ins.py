@@ -5,7 +5,7 @@ words that lead to it in its sentence. Those words help only when they name the 
 "reference ENW-G98-448120", "quote reference is BS-Q-20417", «درخواست تعمیر ثبت کردم با
 شماره WS-77120», «เลขที่ใบงาน RP-55821». So the lead-in
 
-- is the last clause before the value that names it: it starts after a comma, colon or "but"
+- is only the last clause before the value: it starts after a comma, colon or "but"
   ("to Electricity North West, reference …" → "reference …"), and in Thai after a
   polite particle, which ends a phrase («รับเรื่องครับ เลขที่แจ้งซ่อม …»);
 - starts at its first word that is not a stop word nor filler ("yeah", "the", «یه»);
@@ -30,10 +30,9 @@ from domain.memory.offline.subjects import cues_in
 #: How far before a noted value its lead-in reaches (characters, cut at a space).
 LEAD_IN_REACH = 48
 
-#: Where a clause ends before the value: punctuation or a pictograph ("received ✅"),
-#: "but"/"so", a Thai particle.
+#: Where a clause ends before the value: punctuation, "but"/"so", a Thai particle.
 _CLAUSE_END = re.compile(
-    rf"[,;:،؛–—()\u2600-\u27bf\U0001f300-\U0001faff]|\s(?:but|so|ولی|اما)\s|(?<=[^\W\d_]){THAI_PARTICLES}(?=\s)",
+    rf"[,;:،؛–—()]|\s(?:but|so|ولی|اما)\s|(?<=[^\W\d_]){THAI_PARTICLES}(?=\s)",
     re.IGNORECASE,
 )
 
@@ -56,44 +55,18 @@ def lead_in_start(text: str, begin: int, value_start: int) -> int:
     if start > begin:  # cut at a space: no half word
         space = text.find(" ", start, value_start)
         start = space + 1 if space != -1 else value_start
-    # a mark right before the value ends its label ("quote reference: BS-Q-20417"); a clause
-    # that names nothing leaves the naming to the one before it ("Reference for the
-    # refund, as promised: RF-10293")
     ends = list(_CLAUSE_END.finditer(text, start, value_start))
-    starts = [start] + [end.end() for end in ends if text[end.end() : value_start].strip()]
-    labelled = len(starts) <= len(ends)  # a mark stands right before the value
-    for clause_start in reversed(starts):
-        named = _naming_start(text, clause_start, value_start)
-        if named is None:
-            continue
-        # a label is a few words; a longer run is a sentence that ends in a colon
-        if labelled and _content_words(text[named:value_start]) > LABEL_WORDS:
-            return value_start
-        return named
-    return value_start
-
-
-#: How many words (not counting stop words) a label before a colon names its value with.
-LABEL_WORDS = 3
-
-
-def _content_words(words: str) -> int:
-    return sum(
-        1 for word in _WORD.findall(words) if word.strip(_EDGE_MARKS).casefold() not in _SKIPPED
-    )
-
-
-def _naming_start(text: str, start: int, value_start: int) -> int | None:
-    """Where the words from ``start`` that name the value start, if they name it."""
+    if ends:
+        start = ends[-1].end()
     for word in _WORD.finditer(text, start, value_start):
         if word.group().strip(_EDGE_MARKS).casefold() not in _SKIPPED:
             start = word.start()
             break
     else:
-        return None
+        return value_start
     words = text[start:value_start]
     if not (cues_in(words) or _ID_WORDS.search(words)):
-        return None
+        return value_start
     while start < value_start and not text[start].isalnum():
         start += 1
     return start

@@ -5,10 +5,8 @@ others only suggest it, being words any conversation uses: "lands", "drop-off", 
 bare "code" («رفت», «میاد», «บิน», «โค้ด»). Battery stock that "lands on
 9 April" is no flight, a car booked for "8am drop-off" at a garage is no delivery, a
 gate's "code is 4471" no coupon. So a value cued only by such a word gets the topic's
-key only when the conversation names the subject: in the same message or the few
-just before it ("change my flight" … "I'd like to fly out on 14 May"), in the question
-it answers, or by a fact already held under that subject. A person who flies or lands
-("we're flying", "I land at 6:30pm") names a flight; stock that lands does not. Otherwise the
+key only when the conversation names the subject: in the same message, in the
+question it answers, or by a fact already held under that subject. Otherwise the
 value gets a neutral key saying only what the word says (a drop-off date, a code), or
 none, never the subject's.
 """
@@ -39,15 +37,11 @@ _LOOSE = {
 _NAMED_BY = {
     "flight": re.compile(
         r"(?<![A-Za-z])(?:plane|airport|airline|boarding|terminal)|هواپیما|فرودگاه|بلیت|بلیط"
-        r"|เครื่องบิน|สนามบิน"
-        # a person who flies ("we're flying", "I land", «ผมจะบิน»)
-        r"|\b(?:I|we)(?:'m|'re|'ll| am| are| will)?\s+(?:fly|flying|land|landing|depart"
-        r"|departing)(?![A-Za-z])|(?:ผม|ฉัน|เรา|ดิฉัน|หนู)(?:จะ)?บิน",
+        r"|เครื่องบิน|สนามบิน",
         re.IGNORECASE,
     ),
     "delivery": re.compile(
         r"(?<![A-Za-z])(?:parcel|package|shipment|shipping|order|courier)|بسته|مرسوله|سفارش"
-        r"|(?<![\u0620-\u06ff])پیک(?!ان)"
         r"|พัสดุ|ออเดอร์|คำสั่งซื้อ",
         re.IGNORECASE,
     ),
@@ -90,26 +84,13 @@ def only_suggested(topic: Topic, text: str, start: int) -> bool:
     return loose is not None and loose.match(text, start) is not None
 
 
-#: How many messages before the one read still name its subject.
-RECENT_MESSAGES = 4
-
-
 def subject_named(
-    topic: Topic,
-    text: str,
-    asked: Sequence[Topic],
-    held_keys: Collection[str],
-    recent: Sequence[str] = (),
+    topic: Topic, text: str, asked: Sequence[Topic], held_keys: Collection[str]
 ) -> bool:
-    """Whether the conversation names ``topic``'s subject: a firm cue of it or a word
-    naming it in ``text`` (the message) or the ``recent`` messages before it, a question
-    about it, or a fact held under it."""
+    """Whether the conversation names ``topic``'s subject: a firm cue of it in ``text``
+    (the message), a word naming it, a question about it, or a fact held under it."""
     if topic in asked or any(key in held_keys for key in topic.keys.values()):
         return True
-    return any(_names(topic, said) for said in (text, *recent))
-
-
-def _names(topic: Topic, text: str) -> bool:
     named_by = _NAMED_BY.get(topic.name)
     if named_by is not None and named_by.search(text):
         return True

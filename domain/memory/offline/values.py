@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
-from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, THAI_PARTICLES
+from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.product_models import product_models
 from domain.memory.offline.thai_addresses import (
     building_led_address,
@@ -605,12 +605,6 @@ def _models(text: str) -> Iterator[ValueSpan]:
         yield ValueSpan(Kind.IDENTIFIER, start, end, text[start:end])
 
 
-def _measures(text: str) -> Iterator[ValueSpan]:
-    for match in _MEASURE.finditer(text):
-        if _is_measure(text, match.start(), match.group()):  # "3.6kW", "10.4 kWh": how much
-            yield _span(Kind.NUMBER, match)
-
-
 def _quantities(text: str) -> Iterator[ValueSpan]:
     for match in _QUANTITY.finditer(text):
         if match.group("weight"):
@@ -628,7 +622,7 @@ def _identifiers(text: str) -> Iterator[ValueSpan]:
         if (
             _WORD_OF_A_NUMBER.fullmatch(value)
             or _FORMAT_WORD.fullmatch(value)
-            or (_MEASURE.fullmatch(value) and _is_measure(text, match.start(), value))
+            or _MEASURE.fullmatch(value)
             or _describes_the_next_word(text, match.start(), value)
         ):
             continue  # "a 40th birthday", "10ish", "a 6-digit code", "a 50-point check": no code
@@ -644,27 +638,7 @@ _MEASURE_UNITS = (
     r"|litres?|liters?|gal|sq\s?m|sqft|cm|mm|kg|kgs|kilos?|lbs?|metres?|meters?|inch(?:es)?|ft)"
     r"|[kMG]?W[hp]?|Ah|V|[KMGT]B|m2|m²|cc|°[CF]"
 )
-_MEASURE = re.compile(
-    rf"{_NUMBER_START}(?<![A-Za-z])\d+(?:[.,]\d+)?\s?(?:{_MEASURE_UNITS})(?![A-Za-z])"
-)
-#: A unit written apart from its number and followed by a word is that word's brand or
-#: adjective ("2 HP laptops", "2 bar stools", "3 CM Punk shirts"): the number counts it.
-_WORD_AFTER_UNIT = re.compile(r"\s+([A-Za-z]+)")
-#: A code named as one ("booking ref is 4471V", "رهگیری 4471V", "รหัส 4471V") stays a code.
-_NAMED_AS_CODE = re.compile(
-    r"(?:\b(?i:ref|reference|code|number|no\.?|id|booking|order)|#|کد|شماره|رهگیری|รหัส|เลขที่|หมายเลข)"
-    r"\s*(?:(?i:is|was)\s*)?[:\-]?\s*$"
-)
-
-
-def _is_measure(text: str, start: int, value: str) -> bool:
-    """Whether ``value`` at ``start`` is a number and the unit it is measured in."""
-    if _NAMED_AS_CODE.search(text, 0, start):
-        return False
-    if not any(ch.isspace() for ch in value):
-        return True
-    after = _WORD_AFTER_UNIT.match(text, start + len(value))
-    return after is None or after.group(1).casefold() in ENGLISH_STOP_WORDS
+_MEASURE = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:{_MEASURE_UNITS})(?![A-Za-z])")
 
 
 #: A size said of a format ("a 6-digit code", "a 10-character reference"): no value.
@@ -713,8 +687,7 @@ def _numbers(text: str) -> Iterator[ValueSpan]:
     for match in _NUMBER.finditer(text):
         if _THAI_LAUGH.match(match.group()) or _is_year(text, match):
             continue
-        measure = _MEASURE.match(text, match.start())
-        if measure and _is_measure(text, match.start(), measure.group()):
+        if _MEASURE.match(text, match.start()):
             continue  # the "2" of "2.5kW" is part of a measure
         if _FORMAT_WORD.match(text, match.start()) or _FORMAT_SIZE.match(text, match.start()):
             continue  # "a 6-digit code", "it's 8 digits", «۸ رقمی», «10 หลัก»: a format's size
@@ -746,7 +719,6 @@ RULES: tuple[Rule, ...] = (
     _models,
     _quantities,
     _identifiers,
-    _measures,
     _numbers,
 )
 
