@@ -38,8 +38,7 @@ the value of another fact about the same subject, is not shown twice (``fact_ord
 budget never shows less: the facts and messages shown at one budget are shown at
 every larger one, leftover budget goes to more messages word for word, and when
 the whole history fits it is the context, as it was written. The first summary
-that does not fit whole is shortened to what is left, never to a stub of its last line
-(``stub_lines``). Messages form one unbroken
+that does not fit whole is shortened to what is left. Messages form one unbroken
 run up to the newest.
 
 Every format is held to the budget (``domain.context.render`` counts each); a
@@ -85,7 +84,6 @@ from domain.context.render import (
 from domain.context.repeated import normalized, without_repeats, without_said
 from domain.context.replaced import ReplacedMarks, fit_marked
 from domain.context.replaced_details import says_nothing_current
-from domain.context.stub_lines import without_stub
 from domain.memory.details import without_speakers
 from domain.memory.offline.terms import content_terms
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
@@ -622,7 +620,7 @@ def _shortened_tier(tier: ContextTier, left: int) -> ContextTier | None:
     room = left - heading
     if room < MIN_SHORTENED_TIER:
         return None
-    text = without_stub(fit_marked(tier.text, room), tier.text)
+    text = fit_marked(tier.text, room)
     return tier.model_copy(update={"text": text}) if text else None
 
 

@@ -28,7 +28,7 @@ import copy
 import dataclasses
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -53,15 +53,12 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
-from domain.memory.offline.lead_ins import lead_in_start
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
-from domain.memory.offline.loose_cues import neutral_key, only_suggested, subject_named
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
-from domain.memory.offline.product_models import is_product_model
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in
@@ -163,8 +160,6 @@ ENTITY_KEYS = frozenset(
         "price",
         # a compensation coupon and the one that failed on another order are two coupons
         "coupon_code",
-        # a code named by no subject ("the code is 4471"): a gate's and a wifi's are two
-        "code",
         # the customer's car and the courtesy car lent while it is in are two vehicles
         "vehicle_plate",
         *RELATION_KEYS,
@@ -730,8 +725,6 @@ def _keys_for(
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
-    if value.kind is Kind.IDENTIFIER and is_product_model(value.text):
-        return [(facts.noted_key("product_model", value.text), value.start)]  # brand and model
     brand = _brand_before(text, value)
     if brand is not None:  # no order number follows a brand name; the model keeps it
         return [(facts.noted_key("product_model", text[brand : value.end]), brand)]
@@ -739,10 +732,9 @@ def _keys_for(
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]
     charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
-    suggested: list[int] = []
     cues = [
         (topic, start)
-        for topic, start in _nearest_cues(text, value, used, (asked, facts.keys()), suggested)
+        for topic, start in _nearest_cues(text, value, used)
         if _fits(topic.key_for(value.kind) or "", value, from_user, text)
         # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
         and not (charge and topic.name in _GENERIC_AMOUNTS)
@@ -775,18 +767,13 @@ def _keys_for(
         bound.update((t.name, value.kind) for t, _ in cues if t in asked)
         return [
             (
-                # "8am drop-off" at a garage: a drop-off, not a delivery
-                facts.entity_key(neutral_key(text, cue_start, value.kind) or "", value.text, update)
-                if cue_start in suggested
-                else _same_card(
+                _same_card(
                     facts.entity_key(t.key_for(value.kind) or "", value.text, update), value, facts
                 ),
                 cue_start if t.includes_cue else value.start,
             )
             for t, cue_start in cues
         ]
-    if suggested:  # "stock lands on 9 April": about something not named, no held subject
-        return []
     if charge is not None:  # named by its charge, whatever question is open
         return [(facts.charge_key(text[charge[0] : charge[1]]), charge[0])]
     # "Best number to reach you?" "text my wife instead, 0912…": her number, not yours.
@@ -810,11 +797,10 @@ def _keys_for(
         return [(facts.entity_key(carried, value.text, update), value.start)]
     begin, stop = _sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
-    clause = _clause_of(sentence, value.start - begin)
     if is_thai(sentence):  # no full stops: only the words near the value
-        sentence = clause = near_words(text, value.start, value.end, begin, stop)
+        sentence = near_words(text, value.start, value.end, begin, stop)
     corrects = (correction and _corrected_near(text, begin, stop)) or (
-        value.kind in _UPDATED_KINDS and (is_correction(sentence) or is_update(clause))
+        value.kind in _UPDATED_KINDS and is_update(sentence)
     )
     similar = _known_address(value, facts) or _similar_known(value, facts, corrects)
     if similar is not None:
@@ -1012,6 +998,8 @@ NOTED_KINDS = {
     Kind.PHONE: "other_phone",
     Kind.EMAIL: "other_email",
 }
+#: How far before a noted value its lead-in reaches (characters, cut at a space).
+_LEAD_IN_REACH = 48
 
 
 #: An assistant inviting the customer to get in touch, or to send something in: the number
@@ -1187,9 +1175,15 @@ def _town_start(text: str, value: ValueSpan, start: int) -> int:
 
 
 def _lead_in(text: str, value: ValueSpan) -> int:
-    """Where the words that name ``value`` in its sentence start (``lead_ins``)."""
+    """Where the words that lead to ``value`` in its sentence start."""
     begin, _ = _sentence_bounds(text, value.start, value.end)
-    return lead_in_start(text, begin, value.start)
+    start = max(begin, value.start - _LEAD_IN_REACH)
+    if start > begin:
+        space = text.find(" ", start, value.start)
+        start = space + 1 if space != -1 else value.start
+    while start < value.start and not text[start].isalnum():
+        start += 1
+    return start
 
 
 #: Words that make a contact detail the customer's when the assistant writes it.
@@ -1343,18 +1337,6 @@ def _sentence_of(text: str, value: ValueSpan) -> str:
     return text[begin:stop]
 
 
-#: Where a clause ends inside a sentence (Thai is already cut to the words near a value).
-_CLAUSE_END = re.compile(r"[,;،؛]|\s(?:and|but|so)\s", re.IGNORECASE)
-
-
-def _clause_of(sentence: str, at: int) -> str:
-    """The clause of ``sentence`` holding the position ``at``: a "now" in the next clause
-    ("Arrived at 1:40 in the end, he's fitting them now") makes no value there new."""
-    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
-    end = _CLAUSE_END.search(sentence, at)
-    return sentence[starts[-1] : end.start() if end else len(sentence)]
-
-
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     begin = 0
     for match in _SENTENCE_END.finditer(text, 0, start):
@@ -1421,11 +1403,7 @@ _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+
 
 
 def _nearest_cues(
-    text: str,
-    value: ValueSpan,
-    used: set[tuple[int, Kind]] | None = None,
-    named: tuple[Sequence[Topic], Collection[str]] = ((), ()),
-    suggested: list[int] | None = None,
+    text: str, value: ValueSpan, used: set[tuple[int, Kind]] | None = None
 ) -> list[tuple[Topic, int]]:
     """(topic, cue start) of the best cue in reach of ``value`` that has a key for its
     kind: strong cues before weak ones, then the nearest (a cue after the value counts
@@ -1444,21 +1422,6 @@ def _nearest_cues(
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)
-    # "stock lands on 9 April": a word that only suggests a subject not named here
-    # (``suggested`` gets where such words that could key the value start)
-    loose = [
-        c
-        for _, c in scored
-        if only_suggested(c.topic, text, c.start) and not subject_named(c.topic, text, *named)
-    ]
-    # a word with a neutral key of its own keeps competing under that key
-    scored = [
-        (d, c)
-        for d, c in scored
-        if c not in loose or neutral_key(text, c.start, value.kind) is not None
-    ]
-    if suggested is not None:
-        suggested += [c.start for c in loose if c.topic.key_for(value.kind) is not None]
     if _MONEY_HELD.search(text, begin, stop) and any(c.topic.name == "balance" for _, c in scored):
         return []  # what is left on a card or in an account: no sum of the order
     usable = [

@@ -23,7 +23,6 @@ from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
 from domain.memory.offline.lexicon import THAI_PARTICLES
-from domain.memory.offline.product_models import product_models
 from domain.memory.offline.thai_addresses import (
     building_led_address,
     named_start,
@@ -600,11 +599,6 @@ def _fa_parties(text: str) -> Iterator[ValueSpan]:
         yield _span(Kind.COUNT, match)
 
 
-def _models(text: str) -> Iterator[ValueSpan]:
-    for start, end in product_models(text):  # "the Longi Hi-MO 6 435W": one model, one code
-        yield ValueSpan(Kind.IDENTIFIER, start, end, text[start:end])
-
-
 def _quantities(text: str) -> Iterator[ValueSpan]:
     for match in _QUANTITY.finditer(text):
         if match.group("weight"):
@@ -622,23 +616,11 @@ def _identifiers(text: str) -> Iterator[ValueSpan]:
         if (
             _WORD_OF_A_NUMBER.fullmatch(value)
             or _FORMAT_WORD.fullmatch(value)
-            or _MEASURE.fullmatch(value)
             or _describes_the_next_word(text, match.start(), value)
         ):
             continue  # "a 40th birthday", "10ish", "a 6-digit code", "a 50-point check": no code
         if len(value.lstrip("# ")) >= _MIN_IDENTIFIER_CHARS or value.startswith("#"):
             yield ValueSpan(Kind.IDENTIFIER, match.start(), match.start() + len(value), value)
-
-
-#: A number with the unit it measures in ("30mph", "435W", "4kWh", "2.5kW", "128GB", "3m"):
-#: how much of something, never a code, whatever the letters after the digits. Persian and
-#: Thai units are words of their own script (never id letters), read as quantities above.
-_MEASURE_UNITS = (
-    r"(?i:mph|kph|km/?h|kmh|km|knots?|rpm|b?hp|psi|bar|mAh|kVA|[kMG]?Hz|dB|[KMG]bps|ml|cl"
-    r"|litres?|liters?|gal|sq\s?m|sqft|cm|mm|kg|kgs|kilos?|lbs?|metres?|meters?|inch(?:es)?|ft)"
-    r"|[kMG]?W[hp]?|Ah|V|[KMGT]B|m2|m²|cc|°[CF]"
-)
-_MEASURE = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:{_MEASURE_UNITS})(?![A-Za-z])")
 
 
 #: A size said of a format ("a 6-digit code", "a 10-character reference"): no value.
@@ -665,11 +647,8 @@ _FORMAT_SIZE = re.compile(
     re.IGNORECASE,
 )
 
-#: An ordinal or a rough number written as a word ("40th", "28th", "10ish", "20s"), or a
-#: part of a decade or a range ("mid-70s", "late-20s", "low-30s"): never a code.
-_WORD_OF_A_NUMBER = re.compile(
-    r"\d{1,3}(?:st|nd|rd|th|ish|s)|(?:mid|early|late|low|high|upper)-\d{1,2}0'?s", re.IGNORECASE
-)
+#: An ordinal or a rough number written as a word ("40th", "28th", "10ish", "20s").
+_WORD_OF_A_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th|ish|s)", re.IGNORECASE)
 
 
 #: Thai laughter ("555", "5555"): "ha" is "ห้า", five.
@@ -687,8 +666,6 @@ def _numbers(text: str) -> Iterator[ValueSpan]:
     for match in _NUMBER.finditer(text):
         if _THAI_LAUGH.match(match.group()) or _is_year(text, match):
             continue
-        if _MEASURE.match(text, match.start()):
-            continue  # the "2" of "2.5kW" is part of a measure
         if _FORMAT_WORD.match(text, match.start()) or _FORMAT_SIZE.match(text, match.start()):
             continue  # "a 6-digit code", "it's 8 digits", «۸ رقمی», «10 หลัก»: a format's size
         yield _span(Kind.NUMBER, match)
@@ -716,7 +693,6 @@ RULES: tuple[Rule, ...] = (
     _phones,
     _durations,
     _fa_parties,
-    _models,
     _quantities,
     _identifiers,
     _numbers,
