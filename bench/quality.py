@@ -18,7 +18,7 @@ Per language and budget it prints:
 
 - **current**: the share of current values present in the context text;
 - **stale**: earlier values shown as current: in the key facts, or quoted by a
-  summary without "(replaced: …)" (messages shown word for word are the
+  summary without "(replaced by …)" (messages shown word for word are the
   conversation as it was and do not count);
 - **false repl.**: fact histories (``GET …/memory``) in which a value of one
   subject replaced a value of another;
@@ -129,7 +129,7 @@ def last_n(dialogue: Dialogue, budget: int) -> str:
     return "\n".join(kept)
 
 
-#: How far after a quoted value its "(replaced …)" mark may stand ("70,000 تومان (replaced: …)"
+#: How far after a quoted value its "(replaced …)" mark may stand ("70,000 تومان (replaced by …)"
 #: marks "70,000").
 MARK_REACH = 30
 

@@ -43,7 +43,7 @@ run up to the newest.
 
 Every format is held to the budget (``domain.context.render`` counts each); a
 summary that still quotes a value that was replaced since says so
-("12 Elm Street (replaced: 7 Zand Boulevard)"), and a summary line that only
+("12 Elm Street (replaced by 7 Zand Boulevard)"), and a summary line that only
 repeats the value of a key fact is left out
 (``domain.context.repeated``). Everything left out or cut is listed in
 ``AssembledContext.dropped``.

@@ -4,7 +4,7 @@ A summary is written once and then carried forward; the facts move on. When a
 customer moves ("my new address is 7 Zand Boulevard"), a summary written
 before may still say "delivered to 12 Elm Street". The context never shows an
 old value as current: where a summary quotes a fact's earlier value, the
-current one follows it: "12 Elm Street (replaced: 7 Zand Boulevard)".
+current one follows it: "12 Elm Street (replaced by 7 Zand Boulevard)".
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ OLD_NOTE = " (replaced)"
 
 
 def replaced_note(current: str) -> str:
-    return f" (replaced: {' '.join(current.split())})"
+    return f" (replaced by {' '.join(current.split())})"
 
 
 _MARK = re.compile(r" \(replaced[^)]*\)")
@@ -320,7 +320,7 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
     word = distinctive[0]
     others = [w for w in words if w != word and len(w) >= 2]
     marks = _inside_marks(text)
-    # another value's mark is not the text's own words: "(replaced: Nov 23 at 11am)" says
+    # another value's mark is not the text's own words: "(replaced by Nov 23 at 11am)" says
     # no "Nov" or "23" beside the "after" of an old "Nov 23 at after 11pm"
     unmarked = _MARK.sub(lambda mark: " " * len(mark.group()), text)
     for match in re.finditer(_before(word) + re.escape(word) + r"(?!\w)", text):

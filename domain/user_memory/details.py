@@ -164,7 +164,7 @@ def conversation_details(
     """What one conversation's ``details`` (oldest first, as its memory holds them) hand
     to the user memory, newest first (module doc); ``at`` is its last activity. A value
     a newer detail replaced is not handed over as one: a detail with no other goes, and
-    where a text still quotes it, "(replaced: …)" follows it."""
+    where a text still quotes it, "(replaced by …)" follows it."""
     known = [normalize(value) for _, value in facts]
     replaced = replaced_in(details, facts)
     old = {normalize(item.old) for item in replaced}

@@ -420,7 +420,7 @@ def test_a_summary_that_quotes_a_replaced_value_says_so() -> None:
     ctx = assemble(state, recent, total_messages=100, budget=1200, budgets=Budgets())
 
     # Then the old address never reads as current: the summary marks it replaced
-    assert "12 Elm Street (replaced: 7 Zand Boulevard)" in ctx.tiers[0].text
+    assert "12 Elm Street (replaced by 7 Zand Boulevard)" in ctx.tiers[0].text
     assert "• Delivery address: 7 Zand Boulevard" in render_text(ctx)
 
 

@@ -182,10 +182,10 @@ def test_replaced_values_are_marked_in_the_compact_form(
         update={"history": [FactValue(value=earlier, source_message_id="m1", updated_at=NOW)]}
     )
     shown, text = _shown_detail(detail(20, said, [value], "number"), [replaced])
-    assert f"{value} (replaced: {current})" in shown
+    assert f"{value} (replaced by {current})" in shown
     compact = compact_detail(said, [value])
     assert compact != said
-    assert shown.replace(f" (replaced: {current})", "") == compact
+    assert shown.replace(f" (replaced by {current})", "") == compact
     assert shown in text
 
 

@@ -170,7 +170,7 @@ def test_a_replaced_value_worded_shorter_than_the_facts_history_is_marked(
     )
     other = detail(30, "User: 81,234 is the other number", ["81,234"], "number")
     ctx = _context(1200, facts=[replaced], details=[detail(20, said, [value], "number"), other])
-    assert f"{value} (replaced: {current})" in _shown(ctx)[1]
+    assert f"{value} (replaced by {current})" in _shown(ctx)[1]
     assert "(replaced" not in _shown(ctx)[0]
 
 
@@ -303,15 +303,15 @@ def test_a_value_a_fold_stored_as_replaced_is_marked_where_it_is_quoted() -> Non
         ),
     ]
     text = render_text(_context(3000, mid=with_mid, details=stored))
-    assert "07700 900418 (replaced: 07700 900481)" in text
-    assert "Tuesday 14th (replaced: Thursday 16th)" in text
-    assert "۴۵۱۲ (replaced: ۴۵۲۱)" in text
+    assert "07700 900418 (replaced by 07700 900481)" in text
+    assert "Tuesday 14th (replaced by Thursday 16th)" in text
+    assert "۴۵۱۲ (replaced by ۴۵۲۱)" in text
     # a changed value a fact holds as current is another thing's: not marked; a corrected
     # one was nobody's, whatever a fact says
     facts = [fact("payment_date", "Tuesday 14th"), fact("mobile", "07700 900418")]
     text = render_text(_context(3000, mid=with_mid, details=stored, facts=facts))
     assert "Tuesday 14th (replaced" not in text
-    assert "07700 900418 (replaced: 07700 900481)" in text
+    assert "07700 900418 (replaced by 07700 900481)" in text
     # and without stored replaced values nothing is marked
     assert "(replaced" not in render_text(
         _context(3000, mid=with_mid, details=[mobile, drop_off, booking])
@@ -429,4 +429,4 @@ def test_a_replaced_detail_that_says_more_than_its_values_stays_marked(
     shown = _shown(_context(1200, details=[replaced, current]))
     assert len(shown) == 2
     assert only_there in shown[1]
-    assert f"{old} (replaced: {new})" in shown[1]
+    assert f"{old} (replaced by {new})" in shown[1]

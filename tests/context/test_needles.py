@@ -69,7 +69,7 @@ def marking_step(item: tuple[str, ...], note: str) -> Callable[[str], str]:
 
 
 def test_the_steps_give_the_text_a_plain_loop_gives() -> None:
-    notes = [" (replaced: Friday 7 June)", " (replaced: 19 พ.ย.)", " (x)", " (replaced: ab)"]
+    notes = [" (replaced by Friday 7 June)", " (replaced by 19 พ.ย.)", " (x)", " (replaced by ab)"]
     steps = [marking_step(item, notes[k % len(notes)]) for k, item in enumerate(NEEDLES)]
     needles = Needles(NEEDLES)
     for text in texts(300):
@@ -81,6 +81,6 @@ def test_the_steps_give_the_text_a_plain_loop_gives() -> None:
 
 def test_a_note_that_brings_a_later_needle_is_marked_too() -> None:
     items = [("Elm",), ("June",)]
-    steps = [marking_step(items[0], " (replaced: June)"), marking_step(items[1], " (old)")]
+    steps = [marking_step(items[0], " (replaced by June)"), marking_step(items[1], " (old)")]
     marked = each_present(Needles(items), "Elm Street", lambda k, t: steps[k](t))
-    assert marked == "Elm (replaced: June (old)) Street"
+    assert marked == "Elm (replaced by June (old)) Street"

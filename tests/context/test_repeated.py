@@ -46,8 +46,8 @@ def test_a_line_that_only_answers_with_a_fact_value_goes(line: str, value: str) 
         # the value inside a longer one
         ("User: Wednesday 20 March, 8am to 1pm", "20 March"),
         # a value marked as replaced: the mark is what says it is old
-        ("Assistant: 12 Elm Street (replaced: 7 Zand Boulevard)", "7 Zand Boulevard"),
-        ("Assistant: خیابان مطهری (replaced: نارمک، کوچه ۲۴)", "نارمک، کوچه ۲۴"),
+        ("Assistant: 12 Elm Street (replaced by 7 Zand Boulevard)", "7 Zand Boulevard"),
+        ("Assistant: خیابان مطهری (replaced by نارمک، کوچه ۲۴)", "نارمک، کوچه ۲۴"),
         # no fact value at all, or one too short to tell
         ("User: ขอบคุณครับ", "081-234-5678"),
         ("User: 12", "12"),
@@ -214,7 +214,7 @@ def test_a_summary_line_with_words_no_detail_says_stays() -> None:
     # each detail says part of it, none says it all: the line keeps what it pairs
     halves = [frozenset({"email", "dan@example.com"}), frozenset({"partner", "sam@example.com"})]
     assert without_said(text, halves) == text
-    marked = "User: Drop-off Tuesday 14th (replaced: Thursday 16th)"
+    marked = "User: Drop-off Tuesday 14th (replaced by Thursday 16th)"
     assert without_said(marked, [frozenset({"drop", "tuesday", "14th"})]) == marked
 
 

@@ -28,9 +28,9 @@ def test_an_old_value_is_marked_with_the_current_one_in_every_language() -> None
         ]
     )
     text = mark_replaced(summary, facts)  # type: ignore[arg-type]
-    assert "12 Elm Street (replaced: 7 Zand Boulevard)" in text
-    assert "۷۳۰۵۹۲ (replaced: ۷۳۰۹۵۲)" in text
-    assert "วันอังคารที่ 19 พ.ย. (replaced: วันพุธที่ 20 พ.ย.)" in text
+    assert "12 Elm Street (replaced by 7 Zand Boulevard)" in text
+    assert "۷۳۰۵۹۲ (replaced by ۷۳۰۹۵۲)" in text
+    assert "วันอังคารที่ 19 พ.ย. (replaced by วันพุธที่ 20 พ.ย.)" in text
 
 
 def test_marking_twice_marks_once() -> None:
@@ -44,7 +44,7 @@ def test_a_value_quoted_in_part_is_marked_at_its_distinctive_word() -> None:
     facts = [moved("delivery_address", "88/219 หมู่ 5 หมู่บ้านพฤกษาวิลล์", "88/291 หมู่ 5 หมู่บ้านพฤกษาวิลล์")]
     text = mark_replaced("User: 88/219 หมู่ 5 ครับ", facts)  # type: ignore[arg-type]
     # after the last word of it quoted: never inside the value
-    assert "88/219 หมู่ 5 (replaced: 88/291 หมู่ 5 หมู่บ้านพฤกษาวิลล์) ครับ" in text
+    assert "88/219 หมู่ 5 (replaced by 88/291 หมู่ 5 หมู่บ้านพฤกษาวิลล์) ครับ" in text
 
 
 def test_a_value_named_old_in_the_conversation_is_marked_without_a_fact() -> None:
@@ -62,7 +62,7 @@ def test_a_cut_never_leaves_an_old_value_without_its_mark() -> None:
         fitted = fit_marked(marked, budget)
         assert estimate_tokens(fitted) <= budget
         if "1 year" in fitted:
-            assert "1 year (replaced: 2 years)" in fitted
+            assert "1 year (replaced by 2 years)" in fitted
         assert fitted == marked or fitted.endswith(ELLIPSIS) or fitted == ""
 
 
@@ -77,7 +77,7 @@ def test_a_current_value_inside_a_mark_is_not_marked_again() -> None:
     for first, second, third in cases:
         facts = [moved("refund_amount", first, second), moved("order_total", second, third)]
         text = mark_replaced(f"Assistant: refund of {first} today", facts)  # type: ignore[arg-type]
-        assert text == f"Assistant: refund of {first} (replaced: {second}) today"
+        assert text == f"Assistant: refund of {first} (replaced by {second}) today"
 
 
 def test_a_short_bare_number_of_an_old_value_is_not_taken_for_it() -> None:
@@ -98,13 +98,13 @@ def test_a_short_bare_number_of_an_old_value_is_not_taken_for_it() -> None:
     assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
     # And an old value quoted whole is still marked
     quoted = mark_replaced("Assistant: ช่วง 10 ถึง 12 โมง ค่ะ", facts)  # type: ignore[arg-type]
-    assert "10 ถึง 12 โมง (replaced: 14 ถึง 16 โมง)" in quoted
+    assert "10 ถึง 12 โมง (replaced by 14 ถึง 16 โมง)" in quoted
 
 
 def test_a_thai_value_is_marked_before_the_particle_written_on_to_it() -> None:
     facts = [moved("refund_amount", "65 บาท", "140 บาท")]
     text = mark_replaced("Assistant: คืนเงินค่าชาไทยให้ 65 บาทค่ะ", facts)  # type: ignore[arg-type]
-    assert "65 บาท (replaced: 140 บาท)ค่ะ" in text
+    assert "65 บาท (replaced by 140 บาท)ค่ะ" in text
 
 
 def test_an_old_value_is_never_marked_inside_a_longer_number() -> None:
@@ -125,9 +125,9 @@ def test_a_bare_number_of_a_history_is_marked_in_every_language() -> None:
     ]
     summary = "User: ต้องเป็น 130 ดิ\nUser: it should be 184, then\nUser: نه ۴۱۲ شد"
     text = mark_replaced(summary, facts)  # type: ignore[arg-type]
-    assert "130 (replaced: 140 บาท) ดิ" in text
-    assert "184 (replaced: $96)" in text
-    assert "۴۱۲ (replaced: ۱۵۰ هزار تومان)" in text
+    assert "130 (replaced by 140 บาท) ดิ" in text
+    assert "184 (replaced by $96)" in text
+    assert "۴۱۲ (replaced by ۱۵۰ هزار تومان)" in text
     # a shorter number stands for too many things ("20" of a dose, of a time)
     assert mark_replaced("User: 20 mg", [moved("dose", "20", "40")]) == "User: 20 mg"  # type: ignore[list-item]
 
@@ -149,7 +149,7 @@ def test_the_same_sum_in_fuller_words_is_not_marked_as_replaced() -> None:
 def test_a_date_moved_to_another_month_is_still_marked() -> None:
     facts = [moved("delivery_date", "19 November", "19 December")]
     text = mark_replaced("Assistant: It arrives on 19 November.", facts)  # type: ignore[arg-type]
-    assert "19 November (replaced: 19 December)" in text
+    assert "19 November (replaced by 19 December)" in text
 
 
 def test_an_old_value_that_another_fact_holds_now_is_not_marked() -> None:
@@ -166,7 +166,7 @@ def test_an_old_value_that_another_fact_holds_now_is_not_marked() -> None:
         assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
         # And without the price fact the quote is still marked as the refund's old value
         alone = mark_replaced(summary, facts[:1])  # type: ignore[arg-type]
-        assert f"{price} (replaced: {refund})" in alone
+        assert f"{price} (replaced by {refund})" in alone
 
 
 def test_an_old_value_another_fact_holds_is_marked_where_the_sentence_is_about_its_fact() -> None:
@@ -183,7 +183,7 @@ def test_an_old_value_another_fact_holds_is_marked_where_the_sentence_is_about_i
     # When the summary is marked
     fitting, payment = mark_replaced(summary, facts).splitlines()  # type: ignore[arg-type]
     # Then the sentence about the fitting says its day was replaced, by the new one
-    assert fitting == "Assistant: Your fitting is on Monday 3 June (replaced: Friday 7 June)."
+    assert fitting == "Assistant: Your fitting is on Monday 3 June (replaced by Friday 7 June)."
     # And the sentence about the payment, whose day it still is, is left as it was
     assert payment == "Assistant: The payment is due on Monday 3 June."
 
@@ -217,7 +217,7 @@ def test_an_old_value_another_fact_holds_is_not_marked_in_another_clause_about_i
     assert deposit == "Assistant: The deposit is taken on Friday 7 June, before delivery."
     assert pay_day == "User: I get paid Friday 7 June so delivery after that please."
     # And the delivery's own old day is marked
-    assert delivery == "Assistant: Your delivery is on Friday 7 June (replaced: Monday 10 June)."
+    assert delivery == "Assistant: Your delivery is on Friday 7 June (replaced by Monday 10 June)."
 
 
 def test_a_change_a_fact_and_a_detail_both_hold_is_marked_once_after_the_value() -> None:
@@ -237,13 +237,13 @@ def test_a_change_a_fact_and_a_detail_both_hold_is_marked_once_after_the_value()
             )
             # Then a text quoting the old value has one mark, after the whole value
             text = marks.mark(f"User: {lead}{old} ok")
-            assert text == f"User: {lead}{old} (replaced: {new}) ok"
+            assert text == f"User: {lead}{old} (replaced by {new}) ok"
 
 
 def test_a_value_quoted_in_part_is_marked_after_its_last_quoted_word() -> None:
     facts = [moved("booking_date", "Thursday 14 March 2025", "Friday 15 March 2025")]
     text = mark_replaced("We can do Thursday 14 March at 9am.", facts)  # type: ignore[arg-type]
-    assert text == "We can do Thursday 14 March (replaced: Friday 15 March 2025) at 9am."
+    assert text == "We can do Thursday 14 March (replaced by Friday 15 March 2025) at 9am."
 
 
 def test_a_cut_inside_a_marked_value_drops_its_phrase_in_every_language() -> None:
@@ -252,7 +252,7 @@ def test_a_cut_inside_a_marked_value_drops_its_phrase_in_every_language() -> Non
         ("آدرس: ", "تهران خیابان ولیعصر کوچه بهار پلاک ۱۲ واحد ۳"),
         ("User: ", "88/219 หมู่ 5 หมู่บ้านพฤกษาวิลล์ ตำบลบางรักพัฒนา อำเภอบางบัวทอง"),
     ):
-        text = f"First point here. {lead}{old} (replaced: somewhere new)"
+        text = f"First point here. {lead}{old} (replaced by somewhere new)"
         for budget in range(estimate_tokens("First point here.") + 1, estimate_tokens(text)):
             fitted = fit_marked(text, budget)
             # never a piece of the old value without its mark after it
@@ -301,14 +301,14 @@ def test_the_words_of_another_values_mark_are_not_beside_an_old_value() -> None:
         # the other fact first: its mark is in the text when the address is looked for
         facts = [moved("meeting_point", other_old, other_new), moved("delivery_address", old, new)]
         marked = mark_replaced(f"Assistant: {text}", facts)  # type: ignore[arg-type]
-        expected = text.replace(other_old, f"{other_old} (replaced: {other_new})", 1)
+        expected = text.replace(other_old, f"{other_old} (replaced by {other_new})", 1)
         assert marked == f"Assistant: {expected}"
 
 
 def test_a_short_time_of_day_is_marked_replaced() -> None:
     facts = [moved("delivery_time", "9am", "11am")]
     text = mark_replaced("Assistant: 9am may feel early.", facts)  # type: ignore[arg-type]
-    assert text == "Assistant: 9am (replaced: 11am) may feel early."
+    assert text == "Assistant: 9am (replaced by 11am) may feel early."
 
 
 def test_a_short_time_of_day_is_not_marked_where_the_text_is_about_something_else() -> None:
@@ -329,7 +329,7 @@ def test_a_short_time_of_day_is_not_marked_where_the_text_is_about_something_els
     # what was asked before it): the appointment's old time
     for text in ["User: Was my appointment at 9am?", "Assistant: Noted. 9am, as you said."]:
         marked = mark_replaced(text, facts)  # type: ignore[arg-type]
-        assert marked == text.replace("9am", "9am (replaced: 11am)")
+        assert marked == text.replace("9am", "9am (replaced by 11am)")
 
 
 def test_a_detail_says_an_old_short_time_of_day_only_beside_its_subject() -> None:
@@ -343,7 +343,7 @@ def test_a_detail_says_an_old_short_time_of_day_only_beside_its_subject() -> Non
     ]:
         assert marks.mark_detail(text, ["9am"]) == text
     marked = marks.mark_detail("User: the appointment at 9am suits me", ["9am"])
-    assert marked == "User: the appointment at 9am (replaced: Wednesday 11am) suits me"
+    assert marked == "User: the appointment at 9am (replaced by Wednesday 11am) suits me"
 
 
 def test_a_persian_word_written_on_to_a_number_is_a_word_beside_an_old_value() -> None:
@@ -354,19 +354,19 @@ def test_a_persian_word_written_on_to_a_number_is_a_word_beside_an_old_value() -
             "خیابان آزادی، کوچه‌ی سوم، پلاک ۱۲",
             "خیابان انقلاب، پلاک ۷",
             "User: بفرستید به آزادی، پلاک۱۲ لطفا",
-            "User: بفرستید به آزادی، (replaced: خیابان انقلاب، پلاک ۷) پلاک۱۲ لطفا",
+            "User: بفرستید به آزادی، (replaced by خیابان انقلاب، پلاک ۷) پلاک۱۲ لطفا",
         ),
         (
             "پلاک ۱۲۳ کوچه‌ی سوم",
             "پلاک ۷ کوچه‌ی دوم",
             "User: همان پلاک۱۲۳ لطفا",
-            "User: همان پلاک۱۲۳ (replaced: پلاک ۷ کوچه‌ی دوم) لطفا",
+            "User: همان پلاک۱۲۳ (replaced by پلاک ۷ کوچه‌ی دوم) لطفا",
         ),
         (
             "خیابان آزادی، کوچه‌ی سوم، پلاک ۱۲",
             "خیابان انقلاب، پلاک ۷",
             "User: بفرستید به آزادی، پلاک‌۱۲ لطفا",
-            "User: بفرستید به آزادی، (replaced: خیابان انقلاب، پلاک ۷) پلاک‌۱۲ لطفا",
+            "User: بفرستید به آزادی، (replaced by خیابان انقلاب، پلاک ۷) پلاک‌۱۲ لطفا",
         ),
     ]
     for old, new, text, expected in cases:

@@ -202,7 +202,7 @@ def test_a_replaced_value_of_a_detail_is_marked_where_it_is_quoted() -> None:
     )
     marks = ReplacedMarks([], (), changes)
     assert marks.mark("Mobile 07700 900418, text only.") == (
-        "Mobile 07700 900418 (replaced: 07700 900481), text only."
+        "Mobile 07700 900418 (replaced by 07700 900481), text only."
     )
     assert marks.mark("Landline 0113 496 0000.") == "Landline 0113 496 0000."
     # a changed value a fact holds as current is another thing's: not marked
@@ -218,7 +218,7 @@ def test_a_replaced_value_of_a_detail_is_marked_where_it_is_quoted() -> None:
         ]
     )
     assert ReplacedMarks([], (), moved).mark("Drop-off Tuesday 14th.") == (
-        "Drop-off Tuesday 14th (replaced: Thursday 16th)."
+        "Drop-off Tuesday 14th (replaced by Thursday 16th)."
     )
     fact = Fact(key="payment date", value="Tuesday 14th", source_message_id="m1", updated_at=NOW)
     assert ReplacedMarks([fact], (), moved).mark("Pay by Tuesday 14th.") == "Pay by Tuesday 14th."
@@ -271,7 +271,7 @@ def test_a_corrected_typo_is_marked_even_where_a_fact_still_holds_it() -> None:
         key="address", value="14 Bramley Close, HG2 7DN", source_message_id="m1", updated_at=NOW
     )
     assert ReplacedMarks([fact], (), changes).mark("Moving to 14 Bramley Close, HG2 7DN.") == (
-        "Moving to 14 Bramley Close, HG2 7DN (replaced: HG2 7DL)."
+        "Moving to 14 Bramley Close, HG2 7DN (replaced by HG2 7DL)."
     )
 
 

@@ -38,7 +38,7 @@ another turn across a message you left out. <context>, when present, holds the m
 before <transcript>, already summarized: read it for the question the first new message \
 answers, do not summarize it again.
 - When a value changes (a new address, a corrected order number, a new total), write only \
-the new one, or the old one marked "(replaced: new value)".
+the new one, or the old one marked "(replaced by new value)".
 - Label who said what as "User:" and "Assistant:" when you quote a turn.
 - {previous_rule}
 - Output only the summary text: no title, no preamble, no tags."""
