@@ -84,8 +84,8 @@ from domain.context.render import (
 from domain.context.repeated import normalized, without_repeats, without_said
 from domain.context.replaced import ReplacedMarks, fit_marked
 from domain.context.replaced_details import says_nothing_current
-from domain.memory.details import without_speakers
 from domain.memory.offline.terms import content_terms
+from domain.memory.speakers import without_speakers
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
 from schemas.errors import InvalidInput
 from schemas.limits import MIN_BUDGET

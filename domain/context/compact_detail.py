@@ -39,6 +39,7 @@ from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.thai_sentences import joined_clauses
+from domain.memory.speakers import label_of
 from domain.tokens import ELLIPSIS, token_weight
 
 #: A sentence longer than this is cut to a window around its values.
@@ -83,7 +84,6 @@ _WORD_MARKS = ".,!?؟،؛:;…"
 _FA_CLAUSE_OPENERS = frozenset({"که", "و", "ولی", "اما", "اگه", "اگر", "چون", "تا", "یا"})
 _THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _PARTICLE_END = re.compile(rf"{THAI_PARTICLES}$")
-_SPEAKER = re.compile(r"^((?:User|Assistant|System):\s*)")
 _CLAUSE_END = re.compile(r"[,;:،؛](?=\s)")
 _WORD = re.compile(r"\S+")
 
@@ -142,7 +142,7 @@ def _speaker_lines(text: str) -> list[str]:
     reads as one, and the turn keeps its label when its first line is left out)."""
     lines: list[str] = []
     for raw in text.split("\n"):
-        if lines and not _SPEAKER.match(raw) and _SPEAKER.match(lines[-1]):
+        if lines and not label_of(raw) and label_of(lines[-1]):
             lines[-1] = f"{lines[-1]}\n{raw}"
         else:
             lines.append(raw)
@@ -177,8 +177,7 @@ def _collapsed(text: str, spans: Sequence[tuple[int, int]]) -> _Sentence:
 def _split_line(raw: str, values: Sequence[str]) -> _Line | None:
     """``raw`` in sentences with the values each holds; None when a sentence is not found
     as it stands or a value runs across two (the line is then shown whole)."""
-    match = _SPEAKER.match(raw)
-    speaker = match.group(1) if match else ""
+    speaker = label_of(raw)
     body = raw[len(speaker) :]
     spans = _value_spans(body, values)
     sentences: list[_Sentence] = []

@@ -23,9 +23,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from domain.context.replaced import MIN_MARKED_CHARS
-from domain.memory.details import without_speakers
 from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.terms import content_terms
+from domain.memory.speakers import without_speakers
 
 #: What may be left of a line once its facts' values are taken out, for it to go: a short
 #: clause ("Yes, they'll call … when they're outside"), never a second value.

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from domain.context.repeated import normalized
-from domain.memory.details import detail_terms, without_speakers
+from domain.memory.details import detail_terms
 from domain.memory.offline.terms import content_terms
+from domain.memory.speakers import without_speakers
 from schemas.memory_model import Detail
 
 

@@ -45,6 +45,7 @@ from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.terms import THAI_NGRAM, content_terms
+from domain.memory.speakers import speaker_of, without_speakers
 from schemas.memory_model import Detail, ReplacedValue
 
 
@@ -123,8 +124,6 @@ _NEGATION = re.compile(
     r"\s*(?:the\s+)?([^\s,.;:!?،؛]+)",
     re.IGNORECASE,
 )
-_SPEAKER = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
-_SPEAKER_OF = re.compile(r"^(User|Assistant|System):")
 
 #: Kinds whose values are copied letter by letter (a typo in one is corrected by a copy).
 COPIED_KINDS = frozenset({"identifier", "phone", "number", "email", "address"})
@@ -231,7 +230,7 @@ class _Read:
 
     @classmethod
     def of(cls, detail: Detail) -> _Read:
-        text = _SPEAKER.sub("", detail.text)
+        text = without_speakers(detail.text)
         by_kind: dict[str, list[str]] = {}
         for value, kind in zip(detail.values, detail.kinds, strict=False):
             by_kind.setdefault(kind, []).append(value)
@@ -251,8 +250,7 @@ class _Read:
     def speaker(self, value: str) -> str:
         """Who said ``value``: "User", "Assistant" (or "" when no line holds it)."""
         line = next((line for line in self.detail.text.split("\n") if value in line), "")
-        label = _SPEAKER_OF.match(line)
-        return label.group(1) if label else ""
+        return speaker_of(line)
 
     def values_of(self, kind: str) -> list[str]:
         return self.by_kind.get(kind, [])

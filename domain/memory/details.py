@@ -41,13 +41,12 @@ from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.thai_sentences import thai_sentences
 from domain.memory.offline.values import find_values
+from domain.memory.speakers import without_speakers
 from schemas.limits import MAX_DETAILS
 from schemas.memory_model import Detail, ReplacedValue
 
 #: Content terms two details of the same value kinds share when they say the same thing.
 MIN_SHARED_TERMS = 2
-
-_SPEAKER = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
 
 
 def details_of(
@@ -124,11 +123,6 @@ _CHANGE = re.compile(r"\b(?:" + "|".join(sorted(CHANGE_WORDS)) + r")\b", re.IGNO
 #: Just before a number that names something rather than counts it: a capitalised word,
 #: "#" or "No." ("Order 4471", "Room 12", "#12").
 _ID_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|#|\b[Nn]o\.?)\s*$")
-
-
-def without_speakers(text: str) -> str:
-    """``text`` of a detail without its "User:" / "Assistant:" labels."""
-    return _SPEAKER.sub("", text)
 
 
 def _bare_text(detail: Detail) -> str:

@@ -30,6 +30,7 @@ from domain.context.compact_detail import compact_detail
 from domain.context.replaced import ReplacedMarks
 from domain.memory.details import supersedes
 from domain.memory.offline.fact_keys import restates
+from domain.memory.speakers import label_of
 from domain.search.tokenize import normalize
 from domain.user_memory.removed import REMOVED, Removed
 from schemas.memory_model import Detail, ReplacedValue
@@ -45,8 +46,6 @@ AFTER_VALUE = 30
 #: Characters kept of a line without a value (the question a value answers), its end.
 QUESTION_TAIL = 60
 ELLIPSIS = "…"
-
-_LABEL = re.compile(r"^((?:User|Assistant|System):\s*)")
 
 
 def _cut_start(text: str, at: int) -> int:
@@ -77,8 +76,7 @@ def brief_line(line: str, values: Sequence[str]) -> str:
     """``line`` kept around its values: its speaker, up to ``BEFORE_VALUE`` characters
     before its first value and ``AFTER_VALUE`` after its last; a line without a value
     (the question answered next), its last ``QUESTION_TAIL`` characters."""
-    match = _LABEL.match(line)
-    label = match.group(1) if match else ""
+    label = label_of(line)
     body = line[len(label) :].strip()
     spans = [(at, at + len(v)) for v in values if v and (at := body.find(v)) >= 0]
     if not spans:

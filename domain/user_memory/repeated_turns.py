@@ -24,13 +24,13 @@ from collections.abc import Sequence
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.sentences import whole_sentences
+from domain.memory.speakers import label_of
 from domain.search.tokenize import normalize
 from domain.tokens import token_weight
 from domain.user_memory.details import is_weak, states
 from domain.user_memory.telling_words import says_more
 from schemas.user_memory import ConversationSummary, UserMemoryState
 
-_LABEL = re.compile(r"^((?:User|Assistant|System):\s*)")
 _DIGIT = re.compile(r"\d")
 #: Words, and their tokens (Thai writes a clause as one word), a repeating sentence may
 #: say besides the values ("yes it is", «آدرس جدید هست», «ครับ» fit): more may name
@@ -43,8 +43,7 @@ def _units(summary: str) -> list[tuple[int, str, str]]:
     """(line, speaker label, sentence) of each sentence of ``summary``."""
     units: list[tuple[int, str, str]] = []
     for index, line in enumerate(summary.splitlines()):
-        match = _LABEL.match(line.strip())
-        label = match.group(1) if match else ""
+        label = label_of(line.strip())
         body = line.strip()[len(label) :]
         units += [(index, label, s.strip()) for s in whole_sentences(body) if s.strip()]
     return units

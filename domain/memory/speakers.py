@@ -1,0 +1,31 @@
+"""The speaker labels a detail's or a summary's lines start with ("User: …", "Assistant: …").
+
+Details and extractive summaries quote turns word for word with their speaker; what a
+line says is what follows its label.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A line's label and the spaces after it ("Assistant: "), captured; the speaker's name
+#: alone is ``speaker_of``'s.
+SPEAKER_LABEL = re.compile(r"^(((?:User|Assistant|System)):\s*)")
+_LABELS = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
+
+
+def label_of(line: str) -> str:
+    """``line``'s label with the spaces after it ("User: "), or "" when it has none."""
+    match = SPEAKER_LABEL.match(line)
+    return match.group(1) if match else ""
+
+
+def speaker_of(line: str) -> str:
+    """Who says ``line``: "User", "Assistant", "System", or "" when it has no label."""
+    match = SPEAKER_LABEL.match(line)
+    return match.group(2) if match else ""
+
+
+def without_speakers(text: str) -> str:
+    """``text`` without the label of each of its lines."""
+    return _LABELS.sub("", text)
