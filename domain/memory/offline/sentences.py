@@ -146,12 +146,9 @@ def whole_sentences(text: str) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text`` in order, whitespace collapsed, none empty."""
-    sentences: list[str] = []
-    for raw_line in text.splitlines():
-        line = _WHITESPACE.sub(" ", raw_line).strip()
-        if not line:
-            continue
-        for piece in _split_on_terminators(line):
-            for clause in _split_thai_clauses(piece):
-                sentences.extend(_bound_length(clause))
-    return sentences
+    return [
+        part
+        for sentence in whole_sentences(text)
+        for clause in _split_thai_clauses(sentence)
+        for part in _bound_length(clause)
+    ]
