@@ -22,13 +22,13 @@ details without it (``details.without_values``).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from domain.context.render import SPEAKERS
 from domain.search.tokenize import index_terms, terms
+from domain.user_memory.recall_index import rarity
 from schemas.user_memory import MAX_SEARCH_DETAILS, UserDetail
 
 #: A term more than this share of the details hold says nothing about which one is meant.
@@ -53,7 +53,7 @@ def _searchable(detail: UserDetail) -> set[str]:
 def _weight(holders: int, count: int) -> float:
     if holders >= MIN_COMMON_HOLDERS and holders > COMMON_SHARE * count:
         return 0.0
-    return math.log(1 + count / holders)
+    return rarity(count, holders)
 
 
 def matching_details(
@@ -73,7 +73,7 @@ def matching_details(
     weights = {term: _weight(held, count) for term, held in holders.items()}
     if holders.keys() == wanted and not any(weights.values()):
         # the query names only what the memory is about: its terms tell details apart again
-        weights = {term: math.log(1 + count / held) for term, held in holders.items()}
+        weights = {term: rarity(count, held) for term, held in holders.items()}
     scores = [sum(weights[t] for t in found) for found in shared]
     matched = [p for p, score in enumerate(scores) if score > 0]
     matched.sort(

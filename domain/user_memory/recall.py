@@ -35,6 +35,7 @@ from domain.user_memory.recall_index import (
     Said,
     prepared,
     pretty_key,
+    rarity,
     said_of,
     told,
 )
@@ -186,7 +187,7 @@ def rank_best(
         if len(holders) == count:
             common += math.log(2)
         elif holders:
-            weight = math.log(1 + count / len(holders))  # rarer among them: worth more
+            weight = rarity(count, len(holders))
             for position in holders:
                 matched[position] = matched.get(position, 0.0) + weight
     recent = positions.recent

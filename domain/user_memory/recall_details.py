@@ -12,7 +12,6 @@ section shows already is left out for free. The memory holds at most
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -22,6 +21,7 @@ from domain.search.tokenize import normalize
 from domain.tokens import token_weight
 from domain.user_memory.details import all_stated, is_weak, strong
 from domain.user_memory.per_memory import ByIdentity
+from domain.user_memory.recall_index import rarity
 from schemas.user_memory import UserDetail
 
 DETAILS_HEADING = "[DETAILS FROM EARLIER CONVERSATIONS]"
@@ -106,7 +106,7 @@ def ranked(details: Sequence[UserDetail], query: str) -> Sequence[int]:
     for term in content_terms(query):
         holders = index.get(term, ())
         if holders and len(holders) < len(details):
-            weight = math.log(1 + len(details) / len(holders))
+            weight = rarity(len(details), len(holders))
             for position in holders:
                 score[position] = score.get(position, 0.0) + weight
     if not score:

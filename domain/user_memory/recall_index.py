@@ -11,6 +11,7 @@ tokenizer version, is tokenised on read until its next write.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -22,6 +23,13 @@ from schemas.user_memory import ConversationSummary, RecallIndex, UserFact, User
 OPEN_ITEMS_LABEL = "Open:"
 #: Before what a conversation said that a later one changed, on its line.
 SAID_LABEL = "Then:"
+
+
+def rarity(count: int, holders: int) -> float:
+    """What a search term held by ``holders`` of ``count`` items (conversations, details)
+    is worth to a ranking: the fewer hold it, the more."""
+    return math.log(1 + count / holders)
+
 
 #: A conversation's facts that later conversations changed: (key, value), as it ended.
 Said = Sequence[Sequence[str]]
