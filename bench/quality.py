@@ -39,7 +39,7 @@ import argparse
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -134,17 +134,22 @@ def last_n(dialogue: Dialogue, budget: int) -> str:
 MARK_REACH = 30
 
 
+def _quotes(haystack: str, needle: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, what follows on its line within ``MARK_REACH``) of each place
+    ``haystack`` quotes ``needle`` (both normalized)."""
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        yield start, end, haystack[end : end + MARK_REACH].split("\n", 1)[0]
+        start = haystack.find(needle, start + 1)
+
+
 def quotes_unmarked(text: str, value: str) -> bool:
     """Whether ``text`` quotes ``value`` somewhere without "(replaced …)" right after the
     phrase that holds it, on the same line."""
-    haystack, needle = normalized(text), normalized(value)
-    start = haystack.find(needle)
-    while start != -1:
-        after = haystack[start + len(needle) : start + len(needle) + MARK_REACH]
-        if REPLACED_MARK not in after.split("\n", 1)[0]:
-            return True
-        start = haystack.find(needle, start + 1)
-    return False
+    return any(
+        REPLACED_MARK not in after for _, _, after in _quotes(normalized(text), normalized(value))
+    )
 
 
 def _stands_alone(haystack: str, start: int, end: int) -> bool:
@@ -172,13 +177,10 @@ def marks_as_replaced(text: str, value: str, old_values: Sequence[str] = ()) -> 
     number between, on the same line, within ``MARK_REACH``."""
     haystack, needle = normalized(text), normalized(value)
     olds = [normalized(old) for old in old_values]
-    start = haystack.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        between = haystack[end : end + MARK_REACH].split("\n", 1)[0]
-        phrase = between.split(REPLACED_MARK, 1)[0]
+    for start, end, after in _quotes(haystack, needle):
+        phrase = after.split(REPLACED_MARK, 1)[0]
         if (
-            REPLACED_MARK in between
+            REPLACED_MARK in after
             and not any(ch.isdigit() for ch in phrase)
             and _stands_alone(haystack, start, end)
             and not any(
@@ -186,7 +188,6 @@ def marks_as_replaced(text: str, value: str, old_values: Sequence[str] = ()) -> 
             )
         ):
             return True
-        start = haystack.find(needle, start + 1)
     return False
 
 
