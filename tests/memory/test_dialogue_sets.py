@@ -25,6 +25,7 @@ MIN_MESSAGES = 100
         ("blind3", 2),
         ("blind4", 2),
         ("blind5", 2),
+        ("blind6", 2),
     ],
 )
 def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int) -> None:
@@ -36,7 +37,7 @@ def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int
 
 def test_all_is_every_set_once() -> None:
     ids = [d.id for d in load_dialogues("all")]
-    names = ("dev", "dev2", "holdout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5")
+    names = ("dev", "dev2", "holdout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
     parts = [d.id for name in names for d in load_dialogues(name)]
     assert ids == parts and len(set(ids)) == len(ids)
 
