@@ -18,6 +18,7 @@ MIN_MESSAGES = 100
     [
         ("dev", 5),
         ("dev2", 2),
+        ("dev3", 1),
         ("holdout", 3),
         ("fresh", 2),
         ("blind", 2),
@@ -37,7 +38,7 @@ def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int
 
 def test_all_is_every_set_once() -> None:
     ids = [d.id for d in load_dialogues("all")]
-    names = ("dev", "dev2", "holdout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+    names = ("dev", "dev2", "dev3", "holdout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
     parts = [d.id for name in names for d in load_dialogues(name)]
     assert ids == parts and len(set(ids)) == len(ids)
 
