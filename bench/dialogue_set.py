@@ -59,8 +59,8 @@ def load(path: Path) -> Dialogue:
 
 
 def load_dialogues(which: str) -> list[Dialogue]:
-    """``dev`` (one folder per language), a working set (``WORKING_SETS``), a held set (``HELD_SETS``), ``all``, or a
-    folder of files."""
+    """``dev`` (one folder per language), a working set (``WORKING_SETS``), a held set
+    (``HELD_SETS``), ``all``, or a folder of files."""
     if which == "dev":
         paths = [p for language in LANGUAGES for p in sorted((DIALOGUES / language).glob("*.json"))]
     elif which in WORKING_SETS or which in HELD_SETS:

@@ -357,7 +357,7 @@ def main() -> None:
     parser.add_argument(
         "--set",
         default="dev",
-        help="dev, dev2, dev3, holdout, fresh, blind, blind2..blind6, all, or a folder of dialogues",
+        help="dev, dev2, dev3, holdout, fresh, blind, blind2..blind6, all, or a folder of files",
     )
     parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
     parser.add_argument("--planted", action="store_true", help="also the planted-facts set")

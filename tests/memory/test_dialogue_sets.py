@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from bench.dialogue_set import DIALOGUES, load_dialogues
+from bench.dialogue_set import DIALOGUES, HELD_SETS, WORKING_SETS, load_dialogues
 from bench.quality import normalized
 
 MIN_MESSAGES = 100
@@ -38,7 +38,7 @@ def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int
 
 def test_all_is_every_set_once() -> None:
     ids = [d.id for d in load_dialogues("all")]
-    names = ("dev", "dev2", "dev3", "holdout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+    names = ("dev", *WORKING_SETS, *HELD_SETS)
     parts = [d.id for name in names for d in load_dialogues(name)]
     assert ids == parts and len(set(ids)) == len(ids)
 
