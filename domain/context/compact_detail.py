@@ -95,10 +95,12 @@ _WORD = re.compile(r"\S+")
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f3fb-\U0001f3ff]"
 )
-#: Greetings, in every language: a reply made of them answers nothing.
-_GREETINGS = frozenset(
-    {"hi", "hello", "hey", "hiya", "morning", "good", "there"}
-    | {"سلام", "درود", "وقت", "بخیر", "علیکم"}  # Persian
+#: Greetings, in every language: a reply made of them answers nothing. One of
+#: ``_GREETING_WORDS`` must be said ("Good." alone is a yes), the others may go with it
+#: ("Hi there", "Good morning", «سلام وقت بخیر»).
+_GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya"} | {"سلام", "درود"})
+_GREETINGS = _GREETING_WORDS | frozenset(
+    {"good", "morning", "afternoon", "evening", "there", "all"} | {"وقت", "بخیر", "علیکم"}
 )
 _THAI_GREETING = re.compile(rf"^(?:สวัสดี{THAI_PARTICLES}?\s*)+$")
 
@@ -258,7 +260,8 @@ def _greeting(sentence: str) -> bool:
     words = [w for w in words if w]
     if not words:
         return False
-    return all(w in _GREETINGS for w in words) or bool(_THAI_GREETING.match(" ".join(words)))
+    greets = all(w in _GREETINGS for w in words) and any(w in _GREETING_WORDS for w in words)
+    return greets or bool(_THAI_GREETING.match(" ".join(words)))
 
 
 def _without_emoji(text: str) -> str:

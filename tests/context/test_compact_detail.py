@@ -345,6 +345,7 @@ def test_a_greeting_after_a_question_with_a_value_is_not_kept_as_its_reply(
 ) -> None:
     # A greeting answers nothing: whether the value was taken is not in it.
     assert compact_detail(text, values) == shown
-    # a short reply that answers is kept
-    answered = text.rsplit("\n", 1)[0] + "\nAssistant: yes, fine"
-    assert compact_detail(answered, values) == answered
+    # a short reply that answers is kept, a "Good." among them
+    for reply in ["yes, fine", "Good.", "بله", "ได้ครับ"]:
+        answered = text.rsplit("\n", 1)[0] + "\nAssistant: " + reply
+        assert compact_detail(answered, values) == answered
