@@ -12,9 +12,12 @@ values:
   of one sentence stand between spaces, and the one before may say what the value is of;
 - the question a value answers (the sentence that asks, ending the line before a line
   with a value): kept, without the sentences before it ("Lovely, thanks Dan." of
-  "Lovely, thanks Dan. What's the best mobile for you?"), and
+  "Lovely, thanks Dan. What's the best mobile for you?"), when it names what it asks
+  for (a content term: not "Is that OK?"), and
 - a short reply to a question that states a value ("User: yes please" after "Saturday
-  10am?"): whether the value was taken is what it says;
+  10am?"): whether the value was taken is what it says; not a greeting («سلام.»), which
+  answers nothing;
+- an emoji (two tokens that say nothing of a value) is left out;
 - a long sentence is cut to its opening words (what it is about) and a window of words
   around its values, "…" where words were left out;
 - a Thai statement loses the polite particle that closes it ("…12,500 บาท ครับ").
@@ -38,6 +41,7 @@ from dataclasses import dataclass
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.sentences import split_sentences
+from domain.memory.offline.terms import content_terms
 from domain.memory.offline.thai_sentences import joined_clauses
 from domain.memory.speakers import label_of
 from domain.tokens import ELLIPSIS, token_weight
@@ -86,6 +90,19 @@ _THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 _PARTICLE_END = re.compile(rf"{THAI_PARTICLES}$")
 _CLAUSE_END = re.compile(r"[,;:،؛](?=\s)")
 _WORD = re.compile(r"\S+")
+#: An emoji (with its variation selector, skin tone and joiner): two tokens that say
+#: nothing of a value.
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f3fb-\U0001f3ff]"
+)
+#: Greetings, in every language: a reply made of them answers nothing. One of
+#: ``_GREETING_WORDS`` must be said ("Good." alone is a yes), the others may go with it
+#: ("Hi there", "Good morning", «سلام وقت بخیر»).
+_GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya"} | {"سلام", "درود"})
+_GREETINGS = _GREETING_WORDS | frozenset(
+    {"good", "morning", "afternoon", "evening", "there", "all"} | {"وقت", "بخیر", "علیکم"}
+)
+_THAI_GREETING = re.compile(rf"^(?:สวัสดี{THAI_PARTICLES}?\s*)+$")
 
 
 @dataclass(frozen=True)
@@ -131,7 +148,9 @@ def _compact(text: str, values: tuple[str, ...]) -> str:
         value_next = index + 1 < len(lines) and (following is None or following.has_value)
         asked = index > 0 and _asked_value(lines[index - 1])
         body = _compact_line(line, value_next=value_next, answers_value_question=asked)
-        if body:
+        if not any(_EMOJI.search(value) for value in values):
+            body = _without_emoji(body)
+        if body.strip():
             shown.append(line.speaker + body)
     return "\n".join(shown) if shown else text
 
@@ -218,13 +237,38 @@ def _compact_line(line: _Line, *, value_next: bool, answers_value_question: bool
     for index, sentence in enumerate(line.sentences):
         if sentence.values:
             kept.append(_window(sentence))
-        elif (index == last and value_next and sentence.question) or (
+        elif (index == last and value_next and _asks_of_something(sentence)) or (
             index < last and _names_the_next(sentence, line.sentences[index + 1])
         ):
             kept.append(sentence.text)
-    if not kept and answers_value_question and line.sentences:
-        kept.append(_reply(line.sentences[0].text))
+    first = line.sentences[0].text if line.sentences else ""
+    if not kept and answers_value_question and first and not _greeting(first):
+        kept.append(_reply(first))
     return " ".join(kept)
+
+
+def _asks_of_something(sentence: _Sentence) -> bool:
+    """Whether ``sentence`` is a question that names what it asks for ("What's the best
+    mobile for you?"): one without a content term ("Is that OK?", «โอเคไหมคะ») says
+    nothing of the value answering it."""
+    return sentence.question and bool(content_terms(sentence.text))
+
+
+def _greeting(sentence: str) -> bool:
+    """Whether ``sentence`` is only a greeting ("Hi there!", «سلام.», «สวัสดีค่ะ»)."""
+    words = [w.strip(_WORD_MARKS).casefold() for w in _WORD.findall(_without_emoji(sentence))]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    greets = all(w in _GREETINGS for w in words) and any(w in _GREETING_WORDS for w in words)
+    return greets or bool(_THAI_GREETING.match(" ".join(words)))
+
+
+def _without_emoji(text: str) -> str:
+    """``text`` without its emoji, the spaces they stood between read as one."""
+    if not _EMOJI.search(text):
+        return text
+    return re.sub(r"(?<=\S) {2,}(?=\S)", " ", _EMOJI.sub("", text)).strip()
 
 
 def _names_the_next(clause: _Sentence, following: _Sentence) -> bool:

@@ -129,7 +129,9 @@ class ReplacedMarks:
     def mark_detail(self, text: str, values: Sequence[str]) -> str:
         """``text`` marked (``mark``), and a value of the detail that a fact's earlier value
         holds as a whole word or number marked too: the detail "User: 79,000" quotes the
-        mileage "79,000 miles" that "84,312 miles" replaced, worded shorter."""
+        mileage "79,000 miles" that "84,312 miles" replaced, worded shorter. Not where the
+        detail states the current value too: "it's 0161 496 0723, not 0732" says the change
+        itself, and a note there would name the value beside it."""
         text = self.mark(text)
         for value in values:
             if not _markable(value) or value + " (replaced" in text:
@@ -140,6 +142,8 @@ class ReplacedMarks:
             for item in self._replaced:
                 if item.holders or value not in item.old or value in item.fact.value:
                     continue
+                if item.fact.value.strip() in _MARK.sub("", text):
+                    break  # the detail states the current value too: it says the change
                 if re.search(whole, item.old):
                     text = (
                         _mark_beside_subject(text, value, item.fact.key, item.note)
@@ -313,6 +317,9 @@ def _distinctive_words(old: str, current: str) -> list[str]:
 
 
 def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
+    """``old``'s first distinctive word marked where another word of it stands near, but
+    not where ``current`` stands near too: "it's 0161 496 0723, not 0732" says the change
+    itself, and a note there would name the value beside it."""
     words = old.split()
     distinctive = _distinctive_words(old, current)
     if not distinctive or len(words) < 2:
@@ -328,6 +335,8 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
             continue
         around = unmarked[max(0, match.start() - NEARBY_CHARS) : match.end() + NEARBY_CHARS]
         end = _quote_end(text, match.end(), words[words.index(word) + 1 :])
+        if current.strip() and current.strip() in around:
+            continue  # the current value beside it: the text says the change itself
         if any(_says_word(around, other) for other in others) and not text.startswith(
             " (replaced", end
         ):

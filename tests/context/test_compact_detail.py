@@ -276,3 +276,76 @@ def test_any_run_of_whitespace_between_sentences_is_read_as_one_space(
     text: str, values: list[str], shown: str
 ) -> None:
     assert compact_detail(text, values) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "shown"),
+    [
+        (
+            "Assistant: 👍 Friday 6pm works, I'll bring the contract 🙏",
+            ["Friday 6pm"],
+            "Assistant: Friday 6pm works, I'll bring the contract",
+        ),
+        (
+            "User: آره اون خط دیگه کار نمیکنه 😅 شماره جدیدم اینه: 0990 318 2254",
+            ["0990 318 2254"],
+            "User: آره اون خط دیگه کار نمیکنه شماره جدیدم اینه: 0990 318 2254",
+        ),
+        ("User: ส่งวันที่ 12 มิ.ย. ได้เลย 👍🏻", ["12 มิ.ย."], "User: ส่งวันที่ 12 มิ.ย. ได้เลย"),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_an_emoji_is_left_out_of_the_compact_form(text: str, values: list[str], shown: str) -> None:
+    # Two tokens each that say nothing of a value.
+    assert compact_detail(text, values) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "shown"),
+    [
+        (
+            "Assistant: Is that OK?\nUser: 10am Friday works",
+            ["10am Friday"],
+            "User: 10am Friday works",
+        ),
+        ("Assistant: โอเคไหมคะ\nUser: วันศุกร์ 10 โมง", ["วันศุกร์ 10 โมง"], "User: วันศุกร์ 10 โมง"),
+    ],
+    ids=["english", "thai"],
+)
+def test_a_question_that_names_nothing_is_not_kept_before_its_answer(
+    text: str, values: list[str], shown: str
+) -> None:
+    # "Is that OK?" says nothing of what the value answering it is.
+    assert compact_detail(text, values) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "shown"),
+    [
+        (
+            "User: Could you start on the 5th instead?\nAssistant: Hi there!",
+            ["the 5th"],
+            "User: Could you start on the 5th instead?",
+        ),
+        (
+            "User: ۵ آذر ما مسافرتیم، نمیشه یکم دیرتر شروع کنید؟\nAssistant: سلام.",
+            ["۵ آذر"],
+            "User: ۵ آذر ما مسافرتیم، نمیشه یکم دیرتر شروع کنید؟",
+        ),
+        (
+            "User: เลื่อนเป็นวันที่ 5 ได้ไหมคะ\nAssistant: สวัสดีครับ",
+            ["วันที่ 5"],
+            "User: เลื่อนเป็นวันที่ 5 ได้ไหมคะ",
+        ),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_a_greeting_after_a_question_with_a_value_is_not_kept_as_its_reply(
+    text: str, values: list[str], shown: str
+) -> None:
+    # A greeting answers nothing: whether the value was taken is not in it.
+    assert compact_detail(text, values) == shown
+    # a short reply that answers is kept, a "Good." among them
+    for reply in ["yes, fine", "Good.", "بله", "ได้ครับ"]:
+        answered = text.rsplit("\n", 1)[0] + "\nAssistant: " + reply
+        assert compact_detail(answered, values) == answered

@@ -380,3 +380,21 @@ def test_a_persian_word_written_on_to_a_number_is_a_word_beside_an_old_value() -
     facts = [moved("delivery_address", "Flat 3, 22 Carlton Road", "9 Mill Lane")]
     text = "User: Carlton was flat3 of 1122 Roadworks"
     assert mark_replaced(text, facts) == text  # type: ignore[arg-type]
+
+
+def test_a_detail_that_quotes_the_current_value_beside_a_part_of_the_old_is_not_marked() -> None:
+    # Given a phone number corrected, a detail that states the current number and the
+    # wrong part of the old one says the change itself: no note naming its own value
+    cases = [
+        ("0161 496 0732", "0161 496 0723", "User: it's 0161 496 0723, not 0732.", "0732"),
+        ("0912 345 6789", "0912 345 6798", "User: شماره ۰۹۱۲ درسته: 0912 345 6798 نه 6789", "6789"),
+        ("081 234 5678", "081 234 5687", "User: เบอร์ 081 234 5687 ไม่ใช่ 5678 ค่ะ", "5678"),
+    ]
+    for old, new, text, part in cases:
+        marks = ReplacedMarks([moved("customer_phone", old, new)])  # type: ignore[list-item]
+        assert marks.mark_detail(text, [new, part]) == text
+        # without the current value beside it, the part of the old one is marked
+        alone = text.replace(new, "")
+        assert marks.mark_detail(alone, [part]) == alone.replace(
+            part, f"{part} (replaced by {new})"
+        )
