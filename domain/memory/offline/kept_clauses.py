@@ -4,17 +4,20 @@ for or chooses, the people they bring in, a place they answer, a fault that is f
 "can you keep the old discs", "my partner Sarah will pick it up", «کارت به کارت میکنم
 موقع تحویل», «میخوایم بریم شمال، رامسر» (answering «مسیرتون کجاست؟»), "the rear shock
 absorber is leaking", «ก๊อกซิงค์ล้างจานรั่ว». None of them is a number, a date or an
-address, yet each is what a later turn relies on. Five kinds:
+address, yet each is what a later turn relies on. Six kinds:
 
 - ``instruction``: a request, a wish or a way of doing things the customer asks for
   (``instructions`` first: delivery and contact; then a request word: "please", "can
   you", "I'd like", "don't …", an imperative opening the clause, «لطفا», «میخوام», «بذارید»,
-  «ช่วย», «ขอ», «อยาก», «ไม่ต้อง»), or a first-person decision («… میکنم», "I'll take …");
+  «ช่วย», «ขอ», «อยาก», «ไม่ต้อง», a change: «เปลี่ยนเป็น …»), or a first-person decision
+  («… میکنم», "I'll take …");
 - ``choice``: an option agreed to ("let's go with …", «باشه همون …», «เอาอันนี้»);
 - ``person``: someone named (``person_names``) or brought in by relation ("my partner
   Sarah", «همسرم», «แฟน»), or a name answered to a question that asks one;
 - ``place``: what answers a where-question, or where something is ("the key is in the
-  glovebox");
+  glovebox"), or which way it faces ("the back faces south-west", «رو به جنوب»);
+- ``correction``: the customer putting right what they said ("sorry i meant the back is
+  concrete tiles", «منظورم … بود», «หมายถึง …»): the clause holds the value now right;
 - ``problem``: a fault or damage either side states ("leaking", «خراب», «รั่ว»), or a
   thing not doing what it is for ("the drum doesn't spin", «یخچال خنک نمیکنه»,
   «ไม่ระบายน้ำ»); not a feeling said in its words ("my heart is broken", «حالم خرابه»).
@@ -132,13 +135,15 @@ _ASKS_INFO_FA = re.compile(
     rf"|راهنمایی|راهنماییم|کمک|کمکم)(?![{_FA}])"
 )
 #: Thai: «ช่วย», «ขอ» (not thanks, sorry, asking to know), «อยาก», «ไม่ต้อง», «ฝาก», «อย่า»,
-#: «ต้องการ», «สะดวก», «จะ» with a verb of paying or coming.
+#: «ต้องการ», «สะดวก», «จะ» with a verb of paying or coming, «เปลี่ยนเป็น» (change it to).
 _REQUEST_TH = re.compile(
     r"ช่วย|ขอ(?!บคุณ|โทษ|ทราบ|อภัย|ตัว|บ|ง|น|ถาม)|อยาก|ไม่ต้อง|ฝาก|อย่า|ต้องการ|สะดวก"
     r"|จะ\s?(?:จ่าย|โอน|ชำระ|รับ|ไป|มา|เอา)|ให้(?:ด้วย|หน่อย)"
     # what to do instead: «ไม่ต้องโทรนะครับ ส่งไลน์มาแทน», the second clause kept too, so
     # the detail holds both (not «ตัวแทน», an agent)
     r"|(?<!ตัว)แทน"
+    # a change the customer makes, a request without «ขอ»: «งั้นเปลี่ยนเป็นโอนเข้าบัญชีค่ะ»
+    r"|เปลี่ยนเป็น"
 )
 #: What a Thai request's words leave of its content: request words, particles and the
 #: function words around them («ให้», «ด้วย», «ก่อน», «ดู», «เลย»).
@@ -190,6 +195,23 @@ _WHERE_IT_IS = re.compile(
     r"(?<![\w'’])(?:is|are|'s)\s+(?:in|inside|under|behind|on|at)\s+(?:the|my|our)\s+\w+", re.I
 )
 
+#: Which way something faces: "the back faces south-west", «رو به جنوب», «หันไปทางทิศใต้».
+_FACING = re.compile(
+    r"(?<![\w'’])(?:fac(?:es|e|ing))\s+(?:due\s+)?(?:north|south|east|west)(?:[\s-]?(?:east|west))?"
+    r"(?![\w'’])"
+    rf"|(?<![{_FA}])رو\s*به\s+(?:شمال|جنوب|شرق|غرب)(?:\s*(?:شرقی|غربی))?(?![{_FA}])"
+    r"|(?:หัน(?:หน้า)?(?:ไป)?|ไป)ทาง\s?ทิศ\s?(?:เหนือ|ใต้|ตะวันออก|ตะวันตก)",
+    re.I,
+)
+#: The customer putting right what they said: "sorry I meant the back is tiled", "actually
+#: it's the 14th", «منظورم … بود», «اشتباه گفتم», «หมายถึง …», «ขอแก้ …», «ที่ถูกคือ …».
+_PUT_RIGHT = re.compile(
+    r"(?<![\w'’])(?:i\s+meant|i\s+mean|what\s+i\s+meant|correction|i\s+got\s+that\s+wrong"
+    r"|i\s+was\s+wrong|my\s+mistake|scratch\s+that)(?![\w'’])"
+    rf"|(?<![{_FA}])(?:منظورم|اشتباه\s*گفتم|اشتباه\s*کردم|درستش)(?![{_FA}])"
+    r"|หมายถึง|ขอแก้|ที่ถูกคือ|พิมพ์ผิด|พูดผิด",
+    re.I,
+)
 #: A fault or damage: "leaking", "worn", «خراب», «چکه», «รั่ว», «พัง».
 _PROBLEM = re.compile(
     r"(?<![\w'’])(?:leak(?:s|ing|ed|y)?|worn|broken|cracked|faulty|damaged|seized|corroded"
@@ -285,7 +307,7 @@ _ASKS_NAME = re.compile(
 
 
 #: The kinds of clause a detail keeps (module doc).
-CLAUSE_KINDS = frozenset({"instruction", "choice", "person", "place", "problem"})
+CLAUSE_KINDS = frozenset({"instruction", "choice", "person", "place", "problem", "correction"})
 
 
 @dataclass(frozen=True)
@@ -362,6 +384,8 @@ def _customer_clauses(text: str) -> list[KeptClause]:
         ("choice", _CHOICE),
         ("person", _RELATION),
         ("place", _WHERE_IT_IS),
+        ("place", _FACING),
+        ("correction", _PUT_RIGHT),
     ):
         found += [KeptClause(_clause_at(text, m.start()), kind) for m in pattern.finditer(text)]
     for pattern, asks_info in (

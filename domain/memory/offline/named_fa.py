@@ -1,8 +1,9 @@
 """Things a Persian support chat names by the shape of the phrase, with no shaped value
 (no digits, no code) for a cue to key:
 
-- an item read back by its model: «کاناپه سه‌نفره مدل آرمیتا، رنگ طوسی», or as the
-  customer's appliance: «کولرتون گری ۲۴ هزار اینورتر هست» (``product``);
+- an item read back by its model, its colour with it: «کاناپه سه‌نفره مدل آرمیتا، رنگ
+  طوسی», «کاشی مدل آتنا طوسی», or as the customer's appliance: «کولرتون گری ۲۴ هزار
+  اینورتر هست» (``product``);
 - a route: «پرواز اصفهان به کیش», «بلیت تهران به مشهد» (``route``);
 - a shop's branch: «از پیتزا نارون شعبه ستارخان» (``branch``);
 - a document to bring: «اصل کارت ملی لازمه» (``documents_to_bring``).
@@ -25,10 +26,15 @@ _WORD = rf"[{_FA}]{{2,}}"
 _NAME_PART = rf"(?:[{_FA}]{{2,}}|[A-Za-z0-9\u06f0-\u06f9][A-Za-z0-9\u06f0-\u06f9-]*)"
 _MODEL_WORD = rf"(?:[{_FA}]{{2,}}|[A-Za-z0-9][A-Za-z0-9-]*)"
 
+#: Colours said after a model's name without «رنگ»: «مدل آتنا طوسی» (the grey Atena).
+_FA_COLOURS = (
+    r"سفید|مشکی|سیاه|طوسی|خاکستری|نقره[\u200c\s]?ای|طلایی|کرم|بژ|قهوه[\u200c\s]?ای|آبی"
+    r"|سرمه[\u200c\s]?ای|سبز|قرمز|زرشکی|صورتی|بنفش|زرد|نارنجی|یشمی|فیروزه[\u200c\s]?ای"
+)
 _ITEM = re.compile(
     rf"(?<![{_FA}])(?P<kind>{_WORD}(?:\s+{_WORD}){{0,2}})\s+مدل\s+"
     rf"(?P<model>{_MODEL_WORD}(?:\s+[A-Za-z0-9][A-Za-z0-9-]*)?)"
-    rf"(?:\s*[،,]?\s*رنگ\s+{_WORD})?(?![{_FA}A-Za-z0-9])"
+    rf"(?:\s*[،,]?\s*(?:رنگ\s+{_WORD}|(?:{_FA_COLOURS})(?![{_FA}])))?(?![{_FA}A-Za-z0-9])"
 )
 #: «کولرتون گری ۲۴ هزار اینورتر هست»: the customer's appliance read back by what it is.
 _YOUR_APPLIANCE = re.compile(

@@ -1,6 +1,7 @@
 """Other people a customer names in running text: "his name is Marcus Bell", "my sister,
 Carla", «اسم برادرم کاوه», "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "เด็กชายภูมิ ตั้งจิตเจริญ"; and
-people by the role they play for the customer ("coach Maya Singh": ``trainer_name``).
+people by the role they play for the customer ("coach Maya Singh": ``trainer_name``, «اوستا
+حمید»: ``technician_name``).
 
 A name said with the word for who the person is (father, wife, child …) is keyed by
 that relation (``father_name``, ``spouse_name``, ``child_name``); one said with no
@@ -133,6 +134,12 @@ _PATTERNS = (
         rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+(?!{_FA_NOT_SURNAME}){FA_NAME_WORD})"
         # «آقای سواری ظرفشویی رو درست میکنه؟»: a word the verb takes as its object
         rf"(?![{_FA}])(?!\s*(?:رو|را)(?![{_FA}]))"
+    ),
+    # a craftsman by his title and given name, as Persian names one: «اوستا حمید», «استادکار
+    # رضا» (the crew's lead); a new one in the role replaces the old, as "installer Tom" does
+    re.compile(
+        rf"(?<![{_FA}])(?P<technician_3>اوستا|استادکار)\s+"
+        rf"(?P<fa>(?!{_FA_ASKING})(?!ن?می)(?!{_FA_NOT_SURNAME}){FA_NAME_WORD})(?![{_FA}])"
     ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
     re.compile(

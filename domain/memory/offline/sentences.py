@@ -4,8 +4,11 @@ Newlines always end a sentence. Inside a line a sentence ends at a run of
 terminators (. ! ? ؟ ؛ … and CJK 。！？) followed by whitespace; a period after a
 known abbreviation or a single letter ("Dr.", "e.g.", "J.") does not end one. Thai has no
 sentence punctuation: writers put a space between sentences and clauses, so a
-space with Thai on both sides ends a clause, and tiny leftovers (a lone "ครับ")
-stay attached to their neighbour. Any span longer than ``MAX_SENTENCE_CHARS`` is
+space with Thai letters on both sides ends a clause, and tiny leftovers (a lone "ครับ")
+stay attached to their neighbour. Thai digits (๐-๙) are digits, not letters: a space
+beside them sets a number off from its unit or month as it does beside 0-9 («๑๓ ก.ค.» is
+one date, as «13 ก.ค.» is); nor does a space inside a company's legal name end a clause
+(``thai_clause_joins.unbroken_names``). Any span longer than ``MAX_SENTENCE_CHARS`` is
 cut at its last clause mark or space within the limit, so one run-on message
 cannot become a single unsummarizable sentence.
 """
@@ -14,7 +17,7 @@ import re
 import unicodedata
 
 from domain.memory.offline.lexicon import word_set
-from domain.memory.offline.thai_clause_joins import continues_into_next
+from domain.memory.offline.thai_clause_joins import continues_into_next, unbroken_names
 
 MAX_SENTENCE_CHARS = 280
 #: Thai clauses shorter than this are particles or fragments, not sentences.
@@ -25,7 +28,9 @@ MAX_JOINED_THAI_CLAUSE_CHARS = 120
 
 _WHITESPACE = re.compile(r"[^\S\n]+")
 _TERMINATOR = re.compile(r"[.!?؟؛…]+['\"”’»)\]]*(?=\s|$)|[。！？]+")
-_THAI_SPACE = re.compile(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")
+#: Thai letters and marks, not the Thai digits ๐-๙ (U+0E50-U+0E59).
+_THAI_LETTER = r"[\u0e00-\u0e4f\u0e5a-\u0e7f]"
+_THAI_SPACE = re.compile(rf"(?<={_THAI_LETTER})\s+(?={_THAI_LETTER})")
 _LAST_WORD = re.compile(r"(\w+)\.$")
 _LONGEST_ABBREVIATION = 12
 #: "กก", "ซม", "รพ": Thai short forms before their period are one or two characters.
@@ -91,9 +96,23 @@ def _cuts_a_value(clause: str, following: str) -> bool:
     return joined_length <= MAX_JOINED_THAI_CLAUSE_CHARS and continues_into_next(clause, following)
 
 
+def _thai_spaces(piece: str) -> list[str]:
+    """``piece`` cut at each space between Thai letters, not inside a name (module doc)."""
+    names = unbroken_names(piece)
+    parts: list[str] = []
+    start = 0
+    for space in _THAI_SPACE.finditer(piece):
+        if any(begin < space.start() < end for begin, end in names):
+            continue
+        parts.append(piece[start : space.start()])
+        start = space.end()
+    parts.append(piece[start:])
+    return parts
+
+
 def _split_thai_clauses(piece: str) -> list[str]:
     clauses: list[str] = []
-    for clause in _THAI_SPACE.split(piece):
+    for clause in _thai_spaces(piece):
         too_short = len(clause) < MIN_THAI_CLAUSE_CHARS
         if clauses and (
             too_short

@@ -12,6 +12,12 @@ specific shape wins: an address is not also a number, a date is not also an
 amount, an order number is not also a phone number. ``\\d`` matches any
 Unicode digit, so every rule reads Persian (۰-۹), Arabic-Indic (٠-٩) and Thai
 (๐-๙) digits as written; values keep them.
+
+A Persian sum said in parts, the larger scale first («۹۴ میلیون و ۵۰۰ تومن», «۱ میلیون و ۸۰۰
+هزار تومان»), is one amount. A number and what is paid or attended in turns («۴ قسط», «10
+งวด», "3 instalments", «۱۰ جلسه») is a count. A month without its day is a date when the
+year or its part of the month places it ("last March", "March last year", «بهمن پارسال»,
+«اواخر آذر», «ธ.ค. ปีที่แล้ว», «ปลายเดือนมีนาคม»): what was bought, started or is due then.
 """
 
 from __future__ import annotations
@@ -186,10 +192,18 @@ _NAMED_DATE = re.compile(
     rf"|(?<![A-Za-z])(?:(?i:next|this|coming)\s+)?{_EN_WEEKDAY}(?:,?\s+(?:(?i:the)\s+)?\d{{1,2}}{_ORDINAL}\b)?"
     rf"(?:\s+(?i:morning|afternoon|evening|night))?"
     r"|(?<![A-Za-z])(?i:the)\s+\d{1,2}(?:st|nd|rd|th)\b"
+    # a month without its day, placed by the year or in the month: "last March", "early June"
+    rf"|(?<![A-Za-z])(?i:last|next|early|mid|late|end\s+of)[\s-]{_EN_MONTH}"
+    rf"|(?<![A-Za-z]){_EN_MONTH}\s+(?i:last|next|this)\s+year\b"
     r"|(?<![A-Za-z])(?i:(?:the\s+)?day\s+after\s+tomorrow|tomorrow(?:\s+(?:morning|afternoon|evening|night))?"
     r"|today|tonight|next\s+week|this\s+weekend|next\s+weekend|end\s+of\s+(?:the\s+)?(?:week|month))\b"
     # Persian: "سه‌شنبه ۱۲ آذر", "۱۲ آذر ۱۴۰۳", "فردا صبح", "پنجشنبه"
     rf"|(?:{_FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{_FA_MONTH})(?![{_FA}])(?:\s+(?:ماه\s+)?(?:سال\s+)?\d{{4}})?"
+    # a month without its day, placed by the year or in the month: «بهمن پارسال», «مهر سال
+    # پیش», «اواخر آذر» (bought, started, due then)
+    rf"|(?:(?<![{_FA}])(?:اوایل|اواسط|اواخر)\s+)?(?<![{_FA}])(?:{_FA_MONTH})(?:\s+ماه)?"
+    rf"\s+(?:پارسال|امسال|سال\s+(?:پیش|قبل|گذشته|بعد|آینده))(?![{_FA}])"
+    rf"|(?<![{_FA}])(?:اوایل|اواسط|اواخر)\s+(?:{_FA_MONTH})(?![{_FA}])"
     rf"|(?<![{_FA}])(?:{_FA_WEEKDAY}|پس[\u200c\s]?فردا|فردا|امروز|امشب)(?:\s+(?:صبح|ظهر|عصر|شب))?"
     rf"(?:\s+(?:هفته|ماه)\s+(?:بعد|آینده))?(?![{_FA}])"
     rf"|(?<![{_FA}])(?:هفته|ماه)\s+(?:بعد|آینده)(?![{_FA}])"
@@ -197,6 +211,10 @@ _NAMED_DATE = re.compile(
     rf"|(?:{_TH_WEEKDAY}\s*(?:ที่\s*)?|วันที่\s?)?(?<![\d.,])\d{{1,2}}\s?(?:เดือน\s?)?(?:{_TH_MONTH})"
     rf"(?:{_TH_YEAR})?"
     rf"|{_TH_WEEKDAY}(?:นี้|หน้า)?"
+    # a month without its day, placed by the year or in the month: «ธ.ค. ปีที่แล้ว», «ปลาย
+    # เดือนมีนาคม»
+    rf"|(?:(?:ต้น|กลาง|ปลาย)?เดือน\s?)?(?:{_TH_MONTH})\s?(?:ปีที่แล้ว|ปีก่อน|ปีนี้|ปีหน้า)"
+    rf"|(?:ต้น|กลาง|ปลาย)เดือน\s?(?:{_TH_MONTH})"
     r"|มะรืนนี้|พรุ่งนี้(?:เช้า|บ่าย|เย็น)?|วันนี้|สัปดาห์หน้า|อาทิตย์หน้า|เดือนหน้า"
     r"|วันที่\s?\d{1,2}(?![\d/.:])"
 )
@@ -252,14 +270,25 @@ _CURRENCY_AFTER = (
     r"(?:(?:tomans?|rials?|dollars?|usd|eur|euros?|gbp|pounds?|baht|thb|irr|irt|aed|dirhams?)"
     r"(?![A-Za-z])|تومان|تومن|ریال|ريال|دلار|دولار|یورو|يورو|درهم|บาท|ดอลลาร์|ยูโร|€|\$|£|฿|﷼)"
 )
+#: What follows a number after «و» that makes it a count or a size, not the rest of a sum
+#: («۲ میلیون و ۳ قسط»).
+_FA_NOT_MONEY = r"قسط|ماه|روز|سال|نفر|عدد|تا|درصد|متر|کیلو|بار"
 #: A Thai rate says what it is per before the amount: «วันละ 1,200 บาท» (a day), «ใบละ …»
 #: (a ticket), or after it: «60 บาทต่อใบ», «450 บาท/คืน».
 _TH_PER = rf"(?:{_TH_CLASSIFIER}ละ\s?)"
 #: (The rate after an amount is not part of the value: it may be the cue that names it,
 #: «๒๒,๐๐๐ บาทต่อเดือน» a monthly sum; ``facts`` adds it to the fact's text.)
 TH_PER_AFTER = rf"(?:\s?(?:ต่อ|/)\s?{_TH_CLASSIFIER})"
+#: A Persian sum said in parts, the larger scale first: «۹۴ میلیون و ۵۰۰ تومن», «۱ میلیون و
+#: ۸۰۰ هزار تومان», «۱۰۰ میلیون و ۵۰۰» (the part after «و» in the next scale down, said or
+#: not): one amount, not «۹۴ میلیون» and a loose «۵۰۰».
+_FA_COMPOUND_AMOUNT = (
+    rf"{_AMOUNT}\s?(?:میلیارد|میلیون)(?:\s?و\s?{_AMOUNT}(?!\s?(?:{_FA_NOT_MONEY}))"
+    rf"(?:\s?(?:میلیون|هزار)(?![{_FA}]))?)+(?:\s?(?:تومان|تومن|ریال)(?![{_FA}]))?"
+)
 _PRICE = re.compile(
-    rf"{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?"
+    rf"{_FA_COMPOUND_AMOUNT}"
+    rf"|{_CURRENCY_BEFORE}\s?{_AMOUNT}{_SCALE}?"
     rf"|{_TH_PER}?{_AMOUNT}{_SCALE}?\s?{_CURRENCY_AFTER}"
     # "۸۴۰ هزار" is money in a Persian chat even when "تومان" is left out.
     rf"|{_AMOUNT}\s?(?:هزار|میلیون)(?![{_FA}])",
@@ -331,7 +360,10 @@ _LENGTH_UNITS = (
 _COUNT_UNITS = (
     r"pcs|pieces?|units?|items?|boxes|box|packs?|bottles?|cups?|pairs?|bags?|sets?|seats?|rooms?"
     r"|nights?|tickets?|chairs?|tables?|adults?|children|kids|guests?|people|persons?"
+    r"|instal(?:l)?ments|sessions?|lessons?"
     r"|عدد|تا(?:یی)?(?!\s*\d)|بسته|جعبه|دستگاه|جفت|کارتن|نفر|شب|اتاق|صندلی"
+    # what is paid or attended in turns: instalments, sessions, lessons
+    r"|قسط|جلسه|งวด"
     r"|ชิ้น|อัน|กล่อง|แพ็ค|ตัว|เครื่อง|ขวด|คู่|ถุง|แก้ว|ท่าน|คน|คืน|ห้อง|ที่นั่ง|ใบ"
     r"|points?|pts|miles|امتیاز|کیلومتر\s*امتیاز|คะแนน|ไมล์"
 )
