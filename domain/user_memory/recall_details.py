@@ -16,12 +16,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from domain.memory.offline.kept_clauses import CLAUSE_KINDS
 from domain.memory.offline.terms import content_terms
 from domain.search.tokenize import normalize
 from domain.tokens import token_weight
 from domain.user_memory.details import all_stated, is_weak, strong
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import rarity
+from domain.user_memory.said_when import said_on
 from schemas.user_memory import UserDetail
 
 DETAILS_HEADING = "[DETAILS FROM EARLIER CONVERSATIONS]"
@@ -56,7 +58,8 @@ def _normalized(shown: str) -> str:
 
 
 def detail_line(detail: UserDetail) -> str:
-    return f"- {' '.join(detail.text.split())}"
+    # "tomorrow" in an earlier conversation was another day's tomorrow (``said_when``)
+    return f"- {said_on(' '.join(detail.text.split()), detail.observed_at)}"
 
 
 def _prepared(details: Sequence[UserDetail]) -> _Prepared:
@@ -85,7 +88,10 @@ def _turns(details: Sequence[UserDetail]) -> list[int]:
     """Positions of ``details`` (most recent first) taking turns between conversations,
     the most recent first: each earlier conversation's newest details come before a
     later one's older ones (a returning user's earlier errand is as much theirs). Those
-    stating only bare small numbers go last."""
+    stating no value, only a clause (a request, a choice, a problem:
+    ``kept_clauses.CLAUSE_KINDS``), come after those stating one: a later conversation
+    asks what was settled (a name, a date, a price) before what was said. Those stating
+    only bare small numbers go last."""
     place: dict[str, int] = {}
     turn: list[int] = []
     for detail in details:
@@ -93,8 +99,18 @@ def _turns(details: Sequence[UserDetail]) -> list[int]:
         place[detail.session_id] = turn[-1] + 1
     return sorted(
         range(len(details)),
-        key=lambda p: (all(map(is_weak, details[p].values)), turn[p], p),
+        key=lambda p: (
+            all(map(is_weak, details[p].values)),
+            only_clauses(details[p]),
+            turn[p],
+            p,
+        ),
     )
+
+
+def only_clauses(detail: UserDetail) -> bool:
+    """Whether ``detail`` states no value but clauses (its kinds say so when it has them)."""
+    return bool(detail.kinds) and all(kind in CLAUSE_KINDS for kind in detail.kinds)
 
 
 def ranked(details: Sequence[UserDetail], query: str) -> Sequence[int]:
