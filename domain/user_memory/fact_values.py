@@ -10,16 +10,17 @@ them; a user fact is read in another conversation, alone. So:
 - a named code's value (an order id, a phone, an email, a plate) is the code, not the
   turn that gave it: "sorry typo, its NVL-7730481", «ทะเบียนผมพิมพ์ผิด ที่ถูกคือ
   1กข 4812» keep "NVL-7730481", "1กข 4812" (the last run of words holding digits or
-  "@", with the short capitals that end a plate or a postcode: "KM22 XTP"); the turn
+  "@", with the short capitals that open or end one: "ACC 3391 0072", "KM22 XTP", a
+  Thai plate's consonants, a phone's extension: "021 8845 2310 داخلی 214"); the turn
   goes to the conversation's details, where its other words are still found;
 - a noted code (``reference``, ``reference_2`` …: a value with no subject, kept with
   the words that lead to it) says what it is only by those words: its line shows
   them, without the reply words that open a turn ("sure", «ค่ะ», «بله»), in place
   of a numbered key that says nothing in another conversation ("• Kia Niro EV 4,
   registration: KM22 XTP", not "• Reference 3: That's for the …");
-- a code that differs from a newer code of the same conversation by a character or
-  two (a swapped or mistyped digit, then put right: "NVL-7730418", then
-  "NVL-7730481") is the mistake, not a second code: it is not kept.
+- a code that differs from a newer code of the same conversation by one character or
+  two swapped (a mistyped digit, then put right: "NVL-7730418", then "NVL-7730481")
+  is the mistake, not a second code: it is not kept.
 """
 
 from __future__ import annotations
@@ -52,8 +53,11 @@ _REPLY_WORD = re.compile(
 _CONTACT_KEY = re.compile(r"(?:^|_)(?:phone|mobile|tel|email|plate|registration)(?:_\d+)?$")
 #: A word that is part of a code: it holds a digit or "@".
 _CODE_WORD = re.compile(r"[0-9@\u06f0-\u06f9\u0e50-\u0e59]")
-#: The short capitals that end a plate or a postcode ("XTP", "4PQ").
-_CODE_TAIL = re.compile(r"^[A-Z0-9]{2,4}$")
+#: The short capitals that open or end a code ("ACC 3391 0072", "KM22 XTP"), and a Thai
+#: plate's consonants («ขค 8830»).
+_CODE_PART = re.compile(r"^(?:[A-Z0-9]{2,4}|[\u0e01-\u0e2e]{1,3})$")
+#: The words between a phone number and its extension: it is one number.
+_EXTENSION = re.compile(r"^(?:ext|extension|x|داخلی|ต่อ)\.?$", re.IGNORECASE)
 #: Leading Thai letters glued to a code («คือJOB-67-0413»): Thai writes no space there.
 _THAI_LEAD = re.compile(r"^[\u0e00-\u0e4f]+(?=[A-Za-z0-9+])")
 _EDGE = ".,;:!?،؛()\"'«»“”"
@@ -70,10 +74,16 @@ def code_of(value: str) -> str:
     if last is None:
         return value
     start = last
-    while start > 0 and _CODE_WORD.search(words[start - 1]):
+    while start > 0 and (
+        _CODE_WORD.search(words[start - 1])
+        or _CODE_PART.match(words[start - 1])
+        or (
+            start > 1 and _EXTENSION.match(words[start - 1]) and _CODE_WORD.search(words[start - 2])
+        )
+    ):
         start -= 1
     end = last + 1
-    while end < len(words) and _CODE_TAIL.match(words[end].strip(_EDGE)):
+    while end < len(words) and _CODE_PART.match(words[end].strip(_EDGE)):
         end += 1
     if start == 0 and end == len(words):
         return value
@@ -81,8 +91,9 @@ def code_of(value: str) -> str:
     return _THAI_LEAD.sub("", code) or value
 
 
-#: The most characters a mistyped code differs by from the code put right.
-TYPO_EDITS = 2
+#: The most a mistyped code differs by from the code put right: one character or two
+#: swapped (two would take a family's numbers, 312-555-0140 and 312-555-0177, for one).
+TYPO_EDITS = 1
 #: Codes shorter than this are too short to tell a typo from another code.
 MIN_TYPO_CODE = 6
 

@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from domain.memory.offline.kept_clauses import CLAUSE_KINDS
 from domain.memory.offline.terms import content_terms
 from domain.search.tokenize import normalize
 from domain.tokens import token_weight
@@ -88,10 +87,7 @@ def _turns(details: Sequence[UserDetail]) -> list[int]:
     """Positions of ``details`` (most recent first) taking turns between conversations,
     the most recent first: each earlier conversation's newest details come before a
     later one's older ones (a returning user's earlier errand is as much theirs). Those
-    stating no value, only a clause (a request, a choice, a problem:
-    ``kept_clauses.CLAUSE_KINDS``), come after those stating one: a later conversation
-    asks what was settled (a name, a date, a price) before what was said. Those stating
-    only bare small numbers go last."""
+    stating only bare small numbers go last."""
     place: dict[str, int] = {}
     turn: list[int] = []
     for detail in details:
@@ -99,18 +95,8 @@ def _turns(details: Sequence[UserDetail]) -> list[int]:
         place[detail.session_id] = turn[-1] + 1
     return sorted(
         range(len(details)),
-        key=lambda p: (
-            all(map(is_weak, details[p].values)),
-            only_clauses(details[p]),
-            turn[p],
-            p,
-        ),
+        key=lambda p: (all(map(is_weak, details[p].values)), turn[p], p),
     )
-
-
-def only_clauses(detail: UserDetail) -> bool:
-    """Whether ``detail`` states no value but clauses (its kinds say so when it has them)."""
-    return bool(detail.kinds) and all(kind in CLAUSE_KINDS for kind in detail.kinds)
 
 
 def ranked(details: Sequence[UserDetail], query: str) -> Sequence[int]:
