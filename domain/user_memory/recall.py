@@ -1,7 +1,8 @@
 """What a context shows of the user's memory, for the message at hand, within a budget.
 
 The user-memory section lists the user's facts (most recently observed first; an
-identifier also with the values earlier conversations gave it),
+identifier also with the values earlier conversations gave it; a value naming a day
+relative to when it was said, with that day: ``said_when``),
 then the summaries of earlier conversations (each with its open items: what
 was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
@@ -27,6 +28,7 @@ from typing import NamedTuple
 
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
+from domain.user_memory.fact_values import noted_line
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_details import chosen_details
 from domain.user_memory.recall_index import (
@@ -40,6 +42,7 @@ from domain.user_memory.recall_index import (
     told,
 )
 from domain.user_memory.repeated_turns import stated_values, without_repeated_turns
+from domain.user_memory.said_when import said_on
 from schemas.user_memory import (
     ConversationSummary,
     RecallIndex,
@@ -102,12 +105,16 @@ def other_conversations_values(fact: UserFact) -> tuple[str, ...]:
 
 
 def fact_line(fact: UserFact) -> str:
-    return _fact_line(fact.key, fact.value, other_conversations_values(fact))
+    return _fact_line(
+        fact.key, said_on(fact.value, fact.observed_at), other_conversations_values(fact)
+    )
 
 
 @functools.lru_cache(maxsize=8192)
 def _fact_line(key: str, value: str, others: tuple[str, ...] = ()) -> str:
-    line = f"• {pretty_key(key)}: {' '.join(value.split())}"
+    # a noted code is named by the words that led to it, not by a numbered key
+    label, shown = noted_line(key, value) or (pretty_key(key), value)
+    line = f"• {label}: {' '.join(shown.split())}"
     if others:
         line += f" (earlier conversations: {', '.join(' '.join(v.split()) for v in others)})"
     return line

@@ -22,6 +22,7 @@ from domain.tokens import token_weight
 from domain.user_memory.details import all_stated, is_weak, strong
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import rarity
+from domain.user_memory.said_when import said_on
 from schemas.user_memory import UserDetail
 
 DETAILS_HEADING = "[DETAILS FROM EARLIER CONVERSATIONS]"
@@ -56,7 +57,8 @@ def _normalized(shown: str) -> str:
 
 
 def detail_line(detail: UserDetail) -> str:
-    return f"- {' '.join(detail.text.split())}"
+    # "tomorrow" in an earlier conversation was another day's tomorrow (``said_when``)
+    return f"- {said_on(' '.join(detail.text.split()), detail.observed_at)}"
 
 
 def _prepared(details: Sequence[UserDetail]) -> _Prepared:

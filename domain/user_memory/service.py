@@ -24,6 +24,7 @@ from domain.ports.memory import MemoryStore
 from domain.ports.sessions import SessionStore
 from domain.ports.user_memory import UserMemoryStore
 from domain.user_memory.digest import DIGEST_LINES, ConversationHead
+from domain.user_memory.fact_values import users_facts
 from domain.user_memory.merge import SessionDigest, is_cleared, is_merged, merge_digest
 from domain.user_memory.persona import UserMemoryKey, memory_key
 from domain.user_memory.recall_index import indexed
@@ -112,9 +113,13 @@ class UserMemoryService:
         # account's day, and past the account's daily budget the offline engine merges.
         memory = self.session_memory
         engines = self.engines if memory is None else memory.engines_now(key.account_id)
-        facts = head.facts()
+        kept = users_facts(head.facts())
+        facts = kept.facts
+        # the turns a code came in keep their other words, as the conversation's details
+        at = session.last_message_at or session.updated_at
+        details = [*head.details(facts), *kept.details(session_id, at)]
         with open_tab() as tab:
-            digest = SessionDigest(head.summarize(engines, earlier), facts, head.details(facts))
+            digest = SessionDigest(head.summarize(engines, earlier), facts, details)
         if memory is not None:
             memory.record_spent(key.account_id, session_id, tab.spent)
         merged = indexed(merge_digest(state, digest, datetime.now(UTC)))

@@ -1,0 +1,194 @@
+"""What of a conversation's facts a user memory keeps as the user's, and in what words.
+
+A session's facts are read by that session's agent, with the conversation around
+them; a user fact is read in another conversation, alone. So:
+
+- a contact no one said was the user's (the extractor's ``other_phone`` /
+  ``other_email``: a number or address with no subject, often the shop's or a
+  third party's, "transfer by PromptPay, the shop's number is 02-538-7760") is not a
+  user fact: it goes to the conversation's details, with its sentence;
+- a named code's value (an order id, a phone, an email, a plate) is the code, not the
+  turn that gave it: "sorry typo, its NVL-7730481", «ทะเบียนผมพิมพ์ผิด ที่ถูกคือ
+  1กข 4812» keep "NVL-7730481", "1กข 4812" (the last run of words holding digits or
+  "@", with the short capitals that open or end one: "ACC 3391 0072", "KM22 XTP", a
+  Thai plate's consonants, a phone's extension: "021 8845 2310 داخلی 214"); the turn
+  goes to the conversation's details, where its other words are still found;
+- a noted code (``reference``, ``reference_2`` …: a value with no subject, kept with
+  the words that lead to it) says what it is only by those words: its line shows
+  them, without the reply words that open a turn ("sure", «ค่ะ», «بله»), in place
+  of a numbered key that says nothing in another conversation ("• Kia Niro EV 4,
+  registration: KM22 XTP", not "• Reference 3: That's for the …");
+- a code that differs from a newer code of the same conversation by one character or
+  two swapped (a mistyped digit, then put right: "NVL-7730418", then "NVL-7730481")
+  is the mistake, not a second code: it is not kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from domain.search.tokenize import normalize
+from domain.user_memory.recall_index import IDENTIFIER_KEY, pretty_key
+from schemas.user_memory import UserDetail
+
+#: Keys of a contact the extractor could not give to anyone ("noted" values).
+UNATTRIBUTED_CONTACT = re.compile(r"^other_(?:phone|email)(?:_\d+)?$")
+#: Keys of a code with no subject, kept with the words that lead to it ("noted").
+NOTED_CODE = re.compile(r"^reference(?:_\d+)?$")
+#: The number the extractor gives a key's later values of another subject ("price_3").
+_KEY_NUMBER = re.compile(r"^(.*?)(?:_(\d+))?$")
+#: Reply and filler words that open a turn, not what a value is: general vocabulary of
+#: English, Persian and Thai chat.
+_REPLY_WORD = re.compile(
+    r"^(?:yes|yeah|yep|yup|no|ok|okay|sure|sorry|thanks|thank|you|oh|ah|so|well|right|"
+    r"great|perfect|here|go|it'?s|that'?s|this|is|for|the|a|an|and|typo|actually|"
+    r"بله|آره|نه|باشه|خب|خوب|ممنون|مرسی|ببخشید|حتما|چشم|اینم|این|هم|"
+    r"ค่ะ|คะ|ครับ|นะคะ|นะครับ|จ้ะ|จ้า|ได้เลย|โอเค|ขอบคุณ|ได้|นี่|นี้)[,.:!،]*$",
+    re.IGNORECASE,
+)
+#: Keys whose value is a code: identifiers, contacts, plates.
+_CONTACT_KEY = re.compile(r"(?:^|_)(?:phone|mobile|tel|email|plate|registration)(?:_\d+)?$")
+#: A word that is part of a code: it holds a digit or "@".
+_CODE_WORD = re.compile(r"[0-9@\u06f0-\u06f9\u0e50-\u0e59]")
+#: The short capitals that open or end a code ("ACC 3391 0072", "KM22 XTP"), and a Thai
+#: plate's consonants («ขค 8830»).
+_CODE_PART = re.compile(r"^(?:[A-Z0-9]{2,4}|[\u0e01-\u0e2e]{1,3})$")
+#: The words between a phone number and its extension: it is one number.
+_EXTENSION = re.compile(r"^(?:ext|extension|x|داخلی|ต่อ)\.?$", re.IGNORECASE)
+#: Leading Thai letters glued to a code («คือJOB-67-0413»): Thai writes no space there.
+_THAI_LEAD = re.compile(r"^[\u0e00-\u0e4f]+(?=[A-Za-z0-9+])")
+_EDGE = ".,;:!?،؛()\"'«»“”"
+
+
+def is_code_key(key: str) -> bool:
+    return bool(IDENTIFIER_KEY.search(key) or _CONTACT_KEY.search(key))
+
+
+def code_of(value: str) -> str:
+    """The code ``value`` gives (module doc); ``value`` itself when it has none or is one."""
+    words = value.split()
+    last = next((i for i in range(len(words) - 1, -1, -1) if _CODE_WORD.search(words[i])), None)
+    if last is None:
+        return value
+    start = last
+    while start > 0 and (
+        _CODE_WORD.search(words[start - 1])
+        or _CODE_PART.match(words[start - 1])
+        or (
+            start > 1 and _EXTENSION.match(words[start - 1]) and _CODE_WORD.search(words[start - 2])
+        )
+    ):
+        start -= 1
+    end = last + 1
+    while end < len(words) and _CODE_PART.match(words[end].strip(_EDGE)):
+        end += 1
+    if start == 0 and end == len(words):
+        return value
+    code = " ".join(words[start:end]).strip(_EDGE)
+    return _THAI_LEAD.sub("", code) or value
+
+
+#: The most a mistyped code differs by from the code put right: one character or two
+#: swapped (two would take a family's numbers, 312-555-0140 and 312-555-0177, for one).
+TYPO_EDITS = 1
+#: Codes shorter than this are too short to tell a typo from another code.
+MIN_TYPO_CODE = 6
+
+
+def edits(a: str, b: str) -> int:
+    """The Damerau–Levenshtein distance (adjacent swaps count once): a typo's size."""
+    rows = [list(range(len(b) + 1))]
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            best = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                best = min(best, rows[-2][j - 2] + 1)
+            row.append(best)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def is_typo_of(code: str, newer: str) -> bool:
+    """Whether ``code`` is ``newer`` mistyped (module doc)."""
+    a, b = normalize(code), normalize(newer)
+    if a == b or min(len(a), len(b)) < MIN_TYPO_CODE:
+        return False
+    return edits(a, b) <= TYPO_EDITS
+
+
+@dataclass
+class UsersFacts:
+    """A conversation's facts as the user memory keeps them, and the turns some came in."""
+
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    #: (the turn, the code it gave, or "" for a contact not the user's)
+    turns: list[tuple[str, str]] = field(default_factory=list)
+
+    def details(self, session_id: str, at: datetime) -> list[UserDetail]:
+        """The turns as details of the conversation (``at``: its last activity)."""
+        return [
+            UserDetail(session_id=session_id, observed_at=at, position=0, text=text, values=[code])
+            for text, code in self.turns
+            if code
+        ]
+
+
+def noted_line(key: str, value: str) -> tuple[str, str] | None:
+    """A noted code's (label, code) for its line (module doc): with no words leading to
+    it, its key without the number; None when it is not one or is the code alone."""
+    if not NOTED_CODE.match(key):
+        return None
+    code = code_of(value)
+    if code == value or code not in value:
+        return None
+    words = value[: value.rindex(code)].split()
+    while words and _REPLY_WORD.match(words[0]):
+        words.pop(0)
+    label = " ".join(words).strip(_EDGE + " -–—")
+    return (label or pretty_key(_KEY_NUMBER.match(key).group(1)), code)  # type: ignore[union-attr]
+
+
+def _later(key: str, other: str, listed_later: bool) -> bool:
+    """Whether fact ``key`` came after ``other``: the extractor numbers one key's values
+    in the order they came ("reference", "reference_2"); else as listed."""
+    base, number = _KEY_NUMBER.match(key).groups()  # type: ignore[union-attr]
+    other_base, other_number = _KEY_NUMBER.match(other).groups()  # type: ignore[union-attr]
+    if base == other_base:
+        return int(number or 1) > int(other_number or 1)
+    return listed_later
+
+
+def users_facts(facts: Iterable[tuple[str, str]]) -> UsersFacts:
+    """A conversation's facts (most recently updated first) as the user memory keeps them
+    (module doc)."""
+    kept = UsersFacts()
+    codes: list[tuple[str, str]] = []  # (key, code) of every code fact, as listed
+    shaped: list[tuple[str, str, str]] = []
+    for key, value in facts:
+        if UNATTRIBUTED_CONTACT.match(key):
+            kept.turns.append((value, code_of(value)))
+        elif not is_code_key(key):
+            shaped.append((key, value, ""))
+        else:
+            code = code_of(value)
+            codes.append((key, code))
+            shaped.append((key, value, code))
+    for key, value, code in shaped:
+        if code:
+            place = codes.index((key, code))
+            mistyped = any(
+                _later(other, key, at > place) and is_typo_of(code, newer)
+                for at, (other, newer) in enumerate(codes)
+                if other != key
+            )
+            if mistyped:
+                continue
+            if not NOTED_CODE.match(key) and code != value:
+                kept.turns.append((value, code))
+                value = code
+        kept.facts.append((key, value))
+    return kept

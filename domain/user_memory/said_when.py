@@ -1,0 +1,47 @@
+"""A past conversation's relative dates, dated: "tomorrow" was true the day it was said.
+
+A user fact or detail read in a later conversation is read on another day: a
+value that names a day relative to when it was said ("today", "tomorrow", "this
+Saturday", «فردا», «پنجشنبه این هفته», «พรุ่งนี้», «เสาร์นี้») would be false as it
+stands. Such a value is shown with the day it was said: "(said on 2026-11-21)".
+The words are the general vocabulary of each language for days counted from now
+(today, tonight, tomorrow, yesterday, the day after, this/next/coming + a weekday,
+week, weekend or month), not the words of any one conversation.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+_EN_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_EN_SPAN = rf"(?:{_EN_WEEKDAY}|week|weekend|month|morning|afternoon|evening)"
+_ENGLISH = (
+    r"\b(?:today|tonight|tomorrow|yesterday|tmrw|tmr)\b"
+    rf"|\b(?:this|next|coming|last)\s+{_EN_SPAN}\b"
+    r"|\bday\s+after\s+tomorrow\b|\bin\s+(?:a|one|two|three|\d+)\s+(?:days?|weeks?)\b"
+)
+_FA_WEEKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s*شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه|جمعه)"
+_PERSIAN = (
+    r"(?:امروز|امشب|فردا|پس‌فردا|پس\s*فردا|دیروز|پریروز)"
+    rf"|(?:{_FA_WEEKDAY}|هفته|ماه|آخر\s*هفته)\s+(?:این|بعد|آینده|دیگه|دیگر|پیش)"
+    rf"|(?:این|همین)\s+(?:{_FA_WEEKDAY}|هفته|ماه)"
+)
+_TH_WEEKDAY = r"(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)"
+_THAI = (
+    r"(?:วันนี้|คืนนี้|พรุ่งนี้|มะรืน|เมื่อวาน|เช้านี้|บ่ายนี้|เย็นนี้)"
+    rf"|(?:{_TH_WEEKDAY}|สัปดาห์|อาทิตย์|เดือน)(?:นี้|หน้า)"
+)
+RELATIVE_DAY = re.compile(f"{_ENGLISH}|{_PERSIAN}|{_THAI}", re.IGNORECASE)
+
+
+def is_relative(text: str) -> bool:
+    """Whether ``text`` names a day counted from when it was said."""
+    return RELATIVE_DAY.search(text) is not None
+
+
+def said_on(text: str, at: datetime) -> str:
+    """``text`` with the day it was said after it, when it names a relative day."""
+    if not is_relative(text):
+        return text
+    return f"{text} (said on {at.date().isoformat()})"
