@@ -16,6 +16,11 @@ Every message is read in order, with the dialogue around it:
 - a reply to a question about a name or an address that holds no shaped value
   is itself the value.
 
+A value that is only a part of a held one never replaces it without a word of
+correction (``fragments``): a flat or floor said after the whole address is kept under
+``address_detail``; a bare number corrects a held sum only when the correction leads it;
+a day named from when it is said ("tomorrow", «فردا») does not replace a named day.
+
 Each change of a value is reported in the order stated, so a total and its
 correction in one batch both reach the history. A value that only restates
 what is already known under that key (the same words, or some of them:
@@ -45,6 +50,7 @@ from domain.memory.offline.dialogue import (
 )
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.fragments import number_said_as_correction, part_of_fuller_address
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
@@ -53,7 +59,12 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
-from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
+from domain.memory.offline.lexicon import (
+    ENGLISH_STOP_WORDS,
+    PERSIAN_STOP_WORDS,
+    RELATIVE_DAYS,
+    THAI_PARTICLES,
+)
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
@@ -169,6 +180,8 @@ ENTITY_KEYS = frozenset(
 
 #: How many values noted without a subject a session keeps per kind; the rest share the last key.
 MAX_NOTED = 12
+#: The key of a part inside a building said after a fuller address (``fragments``).
+ADDRESS_PART = "address_detail"
 #: The key of amounts named by a charge of their own (``charges``).
 CHARGE = "charge"
 
@@ -602,6 +615,10 @@ def _facts_in(
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
             key = _of_the_order_named(key, text, value, facts)
+            if not correction and part_of_fuller_address(value, facts.current(key)):
+                # «خانم نوروزی، واحد ۳» after the whole address: a neighbour's flat, kept
+                # under a key of its own, not the address
+                key = facts.noted_key(ADDRESS_PART, value.text)
             known_value = facts.current(key)
             if (not correction and _another_id(value, known_value)) or _separate_sum(
                 text, value, known_value
@@ -754,7 +771,8 @@ def _keys_for(
         bound.add(("phone", value.kind))
         return [("customer_phone", value.start)]
     if cues and correction and _generic_in_persian(cues, text, value):
-        similar = _similar_known(value, facts, correction)
+        bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
+        similar = _similar_known(value, facts, correction, bare)
         if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
             return [(similar, value.start)]
     if cues and value.kind is Kind.ADDRESS and _delivered_to_place(text, value):
@@ -802,7 +820,9 @@ def _keys_for(
     corrects = (correction and _corrected_near(text, begin, stop)) or (
         value.kind in _UPDATED_KINDS and is_update(sentence)
     )
-    similar = _known_address(value, facts) or _similar_known(value, facts, corrects)
+    # "I can move all 24 across": a bare number a clause from the word of change is no sum
+    bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
+    similar = _known_address(value, facts) or _similar_known(value, facts, corrects, bare)
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
@@ -1279,8 +1299,8 @@ def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: 
     # now half past three"): a looser time replaces only with a word of correction.
     if value.kind not in (Kind.DATE, Kind.TIME) or correction:
         return False
-    if value.kind is Kind.DATE and update:
-        return False
+    if value.kind is Kind.DATE and update and _date_detail(value.text) >= 0:
+        return False  # "now" moves a date; "today … right now" names when it is said
     current = facts.current(key)
     if current is None:
         return False
@@ -1317,7 +1337,11 @@ _MONTH_OR_YEAR = re.compile(
 
 
 def _date_detail(text: str) -> int:
-    """How much of a date a text gives: a day number, a month or year."""
+    """How much of a date a text gives: a day number, a month or year; less than a named
+    day when it names the day only from when it is said ("tomorrow", «فردا», "วันนี้"):
+    said later, the word names another day."""
+    if text.strip().casefold() in RELATIVE_DAYS:
+        return -1
     has_day = any(c.isdigit() for c in text)
     return int(has_day) + int(_MONTH_OR_YEAR.search(text) is not None and has_day)
 
@@ -1491,9 +1515,10 @@ def _kind_of(value: str) -> Kind | None:
     return spans[0].kind if covered >= _KIND_COVERAGE * len(value.strip()) else None
 
 
-def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
+def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) -> bool:
     """Whether ``new`` can be a corrected ``old``: same kind, or a bare number that is
-    a typo of an id (digits in common) or an amount of the same order."""
+    a typo of an id (digits in common) or, when ``bare_corrects`` (the correction leads
+    it: ``number_said_as_correction``), an amount of the same order."""
     if new.kind is kind and kind not in (Kind.NUMBER, Kind.IDENTIFIER):
         return True
     if new.kind not in (Kind.NUMBER, Kind.IDENTIFIER):
@@ -1503,7 +1528,7 @@ def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
         a, b = _digits(new.text), _digits(old)
         common = sum(min(a.count(d), b.count(d)) for d in set(a))
         return bool(a) and common >= 0.6 * max(len(a), len(b))
-    if kind is Kind.AMOUNT and new.kind is Kind.NUMBER:
+    if kind is Kind.AMOUNT and new.kind is Kind.NUMBER and bare_corrects:
         x, y = _number(new.text), _number(old)
         if y is not None:
             y *= _scale(old)  # «۴۳۰ هزار تومان» is 430,000, which «۱۰۰ مگ» does not correct
@@ -1511,7 +1536,9 @@ def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
     return False
 
 
-def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | None:
+def _similar_known(
+    value: ValueSpan, facts: _Facts, correction: bool, bare_corrects: bool = False
+) -> str | None:
     """The key of a known value this one corrects: in a correction, the most recent
     value of a compatible kind; anywhere, a near-identical id, email or phone (a typo
     put right: "VX14-8821-OD" for "VX14-8821-QD"). Phones of one family differ in a
@@ -1526,7 +1553,7 @@ def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | N
             continue
         if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
-        if correction and compatible is None and _similar(value, kind, item.value):
+        if correction and compatible is None and _similar(value, kind, item.value, bare_corrects):
             compatible = item.key
     return compatible
 

@@ -1,0 +1,111 @@
+"""A part of a held value is no new value of it, and a bare number is a corrected sum only
+when the correction leads it, in English, Persian and Thai, value by value: a neighbour's
+flat («خانم نوروزی، واحد ۳») after the whole address is kept under a key of its own, and
+"88 Deansgate" after "invoices moved" is no room rate.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_dialogue import facts_of
+
+# -- a part inside a building does not replace the whole address ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "message", "part"),
+    [
+        ("پونک، خیابان عدل، کوچه نهم، پلاک ۲۱، واحد ۱۱", "خانم نوروزی، واحد ۳.", "واحد ۳"),
+        ("42 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย", "ฝากไว้กับเพื่อน ตึก B ห้อง 1508 ค่ะ", "ตึก B ห้อง 1508"),
+    ],
+)
+def test_a_flat_said_after_the_whole_address_is_kept_apart(
+    address: str, message: str, part: str
+) -> None:
+    facts = facts_of(("user", message), known=[("delivery_address", address)])
+    assert facts.get("delivery_address", address) == address
+    assert facts["address_detail"] == part
+
+
+@pytest.mark.parametrize(
+    ("address", "message", "part"),
+    [
+        ("پونک، خیابان عدل، پلاک ۲۱، واحد ۱۱", "ببخشید اشتباه گفتم، واحد ۳", "واحد ۳"),
+        ("42 ถนนสุขุมวิท แขวงคลองเตย", "ขอโทษค่ะ พิมพ์ผิด ตึก B ห้อง 1509 ค่ะ", "ตึก B ห้อง 1509"),
+    ],
+)
+def test_a_flat_given_as_a_correction_still_corrects(address: str, message: str, part: str) -> None:
+    facts = facts_of(("user", message), known=[("delivery_address", address)])
+    assert facts.get("delivery_address") == part
+
+
+# -- a bare number a clause away from a word of change is no corrected sum ------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "held", "message"),
+    [
+        (
+            "room_rate",
+            "£135",
+            "invoices go to manchester now, accounts moved there. 2nd Floor, 88 Deansgate",
+        ),
+        ("shipping_cost", "£7.50", "Bedrooms are fine, I can move all 24 across to October."),
+        ("deposit", "۳۰ تومن", "تمدید باید حداقل ۱۲ ساعت قبل اطلاع داده بشه"),
+        ("price", "1,180 บาท", "ขอโทษค่ะ เบอร์พิมพ์ผิด ที่ถูกคือ +44 7700 900421 ค่ะ ท้ายเป็น 421"),
+    ],
+)
+def test_a_bare_number_away_from_the_correction_is_no_sum(
+    key: str, held: str, message: str
+) -> None:
+    facts = facts_of(("user", message), known=[(key, held)])
+    assert facts.get(key, held) == held
+
+
+@pytest.mark.parametrize(
+    ("key", "held", "message", "value"),
+    [
+        ("order_total", "£96", "sorry, it should be 84", "84"),
+        ("refund_amount", "65 บาท", "ไม่ใช่คับ ต้องเป็น 130 ดิ", "130"),
+        ("deposit", "۹۶ تومان", "ببخشید اشتباه گفتم، درستش ۸۴ هست", "۸۴"),
+    ],
+)
+def test_a_bare_number_the_correction_leads_corrects_the_sum(
+    key: str, held: str, message: str, value: str
+) -> None:
+    assert facts_of(("user", message), known=[(key, held)]).get(key) == value
+
+
+# -- a day named from when it is said does not replace a named day --------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "held", "message"),
+    [
+        ("delivery_date", "Monday morning", "It will be delivered tomorrow to the centre."),
+        (
+            "delivery_date",
+            "دوشنبه صبح",
+            "دستگاه امروز عصر به مرکز می‌رسه و فردا تکنسین بررسیش می‌کنه.",
+        ),
+        ("delivery_date", "วันจันทร์", "ของจะจัดส่งถึงสาขาพรุ่งนี้ค่ะ"),
+    ],
+)
+def test_a_relative_day_does_not_replace_a_named_day(key: str, held: str, message: str) -> None:
+    facts = facts_of(("assistant", message), known=[(key, held)])
+    assert facts.get(key, held) == held
+
+
+@pytest.mark.parametrize(
+    ("held", "message", "value"),
+    [
+        ("Monday morning", "sorry, my mistake, delivery is tomorrow", "tomorrow"),
+        ("دوشنبه صبح", "ببخشید اشتباه گفتم، تحویل فردا است", "فردا"),
+    ],
+)
+def test_a_relative_day_given_as_a_correction_still_replaces(
+    held: str, message: str, value: str
+) -> None:
+    facts = facts_of(("user", message), known=[("delivery_date", held)])
+    assert facts.get("delivery_date") == value
