@@ -1203,7 +1203,17 @@ def _lead_in(text: str, value: ValueSpan) -> int:
         start = space + 1 if space != -1 else value.start
     while start < value.start and not text[start].isalnum():
         start += 1
-    return start
+    # "and finance have given me the PO, it's PO-558213": the reply's first word is no lead
+    opening = _LEAD_OPENING.match(text, start, value.start)
+    return opening.end() if opening else start
+
+
+#: Words that open a reply or join it to what was said, and say nothing of a value.
+_LEAD_OPENING = re.compile(
+    r"(?:(?:and|so|but|also|oh|well|ok|okay|yes|yeah|yep|sure|right|hi|hello|then)"
+    rf"(?![\w])|(?:و|آره|بله|خب|ولی|اما|پس|باشه)(?![{_FA}]))[\s,،.!:-]*",
+    re.IGNORECASE,
+)
 
 
 #: Words that make a contact detail the customer's when the assistant writes it.
@@ -2011,10 +2021,13 @@ _MIN_THAI_CLAUSE = 10
 _MAX_PRODUCT_WORDS = 6
 
 
-#: Replies that confirm rather than answer ("yes, that's the one").
+#: Replies that confirm rather than answer ("yes, that's the one"), or point back to what is
+#: known ("same company", «همون قبلی», "เหมือนเดิม"): the value stays as it is.
 _CONFIRMATION = re.compile(
     r"^(?:that'?s\s+(?:it|the\s+one|right|correct)|correct|exactly|right|yes|yep|that\s+one"
-    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้)\b",
+    r"|(?:the\s+)?same|as\s+before"
+    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|همون|همین|همان|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้"
+    r"|เหมือนเดิม|อันเดิม|ที่เดิม|คนเดิม)\b",
     re.IGNORECASE,
 )
 
