@@ -109,3 +109,19 @@ def test_a_relative_day_given_as_a_correction_still_replaces(
 ) -> None:
     facts = facts_of(("user", message), known=[("delivery_date", held)])
     assert facts.get("delivery_date") == value
+
+
+# -- a total is no corrected deposit --------------------------------------------------------
+
+
+def test_a_total_in_a_correction_is_the_total_not_the_deposit() -> None:
+    facts = facts_of(
+        (
+            "assistant",
+            "ببخشید یه اصلاح هم داشتم، متراژ رو اشتباه نوشته بودم. "
+            "مبلغ کل هم با این حساب میشه ۱۰۰ میلیون و ۵۰۰",
+        ),
+        known=[("deposit", "۳۰ میلیون")],
+    )
+    assert facts.get("deposit", "۳۰ میلیون") == "۳۰ میلیون"
+    assert facts["order_total"].startswith("۱۰۰ میلیون")

@@ -214,6 +214,8 @@ def _separate_sum(text: str, value: ValueSpan, current: str | None) -> bool:
     return SEPARATELY.search(_sentence_of(text, value)) is not None
 
 
+#: Keys of a part of a sum paid ahead of the rest: a total never corrects one.
+_PART_PAID = frozenset({"deposit"})
 #: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
 _GENERIC_AMOUNTS = frozenset({"total", "amount", "fee"})
 
@@ -773,6 +775,10 @@ def _keys_for(
     if cues and correction and _generic_in_persian(cues, text, value):
         bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
         similar = _similar_known(value, facts, correction, bare)
+        totals = [k for t, _ in cues if t.name == "total" and (k := t.key_for(value.kind))]
+        if similar is not None and _base_key(similar) in _PART_PAID and totals:
+            # «مبلغ کل … میشه ۱۰۰ میلیون»: the whole is no corrected deposit
+            similar = totals[0]
         if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
             return [(similar, value.start)]
     if cues and value.kind is Kind.ADDRESS and _delivered_to_place(text, value):
