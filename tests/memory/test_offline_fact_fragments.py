@@ -125,3 +125,39 @@ def test_a_total_in_a_correction_is_the_total_not_the_deposit() -> None:
     )
     assert facts.get("deposit", "۳۰ میلیون") == "۳۰ میلیون"
     assert facts["order_total"].startswith("۱۰۰ میلیون")
+
+
+# -- a bare number takes no subject another value has ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "value"),
+    [
+        ("is there any wiggle room on the 142? last year we paid 128 at a hotel", "room", "128"),
+        ("شماره اتاق ۲۱۴؟ پارسال ۳۱۸ بودیم", "room", "۳۱۸"),
+        ("The Harbour Room is free both days. It's larger, up to 70 theatre style.", "room", "70"),
+    ],
+)
+def test_a_bare_number_is_not_carried_past_its_own_sentence(
+    message: str, key: str, value: str
+) -> None:
+    facts = facts_of(("user", message))
+    assert not any(k.startswith(key) and v == value for k, v in facts.items())
+
+
+def test_a_bare_number_right_after_a_pointer_takes_the_subject_before() -> None:
+    facts = facts_of(("user", "oh and the gate code changed, we had it reset. its 8203 now"))
+    assert "8203" in facts.values()
+
+
+@pytest.mark.parametrize(
+    ("held", "message"),
+    [
+        ("142", "actually, quick one on GRP-20471: who looks after us?"),
+        ("142", "sorry, bedrooms are fine, I can move all 24 across to October."),
+        ("۱۴۲", "ببخشید، فقط ۲۴ تا از اتاق‌ها جابجا میشن"),
+    ],
+)
+def test_an_id_is_put_right_by_no_number_of_another_length(held: str, message: str) -> None:
+    facts = facts_of(("user", message), known=[("room_number", held)])
+    assert facts.get("room_number", held) == held

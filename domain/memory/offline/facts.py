@@ -955,6 +955,9 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     if begin == 0:
         return None
     asks = text[:begin].rstrip().endswith(("?", "؟"))
+    if value.kind is Kind.NUMBER and not asks and not _POINTER_LEADS.match(text, begin):
+        # "its 8203 now" is the gate code named before; "It's larger — up to 70" counts seats
+        return None
     bare = _stands_alone(text, begin, value)
     if not asks and not bare and not points_back(text[begin : value.start]):
         return None
@@ -969,6 +972,11 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     return best.topic.key_for(value.kind)
 
 
+#: A sentence that is a pointer back and a bare number: "its 8203 now", "it's now 8203".
+_POINTER_LEADS = re.compile(
+    r"\s*(?:it'?s|it\s+is|its|that'?s|that\s+is)\s+(?:now\s+|actually\s+|just\s+)?\d",
+    re.IGNORECASE,
+)
 #: A full stop before a sentence (Thai runs sentences together without one).
 _STOP_BEFORE = re.compile(r"[.!?؟…]\s*$")
 #: A value said in addition to the one known ("my work phone too"): a subject of its own
@@ -997,13 +1005,15 @@ _BARE_LOOK_BACK = 2
 
 def _cues_of_sentences_before(text: str, begin: int, kind: Kind, sentences: int) -> list[Cue]:
     """The cues for ``kind`` of the nearest of the ``sentences`` sentences before
-    ``begin`` that names one; none past a sentence that states a value of that kind (its
-    cue is its own value's)."""
+    ``begin`` that names one; none from or past a sentence that states a value of that
+    kind (its cue is its own value's)."""
     while begin > 0 and sentences > 0:
         previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
         sentence = text[previous_begin:begin]
+        if any(v.kind is kind for v in find_values(sentence)):
+            return []  # "any wiggle room on the 142? we paid 128": the cue is the 142's
         cues = [c for c in cues_in(sentence) if c.topic.key_for(kind)]
-        if cues or any(v.kind is kind for v in find_values(sentence)):
+        if cues:
             return cues
         begin, sentences = previous_begin, sentences - 1
     return []
@@ -1531,6 +1541,10 @@ def _kind_of(value: str) -> Kind | None:
     return spans[0].kind if covered >= _KIND_COVERAGE * len(value.strip()) else None
 
 
+#: A bare number this short is an id put right only when the correction leads it.
+_MIN_TYPO_DIGITS = 4
+
+
 def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) -> bool:
     """Whether ``new`` can be a corrected ``old``: same kind, or a bare number that is
     a typo of an id (digits in common) or, when ``bare_corrects`` (the correction leads
@@ -1539,11 +1553,15 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
         return True
     if new.kind not in (Kind.NUMBER, Kind.IDENTIFIER):
         return False
-    # An id is corrected by one with mostly the same digits, not by any other id.
+    # An id is corrected by one with mostly the same digits, not by any other id: a typo
+    # changes, swaps, adds or drops a digit ("GRP-20471" puts right no "142").
     if kind in (Kind.IDENTIFIER, Kind.NUMBER, Kind.PHONE):
         a, b = _digits(new.text), _digits(old)
         common = sum(min(a.count(d), b.count(d)) for d in set(a))
-        return bool(a) and common >= 0.6 * max(len(a), len(b))
+        alike = abs(len(a) - len(b)) <= 1
+        if new.kind is Kind.NUMBER and len(a) < _MIN_TYPO_DIGITS and not bare_corrects:
+            return False  # "I can move all 24 across": a count, unless the correction leads it
+        return bool(a) and alike and common >= 0.6 * max(len(a), len(b))
     if kind is Kind.AMOUNT and new.kind is Kind.NUMBER and bare_corrects:
         x, y = _number(new.text), _number(old)
         if y is not None:
