@@ -161,3 +161,30 @@ def test_a_bare_number_right_after_a_pointer_takes_the_subject_before() -> None:
 def test_an_id_is_put_right_by_no_number_of_another_length(held: str, message: str) -> None:
     facts = facts_of(("user", message), known=[("room_number", held)])
     assert facts.get("room_number", held) == held
+
+
+# -- a question for how many asks no sum ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("How many people will be in the room in total?", "about 32 total for the day sessions"),
+        ("جمعاً چند نفر میاید؟", "حدود ۳۲"),
+        ("รวมทั้งหมดกี่คนคะ", "32 ค่ะ"),
+    ],
+)
+def test_a_count_asked_in_total_is_no_order_total(question: str, reply: str) -> None:
+    facts = facts_of(("assistant", question), ("user", reply))
+    assert "order_total" not in facts
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "value"),
+    [
+        ("What was the total?", "84 in all", "84"),
+        ("مبلغ کل چند تومن شد؟", "۸۴ هزار تومان", "۸۴ هزار تومان"),
+    ],
+)
+def test_a_sum_asked_in_total_is_still_the_total(question: str, reply: str, value: str) -> None:
+    assert facts_of(("assistant", question), ("user", reply)).get("order_total") == value
