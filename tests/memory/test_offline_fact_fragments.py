@@ -188,3 +188,24 @@ def test_a_count_asked_in_total_is_no_order_total(question: str, reply: str) -> 
 )
 def test_a_sum_asked_in_total_is_still_the_total(question: str, reply: str, value: str) -> None:
     assert facts_of(("assistant", question), ("user", reply)).get("order_total") == value
+
+
+# -- a town and its postcode are no brand and model -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "value"),
+    [
+        ("accounts moved last month. 2nd Floor, 88 Deansgate, Manchester M3 2ER", "M3 2ER"),
+        ("the office moved to 3rd Floor, 12 Ropewalk, Nottingham NG1 5DU", "NG1 5DU"),
+    ],
+)
+def test_a_postcode_after_a_town_is_no_product_model(message: str, value: str) -> None:
+    facts = facts_of(("user", message))
+    assert not any(k.startswith("product_model") for k in facts)
+    assert any(value in v for v in facts.values())
+
+
+def test_a_model_code_after_a_brand_is_still_a_model() -> None:
+    facts = facts_of(("user", "it's the earbuds, Sony WF-1000XM5, bought in May"))
+    assert facts.get("product_model") == "Sony WF-1000XM5"

@@ -746,7 +746,9 @@ def _keys_for(
         return [(by_unit, value.start)]
     brand = _brand_before(text, value)
     if brand is not None:  # no order number follows a brand name; the model keeps it
-        return [(facts.noted_key("product_model", text[brand : value.end]), brand)]
+        # "…, 88 Deansgate, Manchester M3 2ER": a town and its postcode, no brand and model
+        noted = "postcode" if _POSTCODE.fullmatch(value.text) else "product_model"
+        return [(facts.noted_key(noted, text[brand : value.end]), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]
@@ -1179,6 +1181,10 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
 _BRAND_BEFORE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]))[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$"
 )
+
+
+#: A British postcode ("M3 2ER", "LS6 2QT", "SW1A 1AA"): the shape of no model code.
+_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}")
 
 
 def _brand_before(text: str, value: ValueSpan) -> int | None:
