@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from domain.memory.offline.holder_names import names_on_record
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.person_names import people_named
 from tests.memory.test_offline_facts_dialogue import facts_of
@@ -73,3 +74,28 @@ def test_a_noted_code_s_lead_in_starts_after_the_reply_word(message: str, value:
     noted = [v for k, v in facts.items() if k.startswith("reference")]
     assert noted and noted[0].startswith(value.split(",")[0])
     assert not noted[0].startswith(("and ", "و "))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "แล้วใบกำกับภาษีจะให้ออกในนามอะไรครับ",
+        "ในนามบุคคลค่ะ ชื่อตัวเองเลย",
+        "فاکتور به نام چی صادر بشه؟",
+        "به نام کی ثبت کنم؟",
+    ],
+)
+def test_a_question_word_on_record_is_no_holder_name(text: str) -> None:
+    assert names_on_record(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ในนามบุคคลธรรมดา คุณสมชาย ใจดีครับ", "สมชาย ใจดี"),
+        ("به نام علی رضایی ثبت شده", "علی رضایی"),
+        ("It's under the name of Dana Whitfield", "Dana Whitfield"),
+    ],
+)
+def test_a_name_on_record_is_still_read(text: str, name: str) -> None:
+    assert [found.name for found in names_on_record(text)] == [name]
