@@ -97,13 +97,27 @@ def is_question(sentence: str) -> bool:
     return _QUESTION.search(sentence.strip()) is not None
 
 
+#: A question for how many of something ("How many people in total?", «چند نفر میاید؟»,
+#: «กี่คน»), not for a sum («چند تومن», «กี่บาท»).
+_HOW_MANY = re.compile(
+    r"\bhow\s+many\b(?!\s+(?:dollars|pounds|euros|baht))"
+    rf"|(?<![{_FA}])چند\s*(?:تا|(?!تومن|تومان|ریال|هزار|میلیون|درصد)[{_FA}]{{2,}})"
+    r"|กี่(?!บาท|เปอร์เซ็นต์)",
+    re.IGNORECASE,
+)
+#: Topics that say only that a sum is a whole ("in total", «جمعاً», «รวม»): of a count, too.
+_SUM_WORDS = frozenset({"total", "amount"})
+
+
 def asked_topics(text: str) -> list[Topic]:
-    """The topics the question or request sentences of ``text`` ask about, in order."""
+    """The topics the question or request sentences of ``text`` ask about, in order; a
+    question for how many asks no sum ("How many people will be there in total?")."""
     topics: list[Topic] = []
     for sentence in split_sentences(text):
         if is_question(sentence):
+            counting = _HOW_MANY.search(sentence) is not None
             for topic in topics_named(sentence):
-                if topic not in topics:
+                if topic not in topics and not (counting and topic.name in _SUM_WORDS):
                     topics.append(topic)
     return topics
 

@@ -16,6 +16,11 @@ Every message is read in order, with the dialogue around it:
 - a reply to a question about a name or an address that holds no shaped value
   is itself the value.
 
+A value that is only a part of a held one never replaces it without a word of
+correction (``fragments``): a flat or floor said after the whole address is kept under
+``address_detail``; a bare number corrects a held sum only when the correction leads it;
+a day named from when it is said ("tomorrow", «فردا») does not replace a named day.
+
 Each change of a value is reported in the order stated, so a total and its
 correction in one batch both reach the history. A value that only restates
 what is already known under that key (the same words, or some of them:
@@ -45,6 +50,7 @@ from domain.memory.offline.dialogue import (
 )
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.fragments import number_said_as_correction, part_of_fuller_address
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
@@ -53,7 +59,12 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
-from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS, THAI_PARTICLES
+from domain.memory.offline.lexicon import (
+    ENGLISH_STOP_WORDS,
+    PERSIAN_STOP_WORDS,
+    RELATIVE_DAYS,
+    THAI_PARTICLES,
+)
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
@@ -169,6 +180,8 @@ ENTITY_KEYS = frozenset(
 
 #: How many values noted without a subject a session keeps per kind; the rest share the last key.
 MAX_NOTED = 12
+#: The key of a part inside a building said after a fuller address (``fragments``).
+ADDRESS_PART = "address_detail"
 #: The key of amounts named by a charge of their own (``charges``).
 CHARGE = "charge"
 
@@ -201,6 +214,8 @@ def _separate_sum(text: str, value: ValueSpan, current: str | None) -> bool:
     return SEPARATELY.search(_sentence_of(text, value)) is not None
 
 
+#: Keys of a part of a sum paid ahead of the rest: a total never corrects one.
+_PART_PAID = frozenset({"deposit"})
 #: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
 _GENERIC_AMOUNTS = frozenset({"total", "amount", "fee"})
 
@@ -602,6 +617,10 @@ def _facts_in(
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
             key = _of_the_order_named(key, text, value, facts)
+            if not correction and part_of_fuller_address(value, facts.current(key)):
+                # «خانم نوروزی، واحد ۳» after the whole address: a neighbour's flat, kept
+                # under a key of its own, not the address
+                key = facts.noted_key(ADDRESS_PART, value.text)
             known_value = facts.current(key)
             if (not correction and _another_id(value, known_value)) or _separate_sum(
                 text, value, known_value
@@ -727,7 +746,9 @@ def _keys_for(
         return [(by_unit, value.start)]
     brand = _brand_before(text, value)
     if brand is not None:  # no order number follows a brand name; the model keeps it
-        return [(facts.noted_key("product_model", text[brand : value.end]), brand)]
+        # "…, 88 Deansgate, Manchester M3 2ER": a town and its postcode, no brand and model
+        noted = "postcode" if _POSTCODE.fullmatch(value.text) else "product_model"
+        return [(facts.noted_key(noted, text[brand : value.end]), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]
@@ -754,7 +775,12 @@ def _keys_for(
         bound.add(("phone", value.kind))
         return [("customer_phone", value.start)]
     if cues and correction and _generic_in_persian(cues, text, value):
-        similar = _similar_known(value, facts, correction)
+        bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
+        similar = _similar_known(value, facts, correction, bare)
+        totals = [k for t, _ in cues if t.name == "total" and (k := t.key_for(value.kind))]
+        if similar is not None and _base_key(similar) in _PART_PAID and totals:
+            # «مبلغ کل … میشه ۱۰۰ میلیون»: the whole is no corrected deposit
+            similar = totals[0]
         if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
             return [(similar, value.start)]
     if cues and value.kind is Kind.ADDRESS and _delivered_to_place(text, value):
@@ -802,7 +828,9 @@ def _keys_for(
     corrects = (correction and _corrected_near(text, begin, stop)) or (
         value.kind in _UPDATED_KINDS and is_update(sentence)
     )
-    similar = _known_address(value, facts) or _similar_known(value, facts, corrects)
+    # "I can move all 24 across": a bare number a clause from the word of change is no sum
+    bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
+    similar = _known_address(value, facts) or _similar_known(value, facts, corrects, bare)
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
@@ -929,6 +957,9 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     if begin == 0:
         return None
     asks = text[:begin].rstrip().endswith(("?", "؟"))
+    if value.kind is Kind.NUMBER and not asks and not _POINTER_LEADS.match(text, begin):
+        # "its 8203 now" is the gate code named before; "It's larger — up to 70" counts seats
+        return None
     bare = _stands_alone(text, begin, value)
     if not asks and not bare and not points_back(text[begin : value.start]):
         return None
@@ -943,6 +974,11 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     return best.topic.key_for(value.kind)
 
 
+#: A sentence that is a pointer back and a bare number: "its 8203 now", "it's now 8203".
+_POINTER_LEADS = re.compile(
+    r"\s*(?:it'?s|it\s+is|its|that'?s|that\s+is)\s+(?:now\s+|actually\s+|just\s+)?\d",
+    re.IGNORECASE,
+)
 #: A full stop before a sentence (Thai runs sentences together without one).
 _STOP_BEFORE = re.compile(r"[.!?؟…]\s*$")
 #: A value said in addition to the one known ("my work phone too"): a subject of its own
@@ -971,13 +1007,15 @@ _BARE_LOOK_BACK = 2
 
 def _cues_of_sentences_before(text: str, begin: int, kind: Kind, sentences: int) -> list[Cue]:
     """The cues for ``kind`` of the nearest of the ``sentences`` sentences before
-    ``begin`` that names one; none past a sentence that states a value of that kind (its
-    cue is its own value's)."""
+    ``begin`` that names one; none from or past a sentence that states a value of that
+    kind (its cue is its own value's)."""
     while begin > 0 and sentences > 0:
         previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
         sentence = text[previous_begin:begin]
+        if any(v.kind is kind for v in find_values(sentence)):
+            return []  # "any wiggle room on the 142? we paid 128": the cue is the 142's
         cues = [c for c in cues_in(sentence) if c.topic.key_for(kind)]
-        if cues or any(v.kind is kind for v in find_values(sentence)):
+        if cues:
             return cues
         begin, sentences = previous_begin, sentences - 1
     return []
@@ -1145,6 +1183,10 @@ _BRAND_BEFORE = re.compile(
 )
 
 
+#: A British postcode ("M3 2ER", "LS6 2QT", "SW1A 1AA"): the shape of no model code.
+_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}")
+
+
 def _brand_before(text: str, value: ValueSpan) -> int | None:
     """Where the brand written before a model code starts, when one is."""
     if value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
@@ -1183,7 +1225,17 @@ def _lead_in(text: str, value: ValueSpan) -> int:
         start = space + 1 if space != -1 else value.start
     while start < value.start and not text[start].isalnum():
         start += 1
-    return start
+    # "and finance have given me the PO, it's PO-558213": the reply's first word is no lead
+    opening = _LEAD_OPENING.match(text, start, value.start)
+    return opening.end() if opening else start
+
+
+#: Words that open a reply or join it to what was said, and say nothing of a value.
+_LEAD_OPENING = re.compile(
+    r"(?:(?:and|so|but|also|oh|well|ok|okay|yes|yeah|yep|sure|right|hi|hello|then)"
+    rf"(?![\w])|(?:و|آره|بله|خب|ولی|اما|پس|باشه)(?![{_FA}]))[\s,،.!:-]*",
+    re.IGNORECASE,
+)
 
 
 #: Words that make a contact detail the customer's when the assistant writes it.
@@ -1279,8 +1331,8 @@ def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: 
     # now half past three"): a looser time replaces only with a word of correction.
     if value.kind not in (Kind.DATE, Kind.TIME) or correction:
         return False
-    if value.kind is Kind.DATE and update:
-        return False
+    if value.kind is Kind.DATE and update and _date_detail(value.text) >= 0:
+        return False  # "now" moves a date; "today … right now" names when it is said
     current = facts.current(key)
     if current is None:
         return False
@@ -1317,7 +1369,11 @@ _MONTH_OR_YEAR = re.compile(
 
 
 def _date_detail(text: str) -> int:
-    """How much of a date a text gives: a day number, a month or year."""
+    """How much of a date a text gives: a day number, a month or year; less than a named
+    day when it names the day only from when it is said ("tomorrow", «فردا», "วันนี้"):
+    said later, the word names another day."""
+    if text.strip().casefold() in RELATIVE_DAYS:
+        return -1
     has_day = any(c.isdigit() for c in text)
     return int(has_day) + int(_MONTH_OR_YEAR.search(text) is not None and has_day)
 
@@ -1491,19 +1547,28 @@ def _kind_of(value: str) -> Kind | None:
     return spans[0].kind if covered >= _KIND_COVERAGE * len(value.strip()) else None
 
 
-def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
+#: A bare number this short is an id put right only when the correction leads it.
+_MIN_TYPO_DIGITS = 4
+
+
+def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) -> bool:
     """Whether ``new`` can be a corrected ``old``: same kind, or a bare number that is
-    a typo of an id (digits in common) or an amount of the same order."""
+    a typo of an id (digits in common) or, when ``bare_corrects`` (the correction leads
+    it: ``number_said_as_correction``), an amount of the same order."""
     if new.kind is kind and kind not in (Kind.NUMBER, Kind.IDENTIFIER):
         return True
     if new.kind not in (Kind.NUMBER, Kind.IDENTIFIER):
         return False
-    # An id is corrected by one with mostly the same digits, not by any other id.
+    # An id is corrected by one with mostly the same digits, not by any other id: a typo
+    # changes, swaps, adds or drops a digit ("GRP-20471" puts right no "142").
     if kind in (Kind.IDENTIFIER, Kind.NUMBER, Kind.PHONE):
         a, b = _digits(new.text), _digits(old)
         common = sum(min(a.count(d), b.count(d)) for d in set(a))
-        return bool(a) and common >= 0.6 * max(len(a), len(b))
-    if kind is Kind.AMOUNT and new.kind is Kind.NUMBER:
+        alike = abs(len(a) - len(b)) <= 1
+        if new.kind is Kind.NUMBER and len(a) < _MIN_TYPO_DIGITS and not bare_corrects:
+            return False  # "I can move all 24 across": a count, unless the correction leads it
+        return bool(a) and alike and common >= 0.6 * max(len(a), len(b))
+    if kind is Kind.AMOUNT and new.kind is Kind.NUMBER and bare_corrects:
         x, y = _number(new.text), _number(old)
         if y is not None:
             y *= _scale(old)  # «۴۳۰ هزار تومان» is 430,000, which «۱۰۰ مگ» does not correct
@@ -1511,7 +1576,9 @@ def _similar(new: ValueSpan, kind: Kind, old: str) -> bool:
     return False
 
 
-def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | None:
+def _similar_known(
+    value: ValueSpan, facts: _Facts, correction: bool, bare_corrects: bool = False
+) -> str | None:
     """The key of a known value this one corrects: in a correction, the most recent
     value of a compatible kind; anywhere, a near-identical id, email or phone (a typo
     put right: "VX14-8821-OD" for "VX14-8821-QD"). Phones of one family differ in a
@@ -1526,7 +1593,7 @@ def _similar_known(value: ValueSpan, facts: _Facts, correction: bool) -> str | N
             continue
         if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
-        if correction and compatible is None and _similar(value, kind, item.value):
+        if correction and compatible is None and _similar(value, kind, item.value, bare_corrects):
             compatible = item.key
     return compatible
 
@@ -1984,10 +2051,13 @@ _MIN_THAI_CLAUSE = 10
 _MAX_PRODUCT_WORDS = 6
 
 
-#: Replies that confirm rather than answer ("yes, that's the one").
+#: Replies that confirm rather than answer ("yes, that's the one"), or point back to what is
+#: known ("same company", «همون قبلی», "เหมือนเดิม"): the value stays as it is.
 _CONFIRMATION = re.compile(
     r"^(?:that'?s\s+(?:it|the\s+one|right|correct)|correct|exactly|right|yes|yep|that\s+one"
-    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้)\b",
+    r"|(?:the\s+)?same|as\s+before"
+    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|همون|همین|همان|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้"
+    r"|เหมือนเดิม|อันเดิม|ที่เดิม|คนเดิม)\b",
     re.IGNORECASE,
 )
 

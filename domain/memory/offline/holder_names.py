@@ -19,7 +19,7 @@ _FA = FA_LETTERS
 #: Pronouns too: «به نام شما پیدا کردم» ("found it under your name") names no one.
 _FA_STOP = (
     r"(?:ثبت|شده|هست|است|هستش|بود|رزرو|درسته|می|که|و|با|رو|را|شما|من|خودم|خودتون|خودتان|ایشون"
-    r"|ایشان|ما|اون|او)(?![" + _FA + "])"
+    r"|ایشان|ما|اون|او|چی|کی|کسی|چه)(?![" + _FA + "])"
 )
 FA_NAME_WORD = rf"(?:(?!{_FA_STOP})[{_FA}]{{2,}})"
 _EN_NAME_WORD = r"[A-Z][a-z'’-]+"
@@ -43,6 +43,9 @@ _ON_RECORD = re.compile(
     # «ในนามบุคคล คุณ…» (in the name of a person, not a company): the person is the name
     rf"|ใน(?:ชื่อ|นาม)(?!(?:ของ)?\s*(?:คุณ|ผม|ดิฉัน|ฉัน|หนู|เรา)?\s*(?:{THAI_PARTICLES}|$|[.,!?]))"
     r"(?:ของ)?\s*(?:บุคคล(?:ธรรมดา)?\s*)?(?:คุณ|นาย|นาง|นางสาว)?\s*(?!บริษัท|ห้าง|นิติบุคคล|องค์กร)"
+    # «ในนามอะไรครับ» (in what name?), «ในนามบุคคลค่ะ ชื่อตัวเอง»: a question word, a
+    # particle or «ชื่อ» opens no name
+    rf"(?!{THAI_PARTICLES}|อะไร|ใคร|ไหน|ชื่อ|บุคคล)"
     rf"(?P<th>[\u0e01-\u0e4e]{{2,}}?(?:\s[\u0e01-\u0e4e]{{2,}}?)?)(?={THAI_PARTICLES}|\s|$|[.,!?])"
 )
 

@@ -75,6 +75,15 @@ _NOT_A_NAME = PERSIAN_STOP_WORDS | {
 }
 
 
+#: Words that open a reply or a clause and name no thing: «آره مدل آتنا رو دیدم» (yes, …),
+#: «ما معمولا سرامیک مدل راک پیشنهاد میدیم» (we usually suggest …).
+_OPENING_WORDS = frozenset(
+    {"آره", "بله", "نه", "باشه", "خب", "خوب", "اوکی", "ببین", "ببینید", "پس", "ولی", "اما"}
+    | {"یعنی", "معمولا", "معمولاً", "حتما", "حتماً", "فقط", "الان", "احتمالا", "احتمالاً"}
+    | {"همیشه", "البته", "راستش", "بعد", "قبلا", "قبلاً"}
+)
+
+
 #: What is chosen, named by its head noun, and the key of the choice: a later choice of the
 #: same kind replaces the earlier one.
 _CHOICE_HEADS = {
@@ -193,12 +202,17 @@ def _items(text: str) -> list[NamedThing]:
     found = []
     for match in _ITEM.finditer(text):
         kind = match.group("kind").split()
-        while kind and kind[0] in _NOT_A_NAME:
+        while kind and kind[0] in _NOT_A_NAME | _OPENING_WORDS:
             kind = kind[1:]
         model = match.group("model").split()[0]
-        if not kind or any(word in _NOT_A_NAME for word in kind) or model in _NOT_A_NAME:
+        if any(word in _NOT_A_NAME for word in kind) or model in _NOT_A_NAME:
             continue
-        start = match.start("kind") + match.group("kind").index(kind[0])
+        if kind:
+            start = match.start("kind") + match.group("kind").index(kind[0])
+        elif match.group("kind").split()[-1] in _OPENING_WORDS:
+            start = text.index("مدل", match.end("kind"))  # «آره مدل آتنا»: the model alone
+        else:
+            continue
         found.append(NamedThing("product", start, match.end(), text[start : match.end()]))
     return found
 

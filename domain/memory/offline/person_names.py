@@ -66,6 +66,13 @@ _FA_NOT_SURNAME = (
     rf"(?:هستن|هستند|هستید|هستین|گفتن|گفتند|میان|میاد|تماس|زنگ|جان|عزیز|شماره|پیگیری|مدیر|مسئول"
     rf"|راننده|نصاب|پیک|تکنسین|کارشناس|همسایه|صاحب|از|به|هم|گفت|میگه)(?![{_FA}])"
 )
+#: The verbs Persian makes compound verbs with («اسباب‌کشی کردن», «عذر میخوام», «زنگ زد»): the
+#: word before one is half of the verb, not a name.
+_FA_LIGHT_VERB = (
+    r"(?:نمی[\u200c\s]?|می[\u200c\s]?|ن|ب)?"
+    r"(?:کرد|کن|شد|شو|خواه|خوا|داد|زد|زن|گرفت|گیر|کشید|کش|رفت|آمد|اومد)"
+    rf"(?:ن|ند|م|ی|ه|یم|ید|ین|ست)?(?![{_FA}])"
+)
 _TH_TITLE = r"(?:คุณ)?"
 #: A name with its legal title kept («นายประยูร แก้วมณี»: the title is part of a full name;
 #: «คุณ» is only polite).
@@ -131,9 +138,10 @@ _PATTERNS = (
     # رحیمی هستن», says too little); «به نام آقای …» is the holder's (``holder_names``).
     re.compile(
         rf"(?<![{_FA}])(?<!نام\s)(?:آقای|خانم|جناب|سرکار\s+خانم)\s+"
-        rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+(?!{_FA_NOT_SURNAME}){FA_NAME_WORD})"
-        # «آقای سواری ظرفشویی رو درست میکنه؟»: a word the verb takes as its object
-        rf"(?![{_FA}])(?!\s*(?:رو|را)(?![{_FA}]))"
+        rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+(?!{_FA_NOT_SURNAME}|ـ){FA_NAME_WORD})"
+        # «آقای سواری ظرفشویی رو درست میکنه؟»: a word the verb takes as its object;
+        # «آقای صالحی اسباب‌کشی کردن», «خانم احمدی عذر میخوام»: the first half of a verb
+        rf"(?![{_FA}])(?!\s*(?:رو|را)(?![{_FA}]))(?!\s+{_FA_LIGHT_VERB})"
     ),
     # a craftsman by his title and given name, as Persian names one: «اوستا حمید», «استادکار
     # رضا» (the crew's lead); a new one in the role replaces the old, as "installer Tom" does

@@ -1,0 +1,101 @@
+"""Words that open a reply are no part of a value, in English, Persian and Thai, value by
+value: "yes same company" names no one, «آقای صالحی اسباب‌کشی کردن» names «صالحی» with
+half a verb, «آره مدل آتنا» is the model «مدل آتنا», and a noted code's lead-in starts
+after "and".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.offline.holder_names import names_on_record
+from domain.memory.offline.named_fa import things_named
+from domain.memory.offline.person_names import people_named
+from tests.memory.test_offline_facts_dialogue import facts_of
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Same company name on the invoice, Brightwave Analytics Ltd?", "yes same company"),
+        ("Who should we put the booking under, same name as before?", "the same as before"),
+        ("اسم گیرنده رو بفرمایید؟", "همون قبلی"),
+        ("ขอชื่อผู้รับด้วยค่ะ", "เหมือนเดิมค่ะ"),
+    ],
+)
+def test_a_reply_pointing_back_is_no_new_name(question: str, reply: str) -> None:
+    facts = facts_of(("assistant", question), ("user", reply))
+    assert "customer_name" not in facts and "recipient_name" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مدیر ساختمونمون عوض شده، آقای صالحی اسباب‌کشی کردن رفتن",
+        "خانم احمدی عذر میخوام، من اشتباه تایپ کردم.",
+        "مدیرمون آقای صالحی ـه، شمارش 0912 441 3307",
+    ],
+)
+def test_half_a_persian_verb_after_a_family_name_is_no_name(text: str) -> None:
+    assert people_named(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("آقای علی کریمی زنگ زد", "علی کریمی"),
+        ("خانم سارا احمدی گفتن فردا میان", "سارا احمدی"),
+    ],
+)
+def test_a_full_name_before_a_verb_is_still_a_name(text: str, name: str) -> None:
+    assert [person.name for person in people_named(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("آره مدل آتنا طوسی رو دیدم، مات‌تره", "مدل آتنا"),
+        ("ما معمولا سرامیک مدل راک طوسی پیشنهاد میدیم", "سرامیک مدل راک"),
+    ],
+)
+def test_a_reply_word_before_a_model_is_no_part_of_it(text: str, thing: str) -> None:
+    assert [named.text for named in things_named(text)] == [thing]
+
+
+@pytest.mark.parametrize(
+    ("message", "value"),
+    [
+        ("and finance have given me the PO, it's PO-558213", "finance have given me the PO"),
+        ("و اینم شماره‌ای که دادن WS-77120 هست", "اینم شماره‌ای که دادن WS-77120"),
+    ],
+)
+def test_a_noted_code_s_lead_in_starts_after_the_reply_word(message: str, value: str) -> None:
+    facts = facts_of(("user", message))
+    noted = [v for k, v in facts.items() if k.startswith("reference")]
+    assert noted and noted[0].startswith(value.split(",")[0])
+    assert not noted[0].startswith(("and ", "و "))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "แล้วใบกำกับภาษีจะให้ออกในนามอะไรครับ",
+        "ในนามบุคคลค่ะ ชื่อตัวเองเลย",
+        "فاکتور به نام چی صادر بشه؟",
+        "به نام کی ثبت کنم؟",
+    ],
+)
+def test_a_question_word_on_record_is_no_holder_name(text: str) -> None:
+    assert names_on_record(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ในนามบุคคลธรรมดา คุณสมชาย ใจดีครับ", "สมชาย ใจดี"),
+        ("به نام علی رضایی ثبت شده", "علی رضایی"),
+        ("It's under the name of Dana Whitfield", "Dana Whitfield"),
+    ],
+)
+def test_a_name_on_record_is_still_read(text: str, name: str) -> None:
+    assert [found.name for found in names_on_record(text)] == [name]
