@@ -1,7 +1,7 @@
 """Words that open a reply are no part of a value, in English, Persian and Thai, value by
 value: "yes same company" names no one, «آقای صالحی اسباب‌کشی کردن» names «صالحی» with
-half a verb, «آره مدل آتنا» is the model «مدل آتنا», and a noted code's lead-in starts
-after "and".
+half a verb, «آره مدل آتنا طوسی» is the model «مدل آتنا طوسی» (its colour with it), and a
+noted code's lead-in starts after "and".
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ def test_a_full_name_before_a_verb_is_still_a_name(text: str, name: str) -> None
 @pytest.mark.parametrize(
     ("text", "thing"),
     [
-        ("آره مدل آتنا طوسی رو دیدم، مات‌تره", "مدل آتنا"),
-        ("ما معمولا سرامیک مدل راک طوسی پیشنهاد میدیم", "سرامیک مدل راک"),
+        ("آره مدل آتنا طوسی رو دیدم، مات‌تره", "مدل آتنا طوسی"),
+        ("ما معمولا سرامیک مدل راک طوسی پیشنهاد میدیم", "سرامیک مدل راک طوسی"),
     ],
 )
 def test_a_reply_word_before_a_model_is_no_part_of_it(text: str, thing: str) -> None:
