@@ -12,12 +12,13 @@ values:
   of one sentence stand between spaces, and the one before may say what the value is of;
 - the question a value answers (the sentence that asks, ending the line before a line
   with a value): kept, without the sentences before it ("Lovely, thanks Dan." of
-  "Lovely, thanks Dan. What's the best mobile for you?"), when it names what it asks
-  for (a content term: not "Is that OK?"), and
+  "Lovely, thanks Dan. What's the best mobile for you?"), when it asks for more than a
+  yes ("How much?", "And yours?"; not "Is that OK?"), and
 - a short reply to a question that states a value ("User: yes please" after "Saturday
   10am?"): whether the value was taken is what it says; not a greeting («سلام.»), which
-  answers nothing;
-- an emoji (two tokens that say nothing of a value) is left out;
+  answers nothing ("Hello? yes" answers "yes");
+- an emoji (two tokens that say nothing of a value) is left out, but for one that answers
+  ("👍", "Sat ✅ Sun ❌");
 - a long sentence is cut to its opening words (what it is about) and a window of words
   around its values, "…" where words were left out;
 - a Thai statement loses the polite particle that closes it ("…12,500 บาท ครับ").
@@ -41,7 +42,6 @@ from dataclasses import dataclass
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.sentences import split_sentences
-from domain.memory.offline.terms import content_terms
 from domain.memory.offline.thai_sentences import joined_clauses
 from domain.memory.speakers import label_of
 from domain.tokens import ELLIPSIS, token_weight
@@ -91,14 +91,33 @@ _PARTICLE_END = re.compile(rf"{THAI_PARTICLES}$")
 _CLAUSE_END = re.compile(r"[,;:،؛](?=\s)")
 _WORD = re.compile(r"\S+")
 #: An emoji (with its variation selector, skin tone and joiner): two tokens that say
-#: nothing of a value.
+#: nothing of a value. Not one that answers: "👍" to "Shall I book Saturday?", "Sat ✅ Sun ❌"
+#: say which value was taken.
+_ANSWER_EMOJI = "\U0001f44d\U0001f44e\U0001f44c\u2705\u274c\u274e\u2714\u2716\u2611"
 _EMOJI = re.compile(
+    f"(?![{_ANSWER_EMOJI}])"
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f3fb-\U0001f3ff]"
+)
+#: The words of a question that only asks for a yes ("Is that OK?", "Does that work for
+#: you?", «خوبه؟», «โอเคไหมคะ»): it names nothing the value after it is of. Any other
+#: question does, even without a content word: "How much?", "And yours?", «چنده؟».
+_CONFIRMING_WORDS = frozenset(
+    {"is", "that", "this", "it", "ok", "okay", "alright", "all", "right", "fine", "good"}
+    | {"correct", "does", "do", "work", "works", "for", "you", "sound", "sounds", "suit"}
+    | {"suits", "shall", "i", "we", "go", "ahead", "yes", "or", "no", "so", "then", "still"}
+    | {"خوبه", "اوکی", "درسته", "حله", "باشه", "مشکلی", "نیست", "هست", "موافقید"}
+    | {"موافقین", "قبوله", "خوب", "پس", "دیگه"}
+)
+_THAI_CONFIRMING = re.compile(
+    r"^(?:โอเค|ได้|ใช่|ถูกต้อง|สะดวก|แบบนี้|ตามนี้)*\s*(?:ไหม|มั้ย|หรือเปล่า|หรือไม่|นะ)"
+    rf"{THAI_PARTICLES}?$"
 )
 #: Greetings, in every language: a reply made of them answers nothing. One of
 #: ``_GREETING_WORDS`` must be said ("Good." alone is a yes), the others may go with it
 #: ("Hi there", "Good morning", «سلام وقت بخیر»).
-_GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya"} | {"سلام", "درود"})
+_GREETING_WORDS = frozenset(
+    {"hi", "hello", "hey", "hiya", "morning", "afternoon", "evening"} | {"سلام", "درود"}
+)
 _GREETINGS = _GREETING_WORDS | frozenset(
     {"good", "morning", "afternoon", "evening", "there", "all"} | {"وقت", "بخیر", "علیکم"}
 )
@@ -241,17 +260,23 @@ def _compact_line(line: _Line, *, value_next: bool, answers_value_question: bool
             index < last and _names_the_next(sentence, line.sentences[index + 1])
         ):
             kept.append(sentence.text)
-    first = line.sentences[0].text if line.sentences else ""
-    if not kept and answers_value_question and first and not _greeting(first):
-        kept.append(_reply(first))
+    # a reply that opens with a greeting ("Hello? yes") answers with what follows it
+    said = [sentence.text for sentence in line.sentences if not _greeting(sentence.text)]
+    if not kept and answers_value_question and said:
+        kept.append(_reply(said[0]))
     return " ".join(kept)
 
 
 def _asks_of_something(sentence: _Sentence) -> bool:
     """Whether ``sentence`` is a question that names what it asks for ("What's the best
-    mobile for you?"): one without a content term ("Is that OK?", «โอเคไหมคะ») says
-    nothing of the value answering it."""
-    return sentence.question and bool(content_terms(sentence.text))
+    mobile for you?", "How much?", "And yours?"): one that only asks for a yes ("Is that
+    OK?", «โอเคไหมคะ») says nothing of the value answering it."""
+    if not sentence.question:
+        return False
+    words = [w.strip(_WORD_MARKS).casefold() for w in _WORD.findall(sentence.text)]
+    words = [w for w in words if w]
+    confirming = all(w in _CONFIRMING_WORDS for w in words)
+    return not (confirming or _THAI_CONFIRMING.match("".join(words)))
 
 
 def _greeting(sentence: str) -> bool:
