@@ -142,7 +142,7 @@ class ReplacedMarks:
             for item in self._replaced:
                 if item.holders or value not in item.old or value in item.fact.value:
                     continue
-                if item.fact.value.strip() in _MARK.sub("", text):
+                if _quotes_whole(_MARK.sub("", text), item.fact.value.strip()):
                     break  # the detail states the current value too: it says the change
                 if re.search(whole, item.old):
                     text = (
@@ -152,6 +152,14 @@ class ReplacedMarks:
                     )
                     break
         return text
+
+
+def _quotes_whole(text: str, value: str) -> bool:
+    """Whether ``text`` quotes ``value`` as a whole word or number: "12pm" does not quote
+    "2pm", nor "19 March" "9 March"."""
+    return bool(value) and bool(
+        re.search(r"(?<![\w.,٬])" + re.escape(value) + r"(?![\w])", text)
+    )
 
 
 def _mark_replaced(item: _Replaced, text: str) -> str:

@@ -398,3 +398,19 @@ def test_a_detail_that_quotes_the_current_value_beside_a_part_of_the_old_is_not_
         assert marks.mark_detail(alone, [part]) == alone.replace(
             part, f"{part} (replaced by {new})"
         )
+
+
+def test_a_current_value_inside_the_old_one_does_not_stop_its_mark() -> None:
+    # The current value stands in the detail only as a piece of the old one ("2pm" of
+    # "12pm", «۲ آذر» of «۱۲ آذر»): the detail quotes the old value, which is marked
+    cases = [
+        ("appointment_time", "12pm on Friday", "2pm", "User: 12pm is fine", "12pm"),
+        ("appointment_date", "Thursday 21 May", "1 May", "User: 21 May works", "21 May"),
+        ("appointment_date", "سه‌شنبه ۱۲ آذر", "۲ آذر", "User: ۱۲ آذر خوبه", "۱۲ آذر"),
+        ("appointment_date", "วันพุธ 12 มิ.ย.", "2 มิ.ย.", "User: 12 มิ.ย. ได้ค่ะ", "12 มิ.ย."),
+    ]
+    for key, old, new, text, value in cases:
+        marks = ReplacedMarks([moved(key, old, new)])  # type: ignore[list-item]
+        assert marks.mark_detail(text, [value]) == text.replace(
+            value, f"{value} (replaced by {new})"
+        )
