@@ -157,9 +157,7 @@ class ReplacedMarks:
 def _quotes_whole(text: str, value: str) -> bool:
     """Whether ``text`` quotes ``value`` as a whole word or number: "12pm" does not quote
     "2pm", nor "19 March" "9 March"."""
-    return bool(value) and bool(
-        re.search(r"(?<![\w.,٬])" + re.escape(value) + r"(?![\w])", text)
-    )
+    return bool(value) and bool(re.search(r"(?<![\w.,٬])" + re.escape(value) + r"(?![\w])", text))
 
 
 def _mark_replaced(item: _Replaced, text: str) -> str:
