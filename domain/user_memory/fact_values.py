@@ -18,9 +18,10 @@ them; a user fact is read in another conversation, alone. So:
   them, without the reply words that open a turn ("sure", «ค่ะ», «بله»), in place
   of a numbered key that says nothing in another conversation ("• Kia Niro EV 4,
   registration: KM22 XTP", not "• Reference 3: That's for the …");
-- a code that differs from a newer code of the same conversation by one character or
-  two swapped (a mistyped digit, then put right: "NVL-7730418", then "NVL-7730481")
-  is the mistake, not a second code: it is not kept.
+- a code that differs from a newer code of the same conversation by two neighbouring
+  characters swapped (a slip of the fingers, then put right: "NVL-7730418", then
+  "NVL-7730481") is the mistake, not a second code: it is not kept (one character
+  changed is how two real codes differ: orders 4410287 and 4410288).
 """
 
 from __future__ import annotations
@@ -91,33 +92,25 @@ def code_of(value: str) -> str:
     return _THAI_LEAD.sub("", code) or value
 
 
-#: The most a mistyped code differs by from the code put right: one character or two
-#: swapped (two would take a family's numbers, 312-555-0140 and 312-555-0177, for one).
-TYPO_EDITS = 1
 #: Codes shorter than this are too short to tell a typo from another code.
 MIN_TYPO_CODE = 6
 
 
-def edits(a: str, b: str) -> int:
-    """The Damerau–Levenshtein distance (adjacent swaps count once): a typo's size."""
-    rows = [list(range(len(b) + 1))]
-    for i, x in enumerate(a, 1):
-        row = [i]
-        for j, y in enumerate(b, 1):
-            best = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y))
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                best = min(best, rows[-2][j - 2] + 1)
-            row.append(best)
-        rows.append(row)
-    return rows[-1][-1]
-
-
 def is_typo_of(code: str, newer: str) -> bool:
-    """Whether ``code`` is ``newer`` mistyped (module doc)."""
+    """Whether ``code`` is ``newer`` mistyped: two neighbouring characters swapped
+    ("NVL-7730418", then "NVL-7730481"). One character changed is not taken for a typo:
+    that is how two codes of one conversation differ (orders 4410287 and 4410288, a
+    family's numbers 0812345670 and 0812345671), and a second code lost is worse than a
+    mistyped one kept."""
     a, b = normalize(code), normalize(newer)
-    if a == b or min(len(a), len(b)) < MIN_TYPO_CODE:
+    if a == b or len(a) != len(b) or len(a) < MIN_TYPO_CODE:
         return False
-    return edits(a, b) <= TYPO_EDITS
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and (a[differ[0]], a[differ[1]]) == (b[differ[1]], b[differ[0]])
+    )
 
 
 @dataclass
@@ -159,7 +152,7 @@ def _later(key: str, other: str, listed_later: bool) -> bool:
     other_base, other_number = _KEY_NUMBER.match(other).groups()  # type: ignore[union-attr]
     if base == other_base:
         return int(number or 1) > int(other_number or 1)
-    return listed_later
+    return not listed_later  # listed most recently updated first
 
 
 def users_facts(facts: Iterable[tuple[str, str]]) -> UsersFacts:
