@@ -42,7 +42,7 @@ from domain.user_memory.recall_index import (
     told,
 )
 from domain.user_memory.repeated_turns import stated_values, without_repeated_turns
-from domain.user_memory.said_when import said_on
+from domain.user_memory.said_when import said_note
 from schemas.user_memory import (
     ConversationSummary,
     RecallIndex,
@@ -106,15 +106,19 @@ def other_conversations_values(fact: UserFact) -> tuple[str, ...]:
 
 def fact_line(fact: UserFact) -> str:
     return _fact_line(
-        fact.key, said_on(fact.value, fact.observed_at), other_conversations_values(fact)
+        fact.key,
+        fact.value,
+        other_conversations_values(fact),
+        said_note(fact.value, fact.observed_at),
     )
 
 
 @functools.lru_cache(maxsize=8192)
-def _fact_line(key: str, value: str, others: tuple[str, ...] = ()) -> str:
-    # a noted code is named by the words that led to it, not by a numbered key
+def _fact_line(key: str, value: str, others: tuple[str, ...] = (), note: str = "") -> str:
+    # a noted code is named by the words that led to it, not by a numbered key; the day a
+    # relative day was said goes after the value, not into the words read for its code
     label, shown = noted_line(key, value) or (pretty_key(key), value)
-    line = f"• {label}: {' '.join(shown.split())}"
+    line = f"• {label}: {' '.join(shown.split())}{note}"
     if others:
         line += f" (earlier conversations: {', '.join(' '.join(v.split()) for v in others)})"
     return line

@@ -22,10 +22,15 @@ _ENGLISH = (
     r"|\bday\s+after\s+tomorrow\b|\bin\s+(?:a|one|two|three|\d+)\s+(?:days?|weeks?)\b"
 )
 _FA_WEEKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s*شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه|جمعه)"
+#: Persian words are whole words: «امروزی» (a family name) and «فرداد» (a given name)
+#: hold «امروز» and «فردا» and name no day.
+_FA_LETTER = "\u0600-\u06ff\u200c"
 _PERSIAN = (
+    rf"(?<![{_FA_LETTER}])(?:"
     r"(?:امروز|امشب|فردا|پس‌فردا|پس\s*فردا|دیروز|پریروز)"
     rf"|(?:{_FA_WEEKDAY}|هفته|ماه|آخر\s*هفته)\s+(?:این|بعد|آینده|دیگه|دیگر|پیش)"
     rf"|(?:این|همین)\s+(?:{_FA_WEEKDAY}|هفته|ماه)"
+    rf")(?![{_FA_LETTER}])"
 )
 _TH_WEEKDAY = r"(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)"
 _THAI = (
@@ -40,8 +45,11 @@ def is_relative(text: str) -> bool:
     return RELATIVE_DAY.search(text) is not None
 
 
+def said_note(text: str, at: datetime) -> str:
+    """ " (said on <day>)" when ``text`` names a relative day, else ""."""
+    return f" (said on {at.date().isoformat()})" if is_relative(text) else ""
+
+
 def said_on(text: str, at: datetime) -> str:
     """``text`` with the day it was said after it, when it names a relative day."""
-    if not is_relative(text):
-        return text
-    return f"{text} (said on {at.date().isoformat()})"
+    return text + said_note(text, at)

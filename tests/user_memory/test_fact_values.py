@@ -61,6 +61,29 @@ def test_a_relative_day_of_an_earlier_conversation_is_shown_with_the_day_it_was_
 
 
 @pytest.mark.parametrize(
+    ("key", "value"),
+    [("customer_name", "فرداد رضایی"), ("contact_name", "خانم امروزی")],
+)
+def test_a_persian_name_holding_a_day_word_is_no_relative_day(key: str, value: str) -> None:
+    # «فرداد» holds «فردا», «امروزی» holds «امروز»: whole words only
+    assert DATED not in fact_line(_fact(key, value))
+
+
+@pytest.mark.parametrize(
+    ("value", "line"),
+    [
+        ("today's transfer ref is TRX99812", f"• today's transfer ref is: TRX99812 {DATED}"),
+        ("เลขอ้างอิงการโอนวันนี้ TRX99812", f"• เลขอ้างอิงการโอนวันนี้: TRX99812 {DATED}"),
+    ],
+)
+def test_a_noted_code_said_with_a_relative_day_is_dated_after_its_code(
+    value: str, line: str
+) -> None:
+    # the day it was said is no part of the words read for the code
+    assert fact_line(_fact("reference", value)) == line
+
+
+@pytest.mark.parametrize(
     "value", ["Tuesday 3 June", "14 April", "دوشنبه ۱۴ آبان", "۸ آذر", "12 ก.ค.", "ศุกร์ 10:00"]
 )
 def test_a_date_that_names_its_day_is_shown_as_it_was_said(value: str) -> None:
@@ -216,3 +239,25 @@ def test_the_merge_job_keeps_the_users_codes_and_the_turns_as_details(
     memory = store.user_memory.load_user_memory("acct-a", "u1", "")
     assert [(f.key, f.value) for f in memory.facts] == kept
     assert sorted(d.text for d in memory.details) == sorted(detail)
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        [("order_id_2", "4410288"), ("order_id", "4410287")],
+        [("recipient_phone", "0812345671"), ("customer_phone", "0812345670")],
+        [("invoice_number_2", "INV-2024-0013"), ("invoice_number", "INV-2024-0012")],
+        [("order_id_2", "ORD-۷۳۰۵۹۳"), ("order_id", "ORD-۷۳۰۵۹۲")],
+    ],
+    ids=["english-orders", "thai-family-phones", "invoices", "persian-orders"],
+)
+def test_two_codes_one_character_apart_are_both_kept(facts: list[tuple[str, str]]) -> None:
+    # One character changed is how two real codes of one conversation differ.
+    assert users_facts(facts).facts == facts
+
+
+def test_the_code_put_right_under_another_key_is_the_one_kept() -> None:
+    # Listed most recently updated first: the correction came after the mistyped code.
+    facts = [("reference", "sorry typo, its NVL-7730481"), ("order_id", "NVL-7730418")]
+    kept = users_facts(facts)
+    assert [key for key, _ in kept.facts] == ["reference"]
