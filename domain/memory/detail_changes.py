@@ -7,7 +7,8 @@ its value as current. A newer detail replaces an older one's value of the same k
 it says so, by one of three signs:
 
 - it names the old value as wrong: "its 07700 900481 not 418", «ต้องเป็น 7กษ 4821 ไม่ใช่ กข»,
-  "on the 15th instead of the 1st", «۱۴ به جای ۱۲»;
+  "on the 15th instead of the 1st", «۱۴ به جای ۱۲», or owns to have said it before a contrast
+  ("I said the 14th but it was actually the 13th", «گفتم ۱۴ ولی ۱۶», «บอกว่า 14 แต่จริงๆ 13»);
 - it is a copy of the old value with two characters swapped (a typo put right:
   "45821" then "45281"), or a near copy said with a word of correction ("sorry",
   «ببخشید», «ขอโทษ», «ต้องเป็น»): "KP16 XRT" then "sorry my mistake its KP16 XRF"; a
@@ -122,6 +123,17 @@ _CHANGED = re.compile(
 _NEGATION = re.compile(
     r"(?:\bnot|\binstead of|\brather than|(?<![\w\u0600-\u06ff])نه|به جای|بجای|ไม่ใช่|แทน)"
     r"\s*(?:the\s+)?([^\s,.;:!?،؛]+)",
+    re.IGNORECASE,
+)
+#: A value the speaker owns to have said before a contrast that puts it right: "I said the
+#: 14th but it was actually the 13th", «گفتم ۱۴ ولی ۱۳ بود», «ที่บอกว่า 14 แต่จริงๆ 13»: the
+#: number said is the old value named wrong (a number: the words before it name its kind).
+_SAID_BUT = re.compile(
+    r"\b(?:i|we)\s+(?:said|wrote|typed|put|gave\s+you|told\s+you)\s+(?:\D{0,15}?\s)?"
+    r"(\S*\d[^\s,.;:!?]*)[^.!?\n]*?\b(?:but|actually)\b"
+    r"|(?<![\w\u0600-\u06ff])(?:گفتم|نوشتم|زدم)\s+\D{0,15}?([\d۰-۹][^\s,.;:!?،؛]*)"
+    r"[^.!?\n]*?(?:ولی|اما|درستش)"
+    r"|(?:บอกว่า|บอกไป|พิมพ์ไป|พิมพ์ว่า)\D{0,15}?(\d[\d,./:]*)[^\n]*?(?:แต่|จริงๆ|ที่ถูก)",
     re.IGNORECASE,
 )
 
@@ -407,7 +419,8 @@ def _named_wrong(text: str, value: str) -> bool:
 def _named_after_negation(text: str) -> tuple[str, ...]:
     """What ``text`` names after a negation ("not 418", «نه ۱۲»), ``_plain``, two characters
     or more, in order."""
-    named = (_plain(match.group(1)) for match in _NEGATION.finditer(text))
+    named = [_plain(match.group(1)) for match in _NEGATION.finditer(text)]
+    named += [_plain(next(g for g in m.groups() if g)) for m in _SAID_BUT.finditer(text)]
     return tuple(word for word in named if len(word) >= 2)
 
 

@@ -49,6 +49,42 @@ def test_a_correction_naming_the_old_value_replaces_it_in_every_language() -> No
     ) == {("7กข 4821", "7กษ 4821")}
 
 
+def test_a_value_owned_as_said_before_a_contrast_is_named_wrong_in_every_language() -> None:
+    """ "I said the 14th but it was actually the 13th": the number said is the old one."""
+    assert _replaced(
+        detail(
+            8,
+            "Assistant: When did it happen?\nUser: the 14th of March",
+            ["the 14th of March"],
+            "date",
+            last=9,
+        ),
+        detail(
+            30,
+            "User: wait sorry, I said the 14th but it was actually the 13th.",
+            ["the 14th", "the 13th"],
+            "date",
+        ),
+    ) == {("the 14th of March", "the 13th")}
+    assert _replaced(
+        detail(8, "User: ساعت ۱۴ تحویل بدید", ["ساعت ۱۴"], "time"),
+        detail(30, "User: ببخشید گفتم ساعت ۱۴ ولی ساعت ۱۶ درسته", ["ساعت ۱۴", "ساعت ۱۶"], "time"),
+    ) == {("ساعت ۱۴", "ساعت ۱۶")}
+    assert _replaced(
+        detail(8, "User: ส่งวันที่ 14 ค่ะ", ["วันที่ 14"], "date"),
+        detail(30, "User: ขอโทษค่ะ ที่บอกว่าวันที่ 14 แต่จริงๆ เป็นวันที่ 13", ["วันที่ 14", "วันที่ 13"], "date"),
+    ) == {("วันที่ 14", "วันที่ 13")}
+
+
+def test_a_value_said_before_a_contrast_with_no_number_names_nothing_wrong() -> None:
+    assert not _replaced(
+        detail(8, "User: deliver at 5pm", ["5pm"], "time"),
+        detail(
+            30, "User: I said I would be in but actually call me first, 6pm works", ["6pm"], "time"
+        ),
+    )
+
+
 def test_a_second_number_of_another_thing_replaces_nothing() -> None:
     assert not _replaced(
         detail(28, "User: my mobile is 07700 900418", ["07700 900418"], "phone"),
