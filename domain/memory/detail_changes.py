@@ -19,6 +19,9 @@ it says so, by one of three signs:
   words that name another thing of that name ("my son's dental appointment" is not "my
   daughter's dental appointment": ``_contrast``).
 
+A value asked about and answered with another ("Is the guest count still about 120?" –
+"Actually it's more like 145") was never current, or is no longer: ``detail_offers``.
+
 A value said with a word of correction and no copy of the old one replaces it too, but
 only in the sentence of the value, among the older value's words, as an answer (not a
 question), not added ("my wife's number is … too") and not an agent's value after the
@@ -42,6 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from domain.memory.detail_offers import offers_not_taken
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.lexicon import RELATIVE_DAYS
@@ -71,6 +75,8 @@ class ValueChange:
 
 #: The sign of a value changed, not corrected (``ValueChange.sign``).
 CHANGED = "changed"
+#: The sign of a value asked about and answered with another (``detail_offers``).
+OFFERED = "offered"
 #: The signs of a mistake put right: the old value named wrong, or a typo of it.
 TYPO_SIGNS = frozenset({"named", "swapped", "corrected copy"})
 
@@ -177,6 +183,9 @@ def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
     for newer in range(1, len(details)):
         for change in _changes_by(read, newer, having):
             changes.setdefault((change.older, change.old), change)
+    for offer in offers_not_taken(details):
+        change = ValueChange(offer.old, offer.new, offer.older, offer.newer, OFFERED)
+        changes.setdefault((change.older, change.old), change)
     resolved = [_latest(change, changes) for change in changes.values()]
     kept = [c for c in resolved if not _said_again(c, details)]
     return kept + [
