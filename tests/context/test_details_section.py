@@ -430,3 +430,56 @@ def test_a_replaced_detail_that_says_more_than_its_values_stays_marked(
     assert len(shown) == 2
     assert only_there in shown[1]
     assert f"{old} (replaced by {new})" in shown[1]
+
+
+@pytest.mark.parametrize(
+    ("unavailable", "value", "kind"),
+    [
+        ("Assistant: Unfortunately 14A and 14B are already taken on the 15th.", "the 15th", "date"),
+        ("Assistant: Sorry, the 6:30pm sitting is fully booked.", "6:30pm", "time"),
+        ("User: Is the 9am one free?\nAssistant: 9am is not available, sorry.", "9am", "time"),
+        ("User: همون ساعت ۵؟\nAssistant: متاسفانه دوشنبه ساعت ۵ پر شده.", "ساعت ۵", "time"),
+        ("Assistant: مدل ۵۰۰ لیتری فعلا موجود نیست.", "۵۰۰ لیتری", "number"),
+        ("Assistant: เสาร์ที่ 30 คิวเต็มแล้ว", "30", "date"),
+        ("Assistant: ห้อง Deluxe คืนวันที่ 29 เต็มแล้วค่ะ", "วันที่ 29", "date"),
+        ("Assistant: รุ่น 256GB สีดำหมดแล้วครับ", "256GB", "number"),
+    ],
+    ids=[
+        "en-taken",
+        "en-booked",
+        "en-answer",
+        "fa-full",
+        "fa-stock",
+        "th-queue",
+        "th-full",
+        "th-out",
+    ],
+)
+def test_a_detail_that_only_says_its_value_cannot_be_had_is_left_out(
+    unavailable: str, value: str, kind: str
+) -> None:
+    said = detail(40, unavailable, [value], kind, last=41 if "\n" in unavailable else None)
+    current = detail(50, "Assistant: Your booking is confirmed.", ["confirmed"], "other")
+    ctx = _context(1200, details=[said, current])
+    assert all(value not in text for text in _shown(ctx))
+    (named,) = [d for d in ctx.dropped if d.kind.startswith("detail:40-")]
+    assert named.detail == "it only says its values cannot be had"
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("Assistant: Thursday morning is fully booked, but Thursday 4pm is free.", "4pm"),
+        ("Assistant: Is 14A already taken?", "14A"),
+        ("Assistant: Your table is booked for 7pm.", "7pm"),
+        ("Assistant: Let me check nothing has been taken since Saturday.", "Saturday"),
+        ("Assistant: نصاب چهارشنبه صبح پره، ولی عصر خالی داره.", "چهارشنبه صبح"),
+        ("Assistant: نوبت شما برای دوشنبه ساعت ۵ ثبت شد.", "ساعت ۵"),
+        ("Assistant: วันพุธเต็มแล้ว แต่วันพฤหัสยังว่างค่ะ", "วันพุธ"),
+        ("User: ขอใบกำกับภาษีเต็มรูปได้ไหมคะ ยอด 3,200 บาท", "3,200 บาท"),
+    ],
+    ids=["en-but", "en-asked", "en-booked", "en-been", "fa-but", "fa-set", "th-but", "th-full"],
+)
+def test_a_detail_that_also_names_what_can_be_had_stays(said: str, value: str) -> None:
+    ctx = _context(1200, details=[detail(40, said, [value], "time")])
+    assert any(value in text for text in _shown(ctx))
