@@ -30,9 +30,7 @@ carries its values and its words (the summaries are extractive: they quote it), 
 before it in that order (a fold drops a detail that a newer one supersedes); its replaced
 values are marked as a summary's are, and one whose every value a newer detail replaced
 (``Detail.replaced``) and whose other words the newer details that replaced them say too is
-not shown (``replaced_details``): it says nothing current and its room goes to what does;
-nor is one that only says its values cannot be had ("14A and 14B are already taken",
-``unavailable_details``). A
+not shown (``replaced_details``): it says nothing current and its room goes to what does. A
 summary line whose every term one detail in the share says is left out of the summary
 (``repeated.without_said``): the summary's budget goes to its lines the context does not hold
 yet. A fact whose value is part of a longer fact's value, or
@@ -86,7 +84,6 @@ from domain.context.render import (
 from domain.context.repeated import normalized, without_repeats, without_said
 from domain.context.replaced import ReplacedMarks, fit_marked
 from domain.context.replaced_details import says_nothing_current
-from domain.context.unavailable_details import says_only_unavailable
 from domain.memory.offline.terms import content_terms
 from domain.memory.speakers import without_speakers
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
@@ -126,7 +123,6 @@ _OVER_BUDGET = "over the context budget"
 _CARRIED = "its values are shown elsewhere in the context"
 _SUPERSEDED = "a newer detail says it again with its own values"
 _ALL_REPLACED = "a newer detail replaced every value it states"
-_UNAVAILABLE = "it only says its values cannot be had"
 _SAID_IN_SHARE = "the details shown say all it says"
 #: What a newline weighs (``memq.tokens``), and a blank line between sections.
 NEWLINE = 0.5
@@ -420,15 +416,10 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
     """The stored details, newest first, each in its compact form (``compact_detail``) with
     its replaced values marked, and what it says there (a fold has flagged those a newer
     detail supersedes, and those whose every value and word newer details replaced or say
-    (``says_nothing_current``), and those that only say their values cannot be had
-    (``says_only_unavailable``), are left out)."""
+    (``says_nothing_current``) are left out)."""
     items: list[tuple[_Item, _Said]] = []
     for detail in memory.details:
-        if (
-            detail.superseded
-            or says_nothing_current(detail, memory.details)
-            or says_only_unavailable(detail)
-        ):
+        if detail.superseded or says_nothing_current(detail, memory.details):
             continue
         compact = compact_detail(detail.text.strip(), detail.values)
         shown = ContextDetail(
@@ -752,8 +743,6 @@ class _Chosen:
                     if detail.superseded
                     else _ALL_REPLACED
                     if says_nothing_current(detail, memory.details)
-                    else _UNAVAILABLE
-                    if says_only_unavailable(detail)
                     else _CARRIED
                     if carried
                     else _OVER_BUDGET

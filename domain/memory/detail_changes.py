@@ -7,8 +7,7 @@ its value as current. A newer detail replaces an older one's value of the same k
 it says so, by one of three signs:
 
 - it names the old value as wrong: "its 07700 900481 not 418", «ต้องเป็น 7กษ 4821 ไม่ใช่ กข»,
-  "on the 15th instead of the 1st", «۱۴ به جای ۱۲», or owns to have said it before a contrast
-  ("I said the 14th but it was actually the 13th", «گفتم ۱۴ ولی ۱۶», «บอกว่า 14 แต่จริงๆ 13»);
+  "on the 15th instead of the 1st", «۱۴ به جای ۱۲»;
 - it is a copy of the old value with two characters swapped (a typo put right:
   "45821" then "45281"), or a near copy said with a word of correction ("sorry",
   «ببخشید», «ขอโทษ», «ต้องเป็น»): "KP16 XRT" then "sorry my mistake its KP16 XRF"; a
@@ -18,9 +17,6 @@ it says so, by one of three signs:
   stands among the same words as the older detail's ("collection", «นัด»), not among
   words that name another thing of that name ("my son's dental appointment" is not "my
   daughter's dental appointment": ``_contrast``).
-
-A value asked about and answered with another ("Is the guest count still about 120?" –
-"Actually it's more like 145") was never current, or is no longer: ``detail_offers``.
 
 A value said with a word of correction and no copy of the old one replaces it too, but
 only in the sentence of the value, among the older value's words, as an answer (not a
@@ -45,7 +41,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from domain.memory.detail_offers import offers_not_taken
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.lexicon import RELATIVE_DAYS
@@ -75,8 +70,6 @@ class ValueChange:
 
 #: The sign of a value changed, not corrected (``ValueChange.sign``).
 CHANGED = "changed"
-#: The sign of a value asked about and answered with another (``detail_offers``).
-OFFERED = "offered"
 #: The signs of a mistake put right: the old value named wrong, or a typo of it.
 TYPO_SIGNS = frozenset({"named", "swapped", "corrected copy"})
 
@@ -131,17 +124,6 @@ _NEGATION = re.compile(
     r"\s*(?:the\s+)?([^\s,.;:!?،؛]+)",
     re.IGNORECASE,
 )
-#: A value the speaker owns to have said before a contrast that puts it right: "I said the
-#: 14th but it was actually the 13th", «گفتم ۱۴ ولی ۱۳ بود», «ที่บอกว่า 14 แต่จริงๆ 13»: the
-#: number said is the old value named wrong (a number: the words before it name its kind).
-_SAID_BUT = re.compile(
-    r"\b(?:i|we)\s+(?:said|wrote|typed|put|gave\s+you|told\s+you)\s+(?:\D{0,15}?\s)?"
-    r"(\S*\d[^\s,.;:!?]*)[^.!?\n]*?\b(?:but|actually)\b"
-    r"|(?<![\w\u0600-\u06ff])(?:گفتم|نوشتم|زدم)\s+\D{0,15}?([\d۰-۹][^\s,.;:!?،؛]*)"
-    r"[^.!?\n]*?(?:ولی|اما|درستش)"
-    r"|(?:บอกว่า|บอกไป|พิมพ์ไป|พิมพ์ว่า)\D{0,15}?(\d[\d,./:]*)[^\n]*?(?:แต่|จริงๆ|ที่ถูก)",
-    re.IGNORECASE,
-)
 
 #: Kinds whose values are copied letter by letter (a typo in one is corrected by a copy).
 COPIED_KINDS = frozenset({"identifier", "phone", "number", "email", "address"})
@@ -183,9 +165,6 @@ def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
     for newer in range(1, len(details)):
         for change in _changes_by(read, newer, having):
             changes.setdefault((change.older, change.old), change)
-    for offer in offers_not_taken(details):
-        change = ValueChange(offer.old, offer.new, offer.older, offer.newer, OFFERED)
-        changes.setdefault((change.older, change.old), change)
     resolved = [_latest(change, changes) for change in changes.values()]
     kept = [c for c in resolved if not _said_again(c, details)]
     return kept + [
@@ -428,8 +407,7 @@ def _named_wrong(text: str, value: str) -> bool:
 def _named_after_negation(text: str) -> tuple[str, ...]:
     """What ``text`` names after a negation ("not 418", «نه ۱۲»), ``_plain``, two characters
     or more, in order."""
-    named = [_plain(match.group(1)) for match in _NEGATION.finditer(text)]
-    named += [_plain(next(g for g in m.groups() if g)) for m in _SAID_BUT.finditer(text)]
+    named = (_plain(match.group(1)) for match in _NEGATION.finditer(text))
     return tuple(word for word in named if len(word) >= 2)
 
 
