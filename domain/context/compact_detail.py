@@ -115,9 +115,9 @@ _THAI_CONFIRMING = re.compile(
 #: Greetings, in every language: a reply made of them answers nothing. One of
 #: ``_GREETING_WORDS`` must be said ("Good." alone is a yes), the others may go with it
 #: ("Hi there", "Good morning", «سلام وقت بخیر»).
-_GREETING_WORDS = frozenset(
-    {"hi", "hello", "hey", "hiya", "morning", "afternoon", "evening"} | {"سلام", "درود"}
-)
+_GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya"} | {"سلام", "درود"})
+#: "Good morning" greets; "Morning." alone may answer "morning or afternoon?".
+_GOOD_TIME_OF_DAY = frozenset({"morning", "afternoon", "evening"})
 _GREETINGS = _GREETING_WORDS | frozenset(
     {"good", "morning", "afternoon", "evening", "there", "all"} | {"وقت", "بخیر", "علیکم"}
 )
@@ -285,7 +285,10 @@ def _greeting(sentence: str) -> bool:
     words = [w for w in words if w]
     if not words:
         return False
-    greets = all(w in _GREETINGS for w in words) and any(w in _GREETING_WORDS for w in words)
+    greeting_word = any(w in _GREETING_WORDS for w in words) or (
+        len(words) > 1 and words[0] == "good" and words[1] in _GOOD_TIME_OF_DAY
+    )
+    greets = all(w in _GREETINGS for w in words) and greeting_word
     return greets or bool(_THAI_GREETING.match(" ".join(words)))
 
 

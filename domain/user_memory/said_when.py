@@ -23,14 +23,15 @@ _ENGLISH = (
 )
 _FA_WEEKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s*شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه|جمعه)"
 #: Persian words are whole words: «امروزی» (a family name) and «فرداد» (a given name)
-#: hold «امروز» and «فردا» and name no day.
+#: hold «امروز» and «فردا» and name no day; «فرداشب», «امروزصبح», «فردا‌ست» do.
 _FA_LETTER = "\u0600-\u06ff\u200c"
 _PERSIAN = (
     rf"(?<![{_FA_LETTER}])(?:"
     r"(?:امروز|امشب|فردا|پس‌فردا|پس\s*فردا|دیروز|پریروز)"
     rf"|(?:{_FA_WEEKDAY}|هفته|ماه|آخر\s*هفته)\s+(?:این|بعد|آینده|دیگه|دیگر|پیش)"
     rf"|(?:این|همین)\s+(?:{_FA_WEEKDAY}|هفته|ماه)"
-    rf")(?![{_FA_LETTER}])"
+    # written joined to the part of the day or to «ست» («فرداشب», «فردا‌ست»): still the day
+    rf")(?:\u200c?(?:شب|صبح|ظهر|عصر|ست))?(?![{_FA_LETTER}])"
 )
 _TH_WEEKDAY = r"(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)"
 _THAI = (

@@ -407,3 +407,9 @@ def test_a_question_without_a_content_word_that_asks_something_is_kept(
 )
 def test_a_reply_after_a_greeting_is_what_answers(text: str, values: list[str], shown: str) -> None:
     assert compact_detail(text, values) == shown
+
+
+def test_a_time_of_day_that_answers_is_no_greeting() -> None:
+    # "Morning." answers "morning or afternoon?"; only "Good morning" greets
+    text = "Assistant: The technician can come on Sat 7 Dec, morning or afternoon?\nUser: Morning."
+    assert compact_detail(text, ["Sat 7 Dec"]) == text
