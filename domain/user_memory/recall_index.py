@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from domain.search.tokenize import INDEX_VERSION, terms
+from domain.user_memory.still_open import open_items_to_show
 from schemas.user_memory import ConversationSummary, RecallIndex, UserFact, UserMemoryState
 
 #: Before a conversation's open items, on its line.
@@ -38,14 +39,16 @@ Said = Sequence[Sequence[str]]
 def told(conversation: ConversationSummary, said: Said = ()) -> str:
     """What a conversation's line says: the values it gave that are no longer the user's
     current ones (first: they are what a shortened line keeps), its summary, its open
-    items."""
+    items still to be done."""
     parts = []
     if said:
         values = "; ".join(f"{pretty_key(key)}: {' '.join(value.split())}" for key, value in said)
         parts.append(f"{SAID_LABEL} {values}.")
     parts.append(conversation.summary)
-    if conversation.open_items:
-        parts.append(f"{OPEN_ITEMS_LABEL} {'; '.join(conversation.open_items)}")
+    # small talk in a future form is no open item for another conversation (``still_open``)
+    items = open_items_to_show(conversation.open_items)
+    if items:
+        parts.append(f"{OPEN_ITEMS_LABEL} {'; '.join(items)}")
     return " ".join(part for part in parts if part).strip()
 
 
