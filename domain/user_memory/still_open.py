@@ -7,9 +7,9 @@ of the values the user gave. So an open item is shown only when it is something
 still to be done, and left out when it states no value (no digit, no code, no
 address) and is:
 
-- a bare acknowledgement: at most ``MAX_BARE_WORDS`` words once the reply words,
-  laughter and emoji are taken away ("👍 Will do.", "ok will do.", «منتظرم»,
-  «จะออกส่ง»: a promise with no object);
+- a bare acknowledgement: at most ``MAX_BARE_WORDS`` word once the reply words,
+  laughter and emoji are taken away ("👍 Will do.", "ok will do.", «منتظرم», «จะรอนะคะ»);
+  two words may be all a to-do says ("Send invoice.", "Refund pending");
 - a reaction: laughter, a wish or a feeling ("You'll love charging it…", "Ha, he
   will be delighted.", «پسرم تو راه فقط با آهنگ آروم میشه 😂», «หวังว่าพี่จะชอบนะ
   555»): general vocabulary of English, Persian and Thai chat, never the nouns of
@@ -56,9 +56,9 @@ _REPLY = re.compile(
     re.IGNORECASE,
 )
 #: Words an acknowledgement has at most, besides reply words, laughter and emoji.
-MAX_BARE_WORDS = 2
+MAX_BARE_WORDS = 1
 #: The same for Thai, which writes a clause as one word: its tokens.
-MAX_BARE_TOKENS = 5
+MAX_BARE_TOKENS = 3
 
 
 def states_value(item: str) -> bool:

@@ -12,6 +12,7 @@ import pytest
 
 from domain.user_memory.recall import recall
 from domain.user_memory.recall_index import told
+from domain.user_memory.still_open import still_to_do
 from schemas.user_memory import UserMemoryState
 from tests.user_memory.conversations import past_conversation
 
@@ -71,3 +72,11 @@ def test_the_room_small_talk_took_is_not_spent_in_the_section(language: str) -> 
     shown = recall(state, "", 1_000, current_session="s3").text
     for item in chatter:
         assert item not in shown
+
+
+@pytest.mark.parametrize(
+    "item", ["Send invoice.", "Refund pending", "Awaiting parts", "ส่งบิลค่ะ", "فاکتور میفرستیم"]
+)
+def test_a_short_to_do_is_still_open(item: str) -> None:
+    # Two words may be all a to-do says: only one word besides the reply words is bare.
+    assert still_to_do(item)
