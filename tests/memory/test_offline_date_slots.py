@@ -25,6 +25,48 @@ def values_by_key(known: list[tuple[str, str]], *pairs: tuple[str, str]) -> dict
     return {f.key: f.value for f in extract_facts(lines, known) if not f.replaced}
 
 
+@pytest.mark.parametrize(
+    ("known", "message", "time"),
+    [
+        (
+            [("delivery_time", "8:30"), ("pickup_time", "5pm")],
+            "The parts are here now, they arrived at 1:40.",
+            "1:40",
+        ),
+        (
+            [("delivery_time", "۸:۳۰"), ("pickup_time", "۱۷:۰۰")],
+            "قطعه‌ها الان رسیدن، ساعت ۱۳:۴۰ رسید.",
+            "ساعت ۱۳:۴۰",
+        ),
+        (
+            [("delivery_time", "08:30 น."), ("pickup_time", "17:00 น.")],
+            "อะไหล่มาถึงแล้วตอนนี้ครับ 13:40 น.",
+            "13:40 น.",
+        ),
+    ],
+)
+def test_a_time_no_subject_names_moves_none_of_several_held(
+    known: list[tuple[str, str]], message: str, time: str
+) -> None:
+    facts = values_by_key(known, ("assistant", message))
+    assert "delivery_time" not in facts
+    assert "pickup_time" not in facts
+    assert facts["other_time"] == time
+
+
+def test_the_time_the_message_names_moves_among_several_held() -> None:
+    facts = values_by_key(
+        [("delivery_time", "8:30"), ("pickup_time", "5pm")],
+        ("assistant", "Done, I've moved your collection to 10am now."),
+    )
+    assert facts == {"pickup_time": "10am"}
+
+
+def test_a_time_updated_when_one_subject_holds_a_time_still_moves_it() -> None:
+    facts = values_by_key([("delivery_time", "8:30")], ("assistant", "The new time is 10am."))
+    assert facts == {"delivery_time": "10am"}
+
+
 def test_a_persian_word_of_duty_corrects_nothing() -> None:
     message = "امروز: ویزیت ۳۵۰ هزار تومن. جمع کل ۱٬۳۹۵٬۰۰۰ تومان که باید پرداخت کنید"
     assert not is_correction(message)

@@ -72,7 +72,7 @@ from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.self_statements import stated_facts
-from domain.memory.offline.subjects import Cue, Topic, cues_in
+from domain.memory.offline.subjects import Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
@@ -831,6 +831,18 @@ def _keys_for(
     # "I can move all 24 across": a bare number a clause from the word of change is no sum
     bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
     similar = _known_address(value, facts) or _similar_known(value, facts, corrects, bare)
+    said_here = {m.key for m in facts.saying}
+    if (
+        similar is not None
+        and value.kind in _SLOT_KINDS
+        and similar not in said_here
+        and _base_key(similar) not in _SLOT_KINDS.values()
+        and not is_correction(sentence)
+    ):
+        slot = _slot_named(value, text, asked, facts)
+        if slot is None:  # which of several held dates it moves is not said: kept apart
+            return [(facts.noted_key(_SLOT_KINDS[value.kind], value.text), value.start)]
+        similar = slot if slot != "" else similar
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
@@ -846,6 +858,38 @@ def _keys_for(
     ):
         return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
     return []
+
+
+#: Dates and times, and the neutral key of one whose subject is not said.
+_SLOT_KINDS = {Kind.DATE: "other_date", Kind.TIME: "other_time"}
+#: Days on record, never moved: when an order was placed, when a card expires.
+_DATES_ON_RECORD = frozenset({"order_date", "expiry_date"})
+
+
+def _slot_named(value: ValueSpan, text: str, asked: Sequence[Topic], facts: _Facts) -> str | None:
+    """Which held date or time a cue-less one, with no word of correction in its own
+    sentence, puts right (unless the message itself just
+    named it: "Friday for the delivery … no, Saturday", or it is itself one kept apart: a
+    date put right again stays with the one it corrects). With one subject holding a value
+    of its kind, that one ("" : the latest stands); with several (a drop-off and a
+    collection time), the one the message or the open question names ("I've moved your
+    collection to then"), else none: "Arrived at 1:40 in the end, … fitting them now"
+    moves neither the collection nor the drop-off."""
+    held = [
+        key
+        for key in sorted(facts.keys())
+        if not key.startswith(tuple(_SLOT_KINDS.values()))
+        and _base_key(key) not in _DATES_ON_RECORD
+        and (current := facts.current(key)) is not None
+        and _kind_of(current) is value.kind
+    ]
+    if len({_base_key(key) for key in held}) <= 1:
+        return ""
+    for topic in (*topics_named(text), *asked):
+        key = topic.key_for(value.kind)
+        if key is not None and key in held:
+            return key
+    return None
 
 
 #: "… as your work number", "… as the second contact": what a contact is kept as, named
