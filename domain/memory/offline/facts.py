@@ -20,6 +20,10 @@ A value that is only a part of a held one never replaces it without a word of
 correction (``fragments``): a flat or floor said after the whole address is kept under
 ``address_detail``; a bare number corrects a held sum only when the correction leads it;
 a day named from when it is said ("tomorrow", «فردا») does not replace a named day.
+A date or time no subject word names, with no word of correction in its sentence,
+moves a held one only when one subject holds that kind, or the message names which;
+else it is kept apart (``other_date``, ``other_time``) and replaces nothing. A code put
+right under one key is put right where it was noted too (``reference_2``).
 
 Each change of a value is reported in the order stated, so a total and its
 correction in one batch both reach the history. A value that only restates
@@ -400,12 +404,15 @@ def extract_facts(
         declines = conversation.declines(line.role, line.content)
         matches = _facts_in(line.role, line.content, tuple(asked), facts, answered, declines)
         matches = _put_right_after_doubt(line, previous, matches, facts)
+        held_before = facts.current_values()
         for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
             else:
                 facts.add(match.key, match.value, line.message_id)
         for key, value in _replacing_named_old(matches, facts):
+            facts.add(key, value, line.message_id)
+        for key, value in _noted_copies_put_right(held_before, facts):
             facts.add(key, value, line.message_id)
         home = _home_read_out(line, previous)
         if home is not None:
@@ -426,6 +433,31 @@ def extract_facts(
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in facts.changes
     ] + named_old
+
+
+def _noted_copies_put_right(held_before: dict[str, str], facts: _Facts) -> list[tuple[str, str]]:
+    """(key, value) for each noted value (``reference_2``: "finance have given me the PO,
+    it's PO-558213") that holds an id, email or phone just put right under another key
+    ("the correct one is PO-558231" → ``booking_reference``): the same code, corrected
+    there too, so the old one never stays current beside its correction."""
+    noted = set(NOTED_KINDS.values())
+    put_right = {
+        old: new
+        for key, old in held_before.items()
+        if (new := facts.current(key)) is not None
+        and new != old
+        and _kind_of(old) in _TYPO_KINDS
+        and _kind_of(new) is _kind_of(old)
+    }
+    copies = []
+    for key, current in facts.current_values().items():
+        if _base_key(key) not in noted:
+            continue
+        for old, new in put_right.items():
+            if re.search(rf"(?<![\w-]){re.escape(old)}(?![\w-])", current) and new not in current:
+                copies.append((key, current.replace(old, new)))
+                break
+    return copies
 
 
 def _put_right_after_doubt(
