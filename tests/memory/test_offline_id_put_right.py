@@ -49,6 +49,11 @@ def test_english_a_national_id_put_right_is_not_the_customers_phone() -> None:
     assert "customer_phone" not in values
 
 
+def _said_by_user(message: str, known: list[tuple[str, str]]) -> dict[str, str]:
+    lines = [TranscriptLine(1, "m1", "user", message)]
+    return {f.key: f.value for f in extract_facts(lines, known) if not f.replaced}
+
+
 @pytest.mark.parametrize(
     ("noted", "message", "noted_after"),
     [
@@ -72,7 +77,31 @@ def test_english_a_national_id_put_right_is_not_the_customers_phone() -> None:
 def test_a_code_put_right_under_one_key_is_put_right_where_it_was_noted(
     noted: str, message: str, noted_after: str
 ) -> None:
-    lines = [TranscriptLine(1, "m1", "user", message)]
-    known = [("booking_reference", "PO-558213"), ("reference", noted)]
-    facts = {f.key: f.value for f in extract_facts(lines, known) if not f.replaced}
+    facts = _said_by_user(message, [("booking_reference", "PO-558213"), ("reference", noted)])
     assert facts == {"booking_reference": "PO-558231", "reference": noted_after}
+
+
+@pytest.mark.parametrize(
+    ("noted", "message", "noted_after"),
+    [
+        (
+            "Tom Ellery, agreement is NVL-7730418",
+            "sorry typo, its NVL-7730481",
+            "Tom Ellery, agreement is NVL-7730481",
+        ),
+        (
+            "قرارداد به نام تام الری، شماره NVL-7730418",
+            "ببخشید اشتباه تایپی بود، NVL-7730481 درسته",
+            "قرارداد به نام تام الری، شماره NVL-7730481",
+        ),
+        (
+            "สัญญาชื่อทอม เลขที่ NVL-7730418",
+            "ขอโทษค่ะ พิมพ์ผิด ที่ถูกคือ NVL-7730481",
+            "สัญญาชื่อทอม เลขที่ NVL-7730481",
+        ),
+    ],
+)
+def test_a_noted_code_put_right_keeps_its_key_and_its_lead_in(
+    noted: str, message: str, noted_after: str
+) -> None:
+    assert _said_by_user(message, [("reference", noted)]) == {"reference": noted_after}

@@ -439,7 +439,8 @@ def _noted_copies_put_right(held_before: dict[str, str], facts: _Facts) -> list[
     """(key, value) for each noted value (``reference_2``: "finance have given me the PO,
     it's PO-558213") that holds an id, email or phone just put right under another key
     ("the correct one is PO-558231" → ``booking_reference``): the same code, corrected
-    there too, so the old one never stays current beside its correction."""
+    there too, so the old one never stays current beside its correction. A note whose own
+    code was put right keeps its lead-in around the new code."""
     noted = set(NOTED_KINDS.values())
     put_right = {
         old: new
@@ -452,6 +453,11 @@ def _noted_copies_put_right(held_before: dict[str, str], facts: _Facts) -> list[
     copies = []
     for key, current in facts.current_values().items():
         if _base_key(key) not in noted:
+            continue
+        code = _noted_code(key, held_before.get(key, ""))
+        if code is not None and current != held_before[key] and _near(current, code.text):
+            # the note's own code put right: its lead-in ("Tom Ellery, agreement is") stays
+            copies.append((key, held_before[key].replace(code.text, current)))
             continue
         for old, new in put_right.items():
             if re.search(rf"(?<![\w-]){re.escape(old)}(?![\w-])", current) and new not in current:
@@ -1660,18 +1666,37 @@ def _similar_known(
     put right: "VX14-8821-OD" for "VX14-8821-QD"). Phones of one family differ in a
     digit or two: a near phone is a correction only when the message says so. A near-identical
     id wins over a more recent one that merely shares digits («7กษ 4821» puts right the plate
-    «7กข 4821», not the room «B812» named since)."""
+    «7กข 4821», not the room «B812» named since). A code noted with its lead-in ("Tom
+    Ellery, agreement is NVL-7730418") is put right too, unless a key holds it bare."""
     typo_kinds = _TYPO_KINDS if correction else _TYPO_KINDS - {Kind.PHONE}
-    compatible = None
+    compatible = noted = None
     for item in facts.recent():
         kind = _kind_of(item.value)
+        code = _noted_code(item.key, item.value)
+        if (
+            noted is None
+            and code is not None
+            and value.kind is code.kind
+            and code.kind in typo_kinds
+            and _near(value.text, code.text)  # "sorry typo, its NVL-7730481"
+        ):
+            noted = item.key  # unless a key holds the code bare
         if kind is None:
             continue
         if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
         if correction and compatible is None and _similar(value, kind, item.value, bare_corrects):
             compatible = item.key
-    return compatible
+    return noted or compatible
+
+
+def _noted_code(key: str, value: str) -> ValueSpan | None:
+    """The one id, email or phone a noted value holds with its lead-in ("Tom Ellery,
+    agreement is NVL-7730418"): a typo of it put right is that note's value."""
+    if _base_key(key) not in NOTED_KINDS.values():
+        return None
+    codes = [v for v in find_values(value) if v.kind in _TYPO_KINDS]
+    return codes[0] if len(codes) == 1 and codes[0].text != value else None
 
 
 def _known_address(value: ValueSpan, facts: _Facts) -> str | None:
