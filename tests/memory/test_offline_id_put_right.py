@@ -1,8 +1,13 @@
 """A phone-shaped number given as a correction that is a held id with a digit or two
-changed is that id put right, not the customer's phone."""
+changed is that id put right, not the customer's phone; a code put right under one key
+is put right where it was noted too."""
 
 from __future__ import annotations
 
+import pytest
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.facts import extract_facts
 from tests.memory.test_offline_facts_dialogue import conversation, current, history
 
 
@@ -42,3 +47,61 @@ def test_english_a_national_id_put_right_is_not_the_customers_phone() -> None:
     assert values.get("national_id") == "0023456718"
     assert history(facts, "national_id") == ["0023456781"]
     assert "customer_phone" not in values
+
+
+def _said_by_user(message: str, known: list[tuple[str, str]]) -> dict[str, str]:
+    lines = [TranscriptLine(1, "m1", "user", message)]
+    return {f.key: f.value for f in extract_facts(lines, known) if not f.replaced}
+
+
+@pytest.mark.parametrize(
+    ("noted", "message", "noted_after"),
+    [
+        (
+            "finance have given me the PO, it's PO-558213",
+            "sorry, the PO I sent had two digits swapped. the correct one is PO-558231",
+            "finance have given me the PO, it's PO-558231",
+        ),
+        (
+            "واحد مالی شماره سفارش خرید رو داد: PO-558213",
+            "ببخشید، شماره‌ای که فرستادم اشتباه بود. درستش PO-558231 هست",
+            "واحد مالی شماره سفارش خرید رو داد: PO-558231",
+        ),
+        (
+            "ฝ่ายบัญชีให้เลข PO มาแล้วค่ะ PO-558213",
+            "ขอโทษค่ะ เลขที่ส่งไปพิมพ์ผิด ที่ถูกคือ PO-558231 ค่ะ",
+            "ฝ่ายบัญชีให้เลข PO มาแล้วค่ะ PO-558231",
+        ),
+    ],
+)
+def test_a_code_put_right_under_one_key_is_put_right_where_it_was_noted(
+    noted: str, message: str, noted_after: str
+) -> None:
+    facts = _said_by_user(message, [("booking_reference", "PO-558213"), ("reference", noted)])
+    assert facts == {"booking_reference": "PO-558231", "reference": noted_after}
+
+
+@pytest.mark.parametrize(
+    ("noted", "message", "noted_after"),
+    [
+        (
+            "Tom Ellery, agreement is NVL-7730418",
+            "sorry typo, its NVL-7730481",
+            "Tom Ellery, agreement is NVL-7730481",
+        ),
+        (
+            "قرارداد به نام تام الری، شماره NVL-7730418",
+            "ببخشید اشتباه تایپی بود، NVL-7730481 درسته",
+            "قرارداد به نام تام الری، شماره NVL-7730481",
+        ),
+        (
+            "สัญญาชื่อทอม เลขที่ NVL-7730418",
+            "ขอโทษค่ะ พิมพ์ผิด ที่ถูกคือ NVL-7730481",
+            "สัญญาชื่อทอม เลขที่ NVL-7730481",
+        ),
+    ],
+)
+def test_a_noted_code_put_right_keeps_its_key_and_its_lead_in(
+    noted: str, message: str, noted_after: str
+) -> None:
+    assert _said_by_user(message, [("reference", noted)]) == {"reference": noted_after}

@@ -46,12 +46,14 @@ _QUESTION = re.compile(
 
 #: Words that make a message a correction of something said before. An apology for
 #: something ("sorry about that", "sorry to hear") corrects nothing, nor does a code that
-#: spells a word ("SORRY10"), nor a noun it names ("change fee", "move reference").
+#: spells a word ("SORRY10"), nor a noun it names ("change fee", "move reference"), nor
+#: a word of duty: «باید» ("must": «۱٬۱۹۵٬۰۰۰ که باید پرداخت کنید») says what is to be
+#: done, not that a value was wrong.
 CORRECTION = re.compile(
     r"(?<![A-Za-z0-9])(?:actually|sorry(?!\s+(?:about|for|to\s+hear)\b)|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
     r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but|changed?"
     r"|moved?|wrong|rather)(?![A-Za-z0-9])(?!\s+(?:fee|reference|ref|number|date|request)\b)"
-    rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|اصلاح|عوض|تغییر|باید|نه[،,])"
+    rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|اصلاح|عوض|تغییر|نه[،,])"
     # Thai words run together: "ผิด" of «ผิดหวัง» (disappointed) or «รับผิดชอบ» (responsible),
     # "แทน" of «ตัวแทน» (an agent) or «รับแทน» (take on someone's behalf), and "it's not
     # me" («ไม่ใช่ดิฉัน», a charge disowned) correct nothing.
@@ -79,6 +81,10 @@ _NEGATED_BEFORE = re.compile(
     r"|ไม่ใช่\s?|แทนที่จะเป็น\s?|จาก\s?|(?<!เวลา)เดิม(?:คือ)?\s?)$",
     re.IGNORECASE,
 )
+#: Just before a value: it is how far the new one differs from the old, not the old one:
+#: «ต่างจากเดิม 3,000», «แพงกว่าเดิม 500» (Thai: "differs from" / "-er than" the old; a
+#: Thai value follows the comparison where English puts "by").
+_DIFFERENCE_BEFORE = re.compile(r"(?:ต่าง(?:กัน)?|กว่า)(?:จาก)?(?:ของ)?เดิม(?:อยู่|ประมาณ|ราว)?\s?$")
 #: Just after a value: it is the old one ("ORD-48213 was wrong", «۹۶۰ نه»).
 _NEGATED_AFTER = re.compile(
     r"^\s?(?:(?:is|was)\s+(?:wrong|incorrect|old|a\s+typo)|(?:was\s+)?a\s+typo|no\s+longer"
@@ -132,8 +138,11 @@ def is_update(text: str) -> bool:
 
 
 def is_negated(text: str, start: int, end: int) -> bool:
-    """Whether the value at ``text[start:end]`` is named as the old or wrong one."""
+    """Whether the value at ``text[start:end]`` is named as the old or wrong one; the size
+    of a difference from the old one («ต่างจากเดิม 3,000 บาท») is neither."""
     before = text[max(0, start - _NEGATION_REACH) : start]
+    if _DIFFERENCE_BEFORE.search(before):
+        return False
     return bool(_NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(text[end : end + 20]))
 
 

@@ -20,6 +20,10 @@ A value that is only a part of a held one never replaces it without a word of
 correction (``fragments``): a flat or floor said after the whole address is kept under
 ``address_detail``; a bare number corrects a held sum only when the correction leads it;
 a day named from when it is said ("tomorrow", «فردا») does not replace a named day.
+A date or time no subject word names, with no word of correction in its sentence,
+moves a held one only when one subject holds that kind, or the message names which;
+else it is kept apart (``other_date``, ``other_time``) and replaces nothing. A code put
+right under one key is put right where it was noted too (``reference_2``).
 
 Each change of a value is reported in the order stated, so a total and its
 correction in one batch both reach the history. A value that only restates
@@ -72,7 +76,7 @@ from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.self_statements import stated_facts
-from domain.memory.offline.subjects import Cue, Topic, cues_in
+from domain.memory.offline.subjects import Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
@@ -400,12 +404,15 @@ def extract_facts(
         declines = conversation.declines(line.role, line.content)
         matches = _facts_in(line.role, line.content, tuple(asked), facts, answered, declines)
         matches = _put_right_after_doubt(line, previous, matches, facts)
+        held_before = facts.current_values()
         for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
             else:
                 facts.add(match.key, match.value, line.message_id)
         for key, value in _replacing_named_old(matches, facts):
+            facts.add(key, value, line.message_id)
+        for key, value in _noted_copies_put_right(held_before, facts):
             facts.add(key, value, line.message_id)
         home = _home_read_out(line, previous)
         if home is not None:
@@ -426,6 +433,37 @@ def extract_facts(
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in facts.changes
     ] + named_old
+
+
+def _noted_copies_put_right(held_before: dict[str, str], facts: _Facts) -> list[tuple[str, str]]:
+    """(key, value) for each noted value (``reference_2``: "finance have given me the PO,
+    it's PO-558213") that holds an id, email or phone just put right under another key
+    ("the correct one is PO-558231" → ``booking_reference``): the same code, corrected
+    there too, so the old one never stays current beside its correction. A note whose own
+    code was put right keeps its lead-in around the new code."""
+    noted = set(NOTED_KINDS.values())
+    put_right = {
+        old: new
+        for key, old in held_before.items()
+        if (new := facts.current(key)) is not None
+        and new != old
+        and _kind_of(old) in _TYPO_KINDS
+        and _kind_of(new) is _kind_of(old)
+    }
+    copies = []
+    for key, current in facts.current_values().items():
+        if _base_key(key) not in noted:
+            continue
+        code = _noted_code(key, held_before.get(key, ""))
+        if code is not None and current != held_before[key] and _near(current, code.text):
+            # the note's own code put right: its lead-in ("Tom Ellery, agreement is") stays
+            copies.append((key, held_before[key].replace(code.text, current)))
+            continue
+        for old, new in put_right.items():
+            if re.search(rf"(?<![\w-]){re.escape(old)}(?![\w-])", current) and new not in current:
+                copies.append((key, current.replace(old, new)))
+                break
+    return copies
 
 
 def _put_right_after_doubt(
@@ -831,6 +869,18 @@ def _keys_for(
     # "I can move all 24 across": a bare number a clause from the word of change is no sum
     bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
     similar = _known_address(value, facts) or _similar_known(value, facts, corrects, bare)
+    said_here = {m.key for m in facts.saying}
+    if (
+        similar is not None
+        and value.kind in _SLOT_KINDS
+        and similar not in said_here
+        and _base_key(similar) not in _SLOT_KINDS.values()
+        and not is_correction(sentence)
+    ):
+        slot = _slot_named(value, text, asked, facts)
+        if slot is None:  # which of several held dates it moves is not said: kept apart
+            return [(facts.noted_key(_SLOT_KINDS[value.kind], value.text), value.start)]
+        similar = slot if slot != "" else similar
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
@@ -846,6 +896,38 @@ def _keys_for(
     ):
         return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
     return []
+
+
+#: Dates and times, and the neutral key of one whose subject is not said.
+_SLOT_KINDS = {Kind.DATE: "other_date", Kind.TIME: "other_time"}
+#: Days on record, never moved: when an order was placed, when a card expires.
+_DATES_ON_RECORD = frozenset({"order_date", "expiry_date"})
+
+
+def _slot_named(value: ValueSpan, text: str, asked: Sequence[Topic], facts: _Facts) -> str | None:
+    """Which held date or time a cue-less one, with no word of correction in its own
+    sentence, puts right (unless the message itself just
+    named it: "Friday for the delivery … no, Saturday", or it is itself one kept apart: a
+    date put right again stays with the one it corrects). With one subject holding a value
+    of its kind, that one ("" : the latest stands); with several (a drop-off and a
+    collection time), the one the message or the open question names ("I've moved your
+    collection to then"), else none: "Arrived at 1:40 in the end, … fitting them now"
+    moves neither the collection nor the drop-off."""
+    held = [
+        key
+        for key in sorted(facts.keys())
+        if not key.startswith(tuple(_SLOT_KINDS.values()))
+        and _base_key(key) not in _DATES_ON_RECORD
+        and (current := facts.current(key)) is not None
+        and _kind_of(current) is value.kind
+    ]
+    if len({_base_key(key) for key in held}) <= 1:
+        return ""
+    for topic in (*topics_named(text), *asked):
+        key = topic.key_for(value.kind)
+        if key is not None and key in held:
+            return key
+    return None
 
 
 #: "… as your work number", "… as the second contact": what a contact is kept as, named
@@ -1584,18 +1666,37 @@ def _similar_known(
     put right: "VX14-8821-OD" for "VX14-8821-QD"). Phones of one family differ in a
     digit or two: a near phone is a correction only when the message says so. A near-identical
     id wins over a more recent one that merely shares digits («7กษ 4821» puts right the plate
-    «7กข 4821», not the room «B812» named since)."""
+    «7กข 4821», not the room «B812» named since). A code noted with its lead-in ("Tom
+    Ellery, agreement is NVL-7730418") is put right too, unless a key holds it bare."""
     typo_kinds = _TYPO_KINDS if correction else _TYPO_KINDS - {Kind.PHONE}
-    compatible = None
+    compatible = noted = None
     for item in facts.recent():
         kind = _kind_of(item.value)
+        code = _noted_code(item.key, item.value)
+        if (
+            noted is None
+            and code is not None
+            and value.kind is code.kind
+            and code.kind in typo_kinds
+            and _near(value.text, code.text)  # "sorry typo, its NVL-7730481"
+        ):
+            noted = item.key  # unless a key holds the code bare
         if kind is None:
             continue
         if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
         if correction and compatible is None and _similar(value, kind, item.value, bare_corrects):
             compatible = item.key
-    return compatible
+    return noted or compatible
+
+
+def _noted_code(key: str, value: str) -> ValueSpan | None:
+    """The one id, email or phone a noted value holds with its lead-in ("Tom Ellery,
+    agreement is NVL-7730418"): a typo of it put right is that note's value."""
+    if _base_key(key) not in NOTED_KINDS.values():
+        return None
+    codes = [v for v in find_values(value) if v.kind in _TYPO_KINDS]
+    return codes[0] if len(codes) == 1 and codes[0].text != value else None
 
 
 def _known_address(value: ValueSpan, facts: _Facts) -> str | None:
