@@ -9,7 +9,8 @@ address, yet each is what a later turn relies on. Six kinds:
 - ``instruction``: a request, a wish or a way of doing things the customer asks for
   (``instructions`` first: delivery and contact; then a request word: "please", "can
   you", "I'd like", "don't …", an imperative opening the clause, «لطفا», «میخوام», «بذارید»,
-  «ช่วย», «ขอ», «อยาก», «ไม่ต้อง», a change: «เปลี่ยนเป็น …»), or a first-person decision
+  «ช่วย», «ขอ», «อยาก», «ไม่ต้อง», a change asked for: «(งั้น)เปลี่ยนเป็น …», not «หน้าจอ
+  เปลี่ยนเป็นสีดำ», a thing turning by itself), or a first-person decision
   («… میکنم», "I'll take …");
 - ``choice``: an option agreed to ("let's go with …", «باشه همون …», «เอาอันนี้»);
 - ``person``: someone named (``person_names``) or brought in by relation ("my partner
@@ -17,7 +18,8 @@ address, yet each is what a later turn relies on. Six kinds:
 - ``place``: what answers a where-question, or where something is ("the key is in the
   glovebox"), or which way it faces ("the back faces south-west", «رو به جنوب»);
 - ``correction``: the customer putting right what they said ("sorry i meant the back is
-  concrete tiles", «منظورم … بود», «หมายถึง …»): the clause holds the value now right;
+  concrete tiles", «منظورم … بود», «หมายถึง …»; not «หมายถึงอะไร», a question, nor «درستش
+  کنید», a repair asked for): the clause holds the value now right;
 - ``problem``: a fault or damage either side states ("leaking", «خراب», «รั่ว»), or a
   thing not doing what it is for ("the drum doesn't spin", «یخچال خنک نمیکنه»,
   «ไม่ระบายน้ำ»); not a feeling said in its words ("my heart is broken", «حالم خرابه»).
@@ -142,8 +144,11 @@ _REQUEST_TH = re.compile(
     # what to do instead: «ไม่ต้องโทรนะครับ ส่งไลน์มาแทน», the second clause kept too, so
     # the detail holds both (not «ตัวแทน», an agent)
     r"|(?<!ตัว)แทน"
-    # a change the customer makes, a request without «ขอ»: «งั้นเปลี่ยนเป็นโอนเข้าบัญชีค่ะ»
-    r"|เปลี่ยนเป็น"
+    # a change the customer makes, a request without «ขอ»: «งั้นเปลี่ยนเป็นโอนเข้าบัญชีค่ะ»,
+    # «ผมเปลี่ยนเป็น …», «เปลี่ยนเป็น … ได้ไหม»; not a thing turning by itself, its subject
+    # before the verb («หน้าจอเปลี่ยนเป็นสีดำ», a fault)
+    r"|(?:(?<![\u0e01-\u0e4e])|(?<=งั้น)|(?<=ผม)|(?<=ฉัน)|(?<=หนู)|(?<=เรา))เปลี่ยนเป็น"
+    r"|เปลี่ยนเป็น\S*?ได้(?:ไหม|มั้ย|มั๊ย|หรือเปล่า)"
 )
 #: What a Thai request's words leave of its content: request words, particles and the
 #: function words around them («ให้», «ด้วย», «ก่อน», «ดู», «เลย»).
@@ -209,7 +214,10 @@ _PUT_RIGHT = re.compile(
     r"(?<![\w'’])(?:i\s+meant|i\s+mean|what\s+i\s+meant|correction|i\s+got\s+that\s+wrong"
     r"|i\s+was\s+wrong|my\s+mistake|scratch\s+that)(?![\w'’])"
     rf"|(?<![{_FA}])(?:منظورم|اشتباه\s*گفتم|اشتباه\s*کردم|درستش)(?![{_FA}])"
-    r"|หมายถึง|ขอแก้|ที่ถูกคือ|พิมพ์ผิด|พูดผิด",
+    # «درستش کنید» (fix it) asks for a repair, it puts nothing right
+    rf"(?!\s*(?:ن?می[\u200c\s]?|ب)?(?:کن|کرد))"
+    # «หมายถึงอะไร» (meaning what?) asks, it puts nothing right
+    r"|หมายถึง(?!\s?(?:อะไร|ไร|ยังไง|อย่างไร|ไหน))|ขอแก้|ที่ถูกคือ|พิมพ์ผิด|พูดผิด",
     re.I,
 )
 #: A fault or damage: "leaking", "worn", «خراب», «چکه», «รั่ว», «พัง».

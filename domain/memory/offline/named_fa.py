@@ -34,7 +34,9 @@ _FA_COLOURS = (
 _ITEM = re.compile(
     rf"(?<![{_FA}])(?P<kind>{_WORD}(?:\s+{_WORD}){{0,2}})\s+مدل\s+"
     rf"(?P<model>{_MODEL_WORD}(?:\s+[A-Za-z0-9][A-Za-z0-9-]*)?)"
-    rf"(?:\s*[،,]?\s*(?:رنگ\s+{_WORD}|(?:{_FA_COLOURS})(?![{_FA}])))?(?![{_FA}A-Za-z0-9])"
+    # a colour offered as one of two («سفید یا نقره‌ای؟») is not chosen: no part of the model
+    rf"(?:\s*[،,]?\s*(?:رنگ\s+{_WORD}|(?:{_FA_COLOURS})(?![{_FA}])(?!\s*یا(?![{_FA}]))))?"
+    rf"(?![{_FA}A-Za-z0-9])"
 )
 #: «کولرتون گری ۲۴ هزار اینورتر هست»: the customer's appliance read back by what it is.
 _YOUR_APPLIANCE = re.compile(
@@ -209,8 +211,12 @@ def _items(text: str) -> list[NamedThing]:
             continue
         if kind:
             start = match.start("kind") + match.group("kind").index(kind[0])
-        elif match.group("kind").split()[-1] in _OPENING_WORDS:
-            start = text.index("مدل", match.end("kind"))  # «آره مدل آتنا»: the model alone
+        elif match.group("kind").split()[-1] in _OPENING_WORDS and not _not_chosen_after(
+            text, match.end()
+        ):
+            # «آره مدل آتنا»: the model alone; not one said missing or refused («ولی مدل A55
+            # فعلا موجود نیست», «نه مدل A54 رو نمیخوام»)
+            start = text.index("مدل", match.end("kind"))
         else:
             continue
         found.append(NamedThing("product", start, match.end(), text[start : match.end()]))

@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass
 
 from domain.memory.offline.holder_names import FA_NAME_WORD
-from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.lexicon import (
+    PERSIAN_FILLER,
+    PERSIAN_STOP_WORDS,
+    RELATIVE_DAYS,
+    THAI_PARTICLES,
+    word_set,
+)
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -65,6 +71,30 @@ _FA_POSSESSIVE = r"(?:م|ش|تون|تان|شون|مون)?"
 _FA_NOT_SURNAME = (
     rf"(?:هستن|هستند|هستید|هستین|گفتن|گفتند|میان|میاد|تماس|زنگ|جان|عزیز|شماره|پیگیری|مدیر|مسئول"
     rf"|راننده|نصاب|پیک|تکنسین|کارشناس|همسایه|صاحب|از|به|هم|گفت|میگه)(?![{_FA}])"
+)
+#: The most common Persian words that are no given name: time words, pronouns, common nouns and
+#: verbs. After a bare title («اوستا فردا میاد؟», «اوستا خودش گفت», «اوستا کار بلده؟») the word
+#: is what the sentence says of the craftsman, not his name.
+_FA_COMMON_NOT_NAMES = word_set(
+    """
+    الان الآن هنوز همیشه هیچوقت دیگه بعدا بعداً قبلا قبلاً زود دیر پریروز پسفردا پس‌فردا
+    صبح ظهر عصر امسال پارسال هفته ماه سال ساعت دقیقه اول آخر بعد قبل
+    خودش خودم خودت خودمون خودتون خودشون اون این اینو اونو اینا اونا ایشون همون همین
+    کار کارش کارو چیز چیزی کسی هیچی همه‌چی همه خونه جا اینجا اونجا کجاست
+    گفت گفته گفتن میگه اومد اومده اومدن نیومد نیومده رفت رفته نرفت نیست هست بود
+    بلده بلد باید نباید حتما حتماً گفتش زنگ تماس پیام جواب اصلا اصلاً واقعا واقعاً
+    """
+)
+_FA_NOT_A_GIVEN_NAME = (
+    "(?:"
+    + "|".join(
+        sorted(
+            PERSIAN_STOP_WORDS | PERSIAN_FILLER | RELATIVE_DAYS | _FA_COMMON_NOT_NAMES,
+            key=len,
+            reverse=True,
+        )
+    )
+    + rf")(?![{_FA}])"
 )
 #: The verbs Persian makes compound verbs with («اسباب‌کشی کردن», «عذر میخوام», «زنگ زد»): the
 #: word before one is half of the verb, not a name.
@@ -147,7 +177,8 @@ _PATTERNS = (
     # رضا» (the crew's lead); a new one in the role replaces the old, as "installer Tom" does
     re.compile(
         rf"(?<![{_FA}])(?P<technician_3>اوستا|استادکار)\s+"
-        rf"(?P<fa>(?!{_FA_ASKING})(?!ن?می)(?!{_FA_NOT_SURNAME}){FA_NAME_WORD})(?![{_FA}])"
+        rf"(?P<fa>(?!{_FA_ASKING})(?!ن?می)(?!{_FA_NOT_SURNAME})(?!{_FA_NOT_A_GIVEN_NAME})"
+        rf"{FA_NAME_WORD})(?![{_FA}])"
     ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
     re.compile(

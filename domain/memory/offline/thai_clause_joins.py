@@ -5,11 +5,12 @@ every space can leave a label without its value («เปลี่ยนนั�
 or a given name without its surname («คุณพิมพ์ชนก | ศรีวงศ์»). The half without the
 value then says nothing and drops out of a summary. These are grammar words, not
 topics: a clause ending in a word that expects its object, or in a titled given
-name, continues into the next clause; a clause that opens with the word for a model or a
-brand («รุ่น Oslo», «ยี่ห้อ Dunlop») goes on describing the thing the clause before named
-(«โซฟา 3 ที่นั่ง | รุ่น Oslo»). A company's legal name, the form before and «จำกัด» after
-(«บริษัท ลูมิน่า สตูดิโอ จำกัด», «บริษัท ... จำกัด (มหาชน)»), is one name however many spaces it holds
-(``unbroken_names``).
+name, continues into the next clause; a clause that opens with the word for a model and its
+name or code, or for a brand («รุ่น Oslo», «ยี่ห้อ Dunlop»; not «รุ่นไหน», «รุ่นพี่») goes on
+describing the thing the clause before named («โซฟา 3 ที่นั่ง | รุ่น Oslo»). A company's legal
+name, the form before and «จำกัด» after («บริษัท ลูมิน่า สตูดิโอ จำกัด», «บริษัท ... จำกัด
+(มหาชน)»), is one name however many spaces it holds (``unbroken_names``); «ไม่จำกัด», «มีจำกัด»
+(unlimited, limited) close none.
 """
 
 import re
@@ -59,11 +60,17 @@ _DIGIT = re.compile(r"[\d\u0e50-\u0e59]")
 _TITLED_NAME_AT_END = re.compile(
     r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?:นางสาว|นาง|นาย|คุณ|ด\.ช\.|ด\.ญ\.|ดร\.)[\u0e00-\u0e7f]{3,15}$"
 )
-#: Words that open a description of the thing just named: its model, its brand.
-_DESCRIBES_THE_THING_BEFORE = ("รุ่น", "ยี่ห้อ")
-#: A Thai company's legal name: its legal form, at most four spaced words, «จำกัด» and
-#: «(มหาชน)» perhaps (a public company).
-_LEGAL_NAME = re.compile(r"(?:บริษัท|บจ\.|บมจ\.)\s?(?:\S+\s){0,4}?\S*?จำกัด(?:\s?\(มหาชน\))?")
+#: Words that open a description of the thing just named: its model by its name or code
+#: («รุ่น Oslo», «รุ่น X800»; not «รุ่นไหน…», which model?, nor «รุ่นพี่», a senior), its brand
+#: (not «ยี่ห้อไหน», which brand?).
+_DESCRIBES_THE_THING_BEFORE = re.compile(r"รุ่น\s?[A-Za-z0-9\u0e50-\u0e59]|ยี่ห้อ(?!\s?(?:ไหน|อะไร))")
+#: A Thai company's legal name: its legal form, at most four spaced words (no number among
+#: them: an amount is said in a sentence), «จำกัด» and «(มหาชน)» perhaps (a public company);
+#: not «ไม่จำกัด», «มีจำกัด» (unlimited, limited), said of anything.
+_LEGAL_NAME = re.compile(
+    r"(?:บริษัท|บจ\.|บมจ\.)\s?(?:(?![\d\u0e50-\u0e59])\S+\s){0,4}?\S*?(?<!ไม่)(?<!มี)จำกัด"
+    r"(?:\s?\(มหาชน\))?"
+)
 _POLITE_END = re.compile(r"(?:ครับ|คับ|ค่ะ|คะ|นะ|จ้ะ|จ้า)$")
 
 
@@ -96,7 +103,7 @@ def continues_into_next(clause: str, following: str) -> bool:
     return (
         _ends_with_label(clause, following)
         or _ends_with_titled_name(clause)
-        or following.startswith(_DESCRIBES_THE_THING_BEFORE)
+        or _DESCRIBES_THE_THING_BEFORE.match(following) is not None
     )
 
 

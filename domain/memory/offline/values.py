@@ -14,10 +14,12 @@ Unicode digit, so every rule reads Persian (۰-۹), Arabic-Indic (٠-٩) and Tha
 (๐-๙) digits as written; values keep them.
 
 A Persian sum said in parts, the larger scale first («۹۴ میلیون و ۵۰۰ تومن», «۱ میلیون و ۸۰۰
-هزار تومان»), is one amount. A number and what is paid or attended in turns («۴ قسط», «10
-งวด», "3 instalments", «۱۰ جلسه») is a count. A month without its day is a date when the
-year or its part of the month places it ("last March", "March last year", «بهمن پارسال»,
-«اواخر آذر», «ธ.ค. ปีที่แล้ว», «ปลายเดือนมีนาคม»): what was bought, started or is due then.
+هزار تومان»), is one amount, when a money word, a verb or the clause's end follows it (not
+«۲ میلیون و ۲ هفته», «۱۵ میلیون و ۲۰ شهریور»: a span, a date after a sum). A number and what
+is paid or attended in turns («۴ قسط», «10 งวด», "3 instalments", «۱۰ جلسه») is a count. A month
+without its day is a date when the year or its part of the month places it ("last March",
+"March last year", «بهمن پارسال», «اواخر آذر», «ธ.ค. ปีที่แล้ว», «ปลายเดือนมีนาคม»): what was
+bought, started or is due then.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
-from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.lexicon import PERSIAN_STOP_WORDS, THAI_PARTICLES
 from domain.memory.offline.thai_addresses import (
     building_led_address,
     named_start,
@@ -270,9 +272,25 @@ _CURRENCY_AFTER = (
     r"(?:(?:tomans?|rials?|dollars?|usd|eur|euros?|gbp|pounds?|baht|thb|irr|irt|aed|dirhams?)"
     r"(?![A-Za-z])|تومان|تومن|ریال|ريال|دلار|دولار|یورو|يورو|درهم|บาท|ดอลลาร์|ยูโร|€|\$|£|฿|﷼)"
 )
-#: What follows a number after «و» that makes it a count or a size, not the rest of a sum
-#: («۲ میلیون و ۳ قسط»).
-_FA_NOT_MONEY = r"قسط|ماه|روز|سال|نفر|عدد|تا|درصد|متر|کیلو|بار"
+#: What may follow the part after «و» of a Persian sum: a money word, the clause's end, a verb
+#: or a copula, a word of no content, a comparative («… گرون‌تره»). Any other word is a thing
+#: the number counts or a month it dates («۲ میلیون و ۲ هفته», «۱۵ میلیون و ۲۰ شهریور», «۲ میلیون
+#: و ۳ قسط»): the sum ends before «و».
+_FA_SUM_WORDS = "|".join(
+    sorted(
+        (PERSIAN_STOP_WORDS - {"تا"}) | {"دیگه", "دیگر", "فقط", "هم", "رو"}, key=len, reverse=True
+    )
+)
+_FA_SUM_PART_ENDS = (
+    rf"(?=\s?(?:میلیارد|میلیون|هزار|تومان|تومن|ریال)(?![{_FA}])"
+    r"|[ \t]*(?:$|\n|[^\w\s])"
+    # a verb: «میشه», «نمی‌دم», «شد», «بود», «پرداخت کردم» (not «میز», «میدان»)
+    rf"|\s(?:ن?می(?!(?:ز|وه|دان|دون)(?![{_FA}]))[{_FA}]+"
+    rf"|(?:است|هست|نیست|ن?بود|ن?شد|ن?باش|ن?کرد|ن?داد|پرداخت|گرفت|خرید)"
+    rf"(?:م|ی|یم|ید|ین|ن|ند|ه|ست)?(?![{_FA}])"
+    rf"|[{_FA}]+(?:\u200cتر(?:ه|ین)?|تره)(?![{_FA}])"
+    rf"|(?:{_FA_SUM_WORDS})(?![{_FA}])))"
+)
 #: A Thai rate says what it is per before the amount: «วันละ 1,200 บาท» (a day), «ใบละ …»
 #: (a ticket), or after it: «60 บาทต่อใบ», «450 บาท/คืน».
 _TH_PER = rf"(?:{_TH_CLASSIFIER}ละ\s?)"
@@ -283,7 +301,7 @@ TH_PER_AFTER = rf"(?:\s?(?:ต่อ|/)\s?{_TH_CLASSIFIER})"
 #: ۸۰۰ هزار تومان», «۱۰۰ میلیون و ۵۰۰» (the part after «و» in the next scale down, said or
 #: not): one amount, not «۹۴ میلیون» and a loose «۵۰۰».
 _FA_COMPOUND_AMOUNT = (
-    rf"{_AMOUNT}\s?(?:میلیارد|میلیون)(?:\s?و\s?{_AMOUNT}(?!\s?(?:{_FA_NOT_MONEY}))"
+    rf"{_AMOUNT}\s?(?:میلیارد|میلیون)(?:\s?و\s?{_AMOUNT}{_FA_SUM_PART_ENDS}"
     rf"(?:\s?(?:میلیون|هزار)(?![{_FA}]))?)+(?:\s?(?:تومان|تومن|ریال)(?![{_FA}]))?"
 )
 _PRICE = re.compile(
