@@ -1,0 +1,32 @@
+"""What the rules on parts of values and bare numbers must still let through, in English,
+Persian and Thai, value by value: a «چند» + verb question asks a sum, a day named from
+today with "now" or "new" moves a date, a number in its own short sentence is the thing
+named just before, a model code after a brand is no postcode, a correction a sentence
+before a number (or one that adds the digits left off) still puts it right, a full name
+before a verb of its own is a name, a long reply that opens with "same" is an answer, and a
+flat said with "now" or a move is the new place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_dialogue import facts_of
+
+# -- a question for a sum with «چند» + a verb, «กี่ตังค์», or a clause of its own ---------------
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "value"),
+    [
+        ("مبلغ کل چند میشه؟", "۸۵۰ هزار", "۸۵۰ هزار"),
+        ("جمعش چند میشه با مالیات؟", "۱ میلیون و ۲۰۰ هزار تومان", "۱ میلیون و ۲۰۰ هزار تومان"),
+        ("کل مبلغ بلیت‌ها چند درمیاد؟", "۸ میلیون و ۴۰۰ هزار تومن", "۸ میلیون و ۴۰۰ هزار تومن"),
+        ("ยอดรวมทั้งหมดกี่ตังค์คะ", "2,450 บาทค่ะ", "2,450 บาท"),
+        ("How many nights in total, and what's the total amount?", "3 nights, £540", "£540"),
+    ],
+)
+def test_a_question_for_a_sum_with_how_many_words_asks_the_total(
+    question: str, reply: str, value: str
+) -> None:
+    assert facts_of(("user", question), ("assistant", reply)).get("order_total") == value
