@@ -30,3 +30,22 @@ def test_a_question_for_a_sum_with_how_many_words_asks_the_total(
     question: str, reply: str, value: str
 ) -> None:
     assert facts_of(("user", question), ("assistant", reply)).get("order_total") == value
+
+
+# -- a day named from today with "now" or "new" moves a named date ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("held", "message", "value"),
+    [
+        ("Friday 12 March", "Your parcel will now arrive tomorrow.", "tomorrow"),
+        ("Friday 12 March", "Good news, the new delivery date is tomorrow", "tomorrow"),
+        ("پنجشنبه ۱۴ آذر", "تحویل سفارشتون الان افتاد برای فردا", "فردا"),
+        ("วันศุกร์ที่ 12 มีนาคม", "ตอนนี้ของจะถึงพรุ่งนี้ค่ะ", "พรุ่งนี้"),
+    ],
+)
+def test_a_relative_day_with_an_update_word_replaces_a_named_day(
+    held: str, message: str, value: str
+) -> None:
+    facts = facts_of(("assistant", message), known=[("delivery_date", held)])
+    assert facts.get("delivery_date") == value

@@ -19,7 +19,8 @@ Every message is read in order, with the dialogue around it:
 A value that is only a part of a held one never replaces it without a word of
 correction (``fragments``): a flat or floor said after the whole address is kept under
 ``address_detail``; a bare number corrects a held sum only when the correction leads it;
-a day named from when it is said ("tomorrow", «فردا») does not replace a named day.
+a day named from when it is said ("tomorrow", «فردا») does not replace a named day
+unless a word of update ("now", "new", «الان», «ตอนนี้») moves it.
 
 Each change of a value is reported in the order stated, so a total and its
 correction in one batch both reach the history. A value that only restates
@@ -1331,8 +1332,8 @@ def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: 
     # now half past three"): a looser time replaces only with a word of correction.
     if value.kind not in (Kind.DATE, Kind.TIME) or correction:
         return False
-    if value.kind is Kind.DATE and update and _date_detail(value.text) >= 0:
-        return False  # "now" moves a date; "today … right now" names when it is said
+    if value.kind is Kind.DATE and update:
+        return False  # "now", "new" move a date, a day named from today too ("now tomorrow")
     current = facts.current(key)
     if current is None:
         return False
