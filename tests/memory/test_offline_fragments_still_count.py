@@ -49,3 +49,18 @@ def test_a_relative_day_with_an_update_word_replaces_a_named_day(
 ) -> None:
     facts = facts_of(("assistant", message), known=[("delivery_date", held)])
     assert facts.get("delivery_date") == value
+
+
+# -- a number in its own short sentence is the thing named just before ---------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "value"),
+    [
+        ("ok the gate code for deliveries. 8203", "access_code", "8203"),
+        ("کد در ورودی ساختمون. ۴۴۷۱", "access_code", "۴۴۷۱"),
+        ("شماره عضویتم اینه. ۸۸۲۱۳", "account_number", "۸۸۲۱۳"),
+    ],
+)
+def test_a_number_said_alone_takes_the_subject_before(message: str, key: str, value: str) -> None:
+    assert facts_of(("user", message)).get(key) == value

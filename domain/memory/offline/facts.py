@@ -958,8 +958,9 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     if begin == 0:
         return None
     asks = text[:begin].rstrip().endswith(("?", "؟"))
-    if value.kind is Kind.NUMBER and not asks and not _POINTER_LEADS.match(text, begin):
-        # "its 8203 now" is the gate code named before; "It's larger — up to 70" counts seats
+    if value.kind is Kind.NUMBER and not asks and not _number_sentence(text, begin, value):
+        # "its 8203 now", "… gate code for deliveries. 8203" are the code named before;
+        # "It's larger — up to 70" counts seats
         return None
     bare = _stands_alone(text, begin, value)
     if not asks and not bare and not points_back(text[begin : value.start]):
@@ -980,6 +981,21 @@ _POINTER_LEADS = re.compile(
     r"\s*(?:it'?s|it\s+is|its|that'?s|that\s+is)\s+(?:now\s+|actually\s+|just\s+)?\d",
     re.IGNORECASE,
 )
+#: What may follow a number that is a sentence of its own: a few words ("12 is correct").
+_NUMBER_SENTENCE_TAIL = re.compile(r"\s*(?:\S+\s*){0,2}$")
+
+
+def _number_sentence(text: str, begin: int, value: ValueSpan) -> bool:
+    """Whether a bare number's sentence is a pointer and the number ("its 8203 now") or the
+    number with a few words at most ("8203", «۴۴۷۱», "12 is correct")."""
+    if _POINTER_LEADS.match(text, begin):
+        return True
+    _, stop = _sentence_bounds(text, value.start, value.end)
+    return not text[begin : value.start].strip() and bool(
+        _NUMBER_SENTENCE_TAIL.match(text[value.end : stop])
+    )
+
+
 #: A full stop before a sentence (Thai runs sentences together without one).
 _STOP_BEFORE = re.compile(r"[.!?؟…]\s*$")
 #: A value said in addition to the one known ("my work phone too"): a subject of its own
