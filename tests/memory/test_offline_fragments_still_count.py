@@ -64,3 +64,20 @@ def test_a_relative_day_with_an_update_word_replaces_a_named_day(
 )
 def test_a_number_said_alone_takes_the_subject_before(message: str, key: str, value: str) -> None:
     assert facts_of(("user", message)).get(key) == value
+
+
+# -- a model code after a brand is no postcode ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "model"),
+    [
+        ("I bought a Samsung S24 1TB last week", "Samsung S24 1TB"),
+        ("my phone is a Galaxy S23 5GB plan", "Galaxy S23 5GB"),
+        ("Order the Lenovo T14 2ND gen", "Lenovo T14 2ND"),
+    ],
+)
+def test_a_model_with_a_unit_is_no_postcode(message: str, model: str) -> None:
+    facts = facts_of(("user", message))
+    assert facts.get("product_model") == model
+    assert "postcode" not in facts

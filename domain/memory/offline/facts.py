@@ -748,7 +748,7 @@ def _keys_for(
     brand = _brand_before(text, value)
     if brand is not None:  # no order number follows a brand name; the model keeps it
         # "…, 88 Deansgate, Manchester M3 2ER": a town and its postcode, no brand and model
-        noted = "postcode" if _POSTCODE.fullmatch(value.text) else "product_model"
+        noted = "postcode" if _town_and_postcode(text, brand, value) else "product_model"
         return [(facts.noted_key(noted, text[brand : value.end]), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
@@ -1200,8 +1200,20 @@ _BRAND_BEFORE = re.compile(
 )
 
 
-#: A British postcode ("M3 2ER", "LS6 2QT", "SW1A 1AA"): the shape of no model code.
-_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}")
+#: A British postcode ("M3 2ER", "LS6 2QT", "SW1A 1AA"): its inward code is a digit and
+#: two letters that are never C, I, K, M, O or V, and no unit ("1TB", "5GB", "2ND").
+_POSTCODE = re.compile(
+    r"[A-Z]{1,2}\d[A-Z\d]?\s\d(?!TB|GB|ND|ST|RD|TH)[ABD-HJLNP-UW-Z]{2}", re.IGNORECASE
+)
+#: Before a town: a comma ("…, Manchester M3 2ER") or a street ("12 High Street Leeds …").
+_TOWN_IN_ADDRESS = re.compile(r"[,،]\s*$|\d+\s+(?:[A-Za-z'.-]+\s+){1,3}$")
+
+
+def _town_and_postcode(text: str, brand: int, value: ValueSpan) -> bool:
+    """Whether the word before a code and the code are a town and its postcode in an
+    address, not a brand and its model ("Samsung S24 1TB")."""
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    return bool(_POSTCODE.fullmatch(value.text) and _TOWN_IN_ADDRESS.search(text[begin:brand]))
 
 
 def _brand_before(text: str, value: ValueSpan) -> int | None:
