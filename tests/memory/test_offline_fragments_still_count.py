@@ -81,3 +81,25 @@ def test_a_model_with_a_unit_is_no_postcode(message: str, model: str) -> None:
     facts = facts_of(("user", message))
     assert facts.get("product_model") == model
     assert "postcode" not in facts
+
+
+# -- a correction a sentence before a bare number, or digits left off, still put it right ---
+
+
+@pytest.mark.parametrize(
+    ("key", "held", "message", "value"),
+    [
+        ("transfer_amount", "$540", "Sorry, wrong amount. I transferred 450", "450"),
+        ("deposit", "$520", "Apologies, I gave you the wrong figure, we paid 250", "250"),
+        ("transfer_amount", "540 บาท", "ขอโทษค่ะ ยอดที่โอนจริงๆ คือ 450", "450"),
+        ("apartment_number", "21", "My flat number is wrong on the order. 12 is correct", "12"),
+        ("room_number", "214", "เลขห้องเปลี่ยนแล้วค่ะ ตอนนี้ 412", "412"),
+        ("order_id", "44102", "sorry I missed the last two digits, 4410287", "4410287"),
+        ("order_id", "۴۴۱۰۲", "ببخشید اشتباه شد، ۴۴۱۰۲۸۷", "۴۴۱۰۲۸۷"),
+        ("order_id", "44102", "ขอโทษค่ะ พิมพ์ผิด 4410287", "4410287"),
+    ],
+)
+def test_a_bare_number_a_sentence_after_the_correction_puts_it_right(
+    key: str, held: str, message: str, value: str
+) -> None:
+    assert facts_of(("user", message), known=[(key, held)]).get(key) == value

@@ -1589,11 +1589,12 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
     if new.kind not in (Kind.NUMBER, Kind.IDENTIFIER):
         return False
     # An id is corrected by one with mostly the same digits, not by any other id: a typo
-    # changes, swaps, adds or drops a digit ("GRP-20471" puts right no "142").
+    # changes, swaps, adds or drops a digit, or the end left off is said ("44102" put
+    # right by "4410287"); "GRP-20471" puts right no "142".
     if kind in (Kind.IDENTIFIER, Kind.NUMBER, Kind.PHONE):
         a, b = _digits(new.text), _digits(old)
         common = sum(min(a.count(d), b.count(d)) for d in set(a))
-        alike = abs(len(a) - len(b)) <= 1
+        alike = abs(len(a) - len(b)) <= 1 or (len(b) >= _MIN_TYPO_DIGITS and b in a)
         if new.kind is Kind.NUMBER and len(a) < _MIN_TYPO_DIGITS and not bare_corrects:
             return False  # "I can move all 24 across": a count, unless the correction leads it
         return bool(a) and alike and common >= 0.6 * max(len(a), len(b))

@@ -45,11 +45,13 @@ def part_of_fuller_address(new: ValueSpan, held: str | None) -> bool:
     return building_part_only(new.text) and not building_part_only(held)
 
 
-#: How near before a bare number the word of correction must end to lead it.
-_CORRECTION_LEAD = 14
+#: Sentence ends: the word of correction leads a number in its sentence or the next one
+#: ("Sorry, wrong amount. I transferred 450"), not further on.
+_SENTENCE_END = re.compile(r"[.!?؟\n](?:\s|$)")
 #: Words a correcting number may be followed by: its old value named, or the sentence's end.
 _AFTER_CORRECTING_NUMBER = re.compile(
-    r"^\s*(?:$|[^\w\s]|(?:not|instead|now|then|please|thanks|in\s+total|total)\b"
+    r"^\s*(?:$|[^\w\s]|(?:not|instead|now|then|please|thanks|in\s+total|total"
+    r"|(?:is|'s)\s+(?:correct|right))\b"
     rf"|(?:نه|هست|است|ـه|درسته|میشه|بود|باشه)(?![{FA_LETTERS}])"
     r"|[\u0e01-\u0e4e])",
     re.IGNORECASE,
@@ -75,6 +77,6 @@ def number_said_as_correction(text: str, value: ValueSpan) -> bool:
     if not leads:
         return False
     gap = text[leads[-1].end() : value.start]
-    if len(gap) > _CORRECTION_LEAD or any(c.isdigit() for c in gap):
+    if len(_SENTENCE_END.findall(gap)) > 1 or any(c.isdigit() for c in gap):
         return False
     return _AFTER_CORRECTING_NUMBER.match(after) is not None
