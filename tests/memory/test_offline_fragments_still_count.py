@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from domain.memory.offline.person_names import people_named
 from tests.memory.test_offline_facts_dialogue import facts_of
 
 # -- a question for a sum with «چند» + a verb, «กี่ตังค์», or a clause of its own ---------------
@@ -103,3 +104,18 @@ def test_a_bare_number_a_sentence_after_the_correction_puts_it_right(
     key: str, held: str, message: str, value: str
 ) -> None:
     assert facts_of(("user", message), known=[(key, held)]).get(key) == value
+
+
+# -- a Persian full name before a verb of its own is a name ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("آقای حسین کریمی اومدن ولی کولر هنوز درست نشده", "حسین کریمی"),
+        ("فاکتور رو برای خانم مریم کریمی بزنید", "مریم کریمی"),
+        ("کارشناس‌تون آقای علی رضایی رفتن و کار نیمه‌تموم موند", "علی رضایی"),
+    ],
+)
+def test_a_full_name_before_a_verb_of_its_own_is_a_name(text: str, name: str) -> None:
+    assert [person.name for person in people_named(text)] == [name]
