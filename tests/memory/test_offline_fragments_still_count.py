@@ -119,3 +119,14 @@ def test_a_bare_number_a_sentence_after_the_correction_puts_it_right(
 )
 def test_a_full_name_before_a_verb_of_its_own_is_a_name(text: str, name: str) -> None:
     assert [person.name for person in people_named(text)] == [name]
+
+
+# -- a long answer that opens with "same" is an answer --------------------------------------
+
+
+def test_a_fault_told_after_same_is_kept() -> None:
+    reply = "Same issue as last week, the internet keeps dropping every evening"
+    facts = facts_of(
+        ("assistant", "What seems to be the problem with the router?"), ("user", reply)
+    )
+    assert facts.get("reported_fault") == reply

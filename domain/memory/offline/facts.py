@@ -2081,19 +2081,24 @@ _MIN_THAI_CLAUSE = 10
 _MAX_PRODUCT_WORDS = 6
 
 
-#: Replies that confirm rather than answer ("yes, that's the one"), or point back to what is
-#: known ("same company", «همون قبلی», "เหมือนเดิม"): the value stays as it is.
+#: Replies that confirm rather than answer ("yes, that's the one"): the value stays as it is.
 _CONFIRMATION = re.compile(
     r"^(?:that'?s\s+(?:it|the\s+one|right|correct)|correct|exactly|right|yes|yep|that\s+one"
-    r"|(?:the\s+)?same|as\s+before"
-    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|همون|همین|همان|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้"
-    r"|เหมือนเดิม|อันเดิม|ที่เดิม|คนเดิม)\b",
+    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้)\b",
+    re.IGNORECASE,
+)
+#: A short reply that points back to what is known ("same company", "the same as before",
+#: «همون قبلی», "เหมือนเดิมค่ะ"): a confirmation too. A longer one tells something new
+#: ("Same issue as last week, the internet keeps dropping every evening").
+_POINTS_BACK = re.compile(
+    r"^(?:(?:the\s+)?same|as\s+before|همون|همین|همان|เหมือนเดิม|อันเดิม|ที่เดิม|คนเดิม)\b"
+    r"(?:\s*[^\s,،.]+){0,3}\s*[.!]?$",
     re.IGNORECASE,
 )
 
 
 def _plausible(topic: str, value: str) -> bool:
-    if not value or _CONFIRMATION.match(value):
+    if not value or _CONFIRMATION.match(value) or _POINTS_BACK.match(value.strip()):
         return False
     if topic == "name":
         return _looks_like_name(value)
