@@ -130,3 +130,21 @@ def test_a_fault_told_after_same_is_kept() -> None:
         ("assistant", "What seems to be the problem with the router?"), ("user", reply)
     )
     assert facts.get("reported_fault") == reply
+
+
+# -- a flat said with "now" or a move is the new place --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "message", "part"),
+    [
+        ("تهران، پونک، خیابان عدل، پلاک ۲۱، واحد ۱۱", "الان واحد ۱۴ هستیم", "واحد ۱۴"),
+        ("42 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย", "ตอนนี้ย้ายไปอยู่ตึก C ห้อง 808 ค่ะ", "ตึก C ห้อง 808"),
+    ],
+)
+def test_a_flat_said_with_an_update_word_is_the_new_address(
+    address: str, message: str, part: str
+) -> None:
+    facts = facts_of(("user", message), known=[("delivery_address", address)])
+    assert facts.get("delivery_address", address).endswith(part)
+    assert "address_detail" not in facts

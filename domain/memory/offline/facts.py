@@ -51,7 +51,11 @@ from domain.memory.offline.dialogue import (
 )
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
-from domain.memory.offline.fragments import number_said_as_correction, part_of_fuller_address
+from domain.memory.offline.fragments import (
+    moved_to,
+    number_said_as_correction,
+    part_of_fuller_address,
+)
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
@@ -618,9 +622,9 @@ def _facts_in(
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
             key = _of_the_order_named(key, text, value, facts)
-            if not correction and part_of_fuller_address(value, facts.current(key)):
+            if not moved_to(text) and part_of_fuller_address(value, facts.current(key)):
                 # «خانم نوروزی، واحد ۳» after the whole address: a neighbour's flat, kept
-                # under a key of its own, not the address
+                # under a key of its own, not the address («الان واحد ۱۴ هستیم» moves it)
                 key = facts.noted_key(ADDRESS_PART, value.text)
             known_value = facts.current(key)
             if (not correction and _another_id(value, known_value)) or _separate_sum(
