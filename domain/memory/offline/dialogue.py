@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from domain.memory.offline.sentences import split_sentences
-from domain.memory.offline.subjects import Topic, topics_named
+from domain.memory.offline.subjects import Topic, cues_in, topics_named
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -103,28 +103,51 @@ def is_question(sentence: str) -> bool:
     return _QUESTION.search(sentence.strip()) is not None
 
 
-#: A question for how many of something ("How many people in total?", «چند نفر میاید؟»,
-#: «กี่คน»), not for a sum («چند تومن», «กี่บาท»).
+#: A question for how many of something: "how many" and a noun ("How many people in
+#: total?"; not "how many pounds", "how many do I owe"), «چند» and a counting word (a
+#: classifier or a unit of time: «چند نفر», «چندتا», «چند شب»; «چند میشه؟» asks a sum),
+#: «กี่» and a classifier that is not money («กี่คน», «กี่คืน»; not «กี่บาท», «กี่ตังค์»).
 _HOW_MANY = re.compile(
-    r"\bhow\s+many\b(?!\s+(?:dollars|pounds|euros|baht))"
-    rf"|(?<![{_FA}])چند\s*(?:تا|(?!تومن|تومان|ریال|هزار|میلیون|درصد)[{_FA}]{{2,}})"
-    r"|กี่(?!บาท|เปอร์เซ็นต์)",
+    r"\bhow\s+many\s+(?!(?:dollars|pounds|euros|baht|quid|bucks|do|does|did|is|are|was|were"
+    r"|will|would|should|can|could|have|has|had|i|we|you|they|it|in|of|altogether)\b)[a-z]"
+    rf"|(?<![{_FA}])چند\s*(?:نفر|تا|عدد|دونه|دانه|جلد|نسخه|بسته|جفت|روز|شب|ساعت|دقیقه|هفته"
+    rf"|ماه|سال|بار|دفعه|کیلو|متر|مورد|جلسه|قسط)(?:ه|ی)?(?![{_FA}])"
+    r"|กี่(?!บาท|ตังค์|ตัง|สตางค์|ร้อย|พัน|หมื่น|แสน|ล้าน|เปอร์เซ็นต์)(?=[\u0e01-\u0e2e])",
     re.IGNORECASE,
 )
 #: Topics that say only that a sum is a whole ("in total", «جمعاً», «รวม»): of a count, too.
 _SUM_WORDS = frozenset({"total", "amount"})
+#: Where a clause of a question ends: "How many nights in total, and what's the total?"
+_CLAUSE_BREAK = re.compile(rf"[,،;؛]|\band\b|(?<![{_FA}])و(?![{_FA}])", re.IGNORECASE)
+
+
+def _counting_clauses(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of ``sentence`` that ask how many of something."""
+    breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    clauses = []
+    for match in _HOW_MANY.finditer(sentence):
+        begin = max(b for b in breaks if b <= match.start())
+        clauses.append((begin, min(b for b in breaks if b > match.start())))
+    return clauses
 
 
 def asked_topics(text: str) -> list[Topic]:
     """The topics the question or request sentences of ``text`` ask about, in order; a
-    question for how many asks no sum ("How many people will be there in total?")."""
+    question for how many asks no sum ("How many people will be there in total?"), though
+    another clause of it may ("How many nights, and what's the total amount?")."""
     topics: list[Topic] = []
     for sentence in split_sentences(text):
         if is_question(sentence):
-            counting = _HOW_MANY.search(sentence) is not None
+            counting = _counting_clauses(sentence)
+            summed = {
+                cue.topic.name
+                for cue in cues_in(sentence)
+                if not any(begin <= cue.start < end for begin, end in counting)
+            }
             for topic in topics_named(sentence):
-                if topic not in topics and not (counting and topic.name in _SUM_WORDS):
-                    topics.append(topic)
+                if topic in topics or (topic.name in _SUM_WORDS and topic.name not in summed):
+                    continue
+                topics.append(topic)
     return topics
 
 

@@ -19,7 +19,8 @@ Every message is read in order, with the dialogue around it:
 A value that is only a part of a held one never replaces it without a word of
 correction (``fragments``): a flat or floor said after the whole address is kept under
 ``address_detail``; a bare number corrects a held sum only when the correction leads it;
-a day named from when it is said ("tomorrow", «فردا») does not replace a named day.
+a day named from when it is said ("tomorrow", «فردا») does not replace a named day
+unless a word of update ("now", "new", «الان», «ตอนนี้») moves it.
 A date or time no subject word names, with no word of correction in its sentence,
 moves a held one only when one subject holds that kind, or the message names which;
 else it is kept apart (``other_date``, ``other_time``) and replaces nothing. A code put
@@ -54,7 +55,11 @@ from domain.memory.offline.dialogue import (
 )
 from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
-from domain.memory.offline.fragments import number_said_as_correction, part_of_fuller_address
+from domain.memory.offline.fragments import (
+    moved_to,
+    number_said_as_correction,
+    part_of_fuller_address,
+)
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
@@ -655,9 +660,9 @@ def _facts_in(
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
             key = _of_the_order_named(key, text, value, facts)
-            if not correction and part_of_fuller_address(value, facts.current(key)):
+            if not moved_to(text) and part_of_fuller_address(value, facts.current(key)):
                 # «خانم نوروزی، واحد ۳» after the whole address: a neighbour's flat, kept
-                # under a key of its own, not the address
+                # under a key of its own, not the address («الان واحد ۱۴ هستیم» moves it)
                 key = facts.noted_key(ADDRESS_PART, value.text)
             known_value = facts.current(key)
             if (not correction and _another_id(value, known_value)) or _separate_sum(
@@ -785,7 +790,7 @@ def _keys_for(
     brand = _brand_before(text, value)
     if brand is not None:  # no order number follows a brand name; the model keeps it
         # "…, 88 Deansgate, Manchester M3 2ER": a town and its postcode, no brand and model
-        noted = "postcode" if _POSTCODE.fullmatch(value.text) else "product_model"
+        noted = "postcode" if _town_and_postcode(text, brand, value) else "product_model"
         return [(facts.noted_key(noted, text[brand : value.end]), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
@@ -1039,8 +1044,9 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     if begin == 0:
         return None
     asks = text[:begin].rstrip().endswith(("?", "؟"))
-    if value.kind is Kind.NUMBER and not asks and not _POINTER_LEADS.match(text, begin):
-        # "its 8203 now" is the gate code named before; "It's larger — up to 70" counts seats
+    if value.kind is Kind.NUMBER and not asks and not _number_sentence(text, begin, value):
+        # "its 8203 now", "… gate code for deliveries. 8203" are the code named before;
+        # "It's larger — up to 70" counts seats
         return None
     bare = _stands_alone(text, begin, value)
     if not asks and not bare and not points_back(text[begin : value.start]):
@@ -1061,6 +1067,21 @@ _POINTER_LEADS = re.compile(
     r"\s*(?:it'?s|it\s+is|its|that'?s|that\s+is)\s+(?:now\s+|actually\s+|just\s+)?\d",
     re.IGNORECASE,
 )
+#: What may follow a number that is a sentence of its own: a few words ("12 is correct").
+_NUMBER_SENTENCE_TAIL = re.compile(r"\s*(?:\S+\s*){0,2}$")
+
+
+def _number_sentence(text: str, begin: int, value: ValueSpan) -> bool:
+    """Whether a bare number's sentence is a pointer and the number ("its 8203 now") or the
+    number with a few words at most ("8203", «۴۴۷۱», "12 is correct")."""
+    if _POINTER_LEADS.match(text, begin):
+        return True
+    _, stop = _sentence_bounds(text, value.start, value.end)
+    return not text[begin : value.start].strip() and bool(
+        _NUMBER_SENTENCE_TAIL.match(text[value.end : stop])
+    )
+
+
 #: A full stop before a sentence (Thai runs sentences together without one).
 _STOP_BEFORE = re.compile(r"[.!?؟…]\s*$")
 #: A value said in addition to the one known ("my work phone too"): a subject of its own
@@ -1265,8 +1286,20 @@ _BRAND_BEFORE = re.compile(
 )
 
 
-#: A British postcode ("M3 2ER", "LS6 2QT", "SW1A 1AA"): the shape of no model code.
-_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}")
+#: A British postcode ("M3 2ER", "LS6 2QT", "SW1A 1AA"): its inward code is a digit and
+#: two letters that are never C, I, K, M, O or V, and no unit ("1TB", "5GB", "2ND").
+_POSTCODE = re.compile(
+    r"[A-Z]{1,2}\d[A-Z\d]?\s\d(?!TB|GB|ND|ST|RD|TH)[ABD-HJLNP-UW-Z]{2}", re.IGNORECASE
+)
+#: Before a town: a comma ("…, Manchester M3 2ER") or a street ("12 High Street Leeds …").
+_TOWN_IN_ADDRESS = re.compile(r"[,،]\s*$|\d+\s+(?:[A-Za-z'.-]+\s+){1,3}$")
+
+
+def _town_and_postcode(text: str, brand: int, value: ValueSpan) -> bool:
+    """Whether the word before a code and the code are a town and its postcode in an
+    address, not a brand and its model ("Samsung S24 1TB")."""
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    return bool(_POSTCODE.fullmatch(value.text) and _TOWN_IN_ADDRESS.search(text[begin:brand]))
 
 
 def _brand_before(text: str, value: ValueSpan) -> int | None:
@@ -1413,8 +1446,8 @@ def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: 
     # now half past three"): a looser time replaces only with a word of correction.
     if value.kind not in (Kind.DATE, Kind.TIME) or correction:
         return False
-    if value.kind is Kind.DATE and update and _date_detail(value.text) >= 0:
-        return False  # "now" moves a date; "today … right now" names when it is said
+    if value.kind is Kind.DATE and update:
+        return False  # "now", "new" move a date, a day named from today too ("now tomorrow")
     current = facts.current(key)
     if current is None:
         return False
@@ -1642,11 +1675,12 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
     if new.kind not in (Kind.NUMBER, Kind.IDENTIFIER):
         return False
     # An id is corrected by one with mostly the same digits, not by any other id: a typo
-    # changes, swaps, adds or drops a digit ("GRP-20471" puts right no "142").
+    # changes, swaps, adds or drops a digit, or the end left off is said ("44102" put
+    # right by "4410287"); "GRP-20471" puts right no "142".
     if kind in (Kind.IDENTIFIER, Kind.NUMBER, Kind.PHONE):
         a, b = _digits(new.text), _digits(old)
         common = sum(min(a.count(d), b.count(d)) for d in set(a))
-        alike = abs(len(a) - len(b)) <= 1
+        alike = abs(len(a) - len(b)) <= 1 or (len(b) >= _MIN_TYPO_DIGITS and b in a)
         if new.kind is Kind.NUMBER and len(a) < _MIN_TYPO_DIGITS and not bare_corrects:
             return False  # "I can move all 24 across": a count, unless the correction leads it
         return bool(a) and alike and common >= 0.6 * max(len(a), len(b))
@@ -2152,19 +2186,24 @@ _MIN_THAI_CLAUSE = 10
 _MAX_PRODUCT_WORDS = 6
 
 
-#: Replies that confirm rather than answer ("yes, that's the one"), or point back to what is
-#: known ("same company", «همون قبلی», "เหมือนเดิม"): the value stays as it is.
+#: Replies that confirm rather than answer ("yes, that's the one"): the value stays as it is.
 _CONFIRMATION = re.compile(
     r"^(?:that'?s\s+(?:it|the\s+one|right|correct)|correct|exactly|right|yes|yep|that\s+one"
-    r"|(?:the\s+)?same|as\s+before"
-    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|همون|همین|همان|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้"
-    r"|เหมือนเดิม|อันเดิม|ที่เดิม|คนเดิม)\b",
+    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้)\b",
+    re.IGNORECASE,
+)
+#: A short reply that points back to what is known ("same company", "the same as before",
+#: «همون قبلی», "เหมือนเดิมค่ะ"): a confirmation too. A longer one tells something new
+#: ("Same issue as last week, the internet keeps dropping every evening").
+_POINTS_BACK = re.compile(
+    r"^(?:(?:the\s+)?same|as\s+before|همون|همین|همان|เหมือนเดิม|อันเดิม|ที่เดิม|คนเดิม)\b"
+    r"(?:\s*[^\s,،.]+){0,3}\s*[.!]?$",
     re.IGNORECASE,
 )
 
 
 def _plausible(topic: str, value: str) -> bool:
-    if not value or _CONFIRMATION.match(value):
+    if not value or _CONFIRMATION.match(value) or _POINTS_BACK.match(value.strip()):
         return False
     if topic == "name":
         return _looks_like_name(value)

@@ -96,11 +96,13 @@ _FA_NOT_A_GIVEN_NAME = (
     )
     + rf")(?![{_FA}])"
 )
-#: The verbs Persian makes compound verbs with («اسباب‌کشی کردن», «عذر میخوام», «زنگ زد»): the
-#: word before one is half of the verb, not a name.
+#: The verbs Persian makes compound verbs with that say nothing alone («اسباب‌کشی کردن»,
+#: «عذر میخوام»): the word before one is half of the verb, not a name. A light verb that is
+#: a verb of its own too («اومدن», «رفتن», «بزنید») may follow a full name: «آقای حسین
+#: کریمی اومدن» (its nouns, «زنگ», «تماس», are no family name: ``_FA_NOT_SURNAME``).
 _FA_LIGHT_VERB = (
     r"(?:نمی[\u200c\s]?|می[\u200c\s]?|ن|ب)?"
-    r"(?:کرد|کن|شد|شو|خواه|خوا|داد|زد|زن|گرفت|گیر|کشید|کش|رفت|آمد|اومد)"
+    r"(?:کرد|کن|شد|شو|خواه|خوا|نمود)"
     rf"(?:ن|ند|م|ی|ه|یم|ید|ین|ست)?(?![{_FA}])"
 )
 _TH_TITLE = r"(?:คุณ)?"
