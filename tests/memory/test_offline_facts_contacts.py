@@ -334,3 +334,121 @@ def test_a_question_of_how_much_or_which_number_is_answered(
     question: str, answer: str, key: str, value: str
 ) -> None:
     assert facts_of(("assistant", question), ("user", answer)).get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "contact"),
+    [
+        (
+            "The building manager never picks up. Just call the mobile, 07700 900222.",
+            "building_office_phone",
+            "07700 900222",
+        ),
+        (
+            "با مدیر ساختمون هماهنگ کنید، گوشیش خاموشه. موبایل ۰۹۱۲۱۱۱۲۲۳۳",
+            "building_office_phone",
+            "۰۹۱۲۱۱۱۲۲۳۳",
+        ),
+        ("นิติไม่ค่อยมีคนรับ โทรมือถือ 089-111-2233 ได้เลยค่ะ", "building_office_phone", "089-111-2233"),
+        (
+            "my friend checked, the email is sam.k@gmail.com",
+            "second_contact_email",
+            "sam.k@gmail.com",
+        ),
+        (
+            "เพื่อนบอกว่าอีเมลที่ถูกคือ somchai.k@gmail.com ครับ",
+            "second_contact_email",
+            "somchai.k@gmail.com",
+        ),
+    ],
+)
+def test_a_plain_contact_cue_beside_another_party_is_that_partys(
+    answer: str, key: str, contact: str
+) -> None:
+    """A contact said with another party named in its message is theirs: the customer's
+    own phone and email stay as they were."""
+    known = [("customer_phone", "0800 000 000"), ("customer_email", "me@example.com")]
+    facts = facts_of(("user", answer), known=known)
+    assert facts.get(key) == contact
+    assert "customer_phone" not in facts and "customer_email" not in facts
+
+
+@pytest.mark.parametrize(
+    ("old", "answer", "new"),
+    [
+        ("0161 111 2222", "You can reach the concierge on 0161 333 4444.", "0161 333 4444"),
+        ("۰۲۱۸۸۸۸۱۱۱۱", "شماره نگهبانی ۰۲۱۸۸۸۸۲۲۲۲ هست", "۰۲۱۸۸۸۸۲۲۲۲"),
+        ("02-111-2222", "เบอร์นิติ 02-333-4444 ค่ะ", "02-333-4444"),
+    ],
+)
+def test_a_later_contact_of_the_same_party_replaces_its_earlier(
+    old: str, answer: str, new: str
+) -> None:
+    """A named party has one number: a new one is theirs now, with no word of change."""
+    facts = facts_of(("user", answer), known=[("building_office_phone", old)])
+    assert facts == {"building_office_phone": new}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "phone"),
+    [
+        (
+            "Anything else?",
+            "The landlord, Mr Adeyemi, will let you in; his number's 07700 900555",
+            "building_office_phone",
+            "07700 900555",
+        ),
+        (
+            "شماره مدیر ساختمون رو دارید؟",
+            "بله، شمارش ۰۹۱۲۳۳۳۴۴۵۵",
+            "building_office_phone",
+            "۰۹۱۲۳۳۳۴۴۵۵",
+        ),
+        (
+            "มีอะไรเพิ่มเติมไหมครับ",
+            "ช่างชื่อสมศักดิ์ค่ะ เบอร์เขา 081-222-3344",
+            "technician_phone",
+            "081-222-3344",
+        ),
+    ],
+)
+def test_his_number_is_the_number_of_the_party_just_named(
+    question: str, answer: str, key: str, phone: str
+) -> None:
+    facts = facts_of(("assistant", question), ("user", answer), known=[("customer_phone", "x")])
+    assert facts.get(key) == phone
+    assert "second_contact_phone" not in facts and "customer_phone" not in facts
+
+
+def test_thai_customer_is_no_child() -> None:
+    """«ลูกค้า» (customer) holds «ลูก» (child): a question to the customer asks theirs."""
+    own = facts_of(
+        ("assistant", "คุณลูกค้าสะดวกรับของวันไหนครับ ขอเบอร์ด้วยครับ"), ("user", "081-555-6677 ค่ะ")
+    )
+    assert own == {"customer_phone": "081-555-6677"}
+
+
+def test_thai_kin_by_marriage_is_someone_else() -> None:
+    """«พี่สะใภ้» (sister-in-law), like «พี่ชาย», is another person: her number is hers."""
+    theirs = facts_of(
+        ("user", "ให้ส่งถึงพี่สะใภ้แทนค่ะ เบอร์ 089-444-5566"), known=[("customer_phone", "x")]
+    )
+    assert theirs == {"recipient_phone": "089-444-5566"}
+
+
+def test_where_he_is_reached_is_someone_elses_number() -> None:
+    """ "ring Callum, he's on …": a person reached on a number, not the customer nor a
+    party named before, whose number stays."""
+    known = [("customer_phone", "07700 900111"), ("building_office_phone", "07700 900733")]
+    facts = facts_of(
+        ("user", "if you need to ring about this, ring Callum not me, he's on 07700 900652."),
+        known=known,
+    )
+    assert facts == {"second_contact_phone": "07700 900652"}
+
+
+def test_a_thai_interjection_answering_a_name_question_is_no_name() -> None:
+    """«เดี๋ยวครับ» (wait) opens a reply to "your name?" without answering it: once a
+    friend's name is no longer taken for the customer's, the customer's stays unset."""
+    facts = facts_of(("assistant", "ขอชื่อด้วยครับ"), ("user", "เดี๋ยวครับ ขอไปดูบัตรก่อน"))
+    assert "customer_name" not in facts
