@@ -26,14 +26,6 @@ moves a held one only when one subject holds that kind, or the message names whi
 else it is kept apart (``other_date``, ``other_time``) and replaces nothing. A code put
 right under one key is put right where it was noted too (``reference_2``).
 
-A phone or email is the customer's only when no other party owns it: a plain
-"phone"/"email" cue with another party named in the message ("the building manager
-never answers, call the mobile …", «เพื่อนบอกว่าอีเมลคือ …») and no word of the
-customer's own ("my", «خودم», «ผม») before it is that party's; "his number",
-«شمارش», «เบอร์เขา» is the number of the party named before it or asked about. A
-named party (the building office, a courier, a technician) has one number: a later
-one replaces theirs, and never the customer's.
-
 Each change of a value is reported in the order stated, so a total and its
 correction in one batch both reach the history. A value that only restates
 what is already known under that key (the same words, or some of them:
@@ -183,8 +175,8 @@ ENTITY_KEYS = frozenset(
         "serial_number",
         "account_number",
         "return_id",
-        # (not a named party's phone, ``building_office_phone``: their later number replaces)
         "second_contact_phone",
+        "building_office_phone",
         "price",
         # a compensation coupon and the one that failed on another order are two coupons
         "coupon_code",
@@ -838,24 +830,6 @@ def _keys_for(
         # "send it to my office instead? 5 King Street": where it goes now, an office or
         # a pickup point, is the delivery address
         cues = [(topic_by_name("delivery"), start) for _, start in cues[:1]]
-    whose = _someone_elses_phone(text, value)
-    if (
-        cues
-        and whose is not None
-        and all(t.key_for(value.kind) in _CUSTOMER_CONTACT for t, _ in cues)
-        and not _said_as_own(text, value)
-    ):
-        # "the building manager never answers, call the mobile, 07700 …", «เพื่อนบอกว่าอีเมล
-        # คือ …»: a plain phone or email cue does not make another person's the customer's
-        return [(facts.entity_key(whose, value.text, update), value.start)]
-    if cues and all(t.name == "second_contact" for t, _ in cues):
-        # "the landlord Mr Okafor …, his number's 07700 …", «شماره مدیر ساختمون؟» «شمارش …»:
-        # "his number" is the number of the party just named, kept under that party's key
-        party = _someone_elses_phone(text, value, pronoun=False) or next(
-            (k for t in asked if t.name in _NAMED_PARTIES and (k := t.key_for(value.kind))), None
-        )
-        if party is not None:
-            return [(facts.entity_key(party, value.text, update), value.start)]
     if cues:
         # a question answered in so many words ("check-out can be as late as 14.00") is
         # closed: a later value without a cue does not answer it again
@@ -1230,65 +1204,20 @@ _ID_QUESTIONS = frozenset({"national_id", "account", "ticket", "booking", "seria
 _OTHER_PERSONS = frozenset({"recipient", "second_contact", "building", "courier", "technician"})
 
 
-#: How far before a value an owner's word counts as saying whose it is.
-_OWN_REACH = 30
-#: The customer's own, said by them or to them: "my", "your", «خودم», «شمارتون», «ผม»
-#: before the value ("we'll text your phone on …" when the driver is close).
-_OWN_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:my|mine|me|your|yours)(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:من|خودم|خودمه|شمارم|شماره[\u200c]?ام|ایمیلم|شما|خودتون|شمارتون"
-    rf"|شماره[\u200c]?تون|ایمیلتون)(?![{_FA}])"
-    r"|ผม|ฉัน|ดิฉัน|หนู|ตัวเอง|ของเรา",
-    re.IGNORECASE,
-)
-
-
-def _said_as_own(text: str, value: ValueSpan) -> bool:
-    """Whether the customer calls the value theirs in its sentence before it ("my new
-    number is …", «شماره جدیدم», «เบอร์ผม»)."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    start = max(begin, value.start - _OWN_REACH)
-    others = [
-        (start + c.start, start + c.end)
-        for c in cues_in(text[start : value.start])
-        if c.topic.name in _OTHER_PERSONS
-    ]
-    # "my wife's number": the "my" of another person's cue is not the customer's own
-    return any(
-        not any(a <= start + m.start() < b for a, b in others)
-        for m in _OWN_BEFORE.finditer(text, start, value.start)
-    )
-
-
-#: Other persons named by who they are (not by "his" or "her" alone).
-_NAMED_PARTIES = _OTHER_PERSONS - {"second_contact"}
-
-
-def _someone_elses_phone(text: str, value: ValueSpan, pronoun: bool = True) -> str | None:
+def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
     """The key of a phone no word of its own sentence names, when the message names whose
     it is in another ("can you text my wife instead? 0912…", «به شماره خانمم بفرستید؟
     ۰۹۱۲…», "โทรหาแฟนผมก็ได้ครับ. 089-…"): the nearest person named, before or after."""
-    if value.kind not in (Kind.PHONE, Kind.EMAIL):
+    if value.kind is not Kind.PHONE:
         return None
     named = [
         (min(abs(value.start - cue.end), abs(cue.start - value.end)), cue.topic)
         for cue in cues_in(text)
-        if cue.topic.name in (_OTHER_PERSONS if pronoun else _NAMED_PARTIES)
-        and _contact_key(cue.topic, value.kind) is not None
-        and not value.start <= cue.start < value.end
+        if cue.topic.name in _OTHER_PERSONS and not value.start <= cue.start < value.end
     ]
     if not named:
         return None
-    return _contact_key(min(named, key=lambda item: item[0])[1], value.kind)
-
-
-def _contact_key(person: Topic, kind: Kind) -> str | None:
-    """The key of a person's phone or email: a relative's or a friend's email is a second
-    contact's, as «อีเมลแม่» and "her email" are (not a question's answer: «ขอเบอร์โทร
-    ติดต่อคุณแม่» … «แล้วอีเมล…» still asks the customer's own)."""
-    if kind is Kind.EMAIL and person.name == "recipient":
-        return "second_contact_email"
-    return person.key_for(kind)
+    return min(named, key=lambda item: item[0])[1].key_for(Kind.PHONE)
 
 
 def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
@@ -2100,10 +2029,7 @@ def _looks_like_name(value: str) -> bool:
     if any(char.isdigit() for char in value) or not value:
         return False
     if re.search(r"[\u0e00-\u0e7f]", value):
-        # A Thai name is one run of letters, two with the family name; an interjection
-        # or a short acknowledgement ("เดี๋ยวครับ", wait) is none
-        if _NOT_THAI_NAME.fullmatch(value.strip()):
-            return False
+        # A Thai name is one run of letters, two with the family name.
         return len(value) <= _MAX_THAI_NAME_CHARS and value.strip().count(" ") <= 1
     words = value.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS:
@@ -2112,12 +2038,6 @@ def _looks_like_name(value: str) -> bool:
     return not any(w.casefold() in _NOT_NAME_WORDS for w in words)
 
 
-#: Thai words that open a reply without answering it: wait, a moment, OK, yes, no, oh,
-#: thanks, agreed.
-_NOT_THAI_NAME = re.compile(
-    r"เดี๋ยว(?:นะ|ก่อน)?|แป๊บ(?:นึง|หนึ่ง)?|รอ(?:สักครู่|แป๊บ)?|สักครู่|โอเค|ได้(?:เลย)?|ใช่|ไม่"
-    r"|อ๋อ|อ้อ|อ้าว|อืม|เอ่อ|ขอบคุณ|ตกลง|รับทราบ|ค่ะ|ครับ"
-)
 _NOT_NAME_WORDS = frozenset(
     [
         "i",
