@@ -138,13 +138,12 @@ class ReplacedMarks:
                 continue
             if value not in self._unheld_olds:
                 continue  # in no old value the loop below would look at
-            whole = r"(?<![\w.,٬])" + re.escape(value) + r"(?![\w])"
             for item in self._replaced:
                 if item.holders or value not in item.old or value in item.fact.value:
                     continue
                 if _quotes_whole(_MARK.sub("", text), item.fact.value.strip()):
                     break  # the detail states the current value too: it says the change
-                if re.search(whole, item.old):
+                if _quotes_whole(item.old, value):
                     text = (
                         _mark_beside_subject(text, value, item.fact.key, item.note)
                         if _short_time(value)
