@@ -35,9 +35,6 @@ _LAUGH = re.compile(
     r"|[\U0001f602\U0001f923\U0001f606]",
     re.IGNORECASE,
 )
-#: Any emoji (pictographs, symbols, their joiners and modifiers): it marks a statement
-#: ("ثبت شد ✅"), it says nothing itself.
-_EMOJI = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\u200d\ufe0f]")
 #: Words of a reaction: a wish, a feeling, a wonder, a goodbye to see each other.
 _REACTION = re.compile(
     r"(?<![a-z])(?:hope|hopefully|love|enjoy|delighted|wow|yay|in good hands)(?![a-z])"
@@ -68,7 +65,8 @@ def states_value(item: str) -> bool:
 
 def is_bare(item: str) -> bool:
     """Whether ``item`` is an acknowledgement with nothing to do in it (module doc)."""
-    rest = _REPLY.sub(" ", _EMOJI.sub(" ", _LAUGH.sub(" ", item)))
+    # emoji go with the other marks: none is a word
+    rest = _REPLY.sub(" ", _LAUGH.sub(" ", item))
     rest = " ".join(re.sub(r"[^\w\s\u200c]", " ", rest).split())
     return len(rest.split()) <= MAX_BARE_WORDS and token_weight(rest) <= MAX_BARE_TOKENS
 
