@@ -129,8 +129,21 @@ THAI_PARTICLES = r"(?:นะครับ|นะคะ|ครับ|ค้าบ|
 
 #: A day named only relative to when it is said ("anything else I can help with today?"):
 #: no value a detail keeps unless something else of it is (a time, a part of the day).
-RELATIVE_DAYS = frozenset(
-    {"today", "tonight", "tomorrow", "yesterday"}  # English
-    | {"امروز", "امشب", "فردا", "دیروز"}  # Persian
-    | {"วันนี้", "คืนนี้", "พรุ่งนี้", "เมื่อวาน"}  # Thai
-)
+ENGLISH_RELATIVE_DAYS = word_set("today tonight tomorrow yesterday")
+PERSIAN_RELATIVE_DAYS = word_set("امروز امشب فردا دیروز")
+THAI_RELATIVE_DAYS = word_set("วันนี้ คืนนี้ พรุ่งนี้ เมื่อวาน")
+RELATIVE_DAYS = ENGLISH_RELATIVE_DAYS | PERSIAN_RELATIVE_DAYS | THAI_RELATIVE_DAYS
+
+#: More words for a day counted from when it is said: short spellings ("tmrw"), the day
+#: after tomorrow and the day before yesterday, a part of this day («เช้านี้», this
+#: morning). Not in ``RELATIVE_DAYS``, whose readers were measured with its four.
+ENGLISH_MORE_RELATIVE_DAYS = word_set("tmrw tmr")
+PERSIAN_MORE_RELATIVE_DAYS = word_set("پس‌فردا پریروز")
+THAI_MORE_RELATIVE_DAYS = word_set("มะรืน เช้านี้ บ่ายนี้ เย็นนี้")
+#: Words that count a weekday, week or month from now: "this/next Saturday" (English
+#: puts them before), «شنبه این هفته», «هفته بعد» and «همین شنبه» (Persian, after or
+#: before), «เสาร์นี้», «เดือนหน้า» (Thai, after, in the same word).
+ENGLISH_FROM_NOW = word_set("this next coming last")
+PERSIAN_FROM_NOW_AFTER = word_set("این بعد آینده دیگه دیگر پیش")
+PERSIAN_FROM_NOW_BEFORE = word_set("این همین")
+THAI_FROM_NOW = word_set("นี้ หน้า")
