@@ -40,7 +40,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.memory.offline.dialogue import is_question
-from domain.memory.offline.lexicon import THAI_PARTICLES
+from domain.memory.offline.lexicon import (
+    ENGLISH_ACKNOWLEDGEMENTS,
+    ENGLISH_GREETINGS,
+    ENGLISH_YES,
+    PERSIAN_ACKNOWLEDGEMENTS,
+    PERSIAN_GREETINGS,
+    PERSIAN_YES,
+    THAI_ACKNOWLEDGEMENTS,
+    THAI_GREETINGS,
+    THAI_PARTICLES,
+    THAI_YES,
+    alternation,
+    word_set,
+)
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.thai_sentences import joined_clauses
 from domain.memory.speakers import label_of
@@ -101,27 +114,34 @@ _EMOJI = re.compile(
 #: The words of a question that only asks for a yes ("Is that OK?", "Does that work for
 #: you?", «خوبه؟», «โอเคไหมคะ»): it names nothing the value after it is of. Any other
 #: question does, even without a content word: "How much?", "And yours?", «چنده؟».
-_CONFIRMING_WORDS = frozenset(
-    {"is", "that", "this", "it", "ok", "okay", "alright", "all", "right", "fine", "good"}
-    | {"correct", "does", "do", "work", "works", "for", "you", "sound", "sounds", "suit"}
-    | {"suits", "shall", "i", "we", "go", "ahead", "yes", "or", "no", "so", "then", "still"}
-    | {"خوبه", "اوکی", "درسته", "حله", "باشه", "مشکلی", "نیست", "هست", "موافقید"}
-    | {"موافقین", "قبوله", "خوب", "پس", "دیگه"}
+_CONFIRMING_WORDS = (
+    ENGLISH_YES
+    | ENGLISH_ACKNOWLEDGEMENTS
+    | PERSIAN_YES
+    | PERSIAN_ACKNOWLEDGEMENTS
+    | word_set(
+        """
+        is that this it all good correct does do work works for you sound sounds suit suits
+        shall i we go ahead or no so then still
+        خوبه درسته حله مشکلی نیست هست موافقید موافقین قبوله خوب پس دیگه
+        """
+    )
 )
+#: Thai asks for a yes with «ไหม» after what it asks of: «ได้ไหม», «ตามนี้นะคะ».
+_THAI_CONFIRMED = THAI_YES | THAI_ACKNOWLEDGEMENTS | word_set("ได้ ถูกต้อง สะดวก แบบนี้ ตามนี้")
 _THAI_CONFIRMING = re.compile(
-    r"^(?:โอเค|ได้|ใช่|ถูกต้อง|สะดวก|แบบนี้|ตามนี้)*\s*(?:ไหม|มั้ย|หรือเปล่า|หรือไม่|นะ)"
-    rf"{THAI_PARTICLES}?$"
+    rf"^(?:{alternation(_THAI_CONFIRMED)})*\s*(?:ไหม|มั้ย|หรือเปล่า|หรือไม่|นะ){THAI_PARTICLES}?$"
 )
 #: Greetings, in every language: a reply made of them answers nothing. One of
 #: ``_GREETING_WORDS`` must be said ("Good." alone is a yes), the others may go with it
 #: ("Hi there", "Good morning", «سلام وقت بخیر»).
-_GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya"} | {"سلام", "درود"})
+_GREETING_WORDS = ENGLISH_GREETINGS | PERSIAN_GREETINGS
 #: "Good morning" greets; "Morning." alone may answer "morning or afternoon?".
 _GOOD_TIME_OF_DAY = frozenset({"morning", "afternoon", "evening"})
 _GREETINGS = _GREETING_WORDS | frozenset(
     {"good", "morning", "afternoon", "evening", "there", "all"} | {"وقت", "بخیر", "علیکم"}
 )
-_THAI_GREETING = re.compile(rf"^(?:สวัสดี{THAI_PARTICLES}?\s*)+$")
+_THAI_GREETING = re.compile(rf"^(?:(?:{alternation(THAI_GREETINGS)}){THAI_PARTICLES}?\s*)+$")
 
 
 @dataclass(frozen=True)

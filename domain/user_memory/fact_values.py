@@ -31,6 +31,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from domain.memory.offline.lexicon import (
+    ENGLISH_REPLIES,
+    PERSIAN_REPLIES,
+    THAI_POLITE_WORDS,
+    THAI_REPLIES,
+    alternation,
+    word_set,
+)
 from domain.search.tokenize import normalize
 from domain.user_memory.recall_index import IDENTIFIER_KEY, pretty_key
 from schemas.user_memory import UserDetail
@@ -41,14 +49,22 @@ UNATTRIBUTED_CONTACT = re.compile(r"^other_(?:phone|email)(?:_\d+)?$")
 NOTED_CODE = re.compile(r"^reference(?:_\d+)?$")
 #: The number the extractor gives a key's later values of another subject ("price_3").
 _KEY_NUMBER = re.compile(r"^(.*?)(?:_(\d+))?$")
-#: Reply and filler words that open a turn, not what a value is: general vocabulary of
-#: English, Persian and Thai chat.
+#: Reply words (yes, acknowledgements, thanks) that open a turn, not what a value is.
+_REPLY_WORDS = ENGLISH_REPLIES | PERSIAN_REPLIES | THAI_REPLIES | THAI_POLITE_WORDS
+#: The other words a noted code's label may open with before what it names: a no, a
+#: sorry, a pointer, a presenter ("no sorry, here it is: …", "it's the …", «اینم …»,
+#: «นี่ค่ะ …»).
+_LEAD_WORDS = word_set(
+    """
+    no sorry you oh ah so well great perfect here go it's its that's thats this is for the
+    a an and typo actually
+    نه خب خوب ببخشید اینم این هم
+    ได้ นี่ นี้
+    """
+)
+#: "fine" also names what a code is of: "Fine ref PCN 8812" (a penalty).
 _REPLY_WORD = re.compile(
-    r"^(?:yes|yeah|yep|yup|no|ok|okay|sure|sorry|thanks|thank|you|oh|ah|so|well|right|"
-    r"great|perfect|here|go|it'?s|that'?s|this|is|for|the|a|an|and|typo|actually|"
-    r"بله|آره|نه|باشه|خب|خوب|ممنون|مرسی|ببخشید|حتما|چشم|اینم|این|هم|"
-    r"ค่ะ|คะ|ครับ|นะคะ|นะครับ|จ้ะ|จ้า|ได้เลย|โอเค|ขอบคุณ|ได้|นี่|นี้)[,.:!،]*$",
-    re.IGNORECASE,
+    rf"^(?:{alternation((_REPLY_WORDS - {'fine'}) | _LEAD_WORDS)})[,.:!،]*$", re.I
 )
 #: Keys whose value is a code: identifiers, contacts, plates.
 _CONTACT_KEY = re.compile(r"(?:^|_)(?:phone|mobile|tel|email|plate|registration)(?:_\d+)?$")

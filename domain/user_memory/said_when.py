@@ -14,11 +14,25 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from domain.memory.offline.lexicon import (
+    ENGLISH_FROM_NOW,
+    ENGLISH_MORE_RELATIVE_DAYS,
+    ENGLISH_RELATIVE_DAYS,
+    PERSIAN_FROM_NOW_AFTER,
+    PERSIAN_FROM_NOW_BEFORE,
+    PERSIAN_MORE_RELATIVE_DAYS,
+    PERSIAN_RELATIVE_DAYS,
+    THAI_FROM_NOW,
+    THAI_MORE_RELATIVE_DAYS,
+    THAI_RELATIVE_DAYS,
+    alternation,
+)
+
 _EN_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _EN_SPAN = rf"(?:{_EN_WEEKDAY}|week|weekend|month|morning|afternoon|evening)"
 _ENGLISH = (
-    r"\b(?:today|tonight|tomorrow|yesterday|tmrw|tmr)\b"
-    rf"|\b(?:this|next|coming|last)\s+{_EN_SPAN}\b"
+    rf"\b(?:{alternation(ENGLISH_RELATIVE_DAYS | ENGLISH_MORE_RELATIVE_DAYS)})\b"
+    rf"|\b(?:{alternation(ENGLISH_FROM_NOW)})\s+{_EN_SPAN}\b"
     r"|\bday\s+after\s+tomorrow\b|\bin\s+(?:a|one|two|three|\d+)\s+(?:days?|weeks?)\b"
 )
 _FA_WEEKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌شنبه|سه\s*شنبه|چهارشنبه|پنجشنبه|پنج‌شنبه|جمعه)"
@@ -27,16 +41,17 @@ _FA_WEEKDAY = r"(?:شنبه|یکشنبه|یک‌شنبه|دوشنبه|سه‌ش�
 _FA_LETTER = "\u0600-\u06ff\u200c"
 _PERSIAN = (
     rf"(?<![{_FA_LETTER}])(?:"
-    r"(?:امروز|امشب|فردا|پس‌فردا|پس\s*فردا|دیروز|پریروز)"
-    rf"|(?:{_FA_WEEKDAY}|هفته|ماه|آخر\s*هفته)\s+(?:این|بعد|آینده|دیگه|دیگر|پیش)"
-    rf"|(?:این|همین)\s+(?:{_FA_WEEKDAY}|هفته|ماه)"
+    # «پس فردا» is written apart or joined as well as with its joiner
+    rf"(?:{alternation(PERSIAN_RELATIVE_DAYS | PERSIAN_MORE_RELATIVE_DAYS)}|پس\s*فردا)"
+    rf"|(?:{_FA_WEEKDAY}|هفته|ماه|آخر\s*هفته)\s+(?:{alternation(PERSIAN_FROM_NOW_AFTER)})"
+    rf"|(?:{alternation(PERSIAN_FROM_NOW_BEFORE)})\s+(?:{_FA_WEEKDAY}|هفته|ماه)"
     # written joined to the part of the day or to «ست» («فرداشب», «فردا‌ست»): still the day
     rf")(?:\u200c?(?:شب|صبح|ظهر|عصر|ست))?(?![{_FA_LETTER}])"
 )
 _TH_WEEKDAY = r"(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)"
 _THAI = (
-    r"(?:วันนี้|คืนนี้|พรุ่งนี้|มะรืน|เมื่อวาน|เช้านี้|บ่ายนี้|เย็นนี้)"
-    rf"|(?:{_TH_WEEKDAY}|สัปดาห์|อาทิตย์|เดือน)(?:นี้|หน้า)"
+    rf"(?:{alternation(THAI_RELATIVE_DAYS | THAI_MORE_RELATIVE_DAYS)})"
+    rf"|(?:{_TH_WEEKDAY}|สัปดาห์|อาทิตย์|เดือน)(?:{alternation(THAI_FROM_NOW)})"
 )
 RELATIVE_DAY = re.compile(f"{_ENGLISH}|{_PERSIAN}|{_THAI}", re.IGNORECASE)
 

@@ -25,6 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from domain.memory.offline.lexicon import (
+    ENGLISH_REPLIES,
+    PERSIAN_REPLIES,
+    THAI_POLITE_WORDS,
+    THAI_REPLIES,
+    THAI_YES,
+    alternation,
+)
 from domain.tokens import token_weight
 
 #: A digit in any of the three scripts, or the "@" of an address: the item states a value.
@@ -45,11 +53,15 @@ _REACTION = re.compile(
 #: Reply words that open an acknowledgement (thanks too: "Thanks, I'll pay tomorrow"
 #: still promises), and the Thai and Persian politeness particles: what is left is
 #: what the item says.
+_ENGLISH_REPLY = ENGLISH_REPLIES | {"noted", "thank you", "will do", "i will", "i'll"}
+_PERSIAN_REPLY = PERSIAN_REPLIES
+#: Thai is written without spaces, so these are taken out where they stand in a word:
+#: not «ใช่» (yes), which «ไม่ใช่» (is not) holds. «นะ» softens a promise («จะรอนะ»).
+_THAI_REPLY = (THAI_REPLIES - THAI_YES) | THAI_POLITE_WORDS | {"นะ"}
 _REPLY = re.compile(
-    r"(?<![a-z])(?:ok|okay|sure|yes|yeah|yep|right|noted|fine|alright|thanks|thank you|cheers"
-    r"|will do|i will|i'll)(?![a-z])"
-    r"|(?<![\u0600-\u06ff])(?:باشه|اوکی|چشم|حتما|حتماً|بله|آره|ممنون|مرسی)(?![\u0600-\u06ff])"
-    r"|ค่ะ|คะ|ครับ|นะ|จ้ะ|จ้า|โอเค|ได้เลย|ขอบคุณ",
+    rf"(?<![a-z])(?:{alternation(_ENGLISH_REPLY)})(?![a-z])"
+    rf"|(?<![\u0600-\u06ff])(?:{alternation(_PERSIAN_REPLY)})(?![\u0600-\u06ff])"
+    rf"|{alternation(_THAI_REPLY)}",
     re.IGNORECASE,
 )
 #: Words an acknowledgement has at most, besides reply words, laughter and emoji.

@@ -413,3 +413,25 @@ def test_a_time_of_day_that_answers_is_no_greeting() -> None:
     # "Morning." answers "morning or afternoon?"; only "Good morning" greets
     text = "Assistant: The technician can come on Sat 7 Dec, morning or afternoon?\nUser: Morning."
     assert compact_detail(text, ["Sat 7 Dec"]) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "shown"),
+    [
+        ("Assistant: Sure?\nUser: 10am Friday", ["10am Friday"], "User: 10am Friday"),
+        ("Assistant: Yeah?\nUser: 10am Friday", ["10am Friday"], "User: 10am Friday"),
+        ("Assistant: بله؟\nUser: ساعت ۱۰ جمعه", ["ساعت ۱۰ جمعه"], "User: ساعت ۱۰ جمعه"),
+        ("Assistant: حتما؟\nUser: ساعت ۱۰ جمعه", ["ساعت ۱۰ جمعه"], "User: ساعت ۱۰ جمعه"),
+        ("Assistant: ได้เลยไหมคะ\nUser: วันศุกร์ 10 โมง", ["วันศุกร์ 10 โมง"], "User: วันศุกร์ 10 โมง"),
+        (
+            "Assistant: Sure about the time?\nUser: 10am Friday",
+            ["10am Friday"],
+            "Assistant: Sure about the time?\nUser: 10am Friday",
+        ),
+    ],
+)
+def test_a_question_of_only_a_yes_or_acknowledgement_word_names_nothing(
+    text: str, values: list[str], shown: str
+) -> None:
+    # every yes and acknowledgement word of the shared lexicon asks only for a yes
+    assert compact_detail(text, values) == shown

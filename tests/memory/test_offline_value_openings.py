@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from domain.memory.offline.candidates import Candidate
 from domain.memory.offline.holder_names import names_on_record
+from domain.memory.offline.kept_clauses import clauses_kept
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.person_names import people_named
 from tests.memory.test_offline_facts_dialogue import facts_of
@@ -99,3 +101,60 @@ def test_a_question_word_on_record_is_no_holder_name(text: str) -> None:
 )
 def test_a_name_on_record_is_still_read(text: str, name: str) -> None:
     assert [found.name for found in names_on_record(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "key", "name"),
+    [
+        (
+            "What name should I put the booking under?",
+            "hey, Dana Whitfield",
+            "customer_name",
+            "Dana Whitfield",
+        ),
+        (
+            "What name should I put the booking under?",
+            "Alright, Dana Whitfield",
+            "customer_name",
+            "Dana Whitfield",
+        ),
+        ("اسم گیرنده رو بفرمایید؟", "اوکی، مریم کاظمی", "recipient_name", "مریم کاظمی"),
+        ("اسم گیرنده رو بفرمایید؟", "سلام، مریم کاظمی", "recipient_name", "مریم کاظمی"),
+    ],
+)
+def test_a_greeting_or_acknowledgement_opening_a_reply_is_no_part_of_the_name(
+    question: str, reply: str, key: str, name: str
+) -> None:
+    assert facts_of(("assistant", question), ("user", reply))[key] == name
+
+
+@pytest.mark.parametrize(
+    ("message", "value"),
+    [
+        (
+            "alright, finance have given me the PO, it's PO-558213",
+            "finance have given me the PO, it's PO-558213",
+        ),
+        ("اوکی اینم شماره‌ای که دادن WS-77120 هست", "اینم شماره‌ای که دادن WS-77120"),
+        ("چشم اینم شماره‌ای که دادن WS-77120 هست", "اینم شماره‌ای که دادن WS-77120"),
+        # "fine" also says what a code is of: a penalty's reference
+        ("Fine ref PCN-88123 came in the post", "Fine ref PCN-88123"),
+    ],
+)
+def test_an_acknowledgement_opening_a_noted_code_is_no_part_of_its_lead_in(
+    message: str, value: str
+) -> None:
+    facts = facts_of(("user", message))
+    assert [v for k, v in facts.items() if k.startswith("reference")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("alright let's go with the blue one", "let's go with the blue one"),
+        ("اوکی همون مدل آبی رو میخوام", "همون مدل آبی رو میخوام"),
+        ("حتما همون مدل آبی رو میخوام", "همون مدل آبی رو میخوام"),
+    ],
+)
+def test_an_acknowledgement_opening_a_choice_is_no_part_of_it(text: str, clause: str) -> None:
+    assert [c.text for c in clauses_kept([Candidate(text, "User", (0, 0))])] == [clause]

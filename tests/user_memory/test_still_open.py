@@ -80,3 +80,16 @@ def test_the_room_small_talk_took_is_not_spent_in_the_section(language: str) -> 
 def test_a_short_to_do_is_still_open(item: str) -> None:
     # Two words may be all a to-do says: only one word besides the reply words is bare.
     assert still_to_do(item)
+
+
+@pytest.mark.parametrize(
+    ("item", "to_do"),
+    [
+        ("Thank youuu, will do", False),
+        ("Yup yup, noted", False),
+        ("Thank the team for the refund", True),
+    ],
+)
+def test_every_shared_thanks_and_yes_word_is_a_reply_word(item: str, to_do: bool) -> None:
+    # "thank" and "yup" are reply words like "thanks" and "yep"; a thing to do stays open
+    assert still_to_do(item) is to_do

@@ -69,10 +69,19 @@ from domain.memory.offline.instructions import (
     same_instruction,
 )
 from domain.memory.offline.lexicon import (
+    ENGLISH_ACKNOWLEDGEMENTS,
+    ENGLISH_GREETINGS,
     ENGLISH_STOP_WORDS,
+    ENGLISH_YES,
+    PERSIAN_ACKNOWLEDGEMENTS,
+    PERSIAN_GREETINGS,
     PERSIAN_STOP_WORDS,
+    PERSIAN_YES,
     RELATIVE_DAYS,
     THAI_PARTICLES,
+    THAI_YES,
+    alternation,
+    word_set,
 )
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
@@ -1346,9 +1355,17 @@ def _lead_in(text: str, value: ValueSpan) -> int:
 
 
 #: Words that open a reply or join it to what was said, and say nothing of a value.
+#: Not "fine": it also opens what a value is of ("fine ref PCN-8812", a penalty).
+_ENGLISH_LEAD_OPENING = (
+    ENGLISH_YES
+    | (ENGLISH_ACKNOWLEDGEMENTS - {"fine"})
+    | ENGLISH_GREETINGS
+    | word_set("and so but also oh well then")
+)
+_PERSIAN_LEAD_OPENING = PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS | word_set("و خب ولی اما پس")
 _LEAD_OPENING = re.compile(
-    r"(?:(?:and|so|but|also|oh|well|ok|okay|yes|yeah|yep|sure|right|hi|hello|then)"
-    rf"(?![\w])|(?:و|آره|بله|خب|ولی|اما|پس|باشه)(?![{_FA}]))[\s,،.!:-]*",
+    rf"(?:(?:{alternation(_ENGLISH_LEAD_OPENING)})(?![\w])"
+    rf"|(?:{alternation(_PERSIAN_LEAD_OPENING)})(?![{_FA}]))[\s,،.!:-]*",
     re.IGNORECASE,
 )
 
@@ -1937,11 +1954,22 @@ def _codes(
 
 # -- a reply that is itself the value ----------------------------------------------------------
 
+#: What a reply opens with before the value it gives: a yes, an acknowledgement, a
+#: greeting, the words that present it ("it's", "my name is", «اسمم», «ชื่อ»).
+_ANSWER_LEAD_WORDS = (
+    ENGLISH_YES
+    # not "fine": it also opens a product's name ("fine mesh sieve")
+    | (ENGLISH_ACKNOWLEDGEMENTS - {"fine"})
+    | ENGLISH_GREETINGS
+    | PERSIAN_YES
+    | PERSIAN_ACKNOWLEDGEMENTS
+    | PERSIAN_GREETINGS
+)
 _ANSWER_LEAD = re.compile(
-    r"^(?:(?:sure|yes|yeah|yep|yup|ok|okay|of\s+course|certainly|right|no\s+problem|hi|hello"
+    rf"^(?:(?:{alternation(_ANSWER_LEAD_WORDS)}|of\s+course|certainly|no\s+problem"
     r"|it'?s|it\s+is|that'?s|that\s+is|that\s+would\s+be|here\s+you\s+go|here\s+it\s+is|my\s+name\s+is"
     r"|my\s+name'?s|name'?s|the\s+address\s+is|address\s+is|my\s+address\s+is|i'?m|i\s+am"
-    r"|بله|آره|حتما|حتماً|باشه|چشم|اسمم|اسم\s+من|نام\s+من|آدرسم|آدرس\s+من|آدرس|بنده|من"
+    r"|اسمم|اسم\s+من|نام\s+من|آدرسم|آدرس\s+من|آدرس|بنده|من"
     r"|ได้(?:เลย)?(?:ครับ|ค่ะ)?|ครับ|ค่ะ|ชื่อ|ผมชื่อ|ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ที่อยู่(?:คือ)?)"
     r"(?:[\s,:،!.\-–]+|$))+",
     re.IGNORECASE,
@@ -2188,8 +2216,9 @@ _MAX_PRODUCT_WORDS = 6
 
 #: Replies that confirm rather than answer ("yes, that's the one"): the value stays as it is.
 _CONFIRMATION = re.compile(
-    r"^(?:that'?s\s+(?:it|the\s+one|right|correct)|correct|exactly|right|yes|yep|that\s+one"
-    r"|همونه|همینه|درسته|دقیقا|دقیقاً|آره|بله|ใช่|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้)\b",
+    rf"^(?:{alternation(ENGLISH_YES | PERSIAN_YES | THAI_YES)}"
+    r"|that'?s\s+(?:it|the\s+one|right|correct)|correct|exactly|right|that\s+one"
+    r"|همونه|همینه|درسته|دقیقا|دقیقاً|ถูกต้อง|ตัวนี้(?:แหละ)?|อันนี้)\b",
     re.IGNORECASE,
 )
 #: A short reply that points back to what is known ("same company", "the same as before",

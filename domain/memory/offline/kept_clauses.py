@@ -45,6 +45,15 @@ from domain.memory.offline.candidates import Candidate
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.holder_names import FA_NAME_WORD
 from domain.memory.offline.instructions import instructions
+from domain.memory.offline.lexicon import (
+    ENGLISH_ACKNOWLEDGEMENTS,
+    ENGLISH_GREETINGS,
+    ENGLISH_YES,
+    PERSIAN_ACKNOWLEDGEMENTS,
+    PERSIAN_YES,
+    alternation,
+    word_set,
+)
 from domain.memory.offline.person_names import people_named, relation_words
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.terms import content_terms
@@ -71,11 +80,15 @@ MAX_ANSWER_CHARS = 60
 #: splitter cuts them at spaces). A Persian «،» does not: «میخوایم بریم شمال، رامسر».
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:but|because|cos|cause|since|so)\s|[.!?؟]+(?=\s|$)", re.I)
 #: Filler a clause opens with, left out of its value.
-_LEAD = re.compile(
-    r"^(?:\s|[,،.!-]|(?:oh|also|and|actually|ok|okay|yeh|yeah|yes|yep|fine|right|so|well|hi"
-    r"|hello|then|but|و|ولی|اما|باشه|آره|بله|ok)(?![\w']))+",
-    re.I,
+_LEAD_WORDS = (
+    ENGLISH_YES
+    | ENGLISH_ACKNOWLEDGEMENTS
+    | ENGLISH_GREETINGS
+    | PERSIAN_YES
+    | PERSIAN_ACKNOWLEDGEMENTS
+    | word_set("yeh oh also and actually so well then but و ولی اما")
 )
+_LEAD = re.compile(rf"^(?:\s|[,،.!-]|(?:{alternation(_LEAD_WORDS)})(?![\w']))+", re.I)
 #: What «همین» / «همون» says when it chooses nothing: «همین الان» (right now), «همونجا».
 _FA_NOT_CHOSEN = rf"(?:الان|الآن|جا|جوری|طور|موقع|روز|اول|ساعت|دیگه)(?![{_FA}])"
 _TAIL = re.compile(r"[\s,.!?؟،:;]+$")

@@ -3,12 +3,47 @@
 Stop words are dropped when measuring what a sentence is about. Filler words
 (greetings, thanks, acknowledgements, polite particles) are dropped too, and a
 sentence made only of them is filler that a summary can do without.
+
+The words of a reply (yes, acknowledgements, thanks, greetings) stand here once per
+language, in named sets: each reader composes the sets its job needs and names its
+own extras beside them.
 """
+
+import re
+from collections.abc import Iterable
 
 
 def word_set(words: str) -> frozenset[str]:
     """A frozenset from whitespace-separated words (lists stay readable in any script)."""
     return frozenset(words.split())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (a phrase before its first word)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: Words that say yes.
+ENGLISH_YES = word_set("yes yeah yep yup")
+PERSIAN_YES = word_set("بله آره")
+THAI_YES = word_set("ใช่")
+#: Words that take what was said or agree to what was asked.
+ENGLISH_ACKNOWLEDGEMENTS = word_set("ok okay sure alright fine right")
+PERSIAN_ACKNOWLEDGEMENTS = word_set("باشه اوکی چشم حتما حتماً")
+THAI_ACKNOWLEDGEMENTS = word_set("โอเค ได้เลย")
+ENGLISH_THANKS = word_set("thanks thank cheers")
+PERSIAN_THANKS = word_set("ممنون مرسی")
+THAI_THANKS = word_set("ขอบคุณ")
+ENGLISH_GREETINGS = word_set("hi hello hey hiya")
+PERSIAN_GREETINGS = word_set("سلام درود")
+THAI_GREETINGS = word_set("สวัสดี")
+#: What a reply that takes what was said is made of: a yes, an acknowledgement, thanks.
+ENGLISH_REPLIES = ENGLISH_YES | ENGLISH_ACKNOWLEDGEMENTS | ENGLISH_THANKS
+PERSIAN_REPLIES = PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS | PERSIAN_THANKS
+THAI_REPLIES = THAI_YES | THAI_ACKNOWLEDGEMENTS | THAI_THANKS
+#: The Thai polite particles a reply closes with, written as a word of their own
+#: ("โอเค ค่ะ"); ``THAI_PARTICLES`` below has their spoken spellings too.
+THAI_POLITE_WORDS = word_set("ค่ะ คะ ครับ นะคะ นะครับ จ้ะ จ้า")
 
 
 ENGLISH_STOP_WORDS = word_set(
@@ -27,13 +62,18 @@ ENGLISH_STOP_WORDS = word_set(
     """
 )
 
-ENGLISH_FILLER = word_set(
-    """
-    hi hello hey hiya thanks thank thx ty ok okay k kk sure great bye goodbye good morning
-    afternoon evening night cool nice yes yeah yep yup no nope please welcome awesome
-    perfect alright fine lol haha cheers appreciate appreciated wonderful excellent glad
-    right well oh ah hmm wow help how doing today day
-    """
+ENGLISH_FILLER = (
+    ENGLISH_GREETINGS
+    | ENGLISH_THANKS
+    | ENGLISH_ACKNOWLEDGEMENTS
+    | ENGLISH_YES
+    | word_set(
+        """
+        thx ty k kk great bye goodbye good morning afternoon evening night cool nice no nope
+        please welcome awesome perfect lol haha appreciate appreciated wonderful excellent
+        glad well oh ah hmm wow help how doing today day
+        """
+    )
 )
 
 PERSIAN_STOP_WORDS = word_set(
@@ -45,13 +85,19 @@ PERSIAN_STOP_WORDS = word_set(
     """
 )
 
-PERSIAN_FILLER = word_set(
-    """
-    سلام درود ممنون ممنونم مرسی متشکرم تشکر سپاس سپاسگزارم باشه اوکی خوبم خوبی خوبین
-    خوبید چطوری چطورید خداحافظ خدانگهدار عالیه عالی حتما حتماً بله آره نه نخیر لطفا لطفاً
-    قربان قربونت فدات بفرمایید خواهش میکنم می‌کنم روز شب بخیر وقت کمک کمکتون کمکی
-    می‌تونم میتونم تونم بتونم چطوری کنم
-    """
+PERSIAN_FILLER = (
+    PERSIAN_GREETINGS
+    | PERSIAN_THANKS
+    # «چشم» is also "eye": a word a sentence may be about
+    | (PERSIAN_ACKNOWLEDGEMENTS - {"چشم"})
+    | PERSIAN_YES
+    | word_set(
+        """
+        ممنونم متشکرم تشکر سپاس سپاسگزارم خوبم خوبی خوبین خوبید چطوری چطورید خداحافظ
+        خدانگهدار عالیه عالی نه نخیر لطفا لطفاً قربان قربونت فدات بفرمایید خواهش میکنم
+        می‌کنم روز شب بخیر وقت کمک کمکتون کمکی می‌تونم میتونم تونم بتونم کنم
+        """
+    )
 )
 
 #: Thai has no spaces between words, so filler is removed as substrings; only
@@ -83,8 +129,21 @@ THAI_PARTICLES = r"(?:นะครับ|นะคะ|ครับ|ค้าบ|
 
 #: A day named only relative to when it is said ("anything else I can help with today?"):
 #: no value a detail keeps unless something else of it is (a time, a part of the day).
-RELATIVE_DAYS = frozenset(
-    {"today", "tonight", "tomorrow", "yesterday"}  # English
-    | {"امروز", "امشب", "فردا", "دیروز"}  # Persian
-    | {"วันนี้", "คืนนี้", "พรุ่งนี้", "เมื่อวาน"}  # Thai
-)
+ENGLISH_RELATIVE_DAYS = word_set("today tonight tomorrow yesterday")
+PERSIAN_RELATIVE_DAYS = word_set("امروز امشب فردا دیروز")
+THAI_RELATIVE_DAYS = word_set("วันนี้ คืนนี้ พรุ่งนี้ เมื่อวาน")
+RELATIVE_DAYS = ENGLISH_RELATIVE_DAYS | PERSIAN_RELATIVE_DAYS | THAI_RELATIVE_DAYS
+
+#: More words for a day counted from when it is said: short spellings ("tmrw"), the day
+#: after tomorrow and the day before yesterday, a part of this day («เช้านี้», this
+#: morning). Not in ``RELATIVE_DAYS``, whose readers were measured with its four.
+ENGLISH_MORE_RELATIVE_DAYS = word_set("tmrw tmr")
+PERSIAN_MORE_RELATIVE_DAYS = word_set("پس‌فردا پریروز")
+THAI_MORE_RELATIVE_DAYS = word_set("มะรืน เช้านี้ บ่ายนี้ เย็นนี้")
+#: Words that count a weekday, week or month from now: "this/next Saturday" (English
+#: puts them before), «شنبه این هفته», «هفته بعد» and «همین شنبه» (Persian, after or
+#: before), «เสาร์นี้», «เดือนหน้า» (Thai, after, in the same word).
+ENGLISH_FROM_NOW = word_set("this next coming last")
+PERSIAN_FROM_NOW_AFTER = word_set("این بعد آینده دیگه دیگر پیش")
+PERSIAN_FROM_NOW_BEFORE = word_set("این همین")
+THAI_FROM_NOW = word_set("นี้ หน้า")

@@ -17,7 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from domain.memory.offline.lexicon import PERSIAN_STOP_WORDS
+from domain.memory.offline.lexicon import (
+    PERSIAN_ACKNOWLEDGEMENTS,
+    PERSIAN_STOP_WORDS,
+    PERSIAN_YES,
+    word_set,
+)
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -79,10 +84,16 @@ _NOT_A_NAME = PERSIAN_STOP_WORDS | {
 
 #: Words that open a reply or a clause and name no thing: «آره مدل آتنا رو دیدم» (yes, …),
 #: «ما معمولا سرامیک مدل راک پیشنهاد میدیم» (we usually suggest …).
-_OPENING_WORDS = frozenset(
-    {"آره", "بله", "نه", "باشه", "خب", "خوب", "اوکی", "ببین", "ببینید", "پس", "ولی", "اما"}
-    | {"یعنی", "معمولا", "معمولاً", "حتما", "حتماً", "فقط", "الان", "احتمالا", "احتمالاً"}
-    | {"همیشه", "البته", "راستش", "بعد", "قبلا", "قبلاً"}
+_OPENING_WORDS = (
+    PERSIAN_YES
+    # «چشم» is also "eye": «چشم پزشکی» names a thing
+    | (PERSIAN_ACKNOWLEDGEMENTS - {"چشم"})
+    | word_set(
+        """
+        نه خب خوب ببین ببینید پس ولی اما یعنی معمولا معمولاً فقط الان احتمالا احتمالاً
+        همیشه البته راستش بعد قبلا قبلاً
+        """
+    )
 )
 
 
