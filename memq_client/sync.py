@@ -260,7 +260,8 @@ class MemqClient:
 
     # -- user memory -----------------------------------------------------------
     def user_memory(self, user_id: str, *, persona: str = "") -> UserMemoryView:
-        """The user's facts (with earlier values) and past conversation summaries."""
+        """The user's facts (each with the conversation it came from, when, and its earlier
+        values) and past conversation summaries."""
         return self._send(user_calls.user_memory(user_id, persona))
 
     def search_user_memory(

@@ -37,7 +37,10 @@ class UserFact(BaseModel):
     key: str
     value: str
     session_id: str = Field(description='the conversation it came from ("" when set by PATCH)')
-    observed_at: datetime
+    observed_at: datetime = Field(
+        description="the last activity of the conversation it came from (when set by PATCH: "
+        "that time); a context lists the user's facts under its day"
+    )
     history: list[UserFactValue] = Field(
         default_factory=list, description="earlier values, oldest first"
     )

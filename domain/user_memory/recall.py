@@ -1,8 +1,8 @@
 """What a context shows of the user's memory, for the message at hand, within a budget.
 
-The user-memory section lists the user's facts (most recently observed first; an
-identifier also with the values earlier conversations gave it; a value naming a day
-relative to when it was said, with that day: ``said_when``),
+The user-memory section lists the user's facts (most recently observed first, under
+the day the conversation that gave them said them: ``said_when``; an identifier also
+with the values earlier conversations gave it),
 then the summaries of earlier conversations (each with its open items: what
 was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
@@ -42,7 +42,7 @@ from domain.user_memory.recall_index import (
     told,
 )
 from domain.user_memory.repeated_turns import stated_values, without_repeated_turns
-from domain.user_memory.said_when import said_note
+from domain.user_memory.said_when import said_heading
 from schemas.user_memory import (
     ConversationSummary,
     RecallIndex,
@@ -105,20 +105,16 @@ def other_conversations_values(fact: UserFact) -> tuple[str, ...]:
 
 
 def fact_line(fact: UserFact) -> str:
-    return _fact_line(
-        fact.key,
-        fact.value,
-        other_conversations_values(fact),
-        said_note(fact.value, fact.observed_at),
-    )
+    """The fact's line; the day it was said is on the line over its conversation's facts."""
+    return _fact_line(fact.key, fact.value, other_conversations_values(fact))
 
 
 @functools.lru_cache(maxsize=8192)
-def _fact_line(key: str, value: str, others: tuple[str, ...] = (), note: str = "") -> str:
-    # a noted code is named by the words that led to it, not by a numbered key; the day a
-    # relative day was said goes after the value, not into the words read for its code
+def _fact_line(key: str, value: str, others: tuple[str, ...] = ()) -> str:
+    # a noted code is named by the words that led to it, not by a numbered key
     label, shown = noted_line(key, value) or (pretty_key(key), value)
-    line = f"• {label}: {' '.join(shown.split())}{note}"
+    # no bullet: the line over the conversation's facts sets them apart (a token a fact)
+    line = f"{label}: {' '.join(shown.split())}"
     if others:
         line += f" (earlier conversations: {', '.join(' '.join(v.split()) for v in others)})"
     return line
@@ -285,11 +281,17 @@ def recall(
         chosen.dropped = [(f"user_fact:{f.key}", "over the user memory budget") for f in facts]
         chosen.dropped += left_out(ranked.best, ranked.more)
         return chosen
-    for fact, (line, cost) in zip(state.facts, _fact_lines(state.facts), strict=True):
+    said_over: str | None = None  # the heading the last shown fact is under
+    for fact, listed in zip(state.facts, _fact_lines(state.facts), strict=True):
         if fact.session_id == current_session:
             continue
+        heading = listed.heading if listed.heading != said_over else None
+        cost = listed.cost + (listed.heading_cost if heading else 0.0)
         if weight + cost <= budget_tokens:
-            lines.append(line)
+            if heading:
+                lines.append(heading)
+                said_over = heading
+            lines.append(listed.line)
             weight += cost
             chosen.facts.append(fact)
         else:
@@ -351,8 +353,17 @@ def recall(
     return chosen
 
 
-#: Per memory: each fact's line and what it adds to the section (its newline too).
-_FACT_LINES = ByIdentity[tuple[tuple[str, float], ...]]()
+class _FactLine(NamedTuple):
+    line: str
+    #: What the line adds to the section, its newline too.
+    cost: float
+    #: The line over its conversation's facts (``said_heading``), and what it adds.
+    heading: str
+    heading_cost: float
+
+
+#: Per memory: each fact's line and heading, and what they add to the section.
+_FACT_LINES = ByIdentity[tuple[_FactLine, ...]]()
 
 
 class _ConversationLine(NamedTuple):
@@ -383,11 +394,17 @@ _STATED = ByIdentity[list[str]]()
 _CONVERSATION_LINES = ByIdentity[dict[int, _ConversationLine]]()
 
 
-def _fact_lines(facts: list[UserFact]) -> tuple[tuple[str, float], ...]:
-    def make() -> tuple[tuple[str, float], ...]:
-        return tuple((line, NEWLINE + token_weight(line)) for line in map(fact_line, facts))
+def _fact_lines(facts: list[UserFact]) -> tuple[_FactLine, ...]:
+    def make() -> tuple[_FactLine, ...]:
+        return tuple(map(_fact_line_of, facts))
 
     return _FACT_LINES.get((facts,), make)
+
+
+def _fact_line_of(fact: UserFact) -> _FactLine:
+    line = fact_line(fact)
+    heading = said_heading(fact.session_id, fact.observed_at)
+    return _FactLine(line, NEWLINE + token_weight(line), heading, NEWLINE + token_weight(heading))
 
 
 def left_out(ranked: Sequence[RankedConversation], more: int = 0) -> list[tuple[str, str]]:

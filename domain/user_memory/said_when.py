@@ -7,6 +7,11 @@ stands. Such a value is shown with the day it was said: "(said on 2026-11-21)".
 The words are the general vocabulary of each language for days counted from now
 (today, tonight, tomorrow, yesterday, the day after, this/next/coming + a weekday,
 week, weekend or month), not the words of any one conversation.
+
+A user fact's line says no day of its own: the facts of one conversation are listed
+together under the day it was said (``said_heading``), the day its summary line
+shows, so that a returning user's context tells what was said in last week's
+conversation from what is said today, at one short line per conversation.
 """
 
 from __future__ import annotations
@@ -69,3 +74,9 @@ def said_note(text: str, at: datetime) -> str:
 def said_on(text: str, at: datetime) -> str:
     """``text`` with the day it was said after it, when it names a relative day."""
     return text + said_note(text, at)
+
+
+def said_heading(session_id: str, at: datetime) -> str:
+    """The line over the facts of one conversation (``session_id``, last active ``at``):
+    the day they were said; a fact set through the API (no conversation) was set."""
+    return f"{'Said' if session_id else 'Set'} on {at.date().isoformat()}:"

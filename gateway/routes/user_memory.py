@@ -50,7 +50,8 @@ FactKey = Annotated[
     response_model=UserMemoryView,
     summary="What memq remembers of a user from earlier conversations",
     description=(
-        "The user's facts (latest value, earlier values with the session they came from) and "
+        "The user's facts (latest value with the session it came from and that session's last "
+        "activity, the day a context lists it under; earlier values with theirs) and "
         "one summary per past conversation (session id, time, language), for one persona. "
         "Built when a session of the user ends and every MEMQ_USER_MEMORY_EVERY messages of a "
         "long one. An unknown user has an empty memory."

@@ -230,6 +230,66 @@ def test_a_second_order_number_is_another_order_not_a_correction() -> None:
     assert history(facts, "order_id") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "My orders are ORD-102345 and ORD-102346.",
+            {"order_id": "ORD-102345", "order_id_2": "ORD-102346"},
+        ),
+        (
+            "The tracking numbers are TRK-55120, TRK-55121 and TRK-55122.",
+            {
+                "tracking_number": "TRK-55120",
+                "tracking_number_2": "TRK-55121",
+                "tracking_number_3": "TRK-55122",
+            },
+        ),
+        (
+            "سفارش‌هام ۴۴۱۰۲۸۷ و ۴۴۱۰۲۹۹ هستن",
+            {"order_id": "۴۴۱۰۲۸۷", "order_id_2": "۴۴۱۰۲۹۹"},
+        ),
+        (
+            "شماره پیگیری‌هاتون TRK-55120 و TRK-55121 هست",
+            {"ticket_id": "TRK-55120", "ticket_id_2": "TRK-55121"},
+        ),
+        (
+            "เลขออเดอร์ 4410287 กับ 4410299 ค่ะ",
+            {"order_id": "4410287", "order_id_2": "4410299"},
+        ),
+        (
+            "คำสั่งซื้อของฉันคือ ORD-102345 และ ORD-102346 ค่ะ",
+            {"order_id": "ORD-102345", "order_id_2": "ORD-102346"},
+        ),
+    ],
+    ids=["en", "en-three", "fa", "fa-plural-possessive", "th", "th-and"],
+)
+def test_two_ids_given_together_are_both_kept(text: str, expected: dict[str, str]) -> None:
+    assert facts_of(("user", text)) == expected
+
+
+def test_an_id_listed_with_a_known_one_takes_the_next_free_key() -> None:
+    known = [("order_id", "#558201")]
+    assert facts_of(("user", "Now it's about ORD-102345 and ORD-102346."), known=known) == {
+        "order_id_2": "ORD-102345",
+        "order_id_3": "ORD-102346",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My order is ORD-102345 not ORD-102346.", {"order_id": "ORD-102345"}),
+        ("Please use ORD-102346 instead of ORD-102345.", {"order_id": "ORD-102346"}),
+        ("My order 4410287 and 2 more boxes", {"order_id": "4410287"}),
+        ("My order is ORD-102345 and ORD-102345 is late", {"order_id": "ORD-102345"}),
+    ],
+    ids=["not", "instead-of", "a-count-is-no-id", "the-same-id-twice"],
+)
+def test_a_correction_or_a_count_is_not_a_second_id(text: str, expected: dict[str, str]) -> None:
+    assert facts_of(("user", text)) == expected
+
+
 # -- identifiers of any shape ----------------------------------------------------------------
 
 

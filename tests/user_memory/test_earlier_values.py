@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from domain.user_memory.digest import MAX_SCRIPT_FACTOR, SUMMARY_TOKENS, summary_budget
 from domain.user_memory.merge import forget_fact, merge_fact
-from domain.user_memory.recall import rank, recall
+from domain.user_memory.recall import fact_line, rank, recall
 from domain.user_memory.recall_index import SAID_LABEL, indexed, said_in_conversations
 from schemas.user_memory import UserFact, UserMemoryState
 from tests.user_memory.conversations import T0, past_conversation
@@ -65,7 +65,8 @@ ENGLISH = memory(
 
 def lines_of(state: UserMemoryState, query: str = "") -> dict[str, str]:
     shown = recall(state, query, 1000, current_session="now")
-    fact_lines = [line for line in shown.text.splitlines() if line.startswith("•")]
+    fact_lines = [fact_line(fact) for fact in shown.facts]
+    assert all(line in shown.text.splitlines() for line in fact_lines)
     conversation_lines = [line for line in shown.text.splitlines() if line.startswith("-")]
     assert len(conversation_lines) == 2
     return {

@@ -11,9 +11,10 @@ import pytest
 
 from domain.user_memory.digest import ConversationHead
 from domain.user_memory.fact_values import users_facts
-from domain.user_memory.recall import fact_line
+from domain.user_memory.recall import fact_line, recall
 from domain.user_memory.recall_details import detail_line
-from schemas.user_memory import UserDetail, UserFact
+from domain.user_memory.said_when import is_relative
+from schemas.user_memory import UserDetail, UserFact, UserMemoryState
 from store.backends.sqlite import SqliteStore
 from tests.user_memory.conversations import store_conversation
 from tests.user_memory.test_user_memory_service import service
@@ -60,7 +61,11 @@ def _detail(text: str, values: list[str], kinds: list[str], position: int) -> Us
 def test_a_relative_day_of_an_earlier_conversation_is_shown_with_the_day_it_was_said(
     value: str,
 ) -> None:
-    assert fact_line(_fact("appointment_date", value)) == (f"• Appointment date: {value} {DATED}")
+    assert is_relative(value)
+    # the line over the conversation's facts says the day; the fact's line says it no more
+    state = UserMemoryState(facts=[_fact("appointment_date", value)])
+    shown = recall(state, "", 400, current_session="now").text
+    assert f"Said on 2026-11-21:\nAppointment date: {value}" in shown
 
 
 @pytest.mark.parametrize(
@@ -69,28 +74,30 @@ def test_a_relative_day_of_an_earlier_conversation_is_shown_with_the_day_it_was_
 )
 def test_a_persian_name_holding_a_day_word_is_no_relative_day(key: str, value: str) -> None:
     # «فرداد» holds «فردا», «امروزی» holds «امروز»: whole words only
-    assert DATED not in fact_line(_fact(key, value))
+    assert not is_relative(value)
 
 
 @pytest.mark.parametrize(
     ("value", "line"),
     [
-        ("today's transfer ref is TRX99812", f"• today's transfer ref is: TRX99812 {DATED}"),
-        ("เลขอ้างอิงการโอนวันนี้ TRX99812", f"• เลขอ้างอิงการโอนวันนี้: TRX99812 {DATED}"),
+        ("today's transfer ref is TRX99812", "today's transfer ref is: TRX99812"),
+        ("เลขอ้างอิงการโอนวันนี้ TRX99812", "เลขอ้างอิงการโอนวันนี้: TRX99812"),
     ],
 )
-def test_a_noted_code_said_with_a_relative_day_is_dated_after_its_code(
+def test_a_noted_code_said_with_a_relative_day_is_dated_over_its_code(
     value: str, line: str
 ) -> None:
-    # the day it was said is no part of the words read for the code
-    assert fact_line(_fact("reference", value)) == line
+    # the day it was said is no part of the words read for the code: it heads them
+    state = UserMemoryState(facts=[_fact("reference", value)])
+    shown = recall(state, "", 400, current_session="now")
+    assert f"Said on 2026-11-21:\n{line}" in shown.text
 
 
 @pytest.mark.parametrize(
     "value", ["Tuesday 3 June", "14 April", "دوشنبه ۱۴ آبان", "۸ آذر", "12 ก.ค.", "ศุกร์ 10:00"]
 )
 def test_a_date_that_names_its_day_is_shown_as_it_was_said(value: str) -> None:
-    assert fact_line(_fact("appointment_date", value)) == f"• Appointment date: {value}"
+    assert fact_line(_fact("appointment_date", value)) == f"Appointment date: {value}"
 
 
 @pytest.mark.parametrize(
@@ -192,11 +199,11 @@ def test_two_different_codes_are_both_kept(first: str, second: str) -> None:
     [
         (
             "That's for the Kia Niro EV 4, registration KM22 XTP",
-            "• Kia Niro EV 4, registration: KM22 XTP",
+            "Kia Niro EV 4, registration: KM22 XTP",
         ),
-        ("sorry typo, its NVL-7730481", "• Reference: NVL-7730481"),
-        ("بله، کد رهگیری TRK-55120", "• کد رهگیری: TRK-55120"),
-        ("ค่ะ กล่อง 40x30x25", "• กล่อง: 40x30x25"),
+        ("sorry typo, its NVL-7730481", "Reference: NVL-7730481"),
+        ("بله، کد رهگیری TRK-55120", "کد رهگیری: TRK-55120"),
+        ("ค่ะ กล่อง 40x30x25", "กล่อง: 40x30x25"),
     ],
 )
 def test_a_noted_code_is_named_by_the_words_that_led_to_it(value: str, line: str) -> None:

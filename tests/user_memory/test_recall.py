@@ -13,7 +13,7 @@ from domain.user_memory.merge import merge_fact
 from domain.user_memory.recall import fact_line, rank, recall
 from runtime.settings import Settings
 from schemas.context import ContextFormat
-from schemas.user_memory import UserFact
+from schemas.user_memory import UserFact, UserMemoryState
 from store.backends.sqlite import SqliteStore
 from tests.context.test_openai_format import assert_chat_completions_shape
 from tests.user_memory.conversations import (
@@ -231,5 +231,97 @@ def test_an_earlier_conversations_identifier_is_shown_beside_the_latest() -> Non
         facts = merge_fact(facts, key, value, session, at + timedelta(days=day))
     lines = {fact.key: fact_line(fact) for fact in facts}
     # Then the earlier order is the customer's too; the earlier address and the typo are not
-    assert lines["order_id"] == "• Order id: ORD-55120 (earlier conversations: ORD-48213)"
-    assert lines["delivery_address"] == "• Delivery address: 40 Harbour Road"
+    assert lines["order_id"] == "Order id: ORD-55120 (earlier conversations: ORD-48213)"
+    assert lines["delivery_address"] == "Delivery address: 40 Harbour Road"
+
+
+def test_each_conversations_facts_are_under_the_day_its_summary_line_shows(
+    returning_user: SqliteStore,
+) -> None:
+    # Given a user whose English, Persian and Thai conversations were on three days
+    state = returning_user.user_memory.load_user_memory(A, "u1", "")
+    text = recall(state, "hello", 1200, current_session="now").text
+    lines = text.splitlines()
+    said = [
+        c for c in state.conversations if any(f.session_id == c.session_id for f in state.facts)
+    ]
+    assert said
+    for conversation in said:
+        day = conversation.last_activity.date().isoformat()
+        # Then its facts follow the line saying that day, the day its summary line shows
+        heading = lines.index(f"Said on {day}:")
+        facts = [f for f in state.facts if f.session_id == conversation.session_id]
+        under = lines[heading + 1 : heading + 1 + len(facts)]
+        assert under == [fact_line(fact) for fact in facts]
+        assert any(line.startswith(f"- {day} ({conversation.language}") for line in lines)
+    # And each fact line names no day of its own
+    assert all("said on" not in fact_line(fact) for fact in state.facts)
+
+
+def test_a_day_is_shown_only_over_a_fact_that_fits() -> None:
+    # Given facts of two conversations, and room for the first's only
+    later = T0 + timedelta(days=7)
+    state = UserMemoryState(
+        facts=[
+            UserFact(key="customer_name", value="สมชาย", session_id="s2", observed_at=later),
+            UserFact(
+                key="delivery_address",
+                value="99 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพ 10110",
+                session_id="s1",
+                observed_at=T0,
+            ),
+        ]
+    )
+    whole = recall(state, "", 400, current_session="now")
+    for budget in range(0, whole.tokens + 1):
+        shown = recall(state, "", budget, current_session="now")
+        lines = shown.text.splitlines()
+        # Then no day is left without a fact under it, and the section holds its budget
+        facts = {fact_line(fact) for fact in shown.facts}
+        assert all(lines[i + 1] in facts for i, line in enumerate(lines) if line.startswith("Said"))
+        assert estimate_tokens(shown.text) <= shown.tokens <= budget
+    assert "Said on 2026-11-01:" in whole.text
+
+
+def _fact(key: str, value: str, session: str, at: datetime) -> UserFact:
+    return UserFact(key=key, value=value, session_id=session, observed_at=at)
+
+
+@pytest.mark.parametrize(
+    ("facts", "lines"),
+    [
+        (
+            [
+                _fact("delivery_date", "พรุ่งนี้", "s2", T0 + timedelta(days=7)),
+                _fact("refund_amount", "۴۱۲ هزار تومان", "s2", T0 + timedelta(days=7)),
+                _fact("customer_name", "Sara Ahmadi", "s1", T0),
+            ],
+            [
+                "Said on 2026-11-08:",
+                "Delivery date: พรุ่งนี้",
+                "Refund amount: ۴۱۲ هزار تومان",
+                "Said on 2026-11-01:",
+                "Customer name: Sara Ahmadi",
+            ],
+        ),
+        (
+            # a fact set through the API (PATCH) was set, not said in a conversation
+            [
+                _fact("customer_name", "سارا احمدی", "", datetime(2026, 11, 9, 10, tzinfo=UTC)),
+                _fact("order_id", "ORD-48213", "s1", T0),
+            ],
+            [
+                "Set on 2026-11-09:",
+                "Customer name: سارا احمدی",
+                "Said on 2026-11-01:",
+                "Order id: ORD-48213",
+            ],
+        ),
+    ],
+    ids=["two-conversations", "set-through-the-api"],
+)
+def test_each_conversations_facts_are_under_their_own_day(
+    facts: list[UserFact], lines: list[str]
+) -> None:
+    state = UserMemoryState(facts=facts)
+    assert recall(state, "", 400, current_session="now").text.splitlines()[1:] == lines

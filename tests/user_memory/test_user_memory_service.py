@@ -87,6 +87,23 @@ def test_an_ended_conversation_leaves_its_facts_and_a_summary_in_its_language(
     assert conversation.engine == "offline"
 
 
+@pytest.mark.parametrize(
+    ("message", "first", "second"),
+    [
+        ("My orders are ORD-102345 and ORD-102346.", "ORD-102345", "ORD-102346"),
+        ("سفارش‌هام ۴۴۱۰۲۸۷ و ۴۴۱۰۲۹۹ هستن", "۴۴۱۰۲۸۷", "۴۴۱۰۲۹۹"),
+        ("เลขออเดอร์ 4410287 กับ 4410299 ค่ะ", "4410287", "4410299"),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_two_orders_given_together_both_reach_the_users_memory(
+    store: SqliteStore, message: str, first: str, second: str
+) -> None:
+    store_conversation(store, "s1", [("user", message), ("assistant", "Thanks, noted.")])
+    service(store).merge_session(A, "s1", final=True)
+    assert {first, second} <= set(facts_of(store).values())
+
+
 def test_a_second_run_changes_nothing(store: SqliteStore) -> None:
     store_conversation(store, "s1", ENGLISH)
     jobs = service(store)

@@ -83,6 +83,7 @@ from domain.memory.offline.lexicon import (
     alternation,
     word_set,
 )
+from domain.memory.offline.listed_ids import listed_ids
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
@@ -695,6 +696,8 @@ def _facts_in(
                 time = value.time
                 time_key = key.removesuffix("_date") + "_time"
                 found.append(FactMatch(time_key, time.text, time.start, time.end))
+    # in place: ``facts`` reads ``found`` as what this message has said so far
+    found[:] = listed_ids(text, values, found, facts.current, ENTITY_KEYS.__contains__)
     found.extend(_codes(text, claimed, asked, bound))
     found.extend(_changed_to(text, facts, found))
     if from_user:  # a customer's reply is the value; an assistant's says more than that

@@ -25,7 +25,11 @@ from domain.memory.offline.values import FA_LETTERS, Kind
 
 _FA = FA_LETTERS
 
-_FA_SUFFIX = "\u200c?(?:ام|ات|اش|مان|تان|شان|مون|تون|شون|ها|های|ی|ای|م|ت|ش|ه)"
+#: A plural takes the possessive after it: «سفارش‌هام», «آدرس‌هاتون».
+_FA_SUFFIX = (
+    "\u200c?(?:(?:ها|های)(?:\u200c?(?:مان|تان|شان|مون|تون|شون|م|ت|ش|ی))?"
+    "|ام|ات|اش|مان|تان|شان|مون|تون|شون|ی|ای|م|ت|ش|ه)"
+)
 
 #: Cues that name a topic only loosely ("amount", "number"): a specific cue
 #: anywhere in reach wins over them, whatever the distance.

@@ -1,0 +1,104 @@
+"""Ids given together: "my orders are ORD-102345 and ORD-102346" names two orders.
+
+A message that lists two ids of one subject joined by "and" or a comma («… ۴۴۱۰۲۸۷ و
+۴۴۱۰۲۹۹ …», «… 4410287 กับ 4410299 …») states both: the second is another thing of
+the same sort (``order_id_2``), not the first one's new value, and a second id no
+cue of its own reaches takes the subject of the first. Only a bare joining word
+counts: "ORD-1 not ORD-2", "ORD-2 instead of ORD-1" and "ORD-1 or ORD-2" put right
+or hesitate, and are left to the rules for corrections.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Callable, Sequence
+
+from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.fact_match import FactMatch
+from domain.memory.offline.values import Kind, ValueSpan
+
+#: What may stand between two listed ids: a comma, "and", «و», «กับ», «และ» (or both).
+_JOINED = re.compile(
+    r"\s*[,،、]?\s*(?:(?:and|plus|&|و|กับ|และ|แล้วก็)(?![A-Za-z\u0600-\u06ff])\s*)?",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+#: A number counts as an id when it has at least this many digits ("2 and 3" are counts).
+_MIN_ID_DIGITS = 4
+_ID_KINDS = (Kind.IDENTIFIER, Kind.NUMBER)
+#: How many ids of one subject a message's list may give keys to.
+_MAX_VARIANTS = 12
+
+
+def listed_ids(
+    text: str,
+    values: Sequence[ValueSpan],
+    found: Sequence[FactMatch],
+    held: Callable[[str], str | None],
+    several: Callable[[str], bool],
+) -> list[FactMatch]:
+    """``found`` with each id listed after another of a subject the conversation may hold
+    several of (``several``, on the base key) keyed as one more of them; ``held`` gives a
+    key's current value."""
+    result = list(found)
+    for first, second in itertools.pairwise(values):
+        if not _listed(text, first, second):
+            continue
+        keyed = _match_of(result, first)
+        if keyed is None or not several(_base(keyed.key)):
+            continue
+        other = _match_of(result, second)
+        used = {m.key for m in result if m is not other}
+        if other is not None and (_base(other.key) != _base(keyed.key) or other.key not in used):
+            continue  # keyed to a subject of its own, or already another one
+        key = _key_for(_base(keyed.key), second.text, held, used)
+        if other is None:
+            result.append(FactMatch(key, second.text, second.start, second.end))
+        else:
+            result = [dataclasses.replace(m, key=key) if m is other else m for m in result]
+    return result
+
+
+def _listed(text: str, first: ValueSpan, second: ValueSpan) -> bool:
+    if first.kind not in _ID_KINDS or second.kind is not first.kind:
+        return False
+    if first.kind is Kind.NUMBER and not all(
+        len(_DIGIT.findall(v.text)) >= _MIN_ID_DIGITS for v in (first, second)
+    ):
+        return False
+    between = text[first.end : second.start]
+    if not between.strip() or _JOINED.fullmatch(between) is None:
+        return False
+    return not (restates(first.text, second.text) or restates(second.text, first.text))
+
+
+def _match_of(found: Sequence[FactMatch], value: ValueSpan) -> FactMatch | None:
+    """The fact read for ``value`` (its span, perhaps with the words that lead to it)."""
+    return next(
+        (
+            m
+            for m in found
+            if m.start <= value.start and value.end <= m.end and not m.key.startswith("~")
+        ),
+        None,
+    )
+
+
+def _key_for(base: str, value: str, held: Callable[[str], str | None], used: set[str]) -> str:
+    """The key already holding ``value``, else the first the conversation and the
+    message have left free: ``base``, ``base_2`` …"""
+    variants = [base, *(f"{base}_{n}" for n in range(2, _MAX_VARIANTS + 1))]
+    for variant in variants:
+        current = held(variant)
+        if current is not None and restates(value, current):
+            return variant
+    return next(
+        (v for v in variants if held(v) is None and v not in used),
+        f"{base}_{_MAX_VARIANTS + 1}",
+    )
+
+
+def _base(key: str) -> str:
+    return re.sub(r"_\d+$", "", key)
