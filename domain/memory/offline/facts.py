@@ -407,7 +407,10 @@ def extract_facts(
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
         declines = conversation.declines(line.role, line.content)
-        matches = _facts_in(line.role, line.content, tuple(asked), facts, answered, declines)
+        asks_new = conversation.asks_new_of(line.role)
+        matches = _facts_in(
+            line.role, line.content, tuple(asked), facts, answered, declines, asks_new
+        )
         matches = _put_right_after_doubt(line, previous, matches, facts)
         held_before = facts.current_values()
         for match in matches:
@@ -573,7 +576,12 @@ def _facts_in(
     facts: _Facts,
     answered: set[str],
     declines: bool = False,
+    asks_new: bool = False,
 ) -> list[FactMatch]:
+    """``asks_new``: the question answered asked for a new value in place of the held one
+    ("what's the new number?"), so a value answering it updates, as "now" would; but a
+    new order's or ticket's number is another record's ("Can I have the new order
+    number?" after a second order), not the first one's corrected."""
     from_user = role == "user"
     claimed = ClaimedSpans()
     found: list[FactMatch] = []
@@ -594,7 +602,7 @@ def _facts_in(
     told = list(instructions(text)) if from_user else []
     found.extend(
         FactMatch(
-            facts.entity_key(i.key, i.text, update or _takes_back(facts, i)),
+            facts.entity_key(i.key, i.text, update or asks_new or _takes_back(facts, i)),
             i.text,
             i.start,
             i.end,
@@ -654,7 +662,7 @@ def _facts_in(
             continue
         if value.kind is Kind.TIME and any(a <= value.start < b for a, b in when_to_call):
             continue
-        changes = (correction, update)
+        changes = (correction, update or (asks_new and value.kind not in _RECORD_KINDS))
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used, declines)
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
@@ -1749,6 +1757,8 @@ def _known_address(value: ValueSpan, facts: _Facts) -> str | None:
 
 _TYPO_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL, Kind.PHONE})
 _ID_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL})
+#: Kinds of a record's number (an order's, a ticket's): a new one is another record.
+_RECORD_KINDS = frozenset({Kind.IDENTIFIER, Kind.NUMBER})
 #: How alike (difflib ratio) a value must be to a known one to be its correction.
 _NEAR = 0.8
 
