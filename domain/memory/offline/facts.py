@@ -812,6 +812,7 @@ def _keys_for(
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
     cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
+    cues = [(_door_code(t, text, start), start) for t, start in cues]
     if value.kind is Kind.AMOUNT and given_back(text, value.end):
         # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
         named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
@@ -986,6 +987,37 @@ _REFINED_IN_THAI = {**_REFINED, "phone": ("recipient", "second_contact")}
 def _refined_by_question(cue: Topic, asked: Sequence[Topic], thai: bool) -> Topic:
     specific = (_REFINED_IN_THAI if thai else _REFINED).get(cue.name, ())
     return next((t for t in asked if t.name in specific), cue)
+
+
+#: A code word alone, no coupon's name ("code", «โค้ด»; not "promo code", «โค้ดส่วนลด»).
+_BARE_CODE = re.compile(r"code(?![A-Za-z])|โค้ด(?!ส่วนลด)", re.IGNORECASE)
+#: What a code opens: "a side gate with a keypad, code is 4471", «ประตูหลังบ้าน โค้ด 1234».
+_DOOR = re.compile(
+    r"(?<![A-Za-z])(?:gates?|doors?|keypad|entrance|lobby|intercom|lock\s?box|key\s?safe)"
+    r"(?![A-Za-z])|ประตู|ทางเข้า|คีย์การ์ด",
+    re.IGNORECASE,
+)
+#: How far before the code word what it opens may stand.
+_DOOR_REACH = 24
+#: A code used on an order is a coupon, wherever the customer stands ("I'm at the gate,
+#: can I use code WELCOME5?", «ใช้โค้ด»).
+_SPENT = re.compile(
+    r"(?<![A-Za-z])(?:use|used|using|apply|applied|redeem(?:ed)?|checkout|discount|off"
+    r"|order)(?![A-Za-z])|ใช้โค้ด|ส่วนลด",
+    re.IGNORECASE,
+)
+
+
+def _door_code(cue: Topic, text: str, cue_start: int) -> Topic:
+    """The access code, when a bare "code" follows what it opens in the same sentence
+    ("theres a side gate with a keypad, code is 4471"): no coupon."""
+    if cue.name != "coupon" or not _BARE_CODE.match(text, cue_start):
+        return cue
+    begin, stop = _sentence_bounds(text, cue_start, cue_start)
+    if _SPENT.search(text, begin, stop):
+        return cue
+    opens = _DOOR.search(text, max(begin, cue_start - _DOOR_REACH), cue_start)
+    return topic_by_name("access") if opens else cue
 
 
 def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
