@@ -1717,6 +1717,8 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
     # An id is corrected by one with mostly the same digits, not by any other id: a typo
     # changes, swaps, adds or drops a digit, or the end left off is said ("44102" put
     # right by "4410287"); "GRP-20471" puts right no "142".
+    if new.kind is Kind.IDENTIFIER and kind is Kind.IDENTIFIER and _same_pattern(new.text, old):
+        return True  # "a grey Corsa instead, YD68 PWE" after "reg LN19 ODK": that one replaced
     if kind in (Kind.IDENTIFIER, Kind.NUMBER, Kind.PHONE):
         a, b = _digits(new.text), _digits(old)
         common = sum(min(a.count(d), b.count(d)) for d in set(a))
@@ -1730,6 +1732,27 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
             y *= _scale(old)  # «۴۳۰ هزار تومان» is 430,000, which «۱۰۰ مگ» does not correct
         return bool(x and y) and 0.2 <= x / y <= 5  # type: ignore[operator]
     return False
+
+
+#: Letters and digits an id must mix for its pattern alone to say what it is.
+_MIN_PATTERN_CHARS = 6
+
+
+def _same_pattern(new: str, old: str) -> bool:
+    """Whether two ids are written in one pattern, character by character ("YD68 PWE" and
+    "LN19 ODK" are both "AA99 AAA"; "SORRY50" and "HUNGRY40" are not), both mixing letters
+    and digits: the same sort of code."""
+    shape = _char_shape(new)
+    return (
+        shape == _char_shape(old)
+        and "A" in shape
+        and "9" in shape
+        and sum(c.isalnum() for c in new) >= _MIN_PATTERN_CHARS
+    )
+
+
+def _char_shape(text: str) -> str:
+    return "".join("9" if c.isdigit() else "A" if c.isalpha() else c for c in text.strip())
 
 
 def _similar_known(
