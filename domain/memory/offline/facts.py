@@ -77,6 +77,7 @@ from domain.memory.offline.lexicon import (
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
+from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
@@ -908,8 +909,24 @@ def _keys_for(
         and not _our_contact(value, from_user, text)
         and not facts.holds(value.text)
     ):
-        return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
+        base = NOTED_KINDS[value.kind]
+        same = _noted_of_same_thing(text, value, base, facts) if correction or update else None
+        return [(same or facts.noted_key(base, value.text), _lead_in(text, value))]
     return []
+
+
+def _noted_of_same_thing(text: str, value: ValueSpan, base: str, facts: _Facts) -> str | None:
+    """In a message of change, the note of this kind whose words name the thing named right
+    before ``value`` («ต้องเปลี่ยนกล่องเป็น 45x35x30» after «กล่อง 40x30x25»): it replaces
+    that note (``noted_subjects``)."""
+    noted = [
+        (item.key, item.value)
+        for item in facts.recent()
+        if _base_key(item.key) == base
+        and (code := _noted_code(item.key, item.value)) is not None
+        and code.kind is value.kind
+    ]
+    return noted_naming(subject_words(text, value.start), noted)
 
 
 #: Dates and times, and the neutral key of one whose subject is not said.
