@@ -336,6 +336,7 @@ def test_a_question_of_how_much_or_which_number_is_answered(
     assert facts_of(("assistant", question), ("user", answer)).get(key) == value
 
 
+_RECIPIENT = "recipient_phone"
 _NEW = "second_contact_phone"  # the held contact replaced
 _ANOTHER = "second_contact_phone_2"  # a second one beside it
 
@@ -410,3 +411,27 @@ def test_a_new_orders_number_is_another_order_not_the_first_corrected(
 ) -> None:
     facts = facts_of(("assistant", question), ("user", answer), known=[("order_id", "#771388")])
     assert facts == {"order_id_2": answer}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key"),
+    [
+        ("Is the number still the same?", "use my sister-in-law's, +44 7911 238 607", _RECIPIENT),
+        ("شماره همونه؟", "شماره زن‌داداشم رو بذارید +44 7911 238 607", _RECIPIENT),
+        ("شماره همونه؟", "شماره شوهرخواهرم +44 7911 238 607", _RECIPIENT),
+        (
+            "ที่อยู่กับเบอร์ยังเหมือนเดิมไหมครับ",
+            "เบอร์ใช้ของพี่สะใภ้ค่ะ +44 7911 238 607 ส่วนที่อยู่เดิมค่ะ",
+            _RECIPIENT,
+        ),
+        ("ขอเบอร์ติดต่อด้วยค่ะ", "เบอร์พี่สาว +44 7911 238 607 ค่ะ", _RECIPIENT),
+        # going with a friend names no one whose number it is
+        ("ขอเบอร์ติดต่อด้วยค่ะ", "+44 7911 238 607 ค่ะ ไปกับเพื่อนค่ะ", "customer_phone"),
+    ],
+)
+def test_a_relatives_number_by_marriage_or_age_is_theirs(
+    question: str, answer: str, key: str
+) -> None:
+    """«พี่สะใภ้» (sister-in-law), «พี่สาว», «زن‌داداش»: kin named before the number own it."""
+    facts = facts_of(("assistant", question), ("user", answer), known=[("customer_phone", "x")])
+    assert facts == {key: "+44 7911 238 607"}
