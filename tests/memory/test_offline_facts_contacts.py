@@ -334,3 +334,104 @@ def test_a_question_of_how_much_or_which_number_is_answered(
     question: str, answer: str, key: str, value: str
 ) -> None:
     assert facts_of(("assistant", question), ("user", answer)).get(key) == value
+
+
+_RECIPIENT = "recipient_phone"
+_NEW = "second_contact_phone"  # the held contact replaced
+_ANOTHER = "second_contact_phone_2"  # a second one beside it
+
+
+@pytest.mark.parametrize(
+    ("held", "question", "answer", "key", "phone"),
+    [
+        (
+            "0161 496 0321",
+            "Oh, who's the new manager?",
+            "Ms Green, her number is 0161 496 0999",
+            _NEW,
+            "0161 496 0999",
+        ),
+        (
+            "0161 496 0321",
+            "Would you like to replace the backup number with another one?",
+            "yes, use 0161 496 0999",
+            _NEW,
+            "0161 496 0999",
+        ),
+        (
+            "0161 496 0321",
+            "Do you have another number we could try as well?",
+            "0161 496 0999",
+            _ANOTHER,
+            "0161 496 0999",
+        ),
+        (
+            "0912 441 3307",
+            "اوه، مدیر جدید کیه؟",
+            "خانم نوروزی. شمارش 0919 208 6651",
+            _NEW,
+            "0919 208 6651",
+        ),
+        (
+            "۰۹۳۵۶۱۲۰۹۸۴",
+            "بله، شماره پشتیبان حذف شد. می‌خواید شماره دیگه‌ای جایگزین کنیم؟",
+            "آره شماره خونه رو بذارید ۰۲۱۶۶۰۴۳۸۲۱",
+            _NEW,
+            "۰۲۱۶۶۰۴۳۸۲۱",
+        ),
+        ("0912 441 3307", "شماره دیگه‌ای هم دارید؟", "0919 208 6651", _ANOTHER, "0919 208 6651"),
+        ("062-390-1185", "เบอร์สำรองใหม่คือเบอร์อะไรคะ", "062-390-0000 ค่ะ", _NEW, "062-390-0000"),
+        ("062-390-1185", "มีเบอร์สำรองอีกเบอร์ไหมครับ", "062-390-0000 ค่ะ", _ANOTHER, "062-390-0000"),
+    ],
+)
+def test_an_answer_to_a_question_for_the_new_one_replaces_the_held_contact(
+    held: str, question: str, answer: str, key: str, phone: str
+) -> None:
+    """ "Who's the new manager?", «جایگزین کنیم؟», «ใหม่»: the held contact replaced; "do
+    you have another number?" asks for a second one beside it."""
+    facts = facts_of(
+        ("assistant", question),
+        ("user", answer),
+        known=[("second_contact_phone", held), ("customer_phone", "07700 900123")],
+    )
+    contacts = {k: v for k, v in facts.items() if k.startswith("second_contact_phone")}
+    assert contacts == {key: phone}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Sorry to hear that. Can I have the new order number?", "#771530"),
+        ("شماره سفارش جدید رو بفرمایید", "۷۷۱۵۳۰"),
+        ("ขอเลขคำสั่งซื้อใหม่ด้วยค่ะ", "771530"),
+    ],
+)
+def test_a_new_orders_number_is_another_order_not_the_first_corrected(
+    question: str, answer: str
+) -> None:
+    facts = facts_of(("assistant", question), ("user", answer), known=[("order_id", "#771388")])
+    assert facts == {"order_id_2": answer}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key"),
+    [
+        ("Is the number still the same?", "use my sister-in-law's, +44 7911 238 607", _RECIPIENT),
+        ("شماره همونه؟", "شماره زن‌داداشم رو بذارید +44 7911 238 607", _RECIPIENT),
+        ("شماره همونه؟", "شماره شوهرخواهرم +44 7911 238 607", _RECIPIENT),
+        (
+            "ที่อยู่กับเบอร์ยังเหมือนเดิมไหมครับ",
+            "เบอร์ใช้ของพี่สะใภ้ค่ะ +44 7911 238 607 ส่วนที่อยู่เดิมค่ะ",
+            _RECIPIENT,
+        ),
+        ("ขอเบอร์ติดต่อด้วยค่ะ", "เบอร์พี่สาว +44 7911 238 607 ค่ะ", _RECIPIENT),
+        # going with a friend names no one whose number it is
+        ("ขอเบอร์ติดต่อด้วยค่ะ", "+44 7911 238 607 ค่ะ ไปกับเพื่อนค่ะ", "customer_phone"),
+    ],
+)
+def test_a_relatives_number_by_marriage_or_age_is_theirs(
+    question: str, answer: str, key: str
+) -> None:
+    """«พี่สะใภ้» (sister-in-law), «พี่สาว», «زن‌داداش»: kin named before the number own it."""
+    facts = facts_of(("assistant", question), ("user", answer), known=[("customer_phone", "x")])
+    assert facts == {key: "+44 7911 238 607"}

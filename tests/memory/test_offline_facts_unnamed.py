@@ -320,3 +320,24 @@ def test_a_span_of_days_is_one_date_never_an_old_one(text: str, date: str) -> No
 )
 def test_a_change_from_one_date_to_another_is_two_dates(text: str) -> None:
     assert len([v for v in find_values(text) if v.kind is Kind.DATE]) == 2
+
+
+@pytest.mark.parametrize(
+    ("held", "message", "key"),
+    [
+        ("box is 40x30x25 cm", "sorry, I had to change the box, it's 45x35x30 now", "reference"),
+        ("جعبه 40x30x25 هست", "جعبه رو عوض کردم، 45x35x30", "reference"),
+        ("ค่ะ กล่อง 40x30x25", "ชั่งใหม่ได้ 5.8 กก. ค่ะ ต้องเปลี่ยนกล่องเป็น 45x35x30 ด้วย", "reference"),
+        # another thing named: a note of its own beside the first
+        ("box is 40x30x25 cm", "the lid is 45x35x30 now", "reference_2"),
+        # no word of change: a second box, not the first replaced
+        ("box is 40x30x25 cm", "the second box is 45x35x30", "reference_2"),
+    ],
+)
+def test_a_changed_value_replaces_the_note_that_names_the_same_thing(
+    held: str, message: str, key: str
+) -> None:
+    """«ต้องเปลี่ยนกล่องเป็น 45x35x30» after «กล่อง 40x30x25»: the box's note replaced, not
+    a third note beside it with the old size still current."""
+    facts = facts_of(("user", message), known=[("reference", held)])
+    assert [fact.key for fact in facts if "45x35x30" in fact.value] == [key]

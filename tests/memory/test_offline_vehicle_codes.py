@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.memory.test_offline_facts_dialogue import conversation, current, history
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
 
 
 def _booking_with_plate(*more: tuple[str, str]) -> dict[str, str]:
@@ -93,3 +93,27 @@ def test_a_code_ending_in_a_digit_and_m_is_one_code_not_a_length(
     values = current(conversation(("assistant", question), ("user", answer)))
     assert any(code in value for value in values.values()), values
     assert measure not in values.values()
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        (
+            "The Fiesta's already out on Thursday, but I can give you a grey Corsa instead, "
+            "YD68 PWE.",
+            "vehicle_plate_2",
+        ),
+        ("ماشینتون عوض شد، یه کرولا سفید براتون گذاشتیم، YD68 PWE", "vehicle_plate_2"),
+        ("รถเปลี่ยนเป็นคันสีเทาแทนนะคะ YD68 PWE", "vehicle_plate_2"),
+        # no word of change: another code, noted with its lead-in
+        ("We've also put a van aside for your mate, YD68 PWE.", "reference"),
+    ],
+)
+def test_a_code_of_the_held_ones_pattern_given_instead_replaces_it(message: str, key: str) -> None:
+    """ "a grey Corsa instead, YD68 PWE" after "reg LN19 ODK": the courtesy car replaced,
+    its plate written in the same pattern of letters and digits."""
+    facts = facts_of(
+        ("assistant", message),
+        known=[("vehicle_plate_2", "LN19 ODK"), ("vehicle_plate", "MA21 XYZ")],
+    )
+    assert next(k for k, v in facts.items() if "YD68 PWE" in v) == key

@@ -71,6 +71,17 @@ UPDATE = re.compile(
     re.IGNORECASE,
 )
 
+#: Words of a question that asks for what takes the held value's place: "what's the new
+#: number?", "shall I replace it with another one?", «مدیر جدید کیه؟», «جایگزین کنیم؟»,
+#: «เบอร์ใหม่คืออะไรคะ», «จะเปลี่ยนเป็นรุ่นไหนคะ». Not "another": "do you have another
+#: number?" asks for a second one beside the first.
+_ASKS_NEW = re.compile(
+    r"(?<![A-Za-z])(?:new|replace(?:ment)?|instead|chang(?:e|ed|ing)|switch(?:ed|ing)?)(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:جدید|جایگزین|عوض|تغییر|بجای|به\s+جای)"
+    r"|ใหม่|เปลี่ยน|(?<!ตัว|รับ)แทน",
+    re.IGNORECASE,
+)
+
 #: Just before a value: the value is the old or rejected one ("not 96", "instead of Thursday").
 _NEGATED_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:not|rather\s+than|no\s+longer|isn't|wasn't|aren't"
@@ -180,6 +191,9 @@ class OpenQuestion:
     answered: set[str] = field(default_factory=set)
     #: Whether it asks to keep what is known («همون محل کار؟»): a «نه» declines its topics.
     same_as_before: bool = False
+    #: Whether it asks for a new value in place of the held one («مدیر جدید کیه؟»): the
+    #: answer replaces it, not a second one beside it.
+    asks_new: bool = False
 
     MAX_AGE = 5
 
@@ -206,6 +220,14 @@ class Conversation:
                 return question.open_topics()
         return []
 
+    def asks_new_of(self, role: str) -> bool:
+        """Whether the other party's open question asks for a new value in place of the
+        held one ("what's the new number?"), so that the answer replaces it."""
+        for question in reversed(self.questions):
+            if question.asker != role:
+                return question.asks_new
+        return False
+
     def declines(self, role: str, text: str) -> bool:
         """Whether a message of ``role`` says no to the other party's question whether the
         known value stays («شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم …»)."""
@@ -229,7 +251,13 @@ class Conversation:
             q for q in self.questions if q.age < OpenQuestion.MAX_AGE and q.open_topics()
         ]
         asked = asked_topics(text)
-        if asked:
+        # "Who's the new manager?" names no topic of a value, yet the number in the reply
+        # is the new one: such a question stays open for the next reply
+        new = any(
+            is_question(sentence) and _ASKS_NEW.search(sentence) is not None
+            for sentence in split_sentences(text)
+        )
+        if asked or new:
             self.questions = [q for q in self.questions if q.asker != role]
             same = _SAME_AS_BEFORE.search(text) is not None
-            self.questions.append(OpenQuestion(role, asked, same_as_before=same))
+            self.questions.append(OpenQuestion(role, asked, same_as_before=same, asks_new=new))

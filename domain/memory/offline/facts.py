@@ -87,6 +87,7 @@ from domain.memory.offline.listed_ids import listed_ids
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
+from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
@@ -417,7 +418,10 @@ def extract_facts(
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
         declines = conversation.declines(line.role, line.content)
-        matches = _facts_in(line.role, line.content, tuple(asked), facts, answered, declines)
+        asks_new = conversation.asks_new_of(line.role)
+        matches = _facts_in(
+            line.role, line.content, tuple(asked), facts, answered, declines, asks_new
+        )
         matches = _put_right_after_doubt(line, previous, matches, facts)
         held_before = facts.current_values()
         for match in matches:
@@ -583,7 +587,12 @@ def _facts_in(
     facts: _Facts,
     answered: set[str],
     declines: bool = False,
+    asks_new: bool = False,
 ) -> list[FactMatch]:
+    """``asks_new``: the question answered asked for a new value in place of the held one
+    ("what's the new number?"), so a value answering it updates, as "now" would; but a
+    new order's or ticket's number is another record's ("Can I have the new order
+    number?" after a second order), not the first one's corrected."""
     from_user = role == "user"
     claimed = ClaimedSpans()
     found: list[FactMatch] = []
@@ -604,7 +613,7 @@ def _facts_in(
     told = list(instructions(text)) if from_user else []
     found.extend(
         FactMatch(
-            facts.entity_key(i.key, i.text, update or _takes_back(facts, i)),
+            facts.entity_key(i.key, i.text, update or asks_new or _takes_back(facts, i)),
             i.text,
             i.start,
             i.end,
@@ -664,7 +673,7 @@ def _facts_in(
             continue
         if value.kind is Kind.TIME and any(a <= value.start < b for a, b in when_to_call):
             continue
-        changes = (correction, update)
+        changes = (correction, update or (asks_new and value.kind not in _RECORD_KINDS))
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used, declines)
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
@@ -816,6 +825,7 @@ def _keys_for(
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
     cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
+    cues = [(_door_code(t, text, start), start) for t, start in cues]
     if value.kind is Kind.AMOUNT and given_back(text, value.end):
         # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
         named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
@@ -911,8 +921,24 @@ def _keys_for(
         and not _our_contact(value, from_user, text)
         and not facts.holds(value.text)
     ):
-        return [(facts.noted_key(NOTED_KINDS[value.kind], value.text), _lead_in(text, value))]
+        base = NOTED_KINDS[value.kind]
+        same = _noted_of_same_thing(text, value, base, facts) if correction or update else None
+        return [(same or facts.noted_key(base, value.text), _lead_in(text, value))]
     return []
+
+
+def _noted_of_same_thing(text: str, value: ValueSpan, base: str, facts: _Facts) -> str | None:
+    """In a message of change, the note of this kind whose words name the thing named right
+    before ``value`` («ต้องเปลี่ยนกล่องเป็น 45x35x30» after «กล่อง 40x30x25»): it replaces
+    that note (``noted_subjects``)."""
+    noted = [
+        (item.key, item.value)
+        for item in facts.recent()
+        if _base_key(item.key) == base
+        and (code := _noted_code(item.key, item.value)) is not None
+        and code.kind is value.kind
+    ]
+    return noted_naming(subject_words(text, value.start), noted)
 
 
 #: Dates and times, and the neutral key of one whose subject is not said.
@@ -990,6 +1016,37 @@ _REFINED_IN_THAI = {**_REFINED, "phone": ("recipient", "second_contact")}
 def _refined_by_question(cue: Topic, asked: Sequence[Topic], thai: bool) -> Topic:
     specific = (_REFINED_IN_THAI if thai else _REFINED).get(cue.name, ())
     return next((t for t in asked if t.name in specific), cue)
+
+
+#: A code word alone, no coupon's name ("code", «โค้ด»; not "promo code", «โค้ดส่วนลด»).
+_BARE_CODE = re.compile(r"code(?![A-Za-z])|โค้ด(?!ส่วนลด)", re.IGNORECASE)
+#: What a code opens: "a side gate with a keypad, code is 4471", «ประตูหลังบ้าน โค้ด 1234».
+_DOOR = re.compile(
+    r"(?<![A-Za-z])(?:gates?|doors?|keypad|entrance|lobby|intercom|lock\s?box|key\s?safe)"
+    r"(?![A-Za-z])|ประตู|ทางเข้า|คีย์การ์ด",
+    re.IGNORECASE,
+)
+#: How far before the code word what it opens may stand.
+_DOOR_REACH = 24
+#: A code used on an order is a coupon, wherever the customer stands ("I'm at the gate,
+#: can I use code WELCOME5?", «ใช้โค้ด»).
+_SPENT = re.compile(
+    r"(?<![A-Za-z])(?:use|used|using|apply|applied|redeem(?:ed)?|checkout|discount|off"
+    r"|order)(?![A-Za-z])|ใช้โค้ด|ส่วนลด",
+    re.IGNORECASE,
+)
+
+
+def _door_code(cue: Topic, text: str, cue_start: int) -> Topic:
+    """The access code, when a bare "code" follows what it opens in the same sentence
+    ("theres a side gate with a keypad, code is 4471"): no coupon."""
+    if cue.name != "coupon" or not _BARE_CODE.match(text, cue_start):
+        return cue
+    begin, stop = _sentence_bounds(text, cue_start, cue_start)
+    if _SPENT.search(text, begin, stop):
+        return cue
+    opens = _DOOR.search(text, max(begin, cue_start - _DOOR_REACH), cue_start)
+    return topic_by_name("access") if opens else cue
 
 
 def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
@@ -1697,6 +1754,8 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
     # An id is corrected by one with mostly the same digits, not by any other id: a typo
     # changes, swaps, adds or drops a digit, or the end left off is said ("44102" put
     # right by "4410287"); "GRP-20471" puts right no "142".
+    if new.kind is Kind.IDENTIFIER and kind is Kind.IDENTIFIER and _same_pattern(new.text, old):
+        return True  # "a grey Corsa instead, YD68 PWE" after "reg LN19 ODK": that one replaced
     if kind in (Kind.IDENTIFIER, Kind.NUMBER, Kind.PHONE):
         a, b = _digits(new.text), _digits(old)
         common = sum(min(a.count(d), b.count(d)) for d in set(a))
@@ -1710,6 +1769,27 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
             y *= _scale(old)  # «۴۳۰ هزار تومان» is 430,000, which «۱۰۰ مگ» does not correct
         return bool(x and y) and 0.2 <= x / y <= 5  # type: ignore[operator]
     return False
+
+
+#: Letters and digits an id must mix for its pattern alone to say what it is.
+_MIN_PATTERN_CHARS = 6
+
+
+def _same_pattern(new: str, old: str) -> bool:
+    """Whether two ids are written in one pattern, character by character ("YD68 PWE" and
+    "LN19 ODK" are both "AA99 AAA"; "SORRY50" and "HUNGRY40" are not), both mixing letters
+    and digits: the same sort of code."""
+    shape = _char_shape(new)
+    return (
+        shape == _char_shape(old)
+        and "A" in shape
+        and "9" in shape
+        and sum(c.isalnum() for c in new) >= _MIN_PATTERN_CHARS
+    )
+
+
+def _char_shape(text: str) -> str:
+    return "".join("9" if c.isdigit() else "A" if c.isalpha() else c for c in text.strip())
 
 
 def _similar_known(
@@ -1769,6 +1849,8 @@ def _known_address(value: ValueSpan, facts: _Facts) -> str | None:
 
 _TYPO_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL, Kind.PHONE})
 _ID_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL})
+#: Kinds of a record's number (an order's, a ticket's): a new one is another record.
+_RECORD_KINDS = frozenset({Kind.IDENTIFIER, Kind.NUMBER})
 #: How alike (difflib ratio) a value must be to a known one to be its correction.
 _NEAR = 0.8
 
