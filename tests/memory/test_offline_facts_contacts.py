@@ -515,3 +515,58 @@ def test_another_partys_email_put_right_stays_theirs(held: str, message: str, ne
 def test_the_customers_own_later_number_replaces_only_theirs(message: str) -> None:
     known = [("recipient_phone", "07700 900222"), ("customer_phone", "07700 900333")]
     assert list(facts_of(("user", message), known=known)) == ["customer_phone"]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "held", "new"),
+    [
+        (
+            [
+                ("user", "one more thing, our building manager has changed, Mr Salehi moved out"),
+                ("assistant", "Oh, who's the new one?"),
+                ("user", "Ms Norouzi, flat 3. Her number is 07700 900660"),
+            ],
+            "07700 900331",
+            "07700 900660",
+        ),
+        (
+            [
+                ("user", "یه چیز دیگه، مدیر ساختمونمون عوض شده، آقای صالحی رفتن"),
+                ("assistant", "اوه، جدیده کیه؟"),
+                ("user", "خانم نوروزی، واحد ۳. شمارش 0919 208 6651"),
+            ],
+            "0912 441 3307",
+            "0919 208 6651",
+        ),
+        (
+            [
+                ("user", "นิติเปลี่ยนคนดูแลแล้วค่ะ"),
+                ("assistant", "คนใหม่ชื่ออะไรคะ"),
+                ("user", "คุณนภาค่ะ เบอร์เขา 089-111-3344"),
+            ],
+            "02-291-4470",
+            "089-111-3344",
+        ),
+    ],
+)
+def test_her_number_is_of_the_party_named_in_the_messages_just_before(
+    pairs: list[tuple[str, str]], held: str, new: str
+) -> None:
+    """The new building manager's number replaces the old one's, not the customer's."""
+    known = [("building_office_phone", held), ("customer_phone", "081-000-0000")]
+    facts = facts_of(*pairs, known=known)
+    assert {k: v for k, v in facts.items() if k.endswith("phone")} == {"building_office_phone": new}
+
+
+def test_her_number_long_after_a_party_was_named_is_a_second_contacts() -> None:
+    pairs = [
+        ("user", "the building manager has the spare keys"),
+        ("assistant", "Thanks, noted."),
+        ("user", "Also the delivery is for Saturday, right?"),
+        ("assistant", "Yes, Saturday morning."),
+        ("user", "Someone else will be there too, her number is 07700 900661"),
+    ]
+    facts = facts_of(*pairs, known=[("customer_phone", "081-000-0000")])
+    assert {k: v for k, v in facts.items() if k.endswith("phone")} == {
+        "second_contact_phone": "07700 900661"
+    }

@@ -252,6 +252,22 @@ class _Facts:
         #: What the message being read has said so far: stated after every fact before it
         #: (set only on the view ``reading`` returns).
         self.saying: Sequence[FactMatch] = ()
+        #: The other party named last in the conversation ("our building manager has
+        #: changed"), and how many messages ago: whom a later "her number" is of.
+        self.party: tuple[Topic, int] | None = None
+
+    def note_party(self, text: str) -> None:
+        """Move on past a message: the last other party it names by who they are."""
+        named = [c.topic for c in cues_in(text) if c.topic.name in _NAMED_PARTIES]
+        if named:
+            self.party = (named[-1], 0)
+        elif self.party is not None:
+            self.party = (self.party[0], self.party[1] + 1)
+
+    def party_named_lately(self) -> Topic | None:
+        if self.party is None or self.party[1] > _PARTY_MEMORY:
+            return None
+        return self.party[0]
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -402,6 +418,7 @@ def extract_facts(
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(line.role, line.content, {"name"} if named else set())
+        facts.note_party(line.content)
     named_old: list[ExtractedFact] = []
     previous = max(context, key=lambda line: line.position, default=None)
     for line in sorted(lines, key=lambda line: line.position):
@@ -434,6 +451,7 @@ def extract_facts(
             # answers the question for a name: the next reply ("โอเคครับ") is no name
             answered.add("name")
         conversation.after(line.role, line.content, answered)
+        facts.note_party(line.content)
         previous = line
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
@@ -796,7 +814,7 @@ def _keys_for(
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]
-    owner = _party_owning(text, value, asked) or _titled_persons(text, value, from_user)
+    owner = _party_owning(text, value, asked, facts) or _titled_persons(text, value, from_user)
     # «شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم …»: the contact number put
     # right (below), whoever's it now is
     declined_own = declines and any(t.name == "phone" for t in asked)
@@ -1225,7 +1243,7 @@ def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
     owners = _owners_before(text, value, 0)
     if not owners or _said_as_own(text, value):
         return None
-    return _party_key(owners[-1], text, value, ())
+    return _party_key(owners[-1], text, value, (), None)
 
 
 #: Another party's cue that is only "his"/"her" number: whose it is was said before.
@@ -1246,7 +1264,7 @@ def _owners_before(text: str, value: ValueSpan, begin: int) -> list[Cue]:
     ]
 
 
-def _party_owning(text: str, value: ValueSpan, asked: Sequence[Topic]) -> str | None:
+def _party_owning(text: str, value: ValueSpan, asked: Sequence[Topic], facts: _Facts) -> str | None:
     """The key of a phone or email another party is said to own in the value's own
     sentence, before it ("my wife's number is …", «شماره خانمم …», «เบอร์นิติบุคคล …»,
     "call my brother Sam on …"), unless the customer calls it theirs."""
@@ -1258,7 +1276,7 @@ def _party_owning(text: str, value: ValueSpan, asked: Sequence[Topic]) -> str | 
     owners = _owners_before(text, value, begin)
     if not owners or _said_as_own(text, value):
         return None
-    return _party_key(owners[-1], text, value, asked)
+    return _party_key(owners[-1], text, value, asked, facts.party_named_lately())
 
 
 #: A contact word or a verb of calling, then a person by title and name, in the
@@ -1288,14 +1306,18 @@ def _titled_persons(text: str, value: ValueSpan, from_user: bool) -> str | None:
     return named[-1] if named else "second_contact_phone"
 
 
-def _party_key(cue: Cue, text: str, value: ValueSpan, asked: Sequence[Topic]) -> str | None:
+def _party_key(
+    cue: Cue, text: str, value: ValueSpan, asked: Sequence[Topic], lately: Topic | None
+) -> str | None:
     """The key of the contact of the party a cue names: "his number" is the number of the
     party named before it in the message or asked about ("the landlord Mr Okafor …, his
-    number's …", «شماره مدیر ساختمون؟» «شمارش …»), else a second contact's."""
+    number's …", «شماره مدیر ساختمون؟» «شمارش …»), or named in the last messages («مدیر
+    ساختمونمون عوض شده» … «شمارش …»), else a second contact's."""
     party = cue.topic
     if party.name == _PRONOUN_PARTY:
         named = [c.topic for c in cues_in(text[: cue.start]) if c.topic.name in _NAMED_PARTIES]
         named += [t for t in asked if t.name in _NAMED_PARTIES]
+        named += [lately] if lately is not None else []
         party = next((t for t in named if _contact_key(t, value.kind)), party)
     return _contact_key(party, value.kind)
 
@@ -1344,6 +1366,9 @@ def _their_contact_put_right(
     return None
 
 
+#: How many messages back a party named still answers "her number" (named, asked who,
+#: answered).
+_PARTY_MEMORY = 2
 #: The customer's own phone and email keys.
 _CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
 #: Other parties' phone and email keys.
