@@ -435,3 +435,239 @@ def test_a_relatives_number_by_marriage_or_age_is_theirs(
     """«พี่สะใภ้» (sister-in-law), «พี่สาว», «زن‌داداش»: kin named before the number own it."""
     facts = facts_of(("assistant", question), ("user", answer), known=[("customer_phone", "x")])
     assert facts == {key: "+44 7911 238 607"}
+
+
+# -- whose contact: another party owns it only when named as its owner before it --------
+
+
+@pytest.mark.parametrize(
+    ("pairs", "key", "value"),
+    [
+        (
+            [("user", "I'm ordering for my mum. Phone 07700 900123")],
+            "customer_phone",
+            "07700 900123",
+        ),
+        (
+            [
+                ("assistant", "What's the best number to reach you?"),
+                ("user", "I'm ordering for my mum. 07700 900123"),
+            ],
+            "customer_phone",
+            "07700 900123",
+        ),
+        (
+            [
+                (
+                    "user",
+                    "It's a joint account with my wife, the phone on file should be 07123 456789",
+                )
+            ],
+            "customer_phone",
+            "07123 456789",
+        ),
+        (
+            [
+                ("user", "it's a joint account with my wife"),
+                ("user", "the phone on file should be 07123 456789"),
+            ],
+            "customer_phone",
+            "07123 456789",
+        ),
+        ([("user", "จองให้พ่อแม่ค่ะ อีเมล nok@example.com")], "customer_email", "nok@example.com"),
+        ([("user", "จองให้แม่ค่ะ เบอร์ 081-234-5678")], "customer_phone", "081-234-5678"),
+        (
+            [("user", "برای مادرم سفارش میدم، شماره تماس ۰۹۱۲۳۴۵۶۷۸۹")],
+            "customer_phone",
+            "۰۹۱۲۳۴۵۶۷۸۹",
+        ),
+        (
+            [("user", "برای مامانم میخوام، ایمیل sara@example.com")],
+            "customer_email",
+            "sara@example.com",
+        ),
+    ],
+)
+def test_a_party_named_for_another_reason_leaves_the_contact_the_customers(
+    pairs: list[tuple[str, str]], key: str, value: str
+) -> None:
+    """Ordering for my mum, «จองให้แม่», «برای مادرم»: she is no owner of the number."""
+    assert facts_of(*pairs) == {key: value}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "phone"),
+    [
+        ("คุณแม่สะดวกให้ติดต่อเบอร์ไหนคะ", "081-234-5678 ค่ะ", "081-234-5678"),
+        ("คุณพี่ขอเบอร์โทรด้วยครับ", "089-111-2222 ครับ", "089-111-2222"),
+        ("คุณลูกค้าสะดวกรับสายเบอร์ไหนคะ", "081-234-5679 ค่ะ", "081-234-5679"),
+    ],
+)
+def test_a_kin_word_thai_staff_address_the_customer_by_is_no_other_party(
+    question: str, answer: str, phone: str
+) -> None:
+    assert facts_of(("assistant", question), ("user", answer)) == {"customer_phone": phone}
+
+
+def test_a_thai_nickname_is_a_name_not_a_word_to_refuse() -> None:
+    assert facts_of(("assistant", "ขอชื่อด้วยค่ะ"), ("user", "อ้อค่ะ")) == {"customer_name": "อ้อ"}
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "value"),
+    [
+        ("My friend's email is sam@example.com", "second_contact_email", "sam@example.com"),
+        ("อีเมลเพื่อนคือ sam@example.com", "second_contact_email", "sam@example.com"),
+        ("ایمیل دوستم sam@example.com", "second_contact_email", "sam@example.com"),
+        ("call my brother Sam on 07700 900556", "recipient_phone", "07700 900556"),
+        ("به خانمم زنگ بزنید ۰۹۱۲۷۷۳۰۵۱۸", "recipient_phone", "۰۹۱۲۷۷۳۰۵۱۸"),
+        ("เบอร์ใช้ของพี่สะใภ้ค่ะ +44 7911 238 607", "recipient_phone", "+44 7911 238 607"),
+        (
+            "the landlord Mr Okafor is taking the keys back later, his number's 07700 900733",
+            "building_office_phone",
+            "07700 900733",
+        ),
+        ("مدیر ساختمون آقای صالحیه، شمارش ۰۹۱۲۴۴۱۳۳۰۷", "building_office_phone", "۰۹۱۲۴۴۱۳۳۰۷"),
+        ("นิติชื่อคุณวรรณา เบอร์เขา 089-245-1173", "building_office_phone", "089-245-1173"),
+        (
+            "the concierge never picks up, call Mr Haines on 07700 900881",
+            "building_office_phone",
+            "07700 900881",
+        ),
+        (
+            "نگهبانی جواب نمیده، شماره آقای کریمی ۰۹۱۲۵۵۵۱۲۱۲",
+            "building_office_phone",
+            "۰۹۱۲۵۵۵۱۲۱۲",
+        ),
+        (
+            "เบอร์นิติไม่ค่อยมีคนรับ ให้โทรมือถือคุณวรรณาแทนค่ะ 089-245-1173",
+            "building_office_phone",
+            "089-245-1173",
+        ),
+    ],
+)
+def test_a_contact_another_party_is_named_to_own_before_it_is_theirs(
+    message: str, key: str, value: str
+) -> None:
+    """A friend's email, calling a brother, "his number" after the landlord, «شمارش»
+    after the building manager, «โทรมือถือคุณวรรณา» after the juristic office."""
+    facts = facts_of(("user", message), known=[("customer_phone", "081-000-0000")])
+    facts.pop("contact_preference", None)  # «به خانمم زنگ بزنید»: how to reach them, too
+    assert facts == {key: value}
+
+
+def test_the_customers_own_and_another_partys_email_in_one_message_stay_apart() -> None:
+    message = "my email is dana.w@gmail.com, my sister's is kate.w@gmail.com"
+    assert facts_of(("user", message)) == {
+        "customer_email": "dana.w@gmail.com",
+        "second_contact_email": "kate.w@gmail.com",
+    }
+
+
+def test_a_question_for_a_friends_email_is_answered_with_theirs() -> None:
+    facts = facts_of(
+        ("assistant", "ต้องการให้ส่ง e-ticket ไปที่อีเมลเพื่อนเลยไหมคะ"),
+        ("user", "ได้ครับ supakorn.kaew@gmail.com"),
+        known=[("customer_email", "thanawat.j@hotmail.com")],
+    )
+    assert facts == {"second_contact_email": "supakorn.kaew@gmail.com"}
+
+
+@pytest.mark.parametrize(
+    ("held", "message", "new"),
+    [
+        ("07700 900733", "the landlord's number is 07700 900999 now", "07700 900999"),
+        ("۰۲۱۲۲۳۳۴۴۰۰", "شماره نگهبانی ۰۲۱۲۲۳۳۴۴۵۵", "۰۲۱۲۲۳۳۴۴۵۵"),
+        ("02-291-4470", "ให้โทรเบอร์นิติ 02-291-4471 ครับ", "02-291-4471"),
+    ],
+)
+def test_a_partys_later_number_replaces_theirs_not_the_customers(
+    held: str, message: str, new: str
+) -> None:
+    known = [("building_office_phone", held), ("customer_phone", "081-000-0000")]
+    assert facts_of(("user", message), known=known) == {"building_office_phone": new}
+
+
+@pytest.mark.parametrize(
+    ("held", "message", "new"),
+    [
+        (
+            "sam.kaew@gmail.com",
+            "sorry, Sam says the right email is sam.kw@gmail.com",
+            "sam.kw@gmail.com",
+        ),
+        ("sam.kaew@gmail.com", "ببخشید، ایمیل درستش sam.kw@gmail.com هست", "sam.kw@gmail.com"),
+        (
+            "supakorn.kaew@gmail.com",
+            "อ๋อ เขาบอกอีเมลจริงคือ supakorn.kw@gmail.com ครับ ผมจำผิด",
+            "supakorn.kw@gmail.com",
+        ),
+    ],
+)
+def test_another_partys_email_put_right_stays_theirs(held: str, message: str, new: str) -> None:
+    known = [("second_contact_email", held), ("customer_email", "dana.w@hotmail.com")]
+    assert facts_of(("user", message), known=known) == {"second_contact_email": new}
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["my new number is 07700 900111", "เบอร์ใหม่ผม 081-555-1212 ครับ", "شماره جدیدم ۰۹۹۰۳۱۸۲۲۵۴"],
+)
+def test_the_customers_own_later_number_replaces_only_theirs(message: str) -> None:
+    known = [("recipient_phone", "07700 900222"), ("customer_phone", "07700 900333")]
+    assert list(facts_of(("user", message), known=known)) == ["customer_phone"]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "held", "new"),
+    [
+        (
+            [
+                ("user", "one more thing, our building manager has changed, Mr Salehi moved out"),
+                ("assistant", "Oh, who's the new one?"),
+                ("user", "Ms Norouzi, flat 3. Her number is 07700 900660"),
+            ],
+            "07700 900331",
+            "07700 900660",
+        ),
+        (
+            [
+                ("user", "یه چیز دیگه، مدیر ساختمونمون عوض شده، آقای صالحی رفتن"),
+                ("assistant", "اوه، جدیده کیه؟"),
+                ("user", "خانم نوروزی، واحد ۳. شمارش 0919 208 6651"),
+            ],
+            "0912 441 3307",
+            "0919 208 6651",
+        ),
+        (
+            [
+                ("user", "นิติเปลี่ยนคนดูแลแล้วค่ะ"),
+                ("assistant", "คนใหม่ชื่ออะไรคะ"),
+                ("user", "คุณนภาค่ะ เบอร์เขา 089-111-3344"),
+            ],
+            "02-291-4470",
+            "089-111-3344",
+        ),
+    ],
+)
+def test_her_number_is_of_the_party_named_in_the_messages_just_before(
+    pairs: list[tuple[str, str]], held: str, new: str
+) -> None:
+    """The new building manager's number replaces the old one's, not the customer's."""
+    known = [("building_office_phone", held), ("customer_phone", "081-000-0000")]
+    facts = facts_of(*pairs, known=known)
+    assert {k: v for k, v in facts.items() if k.endswith("phone")} == {"building_office_phone": new}
+
+
+def test_her_number_long_after_a_party_was_named_is_a_second_contacts() -> None:
+    pairs = [
+        ("user", "the building manager has the spare keys"),
+        ("assistant", "Thanks, noted."),
+        ("user", "Also the delivery is for Saturday, right?"),
+        ("assistant", "Yes, Saturday morning."),
+        ("user", "Someone else will be there too, her number is 07700 900661"),
+    ]
+    facts = facts_of(*pairs, known=[("customer_phone", "081-000-0000")])
+    assert {k: v for k, v in facts.items() if k.endswith("phone")} == {
+        "second_contact_phone": "07700 900661"
+    }
