@@ -155,21 +155,11 @@ def asked_topics(text: str) -> list[Topic]:
                 for cue in cues_in(sentence)
                 if not any(begin <= cue.start < end for begin, end in counting)
             }
-            addressed = _THAI_KIN_ADDRESS.match(sentence)
             for topic in topics_named(sentence):
                 if topic in topics or (topic.name in _SUM_WORDS and topic.name not in summed):
                     continue
-                if addressed and all(
-                    cue.start < addressed.end() for cue in cues_in(sentence) if cue.topic is topic
-                ):
-                    continue  # «คุณแม่สะดวกให้ติดต่อเบอร์ไหนคะ»: the customer addressed, no one else
                 topics.append(topic)
     return topics
-
-
-#: Thai staff address a customer by a kin word («คุณแม่», «คุณพ่อ», «คุณพี่») opening the
-#: sentence: the one asked, not a relative of theirs.
-_THAI_KIN_ADDRESS = re.compile(r"\s*คุณ(?:แม่|พ่อ|พี่|น้อง|ป้า|ลุง|น้า|อา|ยาย|ตา)")
 
 
 def is_correction(text: str) -> bool:

@@ -45,7 +45,6 @@ from difflib import SequenceMatcher
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.charges import charge_span, same_charge
-from domain.memory.offline.contact_owners import named_as_owner, said_as_own
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -93,7 +92,7 @@ from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.self_statements import stated_facts
-from domain.memory.offline.subjects import TOPICS, Cue, Topic, cues_in, topics_named
+from domain.memory.offline.subjects import Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
@@ -188,7 +187,7 @@ ENTITY_KEYS = frozenset(
         "account_number",
         "return_id",
         "second_contact_phone",
-        # (not a named party's phone, ``building_office_phone``: their later number replaces)
+        "building_office_phone",
         "price",
         # a compensation coupon and the one that failed on another order are two coupons
         "coupon_code",
@@ -263,22 +262,6 @@ class _Facts:
         #: What the message being read has said so far: stated after every fact before it
         #: (set only on the view ``reading`` returns).
         self.saying: Sequence[FactMatch] = ()
-        #: The other party named last in the conversation ("our building manager has
-        #: changed"), and how many messages ago: whom a later "her number" is of.
-        self.party: tuple[Topic, int] | None = None
-
-    def note_party(self, text: str) -> None:
-        """Move on past a message: the last other party it names by who they are."""
-        named = [c.topic for c in cues_in(text) if c.topic.name in _NAMED_PARTIES]
-        if named:
-            self.party = (named[-1], 0)
-        elif self.party is not None:
-            self.party = (self.party[0], self.party[1] + 1)
-
-    def party_named_lately(self) -> Topic | None:
-        if self.party is None or self.party[1] > _PARTY_MEMORY:
-            return None
-        return self.party[0]
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -429,7 +412,6 @@ def extract_facts(
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(line.role, line.content, {"name"} if named else set())
-        facts.note_party(line.content)
     named_old: list[ExtractedFact] = []
     previous = max(context, key=lambda line: line.position, default=None)
     for line in sorted(lines, key=lambda line: line.position):
@@ -465,7 +447,6 @@ def extract_facts(
             # answers the question for a name: the next reply ("โอเคครับ") is no name
             answered.add("name")
         conversation.after(line.role, line.content, answered)
-        facts.note_party(line.content)
         previous = line
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
@@ -835,12 +816,6 @@ def _keys_for(
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]
-    owner = _party_owning(text, value, asked, facts) or _titled_persons(text, value, from_user)
-    # «شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم …»: the contact number put
-    # right (below), whoever's it now is
-    declined_own = declines and any(t.name == "phone" for t in asked)
-    if owner is not None and not declined_own:  # "my wife's number is …", «เบอร์นิติ …»
-        return [(facts.entity_key(owner, value.text, update), value.start)]
     charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
     cues = [
         (topic, start)
@@ -877,9 +852,6 @@ def _keys_for(
         # "send it to my office instead? 5 King Street": where it goes now, an office or
         # a pickup point, is the delivery address
         cues = [(topic_by_name("delivery"), start) for _, start in cues[:1]]
-    theirs = _their_contact_put_right(value, text, cues, facts)
-    if theirs is not None:  # «เขาบอกอีเมลจริงคือ …»: a friend's email put right stays theirs
-        return [(theirs, value.start)]
     if cues:
         # a question answered in so many words ("check-out can be as late as 14.00") is
         # closed: a later value without a cue does not answer it again
@@ -1303,148 +1275,18 @@ _OTHER_PERSONS = frozenset({"recipient", "second_contact", "building", "courier"
 
 def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
     """The key of a phone no word of its own sentence names, when the message names whose
-    it is before it, as its owner or the one to contact ("can you text my wife instead?
-    0912…", «به شماره خانمم بفرستید؟ ۰۹۱۲…», "โทรหาแฟนผมก็ได้ครับ. 089-…"): the nearest
-    such party. Not a party named for another reason ("I'm ordering for my mum. 0770…"),
-    nor one named after the value, nor when the customer calls it theirs."""
+    it is in another ("can you text my wife instead? 0912…", «به شماره خانمم بفرستید؟
+    ۰۹۱۲…», "โทรหาแฟนผมก็ได้ครับ. 089-…"): the nearest person named, before or after."""
     if value.kind is not Kind.PHONE:
         return None
-    owners = _owners_before(text, value, 0)
-    if not owners or _said_as_own(text, value):
-        return None
-    return _party_key(owners[-1], text, value, (), None)
-
-
-#: Another party's cue that is only "his"/"her" number: whose it is was said before.
-_PRONOUN_PARTY = "second_contact"
-#: Other persons named by who they are (not by "his" or "her" alone).
-_NAMED_PARTIES = _OTHER_PERSONS - {_PRONOUN_PARTY}
-
-
-def _owners_before(text: str, value: ValueSpan, begin: int) -> list[Cue]:
-    """Cues of other parties between ``begin`` and the value said to own a contact or to
-    be the one contacted ("his number", "call my brother", «เบอร์นิติ»), in order."""
-    return [
-        cue
-        for cue in cues_in(text[: value.start])
-        if cue.start >= begin
-        and cue.topic.name in _OTHER_PERSONS
-        and (cue.topic.name == _PRONOUN_PARTY or named_as_owner(text, cue.start, cue.end))
-    ]
-
-
-def _party_owning(text: str, value: ValueSpan, asked: Sequence[Topic], facts: _Facts) -> str | None:
-    """The key of a phone or email another party is said to own in the value's own
-    sentence, before it ("my wife's number is …", «شماره خانمم …», «เบอร์นิติบุคคล …»,
-    "call my brother Sam on …"), unless the customer calls it theirs."""
-    if value.kind not in (Kind.PHONE, Kind.EMAIL):
-        return None
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    if is_thai(text[begin : value.start]):  # no full stops: the words near the value
-        begin = max(begin, value.start - _CUE_REACH_BEFORE)
-    owners = _owners_before(text, value, begin)
-    if not owners or _said_as_own(text, value):
-        return None
-    return _party_key(owners[-1], text, value, asked, facts.party_named_lately())
-
-
-#: A contact word or a verb of calling, then a person by title and name, in the
-#: customer's words: «โทรมือถือคุณวรรณา …», "call Mr Okafor on …", «شماره آقای صالحی …».
-_TITLED_OWNER = re.compile(
-    r"(?:เบอร์|มือถือ|โทร(?:หา)?)(?:ของ)?\s*คุณ[\u0e01-\u0e2e]"
-    r"|(?<![A-Za-z])(?:call|ring|text|number\s+(?:of|for))\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]"
-    rf"|(?<![{_FA}])(?:شماره|موبایل)\s*(?:ی\s*)?(?:آقای|خانم)\s"
-)
-
-
-def _titled_persons(text: str, value: ValueSpan, from_user: bool) -> str | None:
-    """The key of a phone the customer says is a person's called by title and name in its
-    own clause before it: the party named before it in the message (the building office
-    whose officer it is), else a second contact's; never the customer's own."""
-    if not from_user or value.kind is not Kind.PHONE:
-        return None
-    begin = max(0, value.start - _CUE_REACH_BEFORE)
-    titled = list(_TITLED_OWNER.finditer(text, begin, value.start))
-    if not titled or _said_as_own(text, value):
-        return None
     named = [
-        key
-        for c in cues_in(text[: titled[-1].start()])
-        if c.topic.name in _NAMED_PARTIES - {"recipient"} and (key := c.topic.key_for(value.kind))
+        (min(abs(value.start - cue.end), abs(cue.start - value.end)), cue.topic)
+        for cue in cues_in(text)
+        if cue.topic.name in _OTHER_PERSONS and not value.start <= cue.start < value.end
     ]
-    return named[-1] if named else "second_contact_phone"
-
-
-def _party_key(
-    cue: Cue, text: str, value: ValueSpan, asked: Sequence[Topic], lately: Topic | None
-) -> str | None:
-    """The key of the contact of the party a cue names: "his number" is the number of the
-    party named before it in the message or asked about ("the landlord Mr Okafor …, his
-    number's …", «شماره مدیر ساختمون؟» «شمارش …»), or named in the last messages («مدیر
-    ساختمونمون عوض شده» … «شمارش …»), else a second contact's."""
-    party = cue.topic
-    if party.name == _PRONOUN_PARTY:
-        named = [c.topic for c in cues_in(text[: cue.start]) if c.topic.name in _NAMED_PARTIES]
-        named += [t for t in asked if t.name in _NAMED_PARTIES]
-        named += [lately] if lately is not None else []
-        party = next((t for t in named if _contact_key(t, value.kind)), party)
-    return _contact_key(party, value.kind)
-
-
-def _contact_key(party: Topic, kind: Kind) -> str | None:
-    """A party's phone or email key: a relative's or a friend's email is a second
-    contact's ("my sister's email", «อีเมลเพื่อน»)."""
-    if kind is Kind.EMAIL and party.name in _NAMED_PARTIES:
-        return "second_contact_email"
-    return party.key_for(kind)
-
-
-def _said_as_own(text: str, value: ValueSpan) -> bool:
-    """Whether the customer calls the value theirs in its sentence before it ("my new
-    number is …", «شماره جدیدم», «เบอร์ผม»), past any other party's name."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    others = [
-        (c.start, c.end + len(m.group()) if (m := _THEIR_PRONOUN.match(text, c.end)) else c.end)
-        for c in cues_in(text[: value.start])
-        if c.topic.name in _OTHER_PERSONS
-    ]
-    return said_as_own(text, begin, value.start, others)
-
-
-#: A Thai pronoun right after a party names whose party it is («แฟนผม», «แม่ของดิฉัน»).
-_THEIR_PRONOUN = re.compile(r"\s*(?:ของ)?\s*(?:ผม|ดิฉัน|ฉัน|หนู|เรา)")
-
-
-def _their_contact_put_right(
-    value: ValueSpan, text: str, cues: Sequence[tuple[Topic, int]], facts: _Facts
-) -> str | None:
-    """The key of another party's phone or email a value with only a plain contact cue
-    puts right (a typo of it: «เขาบอกอีเมลจริงคือ supakorn.kw@…» after supakorn.kaew@…),
-    unless the customer calls it theirs: their later contact replaces only theirs."""
-    if value.kind not in (Kind.PHONE, Kind.EMAIL) or not cues:
+    if not named:
         return None
-    if not all(t.key_for(value.kind) in _CUSTOMER_CONTACT for t, _ in cues):
-        return None
-    if _said_as_own(text, value):
-        return None
-    for item in facts.recent():
-        if _base_key(item.key) not in _OTHERS_CONTACTS:
-            continue
-        if _kind_of(item.value) is value.kind and _near(value.text, item.value):
-            return item.key
-    return None
-
-
-#: How many messages back a party named still answers "her number" (named, asked who,
-#: answered).
-_PARTY_MEMORY = 2
-#: The customer's own phone and email keys.
-_CUSTOMER_CONTACT = frozenset({"customer_phone", "customer_email"})
-#: Other parties' phone and email keys.
-_OTHERS_CONTACTS = frozenset(
-    {"second_contact_email"}
-    | {key for t in TOPICS if t.name in _OTHER_PERSONS for key in t.keys.values()}
-)
+    return min(named, key=lambda item: item[0])[1].key_for(Kind.PHONE)
 
 
 def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
@@ -1824,11 +1666,7 @@ def _nearest_cues(
     scored: list[tuple[int, Cue]] = []
     for cue in cues_in(text[window : value.start]):
         placed = Cue(cue.topic, window + cue.start, window + cue.end)
-        if (
-            not counted_from(text, placed.start)
-            and not taken_off(text, placed.start)
-            and not _party_named_otherwise(text, placed, value)
-        ):
+        if not counted_from(text, placed.start) and not taken_off(text, placed.start):
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)
@@ -1851,17 +1689,6 @@ def _nearest_cues(
             chosen.append(other)
     spent.update((c.start, value.kind) for c in chosen)
     return [(c.topic, c.start) for c in chosen]
-
-
-def _party_named_otherwise(text: str, cue: Cue, value: ValueSpan) -> bool:
-    """Whether a relative or friend named before a phone or email is named for another
-    reason than owning it ("I'm ordering for my mum, phone …", «จองให้แม่ค่ะ เบอร์ …»):
-    no cue of it. (A party named by role, "the driver …, number …", stays one.)"""
-    return (
-        value.kind in (Kind.PHONE, Kind.EMAIL)
-        and cue.topic.name == "recipient"
-        and not named_as_owner(text, cue.start, cue.end)
-    )
 
 
 #: Money held on a card or in an account: its balance is what is left to spend, not a sum
