@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from domain.memory.offline.dialogue import is_question
 from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
 
 
@@ -428,3 +429,32 @@ def test_someone_elses_number_given_with_no_question_declined_stays_theirs() -> 
         ("user", "شماره مامانم هم ۰۹۱۲۳۰۸۸۵۴۱"),
     )
     assert current(facts)["customer_phone"] == "۰۹۳۵۸۱۲۴۴۷۰"
+
+
+# -- a question word at the end of a longer word asks nothing ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("مدیرمون گفت اوکیه، ۴ قسط ماهانه", False),  # «اوکیه» ends in «کیه» (who is it)
+        ("همه چی اوکیه، تحویل ۱۵ مهر", False),
+        ("ایمیلتون چیه", True),
+        ("آدرس جدیدتون کجاست", True),
+        ("این شماره مال کیه", True),
+    ],
+)
+def test_a_persian_question_word_counts_only_as_a_word_of_its_own(
+    sentence: str, asks: bool
+) -> None:
+    assert is_question(sentence) is asks
+
+
+def test_the_agent_agreeing_to_a_new_count_in_a_sentence_with_okay_replaces_it() -> None:
+    facts = conversation(
+        ("assistant", "بقیه‌ش رو میتونیم ۳ قسط کنیم"),
+        ("user", "چهار قسط نمیشه؟"),
+        ("assistant", "مدیرمون گفت اوکیه، ۴ قسط ماهانه بعد از پیش‌پرداخت"),
+    )
+    assert current(facts)["instalment_plan"] == "۴ قسط"
+    assert history(facts, "instalment_plan") == ["۳ قسط"]
