@@ -1214,8 +1214,10 @@ def _id_put_right(value: ValueSpan, text: str, facts: _Facts) -> str | None:
     """The key of a held id (not a phone) that a phone-shaped number given as a correction
     puts right, as alike as a typo (difflib ratio ``_NEAR``: about two digits in ten
     changed): «کد ملیشم اشتباه دادم، آخرش ۸۱ نیست ۱۸ ـه. ۰۰۲۳۴۵۶۷۱۸» is the national id
-    corrected, not a new phone; None when a held phone is as near (then it may be the phone
-    corrected) or when the sentence names the phone («ขอโทษครับ เบอร์ผิด ที่ถูกคือ …»)."""
+    corrected, not a new phone; the one held phone as near is the phone corrected, whatever
+    party an open question asks about («พิมพ์ผิด ที่ถูกคือ 081-734-5529» after the agent
+    found 081-734-5592 dead); None when several are as near, or when the sentence names the
+    phone («ขอโทษครับ เบอร์ผิด ที่ถูกคือ …»: its cue keys it)."""
     if value.kind is not Kind.PHONE:
         return None
     begin, stop = _sentence_bounds(text, value.start, value.end)
@@ -1227,8 +1229,7 @@ def _id_put_right(value: ValueSpan, text: str, facts: _Facts) -> str | None:
         for key, held in facts.current_values().items()
         if len(_digits(held)) == len(digits) and _near(digits, _digits(held))
     ]
-    ids = [key for key in near if "phone" not in key]
-    return ids[0] if len(ids) == 1 and len(near) == 1 else None
+    return near[0] if len(near) == 1 else None
 
 
 #: How near an id's name must stand before a phone-shaped number to make it that id
