@@ -105,3 +105,58 @@ def test_a_noted_code_put_right_keeps_its_key_and_its_lead_in(
     noted: str, message: str, noted_after: str
 ) -> None:
     assert _said_by_user(message, [("reference", noted)]) == {"reference": noted_after}
+
+
+# -- the one held phone a corrected number is a typo of is that phone put right ---------------
+
+_WHOSE_NUMBER = {
+    "en": "Who is receiving it, and what's their number?",
+    "fa": "گیرنده کیه؟ شماره‌شون رو بفرمایید",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "held", "dead", "reply", "new"),
+    [
+        (
+            "en",
+            "07700 900418",
+            "The courier tried 07700 900418 but it didn't connect.",
+            "sorry, typo, the right one is 07700 900481",
+            "07700 900481",
+        ),
+        (
+            "fa",
+            "09123458716",
+            "پیک به 09123458716 زنگ زد ولی خاموش بود",
+            "ببخشید اشتباه نوشتم، درستش 09123458761 هست",
+            "09123458761",
+        ),
+    ],
+)
+def test_a_phone_put_right_stays_the_customers_whatever_party_was_asked_about(
+    lang: str, held: str, dead: str, reply: str, new: str
+) -> None:
+    lines = [
+        TranscriptLine(n, f"m{n}", role, text)
+        for n, (role, text) in enumerate(
+            [
+                ("assistant", _WHOSE_NUMBER[lang]),
+                ("user", "me"),
+                ("assistant", dead),
+                ("user", reply),
+            ],
+            start=1,
+        )
+    ]
+    facts = {f.key: f.value for f in extract_facts(lines, [("customer_phone", held)])}
+    assert facts == {"customer_phone": new}
+
+
+def test_a_corrected_number_unlike_the_held_phone_is_no_typo_of_it() -> None:
+    lines = [
+        TranscriptLine(1, "m1", "assistant", _WHOSE_NUMBER["en"]),
+        TranscriptLine(2, "m2", "user", "sorry, typo, the right one is 07911 238607"),
+    ]
+    facts = {f.key: f.value for f in extract_facts(lines, [("customer_phone", "07700 900418")])}
+    assert "customer_phone" not in facts
