@@ -458,39 +458,3 @@ def test_the_agent_agreeing_to_a_new_count_in_a_sentence_with_okay_replaces_it()
     )
     assert current(facts)["instalment_plan"] == "۴ قسط"
     assert history(facts, "instalment_plan") == ["۳ قسط"]
-
-
-# -- a landmark inside a Persian address is part of it -----------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "addresses"),
-    [
-        (
-            "بیاد محل کارم: خیابان ولیعصر، بالاتر از پارک ساعی، کوچه نیکبخت، ساختمان آرین، طبقه ۵",
-            ["خیابان ولیعصر، بالاتر از پارک ساعی، کوچه نیکبخت، ساختمان آرین، طبقه ۵"],
-        ),
-        (
-            "بلوار کشاورز، نرسیده به میدان انقلاب، کوچه سعیدی، پلاک ۸",
-            ["بلوار کشاورز، نرسیده به میدان انقلاب، کوچه سعیدی، پلاک ۸"],
-        ),
-        ("قیمتش بالاتر از ۲ میلیون تومانه", []),  # "more than": no address
-    ],
-)
-def test_a_landmark_between_address_parts_keeps_the_address_whole(
-    text: str, addresses: list[str]
-) -> None:
-    from domain.memory.offline.values import Kind, find_values
-
-    assert [v.text for v in find_values(text) if v.kind is Kind.ADDRESS] == addresses
-
-
-def test_the_agent_changing_the_collection_address_leaves_the_delivery_address() -> None:
-    facts = conversation(
-        ("user", "آدرس: تهران، خیابان مطهری، کوچه نهم، پلاک ۱۲"),
-        ("assistant", "ممنون."),
-        ("user", "پیک بیاد محل کارم: خیابان ولیعصر، کوچه نیکبخت، پلاک ۵"),
-        ("assistant", "حتماً، آدرس جمع‌آوری رو تغییر دادم."),
-        batch=10,
-    )
-    assert current(facts)["delivery_address"] == "تهران، خیابان مطهری، کوچه نهم، پلاک ۱۲"
