@@ -168,26 +168,6 @@ def test_a_unit_is_part_of_an_address_in_any_case_but_only_with_its_number(
 
 
 @pytest.mark.parametrize(
-    ("text", "addresses"),
-    [
-        ("its Unit 4, Kirkstall Forge, Leeds LS5 3BF", ["Unit 4, Kirkstall Forge, Leeds LS5 3BF"]),
-        (
-            "2nd Floor, 88 Deansgate, Manchester M3 2ER",
-            ["2nd Floor, 88 Deansgate, Manchester M3 2ER"],
-        ),
-        ("Flat 2, 17 Kingsway, Bristol BS1 4AA please", ["Flat 2, 17 Kingsway, Bristol BS1 4AA"]),
-        ("the postcode is Leeds LS5 3BF", []),  # no unit or number: only a town and postcode
-    ],
-)
-def test_an_address_without_a_street_word_is_whole_up_to_its_postcode(
-    text: str, addresses: list[str]
-) -> None:
-    from domain.memory.offline.values import Kind, find_values
-
-    assert [v.text for v in find_values(text) if v.kind is Kind.ADDRESS] == addresses
-
-
-@pytest.mark.parametrize(
     ("question", "answer", "key", "value"),
     [
         (

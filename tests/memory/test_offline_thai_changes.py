@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from domain.memory.offline.thai_changes import changes_named
-from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
+from tests.memory.test_offline_facts_dialogue import facts_of
 
 
 @pytest.mark.parametrize(
@@ -175,40 +175,3 @@ def test_a_change_given_up_or_offered_on_a_condition_names_none(text: str) -> No
     facts = facts_of(("user", text))
     assert "colour" not in facts
     assert "room" not in facts
-
-
-# -- «ขอเป็น …», «เอาเป็น …»: the value asked for in place of the held one ------------------
-
-
-@pytest.mark.parametrize(
-    ("held", "reply", "key", "value"),
-    [
-        (
-            "คิวส่งที่ว่างคือวันเสาร์ที่ 14 มิ.ย. ครับ",
-            "ขอเป็นวันอังคารที่ 17 มิ.ย. ค่ะ เดี๋ยวลางานเอา",
-            "delivery_date",
-            "วันอังคารที่ 17 มิ.ย.",
-        ),
-        (
-            "นัดตรวจวันจันทร์ที่ 3 มี.ค. ครับ",
-            "เอาเป็นวันพุธที่ 5 มี.ค. ดีกว่าค่ะ",
-            "appointment_date",
-            "วันพุธที่ 5 มี.ค.",
-        ),
-    ],
-)
-def test_a_thai_make_it_request_replaces_the_held_value(
-    held: str, reply: str, key: str, value: str
-) -> None:
-    facts = conversation(("assistant", held), ("user", "โอเคค่ะ"), ("user", reply), batch=10)
-    assert current(facts)[key] == value
-    assert len(history(facts, key)) == 1
-
-
-def test_lets_say_is_no_request_for_a_new_value() -> None:
-    facts = conversation(
-        ("assistant", "คิวส่งที่ว่างคือวันเสาร์ที่ 14 มิ.ย. ครับ"),
-        ("user", "เอาเป็นว่าถ้าวันเสาร์ที่ 21 มิ.ย. ยังไม่ได้ของ จะโทรมาอีกทีค่ะ"),
-        batch=10,
-    )
-    assert current(facts)["delivery_date"] == "วันเสาร์ที่ 14 มิ.ย."

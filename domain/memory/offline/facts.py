@@ -45,7 +45,6 @@ from difflib import SequenceMatcher
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.charges import charge_span, same_charge
-from domain.memory.offline.confirmed_changes import changed_keys
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -408,15 +407,11 @@ def extract_facts(
     # The messages before the batch are read again for what they asked, and for a name
     # given there: it answered the question for a name, which stays closed here.
     read_before = _Facts([(canonical_key(key), value) for key, value in known])
-    #: What the customer's last two messages said: the agent may confirm it as a change.
-    customer_said: list[Sequence[FactMatch]] = []
     for line in sorted(context, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(line.role, line.content, {"name"} if named else set())
-        if line.role == "user":
-            customer_said = [*customer_said[-1:], matches]
     named_old: list[ExtractedFact] = []
     previous = max(context, key=lambda line: line.position, default=None)
     for line in sorted(lines, key=lambda line: line.position):
@@ -438,11 +433,6 @@ def extract_facts(
             facts.add(key, value, line.message_id)
         for key, value in _noted_copies_put_right(held_before, facts):
             facts.add(key, value, line.message_id)
-        if line.role == "user":
-            customer_said = [*customer_said[-1:], matches]
-        else:
-            for key, value in _confirmed_change(line.content, matches, customer_said, facts):
-                facts.add(key, value, line.message_id)
         home = _home_read_out(line, previous)
         if home is not None:
             facts.add("home_address", home, line.message_id)
@@ -462,34 +452,6 @@ def extract_facts(
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in facts.changes
     ] + named_old
-
-
-def _confirmed_change(
-    text: str,
-    matches: Sequence[FactMatch],
-    customer_said: Sequence[Sequence[FactMatch]],
-    facts: _Facts,
-) -> list[tuple[str, str]]:
-    """(key, value) for each held fact the agent says it changed by its subject's name
-    ("I've updated the billing address"), saying no value of that kind itself: the
-    customer's latest value of the kind replaces it, whatever key the customer's words
-    gave it ("invoices need to go to … 2nd Floor, 88 Deansgate" read as a work address)."""
-    stated = {_kind_of(m.value) for m in matches if m.key != REPLACED}
-    latest: dict[Kind, str] = {}
-    for said in customer_said:
-        for match in said:
-            kind = _kind_of(match.value)
-            if match.key != REPLACED and kind is not None:
-                latest[kind] = match.value
-    changed = []
-    for kind, value in latest.items():
-        if kind in stated:
-            continue
-        for key in changed_keys(text, kind):
-            held = facts.current(key)
-            if held is not None and not restates(value, held) and not restates(held, value):
-                changed.append((key, value))
-    return changed
 
 
 def _noted_copies_put_right(held_before: dict[str, str], facts: _Facts) -> list[tuple[str, str]]:

@@ -106,16 +106,6 @@ _EN_ADDRESS = re.compile(
     rf"(?:,?\s+(?:{_EN_UNIT}|{_UK_POSTCODE}\b|[A-Z]{{2}}\s\d{{5}}\b|\d{{5}}(?:-\d{{4}})?\b"
     rf"|(?!(?:And|But|Or|For|Please|Thanks|Then|The|It|Is|On|At|By)\b)[A-Z][\w'-]+))*"
 )
-#: An address whose street has no street word ("Unit 4, Kirkstall Forge, Leeds LS5 3BF",
-#: "2nd Floor, 88 Deansgate, Manchester M3 2ER"): a unit or a house number, named parts
-#: between commas, and the postcode that ends it; without the unit or number it is only
-#: the town and postcode.
-_EN_NAMED_PART = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
-_EN_POSTCODE_ADDRESS = re.compile(
-    rf"(?:(?:{_EN_UNIT}|\d{{1,2}}(?:st|nd|rd|th)\s+[Ff]loor),\s+(?:\d{{1,5}}[A-Za-z]?\s+)?"
-    rf"|(?<![\w.,])\d{{1,5}}[A-Za-z]?\s+)"
-    rf"{_EN_NAMED_PART}(?:,\s+{_EN_NAMED_PART}){{0,2}},?\s+{_UK_POSTCODE}\b"
-)
 #: Persian address parts: a street, an alley, a plate number …
 _FA_PART = (
     r"(?:خیابان|خ\.|بلوار|بزرگراه|اتوبان|میدان|کوچه|کوی|بن[\u200c\s]?بست|پلاک|واحد|طبقه"
@@ -456,8 +446,6 @@ def _addresses(text: str) -> Iterator[ValueSpan]:
     for match in _EN_ADDRESS.finditer(text):
         value = match.group().rstrip(" ,.")
         yield ValueSpan(Kind.ADDRESS, match.start(), match.start() + len(value), value)
-    for match in _EN_POSTCODE_ADDRESS.finditer(text):
-        yield _span(Kind.ADDRESS, match)
     for match in _FA_ADDRESS.finditer(text):
         yield _trimmed(Kind.ADDRESS, text, match.start(), match.end(), _FA_ADDRESS_TAIL_WORDS)
     for match in _TH_BUILDING_ADDRESS.finditer(text):
