@@ -442,6 +442,10 @@ def test_someone_elses_number_given_with_no_question_declined_stays_theirs() -> 
         ("ایمیلتون چیه", True),
         ("آدرس جدیدتون کجاست", True),
         ("این شماره مال کیه", True),
+        # a zero-width non-joiner parts the question word from the word before it
+        ("اسمتون\u200cچیه", True),
+        ("آدرس\u200cتون\u200cکجاست", True),
+        ("لطفا کد پستی\u200cتون رو\u200cبگید", True),
     ],
 )
 def test_a_persian_question_word_counts_only_as_a_word_of_its_own(

@@ -19,6 +19,8 @@ from domain.memory.offline.subjects import Topic, cues_in, topics_named
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
+#: Persian letters without the zero-width non-joiner, which parts two words.
+_FA_NO_ZWNJ = FA_LETTERS.replace("\u200c", "")
 
 #: A sentence that asks something, in any of the three languages.
 _QUESTION = re.compile(
@@ -31,8 +33,9 @@ _QUESTION = re.compile(
     r"|enter|write|reply)\b"
     r"|\b(?:i(?:'ll| will)?\s+need|i\s+just\s+need|let\s+me\s+(?:have|get)|what(?:'s| is)\s+the)\b"
     # Persian requests: «بفرمایید», «لطف می‌کنید», «بگید», «ارسال کنید», «چیه؟»
-    # a word of its own: «اوکیه» (it's fine) ends in «کیه» (who is it?) and asks nothing
-    rf"|(?<![{_FA}])(?:بفرمایید|بفرمائید|لطف\s*(?:می[\u200c\s]?)?کنید|لطف\s*کنید|بگید|بگین|بدید|بدین"
+    # a word of its own: «اوکیه» (it's fine) ends in «کیه» (who is it?) and asks nothing;
+    # a zero-width non-joiner before it still parts words («اسمتون‌چیه», «رو‌بگید»)
+    rf"|(?<![{_FA_NO_ZWNJ}])(?:بفرمایید|بفرمائید|لطف\s*(?:می[\u200c\s]?)?کنید|لطف\s*کنید|بگید|بگین|بدید|بدین"
     rf"|ارسال\s*(?:کنید|بفرمایید)|بنویسید|اعلام\s*(?:کنید|بفرمایید)|وارد\s*کنید|چیه|چنده"
     rf"|کجاست|کیه|چیست|کدومه|کدام|چه\s*(?:روزی|ساعتی|تاریخی)|ت[أا]یید\s*(?:کنید|بفرمایید))"
     rf"(?![{_FA}])"
@@ -81,6 +84,20 @@ _ASKS_NEW = re.compile(
     rf"|(?<![{_FA}])(?:جدید|جایگزین|عوض|تغییر|بجای|به\s+جای)"
     r"|ใหม่|เปลี่ยน|(?<!ตัว|รับ)แทน",
     re.IGNORECASE,
+)
+
+#: A question whether anything else should change asks for no value in anyone's place:
+#: "Anything else you'd like to change?", «چیز دیگه‌ای هست که بخواید تغییر بدید؟»,
+#: «ต้องการเปลี่ยนอะไรเพิ่มเติมไหมคะ».
+_ANYTHING_ELSE = re.compile(
+    r"(?<![A-Za-z])(?:anything|something)\s+else(?![A-Za-z])"
+    rf"|(?<![{_FA}])چیز\s*(?:دیگه|دیگر)|อะไร(?:อีก|เพิ่มเติม)",
+    re.IGNORECASE,
+)
+#: A reply that opens with no: whatever value it gives, it turned the question down
+#: («نه. یه شماره دیگه هم دارم …», «ไม่ค่ะ มีเบอร์สำรองอีกเบอร์ …»).
+_SAYS_NO = re.compile(
+    rf"^\s*(?:(?:no|nope|nah)(?![A-Za-z])|نه(?![{_FA}])|ไม่(?!ใช่|ได้))", re.IGNORECASE
 )
 
 #: Just before a value: the value is the old or rejected one ("not 96", "instead of Thursday").
@@ -221,12 +238,13 @@ class Conversation:
                 return question.open_topics()
         return []
 
-    def asks_new_of(self, role: str) -> bool:
+    def asks_new_of(self, role: str, text: str) -> bool:
         """Whether the other party's open question asks for a new value in place of the
-        held one ("what's the new number?"), so that the answer replaces it."""
+        held one ("what's the new number?") and ``text``, the reply, does not open by
+        saying no, so that the answer replaces it."""
         for question in reversed(self.questions):
             if question.asker != role:
-                return question.asks_new
+                return question.asks_new and _SAYS_NO.match(text) is None
         return False
 
     def declines(self, role: str, text: str) -> bool:
@@ -255,7 +273,9 @@ class Conversation:
         # "Who's the new manager?" names no topic of a value, yet the number in the reply
         # is the new one: such a question stays open for the next reply
         new = any(
-            is_question(sentence) and _ASKS_NEW.search(sentence) is not None
+            is_question(sentence)
+            and _ASKS_NEW.search(sentence) is not None
+            and _ANYTHING_ELSE.search(sentence) is None
             for sentence in split_sentences(text)
         )
         if asked or new:

@@ -418,7 +418,7 @@ def extract_facts(
         asked = conversation.asked_of(line.role)
         answered: set[str] = set()
         declines = conversation.declines(line.role, line.content)
-        asks_new = conversation.asks_new_of(line.role)
+        asks_new = conversation.asks_new_of(line.role, line.content)
         matches = _facts_in(
             line.role, line.content, tuple(asked), facts, answered, declines, asks_new
         )
