@@ -697,7 +697,7 @@ def _facts_in(
                 time_key = key.removesuffix("_date") + "_time"
                 found.append(FactMatch(time_key, time.text, time.start, time.end))
     # in place: ``facts`` reads ``found`` as what this message has said so far
-    found[:] = listed_ids(text, values, found, facts.current, ENTITY_KEYS.__contains__)
+    found[:] = listed_ids(text, values, found, facts.current, ENTITY_KEYS.__contains__, from_user)
     found.extend(_codes(text, claimed, asked, bound))
     found.extend(_changed_to(text, facts, found))
     if from_user:  # a customer's reply is the value; an assistant's says more than that
