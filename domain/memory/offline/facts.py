@@ -81,6 +81,7 @@ from domain.memory.offline.lexicon import (
     THAI_PARTICLES,
     THAI_YES,
     alternation,
+    reply_words,
     word_set,
 )
 from domain.memory.offline.listed_ids import listed_ids
@@ -1357,18 +1358,18 @@ def _lead_in(text: str, value: ValueSpan) -> int:
     return opening.end() if opening else start
 
 
-#: Words that open a reply or join it to what was said, and say nothing of a value.
-#: Not "fine": it also opens what a value is of ("fine ref PCN-8812", a penalty).
+#: Words that open a reply or join it to what was said, and say nothing of a value; a
+#: reply noun only with no word after it ("fine ref PCN-8812" is a penalty's).
 _ENGLISH_LEAD_OPENING = (
     ENGLISH_YES
-    | (ENGLISH_ACKNOWLEDGEMENTS - {"fine"})
+    | ENGLISH_ACKNOWLEDGEMENTS
     | ENGLISH_GREETINGS
     | word_set("and so but also oh well then")
 )
 _PERSIAN_LEAD_OPENING = PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS | word_set("و خب ولی اما پس")
 _LEAD_OPENING = re.compile(
-    rf"(?:(?:{alternation(_ENGLISH_LEAD_OPENING)})(?![\w])"
-    rf"|(?:{alternation(_PERSIAN_LEAD_OPENING)})(?![{_FA}]))[\s,،.!:-]*",
+    rf"(?:(?:{reply_words(_ENGLISH_LEAD_OPENING)})(?![\w])"
+    rf"|(?:{reply_words(_PERSIAN_LEAD_OPENING)})(?![{_FA}\u200c]))[\s,،.!:-]*",
     re.IGNORECASE,
 )
 
@@ -1961,15 +1962,14 @@ def _codes(
 #: greeting, the words that present it ("it's", "my name is", «اسمم», «ชื่อ»).
 _ANSWER_LEAD_WORDS = (
     ENGLISH_YES
-    # not "fine": it also opens a product's name ("fine mesh sieve")
-    | (ENGLISH_ACKNOWLEDGEMENTS - {"fine"})
+    | ENGLISH_ACKNOWLEDGEMENTS  # a reply noun only alone: "fine mesh sieve" is a name
     | ENGLISH_GREETINGS
     | PERSIAN_YES
     | PERSIAN_ACKNOWLEDGEMENTS
     | PERSIAN_GREETINGS
 )
 _ANSWER_LEAD = re.compile(
-    rf"^(?:(?:{alternation(_ANSWER_LEAD_WORDS)}|of\s+course|certainly|no\s+problem"
+    rf"^(?:(?:{reply_words(_ANSWER_LEAD_WORDS)}|of\s+course|certainly|no\s+problem"
     r"|it'?s|it\s+is|that'?s|that\s+is|that\s+would\s+be|here\s+you\s+go|here\s+it\s+is|my\s+name\s+is"
     r"|my\s+name'?s|name'?s|the\s+address\s+is|address\s+is|my\s+address\s+is|i'?m|i\s+am"
     r"|اسمم|اسم\s+من|نام\s+من|آدرسم|آدرس\s+من|آدرس|بنده|من"
