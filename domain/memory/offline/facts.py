@@ -78,7 +78,9 @@ from domain.memory.offline.lexicon import (
     PERSIAN_STOP_WORDS,
     PERSIAN_YES,
     RELATIVE_DAYS,
+    THAI_ACKNOWLEDGEMENTS,
     THAI_PARTICLES,
+    THAI_POLITE_WORDS,
     THAI_YES,
     alternation,
     reply_words,
@@ -1968,12 +1970,19 @@ _ANSWER_LEAD_WORDS = (
     | PERSIAN_ACKNOWLEDGEMENTS
     | PERSIAN_GREETINGS
 )
+#: A Thai reply's yes or acknowledgement («ใช่», «โอเค», «ได้เลย»; «ได้», "can do", too),
+#: and one with a polite particle written on it or the particle alone («ใช่ค่ะ สมชาย
+#: ใจดี», «ได้เลยครับ», «ค่ะ»): no part of the value it gives.
+_THAI_REPLY_WORD = rf"(?:{alternation(THAI_YES | THAI_ACKNOWLEDGEMENTS | word_set('ได้'))})"
+_THAI_ANSWER_LEAD = (
+    rf"{_THAI_REPLY_WORD}(?:{alternation(THAI_POLITE_WORDS)})?|{alternation(THAI_POLITE_WORDS)}"
+)
 _ANSWER_LEAD = re.compile(
     rf"^(?:(?:{reply_words(_ANSWER_LEAD_WORDS)}|of\s+course|certainly|no\s+problem"
     r"|it'?s|it\s+is|that'?s|that\s+is|that\s+would\s+be|here\s+you\s+go|here\s+it\s+is|my\s+name\s+is"
     r"|my\s+name'?s|name'?s|the\s+address\s+is|address\s+is|my\s+address\s+is|i'?m|i\s+am"
     r"|اسمم|اسم\s+من|نام\s+من|آدرسم|آدرس\s+من|آدرس|بنده|من"
-    r"|ได้(?:เลย)?(?:ครับ|ค่ะ)?|ครับ|ค่ะ|ชื่อ|ผมชื่อ|ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ที่อยู่(?:คือ)?)"
+    rf"|{_THAI_ANSWER_LEAD}|ชื่อ|ผมชื่อ|ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ที่อยู่(?:คือ)?)"
     r"(?:[\s,:،!.\-–]+|$))+",
     re.IGNORECASE,
 )
@@ -2024,6 +2033,8 @@ def _cleaned_answer(text: str) -> tuple[int, str]:
 #: «ผมณัฐวุฒิ พรหมมาครับ เลขที่จอง …».
 _TH_NAME_REPLY = re.compile(
     r"^(?:สวัสดี(?:ครับ|ค่ะ)?\s*)?(?:ผม|ดิฉัน|ฉัน|หนู)?(?:ชื่อ)?"
+    # «ใช่ค่ะ สมชาย ใจดี»: a yes is no name (the reply is read as an answer instead)
+    rf"(?!{_THAI_REPLY_WORD}(?:{THAI_PARTICLES}|\s|$))"
     r"(?P<name>[\u0e01-\u0e4e]{2,20}?(?:\s(?!ครับ|ค่ะ|คะ|นะ)[\u0e01-\u0e4e]{2,20}?)?)\s?(?=ครับ|ค่ะ|คะ|นะ)"
 )
 
