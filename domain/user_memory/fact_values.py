@@ -34,6 +34,7 @@ from datetime import datetime
 from domain.memory.offline.lexicon import (
     ENGLISH_REPLIES,
     PERSIAN_REPLIES,
+    REPLY_NOUNS,
     THAI_POLITE_WORDS,
     THAI_REPLIES,
     alternation,
@@ -62,9 +63,9 @@ _LEAD_WORDS = word_set(
     ได้ นี่ นี้
     """
 )
-#: "fine" also names what a code is of: "Fine ref PCN 8812" (a penalty).
+#: Not a reply noun: "Fine ref PCN 8812" names a penalty.
 _REPLY_WORD = re.compile(
-    rf"^(?:{alternation((_REPLY_WORDS - {'fine'}) | _LEAD_WORDS)})[,.:!،]*$", re.I
+    rf"^(?:{alternation((_REPLY_WORDS - REPLY_NOUNS) | _LEAD_WORDS)})[,.:!،]*$", re.I
 )
 #: Keys whose value is a code: identifiers, contacts, plates.
 _CONTACT_KEY = re.compile(r"(?:^|_)(?:phone|mobile|tel|email|plate|registration)(?:_\d+)?$")

@@ -1,8 +1,9 @@
 """What a context shows of the user's memory, for the message at hand, within a budget.
 
 The user-memory section lists the user's facts (most recently observed first, under
-the day the conversation that gave them said them: ``said_when``; an identifier also
-with the values earlier conversations gave it),
+the day they were said or set: ``said_when``, one heading a day, the facts of every
+conversation of that day under it; an identifier also with the values earlier
+conversations gave it),
 then the summaries of earlier conversations (each with its open items: what
 was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
@@ -281,21 +282,22 @@ def recall(
         chosen.dropped = [(f"user_fact:{f.key}", "over the user memory budget") for f in facts]
         chosen.dropped += left_out(ranked.best, ranked.more)
         return chosen
-    said_over: str | None = None  # the heading the last shown fact is under
+    # Each day's heading once, its facts under it: the days in the order their first
+    # fact comes, each day's facts in their own order.
+    under: dict[str, list[tuple[UserFact, str]]] = {}
     for fact, listed in zip(state.facts, _fact_lines(state.facts), strict=True):
         if fact.session_id == current_session:
             continue
-        heading = listed.heading if listed.heading != said_over else None
-        cost = listed.cost + (listed.heading_cost if heading else 0.0)
+        cost = listed.cost + (0.0 if listed.heading in under else listed.heading_cost)
         if weight + cost <= budget_tokens:
-            if heading:
-                lines.append(heading)
-                said_over = heading
-            lines.append(listed.line)
+            under.setdefault(listed.heading, []).append((fact, listed.line))
             weight += cost
-            chosen.facts.append(fact)
         else:
             chosen.dropped.append((f"user_fact:{fact.key}", "over the user memory budget"))
+    for heading, of_the_day in under.items():
+        lines.append(heading)
+        lines += [line for _, line in of_the_day]
+        chosen.facts += [fact for fact, _ in of_the_day]
     heading_cost = NEWLINE + token_weight(CONVERSATIONS_HEADING)
     said = said_of(state)
     known_lines = _CONVERSATION_LINES.get((state.conversations, said, state.facts), dict)
@@ -357,7 +359,7 @@ class _FactLine(NamedTuple):
     line: str
     #: What the line adds to the section, its newline too.
     cost: float
-    #: The line over its conversation's facts (``said_heading``), and what it adds.
+    #: The line over its day's facts (``said_heading``), and what it adds.
     heading: str
     heading_cost: float
 

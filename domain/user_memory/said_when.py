@@ -8,10 +8,11 @@ The words are the general vocabulary of each language for days counted from now
 (today, tonight, tomorrow, yesterday, the day after, this/next/coming + a weekday,
 week, weekend or month), not the words of any one conversation.
 
-A user fact's line says no day of its own: the facts of one conversation are listed
-together under the day it was said (``said_heading``), the day its summary line
-shows, so that a returning user's context tells what was said in last week's
-conversation from what is said today, at one short line per conversation.
+A user fact's line says no day of its own: the facts are listed under the day they
+were said (``said_heading``), the day their conversation's summary line shows, one
+heading a day (the facts of all that day's conversations, and those set through the
+API that day under a heading of their own), so that a returning user's context tells
+what was said last week from what is said today, at one short line per day.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def said_on(text: str, at: datetime) -> str:
 
 
 def said_heading(session_id: str, at: datetime) -> str:
-    """The line over the facts of one conversation (``session_id``, last active ``at``):
-    the day they were said; a fact set through the API (no conversation) was set."""
+    """The line over the facts of one day (a fact of ``session_id``, last active ``at``):
+    the day they were said; a fact set through the API (no conversation) was set. Every
+    conversation of a day has the same line: the heading is the day's, not the
+    conversation's."""
     return f"{'Said' if session_id else 'Set'} on {at.date().isoformat()}:"

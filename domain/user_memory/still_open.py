@@ -53,14 +53,16 @@ _REACTION = re.compile(
 #: Reply words that open an acknowledgement (thanks too: "Thanks, I'll pay tomorrow"
 #: still promises), and the Thai and Persian politeness particles: what is left is
 #: what the item says.
-_ENGLISH_REPLY = ENGLISH_REPLIES | {"noted", "thank you", "will do", "i will", "i'll"}
-_PERSIAN_REPLY = PERSIAN_REPLIES
+#: Not a bare "thank": it is the verb of a to-do ("Thank Sara"); "thank you" is the reply,
+#: stretched or short too ("Thank youuu", "thank u").
+_ENGLISH_REPLY = (ENGLISH_REPLIES - {"thank"}) | {"noted", "will do", "i will", "i'll"}
+_THANK_YOU = r"thank\s*(?:yo+u+|u)"
 #: Thai is written without spaces, so these are taken out where they stand in a word:
 #: not «ใช่» (yes), which «ไม่ใช่» (is not) holds. «นะ» softens a promise («จะรอนะ»).
 _THAI_REPLY = (THAI_REPLIES - THAI_YES) | THAI_POLITE_WORDS | {"นะ"}
 _REPLY = re.compile(
-    rf"(?<![a-z])(?:{alternation(_ENGLISH_REPLY)})(?![a-z])"
-    rf"|(?<![\u0600-\u06ff])(?:{alternation(_PERSIAN_REPLY)})(?![\u0600-\u06ff])"
+    rf"(?<![a-z])(?:{_THANK_YOU}|{alternation(_ENGLISH_REPLY)})(?![a-z])"
+    rf"|(?<![\u0600-\u06ff])(?:{alternation(PERSIAN_REPLIES)})(?![\u0600-\u06ff])"
     rf"|{alternation(_THAI_REPLY)}",
     re.IGNORECASE,
 )

@@ -290,6 +290,71 @@ def test_a_correction_or_a_count_is_not_a_second_id(text: str, expected: dict[st
     assert facts_of(("user", text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("offer", "reply", "expected"),
+    [
+        (
+            "I can see two orders on your account, ORD-10234 and ORD-10243. Which one is it about?",
+            "ORD-10243",
+            {"order_id": "ORD-10243"},
+        ),
+        (
+            "دو تا سفارش به اسمتون هست: ۴۴۱۰۲۸۷ و ۴۴۱۰۲۹۹. کدومش؟",
+            "۴۴۱۰۲۹۹",
+            {"order_id": "۴۴۱۰۲۸۷"},
+        ),
+    ],
+    ids=["en", "fa"],
+)
+def test_ids_an_assistant_offers_to_choose_from_are_not_both_kept(
+    offer: str, reply: str, expected: dict[str, str]
+) -> None:
+    assert facts_of(("assistant", offer), ("user", reply)) == expected
+
+
+def test_ids_an_assistant_states_are_both_kept() -> None:
+    said = "Your orders ORD-10234 and ORD-10243 are both on the way."
+    assert facts_of(("assistant", said)) == {"order_id": "ORD-10234", "order_id_2": "ORD-10243"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Order ORD-10234, ORD-10243 sorry typo.", {"order_id": "ORD-10243"}),
+        (
+            "Order ORD-10234 and ORD-10243 is the right one, I mistyped before.",
+            {"order_id": "ORD-10243"},
+        ),
+        ("شماره سفارشم ۴۴۱۰۲۸۷، ۴۴۱۰۲۷۸ ببخشید اشتباه تایپ کردم", {"order_id": "۴۴۱۰۲۷۸"}),
+        ("เลขออเดอร์ 4410287, 4410278 ค่ะ พิมพ์ผิด", {"order_id": "4410278"}),
+    ],
+    ids=["en", "en-right-one", "fa", "th"],
+)
+def test_a_correction_after_the_second_id_keeps_it_alone(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert facts_of(("user", text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My order 4410287 and 1500", {"order_id": "4410287"}),
+        ("Order 4410287 and 1400 is best", {"order_id": "4410287"}),
+        ("Order 4410287, 2024 model fridge", {"order_id": "4410287"}),
+        ("My account number is 12345678, 2015", {"account_number": "12345678"}),
+        ("Order 4410287 and 4410299 model fridge", {"order_id": "4410287"}),
+        ("سفارشم ۴۴۱۰۲۸۷ و ۱۵۰۰", {"order_id": "۴۴۱۰۲۸۷"}),
+        ("เลขออเดอร์ 4410287 กับ 4410299 รุ่นตู้เย็น", {"order_id": "4410287"}),
+    ],
+    ids=["amount", "count", "year-model", "year", "same-shape-model", "fa-amount", "th-model"],
+)
+def test_a_number_of_another_shape_or_subject_is_not_a_second_id(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert facts_of(("user", text)) == expected
+
+
 # -- identifiers of any shape ----------------------------------------------------------------
 
 

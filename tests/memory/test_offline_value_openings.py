@@ -158,3 +158,57 @@ def test_an_acknowledgement_opening_a_noted_code_is_no_part_of_its_lead_in(
 )
 def test_an_acknowledgement_opening_a_choice_is_no_part_of_it(text: str, clause: str) -> None:
     assert [c.text for c in clauses_kept([Candidate(text, "User", (0, 0))])] == [clause]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("چشم‌بند طبی رو میخوام", "چشم‌بند طبی رو میخوام"),
+        ("چشم بند طبی رو میخوام", "چشم بند طبی رو میخوام"),
+        ("fine mesh sieve is the one I want", "fine mesh sieve is the one I want"),
+        ("fine grain paper please", "fine grain paper please"),
+        # the reply word, before punctuation or a word naming nothing: not kept
+        ("چشم، لطفا جلوی در بذارید", "لطفا جلوی در بذارید"),
+        ("fine, just leave it at the door", "leave it at the door"),
+    ],
+    ids=["fa-joined", "fa-spaced", "en-mesh", "en-grain", "fa-reply", "en-reply"],
+)
+def test_a_reply_word_that_is_also_a_noun_stays_when_it_names_a_thing(
+    text: str, clause: str
+) -> None:
+    assert [c.text for c in clauses_kept([Candidate(text, "User", (0, 0))])] == [clause]
+
+
+@pytest.mark.parametrize(
+    ("message", "value"),
+    [
+        ("چشم پزشکی کد نوبت AP-55218 رو داد", "چشم پزشکی کد نوبت AP-55218"),
+        ("چشم، کد نوبت AP-55218 هست", "کد نوبت AP-55218"),
+    ],
+    ids=["fa-eye-clinic", "fa-reply"],
+)
+def test_an_eye_opening_a_noted_code_is_part_of_its_lead_in(message: str, value: str) -> None:
+    facts = facts_of(("user", message))
+    assert [v for k, v in facts.items() if k.startswith("reference")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "name"),
+    [
+        ("ขอชื่อผู้รับค่ะ", "ใช่ค่ะ สมชาย ใจดี", "สมชาย ใจดี"),
+        ("ขอชื่อผู้รับค่ะ", "ได้เลยครับ สมชาย ใจดี", "สมชาย ใจดี"),
+        ("ขอชื่อผู้รับค่ะ", "โอเคค่ะ สมชาย ใจดี", "สมชาย ใจดี"),
+        ("ขอชื่อผู้รับค่ะ", "ค่ะ สมชาย ใจดี", "สมชาย ใจดี"),
+        ("What's the recipient's name?", "Yes, Sarah Collins", "Sarah Collins"),
+        ("اسم گیرنده رو بفرمایید؟", "بله، مریم کاظمی", "مریم کاظمی"),
+    ],
+    ids=["th-yes", "th-sure", "th-ok", "th-particle", "en-yes", "fa-yes"],
+)
+def test_a_yes_opening_a_reply_is_no_part_of_the_name(question: str, reply: str, name: str) -> None:
+    assert facts_of(("assistant", question), ("user", reply)) == {"recipient_name": name}
+
+
+def test_a_thai_name_followed_by_a_particle_is_kept_whole() -> None:
+    # no yes opens it: the name is all of it
+    facts = facts_of(("assistant", "ขอชื่อผู้รับค่ะ"), ("user", "สมชาย ใจดี ค่ะ"))
+    assert list(facts.values()) == ["สมชาย ใจดี"]

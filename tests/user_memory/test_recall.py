@@ -325,3 +325,26 @@ def test_each_conversations_facts_are_under_their_own_day(
 ) -> None:
     state = UserMemoryState(facts=facts)
     assert recall(state, "", 400, current_session="now").text.splitlines()[1:] == lines
+
+
+def test_a_days_heading_is_shown_once_with_all_its_facts_under_it() -> None:
+    # Given two conversations of one day, and a fact set through the API between them
+    morning, noon, evening = (datetime(2026, 11, 9, hour, tzinfo=UTC) for hour in (9, 12, 18))
+    state = UserMemoryState(
+        facts=[
+            _fact("order_id", "ORD-48213", "s1", morning),
+            _fact("customer_name", "سارا احمدی", "", noon),
+            _fact("delivery_date", "พรุ่งนี้", "s2", evening),
+            _fact("refund_amount", "$40", "s0", T0),
+        ]
+    )
+    # Then each heading comes once, in the order of its first fact, its facts under it
+    assert recall(state, "", 400, current_session="now").text.splitlines()[1:] == [
+        "Said on 2026-11-09:",
+        "Order id: ORD-48213",
+        "Delivery date: พรุ่งนี้",
+        "Set on 2026-11-09:",
+        "Customer name: سارا احمدی",
+        "Said on 2026-11-01:",
+        "Refund amount: $40",
+    ]

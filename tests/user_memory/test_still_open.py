@@ -93,3 +93,20 @@ def test_a_short_to_do_is_still_open(item: str) -> None:
 def test_every_shared_thanks_and_yes_word_is_a_reply_word(item: str, to_do: bool) -> None:
     # "thank" and "yup" are reply words like "thanks" and "yep"; a thing to do stays open
     assert still_to_do(item) is to_do
+
+
+@pytest.mark.parametrize(
+    ("item", "to_do"),
+    [
+        ("Thank Sara", True),
+        ("thank the driver", True),
+        ("Thank u", False),
+        ("Thank you!", False),
+        ("Thanks", False),
+        ("ممنون", False),
+        ("ขอบคุณค่ะ", False),
+    ],
+)
+def test_thank_alone_is_the_verb_of_a_to_do(item: str, to_do: bool) -> None:
+    # "Thank Sara" is something to do; "thank you" and "thanks" are a reply
+    assert still_to_do(item) is to_do

@@ -78,9 +78,12 @@ from domain.memory.offline.lexicon import (
     PERSIAN_STOP_WORDS,
     PERSIAN_YES,
     RELATIVE_DAYS,
+    THAI_ACKNOWLEDGEMENTS,
     THAI_PARTICLES,
+    THAI_POLITE_WORDS,
     THAI_YES,
     alternation,
+    reply_words,
     word_set,
 )
 from domain.memory.offline.listed_ids import listed_ids
@@ -706,7 +709,7 @@ def _facts_in(
                 time_key = key.removesuffix("_date") + "_time"
                 found.append(FactMatch(time_key, time.text, time.start, time.end))
     # in place: ``facts`` reads ``found`` as what this message has said so far
-    found[:] = listed_ids(text, values, found, facts.current, ENTITY_KEYS.__contains__)
+    found[:] = listed_ids(text, values, found, facts.current, ENTITY_KEYS.__contains__, from_user)
     found.extend(_codes(text, claimed, asked, bound))
     found.extend(_changed_to(text, facts, found))
     if from_user:  # a customer's reply is the value; an assistant's says more than that
@@ -1415,18 +1418,18 @@ def _lead_in(text: str, value: ValueSpan) -> int:
     return opening.end() if opening else start
 
 
-#: Words that open a reply or join it to what was said, and say nothing of a value.
-#: Not "fine": it also opens what a value is of ("fine ref PCN-8812", a penalty).
+#: Words that open a reply or join it to what was said, and say nothing of a value; a
+#: reply noun only with no word after it ("fine ref PCN-8812" is a penalty's).
 _ENGLISH_LEAD_OPENING = (
     ENGLISH_YES
-    | (ENGLISH_ACKNOWLEDGEMENTS - {"fine"})
+    | ENGLISH_ACKNOWLEDGEMENTS
     | ENGLISH_GREETINGS
     | word_set("and so but also oh well then")
 )
 _PERSIAN_LEAD_OPENING = PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS | word_set("و خب ولی اما پس")
 _LEAD_OPENING = re.compile(
-    rf"(?:(?:{alternation(_ENGLISH_LEAD_OPENING)})(?![\w])"
-    rf"|(?:{alternation(_PERSIAN_LEAD_OPENING)})(?![{_FA}]))[\s,،.!:-]*",
+    rf"(?:(?:{reply_words(_ENGLISH_LEAD_OPENING)})(?![\w])"
+    rf"|(?:{reply_words(_PERSIAN_LEAD_OPENING)})(?![{_FA}\u200c]))[\s,،.!:-]*",
     re.IGNORECASE,
 )
 
@@ -2044,19 +2047,25 @@ def _codes(
 #: greeting, the words that present it ("it's", "my name is", «اسمم», «ชื่อ»).
 _ANSWER_LEAD_WORDS = (
     ENGLISH_YES
-    # not "fine": it also opens a product's name ("fine mesh sieve")
-    | (ENGLISH_ACKNOWLEDGEMENTS - {"fine"})
+    | ENGLISH_ACKNOWLEDGEMENTS  # a reply noun only alone: "fine mesh sieve" is a name
     | ENGLISH_GREETINGS
     | PERSIAN_YES
     | PERSIAN_ACKNOWLEDGEMENTS
     | PERSIAN_GREETINGS
 )
+#: A Thai reply's yes or acknowledgement («ใช่», «โอเค», «ได้เลย»; «ได้», "can do", too),
+#: and one with a polite particle written on it or the particle alone («ใช่ค่ะ สมชาย
+#: ใจดี», «ได้เลยครับ», «ค่ะ»): no part of the value it gives.
+_THAI_REPLY_WORD = rf"(?:{alternation(THAI_YES | THAI_ACKNOWLEDGEMENTS | word_set('ได้'))})"
+_THAI_ANSWER_LEAD = (
+    rf"{_THAI_REPLY_WORD}(?:{alternation(THAI_POLITE_WORDS)})?|{alternation(THAI_POLITE_WORDS)}"
+)
 _ANSWER_LEAD = re.compile(
-    rf"^(?:(?:{alternation(_ANSWER_LEAD_WORDS)}|of\s+course|certainly|no\s+problem"
+    rf"^(?:(?:{reply_words(_ANSWER_LEAD_WORDS)}|of\s+course|certainly|no\s+problem"
     r"|it'?s|it\s+is|that'?s|that\s+is|that\s+would\s+be|here\s+you\s+go|here\s+it\s+is|my\s+name\s+is"
     r"|my\s+name'?s|name'?s|the\s+address\s+is|address\s+is|my\s+address\s+is|i'?m|i\s+am"
     r"|اسمم|اسم\s+من|نام\s+من|آدرسم|آدرس\s+من|آدرس|بنده|من"
-    r"|ได้(?:เลย)?(?:ครับ|ค่ะ)?|ครับ|ค่ะ|ชื่อ|ผมชื่อ|ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ที่อยู่(?:คือ)?)"
+    rf"|{_THAI_ANSWER_LEAD}|ชื่อ|ผมชื่อ|ดิฉันชื่อ|ฉันชื่อ|หนูชื่อ|ที่อยู่(?:คือ)?)"
     r"(?:[\s,:،!.\-–]+|$))+",
     re.IGNORECASE,
 )
@@ -2107,6 +2116,8 @@ def _cleaned_answer(text: str) -> tuple[int, str]:
 #: «ผมณัฐวุฒิ พรหมมาครับ เลขที่จอง …».
 _TH_NAME_REPLY = re.compile(
     r"^(?:สวัสดี(?:ครับ|ค่ะ)?\s*)?(?:ผม|ดิฉัน|ฉัน|หนู)?(?:ชื่อ)?"
+    # «ใช่ค่ะ สมชาย ใจดี»: a yes is no name (the reply is read as an answer instead)
+    rf"(?!{_THAI_REPLY_WORD}(?:{THAI_PARTICLES}|\s|$))"
     r"(?P<name>[\u0e01-\u0e4e]{2,20}?(?:\s(?!ครับ|ค่ะ|คะ|นะ)[\u0e01-\u0e4e]{2,20}?)?)\s?(?=ครับ|ค่ะ|คะ|นะ)"
 )
 

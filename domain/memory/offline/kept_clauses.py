@@ -51,7 +51,7 @@ from domain.memory.offline.lexicon import (
     ENGLISH_YES,
     PERSIAN_ACKNOWLEDGEMENTS,
     PERSIAN_YES,
-    alternation,
+    reply_words,
     word_set,
 )
 from domain.memory.offline.person_names import people_named, relation_words
@@ -88,7 +88,7 @@ _LEAD_WORDS = (
     | PERSIAN_ACKNOWLEDGEMENTS
     | word_set("yeh oh also and actually so well then but و ولی اما")
 )
-_LEAD = re.compile(rf"^(?:\s|[,،.!-]|(?:{alternation(_LEAD_WORDS)})(?![\w']))+", re.I)
+_LEAD = re.compile(rf"^(?:\s|[,،.!-]|(?:{reply_words(_LEAD_WORDS)})(?![\w'\u200c]))+", re.I)
 #: What «همین» / «همون» says when it chooses nothing: «همین الان» (right now), «همونجا».
 _FA_NOT_CHOSEN = rf"(?:الان|الآن|جا|جوری|طور|موقع|روز|اول|ساعت|دیگه)(?![{_FA}])"
 _TAIL = re.compile(r"[\s,.!?؟،:;]+$")

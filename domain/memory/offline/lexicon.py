@@ -37,6 +37,11 @@ THAI_THANKS = word_set("ขอบคุณ")
 ENGLISH_GREETINGS = word_set("hi hello hey hiya")
 PERSIAN_GREETINGS = word_set("سلام درود")
 THAI_GREETINGS = word_set("สวัสดี")
+#: Reply words that are also nouns: «چشم» is "yes sir" and "eye" («چشم پزشکی», «چشم‌بند»),
+#: "fine" is "all right" and a penalty ("fine ref PCN-8812") or a quality ("fine mesh").
+#: A reader of single words leaves them out; a reader of a reply's opening takes one only
+#: where no word naming a thing follows it (``reply_words``).
+REPLY_NOUNS = word_set("fine چشم")
 #: What a reply that takes what was said is made of: a yes, an acknowledgement, thanks.
 ENGLISH_REPLIES = ENGLISH_YES | ENGLISH_ACKNOWLEDGEMENTS | ENGLISH_THANKS
 PERSIAN_REPLIES = PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS | PERSIAN_THANKS
@@ -85,11 +90,28 @@ PERSIAN_STOP_WORDS = word_set(
     """
 )
 
+#: After a reply noun that is the reply word: the end, punctuation, or a word that names
+#: no thing ("yeh fine just plug it in", «چشم اینم شماره‌ای که دادن»); not a word joined to
+#: it («چشم‌بند») nor one naming a thing («چشم پزشکی», "fine ref PCN-8812").
+_NAMES_NOTHING = ENGLISH_STOP_WORDS | PERSIAN_STOP_WORDS | word_set("اینم")
+_NO_THING_AFTER = rf"(?!\u200c)(?!\s+(?!(?:{alternation(_NAMES_NOTHING)})(?![\w\u200c']))[^\W\d_])"
+
+
+def reply_words(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` in which a reply noun counts only where no word
+    naming a thing follows it: «چشم، میفرستم» opens a reply, «چشم پزشکی» names a thing."""
+    words = set(words)
+    plain = alternation(words - REPLY_NOUNS)
+    nouns = words & REPLY_NOUNS
+    if not nouns:
+        return plain
+    return f"{plain}|(?:{alternation(nouns)}){_NO_THING_AFTER}"
+
+
 PERSIAN_FILLER = (
     PERSIAN_GREETINGS
     | PERSIAN_THANKS
-    # «چشم» is also "eye": a word a sentence may be about
-    | (PERSIAN_ACKNOWLEDGEMENTS - {"چشم"})
+    | (PERSIAN_ACKNOWLEDGEMENTS - REPLY_NOUNS)  # «چشم»: a sentence may be about an eye
     | PERSIAN_YES
     | word_set(
         """

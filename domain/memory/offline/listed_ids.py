@@ -6,6 +6,12 @@ the same sort (``order_id_2``), not the first one's new value, and a second id n
 cue of its own reaches takes the subject of the first. Only a bare joining word
 counts: "ORD-1 not ORD-2", "ORD-2 instead of ORD-1" and "ORD-1 or ORD-2" put right
 or hesitate, and are left to the rules for corrections.
+
+Not a list: two ids of different shapes ("order 4410287 and 1500": an amount; "12345678,
+2015": a year), an id followed by the name of another subject ("4410287, 2024 model"),
+a word of correction after the second id ("ORD-10234, ORD-10243 sorry typo": the
+second puts the first right), and the ids an assistant's question offers to choose from
+("ORD-10234 and ORD-10243. Which one is it about?": the customer holds one of them).
 """
 
 from __future__ import annotations
@@ -15,8 +21,11 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
+from domain.memory.offline.dialogue import is_correction, is_question
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.fact_match import FactMatch
+from domain.memory.offline.sentences import split_sentences
+from domain.memory.offline.subjects import cues_in
 from domain.memory.offline.values import Kind, ValueSpan
 
 #: What may stand between two listed ids: a comma, "and", «و», «กับ», «และ» (or both).
@@ -25,6 +34,11 @@ _JOINED = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+#: How far after the second id a word naming another subject makes it that subject's.
+_SUBJECT_REACH = 25
+#: Where the words about the second id end.
+_CLAUSE_END = re.compile(r"[,،;؛.!?؟\n]")
 #: A number counts as an id when it has at least this many digits ("2 and 3" are counts).
 _MIN_ID_DIGITS = 4
 _ID_KINDS = (Kind.IDENTIFIER, Kind.NUMBER)
@@ -38,16 +52,21 @@ def listed_ids(
     found: Sequence[FactMatch],
     held: Callable[[str], str | None],
     several: Callable[[str], bool],
+    from_user: bool,
 ) -> list[FactMatch]:
     """``found`` with each id listed after another of a subject the conversation may hold
     several of (``several``, on the base key) keyed as one more of them; ``held`` gives a
-    key's current value."""
+    key's current value. An assistant's question lists choices, none of them held."""
+    if not from_user and any(is_question(s) for s in split_sentences(text)):
+        return list(found)
     result = list(found)
     for first, second in itertools.pairwise(values):
         if not _listed(text, first, second):
             continue
         keyed = _match_of(result, first)
         if keyed is None or not several(_base(keyed.key)):
+            continue
+        if _another_subject_after(text, second, _base(keyed.key)):
             continue
         other = _match_of(result, second)
         used = {m.key for m in result if m is not other}
@@ -71,7 +90,24 @@ def _listed(text: str, first: ValueSpan, second: ValueSpan) -> bool:
     between = text[first.end : second.start]
     if not between.strip() or _JOINED.fullmatch(between) is None:
         return False
+    if not _same_shape(first.text, second.text) or is_correction(text[second.end :]):
+        return False
     return not (restates(first.text, second.text) or restates(second.text, first.text))
+
+
+def _same_shape(first: str, second: str) -> bool:
+    """Ids of one series: the same letters and separators around the digits, and as many
+    digits give or take one ("ORD-102345" and "ORD-102346"; not "4410287" and "1500")."""
+    if _DIGITS.sub("0", first.upper()) != _DIGITS.sub("0", second.upper()):
+        return False
+    return abs(len(_DIGIT.findall(first)) - len(_DIGIT.findall(second))) <= 1
+
+
+def _another_subject_after(text: str, second: ValueSpan, base: str) -> bool:
+    """Whether the words just after the second id name a subject of their own ("4410287,
+    2024 model fridge"): it is that subject's, not one more of the first's."""
+    after = _CLAUSE_END.split(text[second.end : second.end + _SUBJECT_REACH], maxsplit=1)[0]
+    return any(cue.topic.keys.get(second.kind) != base for cue in cues_in(after))
 
 
 def _match_of(found: Sequence[FactMatch], value: ValueSpan) -> FactMatch | None:

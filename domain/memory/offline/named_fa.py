@@ -21,6 +21,7 @@ from domain.memory.offline.lexicon import (
     PERSIAN_ACKNOWLEDGEMENTS,
     PERSIAN_STOP_WORDS,
     PERSIAN_YES,
+    REPLY_NOUNS,
     word_set,
 )
 from domain.memory.offline.values import FA_LETTERS
@@ -86,8 +87,7 @@ _NOT_A_NAME = PERSIAN_STOP_WORDS | {
 #: «ما معمولا سرامیک مدل راک پیشنهاد میدیم» (we usually suggest …).
 _OPENING_WORDS = (
     PERSIAN_YES
-    # «چشم» is also "eye": «چشم پزشکی» names a thing
-    | (PERSIAN_ACKNOWLEDGEMENTS - {"چشم"})
+    | (PERSIAN_ACKNOWLEDGEMENTS - REPLY_NOUNS)  # «چشم پزشکی» names a thing
     | word_set(
         """
         نه خب خوب ببین ببینید پس ولی اما یعنی معمولا معمولاً فقط الان احتمالا احتمالاً
