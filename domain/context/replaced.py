@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from domain.context.fact_subjects import about
 from domain.context.held_values import CurrentValues, held
 from domain.context.needles import Needles, each_present
+from domain.context.value_sorts import same_sort, time_of_day
+from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.tokens import ELLIPSIS, fit_to_budget
 from schemas.memory_model import Fact, ReplacedValue
 
@@ -55,6 +57,13 @@ class _Replaced:
     #: What a text must hold for ``old`` to be marked in it: the value, or the word
     #: ``_mark_distinctive`` looks for (checked before any pattern: most texts hold neither).
     needles: tuple[str, ...]
+    #: Other facts' current values that hold the word ``_mark_distinctive`` looks for:
+    #: where one of them stands, the word is that value's ("ساعت ۹:۱۵" of a flight's date
+    #: still at 9:15, when its departure time alone moved).
+    held_by: tuple[str, ...] = ()
+    #: A time of day of a fact that is no opening hour: not marked where a clause says
+    #: when a place opens or closes (``_mark_outside_hours``).
+    hours_apart: bool = False
 
 
 class ReplacedMarks:
@@ -81,18 +90,25 @@ class ReplacedMarks:
         self._replaced = [
             _Replaced(
                 old,
-                fact,
-                replaced_note(fact.value),
+                newer,
+                replaced_note(newer.value),
                 tuple(
                     facts[index].key
                     for index in current.holding(old)
                     if facts[index].key != fact.key
                 ),
-                (old, *_distinctive_words(old, fact.value)[:1]),
+                (old, *_distinctive_words(old, newer.value)[:1]),
+                hours_apart=time_of_day(old) and not _HOURS_KEY.search(fact.key),
             )
             for fact in facts
-            for old in (earlier.value.strip() for earlier in fact.history)
-            if _markable(old) and not held(old, fact.value)
+            for old, newer in _replacements(fact)
+            if _markable(old) and not held(old, newer.value)
+        ]
+        self._replaced = [
+            replace(item, held_by=_holding_word(facts, item.needles[1], item.fact.key))
+            if len(item.needles) > 1
+            else item
+            for item in self._replaced
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
         # put right, which is nobody's value) unless a fact holds it as current; none a
@@ -102,11 +118,18 @@ class ReplacedMarks:
             (replaced.old, replaced.new, replaced_note(replaced.new))
             for replaced in detail_replaced
             if _markable(replaced.old)
+            and same_sort(replaced.old, replaced.new)
             and (replaced.corrected or not current.holding(replaced.old))
             and not any(held(replaced.old, e) or held(e, replaced.old) for e in earlier)
         ]
+        # a relative day ("today", «امروز») is no value of its own: the day a delivery was
+        # moved from is not the "today" of the shop's hours
         named_old = [
-            old for old in old_values if len(old) >= MIN_MARKED_CHARS and not current.restating(old)
+            old
+            for old in old_values
+            if len(old) >= MIN_MARKED_CHARS
+            and old.casefold() not in RELATIVE_DAYS
+            and not current.restating(old)
         ]
         # What ``mark`` does to a text, in order: each step changes only a text that holds
         # one of its needles (``each_present`` looks at those steps alone).
@@ -153,6 +176,23 @@ class ReplacedMarks:
         return text
 
 
+def _replacements(fact: Fact) -> list[tuple[str, Fact]]:
+    """Each earlier value of ``fact`` with what replaced it: the fact as it is now, or, for
+    a value of another sort than the current one (``same_sort``: "14 rooms" in the
+    history of "130 guests"), the newest value of its own sort after it, as if that were
+    current ("14 rooms" replaced by "10 rooms"); a value no later one of its sort
+    follows replaced nothing that the history can tell, and is left unmarked."""
+    chain = [earlier.value.strip() for earlier in fact.history] + [fact.value]
+    pairs = []
+    for index, old in enumerate(chain[:-1]):
+        newer = next((v for v in reversed(chain[index + 1 :]) if same_sort(old, v)), None)
+        if newer is not None:
+            pairs.append(
+                (old, fact if newer == fact.value else fact.model_copy(update={"value": newer}))
+            )
+    return pairs
+
+
 def _quotes_whole(text: str, value: str) -> bool:
     """Whether ``text`` quotes ``value`` as a whole word or number: "12pm" does not quote
     "2pm", nor "19 March" "9 March"."""
@@ -167,9 +207,60 @@ def _mark_replaced(item: _Replaced, text: str) -> str:
         return text  # marked already
     if item.holders:  # also another subject's current value: "ใบละ 4,500 บาท" a price
         return _mark_in_sentences_about(text, item.old, item.fact, item.note, item.holders)
+    if item.hours_apart:
+        return _mark_outside_hours(text, item)
+    return _mark_one(item, text)
+
+
+def _mark_one(item: _Replaced, text: str) -> str:
     if _short_time(item.old):
         return _mark_beside_subject(text, item.old, item.fact.key, item.note)
-    return _mark_quoted(text, item.old, item.fact.value, item.note)
+    return _mark_quoted(text, item.old, item.fact.value, item.note, item.held_by)
+
+
+def _holding_word(facts: Sequence[Fact], word: str, key: str) -> tuple[str, ...]:
+    """The current values of ``facts`` other than ``key``'s that say ``word``."""
+    return tuple(
+        fact.value.strip()
+        for fact in facts
+        if fact.key != key and word in fact.value and _says_word(fact.value, word)
+    )
+
+
+#: Words that say when a place is open: a time of day beside them is its opening or
+#: closing hour, not an appointment's ("the shop closes at 1pm", «تا ساعت ۶ بازه»,
+#: «ร้านปิดบ่ายโมง»).
+_OPENING_HOURS = re.compile(
+    r"\b(?:open|opens|opening|close|closes|closing|shut|shuts)\b"
+    r"|(?<![\u0600-\u06ff])(?:باز|بازه|تعطیل|تعطیله)(?![\u0600-\u06ff])|ساعت\s*کاری"
+    r"|เปิด|ปิด|เวลาทำการ",
+    re.IGNORECASE,
+)
+#: A fact that is itself an opening or closing hour.
+_HOURS_KEY = re.compile(r"open|clos|hours")
+
+
+def _mark_outside_hours(text: str, item: _Replaced) -> str:
+    """``item``'s old value, a time of day, marked in every clause but those that say
+    when a place opens or closes: there it is that hour, whatever the appointment's time
+    was ("we're open until 1pm" after the visit moved from 1pm to 6:30pm)."""
+    if not _OPENING_HOURS.search(text):
+        return _mark_one(item, text)  # most texts say no opening hours: read them whole
+    pieces = _SENTENCE_BREAK.split(text)
+    for index in range(0, len(pieces), 2):  # the odd ones are the breaks
+        sentence = pieces[index]
+        quoted = next((needle for needle in item.needles if needle in sentence), None)
+        if quoted and not _OPENING_HOURS.search(_clause_of(sentence, quoted)):
+            pieces[index] = _mark_one(item, sentence)
+    return "".join(pieces)
+
+
+def _clause_of(sentence: str, value: str) -> str:
+    """The clause of ``sentence`` ``value`` stands in (its first quote)."""
+    at = sentence.find(value)
+    before = _CLAUSE_BREAK.split(sentence[:at])[-1]
+    after = _CLAUSE_BREAK.split(sentence[at + len(value) :])[0]
+    return before + value + after
 
 
 def _mark_if_quoted(old: str, current: str, note: str, text: str) -> str:
@@ -180,13 +271,13 @@ def _mark_if_named(old: str, text: str) -> str:
     return _mark(text, old, OLD_NOTE) if old in text else text
 
 
-def _mark_quoted(text: str, old: str, current: str, note: str) -> str:
+def _mark_quoted(text: str, old: str, current: str, note: str, held_by: Sequence[str] = ()) -> str:
     """``old`` marked where ``text`` quotes it whole, or else where it quotes a part of it
     (``_mark_distinctive``); where every whole quote is marked already, nothing more."""
     marked = _mark(text, old, note)
     if marked != text or old in text:
         return marked
-    return _mark_distinctive(text, old, current, note)
+    return _mark_distinctive(text, old, current, note, held_by)
 
 
 #: Between two sentences of a summary: a line break, or a stop and a space.
@@ -321,10 +412,13 @@ def _distinctive_words(old: str, current: str) -> list[str]:
     return [w for w in old.split() if w not in current and _distinctive(w)]
 
 
-def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
+def _mark_distinctive(
+    text: str, old: str, current: str, note: str, held_by: Sequence[str] = ()
+) -> str:
     """``old``'s first distinctive word marked where another word of it stands near, but
     not where ``current`` stands near too: "it's 0161 496 0723, not 0732" says the change
-    itself, and a note there would name the value beside it."""
+    itself, and a note there would name the value beside it; nor where another fact's
+    current value that says the word (``held_by``) stands."""
     words = old.split()
     distinctive = _distinctive_words(old, current)
     if not distinctive or len(words) < 2:
@@ -342,6 +436,8 @@ def _mark_distinctive(text: str, old: str, current: str, note: str) -> str:
         end = _quote_end(text, match.end(), words[words.index(word) + 1 :])
         if current.strip() and current.strip() in around:
             continue  # the current value beside it: the text says the change itself
+        if any(value in around for value in held_by):
+            continue  # another fact's current value: the word is that value's
         if any(_says_word(around, other) for other in others) and not text.startswith(
             " (replaced", end
         ):

@@ -414,3 +414,158 @@ def test_a_current_value_inside_the_old_one_does_not_stop_its_mark() -> None:
         assert marks.mark_detail(text, [value]) == text.replace(
             value, f"{value} (replaced by {new})"
         )
+
+
+def history(key: str, values: list[str], current: str) -> object:
+    """A fact whose earlier values were ``values``, oldest first."""
+    return fact(key, current).model_copy(
+        update={
+            "history": [
+                FactValue(value=value, source_message_id="m1", updated_at=NOW) for value in values
+            ]
+        }
+    )
+
+
+def test_a_count_of_other_things_is_not_marked_replaced_by_the_current_count() -> None:
+    # Given a history that joined a count of rooms to the count of guests
+    facts = [
+        history("guest_count", ["14 rooms", "145 guests"], "130 guests"),
+        history("guest_count", ["۲ اتاق", "۵ نفر"], "۴ نفر"),
+        history("guest_count", ["2 ห้อง", "5 คน"], "3 คน"),
+    ]
+    summary = "\n".join(
+        [
+            "Assistant: We have 14 rooms at the manor, enough for 145 guests.",
+            "Assistant: ۲ اتاق داریم برای ۵ نفر",
+            "Assistant: มี 2 ห้อง สำหรับ 5 คน ค่ะ",
+        ]
+    )
+    text = mark_replaced(summary, facts)  # type: ignore[arg-type]
+    # the rooms are no guests: never "14 rooms (replaced by 130 guests)"
+    assert "14 rooms at" in text
+    assert "۲ اتاق داریم" in text
+    assert "2 ห้อง สำหรับ" in text
+    # the earlier count of guests still is the old one
+    assert "145 guests (replaced by 130 guests)" in text
+    assert "۵ نفر (replaced by ۴ نفر)" in text
+    assert "5 คน (replaced by 3 คน)" in text
+
+
+def test_an_earlier_count_of_other_things_is_marked_replaced_by_the_newest_of_its_sort() -> None:
+    facts = [history("guest_count", ["14 rooms", "10 rooms"], "130 guests")]
+    text = mark_replaced("We have 14 rooms. Then 10 rooms.", facts)  # type: ignore[arg-type]
+    assert text == "We have 14 rooms (replaced by 10 rooms). Then 10 rooms."
+
+
+def test_a_price_per_unit_is_not_marked_replaced_by_a_total() -> None:
+    facts = [
+        history("room_rate", ["£289 per night"], "£1,156"),
+        history("rent", ["เดือนละ 12,500 บาท"], "23,000 บาท"),
+        history("rent", ["هر شب ۲ میلیون تومان"], "۶ میلیون تومان"),
+    ]
+    summary = "\n".join(
+        [
+            "Assistant: The room is £289 per night.",
+            "Assistant: ค่าเช่าเดือนละ 12,500 บาท ค่ะ",
+            "Assistant: هر شب ۲ میلیون تومان هست",
+        ]
+    )
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+    # a price per unit is still replaced by a newer price per unit
+    facts = [history("room_rate", ["£289 per night"], "£329 per night")]
+    text = mark_replaced("It was £289 per night.", facts)  # type: ignore[arg-type]
+    assert "£289 per night (replaced by £329 per night)" in text
+
+
+def test_a_length_of_time_is_not_marked_replaced_by_a_time_of_day() -> None:
+    facts = [
+        history("visit_time", ["2 hours"], "4:30pm"),
+        history("visit_time", ["۲ ساعت"], "ساعت ۱۶:۳۰"),
+        history("visit_time", ["2 ชั่วโมง"], "16.30 น."),
+    ]
+    summary = "The visit takes 2 hours. بازدید ۲ ساعت طول میکشه. ใช้เวลา 2 ชั่วโมง ค่ะ"
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+
+
+def test_a_detail_value_replaced_by_another_sort_is_not_marked() -> None:
+    marks = ReplacedMarks(
+        [],
+        detail_replaced=[
+            ReplacedValue(old="14 rooms", new="130 guests", how="changed"),
+            ReplacedValue(old="120 guests", new="130 guests", how="changed"),
+        ],
+    )
+    text = marks.mark("We have 14 rooms for about 120 guests.")
+    assert text == "We have 14 rooms for about 120 guests (replaced by 130 guests)."
+
+
+def test_a_date_is_not_marked_replaced_by_an_address() -> None:
+    facts = [
+        history("delivery_address", ["Thursday 13:00-15:00"], "17 Harrow Lane, Leeds LS6 4PQ"),
+        history("delivery_address", ["พฤหัส 13:00-15:00"], "42 Kingsley Road, Leeds LS6 2AB"),
+        history("delivery_address", ["پنجشنبه ۱۵ آذر"], "تهران، خیابان سرو، پلاک ۱۲"),
+    ]
+    summary = "Thursday 13:00-15:00 works. หรือพฤหัส 13:00-15:00 ค่ะ پنجشنبه ۱۵ آذر خوبه"
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+    # an address replaced by an address still is
+    facts = [history("delivery_address", ["12 Elm Street, Leeds"], "7 Zand Road, Leeds")]
+    assert "(replaced by 7 Zand Road, Leeds)" in mark_replaced("to 12 Elm Street, Leeds", facts)  # type: ignore[arg-type]
+
+
+def test_an_appointment_time_is_not_marked_where_it_is_an_opening_hour() -> None:
+    facts = [
+        history("appointment_time", ["1:00pm"], "6:30pm"),
+        history("appointment_time", ["บ่ายโมง"], "หกโมงครึ่ง"),
+        history("appointment_time", ["ساعت ۱۳"], "ساعت ۱۸:۳۰"),
+    ]
+    summary = "\n".join(
+        [
+            "User: isn't the shop open until 1:00pm on Sundays?",
+            "User: อาทิตย์ร้านปิดบ่ายโมงไม่ใช่เหรอ",
+            "User: مغازه جمعه‌ها تا ساعت ۱۳ بازه دیگه؟",
+        ]
+    )
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+    # the appointment's own old time still is marked
+    summary = "\n".join(
+        [
+            "Assistant: Your visit is at 1:00pm.",
+            "Assistant: นัดไว้บ่ายโมงค่ะ",
+            "Assistant: نوبت شما ساعت ۱۳ هست.",
+        ]
+    )
+    text = mark_replaced(summary, facts)  # type: ignore[arg-type]
+    assert "1:00pm (replaced by 6:30pm)" in text
+    assert "บ่ายโมง (replaced by หกโมงครึ่ง)" in text
+    assert "ساعت ۱۳ (replaced by ساعت ۱۸:۳۰)" in text
+
+
+def test_a_relative_day_named_old_is_not_marked_wherever_it_is_said() -> None:
+    text = "It's open until 4:30pm today. امروز بازه. วันนี้เปิดค่ะ"
+    assert mark_replaced(text, [], ["today", "امروز", "วันนี้"]) == text
+    # a date named old still is
+    assert "(replaced)" in mark_replaced("due 14 March", [], ["14 March"])
+
+
+def test_a_word_of_an_old_value_is_not_marked_where_another_fact_still_holds_it() -> None:
+    # Given a departure time moved while the flight's date (with the old time) is current
+    facts = [
+        history("flight_time", ["ساعت ۹:۱۵ صبح"], "ساعت ۷"),
+        fact("flight_date", "شنبه ۸ دی، ساعت ۹:۱۵"),
+        history("pickup_time", ["9:15 in the morning"], "7am"),
+        fact("flight_date_en", "Saturday 8 March, 9:15"),
+        history("pickup_time_th", ["9:15 น. ตอนเช้า"], "7:00 น."),
+        fact("flight_date_th", "วันเสาร์ที่ 8 มี.ค. 9:15 น."),
+    ]
+    summary = "\n".join(
+        [
+            "Assistant: پرواز شما شنبه ۸ دی، ساعت ۹:۱۵ با شماره ۷۰۰۸ هست.",
+            "Assistant: Your flight is Saturday 8 March, 9:15 in the evening.",
+            "Assistant: เที่ยวบินวันเสาร์ที่ 8 มี.ค. 9:15 น. ตอนเย็นค่ะ",
+        ]
+    )
+    assert mark_replaced(summary, facts) == summary  # type: ignore[arg-type]
+    # without the other fact's value beside it, the part quoted still is marked
+    text = mark_replaced("Assistant: ساعت ۹:۱۵ با شماره ۷۰۰۸ هست.", facts)  # type: ignore[arg-type]
+    assert "۹:۱۵ (replaced by ساعت ۷)" in text
