@@ -223,7 +223,12 @@ def _holding_word(facts: Sequence[Fact], word: str, key: str) -> tuple[str, ...]
     return tuple(
         fact.value.strip()
         for fact in facts
-        if fact.key != key and word in fact.value and _says_word(fact.value, word)
+        # a value that is the word alone ("Tuesday" for a bin day) proves nothing: the
+        # word quoted beside it is the old value as often as it is that one
+        if fact.key != key
+        and word in fact.value
+        and fact.value.strip() != word.strip()
+        and _says_word(fact.value, word)
     )
 
 
@@ -231,9 +236,14 @@ def _holding_word(facts: Sequence[Fact], word: str, key: str) -> tuple[str, ...]
 #: closing hour, not an appointment's ("the shop closes at 1pm", «تا ساعت ۶ بازه»,
 #: «ร้านปิดบ่ายโมง»).
 _OPENING_HOURS = re.compile(
-    r"\b(?:open|opens|opening|close|closes|closing|shut|shuts)\b"
+    # "open until 1pm", "closes at 5", "opening hours"; not "when we open the new clinic",
+    # "close the ticket", "the house will be open"
+    r"\b(?:open|opens|close|closes|shut|shuts)\s+(?:at|from|until|till|til|by|between)\b"
+    r"|\b(?:opening|closing)\s+(?:hours|time|times)\b|\bopen\s+\d"
     r"|(?<![\u0600-\u06ff])(?:باز|بازه|تعطیل|تعطیله)(?![\u0600-\u06ff])|ساعت\s*کاری"
-    r"|เปิด|ปิด|เวลาทำการ",
+    # «ร้านปิดบ่ายโมง», «เปิดถึง…», «เวลาทำการ»; not «นัดเปิดบัญชี», «ปิดงานแล้ว»
+    r"|(?:ร้าน|สาขา|คลินิก|ศูนย์|ออฟฟิศ|บริษัท)(?:จะ)?(?:เปิด|ปิด)|(?:เปิด|ปิด)(?:ทำการ)?(?:ถึง|ตอน|กี่โมง)"
+    r"|เวลา(?:เปิด|ปิด|ทำการ)",
     re.IGNORECASE,
 )
 #: A fact that is itself an opening or closing hour.

@@ -15,20 +15,31 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from domain.memory.offline.values import Kind, counted, find_values
+from domain.memory.offline.values import Kind, counted, counted_unit, find_values
 
 #: A trailing plural "s" says nothing of what is counted ("room", "rooms").
 _PLURAL = re.compile(r"(?<=[a-z])s$")
-_LEADING_NUMBER = re.compile(r"^[\d.,٫٬\s]+")
+#: The number that opens a count, in digits or in words ("two adults", «سه شب», «สองคืน»):
+#: what is left is what it counts.
+_LEADING_NUMBER = re.compile(
+    r"^(?:[\d.,٫٬\s]+"
+    r"|(?:a\s+couple\s+of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a|an)\s+"
+    r"|(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده)\s+"
+    r"|(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)\s*)",
+    re.IGNORECASE,
+)
 
-#: A price per unit: "per night", "a month", "each", "/night"; «هر», «ماهانه», «شبی»;
-#: «คืนละ», «ใบละ», «ต่อเดือน», «/เดือน».
+#: A price per unit: "per night", "a month", "each", "nightly", "£289pn", "/night"; «هر»,
+#: «ماهانه», «شبی»; «คืนละ», «ใบละ», «ต่อเดือน», «/เดือน» (not the «และ» of "and": a
+#: leading vowel stands before its «ล»).
 _PER_UNIT = re.compile(
-    r"\bper\b|\beach\b|\ba\s+(?:night|day|week|month|year|head|person|piece|hour)\b"
-    r"|/\s*(?:night|day|week|month|year|head|person|pp|hr|hour)\b|\bpp\b"
+    r"\bper\b|\beach\b|\bapiece\b|\b(?:nightly|daily|weekly|monthly|yearly|hourly)\b"
+    r"|\ba\s+(?:night|day|week|month|year|head|person|piece|hour)\b|(?<=\d)\s*(?:pn|pcm|pw)\b"
+    r"|/\s*(?:night|day|week|month|mo|year|yr|head|person|pp|hr|hour|item|unit)\b|\bpp\b"
     r"|(?<![\u0600-\u06ff])هر(?![\u0600-\u06ff])|ماهانه|ماهی(?![\u0600-\u06ff])"
     r"|شبی(?![\u0600-\u06ff])|نفری(?![\u0600-\u06ff])|روزی(?![\u0600-\u06ff])"
-    r"|[\u0e01-\u0e4e]ละ|ต่อ(?:คืน|เดือน|วัน|คน|ท่าน|ชิ้น|ปี|ชั่วโมง)|/\s*(?:คืน|เดือน|วัน|คน)",
+    r"|[\u0e01-\u0e3a\u0e45-\u0e4e]ละ|ต่อ(?:คืน|เดือน|วัน|คน|ท่าน|ชิ้น|ปี|ชั่วโมง)|/\s*(?:คืน|เดือน|วัน|คน)",
     re.IGNORECASE,
 )
 
@@ -83,7 +94,7 @@ def _sort(value: str) -> _Sort:
         if span.kind is Kind.COUNT:
             unit = _LEADING_NUMBER.sub("", span.text).casefold()
             # people under any name ("guests", «نفر», «คน») are one sort: ``counted``
-            measure = counted(span) or _PLURAL.sub("", unit)
+            measure = counted(span) or counted_unit(unit) or _PLURAL.sub("", unit)
         elif span.kind in (Kind.DURATION, Kind.WEIGHT, Kind.LENGTH):
             measure = span.kind.value
         elif span.kind is Kind.TIME and Kind.DATE not in kinds:

@@ -569,3 +569,56 @@ def test_a_word_of_an_old_value_is_not_marked_where_another_fact_still_holds_it(
     # without the other fact's value beside it, the part quoted still is marked
     text = mark_replaced("Assistant: ساعت ۹:۱۵ با شماره ۷۰۰۸ هست.", facts)  # type: ignore[arg-type]
     assert "۹:۱۵ (replaced by ساعت ۷)" in text
+
+
+def test_a_count_in_words_is_marked_replaced_by_a_count_of_the_same_things() -> None:
+    facts = [
+        history("guest_count", ["two adults"], "three adults"),
+        history("nights", ["2 nights"], "three nights"),
+        history("guests_fa", ["سه شب"], "چهار شب"),
+        history("nights_th", ["สองคืน"], "สามคืน"),
+    ]
+    text = mark_replaced(  # type: ignore[arg-type]
+        "A room for two adults, 2 nights. اتاق برای سه شب. ห้องพักสองคืนค่ะ", facts
+    )
+    assert "two adults (replaced by three adults)" in text
+    assert "2 nights (replaced by three nights)" in text
+    assert "سه شب (replaced by چهار شب)" in text
+    assert "สองคืน (replaced by สามคืน)" in text
+
+
+def test_a_price_said_per_unit_in_other_words_is_marked_replaced_by_a_price_per_unit() -> None:
+    facts = [
+        history("room_rate", ["£289 nightly"], "£310 per night"),
+        history("room_rate_2", ["£199pn"], "£210 per night"),
+        history("rent", ["20,000 บาท"], "23,000 บาท รวมค่าน้ำและค่าไฟ"),
+    ]
+    text = mark_replaced(  # type: ignore[arg-type]
+        "It was £289 nightly, or £199pn in winter. ค่าเช่า 20,000 บาท ค่ะ", facts
+    )
+    assert "£289 nightly (replaced by £310 per night)" in text
+    assert "£199pn (replaced by £210 per night)" in text
+    # «และ» (and) is no «…ละ» (per): the total still replaces the total
+    assert "20,000 บาท (replaced by 23,000 บาท รวมค่าน้ำและค่าไฟ)" in text
+
+
+def test_an_appointment_time_beside_an_open_or_close_word_that_says_no_hours_is_marked() -> None:
+    facts = [
+        history("appointment_time", ["10am"], "2pm"),
+        history("appointment_time_th", ["10 โมง"], "บ่ายสองโมง"),
+    ]
+    for said in (
+        "Your appointment is at 10am when we open the new clinic.",
+        "Pickup at 10am, we'll close the ticket after.",
+        "นัดเปิดบัญชีไว้ 10 โมงค่ะ",
+    ):
+        assert "(replaced by" in mark_replaced(said, facts), said  # type: ignore[arg-type]
+
+
+def test_a_word_an_other_fact_is_whole_does_not_keep_the_old_value_unmarked() -> None:
+    facts = [
+        history("appointment", ["Tuesday 14:30 with Dr Lee"], "Wednesday 10:00 with Dr Lee"),
+        fact("bin_day", "Tuesday"),
+    ]
+    text = mark_replaced("Booked you Tuesday with Dr Lee.", facts)  # type: ignore[arg-type]
+    assert "(replaced by Wednesday 10:00 with Dr Lee)" in text

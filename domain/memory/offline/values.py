@@ -606,10 +606,17 @@ def counted(value: ValueSpan) -> str | None:
     """``number_of_nights`` for "3 nights", ``guest_count`` for "2 adults"; else None."""
     if value.kind is not Kind.COUNT:
         return None
-    unit = _LEADING_NUMBER.sub("", value.text)
+    if _FA_PARTY.fullmatch(value.text):
+        return "guest_count"
+    return counted_unit(_LEADING_NUMBER.sub("", value.text))
+
+
+def counted_unit(unit: str) -> str | None:
+    """``number_of_nights`` for "nights", ``guest_count`` for "adults", ``points_balance``
+    for "points": what a count of ``unit`` is; else None."""
     if _NIGHTS.fullmatch(unit):
         return "number_of_nights"
-    if _PEOPLE.fullmatch(unit) or _FA_PARTY.fullmatch(value.text):
+    if _PEOPLE.fullmatch(unit):
         return "guest_count"
     if _POINTS.fullmatch(unit):
         return "points_balance"
