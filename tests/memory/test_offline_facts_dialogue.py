@@ -312,9 +312,50 @@ def test_ids_an_assistant_offers_to_choose_from_are_not_both_kept(
     assert facts_of(("assistant", offer), ("user", reply)) == expected
 
 
-def test_ids_an_assistant_states_are_both_kept() -> None:
-    said = "Your orders ORD-10234 and ORD-10243 are both on the way."
-    assert facts_of(("assistant", said)) == {"order_id": "ORD-10234", "order_id_2": "ORD-10243"}
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Is it about ORD-10234 and ORD-10243?",
+        "I can see ORD-10234 and ORD-10243 on your account. Which one is it about?",
+        "سفارش‌هاتون ۴۴۱۰۲۸۷ و ۴۴۱۰۲۹۹ هستن. کدومش؟",
+        "เลขออเดอร์ของคุณคือ 4410287 กับ 4410299 ค่ะ ออเดอร์ไหนคะ",
+    ],
+    ids=["en-the-sentence-asks", "en-which-next", "fa-which-next", "th-which-next"],
+)
+def test_ids_an_assistant_asks_about_are_not_both_kept(offer: str) -> None:
+    assert "order_id_2" not in facts_of(("assistant", offer))
+
+
+@pytest.mark.parametrize(
+    ("said", "ids"),
+    [
+        (
+            "Your orders ORD-10234 and ORD-10243 are both on the way.",
+            ("ORD-10234", "ORD-10243"),
+        ),
+        (
+            "Your orders ORD-10234 and ORD-10243 are both on the way. "
+            "Anything else I can help with?",
+            ("ORD-10234", "ORD-10243"),
+        ),
+        (
+            "I can see ORD-10234 and ORD-10243 on your account. Would you like tracking for both?",
+            ("ORD-10234", "ORD-10243"),
+        ),
+        (
+            "سفارش‌هاتون ۴۴۱۰۲۸۷ و ۴۴۱۰۲۹۹ هستن. کار دیگه‌ای هست؟",
+            ("۴۴۱۰۲۸۷", "۴۴۱۰۲۹۹"),
+        ),
+        (
+            "เลขออเดอร์ของคุณคือ 4410287 กับ 4410299 ค่ะ มีอะไรให้ช่วยอีกไหมคะ",
+            ("4410287", "4410299"),
+        ),
+    ],
+    ids=["statement", "anything-else", "tracking-for-both", "fa-anything-else", "th-anything-else"],
+)
+def test_ids_an_assistant_states_are_both_kept(said: str, ids: tuple[str, str]) -> None:
+    """A question after the ids that does not ask which of them leaves them both."""
+    assert facts_of(("assistant", said)) == {"order_id": ids[0], "order_id_2": ids[1]}
 
 
 @pytest.mark.parametrize(
@@ -334,6 +375,50 @@ def test_a_correction_after_the_second_id_keeps_it_alone(
     text: str, expected: dict[str, str]
 ) -> None:
     assert facts_of(("user", text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        (
+            "My orders are ORD-10234 and ORD-10243. Sorry, can you check both?",
+            ("ORD-10234", "ORD-10243"),
+        ),
+        (
+            "ORD-10234 and ORD-10243. Also I made a mistake with the address, it's 12 Elm Street",
+            ("ORD-10234", "ORD-10243"),
+        ),
+        (
+            "سفارش‌ها ۷۳۰۵۹۲ و ۷۳۰۵۹۳ هستن، ببخشید دیر شد",
+            ("۷۳۰۵۹۲", "۷۳۰۵۹۳"),
+        ),
+        (
+            "เลขออเดอร์ 73059201 กับ 73059202 ค่ะ ขอโทษที่ช้า",
+            ("73059201", "73059202"),
+        ),
+    ],
+    ids=["en-next-sentence", "en-another-value", "fa-sorry-its-late", "th-sorry-for"],
+)
+def test_an_apology_or_correction_beyond_the_second_id_keeps_both(
+    text: str, ids: tuple[str, str]
+) -> None:
+    """Only a word of correction just after the second id puts it in the first's place."""
+    facts = facts_of(("user", text))
+    assert (facts["order_id"], facts.get("order_id_2")) == ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orders ORD-10234 and ORD-10243 both need refunds",
+        "My orders are ORD-10234 and ORD-10243 for the delivery on Friday",
+    ],
+    ids=["refunds", "delivery"],
+)
+def test_a_subject_word_after_an_id_with_letters_keeps_both(text: str) -> None:
+    """Only an id of digits alone may be another subject's number ("4410287, 2024 model")."""
+    facts = facts_of(("user", text))
+    assert (facts["order_id"], facts["order_id_2"]) == ("ORD-10234", "ORD-10243")
 
 
 @pytest.mark.parametrize(
