@@ -136,6 +136,27 @@ def test_blank_content_is_refused_by_the_schema_as_by_the_server(
     assert valid(document, "MessageIn", {"role": "user", "content": " x "})
 
 
+def test_a_dot_segment_id_is_refused_by_the_schema_as_by_the_server(
+    document: dict[str, Any], client: TestClient
+) -> None:
+    """ "." and ".." collapse as path segments, so the server refuses them as ids; the
+    document says so too (a client generating ids from it never sends one)."""
+    for user_id in (".", ".."):
+        assert not valid(
+            document, "MessageIn", {"role": "user", "content": "x", "user_id": user_id}
+        )
+        response = client.post(
+            "/v1/sessions/s1/messages",
+            json={"role": "user", "content": "x", "user_id": user_id},
+            headers={"authorization": f"Bearer {KEY}"},
+        )
+        assert response.status_code == 422, user_id
+        assert '"." and ".." are not valid ids' in response.json()["error"]["detail"]
+    for user_id in ("...", ".a", "..a", "a.b", "u" * 128):
+        assert valid(document, "MessageIn", {"role": "user", "content": "x", "user_id": user_id})
+    assert not valid(document, "MessageIn", {"role": "user", "content": "x", "user_id": "u" * 129})
+
+
 def test_a_cursor_the_schema_allows_is_one_the_server_reads(
     document: dict[str, Any], client: TestClient
 ) -> None:
