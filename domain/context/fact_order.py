@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from domain.memory.offline.fact_keys import base_key
 from schemas.memory_model import Fact
 
 _RANKS: tuple[re.Pattern[str], ...] = (
@@ -76,7 +77,7 @@ def _ordered(facts: Sequence[Fact]) -> tuple[list[Fact], dict[str, str]]:
 def subject(key: str) -> str:
     """What a fact is about: its key without the kind of value ("delivery_time" and
     "delivery_date" are both about "delivery"; "price_2" is about "price")."""
-    words = re.sub(r"_\d+$", "", key).split("_")
+    words = base_key(key).split("_")
     return "_".join(words[:-1]) if len(words) > 1 else words[0]
 
 

@@ -16,17 +16,18 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from domain.memory.offline.fact_keys import base_key
+
 #: Words of a key that name the value's shape, not whose value it is: "date" of
 #: ``fitting_date`` and of ``payment_date`` alike.
 _SHAPE_WORDS = frozenset(
     {"date", "time", "day", "amount", "number", "id", "code", "value", "reference"}
 )
-_VARIANT = re.compile(r"_\d+$")
 
 
 @cache
 def _subject_pattern(key: str) -> re.Pattern[str] | None:
-    words = [w for w in _VARIANT.sub("", key).split("_") if len(w) >= 3 and w not in _SHAPE_WORDS]
+    words = [w for w in base_key(key).split("_") if len(w) >= 3 and w not in _SHAPE_WORDS]
     if not words:
         return None
     alternatives = (rf"(?<![A-Za-z]){re.escape(w)}(?:s|es|d|ed|ing)?(?![A-Za-z])" for w in words)

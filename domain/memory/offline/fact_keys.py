@@ -57,6 +57,15 @@ def _normalized(key: str) -> str:
     return _NOT_KEY_CHAR.sub("_", key.strip().casefold()).strip("_")
 
 
+#: The number a key takes when its subject holds several values ("order_id_2").
+_VARIANT = re.compile(r"_\d+$")
+
+
+def base_key(key: str) -> str:
+    """``key`` without its number: "order_id" for "order_id_2"."""
+    return _VARIANT.sub("", key)
+
+
 def canonical_key(key: str) -> str:
     """memq's key for ``key`` (itself, normalized, when it is not a known alias)."""
     normalized = _normalized(key)

@@ -53,7 +53,7 @@ from domain.memory.offline.dialogue import (
     is_question,
     is_update,
 )
-from domain.memory.offline.fact_keys import canonical_key, known_spellings, restates
+from domain.memory.offline.fact_keys import base_key, canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.fragments import (
     moved_to,
@@ -216,10 +216,10 @@ def _of_the_order_named(key: str, text: str, value: ValueSpan, facts: _Facts) ->
         return key
     if not THAT_ORDER.search(_sentence_of(text, value)):
         return key
-    latest = next((item.key for item in facts.recent() if _base_key(item.key) == "order_id"), None)
+    latest = next((item.key for item in facts.recent() if base_key(item.key) == "order_id"), None)
     if latest is None or latest == "order_id":
         return key
-    return f"{_base_key(key)}_{latest.rsplit('_', 1)[1]}"
+    return f"{base_key(key)}_{latest.rsplit('_', 1)[1]}"
 
 
 def _same_party(value: ValueSpan, current: str | None) -> bool:
@@ -241,10 +241,6 @@ def _separate_sum(text: str, value: ValueSpan, current: str | None) -> bool:
 _PART_PAID = frozenset({"deposit"})
 #: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
 _GENERIC_AMOUNTS = frozenset({"total", "amount", "fee"})
-
-
-def _base_key(key: str) -> str:
-    return re.sub(r"_\d+$", "", key)
 
 
 @dataclass(frozen=True)
@@ -341,7 +337,7 @@ class _Facts:
 
     def free_variant(self, key: str) -> str:
         """``key_2``, ``key_3`` …: the first that holds nothing yet."""
-        base = re.sub(r"_\d+$", "", key)
+        base = base_key(key)
         n = 2
         while self.current(f"{base}_{n}") is not None:
             n += 1
@@ -474,7 +470,7 @@ def _noted_copies_put_right(held_before: dict[str, str], facts: _Facts) -> list[
     }
     copies = []
     for key, current in facts.current_values().items():
-        if _base_key(key) not in noted:
+        if base_key(key) not in noted:
             continue
         code = _noted_code(key, held_before.get(key, ""))
         if code is not None and current != held_before[key] and _near(current, code.text):
@@ -692,11 +688,11 @@ def _facts_in(
             ):
                 key = facts.free_variant(key)
             end = value.end
-            if _base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
+            if base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
                 end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
             elif value.kind is Kind.AMOUNT and (rate := _RATE.match(text, value.end)):
                 end = rate.end()  # "$40 per day" is not $40
-            if from_user and _base_key(key) == "product_model":
+            if from_user and base_key(key) == "product_model":
                 start = _brand_start(text, value, start)
             if from_user and value.kind is Kind.ADDRESS:
                 start = _town_start(text, value, start)
@@ -745,7 +741,7 @@ def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[Fa
 
 
 def _names_someone(key: str) -> bool:
-    return re.sub(r"_\d+$", "", key).endswith("_name")
+    return base_key(key).endswith("_name")
 
 
 #: Kinds a sentence with "new" or "now" in it updates ("the new round is Tuesday 19 Nov").
@@ -846,7 +842,7 @@ def _keys_for(
         bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
         similar = _similar_known(value, facts, correction, bare)
         totals = [k for t, _ in cues if t.name == "total" and (k := t.key_for(value.kind))]
-        if similar is not None and _base_key(similar) in _PART_PAID and totals:
+        if similar is not None and base_key(similar) in _PART_PAID and totals:
             # «مبلغ کل … میشه ۱۰۰ میلیون»: the whole is no corrected deposit
             similar = totals[0]
         if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
@@ -904,7 +900,7 @@ def _keys_for(
         similar is not None
         and value.kind in _SLOT_KINDS
         and similar not in said_here
-        and _base_key(similar) not in _SLOT_KINDS.values()
+        and base_key(similar) not in _SLOT_KINDS.values()
         and not is_correction(sentence)
     ):
         slot = _slot_named(value, text, asked, facts)
@@ -937,7 +933,7 @@ def _noted_of_same_thing(text: str, value: ValueSpan, base: str, facts: _Facts) 
     noted = [
         (item.key, item.value)
         for item in facts.recent()
-        if _base_key(item.key) == base
+        if base_key(item.key) == base
         and (code := _noted_code(item.key, item.value)) is not None
         and code.kind is value.kind
     ]
@@ -963,11 +959,11 @@ def _slot_named(value: ValueSpan, text: str, asked: Sequence[Topic], facts: _Fac
         key
         for key in sorted(facts.keys())
         if not key.startswith(tuple(_SLOT_KINDS.values()))
-        and _base_key(key) not in _DATES_ON_RECORD
+        and base_key(key) not in _DATES_ON_RECORD
         and (current := facts.current(key)) is not None
         and _kind_of(current) is value.kind
     ]
-    if len({_base_key(key) for key in held}) <= 1:
+    if len({base_key(key) for key in held}) <= 1:
         return ""
     for topic in (*topics_named(text), *asked):
         key = topic.key_for(value.kind)
@@ -1302,7 +1298,7 @@ def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
         return False
     noted = set(NOTED_KINDS.values())
     held = facts.keys()
-    subjects = [key for key in held if re.sub(r"_\d+$", "", key) not in noted]
+    subjects = [key for key in held if base_key(key) not in noted]
     said = _digits_or_text(value.text)
     return any(_digits_or_text(facts.current(key) or "") == said for key in subjects)
 
@@ -1831,7 +1827,7 @@ def _similar_known(
 def _noted_code(key: str, value: str) -> ValueSpan | None:
     """The one id, email or phone a noted value holds with its lead-in ("Tom Ellery,
     agreement is NVL-7730418"): a typo of it put right is that note's value."""
-    if _base_key(key) not in NOTED_KINDS.values():
+    if base_key(key) not in NOTED_KINDS.values():
         return None
     codes = [v for v in find_values(value) if v.kind in _TYPO_KINDS]
     return codes[0] if len(codes) == 1 and codes[0].text != value else None
@@ -1844,7 +1840,7 @@ def _known_address(value: ValueSpan, facts: _Facts) -> str | None:
     if value.kind is not Kind.ADDRESS:
         return None
     for item in facts.recent():
-        if not _base_key(item.key).endswith("_address"):
+        if not base_key(item.key).endswith("_address"):
             continue
         if restates(item.value, value.text) or restates(value.text, item.value):
             return item.key
@@ -1980,7 +1976,7 @@ _NEW_ID = re.compile(r"\b(?:new|updated|replacement|corrected)\s+(?:\w+\s+)?$", 
 
 
 def _renewed_id(text: str, code: FactMatch) -> bool:
-    if _base_key(code.key) == "order_id":
+    if base_key(code.key) == "order_id":
         return False
     cue = max(
         (c for c in cues_in(text[: code.start]) if c.topic.key_for(Kind.IDENTIFIER)),

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from domain.memory.offline.dialogue import CORRECTION, is_question
-from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.fact_keys import base_key, restates
 from domain.memory.offline.fact_match import FactMatch
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.subjects import cues_in
@@ -80,15 +80,16 @@ def listed_ids(
         if not from_user and _offered_to_choose(text, first, second):
             continue
         keyed = _match_of(result, first)
-        if keyed is None or not several(_base(keyed.key)):
+        if keyed is None:
             continue
-        if _another_subject_after(text, second, _base(keyed.key)):
+        base = base_key(keyed.key)
+        if not several(base) or _another_subject_after(text, second, base):
             continue
         other = _match_of(result, second)
         used = {m.key for m in result if m is not other}
-        if other is not None and (_base(other.key) != _base(keyed.key) or other.key not in used):
+        if other is not None and (base_key(other.key) != base or other.key not in used):
             continue  # keyed to a subject of its own, or already another one
-        key = _key_for(_base(keyed.key), second.text, held, used)
+        key = _key_for(base, second.text, held, used)
         if other is None:
             result.append(FactMatch(key, second.text, second.start, second.end))
         else:
@@ -181,7 +182,3 @@ def _key_for(base: str, value: str, held: Callable[[str], str | None], used: set
         (v for v in variants if held(v) is None and v not in used),
         f"{base}_{_MAX_VARIANTS + 1}",
     )
-
-
-def _base(key: str) -> str:
-    return re.sub(r"_\d+$", "", key)
