@@ -15,20 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from domain.memory.offline.values import Kind, counted, counted_unit, find_values
+from domain.memory.offline.values import Kind, counted, counted_unit, find_values, what_is_counted
 
 #: A trailing plural "s" says nothing of what is counted ("room", "rooms").
 _PLURAL = re.compile(r"(?<=[a-z])s$")
-#: The number that opens a count, in digits or in words ("two adults", «سه شب», «สองคืน»):
-#: what is left is what it counts.
-_LEADING_NUMBER = re.compile(
-    r"^(?:[\d.,٫٬\s]+"
-    r"|(?:a\s+couple\s+of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|a|an)\s+"
-    r"|(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده)\s+"
-    r"|(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)\s*)",
-    re.IGNORECASE,
-)
 
 #: A price per unit: "per night", "a month", "each", "nightly", "£289pn", "/night"; «هر»,
 #: «ماهانه», «شبی»; «คืนละ», «ใบละ», «ต่อเดือน», «/เดือน» (not the «และ» of "and": a
@@ -92,7 +82,7 @@ def _sort(value: str) -> _Sort:
     measure = ""
     for span in spans:
         if span.kind is Kind.COUNT:
-            unit = _LEADING_NUMBER.sub("", span.text).casefold()
+            unit = what_is_counted(span.text).casefold()
             # people under any name ("guests", «نفر», «คน») are one sort: ``counted``
             measure = counted(span) or counted_unit(unit) or _PLURAL.sub("", unit)
         elif span.kind in (Kind.DURATION, Kind.WEIGHT, Kind.LENGTH):

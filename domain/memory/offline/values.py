@@ -611,6 +611,22 @@ def counted(value: ValueSpan) -> str | None:
     return counted_unit(_LEADING_NUMBER.sub("", value.text))
 
 
+#: The number that opens a count, in digits or in words ("two adults", «سه شب», «สองคืน»;
+#: «یازده», eleven, beside the Persian words the other patterns read).
+_COUNT_OPENING = re.compile(
+    r"^(?:[\d.,٫٬\s]+"
+    rf"|(?:a\s+couple\s+of|{_EN_NUMBER_WORDS}|a|an)\s+"
+    rf"|(?:{_FA_NUMBER_WORDS}|یازده)\s+"
+    rf"|(?:{_TH_NUMBER_WORDS})\s*)",
+    re.IGNORECASE,
+)
+
+
+def what_is_counted(count: str) -> str:
+    """``count`` without the number that opens it: "adults" of "two adults"."""
+    return _COUNT_OPENING.sub("", count)
+
+
 def counted_unit(unit: str) -> str | None:
     """``number_of_nights`` for "nights", ``guest_count`` for "adults", ``points_balance``
     for "points": what a count of ``unit`` is; else None."""
