@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 
 from domain.context.fact_subjects import about
@@ -88,27 +88,10 @@ class ReplacedMarks:
         # current values are indexed once (``CurrentValues``).
         current = CurrentValues([fact.value for fact in facts])
         self._replaced = [
-            _Replaced(
-                old,
-                newer,
-                replaced_note(newer.value),
-                tuple(
-                    facts[index].key
-                    for index in current.holding(old)
-                    if facts[index].key != fact.key
-                ),
-                (old, *_distinctive_words(old, newer.value)[:1]),
-                hours_apart=time_of_day(old) and not _HOURS_KEY.search(fact.key),
-            )
+            _replaced(fact, old, newer, facts, current)
             for fact in facts
             for old, newer in _replacements(fact)
             if _markable(old) and not held(old, newer.value)
-        ]
-        self._replaced = [
-            replace(item, held_by=_holding_word(facts, item.needles[1], item.fact.key))
-            if len(item.needles) > 1
-            else item
-            for item in self._replaced
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
         # put right, which is nobody's value) unless a fact holds it as current; none a
@@ -174,6 +157,22 @@ class ReplacedMarks:
                     )
                     break
         return text
+
+
+def _replaced(
+    fact: Fact, old: str, newer: Fact, facts: Sequence[Fact], current: CurrentValues
+) -> _Replaced:
+    """What marking ``old``, an earlier value of ``fact``, takes: ``newer`` replaced it."""
+    word = _distinctive_words(old, newer.value)[:1]
+    return _Replaced(
+        old,
+        newer,
+        replaced_note(newer.value),
+        tuple(facts[i].key for i in current.holding(old) if facts[i].key != fact.key),
+        (old, *word),
+        held_by=_holding_word(facts, word[0], fact.key) if word else (),
+        hours_apart=time_of_day(old) and not _HOURS_KEY.search(fact.key),
+    )
 
 
 def _replacements(fact: Fact) -> list[tuple[str, Fact]]:
