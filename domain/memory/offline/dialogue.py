@@ -94,10 +94,12 @@ _ANYTHING_ELSE = re.compile(
     rf"|(?<![{_FA}])چیز\s*(?:دیگه|دیگر)|อะไร(?:อีก|เพิ่มเติม)",
     re.IGNORECASE,
 )
+#: The Persian no a reply opens with; not «نه فقط» / «نه تنها» (not only).
+_PERSIAN_NO = rf"نه(?![{_FA}])(?!\s*(?:فقط|تنها))"
 #: A reply that opens with no: whatever value it gives, it turned the question down
 #: («نه. یه شماره دیگه هم دارم …», «ไม่ค่ะ มีเบอร์สำรองอีกเบอร์ …»).
 _SAYS_NO = re.compile(
-    rf"^\s*(?:(?:no|nope|nah)(?![A-Za-z])|نه(?![{_FA}])|ไม่(?!ใช่|ได้))", re.IGNORECASE
+    rf"^\s*(?:(?:no|nope|nah)(?![A-Za-z])|{_PERSIAN_NO}|ไม่(?!ใช่|ได้))", re.IGNORECASE
 )
 
 #: Just before a value: the value is the old or rejected one ("not 96", "instead of Thursday").
@@ -123,7 +125,7 @@ _NEGATED_AFTER = re.compile(
 #: A Persian question that asks whether the known value stays: «همون محل کار؟».
 _SAME_AS_BEFORE = re.compile(rf"(?<![{_FA}])(?:همون|همین|همان)(?![{_FA}])")
 #: A Persian reply that says no to the question before it.
-_DECLINED = re.compile(rf"^\s*نه(?![{_FA}])(?!\s*(?:فقط|تنها))")
+_DECLINED = re.compile(rf"^\s*{_PERSIAN_NO}")
 #: How far before a value a negation may sit.
 _NEGATION_REACH = 22
 
