@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -433,6 +434,20 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
     return items[::-1]
 
 
+def _with_its_label(value: str, text: str) -> str:
+    """A bare number with the word before it in ``text`` ("شماره ۶", "room 12"): a "6"
+    anywhere else in the context does not say what the detail says, and a detail taken
+    for said at a larger budget would show less there than at a smaller one."""
+    number = value.strip()
+    if not number.isdigit():
+        return value
+    found = re.search(rf"(\S*?)(\s?)(?<![\d.,]){re.escape(number)}(?![\d])", text)
+    if found is None or not found.group(1) or found.group(1).endswith(":"):
+        return value
+    word = re.split(r"[\d.,]", found.group(1))[-1] if found.group(2) == "" else found.group(1)
+    return f"{word}{found.group(2)}{number}" if word else value
+
+
 def _script(char: str) -> str:
     return unicodedata.name(char, "?").split(" ")[0]
 
@@ -535,7 +550,7 @@ def _hidden_by(
         wanted = said[id(items[index])]
         at = later_from - 1
         for value in wanted.values:
-            value = normalized(value)
+            value = normalized(_with_its_label(value, _item_text(items[index])))
             if _carries(earlier, value):
                 continue
             found = next((k for k, text in enumerate(later) if _carries(text, value)), None)

@@ -236,6 +236,46 @@ def test_a_detail_stays_while_the_summary_carrying_its_values_misses_its_words(
     assert all(shown_at[first:])
 
 
+@pytest.mark.parametrize(
+    ("mid", "said", "value", "words"),
+    [
+        (
+            "User: our parking space is new now. Assistant: That adds 17 pounds. ",
+            "User: our parking is now space 17",
+            "17",
+            "space 17",
+        ),
+        (
+            "User: پارکینگ شماره جدید رو بعدا میگم. Assistant: یعنی ۶ تومن اضافه. ",
+            "User: پارکینگ ما شده پارکینگ شماره ۶",
+            "۶",
+            "شماره ۶",
+        ),
+        (
+            "User: ที่จอดรถของเราเป็นช่องใหม่ Assistant: เพิ่มอีก 17 บาทค่ะ ",
+            "User: ที่จอดรถของเราเป็นช่อง 17",
+            "17",
+            "ช่อง 17",
+        ),
+    ],
+    ids=["english", "persian", "thai"],
+)
+def test_a_bare_number_elsewhere_does_not_hide_the_detail_it_labels(
+    mid: str, said: str, value: str, words: str
+) -> None:
+    # The summary holds the detail's words and a "17" of something else: the detail's
+    # number is what its label says, so it stays at every budget that showed it.
+    with_mid = memory(recent="User: Thanks.", mid=mid * 3, spans=(45, 80, 90)).mid
+    stated = detail(60, said, [value], "number")
+    shown_at = []
+    for budget in range(400, 3000, 20):
+        ctx = _context(budget, mid=with_mid, details=[stated])
+        shown_at.append(words in render_text(ctx))
+    assert any(shown_at)
+    first = shown_at.index(True)
+    assert all(shown_at[first:])
+
+
 def test_the_details_come_before_the_recent_summary() -> None:
     # A detail is a value word for word in a few tokens; the recent summary, the
     # conversation around the values: where both do not fit, the details are shown.
