@@ -2264,6 +2264,8 @@ def _free_text_answer(
         key = _FREE_TEXT_KEYS[topic.name]
         if topic.name == "name" and any(t.name == "recipient" for t in asked):
             key = "recipient_name"  # "your mother's name?": not the customer's
+        if topic.name == "name" and not _plausible("name", value):
+            value = _name_clause(value)  # "Dana Whitfield, from Brightwave Analytics"
         if key in keys or not _plausible(topic.name, value):
             continue
         if key == "customer_name" and not _same_person(value, facts_name):
@@ -2281,8 +2283,8 @@ def _leading_name(
     if not any(topic.name == "name" for topic in asked) or _NOT_AN_ANSWER.match(text.strip()):
         return []
     start, value = _cleaned_answer(text)
-    clause = value.split(",")[0].strip()
-    if "," not in value or not clause or any(f.start < start + len(clause) for f in found):
+    clause = _name_clause(value)
+    if clause == value or not clause or any(f.start < start + len(clause) for f in found):
         return []
     someone_else = any(t.name == "recipient" for t in asked)
     key = "recipient_name" if someone_else else "customer_name"
@@ -2291,6 +2293,13 @@ def _leading_name(
     if key == "customer_name" and not _same_person(clause, facts_name):
         return []
     return [FactMatch(key, clause, start, start + len(clause))]
+
+
+def _name_clause(value: str) -> str:
+    """The clause a name reply opens with, before a comma or a line break that goes on to
+    something else ("Dana Whitfield, from Brightwave Analytics", «سارا احمدی» then the
+    phone on the next line, «ต้นกล้า, 093-…»)."""
+    return re.split(r"[,،\n]", value, maxsplit=1)[0].strip()
 
 
 _FREE_TEXT_KEYS = {
