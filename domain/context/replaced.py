@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from domain.context.fact_order import subject
 from domain.context.fact_subjects import about
 from domain.context.held_values import CurrentValues, held
 from domain.context.needles import Needles, each_present
@@ -90,8 +91,9 @@ class ReplacedMarks:
         self._replaced = [
             _replaced(fact, old, newer, facts, current)
             for fact in facts
-            for old, newer in _replacements(fact)
-            if _markable(old) and not held(old, newer.value)
+            for whole, newer in _replacements(fact)
+            if _markable(old := _without_current_part(whole, fact, facts))
+            and not held(old, newer.value)
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
         # put right, which is nobody's value) unless a fact holds it as current; none a
@@ -190,6 +192,28 @@ def _replacements(fact: Fact) -> list[tuple[str, Fact]]:
                 (old, fact if newer == fact.value else fact.model_copy(update={"value": newer}))
             )
     return pairs
+
+
+#: The word that joins a date to its hours ("Thursday 14 March, between 8am and 1pm",
+#: «شنبه ساعت ۵», «วันเสาร์ที่ 7 ธ.ค. ช่วง 13.00-15.00 น.»).
+_JOINING_WORD = re.compile(r"[\s,،]*(?:\b(?:between|from|at)|ساعت|از|ช่วง|เวลา)?[\s,،]*$", re.I)
+
+
+def _without_current_part(old: str, fact: Fact, facts: Sequence[Fact]) -> str:
+    """``old`` up to the part of it another fact of its subject still holds as current:
+    "วันเสาร์ที่ 7 ธ.ค. ช่วง 13.00-15.00 น." moved to Sunday in the same slot, with
+    "13.00-15.00 น." the installation time now, was replaced in its day only; marked whole,
+    the note would call the slot that stays an old value."""
+    for other in facts:
+        if other.key == fact.key or subject(other.key) != subject(fact.key):
+            continue
+        kept = other.value.strip()
+        at = old.find(kept) if len(kept) >= MIN_MARKED_CHARS else -1
+        if at > 0 and kept not in fact.value:
+            head = _JOINING_WORD.sub("", old[:at])
+            if any(ch.isdigit() for ch in head):
+                return head
+    return old
 
 
 def _quotes_whole(text: str, value: str) -> bool:

@@ -894,7 +894,7 @@ def _keys_for(
     )
     # "I can move all 24 across": a bare number a clause from the word of change is no sum
     bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
-    similar = _known_address(value, facts) or _similar_known(value, facts, corrects, bare)
+    similar = _known_address(value, facts) or _similar_known(value, facts, corrects, bare, text)
     said_here = {m.key for m in facts.saying}
     if (
         similar is not None
@@ -1213,9 +1213,13 @@ _LEAD_IN_REACH = 48
 
 #: An assistant inviting the customer to get in touch, or to send something in: the number
 #: or address is the company's ("please send it to freeze@…", «مدارک رو به … بفرستید»,
-#: "ส่งรูปมาทางอีเมล …": «มา» sends it towards the speaker).
+#: "ส่งรูปมาทางอีเมล …": «มา» sends it towards the speaker). "Contact", "email" and "text"
+#: named as a thing ("I have the email … on the booking", "your contact number …") invite
+#: nothing: the value is read back, not given to write to.
 _GET_IN_TOUCH = re.compile(
-    r"\b(?:contact|call|reach|email|e-mail|write\s+to|text)\b"
+    r"\b(?:call|reach|write\s+to)\b"
+    r"|(?<!\bthe\s)(?<!\byour\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\ban\s)(?<!\bmy\s)"
+    r"\b(?:contact|email|e-mail|text)\b(?!\s+(?:address|number|details)\b)"
     r"|(?:^|\b(?:please|kindly|can|could|just)\s+)(?:send|forward|upload|mail)\b|\bsend\s+us\b"
     r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|بفرستید|بفرستین|ارسال\s*(?:کنید|بفرمایید)"
     r"|ایمیل\s*(?:کنید|بزنید)|ติดต่อ|โทรหา|โทรมาที่|ส่ง\S{0,24}มา",
@@ -1793,7 +1797,7 @@ def _char_shape(text: str) -> str:
 
 
 def _similar_known(
-    value: ValueSpan, facts: _Facts, correction: bool, bare_corrects: bool = False
+    value: ValueSpan, facts: _Facts, correction: bool, bare_corrects: bool = False, text: str = ""
 ) -> str | None:
     """The key of a known value this one corrects: in a correction, the most recent
     value of a compatible kind; anywhere, a near-identical id, email or phone (a typo
@@ -1804,6 +1808,7 @@ def _similar_known(
     Ellery, agreement is NVL-7730418") is put right too, unless a key holds it bare."""
     typo_kinds = _TYPO_KINDS if correction else _TYPO_KINDS - {Kind.PHONE}
     compatible = noted = None
+    kept = _kept_alongside(value, text)
     for item in facts.recent():
         kind = _kind_of(item.value)
         code = _noted_code(item.key, item.value)
@@ -1819,9 +1824,28 @@ def _similar_known(
             continue
         if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
-        if correction and compatible is None and _similar(value, kind, item.value, bare_corrects):
-            compatible = item.key
+        if correction and _similar(value, kind, item.value, bare_corrects):
+            if kept and any(piece in item.value for piece in kept):
+                # «เลื่อนเป็นวันอาทิตย์ที่ 8 ธ.ค. ช่วงเวลาเดิม 13.00-15.00 น.»: the date held
+                # with that slot is the one moved, however long ago it was named
+                return noted or item.key
+            compatible = compatible or item.key
     return noted or compatible
+
+
+#: A piece of a message that says which held value a correction moves: digits with a
+#: separator or four and more ("13.00-15.00", "9-12", "2pm"), not a bare small number.
+_KEPT_PIECE = re.compile(r"\d+(?:[.:\-–]\d+)+|\d{4,}|\d+\s?(?:am|pm)\b", re.IGNORECASE)
+
+
+def _kept_alongside(value: ValueSpan, text: str) -> list[str]:
+    """The pieces of ``text`` beside ``value`` (outside it) that a held value may repeat:
+    "move it to Friday, same 9-12 slot" names the date held with 9-12."""
+    return [
+        m.group()
+        for m in _KEPT_PIECE.finditer(text)
+        if m.end() <= value.start or m.start() >= value.end
+    ]
 
 
 def _noted_code(key: str, value: str) -> ValueSpan | None:

@@ -49,7 +49,9 @@ _DELIVERY = re.compile(
     r"(?:(?<![A-Za-z])(?:please\s+|just\s+|can\s+you\s+|could\s+you\s+)?"
     r"(?:leave|drop|hand|give|put|place)\s+(?:it|them|the\s+\w+|my\s+\w+)\s+"
     r"(?:with|at|in|by|outside|behind|next\s+to|on|under|inside|to)\b"
-    r"|(?<![A-Za-z])(?:please\s+)?(?:don'?t|do\s+not|never)\s+(?:leave|ring|knock|buzz|deliver|put)\b"
+    # "don't ring me" is how to get in touch (``_CONTACT``), "don't ring" the doorbell
+    r"|(?<![A-Za-z])(?:please\s+)?(?:don'?t|do\s+not|never)\s+"
+    r"(?:leave|ring(?!\s+(?:me|us)\b)|knock|buzz|deliver|put)\b"
     r"|(?<![A-Za-z])(?:please\s+)?(?:ring|knock|buzz)\s+(?:the|twice|at|on|loudly|first)\b"
     r"|(?<![A-Za-z])(?:please\s+)?use\s+the\s+(?:side|back|front|rear|service)\s+(?:door|entrance|gate)"
     r"|(?<![A-Za-z])(?:only\s+)?deliver(?:y)?\s+(?:only\s+)?(?:after|before|between)\b)"
@@ -87,7 +89,15 @@ _CONTACT = re.compile(
     r"|(?<![A-Za-z])please\s+(?:text|e-?mail|call|message|whatsapp)\s+(?:the|all|any|every)\s+\w+"
     r"|(?<![A-Za-z])(?:e-?mail|text|whatsapp|sms|phone)\s+(?:is|works)\s+(?:best|better|easier)"
     r"|(?<![A-Za-z])(?:i(?:'d| would)\s+(?:prefer|rather)|prefer(?:ably)?)\s+(?:an?\s+)?"
-    r"(?:e-?mail|call|text|phone|whatsapp|sms|message))"
+    r"(?:e-?mail|call|text|phone|whatsapp|sms|message)"
+    # leave given ("you can ring", "calls are fine") and whom to reach instead ("ring
+    # Callum not me", "call my wife"): how to get in touch, as much as "text me" is
+    r"|(?<![A-Za-z])you\s+can\s+(?:call|ring|phone|text|e-?mail|message|whatsapp)\b"
+    r"|(?<![A-Za-z])(?:ringing|calling|phone\s+calls?|calls|texting|texts)\s+(?:is|are)\s+"
+    r"(?:fine|ok|okay|good|best)\b"
+    r"|(?:^|(?<=[,.!;]\s)|(?<=please\s)|(?<=just\s))(?:call|ring|phone|text|message|whatsapp)\s+"
+    r"(?:my\s+(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|colleague|boss)"
+    r"|(?-i:[A-Z][a-z]+))\b(?!\s+(?:on|at)\s+[+\d]))"
     r"[^.!?\n]*"
     # Persian: «قبل از اومدن زنگ بزنید», «فقط بعد از ساعت ۵ تماس بگیرید», «پیامک بدید بهتره»
     # «پیامک هم بزنید», «پیامک بدهید» (written), «پیامک بدن» (spoken: "they should text")
@@ -100,7 +110,7 @@ _CONTACT = re.compile(
     rf"[^.!?\n]*"
     # Thai: «โทรหาก่อน…», «ติดต่อทางไลน์…», «ไม่ต้องโทร», «ทักไลน์…»
     r"|(?:(?:ให้)?โทร(?:หา)?\S{0,8}?ก่อน|ติดต่อ(?:ทาง|ผ่าน)|ทัก(?:ไลน์|แชท)|ส่งข้อความ|ไม่ต้องโทร|อย่าโทร"
-    r"|โทรได้(?:หลัง|ก่อน|ช่วง)|สะดวก(?:ทาง|ให้)?(?:ไลน์|อีเมล|โทร)|ส่งทาง(?:เมล|อีเมล|ไลน์))"
+    r"|โทรได้(?:หลัง|ก่อน|ช่วง|เลย|ตลอด|ทุกเวลา)|สะดวก(?:ทาง|ให้)?(?:ไลน์|อีเมล|โทร)|ส่งทาง(?:เมล|อีเมล|ไลน์))"
     r"[^.!?\n]*",
     re.IGNORECASE,
 )
