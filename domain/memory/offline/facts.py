@@ -1214,12 +1214,13 @@ _LEAD_IN_REACH = 48
 #: An assistant inviting the customer to get in touch, or to send something in: the number
 #: or address is the company's ("please send it to freeze@…", «مدارک رو به … بفرستید»,
 #: "ส่งรูปมาทางอีเมล …": «มา» sends it towards the speaker). "Contact", "email" and "text"
-#: named as a thing ("I have the email … on the booking", "your contact number …") invite
-#: nothing: the value is read back, not given to write to.
+#: named as the customer's record ("I have the email … on the booking", "your contact
+#: number …") invite nothing: the value is read back, not given to write to; "the email for
+#: returns is …", "our contact number" and "the team's contact details" still do.
 _GET_IN_TOUCH = re.compile(
     r"\b(?:call|reach|write\s+to)\b"
-    r"|(?<!\bthe\s)(?<!\byour\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\ban\s)(?<!\bmy\s)"
-    r"\b(?:contact|email|e-mail|text)\b(?!\s+(?:address|number|details)\b)"
+    r"|(?<!\byour\s)(?<!\bhave\sthe\s)(?<!\bhave\san\s)(?<!\bhave\syour\s)"
+    r"\b(?:contact|email|e-mail|text)\b"
     r"|(?:^|\b(?:please|kindly|can|could|just)\s+)(?:send|forward|upload|mail)\b|\bsend\s+us\b"
     r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|بفرستید|بفرستین|ارسال\s*(?:کنید|بفرمایید)"
     r"|ایمیل\s*(?:کنید|بزنید)|ติดต่อ|โทรหา|โทรมาที่|ส่ง\S{0,24}มา",
