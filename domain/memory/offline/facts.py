@@ -261,6 +261,18 @@ class _Facts:
         #: What the message being read has said so far: stated after every fact before it
         #: (set only on the view ``reading`` returns).
         self.saying: Sequence[FactMatch] = ()
+        #: The digits of every sum or measure said so far, in an earlier message or a
+        #: value known: a bare number repeating one ("any wiggle room on the 142?" after
+        #: "£142 per room") is that sum, not an id nor a count.
+        self.measured: set[str] = set()
+        for _, value in known:
+            self.note_measures(value)
+
+    def note_measures(self, text: str) -> None:
+        for span in find_values(text):
+            digits = _digits(span.text)
+            if span.kind in _SAID_WITH_UNIT and len(digits) >= _MIN_ID_DIGITS:
+                self.measured.add(digits)
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -409,6 +421,7 @@ def extract_facts(
     for line in sorted(context, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
+        facts.note_measures(line.content)
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(line.role, line.content, {"name"} if named else set())
     named_old: list[ExtractedFact] = []
@@ -446,6 +459,7 @@ def extract_facts(
             # answers the question for a name: the next reply ("โอเคครับ") is no name
             answered.add("name")
         conversation.after(line.role, line.content, answered)
+        facts.note_measures(line.content)
         previous = line
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
@@ -676,6 +690,8 @@ def _facts_in(
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used, declines)
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
+                continue
+            if _repeats_a_measure(value, key, facts):
                 continue
             key = _of_the_order_named(key, text, value, facts)
             if not moved_to(text) and part_of_fuller_address(value, facts.current(key)):
@@ -1305,6 +1321,23 @@ def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
 
 #: Kinds whose values are a number with a unit: "the 140" after "140 cm" is the desk.
 _MEASURE_KINDS = frozenset({Kind.LENGTH, Kind.WEIGHT, Kind.COUNT})
+
+
+def _repeats_a_measure(value: ValueSpan, key: str, facts: _Facts) -> bool:
+    """Whether a bare number read as an id repeats a sum or a measure said in an earlier
+    message ("any wiggle room on the 142?" after "£142 per room", «FOODGO REFUND 140»
+    after «ยอด 140 บาท»): it names that sum again, no room number nor order id. Under a
+    sum's own key («ค่าส่ง 1,460 + …») it is the sum restated."""
+    return (
+        value.kind is Kind.NUMBER
+        and key not in _AMOUNT_KEYS
+        and _digits(value.text) in facts.measured
+    )
+
+
+#: Kinds whose number is said with a unit or a currency (not a count: "2 nights" then
+#: "2" for the guests is a count of its own).
+_SAID_WITH_UNIT = frozenset({Kind.AMOUNT, Kind.LENGTH, Kind.WEIGHT})
 
 
 def _number_of_known_measure(value: ValueSpan, facts: _Facts) -> bool:
@@ -2343,8 +2376,10 @@ def _plausible(topic: str, value: str) -> bool:
         clause = len(value.split()) >= 2 or (is_thai(value) and len(value) >= _MIN_THAI_CLAUSE)
         return clause and len(value) <= _MAX_FAULT_CHARS
     if topic in ("address", "moving_to"):
-        # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
-        numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
+        # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too; nor
+        # a day and an hour ("Thursday 1-3pm", «พฤหัส 13:00-15:00» for a pickup slot)
+        numbers = _without_moments(value)
+        numbered = any(c.isdigit() for c in numbers) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
         hinted = _ADDRESS_HINT.search(value) is not None
         return len(value) <= _MAX_ADDRESS_CHARS and (hinted or numbered)
     return (
@@ -2353,6 +2388,14 @@ def _plausible(topic: str, value: str) -> bool:
         and not _CLAUSE_WORDS & set(value.casefold().split())
         and _THAI_CLAUSE.search(value) is None
     )
+
+
+def _without_moments(text: str) -> str:
+    """``text`` without the dates and times of day in it."""
+    for span in sorted(find_values(text), key=lambda s: s.start, reverse=True):
+        if span.kind in (Kind.DATE, Kind.TIME):
+            text = text[: span.start] + text[span.end :]
+    return text
 
 
 #: Words that make a reply a clause, not the name of a thing: "thank God", «خدا رو شکر»,
