@@ -2165,11 +2165,17 @@ def _takes_back(facts: _Facts, instruction: Instruction) -> bool:
     )
 
 
+def _for_someone_else(asked: Sequence[Topic]) -> bool:
+    """Whether a question asks for the name of someone other than the customer: a
+    recipient, a relative, a student or roommate the customer books for."""
+    return any(t.name in ("recipient", "someone_else") for t in asked)
+
+
 def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -> list[FactMatch]:
     if not any(t.name == "name" for t in asked):
         return []
     # «ขอชื่อและเบอร์ภรรยาด้วยค่ะ» → «นางสาวพิมพ์ชนก แสงทอง ครับ»: someone else's name
-    key = "person_name" if any(t.name == "recipient" for t in asked) else "customer_name"
+    key = "person_name" if _for_someone_else(asked) else "customer_name"
     if key in known:
         return []
     match = _TH_NAME_REPLY.match(text.strip())
@@ -2183,7 +2189,10 @@ def _looks_like_name(value: str) -> bool:
     if any(char.isdigit() for char in value) or not value:
         return False
     if re.search(r"[\u0e00-\u0e7f]", value):
-        # A Thai name is one run of letters, two with the family name.
+        # A Thai name is one run of letters, two with the family name; not who the customer
+        # is to someone («ส่งให้พี่ชาย», send it to my brother) nor "myself" («ผมเอง»)
+        if _TH_NOT_A_NAME.search(value):
+            return False
         return len(value) <= _MAX_THAI_NAME_CHARS and value.strip().count(" ") <= 1
     words = value.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS:
@@ -2192,8 +2201,21 @@ def _looks_like_name(value: str) -> bool:
     return not any(w.casefold() in _NOT_NAME_WORDS for w in words)
 
 
+#: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name.
+_TH_NOT_A_NAME = re.compile(
+    r"^(?:ส่ง|เอา|ขอ|ให้)|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
+)
 _NOT_NAME_WORDS = frozenset(
     [
+        # "it's me", «خودمم» (yes, that's me): the customer, not a name
+        "myself",
+        "speaking",
+        "خودمم",
+        "خودم",
+        "خودمه",
+        "خودمون",
+        "منم",
+        "بنده",
         "i",
         "im",
         "i'm",
@@ -2295,7 +2317,7 @@ def _free_text_answer(
         if topic.name == "product" and _PERSIAN.search(value):
             value = value.split("،")[0].strip()  # «شارژر لپتاپ ایسوس مشکی، سیمش زخمیه»
         key = _FREE_TEXT_KEYS[topic.name]
-        if topic.name == "name" and any(t.name == "recipient" for t in asked):
+        if topic.name == "name" and _for_someone_else(asked):
             key = "recipient_name"  # "your mother's name?": not the customer's
         if topic.name == "name" and not _plausible("name", value):
             value = _name_clause(value)  # "Dana Whitfield, from Brightwave Analytics"
@@ -2319,7 +2341,7 @@ def _leading_name(
     clause = _name_clause(value)
     if clause == value or not clause or any(f.start < start + len(clause) for f in found):
         return []
-    someone_else = any(t.name == "recipient" for t in asked)
+    someone_else = _for_someone_else(asked)
     key = "recipient_name" if someone_else else "customer_name"
     if not _looks_like_name(clause) or any(f.key == key for f in found):
         return []

@@ -333,6 +333,16 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
         r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก|หลาน",
     ),
+    # Who the customer books or pays for, or shares with: "the student's name?", «نام
+    # زبان‌آموز», «ชื่อรูมเมท». A name asked with one is that person's, not the customer's;
+    # no value of theirs is keyed by it (a student's national id stays the national id).
+    Topic(
+        "someone_else",
+        {},
+        english=r"student|learner|pupil|room-?mate|flatmate",
+        persian=r"زبان[\u200c\s]?آموز|دانش[\u200c\s]?آموز|هنرجو|هم[\u200c\s]?اتاقی|هم[\u200c\s]?خونه",
+        thai=r"นักเรียน|ผู้เรียน|รูมเมท|เพื่อนร่วมห้อง",
+    ),
     Topic(
         "second_contact",
         {Kind.PHONE: "second_contact_phone", Kind.EMAIL: "second_contact_email"},
@@ -410,7 +420,8 @@ TOPICS: tuple[Topic, ...] = (
         "name",
         {},
         english=r"(?:full\s+|first\s+|last\s+|sur)?name|who\s+am\s+i\s+speaking\s+(?:to|with)",
-        persian=r"اسم|نام|فامیلی",
+        # «ثبت‌نام», «نام‌نویسی» are registering, not a name
+        persian=r"اسم|(?<!ثبت)(?<!ثبت[\u200c\s])نام(?![\u200c\s]?نویسی)|فامیلی",
         thai=r"ชื่อ|นามสกุล",
         free_text=True,
     ),
