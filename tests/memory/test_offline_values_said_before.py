@@ -62,3 +62,21 @@ def test_the_thai_post_is_no_postcode() -> None:
     facts = facts_of(("assistant", "หมายเลขติดตามพัสดุไปรษณีย์ไทยคือ EB441028735TH ครับ"))
     assert "postcode" not in facts
     assert facts_of(("user", "รหัสไปรษณีย์ 10310 ค่ะ")) == {"postcode": "10310"}
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("Lumpini Place, Tower A, room 1208", "bring it up to room 1208 please"),
+        ("ลุมพินี เพลส พระราม 9 ตึก A ห้อง 1208", "ให้ขึ้นมาส่งหน้าห้อง 1208 เลย โทรก่อนขึ้นคับ"),
+        ("تهران، خیابان ولیعصر، برج آ، اتاق ۱۲۰۸", "لطفا تا اتاق ۱۲۰۸ بیارید"),
+    ],
+)
+def test_the_flat_of_a_held_address_is_no_room_number(address: str, message: str) -> None:
+    facts = facts_of(("user", message), known=[("delivery_address", address)])
+    assert "room_number" not in facts
+
+
+def test_a_room_the_address_does_not_hold_is_a_room_number() -> None:
+    facts = facts_of(("user", "my room is 1208"), known=[("delivery_address", "5 King St")])
+    assert facts["room_number"] == "1208"

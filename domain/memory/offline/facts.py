@@ -691,7 +691,7 @@ def _facts_in(
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
-            if _repeats_a_measure(value, key, facts):
+            if _repeats_a_measure(value, key, facts) or _flat_of_held_address(value, key, facts):
                 continue
             key = _of_the_order_named(key, text, value, facts)
             if not moved_to(text) and part_of_fuller_address(value, facts.current(key)):
@@ -1332,6 +1332,20 @@ def _repeats_a_measure(value: ValueSpan, key: str, facts: _Facts) -> bool:
         value.kind is Kind.NUMBER
         and key not in _AMOUNT_KEYS
         and _digits(value.text) in facts.measured
+    )
+
+
+def _flat_of_held_address(value: ValueSpan, key: str, facts: _Facts) -> bool:
+    """Whether a room number is the flat of an address held («ให้ขึ้นมาส่งหน้าห้อง 1208»
+    after «… ตึก A ห้อง 1208», "bring it up to room 1208" after "… Tower A, room 1208"):
+    the address says it already; it is no room of a booking."""
+    if base_key(key) != "room_number":
+        return False
+    said = re.compile(rf"(?<![\w-]){re.escape(value.text)}(?![\w-])")
+    return any(
+        said.search(address)
+        for held, address in facts.current_values().items()
+        if base_key(held).endswith("_address")
     )
 
 
