@@ -125,3 +125,38 @@ def test_two_people_of_one_relation_are_two_facts_not_a_correction(
 ) -> None:
     facts = facts_of(("user", first), ("user", second))
     assert (facts[key], facts[f"{key}_2"]) == names
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "یه کد تأیید به موبایل آقای فرهادی میره.",
+        "کد تأیید رو از آقای فرهادی بگیرید لطفاً.",
+        "برای آقای فرهادی فرستادم.",
+        "تأییدیه به ایمیل آقای فرهادی ارسال میشه.",
+        "خانم صالحی خوبه؟",
+        "آقای توکلی یک سؤال دارم.",
+        "راننده با تابلوی اسم آقای فرهادی تو سالن منتظرتون می‌مونه.",
+    ],
+)
+def test_a_title_and_family_name_before_a_verb_or_a_common_word_names_nobody(
+    message: str,
+) -> None:
+    """«آقای فرهادی میره»: the name ends before the verb, and a family name alone says too
+    little to be kept."""
+    facts = facts_of(("user", message), known=[("customer_name", "سپیده اکبری")])
+    assert not {key for key in facts if key.startswith("person_name")}
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("آقای علی میرزاده پیگیری میکنن", "علی میرزاده"),
+        ("آقای علی میری", "علی میری"),
+        ("آقای حسین کریمی اومدن", "حسین کریمی"),
+        ("خانم مریم بیگی", "مریم بیگی"),
+    ],
+)
+def test_a_family_name_shaped_like_a_verb_stays_a_name(message: str, name: str) -> None:
+    facts = facts_of(("user", message), known=[("customer_name", "سپیده اکبری")])
+    assert facts["person_name"] == name

@@ -261,6 +261,18 @@ class _Facts:
         #: What the message being read has said so far: stated after every fact before it
         #: (set only on the view ``reading`` returns).
         self.saying: Sequence[FactMatch] = ()
+        #: The digits of every sum or measure said so far, in an earlier message or a
+        #: value known: a bare number repeating one ("any wiggle room on the 142?" after
+        #: "£142 per room") is that sum, not an id nor a count.
+        self.measured: set[str] = set()
+        for _, value in known:
+            self.note_measures(value)
+
+    def note_measures(self, text: str) -> None:
+        for span in find_values(text):
+            digits = _digits(span.text)
+            if span.kind in _SAID_WITH_UNIT and len(digits) >= _MIN_ID_DIGITS:
+                self.measured.add(digits)
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -409,6 +421,7 @@ def extract_facts(
     for line in sorted(context, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
+        facts.note_measures(line.content)
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(line.role, line.content, {"name"} if named else set())
     named_old: list[ExtractedFact] = []
@@ -446,6 +459,7 @@ def extract_facts(
             # answers the question for a name: the next reply ("โอเคครับ") is no name
             answered.add("name")
         conversation.after(line.role, line.content, answered)
+        facts.note_measures(line.content)
         previous = line
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
@@ -676,6 +690,8 @@ def _facts_in(
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used, declines)
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
+                continue
+            if _repeats_a_measure(value, key, facts) or _flat_of_held_address(value, key, facts):
                 continue
             key = _of_the_order_named(key, text, value, facts)
             if not moved_to(text) and part_of_fuller_address(value, facts.current(key)):
@@ -1310,6 +1326,37 @@ def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
 
 #: Kinds whose values are a number with a unit: "the 140" after "140 cm" is the desk.
 _MEASURE_KINDS = frozenset({Kind.LENGTH, Kind.WEIGHT, Kind.COUNT})
+
+
+def _repeats_a_measure(value: ValueSpan, key: str, facts: _Facts) -> bool:
+    """Whether a bare number read as an id repeats a sum or a measure said in an earlier
+    message ("any wiggle room on the 142?" after "£142 per room", «FOODGO REFUND 140»
+    after «ยอด 140 บาท»): it names that sum again, no room number nor order id. Under a
+    sum's own key («ค่าส่ง 1,460 + …») it is the sum restated."""
+    return (
+        value.kind is Kind.NUMBER
+        and key not in _AMOUNT_KEYS
+        and _digits(value.text) in facts.measured
+    )
+
+
+def _flat_of_held_address(value: ValueSpan, key: str, facts: _Facts) -> bool:
+    """Whether a room number is the flat of an address held («ให้ขึ้นมาส่งหน้าห้อง 1208»
+    after «… ตึก A ห้อง 1208», "bring it up to room 1208" after "… Tower A, room 1208"):
+    the address says it already; it is no room of a booking."""
+    if base_key(key) != "room_number":
+        return False
+    said = re.compile(rf"(?<![\w-]){re.escape(value.text)}(?![\w-])")
+    return any(
+        said.search(address)
+        for held, address in facts.current_values().items()
+        if base_key(held).endswith("_address")
+    )
+
+
+#: Kinds whose number is said with a unit or a currency (not a count: "2 nights" then
+#: "2" for the guests is a count of its own).
+_SAID_WITH_UNIT = frozenset({Kind.AMOUNT, Kind.LENGTH, Kind.WEIGHT})
 
 
 def _number_of_known_measure(value: ValueSpan, facts: _Facts) -> bool:
@@ -2157,11 +2204,17 @@ def _takes_back(facts: _Facts, instruction: Instruction) -> bool:
     )
 
 
+def _for_someone_else(asked: Sequence[Topic]) -> bool:
+    """Whether a question asks for the name of someone other than the customer: a
+    recipient, a relative, a student or roommate the customer books for."""
+    return any(t.name in ("recipient", "someone_else") for t in asked)
+
+
 def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -> list[FactMatch]:
     if not any(t.name == "name" for t in asked):
         return []
     # «ขอชื่อและเบอร์ภรรยาด้วยค่ะ» → «นางสาวพิมพ์ชนก แสงทอง ครับ»: someone else's name
-    key = "person_name" if any(t.name == "recipient" for t in asked) else "customer_name"
+    key = "person_name" if _for_someone_else(asked) else "customer_name"
     if key in known:
         return []
     match = _TH_NAME_REPLY.match(text.strip())
@@ -2175,7 +2228,10 @@ def _looks_like_name(value: str) -> bool:
     if any(char.isdigit() for char in value) or not value:
         return False
     if re.search(r"[\u0e00-\u0e7f]", value):
-        # A Thai name is one run of letters, two with the family name.
+        # A Thai name is one run of letters, two with the family name; not who the customer
+        # is to someone («ส่งให้พี่ชาย», send it to my brother) nor "myself" («ผมเอง»)
+        if _TH_NOT_A_NAME.search(value):
+            return False
         return len(value) <= _MAX_THAI_NAME_CHARS and value.strip().count(" ") <= 1
     words = value.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS:
@@ -2184,8 +2240,21 @@ def _looks_like_name(value: str) -> bool:
     return not any(w.casefold() in _NOT_NAME_WORDS for w in words)
 
 
+#: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name.
+_TH_NOT_A_NAME = re.compile(
+    r"^(?:ส่ง|เอา|ขอ|ให้)|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
+)
 _NOT_NAME_WORDS = frozenset(
     [
+        # "it's me", «خودمم» (yes, that's me): the customer, not a name
+        "myself",
+        "speaking",
+        "خودمم",
+        "خودم",
+        "خودمه",
+        "خودمون",
+        "منم",
+        "بنده",
         "i",
         "im",
         "i'm",
@@ -2287,7 +2356,7 @@ def _free_text_answer(
         if topic.name == "product" and _PERSIAN.search(value):
             value = value.split("،")[0].strip()  # «شارژر لپتاپ ایسوس مشکی، سیمش زخمیه»
         key = _FREE_TEXT_KEYS[topic.name]
-        if topic.name == "name" and any(t.name == "recipient" for t in asked):
+        if topic.name == "name" and _for_someone_else(asked):
             key = "recipient_name"  # "your mother's name?": not the customer's
         if topic.name == "name" and not _plausible("name", value):
             value = _name_clause(value)  # "Dana Whitfield, from Brightwave Analytics"
@@ -2312,7 +2381,7 @@ def _leading_name(
     start += max(value.find(clause), 0)  # "Brightwave Analytics, Dana Whitfield speaking"
     if clause == value or not clause or any(f.start < start + len(clause) for f in found):
         return []
-    someone_else = any(t.name == "recipient" for t in asked)
+    someone_else = _for_someone_else(asked)
     key = "recipient_name" if someone_else else "customer_name"
     if not _looks_like_name(clause) or any(f.key == key for f in found):
         return []
@@ -2395,8 +2464,10 @@ def _plausible(topic: str, value: str) -> bool:
         clause = len(value.split()) >= 2 or (is_thai(value) and len(value) >= _MIN_THAI_CLAUSE)
         return clause and len(value) <= _MAX_FAULT_CHARS
     if topic in ("address", "moving_to"):
-        # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too
-        numbered = any(c.isdigit() for c in value) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
+        # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too; nor
+        # a day and an hour ("Thursday 1-3pm", «พฤหัส 13:00-15:00» for a pickup slot)
+        numbers = _without_moments(value)
+        numbered = any(c.isdigit() for c in numbers) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
         hinted = _ADDRESS_HINT.search(value) is not None
         return len(value) <= _MAX_ADDRESS_CHARS and (hinted or numbered)
     return (
@@ -2405,6 +2476,14 @@ def _plausible(topic: str, value: str) -> bool:
         and not _CLAUSE_WORDS & set(value.casefold().split())
         and _THAI_CLAUSE.search(value) is None
     )
+
+
+def _without_moments(text: str) -> str:
+    """``text`` without the dates and times of day in it."""
+    for span in sorted(find_values(text), key=lambda s: s.start, reverse=True):
+        if span.kind in (Kind.DATE, Kind.TIME):
+            text = text[: span.start] + text[span.end :]
+    return text
 
 
 #: Words that make a reply a clause, not the name of a thing: "thank God", «خدا رو شکر»,

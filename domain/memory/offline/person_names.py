@@ -83,6 +83,7 @@ _FA_COMMON_NOT_NAMES = word_set(
     کار کارش کارو چیز چیزی کسی هیچی همه‌چی همه خونه جا اینجا اونجا کجاست
     گفت گفته گفتن میگه اومد اومده اومدن نیومد نیومده رفت رفته نرفت نیست هست بود
     بلده بلد باید نباید حتما حتماً گفتش زنگ تماس پیام جواب اصلا اصلاً واقعا واقعاً
+    خوب خوبه خوبن بد بده ارسال تحویل
     """
 )
 _FA_NOT_A_GIVEN_NAME = (
@@ -102,8 +103,30 @@ _FA_NOT_A_GIVEN_NAME = (
 #: کریمی اومدن» (its nouns, «زنگ», «تماس», are no family name: ``_FA_NOT_SURNAME``).
 _FA_LIGHT_VERB = (
     r"(?:نمی[\u200c\s]?|می[\u200c\s]?|ن|ب)?"
-    r"(?:کرد|کن|شد|شو|خواه|خوا|نمود)"
+    r"(?:کرد|کن|شد|شو|ش|خواه|خوا|نمود)"
     rf"(?:ن|ند|م|ی|ه|یم|ید|ین|ست)?(?![{_FA}])"
+)
+#: The endings of a Persian verb for who does it («میره», «میرم», «بگیرید», «فرستادم»).
+_FA_PERSON_ENDING = r"(?:م|ی|ه|د|یم|ید|ین|ن|ند|ست)?"
+#: The present stems of the everyday verbs (go, come, become, say, want, give, send, take,
+#: see, know, put, reach, stay, ask …), and their past stems.
+_FA_PRESENT_STEMS = (
+    r"ر|ا|آ|ی|ش|گ|گو|خوا|خواه|د|ده|کن|زن|تون|توان|فرست|گیر|بین|دون|دان|ذار|گذار|رس|رسون"
+    r"|رسان|مون|مان|خور|پرس|گرد|کش|بر|آر|یار|نویس|خون|خوان|دار|گرد"
+)
+_FA_PAST_STEMS = (
+    r"فرستاد|گفت|زد|داد|کرد|شد|رفت|اومد|آمد|گرفت|خرید|دید|رسید|گذاشت|داشت|خواست|نوشت"
+    r"|پرسید|رسوند|رساند|اومده"
+)
+#: A verb where a name would go: «آقای فرهادی میره» (the code goes to Mr Farhadi), «از آقای
+#: فرهادی بگیرید», «برای آقای فرهادی فرستادم». «می» or «نمی» with an everyday stem (not
+#: «میرزاده», whose «می» opens a longer word; not «میری», a family name as often as "you
+#: go"), an imperative «ب…ید», or a past stem with its ending.
+_FA_VERB = (
+    rf"(?:(?:(?!میری(?![{_FA}]))(?:ن?می[\u200c\s]?)(?:{_FA_PRESENT_STEMS})"
+    rf"|ب(?:{_FA_PRESENT_STEMS})){_FA_PERSON_ENDING}(?![{_FA}])"
+    # past: not «…ی», for «کردی» is a family name as well
+    rf"|ن?(?:{_FA_PAST_STEMS})(?:م|ه|د|یم|ید|ین|ن|ند)?(?![{_FA}]))"
 )
 _TH_TITLE = r"(?:คุณ)?"
 #: A name with its legal title kept («นายประยูร แก้วมณี»: the title is part of a full name;
@@ -170,7 +193,8 @@ _PATTERNS = (
     # رحیمی هستن», says too little); «به نام آقای …» is the holder's (``holder_names``).
     re.compile(
         rf"(?<![{_FA}])(?<!نام\s)(?:آقای|خانم|جناب|سرکار\s+خانم)\s+"
-        rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+(?!{_FA_NOT_SURNAME}|ـ){FA_NAME_WORD})"
+        rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+"
+        rf"(?!{_FA_NOT_SURNAME}|{_FA_NOT_A_GIVEN_NAME}|{_FA_VERB}|ـ){FA_NAME_WORD})"
         # «آقای سواری ظرفشویی رو درست میکنه؟»: a word the verb takes as its object;
         # «آقای صالحی اسباب‌کشی کردن», «خانم احمدی عذر میخوام»: the first half of a verb
         rf"(?![{_FA}])(?!\s*(?:رو|را)(?![{_FA}]))(?!\s+{_FA_LIGHT_VERB})"

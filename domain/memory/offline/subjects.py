@@ -252,7 +252,9 @@ TOPICS: tuple[Topic, ...] = (
         {Kind.NUMBER: "postcode", Kind.IDENTIFIER: "postcode"},
         english=r"post\s?code|postal\s+code|zip(?:\s+code)?",
         persian=r"کد\s*(?:ی\s*)?پستی",
-        thai=r"รหัสไปรษณีย์|ไปรษณีย์",
+        # «ไปรษณีย์» alone is the post (a carrier, an office): «หมายเลขติดตามพัสดุไปรษณีย์ไทย
+        # คือ EB…TH» is a tracking number
+        thai=r"รหัสไปรษณีย์",
     ),
     Topic(
         "birth",
@@ -331,6 +333,16 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
         r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก|หลาน",
     ),
+    # Who the customer books or pays for, or shares with: "the student's name?", «نام
+    # زبان‌آموز», «ชื่อรูมเมท». A name asked with one is that person's, not the customer's;
+    # no value of theirs is keyed by it (a student's national id stays the national id).
+    Topic(
+        "someone_else",
+        {},
+        english=r"student|learner|pupil|room-?mate|flatmate",
+        persian=r"زبان[\u200c\s]?آموز|دانش[\u200c\s]?آموز|هنرجو|هم[\u200c\s]?اتاقی|هم[\u200c\s]?خونه",
+        thai=r"นักเรียน|ผู้เรียน|รูมเมท|เพื่อนร่วมห้อง",
+    ),
     Topic(
         "second_contact",
         {Kind.PHONE: "second_contact_phone", Kind.EMAIL: "second_contact_email"},
@@ -408,7 +420,8 @@ TOPICS: tuple[Topic, ...] = (
         "name",
         {},
         english=r"(?:full\s+|first\s+|last\s+|sur)?name|who\s+am\s+i\s+speaking\s+(?:to|with)",
-        persian=r"اسم|نام|فامیلی",
+        # «ثبت‌نام», «نام‌نویسی» are registering, not a name
+        persian=r"اسم|(?<!ثبت)(?<!ثبت[\u200c\s])نام(?![\u200c\s]?نویسی)|فامیلی",
         thai=r"ชื่อ|นามสกุล",
         free_text=True,
     ),
@@ -726,14 +739,29 @@ TOPICS: tuple[Topic, ...] = (
             Kind.AMOUNT: "shipping_cost",
             Kind.DURATION: "delivery_duration",
         },
-        english=r"deliver(?:y|ed|ing|s)?|(?:next|second|delivery|redelivery)\s+attempt|arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
+        english=r"deliver(?:y|ed|ing|s)?|(?:next|second|delivery|redelivery)\s+attempt"
         r"|drop[\s-]?off|send\s+(?:it|them|both|everything)\s+to|ship\s+(?:it|them|both)?\s*to"
         r"|bring\s+it|courier",
-        persian=r"تحویل|ارسال|می[\u200c\s]?رسه|میرسه|برسه|بفرستید|بفرستیم|بیاره|میاد|می[\u200c\s]?آید|پست",
+        persian=r"تحویل|ارسال|بفرستید|بفرستیم|بیاره|پست",
         # "รับส่ง" is a shuttle (pick up and drop off), not a delivery; sending a slip, a
         # document or a message («ส่งสลิปในแชท», «ส่งเรื่องให้คุณหมอ») ships nothing.
         thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง(?!สลิป|เอกสาร|รูป|ภาพ|ไฟล์|ข้อความ|ลิ้?งก์|อีเมล|เมล|ไลน์"
-        r"|SMS|แชท|เรื่อง|หลักฐาน|คำร้อง|ใบ)|ถึงมือ|ได้รับ(?:ของ|สินค้า)?|เข้าไปส่ง|มาส่ง",
+        r"|SMS|แชท|เรื่อง|หลักฐาน|คำร้อง|ใบ)|เข้าไปส่ง|มาส่ง",
+    ),
+    # Arriving and receiving say when and where a thing comes, never what it costs: "a
+    # welcome drink on arrival for an extra £7.50", «ได้รับแล้วค่ะ 500 บาท» (a deposit
+    # received), «کی میرسه».
+    Topic(
+        "arrival",
+        {
+            Kind.DATE: "delivery_date",
+            Kind.TIME: "delivery_time",
+            Kind.ADDRESS: "delivery_address",
+            Kind.DURATION: "delivery_duration",
+        },
+        english=r"arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you",
+        persian=r"می[\u200c\s]?رسه|میرسه|برسه|میاد|می[\u200c\s]?آید",
+        thai=r"ถึงมือ|ได้รับ(?:ของ|สินค้า)?",
     ),
     Topic(
         "order",
