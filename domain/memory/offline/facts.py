@@ -94,6 +94,7 @@ from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
+from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
@@ -603,6 +604,10 @@ def _facts_in(
             key = facts.entity_key(person.key, person.name, correction)
             found.append(FactMatch(key, person.name, person.start, person.end))
             claimed.claim(person.start, person.end)
+    for assigned in holders_named(text, facts.current, from_user, correction or update):
+        if claimed.is_free(assigned.start, assigned.end):
+            found.append(FactMatch(assigned.key, assigned.name, assigned.start, assigned.end))
+            claimed.claim(assigned.start, assigned.end)
     if from_user:
         found.extend(stated_facts(text, claimed, facts.keys()))
     if from_user:  # not a name already read as someone's («เด็กชายภูมิ …»: the child's)
