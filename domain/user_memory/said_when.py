@@ -33,6 +33,7 @@ from domain.memory.offline.lexicon import (
     THAI_RELATIVE_DAYS,
     alternation,
 )
+from domain.memory.offline.values import TH_WEEKDAY
 
 _EN_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _EN_SPAN = rf"(?:{_EN_WEEKDAY}|week|weekend|month|morning|afternoon|evening)"
@@ -54,10 +55,9 @@ _PERSIAN = (
     # written joined to the part of the day or to «ست» («فرداشب», «فردا‌ست»): still the day
     rf")(?:\u200c?(?:شب|صبح|ظهر|عصر|ست))?(?![{_FA_LETTER}])"
 )
-_TH_WEEKDAY = r"(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)"
 _THAI = (
     rf"(?:{alternation(THAI_RELATIVE_DAYS | THAI_MORE_RELATIVE_DAYS)})"
-    rf"|(?:{_TH_WEEKDAY}|สัปดาห์|อาทิตย์|เดือน)(?:{alternation(THAI_FROM_NOW)})"
+    rf"|(?:{TH_WEEKDAY}|สัปดาห์|อาทิตย์|เดือน)(?:{alternation(THAI_FROM_NOW)})"
 )
 RELATIVE_DAY = re.compile(f"{_ENGLISH}|{_PERSIAN}|{_THAI}", re.IGNORECASE)
 

@@ -80,3 +80,19 @@ def test_thai_leave_to_call_replaces_line_only() -> None:
     values = current(facts)
     assert any("โทรได้เลย" in value for value in values.values()), values
     assert not any("ไม่ต้องโทร" in value for value in values.values()), values
+
+
+def test_a_report_that_calls_work_or_a_feature_named_call_is_no_instruction() -> None:
+    # A phone fault: "calls are fine" says what works, not how to get in touch; "Call
+    # Waiting" and "Ring Doorbell" are a feature and a product; "call it off" cancels.
+    for said in (
+        "calls are fine, it's only the data that drops",
+        "ringing is fine but the data keeps dropping",
+        "Call Waiting. it never beeps",
+        "Ring Doorbell, the wired one",
+        "no, you can call it off, I fixed it myself",
+        "โทรได้ตลอดค่ะ แต่เน็ตไม่ขึ้นเลย",
+        "โทรได้เลยครับ แต่ส่ง SMS ไม่ได้",
+    ):
+        assert [i.key for i in instructions(said)] == [], said
+    assert [i.key for i in instructions("ring Callum instead, he's home")] == ["contact_preference"]

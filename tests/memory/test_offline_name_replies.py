@@ -37,3 +37,35 @@ def test_a_thai_name_reply_that_goes_on_keeps_the_name() -> None:
 def test_a_sentence_after_a_comma_is_still_no_name() -> None:
     facts = current(("assistant", "Could I take your name?"), ("user", "sorry, what was that?"))
     assert "customer_name" not in facts
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "name"),
+    [
+        (
+            "Your name and company?",
+            "Brightwave Analytics, Dana Whitfield speaking",
+            "Dana Whitfield",
+        ),
+        ("اسم و شرکتتون؟", "شرکت نوین داده، سارا احمدی", "سارا احمدی"),
+        ("ขอชื่อและบริษัทค่ะ", "บริษัท สยามดาต้า, สมชาย ใจดี", "สมชาย ใจดี"),
+    ],
+)
+def test_a_reply_that_opens_with_the_company_gives_the_name_after_it(
+    question: str, reply: str, name: str
+) -> None:
+    facts = current(("assistant", question), ("user", reply))
+    assert facts.get("customer_name") == name, facts
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Can I take your name?", "for my mum, Jean Baker"),
+        ("اسمتون؟", "به اسم همسرم، علی کریمی"),
+        ("اسمتون رو بفرمایید", "برای مادرم میخوام، فاطمه رضایی"),
+    ],
+)
+def test_a_reply_that_opens_with_someone_else_names_no_customer(question: str, reply: str) -> None:
+    facts = current(("assistant", question), ("user", reply))
+    assert "customer_name" not in facts, facts

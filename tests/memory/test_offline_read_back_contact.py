@@ -34,3 +34,15 @@ def test_english_an_invitation_to_email_still_gives_the_companys_address() -> No
         ("assistant", "Please email them to claims@northway-air.com and we'll take a look."),
     )
     assert current(facts).get("customer_email") is None
+
+
+def test_english_the_companys_email_or_contact_details_named_as_a_thing_stay_the_companys() -> None:
+    for said in (
+        "The email for returns is returns@shopnorth.com.",
+        "The billing team's contact details are billing@acme-energy.co.uk or 0345 600 1234.",
+        "Our contact number is 0800 123 4567, open 8 to 6.",
+    ):
+        facts = conversation(("user", "Who do I send it to?"), ("assistant", said))
+        values = current(facts)
+        assert values.get("customer_email") is None, said
+        assert not any("0345" in v or "0800" in v for v in values.values()), said

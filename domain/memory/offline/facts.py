@@ -1219,12 +1219,13 @@ _LEAD_IN_REACH = 48
 #: An assistant inviting the customer to get in touch, or to send something in: the number
 #: or address is the company's ("please send it to freeze@…", «مدارک رو به … بفرستید»,
 #: "ส่งรูปมาทางอีเมล …": «มา» sends it towards the speaker). "Contact", "email" and "text"
-#: named as a thing ("I have the email … on the booking", "your contact number …") invite
-#: nothing: the value is read back, not given to write to.
+#: named as the customer's record ("I have the email … on the booking", "your contact
+#: number …") invite nothing: the value is read back, not given to write to; "the email for
+#: returns is …", "our contact number" and "the team's contact details" still do.
 _GET_IN_TOUCH = re.compile(
     r"\b(?:call|reach|write\s+to)\b"
-    r"|(?<!\bthe\s)(?<!\byour\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\ban\s)(?<!\bmy\s)"
-    r"\b(?:contact|email|e-mail|text)\b(?!\s+(?:address|number|details)\b)"
+    r"|(?<!\byour\s)(?<!\bhave\sthe\s)(?<!\bhave\san\s)(?<!\bhave\syour\s)"
+    r"\b(?:contact|email|e-mail|text)\b"
     r"|(?:^|\b(?:please|kindly|can|could|just)\s+)(?:send|forward|upload|mail)\b|\bsend\s+us\b"
     r"|تماس\s*بگیرید|زنگ\s*بزنید|پیام\s*بدید|بفرستید|بفرستین|ارسال\s*(?:کنید|بفرمایید)"
     r"|ایمیل\s*(?:کنید|بزنید)|ติดต่อ|โทรหา|โทรมาที่|ส่ง\S{0,24}มา",
@@ -2313,6 +2314,7 @@ def _leading_name(
         return []
     start, value = _cleaned_answer(text)
     clause = _name_clause(value)
+    start += max(value.find(clause), 0)  # "Brightwave Analytics, Dana Whitfield speaking"
     if clause == value or not clause or any(f.start < start + len(clause) for f in found):
         return []
     someone_else = any(t.name == "recipient" for t in asked)
@@ -2325,10 +2327,36 @@ def _leading_name(
 
 
 def _name_clause(value: str) -> str:
-    """The clause a name reply opens with, before a comma or a line break that goes on to
-    something else ("Dana Whitfield, from Brightwave Analytics", «سارا احمدی» then the
-    phone on the next line, «ต้นกล้า, 093-…»)."""
-    return re.split(r"[,،\n]", value, maxsplit=1)[0].strip()
+    """The clause of a name reply that is the name, where the reply goes on after a comma
+    or a line break ("Dana Whitfield, from Brightwave Analytics", «سارا احمدی» then the
+    phone on the next line, «ต้นกล้า, 093-…»): a company's name opening the reply gives the
+    next clause ("Brightwave Analytics, Dana Whitfield speaking"), and a reply that opens
+    with someone else («به اسم همسرم، …», "for my mum, …") names no customer at all."""
+    for clause in re.split(r"[,،\n]", value):
+        clause = _SPEAKING.sub("", clause.strip())
+        if _SOMEONE_ELSE.search(clause):
+            return ""
+        if clause and not _COMPANY.search(clause):
+            return clause
+    return ""
+
+
+#: "Dana Whitfield speaking": the name without the word that says it is hers.
+_SPEAKING = re.compile(r"\s+(?:speaking|here)$", re.IGNORECASE)
+#: A company's name, not a person's: «บริษัท …», «شرکت …», "… Ltd", "… Analytics".
+_COMPANY = re.compile(
+    r"^(?:บริษัท|ห้าง|ร้าน|شرکت)"
+    r"|\b(?:ltd|limited|inc|llc|plc|gmbh|group|company|analytics|solutions|services|consulting"
+    r"|technologies|agency)\.?$",
+    re.IGNORECASE,
+)
+#: A reply that names whom the booking is for or in whose name: «به اسم همسرم», «برای مادرم
+#: میخوام», "for my mum", «ให้แม่»: the name after it is not the customer's.
+_SOMEONE_ELSE = re.compile(
+    r"(?:^|\s)(?:به\s+اسم|برای|واسه)\s|می\u200c?خوام|(?<![\w\u200c])(?:همسر|مادر|پدر|شوهر|خانم|دختر|پسر"
+    r"|برادر|خواهر)م(?![\w\u200c])|\b(?:for|in)\s+my\s+\w+|^(?:ให้|ของ)(?:แม่|พ่อ|สามี|ภรรยา|ลูก|พี่|น้อง)",
+    re.IGNORECASE,
+)
 
 
 _FREE_TEXT_KEYS = {

@@ -92,12 +92,16 @@ _CONTACT = re.compile(
     r"(?:e-?mail|call|text|phone|whatsapp|sms|message)"
     # leave given ("you can ring", "calls are fine") and whom to reach instead ("ring
     # Callum not me", "call my wife"): how to get in touch, as much as "text me" is
+    # — not a report that calls work ("calls are fine, only the data drops"), nor "call it
+    # off", nor a feature or product ("Call Waiting", "Ring Doorbell")
     r"|(?<![A-Za-z])you\s+can\s+(?:call|ring|phone|text|e-?mail|message|whatsapp)\b"
-    r"|(?<![A-Za-z])(?:ringing|calling|phone\s+calls?|calls|texting|texts)\s+(?:is|are)\s+"
-    r"(?:fine|ok|okay|good|best)\b"
+    r"(?!\s+(?:it|that|this|them)\b)"
+    r"|(?<![A-Za-z])(?:ringing|calling|phoning|texting)(?:\s+(?:me|us))?\s+(?:is|are)\s+"
+    r"(?:fine|ok|okay|good|best)\b(?![^.!?\n]*\b(?:but|only|though)\b)"
     r"|(?:^|(?<=[,.!;]\s)|(?<=please\s)|(?<=just\s))(?:call|ring|phone|text|message|whatsapp)\s+"
-    r"(?:my\s+(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|colleague|boss)"
-    r"|(?-i:[A-Z][a-z]+))\b(?!\s+(?:on|at)\s+[+\d]))"
+    r"(?:my\s+(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|colleague|boss)\b"
+    r"(?!\s+(?:on|at)\s+[+\d])"
+    r"|(?-i:[A-Z][a-z]+)\s+(?:instead|not\s+me|rather\s+than\s+me)\b))"
     r"[^.!?\n]*"
     # Persian: «قبل از اومدن زنگ بزنید», «فقط بعد از ساعت ۵ تماس بگیرید», «پیامک بدید بهتره»
     # «پیامک هم بزنید», «پیامک بدهید» (written), «پیامک بدن» (spoken: "they should text")
@@ -110,7 +114,7 @@ _CONTACT = re.compile(
     rf"[^.!?\n]*"
     # Thai: «โทรหาก่อน…», «ติดต่อทางไลน์…», «ไม่ต้องโทร», «ทักไลน์…»
     r"|(?:(?:ให้)?โทร(?:หา)?\S{0,8}?ก่อน|ติดต่อ(?:ทาง|ผ่าน)|ทัก(?:ไลน์|แชท)|ส่งข้อความ|ไม่ต้องโทร|อย่าโทร"
-    r"|โทรได้(?:หลัง|ก่อน|ช่วง|เลย|ตลอด|ทุกเวลา)|สะดวก(?:ทาง|ให้)?(?:ไลน์|อีเมล|โทร)|ส่งทาง(?:เมล|อีเมล|ไลน์))"
+    r"|โทรได้(?:หลัง|ก่อน|ช่วง|(?:เลย|ทุกเวลา)(?![^\n]*แต่))|สะดวก(?:ทาง|ให้)?(?:ไลน์|อีเมล|โทร)|ส่งทาง(?:เมล|อีเมล|ไลน์))"
     r"[^.!?\n]*",
     re.IGNORECASE,
 )
