@@ -113,6 +113,14 @@ def test_a_customer_s_passing_mention_of_the_old_one_does_not_bring_them_back(
         "หมอตรวจ แล้วค่ะ",
         "ขอหมอนเพิ่ม 2 ใบค่ะ",
         "Your order will be Express Delivery.",
+        # a particle or function word after the title, a word opening a sentence
+        "ส่งเรื่องให้คุณหมอแล้ว ค่ะ",
+        "กำลังเช็กตารางคุณหมอค่ะ",
+        "ขอบคุณช่างด้วย",
+        "ช่างมัน ไม่เป็นไรครับ",
+        "Perfect. Who will be the main driver, so I can add them?",
+        "Yes, our licensed outdoor space is the Rose Garden.",
+        "Thanks, your inspector is coming at 9.",
     ],
 )
 def test_words_after_a_title_that_are_no_name_name_nobody(message: str) -> None:

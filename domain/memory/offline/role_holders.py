@@ -19,7 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.memory.offline.holder_names import FA_NAME_WORD
-from domain.memory.offline.lexicon import THAI_PARTICLES, word_set
+from domain.memory.offline.lexicon import (
+    ENGLISH_REPLIES,
+    ENGLISH_STOP_WORDS,
+    THAI_PARTICLES,
+    word_set,
+)
 from domain.memory.offline.person_names import FA_NOT_A_GIVEN_NAME
 from domain.memory.offline.values import FA_LETTERS
 
@@ -36,9 +41,12 @@ _EN_NOT_A_ROLE = word_set(
     order booking appointment delivery name number address total price date time slot
     email phone reference account room table car flight ticket card payment deposit refund
     contact point one best first next last team choice option number letter dinner meter
-    filter cover center centre counter voucher charger other
+    filter cover center centre counter voucher charger other outdoor indoor
     """
 )
+#: Capitalised words that open a sentence and name nobody: "Who will be the main driver",
+#: "Yes, our outdoor space …", "Thanks, our team …".
+_EN_NOT_A_NAME = ENGLISH_STOP_WORDS | ENGLISH_REPLIES | word_set("no please sorry great perfect")
 _EN_PATTERNS = (
     # "your surveyor will be Dan Whitlow", "your event manager is Marcus Hale"
     re.compile(rf"\b(?i:your)\s+{_EN_ROLE}\s+(?:will\s+be|is|'ll\s+be)\s+{_EN_NAME}"),
@@ -76,7 +84,10 @@ _TH_TITLES = {"ช่าง": "technician", "หมอ": "assigned_doctor"}
 _TH_NOT_A_NAME = (
     r"(?:แอร์|ไฟ|ประปา|ซ่อม|ยนต์|เทคนิค|ที่|จะ|มา|ไป|เข้า|ก็|ได้|บอก|ว่า|ของ|ฟัน|ตา|นัด"
     r"|ผู้|คน|ท่าน|เขา|ใหญ่|ประจำ|อีก|ทุก|แต่|และ|กับ|ให้|เอง|เลย|ตรวจ|แนะ|ดู|วัน|ไว้|อยู่"
-    r"|มัก|ยัง|ไม่|คง|ต้อง|สั่ง|ว่าง|เก่ง|รอ|ทำ)"
+    r"|มัก|ยัง|ไม่|คง|ต้อง|สั่ง|ว่าง|เก่ง|รอ|ทำ"
+    # a particle or function word: «คุณหมอค่ะ», «ส่งเรื่องให้คุณหมอแล้วค่ะ», «ขอบคุณช่างด้วย»,
+    # and «ช่างเถอะ», «ช่างมัน» ("never mind")
+    rf"|{THAI_PARTICLES}|แล้ว|ด้วย|ก่อน|หน่อย|บ้าง|เถอะ|มัน|หรือ|ไหม|มั้ย|นี้|นั้น|คือ|เป็น)"
 )
 #: A Thai nickname is short (เอก, โอ๊ต, แพรว) and ends where a space, a stop or a closing
 #: particle does; it never ends on a vowel written before its consonant.
@@ -100,7 +111,7 @@ def role_holders(text: str) -> list[RoleHolder]:
     for pattern in _EN_PATTERNS:
         for match in pattern.finditer(text):
             head = match.group("head").lower()
-            if head in _EN_NOT_A_ROLE:
+            if head in _EN_NOT_A_ROLE or match.group("name").split()[0].lower() in _EN_NOT_A_NAME:
                 continue
             found.append(_holder(match, match.group("name"), f"{head}_name"))
     for match in _FA_PATTERN.finditer(text):
