@@ -125,3 +125,54 @@ def test_a_customer_s_passing_mention_of_the_old_one_does_not_bring_them_back(
 )
 def test_words_after_a_title_that_are_no_name_name_nobody(message: str) -> None:
     assert role_holders(message) == []
+
+
+@pytest.mark.parametrize(
+    ("assigned", "changed", "old", "new"),
+    [
+        (
+            "Your technician will be Marek, he'll call when he's on his way.",
+            "Marek is off sick today, so Tomasz will do your brakes instead.",
+            "Marek",
+            "Tomasz",
+        ),
+        (
+            "Booked for Monday. Your inspector will be Alan Pike.",
+            "Alan has left the company; Rosa Lind will be taking over your case.",
+            "Alan Pike",
+            "Rosa Lind",
+        ),
+        (
+            "Your engineer will be Tom Baker.",
+            "Tom is on leave next week and will be replaced by Priya Shah.",
+            "Tom Baker",
+            "Priya Shah",
+        ),
+        (
+            "نوبت شنبه ساعت ۵ با دکتر رضایی ثبت شد.",
+            "دکتر رضایی امروز نیستن، به جای ایشون آقای مرادی ویزیت می‌کنن.",
+            "دکتر رضایی",
+            "آقای مرادی",
+        ),
+        (
+            "کلاس شنبه‌ها با استاد خانم صالحی ثبت شد.",
+            "استاد خانم صالحی مرخصی زایمان هستن و خانم نوروزی جاشون تدریس می‌کنن.",
+            "استاد خانم صالحی",
+            "خانم نوروزی",
+        ),
+    ],
+)
+def test_someone_said_to_stand_in_for_the_holder_in_other_words_holds_the_role(
+    assigned: str, changed: str, old: str, new: str
+) -> None:
+    history = _history(("assistant", assigned), ("assistant", changed))
+    keyed = [values for values in history.values() if old in values]
+    assert keyed and keyed[0][-1] == new, history
+
+
+def test_a_customer_asking_for_someone_instead_does_not_move_the_role() -> None:
+    history = _history(
+        ("assistant", "Your engineer will be Tom Baker."),
+        ("user", "Tom was lovely last time, but could Sarah come instead?"),
+    )
+    assert history.get("engineer_name") == ["Tom Baker"], history

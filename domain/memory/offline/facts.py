@@ -598,16 +598,22 @@ def _facts_in(
     found: list[FactMatch] = []
     facts = facts.reading(found)  # what this message says counts as the most recent
     correction, update = is_correction(text), is_update(text)
-    # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
-    for person in people_named(text):
-        if not _same_customer(person.name, facts.current("customer_name")):
-            key = facts.entity_key(person.key, person.name, correction)
-            found.append(FactMatch(key, person.name, person.start, person.end))
-            claimed.claim(person.start, person.end)
-    for assigned in holders_named(text, facts.current, from_user, correction or update):
+    # A person in a role is that role's before a name read alone takes the words after it
+    # («خانم نوروزی جاشون …»: who stands in, not a «نوروزی جاشون»).
+    for assigned in holders_named(
+        text, facts.current, from_user, correction or update, facts.keys()
+    ):
         if claimed.is_free(assigned.start, assigned.end):
             found.append(FactMatch(assigned.key, assigned.name, assigned.start, assigned.end))
             claimed.claim(assigned.start, assigned.end)
+    # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
+    for person in people_named(text):
+        if claimed.is_free(person.start, person.end) and not _same_customer(
+            person.name, facts.current("customer_name")
+        ):
+            key = facts.entity_key(person.key, person.name, correction)
+            found.append(FactMatch(key, person.name, person.start, person.end))
+            claimed.claim(person.start, person.end)
     if from_user:
         found.extend(stated_facts(text, claimed, facts.keys()))
     if from_user:  # not a name already read as someone's («เด็กชายภูมิ …»: the child's)

@@ -15,7 +15,7 @@ the change is said old one first ("Dan has called in sick … Priya Sandhu will 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from domain.memory.offline.holder_names import FA_NAME_WORD
@@ -25,7 +25,7 @@ from domain.memory.offline.lexicon import (
     THAI_PARTICLES,
     word_set,
 )
-from domain.memory.offline.person_names import FA_NOT_A_GIVEN_NAME
+from domain.memory.offline.person_names import FA_NOT_A_GIVEN_NAME, RELATION_KEYS
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -128,15 +128,102 @@ def _holder(match: re.Match[str], name: str, key: str) -> RoleHolder:
     return RoleHolder(start, match.end("name"), name, key)
 
 
+#: Someone the business says stands in for another, in other words than the role's:
+#: "so Tomasz will come instead", "Gareth, our senior coordinator, will show you round
+#: instead", "Priya is covering for him", "we've booked Rosa instead", "replaced by Rosa".
+_EN_STANDS_IN = (
+    re.compile(
+        rf"(?<![A-Za-z'’]){_EN_NAME}(?:,[^,.!?]{{1,40}},)?\s+(?:will|'ll|’ll|is\s+going\s+to|is"
+        r"|has)\b[^.!?,;]{0,50}?\b(?:instead|take\s+over|taking\s+over|covering|cover\s+for"
+        r"|step(?:ping)?\s+in|in\s+(?:his|her|their)\s+place|replace|replaces|replacing)\b"
+    ),
+    re.compile(
+        rf"\b(?:assigned|booked|sending|send|moved\s+you\s+to|with)\s+{_EN_NAME}\s+instead\b"
+    ),
+    re.compile(rf"\breplaced\s+by\s+{_EN_NAME}"),
+)
+#: A Persian «آقای/خانم …» said to stand in for another: «خانم نوری جاشون هستن»,
+#: «به جای ایشون آقای مرادی میان».
+_FA_PERSON = (
+    rf"(?P<person>(?:آقای|خانم)\s+(?P<name>(?!{FA_NOT_A_GIVEN_NAME}){FA_NAME_WORD}))(?![{_FA}])"
+)
+_FA_STANDS_IN = (
+    re.compile(rf"{_FA_PERSON}[^.!؟\n]{{0,30}}?(?:جاشون|جای\s*ایشون|جایگزین)"),
+    re.compile(rf"(?:به\s+جای|جای)\s+(?:ایشون|ایشان)[،,]?\s+{_FA_PERSON}"),
+)
+
+
+def is_role_key(key: str) -> bool:
+    """Whether ``key`` is one a role holder is kept under (``role_holders``), not the
+    customer's or a relative's name."""
+    if key in {f"{role}_name" for role in (*_FA_TITLES.values(), *_TH_TITLES.values())}:
+        return True
+    head = key.removesuffix("_name")
+    return (
+        key.endswith("_name")
+        and key not in RELATION_KEYS
+        and head not in _EN_NOT_A_ROLE
+        and head not in {"customer", "owner", "holder", "account", "company", "partner"}
+        and re.fullmatch(r"[a-z]{2,}?(?:er|or|ist|ian|ant|ent)", head) is not None
+    )
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Each match of ``pattern`` in ``text``, one from each place it can start: the old
+    holder's name may open a match that would hide the new one's ("Alan is off, so Rosa
+    will come instead")."""
+    match = pattern.search(text)
+    while match is not None:
+        yield match
+        match = pattern.search(text, match.start() + 1)
+
+
+def _stands_in(text: str, old: str) -> str | None:
+    """The person ``text`` says stands in for ``old`` (who held the role), when it names
+    ``old`` too: "Alan is off sick, so Rosa will come instead"."""
+    words = [w for w in re.split(r"\s+", old) if w not in _FA_TITLES and w not in _TH_TITLES]
+    if not words or not any(
+        re.search(rf"(?<![\w{_FA}]){re.escape(w)}(?![\w{_FA}])", text) for w in words
+    ):
+        return None
+    for pattern in _EN_STANDS_IN:
+        for match in _overlapping(pattern, text):
+            name = match.group("name")
+            first = name.split()[0]
+            if first.lower() not in _EN_NOT_A_NAME and first not in old.split():
+                return name
+    for pattern in _FA_STANDS_IN:
+        for match in _overlapping(pattern, text):
+            if match.group("name") not in old:
+                return match.group("person")
+    return None
+
+
 def holders_named(
-    text: str, held: Callable[[str], str | None], from_user: bool, changes: bool
+    text: str,
+    held: Callable[[str], str | None],
+    from_user: bool,
+    changes: bool,
+    held_keys: Iterable[str] = (),
 ) -> list[RoleHolder]:
     """The holder of each role ``text`` names: the one named last. The business assigns its
     people, so a customer naming someone ("hope Ek gets well soon", «ขอให้ช่างเอกหายไวๆ»)
-    does not move a role already held, unless the message says a change."""
+    does not move a role already held, unless the message says a change. Where the
+    business names who holds a role (``held_keys``) and someone it says stands in for them
+    in other words ("Alan is off sick, so Rosa will come instead"), that one holds it: a
+    holder kept after the conversation replaced them would be shown as current."""
     last: dict[str, RoleHolder] = {}
     for holder in role_holders(text):
         last[holder.key] = holder
+    if not from_user:
+        for key in held_keys:
+            old = held(key)
+            if old is None or not is_role_key(key) or (key in last and last[key].name != old):
+                continue  # (a new one named in the role's words holds it already)
+            new = _stands_in(text, old)
+            if new is not None:  # (where the message names the old one in the role again)
+                at = text.find(new)
+                last[key] = RoleHolder(at, at + len(new), new, key)
     return [
         holder for holder in last.values() if not from_user or changes or held(holder.key) is None
     ]
