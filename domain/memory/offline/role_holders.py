@@ -152,6 +152,13 @@ _FA_STANDS_IN = (
     re.compile(rf"(?:به\s+جای|جای)\s+(?:ایشون|ایشان)[،,]?\s+{_FA_PERSON}"),
 )
 
+#: A Thai «พี่/คุณ/น้อง …» said to go or see to it in another's place: «ให้พี่บอยไปแทน»,
+#: «คุณสมชายจะเข้ามาดูแลแทนค่ะ».
+_TH_STANDS_IN = re.compile(
+    r"(?P<person>(?:พี่|คุณ|น้อง|ช่าง|หมอ)\s?(?P<name>[\u0e01-\u0e4e]{2,5}?))\s?(?:จะ)?"
+    r"(?:เข้าไป|เข้ามา|ไป|มา)?(?:ดูแล|ซ่อม|ตรวจ|ทำ|รับ)?(?:ให้)?แทน"
+)
+
 
 def is_role_key(key: str) -> bool:
     """Whether ``key`` is one a role holder is kept under (``role_holders``), not the
@@ -166,6 +173,9 @@ def is_role_key(key: str) -> bool:
         and head not in {"customer", "owner", "holder", "account", "company", "partner"}
         and re.fullmatch(r"[a-z]{2,}?(?:er|or|ist|ian|ant|ent)", head) is not None
     )
+
+
+_TH_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -183,7 +193,10 @@ def _stands_in(text: str, old: str) -> str | None:
     ``old`` too: "Alan is off sick, so Rosa will come instead"."""
     words = [w for w in re.split(r"\s+", old) if w not in _FA_TITLES and w not in _TH_TITLES]
     if not words or not any(
-        re.search(rf"(?<![\w{_FA}]){re.escape(w)}(?![\w{_FA}])", text) for w in words
+        # a Thai name runs on into the next word («ช่างเอกลาป่วย»)
+        re.search(rf"(?<![\w{_FA}]){re.escape(w)}(?![\w{_FA}])", text)
+        or (_TH_LETTER.match(w) and w in text)
+        for w in words
     ):
         return None
     for pattern in _EN_STANDS_IN:
@@ -192,6 +205,9 @@ def _stands_in(text: str, old: str) -> str | None:
             first = name.split()[0]
             if first.lower() not in _EN_NOT_A_NAME and first not in old.split():
                 return name
+    for match in _overlapping(_TH_STANDS_IN, text):
+        if match.group("name") not in old:
+            return match.group("person")
     for pattern in _FA_STANDS_IN:
         for match in _overlapping(pattern, text):
             if match.group("name") not in old:
