@@ -236,6 +236,20 @@ def _mark_replaced(item: _Replaced, text: str) -> str:
 
 
 def _mark_one(item: _Replaced, text: str) -> str:
+    current = item.fact.value.strip()
+    if item.fact.key.endswith("_name") and _quotes_whole(text, current):
+        # a sentence that names the person who holds a role now beside the one who held it
+        # says the change itself ("Megan is off that day, so Gareth will show you round"):
+        # a note there would stand beside the sentence's other values as if it were theirs
+        pieces = _SENTENCE_BREAK.split(text)
+        for index in range(0, len(pieces), 2):  # the odd ones are the breaks
+            if not _quotes_whole(pieces[index], current):
+                pieces[index] = _mark_one_in(item, pieces[index])
+        return "".join(pieces)
+    return _mark_one_in(item, text)
+
+
+def _mark_one_in(item: _Replaced, text: str) -> str:
     if _short_time(item.old):
         return _mark_beside_subject(text, item.old, item.fact.key, item.note)
     return _mark_quoted(text, item.old, item.fact.value, item.note, item.held_by)

@@ -94,6 +94,7 @@ from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.our_contacts import sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
+from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.subjects import Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
@@ -611,9 +612,19 @@ def _facts_in(
     found: list[FactMatch] = []
     facts = facts.reading(found)  # what this message says counts as the most recent
     correction, update = is_correction(text), is_update(text)
+    # A person in a role is that role's before a name read alone takes the words after it
+    # («خانم نوروزی جاشون …»: who stands in, not a «نوروزی جاشون»).
+    for assigned in holders_named(
+        text, facts.current, from_user, correction or update, facts.keys()
+    ):
+        if claimed.is_free(assigned.start, assigned.end):
+            found.append(FactMatch(assigned.key, assigned.name, assigned.start, assigned.end))
+            claimed.claim(assigned.start, assigned.end)
     # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
     for person in people_named(text):
-        if not _same_customer(person.name, facts.current("customer_name")):
+        if claimed.is_free(person.start, person.end) and not _same_customer(
+            person.name, facts.current("customer_name")
+        ):
             key = facts.entity_key(person.key, person.name, correction)
             found.append(FactMatch(key, person.name, person.start, person.end))
             claimed.claim(person.start, person.end)

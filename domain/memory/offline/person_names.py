@@ -262,3 +262,7 @@ def people_named(text: str) -> list[PersonNamed]:
                 PersonNamed(match.start(group), match.end(group), name, f"{relation}_name")
             )
     return found
+
+
+#: A word that is no Persian given name (time words, pronouns, common nouns and verbs).
+FA_NOT_A_GIVEN_NAME = _FA_NOT_A_GIVEN_NAME
