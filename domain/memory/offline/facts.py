@@ -2242,7 +2242,7 @@ def _looks_like_name(value: str) -> bool:
 
 #: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name.
 _TH_NOT_A_NAME = re.compile(
-    r"^(?:ส่ง|เอา|ขอ|ให้)|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
+    r"^(?:(?:ส่ง|เอา|ขอ)(?:ให้|ไป|มา|ถึง)|ให้)|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
 )
 _NOT_NAME_WORDS = frozenset(
     [

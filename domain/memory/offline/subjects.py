@@ -82,6 +82,13 @@ def _ids(key: str) -> dict[Kind, str]:
 
 
 # The order matters only between cues that match the same text: the first topic wins.
+#: Someone the customer books or pays for, or shares with (student, learner, roommate).
+_OTHER_PERSON_EN = r"student|learner|pupil|room-?mate|flatmate"
+_OTHER_PERSON_FA = (
+    r"زبان[\u200c\s]?آموز|دانش[\u200c\s]?آموز|هنرجو|هم[\u200c\s]?اتاقی|هم[\u200c\s]?خونه"
+)
+_OTHER_PERSON_TH = r"นักเรียน|ผู้เรียน|รูมเมท|เพื่อนร่วมห้อง"
+
 TOPICS: tuple[Topic, ...] = (
     # -- Persian labels no shared cue names («شناسه قبض», «شماره کنتور», «کد نسخه»): before
     # the shared ones, so that «کد رهگیری نسخه» is the prescription's, not a parcel's.
@@ -333,15 +340,18 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
         r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก|หลาน",
     ),
-    # Who the customer books or pays for, or shares with: "the student's name?", «نام
-    # زبان‌آموز», «ชื่อรูมเมท». A name asked with one is that person's, not the customer's;
-    # no value of theirs is keyed by it (a student's national id stays the national id).
+    # The name of someone the customer books or pays for, or shares with: "the student's
+    # name?", «نام زبان‌آموز», «ชื่อนักเรียน». Only the name word and the person word
+    # together: "for the student discount I'll need your full name" asks the customer's.
+    # No value of theirs is keyed by it (a student's national id stays the national id).
     Topic(
         "someone_else",
         {},
-        english=r"student|learner|pupil|room-?mate|flatmate",
-        persian=r"زبان[\u200c\s]?آموز|دانش[\u200c\s]?آموز|هنرجو|هم[\u200c\s]?اتاقی|هم[\u200c\s]?خونه",
-        thai=r"นักเรียน|ผู้เรียน|รูมเมท|เพื่อนร่วมห้อง",
+        english=rf"(?:{_OTHER_PERSON_EN})(?:'s)?\s+(?:(?:full|first|last)\s+)?name"
+        rf"|name\s+of\s+(?:the|your)\s+(?:{_OTHER_PERSON_EN})",
+        persian=rf"(?:اسم|نام)(?:\s+و\s+(?:نام\s+خانوادگی|فامیلی?)|\s+کامل)?\s+(?:{_OTHER_PERSON_FA})"
+        rf"|(?:{_OTHER_PERSON_FA})[\u0600-\u06ff\u200c]{{0,4}}\s+(?:اسم|نام)",
+        thai=rf"ชื่อ(?:\s*-?\s*นามสกุล)?\s*(?:ของ)?\s*(?:{_OTHER_PERSON_TH})|(?:{_OTHER_PERSON_TH})ชื่อ",
     ),
     Topic(
         "second_contact",
