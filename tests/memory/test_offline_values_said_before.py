@@ -80,3 +80,30 @@ def test_the_flat_of_a_held_address_is_no_room_number(address: str, message: str
 def test_a_room_the_address_does_not_hold_is_a_room_number() -> None:
     facts = facts_of(("user", "my room is 1208"), known=[("delivery_address", "5 King St")])
     assert facts["room_number"] == "1208"
+
+
+@pytest.mark.parametrize(
+    ("question", "address", "room", "number"),
+    [
+        (
+            "What's your home address for the invoice?",
+            "214 Elm Road, Leeds LS6 2AB",
+            "Lovely. We've allocated you room 214.",
+            "214",
+        ),
+        ("آدرس؟", "مشهد، بلوار سجاد، پلاک ۱۰۵", "شماره اتاق شما ۱۰۵ است", "۱۰۵"),
+        (
+            "آدرس برای فاکتور؟",
+            "تهران، خیابان ولیعصر، پلاک ۲۱۰، واحد ۳",
+            "اتاق ۲۱۰ هتل براتون رزرو شد",
+            "۲۱۰",
+        ),
+    ],
+)
+def test_a_house_number_repeated_by_a_room_is_still_a_room_number(
+    question: str, address: str, room: str, number: str
+) -> None:
+    """Only the address's flat («ห้อง», «واحد», "flat") is the room said again; a house
+    number or a «پلاک» is not."""
+    facts = facts_of(("assistant", question), ("user", address), ("assistant", room))
+    assert facts.get("room_number") == number, facts

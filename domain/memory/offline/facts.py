@@ -1343,15 +1343,23 @@ def _repeats_a_measure(value: ValueSpan, key: str, facts: _Facts) -> bool:
 def _flat_of_held_address(value: ValueSpan, key: str, facts: _Facts) -> bool:
     """Whether a room number is the flat of an address held («ให้ขึ้นมาส่งหน้าห้อง 1208»
     after «… ตึก A ห้อง 1208», "bring it up to room 1208" after "… Tower A, room 1208"):
-    the address says it already; it is no room of a booking."""
+    the address says it already; it is no room of a booking. Only as the flat («ห้อง»,
+    «واحد», "flat 12"): a house number or a «پلاک» that a hotel room repeats is no flat."""
     if base_key(key) != "room_number":
         return False
-    said = re.compile(rf"(?<![\w-]){re.escape(value.text)}(?![\w-])")
+    said = re.compile(
+        rf"(?:{_FLAT_WORD})\s*(?:no\.?\s*|number\s*)?{re.escape(value.text)}(?![\w-])",
+        re.IGNORECASE,
+    )
     return any(
         said.search(address)
         for held, address in facts.current_values().items()
         if base_key(held).endswith("_address")
     )
+
+
+#: The word that says a number in an address is its flat or room.
+_FLAT_WORD = r"(?<![A-Za-z])(?:room|flat|apt|apartment|unit)\.?|ห้อง|واحد|اتاق"
 
 
 #: Kinds whose number is said with a unit or a currency (not a count: "2 nights" then
