@@ -50,3 +50,46 @@ def test_the_name_of_someone_booked_for_is_not_the_customer_s(question: str, ans
     facts = facts_of(("assistant", question), ("user", answer))
     assert "customer_name" not in facts
     assert set(facts.values()) <= {answer.removesuffix("ค่ะ")}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "name"),
+    [
+        (
+            "For the student discount I'll need your full name and student ID.",
+            "Tom Reyes",
+            "Tom Reyes",
+        ),
+        (
+            "Are you the roommate on the lease? What's your name?",
+            "Yeah, Jake Morris",
+            "Jake Morris",
+        ),
+        ("شما زبان‌آموز جدید هستید؟ اسمتون رو بفرمایید", "بله، نیما فراهانی", "نیما فراهانی"),
+        ("น้องเป็นนักเรียนเองใช่ไหมคะ ขอชื่อด้วยค่ะ", "ใช่ค่ะ ชื่อ พิมพ์ชนก แสงทอง", "พิมพ์ชนก แสงทอง"),
+    ],
+)
+def test_the_customer_s_own_name_asked_beside_a_student_is_the_customer_s(
+    question: str, answer: str, name: str
+) -> None:
+    """Only "the student's name" asks for someone else; "your name" beside a student word
+    asks the customer's."""
+    facts = facts_of(("assistant", question), ("user", answer))
+    assert facts.get("customer_name") == name, facts
+    assert "recipient_name" not in facts
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "name"),
+    [
+        ("ขอชื่อด้วยค่ะ", "ส่งศรี มั่นคง ค่ะ", "ส่งศรี มั่นคง"),
+        ("ขอชื่อลูกค้าด้วยครับ", "ส่งเสริม ใจดี ครับ", "ส่งเสริม ใจดี"),
+        ("ขอชื่อด้วยค่ะ", "ขอบใจ สุขสันต์ ค่ะ", "ขอบใจ สุขสันต์"),
+    ],
+)
+def test_a_thai_given_name_opening_like_a_verb_stays_a_name(
+    question: str, answer: str, name: str
+) -> None:
+    """«ส่งให้…», «เอามา…» open a request; «ส่งศรี», «ขอบใจ» are given names."""
+    facts = facts_of(("assistant", question), ("user", answer))
+    assert name in facts.values(), facts

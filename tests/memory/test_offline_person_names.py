@@ -160,3 +160,21 @@ def test_a_title_and_family_name_before_a_verb_or_a_common_word_names_nobody(
 def test_a_family_name_shaped_like_a_verb_stays_a_name(message: str, name: str) -> None:
     facts = facts_of(("user", message), known=[("customer_name", "سپیده اکبری")])
     assert facts["person_name"] == name
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("سفارش رو آقای حسین میر ثبت کرده بود", "حسین میر"),
+        ("لطفا با آقای امید کرد هماهنگ کنید", "امید کرد"),
+        ("خانم نرگس عالی مدیر فروشگاهه", "نرگس عالی"),
+        ("آقای سعید خوبی دیروز اومد ولی درست نشد", "سعید خوبی"),
+    ],
+)
+def test_a_given_and_family_name_shaped_like_a_verb_or_a_filler_stays_a_name(
+    message: str, name: str
+) -> None:
+    """The verb or filler veto is for a family name in «ی» followed by a verb («آقای فرهادی
+    میره»); after a given name («حسین», «نرگس») the second word is the family name."""
+    facts = facts_of(("user", message), known=[("customer_name", "سپیده اکبری")])
+    assert facts["person_name"] == name

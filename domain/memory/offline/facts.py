@@ -96,7 +96,7 @@ from domain.memory.offline.person_names import RELATION_KEYS, people_named, rela
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
-from domain.memory.offline.subjects import Cue, Topic, cues_in, topics_named
+from domain.memory.offline.subjects import TOPICS, Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
@@ -702,7 +702,9 @@ def _facts_in(
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
                 continue
-            if _repeats_a_measure(value, key, facts) or _flat_of_held_address(value, key, facts):
+            if _repeats_a_measure(value, key, text, asked, facts) or _flat_of_held_address(
+                value, key, facts
+            ):
                 continue
             key = _of_the_order_named(key, text, value, facts)
             if not moved_to(text) and part_of_fuller_address(value, facts.current(key)):
@@ -1339,30 +1341,65 @@ def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
 _MEASURE_KINDS = frozenset({Kind.LENGTH, Kind.WEIGHT, Kind.COUNT})
 
 
-def _repeats_a_measure(value: ValueSpan, key: str, facts: _Facts) -> bool:
+def _repeats_a_measure(
+    value: ValueSpan, key: str, text: str, asked: Sequence[Topic], facts: _Facts
+) -> bool:
     """Whether a bare number read as an id repeats a sum or a measure said in an earlier
     message ("any wiggle room on the 142?" after "£142 per room", «FOODGO REFUND 140»
     after «ยอด 140 บาท»): it names that sum again, no room number nor order id. Under a
-    sum's own key («ค่าส่ง 1,460 + …») it is the sum restated."""
-    return (
+    sum's own key («ค่าส่ง 1,460 + …») it is the sum restated. Named by its key right
+    before it ("you're in room 210", «เลขออเดอร์ของผมคือ 5120») or the bare reply to the
+    key's question ("order number?" → "350"), it is the id all the same."""
+    if not (
         value.kind is Kind.NUMBER
         and key not in _AMOUNT_KEYS
         and _digits(value.text) in facts.measured
-    )
+    ):
+        return False
+    topics = [t for t in TOPICS if base_key(key) in t.keys.values()]
+    before = text[max(0, value.start - _KEY_REACH) : value.start]
+    if any(
+        _KEY_FILLER.fullmatch(before[cue.end() :])
+        for topic in topics
+        for cue in topic.pattern.finditer(before)
+    ):
+        return False
+    rest = (text[: value.start] + text[value.end :]).split()
+    return not (any(t in asked for t in topics) and len(rest) <= _MAX_BARE_REPLY_WORDS)
+
+
+#: How far before a number its key word is looked for, and what may stand between them:
+#: "room 210", "order number is 350", «เลขออเดอร์ของผมคือ 5120», «شماره سفارشم ۳۵۰».
+_KEY_REACH = 30
+_KEY_FILLER = re.compile(
+    r"(?:\s|[:#.\-]|number|no|is|was|ของ(?:ผม|ฉัน|หนู|เรา|คุณ|ดิฉัน)?|คือ|หมายเลข|เลขที่|เลข"
+    r"|شماره|ی|هم)*",
+    re.IGNORECASE,
+)
+#: A reply this short besides its number is the number itself ("it's 350", «۳۵۰ هست»).
+_MAX_BARE_REPLY_WORDS = 2
 
 
 def _flat_of_held_address(value: ValueSpan, key: str, facts: _Facts) -> bool:
     """Whether a room number is the flat of an address held («ให้ขึ้นมาส่งหน้าห้อง 1208»
     after «… ตึก A ห้อง 1208», "bring it up to room 1208" after "… Tower A, room 1208"):
-    the address says it already; it is no room of a booking."""
+    the address says it already; it is no room of a booking. Only as the flat («ห้อง»,
+    «واحد», "flat 12"): a house number or a «پلاک» that a hotel room repeats is no flat."""
     if base_key(key) != "room_number":
         return False
-    said = re.compile(rf"(?<![\w-]){re.escape(value.text)}(?![\w-])")
+    said = re.compile(
+        rf"(?:{_FLAT_WORD})\s*(?:no\.?\s*|number\s*)?{re.escape(value.text)}(?![\w-])",
+        re.IGNORECASE,
+    )
     return any(
         said.search(address)
         for held, address in facts.current_values().items()
         if base_key(held).endswith("_address")
     )
+
+
+#: The word that says a number in an address is its flat or room.
+_FLAT_WORD = r"(?<![A-Za-z])(?:room|flat|apt|apartment|unit)\.?|ห้อง|واحد|اتاق"
 
 
 #: Kinds whose number is said with a unit or a currency (not a count: "2 nights" then
@@ -1727,8 +1764,11 @@ def _nearest_cues(
     window = max(begin, value.start - reach)
     spent = used if used is not None else set()
     scored: list[tuple[int, Cue]] = []
-    for cue in cues_in(text[window : value.start]):
-        placed = Cue(cue.topic, window + cue.start, window + cue.end)
+    # cues read in the whole text, so that a cue may look past itself («ไปรษณีย์ 50200»:
+    # the post before a postcode's digits)
+    for placed in cues_in(text):
+        if placed.start < window or placed.end > value.start:
+            continue
         if not counted_from(text, placed.start) and not taken_off(text, placed.start):
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
@@ -2253,7 +2293,7 @@ def _looks_like_name(value: str) -> bool:
 
 #: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name.
 _TH_NOT_A_NAME = re.compile(
-    r"^(?:ส่ง|เอา|ขอ|ให้)|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
+    r"^(?:(?:ส่ง|เอา|ขอ)(?:ให้|ไป|มา|ถึง)|ให้)|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
 )
 _NOT_NAME_WORDS = frozenset(
     [
@@ -2490,11 +2530,19 @@ def _plausible(topic: str, value: str) -> bool:
 
 
 def _without_moments(text: str) -> str:
-    """``text`` without the dates and times of day in it."""
+    """``text`` without the times of day and the weekdays in it. A day and a month stay:
+    they name streets and squares («فلکه ۱۵ خرداد», "1 May Gardens")."""
     for span in sorted(find_values(text), key=lambda s: s.start, reverse=True):
-        if span.kind in (Kind.DATE, Kind.TIME):
+        dated = span.kind is Kind.DATE and span.time is None
+        if span.kind is Kind.TIME or (
+            span.kind is Kind.DATE and not (dated and _has_digit(span.text))
+        ):
             text = text[: span.start] + text[span.end :]
     return text
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 #: Words that make a reply a clause, not the name of a thing: "thank God", «خدا رو شکر»,

@@ -194,7 +194,7 @@ _PATTERNS = (
     re.compile(
         rf"(?<![{_FA}])(?<!نام\s)(?:آقای|خانم|جناب|سرکار\s+خانم)\s+"
         rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+"
-        rf"(?!{_FA_NOT_SURNAME}|{_FA_NOT_A_GIVEN_NAME}|{_FA_VERB}|ـ){FA_NAME_WORD})"
+        rf"(?!{_FA_NOT_SURNAME}|ـ)(?!(?<=ی\s)(?:{_FA_NOT_A_GIVEN_NAME}|{_FA_VERB})){FA_NAME_WORD})"
         # «آقای سواری ظرفشویی رو درست میکنه؟»: a word the verb takes as its object;
         # «آقای صالحی اسباب‌کشی کردن», «خانم احمدی عذر میخوام»: the first half of a verb
         rf"(?![{_FA}])(?!\s*(?:رو|را)(?![{_FA}]))(?!\s+{_FA_LIGHT_VERB})"

@@ -17,6 +17,7 @@ anywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -82,6 +83,21 @@ def _ids(key: str) -> dict[Kind, str]:
 
 
 # The order matters only between cues that match the same text: the first topic wins.
+#: Someone the customer books or pays for, or shares with (student, learner, roommate).
+_OTHER_PERSON_EN = r"student|learner|pupil|room-?mate|flatmate"
+_OTHER_PERSON_FA = (
+    r"زبان[\u200c\s]?آموز|دانش[\u200c\s]?آموز|هنرجو|هم[\u200c\s]?اتاقی|هم[\u200c\s]?خونه"
+)
+_OTHER_PERSON_TH = r"นักเรียน|ผู้เรียน|รูมเมท|เพื่อนร่วมห้อง"
+
+#: Arriving (not "on arrival", not «ได้รับแล้ว», received already) and the surcharge
+#: paid for it to arrive sooner.
+_ARRIVE_EN = r"(?<!on\s)(?<!upon\s)arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
+_SURCHARGE_EN = r"extra|on\s+top|express"
+_ARRIVE_FA = r"می[\u200c\s]?رسه|برسه|میاد|می[\u200c\s]?آید"
+_SURCHARGE_FA = r"اضافه|پیک"
+_ARRIVE_TH = r"ถึงมือ|ได้รับ(?!แล้ว)"
+
 TOPICS: tuple[Topic, ...] = (
     # -- Persian labels no shared cue names («شناسه قبض», «شماره کنتور», «کد نسخه»): before
     # the shared ones, so that «کد رهگیری نسخه» is the prescription's, not a parcel's.
@@ -254,7 +270,9 @@ TOPICS: tuple[Topic, ...] = (
         persian=r"کد\s*(?:ی\s*)?پستی",
         # «ไปรษณีย์» alone is the post (a carrier, an office): «หมายเลขติดตามพัสดุไปรษณีย์ไทย
         # คือ EB…TH» is a tracking number
-        thai=r"รหัสไปรษณีย์",
+        # «ไปรษณีย์ 50200», «เลขไปรษณีย์ 10400», «ไปรษณีย์อะไรคะ»: before a postcode's five
+        # digits or asking for it, the postcode
+        thai=r"รหัสไปรษณีย์|(?:เลข)?ไปรษณีย์(?=\s*(?:\d{5}(?!\d)|อะไร))",
     ),
     Topic(
         "birth",
@@ -333,15 +351,18 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
         r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก|หลาน",
     ),
-    # Who the customer books or pays for, or shares with: "the student's name?", «نام
-    # زبان‌آموز», «ชื่อรูมเมท». A name asked with one is that person's, not the customer's;
-    # no value of theirs is keyed by it (a student's national id stays the national id).
+    # The name of someone the customer books or pays for, or shares with: "the student's
+    # name?", «نام زبان‌آموز», «ชื่อนักเรียน». Only the name word and the person word
+    # together: "for the student discount I'll need your full name" asks the customer's.
+    # No value of theirs is keyed by it (a student's national id stays the national id).
     Topic(
         "someone_else",
         {},
-        english=r"student|learner|pupil|room-?mate|flatmate",
-        persian=r"زبان[\u200c\s]?آموز|دانش[\u200c\s]?آموز|هنرجو|هم[\u200c\s]?اتاقی|هم[\u200c\s]?خونه",
-        thai=r"นักเรียน|ผู้เรียน|รูมเมท|เพื่อนร่วมห้อง",
+        english=rf"(?:{_OTHER_PERSON_EN})(?:'s)?\s+(?:(?:full|first|last)\s+)?name"
+        rf"|name\s+of\s+(?:the|your)\s+(?:{_OTHER_PERSON_EN})",
+        persian=rf"(?:اسم|نام)(?:\s+و\s+(?:نام\s+خانوادگی|فامیلی?)|\s+کامل)?\s+(?:{_OTHER_PERSON_FA})"
+        rf"|(?:{_OTHER_PERSON_FA})[\u0600-\u06ff\u200c]{{0,4}}\s+(?:اسم|نام)",
+        thai=rf"ชื่อ(?:\s*-?\s*นามสกุล)?\s*(?:ของ)?\s*(?:{_OTHER_PERSON_TH})|(?:{_OTHER_PERSON_TH})ชื่อ",
     ),
     Topic(
         "second_contact",
@@ -748,6 +769,16 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง(?!สลิป|เอกสาร|รูป|ภาพ|ไฟล์|ข้อความ|ลิ้?งก์|อีเมล|เมล|ไลน์"
         r"|SMS|แชท|เรื่อง|หลักฐาน|คำร้อง|ใบ)|เข้าไปส่ง|มาส่ง",
     ),
+    # Arriving sooner for a surcharge: "express will get it to you tomorrow for an extra
+    # £6.95", «برای اینکه فردا برسه ۵۰ هزار تومن اضافه میشه», «ได้รับพรุ่งนี้ เพิ่ม 80
+    # บาท»; not "a welcome drink on arrival", nor «ได้รับแล้ว» (received already).
+    Topic(
+        "arrival_surcharge",
+        {Kind.AMOUNT: "shipping_cost"},
+        english=rf"(?:{_ARRIVE_EN})(?=.*?(?:{_SURCHARGE_EN}))|(?:{_SURCHARGE_EN})(?=.*?(?:{_ARRIVE_EN}))",
+        persian=rf"(?:{_ARRIVE_FA})(?=.*?(?:{_SURCHARGE_FA}))|(?:{_SURCHARGE_FA})(?=.*?(?:{_ARRIVE_FA}))",
+        thai=rf"(?:{_ARRIVE_TH})(?=.*?เพิ่ม)|เพิ่ม(?=.*?(?:{_ARRIVE_TH}))",
+    ),
     # Arriving and receiving say when and where a thing comes, never what it costs: "a
     # welcome drink on arrival for an extra £7.50", «ได้รับแล้วค่ะ 500 บาท» (a deposit
     # received), «کی میرسه».
@@ -874,12 +905,17 @@ def cues_in(text: str) -> list[Cue]:
     """Every topic cue in ``text``, ordered by where it starts. Cues of different topics
     may overlap ("tax invoice address" names the invoice and the billing address):
     which one a value belongs to is decided by the kind of the value."""
+    return list(_cues_in(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _cues_in(text: str) -> tuple[Cue, ...]:
     found = [
         Cue(topic, match.start(), match.end())
         for topic in TOPICS
         for match in topic.pattern.finditer(text)
     ]
-    return sorted(found, key=lambda cue: (cue.start, -cue.end))
+    return tuple(sorted(found, key=lambda cue: (cue.start, -cue.end)))
 
 
 def topics_named(text: str) -> Iterator[Topic]:

@@ -213,8 +213,8 @@ _NAMED_DATE = re.compile(
     # Thai: "วันอังคารที่ 3 ธันวาคม", "14 พ.ย.", "21 พฤศจิกายน 2567", "พรุ่งนี้เช้า", "วันศุกร์นี้"
     rf"|(?:{TH_WEEKDAY}\s*(?:ที่\s*)?|วันที่\s?)?(?<![\d.,])\d{{1,2}}\s?(?:เดือน\s?)?(?:{_TH_MONTH})"
     rf"(?:{_TH_YEAR})?"
-    # «3 อาทิตย์» counts weeks (a duration), not a Sunday
-    rf"|(?<![\d๐-๙])(?<![\d๐-๙]\s){TH_WEEKDAY}(?:นี้|หน้า)?"
+    # «3 อาทิตย์» counts weeks (a duration), not a Sunday; «10.30 วันศุกร์นี้» is a Friday
+    rf"|(?:(?<![\d๐-๙])(?<![\d๐-๙]\s)|(?!อาทิตย์)){TH_WEEKDAY}(?:นี้|หน้า)?"
     # a month without its day, placed by the year or in the month: «ธ.ค. ปีที่แล้ว», «ปลาย
     # เดือนมีนาคม»
     rf"|(?:(?:ต้น|กลาง|ปลาย)?เดือน\s?)?(?:{_TH_MONTH})\s?(?:ปีที่แล้ว|ปีก่อน|ปีนี้|ปีหน้า)"
