@@ -188,3 +188,82 @@ def test_a_customer_asking_for_someone_instead_does_not_move_the_role() -> None:
         ("user", "Tom was lovely last time, but could Sarah come instead?"),
     )
     assert history.get("engineer_name") == ["Tom Baker"], history
+
+
+@pytest.mark.parametrize(
+    ("assigned", "changed", "key", "old"),
+    [
+        # nobody away: a brand, a day, someone on another task, a card
+        (
+            "Your engineer will be Marek Nowak.",
+            "Marek checked the pump and Bosch will replace it under warranty.",
+            "engineer_name",
+            "Marek Nowak",
+        ),
+        (
+            "Your technician will be Marek.",
+            "Marek can't do Monday, so Thursday will have to do instead.",
+            "technician_name",
+            "Marek",
+        ),
+        (
+            "Your coordinator will be Megan Price.",
+            "Megan says the deposit is paid. Mark will be covering the bar, and Megan stays "
+            "your contact.",
+            "coordinator_name",
+            "Megan Price",
+        ),
+        (
+            "Your engineer will be Marek Nowak.",
+            "Marek will bring the part, and Visa will cover the refund instead.",
+            "engineer_name",
+            "Marek Nowak",
+        ),
+        # «جایگزین» of the booking, not said by the person
+        (
+            "دکتر کامرانی پزشک شما هستن.",
+            "دکتر کامرانی این هفته مرخصی هستن. خانم نوروزی از پذیرش برای نوبت جایگزین "
+            "باهاتون تماس می‌گیرن.",
+            "assigned_doctor_name",
+            "دکتر کامرانی",
+        ),
+        # what the customer is asked to arrange, and «รับแทน» (to collect for someone)
+        (
+            "ช่างเอก จะเข้าไปวันพรุ่งนี้ค่ะ",
+            "ช่างเอกลาป่วยค่ะ ขอเลื่อนนัดนะคะ คุณลูกค้าจะให้น้องพลอยไปรับแทนได้ไหมคะ",
+            "technician_name",
+            "ช่างเอก",
+        ),
+    ],
+)
+def test_no_stand_in_where_nobody_is_said_to_be_away_in_the_holder_s_place(
+    assigned: str, changed: str, key: str, old: str
+) -> None:
+    history = _history(("assistant", assigned), ("assistant", changed))
+    assert history.get(key) == [old], history
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # things and firms in a role's place
+        "Your router will be Netgear Nighthawk and your installer is Openreach.",
+        "Your member is Gold. Your partner, Amazon, ships it.",
+        "Your courier will be DPD and your supplier is British Gas. Your provider is Vodafone.",
+        # what kind of doctor, engineer or tradesman
+        "دکتر داخلی گفت آزمایش بدم. دکتر بیهوشی هم باید ببینم. مهندس ساختمانی هستم.",
+        "مهندس عمرانی و مهندس برقی و دکتر ارتوپدی",
+        "ช่างไม้ ที่บ้านบอกว่าพื้นผุครับ หมอเด็ก ก็นัดไว้แล้ว",
+        "ช่างภาพ ช่างสี ช่างปูน ช่างตัดผม หมอนวด",
+    ],
+)
+def test_things_and_kinds_of_trade_hold_no_role(message: str) -> None:
+    assert role_holders(message) == []
+
+
+def test_the_customer_s_own_people_hold_no_role() -> None:
+    history = _history(
+        ("user", "Sarah, our office manager, will let you in. Our accountant, Priya, needs it."),
+        ("assistant", "Perfect. Your engineer will be Marek Nowak."),
+    )
+    assert history == {"engineer_name": ["Marek Nowak"]}, history

@@ -42,6 +42,8 @@ _EN_NOT_A_ROLE = word_set(
     email phone reference account room table car flight ticket card payment deposit refund
     contact point one best first next last team choice option number letter dinner meter
     filter cover center centre counter voucher charger other outdoor indoor
+    router installer holder user customer owner member partner supplier provider courier
+    carrier
     """
 )
 #: Capitalised words that open a sentence and name nobody: "Who will be the main driver",
@@ -69,7 +71,10 @@ _FA_TITLES = {"دکتر": "assigned_doctor", "مهندس": "engineer", "استا
 _FA_FAMILY_NAME_ENDS = ("ی", "زاده", "پور", "نیا", "فر", "راد", "منش")
 _FA_FAMILY_NAME_END = "(?:" + "|".join(f"(?<={end})" for end in _FA_FAMILY_NAME_ENDS) + ")"
 _FA_NOT_A_FAMILY_NAME = (
-    rf"(?:تلفنی|حضوری|اینترنتی|آنلاینی|عمومی|خصوصی|قبلی|بعدی|جدیدی|دیگری|کسی|یکی|خوبی)(?![{_FA}])"
+    r"(?:تلفنی|حضوری|اینترنتی|آنلاینی|عمومی|خصوصی|قبلی|بعدی|جدیدی|دیگری|کسی|یکی|خوبی"
+    # what kind of doctor or engineer: «دکتر داخلی», «دکتر بیهوشی», «مهندس ساختمانی»
+    r"|داخلی|بیهوشی|ارتوپدی|ساختمانی|عمرانی|برقی|مکانیکی|کامپیوتری|شیمی|پوستی|اطفالی"
+    rf"|قلبی|مغزی|روانی|نرم‌افزاری|معماری)(?![{_FA}])"
 )
 _FA_PATTERN = re.compile(
     rf"(?<![{_FA}])(?P<title>{'|'.join(_FA_TITLES)})\s+(?:(?:آقای|خانم)\s+)?"
@@ -85,6 +90,8 @@ _TH_NOT_A_NAME = (
     r"(?:แอร์|ไฟ|ประปา|ซ่อม|ยนต์|เทคนิค|ที่|จะ|มา|ไป|เข้า|ก็|ได้|บอก|ว่า|ของ|ฟัน|ตา|นัด"
     r"|ผู้|คน|ท่าน|เขา|ใหญ่|ประจำ|อีก|ทุก|แต่|และ|กับ|ให้|เอง|เลย|ตรวจ|แนะ|ดู|วัน|ไว้|อยู่"
     r"|มัก|ยัง|ไม่|คง|ต้อง|สั่ง|ว่าง|เก่ง|รอ|ทำ"
+    # a trade: «ช่างไม้», «ช่างภาพ», «ช่างสี», «ช่างปูน», «ช่างตัดผม», «หมอเด็ก», «หมอนวด»
+    r"|ไม้|ภาพ|สี|ปูน|ตัดผม|ทาสี|เชื่อม|เด็ก|นวด|ดู|ผี|ยา"
     # a particle or function word: «คุณหมอค่ะ», «ส่งเรื่องให้คุณหมอแล้วค่ะ», «ขอบคุณช่างด้วย»,
     # and «ช่างเถอะ», «ช่างมัน» ("never mind")
     rf"|{THAI_PARTICLES}|แล้ว|ด้วย|ก่อน|หน่อย|บ้าง|เถอะ|มัน|หรือ|ไหม|มั้ย|นี้|นั้น|คือ|เป็น)"
@@ -103,6 +110,8 @@ class RoleHolder:
     end: int
     name: str
     key: str
+    #: Named as "our …": the speaker's own people ("Sarah, our office manager").
+    ours: bool = False
 
 
 def role_holders(text: str) -> list[RoleHolder]:
@@ -113,7 +122,8 @@ def role_holders(text: str) -> list[RoleHolder]:
             head = match.group("head").lower()
             if head in _EN_NOT_A_ROLE or match.group("name").split()[0].lower() in _EN_NOT_A_NAME:
                 continue
-            found.append(_holder(match, match.group("name"), f"{head}_name"))
+            ours = re.search(r"\b(?i:our)\b", match.group()) is not None
+            found.append(_holder(match, match.group("name"), f"{head}_name", ours))
     for match in _FA_PATTERN.finditer(text):
         key = f"{_FA_TITLES[match.group('title')]}_name"
         found.append(_holder(match, match.group(), key))
@@ -123,9 +133,9 @@ def role_holders(text: str) -> list[RoleHolder]:
     return sorted(found, key=lambda holder: holder.start)
 
 
-def _holder(match: re.Match[str], name: str, key: str) -> RoleHolder:
+def _holder(match: re.Match[str], name: str, key: str, ours: bool = False) -> RoleHolder:
     start = match.start() if match.group("name") != name else match.start("name")
-    return RoleHolder(start, match.end("name"), name, key)
+    return RoleHolder(start, match.end("name"), name, key, ours)
 
 
 #: Someone the business says stands in for another, in other words than the role's:
@@ -134,8 +144,9 @@ def _holder(match: re.Match[str], name: str, key: str) -> RoleHolder:
 _EN_STANDS_IN = (
     re.compile(
         rf"(?<![A-Za-z'’]){_EN_NAME}(?:,[^,.!?]{{1,40}},)?\s+(?:will|'ll|’ll|is\s+going\s+to|is"
-        r"|has)\b[^.!?,;]{0,50}?\b(?:instead|take\s+over|taking\s+over|covering|cover\s+for"
-        r"|step(?:ping)?\s+in|in\s+(?:his|her|their)\s+place|replace|replaces|replacing)\b"
+        r"|has)\b[^.!?,;]{0,50}?\b(?:instead|take\s+over|taking\s+over|covering\s+for"
+        r"|cover\s+for|step(?:ping)?\s+in|in\s+(?:his|her|their)\s+place"
+        r"|replac(?:e|es|ing)\s+(?:him|her|them))\b"
     ),
     re.compile(
         rf"\b(?:assigned|booked|sending|send|moved\s+you\s+to|with)\s+{_EN_NAME}\s+instead\b"
@@ -148,15 +159,39 @@ _FA_PERSON = (
     rf"(?P<person>(?:آقای|خانم)\s+(?P<name>(?!{FA_NOT_A_GIVEN_NAME}){FA_NAME_WORD}))(?![{_FA}])"
 )
 _FA_STANDS_IN = (
-    re.compile(rf"{_FA_PERSON}[^.!؟\n]{{0,30}}?(?:جاشون|جای\s*ایشون|جایگزین)"),
+    # (right by the person: «خانم نوروزی از پذیرش برای نوبت جایگزین» replaces the booking)
+    re.compile(rf"{_FA_PERSON}\s+(?:جاشون|جای\s*ایشون|جایگزین\s+ایشون|جایگزین(?:\s|$))"),
     re.compile(rf"(?:به\s+جای|جای)\s+(?:ایشون|ایشان)[،,]?\s+{_FA_PERSON}"),
 )
 
 #: A Thai «พี่/คุณ/น้อง …» said to go or see to it in another's place: «ให้พี่บอยไปแทน»,
 #: «คุณสมชายจะเข้ามาดูแลแทนค่ะ».
+#: («ไปรับแทน» is to collect on someone's behalf, not to do their work.)
 _TH_STANDS_IN = re.compile(
     r"(?P<person>(?:พี่|คุณ|น้อง|ช่าง|หมอ)\s?(?P<name>[\u0e01-\u0e4e]{2,5}?))\s?(?:จะ)?"
-    r"(?:เข้าไป|เข้ามา|ไป|มา)?(?:ดูแล|ซ่อม|ตรวจ|ทำ|รับ)?(?:ให้)?แทน"
+    r"(?:เข้าไป|เข้ามา|ไป|มา)?(?:ดูแล|ซ่อม|ตรวจ|ทำ)?(?:ให้)?แทน"
+)
+#: What the customer is asked to arrange («คุณลูกค้าจะให้…แทนได้ไหมคะ»), or a question: the
+#: business does not say who stands in.
+_TH_ASKED = re.compile(r"คุณลูกค้า|ลูกค้า(?:จะ|สะดวก|ต้องการ)|ได้ไหม|ได้มั้ย|ไหม(?:คะ|ครับ)|มั้ย")
+
+#: The old holder is away: a stand-in is only said where the message says so ("off sick",
+#: "on leave", "can't make it", «مرخصی», «امروز نیستن», «ลาป่วย», «ไม่เข้า»); "Marek checked
+#: the pump and Bosch will replace it" names no stand-in.
+_AWAY = re.compile(
+    r"(?<![A-Za-z])(?:sick|ill|unwell|off(?:\s+(?:today|tomorrow|work|this))|away|on\s+leave"
+    r"|on\s+holiday|on\s+vacation|off\s+sick|left\s+the\s+company|has\s+left|no\s+longer"
+    r"|unavailable|not\s+available|isn['’]t\s+available|can['’]t\s+make\s+it"
+    r"|cannot\s+make\s+it|can['’]t\s+come|won['’]t\s+be\s+(?:in|able|available))(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:مرخصی|مریض|بیمار|نیستن|نیستند|تشریف\s+ندارن|نمیتونن|نمی‌تونن)(?![{_FA}])"
+    r"|ลาป่วย|ลาพักร้อน|ลากิจ|ลา(?:งาน)?|ป่วย|ไม่เข้า|ไม่ว่าง|ไม่สะดวก|ติดธุระ|ไม่อยู่"
+)
+#: Capitalised words that are no stand-in: a day or month ("Thursday will have to do instead").
+_EN_NOT_A_STAND_IN = word_set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow january february
+    march april may june july august september october november december
+    """
 )
 
 
@@ -192,21 +227,28 @@ def _stands_in(text: str, old: str) -> str | None:
     """The person ``text`` says stands in for ``old`` (who held the role), when it names
     ``old`` too: "Alan is off sick, so Rosa will come instead"."""
     words = [w for w in re.split(r"\s+", old) if w not in _FA_TITLES and w not in _TH_TITLES]
-    if not words or not any(
-        # a Thai name runs on into the next word («ช่างเอกลาป่วย»)
-        re.search(rf"(?<![\w{_FA}]){re.escape(w)}(?![\w{_FA}])", text)
-        or (_TH_LETTER.match(w) and w in text)
-        for w in words
+    if (
+        not words
+        or not _AWAY.search(text)
+        or not any(
+            # a Thai name runs on into the next word («ช่างเอกลาป่วย»)
+            re.search(rf"(?<![\w{_FA}]){re.escape(w)}(?![\w{_FA}])", text)
+            or (_TH_LETTER.match(w) and w in text)
+            for w in words
+        )
     ):
         return None
     for pattern in _EN_STANDS_IN:
         for match in _overlapping(pattern, text):
             name = match.group("name")
             first = name.split()[0]
-            if first.lower() not in _EN_NOT_A_NAME and first not in old.split():
+            if (
+                first.lower() not in _EN_NOT_A_NAME | _EN_NOT_A_STAND_IN
+                and first not in old.split()
+            ):
                 return name
     for match in _overlapping(_TH_STANDS_IN, text):
-        if match.group("name") not in old:
+        if match.group("name") not in old and not _TH_ASKED.search(text):
             return match.group("person")
     for pattern in _FA_STANDS_IN:
         for match in _overlapping(pattern, text):
@@ -230,7 +272,8 @@ def holders_named(
     holder kept after the conversation replaced them would be shown as current."""
     last: dict[str, RoleHolder] = {}
     for holder in role_holders(text):
-        last[holder.key] = holder
+        if not (from_user and holder.ours):  # the customer's own accountant holds no role
+            last[holder.key] = holder
     if not from_user:
         for key in held_keys:
             old = held(key)
