@@ -267,3 +267,16 @@ def test_the_customer_s_own_people_hold_no_role() -> None:
         ("assistant", "Perfect. Your engineer will be Marek Nowak."),
     )
     assert history == {"engineer_name": ["Marek Nowak"]}, history
+
+
+def test_two_roles_of_one_head_word_do_not_replace_each_other() -> None:
+    history = _history(
+        (
+            "assistant",
+            "Your account manager is Daniel Reeve and your project manager is Lucy Grant.",
+        ),
+        ("user", "ok who do I send the PO to?"),
+        ("assistant", "Send it to Daniel, your account manager, please."),
+    )
+    assert history.get("project_manager_name") == ["Lucy Grant"], history
+    assert history.get("account_manager_name") == ["Daniel Reeve"], history

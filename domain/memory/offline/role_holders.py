@@ -123,7 +123,7 @@ def role_holders(text: str) -> list[RoleHolder]:
             if head in _EN_NOT_A_ROLE or match.group("name").split()[0].lower() in _EN_NOT_A_NAME:
                 continue
             ours = re.search(r"\b(?i:our)\b", match.group()) is not None
-            found.append(_holder(match, match.group("name"), f"{head}_name", ours))
+            found.append(_holder(match, match.group("name"), _role_key(match), ours))
     for match in _FA_PATTERN.finditer(text):
         key = f"{_FA_TITLES[match.group('title')]}_name"
         found.append(_holder(match, match.group(), key))
@@ -131,6 +131,36 @@ def role_holders(text: str) -> list[RoleHolder]:
         key = f"{_TH_TITLES[match.group('title')]}_name"
         found.append(_holder(match, match.group("title") + match.group("name"), key))
     return sorted(found, key=lambda holder: holder.start)
+
+
+#: Words before a role that say how, not which role: "senior coordinator" is a coordinator.
+_EN_NOT_A_KIND_OF_ROLE = word_set(
+    """
+    senior junior main lead head chief principal new assigned dedicated personal usual regular
+    own local other same first second
+    """
+)
+
+
+def _role_key(match: re.Match[str]) -> str:
+    """The key of an English role, by all its words: an account manager and a project manager
+    are two roles ("account_manager_name"), a senior coordinator is a coordinator."""
+    words = match.group("role").lower().split()
+    head = match.group("head").lower()
+    if len(words) > 1 and words[0] not in _EN_NOT_A_KIND_OF_ROLE:
+        return f"{words[0]}_{head}_name"
+    return f"{head}_name"
+
+
+def _held_as(key: str, held_keys: Iterable[str]) -> str:
+    """The held key a role is named by in fewer or more words: "your manager" after "your
+    account manager is …", "your event manager" after "your manager is …" (the one such, or
+    ``key`` itself)."""
+    held = [k for k in held_keys if k != key and is_role_key(k)]
+    if key in held_keys:
+        return key
+    same = [k for k in held if k.endswith(f"_{key}") or key.endswith(f"_{k}")]
+    return same[0] if len(same) == 1 else key
 
 
 def _holder(match: re.Match[str], name: str, key: str, ours: bool = False) -> RoleHolder:
@@ -200,13 +230,13 @@ def is_role_key(key: str) -> bool:
     customer's or a relative's name."""
     if key in {f"{role}_name" for role in (*_FA_TITLES.values(), *_TH_TITLES.values())}:
         return True
-    head = key.removesuffix("_name")
+    head = key.removesuffix("_name").rsplit("_", 1)[-1]
     return (
         key.endswith("_name")
         and key not in RELATION_KEYS
         and head not in _EN_NOT_A_ROLE
         and head not in {"customer", "owner", "holder", "account", "company", "partner"}
-        and re.fullmatch(r"[a-z]{2,}?(?:er|or|ist|ian|ant|ent)", head) is not None
+        and re.fullmatch(r"(?:[a-z]+_)?[a-z]{2,}?(?:er|or|ist|ian|ant|ent)_name", key) is not None
     )
 
 
@@ -271,9 +301,11 @@ def holders_named(
     in other words ("Alan is off sick, so Rosa will come instead"), that one holds it: a
     holder kept after the conversation replaced them would be shown as current."""
     last: dict[str, RoleHolder] = {}
+    held_keys = list(held_keys)
     for holder in role_holders(text):
         if not (from_user and holder.ours):  # the customer's own accountant holds no role
-            last[holder.key] = holder
+            key = _held_as(holder.key, held_keys)
+            last[key] = RoleHolder(holder.start, holder.end, holder.name, key, holder.ours)
     if not from_user:
         for key in held_keys:
             old = held(key)
