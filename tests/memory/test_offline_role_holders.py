@@ -280,3 +280,41 @@ def test_two_roles_of_one_head_word_do_not_replace_each_other() -> None:
     )
     assert history.get("project_manager_name") == ["Lucy Grant"], history
     assert history.get("account_manager_name") == ["Daniel Reeve"], history
+
+
+@pytest.mark.parametrize(
+    ("pairs", "key", "values"),
+    [
+        # a doctor the customer has a prescription from, an engineer they ask for
+        (
+            [
+                ("user", "نسخه از دکتر رضایی دارم."),
+                ("assistant", "بله، نوبت شما با دکتر کامرانی ثبت شد."),
+            ],
+            "assigned_doctor_name",
+            ["دکتر کامرانی"],
+        ),
+        (
+            [
+                ("user", "میشه مهندس صالحی بیان؟ دفعه قبل خیلی راضی بودم."),
+                ("assistant", "متاسفانه ایشون وقت ندارن. مهندس کاظمی فردا میان."),
+            ],
+            "engineer_name",
+            ["مهندس کاظمی"],
+        ),
+        # two doctors in two roles, one message: neither replaced the other
+        (
+            [
+                ("assistant", "جراح شما دکتر رضایی هستن و متخصص بیهوشی دکتر کامرانی."),
+                ("user", "ممنون"),
+                ("assistant", "دکتر رضایی ساعت ۸ منتظرتون هستن."),
+            ],
+            "assigned_doctor_name",
+            ["دکتر رضایی"],
+        ),
+    ],
+)
+def test_a_person_the_business_did_not_assign_has_no_history_in_the_role(
+    pairs: list[tuple[str, str]], key: str, values: list[str]
+) -> None:
+    assert _history(*pairs).get(key) == values

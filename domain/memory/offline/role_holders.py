@@ -301,11 +301,19 @@ def holders_named(
     in other words ("Alan is off sick, so Rosa will come instead"), that one holds it: a
     holder kept after the conversation replaced them would be shown as current."""
     last: dict[str, RoleHolder] = {}
+    several: set[str] = set()
     held_keys = list(held_keys)
     for holder in role_holders(text):
         if not (from_user and holder.ours):  # the customer's own accountant holds no role
             key = _held_as(holder.key, held_keys)
+            if key in last and last[key].name not in holder.name:
+                several.add(key)
             last[key] = RoleHolder(holder.start, holder.end, holder.name, key, holder.ours)
+    if not changes and not _AWAY.search(text):
+        # two people under one title, no change said: two roles («جراح شما دکتر رضایی …
+        # بیهوشی دکتر کامرانی»), neither known to be the one
+        for key in several:
+            del last[key]
     if not from_user:
         for key in held_keys:
             old = held(key)
@@ -315,6 +323,6 @@ def holders_named(
             if new is not None:  # (where the message names the old one in the role again)
                 at = text.find(new)
                 last[key] = RoleHolder(at, at + len(new), new, key)
-    return [
-        holder for holder in last.values() if not from_user or changes or held(holder.key) is None
-    ]
+    # The business assigns its people: a doctor the customer has a prescription from or asks
+    # for («نسخه از دکتر رضایی دارم», «میشه مهندس صالحی بیان؟») holds no role.
+    return [holder for holder in last.values() if not from_user]
