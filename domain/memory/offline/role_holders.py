@@ -14,6 +14,7 @@ the change is said old one first ("Dan has called in sick … Priya Sandhu will 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -110,8 +111,6 @@ class RoleHolder:
     end: int
     name: str
     key: str
-    #: Named as "our …": the speaker's own people ("Sarah, our office manager").
-    ours: bool = False
 
 
 def role_holders(text: str) -> list[RoleHolder]:
@@ -122,8 +121,7 @@ def role_holders(text: str) -> list[RoleHolder]:
             head = match.group("head").lower()
             if head in _EN_NOT_A_ROLE or match.group("name").split()[0].lower() in _EN_NOT_A_NAME:
                 continue
-            ours = re.search(r"\b(?i:our)\b", match.group()) is not None
-            found.append(_holder(match, match.group("name"), _role_key(match), ours))
+            found.append(_holder(match, match.group("name"), _role_key(match)))
     for match in _FA_PATTERN.finditer(text):
         key = f"{_FA_TITLES[match.group('title')]}_name"
         found.append(_holder(match, match.group(), key))
@@ -163,9 +161,9 @@ def _held_as(key: str, held_keys: Iterable[str]) -> str:
     return same[0] if len(same) == 1 else key
 
 
-def _holder(match: re.Match[str], name: str, key: str, ours: bool = False) -> RoleHolder:
+def _holder(match: re.Match[str], name: str, key: str) -> RoleHolder:
     start = match.start() if match.group("name") != name else match.start("name")
-    return RoleHolder(start, match.end("name"), name, key, ours)
+    return RoleHolder(start, match.end("name"), name, key)
 
 
 #: Someone the business says stands in for another, in other words than the role's:
@@ -235,7 +233,6 @@ def is_role_key(key: str) -> bool:
         key.endswith("_name")
         and key not in RELATION_KEYS
         and head not in _EN_NOT_A_ROLE
-        and head not in {"customer", "owner", "holder", "account", "company", "partner"}
         and re.fullmatch(r"(?:[a-z]+_)?[a-z]{2,}?(?:er|or|ist|ian|ant|ent)_name", key) is not None
     )
 
@@ -295,34 +292,35 @@ def holders_named(
     held_keys: Iterable[str] = (),
 ) -> list[RoleHolder]:
     """The holder of each role ``text`` names: the one named last. The business assigns its
-    people, so a customer naming someone ("hope Ek gets well soon", «ขอให้ช่างเอกหายไวๆ»)
-    does not move a role already held, unless the message says a change. Where the
-    business names who holds a role (``held_keys``) and someone it says stands in for them
-    in other words ("Alan is off sick, so Rosa will come instead"), that one holds it: a
-    holder kept after the conversation replaced them would be shown as current."""
+    people, so nothing the customer names ("hope Ek gets well soon", «ขอให้ช่างเอกหายไวๆ»)
+    holds a role. Where the business names who holds a role (``held_keys``) and someone it
+    says stands in for them in other words ("Alan is off sick, so Rosa will come instead"),
+    that one holds it: a holder kept after the conversation replaced them would be shown as
+    current."""
+    if from_user:
+        # The business assigns its people: a doctor the customer has a prescription from or
+        # asks for («نسخه از دکتر رضایی دارم», «میشه مهندس صالحی بیان؟»), the customer's own
+        # accountant ("our accountant, Priya"), holds no role.
+        return []
     last: dict[str, RoleHolder] = {}
     several: set[str] = set()
     held_keys = list(held_keys)
     for holder in role_holders(text):
-        if not (from_user and holder.ours):  # the customer's own accountant holds no role
-            key = _held_as(holder.key, held_keys)
-            if key in last and last[key].name not in holder.name:
-                several.add(key)
-            last[key] = RoleHolder(holder.start, holder.end, holder.name, key, holder.ours)
+        key = _held_as(holder.key, held_keys)
+        if key in last and last[key].name not in holder.name:
+            several.add(key)
+        last[key] = dataclasses.replace(holder, key=key)
     if not changes and not _AWAY.search(text):
         # two people under one title, no change said: two roles («جراح شما دکتر رضایی …
         # بیهوشی دکتر کامرانی»), neither known to be the one
         for key in several:
             del last[key]
-    if not from_user:
-        for key in held_keys:
-            old = held(key)
-            if old is None or not is_role_key(key) or (key in last and last[key].name != old):
-                continue  # (a new one named in the role's words holds it already)
-            new = _stands_in(text, old)
-            if new is not None:  # (where the message names the old one in the role again)
-                at = text.find(new)
-                last[key] = RoleHolder(at, at + len(new), new, key)
-    # The business assigns its people: a doctor the customer has a prescription from or asks
-    # for («نسخه از دکتر رضایی دارم», «میشه مهندس صالحی بیان؟») holds no role.
-    return [holder for holder in last.values() if not from_user]
+    for key in held_keys:
+        old = held(key)
+        if old is None or not is_role_key(key) or (key in last and last[key].name != old):
+            continue  # (a new one named in the role's words holds it already)
+        new = _stands_in(text, old)
+        if new is not None:  # (where the message names the old one in the role again)
+            at = text.find(new)
+            last[key] = RoleHolder(at, at + len(new), new, key)
+    return list(last.values())
