@@ -2276,7 +2276,7 @@ def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -
 
 
 def _looks_like_name(value: str) -> bool:
-    if any(char.isdigit() for char in value) or not value:
+    if _has_digit(value) or not value:
         return False
     if re.search(r"[\u0e00-\u0e7f]", value):
         # A Thai name is one run of letters, two with the family name; not who the customer
@@ -2517,8 +2517,7 @@ def _plausible(topic: str, value: str) -> bool:
     if topic in ("address", "moving_to"):
         # a house number alone is not enough: "ให้ 5 ดาว" (five stars) has a digit too; nor
         # a day and an hour ("Thursday 1-3pm", «พฤหัส 13:00-15:00» for a pickup slot)
-        numbers = _without_moments(value)
-        numbered = any(c.isdigit() for c in numbers) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
+        numbered = _has_digit(_without_moments(value)) and len(value) >= _MIN_NUMBERED_ADDRESS_CHARS
         hinted = _ADDRESS_HINT.search(value) is not None
         return len(value) <= _MAX_ADDRESS_CHARS and (hinted or numbered)
     return (
@@ -2533,10 +2532,10 @@ def _without_moments(text: str) -> str:
     """``text`` without the times of day and the weekdays in it. A day and a month stay:
     they name streets and squares («فلکه ۱۵ خرداد», "1 May Gardens")."""
     for span in sorted(find_values(text), key=lambda s: s.start, reverse=True):
-        dated = span.kind is Kind.DATE and span.time is None
-        if span.kind is Kind.TIME or (
-            span.kind is Kind.DATE and not (dated and _has_digit(span.text))
-        ):
+        weekday_or_slot = span.kind is Kind.DATE and (
+            span.time is not None or not _has_digit(span.text)
+        )
+        if span.kind is Kind.TIME or weekday_or_slot:
             text = text[: span.start] + text[span.end :]
     return text
 

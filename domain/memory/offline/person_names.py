@@ -86,7 +86,8 @@ _FA_COMMON_NOT_NAMES = word_set(
     خوب خوبه خوبن بد بده ارسال تحویل
     """
 )
-_FA_NOT_A_GIVEN_NAME = (
+#: A word that is no Persian given name (time words, pronouns, common nouns and verbs).
+FA_NOT_A_GIVEN_NAME = (
     "(?:"
     + "|".join(
         sorted(
@@ -194,7 +195,7 @@ _PATTERNS = (
     re.compile(
         rf"(?<![{_FA}])(?<!نام\s)(?:آقای|خانم|جناب|سرکار\s+خانم)\s+"
         rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}\s+"
-        rf"(?!{_FA_NOT_SURNAME}|ـ)(?!(?<=ی\s)(?:{_FA_NOT_A_GIVEN_NAME}|{_FA_VERB})){FA_NAME_WORD})"
+        rf"(?!{_FA_NOT_SURNAME}|ـ)(?!(?<=ی\s)(?:{FA_NOT_A_GIVEN_NAME}|{_FA_VERB})){FA_NAME_WORD})"
         # «آقای سواری ظرفشویی رو درست میکنه؟»: a word the verb takes as its object;
         # «آقای صالحی اسباب‌کشی کردن», «خانم احمدی عذر میخوام»: the first half of a verb
         rf"(?![{_FA}])(?!\s*(?:رو|را)(?![{_FA}]))(?!\s+{_FA_LIGHT_VERB})"
@@ -203,7 +204,7 @@ _PATTERNS = (
     # رضا» (the crew's lead); a new one in the role replaces the old, as "installer Tom" does
     re.compile(
         rf"(?<![{_FA}])(?P<technician_3>اوستا|استادکار)\s+"
-        rf"(?P<fa>(?!{_FA_ASKING})(?!ن?می)(?!{_FA_NOT_SURNAME})(?!{_FA_NOT_A_GIVEN_NAME})"
+        rf"(?P<fa>(?!{_FA_ASKING})(?!ن?می)(?!{_FA_NOT_SURNAME})(?!{FA_NOT_A_GIVEN_NAME})"
         rf"{FA_NAME_WORD})(?![{_FA}])"
     ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
@@ -262,7 +263,3 @@ def people_named(text: str) -> list[PersonNamed]:
                 PersonNamed(match.start(group), match.end(group), name, f"{relation}_name")
             )
     return found
-
-
-#: A word that is no Persian given name (time words, pronouns, common nouns and verbs).
-FA_NOT_A_GIVEN_NAME = _FA_NOT_A_GIVEN_NAME

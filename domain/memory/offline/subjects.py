@@ -92,7 +92,8 @@ _OTHER_PERSON_TH = r"นักเรียน|ผู้เรียน|รูม
 
 #: Arriving (not "on arrival", not «ได้รับแล้ว», received already) and the surcharge
 #: paid for it to arrive sooner.
-_ARRIVE_EN = r"(?<!on\s)(?<!upon\s)arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
+_ARRIVING_EN = r"arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
+_ARRIVE_EN = rf"(?<!on\s)(?<!upon\s){_ARRIVING_EN}"
 _SURCHARGE_EN = r"extra|on\s+top|express"
 _ARRIVE_FA = r"می[\u200c\s]?رسه|برسه|میاد|می[\u200c\s]?آید"
 _SURCHARGE_FA = r"اضافه|پیک"
@@ -790,8 +791,8 @@ TOPICS: tuple[Topic, ...] = (
             Kind.ADDRESS: "delivery_address",
             Kind.DURATION: "delivery_duration",
         },
-        english=r"arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you",
-        persian=r"می[\u200c\s]?رسه|میرسه|برسه|میاد|می[\u200c\s]?آید",
+        english=_ARRIVING_EN,
+        persian=_ARRIVE_FA,
         thai=r"ถึงมือ|ได้รับ(?:ของ|สินค้า)?",
     ),
     Topic(
