@@ -15,7 +15,7 @@ from domain.context import (
 )
 from domain.context.render import DETAILS_HEADING, details_section
 from domain.tokens import estimate_tokens
-from schemas.memory_model import Budgets, FactValue, ReplacedValue
+from schemas.memory_model import Budgets, Detail, FactValue, ReplacedValue
 from schemas.messages import Role
 from tests.context.checks import all_formats
 from tests.context.factories import NOW, detail, fact, memory, messages
@@ -195,6 +195,19 @@ def test_a_superseded_detail_is_left_out_and_named() -> None:
     assert named.detail == "a newer detail says it again with its own values"
 
 
+def _assert_shown_from_a_budget_on(mid: str, stated: Detail, words: str) -> None:
+    """Swept every 20 tokens with ``mid`` as the mid summary: ``words`` of the detail are
+    shown from some budget on, and at every larger one."""
+    with_mid = memory(recent="User: Thanks.", mid=mid * 3, spans=(45, 80, 90)).mid
+    shown_at = []
+    for budget in range(400, 3000, 20):
+        ctx = _context(budget, mid=with_mid, details=[stated])
+        shown_at.append(words in render_text(ctx))
+    assert any(shown_at)
+    first = shown_at.index(True)
+    assert all(shown_at[first:])
+
+
 @pytest.mark.parametrize(
     ("mid", "said", "value", "words"),
     [
@@ -225,15 +238,7 @@ def test_a_detail_stays_while_the_summary_carrying_its_values_misses_its_words(
     # The mid summary states the detail's values but not what they are for: hiding the
     # detail once the summary fits would take back from a larger budget what a smaller
     # one showed.
-    with_mid = memory(recent="User: Thanks.", mid=mid * 3, spans=(45, 80, 90)).mid
-    stated = detail(60, said, [value], "amount")
-    shown_at = []
-    for budget in range(400, 3000, 20):
-        ctx = _context(budget, mid=with_mid, details=[stated])
-        shown_at.append(words in render_text(ctx))
-    assert any(shown_at)
-    first = shown_at.index(True)
-    assert all(shown_at[first:])
+    _assert_shown_from_a_budget_on(mid, detail(60, said, [value], "amount"), words)
 
 
 @pytest.mark.parametrize(
@@ -265,15 +270,7 @@ def test_a_bare_number_elsewhere_does_not_hide_the_detail_it_labels(
 ) -> None:
     # The summary holds the detail's words and a "17" of something else: the detail's
     # number is what its label says, so it stays at every budget that showed it.
-    with_mid = memory(recent="User: Thanks.", mid=mid * 3, spans=(45, 80, 90)).mid
-    stated = detail(60, said, [value], "number")
-    shown_at = []
-    for budget in range(400, 3000, 20):
-        ctx = _context(budget, mid=with_mid, details=[stated])
-        shown_at.append(words in render_text(ctx))
-    assert any(shown_at)
-    first = shown_at.index(True)
-    assert all(shown_at[first:])
+    _assert_shown_from_a_budget_on(mid, detail(60, said, [value], "number"), words)
 
 
 def test_the_details_come_before_the_recent_summary() -> None:
