@@ -91,7 +91,7 @@ from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
-from domain.memory.offline.our_contacts import sent_to_us
+from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.role_holders import holders_named
@@ -1442,7 +1442,10 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
     begin, stop = _sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     return bool(
-        _COMPANY_EMAIL.match(value.text) or _OURS.search(sentence) or _GET_IN_TOUCH.search(sentence)
+        _COMPANY_EMAIL.match(value.text)
+        or _OURS.search(sentence)
+        or _GET_IN_TOUCH.search(sentence)
+        or a_teams_contact(text[begin : value.start])
     )
 
 
@@ -1558,8 +1561,12 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
             return False  # "10,000" is an amount, not an id
         if sum(c.isdigit() for c in value.text) < _MIN_ID_DIGITS:
             return False
-    if key in _CUSTOMER_CONTACT and not from_user:
+    if key in _CUSTOMER_CONTACT:
         begin, stop = _sentence_bounds(text, value.start, value.end)
+        if a_teams_contact(text[begin : value.start]):
+            return False  # "the email for the warranty team is …"
+        if from_user:
+            return True
         if sent_to_us(text[begin : value.start], text[begin:stop]):
             return False  # "please email them to claims@…": where the customer writes to
         return _YOURS.search(text[begin:stop]) is not None
@@ -1992,7 +1999,8 @@ _OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|م�
 
 def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     if value.kind is Kind.EMAIL:
-        if _COMPANY_EMAIL.match(value.text):
+        begin = _sentence_bounds(text, value.start, value.end)[0]
+        if _COMPANY_EMAIL.match(value.text) or a_teams_contact(text[begin : value.start]):
             return None
         if not from_user and _GET_IN_TOUCH.search(_sentence_of(text, value)):
             return None
