@@ -2299,9 +2299,11 @@ def _looks_like_name(value: str) -> bool:
     return not any(w.casefold() in _NOT_NAME_WORDS for w in words)
 
 
-#: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name.
+#: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name; nor a
+#: reply that puts the question off or turns it down («รอแป๊บนะคะ», «ไม่สะดวกบอกค่ะ»).
 _TH_NOT_A_NAME = re.compile(
-    r"^(?:(?:ส่ง|เอา|ขอ)(?:ให้|ไป|มา|ถึง)|ให้)|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
+    r"^(?:(?:ส่ง|เอา|ขอ)(?:ให้|ไป|มา|ถึง)|ให้|ไม่|รอ|เดี๋ยว|สักครู่|ขอ(?:ไม่|เวลา))|แป๊บ|สะดวก|บอก"
+    r"|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
 )
 _NOT_NAME_WORDS = frozenset(
     [
@@ -2365,6 +2367,24 @@ _NOT_NAME_WORDS = frozenset(
         "bye",
         "noted",
         "sounds",
+        # a reply that puts the question off or turns it down ("hold on", "rather not say",
+        # «یه لحظه صبر کنید», «ترجیح میدم نگم», «نمیخوام بگم»)
+        "wait",
+        "hold",
+        "later",
+        "rather",
+        "prefer",
+        "صبر",
+        "لحظه",
+        "ترجیح",
+        "بعدا",
+        "بعداً",
+        "فعلا",
+        "فعلاً",
+        "بگم",
+        "نگم",
+        "نمیخوام",
+        "نمی‌خوام",
     ]
 )
 
