@@ -60,6 +60,7 @@ from domain.memory.offline.fragments import (
     number_said_as_correction,
     part_of_fuller_address,
 )
+from domain.memory.offline.free_of_charge import said_free
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
@@ -1754,6 +1755,9 @@ def _leads_another(after: str, cue: Cue, kind: Kind) -> bool:
     return bool(following) and following[0].start <= _OWN_CUE_GAP
 
 
+#: Kinds of value that may be a sum of money.
+_SUM_KINDS = frozenset({Kind.AMOUNT, Kind.NUMBER})
+
 _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)
 
 
@@ -1785,7 +1789,10 @@ def _nearest_cues(
     usable = [
         (d, c)
         for d, c in scored
-        if c.topic.key_for(value.kind) is not None and (c.start, value.kind) not in spent
+        if c.topic.key_for(value.kind) is not None
+        and (c.start, value.kind) not in spent
+        # «ยอดรวม 49,450 บาท ส่งฟรี»: what is free costs no sum
+        and not (value.kind in _SUM_KINDS and said_free(text, c.start, c.end))
     ]
     if not usable:
         return []
