@@ -97,6 +97,7 @@ from domain.memory.offline.person_names import RELATION_KEYS, people_named, rela
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
+from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.subjects import TOPICS, Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
@@ -742,7 +743,15 @@ def _facts_in(
         name = facts.current("customer_name")
         found.extend(_free_text_answer(text, asked, bound, found, name))
     answered.update(name for name, _ in bound)
-    return sorted(found, key=lambda fact: fact.start)
+    return sorted(map(_name_said_without_copula, found), key=lambda fact: fact.start)
+
+
+def _name_said_without_copula(fact: FactMatch) -> FactMatch:
+    """«اسمش علی شریفیه»: the name «علی شریفی», without the spoken "is"."""
+    if not _names_someone(fact.key):
+        return fact
+    name = without_copula(fact.value)
+    return dataclasses.replace(fact, value=name, end=fact.end - len(fact.value) + len(name))
 
 
 def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[FactMatch]:
