@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,6 +91,7 @@ from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
+from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
@@ -689,7 +689,7 @@ def _facts_in(
     for code in _codes_put_right(text, claimed, facts):
         found.append(code)
         claimed.claim(code.start, code.end)
-    values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
+    values = [v for v in find_values(text, claimed) if not _is_choice(text, v, from_user)]
     found.extend(_named_old(text, values))
     used: set[tuple[int, Kind]] = set()
     for index, value in enumerate(values):
@@ -2035,23 +2035,10 @@ def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     return None
 
 
-#: Values offered as a choice ("Wednesday 20 March or Friday 22 March"): neither is agreed.
-_OR = re.compile(r"\s(?:or|یا|หรือ)\s", re.IGNORECASE)
-
-
-def _is_choice(text: str, value: ValueSpan) -> bool:
+def _is_choice(text: str, value: ValueSpan, from_user: bool) -> bool:
     begin, stop = _sentence_bounds(text, value.start, value.end)
-    sentence_values = [
-        v
-        for v in find_values(text[begin:stop])
-        if v.kind is value.kind and v.kind is not Kind.NUMBER
-    ]
-    if len(sentence_values) < 2:
-        return False
-    return any(
-        _OR.search(text[begin + a.end : begin + b.start])
-        for a, b in itertools.pairwise(sentence_values)
-    )
+    offered = offered_together(text[begin:stop], offered=not from_user)
+    return any(v.start + begin == value.start and v.kind is value.kind for v in offered)
 
 
 _CODE_SHAPE = re.compile(r"^#?[A-Za-z0-9][A-Za-z0-9 #/-]{2,30}$")
