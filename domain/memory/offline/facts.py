@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -272,10 +273,7 @@ class _Facts:
             self.note_measures(value)
 
     def note_measures(self, text: str) -> None:
-        for span in find_values(text):
-            digits = _digits(span.text)
-            if span.kind in _SAID_WITH_UNIT and len(digits) >= _MIN_ID_DIGITS:
-                self.measured.add(digits)
+        self.measured |= _measures_in(text)
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -401,6 +399,18 @@ class _Facts:
                 seen.add(item.key)
                 ordered.append(item)
         return ordered + [item for item in self.known if item.key not in seen]
+
+
+@functools.lru_cache(maxsize=512)
+def _measures_in(text: str) -> frozenset[str]:
+    """The digits of every sum or measure ``text`` says. A message is read as a line of
+    its batch and again as context of the next ones, a known value in every batch after:
+    its values are found once."""
+    return frozenset(
+        digits
+        for span in find_values(text)
+        if span.kind in _SAID_WITH_UNIT and len(digits := _digits(span.text)) >= _MIN_ID_DIGITS
+    )
 
 
 def extract_facts(
