@@ -1407,10 +1407,7 @@ def _flat_of_held_address(value: ValueSpan, key: str, facts: _Facts) -> bool:
     «واحد», "flat 12"): a house number or a «پلاک» that a hotel room repeats is no flat."""
     if base_key(key) != "room_number":
         return False
-    said = re.compile(
-        rf"(?:{_FLAT_WORD})\s*(?:no\.?\s*|number\s*)?{re.escape(value.text)}(?![\w-])",
-        re.IGNORECASE,
-    )
+    said = _flat_numbered(value.text)
     return any(
         said.search(address)
         for held, address in facts.current_values().items()
@@ -1420,6 +1417,15 @@ def _flat_of_held_address(value: ValueSpan, key: str, facts: _Facts) -> bool:
 
 #: The word that says a number in an address is its flat or room.
 _FLAT_WORD = r"(?<![A-Za-z])(?:room|flat|apt|apartment|unit)\.?|ห้อง|واحد|اتاق"
+
+
+@functools.lru_cache(maxsize=64)
+def _flat_numbered(number: str) -> re.Pattern[str]:
+    """«ห้อง 1208», "room 1208", "flat no. 12": ``number`` said as a flat or room."""
+    return re.compile(
+        rf"(?:{_FLAT_WORD})\s*(?:no\.?\s*|number\s*)?{re.escape(number)}(?![\w-])",
+        re.IGNORECASE,
+    )
 
 
 #: Kinds whose number is said with a unit or a currency (not a count: "2 nights" then
