@@ -2308,7 +2308,7 @@ def _looks_like_name(value: str) -> bool:
     if re.search(r"[\u0e00-\u0e7f]", value):
         # A Thai name is one run of letters, two with the family name; not who the customer
         # is to someone («ส่งให้พี่ชาย», send it to my brother) nor "myself" («ผมเอง»)
-        if _TH_NOT_A_NAME.search(value):
+        if _TH_REPLY_NO_NAME.search(value):
             return False
         return len(value) <= _MAX_THAI_NAME_CHARS and value.strip().count(" ") <= 1
     words = value.split()
@@ -2320,7 +2320,7 @@ def _looks_like_name(value: str) -> bool:
 
 #: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name; nor a
 #: reply that puts the question off or turns it down («รอแป๊บนะคะ», «ไม่สะดวกบอกค่ะ»).
-_TH_NOT_A_NAME = re.compile(
+_TH_REPLY_NO_NAME = re.compile(
     r"^(?:(?:ส่ง|เอา|ขอ)(?:ให้|ไป|มา|ถึง)|ให้|ไม่|รอ|เดี๋ยว|สักครู่|ขอ(?:ไม่|เวลา))|แป๊บ|สะดวก|บอก"
     r"|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
 )
