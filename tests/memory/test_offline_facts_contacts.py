@@ -489,3 +489,19 @@ def test_a_teams_email_said_after_the_customers_is_no_customer_fact(
     """The customer's stays; the team's is where to write, no fact of the customer's."""
     facts = facts_of(("assistant", question), ("user", given), ("assistant", team))
     assert facts == {"customer_email": email}
+
+
+@pytest.mark.parametrize(
+    ("message", "email"),
+    [
+        (
+            "I've updated the email for your service booking to dana.k@gmail.com.",
+            "dana.k@gmail.com",
+        ),
+        ("Your email for the service team updates is dana.k@gmail.com.", "dana.k@gmail.com"),
+        ("ایمیلتون برای واحد پشتیبانی ali.r@gmail.com ثبت شد.", "ali.r@gmail.com"),
+        ("อีเมลของคุณสำหรับฝ่ายบริการคือ somchai@gmail.com ค่ะ", "somchai@gmail.com"),
+    ],
+)
+def test_the_customers_email_for_a_team_stays_the_customers(message: str, email: str) -> None:
+    assert facts_of(("assistant", message)) == {"customer_email": email}

@@ -41,9 +41,12 @@ def sent_to_us(before: str, sentence: str) -> bool:
 
 #: A contact named as a team's, a department's or a branch's, just before the value.
 _A_TEAMS = r"team|department|dept|desk|centre|center|branch|store|shop|workshop|service|support"
+#: Not "your email for the service team", "the email for your support ticket": the customer's.
+_NOT_YOURS = r"(?<!your\s)(?<!my\s)"
 _TEAMS_CONTACT = re.compile(
-    r"(?<![A-Za-z])(?:e-?mail|phone|number|line|contact)(?:\s+(?:address|number|details))?"
-    rf"\s+(?:for|of)\s+(?:the\s+|our\s+)?(?:[A-Za-z-]+\s+){{0,2}}?(?:{_A_TEAMS})s?(?![A-Za-z])"
+    rf"{_NOT_YOURS}(?<![A-Za-z])(?:e-?mail|phone|number|line|contact)(?:\s+(?:address|number|details))?"
+    r"\s+(?:for|of)\s+(?!(?:your|my)(?![A-Za-z]))(?:the\s+|our\s+)?"
+    rf"(?:[A-Za-z-]+\s+){{0,2}}?(?:{_A_TEAMS})s?(?![A-Za-z])"
     rf"|(?<![A-Za-z])(?:{_A_TEAMS})(?:'s)?\s+(?:e-?mail|phone|number|line|contact)(?![A-Za-z])"
     r"|(?:ایمیل|شماره(?:\s*(?:ی\s*)?(?:تماس|تلفن))?|تلفن)\s*(?:ی\s*)?"
     r"(?:واحد|بخش|دفتر|تیم|پشتیبانی|شرکت|نمایندگی|فروشگاه|شعبه)"
