@@ -458,3 +458,50 @@ def test_a_relatives_number_by_marriage_or_age_is_theirs(
     """«พี่สะใภ้» (sister-in-law), «พี่สาว», «زن‌داداش»: kin named before the number own it."""
     facts = facts_of(("assistant", question), ("user", answer), known=[("customer_phone", "x")])
     assert facts == {key: "+44 7911 238 607"}
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "email", "team"),
+    [
+        (
+            "What's the best email to reach you?",
+            "it's dana.k@gmail.com",
+            "dana.k@gmail.com",
+            "Thanks. The email for the warranty team is warranty@acme.com if you need them.",
+        ),
+        (
+            "ایمیلتون رو بفرمایید.",
+            "ali.r@gmail.com",
+            "ali.r@gmail.com",
+            "ممنون. ایمیل واحد گارانتی warranty@acme.ir هست.",
+        ),
+        (
+            "ขออีเมลด้วยค่ะ",
+            "somchai@gmail.com ครับ",
+            "somchai@gmail.com",
+            "ขอบคุณค่ะ อีเมลของฝ่ายประกันคือ warranty@acme.co.th ค่ะ",
+        ),
+    ],
+)
+def test_a_teams_email_said_after_the_customers_is_no_customer_fact(
+    question: str, given: str, email: str, team: str
+) -> None:
+    """The customer's stays; the team's is where to write, no fact of the customer's."""
+    facts = facts_of(("assistant", question), ("user", given), ("assistant", team))
+    assert facts == {"customer_email": email}
+
+
+@pytest.mark.parametrize(
+    ("message", "email"),
+    [
+        (
+            "I've updated the email for your service booking to dana.k@gmail.com.",
+            "dana.k@gmail.com",
+        ),
+        ("Your email for the service team updates is dana.k@gmail.com.", "dana.k@gmail.com"),
+        ("ایمیلتون برای واحد پشتیبانی ali.r@gmail.com ثبت شد.", "ali.r@gmail.com"),
+        ("อีเมลของคุณสำหรับฝ่ายบริการคือ somchai@gmail.com ค่ะ", "somchai@gmail.com"),
+    ],
+)
+def test_the_customers_email_for_a_team_stays_the_customers(message: str, email: str) -> None:
+    assert facts_of(("assistant", message)) == {"customer_email": email}

@@ -93,3 +93,35 @@ def test_a_thai_given_name_opening_like_a_verb_stays_a_name(
     """«ส่งให้…», «เอามา…» open a request; «ส่งศรี», «ขอบใจ» are given names."""
     facts = facts_of(("assistant", question), ("user", answer))
     assert name in facts.values(), facts
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Can I get your name?", "hold on"),
+        ("And your name please?", "I'd prefer not to"),
+        ("اسمتون رو بفرمایید", "ترجیح میدم نگم"),
+        ("اسمتون رو بفرمایید", "نمیخوام بگم"),
+        ("ขอทราบชื่อลูกค้าด้วยค่ะ", "รอแป๊บนะคะ"),
+        ("ขอทราบชื่อลูกค้าด้วยค่ะ", "ไม่สะดวกบอกค่ะ"),
+        ("ขอทราบชื่อด้วยค่ะ", "เดี๋ยวบอกนะคะ"),
+    ],
+)
+def test_a_reply_that_puts_off_or_refuses_the_name_is_no_name(question: str, answer: str) -> None:
+    facts = facts_of(("assistant", question), ("user", answer))
+    assert not {key for key in facts if key.endswith("_name")}, facts
+
+
+@pytest.mark.parametrize(
+    ("question", "put_off", "answer"),
+    [
+        ("Can I get your name?", "wait a moment", "Dana Kim"),
+        ("اسمتون رو بفرمایید", "یه لحظه صبر کنید", "سارا کریمی"),
+        ("ขอทราบชื่อด้วยค่ะ", "รอแป๊บนะคะ", "สมชาย ใจดี ค่ะ"),
+    ],
+)
+def test_the_name_given_after_putting_it_off_is_the_customers(
+    question: str, put_off: str, answer: str
+) -> None:
+    facts = facts_of(("assistant", question), ("user", put_off), ("user", answer))
+    assert facts.get("customer_name") == answer.removesuffix(" ค่ะ"), facts

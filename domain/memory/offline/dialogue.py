@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from domain.memory.offline.offered_choices import offered_topics
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.subjects import Topic, cues_in, topics_named
 from domain.memory.offline.values import FA_LETTERS
@@ -272,6 +273,8 @@ class Conversation:
             q for q in self.questions if q.age < OpenQuestion.MAX_AGE and q.open_topics()
         ]
         asked = asked_topics(text)
+        if role == "assistant":  # "we have 9am or 2pm": which one is asked, as a question
+            asked += [topic for topic in offered_topics(text) if topic not in asked]
         # "Who's the new manager?" names no topic of a value, yet the number in the reply
         # is the new one: such a question stays open for the next reply
         new = any(

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import itertools
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,6 +60,7 @@ from domain.memory.offline.fragments import (
     number_said_as_correction,
     part_of_fuller_address,
 )
+from domain.memory.offline.free_of_charge import said_free
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
@@ -91,11 +92,13 @@ from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
-from domain.memory.offline.our_contacts import sent_to_us
+from domain.memory.offline.offered_choices import offered_together
+from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
+from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.subjects import TOPICS, Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
@@ -270,10 +273,7 @@ class _Facts:
             self.note_measures(value)
 
     def note_measures(self, text: str) -> None:
-        for span in find_values(text):
-            digits = _digits(span.text)
-            if span.kind in _SAID_WITH_UNIT and len(digits) >= _MIN_ID_DIGITS:
-                self.measured.add(digits)
+        self.measured |= _measures_in(text)
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -399,6 +399,18 @@ class _Facts:
                 seen.add(item.key)
                 ordered.append(item)
         return ordered + [item for item in self.known if item.key not in seen]
+
+
+@functools.lru_cache(maxsize=512)
+def _measures_in(text: str) -> frozenset[str]:
+    """The digits of every sum or measure ``text`` says. A message is read as a line of
+    its batch and again as context of the next ones, a known value in every batch after:
+    its values are found once."""
+    return frozenset(
+        digits
+        for span in find_values(text)
+        if span.kind in _SAID_WITH_UNIT and len(digits := _digits(span.text)) >= _MIN_ID_DIGITS
+    )
 
 
 def extract_facts(
@@ -687,7 +699,7 @@ def _facts_in(
     for code in _codes_put_right(text, claimed, facts):
         found.append(code)
         claimed.claim(code.start, code.end)
-    values = [v for v in find_values(text, claimed) if not _is_choice(text, v)]
+    values = [v for v in find_values(text, claimed) if not _is_choice(text, v, from_user)]
     found.extend(_named_old(text, values))
     used: set[tuple[int, Kind]] = set()
     for index, value in enumerate(values):
@@ -741,7 +753,15 @@ def _facts_in(
         name = facts.current("customer_name")
         found.extend(_free_text_answer(text, asked, bound, found, name))
     answered.update(name for name, _ in bound)
-    return sorted(found, key=lambda fact: fact.start)
+    return sorted(map(_name_said_without_copula, found), key=lambda fact: fact.start)
+
+
+def _name_said_without_copula(fact: FactMatch) -> FactMatch:
+    """«اسمش علی شریفیه»: the name «علی شریفی», without the spoken "is"."""
+    if not _names_someone(fact.key):
+        return fact
+    name = without_copula(fact.value)
+    return dataclasses.replace(fact, value=name, end=fact.end - len(fact.value) + len(name))
 
 
 def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[FactMatch]:
@@ -1387,10 +1407,7 @@ def _flat_of_held_address(value: ValueSpan, key: str, facts: _Facts) -> bool:
     «واحد», "flat 12"): a house number or a «پلاک» that a hotel room repeats is no flat."""
     if base_key(key) != "room_number":
         return False
-    said = re.compile(
-        rf"(?:{_FLAT_WORD})\s*(?:no\.?\s*|number\s*)?{re.escape(value.text)}(?![\w-])",
-        re.IGNORECASE,
-    )
+    said = _flat_numbered(value.text)
     return any(
         said.search(address)
         for held, address in facts.current_values().items()
@@ -1400,6 +1417,15 @@ def _flat_of_held_address(value: ValueSpan, key: str, facts: _Facts) -> bool:
 
 #: The word that says a number in an address is its flat or room.
 _FLAT_WORD = r"(?<![A-Za-z])(?:room|flat|apt|apartment|unit)\.?|ห้อง|واحد|اتاق"
+
+
+@functools.lru_cache(maxsize=64)
+def _flat_numbered(number: str) -> re.Pattern[str]:
+    """«ห้อง 1208», "room 1208", "flat no. 12": ``number`` said as a flat or room."""
+    return re.compile(
+        rf"(?:{_FLAT_WORD})\s*(?:no\.?\s*|number\s*)?{re.escape(number)}(?![\w-])",
+        re.IGNORECASE,
+    )
 
 
 #: Kinds whose number is said with a unit or a currency (not a count: "2 nights" then
@@ -1442,7 +1468,10 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
     begin, stop = _sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     return bool(
-        _COMPANY_EMAIL.match(value.text) or _OURS.search(sentence) or _GET_IN_TOUCH.search(sentence)
+        _COMPANY_EMAIL.match(value.text)
+        or _OURS.search(sentence)
+        or _GET_IN_TOUCH.search(sentence)
+        or a_teams_contact(text[begin : value.start])
     )
 
 
@@ -1558,8 +1587,12 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
             return False  # "10,000" is an amount, not an id
         if sum(c.isdigit() for c in value.text) < _MIN_ID_DIGITS:
             return False
-    if key in _CUSTOMER_CONTACT and not from_user:
+    if key in _CUSTOMER_CONTACT:
         begin, stop = _sentence_bounds(text, value.start, value.end)
+        if a_teams_contact(text[begin : value.start]):
+            return False  # "the email for the warranty team is …"
+        if from_user:
+            return True
         if sent_to_us(text[begin : value.start], text[begin:stop]):
             return False  # "please email them to claims@…": where the customer writes to
         return _YOURS.search(text[begin:stop]) is not None
@@ -1747,6 +1780,9 @@ def _leads_another(after: str, cue: Cue, kind: Kind) -> bool:
     return bool(following) and following[0].start <= _OWN_CUE_GAP
 
 
+#: Kinds of value that may be a sum of money.
+_SUM_KINDS = frozenset({Kind.AMOUNT, Kind.NUMBER})
+
 _AND = re.compile(r"^\s*(?:and|&|/|,|و|และ|กับ)\s*(?:the\s+|your\s+)?$", re.IGNORECASE)
 
 
@@ -1778,7 +1814,10 @@ def _nearest_cues(
     usable = [
         (d, c)
         for d, c in scored
-        if c.topic.key_for(value.kind) is not None and (c.start, value.kind) not in spent
+        if c.topic.key_for(value.kind) is not None
+        and (c.start, value.kind) not in spent
+        # «ยอดรวม 49,450 บาท ส่งฟรี»: what is free costs no sum
+        and not (value.kind in _SUM_KINDS and said_free(text, c.start, c.end))
     ]
     if not usable:
         return []
@@ -1992,7 +2031,8 @@ _OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|م�
 
 def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     if value.kind is Kind.EMAIL:
-        if _COMPANY_EMAIL.match(value.text):
+        begin = _sentence_bounds(text, value.start, value.end)[0]
+        if _COMPANY_EMAIL.match(value.text) or a_teams_contact(text[begin : value.start]):
             return None
         if not from_user and _GET_IN_TOUCH.search(_sentence_of(text, value)):
             return None
@@ -2011,23 +2051,10 @@ def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     return None
 
 
-#: Values offered as a choice ("Wednesday 20 March or Friday 22 March"): neither is agreed.
-_OR = re.compile(r"\s(?:or|یا|หรือ)\s", re.IGNORECASE)
-
-
-def _is_choice(text: str, value: ValueSpan) -> bool:
+def _is_choice(text: str, value: ValueSpan, from_user: bool) -> bool:
     begin, stop = _sentence_bounds(text, value.start, value.end)
-    sentence_values = [
-        v
-        for v in find_values(text[begin:stop])
-        if v.kind is value.kind and v.kind is not Kind.NUMBER
-    ]
-    if len(sentence_values) < 2:
-        return False
-    return any(
-        _OR.search(text[begin + a.end : begin + b.start])
-        for a, b in itertools.pairwise(sentence_values)
-    )
+    offered = offered_together(text[begin:stop], offered=not from_user)
+    return any(v.start + begin == value.start and v.kind is value.kind for v in offered)
 
 
 _CODE_SHAPE = re.compile(r"^#?[A-Za-z0-9][A-Za-z0-9 #/-]{2,30}$")
@@ -2281,7 +2308,7 @@ def _looks_like_name(value: str) -> bool:
     if re.search(r"[\u0e00-\u0e7f]", value):
         # A Thai name is one run of letters, two with the family name; not who the customer
         # is to someone («ส่งให้พี่ชาย», send it to my brother) nor "myself" («ผมเอง»)
-        if _TH_NOT_A_NAME.search(value):
+        if _TH_REPLY_NO_NAME.search(value):
             return False
         return len(value) <= _MAX_THAI_NAME_CHARS and value.strip().count(" ") <= 1
     words = value.split()
@@ -2291,9 +2318,11 @@ def _looks_like_name(value: str) -> bool:
     return not any(w.casefold() in _NOT_NAME_WORDS for w in words)
 
 
-#: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name.
-_TH_NOT_A_NAME = re.compile(
-    r"^(?:(?:ส่ง|เอา|ขอ)(?:ให้|ไป|มา|ถึง)|ให้)|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
+#: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name; nor a
+#: reply that puts the question off or turns it down («รอแป๊บนะคะ», «ไม่สะดวกบอกค่ะ»).
+_TH_REPLY_NO_NAME = re.compile(
+    r"^(?:(?:ส่ง|เอา|ขอ)(?:ให้|ไป|มา|ถึง)|ให้|ไม่|รอ|เดี๋ยว|สักครู่|ขอ(?:ไม่|เวลา))|แป๊บ|สะดวก|บอก"
+    r"|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
 )
 _NOT_NAME_WORDS = frozenset(
     [
@@ -2357,6 +2386,24 @@ _NOT_NAME_WORDS = frozenset(
         "bye",
         "noted",
         "sounds",
+        # a reply that puts the question off or turns it down ("hold on", "rather not say",
+        # «یه لحظه صبر کنید», «ترجیح میدم نگم», «نمیخوام بگم»)
+        "wait",
+        "hold",
+        "later",
+        "rather",
+        "prefer",
+        "صبر",
+        "لحظه",
+        "ترجیح",
+        "بعدا",
+        "بعداً",
+        "فعلا",
+        "فعلاً",
+        "بگم",
+        "نگم",
+        "نمیخوام",
+        "نمی‌خوام",
     ]
 )
 

@@ -1,7 +1,9 @@
 """A phone or email the assistant tells the customer to write, send or call to: the
 business's own ("please email the photos to claims@…", "call our hotline on 0800 …",
 «مدارک رو به … ایمیل کنید», «ส่งเอกสารมาที่ …»), never the customer's contact, even in
-a sentence that says "your" ("… with your case number in the subject")."""
+a sentence that says "your" ("… with your case number in the subject"); nor is one named
+as a team's or a department's ("the email for the warranty team is …", «ایمیل واحد
+گارانتی …», «อีเมลของฝ่ายประกันคือ …»), whoever says it."""
 
 import re
 
@@ -35,3 +37,25 @@ def sent_to_us(before: str, sentence: str) -> bool:
     if _WE_SEND.search(before):
         return False
     return bool(_SENT_TO_BEFORE.search(before) or _SENT_TO_SENTENCE.search(sentence))
+
+
+#: A contact named as a team's, a department's or a branch's, just before the value.
+_A_TEAMS = r"team|department|dept|desk|centre|center|branch|store|shop|workshop|service|support"
+#: Not "your email for the service team", "the email for your support ticket": the customer's.
+_NOT_YOURS = r"(?<!your\s)(?<!my\s)"
+_TEAMS_CONTACT = re.compile(
+    rf"{_NOT_YOURS}(?<![A-Za-z])(?:e-?mail|phone|number|line|contact)(?:\s+(?:address|number|details))?"
+    r"\s+(?:for|of)\s+(?!(?:your|my)(?![A-Za-z]))(?:the\s+|our\s+)?"
+    rf"(?:[A-Za-z-]+\s+){{0,2}}?(?:{_A_TEAMS})s?(?![A-Za-z])"
+    rf"|(?<![A-Za-z])(?:{_A_TEAMS})(?:'s)?\s+(?:e-?mail|phone|number|line|contact)(?![A-Za-z])"
+    r"|(?:ایمیل|شماره(?:\s*(?:ی\s*)?(?:تماس|تلفن))?|تلفن)\s*(?:ی\s*)?"
+    r"(?:واحد|بخش|دفتر|تیم|پشتیبانی|شرکت|نمایندگی|فروشگاه|شعبه)"
+    r"|(?:อีเมล|เมล|เบอร์(?:โทร)?)\s*(?:ของ\s*)?(?:ฝ่าย|แผนก|ทีม|บริษัท|ศูนย์|สาขา|ร้าน)",
+    re.IGNORECASE,
+)
+
+
+def a_teams_contact(before: str) -> bool:
+    """Whether the value after ``before`` (its sentence up to the value) is named as a
+    team's or a department's contact: no customer's."""
+    return _TEAMS_CONTACT.search(before) is not None

@@ -87,7 +87,7 @@ _FA_PATTERN = re.compile(
 _TH_TITLES = {"ช่าง": "technician", "หมอ": "assigned_doctor"}
 #: Words after a Thai title that say the trade or what the person does, not who: «ช่างแอร์»,
 #: «หมอฟัน», «หมอตรวจ», «หมอแนะนำ».
-_TH_NOT_A_NAME = (
+_TH_TRADE_OR_WORD_AFTER_TITLE = (
     r"(?:แอร์|ไฟ|ประปา|ซ่อม|ยนต์|เทคนิค|ที่|จะ|มา|ไป|เข้า|ก็|ได้|บอก|ว่า|ของ|ฟัน|ตา|นัด"
     r"|ผู้|คน|ท่าน|เขา|ใหญ่|ประจำ|อีก|ทุก|แต่|และ|กับ|ให้|เอง|เลย|ตรวจ|แนะ|ดู|วัน|ไว้|อยู่"
     r"|มัก|ยัง|ไม่|คง|ต้อง|สั่ง|ว่าง|เก่ง|รอ|ทำ"
@@ -100,7 +100,7 @@ _TH_NOT_A_NAME = (
 #: A Thai nickname is short (เอก, โอ๊ต, แพรว) and ends where a space, a stop or a closing
 #: particle does; it never ends on a vowel written before its consonant.
 _TH_PATTERN = re.compile(
-    rf"(?P<title>ช่าง|หมอ(?!น))\s?(?P<name>(?!{_TH_NOT_A_NAME})[\u0e01-\u0e4e]{{2,5}}?)"
+    rf"(?P<title>ช่าง|หมอ(?!น))\s?(?P<name>(?!{_TH_TRADE_OR_WORD_AFTER_TITLE})[\u0e01-\u0e4e]{{2,5}}?)"
     rf"(?<![\u0e40-\u0e44])(?=(?:{THAI_PARTICLES})?(?:\s|$|[.,!?()]))"
 )
 
