@@ -33,13 +33,15 @@ values are marked as a summary's are, and one whose every value a newer detail r
 not shown (``replaced_details``): it says nothing current and its room goes to what does. A
 summary line whose every term one detail in the share says is left out of the summary
 (``repeated.without_said``): the summary's budget goes to its lines the context does not hold
-yet. A fact whose value is part of a longer fact's value, or
-the value of another fact about the same subject, is not shown twice (``fact_order``). So more
-budget never shows less: the facts and messages shown at one budget are shown at
-every larger one, leftover budget goes to more messages word for word, and when
-the whole history fits it is the context, as it was written. The first summary
-that does not fit whole is shortened to what is left. Messages form one unbroken
-run up to the newest.
+yet. The recent summary shows only its lines that state a value the memory holds (a fact's or
+a detail's) or a number, or carry a "(replaced …)" mark (``value_lines``): at the end of a
+conversation it is often small talk, and its budget goes to what comes after it. A fact
+whose value is part of a longer fact's value, or the value of another fact about the same
+subject, is not shown twice (``fact_order``). So more budget never shows less: the facts
+and messages shown at one budget are shown at every larger one, leftover budget goes to
+more messages word for word, and when the whole history fits it is the context, as it was
+written. The first summary that does not fit whole is shortened to what is left. Messages
+form one unbroken run up to the newest.
 
 Every format is held to the budget (``domain.context.render`` counts each); a
 summary that still quotes a value that was replaced since says so
@@ -54,7 +56,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -85,6 +86,7 @@ from domain.context.render import (
 from domain.context.repeated import normalized, without_repeats, without_said
 from domain.context.replaced import ReplacedMarks, fit_marked
 from domain.context.replaced_details import says_nothing_current
+from domain.context.value_lines import carries, lines_with_values
 from domain.memory.offline.terms import content_terms
 from domain.memory.speakers import without_speakers
 from domain.tokens import ELLIPSIS, estimate_tokens, fit_to_budget, token_weight
@@ -125,6 +127,7 @@ _CARRIED = "its values are shown elsewhere in the context"
 _SUPERSEDED = "a newer detail says it again with its own values"
 _ALL_REPLACED = "a newer detail replaced every value it states"
 _SAID_IN_SHARE = "the details shown say all it says"
+_NO_VALUE = "none of its lines states a value the memory holds"
 #: What a newline weighs (``memq.tokens``), and a blank line between sections.
 NEWLINE = 0.5
 _BLANK = 2 * NEWLINE
@@ -448,46 +451,6 @@ def _with_its_label(value: str, text: str) -> str:
     return f"{word}{found.group(2)}{number}" if word else value
 
 
-def _script(char: str) -> str:
-    return unicodedata.name(char, "?").split(" ")[0]
-
-
-def _joins(a: str, b: str) -> bool:
-    """Whether ``a`` then ``b`` are one word or number: two digits, or two letters of a
-    script that spaces its words (Thai does not: a value ends inside a run of letters)."""
-    if a.isdigit() and b.isdigit():
-        return True
-    return a.isalpha() and b.isalpha() and _script(a) == _script(b) != "THAI"
-
-
-def _carries(text: str, value: str) -> bool:
-    """Whether ``text`` states ``value`` whole: "£24" is not in "£240", "12" not in
-    "4,120" nor "12.5" (both normalized)."""
-    if not value:
-        return True
-    at = text.find(value)
-    while at >= 0:
-        end = at + len(value)
-        before = text[at - 1] if at else ""
-        after = text[end] if end < len(text) else ""
-        split_number = (
-            before in ",." and at >= 2 and text[at - 2].isdigit() and value[0].isdigit()
-        ) or (
-            after in ",."
-            and end + 1 < len(text)
-            and text[end + 1].isdigit()
-            and value[-1].isdigit()
-        )
-        if not (
-            (before and _joins(before, value[0]))
-            or (after and _joins(value[-1], after))
-            or split_number
-        ):
-            return True
-        at = text.find(value, at + 1)
-    return False
-
-
 def _item_text(item: _Item) -> str:
     if item.message is not None:
         return item.message.content
@@ -524,7 +487,7 @@ def _new_to(
     shown = normalized("\n".join(_item_text(item) for item in before))
     kept: list[tuple[_Item, _Said]] = []
     for item, said in details:
-        if all(_carries(shown, normalized(value)) for value in said.values):
+        if all(carries(shown, normalized(value)) for value in said.values):
             continue
         kept.append((item, said))
         shown += "\n" + normalized(_item_text(item))
@@ -551,9 +514,9 @@ def _hidden_by(
         at = later_from - 1
         for value in wanted.values:
             value = normalized(_with_its_label(value, _item_text(items[index])))
-            if _carries(earlier, value):
+            if carries(earlier, value):
                 continue
-            found = next((k for k, text in enumerate(later) if _carries(text, value)), None)
+            found = next((k for k, text in enumerate(later) if carries(text, value)), None)
             if found is None:
                 break
             at = max(at, later_from + found)
@@ -604,6 +567,11 @@ def _fit_tiers(
         if not marked:
             dropped.append(DroppedItem(kind=f"tier:{tier.tier.value}", detail=_SAID_IN_SHARE))
             continue
+        if tier.tier == TierName.RECENT:
+            marked = lines_with_values(marked, _stored_values(memory, facts))
+            if not marked:
+                dropped.append(DroppedItem(kind=f"tier:{tier.tier.value}", detail=_NO_VALUE))
+                continue
         text = fit_marked(marked, limit)
         if not text:
             dropped.append(
@@ -628,6 +596,14 @@ def _fit_tiers(
             )
         )
     return tiers
+
+
+def _stored_values(memory: MemoryState, facts: Sequence[Fact]) -> list[str]:
+    """Every value the memory holds: the facts' (current and earlier) and the details'."""
+    values = [f.value for f in facts]
+    values += [v.value for f in [*facts, *memory.facts] for v in f.history]
+    values += [f.value for f in memory.facts]
+    return values + [v for d in memory.details for v in d.values]
 
 
 def _shortened_tier(tier: ContextTier, left: int) -> ContextTier | None:
@@ -752,7 +728,7 @@ class _Chosen:
                 and (detail.first_position, detail.last_position) not in shown_details
             ):
                 kind = f"detail:{detail.first_position}-{detail.last_position}"
-                carried = all(_carries(shown_text, normalized(v)) for v in detail.values)
+                carried = all(carries(shown_text, normalized(v)) for v in detail.values)
                 why = (
                     _SUPERSEDED
                     if detail.superseded

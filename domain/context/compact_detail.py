@@ -56,7 +56,7 @@ from domain.memory.offline.lexicon import (
 )
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.thai_sentences import joined_clauses
-from domain.memory.speakers import label_of
+from domain.memory.speakers import label_of, speaker_turns
 from domain.tokens import ELLIPSIS, token_weight
 
 #: A sentence longer than this is cut to a window around its values.
@@ -176,7 +176,7 @@ def compact_detail(text: str, values: Sequence[str]) -> str:
 def _compact(text: str, values: tuple[str, ...]) -> str:
     if any(value not in text for value in values):
         return text  # a value not found as it stands: nothing is known to be without one
-    raw_lines = _speaker_lines(text)
+    raw_lines = speaker_turns(text)
     lines = [_split_line(raw, values) for raw in raw_lines]
     shown: list[str] = []
     for index, line in enumerate(lines):
@@ -192,19 +192,6 @@ def _compact(text: str, values: tuple[str, ...]) -> str:
         if body.strip():
             shown.append(line.speaker + body)
     return "\n".join(shown) if shown else text
-
-
-def _speaker_lines(text: str) -> list[str]:
-    """The lines of ``text``, a line without a speaker's label read with the line before:
-    a message written on several lines is one turn (a Thai name a line break cut in two
-    reads as one, and the turn keeps its label when its first line is left out)."""
-    lines: list[str] = []
-    for raw in text.split("\n"):
-        if lines and not label_of(raw) and label_of(lines[-1]):
-            lines[-1] = f"{lines[-1]}\n{raw}"
-        else:
-            lines.append(raw)
-    return lines
 
 
 def _found(body: str, sentence: str, at: int) -> tuple[int, int] | None:

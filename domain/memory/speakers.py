@@ -29,3 +29,16 @@ def speaker_of(line: str) -> str:
 def without_speakers(text: str) -> str:
     """``text`` without the label of each of its lines."""
     return _LABELS.sub("", text)
+
+
+def speaker_turns(text: str) -> list[str]:
+    """The lines of ``text``, a line without a speaker's label read with the line before:
+    a message written on several lines is one turn (a Thai name a line break cut in two
+    reads as one, and the turn keeps its label when its first line is left out)."""
+    turns: list[str] = []
+    for line in text.split("\n"):
+        if turns and not label_of(line) and label_of(turns[-1]):
+            turns[-1] = f"{turns[-1]}\n{line}"
+        else:
+            turns.append(line)
+    return turns

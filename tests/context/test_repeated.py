@@ -101,7 +101,7 @@ def _history(count: int) -> list:
 def test_the_recent_summary_leaves_out_a_line_repeating_a_fact_shown_above_it() -> None:
     # Given a recent summary whose answer line only repeats the order id fact
     state = memory(
-        recent="Assistant: Your order number?\nUser: ORD-58432\nUser: the desk wobbles",
+        recent="Assistant: Your order number?\nUser: ORD-58432\nUser: the desk wobbles on 2 legs",
         facts=[fact("order_id", "ORD-58432")],
     )
     ctx = assemble(state, _history(5), total_messages=100, budget=1200, budgets=Budgets())
@@ -111,16 +111,16 @@ def test_the_recent_summary_leaves_out_a_line_repeating_a_fact_shown_above_it() 
     text = render_text(ctx)
     assert text.count("ORD-58432") == 1
     assert "• Order id: ORD-58432" in text
-    assert "User: the desk wobbles" in text
+    assert "User: the desk wobbles on 2 legs" in text
     assert "Your order number?" not in text
 
 
 @pytest.mark.parametrize(
     ("name", "phone", "chatter"),
     [
-        ("Hannah Okafor", "07700 900481", "Assistant: The weather in Leeds is lovely today."),
-        ("سارا احمدی", "۰۹۱۲۷۶۵۱۲۰۳", "Assistant: هوای تهران امروز خیلی خوبه."),
-        ("สมชาย ใจดี", "081-234-5678", "Assistant: วันนี้อากาศที่เชียงใหม่ดีมากครับ"),
+        ("Hannah Okafor", "07700 900481", "Assistant: It is 21 degrees in Leeds, lovely today."),
+        ("سارا احمدی", "۰۹۱۲۷۶۵۱۲۰۳", "Assistant: هوای تهران امروز ۲۱ درجه‌ست، خیلی خوبه."),
+        ("สมชาย ใจดี", "081-234-5678", "Assistant: วันนี้เชียงใหม่ 21 องศา อากาศดีมากครับ"),
     ],
 )
 def test_a_fact_beyond_the_facts_budget_comes_before_the_recent_summary(
