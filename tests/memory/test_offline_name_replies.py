@@ -69,3 +69,20 @@ def test_a_reply_that_opens_with_the_company_gives_the_name_after_it(
 def test_a_reply_that_opens_with_someone_else_names_no_customer(question: str, reply: str) -> None:
     facts = current(("assistant", question), ("user", reply))
     assert "customer_name" not in facts, facts
+
+
+#: A name read from a record and put to the customer, and the reply that confirms it in full.
+_PUT_TO_THE_CUSTOMER = {
+    "This parcel is addressed to R. Mensah. Is that you?": "yes, Rachel Mensah",
+    "بسته برای خانم ر. احمدی ارسال شده، خودتون هستید؟": "بله، رعنا احمدی",
+    "พัสดุจ่าหน้าถึงคุณ ธ. ใจดี ใช่คุณไหมคะ": "ใช่ครับ ธนวัฒน์ ใจดี",
+}
+
+
+def test_a_name_on_record_confirmed_in_full_is_the_customers() -> None:
+    """ "Is that you?" asks for the name: the reply's full name is the customer's, a bare
+    yes names no one."""
+    for question, reply in _PUT_TO_THE_CUSTOMER.items():
+        yes, name = reply.split(maxsplit=1)
+        assert current(("assistant", question), ("user", reply)).get("customer_name") == name
+        assert "customer_name" not in current(("assistant", question), ("user", yes))

@@ -441,10 +441,14 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "name",
         {},
-        english=r"(?:full\s+|first\s+|last\s+|sur)?name|who\s+am\s+i\s+speaking\s+(?:to|with)",
+        # "addressed to R. Mensah. Is that you?", «… خودتون هستید؟», «… ใช่คุณไหมคะ»: a name
+        # from a record put to the customer, whose reply gives it in full
+        english=r"(?:full\s+|first\s+|last\s+|sur)?name|who\s+am\s+i\s+speaking\s+(?:to|with)"
+        r"|is\s+(?:that|this)\s+you",
         # «ثبت‌نام», «نام‌نویسی» are registering, not a name
-        persian=r"اسم|(?<!ثبت)(?<!ثبت[\u200c\s])نام(?![\u200c\s]?نویسی)|فامیلی",
-        thai=r"ชื่อ|นามสกุล",
+        persian=r"اسم|(?<!ثبت)(?<!ثبت[\u200c\s])نام(?![\u200c\s]?نویسی)|فامیلی"
+        r"|خودتون(?:\s+هستین|\s+هستید|ین|ید)",
+        thai=r"ชื่อ|นามสกุล|ใช่คุณ(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า)",
         free_text=True,
     ),
     # -- addresses -------------------------------------------------------------------------
