@@ -3,7 +3,8 @@
 The user-memory section lists the user's facts (most recently observed first, under
 the day they were said or set: ``said_when``, one heading a day, the facts of every
 conversation of that day under it; an identifier also with the values earlier
-conversations gave it),
+conversations gave it; a fact whose value another fact of its conversation shows is left
+out: ``held_facts``),
 then the summaries of earlier conversations (each with its open items: what
 was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
@@ -30,6 +31,7 @@ from typing import NamedTuple
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
 from domain.user_memory.fact_values import noted_line
+from domain.user_memory.held_facts import held_facts
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_details import chosen_details
 from domain.user_memory.recall_index import (
@@ -286,7 +288,7 @@ def recall(
     # fact comes, each day's facts in their own order.
     under: dict[str, list[tuple[UserFact, str]]] = {}
     for fact, listed in zip(state.facts, _fact_lines(state.facts), strict=True):
-        if fact.session_id == current_session:
+        if fact.session_id == current_session or listed.held:
             continue
         cost = listed.cost + (0.0 if listed.heading in under else listed.heading_cost)
         if weight + cost <= budget_tokens:
@@ -362,6 +364,8 @@ class _FactLine(NamedTuple):
     #: The line over its day's facts (``said_heading``), and what it adds.
     heading: str
     heading_cost: float
+    #: Another fact of its conversation shows its value (``held_facts``): not shown.
+    held: bool = False
 
 
 #: Per memory: each fact's line and heading, and what they add to the section.
@@ -398,7 +402,11 @@ _CONVERSATION_LINES = ByIdentity[dict[int, _ConversationLine]]()
 
 def _fact_lines(facts: list[UserFact]) -> tuple[_FactLine, ...]:
     def make() -> tuple[_FactLine, ...]:
-        return tuple(map(_fact_line_of, facts))
+        held = held_facts(facts)
+        lines = map(_fact_line_of, facts)
+        return tuple(
+            line._replace(held=True) if at in held else line for at, line in enumerate(lines)
+        )
 
     return _FACT_LINES.get((facts,), make)
 
