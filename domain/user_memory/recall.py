@@ -13,7 +13,8 @@ conversations hold it (so "my", "the" and "order" count little), plus a
 small bonus for recency that orders the rest. Everything that does not fit
 is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). A
 conversation's line leaves out the summary sentences that only repeat a fact's value
-(``repeated_turns``): the fact line above says it. What
+(``repeated_turns``): the fact line above says it; past ``MAX_CONVERSATION_LINE_TOKENS``
+it is shortened as a line that does not fit is, and the room goes to the details. What
 is left of the room shows details of earlier conversations (``recall_details``). The
 current conversation is left out: its own tiers and facts are in the context
 already.
@@ -60,6 +61,12 @@ CONVERSATIONS_HEADING = "[EARLIER CONVERSATIONS]"
 RECENCY_WEIGHT = 0.1
 #: A conversation summary shortened into what is left must keep at least this much.
 MIN_SHORTENED_SUMMARY = 16
+#: The most one conversation's line takes. A Persian or Thai summary is twice an English
+#: one (``digest.summary_budget``): two such lines, with their open items, took 500-700
+#: of a returning user's 1,200 tokens and left nothing for the details, which carry the
+#: values the summaries and facts do not. Past it, a line is shortened as one that does
+#: not fit is (``_shortened``: the changed values first, then the summary, the open items).
+MAX_CONVERSATION_LINE_TOKENS = 200
 NEWLINE = 0.5
 #: Conversations left out that ``dropped`` names one by one; the rest are counted.
 MAX_NAMED_DROPS = 10
@@ -318,8 +325,8 @@ def recall(
             )
             known_lines[id(conversation)] = known
         shown, cost = known.line, known.cost
-        if weight + extra + cost > budget_tokens:
-            room = budget_tokens - weight - extra - NEWLINE
+        if weight + extra + cost > budget_tokens or cost > MAX_CONVERSATION_LINE_TOKENS:
+            room = min(budget_tokens - weight - extra - NEWLINE, MAX_CONVERSATION_LINE_TOKENS)
             shortened = _shortened(conversation, room, known)
             if shortened is None:
                 kind = f"user_conversation:{conversation.session_id}"
