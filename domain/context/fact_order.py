@@ -89,7 +89,7 @@ def _normalized(value: str) -> str:
     return " ".join(value.casefold().split())
 
 
-def _holds(longer: str, value: str) -> bool:
+def holds(longer: str, value: str) -> bool:
     """Whether ``value`` stands in ``longer`` as whole words ("ORD-5843" is not in "ORD-58432")."""
     if value not in longer:
         return False  # most pairs: no pattern to build
@@ -107,7 +107,7 @@ def _quoted_by(index: int, ordered: Sequence[Fact], values: Sequence[str]) -> Fa
     found: list[Fact] = []
     for other_index, other in enumerate(ordered):
         other_value = values[other_index]
-        if other_index == index or not _holds(other_value, value):
+        if other_index == index or not holds(other_value, value):
             continue
         if len(other_value) > len(value) or other_index < index:
             found.append(other)

@@ -30,6 +30,7 @@ from domain.context.compact_detail import compact_detail
 from domain.context.replaced import ReplacedMarks
 from domain.memory.details import supersedes
 from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.values import Kind
 from domain.memory.speakers import label_of
 from domain.search.tokenize import normalize
 from domain.user_memory.removed import REMOVED, Removed
@@ -101,6 +102,16 @@ def is_weak(value: str) -> bool:
     """Whether ``value`` is a bare small number: not worth a detail of its own."""
     digits = normalize(value).strip()
     return digits.isdigit() and len(digits) <= WEAK_DIGITS
+
+
+#: Kinds of value that measure something (``domain.memory.offline.values.Kind``).
+MEASURES = frozenset({Kind.DURATION, Kind.WEIGHT, Kind.LENGTH, Kind.COUNT})
+
+
+def only_measures(detail: UserDetail) -> bool:
+    """Whether every value of ``detail`` is a measure: how long, how many, how big
+    (a detail stored without kinds is not)."""
+    return bool(detail.kinds) and all(kind in MEASURES for kind in detail.kinds)
 
 
 def states(text: str, value: str) -> bool:

@@ -3,7 +3,8 @@
 The user-memory section lists the user's facts (most recently observed first, under
 the day they were said or set: ``said_when``, one heading a day, the facts of every
 conversation of that day under it; an identifier also with the values earlier
-conversations gave it),
+conversations gave it; a fact whose value another fact of its conversation shows is left
+out: ``held_facts``),
 then the summaries of earlier conversations (each with its open items: what
 was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
@@ -12,7 +13,8 @@ conversations hold it (so "my", "the" and "order" count little), plus a
 small bonus for recency that orders the rest. Everything that does not fit
 is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). A
 conversation's line leaves out the summary sentences that only repeat a fact's value
-(``repeated_turns``): the fact line above says it. What
+(``repeated_turns``): the fact line above says it; past ``MAX_CONVERSATION_LINE_TOKENS``
+it is shortened as a line that does not fit is, and the room goes to the details. What
 is left of the room shows details of earlier conversations (``recall_details``). The
 current conversation is left out: its own tiers and facts are in the context
 already.
@@ -30,6 +32,7 @@ from typing import NamedTuple
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
 from domain.user_memory.fact_values import noted_line
+from domain.user_memory.held_facts import held_facts
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_details import chosen_details
 from domain.user_memory.recall_index import (
@@ -58,6 +61,12 @@ CONVERSATIONS_HEADING = "[EARLIER CONVERSATIONS]"
 RECENCY_WEIGHT = 0.1
 #: A conversation summary shortened into what is left must keep at least this much.
 MIN_SHORTENED_SUMMARY = 16
+#: The most one conversation's line takes. A Persian or Thai summary is twice an English
+#: one (``digest.summary_budget``): two such lines, with their open items, took 500-700
+#: of a returning user's 1,200 tokens and left nothing for the details, which carry the
+#: values the summaries and facts do not. Past it, a line is shortened as one that does
+#: not fit is (``_shortened``: the changed values first, then the summary, the open items).
+MAX_CONVERSATION_LINE_TOKENS = 200
 NEWLINE = 0.5
 #: Conversations left out that ``dropped`` names one by one; the rest are counted.
 MAX_NAMED_DROPS = 10
@@ -286,7 +295,7 @@ def recall(
     # fact comes, each day's facts in their own order.
     under: dict[str, list[tuple[UserFact, str]]] = {}
     for fact, listed in zip(state.facts, _fact_lines(state.facts), strict=True):
-        if fact.session_id == current_session:
+        if fact.session_id == current_session or listed.held:
             continue
         cost = listed.cost + (0.0 if listed.heading in under else listed.heading_cost)
         if weight + cost <= budget_tokens:
@@ -316,8 +325,8 @@ def recall(
             )
             known_lines[id(conversation)] = known
         shown, cost = known.line, known.cost
-        if weight + extra + cost > budget_tokens:
-            room = budget_tokens - weight - extra - NEWLINE
+        if weight + extra + cost > budget_tokens or cost > MAX_CONVERSATION_LINE_TOKENS:
+            room = min(budget_tokens - weight - extra - NEWLINE, MAX_CONVERSATION_LINE_TOKENS)
             shortened = _shortened(conversation, room, known)
             if shortened is None:
                 kind = f"user_conversation:{conversation.session_id}"
@@ -362,6 +371,8 @@ class _FactLine(NamedTuple):
     #: The line over its day's facts (``said_heading``), and what it adds.
     heading: str
     heading_cost: float
+    #: Another fact of its conversation shows its value (``held_facts``): not shown.
+    held: bool = False
 
 
 #: Per memory: each fact's line and heading, and what they add to the section.
@@ -398,7 +409,11 @@ _CONVERSATION_LINES = ByIdentity[dict[int, _ConversationLine]]()
 
 def _fact_lines(facts: list[UserFact]) -> tuple[_FactLine, ...]:
     def make() -> tuple[_FactLine, ...]:
-        return tuple(map(_fact_line_of, facts))
+        held = held_facts(facts)
+        lines = map(_fact_line_of, facts)
+        return tuple(
+            line._replace(held=True) if at in held else line for at, line in enumerate(lines)
+        )
 
     return _FACT_LINES.get((facts,), make)
 

@@ -3,8 +3,9 @@
 After the user's facts and the conversations' summaries, what is left of the user
 memory's room goes to the details (``domain.user_memory.details``): those sharing
 the query's content terms first (each term weighted by how few details hold it),
-then the conversations' newest in turn (``_turns``). A detail whose every value the
-section shows already is left out for free. The memory holds at most
+then the conversations' newest in turn (``_turns``), those stating only measures (how
+long something takes, how many: ``details.only_measures``) after the others. A detail
+whose every value the section shows already is left out for free. The memory holds at most
 ``MAX_USER_DETAILS``, and their lines, weights and terms are made once per memory
 (``per_memory``), so a request's cost does not grow with the user's history.
 """
@@ -19,7 +20,7 @@ from typing import NamedTuple
 from domain.memory.offline.terms import content_terms
 from domain.search.tokenize import normalize
 from domain.tokens import token_weight
-from domain.user_memory.details import all_stated, is_weak, strong
+from domain.user_memory.details import all_stated, is_weak, only_measures, strong
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import rarity
 from domain.user_memory.said_when import said_on
@@ -87,7 +88,9 @@ def _turns(details: Sequence[UserDetail]) -> list[int]:
     """Positions of ``details`` (most recent first) taking turns between conversations,
     the most recent first: each earlier conversation's newest details come before a
     later one's older ones (a returning user's earlier errand is as much theirs). Those
-    stating only bare small numbers go last."""
+    stating only bare small numbers or only measures go last: as a session's facts
+    (``domain.context.fact_order``), measures, durations and counts follow what the
+    conversation is about ("the link is valid for 7 days" after "the deposit is £500")."""
     place: dict[str, int] = {}
     turn: list[int] = []
     for detail in details:
@@ -95,7 +98,11 @@ def _turns(details: Sequence[UserDetail]) -> list[int]:
         place[detail.session_id] = turn[-1] + 1
     return sorted(
         range(len(details)),
-        key=lambda p: (all(map(is_weak, details[p].values)), turn[p], p),
+        key=lambda p: (
+            all(map(is_weak, details[p].values)) or only_measures(details[p]),
+            turn[p],
+            p,
+        ),
     )
 
 

@@ -25,6 +25,7 @@ from domain.user_memory.details import (
 )
 from domain.user_memory.merge import SessionDigest, forget_fact, merge_digest
 from domain.user_memory.recall import recall
+from domain.user_memory.recall_details import ranked
 from domain.user_memory.service import UserMemoryService
 from runtime.settings import Settings
 from schemas.memory_model import Detail
@@ -251,6 +252,43 @@ def test_details_that_do_not_fit_are_counted_in_dropped() -> None:
     # the earlier conversation's three, unread once nothing fits (the current one's: not)
     assert ("user_details:3", "over the user memory budget") in recalled.dropped
     assert recalled.tokens <= room
+
+
+# (a detail stating only how long something takes, its value; one stating an amount, its value)
+MEASURE_AND_AMOUNT = {
+    "en": (
+        ("Assistant: the link is valid for 7 days.", "7 days"),
+        ("Assistant: the deposit is fixed at £500.", "£500"),
+    ),
+    "fa": (
+        ("Assistant: لینک تا ۷ روز معتبره.", "۷ روز"),
+        ("Assistant: ودیعه ۳۰ میلیون تومان هست.", "۳۰ میلیون تومان"),
+    ),
+    "th": (
+        ("Assistant: ลิงก์มีอายุ 30 นาทีค่ะ", "30 นาที"),
+        ("Assistant: ค่ามัดจำ 5,000 บาทค่ะ", "5,000 บาท"),
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_detail_stating_only_a_measure_comes_after_the_others(language: str) -> None:
+    (measure, duration), (amount, price) = MEASURE_AND_AMOUNT[language]
+    newest = user_detail("s1", 0, 9, measure, duration).model_copy(update={"kinds": ["duration"]})
+    older = user_detail("s1", 0, 4, amount, price).model_copy(update={"kinds": ["amount"]})
+    assert list(ranked([newest, older], "")) == [1, 0]
+    # room for one line: the amount's
+    state = UserMemoryState(details=[newest, older])
+    alone = recall(state.model_copy(update={"details": [older]}), "", 400, current_session="now")
+    recalled = recall(state, "", alone.tokens, current_session="now")
+    assert recalled.details == [older]
+
+
+def test_a_detail_stored_without_kinds_keeps_its_turn() -> None:
+    newest = user_detail("s1", 0, 9, "Assistant: the link is valid for 7 days.", "7 days")
+    older = user_detail("s1", 0, 4, "Assistant: the deposit is fixed at £500.", "£500")
+    newest = newest.model_copy(update={"kinds": []})
+    assert list(ranked([newest, older], "")) == [0, 1]
 
 
 # -- through the merge job ------------------------------------------------------------------------

@@ -10,10 +10,10 @@ import pytest
 from domain.context.service import build_context
 from domain.tokens import estimate_tokens
 from domain.user_memory.merge import merge_fact
-from domain.user_memory.recall import fact_line, rank, recall
+from domain.user_memory.recall import MAX_CONVERSATION_LINE_TOKENS, fact_line, rank, recall
 from runtime.settings import Settings
 from schemas.context import ContextFormat
-from schemas.user_memory import UserFact, UserMemoryState
+from schemas.user_memory import UserDetail, UserFact, UserMemoryState
 from store.backends.sqlite import SqliteStore
 from tests.context.test_openai_format import assert_chat_completions_shape
 from tests.user_memory.conversations import (
@@ -21,6 +21,7 @@ from tests.user_memory.conversations import (
     PERSIAN,
     T0,
     THAI,
+    past_conversation,
     store_conversation,
 )
 from tests.user_memory.test_user_memory_service import service
@@ -348,3 +349,34 @@ def test_a_days_heading_is_shown_once_with_all_its_facts_under_it() -> None:
         "Said on 2026-11-01:",
         "Refund amount: $40",
     ]
+
+
+# A long summary turn of each language (repeated: an extractive summary of a long talk).
+LONG_TURN = {
+    "en": "User: we went over the delivery slots, the assembly and the old sofa again. ",
+    "fa": "User: دوباره درباره زمان تحویل و نصب و مبل قدیمی صحبت کردیم. ",
+    "th": "User: คุยเรื่องเวลาส่งของ การประกอบ และโซฟาตัวเก่าอีกรอบค่ะ ",
+}
+LATER_DETAIL = {
+    "en": ("Assistant: the deposit is fixed at £500.", "£500"),
+    "fa": ("Assistant: ودیعه ۳۰ میلیون تومان هست.", "۳۰ میلیون تومان"),
+    "th": ("Assistant: ค่ามัดจำ 5,000 บาทค่ะ", "5,000 บาท"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_long_conversation_line_leaves_room_for_the_details(language: str) -> None:
+    summary = LONG_TURN[language] * 40
+    text, value = LATER_DETAIL[language]
+    detail = UserDetail(
+        session_id="s1", observed_at=T0, position=3, text=text, values=[value], kinds=["amount"]
+    )
+    state = UserMemoryState(
+        conversations=[past_conversation("s1", 0, language, summary)], details=[detail]
+    )
+    recalled = recall(state, "", 1200, current_session="now")
+    line = next(x for x in recalled.text.splitlines() if x.startswith("- 20"))
+    assert LONG_TURN[language].split()[1] in line  # its start is kept
+    assert estimate_tokens(line) <= MAX_CONVERSATION_LINE_TOKENS
+    assert recalled.details == [detail]
+    assert recalled.tokens <= 1200

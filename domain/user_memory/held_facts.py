@@ -1,0 +1,40 @@
+"""The user's facts another fact of their conversation already shows: not shown twice.
+
+As in a session's context (``domain.context.fact_order``): a fact whose value stands in
+the longer value of another fact of its subject ("Appointment time: 10:00" beside
+"Appointment date: 28 Nov 10:00"), or repeats the value of one listed before it, says
+nothing that line does not, and its room goes to a value not shown yet. Only within one
+conversation: another conversation's fact of the subject was about another errand, and
+its line under that conversation's day says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from domain.context.fact_order import MIN_QUOTED_CHARS, holds, subject
+from schemas.user_memory import UserFact
+
+
+def held_facts(facts: Sequence[UserFact]) -> frozenset[int]:
+    """Positions of ``facts`` whose value another fact of their conversation and subject
+    shows: in a longer value, or the same value earlier in ``facts``."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for position, fact in enumerate(facts):
+        groups.setdefault((fact.session_id, subject(fact.key)), []).append(position)
+    values = [" ".join(fact.value.casefold().split()) for fact in facts]
+    held: set[int] = set()
+    for positions in groups.values():
+        for position in positions:
+            value = values[position]
+            if len(value) < MIN_QUOTED_CHARS:
+                continue
+            if any(
+                other != position
+                and other not in held
+                and holds(values[other], value)
+                and (len(values[other]) > len(value) or other < position)
+                for other in positions
+            ):
+                held.add(position)
+    return frozenset(held)
