@@ -16,6 +16,7 @@ is nothing to tell a line by, and the summary stays whole.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -55,9 +56,15 @@ def _joins(a: str, b: str) -> bool:
     return a.isalpha() and b.isalpha() and _script(a) == _script(b) != "THAI"
 
 
+#: A spoken Persian ending on a word, no new word: the copula «ـه» («اسمش علی شریفیه», «رنگش
+#: مشکیه»: his name is …, it is black), "my/your/his" («ماشینم»), the object «رو», a plural.
+_PERSIAN_ENDING = re.compile(r"(?:یه|ه|ی|م|ت|ش|مون|تون|شون|ها|رو|و)(?![\u0600-\u06ff])")
+
+
 def carries(text: str, value: str) -> bool:
     """Whether ``text`` states ``value`` whole: "£24" is not in "£240", "12" not in
-    "4,120" nor "12.5" (both normalized)."""
+    "4,120" nor "12.5" (both normalized); a Persian value may take a spoken ending
+    («مشکیه»: «مشکی» and "is")."""
     if not value:
         return True
     at = text.find(value)
@@ -75,7 +82,7 @@ def carries(text: str, value: str) -> bool:
         )
         if not (
             (before and _joins(before, value[0]))
-            or (after and _joins(value[-1], after))
+            or (after and _joins(value[-1], after) and not _PERSIAN_ENDING.match(text, end))
             or split_number
         ):
             return True

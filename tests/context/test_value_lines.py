@@ -111,3 +111,20 @@ def test_an_earlier_value_of_a_fact_counts_and_a_summary_without_any_value_is_na
     assert not ctx.tiers
     (named,) = [d for d in ctx.dropped if d.kind == "tier:recent"]
     assert named.detail == "none of its lines states a value the memory holds"
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("User: اسمش علی شریفیه", "علی شریفی"),
+        ("User: رنگش مشکیه", "مشکی"),
+        ("User: تحویل به تهرانه", "تهران"),
+        ("User: ship it to Leeds's depot", "Leeds"),
+        ("User: ส่งที่เชียงใหม่ค่ะ", "เชียงใหม่"),
+    ],
+)
+def test_a_value_said_with_a_spoken_ending_is_stated(line: str, value: str) -> None:
+    """«شریفیه», «مشکیه»: a Persian value with the spoken "is" (or "my", the object «رو»)
+    is the value said, as "Leeds's" is; «علیرضا» still is no «علی»."""
+    assert lines_with_values(f"{line}\nAssistant: ممنون", [value]) == line
+    assert not carries("علیرضا اومد", "علی")

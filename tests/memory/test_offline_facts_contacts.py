@@ -505,3 +505,17 @@ def test_a_teams_email_said_after_the_customers_is_no_customer_fact(
 )
 def test_the_customers_email_for_a_team_stays_the_customers(message: str, email: str) -> None:
     assert facts_of(("assistant", message)) == {"customer_email": email}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hi, my laptop won't boot. Use this email for the support case: dana.hill@gmail.com",
+        "Please send the email for the project team updates to dana.hill@gmail.com",
+    ],
+)
+def test_a_team_word_naming_what_the_email_is_for_leaves_it_the_customers(message: str) -> None:
+    """ "the support case", "the project team updates": the team's word is no head of the
+    phrase but says what the customer's email is used for. (Persian and Thai name a team's
+    contact with the team word right after «ایمیل», «อีเมล»: no such phrase.)"""
+    assert facts_of(("user", message)) == {"customer_email": "dana.hill@gmail.com"}

@@ -33,3 +33,18 @@ def test_a_sum_beside_free_delivery_is_no_shipping_cost(message: str, total: str
 )
 def test_a_shipping_cost_not_said_free_stays_one(message: str) -> None:
     assert "shipping_cost" in facts_of(("assistant", message))
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "amount"),
+    [
+        ("Delivery is no longer free, it's $7 now.", "shipping_cost", "$7"),
+        ("ارسال رایگان نیست و ۸۵ هزار تومان میشه.", "shipping_cost", "۸۵ هزار تومان"),
+        ("هزینه نصب رایگان نیست، ۶۰۰ هزار تومانه.", "fee", "۶۰۰ هزار تومان"),
+        ("ค่าส่งฟรีหมดแล้วค่ะ ตอนนี้ 50 บาท", "shipping_cost", "50 บาท"),
+    ],
+)
+def test_what_is_said_not_to_be_free_keeps_its_price(message: str, key: str, amount: str) -> None:
+    """«رایگان نیست» (is not free), «ฟรีหมดแล้ว» (free no more): the sum beside it is its
+    price, as after "no longer free"."""
+    assert facts_of(("assistant", message)).get(key) == amount

@@ -125,3 +125,15 @@ def test_the_name_given_after_putting_it_off_is_the_customers(
 ) -> None:
     facts = facts_of(("assistant", question), ("user", put_off), ("user", answer))
     assert facts.get("customer_name") == answer.removesuffix(" ค่ะ"), facts
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["รอมฎอน หะยีสาและ", "รอฮานี ดอเลาะ", "รองเมือง ศรีทอง", "รอน", "สะดวกดี มั่นคง"],
+)
+def test_a_thai_name_opening_like_a_word_of_waiting_is_a_name(name: str) -> None:
+    """«รอ» (wait) puts the question off only with a word of waiting after it («รอแป๊บ»,
+    «รอสักครู่»): «รอมฎอน», «รอฮานี» are names; so «สะดวก» only as «ไม่สะดวก» (English and
+    Persian put-off words are whole words, no part of a name)."""
+    facts = facts_of(("assistant", "ขอชื่อ-นามสกุลด้วยค่ะ"), ("user", f"{name} ค่ะ"))
+    assert facts.get("customer_name") == name, facts

@@ -61,3 +61,19 @@ def test_times_each_of_its_own_subject_are_no_offer() -> None:
     and the assembly at 2pm"), not two slots offered."""
     facts = facts_of(("assistant", "Your delivery is at 9am and the assembly at 2pm."))
     assert facts.get("delivery_time") == "9am"
+
+
+@pytest.mark.parametrize(
+    ("window", "key"),
+    [
+        ("Your delivery will arrive between 3 May and 5 May.", "delivery_date"),
+        ("ارسال بین ۳ خرداد و ۵ خرداد انجام میشه.", "delivery_date"),
+        ("ارسال بین ساعت ۹ و ساعت ۱۳ انجام میشه.", "delivery_time"),
+        ("จะส่งของระหว่างวันที่ 3 พ.ค. กับ 5 พ.ค. ค่ะ", "delivery_date"),
+        ("ส่งของช่วง 9 โมงกับ 13:00 น. นะคะ", "delivery_time"),
+    ],
+)
+def test_a_window_between_two_values_is_no_choice(window: str, key: str) -> None:
+    """ "between 3 May and 5 May", «بین … و …», «ระหว่าง/ช่วง … กับ …»: one window, no offer
+    of two slots, so the delivery keeps a date or time."""
+    assert key in facts_of(("assistant", window)), window

@@ -41,3 +41,20 @@ def test_a_name_that_ends_in_he_keeps_it(question: str, answer: str, key: str) -
 def test_english_and_thai_names_are_left_as_they_are() -> None:
     assert without_copula("Dana Kim") == "Dana Kim"
     assert without_copula("สมชาย ใจดี") == "สมชาย ใจดี"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key", "name"),
+    [
+        ("اسم و فامیلتون رو بفرمایید", "علی فقیه", "customer_name", "علی فقیه"),
+        ("اسم و فامیلتون رو بفرمایید", "اسمم مریم عطیه", "customer_name", "مریم عطیه"),
+        ("اسم گیرنده رو بفرمایید", "اسمش رضا نبیه", "person_name", "رضا نبیه"),
+        ("اسم گیرنده رو بفرمایید", "خانم مرضیه", "recipient_name", "خانم مرضیه"),
+    ],
+)
+def test_a_name_whose_own_ending_is_ye_keeps_it(
+    question: str, answer: str, key: str, name: str
+) -> None:
+    """«فقیه», «نبیه», «عطیه»: «یه» after a stem of two letters is the name's own, no
+    «ـی» of where one is from and a copula; a given name after «خانم» is said alone."""
+    assert facts_of(("assistant", question), ("user", answer))[key] == name

@@ -2319,9 +2319,11 @@ def _looks_like_name(value: str) -> bool:
 
 
 #: A verb that opens a Thai reply, «เอง» (myself), a relation: no part of a name; nor a
-#: reply that puts the question off or turns it down («รอแป๊บนะคะ», «ไม่สะดวกบอกค่ะ»).
+#: reply that puts the question off or turns it down («รอแป๊บนะคะ», «ไม่สะดวกบอกค่ะ»). Only
+#: «รอ» followed by a word of waiting: «รอมฎอน», «รอฮานี», «รอน» are names.
 _TH_REPLY_NO_NAME = re.compile(
-    r"^(?:(?:ส่ง|เอา|ขอ)(?:ให้|ไป|มา|ถึง)|ให้|ไม่|รอ|เดี๋ยว|สักครู่|ขอ(?:ไม่|เวลา))|แป๊บ|สะดวก|บอก"
+    r"^(?:(?:ส่ง|เอา|ขอ)(?:ให้|ไป|มา|ถึง)|ให้|ไม่|รอ\s?(?:แป๊บ|แปป|สักครู่|ซักครู่|ก่อน|เดี๋ยว|นะ|หน่อย)"
+    r"|เดี๋ยว|สักครู่|ซักครู่|ขอ(?:ไม่|เวลา))|แป๊บ|ไม่สะดวก|บอก(?:ทีหลัง|ไม่ได้|นะ|ให้)"
     r"|เอง|ลูกชาย|ลูกสาว|พี่ชาย|พี่สาว|น้องชาย|น้องสาว|คุณพ่อ|คุณแม่|ภรรยา|สามี"
 )
 _NOT_NAME_WORDS = frozenset(

@@ -5,9 +5,13 @@ is free": the $1,240 is the total, no shipping cost)."""
 import re
 
 _FREE_BEFORE = re.compile(r"(?<![A-Za-z])(?:free|complimentary)\s+$", re.IGNORECASE)
+#: Said not to be free: «رایگان نیست», «مجانی نمیشه», «ฟรีไม่ได้», «ฟรีหมดแล้ว» (English
+#: "isn't free", "is no longer free" never read as free).
+_FA_NOT = r"نیست|نبود|نمی[\u200c\s]?(?:شه|شود|باشه|باشد)|نمیشه|نمیشود"
+_TH_NOT = r"ไม่ได้|หมด|ไม่แล้ว"
 _FREE_AFTER = re.compile(
     r"(?:\s+(?:is|are|will\s+be|comes?)(?:\s+(?:also|totally|completely))?)?\s+(?:free|complimentary)"
-    r"(?![A-Za-z])|\s*(?:ی\s*)?(?:رایگان|مجانی)|\s*ฟรี",
+    rf"(?![A-Za-z])|\s*(?:ی\s*)?(?:رایگان|مجانی)(?!\s*(?:{_FA_NOT}))|\s*ฟรี(?!\s*(?:{_TH_NOT}))",
     re.IGNORECASE,
 )
 #: How far before a cue "free" may stand ("free next-day delivery").

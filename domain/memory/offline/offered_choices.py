@@ -20,6 +20,12 @@ _AND_ONLY = re.compile(
     r"^\s*,?\s*(?:and|&|و|กับ)\s*(?:at\s+|ساعت\s*|เวลา\s*|รอบ\S*\s*)?$", re.IGNORECASE
 )
 _SLOT_KINDS = frozenset({Kind.TIME, Kind.DATE})
+#: "between 9am and 1pm", «بین ساعت ۹ و ساعت ۱۳», «ช่วง 9 โมงกับ 13:00 น.»: a range, one
+#: window from the first to the second, no choice of two.
+#: (The word is read before the first value or as its opening: «بین ساعت ۹», «ช่วง 9 โมง».)
+_RANGE_WORD = r"(?:(?<![A-Za-z])between|(?<![\u0600-\u06ff])بین|ระหว่าง|ช่วง)"
+_RANGE_OPENS = re.compile(rf"{_RANGE_WORD}\s*$", re.IGNORECASE)
+_RANGE_OPENING = re.compile(_RANGE_WORD, re.IGNORECASE)
 #: Where a sentence ends: not at Thai «น.» (o'clock) nor at a space before «หรือ» (or),
 #: where Thai sentences split elsewhere («นัดได้ 10 โมง หรือ 14:00 น. ค่ะ» is one offer).
 _SENTENCE_BREAK = re.compile(r"(?<!น)[.!?؟]+\s+|\n+")
@@ -33,7 +39,13 @@ def offered_together(sentence: str, offered: bool) -> list[ValueSpan]:
     pairs = (p for k in Kind for p in itertools.pairwise(v for v in values if v.kind is k))
     for a, b in pairs:
         between = sentence[a.end : b.start]
-        side_by_side = offered and a.kind in _SLOT_KINDS and _AND_ONLY.match(between)
+        side_by_side = (
+            offered
+            and a.kind in _SLOT_KINDS
+            and _AND_ONLY.match(between)
+            and not _RANGE_OPENS.search(sentence[: a.start])
+            and not _RANGE_OPENING.match(a.text)
+        )
         if _OR.search(between) or side_by_side:
             choices += [v for v in (a, b) if v not in choices]
     return choices

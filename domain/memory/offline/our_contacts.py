@@ -43,10 +43,15 @@ def sent_to_us(before: str, sentence: str) -> bool:
 _A_TEAMS = r"team|department|dept|desk|centre|center|branch|store|shop|workshop|service|support"
 #: Not "your email for the service team", "the email for your support ticket": the customer's.
 _NOT_YOURS = r"(?<!your\s)(?<!my\s)"
+#: The team heads its phrase: no noun after it ("the email for the support case", "… for the
+#: project team updates" are the customer's, what the contact is used for).
+_HEADS_ITS_PHRASE = (
+    r"(?!\s+(?!(?:is|are|was|will|would|can|should|on|at|in|if|here|there)(?![A-Za-z]))[A-Za-z])"
+)
 _TEAMS_CONTACT = re.compile(
     rf"{_NOT_YOURS}(?<![A-Za-z])(?:e-?mail|phone|number|line|contact)(?:\s+(?:address|number|details))?"
     r"\s+(?:for|of)\s+(?!(?:your|my)(?![A-Za-z]))(?:the\s+|our\s+)?"
-    rf"(?:[A-Za-z-]+\s+){{0,2}}?(?:{_A_TEAMS})s?(?![A-Za-z])"
+    rf"(?:[A-Za-z-]+\s+){{0,2}}?(?:{_A_TEAMS})s?(?![A-Za-z]){_HEADS_ITS_PHRASE}"
     rf"|(?<![A-Za-z])(?:{_A_TEAMS})(?:'s)?\s+(?:e-?mail|phone|number|line|contact)(?![A-Za-z])"
     r"|(?:ایمیل|شماره(?:\s*(?:ی\s*)?(?:تماس|تلفن))?|تلفن)\s*(?:ی\s*)?"
     r"(?:واحد|بخش|دفتر|تیم|پشتیبانی|شرکت|نمایندگی|فروشگاه|شعبه)"
