@@ -166,3 +166,16 @@ def test_a_thai_legal_name_is_still_one_clause() -> None:
         "บริษัท ลูมิน่า สตูดิโอ จำกัด",
         "ออกใบกำกับภาษีให้ด้วยค่ะ",
     ]
+
+
+# -- Thai: the evening's hours, counted in «ทุ่ม», half past too -------------------------------
+
+
+def test_a_thai_evening_hour_is_a_time_whole() -> None:
+    hours = {
+        "ขอเลื่อนเวลาเค้กเป็นสองทุ่มครึ่งได้ไหมครับ": "สองทุ่มครึ่ง",
+        "ส่งตอน 2 ทุ่มครึ่งนะคะ": "2 ทุ่มครึ่ง",
+        "โทรมาหนึ่งทุ่มหรือห้าทุ่มก็ได้ค่ะ": "ห้าทุ่ม",
+    }
+    for text, time in hours.items():
+        assert (Kind.TIME, time) in _values(text), text

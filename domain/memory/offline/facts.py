@@ -712,7 +712,9 @@ def _facts_in(
         changes = (correction, update or (asks_new and value.kind not in _RECORD_KINDS))
         keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used, declines)
         for key, start in keys:
-            if _vaguer_date(value, key, changes, facts) or _same_party(value, facts.current(key)):
+            if _vaguer_date(value, key, changes, facts, text) or _same_party(
+                value, facts.current(key)
+            ):
                 continue
             if _repeats_a_measure(value, key, text, asked, facts) or _flat_of_held_address(
                 value, key, facts
@@ -1647,7 +1649,9 @@ def _said_exactly_next(text: str, value: ValueSpan, rest: Sequence[ValueSpan]) -
     )
 
 
-def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts) -> bool:
+def _vaguer_date(
+    value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts, text: str = ""
+) -> bool:
     """A date or time said more loosely than the one known ("tomorrow", "Friday", "the
     28th" after "Friday 27 December"; "in the afternoon" after "1-5pm") without a word of
     change: the same day, or another day talked about, not a new date for the same thing."""
@@ -1656,7 +1660,7 @@ def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: 
     # now half past three"): a looser time replaces only with a word of correction.
     if value.kind not in (Kind.DATE, Kind.TIME) or correction:
         return False
-    if value.kind is Kind.DATE and update:
+    if value.kind is Kind.DATE and update and _moved_here(text, value):
         return False  # "now", "new" move a date, a day named from today too ("now tomorrow")
     current = facts.current(key)
     if current is None:
@@ -1667,6 +1671,20 @@ def _vaguer_date(value: ValueSpan, key: str, changes: tuple[bool, bool], facts: 
         # "this afternoon" after "13.00-17.00": the same slot said loosely
         return not any(c.isdigit() for c in value.text) and any(c.isdigit() for c in current)
     return _date_detail(value.text) < _date_detail(current)
+
+
+def _moved_here(text: str, value: ValueSpan) -> bool:
+    """Whether a word of update moves this date: anywhere in the message for a date that
+    names its day, in its own sentence for a day named from today. «دکتر رضایی امروز بیمار
+    شدن … همین الان میتونن ببیننش» (the doctor is ill today; another can see her right now)
+    says when someone fell ill, no new day of the visit."""
+    if not text or _date_detail(value.text) >= 0:
+        return True
+    begin, stop = _sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    if is_thai(sentence):
+        sentence = near_words(text, value.start, value.end, begin, stop)
+    return is_update(sentence)
 
 
 #: Hours as "18 تا 20", "18-20", "18:30" (digits of any script, read by ``_number``).

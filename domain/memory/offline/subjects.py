@@ -746,7 +746,9 @@ TOPICS: tuple[Topic, ...] = (
         "balance",
         {Kind.AMOUNT: "balance_due"},
         # not Persian «مانده» yet: a balance no one asks for again pushes out values at 400
-        english=r"(?:remaining|outstanding)\s+balance|balance\s+(?:remaining|outstanding)",
+        # "the balance of £10,495 is due after installation": what is owed after the deposit
+        english=r"(?:remaining|outstanding)\s+balance|balance\s+(?:remaining|outstanding)"
+        r"|balance\s+of(?=\s*[£$€\d])",
         thai=r"คงเหลือ|ส่วนที่เหลือ",
     ),
     Topic(
