@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
-from domain.user_memory.fact_values import noted_line
+from domain.user_memory.fact_values import code_of, noted_line
 from domain.user_memory.held_facts import held_facts
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_details import chosen_details
@@ -101,15 +101,19 @@ MAX_OTHER_IDENTIFIERS = 3
 def other_conversations_values(fact: UserFact) -> tuple[str, ...]:
     """For an identifier, the values earlier conversations gave it (newest first): a
     returning customer's earlier order is still theirs. A value corrected within one
-    conversation, or a value of an attribute (an address, a name), is history only."""
+    conversation, or a value of an attribute (an address, a name), is history only.
+    Each is its code alone: the sentence that led to it ("an enquiry for you, your quote
+    reference is …") costs tokens and says nothing the key does not."""
     if not IDENTIFIER_KEY.search(fact.key):
         return ()
     values: list[str] = []
     sessions = {"", fact.session_id}
+    shown = code_of(fact.value)
     for item in sorted(fact.history, key=lambda h: h.observed_at, reverse=True):
         # Each earlier conversation's last value: the one it ended with.
-        if item.session_id not in sessions and item.value not in values:
-            values.append(item.value)
+        code = code_of(item.value)
+        if item.session_id not in sessions and code not in values and code != shown:
+            values.append(code)
         sessions.add(item.session_id)
     return tuple(values[:MAX_OTHER_IDENTIFIERS])
 

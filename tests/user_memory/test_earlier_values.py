@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from domain.user_memory.digest import MAX_SCRIPT_FACTOR, SUMMARY_TOKENS, summary_budget
 from domain.user_memory.merge import forget_fact, merge_fact
 from domain.user_memory.recall import fact_line, rank, recall
@@ -123,3 +125,41 @@ def test_a_denser_script_gets_a_longer_summary_up_to_a_cap() -> None:
     assert english == SUMMARY_TOKENS
     assert SUMMARY_TOKENS < persian < thai <= SUMMARY_TOKENS * MAX_SCRIPT_FACTOR
     assert summary_budget([]) == SUMMARY_TOKENS
+
+
+def identifier_line(said: list[tuple[str, str, str, int]]) -> str:
+    facts: list[UserFact] = []
+    for key, value, session, day in said:
+        facts = merge_fact(facts, key, value, session, T0 + timedelta(days=day))
+    return fact_line(facts[0])
+
+
+@pytest.mark.parametrize(
+    ("key", "earlier", "later", "code"),
+    [
+        (
+            "reference",
+            "an enquiry for you, your quote reference is BS-Q-20417",
+            "NVL-7730481",
+            "BS-Q-20417",
+        ),
+        ("ticket_id", "شماره تیکت شما TK-44719 هست", "TK-48291", "TK-44719"),
+        ("booking_number", "จองให้แล้วค่ะ เลขใบงานคือ JOB-67-0413", "BK-240718", "JOB-67-0413"),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_an_earlier_conversations_identifier_is_noted_as_its_code_alone(
+    key: str, earlier: str, later: str, code: str
+) -> None:
+    line = identifier_line([(key, earlier, "s1", 0), (key, later, "s2", 7)])
+    assert line.endswith(f"(earlier conversations: {code})")
+
+
+def test_an_earlier_value_holding_the_current_code_is_not_noted() -> None:
+    line = identifier_line(
+        [
+            ("order_id", "your order number is A-50433", "s1", 0),
+            ("order_id", "A-50433", "s2", 7),
+        ]
+    )
+    assert "earlier conversations" not in line
