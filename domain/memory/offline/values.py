@@ -238,9 +238,9 @@ _TIME = re.compile(
     # «15:00 น.» keeps its «น.»; «9:00-12:00 น.» is a range, read whole below
     rf"|(?<![\d.,/])\d{{1,2}}:\d{{2}}(?![\d])(?!\s?(?:-|–|ถึง)\s?\d{{1,2}}[.:]\d{{2}})(?:\s?น\.)?"
     rf"|(?i:(?:after|before|by)\s+(?:noon|midday|\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:[ap]\.?m\.?|o'clock)))"
-    # Persian: "ساعت ۹ تا ۱۲", "بین ساعت ۲ تا ۴", "۹ صبح", "بعد از ساعت ۵"; «از» ending a
-    # word is no "from" («پرواز ساعت ۹:۱۵»: the flight's hour)
-    rf"|(?:(?<![{_FA}])(?:بین|از|بعد\s+از|قبل\s+از)\s+)?ساعت\s*\d{{1,2}}(?:[:٫.]\d{{2}}|{_FA_HALF_HOUR})?"
+    # Persian: "ساعت ۹ تا ۱۲", "بین ساعت ۲ تا ۴", "۹ صبح", "بعد از ساعت ۵", «پس‌از ساعت ۵»
+    # (a half space too); «از» ending a word is no "from" («پرواز ساعت ۹:۱۵»: the flight's)
+    rf"|(?:(?<![{_FA}])(?:بین|از|(?:بعد|قبل|پس)[\u200c\s]+از)\s+)?ساعت\s*\d{{1,2}}(?:[:٫.]\d{{2}}|{_FA_HALF_HOUR})?"
     rf"(?:\s*(?:تا|الی|-)\s*\d{{1,2}}(?:[:٫.]\d{{2}}|{_FA_HALF_HOUR})?)?"
     rf"(?:\s*(?:صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب))?"
     # «ساعتو بکنید ۹ و نیم،»: half or quarter past without «ساعت», when no word follows
