@@ -63,7 +63,7 @@ def _ordered(facts: Sequence[Fact]) -> tuple[list[Fact], dict[str, str]]:
             latest[fact.key] = fact
     by_recency = sorted(latest.values(), key=lambda fact: fact.updated_at, reverse=True)
     ordered = sorted(by_recency, key=lambda fact: rank(fact.key))
-    values = [_normalized(fact.value) for fact in ordered]
+    values = [normalized_value(fact.value) for fact in ordered]
     holders = {index: _quoted_by(index, ordered, values) for index in range(len(ordered))}
     quoted = [fact for index, fact in enumerate(ordered) if holders[index] is not None]
     held = {
@@ -85,15 +85,29 @@ def subject(key: str) -> str:
 MIN_QUOTED_CHARS = 4
 
 
-def _normalized(value: str) -> str:
+def normalized_value(value: str) -> str:
+    """A fact's value as compared: case and runs of whitespace do not count."""
     return " ".join(value.casefold().split())
 
 
-def holds(longer: str, value: str) -> bool:
+def _holds(longer: str, value: str) -> bool:
     """Whether ``value`` stands in ``longer`` as whole words ("ORD-5843" is not in "ORD-58432")."""
     if value not in longer:
         return False  # most pairs: no pattern to build
     return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", longer) is not None
+
+
+def says_value_of(values: Sequence[str], other: int, index: int) -> bool:
+    """Whether the value at ``other`` already says the one at ``index`` (``values``
+    normalized, in the order shown): holds it in a longer value, or is the same value
+    said earlier. A value under ``MIN_QUOTED_CHARS`` is said by none."""
+    value, other_value = values[index], values[other]
+    return (
+        len(value) >= MIN_QUOTED_CHARS
+        and other != index
+        and _holds(other_value, value)
+        and (len(other_value) > len(value) or other < index)
+    )
 
 
 def _quoted_by(index: int, ordered: Sequence[Fact], values: Sequence[str]) -> Fact | None:
@@ -101,15 +115,6 @@ def _quoted_by(index: int, ordered: Sequence[Fact], values: Sequence[str]) -> Fa
     value ("Friday 10 October, between 1 and 5pm" holds "between 1 and 5pm"), or an
     earlier one with the same value; of the same subject when there is one. ``values``:
     the facts' values, normalized."""
-    value = values[index]
-    if len(value) < MIN_QUOTED_CHARS:
-        return None
-    found: list[Fact] = []
-    for other_index, other in enumerate(ordered):
-        other_value = values[other_index]
-        if other_index == index or not holds(other_value, value):
-            continue
-        if len(other_value) > len(value) or other_index < index:
-            found.append(other)
+    found = [other for at, other in enumerate(ordered) if says_value_of(values, at, index)]
     own = subject(ordered[index].key)
     return next((f for f in found if subject(f.key) == own), found[0] if found else None)

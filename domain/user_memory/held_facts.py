@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from domain.context.fact_order import MIN_QUOTED_CHARS, holds, subject
+from domain.context.fact_order import (
+    normalized_value,
+    says_value_of,
+    subject,
+)
 from schemas.user_memory import UserFact
 
 
@@ -22,19 +26,12 @@ def held_facts(facts: Sequence[UserFact]) -> frozenset[int]:
     groups: dict[tuple[str, str], list[int]] = {}
     for position, fact in enumerate(facts):
         groups.setdefault((fact.session_id, subject(fact.key)), []).append(position)
-    values = [" ".join(fact.value.casefold().split()) for fact in facts]
+    values = [normalized_value(fact.value) for fact in facts]
     held: set[int] = set()
     for positions in groups.values():
         for position in positions:
-            value = values[position]
-            if len(value) < MIN_QUOTED_CHARS:
-                continue
             if any(
-                other != position
-                and other not in held
-                and holds(values[other], value)
-                and (len(values[other]) > len(value) or other < position)
-                for other in positions
+                other not in held and says_value_of(values, other, position) for other in positions
             ):
                 held.add(position)
     return frozenset(held)
