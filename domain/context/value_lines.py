@@ -33,15 +33,15 @@ def lines_with_values(text: str, values: Iterable[str]) -> str:
     wanted = [v for v in {normalized(value) for value in values} if v]
     if not wanted:
         return text
-    kept = [
-        turn
-        for turn in speaker_turns(text)
-        if not label_of(turn)
-        or _REPLACED_MARK in turn
-        or any(ch.isdigit() for ch in turn)
-        or any(carries(normalized(turn), v) for v in wanted)
-    ]
-    return "\n".join(kept)
+    return "\n".join(turn for turn in speaker_turns(text) if _states(turn, wanted))
+
+
+def _states(turn: str, wanted: list[str]) -> bool:
+    """Whether ``turn`` stays: the summary's own words, a mark, a number or a value."""
+    if not label_of(turn) or _REPLACED_MARK in turn or any(ch.isdigit() for ch in turn):
+        return True
+    said = normalized(turn)
+    return any(carries(said, v) for v in wanted)
 
 
 def _script(char: str) -> str:
