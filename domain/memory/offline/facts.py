@@ -1650,7 +1650,7 @@ def _said_exactly_next(text: str, value: ValueSpan, rest: Sequence[ValueSpan]) -
 
 
 def _vaguer_date(
-    value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts, text: str = ""
+    value: ValueSpan, key: str, changes: tuple[bool, bool], facts: _Facts, text: str
 ) -> bool:
     """A date or time said more loosely than the one known ("tomorrow", "Friday", "the
     28th" after "Friday 27 December"; "in the afternoon" after "1-5pm") without a word of
@@ -1678,7 +1678,7 @@ def _moved_here(text: str, value: ValueSpan) -> bool:
     names its day, in its own sentence for a day named from today. «دکتر رضایی امروز بیمار
     شدن … همین الان میتونن ببیننش» (the doctor is ill today; another can see her right now)
     says when someone fell ill, no new day of the visit."""
-    if not text or _date_detail(value.text) >= 0:
+    if _date_detail(value.text) >= 0:
         return True
     begin, stop = _sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
