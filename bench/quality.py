@@ -192,25 +192,34 @@ def marks_as_replaced(text: str, value: str, old_values: Sequence[str] = ()) -> 
 
 
 def false_replacements(dialogue: Dialogue, facts: Iterable[dict[str, Any]]) -> list[str]:
-    """Fact histories in which values of different annotated subjects follow each other."""
-    subject_of = {
-        normalized(value): subject
-        for subject, values in dialogue.subjects.items()
-        for value in values
-    }
+    """Fact histories in which values of different annotated subjects follow each other:
+    no one subject holds every value of the history that matches a subject at all."""
+    subjects_of: dict[str, set[str]] = defaultdict(set)
+    for subject, values in dialogue.subjects.items():
+        for value in values:
+            subjects_of[normalized(value)].add(subject)
 
-    def subject(value: str) -> str | None:
+    def holds(haystack: str, needle: str) -> bool:
+        quoted = _quotes(haystack, needle)
+        return any(_stands_alone(haystack, start, end) for start, end, _ in quoted)
+
+    def subjects(value: str) -> set[str]:
+        # The annotated value itself; else every annotated value it quotes whole (a date
+        # with its time slot is either; "£10,995" is not the panel count "10"); else the
+        # annotated values it is part of. A text annotated under two subjects may be either.
         found = normalized(value)
-        for known, name in subject_of.items():
-            if known and (known in found or found in known):
-                return name
-        return None
+        if found in subjects_of:
+            return subjects_of[found]
+        inside = [known for known in subjects_of if known and holds(found, known)]
+        if not inside:
+            inside = [known for known in subjects_of if found and holds(known, found)]
+        return set().union(*(subjects_of[known] for known in inside))
 
     wrong = []
     for fact in facts:
         values = [earlier["value"] for earlier in fact.get("history", [])] + [fact["value"]]
-        subjects = {s for s in map(subject, values) if s is not None}
-        if len(subjects) > 1:
+        matched = [found for found in map(subjects, values) if found]
+        if matched and not set.intersection(*matched):
             wrong.append(f"{fact['key']}: {' → '.join(values)}")
     return wrong
 
