@@ -26,7 +26,9 @@ _FA_NO_ZWNJ = FA_LETTERS.replace("\u200c", "")
 #: A sentence that asks something, in any of the three languages.
 _QUESTION = re.compile(
     r"[?؟]\s*$"
-    r"|^(?:could|can|would|will|may|might|please|kindly|what|which|when|where|who|how|do|does"
+    # "What a lovely name!", "How kind": an exclamation, no question
+    r"|^(?:could|can|would|will|may|might|please|kindly|what(?!\s+an?\s)|which|when|where|who"
+    r"|how(?!\s+(?:kind|nice|lovely|sweet|cute|great|good|wonderful|funny|sad|awful)\b)|do|does"
     r"|did|is|are|shall)\b"
     r"|\b(?:could|can|would|may)\s+(?:you|i|we)\s+(?:please\s+)?(?:have|get|share|send|give|tell"
     r"|confirm|provide|check|pop|type|let)\b"

@@ -2302,15 +2302,34 @@ def _takes_back(facts: _Facts, instruction: Instruction) -> bool:
 
 def _for_someone_else(asked: Sequence[Topic]) -> bool:
     """Whether a question asks for the name of someone other than the customer: a
-    recipient, a relative, a student or roommate the customer books for."""
-    return any(t.name in ("recipient", "someone_else") for t in asked)
+    recipient, a relative, a student or roommate the customer books for, a pet."""
+    return any(t.name in _OTHERS_NAMES for t in asked)
+
+
+#: Topics whose question asks for someone else's name, and the key of that name where it
+#: is not the person's (``None``: the caller's own key for another person).
+_OTHERS_NAMES: dict[str, str | None] = {
+    "recipient": None,
+    "someone_else": None,
+    "third_person_name": None,
+    "pet": "pet_name",
+    # «ขอชื่อกับเบอร์เจ้าหน้าที่นิติ», "the building manager's name?"
+    "building": "building_contact_name",
+}
+
+
+def _others_name_key(asked: Sequence[Topic], person_key: str) -> str:
+    """The key of a name asked for someone else: ``pet_name`` for a pet's,
+    ``building_contact_name`` for the building office's."""
+    named = (_OTHERS_NAMES.get(t.name) for t in asked)
+    return next((key for key in named if key is not None), person_key)
 
 
 def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -> list[FactMatch]:
     if not any(t.name == "name" for t in asked):
         return []
     # «ขอชื่อและเบอร์ภรรยาด้วยค่ะ» → «นางสาวพิมพ์ชนก แสงทอง ครับ»: someone else's name
-    key = "person_name" if _for_someone_else(asked) else "customer_name"
+    key = _others_name_key(asked, "person_name") if _for_someone_else(asked) else "customer_name"
     if key in known:
         return []
     match = _TH_NAME_REPLY.match(text.strip())
@@ -2475,7 +2494,7 @@ def _free_text_answer(
             value = value.split("،")[0].strip()  # «شارژر لپتاپ ایسوس مشکی، سیمش زخمیه»
         key = _FREE_TEXT_KEYS[topic.name]
         if topic.name == "name" and _for_someone_else(asked):
-            key = "recipient_name"  # "your mother's name?": not the customer's
+            key = _others_name_key(asked, "recipient_name")  # "your mother's name?"
         if topic.name == "name" and not _plausible("name", value):
             value = _name_clause(value)  # "Dana Whitfield, from Brightwave Analytics"
         if key in keys or not _plausible(topic.name, value):
@@ -2491,21 +2510,36 @@ def _leading_name(
     text: str, asked: Sequence[Topic], found: Sequence[FactMatch], facts_name: str | None
 ) -> list[FactMatch]:
     """A name asked for that leads a reply of other details ("Carla Moreno, I don't know
-    her ID, her phone is 312-555-0177"): the clause before the first comma."""
+    her ID, her phone is 312-555-0177"): the clause before the first comma, or before the
+    first value found in it ("Sara Ahmadi 07700 900123", «سارا احمدی 0912…»)."""
     if not any(topic.name == "name" for topic in asked) or _NOT_AN_ANSWER.match(text.strip()):
         return []
     start, value = _cleaned_answer(text)
     clause = _name_clause(value)
     start += max(value.find(clause), 0)  # "Brightwave Analytics, Dana Whitfield speaking"
+    value_at = min((f.start for f in found if start < f.start < start + len(clause)), default=None)
+    if value_at is not None:
+        clause = text[start:value_at].rstrip(_BEFORE_A_VALUE)
+        if next(topics_named(clause), None) is not None or _one_lower_case_word(clause):
+            return []  # the label of the value after it («شمارم 0912…», «เบอร์ 081-…»), "about"
     if clause == value or not clause or any(f.start < start + len(clause) for f in found):
         return []
     someone_else = _for_someone_else(asked)
-    key = "recipient_name" if someone_else else "customer_name"
+    key = _others_name_key(asked, "recipient_name") if someone_else else "customer_name"
     if not _looks_like_name(clause) or any(f.key == key for f in found):
         return []
     if key == "customer_name" and not _same_person(clause, facts_name):
         return []
     return [FactMatch(key, clause, start, start + len(clause))]
+
+
+def _one_lower_case_word(text: str) -> bool:
+    """ "about" before "4 kilos": one Latin word in lower case names no one."""
+    return text.isascii() and " " not in text.strip() and text.strip().islower()
+
+
+#: What may stand between a name and the phone or email after it: "Tom Reed - tom@…".
+_BEFORE_A_VALUE = " \t-–—:,،/|"
 
 
 def _name_clause(value: str) -> str:

@@ -27,12 +27,12 @@ _FA = FA_LETTERS
 
 #: Relation → the words for it; the key of a name said with one is ``<relation>_name``.
 _RELATIONS: dict[str, tuple[str, str, str]] = {
-    # relation: (English, Persian stem, Thai)
+    # relation: (English, Persian stem, Thai); «ลูก» (child) is not «ลูกค้า» (customer)
     "father": ("father|dad", "پدر|بابا", "คุณพ่อ|พ่อ"),
     "mother": ("mother|mum|mom", "مادر|مامان", "คุณแม่|แม่"),
     "spouse": ("wife|husband", "همسر|شوهر|خانم", "ภรรยา|สามี"),
     "partner": ("partner|girlfriend|boyfriend|fianc[eé]e?", "نامزد", "แฟน"),
-    "child": ("son|daughter|kid|child", "پسر|دختر|بچه", "ลูกชาย|ลูกสาว|ลูก"),
+    "child": ("son|daughter|kid|child", "پسر|دختر|بچه", "ลูกชาย|ลูกสาว|ลูก(?!ค้า)"),
     "sibling": ("brother|sister", "برادر|داداش|خواهر|آبجی", "พี่ชาย|พี่สาว|น้องชาย|น้องสาว"),
     # English only: (?!) matches nothing
     "neighbour": ("neighbou?r", "(?!)", "(?!)"),

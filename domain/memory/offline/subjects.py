@@ -89,6 +89,9 @@ _OTHER_PERSON_FA = (
     r"زبان[\u200c\s]?آموز|دانش[\u200c\s]?آموز|هنرجو|هم[\u200c\s]?اتاقی|هم[\u200c\s]?خونه"
 )
 _OTHER_PERSON_TH = r"นักเรียน|ผู้เรียน|รูมเมท|เพื่อนร่วมห้อง"
+_PET_EN = r"dog|cat|puppy|kitten|pet|rabbit|bunny|parrot|bird|hamster|horse"
+_PET_FA = r"سگ|گربه|پت|حیوون|حیوان|توله|طوطی|خرگوش|پرنده"
+_PET_TH = r"หมา|แมว|สุนัข|สัตว์เลี้ยง|กระต่าย|นก"
 
 #: Arriving (not "on arrival", not «ได้รับแล้ว», received already) and the surcharge
 #: paid for it to arrive sooner.
@@ -350,7 +353,7 @@ TOPICS: tuple[Topic, ...] = (
         # bare «ป้า», «น้า», «ตา»: they hide in «ป้าย», «หน้า», «ตาม»; nor «เพื่อน»: "I'm going
         # with a friend" names no one whose number follows
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
-        r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก|หลาน",
+        r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก(?!ค้า)|หลาน",
     ),
     # The name of someone the customer books or pays for, or shares with: "the student's
     # name?", «نام زبان‌آموز», «ชื่อนักเรียน». Only the name word and the person word
@@ -365,6 +368,21 @@ TOPICS: tuple[Topic, ...] = (
         rf"|(?:{_OTHER_PERSON_FA})[\u0600-\u06ff\u200c]{{0,4}}\s+(?:اسم|نام)",
         thai=rf"ชื่อ(?:\s*-?\s*นามสกุล)?\s*(?:ของ)?\s*(?:{_OTHER_PERSON_TH})|(?:{_OTHER_PERSON_TH})ชื่อ",
     ),
+    # A pet's name ("What's your dog's name?", «اسم گربه‌تون چیه؟», «น้องแมวชื่ออะไรคะ») and
+    # a Persian name asked in the third person («اسمش چیه؟», its or his name): never the
+    # customer's own.
+    Topic(
+        "pet",
+        {},
+        english=rf"(?:{_PET_EN})(?:'s|’s)?\s+name|name\s+of\s+(?:the|your)\s+(?:{_PET_EN})",
+        persian=rf"(?:اسم|نام)\s*(?:ی\s*)?(?:{_PET_FA})",
+        thai=rf"ชื่อ\s*(?:ของ)?\s*(?:น้อง)?(?:{_PET_TH})|(?:น้อง)?(?:{_PET_TH})\s*ชื่อ",
+    ),
+    Topic(
+        "third_person_name",
+        {},
+        persian=r"(?<![\u0600-\u06ff])(?:اسم|نام)\u200c?(?:ش|شون|شان)(?![\u0600-\u06ff])",
+    ),
     Topic(
         "second_contact",
         {Kind.PHONE: "second_contact_phone", Kind.EMAIL: "second_contact_email"},
@@ -376,7 +394,7 @@ TOPICS: tuple[Topic, ...] = (
         r"|شمارشون|شماره[\u200c]?شون",
         # «อีเมลเธอ …», «อีเมลแม่เป็น …»: the email of the person just named
         thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)"
-        r"|อีเมล(?:ของ)?(?:เขา|เธอ|ท่าน|คุณแม่|แม่|คุณพ่อ|พ่อ|ภรรยา|สามี|แฟน|ลูก)",
+        r"|อีเมล(?:ของ)?(?:เขา|เธอ|ท่าน|คุณแม่|แม่|คุณพ่อ|พ่อ|ภรรยา|สามี|แฟน|ลูก(?!ค้า))",
     ),
     Topic(
         "building",
