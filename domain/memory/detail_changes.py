@@ -18,6 +18,11 @@ it says so, by one of three signs:
   words that name another thing of that name ("my son's dental appointment" is not "my
   daughter's dental appointment": ``_contrast``).
 
+A value one party asked for in place of the one said just before it, and the other agreed
+to, replaces it with no word of change beside it: "Saturday 12 is free" → "can we do the
+19th instead?" → "sure" (``agreed_changes``; not of another thing: the check-in's date is
+not the check-out's).
+
 A value said with a word of correction and no copy of the old one replaces it too, but
 only in the sentence of the value, among the older value's words, as an answer (not a
 question), not added ("my wife's number is … too") and not an agent's value after the
@@ -41,9 +46,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from domain.memory.agreed_changes import agreed_change
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.lexicon import RELATIVE_DAYS
+from domain.memory.offline.subjects import topics_named
 from domain.memory.offline.terms import THAI_NGRAM, content_terms
 from domain.memory.speakers import speaker_of, without_speakers
 from schemas.memory_model import Detail, ReplacedValue
@@ -136,6 +143,10 @@ SHORTENED_KINDS = frozenset({"date", "time"})
 MAX_COPY_EDITS = 2
 #: How many messages back a correction without the old value named may reach.
 CORRECTION_REACH = 6
+#: How many messages before a change asked for and agreed to the value it changes was said
+#: (the value, the request, the agreement: "Saturday 12 is free" → "can we do the 19th
+#: instead?" → "sure").
+REQUEST_REACH = 2
 
 #: Words too common, or too general ("date", «ساعت», «วัน»), to tell what a value is of.
 GENERAL_WORDS = frozenset(
@@ -284,6 +295,7 @@ def _changes_by(
     """The changes the detail at ``index`` makes to older ones; ``having``: the indexes of
     the details with values of each kind, in order."""
     newer = details[index]
+    asked = _with_request(details, index)
     found: list[ValueChange] = []
     for new, kind in zip(newer.detail.values, newer.detail.kinds, strict=False):
         if _named_wrong(newer.text, new):
@@ -293,7 +305,9 @@ def _changes_by(
             olds = details[older].values_of(kind)
             if any(_same_value(old, new, kind) for old in olds):
                 break  # the newer value was said before: the change, if any, was there
-            outcome = _replaced_by(newer, new, kind, details[older], olds) if olds else _UNRELATED
+            outcome = (
+                _replaced_by(newer, new, kind, details[older], olds, asked) if olds else _UNRELATED
+            )
             if isinstance(outcome, tuple):
                 found.append(ValueChange(outcome[0], new, older, index, outcome[1]))
                 break
@@ -303,7 +317,7 @@ def _changes_by(
 
 
 def _replaced_by(
-    newer: _Read, new: str, kind: str, read: _Read, olds: Sequence[str]
+    newer: _Read, new: str, kind: str, read: _Read, olds: Sequence[str], asked: _Asked
 ) -> tuple[str, str] | str:
     """Which of ``olds`` (the values of ``read`` of ``new``'s kind) ``new`` replaces, and
     the sign of it (module doc), or ``_UNRELATED`` / ``_UNCLEAR``."""
@@ -321,6 +335,8 @@ def _replaced_by(
         near = newer.detail.first_position - earlier.last_position <= CORRECTION_REACH
         if near and len(olds) == 1 and _said_corrected(newer, new, read, olds[0]):
             return olds[0], "corrected"
+    if (agreed := _agreed(asked, newer, new, kind, read, olds)) is not None:
+        return agreed, CHANGED
     if not newer.changes or not any(_changed_value(newer, v) for v in newer.values_of(kind)):
         return _UNRELATED
     if _proposed(newer, new):
@@ -339,6 +355,62 @@ def _replaced_by(
         return _UNRELATED
     unique = len(same_slot) == 1 and not _asked(read, newer)
     return (same_slot[0], CHANGED) if unique else _UNCLEAR
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A detail's text read for a change asked for and agreed to, with the end of the message
+    before it when the detail goes on with that message (a request and its "sure" are one
+    detail, "the doctor is in on Sunday 5 Jan" that follows the "sure" is the next), and
+    where it starts."""
+
+    text: str
+    first_position: int
+
+
+def _with_request(details: Sequence[_Read], index: int) -> _Asked:
+    """The detail at ``index`` as ``_Asked`` reads it."""
+    newer = details[index].detail
+    if index == 0:
+        return _Asked(newer.text, newer.first_position)
+    before = details[index - 1].detail
+    last = before.text.rsplit("\n", 1)[-1]
+    first, *rest = newer.text.split("\n")
+    if before.last_position != newer.first_position or speaker_of(last) != speaker_of(first):
+        return _Asked(newer.text, newer.first_position)
+    joined = f"{before.text} {without_speakers(first)}"
+    return _Asked("\n".join([joined, *rest]), before.first_position)
+
+
+def _agreed(
+    asked: _Asked, newer: _Read, new: str, kind: str, read: _Read, olds: Sequence[str]
+) -> str | None:
+    """The value of ``olds`` that ``new`` replaces as a change one party asked for and the
+    other agreed to (``agreed_change``), said just before the request: one value (said in
+    any words), not of another thing, and ``new`` the last of its kind the detail says
+    (the agreement's "Saturday 7 Dec, 10am" of a request for "Saturday")."""
+    if asked.first_position - read.detail.last_position > REQUEST_REACH:
+        return None
+    if newer.values_of(kind)[-1] != new or not agreed_change(asked.text, new):
+        return None
+    if any(not _same_value(old, olds[-1], kind) for old in olds) or _numbers_kept(olds[-1], new):
+        return None
+    return None if _other_topics(read.text, without_speakers(asked.text)) else olds[-1]
+
+
+def _other_topics(one: str, other: str) -> bool:
+    """Whether two texts name what their values are of, and nothing in common: the
+    check-in's date is not the check-out's, «ورود» not «خروج»."""
+    ones = {topic.name for topic in topics_named(one)}
+    others = {topic.name for topic in topics_named(other)}
+    return bool(ones) and bool(others) and not ones & others
+
+
+def _numbers_kept(old: str, new: str) -> bool:
+    """Whether ``new`` says every number of ``old``: "the 23rd" said again as "11am on Nov 23"
+    is the same day, whatever changed beside it."""
+    numbers = {_plain(n) for n in _DIGITS.findall(old)}
+    return bool(numbers) and numbers <= {_plain(n) for n in _DIGITS.findall(new)}
 
 
 def _said_corrected(newer: _Read, new: str, read: _Read, old: str) -> bool:

@@ -455,3 +455,179 @@ def test_a_swap_with_no_word_of_correction_must_be_of_the_same_thing() -> None:
         detail(1, "User: my order number is 45821", ["45821"], "number"),
         detail(3, "User: 45281", ["45281"], "number"),
     ) == {("45821", "45281")}
+
+
+# -- a change asked for and agreed to (``domain.memory.agreed_changes``) ------------------------
+
+
+def test_a_change_asked_for_and_agreed_to_replaces_the_value_just_before_in_every_language() -> (
+    None
+):
+    # the agreement names the new value, with no word of change beside it
+    assert _replaced(
+        detail(
+            10,
+            "Assistant: The plumber can come Tuesday 3 March at 9am.",
+            ["Tuesday 3 March at 9am"],
+            "date",
+        ),
+        detail(
+            11,
+            "User: could we make it the Friday instead?\nAssistant: Sure, Friday 6 March at 9am.",
+            ["Friday 6 March at 9am"],
+            "date",
+            12,
+        ),
+    ) == {("Tuesday 3 March at 9am", "Friday 6 March at 9am")}
+    # the request names it, the other speaker's next line agrees
+    assert _replaced(
+        detail(
+            10, "Assistant: Saturday 12 September is available.", ["Saturday 12 September"], "date"
+        ),
+        detail(
+            11,
+            "User: can we do Saturday 19 September instead?\nAssistant: Of course.",
+            ["Saturday 19 September"],
+            "date",
+            12,
+        ),
+    ) == {("Saturday 12 September", "Saturday 19 September")}
+    assert _replaced(
+        detail(20, "Assistant: پنجشنبه ساعت ۵ برای کلاس خالیه.", ["پنجشنبه ساعت ۵"], "date"),
+        detail(
+            21,
+            "User: به جاش جمعه ساعت ۶ میشه؟\nAssistant: باشه، جمعه ساعت ۶ ثبت شد.",
+            ["جمعه ساعت ۶", "جمعه ساعت ۶"],
+            "date",
+            22,
+        ),
+    ) == {("پنجشنبه ساعت ۵", "جمعه ساعت ۶")}
+    assert _replaced(
+        detail(
+            108, "Assistant: ช่างเข้าได้ อ. 3 ธ.ค. 10:00 น. สะดวกไหมครับ", ["3 ธ.ค. 10:00 น."], "date"
+        ),
+        detail(
+            109,
+            "User: ขอเป็นวันเสาร์ได้มั้ยคะ\nAssistant: ได้ครับ เป็น ส. 7 ธ.ค. 10:00 น. นะครับ",
+            ["วันเสาร์", "7 ธ.ค. 10:00 น."],
+            "date",
+            110,
+        ),
+    ) == {("3 ธ.ค. 10:00 น.", "7 ธ.ค. 10:00 น.")}
+
+
+def test_an_agreement_that_goes_on_in_the_next_detail_names_the_change() -> None:
+    # "ได้ค่ะ" closes the request's detail; the date it agrees to opens the next one
+    assert _replaced(
+        detail(
+            63,
+            "Assistant: นัดติดตามอาการวันที่ 29 ธ.ค. ใช่ไหมคะ\nUser: ใช่ค่ะ 29 ธ.ค. แต่ตอนนั้นไม่อยู่ค่ะ",
+            ["วันที่ 29 ธ.ค.", "29 ธ.ค."],
+            "date",
+            64,
+        ),
+        detail(
+            64,
+            "User: ขอเลื่อนเป็นหลังปีใหม่ได้ไหมคะ\nAssistant: ได้ค่ะ",
+            ["ขอเลื่อนเป็นหลังปีใหม่ได้ไหมคะ"],
+            "instruction",
+            65,
+        ),
+        detail(
+            65,
+            "Assistant: หมอเข้าวันอาทิตย์ 5 ม.ค. 68 เวลา 11:00 น. ค่ะ",
+            ["วันอาทิตย์ 5 ม.ค. 68 เวลา 11:00 น."],
+            "date",
+        ),
+    ) == {("29 ธ.ค.", "วันอาทิตย์ 5 ม.ค. 68 เวลา 11:00 น.")}
+
+
+def test_a_request_refused_or_for_no_change_or_of_another_thing_replaces_nothing() -> None:
+    offered = detail(
+        10, "Assistant: Saturday 12 September is available.", ["Saturday 12 September"], "date"
+    )
+    refused = detail(
+        11,
+        "User: can we do Saturday 19 September instead?\nAssistant: Sorry, the 19th is full.",
+        ["Saturday 19 September"],
+        "date",
+        12,
+    )
+    assert not _replaced(offered, refused)
+    assert not _replaced(
+        detail(
+            108, "Assistant: ช่างเข้าได้ อ. 3 ธ.ค. 10:00 น. สะดวกไหมครับ", ["3 ธ.ค. 10:00 น."], "date"
+        ),
+        detail(
+            109,
+            "User: ขอเป็นวันเสาร์ได้มั้ยคะ\nAssistant: ขอโทษครับ ส. 7 ธ.ค. เต็มแล้วครับ",
+            ["วันเสาร์", "7 ธ.ค."],
+            "date",
+            110,
+        ),
+    )
+    # a first choice agreed to, and one more asked for, are no change
+    assert not _replaced(
+        detail(10, "Assistant: The deposit is £200.", ["£200"], "amount"),
+        detail(
+            11,
+            "Assistant: Would you like to pay the £800 balance now?\nUser: yes please",
+            ["£800"],
+            "amount",
+            12,
+        ),
+    )
+    assert not _replaced(
+        detail(
+            10, "Assistant: The technician's number is 07700 900111.", ["07700 900111"], "phone"
+        ),
+        detail(
+            11,
+            "Assistant: Could we take another number for you?\nUser: sure, 07700 900222",
+            ["07700 900222"],
+            "phone",
+            12,
+        ),
+    )
+    # the check-in's date is not the check-out's
+    assert not _replaced(
+        detail(10, "Assistant: Your check-in is Friday 12 June.", ["Friday 12 June"], "date"),
+        detail(
+            11,
+            "User: we'd rather check out on Sunday 14 June.\nAssistant: No problem.",
+            ["Sunday 14 June"],
+            "date",
+            12,
+        ),
+    )
+    # the same day said again with its time changed is no change of the day
+    assert not _replaced(
+        detail(
+            10,
+            "Assistant: Does that change anything for the car on the 23rd?",
+            ["the 23rd"],
+            "date",
+        ),
+        detail(
+            11,
+            "User: Can we move the car to 11am?\nAssistant: Of course, 11am on Nov 23.",
+            ["Nov 23"],
+            "date",
+            12,
+        ),
+    )
+
+
+def test_a_change_agreed_to_replaces_only_a_value_said_just_before_the_request() -> None:
+    assert not _replaced(
+        detail(
+            3, "Assistant: Saturday 12 September is available.", ["Saturday 12 September"], "date"
+        ),
+        detail(
+            11,
+            "User: can we do Saturday 19 September instead?\nAssistant: Sure.",
+            ["Saturday 19 September"],
+            "date",
+            12,
+        ),
+    )
