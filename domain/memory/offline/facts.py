@@ -45,6 +45,7 @@ from difflib import SequenceMatcher
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.charges import charge_span, same_charge
+from domain.memory.offline.code_labels import named_code_key
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -972,9 +973,22 @@ def _keys_for(
         and not facts.holds(value.text)
     ):
         base = NOTED_KINDS[value.kind]
+        code_key = _code_named(text, value)
+        if code_key is not None:  # "your quote reference is BS-Q-…": the code, keyed by it
+            return [(code_key, value.start)]
         same = _noted_of_same_thing(text, value, base, facts) if correction or update else None
         return [(same or facts.noted_key(base, value.text), _lead_in(text, value))]
     return []
+
+
+def _code_named(text: str, value: ValueSpan) -> str | None:
+    """The key the English words right before a code name for it ("your move reference
+    is MV-66021" → ``move_reference``), when they name one (``code_labels``)."""
+    if value.kind is not Kind.IDENTIFIER:
+        return None
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    key = named_code_key(text[begin : value.start])
+    return canonical_key(key) if key is not None else None
 
 
 def _noted_of_same_thing(text: str, value: ValueSpan, base: str, facts: _Facts) -> str | None:
