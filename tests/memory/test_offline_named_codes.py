@@ -54,7 +54,12 @@ def test_a_code_with_no_subject_named_keeps_its_lead_in(
 
 @pytest.mark.parametrize(
     "lead",
-    ["the new reference is ", "raised a dispute, your reference is ", "Tom Ellery, agreement is "],
+    [
+        "the new reference is ",
+        "raised a dispute, your reference is ",
+        "Tom Ellery, agreement is ",
+        "Fine ref ",
+    ],
 )
 def test_words_of_change_or_a_bare_type_name_no_subject(lead: str) -> None:
     assert named_code_key(lead) is None

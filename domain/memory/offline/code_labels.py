@@ -23,7 +23,9 @@ from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, word_set
 _TYPE_NOUN = r"(?P<noun>reference|ref|number|no\.?|code|id)"
 _JOIN = r"(?:\s*(?:is|was|will\s+be|:|-|=))?\s*$"
 #: One to three lower-case words before the type noun ("quote", "car rental").
-_SUBJECT_BEFORE = re.compile(rf"(?P<words>(?:[a-z][a-z'-]*\s+){{1,3}}){_TYPE_NOUN}{_JOIN}")
+_SUBJECT_BEFORE = re.compile(
+    rf"(?<![\w'-])(?P<words>(?:[a-z][a-z'-]*\s+){{1,3}}){_TYPE_NOUN}{_JOIN}"
+)
 #: A name, a comma, then the type noun ("Electricity North West, reference"): the name's.
 _NAME_BEFORE = re.compile(
     rf"(?P<name>(?:[A-Z][\w&'-]*\s+){{0,3}}[A-Z][\w&'-]*),\s*(?P<noun>reference|ref){_JOIN}"
