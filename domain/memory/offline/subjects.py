@@ -82,6 +82,14 @@ def _ids(key: str) -> dict[Kind, str]:
     return dict.fromkeys(_ID, key)
 
 
+def _held_sum(name: str, *, english: str, persian: str, thai: str) -> Topic:
+    """A sum held and given back (a damage deposit): its label says what the sum is and
+    outranks a price named beside it."""
+    return Topic(
+        name, {Kind.AMOUNT: name}, english=english, persian=persian, thai=thai, strength=STRONG + 1
+    )
+
+
 # The order matters only between cues that match the same text: the first topic wins.
 #: Someone the customer books or pays for, or shares with (student, learner, roommate).
 _OTHER_PERSON_EN = r"student|learner|pupil|room-?mate|flatmate"
@@ -583,6 +591,27 @@ TOPICS: tuple[Topic, ...] = (
         english=r"daily\s+rate|rental\s+(?:rate|fee|price)",
         thai=r"ค่าเช่า(?:รถ)?",
     ),
+    # A sum held against damage and returned («มัดจำความเสียหาย», «ودیعه خسارت», a
+    # landlord's «เงินประกัน»): no part of the price paid up front, so before "deposit",
+    # and outranking the rent it is counted in («เงินประกัน 2 เดือน 23,000 บาท + ค่าเช่า
+    # ล่วงหน้า 1 เดือน»: the 23,000 is the deposit, not the rent named after it).
+    # what is held against a pet's damage is a sum of its own, beside the flat's deposit
+    _held_sum(
+        "pet_deposit",
+        english=r"pet\s+(?:deposit|bond)",
+        persian=r"(?:ودیعه|سپرده)\s*(?:ی\s*)?(?:حیوان|پت)",
+        thai=r"(?:เงิน)?(?:ประกัน|มัดจำ)สัตว์เลี้ยง",
+    ),
+    # A sum held against damage and returned («มัดจำความเสียหาย», «ودیعه خسارت», a
+    # landlord's «เงินประกัน»): no part of the price paid up front, so before "deposit",
+    # and outranking the rent it is counted in («เงินประกัน 2 เดือน 23,000 บาท + ค่าเช่า
+    # ล่วงหน้า 1 เดือน»: the 23,000 is the deposit, not the rent named after it).
+    _held_sum(
+        "security_deposit",
+        english=r"(?:damage|security|breakage)\s+(?:deposit|bond)",
+        persian=r"(?:ودیعه|سپرده|ضمانت)\s*(?:ی\s*)?(?:خسارت|تضمین)|سپرده\s*(?:ی\s*)?ضمانت",
+        thai=r"มัดจำ(?:ประกัน)?(?:ความ)?เสียหาย|เงินประกัน(?!ภัย|สุขภาพ|ชีวิต)",
+    ),
     Topic(
         "deposit",
         {Kind.AMOUNT: "deposit"},
@@ -668,7 +697,8 @@ TOPICS: tuple[Topic, ...] = (
         {Kind.DURATION: "warranty_period", Kind.DATE: "warranty_expiry"},
         english=r"warrant(?:y|ies|ee)|guarantee|guaranty",
         persian=r"گارانتی|وارانتی|ضمانت",
-        thai=r"รับประกัน|ประกัน",
+        # not the landlord's «เงินประกัน» (a security deposit, above)
+        thai=r"รับประกัน|(?<!เงิน)ประกัน",
     ),
     Topic(
         "check_in",
