@@ -903,6 +903,11 @@ def _keys_for(
         # "send it to my office instead? 5 King Street": where it goes now, an office or
         # a pickup point, is the delivery address
         cues = [(topic_by_name("delivery"), start) for _, start in cues[:1]]
+    respelt = _email_respelt(value, facts)
+    if cues and respelt is not None:
+        # «เพื่อน… เขาบอกอีเมลจริงคือ supakorn.kw@…»: an email put right is the one it
+        # nearly spells, the friend's, whichever email the word "email" names
+        return [(respelt, value.start)]
     if cues:
         # a question answered in so many words ("check-out can be as late as 14.00") is
         # closed: a later value without a cue does not answer it again
@@ -2047,6 +2052,20 @@ _ID_KINDS = frozenset({Kind.IDENTIFIER, Kind.EMAIL})
 _RECORD_KINDS = frozenset({Kind.IDENTIFIER, Kind.NUMBER})
 #: How alike (difflib ratio) a value must be to a known one to be its correction.
 _NEAR = 0.8
+
+
+def _email_respelt(value: ValueSpan, facts: _Facts) -> str | None:
+    """The key of a held email ``value`` nearly spells (a typo put right)."""
+    if value.kind is not Kind.EMAIL:
+        return None
+    return next(
+        (
+            item.key
+            for item in facts.recent()
+            if _kind_of(item.value) is Kind.EMAIL and _near(value.text, item.value)
+        ),
+        None,
+    )
 
 
 def _near(new: str, old: str) -> bool:

@@ -101,6 +101,12 @@ _PET_EN = r"dog|cat|puppy|kitten|pet|rabbit|bunny|parrot|bird|hamster|horse"
 _PET_FA = r"سگ|گربه|پت|حیوون|حیوان|توله|طوطی|خرگوش|پرنده"
 _PET_TH = r"หมา|แมว|สุนัข|สัตว์เลี้ยง|กระต่าย|นก"
 
+#: Someone the customer names by how they know them: their email or number is theirs.
+_SOMEONE_OF_MINE_EN = (
+    r"(?:my|his|her|our|your)\s+(?:friend|colleague|co-?worker|boss|manager|assistant|flatmate)"
+)
+_SOMEONE_OF_MINE_FA = r"دوست|همکار|رفیق|رئیس|مدیر"
+
 #: Arriving (not "on arrival", not «ได้รับแล้ว», received already) and the surcharge
 #: paid for it to arrive sooner.
 _ARRIVING_EN = r"arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
@@ -397,12 +403,15 @@ TOPICS: tuple[Topic, ...] = (
         # someone else to reach: a second contact, or "his number", "her email?" after
         # naming them
         english=r"(?:second|another|other|alternative|alternate|backup|emergency)\s+"
-        r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell|e-?mail)",
+        r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell|e-?mail)"
+        # a friend's or colleague's email is theirs, never the customer's
+        rf"|(?:{_SOMEONE_OF_MINE_EN})(?:'s)?\s+(?:e-?mail|number|phone|mobile)",
         persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
-        r"|شمارشون|شماره[\u200c]?شون",
+        rf"|شمارشون|شماره[\u200c]?شون|(?:ایمیل|شماره)\s*(?:ی\s*)?(?:{_SOMEONE_OF_MINE_FA})",
         # «อีเมลเธอ …», «อีเมลแม่เป็น …»: the email of the person just named
         thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)"
-        r"|อีเมล(?:ของ)?(?:เขา|เธอ|ท่าน|คุณแม่|แม่|คุณพ่อ|พ่อ|ภรรยา|สามี|แฟน|ลูก(?!ค้า))",
+        r"|อีเมล(?:ของ)?(?:เขา|เธอ|ท่าน|คุณแม่|แม่|คุณพ่อ|พ่อ|ภรรยา|สามี|แฟน|ลูก(?!ค้า)"
+        r"|เพื่อน(?!ๆ)|หัวหน้า|ผู้จัดการ)",
     ),
     Topic(
         "building",
