@@ -99,6 +99,7 @@ from domain.memory.offline.person_names import RELATION_KEYS, people_named, rela
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
+from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.subjects import TOPICS, Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
@@ -823,6 +824,7 @@ def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
         FactMatch(REPLACED, value.text, value.start, value.end)
         for value in values
         if _named_as_old(text, value)
+        and not starts_span(text, value, values, _sentence_bounds(text, value.start, value.end))
         and len(value.text) >= _MIN_OLD_CHARS
         and value.kind is not Kind.NUMBER
     ]
