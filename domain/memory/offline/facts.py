@@ -44,6 +44,7 @@ from difflib import SequenceMatcher
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.amounts_fa import given_back
+from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.code_labels import named_code_key
 from domain.memory.offline.deducted import taken_off
@@ -879,6 +880,7 @@ def _keys_for(
     ]
     cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
     cues = [(_door_code(t, text, start), start) for t, start in cues]
+    cues = [(arrival_of_someone(t, text, start), start) for t, start in cues]
     if value.kind is Kind.AMOUNT and given_back(text, value.end):
         # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
         named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
