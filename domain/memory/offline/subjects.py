@@ -575,9 +575,14 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "minimum",
         {Kind.AMOUNT: "minimum_spend"},
-        # a coupon's condition, not what the order came to: «ต้องมียอดสั่งขั้นต่ำ 250 บาท»
-        english=r"minimum(?:\s+(?:order|spend|purchase|amount))?|at\s+least",
-        thai=r"ขั้นต่ำ",
+        # a coupon's condition, not what the order came to: «ต้องมียอดสั่งขั้นต่ำ 250 บาท»;
+        # the threshold of an offer too ("free delivery on orders over $50", «خریدهای بالای
+        # ۵۰۰ هزار تومان», «สั่งซื้อครบ 500 บาท»): no order's total
+        english=r"minimum(?:\s+(?:order|spend|purchase|amount))?|at\s+least"
+        r"|(?:orders?|purchases?|spend(?:ing)?|baskets?)\s+(?:of\s+)?(?:over|above|more\s+than"
+        r"|exceeding)",
+        persian=r"(?:خرید|سفارش)(?:[\u200c\s]?(?:ها|های))?\s*(?:بالای|بیشتر\s*از|بالاتر\s*از)",
+        thai=r"ขั้นต่ำ|(?:ยอด)?(?:สั่ง)?ซื้อ(?:ครบ|เกิน)",
     ),
     Topic(
         "difference",
