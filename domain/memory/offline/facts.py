@@ -109,6 +109,7 @@ from domain.memory.offline.thai_contact_handles import line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer_wants
 from domain.memory.offline.thai_named_things import card_replied, named_things
+from domain.memory.offline.things_moved import another_things, thing_moved
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.values import (
     FA_LETTERS,
@@ -1037,6 +1038,9 @@ def _slot_named(value: ValueSpan, text: str, asked: Sequence[Topic], facts: _Fac
         and (current := facts.current(key)) is not None
         and _kind_of(current) is value.kind
     ]
+    moved = thing_moved(text)
+    if moved is not None and held and another_things(moved, held):
+        return None  # "I've had to move your survey … Thursday?": no installation day
     if len({base_key(key) for key in held}) <= 1:
         return ""
     for topic in (*topics_named(text), *asked):
