@@ -55,17 +55,20 @@ _QUESTION = re.compile(
 #: something ("sorry about that", "sorry to hear") corrects nothing, nor does a code that
 #: spells a word ("SORRY10"), nor a noun it names ("change fee", "move reference"), nor
 #: a word of duty: «باید» ("must": «۱٬۱۹۵٬۰۰۰ که باید پرداخت کنید») says what is to be
-#: done, not that a value was wrong.
+#: done, not that a value was wrong. Advice to replace a part ("you should change the brake
+#: pads", «لنت باید عوض بشه», «ควรเปลี่ยนผ้าเบรก») corrects nothing either.
 CORRECTION = re.compile(
     r"(?<![A-Za-z0-9])(?:actually|sorry(?!\s+(?:about|for|to\s+hear)\b)|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
-    r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but|changed?"
+    r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but"
+    r"|(?<!should\s)(?<!recommend\s)(?<!recommend\syou\s)changed?"
     r"|moved?|wrong|rather)(?![A-Za-z0-9])(?!\s+(?:fee|reference|ref|number|date|request)\b)"
-    rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|اصلاح|عوض|تغییر|نه[،,])"
+    rf"|(?<![{_FA}])(?:ببخشید|اشتباه|منظورم|درستش|صحیحش|تصحیح|اصلاح|نه[،,]"
+    rf"|(?<!باید\s)(?:عوض|تغییر)(?!\s*(?:بشه|بشن|بشند|شود|شوند)(?![{_FA}])))"
     # Thai words run together: "ผิด" of «ผิดหวัง» (disappointed) or «รับผิดชอบ» (responsible),
     # "แทน" of «ตัวแทน» (an agent) or «รับแทน» (take on someone's behalf), and "it's not
     # me" («ไม่ใช่ดิฉัน», a charge disowned) correct nothing.
     r"|ขอโทษ|พิมพ์ผิด|(?<!รับ)ผิด(?!หวัง|ปกติ|ชอบ)|ที่ถูก|ไม่ใช่(?!ดิฉัน|ผม|ฉัน|หนู|เรา)"
-    r"|ต้องเป็น|แก้เป็น|เปลี่ยน|(?<!ตัว|รับ)แทน|เลื่อน(?:เป็น|ไป|ให้)",
+    r"|ต้องเป็น|แก้เป็น|(?<!ควร)(?<!ควรจะ)(?<!แนะนำให้)เปลี่ยน|(?<!ตัว|รับ)แทน|เลื่อน(?:เป็น|ไป|ให้)",
     re.IGNORECASE,
 )
 #: Words that make a value a new one of the same thing ("your new total is …").
