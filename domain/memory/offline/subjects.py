@@ -274,6 +274,15 @@ TOPICS: tuple[Topic, ...] = (
         # «ขาไป» (the way out); «ไฟลต์» is spelt both ways
         thai=r"เที่ยวบิน|ไฟล[ทต]์|บิน|ขาไป|เที่ยวไป",
     ),
+    # Hiring a room or a hall by the day is no bedroom's nightly rate: "day hire is £650",
+    # «اجاره سالن ۵ میلیون», «ค่าเช่าห้องประชุม 5,000 บาท»
+    Topic(
+        "hire",
+        {Kind.AMOUNT: "hire_fee"},
+        english=r"(?:day|room|hall|venue|space|meeting\s+room)\s+hire|hire\s+(?:fee|charge|rate)",
+        persian=r"اجاره\s*(?:ی\s*)?(?:سالن|اتاق\s*جلسه|فضا)",
+        thai=r"ค่าเช่า(?:ห้องประชุม|สถานที่|ห้องจัดเลี้ยง|ห้องสัมมนา|ฮอลล์)",
+    ),
     Topic(
         "room",
         {**_ids("room_number"), Kind.AMOUNT: "room_rate", Kind.COUNT: "room_count"},

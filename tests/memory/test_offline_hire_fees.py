@@ -1,0 +1,23 @@
+"""Hiring a room or a hall, in English, Persian and Thai ("day hire is £650 per day",
+«اجاره سالن», «ค่าเช่าห้องประชุม»), is a hire fee: it never replaces a bedroom's rate."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.facts import extract_facts
+
+#: (message, a bedroom rate held, the hire fee it states)
+_HIRED = [
+    ("The Kingfisher Suite's day hire is £650 per day.", "£142 per night", "£650 per day"),
+    ("اجاره سالن همایش ۵ میلیون تومان برای یک روزه", "۲ میلیون تومان", "۵ میلیون تومان"),
+    ("ค่าเช่าห้องประชุม 5,000 บาทต่อวันค่ะ", "1,200 บาท", "5,000 บาทต่อวัน"),
+]
+
+
+@pytest.mark.parametrize(("message", "held", "fee"), _HIRED)
+def test_a_room_hired_by_the_day_is_no_room_rate(message: str, held: str, fee: str) -> None:
+    lines = [TranscriptLine(1, "m1", "assistant", message)]
+    facts = dict((f.key, f.value) for f in extract_facts(lines, [("room_rate", held)]))
+    assert facts.get("hire_fee") == fee and "room_rate" not in facts
