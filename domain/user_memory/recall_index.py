@@ -40,16 +40,20 @@ def told(conversation: ConversationSummary, said: Said = ()) -> str:
     """What a conversation's line says: the values it gave that are no longer the user's
     current ones (first: they are what a shortened line keeps), its summary, its open
     items still to be done."""
-    parts = []
-    if said:
-        values = "; ".join(f"{pretty_key(key)}: {' '.join(value.split())}" for key, value in said)
-        parts.append(f"{SAID_LABEL} {values}.")
-    parts.append(conversation.summary)
+    parts = [said_then(said), conversation.summary]
     # small talk in a future form is no open item for another conversation (``still_open``)
     items = open_items_to_show(conversation.open_items)
     if items:
         parts.append(f"{OPEN_ITEMS_LABEL} {'; '.join(items)}")
     return " ".join(part for part in parts if part).strip()
+
+
+def said_then(said: Said) -> str:
+    """The part of a conversation's line telling the values a later one changed."""
+    if not said:
+        return ""
+    values = "; ".join(f"{pretty_key(key)}: {' '.join(value.split())}" for key, value in said)
+    return f"{SAID_LABEL} {values}."
 
 
 def pretty_key(key: str) -> str:

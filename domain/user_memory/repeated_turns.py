@@ -39,7 +39,7 @@ MAX_OTHER_WORDS = 3
 MAX_OTHER_TOKENS = 6
 
 
-def _units(summary: str) -> list[tuple[int, str, str]]:
+def sentence_units(summary: str) -> list[tuple[int, str, str]]:
     """(line, speaker label, sentence) of each sentence of ``summary``."""
     units: list[tuple[int, str, str]] = []
     for index, line in enumerate(summary.splitlines()):
@@ -77,14 +77,22 @@ def without_repeated_turns(conversation: ConversationSummary, values: Sequence[s
     """``conversation``'s summary without the sentences that only repeat ``values``
     (``repeats``), and a question right before such a sentence; each line keeps its
     speaker while a sentence of it is left."""
-    units = _units(conversation.summary)
+    units = sentence_units(conversation.summary)
     gone = [repeats(sentence, values) for _, _, sentence in units]
+    kept = [
+        not (gone[index] or (index + 1 < len(units) and gone[index + 1] and is_question(unit[2])))
+        for index, unit in enumerate(units)
+    ]
+    return joined_units(units, kept)
+
+
+def joined_units(units: Sequence[tuple[int, str, str]], kept: Sequence[bool]) -> str:
+    """The summary of ``units`` (``sentence_units``) with only the ``kept`` sentences;
+    each line keeps its speaker while a sentence of it is left."""
     lines: dict[int, list[str]] = {}
     labels: dict[int, str] = {}
-    for index, (line, label, sentence) in enumerate(units):
-        answered = index + 1 < len(units) and gone[index + 1] and is_question(sentence)
-        if gone[index] or answered:
-            continue
-        labels.setdefault(line, label)
-        lines.setdefault(line, []).append(sentence)
-    return "\n".join(labels[line] + " ".join(kept) for line, kept in lines.items())
+    for (line, label, sentence), keep in zip(units, kept, strict=True):
+        if keep:
+            labels.setdefault(line, label)
+            lines.setdefault(line, []).append(sentence)
+    return "\n".join(labels[line] + " ".join(said) for line, said in lines.items())
