@@ -150,3 +150,43 @@ def test_a_card_named_in_reply_to_which_card_pays(question: str) -> None:
 def test_a_card_named_in_reply_to_a_yes_no_question_pays_nothing() -> None:
     facts = conversation(("assistant", "มีบัตร ATM ไหมคะ"), ("user", "บัตร SIM ค่ะ"), batch=1)
     assert "payment_card" not in current(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("เอา Premium ค่ะ อยากได้ห้องซาวน่าด้วย", "Premium"),  # takes one of those offered
+        ("งั้นเอา Lite ละกันครับ", "Lite"),
+        ("เอา Unlimited ดีกว่าค่ะ", "Unlimited"),  # changes her mind
+        ("งั้นเปลี่ยนเป็น Kerry เลยครับ ส่งไวกว่า", "Kerry"),
+        ("เลือก Gold Plus ค่ะ", "Gold Plus"),
+    ],
+)
+def test_an_option_taken_by_its_name(text: str, value: str) -> None:
+    assert facts_of(("user", text)).get("chosen_option") == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "เอา Premium ดีไหมคะ",  # asked, not taken
+        "ไม่เอา Premium ค่ะ",  # refused
+        "ถ้าเปลี่ยนเป็น Lite จะอยู่ที่ 590 บาทครับ",  # only weighed
+        "ได้ค่ะ เปลี่ยนเป็น Samsung Galaxy A55 ราคา 14,990 บาทนะคะ",  # a model read back
+        "เอาเก้าอี้ 4 ตัวค่ะ",  # no name
+    ],
+)
+def test_no_option_taken(text: str) -> None:
+    assert "chosen_option" not in facts_of(("user", text))
+
+
+def test_a_later_pick_replaces_the_earlier_one() -> None:
+    facts = conversation(
+        ("assistant", "มีแพ็กเกจ Premium เดือนละ 1,290 บาท กับ Lite เดือนละ 590 บาทค่ะ"),
+        ("user", "เอา Premium ค่ะ"),
+        ("assistant", "ถ้าเปลี่ยนเป็น Lite จะประหยัดกว่าเดือนละ 700 บาทค่ะ"),
+        ("user", "งั้นเอา Lite ละกันครับ"),
+        batch=1,
+    )
+    assert current(facts)["chosen_option"] == "Lite"
+    assert history(facts, "chosen_option") == ["Premium"]

@@ -145,8 +145,21 @@ _ORDERED = frozenset(
 _READ_BACK_OR_CHANGE = re.compile(r"ถูกต้อง|ใช่(?:ไหม|มั้ย)|เปลี่ยนเป็น")
 
 
+#: An option taken by its Latin name alone, the way a customer picks one of those offered
+#: («เอา Express ค่ะ», «งั้นเอา Economy ละกัน», «เอา Michelin ดีกว่า», «งั้นเปลี่ยนเป็น Michelin
+#: เลยครับ»): the name closes the clause, so a model read back with its price («เปลี่ยนเป็น
+#: Samsung Galaxy A55 ราคา …») or a question («เอา Express ดีไหม») takes nothing, nor does a
+#: choice only weighed («ถ้าเปลี่ยนเป็น Economy …», if it were changed). A later pick of the
+#: same shape replaces the earlier one.
+_PICKED = re.compile(
+    rf"(?<!ถ้า)(?<!ถ้า\s)(?:เอา|เลือก|เปลี่ยนเป็น)\s?(?P<value>{_LATIN_NAME})"
+    rf"(?=\s?(?:ละกัน|ดีกว่า|เลย|แทน)|\s?{THAI_PARTICLES}|\s*$|\s*[.!])"
+)
+
+
 def named_things(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
     """Named things in ``text``, left to right; each claims its words."""
+    yield from _picked(text, claimed)
     choosing = bool(_OFFER.search(text) or "?" in text or asked_in_thai(text))
     confirming = _READ_BACK_OR_CHANGE.search(text) is not None
     for key, pattern in _KINDS:
@@ -171,6 +184,15 @@ def _left_out(key: str, text: str, match: re.Match[str]) -> bool:
         return True
     named_only = key == "payment_card" and _NAMED_CARD_ONLY.match(match["value"])
     return bool(named_only) and not pays_with(text, match.start())
+
+
+def _picked(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
+    """Options taken by their name alone (``_PICKED``), not refused."""
+    for match in _PICKED.finditer(text):
+        start, end = match.span("value")
+        if claimed.is_free(start, end) and not not_ordered(text, match.start(), end):
+            claimed.claim(start, end)
+            yield FactMatch("chosen_option", match["value"], start, end)
 
 
 _CARD = next(pattern for key, pattern in _KINDS if key == "payment_card")
