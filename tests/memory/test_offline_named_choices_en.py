@@ -295,3 +295,58 @@ def test_a_not_or_a_count_said_of_something_else_leaves_the_choice(
 @pytest.mark.parametrize("text", ["I have 2 instalments left.", "2 of 6 instalments paid."])
 def test_instalments_counted_right_beside_them_are_no_plan(text: str) -> None:
     assert "instalment_plan" not in facts_of(("user", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("we'll do the Premium please", "Premium"),  # the customer picks
+        ("ok fine, Basic then", "Basic"),  # the other party's proposal accepted
+        ("actually the Silver one", "Silver"),  # a change of mind
+        ("let's go with Economy then", "Economy"),
+        ("I think we'll go with the Lakeside.", "Lakeside"),
+        ("No problem, Express it is.", "Express"),  # the agent confirms it
+    ],
+)
+def test_an_option_taken_by_its_name(text: str, name: str) -> None:
+    assert facts_of(("user", text)).get("product") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll go with Sarah to the fitting",  # going with a person
+        "I'll go with Sarah",
+        "let's go with Tuesday",  # a day, no option
+        "Tuesday it is",
+        "Here it is. ORD-4471.",
+        "In Leeds it is raining again",
+        "Text it is, I'll add that to your notes.",  # a way to be contacted
+        "Shall we go with the Premium?",  # asked
+        "I don't want to go with the Premium",  # refused
+    ],
+)
+def test_no_option_taken(text: str) -> None:
+    assert "product" not in facts_of(("user", text))
+
+
+def test_a_later_pick_replaces_the_earlier_one() -> None:
+    facts = conversation(
+        ("assistant", "We have Express at £12 or Economy at £6."),
+        ("user", "we'll do the Express please"),
+        ("assistant", "Express it is."),
+        ("user", "hmm it's not urgent, let's go with Economy then"),
+        ("assistant", "No problem, Economy it is."),
+        batch=1,
+    )
+    assert current(facts)["product"] == "Economy"
+    assert history(facts, "product") == ["Express"]
+
+
+def test_a_person_taken_is_no_option() -> None:
+    facts = conversation(
+        ("assistant", "Your coordinator will be Megan."),
+        ("user", "Megan it is then."),
+        batch=1,
+    )
+    assert "product" not in current(facts)

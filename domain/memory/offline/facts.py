@@ -667,10 +667,13 @@ def _facts_in(
             key = facts.noted_key(thing.key, thing.text)
             found.append(FactMatch(key, thing.text, thing.start, thing.end))
             claimed.claim(thing.start, thing.end)
+    people = {v for k, v in facts.current_values().items() if k.endswith("_name")}
     for choice in named_choices(text):
         chosen = facts.current(choice.key)
         if chosen is not None and same_choice(choice.key, choice.text, chosen):
             claimed.claim(choice.start, choice.end)
+        elif choice.text in people:
+            continue  # "Megan it is": the person who does it, no option taken
         elif claimed.is_free(choice.start, choice.end):
             found.append(FactMatch(choice.key, choice.text, choice.start, choice.end))
             claimed.claim(choice.start, choice.end)

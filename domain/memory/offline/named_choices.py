@@ -75,6 +75,34 @@ _PARTS_BRAND = re.compile(
     r"|For|Both|All)\b)(?P<brand>[A-Z][a-z]+[A-Za-z]*)\s+(?:(?:front|rear)\s+)?"
     r"(?:discs?|pads|parts|tyres|tires|shocks|filters?|battery|batteries)(?![A-Za-z])"
 )
+#: Words that open "… it is" as no option's name: "Here it is", "In Madrid it is raining";
+#: a way to be contacted or to pay ("Text it is", "Card it is") has keys of its own.
+_NOT_OPTIONS = r"(?:Here|There|In|At|On|Text|Texts|Email|Call|Calls|Phone|Cash|Card|WhatsApp)\b"
+#: An option taken by its name alone, however the sentence takes it: "let's go with
+#: Economy", "we'll do the Express", "Express it is", "ok fine, Silver then", "actually the
+#: Silver one". A later pick replaces the earlier one ("I'll take the Express" is a
+#: product: the same key). A day or month taken ("let's go with Tuesday", "Tuesday it is")
+#: is a date, no option.
+_PICKED = re.compile(
+    # "go with" a name alone may be going with a person ("I'll go with Sarah"): only the
+    # name of a thing ("go with the Express") or one said instead of another ("go with
+    # Economy then")
+    rf"(?:\b(?i:go(?:ing)?\s+with)\s+(?:(?i:the)\s+(?P<thing>{_NAME})"
+    rf"(?=\s+(?i:then|please|instead|one|option)\b|\s*(?:[.!,;]|$))"
+    rf"|(?P<instead>{_NAME})(?=\s+(?i:then|instead)\b))"
+    rf"|\b(?i:(?:i|we)(?:'ll|’ll|\s+will)\s+(?:do|have)|let'?s\s+do)"
+    rf"\s+(?:(?i:the)\s+)?(?P<taken>{_NAME})"
+    rf"(?=\s+(?i:then|please|instead|one|option)\b|\s*(?:[.!,;]|$))"
+    rf"|(?<![\w'’]\s)(?<![\w'’])(?!{_NOT_OPTIONS})(?P<confirmed>{_NAME})\s+it\s+is"
+    rf"(?=\s+(?i:then)\b|\s*(?:[.!,;]|$))"
+    rf"|\b(?i:actually|ok|okay|fine|alright|then)[,\s]+(?:(?i:the)\s+)?(?P<settled>{_NAME})"
+    rf"(?=\s+(?i:then|one|please)\b))"
+)
+#: A day or a month: a date taken, no option.
+_DATE_NAME = re.compile(
+    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december|today|tomorrow)\b"
+)
 #: How many instalments an order is paid in: "6 monthly instalments", "0% over 10 months"
 #: (the Thai «ผ่อน 0% 6 เดือน», the Persian «سه قسط»); "paid in instalments" names no plan.
 _INSTALMENTS = re.compile(
@@ -195,6 +223,17 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
         if not_chosen(sentence, start, end) or (key == "colour" and _plain_colour(match[group])):
             continue
         yield NamedChoice(key, offset + start, offset + end, match.group(group))
+    yield from _picked(sentence, offset)
+
+
+def _picked(sentence: str, offset: int) -> Iterator[NamedChoice]:
+    """Options taken by their name alone (``_PICKED``), not refused nor a day."""
+    for match in _PICKED.finditer(sentence):
+        group = next(g for g in ("thing", "instead", "taken", "confirmed", "settled") if match[g])
+        start, end = match.span(group)
+        if _DATE_NAME.match(match[group]) or not_chosen(sentence, start, end):
+            continue
+        yield NamedChoice("product", offset + start, offset + end, match[group])
 
 
 def _not_the_plan(sentence: str, start: int, end: int) -> bool:
