@@ -190,3 +190,34 @@ def test_a_later_pick_replaces_the_earlier_one() -> None:
     )
     assert current(facts)["chosen_option"] == "Lite"
     assert history(facts, "chosen_option") == ["Premium"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("เอาสีดำค่ะ", "สีดำ"),
+        ("งั้นเปลี่ยนเป็นสีฟ้าดีกว่าครับ", "สีฟ้า"),  # a change of mind
+        ("เลือกสีขาวละกันค่ะ", "สีขาว"),
+    ],
+)
+def test_a_plain_colour_taken(text: str, value: str) -> None:
+    assert facts_of(("user", text)).get("colour") == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตัวเครื่องสีดำค่ะ",  # what it is, not taken
+        "ไม่เอาสีดำค่ะ",  # refused
+        "ถ้าเปลี่ยนเป็นสีขาวจะแพงขึ้นไหม",  # only weighed
+        "เอาสีดำดีไหมคะ",  # asked
+    ],
+)
+def test_a_plain_colour_not_taken(text: str) -> None:
+    assert "colour" not in facts_of(("user", text))
+
+
+def test_a_later_colour_taken_replaces_the_earlier_one() -> None:
+    facts = conversation(("user", "เอาสีดำค่ะ"), ("user", "เอาสีฟ้าดีกว่าค่ะ"), batch=1)
+    assert current(facts)["colour"] == "สีฟ้า"
+    assert history(facts, "colour") == ["สีดำ"]

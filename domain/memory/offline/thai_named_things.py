@@ -157,6 +157,15 @@ _PICKED = re.compile(
 )
 
 
+#: A plain colour taken the same way («เอาสีดำค่ะ», «งั้นเปลี่ยนเป็นสีฟ้าดีกว่า», «เลือกสีขาวละกัน»):
+#: the colour closes the clause; «สีดำ» said of what something is («ตัวเครื่องสีดำ») takes
+#: nothing.
+_PICKED_COLOUR = re.compile(
+    rf"(?<!ถ้า)(?<!ถ้า\s)(?:เอา|เลือก|เปลี่ยนเป็น)\s?(?P<value>สี(?:{_TH_COLOURS}))"
+    rf"(?=\s?(?:ละกัน|ดีกว่า|เลย|แทน)|\s?{THAI_PARTICLES}|\s*$|\s*[.!])"
+)
+
+
 def named_things(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
     """Named things in ``text``, left to right; each claims its words."""
     yield from _picked(text, claimed)
@@ -187,12 +196,15 @@ def _left_out(key: str, text: str, match: re.Match[str]) -> bool:
 
 
 def _picked(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
-    """Options taken by their name alone (``_PICKED``), not refused."""
-    for match in _PICKED.finditer(text):
+    """Options taken by their name alone (``_PICKED``) or colours taken
+    (``_PICKED_COLOUR``), not refused."""
+    picks = [("chosen_option", m) for m in _PICKED.finditer(text)]
+    picks += [("colour", m) for m in _PICKED_COLOUR.finditer(text)]
+    for key, match in picks:
         start, end = match.span("value")
         if claimed.is_free(start, end) and not not_ordered(text, match.start(), end):
             claimed.claim(start, end)
-            yield FactMatch("chosen_option", match["value"], start, end)
+            yield FactMatch(key, match["value"], start, end)
 
 
 _CARD = next(pattern for key, pattern in _KINDS if key == "payment_card")
