@@ -131,3 +131,40 @@ def test_only_the_verb_said_of_the_value_refuses_it(
 )
 def test_a_value_after_na_is_set_aside(text: str, key: str, value: str) -> None:
     assert facts_of(("user", text)).get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("طرح طلایی رو میخوام", "طرح طلایی"),
+        ("پلن Premium رو انتخاب میکنم", "پلن Premium"),
+        ("باشه پس پکیج نقره‌ای رو فعال کنید", "پکیج نقره‌ای"),  # the proposal accepted
+    ],
+)
+def test_a_plan_taken_by_its_tier(text: str, value: str) -> None:
+    assert facts_of(("user", text)).get("plan") == value
+
+
+@pytest.mark.parametrize(
+    ("role", "text"),
+    [
+        ("user", "طرح طلایی رو نمیخوام"),  # refused
+        ("user", "طرح کاشی رو دیدم"),  # a design, no tier
+        ("user", "بسته پستی رسید"),  # a parcel
+        ("assistant", "پکیج نقره‌ای هم هست با قیمت کمتر"),  # only offered
+        ("assistant", "پکیج نقره‌ای ماهی ۲۰۰ هزار تومانه"),  # only priced
+    ],
+)
+def test_a_plan_named_but_not_taken(role: str, text: str) -> None:
+    assert "plan" not in facts_of((role, text))
+
+
+def test_a_later_plan_taken_replaces_the_earlier_one() -> None:
+    facts = conversation(
+        ("user", "طرح طلایی رو میخوام"),
+        ("assistant", "پکیج نقره‌ای هم هست با قیمت کمتر، ماهی ۲۰۰ هزار تومان"),
+        ("user", "باشه پس پکیج نقره‌ای رو فعال کنید"),
+        batch=1,
+    )
+    assert current(facts)["plan"] == "پکیج نقره‌ای"
+    assert history(facts, "plan") == ["طرح طلایی"]

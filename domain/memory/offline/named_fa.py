@@ -103,6 +103,7 @@ _CHOICE_HEADS = {
     "بیمه": "insurance",
     "کتاب": "textbook",
     "قسط": "instalment_plan",
+    "طرح": "plan",
 }
 #: A book by its Latin title after «کتاب», a few words between perhaps: «کتاب American English
 #: File 3 رو …», «کتابم عوض میشه، American English File 4» (the book changes too).
@@ -119,6 +120,16 @@ _INSURANCE = re.compile(
 #: a number is read whole, in either script.
 _INSTALMENTS = re.compile(
     rf"(?<![{_FA}\d])(?P<value>(?:دو|سه|چهار|پنج|شش|[2-9۲-۹]|[1-9۱-۹][0-9۰-۹])\s*قسط)(?![{_FA}])"
+)
+#: A plan or package by its tier: «طرح طلایی», «پکیج نقره‌ای», «بسته اقتصادی», «پلن Premium»;
+#: a tier word is needed, since «طرح» is also a design and «بسته» a parcel or "closed".
+_PLAN_TIERS = (
+    r"طلایی|نقره[\u200c\s]?ای|برنزی|الماس|الماسی|پلاتینیوم|ویژه|پایه|اقتصادی|حرفه[\u200c\s]?ای"
+    r"|استاندارد|نامحدود"
+)
+_PLAN = re.compile(
+    rf"(?<![{_FA}])(?P<value>(?:طرح|پکیج|بسته|پلن|اشتراک|تعرفه)\s+"
+    rf"(?:(?:{_PLAN_TIERS})(?![{_FA}])|[A-Z][A-Za-z]+(?:\s+[A-Z0-9][A-Za-z0-9]*)?(?![A-Za-z0-9])))"
 )
 #: Persian puts the verb at the end of its clause, so what is done with a thing is said after
 #: it, before the clause ends (a stop, a comma, «ولی», «اما»).
@@ -178,16 +189,33 @@ def things_named(text: str) -> list[NamedThing]:
 
 
 def choices_named(sentence: str) -> list[NamedThing]:
-    """The textbook, the insurance cover and the instalment plan a Persian sentence says
+    """The textbook, the insurance cover, the instalment plan and the plan a Persian sentence says
     are chosen (the caller skips questions): not refused, not counted as paid or owed."""
     found = []
-    for head, pattern in (("کتاب", _TEXTBOOK), ("بیمه", _INSURANCE), ("قسط", _INSTALMENTS)):
+    heads = (("کتاب", _TEXTBOOK), ("بیمه", _INSURANCE), ("قسط", _INSTALMENTS), ("طرح", _PLAN))
+    for head, pattern in heads:
         for match in pattern.finditer(sentence):
             start, end = match.span("value")
             if _not_chosen_after(sentence, end) or _NOT_THIS.search(sentence, 0, match.start()):
                 continue
+            if head == "طرح" and not _plan_taken(sentence, end):
+                continue
             found.append(NamedThing(_CHOICE_HEADS[head], start, end, match["value"]))
     return found
+
+
+#: A plan taken, said after it: «… رو میخوام», «… رو انتخاب میکنم», «… فعال کنید», «… ثبت شد»,
+#: «… بشه», «… باشه»; a plan only named or priced («پکیج نقره‌ای هم هست», «… ماهی ۲۰۰ هزار
+#: تومانه») is on offer, not taken.
+_PLAN_TAKEN = re.compile(
+    rf"(?<![{_FA}])(?:می\u200c?خوام|میخواهم|انتخاب|فعال|ثبت|بشه|باشه|بذار|بزن|بگیرم|عوض)"
+)
+
+
+def _plan_taken(sentence: str, end: int) -> bool:
+    clause_end = _CLAUSE_END.search(sentence, end)
+    rest = sentence[end : clause_end.start() if clause_end else len(sentence)]
+    return _PLAN_TAKEN.search(rest) is not None
 
 
 def _not_chosen_after(sentence: str, end: int) -> bool:
