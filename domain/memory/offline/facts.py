@@ -2561,7 +2561,10 @@ def _leading_name(
     start, value = _cleaned_answer(text)
     clause = _name_clause(value)
     start += max(value.find(clause), 0)  # "Brightwave Analytics, Dana Whitfield speaking"
-    value_at = min((f.start for f in found if start < f.start < start + len(clause)), default=None)
+    value_at = min(
+        (f.start for f in found if _a_contact(f) and start < f.start < start + len(clause)),
+        default=None,
+    )
     if value_at is not None:
         clause = text[start:value_at].rstrip(_BEFORE_A_VALUE)
         if next(topics_named(clause), None) is not None or _one_lower_case_word(clause):
@@ -2575,6 +2578,12 @@ def _leading_name(
     if key == "customer_name" and not _same_person(clause, facts_name):
         return []
     return [FactMatch(key, clause, start, start + len(clause))]
+
+
+def _a_contact(found: FactMatch) -> bool:
+    """A phone or an email: what a name reply may go on with on its line (not another
+    name: «เด็กชายภูมิ …» is a title before the child's name)."""
+    return found.key.endswith(("_phone", "_email"))
 
 
 def _one_lower_case_word(text: str) -> bool:
