@@ -82,7 +82,7 @@ class Fact(BaseModel):
 DETAIL_KINDS = frozenset(
     {
         "email", "phone", "address", "date", "time", "amount", "duration", "weight",
-        "length", "count", "identifier", "number",
+        "length", "count", "measure", "identifier", "number",
     }
     # what a unit states without a value (``domain.memory.offline.kept_clauses``)
     | {"instruction", "choice", "person", "place", "problem", "correction"}

@@ -36,7 +36,7 @@ def _kept_of(text: str) -> list[tuple[str, str]]:
         ("۱۵ میلیون و ۲۰ شهریور تحویل", [(Kind.AMOUNT, "۱۵ میلیون"), (Kind.DATE, "۲۰ شهریور")]),
         ("پکیج کیش نفری ۱۲ میلیون و ۳ شب اقامت", [(Kind.AMOUNT, "۱۲ میلیون"), (Kind.TIME, "۳ شب")]),
         ("وام ۵۰ میلیون و ۲ ضامن میخواد", [(Kind.AMOUNT, "۵۰ میلیون"), (Kind.NUMBER, "۲")]),
-        ("بسته ۱ میلیون و ۲۰ گیگ", [(Kind.AMOUNT, "۱ میلیون"), (Kind.NUMBER, "۲۰")]),
+        ("بسته ۱ میلیون و ۲۰ گیگ", [(Kind.AMOUNT, "۱ میلیون"), (Kind.MEASURE, "۲۰ گیگ")]),
     ],
 )
 def test_a_persian_sum_ends_before_a_number_of_something_else(

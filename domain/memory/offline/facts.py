@@ -120,6 +120,7 @@ from domain.memory.offline.values import (
     counted,
     find_values,
     is_range,
+    measured,
     party_size,
 )
 from domain.memory.offline.wording_en import calls_it_home, points_back, sends_there
@@ -1937,6 +1938,8 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
     """Whether ``new`` can be a corrected ``old``: same kind, or a bare number that is
     a typo of an id (digits in common) or, when ``bare_corrects`` (the correction leads
     it: ``number_said_as_correction``), an amount of the same order."""
+    if new.kind is Kind.MEASURE:  # "10.4 kWh" corrects a battery's size, no speed
+        return kind is Kind.MEASURE and measured(new) in map(measured, find_values(old))
     if new.kind is kind and kind not in (Kind.NUMBER, Kind.IDENTIFIER):
         return True
     if new.kind not in (Kind.NUMBER, Kind.IDENTIFIER):
@@ -2110,7 +2113,34 @@ def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
         return None
     if value.kind is Kind.ADDRESS:
         return "delivery_address"
+    if from_user and value.kind is Kind.MEASURE:
+        return _measure_chosen(value, text)
     return None
+
+
+#: A measure over a period is a use or a rate, not the size of what is chosen ("4,350 kWh
+#: last year", «۳۰ گیگ در ماه», «200 ลิตรต่อเดือน»).
+_OVER_A_PERIOD = re.compile(
+    r"\s*(?:(?:last|a|per|each|every|this)\s+(?:year|month|week|day)\b|/\s?(?:month|year|mo)\b"
+    r"|(?:در|هر)\s(?:ماه|سال|روز)|ماهانه|سالانه|ต่อ|เดือนละ|ปีละ)",
+    re.IGNORECASE,
+)
+
+
+def _measure_chosen(value: ValueSpan, text: str) -> str | None:
+    """What a customer's measure is the size of, by its unit ("lets say 5.2 kWh" →
+    ``capacity``, «بسته ۳۰ گیگ» → ``data_allowance``): not one over a period, nor one that
+    is a piece of a model's name after its code ("A54 مشکی 256 گیگ", "Hi-MO 6 435W")."""
+    if _OVER_A_PERIOD.match(text, value.end):
+        return None
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    if _MODEL_CODE.search(text, begin, value.start):
+        return None
+    return measured(value)
+
+
+#: A model's code: letters and digits in one word ("A54", "Hi-MO6", "5G").
+_MODEL_CODE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*\d|\d+[A-Za-z])[\w-]*")
 
 
 def _is_choice(text: str, value: ValueSpan, from_user: bool) -> bool:

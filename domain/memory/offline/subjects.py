@@ -929,6 +929,13 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"น้ำหนัก|หนัก|กล่อง|พัสดุ",
     ),
     Topic(
+        "usage",
+        {Kind.MEASURE: "usage"},
+        english=r"usage|used|uses|consum(?:ption|ed|es)|reading",
+        persian=r"مصرف|کارکرد",
+        thai=r"ใช้ไป|การใช้|ใช้ไฟ|ใช้น้ำ",
+    ),
+    Topic(
         "width",
         {Kind.LENGTH: "product_width"},
         english=r"wide|width|across",

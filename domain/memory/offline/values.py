@@ -49,6 +49,8 @@ class Kind(StrEnum):
     WEIGHT = "weight"
     LENGTH = "length"
     COUNT = "count"
+    #: Energy, power, speed, data, volume: "10.4 kWh", "435W", "30mph", «۲۰ لیتر».
+    MEASURE = "measure"
     IDENTIFIER = "identifier"
     #: A bare number: an amount, an id or a postcode only when the dialogue says which.
     NUMBER = "number"
@@ -390,11 +392,23 @@ _COUNT_UNITS = (
     r"|ชิ้น|อัน|กล่อง|แพ็ค|ตัว|เครื่อง|ขวด|คู่|ถุง|แก้ว|ท่าน|คน|คืน|ห้อง|ที่นั่ง|ใบ"
     r"|points?|pts|miles|امتیاز|کیلومتر\s*امتیاز|คะแนน|ไมล์"
 )
+#: Units of energy, power, speed, data, volume and engine size: the number is that much of
+#: it ("a 10.4 kWh battery", "the 435W panel", "up to 150Mb"), never a code nor a bare count.
+#: What each unit measures, the subject of a value said with it and no other word.
+MEASURED_BY_UNIT = {
+    "capacity": r"kWh|Wh|mAh|کیلووات[\u200c\s]?ساعت|กิโลวัตต์ชั่วโมง",
+    "power": r"kWp|kW|MW|(?-i:W)|BTU|hp|کیلووات|وات|اسب[\u200c\s]?بخار|กิโลวัตต์|วัตต์|แรงม้า|บีทียู",
+    "speed": r"mph|km/h|kph|Mbps|Gbps|(?-i:Mb)",
+    "data_allowance": r"(?-i:MB)|GB|TB|مگابایت|گیگ(?:ابایت)?|ترابایت|กิกะไบต์",
+    "volume": r"litres?|liters?|ml|لیتر|ลิตร",
+    "engine_size": r"cc|سی[\u200c\s]?سی|ซีซี",
+}
+_MEASURE_UNITS = "|".join(MEASURED_BY_UNIT.values())
 _QUANTITY = re.compile(
     # never a number inside a word: "wR7TkP3m" is a code, not "3m"
     rf"{_NUMBER_START}(?<![A-Za-z])(?P<number>\d{{1,3}}(?:[,٬]\d{{3}})+|\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
-    rf"(?:(?P<weight>{_WEIGHT_UNITS})|(?P<length>{_LENGTH_UNITS})|(?P<count>{_COUNT_UNITS}))"
-    rf"(?![A-Za-z{_FA}])",
+    rf"(?:(?P<measure>{_MEASURE_UNITS})|(?P<weight>{_WEIGHT_UNITS})|(?P<length>{_LENGTH_UNITS})"
+    rf"|(?P<count>{_COUNT_UNITS}))(?![A-Za-z{_FA}])",
     re.IGNORECASE,
 )
 
@@ -677,9 +691,30 @@ def _fa_parties(text: str) -> Iterator[ValueSpan]:
         yield _span(Kind.COUNT, match)
 
 
+#: A code's group right before a number ("SP 4471 9026 GB"), or its next piece after the
+#: unit ("10W-40").
+_IN_A_CODE = re.compile(r"[A-Z0-9]\s$")
+_CODE_GOES_ON = re.compile(r"[-/][A-Za-z0-9]")
+
+
+def measured(value: ValueSpan) -> str | None:
+    """What a measure measures, by its unit ("10.4 kWh" → "capacity")."""
+    if value.kind is not Kind.MEASURE:
+        return None
+    unit = value.text.lstrip("0123456789.,٫٬۰۱۲۳۴۵۶۷۸۹ ")
+    return next(
+        (what for what, units in MEASURED_BY_UNIT.items() if re.fullmatch(units, unit, re.I)),
+        None,
+    )
+
+
 def _quantities(text: str) -> Iterator[ValueSpan]:
     for match in _QUANTITY.finditer(text):
-        if match.group("weight"):
+        if match.group("measure"):
+            if _IN_A_CODE.search(text, 0, match.start()) or _CODE_GOES_ON.match(text, match.end()):
+                continue  # "SP 4471 9026 GB", "Motul 10W-40": a code's piece, no measure
+            kind = Kind.MEASURE
+        elif match.group("weight"):
             kind = Kind.WEIGHT
         elif match.group("length"):
             kind = Kind.LENGTH
