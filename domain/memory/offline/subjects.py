@@ -733,7 +733,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "check_out",
         {Kind.DATE: "check_out_date", Kind.TIME: "check_out_time"},
-        english=r"check(?:ing|ed)?[\s-]?out",
+        # "check in tuesday 14 october, out thursday 16th": a stay's "out" before its day
+        english=r"check(?:ing|ed)?[\s-]?out|(?<![\w-])out(?=\s+(?:on\s+)?(?:the\s+)?(?:[A-Za-z]{3,9}day|\d))",
         persian=r"خروج|چک[\u200c\s-]?اوت",
         thai=r"เช็ค?เอาท์|เช็กเอาต์",
     ),

@@ -146,6 +146,12 @@ _EN_MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
 )
+#: A month next to its day may be typed in lower case ("7 april", "march 14th"): the day
+#: makes it a date, where "may" or "march" alone is a word.
+_EN_MONTH_BY_A_DAY = (
+    r"(?:May|(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\b\.?"
+)
 _FA_MONTH = (
     "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
     "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
@@ -175,7 +181,12 @@ _TH_YEAR = (
     rf"(?!\s?(?:โมง|นาฬิกา|น\.|ชม|บาท|%|{_TH_CLASSIFIER})))"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
-_EN_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
+#: A weekday's full name in any case ("thursday 13 march"); its short forms only
+#: capitalised ("sat", "sun" are words).
+_EN_WEEKDAY = (
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\b"
+)
 _FA_WEEKDAY = (
     r"(?:شنبه|یک[\u200c\s]?شنبه|دو[\u200c\s]?شنبه|سه[\u200c\s]?شنبه|چهار[\u200c\s]?شنبه"
     r"|پنج[\u200c\s]?شنبه|جمعه)"
@@ -187,13 +198,15 @@ _ISO_DATE = re.compile(r"(?<![\d/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-])")
 _YEAR_FIRST_DATE = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
 _EN_DAY_MONTH = (
-    rf"{_EN_MONTH}\s+\d{{1,2}}{_ORDINAL}\b(?:,?\s+\d{{4}})?"
-    rf"|(?:(?<![A-Za-z])(?i:the)\s+)?(?<![\d.,])\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+\d{{4}})?"
+    rf"(?<![A-Za-z]){_EN_MONTH_BY_A_DAY}\s+\d{{1,2}}{_ORDINAL}\b(?:,?\s+\d{{4}})?"
+    rf"|(?:(?<![A-Za-z])(?i:the)\s+)?(?<![\d.,])\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_EN_MONTH_BY_A_DAY}(?:,?\s+\d{{4}})?"
 )
 _NAMED_DATE = re.compile(
     # "Tuesday 3 December", "Friday the 26th", "Nov 21", "the 26th", "next Monday", "tomorrow"
     rf"(?<![A-Za-z])(?:(?:(?i:next|this|coming)\s+)?{_EN_WEEKDAY},?\s+(?:(?i:the)\s+)?)?"
     rf"(?:{_EN_DAY_MONTH})"
+    # "wed 15th", "fri the 17th": a short weekday typed in lower case, by its day's ordinal
+    r"|(?<![A-Za-z])(?i:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)\s+(?:(?i:the)\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
     rf"|(?<![A-Za-z])(?:(?i:next|this|coming)\s+)?{_EN_WEEKDAY}(?:,?\s+(?:(?i:the)\s+)?\d{{1,2}}{_ORDINAL}\b)?"
     rf"(?:\s+(?i:morning|afternoon|evening|night))?"
     r"|(?<![A-Za-z])(?i:the)\s+\d{1,2}(?:st|nd|rd|th)\b"
@@ -240,6 +253,10 @@ _TIME = re.compile(
     # «15:00 น.» keeps its «น.»; «9:00-12:00 น.» is a range, read whole below
     rf"|(?<![\d.,/])\d{{1,2}}:\d{{2}}(?![\d])(?!\s?(?:-|–|ถึง)\s?\d{{1,2}}[.:]\d{{2}})(?:\s?น\.)?"
     rf"|(?i:(?:after|before|by)\s+(?:noon|midday|\d{{1,2}}(?:[:.]\d{{2}})?\s?(?:[ap]\.?m\.?|o'clock)))"
+    # Persian: «بین ساعت ۹ و ساعت ۱۳», «بین ساعت ۹ و ۱۳»: "between … and …" is one window
+    rf"|(?<![{_FA}])بین\s+ساعت\s*\d{{1,2}}(?:[:٫.]\d{{2}}|{_FA_HALF_HOUR})?\s*و\s*(?:ساعت\s*)?"
+    rf"\d{{1,2}}(?:[:٫.]\d{{2}}|{_FA_HALF_HOUR})?(?![\d{_FA}])"
+    rf"(?:\s*(?:صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب)(?![{_FA}]))?"
     # Persian: "ساعت ۹ تا ۱۲", "بین ساعت ۲ تا ۴", "۹ صبح", "بعد از ساعت ۵", «پس‌از ساعت ۵»
     # (a half space too); «از» ending a word is no "from" («پرواز ساعت ۹:۱۵»: the flight's)
     rf"|(?:(?<![{_FA}])(?:بین|از|(?:بعد|قبل|پس)[\u200c\s]+از)\s+)?ساعت\s*\d{{1,2}}(?:[:٫.]\d{{2}}|{_FA_HALF_HOUR})?"
@@ -516,8 +533,8 @@ _RANGE_JOIN = r"\s*(?:(?i:to|until|till|through)|–|-|تا|الی|ถึง|จ
 _DATE_RANGE = re.compile(
     rf"(?:{_NAMED_DATE.pattern}){_RANGE_JOIN}(?:{_NAMED_DATE.pattern})"
     # one month for both days
-    rf"|(?<![\d.,/])\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\s+(?:(?i:of)\s+)?{_EN_MONTH}"
-    rf"|{_EN_MONTH}\s+\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\b(?!\s*{_EN_MONTH})"
+    rf"|(?<![\d.,/])\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\s+(?:(?i:of)\s+)?{_EN_MONTH_BY_A_DAY}"
+    rf"|(?<![A-Za-z]){_EN_MONTH_BY_A_DAY}\s+\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\b(?!\s*{_EN_MONTH})"
     rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s*(?:{_FA_MONTH})(?![{_FA}])"
     rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s?(?:{_TH_MONTH})"
 )
