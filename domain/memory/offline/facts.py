@@ -38,7 +38,7 @@ import copy
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -147,6 +147,9 @@ _SHORT_REACH = {
     Kind.LENGTH: 14,
     Kind.WEIGHT: 20,
     Kind.COUNT: 14,
+    # a measure stands by the thing it sizes ("a 1TB hard drive", "battery is 10.4 kWh"):
+    # "12 x Longi 435W (5.22 kWp), the Fox ESS battery" sizes no battery
+    Kind.MEASURE: 14,
 }
 
 #: A sentence ends at a full stop, but not at a title's ("Dr. Osei has Monday free").
@@ -274,11 +277,15 @@ class _Facts:
         #: value known: a bare number repeating one ("any wiggle room on the 142?" after
         #: "£142 per room") is that sum, not an id nor a count.
         self.measured: set[str] = set()
+        #: What each measure said so far is the size of, by the thing its sentence named
+        #: ("We fit batteries in 5.2 kWh and 10.4 kWh"): "lets say 5.2 kWh" picks one.
+        self.things_measured: dict[str, str] = {}
         for _, value in known:
             self.note_measures(value)
 
     def note_measures(self, text: str) -> None:
         self.measured |= _measures_in(text)
+        self.things_measured.update(_things_measured(text))
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -404,6 +411,38 @@ class _Facts:
                 seen.add(item.key)
                 ordered.append(item)
         return ordered + [item for item in self.known if item.key not in seen]
+
+
+@functools.lru_cache(maxsize=512)
+def _things_measured(text: str) -> dict[str, str]:
+    """Each measure ``text`` says → the key of the thing its sentence names it the size of.
+    Measures listed together are sizes of one thing, named after the last ("a 1TB or 2TB
+    hard drive") or before the first ("batteries in 5.2 kWh, 10.4 kWh and 15.6 kWh")."""
+    things: dict[str, str] = {}
+    for listed in _listed_measures(text):
+        last, first = _nearest_cues(text, listed[-1]), _nearest_cues(text, listed[0])
+        after = [(t, start) for t, start in last if start > listed[-1].start]
+        for topic, _ in (after or first)[:1]:
+            things.update((value.text, topic.key_for(value.kind) or "") for value in listed)
+    return things
+
+
+#: What joins measures offered together: "5.2 kWh, 10.4 kWh and 15.6 kWh", "1TB or 2TB".
+_LISTED = re.compile(r"\s*(?:,|/|(?i:or|and|to)|یا|و|หรือ|และ)\s*")
+
+
+def _listed_measures(text: str) -> Iterator[list[ValueSpan]]:
+    """The measures of ``text``, those listed together in one group."""
+    group: list[ValueSpan] = []
+    for value in find_values(text):
+        if value.kind is not Kind.MEASURE:
+            continue
+        if group and not _LISTED.fullmatch(text, group[-1].end, value.start):
+            yield group
+            group = []
+        group.append(value)
+    if group:
+        yield group
 
 
 @functools.lru_cache(maxsize=512)
@@ -930,12 +969,17 @@ def _keys_for(
             )
             for t, cue_start in cues
         ]
+    if value.kind is Kind.MEASURE and facts.things_measured.get(value.text):
+        # "lets say 5.2 kWh" after "We fit batteries in 5.2 kWh, 10.4 kWh …": the battery's
+        return [(facts.things_measured[value.text], value.start)]
     if charge is not None:  # named by its charge, whatever question is open
         return [(facts.charge_key(text[charge[0] : charge[1]]), charge[0])]
     # "Best number to reach you?" "text my wife instead, 0912…": her number, not yours.
     someone_else = _someone_elses_phone(text, value)
     for topic in asked:
         key = topic.key_for(value.kind)
+        if value.kind is Kind.MEASURE and not from_user:
+            break  # "what about the battery?" "… 435W (5.22 kWp), the battery": the panels'
         if (
             key is not None
             and (topic.name, value.kind) not in bound
@@ -2113,34 +2157,7 @@ def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
         return None
     if value.kind is Kind.ADDRESS:
         return "delivery_address"
-    if from_user and value.kind is Kind.MEASURE:
-        return _measure_chosen(value, text)
     return None
-
-
-#: A measure over a period is a use or a rate, not the size of what is chosen ("4,350 kWh
-#: last year", «۳۰ گیگ در ماه», «200 ลิตรต่อเดือน»).
-_OVER_A_PERIOD = re.compile(
-    r"\s*(?:(?:last|a|per|each|every|this)\s+(?:year|month|week|day)\b|/\s?(?:month|year|mo)\b"
-    r"|(?:در|هر)\s(?:ماه|سال|روز)|ماهانه|سالانه|ต่อ|เดือนละ|ปีละ)",
-    re.IGNORECASE,
-)
-
-
-def _measure_chosen(value: ValueSpan, text: str) -> str | None:
-    """What a customer's measure is the size of, by its unit ("lets say 5.2 kWh" →
-    ``capacity``, «بسته ۳۰ گیگ» → ``data_allowance``): not one over a period, nor one that
-    is a piece of a model's name after its code ("A54 مشکی 256 گیگ", "Hi-MO 6 435W")."""
-    if _OVER_A_PERIOD.match(text, value.end):
-        return None
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    if _MODEL_CODE.search(text, begin, value.start):
-        return None
-    return measured(value)
-
-
-#: A model's code: letters and digits in one word ("A54", "Hi-MO6", "5G").
-_MODEL_CODE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*\d|\d+[A-Za-z])[\w-]*")
 
 
 def _is_choice(text: str, value: ValueSpan, from_user: bool) -> bool:

@@ -20,6 +20,7 @@ from domain.memory.offline.choice_clauses import chosen_by_words, not_chosen
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.named_fa import choices_named
 from domain.memory.offline.sentences import split_sentences
+from domain.memory.offline.values import Kind, find_values
 
 #: The kind of thing → the fact key of its name.
 _KINDS = {
@@ -222,6 +223,8 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
         key = _KINDS[kind.casefold()]
         if not_chosen(sentence, start, end) or (key == "colour" and _plain_colour(match[group])):
             continue
+        if _is_measure(match[group]):
+            continue  # "the 500 Mbps package": its size, kept by what it is the size of
         yield NamedChoice(key, offset + start, offset + end, match.group(group))
     yield from _picked(sentence, offset)
 
@@ -245,6 +248,10 @@ def _not_the_plan(sentence: str, start: int, end: int) -> bool:
         or _COUNTED_BEFORE.search(sentence[:start]) is not None
         or _OF_BEFORE.search(sentence[:start]) is not None
     )
+
+
+def _is_measure(name: str) -> bool:
+    return [v.kind for v in find_values(name) if v.text == name] == [Kind.MEASURE]
 
 
 def _plain_colour(name: str) -> bool:

@@ -78,6 +78,11 @@ class Topic:
 _ID = (Kind.IDENTIFIER, Kind.NUMBER)
 
 
+def _measured(name: str, english: str, persian: str, thai: str) -> Topic:
+    """A thing a measure is the size of ("the 10.4 kWh battery", «حافظه ۲۵۶ گیگ»)."""
+    return Topic(name, {Kind.MEASURE: name}, english=english, persian=persian, thai=thai)
+
+
 def _ids(key: str) -> dict[Kind, str]:
     return dict.fromkeys(_ID, key)
 
@@ -936,6 +941,38 @@ TOPICS: tuple[Topic, ...] = (
         persian=r"مصرف|کارکرد",
         thai=r"ใช้ไป|การใช้|ใช้ไฟ|ใช้น้ำ",
     ),
+    # What a measure is the size of is the thing its sentence names, never its unit: a
+    # phone's storage and a recorder's hard disk are both in GB, and one does not replace
+    # the other. A measure whose sentence names no such thing is a detail, not a fact.
+    _measured("battery", r"batter(?:y|ies)|powerwall", r"باتری", r"แบตเตอรี่|แบต"),
+    _measured("storage", r"storage|rom", r"حافظه|فضای\s?ذخیره", r"ความจุ|รอม"),
+    _measured("memory", r"ram", r"رم", r"แรม"),
+    _measured(
+        "hard_disk",
+        r"hard\s?(?:drive|disk)|hdd|ssd",
+        r"هارد(?:\s?دیسک)?|دیسک",
+        r"ฮาร์ดดิสก์|ฮาร์ดดิส|ฮาร์ด|เอสเอสดี",
+    ),
+    _measured(
+        "package",
+        r"package|plan|tariff|bundle|broadband|fibre|fiber",
+        r"بسته|پکیج|طرح|تعرفه",
+        r"แพ็กเกจ|แพ็คเกจ|แพคเกจ|โปร(?:โมชั่น)?",
+    ),
+    _measured("speed", r"speed|download|upload", r"سرعت", r"ความเร็ว|สปีด"),
+    _measured("data", r"data|allowance", r"حجم|دیتا", r"ดาต้า|ดาตา"),
+    _measured("tank", r"tank|cylinder|boiler", r"مخزن|منبع|آبگرمکن|کپسول", r"ถัง|แทงค์|แท็งก์"),
+    _measured("fridge", r"fridge|freezer|refrigerator", r"یخچال|فریزر", r"ตู้เย็น|ตู้แช่"),
+    _measured(
+        "air_conditioner",
+        r"air\s?con(?:ditioner|ditioning)?|a/c",
+        r"کولر|اسپلیت",
+        r"แอร์|เครื่องปรับอากาศ",
+    ),
+    _measured("solar_panel", r"panels?|solar", r"پنل|صفحه\s?خورشیدی", r"แผง|โซลาร์"),
+    _measured("inverter", r"inverter", r"اینورتر", r"อินเวอร์เตอร์"),
+    _measured("charger", r"charger|charging\s+point|wallbox", r"شارژر", r"ที่ชาร์จ|เครื่องชาร์จ"),
+    _measured("engine", r"engine|motor(?:bike|cycle)?|scooter", r"موتور", r"เครื่องยนต์|มอเตอร์ไซค์"),
     Topic(
         "width",
         {Kind.LENGTH: "product_width"},
