@@ -49,3 +49,40 @@ def test_a_stays_out_before_its_day_is_the_check_out() -> None:
     facts = values_by_key(("user", "check in tuesday 14 october, out thursday 16th"))
     assert facts.get("check_in_date") == "tuesday 14 october"
     assert facts.get("check_out_date") == "thursday 16th"
+
+
+_STAY = (
+    ("user", "check in tuesday 14 october, out thursday 16th"),
+    ("assistant", "Done, two nights."),
+)
+
+
+@pytest.mark.parametrize(
+    ("moved", "check_in", "check_out"),
+    [
+        (
+            "can we shift it by a day? so arriving wed 15th, leaving fri 17th",
+            "tuesday|wed 15th",
+            "fri 17th",
+        ),
+        (
+            "we are now arriving on Wednesday 15 October and leaving on Friday 17 October",
+            "Wednesday 15 October",
+            "Friday 17 October",
+        ),
+    ],
+)
+def test_arriving_and_leaving_move_a_stay_on_record(
+    moved: str, check_in: str, check_out: str
+) -> None:
+    """In a stay, "arriving" and "leaving" are its check-in and check-out: the old
+    check-out is not left current, nor the arrival kept as a delivery's date."""
+    facts = values_by_key(*_STAY, ("user", moved))
+    assert facts.get("check_out_date") == check_out
+    assert any(facts.get("check_in_date", "").startswith(d) for d in check_in.split("|"))
+    assert "delivery_date" not in facts
+
+
+def test_arriving_without_a_stay_is_no_check_in() -> None:
+    facts = values_by_key(("user", "my parcel is arriving Friday 3 May"))
+    assert "check_in_date" not in facts
