@@ -41,6 +41,10 @@ def test_the_thai_word_for_customer_asks_the_customers_name() -> None:
         ("What a lovely name! How much does she weigh?", "about 4 kilos"),
         ("چه اسم نازی! وزنش رو حدودا میدونید؟", "حدود ۴ کیلو"),
         ("ชื่อน่ารักมากค่ะ! น้องหนักประมาณกี่กิโลคะ", "ประมาณ 4 กิโลค่ะ"),
+        # an emoji ends the compliment as "!" does
+        ("What a lovely name 😍 how much does she weigh?", "about 4 kilos"),
+        ("چه اسم نازی 😍 وزنش رو حدودا میدونید؟", "حدود ۴ کیلو"),
+        ("ชื่อน่ารักมากค่ะ 😍 น้องหนักประมาณกี่กิโลคะ", "ประมาณ 4 กิโลค่ะ"),
     ],
 )
 def test_a_compliment_on_a_name_asks_for_no_name(compliment: str, answer: str) -> None:
@@ -51,6 +55,7 @@ def test_a_compliment_on_a_name_asks_for_no_name(compliment: str, answer: str) -
         ("user", "Persian Mix"),
     )
     assert "customer_name" not in facts, facts
+    assert not any("น่ารัก" in value for value in facts.values()), facts
 
 
 @pytest.mark.parametrize(

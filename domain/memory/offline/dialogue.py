@@ -168,12 +168,18 @@ def _counting_clauses(sentence: str) -> list[tuple[int, int]]:
     return clauses
 
 
+#: Chat ends a sentence with an emoji as often as with a period: "What a lovely name 😍 how
+#: much does she weigh?" asks the weight, not the name. (Only questions are split there: the
+#: summaries' sentences stay as written.)
+_EMOJI_BREAK = re.compile(r"(?<=[\U0001f300-\U0001faff\u2600-\u27bf])\ufe0f?\s+")
+
+
 def asked_topics(text: str) -> list[Topic]:
     """The topics the question or request sentences of ``text`` ask about, in order; a
     question for how many asks no sum ("How many people will be there in total?"), though
     another clause of it may ("How many nights, and what's the total amount?")."""
     topics: list[Topic] = []
-    for sentence in split_sentences(text):
+    for sentence in (part for whole in split_sentences(text) for part in _EMOJI_BREAK.split(whole)):
         if is_question(sentence):
             counting = _counting_clauses(sentence)
             summed = {

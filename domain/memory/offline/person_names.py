@@ -57,8 +57,11 @@ _EN_TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+"
 _FA_ASKING = rf"(?:چیه|چی|چیست|کیه|رو|را)(?![{_FA}])"
 _FA_NAME = rf"(?P<fa>(?!{_FA_ASKING}){FA_NAME_WORD}(?:\s+(?!{_FA_ASKING}){FA_NAME_WORD})?)"
 #: Words that are no part of a Thai name: none opens one, and after a given name they are no
-#: family name ("พิมพ์ดาว เรียน ป.5").
-_TH_WORD_AFTER_A_NAME = r"(?:อะไร|ไร|เรียน|อยู่|เป็น|ทำ|จะ|ได้|มา|ไป|ก็|ด้วย|เบอร์|อายุ|ใบขับขี่|ค่ะ|ครับ)"
+#: family name ("พิมพ์ดาว เรียน ป.5"); nor praise of a name («ชื่อน่ารักมากค่ะ», what a cute name).
+_TH_WORD_AFTER_A_NAME = (
+    r"(?:อะไร|ไร|เรียน|อยู่|เป็น|ทำ|จะ|ได้|มา|ไป|ก็|ด้วย|เบอร์|อายุ|ใบขับขี่|ค่ะ|ครับ"
+    r"|น่ารัก|เพราะ|สวย|เก๋|เท่)"
+)
 _TH_NAME = (
     rf"(?P<th>(?!{_TH_WORD_AFTER_A_NAME}|{THAI_PARTICLES})[\u0e01-\u0e4e]{{2,20}}?"
     rf"(?:\s(?!{_TH_WORD_AFTER_A_NAME})[\u0e01-\u0e4e]{{2,20}}?)?)"
