@@ -92,7 +92,11 @@ class ReplacedMarks:
             _replaced(fact, old, newer, facts, current)
             for fact in facts
             for whole, newer in _replacements(fact)
-            if _markable(old := _without_current_part(whole, fact, facts))
+            if (
+                _markable(old := _without_current_part(whole, fact, facts))
+                or _short_name(old)
+                or _short_number(old)
+            )
             and not held(old, newer.value)
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
@@ -122,9 +126,10 @@ class ReplacedMarks:
             (item.needles, partial(_mark_replaced, item)) for item in self._replaced
         ]
         steps += [
-            ((old,), partial(_mark_if_quoted, old, new, note)) for old, new, note in detail_olds
+            (_cased(old), partial(_mark_if_quoted, old, new, note))
+            for old, new, note in detail_olds
         ]
-        steps += [((old,), partial(_mark_if_named, old)) for old in named_old]
+        steps += [(_cased(old), partial(_mark_if_named, old)) for old in named_old]
         self._steps = [step for _, step in steps]
         self._needles = Needles([needles for needles, _ in steps])
         #: The old values ``mark_detail`` looks for a detail's values in, one a line: a value
@@ -171,7 +176,7 @@ def _replaced(
         newer,
         replaced_note(newer.value),
         tuple(facts[i].key for i in current.holding(old) if facts[i].key != fact.key),
-        (old, *word),
+        (*_cased(old), *word),
         held_by=_holding_word(facts, word[0], fact.key) if word else (),
         hours_apart=time_of_day(old) and not _HOURS_KEY.search(fact.key),
     )
@@ -228,6 +233,8 @@ def _mark_replaced(item: _Replaced, text: str) -> str:
         return text
     if re.search(re.escape(item.old) + r" \(replaced", text):
         return text  # marked already
+    if _short_number(item.old):
+        return _mark_beside_unit(text, item)
     if item.holders:  # also another subject's current value: "ใบละ 4,500 บาท" a price
         return _mark_in_sentences_about(text, item.old, item.fact, item.note, item.holders)
     if item.hours_apart:
@@ -311,11 +318,22 @@ def _clause_of(sentence: str, value: str) -> str:
 
 
 def _mark_if_quoted(old: str, current: str, note: str, text: str) -> str:
-    return _mark_quoted(text, old, current, note) if old in text else text
+    return _mark_quoted(text, old, current, note) if _in_text(old, text) else text
 
 
 def _mark_if_named(old: str, text: str) -> str:
-    return _mark(text, old, OLD_NOTE) if old in text else text
+    return _mark(text, old, OLD_NOTE) if _in_text(old, text) else text
+
+
+def _cased(old: str) -> tuple[str, ...]:
+    """``old`` as a text may quote it: as written, or capitalised opening a sentence."""
+    if "a" <= old[:1] <= "z":
+        return (old, old[0].upper() + old[1:])
+    return (old,)
+
+
+def _in_text(old: str, text: str) -> bool:
+    return any(cased in text for cased in _cased(old))
 
 
 def _mark_quoted(text: str, old: str, current: str, note: str, held_by: Sequence[str] = ()) -> str:
@@ -384,6 +402,43 @@ def _markable(old: str) -> bool:
     return len(old) >= MIN_MARKED_CHARS or _short_time(old)
 
 
+#: A name too short to be one value wherever quoted but for its capitals: a brand or a
+#: grade said in letters ("IRC", "LG", "A2"); marked as a whole word only (``_mark``).
+_SHORT_NAME = re.compile(r"[A-Z][A-Z0-9]{1,2}")
+
+
+def _short_name(value: str) -> bool:
+    return len(value) < MIN_MARKED_CHARS and _SHORT_NAME.fullmatch(value) is not None
+
+
+def _short_number(value: str) -> bool:
+    """A count too short to be one value wherever quoted ("24", «۳»): it says which value
+    it is only beside its noun or unit (``_mark_beside_unit``)."""
+    return len(value) < MIN_NUMBER_CHARS and value.isdigit()
+
+
+def _mark_beside_unit(text: str, item: _Replaced) -> str:
+    """``item``'s old value, a short number, marked where the word after it is its noun or
+    unit: a word of the fact's key ("24 guests" of ``guest_count``) or of its current
+    value ("28 guests", «۵ کارگر», «6 ตัว»); never inside a longer number ("124",
+    "24.5", "1/24") nor beside another noun ("24 hours" of a guest count)."""
+    units = [w for w in item.fact.value.split() if not any(c.isdigit() for c in w)]
+    pattern = re.compile(
+        r"(?<![\d.,٬/:])" + re.escape(item.old) + r"(?![\d.,٬/:]?\d)(?! \(replaced)(\s*)(\S*)"
+    )
+    marks = _inside_marks(text)
+    ends = []
+    for match in pattern.finditer(text):
+        noun = match.group(2)
+        if _in_mark(match.start(), marks) or not noun:
+            continue
+        if about(noun, item.fact.key) or any(noun.startswith(unit) for unit in units):
+            ends.append(match.start(1))
+    for end in reversed(ends):
+        text = text[:end] + item.note + text[end:]
+    return text
+
+
 #: A time of day with its "am"/"pm" ("9am").
 _CLOCK_TIME = re.compile(r"\d{1,2}\s?[ap]m", re.IGNORECASE)
 
@@ -439,19 +494,56 @@ _THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 
 
 def _before(quoted: str) -> str:
-    """Never inside a longer number: "65 บาท" is not the end of "165 บาท"."""
-    return r"(?<![\d.,٬])" if quoted[:1].isdigit() else ""
+    """Never inside a longer number: "65 บาท" is not the end of "165 บาท"; nor inside a
+    longer Latin word: "IRC" is not the end of "CIRC"."""
+    if quoted[:1].isdigit():
+        return r"(?<![\d.,٬])"
+    return r"(?<![0-9A-Za-z])" if "A" <= quoted[:1].upper() <= "Z" else ""
 
 
 def _mark(text: str, quoted: str, note: str) -> str:
     before = _before(quoted)
     after = r"(?![0-9A-Za-z])" if _THAI_LETTER.match(quoted[-1:]) else r"(?!\w)"
-    pattern = re.compile(before + "(" + re.escape(quoted) + ")" + after + r"(?! \(replaced)")
+    pattern = re.compile(before + "(" + _quoted_pattern(quoted) + ")" + after + r"(?! \(replaced)")
     marks = _inside_marks(text)
     return pattern.sub(
-        lambda match: match.group(0) if _in_mark(match.start(), marks) else match.group(1) + note,
+        lambda match: (
+            match.group(0)
+            if _in_mark(match.start(), marks) or _inside_longer_name(text, match.start(), quoted)
+            else match.group(1) + note
+        ),
         text,
     )
+
+
+#: Where a sentence opens: the text's start, a line's, after a stop or a speaker's name.
+_SENTENCE_OPENS = r"(?:(?<![\s\S])|(?<=\n)|(?<=[.!?:]\s))"
+
+
+def _quoted_pattern(quoted: str) -> str:
+    """``quoted`` as written, or capitalised where it opens a sentence: "Interim cover
+    ends Friday" quotes the replaced "interim"; inside a sentence "Interim" is a name."""
+    if not ("a" <= quoted[:1] <= "z"):
+        return re.escape(quoted)
+    capitalised = quoted[0].upper() + quoted[1:]
+    return f"(?:{re.escape(quoted)}|{_SENTENCE_OPENS}{re.escape(capitalised)})"
+
+
+def _inside_longer_name(text: str, at: int, quoted: str) -> bool:
+    """Whether a capitalised ``quoted`` at ``at`` is the last word of a longer name: the
+    "Express" of "SwiftPost Express" is the company's, not the service tier "Express"
+    that was replaced. A capitalised word before it names it, unless that word opens
+    its sentence ("Choose Express", "User: Express"), where any word is capitalised;
+    a word capitalised inside ("SwiftPost") is a name wherever it stands."""
+    if not ("A" <= quoted[:1] <= "Z"):
+        return False
+    word = re.search(r"(\S+) $", text[max(0, at - 40) : at])
+    if word is None or not re.fullmatch(r"[A-Z][A-Za-z]*", word.group(1)):
+        return False
+    if any(c.isupper() for c in word.group(1)[1:]):
+        return True
+    lead = text[: at - len(word.group(0))]
+    return not re.search(r"(?:^|\n|[.!?:])\s*$", lead)
 
 
 def _distinctive_words(old: str, current: str) -> list[str]:
