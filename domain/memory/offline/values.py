@@ -545,6 +545,16 @@ _CHANGE_BEFORE = re.compile(
 )
 _CHANGE_REACH = 40
 _RANGE_WORD = re.compile(rf"\S{_RANGE_JOIN}\S")
+#: Joins that say a span, not a change's new end, unless "from" opens it («เลื่อนจาก 3 ถึง 5
+#: ธ.ค.» moves a day): "until", «تا», «ถึง», a dash between days. «ไฟลท์เลื่อน ฝาก 26 ถึง 31
+#: ธ.ค.» (the flight moved: board 26 to 31 Dec) is one stay, after its sentence's change.
+#: A span whose first day borrows the month of its last («26 ถึง 31 ธ.ค.», «۲۰ تا ۲۳ اسفند»):
+#: no change names a day without its month as the old one; two full dates may be one.
+_BARE_DAY_FIRST = re.compile(rf"\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d")
+_FROM_BEFORE = re.compile(r"(?:(?i:\bfrom)|(?<![\u0600-\u06ff])از|จาก)\s*$")
+_SPAN_ONLY_JOIN = re.compile(
+    r"(?i:\b(?:until|till|through)\b)|–|(?<=\d)-(?=\d)|(?<![\u0600-\u06ff])(?:تا|الی)(?![\u0600-\u06ff])|ถึง"
+)
 
 
 def is_range(value: ValueSpan) -> bool:
@@ -554,7 +564,13 @@ def is_range(value: ValueSpan) -> bool:
 
 def _date_ranges(text: str) -> Iterator[ValueSpan]:
     for match in _DATE_RANGE.finditer(text):
-        if _CHANGE_BEFORE.search(text[max(0, match.start() - _CHANGE_REACH) : match.start()]):
+        before = text[max(0, match.start() - _CHANGE_REACH) : match.start()]
+        said_as_span = (
+            _BARE_DAY_FIRST.match(match.group())
+            and _SPAN_ONLY_JOIN.search(match.group())
+            and not _FROM_BEFORE.search(before)
+        )
+        if not said_as_span and _CHANGE_BEFORE.search(before):
             continue
         value = match.group().rstrip(" ,")
         if value.endswith(".") and not _THAI_ABBREVIATION_END.search(value):
