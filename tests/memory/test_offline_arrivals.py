@@ -39,3 +39,23 @@ def test_a_thing_arriving_is_still_a_delivery() -> None:
         "It should arrive by Friday 12 March.",
     ):
         assert ("delivery_date", "Friday 12 March") in _facts(message, [])
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Actually the flight was changed, it now arrives at 7:30.",
+        "The train is delayed. It now arrives at 7:30.",
+    ],
+)
+def test_it_after_a_flight_is_the_flight_arriving(message: str) -> None:
+    keys = dict(_facts(message, _BOOKED))
+    assert keys.get("arrival_time") == "7:30" and not any(k.startswith("delivery_") for k in keys)
+
+
+def test_it_after_a_thing_or_a_trip_on_a_plane_is_still_a_delivery() -> None:
+    for message in (
+        "The parcel is late, it now arrives at 7:30.",
+        "I ordered a lamp on my flight home, it arrives at 7:30.",
+    ):
+        assert ("delivery_time", "7:30") in _facts(message, [])

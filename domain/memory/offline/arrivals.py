@@ -39,6 +39,13 @@ _SUBJECT = re.compile(
     rf"|(?P<th_t>{_TRAVELLER_TH})|(?P<th_x>{_THING_TH})",
     re.IGNORECASE,
 )
+#: What "it" can stand for when a flight arrives: a vehicle, never a person.
+_VEHICLE_EN = re.compile(r"(?<![A-Za-z'])(?:flight|plane|train|bus|ferry)(?![A-Za-z'])", re.I)
+#: A vehicle after one of these is where something happened, not what arrives ("I
+#: ordered a lamp on my flight home, it arrives on Tuesday").
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:on|in|by|for|from|to|after|before|during)\s+(?:(?:my|the|our|your|a|an)\s+)?$", re.I
+)
 #: Where the clause of the word of arriving begins.
 _CLAUSE_START = re.compile(r"[.!?؟;\n]|,\s(?:so|but)\s|\sbut\s")
 
@@ -53,4 +60,16 @@ def of_someone(cue: Topic, text: str, cue_start: int) -> Topic:
     if not said:
         return cue
     last = said[-1]
+    if last.group().casefold() == "it":
+        # "the flight was changed, it now arrives at 7:30": "it" is what was named last
+        # before it in the turn, the flight as well as the parcel
+        named = [m for m in _SUBJECT.finditer(text, 0, last.start()) if m.lastgroup == "en_x"]
+        named += (
+            m
+            for m in _VEHICLE_EN.finditer(text, 0, last.start())
+            if not _AFTER_PREPOSITION.search(text, 0, m.start())
+        )
+        if named and max(named, key=lambda m: m.start()).re is _VEHICLE_EN:
+            return SOMEONES_ARRIVAL
+        return cue
     return SOMEONES_ARRIVAL if last.lastgroup in ("en_t", "fa_t", "th_t") else cue
