@@ -60,3 +60,35 @@ def test_a_friends_email_put_right_stays_the_friends(message: str, held: str, em
     facts = _facts([("user", message)], [_MINE, ("second_contact_email", held)])
     assert ("second_contact_email", email) in facts
     assert not [key for key, _ in facts if key == "customer_email"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Please also copy my wife's email, nima.b@example.com",
+        "His teacher's email is nima.b@example.com",
+        "بله ایمیل معلمش nima.b@example.com هست",
+        "ایمیل همسرم nima.b@example.com هست",
+        "อีเมลครูประจำชั้นคือ nima.b@example.com ค่ะ",
+    ],
+)
+def test_a_relatives_or_teachers_email_is_not_the_customers(message: str) -> None:
+    facts = _facts([("user", message)], [_MINE])
+    assert ("second_contact_email", "nima.b@example.com") in facts
+    assert not [key for key, _ in facts if key == "customer_email"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My email is nima.r@example.com",
+        "ایمیل من nima.r@example.com هست",
+        "อีเมลผมคือ nima.r@example.com ครับ",
+    ],
+)
+def test_the_customers_email_near_a_relatives_puts_nothing_right(message: str) -> None:
+    """A wife's email and the husband's can differ by a name's letters: the customer's own,
+    given after hers with no word of correction, is no typo of hers put right."""
+    facts = _facts([("user", message)], [("second_contact_email", "nina.r@example.com")])
+    assert ("customer_email", "nima.r@example.com") in facts
+    assert not [key for key, _ in facts if key == "second_contact_email"]

@@ -955,7 +955,7 @@ def _keys_for(
         # a pickup point, is the delivery address
         cues = [(topic_by_name("delivery"), start) for _, start in cues[:1]]
     respelt = _email_respelt(value, facts)
-    if cues and respelt is not None:
+    if cues and respelt is not None and (correction or update):
         # «เพื่อน… เขาบอกอีเมลจริงคือ supakorn.kw@…»: an email put right is the one it
         # nearly spells, the friend's, whichever email the word "email" names
         return [(respelt, value.start)]

@@ -111,6 +111,13 @@ _SOMEONE_OF_MINE_EN = (
     r"(?:my|his|her|our|your)\s+(?:friend|colleague|co-?worker|boss|manager|assistant|flatmate)"
 )
 _SOMEONE_OF_MINE_FA = r"دوست|همکار|رفیق|رئیس|مدیر"
+#: Kin and the people who teach, treat or house the customer, whose email is theirs too
+#: (their number stays the recipient's, named earlier).
+_KIN_OR_CARER_EN = (
+    r"(?:my|his|her|our|your)\s+(?:wife|husband|partner|son|daughter|mum|mom|mother|dad|father"
+    r"|sister|brother|teacher|tutor|coach|doctor|landlord|landlady)"
+)
+_KIN_OR_CARER_FA = r"همسر|خانمم|شوهر|مادر|مامان|پدر|بابا|برادر|خواهر|پسر|دختر|معلم|استاد|دکتر|مربی"
 
 #: Arriving (not "on arrival", not «ได้รับแล้ว», received already) and the surcharge
 #: paid for it to arrive sooner.
@@ -419,13 +426,15 @@ TOPICS: tuple[Topic, ...] = (
         english=r"(?:second|another|other|alternative|alternate|backup|emergency)\s+"
         r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell|e-?mail)"
         # a friend's or colleague's email is theirs, never the customer's
-        rf"|(?:{_SOMEONE_OF_MINE_EN})(?:'s)?\s+(?:e-?mail|number|phone|mobile)",
+        rf"|(?:{_SOMEONE_OF_MINE_EN})(?:'s)?\s+(?:e-?mail|number|phone|mobile)"
+        rf"|(?:{_KIN_OR_CARER_EN})(?:'s)?\s+e-?mail",
         persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
-        rf"|شمارشون|شماره[\u200c]?شون|(?:ایمیل|شماره)\s*(?:ی\s*)?(?:{_SOMEONE_OF_MINE_FA})",
+        rf"|شمارشون|شماره[\u200c]?شون|(?:ایمیل|شماره)\s*(?:ی\s*)?(?:{_SOMEONE_OF_MINE_FA})"
+        rf"|ایمیل\s*(?:ی\s*)?(?:{_KIN_OR_CARER_FA})",
         # «อีเมลเธอ …», «อีเมลแม่เป็น …»: the email of the person just named
         thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)"
         r"|อีเมล(?:ของ)?(?:เขา|เธอ|ท่าน|คุณแม่|แม่|คุณพ่อ|พ่อ|ภรรยา|สามี|แฟน|ลูก(?!ค้า)"
-        r"|เพื่อน(?!ๆ)|หัวหน้า|ผู้จัดการ)",
+        r"|เพื่อน(?!ๆ)|หัวหน้า|ผู้จัดการ|ครู|อาจารย์|คุณหมอ|หมอ|โค้ช)",
     ),
     Topic(
         "building",
