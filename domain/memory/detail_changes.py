@@ -395,7 +395,25 @@ def _agreed(
         return None
     if any(not _same_value(old, olds[-1], kind) for old in olds) or _numbers_kept(olds[-1], new):
         return None
+    if _of_its_own_subject(newer, new):
+        return None
     return None if _other_topics(read.text, without_speakers(asked.text)) else olds[-1]
+
+
+#: A value said as some named thing's: "the total is £85", "full cover is £15 a day" (its
+#: "a day" too); not "it is", "that's".
+_OWN_SUBJECT = re.compile(
+    r"(?<![A-Za-z'])(?!(?:it|that|this|which)\s)[A-Za-z]+\s+(?:is|are|costs?|comes\s+to)\s+(?:\S*\d\S*\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _of_its_own_subject(newer: _Read, new: str) -> bool:
+    """Whether the agreement says ``new`` as the value of a thing it names: "card rather
+    than cash?" "sure, the total is £85 with the card fee" is the total's, not the change
+    of the jacket's £80 asked for; "Sure, Friday 6 March at 9am" is the change."""
+    sentence = _sentence(newer.detail.text, new)
+    return _OWN_SUBJECT.search(sentence, 0, max(sentence.find(new), 0)) is not None
 
 
 def _other_topics(one: str, other: str) -> bool:

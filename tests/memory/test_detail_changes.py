@@ -631,3 +631,41 @@ def test_a_change_agreed_to_replaces_only_a_value_said_just_before_the_request()
             12,
         ),
     )
+
+
+def test_an_agreement_that_names_what_its_value_is_of_changes_nothing() -> None:
+    # the change asked for is of another thing (the way to pay, the cover, the group): the
+    # agreement's sum is that thing's, no change of the sum said before
+    assert not _replaced(
+        detail(10, "User: The jacket is £80 in blue.", ["£80"], "amount"),
+        detail(
+            11,
+            "User: Can I pay by card rather than cash?\n"
+            "Assistant: Sure, the total is £85 with the card fee.",
+            ["£85"],
+            "amount",
+            12,
+        ),
+    )
+    assert not _replaced(
+        detail(10, "User: The school trip costs £120 per child.", ["£120"], "amount"),
+        detail(
+            11,
+            "User: Could my other son switch to the museum group?\n"
+            "Assistant: Of course, the museum group is £95.",
+            ["£95"],
+            "amount",
+            12,
+        ),
+    )
+    assert not _replaced(
+        detail(10, "User: The car hire is 3 days.", ["3 days"], "duration"),
+        detail(
+            11,
+            "User: Could I change the insurance to full cover?\n"
+            "Assistant: Sure, full cover is £15 a day.",
+            ["£15", "a day"],
+            "duration",
+            12,
+        ),
+    )
