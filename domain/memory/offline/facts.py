@@ -928,6 +928,9 @@ def _keys_for(
     cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
     cues = [(_door_code(t, text, start), start) for t, start in cues]
     cues = [(arrival_of_someone(t, text, start), start) for t, start in cues]
+    named_code = _code_of_named_thing(cues, text, value)
+    if named_code is not None:  # "my gym locker code is 4471": the locker's, no coupon
+        return [(facts.entity_key(named_code, value.text, update), value.start)]
     if value.kind is Kind.AMOUNT and given_back(text, value.end):
         # «جمعاً ۱۵۰ هزار تومان به کیف پولتون برمی‌گرده»: the verb says what the sum is
         named = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
@@ -1175,6 +1178,26 @@ def _door_code(cue: Topic, text: str, cue_start: int) -> Topic:
         return cue
     opens = _DOOR.search(text, max(begin, cue_start - _DOOR_REACH), cue_start)
     return topic_by_name("access") if opens else cue
+
+
+#: A bare "code" said to be the value: "locker code is 4471", "alarm code: 2580".
+_CODE_SAID = re.compile(r"(?i:code)\s*(?:(?i:is|was|will\s+be)|:)\s*$")
+
+
+def _code_of_named_thing(
+    cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan
+) -> str | None:
+    """The key of a code a bare "code" gives for a thing named right before it ("my gym
+    locker code is 4471" → ``gym_locker_code``, ``code_labels``): a locker's or an
+    alarm's code is no coupon; one spent on an order ("use code 4471") stays a coupon."""
+    if not any(t.name == "coupon" and _BARE_CODE.match(text, start) for t, start in cues):
+        return None
+    begin, _ = _sentence_bounds(text, value.start, value.end)
+    lead = text[begin : value.start]
+    if not _CODE_SAID.search(lead) or _SPENT.search(lead):
+        return None
+    key = named_code_key(lead)
+    return canonical_key(key) if key is not None else None
 
 
 def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
