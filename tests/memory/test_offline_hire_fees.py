@@ -21,3 +21,18 @@ def test_a_room_hired_by_the_day_is_no_room_rate(message: str, held: str, fee: s
     lines = [TranscriptLine(1, "m1", "assistant", message)]
     facts = dict((f.key, f.value) for f in extract_facts(lines, [("room_rate", held)]))
     assert facts.get("hire_fee") == fee and "room_rate" not in facts
+
+
+#: (message, the hire fee it states): "fee" right after the hire names the hire's fee
+_HIRE_FEES = [
+    ("The hall hire fee is £200 per day.", "£200 per day"),
+    ("هزینه اجاره سالن روزی ۲ میلیون تومانه", "۲ میلیون تومان"),
+    ("ค่าเช่าห้องประชุม 3,000 บาทต่อวันค่ะ", "3,000 บาทต่อวัน"),
+]
+
+
+@pytest.mark.parametrize(("message", "fee"), _HIRE_FEES)
+def test_a_fee_right_after_a_hire_is_the_hire_fee(message: str, fee: str) -> None:
+    lines = [TranscriptLine(1, "m1", "user", message)]
+    facts = dict((f.key, f.value) for f in extract_facts(lines, []))
+    assert facts == {"hire_fee": fee}
