@@ -607,6 +607,17 @@ TOPICS: tuple[Topic, ...] = (
         persian=r"(?:خرید|سفارش)(?:[\u200c\s]?(?:ها|های))?\s*(?:بالای|بیشتر\s*از|بالاتر\s*از)",
         thai=r"ขั้นต่ำ|(?:ยอด)?(?:สั่ง)?ซื้อ(?:ครบ|เกิน)",
     ),
+    # The bound a rule of money moved applies above: "a fee on transfers over $1,000",
+    # «برای انتقال‌های بالای ۱۰ میلیون», «โอนเกิน 50,000 บาท»: no fee, no sum moved
+    Topic(
+        "threshold",
+        {Kind.AMOUNT: "threshold_amount"},
+        english=r"(?:transfers?|payments?|withdrawals?|transactions?|deposits?)\s+(?:of\s+)?"
+        r"(?:over|above|more\s+than|exceeding)",
+        persian=r"(?:انتقال|تراکنش|واریز|برداشت)(?:[\u200c\s]?(?:ها|های))?\s*"
+        r"(?:بالای|بیشتر\s*از|بالاتر\s*از)",
+        thai=r"(?:โอน|ถอน)(?:เงิน)?(?:ที่)?(?:เกิน|มากกว่า)",
+    ),
     Topic(
         "difference",
         {Kind.AMOUNT: "price_difference"},
