@@ -27,6 +27,10 @@ def told(message: str) -> dict[str, str]:
         ("Your car rental reference is CR-5518K.", "car_rental_reference", "CR-5518K"),
         ("We've told Royal Mail, reference RM-55120-X.", "royal_mail_reference", "RM-55120-X"),
         ("Your planning permit number is PP-4410B.", "planning_permit_number", "PP-4410B"),
+        # a capital that only opens the sentence names the subject all the same
+        ("Payment reference is PAY-88120.", "payment_reference", "PAY-88120"),
+        ("Quote reference: BS-Q-20417", "quote_reference", "BS-Q-20417"),
+        ("Locker code is 4471.", "locker_code", "4471"),
     ],
 )
 def test_a_code_named_by_its_sentence_is_keyed_by_that_subject(

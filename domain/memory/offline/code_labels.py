@@ -30,13 +30,16 @@ _SUBJECT_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(
     rf"(?P<name>(?:[A-Z][\w&'-]*\s+){{0,3}}[A-Z][\w&'-]*),\s*(?P<noun>reference|ref){_JOIN}"
 )
+#: The capital letter opening a sentence, when the word it opens is no name in capitals.
+_OPENING_CAPITAL = re.compile(r"\s*[A-Z](?=[a-z])")
 #: The key's spelling of a type noun.
 _NOUN_KEYS = {"ref": "reference", "no": "number", "no.": "number"}
 #: Words that never name a subject, besides the stop words: "the new reference", "the
-#: correct number", "the booking's ref" keep only what names the thing.
+#: correct number", "the booking's ref" keep only what names the thing; nor does a word
+#: of agreement opening a reply ("Fine ref …").
 _NOT_A_SUBJECT = word_set(
     "new old correct right wrong updated revised same full last first second other "
-    "given another this that"
+    "given another this that fine ok okay sure great thanks yes"
 )
 
 
@@ -47,6 +50,10 @@ def named_code_key(lead: str) -> str | None:
     if name is not None:
         words = name.group("name").casefold().split()
         return _key(words, name.group("noun"))
+    # a capital that only opens the sentence makes no name: "Payment reference is …"
+    opening = _OPENING_CAPITAL.match(lead)
+    if opening is not None:
+        lead = lead[: opening.end() - 1] + lead[opening.end() - 1].lower() + lead[opening.end() :]
     match = _SUBJECT_BEFORE.search(lead)
     if match is None:
         return None
