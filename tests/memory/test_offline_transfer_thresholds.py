@@ -28,3 +28,15 @@ def test_a_transfers_threshold_is_no_fee(message: str, threshold: str, fee: str)
     assert ("threshold_amount", threshold) in facts
     assert threshold not in [value for key, value in facts if key != "threshold_amount"]
     assert fee in [value for _, value in facts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We'd keep your monthly payments of more than £80 to 24 months.",
+        "We take a deposit over £500 on every boiler order.",
+    ],
+)
+def test_a_sum_the_customer_pays_is_no_threshold(message: str) -> None:
+    lines = [TranscriptLine(1, "m1", "assistant", message)]
+    assert "threshold_amount" not in [fact.key for fact in extract_facts(lines, [])]

@@ -612,8 +612,9 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "threshold",
         {Kind.AMOUNT: "threshold_amount"},
-        english=r"(?:transfers?|payments?|withdrawals?|transactions?|deposits?)\s+(?:of\s+)?"
-        r"(?:over|above|more\s+than|exceeding)",
+        # not payments or deposits: "monthly payments of more than £80" and "a deposit over
+        # £500" are sums the customer pays, no bound
+        english=r"(?:transfers?|withdrawals?|transactions?)\s+(?:over|above|more\s+than|exceeding)",
         persian=r"(?:انتقال|تراکنش|واریز|برداشت)(?:[\u200c\s]?(?:ها|های))?\s*"
         r"(?:بالای|بیشتر\s*از|بالاتر\s*از)",
         thai=r"(?:โอน|ถอน)(?:เงิน)?(?:ที่)?(?:เกิน|มากกว่า)",
