@@ -1050,8 +1050,17 @@ def _code_named(text: str, value: ValueSpan) -> str | None:
     is MV-66021" → ``move_reference``), when they name one (``code_labels``)."""
     if value.kind is not Kind.IDENTIFIER:
         return None
+    return _code_key(_said_before_in_sentence(text, value))
+
+
+def _said_before_in_sentence(text: str, value: ValueSpan) -> str:
     begin, _ = _sentence_bounds(text, value.start, value.end)
-    key = named_code_key(text[begin : value.start])
+    return text[begin : value.start]
+
+
+def _code_key(lead: str) -> str | None:
+    """The key ``lead``, the words before a code, name for it (``code_labels``)."""
+    key = named_code_key(lead)
     return canonical_key(key) if key is not None else None
 
 
@@ -1192,12 +1201,10 @@ def _code_of_named_thing(
     alarm's code is no coupon; one spent on an order ("use code 4471") stays a coupon."""
     if not any(t.name == "coupon" and _BARE_CODE.match(text, start) for t, start in cues):
         return None
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    lead = text[begin : value.start]
+    lead = _said_before_in_sentence(text, value)
     if not _CODE_SAID.search(lead) or _SPENT.search(lead):
         return None
-    key = named_code_key(lead)
-    return canonical_key(key) if key is not None else None
+    return _code_key(lead)
 
 
 def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
@@ -2473,9 +2480,12 @@ _OTHERS_NAMES: dict[str, str | None] = {
 }
 
 
-def _others_name_key(asked: Sequence[Topic], person_key: str) -> str:
-    """The key of a name asked for someone else: ``pet_name`` for a pet's,
-    ``building_contact_name`` for the building office's."""
+def _name_asked_key(asked: Sequence[Topic], person_key: str) -> str:
+    """The key of the name ``asked`` asks for: the customer's, unless it asks for someone
+    else's (``person_key`` for another person, ``pet_name`` for a pet's,
+    ``building_contact_name`` for the building office's)."""
+    if not _for_someone_else(asked):
+        return "customer_name"
     named = (_OTHERS_NAMES.get(t.name) for t in asked)
     return next((key for key in named if key is not None), person_key)
 
@@ -2484,7 +2494,7 @@ def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -
     if not any(t.name == "name" for t in asked):
         return []
     # «ขอชื่อและเบอร์ภรรยาด้วยค่ะ» → «นางสาวพิมพ์ชนก แสงทอง ครับ»: someone else's name
-    key = _others_name_key(asked, "person_name") if _for_someone_else(asked) else "customer_name"
+    key = _name_asked_key(asked, "person_name")
     if key in known:
         return []
     match = _TH_NAME_REPLY.match(text.strip())
@@ -2648,8 +2658,8 @@ def _free_text_answer(
         if topic.name == "product" and _PERSIAN.search(value):
             value = value.split("،")[0].strip()  # «شارژر لپتاپ ایسوس مشکی، سیمش زخمیه»
         key = _FREE_TEXT_KEYS[topic.name]
-        if topic.name == "name" and _for_someone_else(asked):
-            key = _others_name_key(asked, "recipient_name")  # "your mother's name?"
+        if topic.name == "name":
+            key = _name_asked_key(asked, "recipient_name")  # "your mother's name?"
         if topic.name == "name" and not _plausible("name", value):
             value = _name_clause(value)  # "Dana Whitfield, from Brightwave Analytics"
         if key in keys or not _plausible(topic.name, value):
@@ -2682,8 +2692,7 @@ def _leading_name(
             return []  # the label of the value after it («شمارم 0912…», «เบอร์ 081-…»), "about"
     if clause == value or not clause or any(f.start < start + len(clause) for f in found):
         return []
-    someone_else = _for_someone_else(asked)
-    key = _others_name_key(asked, "recipient_name") if someone_else else "customer_name"
+    key = _name_asked_key(asked, "recipient_name")
     if not _looks_like_name(clause) or any(f.key == key for f in found):
         return []
     if key == "customer_name" and not _same_person(clause, facts_name):
