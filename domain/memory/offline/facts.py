@@ -102,6 +102,7 @@ from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
+from domain.memory.offline.stay_ends import stay_end_moved
 from domain.memory.offline.subjects import TOPICS, Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
@@ -914,7 +915,7 @@ def _keys_for(
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]
-    stay_end = _stay_end_moved(text, value, facts)
+    stay_end = stay_end_moved(text, value, facts.current)
     if stay_end is not None:  # "arriving wed 15th, leaving fri 17th": the stay, moved
         return [(stay_end, value.start)]
     charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
@@ -1214,26 +1215,6 @@ def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
     if key == "payment_card" and new_card and _digits(new_card) == _digits(value.text):
         return "new_card"
     return key
-
-
-#: A word right before a day that says which end of a stay it is ("arriving wed 15th",
-#: "leaving fri 17th", "departing on the 9th").
-_STAY_ENDS = (
-    (re.compile(r"(?i:arriv(?:e|ing|al))\s+(?:(?i:on)\s+)?$"), "check_in_date"),
-    (re.compile(r"(?i:leav(?:e|ing)|depart(?:ing|ure)?)\s+(?:(?i:on)\s+)?$"), "check_out_date"),
-)
-
-
-def _stay_end_moved(text: str, value: ValueSpan, facts: _Facts) -> str | None:
-    """The end of a stay on record a day said after "arriving" or "leaving" moves: in a
-    stay, those are the check-in and the check-out, not a delivery's arrival."""
-    if value.kind is not Kind.DATE:
-        return None
-    before = text[max(0, value.start - 24) : value.start]
-    for said, key in _STAY_ENDS:
-        if said.search(before) and facts.current(key) is not None:
-            return key
-    return None
 
 
 def _slot_moved(value: ValueSpan, text: str, from_user: bool, facts: _Facts) -> str | None:
