@@ -57,6 +57,7 @@ from domain.memory.offline.dialogue import (
 )
 from domain.memory.offline.fact_keys import base_key, canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.fees_named import fee_of_named_subject
 from domain.memory.offline.fragments import (
     moved_to,
     number_said_as_correction,
@@ -1949,7 +1950,7 @@ def _nearest_cues(
     if not usable:
         return []
     _, best = max(usable, key=lambda item: item[1].topic.strength_for(value.kind) * 1000 - item[0])
-    best = _fee_of_named_subject(best, [c for _, c in usable], text)
+    best = fee_of_named_subject(best, [c for _, c in usable], text)
     chosen = [best]
     for _, other in usable:
         if other.topic is best.topic or other in chosen:
@@ -1959,23 +1960,6 @@ def _nearest_cues(
             chosen.append(other)
     spent.update((c.start, value.kind) for c in chosen)
     return [(c.topic, c.start) for c in chosen]
-
-
-#: Topics that name the thing a fee is paid for, each keyed by that fee (``hire_fee``).
-_PAID_FOR = frozenset({"hire", "baggage", "assembly"})
-
-
-def _fee_of_named_subject(best: Cue, usable: Sequence[Cue], text: str) -> Cue:
-    """The cue right before a bare "fee" that names what the fee is paid for: in "the hall
-    hire fee is £200" the fee is the hire's (``hire_fee``), not a fee of its own. Only
-    such a cue: a "monthly fee" says how often, and a delivery's "fee" keeps the fee's
-    key."""
-    if best.topic.name != "fee":
-        return best
-    for other in usable:
-        if other.topic.name in _PAID_FOR and not text[other.end : best.start].strip():
-            return other
-    return best
 
 
 #: Money held on a card or in an account: its balance is what is left to spend, not a sum
