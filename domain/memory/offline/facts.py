@@ -38,7 +38,7 @@ import copy
 import dataclasses
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -91,6 +91,7 @@ from domain.memory.offline.lexicon import (
     word_set,
 )
 from domain.memory.offline.listed_ids import listed_ids
+from domain.memory.offline.measured_things import things_measured
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
@@ -287,7 +288,7 @@ class _Facts:
 
     def note_measures(self, text: str) -> None:
         self.measured |= _measures_in(text)
-        self.things_measured.update(_things_measured(text))
+        self.things_measured.update(things_measured(text, _nearest_cues))
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -413,38 +414,6 @@ class _Facts:
                 seen.add(item.key)
                 ordered.append(item)
         return ordered + [item for item in self.known if item.key not in seen]
-
-
-@functools.lru_cache(maxsize=512)
-def _things_measured(text: str) -> dict[str, str]:
-    """Each measure ``text`` says → the key of the thing its sentence names it the size of.
-    Measures listed together are sizes of one thing, named after the last ("a 1TB or 2TB
-    hard drive") or before the first ("batteries in 5.2 kWh, 10.4 kWh and 15.6 kWh")."""
-    things: dict[str, str] = {}
-    for listed in _listed_measures(text):
-        last, first = _nearest_cues(text, listed[-1]), _nearest_cues(text, listed[0])
-        after = [(t, start) for t, start in last if start > listed[-1].start]
-        for topic, _ in (after or first)[:1]:
-            things.update((value.text, topic.key_for(value.kind) or "") for value in listed)
-    return things
-
-
-#: What joins measures offered together: "5.2 kWh, 10.4 kWh and 15.6 kWh", "1TB or 2TB".
-_LISTED = re.compile(r"\s*(?:,|/|(?i:or|and|to)|یا|و|หรือ|และ)\s*")
-
-
-def _listed_measures(text: str) -> Iterator[list[ValueSpan]]:
-    """The measures of ``text``, those listed together in one group."""
-    group: list[ValueSpan] = []
-    for value in find_values(text):
-        if value.kind is not Kind.MEASURE:
-            continue
-        if group and not _LISTED.fullmatch(text, group[-1].end, value.start):
-            yield group
-            group = []
-        group.append(value)
-    if group:
-        yield group
 
 
 @functools.lru_cache(maxsize=512)
