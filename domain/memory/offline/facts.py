@@ -102,6 +102,7 @@ from domain.memory.offline.person_names import RELATION_KEYS, people_named, rela
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
+from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
 from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.stay_ends import stay_end_moved
@@ -154,9 +155,6 @@ _SHORT_REACH = {
     # "12 x Longi 435W (5.22 kWp), the Fox ESS battery" sizes no battery
     Kind.MEASURE: 14,
 }
-
-#: A sentence ends at a full stop, but not at a title's ("Dr. Osei has Monday free").
-_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)[.!?؟\n](?:\s|$)|[!?؟]")
 
 #: Identifiers whose prefix says what they are, with no cue needed.
 _ID_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -840,7 +838,7 @@ def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
         FactMatch(REPLACED, value.text, value.start, value.end)
         for value in values
         if _named_as_old(text, value)
-        and not starts_span(text, value, values, _sentence_bounds(text, value.start, value.end))
+        and not starts_span(text, value, values, sentence_bounds(text, value.start, value.end))
         and len(value.text) >= _MIN_OLD_CHARS
         and value.kind is not Kind.NUMBER
     ]
@@ -972,7 +970,7 @@ def _keys_for(
     carried = _named_just_before(text, value) or _named_in_sentence_before(text, value)
     if carried is not None:
         return [(facts.entity_key(carried, value.text, update), value.start)]
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     if is_thai(sentence):  # no full stops: only the words near the value
         sentence = near_words(text, value.start, value.end, begin, stop)
@@ -1025,7 +1023,7 @@ def _code_named(text: str, value: ValueSpan) -> str | None:
 
 
 def _said_before_in_sentence(text: str, value: ValueSpan) -> str:
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     return text[begin : value.start]
 
 
@@ -1095,7 +1093,7 @@ _PLACES_SENT_TO = frozenset({"work", "pickup"})
 
 
 def _delivered_to_place(text: str, value: ValueSpan) -> bool:
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     before = text[max(0, begin - _CUE_REACH_BEFORE) : value.start]
     named = [c for c in cues_in(text[begin : value.start]) if c.topic.key_for(Kind.ADDRESS)]
     if not named and begin > 0:  # "… to my office instead? 5 King Street"
@@ -1153,7 +1151,7 @@ def _door_code(cue: Topic, text: str, cue_start: int) -> Topic:
     ("theres a side gate with a keypad, code is 4471"): no coupon."""
     if cue.name != "coupon" or not _BARE_CODE.match(text, cue_start):
         return cue
-    begin, stop = _sentence_bounds(text, cue_start, cue_start)
+    begin, stop = sentence_bounds(text, cue_start, cue_start)
     if _SPENT.search(text, begin, stop):
         return cue
     opens = _DOOR.search(text, max(begin, cue_start - _DOOR_REACH), cue_start)
@@ -1218,10 +1216,10 @@ def _named_just_before(text: str, value: ValueSpan) -> str | None:
     that comes to 780 thousand)."""
     if value.kind is not Kind.AMOUNT:
         return None
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     if any(cue.topic.key_for(value.kind) for cue in cues_in(text[begin : value.start])):
         return None
-    previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
+    previous_begin, _ = sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
     previous = text[previous_begin:begin]
     if not _PERSIAN.search(previous) or any(v.kind is value.kind for v in find_values(previous)):
         return None
@@ -1238,7 +1236,7 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     opens by pointing back or follows a question of the same message ("Can the invoice go
     to my work email instead? it's …", "Can you send both to my neighbor instead? Linda
     Ortiz, 2224 SE Alder St.")."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     if begin == 0:
         return None
     asks = text[:begin].rstrip().endswith(("?", "؟"))
@@ -1274,7 +1272,7 @@ def _number_sentence(text: str, begin: int, value: ValueSpan) -> bool:
     number with a few words at most ("8203", «۴۴۷۱», "12 is correct")."""
     if _POINTER_LEADS.match(text, begin):
         return True
-    _, stop = _sentence_bounds(text, value.start, value.end)
+    _, stop = sentence_bounds(text, value.start, value.end)
     return not text[begin : value.start].strip() and bool(
         _NUMBER_SENTENCE_TAIL.match(text[value.end : stop])
     )
@@ -1311,7 +1309,7 @@ def _cues_of_sentences_before(text: str, begin: int, kind: Kind, sentences: int)
     ``begin`` that names one; none from or past a sentence that states a value of that
     kind (its cue is its own value's)."""
     while begin > 0 and sentences > 0:
-        previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
+        previous_begin, _ = sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
         sentence = text[previous_begin:begin]
         if any(v.kind is kind for v in find_values(sentence)):
             return []  # "any wiggle room on the 142? we paid 128": the cue is the 142's
@@ -1364,7 +1362,7 @@ def _named_as_id(text: str, value: ValueSpan, asked: Sequence[Topic]) -> bool:
     ("National ID?" "۰۰۷۳۴۵۱۲۸۹"), when no word or question makes it a phone."""
     if value.kind is not Kind.PHONE:
         return False
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     before = text[max(begin, value.start - _ID_CUE_REACH) : value.start]
     # "my dad's": whose it is, not what it is
     cues = [cue for cue in cues_in(before) if cue.topic.name not in _OTHER_PERSONS]
@@ -1385,7 +1383,7 @@ def _id_put_right(value: ValueSpan, text: str, facts: _Facts) -> str | None:
     phone («ขอโทษครับ เบอร์ผิด ที่ถูกคือ …»: its cue keys it)."""
     if value.kind is not Kind.PHONE:
         return None
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     if any(cue.topic.name == "phone" for cue in cues_in(text[begin:stop])):
         return None
     digits = _digits(value.text)
@@ -1537,7 +1535,7 @@ def _digits_or_text(value: str) -> str:
 def _read_from_record(value: ValueSpan, text: str) -> bool:
     """Whether the assistant reads the customer's own contact back ("we have 07700 900123
     on file", «در سیستم شماره … ثبت شده», "ในระบบเป็น …"), not an invitation to call."""
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     return bool(_YOURS.search(sentence)) and not _GET_IN_TOUCH.search(sentence)
 
@@ -1546,7 +1544,7 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
     """Whether a phone or email the assistant writes is the company's own."""
     if from_user or value.kind not in (Kind.PHONE, Kind.EMAIL):
         return False
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     return bool(
         _COMPANY_EMAIL.match(value.text)
@@ -1577,7 +1575,7 @@ _TOWN_IN_ADDRESS = re.compile(r"[,،]\s*$|\d+\s+(?:[A-Za-z'.-]+\s+){1,3}$")
 def _town_and_postcode(text: str, brand: int, value: ValueSpan) -> bool:
     """Whether the word before a code and the code are a town and its postcode in an
     address, not a brand and its model ("Samsung S24 1TB")."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     return bool(_POSTCODE.fullmatch(value.text) and _TOWN_IN_ADDRESS.search(text[begin:brand]))
 
 
@@ -1585,7 +1583,7 @@ def _brand_before(text: str, value: ValueSpan) -> int | None:
     """Where the brand written before a model code starts, when one is."""
     if value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
         return None
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     found = _BRAND_BEFORE.search(text[begin : value.start])
     if found is None or cues_in(found.group("brand")):
         return None
@@ -1595,7 +1593,7 @@ def _brand_before(text: str, value: ValueSpan) -> int | None:
 def _brand_start(text: str, value: ValueSpan, start: int) -> int:
     """Where a model a customer gives starts: at the Persian brand word that alone opens
     the reply before its code («بوش SMS46NI01»)."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     opening = brand_opening(text[begin : value.start])
     return start if opening is None else min(start, begin + opening)
 
@@ -1605,14 +1603,14 @@ def _town_start(text: str, value: ValueSpan, start: int) -> int:
     reply right before the street («اهواز کیانپارس خیابان …»)."""
     if start != value.start:
         return start
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     opening = town_opening(text[begin : value.start])
     return start if opening is None else begin + opening
 
 
 def _lead_in(text: str, value: ValueSpan) -> int:
     """Where the words that lead to ``value`` in its sentence start."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     start = max(begin, value.start - _LEAD_IN_REACH)
     if start > begin:
         space = text.find(" ", start, value.start)
@@ -1669,7 +1667,7 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
         if sum(c.isdigit() for c in value.text) < _MIN_ID_DIGITS:
             return False
     if key in _CUSTOMER_CONTACT:
-        begin, stop = _sentence_bounds(text, value.start, value.end)
+        begin, stop = sentence_bounds(text, value.start, value.end)
         if a_teams_contact(text[begin : value.start]):
             return False  # "the email for the warranty team is …"
         if from_user:
@@ -1707,7 +1705,7 @@ def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
     """ "today" in "what can I sort out for you today?" is no date of anything."""
     if value.kind is not Kind.DATE or any(c.isdigit() for c in value.text):
         return False
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     return is_question(text[begin:stop])
 
 
@@ -1759,7 +1757,7 @@ def _moved_here(text: str, value: ValueSpan) -> bool:
     says when someone fell ill, no new day of the visit."""
     if _date_detail(value.text) >= 0:
         return True
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     if is_thai(sentence):
         sentence = near_words(text, value.start, value.end, begin, stop)
@@ -1804,23 +1802,15 @@ def _corrected_near(text: str, begin: int, stop: int) -> bool:
     """Whether the words of correction stand in the value's sentence or one next to it
     ("Sorry, my mistake. It's 48231."), not in another part of a long recap (a "Move
     reference MV-66021." at its end does not correct the dates at its start)."""
-    ends = [0, *(match.end() for match in _SENTENCE_END.finditer(text, 0, begin))]
+    ends = [0, *(match.end() for match in SENTENCE_END.finditer(text, 0, begin))]
     before = ends[-2] if len(ends) > 1 else 0
-    after = _SENTENCE_END.search(text, stop + 1)
+    after = SENTENCE_END.search(text, stop + 1)
     return is_correction(text[before : after.end() if after else len(text)])
 
 
 def _sentence_of(text: str, value: ValueSpan) -> str:
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     return text[begin:stop]
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
-    stop = _SENTENCE_END.search(text, end)
-    return begin, stop.start() + 1 if stop else len(text)
 
 
 _PERSIAN = re.compile(rf"[{_FA}]")
@@ -1892,7 +1882,7 @@ def _nearest_cues(
     names the first date after it, not every date of the message ("check-out Monday
     30 Dec … the cake on the 28th"). A cue joined to the best by "and" comes along
     ("your delivery and assembly are booked for …"). The cues chosen are marked used."""
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     reach = _SHORT_REACH.get(value.kind, _CUE_REACH_BEFORE)
     window = max(begin, value.start - reach)
     spent = used if used is not None else set()
@@ -2145,7 +2135,7 @@ _OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|م�
 
 def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     if value.kind is Kind.EMAIL:
-        begin = _sentence_bounds(text, value.start, value.end)[0]
+        begin = sentence_bounds(text, value.start, value.end)[0]
         if _COMPANY_EMAIL.match(value.text) or a_teams_contact(text[begin : value.start]):
             return None
         if not from_user and _GET_IN_TOUCH.search(_sentence_of(text, value)):
@@ -2166,7 +2156,7 @@ def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
 
 
 def _is_choice(text: str, value: ValueSpan, from_user: bool) -> bool:
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     offered = offered_together(text[begin:stop], offered=not from_user)
     return any(v.start + begin == value.start and v.kind is value.kind for v in offered)
 
@@ -2360,7 +2350,7 @@ _MIN_NUMBERED_ADDRESS_CHARS = 12
 def _first_sentence(text: str) -> tuple[int, str]:
     stripped = text.strip()
     offset = text.find(stripped)
-    end = _SENTENCE_END.search(stripped)
+    end = SENTENCE_END.search(stripped)
     return offset, stripped[: end.start() + 1].rstrip(".!") if end else stripped
 
 
