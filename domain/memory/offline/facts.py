@@ -46,7 +46,6 @@ from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.charges import charge_span, same_charge
-from domain.memory.offline.code_labels import named_code_key
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -93,6 +92,7 @@ from domain.memory.offline.lexicon import (
 from domain.memory.offline.listed_ids import listed_ids
 from domain.memory.offline.measured_things import things_measured
 from domain.memory.offline.named_choices import named_choices, same_choice
+from domain.memory.offline.named_codes import code_named, code_of_named_thing, door_code
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
@@ -895,9 +895,9 @@ def _keys_for(
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
     cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
-    cues = [(_door_code(t, text, start), start) for t, start in cues]
+    cues = [(door_code(t, text, start), start) for t, start in cues]
     cues = [(arrival_of_someone(t, text, start), start) for t, start in cues]
-    named_code = _code_of_named_thing(cues, text, value)
+    named_code = code_of_named_thing(cues, text, value)
     if named_code is not None:  # "my gym locker code is 4471": the locker's, no coupon
         return [(facts.entity_key(named_code, value.text, update), value.start)]
     if value.kind is Kind.AMOUNT and given_back(text, value.end):
@@ -1006,31 +1006,12 @@ def _keys_for(
         and not facts.holds(value.text)
     ):
         base = NOTED_KINDS[value.kind]
-        code_key = _code_named(text, value)
+        code_key = code_named(text, value)
         if code_key is not None:  # "your quote reference is BS-Q-…": the code, keyed by it
             return [(code_key, value.start)]
         same = _noted_of_same_thing(text, value, base, facts) if correction or update else None
         return [(same or facts.noted_key(base, value.text), _lead_in(text, value))]
     return []
-
-
-def _code_named(text: str, value: ValueSpan) -> str | None:
-    """The key the English words right before a code name for it ("your move reference
-    is MV-66021" → ``move_reference``), when they name one (``code_labels``)."""
-    if value.kind is not Kind.IDENTIFIER:
-        return None
-    return _code_key(_said_before_in_sentence(text, value))
-
-
-def _said_before_in_sentence(text: str, value: ValueSpan) -> str:
-    begin, _ = sentence_bounds(text, value.start, value.end)
-    return text[begin : value.start]
-
-
-def _code_key(lead: str) -> str | None:
-    """The key ``lead``, the words before a code, name for it (``code_labels``)."""
-    key = named_code_key(lead)
-    return canonical_key(key) if key is not None else None
 
 
 def _noted_of_same_thing(text: str, value: ValueSpan, base: str, facts: _Facts) -> str | None:
@@ -1125,55 +1106,6 @@ _REFINED_IN_THAI = {**_REFINED, "phone": ("recipient", "second_contact")}
 def _refined_by_question(cue: Topic, asked: Sequence[Topic], thai: bool) -> Topic:
     specific = (_REFINED_IN_THAI if thai else _REFINED).get(cue.name, ())
     return next((t for t in asked if t.name in specific), cue)
-
-
-#: A code word alone, no coupon's name ("code", «โค้ด»; not "promo code", «โค้ดส่วนลด»).
-_BARE_CODE = re.compile(r"code(?![A-Za-z])|โค้ด(?!ส่วนลด)", re.IGNORECASE)
-#: What a code opens: "a side gate with a keypad, code is 4471", «ประตูหลังบ้าน โค้ด 1234».
-_DOOR = re.compile(
-    r"(?<![A-Za-z])(?:gates?|doors?|keypad|entrance|lobby|intercom|lock\s?box|key\s?safe)"
-    r"(?![A-Za-z])|ประตู|ทางเข้า|คีย์การ์ด",
-    re.IGNORECASE,
-)
-#: How far before the code word what it opens may stand.
-_DOOR_REACH = 24
-#: A code used on an order is a coupon, wherever the customer stands ("I'm at the gate,
-#: can I use code WELCOME5?", «ใช้โค้ด»).
-_SPENT = re.compile(
-    r"(?<![A-Za-z])(?:use|used|using|apply|applied|redeem(?:ed)?|checkout|discount|off"
-    r"|order)(?![A-Za-z])|ใช้โค้ด|ส่วนลด",
-    re.IGNORECASE,
-)
-
-
-def _door_code(cue: Topic, text: str, cue_start: int) -> Topic:
-    """The access code, when a bare "code" follows what it opens in the same sentence
-    ("theres a side gate with a keypad, code is 4471"): no coupon."""
-    if cue.name != "coupon" or not _BARE_CODE.match(text, cue_start):
-        return cue
-    begin, stop = sentence_bounds(text, cue_start, cue_start)
-    if _SPENT.search(text, begin, stop):
-        return cue
-    opens = _DOOR.search(text, max(begin, cue_start - _DOOR_REACH), cue_start)
-    return topic_by_name("access") if opens else cue
-
-
-#: A bare "code" said to be the value: "locker code is 4471", "alarm code: 2580".
-_CODE_SAID = re.compile(r"(?i:code)\s*(?:(?i:is|was|will\s+be)|:)\s*$")
-
-
-def _code_of_named_thing(
-    cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan
-) -> str | None:
-    """The key of a code a bare "code" gives for a thing named right before it ("my gym
-    locker code is 4471" → ``gym_locker_code``, ``code_labels``): a locker's or an
-    alarm's code is no coupon; one spent on an order ("use code 4471") stays a coupon."""
-    if not any(t.name == "coupon" and _BARE_CODE.match(text, start) for t, start in cues):
-        return None
-    lead = _said_before_in_sentence(text, value)
-    if not _CODE_SAID.search(lead) or _SPENT.search(lead):
-        return None
-    return _code_key(lead)
 
 
 def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
