@@ -45,6 +45,7 @@ from difflib import SequenceMatcher
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
+from domain.memory.offline.brand_models import brand_before, brand_start, town_and_postcode
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
@@ -132,7 +133,6 @@ from domain.memory.offline.wording_fa import (
     SCHEDULING,
     SEPARATELY,
     THAT_ORDER,
-    brand_opening,
     town_opening,
 )
 
@@ -752,7 +752,7 @@ def _facts_in(
             elif value.kind is Kind.AMOUNT and (rate := _RATE.match(text, value.end)):
                 end = rate.end()  # "$40 per day" is not $40
             if from_user and base_key(key) == "product_model":
-                start = _brand_start(text, value, start)
+                start = brand_start(text, value, start)
             if from_user and value.kind is Kind.ADDRESS:
                 start = _town_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
@@ -875,10 +875,10 @@ def _keys_for(
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
-    brand = _brand_before(text, value)
+    brand = brand_before(text, value)
     if brand is not None:  # no order number follows a brand name; the model keeps it
         # "…, 88 Deansgate, Manchester M3 2ER": a town and its postcode, no brand and model
-        noted = "postcode" if _town_and_postcode(text, brand, value) else "product_model"
+        noted = "postcode" if town_and_postcode(text, brand, value) else "product_model"
         return [(facts.noted_key(noted, text[brand : value.end]), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
@@ -1484,50 +1484,6 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
         or _GET_IN_TOUCH.search(sentence)
         or a_teams_contact(text[begin : value.start])
     )
-
-
-#: A brand written just before a code makes it a model ("… Sony WF-1000XM5", "مدلش Bosch
-#: SMS46NI01", «ตู้เย็น 2 ประตู Hitachi R-VGX400PF»): a capitalised word inside a sentence that
-#: names no subject ("Order #558201" opens its sentence and names one). Thai vowel and tone
-#: marks («ประตู») are no word characters to ``\w``, so they are listed.
-_BRAND_BEFORE = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]))[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$"
-)
-
-
-#: A British postcode ("M3 2ER", "LS6 2QT", "SW1A 1AA"): its inward code is a digit and
-#: two letters that are never C, I, K, M, O or V, and no unit ("1TB", "5GB", "2ND").
-_POSTCODE = re.compile(
-    r"[A-Z]{1,2}\d[A-Z\d]?\s\d(?!TB|GB|ND|ST|RD|TH)[ABD-HJLNP-UW-Z]{2}", re.IGNORECASE
-)
-#: Before a town: a comma ("…, Manchester M3 2ER") or a street ("12 High Street Leeds …").
-_TOWN_IN_ADDRESS = re.compile(r"[,،]\s*$|\d+\s+(?:[A-Za-z'.-]+\s+){1,3}$")
-
-
-def _town_and_postcode(text: str, brand: int, value: ValueSpan) -> bool:
-    """Whether the word before a code and the code are a town and its postcode in an
-    address, not a brand and its model ("Samsung S24 1TB")."""
-    begin, _ = sentence_bounds(text, value.start, value.end)
-    return bool(_POSTCODE.fullmatch(value.text) and _TOWN_IN_ADDRESS.search(text[begin:brand]))
-
-
-def _brand_before(text: str, value: ValueSpan) -> int | None:
-    """Where the brand written before a model code starts, when one is."""
-    if value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
-        return None
-    begin, _ = sentence_bounds(text, value.start, value.end)
-    found = _BRAND_BEFORE.search(text[begin : value.start])
-    if found is None or cues_in(found.group("brand")):
-        return None
-    return begin + found.start("brand")
-
-
-def _brand_start(text: str, value: ValueSpan, start: int) -> int:
-    """Where a model a customer gives starts: at the Persian brand word that alone opens
-    the reply before its code («بوش SMS46NI01»)."""
-    begin, _ = sentence_bounds(text, value.start, value.end)
-    opening = brand_opening(text[begin : value.start])
-    return start if opening is None else min(start, begin + opening)
 
 
 def _town_start(text: str, value: ValueSpan, start: int) -> int:
