@@ -72,6 +72,7 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
+from domain.memory.offline.lead_ins import lead_in
 from domain.memory.offline.lexicon import (
     ENGLISH_ACKNOWLEDGEMENTS,
     ENGLISH_GREETINGS,
@@ -1010,7 +1011,7 @@ def _keys_for(
         if code_key is not None:  # "your quote reference is BS-Q-…": the code, keyed by it
             return [(code_key, value.start)]
         same = _noted_of_same_thing(text, value, base, facts) if correction or update else None
-        return [(same or facts.noted_key(base, value.text), _lead_in(text, value))]
+        return [(same or facts.noted_key(base, value.text), lead_in(text, value))]
     return []
 
 
@@ -1267,8 +1268,6 @@ NOTED_KINDS = {
     Kind.PHONE: "other_phone",
     Kind.EMAIL: "other_email",
 }
-#: How far before a noted value its lead-in reaches (characters, cut at a space).
-_LEAD_IN_REACH = 48
 
 
 #: An assistant inviting the customer to get in touch, or to send something in: the number
@@ -1494,36 +1493,6 @@ def _town_start(text: str, value: ValueSpan, start: int) -> int:
     begin, _ = sentence_bounds(text, value.start, value.end)
     opening = town_opening(text[begin : value.start])
     return start if opening is None else begin + opening
-
-
-def _lead_in(text: str, value: ValueSpan) -> int:
-    """Where the words that lead to ``value`` in its sentence start."""
-    begin, _ = sentence_bounds(text, value.start, value.end)
-    start = max(begin, value.start - _LEAD_IN_REACH)
-    if start > begin:
-        space = text.find(" ", start, value.start)
-        start = space + 1 if space != -1 else value.start
-    while start < value.start and not text[start].isalnum():
-        start += 1
-    # "and finance have given me the PO, it's PO-558213": the reply's first word is no lead
-    opening = _LEAD_OPENING.match(text, start, value.start)
-    return opening.end() if opening else start
-
-
-#: Words that open a reply or join it to what was said, and say nothing of a value; a
-#: reply noun only with no word after it ("fine ref PCN-8812" is a penalty's).
-_ENGLISH_LEAD_OPENING = (
-    ENGLISH_YES
-    | ENGLISH_ACKNOWLEDGEMENTS
-    | ENGLISH_GREETINGS
-    | word_set("and so but also oh well then")
-)
-_PERSIAN_LEAD_OPENING = PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS | word_set("و خب ولی اما پس")
-_LEAD_OPENING = re.compile(
-    rf"(?:(?:{reply_words(_ENGLISH_LEAD_OPENING)})(?![\w])"
-    rf"|(?:{reply_words(_PERSIAN_LEAD_OPENING)})(?![{_FA}\u200c]))[\s,،.!:-]*",
-    re.IGNORECASE,
-)
 
 
 #: Words that make a contact detail the customer's when the assistant writes it.
