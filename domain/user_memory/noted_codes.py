@@ -24,16 +24,21 @@ _SPLIT = ByIdentity[list[UserFact]]()
 
 def with_noted_codes_apart(facts: Sequence[UserFact]) -> list[UserFact]:
     """``facts`` with each noted code's values of other conversations as facts of their
-    own (module doc), most recently observed first; made once per memory."""
+    own (module doc), each after the facts observed as late or later; made once per
+    memory."""
 
     def make() -> list[UserFact]:
-        split: list[UserFact] = []
+        listed = list(facts)
         for fact in facts:
-            split.append(fact)
             if NOTED_CODE.match(fact.key):
-                split += _other_conversations(fact)
-        split.sort(key=lambda fact: fact.observed_at, reverse=True)
-        return split
+                for other in _other_conversations(fact):
+                    # after the facts observed as late or later: the memory's order kept
+                    at = next(
+                        (i for i, f in enumerate(listed) if f.observed_at < other.observed_at),
+                        len(listed),
+                    )
+                    listed.insert(at, other)
+        return listed
 
     return _SPLIT.get((facts,), make)
 
