@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Literal
 
 from domain.memory.agreed_changes import agreed_change
+from domain.memory.offline.compound_words import joined_compounds
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.lexicon import RELATIVE_DAYS
@@ -649,7 +650,7 @@ def _bare(text: str, values: Sequence[str]) -> str:
     """``text`` without ``values`` and the words of change and correction, case folded."""
     for value in sorted(values, key=len, reverse=True):
         text = text.replace(value, " ")
-    folded = text.casefold()
+    folded = joined_compounds(text).casefold()
     for word in (*CHANGE_WORDS, *CORRECTION_WORDS, *_THAI_GENERAL):
         folded = folded.replace(word, " ")
     return folded

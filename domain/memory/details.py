@@ -36,6 +36,7 @@ from domain.memory.offline.candidates import (
     render,
     units,
 )
+from domain.memory.offline.compound_words import joined_compounds
 from domain.memory.offline.kept_clauses import clauses_kept
 from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.terms import content_terms
@@ -135,7 +136,7 @@ def _bare_text(detail: Detail) -> str:
 def detail_terms(detail: Detail) -> set[str]:
     """The content terms of ``detail`` without its speakers, its values and the words that
     only say something changed."""
-    text = _CHANGE.sub(" ", _bare_text(detail))
+    text = _CHANGE.sub(" ", joined_compounds(_bare_text(detail)))
     for word in THAI_CHANGE_WORDS:
         text = text.replace(word, "")
     return set(content_terms(text))

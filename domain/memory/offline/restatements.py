@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.memory.offline.candidates import Candidate
+from domain.memory.offline.compound_words import joined_compounds
 from domain.memory.offline.dialogue import is_question, is_update
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import FA_LETTERS, Kind, find_values
@@ -82,7 +83,7 @@ def _statement(candidate: Candidate) -> _Statement | None:
         rest.append(text[position : value.start])
         position = value.end
     rest.append(text[position:])
-    shares = content_terms(" ".join(rest))
+    shares = content_terms(joined_compounds(" ".join(rest)))
     if sum(shares.values()) < MIN_WORDING:
         return None
     changes = is_update(text) or _MOVED.search(text) is not None
