@@ -58,17 +58,18 @@ def test_a_pick_up_changed_is_still_a_change_of_the_pick_up() -> None:
     ) == {("۳ خرداد", "۹ خرداد")}
 
 
-def test_a_drop_off_detail_says_nothing_again_of_the_pick_up() -> None:
-    pick_up = detail(10, "User: The pick-up date is 3 May.", ["3 May"], "date")
-    drop_off = detail(11, "User: The drop-off date is 9 May.", ["9 May"], "date")
-    assert not supersedes(drop_off, pick_up)
-    assert supersedes(detail(11, "User: The pick up date is 9 May.", ["9 May"], "date"), pick_up)
+def test_a_check_out_detail_says_nothing_again_of_the_check_in() -> None:
+    check_in = detail(10, "User: The check-in date is 3 May.", ["3 May"], "date")
+    check_out = detail(11, "User: The check-out date is 9 May.", ["9 May"], "date")
+    assert not supersedes(check_out, check_in)
+    said_again = detail(11, "User: The check in date is 9 May.", ["9 May"], "date")
+    assert supersedes(said_again, check_in)
     arrival = detail(10, "User: تاریخ ورود به هتل ۳ خرداد است", ["۳ خرداد"], "date")
     departure = detail(11, "User: تاریخ خروج از هتل ۹ خرداد است", ["۹ خرداد"], "date")
     assert not supersedes(departure, arrival)
-    check_in = detail(10, "User: วันเช็คอินคือ 3 พ.ค.", ["3 พ.ค."], "date")
-    check_out = detail(11, "User: วันเช็คเอาท์คือ 9 พ.ค.", ["9 พ.ค."], "date")
-    assert not supersedes(check_out, check_in)
+    thai_in = detail(10, "User: วันเช็คอินคือ 3 พ.ค.", ["3 พ.ค."], "date")
+    thai_out = detail(11, "User: วันเช็คเอาท์คือ 9 พ.ค.", ["9 พ.ค."], "date")
+    assert not supersedes(thai_out, thai_in)
 
 
 def test_a_summary_keeps_the_check_in_beside_the_check_out() -> None:
