@@ -10,6 +10,7 @@ from domain.memory.offline.candidates import Candidate
 from domain.memory.offline.restatements import superseded
 from schemas.memory_model import Detail
 from tests.context.factories import detail
+from tests.memory.test_offline_facts_dialogue import facts_of
 
 
 def _replaced(*details: Detail) -> set[tuple[str, str]]:
@@ -78,3 +79,12 @@ def test_a_summary_keeps_the_check_in_beside_the_check_out() -> None:
     assert not superseded([check_in, check_out])
     said_again = Candidate("The check in date is 15 March.", "user", (2, 0))
     assert superseded([check_in, said_again]) == {check_in}
+
+
+def test_a_drop_off_is_the_return_not_the_pick_up_nor_a_delivery() -> None:
+    english = facts_of(("user", "Pick-up is on 3 May and drop-off is on 9 May."))
+    assert english == {"pickup_date": "3 May", "return_date": "9 May"}
+    thai = facts_of(("user", "รับรถวันที่ 3 พ.ค. คืนรถวันที่ 9 พ.ค. ค่ะ"))
+    assert thai.get("pickup_date") == "วันที่ 3 พ.ค."
+    assert thai.get("return_date") == "วันที่ 9 พ.ค."
+    # Persian «تحویل دادن» (to hand back) is also a delivery: no rule tells them apart
