@@ -17,6 +17,7 @@ from datetime import datetime
 from domain.memory.chain import EngineChain
 from domain.memory.details import details_of, kept_details
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
+from domain.memory.offline.changed_counts import changed_counts
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.superseded import superseded
 from domain.tokens import estimate_tokens
@@ -131,9 +132,13 @@ def fold(
             + [line.content for line in context],
             [line.content for line in lines],
         )
-        replaced += changes.old
+        # counts no fact holds, changed: «۳ کارگر» → «۴ کارگر»
+        said = _said_before(state)
+        unheld = [find(said, context, lines) for find in (changed_counts,)]
+        replaced += changes.old + [old for change in unheld for old in change.old]
         # A value changed back to is current again: no longer marked as replaced.
-        earlier_replaced = [v for v in state.replaced_values if v not in changes.new]
+        new = {*changes.new, *(value for change in unheld for value in change.new)}
+        earlier_replaced = [v for v in state.replaced_values if v not in new]
     return state.model_copy(
         update={
             "folded_count": state.folded_count + len(lines),
@@ -150,6 +155,14 @@ def fold(
             "updated_at": now,
         }
     )
+
+
+def _said_before(state: MemoryState) -> list[str]:
+    """The summaries and the details of ``state`` in the order said (a summary before the
+    details of its last messages): where a changed value was said before."""
+    texts = [(tier.last_position, 0, tier.text) for tier in state.tiers()]
+    texts += [(detail.last_position, 1, detail.text) for detail in state.details]
+    return [text for *_, text in sorted(texts, key=lambda item: item[:2])]
 
 
 def _tail(lines: Sequence[TranscriptLine]) -> list[TailLine]:
