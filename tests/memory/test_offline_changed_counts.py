@@ -3,40 +3,9 @@
 summary that still quotes the old one; a count added, asked about or said beside another
 of its noun replaces nothing."""
 
-from datetime import UTC, datetime
-
 from domain.context.replaced import mark_replaced
-from domain.memory.chain import EngineChain
-from domain.memory.folding import FoldPolicy, fold
-from domain.memory.offline import OfflineEngine
-from schemas.memory_model import Budgets
-from schemas.memory_state import MemoryState
-from schemas.messages import Role, StoredMessage
-
-NOW = datetime(2026, 12, 6, tzinfo=UTC)
-
-
-def _message(index: int, role: Role, content: str) -> StoredMessage:
-    return StoredMessage(
-        message_id=f"m{index}",
-        session_id="s",
-        role=role,
-        content=content,
-        seq=index,
-        accepted_at=NOW,
-    )
-
-
-def _fold_all(messages: list[tuple[Role, str]]) -> MemoryState:
-    state = MemoryState()
-    stored = [_message(i + 1, role, text) for i, (role, text) in enumerate(messages)]
-    policy = FoldPolicy()
-    engines = EngineChain(fallback=OfflineEngine())
-    for start in range(0, len(stored), policy.fold_every):
-        batch = stored[start : start + policy.fold_every]
-        state = fold(state, batch, engines, Budgets(), policy, NOW)
-    return state
-
+from schemas.messages import Role
+from tests.memory.folding_support import fold_all
 
 _SMALL_TALK: list[tuple[Role, str]] = [
     ("user", "thanks"),
@@ -48,7 +17,7 @@ _SMALL_TALK: list[tuple[Role, str]] = [
 
 
 def test_english_a_count_said_anew_with_a_change_word_replaces_the_earlier_one() -> None:
-    state = _fold_all(
+    state = fold_all(
         [
             ("user", "We need a block for the team offsite."),
             ("assistant", "Good news, we can hold 24 rooms for both nights."),
@@ -65,7 +34,7 @@ def test_english_a_count_said_anew_with_a_change_word_replaces_the_earlier_one()
 
 
 def test_persian_a_count_answered_to_the_message_that_quoted_it_replaces_it() -> None:
-    state = _fold_all(
+    state = fold_all(
         [
             ("user", "سلام، برای اسباب‌کشی قیمت میخواستم"),
             ("assistant", "پیشنهاد من کامیونت هست با ۳ کارگر."),
@@ -80,7 +49,7 @@ def test_persian_a_count_answered_to_the_message_that_quoted_it_replaces_it() ->
 
 
 def test_thai_a_count_is_remembered_with_its_noun() -> None:
-    state = _fold_all(
+    state = fold_all(
         [
             ("user", "โต๊ะกินข้าวรุ่น Nara ค่ะ เอาเก้าอี้ 4 ตัวค่ะ"),
             ("assistant", "ได้ครับ โต๊ะ Nara พร้อมเก้าอี้ครับ"),
@@ -103,12 +72,12 @@ def test_a_count_added_asked_or_of_two_things_replaces_nothing() -> None:
         ("با ۳ کارگر میایم.", "الان ۲ تا کارگر دیگه هم میفرستیم."),
         ("เอาเก้าอี้ 4 ตัวค่ะ", "ขอเพิ่มเก้าอี้อีก 2 ตัวนะคะ ตอนนี้"),
     ):
-        state = _fold_all([("user", first), *_SMALL_TALK, ("user", later), ("assistant", "ok")])
+        state = fold_all([("user", first), *_SMALL_TALK, ("user", later), ("assistant", "ok")])
         assert state.replaced_values == [], (first, later)
 
 
 def test_a_count_of_another_noun_replaces_nothing() -> None:
-    state = _fold_all(
+    state = fold_all(
         [
             ("user", "با ۳ کارگر و یه کامیونت میایم."),
             *_SMALL_TALK,

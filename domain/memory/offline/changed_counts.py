@@ -69,11 +69,20 @@ _ADDED_BEFORE = re.compile(
 #: «حداکثر ۶ نفر», «ไม่เกิน 6 ขวด».
 _LIMIT_BEFORE = re.compile(
     r"(?:\b(?:up\s+to|max(?:imum)?|at\s+(?:most|least)|(?:no|not)\s+(?:more|less|fewer)\s+than"
-    r"|more\s+than|less\s+than|fewer\s+than|over|under|min(?:imum)?|fits|seats|sleeps)"
+    r"|more\s+than|less\s+than|fewer\s+than|over|under|min(?:imum)?|fits|seats|sleeps"
+    # what a place has, not what is taken: "the hotel has 120 rooms", "there are 6 spaces"
+    r"|has|there\s+(?:are|is))"
     r"|(?:حداکثر|حداقل|بیشتر\s+از|کمتر\s+از|بالای|زیر|ظرفیت)"
     r"|(?:ไม่เกิน|สูงสุด|อย่างน้อย|ไม่ต่ำกว่า|ได้ถึง|รับได้|จุได้)"
     # the end of a range: "5 to 7 working days", «۲ تا ۳ روز», «3-5 วัน»
     rf"|[{_DIGIT}]\s*(?:to|or|-|–|تا|یا|ถึง|หรือ))\s*$",
+    re.IGNORECASE,
+)
+#: A sentence that says a count of one more thing, not instead: "also 3 rooms for the
+#: adults", «همچنین ۲ اتاق», «ห้องอีก 2 ห้อง».
+_ONE_MORE = re.compile(
+    r"\b(?:also|too|as\s+well|another|additional|in\s+addition|besides)\b"
+    rf"|(?<![{FA_LETTERS}])(?:هم|همچنین)(?![{FA_LETTERS}])|อีก|ด้วย",
     re.IGNORECASE,
 )
 #: Words of a change beyond the update and correction cues: the total a change comes to
@@ -219,7 +228,7 @@ def _replaced(
 ) -> _Said | None:
     """The count ``new`` replaces: the last one said before it of its noun, when its
     sentence says a change or it answers the message that quoted that count."""
-    if new.paired or is_question(sentence):
+    if new.paired or is_question(sentence) or _ONE_MORE.search(sentence):
         return None
     last = next(
         (
