@@ -20,6 +20,7 @@ from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from domain.memory.offline.changed_counts import changed_counts
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.superseded import superseded
+from domain.memory.offline.switched_options import switched_options
 from domain.tokens import estimate_tokens
 from schemas.memory_model import (
     Budgets,
@@ -132,9 +133,9 @@ def fold(
             + [line.content for line in context],
             [line.content for line in lines],
         )
-        # counts no fact holds, changed: «۳ کارگر» → «۴ کارگر»
+        # counts and options no fact holds, changed: «۳ کارگر» → «۴ کارگر», interim → full
         said = _said_before(state)
-        unheld = [find(said, context, lines) for find in (changed_counts,)]
+        unheld = [find(said, context, lines) for find in (changed_counts, switched_options)]
         replaced += changes.old + [old for change in unheld for old in change.old]
         # A value changed back to is current again: no longer marked as replaced.
         new = {*changes.new, *(value for change in unheld for value in change.new)}
