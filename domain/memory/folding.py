@@ -17,8 +17,10 @@ from datetime import datetime
 from domain.memory.chain import EngineChain
 from domain.memory.details import details_of, kept_details
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
+from domain.memory.offline.changed_counts import changed_counts
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.superseded import superseded
+from domain.memory.offline.switched_options import switched_options
 from domain.tokens import estimate_tokens
 from schemas.memory_model import (
     Budgets,
@@ -131,9 +133,13 @@ def fold(
             + [line.content for line in context],
             [line.content for line in lines],
         )
-        replaced += changes.old
+        # counts and options no fact holds, changed: «۳ کارگر» → «۴ کارگر», interim → full
+        said = _said_before(state)
+        unheld = [find(said, context, lines) for find in (changed_counts, switched_options)]
+        replaced += changes.old + [old for change in unheld for old in change.old]
         # A value changed back to is current again: no longer marked as replaced.
-        earlier_replaced = [v for v in state.replaced_values if v not in changes.new]
+        new = {*changes.new, *(value for change in unheld for value in change.new)}
+        earlier_replaced = [v for v in state.replaced_values if v not in new]
     return state.model_copy(
         update={
             "folded_count": state.folded_count + len(lines),
@@ -150,6 +156,14 @@ def fold(
             "updated_at": now,
         }
     )
+
+
+def _said_before(state: MemoryState) -> list[str]:
+    """The summaries and the details of ``state`` in the order said (a summary before the
+    details of its last messages): where a changed value was said before."""
+    texts = [(tier.last_position, 0, tier.text) for tier in state.tiers()]
+    texts += [(detail.last_position, 1, detail.text) for detail in state.details]
+    return [text for *_, text in sorted(texts, key=lambda item: item[:2])]
 
 
 def _tail(lines: Sequence[TranscriptLine]) -> list[TailLine]:

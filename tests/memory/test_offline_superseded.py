@@ -2,18 +2,9 @@
 included ("Room 12" → "Room 14", «متفورمین ۵۰۰» → «متفورمین ۱۰۰۰», «สาย B» → «สาย D»),
 so the context marks a summary that still quotes the old one."""
 
-from datetime import UTC, datetime
-
 from domain.context.replaced import mark_replaced
-from domain.memory.chain import EngineChain
-from domain.memory.folding import FoldPolicy, fold
-from domain.memory.offline import OfflineEngine
 from domain.memory.offline.superseded import superseded
-from schemas.memory_model import Budgets
-from schemas.memory_state import MemoryState
-from schemas.messages import Role, StoredMessage
-
-NOW = datetime(2026, 12, 5, tzinfo=UTC)
+from tests.memory.folding_support import fold_all
 
 
 def test_english_a_room_moved_to_replaces_the_room_said_before() -> None:
@@ -83,30 +74,8 @@ def test_a_function_word_or_a_change_word_is_no_head() -> None:
     assert superseded(["Assistant: جدید ۲۰ تا"], ["جدید ۳۰ تا عوض شد"]).old == []
 
 
-def _message(index: int, role: Role, content: str) -> StoredMessage:
-    return StoredMessage(
-        message_id=f"m{index}",
-        session_id="s",
-        role=role,
-        content=content,
-        seq=index,
-        accepted_at=NOW,
-    )
-
-
-def _fold_all(messages: list[tuple[Role, str]]) -> MemoryState:
-    state = MemoryState()
-    stored = [_message(i + 1, role, text) for i, (role, text) in enumerate(messages)]
-    policy = FoldPolicy()
-    engines = EngineChain(fallback=OfflineEngine())
-    for start in range(0, len(stored), policy.fold_every):
-        batch = stored[start : start + policy.fold_every]
-        state = fold(state, batch, engines, Budgets(), policy, NOW)
-    return state
-
-
 def test_a_fold_remembers_the_old_value_and_the_summary_quoting_it_is_marked() -> None:
-    state = _fold_all(
+    state = fold_all(
         [
             ("user", "Hi, I have a booking for next week."),
             ("assistant", "Found it: Room 12 for three nights from Friday."),
@@ -127,7 +96,7 @@ def test_a_fold_remembers_the_old_value_and_the_summary_quoting_it_is_marked() -
 
 
 def test_a_value_changed_back_to_is_no_longer_marked_as_replaced() -> None:
-    state = _fold_all(
+    state = fold_all(
         [
             ("assistant", "อยู่ในเส้นทางสาย B ครับ"),
             ("user", "ครับ"),
