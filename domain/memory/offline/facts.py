@@ -90,6 +90,7 @@ from domain.memory.offline.lexicon import (
     word_set,
 )
 from domain.memory.offline.listed_ids import listed_ids
+from domain.memory.offline.moved_values import MOVED_FROM, moved_values, with_moved_from
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
@@ -482,6 +483,7 @@ def extract_facts(
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(line.role, line.content, {"name"} if named else set())
     named_old: list[ExtractedFact] = []
+    moved_from: list[ExtractedFact] = []  # old values a message moved (``moved_values``)
     previous = max(context, key=lambda line: line.position, default=None)
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
@@ -492,10 +494,14 @@ def extract_facts(
             line.role, line.content, tuple(asked), facts, answered, declines, asks_new
         )
         matches = _put_right_after_doubt(line, previous, matches, facts)
+        matches = moved_values(line.content, matches, facts.current, facts.current_values())
         held_before = facts.current_values()
         for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
+            elif match.key.startswith(MOVED_FROM):
+                key = match.key.removeprefix(MOVED_FROM)
+                moved_from.append(ExtractedFact(key, match.value, line.message_id))
             else:
                 facts.add(match.key, match.value, line.message_id)
         for key, value in _replacing_named_old(matches, facts):
@@ -520,7 +526,7 @@ def extract_facts(
         previous = line
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
-        for fact in facts.changes
+        for fact in with_moved_from(facts.changes, moved_from)
     ] + named_old
 
 

@@ -1,0 +1,56 @@
+"""A value moved from one to another in one sentence ("move my class from Monday to
+Wednesday", «از دوشنبه به چهارشنبه منتقل کنید», «ย้ายคลาสจากวันจันทร์เป็นวันพุธ», "the price
+went from $40 to $55"): the second is current, the first in the same key's history; an
+English span of days with no word of change ("away from 7 April to 12 April") moves
+nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, history
+
+
+@pytest.mark.parametrize(
+    ("said", "key", "new", "old"),
+    [
+        (
+            "Please move my class from Monday to Wednesday.",
+            "appointment_date",
+            "Wednesday",
+            "Monday",
+        ),
+        (
+            "Can you move my dentist appointment from 3 May to 10 May?",
+            "appointment_date",
+            "10 May",
+            "3 May",
+        ),
+        ("The price went from $40 to $55 without notice.", "price", "$55", "$40"),
+        ("کلاس یوگا رو از دوشنبه به چهارشنبه منتقل کنید", "appointment_date", "چهارشنبه", "دوشنبه"),
+        ("نوبتم رو از ۳ خرداد به ۱۰ خرداد منتقل کنید", "appointment_date", "۱۰ خرداد", "۳ خرداد"),
+        ("ย้ายคลาสจากวันจันทร์เป็นวันพุธค่ะ", "appointment_date", "วันพุธ", "วันจันทร์"),
+        (
+            "ขอเลื่อนนัดจากวันที่ 3 พ.ค. เป็นวันที่ 10 พ.ค. ค่ะ",
+            "appointment_date",
+            "วันที่ 10 พ.ค.",
+            "วันที่ 3 พ.ค.",
+        ),
+    ],
+)
+def test_a_value_moved_from_one_to_another(said: str, key: str, new: str, old: str) -> None:
+    facts = conversation(("user", said), ("assistant", "Done."))
+    assert current(facts)[key] == new
+    assert history(facts, key) == [old]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm away from 7 April to 12 April.",
+        "The shop is open from Monday to Friday.",
+    ],
+)
+def test_a_span_with_no_word_of_change_moves_nothing(said: str) -> None:
+    facts = conversation(("user", said), ("assistant", "Noted."))
+    assert all(not fact.history for fact in facts)
