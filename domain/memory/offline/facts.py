@@ -97,6 +97,7 @@ from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
+from domain.memory.offline.party_sizes import party_sizes
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.role_holders import holders_named
@@ -726,6 +727,7 @@ def _facts_in(
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
     found.extend(named_things(text, claimed))
+    found.extend(party_sizes(text, claimed))
     found.extend(line_ids(text, claimed, from_user))
     held = facts.current_values()
     for ticket in ticket_names(text, held):
