@@ -45,9 +45,26 @@ def test_a_value_moved_from_one_to_another(said: str, key: str, new: str, old: s
 
 
 @pytest.mark.parametrize(
+    ("said", "key", "new", "old"),
+    [
+        ("can you change the pickup time from 10am to 2pm", "pickup_time", "2pm", "10am"),
+        ("ساعت تحویل رو از ساعت ۱۰ به ساعت ۲ تغییر بدید", "delivery_time", "ساعت ۲", "ساعت ۱۰"),
+        ("ขอเปลี่ยนเวลาส่งจาก 10 โมงเป็นบ่ายสองค่ะ", "delivery_time", "บ่ายสอง", "10 โมง"),
+    ],
+)
+def test_hours_moved_from_one_to_another(said: str, key: str, new: str, old: str) -> None:
+    facts = conversation(("user", said), ("assistant", "Done."))
+    assert current(facts)[key] == new
+    assert history(facts, key) == [old]
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "I'm away from 7 April to 12 April.",
+        "I went on holiday from 3 May to 10 May and the parcel came back.",
+        "ร้านเปิดจาก 9 โมงถึง 5 โมงเย็น",
+        "از شنبه تا چهارشنبه نیستم",
         "The shop is open from Monday to Friday.",
     ],
 )

@@ -22,14 +22,16 @@ from domain.memory.offline.values import Kind, ValueSpan, find_values
 #: Kinds whose value is moved: a day, an hour, a price.
 _MOVED_KINDS = frozenset({Kind.DATE, Kind.TIME, Kind.AMOUNT})
 
-_EN_FROM = re.compile(r"(?<![A-Za-z])(?i:from)\s+(?:(?i:the)\s+)?$")
 _EN_TO = re.compile(r"^\s*(?i:to)\s+(?:(?i:the)\s+)?$")
-#: A word of change before "from": a booking moved, a price risen or cut.
+#: A word of change before "from": a booking moved, a price put up or cut, a few words
+#: (what is moved) between; a verb of going only right before it ("went from $40", "has gone
+#: up from"): "I went on holiday from 3 May to 10 May" moves nothing.
 _EN_CHANGE = re.compile(
-    r"(?<![A-Za-z])(?:mov(?:e|es|ed|ing)|reschedul\w*|chang(?:e|es|ed|ing)|switch\w*"
+    r"(?<![A-Za-z])(?:(?:mov(?:e|es|ed|ing)|reschedul\w*|chang(?:e|es|ed|ing)|switch\w*"
     r"|push\w*|bring(?:ing)?|brought|postpon\w*|rebook\w*|shift\w*|amend\w*|updat\w*"
-    r"|went|gone|go(?:es|ing)?|increas\w*|rais\w*|rose|ris(?:e|en|es|ing)|drop\w*|fell"
-    r"|fall(?:s|en|ing)?|reduc\w*|cut|lower\w*|jump\w*)(?![A-Za-z])",
+    r"|increas\w*|rais\w*|reduc\w*|cut|lower\w*)(?:\s+[\w'’-]+){0,5}"
+    r"|(?:went|gone|go(?:es|ing)?|rose|risen|fell|fallen|jump\w*|drop\w*)(?:\s+(?:up|down))?)"
+    r"\s+(?i:from)\s+(?:(?i:the)\s+)?$",
     re.IGNORECASE,
 )
 _FA_FROM = re.compile(r"(?<![\u0600-\u06ff])از\s*$")
@@ -54,17 +56,40 @@ class _Move:
     new: ValueSpan
 
 
+#: Hours read as one span ("from 10am to 2pm"): a move when a word of change leads them.
+_EN_HOURS = re.compile(r"^(?i:from)\s+(?P<old>.+?)\s+(?i:to)\s+(?P<new>.+)$")
+#: «از ساعت ۱۰»: the Persian hour read with the «از» before it.
+_FA_FROM_IN_VALUE = re.compile(r"^از\s+")
+
+
+def _split(text: str, values: Sequence[ValueSpan]) -> list[ValueSpan]:
+    """``values`` with hours moved from one to another ("change it from 10am to 2pm", read as
+    one span) as the two hours, and a Persian hour without its «از»."""
+    split: list[ValueSpan] = []
+    for value in values:
+        hours = _EN_HOURS.match(value.text) if value.kind is Kind.TIME else None
+        led = _FA_FROM_IN_VALUE.match(value.text)
+        if hours and _EN_CHANGE.search(_sentence_before(text[: value.start + hours.start("old")])):
+            split += [_part(value, hours.span("old")), _part(value, hours.span("new"))]
+        elif led:
+            split.append(_part(value, (led.end(), len(value.text))))
+        else:
+            split.append(value)
+    return split
+
+
+def _part(value: ValueSpan, span: tuple[int, int]) -> ValueSpan:
+    start, end = span
+    return ValueSpan(value.kind, value.start + start, value.start + end, value.text[start:end])
+
+
 def _moves(text: str, values: Sequence[ValueSpan]) -> list[_Move]:
     moves = []
-    for old, new in itertools.pairwise(values):
+    for old, new in itertools.pairwise(_split(text, values)):
         if old.kind is not new.kind or old.kind not in _MOVED_KINDS:
             continue
         before, between = text[: old.start], text[old.end : new.start]
-        english = (
-            _EN_FROM.search(before)
-            and _EN_TO.match(between)
-            and _EN_CHANGE.search(_sentence_before(before))
-        )
+        english = _EN_TO.match(between) and _EN_CHANGE.search(_sentence_before(before))
         persian = _FA_FROM.search(before) and _FA_TO.match(between)
         thai = _TH_FROM.search(before) and _TH_TO.match(between)
         if english or persian or thai:
@@ -87,14 +112,13 @@ def moved_values(
     one under ``MOVED_FROM`` + that key unless the key holds it already."""
     result = list(found)
     for move in _moves(text, find_values(text)):
-        on_new = [f for f in result if _overlaps(f, move.new) and not f.key.startswith("~")]
-        on_old = [
-            f
-            for f in result
-            if _overlaps(f, move.old) and not _overlaps(f, move.new) and not f.key.startswith("~")
-        ]
-        key = _key(text, move, on_new + on_old, held)
-        result = [f for f in result if f not in on_old]
+        keyed = [f for f in result if not f.key.startswith("~")]
+        on_new = [f for f in keyed if _overlaps(f, move.new) and not _overlaps(f, move.old)]
+        on_old = [f for f in keyed if _overlaps(f, move.old) and not _overlaps(f, move.new)]
+        # one fact read over both ("from 10am to 2pm" as hours, a whole instruction)
+        on_both = [f for f in keyed if _overlaps(f, move.old) and _overlaps(f, move.new)]
+        key = _key(text, move, on_new + on_old + on_both, held)
+        result = [f for f in result if f not in on_old and not (f in on_both and f.key == key)]
         if not on_new:
             result.append(FactMatch(key, move.new.text, move.new.start, move.new.end))
         holding = current(key)
