@@ -47,6 +47,7 @@ from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.code_labels import named_code_key
+from domain.memory.offline.contact_names import contact_names
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -683,6 +684,7 @@ def _facts_in(
         if claimed.is_free(assigned.start, assigned.end):
             found.append(FactMatch(assigned.key, assigned.name, assigned.start, assigned.end))
             claimed.claim(assigned.start, assigned.end)
+    found.extend(contact_names(text, claimed))  # «ชื่อผู้ติดต่อคือ …»: no name in passing
     # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
     for person in people_named(text):
         if claimed.is_free(person.start, person.end) and not _same_customer(
