@@ -65,6 +65,7 @@ from domain.memory.offline.fragments import (
 )
 from domain.memory.offline.free_of_charge import said_free
 from domain.memory.offline.holder_names import holder_key, names_on_record
+from domain.memory.offline.ids_in_past_tense import id_in_past_tense
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
     Instruction,
@@ -863,7 +864,11 @@ _MIN_OLD_CHARS = 4
 def _named_as_old(text: str, value: ValueSpan) -> bool:
     """Whether the message names ``value`` as the old one; "from June 1 to July 31" is a
     span of days, not a change from June 1."""
-    return is_negated(text, value.start, value.end) and not is_range(value)
+    return (
+        is_negated(text, value.start, value.end)
+        and not is_range(value)
+        and not id_in_past_tense(text, value)
+    )
 
 
 #: What an amount is counted per, said right after it ("$40 per day", "$64.99 a month").
