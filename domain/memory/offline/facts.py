@@ -65,7 +65,6 @@ from domain.memory.offline.fragments import (
 )
 from domain.memory.offline.free_of_charge import said_free
 from domain.memory.offline.holder_names import holder_key, names_on_record
-from domain.memory.offline.ids_in_past_tense import id_in_past_tense
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
     Instruction,
@@ -115,6 +114,7 @@ from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer
 from domain.memory.offline.thai_named_things import card_replied, named_things
 from domain.memory.offline.things_moved import another_things, thing_moved
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
+from domain.memory.offline.told_in_past import still_current
 from domain.memory.offline.values import (
     FA_LETTERS,
     TH_PER_AFTER,
@@ -867,7 +867,7 @@ def _named_as_old(text: str, value: ValueSpan) -> bool:
     return (
         is_negated(text, value.start, value.end)
         and not is_range(value)
-        and not id_in_past_tense(text, value)
+        and not still_current(text, value)
     )
 
 

@@ -1,7 +1,8 @@
-"""An id told in the past tense is still the record's id ("my booking reference was
-BK-55102"); only a word calling it old or wrong makes it the old one. An agent's word of
-acknowledgement before "your gym locker code" names no one. (Persian and Thai put no past
-tense before the value: their ids told of the past are kept already.)"""
+"""An id or a sum told in the past tense is still the value ("my booking reference was
+BK-55102", "the venue hire fee was £350"); only a word calling it old or wrong (or, for a
+sum, another sum it changed to) makes it the old one. An agent's word of acknowledgement
+before "your gym locker code" names no one. (Persian and Thai put no past tense before the
+value: their ids and sums told of the past are kept already.)"""
 
 from __future__ import annotations
 
@@ -38,6 +39,30 @@ def test_an_id_told_in_the_past_tense(text: str, key: str, value: str) -> None:
 )
 def test_an_id_called_old_is_no_current_id(text: str) -> None:
     assert "booking_reference" not in facts_of(("user", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("the venue hire fee was £350 and we paid a deposit.", "hire_fee", "£350"),
+        ("The delivery charge was £12.50 on my receipt.", "shipping_cost", "£12.50"),
+        ("هزینه اجاره سالن ۳۵۰ هزار تومان بود.", "hire_fee", "۳۵۰ هزار تومان"),
+        ("ค่าเช่าสถานที่ 3,500 บาทค่ะ", "hire_fee", "3,500 บาท"),
+    ],
+)
+def test_a_sum_told_in_the_past_tense(text: str, key: str, value: str) -> None:
+    assert facts_of(("user", text)).get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("The price was $40 but now it's $55.", "price", "$55"),
+        ("The old price was $40.", "price", None),
+    ],
+)
+def test_a_sum_told_as_the_old_one(text: str, key: str, value: str | None) -> None:
+    assert facts_of(("user", text)).get(key) == value
 
 
 def test_an_acknowledgement_names_no_one() -> None:
