@@ -27,6 +27,8 @@ def test_a_head_count_said_by_the_thing_booked(text: str, count: str) -> None:
     [
         "I need the booking for 2 nights.",
         "Can I have a table for 7pm?",
+        "I have a reservation for 4 June at the Harbour Grill.",
+        "Can I book the swimming class for 6 year olds on Saturday?",
         "کاناپه سه‌نفره رو سفارش دادم.",
         "ที่นั่งโต๊ะ 4 ที่นั่งค่ะ",
     ],

@@ -19,9 +19,11 @@ _EN_PARTY = re.compile(
     r"(?<![A-Za-z])(?:(?:table|booking|reservation|tour|class|lesson|session|trip|tasting"
     r"|cabin|boat|court|lane)\s+for|(?:party|group)\s+of)\s+"
     rf"{_EN_NUMBER}(?:\s+(?:people|persons|guests|adults|diners|of\s+us))?"
-    # "for 2 nights", "for 7pm", "for 10:30", "for 3 hours": no head count
+    # "for 2 nights", "for 7pm", "for 10:30", "for 3 hours", "for 6 year olds": no head count
     r"(?![\d:.,]?\d|[A-Za-z%]|\s*(?:am|pm|nights?|days?|weeks?|months?|hours?|hrs?|mins?"
-    r"|minutes?|o['’]clock|kg|years?)\b)",
+    r"|minutes?|o['’]clock|kg|years?|year-olds?)\b"
+    # "a reservation for 4 June": a day of a month
+    r"|\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
     re.IGNORECASE,
 )
 _FA_DIGITS_OR_WORDS = r"(?:[\d\u06f0-\u06f9]{1,2}|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده)"
