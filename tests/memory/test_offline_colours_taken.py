@@ -55,3 +55,8 @@ def test_a_later_colour_replaces_the_earlier(first: str, second: str, old: str, 
 )
 def test_no_colour_taken(text: str) -> None:
     assert "colour" not in facts_of(("user", text))
+
+
+def test_a_plain_colour_taken_of_a_thing_named() -> None:
+    found = facts_of(("user", "I want the iPhone 15 in black please."))
+    assert found.get("colour") == "black"

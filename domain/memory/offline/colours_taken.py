@@ -31,6 +31,9 @@ _EN_TAKEN = re.compile(
     r"(?i:\b(?:take|(?<=['’]ll\s)have|(?<=will\s)have|get|go\s+for|go\s+with|order|want|prefer|choose|pick|make)"
     r"(?:\s+(?:it|them|one|that|this))?(?:\s+(?:in|with))?(?:\s+the)?\s+"
     rf"(?P<taken>{_EN_COLOUR})(?:\s+(?:one|ones|version|option|colou?r))?){_EN_CLOSES}"
+    # "I want the iPhone 15 in black please", "I'd like the kitchen tiles in white"
+    r"|(?i:\b(?:take|want|order|get|(?:['’]d|would)\s+like)\s+(?:the|a|an|my|it|them|one)\b"
+    rf"(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?P<object_in>{_EN_COLOUR})){_EN_CLOSES}"
     # "switch it to navy", "I've changed your armchair to black"
     r"|(?i:\b(?:switch|swap|chang)(?:e|es|ed|ing)?"
     r"(?:\s+(?:it|them|that|this|(?:the|your|my)(?:\s+[A-Za-z][\w'’-]*){1,3}))?"
@@ -70,7 +73,7 @@ class ColourTaken:
 def colours_taken(sentence: str) -> Iterator[ColourTaken]:
     """Plain colours ``sentence`` takes, English or Persian."""
     for match in _EN_TAKEN.finditer(sentence):
-        group = next(g for g in ("taken", "switched", "reply") if match[g])
+        group = next(g for g in ("taken", "object_in", "switched", "reply") if match[g])
         yield ColourTaken(match.start(group), match.end(group), match[group])
     for match in _FA_TAKEN.finditer(sentence):
         group = "taken" if match["taken"] else "switched"
