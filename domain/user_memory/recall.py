@@ -3,8 +3,8 @@
 The user-memory section lists the user's facts (most recently observed first, under
 the day they were said or set: ``said_when``, one heading a day, the facts of every
 conversation of that day under it; an identifier also with the values earlier
-conversations gave it; a fact whose value another fact of its conversation shows is left
-out: ``held_facts``),
+conversations gave it, but a noted code's on their own lines: ``noted_codes``; a fact
+whose value another fact of its conversation shows is left out: ``held_facts``),
 then the summaries of earlier conversations (each with its open items: what
 was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
@@ -32,8 +32,9 @@ from typing import NamedTuple
 
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
-from domain.user_memory.fact_values import code_of, noted_line
+from domain.user_memory.fact_values import NOTED_CODE, code_of, noted_line
 from domain.user_memory.held_facts import held_facts
+from domain.user_memory.noted_codes import with_noted_codes_apart
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_details import chosen_details
 from domain.user_memory.recall_index import (
@@ -112,7 +113,8 @@ def other_conversations_values(fact: UserFact) -> tuple[str, ...]:
     conversation, or a value of an attribute (an address, a name), is history only.
     Each is its code alone: the sentence that led to it ("an enquiry for you, your quote
     reference is …") costs tokens and says nothing the key does not."""
-    if not IDENTIFIER_KEY.search(fact.key):
+    if not IDENTIFIER_KEY.search(fact.key) or NOTED_CODE.match(fact.key):
+        # a noted code of another conversation is another thing, on its own line
         return ()
     values: list[str] = []
     sessions = {"", fact.session_id}
@@ -289,7 +291,8 @@ def recall(
 ) -> Recalled:
     """The facts, then the conversations best matching ``query`` (or in the order of
     ``ranked``, when the caller ranked them already), within ``budget_tokens``."""
-    facts = [f for f in state.facts if f.session_id != current_session]
+    listed = with_noted_codes_apart(state.facts)
+    facts = [f for f in listed if f.session_id != current_session]
     if ranked is None:
         ranked = rank_best(
             state.conversations, query, state.recall_index, leave_out=current_session
@@ -306,12 +309,12 @@ def recall(
     # Each day's heading once, its facts under it: the days in the order their first
     # fact comes, each day's facts in their own order.
     under: dict[str, list[tuple[UserFact, str]]] = {}
-    for fact, listed in zip(state.facts, _fact_lines(state.facts), strict=True):
-        if fact.session_id == current_session or listed.held:
+    for fact, line in zip(listed, _fact_lines(listed), strict=True):
+        if fact.session_id == current_session or line.held:
             continue
-        cost = listed.cost + (0.0 if listed.heading in under else listed.heading_cost)
+        cost = line.cost + (0.0 if line.heading in under else line.heading_cost)
         if weight + cost <= budget_tokens:
-            under.setdefault(listed.heading, []).append((fact, listed.line))
+            under.setdefault(line.heading, []).append((fact, line.line))
             weight += cost
         else:
             chosen.dropped.append((f"user_fact:{fact.key}", "over the user memory budget"))

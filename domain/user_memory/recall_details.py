@@ -5,7 +5,8 @@ memory's room goes to the details (``domain.user_memory.details``): those sharin
 the query's content terms first (each term weighted by how few details hold it),
 then the conversations' newest in turn (``_turns``), those stating only measures (how
 long something takes, how many: ``details.only_measures``) after the others. A detail
-whose every value the section shows already is left out for free. The memory holds at most
+whose every value the section shows already is left out for free; a line keeps only
+the detail's sentences stating its values (``detail_sentences``). The memory holds at most
 ``MAX_USER_DETAILS``, and their lines, weights and terms are made once per memory
 (``per_memory``), so a request's cost does not grow with the user's history.
 """
@@ -20,6 +21,7 @@ from typing import NamedTuple
 from domain.memory.offline.terms import content_terms
 from domain.search.tokenize import normalize
 from domain.tokens import token_weight
+from domain.user_memory.detail_sentences import value_sentences
 from domain.user_memory.details import all_stated, is_weak, only_measures, strong
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import rarity
@@ -59,7 +61,8 @@ def _normalized(shown: str) -> str:
 
 def detail_line(detail: UserDetail) -> str:
     # "tomorrow" in an earlier conversation was another day's tomorrow (``said_when``)
-    return f"- {said_on(' '.join(detail.text.split()), detail.observed_at)}"
+    text = value_sentences(" ".join(detail.text.split()), detail.values)
+    return f"- {said_on(text, detail.observed_at)}"
 
 
 def _prepared(details: Sequence[UserDetail]) -> _Prepared:

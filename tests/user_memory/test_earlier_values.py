@@ -138,9 +138,9 @@ def identifier_line(said: list[tuple[str, str, str, int]]) -> str:
     ("key", "earlier", "later", "code"),
     [
         (
-            "reference",
+            "quote_reference",
             "an enquiry for you, your quote reference is BS-Q-20417",
-            "NVL-7730481",
+            "BS-Q-20552",
             "BS-Q-20417",
         ),
         ("ticket_id", "شماره تیکت شما TK-44719 هست", "TK-48291", "TK-44719"),

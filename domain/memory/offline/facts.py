@@ -38,15 +38,15 @@ import copy
 import dataclasses
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
+from domain.memory.offline.brand_models import brand_before, brand_start, town_and_postcode
 from domain.memory.offline.charges import charge_span, same_charge
-from domain.memory.offline.code_labels import named_code_key
 from domain.memory.offline.contact_names import contact_names
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
@@ -58,6 +58,7 @@ from domain.memory.offline.dialogue import (
 )
 from domain.memory.offline.fact_keys import base_key, canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.fees_named import fee_of_named_subject
 from domain.memory.offline.fragments import (
     moved_to,
     number_said_as_correction,
@@ -72,6 +73,7 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
+from domain.memory.offline.lead_ins import lead_in
 from domain.memory.offline.lexicon import (
     ENGLISH_ACKNOWLEDGEMENTS,
     ENGLISH_GREETINGS,
@@ -91,8 +93,10 @@ from domain.memory.offline.lexicon import (
     word_set,
 )
 from domain.memory.offline.listed_ids import listed_ids
+from domain.memory.offline.measured_things import things_measured
 from domain.memory.offline.moved_values import MOVED_FROM, moved_values, with_moved_from
 from domain.memory.offline.named_choices import named_choices, same_choice
+from domain.memory.offline.named_codes import code_named, code_of_named_thing, door_code
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
@@ -103,8 +107,10 @@ from domain.memory.offline.person_names import RELATION_KEYS, people_named, rela
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
+from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
 from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
+from domain.memory.offline.stay_ends import stay_end_moved
 from domain.memory.offline.subjects import TOPICS, Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
@@ -132,7 +138,6 @@ from domain.memory.offline.wording_fa import (
     SCHEDULING,
     SEPARATELY,
     THAT_ORDER,
-    brand_opening,
     town_opening,
 )
 
@@ -155,9 +160,6 @@ _SHORT_REACH = {
     # "12 x Longi 435W (5.22 kWp), the Fox ESS battery" sizes no battery
     Kind.MEASURE: 14,
 }
-
-#: A sentence ends at a full stop, but not at a title's ("Dr. Osei has Monday free").
-_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)[.!?؟\n](?:\s|$)|[!?؟]")
 
 #: Identifiers whose prefix says what they are, with no cue needed.
 _ID_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -289,7 +291,7 @@ class _Facts:
 
     def note_measures(self, text: str) -> None:
         self.measured |= _measures_in(text)
-        self.things_measured.update(_things_measured(text))
+        self.things_measured.update(things_measured(text, _nearest_cues))
 
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
@@ -415,38 +417,6 @@ class _Facts:
                 seen.add(item.key)
                 ordered.append(item)
         return ordered + [item for item in self.known if item.key not in seen]
-
-
-@functools.lru_cache(maxsize=512)
-def _things_measured(text: str) -> dict[str, str]:
-    """Each measure ``text`` says → the key of the thing its sentence names it the size of.
-    Measures listed together are sizes of one thing, named after the last ("a 1TB or 2TB
-    hard drive") or before the first ("batteries in 5.2 kWh, 10.4 kWh and 15.6 kWh")."""
-    things: dict[str, str] = {}
-    for listed in _listed_measures(text):
-        last, first = _nearest_cues(text, listed[-1]), _nearest_cues(text, listed[0])
-        after = [(t, start) for t, start in last if start > listed[-1].start]
-        for topic, _ in (after or first)[:1]:
-            things.update((value.text, topic.key_for(value.kind) or "") for value in listed)
-    return things
-
-
-#: What joins measures offered together: "5.2 kWh, 10.4 kWh and 15.6 kWh", "1TB or 2TB".
-_LISTED = re.compile(r"\s*(?:,|/|(?i:or|and|to)|یا|و|หรือ|และ)\s*")
-
-
-def _listed_measures(text: str) -> Iterator[list[ValueSpan]]:
-    """The measures of ``text``, those listed together in one group."""
-    group: list[ValueSpan] = []
-    for value in find_values(text):
-        if value.kind is not Kind.MEASURE:
-            continue
-        if group and not _LISTED.fullmatch(text, group[-1].end, value.start):
-            yield group
-            group = []
-        group.append(value)
-    if group:
-        yield group
 
 
 @functools.lru_cache(maxsize=512)
@@ -794,7 +764,7 @@ def _facts_in(
             elif value.kind is Kind.AMOUNT and (rate := _RATE.match(text, value.end)):
                 end = rate.end()  # "$40 per day" is not $40
             if from_user and base_key(key) == "product_model":
-                start = _brand_start(text, value, start)
+                start = brand_start(text, value, start)
             if from_user and value.kind is Kind.ADDRESS:
                 start = _town_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
@@ -884,7 +854,7 @@ def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
         FactMatch(REPLACED, value.text, value.start, value.end)
         for value in values
         if _named_as_old(text, value)
-        and not starts_span(text, value, values, _sentence_bounds(text, value.start, value.end))
+        and not starts_span(text, value, values, sentence_bounds(text, value.start, value.end))
         and len(value.text) >= _MIN_OLD_CHARS
         and value.kind is not Kind.NUMBER
     ]
@@ -921,15 +891,15 @@ def _keys_for(
     by_unit = counted(value)
     if by_unit is not None:
         return [(by_unit, value.start)]
-    brand = _brand_before(text, value)
+    brand = brand_before(text, value)
     if brand is not None:  # no order number follows a brand name; the model keeps it
         # "…, 88 Deansgate, Manchester M3 2ER": a town and its postcode, no brand and model
-        noted = "postcode" if _town_and_postcode(text, brand, value) else "product_model"
+        noted = "postcode" if town_and_postcode(text, brand, value) else "product_model"
         return [(facts.noted_key(noted, text[brand : value.end]), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]
-    stay_end = _stay_end_moved(text, value, facts)
+    stay_end = stay_end_moved(text, value, facts.current)
     if stay_end is not None:  # "arriving wed 15th, leaving fri 17th": the stay, moved
         return [(stay_end, value.start)]
     charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
@@ -941,9 +911,9 @@ def _keys_for(
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
     cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
-    cues = [(_door_code(t, text, start), start) for t, start in cues]
+    cues = [(door_code(t, text, start), start) for t, start in cues]
     cues = [(arrival_of_someone(t, text, start), start) for t, start in cues]
-    named_code = _code_of_named_thing(cues, text, value)
+    named_code = code_of_named_thing(cues, text, value)
     if named_code is not None:  # "my gym locker code is 4471": the locker's, no coupon
         return [(facts.entity_key(named_code, value.text, update), value.start)]
     if value.kind is Kind.AMOUNT and given_back(text, value.end):
@@ -1016,7 +986,7 @@ def _keys_for(
     carried = _named_just_before(text, value) or _named_in_sentence_before(text, value)
     if carried is not None:
         return [(facts.entity_key(carried, value.text, update), value.start)]
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     if is_thai(sentence):  # no full stops: only the words near the value
         sentence = near_words(text, value.start, value.end, begin, stop)
@@ -1052,31 +1022,12 @@ def _keys_for(
         and not facts.holds(value.text)
     ):
         base = NOTED_KINDS[value.kind]
-        code_key = _code_named(text, value)
+        code_key = code_named(text, value)
         if code_key is not None:  # "your quote reference is BS-Q-…": the code, keyed by it
             return [(code_key, value.start)]
         same = _noted_of_same_thing(text, value, base, facts) if correction or update else None
-        return [(same or facts.noted_key(base, value.text), _lead_in(text, value))]
+        return [(same or facts.noted_key(base, value.text), lead_in(text, value))]
     return []
-
-
-def _code_named(text: str, value: ValueSpan) -> str | None:
-    """The key the English words right before a code name for it ("your move reference
-    is MV-66021" → ``move_reference``), when they name one (``code_labels``)."""
-    if value.kind is not Kind.IDENTIFIER:
-        return None
-    return _code_key(_said_before_in_sentence(text, value))
-
-
-def _said_before_in_sentence(text: str, value: ValueSpan) -> str:
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    return text[begin : value.start]
-
-
-def _code_key(lead: str) -> str | None:
-    """The key ``lead``, the words before a code, name for it (``code_labels``)."""
-    key = named_code_key(lead)
-    return canonical_key(key) if key is not None else None
 
 
 def _noted_of_same_thing(text: str, value: ValueSpan, base: str, facts: _Facts) -> str | None:
@@ -1139,7 +1090,7 @@ _PLACES_SENT_TO = frozenset({"work", "pickup"})
 
 
 def _delivered_to_place(text: str, value: ValueSpan) -> bool:
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     before = text[max(0, begin - _CUE_REACH_BEFORE) : value.start]
     named = [c for c in cues_in(text[begin : value.start]) if c.topic.key_for(Kind.ADDRESS)]
     if not named and begin > 0:  # "… to my office instead? 5 King Street"
@@ -1173,55 +1124,6 @@ def _refined_by_question(cue: Topic, asked: Sequence[Topic], thai: bool) -> Topi
     return next((t for t in asked if t.name in specific), cue)
 
 
-#: A code word alone, no coupon's name ("code", «โค้ด»; not "promo code", «โค้ดส่วนลด»).
-_BARE_CODE = re.compile(r"code(?![A-Za-z])|โค้ด(?!ส่วนลด)", re.IGNORECASE)
-#: What a code opens: "a side gate with a keypad, code is 4471", «ประตูหลังบ้าน โค้ด 1234».
-_DOOR = re.compile(
-    r"(?<![A-Za-z])(?:gates?|doors?|keypad|entrance|lobby|intercom|lock\s?box|key\s?safe)"
-    r"(?![A-Za-z])|ประตู|ทางเข้า|คีย์การ์ด",
-    re.IGNORECASE,
-)
-#: How far before the code word what it opens may stand.
-_DOOR_REACH = 24
-#: A code used on an order is a coupon, wherever the customer stands ("I'm at the gate,
-#: can I use code WELCOME5?", «ใช้โค้ด»).
-_SPENT = re.compile(
-    r"(?<![A-Za-z])(?:use|used|using|apply|applied|redeem(?:ed)?|checkout|discount|off"
-    r"|order)(?![A-Za-z])|ใช้โค้ด|ส่วนลด",
-    re.IGNORECASE,
-)
-
-
-def _door_code(cue: Topic, text: str, cue_start: int) -> Topic:
-    """The access code, when a bare "code" follows what it opens in the same sentence
-    ("theres a side gate with a keypad, code is 4471"): no coupon."""
-    if cue.name != "coupon" or not _BARE_CODE.match(text, cue_start):
-        return cue
-    begin, stop = _sentence_bounds(text, cue_start, cue_start)
-    if _SPENT.search(text, begin, stop):
-        return cue
-    opens = _DOOR.search(text, max(begin, cue_start - _DOOR_REACH), cue_start)
-    return topic_by_name("access") if opens else cue
-
-
-#: A bare "code" said to be the value: "locker code is 4471", "alarm code: 2580".
-_CODE_SAID = re.compile(r"(?i:code)\s*(?:(?i:is|was|will\s+be)|:)\s*$")
-
-
-def _code_of_named_thing(
-    cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan
-) -> str | None:
-    """The key of a code a bare "code" gives for a thing named right before it ("my gym
-    locker code is 4471" → ``gym_locker_code``, ``code_labels``): a locker's or an
-    alarm's code is no coupon; one spent on an order ("use code 4471") stays a coupon."""
-    if not any(t.name == "coupon" and _BARE_CODE.match(text, start) for t, start in cues):
-        return None
-    lead = _said_before_in_sentence(text, value)
-    if not _CODE_SAID.search(lead) or _SPENT.search(lead):
-        return None
-    return _code_key(lead)
-
-
 def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
     """A card named by its last digits is the new card when the new card has them
     ("card ending 2058 sent" after "the new card will end in 2058")."""
@@ -1229,26 +1131,6 @@ def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
     if key == "payment_card" and new_card and _digits(new_card) == _digits(value.text):
         return "new_card"
     return key
-
-
-#: A word right before a day that says which end of a stay it is ("arriving wed 15th",
-#: "leaving fri 17th", "departing on the 9th").
-_STAY_ENDS = (
-    (re.compile(r"(?i:arriv(?:e|ing|al))\s+(?:(?i:on)\s+)?$"), "check_in_date"),
-    (re.compile(r"(?i:leav(?:e|ing)|depart(?:ing|ure)?)\s+(?:(?i:on)\s+)?$"), "check_out_date"),
-)
-
-
-def _stay_end_moved(text: str, value: ValueSpan, facts: _Facts) -> str | None:
-    """The end of a stay on record a day said after "arriving" or "leaving" moves: in a
-    stay, those are the check-in and the check-out, not a delivery's arrival."""
-    if value.kind is not Kind.DATE:
-        return None
-    before = text[max(0, value.start - 24) : value.start]
-    for said, key in _STAY_ENDS:
-        if said.search(before) and facts.current(key) is not None:
-            return key
-    return None
 
 
 def _slot_moved(value: ValueSpan, text: str, from_user: bool, facts: _Facts) -> str | None:
@@ -1282,10 +1164,10 @@ def _named_just_before(text: str, value: ValueSpan) -> str | None:
     that comes to 780 thousand)."""
     if value.kind is not Kind.AMOUNT:
         return None
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     if any(cue.topic.key_for(value.kind) for cue in cues_in(text[begin : value.start])):
         return None
-    previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
+    previous_begin, _ = sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
     previous = text[previous_begin:begin]
     if not _PERSIAN.search(previous) or any(v.kind is value.kind for v in find_values(previous)):
         return None
@@ -1302,7 +1184,7 @@ def _named_in_sentence_before(text: str, value: ValueSpan) -> str | None:
     opens by pointing back or follows a question of the same message ("Can the invoice go
     to my work email instead? it's …", "Can you send both to my neighbor instead? Linda
     Ortiz, 2224 SE Alder St.")."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     if begin == 0:
         return None
     asks = text[:begin].rstrip().endswith(("?", "؟"))
@@ -1338,7 +1220,7 @@ def _number_sentence(text: str, begin: int, value: ValueSpan) -> bool:
     number with a few words at most ("8203", «۴۴۷۱», "12 is correct")."""
     if _POINTER_LEADS.match(text, begin):
         return True
-    _, stop = _sentence_bounds(text, value.start, value.end)
+    _, stop = sentence_bounds(text, value.start, value.end)
     return not text[begin : value.start].strip() and bool(
         _NUMBER_SENTENCE_TAIL.match(text[value.end : stop])
     )
@@ -1375,7 +1257,7 @@ def _cues_of_sentences_before(text: str, begin: int, kind: Kind, sentences: int)
     ``begin`` that names one; none from or past a sentence that states a value of that
     kind (its cue is its own value's)."""
     while begin > 0 and sentences > 0:
-        previous_begin, _ = _sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
+        previous_begin, _ = sentence_bounds(text, max(0, begin - 2), max(0, begin - 1))
         sentence = text[previous_begin:begin]
         if any(v.kind is kind for v in find_values(sentence)):
             return []  # "any wiggle room on the 142? we paid 128": the cue is the 142's
@@ -1401,8 +1283,6 @@ NOTED_KINDS = {
     Kind.PHONE: "other_phone",
     Kind.EMAIL: "other_email",
 }
-#: How far before a noted value its lead-in reaches (characters, cut at a space).
-_LEAD_IN_REACH = 48
 
 
 #: An assistant inviting the customer to get in touch, or to send something in: the number
@@ -1428,7 +1308,7 @@ def _named_as_id(text: str, value: ValueSpan, asked: Sequence[Topic]) -> bool:
     ("National ID?" "۰۰۷۳۴۵۱۲۸۹"), when no word or question makes it a phone."""
     if value.kind is not Kind.PHONE:
         return False
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     before = text[max(begin, value.start - _ID_CUE_REACH) : value.start]
     # "my dad's": whose it is, not what it is
     cues = [cue for cue in cues_in(before) if cue.topic.name not in _OTHER_PERSONS]
@@ -1449,7 +1329,7 @@ def _id_put_right(value: ValueSpan, text: str, facts: _Facts) -> str | None:
     phone («ขอโทษครับ เบอร์ผิด ที่ถูกคือ …»: its cue keys it)."""
     if value.kind is not Kind.PHONE:
         return None
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     if any(cue.topic.name == "phone" for cue in cues_in(text[begin:stop])):
         return None
     digits = _digits(value.text)
@@ -1601,7 +1481,7 @@ def _digits_or_text(value: str) -> str:
 def _read_from_record(value: ValueSpan, text: str) -> bool:
     """Whether the assistant reads the customer's own contact back ("we have 07700 900123
     on file", «در سیستم شماره … ثبت شده», "ในระบบเป็น …"), not an invitation to call."""
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     return bool(_YOURS.search(sentence)) and not _GET_IN_TOUCH.search(sentence)
 
@@ -1610,7 +1490,7 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
     """Whether a phone or email the assistant writes is the company's own."""
     if from_user or value.kind not in (Kind.PHONE, Kind.EMAIL):
         return False
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     return bool(
         _COMPANY_EMAIL.match(value.text)
@@ -1620,88 +1500,14 @@ def _our_contact(value: ValueSpan, from_user: bool, text: str) -> bool:
     )
 
 
-#: A brand written just before a code makes it a model ("… Sony WF-1000XM5", "مدلش Bosch
-#: SMS46NI01", «ตู้เย็น 2 ประตู Hitachi R-VGX400PF»): a capitalised word inside a sentence that
-#: names no subject ("Order #558201" opens its sentence and names one). Thai vowel and tone
-#: marks («ประตู») are no word characters to ``\w``, so they are listed.
-_BRAND_BEFORE = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]))[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$"
-)
-
-
-#: A British postcode ("M3 2ER", "LS6 2QT", "SW1A 1AA"): its inward code is a digit and
-#: two letters that are never C, I, K, M, O or V, and no unit ("1TB", "5GB", "2ND").
-_POSTCODE = re.compile(
-    r"[A-Z]{1,2}\d[A-Z\d]?\s\d(?!TB|GB|ND|ST|RD|TH)[ABD-HJLNP-UW-Z]{2}", re.IGNORECASE
-)
-#: Before a town: a comma ("…, Manchester M3 2ER") or a street ("12 High Street Leeds …").
-_TOWN_IN_ADDRESS = re.compile(r"[,،]\s*$|\d+\s+(?:[A-Za-z'.-]+\s+){1,3}$")
-
-
-def _town_and_postcode(text: str, brand: int, value: ValueSpan) -> bool:
-    """Whether the word before a code and the code are a town and its postcode in an
-    address, not a brand and its model ("Samsung S24 1TB")."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    return bool(_POSTCODE.fullmatch(value.text) and _TOWN_IN_ADDRESS.search(text[begin:brand]))
-
-
-def _brand_before(text: str, value: ValueSpan) -> int | None:
-    """Where the brand written before a model code starts, when one is."""
-    if value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
-        return None
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    found = _BRAND_BEFORE.search(text[begin : value.start])
-    if found is None or cues_in(found.group("brand")):
-        return None
-    return begin + found.start("brand")
-
-
-def _brand_start(text: str, value: ValueSpan, start: int) -> int:
-    """Where a model a customer gives starts: at the Persian brand word that alone opens
-    the reply before its code («بوش SMS46NI01»)."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    opening = brand_opening(text[begin : value.start])
-    return start if opening is None else min(start, begin + opening)
-
-
 def _town_start(text: str, value: ValueSpan, start: int) -> int:
     """Where an address a customer gives starts: at the town and district that open the
     reply right before the street («اهواز کیانپارس خیابان …»)."""
     if start != value.start:
         return start
-    begin, _ = _sentence_bounds(text, value.start, value.end)
+    begin, _ = sentence_bounds(text, value.start, value.end)
     opening = town_opening(text[begin : value.start])
     return start if opening is None else begin + opening
-
-
-def _lead_in(text: str, value: ValueSpan) -> int:
-    """Where the words that lead to ``value`` in its sentence start."""
-    begin, _ = _sentence_bounds(text, value.start, value.end)
-    start = max(begin, value.start - _LEAD_IN_REACH)
-    if start > begin:
-        space = text.find(" ", start, value.start)
-        start = space + 1 if space != -1 else value.start
-    while start < value.start and not text[start].isalnum():
-        start += 1
-    # "and finance have given me the PO, it's PO-558213": the reply's first word is no lead
-    opening = _LEAD_OPENING.match(text, start, value.start)
-    return opening.end() if opening else start
-
-
-#: Words that open a reply or join it to what was said, and say nothing of a value; a
-#: reply noun only with no word after it ("fine ref PCN-8812" is a penalty's).
-_ENGLISH_LEAD_OPENING = (
-    ENGLISH_YES
-    | ENGLISH_ACKNOWLEDGEMENTS
-    | ENGLISH_GREETINGS
-    | word_set("and so but also oh well then")
-)
-_PERSIAN_LEAD_OPENING = PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS | word_set("و خب ولی اما پس")
-_LEAD_OPENING = re.compile(
-    rf"(?:(?:{reply_words(_ENGLISH_LEAD_OPENING)})(?![\w])"
-    rf"|(?:{reply_words(_PERSIAN_LEAD_OPENING)})(?![{_FA}\u200c]))[\s,،.!:-]*",
-    re.IGNORECASE,
-)
 
 
 #: Words that make a contact detail the customer's when the assistant writes it.
@@ -1733,7 +1539,7 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
         if sum(c.isdigit() for c in value.text) < _MIN_ID_DIGITS:
             return False
     if key in _CUSTOMER_CONTACT:
-        begin, stop = _sentence_bounds(text, value.start, value.end)
+        begin, stop = sentence_bounds(text, value.start, value.end)
         if a_teams_contact(text[begin : value.start]):
             return False  # "the email for the warranty team is …"
         if from_user:
@@ -1771,7 +1577,7 @@ def _loose_date_in_question(text: str, value: ValueSpan) -> bool:
     """ "today" in "what can I sort out for you today?" is no date of anything."""
     if value.kind is not Kind.DATE or any(c.isdigit() for c in value.text):
         return False
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     return is_question(text[begin:stop])
 
 
@@ -1823,7 +1629,7 @@ def _moved_here(text: str, value: ValueSpan) -> bool:
     says when someone fell ill, no new day of the visit."""
     if _date_detail(value.text) >= 0:
         return True
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     sentence = text[begin:stop]
     if is_thai(sentence):
         sentence = near_words(text, value.start, value.end, begin, stop)
@@ -1868,23 +1674,15 @@ def _corrected_near(text: str, begin: int, stop: int) -> bool:
     """Whether the words of correction stand in the value's sentence or one next to it
     ("Sorry, my mistake. It's 48231."), not in another part of a long recap (a "Move
     reference MV-66021." at its end does not correct the dates at its start)."""
-    ends = [0, *(match.end() for match in _SENTENCE_END.finditer(text, 0, begin))]
+    ends = [0, *(match.end() for match in SENTENCE_END.finditer(text, 0, begin))]
     before = ends[-2] if len(ends) > 1 else 0
-    after = _SENTENCE_END.search(text, stop + 1)
+    after = SENTENCE_END.search(text, stop + 1)
     return is_correction(text[before : after.end() if after else len(text)])
 
 
 def _sentence_of(text: str, value: ValueSpan) -> str:
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     return text[begin:stop]
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
-    stop = _SENTENCE_END.search(text, end)
-    return begin, stop.start() + 1 if stop else len(text)
 
 
 _PERSIAN = re.compile(rf"[{_FA}]")
@@ -1956,7 +1754,7 @@ def _nearest_cues(
     names the first date after it, not every date of the message ("check-out Monday
     30 Dec … the cake on the 28th"). A cue joined to the best by "and" comes along
     ("your delivery and assembly are booked for …"). The cues chosen are marked used."""
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     reach = _SHORT_REACH.get(value.kind, _CUE_REACH_BEFORE)
     window = max(begin, value.start - reach)
     spent = used if used is not None else set()
@@ -1983,7 +1781,7 @@ def _nearest_cues(
     if not usable:
         return []
     _, best = max(usable, key=lambda item: item[1].topic.strength_for(value.kind) * 1000 - item[0])
-    best = _fee_of_named_subject(best, [c for _, c in usable], text)
+    best = fee_of_named_subject(best, [c for _, c in usable], text)
     chosen = [best]
     for _, other in usable:
         if other.topic is best.topic or other in chosen:
@@ -1993,23 +1791,6 @@ def _nearest_cues(
             chosen.append(other)
     spent.update((c.start, value.kind) for c in chosen)
     return [(c.topic, c.start) for c in chosen]
-
-
-#: Topics that name the thing a fee is paid for, each keyed by that fee (``hire_fee``).
-_PAID_FOR = frozenset({"hire", "baggage", "assembly"})
-
-
-def _fee_of_named_subject(best: Cue, usable: Sequence[Cue], text: str) -> Cue:
-    """The cue right before a bare "fee" that names what the fee is paid for: in "the hall
-    hire fee is £200" the fee is the hire's (``hire_fee``), not a fee of its own. Only
-    such a cue: a "monthly fee" says how often, and a delivery's "fee" keeps the fee's
-    key."""
-    if best.topic.name != "fee":
-        return best
-    for other in usable:
-        if other.topic.name in _PAID_FOR and not text[other.end : best.start].strip():
-            return other
-    return best
 
 
 #: Money held on a card or in an account: its balance is what is left to spend, not a sum
@@ -2226,7 +2007,7 @@ _OURS = re.compile(r"(?<![A-Za-z])(?:our|us|we)(?![A-Za-z])|(?<![\w])(?:ما|م�
 
 def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
     if value.kind is Kind.EMAIL:
-        begin = _sentence_bounds(text, value.start, value.end)[0]
+        begin = sentence_bounds(text, value.start, value.end)[0]
         if _COMPANY_EMAIL.match(value.text) or a_teams_contact(text[begin : value.start]):
             return None
         if not from_user and _GET_IN_TOUCH.search(_sentence_of(text, value)):
@@ -2247,7 +2028,7 @@ def _key_by_shape(value: ValueSpan, from_user: bool, text: str) -> str | None:
 
 
 def _is_choice(text: str, value: ValueSpan, from_user: bool) -> bool:
-    begin, stop = _sentence_bounds(text, value.start, value.end)
+    begin, stop = sentence_bounds(text, value.start, value.end)
     offered = offered_together(text[begin:stop], offered=not from_user)
     return any(v.start + begin == value.start and v.kind is value.kind for v in offered)
 
@@ -2441,7 +2222,7 @@ _MIN_NUMBERED_ADDRESS_CHARS = 12
 def _first_sentence(text: str) -> tuple[int, str]:
     stripped = text.strip()
     offset = text.find(stripped)
-    end = _SENTENCE_END.search(stripped)
+    end = SENTENCE_END.search(stripped)
     return offset, stripped[: end.start() + 1].rstrip(".!") if end else stripped
 
 

@@ -1,0 +1,51 @@
+"""Where the words that lead to a noted value start ("registered with number WS-77120"):
+a value nothing names is shown with them, from at most a few words before it in its
+sentence, past a reply's opening word ("and", "sure", «خب») that says nothing of it. Its
+own module: it reads only the sentence around the value, never the facts held."""
+
+import re
+
+from domain.memory.offline.lexicon import (
+    ENGLISH_ACKNOWLEDGEMENTS,
+    ENGLISH_GREETINGS,
+    ENGLISH_YES,
+    PERSIAN_ACKNOWLEDGEMENTS,
+    PERSIAN_YES,
+    reply_words,
+    word_set,
+)
+from domain.memory.offline.sentence_bounds import sentence_bounds
+from domain.memory.offline.values import FA_LETTERS, ValueSpan
+
+#: How far before a noted value its lead-in reaches (characters, cut at a space).
+_LEAD_IN_REACH = 48
+
+
+def lead_in(text: str, value: ValueSpan) -> int:
+    """Where the words that lead to ``value`` in its sentence start."""
+    begin, _ = sentence_bounds(text, value.start, value.end)
+    start = max(begin, value.start - _LEAD_IN_REACH)
+    if start > begin:
+        space = text.find(" ", start, value.start)
+        start = space + 1 if space != -1 else value.start
+    while start < value.start and not text[start].isalnum():
+        start += 1
+    # "and finance have given me the PO, it's PO-558213": the reply's first word is no lead
+    opening = _LEAD_OPENING.match(text, start, value.start)
+    return opening.end() if opening else start
+
+
+#: Words that open a reply or join it to what was said, and say nothing of a value; a
+#: reply noun only with no word after it ("fine ref PCN-8812" is a penalty's).
+_ENGLISH_LEAD_OPENING = (
+    ENGLISH_YES
+    | ENGLISH_ACKNOWLEDGEMENTS
+    | ENGLISH_GREETINGS
+    | word_set("and so but also oh well then")
+)
+_PERSIAN_LEAD_OPENING = PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS | word_set("و خب ولی اما پس")
+_LEAD_OPENING = re.compile(
+    rf"(?:(?:{reply_words(_ENGLISH_LEAD_OPENING)})(?![\w])"
+    rf"|(?:{reply_words(_PERSIAN_LEAD_OPENING)})(?![{FA_LETTERS}\u200c]))[\s,،.!:-]*",
+    re.IGNORECASE,
+)
