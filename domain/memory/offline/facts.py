@@ -47,6 +47,7 @@ from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.brand_models import brand_before, brand_start, town_and_postcode
 from domain.memory.offline.charges import charge_span, same_charge
+from domain.memory.offline.contact_names import contact_names
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -93,6 +94,7 @@ from domain.memory.offline.lexicon import (
 )
 from domain.memory.offline.listed_ids import listed_ids
 from domain.memory.offline.measured_things import things_measured
+from domain.memory.offline.moved_values import MOVED_FROM, moved_values, with_moved_from
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_codes import code_named, code_of_named_thing, door_code
 from domain.memory.offline.named_fa import things_named
@@ -100,6 +102,7 @@ from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
+from domain.memory.offline.party_sizes import party_sizes
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.role_holders import holders_named
@@ -117,6 +120,7 @@ from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer
 from domain.memory.offline.thai_named_things import card_replied, named_things
 from domain.memory.offline.things_moved import another_things, thing_moved
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
+from domain.memory.offline.told_in_past import still_current
 from domain.memory.offline.values import (
     FA_LETTERS,
     TH_PER_AFTER,
@@ -452,6 +456,7 @@ def extract_facts(
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(line.role, line.content, {"name"} if named else set())
     named_old: list[ExtractedFact] = []
+    moved_from: list[ExtractedFact] = []  # old values a message moved (``moved_values``)
     previous = max(context, key=lambda line: line.position, default=None)
     for line in sorted(lines, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
@@ -462,10 +467,14 @@ def extract_facts(
             line.role, line.content, tuple(asked), facts, answered, declines, asks_new
         )
         matches = _put_right_after_doubt(line, previous, matches, facts)
+        matches = moved_values(line.content, matches, facts.current, facts.current_values())
         held_before = facts.current_values()
         for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
+            elif match.key.startswith(MOVED_FROM):
+                key = match.key.removeprefix(MOVED_FROM)
+                moved_from.append(ExtractedFact(key, match.value, line.message_id))
             else:
                 facts.add(match.key, match.value, line.message_id)
         for key, value in _replacing_named_old(matches, facts):
@@ -490,7 +499,7 @@ def extract_facts(
         previous = line
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
-        for fact in facts.changes
+        for fact in with_moved_from(facts.changes, moved_from)
     ] + named_old
 
 
@@ -646,6 +655,7 @@ def _facts_in(
         if claimed.is_free(assigned.start, assigned.end):
             found.append(FactMatch(assigned.key, assigned.name, assigned.start, assigned.end))
             claimed.claim(assigned.start, assigned.end)
+    found.extend(contact_names(text, claimed))  # «ชื่อผู้ติดต่อคือ …»: no name in passing
     # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
     for person in people_named(text):
         if claimed.is_free(person.start, person.end) and not _same_customer(
@@ -690,6 +700,7 @@ def _facts_in(
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
     found.extend(named_things(text, claimed))
+    found.extend(party_sizes(text, claimed))
     found.extend(line_ids(text, claimed, from_user))
     held = facts.current_values()
     for ticket in ticket_names(text, held):
@@ -823,7 +834,11 @@ _MIN_OLD_CHARS = 4
 def _named_as_old(text: str, value: ValueSpan) -> bool:
     """Whether the message names ``value`` as the old one; "from June 1 to July 31" is a
     span of days, not a change from June 1."""
-    return is_negated(text, value.start, value.end) and not is_range(value)
+    return (
+        is_negated(text, value.start, value.end)
+        and not is_range(value)
+        and not still_current(text, value)
+    )
 
 
 #: What an amount is counted per, said right after it ("$40 per day", "$64.99 a month").

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from domain.memory.offline.choice_clauses import chosen_by_words, not_chosen
+from domain.memory.offline.colours_taken import colours_taken
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.named_fa import choices_named
 from domain.memory.offline.sentences import split_sentences
@@ -227,6 +228,9 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
             continue  # "the 500 Mbps package": its size, kept by what it is the size of
         yield NamedChoice(key, offset + start, offset + end, match.group(group))
     yield from _picked(sentence, offset)
+    for colour in colours_taken(sentence):
+        if not not_chosen(sentence, colour.start, colour.end):
+            yield NamedChoice("colour", offset + colour.start, offset + colour.end, colour.text)
 
 
 def _picked(sentence: str, offset: int) -> Iterator[NamedChoice]:

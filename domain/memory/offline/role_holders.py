@@ -48,8 +48,18 @@ _EN_NOT_A_ROLE = word_set(
     """
 )
 #: Capitalised words that open a sentence and name nobody: "Who will be the main driver",
-#: "Yes, our outdoor space …", "Thanks, our team …".
-_EN_NOT_A_NAME = ENGLISH_STOP_WORDS | ENGLISH_REPLIES | word_set("no please sorry great perfect")
+#: "Yes, our outdoor space …", "Thanks, our team …", "Noted, your gym locker code is 4471"
+#: (an agent's word of acknowledgement).
+_EN_NOT_A_NAME = (
+    ENGLISH_STOP_WORDS
+    | ENGLISH_REPLIES
+    | word_set(
+        """
+    no please sorry great perfect noted done understood certainly absolutely lovely brilliant
+    excellent wonderful gotcha confirmed booked updated sorted
+    """
+    )
+)
 _EN_PATTERNS = (
     # "your surveyor will be Dan Whitlow", "your event manager is Marcus Hale"
     re.compile(rf"\b(?i:your)\s+{_EN_ROLE}\s+(?:will\s+be|is|'ll\s+be)\s+{_EN_NAME}"),

@@ -147,9 +147,14 @@ _EN_MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
 )
 #: A month next to its day may be typed in lower case ("7 april", "march 14th"): the day
-#: makes it a date, where "may" or "march" alone is a word.
+#: makes it a date, where "may" or "march" alone is a word. A lower-case "may" is the month
+#: only where no verb can follow it ("friday 3 may?", "3 may at 10am"; "3 may be late").
+_LOWER_MAY = (
+    r"may(?=\s*(?:[.,!?;)]|$)|\s+\d{4}|\s+(?:at|from|between|or|and|please|then|works"
+    r"|instead|is\s+(?:fine|ok|okay|good|better))\b)"
+)
 _EN_MONTH_BY_A_DAY = (
-    r"(?:May|(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?"
+    rf"(?:May|{_LOWER_MAY}|(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\b\.?"
 )
 _FA_MONTH = (
