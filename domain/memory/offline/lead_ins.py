@@ -5,6 +5,7 @@ own module: it reads only the sentence around the value, never the facts held.""
 
 import re
 
+from domain.memory.offline.label_starts import clause_label_start, thai_label_start
 from domain.memory.offline.lexicon import (
     ENGLISH_ACKNOWLEDGEMENTS,
     ENGLISH_GREETINGS,
@@ -15,6 +16,7 @@ from domain.memory.offline.lexicon import (
     word_set,
 )
 from domain.memory.offline.sentence_bounds import sentence_bounds
+from domain.memory.offline.thai_cues import is_thai
 from domain.memory.offline.values import FA_LETTERS, ValueSpan
 
 #: How far before a noted value its lead-in reaches (characters, cut at a space).
@@ -30,9 +32,11 @@ def lead_in(text: str, value: ValueSpan) -> int:
         start = space + 1 if space != -1 else value.start
     while start < value.start and not text[start].isalnum():
         start += 1
+    if is_thai(text[start : value.start]):  # «ได้เลยครับ เบอร์ผม 092-…»: the label only
+        return thai_label_start(text, start, value.start)
     # "and finance have given me the PO, it's PO-558213": the reply's first word is no lead
     opening = _LEAD_OPENING.match(text, start, value.start)
-    return opening.end() if opening else start
+    return clause_label_start(text, opening.end() if opening else start, value.start)
 
 
 #: Words that open a reply or join it to what was said, and say nothing of a value; a
