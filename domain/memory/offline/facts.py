@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.offline.agent_numbers import agents_own_phone
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.brand_models import brand_before, brand_start, town_and_postcode
@@ -925,6 +926,8 @@ def _keys_for(
         wanted = [t for t in asked if t.name not in _SUMS_ONLY and t.key_for(value.kind)]
         if wanted and (wanted[0].name, value.kind) not in bound:
             cues = [(wanted[0], value.start)]
+    if value.kind is Kind.PHONE and not from_user and agents_own_phone(text, value.start):
+        return [(facts.entity_key("agent_phone", value.text, update), value.start)]
     if declines and value.kind is Kind.PHONE and any(t.name == "phone" for t in asked):
         # «شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم رو بذارید: ۰۹۱۲…»
         bound.add(("phone", value.kind))
