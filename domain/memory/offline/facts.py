@@ -2625,5 +2625,9 @@ _CLAUSE_WORDS = frozenset(
     | {"خدا", "شکر", "خداروشکر", "خدارو", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز"}
     | {"امروز"}
 )
-#: The same in Thai, written without spaces: "since", "it", "already", "thank".
-_THAI_CLAUSE = re.compile(r"ตั้งแต่|เป็นแบบนี้|แบบนี้|มัน|แล้ว|ขอบคุณ|พระเจ้า|โชคดี|เมื่อวาน")
+#: The same in Thai, written without spaces: "since", "it", "already", "thank", "but",
+#: "there is no"; and a polite particle with more said after it («สีถูกครับ สวยจริงด้วย»):
+#: a reply of sentences, not a thing's name.
+_THAI_CLAUSE = re.compile(
+    r"ตั้งแต่|เป็นแบบนี้|แบบนี้|มัน|แล้ว|ขอบคุณ|พระเจ้า|โชคดี|เมื่อวาน|แต่(?!ง)|ไม่มี|(?:ครับ|ค่ะ)\s+\S"
+)
