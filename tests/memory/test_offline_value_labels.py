@@ -138,3 +138,26 @@ def test_a_thai_product_named_in_a_reply_is_still_the_product(
 )
 def test_a_clause_naming_what_the_code_is_of_stays_with_it(message: str, value: str) -> None:
     assert _noted(("user", message)) == [value]
+
+
+def test_a_thai_instruction_told_back_as_done_is_no_new_one() -> None:
+    facts = facts_of(("user", "แอดครับ ได้เครื่องแล้วครับ คนส่งโทรมาก่อนตามที่บอกเลย เยี่ยม"))
+    assert "contact_preference" not in facts
+
+
+@pytest.mark.parametrize(
+    ("message", "key", "value"),
+    [
+        ("ให้คนส่งโทรมาก่อนนะครับ ตามที่แจ้งไว้", "contact_preference", "โทรมาก่อนนะครับ ตามที่แจ้งไว้"),
+        (
+            "Please call me before you come, as I said.",
+            "delivery_instruction",
+            "call me before you come",
+        ),
+    ],
+    ids=["th", "en"],
+)
+def test_an_instruction_said_again_as_asked_is_still_kept(
+    message: str, key: str, value: str
+) -> None:
+    assert facts_of(("user", message)).get(key) == value

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from domain.memory.offline.done_as_asked import done_as_asked
 from domain.memory.offline.thai_instructions import (
     asked_in_thai,
     no_longer_in_thai,
@@ -232,7 +233,7 @@ def instructions(text: str) -> Iterator[Instruction]:
                 begin, raw = thai
             raw = _first_clause(raw)
             value = _clean(raw)
-            if not value or len(value) > MAX_CHARS:
+            if not value or len(value) > MAX_CHARS or done_as_asked(value):
                 continue
             if key == "contact_preference" and _ABOUT_ARRIVAL.search(value):
                 key_found = "delivery_instruction"
