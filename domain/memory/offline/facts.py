@@ -2598,6 +2598,7 @@ def _plausible(topic: str, value: str) -> bool:
         and len(value) <= 60
         and not _CLAUSE_WORDS & set(value.casefold().split())
         and _THAI_CLAUSE.search(value) is None
+        and not (topic == "product" and _THAI_NOT_A_PRODUCT.search(value))
     )
 
 
@@ -2625,9 +2626,8 @@ _CLAUSE_WORDS = frozenset(
     | {"خدا", "شکر", "خداروشکر", "خدارو", "اینجوری", "اونجوری", "همینطوری", "پریروز", "دیروز"}
     | {"امروز"}
 )
-#: The same in Thai, written without spaces: "since", "it", "already", "thank", "but",
-#: "there is no"; and a polite particle with more said after it («สีถูกครับ สวยจริงด้วย»):
-#: a reply of sentences, not a thing's name.
-_THAI_CLAUSE = re.compile(
-    r"ตั้งแต่|เป็นแบบนี้|แบบนี้|มัน|แล้ว|ขอบคุณ|พระเจ้า|โชคดี|เมื่อวาน|แต่(?!ง)|ไม่มี|(?:ครับ|ค่ะ)\s+\S"
-)
+#: The same in Thai, written without spaces: "since", "it", "already", "thank".
+_THAI_CLAUSE = re.compile(r"ตั้งแต่|เป็นแบบนี้|แบบนี้|มัน|แล้ว|ขอบคุณ|พระเจ้า|โชคดี|เมื่อวาน")
+#: A Thai reply that says how a thing is rather than which it is: "but", "there is no", a
+#: polite particle with more said after it («สีถูกครับ สวยจริงด้วย แต่…»): no product's name.
+_THAI_NOT_A_PRODUCT = re.compile(r"แต่(?!ง)|ไม่มี|(?:ครับ|ค่ะ)\s+\S")
