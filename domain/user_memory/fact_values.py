@@ -5,8 +5,9 @@ them; a user fact is read in another conversation, alone. So:
 
 - a contact no one said was the user's (the extractor's ``other_phone`` /
   ``other_email``: a number or address with no subject, often the shop's or a
-  third party's, "transfer by PromptPay, the shop's number is 02-538-7760") is not a
-  user fact: it goes to the conversation's details, with its sentence;
+  third party's, "transfer by PromptPay, the shop's number is 02-538-7760"), or the
+  agent's own (``agent_phone``: "Sure, my number is …"), is not a user fact: it goes
+  to the conversation's details, with its sentence;
 - a named code's value (an order id, a phone, an email, a plate) is the code, not the
   turn that gave it: "sorry typo, its NVL-7730481", «ทะเบียนผมพิมพ์ผิด ที่ถูกคือ
   1กข 4812» keep "NVL-7730481", "1กข 4812" (the last run of words holding digits or
@@ -44,8 +45,9 @@ from domain.search.tokenize import normalize
 from domain.user_memory.recall_index import IDENTIFIER_KEY, pretty_key
 from schemas.user_memory import UserDetail
 
-#: Keys of a contact the extractor could not give to anyone ("noted" values).
-UNATTRIBUTED_CONTACT = re.compile(r"^other_(?:phone|email)(?:_\d+)?$")
+#: Keys of a contact the extractor could not give to anyone ("noted" values), or gave to
+#: the agent ("my number is …" in the assistant's turn): never the user's.
+UNATTRIBUTED_CONTACT = re.compile(r"^(?:other|agent)_(?:phone|email)(?:_\d+)?$")
 #: Keys of a code with no subject, kept with the words that lead to it ("noted").
 NOTED_CODE = re.compile(r"^reference(?:_\d+)?$")
 #: The number the extractor gives a key's later values of another subject ("price_3").

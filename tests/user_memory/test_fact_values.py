@@ -153,6 +153,10 @@ def test_a_code_given_alone_is_kept_as_it_is(code: str) -> None:
         ("other_phone", "you can call our workshop on 0161 496 0000", "0161 496 0000"),
         ("other_email", "کارشناس ما: support@shop.example", "support@shop.example"),
         ("other_phone", "โอนพร้อมเพย์ได้เลยค่ะ เบอร์ร้าน 02-538-7760", "02-538-7760"),
+        # the agent's own number ("Sure, my number is …", «شماره‌ی من», «เบอร์ผม»)
+        ("agent_phone", "0412 555 019", "0412 555 019"),
+        ("agent_phone", "۰۹۱۲۳۴۵۶۷۸۹", "۰۹۱۲۳۴۵۶۷۸۹"),
+        ("agent_phone", "092-118-6630", "092-118-6630"),
     ],
 )
 def test_a_contact_no_one_gave_the_user_is_a_detail_not_a_user_fact(
