@@ -21,8 +21,8 @@ def _noted(*pairs: tuple[str, str]) -> list[str]:
     [
         (
             "user",
-            "I dropped it at the depot yesterday, drop-off slip DS-44821",
-            "drop-off slip DS-44821",
+            "I left it at the depot yesterday, hand-in slip DS-44821",
+            "hand-in slip DS-44821",
         ),
         (
             "user",
