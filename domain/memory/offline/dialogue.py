@@ -243,6 +243,12 @@ class Conversation:
     """
 
     questions: list[OpenQuestion] = field(default_factory=list)
+    #: Each party's last message: what a reply's words of change may refer to.
+    last_said: dict[str, str] = field(default_factory=dict)
+
+    def said_before(self, role: str) -> str:
+        """The other party's last message before one of ``role``."""
+        return next((text for who, text in self.last_said.items() if who != role), "")
 
     def asked_of(self, role: str) -> list[Topic]:
         """Topics the message of ``role`` about to be read may be answering: the other
@@ -273,6 +279,7 @@ class Conversation:
         """Move on past a message of ``role``: its answers close topics, its questions open.
         A reply that opens with «نه» to a question whether the known value stays («همون
         محل کار؟» «نه بیارین خونه») declines it: what follows is not about that topic."""
+        self.last_said[role] = text
         declined = _DECLINED.match(text) is not None
         for question in self.questions:
             if question.asker != role:

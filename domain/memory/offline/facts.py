@@ -47,6 +47,7 @@ from domain.memory.offline.agent_numbers import agents_own_phone
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.brand_models import brand_before, brand_start, town_and_postcode
+from domain.memory.offline.changed_charges import charge_changed
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.contact_names import contact_names
 from domain.memory.offline.deducted import taken_off
@@ -465,7 +466,14 @@ def extract_facts(
         declines = conversation.declines(line.role, line.content)
         asks_new = conversation.asks_new_of(line.role, line.content)
         matches = _facts_in(
-            line.role, line.content, tuple(asked), facts, answered, declines, asks_new
+            line.role,
+            line.content,
+            tuple(asked),
+            facts,
+            answered,
+            declines,
+            asks_new,
+            conversation.said_before(line.role),
         )
         matches = _put_right_after_doubt(line, previous, matches, facts)
         matches = moved_values(line.content, matches, facts.current, facts.current_values())
@@ -638,6 +646,7 @@ def _facts_in(
     answered: set[str],
     declines: bool = False,
     asks_new: bool = False,
+    question: str = "",
 ) -> list[FactMatch]:
     """``asks_new``: the question answered asked for a new value in place of the held one
     ("what's the new number?"), so a value answering it updates, as "now" would; but a
@@ -739,7 +748,9 @@ def _facts_in(
         if value.kind is Kind.TIME and any(a <= value.start < b for a, b in when_to_call):
             continue
         changes = (correction, update or (asks_new and value.kind not in _RECORD_KINDS))
-        keys = _keys_for(value, text, from_user, asked, bound, changes, facts, used, declines)
+        keys = _keys_for(
+            value, text, from_user, asked, bound, changes, facts, used, declines, question
+        )
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts, text) or _same_party(
                 value, facts.current(key)
@@ -871,6 +882,7 @@ def _keys_for(
     facts: _Facts,
     used: set[tuple[int, Kind]],
     declines: bool = False,
+    question: str = "",
 ) -> list[tuple[str, int]]:
     """(key, start of the value's text) for each subject ``value`` is about:
     usually one, two for "delivery and assembly on Wednesday", none when it is about
@@ -966,6 +978,12 @@ def _keys_for(
     if value.kind is Kind.MEASURE and facts.things_measured.get(value.text):
         # "lets say 5.2 kWh" after "We fit batteries in 5.2 kWh, 10.4 kWh …": the battery's
         return [(facts.things_measured[value.text], value.start)]
+    if charge is not None and (
+        changed := charge_changed(
+            text, charge, value.end, asked, question, facts.current, sorted(facts.keys())
+        )
+    ):  # "Does the assembly fee go down?" "the service charge is now $90": that fee
+        return [(changed, charge[0] if base_key(changed) == CHARGE else value.start)]
     if charge is not None:  # named by its charge, whatever question is open
         return [(facts.charge_key(text[charge[0] : charge[1]]), charge[0])]
     # "Best number to reach you?" "text my wife instead, 0912…": her number, not yours.
