@@ -46,6 +46,7 @@ from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.agent_numbers import agents_own_phone
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
+from domain.memory.offline.asked_to_be import asks_to_be
 from domain.memory.offline.brand_models import brand_before, brand_start, town_and_postcode
 from domain.memory.offline.changed_charges import charge_changed
 from domain.memory.offline.charges import charge_span, same_charge
@@ -1012,7 +1013,8 @@ def _keys_for(
     if is_thai(sentence):  # no full stops: only the words near the value
         sentence = near_words(text, value.start, value.end, begin, stop)
     corrects = (correction and _corrected_near(text, begin, stop)) or (
-        value.kind in _UPDATED_KINDS and is_update(sentence)
+        value.kind in _UPDATED_KINDS
+        and (is_update(sentence) or (from_user and asks_to_be(text, value.start)))
     )
     # "I can move all 24 across": a bare number a clause from the word of change is no sum
     bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
