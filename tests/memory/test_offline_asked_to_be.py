@@ -1,0 +1,70 @@
+"""A day the customer asks to be the one ("make it Tuesday 17 June", «بذارید برای سه‌شنبه
+۲۷ خرداد», «ขอเป็นวันอังคารที่ 17 มิ.ย. ค่ะ») replaces the held day, which goes to its
+history; with two days held and neither named, neither is moved."""
+
+from __future__ import annotations
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, history
+
+
+def test_english_a_day_asked_for_replaces_the_held_one() -> None:
+    facts = conversation(
+        ("assistant", "The earliest delivery slot is Saturday 14 June. Does that work?"),
+        ("user", "Yes, Saturday is fine."),
+        ("user", "Oh no, I have a wedding that weekend, sorry."),
+        ("assistant", "No problem, which day suits you?"),
+        ("user", "Make it Tuesday 17 June please, I'll take the day off."),
+        batch=10,
+    )
+    assert current(facts).get("delivery_date") == "Tuesday 17 June"
+    assert history(facts, "delivery_date") == ["Saturday 14 June"]
+
+
+def test_english_a_day_asked_for_moves_neither_of_two_held_days() -> None:
+    facts = conversation(
+        ("assistant", "Your delivery is booked for Monday 3 March."),
+        ("user", "ok"),
+        ("assistant", "And the installation is booked for Friday 7 March."),
+        ("user", "Can we do Wednesday 5 March? Mondays are hard for me."),
+        batch=10,
+    )
+    values = current(facts)
+    assert values.get("delivery_date") == "Monday 3 March", values
+    assert values.get("installation_date") == "Friday 7 March", values
+
+
+def test_persian_a_day_asked_for_replaces_the_held_one() -> None:
+    facts = conversation(
+        ("assistant", "زودترین زمان تحویل شنبه ۲۴ خرداد هست. مناسبه؟"),
+        ("user", "بله شنبه خوبه."),
+        ("user", "راستش اون روز عروسی دعوتم."),
+        ("assistant", "مشکلی نیست، چه روزی براتون مناسبه؟"),
+        ("user", "بذارید برای سه‌شنبه ۲۷ خرداد لطفا، مرخصی می‌گیرم."),
+        batch=10,
+    )
+    assert current(facts).get("delivery_date") == "سه\u200cشنبه ۲۷ خرداد"
+    assert history(facts, "delivery_date") == ["شنبه ۲۴ خرداد"]
+
+
+def test_thai_a_day_asked_for_replaces_the_held_one() -> None:
+    facts = conversation(
+        ("assistant", "ส่วนวันส่ง คิวที่ว่างเร็วที่สุดคือวันเสาร์ที่ 14 มิ.ย. ครับ สะดวกไหมครับ"),
+        ("user", "ได้ค่ะ วันเสาร์ดีเลย"),
+        ("user", "วันเสาร์ดันมีงานแต่งเพื่อนค่ะ"),
+        ("assistant", "ไม่เป็นไรครับ วันธรรมดาสะดวกไหมครับ"),
+        ("user", "ขอเป็นวันอังคารที่ 17 มิ.ย. ค่ะ เดี๋ยวลางานเอา"),
+        batch=10,
+    )
+    assert current(facts).get("delivery_date") == "วันอังคารที่ 17 มิ.ย."
+    assert history(facts, "delivery_date") == ["วันเสาร์ที่ 14 มิ.ย."]
+
+
+def test_thai_an_appointment_asked_for_replaces_the_held_one() -> None:
+    facts = conversation(
+        ("assistant", "นัดตรวจฟันของคุณคือวันจันทร์ที่ 3 มี.ค. ค่ะ"),
+        ("user", "วันนั้นติดประชุมค่ะ"),
+        ("user", "ขอเป็นวันพุธที่ 5 มี.ค. นะคะ"),
+        batch=10,
+    )
+    dates = {k: v for k, v in current(facts).items() if k.endswith("_date")}
+    assert list(dates.values()) == ["วันพุธที่ 5 มี.ค."], dates
