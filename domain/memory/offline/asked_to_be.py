@@ -13,9 +13,9 @@ from domain.memory.offline.values import FA_LETTERS
 _FA = FA_LETTERS
 
 #: Words that ask for something to be made so. English "make it", "can we do", "let's
-#: go for" ("do you deliver on …" asks nothing); Persian «بذارید (برای)» (put it on), «بکنیدش»; Thai «ขอเป็น» (may it be),
-#: «ขอย้ายไป» (may it go to). Not "make it to" (arrive) nor «ขอเป็นเงินสด» (cash, a
-#: means, is no day): the value must follow within a few words.
+#: go for" ("do you deliver on …" asks nothing); Persian «بذارید (برای)» (put it on),
+#: «بکنیدش»; Thai «ขอเป็น» (may it be), «ขอย้ายไป» (may it go to). Not "make it to"
+#: (arrive). Only a day, an hour, a place or a sum that follows within a few words.
 _ASKS_TO_BE = re.compile(
     r"(?<![A-Za-z])(?:(?:can|could)\s+(?:we|you)\s+|let'?s\s+)(?:do|go\s+(?:for|with))"
     r"(?![A-Za-z])|(?<![A-Za-z])make\s+it(?!\s+to\b)(?![A-Za-z])"
