@@ -68,6 +68,7 @@ from domain.memory.offline.fragments import (
     part_of_fuller_address,
 )
 from domain.memory.offline.free_of_charge import said_free
+from domain.memory.offline.granted_requests import asked_and_granted
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
@@ -479,6 +480,9 @@ def extract_facts(
         matches = _put_right_after_doubt(line, previous, matches, facts)
         matches = moved_values(line.content, matches, facts.current, facts.current_values())
         held_before = facts.current_values()
+        granted = _granted_in_reply(line, previous, facts)
+        if granted is not None and previous is not None:
+            facts.add(*granted, previous.message_id)
         for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
@@ -584,6 +588,26 @@ def _home_read_out(line: TranscriptLine, previous: TranscriptLine | None) -> str
         return None
     addresses = [v.text for v in find_values(previous.content) if v.kind is Kind.ADDRESS]
     return addresses[0] if len(addresses) == 1 else None
+
+
+def _granted_in_reply(
+    line: TranscriptLine, previous: TranscriptLine | None, facts: _Facts
+) -> tuple[str, str] | None:
+    """(key, value) of the day or hour the customer asked for as a question ("could it
+    be Sunday 15 June?") that this reply grants: the held one of its kind it replaces,
+    or, with several held, the one either message names; none when it is not said which."""
+    if previous is None or previous.role != "user" or line.role != "assistant":
+        return None
+    value = asked_and_granted(previous.content, line.content)
+    if value is None or facts.holds(value.text):
+        return None
+    key = _similar_known(value, facts, True)
+    if key is None or base_key(key) in _DATES_ON_RECORD:
+        return None
+    slot = _slot_named(value, f"{previous.content}\n{line.content}", (), facts)
+    if slot is None:
+        return None
+    return (slot or key, value.text)
 
 
 def _card_named_in_reply(

@@ -1,0 +1,75 @@
+"""A day or hour the customer asks for as a question, granted by the reply: "Could it
+be Sunday 15 June?" "Yes, Sunday 15 June is free."; «یکشنبه ۲۵ خرداد میشه؟» «بله،
+خالیه»; «วันอาทิตย์ที่ 15 มิ.ย. ได้ไหมคะ» «ได้ครับ ยังว่างครับ». Asked alone it is only
+a wish (the day may be full); granted, it is the day now. A reply that says no, or is
+sorry, grants nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.sentence_bounds import sentence_bounds
+from domain.memory.offline.thai_cues import is_thai, near_words
+from domain.memory.offline.values import FA_LETTERS, Kind, ValueSpan, find_values
+
+_FA = FA_LETTERS
+
+#: Kinds a customer asks to have: a day, an hour.
+_ASKED_KINDS = frozenset({Kind.DATE, Kind.TIME})
+
+#: A reply that opens by saying yes: "Yes", "Sure", «بله», «حتما», «ได้ครับ», «ว่างค่ะ».
+_OPENS_WITH_YES = re.compile(
+    r"^\s*(?:(?:yes|yep|yeah|sure|certainly|absolutely|of\s+course|no\s+problem|that\s+works"
+    r"|done)(?![A-Za-z])"
+    rf"|(?:بله|بلی|حتما|حتماً|چشم|آره|مشکلی\s+نیست|امکانش\s+هست)(?![{_FA}])"
+    r"|ได้(?:เลย|แน่นอน)?(?:ครับ|ค่ะ|คะ|นะ)|(?:ยัง)?ว่าง(?:ครับ|ค่ะ|อยู่))",
+    re.IGNORECASE,
+)
+#: A reply that says the day asked for is open: "… is free", «… خالیه», «… ยังว่าง».
+_FREE = re.compile(
+    r"(?<![A-Za-z])(?:free|available|open)(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:خالی|آزاد)|ว่าง",
+    re.IGNORECASE,
+)
+#: Words of a refusal anywhere in the reply's first sentence: "fully booked", "sorry",
+#: «متاسفانه», «پره», «ไม่ว่าง», «เต็ม».
+_REFUSES = re.compile(
+    r"(?<![A-Za-z])(?:no|not|sorry|unfortunately|full(?:y)?|can'?t|cannot|isn'?t|won'?t)(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:نه|متاسف|متأسف|پر|نمی|نیست|ندار)"
+    r"|ไม่|เต็ม|ขออภัย|ขอโทษ|เสียใจ",
+    re.IGNORECASE,
+)
+_FIRST_SENTENCE = re.compile(r"^[^.!?؟\n]*")
+
+
+def asked_and_granted(request: str, reply: str) -> ValueSpan | None:
+    """The one day or hour ``request`` (the customer's message) asks for in a question,
+    when ``reply`` (the assistant's next message) grants it; else None."""
+    asked = [value for value in find_values(request) if _asked_in_question(request, value)]
+    if len(asked) != 1:  # "Saturday or Sunday?": which one the reply grants is not said
+        return None
+    first = _FIRST_SENTENCE.match(reply.strip())
+    opening = first.group(0) if first else reply
+    if _REFUSES.search(opening):
+        return None
+    value = asked[0]
+    if _OPENS_WITH_YES.match(opening) or (_FREE.search(opening) and _said_again(value, opening)):
+        return value
+    return None
+
+
+def _asked_in_question(text: str, value: ValueSpan) -> bool:
+    if value.kind not in _ASKED_KINDS or not any(c.isdigit() for c in value.text):
+        return False
+    begin, stop = sentence_bounds(text, value.start, value.end)
+    if is_thai(text[begin:stop]):
+        return is_question(near_words(text, value.start, value.end, begin, stop))
+    return is_question(text[begin:stop])
+
+
+def _said_again(value: ValueSpan, reply: str) -> bool:
+    """Whether the reply names the value's day or hour again (its first number)."""
+    number = re.search(r"\d+", value.text)
+    return number is not None and re.search(rf"(?<!\d){number.group(0)}(?!\d)", reply) is not None

@@ -1,0 +1,63 @@
+"""A day the customer asks for as a question ("Would Tuesday 17 June work?", «سه‌شنبه ۲۷
+خرداد امکانش هست؟», «วันอังคารที่ 17 มิ.ย. ได้ไหมคะ») replaces the held day once the
+reply grants it; a reply that turns it down keeps the held one."""
+
+from __future__ import annotations
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, history
+
+
+def test_english_a_day_asked_for_and_granted_replaces_the_held_one() -> None:
+    facts = conversation(
+        ("assistant", "Your engineer visit is booked for Saturday 14 June."),
+        ("user", "I'm away that weekend. Would Tuesday 17 June work?"),
+        ("assistant", "Sure, that's all booked for you."),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") == "Tuesday 17 June"
+    assert history(facts, "appointment_date") == ["Saturday 14 June"]
+
+
+def test_persian_a_day_asked_for_and_granted_replaces_the_held_one() -> None:
+    facts = conversation(
+        ("assistant", "نوبت بازدید تکنسین برای شنبه ۲۴ خرداد ثبت شده."),
+        ("user", "اون روز نیستم. سه‌شنبه ۲۷ خرداد امکانش هست؟"),
+        ("assistant", "بله، ثبت شد."),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") == "سه\u200cشنبه ۲۷ خرداد"
+    assert history(facts, "appointment_date") == ["شنبه ۲۴ خرداد"]
+
+
+def test_persian_a_day_asked_for_and_turned_down_keeps_the_held_one() -> None:
+    facts = conversation(
+        ("assistant", "تحویل برای شنبه ۲۴ خرداد ثبت شده."),
+        ("user", "یه کاری پیش اومده. یکشنبه ۲۵ خرداد میشه؟"),
+        ("assistant", "متاسفانه یکشنبه پره."),
+        batch=10,
+    )
+    assert current(facts).get("delivery_date") == "شنبه ۲۴ خرداد"
+
+
+def test_thai_a_day_asked_for_and_granted_replaces_the_held_one() -> None:
+    facts = conversation(
+        ("assistant", "ส่วนวันส่ง คิวที่ว่างเร็วที่สุดคือวันเสาร์ที่ 14 มิ.ย. ครับ สะดวกไหมครับ"),
+        ("user", "ได้ค่ะ วันเสาร์ดีเลย"),
+        ("user", "แล้วก็ขอเลื่อนวันส่งได้ไหมคะ วันเสาร์ดันมีงานแต่งเพื่อน"),
+        ("assistant", "ได้ครับ สะดวกวันไหนครับ"),
+        ("user", "วันอาทิตย์ที่ 15 มิ.ย. ได้ไหมคะ"),
+        ("assistant", "วันอาทิตย์ที่ 15 ยังว่างครับ รอบเช้าเหมือนเดิมนะครับ"),
+        batch=10,
+    )
+    assert current(facts).get("delivery_date") == "วันอาทิตย์ที่ 15 มิ.ย."
+    assert history(facts, "delivery_date") == ["วันเสาร์ที่ 14 มิ.ย."]
+
+
+def test_thai_a_day_asked_for_and_turned_down_keeps_the_held_one() -> None:
+    facts = conversation(
+        ("assistant", "นัดช่างล้างแอร์วันเสาร์ที่ 14 มิ.ย. นะคะ"),
+        ("user", "วันนั้นไม่อยู่บ้านค่ะ วันอังคารที่ 17 มิ.ย. ได้ไหมคะ"),
+        ("assistant", "วันอังคารที่ 17 คิวเต็มแล้วค่ะ วันพุธแทนได้ไหมคะ"),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") == "วันเสาร์ที่ 14 มิ.ย."
