@@ -61,3 +61,13 @@ def test_thai_a_day_asked_for_and_turned_down_keeps_the_held_one() -> None:
         batch=10,
     )
     assert current(facts).get("appointment_date") == "วันเสาร์ที่ 14 มิ.ย."
+
+
+def test_english_a_day_asked_about_but_not_asked_for_moves_nothing() -> None:
+    facts = conversation(
+        ("assistant", "Your engineer visit is booked for Saturday 14 June."),
+        ("user", "Was my last payment taken on 3 May?"),
+        ("assistant", "Yes, it was taken on 3 May."),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") == "Saturday 14 June"

@@ -41,6 +41,16 @@ _REFUSES = re.compile(
     r"|ไม่|เต็ม|ขออภัย|ขอโทษ|เสียใจ",
     re.IGNORECASE,
 )
+#: A question that asks to have the value, not whether something was so ("Was it paid on
+#: 3 May?" asks for nothing): "could it be", "would … work", "is … possible", "how about";
+#: «میشه», «امکانش هست»; «ได้ไหม», «สะดวกไหม», «ว่างไหม».
+_ASKS_TO_HAVE = re.compile(
+    r"(?<![A-Za-z])(?:(?:can|could)\s+(?:it|we|you|i)|would|how\s+about|what\s+about"
+    r"|possible|available|free|okay|ok|work)(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:میشه|می\u200cشه|می\s?شه|امکانش|امکان\s+داره|امکان\s+دارد|خالیه|جا\s+دارید)"
+    r"|(?:ได้|สะดวก|ว่าง)(?:ไหม|มั้ย|หรือเปล่า|หรือไม่)",
+    re.IGNORECASE,
+)
 _FIRST_SENTENCE = re.compile(r"^[^.!?؟\n]*")
 
 
@@ -64,9 +74,10 @@ def _asked_in_question(text: str, value: ValueSpan) -> bool:
     if value.kind not in _ASKED_KINDS or not any(c.isdigit() for c in value.text):
         return False
     begin, stop = sentence_bounds(text, value.start, value.end)
-    if is_thai(text[begin:stop]):
-        return is_question(near_words(text, value.start, value.end, begin, stop))
-    return is_question(text[begin:stop])
+    sentence = text[begin:stop]
+    if is_thai(sentence):
+        sentence = near_words(text, value.start, value.end, begin, stop)
+    return is_question(sentence) and _ASKS_TO_HAVE.search(sentence) is not None
 
 
 def _said_again(value: ValueSpan, reply: str) -> bool:
