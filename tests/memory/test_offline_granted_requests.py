@@ -71,3 +71,14 @@ def test_english_a_day_asked_about_but_not_asked_for_moves_nothing() -> None:
         batch=10,
     )
     assert current(facts).get("appointment_date") == "Saturday 14 June"
+
+
+def test_english_a_day_asked_to_stay_as_it_is_is_no_new_one() -> None:
+    facts = conversation(
+        ("assistant", "Your return flight is on Sunday 25 May."),
+        ("user", "And the return would stay on the 25th?"),
+        ("assistant", "Yes, the return on Sunday 25 May stays exactly as it is."),
+        batch=10,
+    )
+    assert current(facts).get("return_date") == "Sunday 25 May"
+    assert history(facts, "return_date") == []

@@ -607,7 +607,13 @@ def _granted_in_reply(
     slot = _slot_named(value, f"{previous.content}\n{line.content}", (), facts)
     if slot is None:
         return None
-    return (slot or key, value.text)
+    key = slot or key
+    held = facts.current(key) or ""
+    if _vaguer_date(value, key, (False, False), facts, previous.content) or _digits(
+        value.text
+    ) == _digits(held):
+        return None  # "and the return would stay on the 25th?" "Yes": the same day, kept
+    return (key, value.text)
 
 
 def _card_named_in_reply(
