@@ -601,6 +601,11 @@ def _granted_in_reply(
     value = asked_and_granted(previous.content, line.content)
     if value is None or facts.holds(value.text):
         return None
+    if any(
+        change.source_message_id == previous.message_id and _kind_of(change.value) is value.kind
+        for change in facts.changes
+    ):
+        return None  # "can you change the pickup time from 10am to 2pm?": keyed as it was read
     key = _similar_known(value, facts, True)
     if key is None or base_key(key) in _DATES_ON_RECORD:
         return None
