@@ -114,7 +114,7 @@ PRIORITY = (
 #: The details' share of the budget (step 5 of ``PRIORITY``), reached at
 #: ``DETAILS_FROM / (1 - DETAILS_SHARE / DETAILS_SLOPE)`` tokens; up to ``DETAILS_FROM`` the
 #: facts, messages and summaries have the budget to themselves.
-DETAILS_SHARE = 0.3
+DETAILS_SHARE = 0.35
 DETAILS_FROM = 400
 #: How fast the share grows past ``DETAILS_FROM``: under 1, so a larger budget never
 #: shows less of what comes after the details.

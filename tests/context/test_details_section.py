@@ -13,6 +13,7 @@ from domain.context import (
     render_openai,
     render_text,
 )
+from domain.context.assemble import DETAILS_SHARE
 from domain.context.render import DETAILS_HEADING, details_section
 from domain.tokens import estimate_tokens
 from schemas.memory_model import Budgets, Detail, FactValue, ReplacedValue
@@ -294,7 +295,7 @@ def test_the_details_come_before_the_recent_summary() -> None:
     assert "tier_truncated:recent" in {d.kind for d in ctx.dropped}
 
 
-def test_the_details_may_use_three_tenths_of_a_large_budget() -> None:
+def test_the_details_may_use_their_share_of_a_large_budget() -> None:
     # Fifty messages no summary covers would fill the rest: the details get their share.
     many = [
         detail(i + 1, f"Assistant: Locker {i} has the code {1000 + i}.", [str(1000 + i)], "number")
@@ -313,7 +314,7 @@ def test_the_details_may_use_three_tenths_of_a_large_budget() -> None:
     )
     assert len(ctx.verbatim) < 60
     shown = estimate_tokens(details_section(ctx.details))
-    assert 0.25 * 2000 < shown <= 0.3 * 2000
+    assert (DETAILS_SHARE - 0.05) * 2000 < shown <= DETAILS_SHARE * 2000
 
 
 def test_a_value_a_fold_stored_as_replaced_is_marked_where_it_is_quoted() -> None:
