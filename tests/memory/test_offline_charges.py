@@ -86,3 +86,31 @@ def test_a_thai_charge_with_a_clause_between_is_not_a_charge(message: str) -> No
 )
 def test_a_charge_is_named_after_another_number_in_the_message(message: str, shown: str) -> None:
     assert facts_of(("assistant", message))["charge"] == shown
+
+
+@pytest.mark.parametrize(
+    ("held", "added", "new"),
+    [
+        (
+            "The car comes with a $500 collision deductible.",
+            "There's also a $30 cleaning fee, right?",
+            "$30 cleaning fee",
+        ),
+        (
+            "هزینه اضافه بار ۵۰۰ هزار تومان میشه.",
+            "یه هزینه اضافه نظافت ۳۰۰ هزار تومان هم هست.",
+            "هزینه اضافه نظافت ۳۰۰ هزار تومان",
+        ),
+        (
+            "ค่าประกัน 5,000 บาทค่ะ",
+            "แล้วก็มีค่าปรับคืนรถช้าอีก 500 บาทค่ะ",
+            "ค่าปรับคืนรถช้าอีก 500 บาท",
+        ),
+    ],
+)
+def test_a_charge_said_as_one_more_stands_beside_the_held_one(
+    held: str, added: str, new: str
+) -> None:
+    facts = facts_of(("assistant", held), ("user", "ok"), ("assistant", added))
+    assert facts["charge"] in held
+    assert facts["charge_2"] == new

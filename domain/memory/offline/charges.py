@@ -23,7 +23,7 @@ _REACH = 36
 _THAI_SAME = 5
 #: Words between a charge's name and its amount that do not name it ("per term", "more").
 _THAI_RATE = re.compile(
-    r"(?:เพิ่ม|เหลือ|ภาคละ|เทอมละ|วันละ|เดือนละ|ปีละ|คืนละ|ครั้งละ|คนละ|ต่อ\S{1,6}|ทั้งหมด|รวม)"
+    r"(?:อีก|เพิ่ม|เหลือ|ภาคละ|เทอมละ|วันละ|เดือนละ|ปีละ|คืนละ|ครั้งละ|คนละ|ต่อ\S{1,6}|ทั้งหมด|รวม)"
 )
 
 _BEFORE = re.compile(
@@ -62,9 +62,10 @@ def charge_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def charge_name(value: str) -> str:
     """What a charge value is called, for telling one charge from another: the words
-    before its first digit (or after its last), rates left out."""
+    before its first digit (or after its last), rates and currency signs left out: "$30
+    cleaning fee" and "$500 collision deductible" are two charges."""
     first_digit = next((i for i, c in enumerate(value) if c.isdigit()), len(value))
-    name = value[:first_digit].strip()
+    name = value[:first_digit].strip(" $£€")
     if not name:
         last_digit = max(i for i, c in enumerate(value) if c.isdigit())
         name = value[last_digit + 1 :]
@@ -79,6 +80,26 @@ def charge_name(value: str) -> str:
 _NOT_THE_NAME = word_set("the a an your my our is of was will be at شما من ما تون")
 
 
-def same_charge(one: str, other: str) -> bool:
+def same_charge(one: str, other: str, added: bool = False) -> bool:
+    """Whether two charge values name one charge. One said as ``added`` ("also", «هم»,
+    "ด้วย") is the same only by its whole name («هزینه اضافه بار» is not «هزینه اضافه
+    نظافت», "ค่าปรับ" not "ค่าประกัน"), not by the first words or letters alone."""
     a, b = charge_name(one), charge_name(other)
-    return bool(a) and a == b
+    if not (added and a and a == b):
+        return bool(a) and a == b
+    whole, other_whole = _whole_name(one), _whole_name(other)
+    if a.startswith("ค่า"):  # "ค่ารถ" said again of "ค่ารถรับส่ง"
+        return whole.startswith(other_whole) or other_whole.startswith(whole)
+    return whole == other_whole
+
+
+def _whole_name(value: str) -> str:
+    """A charge's name in full, rates left out: "ค่าปรับคืนรถช้า" of "ค่าปรับคืนรถช้าอีก 500
+    บาท", «هزینه اضافه نظافت» of «هزینه اضافه نظافت ۳۰۰ هزار تومان»."""
+    first_digit = next((i for i, c in enumerate(value) if c.isdigit()), len(value))
+    name = _THAI_RATE.sub("", value[:first_digit].strip(" $£€"))
+    if not name:  # "$30 cleaning fee": named after its amount
+        return charge_name(value)
+    if name.startswith("ค่า"):
+        return name.replace(" ", "")
+    return " ".join(w for w in name.casefold().split() if w not in _NOT_THE_NAME)

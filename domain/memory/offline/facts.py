@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
+from domain.memory.offline.added_charges import added_charge
 from domain.memory.offline.agent_numbers import agents_own_phone
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
@@ -387,12 +388,13 @@ class _Facts:
                 return variant
         return f"{key}_{MAX_NOTED + 1}"
 
-    def charge_key(self, value: str) -> str:
+    def charge_key(self, value: str, added: bool = False) -> str:
         """The key of an amount named by its charge: the one holding that charge, or a
-        fresh one (``charge``, ``charge_2`` …)."""
+        fresh one (``charge``, ``charge_2`` …); a charge ``added`` ("also …") holds only
+        its own whole name."""
         for variant in (CHARGE, *(f"{CHARGE}_{n}" for n in range(2, MAX_NOTED + 1))):
             current = self.current(variant)
-            if current is None or same_charge(value, current):
+            if current is None or same_charge(value, current, added):
                 return variant
         return f"{CHARGE}_{MAX_NOTED + 1}"
 
@@ -1021,7 +1023,8 @@ def _keys_for(
     ):  # "Does the assembly fee go down?" "the service charge is now $90": that fee
         return [(changed, charge[0] if base_key(changed) == CHARGE else value.start)]
     if charge is not None:  # named by its charge, whatever question is open
-        return [(facts.charge_key(text[charge[0] : charge[1]]), charge[0])]
+        added = added_charge(text, charge[0], value.start, charge[1])
+        return [(facts.charge_key(text[charge[0] : charge[1]], added), charge[0])]
     # "Best number to reach you?" "text my wife instead, 0912…": her number, not yours.
     someone_else = _someone_elses_phone(text, value)
     for topic in asked:
