@@ -1,0 +1,77 @@
+"""An address given in answer to the assistant's question for it, after the customer asked
+to have the delivery sent elsewhere, is the new delivery address, whole, in English,
+Persian and Thai."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, history
+
+
+@pytest.mark.parametrize(
+    ("held", "asked_to_send", "question", "reply", "address"),
+    [
+        (
+            "Please deliver the sofa to 12 Park Road, Leeds LS6 2AB.",
+            "Actually, can you send it to my work instead?",
+            "Of course, what's the work address?",
+            "Unit 4, Kirkstall Forge, Leeds LS5 3BF",
+            "Unit 4, Kirkstall Forge, Leeds LS5 3BF",
+        ),
+        (
+            "Please deliver the sofa to 12 Park Road, Leeds LS6 2AB.",
+            "Nobody's home in the day. Can you send it to my work instead?",
+            "Sure, what's the work address?",
+            "It's 14 Wellington Street, Leeds LS1 4DL. Thanks",
+            "14 Wellington Street, Leeds LS1 4DL",
+        ),
+        (
+            "لطفاً سفارش رو به آدرس تهران، خیابان ولیعصر، پلاک ۱۲ بفرستید.",
+            "خونه کسی نیست، میشه بفرستید دفترم؟",
+            "بله، آدرس دفترتون رو بفرمایید.",
+            "اصفهان، خیابان چهارباغ، ساختمان آفتاب، طبقه ۳، کد پستی ۸۱۳۴۶۵۷۸۹۱",
+            "اصفهان، خیابان چهارباغ، ساختمان آفتاب، طبقه ۳، کد پستی ۸۱۳۴۶۵۷۸۹۱",
+        ),
+        (
+            "ส่งบัตรไปที่ 123/4 หมู่ 6 ตำบลบางพูด อำเภอปากเกร็ด จังหวัดนนทบุรี 11120 นะคะ",
+            "ที่บ้านกลางวันไม่มีคนอยู่ ส่งไปที่ทำงานได้ไหมคะ",
+            "ได้ครับ ขอที่อยู่ที่ทำงานด้วยครับ",
+            "อาคารสาทรทาวเวอร์ ชั้น 12 ถนนสาทรใต้ แขวงยานนาวา เขตสาทร กรุงเทพฯ 10120 ค่ะ บริษัทสยามค้าส่ง",
+            "อาคารสาทรทาวเวอร์ ชั้น 12 ถนนสาทรใต้ แขวงยานนาวา เขตสาทร กรุงเทพฯ 10120",
+        ),
+    ],
+)
+def test_the_address_asked_for_after_a_change_of_destination_is_the_delivery_address(
+    held: str, asked_to_send: str, question: str, reply: str, address: str
+) -> None:
+    facts = conversation(
+        ("user", held), ("user", asked_to_send), ("assistant", question), ("user", reply)
+    )
+    assert current(facts)["delivery_address"] == address
+    assert history(facts, "delivery_address")[0] in held
+    assert not {"work_address", "postcode"} & set(current(facts))
+
+
+@pytest.mark.parametrize(
+    ("held", "question", "reply", "key"),
+    [
+        (
+            "Please deliver to 12 Park Road, Leeds LS6 2AB",
+            "What's your work address, for our records?",
+            "Unit 4, Kirkstall Forge, Leeds LS5 3BF",
+            "postcode",
+        ),
+    ],
+)
+def test_an_address_asked_for_without_a_change_of_destination_leaves_the_delivery(
+    held: str, question: str, reply: str, key: str
+) -> None:
+    facts = conversation(
+        ("user", held),
+        ("user", "ok"),
+        ("assistant", question),
+        ("user", reply),
+    )
+    assert current(facts)["delivery_address"] in held
+    assert key in current(facts)
