@@ -110,12 +110,7 @@ from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import party_sizes
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
-from domain.memory.offline.redirected_deliveries import (
-    asks_for_address,
-    asks_to_send_elsewhere,
-    read_as_other_place,
-    whole_address,
-)
+from domain.memory.offline.redirected_deliveries import redirected_delivery
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
@@ -489,7 +484,9 @@ def extract_facts(
         )
         matches = _put_right_after_doubt(line, previous, matches, facts)
         matches = moved_values(line.content, matches, facts.current, facts.current_values())
-        matches = _redirected_delivery(line, previous, earlier, matches, facts)
+        # "send it to my work instead?" "what's the work address?" "Unit 4, …": delivery
+        delivering = facts.current("delivery_address") is not None
+        matches = redirected_delivery(line, previous, earlier, matches, delivering)
         held_before = facts.current_values()
         granted = _granted_in_reply(line, previous, facts)
         if granted is not None and previous is not None:
@@ -526,41 +523,6 @@ def extract_facts(
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in with_moved_from(facts.changes, moved_from)
     ] + named_old
-
-
-def _redirected_delivery(
-    line: TranscriptLine,
-    question: TranscriptLine | None,
-    request: TranscriptLine | None,
-    matches: list[FactMatch],
-    facts: _Facts,
-) -> list[FactMatch]:
-    """A customer's address given in answer to the assistant's question for it, just after
-    the customer asked to have the delivery sent elsewhere ("send it to my work instead?"
-    "what's the work address?"): the delivery address, whole, not the place's own address
-    or a postcode (``redirected_deliveries``)."""
-    if (
-        line.role != "user"
-        or question is None
-        or request is None
-        or question.role != "assistant"
-        or request.role != "user"
-        or facts.current("delivery_address") is None
-        or not asks_for_address(question.content)
-        or not asks_to_send_elsewhere(request.content)
-    ):
-        return matches
-    parts = [m for m in matches if read_as_other_place(m.key)]
-    if not parts:
-        return matches
-    start, end = whole_address(line.content, parts[0].start, parts[-1].end)
-    inside = [m for m in matches if start <= m.start and m.end <= end and _is_address_part(m)]
-    kept = [m for m in matches if m not in inside]
-    return [*kept, FactMatch("delivery_address", line.content[start:end], start, end)]
-
-
-def _is_address_part(match: FactMatch) -> bool:
-    return read_as_other_place(match.key) or match.key == "delivery_address"
 
 
 def _noted_copies_put_right(held_before: dict[str, str], facts: _Facts) -> list[tuple[str, str]]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.fact_match import FactMatch
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -41,20 +43,20 @@ _LEAD = re.compile(
 )
 
 
-def asks_to_send_elsewhere(request: str) -> bool:
+def _asks_to_send_elsewhere(request: str) -> bool:
     return _SEND_ELSEWHERE.search(request) is not None
 
 
-def asks_for_address(question: str) -> bool:
+def _asks_for_address(question: str) -> bool:
     """Whether ``question`` asks for an address without giving one."""
     return _ASKS_ADDRESS.search(question) is not None and not any(c.isdigit() for c in question)
 
 
-def read_as_other_place(key: str) -> bool:
+def _read_as_other_place(key: str) -> bool:
     return _READ_AS.match(key) is not None
 
 
-def whole_address(reply: str, start: int, end: int) -> tuple[int, int]:
+def _whole_address(reply: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the whole address in ``reply`` around the part at ``start:end``: from
     the reply's start (its lead-in left out) to where the address ends after that part."""
     sentences = [m.end() for m in _SENTENCE_END.finditer(reply, 0, start)]
@@ -63,3 +65,39 @@ def whole_address(reply: str, start: int, end: int) -> tuple[int, int]:
     begin = lead.end() if lead is not None and lead.end() <= start else begin
     stop = _ADDRESS_END.search(reply, end)
     return begin, stop.start() if stop is not None else len(reply.rstrip())
+
+
+def redirected_delivery(
+    line: TranscriptLine,
+    question: TranscriptLine | None,
+    request: TranscriptLine | None,
+    matches: list[FactMatch],
+    delivering: bool,
+) -> list[FactMatch]:
+    """``matches`` of a customer's reply, its address read as the delivery address, whole,
+    when it answers the assistant's question for an address (``question``) just after the
+    customer asked to have the delivery (held: ``delivering``) sent elsewhere (``request``)."""
+    if (
+        not delivering
+        or line.role != "user"
+        or question is None
+        or request is None
+        or question.role != "assistant"
+        or request.role != "user"
+        or not _asks_for_address(question.content)
+        or not _asks_to_send_elsewhere(request.content)
+    ):
+        return matches
+    parts = [m for m in matches if _read_as_other_place(m.key)]
+    if not parts:
+        return matches
+    start, end = _whole_address(line.content, parts[0].start, parts[-1].end)
+    inside = [
+        m
+        for m in matches
+        if start <= m.start
+        and m.end <= end
+        and (_read_as_other_place(m.key) or m.key == "delivery_address")
+    ]
+    kept = [m for m in matches if m not in inside]
+    return [*kept, FactMatch("delivery_address", line.content[start:end], start, end)]
