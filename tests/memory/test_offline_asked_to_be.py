@@ -4,6 +4,9 @@ history; with two days held and neither named, neither is moved."""
 
 from __future__ import annotations
 
+import re
+
+from domain.memory.offline.asked_to_be import asks_to_be
 from tests.memory.test_offline_facts_dialogue import conversation, current, history
 
 
@@ -68,3 +71,12 @@ def test_thai_an_appointment_asked_for_replaces_the_held_one() -> None:
     )
     dates = {k: v for k, v in current(facts).items() if k.endswith("_date")}
     assert list(dates.values()) == ["วันพุธที่ 5 มี.ค."], dates
+
+
+def test_making_it_by_an_hour_or_in_time_is_arriving_not_asking() -> None:
+    # "I'll make it by 3:30pm" says when the customer arrives, not which hour to book.
+    for text in ("I'll make it by 3:30pm hopefully", "can I still make it in time for 3pm"):
+        value = re.search(r"\d", text)
+        assert value is not None
+        assert not asks_to_be(text, value.start())
+    assert asks_to_be("make it 3:30pm please", len("make it "))

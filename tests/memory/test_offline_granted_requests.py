@@ -82,3 +82,28 @@ def test_english_a_day_asked_to_stay_as_it_is_is_no_new_one() -> None:
     )
     assert current(facts).get("return_date") == "Sunday 25 May"
     assert history(facts, "return_date") == []
+
+
+def test_a_grant_that_says_no_problem_grants_in_every_language() -> None:
+    # "no problem" holds a "no": read as a refusal, the granted day was never taken.
+    english = conversation(
+        ("assistant", "Your engineer visit is booked for Saturday 14 June."),
+        ("user", "I'm away that weekend. Would Tuesday 17 June work?"),
+        ("assistant", "Yes, no problem, that's booked."),
+        batch=10,
+    )
+    persian = conversation(
+        ("assistant", "نوبت بازدید تکنسین برای شنبه ۲۴ خرداد ثبت شده."),
+        ("user", "اون روز نیستم. سه‌شنبه ۲۷ خرداد امکانش هست؟"),
+        ("assistant", "بله مشکلی نیست، ثبت شد."),
+        batch=10,
+    )
+    thai = conversation(
+        ("assistant", "นัดช่างเข้าไว้วันเสาร์ที่ 14 มิ.ย. นะคะ"),
+        ("user", "วันนั้นไม่อยู่ค่ะ วันอังคารที่ 17 มิ.ย. ได้ไหมคะ"),
+        ("assistant", "ได้ครับ ไม่มีปัญหา ลงให้แล้วครับ"),
+        batch=10,
+    )
+    assert current(english).get("appointment_date") == "Tuesday 17 June"
+    assert current(persian).get("appointment_date") == "سه\u200cشنبه ۲۷ خرداد"
+    assert "17 มิ.ย." in current(thai).get("appointment_date", "")

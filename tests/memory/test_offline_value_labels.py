@@ -104,6 +104,15 @@ def test_a_phone_the_agent_gives_as_its_own_is_the_agents(
     assert value not in [v for k, v in facts.items() if k != "agent_phone"]
 
 
+def test_a_thai_agent_confirming_the_customers_number_as_phi_keeps_it_the_customers() -> None:
+    # Thai agents call the customer «พี่»: «เบอร์พี่» is no agent's own number.
+    facts = facts_of(
+        ("assistant", "ขอยืนยันเบอร์พี่ 081-234-5678 นะคะ"),
+        ("user", "ใช่ค่ะ"),
+    )
+    assert "agent_phone" not in facts
+
+
 def test_a_thai_reply_of_sentences_to_check_the_model_names_no_product() -> None:
     facts = facts_of(
         ("assistant", "ดีใจด้วยค่ะ รบกวนเช็คสีกับรุ่นให้เรียบร้อยนะคะ"),

@@ -5,14 +5,15 @@ partner's). Its own module: it reads only the words right before the value."""
 
 import re
 
-#: "my number/phone/mobile (is)", «شماره‌ی من», «شماره‌م», «เบอร์ผม», «เบอร์ดิฉัน», «เบอร์พี่»
-#: (an agent calls themself «พี่» to a younger customer), just before the value.
+#: "my number/phone/mobile (is)", «شماره‌ی من», «شماره‌م», «เบอร์ผม», «เบอร์ดิฉัน», just before
+#: the value. Not «เบอร์พี่»: an agent may call themself «พี่», but agents call the customer
+#: «พี่» as often («ขอยืนยันเบอร์พี่ 081-…» is the customer's number).
 _MY_NUMBER_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:my|mine)\s+(?:direct\s+|personal\s+|mobile\s+|cell\s+)?"
     r"(?:(?:phone|mobile|cell)\s+)?(?:number|phone|mobile|line)(?:\s+(?:is|here))?\s*[:,-]?\s*$"
     r"|(?:شماره|تلفن|موبایل)(?:\s*(?:ی|‌ی)?\s*(?:تماس|همراه))?[\u200c\s]*(?:ی\s+)?من"
     r"(?:\s+(?:هست|است|اینه))?\s*[:،]?\s*$"
-    r"|เบอร์(?:โทร(?:ศัพท์)?)?(?:ของ)?\s?(?:ผม|ดิฉัน|พี่|หนู|เรา)(?:คือ|เป็น)?\s?:?\s*$",
+    r"|เบอร์(?:โทร(?:ศัพท์)?)?(?:ของ)?\s?(?:ผม|ดิฉัน|หนู|เรา)(?:คือ|เป็น)?\s?:?\s*$",
     re.IGNORECASE,
 )
 #: How far before the value its owner may be named.

@@ -14,11 +14,12 @@ _FA = FA_LETTERS
 
 #: Words that ask for something to be made so. English "make it", "can we do", "let's
 #: go for" ("do you deliver on …" asks nothing); Persian «بذارید (برای)» (put it on),
-#: «بکنیدش»; Thai «ขอเป็น» (may it be), «ขอย้ายไป» (may it go to). Not "make it to"
-#: (arrive). Only a day, an hour, a place or a sum that follows within a few words.
+#: «بکنیدش»; Thai «ขอเป็น» (may it be), «ขอย้ายไป» (may it go to). Not "make it to",
+#: "make it by", "make it in time" (arrive). Only a day, an hour, a place or a sum that
+#: follows within a few words.
 _ASKS_TO_BE = re.compile(
     r"(?<![A-Za-z])(?:(?:can|could)\s+(?:we|you)\s+|let'?s\s+)(?:do|go\s+(?:for|with))"
-    r"(?![A-Za-z])|(?<![A-Za-z])make\s+it(?!\s+to\b)(?![A-Za-z])"
+    r"(?![A-Za-z])|(?<![A-Za-z])make\s+it(?!\s+(?:to|by|in\s+time|on\s+time)\b)(?![A-Za-z])"
     rf"|(?<![{_FA}])(?:بذارید|بذارین|بزارید|بزارین|بگذارید|بکنیدش|بکنینش)(?![{_FA}])"
     r"|ขอ(?:เป็น|ย้ายไป|ไปเป็น)",
     re.IGNORECASE,

@@ -33,6 +33,10 @@ _FREE = re.compile(
     rf"|(?<![{_FA}])(?:خالی|آزاد)|ว่าง",
     re.IGNORECASE,
 )
+#: Words of refusal that grant: "no problem", «مشکلی نیست», «ไม่มีปัญหา».
+_NO_PROBLEM = re.compile(
+    rf"(?<![A-Za-z])no\s+problem(?![A-Za-z])|مشکلی\s+نیست(?![{_FA}])|ไม่มีปัญหา", re.IGNORECASE
+)
 #: Words of a refusal anywhere in the reply's first sentence: "fully booked", "sorry",
 #: «متاسفانه», «پره», «ไม่ว่าง», «เต็ม».
 _REFUSES = re.compile(
@@ -62,7 +66,7 @@ def asked_and_granted(request: str, reply: str) -> ValueSpan | None:
         return None
     first = _FIRST_SENTENCE.match(reply.strip())
     opening = first.group(0) if first else reply
-    if _REFUSES.search(opening):
+    if _REFUSES.search(_NO_PROBLEM.sub(" ", opening)):  # "Yes, no problem" refuses nothing
         return None
     value = asked[0]
     if _OPENS_WITH_YES.match(opening) or (_FREE.search(opening) and _said_again(value, opening)):
