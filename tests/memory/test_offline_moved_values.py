@@ -71,3 +71,17 @@ def test_hours_moved_from_one_to_another(said: str, key: str, new: str, old: str
 def test_a_span_with_no_word_of_change_moves_nothing(said: str) -> None:
     facts = conversation(("user", said), ("assistant", "Noted."))
     assert all(not fact.history for fact in facts)
+
+
+def test_a_move_of_something_unheld_keeps_the_held_booking_of_another_day() -> None:
+    # "moving house" keys to no fact nor cue: it must not replace the dentist's day.
+    facts = conversation(
+        (
+            "user",
+            "My dentist appointment is on 30 June. I'm moving house from 1 July to 3 July, "
+            "can you send the bill by email?",
+        ),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") == "30 June"
+    assert history(facts, "appointment_date") == []

@@ -118,6 +118,11 @@ def moved_values(
         # one fact read over both ("from 10am to 2pm" as hours, a whole instruction)
         on_both = [f for f in keyed if _overlaps(f, move.old) and _overlaps(f, move.new)]
         key = _key(text, move, on_new + on_old + on_both, held)
+        said_here = {f.key: f.value for f in keyed}
+        if _replaces_another(
+            key, move, on_new + on_old + on_both, said_here.get(key) or current(key)
+        ):
+            continue
         result = [f for f in result if f not in on_old and not (f in on_both and f.key == key)]
         if not on_new:
             result.append(FactMatch(key, move.new.text, move.new.start, move.new.end))
@@ -126,6 +131,15 @@ def moved_values(
             old = move.old
             result.append(FactMatch(MOVED_FROM + key, old.text, old.start, old.end))
     return sorted(result, key=lambda fact: fact.start)
+
+
+def _replaces_another(key: str, move: _Move, keyed: list[FactMatch], holding: str | None) -> bool:
+    """A move keyed by no fact nor cue ("I'm moving house from 1 July to 3 July") is said of
+    something the conversation does not hold: it must not replace the held booking of
+    another day ("my dentist appointment is on 30 June")."""
+    if keyed or key != _FALLBACK_KEYS[move.old.kind]:
+        return False
+    return holding is not None and not _same_value(move.old.text, holding)
 
 
 def _key(text: str, move: _Move, keyed: list[FactMatch], held: dict[str, str]) -> str:
