@@ -31,6 +31,7 @@ from domain.memory.offline.dialogue import is_question, is_update
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import whole_sentences
 from domain.memory.offline.superseded import Changes
+from domain.memory.offline.thai_cues import THAI_SCRIPT
 from domain.memory.offline.values import FA_LETTERS, Kind, find_values
 
 _DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59"
@@ -44,7 +45,6 @@ _COUNT = re.compile(
     r"\s?(?:تا\s+)?"
     rf"(?P<noun>[A-Za-z]{{3,}}|(?!\u0640)[{FA_LETTERS}][{FA_LETTERS}\u200c]+|[\u0e01-\u0e2e][\u0e01-\u0e4e]*)"
 )
-_THAI = re.compile(r"[\u0e00-\u0e7f]")
 #: Words after a number that make it no count of the noun after them ("4 more rooms").
 _NOT_NOUNS = frozenset(
     {"more", "extra", "other", "others", "additional", "further", "new", "times", "percent"}
@@ -135,7 +135,7 @@ def _counts_in(sentence: str) -> list[_Count]:
             continue
         if not _counted(match.group(0)):
             continue  # a time, a sum, a date: their own rules mark them
-        if _THAI.match(noun):
+        if THAI_SCRIPT.match(noun):
             classifier = next((c for c in _THAI_CLASSIFIERS if noun.startswith(c)), None)
             if classifier is None:
                 continue

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from domain.memory.offline.dialogue import is_update
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import split_sentences
+from domain.memory.offline.thai_cues import THAI_SCRIPT
 from domain.memory.offline.values import FA_LETTERS, Kind, find_values
 
 #: Words that put a new value in place of another, beyond the correction and update cues.
@@ -40,7 +41,6 @@ _NAMED = re.compile(
 _ASCII_DIGITS = str.maketrans(
     {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
 )
-_THAI = re.compile(r"[\u0e00-\u0e7f]")
 _EDGE_PUNCTUATION = "\"'“”«»()[]{}.,;:!?،؛؟"
 #: Letters a Thai head (no spaces between its words) must share with another to be the same.
 MIN_THAI_HEAD = 3
@@ -80,7 +80,7 @@ def _named_in(text: str) -> list[_Named]:
             continue  # a speaker's label ("Assistant: Yes"), a name's first word
         if _is_when(f"{head} {value}"):
             continue  # "Nov 22", «ساعت ۱۶»: a month or an hour is no subject; facts key dates
-        thai = bool(_THAI.search(head[-1:]))
+        thai = bool(THAI_SCRIPT.search(head[-1:]))
         if value.casefold() in _STOP_WORDS or _is_change(_thai_word_end(head) if thai else head):
             continue  # «جدید ۳۰»: "new" says a value changed, not what it is
         if thai:

@@ -25,6 +25,7 @@ from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import whole_sentences
 from domain.memory.offline.superseded import Changes
+from domain.memory.offline.thai_cues import THAI_SCRIPT
 from domain.memory.offline.values import FA_LETTERS
 from domain.memory.speakers import speaker_of, speaker_turns, without_speakers
 
@@ -75,7 +76,6 @@ _OPENING_NO = re.compile(
 MIN_OPTION_CHARS = 4
 #: Words an option may have ("store credit", «کیف پول»).
 MAX_OPTION_WORDS = 2
-_THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class _Pair:
 
 
 def _names(sentence: str, option: str) -> bool:
-    if _THAI.search(option):
+    if THAI_SCRIPT.search(option):
         return option in sentence
     pattern = rf"(?<![\w\u200c]){re.escape(option)}(?![\w\u200c])"
     return re.search(pattern, sentence, re.IGNORECASE) is not None
@@ -201,7 +201,7 @@ def _as_said(sentence: str, option: str) -> str:
     """``option`` as ``sentence`` says it, with the word before it when that word is part
     of its name ("account credit" of the option "credit"; not "the interim")."""
     at = sentence.casefold().find(option.casefold())
-    if at < 0 or _THAI.search(option):
+    if at < 0 or THAI_SCRIPT.search(option):
         return option
     said = sentence[at : at + len(option)]
     before = sentence[:at].split()

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
+#: The whole Thai block, digits and signs included: a Thai word or noun wherever it stands.
+THAI_SCRIPT = re.compile(r"[\u0e00-\u0e7f]")
 _CONJUNCTION = re.compile(r"และ|แล้ว|ส่วน|กับ")
 _BEFORE_OR_AFTER = re.compile(r"(?:ก่อน|หลัง)(?:วัน|เวลา)?\s?$")
 #: How far from a Thai value a word of change may stand and still change it.
