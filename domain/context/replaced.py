@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from domain.context.cut_turns import without_empty_cut
 from domain.context.fact_order import subject
 from domain.context.fact_subjects import about
 from domain.context.held_values import CurrentValues, held
@@ -641,10 +642,10 @@ def fit_marked(text: str, budget_tokens: int) -> str:
     cut = len(fitted.removesuffix(ELLIPSIS))
     mark = next((m for m in _MARK.finditer(text) if cut < m.end()), None)
     if mark is None:
-        return fitted
+        return without_empty_cut(fitted)
     ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
     phrase = ends[-1] if ends else 0
     if cut < phrase:
-        return fitted  # the cut is before the marked value's phrase
+        return without_empty_cut(fitted)  # the cut is before the marked value's phrase
     keep = text[:phrase].rstrip()
-    return keep + ELLIPSIS if keep else ""
+    return without_empty_cut(keep + ELLIPSIS) if keep else ""
