@@ -201,7 +201,31 @@ def choices_named(sentence: str) -> list[NamedThing]:
             if head == "طرح" and not _plan_taken(sentence, end):
                 continue
             found.append(NamedThing(_CHOICE_HEADS[head], start, end, match["value"]))
+    for match in _PICKED_BY_NAME.finditer(sentence):
+        start, end = match.span("value")
+        if _IF_BEFORE.search(sentence, 0, start) or _NOT_THIS.search(sentence, 0, start):
+            continue
+        if any(thing.start <= start < thing.end for thing in found):
+            continue
+        found.append(NamedThing("chosen_option", start, end, match["value"]))
     return found
+
+
+#: An option taken by its Latin name alone, the verb of taking right after it, as the Thai
+#: «เอา Express ค่ะ» and the English "Express it is": «Gold رو می‌خوام», «همون Express رو
+#: بذارید», «Silver رو انتخاب می‌کنم», «Pro رو فعال کنید». «… باشه» (let it be …) is left out:
+#: it is also said of a person («دکترم Sara باشه»). A word between the name and the verb
+#: («Gold رو پیشنهاد می‌کنم», I'd suggest Gold) takes nothing; «نمی‌خوام» (I don't want) is no
+#: verb of taking, nor is a feature switched on by its acronym («SMS رو فعال کنید»): a name
+#: has a small letter.
+_PICKED_BY_NAME = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<value>[A-Z][a-z][A-Za-z]*(?:\s[A-Z0-9][A-Za-z0-9]*)?)\s+"
+    rf"(?:(?:رو|را)\s+)?(?:(?:انتخاب|فعال|ثبت)\s*)?"
+    rf"(?:می\u200c?خوا(?:م|هم)|می\u200c?کنم|کنید|کنین|بذارید|بذارین|بذار|بزنید|بزنین"
+    rf"|برمی\u200c?دارم|می\u200c?گیرم|بگیرید|بگیرین)(?![{_FA}])"
+)
+#: A pick only weighed: «اگه Gold رو بگیرم …» (if I take Gold).
+_IF_BEFORE = re.compile(rf"(?<![{_FA}])(?:اگه|اگر)\s+(?:\S+\s+){{0,2}}$")
 
 
 #: A plan taken, said after it: «… رو میخوام», «… رو انتخاب میکنم», «… فعال کنید», «… ثبت شد»,

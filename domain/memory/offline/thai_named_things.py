@@ -150,9 +150,12 @@ _READ_BACK_OR_CHANGE = re.compile(r"ถูกต้อง|ใช่(?:ไหม|
 #: เลยครับ»): the name closes the clause, so a model read back with its price («เปลี่ยนเป็น
 #: Samsung Galaxy A55 ราคา …») or a question («เอา Express ดีไหม») takes nothing, nor does a
 #: choice only weighed («ถ้าเปลี่ยนเป็น Economy …», if it were changed). A later pick of the
-#: same shape replaces the earlier one.
+#: same shape replaces the earlier one. The kind of option may stand before the name («เอา
+#: แพ็กเกจ Gold ค่ะ», «เลือกแผน Family ครับ», «เปลี่ยนเป็นคอร์ส Advanced»); a room or a model
+#: so named is read by its own kind (``_KINDS``).
+_PICK_KIND = r"(?:แพ็กเกจ|แพ็คเกจ|แพคเกจ|แผน|โปร|คอร์ส|แบบ|ตัว)\s?"
 _PICKED = re.compile(
-    rf"(?<!ถ้า)(?<!ถ้า\s)(?:เอา|เลือก|เปลี่ยนเป็น)\s?(?P<value>{_LATIN_NAME})"
+    rf"(?<!ถ้า)(?<!ถ้า\s)(?:เอา|เลือก|เปลี่ยนเป็น)\s?(?:{_PICK_KIND})?(?P<value>{_LATIN_NAME})"
     rf"(?=\s?(?:ละกัน|ดีกว่า|เลย|แทน)|\s?{THAI_PARTICLES}|\s*$|\s*[.!])"
 )
 

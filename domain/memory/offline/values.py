@@ -161,6 +161,10 @@ _FA_MONTH = (
     "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
     "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
 )
+#: Where a Persian month after its day ends: at the word's end, or before the spoken «is»
+#: written onto it at the clause's end («تاریخ ورود ۱۲ خرداده», it's 12 Khordad; «تا ۲۳
+#: اسفنده.»), which is no part of the date («۵ مهره دارم» counts beads).
+_FA_MONTH_END = rf"(?=(?![{FA_LETTERS}])|\u200cه(?=\s*(?:$|[.!?؟،,\n]))|ه(?=\s*(?:$|[.!?؟،,\n])))"
 _TH_MONTH = (
     r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม"
     r"|พฤศจิกายน|ธันวาคม|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\."
@@ -221,7 +225,7 @@ _NAMED_DATE = re.compile(
     r"|(?<![A-Za-z])(?i:(?:the\s+)?day\s+after\s+tomorrow|tomorrow(?:\s+(?:morning|afternoon|evening|night))?"
     r"|today|tonight|next\s+week|this\s+weekend|next\s+weekend|end\s+of\s+(?:the\s+)?(?:week|month))\b"
     # Persian: "سه‌شنبه ۱۲ آذر", "۱۲ آذر ۱۴۰۳", "فردا صبح", "پنجشنبه"
-    rf"|(?:{_FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{_FA_MONTH})(?![{_FA}])(?:\s+(?:ماه\s+)?(?:سال\s+)?\d{{4}})?"
+    rf"|(?:{_FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{_FA_MONTH}){_FA_MONTH_END}(?:\s+(?:ماه\s+)?(?:سال\s+)?\d{{4}})?"
     # a month without its day, placed by the year or in the month: «بهمن پارسال», «مهر سال
     # پیش», «اواخر آذر» (bought, started, due then)
     rf"|(?:(?<![{_FA}])(?:اوایل|اواسط|اواخر)\s+)?(?<![{_FA}])(?:{_FA_MONTH})(?:\s+ماه)?"
@@ -420,15 +424,18 @@ _COUNT_UNITS = (
 MEASURED_BY_UNIT = {
     "capacity": r"kWh|Wh|mAh|کیلووات[\u200c\s]?ساعت|กิโลวัตต์ชั่วโมง",
     "power": r"kWp|kW|MW|(?-i:W)|BTU|hp|کیلووات|وات|اسب[\u200c\s]?بخار|กิโลวัตต์|วัตต์|แรงม้า|บีทียู",
-    "speed": r"mph|km/h|kph|Mbps|Gbps|(?-i:Mb)",
+    # a line's speed: "Mbps", "Mbit/s", «مگابیت», «گیگابیت», «เมกะบิต»
+    "speed": (r"mph|km/h|kph|Mbps|Gbps|Mbit/s|Gbit/s|Mb/s|(?-i:Mb)|مگابیت|گیگابیت|เมกะบิต|กิกะบิต"),
     "data_allowance": r"(?-i:MB)|GB|TB|مگابایت|گیگ(?:ابایت)?|ترابایت|กิกะไบต์",
     "volume": r"litres?|liters?|ml|لیتر|ลิตร",
     "engine_size": r"cc|سی[\u200c\s]?سی|ซีซี",
 }
 _MEASURE_UNITS = "|".join(MEASURED_BY_UNIT.values())
+#: A line's speed down and up, one value: "100/20 Mbps", «۱۰۰/۲۰ مگابیت».
+_DOWN_UP = rf"\d+/\d+(?=\s?(?:{MEASURED_BY_UNIT['speed']}))"
 _QUANTITY = re.compile(
     # never a number inside a word: "wR7TkP3m" is a code, not "3m"
-    rf"{_NUMBER_START}(?<![A-Za-z])(?P<number>\d{{1,3}}(?:[,٬]\d{{3}})+|\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
+    rf"{_NUMBER_START}(?<![A-Za-z])(?P<number>{_DOWN_UP}|\d{{1,3}}(?:[,٬]\d{{3}})+|\d+(?:[.٫]\d+)?|{_EN_NUMBER_WORDS})\s?"
     rf"(?:(?P<measure>{_MEASURE_UNITS})|(?P<weight>{_WEIGHT_UNITS})|(?P<length>{_LENGTH_UNITS})"
     rf"|(?P<count>{_COUNT_UNITS}))(?![A-Za-z{_FA}])",
     re.IGNORECASE,
@@ -540,7 +547,7 @@ _DATE_RANGE = re.compile(
     # one month for both days
     rf"|(?<![\d.,/])\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\s+(?:(?i:of)\s+)?{_EN_MONTH_BY_A_DAY}"
     rf"|(?<![A-Za-z]){_EN_MONTH_BY_A_DAY}\s+\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\b(?!\s*{_EN_MONTH})"
-    rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s*(?:{_FA_MONTH})(?![{_FA}])"
+    rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s*(?:{_FA_MONTH}){_FA_MONTH_END}"
     rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s?(?:{_TH_MONTH})"
 )
 #: A change of date said as "from … to …" is two dates, the old and the new, not a range.
@@ -739,7 +746,7 @@ def measured(value: ValueSpan) -> str | None:
     """What a measure measures, by its unit ("10.4 kWh" → "capacity")."""
     if value.kind is not Kind.MEASURE:
         return None
-    unit = value.text.lstrip("0123456789.,٫٬۰۱۲۳۴۵۶۷۸۹ ")
+    unit = value.text.lstrip("0123456789.,٫٬۰۱۲۳۴۵۶۷۸۹/ ")
     return next(
         (what for what, units in MEASURED_BY_UNIT.items() if re.fullmatch(units, unit, re.I)),
         None,
