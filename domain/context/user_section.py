@@ -6,7 +6,9 @@ session everything. A budget the caller did not set grows by what the section
 uses (the default is the session's tiers plus the user share). When the
 session leaves part of its budget unused (a new conversation), the section
 may take that too: the first message of a returning user's third
-conversation shows what the first two left.
+conversation shows what the first two left. When nothing of the session's context
+was cut, it is kept as it is and the section may take all it leaves (not stopping
+``MIN_BUDGET`` short: that floor is only for a session context assembled again).
 """
 
 from __future__ import annotations
@@ -105,13 +107,17 @@ def with_section(
         return recalled, ctx, budget
     # What the session leaves unused may show more of the user memory.
     used = max(ctx.estimated_tokens.values(), default=0)
-    wider_room = min(budget - used, budget - MIN_BUDGET) - SEPARATOR_TOKENS
+    cut = any(item.kind.startswith(_CUT) for item in ctx.dropped)
+    # A session context with nothing cut is kept as it is (below): all it leaves is the
+    # section's. One with something cut is assembled again, within at least the minimum.
+    floor = budget - MIN_BUDGET if cut else budget
+    wider_room = min(budget - used, floor) - SEPARATOR_TOKENS
     if wider_room <= room:
         return recalled, ctx, budget
     wider = section.recall(wider_room, session_id)
     if cost(wider) <= cost(recalled):
         return recalled, ctx, budget
-    if not any(item.kind.startswith(_CUT) for item in ctx.dropped):
+    if not cut:
         # Nothing was cut to fit: the session's context is the longest run of its
         # priority order within the budget, and it is the same at any budget between
         # what it uses and the budget (``domain.context.assemble``): no second assembly.

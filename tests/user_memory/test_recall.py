@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from domain.context import MIN_BUDGET
 from domain.context.service import build_context
 from domain.tokens import estimate_tokens
 from domain.user_memory.merge import merge_fact
@@ -380,3 +381,39 @@ def test_a_long_conversation_line_leaves_room_for_the_details(language: str) -> 
     assert estimate_tokens(line) <= MAX_CONVERSATION_LINE_TOKENS
     assert recalled.details == [detail]
     assert recalled.tokens <= 1200
+
+
+GREETINGS = {"en": "hi, me again", "fa": "سلام، باز منم", "th": "สวัสดีค่ะ มาอีกแล้วค่ะ"}
+#: Short details of an earlier conversation, each stating one value ({} a number).
+SMALL_DETAILS = {
+    "en": "User: the spare key is in box {}.",
+    "fa": "User: کلید یدک توی جعبه {} هست.",
+    "th": "User: กุญแจสำรองอยู่ในกล่อง {} ค่ะ",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_new_conversation_leaves_the_section_all_it_does_not_use(
+    store: SqliteStore, language: str, fmt: ContextFormat
+) -> None:
+    # Given a returning user with more small details than a small budget holds
+    details = [
+        UserDetail(
+            session_id="s1",
+            observed_at=T0,
+            position=n,
+            text=SMALL_DETAILS[language].format(value),
+            values=[value],
+            kinds=["identifier"],
+        )
+        for n, value in enumerate(f"B-{4100 + 37 * n}" for n in range(30))
+    ]
+    assert store.user_memory.save_user_memory(A, "u1", "", UserMemoryState(details=details), None)
+    # and a new conversation that has only its greeting (nothing of it is cut)
+    store_conversation(store, "now", [("user", GREETINGS[language])], start=T0 + timedelta(days=2))
+    budget = 200
+    reply = context(store, fmt, budget=budget)
+    assert any(item["kind"].startswith("user_details") for item in reply["dropped"])
+    # Then the section takes what the greeting leaves, not stopping the minimum short of it
+    assert budget - MIN_BUDGET // 2 < reply["estimated_tokens"] <= budget
