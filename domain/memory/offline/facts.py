@@ -52,6 +52,7 @@ from domain.memory.offline.brand_models import brand_before, brand_start, town_a
 from domain.memory.offline.changed_charges import charge_changed
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.contact_names import contact_names
+from domain.memory.offline.corrected_quotes import bare_price
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -292,6 +293,8 @@ class _Facts:
         #: What each measure said so far is the size of, by the thing its sentence named
         #: ("We fit batteries in 5.2 kWh and 10.4 kWh"): "lets say 5.2 kWh" picks one.
         self.things_measured: dict[str, str] = {}
+        #: The ids of the batch's messages read so far, in order: how long ago a value was said.
+        self.read_ids: list[str] = []
         for _, value in known:
             self.note_measures(value)
 
@@ -367,6 +370,12 @@ class _Facts:
         if correction:
             return next(item.key for item in self.recent() if item.key in taken)
         return next((v for v in variants if v not in taken), key)
+
+    def said_lately(self, key: str) -> bool:
+        """Whether ``key``'s value was said in one of the last few messages of the batch."""
+        fact = self.latest.get(key)
+        lately = self.read_ids[-_LATELY:]
+        return fact is not None and fact.source_message_id in lately
 
     def holds(self, value: str) -> bool:
         """Whether a current fact already says ``value`` (under whatever key)."""
@@ -518,6 +527,7 @@ def extract_facts(
             answered.add("name")
         conversation.after(line.role, line.content, answered)
         facts.note_measures(line.content)
+        facts.read_ids.append(line.message_id)
         earlier, previous = previous, line
     return [
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
@@ -1006,6 +1016,9 @@ def _keys_for(
         # «เพื่อน… เขาบอกอีเมลจริงคือ supakorn.kw@…»: an email put right is the one it
         # nearly spells, the friend's, whichever email the word "email" names
         return [(respelt, value.start)]
+    quoted = _quote_put_right(cues, text, value, correction, facts)
+    if quoted is not None:  # «ขอแก้ไขนิดนึงนะคะ … ราคา 520 บาท» after «ชุดละ 450 บาท»
+        return [(quoted, value.start)]
     if cues:
         # a question answered in so many words ("check-out can be as late as 14.00") is
         # closed: a later value without a cue does not answer it again
@@ -1095,6 +1108,40 @@ def _keys_for(
         same = _noted_of_same_thing(text, value, base, facts) if correction or update else None
         return [(same or facts.noted_key(base, value.text), lead_in(text, value))]
     return []
+
+
+def _quote_put_right(
+    cues: Sequence[tuple[Topic, int]], text: str, value: ValueSpan, correction: bool, facts: _Facts
+) -> str | None:
+    """The key of the sum a correction's bare "price" puts right: the sum quoted last, under
+    whatever key it was named ("Front pads are £45 a set, labour included" … "let me
+    correct that: the price is £52"), not the last one held as a price: a fee quoted since
+    is what was just said. A total, a deposit or a refund is no quote."""
+    if not correction or value.kind is not Kind.AMOUNT:
+        return None
+    if [topic.name for topic, _ in cues] != ["price"] or not bare_price(
+        text, cues[0][1], value.start
+    ):
+        return None
+    if any(_kind_of(said.value) in _SAID_FIRST for said in facts.saying):
+        return None  # "sorry, Friday not Thursday; the cable's price is £10": the day put right
+    # not a charge («ค่าบริการล้างแอร์ 700 บาท»): its value keeps its name, a bare sum would not
+    last = next((item for item in facts.recent() if _kind_of(item.value) is Kind.AMOUNT), None)
+    if last is None or base_key(last.key) in _NOT_QUOTES | {CHARGE}:
+        return None
+    if not facts.said_lately(last.key):
+        return None  # a quote of long ago: the price is of what is talked of now
+    return last.key
+
+
+#: How many messages back a quote a correction puts right may have been said.
+_LATELY = 3
+#: Values a correction said before a price puts right instead of it.
+_SAID_FIRST = frozenset({Kind.DATE, Kind.TIME, Kind.AMOUNT})
+#: Sums that are no price quoted for a thing: what a correction's "price" never puts right.
+_NOT_QUOTES = frozenset(
+    {"order_total", "payment_amount", "refund_amount", "balance_due", "discount"} | _PART_PAID
+)
 
 
 def _noted_of_same_thing(text: str, value: ValueSpan, base: str, facts: _Facts) -> str | None:
