@@ -94,3 +94,54 @@ def test_an_option_named_before_the_two_are_asked_about_was_no_choice() -> None:
         ]
     )
     assert state.replaced_values == []
+
+
+def test_english_the_reply_speaking_of_the_other_option_after_its_answer_takes_nothing() -> None:
+    state = fold_all(
+        [
+            ("user", "I'd like to order the catering for Friday."),
+            ("assistant", "Do you want delivery or pickup?"),
+            ("user", "Pickup. Delivery is too expensive for us."),
+            ("assistant", "Alright, noted."),
+            ("user", "I really don't want to pay for delivery twice."),
+            ("assistant", "Understood."),
+        ]
+    )
+    assert "pickup" not in state.replaced_values
+    assert "Pickup" not in state.replaced_values
+
+
+def test_persian_the_reply_speaking_of_the_other_option_after_its_answer_takes_nothing() -> None:
+    state = fold_all(
+        [
+            ("user", "سلام، سفارش کیک تولد داشتم برای جمعه."),
+            ("assistant", "پرداخت نقدی یا کارتخوان؟"),
+            ("user", "نقدی. کارتخوان همراهم نیست."),
+            ("assistant", "باشه، ثبت شد."),
+        ]
+    )
+    assert "نقدی" not in state.replaced_values
+
+
+def test_thai_the_reply_speaking_of_the_other_option_after_its_answer_takes_nothing() -> None:
+    state = fold_all(
+        [
+            ("user", "จะสั่งเค้กวันเสาร์ค่ะ"),
+            ("assistant", "รับที่สาขาหรือส่งถึงบ้านคะ"),
+            ("user", "รับที่สาขาค่ะ ส่งถึงบ้านแพงเกินไปค่ะ"),
+            ("assistant", "ได้ค่ะ รับทราบค่ะ"),
+        ]
+    )
+    assert "รับที่สาขา" not in state.replaced_values
+
+
+def test_a_later_sentence_with_a_word_of_choice_still_takes_the_other_option() -> None:
+    state = fold_all(
+        [
+            ("user", "I'd like to order the catering for Friday."),
+            ("assistant", "Do you want delivery or pickup?"),
+            ("user", "Pickup. Actually no, let's go for delivery instead."),
+            ("assistant", "Alright, noted."),
+        ]
+    )
+    assert "pickup" in state.replaced_values or "Pickup" in state.replaced_values

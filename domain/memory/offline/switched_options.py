@@ -8,7 +8,9 @@ choice. An option is taken by a sentence that names it and not the other one, an
 the question that named both or says a choice ("go for", "let's", «خوبه», «بریزید»,
 «เอา», «เปลี่ยน»); when the option taken last before is the other one, that one is
 replaced. Not by a question, nor by a sentence that refuses what it names ("not the
-full one", «نمیخوام», «ไม่เอา»); and only from where the two are asked about: an option
+full one", «نمیخوام», «ไม่เอา»), nor by a later sentence of the reply that speaks of the
+other one with no word of choice ("Pickup. Delivery is too expensive."); and only from
+where the two are asked about: an option
 named before that ("Orchard Row needs an engineer" before "Hazel Court or Orchard Row?")
 was no choice between them.
 """
@@ -219,9 +221,22 @@ def _taken(pair: _Pair, sentences: Sequence[_Sentence], at: int) -> str | None:
     option = pair.named_in(sentence.text)
     if option is None or _refused(sentence.text, option):
         return None
-    if _TAKES.search(sentence.text) or _answers(pair, sentences, at):
+    if _TAKES.search(sentence.text):
+        return option
+    if _answers(pair, sentences, at) and not _named_before(pair, sentences, at):
         return option
     return None
+
+
+def _named_before(pair: _Pair, sentences: Sequence[_Sentence], at: int) -> bool:
+    """Whether an earlier sentence of the same message named an option of ``pair``: the
+    answer is the first one named ("Pickup. Delivery is too expensive for us."); later
+    sentences speak of the options, and take one only by a word of choice."""
+    sentence = sentences[at]
+    return any(
+        earlier.message == sentence.message and pair.named_in(earlier.text) is not None
+        for earlier in sentences[:at]
+    )
 
 
 def _refused(sentence: str, option: str) -> bool:
