@@ -48,6 +48,9 @@ def test_an_id_called_old_is_no_current_id(text: str) -> None:
         ("The delivery charge was £12.50 on my receipt.", "shipping_cost", "£12.50"),
         ("هزینه اجاره سالن ۳۵۰ هزار تومان بود.", "hire_fee", "۳۵۰ هزار تومان"),
         ("ค่าเช่าสถานที่ 3,500 บาทค่ะ", "hire_fee", "3,500 บาท"),
+        # the next sentence names another sum but no change, or a change but no sum
+        ("The hire fee was £350. The deposit was £40.", "hire_fee", "£350"),
+        ("The hire fee was £350. Now can you send the invoice?", "hire_fee", "£350"),
     ],
 )
 def test_a_sum_told_in_the_past_tense(text: str, key: str, value: str) -> None:
@@ -59,6 +62,10 @@ def test_a_sum_told_in_the_past_tense(text: str, key: str, value: str) -> None:
     [
         ("The price was $40 but now it's $55.", "price", "$55"),
         ("The old price was $40.", "price", None),
+        # the change told in the sentence right after
+        ("The inspection fee was $120. Now it's $140 though.", "charge", None),
+        ("The inspection fee was $120. Now it's $140 though.", "fee", None),
+        ("The inspection fee was $120. But now it has gone up to $140.", "charge", None),
     ],
 )
 def test_a_sum_told_as_the_old_one(text: str, key: str, value: str | None) -> None:

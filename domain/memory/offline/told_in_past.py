@@ -3,10 +3,11 @@ BK-55102", "Payment reference was PAY-88120", "the venue hire fee was £350", "t
 charge was £12.50 on my receipt". A code does not change by being told in the past, nor
 does a sum that was charged; only a word that calls it old or wrong makes it the old one
 ("the old code was 4471", "the tracking number was JD0140023 originally"), and a sum is the
-old one where its sentence names another sum it changed to ("The price was $40 but now
-it's $55"). Dates and hours said with "was" stay old: those are the values moved. (Persian
-and Thai put no past tense before a value: «هزینه اجاره ۳۵۰ هزار تومان بود», «ค่าเช่า 3,500
-บาท» are kept already.)
+old one where its sentence, or the one right after it, names another sum it changed to
+("The price was $40 but now it's $55", "The fee was $120. Now it's $140."). Dates and
+hours said with "was" stay old: those are the values moved. (Persian and Thai put no past
+tense before a value: «هزینه اجاره ۳۵۰ هزار تومان بود», «ค่าเช่า 3,500 บาท» are kept
+already.)
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ _OLD = re.compile(
     re.IGNORECASE,
 )
 _REACH = 22
+#: A sentence about the same sum: its subject is "it" or "that" ("Now it's $140"; not "Now
+#: the balance is $150", another sum).
+_OF_IT = re.compile(
+    r"^\W*(?:(?:but|and|so)\s+)?(?:now\s*,?\s*)?(?:it|that|this|they)(?:['’]s|\s|$)",
+    re.IGNORECASE,
+)
 
 
 def still_current(text: str, value: ValueSpan) -> bool:
@@ -40,5 +47,21 @@ def still_current(text: str, value: ValueSpan) -> bool:
     if _OLD.search(before + " " + after):
         return False
     if value.kind is Kind.AMOUNT:
-        return not any(v.kind is Kind.AMOUNT for v in find_values(before + " " + after))
+        if any(v.kind is Kind.AMOUNT for v in find_values(before + " " + after)):
+            return False
+        return not _changed_right_after(text[value.end :])
     return True
+
+
+def _changed_right_after(rest: str) -> bool:
+    """Whether the sentence right after the value's says it changed to another sum ("The
+    fee was $120. Now it's $140."): the change is told across the two."""
+    sentences = re.split(r"[.!?\n](?:\s|$)", rest, maxsplit=2)
+    if len(sentences) < 2:
+        return False
+    following = sentences[1]
+    return (
+        _OF_IT.match(following) is not None
+        and _OLD.search(following) is not None
+        and any(v.kind is Kind.AMOUNT for v in find_values(following))
+    )
