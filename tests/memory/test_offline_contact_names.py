@@ -58,3 +58,16 @@ def test_a_later_contact_replaces_the_earlier(first: str, second: str, old: str,
 )
 def test_no_contact_name(text: str) -> None:
     assert "contact_name" not in facts_of(("user", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My emergency contact name is Laura Pike, she's my sister.",
+        "Emergency contact person: Laura Pike.",
+        "اسم رابط اضطراری خانم سارا کریمی هست.",
+        "ชื่อผู้ติดต่อฉุกเฉินคือ คุณสมชาย ใจดี ค่ะ",
+    ],
+)
+def test_an_emergency_contact_is_no_contact_name(text: str) -> None:
+    assert facts_of(("user", text)).get("contact_name") is None
