@@ -60,3 +60,24 @@ def test_no_colour_taken(text: str) -> None:
 def test_a_plain_colour_taken_of_a_thing_named() -> None:
     found = facts_of(("user", "I want the iPhone 15 in black please."))
     assert found.get("colour") == "black"
+
+
+@pytest.mark.parametrize(
+    ("offer", "reply"),
+    [
+        ("Which card would you like, silver or gold?", "Switch my card to gold please."),
+        ("We have three plans.", "Change my membership to silver then."),
+        ("کدوم کارت رو میخواین؟", "کارت طلایی رو میخوام."),
+        ("کدوم کارت رو میخواین؟", "کارتم رو به طلایی تغییر بدید."),
+        ("บัตรแบบไหนคะ", "เอาบัตรสีทองค่ะ"),
+    ],
+)
+def test_the_level_of_a_card_or_a_plan_is_no_colour_taken(offer: str, reply: str) -> None:
+    assert "colour" not in facts_of(("assistant", offer), ("user", reply))
+
+
+def test_a_plain_colour_of_cards_is_still_a_colour_taken() -> None:
+    found = facts_of(
+        ("assistant", "Which colour?"), ("user", "Switch the business cards to navy please.")
+    )
+    assert found.get("colour") == "navy"

@@ -2,7 +2,8 @@
 one please", "switch it to navy", «پس مشکی رو می‌خوام», «رنگ طوسی رو برمی‌دارم». A maker's
 colour name ("Midnight Black") is read by ``named_choices``; a plain colour counts only
 when the words around it take it, so a colour offered ("we have it in black or grey") or
-describing something ("the black cable") is no choice. A later colour taken replaces the
+describing something ("the black cable") is no choice, nor is the level of a card or a
+plan ("switch my card to gold", «کارت طلایی رو می‌خوام»). A later colour taken replaces the
 earlier one. (Thai picks, «เอาสีดำค่ะ», are read by ``thai_named_things``.)
 """
 
@@ -63,6 +64,32 @@ _FA_TAKEN = re.compile(
 _FA_REFUSED = re.compile(r"نمی[\u200c\s]?خوام|نمی[\u200c\s]?خواهم|نه\s+$")
 
 
+#: A level of a card, a plan or a membership named by a metal or a colour ("the gold card",
+#: "switch my membership to silver", «کارت طلایی», «บัตรสีทอง» are read elsewhere): no
+#: colour of a thing taken.
+_TIER_THING = re.compile(
+    r"(?<![A-Za-z])(?i:cards?|memberships?|members?|plans?|tiers?|packages?|accounts?"
+    r"|subscriptions?|levels?|status|loyalty|package|pass(?:es)?|tickets?|class)(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:کارت|اشتراک|عضویت|بسته|پکیج|پلن|سطح|بلیط|بلیت)(?:م|ش|مون|تون)?(?![{_FA}])",
+)
+
+
+#: The colours that also name a level: metals ("I'd like the business cards in navy" is a
+#: colour whatever it is of).
+_METAL = re.compile(r"gold|silver|طلایی|نقره", re.IGNORECASE)
+
+
+def _of_a_tier(sentence: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether the metal at ``start``..``end`` names the level of a card or a plan: a tier
+    thing in its clause before it («کارتم رو به طلایی …»), or the word right after it."""
+    if not _METAL.search(sentence[start:end]):
+        return False
+    before = re.split(r"[,;.!?،؛]", sentence[:start])[-1]
+    word_before = sentence[:start].split()[-1:] or [""]
+    word_after = sentence[end:].split()[:1] or [""]
+    return any(_TIER_THING.search(part) for part in (before, word_before[0], word_after[0]))
+
+
 @dataclass(frozen=True)
 class ColourTaken:
     start: int
@@ -74,9 +101,15 @@ def colours_taken(sentence: str) -> Iterator[ColourTaken]:
     """Plain colours ``sentence`` takes, English or Persian."""
     for match in _EN_TAKEN.finditer(sentence):
         group = next(g for g in ("taken", "object_in", "switched", "reply") if match[g])
+        if group != "object_in" and _of_a_tier(
+            sentence, match, match.start(group), match.end(group)
+        ):
+            continue
         yield ColourTaken(match.start(group), match.end(group), match[group])
     for match in _FA_TAKEN.finditer(sentence):
         group = "taken" if match["taken"] else "switched"
-        if _FA_REFUSED.search(match.group()):
+        if _FA_REFUSED.search(match.group()) or _of_a_tier(
+            sentence, match, match.start(group), match.end(group)
+        ):
             continue
         yield ColourTaken(match.start(group), match.end(group), match[group])
