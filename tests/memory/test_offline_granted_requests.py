@@ -107,3 +107,53 @@ def test_a_grant_that_says_no_problem_grants_in_every_language() -> None:
     assert current(english).get("appointment_date") == "Tuesday 17 June"
     assert current(persian).get("appointment_date") == "سه\u200cشنبه ۲۷ خرداد"
     assert "17 มิ.ย." in current(thai).get("appointment_date", "")
+
+
+def test_english_a_reply_that_offers_another_day_grants_nothing() -> None:
+    facts = conversation(
+        ("assistant", "Your cleaning visit is booked for Wednesday 11 June."),
+        ("user", "Something came up. Could we come in on Thursday 12 June?"),
+        ("assistant", "Sure, I can also offer Friday 13 June if that suits better."),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") != "Thursday 12 June"
+
+
+def test_english_a_reply_that_names_the_asked_day_again_still_grants_it() -> None:
+    facts = conversation(
+        ("assistant", "Your cleaning visit is booked for Wednesday 11 June."),
+        ("user", "Something came up. Could we come in on Thursday 12 June?"),
+        ("assistant", "Sure, Thursday is free, see you then."),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") == "Thursday 12 June"
+
+
+def test_persian_a_reply_that_offers_another_day_grants_nothing() -> None:
+    facts = conversation(
+        ("assistant", "نوبت نظافت برای چهارشنبه ۲۱ خرداد ثبت شده."),
+        ("user", "یه کاری پیش اومده. پنجشنبه ۲۲ خرداد میشه؟"),
+        ("assistant", "بله، جمعه ۲۳ خرداد هم خالیه اگه بهتره."),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") != "پنجشنبه ۲۲ خرداد"
+
+
+def test_thai_a_reply_that_offers_another_day_grants_nothing() -> None:
+    facts = conversation(
+        ("assistant", "นัดทำความสะอาดวันพุธที่ 11 มิ.ย. นะคะ"),
+        ("user", "มีธุระค่ะ วันพฤหัสที่ 12 มิ.ย. ได้ไหมคะ"),
+        ("assistant", "ได้ค่ะ มีวันศุกร์ที่ 13 มิ.ย. ด้วยนะคะ"),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") != "วันพฤหัสที่ 12 มิ.ย."
+
+
+def test_english_a_grant_that_names_the_old_day_as_moved_from_still_grants() -> None:
+    facts = conversation(
+        ("assistant", "Your cleaning visit is booked for Wednesday 11 June."),
+        ("user", "Something came up. Could we come in on Thursday 12 June?"),
+        ("assistant", "Sure, moved from Wednesday 11 June, see you then."),
+        batch=10,
+    )
+    assert current(facts).get("appointment_date") == "Thursday 12 June"

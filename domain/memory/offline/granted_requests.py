@@ -2,14 +2,16 @@
 be Sunday 15 June?" "Yes, Sunday 15 June is free."; «یکشنبه ۲۵ خرداد میشه؟» «بله،
 خالیه»; «วันอาทิตย์ที่ 15 มิ.ย. ได้ไหมคะ» «ได้ครับ ยังว่างครับ». Asked alone it is only
 a wish (the day may be full); granted, it is the day now. A reply that says no, or is
-sorry, grants nothing.
+sorry, grants nothing; nor does one that names another day or hour ("Sure, I can also
+offer Friday 13 June"): it offers that one.
 """
 
 from __future__ import annotations
 
 import re
 
-from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.dialogue import is_negated, is_question
+from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.thai_cues import is_thai, near_words
 from domain.memory.offline.values import FA_LETTERS, Kind, ValueSpan, find_values
@@ -69,6 +71,8 @@ def asked_and_granted(request: str, reply: str) -> ValueSpan | None:
     if _REFUSES.search(_NO_PROBLEM.sub(" ", opening)):  # "Yes, no problem" refuses nothing
         return None
     value = asked[0]
+    if _offers_another(value, opening):
+        return None
     if _OPENS_WITH_YES.match(opening) or (_FREE.search(opening) and _said_again(value, opening)):
         return value
     return None
@@ -82,6 +86,28 @@ def _asked_in_question(text: str, value: ValueSpan) -> bool:
     if is_thai(sentence):
         sentence = near_words(text, value.start, value.end, begin, stop)
     return is_question(sentence) and _ASKS_TO_HAVE.search(sentence) is not None
+
+
+def _offers_another(value: ValueSpan, opening: str) -> bool:
+    """Whether the reply's first sentence names another day or hour of the asked one's kind
+    ("Sure, I can also offer Friday 13 June"): what it offers is not the one asked for."""
+    return any(
+        other.kind is value.kind
+        and not _same_value(value, other)
+        and not is_negated(opening, other.start, other.end)  # "moved from Wednesday 11 June"
+        for other in find_values(opening)
+    )
+
+
+def _same_value(value: ValueSpan, other: ValueSpan) -> bool:
+    """Whether ``other`` is the asked day said again: its number, or a part of it
+    ("Sunday" of "Sunday 15 June")."""
+    said = other.text.casefold()
+    return (
+        said in value.text.casefold()  # Thai runs its words together: «วันอาทิตย์» of «วันอาทิตย์ที่ 15»
+        or restates(other.text, value.text)
+        or _said_again(value, other.text)
+    )
 
 
 def _said_again(value: ValueSpan, reply: str) -> bool:
