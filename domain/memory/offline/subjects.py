@@ -827,8 +827,10 @@ TOPICS: tuple[Topic, ...] = (
         },
         english=r"return(?:s|ed|ing)?(?:\s+(?:label|number|id|by|flight))?|RMA|send\s+(?:\w+\s+){0,2}back"
         r"|(?:have|get)\s+it\s+back"
-        # a hired thing's drop-off is its return, as «คืนรถ» is (not the pick-up's day)
-        r"|drop-?off|(?<=the\s)drop\s+off"
+        # a hired thing's drop-off is its return, as «คืนรถ» is (not the pick-up's day); a
+        # slip or a receipt of a drop-off is a reference of its own, not the return's id
+        r"|drop-?off(?!\s+(?:slip|receipt|ticket|tag|voucher|note|form|confirmation)s?\b)"
+        r"|(?<=the\s)drop\s+off"
         r"|inbound",
         persian=r"مرجوع|مرجوعی|برگشت",
         # the way back («ขากลับ», «เที่ยวกลับ») and a rental car's return («คืนรถ»), before
