@@ -85,3 +85,44 @@ def test_a_move_of_something_unheld_keeps_the_held_booking_of_another_day() -> N
     )
     assert current(facts).get("appointment_date") == "30 June"
     assert history(facts, "appointment_date") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a timetable's hours given with a word of change: the hours kept, no move
+        "Hi, the gym updated the weekend classes from 6am to 9pm, is that right?",
+        "They changed the opening hours from 9am to 5pm last month.",
+        # Persian «از … به …» with no word of change: a way or a span said loosely
+        "کلاس‌ها از ساعت ۶ صبح به ۹ شب هست؟",
+        "پرواز از ۲۰ آذر به ۲۵ آذر برای دو نفر می‌خواستم.",
+        "بلیط از شیراز به تهران ساعت ۸ صبح به ۱۰ شب چنده؟",
+        "سالن رو از ساعت ۹ به ۱۲ رزرو کنید لطفا.",
+        # Thai «จาก … ถึง …» is a span too
+        "คลาสเปิดจาก 6 โมงเช้าถึง 3 ทุ่มค่ะ",
+    ],
+)
+def test_a_timetable_or_a_way_from_one_to_another_moves_nothing(said: str) -> None:
+    facts = conversation(("user", said), ("assistant", "Noted."))
+    assert all(not fact.history for fact in facts)
+
+
+@pytest.mark.parametrize(
+    ("said", "key", "new", "old"),
+    [
+        ("Please move my class from 6am to 9am.", "appointment_time", "9am", "6am"),
+        ("Can you move my running club slot from 6am to 8am?", "appointment_time", "8am", "6am"),
+        (
+            "قیمت از ۴۰۰ هزار تومان به ۵۰۰ هزار تومان رسید",
+            "invoice_amount",
+            "۵۰۰ هزار تومان",
+            "۴۰۰ هزار تومان",
+        ),
+    ],
+)
+def test_a_move_said_with_a_word_of_change_still_moves(
+    said: str, key: str, new: str, old: str
+) -> None:
+    facts = conversation(("user", said), ("assistant", "Done."))
+    assert current(facts)[key] == new
+    assert history(facts, key) == [old]

@@ -2,8 +2,11 @@
 Wednesday", "the price went from $40 to $55", «کلاس رو از دوشنبه به چهارشنبه منتقل کنید»,
 «ย้ายคลาสจากวันจันทร์เป็นวันพุธ». The second is the value now; the first is the one it
 replaced, kept in the same key's history. English "from 7 April to 12 April" alone is a
-span of days, so English needs a word of change in the sentence; Persian spans say «تا»
-and Thai spans «ถึง», so «از … به …» and «จาก … เป็น …» are changes by their own words.
+span of days, so English needs a word of change in the sentence, and one said of a
+timetable ("updated the classes from 6am to 9pm") gives its hours, no move. Persian
+spans say «تا», yet «از … به …» is also a way or a span said loosely («از شیراز به تهران»,
+«از ۶ صبح به ۹ شب هست»): it needs a word of change in the sentence too («منتقل کنید»).
+Thai spans say «ถึง», so «จาก … เป็น …» is a change by its own words.
 """
 
 from __future__ import annotations
@@ -34,7 +37,24 @@ _EN_CHANGE = re.compile(
     r"\s+(?i:from)\s+(?:(?i:the)\s+)?$",
     re.IGNORECASE,
 )
+#: "updated the classes from 6am to 9pm", "changed the opening hours from 9am to 5pm": the
+#: hours a place or a timetable keeps, a span, not one hour moved to another.
+_EN_SCHEDULE = re.compile(
+    r"(?<![A-Za-z])(?:hours|times|timetable|schedule|opening|classes|sessions|shifts|rota)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _FA_FROM = re.compile(r"(?<![\u0600-\u06ff])از\s*$")
+#: A Persian word of change in the sentence: «منتقل کنید», «تغییر بدید», «عوض», «بندازید»,
+#: «رسید» (a price went up to), «بکنید» (make it); not «رزرو کنید» («از ۹ به ۱۲ رزرو کنید»
+#: books a span). «از … به …» alone is a way from one place or hour
+#: to another («از شیراز به تهران», «از ۶ صبح به ۹ شب هست»), no move.
+_FA_CHANGE = re.compile(
+    r"(?<![\u0600-\u06ff])(?:منتقل|تغییر|عوض|جابجا|جابه[\u200c\s]?جا|جا\s+به\s+جا|موکول"
+    r"|بنداز|انداخت|ببر|بردیم|بردید|برد|افزایش|کاهش|رسید|رسیده|رفت|رفته|گرون|گران|ارزون"
+    r"|ارزان|بکنید|بکنین|بکنیم|بذارید|بذارین|بزارید|بزارین|بگذارید|شیفت|عقب|جلو)"
+    r"(?![\u0600-\u06ff])"
+)
 _FA_TO = re.compile(r"^\s*به\s*$")
 _TH_FROM = re.compile(r"จาก\s?$")
 _TH_TO = re.compile(r"^\s?(?:มา|ไป)?เป็น\s?$")
@@ -69,7 +89,7 @@ def _split(text: str, values: Sequence[ValueSpan]) -> list[ValueSpan]:
     for value in values:
         hours = _EN_HOURS.match(value.text) if value.kind is Kind.TIME else None
         led = _FA_FROM_IN_VALUE.match(value.text)
-        if hours and _EN_CHANGE.search(_sentence_before(text[: value.start + hours.start("old")])):
+        if hours and _en_moved(_sentence_before(text[: value.start + hours.start("old")])):
             split += [_part(value, hours.span("old")), _part(value, hours.span("new"))]
         elif led:
             split.append(_part(value, (led.end(), len(value.text))))
@@ -89,8 +109,12 @@ def _moves(text: str, values: Sequence[ValueSpan]) -> list[_Move]:
         if old.kind is not new.kind or old.kind not in _MOVED_KINDS:
             continue
         before, between = text[: old.start], text[old.end : new.start]
-        english = _EN_TO.match(between) and _EN_CHANGE.search(_sentence_before(before))
-        persian = _FA_FROM.search(before) and _FA_TO.match(between)
+        english = _EN_TO.match(between) and _en_moved(_sentence_before(before))
+        persian = (
+            _FA_FROM.search(before)
+            and _FA_TO.match(between)
+            and _FA_CHANGE.search(_sentence_of(text, old.start, new.end)) is not None
+        )
         thai = _TH_FROM.search(before) and _TH_TO.match(between)
         if english or persian or thai:
             moves.append(_Move(old, new))
@@ -99,6 +123,17 @@ def _moves(text: str, values: Sequence[ValueSpan]) -> list[_Move]:
 
 def _sentence_before(before: str) -> str:
     return re.split(r"[.!?؟\n]", before)[-1]
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    return _sentence_before(text[:start]) + text[start:end] + re.split(r"[.!?؟\n]", text[end:])[0]
+
+
+def _en_moved(before: str) -> bool:
+    """Whether a word of change leads the "from" that ends ``before``, and what it changed
+    is no timetable ("updated the weekend classes from 6am to 9pm" gives the hours kept)."""
+    change = _EN_CHANGE.search(before)
+    return change is not None and not _EN_SCHEDULE.search(change.group())
 
 
 def moved_values(
