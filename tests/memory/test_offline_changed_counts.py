@@ -86,3 +86,52 @@ def test_a_count_of_another_noun_replaces_nothing() -> None:
         ]
     )
     assert state.replaced_values == []
+
+
+def test_english_a_count_added_with_add_replaces_nothing() -> None:
+    state = fold_all(
+        [
+            ("user", "We booked 10 chairs for the garden party."),
+            ("assistant", "Noted, 10 chairs on the lawn."),
+            ("user", "Adding 2 chairs for the grandparents, please."),
+            ("assistant", "Sure."),
+        ]
+    )
+    assert "10 chairs" not in state.replaced_values
+
+
+def test_persian_a_count_added_with_add_replaces_nothing() -> None:
+    state = fold_all(
+        [
+            ("user", "برای مهمونی ۱۰ تا صندلی رزرو کردیم."),
+            ("assistant", "باشه، ۱۰ صندلی ثبت شد."),
+            ("user", "۲ صندلی اضافه کنید لطفا."),
+            ("assistant", "چشم."),
+        ]
+    )
+    assert "۱۰ صندلی" not in state.replaced_values
+    assert "۱۰ تا صندلی" not in state.replaced_values
+
+
+def test_thai_a_count_added_with_the_noun_after_add_replaces_nothing() -> None:
+    state = fold_all(
+        [
+            ("user", "จองเก้าอี้ 10 ตัวสำหรับงานเลี้ยงค่ะ"),
+            ("assistant", "รับทราบค่ะ เก้าอี้ 10 ตัว"),
+            ("user", "ขอเพิ่มเก้าอี้ 2 ตัวค่ะ"),
+            ("assistant", "ได้ค่ะ"),
+        ]
+    )
+    assert not any("10 ตัว" in value for value in state.replaced_values)
+
+
+def test_thai_a_count_raised_to_a_total_still_replaces() -> None:
+    state = fold_all(
+        [
+            ("user", "จองเก้าอี้ 10 ตัวสำหรับงานเลี้ยงค่ะ"),
+            ("assistant", "รับทราบค่ะ เก้าอี้ 10 ตัว"),
+            ("user", "ขอเก้าอี้เพิ่มเป็น 12 ตัวค่ะ"),
+            ("assistant", "ได้ค่ะ"),
+        ]
+    )
+    assert any("10 ตัว" in value for value in state.replaced_values)

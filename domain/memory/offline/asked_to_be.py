@@ -8,6 +8,14 @@ from __future__ import annotations
 
 import re
 
+from domain.memory.offline.asking_words import (
+    EN_GO_FOR,
+    EN_LETS,
+    EN_MAKE_IT,
+    FA_MAKE_IT,
+    FA_PUT_IT,
+    TH_MAY_IT_BE,
+)
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -18,10 +26,10 @@ _FA = FA_LETTERS
 #: "make it by", "make it in time" (arrive). Only a day, an hour, a place or a sum that
 #: follows within a few words.
 _ASKS_TO_BE = re.compile(
-    r"(?<![A-Za-z])(?:(?:can|could)\s+(?:we|you)\s+|let'?s\s+)(?:do|go\s+(?:for|with))"
-    r"(?![A-Za-z])|(?<![A-Za-z])make\s+it(?!\s+(?:to|by|in\s+time|on\s+time)\b)(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:بذارید|بذارین|بزارید|بزارین|بگذارید|بکنیدش|بکنینش)(?![{_FA}])"
-    r"|ขอ(?:เป็น|ย้ายไป|ไปเป็น)",
+    rf"(?<![A-Za-z])(?:(?:can|could)\s+(?:we|you)\s+|{EN_LETS}\s+)(?:do|{EN_GO_FOR})"
+    rf"(?![A-Za-z])|(?<![A-Za-z]){EN_MAKE_IT}(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:{FA_PUT_IT}|{FA_MAKE_IT})(?![{_FA}])"
+    rf"|{TH_MAY_IT_BE}",
     re.IGNORECASE,
 )
 #: How far before the value the asking words may stand (a few words).

@@ -13,7 +13,8 @@ before it when the conversation says so:
   (the old count is what that message was about: «۳ کارگر کمه … ۴ نفر بیان بهتره» →
   «حق با ایشونه … با ۴ کارگر»).
 
-Not a count added ("4 more rooms", «۲ تا کارگر دیگه», «เพิ่มอีก 2 ตัว»), one asked about,
+Not a count added ("4 more rooms", "add 2 chairs", «۲ تا کارگر دیگه», «เพิ่มอีก 2 ตัว»,
+«ขอเพิ่มเก้าอี้ 2 ตัว»), one asked about,
 nor one of two counts of the same noun said together ("2 rooms for the kids and 1 room for
 us": two things, neither of them the one replaced). The old count is returned as said
 ("24 rooms", «เก้าอี้ 4 ตัว»), to be marked where a summary quotes it.
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from domain.memory.engine import TranscriptLine
+from domain.memory.offline.asking_words import EN_GO_FOR, EN_MAKE_IT, FA_MAKE_IT
 from domain.memory.offline.dialogue import is_question, is_update
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import whole_sentences
@@ -63,8 +65,13 @@ _ADDED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ADDED_BEFORE = re.compile(
-    r"(?:\b(?:another|more|extra|additional|plus|and)\s*|อีก\s*|เพิ่ม\s*|บวก\s*)$", re.IGNORECASE
+    r"(?:\b(?:another|more|extra|additional|plus|and|add(?:s|ed|ing)?(?:\s+(?:on|in))?)\s*"
+    r"|อีก\s*|เพิ่ม\s*|บวก\s*)$",
+    re.IGNORECASE,
 )
+#: Thai says the noun between «เพิ่ม» (add) and the number: «ขอเพิ่มเก้าอี้ 2 ตัว»; not
+#: «เพิ่มเป็น» (up to), a total.
+_TH_ADDED_BEFORE = re.compile(r"เพิ่ม(?!เป็น)\S*\s?$")
 #: A limit, not a count of the thing: "up to 40 theatre style", "no more than 6 bottles",
 #: «حداکثر ۶ نفر», «ไม่เกิน 6 ขวด».
 _LIMIT_BEFORE = re.compile(
@@ -90,8 +97,8 @@ _ONE_MORE = re.compile(
 _CHANGED_TO = re.compile(
     r"\b(?:takes?|taking|brings?|bringing)\s+(?:you|it|us|that|this|(?:the|your)\s+\w+)"
     r"\s+(?:up\s+|down\s+)?to\b|\bdown\s+to\b"
-    r"|\b(?:swap|switch|replace|make\s+it|go\s+(?:with|for))\b"
-    rf"|(?<![{FA_LETTERS}])(?:بکنید|بکنین|بکنیم|کنیم|بشه|جایگزین)(?![{FA_LETTERS}])"
+    rf"|\b(?:swap|switch|replace|{EN_MAKE_IT}|{EN_GO_FOR})\b"
+    rf"|(?<![{FA_LETTERS}])(?:بکنید|بکنین|بکنیم|کنیم|بشه|جایگزین|{FA_MAKE_IT})(?![{FA_LETTERS}])"
     r"|เหลือ|เพิ่มเป็น|ลดเป็น|เป็น\s*[0-9]",
     re.IGNORECASE,
 )
@@ -140,6 +147,8 @@ def _counts_in(sentence: str) -> list[_Count]:
             if classifier is None:
                 continue
             before = sentence[max(0, match.start() - THAI_NOUN_REACH) : match.start()]
+            if _TH_ADDED_BEFORE.search(before):
+                continue
             phrase = sentence[match.start() : match.start("noun") + len(classifier)]
             found.append(_Count(phrase, _ascii(number), classifier, before))
         else:

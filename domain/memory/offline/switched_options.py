@@ -23,6 +23,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from domain.memory.engine import TranscriptLine
+from domain.memory.offline.asking_words import (
+    EN_GO_FOR,
+    EN_LETS,
+    EN_MAKE_IT,
+    FA_PUT_IT,
+    TH_MAY_IT_BE,
+)
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import whole_sentences
@@ -49,11 +56,11 @@ _TRAILING = re.compile(
 )
 #: Words that say an option is taken.
 _TAKES = re.compile(
-    r"\b(?:go\s+(?:for|with)|do\s+the|i'?ll\s+(?:take|have|go)|let'?s|it\s+is|make\s+it|switch"
+    rf"\b(?:{EN_GO_FOR}|do\s+the|i'?ll\s+(?:take|have|go)|{EN_LETS}|it\s+is|{EN_MAKE_IT}|switch"
     r"|chang(?:e|ed)|instead|prefer|choose|pick|put\s+me|i\s+want|i'?d\s+like|done)\b"
-    rf"|(?<![{FA_LETTERS}])(?:خوبه|بریزید|بزنید|بذارید|میخوام|انتخاب|تغییر|عوض|ثبت|ترجیح"
+    rf"|(?<![{FA_LETTERS}])(?:خوبه|بریزید|بزنید|{FA_PUT_IT}|میخوام|انتخاب|تغییر|عوض|ثبت|ترجیح"
     rf"|بهتره)(?![{FA_LETTERS}])"
-    r"|เอา|เลือก|ขอเป็น|เปลี่ยน|ดีกว่า|ตกลง",
+    rf"|เอา|เลือก|{TH_MAY_IT_BE}|เปลี่ยน|ดีกว่า|ตกลง",
     re.IGNORECASE,
 )
 #: A refusal of the option named just after it ("not the full one", "I don't want the
