@@ -108,7 +108,7 @@ from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
-from domain.memory.offline.party_sizes import party_sizes
+from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.redirected_deliveries import redirected_delivery
@@ -500,6 +500,9 @@ def extract_facts(
         granted = _granted_in_reply(line, previous, facts)
         if granted is not None and previous is not None:
             facts.add(*granted, previous.message_id)
+        size = _size_taken(line, previous, matches)
+        if size is not None and previous is not None:
+            facts.add("guest_count", size, previous.message_id)
         for match in matches:
             if match.key == REPLACED:
                 named_old.append(ExtractedFact("", match.value, line.message_id, replaced=True))
@@ -639,6 +642,18 @@ def _granted_in_reply(
     return (key, value.text)
 
 
+def _size_taken(
+    line: TranscriptLine, previous: TranscriptLine | None, matches: Sequence[FactMatch]
+) -> str | None:
+    """The head count the assistant offered ("Would a table for 4 work?") that the
+    customer's reply takes ("Yes, perfect"), unless the reply sets one itself."""
+    if line.role != "user" or previous is None or previous.role == "user":
+        return None
+    if any(m.key == "guest_count" for m in matches):
+        return None
+    return offered_size_taken(previous.content, line.content)
+
+
 def _card_named_in_reply(
     line: TranscriptLine, previous: TranscriptLine | None, matches: Sequence[FactMatch]
 ) -> str | None:
@@ -764,7 +779,7 @@ def _facts_in(
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
     found.extend(named_things(text, claimed))
-    found.extend(party_sizes(text, claimed))
+    found.extend(party_sizes(text, claimed, from_user))
     found.extend(line_ids(text, claimed, from_user))
     held = facts.current_values()
     for ticket in ticket_names(text, held):

@@ -2,7 +2,10 @@
 "a party of 8", "the kayak tour for 4", «میز ۴ نفره» (a table for four), «โต๊ะ 4 ที่» (a
 table of four seats). A count with its unit ("6 people", «۴ نفر», «6 คน») is read by the
 value rules; these say the unit in the thing booked instead. The words go with the number
-("table for 6"): "6" alone is too short to mark where a summary still quotes it.
+("table for 6"): "6" alone is too short to mark where a summary still quotes it. Only a
+size someone sets counts: the customer's, not a question of whether there is one ("Do you
+have a table for 8?"); the assistant's, not one it asks about or offers ("Would a table for
+4 work?"): that is the customer's to take.
 """
 
 from __future__ import annotations
@@ -10,7 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from domain.memory.offline.asking_words import EN_GO_FOR, EN_MAKE_IT, FA_PUT_IT, TH_MAY_IT_BE
+from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.lexicon import (
+    ENGLISH_ACKNOWLEDGEMENTS,
+    ENGLISH_YES,
+    PERSIAN_ACKNOWLEDGEMENTS,
+    PERSIAN_YES,
+    THAI_ACKNOWLEDGEMENTS,
+    THAI_YES,
+    alternation,
+)
+from domain.memory.offline.sentence_bounds import sentence_bounds
+from domain.memory.offline.thai_cues import is_thai, near_words
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -35,12 +51,77 @@ _TH_TABLE = re.compile(rf"โต๊ะ\s?(?:สำหรับ\s?)?{_TH_DIGITS_O
 
 _SHAPES = (_EN_PARTY, _FA_TABLE, _TH_TABLE)
 
+#: A customer's question that asks to have the size, not whether there is one ("do you have
+#: a table for 8?"): "can I book", "could we get", "instead", «رزرو کنید», «จอง…ได้ไหม».
+_ASKS_TO_HAVE = re.compile(
+    r"(?<![A-Za-z])(?:(?:can|could|may)\s+(?:i|we)\s+(?:get|have|book|reserve|make|change"
+    r"|switch|move|do)|(?:can|could)\s+you\s+(?:book|reserve|make|change|switch|move|put)"
+    rf"|instead|{EN_MAKE_IT}|{EN_GO_FOR})(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:رزرو|بکنید|بکنین|کنید|کنین|{FA_PUT_IT}|بگیرید|بگیرین|بگیرم|میخوام"
+    rf"|می[\u200c\s]?خوام|عوض|تغییر)(?![{_FA}])"
+    rf"|จอง|{TH_MAY_IT_BE}|เปลี่ยน",
+    re.IGNORECASE,
+)
+#: The assistant offering a size, not booking it: "we have a table for 4 at 9pm", "a table
+#: for 4 is available", «میز ۴ نفره داریم», «มีโต๊ะ 4 ที่ว่าง».
+_OFFERS = re.compile(
+    r"(?<![A-Za-z])(?:we\s+(?:have|could|can)|there(?:['’]s|\s+is|\s+are)|available|free"
+    r"|offer|how\s+about|what\s+about|instead|only)(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:داریم|خالی|آزاد|میتونم|می[\u200c\s]?تونم|فقط)(?![{_FA}])"
+    r"|ว่าง|มีโต๊ะ|เหลือ|เสนอ",
+    re.IGNORECASE,
+)
 
-def party_sizes(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
-    """Head counts of a booking ``text`` names by the thing booked; each claims its words."""
+
+def party_sizes(text: str, claimed: ClaimedSpans, from_user: bool) -> Iterator[FactMatch]:
+    """Head counts of a booking ``text`` names by the thing booked, set by its speaker
+    (``from_user``: the customer's); each claims its words."""
     for shape in _SHAPES:
         for match in shape.finditer(text):
             start, end = match.span()
+            if not _set_here(text, start, end, from_user):
+                continue
             if claimed.is_free(start, end):
                 claimed.claim(start, end)
                 yield FactMatch("guest_count", match.group(), start, end)
+
+
+def _set_here(text: str, start: int, end: int, from_user: bool) -> bool:
+    """Whether the size at ``start``…``end`` is set by its sentence: the customer's, unless a
+    question that only asks whether there is one ("Do you have a table for 8?"); the
+    assistant's, unless it asks or offers ("Would a table for 4 work?", "We have a table
+    for 4 at 9pm"): the customer has not taken it."""
+    begin, stop = sentence_bounds(text, start, end)
+    sentence = text[begin:stop]
+    if is_thai(sentence):
+        sentence = near_words(text, start, end, begin, stop)
+    if from_user:
+        return not is_question(sentence) or _ASKS_TO_HAVE.search(sentence) is not None
+    return not is_question(sentence) and _OFFERS.search(sentence) is None
+
+
+#: A reply that takes what was offered: "yes", "perfect", "that works", «بله», «باشه»,
+#: «ได้ค่ะ»; not "yes, but …" nor one that says no.
+_TAKES_IT = re.compile(
+    rf"^\s*(?:{alternation(ENGLISH_YES | ENGLISH_ACKNOWLEDGEMENTS)}|perfect|great|lovely"
+    r"|that\s+works|sounds\s+good)(?![A-Za-z])(?!.*\b(?:but|no|not)\b)"
+    rf"|^\s*(?:{alternation(PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS)}|عالیه|خوبه)(?![{_FA}])"
+    rf"|^\s*(?:{alternation(THAI_YES | THAI_ACKNOWLEDGEMENTS)}|ได้(?:ค่ะ|ครับ)|ดี(?:ค่ะ|ครับ))",
+    re.IGNORECASE,
+)
+
+
+def offered_size_taken(offer: str, reply: str) -> str | None:
+    """The one size the assistant's ``offer`` asks about or offers ("Would a table for 4
+    work?"), when the customer's ``reply`` takes it ("Yes, perfect") and names no other."""
+    offered = [
+        match
+        for shape in _SHAPES
+        for match in shape.finditer(offer)
+        if not _set_here(offer, *match.span(), from_user=False)
+    ]
+    if len(offered) != 1 or not _TAKES_IT.match(reply):
+        return None
+    if any(shape.search(reply) for shape in _SHAPES):
+        return None
+    return offered[0].group()
