@@ -19,7 +19,7 @@ from domain.context.fact_order import subject
 from domain.context.fact_subjects import about
 from domain.context.held_values import CurrentValues, held
 from domain.context.needles import Needles, each_present
-from domain.context.value_sorts import same_sort, time_of_day
+from domain.context.value_sorts import quoted_sort, same_shape, same_sort, time_of_day
 from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.tokens import ELLIPSIS, fit_to_budget
 from schemas.memory_model import Fact, ReplacedValue
@@ -161,7 +161,7 @@ class ReplacedMarks:
                     text = (
                         _mark_beside_subject(text, value, item.fact.key, item.note)
                         if _short_time(value)
-                        else _mark(text, value, item.note)
+                        else _mark(text, value, item.note, item.fact.value)
                     )
                     break
         return text
@@ -340,7 +340,7 @@ def _in_text(old: str, text: str) -> bool:
 def _mark_quoted(text: str, old: str, current: str, note: str, held_by: Sequence[str] = ()) -> str:
     """``old`` marked where ``text`` quotes it whole, or else where it quotes a part of it
     (``_mark_distinctive``); where every whole quote is marked already, nothing more."""
-    marked = _mark(text, old, note)
+    marked = _mark(text, old, note, current)
     if marked != text or old in text:
         return marked
     return _mark_distinctive(text, old, current, note, held_by)
@@ -502,7 +502,10 @@ def _before(quoted: str) -> str:
     return r"(?<![0-9A-Za-z])" if "A" <= quoted[:1].upper() <= "Z" else ""
 
 
-def _mark(text: str, quoted: str, note: str) -> str:
+def _mark(text: str, quoted: str, note: str, new: str = "") -> str:
+    """``quoted`` marked with ``note`` wherever ``text`` quotes it whole, but where the text
+    says it is a value of another sort than ``new``, the one that replaced it: "ไฟเหลือ
+    10.8 โวลต์" is a voltage, whatever a fact's history holds "10.8" beside a total."""
     before = _before(quoted)
     after = r"(?![0-9A-Za-z])" if _THAI_LETTER.match(quoted[-1:]) else r"(?!\w)"
     pattern = re.compile(before + "(" + _quoted_pattern(quoted) + ")" + after + r"(?! \(replaced)")
@@ -510,7 +513,9 @@ def _mark(text: str, quoted: str, note: str) -> str:
     return pattern.sub(
         lambda match: (
             match.group(0)
-            if _in_mark(match.start(), marks) or _inside_longer_name(text, match.start(), quoted)
+            if _in_mark(match.start(), marks)
+            or _inside_longer_name(text, match.start(), quoted)
+            or (new and not same_shape(quoted_sort(text, match.start(1), match.end(1)), new))
             else match.group(1) + note
         ),
         text,

@@ -7,7 +7,9 @@ value is gone. Two values are of different sorts when both say what they count o
 measure and it differs ("14 rooms" and "130 guests", «۲ اتاق» and «۴ نفر», «2 ห้อง» and
 «3 คน»; "2 hours" and "2pm"), or when one is a price per unit and the other is not
 ("£289 per night" and "$45", «เดือนละ 12,500 บาท» and «23,000 บาท», «هر شب ۲ میلیون» and
-«۶ میلیون»). A value that says neither ("120", "£352.80", a date) is of any sort.
+«۶ میلیون»), or when they are values of two shapes (a date and an address; a quantity in
+units, "10.8 volts", and a price). A value that says none of those ("120", "£352.80") is of
+any sort; quoted in a text, it says what it is by the words around it (``quoted_sort``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from domain.memory.offline.values import Kind, counted, counted_unit, find_values, what_is_counted
+from domain.memory.offline.values import (
+    Kind,
+    counted,
+    counted_unit,
+    find_values,
+    measured,
+    what_is_counted,
+)
 
 #: A trailing plural "s" says nothing of what is counted ("room", "rooms").
 _PLURAL = re.compile(r"(?<=[a-z])s$")
@@ -35,8 +44,12 @@ _PER_UNIT = re.compile(
 
 
 #: Shapes of value no value of another shape replaces: a date by an address ("Thursday
-#: 13:00-15:00" and "17 Harrow Lane"), an email by a phone number.
+#: 13:00-15:00" and "17 Harrow Lane"), an email by a phone number, a quantity measured in
+#: units by a price ("10.8 volts" and "4,470 บาท").
 _FAMILIES = {
+    Kind.MEASURE: "quantity",
+    Kind.WEIGHT: "quantity",
+    Kind.LENGTH: "quantity",
     Kind.DATE: "when",
     Kind.TIME: "when",
     Kind.ADDRESS: "address",
@@ -49,11 +62,31 @@ _FAMILIES = {
 def same_sort(one: str, other: str) -> bool:
     """Whether ``one`` and ``other`` may be one thing's values (module doc)."""
     a, b = _sort(one), _sort(other)
+    return same_shape(one, other) and not (a.amount and b.amount and a.per_unit != b.per_unit)
+
+
+def same_shape(one: str, other: str) -> bool:
+    """``same_sort`` but for a price per unit: a text quotes "£142" of a monthly debit
+    without its "a month", yet it is the value "£118 a month" replaced."""
+    a, b = _sort(one), _sort(other)
     if a.family and b.family and a.family != b.family:
         return False
-    if a.measure and b.measure and a.measure != b.measure:
-        return False
-    return not (a.amount and b.amount and a.per_unit != b.per_unit)
+    return not (a.measure and b.measure and a.measure != b.measure)
+
+
+#: How far around a quoted value its unit or currency may stand ("£", " โวลต์").
+_AROUND = 16
+
+
+def quoted_sort(text: str, start: int, end: int) -> str:
+    """The value ``text[start:end]`` is where it is quoted, with the unit or currency the
+    text says with it: "10.8" quoted as "ไฟเหลือ 10.8 โวลต์" is "10.8 โวลต์", a voltage;
+    the quote alone where the text says no more of it."""
+    lead = max(0, start - _AROUND)
+    for span in find_values(text[lead : end + _AROUND]):
+        if span.start <= start - lead and end - lead <= span.end:
+            return span.text
+    return text[start:end]
 
 
 def time_of_day(value: str) -> bool:
@@ -87,6 +120,8 @@ def _sort(value: str) -> _Sort:
             measure = counted(span) or counted_unit(unit) or _PLURAL.sub("", unit)
         elif span.kind in (Kind.DURATION, Kind.WEIGHT, Kind.LENGTH):
             measure = span.kind.value
+        elif span.kind is Kind.MEASURE:
+            measure = measured(span) or span.kind.value  # "capacity", "voltage"
         elif span.kind is Kind.TIME and Kind.DATE not in kinds:
             measure = span.kind.value  # a time of day alone, not a date's
         if measure:

@@ -418,7 +418,7 @@ _COUNT_UNITS = (
     r"|ชิ้น|อัน|กล่อง|แพ็ค|ตัว|เครื่อง|ขวด|คู่|ถุง|แก้ว|ท่าน|คน|คืน|ห้อง|ที่นั่ง|ใบ"
     r"|points?|pts|miles|امتیاز|کیلومتر\s*امتیاز|คะแนน|ไมล์"
 )
-#: Units of energy, power, speed, data, volume and engine size: the number is that much of
+#: Units of energy, power, speed, data, volume, engine size and voltage: the number is that much of
 #: it ("a 10.4 kWh battery", "the 435W panel", "up to 150Mb"), never a code nor a bare count.
 #: What each unit measures, the subject of a value said with it and no other word.
 MEASURED_BY_UNIT = {
@@ -429,6 +429,8 @@ MEASURED_BY_UNIT = {
     "data_allowance": r"(?-i:MB)|GB|TB|مگابایت|گیگ(?:ابایت)?|ترابایت|กิกะไบต์",
     "volume": r"litres?|liters?|ml|لیتر|ลิตร",
     "engine_size": r"cc|سی[\u200c\s]?سی|ซีซี",
+    # a battery's or a charger's voltage ("12V", "10.8 volts", «۱۲ ولت», «10.8 โวลต์»)
+    "voltage": r"(?-i:V)|volts?|ولت|โวลต์|โวลท์",
 }
 _MEASURE_UNITS = "|".join(MEASURED_BY_UNIT.values())
 #: A line's speed down and up, one value: "100/20 Mbps", «۱۰۰/۲۰ مگابیت».
