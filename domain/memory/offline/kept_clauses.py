@@ -292,6 +292,15 @@ _FEELING_BEFORE = re.compile(
     re.I,
 )
 
+#: A fault feared, not found: "I'm afraid the glass might get broken", «میترسم خراب بشه»,
+#: «ขนมกลัวแตก» (the sweets may break): what the customer worries about, nothing wrong yet.
+_FEARED_BEFORE = re.compile(
+    r"(?<![\w'’])(?:afraid|worried|scared|fear|in\s+case)(?![\w'’])[^.!?]*$"
+    rf"|(?<![{_FA}])(?:می[\u200c\s]?ترسم|می[\u200c\s]?ترسیم|نگرانم|نگرانیم|نکنه)(?![{_FA}])[^.!?؟]*$"
+    r"|(?:กลัว|กังวลว่า|ห่วงว่า)\S*$",
+    re.I,
+)
+
 #: A diet or an allergy the customer states: a constraint every later offer must keep.
 _DIET = re.compile(
     r"(?<![\w'’])(?:allerg(?:y|ies|ic)|intoleran(?:t|ce)|vegetarian|vegan|coeliac|celiac|halal"
@@ -320,6 +329,10 @@ _NO_ANSWER = re.compile(
     r"|ไม่บอก|ไม่รู้|ไม่แน่ใจ|ทำไม|ไว้ทีหลัง|ไว้บอก|ไม่สะดวกบอก|รอสักครู่|สักครู่|แป๊บ|สอบถาม|ขอถาม|ขอเช็ค|ตรวจสอบก่อน",
     re.I,
 )
+#: Thai words that say nothing an answer names: particles, "well", "then", "also" («ก็»,
+#: «งั้น», «ด้วย»). Thai terms are letter trigrams, so «ส่วนที่เหลือก็» has one that the
+#: question's «ส่วนที่เหลือ» has not: the answer is read without them instead.
+_TH_FILLER = re.compile(r"นะครับ|นะคะ|ครับ|คับ|ค่ะ|คะ|ค่า|จ้ะ|จ้า|นะ|ก็|งั้น|แล้วก็|แล้ว|ด้วย|เหมือนกัน|อ่ะ|อะ|เลย")
 #: «ไหน» after a noun asks which one: «รุ่นไหน», «สาขาไหน».
 _ASKS_WHICH_TH = re.compile(r"ไหน(?!ๆ)")
 _ASKS_NAME = re.compile(
@@ -374,16 +387,38 @@ def _of_sentence(candidate: Candidate, asked: Candidate | None) -> list[KeptClau
         found.append(KeptClause(_clause_at(text, person.start), "person"))
     for pattern in (_PROBLEM, _NOT_DOING, _NOT_DOING_FA, _NOT_DOING_TH):
         for match in pattern.finditer(text):
-            if _FEELING_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
-                continue  # "my heart is broken", «حالم خرابه»: a feeling, no fault
+            before = text[max(0, match.start() - 40) : match.start()]
+            if _FEELING_BEFORE.search(before) or _FEARED_BEFORE.search(before):
+                continue  # "my heart is broken", «حالم خرابه», «กลัวแตก»: no fault found
             clause = _clause_at(text, match.start())
             # the fault of what: "it's leaking" alone says of nothing
             fault = match.group("fault") if "fault" in pattern.groupindex else match.group()
             if content_terms(clause.replace(fault, " ")):
                 found.append(KeptClause(clause, "problem"))
     if candidate.speaker == "User":
-        found += _customer_clauses(text)
+        found += [_named_choice(clause, asked) for clause in _customer_clauses(text)]
     return [clause for clause in found if clause.text and content_terms(clause.text)]
+
+
+#: «همون», «همین», «همان» with «رو», and the yes or okay before them: a choice that points
+#: at something said before and names nothing itself («آره همون», "yes, that same one").
+_FA_POINTING = re.compile(
+    rf"^(?:(?:{reply_words(PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS)}|همون|همین|همان|رو|را|دیگه)"
+    rf"(?![{_FA}])[\s،,.!]*)+$"
+)
+
+
+def _named_choice(clause: KeptClause, asked: Candidate | None) -> KeptClause:
+    """``clause``, or for a Persian choice that only points («همون»), the clause of the
+    question it answers that names what it points at («همون آدرس قبلی؟»), or nothing."""
+    if clause.kind != "choice" or not _FA_POINTING.match(clause.text):
+        return clause
+    if asked is not None:
+        for match in _CHOICE.finditer(asked.text):
+            named = _TAIL.sub("", _clause_at(asked.text, match.start()))
+            if not _FA_POINTING.match(named):
+                return KeptClause(named, "choice")
+    return KeptClause("", "choice")
 
 
 def _answers(answer: str, question: str) -> bool:
@@ -394,6 +429,8 @@ def _answers(answer: str, question: str) -> bool:
         return False
     if _NO_ANSWER.search(answer):
         return False
+    if _TH_LETTER.search(answer) and _TH_FILLER.sub("", answer).strip() in question:
+        return False  # «ส่วนที่เหลือก็» (the rest, well …) to «ส่วนที่เหลือ…จ่ายแบบไหน»
     return bool(set(content_terms(answer)) - set(content_terms(question)))
 
 
