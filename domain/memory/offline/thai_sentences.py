@@ -23,7 +23,9 @@ import re
 from collections.abc import Sequence
 
 from domain.memory.offline.candidates import Candidate
+from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import THAI_FILLER, THAI_PARTICLES
+from domain.memory.offline.thai_labelled_values import labels_a_value
 
 #: Longer than this, a joined Thai sentence takes no further clause.
 MAX_JOINED_CHARS = 160
@@ -57,15 +59,31 @@ def _is_fragment(clause: str) -> bool:
     )
 
 
+def _names_a_thing(clause: str) -> bool:
+    """Whether ``clause`` names something and runs on to what is said of it: no particle
+    closes it, it asks nothing, it is not chat alone nor a labelled value of its own
+    («ห้อง 1508 | ราคา 500 บาท» are two values side by side)."""
+    return (
+        _runs_on(clause)
+        and not is_question(clause)
+        and bool(_FILLER.sub("", clause).strip())
+        and not labels_a_value(clause)
+    )
+
+
+def _gives_a_value_of(clause: str, following: str) -> bool:
+    """Whether ``following`` gives, by its label, a value of what ``clause`` named
+    («จุดรับหน้าคอนโด | เวลา 7:10 น.»: ``thai_labelled_values``)."""
+    return labels_a_value(following) and _names_a_thing(clause)
+
+
 def _joins(sentence: str, last: str, following: str) -> bool:
     """Whether ``following`` (the next clause of the turn) continues ``sentence``, the
     joined clauses so far, ``last`` the last of them."""
     return (
-        _runs_on(last)
-        and bool(_THAI.search(following))
-        and _is_fragment(last)
-        and len(sentence) + 1 + len(following) <= MAX_JOINED_CHARS
-    )
+        (_runs_on(last) and bool(_THAI.search(following)) and _is_fragment(last))
+        or _gives_a_value_of(last, following)
+    ) and len(sentence) + 1 + len(following) <= MAX_JOINED_CHARS
 
 
 def _grouped(texts: Sequence[str]) -> list[list[int]]:

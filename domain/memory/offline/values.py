@@ -31,6 +31,7 @@ from enum import StrEnum
 
 from domain.memory.offline.fact_match import ClaimedSpans
 from domain.memory.offline.lexicon import PERSIAN_STOP_WORDS, THAI_PARTICLES
+from domain.memory.offline.place_codes import labelled_place_code
 from domain.memory.offline.thai_addresses import (
     building_led_address,
     named_start,
@@ -779,7 +780,11 @@ def _identifiers(text: str) -> Iterator[ValueSpan]:
             or _describes_the_next_word(text, match.start(), value)
         ):
             continue  # "a 40th birthday", "10ish", "a 6-digit code", "a 50-point check": no code
-        if len(value.lstrip("# ")) >= _MIN_IDENTIFIER_CHARS or value.startswith("#"):
+        if (
+            len(value.lstrip("# ")) >= _MIN_IDENTIFIER_CHARS
+            or value.startswith("#")
+            or labelled_place_code(text, match.start(), value)
+        ):
             yield ValueSpan(Kind.IDENTIFIER, match.start(), match.start() + len(value), value)
 
 
