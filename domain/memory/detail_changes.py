@@ -54,6 +54,7 @@ from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.subjects import topics_named
 from domain.memory.offline.terms import THAI_NGRAM, content_terms
 from domain.memory.speakers import speaker_of, without_speakers
+from domain.memory.turned_down import turned_down_for
 from schemas.memory_model import Detail, ReplacedValue
 
 
@@ -297,14 +298,27 @@ def _changes_by(
     the details with values of each kind, in order."""
     newer = details[index]
     asked = _with_request(details, index)
+    reply = _reply_after(details, index)
     found: list[ValueChange] = []
     for new, kind in zip(newer.detail.values, newer.detail.kinds, strict=False):
         if _named_wrong(newer.text, new):
             continue  # the old value itself, quoted: "instead of the 1st"
         with_kind = having.get(kind, [])
-        for older in reversed(with_kind[: bisect_left(with_kind, index)]):
+        olders = list(reversed(with_kind[: bisect_left(with_kind, index)]))
+        if kind in SHORTENED_KINDS:
+            downs = turned_down_for(asked.text, new, kind, reply)
+            taken = _turned_down_changes(details, olders, new, kind, downs, index)
+            if taken:
+                found += taken
+                continue
+        for older in olders:
             olds = details[older].values_of(kind)
             if any(_same_value(old, new, kind) for old in olds):
+                if kind in SHORTENED_KINDS:  # "3pm has gone, I can do 4:30" → "4:30 is fine"
+                    first = newer.detail.text.split("\n", 1)[0]
+                    offered = details[older].detail.text
+                    downs = turned_down_for(offered, new, kind, first)
+                    found += _turned_down_changes(details, olders, new, kind, downs, index)
                 break  # the newer value was said before: the change, if any, was there
             outcome = (
                 _replaced_by(newer, new, kind, details[older], olds, asked) if olds else _UNRELATED
@@ -315,6 +329,52 @@ def _changes_by(
             if outcome == _UNCLEAR:
                 break
     return found
+
+
+def _reply_after(details: Sequence[_Read], index: int) -> str:
+    """The message after the detail at ``index`` (it may answer the detail's last line),
+    its details' first lines as one line (a Thai detail keeps «วันศุกร์ที่ 7» of «ได้ครับ
+    วันศุกร์ที่ 7 … ว่างครับ», the next keeps «ว่างครับ»), or ""."""
+    last = details[index].detail.last_position
+    lines = [
+        d.detail.text.split("\n", 1)[0]
+        for d in details[index + 1 :]
+        if d.detail.first_position == last + 1
+    ]
+    return " ".join(lines[:1] + [without_speakers(line) for line in lines[1:]])
+
+
+def _turned_down_changes(
+    details: Sequence[_Read],
+    olders: Sequence[int],
+    new: str,
+    kind: str,
+    downs: Sequence[str],
+    index: int,
+) -> list[ValueChange]:
+    """The values of the ``olders`` (indexes, newest first) that a value turned down
+    (``downs``: "Thursday", "the 12th") names, replaced by ``new`` taken in its place: back
+    to where ``new`` was said before, and not of another thing (the check-in's date is
+    not the check-out's)."""
+    found: list[ValueChange] = []
+    for older in olders:
+        read = details[older]
+        olds = read.values_of(kind)
+        named = [old for old in olds if any(_names(down, old) for down in downs)]
+        if named and not _other_topics(read.text, details[index].text):
+            found += [ValueChange(old, new, older, index, CHANGED) for old in named]
+        if any(_same_value(old, new, kind) for old in olds if old not in named):
+            break
+    return found
+
+
+def _names(down: str, old: str) -> bool:
+    """Whether a value turned down ("Thursday", «วันพฤหัส») names ``old`` ("Thursday 6
+    March at 10am"): a run of its words, or in Thai, written together, its start."""
+    if restates(down, old):
+        return True
+    plain_down, plain_old = _plain(down), _plain(old)
+    return bool(_THAI_RUN.match(down)) and plain_old.startswith(plain_down)
 
 
 def _replaced_by(
