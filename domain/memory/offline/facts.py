@@ -53,6 +53,7 @@ from domain.memory.offline.changed_charges import charge_changed
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.contact_names import contact_names
 from domain.memory.offline.corrected_quotes import bare_price
+from domain.memory.offline.day_hire import hired_by_the_day
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -994,6 +995,7 @@ def _keys_for(
     ]
     cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
     cues = [(door_code(t, text, start), start) for t, start in cues]
+    cues = [(hired_by_the_day(t, text, value), start) for t, start in cues]
     cues = [(arrival_of_someone(t, text, start), start) for t, start in cues]
     named_code = code_of_named_thing(cues, text, value)
     if named_code is not None:  # "my gym locker code is 4471": the locker's, no coupon
