@@ -593,10 +593,8 @@ TOPICS: tuple[Topic, ...] = (
         persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت|جمعاً|کلاً",
         # not «ทั้งหมด» alone ("all"): «ยอดคืนทั้งหมด 140» is the whole refund, not a total;
         # «ลดเหลือ» (brought down to) is, «คงเหลือ» (what remains to pay: "balance") is not
-        # a bare «รวม» right before a sum is its total («… - ส่วนลด 50 รวม 1,494 บาท»);
-        # before a word it includes a thing («รวมค่าส่ง»)
         thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|รวมแล้ว|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ"
-        r"|(?<!คง)(?<!ส่วนที่)เหลือ|(?<![ก-๛])รวม(?=\s*[\d๐-๙])",
+        r"|(?<!คง)(?<!ส่วนที่)เหลือ",
     ),
     Topic(
         "minimum",
