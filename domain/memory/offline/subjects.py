@@ -95,6 +95,15 @@ def _held_sum(name: str, *, english: str, persian: str, thai: str) -> Topic:
     )
 
 
+#: A length of time after a "minimum" ("minimum 12 month contract", "at least a year",
+#: "minimum term", «ขั้นต่ำ 6 เดือน»).
+_LENGTH_OF_TIME_EN = (
+    r"\s+(?:of\s+)?(?:(?:\d+|an?|one|two|three|six|twelve|eighteen|twenty-four)[\s-]?"
+    r"(?:years?|months?|weeks?|days?|nights?|hours?)(?![A-Za-z])|(?:term|stay|contract|period"
+    r"|commitment|lease|tenancy)\b)"
+)
+_LENGTH_OF_TIME_TH = r"\s?(?:\d+\s?(?:ปี|เดือน|สัปดาห์|อาทิตย์|วัน|คืน|ชั่วโมง)|สัญญา|ระยะเวลา)"
+
 # The order matters only between cues that match the same text: the first topic wins.
 #: Someone the customer books or pays for, or shares with (student, learner, roommate).
 _OTHER_PERSON_EN = r"student|learner|pupil|room-?mate|flatmate"
@@ -602,11 +611,14 @@ TOPICS: tuple[Topic, ...] = (
         # a coupon's condition, not what the order came to: «ต้องมียอดสั่งขั้นต่ำ 250 บาท»;
         # the threshold of an offer too ("free delivery on orders over $50", «خریدهای بالای
         # ۵۰۰ هزار تومان», «สั่งซื้อครบ 500 บาท»): no order's total
-        english=r"minimum(?:\s+(?:order|spend|purchase|amount))?|at\s+least"
+        # a least length of time is no sum ("£45 a month, minimum 12 month contract",
+        # "12-month minimum term", «สัญญาขั้นต่ำ 12 เดือน»): the price beside it is no spend
+        english=rf"(?<!months\s)(?<!month\s)(?<!month-)(?<!years\s)(?<!year\s)(?<!year-)"
+        rf"(?:minimum(?:\s+(?:order|spend|purchase|amount))?|at\s+least)(?!{_LENGTH_OF_TIME_EN})"
         r"|(?:orders?|purchases?|spend(?:ing)?|baskets?)\s+(?:of\s+)?(?:over|above|more\s+than"
         r"|exceeding)",
         persian=r"(?:خرید|سفارش)(?:[\u200c\s]?(?:ها|های))?\s*(?:بالای|بیشتر\s*از|بالاتر\s*از)",
-        thai=r"ขั้นต่ำ|(?:ยอด)?(?:สั่ง)?ซื้อ(?:ครบ|เกิน)",
+        thai=rf"(?<!สัญญา)ขั้นต่ำ(?!{_LENGTH_OF_TIME_TH})|(?:ยอด)?(?:สั่ง)?ซื้อ(?:ครบ|เกิน)",
     ),
     # The bound a rule of money moved applies above: "a fee on transfers over $1,000",
     # «برای انتقال‌های بالای ۱۰ میلیون», «โอนเกิน 50,000 บาท»: no fee, no sum moved
