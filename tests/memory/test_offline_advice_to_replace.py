@@ -23,6 +23,9 @@ def _totals(role: str, message: str, held: str) -> list[str]:
         ("I'd recommend you change the wiper blades as well, £35 fitted.", "£300"),
         ("لنت ترمز هم باید عوض بشه، ۱ میلیون تومان", "۳ میلیون تومان"),
         ("ควรเปลี่ยนผ้าเบรกด้วยครับ 1,500 บาท", "3,000 บาท"),
+        # advice with no «ให้»: "recommend replacing the battery"
+        ("แบตเสื่อมแล้วค่ะ แนะนำเปลี่ยนแบตลูกนี้ 1,200 บาท", "3,000 บาท"),
+        ("ยางหน้าบางมากครับ แนะนำ เปลี่ยนยาง 1,800 บาท", "3,000 บาท"),
     ],
 )
 def test_advice_to_replace_a_part_is_no_new_total(message: str, held: str) -> None:

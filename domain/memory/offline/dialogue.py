@@ -56,7 +56,7 @@ _QUESTION = re.compile(
 #: spells a word ("SORRY10"), nor a noun it names ("change fee", "move reference"), nor
 #: a word of duty: «باید» ("must": «۱٬۱۹۵٬۰۰۰ که باید پرداخت کنید») says what is to be
 #: done, not that a value was wrong. Advice to replace a part ("you should change the brake
-#: pads", «لنت باید عوض بشه», «ควรเปลี่ยนผ้าเบรก») corrects nothing either.
+#: pads", «لنت باید عوض بشه», «ควรเปลี่ยนผ้าเบรก», «แนะนำเปลี่ยนแบต») corrects nothing either.
 CORRECTION = re.compile(
     r"(?<![A-Za-z0-9])(?:actually|sorry(?!\s+(?:about|for|to\s+hear)\b)|correction|typo|i\s+meant|meant\s+to\s+say|my\s+(?:bad|mistake)"
     r"|mistake|mistyped|misread|should\s+(?:be|have\s+been|read)|instead|not\s+\S+\s+but"
@@ -69,7 +69,7 @@ CORRECTION = re.compile(
     # me" («ไม่ใช่ดิฉัน», a charge disowned) correct nothing.
     # «ขอแก้ไขนิดนึงนะคะ … ราคา 520 บาท»: "let me correct (that)", not «แก้ไขปัญหา» (fix a fault)
     r"|ขอโทษ|พิมพ์ผิด|(?<!รับ)ผิด(?!หวัง|ปกติ|ชอบ)|ที่ถูก|ไม่ใช่(?!ดิฉัน|ผม|ฉัน|หนู|เรา)|ขอแก้(?:ไข)?(?!ปัญหา)"
-    r"|ต้องเป็น|แก้เป็น|(?<!ควร)(?<!ควรจะ)(?<!แนะนำให้)เปลี่ยน|(?<!ตัว|รับ)แทน|เลื่อน(?:เป็น|ไป|ให้)",
+    r"|ต้องเป็น|แก้เป็น|(?<!ควร)(?<!ควรจะ)(?<!แนะนำ)(?<!แนะนำให้)(?<!แนะนำ\s)(?<!เสนอให้)เปลี่ยน|(?<!ตัว|รับ)แทน|เลื่อน(?:เป็น|ไป|ให้)",
     re.IGNORECASE,
 )
 #: Words that make a value a new one of the same thing ("your new total is …").
