@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.reply_refusals import FIRST_SENTENCE, refuses
 from domain.memory.offline.thai_cues import is_thai
 from domain.memory.offline.values import FA_LETTERS, find_values
 from domain.memory.speakers import speaker_of, without_speakers
@@ -45,20 +46,12 @@ _TAKES = re.compile(
     r"|ได้(?:ค่ะ|ครับ|คะ|เลย|ค่า|จ้า)|โอเค|ตกลง|ว่าง(?:ครับ|ค่ะ))",
     re.IGNORECASE,
 )
-#: A reply that refuses: "no", "sorry", "full", «نه», «متاسفانه», «ไม่», «เต็ม».
-_REFUSES = re.compile(
-    r"(?<![A-Za-z])(?:no|not|sorry|unfortunately|full|can'?t|cannot|isn'?t)(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:نه|متاسف|متأسف|پر|نمی|نیست)"
-    r"|ไม่|เต็ม|ขออภัย|ขอโทษ",
-    re.IGNORECASE,
-)
 #: Words that take a value said again: "4:30 is fine", «۶:۳۰ خوبه», «9 โมงว่างครับ».
 _FINE = re.compile(
     r"(?<![A-Za-z])(?:fine|works|good|great|perfect|ok(?:ay)?|please|free|available)(?![A-Za-z])"
     rf"|(?<![{_FA}])(?:خوبه|باشه|عالیه|بذارید|خالیه)|ได้|โอเค|ว่าง",
     re.IGNORECASE,
 )
-_FIRST_SENTENCE = re.compile(r"^[^.!?؟\n]*")
 
 
 def turned_down_for(text: str, value: str, kind: str, reply: str = "") -> list[str]:
@@ -95,10 +88,10 @@ def _taken(value: str, line: str, answer: str) -> bool:
     if not answer or not speaker_of(answer) or speaker_of(answer) == speaker_of(line):
         return False
     said = without_speakers(answer)
-    first = _FIRST_SENTENCE.match(said.strip())
+    first = FIRST_SENTENCE.match(said.strip())
     # Thai has no full stops between sentences (a stop is an abbreviation's: «10:00 น.»)
     opening = said if is_thai(said) or not first else first.group(0)
-    if _REFUSES.search(opening):
+    if refuses(opening):
         return False
     if _TAKES.match(opening):
         return True

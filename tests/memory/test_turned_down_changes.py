@@ -113,3 +113,28 @@ def test_an_offer_left_unanswered_or_a_day_not_turned_down_replaces_nothing() ->
             8,
         ),
     )
+
+
+def test_a_reply_of_no_problem_takes_the_value_in_every_language() -> None:
+    # its "no" is no refusal: the rule shares granted_requests' reading of a reply
+    assert _replaced(
+        detail(2, "Assistant: The survey is on Monday 10 March.", ["Monday 10 March"], "date"),
+        detail(
+            7,
+            "User: I can't do Monday. Could we do Tuesday 11 March?\n"
+            "Assistant: No problem, Tuesday 11 March it is.",
+            ["Monday", "Tuesday 11 March", "Tuesday 11 March"],
+            "date",
+            8,
+        ),
+    ) == {("Monday 10 March", "Tuesday 11 March")}
+    assert _replaced(
+        detail(2, "Assistant: بازدید دوشنبه ۲۰ اسفند ثبت شد.", ["دوشنبه ۲۰ اسفند"], "date"),
+        detail(
+            7,
+            "User: دوشنبه نمی‌تونم، سه‌شنبه ۲۱ اسفند بشه؟\nAssistant: مشکلی نیست، سه‌شنبه ۲۱ اسفند.",
+            ["دوشنبه", "سه‌شنبه ۲۱ اسفند", "سه‌شنبه ۲۱ اسفند"],
+            "date",
+            8,
+        ),
+    ) == {("دوشنبه ۲۰ اسفند", "سه‌شنبه ۲۱ اسفند")}

@@ -12,6 +12,7 @@ import re
 
 from domain.memory.offline.dialogue import is_negated, is_question
 from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.reply_refusals import FIRST_SENTENCE, refuses
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.thai_cues import is_thai, near_words
 from domain.memory.offline.values import FA_LETTERS, Kind, ValueSpan, find_values
@@ -35,18 +36,6 @@ _FREE = re.compile(
     rf"|(?<![{_FA}])(?:خالی|آزاد)|ว่าง",
     re.IGNORECASE,
 )
-#: Words of refusal that grant: "no problem", «مشکلی نیست», «ไม่มีปัญหา».
-_NO_PROBLEM = re.compile(
-    rf"(?<![A-Za-z])no\s+problem(?![A-Za-z])|مشکلی\s+نیست(?![{_FA}])|ไม่มีปัญหา", re.IGNORECASE
-)
-#: Words of a refusal anywhere in the reply's first sentence: "fully booked", "sorry",
-#: «متاسفانه», «پره», «ไม่ว่าง», «เต็ม».
-_REFUSES = re.compile(
-    r"(?<![A-Za-z])(?:no|not|sorry|unfortunately|full(?:y)?|can'?t|cannot|isn'?t|won'?t)(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:نه|متاسف|متأسف|پر|نمی|نیست|ندار)"
-    r"|ไม่|เต็ม|ขออภัย|ขอโทษ|เสียใจ",
-    re.IGNORECASE,
-)
 #: A question that asks to have the value, not whether something was so ("Was it paid on
 #: 3 May?" asks for nothing): "could it be", "would … work", "is … possible", "how about";
 #: «میشه», «امکانش هست»; «ได้ไหม», «สะดวกไหม», «ว่างไหม».
@@ -57,7 +46,6 @@ _ASKS_TO_HAVE = re.compile(
     r"|(?:ได้|สะดวก|ว่าง)(?:ไหม|มั้ย|หรือเปล่า|หรือไม่)",
     re.IGNORECASE,
 )
-_FIRST_SENTENCE = re.compile(r"^[^.!?؟\n]*")
 
 
 def asked_and_granted(request: str, reply: str) -> ValueSpan | None:
@@ -66,9 +54,9 @@ def asked_and_granted(request: str, reply: str) -> ValueSpan | None:
     asked = [value for value in find_values(request) if _asked_in_question(request, value)]
     if len(asked) != 1:  # "Saturday or Sunday?": which one the reply grants is not said
         return None
-    first = _FIRST_SENTENCE.match(reply.strip())
+    first = FIRST_SENTENCE.match(reply.strip())
     opening = first.group(0) if first else reply
-    if _REFUSES.search(_NO_PROBLEM.sub(" ", opening)):  # "Yes, no problem" refuses nothing
+    if refuses(opening):
         return None
     value = asked[0]
     if _offers_another(value, opening):
