@@ -33,6 +33,7 @@ MIN_MESSAGES = 100
         ("blind10", 2),
         ("blind11", 2),
         ("blind12", 2),
+        ("blind13", 2),
     ],
 )
 def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int) -> None:
