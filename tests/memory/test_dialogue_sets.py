@@ -19,6 +19,7 @@ MIN_MESSAGES = 100
         ("dev", 5),
         ("dev2", 2),
         ("dev3", 1),
+        ("dev4", 2),
         ("holdout", 3),
         ("fresh", 2),
         ("blind", 2),
