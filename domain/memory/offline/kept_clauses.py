@@ -12,7 +12,8 @@ address, yet each is what a later turn relies on. Six kinds:
   «ช่วย», «ขอ», «อยาก», «ไม่ต้อง», a change asked for: «(งั้น)เปลี่ยนเป็น …», not «หน้าจอ
   เปลี่ยนเป็นสีดำ», a thing turning by itself), or a first-person decision
   («… میکنم», "I'll take …");
-- ``choice``: an option agreed to ("let's go with …", «باشه همون …», «เอาอันนี้»);
+- ``choice``: an option agreed to ("let's go with …", «باشه همون …», «เอาอันนี้»), or an
+  agent's Persian read-back the customer answers with a bare yes (``read_backs_fa``);
 - ``person``: someone named (``person_names``) or brought in by relation ("my partner
   Sarah", «همسرم», «แฟน»), or a name answered to a question that asks one;
 - ``place``: what answers a where-question, or where something is ("the key is in the
@@ -55,6 +56,7 @@ from domain.memory.offline.lexicon import (
     word_set,
 )
 from domain.memory.offline.person_names import people_named, relation_words
+from domain.memory.offline.read_backs_fa import confirmed_read_back
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import FA_LETTERS
@@ -397,6 +399,9 @@ def _of_sentence(candidate: Candidate, asked: Candidate | None) -> list[KeptClau
                 found.append(KeptClause(clause, "problem"))
     if candidate.speaker == "User":
         found += [_named_choice(clause, asked) for clause in _customer_clauses(text)]
+        said = confirmed_read_back(asked.text, text) if asked is not None else None
+        if said is not None and not _ASKS_INFO_FA.search(said):
+            found.append(KeptClause(said, "choice"))  # «یعنی … ؟» «اره»: agreed to
     return [clause for clause in found if clause.text and content_terms(clause.text)]
 
 
