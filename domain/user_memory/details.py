@@ -10,7 +10,9 @@ sentences that state values and the words that name them) shortened around their
 values (``brief``), without the values a newer detail
 replaced (``Detail.replaced``: a typo put right, an appointment moved), leaving out a
 detail whose every value a newer detail or one of the conversation's facts states
-already: at most ``MAX_DETAILS_PER_CONVERSATION``, its newest.
+already and whose words they all say too (``says_more``: "Full service it is, £239"
+names the service a price fact "£239" does not, "Arrived at 1:40, Marek's fitting them
+now" the technician): at most ``MAX_DETAILS_PER_CONVERSATION``, its newest.
 
 Across conversations the latest value wins as for facts: a detail a newer
 conversation's detail supersedes goes (``domain.memory.details.supersedes``), and so
@@ -30,6 +32,7 @@ from domain.context.compact_detail import compact_detail
 from domain.context.replaced import ReplacedMarks
 from domain.memory.details import supersedes
 from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import Kind
 from domain.memory.speakers import label_of
 from domain.search.tokenize import normalize
@@ -146,6 +149,34 @@ def all_stated(values: Iterable[str], texts: Collection[str]) -> bool:
     return all(any(states(text, value) for text in texts) for value in values)
 
 
+#: Content terms that name a turn's speaker ("User: …"), not what it says.
+SPEAKER_TERMS = frozenset({"user", "assistant", "system"})
+#: Words (content terms' weight: a Thai word is several letter runs) a detail must say
+#: besides what is said already to be worth keeping for them: one word is mostly what
+#: the value is ("the landlord's number", "my email"), which its fact's key says.
+MIN_NEW_WORDS = 2.0
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def words_of(text: str, values: Sequence[str] = ()) -> dict[str, float]:
+    """The content terms ``text`` says around its ``values`` (English, Persian and Thai
+    alike: ``content_terms``) with their weight, without the speakers' labels."""
+    for value in sorted(values, key=len, reverse=True):
+        if value:
+            text = text.replace(value, " ")
+    # a possessive is its noun: "the landlord's number" says "landlord"
+    terms = {_POSSESSIVE.sub("", t): w for t, w in content_terms(text).items()}
+    return {t: w for t, w in terms.items() if t not in SPEAKER_TERMS}
+
+
+def says_more(text: str, values: Sequence[str], said: Collection[str]) -> bool:
+    """Whether ``text`` says ``MIN_NEW_WORDS`` around its ``values`` that are not among
+    ``said`` (content terms): what the value is ("Full service it is, £239"), whose it
+    is ("Marek's fitting them now"), where ("…پلاک ۸، همکف ـه خداروشکر پله نداره")."""
+    new = sum(w for t, w in words_of(text, values).items() if t not in said)
+    return new >= MIN_NEW_WORDS
+
+
 def replaced_in(details: Sequence[Detail], facts: Sequence[tuple[str, str]]) -> list[ReplacedValue]:
     """The values of a conversation that a newer detail of it replaced
     (``Detail.replaced``), as its context marks them: a mistake put right, or a value
@@ -178,6 +209,8 @@ def conversation_details(
     replaced = replaced_in(details, facts)
     old = {normalize(item.old) for item in replaced}
     marks = ReplacedMarks([], detail_replaced=replaced)
+    # the words the facts (their keys too) and the newer details kept say (``says_more``)
+    said = {term for key, value in facts for term in words_of(f"{key.replace('_', ' ')} {value}")}
     kept: list[UserDetail] = []
     for detail in sorted(details, key=lambda d: d.last_position, reverse=True):
         kinds = detail.kinds if len(detail.kinds) == len(detail.values) else []
@@ -190,15 +223,17 @@ def conversation_details(
             continue
         current = [value for value, _ in pairs]
         values = [normalize(v) for v in current]
-        if all_stated(strong(values), known):
-            continue  # a newer detail or a fact of this conversation states it all
+        text = marks.mark(brief(compact_detail(detail.text.strip(), current), current))
+        if all_stated(strong(values), known) and not says_more(text, current, said):
+            continue  # a newer detail or a fact of this conversation says it all
         known.extend(values)
+        said.update(words_of(text))
         kept.append(
             UserDetail(
                 session_id=session_id,
                 observed_at=at,
                 position=detail.last_position,
-                text=marks.mark(brief(compact_detail(detail.text.strip(), current), current)),
+                text=text,
                 values=current,
                 kinds=[kind for _, kind in pairs] if kinds else [],
             )

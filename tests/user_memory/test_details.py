@@ -162,6 +162,66 @@ def test_a_conversation_hands_over_its_live_details_newest_first() -> None:
     assert newest[0].position == 2 * MAX_DETAILS_PER_CONVERSATION - 1
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "fact", "carried"),
+    [
+        (
+            "Assistant: Arrived at 1:40 in the end, Marek's fitting the brake pads now.",
+            "1:40",
+            "time",
+            ("arrival_time", "1:40"),
+            "Marek",
+        ),
+        (
+            "User: یوسف‌آباد، خیابان ۲۳ام، پلاک ۸، همکف ـه خداروشکر پله نداره",
+            "یوسف‌آباد، خیابان ۲۳ام، پلاک ۸",
+            "address",
+            ("home_address", "یوسف‌آباد، خیابان ۲۳ام، پلاک ۸"),
+            "همکف",
+        ),
+        (
+            "Assistant: แก้ชื่อผู้รับเป็น Nattaya Miller เบอร์ +44 7911 238 607 แล้วครับ",
+            "+44 7911 238 607",
+            "phone",
+            ("recipient_phone", "+44 7911 238 607"),
+            "Nattaya Miller",
+        ),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_a_detail_whose_words_say_more_than_the_fact_stating_its_value_is_handed_over(
+    text: str, value: str, kind: str, fact: tuple[str, str], carried: str
+) -> None:
+    # Given a detail whose only value a fact of its conversation states, in words that
+    # say what the fact does not (who fits the pads, the ground floor, the new name)
+    handed = conversation_details(
+        [detail(4, text, [value], [kind])], [fact], "c1", T0 + timedelta(days=1)
+    )
+    # Then the user memory keeps it: those words are found nowhere else
+    (kept,) = handed
+    assert carried in kept.text and kept.values == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "fact"),
+    [
+        ("User: my email is sara@example.com", "sara@example.com", "customer_email"),
+        ("User: ایمیلم sara@example.com هست", "sara@example.com", "customer_email"),
+        ("User: อีเมล sara@example.com ค่ะ", "sara@example.com", "customer_email"),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_a_detail_saying_only_what_its_values_fact_says_is_not_handed_over(
+    text: str, value: str, fact: str
+) -> None:
+    # Given a detail that says no more than the fact stating its value ("my email")
+    handed = conversation_details(
+        [detail(4, text, [value], ["email"])], [(fact, value)], "c1", T0 + timedelta(days=1)
+    )
+    # Then the fact is enough
+    assert handed == []
+
+
 def test_the_latest_conversations_value_wins_whatever_order_they_are_merged_in() -> None:
     old = [user_detail("c1", 1, 5, "User: The odometer mileage reads 79,000.", "79,000")]
     new = [user_detail("c2", 2, 3, "User: The odometer mileage reads 84,312 now.", "84,312")]
