@@ -778,6 +778,23 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"เช็ค?เอาท์|เช็กเอาต์",
     ),
     Topic(
+        # the visit booked after this one («นัดครั้งถัดไป», «نوبت بعدی» after a check-up):
+        # its day is no move of the appointment being talked about. Not English "next
+        # appointment": that is as often the booked visit itself ("his next appointment
+        # is on Wednesday, August 6").
+        "follow_up",
+        {
+            Kind.DATE: "follow_up_date",
+            Kind.TIME: "follow_up_time",
+            Kind.AMOUNT: "follow_up_fee",
+        },
+        # «نوبت بعدی خالی» is the next free slot, an offer for this one
+        persian=r"(?:نوبت|ویزیت|معاینه)\s*(?:ی\s*)?بعدی(?!\s*(?:خالی|آزاد))",
+        # not «นัดหน้าร้าน» (to meet in front of the shop)
+        thai=r"นัด(?:หมาย)?(?:ครั้ง)?(?:ถัดไป|หน้า(?!ร้าน|บ้าน|ตึก|อาคาร|ประตู|คอนโด|โรง))"
+        r"|นัดติดตาม(?:อาการ|ผล)?",
+    ),
+    Topic(
         "appointment",
         {
             Kind.DATE: "appointment_date",
