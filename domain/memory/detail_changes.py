@@ -477,11 +477,16 @@ def _of_its_own_subject(newer: _Read, new: str) -> bool:
     return _OWN_SUBJECT.search(sentence, 0, max(sentence.find(new), 0)) is not None
 
 
+#: Topics that are a kind of another here: a follow-up («นัดติดตามอาการ») is an appointment,
+#: and the doctor's day agreed for it («หมอเข้าวันอาทิตย์ 5 ม.ค.») its new day.
+_KIND_OF = {"follow_up": "appointment"}
+
+
 def _other_topics(one: str, other: str) -> bool:
     """Whether two texts name what their values are of, and nothing in common: the
     check-in's date is not the check-out's, «ورود» not «خروج»."""
-    ones = {topic.name for topic in topics_named(one)}
-    others = {topic.name for topic in topics_named(other)}
+    ones = {_KIND_OF.get(topic.name, topic.name) for topic in topics_named(one)}
+    others = {_KIND_OF.get(topic.name, topic.name) for topic in topics_named(other)}
     return bool(ones) and bool(others) and not ones & others
 
 
