@@ -10,7 +10,9 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
        newest first, as many as fit the verbatim budget
     4. the key facts the facts budget left out: a fact line says more per token
        than a summary, which carries the turns around the values
-    5. details (``domain.memory.details``), newest first, each in its compact form
+    5. details (``domain.memory.details``), newest first (one whose every value a newer
+       detail says anew, with no word of change, after the others: ``share_order``),
+       each in its compact form
        (``compact_detail``: its values and the words that say what they are), within the
        details' share of the budget (``details_room``: none up to ``DETAILS_FROM``
        tokens): a value the summaries dropped is only there. While a detail is left
@@ -85,7 +87,7 @@ from domain.context.render import (
 )
 from domain.context.repeated import normalized, without_repeats, without_said
 from domain.context.replaced import ReplacedMarks, fit_marked
-from domain.context.replaced_details import says_nothing_current
+from domain.context.replaced_details import says_nothing_current, share_order
 from domain.context.value_lines import carries, lines_with_values
 from domain.memory.offline.terms import content_terms
 from domain.memory.speakers import without_speakers
@@ -417,12 +419,13 @@ def _position(item: _Item) -> int:
 
 
 def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, _Said]]:
-    """The stored details, newest first, each in its compact form (``compact_detail``) with
+    """The stored details, newest first, those a newer one says anew last (``share_order``),
+    each in its compact form (``compact_detail``) with
     its replaced values marked, and what it says there (a fold has flagged those a newer
     detail supersedes, and those whose every value and word newer details replaced or say
     (``says_nothing_current``) are left out)."""
     items: list[tuple[_Item, _Said]] = []
-    for detail in memory.details:
+    for detail in share_order(memory.details):
         if detail.superseded or says_nothing_current(detail, memory.details):
             continue
         compact = compact_detail(detail.text.strip(), detail.values)
@@ -433,8 +436,7 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
         )
         said = _Said(detail.values, _terms(without_speakers(compact)))
         items.append((_Item(_line_cost(shown.text), detail=shown), said))
-    items.sort(key=lambda pair: pair[0].detail.last_position if pair[0].detail else 0)
-    return items[::-1]
+    return items
 
 
 def _with_its_label(value: str, text: str) -> str:

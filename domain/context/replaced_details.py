@@ -7,6 +7,14 @@ that hold the values that replaced them ("I've moved the visit from 10am to 2pm"
 "the visit is at 10am"). One that also says something only it carries ("Tom from Acme
 Plumbing will come at 10am and needs access to the loft") is shown, its replaced values
 marked as a summary's are.
+
+The details' share of a context is filled newest first, and a detail whose every value a
+newer one says anew, a different value among the same words with no word of change
+("Saturday 12 September is available" … "Saturday 19 September is available, I've put the
+hold on it"; ``detail_changes.said_anew``), goes after the others (``share_order``): its
+values are most likely old, and with no sign of the change nothing marks them. Only the
+order changes: the room goes to an older detail that still says something current, and
+the detail is shown where the share has room for every other one.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from domain.context.repeated import normalized
+from domain.memory.detail_changes import said_anew
 from domain.memory.details import detail_terms
 from domain.memory.offline.terms import content_terms
 from domain.memory.speakers import without_speakers
@@ -35,3 +44,11 @@ def says_nothing_current(detail: Detail, details: Sequence[Detail]) -> bool:
         ):
             carried |= set(content_terms(without_speakers(other.text)))
     return detail_terms(detail) <= carried
+
+
+def share_order(details: Sequence[Detail]) -> list[Detail]:
+    """``details`` (oldest first, as stored) newest first, those a newer detail says anew
+    (``said_anew``) after the others, each group newest first."""
+    newest_first = sorted(range(len(details)), key=lambda i: details[i].last_position)[::-1]
+    anew = said_anew(details)
+    return [details[i] for i in sorted(newest_first, key=lambda i: i in anew)]

@@ -780,3 +780,78 @@ def _share(one: frozenset[str], other: frozenset[str]) -> bool:
     wholes = {t[1:] for t in (one | other) if t.startswith("=")}
     grams = {t for t in shared if not t.startswith("=")}
     return len(grams) >= MIN_THAI_SHARED or bool(grams & wholes)
+
+
+def said_anew(details: Sequence[Detail]) -> set[int]:
+    """Indexes of ``details`` (oldest first) every value of which a newer detail says anew:
+    a different value of the same kind among the same words (``_same_slot``), and the value
+    itself not said again since. No sign says the change ("Saturday 12 September is
+    available" … "Saturday 19 September is available too"), so nothing is marked: the
+    context only shows such a detail after the others."""
+    read = [_Read.of(detail) for detail in details]
+    having: dict[str, list[int]] = {}
+    for index, detail in enumerate(read):
+        for kind in detail.by_kind:
+            having.setdefault(kind, []).append(index)
+    found: set[int] = set()
+    for index, older in enumerate(read):
+        values = list(zip(older.detail.values, older.detail.kinds, strict=False))
+        if values and all(
+            _said_anew_value(read, index, value, kind, having) for value, kind in values
+        ):
+            found.add(index)
+    return found
+
+
+def _said_anew_value(
+    read: Sequence[_Read], index: int, value: str, kind: str, having: dict[str, list[int]]
+) -> bool:
+    older = read[index]
+    anew = False
+    for newer_index in having.get(kind, []):
+        if newer_index <= index:
+            continue
+        newer = read[newer_index]
+        for new in newer.values_of(kind):
+            if restates(value, new) or (restates(new, value) and _DIGITS.search(new)):
+                return False  # said again ("۵ میلیون" of "۵ میلیون تومان"): current again
+            if _same_value(value, new, kind):
+                continue  # a part naming no number ("Saturday" of "Saturday 12 September")
+            if anew or _added(newer, new):
+                continue  # one more ("an additional checked bag is $70"), not instead
+            if _same_side(newer.slot(new), older.slot(value)):
+                anew = True
+    return anew
+
+
+def _added(newer: _Read, new: str) -> bool:
+    """Whether ``new`` is said as one more of its kind, in the words next to it."""
+    before, after, _ = _segment(newer.text, new, newer.detail.values)
+    return _ADDED.search(f"{before} {after}") is not None
+
+
+def _same_side(one: _Slot, other: _Slot) -> bool:
+    """Whether two values stand among the same words on the same side of them ("finished
+    around 17:00", "fitted and finished around 18:30"), and no contrast between them: the
+    fee "deducted from the refund" is not the refund."""
+    if _contrast(one, other):
+        return False
+    return any(
+        _share(frozenset(side), frozenset(other_side))
+        for side, other_side in zip(_sides(one), _sides(other), strict=True)
+    )
+
+
+#: Words that say by when, not of what: "within 7 days" of sending a proof is not "within 45
+#: days" of a refund.
+_DEADLINE_TERMS = frozenset(_ordered(_bare("within ظرف طی ภายใน", ())))
+
+
+def _sides(slot: _Slot) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The terms of ``slot`` before its value and after it (a question's are before), less
+    the words of a deadline."""
+    order = tuple(term for term in slot.order if term not in _DEADLINE_TERMS)
+    if "" not in order:
+        return order, ()
+    at = order.index("")
+    return order[:at], order[at + 1 :]

@@ -468,3 +468,42 @@ def test_a_replaced_detail_that_says_more_than_its_values_stays_marked(
     assert len(shown) == 2
     assert only_there in shown[1]
     assert f"{old} (replaced by {new})" in shown[1]
+
+
+@pytest.mark.parametrize(
+    ("older", "other", "newer"),
+    [
+        (
+            ("Assistant: Your collection is booked for 4pm on the Friday.", "4pm"),
+            ("Assistant: The courtesy car is YD68 PWE, keys at the front desk.", "YD68 PWE"),
+            ("Assistant: Your collection is booked for 5:45pm, all confirmed.", "5:45pm"),
+        ),
+        (
+            ("Assistant: تحویل مبل ساعت ۱۷ انجام میشه، راننده زنگ میزنه.", "ساعت ۱۷"),
+            ("Assistant: کد پیگیری سفارش شما ۴۵۸۸۱۲ هست، لطفا یادداشت کنید.", "۴۵۸۸۱۲"),
+            ("Assistant: تحویل مبل ساعت ۱۸:۳۰ انجام میشه.", "ساعت ۱۸:۳۰"),
+        ),
+        (
+            ("Assistant: ช่างแจ้งว่าน่าจะเสร็จประมาณ 17:00 ค่ะ", "17:00"),
+            ("Assistant: เลขที่ใบรับรถของคุณคือ JB-44817 นะคะ เก็บไว้ด้วยค่ะ", "JB-44817"),
+            ("Assistant: ช่างแจ้งว่าใส่เสร็จน่าจะราว 18:30 ค่ะ", "18:30"),
+        ),
+    ],
+)
+def test_a_detail_a_newer_one_says_anew_comes_last_in_the_share(
+    older: tuple[str, str], other: tuple[str, str], newer: tuple[str, str]
+) -> None:
+    # The older time is said anew with no word of change: the share shows the other
+    # detail first, so at no budget does the older time stand without it.
+    details = [
+        detail(30, other[0], [other[1]], "identifier"),
+        detail(40, older[0], [older[1]], "time"),
+        detail(50, newer[0], [newer[1]], "time"),
+    ]
+    alone = []
+    for budget in range(420, 1600, 10):
+        text = render_text(_context(budget, details=details))
+        if older[1] in text and other[1] not in text:
+            alone.append(budget)
+    assert not alone
+    assert other[1] in render_text(_context(3000, details=details))
