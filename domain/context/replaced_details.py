@@ -19,6 +19,7 @@ the detail is shown where the share has room for every other one.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from domain.context.repeated import normalized
@@ -50,5 +51,39 @@ def share_order(details: Sequence[Detail]) -> list[Detail]:
     """``details`` (oldest first, as stored) newest first, those a newer detail says anew
     (``said_anew``) after the others, each group newest first."""
     newest_first = sorted(range(len(details)), key=lambda i: details[i].last_position)[::-1]
-    anew = said_anew(details)
+    anew = _said_anew(tuple(_said(detail) for detail in details))
     return [details[i] for i in sorted(newest_first, key=lambda i: i in anew)]
+
+
+#: What ``said_anew`` reads of a detail: its positions, its text, its values and their kinds.
+_Said = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _said(detail: Detail) -> _Said:
+    return (
+        detail.first_position,
+        detail.last_position,
+        detail.text,
+        tuple(detail.values),
+        tuple(detail.kinds),
+    )
+
+
+#: Every context asks it of the same details until the next fold (it compares the words
+#: around each value with every newer one's: milliseconds for a long conversation).
+@functools.lru_cache(maxsize=64)
+def _said_anew(details: tuple[_Said, ...]) -> frozenset[int]:
+    return frozenset(
+        said_anew(
+            [
+                Detail(
+                    first_position=first,
+                    last_position=last,
+                    text=text,
+                    values=[*values],
+                    kinds=[*kinds],
+                )
+                for first, last, text, values, kinds in details
+            ]
+        )
+    )

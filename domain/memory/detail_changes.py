@@ -784,10 +784,11 @@ def _share(one: frozenset[str], other: frozenset[str]) -> bool:
 
 def said_anew(details: Sequence[Detail]) -> set[int]:
     """Indexes of ``details`` (oldest first) every value of which a newer detail says anew:
-    a different value of the same kind among the same words (``_same_slot``), and the value
+    a different value of the same kind among the same words on the same side of it
+    (``_same_side``), not said as one more ("too", "additional", «هم», «อีก»), and the value
     itself not said again since. No sign says the change ("Saturday 12 September is
-    available" … "Saturday 19 September is available too"), so nothing is marked: the
-    context only shows such a detail after the others."""
+    available" … "Saturday 19 September is available, I've put the hold on it"), so nothing
+    is marked: the context only shows such a detail after the others."""
     read = [_Read.of(detail) for detail in details]
     having: dict[str, list[int]] = {}
     for index, detail in enumerate(read):
