@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.reply_takes import taking_opening
 from domain.memory.speakers import speaker_of, without_speakers
 
 #: A request for another value than the one said: a word of change or of a different one
@@ -26,14 +27,9 @@ _ASKS_CHANGE = re.compile(
     r"|ขอเป็น|เปลี่ยน|เลื่อน|แทน|ย้าย",
     re.IGNORECASE,
 )
-#: A line that opens by agreeing: "ok", "sure, …", «باشه», «اوکیه», «ได้ค่ะ», «โอเคครับ».
-_AGREES = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|sure|alright|all\s+right|yes|yeah|yep|of\s+course|certainly|absolutely"
-    r"|no\s+problem|no\s+worries|done|can\s+do|that(?:'s|\s+is)\s+fine)(?![A-Za-z])"
-    r"|(?:باشه|اوکی(?:ه)?|حتما|حتماً|بله|آره|قبوله|مشکلی\s+نیست)(?![\u0621-\u06cc])"
-    r"|ได้(?:ค่ะ|ครับ|คะ|เลย|ค่า|จ้า)|โอเค|ตกลง)",
-    re.IGNORECASE,
-)
+#: A line that opens by agreeing: "ok", "sure, …", «باشه», «اوکیه», «ได้ค่ะ», «โอเค». No
+#: praise ("great, …" answers no request) and no «ว่างค่ะ» (a change may be of any kind).
+_AGREES = taking_opening(praise=False)
 
 
 def agreed_change(text: str, value: str) -> bool:

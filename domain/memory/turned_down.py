@@ -17,6 +17,7 @@ import re
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.reply_refusals import FIRST_SENTENCE, refuses
+from domain.memory.offline.reply_takes import taking_opening
 from domain.memory.offline.thai_cues import is_thai
 from domain.memory.offline.values import FA_LETTERS, find_values
 from domain.memory.speakers import speaker_of, without_speakers
@@ -38,14 +39,9 @@ _REFUSED = re.compile(
 )
 #: Where a clause ends (a value's words of refusal are in its own clause).
 _CLAUSE_END = re.compile(r"[.!?؟,،;]\s|[.!?؟]$|\n")
-#: A reply that opens by taking it: "yes", "sure", "fine", «باشه», «بله», «ได้ครับ».
-_TAKES = re.compile(
-    r"^\s*(?:(?:yes|yeah|yep|sure|ok(?:ay)?|great|perfect|fine|lovely|of\s+course|certainly"
-    r"|absolutely|no\s+problem|done|that\s+works|that(?:'s|\s+is)\s+fine)(?![A-Za-z])"
-    rf"|(?:بله|آره|باشه|حتما|حتماً|اوکی(?:ه)?|عالیه|خوبه|مشکلی\s+نیست)(?![{_FA}])"
-    r"|ได้(?:ค่ะ|ครับ|คะ|เลย|ค่า|จ้า)|โอเค|ตกลง|ว่าง(?:ครับ|ค่ะ))",
-    re.IGNORECASE,
-)
+#: A reply that opens by taking it: "yes", "sure", "fine", «باشه», «بله», «ได้ครับ», and a
+#: day or hour said to be free, «ว่างครับ» (the values turned down are days and hours).
+_TAKES = taking_opening(free=True)
 #: Words that take a value said again: "4:30 is fine", «۶:۳۰ خوبه», «9 โมงว่างครับ».
 _FINE = re.compile(
     r"(?<![A-Za-z])(?:fine|works|good|great|perfect|ok(?:ay)?|please|free|available)(?![A-Za-z])"

@@ -13,6 +13,7 @@ import re
 from domain.memory.offline.dialogue import is_negated, is_question
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.reply_refusals import FIRST_SENTENCE, refuses
+from domain.memory.offline.reply_takes import taking_opening
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.thai_cues import is_thai, near_words
 from domain.memory.offline.values import FA_LETTERS, Kind, ValueSpan, find_values
@@ -23,13 +24,9 @@ _FA = FA_LETTERS
 _ASKED_KINDS = frozenset({Kind.DATE, Kind.TIME})
 
 #: A reply that opens by saying yes: "Yes", "Sure", «بله», «حتما», «ได้ครับ», «ว่างค่ะ».
-_OPENS_WITH_YES = re.compile(
-    r"^\s*(?:(?:yes|yep|yeah|sure|certainly|absolutely|of\s+course|no\s+problem|that\s+works"
-    r"|done)(?![A-Za-z])"
-    rf"|(?:بله|بلی|حتما|حتماً|چشم|آره|مشکلی\s+نیست|امکانش\s+هست)(?![{_FA}])"
-    r"|ได้(?:เลย|แน่นอน)?(?:ครับ|ค่ะ|คะ|นะ)|(?:ยัง)?ว่าง(?:ครับ|ค่ะ|อยู่))",
-    re.IGNORECASE,
-)
+#: The agent's "okay" / «باشه» opens a check as often as a grant ("Okay, let me look"),
+#: and praise answers no request: neither grants.
+_OPENS_WITH_YES = taking_opening(acknowledgements=False, praise=False, free=True)
 #: A reply that says the day asked for is open: "… is free", «… خالیه», «… ยังว่าง».
 _FREE = re.compile(
     r"(?<![A-Za-z])(?:free|available|open)(?![A-Za-z])"

@@ -16,15 +16,7 @@ from collections.abc import Iterator
 from domain.memory.offline.asking_words import EN_GO_FOR, EN_MAKE_IT, FA_PUT_IT, TH_MAY_IT_BE
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
-from domain.memory.offline.lexicon import (
-    ENGLISH_ACKNOWLEDGEMENTS,
-    ENGLISH_YES,
-    PERSIAN_ACKNOWLEDGEMENTS,
-    PERSIAN_YES,
-    THAI_ACKNOWLEDGEMENTS,
-    THAI_YES,
-    alternation,
-)
+from domain.memory.offline.reply_takes import taking_opening
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.thai_cues import is_thai, near_words
 from domain.memory.offline.values import FA_LETTERS
@@ -101,14 +93,10 @@ def _set_here(text: str, start: int, end: int, from_user: bool) -> bool:
 
 
 #: A reply that takes what was offered: "yes", "perfect", "that works", «بله», «باشه»,
-#: «ได้ค่ะ»; not "yes, but …" nor one that says no.
-_TAKES_IT = re.compile(
-    rf"^\s*(?:{alternation(ENGLISH_YES | ENGLISH_ACKNOWLEDGEMENTS)}|perfect|great|lovely"
-    r"|that\s+works|sounds\s+good)(?![A-Za-z])(?!.*\b(?:but|no|not)\b)"
-    rf"|^\s*(?:{alternation(PERSIAN_YES | PERSIAN_ACKNOWLEDGEMENTS)}|عالیه|خوبه)(?![{_FA}])"
-    rf"|^\s*(?:{alternation(THAI_YES | THAI_ACKNOWLEDGEMENTS)}|ได้(?:ค่ะ|ครับ)|ดี(?:ค่ะ|ครับ))",
-    re.IGNORECASE,
-)
+#: «ได้ค่ะ»; not "yes, but …" nor one that says no after it.
+_TAKES_IT = taking_opening()
+#: "Yes, but …", "ok, not that one": a "but" or "no" later in the opening's line.
+_BUT_OR_NO = re.compile(r"[^\n]*\b(?:but|no|not)\b", re.IGNORECASE)
 
 
 def offered_size_taken(offer: str, reply: str) -> str | None:
@@ -120,7 +108,8 @@ def offered_size_taken(offer: str, reply: str) -> str | None:
         for match in shape.finditer(offer)
         if not _set_here(offer, *match.span(), from_user=False)
     ]
-    if len(offered) != 1 or not _TAKES_IT.match(reply):
+    taken = _TAKES_IT.match(reply)
+    if len(offered) != 1 or taken is None or _BUT_OR_NO.match(reply, taken.end()):
         return None
     if any(shape.search(reply) for shape in _SHAPES):
         return None
