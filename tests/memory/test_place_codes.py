@@ -23,6 +23,9 @@ def _values(text: str) -> list[str]:
         ("รถทัวร์เที่ยว 22:00 ที่นั่ง D3 ค่ะ", "D3"),
         ("ตรวจที่ห้อง A5 ชั้น 2 ค่ะ", "A5"),
         ("ขึ้นรถที่ชานชาลา 7B ครับ", "7B"),
+        # Thai writes no space between a label and its code
+        ("ขอเปลี่ยนเป็นที่นั่งF14 ค่ะ", "F14"),
+        ("ตรวจที่ห้องA5ค่ะ", "A5"),
     ],
 )
 def test_a_labelled_short_code_is_a_value(text: str, code: str) -> None:
@@ -40,3 +43,14 @@ def test_a_labelled_short_code_is_a_value(text: str, code: str) -> None:
 )
 def test_an_unlabelled_short_code_is_no_value(text: str, code: str) -> None:
     assert code not in _values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("เลขพัสดุTH123456789ค่ะ", "TH123456789"),
+        ("รหัสจองABC123ครับ", "ABC123"),
+    ],
+)
+def test_a_code_written_without_spaces_in_thai_is_a_value(text: str, code: str) -> None:
+    assert code in _values(text)

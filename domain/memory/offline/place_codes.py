@@ -4,7 +4,7 @@ A code of a letter and a number is too short to be told from a word's piece or a
 model's size on its own ("F14", "B2", "12A": an identifier needs four characters,
 ``values._MIN_IDENTIFIER_CHARS``), but said right after the word for a seat, a room, a
 gate, a platform, a bed, a table, a row or a zone it is that place's number: "seat F14",
-"gate B2", «ที่นั่ง F14», «ห้อง A3», «صندلی ۱۲A». Not when nothing labels it ("F14 is
+"gate B2", «ที่นั่ง F14», «ที่นั่งF14», «ห้อง A3», «صندلی ۱۲A». Not when nothing labels it ("F14 is
 out of stock", «ไซซ์ M2»).
 """
 
@@ -47,10 +47,11 @@ _PLACE_LABELS = (
 )
 #: A short code: a letter and at most three digits, or the digits and a letter.
 _SHORT_CODE = re.compile(r"[A-Z]\d{1,3}[A-Z]?|\d{1,3}[A-Z]")
-#: The label right before a code: the word, perhaps "no." or ":", one space.
+#: The label right before a code: the word, perhaps "no." or ":", one space; a Thai label
+#: perhaps none («ที่นั่งF14»: Thai writes no space between words).
 _LABEL_BEFORE = re.compile(
     rf"(?:^|(?<=[^\w])|(?<=[\u0e00-\u0e7f]))(?i:{alternation(_PLACE_LABELS)})"
-    r"(?:\s?(?:no\.?|number|#|:))?\s$"
+    r"(?:\s?(?:no\.?|number|#|:))?(?:\s|(?<=[\u0e00-\u0e7f]))$"
 )
 
 

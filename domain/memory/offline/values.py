@@ -446,6 +446,10 @@ _QUANTITY = re.compile(
 
 # -- identifiers and bare numbers ---------------------------------------------------------------
 
+#: Thai letters and marks: Thai writes a code with no space beside it («ที่นั่งF14»).
+_TH = "\u0e01-\u0e4e"
+#: Not right after a letter, digit or code mark, a Thai letter aside.
+_NOT_AFTER_A_CODE_CHAR = rf"(?<![^\W{_TH}])(?<![/.@-])"
 #: Letters and digits together, or a "#": shaped like an id whatever the words around it.
 _IDENTIFIER = re.compile(
     rf"(?<![\w/.@-]){_UK_POSTCODE}(?![\w@])"
@@ -461,16 +465,22 @@ _IDENTIFIER = re.compile(
     r"|(?<![\w/.@-])[A-Z]{2,4}\s\d+(?:-\d+)+(?![\w@-])"
     # a flight: an airline's two letters and a number ("NW 218", "TG 102")
     r"|(?<![\w/.@-])[A-Z][A-Z0-9]\s\d{2,4}(?![\w@-])"
-    # a code in any digits: "PL-๖๗๐๔๒๑๘" is "PL-6704218"
-    rf"|(?<![\w/.@-])(?:#\s?)?(?=(?:{_ID_CHAR}|-)*\d)(?=(?:{_ID_CHAR}|-)*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
-    rf"(?:[-/]{_ID_CHAR}+)*(?![\w@])"
+    # a code in any digits: "PL-๖๗๐๔๒๑๘" is "PL-6704218"; Thai writes no space before or
+    # after one («ที่นั่งF14», «เลขพัสดุTH123456789ค่ะ»): a Thai letter bounds it as a space does
+    rf"|{_NOT_AFTER_A_CODE_CHAR}(?:#\s?)?(?=(?:{_ID_CHAR}|-)*\d)(?=(?:{_ID_CHAR}|-)*[A-Za-z])[A-Za-z0-9]{_ID_CHAR}*"
+    rf"(?:[-/]{_ID_CHAR}+)*(?![^\W{_TH}]|@)"
     rf"|(?<![\w/.@-])#\s?\d{{3,}}(?![\w@])"
     # long digit groups joined by a hyphen: a transfer slip "20250107-5521"
     r"|(?<![\w/.@-])\d{6,}-\d{3,}(?![\w@-])"
 )
 #: Upper-case words a code may be written as (coupon "SPRING", "WELCOME10").
 _CODE_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,19}(?![\w-])")
-_NUMBER = re.compile(r"(?<![\w.,٬،٫/-])\d+(?:[,٬،]\d{3})*(?:[.٫]\d+)?(?![\w٫])")
+#: A bare number. A Thai letter bounds it as a space does: Thai writes none between a
+#: label, a number and the particle after it («ราคา690ค่ะ», «เลขไมล์ 23415ครับ» stated no
+#: value, «ยอด 1,250ค่ะ» only a «1»).
+_NUMBER = re.compile(
+    rf"(?<![^\W{_TH}])(?<![.,٬،٫/-])\d+(?:[,٬،]\d{{3}})*(?:[.٫]\d+)?(?![^\W{_TH}]|٫)"
+)
 _MIN_IDENTIFIER_CHARS = 4
 
 # -- rules -----------------------------------------------------------------------------------
