@@ -149,6 +149,7 @@ from domain.memory.offline.wording_fa import (
     THAT_ORDER,
     town_opening,
 )
+from domain.memory.offline.workers_counted import counts_workers
 
 _FA = FA_LETTERS
 
@@ -975,6 +976,8 @@ def _keys_for(
     if value.kind is Kind.NUMBER and _PERCENT.match(text, value.end):
         return []  # "store credit is 15%": a share, no sum nor id
     by_unit = counted(value)
+    if by_unit == "guest_count" and counts_workers(text, value):
+        return []  # «ช่างจะไป 2 คน»: the technicians sent, no party (a detail keeps it)
     if by_unit is not None:
         return [(by_unit, value.start)]
     brand = brand_before(text, value)
