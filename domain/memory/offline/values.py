@@ -475,12 +475,7 @@ _IDENTIFIER = re.compile(
 )
 #: Upper-case words a code may be written as (coupon "SPRING", "WELCOME10").
 _CODE_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,19}(?![\w-])")
-#: A bare number. A Thai letter bounds it as a space does: Thai writes none between a
-#: label, a number and the particle after it («ราคา690ค่ะ», «เลขไมล์ 23415ครับ» stated no
-#: value, «ยอด 1,250ค่ะ» only a «1»).
-_NUMBER = re.compile(
-    rf"(?<![^\W{_TH}])(?<![.,٬،٫/-])\d+(?:[,٬،]\d{{3}})*(?:[.٫]\d+)?(?![^\W{_TH}]|٫)"
-)
+_NUMBER = re.compile(r"(?<![\w.,٬،٫/-])\d+(?:[,٬،]\d{3})*(?:[.٫]\d+)?(?![\w٫])")
 _MIN_IDENTIFIER_CHARS = 4
 
 # -- rules -----------------------------------------------------------------------------------
