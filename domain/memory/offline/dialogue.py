@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from domain.memory.offline.offered_choices import offered_topics
+from domain.memory.offline.period_starts import starts_a_period
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.subjects import Topic, cues_in, topics_named
 from domain.memory.offline.values import FA_LETTERS
@@ -126,13 +127,16 @@ _DIFFERENCE_BEFORE = re.compile(r"(?:ต่าง(?:กัน)?|กว่า)(?:
 #: Just after a value: it is the old one ("ORD-48213 was wrong", «۹۶۰ نه»).
 _NEGATED_AFTER = re.compile(
     r"^\s?(?:(?:is|was)\s+(?:wrong|incorrect|old|a\s+typo)|(?:was\s+)?a\s+typo|no\s+longer"
-    rf"|نه(?![{_FA}])|اشتباه|غلط|قبلی|ผิด|เดิม)",
+    # «X515 نیست» / «۲۳ مرداد نبود»: Persian says "is not" after the value
+    rf"|نه(?![{_FA}])|اشتباه|غلط|قبلی|(?:نیست|نبود|نبوده)(?![{_FA}])|ผิด|เดิม)",
     re.IGNORECASE,
 )
 #: A Persian question that asks whether the known value stays: «همون محل کار؟».
 _SAME_AS_BEFORE = re.compile(rf"(?<![{_FA}])(?:همون|همین|همان)(?![{_FA}])")
 #: A Persian reply that says no to the question before it.
 _DECLINED = re.compile(rf"^\s*{_PERSIAN_NO}")
+#: The negations that are only "from": a period may start there ("be from 8 March").
+_FROM = re.compile(r"^(?:from|از|จาก)\s?", re.IGNORECASE)
 #: How far before a value a negation may sit.
 _NEGATION_REACH = 22
 
@@ -210,7 +214,12 @@ def is_negated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _NEGATION_REACH) : start]
     if _DIFFERENCE_BEFORE.search(before):
         return False
-    return bool(_NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(text[end : end + 20]))
+    if _NEGATED_AFTER.match(text[end : end + 20]):
+        return True
+    found = _NEGATED_BEFORE.search(before)
+    return found is not None and not (
+        _FROM.match(found.group()) and starts_a_period(text, start, end)
+    )
 
 
 @dataclass

@@ -1,0 +1,95 @@
+"""A value after "from" that starts a period is the new value, not the old one ("the freeze
+needs to be from 8 March now", «از ۸ اسفند به بعد», «เริ่มจาก 8 มี.ค.»), while "moved from
+1 March to 8 March" still names 1 March as the old; and Persian says "is not" after the
+value it rules out («ORD-55102 نیست»), as English and Thai say it before."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.dialogue import is_negated
+from domain.memory.offline.facts import extract_facts
+
+
+def _negated(text: str, value: str) -> bool:
+    start = text.index(value)
+    return is_negated(text, start, start + len(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("they moved my surgery, so the freeze needs to be from 8 March now", "8 March"),
+        ("ok so starting from 8 March then", "8 March"),
+        ("the new rate is effective from 1 June", "1 June"),
+        ("عملم جابجا شد، پس تعلیق از ۸ اسفند به بعد باشه", "۸ اسفند"),
+        ("پس کلاس‌ها از ۱۲ آبان شروع بشه", "۱۲ آبان"),
+        ("หมอเลื่อนผ่าตัด งั้นขอพักเริ่มจาก 8 มี.ค. นะคะ", "8 มี.ค."),
+        ("ขอเปลี่ยนเป็นวันจันทร์ 8 มี.ค. เป็นต้นไปค่ะ", "8 มี.ค."),
+    ],
+)
+def test_a_value_that_starts_a_period_is_not_the_old_one(text: str, value: str) -> None:
+    assert not _negated(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("can we move it from 1 March to 8 March?", "1 March"),
+        ("میشه از ۱ اسفند به ۸ اسفند عوضش کنیم؟", "۱ اسفند"),
+        ("ขอย้ายจาก 1 มี.ค. ไป 8 มี.ค. ค่ะ", "1 มี.ค."),
+    ],
+)
+def test_a_change_from_one_value_still_names_the_old_one(text: str, value: str) -> None:
+    assert _negated(text, value)
+
+
+def test_a_start_date_said_with_from_replaces_the_held_one() -> None:
+    known = [("pause_dates", "1 March")]
+    message = "theyve moved my surgery. so the freeze needs to be from 8 March now"
+    facts = extract_facts([TranscriptLine(1, "m1", "user", message)], known)
+    assert {f.key: f.value for f in facts if f.key} == {"pause_dates": "8 March"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("شماره سفارشم ORD-55120 هست، ORD-55102 نیست", "ORD-55102"),
+        ("ببخشید تاریخش ۲۳ مرداد نبود، ۲۵ مرداد بود", "۲۳ مرداد"),
+    ],
+)
+def test_persian_is_not_after_a_value_names_it_the_old_one(text: str, value: str) -> None:
+    assert _negated(text, value)
+
+
+def test_persian_is_not_after_a_word_is_no_negation_of_it() -> None:
+    """«نیستم» is "I am not": «فردا نیستم» says nothing of tomorrow being wrong."""
+    assert not _negated("ببخشید فردا نیستم، پس‌فردا میام", "فردا")
+
+
+@pytest.mark.parametrize(
+    ("message", "known", "new"),
+    [
+        (
+            "the order number is ORD-55120, not ORD-55102",
+            [("order_id", "ORD-55102")],
+            "ORD-55120",
+        ),
+        (
+            "شماره سفارش ORD-55120 هست، ORD-55102 نیست",
+            [("order_id", "ORD-55102")],
+            "ORD-55120",
+        ),
+        (
+            "เลขออเดอร์ ORD-55120 ค่ะ ไม่ใช่ ORD-55102",
+            [("order_id", "ORD-55102")],
+            "ORD-55120",
+        ),
+    ],
+)
+def test_the_value_said_beside_the_ruled_out_one_replaces_it(
+    message: str, known: list[tuple[str, str]], new: str
+) -> None:
+    facts = extract_facts([TranscriptLine(1, "m1", "user", message)], known)
+    assert {f.key: f.value for f in facts if f.key} == {"order_id": new}
