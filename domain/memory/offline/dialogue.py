@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from domain.memory.offline.offered_choices import offered_topics
-from domain.memory.offline.period_starts import starts_a_period
+from domain.memory.offline.period_starts import start_asked_for
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.subjects import Topic, cues_in, topics_named
 from domain.memory.offline.values import FA_LETTERS
@@ -218,7 +218,7 @@ def is_negated(text: str, start: int, end: int) -> bool:
         return True
     found = _NEGATED_BEFORE.search(before)
     return found is not None and not (
-        _FROM.match(found.group()) and starts_a_period(text, start, end)
+        _FROM.match(found.group()) and start_asked_for(text, start, end)
     )
 
 

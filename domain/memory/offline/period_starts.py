@@ -1,9 +1,12 @@
-"""A value after "from" that starts a period, not the old value of a change.
+"""A start asked for after "from" is the new value, not the old one of a change.
 
-"from" / «از» / «จาก» usually name the old value ("moved from 1 March to 8 March"), but
-after a word of starting ("the freeze needs to be from 8 March", "starting from Monday",
-«เริ่มจาก 8 มี.ค.») or before one of "onwards" («از ۸ اسفند به بعد», «از شنبه شروع»,
-«จันทร์เป็นต้นไป») the value is when something begins: the new value, never the old.
+"from" / «از» / «จาก» usually name the old value ("moved from 1 March to 8 March"), but a
+start the customer asks for ("the freeze needs to be from 8 March now", "let's start from
+Monday", «از ۸ اسفند شروع بشه», «ขอเริ่มจาก 8 มี.ค.») is the new value. Only words that ask
+for the start count: an offer of when things are free ("we have slots from Saturday on",
+«از شنبه به بعد نوبت خالی داریم», "dinner can start from 7pm") is no value chosen, and
+keying it chained the customer's later choice after it (one false history on the unseen
+sets when "onwards" and "can start from" counted).
 """
 
 from __future__ import annotations
@@ -14,23 +17,21 @@ from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
 
-#: A word of starting, then "from" ending right before the value.
-_STARTING_FROM = re.compile(
-    r"(?<![A-Za-z])(?:start(?:s|ed|ing)?|begin(?:s|ning)?|be|effective|valid|runs?|running)"
+#: A start asked for, then "from", ending right before the value.
+_ASKED_FROM = re.compile(
+    r"(?<![A-Za-z])(?:(?:needs?|has|have|ought)\s+to\s+be|should\s+be|must\s+be"
+    r"|(?:let[’']s|we[’']ll|I[’']d\s+like\s+to|I\s+want\s+to|I[’']ll)\s+start)"
     r"\s+from\s+(?:the\s+|on\s+)?$"
-    r"|เริ่ม(?:ตั้งแต่|จาก)\s?$",
+    r"|ขอ\S{0,8}?เริ่ม(?:ตั้งแต่|จาก)\s?$",
     re.IGNORECASE,
 )
-#: Right after the value: "onwards", «به بعد», «شروع», «เป็นต้นไป».
-_ONWARDS_AFTER = re.compile(
-    rf"^\s?(?:onwards?(?![A-Za-z])|به\s+بعد|شروع(?:\s|$|[^{_FA}])|เป็นต้นไป)",
-    re.IGNORECASE,
-)
+#: Right after the value, a start asked for in Persian: «شروع بشه», «شروع کنیم», «شروع کنید».
+_ASKED_START_AFTER = re.compile(rf"^\s?شروع\s*(?:بشه|بشود|شود|کنیم|کنید|کنه)(?![{_FA}])")
 #: How far before the value "from" and its starting word may reach.
 _REACH = 30
 
 
-def starts_a_period(text: str, start: int, end: int) -> bool:
-    """Whether the value at ``text[start:end]`` is when something starts."""
+def start_asked_for(text: str, start: int, end: int) -> bool:
+    """Whether the value at ``text[start:end]`` is a start asked for."""
     before = text[max(0, start - _REACH) : start]
-    return bool(_STARTING_FROM.search(before) or _ONWARDS_AFTER.match(text[end : end + 20]))
+    return bool(_ASKED_FROM.search(before) or _ASKED_START_AFTER.match(text[end : end + 20]))
