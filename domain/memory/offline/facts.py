@@ -100,7 +100,7 @@ from domain.memory.offline.lexicon import (
     word_set,
 )
 from domain.memory.offline.listed_ids import listed_ids
-from domain.memory.offline.meal_limits import limits_a_meal
+from domain.memory.offline.meal_limits import VISIT_TIMES, limits_a_meal
 from domain.memory.offline.measured_things import things_measured
 from domain.memory.offline.moved_values import MOVED_FROM, moved_values, with_moved_from
 from domain.memory.offline.named_choices import named_choices, same_choice
@@ -819,12 +819,12 @@ def _facts_in(
             continue
         if value.kind is Kind.TIME and any(a <= value.start < b for a, b in when_to_call):
             continue
-        if limits_a_meal(text, value):  # "no food after 10pm": no appointment time
-            continue
         changes = (correction, update or (asks_new and value.kind not in _RECORD_KINDS))
         keys = _keys_for(
             value, text, from_user, asked, bound, changes, facts, used, declines, question
         )
+        if keys and limits_a_meal(text, value):  # "no food after 10pm": no appointment's
+            keys = [(key, at) for key, at in keys if base_key(key) not in VISIT_TIMES]
         for key, start in keys:
             if _vaguer_date(value, key, changes, facts, text) or _same_party(
                 value, facts.current(key)
