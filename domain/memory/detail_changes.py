@@ -51,8 +51,10 @@ from domain.memory.offline.compound_words import joined_compounds
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.lexicon import RELATIVE_DAYS
+from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.subjects import topics_named
 from domain.memory.offline.terms import THAI_NGRAM, content_terms
+from domain.memory.offline.values import FA_LETTERS
 from domain.memory.speakers import speaker_of, without_speakers
 from domain.memory.turned_down import turned_down_for
 from schemas.memory_model import Detail, ReplacedValue
@@ -813,16 +815,45 @@ def _said_anew_value(
         if newer_index <= index:
             continue
         newer = read[newer_index]
+        said_again = says_anew = False
         for new in newer.values_of(kind):
             if restates(value, new) or (restates(new, value) and _DIGITS.search(new)):
-                return False  # said again ("۵ میلیون" of "۵ میلیون تومان"): current again
+                said_again = True  # said again ("۵ میلیون" of "۵ میلیون تومان")
+                continue
             if _same_value(value, new, kind):
                 continue  # a part naming no number ("Saturday" of "Saturday 12 September")
-            if anew or _added(newer, new):
-                continue  # one more ("an additional checked bag is $70"), not instead
+            if _added(newer, new) or _not_stated(newer, new):
+                continue  # one more ("an additional checked bag is $70"), asked or refused
             if _same_side(newer.slot(new), older.slot(value)):
-                anew = True
+                says_anew = True
+        if said_again:
+            anew = False  # current again, whatever was said before
+        elif says_anew:
+            anew = True
     return anew
+
+
+#: A value said not to be so: "not available", "can't", «نمیشه», «نیست», «ไม่ได้», «เต็ม».
+#: Word-bounded (``reply_refusals`` reads «پر» in «پرواز» and «پرداخت» as "full").
+_NOT_SO = re.compile(
+    r"(?<![A-Za-z])(?:not|no\s+longer|isn't|aren't|wasn't|can't|cannot|won't|unavailable"
+    r"|fully\s+booked|unfortunately)(?![A-Za-z])"
+    rf"|(?<![{FA_LETTERS}])(?:نمی|نیست|نداریم|نداره|متاسفانه|متأسفانه|پره(?![{FA_LETTERS}]))"
+    r"|ไม่(?!มีปัญหา)|เต็ม",
+    re.IGNORECASE,
+)
+
+#: A sentence that asks: its mark, or a Thai question word at its end («ว่างไหมคะ»); not
+#: ``is_question``, which reads a request too («ช่างแจ้งว่า…»: the technician says).
+_ASKS = re.compile(r"[?؟]\s*$|(?:ไหม|มั้ย|หรือเปล่า|หรือยัง)\s*(?:คะ|ครับ|ค่ะ)?\s*$|(?<!นะ)คะ\s*$")
+
+
+def _not_stated(newer: _Read, new: str) -> bool:
+    """Whether ``new`` is only asked about or refused in its sentence ("Is Saturday 19
+    September available?", "19 September is not available", «ساعت ۱۵ نمیشه», «15:00 น.
+    ไม่ได้»): it says no value in place of another."""
+    sentence = next((s for s in split_sentences(newer.text) if new in s), "")
+    return _ASKS.search(sentence) is not None or _NOT_SO.search(sentence) is not None
 
 
 def _added(newer: _Read, new: str) -> bool:

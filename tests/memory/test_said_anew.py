@@ -188,3 +188,73 @@ def test_a_value_said_again_since_is_current_again() -> None:
 )
 def test_another_things_value_says_nothing_anew(older: Detail, newer: Detail) -> None:
     assert said_anew([older, newer]) == set()
+
+
+@pytest.mark.parametrize(
+    ("older", "newer"),
+    [
+        (
+            detail(
+                6,
+                "Assistant: Saturday 12 September is available for the wedding.",
+                ["Saturday 12 September"],
+                "date",
+            ),
+            detail(
+                9,
+                "User: Is Saturday 19 September available for the wedding?",
+                ["Saturday 19 September"],
+                "date",
+            ),
+        ),
+        (
+            detail(
+                6,
+                "Assistant: Saturday 12 September is available for the wedding.",
+                ["Saturday 12 September"],
+                "date",
+            ),
+            detail(
+                9,
+                "Assistant: Unfortunately Saturday 19 September is not available for the wedding.",
+                ["Saturday 19 September"],
+                "date",
+            ),
+        ),
+        (
+            detail(5, "Assistant: تحویل ساعت ۱۷ انجام میشه.", ["ساعت ۱۷"], "time"),
+            detail(9, "User: تحویل ساعت ۱۵ انجام میشه؟", ["ساعت ۱۵"], "time"),
+        ),
+        (
+            detail(5, "Assistant: تحویل ساعت ۱۷ انجام میشه.", ["ساعت ۱۷"], "time"),
+            detail(9, "Assistant: تحویل ساعت ۱۵ انجام نمیشه.", ["ساعت ۱۵"], "time"),
+        ),
+        (
+            detail(5, "Assistant: ส่งของได้ 17:00 น. ค่ะ", ["17:00 น."], "time"),
+            detail(9, "Assistant: ส่งของ 15:00 น. ไม่ได้นะคะ", ["15:00 น."], "time"),
+        ),
+    ],
+    ids=["en-asked", "en-refused", "fa-asked", "fa-refused", "th-refused"],
+)
+def test_a_value_only_asked_about_or_refused_says_nothing_anew(
+    older: Detail, newer: Detail
+) -> None:
+    # the older value is still the one that holds: the newer one was asked or turned down
+    assert said_anew([older, newer]) == set()
+
+
+def test_a_value_said_twice_before_it_is_said_anew_is_old_in_both() -> None:
+    said = "Saturday 12 September is available for the wedding"
+    details = [
+        detail(6, f"Assistant: {said}.", ["Saturday 12 September"], "date"),
+        detail(20, f"User: So {said}, great.", ["Saturday 12 September"], "date"),
+        detail(
+            53,
+            "Assistant: Saturday 19 September is available for the wedding, I've put the hold"
+            " on it.",
+            ["Saturday 19 September"],
+            "date",
+        ),
+    ]
+    # the repeat came before the change, not since: neither older detail is current
+    assert said_anew(details) == {0, 1}
