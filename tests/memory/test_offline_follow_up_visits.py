@@ -48,3 +48,32 @@ def test_the_next_free_slot_is_still_an_offer_for_the_appointment() -> None:
         known=[("appointment_date", "شنبه ۱۲ آبان")],
     )
     assert "follow_up_date" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «หน้า» + a place: to meet in front of it, or on site («หน้างาน»)
+        "ช่างนัดหน้างานวันเสาร์ที่ 14 ธ.ค. 10:00 น. ค่ะ",
+        "งั้นนัดหน้าเซเว่นวันเสาร์ที่ 14 ธ.ค. 10:00 น. นะคะ",
+        "นัดหน้าคลินิกวันเสาร์ที่ 14 ธ.ค. ค่ะ",
+    ],
+    ids=["on-site", "seven-eleven", "clinic"],
+)
+def test_meeting_in_front_of_a_place_is_no_next_visit(text: str) -> None:
+    facts = facts_of(("assistant", text), known=[("appointment_date", "วันศุกร์ที่ 13 ธ.ค.")])
+    assert "follow_up_date" not in facts
+    assert facts.get("appointment_date", "").startswith("วันเสาร์ที่ 14 ธ.ค.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اولین نوبت بعدی که داریم شنبه ۱۴ آبان ساعت ۱۰ هست",
+        "نوبت بعدی که آزاده شنبه ۱۴ آبان هست",
+    ],
+    ids=["first-we-have", "that-is-free"],
+)
+def test_the_first_slot_free_is_still_an_offer_for_the_appointment(text: str) -> None:
+    facts = facts_of(("assistant", text), known=[("appointment_date", "دوشنبه ۱۲ آبان")])
+    assert "follow_up_date" not in facts

@@ -788,10 +788,14 @@ TOPICS: tuple[Topic, ...] = (
             Kind.TIME: "follow_up_time",
             Kind.AMOUNT: "follow_up_fee",
         },
-        # «نوبت بعدی خالی» is the next free slot, an offer for this one
-        persian=r"(?:نوبت|ویزیت|معاینه)\s*(?:ی\s*)?بعدی(?!\s*(?:خالی|آزاد))",
-        # not «นัดหน้าร้าน» (to meet in front of the shop)
-        thai=r"นัด(?:หมาย)?(?:ครั้ง)?(?:ถัดไป|หน้า(?!ร้าน|บ้าน|ตึก|อาคาร|ประตู|คอนโด|โรง))"
+        # «نوبت بعدی خالی», «اولین نوبت بعدی», «نوبت بعدی که داریم» are the next free
+        # slot, an offer for this one
+        persian=r"(?<!اولین )(?<!اولین\u200c)"
+        r"(?:نوبت|ویزیت|معاینه)\s*(?:ی\s*)?بعدی(?!\s*(?:که\s*)?(?:خالی|آزاد|داریم|دارم))",
+        # «นัดหน้า» is the next visit only before a day, a time or the clause's end: not
+        # «นัดหน้าร้าน», «นัดหน้าเซเว่น» (meet in front of …), «นัดหน้างาน» (meet on site)
+        thai=r"นัด(?:หมาย)?(?:ครั้ง)?(?:ถัดไป|หน้า(?=\s|$|วัน|คือ|จะ|เป็น|ตอน|ช่วง|ค่ะ|ครับ|นะ"
+        r"|เดือน|อาทิตย์|สัปดาห์|[0-9๐-๙]))"
         r"|นัดติดตาม(?:อาการ|ผล)?",
     ),
     Topic(
