@@ -17,10 +17,11 @@ FIRST_SENTENCE = re.compile(r"^[^.!?؟\n]*")
 NO_PROBLEM = re.compile(
     rf"(?<![A-Za-z])no\s+problem(?![A-Za-z])|مشکلی\s+نیست(?![{_FA}])|ไม่มีปัญหา", re.IGNORECASE
 )
-#: Words of a refusal: "fully booked", "sorry", «متاسفانه», «پره», «ไม่ว่าง», «เต็ม».
+#: Words of a refusal: "fully booked", "sorry", «متاسفانه», «پره», «ไม่ว่าง», «เต็ม». «نه» and
+#: «پر(ه)» are whole words: as beginnings they start «نهار», «پرواز», «پرداخت».
 _REFUSES = re.compile(
     r"(?<![A-Za-z])(?:no|not|sorry|unfortunately|full(?:y)?|can'?t|cannot|isn'?t|won'?t)(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:نه|متاسف|متأسف|پر|نمی|نیست|ندار)"
+    rf"|(?<![{_FA}])(?:(?:نه|پره?)(?![{_FA}])|متاسف|متأسف|نمی|نیست|ندار)"
     r"|ไม่|เต็ม|ขออภัย|ขอโทษ|เสียใจ",
     re.IGNORECASE,
 )
