@@ -50,3 +50,8 @@ def value_sentences(text: str, values: Sequence[str]) -> str:
         if valued[index] or asks:
             kept.setdefault(turn, (label, []))[1].append(sentence)
     return " ".join(label + " ".join(said) for label, said in kept.values())
+
+
+def unlabelled(text: str) -> str:
+    """``text`` without its turns' speaker labels: a detail's line (``recall_details``)."""
+    return " ".join(said for _, said in _turns(text) if said)

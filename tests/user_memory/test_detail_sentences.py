@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from domain.user_memory.detail_sentences import unlabelled
 from domain.user_memory.recall import recall
+from domain.user_memory.recall_details import DETAILS_HEADING
 from schemas.user_memory import UserDetail, UserMemoryState
 from tests.user_memory.conversations import T0
 
@@ -16,18 +18,18 @@ CASES = {
         "User: are we still on for the 7 April visit? Assistant: Let me check the schedule. "
         "Yes, 7 April at 9am is booked. Thanks for waiting!",
         ["7 April at 9am"],
-        "- Assistant: Yes, 7 April at 9am is booked.",
+        "Yes, 7 April at 9am is booked.",
     ),
     "fa": (
         "User: نوبت من کی هست؟ Assistant: یه لحظه صبر کنید. نوبت شما دوشنبه ۱۴ آبان ساعت ۶ "
         "عصره. ممنون از صبرتون!",
         ["دوشنبه ۱۴ آبان"],
-        "- Assistant: نوبت شما دوشنبه ۱۴ آبان ساعت ۶ عصره.",
+        "نوبت شما دوشنبه ۱۴ آبان ساعت ۶ عصره.",
     ),
     "th": (
         "User: ขอเลื่อนนัดได้ไหมคะ Assistant: ได้ค่ะ นัดใหม่ ศุกร์ 10:00-12:00 นะคะ User: ขอบคุณค่ะ",
         ["ศุกร์ 10:00-12:00"],
-        "- User: ขอเลื่อนนัดได้ไหมคะ Assistant: ได้ค่ะ นัดใหม่ ศุกร์ 10:00-12:00 นะคะ",
+        "ขอเลื่อนนัดได้ไหมคะ ได้ค่ะ นัดใหม่ ศุกร์ 10:00-12:00 นะคะ",
     ),
 }
 
@@ -35,7 +37,8 @@ CASES = {
 def detail_lines(text: str, values: list[str]) -> list[str]:
     detail = UserDetail(session_id="s1", observed_at=T0, position=3, text=text, values=values)
     shown = recall(UserMemoryState(details=[detail]), "", 1000, current_session="now")
-    return [line for line in shown.text.splitlines() if line.startswith("- ")]
+    lines = shown.text.splitlines()
+    return lines[lines.index(DETAILS_HEADING) + 1 :]
 
 
 @pytest.mark.parametrize("language", ["en", "fa", "th"])
@@ -47,4 +50,22 @@ def test_a_detail_shows_the_sentences_stating_its_values(language: str) -> None:
 @pytest.mark.parametrize("language", ["en", "fa", "th"])
 def test_a_detail_with_no_sentence_stating_a_value_is_shown_whole(language: str) -> None:
     text, _, _ = CASES[language]
-    assert detail_lines(text, ["not in it"]) == [f"- {text}"]
+    assert detail_lines(text, ["not in it"]) == [unlabelled(text)]
+
+
+TWO_SPEAKERS = {
+    "en": ("Assistant: Which day suits you? User: Tuesday 3 June works.", "Tuesday 3 June"),
+    "fa": ("Assistant: کدوم روز براتون خوبه؟ User: دوشنبه ۱۴ آبان خوبه.", "دوشنبه ۱۴ آبان"),
+    "th": ("Assistant: สะดวกวันไหนคะ User: ศุกร์ 10:00-12:00 ค่ะ", "ศุกร์ 10:00-12:00"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_details_line_has_no_bullet_nor_speaker_labels(language: str) -> None:
+    # The heading sets the details apart, and "User:"/"Assistant:" took about a tenth of
+    # the details' room at a returning user's first message: the words say who spoke.
+    text, value = TWO_SPEAKERS[language]
+    (line,) = detail_lines(text, [value])
+    assert value in line
+    assert not line.startswith("- ")
+    assert "User:" not in line and "Assistant:" not in line

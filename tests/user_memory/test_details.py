@@ -294,8 +294,8 @@ def test_what_is_left_of_the_room_shows_the_details_best_matching_the_query() ->
     lines = recalled.text.splitlines()
     at = lines.index("[DETAILS FROM EARLIER CONVERSATIONS]")
     # after the facts and conversations; the one matching the query first
-    assert lines[at + 1] == "- Assistant: I logged 45281 as your closing reading."
-    assert "- User: the landlord's number is 07700 900733" in lines[at + 2 :]
+    assert lines[at + 1] == "I logged 45281 as your closing reading."
+    assert "the landlord's number is 07700 900733" in lines[at + 2 :]
     # not one whose values the facts show already, nor the current conversation's
     assert "I'm Sara Ahmadi" not in recalled.text
     assert "۴۵۲۸۲" not in recalled.text

@@ -109,7 +109,8 @@ def test_a_date_that_names_its_day_is_shown_as_it_was_said(value: str) -> None:
     ],
 )
 def test_a_detail_naming_a_relative_day_is_dated(text: str, value: str) -> None:
-    assert detail_line(_detail(text, [value], ["time"], 3)) == f"- {text} {DATED}"
+    said = text.removeprefix("User: ")
+    assert detail_line(_detail(text, [value], ["time"], 3)) == f"{said} {DATED}"
 
 
 @pytest.mark.parametrize(
