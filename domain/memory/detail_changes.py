@@ -321,6 +321,8 @@ def _changes_by(
                     offered = details[older].detail.text
                     downs = turned_down_for(offered, new, kind, first)
                     found += _turned_down_changes(details, olders, new, kind, downs, index)
+                if not any(change.new == new for change in found):
+                    found += _offer_taken(details, olders, older, new, kind, index)
                 break  # the newer value was said before: the change, if any, was there
             outcome = (
                 _replaced_by(newer, new, kind, details[older], olds, asked) if olds else _UNRELATED
@@ -368,6 +370,48 @@ def _turned_down_changes(
         if any(_same_value(old, new, kind) for old in olds if old not in named):
             break
     return found
+
+
+def _offer_taken(
+    details: Sequence[_Read], olders: Sequence[int], offer: int, new: str, kind: str, index: int
+) -> list[ValueChange]:
+    """The value a change asked for takes the place of when it takes a value the other
+    party offered in the message just before ("Saturday 19 September is available too" →
+    "please move us to Saturday 19 September then"): the request's words name the move,
+    the offer's words name what it is of ("Saturday 12 September is currently available"),
+    so the old value is the one among the offer's words, the newest such before it, alone
+    of its kind in its detail. The offer brings the value in: one said before it is kept,
+    not taken («نه پس همون از ۱۵ آبان باشه»). ``olders``: indexes newest first; ``offer``:
+    the one of them that holds ``new``."""
+    newer, offered = details[index], details[offer]
+    if not _taken_from(offered, newer, new, kind):
+        return []
+    before = olders[olders.index(offer) + 1 :]
+    if any(
+        _same_value(old, new, kind) for older in before for old in details[older].values_of(kind)
+    ):
+        return []  # no value the offer brought in: said before it ("from 15 Nov as it is")
+    around = offered.slot(new)
+    for older in before:
+        olds = details[older].values_of(kind)
+        same = [old for old in olds if _same_slot(around, details[older].slot(old))]
+        if same:
+            one = len(same) == 1 and len(olds) == 1
+            return [ValueChange(same[0], new, older, index, CHANGED)] if one else []
+    return []
+
+
+def _taken_from(offered: _Read, newer: _Read, new: str, kind: str) -> bool:
+    """Whether ``newer`` asks for ``new`` with a word of change (and the detail does not
+    end on the question) as the other party offered it in the message just before, the
+    offer's one value of its kind and no change of its own."""
+    if newer.detail.first_position - offered.detail.last_position > 1:
+        return False
+    if offered.changes or offered.values_of(kind) != [new]:
+        return False
+    if offered.speaker(new) == newer.speaker(new):
+        return False
+    return _changed_value(newer, new) and not _proposed(newer, new)
 
 
 def _names(down: str, old: str) -> bool:
