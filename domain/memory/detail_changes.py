@@ -831,7 +831,8 @@ def _share(one: frozenset[str], other: frozenset[str]) -> bool:
 def said_anew(details: Sequence[Detail]) -> set[int]:
     """Indexes of ``details`` (oldest first) every value of which a newer detail says anew:
     a different value of the same kind among the same words on the same side of it
-    (``_same_side``), not said as one more ("too", "additional", «هم», «อีก»), and the value
+    (``_same_side``), not said as one more ("too", "additional", «هم», «อีก») nor as another
+    choice offered ("another option is …", «گزینه دیگه»), and the value
     itself not said again since. No sign says the change ("Saturday 12 September is
     available" … "Saturday 19 September is available, I've put the hold on it"), so nothing
     is marked: the context only shows such a detail after the others."""
@@ -866,8 +867,8 @@ def _said_anew_value(
                 continue
             if _same_value(value, new, kind):
                 continue  # a part naming no number ("Saturday" of "Saturday 12 September")
-            if _added(newer, new) or _not_stated(newer, new):
-                continue  # one more ("an additional checked bag is $70"), asked or refused
+            if _added(newer, new) or _not_stated(newer, new) or _alternative(newer, new):
+                continue  # one more ("an additional checked bag is $70"), asked, refused, other
             if _same_side(newer.slot(new), older.slot(value)):
                 says_anew = True
         if said_again:
@@ -878,7 +879,7 @@ def _said_anew_value(
 
 
 #: A value said not to be so: "not available", "can't", «نمیشه», «نیست», «ไม่ได้», «เต็ม».
-#: Word-bounded (``reply_refusals`` reads «پر» in «پرواز» and «پرداخت» as "full").
+#: Word-bounded: «پر» (full) begins «پرواز» and «پرداخت».
 _NOT_SO = re.compile(
     r"(?<![A-Za-z])(?:not|no\s+longer|isn't|aren't|wasn't|can't|cannot|won't|unavailable"
     r"|fully\s+booked|unfortunately)(?![A-Za-z])"
@@ -904,6 +905,22 @@ def _added(newer: _Read, new: str) -> bool:
     """Whether ``new`` is said as one more of its kind, in the words next to it."""
     before, after, _ = _segment(newer.text, new, newer.detail.values)
     return _ADDED.search(f"{before} {after}") is not None
+
+
+#: A sentence that offers another choice beside the one taken: "another option is …",
+#: «یه گزینه دیگه اینه که …», «อีกทางเลือกคือ …».
+_ALTERNATIVE = re.compile(
+    r"\b(?:another|other) (?:option|choice)s?\b|\balternatively\b"
+    r"|(?:گزینه|راه)(?:\u200c|\s)*(?:ی\s+)?دیگ"
+    r"|ทางเลือกอื่น|อีกทางเลือก|ตัวเลือกอื่น|อีกตัวเลือก",
+    re.IGNORECASE,
+)
+
+
+def _alternative(newer: _Read, new: str) -> bool:
+    """Whether ``new`` is offered as another choice, in its sentence: the suite's price is
+    not said anew by "another option is a single room for them, 2.9m a night"."""
+    return _ALTERNATIVE.search(_sentence(newer.text, new)) is not None
 
 
 def _same_side(one: _Slot, other: _Slot) -> bool:

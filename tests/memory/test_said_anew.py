@@ -179,6 +179,39 @@ def test_a_value_said_again_since_is_current_again() -> None:
                 "duration",
             ),
         ),
+        # another choice offered beside the one taken
+        (
+            detail(70, "Assistant: The family suite costs £680 a night.", ["£680"], "amount"),
+            detail(
+                72,
+                "Assistant: Another option is a single room, it costs £290 a night.",
+                ["£290"],
+                "amount",
+            ),
+        ),
+        (
+            detail(
+                70,
+                "Assistant: سوئیت خانوادگی شبی ۶٬۸۰۰٬۰۰۰ تومانه.",
+                ["۶٬۸۰۰٬۰۰۰ تومان"],
+                "amount",
+            ),
+            detail(
+                72,
+                "Assistant: یه گزینه دیگه اینه که یه اتاق یک‌تخته جدا بگیرید، شبی ۲٬۹۰۰٬۰۰۰ تومان.",
+                ["۲٬۹۰۰٬۰۰۰ تومان"],
+                "amount",
+            ),
+        ),
+        (
+            detail(70, "Assistant: ราคาคืนละ 6,800 บาทค่ะ", ["6,800 บาท"], "amount"),
+            detail(
+                72,
+                "Assistant: ตัวเลือกอื่นคือห้องเดี่ยวแยก ราคาคืนละ 2,900 บาทค่ะ",
+                ["2,900 บาท"],
+                "amount",
+            ),
+        ),
         # no word in common
         (
             detail(20, "Assistant: A room is £129 per night.", ["£129"], "amount"),
