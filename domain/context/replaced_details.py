@@ -19,7 +19,9 @@ the detail is shown where the share has room for every other one.
 
 from __future__ import annotations
 
-import functools
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from domain.context.repeated import normalized
@@ -51,39 +53,36 @@ def share_order(details: Sequence[Detail]) -> list[Detail]:
     """``details`` (oldest first, as stored) newest first, those a newer detail says anew
     (``said_anew``) after the others, each group newest first."""
     newest_first = sorted(range(len(details)), key=lambda i: details[i].last_position)[::-1]
-    anew = _said_anew(tuple(_said(detail) for detail in details))
+    anew = _said_anew_cached(details)
     return [details[i] for i in sorted(newest_first, key=lambda i: i in anew)]
 
 
-#: What ``said_anew`` reads of a detail: its positions, its text, its values and their kinds.
-_Said = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
-
-
-def _said(detail: Detail) -> _Said:
-    return (
-        detail.first_position,
-        detail.last_position,
-        detail.text,
-        tuple(detail.values),
-        tuple(detail.kinds),
-    )
-
-
 #: Every context asks it of the same details until the next fold (it compares the words
-#: around each value with every newer one's: milliseconds for a long conversation).
-@functools.lru_cache(maxsize=64)
-def _said_anew(details: tuple[_Said, ...]) -> frozenset[int]:
-    return frozenset(
-        said_anew(
-            [
-                Detail(
-                    first_position=first,
-                    last_position=last,
-                    text=text,
-                    values=[*values],
-                    kinds=[*kinds],
-                )
-                for first, last, text, values, kinds in details
-            ]
-        )
-    )
+#: around each value with every newer one's: milliseconds for a long conversation). Kept by
+#: a digest of the details, never their text: nothing a user erased stays in memory.
+_CACHE_SIZE = 256
+_cache: OrderedDict[bytes, frozenset[int]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _said_anew_cached(details: Sequence[Detail]) -> frozenset[int]:
+    key = _digest(details)
+    with _cache_lock:
+        if (found := _cache.get(key)) is not None:
+            _cache.move_to_end(key)
+            return found
+    anew = frozenset(said_anew(details))
+    with _cache_lock:
+        _cache[key] = anew
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return anew
+
+
+def _digest(details: Sequence[Detail]) -> bytes:
+    """The details as one digest, of every field ``said_anew`` may read."""
+    digest = hashlib.blake2b(digest_size=16)
+    for detail in details:
+        digest.update(detail.model_dump_json().encode())
+        digest.update(b"\0")
+    return digest.digest()
