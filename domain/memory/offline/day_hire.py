@@ -32,3 +32,13 @@ def hired_by_the_day(cue: Topic, text: str, value: ValueSpan) -> Topic:
         or _PER_DAY_INSIDE.match(value.text)
     )
     return topic_by_name("hire") if by_day else cue
+
+
+def priced_per_period(text: str, value: ValueSpan) -> bool:
+    """Whether the sum at ``value`` is a price per day or per hour ("£40 a day", «روزی ۳
+    میلیون», «ลดเหลือวันละ 230»): a rate, never what the whole comes to."""
+    return bool(
+        _PER_DAY_AFTER.match(text, value.end)
+        or _PER_DAY_BEFORE.search(text[: value.start])
+        or _PER_DAY_INSIDE.match(value.text)
+    )

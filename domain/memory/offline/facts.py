@@ -53,7 +53,7 @@ from domain.memory.offline.changed_charges import charge_changed
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.contact_names import contact_names
 from domain.memory.offline.corrected_quotes import bare_price
-from domain.memory.offline.day_hire import hired_by_the_day
+from domain.memory.offline.day_hire import hired_by_the_day, priced_per_period
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
@@ -149,7 +149,9 @@ from domain.memory.offline.wording_fa import (
     THAT_ORDER,
     town_opening,
 )
+from domain.memory.offline.worked_sums import Role, role_in_working
 from domain.memory.offline.workers_counted import counts_workers
+from domain.memory.offline.years_said import year_bought
 
 _FA = FA_LETTERS
 
@@ -250,6 +252,17 @@ def _of_the_order_named(key: str, text: str, value: ValueSpan, facts: _Facts) ->
     return f"{base_key(key)}_{latest.rsplit('_', 1)[1]}"
 
 
+def _role_in_working(text: str, value: ValueSpan, cues: Sequence[tuple[Topic, int]]) -> Role | None:
+    """The figure's place in a sum worked out, for a sum of money only: an amount, or a
+    bare number a word of money names ("ยอดรวมใหม่ 4 วัน 1,800 + …")."""
+    if value.kind is not Kind.AMOUNT and not (
+        value.kind is Kind.NUMBER
+        and any(topic.key_for(value.kind) in _AMOUNT_KEYS for topic, _ in cues)
+    ):
+        return None
+    return role_in_working(text, value.start, value.end)
+
+
 def _same_party(value: ValueSpan, current: str | None) -> bool:
     """«چهار نفر» after «سه بزرگسال و یک کودک»: the same party counted as a whole."""
     size = party_size(value.text)
@@ -269,6 +282,11 @@ def _separate_sum(text: str, value: ValueSpan, current: str | None) -> bool:
 _PART_PAID = frozenset({"deposit"})
 #: Topics that say only that an amount is a sum ("total", «مبلغ», "ยอด"), not of what.
 _GENERIC_AMOUNTS = frozenset({"total", "amount", "fee"})
+#: Sums taken off, paid ahead or set as a floor: a change of one names it, so a sum said
+#: with no name ("with Economy it comes to 1,380") is never one of them put right.
+_NAMED_WHEN_CHANGED = frozenset({"discount", "deposit", "minimum_spend"})
+#: Topics of what a whole order comes to: no rate per day is one.
+_SUMS_AS_A_WHOLE = frozenset({"total", "amount"})
 
 
 @dataclass(frozen=True)
@@ -975,6 +993,10 @@ def _keys_for(
         return []
     if value.kind is Kind.NUMBER and _PERCENT.match(text, value.end):
         return []  # "store credit is 15%": a share, no sum nor id
+    if value.kind is Kind.NUMBER and year_bought(text, value):
+        return []  # «۱۴۰۱ خریدمش», "bought it in 2021": when, not a sum (the detail keeps it)
+    if value.kind is Kind.NUMBER and _DEGREES.match(text, value.end):
+        return []  # «เหลือ 10 องศา», "down to 10 degrees": the weather, no sum left to pay
     by_unit = counted(value)
     if by_unit == "guest_count" and counts_workers(text, value):
         return []  # «ช่างจะไป 2 คน»: the technicians sent, no party (a detail keeps it)
@@ -999,6 +1021,19 @@ def _keys_for(
         # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
+    if cues and priced_per_period(text, value):
+        # «ลดเหลือวันละ 230», "down to £40 a day": a rate, not the total «เหลือ» names
+        cues = [c for c in cues if c[0].name not in _SUMS_AS_A_WHOLE]
+        if not cues and charge is None:
+            return []
+    working = _role_in_working(text, value, cues)
+    if working is Role.TOTAL:  # "… + ค่าส่ง 80 = 2,120 บาท": the whole, not the shipping
+        return [(facts.entity_key("order_total", value.text, update), value.start)]
+    if working is not None:
+        # "ยอดรวมใหม่ 4 วัน 1,800 + …": a part added, never the total named before it
+        cues = [c for c in cues if c[0].name not in _GENERIC_AMOUNTS]
+        if not cues and charge is None:
+            return []  # a part of the working with no name: the detail keeps it
     cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
     cues = [(door_code(t, text, start), start) for t, start in cues]
     cues = [(hired_by_the_day(t, text, value), start) for t, start in cues]
@@ -1098,7 +1133,15 @@ def _keys_for(
     )
     # "I can move all 24 across": a bare number a clause from the word of change is no sum
     bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
-    similar = _known_address(value, facts) or _similar_known(value, facts, corrects, bare, text)
+    similar = _known_address(value, facts) or _similar_known(
+        value,
+        facts,
+        corrects,
+        bare,
+        text,
+        # a bare number the correction leads («اشتباه گفتم، درستش ۸۴») may put any right
+        unnamed=value.kind in (Kind.AMOUNT, Kind.NUMBER) and not bare,
+    )
     said_here = {m.key for m in facts.saying}
     if (
         similar is not None
@@ -1660,6 +1703,8 @@ _READING_KEYS = frozenset({"mileage"})
 #: The fewest digits a reading has (an odometer shows hundreds at least).
 _MIN_READING_DIGITS = 3
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|درصد|เปอร์เซ็นต์)", re.IGNORECASE)
+#: A temperature: "10 degrees", «۱۰ درجه», «10 องศา».
+_DEGREES = re.compile(r"\s?(?:°|degrees?\b|درجه|องศา)", re.IGNORECASE)
 
 
 def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
@@ -2034,7 +2079,12 @@ def _char_shape(text: str) -> str:
 
 
 def _similar_known(
-    value: ValueSpan, facts: _Facts, correction: bool, bare_corrects: bool = False, text: str = ""
+    value: ValueSpan,
+    facts: _Facts,
+    correction: bool,
+    bare_corrects: bool = False,
+    text: str = "",
+    unnamed: bool = False,
 ) -> str | None:
     """The key of a known value this one corrects: in a correction, the most recent
     value of a compatible kind; anywhere, a near-identical id, email or phone (a typo
@@ -2061,6 +2111,8 @@ def _similar_known(
             continue
         if value.kind is kind and kind in typo_kinds and _near(value.text, item.value):
             return item.key
+        if unnamed and base_key(item.key) in _NAMED_WHEN_CHANGED:
+            continue  # «ถ้าเปลี่ยนเป็น Economy จะอยู่ที่ 1,380 บาท»: the price, not the discount
         if correction and _similar(value, kind, item.value, bare_corrects):
             if kept and any(piece in item.value for piece in kept):
                 # «เลื่อนเป็นวันอาทิตย์ที่ 8 ธ.ค. ช่วงเวลาเดิม 13.00-15.00 น.»: the date held

@@ -603,7 +603,9 @@ TOPICS: tuple[Topic, ...] = (
         # not «ทั้งหมด» alone ("all"): «ยอดคืนทั้งหมด 140» is the whole refund, not a total;
         # «ลดเหลือ» (brought down to) is, «คงเหลือ» (what remains to pay: "balance") is not
         thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|รวมแล้ว|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ"
-        r"|(?<!คง)(?<!ส่วนที่)เหลือ",
+        r"|(?<!คง)(?<!ส่วนที่)เหลือ"
+        # «รวม 1,320 บาท»: bare «รวม» right before a figure (before a word it is "including")
+        r"|รวม(?=\s?[\d๐-๙])",
     ),
     Topic(
         "minimum",
