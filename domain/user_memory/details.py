@@ -262,18 +262,22 @@ def merged_details(
     new: Sequence[UserDetail],
     sessions: Collection[str],
     earlier_values: Collection[str] = (),
+    *,
+    chosen: bool = False,
 ) -> list[UserDetail]:
     """``stored`` with the details of ``sessions`` (the conversations merged now)
     replaced by ``new``, most recent first: the latest value wins across conversations
     (module doc); ``earlier_values`` are the values of facts a later conversation
-    changed."""
+    changed. ``chosen``: ``new`` are details a merge already chose (an import's), so
+    only another conversation's stating all their values leaves one out: an import
+    keeps what was exported (one whose words say more than its values, ``says_more``)."""
     union = [d for d in stored if d.session_id not in sessions]
     union += [d for d in new if d.session_id in sessions]
     union.sort(key=recency, reverse=True)
     stale = [normalize(v) for v in earlier_values]
     kept: list[UserDetail] = []
     newer: list[Detail] = []
-    stated: list[str] = []
+    stated: list[tuple[str, str]] = []  # (session, value) of the details kept
     for detail in union:
         values = [normalize(v) for v in detail.values]
         as_detail = _as_detail(detail)
@@ -284,11 +288,12 @@ def merged_details(
             for kept_detail, later in zip(kept, newer, strict=True)
         ):
             continue
-        if kept and all_stated(strong(values), [*stated, *stale]):
+        said = [v for session, v in stated if not chosen or session != detail.session_id]
+        if kept and all_stated(strong(values), [*said, *stale]):
             continue
         kept.append(detail)
         newer.append(as_detail)
-        stated.extend(values)
+        stated.extend((detail.session_id, value) for value in values)
         if len(kept) == MAX_USER_DETAILS:
             break
     return kept

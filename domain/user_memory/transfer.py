@@ -118,6 +118,7 @@ def merged(state: UserMemoryState, memory: ExportedUserMemory, now: datetime) ->
         ),
         taken,
         changed_values(facts),
+        chosen=True,
     )
     result = state.model_copy(
         update={
