@@ -34,12 +34,9 @@ from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import whole_sentences
 from domain.memory.offline.superseded import Changes
 from domain.memory.offline.thai_cues import THAI_SCRIPT
-from domain.memory.offline.values import FA_LETTERS, Kind, find_values
+from domain.memory.offline.values import ASCII_DIGITS, FA_LETTERS, Kind, find_values
 
 _DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59"
-_ASCII_DIGITS = str.maketrans(
-    {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
-)
 #: A short number (a count, not part of a longer number, a price or a date) and what
 #: follows it: a Latin or Persian noun (after «تا» perhaps), or a Thai classifier.
 _COUNT = re.compile(
@@ -163,7 +160,7 @@ def _counted(phrase: str) -> bool:
 
 
 def _ascii(number: str) -> str:
-    return number.translate(_ASCII_DIGITS)
+    return number.translate(ASCII_DIGITS)
 
 
 #: Thai words between a noun and its number that are no part of the noun: «เอาเก้าอี้

@@ -30,7 +30,7 @@ from domain.memory.offline.candidates import Candidate
 from domain.memory.offline.compound_words import joined_compounds
 from domain.memory.offline.dialogue import is_question, is_update
 from domain.memory.offline.terms import content_terms
-from domain.memory.offline.values import FA_LETTERS, Kind, find_values
+from domain.memory.offline.values import ASCII_DIGITS, FA_LETTERS, Kind, find_values
 
 #: Fewer words than two left beside the value do not name its subject: "Transaction 4,590
 #: baht." and "Transaction 1,490 baht." are two transactions. Thai counts its trigrams
@@ -51,9 +51,6 @@ _MOVED = re.compile(
 )
 
 _SPACES = re.compile(r"\s+")
-_DIGITS = str.maketrans(
-    {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
-)
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,7 @@ class _Statement:
 
 
 def _value_key(text: str) -> str:
-    return _SPACES.sub(" ", text.casefold().translate(_DIGITS)).strip()
+    return _SPACES.sub(" ", text.casefold().translate(ASCII_DIGITS)).strip()
 
 
 def _statement(candidate: Candidate) -> _Statement | None:

@@ -19,7 +19,7 @@ from domain.memory.offline.dialogue import is_update
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.thai_cues import THAI_SCRIPT
-from domain.memory.offline.values import FA_LETTERS, Kind, find_values
+from domain.memory.offline.values import ASCII_DIGITS, FA_LETTERS, Kind, find_values
 
 #: Words that put a new value in place of another, beyond the correction and update cues.
 _REPLACING = re.compile(
@@ -37,9 +37,6 @@ _NAMED = re.compile(
     r"(?<!\S)(?=(?P<head>[^\s\d\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]+) "
     rf"(?P<value>[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)*(?![A-Za-z0-9]|:)"
     rf"|{_DIGIT}+(?:[.,٬/:-]{_DIGIT}+)*(?!{_DIGIT})))"
-)
-_ASCII_DIGITS = str.maketrans(
-    {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
 )
 _EDGE_PUNCTUATION = "\"'“”«»()[]{}.,;:!?،؛؟"
 #: Letters a Thai head (no spaces between its words) must share with another to be the same.
@@ -220,5 +217,5 @@ def _last_with_head(said: Sequence[_Named], new: _Named) -> tuple[str, str] | No
 
 def _same(old: str, new: str) -> bool:
     """Whether two values are one, in any script of digits or precision ("16" and "16:40")."""
-    old, new = old.translate(_ASCII_DIGITS), new.translate(_ASCII_DIGITS)
+    old, new = old.translate(ASCII_DIGITS), new.translate(ASCII_DIGITS)
     return old.startswith(new) or new.startswith(old)

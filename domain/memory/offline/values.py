@@ -70,6 +70,10 @@ class ValueSpan:
 # -- shared pieces ---------------------------------------------------------------------------
 
 FA_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"  # Persian/Arabic, ZWNJ
+#: Persian, Arabic-Indic and Thai digits as ASCII ones: «۱۴۰۱» reads 1401, «๒๕๖๕» 2565.
+ASCII_DIGITS = str.maketrans(
+    {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
+)
 _FA = FA_LETTERS
 _NUMBER_START = r"(?<![\d.,٬،٫/])"  # never start inside a number
 _ID_CHAR = r"[A-Za-z0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]"

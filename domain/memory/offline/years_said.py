@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from domain.memory.offline.values import ValueSpan
+from domain.memory.offline.values import ASCII_DIGITS, ValueSpan
 
 _FA = "\u0600-\u06ff"
 
@@ -18,12 +18,11 @@ _BEFORE = re.compile(
     rf"(?:{_BOUGHT})\S*\s+(?:it\s+|them\s+)?(?:in\s+|back\s+in\s+|سال\s+|ปี\s*|เมื่อปี\s*)?$",
     re.IGNORECASE,
 )
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩๐๑๒๓๔๕๖๗๘๙", "0123456789" * 3)
 
 
 def year_bought(text: str, value: ValueSpan) -> bool:
     """Whether the bare number at ``value`` is the year something was bought or made."""
-    if not _YEAR.fullmatch(value.text.strip().translate(_DIGITS)):
+    if not _YEAR.fullmatch(value.text.strip().translate(ASCII_DIGITS)):
         return False
     before = text[max(0, value.start - 24) : value.start]
     return bool(_AFTER.match(text[value.end : value.end + 12]) or _BEFORE.search(before))
