@@ -160,6 +160,13 @@ def test_only_the_customer_gives_instructions() -> None:
         "555 เดี๋ยวซื้อไส้อั่วไปฝากนะคะ",
         # Thai request words with a word or less besides them
         "ขอคิดดูก่อนนะครับ",
+        # a Thai deferral: the customer will think, consult or check first
+        "แพงขึ้นเยอะเลยค่ะ 🤔 ขอปรึกษาพ่อเค้าก่อนนะคะ",
+        "ได้รับเมลใบยืนยันแล้วค่ะ แต่ขอเช็กอีกทีนะ",
+        "ส่วนต่างเยอะอยู่นะครับ ขอคิดแป๊บ",
+        # a Thai change announced, its new value not said yet
+        "ขอแก้ที่อยู่นิดนึงค่ะ",
+        "แล้วก็ขอเลื่อนวันส่งได้ไหมคะ",
         "ไม่ต้องห่วงครับ",
         "ช่วยด้วย",
     ],
@@ -251,3 +258,11 @@ def test_a_thai_clause_saying_what_instead_is_kept_with_the_one_before() -> None
     line = TranscriptLine(1, "m1", "user", "ไม่ต้องโทรนะครับ ส่งไลน์มาแทน")
     (detail,) = details_of([line])
     assert detail.values == ["ไม่ต้องโทรนะครับ", "ส่งไลน์มาแทน"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["ขอเลื่อนเป็นหลังปีใหม่ได้ไหมคะ", "ขอย้ายไปสาขาบางนาค่ะ", "ขอเปลี่ยนสีเป็นสีเทาค่ะ"],
+)
+def test_a_thai_change_that_says_what_to_is_kept(sentence: str) -> None:
+    assert _kept(("User", sentence)) == [(sentence, "instruction")]

@@ -151,10 +151,15 @@ _ASKS_INFO_FA = re.compile(
     # asking for guidance or help is asking to be told («ممنون میشم اگه راهنمایی کنید»)
     rf"|راهنمایی|راهنماییم|کمک|کمکم)(?![{_FA}])"
 )
-#: Thai: «ช่วย», «ขอ» (not thanks, sorry, asking to know), «อยาก», «ไม่ต้อง», «ฝาก», «อย่า»,
-#: «ต้องการ», «สะดวก», «จะ» with a verb of paying or coming, «เปลี่ยนเป็น» (change it to).
+#: What «ขอ» asks leave for when the speaker defers: to think, consult someone, check or look
+#: first («ขอคิดแป๊บ», «ขอปรึกษาพ่อเค้าก่อนนะคะ», «แต่ขอเช็กอีกทีนะ»): the customer will do it
+#: themselves, nothing is asked of the service yet ("let me check" in English).
+_TH_DEFERRAL = r"คิด|ปรึกษา|เช็ก|เช็ค|ดู(?!แล)|ตัดสินใจ|ลองดู"
+#: Thai: «ช่วย», «ขอ» (not thanks, sorry, asking to know, nor the speaker's own deferral),
+#: «อยาก», «ไม่ต้อง», «ฝาก», «อย่า», «ต้องการ», «สะดวก», «จะ» with a verb of paying or coming,
+#: «เปลี่ยนเป็น» (change it to).
 _REQUEST_TH = re.compile(
-    r"ช่วย|ขอ(?!บคุณ|โทษ|ทราบ|อภัย|ตัว|บ|ง|น|ถาม)|อยาก|ไม่ต้อง|ฝาก|อย่า|ต้องการ|สะดวก"
+    rf"ช่วย|ขอ(?!บคุณ|โทษ|ทราบ|อภัย|ตัว|บ|ง|น|ถาม|{_TH_DEFERRAL})|อยาก|ไม่ต้อง|ฝาก|อย่า|ต้องการ|สะดวก"
     r"|จะ\s?(?:จ่าย|โอน|ชำระ|รับ|ไป|มา|เอา)|ให้(?:ด้วย|หน่อย)"
     # what to do instead: «ไม่ต้องโทรนะครับ ส่งไลน์มาแทน», the second clause kept too, so
     # the detail holds both (not «ตัวแทน», an agent)
@@ -402,7 +407,24 @@ def _of_sentence(candidate: Candidate, asked: Candidate | None) -> list[KeptClau
         said = confirmed_read_back(asked.text, text) if asked is not None else None
         if said is not None and not _ASKS_INFO_FA.search(said):
             found.append(KeptClause(said, "choice"))  # «یعنی … ؟» «اره»: agreed to
-    return [clause for clause in found if clause.text and content_terms(clause.text)]
+    return [
+        clause
+        for clause in found
+        if clause.text
+        and content_terms(clause.text)
+        and not _TH_CHANGE_ANNOUNCED.match(clause.text)
+    ]
+
+
+#: A Thai request to change something that names no new value: «ขอแก้ที่อยู่นิดนึงค่ะ» (I'd
+#: like to fix the address), «แล้วก็ขอเลื่อนวันส่งได้ไหมคะ» (can I move the delivery day?).
+#: What it will be comes in a later turn, which states it; this one says only that a change
+#: is coming. With «เป็น», «ไป», «มา», «แทน» or a number it says what to
+#: («ขอเลื่อนเป็นหลังปีใหม่ได้ไหมคะ») and is kept.
+_TH_CHANGE_ANNOUNCED = re.compile(
+    r"^(?:แล้วก็|แล้ว|งั้น|อ้อ|เอ่อ|แต่|คือ)?\s?ขอ(?:แก้|เลื่อน|เปลี่ยน|ย้าย)"
+    r"(?!.*(?:เป็น|ไป|มา|แทน|[0-9\u0e50-\u0e59A-Za-z]))"
+)
 
 
 #: «همون», «همین», «همان» with «رو», and the yes or okay before them: a choice that points
