@@ -343,10 +343,10 @@ def _window(sentence: _Sentence) -> str:
     """``sentence`` whole, or when long its first ``OPENING_WORDS`` words (what it is
     about: "The deposit is refundable … you'd get the £300 back") and from ``WORDS_BEFORE``
     words before its first value to ``WORDS_AFTER`` words after its last, "…" for what is
-    left out; a statement without
-    the Thai particle that closes it. Only the ends are cut: words between two values may
-    say how they relate ("your last payment for Carlton Road at the old amount, then the
-    first one for Bramley Close"), and a question's end is what it asks. A word is what
+    left out; a statement without the Thai particle that closes it, among the words after
+    its value too. Only the ends are cut: words between two values may say how they
+    relate ("your last payment for Carlton Road at the old amount, then the first one for
+    Bramley Close"), and a question's end is what it asks. A word is what
     spaces bound: a Thai clause, written without spaces, is kept whole."""
     text = sentence.text
     if not sentence.values:
@@ -366,7 +366,8 @@ def _window(sentence: _Sentence) -> str:
     opening = min(opening, start)
     head = text[opening:start]
     tail = text[end:] if sentence.question else _without_particle(text[end:])
-    shown = text[start:end]
+    # the words after the last value may be only the particle closing the statement
+    shown = text[start:end] if sentence.question else _without_particle(text[start:end])
     if token_weight(head) >= MIN_CUT_TOKENS:
         shown = text[:opening].rstrip() + " " + ELLIPSIS + " " + shown
     else:

@@ -435,3 +435,11 @@ def test_a_question_of_only_a_yes_or_acknowledgement_word_names_nothing(
 ) -> None:
     # every yes and acknowledgement word of the shared lexicon asks only for a yes
     assert compact_detail(text, values) == shown
+
+
+def test_a_long_thai_statement_shows_no_particle_after_its_value() -> None:
+    # the words kept after a value may be only the particle that closes the statement
+    text = "Assistant: ค่าส่งของชิ้นใหญ่ไปต่างจังหวัดรวมค่าประกันสินค้าทั้งหมด 1,850 บาท ค่ะ"
+    assert compact_detail(text, ["1,850 บาท"]) == (
+        "Assistant: ค่าส่งของชิ้นใหญ่ไปต่างจังหวัดรวมค่าประกันสินค้าทั้งหมด 1,850 บาท"
+    )

@@ -157,3 +157,33 @@ def test_thai_to_after_a_verb_of_moving_joins_the_place_after_it(
     text: str, sentences: list[str]
 ) -> None:
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a transliterated place name going on into its kind of place
+        ("บ้านไม้ริมปาย รีสอร์ท ค่ะ อยู่ริมแม่น้ำปาย", ["บ้านไม้ริมปาย รีสอร์ท ค่ะ", "อยู่ริมแม่น้ำปาย"]),
+        ("คอนเสิร์ตที่อิมแพ็ค อารีน่า เมืองทองธานี", ["คอนเสิร์ตที่อิมแพ็ค อารีน่า", "เมืองทองธานี"]),
+        # whose name, then the titled name
+        ("ได้ค่ะ ออกในนามบุคคล คุณธนวัฒน์ ใจดี แทนนะคะ", ["ได้ค่ะ", "ออกในนามบุคคล คุณธนวัฒน์ ใจดี", "แทนนะคะ"]),
+    ],
+)
+def test_a_thai_name_across_a_space_stays_whole(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
+def test_a_titled_name_after_a_closed_clause_is_a_clause_of_its_own() -> None:
+    assert split_sentences("ขอบคุณค่ะ คุณสมชาย รอสักครู่นะคะ")[0] == "ขอบคุณค่ะ"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("ถ้าต้องขึ้นรถตู้กลับเช้ามากๆ ล่ะคะ", ["ถ้าต้องขึ้นรถตู้กลับเช้ามากๆ ล่ะคะ"]),
+        ("ได้เลย ครับผม", ["ได้เลย ครับผม"]),
+        ("ไปได้ไหม นะครับ", ["ไปได้ไหม นะครับ"]),
+    ],
+)
+def test_thai_closing_words_alone_stay_with_their_clause(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences

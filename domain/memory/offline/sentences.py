@@ -16,7 +16,7 @@ cannot become a single unsummarizable sentence.
 import re
 import unicodedata
 
-from domain.memory.offline.lexicon import word_set
+from domain.memory.offline.lexicon import THAI_PARTICLES, word_set
 from domain.memory.offline.thai_clause_joins import continues_into_next, unbroken_names
 
 MAX_SENTENCE_CHARS = 280
@@ -110,10 +110,16 @@ def _thai_spaces(piece: str) -> list[str]:
     return parts
 
 
+#: A Thai clause of closing words alone («ล่ะคะ», «นะครับ», «ครับผม»): it ends the clause
+#: before it, a space between, and says nothing of its own.
+_THAI_CLOSING_ONLY = re.compile(rf"(?:ล่ะ|หรอ|เหรอ|ไหม|มั้ย|ผม|{THAI_PARTICLES})+")
+
+
 def _split_thai_clauses(piece: str) -> list[str]:
     clauses: list[str] = []
     for clause in _thai_spaces(piece):
-        too_short = len(clause) < MIN_THAI_CLAUSE_CHARS
+        closing_only = _THAI_CLOSING_ONLY.fullmatch(clause) is not None
+        too_short = len(clause) < MIN_THAI_CLAUSE_CHARS or closing_only
         if clauses and (
             too_short
             or len(clauses[-1]) < MIN_THAI_CLAUSE_CHARS

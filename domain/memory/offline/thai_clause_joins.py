@@ -16,6 +16,7 @@ name, the form before and «จำกัด» after («บริษัท ลู
 import re
 
 from domain.memory.offline.lexicon import word_set
+from domain.memory.offline.thai_value_runs import names_go_on
 
 #: Words that introduce the value after them: copulas, quote and naming verbs,
 #: labels of numbers, dates, times, prices and places.
@@ -98,12 +99,14 @@ def _ends_with_titled_name(clause: str) -> bool:
 
 
 def continues_into_next(clause: str, following: str) -> bool:
-    """Whether ``clause`` stops where its value or surname (``following``) begins, or
-    ``following`` goes on describing what ``clause`` named (module doc)."""
+    """Whether ``clause`` stops where its value or surname (``following``) begins,
+    ``following`` goes on describing what ``clause`` named (module doc), or a name runs
+    on across the space (``thai_value_runs``)."""
     return (
         _ends_with_label(clause, following)
         or _ends_with_titled_name(clause)
         or _DESCRIBES_THE_THING_BEFORE.match(following) is not None
+        or names_go_on(clause, following)
     )
 
 

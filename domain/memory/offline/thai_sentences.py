@@ -26,6 +26,7 @@ from domain.memory.offline.candidates import Candidate
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import THAI_FILLER, THAI_PARTICLES
 from domain.memory.offline.thai_labelled_values import labels_a_value
+from domain.memory.offline.thai_value_runs import ends_in_place_kind
 
 #: Longer than this, a joined Thai sentence takes no further clause.
 MAX_JOINED_CHARS = 160
@@ -49,10 +50,12 @@ def _runs_on(clause: str) -> bool:
 
 def _is_fragment(clause: str) -> bool:
     """Whether ``clause`` is a piece of Thai a space cut off what follows it: short
-    (``MAX_FRAGMENT_CHARS``) and running on (a place's or a person's name in parts), no
+    (``MAX_FRAGMENT_CHARS``; a name the splitter kept with its kind of place, «ลุมพินี วิลล์»,
+    counts by that last word) and running on (a place's or a person's name in parts), no
     value and not chat alone (module doc)."""
+    piece = clause.rsplit(" ", 1)[-1] if ends_in_place_kind(clause) else clause
     return (
-        len(clause) <= MAX_FRAGMENT_CHARS
+        len(piece) <= MAX_FRAGMENT_CHARS
         and _runs_on(clause)
         and not _DIGIT.search(clause)
         and bool(_FILLER.sub("", clause).strip())
