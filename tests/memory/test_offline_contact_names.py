@@ -54,6 +54,8 @@ def test_a_later_contact_replaces_the_earlier(first: str, second: str, old: str,
     [
         "The contact name on the account is wrong.",
         "Can I change the contact details?",
+        # the agent asking for it: «ด้วย» (please) is no name
+        "ขอบคุณค่ะ ขอทราบชื่อผู้ติดต่อด้วยนะคะ",
     ],
 )
 def test_no_contact_name(text: str) -> None:

@@ -490,3 +490,14 @@ def test_a_thai_date_keeps_its_whole_time_range(text: str, date: str, time: str)
     assert facts["delivery_date"] == date
     assert facts["delivery_time"] == time
     assert "12:00 น." not in facts.values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "วันเสาร์จะเปลี่ยนเป็น ช่างโอ๊ต ดูแลแทนนะคะ ฝีมือไม่แพ้กันค่ะ",
+        "ร้านนี้อร่อยไม่แพ้ใครเลยค่ะ",
+    ],
+)
+def test_second_to_none_is_no_allergy(text: str) -> None:
+    assert "allergy" not in facts_of(("assistant", text))

@@ -112,6 +112,7 @@ def test_a_customer_s_passing_mention_of_the_old_one_does_not_bring_them_back(
         "ช่างแอร์ จะเข้าไปพรุ่งนี้ค่ะ",
         "หมอตรวจ แล้วค่ะ",
         "ขอหมอนเพิ่ม 2 ใบค่ะ",
+        "เช้านี้หมอกหนา ขับช้าๆ นะคะ",
         "Your order will be Express Delivery.",
         # a particle or function word after the title, a word opening a sentence
         "ส่งเรื่องให้คุณหมอแล้ว ค่ะ",

@@ -38,6 +38,9 @@ _TH_CONTACT = re.compile(
     r"(?P<name>[\u0e01-\u0e4e]{2,20}?(?:\s[\u0e01-\u0e4e]{2,20}?)?)"
     rf"(?={THAI_PARTICLES}|\s|$|[.,!?])"
 )
+#: Thai words a request for the name ends in, no name: «ขอทราบชื่อผู้ติดต่อด้วยนะคะ» (may I have
+#: the contact's name, please).
+_TH_NOT_A_NAME = frozenset({"ด้วย", "หน่อย", "ได้", "ได้ไหม", "อะไร", "ไหน"})
 #: Persian words after a name that say something of it, no family name.
 _FA_NOT_SURNAME = re.compile(r"\s+(?:هست|هستن|است|ه|شماره|با|و|که)$")
 
@@ -48,6 +51,8 @@ def contact_names(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
         for match in shape.finditer(text):
             start, end = match.span("name")
             name = _FA_NOT_SURNAME.sub("", match["name"])
+            if name in _TH_NOT_A_NAME:
+                continue
             end = start + len(name)
             if claimed.is_free(match.start(), end):
                 claimed.claim(match.start(), end)

@@ -64,8 +64,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "internet_package",
         re.compile(r"(?P<value>\d{2,5}/\d{2,5}\s?(?:Mbps|Gbps|Mb|Gb))(?![A-Za-z])", re.I),
     ),
-    # «ลูกแพ้กุ้ง»: what someone must not be given; "แพ้หนัก" says how badly, not to what
-    ("allergy", re.compile(rf"(?P<value>แพ้(?!หนัก|มาก|ง่าย|บ่อย){_THAI_NAME})")),
+    # «ลูกแพ้กุ้ง»: what someone must not be given; "แพ้หนัก" says how badly, not to what;
+    # «ไม่แพ้กัน», «ไม่แพ้ใคร» (second to none, as good) and «แพ้ทาง» (no match for) are no
+    # allergy
+    (
+        "allergy",
+        re.compile(rf"(?<!ไม่)(?P<value>แพ้(?!หนัก|มาก|ง่าย|บ่อย|กัน|ใคร|ทาง){_THAI_NAME})"),
+    ),
     # who is coming: «ผู้ใหญ่ 2 เด็ก 1»
     (
         "guest_count",
