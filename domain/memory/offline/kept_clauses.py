@@ -149,7 +149,9 @@ _REQUEST_FA = re.compile(
 _ASKS_INFO_FA = re.compile(
     rf"(?<![{_FA}])(?:چی|چیه|چنده|چند|کی|کیه|کجا|کجاست|چطور|چطوری|چرا|چقدر|کدوم|کدام"
     # asking for guidance or help is asking to be told («ممنون میشم اگه راهنمایی کنید»)
-    rf"|راهنمایی|راهنماییم|کمک|کمکم)(?![{_FA}])"
+    rf"|راهنمایی|راهنماییم|کمک|کمکم"
+    # wanting to know: «می‌خواستم ببینم قطعه رسید؟», «میخواستم بدونم …», «یه سوال بپرسم»
+    rf"|ببینم|بدونم|بدانم|بپرسم)(?![{_FA}])"
 )
 #: What «ขอ» asks leave for when the speaker defers: to think, consult someone, check or look
 #: first («ขอคิดแป๊บ», «ขอปรึกษาพ่อเค้าก่อนนะคะ», «แต่ขอเช็กอีกทีนะ»): the customer will do it
@@ -286,6 +288,8 @@ _NOT_DOING_TH = re.compile(
     r"ไม่(?:ระบาย|ปั่น|หมุน|ชาร์จ|สตาร์ท|ทำความเย็น|ทำความร้อน|ไหล|ดูด|ซัก|อุ่น|จ่ายไฟ|เชื่อมต่อ"
     r"|ตัด|ร้อน|บูต|บู๊ต|ออกอากาศ|ทำน้ำ)"
 )
+#: A question of why: it asks the cause of a fault, it finds none.
+_ASKS_WHY = re.compile(rf"(?<![\w'’])(?i:why)(?![\w'’])|(?<![{_FA}])چرا(?![{_FA}])|ทำไม")
 #: A fault said of a feeling or of oneself: "my heart is broken", "I'm worn out", «حالم
 #: خیلی خرابه», «قلبم شکسته», «ใจพังมาก», «ผมตันมากเลย» (I'm stuck).
 _FEELING_BEFORE = re.compile(
@@ -330,7 +334,9 @@ _NO_ANSWER = re.compile(
     r"(?<![\w'’])(?:not\s+sure|no\s+idea|don'?t\s+know|dunno|rather\s+not|prefer\s+not"
     r"|(?:tell|say)\s+you\s+later|later|what\s+do\s+you\s+mean|why|not\s+telling"
     r"|(?:one|a)\s+(?:moment|sec|second|minute)|hold\s+on|let\s+me\s+(?:check|ask|find\s+out)"
-    r"|i'?ll\s+(?:check|ask|find\s+out))(?![\w'’])"
+    r"|i'?ll\s+(?:check|ask|find\s+out)|(?:can'?t|cannot|don'?t)\s+(?:remember|recall))(?![\w'’])"
+    # not remembering: «یادم نیست», «یادم نمیاد», «خاطرم نیست»
+    rf"|(?<![{_FA}])(?:یادم|خاطرم)\s+(?:نیست|نمیاد|نمی[\u200c\s]?آد|نمی[\u200c\s]?آید|نمونده)(?![{_FA}])"
     rf"|(?<![{_FA}])(?:نمی[\u200c\s]?دونم|نمی[\u200c\s]?دانم|بعدا|بعداً|نمیگم|نمی[\u200c\s]?گم"
     rf"|چرا|ترجیح\s+میدم|یه\s+لحظه|چند\s+لحظه|صبر\s+کنید|بپرسم|چک\s+کنم|بررسی\s+کنم)(?![{_FA}])"
     r"|ไม่บอก|ไม่รู้|ไม่แน่ใจ|ทำไม|ไว้ทีหลัง|ไว้บอก|ไม่สะดวกบอก|รอสักครู่|สักครู่|แป๊บ|สอบถาม|ขอถาม|ขอเช็ค|ตรวจสอบก่อน",
@@ -398,6 +404,8 @@ def _of_sentence(candidate: Candidate, asked: Candidate | None) -> list[KeptClau
             if _FEELING_BEFORE.search(before) or _FEARED_BEFORE.search(before):
                 continue  # "my heart is broken", «حالم خرابه», «กลัวแตก»: no fault found
             clause = _clause_at(text, match.start())
+            if _ASKS_WHY.search(clause) and is_question(text):
+                continue  # "why did it burn?", «چرا سوخته حالا؟»: asks of a fault told before
             # the fault of what: "it's leaking" alone says of nothing
             fault = match.group("fault") if "fault" in pattern.groupindex else match.group()
             if content_terms(clause.replace(fault, " ")):

@@ -74,7 +74,13 @@ _FA_POSSESSIVE = r"(?:م|ش|تون|تان|شون|مون)?"
 #: Words after a title and a family name that are no second name: «آقای رحیمی هستن».
 _FA_NOT_SURNAME = (
     rf"(?:هستن|هستند|هستید|هستین|گفتن|گفتند|میان|میاد|تماس|زنگ|جان|عزیز|شماره|پیگیری|مدیر|مسئول"
-    rf"|راننده|نصاب|پیک|تکنسین|کارشناس|همسایه|صاحب|از|به|هم|گفت|میگه)(?![{_FA}])"
+    rf"|راننده|نصاب|پیک|تکنسین|کارشناس|همسایه|صاحب|از|به|هم|گفت|میگه"
+    # a greeting, thanks or an apology after the name it is said to: «آقای دهقان سلام»,
+    # «خانم کاظمی ممنون», «آقای رضایی ببخشید»
+    rf"|سلام|درود|ممنون|ممنونم|مرسی|متشکرم|ببخشید|ببخشین|خسته|خداحافظ|خدانگهدار|وقتتون"
+    rf"|روزتون|شبتون|خوش|خوبید|خوبین|لطفا|لطفاً"
+    # «پیک این سفارش آقای جعفری بودن»: the verb after the name (were, became)
+    rf"|بود|بودن|بودند|شدن|شدند)(?![{_FA}])"
 )
 #: The most common Persian words that are no given name: time words, pronouns, common nouns and
 #: verbs. After a bare title («اوستا فردا میاد؟», «اوستا خودش گفت», «اوستا کار بلده؟») the word

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.memory.offline.counted_fa import counted_noun_end
 from domain.memory.offline.fact_match import ClaimedSpans
 from domain.memory.offline.lexicon import PERSIAN_STOP_WORDS, THAI_PARTICLES
 from domain.memory.offline.place_codes import labelled_place_code
@@ -119,12 +120,19 @@ _FA_PART = (
     r"|نبش|جنب|روبروی|شهرک|محله|فاز|بلوک|برج|مجتمع|ساختمان|جاده|چهارراه|سه[\u200c\s]?راه)"
 )
 _FA_WORD = rf"[{_FA}\d]+"
+#: Where along the street, between two parts: «خیابان ولیعصر، بالاتر از پارک ساعی، کوچه
+#: نیکبخت» (above the park), «نرسیده به میدان», «پایین‌تر از …»; never the address's first
+#: part (a street leads it). Not «بعد از», «کنار»: «…، بعد از ساعت ۵ بیاید» is a time.
+_FA_LANDMARK = r"(?:(?:بالاتر|پایین[\u200c\s]?تر|جلوتر)\s+از|نرسیده\s+به|روبه[\u200c\s]?روی|انتهای)"
+#: The ground floor said as the address's last part: «پلاک ۸، همکف».
+_FA_GROUND_FLOOR = rf"(?:\s*[،,]?\s*(?:طبقه\s+)?(?:همکف|هم[\u200c\s]کف)(?![{_FA}]))?"
 _FA_ADDRESS = re.compile(
     # the city and district before the first part: "تهران، سعادت‌آباد، "
     rf"(?:(?<![{_FA}])[{_FA}]+(?:\s[{_FA}]+)?\s*[،,]\s*){{0,3}}"
     rf"(?<![{_FA}]){_FA_PART}(?![{_FA}])(?:\s+{_FA_WORD}){{1,3}}"
-    rf"(?:\s*[،,]?\s*{_FA_PART}(?![{_FA}])(?:\s+{_FA_WORD}){{1,3}})+"
-    rf"|(?<![{_FA}])(?:پلاک|واحد)\s+\d+"
+    rf"(?:\s*[،,]?\s*(?:{_FA_PART}|(?<=[،,\s]){_FA_LANDMARK})(?![{_FA}])(?:\s+{_FA_WORD}){{1,3}})+"
+    rf"{_FA_GROUND_FLOOR}"
+    rf"|(?<![{_FA}])(?:پلاک|واحد)\s+\d+{_FA_GROUND_FLOOR}"
 )
 _FA_ADDRESS_TAIL_WORDS = re.compile(
     r"\s+(?:است|هست|هستش|می[\u200c\s]?باشد|رو|را|بفرستید|ارسال|لطفا|لطفاً|ممنون|و)$"
@@ -276,6 +284,11 @@ _TIME = re.compile(
     rf"|(?:(?<![{_FA}])(?:بین|از|(?:بعد|قبل|پس)[\u200c\s]+از)\s+)?ساعت\s*\d{{1,2}}(?:[:٫.]\d{{2}}|{_FA_HALF_HOUR})?"
     rf"(?:\s*(?:تا|الی|-)\s*\d{{1,2}}(?:[:٫.]\d{{2}}|{_FA_HALF_HOUR})?)?"
     rf"(?:\s*(?:صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب))?"
+    # «بازه‌ی ۱۴ تا ۱۷», «بازه ۱۰ تا ۱۲ صبح»: a window of hours named as one, «ساعت» unsaid
+    rf"|(?<![{_FA}])بازه(?:[\u200c\s]?(?:ی|ای))?\s+(?:زمانی\s+)?(?:ساعت\s*)?\d{{1,2}}(?:[:٫.]\d{{2}})?"
+    rf"\s*(?:تا|الی|-)\s*\d{{1,2}}(?:[:٫.]\d{{2}})?(?![\d.,٫])"
+    rf"(?!\s*(?:روز|هفته|ماه|سال|ساعت|دقیقه|ثانیه)(?![{_FA}]))"  # «بازه ۲ تا ۳ روز»: a span
+    rf"(?:\s*(?:صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب)(?![{_FA}]))?"
     # «ساعتو بکنید ۹ و نیم،»: half or quarter past without «ساعت», when no word follows
     # (not «۲ و نیم میلیون», «۳ و نیم سال»: a sum, a span)
     rf"|(?P<bare_half>(?<![\d.,])(?P<half_hour>\d{{1,2}}){_FA_HALF_HOUR}(?P<half_part>\s*(?:صبح|ظهر|عصر|شب))?)"
@@ -392,7 +405,9 @@ _DURATION = re.compile(
     r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)(?![A-Za-z])"
     rf"|(?<![{_FA}\d.,/٫٬])(?:\d+(?:[.٫/]\d+)?|{_FA_NUMBER_WORDS})"
     rf"(?:\s?(?:-|–|تا)\s?(?:\d+|{_FA_NUMBER_WORDS}))?\s?"
-    rf"(?:سال|ماه|هفته|روز(?:\s?کاری)?|ساعت|دقیقه)(?:ه)?(?![{_FA}])"
+    rf"(?:سال|ماه|هفته|روز(?:\s?کاری)?|ساعت|دقیقه)"
+    # «۳ سالشه», «۲۳ ماهشه» (she is 23 months): an age said with «ـش» and «ـه», left out
+    rf"(?:ه(?![{_FA}])|(?=(?:ش|م|ت|شون|مون|تون)ه(?![{_FA}]))|(?![{_FA}]))"
     rf"|(?:(?<![\d.,/])\d+(?:\.\d+)?|{_TH_NUMBER_WORDS})"
     rf"(?:\s?(?:-|–|ถึง)\s?\d+)?\s?(?:ปี|เดือน|สัปดาห์|อาทิตย์|วัน(?:ทำการ)?|ชั่วโมง|นาที)",
     re.IGNORECASE,
@@ -407,11 +422,13 @@ _NOT_A_DURATION_AFTER = re.compile(
 
 _WEIGHT_UNITS = (
     r"kg|kgs|kilos?|kilograms?|(?-i:g)|grams?|lbs?|pounds"
-    r"|کیلو(?:گرم)?|گرم|กิโล(?:กรัม)?|กรัม|กก\."
+    r"|کیلو(?:گرم)?|گرم|กิโล(?!เมตร)(?:กรัม)?|กรัม|กก\."
 )
 _LENGTH_UNITS = (
-    r"cm|mm|m|meters?|metres?|inch(?:es)?|in\.|ft|feet|foot"
-    r"|متر|سانت(?:ی(?:[\u200c\s]?متر)?)?|میلی[\u200c\s]?متر|เมตร|ซม\.|เซนติเมตร|เซน|นิ้ว"
+    r"kms?|kilomet(?:er|re)s?|cm|mm|m|meters?|metres?|inch(?:es)?|in\.|ft|feet|foot"
+    # «سکوریت ۸ میل»: chat says millimetres «میل»
+    # «روزی ۲۵۰ کیلومتره»: a distance, «ـه» (is) after it
+    r"|کیلومتر(?:ه)?|متر|سانت(?:ی(?:[\u200c\s]?متر)?)?|میلی[\u200c\s]?متر|میل|กิโลเมตร|กม\.|เมตร|ซม\.|เซนติเมตร|เซน|นิ้ว"
 )
 _COUNT_UNITS = (
     r"pcs|pieces?|units?|items?|boxes|box|packs?|bottles?|cups?|pairs?|bags?|sets?|seats?|rooms?"
@@ -777,6 +794,10 @@ def _quantities(text: str) -> Iterator[ValueSpan]:
             kind = Kind.LENGTH
         else:
             kind = Kind.COUNT
+            end = counted_noun_end(text, match.end(), match.group("count"))
+            if end > match.end():  # «۲ تا بچه»: the noun says what is counted
+                yield ValueSpan(kind, match.start(), end, text[match.start() : end])
+                continue
         yield _span(kind, match)
 
 

@@ -1,0 +1,45 @@
+"""What a Persian count counts: the noun after «تا» («۲ تا بچه», «۳ تا اتاق»).
+
+Persian counts with «تا» (pieces) and puts the thing counted after it: «۲ تا بچه هم داریم»
+(we have two children too), «۳ تا اتاق میخوایم». «۲ تا» alone says how many of nothing:
+another «۲ تا» anywhere in a conversation (two tickets, two rooms) reads as saying it
+again. With its noun the value says what is counted, as "2 children" does. Not a word
+that names no thing (``PERSIAN_STOP_WORDS``: «۲ تا هم میخوام»), nor a verb («۳ تا میخوام»,
+«۲ تا بود»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.memory.offline.lexicon import PERSIAN_STOP_WORDS, word_set
+
+#: Persian letters and ZWNJ (``values.FA_LETTERS``, which imports this module).
+_FA = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"
+
+#: The count unit the noun follows: «تا», «تایی» is no count of a noun («۲ تایی رفتیم»).
+_COUNTED_BY_TA = re.compile(rf"(?<![{_FA}])تا$")
+_NEXT_WORD = re.compile(rf"\s+(?P<word>[{_FA}]{{2,}})(?![{_FA}])")
+#: A verb after the count: «میخوایم», «نمیشه», «بود», «شد», «داریم», «بدید», «بذارید».
+_VERB = re.compile(
+    rf"^(?:ن?می[\u200c]?[{_FA}]+|ب[{_FA}]*(?:ید|ین|م|یم)|(?:بود|شد|داشت|گرفت|خرید|اومد|رفت)"
+    rf"[{_FA}]*|[{_FA}]*(?:یم|ید|ین|ند)|لازم[{_FA}]*|کافی[{_FA}]*|بس[{_FA}]*|میشه|میشن)$"
+)
+#: Words after a count that name no thing counted: «۲ تا دیگه», «۲ تا بیشتر», «۲ تا کمتر».
+_NOT_COUNTED = PERSIAN_STOP_WORDS | word_set(
+    "دیگه دیگر بیشتر کمتر اضافه فقط کلا کلاً جمعا جمعاً حداقل حداکثر تقریبا تقریباً الان"
+)
+
+
+def counted_noun_end(text: str, unit_end: int, unit: str) -> int:
+    """Where the noun a «N تا» count ending at ``unit_end`` counts ends in ``text``, or
+    ``unit_end`` when no noun follows (module doc)."""
+    if not _COUNTED_BY_TA.search(unit):
+        return unit_end
+    found = _NEXT_WORD.match(text, unit_end)
+    if found is None:
+        return unit_end
+    word = found.group("word")
+    if word in _NOT_COUNTED or _VERB.match(word):
+        return unit_end
+    return found.end("word")
