@@ -540,8 +540,9 @@ def _inside_longer_name(text: str, at: int, quoted: str) -> bool:
     "Express" of "SwiftPost Express" is the company's, not the service tier "Express"
     that was replaced. A capitalised word before it names it, unless that word opens
     its sentence ("Choose Express", "User: Express"), where any word is capitalised;
-    a word capitalised inside ("SwiftPost") is a name wherever it stands."""
-    if not ("A" <= quoted[:1] <= "Z"):
+    a word capitalised inside ("SwiftPost") is a name wherever it stands. A value with a
+    digit is a code, whatever name stands before it ("Harrogate HG2 7DN")."""
+    if not ("A" <= quoted[:1] <= "Z") or any(c.isdigit() for c in quoted):
         return False
     word = re.search(r"(\S+) $", text[max(0, at - 40) : at])
     if word is None or not re.fullmatch(r"[A-Z][A-Za-z]*", word.group(1)):

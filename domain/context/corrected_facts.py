@@ -1,0 +1,48 @@
+"""Facts shown with the corrections the details made to a part of them.
+
+A customer gives an address and then puts its postcode right ("14 Bramley Close,
+Harrogate HG2 7DN" … "ahh its HG2 7DL, sorry"), «شماره‌م ۰۹۱۲۳۴۵۶۷۸۹ … ببخشید ۰۹۱۲۳۴۵۶۷۹۸»,
+«รหัสไปรษณีย์ 10110 … ขอโทษค่ะ ต้องเป็น 10120»: the correction states only the part that
+was wrong, so the fact that holds the whole value keeps the mistake and would show it as
+current. A detail's value put right (``ReplacedValue.corrected``: named wrong, or a typo
+of it; a mistake, no value of anything) is replaced in every fact that quotes it whole.
+A value *changed* ("changed", "moved") is left alone: the old one may still be another
+thing's, and a fact that holds it may be that thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from schemas.memory_model import Fact, ReplacedValue
+
+#: A part this short ("DN", "12") is inside too many other values to be the mistake there.
+MIN_CORRECTED_CHARS = 4
+
+
+def corrected_facts(facts: Sequence[Fact], replaced: Iterable[ReplacedValue]) -> list[Fact]:
+    """``facts`` with every value a detail corrected replaced by its correction wherever a
+    fact quotes it whole."""
+    corrections = [
+        (value.old.strip(), value.new.strip())
+        for value in replaced
+        if value.corrected and len(value.old.strip()) >= MIN_CORRECTED_CHARS
+    ]
+    if not corrections:
+        return list(facts)
+    return [_corrected(fact, corrections) for fact in facts]
+
+
+def _corrected(fact: Fact, corrections: Sequence[tuple[str, str]]) -> Fact:
+    value = fact.value
+    for old, new in corrections:
+        if new in value:
+            continue  # the fact states the correction already
+        value = _whole(old).sub(new.replace("\\", r"\\"), value)
+    return fact if value == fact.value else fact.model_copy(update={"value": value})
+
+
+def _whole(value: str) -> re.Pattern[str]:
+    """``value`` as a whole word or number: "7DN" is not in "17DNA"."""
+    return re.compile(r"(?<![\w.,٬])" + re.escape(value) + r"(?!\w)")
