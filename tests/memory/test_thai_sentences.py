@@ -106,3 +106,38 @@ def test_a_short_clause_with_a_value_or_only_chat_is_whole(clauses: list[str]) -
 def test_a_price_and_a_delivery_time_are_two_details() -> None:
     texts = _details(("user", "ราคา 500 บาท ส่งพรุ่งนี้ 10 โมง"))
     assert not any("500 บาท" in text and "10 โมง" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("clauses", "joined"),
+    [
+        # a lodging's name and its last word typed apart before the particle
+        (
+            ["บ้านไม้ริมปาย", "รีสอร์ท ค่ะ", "อยู่ริมแม่น้ำปาย"],
+            ["บ้านไม้ริมปาย รีสอร์ท ค่ะ", "อยู่ริมแม่น้ำปาย"],
+        ),
+        (["ศุภาลัยพาร์ควิลล์รัชดา", "Residence ครับ"], ["ศุภาลัยพาร์ควิลล์รัชดา Residence ครับ"]),
+    ],
+)
+def test_a_closing_word_finishes_the_name_before_it(clauses: list[str], joined: list[str]) -> None:
+    assert joined_clauses(clauses) == joined
+
+
+def test_a_name_answered_in_pieces_is_kept_whole() -> None:
+    details = _details(
+        ("assistant", "ในเมืองปายค่าส่งเท่าเดิมค่ะ ที่พักชื่ออะไรคะ"),
+        ("user", "บ้านไม้ริมปาย รีสอร์ท ค่ะ อยู่ริมแม่น้ำปาย เดินไปถนนคนเดินได้"),
+    )
+    assert any("บ้านไม้ริมปาย รีสอร์ท" in text for text in details)
+
+
+@pytest.mark.parametrize(
+    "clauses",
+    [
+        ["เดี๋ยวโอนให้ตอนเย็นนี้นะคะ", "แล้ว ค่ะ"],  # a clause of its own, closed
+        ["พรุ่งนี้เช้าจะเข้าไปรับ", "เลย ครับ"],  # a word that only closes
+        ["พรุ่งนี้เช้าจะเข้าไปรับรถที่ร้านด้วยตัวเองตอนแปดโมง", "คอนโด ครับ"],  # no name
+    ],
+)
+def test_a_long_clause_or_a_closing_filler_stays_apart(clauses: list[str]) -> None:
+    assert len(joined_clauses(clauses)) == 2

@@ -14,6 +14,11 @@ values. Two whole clauses stay apart: each says something
 of its own, joined each would cost the details' room of both, and the context keeps the
 clause right before a value anyway (``domain.context.compact_detail``). A joined
 sentence stops growing at ``MAX_JOINED_CHARS``.
+
+A name's last word typed apart, with the particle that closes the turn («บ้านไม้ริมปาย |
+รีสอร์ท ค่ะ», «ลุมพินี | คอนโด ครับ»), is that name's end, not a clause of its own: a clause
+that runs on takes it whatever its length (up to ``MAX_NAME_CHARS``), or the detail keeps
+half the name.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from domain.memory.offline.thai_value_runs import ends_in_place_kind
 MAX_JOINED_CHARS = 160
 #: A Thai clause this short that runs on is a piece of the next (``_is_fragment``).
 MAX_FRAGMENT_CHARS = 12
+#: Longer than this, a clause that runs on is no name a closing word finishes.
+MAX_NAME_CHARS = 30
 
 #: A clause that runs on: it ends in a Thai letter or digit, or a Latin one, and not in a
 #: particle (a mark, an emoji or a particle ends a sentence).
@@ -40,6 +47,13 @@ _PARTICLE_END = re.compile(rf"{THAI_PARTICLES}$")
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 _DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
 _FILLER = re.compile("|".join(map(re.escape, THAI_FILLER)))
+#: One word and the particle that closes the sentence: «รีสอร์ท ค่ะ», «Residence ครับ»; not
+#: a word that only closes a clause («เลย ค่ะ», «แล้ว ครับ», «ได้ ค่ะ»), nor the next part of
+#: an address («ถนนอโศกมนตรีค่ะ», a street: the address rules read it).
+_CLOSING_WORD = re.compile(
+    r"^(?!(?:เลย|ด้วย|แล้ว|ได้|ไหม|มั้ย|เหมือนกัน|ก่อน|หน่อย|อยู่|กัน|จ้า|จ้ะ)\s?"
+    rf"{THAI_PARTICLES}$)(?!ถนน|ถ\.|ซอย|ซ\.|แขวง|เขต|ตำบล|อำเภอ|จังหวัด|หมู่)[\u0e01-\u0e4eA-Za-z]{{2,12}}\s?{THAI_PARTICLES}$"
+)
 
 
 def _runs_on(clause: str) -> bool:
@@ -59,6 +73,21 @@ def _is_fragment(clause: str) -> bool:
         and _runs_on(clause)
         and not _DIGIT.search(clause)
         and bool(_FILLER.sub("", clause).strip())
+    )
+
+
+def _ends_a_name(clause: str, following: str) -> bool:
+    """Whether ``following`` is the last word of the name ``clause`` began, with the
+    particle that closes it (module doc)."""
+    word = _CLOSING_WORD.match(following)
+    return (
+        word is not None
+        and len(clause) <= MAX_NAME_CHARS
+        and _runs_on(clause)
+        and not is_question(clause)
+        and not _DIGIT.search(clause)
+        and bool(_FILLER.sub("", clause).strip())
+        and bool(_FILLER.sub("", re.sub(f"{THAI_PARTICLES}$", "", following)).strip())
     )
 
 
@@ -86,6 +115,7 @@ def _joins(sentence: str, last: str, following: str) -> bool:
     return (
         (_runs_on(last) and bool(_THAI.search(following)) and _is_fragment(last))
         or _gives_a_value_of(last, following)
+        or _ends_a_name(last, following)
     ) and len(sentence) + 1 + len(following) <= MAX_JOINED_CHARS
 
 
