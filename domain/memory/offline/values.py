@@ -434,6 +434,9 @@ _COUNT_UNITS = (
     r"pcs|pieces?|units?|items?|boxes|box|packs?|bottles?|cups?|pairs?|bags?|sets?|seats?|rooms?"
     r"|nights?|tickets?|chairs?|tables?|adults?|children|kids|guests?|people|persons?"
     r"|instal(?:l)?ments|sessions?|lessons?"
+    # a child's age in Thai, «9 ขวบ» (its own word: no span of time; "9 years old" stays a
+    # number, what a car's "3 years old" must not count as)
+    r"|ขวบ"
     r"|عدد|تا(?:یی)?(?!\s*\d)|بسته|جعبه|دستگاه|جفت|کارتن|نفر|شب|اتاق|صندلی"
     # what is paid or attended in turns: instalments, sessions, lessons
     r"|قسط|جلسه|งวด"
