@@ -145,6 +145,12 @@ _REQUEST_FA = re.compile(
     rf"|(?<!فکر\s)(?:ن)?می[\u200c\s]?(?:کن|د|گیر|یار|بر|خر|پرداز|زن|فرست|گذار|ذار|مون)(?:م|یم))"
     rf"(?![{_FA}])"
 )
+#: A Persian way of doing what is asked, «با» and what it is done by: «با پیک بفرستید» (send it
+#: by courier), «با کارت حساب میکنم»; not «با شما» (with you), «با هم» (together).
+_FA_BY_WAY_OF = re.compile(
+    rf"(?<![{_FA}])با\s+(?!(?:شما|من|ما|اون|او|ایشون|هم|همین|همون|این|آن|خودم|خودتون)(?![{_FA}]))"
+    rf"[{_FA}]{{2,}}"
+)
 #: A Persian question for information: «چنده؟», «کیه؟», «کجاست؟».
 _ASKS_INFO_FA = re.compile(
     rf"(?<![{_FA}])(?:چی|چیه|چنده|چند|کی|کیه|کجا|کجاست|چطور|چطوری|چرا|چقدر|کدوم|کدام"
@@ -203,6 +209,17 @@ _CHOICE = re.compile(
     r"(?![\w'’])"
     rf"|(?<![{_FA}])(?:همون|همین|همان)(?:\s+(?:رو|را))?(?![{_FA}])(?!\s*(?:{_FA_NOT_CHOSEN}))"
     r"|เอา(?:อัน|แบบ|ตัว|รุ่น|สี|ห้อง|แพ็กเกจ|ที่)",
+    re.I,
+)
+
+#: An option settled on after the choices were set out: "ACH transfer it is", "the blue one
+#: it is then", «งั้นโอนพร้อมเพย์ค่ะ» (then I'll transfer by PromptPay), «งั้นเอาแบบรายเดือน»;
+#: not "that's how it is", "yes it is", "I think it is", nor a question («งั้นโอนได้ไหม»).
+_SETTLED = re.compile(
+    r"(?<![\w'’])(?!(?:here|there|that|this|how|what|as|so|where|whatever|which|who|if|when"
+    r"|yes|no|think|sure|know|believe|hope|guess|because|than|is|was|and|or|but)\s)"
+    r"[\w'’-]+\s+it\s+is(?=\s+then\b|\s*(?:[.!,;]|$))"
+    r"|งั้น\s?(?:จ่าย|โอน|ชำระ|เอา|ใช้|ส่ง|รับ|เลือก)",
     re.I,
 )
 
@@ -481,6 +498,10 @@ def _customer_clauses(text: str) -> list[KeptClause]:
         ("correction", _PUT_RIGHT),
     ):
         found += [KeptClause(_clause_at(text, m.start()), kind) for m in pattern.finditer(text)]
+    for settled in _SETTLED.finditer(text):
+        clause = _clause_at(text, settled.start())
+        if not is_question(clause):
+            found.append(KeptClause(clause, "choice"))
     for pattern, asks_info in (
         (_REQUEST_EN, _ASKS_INFO_EN),
         (_REQUEST_FA, _ASKS_INFO_FA),
@@ -508,6 +529,8 @@ def _asks_for_something(clause: str) -> bool:
         letters = len(_TH_NOT_CONTENT.sub("", clause))
         others = content_terms(re.sub(f"[{_TH}]+", " ", clause))
         return letters + 2 * len(others) >= MIN_THAI_REQUEST_LETTERS
+    if _FA_BY_WAY_OF.search(clause):
+        return True  # «با پیک بفرستید»: the way is what is asked for
     return len(content_terms(_REQUEST_FA.sub(" ", clause))) >= MIN_REQUEST_TERMS
 
 
