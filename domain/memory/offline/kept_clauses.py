@@ -118,7 +118,9 @@ _REQUEST_EN = re.compile(
     r"|^(?:just\s+)?(?:(?:don'?t|do\s+not|never)\s+)?(?:keep|leave|plug|put|send|text|email"
     r"|call|ring|bring|use|take|book|cancel|add|remove|charge|bill|deliver|drop|hold|return"
     r"|swap|change|switch|move|skip|note|mark|make|go\s+(?:with|for))"
-    r"\s+(?:it|them|me|us|the|my|our|a|an|this|that|him|her|back|off|up|in|out|ahead)(?![\w'’])",
+    # or what it names ("keep Deansgate", "book Tuesday")
+    r"\s+(?:it|them|me|us|the|my|our|a|an|this|that|him|her|back|off|up|in|out|ahead"
+    r"|(?-i:[A-Z][a-z]+))(?![\w'’])",
     re.I,
 )
 #: A way of doing things said to suit: "ringing is fine", "email works best".

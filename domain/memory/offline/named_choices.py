@@ -65,6 +65,9 @@ _CHOICE = re.compile(
     rf"(?P<after>{_NAME})"
     # "change your home club to Lakeshore", "switch the plan to Fibre 150"
     rf"|(?<![A-Za-z])(?P<kind3>(?i:{_KIND}))\s+to\s+(?:the\s+)?(?P<to>{_NAME})"
+    # "with Deansgate as your home club", "Riverside as the location"
+    rf"|(?<![\w'’])(?P<as>{_NAME})\s+as\s+(?:(?i:your|the|our|my)\s+)?(?:(?i:home)\s+)?"
+    rf"(?P<kind4>(?i:{_KIND}))(?![A-Za-z])"
 )
 
 
@@ -218,6 +221,8 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
             group = 0 if kind[0].isupper() or short else "before"
         elif match.group("kind2"):
             kind, group = match.group("kind2").split()[-1], "after"
+        elif match.group("kind4"):
+            kind, group = match.group("kind4"), "as"
         else:
             kind, group = match.group("kind3"), "to"
         start, end = match.start(group), match.end(group)

@@ -177,7 +177,7 @@ _PATTERNS = (
     # someone by the role they play: "coach Maya Singh", "the adjuster, Tom Reyes"; a new
     # one in the role replaces the old ("Ben works at Riverside only, but coach Maya …")
     re.compile(
-        r"\b(?i:(?P<trainer_3>coach|trainer|instructor|physio(?:therapist)?)"
+        r"\b(?i:(?P<trainer_3>coach|trainer|instructor|teacher|tutor|physio(?:therapist)?)"
         r"|(?P<adjuster_3>adjuster|assessor|inspector)"
         r"|(?P<technician_3>technician|engineer|installer))"
         rf",?\s+{_EN_NAME}"
@@ -216,6 +216,12 @@ _PATTERNS = (
         rf"(?<![{_FA}])(?P<technician_3>اوستا|استادکار)\s+"
         rf"(?P<fa>(?!{_FA_ASKING})(?!ن?می)(?!{_FA_NOT_SURNAME})(?!{FA_NOT_A_GIVEN_NAME})"
         rf"{FA_NAME_WORD})(?![{_FA}])"
+    ),
+    # a teacher or a coach by title and a Latin name, as a Thai school or gym names one: «ครู
+    # Olivia», «โค้ช Mike» (a Thai word after «ครู» may say what, «ครูชาวออสเตรเลีย»)
+    re.compile(
+        r"(?P<trainer_2>คุณครู|ครู|อาจารย์|โค้ช|เทรนเนอร์)\s?(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+        r"(?![A-Za-z])"
     ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
     re.compile(
