@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.memory.offline.candidates import Candidate
+from domain.memory.offline.small_talk import is_small_talk, thai_laughs
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import Kind, find_values
 
@@ -32,6 +33,9 @@ MAX_VALUE_BOOSTS = 3
 ROLE_FACTOR = {"User": 1.1, "Assistant": 1.0, "System": 0.8}
 #: A single content term is a thin sentence ("Nanopresso?").
 THIN_SENTENCE_FACTOR = 0.7
+#: A sentence that laughs or is an aside and carries no value ("ไปห้างทุกเสาร์อยู่แล้ว
+#: 555", "random one but is the sauna open?"): small talk gives its room up first.
+SMALL_TALK_FACTOR = 0.3
 
 _NUMBER = re.compile(r"\d+")
 _CURRENCY = re.compile(
@@ -56,7 +60,8 @@ class Scored:
 
 
 def _signal_boost(text: str) -> float:
-    numbers = min(len(_NUMBER.findall(text)), MAX_NUMBER_BOOSTS)
+    # Thai "555" is laughter, not a number
+    numbers = min(len(_NUMBER.findall(text)) - thai_laughs(text), MAX_NUMBER_BOOSTS)
     names = min(len(_MID_SENTENCE_NAME.findall(text)), MAX_NAME_BOOSTS)
     boost = NUMBER_BOOST * numbers + NAME_BOOST * names
     if _CURRENCY.search(text):
@@ -87,7 +92,10 @@ def score_candidates(candidates: Sequence[Candidate]) -> list[Scored]:
             scored.append(Scored(candidate, frozenset(), 0.0))
             continue
         information = sum(weight(term) * share for term, share in shares.items())
-        information += _signal_boost(candidate.text)
+        boost = _signal_boost(candidate.text)
+        information += boost
+        if not boost and is_small_talk(candidate.text):
+            information *= SMALL_TALK_FACTOR
         if sum(shares.values()) <= 1.0:
             information *= THIN_SENTENCE_FACTOR
         factor = ROLE_FACTOR.get(candidate.speaker or "", 1.0) * candidate.prior
