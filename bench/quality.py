@@ -152,6 +152,25 @@ def quotes_unmarked(text: str, value: str) -> bool:
     )
 
 
+def stale_quotes(text: str, earlier: Iterable[str], current: Iterable[str]) -> list[str]:
+    """The ``earlier`` values ``text`` quotes as values of their own (not inside a longer
+    number or word) without "(replaced …)" after them; one that is part of a ``current``
+    value ("£500" of "£500 deposit") is the current one."""
+    haystack = normalized(text)
+    now = [normalized(value) for value in current]
+    found: list[str] = []
+    for old in dict.fromkeys(earlier):
+        needle = normalized(old)
+        if not needle or any(needle in value for value in now):
+            continue
+        if any(
+            REPLACED_MARK not in after and _stands_alone(haystack, start, end)
+            for start, end, after in _quotes(haystack, needle)
+        ):
+            found.append(old)
+    return found
+
+
 def _stands_alone(haystack: str, start: int, end: int) -> bool:
     """Whether ``haystack[start:end]`` is not part of a longer number or Latin word
     ("2,500" in "12,500", "15" in "115", "Rose" in "Primrose"; Thai and Persian letters

@@ -17,8 +17,14 @@ Thai):
 
 Expected: each annotated subject's current value at the end of the two
 conversations (the later conversation's when both state one). Printed per set,
-language and budget: the share of them present in the context text, and how
-many earlier values are shown as current in the user's facts.
+language and budget: the share of them present in the context text, and how many
+earlier values (a value corrected, or a subject's value the second conversation
+changed) are shown as current: in the user's stored facts ("stale facts", the first
+measure), and anywhere in the user-memory section of the context at the largest
+budget ("stale shown": its facts, conversation lines and details alike), quoted as a
+value of its own without "(replaced …)" after it (``bench.quality``'s rule for
+summaries). A detail or summary quoting an earlier total misleads the reader as much
+as a fact does.
 """
 
 from __future__ import annotations
@@ -32,10 +38,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.dialogue_set import LANGUAGES, Dialogue, load_dialogues, planted_dialogues
-from bench.quality import normalized
+from bench.quality import normalized, stale_quotes
 from domain.context.service import build_context
 from domain.memory.factory import build_engines
 from domain.memory.service import MemoryService
+from domain.user_memory.recall import USER_HEADING
 from domain.user_memory.service import UserMemoryService
 from runtime.settings import Settings
 from schemas.messages import MessageEvent
@@ -54,6 +61,7 @@ GREETING = {
 class Tally:
     present: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     stale: int = 0
+    stale_shown: int = 0
     expected: int = 0
     misses: list[str] = field(default_factory=list)
 
@@ -145,6 +153,10 @@ def returning_user(
             recall_user_memory=True,
         )
         text = normalized(reply.text or "")
+        if budget == max(budgets):
+            stale = stale_quotes(user_section(reply.text or ""), earlier, current.values())
+            tally.stale_shown += len(stale)
+            tally.misses += [f"{user}: stale shown {value!r}" for value in stale]
         for subject, value in current.items():
             if normalized(value) in text:
                 tally.present[budget] += 1
@@ -153,6 +165,11 @@ def returning_user(
     state = talks.store.user_memory.load_user_memory(ACCOUNT, user, "")
     shown_now = {normalized(fact.value) for fact in state.facts}
     tally.stale += sum(1 for value in earlier if normalized(value) in shown_now)
+
+
+def user_section(text: str) -> str:
+    """The user-memory section of a context in text: laid first, a blank line after it."""
+    return text.split("\n\n", 1)[0] if text.startswith(USER_HEADING) else ""
 
 
 def pairs(dialogues: list[Dialogue], language: str) -> list[tuple[Dialogue, Dialogue]]:
@@ -172,8 +189,8 @@ def main() -> None:
         "planted": planted_dialogues(count=12, length=60),
     }
     at = " / ".join(map(str, budgets))
-    print(f"| set | lang | users | values | present at {at} tokens | stale facts |")
-    print("|---|---|---:|---:|---|---:|")
+    print(f"| set | lang | users | values | present at {at} tokens | stale facts | stale shown |")
+    print("|---|---|---:|---:|---|---:|---:|")
     for name, dialogues in sets.items():
         for language in LANGUAGES:
             tally = Tally()
@@ -190,7 +207,15 @@ def main() -> None:
             shares = " / ".join(
                 f"{100 * tally.present[b] / max(tally.expected, 1):.0f}%" for b in budgets
             )
-            row = [name, language, len(users), tally.expected, shares, tally.stale]
+            row = [
+                name,
+                language,
+                len(users),
+                tally.expected,
+                shares,
+                tally.stale,
+                tally.stale_shown,
+            ]
             print("| " + " | ".join(map(str, row)) + " |")
             if args.verbose:
                 for miss in tally.misses:
