@@ -61,6 +61,13 @@ def _history(*pairs: tuple[str, str]) -> dict[str, list[str]]:
             "หมอปู",
             "หมอเจน",
         ),
+        (
+            # a nickname starting with ก or บ after หมอ is a doctor's («หมอก» alone is fog)
+            "นัดกับหมอกิ๊ฟ วันจันทร์ 10 โมงค่ะ",
+            "หมอกิ๊ฟไม่เข้าวันจันทร์ค่ะ มีหมอบอล คิวว่างบ่ายสองค่ะ",
+            "หมอกิ๊ฟ",
+            "หมอบอล",
+        ),
     ],
 )
 def test_a_new_person_in_a_role_replaces_the_old_one(

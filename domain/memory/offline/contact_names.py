@@ -40,7 +40,9 @@ _TH_CONTACT = re.compile(
 )
 #: Thai words a request for the name ends in, no name: «ขอทราบชื่อผู้ติดต่อด้วยนะคะ» (may I have
 #: the contact's name, please).
-_TH_NOT_A_NAME = frozenset({"ด้วย", "หน่อย", "ได้", "ได้ไหม", "อะไร", "ไหน"})
+_TH_NOT_A_NAME = frozenset(
+    {"ด้วย", "หน่อย", "ได้", "ได้ไหม", "ได้มั้ย", "ได้มั๊ย", "ไหม", "มั้ย", "อะไร", "ไหน"}
+)
 #: Persian words after a name that say something of it, no family name.
 _FA_NOT_SURNAME = re.compile(r"\s+(?:هست|هستن|است|ه|شماره|با|و|که)$")
 

@@ -93,8 +93,9 @@ _FA_PATTERN = re.compile(
     rf"{_FA_FAMILY_NAME_END})(?![{_FA}])"
 )
 
-#: Thai titles of a role, and the role each says («หมอน», a pillow, «หมอก», fog: «หมอกสวย», the
-#: mist is lovely, and «หมอบ», to crouch, are no doctor; «หมอกบ» is doctor Kob).
+#: Thai titles of a role, and the role each says («หมอน», a pillow, and «หมอก», fog: «หมอกสวย»,
+#: the mist is lovely, are no doctor; a ก with a vowel or tone mark after it starts a name,
+#: «หมอกิ๊ฟ», as «หมอกบ» is doctor Kob).
 _TH_TITLES = {"ช่าง": "technician", "หมอ": "assigned_doctor"}
 #: Words after a Thai title that say the trade or what the person does, not who: «ช่างแอร์»,
 #: «หมอฟัน», «หมอตรวจ», «หมอแนะนำ».
@@ -111,7 +112,7 @@ _TH_TRADE_OR_WORD_AFTER_TITLE = (
 #: A Thai nickname is short (เอก, โอ๊ต, แพรว) and ends where a space, a stop or a closing
 #: particle does; it never ends on a vowel written before its consonant.
 _TH_PATTERN = re.compile(
-    rf"(?P<title>ช่าง|หมอ(?![นบ]|ก(?!บ)))\s?(?P<name>(?!{_TH_TRADE_OR_WORD_AFTER_TITLE})[\u0e01-\u0e4e]{{2,5}}?)"
+    rf"(?P<title>ช่าง|หมอ(?!น|ก(?![\u0e31-\u0e3a\u0e47-\u0e4eบ])))\s?(?P<name>(?!{_TH_TRADE_OR_WORD_AFTER_TITLE})[\u0e01-\u0e4e]{{2,5}}?)"
     rf"(?<![\u0e40-\u0e44])(?=(?:{THAI_PARTICLES})?(?:\s|$|[.,!?()]))"
 )
 
