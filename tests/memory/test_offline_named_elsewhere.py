@@ -43,6 +43,19 @@ def test_a_thai_word_after_the_word_for_teacher_names_no_one() -> None:
     assert "trainer_name" not in facts_of(("assistant", "เป็นครูชาวออสเตรเลียค่ะ"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I spoke to her teacher Friday and she agreed",
+        "Her tutor Tuesday said it's fine",
+        "อยากเรียนกับครู Native ค่ะ",
+        "มีคลาสครู English Program ไหมคะ",
+    ],
+)
+def test_a_day_or_a_kind_of_class_after_the_word_for_teacher_names_no_one(text: str) -> None:
+    assert "trainer_name" not in facts_of(("user", text))
+
+
 def test_an_option_kept_by_its_name_is_an_instruction() -> None:
     kept = clauses_kept(
         [Candidate("yeah keep Deansgate. and tbh i dont need flex", "User", (0, 0))]

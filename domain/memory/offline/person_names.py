@@ -47,6 +47,13 @@ _NOT_A_NAME = (
     r"(?:Thanks|Thank|Yes|No|Ok|Okay|Sure|Please|Can|Could|Would|Is|Are|Do|Does|What|When"
     r"|Where|Which|How|The|I|It|She|He|They|We|That|This|Just|Also|And|But|So|Hi|Hello)\b"
 )
+#: Capitalised words after a role that say when or what, not who: "her teacher Friday said",
+#: "the tutor English Program", «ครู Native».
+_WHEN_OR_WHAT = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Today|Tomorrow|Tonight"
+    r"|Native|English|Thai|Program|Programme|Class|Course)\b"
+)
 _EN_NAME = r"(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
 #: A given name and a family name: after a bare "is" one capitalised word may say what the
 #: person is ("my wife is British", "my son is Autistic"), two say who.
@@ -180,7 +187,7 @@ _PATTERNS = (
         r"\b(?i:(?P<trainer_3>coach|trainer|instructor|teacher|tutor|physio(?:therapist)?)"
         r"|(?P<adjuster_3>adjuster|assessor|inspector)"
         r"|(?P<technician_3>technician|engineer|installer))"
-        rf",?\s+{_EN_NAME}"
+        rf",?\s+(?!{_NOT_A_NAME}|{_WHEN_OR_WHAT}){_EN_NAME}"
     ),
     # "his name is Marcus Bell", "her name's Dana"; "could my sister pick up the keys? Her
     # name is Chloe Okafor": whose, from the relation named before it in the message
@@ -220,7 +227,8 @@ _PATTERNS = (
     # a teacher or a coach by title and a Latin name, as a Thai school or gym names one: «ครู
     # Olivia», «โค้ช Mike» (a Thai word after «ครู» may say what, «ครูชาวออสเตรเลีย»)
     re.compile(
-        r"(?P<trainer_2>คุณครู|ครู|อาจารย์|โค้ช|เทรนเนอร์)\s?(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+        r"(?P<trainer_2>คุณครู|ครู|อาจารย์|โค้ช|เทรนเนอร์)\s?"
+        rf"(?!{_WHEN_OR_WHAT})(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
         r"(?![A-Za-z])"
     ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"
