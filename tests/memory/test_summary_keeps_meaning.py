@@ -53,7 +53,17 @@ def test_laughter_and_asides_are_small_talk(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Room 555 is ready.", "ราคา 5,550 บาท", "The Deansgate branch", "شعبه ملاصدرا"]
+    "text",
+    [
+        "Room 555 is ready.",
+        "ราคา 5,550 บาท",
+        "The Deansgate branch",
+        "شعبه ملاصدرا",
+        # a Thai 555 that a word before or a unit after makes a number
+        "ห้อง 555 ค่ะ",
+        "บ้านเลขที่ 555 ค่ะ",
+        "ค่าส่ง 555 บาทค่ะ",
+    ],
 )
 def test_business_is_not_small_talk(text: str) -> None:
     assert not is_small_talk(text)

@@ -15,6 +15,12 @@ _FA = FA_LETTERS
 #: Thai laughter: "555" ("ha" is "ห้า", five); in English "room 555" is a room.
 _THAI_LAUGH = re.compile(r"(?<!\d)5{3,}(?![\d,.])")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+#: A word before "555" that makes it a number («ห้อง 555», «บ้านเลขที่ 555», «เบอร์ 555»).
+_NUMBERED_BEFORE = re.compile(
+    r"(?:ห้อง|เลขที่|เลข|ชั้น|ตึก|อาคาร|ซอย|หมู่|เบอร์|รหัส|โต๊ะ|สาย|(?i:no|room)\.?|#)\s*$"
+)
+#: A unit after "555" that makes it an amount or a count («555 บาท», «555 คน»).
+_UNIT_AFTER = re.compile(r"^\s*(?:บาท|฿|คน|ชิ้น|ห้อง|ที่|กม|กิโล|เมตร|ซม|วัน|ครั้ง)")
 
 _SMALL_TALK = re.compile(
     # laughter: «ฮ่า», «อิอิ»; "haha", "lol"; «خخخ»
@@ -32,7 +38,14 @@ _SMALL_TALK = re.compile(
 
 def thai_laughs(sentence: str) -> int:
     """How many times a Thai ``sentence`` laughs "555" (a number elsewhere)."""
-    return len(_THAI_LAUGH.findall(sentence)) if _THAI_LETTER.search(sentence) else 0
+    if not _THAI_LETTER.search(sentence):
+        return 0
+    return sum(
+        1
+        for match in _THAI_LAUGH.finditer(sentence)
+        if not _NUMBERED_BEFORE.search(sentence[: match.start()])
+        and not _UNIT_AFTER.match(sentence[match.end() :])
+    )
 
 
 def is_small_talk(sentence: str) -> bool:
