@@ -5,7 +5,8 @@ Harrogate HG2 7DN" … "ahh its HG2 7DL, sorry"), «شماره‌م ۰۹۱۲۳۴
 «รหัสไปรษณีย์ 10110 … ขอโทษค่ะ ต้องเป็น 10120»: the correction states only the part that
 was wrong, so the fact that holds the whole value keeps the mistake and would show it as
 current. A detail's value put right (``ReplacedValue.corrected``: named wrong, or a typo
-of it; a mistake, no value of anything) is replaced in every fact that quotes it whole.
+of it; a mistake, no value of anything) that holds a digit is replaced in every fact that
+quotes it whole.
 A value *changed* ("changed", "moved") is left alone: the old one may still be another
 thing's, and a fact that holds it may be that thing.
 """
@@ -27,7 +28,11 @@ def corrected_facts(facts: Sequence[Fact], replaced: Iterable[ReplacedValue]) ->
     corrections = [
         (value.old.strip(), value.new.strip())
         for value in replaced
-        if value.corrected and len(value.old.strip()) >= MIN_CORRECTED_CHARS
+        if value.corrected
+        and len(value.old.strip()) >= MIN_CORRECTED_CHARS
+        # a code, a number or a postcode: a word put right ("Thursday" → "Friday") may be
+        # another fact's own ("Thursday yoga"), a code with its digits is this one's
+        and any(character.isdigit() for character in value.old)
     ]
     if not corrections:
         return list(facts)

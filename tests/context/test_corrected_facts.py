@@ -35,6 +35,12 @@ def test_a_correction_is_never_applied_inside_a_longer_value() -> None:
     assert [f.value for f in corrected_facts(facts, [corrected])] == ["XHG2 7DNA", "HG2 7DL"]
 
 
+def test_a_word_put_right_leaves_another_fact_that_quotes_it_alone() -> None:
+    corrected = ReplacedValue(old="Thursday", new="Friday", how="corrected")
+    facts = [fact("delivery_day", "Friday"), fact("class_day", "Thursday yoga")]
+    assert [f.value for f in corrected_facts(facts, [corrected])] == ["Friday", "Thursday yoga"]
+
+
 def test_a_corrected_code_after_a_place_name_is_marked_in_a_summary() -> None:
     corrected = ReplacedValue(old="HG2 7DN", new="HG2 7DL", how="corrected")
     marks = ReplacedMarks([], [], [corrected])
