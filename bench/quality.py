@@ -161,7 +161,11 @@ def stale_quotes(text: str, earlier: Iterable[str], current: Iterable[str]) -> l
     found: list[str] = []
     for old in dict.fromkeys(earlier):
         needle = normalized(old)
-        if not needle or any(needle in value for value in now):
+        if not needle or any(
+            _stands_alone(value, start, start + len(needle))
+            for value in now
+            for start in _starts(value, needle)
+        ):
             continue
         if any(
             REPLACED_MARK not in after and _stands_alone(haystack, start, end)
@@ -169,6 +173,13 @@ def stale_quotes(text: str, earlier: Iterable[str], current: Iterable[str]) -> l
         ):
             found.append(old)
     return found
+
+
+def _starts(haystack: str, needle: str) -> Iterator[int]:
+    start = haystack.find(needle)
+    while start != -1:
+        yield start
+        start = haystack.find(needle, start + 1)
 
 
 def _stands_alone(haystack: str, start: int, end: int) -> bool:

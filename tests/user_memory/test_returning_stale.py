@@ -31,3 +31,8 @@ def test_an_earlier_value_inside_a_longer_number_or_a_current_value_is_not_stale
     section = f"{USER_HEADING}\nTotal: £10,495\nDeposit: £500 deposit"
     assert stale_quotes(section, ["10", "£500"], ["£500 deposit"]) == []
     assert user_section("[CURRENT MESSAGES - Last 1]\nUser: hi") == ""
+
+
+def test_an_earlier_value_that_only_begins_a_current_one_is_stale() -> None:
+    # "£50" is no value of its own inside "£500": shown alone, it is the old deposit
+    assert stale_quotes(f"{USER_HEADING}\nDeposit: £50 paid", ["£50"], ["£500"]) == ["£50"]
