@@ -266,3 +266,50 @@ def test_a_thai_clause_saying_what_instead_is_kept_with_the_one_before() -> None
 )
 def test_a_thai_change_that_says_what_to_is_kept(sentence: str) -> None:
     assert _kept(("User", sentence)) == [(sentence, "instruction")]
+
+
+@pytest.mark.parametrize("sentence", ["ขอเปลี่ยนสีครีมค่ะ", "ขอเปลี่ยนห้องเตียงคู่ค่ะ"])
+def test_a_thai_change_naming_its_new_value_without_pen_is_kept(sentence: str) -> None:
+    assert _kept(("User", sentence)) == [(sentence, "instruction")]
+
+
+@pytest.mark.parametrize("sentence", ["ขอแก้ที่อยู่นิดนึงค่ะ", "ขอเลื่อนวันส่งได้ไหมคะ", "ขอเปลี่ยนนิดนึงค่ะ"])
+def test_a_thai_change_only_announced_keeps_nothing(sentence: str) -> None:
+    assert _kept(("User", sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("ACH transfer it is", "ACH transfer it is"),
+        ("ok the blue one it is then", "the blue one it is then"),
+        ("งั้นโอนพร้อมเพย์ค่ะ", "งั้นโอนพร้อมเพย์ค่ะ"),
+    ],
+)
+def test_an_option_settled_on_is_a_choice(sentence: str, expected: str) -> None:
+    assert _kept(("User", sentence)) == [(expected, "choice")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That's just the way it is.",
+        "I'm not sure how old it is.",
+        "No matter how big it is",
+        "งั้นเอาไว้ก่อนนะคะ",
+        "งั้นรับไม่ได้ค่ะ",
+    ],
+)
+def test_a_sentence_ending_in_it_is_or_a_thai_refusal_settles_nothing(sentence: str) -> None:
+    assert _kept(("User", sentence)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["با سلام، لطفا بفرستید", "با تشکر، بفرستید", "با اینکه بفرستید"]
+)
+def test_a_persian_greeting_or_concession_with_ba_asks_for_nothing(sentence: str) -> None:
+    assert _kept(("User", sentence)) == []
+
+
+def test_a_persian_way_of_doing_with_ba_is_kept() -> None:
+    assert _kept(("User", "با پیک بفرستید")) == [("با پیک بفرستید", "instruction")]

@@ -150,7 +150,9 @@ _REQUEST_FA = re.compile(
 #: A Persian way of doing what is asked, «با» and what it is done by: «با پیک بفرستید» (send it
 #: by courier), «با کارت حساب میکنم»; not «با شما» (with you), «با هم» (together).
 _FA_BY_WAY_OF = re.compile(
-    rf"(?<![{_FA}])با\s+(?!(?:شما|من|ما|اون|او|ایشون|هم|همین|همون|این|آن|خودم|خودتون)(?![{_FA}]))"
+    rf"(?<![{_FA}])با\s+(?!(?:شما|من|ما|اون|او|ایشون|هم|همین|همون|این|آن|خودم|خودتون"
+    # a greeting or thanks, a concession: «با سلام»، «با تشکر»، «با اینکه»، «با وجود»
+    rf"|سلام|تشکر|سپاس|عرض|احترام|اینکه|وجود)(?![{_FA}]))"
     rf"[{_FA}]{{2,}}"
 )
 #: A Persian question for information: «چنده؟», «کیه؟», «کجاست؟».
@@ -216,12 +218,16 @@ _CHOICE = re.compile(
 
 #: An option settled on after the choices were set out: "ACH transfer it is", "the blue one
 #: it is then", «งั้นโอนพร้อมเพย์ค่ะ» (then I'll transfer by PromptPay), «งั้นเอาแบบรายเดือน»;
-#: not "that's how it is", "yes it is", "I think it is", nor a question («งั้นโอนได้ไหม»).
+#: not "that's how it is", "the way it is", "how old it is", "yes it is", "I think it is",
+#: nor a question («งั้นโอนได้ไหม»), nor leaving it or refusing («งั้นเอาไว้ก่อน», «งั้นรับไม่ได้»).
+#: "it is" closes the clause (or "then" follows it).
 _SETTLED = re.compile(
-    r"(?<![\w'’])(?!(?:here|there|that|this|how|what|as|so|where|whatever|which|who|if|when"
-    r"|yes|no|think|sure|know|believe|hope|guess|because|than|is|was|and|or|but)\s)"
+    r"(?<![\w'’])(?<!how\s)(?!(?:here|there|that|this|how|what|as|so|where|whatever|which"
+    r"|who|if|when|yes|no|think|sure|know|believe|hope|guess|because|than|is|was|and|or|but"
+    r"|way|old|big|long|matter|far|much|many|often|soon|late|early|bad|good|hard|easy|true"
+    r"|important|serious|small|large|expensive|cheap|whoever|wherever|whichever)\s)"
     r"[\w'’-]+\s+it\s+is(?=\s+then\b|\s*(?:[.!,;]|$))"
-    r"|งั้น\s?(?:จ่าย|โอน|ชำระ|เอา|ใช้|ส่ง|รับ|เลือก)",
+    r"|งั้น\s?(?:จ่าย|โอน|ชำระ|เอา|ใช้|ส่ง|รับ|เลือก)(?!\s?(?:ไว้|ไม่))",
     re.I,
 )
 
@@ -446,11 +452,19 @@ def _of_sentence(candidate: Candidate, asked: Candidate | None) -> list[KeptClau
 #: A Thai request to change something that names no new value: «ขอแก้ที่อยู่นิดนึงค่ะ» (I'd
 #: like to fix the address), «แล้วก็ขอเลื่อนวันส่งได้ไหมคะ» (can I move the delivery day?).
 #: What it will be comes in a later turn, which states it; this one says only that a change
-#: is coming. With «เป็น», «ไป», «มา», «แทน» or a number it says what to
-#: («ขอเลื่อนเป็นหลังปีใหม่ได้ไหมคะ») and is kept.
+#: is coming: after the change word and what is changed («ที่อยู่», «วันส่ง») there is nothing
+#: but asking and politeness («นิดนึง», «ได้ไหม», «ค่ะ»). Anything else says what to
+#: («ขอเลื่อนเป็นหลังปีใหม่ได้ไหมคะ», «ขอเปลี่ยนสีครีมค่ะ», «ขอเปลี่ยนห้องเตียงคู่ค่ะ») and is kept.
+_TH_CHANGE_OBJECT = (
+    r"ที่อยู่|วันส่ง|วันเวลา|วันนัด|เวลานัด|เวลาส่ง|เวลา|วันที่|วัน|นัด|รอบ|ที่ส่ง|สถานที่"
+    r"|จัดส่ง|ส่ง|รับ|สี|ห้อง|ไซส์|ไซซ์|ขนาด|เบอร์|ชื่อ|รายการ|ออเดอร์|คำสั่งซื้อ|ข้อมูล"
+    r"|การจอง|จอง|ที่|อัน|นี้|นั้น|หน่อย"
+)
 _TH_CHANGE_ANNOUNCED = re.compile(
-    r"^(?:แล้วก็|แล้ว|งั้น|อ้อ|เอ่อ|แต่|คือ)?\s?ขอ(?:แก้|เลื่อน|เปลี่ยน|ย้าย)"
-    r"(?!.*(?:เป็น|ไป|มา|แทน|[0-9\u0e50-\u0e59A-Za-z]))"
+    r"^(?:แล้วก็|แล้ว|งั้น|อ้อ|เอ่อ|แต่|คือ)?\s?ขอ(?:แก้ไข|แก้|เลื่อน|เปลี่ยน|ย้าย)"
+    rf"(?:\s?(?:{_TH_CHANGE_OBJECT}))*"
+    r"(?:\s?(?:นิดนึง|นิดหน่อย|หน่อย|นิด|ได้ไหม|ได้มั้ย|ได้มั๊ย|ได้ป่าว|ได้|ไหม|มั้ย|ด้วย|อีกที"
+    r"|ค่ะ|คะ|ครับ|คับ|ครัช|นะ|จ้ะ|จ้า|ค่า|ก่อน|[.!?~]))*\s*$"
 )
 
 
