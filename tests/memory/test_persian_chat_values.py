@@ -65,6 +65,24 @@ def test_a_window_of_days_is_a_span_not_a_time() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "amount"),
+    [("بازه ۱۰ تا ۲۰ میلیون تومن", "۲۰ میلیون تومن"), ("بازه‌ی ۱۰ تا ۲۰ تومن", "۲۰ تومن")],
+)
+def test_a_range_of_money_named_bazeh_is_no_time(text: str, amount: str) -> None:
+    values = _values(text)
+    assert (Kind.AMOUNT, amount) in values
+    assert all(kind is not Kind.TIME for kind, _ in values)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [("بازه ۱۴ تا ۱۷", "بازه ۱۴ تا ۱۷"), ("بازه ۱۰ تا ۱۲ شب", "بازه ۱۰ تا ۱۲ شب")],
+)
+def test_a_window_of_hours_alone_or_with_its_part_of_day_is_a_time(text: str, time: str) -> None:
+    assert _values(text) == [(Kind.TIME, time)]
+
+
+@pytest.mark.parametrize(
     "text",
     ["آقای دهقان سلام، ببخشید مزاحم میشم.", "خانم کاظمی ممنون از صبرتون", "آقای رضایی ببخشید"],
 )
@@ -112,13 +130,40 @@ def test_not_remembering_answers_no_name_question(asked: str, reply: str) -> Non
 
 @pytest.mark.parametrize(
     ("text", "count"),
-    [("۲ تا بچه هم داریم", "۲ تا بچه"), ("۳ تا اتاق میخوایم", "۳ تا اتاق")],
+    [
+        ("۲ تا بچه هم داریم", "۲ تا بچه"),
+        ("۳ تا اتاق میخوایم", "۳ تا اتاق"),
+        # a noun that ends like a verb or begins like «می…», «ب…»
+        ("۲ تا ماشین", "۲ تا ماشین"),
+        ("۲ تا میز", "۲ تا میز"),
+        ("۳ تا فرزند", "۳ تا فرزند"),
+        ("۳ تا کلید", "۳ تا کلید"),
+        ("۲ تا میوه", "۲ تا میوه"),
+        ("۲ تا بادام", "۲ تا بادام"),
+        ("۲ تا بسته", "۲ تا بسته"),
+    ],
 )
 def test_a_persian_count_keeps_the_noun_it_counts(text: str, count: str) -> None:
     assert _values(text) == [(Kind.COUNT, count)]
 
 
-@pytest.mark.parametrize("text", ["۳ تا میخوام", "۲ تا هم میخوام", "۲ تا دیگه"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "۳ تا میخوام",
+        "۳ تا می‌خوام",
+        "۳ تا میخوایم",
+        "۲ تا هم میخوام",
+        "۲ تا دیگه",
+        "۲ تا بیارید",
+        "۲ تا بدید",
+        "۲ تا بذارید",
+        "۳ تا داریم",
+        "۲ تا نبود",
+        "۲ تا باشه",
+        "۲ تا میشه",
+    ],
+)
 def test_a_count_before_a_verb_or_function_word_stands_alone(text: str) -> None:
     assert [kind for kind, _ in _values(text)] == [Kind.COUNT]
     assert _values(text)[0][1].endswith("تا")

@@ -20,10 +20,17 @@ _FA = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"
 #: The count unit the noun follows: «تا», «تایی» is no count of a noun («۲ تایی رفتیم»).
 _COUNTED_BY_TA = re.compile(rf"(?<![{_FA}])تا$")
 _NEXT_WORD = re.compile(rf"\s+(?P<word>[{_FA}]{{2,}})(?![{_FA}])")
-#: A verb after the count: «میخوایم», «نمیشه», «بود», «شد», «داریم», «بدید», «بذارید».
+#: A verb after the count: «میخوایم», «نمیشه», «بود», «شد», «داریم», «بدید», «بذارید». Only
+#: by its prefix and ending: «نمی…», «می…» with a personal ending («میخوام», not «میز»,
+#: «میوه»), «ب…» with one («بیارید», not «بچه», «بادام»), and a few known stems. A noun may
+#: end like a verb («ماشین», «فرزند», «کلید»): an ending alone is no verb.
 _VERB = re.compile(
-    rf"^(?:ن?می[\u200c]?[{_FA}]+|ب[{_FA}]*(?:ید|ین|م|یم)|(?:بود|شد|داشت|گرفت|خرید|اومد|رفت)"
-    rf"[{_FA}]*|[{_FA}]*(?:یم|ید|ین|ند)|لازم[{_FA}]*|کافی[{_FA}]*|بس[{_FA}]*|میشه|میشن)$"
+    rf"^(?:نمی[{_FA}]+|می\u200c[{_FA}]+"
+    rf"|می(?!(?:وه|دان|دون|مون|همان|همون|نا|لیون|لیارد)$)[{_FA}]+(?:م|ی|ه|د|ن)"
+    rf"|ب(?!ا(?!ش))[{_FA}]+(?:ید|ین|یم|ند|م)"
+    rf"|ن?(?:بود|شد|داشت|گرفت|خرید|اومد|رفت|خواست|کرد)[{_FA}]*"
+    rf"|ن?دار(?:م|ی|ه|یم|ید|ین|ن|ند)|(?:هست|نیست)[{_FA}]*"
+    rf"|باش[{_FA}]*|بشه|بشن|لازم[{_FA}]*|کافی[{_FA}]*|بس|بسه|میشه|میشن)$"
 )
 #: Words after a count that name no thing counted: «۲ تا دیگه», «۲ تا بیشتر», «۲ تا کمتر».
 _NOT_COUNTED = PERSIAN_STOP_WORDS | word_set(
