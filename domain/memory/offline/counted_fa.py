@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
-from domain.memory.offline.lexicon import PERSIAN_STOP_WORDS, word_set
+from domain.memory.offline.lexicon import FA_LETTERS, PERSIAN_STOP_WORDS, word_set
 
-#: Persian letters and ZWNJ (``values.FA_LETTERS``, which imports this module).
-_FA = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"
+_FA = FA_LETTERS
 
 #: The count unit the noun follows: «تا», «تایی» is no count of a noun («۲ تایی رفتیم»).
 _COUNTED_BY_TA = re.compile(rf"(?<![{_FA}])تا$")

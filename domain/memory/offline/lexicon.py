@@ -144,6 +144,10 @@ THAI_FILLER = (
     "ไหม",
 )
 
+#: Persian and Arabic letters and the zero-width non-joiner that joins a word's parts: one
+#: character class, here where every module (``values`` among them) can import it.
+FA_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"
+
 #: Thai polite and chat particles that end a phrase, the spoken spellings too ("คับ" for
 #: "ครับ"): never part of a name or a value. One regex alternation, longest first.
 THAI_PARTICLES = r"(?:นะครับ|นะคะ|ครับ|ค้าบ|คับ|ค่ะ|คะ|ค่า|งับ|ฮะ|นะ|จ้ะ|จ้า|จ๊ะ)"

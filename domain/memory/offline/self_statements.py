@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
-from domain.memory.offline.lexicon import THAI_PARTICLES, word_set
+from domain.memory.offline.lexicon import FA_LETTERS, THAI_PARTICLES, word_set
 
-_FA = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"  # Persian/Arabic letters, ZWNJ
+_FA = FA_LETTERS
 _FA_COPULA = r"(?:است|هست|هستم|هستش|هستیم|می‌باشد|میباشد)(?![" + _FA + "])"
 #: One Persian word that is not a copula or "and".
 _FA_WORD = rf"(?:(?!{_FA_COPULA}|و(?![{_FA}]))[{_FA}]+)"

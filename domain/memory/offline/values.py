@@ -31,7 +31,7 @@ from enum import StrEnum
 
 from domain.memory.offline.counted_fa import counted_noun_end
 from domain.memory.offline.fact_match import ClaimedSpans
-from domain.memory.offline.lexicon import PERSIAN_STOP_WORDS, THAI_PARTICLES
+from domain.memory.offline.lexicon import FA_LETTERS, PERSIAN_STOP_WORDS, THAI_PARTICLES
 from domain.memory.offline.place_codes import labelled_place_code
 from domain.memory.offline.thai_addresses import (
     building_led_address,
@@ -70,7 +70,6 @@ class ValueSpan:
 
 # -- shared pieces ---------------------------------------------------------------------------
 
-FA_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"  # Persian/Arabic, ZWNJ
 #: Persian, Arabic-Indic and Thai digits as ASCII ones: «۱۴۰۱» reads 1401, «๒๕๖๕» 2565.
 ASCII_DIGITS = str.maketrans(
     {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
