@@ -26,7 +26,7 @@ def corrected_facts(facts: Sequence[Fact], replaced: Iterable[ReplacedValue]) ->
     """``facts`` with every value a detail corrected replaced by its correction wherever a
     fact quotes it whole."""
     corrections = [
-        (value.old.strip(), value.new.strip())
+        (_whole(value.old.strip()), value.new.strip())
         for value in replaced
         if value.corrected
         and len(value.old.strip()) >= MIN_CORRECTED_CHARS
@@ -39,12 +39,12 @@ def corrected_facts(facts: Sequence[Fact], replaced: Iterable[ReplacedValue]) ->
     return [_corrected(fact, corrections) for fact in facts]
 
 
-def _corrected(fact: Fact, corrections: Sequence[tuple[str, str]]) -> Fact:
+def _corrected(fact: Fact, corrections: Sequence[tuple[re.Pattern[str], str]]) -> Fact:
     value = fact.value
     for old, new in corrections:
         if new in value:
             continue  # the fact states the correction already
-        value = _whole(old).sub(new.replace("\\", r"\\"), value)
+        value = old.sub(new.replace("\\", r"\\"), value)
     return fact if value == fact.value else fact.model_copy(update={"value": value})
 
 
