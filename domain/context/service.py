@@ -13,7 +13,6 @@ from typing import Any
 
 from domain.config import BudgetSettings
 from domain.context.assemble import assemble
-from domain.context.corrected_facts import corrected_facts
 from domain.context.model import AssembledContext
 from domain.context.render import render, render_text
 from domain.context.user_section import (
@@ -84,10 +83,7 @@ def build_context(
             budget=session_budget,
             budgets=budgets,
             verbatim_count=verbatim_count,
-            # a part of a fact's value a detail put right is shown as corrected
-            facts=corrected_facts(
-                current.facts, (value for detail in memory.details for value in detail.replaced)
-            ),
+            facts=current.facts,
             replaced_values=current.replaced_values,
         )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.memory.chain import EngineChain
+from domain.memory.corrected_facts import corrected_facts
 from domain.memory.details import details_of, kept_details
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from domain.memory.offline.changed_counts import changed_counts
@@ -140,6 +141,10 @@ def fold(
         # A value changed back to is current again: no longer marked as replaced.
         new = {*changes.new, *(value for change in unheld for value in change.new)}
         earlier_replaced = [v for v in state.replaced_values if v not in new]
+    details = kept_details(state.details, details_of(lines, context))
+    # a part of a fact the details put right («ببخشید ۰۹۱۲۳۴۵۶۷۹۸», "its HG2 7DL") is stored
+    # corrected, not only shown so: the memory and the user memory read the stored facts
+    facts = corrected_facts(facts, details, MAX_FACT_HISTORY)
     return state.model_copy(
         update={
             "folded_count": state.folded_count + len(lines),
@@ -150,7 +155,7 @@ def fold(
             "facts": facts,
             "fact_seqs": _fact_seqs(facts, batch, state.fact_seqs),
             "replaced_values": remember_replaced(earlier_replaced, replaced),
-            "details": kept_details(state.details, details_of(lines, context)),
+            "details": details,
             # The question the next batch may answer is still the last one folded in order.
             "tail": state.tail if late else _tail(lines),
             "updated_at": now,
