@@ -21,7 +21,9 @@ values:
   ("👍", "Sat ✅ Sun ❌");
 - a long sentence is cut to its opening words (what it is about) and a window of words
   around its values, "…" where words were left out;
-- a Thai statement loses the polite particle that closes it ("…12,500 บาท ครับ").
+- a Thai sentence loses what carries nothing there: the polite particles closing its
+  clauses ("…12,500 บาท ครับ"), laughter, the greeting or thanks it opens with
+  (``thai_trims``).
 
 Sentences end at ". ! ? ؟" (``split_sentences``; Thai, which has no sentence marks, at
 the spaces between its clauses, but for the pieces a space cut off a value or a name:
@@ -39,6 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from domain.context.thai_trims import thai_trimmed
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import (
     ENGLISH_ACKNOWLEDGEMENTS,
@@ -78,15 +81,6 @@ SHORT_REPLY_WORDS = 5
 #: تحویل ماشین نقدی پرداخت میکنه»: who pays is said, whether they pay needs the verb).
 FA_VERB_WORDS = 8
 
-#: A Thai polite particle closing a statement ("…12,500 บาท ครับ"): it says nothing of
-#: the value. (A question's is kept: "คะ" may be what makes it one.) It stands as its own
-#: word, or closes the last word where no word ends so: «ค่า» and «จ้า» also end words
-#: («คุ้มค่า», worth it; «สว่างจ้า», bright), and none follows a leading vowel («ให้เจ้า»).
-_THAI_PARTICLE = re.compile(
-    r"(?:\s+(?:นะ)?(?:ครับ|คับ|ค่ะ|ค่า|จ้ะ|จ้า)"
-    r"|(?<![\u0e40-\u0e44])(?:นะ)?(?:ครับ|คับ|ค่ะ|จ้ะ)"
-    r"|(?<![\u0e40-\u0e44])นะ(?:ค่า|จ้า))\s*$"
-)
 #: A Persian verb: «میکنه», «نمیشه», «پرداخت کردم», «است», «بفرستید».
 _FA_VERB = re.compile(
     r"^(?:(?:ن)?می\u200c?(?!لیون|لیارد|ز$|زان|وه|دان|همان)[\u0621-\u06cc]{2,}"
@@ -146,13 +140,14 @@ _THAI_GREETING = re.compile(rf"^(?:(?:{alternation(THAI_GREETINGS)}){THAI_PARTIC
 
 @dataclass(frozen=True)
 class _Sentence:
+    #: The sentence as shown: in Thai without what carries nothing (``thai_trims``).
     text: str
     #: (start, end) of each value in ``text``.
     values: tuple[tuple[int, int], ...]
-
-    @functools.cached_property
-    def question(self) -> bool:
-        return is_question(self.text)
+    #: Whether the sentence as said asks something.
+    question: bool
+    #: Whether a Thai polite particle closed the sentence as said («ขอบคุณค่ะ»).
+    closed: bool
 
 
 @dataclass(frozen=True)
@@ -177,6 +172,9 @@ def _compact(text: str, values: tuple[str, ...]) -> str:
     if any(value not in text for value in values):
         return text  # a value not found as it stands: nothing is known to be without one
     raw_lines = speaker_turns(text)
+    if not any(_EMOJI.search(value) for value in values):
+        # an emoji between two Thai clauses hides the space that parts them
+        raw_lines = [_without_emoji(raw) for raw in raw_lines]
     lines = [_split_line(raw, values) for raw in raw_lines]
     shown: list[str] = []
     for index, line in enumerate(lines):
@@ -206,7 +204,7 @@ def _found(body: str, sentence: str, at: int) -> tuple[int, int] | None:
 
 def _collapsed(text: str, spans: Sequence[tuple[int, int]]) -> _Sentence:
     """``text`` with each run of whitespace one space, ``spans`` (in ``text``) moved
-    with it."""
+    with it, and in Thai without what carries nothing (``thai_trims``)."""
     kept: list[str] = []
     moved = [0] * (len(text) + 1)
     for index, char in enumerate(text):
@@ -216,7 +214,12 @@ def _collapsed(text: str, spans: Sequence[tuple[int, int]]) -> _Sentence:
         elif not kept or kept[-1] != " ":
             kept.append(" ")
     moved[len(text)] = len(kept)
-    return _Sentence("".join(kept), tuple((moved[a], moved[b]) for a, b in spans))
+    said = "".join(kept)
+    question = is_question(said)
+    shown, values = thai_trimmed(
+        said, tuple((moved[a], moved[b]) for a, b in spans), question=question, asks=is_question
+    )
+    return _Sentence(shown, values, question, _PARTICLE_END.search(said) is not None)
 
 
 def _split_line(raw: str, values: Sequence[str]) -> _Line | None:
@@ -315,7 +318,7 @@ def _names_the_next(clause: _Sentence, following: _Sentence) -> bool:
         following.values
         and _THAI_LETTER.match(clause.text[-1:])
         and _THAI_LETTER.match(following.text[:1])
-        and not _PARTICLE_END.search(clause.text)
+        and not clause.closed
     )
 
 
@@ -343,8 +346,7 @@ def _window(sentence: _Sentence) -> str:
     """``sentence`` whole, or when long its first ``OPENING_WORDS`` words (what it is
     about: "The deposit is refundable … you'd get the £300 back") and from ``WORDS_BEFORE``
     words before its first value to ``WORDS_AFTER`` words after its last, "…" for what is
-    left out; a statement without the Thai particle that closes it, among the words after
-    its value too. Only the ends are cut: words between two values may say how they
+    left out. Only the ends are cut: words between two values may say how they
     relate ("your last payment for Carlton Road at the old amount, then the first one for
     Bramley Close"), and a question's end is what it asks. A word is what
     spaces bound: a Thai clause, written without spaces, is kept whole."""
@@ -353,9 +355,8 @@ def _window(sentence: _Sentence) -> str:
         return text
     start = min(a for a, _ in sentence.values)
     end = max(b for _, b in sentence.values)
-    tail = text[end:] if sentence.question else _without_particle(text[end:])
     if token_weight(text) <= LONG_SENTENCE_TOKENS:
-        return text[:end] + tail
+        return text
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     # The words a value starts and ends inside belong to it.
     start = min([start, *(a for a, b in words if a < start < b)])
@@ -365,9 +366,8 @@ def _window(sentence: _Sentence) -> str:
     opening = words[OPENING_WORDS - 1][1] if len(words) >= OPENING_WORDS else 0
     opening = min(opening, start)
     head = text[opening:start]
-    tail = text[end:] if sentence.question else _without_particle(text[end:])
-    # the words after the last value may be only the particle closing the statement
-    shown = text[start:end] if sentence.question else _without_particle(text[start:end])
+    tail = text[end:]
+    shown = text[start:end]
     if token_weight(head) >= MIN_CUT_TOKENS:
         shown = text[:opening].rstrip() + " " + ELLIPSIS + " " + shown
     else:
@@ -390,7 +390,3 @@ def _verb_after(text: str, end: int) -> int:
         if word[-1] in _WORD_MARKS or word in _FA_CLAUSE_OPENERS:
             break  # the clause ends here
     return end
-
-
-def _without_particle(tail: str) -> str:
-    return _THAI_PARTICLE.sub("", tail)

@@ -55,7 +55,7 @@ def test_a_sentence_without_a_value_is_left_out(text: str, values: list[str], sh
         (
             "Assistant: ขอบคุณมากเลยนะครับ รบกวนขอเบอร์โทรด้วยครับ\nUser: 081-234-5678",
             ["081-234-5678"],
-            "Assistant: รบกวนขอเบอร์โทรด้วยครับ\nUser: 081-234-5678",
+            "Assistant: รบกวนขอเบอร์โทรด้วย\nUser: 081-234-5678",
         ),
     ],
     ids=["english", "persian", "thai"],
@@ -333,9 +333,9 @@ def test_a_question_that_names_nothing_is_not_kept_before_its_answer(
             "User: ۵ آذر ما مسافرتیم، نمیشه یکم دیرتر شروع کنید؟",
         ),
         (
-            "User: เลื่อนเป็นวันที่ 5 ได้ไหมคะ\nAssistant: สวัสดีครับ",
+            "User: เลื่อนเป็นวันที่ 5 ได้ไหม\nAssistant: สวัสดีครับ",
             ["วันที่ 5"],
-            "User: เลื่อนเป็นวันที่ 5 ได้ไหมคะ",
+            "User: เลื่อนเป็นวันที่ 5 ได้ไหม",
         ),
     ],
     ids=["english", "persian", "thai"],
@@ -346,7 +346,7 @@ def test_a_greeting_after_a_question_with_a_value_is_not_kept_as_its_reply(
     # A greeting answers nothing: whether the value was taken is not in it.
     assert compact_detail(text, values) == shown
     # a short reply that answers is kept, a "Good." among them
-    for reply in ["yes, fine", "Good.", "بله", "ได้ครับ"]:
+    for reply in ["yes, fine", "Good.", "بله", "ได้"]:
         answered = text.rsplit("\n", 1)[0] + "\nAssistant: " + reply
         assert compact_detail(answered, values) == answered
 
@@ -357,7 +357,7 @@ def test_a_greeting_after_a_question_with_a_value_is_not_kept_as_its_reply(
         ("Assistant: Shall I book Saturday 10am?\nUser: 👍", ["Saturday 10am"]),
         ("Assistant: Saturday 10am or Sunday 11am?\nUser: Sat ✅ Sun ❌", ["Saturday 10am"]),
         ("Assistant: شنبه ساعت ۱۰ خوبه؟\nUser: 👌", ["شنبه ساعت ۱۰"]),
-        ("Assistant: ส่งวันเสาร์ 10 โมงได้ไหมคะ\nUser: ✅", ["วันเสาร์ 10 โมง"]),
+        ("Assistant: ส่งวันเสาร์ 10 โมงได้ไหม\nUser: ✅", ["วันเสาร์ 10 โมง"]),
     ],
     ids=["english-thumbs-up", "english-ticks", "persian", "thai"],
 )
@@ -443,3 +443,86 @@ def test_a_long_thai_statement_shows_no_particle_after_its_value() -> None:
     assert compact_detail(text, ["1,850 บาท"]) == (
         "Assistant: ค่าส่งของชิ้นใหญ่ไปต่างจังหวัดรวมค่าประกันสินค้าทั้งหมด 1,850 บาท"
     )
+
+
+# -- what carries nothing in Thai (``thai_trims``) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "shown"),
+    [
+        # «ไหม», «อะไร» ask: the particle after them says nothing more
+        (
+            "Assistant: ที่พักชื่ออะไรคะ\nUser: บ้านไม้ริมปาย รีสอร์ท",
+            ["บ้านไม้ริมปาย รีสอร์ท"],
+            "Assistant: ที่พักชื่ออะไร\nUser: บ้านไม้ริมปาย รีสอร์ท",
+        ),
+        (
+            "User: ขอเป็นวันเสาร์ได้มั้ยคะ\nAssistant: 5555 ได้ค่ะ",
+            ["วันเสาร์"],
+            "User: ขอเป็นวันเสาร์ได้มั้ย\nAssistant: ได้",
+        ),
+        # «คะ» is what makes it a question: kept
+        (
+            "User: ส่งวันเสาร์ได้คะ\nAssistant: ได้ค่ะ",
+            ["วันเสาร์"],
+            "User: ส่งวันเสาร์ได้คะ\nAssistant: ได้",
+        ),
+        # a particle alone is the yes
+        (
+            "Assistant: ส่งวันเสาร์ได้ไหม\nUser: ค่ะ",
+            ["วันเสาร์"],
+            "Assistant: ส่งวันเสาร์ได้ไหม\nUser: ค่ะ",
+        ),
+    ],
+    ids=["question-word", "laughing-yes", "particle-asks", "particle-is-the-yes"],
+)
+def test_a_thai_question_and_its_reply_lose_the_particle_that_says_nothing(
+    text: str, values: list[str], shown: str
+) -> None:
+    assert compact_detail(text, values) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "shown"),
+    [
+        (
+            "Assistant: สวัสดีค่ะคุณต้นกล้า รบกวนขอหมายเลขเรื่องด้วยนะคะ\nUser: CS-240917-88",
+            ["CS-240917-88"],
+            "Assistant: รบกวนขอหมายเลขเรื่องด้วย\nUser: CS-240917-88",
+        ),
+        # an emoji between two clauses hid the space that parts them
+        (
+            "Assistant: ร้านบ้านสบายโฮมยินดีให้บริการค่ะ 😊 รบกวนขอทราบชื่อผู้สั่งซื้อด้วยนะคะ\nUser: TH2024118838",
+            ["TH2024118838"],
+            "Assistant: รบกวนขอทราบชื่อผู้สั่งซื้อด้วย\nUser: TH2024118838",
+        ),
+        (
+            "User: ไปห้างทุกเสาร์อยู่แล้ว 555",
+            ["เสาร์"],
+            "User: ไปห้างทุกเสาร์อยู่แล้ว",
+        ),
+    ],
+    ids=["greeting-and-name", "emoji-between-clauses", "laughter"],
+)
+def test_thai_courtesy_and_laughter_are_left_out(text: str, values: list[str], shown: str) -> None:
+    assert compact_detail(text, values) == shown
+
+
+def test_an_apology_before_a_value_says_the_one_before_was_wrong() -> None:
+    text = "User: ขอโทษครับ SD-CNX-47018"
+    assert compact_detail(text, ["SD-CNX-47018"]) == "User: ขอโทษครับ SD-CNX-47018"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a customer's clause is read with the particle closing it
+        ("User: งั้น ทำประกันด้วยค่ะ 84 บาทไม่เยอะ", ["84 บาท"]),
+        # «บังคับ» (compulsory) ends like «คับ»
+        ("Assistant: ค่าประกัน 645 บาทเป็นภาคบังคับ", ["645 บาท"]),
+    ],
+    ids=["clause-inside", "word-ending-like-a-particle"],
+)
+def test_a_thai_particle_inside_a_sentence_or_a_word_stays(text: str, values: list[str]) -> None:
+    assert compact_detail(text, values) == text

@@ -63,7 +63,7 @@ def test_the_section_shows_new_details_newest_first_in_every_format() -> None:
     assert _shown(ctx) == [
         "Assistant: Update: the service total is now £259.",
         "Assistant: Your courtesy car is YD68 PWE.",
-        "Assistant: ขอเบอร์โทรครับ\nUser: 081-234-5678",  # compact: no closing particle
+        "Assistant: ขอเบอร์โทร\nUser: 081-234-5678",  # compact: no closing particles
         "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.",
         "User: My email is dan@example.com",
         "Assistant: What's the mileage on it?\nUser: 84,312",
