@@ -42,8 +42,10 @@ whose value is part of a longer fact's value, or the value of another fact about
 subject, is not shown twice (``fact_order``). So more budget never shows less: the facts
 and messages shown at one budget are shown at every larger one, leftover budget goes to
 more messages word for word, and when the whole history fits it is the context, as it was
-written. The first summary that does not fit whole is shortened to what is left. Messages
-form one unbroken run up to the newest.
+written. The first summary or detail that does not fit whole is shortened to what is left,
+its values that the context does not show yet first, with their clauses, then its text from
+the start (``value_cut``): more room shows more of it, never less. Messages form one
+unbroken run up to the newest.
 
 Every format is held to the budget (``domain.context.render`` counts each); a
 summary that still quotes a value that was replaced since says so
@@ -88,6 +90,7 @@ from domain.context.render import (
 from domain.context.repeated import normalized, without_repeats, without_said
 from domain.context.replaced import ReplacedMarks, fit_marked
 from domain.context.replaced_details import says_nothing_current, share_order
+from domain.context.value_cut import value_cut
 from domain.context.value_lines import carries, lines_with_values
 from domain.memory.offline.terms import content_terms
 from domain.memory.speakers import without_speakers
@@ -122,8 +125,6 @@ DETAILS_FROM = 400
 #: shows less of what comes after the details.
 DETAILS_SLOPE = 0.8
 
-#: A summary shortened into what is left of the budget must keep at least this much.
-MIN_SHORTENED_TIER = 24
 _OVER_BUDGET = "over the context budget"
 _CARRIED = "its values are shown elsewhere in the context"
 _SUPERSEDED = "a newer detail says it again with its own values"
@@ -170,7 +171,7 @@ def assemble(
     plan = _Plan.build(
         memory, recent, total_messages, budgets, verbatim_count, current_facts, old_values, budget
     )
-    chosen = plan.choose(budget)
+    chosen = plan.choose(budget, _cut_values(memory, old_values))
     return chosen.context(memory, recent, total_messages, verbatim_count, budget)
 
 
@@ -357,28 +358,39 @@ class _Plan:
             costs.append(total)
         return costs
 
-    def choose(self, budget: int) -> _Chosen:
+    def choose(self, budget: int, values: Sequence[str] = ()) -> _Chosen:
+        """The longest prefix of the items that fits ``budget``, and the first item left
+        out shortened into what is left, the ``values`` it states first (``value_cut``)."""
         costs = self.costs()
         fitting = [k for k, cost in enumerate(costs) if math.ceil(cost - 1e-9) <= budget]
         count = max(fitting)
         while True:
-            chosen = self._chosen(count, int(budget - costs[count]))
+            chosen = self._chosen(count, budget - costs[count], values)
             if chosen.fits(budget) or count == 0:
                 return chosen
             count -= 1  # the estimates are upper bounds; this is a rare safety net
 
-    def _chosen(self, count: int, left: int) -> _Chosen:
+    def _chosen(self, count: int, left: float, values: Sequence[str] = ()) -> _Chosen:
         items = self.items[:count]
         newest = self.newest
         if count == 0 and newest is not None:
             # Not even the newest message fits as it is: cut it to the budget.
             items = [_message_item(newest)]
-        shortened = None
-        if count < len(self.items) and self.items[count].tier is not None and count > 0:
-            shortened = _shortened_tier(self.items[count].tier, left)  # type: ignore[arg-type]
         hidden = {id(self.items[k]) for at, ks in self.hidden_by.items() if at < count for k in ks}
         items = [item for item in items if id(item) not in hidden]
-        return _Chosen(items, shortened, list(self.dropped), self.items)
+        chosen = _Chosen(items, None, list(self.dropped), self.items)
+        if count == 0 or count == len(self.items):
+            return chosen
+        # the room goes to the values the context does not show yet
+        shown = normalized("\n".join(_item_text(item) for item in items))
+        values = [v for v in values if not carries(shown, normalized(v))]
+        after = self.items[count]
+        if after.tier is not None:
+            chosen.shortened = _shortened_tier(after.tier, left, values)
+        elif after.detail is not None and chosen.before_run(after.detail.first_position):
+            header = 0.0 if chosen.shows_details() else _DETAILS_HEADER
+            chosen.shortened_detail = _shortened_detail(after.detail, left - header, values)
+        return chosen
 
 
 def _reserve(within: list[_Item], others: list[_Item], room: float) -> list[_Item]:
@@ -608,13 +620,32 @@ def _stored_values(memory: MemoryState, facts: Sequence[Fact]) -> list[str]:
     return values + [v for d in memory.details for v in d.values]
 
 
-def _shortened_tier(tier: ContextTier, left: int) -> ContextTier | None:
-    heading = estimate_tokens(tier_section(tier.model_copy(update={"text": ""}))) + 2
-    room = left - heading
-    if room < MIN_SHORTENED_TIER:
-        return None
-    text = fit_marked(tier.text, room)
+def _shortened_tier(tier: ContextTier, left: float, values: Sequence[str]) -> ContextTier | None:
+    """``tier`` within ``left`` with its heading, its values first (``value_cut``)."""
+
+    def cost(text: str) -> float:
+        return _tier_cost(tier.model_copy(update={"text": text}))
+
+    text = value_cut(tier.text, values, cost, left)
     return tier.model_copy(update={"text": text}) if text else None
+
+
+def _shortened_detail(
+    detail: ContextDetail, left: float, values: Sequence[str]
+) -> ContextDetail | None:
+    """``detail`` within ``left``, its values first (``value_cut``)."""
+    text = value_cut(detail.text, values, _line_cost, left)
+    return detail.model_copy(update={"text": text}) if text else None
+
+
+def _cut_values(memory: MemoryState, old_values: Sequence[str]) -> list[str]:
+    """The values a shortened summary or detail keeps first: the details' values, but not
+    those replaced (an old value without its mark would read as current)."""
+    old = {
+        normalized(v) for v in [*old_values, *(r.old for d in memory.details for r in d.replaced)]
+    }
+    values = [v for d in memory.details if not d.superseded for v in d.values]
+    return [v for v in values if normalized(v) not in old]
 
 
 def _cut(message: ContextMessage, limit: float) -> ContextMessage:
@@ -643,6 +674,22 @@ class _Chosen:
     shortened: ContextTier | None
     dropped: list[DroppedItem]
     plan: list[_Item] = field(repr=False)
+    #: The first detail left out, shortened into what is left (``value_cut``).
+    shortened_detail: ContextDetail | None = None
+
+    def _run_start(self) -> int | None:
+        positions = [i.message.position for i in self.items if i.message is not None]
+        return min(positions) if positions else None
+
+    def before_run(self, position: int) -> bool:
+        """Whether an item from message ``position`` on is not shown word for word."""
+        run_start = self._run_start()
+        return run_start is None or position < run_start
+
+    def shows_details(self) -> bool:
+        return any(
+            i.detail is not None and self.before_run(i.detail.first_position) for i in self.items
+        )
 
     def _parts(
         self, budget: int
@@ -665,6 +712,8 @@ class _Chosen:
             for i in self.items
             if i.detail is not None and (run_start is None or i.detail.first_position < run_start)
         ]
+        if self.shortened_detail is not None:
+            details.append(self.shortened_detail)
         details.sort(key=lambda d: d.last_position, reverse=True)
         return shown, facts, details, messages
 
@@ -722,6 +771,10 @@ class _Chosen:
         shown_facts = {f.key for f in bare.facts}
         shown_tiers = {t.tier for t in bare.tiers}
         shown_details = {(d.first_position, d.last_position) for d in bare.details}
+        if self.shortened_detail is not None:
+            cut = self.shortened_detail
+            kind = f"detail_truncated:{cut.first_position}-{cut.last_position}"
+            dropped.append(DroppedItem(kind=kind, detail=_OVER_BUDGET))
         run_start = bare.verbatim[0].position if bare.verbatim else total + 1
         shown_text = normalized(render_text(bare))
         for detail in memory.details:

@@ -638,6 +638,16 @@ def _distinctive(word: str) -> bool:
 _PHRASE_END = re.compile(r"[.!?;:,،؛\n]\s")
 
 
+def marked_phrases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each value's phrase with its "(replaced …)" mark after it: the part
+    of ``text`` no cut may split (``fit_marked``, ``value_cut``)."""
+    spans: list[tuple[int, int]] = []
+    for mark in _MARK.finditer(text):
+        ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
+        spans.append((ends[-1] if ends else 0, mark.end()))
+    return spans
+
+
 def fit_marked(text: str, budget_tokens: int) -> str:
     """``text`` within the budget (``fit_to_budget``), never cut between a value and its
     "(replaced …)" mark, nor inside the value's phrase ("88/219 หมู่ 5…" of a marked

@@ -346,12 +346,15 @@ def test_facts_come_before_the_summaries_and_the_window_before_older_messages() 
     # When the context is assembled at a budget below what all of it needs
     ctx = assemble(state, recent, total_messages=100, budget=260, budgets=Budgets())
 
-    # Then the newest messages and the facts are there, and the oldest summary went first
+    # Then the newest messages and the facts are there, and the oldest summary is the one
+    # cut: only what is left of the budget goes to it
     assert len(ctx.facts) == 5
     assert len(ctx.verbatim) == 5
-    shown = {t.tier for t in ctx.tiers}
-    assert "old" not in {t.value for t in shown}
-    assert any(d.kind == "tier:old" for d in ctx.dropped)
+    texts = {t.tier.value: t.text for t in ctx.tiers}
+    whole = {t.tier.value: t.text.strip() for t in state.tiers()}
+    assert texts["recent"] == whole["recent"] and texts["mid"] == whole["mid"]
+    assert "old" not in texts or texts["old"].endswith(ELLIPSIS)
+    assert any(d.kind in ("tier:old", "tier_truncated:old") for d in ctx.dropped)
 
 
 def test_the_first_summary_that_does_not_fit_is_shortened_into_what_is_left() -> None:
