@@ -295,7 +295,8 @@ _TIME = re.compile(
     # (not «۲ و نیم میلیون», «۳ و نیم سال»: a sum, a span)
     rf"|(?P<bare_half>(?<![\d.,])(?P<half_hour>\d{{1,2}}){_FA_HALF_HOUR}(?P<half_part>\s*(?:صبح|ظهر|عصر|شب))?)"
     rf"(?!\s*[{_FA}\d])"
-    rf"|(?<![\d.,])\d{{1,2}}(?:\s*(?:تا|-)\s*\d{{1,2}})?\s*(?:صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب)(?![{_FA}])"
+    rf"|(?<![\d.,])(?P<bare_hour>\d{{1,2}})(?:\s*(?:تا|-)\s*\d{{1,2}})?\s*"
+    rf"(?P<bare_part>صبح|ظهر|بعد[\u200c\s]?از[\u200c\s]?ظهر|عصر|شب)(?![{_FA}])"
     # Thai: "9.00-12.00 น.", "14.00 น.", "บ่ายสองถึงสี่โมง", "หลัง 5 โมงเย็น", "ช่วงเช้า"
     r"|(?<![\d.,/])\d{1,2}[.:]\d{2}\s?(?:-|–|ถึง)\s?\d{1,2}[.:]\d{2}\s?(?:น\.)?"
     # "บ่ายสองถึงสี่โมง", "ช่วง 9 โมงถึงเที่ยง": a range of Thai clock words
@@ -639,9 +640,37 @@ def _bare_half_hour_is_time(text: str, match: re.Match[str]) -> bool:
     return _FA_HOUR_CUE.search(re.split(r"[.!?؟\n]", before)[-1]) is not None
 
 
+#: «N شب» with no «ساعت» counts nights where the hour cannot be the night's: Persian
+#: says «۵ عصر», not «۵ شب», for 5pm («میشه ۵ شب کنیم؟», make it five nights).
+_FA_NOT_NIGHT_HOURS = range(4, 7)
+#: The words around a bare «N شب» that make it a stay: «همون ۴ شب», «برای ۳ شب», «۵ شب
+#: کنیم», «۸ شب بمونیم», «۵ شب به بالا», «۷ شب اقامت», «۸ شب بیشتر».
+_FA_STAY_BEFORE = re.compile(
+    rf"(?<![{_FA}])(?:همون|همان|برای|واسه|مدت|جمع|جمعاً|جمعا|اقامت|کل|کلا|کلاً)\s*$"
+)
+_FA_STAY_AFTER = re.compile(
+    r"\s*(?:اقامت|کنیم|کنید|کنم|بکنیم|بشه|بمون|می[\u200c\s]?مون|بیشتر|کمتر|اضافه|بعد"
+    r"|به\s+بالا|رزرو|تمدید|هتل|بگیر|اتاق)"
+)
+_HOUR_RANGE_JOIN = re.compile(r"تا|-")
+
+
+def _counts_nights(text: str, match: re.Match[str]) -> bool:
+    """Whether a bare «N شب» (no «ساعت», no range) counts nights, not an hour (above)."""
+    if match.group("bare_part") != "شب" or _HOUR_RANGE_JOIN.search(match.group()):
+        return False  # «۲ تا ۳ شب»: a window of hours as written
+    if int(match.group("bare_hour")) in _FA_NOT_NIGHT_HOURS:
+        return True
+    return bool(
+        _FA_STAY_BEFORE.search(text, 0, match.start()) or _FA_STAY_AFTER.match(text, match.end())
+    )
+
+
 def _times(text: str) -> Iterator[ValueSpan]:
     for match in _TIME.finditer(text):
         if match.group("bare_half") and not _bare_half_hour_is_time(text, match):
+            continue
+        if match.group("bare_hour") and _counts_nights(text, match):
             continue
         value = match.group().rstrip(" ,")
         if value.endswith(".") and not value.endswith("น."):
@@ -787,8 +816,15 @@ def measured(value: ValueSpan) -> str | None:
     )
 
 
+#: A Persian count followed by «به بالا» («۵ شب به بالا», five nights and up) sets a
+#: threshold a rule names, not how many of anything the customer has or books.
+_FA_AND_UP = re.compile(rf"\s*(?:به\s*(?:بالا|بعد)|یا\s*بیشتر)(?![{_FA}])")
+
+
 def _quantities(text: str) -> Iterator[ValueSpan]:
     for match in _QUANTITY.finditer(text):
+        if match.group("count") and _FA_AND_UP.match(text, match.end()):
+            continue
         if match.group("measure"):
             if _IN_A_CODE.search(text, 0, match.start()) or _CODE_GOES_ON.match(text, match.end()):
                 continue  # "SP 4471 9026 GB", "Motul 10W-40": a code's piece, no measure
