@@ -37,7 +37,8 @@ from domain.memory.offline.values import Kind
 from domain.memory.speakers import label_of
 from domain.search.tokenize import normalize
 from domain.user_memory.removed import REMOVED, Removed
-from schemas.memory_model import Detail, ReplacedValue
+from domain.user_memory.replaced_marks import ShortMarks
+from schemas.memory_model import Detail, Fact, ReplacedValue
 from schemas.user_memory import UserDetail
 
 #: Details one conversation hands to the user memory, its newest.
@@ -200,15 +201,21 @@ def conversation_details(
     facts: Sequence[tuple[str, str]],
     session_id: str,
     at: datetime,
+    *,
+    session_facts: Sequence[Fact] = (),
+    old_values: Sequence[str] = (),
 ) -> list[UserDetail]:
     """What one conversation's ``details`` (oldest first, as its memory holds them) hand
     to the user memory, newest first (module doc); ``at`` is its last activity. A value
     a newer detail replaced is not handed over as one: a detail with no other goes, and
-    where a text still quotes it, "(replaced by …)" follows it."""
+    where a text still quotes it, "(replaced by …)" follows it. Where a text quotes an
+    earlier value of one of the conversation's ``session_facts`` (with their history),
+    or a value it named as old (``old_values``), it is marked as the conversation's own
+    context marks it (``conversation_marks``)."""
     known = [normalize(value) for _, value in facts]
     replaced = replaced_in(details, facts)
     old = {normalize(item.old) for item in replaced}
-    marks = ReplacedMarks([], detail_replaced=replaced)
+    marks = ShortMarks(ReplacedMarks(session_facts, old_values, detail_replaced=replaced))
     # the words the facts (their keys too) and the newer details kept say (``says_more``)
     said = {term for key, value in facts for term in words_of(f"{key.replace('_', ' ')} {value}")}
     kept: list[UserDetail] = []
@@ -223,7 +230,8 @@ def conversation_details(
             continue
         current = [value for value, _ in pairs]
         values = [normalize(v) for v in current]
-        text = marks.mark(brief(compact_detail(detail.text.strip(), current), current))
+        shortened = brief(compact_detail(detail.text.strip(), current), current)
+        text = marks.mark_detail(shortened, current)
         if all_stated(strong(values), known) and not says_more(text, current, said):
             continue  # a newer detail or a fact of this conversation says it all
         known.extend(values)

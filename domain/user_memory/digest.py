@@ -14,11 +14,13 @@ from the conversation's previous batch.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from domain.context.replaced import ReplacedMarks
 from domain.memory.chain import EngineChain
-from domain.memory.current import CONTEXT_LINES, current_memory
+from domain.memory.current import CONTEXT_LINES, CurrentMemory, current_memory
 from domain.memory.details import details_of, kept_details
 from domain.memory.engine import MemoryEngine, TranscriptLine
 from domain.memory.folding import transcript
@@ -26,6 +28,7 @@ from domain.ports.memory import ContextSnapshot
 from domain.tokens import estimate_tokens
 from domain.user_memory.details import conversation_details
 from domain.user_memory.language import language_of
+from domain.user_memory.replaced_marks import ShortMarks
 from schemas.sessions import Session
 from schemas.user_memory import ConversationSummary, UserDetail
 
@@ -85,12 +88,25 @@ class ConversationHead:
             engine=engine,
         )
 
+    @functools.cached_property
+    def current(self) -> CurrentMemory:
+        """The conversation's facts, with their histories, brought up to its newest messages."""
+        return current_memory(self.snapshot.memory, self.snapshot.recent, self.first_position)
+
     def facts(self) -> list[tuple[str, str]]:
         """The conversation's current facts (the offline extractor's, for its newest
         messages), most recently updated first."""
-        current = current_memory(self.snapshot.memory, self.snapshot.recent, self.first_position)
-        ordered = sorted(current.facts, key=lambda fact: fact.updated_at, reverse=True)
+        ordered = sorted(self.current.facts, key=lambda fact: fact.updated_at, reverse=True)
         return [(fact.key, fact.value) for fact in ordered]
+
+    def marks(self) -> ShortMarks:
+        """The replaced values the conversation's own context marks: its facts' earlier
+        values, the values it named as old, those a newer detail replaced. A summary
+        written from its tiers quotes them as the tiers do, and the user's next
+        conversation must not read them as current."""
+        memory = self.snapshot.memory
+        replaced = [item for detail in memory.details for item in detail.replaced]
+        return ShortMarks(ReplacedMarks(self.current.facts, self.current.replaced_values, replaced))
 
     def details(self, facts: Sequence[tuple[str, str]]) -> list[UserDetail]:
         """The conversation's details as the user memory keeps them
@@ -112,6 +128,8 @@ class ConversationHead:
             facts,
             session.session_id,
             session.last_message_at or session.updated_at,
+            session_facts=self.current.facts,
+            old_values=self.current.replaced_values,
         )
 
     def summarize(self, engines: EngineChain, earlier: Sequence[str] = ()) -> ConversationSummary:
@@ -137,7 +155,10 @@ class ConversationHead:
         def open_items(engine: MemoryEngine) -> list[str]:
             return engine.open_items(newest, earlier, MAX_OPEN_ITEMS)
 
+        marks = self.marks()
         if not lines and previous is None:
-            return self.conversation(open_items=engines.run(open_items)[0])
+            items = engines.run(open_items)[0]
+            return self.conversation(open_items=[marks.mark(item) for item in items])
         summary, engine = engines.run(summarize)
-        return self.conversation(summary.strip(), engine, engines.run(open_items)[0])
+        items = [marks.mark(item) for item in engines.run(open_items)[0]]
+        return self.conversation(marks.mark(summary.strip()), engine, items)

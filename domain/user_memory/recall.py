@@ -49,6 +49,7 @@ from domain.user_memory.recall_index import (
     told,
 )
 from domain.user_memory.repeated_turns import stated_values, without_repeated_turns
+from domain.user_memory.replaced_marks import ShortMarks, later_marks
 from domain.user_memory.said_when import said_heading
 from domain.user_memory.valued_turns import valued_turns
 from schemas.user_memory import (
@@ -326,6 +327,7 @@ def recall(
     said = said_of(state)
     known_lines = _CONVERSATION_LINES.get((state.conversations, said, state.facts), dict)
     stated = _STATED.get((state.facts,), lambda: stated_values(state))
+    marks = later_marks(state.facts)
     for place, item in enumerate(ranked.best):
         conversation = item.conversation
         extra = 0.0 if chosen.conversations else heading_cost
@@ -336,7 +338,7 @@ def recall(
         known = known_lines.get(id(conversation))
         if known is None:
             known = _conversation_line_of(
-                conversation, said.get(conversation.session_id, ()), stated
+                conversation, said.get(conversation.session_id, ()), stated, marks
             )
             known_lines[id(conversation)] = known
         shown, cost = known.line, known.cost
@@ -367,6 +369,7 @@ def recall(
         budget_tokens - weight,
         "\n".join(lines),
         current_session=current_session,
+        marks=marks,
     )
     lines += details.lines
     weight += details.weight
@@ -409,8 +412,15 @@ class _ConversationLine(NamedTuple):
 
 
 def _conversation_line_of(
-    conversation: ConversationSummary, said: Said, stated: Sequence[str]
+    conversation: ConversationSummary, said: Said, stated: Sequence[str], marks: ShortMarks
 ) -> _ConversationLine:
+    # what it quotes of the values a later conversation replaced says so (``later_replaced``)
+    conversation = conversation.model_copy(
+        update={
+            "summary": marks.mark(conversation.summary),
+            "open_items": [marks.mark(item) for item in conversation.open_items],
+        }
+    )
     summary = without_repeated_turns(conversation, stated)
     told_then = told(conversation.model_copy(update={"summary": summary}), said)
     line = conversation_line(conversation, told_then)

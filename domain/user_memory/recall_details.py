@@ -29,6 +29,7 @@ from domain.user_memory.detail_sentences import unlabelled, value_sentences
 from domain.user_memory.details import all_stated, is_weak, only_measures, strong
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import rarity
+from domain.user_memory.replaced_marks import ShortMarks
 from domain.user_memory.said_when import said_on
 from schemas.user_memory import UserDetail
 
@@ -63,16 +64,19 @@ def _normalized(shown: str) -> str:
     return normalize(shown)
 
 
-def detail_line(detail: UserDetail) -> str:
-    """The detail's line: its sentences stating a value, unlabelled (module doc)."""
+def detail_line(detail: UserDetail, marks: ShortMarks | None = None) -> str:
+    """The detail's line: its sentences stating a value, unlabelled (module doc), with
+    the values a later conversation replaced marked (``marks``: ``later_replaced``)."""
     # "tomorrow" in an earlier conversation was another day's tomorrow (``said_when``)
     text = value_sentences(" ".join(detail.text.split()), detail.values)
+    if marks is not None:
+        text = marks.mark_detail(text, detail.values)
     return said_on(unlabelled(text), detail.observed_at)
 
 
-def _prepared(details: Sequence[UserDetail]) -> _Prepared:
+def _prepared(details: Sequence[UserDetail], marks: ShortMarks | None) -> _Prepared:
     def make() -> _Prepared:
-        lines = [detail_line(d) for d in details]
+        lines = [detail_line(d, marks) for d in details]
         costs = [NEWLINE + token_weight(line) for line in lines]
         index: dict[str, list[int]] = {}
         for position, detail in enumerate(details):
@@ -89,7 +93,7 @@ def _prepared(details: Sequence[UserDetail]) -> _Prepared:
             min(costs, default=0.0),
         )
 
-    return _PREPARED.get((details,), make)
+    return _PREPARED.get((details, marks), make)
 
 
 def _turns(details: Sequence[UserDetail]) -> list[int]:
@@ -114,10 +118,12 @@ def _turns(details: Sequence[UserDetail]) -> list[int]:
     )
 
 
-def ranked(details: Sequence[UserDetail], query: str) -> Sequence[int]:
+def ranked(
+    details: Sequence[UserDetail], query: str, marks: ShortMarks | None = None
+) -> Sequence[int]:
     """Positions of ``details`` (stored most recent first): matches of ``query``'s content
     terms first, the best first, then the rest in turns (``_turns``)."""
-    prepared = _prepared(details)
+    prepared = _prepared(details, marks)
     index = prepared.terms
     score: dict[int, float] = {}
     for term in content_terms(query):
@@ -149,16 +155,17 @@ def chosen_details(
     shown: str,
     *,
     current_session: str,
+    marks: ShortMarks | None = None,
 ) -> ChosenDetails:
     """The details best matching ``query`` within ``room`` (the heading included), each
     stating some value ``shown`` (the section so far) does not."""
     chosen = ChosenDetails()
     if not details:
         return chosen
-    prepared = _prepared(details)
+    prepared = _prepared(details, marks)
     seen = _normalized(shown)
     used = HEADING_COST
-    for position in ranked(details, query):
+    for position in ranked(details, query, marks):
         detail = details[position]
         if detail.session_id == current_session:
             continue

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from domain.context.replaced import OLD_NOTE
 from domain.search.tokenize import INDEX_VERSION, terms
 from domain.user_memory.still_open import open_items_to_show
 from schemas.user_memory import ConversationSummary, RecallIndex, UserFact, UserMemoryState
@@ -52,7 +53,10 @@ def said_then(said: Said) -> str:
     """The part of a conversation's line telling the values a later one changed."""
     if not said:
         return ""
-    values = "; ".join(f"{pretty_key(key)}: {' '.join(value.split())}" for key, value in said)
+    # each value is no longer the user's: marked as a summary's replaced value is
+    values = "; ".join(
+        f"{pretty_key(key)}: {' '.join(value.split())}{OLD_NOTE}" for key, value in said
+    )
     return f"{SAID_LABEL} {values}."
 
 

@@ -1,9 +1,10 @@
 """What an earlier conversation said that a later one changed is recalled on that
-conversation's own line, dated ("Then: …"): a returning customer's last delivery
-address and fee were about that order. The facts list keeps only current values;
-identifiers keep their own line; a value corrected within the conversation that
-gave the current one, and a value the user removed, are never shown. A Persian or
-Thai conversation's summary gets the tokens that say as much as an English one."""
+conversation's own line, dated, each value marked ("Then: … (replaced)"): a returning
+customer's last delivery address and fee were about that order. The facts list keeps
+only current values; identifiers keep their own line; a value corrected within the
+conversation that gave the current one, and a value the user removed, are never
+shown. A Persian or Thai conversation's summary gets the tokens that say as much as
+an English one."""
 
 from __future__ import annotations
 
@@ -80,8 +81,10 @@ def lines_of(state: UserMemoryState, query: str = "") -> dict[str, str]:
 
 def test_an_earlier_conversations_values_are_on_its_own_line_in_persian() -> None:
     lines = lines_of(PERSIAN)
-    assert "(fa): Then: Delivery address: تهران، پونک، بلوار عدل، پلاک ۲۲; " in lines["s1"]
-    assert "Shipping cost: ۴۵۰ هزار تومان." in lines["s1"]
+    assert (
+        "(fa): Then: Delivery address: تهران، پونک، بلوار عدل، پلاک ۲۲ (replaced); " in lines["s1"]
+    )
+    assert "Shipping cost: ۴۵۰ هزار تومان (replaced)." in lines["s1"]
     # the facts say what is current; the order id keeps its own line, not the conversation's
     assert "پونک" not in lines["facts"] and "۴۵۰" not in lines["facts"]
     assert "(earlier conversations: ۷۳۰۹۵۲)" in lines["facts"]
@@ -93,7 +96,7 @@ def test_an_earlier_conversations_values_are_on_its_own_line_in_persian() -> Non
 def test_an_earlier_conversation_is_found_by_what_it_said_in_thai() -> None:
     ranked = rank(THAI.conversations, "ถนนพหลโยธิน", THAI.recall_index)
     assert ranked[0].conversation.session_id == "s1"
-    assert "Then: Delivery address: 128/45 ถนนพหลโยธิน." in lines_of(THAI)["s1"]
+    assert "Then: Delivery address: 128/45 ถนนพหลโยธิน (replaced)." in lines_of(THAI)["s1"]
 
 
 def test_a_correction_within_a_conversation_is_not_an_earlier_value_in_english() -> None:

@@ -4,7 +4,7 @@ memory as current (``domain.user_memory.details.conversation_details``).
 The session memory's folds record which values a newer detail replaced
 (``Detail.replaced``: a typo put right, a value changed); the user memory leaves them
 out of a detail's values, a detail with no other goes, and a text that still quotes
-one says "(replaced by …)" after it. English, Persian, Thai.
+one says "(replaced)" after it. English, Persian, Thai.
 """
 
 from __future__ import annotations
@@ -77,9 +77,9 @@ def test_a_corrected_value_goes_to_the_user_memory_marked_never_as_current(
     # no detail states the wrong reading as a value; the right one and the gas reading stay
     assert all(wrong not in d.values for d in handed)
     assert any(right in d.values for d in handed) and any(other in d.values for d in handed)
-    # and where a text still quotes it, the right one follows it
+    # and where a text still quotes it, it says so (the right one is the detail's value)
     quoting = [d.text for d in handed if wrong in d.text]
-    assert quoting and all(f"{wrong} (replaced by {right})" in text for text in quoting)
+    assert quoting and all(f"{wrong} (replaced)" in text for text in quoting)
 
 
 def unit(position: int, text: str, values: list[str], *replaced: ReplacedValue) -> Detail:
