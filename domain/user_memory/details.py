@@ -37,7 +37,7 @@ from domain.memory.offline.values import Kind
 from domain.memory.speakers import label_of
 from domain.search.tokenize import normalize
 from domain.user_memory.removed import REMOVED, Removed
-from domain.user_memory.replaced_marks import ShortMarks
+from domain.user_memory.replaced_marks import ShortMarks, unmarked
 from schemas.memory_model import Detail, Fact, ReplacedValue
 from schemas.user_memory import UserDetail
 
@@ -229,9 +229,15 @@ def conversation_details(
         if detail.superseded or not pairs:
             continue
         current = [value for value, _ in pairs]
-        values = [normalize(v) for v in current]
         shortened = brief(compact_detail(detail.text.strip(), current), current)
         text = marks.mark_detail(shortened, current)
+        # a value the conversation replaced later is no longer one of the detail's
+        live = unmarked(text, current)
+        pairs = [(value, kind) for value, kind in pairs if value in live]
+        if not pairs:
+            continue
+        current = [value for value, _ in pairs]
+        values = [normalize(v) for v in current]
         if all_stated(strong(values), known) and not says_more(text, current, said):
             continue  # a newer detail or a fact of this conversation says it all
         known.extend(values)

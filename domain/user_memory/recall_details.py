@@ -29,7 +29,7 @@ from domain.user_memory.detail_sentences import unlabelled, value_sentences
 from domain.user_memory.details import all_stated, is_weak, only_measures, strong
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import rarity
-from domain.user_memory.replaced_marks import ShortMarks
+from domain.user_memory.replaced_marks import ShortMarks, unmarked
 from domain.user_memory.said_when import said_on
 from schemas.user_memory import UserDetail
 
@@ -53,6 +53,8 @@ class _Prepared(NamedTuple):
     order: Sequence[int]
     #: The weight of the shortest line.
     cheapest: float
+    #: Whether each detail's every value is marked replaced on its line: not shown.
+    replaced: Sequence[bool]
 
 
 _PREPARED = ByIdentity[_Prepared]()
@@ -77,6 +79,11 @@ def detail_line(detail: UserDetail, marks: ShortMarks | None = None) -> str:
 def _prepared(details: Sequence[UserDetail], marks: ShortMarks | None) -> _Prepared:
     def make() -> _Prepared:
         lines = [detail_line(d, marks) for d in details]
+        # a detail quoting only values a later conversation replaced says nothing current
+        said_nothing = [
+            bool(d.values) and not unmarked(line, d.values)
+            for d, line in zip(details, lines, strict=True)
+        ]
         costs = [NEWLINE + token_weight(line) for line in lines]
         index: dict[str, list[int]] = {}
         for position, detail in enumerate(details):
@@ -91,6 +98,7 @@ def _prepared(details: Sequence[UserDetail], marks: ShortMarks | None) -> _Prepa
             index,
             _turns(details),
             min(costs, default=0.0),
+            said_nothing,
         )
 
     return _PREPARED.get((details, marks), make)
@@ -174,7 +182,7 @@ def chosen_details(
             # say only what is shown, so "at most").
             chosen.left_out += 1
             continue
-        if all_stated(prepared.wanted[position], [seen]):
+        if prepared.replaced[position] or all_stated(prepared.wanted[position], [seen]):
             continue
         values = prepared.values[position]
         cost = prepared.costs[position]

@@ -39,6 +39,16 @@ def unnamed(text: str) -> str:
     return _NAMED_NOTE.sub(OLD_NOTE, text) if "(replaced by " in text else text
 
 
+def unmarked(text: str, values: Sequence[str]) -> list[str]:
+    """The ``values`` that ``text`` does not quote as replaced everywhere it quotes them
+    (one it does not quote whole, it may state otherwise: it stays)."""
+    return [
+        value
+        for value in values
+        if value not in text or re.search(re.escape(value) + r"(?! \(replaced)", text)
+    ]
+
+
 class ShortMarks:
     """``ReplacedMarks`` whose notes do not name the replacing value (module doc)."""
 

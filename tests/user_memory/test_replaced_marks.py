@@ -14,8 +14,9 @@ import pytest
 
 from domain.user_memory.merge import merge_fact
 from domain.user_memory.recall import recall
+from domain.user_memory.recall_details import chosen_details
 from domain.user_memory.recall_index import indexed
-from domain.user_memory.replaced_marks import unnamed
+from domain.user_memory.replaced_marks import later_marks, unnamed
 from schemas.user_memory import UserDetail, UserFact, UserMemoryState
 from store.backends.sqlite import SqliteStore
 from tests.user_memory.conversations import T0, Turns, past_conversation, store_conversation
@@ -74,6 +75,8 @@ def test_a_value_the_conversation_replaced_is_handed_over_marked(
     # the summary quotes the old address as the conversation did, marked
     assert f"{old} (replaced)" in conversation.summary
     texts = [conversation.summary, *(detail.text for detail in state.details)]
+    # no detail holds the old address as one of its values
+    assert all(old not in detail.values for detail in state.details)
     # the new one is never marked, and no note names a value ("(replaced by …)")
     assert all(f"{new} (replaced" not in text for text in texts)
     assert all("(replaced by" not in text for text in texts)
@@ -134,7 +137,15 @@ def moved_later(language: str) -> UserMemoryState:
             position=3,
             text=detail,
             values=[old, detail.rsplit(",", 1)[-1].strip()],
-        )
+        ),
+        # its only value is the old address: nothing current to show
+        UserDetail(
+            session_id="s1",
+            observed_at=T0 + timedelta(minutes=9),
+            position=1,
+            text=f"Assistant: {old}?",
+            values=[old],
+        ),
     ]
     return indexed(UserMemoryState(facts=facts, conversations=conversations, details=details))
 
@@ -155,6 +166,20 @@ def test_a_value_a_later_conversation_replaced_is_marked_on_the_earlier_lines(
     assert f"{new} (replaced" not in text
     assert f"{order} (replaced" not in text and f"{new_order} (replaced" not in text
     assert order in text
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_detail_stating_only_values_a_later_conversation_replaced_is_not_shown(
+    language: str,
+) -> None:
+    state = moved_later(language)
+    old = MOVED_LATER[language][0]
+    chosen = chosen_details(
+        state.details, "", 1000, "", current_session="now", marks=later_marks(state.facts)
+    )
+    # the one stating a current value besides the old address only
+    assert [detail.position for detail in chosen.details] == [3]
+    assert f"{old} (replaced)" in chosen.lines[1]
 
 
 def test_a_note_naming_the_replacing_value_says_replaced_only() -> None:
