@@ -219,6 +219,7 @@ def conversation_details(
     # the words the facts (their keys too) and the newer details kept say (``says_more``)
     said = {term for key, value in facts for term in words_of(f"{key.replace('_', ' ')} {value}")}
     kept: list[UserDetail] = []
+    replaced_only = 0
     for detail in sorted(details, key=lambda d: d.last_position, reverse=True):
         kinds = detail.kinds if len(detail.kinds) == len(detail.values) else []
         pairs = [
@@ -231,28 +232,32 @@ def conversation_details(
         current = [value for value, _ in pairs]
         shortened = brief(compact_detail(detail.text.strip(), current), current)
         text = marks.mark_detail(shortened, current)
-        # a value the conversation replaced later is no longer one of the detail's
+        # what it states as current: a value marked wherever it is quoted was replaced
         live = unmarked(text, current)
-        pairs = [(value, kind) for value, kind in pairs if value in live]
-        if not pairs:
-            continue
-        current = [value for value, _ in pairs]
-        values = [normalize(v) for v in current]
-        if all_stated(strong(values), known) and not says_more(text, current, said):
+        values = [normalize(v) for v in live]
+        if live and all_stated(strong(values), known) and not says_more(text, live, said):
             continue  # a newer detail or a fact of this conversation says it all
-        known.extend(values)
-        said.update(words_of(text))
+        if live:
+            known.extend(values)
+            said.update(words_of(text))
+        else:
+            # kept (a wrong mark must not lose it), but it takes no other detail's place:
+            # recall shows none whose every value is marked (``recall_details``)
+            replaced_only += 1
+        # its values are those it states as current (a line shows only the sentences
+        # stating one); one stating none keeps them all, for recall to know it
+        pairs = [(value, kind) for value, kind in pairs if value in live] or pairs
         kept.append(
             UserDetail(
                 session_id=session_id,
                 observed_at=at,
                 position=detail.last_position,
                 text=text,
-                values=current,
+                values=[value for value, _ in pairs],
                 kinds=[kind for _, kind in pairs] if kinds else [],
             )
         )
-        if len(kept) == MAX_DETAILS_PER_CONVERSATION:
+        if len(kept) - replaced_only == MAX_DETAILS_PER_CONVERSATION:
             break
     return kept
 

@@ -15,7 +15,7 @@ import pytest
 
 from domain.memory.details import details_of, kept_details
 from domain.memory.engine import TranscriptLine
-from domain.user_memory.details import conversation_details
+from domain.user_memory.details import MAX_DETAILS_PER_CONVERSATION, conversation_details
 from schemas.memory_model import Detail, ReplacedValue
 
 AT = datetime(2026, 12, 1, tzinfo=UTC)
@@ -116,3 +116,34 @@ def test_a_changed_value_a_fact_of_the_conversation_holds_as_current_stays() -> 
     handed = conversation_details(details, facts, "c1", AT)
     assert [d.values for d in handed] == [["14 May at 4pm"], ["12 May at 3pm", "room 4B"]]
     assert handed[1].text == text
+
+
+#: A value the conversation named as old, and one it kept: (old, a current value).
+NAMED_OLD = {
+    "en": ("12 Elm Street", "ORD-4821"),
+    "fa": ("خیابان ولیعصر پلاک ۱۲", "ORD-4821"),
+    "th": ("99 ถนนสุขุมวิท", "ORD-4821"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_detail_quoting_only_replaced_values_is_kept_but_takes_no_place(
+    language: str,
+) -> None:
+    old, order = NAMED_OLD[language]
+    # as many details stating a current value as a conversation hands over, and a newer
+    # one quoting only the address the conversation named as old
+    current = [
+        Detail(
+            first_position=p, last_position=p, text=f"User: {order}-{p}", values=[f"{order}-{p}"]
+        )
+        for p in range(1, MAX_DETAILS_PER_CONVERSATION + 1)
+    ]
+    replaced_only = Detail(first_position=99, last_position=99, text=f"User: {old}", values=[old])
+    handed = conversation_details([*current, replaced_only], [], "c1", AT, old_values=[old])
+    # kept, marked (a wrong mark must not lose what it says) ...
+    assert handed[0].text == f"User: {old} (replaced)" and handed[0].values == [old]
+    # ... but every detail stating a current value is handed over too
+    assert [d.values for d in handed[1:]] == [
+        [f"{order}-{p}"] for p in range(MAX_DETAILS_PER_CONVERSATION, 0, -1)
+    ]

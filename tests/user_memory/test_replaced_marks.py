@@ -16,7 +16,7 @@ from domain.user_memory.merge import merge_fact
 from domain.user_memory.recall import recall
 from domain.user_memory.recall_details import chosen_details
 from domain.user_memory.recall_index import indexed
-from domain.user_memory.replaced_marks import later_marks, unnamed
+from domain.user_memory.replaced_marks import later_marks, unmarked, unnamed
 from schemas.user_memory import UserDetail, UserFact, UserMemoryState
 from store.backends.sqlite import SqliteStore
 from tests.user_memory.conversations import T0, Turns, past_conversation, store_conversation
@@ -75,8 +75,11 @@ def test_a_value_the_conversation_replaced_is_handed_over_marked(
     # the summary quotes the old address as the conversation did, marked
     assert f"{old} (replaced)" in conversation.summary
     texts = [conversation.summary, *(detail.text for detail in state.details)]
-    # no detail holds the old address as one of its values
-    assert all(old not in detail.values for detail in state.details)
+    # a detail holding the old address quotes it marked (kept: a wrong mark must not lose
+    # it), and the section shows none stating nothing else
+    assert all(f"{old} (replaced)" in d.text for d in state.details if old in d.values)
+    shown = recall(state, "", 1000, current_session="now").details
+    assert all(unmarked(d.text, d.values) for d in shown)
     # the new one is never marked, and no note names a value ("(replaced by …)")
     assert all(f"{new} (replaced" not in text for text in texts)
     assert all("(replaced by" not in text for text in texts)
