@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from domain.context.replaced import OLD_NOTE
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
 from domain.user_memory.fact_values import NOTED_CODE, code_of, noted_line
@@ -76,6 +77,8 @@ MIN_SHORTENED_SUMMARY = 16
 #: a long address's line with nothing else (at 1,200 tokens, 200 → 120 with them left
 #: out of the cap: returning-user misses 131 → 124 over dev, dev2, holdout, fresh,
 #: blind, blind2; capping them too cost dev, fresh and blind 3-5 values each).
+#: Nor are the "(replaced)" notes the rest of the line carries (``replaced_marks``):
+#: each pushed a value out of a line that said it unmarked.
 MAX_CONVERSATION_LINE_TOKENS = 120
 NEWLINE = 0.5
 #: Conversations left out that ``dropped`` names one by one; the rest are counted.
@@ -342,7 +345,8 @@ def recall(
             )
             known_lines[id(conversation)] = known
         shown, cost = known.line, known.cost
-        cap = MAX_CONVERSATION_LINE_TOKENS + known.then
+        # the notes saying a value was replaced do not take the room of what it said
+        cap = MAX_CONVERSATION_LINE_TOKENS + known.then + known.marks
         if weight + extra + cost > budget_tokens or cost > cap:
             room = min(budget_tokens - weight - extra - NEWLINE, cap)
             shortened = _shortened(conversation, room, known)
@@ -409,6 +413,8 @@ class _ConversationLine(NamedTuple):
     bare: float
     #: The weight of what the conversation said that a later one changed ("Then: …").
     then: float = 0.0
+    #: The weight of the "(replaced)" notes the rest of the line carries.
+    marks: float = 0.0
 
 
 def _conversation_line_of(
@@ -429,8 +435,10 @@ def _conversation_line_of(
         conversation.model_copy(update={"summary": valued_turns(summary, conversation.open_items)}),
         said,
     )
-    then = token_weight(said_then(said)) if said else 0.0
-    return _ConversationLine(line, NEWLINE + token_weight(line), valued, bare, then)
+    then_text = said_then(said)
+    then = token_weight(then_text) if said else 0.0
+    notes = (line.count(OLD_NOTE) - then_text.count(OLD_NOTE)) * token_weight(OLD_NOTE)
+    return _ConversationLine(line, NEWLINE + token_weight(line), valued, bare, then, notes)
 
 
 #: Per memory: the values its facts state (``repeated_turns``).

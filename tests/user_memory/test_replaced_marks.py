@@ -12,8 +12,9 @@ from datetime import timedelta
 
 import pytest
 
+from domain.tokens import token_weight
 from domain.user_memory.merge import merge_fact
-from domain.user_memory.recall import recall
+from domain.user_memory.recall import MAX_CONVERSATION_LINE_TOKENS, recall
 from domain.user_memory.recall_details import chosen_details
 from domain.user_memory.recall_index import indexed
 from domain.user_memory.replaced_marks import later_marks, unmarked, unnamed
@@ -189,3 +190,37 @@ def test_a_note_naming_the_replacing_value_says_replaced_only() -> None:
     assert unnamed("on Friday (replaced by Tuesday (26 Nov)) at 9") == "on Friday (replaced) at 9"
     assert unnamed("پلاک ۱۲ (replaced by پلاک ۷) است") == "پلاک ۱۲ (replaced) است"
     assert unnamed("ไม่มีค่า") == "ไม่มีค่า"
+
+
+#: A sentence quoting the first conversation's address (``MOVED_LATER``), and its last
+#: sentence stating another value.
+QUOTING = {
+    "en": ("Parcel {n}: {old}.", "Her locker code is 7781."),
+    "fa": ("بسته {n}: {old}.", "کد کمد او ۷۷۸۱ است."),
+    "th": ("พัสดุ {n}: {old}", "รหัสล็อกเกอร์คือ 7781"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_the_replaced_notes_do_not_take_a_conversation_lines_room(language: str) -> None:
+    old, _, _, _, new, _, new_summary = MOVED_LATER[language]
+    sentence, last = QUOTING[language]
+    # as many sentences as fit a line's cap unmarked; marked, they would not
+    quoting: list[str] = []
+    while token_weight(" ".join([*quoting, sentence, last])) < MAX_CONVERSATION_LINE_TOKENS - 16:
+        quoting.append(sentence.format(n=len(quoting) + 1, old=old))
+    summary = " ".join([*quoting, last])
+    marked = summary.replace(old, f"{old} (replaced)")
+    assert token_weight(f"- 2026-11-01 ({language}): {marked}") > MAX_CONVERSATION_LINE_TOKENS
+    facts: list[UserFact] = []
+    for value, session, day in [(old, "s1", 0), (new, "s2", 7)]:
+        facts = merge_fact(facts, "delivery_address", value, session, T0 + timedelta(days=day))
+    conversations = [
+        past_conversation("s2", 7, language, new_summary),
+        past_conversation("s1", 0, language, summary),
+    ]
+    state = indexed(UserMemoryState(facts=facts, conversations=conversations, details=[]))
+    text = recall(state, "", 1000, current_session="now").text
+    # the line is whole: every quote marked, and its last value shown
+    assert text.count(f"{old} (replaced)") == len(quoting) + 1  # "Then:" too
+    assert last.rstrip(".") in text
