@@ -23,7 +23,9 @@ from domain.context.user_section import (
     user_section,
     with_section,
 )
+from domain.memory.corrected_facts import corrected_facts
 from domain.memory.current import current_memory
+from domain.memory.folding import MAX_FACT_HISTORY
 from domain.memory.service import age_seconds
 from domain.ports.memory import MemoryStore
 from domain.user_memory.recall import Recalled
@@ -83,7 +85,9 @@ def build_context(
             budget=session_budget,
             budgets=budgets,
             verbatim_count=verbatim_count,
-            facts=current.facts,
+            # stored corrected at the fold; a memory folded before that rule is put right here
+            # until its next fold (a no-op on the facts the fold corrected already)
+            facts=corrected_facts(current.facts, memory.details, MAX_FACT_HISTORY),
             replaced_values=current.replaced_values,
         )
 

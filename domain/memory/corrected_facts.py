@@ -14,6 +14,7 @@ thing's, and a fact that holds it may be that thing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -64,6 +65,7 @@ def _corrected(
     return fact.model_copy(update={"value": value, "history": history})
 
 
+@functools.lru_cache(maxsize=1024)  # asked for by every context request too
 def _whole(value: str) -> re.Pattern[str]:
     """``value`` as a whole word or number: "7DN" is not in "17DNA"."""
     return re.compile(r"(?<![\w.,٬])" + re.escape(value) + r"(?!\w)")
