@@ -638,13 +638,32 @@ def _distinctive(word: str) -> bool:
 _PHRASE_END = re.compile(r"[.!?;:,،؛\n]\s")
 
 
+#: Where a sentence ends ("Leeds LS5 3BT. Slot agreed"), a line, or a sentence of a
+#: script written without spaces ("。"): where a marked value's phrase starts at the
+#: latest. A comma does not end it: an old value may hold one ("Unit 3, Kirkstall
+#: Business Park, Leeds").
+_SENTENCE_END = re.compile(r"[.!?;؛؟]\s|\n|[。！？]")
+#: A word before a full stop that may not end a sentence: an initial or a short title or
+#: abbreviation ("J.", "St.", "No.", "Apt."), as in an address or a name; in Thai, which
+#: ends no sentence with one, every word ("29 ต.ค. 15.00 น.").
+_ABBREVIATION = re.compile(r"((?:^|\s)[A-Z][A-Za-z]{0,2}|[\u0e00-\u0e7f])\.\s$")
+
+
 def marked_phrases(text: str) -> list[tuple[int, int]]:
     """(start, end) of each value's phrase with its "(replaced …)" mark after it: the part
-    of ``text`` no cut may split (``fit_marked``, ``value_cut``)."""
+    of ``text`` no cut may split (``fit_marked``, ``value_cut``). Where an old value starts
+    is not known, so its phrase starts where it cannot start later: at the start of its
+    sentence or line, or after the mark before it (a mark never holds an old value)."""
     spans: list[tuple[int, int]] = []
+    previous_end = 0
     for mark in _MARK.finditer(text):
-        ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
-        spans.append((ends[-1] if ends else 0, mark.end()))
+        ends = [
+            m.end()
+            for m in _SENTENCE_END.finditer(text, previous_end, mark.start())
+            if not _ABBREVIATION.search(text, max(0, m.start() - 5), m.end())
+        ]
+        spans.append((max([previous_end, *ends]), mark.end()))
+        previous_end = mark.end()
     return spans
 
 

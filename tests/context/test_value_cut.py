@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 import pytest
 
 from domain.context import AssembledContext, assemble, render_text
 from domain.context.assemble import DETAILS_FROM
-from domain.context.value_cut import value_cut
-from domain.tokens import ELLIPSIS, token_weight
+from domain.context.value_cut import laid_out, pieces, value_cut
+from domain.tokens import ELLIPSIS, estimate_tokens, token_weight
 from schemas.limits import MIN_BUDGET
 from schemas.memory_model import Budgets
 from schemas.messages import Role
@@ -92,6 +94,86 @@ def test_the_words_before_a_value_say_what_it_is() -> None:
 
     # Then the value stands with the words around it in its clause, whole words only
     assert cut == f"{ELLIPSIS}the reg is KP16 XRF and the mileage is 84,312 as of this{ELLIPSIS}"
+
+
+#: An old value with commas in it, marked, then a sentence with a current value.
+OLD_ADDRESS = (
+    "Delivery to Unit 3, Kirkstall Business Park, Leeds LS5 3BT "
+    "(replaced by 14 Bramley Close, Harrogate HG2 7DL). Slot agreed: between 9am and 1pm on "
+    "Friday."
+)
+#: A current value in the sentence of a long marked old value, past its mark.
+AFTER_OLD_ADDRESS = (
+    "Customer first asked delivery to Unit 3, Kirkstall Business Park, Leeds LS5 3BT "
+    "(replaced by 14 Bramley Close, Harrogate HG2 7DL) and then the time slot between 9am "
+    "and 1pm was agreed with the driver for Friday morning."
+)
+_OLD_WORDS = ("Unit 3", "Kirkstall", "Business Park", "Leeds", "LS5 3BT")
+_MARKED_OLD = "Unit 3, Kirkstall Business Park, Leeds LS5 3BT (replaced by"
+
+
+@pytest.mark.parametrize("text", [OLD_ADDRESS, AFTER_OLD_ADDRESS])
+def test_no_part_of_an_old_value_with_commas_is_shown_without_its_mark(text: str) -> None:
+    # Given an old address with commas in it, marked "(replaced …)", cut at every room
+    for room in range(0, 120):
+        cut = value_cut(text, ["between 9am and 1pm"], estimate_tokens, room / 2)
+
+        # Then no word of it is shown unless the whole of it is, with its mark
+        assert _MARKED_OLD in cut or not any(w in cut for w in _OLD_WORDS), (room, cut)
+
+
+def test_an_old_value_with_commas_is_left_out_whole_and_the_value_kept() -> None:
+    # When the text is cut to room for the slot's sentence, not for the address
+    cut = value_cut(OLD_ADDRESS, ["between 9am and 1pm"], estimate_tokens, 24)
+
+    # Then the slot is shown with its clause, and not a word of the old address
+    assert cut == f"{ELLIPSIS}Slot agreed: between 9am and 1pm on{ELLIPSIS}"
+
+
+def test_an_old_value_in_a_values_clause_does_not_make_its_piece_too_long() -> None:
+    # Given a value whose clause follows a long marked old value in one sentence
+    value = "between 9am and 1pm"
+    whole = estimate_tokens(AFTER_OLD_ADDRESS)
+
+    # When it is cut at every room from that clause's to all of it
+    cuts = [
+        value_cut(AFTER_OLD_ADDRESS, [value], estimate_tokens, room) for room in range(24, whole)
+    ]
+
+    # Then the value is shown at each, with its clause but not the old value before it
+    assert all(value in cut for cut in cuts), cuts
+    assert cuts[0] == (
+        f"{ELLIPSIS}and then the time slot between 9am and 1pm was agreed with the driver "
+        f"for Friday{ELLIPSIS}"
+    )
+
+
+def _linear_cut(text: str, values: Sequence[str], cost: Callable[[str], float], room: float) -> str:
+    """``value_cut`` as a walk through every run of the pieces: the last one that fits."""
+    if cost(text) <= room:
+        return text
+    order = pieces(text, values)
+    fitting = [laid_out(text, order[:count]) for count in range(1, len(order) + 1)]
+    return next((c for c in reversed(fitting) if c != text and cost(c) <= room), "")
+
+
+@pytest.mark.parametrize("cost", [token_weight, estimate_tokens])
+def test_the_longest_run_found_by_halving_is_the_one_a_walk_finds(
+    cost: Callable[[str], float],
+) -> None:
+    # Given summaries with values, marks and lines, cut at every room up to all of them
+    texts = [
+        *SUMMARIES.values(),
+        (MARKED, ["£591.80"]),
+        (OLD_ADDRESS, ["between 9am and 1pm"]),
+        (AFTER_OLD_ADDRESS, ["between 9am and 1pm", "Friday"]),
+    ]
+    for text, values in texts:
+        for room in range(0, 2 * math.ceil(cost(text)) + 2):
+            # Then the cut is the one a walk through every run of the pieces finds
+            assert value_cut(text, values, cost, room / 2) == _linear_cut(
+                text, values, cost, room / 2
+            ), (text, room)
 
 
 # -- in a context: the first summary that does not fit whole --------------------------------
