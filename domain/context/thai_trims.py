@@ -41,15 +41,34 @@ _CLOSING_PARTICLE = re.compile(
     rf"(?:(?<=\s)(?:นะ)?{_PARTICLES}|(?<=\S)(?<![\u0e40-\u0e44])(?:นะ)?{_GLUED}"
     rf"|(?<=\S)(?<![\u0e40-\u0e44])นะ(?:ค่า|จ้า)|(?<=\s)นะ)ๆ?(?=\s|$)"
 )
-#: Laughter: a run of fives («555», «55555»), a word of its own.
+#: Laughter: a run of fives («555», «55555»), a word of its own, where it laughs: opening
+#: the sentence or following a particle or a sentence's end («5555 ได้ค่ะ», «ค่ะ 555»), or
+#: closing it, particles aside («อยู่แล้ว 555»). Never after a word that labels a number
+#: («เบอร์ห้อง 555 เช็คอิน», «ลงท้าย 5555 ยอด 1,200 บาท»), nor between two words that say
+#: something: there it is one.
 _LAUGHTER = re.compile(r"(?<!\S)5{3,}\+*(?!\S)")
+_LAUGH_OPENS = re.compile(rf"(?:^|[.!?…\n]|{_PARTICLES}ๆ?|[^\w\s])\s*$")
+_LAUGH_CLOSES = re.compile(rf"(?:\s*(?:(?:นะ)?{_PARTICLES}ๆ?|[.!?…]|[^\w\s]))*\s*$")
+_NUMBER_LABEL = re.compile(
+    r"(?:ห้อง|เบอร์|ลงท้าย|เลข|เลขที่|ราคา|ยอด|รหัส|ชั้น|ซอย|หมู่|โต๊ะ|ที่นั่ง|(?i:no|room)\.?|#)\s*$"
+)
 #: What a courtesy clause says: greetings, thanks, congratulations. Not an apology: «ขอโทษ
 #: ครับ SD-CNX-47018» says the value before was wrong.
 _COURTESY_WORDS = THAI_GREETINGS | THAI_THANKS | word_set("ยินดีด้วย")
+#: The name a courtesy addresses, up to the space that ends it. Thai writes a sentence's
+#: words with no space between them, so a name running on into more letters may be the
+#: words after it: a title is a name only alone («คุณหมอ», not «คุณหมอนัดวันที่ 5», the
+#: doctor's appointment), and «คุณภาพ» (quality), «คุณค่า» (value) name none.
+_TITLES = r"(?:หมอ|ครู|พ่อ|แม่|ลูกค้า|ป้า|ลุง|น้า|อา)"
+_NOT_A_NAME = r"(?:ภาพ|ค่า|สมบัติ|ประโยชน์|ธรรม|ความ)"
+_ADDRESSEE = (
+    rf"(?:{_TITLES}(?=(?:นะ)?{_PARTICLES}?\s)|(?!{_TITLES}|{_NOT_A_NAME})[\u0e01-\u0e4e]{{2,15}}?"
+    rf"(?=(?:นะ)?{_PARTICLES}?\s))"
+)
 _COURTESY = re.compile(
     rf"^(?:{alternation(_COURTESY_WORDS)})(?:มากๆ|มาก|จริงๆ|ด้วย|เลย)*"
     rf"(?:นะ)?{_PARTICLES}?(?:\s?{_PARTICLES})?"
-    r"(?:(?:คุณ|พี่|น้อง)[\u0e01-\u0e4e]{2,15})?\s+(?=\S)"
+    rf"(?:(?:คุณ|พี่|น้อง){_ADDRESSEE}(?:นะ)?{_PARTICLES}?)?\s+(?=\S)"
 )
 
 
@@ -60,7 +79,7 @@ def thai_trimmed(
     (module doc), the spans moved with it; ``asks`` tells whether a text is a question."""
     if not _THAI_LETTER.search(text):
         return text, spans
-    cuts = [m.span() for m in _LAUGHTER.finditer(text)]
+    cuts = [m.span() for m in _LAUGHTER.finditer(text) if _laughs(text, m)]
     ends = {b for _, b in spans} | {len(text.rstrip())}
     particles = [
         m.span()
@@ -80,6 +99,14 @@ def thai_trimmed(
     if not trimmed.strip():
         return text, spans  # a particle alone («ค่ะ», yes) is what it says
     return trimmed, moved
+
+
+def _laughs(text: str, match: re.Match[str]) -> bool:
+    """Whether a run of fives is laughter, no number (``_LAUGHTER``)."""
+    before = text[: match.start()]
+    if _NUMBER_LABEL.search(before):
+        return False
+    return bool(_LAUGH_OPENS.search(before) or _LAUGH_CLOSES.fullmatch(text, match.end()))
 
 
 def _cut(text: str, cuts: Sequence[tuple[int, int]], spans: Spans) -> tuple[str, Spans]:

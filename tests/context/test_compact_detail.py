@@ -509,6 +509,35 @@ def test_thai_courtesy_and_laughter_are_left_out(text: str, values: list[str], s
     assert compact_detail(text, values) == shown
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # «คุณหมอ» (the doctor) runs on into what is said: no name to leave out
+        ("User: สวัสดีครับคุณหมอนัดวันที่ 5 ได้ไหม", ["5"]),
+        # «คุณภาพ» is quality, no one addressed
+        ("User: ขอบคุณค่ะคุณภาพดีมาก ราคา 500 บาท", ["500 บาท"]),
+        # a run of fives a word labels is a number: a room, a card's last digits
+        ("Assistant: เบอร์ห้อง 555 เช็คอิน 14.00 น.", ["14.00 น."]),
+        ("Assistant: ลงท้าย 5555 ยอด 1,200 บาท", ["1,200 บาท"]),
+        # between two words that say something it is no laughter either
+        ("User: ขอที่นั่งแถว 555 ได้ไหม", ["ได้ไหม"]),
+    ],
+    ids=["title-running-on", "quality", "room-number", "card-digits", "mid-sentence"],
+)
+def test_thai_words_like_a_courtesy_or_laughter_stay(text: str, values: list[str]) -> None:
+    assert compact_detail(text, values) == text
+
+
+def test_a_thai_title_alone_is_left_out_with_the_greeting() -> None:
+    text = "Assistant: สวัสดีครับคุณหมอ รบกวนขอเลขนัดด้วยครับ\nUser: AP-5521"
+    assert compact_detail(text, ["AP-5521"]) == "Assistant: รบกวนขอเลขนัดด้วย\nUser: AP-5521"
+
+
+def test_thai_laughter_after_a_particle_is_left_out() -> None:
+    text = "Assistant: ได้ค่ะ 555 ส่งวันเสาร์นะคะ"
+    assert compact_detail(text, ["วันเสาร์"]) == "Assistant: ได้ค่ะ ส่งวันเสาร์"
+
+
 def test_an_apology_before_a_value_says_the_one_before_was_wrong() -> None:
     text = "User: ขอโทษครับ SD-CNX-47018"
     assert compact_detail(text, ["SD-CNX-47018"]) == "User: ขอโทษครับ SD-CNX-47018"

@@ -640,18 +640,19 @@ def _bare_half_hour_is_time(text: str, match: re.Match[str]) -> bool:
     return _FA_HOUR_CUE.search(re.split(r"[.!?؟\n]", before)[-1]) is not None
 
 
-#: «N شب» with no «ساعت» counts nights where the hour cannot be the night's: Persian
-#: says «۵ عصر», not «۵ شب», for 5pm («میشه ۵ شب کنیم؟», make it five nights).
-_FA_NOT_NIGHT_HOURS = range(4, 7)
-#: The words around a bare «N شب» that make it a stay: «همون ۴ شب», «برای ۳ شب», «۵ شب
-#: کنیم», «۸ شب بمونیم», «۵ شب به بالا», «۷ شب اقامت», «۸ شب بیشتر».
-_FA_STAY_BEFORE = re.compile(
-    rf"(?<![{_FA}])(?:همون|همان|برای|واسه|مدت|جمع|جمعاً|جمعا|اقامت|کل|کلا|کلاً)\s*$"
-)
+#: A bare «N شب» (no «ساعت») is the night's hour unless a stay is said right beside it:
+#: «میشه ۵ شب کنیم؟» (make it five nights), «۱۰ شب بمونیم», «۳ شب اقامت», «به مدت ۳ شب»,
+#: «۵ شب به بالا» (a rule's threshold, ``_FA_AND_UP``). Words a time goes with as well
+#: («برای ۸ شب رزرو کنید», «همون ۸ شب خوبه», «۹ شب هتل باشید») say none, nor the hour
+#: alone: «جلسه ۶ شب شروع میشه» is 6pm. A message that is only «N شب» answers how many
+#: nights when N is no evening hour (up to 5: Persian says «۵ عصر» for 5pm).
+_FA_STAY_BEFORE = re.compile(rf"(?<![{_FA}])(?:اقامت(?:[\u200c\s]?های)?|مدت)\s*$")
 _FA_STAY_AFTER = re.compile(
-    r"\s*(?:اقامت|کنیم|کنید|کنم|بکنیم|بشه|بمون|می[\u200c\s]?مون|بیشتر|کمتر|اضافه|بعد"
-    r"|به\s+بالا|رزرو|تمدید|هتل|بگیر|اتاق)"
+    rf"\s*(?:اقامت|(?:ب|می[\u200c\s]?)?مون(?:یم|م|ید|ن|د)|ب?کنیم|اضافه|تمدید)(?![{_FA}])"
+    rf"|(?:\s*(?:به\s*(?:بالا|بعد)|یا\s*بیشتر)(?![{_FA}]))"
 )
+_FA_NIGHTS_ANSWER = re.compile(r"\s*[.!؟?]*\s*")
+_FA_LAST_ANSWERED_NIGHTS = 5
 _HOUR_RANGE_JOIN = re.compile(r"تا|-")
 
 
@@ -659,10 +660,15 @@ def _counts_nights(text: str, match: re.Match[str]) -> bool:
     """Whether a bare «N شب» (no «ساعت», no range) counts nights, not an hour (above)."""
     if match.group("bare_part") != "شب" or _HOUR_RANGE_JOIN.search(match.group()):
         return False  # «۲ تا ۳ شب»: a window of hours as written
-    if int(match.group("bare_hour")) in _FA_NOT_NIGHT_HOURS:
+    before = text[max(0, match.start() - _FA_HOUR_CUE_REACH) : match.start()]
+    if _FA_HOUR_CUE.search(re.split(r"[.!?؟\n]", before)[-1]):
+        return False  # «ساعت رو ۵ شب کنیم»: the hour
+    if _FA_STAY_BEFORE.search(text, 0, match.start()) or _FA_STAY_AFTER.match(text, match.end()):
         return True
-    return bool(
-        _FA_STAY_BEFORE.search(text, 0, match.start()) or _FA_STAY_AFTER.match(text, match.end())
+    return (
+        not text[: match.start()].strip()
+        and _FA_NIGHTS_ANSWER.fullmatch(text, match.end()) is not None
+        and int(match.group("bare_hour")) <= _FA_LAST_ANSWERED_NIGHTS
     )
 
 
@@ -796,7 +802,8 @@ def party_size(text: str) -> int | None:
 
 def _fa_parties(text: str) -> Iterator[ValueSpan]:
     for match in _FA_PARTY.finditer(text):
-        yield _span(Kind.COUNT, match)
+        if not _FA_AND_UP.match(text, match.end()):  # «۲ نفر یا بیشتر»: a threshold
+            yield _span(Kind.COUNT, match)
 
 
 #: A code's group right before a number ("SP 4471 9026 GB"), or its next piece after the
@@ -816,9 +823,11 @@ def measured(value: ValueSpan) -> str | None:
     )
 
 
-#: A Persian count followed by «به بالا» («۵ شب به بالا», five nights and up) sets a
-#: threshold a rule names, not how many of anything the customer has or books.
+#: A Persian count followed by «به بالا» or «یا بیشتر» («۵ شب به بالا», five nights and
+#: up; «۲ نفر یا بیشتر») sets a threshold a rule names, not how many of anything the
+#: customer has or books: no count, no party, nor its bare number.
 _FA_AND_UP = re.compile(rf"\s*(?:به\s*(?:بالا|بعد)|یا\s*بیشتر)(?![{_FA}])")
+_FA_COUNT_AND_UP = re.compile(rf"\s?(?:{_COUNT_UNITS}){_FA_AND_UP.pattern}")
 
 
 def _quantities(text: str) -> Iterator[ValueSpan]:
@@ -902,6 +911,8 @@ def _numbers(text: str) -> Iterator[ValueSpan]:
     for match in _NUMBER.finditer(text):
         if _THAI_LAUGH.match(match.group()) or _is_year(text, match):
             continue
+        if _FA_COUNT_AND_UP.match(text, match.end()):
+            continue  # «۵ شب به بالا»: a rule's threshold (``_FA_AND_UP``)
         if _FORMAT_WORD.match(text, match.start()) or _FORMAT_SIZE.match(text, match.start()):
             continue  # "a 6-digit code", "it's 8 digits", «۸ رقمی», «10 หลัก»: a format's size
         yield _span(Kind.NUMBER, match)
