@@ -26,7 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from domain.memory.offline.lexicon import THAI_GREETINGS, THAI_THANKS, alternation, word_set
+from domain.memory.offline.lexicon import (
+    THAI_GREETINGS,
+    THAI_NUMBER_LABELS,
+    THAI_THANKS,
+    alternation,
+    word_set,
+)
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -49,9 +55,7 @@ _CLOSING_PARTICLE = re.compile(
 _LAUGHTER = re.compile(r"(?<!\S)5{3,}\+*(?!\S)")
 _LAUGH_OPENS = re.compile(rf"(?:^|[.!?…\n]|{_PARTICLES}ๆ?|[^\w\s])\s*$")
 _LAUGH_CLOSES = re.compile(rf"(?:\s*(?:(?:นะ)?{_PARTICLES}ๆ?|[.!?…]|[^\w\s]))*\s*$")
-_NUMBER_LABEL = re.compile(
-    r"(?:ห้อง|เบอร์|ลงท้าย|เลข|เลขที่|ราคา|ยอด|รหัส|ชั้น|ซอย|หมู่|โต๊ะ|ที่นั่ง|(?i:no|room)\.?|#)\s*$"
-)
+_NUMBER_LABEL = re.compile(rf"(?:{THAI_NUMBER_LABELS}|ลงท้าย|ราคา|ยอด|ที่นั่ง)\s*$")
 #: What a courtesy clause says: greetings, thanks, congratulations. Not an apology: «ขอโทษ
 #: ครับ SD-CNX-47018» says the value before was wrong.
 _COURTESY_WORDS = THAI_GREETINGS | THAI_THANKS | word_set("ยินดีด้วย")

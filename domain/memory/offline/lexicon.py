@@ -150,6 +150,10 @@ FA_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"
 
 #: Thai polite and chat particles that end a phrase, the spoken spellings too ("คับ" for
 #: "ครับ"): never part of a name or a value. One regex alternation, longest first.
+#: Words before a number that label it («ห้อง 555», «เลขที่ 555», «เบอร์ 555»): after one, a
+#: run of fives is that number, no laughter. Each reader of laughter adds the labels of its
+#: own texts (``small_talk``: buildings and lines; ``thai_trims``: sums and seats).
+THAI_NUMBER_LABELS = r"ห้อง|เลขที่|เลข|ชั้น|ซอย|หมู่|เบอร์|รหัส|โต๊ะ|(?i:no|room)\.?|#"
 THAI_PARTICLES = r"(?:นะครับ|นะคะ|ครับ|ค้าบ|คับ|ค่ะ|คะ|ค่า|งับ|ฮะ|นะ|จ้ะ|จ้า|จ๊ะ)"
 
 

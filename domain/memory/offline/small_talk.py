@@ -8,6 +8,7 @@ caller checks): "ok the 21st then haha" still holds the 21st.
 
 import re
 
+from domain.memory.offline.lexicon import THAI_NUMBER_LABELS
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -16,9 +17,7 @@ _FA = FA_LETTERS
 _THAI_LAUGH = re.compile(r"(?<!\d)5{3,}(?![\d,.])")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 #: A word before "555" that makes it a number («ห้อง 555», «บ้านเลขที่ 555», «เบอร์ 555»).
-_NUMBERED_BEFORE = re.compile(
-    r"(?:ห้อง|เลขที่|เลข|ชั้น|ตึก|อาคาร|ซอย|หมู่|เบอร์|รหัส|โต๊ะ|สาย|(?i:no|room)\.?|#)\s*$"
-)
+_NUMBERED_BEFORE = re.compile(rf"(?:{THAI_NUMBER_LABELS}|ตึก|อาคาร|สาย)\s*$")
 #: A unit after "555" that makes it an amount or a count («555 บาท», «555 คน»).
 _UNIT_AFTER = re.compile(r"^\s*(?:บาท|฿|คน|ชิ้น|ห้อง|ที่|กม|กิโล|เมตร|ซม|วัน|ครั้ง)")
 
