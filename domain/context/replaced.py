@@ -635,9 +635,6 @@ def _distinctive(word: str) -> bool:
     return len(word) >= 5
 
 
-_PHRASE_END = re.compile(r"[.!?;:,،؛\n]\s")
-
-
 #: Where a sentence ends ("Leeds LS5 3BT. Slot agreed"), a line, or a sentence of a
 #: script written without spaces ("。"): where a marked value's phrase starts at the
 #: latest. A comma does not end it: an old value may hold one ("Unit 3, Kirkstall
@@ -678,8 +675,7 @@ def fit_marked(text: str, budget_tokens: int) -> str:
     mark = next((m for m in _MARK.finditer(text) if cut < m.end()), None)
     if mark is None:
         return without_empty_cut(fitted)
-    ends = [m.end() for m in _PHRASE_END.finditer(text, 0, mark.start())]
-    phrase = ends[-1] if ends else 0
+    phrase = next(start for start, end in marked_phrases(text) if end == mark.end())
     if cut < phrase:
         return without_empty_cut(fitted)  # the cut is before the marked value's phrase
     keep = text[:phrase].rstrip()

@@ -622,3 +622,18 @@ def test_a_word_an_other_fact_is_whole_does_not_keep_the_old_value_unmarked() ->
     ]
     text = mark_replaced("Booked you Tuesday with Dr Lee.", facts)  # type: ignore[arg-type]
     assert "(replaced by Wednesday 10:00 with Dr Lee)" in text
+
+
+def test_a_cut_never_shows_the_start_of_an_old_value_holding_a_comma() -> None:
+    # Given an old value with commas in it, marked where a summary quotes it, in English,
+    # Persian and Thai: its phrase starts at its sentence, never at its last comma
+    for lead, old in (
+        ("Delivery to ", "Unit 3, Kirkstall Business Park, Leeds"),
+        ("ارسال به ", "خیابان ولیعصر، کوچه بهار، پلاک ۱۲"),
+        ("ส่งที่ ", "88/219 หมู่ 5, ตำบลบางรักพัฒนา, อำเภอบางบัวทอง"),
+    ):
+        text = f"First point here. {lead}{old} (replaced by somewhere new)"
+        first_part = old.split()[0] + " " + old.split()[1]
+        for budget in range(estimate_tokens("First point here.") + 1, estimate_tokens(text)):
+            fitted = fit_marked(text, budget)
+            assert first_part not in fitted or "(replaced" in fitted, (budget, fitted)
