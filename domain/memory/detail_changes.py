@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Literal
 
 from domain.memory.agreed_changes import agreed_change
+from domain.memory.changed_in_place import from_to, quoted_then_changed
 from domain.memory.offline.compound_words import joined_compounds
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
@@ -180,6 +181,9 @@ def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
     for newer in range(1, len(details)):
         for change in _changes_by(read, newer, having):
             changes.setdefault((change.older, change.old), change)
+    for index, detail in enumerate(read):
+        for change in _changes_within(detail, index):
+            changes.setdefault((index, change.old), change)
     resolved = [_latest(change, changes) for change in changes.values()]
     kept = [c for c in resolved if not _said_again(c, details)]
     return kept + [
@@ -188,6 +192,38 @@ def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
         for index, value in _said_before(change, details)
         if (index, value) not in changes
     ]
+
+
+def _changes_within(detail: _Read, index: int) -> list[ValueChange]:
+    """The values of ``detail`` it says itself were replaced by another of its values
+    (``changed_in_place``; "so 26 rooms, not 28", "I've booked the 21st instead of the
+    14th"): one other value of the kind, the new one, not named wrong itself."""
+    found: list[ValueChange] = []
+    for old, kind in zip(detail.detail.values, detail.detail.kinds, strict=False):
+        news = [v for v in detail.values_of(kind) if v != old and not _same_value(v, old, kind)]
+        if len(news) != 1 or _named_wrong(detail.text, news[0]):
+            continue
+        new = news[0]
+        if _named_wrong(detail.text, old) and _sentence(detail.text, old) == _sentence(
+            detail.text, new
+        ):
+            found.append(ValueChange(old, new, index, index, "named"))
+        elif from_to(detail.text, old, new) or quoted_then_changed(
+            detail.detail.text, old, new, _said_changed(detail, new)
+        ):
+            found.append(ValueChange(old, new, index, index, CHANGED))
+    return found
+
+
+def _said_changed(detail: _Read, new: str) -> bool:
+    """Whether ``detail`` says ``new`` as a change made: a word of change said of it, not
+    only asked for, not one more of its kind."""
+    return (
+        detail.changes
+        and _changed_value(detail, new)
+        and not _proposed(detail, new)
+        and _ADDED.search(_sentence(detail.text, new)) is None
+    )
 
 
 def fully_replaced(details: Sequence[Detail], changes: Sequence[ValueChange]) -> set[int]:
