@@ -15,9 +15,7 @@ from tests.context.factories import detail
 
 def _replaced(*details: Detail) -> set[tuple[str, str, int]]:
     """(old, new, position of the detail recording it) of every change a fold stores."""
-    return {
-        (r.old, r.new, d.first_position) for d in kept_details([], details) for r in d.replaced
-    }
+    return {(r.old, r.new, d.first_position) for d in kept_details([], details) for r in d.replaced}
 
 
 @pytest.mark.parametrize(
@@ -25,7 +23,8 @@ def _replaced(*details: Detail) -> set[tuple[str, str, int]]:
     [
         (
             "Assistant: The first available appointment is Monday 2 December.",
-            "Assistant: I've moved the engineer visit from Monday 2 December to Tuesday 3 December.",
+            "Assistant: I've moved the engineer visit from Monday 2 December to Tuesday 3 "
+            "December.",
             "Monday 2 December",
             "Tuesday 3 December",
         ),
@@ -60,7 +59,11 @@ def test_moved_from_one_value_to_another_in_every_language(
             "$189.00",
             "$49.00",
         ),
-        ("Assistant: هزینه میشه ۴۹۰ هزار تومان به جای ۱۸۹۰ هزار تومان.", "۱۸۹۰ هزار تومان", "۴۹۰ هزار تومان"),
+        (
+            "Assistant: هزینه میشه ۴۹۰ هزار تومان به جای ۱۸۹۰ هزار تومان.",
+            "۱۸۹۰ هزار تومان",
+            "۴۹۰ هزار تومان",
+        ),
         ("Assistant: ค่าซ่อมเป็น 490 บาท ไม่ใช่ 1890 บาท ค่ะ", "1890 บาท", "490 บาท"),
     ],
 )
@@ -84,7 +87,11 @@ def test_a_value_named_wrong_beside_the_new_one_in_every_language(
             "April 21",
         ),
         ("User: ۱۴ آبان؟\nAssistant: بله، به جای اون ۲۱ آبان رو ثبت کردم.", "۱۴ آبان", "۲۱ آبان"),
-        ("User: วันที่ 14 เม.ย. เหรอคะ\nAssistant: ได้ค่ะ เลื่อนเป็นวันที่ 21 เม.ย. แทนค่ะ", "วันที่ 14 เม.ย.", "วันที่ 21 เม.ย."),
+        (
+            "User: วันที่ 14 เม.ย. เหรอคะ\nAssistant: ได้ค่ะ เลื่อนเป็นวันที่ 21 เม.ย. แทนค่ะ",
+            "วันที่ 14 เม.ย.",
+            "วันที่ 21 เม.ย.",
+        ),
     ],
 )
 def test_a_value_quoted_then_changed_in_the_answer_in_every_language(
