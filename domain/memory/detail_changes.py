@@ -12,7 +12,9 @@ it says so, by one of three signs:
   "45821" then "45281"), or a near copy said with a word of correction ("sorry",
   «ببخشید», «ขอโทษ», «ต้องเป็น»): "KP16 XRT" then "sorry my mistake its KP16 XRF"; a
   swap said with no word of correction names nothing the older value's words do not
-  ("order number 45821" is no typo of "invoice number 45281");
+  ("order number 45821" is no typo of "invoice number 45281"); a near copy said as what
+  holds now, of the same thing, is a change ("Return address is now … Apt 5D" after "…
+  Apt 5B", «الان», «ตอนนี้», "new");
 - it says a word of change ("changed", "moved", «تغییر», «เปลี่ยน», «เลื่อน») and its value
   stands among the same words as the older detail's ("collection", «นัด»), not among
   words that name another thing of that name ("my son's dental appointment" is not "my
@@ -128,6 +130,13 @@ _CHANGED = re.compile(
     r"\b(?:changed|move|moved|updated|switched|rescheduled|instead|pushed back|brought forward)\b"
     r"|(?:تغییر|عوض)\s*(?:کرد|داد|ثبت|شد|می|بد|بکن|کن)|به جای|بجای"
     r"|(?:เปลี่ยน|เลื่อน)\S{0,25}?เป็น|แทน",
+    re.IGNORECASE,
+)
+#: A value said as what holds from now on: "the return address is now …", «الان …»,
+#: «ตอนนี้…».
+_SAYS_NOW = re.compile(
+    r"\b(?:is|are|'s)\s+now\b|\bnow\s+(?:is|are|booked|set|goes|going)\b|\bnew\b"
+    r"|(?<![\w\u0600-\u06ff])(?:الان|جدید)(?![\w\u0600-\u06ff])|ตอนนี้|ใหม่",
     re.IGNORECASE,
 )
 #: Before the old value a correction names: "not 418", «نه ۱۲», «ไม่ใช่ กข».
@@ -475,6 +484,13 @@ def _replaced_by(
                 return old, "swapped"
             if newer.corrects and near_copy(old, new) and not _contrast(around, read.slot(old)):
                 return old, "corrected copy"
+        for old in olds:
+            if (
+                near_copy(old, new)
+                and _SAYS_NOW.search(_sentence(newer.text, new))
+                and _same_thing(False, around, read.slot(old))
+            ):
+                return old, CHANGED
         near = newer.detail.first_position - earlier.last_position <= CORRECTION_REACH
         if near and len(olds) == 1 and _said_corrected(newer, new, read, olds[0]):
             return olds[0], "corrected"
@@ -665,20 +681,23 @@ def _plain(text: str) -> str:
 @lru_cache(maxsize=4096)  # a detail's values are compared with every newer one's
 def _same_value(one: str, other: str, kind: str = "") -> bool:
     """One value in other words: one a run of the other's words ("1 Nov" of "1 Nov 2024"),
-    or the same numbers in the same order among mostly the same words (an address said
-    again with "to" before it)."""
+    or the same numbers (with the letters written with them: "Apt 5B" is not "Apt 5D") in
+    the same order among mostly the same words (an address said again with "to" before
+    it)."""
     if restates(one, other) or restates(other, one):
         return True
     if kind != "address":
         return False
-    numbers = [_plain(n) for n in _DIGITS.findall(one)]
-    if not numbers or numbers != [_plain(n) for n in _DIGITS.findall(other)]:
+    numbers = [_plain(n) for n in _NUMBERED.findall(one)]
+    if not numbers or numbers != [_plain(n) for n in _NUMBERED.findall(other)]:
         return False
     words, others = set(_WORDS.findall(one.casefold())), set(_WORDS.findall(other.casefold()))
     return len(words & others) * 2 >= min(len(words), len(others))
 
 
 _DIGITS = re.compile(r"\d+")
+#: A number with the letters written with it: "Apt 5B" is not "Apt 5D".
+_NUMBERED = re.compile(r"\w*\d\w*")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
