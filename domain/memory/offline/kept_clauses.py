@@ -52,6 +52,7 @@ from domain.memory.offline.lexicon import (
     ENGLISH_YES,
     PERSIAN_ACKNOWLEDGEMENTS,
     PERSIAN_YES,
+    THAI_PARTICLES,
     reply_words,
     word_set,
 )
@@ -98,6 +99,13 @@ _TAIL = re.compile(r"[\s,.!?؟،:;]+$")
 #: ", instead of the office", ", rather than calling".
 _CONTRAST_TAIL = re.compile(r"\s*(?:not|instead|rather\s+than)(?![\w'’])", re.I)
 _TH_LETTER = re.compile(f"[{_TH}]")
+#: The polite particle closing a bare Thai answer («ป.3 ค่ะ», «กมลชนก วงศ์ใหญ่ ค่ะ»): the answer
+#: says its thing without it, and the compact form drops it as after any value. Written on
+#: to the last word, only those no Thai word ends in (not «ค่า» of «คุ้มค่า», «คับ» of
+#: «บังคับ», nor after a leading vowel: «ให้เจ้า»).
+_TH_PARTICLE_TAIL = re.compile(
+    rf"(?:\s+(?:นะ)?{THAI_PARTICLES}|(?<=[{_TH}])(?<![\u0e40-\u0e44])(?:นะ)?(?:ครับผม|ครับ|ค่ะ|คะ|จ้ะ|จ๊ะ))ๆ?$"
+)
 
 #: What "let's …" says when it asks for nothing: "let's see what you think".
 _MUSING_EN = r"see|think|hope|wait|not|just\s+see|talk|be\s+honest|face\s+it"
@@ -414,7 +422,7 @@ def _of_sentence(candidate: Candidate, asked: Candidate | None) -> list[KeptClau
     text = candidate.text
     found: list[KeptClause] = []
     if asked is not None and _answers(_clean(text), asked.text):
-        answer = _clean(text)
+        answer = _without_particle(_clean(text))
         if _ASKS_WHERE.search(asked.text):
             found.append(KeptClause(answer, "place"))
         elif _ASKS_NAME.search(asked.text):
@@ -604,6 +612,11 @@ def _clause_at(text: str, at: int) -> str:
     if len(clause) <= MAX_CHARS:
         return clause
     return _clean(text[at : at + MAX_CHARS].rsplit(" ", 1)[0])
+
+
+def _without_particle(answer: str) -> str:
+    """A bare Thai answer without the polite particle closing it (``_TH_PARTICLE_TAIL``)."""
+    return _TH_PARTICLE_TAIL.sub("", answer).strip() or answer
 
 
 def _clean(text: str) -> str:
