@@ -21,6 +21,7 @@ from domain.context.held_values import CurrentValues, held
 from domain.context.needles import Needles, each_present
 from domain.context.value_sorts import quoted_sort, same_shape, same_sort, time_of_day
 from domain.memory.offline.lexicon import RELATIVE_DAYS
+from domain.memory.offline.values import find_values
 from domain.tokens import ELLIPSIS, fit_to_budget
 from schemas.memory_model import Fact, ReplacedValue
 
@@ -192,12 +193,37 @@ def _replacements(fact: Fact) -> list[tuple[str, Fact]]:
     chain = [earlier.value.strip() for earlier in fact.history] + [fact.value]
     pairs = []
     for index, old in enumerate(chain[:-1]):
-        newer = next((v for v in reversed(chain[index + 1 :]) if same_sort(old, v)), None)
+        newer = next(
+            (
+                v
+                for v in reversed(chain[index + 1 :])
+                if same_sort(old, v) and not _sentence_for(old, v)
+            ),
+            None,
+        )
         if newer is not None:
             pairs.append(
                 (old, fact if newer == fact.value else fact.model_copy(update={"value": newer}))
             )
     return pairs
+
+
+#: Words, or characters (Thai has few spaces), of a sentence, not a value: "I definitely
+#: didn't call anyone abroad", «ฉันไม่ได้โทรไปต่างประเทศเลยค่ะ».
+MIN_SENTENCE_WORDS = 4
+MIN_SENTENCE_CHARS = 24
+
+
+def _sentence_for(old: str, newer: str) -> bool:
+    """Whether ``newer`` is a sentence stating no value where ``old`` states one: a fact
+    the extractor gave the user's next words ("it's £51.49 this month", then "I definitely
+    didn't call anyone abroad") did not replace the amount, and a note naming the sentence
+    as the amount's replacement misleads."""
+    return (
+        (len(newer.split()) >= MIN_SENTENCE_WORDS or len(newer) >= MIN_SENTENCE_CHARS)
+        and not find_values(newer)
+        and bool(find_values(old))
+    )
 
 
 #: The word that joins a date to its hours ("Thursday 14 March, between 8am and 1pm",

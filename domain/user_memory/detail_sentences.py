@@ -12,24 +12,13 @@ kept whole.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.sentences import whole_sentences
 from domain.search.tokenize import normalize
 from domain.user_memory.details import states
-
-#: Where a turn starts inside a detail's one line ("… User: …", "… Assistant: …").
-_TURN = re.compile(r"(?:^|(?<=\s))((?:User|Assistant|System):\s*)")
-
-
-def _turns(text: str) -> list[tuple[str, str]]:
-    """(speaker label, what it says) of each turn of ``text``."""
-    parts = _TURN.split(text)
-    turns = [("", parts[0].strip())] if parts[0].strip() else []
-    turns += [(parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2)]
-    return turns
+from domain.user_memory.speaker_turns import turns
 
 
 def value_sentences(text: str, values: Sequence[str]) -> str:
@@ -38,7 +27,7 @@ def value_sentences(text: str, values: Sequence[str]) -> str:
     wanted = [v for v in (normalize(value) for value in values) if v.strip()]
     units = [
         (turn, label, sentence)
-        for turn, (label, said) in enumerate(_turns(text))
+        for turn, (label, said) in enumerate(turns(text))
         for sentence in whole_sentences(said)
     ]
     valued = [any(states(normalize(s), v) for v in wanted) for _, _, s in units]
@@ -54,4 +43,4 @@ def value_sentences(text: str, values: Sequence[str]) -> str:
 
 def unlabelled(text: str) -> str:
     """``text`` without its turns' speaker labels: a detail's line (``recall_details``)."""
-    return " ".join(said for _, said in _turns(text) if said)
+    return " ".join(said for _, said in turns(text) if said)

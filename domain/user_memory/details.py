@@ -232,6 +232,8 @@ def conversation_details(
         current = [value for value, _ in pairs]
         shortened = brief(compact_detail(detail.text.strip(), current), current)
         text = marks.mark_detail(shortened, current)
+        # a sentence saying only what a newer one of the detail replaced went with its values
+        current = [value for value in current if value in text or value not in shortened]
         # what it states as current: a value marked wherever it is quoted was replaced
         live = unmarked(text, current)
         values = [normalize(v) for v in live]

@@ -19,6 +19,9 @@ them; a user fact is read in another conversation, alone. So:
   them, without the reply words that open a turn ("sure", «ค่ะ», «بله»), in place
   of a numbered key that says nothing in another conversation ("• Kia Niro EV 4,
   registration: KM22 XTP", not "• Reference 3: That's for the …");
+- a day said only relative to when it was said («فردا صبح», "today", «วันนี้»: no digit
+  with it) is no fact in another conversation: that day is gone, and its line
+  ("Flight date: امروز") took a fact's room;
 - a code that differs from a newer code of the same conversation by two neighbouring
   characters swapped (a slip of the fingers, then put right: "NVL-7730418", then
   "NVL-7730481") is the mistake, not a second code: it is not kept (one character
@@ -33,9 +36,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from domain.memory.offline.lexicon import (
+    ENGLISH_MORE_RELATIVE_DAYS,
     ENGLISH_REPLIES,
+    PERSIAN_MORE_RELATIVE_DAYS,
     PERSIAN_REPLIES,
+    RELATIVE_DAYS,
     REPLY_NOUNS,
+    THAI_MORE_RELATIVE_DAYS,
     THAI_POLITE_WORDS,
     THAI_REPLIES,
     alternation,
@@ -81,6 +88,31 @@ _EXTENSION = re.compile(r"^(?:ext|extension|x|داخلی|ต่อ)\.?$", re.IGN
 #: Leading Thai letters glued to a code («คือJOB-67-0413»): Thai writes no space there.
 _THAI_LEAD = re.compile(r"^[\u0e00-\u0e4f]+(?=[A-Za-z0-9+])")
 _EDGE = ".,;:!?،؛()\"'«»“”"
+
+
+#: Words naming a day from when it is said (today, «فردا», «วันนี้»…).
+_RELATIVE_DAY_WORDS = RELATIVE_DAYS | ENGLISH_MORE_RELATIVE_DAYS | PERSIAN_MORE_RELATIVE_DAYS
+_RELATIVE_DAY_WORDS |= THAI_MORE_RELATIVE_DAYS
+#: Thai writes them on to the next word («พรุ่งนี้เช้า»).
+THAI_RELATIVE_DAY_WORDS = tuple(
+    day for day in _RELATIVE_DAY_WORDS if "\u0e00" <= day[:1] <= "\u0e7f"
+)
+#: Words a value of a day relative to when it is said has at most ("tomorrow morning"),
+#: and characters in Thai, written without spaces («พรุ่งนี้เช้า»).
+MAX_RELATIVE_DAY_WORDS = 3
+MAX_THAI_RELATIVE_DAY_CHARS = 15
+
+
+def only_relative_day(value: str) -> bool:
+    """Whether ``value`` names a day only from when it was said, with no digit (module doc)."""
+    words = value.casefold().split()
+    if len(words) > MAX_RELATIVE_DAY_WORDS or _CODE_WORD.search(value):
+        return False
+    folded = value.casefold()
+    return any(word.strip(_EDGE) in _RELATIVE_DAY_WORDS for word in words) or (
+        len(folded) <= MAX_THAI_RELATIVE_DAY_CHARS
+        and any(day in folded for day in THAI_RELATIVE_DAY_WORDS)
+    )
 
 
 def is_code_key(key: str) -> bool:
@@ -183,6 +215,8 @@ def users_facts(facts: Iterable[tuple[str, str]]) -> UsersFacts:
     for key, value in facts:
         if UNATTRIBUTED_CONTACT.match(key):
             kept.turns.append((value, code_of(value)))
+        elif only_relative_day(value):
+            continue
         elif not is_code_key(key):
             shaped.append((key, value, ""))
         else:

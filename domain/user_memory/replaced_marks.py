@@ -16,21 +16,33 @@ earlier values were forgotten: ``merge.correct_fact``).
 
 Marked "(replaced)", not "(replaced by …)": the current value is on the fact's line of
 the section, and a note naming it cost the section room, and named as current a value
-that a later conversation replaced in turn.
+that a later conversation replaced in turn. Each mark costs a returning user's section
+about four tokens, so a value gets one (``one_mark_per_value``): the words of one old
+value quoted apart ("£142 a month", "Friday, Nov 22", «پنجشنبه ۲۴ آبان») carry one mark
+after the last of them, not one each. And a detail's sentence that only asks about or
+states old values goes where another sentence of the detail states the value that
+replaced them (``without_superseded``): "Sending to jk@yahoo.com, is that right? — can
+you send to jen@gmail.com instead?" says the current address in its second sentence, and
+the first cost its words and a mark.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from domain.context.replaced import OLD_NOTE, ReplacedMarks
+from domain.memory.offline.sentences import whole_sentences
+from domain.search.tokenize import normalize
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import IDENTIFIER_KEY
+from domain.user_memory.speaker_turns import turns
 from schemas.memory_model import Fact, FactValue
 from schemas.user_memory import UserFact
 
 #: A note naming the value that replaced the one before it (a value may hold brackets).
+_NAMED_PREFIX = " (replaced by "
 _NAMED_NOTE = re.compile(r" \(replaced by (?:[^()]|\([^()]*\))*\)")
 
 
@@ -49,17 +61,81 @@ def unmarked(text: str, values: Sequence[str]) -> list[str]:
     ]
 
 
+#: The most text between two marks naming the same newer value for them to mark one
+#: old value quoted in parts ("Friday (…), Nov 22 (…)"): a few words, no sentence's end.
+MAX_GAP_IN_VALUE = 16
+_SENTENCE_END = re.compile(r"[.!?؟;؛\n]")
+
+
+def one_mark_per_value(named: str) -> str:
+    """``named`` (notes naming their newer value) with a note left out where the next note
+    names the same value and only a few words of the same old value stand between
+    (module doc): "£142 (replaced by £118) a month (replaced by £118)"."""
+    notes = list(_NAMED_NOTE.finditer(named))
+    if len(notes) < 2:
+        return named
+    dropped: list[tuple[int, int]] = []
+    for this, following in itertools.pairwise(notes):
+        gap = named[this.end() : following.start()]
+        if (
+            this.group() == following.group()
+            and len(gap) <= MAX_GAP_IN_VALUE
+            and not _SENTENCE_END.search(gap)
+        ):
+            dropped.append(this.span())
+    for start, end in reversed(dropped):
+        named = named[:start] + named[end:]
+    return named
+
+
+def without_superseded(named: str, values: Sequence[str]) -> str:
+    """``named`` (a detail, notes naming their newer value) without its sentences whose
+    every quoted value is marked and whose newer value another sentence of it states,
+    unless one of ``values`` (the detail's current values) is in them (module doc)."""
+    if "(replaced by " not in named:
+        return named
+    units = [
+        (label, sentence) for label, said in turns(named) for sentence in whole_sentences(said)
+    ]
+    if len(units) < 2:
+        return named
+    bare = [normalize(_NAMED_NOTE.sub("", sentence)) for _, sentence in units]
+    kept: list[tuple[str, str]] = []
+    for index, (label, sentence) in enumerate(units):
+        notes = _NAMED_NOTE.finditer(sentence)
+        newer = [normalize(note.group()[len(_NAMED_PREFIX) : -1]) for note in notes]
+        elsewhere = [text for at, text in enumerate(bare) if at != index]
+        superseded = bool(newer) and all(any(n in text for text in elsewhere) for n in newer)
+        # a current value the sentence states keeps it
+        said = unnamed(sentence)  # the newer value a note names is not said there
+        states_current = any(v in said and unmarked(said, [v]) for v in values)
+        if superseded and not states_current:
+            continue
+        kept.append((label, sentence))
+    if len(kept) == len(units):
+        return named
+    joined: list[tuple[str, list[str]]] = []
+    for label, sentence in kept:
+        if joined and joined[-1][0] == label:
+            joined[-1][1].append(sentence)
+        else:
+            joined.append((label, [sentence]))
+    return " ".join(label + " ".join(said) for label, said in joined)
+
+
 class ShortMarks:
-    """``ReplacedMarks`` whose notes do not name the replacing value (module doc)."""
+    """``ReplacedMarks`` whose notes do not name the replacing value, one a value (module
+    doc)."""
 
     def __init__(self, marks: ReplacedMarks) -> None:
         self._marks = marks
 
     def mark(self, text: str) -> str:
-        return unnamed(self._marks.mark(text))
+        return unnamed(one_mark_per_value(self._marks.mark(text)))
 
     def mark_detail(self, text: str, values: Sequence[str]) -> str:
-        return unnamed(self._marks.mark_detail(text, values))
+        named = one_mark_per_value(self._marks.mark_detail(text, values))
+        return unnamed(without_superseded(named, values))
 
 
 _MARKS = ByIdentity[ShortMarks]()

@@ -1,0 +1,123 @@
+"""A returning user's section spends its room on values, not on marks
+(``domain.user_memory.replaced_marks``, ``fact_values``).
+
+One old value quoted in parts carries one "(replaced)", after its last part; a detail's
+sentence saying only what another of its sentences replaced goes; a sentence the
+extractor took for an amount's next value replaced no amount; a day named only from when
+it was said is no fact of the user's. English, Persian, Thai.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.context.replaced import ReplacedMarks
+from domain.user_memory.fact_values import users_facts
+from domain.user_memory.replaced_marks import ShortMarks
+from schemas.memory_model import Fact, FactValue
+from tests.user_memory.conversations import T0
+
+
+def fact(key: str, value: str, *earlier: str) -> Fact:
+    history = [FactValue(value=v, source_message_id="m1", updated_at=T0) for v in earlier]
+    return Fact(key=key, value=value, source_message_id="m2", updated_at=T0, history=history)
+
+
+#: (fact, text quoting its earlier values in parts, the text as marked).
+IN_PARTS = {
+    "en": (
+        fact("return_date", "Tuesday, Nov 26", "Friday", "Nov 22"),
+        "You'd likely have it back by Friday, Nov 22.",
+        "You'd likely have it back by Friday, Nov 22 (replaced).",
+    ),
+    "fa": (
+        fact("appointment_date", "۸ آذر", "پنجشنبه", "۲۴ آبان"),
+        "پنجشنبه ۲۴ آبان ثبت شد، دکتر بین ساعت ۱۰ تا ۱۲ میاد.",
+        "پنجشنبه ۲۴ آبان (replaced) ثبت شد، دکتر بین ساعت ۱۰ تا ۱۲ میاد.",
+    ),
+    "th": (
+        fact("flight_date", "วันที่ 21 ธ.ค.", "วันเสาร์ที่ 21 ธันวาคม", "2567"),
+        "ขาไปเที่ยวบิน TS212 วันเสาร์ที่ 21 ธันวาคม 2567 ออก 08.05 น.",
+        "ขาไปเที่ยวบิน TS212 วันเสาร์ที่ 21 ธันวาคม 2567 (replaced) ออก 08.05 น.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_one_old_value_quoted_in_parts_carries_one_mark(language: str) -> None:
+    moved, text, marked = IN_PARTS[language]
+    assert ShortMarks(ReplacedMarks([moved])).mark(text) == marked
+
+
+#: (fact, a detail asking about the old value and answered with the new one, the detail
+#: as the user memory keeps it).
+ANSWERED = {
+    "en": (
+        fact("customer_email", "jen.k@gmail.com", "jkowal@yahoo.com"),
+        "Assistant: Sending to jkowal@yahoo.com, is that right? "
+        "User: oh can you send to jen.k@gmail.com instead?",
+        "User: oh can you send to jen.k@gmail.com instead?",
+    ),
+    "fa": (
+        fact("customer_phone", "0912 345 6718", "0912 345 6781"),
+        "Assistant: شماره‌ای که ثبت کردم 0912 345 6781 هست، درسته؟ "
+        "User: نه اشتباه زدم 0912 345 6718 درستشه.",
+        "User: نه اشتباه زدم 0912 345 6718 درستشه.",
+    ),
+    "th": (
+        fact("customer_phone", "089-314-7720", "081-556-2934"),
+        "Assistant: เบอร์ 081-556-2934 ใช่ไหมคะ User: ไม่ใช่ครับ เบอร์ใหม่ 089-314-7720 ครับ",
+        "User: ไม่ใช่ครับ เบอร์ใหม่ 089-314-7720 ครับ",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_sentence_saying_only_what_the_detail_replaced_goes(language: str) -> None:
+    changed, text, kept = ANSWERED[language]
+    marks = ShortMarks(ReplacedMarks([changed]))
+    assert marks.mark_detail(text, [changed.value]) == kept
+    # a sentence stating a current value stays, marked
+    both = f"{text.split('User:')[0].strip()} Assistant: ORD-55120"
+    assert "(replaced)" in marks.mark_detail(both, [changed.value, "ORD-55120"])
+
+
+#: (a fact whose history holds an amount and whose value is a sentence, a text quoting
+#: the amount).
+SENTENCE_AFTER_AMOUNT = {
+    "en": (
+        fact("reported_fault", "I definitely didn't call anyone abroad", "£51.49"),
+        "it's £51.49 this month, normally it's £38.99.",
+    ),
+    "fa": (
+        fact("reported_fault", "یه تماس خارجی داشتم ولی من زنگ نزدم اصلا", "۵۱۰ هزار تومان"),
+        "قبض این ماه ۵۱۰ هزار تومان شده",
+    ),
+    "th": (
+        fact("reported_fault", "ฉันไม่ได้โทรไปต่างประเทศเลยค่ะ", "1,250 บาท"),
+        "บิลเดือนนี้ 1,250 บาท",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_sentence_stating_no_value_replaced_no_amount(language: str) -> None:
+    faulty, text = SENTENCE_AFTER_AMOUNT[language]
+    assert ReplacedMarks([faulty]).mark(text) == text
+    # an amount after it is still the amount's replacement
+    paid = fact("bill_total", "£38.99", "£51.49")
+    assert "(replaced by £38.99)" in ReplacedMarks([paid]).mark("it's £51.49 this month")
+
+
+#: Facts of a conversation: a day said only from then, and one with its date.
+RELATIVE = {
+    "en": [("flight_date", "tomorrow morning"), ("delivery_date", "Friday 7 June")],
+    "fa": [("flight_date", "فردا صبح"), ("delivery_date", "جمعه ۱۶ آبان")],
+    "th": [("appointment_date", "พรุ่งนี้เช้า"), ("delivery_date", "วันศุกร์ที่ 7 พ.ย.")],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_day_said_only_from_then_is_no_users_fact(language: str) -> None:
+    relative, dated = RELATIVE[language]
+    assert users_facts([relative, dated]).facts == [dated]
