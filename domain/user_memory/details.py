@@ -36,6 +36,7 @@ from domain.memory.offline.terms import content_terms
 from domain.memory.offline.values import Kind
 from domain.memory.speakers import label_of
 from domain.search.tokenize import normalize
+from domain.user_memory.idle_details import only_of_the_moment
 from domain.user_memory.removed import REMOVED, Removed
 from domain.user_memory.replaced_marks import ShortMarks, unmarked
 from schemas.memory_model import Detail, Fact, ReplacedValue
@@ -229,6 +230,8 @@ def conversation_details(
         ]
         if detail.superseded or not pairs:
             continue
+        if only_of_the_moment([value for value, _ in pairs], [kind for _, kind in pairs]):
+            continue  # chat of that moment (``idle_details``)
         current = [value for value, _ in pairs]
         shortened = brief(compact_detail(detail.text.strip(), current), current)
         text = marks.mark_detail(shortened, current)

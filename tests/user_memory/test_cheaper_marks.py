@@ -4,7 +4,8 @@
 One old value quoted in parts carries one "(replaced)", after its last part; a detail's
 sentence saying only what another of its sentences replaced goes; a sentence the
 extractor took for an amount's next value replaced no amount; a day named only from when
-it was said is no fact of the user's. English, Persian, Thai.
+it was said is no fact of the user's; a detail of chat of that moment (a laugh, a thanks,
+"hold on") is not handed over. English, Persian, Thai.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from __future__ import annotations
 import pytest
 
 from domain.context.replaced import ReplacedMarks
+from domain.user_memory.details import conversation_details
 from domain.user_memory.fact_values import users_facts
 from domain.user_memory.replaced_marks import ShortMarks
-from schemas.memory_model import Fact, FactValue
+from schemas.memory_model import Detail, Fact, FactValue
 from tests.user_memory.conversations import T0
 
 
@@ -121,3 +123,36 @@ RELATIVE = {
 def test_a_day_said_only_from_then_is_no_users_fact(language: str) -> None:
     relative, dated = RELATIVE[language]
     assert users_facts([relative, dated]).facts == [dated]
+
+
+#: (a detail of chat of that moment, one whose clause the next conversation needs).
+OF_THE_MOMENT = {
+    "en": (
+        "User: Please hold on a moment, someone is at the door.",
+        "User: I'd rather you email me than ring.",
+    ),
+    "fa": ("User: مرسی، میدم بهش سیو کنه", "User: آره با پیک بفرستید"),
+    "th": ("User: มาอีกแล้วค่ะ 😅 แม่ฝากของเพิ่ม", "User: ตอนรับรถผมจะจ่ายเงินสด"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_detail_of_chat_of_the_moment_is_not_handed_over(language: str) -> None:
+    idle, needed = OF_THE_MOMENT[language]
+    details = [
+        Detail(
+            first_position=n,
+            last_position=n,
+            text=text,
+            values=[text.removeprefix("User: ")],
+            kinds=["instruction"],
+        )
+        for n, text in enumerate([idle, needed], start=1)
+    ]
+    handed = conversation_details(details, [], "c1", T0)
+    assert [detail.text for detail in handed] == [needed]
+    # a value stated beside it keeps the detail
+    dated = details[0].model_copy(
+        update={"values": [*details[0].values, "14:07"], "kinds": ["instruction", "time"]}
+    )
+    assert len(conversation_details([dated], [], "c1", T0)) == 1

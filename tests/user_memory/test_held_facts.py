@@ -57,3 +57,26 @@ def test_another_subjects_value_and_a_short_value_are_still_listed() -> None:
 def test_the_same_value_twice_in_a_subject_is_listed_once_the_first_time() -> None:
     facts = [fact("delivery_date", "Friday 10 October"), fact("delivery_day", "Friday 10 October")]
     assert held_facts(facts) == frozenset({1})
+
+
+#: One person's name under two keys, in two conversations, and another person's.
+NAMED_TWICE = {
+    "en": ("Alicia Moreno", "Carla Moreno"),
+    "fa": ("سپیده اکبری", "کامران فرهادی"),
+    "th": ("วรรณวิสา ตั้งจิตเจริญ", "ณัฐพล ตั้งจิตเจริญ"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_one_persons_name_under_two_keys_is_listed_once(language: str) -> None:
+    name, other = NAMED_TWICE[language]
+    facts = [
+        fact("customer_name", name, "s2", day=7),
+        fact("holder_name", name),
+        fact("person_name", other),
+    ]
+    text = recall(UserMemoryState(facts=facts), "", 400, current_session="now").text
+    assert text.count(name) == 1
+    assert f"Customer name: {name}" in text
+    assert f"Person name: {other}" in text
+    assert held_facts(facts) == frozenset({1})
