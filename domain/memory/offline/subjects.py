@@ -967,12 +967,45 @@ TOPICS: tuple[Topic, ...] = (
         english=r"mov(?:e|ing)\s+to|relocat(?:e|ing)\s+to",
         free_text=True,
     ),
+    # The two ends of a tenancy are two days: a move-out never replaces the move-in.
+    Topic(
+        "move_in",
+        {Kind.DATE: "move_in_date"},
+        english=r"mov(?:e|ing)[\s-]+in(?:\s+(?:date|day))?",
+        thai=r"ย้ายเข้า",
+    ),
+    Topic(
+        "move_out",
+        {Kind.DATE: "move_out_date"},
+        english=r"mov(?:e|ing)[\s-]+out(?:\s+(?:date|day))?|vacate|vacating",
+        persian=r"تخلیه",
+        thai=r"ย้ายออก",
+    ),
     Topic(
         "move",
         {Kind.DATE: "move_date"},
-        english=r"mov(?:e|ing)\s+(?:on|in|out)|mov(?:e|ing)\s+date",
+        english=r"mov(?:e|ing)\s+on|mov(?:e|ing)\s+date",
         persian=r"اسباب[\u200c\s]?کشی|جابجایی|جابه[\u200c\s]?جایی",
-        thai=r"ย้ายบ้าน|ย้ายเข้า|ย้ายออก",
+        thai=r"ย้ายบ้าน",
+    ),
+    # Where a span of time starts and where it ends (a lease, a course, a membership, a
+    # contract): two days, never one moved. Weak: a day's own subject named in reach
+    # ("the installation starts on 5 May", «نوبت از شنبه شروع میشه») keeps the day.
+    Topic(
+        "start",
+        {Kind.DATE: "start_date"},
+        english=r"(?:re)?start(?:s|ing|ed)?(?:\s+date)?|begin(?:s|ning)?|commenc(?:e|es|ing|ement)",
+        persian=r"(?:تاریخ\s*)?(?:شروع|آغاز)",
+        thai=r"(?:วัน(?:ที่)?)?เริ่ม(?:ต้น)?",
+        strength=WEAK,
+    ),
+    Topic(
+        "end",
+        {Kind.DATE: "end_date"},
+        english=r"end(?:s|ing)?(?:\s+date)?|finish(?:es|ing)?|last\s+day",
+        persian=r"(?:تاریخ\s*)?(?:پایان|اتمام|خاتمه)|تموم|تمام\s*(?:میشه|می[\u200c\s]?شود)",
+        thai=r"(?:วัน(?:ที่)?)?สิ้นสุด|หมดสัญญา|จบ(?:คอร์ส)?|วันสุดท้าย",
+        strength=WEAK,
     ),
     Topic(
         "expiry",
