@@ -18,7 +18,8 @@ from domain.memory.offline.offered_choices import offered_topics
 from domain.memory.offline.period_starts import start_asked_for
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.subjects import Topic, cues_in, topics_named
-from domain.memory.offline.values import FA_LETTERS
+from domain.memory.offline.values import FA_LETTERS, Kind
+from domain.memory.offline.when_asked import asks_when
 
 _FA = FA_LETTERS
 #: Persian letters without the zero-width non-joiner, which parts two words.
@@ -186,7 +187,15 @@ def asked_topics(text: str) -> list[Topic]:
     question for how many asks no sum ("How many people will be there in total?"), though
     another clause of it may ("How many nights, and what's the total amount?")."""
     topics: list[Topic] = []
+    before = ""
     for sentence in (part for whole in split_sentences(text) for part in _EMOJI_BREAK.split(whole)):
+        said_before, before = before, sentence
+        if is_question(sentence) and asks_when(sentence) and not any(topics_named(sentence)):
+            # "… inspected at the point of collection. What date suits you?": the day of
+            # what the sentence before named last
+            named = [t for t in topics_named(said_before) if t.key_for(Kind.DATE)]
+            topics += [t for t in reversed(named) if t not in topics]
+            continue
         if is_question(sentence):
             counting = _counting_clauses(sentence)
             summed = {

@@ -107,10 +107,12 @@ from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_codes import code_named, code_of_named_thing, door_code
 from domain.memory.offline.named_fa import things_named
 from domain.memory.offline.names_en import name_replied, names_in_passing
+from domain.memory.offline.not_standing import counts_times, not_standing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
+from domain.memory.offline.period_starts import start_given
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.redirected_deliveries import redirected_delivery
@@ -828,7 +830,10 @@ def _facts_in(
         found.append(code)
         claimed.claim(code.start, code.end)
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v, from_user)]
-    found.extend(_named_old(text, values))
+    asked_names = [t.name for t in asked]
+    found.extend(
+        old for old in _named_old(text, values) if not start_given(text, old.start, asked_names)
+    )
     used: set[tuple[int, Kind]] = set()
     for index, value in enumerate(values):
         if _loose_date_in_question(text, value) or _said_exactly_next(
@@ -980,7 +985,10 @@ def _keys_for(
     usually one, two for "delivery and assembly on Wednesday", none when it is about
     nothing known."""
     correction, update = changes
-    if _named_as_old(text, value):
+    asked_names = [t.name for t in asked]
+    if not_standing(text, value) or (
+        _named_as_old(text, value) and not start_given(text, value.start, asked_names)
+    ):
         return []
     if _named_as_id(text, value, asked):
         value = dataclasses.replace(value, kind=Kind.NUMBER)
@@ -1112,6 +1120,8 @@ def _keys_for(
             key is not None
             and (topic.name, value.kind) not in bound
             and _fits(key, value, True, text)
+            # "he measured it like 3 times": how often, no answer to the question
+            and not counts_times(text, value)
         ):
             bound.add((topic.name, value.kind))
             # "text my wife instead": her number, not yours
@@ -1881,7 +1891,12 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
     reach = stop if verb_last else min(stop, short)
     after = text[value.end : reach]
     found = []
-    for cue in cues_in(after):
+    # read in the whole text, so that a cue's own look around sees past the reach: "with
+    # our wedding coordinator" names no wedding, however near "wedding" stands
+    for whole in cues_in(text):
+        if not value.end <= whole.start < reach:
+            continue
+        cue = Cue(whole.topic, whole.start - value.end, min(whole.end, reach) - value.end)
         if is_thai(after) and opens_next_clause(after[: cue.start]):
             continue
         if _leads_another(after, cue, value.kind):

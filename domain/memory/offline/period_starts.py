@@ -12,6 +12,7 @@ sets when "onwards" and "can start from" counted).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from domain.memory.offline.values import FA_LETTERS
 
@@ -35,3 +36,17 @@ def start_asked_for(text: str, start: int, end: int) -> bool:
     """Whether the value at ``text[start:end]`` is a start asked for."""
     before = text[max(0, start - _REACH) : start]
     return bool(_ASKED_FROM.search(before) or _ASKED_START_AFTER.match(text[end : end + 20]))
+
+
+#: "from" right before a value.
+_FROM_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])from|(?<![{_FA}])از|จาก|ตั้งแต่)\s?(?:the\s+|on\s+)?$", re.IGNORECASE
+)
+
+
+def start_given(text: str, start: int, asked: Iterable[str]) -> bool:
+    """Whether the value at ``text[start:]`` follows "from" in a reply to a question for
+    when something starts ("When can you start?" "from 10 December", «کی میتونید شروع
+    کنید؟» «از ۱۰ آذر میتونیم», «เริ่มได้วันไหน» «ตั้งแต่ 10 ธ.ค.»): the start given, no
+    old value."""
+    return "start" in asked and bool(_FROM_BEFORE.search(text[max(0, start - _REACH) : start]))

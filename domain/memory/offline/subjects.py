@@ -986,7 +986,8 @@ TOPICS: tuple[Topic, ...] = (
         {Kind.DATE: "move_date"},
         english=r"mov(?:e|ing)\s+on|mov(?:e|ing)\s+date",
         persian=r"اسباب[\u200c\s]?کشی|جابجایی|جابه[\u200c\s]?جایی",
-        thai=r"ย้ายบ้าน",
+        # «วันย้ายของ», «ขนของเข้า»: the day the belongings move
+        thai=r"ย้ายบ้าน|ย้ายของ|ขนของ",
     ),
     # Where a span of time starts and where it ends (a lease, a course, a membership, a
     # contract): two days, never one moved. Weak: a day's own subject named in reach
@@ -994,15 +995,18 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "start",
         {Kind.DATE: "start_date"},
-        english=r"(?:re)?start(?:s|ing|ed)?(?:\s+date)?|begin(?:s|ning)?|commenc(?:e|es|ing|ement)",
-        persian=r"(?:تاریخ\s*)?(?:شروع|آغاز)",
+        # not "to start with", "start off", "for a start": a first step, no day
+        english=r"(?<!a\s)(?:re)?start(?:s|ing|ed)?(?:\s+date)?(?!\s+(?:with|off|by|over|again))"
+        r"|begin(?:s|ning)?|commenc(?:e|es|ing|ement)",
+        persian=r"(?:تاریخ\s*)?(?<!برای\s)(?:شروع|آغاز)",
         thai=r"(?:วัน(?:ที่)?)?เริ่ม(?:ต้น)?",
         strength=WEAK,
     ),
     Topic(
         "end",
         {Kind.DATE: "end_date"},
-        english=r"end(?:s|ing)?(?:\s+date)?|finish(?:es|ing)?|last\s+day",
+        # not "end up", "in the end", "at the end of the day"
+        english=r"(?<!the\s)end(?:s|ing)?(?:\s+date)?(?!\s+up)|finish(?:es|ing)?|last\s+day",
         persian=r"(?:تاریخ\s*)?(?:پایان|اتمام|خاتمه)|تموم|تمام\s*(?:میشه|می[\u200c\s]?شود)",
         thai=r"(?:วัน(?:ที่)?)?สิ้นสุด|หมดสัญญา|จบ(?:คอร์ส)?|วันสุดท้าย",
         strength=WEAK,
