@@ -119,6 +119,7 @@ from domain.memory.offline.redirected_deliveries import redirected_delivery
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
+from domain.memory.offline.span_ends import span_end
 from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.stay_ends import stay_end_moved
@@ -1130,6 +1131,9 @@ def _keys_for(
             return [(facts.entity_key(key, value.text, update), value.start)]
     if someone_else is not None:
         return [(facts.entity_key(someone_else, value.text, update), value.start)]
+    ends = span_end(text, value.start, facts.saying) if value.kind is Kind.DATE else None
+    if ends is not None:  # «เริ่ม 15 พ.ย. 2567 ถึง 14 พ.ย. 2568»: the end, no second start
+        return [(ends, value.start)]
     carried = _named_just_before(text, value) or _named_in_sentence_before(text, value)
     if carried is not None:
         return [(facts.entity_key(carried, value.text, update), value.start)]

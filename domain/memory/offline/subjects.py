@@ -978,7 +978,6 @@ TOPICS: tuple[Topic, ...] = (
         "move_out",
         {Kind.DATE: "move_out_date"},
         english=r"mov(?:e|ing)[\s-]+out(?:\s+(?:date|day))?|vacate|vacating",
-        persian=r"تخلیه",
         thai=r"ย้ายออก",
     ),
     Topic(
