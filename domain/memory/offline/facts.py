@@ -119,7 +119,7 @@ from domain.memory.offline.redirected_deliveries import redirected_delivery
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
-from domain.memory.offline.span_ends import span_end
+from domain.memory.offline.span_ends import SPAN_DAYS, span_end
 from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.stay_ends import stay_end_moved
@@ -2137,8 +2137,12 @@ def _similar_known(
                 # «เลื่อนเป็นวันอาทิตย์ที่ 8 ธ.ค. ช่วงเวลาเดิม 13.00-15.00 น.»: the date held
                 # with that slot is the one moved, however long ago it was named
                 return noted or item.key
-            compatible = compatible or item.key
-    return noted or compatible
+            if compatible is None and base_key(item.key) in SPAN_DAYS:
+                # a span's start or end is moved by name ("push the start to …"): a day
+                # said without one is no move of it, nor of an older day behind it
+                compatible = ""
+            compatible = item.key if compatible is None else compatible
+    return noted or compatible or None
 
 
 #: A piece of a message that says which held value a correction moves: digits with a

@@ -16,9 +16,11 @@ _END_OF = {
     "check_in_date": "check_out_date",
     "pickup_date": "return_date",
 }
+#: Keys of the ends of a span: moved only by name, never by a day said alone.
+SPAN_DAYS = frozenset({*_END_OF, *_END_OF.values()} - {"pickup_date", "return_date"})
 #: Between the start and the end: "until", "to", a dash; «تا»; «ถึง», «จนถึง».
 _UNTIL = re.compile(
-    r"^\s*(?:(?:until|till|to|through|thru|-|–|—)\s*(?:the\s+)?|تا\s*|(?:จน)?ถึง\s*(?:วันที่\s*)?)$",
+    r"^\s*[,،]?\s*(?:(?:until|till|to|through|thru|-|–|—)\s*(?:the\s+)?|تا\s*|(?:จน)?ถึง\s*(?:วันที่\s*)?)$",
     re.IGNORECASE,
 )
 

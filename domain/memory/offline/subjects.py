@@ -995,7 +995,7 @@ TOPICS: tuple[Topic, ...] = (
         "start",
         {Kind.DATE: "start_date"},
         # not "to start with", "start off", "for a start": a first step, no day
-        english=r"(?<!a\s)(?:re)?start(?:s|ing|ed)?(?:\s+date)?(?!\s+(?:with|off|by|over|again))"
+        english=r"(?<!a\s)(?<![A-Za-z])start(?:s|ing|ed)?(?:\s+date)?(?!\s+(?:with|off|by|over|again))"
         r"|begin(?:s|ning)?|commenc(?:e|es|ing|ement)",
         persian=r"(?:تاریخ\s*)?(?<!برای\s)(?:شروع|آغاز)",
         thai=r"(?:วัน(?:ที่)?)?เริ่ม(?:ต้น)?",
