@@ -1007,7 +1007,8 @@ TOPICS: tuple[Topic, ...] = (
         # not "end up", "in the end", "at the end of the day"
         english=r"(?<!the\s)end(?:s|ing)?(?:\s+date)?(?!\s+up)|finish(?:es|ing)?|last\s+day",
         persian=r"(?:تاریخ\s*)?(?:پایان|اتمام|خاتمه)|تموم|تمام\s*(?:میشه|می[\u200c\s]?شود)",
-        thai=r"(?:วัน(?:ที่)?)?สิ้นสุด|หมดสัญญา|จบ(?:คอร์ส)?|วันสุดท้าย",
+        # not «หมดสัญญา» (a contract runs out): as often the old place's, said beside the new start
+        thai=r"(?:วัน(?:ที่)?)?สิ้นสุด|จบ(?:คอร์ส)?|วันสุดท้าย",
         strength=WEAK,
     ),
     Topic(
