@@ -1898,9 +1898,9 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
     # read in the whole text, so that a cue's own look around sees past the reach: "with
     # our wedding coordinator" names no wedding, however near "wedding" stands
     for whole in cues_in(text):
-        if not value.end <= whole.start < reach:
+        if not (value.end <= whole.start and whole.end <= reach):
             continue
-        cue = Cue(whole.topic, whole.start - value.end, min(whole.end, reach) - value.end)
+        cue = Cue(whole.topic, whole.start - value.end, whole.end - value.end)
         if is_thai(after) and opens_next_clause(after[: cue.start]):
             continue
         if _leads_another(after, cue, value.kind):
@@ -1965,6 +1965,10 @@ def _nearest_cues(
     for placed in cues_in(text):
         if placed.start < window or placed.end > value.start:
             continue
+        if placed.topic.name in _SPAN_WORDS and any(
+            v.kind is value.kind for v in find_values(text[placed.end : value.start])
+        ):
+            continue  # "starting from 8 March, … restart on 8 May": the start is 8 March
         if not counted_from(text, placed.start) and not taken_off(text, placed.start):
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
@@ -1992,6 +1996,10 @@ def _nearest_cues(
             chosen.append(other)
     spent.update((c.start, value.kind) for c in chosen)
     return [(c.topic, c.start) for c in chosen]
+
+
+#: Words of where a span starts or ends: they name the first day after them only.
+_SPAN_WORDS = frozenset({"start", "end"})
 
 
 #: Money held on a card or in an account: its balance is what is left to spend, not a sum
