@@ -2145,9 +2145,14 @@ def _similar_known(
                 # «เลื่อนเป็นวันอาทิตย์ที่ 8 ธ.ค. ช่วงเวลาเดิม 13.00-15.00 น.»: the date held
                 # with that slot is the one moved, however long ago it was named
                 return noted or item.key
-            if compatible is None and base_key(item.key) in SPAN_DAYS:
-                # a span's start or end is moved by name ("push the start to …"): a day
-                # said without one is no move of it, nor of an older day behind it
+            if (
+                compatible is None
+                and base_key(item.key) in SPAN_DAYS
+                and not facts.said_lately(item.key)
+            ):
+                # a span's start or end is moved by name ("push the start to …"), or right
+                # after it was said ("… April 14" "April 21 instead"): a day said alone
+                # later moves neither it nor an older day behind it
                 compatible = ""
             compatible = item.key if compatible is None else compatible
     return noted or compatible or None
