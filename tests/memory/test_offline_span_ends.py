@@ -119,3 +119,22 @@ def test_a_day_from_which_the_asked_start_is_given_is_the_start(
     pairs: list[tuple[str, str]], start: str
 ) -> None:
     assert values_by_key([], *pairs).get("start_date") == start
+
+
+def test_a_start_or_end_word_right_before_its_day_outranks_a_cue_after_it() -> None:
+    """«สิ้นสุด 31 ต.ค. 2568 … ส่งให้อ่าน»: the end word is the day's label; sending the
+    contract to read names no delivery day."""
+    facts = values_by_key(
+        [],
+        (
+            "assistant",
+            "ได้ครับ สัญญาเริ่ม 1 พ.ย. 2567 สิ้นสุด 31 ต.ค. 2568 ครับ เดี๋ยวผมร่างสัญญาส่งให้อ่านก่อนทางอีเมลนะครับ",
+        ),
+    )
+    assert facts.get("end_date") == "31 ต.ค. 2568"
+    assert "delivery_date" not in facts
+
+
+def test_a_start_said_before_a_full_slot_of_another_sentence_is_kept() -> None:
+    facts = values_by_key([], ("assistant", "คลาส Movers รอบใหม่จะเริ่ม 16 พ.ย. ค่ะ รอบต้นเดือนเต็มแล้วค่ะ"))
+    assert facts.get("start_date") == "16 พ.ย."

@@ -123,7 +123,7 @@ from domain.memory.offline.span_ends import SPAN_DAYS, span_end
 from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.stay_ends import stay_end_moved
-from domain.memory.offline.subjects import TOPICS, Cue, Topic, cues_in, topics_named
+from domain.memory.offline.subjects import STRONG, TOPICS, Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_ids
@@ -1985,7 +1985,17 @@ def _nearest_cues(
     ]
     if not usable:
         return []
-    _, best = max(usable, key=lambda item: item[1].topic.strength_for(value.kind) * 1000 - item[0])
+    before = [c for _, c in usable if c.end <= value.start]
+    labelled = before and all(c.topic.name in _SPAN_WORDS for c in before)
+
+    def strength(cue: Cue) -> int:
+        # «สิ้นสุด 31 ต.ค. 2568 … ส่งให้อ่าน»: a start or end word, the only cue before
+        # its day, is its label, whatever cue follows
+        if labelled and cue in before and value.start - cue.end <= _LABEL_GAP:
+            return STRONG
+        return cue.topic.strength_for(value.kind)
+
+    _, best = max(usable, key=lambda item: strength(item[1]) * 1000 - item[0])
     best = fee_of_named_subject(best, [c for _, c in usable], text)
     chosen = [best]
     for _, other in usable:
@@ -2000,6 +2010,8 @@ def _nearest_cues(
 
 #: Words of where a span starts or ends: they name the first day after them only.
 _SPAN_WORDS = frozenset({"start", "end"})
+#: How near its day a start or end word stands to be the day's label ("ends on ").
+_LABEL_GAP = 8
 
 
 #: Money held on a card or in an account: its balance is what is left to spend, not a sum

@@ -18,7 +18,8 @@ _FA = FA_LETTERS
 
 #: After a day or an hour, in its clause: it is full, taken, gone.
 _FULL_AFTER = re.compile(
-    r"^[^.,;!?\n]{0,24}?(?:"
+    # Thai writes no commas: a polite particle («ค่ะ», «ครับ») ends its clause
+    r"^(?:(?!ค่ะ|คะ|ครับ|นะ)[^.,;!?\n]){0,24}?(?:"
     r"(?:is|'s|are)\s+(?:now\s+|already\s+|all\s+)?(?:full(?:y\s+booked)?|booked\s+up|taken"
     r"|gone|unavailable|not\s+available)(?![A-Za-z])"
     rf"|(?<![{_FA}])(?:پر\s*(?:شده|شد|است|ه)|پره|تکمیل(?:ه|\s*شده)?)(?![{_FA}])"
