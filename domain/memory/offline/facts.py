@@ -2161,13 +2161,33 @@ def _similar_known(
                 compatible is None
                 and base_key(item.key) in SPAN_DAYS
                 and not facts.said_lately(item.key)
+                and not _says_change(text, value, item.value)
             ):
-                # a span's start or end is moved by name ("push the start to …"), or right
-                # after it was said ("… April 14" "April 21 instead"): a day said alone
-                # later moves neither it nor an older day behind it
+                # a span's start or end is moved by name ("push the start to …"), right
+                # after it was said ("… April 14" "April 21 instead"), or by a word of
+                # change ("can I move it to 3 June instead?"): a bare new day said later
+                # moves neither it nor an older day behind it
                 compatible = ""
             compatible = item.key if compatible is None else compatible
     return noted or compatible or None
+
+
+def _says_change(text: str, value: ValueSpan, held: str) -> bool:
+    """Whether ``text`` says the day at ``value`` changes or corrects one held: a word of
+    correction or change in its sentence or one next to it ("Can I move it to 3 June
+    instead?", «ببخشید اشتباه گفتم، ۳ مهر», «ขอเปลี่ยนเป็น 5 ก.ค. แทนได้ไหมคะ»), or the held
+    day named as the old one ("3 June, not 1 June"); not a bare new day."""
+    if not text:
+        return False
+    begin, stop = sentence_bounds(text, value.start, value.end)
+    if _corrected_near(text, begin, stop):
+        return True
+    at = text.find(held)
+    while at >= 0:
+        if is_negated(text, at, at + len(held)):
+            return True
+        at = text.find(held, at + 1)
+    return False
 
 
 #: A piece of a message that says which held value a correction moves: digits with a

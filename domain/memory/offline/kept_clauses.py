@@ -102,9 +102,10 @@ _TH_LETTER = re.compile(f"[{_TH}]")
 #: The polite particle closing a bare Thai answer («ป.3 ค่ะ», «กมลชนก วงศ์ใหญ่ ค่ะ»): the answer
 #: says its thing without it, and the compact form drops it as after any value. Written on
 #: to the last word, only those no Thai word ends in (not «ค่า» of «คุ้มค่า», «คับ» of
-#: «บังคับ», nor after a leading vowel: «ให้เจ้า»).
+#: «บังคับ», nor after a leading vowel: «ให้เจ้า»); «นะ» only after a space, since a name
+#: or word may end in it («วิชัย มานะครับ», «ชนะค่ะ»).
 _TH_PARTICLE_TAIL = re.compile(
-    rf"(?:\s+(?:นะ)?{THAI_PARTICLES}|(?<=[{_TH}])(?<![\u0e40-\u0e44])(?:นะ)?(?:ครับผม|ครับ|ค่ะ|คะ|จ้ะ|จ๊ะ))ๆ?$"
+    rf"(?:\s+(?:นะ)?{THAI_PARTICLES}|(?<=[{_TH}])(?<![\u0e40-\u0e44])(?:ครับผม|ครับ|ค่ะ|คะ|จ้ะ|จ๊ะ))ๆ?$"
 )
 
 #: What "let's …" says when it asks for nothing: "let's see what you think".
