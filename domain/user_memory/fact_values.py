@@ -19,9 +19,12 @@ them; a user fact is read in another conversation, alone. So:
   them, without the reply words that open a turn ("sure", «ค่ะ», «بله»), in place
   of a numbered key that says nothing in another conversation ("• Kia Niro EV 4,
   registration: KM22 XTP", not "• Reference 3: That's for the …");
-- a day said only relative to when it was said («فردا صبح», "today", «วันนี้»: no digit
-  with it) is no fact in another conversation: that day is gone, and its line
-  ("Flight date: امروز") took a fact's room;
+- a date or time (``DAY_KEY``: "flight_date", "pickup_time") said only relative to when
+  it was said («فردا صبح», "today", «วันนี้»: no digit with it, ``said_when``'s words) is
+  no fact in another conversation: that day is gone, and its line ("Flight date: امروز")
+  took a fact's room. Any other value naming such a day ("Tonight Show tickets", a date
+  with its digits, "tomorrow, 14 May") is kept, and shown with the day it was said
+  (``said_when``);
 - a code that differs from a newer code of the same conversation by two neighbouring
   characters swapped (a slip of the fingers, then put right: "NVL-7730418", then
   "NVL-7730481") is the mistake, not a second code: it is not kept (one character
@@ -36,13 +39,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from domain.memory.offline.lexicon import (
-    ENGLISH_MORE_RELATIVE_DAYS,
     ENGLISH_REPLIES,
-    PERSIAN_MORE_RELATIVE_DAYS,
     PERSIAN_REPLIES,
-    RELATIVE_DAYS,
     REPLY_NOUNS,
-    THAI_MORE_RELATIVE_DAYS,
     THAI_POLITE_WORDS,
     THAI_REPLIES,
     alternation,
@@ -50,6 +49,7 @@ from domain.memory.offline.lexicon import (
 )
 from domain.search.tokenize import normalize
 from domain.user_memory.recall_index import IDENTIFIER_KEY, pretty_key
+from domain.user_memory.said_when import is_relative
 from schemas.user_memory import UserDetail
 
 #: Keys of a contact the extractor could not give to anyone ("noted" values), or gave to
@@ -90,29 +90,26 @@ _THAI_LEAD = re.compile(r"^[\u0e00-\u0e4f]+(?=[A-Za-z0-9+])")
 _EDGE = ".,;:!?،؛()\"'«»“”"
 
 
-#: Words naming a day from when it is said (today, «فردا», «วันนี้»…).
-_RELATIVE_DAY_WORDS = RELATIVE_DAYS | ENGLISH_MORE_RELATIVE_DAYS | PERSIAN_MORE_RELATIVE_DAYS
-_RELATIVE_DAY_WORDS |= THAI_MORE_RELATIVE_DAYS
-#: Thai writes them on to the next word («พรุ่งนี้เช้า»).
-THAI_RELATIVE_DAY_WORDS = tuple(
-    day for day in _RELATIVE_DAY_WORDS if "\u0e00" <= day[:1] <= "\u0e7f"
-)
+#: Keys of a date or a time: the key's last word before its number ("delivery_date",
+#: "pickup_time", "arrival_day_2", "deadline").
+DAY_KEY = re.compile(r"(?:^|_)(?:date|day|time|datetime|deadline|when)(?:_\d+)?$")
 #: Words a value of a day relative to when it is said has at most ("tomorrow morning"),
 #: and characters in Thai, written without spaces («พรุ่งนี้เช้า»).
 MAX_RELATIVE_DAY_WORDS = 3
 MAX_THAI_RELATIVE_DAY_CHARS = 15
+_THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
 
 
-def only_relative_day(value: str) -> bool:
-    """Whether ``value`` names a day only from when it was said, with no digit (module doc)."""
-    words = value.casefold().split()
-    if len(words) > MAX_RELATIVE_DAY_WORDS or _CODE_WORD.search(value):
+def only_relative_day(key: str, value: str) -> bool:
+    """Whether fact ``key`` is a date or time whose ``value`` names a day only from when it
+    was said (``said_when``), with no digit (module doc)."""
+    if not DAY_KEY.search(key) or _CODE_WORD.search(value):
         return False
-    folded = value.casefold()
-    return any(word.strip(_EDGE) in _RELATIVE_DAY_WORDS for word in words) or (
-        len(folded) <= MAX_THAI_RELATIVE_DAY_CHARS
-        and any(day in folded for day in THAI_RELATIVE_DAY_WORDS)
-    )
+    if len(value.split()) > MAX_RELATIVE_DAY_WORDS:
+        return False
+    if _THAI_LETTER.search(value) and len(value.strip()) > MAX_THAI_RELATIVE_DAY_CHARS:
+        return False
+    return is_relative(value)
 
 
 def is_code_key(key: str) -> bool:
@@ -215,7 +212,7 @@ def users_facts(facts: Iterable[tuple[str, str]]) -> UsersFacts:
     for key, value in facts:
         if UNATTRIBUTED_CONTACT.match(key):
             kept.turns.append((value, code_of(value)))
-        elif only_relative_day(value):
+        elif only_relative_day(key, value):
             continue
         elif not is_code_key(key):
             shaped.append((key, value, ""))

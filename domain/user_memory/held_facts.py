@@ -3,12 +3,14 @@
 As in a session's context (``domain.context.fact_order``): a fact whose value stands in
 the longer value of another fact of its subject ("Appointment time: 10:00" beside
 "Appointment date: 28 Nov 10:00"), or repeats the value of one listed before it, says
-nothing that line does not, and its room goes to a value not shown yet. Only within one
-conversation: another conversation's fact of the subject was about another errand, and
-its line under that conversation's day says so. But a person's name is theirs in any
-conversation: a name fact whose name a name fact listed before it gives, under another
-key ("Person name: วรรณวิสา ตั้งจิตเจริญ" beside "Customer name: วรรณวิสา ตั้งจิตเจริญ",
-a holder's name and the customer's), says the same of the same person.
+nothing that line does not, and its room goes to a value not shown yet. So too a
+person's name fact whose name a person's name fact of the conversation listed before it
+gives under another key ("Person name: วรรณวิสา ตั้งจิตเจริญ" beside "Customer name:
+วรรณวิสา ตั้งจิตเจริญ", a holder's name and the customer's): the same of the same person.
+Only a person's keys (``PERSON_NAME_KEY``): a hotel's or a venue's name is no person's.
+Only within one conversation: another conversation's fact was about another errand, and
+its line under that conversation's day says so ("Hotel name: Hilton Garden Inn" of two
+stays is shown for each).
 """
 
 from __future__ import annotations
@@ -23,14 +25,18 @@ from domain.context.fact_order import (
 )
 from schemas.user_memory import UserFact
 
-#: Keys of a person's name ("customer_name", "holder_name", "person_name_2").
-NAME_KEY = re.compile(r"(?:^|_)name(?:_\d+)?$")
+#: Keys of a person's name ("customer_name", "holder_name", "person_name_2"); not of a
+#: place's or a thing's ("hotel_name", "venue_name").
+PERSON_NAME_KEY = re.compile(
+    r"^(?:customer|(?:account_|card_)?holder|person|contact|recipient)_name(?:_\d+)?$"
+)
 
 
 def held_facts(facts: Sequence[UserFact]) -> frozenset[int]:
     """Positions of ``facts`` whose value another fact of their conversation and subject
-    shows: in a longer value, or the same value earlier in ``facts``; and of name facts
-    whose name one earlier in ``facts`` gives (module doc)."""
+    shows: in a longer value, or the same value earlier in ``facts``; and of a person's
+    name facts whose name one of their conversation earlier in ``facts`` gives under
+    another key (module doc)."""
     groups: dict[tuple[str, str], list[int]] = {}
     for position, fact in enumerate(facts):
         groups.setdefault((fact.session_id, subject(fact.key)), []).append(position)
@@ -42,10 +48,11 @@ def held_facts(facts: Sequence[UserFact]) -> frozenset[int]:
                 other not in held and says_value_of(values, other, position) for other in positions
             ):
                 held.add(position)
-    names: set[str] = set()
+    names: dict[tuple[str, str], set[str]] = {}  # (conversation, name) -> its keys
     for position, fact in enumerate(facts):
-        if NAME_KEY.search(fact.key) and position not in held:
-            if values[position] in names:
+        if PERSON_NAME_KEY.match(fact.key) and position not in held:
+            keys = names.setdefault((fact.session_id, values[position]), set())
+            if keys - {fact.key}:
                 held.add(position)
-            names.add(values[position])
+            keys.add(fact.key)
     return frozenset(held)

@@ -15,6 +15,7 @@ import pytest
 from domain.context.replaced import ReplacedMarks
 from domain.user_memory.details import conversation_details
 from domain.user_memory.fact_values import users_facts
+from domain.user_memory.idle_details import of_the_moment
 from domain.user_memory.replaced_marks import ShortMarks
 from schemas.memory_model import Detail, Fact, FactValue
 from tests.user_memory.conversations import T0
@@ -128,10 +129,10 @@ def test_a_day_said_only_from_then_is_no_users_fact(language: str) -> None:
 #: (a detail of chat of that moment, one whose clause the next conversation needs).
 OF_THE_MOMENT = {
     "en": (
-        "User: Please hold on a moment, someone is at the door.",
+        "User: Please hold on a moment!",
         "User: I'd rather you email me than ring.",
     ),
-    "fa": ("User: مرسی، میدم بهش سیو کنه", "User: آره با پیک بفرستید"),
+    "fa": ("User: خیلی ممنون 🙏", "User: آره با پیک بفرستید"),
     "th": ("User: มาอีกแล้วค่ะ 😅 แม่ฝากของเพิ่ม", "User: ตอนรับรถผมจะจ่ายเงินสด"),
 }
 
@@ -156,3 +157,49 @@ def test_a_detail_of_chat_of_the_moment_is_not_handed_over(language: str) -> Non
         update={"values": [*details[0].values, "14:07"], "kinds": ["instruction", "time"]}
     )
     assert len(conversation_details([dated], [], "c1", T0)) == 1
+
+
+#: Clauses holding words of thanks, of waiting or of now that say more: (clause, kind).
+SAYS_MORE = {
+    "en": [
+        ("The heating is broken right now and the boiler makes noise", "problem"),
+        ("Thanks! Behind the blue gate please", "place"),
+        ("Thanks! Behind the blue gate please", "instruction"),
+        ("Hold on, send it to my office instead", "instruction"),
+    ],
+    "fa": [
+        ("الان کولر کار نمیکنه", "problem"),
+        ("الان کولر کار نمیکنه", "instruction"),
+        ("مرسی، لطفا دم در پشتی بذارید", "place"),
+    ],
+    "th": [
+        ("ขอบคุณค่ะ เอาสีดำค่ะ", "choice"),
+        ("ขอบคุณค่ะ เอาสีดำค่ะ", "instruction"),
+        ("แป๊บนะคะ ตอนนี้แอร์ไม่เย็นเลย", "problem"),
+    ],
+}
+#: Clauses that only thank, ask to wait or say they are paying now.
+ONLY_THE_MOMENT = {
+    "en": ["Thanks so much! 🙏", "Please hold on a moment.", "ok, paying now"],
+    "fa": ["مرسی 🙏", "یه لحظه صبر کنید", "الان پرداخت میکنم"],
+    "th": ["ขอบคุณมากค่ะ 🙏", "แป๊บนะคะ", "สักครู่ครับ"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_clause_saying_more_than_thanks_or_now_is_handed_over(language: str) -> None:
+    for clause, kind in SAYS_MORE[language]:
+        detail = Detail(
+            first_position=1, last_position=1, text=f"User: {clause}", values=[clause], kinds=[kind]
+        )
+        handed = conversation_details([detail], [], "c1", T0)
+        assert [item.text for item in handed] == [f"User: {clause}"]
+        assert not of_the_moment(clause, kind), clause
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_clause_only_of_thanks_or_now_is_not_handed_over(language: str) -> None:
+    for clause in ONLY_THE_MOMENT[language]:
+        assert of_the_moment(clause, "instruction"), clause
+        # a fault, a place or a choice is never chat of the moment
+        assert not of_the_moment(clause, "problem"), clause

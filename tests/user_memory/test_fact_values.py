@@ -294,3 +294,20 @@ def test_every_shared_reply_word_opening_a_noted_code_is_left_out_of_its_name(
     value: str, line: str
 ) -> None:
     assert fact_line(_fact("reference_3", value)) == line
+
+
+#: Facts whose value names a relative day but is no date or time: (key, value).
+NOT_A_DAY = {
+    "en": [("event_name", "Tonight Show tickets"), ("show", "tonight")],
+    "fa": [("product_name", "کیک امشب"), ("note", "فردا")],
+    "th": [("menu_name", "ชุดคืนนี้"), ("note", "พรุ่งนี้")],
+}
+#: A date key's value said only from then.
+ONLY_FROM_THEN = {"en": "tonight", "fa": "امشب", "th": "คืนนี้"}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_only_a_date_or_time_said_from_then_is_no_users_fact(language: str) -> None:
+    kept = NOT_A_DAY[language]
+    dated = ("pickup_time", ONLY_FROM_THEN[language])
+    assert users_facts([*kept, dated]).facts == kept

@@ -59,7 +59,7 @@ def test_the_same_value_twice_in_a_subject_is_listed_once_the_first_time() -> No
     assert held_facts(facts) == frozenset({1})
 
 
-#: One person's name under two keys, in two conversations, and another person's.
+#: One person's name under two keys, and another person's.
 NAMED_TWICE = {
     "en": ("Alicia Moreno", "Carla Moreno"),
     "fa": ("سپیده اکبری", "کامران فرهادی"),
@@ -71,7 +71,7 @@ NAMED_TWICE = {
 def test_one_persons_name_under_two_keys_is_listed_once(language: str) -> None:
     name, other = NAMED_TWICE[language]
     facts = [
-        fact("customer_name", name, "s2", day=7),
+        fact("customer_name", name),
         fact("holder_name", name),
         fact("person_name", other),
     ]
@@ -80,3 +80,33 @@ def test_one_persons_name_under_two_keys_is_listed_once(language: str) -> None:
     assert f"Customer name: {name}" in text
     assert f"Person name: {other}" in text
     assert held_facts(facts) == frozenset({1})
+
+
+#: A place's name, and a person's, in two conversations.
+PLACE_AND_PERSON = {
+    "en": ("Hilton Garden Inn", "Alicia Moreno"),
+    "fa": ("هتل اسپیناس پالاس", "سپیده اکبری"),
+    "th": ("โรงแรมเซ็นทาราแกรนด์", "วรรณวิสา ตั้งจิตเจริญ"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_name_of_another_conversation_is_still_listed(language: str) -> None:
+    place, person = PLACE_AND_PERSON[language]
+    facts = [
+        fact("hotel_name", place, "s2", day=7),
+        fact("customer_name", person, "s2", day=7),
+        fact("hotel_name", place),
+        fact("holder_name", person),
+    ]
+    assert held_facts(facts) == frozenset()
+    text = recall(UserMemoryState(facts=facts), "", 400, current_session="now").text
+    assert text.count(place) == 2
+    assert text.count(person) == 2
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_place_named_as_a_persons_name_is_no_person(language: str) -> None:
+    place, _ = PLACE_AND_PERSON[language]
+    facts = [fact("hotel_name", place), fact("venue_name", place)]
+    assert held_facts(facts) == frozenset()
