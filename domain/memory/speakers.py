@@ -12,6 +12,9 @@ import re
 #: alone is ``speaker_of``'s.
 SPEAKER_LABEL = re.compile(r"^(((?:User|Assistant|System)):\s*)")
 _LABELS = re.compile(r"^(?:User|Assistant|System):\s*", re.MULTILINE)
+#: Where a turn starts inside one line ("… User: …", "… Assistant: …"): a user-memory
+#: detail is one line.
+_INLINE_TURN = re.compile(r"(?:^|(?<=\s))((?:User|Assistant|System):\s*)")
 
 
 def label_of(line: str) -> str:
@@ -42,3 +45,11 @@ def speaker_turns(text: str) -> list[str]:
         else:
             turns.append(line)
     return turns
+
+
+def inline_turns(text: str) -> list[tuple[str, str]]:
+    """(speaker label, what it says) of each turn of ``text``, turns written on one line."""
+    parts = _INLINE_TURN.split(text)
+    found = [("", parts[0].strip())] if parts[0].strip() else []
+    found += [(parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2)]
+    return found

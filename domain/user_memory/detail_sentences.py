@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.sentences import whole_sentences
+from domain.memory.speakers import inline_turns
 from domain.search.tokenize import normalize
 from domain.user_memory.details import states
-from domain.user_memory.speaker_turns import turns
 
 
 def value_sentences(text: str, values: Sequence[str]) -> str:
@@ -27,7 +27,7 @@ def value_sentences(text: str, values: Sequence[str]) -> str:
     wanted = [v for v in (normalize(value) for value in values) if v.strip()]
     units = [
         (turn, label, sentence)
-        for turn, (label, said) in enumerate(turns(text))
+        for turn, (label, said) in enumerate(inline_turns(text))
         for sentence in whole_sentences(said)
     ]
     valued = [any(states(normalize(s), v) for v in wanted) for _, _, s in units]
@@ -43,4 +43,4 @@ def value_sentences(text: str, values: Sequence[str]) -> str:
 
 def unlabelled(text: str) -> str:
     """``text`` without its turns' speaker labels: a detail's line (``recall_details``)."""
-    return " ".join(said for _, said in turns(text) if said)
+    return " ".join(said for _, said in inline_turns(text) if said)

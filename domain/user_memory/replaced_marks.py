@@ -34,10 +34,10 @@ from collections.abc import Sequence
 
 from domain.context.replaced import OLD_NOTE, ReplacedMarks
 from domain.memory.offline.sentences import whole_sentences
+from domain.memory.speakers import inline_turns
 from domain.search.tokenize import normalize
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import IDENTIFIER_KEY
-from domain.user_memory.speaker_turns import turns
 from schemas.memory_model import Fact, FactValue
 from schemas.user_memory import UserFact
 
@@ -95,7 +95,9 @@ def without_superseded(named: str, values: Sequence[str]) -> str:
     if "(replaced by " not in named:
         return named
     units = [
-        (label, sentence) for label, said in turns(named) for sentence in whole_sentences(said)
+        (label, sentence)
+        for label, said in inline_turns(named)
+        for sentence in whole_sentences(said)
     ]
     if len(units) < 2:
         return named
