@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from domain.memory.offline.kept_clauses import CLAUSE_KINDS
+from domain.memory.offline.lexicon import THAI_POLITE_WORDS, alternation, word_set
 from domain.memory.offline.small_talk import is_small_talk
 from domain.memory.offline.values import FA_LETTERS
 
@@ -50,12 +51,14 @@ _PHRASE = re.compile(
     rf"|(?<![{_FA}])(?:{_FA_PHRASES})(?![{_FA}])"
     rf"|(?:{_TH_PHRASES})"
 )
+#: Thai politeness (``THAI_POLITE_WORDS``) and its spoken forms, and degree ("very").
+_THAI_PARTICLES = alternation(THAI_POLITE_WORDS | word_set("คับ นะ ฮะ มากๆ มาก เลย ด้วย"))
 #: Words that only go with such a phrase: politeness, degree, the one addressed.
 _PARTICLES = re.compile(
     r"(?<![A-Za-z'])(?i:please|pls|plz|so|very|much|a\s+lot|lots|again|ok|okay|sure|just"
     r"|you|guys|mate|all|for\s+(?:that|this|your\s+help|the\s+help)|a|one|ill|i'll)(?![A-Za-z])"
     rf"|(?<![{_FA}])(?:لطفا|لطفاً|خیلی|زیاد|باشه|حتما|واقعا|ازتون|ازت|از\s+شما|دیگه|ها)(?![{_FA}])"
-    r"|นะคะ|นะครับ|ค่ะ|คะ|ครับ|คับ|นะ|จ้า|จ้ะ|ฮะ|มากๆ|มาก|เลย|ด้วย"
+    rf"|{_THAI_PARTICLES}"
 )
 #: What is left of a clause that says nothing: punctuation, emoji, marks, spaces.
 _NOTHING = re.compile(r"[\W_]*")
