@@ -1,7 +1,9 @@
-"""A real deployment for each test: `memq gateway` and `memq worker` processes over RabbitMQ."""
+"""A real deployment: `memq gateway` and `memq worker` processes over RabbitMQ, for each test
+(``stack``) or for a module of tests that only talk HTTP to it (``shared_stack``)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,6 +13,7 @@ import httpx
 import pytest
 
 from bench.support.processes import MemqProcess, free_port, wait_for, wait_until_ready
+from bench.support.rabbit import delete_queues
 from bench.support.rabbit_node import RabbitNode
 
 KEY_A, ACCOUNT_A = "key-alpha-0123456789", "acct-a"
@@ -94,3 +97,17 @@ def own_rabbit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RabbitNode]
 def stack(amqp_url: str, queue_prefix: str, tmp_path: Path) -> Iterator[Stack]:
     with running_stack(amqp_url, queue_prefix, tmp_path) as deployment:
         yield deployment
+
+
+@pytest.fixture(scope="module")
+def shared_stack(amqp_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """One deployment for every test of a module that only talks HTTP to it: a test that
+    starts, stops or kills a process takes ``stack`` (its own) instead. Starting a gateway
+    and a worker is most of an end-to-end test's time, so tests that leave the processes as
+    they found them share one. Such tests use session ids of their own."""
+    prefix = f"memqtest-{uuid.uuid4().hex[:10]}"
+    try:
+        with running_stack(amqp_url, prefix, tmp_path_factory.mktemp("shared")) as deployment:
+            yield deployment
+    finally:
+        delete_queues(amqp_url, prefix)

@@ -86,9 +86,9 @@ def test_sync_client_publishes_and_reads_the_context(stack: Stack) -> None:
         other.context("cli-s1")
 
 
-def test_async_client_publishes_and_reads_the_context(stack: Stack) -> None:
+def test_async_client_publishes_and_reads_the_context(shared_stack: Stack) -> None:
     async def conversation() -> None:
-        async with AsyncMemqClient(stack.base_url, KEY_A, retry=FAST) as memq:
+        async with AsyncMemqClient(shared_stack.base_url, KEY_A, retry=FAST) as memq:
             await asyncio.gather(
                 *(memq.publish(f"cli-a{i}", "user", f"question {i}") for i in range(5))
             )
@@ -107,11 +107,11 @@ def test_async_client_publishes_and_reads_the_context(stack: Stack) -> None:
     asyncio.run(asyncio.wait_for(conversation(), 60))
 
 
-def test_retries_through_a_proxy_in_front_of_the_real_gateway(stack: Stack) -> None:
+def test_retries_through_a_proxy_in_front_of_the_real_gateway(shared_stack: Stack) -> None:
     # Given a proxy in front of the real gateway that loses the first answer
     # (the gateway accepted the message; the channel saw a 503)
     lost = Forward(instead=Answer(503, {"error": {"code": "unavailable", "detail": "lost"}}))
-    with scripted_server([lost], Forward(), upstream=stack.base_url) as proxy:
+    with scripted_server([lost], Forward(), upstream=shared_stack.base_url) as proxy:
         with MemqClient(proxy.url, KEY_A, retry=FAST) as memq:
             # When the channel publishes without choosing a message id
             accepted = memq.publish("cli-lost", "user", "only once, please")
@@ -120,15 +120,15 @@ def test_retries_through_a_proxy_in_front_of_the_real_gateway(stack: Stack) -> N
         assert len(posts) == 2 and posts[0] == posts[1]
         assert posts[0]["message_id"] == accepted.message_id
     # And memq stored the message once
-    stack.wait_for_count("cli-lost", 1)
-    with MemqClient(stack.base_url, KEY_A) as memq:
+    shared_stack.wait_for_count("cli-lost", 1)
+    with MemqClient(shared_stack.base_url, KEY_A) as memq:
         wait_for(lambda: memq.get_session("cli-lost").message_count == 1, timeout=10)
         messages = memq.messages("cli-lost").messages
     assert [m.message_id for m in messages] == [accepted.message_id]
 
     # And a 404 from the real gateway is raised at once, never retried
     with (
-        scripted_server([], Forward(), upstream=stack.base_url) as proxy,
+        scripted_server([], Forward(), upstream=shared_stack.base_url) as proxy,
         MemqClient(proxy.url, KEY_A, retry=FAST) as memq,
     ):
         with pytest.raises(NotFound):
@@ -138,7 +138,7 @@ def test_retries_through_a_proxy_in_front_of_the_real_gateway(stack: Stack) -> N
     assert proxy.statuses == [404, 404]
 
 
-def test_publish_many_stores_a_batch_once_though_its_answer_was_lost(stack: Stack) -> None:
+def test_publish_many_stores_a_batch_once_though_its_answer_was_lost(shared_stack: Stack) -> None:
     # Given a proxy in front of the real gateway that loses the first answer
     lost = Forward(instead=Answer(503, {"error": {"code": "unavailable", "detail": "lost"}}))
     batch: list[BatchMessage] = [
@@ -147,7 +147,7 @@ def test_publish_many_stores_a_batch_once_though_its_answer_was_lost(stack: Stac
         {"session_id": "cli-b1", "role": "assistant", "content": "Hi! How can I help?"},
         {"session_id": "cli-b1", "role": "user", "content": "Is it red?", "channel": "web"},
     ]
-    with scripted_server([lost], Forward(), upstream=stack.base_url) as proxy:
+    with scripted_server([lost], Forward(), upstream=shared_stack.base_url) as proxy:
         with MemqClient(proxy.url, KEY_A, retry=FAST) as memq:
             # When a channel publishes a batch over two sessions, mostly without ids
             accepted = memq.publish_many(batch)
@@ -157,9 +157,9 @@ def test_publish_many_stores_a_batch_once_though_its_answer_was_lost(stack: Stac
     assert [a.session_id for a in accepted] == [m["session_id"] for m in batch]
     assert accepted[0].message_id == "wa:1" and not any(a.generated_id for a in accepted)
     # And memq stored each message once, in the order of the batch
-    stack.wait_for_count("cli-b1", 3)
-    stack.wait_for_count("cli-b2", 1)
-    with MemqClient(stack.base_url, KEY_A, retry=FAST) as memq:
+    shared_stack.wait_for_count("cli-b1", 3)
+    shared_stack.wait_for_count("cli-b2", 1)
+    with MemqClient(shared_stack.base_url, KEY_A, retry=FAST) as memq:
         wait_for(lambda: memq.get_session("cli-b1").message_count == 3, timeout=10)
         stored = [m.message_id for m in memq.messages("cli-b1").messages]
         assert stored == [a.message_id for a in accepted if a.session_id == "cli-b1"]
@@ -175,24 +175,24 @@ def test_publish_many_stores_a_batch_once_though_its_answer_was_lost(stack: Stac
         assert refused.value.status == 413 and "messages[1]" in refused.value.detail
         # (a marker published after it arrives alone: nothing of the batch was queued)
         memq.publish("cli-b2", "user", "marker", message_id="cli-b2-marker")
-        stack.wait_for_count("cli-b2", 2)
+        shared_stack.wait_for_count("cli-b2", 2)
         assert [m.message_id for m in memq.messages("cli-b2").messages] == [
             accepted[1].message_id,
             "cli-b2-marker",
         ]
 
 
-def test_async_publish_many(stack: Stack) -> None:
+def test_async_publish_many(shared_stack: Stack) -> None:
     async def publish() -> list[str]:
-        async with AsyncMemqClient(stack.base_url, KEY_A, retry=FAST) as memq:
+        async with AsyncMemqClient(shared_stack.base_url, KEY_A, retry=FAST) as memq:
             accepted = await memq.publish_many(
                 [{"session_id": "cli-ab", "role": "user", "content": f"q{n}"} for n in range(5)]
             )
         return [a.message_id for a in accepted]
 
     message_ids = asyncio.run(asyncio.wait_for(publish(), 30))
-    stack.wait_for_count("cli-ab", 5)
-    assert [m["message_id"] for m in stack.stored_messages("cli-ab")] == message_ids
+    shared_stack.wait_for_count("cli-ab", 5)
+    assert [m["message_id"] for m in shared_stack.stored_messages("cli-ab")] == message_ids
 
 
 def test_the_real_rate_limit_is_waited_out(

@@ -47,28 +47,28 @@ def context(stack: Stack, session_id: str, key: str = KEY_A, **params: object) -
 
 
 @pytest.mark.parametrize("language", sorted(CONVERSATIONS))
-def test_three_formats_without_summaries(stack: Stack, language: str) -> None:
+def test_three_formats_without_summaries(shared_stack: Stack, language: str) -> None:
     turns = CONVERSATIONS[language]
-    publish(stack, f"c-{language}", turns)
-    text = context(stack, f"c-{language}").json()
+    publish(shared_stack, f"c-{language}", turns)
+    text = context(shared_stack, f"c-{language}").json()
     assert text["format"] == "text"
     assert "[CURRENT MESSAGES - Last 3]" in text["text"]
     for _, content in turns:
         assert content in text["text"]
-    data = context(stack, f"c-{language}", format="json").json()
+    data = context(shared_stack, f"c-{language}", format="json").json()
     assert [m["content"] for m in data["context"]["verbatim"]] == [c for _, c in turns]
     assert data["freshness"]["last_message_id"] == f"c-{language}-2"
-    anthropic = context(stack, f"c-{language}", format="anthropic").json()
+    anthropic = context(shared_stack, f"c-{language}", format="anthropic").json()
     roles = [turn["role"] for turn in anthropic["messages"]]
     assert roles == ["user", "assistant", "user"]
     assert anthropic["estimated_tokens"] <= anthropic["budget"]
 
 
-def test_formats_with_summaries_and_the_budget(stack: Stack) -> None:
+def test_formats_with_summaries_and_the_budget(shared_stack: Stack) -> None:
     # Given a Persian conversation long enough to have summaries and facts
     turns = CONVERSATIONS["fa"] * 8  # 24 messages: 15 folded once memory catches up
-    publish(stack, "c-long", turns)
-    with stack.client() as client:
+    publish(shared_stack, "c-long", turns)
+    with shared_stack.client() as client:
         wait_for(
             lambda: client.get("/v1/sessions/c-long/memory").json()["folded_messages"] >= 15,
             timeout=60,
@@ -76,24 +76,24 @@ def test_formats_with_summaries_and_the_budget(stack: Stack) -> None:
         )
     # When the whole history fits the default budget, it is the context, word for word,
     # with the key facts
-    text = context(stack, "c-long").json()["text"]
+    text = context(shared_stack, "c-long").json()["text"]
     assert "[KEY FACTS]" in text and "[CURRENT MESSAGES - Last 24]" in text
     assert "CONVERSATION" not in text and "[RECENT MESSAGES" not in text
     # and a smaller budget shows the newest messages and summarizes the rest
-    short = context(stack, "c-long", budget=300).json()
+    short = context(shared_stack, "c-long", budget=300).json()
     assert "[RECENT MESSAGES - Messages" in short["text"]
     assert short["estimated_tokens"] <= 300
     # When the budget is the minimum, the reply holds it and says what it dropped
-    smallest = context(stack, "c-long", budget=64, format="anthropic").json()
+    smallest = context(shared_stack, "c-long", budget=64, format="anthropic").json()
     assert smallest["estimated_tokens"] <= 64
     assert smallest["dropped"]
     assert smallest["messages"] and smallest["messages"][-1]["role"] == "user"
-    large = context(stack, "c-long", budget=100_000, format="json").json()
+    large = context(shared_stack, "c-long", budget=100_000, format="json").json()
     assert large["estimated_tokens"] <= 100_000
     assert not [d for d in large["dropped"] if d["kind"].startswith("tier:")]
     # And a budget under the minimum, or an unknown session, is refused
-    assert context(stack, "c-long", budget=10).status_code == 422
-    assert context(stack, "c-nope").status_code == 404
+    assert context(shared_stack, "c-long", budget=10).status_code == 422
+    assert context(shared_stack, "c-nope").status_code == 404
 
 
 def test_replies_never_cross_accounts_or_requests(stack: Stack) -> None:

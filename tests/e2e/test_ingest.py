@@ -22,7 +22,7 @@ def post(stack: Stack, session_id: str, body: dict[str, object], key: str = KEY_
         return client.post(f"/v1/sessions/{session_id}/messages", json=body)
 
 
-def test_a_published_message_is_stored_and_read_back(stack: Stack) -> None:
+def test_a_published_message_is_stored_and_read_back(shared_stack: Stack) -> None:
     # Given a new session id
     session_id = f"s-{uuid.uuid4().hex[:8]}"
     # When a conversation is published
@@ -31,7 +31,7 @@ def test_a_published_message_is_stored_and_read_back(stack: Stack) -> None:
         ("assistant", "It costs 8,249,000 Toman"),
         ("user", "What about warranty?"),
     ]
-    with stack.client() as client:
+    with shared_stack.client() as client:
         for index, (role, content) in enumerate(turns):
             response = client.post(
                 f"/v1/sessions/{session_id}/messages",
@@ -47,10 +47,10 @@ def test_a_published_message_is_stored_and_read_back(stack: Stack) -> None:
             assert response.json()["message_id"] == f"m{index}"
             assert response.json()["generated_id"] is False
     # Then it is stored in order, and the session keeps its counters
-    stack.wait_for_count(session_id, 3)
-    stored = stack.stored_messages(session_id)
+    shared_stack.wait_for_count(session_id, 3)
+    stored = shared_stack.stored_messages(session_id)
     assert [(m["role"], m["content"]) for m in stored] == turns
-    with stack.client() as client:
+    with shared_stack.client() as client:
         session = client.get(f"/v1/sessions/{session_id}").json()
     assert session["message_count"] == 3
     assert session["status"] == "active"
@@ -59,47 +59,49 @@ def test_a_published_message_is_stored_and_read_back(stack: Stack) -> None:
     assert session["last_prompt"] == "What about warranty?"
 
 
-def test_a_message_without_id_gets_one_generated(stack: Stack) -> None:
-    response = post(stack, "s-gen", {"role": "user", "content": "hello"})
+def test_a_message_without_id_gets_one_generated(shared_stack: Stack) -> None:
+    response = post(shared_stack, "s-gen", {"role": "user", "content": "hello"})
     assert response.status_code == 202  # type: ignore[attr-defined]
     body = response.json()  # type: ignore[attr-defined]
     assert body["generated_id"] is True and body["message_id"]
-    stack.wait_for_count("s-gen", 1)
-    assert stack.stored_messages("s-gen")[0]["message_id"] == body["message_id"]
+    shared_stack.wait_for_count("s-gen", 1)
+    assert shared_stack.stored_messages("s-gen")[0]["message_id"] == body["message_id"]
 
 
-def test_duplicates_are_stored_once(stack: Stack) -> None:
+def test_duplicates_are_stored_once(shared_stack: Stack) -> None:
     # Given one message id, published again and again, some of them concurrently
     body = {"message_id": "dup-1", "role": "user", "content": "only once please"}
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
-        statuses = list(pool.map(lambda _: post(stack, "s-dup", body).status_code, range(12)))  # type: ignore[attr-defined]
+        statuses = list(
+            pool.map(lambda _: post(shared_stack, "s-dup", body).status_code, range(12))
+        )  # type: ignore[attr-defined]
     assert statuses == [202] * 12
-    post(stack, "s-dup", {"message_id": "after", "role": "user", "content": "marker"})
+    post(shared_stack, "s-dup", {"message_id": "after", "role": "user", "content": "marker"})
     # Then it is stored exactly once and counted once
-    stack.wait_for_count("s-dup", 2)
-    stored = stack.stored_messages("s-dup")
+    shared_stack.wait_for_count("s-dup", 2)
+    stored = shared_stack.stored_messages("s-dup")
     assert [m["message_id"] for m in stored] == ["dup-1", "after"]
-    with stack.client() as client:
+    with shared_stack.client() as client:
         assert client.get("/v1/sessions/s-dup").json()["message_count"] == 2
 
 
-def test_requests_without_a_valid_key_are_401(stack: Stack) -> None:
-    with stack.client("not-a-key") as client:
+def test_requests_without_a_valid_key_are_401(shared_stack: Stack) -> None:
+    with shared_stack.client("not-a-key") as client:
         assert client.get("/v1/sessions").status_code == 401
         response = client.post("/v1/sessions/x/messages", json={"role": "user", "content": "hi"})
         assert response.status_code == 401
         assert "unknown API key" in response.json()["error"]["detail"]
-    with stack.client() as client:
+    with shared_stack.client() as client:
         response = client.get("/v1/sessions", headers={"Authorization": ""})
         assert response.status_code == 401
         assert "Bearer" in response.json()["error"]["detail"]
 
 
-def test_another_accounts_session_looks_missing(stack: Stack) -> None:
+def test_another_accounts_session_looks_missing(shared_stack: Stack) -> None:
     # Given account A's session
-    post(stack, "shared-id", {"message_id": "a1", "role": "user", "content": "A's secret"})
-    stack.wait_for_count("shared-id", 1)
-    with stack.client(KEY_B) as b:
+    post(shared_stack, "shared-id", {"message_id": "a1", "role": "user", "content": "A's secret"})
+    shared_stack.wait_for_count("shared-id", 1)
+    with shared_stack.client(KEY_B) as b:
         # When account B reads it, every read is the same 404 as a missing session
         missing = b.get("/v1/sessions/never-existed")
         assert missing.status_code == 404
@@ -119,18 +121,23 @@ def test_another_accounts_session_looks_missing(stack: Stack) -> None:
             ).status_code
             == 202
         )
-    wait_for(lambda: len(stack.stored_messages("shared-id", KEY_B)) == 1)
-    assert [m["content"] for m in stack.stored_messages("shared-id", KEY_B)] == ["B's"]
-    assert [m["content"] for m in stack.stored_messages("shared-id", KEY_A)] == ["A's secret"]
+    wait_for(lambda: len(shared_stack.stored_messages("shared-id", KEY_B)) == 1)
+    assert [m["content"] for m in shared_stack.stored_messages("shared-id", KEY_B)] == ["B's"]
+    assert [m["content"] for m in shared_stack.stored_messages("shared-id", KEY_A)] == [
+        "A's secret"
+    ]
 
 
-def test_oversized_content_is_413_and_nothing_is_stored(stack: Stack) -> None:
-    response = post(stack, "s-big", {"role": "user", "content": "x" * (32 * 1024 + 1)})
+def test_oversized_content_is_413_and_nothing_is_stored(shared_stack: Stack) -> None:
+    response = post(shared_stack, "s-big", {"role": "user", "content": "x" * (32 * 1024 + 1)})
     assert response.status_code == 413  # type: ignore[attr-defined]
     assert "MEMQ_MAX_MESSAGE_BYTES" in response.json()["error"]["detail"]  # type: ignore[attr-defined]
-    assert post(stack, "s-big", {"role": "user", "content": "x" * (32 * 1024)}).status_code == 202  # type: ignore[attr-defined]
-    stack.wait_for_count("s-big", 1)
-    assert len(stack.stored_messages("s-big")) == 1
+    assert (
+        post(shared_stack, "s-big", {"role": "user", "content": "x" * (32 * 1024)}).status_code
+        == 202
+    )  # type: ignore[attr-defined]
+    shared_stack.wait_for_count("s-big", 1)
+    assert len(shared_stack.stored_messages("s-big")) == 1
 
 
 @pytest.mark.parametrize(
@@ -164,16 +171,16 @@ def test_oversized_content_is_413_and_nothing_is_stored(stack: Stack) -> None:
     ],
 )
 def test_bad_input_is_422_with_a_reason(
-    stack: Stack, path: str, body: dict[str, object], fragment: str
+    shared_stack: Stack, path: str, body: dict[str, object], fragment: str
 ) -> None:
-    with stack.client() as client:
+    with shared_stack.client() as client:
         response = client.post(path, json=body)
     assert response.status_code == 422, response.text
     assert fragment in response.json()["error"]["detail"]
 
 
-def test_malformed_json_is_422_and_nothing_is_stored(stack: Stack) -> None:
-    with stack.client() as client:
+def test_malformed_json_is_422_and_nothing_is_stored(shared_stack: Stack) -> None:
+    with shared_stack.client() as client:
         response = client.post(
             "/v1/sessions/s-json/messages",
             content=b'{"role": "user", "content": ',

@@ -62,8 +62,8 @@ def test_session_lifecycle_over_http(stack: Stack) -> None:
         assert client.get(f"/v1/sessions/{session_id}").status_code == 404
 
 
-def test_list_sessions_pages_with_a_cursor(stack: Stack) -> None:
-    with stack.client() as client:
+def test_list_sessions_pages_with_a_cursor(shared_stack: Stack) -> None:
+    with shared_stack.client() as client:
         for i in range(5):
             assert (
                 client.post(
@@ -86,14 +86,14 @@ def test_list_sessions_pages_with_a_cursor(stack: Stack) -> None:
         assert client.get("/v1/sessions", params={"cursor": "garbage"}).status_code == 422
 
 
-def test_messages_page_backwards(stack: Stack) -> None:
-    with stack.client() as client:
+def test_messages_page_backwards(shared_stack: Stack) -> None:
+    with shared_stack.client() as client:
         for i in range(7):
             client.post(
                 "/v1/sessions/s-page/messages",
                 json={"message_id": f"p{i}", "role": "user", "content": f"c{i}"},
             )
-        stack.wait_for_count("s-page", 7)
+        shared_stack.wait_for_count("s-page", 7)
         page = client.get("/v1/sessions/s-page/messages", params={"limit": 3}).json()
         assert [m["content"] for m in page["messages"]] == ["c4", "c5", "c6"]
         older = client.get(
@@ -103,11 +103,11 @@ def test_messages_page_backwards(stack: Stack) -> None:
         assert client.get("/v1/sessions/s-page/messages", params={"limit": 501}).status_code == 422
 
 
-def test_probes_and_openapi(stack: Stack) -> None:
-    assert httpx.get(f"{stack.base_url}/healthz").json() == {"status": "ok"}
-    ready = httpx.get(f"{stack.base_url}/readyz")
+def test_probes_and_openapi(shared_stack: Stack) -> None:
+    assert httpx.get(f"{shared_stack.base_url}/healthz").json() == {"status": "ok"}
+    ready = httpx.get(f"{shared_stack.base_url}/readyz")
     assert ready.status_code == 200 and ready.json()["checks"] == {"broker": "ok", "store": "ok"}
-    spec = httpx.get(f"{stack.base_url}/openapi.json").json()
+    spec = httpx.get(f"{shared_stack.base_url}/openapi.json").json()
     assert "/v1/sessions/{session_id}/messages" in spec["paths"]
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -14,13 +13,19 @@ from typing import Any
 import anyio
 import httpx2
 import mcp_types as types
-import pytest
 from mcp.client.session import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
-from bench.support.rabbit import delete_queues
-from tests.e2e.conftest import ACCOUNT_A, ACCOUNT_B, KEY_A, KEY_B, Stack, running_stack
+from tests.e2e.conftest import (  # noqa: F401  (shared_stack: the module-wide deployment fixture)
+    ACCOUNT_A,
+    ACCOUNT_B,
+    KEY_A,
+    KEY_B,
+    Stack,
+    running_stack,
+    shared_stack,
+)
 
 MEMQ = str(Path(sys.executable).with_name("memq"))
 TOOL_NAMES = {"get_context", "search_messages", "get_memory", "add_message", "search_user_memory"}
@@ -112,15 +117,3 @@ def text_of(result: types.CallToolResult) -> str:
     (block,) = result.content
     assert isinstance(block, types.TextContent)
     return block.text
-
-
-@pytest.fixture(scope="module")
-def http_stack(amqp_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """One `memq gateway` and one `memq worker` over RabbitMQ for a module's tests
-    (each test uses session ids of its own)."""
-    prefix = f"memqtest-{uuid.uuid4().hex[:10]}"
-    try:
-        with running_stack(amqp_url, prefix, tmp_path_factory.mktemp("mcp-http")) as stack:
-            yield stack
-    finally:
-        delete_queues(amqp_url, prefix)

@@ -26,14 +26,14 @@ from tests.mcp.conftest import (
 pytestmark = pytest.mark.e2e
 
 
-def test_each_tool_answers_what_the_http_api_answers(http_stack: Stack) -> None:
+def test_each_tool_answers_what_the_http_api_answers(shared_stack: Stack) -> None:
     turns = [
         ("user", "Hello, I need my booking BK-5521 moved to Friday"),
         ("assistant", "Done: booking BK-5521 is now on Friday at 10:00."),
     ]
 
     async def scenario() -> None:
-        async with http_session(http_stack.base_url, KEY_A) as s:
+        async with http_session(shared_stack.base_url, KEY_A) as s:
             assert {tool.name for tool in (await s.list_tools()).tools} == TOOL_NAMES
             # Given a conversation added over MCP, with a user
             for i, (role, content) in enumerate(turns):
@@ -44,12 +44,12 @@ def test_each_tool_answers_what_the_http_api_answers(http_stack: Stack) -> None:
                 assert accepted["duplicate"] is False and accepted["message_id"] == f"t{i}"
 
         # Then the HTTP API holds it, stored once each
-        http_stack.wait_for_count("trip-1", 2)
-        assert [m["message_id"] for m in http_stack.stored_messages("trip-1")] == ["t0", "t1"]
+        shared_stack.wait_for_count("trip-1", 2)
+        assert [m["message_id"] for m in shared_stack.stored_messages("trip-1")] == ["t0", "t1"]
 
-        async with http_session(http_stack.base_url, KEY_A) as s:
+        async with http_session(shared_stack.base_url, KEY_A) as s:
             # And each read tool answers exactly what its route answers
-            with http_stack.client() as client:
+            with shared_stack.client() as client:
                 for tool, arguments, path, params in [
                     ("get_context", {"session_id": "trip-1"}, "/v1/sessions/trip-1/context", {}),
                     (
@@ -99,10 +99,10 @@ def test_each_tool_answers_what_the_http_api_answers(http_stack: Stack) -> None:
     anyio.run(scenario)
 
 
-def test_bad_arguments_get_the_http_apis_error(http_stack: Stack) -> None:
+def test_bad_arguments_get_the_http_apis_error(shared_stack: Stack) -> None:
     async def scenario() -> None:
-        async with http_session(http_stack.base_url, KEY_A) as s:
-            with http_stack.client() as client:
+        async with http_session(shared_stack.base_url, KEY_A) as s:
+            with shared_stack.client() as client:
                 for body in [
                     {"role": "robot", "content": "hi"},
                     {"role": "user", "content": ""},
@@ -122,9 +122,9 @@ def test_bad_arguments_get_the_http_apis_error(http_stack: Stack) -> None:
     anyio.run(scenario)
 
 
-def test_another_accounts_key_cannot_reach_this_accounts_sessions(http_stack: Stack) -> None:
+def test_another_accounts_key_cannot_reach_this_accounts_sessions(shared_stack: Stack) -> None:
     async def scenario() -> None:
-        async with http_session(http_stack.base_url, KEY_A) as alpha:
+        async with http_session(shared_stack.base_url, KEY_A) as alpha:
             await ok(
                 alpha,
                 "add_message",
@@ -136,9 +136,9 @@ def test_another_accounts_key_cannot_reach_this_accounts_sessions(http_stack: St
                     "user_id": "owner",
                 },
             )
-        http_stack.wait_for_count("vault-9", 1)
+        shared_stack.wait_for_count("vault-9", 1)
 
-        async with http_session(http_stack.base_url, KEY_B) as bravo:
+        async with http_session(shared_stack.base_url, KEY_B) as bravo:
             # When account B names A's session, user and words
             for tool in ("get_context", "get_memory"):
                 assert (await refused(bravo, tool, {"session_id": "vault-9"}))["code"] == (
@@ -161,16 +161,16 @@ def test_another_accounts_key_cannot_reach_this_accounts_sessions(http_stack: St
                 },
             )
 
-        wait_for(lambda: len(http_stack.stored_messages("vault-9", KEY_B)) == 1, 30, 0.3)
-        stored = http_stack.stored_messages("vault-9", KEY_A)
+        wait_for(lambda: len(shared_stack.stored_messages("vault-9", KEY_B)) == 1, 30, 0.3)
+        stored = shared_stack.stored_messages("vault-9", KEY_A)
         assert [m["content"] for m in stored] == ["the safe code is 40-17-88"]
 
     anyio.run(scenario)
 
 
-def test_no_key_or_a_wrong_key_is_a_401(http_stack: Stack) -> None:
+def test_no_key_or_a_wrong_key_is_a_401(shared_stack: Stack) -> None:
     headers = {"Accept": "application/json, text/event-stream"}
-    with httpx.Client(base_url=http_stack.base_url, timeout=15) as client:
+    with httpx.Client(base_url=shared_stack.base_url, timeout=15) as client:
         for authorization in [None, "Bearer not-a-key", f"Basic {KEY_A}"]:
             sent = headers if authorization is None else {**headers, "Authorization": authorization}
             response = client.post("/mcp", json=INITIALIZE, headers=sent)
@@ -190,7 +190,7 @@ def test_no_key_or_a_wrong_key_is_a_401(http_stack: Stack) -> None:
         assert response.json()["result"]["serverInfo"]["name"] == "memq"
 
     async def sdk_with_a_wrong_key() -> None:
-        async with http_session(http_stack.base_url, "not-a-key") as session:
+        async with http_session(shared_stack.base_url, "not-a-key") as session:
             await session.list_tools()
 
     # The SDK's client fails on it too: its error for the 401, in its task groups
@@ -233,10 +233,10 @@ def test_mcp_requests_share_the_accounts_rate_limit(
 
 
 def test_memq_mcp_over_rabbitmq_reaches_the_deployments_workers(
-    http_stack: Stack, tmp_path: Path
+    shared_stack: Stack, tmp_path: Path
 ) -> None:
     # Given `memq mcp` with the deployment's MEMQ_AMQP_URL: a front alone, no workers of its own
-    env = {**http_stack.env, "MEMQ_API_KEY": KEY_A, "MEMQ_DATA_DIR": str(tmp_path / "front")}
+    env = {**shared_stack.env, "MEMQ_API_KEY": KEY_A, "MEMQ_DATA_DIR": str(tmp_path / "front")}
 
     async def scenario() -> None:
         async with stdio_session(env, tmp_path / "mcp.log") as s:
@@ -244,7 +244,7 @@ def test_memq_mcp_over_rabbitmq_reaches_the_deployments_workers(
             body = {"role": "user", "content": "parcel PX-3310 is at the depot"}
             await ok(s, "add_message", {"session_id": "amqp-1", "message_id": "p1", **body})
             # Then the deployment's worker stores it, and the context says so
-            http_stack.wait_for_count("amqp-1", 1)
+            shared_stack.wait_for_count("amqp-1", 1)
             context = await ok(s, "get_context", {"session_id": "amqp-1"})
             assert "PX-3310" in context["text"]
 
@@ -252,4 +252,4 @@ def test_memq_mcp_over_rabbitmq_reaches_the_deployments_workers(
     log = (tmp_path / "mcp.log").read_text()
     assert "serving account acct-a over stdio" in log
     assert "broker=" not in log  # no embedded runtime (workers, SQLite) was started
-    assert [m["message_id"] for m in http_stack.stored_messages("amqp-1")] == ["p1"]
+    assert [m["message_id"] for m in shared_stack.stored_messages("amqp-1")] == ["p1"]
