@@ -25,8 +25,13 @@ lint: $(BIN)/memq
 typecheck: $(BIN)/memq
 	$(BIN)/mypy
 
+# The pure-Python suites (no processes, no broker, no browser) run on both cores; the rest
+# runs one test at a time, since its end-to-end tests start real processes and wait on them.
+PARALLEL := tests/memory tests/context tests/user_memory
+
 test: $(BIN)/memq lint typecheck
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 $(PARALLEL)
+	$(BIN)/pytest $(foreach suite,$(PARALLEL),--ignore=$(suite))
 
 # The quick subset while working: unit, contract and CLI tests on SQLite, no
 # separate gateway/worker processes and no MongoDB (the end-to-end suite and the
