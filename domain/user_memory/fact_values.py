@@ -23,8 +23,8 @@ them; a user fact is read in another conversation, alone. So:
   it was said («فردا صبح», "today", «วันนี้»: no digit with it, ``said_when``'s words) is
   no fact in another conversation: that day is gone, and its line ("Flight date: امروز")
   took a fact's room. Any other value naming such a day ("Tonight Show tickets", a date
-  with its digits, "tomorrow, 14 May") is kept, and shown with the day it was said
-  (``said_when``);
+  with its digits, "tomorrow, 14 May") is kept, under the heading of the day it was
+  said (``said_when.said_heading``);
 - a code that differs from a newer code of the same conversation by two neighbouring
   characters swapped (a slip of the fingers, then put right: "NVL-7730418", then
   "NVL-7730481") is the mistake, not a second code: it is not kept (one character

@@ -3,7 +3,16 @@
 A user fact or detail read in a later conversation is read on another day: a
 value that names a day relative to when it was said ("today", "tomorrow", "this
 Saturday", «فردا», «پنجشنبه این هفته», «พรุ่งนี้», «เสาร์นี้») would be false as it
-stands. Such a value is shown with the day it was said: "(said on 2026-11-21)".
+stands. What is handed over of such values:
+
+- a detail quoting one is shown with the day it was said after it: "(said on
+  2026-11-21)" (``said_on``, in ``recall_details``);
+- a date or time fact whose value is only such a day ("Flight date: امروز", «พรุ่งนี้
+  เช้า»: no digit with it) is not handed over at all (``fact_values.only_relative_day``):
+  that day is gone, and its line took a fact's room;
+- any other fact naming one ("Tonight Show tickets", "tomorrow, 14 May") is kept, and
+  dated by the heading it stands under (below).
+
 The words are the general vocabulary of each language for days counted from now
 (today, tonight, tomorrow, yesterday, the day after, this/next/coming + a weekday,
 week, weekend or month), not the words of any one conversation.
