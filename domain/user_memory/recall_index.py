@@ -53,11 +53,31 @@ def said_then(said: Said) -> str:
     """The part of a conversation's line telling the values a later one changed."""
     if not said:
         return ""
+    pairs = [(key, " ".join(value.split())) for key, value in said]
     # each value is no longer the user's: marked as a summary's replaced value is
     values = "; ".join(
-        f"{pretty_key(key)}: {' '.join(value.split())}{OLD_NOTE}" for key, value in said
+        f"{pretty_key(key)}: {value}{OLD_NOTE}"
+        for at, (key, value) in enumerate(pairs)
+        if not _quoted_by_another(pairs, at)
     )
     return f"{SAID_LABEL} {values}."
+
+
+def _quoted_by_another(pairs: Sequence[tuple[str, str]], at: int) -> bool:
+    """Whether another value of ``pairs`` ends with the value at ``at`` (a phone a contact
+    preference gives: "You can call me on +989121810111"), or an earlier one is the same
+    value ("Check out date: Thursday", "Other date: Thursday"): that quote says it, its
+    mark right after it, and another cost the line its words and a mark."""
+    value = pairs[at][1]
+    for other, (_, said) in enumerate(pairs):
+        if other == at:
+            continue
+        if said == value:
+            if other < at:
+                return True
+        elif said.endswith(" " + value):
+            return True
+    return False
 
 
 def pretty_key(key: str) -> str:

@@ -15,7 +15,12 @@ import pytest
 from domain.user_memory.digest import MAX_SCRIPT_FACTOR, SUMMARY_TOKENS, summary_budget
 from domain.user_memory.merge import forget_fact, merge_fact
 from domain.user_memory.recall import fact_line, rank, recall
-from domain.user_memory.recall_index import SAID_LABEL, indexed, said_in_conversations
+from domain.user_memory.recall_index import (
+    SAID_LABEL,
+    indexed,
+    said_in_conversations,
+    said_then,
+)
 from schemas.user_memory import UserFact, UserMemoryState
 from tests.user_memory.conversations import T0, past_conversation
 
@@ -166,3 +171,32 @@ def test_an_earlier_value_holding_the_current_code_is_not_noted() -> None:
         ]
     )
     assert "earlier conversations" not in line
+
+
+@pytest.mark.parametrize(
+    ("preference", "phone", "day"),
+    [
+        ("You can call me on +989121810111", "+989121810111", "Thursday"),
+        ("فقط پیامک بدید به ۰۹۱۲۴۵۶۷۸۹۰", "۰۹۱۲۴۵۶۷۸۹۰", "پنجشنبه"),
+        ("โทรหาแพรวที่ 089-245-7713", "089-245-7713", "วันพฤหัส"),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_a_value_another_earlier_value_quotes_is_said_once(
+    preference: str, phone: str, day: str
+) -> None:
+    then = said_then(
+        [
+            ("contact_preference", preference),
+            ("customer_phone", phone),
+            ("check_out_date", day),
+            ("other_date", day),
+        ]
+    )
+    # the phone is at the end of the preference, the day said by the first date: one each
+    assert then == (
+        f"{SAID_LABEL} Contact preference: {preference} (replaced); "
+        f"Check out date: {day} (replaced)."
+    )
+    # a value only part of another, not its end, is a value of its own
+    assert "Deposit: 200" in said_then([("deposit", "200"), ("note", "200 paid by card")])
