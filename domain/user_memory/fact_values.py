@@ -25,6 +25,9 @@ them; a user fact is read in another conversation, alone. So:
   took a fact's room. Any other value naming such a day ("Tonight Show tickets", a date
   with its digits, "tomorrow, 14 May") is kept, under the heading of the day it was
   said (``said_when.said_heading``);
+- a name that is no Persian name, the words around one the extractor took for it
+  («یکی از», «در بلیت», «صاحبخونه‌ست»: ``is_no_name``), is not kept: its line told the
+  next conversation a wrong name;
 - a code that differs from a newer code of the same conversation by two neighbouring
   characters swapped (a slip of the fingers, then put right: "NVL-7730418", then
   "NVL-7730481") is the mistake, not a second code: it is not kept (one character
@@ -40,7 +43,9 @@ from datetime import datetime
 
 from domain.memory.offline.lexicon import (
     ENGLISH_REPLIES,
+    FA_LETTERS,
     PERSIAN_REPLIES,
+    PERSIAN_STOP_WORDS,
     REPLY_NOUNS,
     THAI_POLITE_WORDS,
     THAI_REPLIES,
@@ -88,6 +93,24 @@ _EXTENSION = re.compile(r"^(?:ext|extension|x|داخلی|ต่อ)\.?$", re.IGN
 #: Leading Thai letters glued to a code («คือJOB-67-0413»): Thai writes no space there.
 _THAI_LEAD = re.compile(r"^[\u0e00-\u0e4f]+(?=[A-Za-z0-9+])")
 _EDGE = ".,;:!?،؛()\"'«»“”"
+
+
+#: Keys of a person's name ("holder_name", "child_name", "customer_name_2").
+_NAME_KEY = re.compile(r"(?:^|_)name(?:_\d+)?$")
+_FA = FA_LETTERS
+#: A Persian name that opens with a preposition, a pronoun or a count, or holds a word with
+#: "is" joined («‌ست»), is the words around a name the extractor took for one: «به نام یکی از
+#: مسافرها» (in the name of one of the passengers), «نام پسرتون در بلیت چیه؟» (your son's
+#: name on the ticket?), «قبض به نام صاحبخونه‌ست» (the bill is in the landlord's name).
+_NOT_A_PERSIAN_NAME = re.compile(
+    rf"^(?:{alternation(PERSIAN_STOP_WORDS | {'یکی'})})(?![{_FA}])"
+    rf"|[{_FA}]\u200cست(?![{_FA}])"
+)
+
+
+def is_no_name(key: str, value: str) -> bool:
+    """Whether fact ``key`` is a name whose ``value`` is no Persian name (module doc)."""
+    return bool(_NAME_KEY.search(key) and _NOT_A_PERSIAN_NAME.search(value.strip()))
 
 
 #: Keys of a date or a time: the key's last word before its number ("delivery_date",
@@ -212,7 +235,7 @@ def users_facts(facts: Iterable[tuple[str, str]]) -> UsersFacts:
     for key, value in facts:
         if UNATTRIBUTED_CONTACT.match(key):
             kept.turns.append((value, code_of(value)))
-        elif only_relative_day(key, value):
+        elif only_relative_day(key, value) or is_no_name(key, value):
             continue
         elif not is_code_key(key):
             shaped.append((key, value, ""))

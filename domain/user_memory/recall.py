@@ -36,7 +36,6 @@ from domain.tokens import fit_to_budget, token_weight
 from domain.user_memory.fact_values import NOTED_CODE, code_of, noted_line
 from domain.user_memory.held_facts import held_facts
 from domain.user_memory.noted_codes import with_noted_codes_apart
-from domain.user_memory.old_turns import without_old_turns
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_details import chosen_details
 from domain.user_memory.recall_index import (
@@ -421,11 +420,10 @@ class _ConversationLine(NamedTuple):
 def _conversation_line_of(
     conversation: ConversationSummary, said: Said, stated: Sequence[str], marks: ShortMarks
 ) -> _ConversationLine:
-    # a sentence quoting only values the conversation itself replaced goes (``old_turns``);
     # what it quotes of the values a later conversation replaced says so (``later_replaced``)
     conversation = conversation.model_copy(
         update={
-            "summary": marks.mark(without_old_turns(conversation.summary)),
+            "summary": marks.mark(conversation.summary),
             "open_items": [marks.mark(item) for item in conversation.open_items],
         }
     )

@@ -203,3 +203,19 @@ def test_a_clause_only_of_thanks_or_now_is_not_handed_over(language: str) -> Non
         assert of_the_moment(clause, "instruction"), clause
         # a fault, a place or a choice is never chat of the moment
         assert not of_the_moment(clause, "problem"), clause
+
+
+#: A conversation's name facts: words around a name the extractor took for one («in the
+#: name of one of the passengers», «your son's name on the ticket?», «it is in the
+#: landlord's name»), and real names of every language.
+NOT_NAMES = [("holder_name", "یکی از"), ("child_name", "در بلیت"), ("holder_name_2", "صاحبخونه‌ست")]
+NAMES = [
+    ("holder_name", "حمید کعبی"),
+    ("child_name", "امیرحسین محمدی"),
+    ("customer_name", "Dan Whitmore"),
+    ("person_name", "ธนากร วงศ์ใหญ่"),
+]
+
+
+def test_words_taken_for_a_persian_name_are_no_users_fact() -> None:
+    assert users_facts([*NOT_NAMES, *NAMES]).facts == NAMES
