@@ -11,12 +11,23 @@ from domain.memory.offline.values import Kind, ValueSpan
 from domain.memory.offline.wording_fa import brand_opening
 
 #: A brand written just before a code makes it a model ("… Sony WF-1000XM5", "مدلش Bosch
-#: SMS46NI01", «ตู้เย็น 2 ประตู Hitachi R-VGX400PF»): a capitalised word inside a sentence that
-#: names no subject ("Order #558201" opens its sentence and names one). Thai vowel and tone
-#: marks («ประตู») are no word characters to ``\w``, so they are listed.
+#: SMS46NI01", «ตู้เย็น 2 ประตู Hitachi R-VGX400PF»): capitalised words inside a sentence that
+#: name no subject ("Order #558201" opens its sentence and names one). The brand and the
+#: model's name are one run of them ("Honda Click 125i", "Michelin City Grip 2"): the model
+#: keeps the whole run, not its last word, nor the number inside it («VivoBook 15 X1504VA»).
+#: Thai vowel and tone marks («ประตู») are no word
+#: characters to ``\w``, so they are listed.
 _BRAND_BEFORE = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]))[\s:،,]+(?P<brand>[A-Z][A-Za-z]+)\s$"
+    r"(?:(?<=[^\W\d_])|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]))[\s:،,]+"
+    r"(?P<brand>[A-Z][A-Za-z]+(?:[\s-](?:[A-Z][A-Za-z]+|\d{1,3}))*)\s$"
 )
+#: A model named by a bare number after its name, in a Thai or Persian sentence, where a
+#: capitalised Latin word is a name («คันนี้เป็น Click 160 ครับ», «سطحش Upper-Intermediate 1»).
+#: English writes "Gate 5", "Room 12" the same way: there a bare number stays a number.
+_NAMED_IN_OTHER_SCRIPT = re.compile(r"[\u0e01-\u0e4e\u0600-\u06ff]")
+#: After the number: a worked sum ("… + Full Cover 600 + ค่าส่ง 80 = …"), where it is a
+#: price, or the model's code, which the model is kept up to («VivoBook 15 X1504VA»).
+_NO_MODEL_NUMBER_AFTER = re.compile(r"\s*[+=]|\s[A-Z0-9]")
 
 
 #: A British postcode ("M3 2ER", "LS6 2QT", "SW1A 1AA"): its inward code is a digit and
@@ -36,10 +47,16 @@ def town_and_postcode(text: str, brand: int, value: ValueSpan) -> bool:
 
 
 def brand_before(text: str, value: ValueSpan) -> int | None:
-    """Where the brand written before a model code starts, when one is."""
-    if value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
+    """Where the brand written before a model code, or before the bare number that names
+    a model in a Thai or Persian sentence, starts, when one is."""
+    begin, stop = sentence_bounds(text, value.start, value.end)
+    if value.kind is Kind.NUMBER:
+        if not _NAMED_IN_OTHER_SCRIPT.search(text, begin, stop) or _NO_MODEL_NUMBER_AFTER.match(
+            text, value.end
+        ):
+            return None
+    elif value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
         return None
-    begin, _ = sentence_bounds(text, value.start, value.end)
     found = _BRAND_BEFORE.search(text[begin : value.start])
     if found is None or cues_in(found.group("brand")):
         return None

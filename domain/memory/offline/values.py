@@ -502,7 +502,9 @@ _IDENTIFIER = re.compile(
 )
 #: Upper-case words a code may be written as (coupon "SPRING", "WELCOME10").
 _CODE_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,19}(?![\w-])")
-_NUMBER = re.compile(r"(?<![\w.,٬،٫/-])\d+(?:[,٬،]\d{3})*(?:[.٫]\d+)?(?![\w٫])")
+#: Thai writes a number with no space before the word after it («ยอด 1,250ค่ะ»): a Thai
+#: letter ends it as a space does, where a Latin one makes it part of a code.
+_NUMBER = re.compile(rf"(?<![\w.,٬،٫/-])\d+(?:[,٬،]\d{{3}})*(?:[.٫]\d+)?(?![^\W{_TH}]|٫)")
 _MIN_IDENTIFIER_CHARS = 4
 
 # -- rules -----------------------------------------------------------------------------------
