@@ -46,13 +46,17 @@ def town_and_postcode(text: str, brand: int, value: ValueSpan) -> bool:
     return bool(_POSTCODE.fullmatch(value.text) and _TOWN_IN_ADDRESS.search(text[begin:brand]))
 
 
-def brand_before(text: str, value: ValueSpan) -> int | None:
+def brand_before(text: str, value: ValueSpan, from_user: bool = True) -> int | None:
     """Where the brand written before a model code, or before the bare number that names
     a model in a Thai or Persian sentence, starts, when one is."""
     begin, stop = sentence_bounds(text, value.start, value.end)
     if value.kind is Kind.NUMBER:
-        if not _NAMED_IN_OTHER_SCRIPT.search(text, begin, stop) or _NO_MODEL_NUMBER_AFTER.match(
-            text, value.end
+        # the customer's own model; the assistant's numbers after names are offers and
+        # prices («Full Cover 600»), its levels and lists («Intermediate 2»)
+        if (
+            not from_user
+            or not _NAMED_IN_OTHER_SCRIPT.search(text, begin, stop)
+            or _NO_MODEL_NUMBER_AFTER.match(text, value.end)
         ):
             return None
     elif value.kind is not Kind.IDENTIFIER or value.text.startswith("#"):
@@ -69,3 +73,15 @@ def brand_start(text: str, value: ValueSpan, start: int) -> int:
     begin, _ = sentence_bounds(text, value.start, value.end)
     opening = brand_opening(text[begin : value.start])
     return start if opening is None else min(start, begin + opening)
+
+
+#: The words of a model's name: Latin words of letters ("Honda", "Click", "Intermediate"
+#: of "Upper-Intermediate 1"), not its code or number.
+_NAME_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
+
+
+def same_line(model: str, held: str) -> bool:
+    """Whether ``model`` and ``held`` share a word of their names: a brand or a line
+    ("Honda ADV 160" and "Honda Click 125i", "Click 160" and "Honda Click 125i")."""
+    named = {word.casefold() for word in _NAME_WORD.findall(held)}
+    return any(word.casefold() in named for word in _NAME_WORD.findall(model))

@@ -48,7 +48,12 @@ from domain.memory.offline.agent_numbers import agents_own_phone
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.asked_to_be import asks_to_be
-from domain.memory.offline.brand_models import brand_before, brand_start, town_and_postcode
+from domain.memory.offline.brand_models import (
+    brand_before,
+    brand_start,
+    same_line,
+    town_and_postcode,
+)
 from domain.memory.offline.changed_charges import charge_changed
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.contact_names import contact_names
@@ -236,6 +241,7 @@ ENTITY_KEYS = frozenset(
 
 #: How many values noted without a subject a session keeps per kind; the rest share the last key.
 MAX_NOTED = 12
+PRODUCT_MODEL = "product_model"
 #: The key of a part inside a building said after a fuller address (``fragments``).
 ADDRESS_PART = "address_detail"
 #: The key of amounts named by a charge of their own (``charges``).
@@ -421,6 +427,21 @@ class _Facts:
             if current is None or value in current:
                 return variant
         return f"{key}_{MAX_NOTED + 1}"
+
+    def model_key(self, model: str) -> str:
+        """The key of a model the customer names: the one of a model of its line they named
+        before ("Honda ADV 160" after "Honda Click 125i", «Click 160» after it), which their
+        new choice replaces; else the one that holds it or a fresh one. Not a model said
+        earlier in the same message: "a Sony WF-1000XM5 and a Sony WH-1000XM4" are two."""
+        said_now = {match.key for match in self.saying}
+        for item in self.recent():
+            if (
+                base_key(item.key) == PRODUCT_MODEL
+                and item.key not in said_now
+                and same_line(model, item.value)
+            ):
+                return item.key
+        return self.noted_key(PRODUCT_MODEL, model)
 
     def charge_key(self, value: str, added: bool = False) -> str:
         """The key of an amount named by its charge: the one holding that charge, or a
@@ -873,7 +894,7 @@ def _facts_in(
                 end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
             elif value.kind is Kind.AMOUNT and (rate := _RATE.match(text, value.end)):
                 end = rate.end()  # "$40 per day" is not $40
-            if from_user and base_key(key) == "product_model":
+            if from_user and base_key(key) == PRODUCT_MODEL:
                 start = brand_start(text, value, start)
             if from_user and value.kind is Kind.ADDRESS:
                 start = _town_start(text, value, start)
@@ -1011,11 +1032,15 @@ def _keys_for(
         return []  # «ช่างจะไป 2 คน»: the technicians sent, no party (a detail keeps it)
     if by_unit is not None:
         return [(by_unit, value.start)]
-    brand = brand_before(text, value)
+    brand = brand_before(text, value, from_user)
     if brand is not None:  # no order number follows a brand name; the model keeps it
         # "…, 88 Deansgate, Manchester M3 2ER": a town and its postcode, no brand and model
-        noted = "postcode" if town_and_postcode(text, brand, value) else "product_model"
-        return [(facts.noted_key(noted, text[brand : value.end]), brand)]
+        model = text[brand : value.end]
+        if town_and_postcode(text, brand, value):
+            return [(facts.noted_key("postcode", model), brand)]
+        if from_user:
+            return [(facts.model_key(model), brand)]
+        return [(facts.noted_key("product_model", model), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]

@@ -1,0 +1,76 @@
+"""A value is stored whole, not a piece of it, in English, Persian and Thai: a model keeps
+its brand and its name ("Honda Click 125i", not "Click 125i"), a model named by a bare
+number keeps its name («คันนี้เป็น Click 160 ครับ»), and a Thai number written onto its
+closing particle is read whole («ยอด 1,250ค่ะ» is 1,250, not 1).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.offline.values import Kind, find_values
+from tests.memory.test_offline_facts_dialogue import facts_of
+
+# -- a model keeps every word of its name -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "model"),
+    [
+        ("I'm renting a Honda Click 125i for the week", "Honda Click 125i"),
+        ("موتورم Honda Click 125i هست", "Honda Click 125i"),
+        ("งั้นเอา Honda Click 125i ก่อนละกันค่ะ", "Honda Click 125i"),
+    ],
+)
+def test_a_model_code_keeps_the_whole_name_before_it(message: str, model: str) -> None:
+    assert facts_of(("user", message)).get("product_model") == model
+
+
+@pytest.mark.parametrize(
+    ("message", "model"),
+    [
+        ("อ้าว จริงด้วยครับ คันนี้เป็น Click 160 ครับ จำสลับกับคันเก่า", "Click 160"),
+        ("ลูกค้าขอเปลี่ยนเป็น Michelin City Grip 2 ครับ", "Michelin City Grip 2"),
+        ("سطحش Upper-Intermediate 1 تشخیص داده شده", "Upper-Intermediate 1"),
+    ],
+)
+def test_a_bare_number_after_a_latin_name_in_thai_or_persian_is_a_model(
+    message: str, model: str
+) -> None:
+    assert facts_of(("user", message)).get("product_model") == model
+
+
+def test_a_model_number_followed_by_its_code_is_kept_up_to_the_code() -> None:
+    facts = facts_of(("user", "ایسوس VivoBook 15 X1504VA هست."))
+    assert facts.get("product_model") == "VivoBook 15 X1504VA"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Can I get seat 14 at Gate 5?",
+        "ค่าเช่า 5 วัน 1,150 + Full Cover 600 + ค่าส่ง 80 = 1,830 บาทค่ะ",
+    ],
+)
+def test_a_number_after_a_name_in_english_or_in_a_sum_is_no_model(message: str) -> None:
+    assert not any(key.startswith("product_model") for key in facts_of(("user", message)))
+
+
+# -- a Thai number written onto its particle is read whole ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("ยอด 1,250ค่ะ", "1,250"), ("รหัสไปรษณีย์ 10110ครับ", "10110")],
+)
+def test_a_thai_particle_right_after_a_number_ends_it(text: str, number: str) -> None:
+    assert [(v.kind, v.text) for v in find_values(text)] == [(Kind.NUMBER, number)]
+
+
+def test_a_sum_written_onto_its_particle_is_the_whole_sum() -> None:
+    facts = facts_of(("assistant", "ยอดที่ต้องชำระเพิ่ม 1,250ค่ะ"))
+    assert facts.get("order_total") == "1,250"
+
+
+def test_a_number_written_onto_a_latin_letter_is_still_no_number() -> None:
+    assert find_values("the code is abc 12x") == []
