@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from domain.memory.offline.values import Kind, find_values
-from tests.memory.test_offline_facts_dialogue import facts_of
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
 
 # -- a model keeps every word of its name -------------------------------------------------
 
@@ -74,3 +74,48 @@ def test_a_sum_written_onto_its_particle_is_the_whole_sum() -> None:
 
 def test_a_number_written_onto_a_latin_letter_is_still_no_number() -> None:
     assert find_values("the code is abc 12x") == []
+
+
+# -- a whole model the customer names again replaces their model of its line ---------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "old", "new"),
+    [
+        (
+            "I'd like to rent the Yamaha NMAX155 please",
+            "Actually can I switch to the Yamaha XMAX300 instead?",
+            "Yamaha NMAX155",
+            "Yamaha XMAX300",
+        ),
+        (
+            "ทะเบียน 1กข 4821 กทม. รถ Honda Click 125i ปี 2020",
+            "อ้าว จริงด้วยครับ คันนี้เป็น Click 160 ครับ จำสลับกับคันเก่า",
+            "Honda Click 125i",
+            "Click 160",
+        ),
+        (
+            "موتورم Honda Click 125i هست",
+            "ببخشید، موتورم Honda ADV 160 هست",
+            "Honda Click 125i",
+            "Honda ADV 160",
+        ),
+    ],
+)
+def test_a_model_of_the_same_line_replaces_the_customers_earlier_one(
+    first: str, then: str, old: str, new: str
+) -> None:
+    facts = conversation(("user", first), ("assistant", "ได้ค่ะ / OK"), ("user", then))
+    models = {k: v for k, v in current(facts).items() if k.startswith("product_model")}
+    assert models == {"product_model": new}
+    assert history(facts, "product_model") == [old]
+
+
+def test_a_model_of_another_brand_is_kept_beside_the_first() -> None:
+    facts = conversation(
+        ("user", "my scooter is a Honda Click 125i"),
+        ("assistant", "OK"),
+        ("user", "and my wife rides a Yamaha NMAX155"),
+    )
+    models = {v for k, v in current(facts).items() if k.startswith("product_model")}
+    assert models == {"Honda Click 125i", "Yamaha NMAX155"}

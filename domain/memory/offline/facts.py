@@ -431,15 +431,9 @@ class _Facts:
     def model_key(self, model: str) -> str:
         """The key of a model the customer names: the one of a model of its line they named
         before ("Honda ADV 160" after "Honda Click 125i", «Click 160» after it), which their
-        new choice replaces; else the one that holds it or a fresh one. Not a model said
-        earlier in the same message: "a Sony WF-1000XM5 and a Sony WH-1000XM4" are two."""
-        said_now = {match.key for match in self.saying}
+        new choice replaces; else the one that holds it or a fresh one."""
         for item in self.recent():
-            if (
-                base_key(item.key) == PRODUCT_MODEL
-                and item.key not in said_now
-                and same_line(model, item.value)
-            ):
+            if base_key(item.key) == PRODUCT_MODEL and same_line(model, item.value):
                 return item.key
         return self.noted_key(PRODUCT_MODEL, model)
 
