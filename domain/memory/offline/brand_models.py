@@ -22,9 +22,15 @@ _BRAND_BEFORE = re.compile(
     r"(?P<brand>[A-Z][A-Za-z]+(?:[\s-](?:[A-Z][A-Za-z]+|\d{1,3}))*)\s$"
 )
 #: A model named by a bare number after its name, in a Thai or Persian sentence, where a
-#: capitalised Latin word is a name («คันนี้เป็น Click 160 ครับ», «سطحش Upper-Intermediate 1»).
+#: capitalised Latin word is a name («คันนี้เป็น Click 160 ครับ», «گوشیم Galaxy 24 هست»).
 #: English writes "Gate 5", "Room 12" the same way: there a bare number stays a number.
 _NAMED_IN_OTHER_SCRIPT = re.compile(r"[\u0e01-\u0e4e\u0600-\u06ff]")
+#: A bare number names the customer's model only where they say it is theirs or chosen: a
+#: Thai word of being or choosing before the name («คันนี้เป็น Click 160», «ขอเปลี่ยนเป็น
+#: Honda ADV 160», «เอา», «ใช้», «รุ่น»), a Persian «هست» or «است» after it («موتورم Honda ADV
+#: 160 هست»). «ปัญหาคือ Windows 11 อัปเดตไม่ได้» (the problem is) names none.
+_MODEL_SAID_BEFORE = re.compile(r"(?:เป็น|เอา|ใช้|ขับ|รุ่น)\s*$")
+_MODEL_SAID_AFTER = re.compile(r"\s*(?:هست|است)(?![\u0600-\u06ff])")
 #: After the number: a worked sum ("… + Full Cover 600 + ค่าส่ง 80 = …"), where it is a
 #: price, or the model's code, which the model is kept up to («VivoBook 15 X1504VA»).
 _NO_MODEL_NUMBER_AFTER = re.compile(r"\s*[+=]|\s[A-Z0-9]")
@@ -63,6 +69,11 @@ def brand_before(text: str, value: ValueSpan, from_user: bool = True) -> int | N
         return None
     found = _BRAND_BEFORE.search(text[begin : value.start])
     if found is None or cues_in(found.group("brand")):
+        return None
+    if value.kind is Kind.NUMBER and not (
+        _MODEL_SAID_BEFORE.search(text, begin, begin + found.start("brand"))
+        or _MODEL_SAID_AFTER.match(text, value.end)
+    ):
         return None
     return begin + found.start("brand")
 
