@@ -75,3 +75,51 @@ def test_an_address_asked_for_without_a_change_of_destination_leaves_the_deliver
     )
     assert current(facts)["delivery_address"] in held
     assert key in current(facts)
+
+
+@pytest.mark.parametrize(
+    ("held", "send_elsewhere", "address"),
+    [
+        (
+            "Please deliver the sofa to 12 Park Road, Leeds LS6 2AB.",
+            "Nobody's home on Tuesday, can you send it to my work instead? It's Unit 4,"
+            " Kirkstall Forge, Leeds LS5 3BF",
+            "Unit 4, Kirkstall Forge, Leeds LS5 3BF",
+        ),
+        (
+            "ส่งบัตรไปที่ 123/4 หมู่ 6 ตำบลบางพูด อำเภอปากเกร็ด จังหวัดนนทบุรี 11120 นะคะ",
+            "วันอังคารไม่มีคนอยู่บ้าน ส่งไปที่ทำงานแทนได้ไหมคะ อาคารสาทรทาวเวอร์ ชั้น 12"
+            " ถนนสาทรใต้ แขวงยานนาวา เขตสาทร กรุงเทพฯ 10120 ค่ะ",
+            "อาคารสาทรทาวเวอร์ ชั้น 12 ถนนสาทรใต้ แขวงยานนาวา เขตสาทร กรุงเทพฯ 10120",
+        ),
+        (
+            "لطفاً به آدرس شیراز، قصرالدشت، کوچه ۲۲، پلاک ۱۴ بفرستید.",
+            "اوه صبر کن. سه‌شنبه خونه کسی نیست که بفرستید دفترم: خیابان زند، ساختمان آرین، طبقه ۴",
+            "خیابان زند، ساختمان آرین، طبقه ۴",
+        ),
+    ],
+)
+def test_an_address_given_with_the_request_to_send_elsewhere_is_the_delivery_address(
+    held: str, send_elsewhere: str, address: str
+) -> None:
+    facts = conversation(("user", held), ("user", send_elsewhere))
+    assert current(facts)["delivery_address"] == address
+    assert history(facts, "delivery_address")[0] in held
+    assert not {"work_address", "postcode"} & set(current(facts))
+
+
+def test_a_work_address_given_with_no_delivery_held_stays_the_work_address() -> None:
+    facts = conversation(
+        ("user", "بفرستید دفترم: خیابان زند، ساختمان آرین، طبقه ۴"),
+    )
+    assert "delivery_address" not in current(facts)
+
+
+def test_a_courier_sent_to_collect_from_work_leaves_the_delivery_address() -> None:
+    """«پیک بیاد محل کارم» sends the courier to collect there: the address the repaired
+    laptop goes back to stays."""
+    facts = conversation(
+        ("user", "لطفاً به آدرس شیراز، قصرالدشت، کوچه ۲۲، پلاک ۱۴ بفرستید."),
+        ("user", "دوشنبه خونه نیستم. پیک بیاد محل کارم: خیابان زند، ساختمان آرین، طبقه ۴"),
+    )
+    assert "قصرالدشت" in current(facts)["delivery_address"]

@@ -120,7 +120,10 @@ from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
 from domain.memory.offline.period_starts import start_given
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
-from domain.memory.offline.redirected_deliveries import redirected_delivery
+from domain.memory.offline.redirected_deliveries import (
+    redirected_delivery,
+    redirected_in_request,
+)
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
@@ -535,6 +538,7 @@ def extract_facts(
         # "send it to my work instead?" "what's the work address?" "Unit 4, …": delivery
         delivering = facts.current("delivery_address") is not None
         matches = redirected_delivery(line, previous, earlier, matches, delivering)
+        matches = redirected_in_request(line, matches, delivering)
         held_before = facts.current_values()
         granted = _granted_in_reply(line, previous, facts)
         if granted is not None and previous is not None:

@@ -6,6 +6,10 @@ the work address?" "Unit 4, Kirkstall Forge, Leeds LS5 3BF"; «میشه بفرس
 The question names the place ("work"), so the answer alone reads as that place's address,
 or only as the postcode it ends in. Asked after a change of destination it is where the
 delivery now goes: the delivery address, stored whole, the old one kept in history.
+
+The request often gives the address itself: «بفرستید دفترم: خیابان زند، ساختمان آرین»,
+"send it to my work instead: 14 Wellington Street, Leeds LS1 4DL". The address read there
+as the place's is the delivery address too (``redirected_in_request``).
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ _ASKS_ADDRESS = re.compile(rf"\baddress\b|(?<![{_FA}])آدرس|ที่อย�
 #: Keys an address given there may have been read under, for the place the question named
 #: or as the postcode it ends in.
 _READ_AS = re.compile(r"^(?:work_address|pickup_address|postcode(?:_\d+)?)$")
+#: Keys of an address read whole as another place's: the one a request names.
+_PLACES = frozenset({"work_address", "pickup_address"})
 #: Where the address said ends: a sentence's end, a Thai polite word ("… 10330 ค่ะ").
 _ADDRESS_END = re.compile(r"[.!?\n]\s|\s*(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)")
 _SENTENCE_END = re.compile(r"[.!?]\s+")
@@ -98,6 +104,35 @@ def redirected_delivery(
         if start <= m.start
         and m.end <= end
         and (_read_as_other_place(m.key) or m.key == "delivery_address")
+    ]
+    kept = [m for m in matches if m not in inside]
+    return [*kept, FactMatch("delivery_address", line.content[start:end], start, end)]
+
+
+def redirected_in_request(
+    line: TranscriptLine, matches: list[FactMatch], delivering: bool
+) -> list[FactMatch]:
+    """``matches`` of a customer's line that asks to have the delivery (held: ``delivering``)
+    sent elsewhere and gives the address there: the address read as the other place's
+    (work, pick-up) or as its postcode is the delivery address, whole."""
+    if not delivering or line.role != "user" or not _asks_to_send_elsewhere(line.content):
+        return matches
+    if any(m.key == "delivery_address" for m in matches):
+        return matches
+    places = [m for m in matches if m.key in _PLACES]
+    if len(places) == 1:
+        start, end = places[0].start, places[0].end
+    else:
+        # English reads a free address only as the postcode it ends in: the address is
+        # its sentence, when that sentence is not the request ("It's Unit 4, …, LS5 3BF").
+        postcodes = [m for m in matches if _read_as_other_place(m.key)]
+        if places or len(postcodes) != 1:
+            return matches
+        start, end = _whole_address(line.content, postcodes[0].start, postcodes[0].end)
+        if _asks_to_send_elsewhere(line.content[start:end]):
+            return matches
+    inside = [
+        m for m in matches if start <= m.start and m.end <= end and _read_as_other_place(m.key)
     ]
     kept = [m for m in matches if m not in inside]
     return [*kept, FactMatch("delivery_address", line.content[start:end], start, end)]
