@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from domain.context.cut_turns import without_empty_cut
+from domain.context.echoed_values import echoes
 from domain.context.fact_order import subject
 from domain.context.fact_subjects import about
 from domain.context.held_values import CurrentValues, held
@@ -100,6 +101,7 @@ class ReplacedMarks:
                 or _short_number(old)
             )
             and not held(old, newer.value)
+            and not echoes(old, newer.value)
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
         # put right, which is nobody's value) unless a fact holds it as current; none a
@@ -110,6 +112,7 @@ class ReplacedMarks:
             for replaced in detail_replaced
             if _markable(replaced.old)
             and same_sort(replaced.old, replaced.new)
+            and not echoes(replaced.old, replaced.new)
             and (replaced.corrected or not current.holding(replaced.old))
             and not any(held(replaced.old, e) or held(e, replaced.old) for e in earlier)
         ]
