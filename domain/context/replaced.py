@@ -20,6 +20,7 @@ from domain.context.fact_order import subject
 from domain.context.fact_subjects import about
 from domain.context.held_values import CurrentValues, held
 from domain.context.needles import Needles, each_present
+from domain.context.repeated_notes import without_repeated_notes
 from domain.context.value_sorts import quoted_sort, same_shape, same_sort, time_of_day
 from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.values import find_values
@@ -142,7 +143,8 @@ class ReplacedMarks:
         self._unheld_olds = "\n".join(item.old for item in self._replaced if not item.holders)
 
     def mark(self, text: str) -> str:
-        return each_present(self._needles, text, lambda index, text: self._steps[index](text))
+        marked = each_present(self._needles, text, lambda index, text: self._steps[index](text))
+        return without_repeated_notes(marked)
 
     def mark_detail(self, text: str, values: Sequence[str]) -> str:
         """``text`` marked (``mark``), and a value of the detail that a fact's earlier value
@@ -168,7 +170,7 @@ class ReplacedMarks:
                         else _mark(text, value, item.note, item.fact.value)
                     )
                     break
-        return text
+        return without_repeated_notes(text)
 
 
 def _replaced(
