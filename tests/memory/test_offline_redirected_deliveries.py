@@ -123,3 +123,73 @@ def test_a_courier_sent_to_collect_from_work_leaves_the_delivery_address() -> No
         ("user", "دوشنبه خونه نیستم. پیک بیاد محل کارم: خیابان زند، ساختمان آرین، طبقه ۴"),
     )
     assert "قصرالدشت" in current(facts)["delivery_address"]
+
+
+@pytest.mark.parametrize(
+    ("held", "other_request"),
+    [
+        (
+            "Please deliver the sofa to 12 Park Road, Leeds LS6 2AB.",
+            "Can you send a driver to collect the old sofa from my work? It's Unit 4,"
+            " Kirkstall Forge, Leeds LS5 3BF",
+        ),
+        (
+            "Please deliver the sofa to 12 Park Road, Leeds LS6 2AB.",
+            "Can the driver go to my work to pick up the old one? It's Unit 4,"
+            " Kirkstall Forge, Leeds LS5 3BF",
+        ),
+        (
+            "Please deliver the sofa to 12 Park Road, Leeds LS6 2AB.",
+            "Could you send the invoice to my work? It's Unit 4, Kirkstall Forge, Leeds LS5 3BF",
+        ),
+        (
+            "ส่งบัตรไปที่ 123/4 หมู่ 6 ตำบลบางพูด อำเภอปากเกร็ด จังหวัดนนทบุรี 11120 นะคะ",
+            "ใบกำกับภาษีส่งไปที่ออฟฟิศนะคะ อาคารสาทรทาวเวอร์ ชั้น 12 ถนนสาทรใต้ แขวงยานนาวา"
+            " เขตสาทร กรุงเทพฯ 10120 ค่ะ",
+        ),
+        (
+            "ส่งบัตรไปที่ 123/4 หมู่ 6 ตำบลบางพูด อำเภอปากเกร็ด จังหวัดนนทบุรี 11120 นะคะ",
+            "ให้คนมารับของเก่าที่ทำงานนะคะ อาคารสาทรทาวเวอร์ ชั้น 12 ถนนสาทรใต้ แขวงยานนาวา"
+            " เขตสาทร กรุงเทพฯ 10120 ค่ะ",
+        ),
+        (
+            "لطفاً به آدرس شیراز، قصرالدشت، کوچه ۲۲، پلاک ۱۴ بفرستید.",
+            "فاکتور رو بفرستید دفترم: خیابان زند، ساختمان آرین، طبقه ۴",
+        ),
+        (
+            "لطفاً به آدرس شیراز، قصرالدشت، کوچه ۲۲، پلاک ۱۴ بفرستید.",
+            "کالای قبلی رو از محل کارم ببرید: خیابان زند، ساختمان آرین، طبقه ۴ و جدید رو بفرستید"
+            " خونه",
+        ),
+    ],
+)
+def test_an_address_for_an_invoice_or_a_collection_leaves_the_delivery_address(
+    held: str, other_request: str
+) -> None:
+    """Sending an invoice to work or a driver to collect from there is no change of where the
+    delivery goes: the address held stays."""
+    facts = conversation(("user", held), ("user", other_request))
+    assert current(facts)["delivery_address"] in held
+
+
+@pytest.mark.parametrize(
+    ("held", "send_elsewhere", "address"),
+    [
+        (
+            "Please deliver the sofa to 12 Park Road, Leeds LS6 2AB.",
+            "Could you send the parcel to my work instead? It's Unit 4, Kirkstall Forge,"
+            " Leeds LS5 3BF",
+            "Unit 4, Kirkstall Forge, Leeds LS5 3BF",
+        ),
+        (
+            "لطفاً به آدرس شیراز، قصرالدشت، کوچه ۲۲، پلاک ۱۴ بفرستید.",
+            "سفارش رو بفرستید دفترم: خیابان زند، ساختمان آرین، طبقه ۴ و فاکتور رو ایمیل کنید",
+            "خیابان زند، ساختمان آرین، طبقه ۴",
+        ),
+    ],
+)
+def test_the_delivery_named_in_the_request_takes_the_address_given(
+    held: str, send_elsewhere: str, address: str
+) -> None:
+    facts = conversation(("user", held), ("user", send_elsewhere))
+    assert current(facts)["delivery_address"] == address

@@ -30,6 +30,29 @@ _SEND_ELSEWHERE = re.compile(
     r"|ส่ง(?:ไป|มา)",
     re.IGNORECASE,
 )
+#: What a request sends that is not the delivery: paperwork ("send the invoice to my work",
+#: «فاکتور رو بفرستید», «ใบกำกับภาษีส่งไป») or a person sent to fetch ("send a driver to",
+#: "can the driver go to").
+_NOT_THE_PARCEL = re.compile(
+    r"\b(?:invoices?|receipts?|bills?|paperwork|documents?)\b"
+    r"|\bsend\s+(?:a|the|your|some|an)?\s*(?:driver|courier|man|men|van|someone|somebody"
+    r"|engineer|technician)\b"
+    r"|\b(?:driver|courier|someone|somebody|engineer|technician|you|we|i|they)\s+(?:[\w']+\s+)?"
+    r"go\s+to\b"
+    rf"|(?<![{_FA}])(?:فاکتور|رسید|صورت\s*حساب|مدارک)"
+    r"|ใบกำกับ|ใบเสร็จ|เอกสาร",
+    re.IGNORECASE,
+)
+#: A collection from the place named: "collect the old sofa from my work", "pick up the old
+#: one", «از محل کارم ببرید», «بیاد بگیره», «มารับ». No delivery is sent there.
+_COLLECTION = re.compile(
+    r"\b(?:collect(?:ed|ing|ion)?|pick(?:ed|ing)?\s+(?:[\w']+\s+){0,3}?up|pick-?up)\b"
+    rf"|(?<![{_FA}])(?:ببرید|ببرن|بیاد\s+بگیر|بیان\s+بگیر|تحویل\s+بگیر)"
+    r"|มารับ|ไปรับ",
+    re.IGNORECASE,
+)
+#: Where the clause that holds a request starts: what it sends is said there.
+_CLAUSE_START = re.compile(r"[.!?,،:;\n]\s*|\s(?=\S)(?=[\u0E00-\u0E7F])")
 #: A question for an address, with no address in it: "what's the work address?",
 #: «آدرس محل کارتون چیه؟», «ขอที่อยู่ที่ทำงานด้วยครับ».
 _ASKS_ADDRESS = re.compile(rf"\baddress\b|(?<![{_FA}])آدرس|ที่อยู่", re.IGNORECASE)
@@ -38,8 +61,14 @@ _ASKS_ADDRESS = re.compile(rf"\baddress\b|(?<![{_FA}])آدرس|ที่อย�
 _READ_AS = re.compile(r"^(?:work_address|pickup_address|postcode(?:_\d+)?)$")
 #: Keys of an address read whole as another place's: the one a request names.
 _PLACES = frozenset({"work_address", "pickup_address"})
-#: Where the address said ends: a sentence's end, a Thai polite word ("… 10330 ค่ะ").
-_ADDRESS_END = re.compile(r"[.!?\n]\s|\s*(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)")
+#: Where the address said ends: a sentence's end, a Thai polite word ("… 10330 ค่ะ"),
+#: or the next clause ("… LS5 3BF and the new one …", «… طبقه ۴ و جدید رو بفرستید خونه»).
+_ADDRESS_END = re.compile(
+    r"[.!?\n]\s|\s*(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)"
+    r"|,?\s+(?:and|but|then)\s+(?:the|send|deliver|bring|please|it)\b"
+    rf"|\s+و\s+(?:[{_FA}\u200c]+\s+){{0,2}}?(?:رو|را)(?![{_FA}])",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 #: Words before the address that are no part of it: "it's", "sure,", «بله», «ได้ค่ะ».
 _LEAD = re.compile(
@@ -50,7 +79,19 @@ _LEAD = re.compile(
 
 
 def _asks_to_send_elsewhere(request: str) -> bool:
-    return _SEND_ELSEWHERE.search(request) is not None
+    """Whether ``request`` asks to have the delivery itself sent elsewhere: not a collection
+    from there, nor an invoice or a driver sent there."""
+    if _COLLECTION.search(request) is not None:
+        return False
+    return any(_sends_the_parcel(request, send) for send in _SEND_ELSEWHERE.finditer(request))
+
+
+def _sends_the_parcel(request: str, send: re.Match[str]) -> bool:
+    """Whether what ``send`` sends, said in its clause (before the verb in Persian and Thai,
+    after it in English), is the parcel: "it", "the order", «سفارش», «ของ», or nothing."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(request, 0, send.start())]
+    clause = request[starts[-1] if starts else 0 : send.end()]
+    return _NOT_THE_PARCEL.search(clause) is None
 
 
 def _asks_for_address(question: str) -> bool:
@@ -71,6 +112,12 @@ def _whole_address(reply: str, start: int, end: int) -> tuple[int, int]:
     begin = lead.end() if lead is not None and lead.end() <= start else begin
     stop = _ADDRESS_END.search(reply, end)
     return begin, stop.start() if stop is not None else len(reply.rstrip())
+
+
+def _address_end(text: str, place: FactMatch) -> int:
+    """Where the address read at ``place`` ends: before the next clause, if one was read in."""
+    stop = _ADDRESS_END.search(text, place.start)
+    return min(stop.start(), place.end) if stop is not None else place.end
 
 
 def redirected_delivery(
@@ -121,7 +168,7 @@ def redirected_in_request(
         return matches
     places = [m for m in matches if m.key in _PLACES]
     if len(places) == 1:
-        start, end = places[0].start, places[0].end
+        start, end = places[0].start, _address_end(line.content, places[0])
     else:
         # English reads a free address only as the postcode it ends in: the address is
         # its sentence, when that sentence is not the request ("It's Unit 4, …, LS5 3BF").
