@@ -95,7 +95,8 @@ _THAI_LEAD = re.compile(r"^[\u0e00-\u0e4f]+(?=[A-Za-z0-9+])")
 _EDGE = ".,;:!?،؛()\"'«»“”"
 
 
-#: Keys of a person's name ("holder_name", "child_name", "customer_name_2").
+#: Keys of a name: a person's ("holder_name", "customer_name_2"), and any other thing's
+#: ("invoice_name", "pet_name"): whoever or whatever is named, a function word opens no name.
 _NAME_KEY = re.compile(r"(?:^|_)name(?:_\d+)?$")
 _FA = FA_LETTERS
 #: A Persian name that opens with a preposition, a pronoun or a count, or holds a word with

@@ -63,12 +63,28 @@ def said_then(said: Said) -> str:
     return f"{SAID_LABEL} {values}."
 
 
+#: A value too short or too plain to be one fact said twice: a count ("Adults: 2" beside
+#: "Children: 2", "Nights: 3" beside "Room: Room 3") is another fact's by chance.
+_MIN_DISTINCTIVE = 6
+_BARE_NUMBER = re.compile(r"^[+\-]?[\d\u06f0-\u06f9\u0e50-\u0e59.,/\u066b\u066c]+$")
+
+
+def _distinctive(value: str) -> bool:
+    """Whether ``value`` is long enough that another key's equal value is the same fact
+    (a phone, an address, a code, a day); a number is only when it is as long as a phone."""
+    if len(value) < _MIN_DISTINCTIVE:
+        return False
+    return not _BARE_NUMBER.match(value) or sum(c.isdigit() for c in value) >= _MIN_DISTINCTIVE
+
+
 def _quoted_by_another(pairs: Sequence[tuple[str, str]], at: int) -> bool:
-    """Whether another value of ``pairs`` ends with the value at ``at`` (a phone a contact
-    preference gives: "You can call me on +989121810111"), or an earlier one is the same
-    value ("Check out date: Thursday", "Other date: Thursday"): that quote says it, its
+    """Whether another value of ``pairs`` ends with the distinctive value at ``at`` (a phone
+    a contact preference gives: "You can call me on +989121810111"), or an earlier one is the
+    same value ("Check out date: Thursday", "Other date: Thursday"): that quote says it, its
     mark right after it, and another cost the line its words and a mark."""
     value = pairs[at][1]
+    if not _distinctive(value):
+        return False
     for other, (_, said) in enumerate(pairs):
         if other == at:
             continue

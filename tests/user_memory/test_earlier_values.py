@@ -200,3 +200,23 @@ def test_a_value_another_earlier_value_quotes_is_said_once(
     )
     # a value only part of another, not its end, is a value of its own
     assert "Deposit: 200" in said_then([("deposit", "200"), ("note", "200 paid by card")])
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ([("adults", "2"), ("children", "2")], ["Adults: 2", "Children: 2"]),
+        ([("nights", "3"), ("room", "Room 3")], ["Nights: 3", "Room: Room 3"]),
+        ([("adults", "۲"), ("children", "۲")], ["Adults: ۲", "Children: ۲"]),
+        ([("nights", "۳"), ("room", "اتاق ۳")], ["Nights: ۳", "Room: اتاق ۳"]),
+        ([("nights", "3"), ("room", "ห้อง 3")], ["Nights: 3", "Room: ห้อง 3"]),
+    ],
+    ids=["en-same", "en-end", "fa-same", "fa-end", "th-end"],
+)
+def test_a_short_number_of_another_fact_is_said_again(
+    said: list[tuple[str, str]], kept: list[str]
+) -> None:
+    """Two counts alike, or a count another value ends with, are two facts by chance."""
+    then = said_then(said)
+    for value in kept:
+        assert f"{value} (replaced)" in then
