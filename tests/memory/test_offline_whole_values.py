@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from domain.memory.offline.brand_models import same_line
 from domain.memory.offline.values import Kind, find_values
 from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
 
@@ -111,6 +112,102 @@ def test_a_model_of_the_same_line_replaces_the_customers_earlier_one(
     models = {k: v for k, v in current(facts).items() if k.startswith("product_model")}
     assert models == {"product_model": new}
     assert history(facts, "product_model") == [old]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "old", "new"),
+    [
+        (
+            "ผมเช่า Honda Click 125i ครับ",
+            "ขอเปลี่ยนเป็น Honda ADV 160 ครับ",
+            "Honda Click 125i",
+            "Honda ADV 160",
+        ),
+        (
+            "I'm renting a Honda Click 125i",
+            "Can I switch to a Honda PCX160 instead?",
+            "Honda Click 125i",
+            "Honda PCX160",
+        ),
+    ],
+)
+def test_a_model_of_the_same_brand_chosen_instead_replaces_the_first(
+    first: str, then: str, old: str, new: str
+) -> None:
+    facts = conversation(("user", first), ("assistant", "OK"), ("user", then))
+    models = {k: v for k, v in current(facts).items() if k.startswith("product_model")}
+    assert models == {"product_model": new}
+    assert history(facts, "product_model") == [old]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "old", "new"),
+    [
+        (
+            "My Samsung QN90C TV won't turn on",
+            "Also my Samsung HW-Q990C soundbar won't pair",
+            "Samsung QN90C",
+            "Samsung HW-Q990C",
+        ),
+        (
+            "my scooter is a Honda Click 125i",
+            "and my wife rides a Honda PCX160",
+            "Honda Click 125i",
+            "Honda PCX160",
+        ),
+        (
+            "ผมขับ Honda Click 125i ครับ",
+            "ส่วนแฟนผมใช้ Honda Scoopy 110 ครับ",
+            "Honda Click 125i",
+            "Honda Scoopy 110",
+        ),
+        (
+            "موتورم Honda Click 125i هست",
+            "موتور خواهرم Honda ADV 160 هست",
+            "Honda Click 125i",
+            "Honda ADV 160",
+        ),
+        (
+            "My laptop is an Apple MacBook Pro A2338",
+            "and my Apple AirPods Pro A2084 keep dropping",
+            "Apple MacBook Pro A2338",
+            "Apple AirPods Pro A2084",
+        ),
+    ],
+)
+def test_another_product_or_someone_elses_model_of_one_brand_is_kept_beside_the_first(
+    first: str, then: str, old: str, new: str
+) -> None:
+    facts = conversation(("user", first), ("assistant", "OK"), ("user", then))
+    models = {v for k, v in current(facts).items() if k.startswith("product_model")}
+    assert models == {old, new}
+    assert history(facts, "product_model") == []
+
+
+def test_a_code_prefix_is_no_line_of_a_model() -> None:
+    assert not same_line("Canon EF-50", "Sigma EF-85")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "เอา Option 2 ค่ะ",
+        "เอา Set 2 ค่ะ",
+        "ไม่เอา Set 2 แล้วค่ะ",
+        "ขอที่นั่งเป็น Zone 3 ครับ",
+        "ตอนนี้เป็น Day 2 ของทริปค่ะ",
+        "ไม่เอา Honda Click 125i แล้วค่ะ",
+        "پروازم از Terminal 2 هست",
+        "نمره‌ام IELTS 7 هست",
+        "انتخابم Option 2 هست",
+    ],
+)
+def test_a_label_and_its_number_or_a_choice_turned_down_is_no_model(message: str) -> None:
+    assert not any(key.startswith("product_model") for key in facts_of(("user", message)))
+
+
+def test_a_brand_written_with_a_small_first_letter_names_a_model() -> None:
+    assert facts_of(("user", "گوشیم iPhone 13 هست")).get("product_model") == "iPhone 13"
 
 
 def test_a_model_of_another_brand_is_kept_beside_the_first() -> None:

@@ -5,6 +5,8 @@ sentence around the code, never the facts held."""
 
 import re
 
+from domain.memory.offline.dialogue import is_correction
+from domain.memory.offline.lexicon import word_set
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.subjects import cues_in
 from domain.memory.offline.values import Kind, ValueSpan
@@ -19,7 +21,7 @@ from domain.memory.offline.wording_fa import brand_opening
 #: characters to ``\w``, so they are listed.
 _BRAND_BEFORE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]))[\s:،,]+"
-    r"(?P<brand>[A-Z][A-Za-z]+(?:[\s-](?:[A-Z][A-Za-z]+|\d{1,3}))*)\s$"
+    r"(?P<brand>[ie]?[A-Z][A-Za-z]+(?:[\s-](?:[A-Z][A-Za-z]+|\d{1,3}))*)\s$"
 )
 #: A model named by a bare number after its name, in a Thai or Persian sentence, where a
 #: capitalised Latin word is a name («คันนี้เป็น Click 160 ครับ», «گوشیم Galaxy 24 هست»).
@@ -31,6 +33,18 @@ _NAMED_IN_OTHER_SCRIPT = re.compile(r"[\u0e01-\u0e4e\u0600-\u06ff]")
 #: 160 هست»). «ปัญหาคือ Windows 11 อัปเดตไม่ได้» (the problem is) names none.
 _MODEL_SAID_BEFORE = re.compile(r"(?:เป็น|เอา|ใช้|ขับ|รุ่น)\s*$")
 _MODEL_SAID_AFTER = re.compile(r"\s*(?:هست|است)(?![\u0600-\u06ff])")
+#: A choice turned down names no model the customer has: «ไม่เอา Set 2 แล้วค่ะ», «ไม่ใช้
+#: Honda Click 125i», «Honda Click 125i رو نمیخوام».
+_REFUSED_BEFORE = re.compile(r"ไม่\s*(?:ได้\s*)?(?:เป็น|เอา|ใช้|ขับ)\s*$")
+_REFUSED_AFTER = re.compile(r"\s*(?:(?:رو|را)\s*)?نمی\u200c?\s?خوا(?:م|هم)(?![\u0600-\u06ff])")
+#: A label and its number name a choice, a place or a score, no product («เอา Option 2 ค่ะ»,
+#: «ขอที่นั่งเป็น Zone 3», «پروازم از Terminal 2 هست», «نمره‌ام IELTS 7 هست»).
+_LABELS = word_set(
+    "option set zone day terminal gate level room package plan tier phase floor seat row table"
+    " course class week step version part unit lane platform block section round session"
+    " lesson chapter module group team type size number no box slot hall track stage grade"
+    " year month hour band score ielts toefl toeic pte sat gre gmat"
+)
 #: After the number: a worked sum ("… + Full Cover 600 + ค่าส่ง 80 = …"), where it is a
 #: price, or the model's code, which the model is kept up to («VivoBook 15 X1504VA»).
 _NO_MODEL_NUMBER_AFTER = re.compile(r"\s*[+=]|\s[A-Z0-9]")
@@ -70,12 +84,23 @@ def brand_before(text: str, value: ValueSpan, from_user: bool = True) -> int | N
     found = _BRAND_BEFORE.search(text[begin : value.start])
     if found is None or cues_in(found.group("brand")):
         return None
-    if value.kind is Kind.NUMBER and not (
-        _MODEL_SAID_BEFORE.search(text, begin, begin + found.start("brand"))
-        or _MODEL_SAID_AFTER.match(text, value.end)
-    ):
+    start = begin + found.start("brand")
+    if _REFUSED_BEFORE.search(text, begin, start) or _REFUSED_AFTER.match(text, value.end):
         return None
-    return begin + found.start("brand")
+    if value.kind is Kind.NUMBER and not _said_as_model(text, found.group("brand"), start, value):
+        return None
+    return start
+
+
+def _said_as_model(text: str, name: str, start: int, value: ValueSpan) -> bool:
+    """Whether a bare number after ``name`` is said to be the customer's model: not a
+    label's number («Option 2»), and a word of being or choosing around it."""
+    if name.split()[-1].casefold() in _LABELS:
+        return False
+    begin, _ = sentence_bounds(text, value.start, value.end)
+    return bool(
+        _MODEL_SAID_BEFORE.search(text, begin, start) or _MODEL_SAID_AFTER.match(text, value.end)
+    )
 
 
 def brand_start(text: str, value: ValueSpan, start: int) -> int:
@@ -86,13 +111,70 @@ def brand_start(text: str, value: ValueSpan, start: int) -> int:
     return start if opening is None else min(start, begin + opening)
 
 
-#: The words of a model's name: Latin words of letters ("Honda", "Click", "Intermediate"
-#: of "Upper-Intermediate 1"), not its code or number.
-_NAME_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])")
+#: A word of a model's name: letters only ("Honda", "Click", "Upper-Intermediate"), not a
+#: code ("EF-50", "HW-Q990C", "125i") nor a number.
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
+#: A bare number: after a lone name word, that word is the model's line ("Click 160").
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _brand_and_line(model: str) -> tuple[str | None, str | None]:
+    """The brand and the line of a model's name, casefolded: "Honda Click 125i" is Honda's
+    Click; a lone word is the line before a bare number ("Click 160", "Galaxy 24") and the
+    brand before a code ("Samsung QN90C", "Yamaha NMAX155")."""
+    tokens = model.split()
+    at = [i for i, token in enumerate(tokens) if _NAME_WORD.fullmatch(token)]
+    if len(at) >= 2:
+        return tokens[at[0]].casefold(), tokens[at[1]].casefold()
+    if not at:
+        return None, None
+    word, after = tokens[at[0]].casefold(), tokens[at[0] + 1 : at[0] + 2]
+    if after and _BARE_NUMBER.fullmatch(after[0]):
+        return None, word
+    return word, None
 
 
 def same_line(model: str, held: str) -> bool:
-    """Whether ``model`` and ``held`` share a word of their names: a brand or a line
-    ("Honda ADV 160" and "Honda Click 125i", "Click 160" and "Honda Click 125i")."""
-    named = {word.casefold() for word in _NAME_WORD.findall(held)}
-    return any(word.casefold() in named for word in _NAME_WORD.findall(model))
+    """Whether ``model`` and ``held`` are models of one line ("Click 160" and "Honda Click
+    125i"); a brand alone ("Samsung QN90C", "Samsung HW-Q990C") or a code is no line."""
+    line = _brand_and_line(model)[1]
+    return line is not None and line == _brand_and_line(held)[1]
+
+
+def same_brand(model: str, held: str) -> bool:
+    """Whether ``model`` and ``held`` are named with one brand ("Honda ADV 160", "Honda
+    Click 125i")."""
+    brand = _brand_and_line(model)[0]
+    return brand is not None and brand == _brand_and_line(held)[0]
+
+
+#: Someone else's model, not the customer's: "my wife rides …", «แฟนผมใช้ …», «خواهرم …».
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:my|our)\s+(?:wife|husband|partner|son|daughter|mum|mom|dad|mother|father|brother"
+    r"|sister|friend|girlfriend|boyfriend|colleague|boss|kid|kids|child|neighbou?r)s?\b"
+    r"|(?<![\w\u200c])(?:همسر|مادر|پدر|شوهر|خانم|زن|دختر|پسر|برادر|خواهر|دوست|بچه)"
+    r"(?:\u200c?(?:ام|م))(?![\w\u200c])"
+    r"|แฟน|ภรรยา|สามี|เพื่อน|ลูก(?!ค้า)|(?:ของ|ให้)(?:แม่|พ่อ|พี่|น้อง)",
+    re.IGNORECASE,
+)
+#: A word that makes the model the customer's new choice for the product they named
+#: before: "instead", "switch to", «ขอเปลี่ยนเป็น», «ببخشید» (and the words of correction).
+_CHOICE = re.compile(
+    r"(?<![A-Za-z])(?:switch(?:ed|ing)?|swap(?:ped)?|go\s+with|rather)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def someone_elses(sentence: str) -> bool:
+    """Whether the sentence names the model of someone other than the customer."""
+    return _SOMEONE_ELSES.search(sentence) is not None
+
+
+def replaces_model(model: str, held: str, sentence: str) -> bool:
+    """Whether the customer's ``model`` takes the place of the one they named before: one
+    of its line ("Click 160" after "Honda Click 125i"), or one of its brand chosen instead
+    ("switch to the Yamaha XMAX300 instead", «ขอเปลี่ยนเป็น Honda ADV 160»)."""
+    if same_line(model, held):
+        return True
+    changed = is_correction(sentence) or _CHOICE.search(sentence) is not None
+    return changed and same_brand(model, held)

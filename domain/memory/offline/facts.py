@@ -51,7 +51,8 @@ from domain.memory.offline.asked_to_be import asks_to_be
 from domain.memory.offline.brand_models import (
     brand_before,
     brand_start,
-    same_line,
+    replaces_model,
+    someone_elses,
     town_and_postcode,
 )
 from domain.memory.offline.changed_charges import charge_changed
@@ -431,13 +432,17 @@ class _Facts:
                 return variant
         return f"{key}_{MAX_NOTED + 1}"
 
-    def model_key(self, model: str) -> str:
-        """The key of a model the customer names: the one of a model of its line they named
-        before ("Honda ADV 160" after "Honda Click 125i", «Click 160» after it), which their
-        new choice replaces; else the one that holds it or a fresh one."""
-        for item in self.recent():
-            if base_key(item.key) == PRODUCT_MODEL and same_line(model, item.value):
-                return item.key
+    def model_key(self, model: str, sentence: str) -> str:
+        """The key of a model the customer names in ``sentence``: the one of a model it
+        replaces (of its line, «Click 160» after "Honda Click 125i"; of its brand chosen
+        instead, «ขอเปลี่ยนเป็น Honda ADV 160»); else the one that holds it or a fresh one.
+        Someone else's model ("my wife rides a Honda PCX160") replaces none."""
+        if not someone_elses(sentence):
+            for item in self.recent():
+                if base_key(item.key) == PRODUCT_MODEL and replaces_model(
+                    model, item.value, sentence
+                ):
+                    return item.key
         return self.noted_key(PRODUCT_MODEL, model)
 
     def charge_key(self, value: str, added: bool = False) -> str:
@@ -1037,7 +1042,8 @@ def _keys_for(
         if town_and_postcode(text, brand, value):
             return [(facts.noted_key("postcode", model), brand)]
         if from_user:
-            return [(facts.model_key(model), brand)]
+            begin, stop = sentence_bounds(text, brand, value.end)
+            return [(facts.model_key(model, text[begin:stop]), brand)]
         return [(facts.noted_key("product_model", model), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
