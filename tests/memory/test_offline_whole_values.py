@@ -114,6 +114,18 @@ def test_a_model_of_the_same_line_replaces_the_customers_earlier_one(
     assert history(facts, "product_model") == [old]
 
 
+def test_a_way_back_to_the_first_model_makes_it_the_choice_again() -> None:
+    facts = conversation(
+        ("user", "งั้นเอา Honda Click 125i ก่อนละกันค่ะ"),
+        ("assistant", "ได้ค่ะ"),
+        ("user", "ขอเปลี่ยนเป็น Honda ADV 160 ได้ไหมคะ"),
+        ("assistant", "ADV ไม่ลดค่ะ"),
+        ("user", "งั้นกลับไปเอา Honda Click 125i เหมือนเดิมดีกว่าค่ะ เพื่อนก็บอกว่าไม่ต้อง"),
+    )
+    models = {k: v for k, v in current(facts).items() if k.startswith("product_model")}
+    assert models == {"product_model": "Honda Click 125i"}
+
+
 @pytest.mark.parametrize(
     ("first", "then", "old", "new"),
     [

@@ -158,9 +158,11 @@ _SOMEONE_ELSES = re.compile(
     re.IGNORECASE,
 )
 #: A word that makes the model the customer's new choice for the product they named
-#: before: "instead", "switch to", «ขอเปลี่ยนเป็น», «ببخشید» (and the words of correction).
+#: before: "instead", "switch to", «ขอเปลี่ยนเป็น», «ببخشید» (and the words of correction),
+#: or a way back to their first («กลับไปเอา Honda Click 125i เหมือนเดิม», "back to the …").
 _CHOICE = re.compile(
-    r"(?<![A-Za-z])(?:switch(?:ed|ing)?|swap(?:ped)?|go\s+with|rather)(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:switch(?:ed|ing)?|swap(?:ped)?|go\s+with|rather|back\s+to)(?![A-Za-z])"
+    r"|กลับ(?:ไป|มา)?(?:เอา|ใช้|เป็น)|เหมือนเดิม|(?<![\u0600-\u06ff])(?:همون|همان)\s+قبلی",
     re.IGNORECASE,
 )
 

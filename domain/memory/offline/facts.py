@@ -432,12 +432,13 @@ class _Facts:
                 return variant
         return f"{key}_{MAX_NOTED + 1}"
 
-    def model_key(self, model: str, sentence: str) -> str:
+    def model_key(self, model: str, sentence: str, before: str) -> str:
         """The key of a model the customer names in ``sentence``: the one of a model it
         replaces (of its line, «Click 160» after "Honda Click 125i"; of its brand chosen
         instead, «ขอเปลี่ยนเป็น Honda ADV 160»); else the one that holds it or a fresh one.
-        Someone else's model ("my wife rides a Honda PCX160") replaces none."""
-        if not someone_elses(sentence):
+        Someone else's model, whose owner is named ``before`` it ("my wife rides a Honda
+        PCX160"), replaces none."""
+        if not someone_elses(before):
             for item in self.recent():
                 if base_key(item.key) == PRODUCT_MODEL and replaces_model(
                     model, item.value, sentence
@@ -1043,7 +1044,7 @@ def _keys_for(
             return [(facts.noted_key("postcode", model), brand)]
         if from_user:
             begin, stop = sentence_bounds(text, brand, value.end)
-            return [(facts.model_key(model, text[begin:stop]), brand)]
+            return [(facts.model_key(model, text[begin:stop], text[begin:brand]), brand)]
         return [(facts.noted_key("product_model", model), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
