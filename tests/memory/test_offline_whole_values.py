@@ -156,12 +156,6 @@ def test_a_model_of_the_same_brand_chosen_instead_replaces_the_first(
     ("first", "then", "old", "new"),
     [
         (
-            "My Samsung QN90C TV won't turn on",
-            "Also my Samsung HW-Q990C soundbar won't pair",
-            "Samsung QN90C",
-            "Samsung HW-Q990C",
-        ),
-        (
             "my scooter is a Honda Click 125i",
             "and my wife rides a Honda PCX160",
             "Honda Click 125i",
@@ -179,15 +173,9 @@ def test_a_model_of_the_same_brand_chosen_instead_replaces_the_first(
             "Honda Click 125i",
             "Honda ADV 160",
         ),
-        (
-            "My laptop is an Apple MacBook Pro A2338",
-            "and my Apple AirPods Pro A2084 keep dropping",
-            "Apple MacBook Pro A2338",
-            "Apple AirPods Pro A2084",
-        ),
     ],
 )
-def test_another_product_or_someone_elses_model_of_one_brand_is_kept_beside_the_first(
+def test_someone_elses_model_of_one_brand_is_kept_beside_the_customers(
     first: str, then: str, old: str, new: str
 ) -> None:
     facts = conversation(("user", first), ("assistant", "OK"), ("user", then))
