@@ -87,17 +87,19 @@ def brand_before(text: str, value: ValueSpan, from_user: bool = True) -> int | N
     start = begin + found.start("brand")
     if _REFUSED_BEFORE.search(text, begin, start) or _REFUSED_AFTER.match(text, value.end):
         return None
-    if value.kind is Kind.NUMBER and not _said_as_model(text, found.group("brand"), start, value):
+    if value.kind is Kind.NUMBER and not _said_as_model(
+        text, found.group("brand"), begin, start, value
+    ):
         return None
     return start
 
 
-def _said_as_model(text: str, name: str, start: int, value: ValueSpan) -> bool:
-    """Whether a bare number after ``name`` is said to be the customer's model: not a
-    label's number («Option 2»), and a word of being or choosing around it."""
+def _said_as_model(text: str, name: str, begin: int, start: int, value: ValueSpan) -> bool:
+    """Whether a bare number after ``name`` (at ``start``, in the sentence from ``begin``) is
+    said to be the customer's model: not a label's number («Option 2»), and a word of being
+    or choosing around it."""
     if name.split()[-1].casefold() in _LABELS:
         return False
-    begin, _ = sentence_bounds(text, value.start, value.end)
     return bool(
         _MODEL_SAID_BEFORE.search(text, begin, start) or _MODEL_SAID_AFTER.match(text, value.end)
     )
@@ -118,20 +120,17 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
 _BARE_NUMBER = re.compile(r"\d{1,4}")
 
 
-def _brand_and_line(model: str) -> tuple[str | None, str | None]:
-    """The brand and the line of a model's name, casefolded: "Honda Click 125i" is Honda's
-    Click; a lone word is the line before a bare number ("Click 160", "Galaxy 24") and the
-    brand before a code ("Samsung QN90C", "Yamaha NMAX155")."""
+def _brand(model: str) -> str | None:
+    """The brand of a model's name, casefolded: its first name word when a second follows
+    ("Honda" of "Honda Click 125i"), a lone word before a code ("Samsung QN90C"); none where
+    a lone word is the line before a bare number ("Click 160", "Galaxy 24")."""
     tokens = model.split()
     at = [i for i, token in enumerate(tokens) if _NAME_WORD.fullmatch(token)]
-    if len(at) >= 2:
-        return tokens[at[0]].casefold(), tokens[at[1]].casefold()
     if not at:
-        return None, None
-    word, after = tokens[at[0]].casefold(), tokens[at[0] + 1 : at[0] + 2]
-    if after and _BARE_NUMBER.fullmatch(after[0]):
-        return None, word
-    return word, None
+        return None
+    if len(at) == 1 and _BARE_NUMBER.fullmatch(" ".join(tokens[at[0] + 1 : at[0] + 2])):
+        return None
+    return tokens[at[0]].casefold()
 
 
 #: A word of a model's name as ``same_line`` compares them: letters only, not a code's
@@ -153,8 +152,8 @@ def same_line(model: str, held: str) -> bool:
 def same_brand(model: str, held: str) -> bool:
     """Whether ``model`` and ``held`` are named with one brand ("Honda ADV 160", "Honda
     Click 125i")."""
-    brand = _brand_and_line(model)[0]
-    return brand is not None and brand == _brand_and_line(held)[0]
+    brand = _brand(model)
+    return brand is not None and brand == _brand(held)
 
 
 #: Someone else's model, not the customer's: "my wife rides …", «แฟนผมใช้ …», «خواهرم …».

@@ -1045,7 +1045,7 @@ def _keys_for(
         if from_user:
             begin, stop = sentence_bounds(text, brand, value.end)
             return [(facts.model_key(model, text[begin:stop], text[begin:brand]), brand)]
-        return [(facts.noted_key("product_model", model), brand)]
+        return [(facts.noted_key(PRODUCT_MODEL, model), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]

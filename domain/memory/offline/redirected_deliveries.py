@@ -145,15 +145,7 @@ def redirected_delivery(
     if not parts:
         return matches
     start, end = _whole_address(line.content, parts[0].start, parts[-1].end)
-    inside = [
-        m
-        for m in matches
-        if start <= m.start
-        and m.end <= end
-        and (_read_as_other_place(m.key) or m.key == "delivery_address")
-    ]
-    kept = [m for m in matches if m not in inside]
-    return [*kept, FactMatch("delivery_address", line.content[start:end], start, end)]
+    return _delivered_to(line, matches, start, end)
 
 
 def redirected_in_request(
@@ -178,8 +170,20 @@ def redirected_in_request(
         start, end = _whole_address(line.content, postcodes[0].start, postcodes[0].end)
         if _asks_to_send_elsewhere(line.content[start:end]):
             return matches
+    return _delivered_to(line, matches, start, end)
+
+
+def _delivered_to(
+    line: TranscriptLine, matches: list[FactMatch], start: int, end: int
+) -> list[FactMatch]:
+    """``matches`` with the address at ``start:end`` as the delivery address, in place of
+    what was read inside it as another place's (or as a delivery address in part)."""
     inside = [
-        m for m in matches if start <= m.start and m.end <= end and _read_as_other_place(m.key)
+        m
+        for m in matches
+        if start <= m.start
+        and m.end <= end
+        and (_read_as_other_place(m.key) or m.key == "delivery_address")
     ]
     kept = [m for m in matches if m not in inside]
     return [*kept, FactMatch("delivery_address", line.content[start:end], start, end)]
