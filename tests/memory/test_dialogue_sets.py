@@ -39,6 +39,7 @@ MIN_MESSAGES = 100
         ("blind15", 2),
         ("blind16", 2),
         ("blind17", 2),
+        ("blind18", 2),
     ],
 )
 def test_a_set_has_long_dialogues_in_every_language(name: str, per_language: int) -> None:
