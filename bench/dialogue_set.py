@@ -56,9 +56,9 @@ HELD_SETS = (
 )
 #: ``dev2``: written like the blind sets, by three more writers, to be read: what real
 #: dialogues do that the rules miss is found there, and the blind sets only check it.
-#: ``dev3`` (one dialogue per language, by three more writers) and ``dev4`` (two per
-#: language, three more writers) likewise.
-WORKING_SETS = ("dev2", "dev3", "dev4")
+#: ``dev3`` (one dialogue per language, by three more writers), ``dev4`` and ``dev5`` (two per
+#: language, three more writers each) likewise.
+WORKING_SETS = ("dev2", "dev3", "dev4", "dev5")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ MIN_MESSAGES = 100
         ("dev2", 2),
         ("dev3", 1),
         ("dev4", 2),
+        ("dev5", 2),
         ("holdout", 3),
         ("fresh", 2),
         ("blind", 2),
