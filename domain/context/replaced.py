@@ -22,7 +22,7 @@ from domain.context.held_values import CurrentValues, held
 from domain.context.needles import Needles, each_present
 from domain.context.repeated_notes import without_repeated_notes
 from domain.context.value_sorts import quoted_sort, same_shape, same_sort, time_of_day
-from domain.memory.offline.lexicon import RELATIVE_DAYS
+from domain.memory.offline.lexicon import RELATIVE_DAYS, word_set
 from domain.memory.offline.values import find_values
 from domain.tokens import ELLIPSIS, fit_to_budget
 from schemas.memory_model import Fact, ReplacedValue
@@ -358,10 +358,19 @@ def _mark_if_named(old: str, text: str) -> str:
 
 
 def _cased(old: str) -> tuple[str, ...]:
-    """``old`` as a text may quote it: as written, or capitalised opening a sentence."""
+    """``old`` as a text may quote it: as written, or capitalised opening a sentence; one
+    with a digit also in small letters, as a customer types it ("april 14", "kp16 xrt")."""
     if "a" <= old[:1] <= "z":
         return (old, old[0].upper() + old[1:])
+    if _lowered(old) != old:
+        return (old, _lowered(old))
     return (old,)
+
+
+def _lowered(old: str) -> str:
+    """``old`` in small letters when it holds a digit (a date, a code): the same value
+    however it is cased; a name without one is another word in small letters ("Rose")."""
+    return old.lower() if any(c.isdigit() for c in old) and old.isascii() else old
 
 
 def _in_text(old: str, text: str) -> bool:
@@ -560,10 +569,19 @@ _SENTENCE_OPENS = r"(?:(?<![\s\S])|(?<=\n)|(?<=[.!?:]\s))"
 def _quoted_pattern(quoted: str) -> str:
     """``quoted`` as written, or capitalised where it opens a sentence: "Interim cover
     ends Friday" quotes the replaced "interim"; inside a sentence "Interim" is a name."""
+    if _lowered(quoted) != quoted:
+        return f"(?:{re.escape(quoted)}|{re.escape(_lowered(quoted))})"
     if not ("a" <= quoted[:1] <= "z"):
         return re.escape(quoted)
     capitalised = quoted[0].upper() + quoted[1:]
     return f"(?:{re.escape(quoted)}|{_SENTENCE_OPENS}{re.escape(capitalised)})"
+
+
+#: Words said before a person's name that are no part of it.
+_PERSON_TITLES = word_set(
+    "mr mrs ms miss mx dr prof doctor teacher coach nurse professor sir madam captain"
+    " officer agent chef auntie uncle"
+)
 
 
 def _inside_longer_name(text: str, at: int, quoted: str) -> bool:
@@ -572,11 +590,15 @@ def _inside_longer_name(text: str, at: int, quoted: str) -> bool:
     that was replaced. A capitalised word before it names it, unless that word opens
     its sentence ("Choose Express", "User: Express"), where any word is capitalised;
     a word capitalised inside ("SwiftPost") is a name wherever it stands. A value with a
-    digit is a code, whatever name stands before it ("Harrogate HG2 7DN")."""
+    digit is a code, whatever name stands before it ("Harrogate HG2 7DN"). A person's
+    title names no one ("Teacher Daniel", "Dr Shah", also in a Thai or Persian sentence):
+    the name after it is the person's whole name as a fact holds it."""
     if not ("A" <= quoted[:1] <= "Z") or any(c.isdigit() for c in quoted):
         return False
     word = re.search(r"(\S+) $", text[max(0, at - 40) : at])
     if word is None or not re.fullmatch(r"[A-Z][A-Za-z]*", word.group(1)):
+        return False
+    if word.group(1).casefold() in _PERSON_TITLES:
         return False
     if any(c.isupper() for c in word.group(1)[1:]):
         return True
