@@ -25,9 +25,10 @@ them; a user fact is read in another conversation, alone. So:
   took a fact's room. Any other value naming such a day ("Tonight Show tickets", a date
   with its digits, "tomorrow, 14 May") is kept, under the heading of the day it was
   said (``said_when.said_heading``);
-- a name that is no Persian name, the words around one the extractor took for it
-  («یکی از», «در بلیت», «صاحبخونه‌ست»: ``is_no_name``), is not kept: its line told the
-  next conversation a wrong name;
+- a name that is no name: the words around a Persian one the extractor took for it
+  («یکی از», «در بلیت», «صاحبخونه‌ست»), or a kinship word alone («پدرمه»: it is my
+  father's; "my wife's", «แม่»: ``is_no_name``), is not kept: its line told the next
+  conversation a wrong name;
 - a code that differs from a newer code of the same conversation by two neighbouring
   characters swapped (a slip of the fingers, then put right: "NVL-7730418", then
   "NVL-7730481") is the mistake, not a second code: it is not kept (one character
@@ -109,9 +110,31 @@ _NOT_A_PERSIAN_NAME = re.compile(
 )
 
 
+#: A kinship word alone, with the owner and "is" it may carry, says whose name it is, not
+#: the name: «قبض به نام پدرمه» (the bill is in my father's name), "it's under my wife's",
+#: «บิลเป็นชื่อแม่ค่ะ». Whole values only: «پدرم حسین رحیمی» still names him; the owner is
+#: joined with no alef after a consonant («پدرم»), so «پدرام» (Pedram) is a name.
+_KIN_ONLY = re.compile(
+    r"^(?:"
+    r"(?:پدر|بابا|مادر|مامان|همسر|شوهر|خانم|برادر|داداش|خواهر|آبجی|پسر|دختر|بچه|عمو|عمه"
+    r"|دایی|خاله|پدربزرگ|مادربزرگ|نامزد)(?:(?:\u200cا)?(?:م|ت|ش|مون|تون|شون|مان|تان|شان))?"
+    r"\u200c?(?:ه|ست|ن)?"
+    r"|(?:my |his |her |our )?(?:dad|father|mum|mom|mother|husband|wife|son|daughter|brother"
+    r"|sister|partner)(?:'s|’s)?"
+    r"|(?:คุณ)?(?:พ่อ|แม่|สามี|ภรรยา|แฟน|ลูกชาย|ลูกสาว|ลูก|พี่ชาย|พี่สาว|น้องชาย|น้องสาว)"
+    r"(?:ของ)?(?:ฉัน|ผม|หนู|เรา|ดิฉัน)?(?:ค่ะ|ครับ|คะ|นะ)*"
+    r")$",
+    re.IGNORECASE,
+)
+
+
 def is_no_name(key: str, value: str) -> bool:
-    """Whether fact ``key`` is a name whose ``value`` is no Persian name (module doc)."""
-    return bool(_NAME_KEY.search(key) and _NOT_A_PERSIAN_NAME.search(value.strip()))
+    """Whether fact ``key`` is a name whose ``value`` is no name: the words around a Persian
+    name, or a kinship word alone (module doc)."""
+    if not _NAME_KEY.search(key):
+        return False
+    bare = value.strip().strip(_EDGE + " ")
+    return bool(_NOT_A_PERSIAN_NAME.search(bare) or _KIN_ONLY.match(bare))
 
 
 #: Keys of a date or a time: the key's last word before its number ("delivery_date",
