@@ -214,6 +214,11 @@ def is_correction(text: str) -> bool:
     return CORRECTION.search(text) is not None
 
 
+def says_no(text: str) -> bool:
+    """Whether a reply opens with no ("no, …", «نه، …», «ไม่ค่ะ …»)."""
+    return _SAYS_NO.match(text) is not None
+
+
 def is_update(text: str) -> bool:
     """A correction, or a word that makes a value the new one of its kind."""
     return is_correction(text) or UPDATE.search(text) is not None

@@ -120,6 +120,7 @@ from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
 from domain.memory.offline.period_starts import start_given
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
+from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.redirected_deliveries import (
     redirected_delivery,
@@ -545,6 +546,8 @@ def extract_facts(
         delivering = facts.current("delivery_address") is not None
         matches = redirected_delivery(line, previous, earlier, matches, delivering)
         matches = redirected_in_request(line, matches, delivering)
+        # "ring you on 07700 900123?" "no, my work line: 020 7946 0018": that number, changed
+        matches = quoted_phone_replaced(line, previous, earlier, matches, facts.current_values())
         held_before = facts.current_values()
         granted = _granted_in_reply(line, previous, facts)
         if granted is not None and previous is not None:

@@ -1,0 +1,72 @@
+"""A phone given in place of one the assistant read back: "Shall the driver ring you on
+07700 900123?" "No, ring my work line: 020 7946 0018"; «با همون 0912… تماس بگیره؟» «نه، رو
+خط کاریم زنگ بزنه: 0936…»; «ในระบบเป็นเบอร์คุณพ่อ 089-…» «ขอเปลี่ยนเป็นเบอร์ลูกสาว» «086-…».
+
+Whatever its own words call the new number (a work line, someone's mobile), it is the
+number to call now: it replaces the one read back, under that one's key, and the old one
+goes to history instead of staying current beside it. Only when the customer says no or
+asks for a change, in the reply or in the message just before it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.dialogue import is_correction, says_no
+from domain.memory.offline.fact_match import FactMatch
+from domain.memory.offline.values import Kind, find_values
+
+#: Numbers that are the business's own, never the customer's to replace.
+_NOT_REPLACED = frozenset({"agent_phone"})
+
+
+def quoted_phone_replaced(
+    line: TranscriptLine,
+    previous: TranscriptLine | None,
+    earlier: TranscriptLine | None,
+    matches: Sequence[FactMatch],
+    held: Mapping[str, str],
+) -> list[FactMatch]:
+    """``matches`` with the one phone of a customer's ``line`` moved to the key of the held
+    phone the assistant just read back (in ``previous``, or in ``earlier`` when
+    ``previous`` is the customer's own message asking for the change)."""
+    if line.role != "user" or previous is None:
+        return list(matches)
+    phones = [m for m in matches if _phone_digits(m.value)]
+    if len(phones) != 1:
+        return list(matches)
+    if previous.role == "assistant":
+        read_back, said = previous.content, line.content
+    elif previous.role == "user" and earlier is not None and earlier.role == "assistant":
+        read_back, said = earlier.content, f"{previous.content}\n{line.content}"
+    else:
+        return list(matches)
+    if not (says_no(said) or says_no(line.content) or is_correction(said)):
+        return list(matches)
+    new = phones[0]
+    quoted = {_digits(span.text) for span in find_values(read_back) if span.kind is Kind.PHONE}
+    keys = [
+        key
+        for key, value in held.items()
+        if key not in _NOT_REPLACED and (digits := _phone_digits(value)) and digits in quoted
+    ]
+    if len(keys) != 1 or keys[0] == new.key or _phone_digits(new.value) in quoted:
+        return list(matches)
+    return [dataclasses.replace(m, key=keys[0]) if m is new else m for m in matches]
+
+
+def _phone_digits(value: str) -> str:
+    """The digits of ``value`` when it is a phone number and nothing else (not an
+    instruction that quotes one: «رو خط کاریم زنگ بزنه: 0936…»), else ''."""
+    spans = find_values(value)
+    if len(spans) != 1 or spans[0].kind is not Kind.PHONE or spans[0].text != value.strip():
+        return ""
+    return _digits(spans[0].text)
+
+
+def _digits(text: str) -> str:
+    """The digits of ``text`` in ASCII («۰۹۱۲» is 0912)."""
+    return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
