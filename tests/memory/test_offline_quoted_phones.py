@@ -64,6 +64,20 @@ _KEPT = [
     ),
     (
         [
+            ("assistant", "We can text you the tracking link. Same number, 07700 900456?"),
+            ("user", "actually text my husband instead, he'll be in. his number is 07700 900789"),
+        ],
+        "07700 900456",
+    ),
+    (
+        [
+            ("assistant", "Shall the fitter call 07700 900456 on the morning?"),
+            ("user", "No problem, but ring my office line too please: 020 7946 0555"),
+        ],
+        "07700 900456",
+    ),
+    (
+        [
             ("assistant", "با همون 09121112233 هماهنگ کنه؟"),
             ("user", "آره. شماره محل کارم هم 02188001122 هست"),
         ],

@@ -11,11 +11,12 @@ asks for a change, in the reply or in the message just before it.
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
 from domain.memory.engine import TranscriptLine
-from domain.memory.offline.dialogue import is_correction, says_no
+from domain.memory.offline.dialogue import is_correction, is_question, says_no
 from domain.memory.offline.fact_match import FactMatch
 from domain.memory.offline.values import Kind, find_values
 
@@ -44,8 +45,11 @@ def quoted_phone_replaced(
         read_back, said = earlier.content, f"{previous.content}\n{line.content}"
     else:
         return list(matches)
-    if not (says_no(said) or says_no(line.content) or is_correction(said)):
+    refused = any(says_no(t) and not _NO_BOTHER.match(t) for t in (said, line.content))
+    if not (refused or is_correction(said)):
         return list(matches)
+    if _ALSO.search(said) or not (is_question(read_back) or _CONFIRM.search(read_back)):
+        return list(matches)  # "send it to my work phone too": a second number, kept apart
     new = phones[0]
     quoted = {_digits(span.text) for span in find_values(read_back) if span.kind is Kind.PHONE}
     keys = [
@@ -55,7 +59,43 @@ def quoted_phone_replaced(
     ]
     if len(keys) != 1 or keys[0] == new.key or _phone_digits(new.value) in quoted:
         return list(matches)
+    if keys[0] == _CUSTOMERS and _SOMEONE_ELSES.search(_clause_before(line.content, new.start)):
+        return list(matches)  # "text my wife instead, her number is …": hers, not theirs
     return [dataclasses.replace(m, key=keys[0]) if m is new else m for m in matches]
+
+
+#: The customer's own number: another person's number given for it is no change of it.
+_CUSTOMERS = "customer_phone"
+#: A number added beside the one read back, not put in its place.
+_ALSO = re.compile(
+    r"(?<![A-Za-z])(?:too|also|as\s+well|as\s+a\s+backup|in\s+addition)(?![A-Za-z])"
+    r"|همچنین|اضافه|อีกเบอร์|เพิ่ม(?:อีก)?",
+    re.IGNORECASE,
+)
+#: "No problem", "no worries": a no that refuses nothing.
+_NO_BOTHER = re.compile(r"\s*no\s+(?:problem|worries|bother|rush)", re.IGNORECASE)
+#: A read-back that asks the customer to confirm it, with no question mark: «ขอยืนยัน
+#: เบอร์ติดต่อนะคะ …», "please confirm …", «لطفا تایید کنید».
+_CONFIRM = re.compile(r"(?<![A-Za-z])confirm|ยืนยัน|تایید|تأیید", re.IGNORECASE)
+#: Whose the number is, said in its clause: "her number is …", "my wife's mobile",
+#: «شماره خانمم», «เบอร์ภรรยา».
+_SOMEONE_ELSES = re.compile(
+    r"(?<![A-Za-z])(?:her|his|their)\s+(?:\w+\s+)?(?:number|mobile|phone|cell|line)"
+    r"|(?<![A-Za-z])(?:my|our)\s+(?:wife|husband|partner|son|daughter|mum|mom|mother|dad|father"
+    r"|sister|brother|friend|colleague|neighbou?r)'s"
+    r"|(?:شماره|موبایل|گوشی)\s*(?:ی\s*)?(?:خانمم|همسرم|شوهرم|مادرم|مامانم|پدرم|بابام|پسرم|دخترم"
+    r"|برادرم|خواهرم|دوستم|همکارم)"
+    r"|เบอร์(?:ของ)?(?:ภรรยา|สามี|แฟน|แม่|พ่อ|ลูก|พี่|น้อง|เพื่อน)",
+    re.IGNORECASE,
+)
+#: How far before a number its clause is read for whose it is.
+_CLAUSE_REACH = 40
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the sentence before ``start``, within ``_CLAUSE_REACH``."""
+    before = text[max(0, start - _CLAUSE_REACH) : start]
+    return re.split(r"[.!?؟\n]", before)[-1]
 
 
 def _phone_digits(value: str) -> str:
