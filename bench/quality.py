@@ -396,8 +396,7 @@ def main() -> None:
     parser.add_argument(
         "--set",
         default="dev",
-        help="dev, dev2..dev5, holdout, fresh, blind, blind2..blind18, all,"
-        " or a folder of files",
+        help="dev, dev2..dev5, holdout, fresh, blind, blind2..blind18, all, or a folder of files",
     )
     parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
     parser.add_argument("--planted", action="store_true", help="also the planted-facts set")
