@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from domain.memory.offline.asked_to_be import asks_to_be
 from tests.memory.test_offline_facts_dialogue import conversation, current, history
 
@@ -47,6 +49,27 @@ def test_persian_a_day_asked_for_replaces_the_held_one() -> None:
     )
     assert current(facts).get("delivery_date") == "سه\u200cشنبه ۲۷ خرداد"
     assert history(facts, "delivery_date") == ["شنبه ۲۴ خرداد"]
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        "میشه بندازیمش سه‌شنبه ۲۷ خرداد؟ اون روز مرخصی‌ام",
+        "میشه نصاب رو بندازید سه‌شنبه ۲۷ خرداد؟",
+        "میشه بذاریمش سه‌شنبه ۲۷ خرداد؟",
+    ],
+)
+def test_persian_a_day_asked_to_be_put_on_replaces_the_held_one(request_: str) -> None:
+    # «انداختن» (drop it on a day) and «بذاریمش» (let us put it) ask as «بذارید» does
+    facts = conversation(
+        ("assistant", "زودترین زمان نصب شنبه ۲۴ خرداد هست. مناسبه؟"),
+        ("user", "بله شنبه خوبه."),
+        ("user", "راستش اون روز مهمون داریم."),
+        ("user", request_),
+        batch=10,
+    )
+    dates = {k: v for k, v in current(facts).items() if k.endswith("_date")}
+    assert list(dates.values()) == ["سه\u200cشنبه ۲۷ خرداد"], dates
 
 
 def test_thai_a_day_asked_for_replaces_the_held_one() -> None:

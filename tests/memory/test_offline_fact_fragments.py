@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.memory.test_offline_facts_dialogue import facts_of
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of
 
 # -- a part inside a building does not replace the whole address ---------------------------
 
@@ -38,6 +38,36 @@ def test_a_flat_said_after_the_whole_address_is_kept_apart(
 def test_a_flat_given_as_a_correction_still_corrects(address: str, message: str, part: str) -> None:
     facts = facts_of(("user", message), known=[("delivery_address", address)])
     assert facts.get("delivery_address") == part
+
+
+@pytest.mark.parametrize(
+    ("street", "flat", "corrected"),
+    [
+        (
+            "خیابان سعدی، کوچه ۷، پلاک ۱۲",
+            "طبقه ۳، واحد ۹",
+            "اصلاح شد: خیابان سعدی، کوچه ۹، پلاک ۱۲",
+        ),
+        (
+            "88 ถนนพหลโยธิน ซอย 7 แขวงสามเสนใน",
+            "ตึก C ห้อง 402",
+            "ขอโทษค่ะ แก้ไขแล้ว 88 ถนนพหลโยธิน ซอย 9 แขวงสามเสนใน",
+        ),
+    ],
+)
+def test_a_street_put_right_corrects_the_street_not_the_flat_said_after_it(
+    street: str, flat: str, corrected: str
+) -> None:
+    # the floor and flat were the last address-like value said, yet a street corrects a street
+    new = corrected.split(": ", 1)[-1].removeprefix("ขอโทษค่ะ แก้ไขแล้ว ")
+    facts = conversation(
+        ("user", street),
+        ("user", flat),
+        ("assistant", corrected),
+        batch=1,
+    )
+    assert current(facts).get("delivery_address") == new, current(facts)
+    assert current(facts).get("address_detail") == flat, current(facts)
 
 
 # -- a bare number a clause away from a word of change is no corrected sum ------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.memory.test_offline_facts_dialogue import conversation
 from tests.memory.test_offline_facts_not_values import values_by_key as current
 
 
@@ -100,3 +101,60 @@ def test_a_name_then_a_contact_on_one_line_keeps_both(
 )
 def test_the_words_before_a_contact_are_no_name(question: str, reply: str) -> None:
     assert "customer_name" not in current(("assistant", question), ("user", reply))
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            (
+                ("assistant", "And your father's full name, for the insurance form?"),
+                ("user", "Hamid Karimi"),
+                ("assistant", "Thanks. And your husband's name?"),
+                ("user", "Kaveh Naderi"),
+            ),
+            {"father_name": "Hamid Karimi", "spouse_name": "Kaveh Naderi"},
+        ),
+        (
+            (
+                ("assistant", "اسم کامل پدرتون رو هم برای فرم بیمه بفرمایید"),
+                ("user", "حمید کریمی"),
+                ("assistant", "ممنون. اسم شوهرتون؟"),
+                ("user", "کاوه نادری"),
+            ),
+            {"father_name": "حمید کریمی", "spouse_name": "کاوه نادری"},
+        ),
+    ],
+)
+def test_names_asked_of_two_relatives_in_turn_are_two_people(
+    turns: tuple[tuple[str, str], ...], expected: dict[str, str]
+) -> None:
+    # the second answer is another relative's name, not the first one's put right
+    facts = conversation(("assistant", "Your name please?"), ("user", "Ali Karimi"), *turns)
+    values = {fact.key: fact.value for fact in facts}
+    for key, name in expected.items():
+        assert values.get(key) == name, values
+    assert not any(fact.history for fact in facts), values
+
+
+@pytest.mark.parametrize(
+    ("statement", "reply", "key"),
+    [
+        (
+            "We still don't have your brother's name. Go ahead please.",
+            "Reza Karimi",
+            "sibling_name",
+        ),
+        ("اسم برادرتون رو هنوز نداریم. بفرمایید", "رضا کریمی", "sibling_name"),
+    ],
+)
+def test_a_bare_go_ahead_asks_for_what_the_sentence_before_named(
+    statement: str, reply: str, key: str
+) -> None:
+    facts = conversation(
+        ("assistant", "Your name please?"),
+        ("user", "Ali Karimi"),
+        ("assistant", statement),
+        ("user", reply),
+    )
+    assert {fact.key: fact.value for fact in facts}.get(key) == reply

@@ -1,6 +1,6 @@
 """Words a speaker asks with for something to be the one, shared by the rules that read a
 value, an option or a count taken: English "make it", "go for"/"go with", "let's";
-Persian «بذارید» (put it on), «بکنیدش» (make it so); Thai «ขอเป็น» (may it be). Each is a
+Persian «بذارید», «بندازیمش» (put it on), «بکنیدش» (make it so); Thai «ขอเป็น» (may it be). Each is a
 regex fragment with no bounds: each rule puts its own around it.
 """
 
@@ -11,8 +11,9 @@ EN_MAKE_IT = r"make\s+it(?!\s+(?:to|by|in\s+time|on\s+time)\b)"
 #: "go for the full service", "let's go with 9am".
 EN_GO_FOR = r"go\s+(?:for|with)"
 EN_LETS = r"let'?s"
-#: «بذارید برای سه‌شنبه»: put it on.
-FA_PUT_IT = r"(?:بذارید|بذارین|بزارید|بزارین|بگذارید)"
+#: «بذارید برای سه‌شنبه», «بذاریمش شنبه», «بندازیدش دوشنبه»: put it (let us put it) on;
+#: «انداختن» (to drop it on a day) is said as often as «گذاشتن» of moving a booking.
+FA_PUT_IT = r"(?:ب(?:ذار|زار|گذار|نداز)(?:ید|ین|یم)ش?)"
 #: «بکنیدش ۴ نفر»: make it so.
 FA_MAKE_IT = r"(?:بکنیدش|بکنینش)"
 #: «ขอเป็นวันอังคาร», «ขอย้ายไปวันพุธ»: may it be, may it go to.

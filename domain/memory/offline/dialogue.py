@@ -182,6 +182,14 @@ def _counting_clauses(sentence: str) -> list[tuple[int, int]]:
 _EMOJI_BREAK = re.compile(r"(?<=[\U0001f300-\U0001faff\u2600-\u27bf])\ufe0f?\s+")
 
 
+#: A Persian request of nothing but «بفرمایید» (go ahead, please): it asks for what the
+#: sentence before it named («اسم خواهرتون رو هنوز نداریم. بفرمایید»). (English "go ahead"
+#: opens with "please" or sits in the sentence that names the thing.)
+_BARE_REQUEST = re.compile(
+    r"^\s*(?:(?:لطفا|لطفاً|خب|پس)\s+)?(?:بفرمایید|بفرمائید|بفرمایین)\s*(?:لطفا|لطفاً)?\s*[.!؟?🙏]*\s*$"
+)
+
+
 def asked_topics(text: str) -> list[Topic]:
     """The topics the question or request sentences of ``text`` ask about, in order; a
     question for how many asks no sum ("How many people will be there in total?"), though
@@ -195,6 +203,9 @@ def asked_topics(text: str) -> list[Topic]:
             # what the sentence before named last
             named = [t for t in topics_named(said_before) if t.key_for(Kind.DATE)]
             topics += [t for t in reversed(named) if t not in topics]
+            continue
+        if _BARE_REQUEST.match(sentence):
+            topics += [t for t in topics_named(said_before) if t not in topics]
             continue
         if is_question(sentence):
             counting = _counting_clauses(sentence)

@@ -72,6 +72,7 @@ from domain.memory.offline.fact_keys import base_key, canonical_key, known_spell
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.fees_named import fee_of_named_subject
 from domain.memory.offline.fragments import (
+    building_part_only,
     moved_to,
     number_said_as_correction,
     part_of_fuller_address,
@@ -919,7 +920,7 @@ def _facts_in(
     found.extend(_changed_to(text, facts, found))
     if from_user:  # a customer's reply is the value; an assistant's says more than that
         name = facts.current("customer_name")
-        found.extend(_free_text_answer(text, asked, bound, found, name))
+        found.extend(_free_text_answer(text, asked, bound, found, name, question))
     answered.update(name for name, _ in bound)
     return sorted(map(_name_said_without_copula, found), key=lambda fact: fact.start)
 
@@ -2105,6 +2106,10 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
     it: ``number_said_as_correction``), an amount of the same order."""
     if new.kind is Kind.MEASURE:  # "10.4 kWh" corrects a battery's size, no speed
         return kind is Kind.MEASURE and measured(new) in map(measured, find_values(old))
+    if new.kind is Kind.ADDRESS and kind is Kind.ADDRESS and building_part_only(old):
+        # «اصلاح شد: بلوار امین، کوچه ۱۶» puts right the street, not the floor and flat
+        # («طبقه ۴، واحد ۱۲») said after it: only another building part corrects those
+        return building_part_only(new.text)
     if new.kind is kind and kind not in (Kind.NUMBER, Kind.IDENTIFIER):
         return True
     if new.kind not in (Kind.NUMBER, Kind.IDENTIFIER):
@@ -2727,9 +2732,12 @@ def _free_text_answer(
     bound: set[tuple[str, Kind]],
     found: Sequence[FactMatch],
     facts_name: str | None,
+    question: str = "",
 ) -> list[FactMatch]:
     """The reply itself as the value of a name, address or product asked for, when
-    nothing shaped in it answered the question."""
+    nothing shaped in it answered the question. A name asked of a relative the question
+    names ("your mother's full name?", «اسم همسرتون؟») is that relative's: the mother's
+    and the husband's asked in turn are two people, not one recipient put right."""
     keys = {fact.key for fact in found}
     if found:
         return _leading_name(text, asked, found, facts_name)
@@ -2745,7 +2753,7 @@ def _free_text_answer(
             value = value.split("،")[0].strip()  # «شارژر لپتاپ ایسوس مشکی، سیمش زخمیه»
         key = _FREE_TEXT_KEYS[topic.name]
         if topic.name == "name":
-            key = _name_asked_key(asked, "recipient_name")  # "your mother's name?"
+            key = _name_asked_key(asked, relation_asked(question) or "recipient_name")
         if topic.name == "name" and not _plausible("name", value):
             value = _name_clause(value)  # "Dana Whitfield, from Brightwave Analytics"
         if key in keys or not _plausible(topic.name, value):

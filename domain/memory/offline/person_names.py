@@ -247,12 +247,17 @@ _PATTERNS = (
 )
 
 
-_YOUR_RELATION = re.compile(rf"\b(?i:your)\s+(?i:{_relation_words(0)})\b")
+#: "your sister"; Persian says "your" as a suffix: «مادرتون», «همسرتان», «بچه‌هاتون».
+_YOUR_RELATION = re.compile(
+    rf"\b(?i:your)\s+(?i:{_relation_words(0)})\b"
+    rf"|(?<![{_FA}])(?:{_relation_words(1, 7)})(?:\u200c?ها)?\u200c?(?:تون|تان)(?![{_FA}])"
+)
 
 
 def relation_asked(text: str) -> str | None:
     """The key of the name of the customer's relative or friend the assistant's message
-    brings up ("I can add your partner as an authorized person"), the last one named."""
+    brings up ("I can add your partner as an authorized person", «اسم کامل مادرتون؟»),
+    the last one named."""
     found = None
     for match in _YOUR_RELATION.finditer(text):
         found = next(name.rsplit("_", 1)[0] for name, v in match.groupdict().items() if v)
