@@ -103,3 +103,18 @@ def test_making_it_by_an_hour_or_in_time_is_arriving_not_asking() -> None:
         assert value is not None
         assert not asks_to_be(text, value.start())
     assert asks_to_be("make it 3:30pm please", len("make it "))
+
+
+def test_persian_a_day_asked_for_moves_the_booking_not_a_warranty_expiry() -> None:
+    # a warranty's end is a day on record: beside it the booking is the one day to move
+    facts = conversation(
+        ("assistant", "گارانتی دستگاه تا ۲۰ بهمن ۱۴۰۵ معتبره."),
+        ("user", "خوبه"),
+        ("assistant", "پیک شنبه ۱۵ آذر میاد دنبال دستگاه."),
+        ("user", "شنبه جلسه دارم. میشه پیک رو بندازید دوشنبه ۱۷ آذر؟"),
+        batch=10,
+    )
+    values = current(facts)
+    assert "دوشنبه ۱۷ آذر" in values.values(), values
+    assert values.get("warranty_expiry") == "۲۰ بهمن ۱۴۰۵", values
+    assert not any(key.startswith("other_date") for key in values), values

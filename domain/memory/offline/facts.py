@@ -45,6 +45,7 @@ from difflib import SequenceMatcher
 from domain.memory.engine import ExtractedFact, TranscriptLine
 from domain.memory.offline.added_charges import added_charge
 from domain.memory.offline.agent_numbers import agents_own_phone
+from domain.memory.offline.ages_fa import UNNAMED_AGE, age_key, is_age_key
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.asked_to_be import asks_to_be
@@ -128,8 +129,10 @@ from domain.memory.offline.redirected_deliveries import (
     redirected_in_request,
 )
 from domain.memory.offline.role_holders import holders_named
+from domain.memory.offline.same_weekday import same_weekday_said_loosely
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
+from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.span_ends import SPAN_DAYS, span_end
 from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
@@ -999,6 +1002,33 @@ def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
     ]
 
 
+def _sentences_at(text: str) -> list[tuple[int, str]]:
+    """(start, sentence) of each sentence of ``text``."""
+    found, offset = [], 0
+    for sentence in split_sentences(text):
+        offset = text.find(sentence, offset)
+        found.append((offset, sentence))
+        offset += len(sentence)
+    return found
+
+
+def _shifted(span: tuple[int, int, str], by: int) -> tuple[int, int]:
+    return span[0] + by, span[1] + by
+
+
+def _whose_age(key: str, question: str, facts: _Facts) -> str:
+    """The held age an age said of no one named puts right: the one the question before
+    quotes («۶ سالشون تمومه؟» «۷ سالش تموم شد»: the child who was 6), else the only one
+    held; else the age said stands as ``key``."""
+    if key != UNNAMED_AGE:
+        return key
+    held = {k: v for k, v in facts.current_values().items() if base_key(k).endswith("_age")}
+    quoted = [k for k, v in held.items() if _digits(v) and _digits(v) in _digits(question)]
+    if len(quoted) == 1:
+        return quoted[0]
+    return next(iter(held)) if len(held) == 1 else key
+
+
 def _keys_for(
     value: ValueSpan,
     text: str,
@@ -1035,6 +1065,11 @@ def _keys_for(
         return []  # «۱۴۰۱ خریدمش», "bought it in 2021": when, not a sum (the detail keeps it)
     if value.kind is Kind.NUMBER and _DEGREES.match(text, value.end):
         return []  # «เหลือ 10 องศา», "down to 10 degrees": the weather, no sum left to pay
+    aged = age_key(text, value)
+    if aged is not None:  # «پسرم هشت سالشه، دخترم ۲۳ ماهشه»: each child's age, no duration
+        if is_question(_sentence_of(text, value)):
+            return []  # «۶ سالشون تمومه؟»: asked, not told
+        return [(_whose_age(aged, question, facts), value.start)]
     by_unit = counted(value)
     if by_unit == "guest_count" and counts_workers(text, value):
         return []  # «ช่างจะไป 2 คน»: the technicians sent, no party (a detail keeps it)
@@ -1274,8 +1309,9 @@ def _noted_of_same_thing(text: str, value: ValueSpan, base: str, facts: _Facts) 
 
 #: Dates and times, and the neutral key of one whose subject is not said.
 _SLOT_KINDS = {Kind.DATE: "other_date", Kind.TIME: "other_time"}
-#: Days on record, never moved: when an order was placed, when a card expires.
-_DATES_ON_RECORD = frozenset({"order_date", "expiry_date"})
+#: Days on record, never moved: when an order was placed, when a card or a warranty expires
+#: (a day asked for, «میشه پیک رو بندازید دوشنبه ۱۷ آذر؟», moves the booking, not those).
+_DATES_ON_RECORD = frozenset({"order_date", "expiry_date", "warranty_expiry"})
 
 
 def _slot_named(value: ValueSpan, text: str, asked: Sequence[Topic], facts: _Facts) -> str | None:
@@ -1835,6 +1871,9 @@ def _vaguer_date(
     28th" after "Friday 27 December"; "in the afternoon" after "1-5pm") without a word of
     change: the same day, or another day talked about, not a new date for the same thing."""
     correction, update = changes
+    held = facts.current(key)
+    if value.kind is Kind.DATE and held is not None and same_weekday_said_loosely(value.text, held):
+        return True  # «نه، دوشنبه صبح هم سرکارم» after «دوشنبه ۱۷ آذر»: that day, said loosely
     # "now" says a date changed ("it's now Friday"); of a time it is the clock ("it's
     # now half past three"): a looser time replaces only with a word of correction.
     if value.kind not in (Kind.DATE, Kind.TIME) or correction:
@@ -2174,6 +2213,8 @@ def _similar_known(
     compatible = noted = None
     kept = _kept_alongside(value, text)
     for item in facts.recent():
+        if is_age_key(base_key(item.key)):
+            continue  # an age is put right by an age said (``ages_fa``), no other span
         kind = _kind_of(item.value)
         code = _noted_code(item.key, item.value)
         if (
