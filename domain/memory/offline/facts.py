@@ -49,6 +49,7 @@ from domain.memory.offline.ages_fa import UNNAMED_AGE, age_key, is_age_key
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.asked_to_be import asks_to_be
+from domain.memory.offline.branches_fa import branch_chosen
 from domain.memory.offline.brand_models import (
     brand_before,
     brand_start,
@@ -81,6 +82,7 @@ from domain.memory.offline.fragments import (
 from domain.memory.offline.free_of_charge import said_free
 from domain.memory.offline.granted_requests import asked_and_granted
 from domain.memory.offline.holder_names import holder_key, names_on_record
+from domain.memory.offline.included_with import included_with
 from domain.memory.offline.instructions import (
     INSTRUCTION_KEYS,
     Instruction,
@@ -822,6 +824,13 @@ def _facts_in(
             key = facts.noted_key(thing.key, thing.text)
             found.append(FactMatch(key, thing.text, thing.start, thing.end))
             claimed.claim(thing.start, thing.end)
+    if from_user:  # «همون شعبه معالی‌آباد»: the branch the customer takes
+        for sentence_start, sentence in _sentences_at(text):
+            branch = branch_chosen(sentence)
+            if branch is not None and claimed.is_free(*_shifted(branch, sentence_start)):
+                start, end = _shifted(branch, sentence_start)
+                found.append(FactMatch("branch", branch[2], start, end))
+                claimed.claim(start, end)
     people = {v for k, v in facts.current_values().items() if k.endswith("_name")}
     for choice in named_choices(text):
         chosen = facts.current(choice.key)
@@ -2042,7 +2051,12 @@ def _nearest_cues(
             v.kind is value.kind for v in find_values(text[placed.end : value.start])
         ):
             continue  # "starting from 8 March, … restart on 8 May": the start is 8 March
-        if not counted_from(text, placed.start) and not taken_off(text, placed.start):
+        if (
+            not counted_from(text, placed.start)
+            and not taken_off(text, placed.start)
+            # «جمع کل با اجرت میشه …»: what the sum includes, not what it is
+            and not (value.kind is Kind.AMOUNT and included_with(text, placed.start, value.start))
+        ):
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):
         scored += _cues_after(text, value, stop)
