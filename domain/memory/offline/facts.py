@@ -49,7 +49,6 @@ from domain.memory.offline.ages_fa import UNNAMED_AGE, age_key, is_age_key
 from domain.memory.offline.amounts_fa import given_back
 from domain.memory.offline.arrivals import of_someone as arrival_of_someone
 from domain.memory.offline.asked_to_be import asks_to_be
-from domain.memory.offline.branches_fa import branch_chosen
 from domain.memory.offline.brand_models import (
     brand_before,
     brand_start,
@@ -131,10 +130,8 @@ from domain.memory.offline.redirected_deliveries import (
     redirected_in_request,
 )
 from domain.memory.offline.role_holders import holders_named
-from domain.memory.offline.same_weekday import same_weekday_said_loosely
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
-from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.span_ends import SPAN_DAYS, span_end
 from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
@@ -824,13 +821,6 @@ def _facts_in(
             key = facts.noted_key(thing.key, thing.text)
             found.append(FactMatch(key, thing.text, thing.start, thing.end))
             claimed.claim(thing.start, thing.end)
-    if from_user:  # «همون شعبه معالی‌آباد»: the branch the customer takes
-        for sentence_start, sentence in _sentences_at(text):
-            branch = branch_chosen(sentence)
-            if branch is not None and claimed.is_free(*_shifted(branch, sentence_start)):
-                start, end = _shifted(branch, sentence_start)
-                found.append(FactMatch("branch", branch[2], start, end))
-                claimed.claim(start, end)
     people = {v for k, v in facts.current_values().items() if k.endswith("_name")}
     for choice in named_choices(text):
         chosen = facts.current(choice.key)
@@ -1009,20 +999,6 @@ def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
         and len(value.text) >= _MIN_OLD_CHARS
         and value.kind is not Kind.NUMBER
     ]
-
-
-def _sentences_at(text: str) -> list[tuple[int, str]]:
-    """(start, sentence) of each sentence of ``text``."""
-    found, offset = [], 0
-    for sentence in split_sentences(text):
-        offset = text.find(sentence, offset)
-        found.append((offset, sentence))
-        offset += len(sentence)
-    return found
-
-
-def _shifted(span: tuple[int, int, str], by: int) -> tuple[int, int]:
-    return span[0] + by, span[1] + by
 
 
 def _whose_age(key: str, question: str, facts: _Facts) -> str:
@@ -1880,9 +1856,6 @@ def _vaguer_date(
     28th" after "Friday 27 December"; "in the afternoon" after "1-5pm") without a word of
     change: the same day, or another day talked about, not a new date for the same thing."""
     correction, update = changes
-    held = facts.current(key)
-    if value.kind is Kind.DATE and held is not None and same_weekday_said_loosely(value.text, held):
-        return True  # «نه، دوشنبه صبح هم سرکارم» after «دوشنبه ۱۷ آذر»: that day, said loosely
     # "now" says a date changed ("it's now Friday"); of a time it is the clock ("it's
     # now half past three"): a looser time replaces only with a word of correction.
     if value.kind not in (Kind.DATE, Kind.TIME) or correction:
@@ -2055,7 +2028,7 @@ def _nearest_cues(
             not counted_from(text, placed.start)
             and not taken_off(text, placed.start)
             # «جمع کل با اجرت میشه …»: what the sum includes, not what it is
-            and not (value.kind is Kind.AMOUNT and included_with(text, placed.start, value.start))
+            and not (value.kind is Kind.AMOUNT and included_with(text, placed.start))
         ):
             scored.append((value.start - placed.end, placed))
     if value.kind not in (Kind.NUMBER, Kind.PHONE):

@@ -4,9 +4,11 @@ sum is: «جمع کل با اجرت میشه ۱,۲۰۰,۰۰۰» (the total with 
 میلیون» (the total after the discount). The sum is the whole (or the price) named before
 «با», or nothing named; never the labour fee or the discount.
 
-Only when the sum is said to come to («میشه», «می‌شود», «شد») after the charge, or a word of
-a whole stands before «با»: «ارسال با هزینه ۵۰ هزار» (shipping at a cost of 50k) names the
-shipping's cost. Its own module: it reads only the words around the cue.
+Only when a whole or a price is named right before «با» («جمع», «جمع کل», «قیمت جدید»): that is
+what the sum is. With none, the charge after «با» stays the only name the sum has («با تخفیف
+شهریه میشه …», «با ۱۰ درصد تخفیف میشه …» are both the discounted fee, kept alike), and
+«ارسال با هزینه ۵۰ هزار» is the shipping's cost. Its own module: it reads only the words
+before the cue.
 """
 
 from __future__ import annotations
@@ -17,9 +19,8 @@ from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
 #: «با» and at most two words before the cue: «با اجرت», «با کد تخفیف», «با ۱۰ درصد تخفیف».
-_WITH_BEFORE = re.compile(rf"(?<![{_FA}])با\s+(?:[^\s]+\s+){{0,2}}$")
-#: The sum comes to: «میشه», «می‌شه», «می‌شود», «شد», «میشن».
-_COMES_TO = re.compile(rf"(?<![{_FA}])(?:می[\u200c\s]?(?:شه|شود|شن)|شد|میشه)(?![{_FA}])")
+#: A comma ends the «با» phrase: «با احتساب پله، هزینه میشه …» names the cost itself.
+_WITH_BEFORE = re.compile(rf"(?<![{_FA}])با\s+(?:[^\s،,.;؛]+\s+){{0,2}}$")
 #: A whole named before «با»: «جمع», «جمعش», «جمع کل», «کلا», «مجموع», «قیمت».
 _WHOLE_BEFORE = re.compile(
     rf"(?<![{_FA}])(?:جمع(?:ش|\s*کل)?|کل|کلا|کلاً|مجموع|قیمت(?:\s*جدید|\s*نهایی)?)\s*$"
@@ -27,13 +28,11 @@ _WHOLE_BEFORE = re.compile(
 _REACH = 30
 
 
-def included_with(text: str, cue_start: int, value_start: int) -> bool:
-    """Whether the Persian cue at ``cue_start`` follows «با» and names what the sum at
-    ``value_start`` includes."""
+def included_with(text: str, cue_start: int) -> bool:
+    """Whether the Persian cue at ``cue_start`` follows «با» after a whole named, and so
+    names what the sum includes."""
     before = text[max(0, cue_start - _REACH) : cue_start]
     found = _WITH_BEFORE.search(before)
     if found is None:
         return False
-    if _COMES_TO.search(text, cue_start, value_start):
-        return True
     return _WHOLE_BEFORE.search(before[: found.start()]) is not None
