@@ -86,6 +86,9 @@ def known_spellings(known_keys: Iterable[str]) -> dict[str, str]:
 
 #: A word: Thai vowel and tone marks are no ``\w`` but are part of their word.
 _WORD = re.compile(r"[\w\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+#: «ท่าน», the polite word for counting people, counts what «คน» does: «4 ท่าน» after
+#: «4 คน» is the same party said politely, not a new count.
+_POLITE_PEOPLE = re.compile(r"(?<=\d)\s?ท่าน")
 
 
 #: A context compares every fact's earlier values with every current one, and a fold
@@ -98,7 +101,8 @@ def compared_words(value: str) -> tuple[str, ...]:
         str(unicodedata.digit(char)) if char.isdigit() else char
         for char in same_english_date_words(same_date_words(value.casefold()))
     )
-    return tuple(_WORD.findall(ascii_digits.replace("_", " ")))
+    people = _POLITE_PEOPLE.sub(" คน", ascii_digits)
+    return tuple(_WORD.findall(people.replace("_", " ")))
 
 
 def restates(new: str, current: str) -> bool:

@@ -138,8 +138,9 @@ from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.stay_ends import stay_end_moved
 from domain.memory.offline.subjects import STRONG, TOPICS, Cue, Topic, cues_in, topics_named
 from domain.memory.offline.subjects import topic as topic_by_name
+from domain.memory.offline.thai_answers import asked_label, leads_reply
 from domain.memory.offline.thai_changes import change_key, changes_named
-from domain.memory.offline.thai_contact_handles import line_ids
+from domain.memory.offline.thai_contact_handles import line_id_replied, line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer_wants
 from domain.memory.offline.thai_named_things import card_replied, named_things
@@ -254,6 +255,9 @@ PRODUCT_MODEL = "product_model"
 ADDRESS_PART = "address_detail"
 #: The key of amounts named by a charge of their own (``charges``).
 CHARGE = "charge"
+#: The key of a Thai reply's value named by the words its question asked it by
+#: (``thai_answers``).
+ANSWER = "answer"
 
 
 def _of_the_order_named(key: str, text: str, value: ValueSpan, facts: _Facts) -> str:
@@ -835,6 +839,8 @@ def _facts_in(
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
     found.extend(named_things(text, claimed))
     found.extend(party_sizes(text, claimed, from_user))
+    if from_user:  # «มีไลน์ไอดีไหมคะ» «nok_99 ค่ะ»
+        found.extend(line_id_replied(question, text, claimed))
     found.extend(line_ids(text, claimed, from_user))
     held = facts.current_values()
     for ticket in ticket_names(text, held):
@@ -909,6 +915,8 @@ def _facts_in(
             if from_user and value.kind is Kind.ADDRESS:
                 start = _town_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
+            if base_key(key) == ANSWER:  # what the question asked it by, before it
+                shown = f"{asked_label(question, value.kind)} {shown}"
             shown += text[value.end : end]
             found.append(FactMatch(key, shown, start, end))
             if value.time is not None and key.endswith("_date"):
@@ -1241,7 +1249,20 @@ def _keys_for(
             return [(code_key, value.start)]
         same = _noted_of_same_thing(text, value, base, facts) if correction or update else None
         return [(same or facts.noted_key(base, value.text), lead_in(text, value))]
+    label = asked_label(question, value.kind) if leads_reply(text, value) else None
+    if label is not None:  # «ค่าหนังสือเท่าไหร่คะ» «๖๕๐ บาทค่ะ»: the book's fee
+        return [(_answer_key(label, facts), value.start)]
     return []
+
+
+def _answer_key(label: str, facts: _Facts) -> str:
+    """The key of an answer to a question that asked by ``label``: the one an earlier answer
+    to the same words holds, else a fresh one (``answer``, ``answer_2`` …)."""
+    for variant in (ANSWER, *(f"{ANSWER}_{n}" for n in range(2, MAX_NOTED + 1))):
+        current = facts.current(variant)
+        if current is None or current.startswith(f"{label} "):
+            return variant
+    return f"{ANSWER}_{MAX_NOTED + 1}"
 
 
 def _quote_put_right(
@@ -1607,14 +1628,27 @@ def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
     ۰۹۱۲…», "โทรหาแฟนผมก็ได้ครับ. 089-…"): the nearest person named, before or after."""
     if value.kind is not Kind.PHONE:
         return None
+    phones = [v.start for v in find_values(text) if v.kind is Kind.PHONE]
     named = [
         (min(abs(value.start - cue.end), abs(cue.start - value.end)), cue.topic)
         for cue in cues_in(text)
-        if cue.topic.name in _OTHER_PERSONS and not value.start <= cue.start < value.end
+        if cue.topic.name in _OTHER_PERSONS
+        and not value.start <= cue.start < value.end
+        and not _labels_another_phone(cue, value, phones)
     ]
     if not named:
         return None
     return min(named, key=lambda item: item[0])[1].key_for(Kind.PHONE)
+
+
+def _labels_another_phone(cue: Cue, value: ValueSpan, phones: Sequence[int]) -> bool:
+    """Whether a person named beside a phone has a phone of their own: named after it with
+    another phone after it («093-… ค่ะ ส่วนเบอร์แม่ 086-… แต่แม่ไม่ค่อยรับ», "0912… and my
+    wife's is 0935…": the first number is the one asked for, not hers), or named before it
+    with another phone between them."""
+    if cue.start >= value.end:
+        return any(start >= value.end for start in phones)
+    return any(cue.end <= start < value.start for start in phones)
 
 
 def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:

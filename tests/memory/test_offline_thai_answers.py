@@ -1,0 +1,172 @@
+"""Thai answers to an agent's questions: a request that asks leave first («ขออนุญาตทราบ…»),
+a phone given before someone else's («… ส่วนเบอร์พ่อ …»), and a LINE ID given alone.
+
+Sentences written for these tests, about no one dialogue's subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.fact_keys import restates
+from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
+
+# -- a request that asks leave first still asks ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ขออนุญาตทราบชื่อ-นามสกุลผู้จองก่อนนะคะ",
+        "ขออนุญาตขอเบอร์ติดต่อกลับนะครับ",
+        "ขออนุญาตทราบที่อยู่จัดส่งนะคะ",
+    ],
+)
+def test_a_request_asking_leave_first_is_a_question(sentence: str) -> None:
+    assert is_question(sentence)
+
+
+def test_the_name_given_to_a_request_asking_leave_first_is_the_customers() -> None:
+    facts = facts_of(
+        ("assistant", "ขออนุญาตทราบชื่อ-นามสกุลผู้จองก่อนนะคะ"),
+        ("user", "วรรณา ทองดี ค่ะ เรียกวรรณก็ได้"),
+    )
+    assert facts.get("customer_name") == "วรรณา ทองดี"
+
+
+# -- the phone asked for, then someone else's -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "081-234-5678 ค่ะ ส่วนเบอร์พ่อ 089-876-5432 แต่พ่อไม่ค่อยรับสาย",
+        "081-234-5678 ครับ แล้วก็เบอร์ภรรยา 089-876-5432 เผื่อติดต่อไม่ได้",
+    ],
+)
+def test_the_phone_asked_for_stays_the_customers_beside_a_relatives(reply: str) -> None:
+    facts = facts_of(("assistant", "ขอเบอร์ติดต่อคุณสุนีย์ด้วยนะคะ"), ("user", reply))
+    assert facts.get("customer_phone") == "081-234-5678"
+    assert "089-876-5432" in facts.values()
+    assert facts.get("customer_phone") != "089-876-5432"
+
+
+def test_a_relatives_phone_named_before_it_is_still_theirs() -> None:
+    facts = facts_of(
+        ("assistant", "ขอเบอร์ติดต่อด้วยนะคะ"),
+        ("user", "เบอร์ภรรยาผม 089-876-5432 ครับ"),
+    )
+    assert facts.get("customer_phone") != "089-876-5432"
+    assert "089-876-5432" in facts.values()
+
+
+# -- a LINE ID given alone to a question for it -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "handle"),
+    [
+        ("มีไลน์ไอดีไหมคะ จะส่งรูปให้ดู", "somsri.k ค่ะ", "somsri.k"),
+        ("ขอไอดีไลน์ด้วยนะครับ", "tonkla_88 ครับ", "tonkla_88"),
+        ("แอดไลน์ได้ไหมคะ ไลน์ไอดีอะไรคะ", "@pim2024", "@pim2024"),
+    ],
+)
+def test_a_handle_given_alone_to_a_line_question_is_the_line_id(
+    question: str, reply: str, handle: str
+) -> None:
+    facts = facts_of(("assistant", question), ("user", reply))
+    assert facts.get("line_id") == handle
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("ขออีเมลด้วยนะคะ", "somsri.k ค่ะ"),  # not asked for LINE
+        ("มีไลน์ไอดีไหมคะ", "ok ค่ะ ไว้แอดไปนะคะ"),  # a word, then more: no handle
+        ("มีไลน์ไอดีไหมคะ", "somsri@gmail.com ค่ะ"),  # an email
+        ("มีไลน์ไอดีไหมคะ", "0812345678 ค่ะ"),  # a phone
+    ],
+)
+def test_no_line_id_from_a_reply_that_gives_none(question: str, reply: str) -> None:
+    assert "line_id" not in facts_of(("assistant", question), ("user", reply))
+
+
+# -- «ท่าน» counts people as «คน» does --------------------------------------------------------
+
+
+def test_a_party_said_again_politely_keeps_its_first_words() -> None:
+    facts = conversation(
+        ("assistant", "ผู้เข้าร่วมสัมมนากี่คนคะ"),
+        ("user", "ประมาณ 12 คนค่ะ"),
+        ("assistant", "รับทราบค่ะ จัดห้องสำหรับ 12 ท่านนะคะ"),
+        ("user", "ขอบคุณค่ะ"),
+    )
+    assert current(facts).get("guest_count") == "12 คน"
+    assert history(facts, "guest_count") == []
+
+
+def test_a_polite_count_of_another_size_is_still_a_new_count() -> None:
+    assert not restates("15 ท่าน", "12 คน")
+    assert restates("12 ท่าน", "12 คน")
+
+
+# -- the on-site contact asked for is someone else -------------------------------------------
+
+
+def test_the_on_site_contact_asked_for_is_not_the_customers_phone() -> None:
+    facts = facts_of(
+        ("assistant", "ขอคนติดต่อหน้างานด้วยนะคะ เผื่อช่างหาบ้านไม่เจอ"),
+        ("user", "พี่ดำ 086-555-1234 ค่ะ อยู่บ้านทั้งวัน"),
+        known=[("customer_phone", "081-234-5678")],
+    )
+    assert facts.get("customer_phone", "081-234-5678") == "081-234-5678"
+    assert "086-555-1234" in facts.values()
+
+
+# -- a reply that leads with a value answers the question's words ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "value"),
+    [
+        ("ค่าชุดครุยเท่าไหร่คะ", "1,200 บาทค่ะ รวมหมวกแล้ว", "ค่าชุดครุย 1,200 บาท"),
+        ("ไม่ทราบว่าค่าดอกไม้หน้าเวทีเท่าไหร่คะ", "ประมาณ 2,000 บาทค่ะ", "ค่าดอกไม้หน้าเวที 2,000 บาท"),
+    ],
+)
+def test_a_value_leading_a_reply_is_kept_with_what_was_asked(
+    question: str, reply: str, value: str
+) -> None:
+    facts = facts_of(("assistant", question), ("user", reply))
+    assert value in facts.values()
+
+
+def test_an_answer_to_the_same_words_replaces_the_earlier_one() -> None:
+    facts = conversation(
+        ("user", "ค่าชุดครุยเท่าไหร่คะ"),
+        ("assistant", "1,200 บาทค่ะ"),
+        ("user", "ขอโทษค่ะ ถามใหม่นะคะ ค่าชุดครุยเท่าไหร่คะ ถ้าเช่าสองวัน"),
+        ("assistant", "1,800 บาทค่ะ"),
+        batch=4,
+    )
+    assert "ค่าชุดครุย 1,800 บาท" in current(facts).values()
+    assert "ค่าชุดครุย 1,200 บาท" not in current(facts).values()
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        # the value comes after other words: not the reply's answer
+        ("ค่าชุดครุยเท่าไหร่คะ", "ยังไม่แน่ใจค่ะ เดี๋ยวถามเพื่อนที่จ่ายไป 1,200 บาทก่อน"),
+        # a question for a time is not answered by a sum
+        ("พิธีเริ่มกี่โมงคะ", "500 บาทค่ะ"),
+        # a day or an hour asked for is read by the rules for days and hours
+        ("พิธีรดน้ำเริ่มกี่โมงคะ", "บ่ายสองโมงค่ะ"),
+        ("จะมารับของวันไหนคะ", "วันเสาร์ที่ 14 ค่ะ"),
+        # no question
+        ("ค่าชุดครุย 1,000 บาทนะคะ", "1,200 บาทค่ะ"),
+    ],
+)
+def test_no_answer_where_the_reply_answers_nothing_asked(question: str, reply: str) -> None:
+    facts = facts_of(("assistant", question), ("user", reply))
+    assert not any(key.startswith("answer") for key in facts)
