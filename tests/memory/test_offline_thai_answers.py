@@ -10,6 +10,7 @@ import pytest
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.values import Kind, find_values
 from tests.memory.test_offline_facts_dialogue import conversation, current, facts_of, history
 
 # -- a request that asks leave first still asks ----------------------------------------------
@@ -170,3 +171,27 @@ def test_an_answer_to_the_same_words_replaces_the_earlier_one() -> None:
 def test_no_answer_where_the_reply_answers_nothing_asked(question: str, reply: str) -> None:
     facts = facts_of(("assistant", question), ("user", reply))
     assert not any(key.startswith("answer") for key in facts)
+
+
+# -- a house number before a village or a building is the address's first part -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "ส่งมาที่ 77/214 หมู่บ้านชัยพฤกษ์ ซอยรามอินทรา 40 แขวงนวลจันทร์ ค่ะ",
+            "77/214 หมู่บ้านชัยพฤกษ์ ซอยรามอินทรา 40 แขวงนวลจันทร์",
+        ),
+        ("บ้านเลขที่ 9/41 คอนโดริมน้ำ ชั้น 6 ห้อง 604 ครับ", "9/41 คอนโดริมน้ำ ชั้น 6 ห้อง 604"),
+    ],
+)
+def test_a_house_number_before_a_village_opens_the_address(text: str, address: str) -> None:
+    assert [(v.kind, v.text) for v in find_values(text) if v.kind is Kind.ADDRESS] == [
+        (Kind.ADDRESS, address)
+    ]
+
+
+def test_a_number_that_is_no_house_number_stays_out_of_the_address() -> None:
+    found = find_values("ลดเหลือ 1,500 หมู่บ้านสวนทอง ซอยวัดเกาะ 12 ค่ะ")
+    assert [v.text for v in found if v.kind is Kind.ADDRESS] == ["หมู่บ้านสวนทอง ซอยวัดเกาะ 12"]

@@ -147,8 +147,8 @@ _FA_VERB = (
     rf"|ن?(?:{_FA_PAST_STEMS})(?:م|ه|د|یم|ید|ین|ن|ند)?(?![{_FA}]))"
 )
 _TH_TITLE = r"(?:คุณ)?"
-#: A name with its legal title kept («นายประยูร แก้วมณี»: the title is part of a full name;
-#: «คุณ» is only polite).
+#: A name with its legal title kept («นายประยูร แก้วมณี», a child's «ด.ช.ภูมิ …» too: the
+#: title is part of a full name; «คุณ» is only polite).
 _TH_TITLED_NAME = _TH_NAME.replace("(?P<th>", "(?P<th>(?:นางสาว|นาง|นาย)?", 1)
 
 
@@ -237,8 +237,12 @@ _PATTERNS = (
     ),
     # a reply that leads with another person's name: "ชื่อพิมพ์ชนก ศรีสุข ใบขับขี่ …"
     re.compile(rf"^\s*ชื่อ\s*{_TH_TITLE}\s*{_TH_TITLED_NAME}"),
-    # a child's title: "เด็กชายภูมิ ตั้งจิตเจริญ", "ด.ญ.พิมพ์ดาว"
-    re.compile(rf"(?P<child_2>เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.)\s*{_TH_NAME}"),
+    # a child's title: "เด็กชายภูมิ ตั้งจิตเจริญ", "ด.ญ.พิมพ์ดาว"; a legal title, kept
+    re.compile(
+        r"(?P<th>(?P<child_2>เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.)\s*"
+        + _TH_NAME.replace("(?P<th>", "(?:", 1)
+        + ")"
+    ),
     # a doctor by title, the title and the clinic kept: "นพ.ศักดิ์ชัย คลินิกโรคหัวใจ"
     re.compile(
         rf"(?P<th>(?P<doctor_2>{_TH_DOCTOR})\s?[\u0e01-\u0e4e]{{2,20}}?(?={_TH_NAME_END})"

@@ -46,9 +46,18 @@ _NAME_WORDS = re.compile(r"^[\u0e01-\u0e4eA-Za-z0-9 ]+$")
 _PARTICLE = re.compile(THAI_PARTICLES)
 
 
+#: A house number right before a village or building: «55/318 หมู่บ้านพฤกษาวิลล์ ซอย …» is
+#: one address from the number on, not a number and then an address.
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\d/.,:-])\d{1,4}/\d{1,4}\s?$")
+
+
 def named_start(text: str, start: int) -> int:
-    """Where a building-led address at ``start`` begins: at the project's name when
-    «ที่อยู่คือ» introduces it a few words before, else ``start``."""
+    """Where a building-led address at ``start`` begins: at its house number said right
+    before it; at the project's name when «ที่อยู่คือ» introduces it a few words before;
+    else ``start``."""
+    number = _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 20), start)
+    if number is not None:
+        return number.start()
     window = max(0, start - _NAME_REACH)
     said = [m.end() for m in _ADDRESS_IS.finditer(text, window, start)]
     between = text[said[-1] : start] if said else ""
