@@ -1628,27 +1628,14 @@ def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
     ۰۹۱۲…», "โทรหาแฟนผมก็ได้ครับ. 089-…"): the nearest person named, before or after."""
     if value.kind is not Kind.PHONE:
         return None
-    phones = [v.start for v in find_values(text) if v.kind is Kind.PHONE]
     named = [
         (min(abs(value.start - cue.end), abs(cue.start - value.end)), cue.topic)
         for cue in cues_in(text)
-        if cue.topic.name in _OTHER_PERSONS
-        and not value.start <= cue.start < value.end
-        and not _labels_another_phone(cue, value, phones)
+        if cue.topic.name in _OTHER_PERSONS and not value.start <= cue.start < value.end
     ]
     if not named:
         return None
     return min(named, key=lambda item: item[0])[1].key_for(Kind.PHONE)
-
-
-def _labels_another_phone(cue: Cue, value: ValueSpan, phones: Sequence[int]) -> bool:
-    """Whether a person named beside a phone has a phone of their own: named after it with
-    another phone after it («093-… ค่ะ ส่วนเบอร์แม่ 086-… แต่แม่ไม่ค่อยรับ», "0912… and my
-    wife's is 0935…": the first number is the one asked for, not hers), or named before it
-    with another phone between them."""
-    if cue.start >= value.end:
-        return any(start >= value.end for start in phones)
-    return any(cue.end <= start < value.start for start in phones)
 
 
 def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
