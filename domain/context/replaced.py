@@ -358,19 +358,32 @@ def _mark_if_named(old: str, text: str) -> str:
 
 
 def _cased(old: str) -> tuple[str, ...]:
-    """``old`` as a text may quote it: as written, or capitalised opening a sentence; one
-    with a digit also in small letters, as a customer types it ("april 14", "kp16 xrt")."""
-    if "a" <= old[:1] <= "z":
-        return (old, old[0].upper() + old[1:])
-    if _lowered(old) != old:
-        return (old, _lowered(old))
-    return (old,)
+    """Each spelling of ``old`` that a text may quote it in (``_spellings``)."""
+    return tuple(dict.fromkeys(_spellings(old)))
+
+
+def _spellings(old: str) -> tuple[str, str, str]:
+    """``old`` as written, capitalised (where it opens a sentence) and in small letters:
+    the one place that decides which spellings are looked for and marked; one that does
+    not apply is ``old`` itself. "iPhone 13" is also "IPhone 13" opening a sentence and
+    "iphone 13" as a customer types it."""
+    capitalised = old[0].upper() + old[1:] if "a" <= old[:1] <= "z" else old
+    return (old, capitalised, _lowered(old))
+
+
+#: Letters and digits a value needs before its small letters can be no other word: "B2"
+#: in small letters is any short code ("parking b2 level"), "KT19 BXR" only the plate.
+MIN_LOWERED_CHARS = 5
 
 
 def _lowered(old: str) -> str:
-    """``old`` in small letters when it holds a digit (a date, a code): the same value
-    however it is cased; a name without one is another word in small letters ("Rose")."""
-    return old.lower() if any(c.isdigit() for c in old) and old.isascii() else old
+    """``old`` in small letters when it holds a digit and is long enough to be unmistakable
+    (a date with a month name, a postcode, a code of 5+ letters and digits): the same value
+    however it is cased; a name without a digit is another word in small letters ("Rose"),
+    and so is a short code ("B2")."""
+    if not (old.isascii() and any(c.isdigit() for c in old)):
+        return old
+    return old.lower() if sum(c.isalnum() for c in old) >= MIN_LOWERED_CHARS else old
 
 
 def _in_text(old: str, text: str) -> bool:
@@ -567,14 +580,16 @@ _SENTENCE_OPENS = r"(?:(?<![\s\S])|(?<=\n)|(?<=[.!?:]\s))"
 
 
 def _quoted_pattern(quoted: str) -> str:
-    """``quoted`` as written, or capitalised where it opens a sentence: "Interim cover
-    ends Friday" quotes the replaced "interim"; inside a sentence "Interim" is a name."""
-    if _lowered(quoted) != quoted:
-        return f"(?:{re.escape(quoted)}|{re.escape(_lowered(quoted))})"
-    if not ("a" <= quoted[:1] <= "z"):
-        return re.escape(quoted)
-    capitalised = quoted[0].upper() + quoted[1:]
-    return f"(?:{re.escape(quoted)}|{_SENTENCE_OPENS}{re.escape(capitalised)})"
+    """``quoted`` in each of its ``_spellings``: as written, in small letters, or
+    capitalised where it opens a sentence: "Interim cover ends Friday" quotes the replaced
+    "interim"; inside a sentence "Interim" is a name."""
+    written, capitalised, lowered = _spellings(quoted)
+    pattern = [re.escape(written)]
+    if lowered != written:
+        pattern.append(re.escape(lowered))
+    if capitalised != written:
+        pattern.append(_SENTENCE_OPENS + re.escape(capitalised))
+    return pattern[0] if len(pattern) == 1 else "(?:" + "|".join(pattern) + ")"
 
 
 #: Words said before a person's name that are no part of it.

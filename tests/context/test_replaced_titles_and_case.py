@@ -95,3 +95,39 @@ def test_a_name_without_a_digit_in_small_letters_stays_unmarked() -> None:
     marks = ReplacedMarks([_changed("colour_name", "Rose", "Sage")])
     text = "User: we planted a rose bush by the door"
     assert marks.mark(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "User: parking b2 level is closed on weekends",
+        "User: ที่จอดรถชั้น b2 ปิดวันอาทิตย์ค่ะ",
+        "User: پارکینگ طبقه b2 بسته‌ست",
+    ],
+)
+def test_a_short_code_in_small_letters_stays_unmarked(text: str) -> None:
+    """In small letters "b2" is any level, seat or sheet size, not the replaced bay "B2"."""
+    marks = ReplacedMarks([_changed("parking_bay", "B2", "B3")])
+    assert marks.mark(text) == text
+
+
+def test_a_short_code_as_written_is_still_marked() -> None:
+    marks = ReplacedMarks([_changed("parking_bay", "B2", "B3")])
+    assert "B2 (replaced by B3)" in marks.mark("Assistant: Your bay is B2 from Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("User: my old iphone 13 goes back then?", "iphone 13 (replaced by iPhone 15)"),
+        ("User: the iPhone 13 was too small", "iPhone 13 (replaced by iPhone 15)"),
+        ("User: ok. IPhone 13 is out then", "IPhone 13 (replaced by iPhone 15)"),
+        ("User: เครื่อง iphone 13 ส่งคืนได้ไหมคะ", "iphone 13 (replaced by iPhone 15)"),
+    ],
+)
+def test_a_value_opening_in_small_letters_is_looked_for_in_each_spelling_it_marks(
+    text: str, marked: str
+) -> None:
+    """The small letters its mark pattern matches are looked for too: "iphone 13"."""
+    marks = ReplacedMarks([_changed("phone_model", "iPhone 13", "iPhone 15")])
+    assert marked in marks.mark(text)
