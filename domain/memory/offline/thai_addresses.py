@@ -51,12 +51,17 @@ _PARTICLE = re.compile(THAI_PARTICLES)
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\d/.,:-])\d{1,4}/\d{1,4}\s?$")
 
 
+#: Words that make the n/n after them no house number: a day («วันที่ 12/6»), a bill's or
+#: another document's number («บิลเลขที่ 2024/118»); a house's own («บ้านเลขที่») stays one.
+_NOT_A_HOUSE = re.compile(r"(?:วัน(?:ที่)?|(?<!บ้าน)เลขที่|เลข|บิล|ใบเสร็จ|ครั้งที่|งวด(?:ที่)?)\s?$")
+
+
 def named_start(text: str, start: int) -> int:
     """Where a building-led address at ``start`` begins: at its house number said right
     before it; at the project's name when «ที่อยู่คือ» introduces it a few words before;
     else ``start``."""
     number = _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 20), start)
-    if number is not None:
+    if number is not None and not _NOT_A_HOUSE.search(text[: number.start()]):
         return number.start()
     window = max(0, start - _NAME_REACH)
     said = [m.end() for m in _ADDRESS_IS.finditer(text, window, start)]

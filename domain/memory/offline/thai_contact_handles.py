@@ -31,6 +31,41 @@ _BARE_HANDLE = re.compile(rf"^\s*{_HANDLE_TEXT}\s*(?=ครับ|ค่ะ|ค�
 _ASKS_LINE = re.compile(_LINE_WORD)
 #: Latin words after «ไลน์» that are no handle: "ไลน์ OA", "LINE Pay".
 _NOT_HANDLES = frozenset({"oa", "pay", "official", "app", "call", "id"})
+#: Latin words that reply to a question, not handles: «มีไลน์ไอดีไหมคะ» «yes ค่ะ» says there
+#: is one, and gives none.
+_REPLY_WORDS = frozenset(
+    [
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "yah",
+        "no",
+        "nope",
+        "nah",
+        "okay",
+        "okey",
+        "oke",
+        "okk",
+        "sure",
+        "fine",
+        "thanks",
+        "thank",
+        "thx",
+        "sorry",
+        "wait",
+        "hello",
+        "hi",
+        "have",
+        "has",
+        "none",
+        "not",
+        "done",
+        "right",
+        "cool",
+        "great",
+    ]
+)
 
 
 def line_ids(text: str, claimed: ClaimedSpans, from_user: bool) -> Iterator[FactMatch]:
@@ -51,7 +86,7 @@ def line_id_replied(question: str, text: str, claimed: ClaimedSpans) -> Iterator
     if not any(_ASKS_LINE.search(s) and is_question(s) for s in split_sentences(question)):
         return
     match = _BARE_HANDLE.match(text)
-    if match is None or match.group("value").casefold() in _NOT_HANDLES:
+    if match is None or match.group("value").casefold() in _NOT_HANDLES | _REPLY_WORDS:
         return
     start, end = match.span("value")
     if claimed.is_free(start, end):
