@@ -170,3 +170,78 @@ def test_a_house_number_before_a_village_opens_the_address(text: str, address: s
 def test_a_number_that_is_no_house_number_stays_out_of_the_address() -> None:
     found = find_values("ลดเหลือ 1,500 หมู่บ้านสวนทอง ซอยวัดเกาะ 12 ค่ะ")
     assert [v.text for v in found if v.kind is Kind.ADDRESS] == ["หมู่บ้านสวนทอง ซอยวัดเกาะ 12"]
+
+
+# -- review fixes: no answer beside the charge, no reply word as a handle, "it's me" ---------
+
+
+def test_a_fee_answered_then_put_right_leaves_one_fee() -> None:
+    facts = conversation(
+        ("user", "ค่าตัดชุดเท่าไหร่คะ"),
+        ("assistant", "1,500 บาทค่ะ"),
+        ("user", "โอเคค่ะ"),
+        ("assistant", "ขออภัยค่ะ เมื่อกี้ผิด ค่าตัดชุด 1,800 บาทค่ะ"),
+        batch=4,
+    )
+    held = current(facts)
+    assert "ค่าตัดชุด 1,800 บาท" in held.values()
+    assert "ค่าตัดชุด 1,500 บาท" not in held.values()
+    assert not any(key.startswith("answer") for key in held)
+
+
+def test_a_fee_answered_and_read_back_is_held_once() -> None:
+    facts = facts_of(
+        ("assistant", "ค่าล้างแอร์เท่าไหร่ครับ"),
+        ("user", "900 บาทครับ"),
+        ("assistant", "ยืนยันค่าล้างแอร์ 900 บาทนะครับ"),
+    )
+    assert [value for value in facts.values() if "900" in value] == ["ค่าล้างแอร์ 900 บาท"]
+    assert not any(key.startswith("answer") for key in facts)
+
+
+def test_a_long_label_is_cut_at_a_words_start() -> None:
+    facts = facts_of(
+        ("assistant", "รบกวนสอบถามค่าที่พักของวิทยากรสองคืนที่โรงแรมเท่าไหร่คะ"),
+        ("user", "4,500 บาทค่ะ"),
+    )
+    assert "ค่าที่พักของวิทยากรสองคืนที่โรงแรม 4,500 บาท" in facts.values()
+
+
+def test_a_short_label_keeps_its_first_words() -> None:
+    facts = facts_of(("assistant", "บริษัทตั้งงบไว้เท่าไหร่คะ"), ("user", "80,000 บาทค่ะ"))
+    assert "บริษัทตั้งงบ 80,000 บาท" in facts.values()
+
+
+@pytest.mark.parametrize("reply", ["yes ค่ะ", "Okay ครับ", "sure ค่ะ", "yeah ครับ"])
+def test_a_reply_word_to_a_line_question_is_no_handle(reply: str) -> None:
+    assert "line_id" not in facts_of(("assistant", "มีไลน์ไอดีไหมครับ"), ("user", reply))
+
+
+def test_the_on_site_contact_who_is_the_customer_gives_the_customers_phone() -> None:
+    facts = facts_of(
+        ("assistant", "ขอคนติดต่อหน้างานด้วยนะครับ"),
+        ("user", "ดิฉันเองค่ะ 089-111-2233"),
+    )
+    assert facts.get("customer_phone") == "089-111-2233"
+    assert "second_contact_phone" not in facts
+
+
+def test_the_on_site_contacts_number_asked_for_is_theirs() -> None:
+    facts = facts_of(
+        ("assistant", "ขอเบอร์คนติดต่อหน้างานด้วยค่ะ"),
+        ("user", "คุณวิชัย 086-444-7788 ครับ"),
+    )
+    assert facts.get("second_contact_phone") == "086-444-7788"
+    assert "customer_phone" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "นัดวันที่ 15/8 หมู่บ้านเพอร์เฟคเพลส ซอย 3 ค่ะ",
+        "ใบเสร็จเลขที่ 2023/77 หมู่บ้านเพอร์เฟคเพลส ซอย 3 ค่ะ",
+    ],
+)
+def test_a_day_or_a_bill_number_before_a_village_is_no_house_number(text: str) -> None:
+    found = find_values(text)
+    assert [v.text for v in found if v.kind is Kind.ADDRESS] == ["หมู่บ้านเพอร์เฟคเพลส ซอย 3"]

@@ -766,6 +766,11 @@ def _replacing_named_old(matches: Sequence[FactMatch], facts: _Facts) -> list[tu
     return replacing
 
 
+#: A Thai reply that opens with "it's me" («ผมเองครับ», «ดิฉันเองค่ะ», «เป็นตัวเองค่ะ»): the
+#: someone else asked for is the customer, whose own phone it gives.
+_SAYS_MYSELF = re.compile(r"^\s*(?:(?:เป็น|ก็)\s?)?(?:(?:ผม|ดิฉัน|ฉัน|หนู|เรา|กระผม|พี่)\s?เอง|ตัวเอง)")
+
+
 def _facts_in(
     role: str,
     text: str,
@@ -781,6 +786,8 @@ def _facts_in(
     new order's or ticket's number is another record's ("Can I have the new order
     number?" after a second order), not the first one's corrected."""
     from_user = role == "user"
+    if from_user and _SAYS_MYSELF.match(text):  # «ขอคนติดต่อหน้างาน» «ผมเองครับ 081-…»
+        asked = tuple(topic for topic in asked if topic.name != "second_contact")
     claimed = ClaimedSpans()
     found: list[FactMatch] = []
     facts = facts.reading(found)  # what this message says counts as the most recent
@@ -915,8 +922,11 @@ def _facts_in(
             if from_user and value.kind is Kind.ADDRESS:
                 start = _town_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
-            if base_key(key) == ANSWER:  # what the question asked it by, before it
-                shown = f"{asked_label(question, value.kind)} {shown}"
+            if (
+                base_key(key) == ANSWER
+                or (base_key(key) == CHARGE and start == value.start and end == value.end)
+            ) and (label := _label_answered(text, value, question)):
+                shown = f"{label} {shown}"  # what the question asked it by, before it
             shown += text[value.end : end]
             found.append(FactMatch(key, shown, start, end))
             if value.time is not None and key.endswith("_date"):
@@ -1249,10 +1259,20 @@ def _keys_for(
             return [(code_key, value.start)]
         same = _noted_of_same_thing(text, value, base, facts) if correction or update else None
         return [(same or facts.noted_key(base, value.text), lead_in(text, value))]
-    label = asked_label(question, value.kind) if leads_reply(text, value) else None
+    label = _label_answered(text, value, question)
     if label is not None:  # «ค่าหนังสือเท่าไหร่คะ» «๖๕๐ บาทค่ะ»: the book's fee
+        asked_as = f"{label} {value.text}"
+        if charge_span(asked_as, len(label) + 1, len(asked_as)) is not None:
+            # a charge by its name: held where the charge rule holds it, so «ค่าหนังสือ 700
+            # บาท» put right later, or read back, is the same fact, not one beside it
+            return [(facts.charge_key(asked_as), value.start)]
         return [(_answer_key(label, facts), value.start)]
     return []
+
+
+def _label_answered(text: str, value: ValueSpan, question: str) -> str | None:
+    """The words the question asked by, when ``value`` leads the reply ``text`` to it."""
+    return asked_label(question, value.kind) if leads_reply(text, value) else None
 
 
 def _answer_key(label: str, facts: _Facts) -> str:

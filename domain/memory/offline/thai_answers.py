@@ -24,8 +24,11 @@ _ASKS = ((re.compile(r"เท่าไ(?:หร่|ร)"), frozenset({Kind.AMOUN
 #: Words that open a question and name nothing («แล้ว», «ไม่ทราบว่า», «ตอนนี้»).
 _OPENING = re.compile(
     r"^(?:(?:แล้ว(?:ก็)?|ส่วน|ตอนนี้|ไม่ทราบว่า|อยากทราบว่า|ขอถาม(?:หน่อย)?|ทราบว่า|คุณ(?:ลูกค้า)?"
-    r"|ขอโทษนะ(?:คะ|ครับ)?|รบกวนถาม)\s?)+"
+    r"|ขอโทษนะ(?:คะ|ครับ)?|รบกวน(?:สอบ)?ถาม|สอบถาม|รบกวน)\s?)+"
 )
+#: Words a sum's name opens with («ค่าเดินทาง», «ราคา…», «ยอด…»): where a label too long to
+#: keep whole is cut, at a word's start (not «มูลค่า», of which «ค่า» is no start).
+_LABEL_START = re.compile(r"(?<!มูล)ค่า|ราคา|ยอด|งบ|ทุน|เงิน")
 #: Words that close the asked thing and name nothing («ประมาณ», «ไว้», «จะ»).
 _CLOSING = re.compile(r"(?:ประมาณ|ราวๆ|ราว|ไว้|อยู่|จะ|ได้|ที่|คือ|เป็น|ตก|\s)+$")
 #: Of a reply, what may come before the value that answers: a yes, a guess («ประมาณ»).
@@ -46,8 +49,10 @@ def asked_label(question: str, kind: Kind) -> str | None:
                 continue
             if kind not in kinds:
                 return None
-            words = sentence[: found.start()].split(" ")[-1]
-            words = _CLOSING.sub("", _OPENING.sub("", words[-_LABEL_REACH:]))
+            words = _CLOSING.sub("", _OPENING.sub("", sentence[: found.start()].split(" ")[-1]))
+            if len(words) > _LABEL_REACH:  # cut at a word's start, never in a word
+                named = _LABEL_START.search(words)
+                words = words[named.start() :] if named is not None else ""
             return words if len(words) >= 2 and is_thai(words) else None
         return None
     return None
