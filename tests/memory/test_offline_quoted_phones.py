@@ -103,3 +103,53 @@ def test_a_number_given_beside_a_kept_one_replaces_nothing(
     ]
     facts = [(f.key, f.value) for f in extract_facts(lines, [("customer_phone", held)])]
     assert all(key != "customer_phone" for key, _ in facts)
+
+
+#: (messages, the customer's phone read back, another person's number given instead)
+_SOMEONE_ELSES_INSTEAD = [
+    (
+        [
+            ("assistant", "Can the plumber call you on 07700 900314 to say he's on his way?"),
+            ("user", "No, phone my daughter instead, 07700 900272"),
+        ],
+        "07700 900314",
+        "07700 900272",
+    ),
+    (
+        [
+            ("assistant", "Is 07700 900314 still the best number for the courier?"),
+            ("user", "no - try my partner on 07700 900272, I'll be at work"),
+        ],
+        "07700 900314",
+        "07700 900272",
+    ),
+    (
+        [
+            ("assistant", "برای هماهنگی با شماره 09127776655 تماس بگیریم؟"),
+            ("user", "نه، با پسرم تماس بگیرید 09384443322"),
+        ],
+        "09127776655",
+        "09384443322",
+    ),
+    (
+        [
+            ("assistant", "ช่างจะโทรไปที่เบอร์ 081-444-9090 นะคะ ได้ไหมคะ"),
+            ("user", "ไม่ค่ะ โทรหาสามีแทนนะคะ 089-321-7788"),
+        ],
+        "081-444-9090",
+        "089-321-7788",
+    ),
+]
+
+
+@pytest.mark.parametrize(("messages", "held", "new"), _SOMEONE_ELSES_INSTEAD)
+def test_another_persons_number_given_instead_is_not_the_customers(
+    messages: list[tuple[str, str]], held: str, new: str
+) -> None:
+    lines = [
+        TranscriptLine(n, f"m{n}", role, text)  # type: ignore[arg-type]
+        for n, (role, text) in enumerate(messages, 1)
+    ]
+    facts = [(f.key, f.value) for f in extract_facts(lines, [("customer_phone", held)])]
+    assert ("customer_phone", new) not in facts
+    assert ("recipient_phone", new) in facts

@@ -136,7 +136,15 @@ from domain.memory.offline.span_ends import SPAN_DAYS, span_end
 from domain.memory.offline.span_starts import starts_span
 from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.stay_ends import stay_end_moved
-from domain.memory.offline.subjects import STRONG, TOPICS, Cue, Topic, cues_in, topics_named
+from domain.memory.offline.subjects import (
+    OTHER_PERSONS,
+    STRONG,
+    TOPICS,
+    Cue,
+    Topic,
+    cues_in,
+    topics_named,
+)
 from domain.memory.offline.subjects import topic as topic_by_name
 from domain.memory.offline.thai_answers import asked_label, leads_reply
 from domain.memory.offline.thai_changes import change_key, changes_named
@@ -1601,7 +1609,7 @@ def _named_as_id(text: str, value: ValueSpan, asked: Sequence[Topic]) -> bool:
     begin, _ = sentence_bounds(text, value.start, value.end)
     before = text[max(begin, value.start - _ID_CUE_REACH) : value.start]
     # "my dad's": whose it is, not what it is
-    cues = [cue for cue in cues_in(before) if cue.topic.name not in _OTHER_PERSONS]
+    cues = [cue for cue in cues_in(before) if cue.topic.name not in OTHER_PERSONS]
     if cues:
         nearest = max(cues, key=lambda cue: cue.end).topic
         return nearest.key_for(Kind.NUMBER) is not None and nearest.key_for(Kind.PHONE) is None
@@ -1638,10 +1646,6 @@ _ID_CUE_REACH = 14
 _ID_QUESTIONS = frozenset({"national_id", "account", "ticket", "booking", "serial", "tracking"})
 
 
-#: Topics whose phone is someone else's than the customer's.
-_OTHER_PERSONS = frozenset({"recipient", "second_contact", "building", "courier", "technician"})
-
-
 def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
     """The key of a phone no word of its own sentence names, when the message names whose
     it is in another ("can you text my wife instead? 0912…", «به شماره خانمم بفرستید؟
@@ -1651,7 +1655,7 @@ def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
     named = [
         (min(abs(value.start - cue.end), abs(cue.start - value.end)), cue.topic)
         for cue in cues_in(text)
-        if cue.topic.name in _OTHER_PERSONS and not value.start <= cue.start < value.end
+        if cue.topic.name in OTHER_PERSONS and not value.start <= cue.start < value.end
     ]
     if not named:
         return None

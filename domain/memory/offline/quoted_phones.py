@@ -5,7 +5,9 @@
 Whatever its own words call the new number (a work line, someone's mobile), it is the
 number to call now: it replaces the one read back, under that one's key, and the old one
 goes to history instead of staying current beside it. Only when the customer says no or
-asks for a change, in the reply or in the message just before it.
+asks for a change, in the reply or in the message just before it. The customer's own number
+read back is not replaced by another person's named in the new one's clause ("no, call my
+husband instead, 07700 900789", «نه، به خانمم زنگ بزنه …»): that stays theirs.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.dialogue import is_correction, is_question, says_no
 from domain.memory.offline.fact_match import FactMatch
+from domain.memory.offline.subjects import OTHER_PERSONS, cues_in
 from domain.memory.offline.values import Kind, find_values
 
 #: Numbers that are the business's own, never the customer's to replace.
@@ -59,7 +62,7 @@ def quoted_phone_replaced(
     ]
     if len(keys) != 1 or keys[0] == new.key or _phone_digits(new.value) in quoted:
         return list(matches)
-    if keys[0] == _CUSTOMERS and _SOMEONE_ELSES.search(_clause_before(line.content, new.start)):
+    if keys[0] == _CUSTOMERS and _someone_elses(line.content, new):
         return list(matches)  # "text my wife instead, her number is …": hers, not theirs
     return [dataclasses.replace(m, key=keys[0]) if m is new else m for m in matches]
 
@@ -90,6 +93,19 @@ _SOMEONE_ELSES = re.compile(
 )
 #: How far before a number its clause is read for whose it is.
 _CLAUSE_REACH = 40
+
+
+def _someone_elses(text: str, new: FactMatch) -> bool:
+    """Whether the clause of the phone ``new`` says whose it is ("her number is …"), or
+    names the person its key is already for: "no, call my husband instead, 07700 900789",
+    «نه، به خانمم زنگ بزنه 0935…», «ไม่ค่ะ โทรหาแม่แทน 092-…» (recipient_phone, his or
+    hers). A person named only in another sentence ("that mobile is with my son. Ring my
+    work line: …") leaves the number the customer's."""
+    before = _clause_before(text, new.start)
+    return _SOMEONE_ELSES.search(before) is not None or any(
+        cue.topic.name in OTHER_PERSONS and cue.topic.key_for(Kind.PHONE) == new.key
+        for cue in cues_in(before)
+    )
 
 
 def _clause_before(text: str, start: int) -> str:

@@ -1114,6 +1114,9 @@ TOPICS: tuple[Topic, ...] = (
 
 _BY_NAME = {topic.name: topic for topic in TOPICS}
 
+#: Topics whose phone is someone else's than the customer's.
+OTHER_PERSONS = frozenset({"recipient", "second_contact", "building", "courier", "technician"})
+
 
 def topic(name: str) -> Topic:
     return _BY_NAME[name]
