@@ -162,6 +162,7 @@ from domain.memory.offline.values import (
     ValueSpan,
     code_words,
     counted,
+    digits_of,
     find_values,
     is_range,
     measured,
@@ -507,7 +508,7 @@ def _measures_in(text: str) -> frozenset[str]:
     return frozenset(
         digits
         for span in find_values(text)
-        if span.kind in _SAID_WITH_UNIT and len(digits := _digits(span.text)) >= _MIN_ID_DIGITS
+        if span.kind in _SAID_WITH_UNIT and len(digits := digits_of(span.text)) >= _MIN_ID_DIGITS
     )
 
 
@@ -702,9 +703,9 @@ def _granted_in_reply(
         return None
     key = slot or key
     held = facts.current(key) or ""
-    if _vaguer_date(value, key, (False, False), facts, previous.content) or _digits(
+    if _vaguer_date(value, key, (False, False), facts, previous.content) or digits_of(
         value.text
-    ) == _digits(held):
+    ) == digits_of(held):
         return None  # "and the return would stay on the 25th?" "Yes": the same day, kept
     return (key, value.text)
 
@@ -1034,7 +1035,7 @@ def _whose_age(key: str, question: str, facts: _Facts) -> str:
     if key != UNNAMED_AGE:
         return key
     held = {k: v for k, v in facts.current_values().items() if base_key(k).endswith("_age")}
-    quoted = [k for k, v in held.items() if _digits(v) and _digits(v) in _digits(question)]
+    quoted = [k for k, v in held.items() if digits_of(v) and digits_of(v) in digits_of(question)]
     if len(quoted) == 1:
         return quoted[0]
     return next(iter(held)) if len(held) == 1 else key
@@ -1426,7 +1427,7 @@ def _same_card(key: str, value: ValueSpan, facts: _Facts) -> str:
     """A card named by its last digits is the new card when the new card has them
     ("card ending 2058 sent" after "the new card will end in 2058")."""
     new_card = facts.current("new_card")
-    if key == "payment_card" and new_card and _digits(new_card) == _digits(value.text):
+    if key == "payment_card" and new_card and digits_of(new_card) == digits_of(value.text):
         return "new_card"
     return key
 
@@ -1630,11 +1631,11 @@ def _id_put_right(value: ValueSpan, text: str, facts: _Facts) -> str | None:
     begin, stop = sentence_bounds(text, value.start, value.end)
     if any(cue.topic.name == "phone" for cue in cues_in(text[begin:stop])):
         return None
-    digits = _digits(value.text)
+    digits = digits_of(value.text)
     near = [
         key
         for key, held in facts.current_values().items()
-        if len(_digits(held)) == len(digits) and _near(digits, _digits(held))
+        if len(digits_of(held)) == len(digits) and _near(digits, digits_of(held))
     ]
     return near[0] if len(near) == 1 else None
 
@@ -1692,7 +1693,7 @@ def _repeats_a_measure(
     if not (
         value.kind is Kind.NUMBER
         and key not in _AMOUNT_KEYS
-        and _digits(value.text) in facts.measured
+        and digits_of(value.text) in facts.measured
     ):
         return False
     topics = [t for t in TOPICS if base_key(key) in t.keys.values()]
@@ -1761,14 +1762,16 @@ def _number_of_known_measure(value: ValueSpan, facts: _Facts) -> bool:
     for key in sorted(facts.keys()):
         held = facts.current(key) or ""
         spans = find_values(held)
-        if any(s.kind in _MEASURE_KINDS and _digits(s.text) == _digits(value.text) for s in spans):
+        if any(
+            s.kind in _MEASURE_KINDS and digits_of(s.text) == digits_of(value.text) for s in spans
+        ):
             return True
     return False
 
 
 def _digits_or_text(value: str) -> str:
     """A phone as its digits (any script, any spacing); anything else as written."""
-    digits = _digits(value)
+    digits = digits_of(value)
     return digits if len(digits) >= _MIN_ID_DIGITS else value.strip().casefold()
 
 
@@ -2140,10 +2143,6 @@ def _scale(amount: str) -> int:
     return next((factor for pattern, factor in _SCALES if pattern.search(amount)), 1)
 
 
-def _digits(text: str) -> str:
-    return "".join(str(int(char)) for char in text if char.isdigit())
-
-
 def _number(text: str) -> float | None:
     digits = re.sub(r"[^\d.٫]", "", text.replace("٫", "."))
     try:
@@ -2191,7 +2190,7 @@ def _similar(new: ValueSpan, kind: Kind, old: str, bare_corrects: bool = False) 
     if new.kind is Kind.IDENTIFIER and kind is Kind.IDENTIFIER and _same_pattern(new.text, old):
         return True  # "a grey Corsa instead, YD68 PWE" after "reg LN19 ODK": that one replaced
     if kind in (Kind.IDENTIFIER, Kind.NUMBER, Kind.PHONE):
-        a, b = _digits(new.text), _digits(old)
+        a, b = digits_of(new.text), digits_of(old)
         common = sum(min(a.count(d), b.count(d)) for d in set(a))
         alike = abs(len(a) - len(b)) <= 1 or (len(b) >= _MIN_TYPO_DIGITS and b in a)
         if new.kind is Kind.NUMBER and len(a) < _MIN_TYPO_DIGITS and not bare_corrects:

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.dialogue import is_correction, is_question, says_no
 from domain.memory.offline.fact_match import FactMatch
 from domain.memory.offline.subjects import OTHER_PERSONS, cues_in
-from domain.memory.offline.values import Kind, find_values
+from domain.memory.offline.values import Kind, digits_of, find_values
 
 #: Numbers that are the business's own, never the customer's to replace.
 _NOT_REPLACED = frozenset({"agent_phone"})
@@ -54,7 +53,7 @@ def quoted_phone_replaced(
     if _ALSO.search(said) or not (is_question(read_back) or _CONFIRM.search(read_back)):
         return list(matches)  # "send it to my work phone too": a second number, kept apart
     new = phones[0]
-    quoted = {_digits(span.text) for span in find_values(read_back) if span.kind is Kind.PHONE}
+    quoted = {digits_of(span.text) for span in find_values(read_back) if span.kind is Kind.PHONE}
     keys = [
         key
         for key, value in held.items()
@@ -120,9 +119,4 @@ def _phone_digits(value: str) -> str:
     spans = find_values(value)
     if len(spans) != 1 or spans[0].kind is not Kind.PHONE or spans[0].text != value.strip():
         return ""
-    return _digits(spans[0].text)
-
-
-def _digits(text: str) -> str:
-    """The digits of ``text`` in ASCII («۰۹۱۲» is 0912)."""
-    return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
+    return digits_of(spans[0].text)

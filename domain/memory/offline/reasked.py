@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from domain.memory.offline.values import Kind, ValueSpan, find_values
+from domain.memory.offline.values import Kind, ValueSpan, digits_of, find_values
 
 #: The assistant cannot find, match or accept a value, or asks to check or say it again.
 _DOUBT = re.compile(
@@ -88,13 +88,9 @@ def _same_shape(reply: ValueSpan, known: str) -> bool:
 
 
 def _shares_digits(new: str, old: str) -> bool:
-    a, b = _digits(new), _digits(old)
+    a, b = digits_of(new), digits_of(old)
     common = sum(min(a.count(d), b.count(d)) for d in set(a))
     return bool(a) and common >= _SHARED_DIGITS * max(len(a), len(b))
-
-
-def _digits(text: str) -> str:
-    return "".join(str(int(char)) for char in text if char.isdigit())
 
 
 def _spaced(text: str) -> str:

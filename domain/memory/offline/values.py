@@ -25,6 +25,7 @@ bought, started or is due then.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -74,6 +75,13 @@ class ValueSpan:
 ASCII_DIGITS = str.maketrans(
     {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
 )
+
+
+def digits_of(text: str) -> str:
+    """The digits of ``text`` in ASCII, nothing else: «۰۹۱۲» is 0912, "020 7946" 0207946."""
+    return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
+
+
 _FA = FA_LETTERS
 _NUMBER_START = r"(?<![\d.,٬،٫/])"  # never start inside a number
 _ID_CHAR = r"[A-Za-z0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]"
