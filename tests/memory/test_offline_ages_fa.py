@@ -52,3 +52,36 @@ def test_an_age_said_of_no_one_puts_right_the_age_the_question_quoted() -> None:
     values = current(facts)
     assert values.get("daughter_age") == "۶ سال", values
     assert values.get("son_age") == "۱۰ ساله", values
+
+
+@pytest.mark.parametrize(
+    ("held", "reply", "key", "value"),
+    [
+        # the boiler is 12 years old: no one's age, the customer stays 35
+        (("سنتون چقدره؟", "۳۵ سالمه"), "پکیج ۱۲ سالشه", "customer_age", "۳۵"),
+        (("پسرتون چند سالشه؟", "پسرم ۸ سالشه"), "دستگاه ۳ سالشه", "son_age", "۸ سال"),
+        # it has been making noise for three months: a duration, no age
+        (("پسرتون چند سالشه؟", "پسرم ۸ سالشه"), "سه ماهشه که صدا میده", "son_age", "۸ سال"),
+    ],
+)
+def test_an_age_of_a_thing_or_a_duration_keeps_the_age_held(
+    held: tuple[str, str], reply: str, key: str, value: str
+) -> None:
+    facts = conversation(
+        ("assistant", held[0]),
+        ("user", held[1]),
+        ("assistant", "مشکل دستگاه چیه؟"),
+        ("user", reply),
+    )
+    values = current(facts)
+    assert values.get(key) == value, values
+    assert not any(k.endswith("_age") and v != value for k, v in values.items()), values
+
+
+def test_years_a_child_has_worked_somewhere_are_no_age() -> None:
+    # «پسرم ۲ ساله اونجا کار میکنه»: he has worked there two years, he is not two
+    facts = conversation(
+        ("assistant", "کی تحویل می‌گیره؟"),
+        ("user", "پسرم ۲ ساله اونجا کار میکنه، اون تحویل میگیره"),
+    )
+    assert "son_age" not in current(facts), current(facts)

@@ -1028,13 +1028,24 @@ def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
     ]
 
 
+def _held_name_words(facts: _Facts) -> frozenset[str]:
+    """The words of the names held: «راکی ۴ سالشه» is the age of the pet named «راکی»."""
+    return frozenset(
+        word
+        for key, value in facts.current_values().items()
+        if _names_someone(key)
+        for word in value.split()
+    )
+
+
 def _whose_age(key: str, question: str, facts: _Facts) -> str:
     """The held age an age said of no one named puts right: the one the question before
     quotes («۶ سالشون تمومه؟» «۷ سالش تموم شد»: the child who was 6), else the only one
-    held; else the age said stands as ``key``."""
+    held; else the age said stands as ``key``. Only an age of someone named here (a child's,
+    a pet's) is put right: the customer's own («۳۵ سالمه») is said of themselves."""
     if key != UNNAMED_AGE:
         return key
-    held = {k: v for k, v in facts.current_values().items() if base_key(k).endswith("_age")}
+    held = {k: v for k, v in facts.current_values().items() if is_age_key(base_key(k))}
     quoted = [k for k, v in held.items() if digits_of(v) and digits_of(v) in digits_of(question)]
     if len(quoted) == 1:
         return quoted[0]
@@ -1077,7 +1088,7 @@ def _keys_for(
         return []  # «۱۴۰۱ خریدمش», "bought it in 2021": when, not a sum (the detail keeps it)
     if value.kind is Kind.NUMBER and _DEGREES.match(text, value.end):
         return []  # «เหลือ 10 องศา», "down to 10 degrees": the weather, no sum left to pay
-    aged = age_key(text, value)
+    aged = age_key(text, value, _held_name_words(facts))
     if aged is not None:  # «پسرم هشت سالشه، دخترم ۲۳ ماهشه»: each child's age, no duration
         if is_question(_sentence_of(text, value)):
             return []  # «۶ سالشون تمومه؟»: asked, not told
