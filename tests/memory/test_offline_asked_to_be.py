@@ -118,3 +118,25 @@ def test_persian_a_day_asked_for_moves_the_booking_not_a_warranty_expiry() -> No
     assert "دوشنبه ۱۷ آذر" in values.values(), values
     assert values.get("warranty_expiry") == "۲۰ بهمن ۱۴۰۵", values
     assert not any(key.startswith("other_date") for key in values), values
+
+
+def test_persian_drop_it_in_the_box_asks_no_time() -> None:
+    # «بندازیدش تو صندوق» (drop it in the box): the hour after it is when I'm back, not the
+    # delivery moved
+    facts = conversation(
+        ("assistant", "بسته فردا ساعت ۱۰ صبح تحویل میشه."),
+        ("user", "اگه نبودم بندازیدش تو صندوق ساعت ۱۲ برمی‌گردم"),
+        batch=10,
+    )
+    values = current(facts)
+    assert not any("۱۲" in v for v in values.values()), values
+
+
+@pytest.mark.parametrize("request_", ["بندازید برای ساعت ۱۲", "بندازیمش ساعت ۱۲ لطفا"])
+def test_persian_drop_it_on_an_hour_moves_it(request_: str) -> None:
+    facts = conversation(
+        ("assistant", "بسته فردا ساعت ۱۰ صبح تحویل میشه."),
+        ("user", request_),
+        batch=10,
+    )
+    assert any("۱۲" in v for v in current(facts).values()), current(facts)

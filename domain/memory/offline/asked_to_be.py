@@ -38,8 +38,14 @@ _REACH = 24
 
 def asks_to_be(text: str, start: int) -> bool:
     """Whether the words just before the value at ``start`` ask for it to be the one."""
-    before = text[max(0, start - _REACH) : start]
-    return any(_leads_up(before, match) for match in _ASKS_TO_BE.finditer(before))
+    lo = max(0, start - _REACH)
+    before = text[lo:start]
+    # read on past ``start``: «بندازیدش» asks only with a day or an hour after it
+    return any(
+        _leads_up(before, match)
+        for match in _ASKS_TO_BE.finditer(text[lo:])
+        if match.end() <= len(before)
+    )
 
 
 def _leads_up(before: str, match: re.Match[str]) -> bool:

@@ -12,8 +12,14 @@ EN_MAKE_IT = r"make\s+it(?!\s+(?:to|by|in\s+time|on\s+time)\b)"
 EN_GO_FOR = r"go\s+(?:for|with)"
 EN_LETS = r"let'?s"
 #: «بذارید برای سه‌شنبه», «بذاریمش شنبه», «بندازیدش دوشنبه»: put it (let us put it) on;
-#: «انداختن» (to drop it on a day) is said as often as «گذاشتن» of moving a booking.
-FA_PUT_IT = r"(?:ب(?:ذار|زار|گذار|نداز)(?:ید|ین|یم)ش?)"
+#: «انداختن» (to drop it on a day) is said as often as «گذاشتن» of moving a booking, but
+#: also of dropping a thing somewhere («بندازیدش تو صندوق»): it asks only with a day or an
+#: hour right after it as its object («بندازیمش ۱۴ آبان», «بندازید برای شنبه»).
+_FA_WHEN_NEXT = (
+    r"(?=\s+(?:(?:برای|به|واسه)\s+)?(?:[0-9\u06f0-\u06f9]|ساعت|فردا|پس[\u200c\s]?فردا|هفته"
+    r"|روز|صبح|ظهر|عصر|شب|اول|آخر|(?:یک|یه|دو|سه|چهار|پنج)?[\u200c\s]?شنبه|جمعه))"
+)
+FA_PUT_IT = rf"(?:ب(?:ذار|زار|گذار)(?:ید|ین|یم)ش?|بنداز(?:ید|ین|یم)ش?{_FA_WHEN_NEXT})"
 #: «بکنیدش ۴ نفر»: make it so.
 FA_MAKE_IT = r"(?:بکنیدش|بکنینش)"
 #: «ขอเป็นวันอังคาร», «ขอย้ายไปวันพุธ»: may it be, may it go to.
