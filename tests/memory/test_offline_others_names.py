@@ -140,6 +140,8 @@ def test_names_asked_of_two_relatives_in_turn_are_two_people(
 @pytest.mark.parametrize(
     ("statement", "reply", "key"),
     [
+        # English is a guard, passing before the Persian rule too: "go ahead please" asks
+        # through the request it sits in, and the bare-«بفرمایید» rule must not change that
         (
             "We still don't have your brother's name. Go ahead please.",
             "Reza Karimi",
@@ -158,3 +160,14 @@ def test_a_bare_go_ahead_asks_for_what_the_sentence_before_named(
         ("user", reply),
     )
     assert {fact.key: fact.value for fact in facts}.get(key) == reply
+
+
+def test_a_bare_here_you_are_after_a_statement_asks_nothing() -> None:
+    # «سفارش به اسم همسرتون ثبت شد. بفرمایید»: "here you are", no request for the spouse's name
+    facts = conversation(
+        ("assistant", "اسمتون لطفا؟"),
+        ("user", "علی کریمی"),
+        ("assistant", "سفارش به اسم همسرتون ثبت شد. بفرمایید"),
+        ("user", "سارا هم خبر داره"),
+    )
+    assert "spouse_name" not in {fact.key for fact in facts}, facts

@@ -191,6 +191,14 @@ _BARE_REQUEST = re.compile(
     r"^\s*(?:(?:لطفا|لطفاً|خب|پس)\s+)?(?:بفرمایید|بفرمائید|بفرمایین)\s*(?:لطفا|لطفاً)?\s*[.!؟?🙏]*\s*$"
 )
 
+#: What the sentence before a bare «بفرمایید» must say for it to ask: a gap or a request
+#: («… رو هنوز نداریم», «… لازمه», «… بگید»); after a statement («… ثبت شد. بفرمایید») it
+#: is "here you are" and asks nothing.
+_NAMES_A_GAP = re.compile(
+    rf"(?<![{_FA}])(?:ن(?:داریم|دارم|داریمش|رسیده|یومده|یامده)|ثبت[\u200c\s]نشده|لازم|نیاز"
+    rf"|بگید|بگین|بفرستید|بفرستین|بنویسید|بنویسین|اعلام|وارد[\u200c\s]کنید)(?![{_FA}])"
+)
+
 
 def asked_topics(text: str) -> list[Topic]:
     """The topics the question or request sentences of ``text`` ask about, in order; a
@@ -207,7 +215,8 @@ def asked_topics(text: str) -> list[Topic]:
             topics += [t for t in reversed(named) if t not in topics]
             continue
         if _BARE_REQUEST.match(sentence):
-            topics += [t for t in topics_named(said_before) if t not in topics]
+            if is_question(said_before) or _NAMES_A_GAP.search(said_before):
+                topics += [t for t in topics_named(said_before) if t not in topics]
             continue
         if is_question(sentence):
             counting = _counting_clauses(sentence)
