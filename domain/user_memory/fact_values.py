@@ -53,6 +53,7 @@ from domain.memory.offline.lexicon import (
     alternation,
     word_set,
 )
+from domain.memory.offline.person_names import KIN_RELATIONS, relation_words
 from domain.search.tokenize import normalize
 from domain.user_memory.recall_index import IDENTIFIER_KEY, pretty_key
 from domain.user_memory.said_when import is_relative
@@ -110,18 +111,19 @@ _NOT_A_PERSIAN_NAME = re.compile(
 )
 
 
+#: Kin the relation words (``person_names``) leave out: grandparents, uncles and aunts.
+_MORE_KIN_FA = "پدربزرگ|مادربزرگ|عمو|عمه|دایی|خاله"
 #: A kinship word alone, with the owner and "is" it may carry, says whose name it is, not
 #: the name: «قبض به نام پدرمه» (the bill is in my father's name), "it's under my wife's",
 #: «บิลเป็นชื่อแม่ค่ะ». Whole values only: «پدرم حسین رحیمی» still names him; the owner is
-#: joined with no alef after a consonant («پدرم»), so «پدرام» (Pedram) is a name.
+#: joined with no alef after a consonant («پدرم»), so «پدرام» (Pedram) is a name. The
+#: words are ``person_names``' for kin: one list of them for names said and names held.
 _KIN_ONLY = re.compile(
     r"^(?:"
-    r"(?:پدر|بابا|مادر|مامان|همسر|شوهر|خانم|برادر|داداش|خواهر|آبجی|پسر|دختر|بچه|عمو|عمه"
-    r"|دایی|خاله|پدربزرگ|مادربزرگ|نامزد)(?:(?:\u200cا)?(?:م|ت|ش|مون|تون|شون|مان|تان|شان))?"
-    r"\u200c?(?:ه|ست|ن)?"
-    r"|(?:my |his |her |our )?(?:dad|father|mum|mom|mother|husband|wife|son|daughter|brother"
-    r"|sister|partner)(?:'s|’s)?"
-    r"|(?:คุณ)?(?:พ่อ|แม่|สามี|ภรรยา|แฟน|ลูกชาย|ลูกสาว|ลูก|พี่ชาย|พี่สาว|น้องชาย|น้องสาว)"
+    rf"(?:{relation_words(1, KIN_RELATIONS)}|{_MORE_KIN_FA})"
+    r"(?:(?:\u200cا)?(?:م|ت|ش|مون|تون|شون|مان|تان|شان))?\u200c?(?:ه|ست|ن)?"
+    rf"|(?:my |his |her |our )?(?:{relation_words(0, KIN_RELATIONS)})(?:'s|’s)?"
+    rf"|(?:คุณ)?(?:{relation_words(2, KIN_RELATIONS)})"
     r"(?:ของ)?(?:ฉัน|ผม|หนู|เรา|ดิฉัน)?(?:ค่ะ|ครับ|คะ|นะ)*"
     r")$",
     re.IGNORECASE,

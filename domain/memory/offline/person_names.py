@@ -39,6 +39,9 @@ _RELATIONS: dict[str, tuple[str, str, str]] = {
     "friend": ("friend|mate|colleague|co-?worker", "(?!)", "(?!)"),
 }
 
+#: The relations that are family or a partner: a neighbour or a friend is none.
+KIN_RELATIONS = ("father", "mother", "spouse", "partner", "child", "sibling")
+
 #: The keys of names of people other than the customer.
 RELATION_KEYS = frozenset({f"{relation}_name" for relation in (*_RELATIONS, "person", "doctor")})
 
@@ -159,10 +162,11 @@ def _relation_words(index: int, tag: int | None = None) -> str:
     return "|".join(f"(?P<{rel}_{tag}>{words[index]})" for rel, words in _RELATIONS.items())
 
 
-def relation_words(index: int) -> str:
-    """The words for every relation in language ``index`` (0 English, 1 Persian, 2 Thai),
-    one alternation without groups."""
-    return "|".join(words[index] for words in _RELATIONS.values())
+def relation_words(index: int, relations: tuple[str, ...] | None = None) -> str:
+    """The words for every relation (or those of ``relations``) in language ``index`` (0
+    English, 1 Persian, 2 Thai), one alternation without groups."""
+    chosen = _RELATIONS if relations is None else {r: _RELATIONS[r] for r in relations}
+    return "|".join(words[index] for words in chosen.values())
 
 
 _PATTERNS = (
