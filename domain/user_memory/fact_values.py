@@ -54,6 +54,7 @@ from domain.memory.offline.lexicon import (
     word_set,
 )
 from domain.memory.offline.person_names import KIN_RELATIONS, relation_words
+from domain.memory.offline.values import EN_WEEKDAY, FA_WEEKDAY, TH_WEEKDAY
 from domain.search.tokenize import normalize
 from domain.user_memory.recall_index import IDENTIFIER_KEY, pretty_key
 from domain.user_memory.said_when import is_relative
@@ -159,6 +160,24 @@ def only_relative_day(key: str, value: str) -> bool:
     if _THAI_LETTER.search(value) and len(value.strip()) > MAX_THAI_RELATIVE_DAY_CHARS:
         return False
     return is_relative(value)
+
+
+#: Keys of one date ("start_date", "callback_date_2"), not of a recurring day.
+_DATE_KEY = re.compile(r"(?:^|_)date(?:_\d+)?$")
+#: A weekday alone, with "on" or «روز»: the singular only («شنبه‌ها» is every Saturday),
+#: no Thai word after it other than a polite one. One said with "this", «این», «นี้» is
+#: a relative day (``said_when``): shown under the day it was said.
+_WEEKDAY_ALONE = re.compile(
+    rf"^(?:on\s+)?{EN_WEEKDAY}$"
+    rf"|^(?:روز\s+)?{FA_WEEKDAY}$"
+    rf"|^{TH_WEEKDAY}(?:{alternation(THAI_POLITE_WORDS)})*$",
+    re.IGNORECASE,
+)
+
+
+def only_a_weekday(key: str, value: str) -> bool:
+    """Whether fact ``key`` is one date whose ``value`` is a weekday alone (module doc)."""
+    return bool(_DATE_KEY.search(key) and _WEEKDAY_ALONE.match(value.strip().strip(_EDGE)))
 
 
 def is_code_key(key: str) -> bool:

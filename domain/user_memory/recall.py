@@ -33,7 +33,7 @@ from typing import NamedTuple
 from domain.context.replaced import OLD_NOTE
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
-from domain.user_memory.fact_values import NOTED_CODE, code_of, noted_line
+from domain.user_memory.fact_values import NOTED_CODE, code_of, noted_line, only_a_weekday
 from domain.user_memory.held_facts import held_facts
 from domain.user_memory.noted_codes import with_noted_codes_apart
 from domain.user_memory.per_memory import ByIdentity
@@ -454,10 +454,16 @@ def _fact_lines(facts: list[UserFact]) -> tuple[_FactLine, ...]:
         held = held_facts(facts)
         lines = map(_fact_line_of, facts)
         return tuple(
-            line._replace(held=True) if at in held else line for at, line in enumerate(lines)
+            line._replace(held=True) if at in held or _day_gone(facts[at]) else line
+            for at, line in enumerate(lines)
         )
 
     return _FACT_LINES.get((facts,), make)
+
+
+def _day_gone(fact: UserFact) -> bool:
+    """A date that was a weekday alone (``fact_values.only_a_weekday``): that day is gone."""
+    return only_a_weekday(fact.key, fact.value)
 
 
 def _fact_line_of(fact: UserFact) -> _FactLine:

@@ -212,11 +212,11 @@ _TH_YEAR = (
 _ORDINAL = r"(?:st|nd|rd|th)?"
 #: A weekday's full name in any case ("thursday 13 march"); its short forms only
 #: capitalised ("sat", "sun" are words).
-_EN_WEEKDAY = (
+EN_WEEKDAY = (
     r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\b"
 )
-_FA_WEEKDAY = (
+FA_WEEKDAY = (
     r"(?:شنبه|یک[\u200c\s]?شنبه|دو[\u200c\s]?شنبه|سه[\u200c\s]?شنبه|چهار[\u200c\s]?شنبه"
     r"|پنج[\u200c\s]?شنبه|جمعه)"
 )
@@ -232,11 +232,11 @@ _EN_DAY_MONTH = (
 )
 _NAMED_DATE = re.compile(
     # "Tuesday 3 December", "Friday the 26th", "Nov 21", "the 26th", "next Monday", "tomorrow"
-    rf"(?<![A-Za-z])(?:(?:(?i:next|this|coming)\s+)?{_EN_WEEKDAY},?\s+(?:(?i:the)\s+)?)?"
+    rf"(?<![A-Za-z])(?:(?:(?i:next|this|coming)\s+)?{EN_WEEKDAY},?\s+(?:(?i:the)\s+)?)?"
     rf"(?:{_EN_DAY_MONTH})"
     # "wed 15th", "fri the 17th": a short weekday typed in lower case, by its day's ordinal
     r"|(?<![A-Za-z])(?i:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)\s+(?:(?i:the)\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
-    rf"|(?<![A-Za-z])(?:(?i:next|this|coming)\s+)?{_EN_WEEKDAY}(?:,?\s+(?:(?i:the)\s+)?\d{{1,2}}{_ORDINAL}\b)?"
+    rf"|(?<![A-Za-z])(?:(?i:next|this|coming)\s+)?{EN_WEEKDAY}(?:,?\s+(?:(?i:the)\s+)?\d{{1,2}}{_ORDINAL}\b)?"
     rf"(?:\s+(?i:morning|afternoon|evening|night))?"
     r"|(?<![A-Za-z])(?i:the)\s+\d{1,2}(?:st|nd|rd|th)\b"
     # a month without its day, placed by the year or in the month: "last March", "early June"
@@ -245,13 +245,13 @@ _NAMED_DATE = re.compile(
     r"|(?<![A-Za-z])(?i:(?:the\s+)?day\s+after\s+tomorrow|tomorrow(?:\s+(?:morning|afternoon|evening|night))?"
     r"|today|tonight|next\s+week|this\s+weekend|next\s+weekend|end\s+of\s+(?:the\s+)?(?:week|month))\b"
     # Persian: "سه‌شنبه ۱۲ آذر", "۱۲ آذر ۱۴۰۳", "فردا صبح", "پنجشنبه"
-    rf"|(?:{_FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{_FA_MONTH}){_FA_MONTH_END}(?:\s+(?:ماه\s+)?(?:سال\s+)?\d{{4}})?"
+    rf"|(?:{FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{_FA_MONTH}){_FA_MONTH_END}(?:\s+(?:ماه\s+)?(?:سال\s+)?\d{{4}})?"
     # a month without its day, placed by the year or in the month: «بهمن پارسال», «مهر سال
     # پیش», «اواخر آذر» (bought, started, due then)
     rf"|(?:(?<![{_FA}])(?:اوایل|اواسط|اواخر)\s+)?(?<![{_FA}])(?:{_FA_MONTH})(?:\s+ماه)?"
     rf"\s+(?:پارسال|امسال|سال\s+(?:پیش|قبل|گذشته|بعد|آینده))(?![{_FA}])"
     rf"|(?<![{_FA}])(?:اوایل|اواسط|اواخر)\s+(?:{_FA_MONTH})(?![{_FA}])"
-    rf"|(?<![{_FA}])(?:{_FA_WEEKDAY}|پس[\u200c\s]?فردا|فردا|امروز|امشب)(?:\s+(?:صبح|ظهر|عصر|شب))?"
+    rf"|(?<![{_FA}])(?:{FA_WEEKDAY}|پس[\u200c\s]?فردا|فردا|امروز|امشب)(?:\s+(?:صبح|ظهر|عصر|شب))?"
     rf"(?:\s+(?:هفته|ماه)\s+(?:بعد|آینده))?(?![{_FA}])"
     rf"|(?<![{_FA}])(?:هفته|ماه)\s+(?:بعد|آینده)(?![{_FA}])"
     # Thai: "วันอังคารที่ 3 ธันวาคม", "14 พ.ย.", "21 พฤศจิกายน 2567", "พรุ่งนี้เช้า", "วันศุกร์นี้"
