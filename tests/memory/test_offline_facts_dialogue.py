@@ -796,3 +796,21 @@ def test_facts_name_their_source_message() -> None:
 )
 def test_accented_names_and_negative_instructions(text: str, key: str, value: str) -> None:
     assert facts_of(("user", text)).get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("اگه لوله بیشتر از ۵ متر بشه گاز اضافه لازمه، ولی برای شما نیازی نیست.", "۵ متر"),
+        ("اگه مبلغ کمتر از ۲ میلیون تومان باشه کارمزد نداره", "۲ میلیون تومان"),
+        ("تحویل دیرتر از ۱۵ آبان نمیشه", "۱۵ آبان"),
+    ],
+)
+def test_a_persian_value_after_a_comparative_and_az_is_no_old_value(text: str, bound: str) -> None:
+    """«بیشتر از ۵ متر» is "more than 5 m": «از» there is "than", not "from", so the pipe
+    length said before as ۵ متر is not named replaced (a context marked it "(replaced)")."""
+    extracted = extract_facts(transcript(("assistant", text)), [])
+    assert bound not in [f.value for f in extracted if f.replaced]
+    # «از» alone still names the old value of a change
+    moved = extract_facts(transcript(("assistant", "نوبت رو از ۱۲ آبان به ۱۵ آبان تغییر دادم")), [])
+    assert [f.value for f in moved if f.replaced] == ["۱۲ آبان"]
