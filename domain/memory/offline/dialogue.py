@@ -94,7 +94,7 @@ UPDATE = re.compile(
 #: number?" asks for a second one beside the first.
 _ASKS_NEW = re.compile(
     r"(?<![A-Za-z])(?:new|replace(?:ment)?|instead|chang(?:e|ed|ing)|switch(?:ed|ing)?)(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:جدید|جایگزین|عوض|تغییر|بجای|به\s+جای)"
+    rf"|(?<![{_FA}])(?:جدید|جایگزین|عوض|تغییر|بجای|به\s+جای|به\s*جا(?:ش|شون)(?![{_FA}]))"
     r"|ใหม่|เปลี่ยน|(?<!ตัว|รับ)แทน",
     re.IGNORECASE,
 )
@@ -367,6 +367,12 @@ class Conversation:
             and _ASKS_NEW.search(sentence) is not None
             and _ANYTHING_ELSE.search(sentence) is None
             for sentence in split_sentences(text)
+        )
+        # "put Kieran instead, head chef" "What's Kieran's number?": the contact asked for
+        # takes the place of the one held, as "what's the new number?" would say
+        new = new or (
+            any(topic.name == "second_contact" for topic in asked)
+            and _ASKS_NEW.search(self.said_before(role)) is not None
         )
         if asked or new:
             self.questions = [q for q in self.questions if q.asker != role]

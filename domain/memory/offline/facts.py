@@ -90,6 +90,7 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
+from domain.memory.offline.invoices_sent import invoices_sent_to
 from domain.memory.offline.lead_ins import lead_in
 from domain.memory.offline.lexicon import (
     ENGLISH_ACKNOWLEDGEMENTS,
@@ -1168,6 +1169,9 @@ def _keys_for(
             similar = totals[0]
         if similar is not None:  # «اصلاح می‌کنم … جمعاً ۱۴۲ هزار»: the sum corrected
             return [(similar, value.start)]
+    if value.kind is Kind.ADDRESS and _invoices_go_there(text, value, cues):
+        # "invoices need to go to our new office, 18 Queen Square": the billing address
+        return [(facts.entity_key("billing_address", value.text, update), value.start)]
     if cues and value.kind is Kind.ADDRESS and _delivered_to_place(text, value):
         # "send it to my office instead? 5 King Street": where it goes now, an office or
         # a pickup point, is the delivery address
@@ -1399,6 +1403,15 @@ _AS_REACH = 24
 
 #: Places a delivery may be sent to that name a subject of their own.
 _PLACES_SENT_TO = frozenset({"work", "pickup"})
+
+
+#: Address topics that say only where a place is, not what goes there.
+_PLACES_ONLY = frozenset({"work", "pickup", "address", "billing", "moving_to"})
+
+
+def _invoices_go_there(text: str, value: ValueSpan, cues: Sequence[tuple[Topic, int]]) -> bool:
+    """Whether invoices are what goes to the address, no delivery or visit named for it."""
+    return all(t.name in _PLACES_ONLY for t, _ in cues) and invoices_sent_to(text, value)
 
 
 def _delivered_to_place(text: str, value: ValueSpan) -> bool:

@@ -128,6 +128,14 @@ _KIN_OR_CARER_EN = (
 )
 _KIN_OR_CARER_FA = r"همسر|خانمم|شوهر|مادر|مامان|پدر|بابا|برادر|خواهر|پسر|دختر|معلم|استاد|دکتر|مربی"
 
+#: A person named by a capitalised name and owning what follows ("Kieran's number"): not
+#: after a title ("Mr Patel's number" is how an agent names the customer), nor a question
+#: word ("What's").
+_NAMED_SOMEONES = (
+    r"(?<!Mr\s)(?<!Mrs\s)(?<!Ms\s)(?<!Miss\s)(?<!Dr\s)(?<![A-Za-z])"
+    r"(?!(?:What|Where|Who|That|There|It|Here|He|She)(?:'s|’s))(?-i:[A-Z][a-z]+)(?:'s|’s)"
+)
+
 #: Arriving (not "on arrival", not «ได้รับแล้ว», received already) and the surcharge
 #: paid for it to arrive sooner.
 _ARRIVING_EN = r"arriv(?:e|es|al|ing)|get\s+(?:it|there|to\s+you)|reach\s+you"
@@ -435,12 +443,18 @@ TOPICS: tuple[Topic, ...] = (
         # naming them
         english=r"(?:second|another|other|alternative|alternate|backup|emergency)\s+"
         r"(?:contact|number|phone)|(?:his|her|their)\s+(?:number|phone|mobile|cell|e-?mail)"
+        # "a number for her?", "the site contact", "What's Kieran's number?": someone else's
+        r"|(?:number|phone|mobile|cell|e-?mail)\s+for\s+(?:him|her|them)(?![A-Za-z])"
+        r"|(?:site|on-?site)\s+contact(?:'s|’s)?(?:\s+(?:number|phone|mobile|e-?mail))?"
+        rf"|{_NAMED_SOMEONES}\s+(?:(?:mobile|phone|contact)\s+)?(?:number|phone|mobile|cell|e-?mail)"
         # a friend's or colleague's email is theirs, never the customer's
         rf"|(?:{_SOMEONE_OF_MINE_EN})(?:'s)?\s+(?:e-?mail|number|phone|mobile)"
         rf"|(?:{_KIN_OR_CARER_EN})(?:'s)?\s+e-?mail",
         persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
         rf"|شمارشون|شماره[\u200c]?شون|(?:ایمیل|شماره)\s*(?:ی\s*)?(?:{_SOMEONE_OF_MINE_FA})"
-        rf"|ایمیل\s*(?:ی\s*)?(?:{_KIN_OR_CARER_FA})",
+        rf"|ایمیل\s*(?:ی\s*)?(?:{_KIN_OR_CARER_FA})"
+        # the one who is there on the day («رابط محل کار», «مسئول کارگاه»)
+        r"|(?:رابط|مسئول|هماهنگ[\u200c\s]?کننده)\s*(?:ی\s*)?(?:در\s*)?(?:محل|سایت|کارگاه)",
         # «อีเมลเธอ …», «อีเมลแม่เป็น …»: the email of the person just named
         # «ขอคนติดต่อหน้างานด้วยนะคะ»: who is there on the day, not the customer who books
         thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)"
@@ -474,6 +488,16 @@ TOPICS: tuple[Topic, ...] = (
         r"|(?:your|my|best)\s+number",
         persian=r"شماره\s*(?:ی\s*)?(?:تماس|تلفن|موبایل|همراه)|تلفن|موبایل|شمارم|شماره[\u200c]?ام|شمارتون|شماره[\u200c]?تون",
         thai=r"เบอร์(?:โทร(?:ศัพท์)?)?(?:ติดต่อ)?|โทรศัพท์|มือถือ|เบอร์ติดต่อ",
+    ),
+    Topic(
+        # where invoices go ("an accounts email we should send them to, rather than to
+        # you?", «ایمیل حسابداری», «อีเมลฝ่ายบัญชี»): the firm's inbox, not the customer's
+        "accounts_email",
+        {Kind.EMAIL: "billing_email"},
+        english=r"(?:accounts|billing|invoic(?:e|es|ing)|finance|payables)\s+e-?mail(?:\s+address)?"
+        r"|e-?mail\s+(?:for|to\s+send)\s+(?:the\s+)?(?:invoices|bills)",
+        persian=r"ایمیل\s*(?:ی\s*)?(?:واحد\s*|بخش\s*)?(?:حسابداری|مالی)",
+        thai=r"อีเมล(?:์)?(?:ของ)?(?:ฝ่าย|แผนก)?(?:บัญชี|การเงิน)",
     ),
     Topic(
         "email",
@@ -554,6 +578,16 @@ TOPICS: tuple[Topic, ...] = (
         r"|company\s+address",
         persian=r"محل\s*کار|دفتر|شرکت",
         thai=r"ที่ทำงาน|ออฟฟิศ|บริษัท",
+    ),
+    Topic(
+        # where a move or a shipment starts («آدرس دقیق مبدأ», «ที่อยู่ต้นทาง», "the origin
+        # address"): the place things are taken from, never where they go. The address word
+        # before it is part of the label, so the plain address cue yields to it.
+        "origin",
+        {Kind.ADDRESS: "pickup_address"},
+        english=r"(?:(?:collection|pick-?up)\s+)?origin(?:\s+address)?",
+        persian=r"(?:(?:آدرس|نشانی)\s*(?:ی\s*)?(?:دقیق\s*)?)?(?:مبدأ|مبدا|مبداء)",
+        thai=r"(?:ที่อยู่)?ต้นทาง",
     ),
     Topic(
         "pickup",
@@ -911,11 +945,13 @@ TOPICS: tuple[Topic, ...] = (
         },
         english=r"deliver(?:y|ed|ing|s)?|(?:next|second|delivery|redelivery)\s+attempt"
         r"|drop[\s-]?off|send\s+(?:it|them|both|everything)\s+to|ship\s+(?:it|them|both)?\s*to"
-        r"|bring\s+it|courier",
-        persian=r"تحویل|ارسال|بفرستید|بفرستیم|بیاره|پست",
+        r"|bring\s+it|courier|destination(?:\s+address)?",
+        # where a move goes («مقصد کجاست؟», "the destination"), beside where it starts
+        persian=r"تحویل|ارسال|بفرستید|بفرستیم|بیاره|پست|مقصد",
         # "รับส่ง" is a shuttle (pick up and drop off), not a delivery; sending a slip, a
         # document or a message («ส่งสลิปในแชท», «ส่งเรื่องให้คุณหมอ») ships nothing.
-        thai=r"จัดส่ง|ส่งของ|(?<!รับ)ส่ง(?!สลิป|เอกสาร|รูป|ภาพ|ไฟล์|ข้อความ|ลิ้?งก์|อีเมล|เมล|ไลน์"
+        # «ปลายทาง» (destination), not «เก็บเงินปลายทาง» (cash on delivery)
+        thai=r"(?<!เงิน)ปลายทาง|จัดส่ง|ส่งของ|(?<!รับ)ส่ง(?!สลิป|เอกสาร|รูป|ภาพ|ไฟล์|ข้อความ|ลิ้?งก์|อีเมล|เมล|ไลน์"
         r"|SMS|แชท|เรื่อง|หลักฐาน|คำร้อง|ใบ)|เข้าไปส่ง|มาส่ง",
     ),
     # Arriving sooner for a surcharge: "express will get it to you tomorrow for an extra
