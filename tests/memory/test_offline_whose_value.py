@@ -10,7 +10,9 @@ false replacements in fact histories):
   ``billing_email``, not the customer's email;
 - the address invoices go to is the billing address, not the delivery address;
 - a move's origin («مبدأ», «ต้นทาง») is the pickup address and its destination («مقصد»,
-  «ปลายทาง») the delivery address: one never replaces the other.
+  «ปลายทาง») the delivery address: one never replaces the other;
+- a home visit's fee («ویزیت منزل», «ตรวจที่บ้าน») is an option's of its own, not the
+  visit fee (its day is still the appointment's).
 """
 
 from __future__ import annotations
@@ -190,3 +192,34 @@ def test_a_moves_origin_and_destination_are_two_addresses(
         ("user", destination),
     )
     assert facts == {"pickup_address": origin, "delivery_address": destination}
+
+
+@pytest.mark.parametrize(
+    ("known", "message", "fee"),
+    [
+        ("£60", "A home visit is £95 within the ring road.", "£95"),
+        (
+            "۳۵۰ هزار تومن",
+            "ویزیت منزل تو محدوده شمال تهران ۵۵۰ هزار تومنه با ایاب ذهاب.",
+            "۵۵۰ هزار تومن",
+        ),
+        ("500 บาท", "ถ้าตรวจที่บ้าน 1,200 บาทค่ะ", "1,200 บาท"),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_a_home_visits_fee_is_not_the_visit_fee(known: str, message: str, fee: str) -> None:
+    facts = facts_of(("assistant", message), known=[("visit_fee", known)])
+    assert facts == {"home_visit_fee": fee}
+
+
+@pytest.mark.parametrize(
+    ("known", "message", "date"),
+    [
+        ("Monday 3 May", "The home visit is booked for Friday 7 May.", "Friday 7 May"),
+        ("شنبه ۱۲ آبان", "ویزیت منزل رو گذاشتم برای دوشنبه ۱۴ آبان", "دوشنبه ۱۴ آبان"),
+    ],
+    ids=["en-guard", "fa-guard"],
+)
+def test_a_home_visits_day_is_still_the_appointments(known: str, message: str, date: str) -> None:
+    facts = facts_of(("assistant", message), known=[("appointment_date", known)])
+    assert facts.get("appointment_date") == date

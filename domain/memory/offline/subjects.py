@@ -839,6 +839,16 @@ TOPICS: tuple[Topic, ...] = (
         r"|นัดติดตาม(?:อาการ|ผล)?",
     ),
     Topic(
+        # a visit at the customer's home is an option of its own beside the visit in the
+        # clinic or the shop ("a home visit is £95", «ویزیت منزل ۵۵۰ هزار», «ตรวจที่บ้าน
+        # 1,200 บาท»): its fee never replaces the visit fee; its day is the appointment's
+        "home_visit",
+        {Kind.AMOUNT: "home_visit_fee"},
+        english=r"home\s+visits?|house\s+calls?|(?:visit|call-?out)s?\s+(?:at|to)\s+(?:your|the)\s+home",
+        persian=r"ویزیت\s*(?:ی\s*)?(?:در\s*)?(?:منزل|خونه|خانه)",
+        thai=r"(?:ตรวจ|รักษา|เยี่ยม)(?:ที่|ถึง|นอก)?บ้าน",
+    ),
+    Topic(
         "appointment",
         {
             Kind.DATE: "appointment_date",
