@@ -300,7 +300,9 @@ TOPICS: tuple[Topic, ...] = (
         },
         english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound"
         r"|land(?:s|ing|ed)?",
-        persian=r"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت|رفت",
+        # «رفت» alone is the way out («رفت ۱۴ آبان»); with an ending it is "went" («امروز
+        # رفتم نمایشگاه», «نرخ طلا رفته بالا», «یادش رفته بود»), no flight
+        persian=rf"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت|رفت(?![{_FA}])",
         # «ขาไป» (the way out); «ไฟลต์» is spelt both ways
         thai=r"เที่ยวบิน|ไฟล[ทต]์|บิน|ขาไป|เที่ยวไป",
     ),
