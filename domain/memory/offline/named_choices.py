@@ -144,6 +144,9 @@ _PLAIN_COLOUR = re.compile(
     r"red|white|black|blue|green|yellow|gr[ae]y|pink|purple|orange|brown|silver|gold", re.I
 )
 
+#: Metals name a level as often as a colour ("the Gold plan", "Silver it is").
+_METAL = re.compile(r"silver|gold", re.I)
+
 
 #: How a refund is paid: "as account credit", "back on the card", "to your original
 #: payment method", "store credit".
@@ -239,13 +242,20 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
 
 
 def _picked(sentence: str, offset: int) -> Iterator[NamedChoice]:
-    """Options taken by their name alone (``_PICKED``), not refused nor a day."""
+    """Options taken by their name alone (``_PICKED``), not refused nor a day. A plain
+    colour taken so ("Green it is") is a colour, no product; a number alone ("22 it is",
+    "let's do 3") is how many, no option's name."""
     for match in _PICKED.finditer(sentence):
         group = next(g for g in ("thing", "instead", "taken", "confirmed", "settled") if match[g])
         start, end = match.span(group)
         if _DATE_NAME.match(match[group]) or not_chosen(sentence, start, end):
             continue
-        yield NamedChoice("product", offset + start, offset + end, match[group])
+        if not any(character.isalpha() for character in match[group]):
+            continue
+        # "Silver then", "Gold it is": a level as often as a colour, kept as picked
+        colour = _plain_colour(match[group]) and not _METAL.fullmatch(match[group])
+        key = "colour" if colour else "product"
+        yield NamedChoice(key, offset + start, offset + end, match[group])
 
 
 def _not_the_plan(sentence: str, start: int, end: int) -> bool:
