@@ -60,6 +60,12 @@ _EN_NOT_A_NAME = (
     """
     )
 )
+#: After a word ending like a role, words that make it an adjective: "the heavier
+#: traditional one", "the lighter option", "the cheaper of the two", "bigger than".
+_EN_DESCRIBES_ONE = re.compile(
+    r"(?:\s+[a-z][\w-]*)?\s+(?:one|ones|option|version|model|of\s+the\s+(?:two|three)|of\s+them)\b"
+    r"|\s+than\b"
+)
 _EN_PATTERNS = (
     # "your surveyor will be Dan Whitlow", "your event manager is Marcus Hale"
     re.compile(rf"\b(?i:your)\s+{_EN_ROLE}\s+(?:will\s+be|is|'ll\s+be)\s+{_EN_NAME}"),
@@ -133,6 +139,8 @@ def role_holders(text: str) -> list[RoleHolder]:
             head = match.group("head").lower()
             if head in _EN_NOT_A_ROLE or match.group("name").split()[0].lower() in _EN_NOT_A_NAME:
                 continue
+            if _EN_DESCRIBES_ONE.match(text, match.end("role")):
+                continue  # "the Classic is the heavier traditional one": an option compared
             found.append(_holder(match, match.group("name"), _role_key(match)))
     for match in _FA_PATTERN.finditer(text):
         key = f"{_FA_TITLES[match.group('title')]}_name"
