@@ -80,6 +80,7 @@ from domain.memory.offline.fragments import (
     part_of_fuller_address,
 )
 from domain.memory.offline.free_of_charge import said_free
+from domain.memory.offline.garment_sizes import counts_garments
 from domain.memory.offline.granted_requests import asked_and_granted
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.included_with import included_with
@@ -1099,6 +1100,8 @@ def _keys_for(
     by_unit = counted(value)
     if by_unit == "guest_count" and counts_workers(text, value):
         return []  # «ช่างจะไป 2 คน»: the technicians sent, no party (a detail keeps it)
+    if by_unit == "guest_count" and counts_garments(text, value):
+        return []  # "4 adult XS": jerseys of a size, no party
     if by_unit is not None:
         return [(by_unit, value.start)]
     brand = brand_before(text, value, from_user)

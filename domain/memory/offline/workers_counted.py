@@ -4,7 +4,8 @@
 fitters are coming): the count is of people, and ``values.counted`` keys a count of people
 as the guest count; but those counted are the workers, not the customer's party. Read by
 the words for workers in the count's clause: before it in Thai («ช่าง», «พนักงาน»,
-«เจ้าหน้าที่», «คนงาน», «ทีมงาน»), right after it in Persian («نصاب», «کارگر», «تکنسین»). Not
+«เจ้าหน้าที่», «คนงาน», «ทีมงาน», «คนขับ»: «คนขับขาด 1 คน», a driver short),
+right after it in Persian («نصاب», «کارگر», «تکنسین»). Not
 when a word for guests stands between («ช่างบอกว่าผู้ใหญ่ 2 คน»: the adults are counted), nor
 a word of booking for someone («พนักงานจองโต๊ะให้ 4 คน»: the staff booked the party's table).
 """
@@ -17,7 +18,7 @@ from domain.memory.offline.values import FA_LETTERS, ValueSpan
 
 #: How far before a Thai count its clause may name the workers.
 _REACH = 20
-_TH_WORKERS = re.compile(r"ช่าง|พนักงาน|เจ้าหน้าที่|คนงาน|ทีมงาน")
+_TH_WORKERS = re.compile(r"ช่าง|พนักงาน|เจ้าหน้าที่|คนงาน|ทีมงาน|คนขับ")
 _TH_GUESTS = re.compile(r"ผู้ใหญ่|เด็ก|แขก|ผู้เข้าพัก|ลูกค้า|ผู้โดยสาร|จอง|สำรอง|สำหรับ")
 _CLAUSE_END = re.compile(r"[.!?\n]")
 _FA_WORKERS_AFTER = re.compile(
