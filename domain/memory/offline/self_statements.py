@@ -78,6 +78,9 @@ _NEVER_IN_NAME = word_set("me myself من خودم خود خودمم ما شما
 _AGAIN = word_set("again دوباره باز بازم")
 #: Not a name: a pointing word, or "it's me" («ผมเอง», «ดิฉันเอง»).
 _TH_DEICTIC = re.compile(r"นี้|นี่|นั้น|เรื่อง|เอง$")
+#: «บัตรเป็นชื่อผม», «จองในชื่อผม», «ใส่ชื่อผม»: whose name a card or a booking is in, no
+#: name given; the words after it say something else («… เมียรูดแทนไม่ได้ใช่มั้ย»).
+_TH_NOT_IN_THE_NAME = r"(?<!เป็น)(?<!เป็น\s)(?<!ใน)(?<!ใน\s)(?<!ใส่)(?<!ใส่\s)"
 _TH_TRAILING_PARTICLES = re.compile(rf"{_TH_PARTICLES}+$")
 _FA_LEADING_PRONOUN = re.compile(r"^(?:من|ما|بنده)\s+")
 
@@ -181,7 +184,8 @@ RULES: tuple[StatementRule, ...] = (
     StatementRule(
         "customer_name",
         re.compile(
-            rf"(?:{_TH_PRONOUN}\s*ชื่อ(?:เล่น)?|ชื่อ(?:ของ)?\s*{_TH_PRONOUN})\s*(?:ว่า|คือ)?\s*{_TH_VALUE}"
+            rf"(?:{_TH_PRONOUN}\s*ชื่อ(?:เล่น)?|{_TH_NOT_IN_THE_NAME}ชื่อ(?:ของ)?\s*{_TH_PRONOUN})"
+            rf"\s*(?:ว่า|คือ)?\s*{_TH_VALUE}"
         ),
         _NOT_NAMES,
         _thai_value,
