@@ -82,6 +82,7 @@ from domain.memory.offline.fragments import (
 from domain.memory.offline.free_of_charge import said_free
 from domain.memory.offline.garment_sizes import counts_garments
 from domain.memory.offline.granted_requests import asked_and_granted
+from domain.memory.offline.held_days_named import held_day_named
 from domain.memory.offline.holder_names import holder_key, names_on_record
 from domain.memory.offline.included_with import included_with
 from domain.memory.offline.instructions import (
@@ -1395,6 +1396,8 @@ def _slot_named(value: ValueSpan, text: str, asked: Sequence[Topic], facts: _Fac
         key = topic.key_for(value.kind)
         if key is not None and key in held:
             return key
+    if value.kind is Kind.DATE:  # «۱۲ام امتحان داره … بندازیمش ۱۴ آبان»: the 12th's date
+        return held_day_named(text, value, {key: facts.current(key) or "" for key in held})
     return None
 
 
