@@ -127,6 +127,7 @@ from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
 from domain.memory.offline.period_starts import start_given
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
+from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.redirected_deliveries import (
@@ -161,6 +162,7 @@ from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.told_in_past import still_current
 from domain.memory.offline.values import (
     FA_LETTERS,
+    POSTCODE,
     TH_PER_AFTER,
     Kind,
     ValueSpan,
@@ -586,6 +588,8 @@ def extract_facts(
         for key, value in _replacing_named_old(matches, facts):
             facts.add(key, value, line.message_id)
         for key, value in _noted_copies_put_right(held_before, facts):
+            facts.add(key, value, line.message_id)
+        for key, value in addresses_put_right(held_before, facts.current_values(), _near):
             facts.add(key, value, line.message_id)
         home = _home_read_out(line, previous)
         if home is not None:
@@ -1278,6 +1282,8 @@ def _keys_for(
     slot = _slot_moved(value, text, from_user, facts)
     if slot is not None:
         return [(slot, value.start)]
+    if from_user and _postcode_of_address_asked(value, asked):
+        return []  # "what's the address?" "22 Ard na Mara, Salthill, H91 K7P3": the reply is
     if (
         value.kind in NOTED_KINDS
         and not _our_contact(value, from_user, text)
@@ -1298,6 +1304,16 @@ def _keys_for(
             return [(facts.charge_key(asked_as), value.start)]
         return [(_answer_key(label, facts), value.start)]
     return []
+
+
+def _postcode_of_address_asked(value: ValueSpan, asked: Sequence[Topic]) -> bool:
+    """Whether ``value`` is a postcode in a reply to a question for an address: the end of
+    the address the reply gives, no reference of its own."""
+    return (
+        value.kind is Kind.IDENTIFIER
+        and POSTCODE.fullmatch(value.text) is not None
+        and any(topic.key_for(Kind.ADDRESS) for topic in asked)
+    )
 
 
 def _label_answered(text: str, value: ValueSpan, question: str) -> str | None:

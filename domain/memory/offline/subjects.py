@@ -222,10 +222,12 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "coupon",
         _ids("coupon_code"),
-        english=r"(?:promo(?:tion(?:al)?)?|discount|gift|offer)\s+code|coupon(?:\s+code)?|voucher(?:\s+code)?"
+        english=r"(?:promo(?:tion(?:al)?)?|discount|gift|offer)\s*code|coupon(?:\s+code)?|voucher(?:\s+code)?"
         r"|promo|code",
         persian=r"کد\s*(?:ی\s*)?تخفیف|کوپن|کد\s*(?:ی\s*)?هدیه|ووچر",
-        thai=r"โค้ด(?:ส่วนลด)?|คูปอง|รหัสส่วนลด|วอเชอร์|code",
+        # a Latin «code» in Thai writing, never the end of an English word ("eircode",
+        # "barcode", "passcode")
+        thai=r"โค้ด(?:ส่วนลด)?|คูปอง|รหัสส่วนลด|วอเชอร์|(?<![A-Za-z])code(?![A-Za-z])",
     ),
     Topic(
         "invoice",
@@ -325,7 +327,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "postcode",
         {Kind.NUMBER: "postcode", Kind.IDENTIFIER: "postcode"},
-        english=r"post\s?code|postal\s+code|zip(?:\s+code)?",
+        english=r"post\s?code|postal\s+code|zip(?:\s+code)?|eircode",
         persian=r"کد\s*(?:ی\s*)?پستی",
         # «ไปรษณีย์» alone is the post (a carrier, an office): «หมายเลขติดตามพัสดุไปรษณีย์ไทย
         # คือ EB…TH» is a tracking number

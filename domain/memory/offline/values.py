@@ -113,6 +113,12 @@ _EN_UNIT = (
     r"(?=[\w-]{0,5}\d|[A-Za-z](?!\w))[\w-]{1,6}"
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
+#: An Irish Eircode: a routing key (a letter and two digits, or D6W) and four letters and
+#: digits, both kinds ("H91 K7P3", "D6W XY12"): one code, not a loose "K7P3". Any capital
+#: letter: a customer's typo («K7B3») is still the code.
+_EIRCODE = r"(?:[A-Z]\d{2}|D6W)\s?(?=[A-Z\d]{0,3}[A-Z])(?=[A-Z\d]{0,3}\d)[A-Z\d]{4}"
+#: A postcode alone, UK or Irish: the end of an address more than an id of its own.
+POSTCODE = re.compile(rf"{_UK_POSTCODE}|{_EIRCODE}")
 _EN_ADDRESS = re.compile(
     rf"(?:{_EN_UNIT},?\s+(?:\d{{1,5}}[A-Za-z]?,?\s+)?"
     rf"|(?<![\w.,])\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?\s+)"
@@ -489,6 +495,7 @@ _NOT_AFTER_A_CODE_CHAR = rf"(?<![^\W{_TH}])(?<![/.@-])"
 #: Letters and digits together, or a "#": shaped like an id whatever the words around it.
 _IDENTIFIER = re.compile(
     rf"(?<![\w/.@-]){_UK_POSTCODE}(?![\w@])"
+    rf"|(?<![\w/.@-]){_EIRCODE}(?![\w@-])"
     # a UK car registration, two letters, two digits, a space, three letters ("KP16 XRF"):
     # one code, not "KP16" and a word; not a flight and the airport it leaves from
     # ("Flight BA12 LHR to JFK")
