@@ -223,11 +223,12 @@ TOPICS: tuple[Topic, ...] = (
         "coupon",
         _ids("coupon_code"),
         english=r"(?:promo(?:tion(?:al)?)?|discount|gift|offer)\s*code|coupon(?:\s+code)?|voucher(?:\s+code)?"
-        r"|promo|code",
+        # a bank's "sort code" is no coupon: the account number after it is the account's
+        r"|promo|(?<!sort\s)code",
         persian=r"کد\s*(?:ی\s*)?تخفیف|کوپن|کد\s*(?:ی\s*)?هدیه|ووچر",
         # a Latin «code» in Thai writing, never the end of an English word ("eircode",
         # "barcode", "passcode")
-        thai=r"โค้ด(?:ส่วนลด)?|คูปอง|รหัสส่วนลด|วอเชอร์|(?<![A-Za-z])code(?![A-Za-z])",
+        thai=r"โค้ด(?:ส่วนลด)?|คูปอง|รหัสส่วนลด|วอเชอร์|(?<![A-Za-z])(?<!sort\s)code(?![A-Za-z])",
     ),
     Topic(
         "invoice",
@@ -687,7 +688,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "bank",
         _ids("bank_account"),
-        english=r"IBAN|bank\s+account(?:\s+number)?|sort\s+code",
+        # "sort code 20-45-77, account 31047142": the account given after the sort code
+        english=r"IBAN|bank\s+account(?:\s+number)?|sort\s+code|(?<=\d,\s)account(?=\s+\d)",
         persian=r"(?:شماره\s*)?شبا|شماره\s*حساب",
         thai=r"เลขบัญชี|บัญชีธนาคาร|พร้อมเพย์",
     ),
