@@ -125,7 +125,7 @@ from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
-from domain.memory.offline.period_starts import start_given
+from domain.memory.offline.period_starts import start_given, start_told
 from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
@@ -1014,6 +1014,7 @@ def _named_as_old(text: str, value: ValueSpan) -> bool:
         is_negated(text, value.start, value.end)
         and not is_range(value)
         and not still_current(text, value)
+        and not start_told(text, value)
     )
 
 

@@ -7,6 +7,10 @@ for the start count: an offer of when things are free ("we have slots from Satur
 «از شنبه به بعد نوبت خالی داریم», "dinner can start from 7pm") is no value chosen, and
 keying it chained the customer's later choice after it (one false history on the unseen
 sets when "onwards" and "can start from" counted).
+
+A Persian day or hour told as the start, «از» and the value right before «شروع میشه»
+(«ترم از ۸ دی شروع میشه»: the term starts on 8 Dey), is the start too, not a change from
+it; a start that is no day («از ۷ سال شروع میشه», from age seven) stays a threshold.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from domain.memory.offline.values import FA_LETTERS
+from domain.memory.offline.values import FA_LETTERS, Kind, ValueSpan
 
 _FA = FA_LETTERS
 
@@ -50,3 +54,21 @@ def start_given(text: str, start: int, asked: Iterable[str]) -> bool:
     کنید؟» «از ۱۰ آذر میتونیم», «เริ่มได้วันไหน» «ตั้งแต่ 10 ธ.ค.»): the start given, no
     old value."""
     return "start" in asked and bool(_FROM_BEFORE.search(text[max(0, start - _REACH) : start]))
+
+
+#: Right after the value, a start told in Persian: «شروع میشه», «شروع می‌شود», «شروع میکنیم».
+_TOLD_START_AFTER = re.compile(
+    r"^\s?شروع\s*(?:می\u200c?شه|می\u200c?شود|می\u200c?شن|می\u200c?کنیم|می\u200c?کنن|می\u200c?کنه)"
+    rf"(?![{_FA}])"
+)
+_DAY_KINDS = frozenset({Kind.DATE, Kind.TIME})
+
+
+def start_told(text: str, value: ValueSpan) -> bool:
+    """Whether ``value`` is a day or hour told as when something starts: «از ۸ دی شروع
+    میشه», «از ساعت ۵ شروع می‌کنیم»."""
+    return (
+        value.kind in _DAY_KINDS
+        and bool(_FROM_BEFORE.search(text[max(0, value.start - _REACH) : value.start]))
+        and _TOLD_START_AFTER.match(text[value.end : value.end + 20]) is not None
+    )
