@@ -68,6 +68,34 @@ def test_the_price_of_one_item_is_not_the_sum_named_after_the_next() -> None:
     assert "۲۴ هزار تومان" not in facts.values()
 
 
+@pytest.mark.parametrize("total_word", ["جمعاً", "جمعا"])
+def test_a_total_said_without_the_tanvin_is_the_total(total_word: str) -> None:
+    # «جمعا» is «جمعاً» as people write it: the sum after it is the whole, as after «جمعاً»
+    facts = facts_of(
+        (
+            "assistant",
+            f"۲ میلیون و ۹۰۰ برای آرتین، هستی با ۱۰ درصد تخفیف ۲ میلیون و ۶۱۰، {total_word}"
+            " ۵ میلیون و ۵۱۰ هزار تومن.",
+        )
+    )
+    assert facts["order_total"] == "۵ میلیون و ۵۱۰ هزار تومن"
+
+
+def test_a_total_without_the_tanvin_is_replaced_by_the_next_total() -> None:
+    facts = conversation(
+        ("assistant", "سیب‌زمینی ۱۱۸ و دوغ ۲۴ هزار تومان، جمعا ۱۴۲ هزار تومان."),
+        ("user", "دوغ رو حذف کنید"),
+        ("assistant", "باشه، جمع کل میشه ۱۱۸ هزار تومان."),
+    )
+    assert current(facts)["order_total"] == "۱۱۸ هزار تومان"
+    assert history(facts, "order_total") == ["۱۴۲ هزار تومان"]
+
+
+def test_a_count_in_all_without_the_tanvin_is_no_order_total() -> None:
+    facts = facts_of(("assistant", "جمعا چند نفر میاید؟"), ("user", "حدود ۳۲"))
+    assert "order_total" not in facts
+
+
 def test_a_corrected_sum_replaces_the_refund_not_the_order_total() -> None:
     facts = conversation(
         ("assistant", "سفارشتون مبلغ کل ۶۸۷٬۵۰۰ تومان."),
