@@ -1,8 +1,9 @@
 """A start asked for after "from" is the new value, not the old one ("the freeze needs to be
 from 8 March now", «از ۸ اسفند شروع بشه», «ขอเริ่มจาก 8 มี.ค.»), while "moved from 1 March to
 8 March" still names 1 March as the old and an offer ("slots from Saturday onwards") is
-still no value chosen; and Persian says "is not" after the
-value it rules out («ORD-55102 نیست»), as English and Thai say it before."""
+still no value chosen; Persian says "is not" after the
+value it rules out («ORD-55102 نیست»), as English and Thai say it before; and «از» after
+a comparative, «قبل», «بعد» or «غیر» («بیشتر از ۵ متر», «قبل از ۱۵ آبان») is no "from"."""
 
 from __future__ import annotations
 
@@ -108,3 +109,39 @@ def test_the_value_said_beside_the_ruled_out_one_replaces_it(
 ) -> None:
     facts = extract_facts([TranscriptLine(1, "m1", "user", message)], known)
     assert {f.key: f.value for f in facts if f.key} == {"order_id": new}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("اگه لوله بیشتر از ۵ متر بشه گاز اضافه لازمه", "۵ متر"),  # more than
+        ("کمتر از ۲ میلیون تومان نمیشه", "۲ میلیون تومان"),  # less than
+        ("باید قبل از ۱۵ آبان حداقل ۲۲۳ هزار تومان شارژ کنید", "۱۵ آبان"),  # before
+        ("بعد از ساعت ۵ بیاید", "ساعت ۵"),  # after
+        ("زودتر از ۸ صبح نمیرسم", "۸ صبح"),  # earlier than
+        ("غیر از ۵۰۰ هزار تومان چیزی نمیدم", "۵۰۰ هزار تومان"),  # other than
+    ],
+)
+def test_persian_than_before_or_after_is_no_from(text: str, value: str) -> None:
+    """«از» after a comparative or «قبل», «بعد», «غیر» is "than", "before", "after": the
+    value is a limit or a point in time, not the old value of a change."""
+    assert not _negated(text, value)
+
+
+def test_a_limit_said_with_than_is_not_marked_replaced() -> None:
+    # on main «۵ متر» was held as a replaced value, and a summary quoting the current pipe
+    # length «حدود ۵ متر» marked it (replaced)
+    message = "اگه لوله بیشتر از ۵ متر بشه گاز اضافه لازمه، ولی برای شما نیازی نیست."
+    facts = extract_facts([TranscriptLine(1, "m1", "assistant", message)], [])
+    assert not any(fact.replaced for fact in facts), facts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("دکتر از ۵ عصر هستن", "۵ عصر"),  # «دکتر» ends like a comparative: still "from"
+        ("میشه از ۱ اسفند به ۸ اسفند عوضش کنیم؟", "۱ اسفند"),
+    ],
+)
+def test_persian_from_after_other_words_still_names_the_old_value(text: str, value: str) -> None:
+    assert _negated(text, value)

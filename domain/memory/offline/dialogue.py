@@ -150,6 +150,14 @@ _COMPARED = re.compile(
 )
 #: How far before a value a negation may sit.
 _NEGATION_REACH = 22
+#: Right before a Persian «از»: a word that makes it "than" or part of "before" / "after" /
+#: "except", not "from": «بیشتر از ۵ متر» (more than), «قبل از ۱۵ آبان» (before), «بعد از
+#: ساعت ۲» (after), «غیر از …» (other than). The value is a limit or a point in time said
+#: beside it, no old value replaced.
+_NOT_FROM_BEFORE = re.compile(
+    rf"(?<![{_FA}])(?:بیشتر|کمتر|زودتر|دیرتر|بالاتر|پایین[\u200c]?تر|جلوتر|عقب[\u200c]?تر"
+    rf"|بیش|کم|بعد|قبل|پیش|غیر|به\s+غیر|جدا)\s*$"
+)
 
 
 def is_compared_bound(text: str, start: int) -> bool:
@@ -274,8 +282,14 @@ def is_negated(text: str, start: int, end: int) -> bool:
     if _NEGATED_AFTER.match(text[end : end + 20]):
         return True
     found = _NEGATED_BEFORE.search(before)
-    return found is not None and not (
-        _FROM.match(found.group()) and start_asked_for(text, start, end)
+    if found is None:
+        return False
+    if not _FROM.match(found.group()):
+        return True
+    said_at = max(0, start - _NEGATION_REACH) + found.start()
+    return not (
+        start_asked_for(text, start, end)
+        or _NOT_FROM_BEFORE.search(text, max(0, said_at - _NEGATION_REACH), said_at)
     )
 
 
