@@ -142,12 +142,6 @@ _SAME_AS_BEFORE = re.compile(rf"(?<![{_FA}])(?:همون|همین|همان)(?![{_
 _DECLINED = re.compile(rf"^\s*{_PERSIAN_NO}")
 #: The negations that are only "from": a period may start there ("be from 8 March").
 _FROM = re.compile(r"^(?:from|از|จาก)\s?", re.IGNORECASE)
-#: A Persian comparative right before «از», which then reads "than": «بیشتر از ۵ متر»
-#: (more than 5 m), «دیرتر از ۱۵ آبان» (later than the 15th): a bound, no old value.
-_COMPARED = re.compile(
-    rf"(?<![{_FA}])(?:بیش|کم|دیر|زود|بالا|پایین|گرون|گران|ارزون|ارزان|بزرگ|کوچیک|کوچک|طولانی)"
-    r"\u200c?تر\s*$"
-)
 #: How far before a value a negation may sit.
 _NEGATION_REACH = 22
 #: Right before a Persian «از»: a word that makes it "than" or part of "before" / "after" /
@@ -158,19 +152,6 @@ _NOT_FROM_BEFORE = re.compile(
     rf"(?<![{_FA}])(?:بیشتر|کمتر|زودتر|دیرتر|بالاتر|پایین[\u200c]?تر|جلوتر|عقب[\u200c]?تر"
     rf"|بیش|کم|بعد|قبل|پیش|غیر|به\s+غیر|جدا)\s*$"
 )
-
-
-def is_compared_bound(text: str, start: int) -> bool:
-    """Whether the value at ``start`` follows a Persian comparative and «از» ("than"):
-    «بیشتر از ۵ متر» is a bound, named neither old nor wrong. (A value said so still gives
-    no fact: «دیرتر از ۱۵ آبان نباشه» sets a deadline no subject rule reads.)"""
-    before = text[max(0, start - _NEGATION_REACH) : start]
-    found = _NEGATED_BEFORE.search(before)
-    return (
-        found is not None
-        and _FROM.match(found.group()) is not None
-        and _COMPARED.search(before, 0, found.start()) is not None
-    )
 
 
 def is_question(sentence: str) -> bool:

@@ -64,7 +64,6 @@ from domain.memory.offline.day_hire import hired_by_the_day, priced_per_period
 from domain.memory.offline.deducted import taken_off
 from domain.memory.offline.dialogue import (
     Conversation,
-    is_compared_bound,
     is_correction,
     is_negated,
     is_question,
@@ -1031,7 +1030,6 @@ def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
         FactMatch(REPLACED, value.text, value.start, value.end)
         for value in values
         if _named_as_old(text, value)
-        and not is_compared_bound(text, value.start)
         and not starts_span(text, value, values, sentence_bounds(text, value.start, value.end))
         and len(value.text) >= _MIN_OLD_CHARS
         and value.kind is not Kind.NUMBER
