@@ -77,6 +77,29 @@ def test_a_persian_sum_in_parts_is_one_amount(text: str, amount: str) -> None:
     assert (Kind.AMOUNT, amount) in _values(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("هزینه‌اش ۱ میلیون و ۲۰۰ هزار تومانه.", "۱ میلیون و ۲۰۰ هزار تومان"),
+        ("مبلغ کل نهایی ۹۴ میلیون و ۵۰۰ تومنه", "۹۴ میلیون و ۵۰۰ تومن"),
+        ("ودیعه‌ش ۲ میلیون و ۵۰۰ هزار ریاله", "۲ میلیون و ۵۰۰ هزار ریال"),
+    ],
+)
+def test_a_persian_sum_in_parts_keeps_its_money_word_before_the_spoken_is(
+    text: str, amount: str
+) -> None:
+    # «تومانه» is «تومان» and the spoken "is": one sum with its money word, as «۵۵۰ هزار
+    # تومنه» is (on main the first lost «تومان», the second split in two)
+    assert _values(text) == [(Kind.AMOUNT, amount)]
+
+
+def test_a_thing_of_that_price_is_no_money_word() -> None:
+    # «تومانی»: "a … toman one", an adjective, not the money word with "is"
+    assert (Kind.AMOUNT, "۱ میلیون و ۲۰۰ هزار تومان") not in _values(
+        "یه گوشی ۱ میلیون و ۲۰۰ هزار تومانی"
+    )
+
+
 def test_a_count_after_a_persian_sum_is_no_part_of_it() -> None:
     assert _values("۲ میلیون و ۳ قسط") == [(Kind.AMOUNT, "۲ میلیون"), (Kind.COUNT, "۳ قسط")]
 

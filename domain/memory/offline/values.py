@@ -350,7 +350,7 @@ _FA_SUM_WORDS = "|".join(
     )
 )
 _FA_SUM_PART_ENDS = (
-    rf"(?=\s?(?:میلیارد|میلیون|هزار|تومان|تومن|ریال)(?![{_FA}])"
+    rf"(?=\s?(?:میلیارد|میلیون|هزار|(?:تومان|تومن|ریال)ه?)(?![{_FA}])"
     r"|[ \t]*(?:$|\n|[^\w\s])"
     # a verb: «میشه», «نمی‌دم», «شد», «بود», «پرداخت کردم» (not «میز», «میدان»)
     rf"|\s(?:ن?می(?!(?:ز|وه|دان|دون)(?![{_FA}]))[{_FA}]+"
@@ -367,10 +367,11 @@ _TH_PER = rf"(?:{_TH_CLASSIFIER}ละ\s?)"
 TH_PER_AFTER = rf"(?:\s?(?:ต่อ|/)\s?{_TH_CLASSIFIER})"
 #: A Persian sum said in parts, the larger scale first: «۹۴ میلیون و ۵۰۰ تومن», «۱ میلیون و
 #: ۸۰۰ هزار تومان», «۱۰۰ میلیون و ۵۰۰» (the part after «و» in the next scale down, said or
-#: not): one amount, not «۹۴ میلیون» and a loose «۵۰۰».
+#: not): one amount, not «۹۴ میلیون» and a loose «۵۰۰». Its money word may carry the spoken
+#: "is" («… ۲۰۰ هزار تومانه»), as a sum in one part does; not «تومانی» (a thing of that price).
 _FA_COMPOUND_AMOUNT = (
     rf"{_AMOUNT}\s?(?:میلیارد|میلیون)(?:\s?و\s?{_AMOUNT}{_FA_SUM_PART_ENDS}"
-    rf"(?:\s?(?:میلیون|هزار)(?![{_FA}]))?)+(?:\s?(?:تومان|تومن|ریال)(?![{_FA}]))?"
+    rf"(?:\s?(?:میلیون|هزار)(?![{_FA}]))?)+(?:\s?(?:تومان|تومن|ریال)(?=ه?(?![{_FA}])))?"
 )
 _PRICE = re.compile(
     rf"{_FA_COMPOUND_AMOUNT}"
