@@ -150,6 +150,7 @@ from domain.memory.offline.subjects import (
     topics_named,
 )
 from domain.memory.offline.subjects import topic as topic_by_name
+from domain.memory.offline.thai_addresses import named_in_reply
 from domain.memory.offline.thai_answers import asked_label, leads_reply
 from domain.memory.offline.thai_changes import change_key, changes_named
 from domain.memory.offline.thai_contact_handles import line_id_replied, line_ids
@@ -919,7 +920,12 @@ def _facts_in(
             ):
                 continue
             key = _of_the_order_named(key, text, value, facts)
-            if not moved_to(text) and part_of_fuller_address(value, facts.current(key)):
+            place = _place_named_in_reply(text, value, start, asked) if from_user else None
+            if (
+                not moved_to(text)
+                and place is None  # «ศุภาลัย ปาร์ค ตึก C ห้อง 1204»: a whole address
+                and part_of_fuller_address(value, facts.current(key))
+            ):
                 # «خانم نوروزی، واحد ۳» after the whole address: a neighbour's flat, kept
                 # under a key of its own, not the address («الان واحد ۱۴ هستیم» moves it)
                 key = facts.noted_key(ADDRESS_PART, value.text)
@@ -938,6 +944,8 @@ def _facts_in(
             if from_user and value.kind is Kind.ADDRESS:
                 start = _town_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
+            if place is not None:
+                start, shown = place[0], f"{place[1]} {value.text}"
             if (
                 base_key(key) == ANSWER
                 or (base_key(key) == CHARGE and start == value.start and end == value.end)
@@ -1852,6 +1860,18 @@ def _town_start(text: str, value: ValueSpan, start: int) -> int:
     begin, _ = sentence_bounds(text, value.start, value.end)
     opening = town_opening(text[begin : value.start])
     return start if opening is None else begin + opening
+
+
+def _place_named_in_reply(
+    text: str, value: ValueSpan, start: int, asked: Sequence[Topic]
+) -> tuple[int, str] | None:
+    """A Thai reply to a question for an address that leads with the project's or condo's
+    name before the tower and room: where the address starts and that name."""
+    if value.kind is not Kind.ADDRESS or start != value.start or not is_thai(text):
+        return None
+    if not any(Kind.ADDRESS in topic.keys for topic in asked):
+        return None
+    return named_in_reply(text, value.start)
 
 
 #: Words that make a contact detail the customer's when the assistant writes it.

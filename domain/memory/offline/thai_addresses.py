@@ -69,3 +69,36 @@ def named_start(text: str, start: int) -> int:
     if not said or not _NAME_WORDS.match(between) or _PARTICLE.search(between):
         return start
     return said[-1]
+
+
+#: Words that open a reply and name no place: a yes, a verb of sending, living or being,
+#: «ที่» (at), «บ้าน…» (my home), a pronoun.
+_NO_PLACE_NAME = re.compile(
+    r"^(?:ได้|ใช่|โอเค|ส่ง|อยู่|ที่|เป็น|ขอ|บ้าน|ก็|แล้ว|งั้น|เอา|ยัง|ไม่|ผม|ฉัน|ดิฉัน|หนู|เรา|ตอนนี้|ย้าย)"
+)
+#: The longest place name a reply may lead with, and its most words.
+_REPLY_NAME_REACH = 40
+_REPLY_NAME_WORDS = 4
+
+
+def named_in_reply(text: str, start: int) -> tuple[int, str] | None:
+    """Where a reply to a question for an address begins and the place's name it leads with,
+    right before the building-led address at ``start``: «ลุมพินี วิลล์ รามอินทรา ตึก B ห้อง
+    1508», «คอนโดริเวอร์ พาร์ค พระราม 3 ค่ะ อาคาร B ชั้น 23 ห้อง 2318» (a project or condo is
+    named before its tower and room; the particle that may close the name is left out). None
+    when a word that names no place opens the reply («ส่งที่ตึก B …», «ได้ค่ะ ตึก B …»)."""
+    begin = len(text) - len(text.lstrip())
+    words = text[begin:start].split()
+    if words and _PARTICLE.fullmatch(words[-1]):
+        words = words[:-1]
+    name = " ".join(words)
+    if (
+        not name
+        or len(name) > _REPLY_NAME_REACH
+        or len(words) > _REPLY_NAME_WORDS
+        or not _NAME_WORDS.match(name)
+        or any(_PARTICLE.fullmatch(word) for word in words)
+        or _NO_PLACE_NAME.match(name)
+    ):
+        return None
+    return begin, name
