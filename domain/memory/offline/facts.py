@@ -805,6 +805,9 @@ def _facts_in(
     from_user = role == "user"
     if from_user and _SAYS_MYSELF.match(text):  # «ขอคนติดต่อหน้างาน» «ผมเองครับ 081-…»
         asked = tuple(topic for topic in asked if topic.name != "second_contact")
+    if from_user and _names_the_customer(text, facts.current("customer_name")):
+        # «ขอชื่อ-นามสกุลคุณนิตยา» asks the customer's full name when she is that Nittaya
+        asked = tuple(topic for topic in asked if topic.name != "third_person_name")
     claimed = ClaimedSpans()
     found: list[FactMatch] = []
     facts = facts.reading(found)  # what this message says counts as the most recent
@@ -830,7 +833,7 @@ def _facts_in(
         found.extend(stated_facts(text, claimed, facts.keys()))
     if from_user:  # not a name already read as someone's («เด็กชายภูมิ …»: the child's)
         found.extend(names_in_passing(text, claimed, facts.current("customer_name")))
-        replies = _thai_name_reply(text, asked, facts.keys())
+        replies = _thai_name_reply(text, asked, facts)
         found.extend(r for r in replies if claimed.is_free(r.start, r.end))
     told = list(instructions(text)) if from_user else []
     found.extend(
@@ -2720,18 +2723,27 @@ def _name_asked_key(asked: Sequence[Topic], person_key: str) -> str:
     return next((key for key in named if key is not None), person_key)
 
 
-def _thai_name_reply(text: str, asked: Sequence[Topic], known: frozenset[str]) -> list[FactMatch]:
+def _thai_name_reply(text: str, asked: Sequence[Topic], facts: _Facts) -> list[FactMatch]:
     if not any(t.name == "name" for t in asked):
-        return []
-    # «ขอชื่อและเบอร์ภรรยาด้วยค่ะ» → «นางสาวพิมพ์ชนก แสงทอง ครับ»: someone else's name
-    key = _name_asked_key(asked, "person_name")
-    if key in known:
         return []
     match = _TH_NAME_REPLY.match(text.strip())
     if match is None or not _looks_like_name(match.group("name")):
         return []
+    # «ขอชื่อและเบอร์ภรรยาด้วยค่ะ» → «นางสาวพิมพ์ชนก แสงทอง ครับ»: someone else's name
+    key = _name_asked_key(asked, "person_name")
+    if any(t.name == "third_person_name" for t in asked):
+        # «ขอชื่อ-นามสกุลคุณธนกร»: the one the question names, another person than one held
+        key = facts.entity_key(key, match.group("name"), correction=False)
+    if facts.current(key) is not None:
+        return []
     start = text.find(match.group("name"))
     return [FactMatch(key, match.group("name"), start, start + len(match.group("name")))]
+
+
+def _names_the_customer(text: str, customer: str | None) -> bool:
+    """Whether a Thai reply leads with the customer's given name."""
+    match = _TH_NAME_REPLY.match(text.strip())
+    return match is not None and _same_customer(match.group("name"), customer)
 
 
 def _looks_like_name(value: str) -> bool:

@@ -111,6 +111,15 @@ _OTHER_PERSON_FA = (
     r"زبان[\u200c\s]?آموز|دانش[\u200c\s]?آموز|هنرجو|هم[\u200c\s]?اتاقی|هم[\u200c\s]?خونه"
 )
 _OTHER_PERSON_TH = r"นักเรียน|ผู้เรียน|รูมเมท|เพื่อนร่วมห้อง"
+#: A Thai question for the name of someone the question names, not the customer's: «ขอชื่อ-
+#: นามสกุลคุณธนกร», «ชื่อจริงของนาคล่ะคะ», «ชื่อเขา»; «ชื่อคุณด้วยค่ะ», «ชื่อของคุณลูกค้า» ask the
+#: customer's.
+_NOT_A_NAME_AFTER_KHUN_TH = r"ลูกค้า|ด้วย|หน่อย|ก่อน|ได้|ที่|ค่ะ|คะ|ครับ|นะ"
+_YOU_TH = rf"(?:คุณ)?ลูกค้า|คุณ(?=(?:{_NOT_A_NAME_AFTER_KHUN_TH})|\s|$)"
+_THIRD_PERSON_NAME_TH = (
+    r"ชื่อ(?:\s*-?\s*นามสกุล)?(?:จริง|เต็ม)?\s*"
+    rf"(?:ของ\s*(?!{_YOU_TH})|เขา|เค้า|คุณ(?!{_NOT_A_NAME_AFTER_KHUN_TH})(?=[\u0e01-\u0e4e]{{2}}))"
+)
 _PET_EN = r"dog|cat|puppy|kitten|pet|rabbit|bunny|parrot|bird|hamster|horse"
 _PET_FA = r"سگ|گربه|پت|حیوون|حیوان|توله|طوطی|خرگوش|پرنده"
 _PET_TH = r"หมา|แมว|สุนัข|สัตว์เลี้ยง|กระต่าย|นก"
@@ -440,6 +449,7 @@ TOPICS: tuple[Topic, ...] = (
         "third_person_name",
         {},
         persian=r"(?<![\u0600-\u06ff])(?:اسم|نام)\u200c?(?:ش|شون|شان)(?![\u0600-\u06ff])",
+        thai=_THIRD_PERSON_NAME_TH,
     ),
     Topic(
         "second_contact",
