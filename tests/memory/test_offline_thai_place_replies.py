@@ -63,14 +63,18 @@ def test_words_before_an_address_no_question_asked_for_are_no_name() -> None:
     assert facts.get("delivery_address") == "ตึก C ห้อง 1204"
 
 
-def test_a_named_address_moved_later_keeps_the_first_in_history() -> None:
+def test_a_named_address_asked_later_is_kept_whole_beside_the_held_one() -> None:
+    """«ขอที่อยู่เข้ารับ» after a delivery address abroad asks where to collect, not a move:
+    the named one is kept whole, apart, and replaces nothing."""
     facts = conversation(
-        ("assistant", "ขอที่อยู่สำหรับจัดส่งด้วยค่ะ"),
-        ("user", "ศุภาลัย ปาร์ค แจ้งวัฒนะ ตึก C ห้อง 1204 ค่ะ"),
-        ("assistant", "รับทราบค่ะ"),
-        ("user", "ขอเปลี่ยนที่อยู่จัดส่งนะคะ"),
-        ("assistant", "ได้ค่ะ ที่อยู่ใหม่เป็นที่ไหนคะ"),
+        ("assistant", "ขอที่อยู่ผู้รับปลายทางด้วยครับ"),
+        ("user", "12 Maple Street, Leeds LS6 2AB ค่ะ"),
+        ("assistant", "รับทราบครับ"),
+        ("user", "ให้มารับของที่บ้านได้ไหมคะ"),
+        ("assistant", "ได้ครับ ขอที่อยู่เข้ารับครับ"),
         ("user", "ลุมพินี เพลส รัชดา ตึก A ห้อง 508 ค่ะ"),
     )
-    assert current(facts)["delivery_address"] == "ลุมพินี เพลส รัชดา ตึก A ห้อง 508"
-    assert history(facts, "delivery_address") == ["ศุภาลัย ปาร์ค แจ้งวัฒนะ ตึก C ห้อง 1204"]
+    held = current(facts)
+    assert held["delivery_address"] == "12 Maple Street, Leeds LS6 2AB"
+    assert "ลุมพินี เพลส รัชดา ตึก A ห้อง 508" in held.values()
+    assert history(facts, "delivery_address") == []

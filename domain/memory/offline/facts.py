@@ -923,12 +923,7 @@ def _facts_in(
             ):
                 continue
             key = _of_the_order_named(key, text, value, facts)
-            place = _place_named_in_reply(text, value, start, asked) if from_user else None
-            if (
-                not moved_to(text)
-                and place is None  # «ศุภาลัย ปาร์ค ตึก C ห้อง 1204»: a whole address
-                and part_of_fuller_address(value, facts.current(key))
-            ):
+            if not moved_to(text) and part_of_fuller_address(value, facts.current(key)):
                 # «خانم نوروزی، واحد ۳» after the whole address: a neighbour's flat, kept
                 # under a key of its own, not the address («الان واحد ۱۴ هستیم» moves it)
                 key = facts.noted_key(ADDRESS_PART, value.text)
@@ -947,6 +942,7 @@ def _facts_in(
             if from_user and value.kind is Kind.ADDRESS:
                 start = _town_start(text, value, start)
             shown = value.text if start == value.start else text[start : value.start] + value.text
+            place = _place_named_in_reply(text, value, start, asked) if from_user else None
             if place is not None:
                 start, shown = place[0], f"{place[1]} {value.text}"
             if (
