@@ -157,6 +157,7 @@ from domain.memory.offline.thai_contact_handles import line_id_replied, line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer_wants
 from domain.memory.offline.thai_named_things import card_replied, named_things
+from domain.memory.offline.thai_quoted_names import quoted_names
 from domain.memory.offline.things_moved import another_things, thing_moved
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.told_in_past import still_current
@@ -821,6 +822,8 @@ def _facts_in(
             found.append(FactMatch(assigned.key, assigned.name, assigned.start, assigned.end))
             claimed.claim(assigned.start, assigned.end)
     found.extend(contact_names(text, claimed))  # «ชื่อผู้ติดต่อคือ …»: no name in passing
+    # «ชื่อสำรองเป็น "…"»: the quoted name, before «ชื่อ…» is read as a person's
+    found.extend(quoted_names(text, claimed, facts.current, from_user))
     # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
     for person in people_named(text):
         if claimed.is_free(person.start, person.end) and not _same_customer(
