@@ -91,6 +91,7 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
+from domain.memory.offline.invoice_addresses import billed_to
 from domain.memory.offline.invoices_sent import invoices_sent_to
 from domain.memory.offline.lead_ins import lead_in
 from domain.memory.offline.lexicon import (
@@ -569,6 +570,8 @@ def extract_facts(
         delivering = facts.current("delivery_address") is not None
         matches = redirected_delivery(line, previous, earlier, matches, delivering)
         matches = redirected_in_request(line, matches, delivering)
+        # "the invoice address?" "Unit 4, …, BS4 3EH"; "invoices go to our new office now. …"
+        matches = billed_to(line, previous, matches)
         # "ring you on 07700 900123?" "no, my work line: 020 7946 0018": that number, changed
         matches = quoted_phone_replaced(line, previous, earlier, matches, facts.current_values())
         held_before = facts.current_values()

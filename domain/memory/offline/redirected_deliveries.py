@@ -94,7 +94,7 @@ def _sends_the_parcel(request: str, send: re.Match[str]) -> bool:
     return _NOT_THE_PARCEL.search(clause) is None
 
 
-def _asks_for_address(question: str) -> bool:
+def asks_for_address(question: str) -> bool:
     """Whether ``question`` asks for an address without giving one."""
     return _ASKS_ADDRESS.search(question) is not None and not any(c.isdigit() for c in question)
 
@@ -103,7 +103,7 @@ def _read_as_other_place(key: str) -> bool:
     return _READ_AS.match(key) is not None
 
 
-def _whole_address(reply: str, start: int, end: int) -> tuple[int, int]:
+def whole_address(reply: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the whole address in ``reply`` around the part at ``start:end``: from
     the reply's start (its lead-in left out) to where the address ends after that part."""
     sentences = [m.end() for m in _SENTENCE_END.finditer(reply, 0, start)]
@@ -137,14 +137,14 @@ def redirected_delivery(
         or request is None
         or question.role != "assistant"
         or request.role != "user"
-        or not _asks_for_address(question.content)
+        or not asks_for_address(question.content)
         or not _asks_to_send_elsewhere(request.content)
     ):
         return matches
     parts = [m for m in matches if _read_as_other_place(m.key)]
     if not parts:
         return matches
-    start, end = _whole_address(line.content, parts[0].start, parts[-1].end)
+    start, end = whole_address(line.content, parts[0].start, parts[-1].end)
     return _delivered_to(line, matches, start, end)
 
 
@@ -167,7 +167,7 @@ def redirected_in_request(
         postcodes = [m for m in matches if _read_as_other_place(m.key)]
         if places or len(postcodes) != 1:
             return matches
-        start, end = _whole_address(line.content, postcodes[0].start, postcodes[0].end)
+        start, end = whole_address(line.content, postcodes[0].start, postcodes[0].end)
         if _asks_to_send_elsewhere(line.content[start:end]):
             return matches
     return _delivered_to(line, matches, start, end)
