@@ -109,8 +109,10 @@ _EN_STREET = (
 #: A unit and its number or letter ("flat 4B", "Suite 210", "Block C"; not "flat near").
 _EN_UNIT = (
     # only the abbreviation takes a dot: "my old apartment. 415 …" ends a sentence
-    r"(?i:apt\.?|flat|apartment|unit|suite|floor|building|block|room)\s*"
+    r"(?:(?i:apt\.?|flat|apartment|unit|suite|floor|building|block|room)\s*"
     r"(?=[\w-]{0,5}\d|[A-Za-z](?!\w))[\w-]{1,6}"
+    # a floor by its ordinal: "3rd Floor, 18 Queen Square"
+    r"|\d{1,2}(?i:st|nd|rd|th)\s+(?i:floor))"
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 #: An Irish Eircode: a routing key (a letter and two digits, or D6W) and four letters and
@@ -125,7 +127,9 @@ _EN_ADDRESS = re.compile(
     # the street's name, numbered streets too ("415 NW 11th Ave", "88 East 3rd Street")
     rf"(?:(?:[A-Z][\w'.-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,3}}{_EN_STREET}\b\.?"
     rf"(?:,?\s+(?:{_EN_UNIT}|{_UK_POSTCODE}\b|[A-Z]{{2}}\s\d{{5}}\b|\d{{5}}(?:-\d{{4}})?\b"
-    rf"|(?!(?:And|But|Or|For|Please|Thanks|Then|The|It|Is|On|At|By)\b)[A-Z][\w'-]+))*"
+    rf"|(?!(?:And|But|Or|For|Please|Thanks|Then|The|It|Is|On|At|By)\b)[A-Z][\w'-]+)"
+    # the postcode after a full stop: "212 Gloucester Road, Bishopston. BS7 8NU"
+    rf"|\.\s+{_UK_POSTCODE}(?![\w@]))*"
 )
 #: Persian address parts: a street, an alley, a plate number …
 _FA_PART = (
