@@ -58,6 +58,7 @@ from domain.memory.offline.brand_models import (
 )
 from domain.memory.offline.changed_charges import charge_changed
 from domain.memory.offline.charges import charge_span, same_charge
+from domain.memory.offline.company_names import COMPANY_NAME, company_names
 from domain.memory.offline.contact_names import contact_names
 from domain.memory.offline.corrected_quotes import bare_price
 from domain.memory.offline.day_hire import hired_by_the_day, priced_per_period
@@ -604,6 +605,9 @@ def extract_facts(
         card = _card_named_in_reply(line, previous, matches)
         if card is not None:
             facts.add("payment_card", card, line.message_id)
+        for company in company_names(line, previous):
+            # a restaurant and the company that owns it: each kept, neither replaced
+            facts.add(facts.noted_key(COMPANY_NAME, company), company, line.message_id)
         if relative is not None or any(_names_someone(m.key) for m in matches):
             # a name given, the customer's or anyone's ("คุณแม่ชื่ออะไร" "ดิฉันชื่อ…"),
             # answers the question for a name: the next reply ("โอเคครับ") is no name
