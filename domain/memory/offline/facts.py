@@ -932,6 +932,8 @@ def _facts_in(
                 value, key, facts
             ):
                 continue
+            if _restates_a_held_sum(value, key, text, facts):
+                continue
             key = _of_the_order_named(key, text, value, facts)
             if not moved_to(text) and part_of_fuller_address(value, facts.current(key)):
                 # «خانم نوروزی، واحد ۳» after the whole address: a neighbour's flat, kept
@@ -1770,6 +1772,38 @@ def _repeats_a_measure(
         return False
     rest = (text[: value.start] + text[value.end :]).split()
     return not (any(t in asked for t in topics) and len(rest) <= _MAX_BARE_REPLY_WORDS)
+
+
+#: What makes a sum a rate: "£129 a month", "$40 per night", "£7.50/week".
+_PER_PERIOD = re.compile(
+    r"\s*(?:a|an|per|/|every)\s*(?:month|week|year|night|day|hour|visit|person)\b", re.IGNORECASE
+)
+
+
+def _restates_a_held_sum(value: ValueSpan, key: str, text: str, facts: _Facts) -> bool:
+    """Whether a bare sum read under a sum's key names again a rate held in full under
+    another ("he's not having £129" after "£129 a month" was quoted): it is
+    that sum said again, not a new one (held as current, it kept "£129 a month" from being
+    marked replaced when the fee changed). Named by its key right before it ("the deposit
+    is £129") it is that key's all the same."""
+    if value.kind is not Kind.AMOUNT or base_key(key) not in _AMOUNT_KEYS:
+        return False
+    said = value.text.strip()
+    if not any(
+        held != key
+        and base_key(held) in _AMOUNT_KEYS
+        and current.startswith(said + " ")
+        and _PER_PERIOD.match(current, len(said))
+        for held, current in facts.current_values().items()
+    ):
+        return False
+    topics = [t for t in TOPICS if base_key(key) in t.keys.values()]
+    before = text[max(0, value.start - _KEY_REACH) : value.start]
+    return not any(
+        _KEY_FILLER.fullmatch(before[cue.end() :])
+        for topic in topics
+        for cue in topic.pattern.finditer(before)
+    )
 
 
 #: How far before a number its key word is looked for, and what may stand between them:
