@@ -55,7 +55,15 @@ _DELIVERY = re.compile(
     r"(?:leave|ring(?!\s+(?:me|us)\b)|knock|buzz|deliver|put)\b"
     r"|(?<![A-Za-z])(?:please\s+)?(?:ring|knock|buzz)\s+(?:the|twice|at|on|loudly|first)\b"
     r"|(?<![A-Za-z])(?:please\s+)?use\s+the\s+(?:side|back|front|rear|service)\s+(?:door|entrance|gate)"
-    r"|(?<![A-Za-z])(?:only\s+)?deliver(?:y)?\s+(?:only\s+)?(?:after|before|between)\b)"
+    r"|(?<![A-Za-z])(?:only\s+)?deliver(?:y)?\s+(?:only\s+)?(?:after|before|between)\b"
+    # where the key to get in is: "we leave a spare key with Joe at the launderette", "the
+    # key's under the mat", "grab the key off the neighbour"
+    r"|(?<![A-Za-z])(?:leave|keep|hide)\s+(?:a|the|our|my)\s+(?:spare\s+)?keys?\s+"
+    r"(?:with|at|in|under|behind|by)\b"
+    r"|(?<![A-Za-z])(?:the\s+|a\s+|our\s+|my\s+)?(?:spare\s+)?keys?(?:'s|\s+is|\s+are)\s+"
+    r"(?:with|under|in|behind|at)\b"
+    r"|(?<![A-Za-z])(?:grab|get|collect|pick\s+up)\s+(?:the|a)\s+(?:spare\s+)?keys?\s+"
+    r"(?:from|off)\b)"
     r"[^.!?\n]*"
     # Persian: «تحویل نگهبان بدید», «دم در بذارید», «به همسایه بدید», «زنگ واحد ۳ رو بزنید»
     rf"|{_CLAUSE_LEAD}(?:(?<![{_FA}])(?:نگهبان|لابی|سرایدار|همسایه|دم\s*در|جلوی\s*در|پشت\s*در|نگهبانی)"
