@@ -1,6 +1,6 @@
 """Where the key to get in is left is an instruction (English): "we leave a spare key with
-Joe at the launderette", "the locking wheel nut key is in the glovebox"; a key the customer
-only mentions is none."""
+Joe at the launderette", "grab the key from reception"; a key the customer only mentions is
+none (where a key is, "the key is in the glovebox", is a place the summary keeps)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,7 @@ from tests.memory.test_offline_facts_dialogue import conversation, current
             "8 till 6. they can grab it off him",
             "spare key with Joe at the launderette two doors down",
         ),
-        ("the locking wheel nut key is in the glovebox", "in the glovebox"),
-        ("the key's under the mat by the back door", "under the mat by the back door"),
+        ("we keep the key under the mat by the back door", "under the mat by the back door"),
         ("you can grab the key from reception", "grab the key from reception"),
     ],
 )

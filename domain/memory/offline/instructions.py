@@ -56,12 +56,10 @@ _DELIVERY = re.compile(
     r"|(?<![A-Za-z])(?:please\s+)?(?:ring|knock|buzz)\s+(?:the|twice|at|on|loudly|first)\b"
     r"|(?<![A-Za-z])(?:please\s+)?use\s+the\s+(?:side|back|front|rear|service)\s+(?:door|entrance|gate)"
     r"|(?<![A-Za-z])(?:only\s+)?deliver(?:y)?\s+(?:only\s+)?(?:after|before|between)\b"
-    # where the key to get in is: "we leave a spare key with Joe at the launderette", "the
-    # key's under the mat", "grab the key off the neighbour"
+    # where the key to get in is left: "we leave a spare key with Joe at the launderette",
+    # "grab the key off the neighbour" ("the key is in the glovebox" is a place: kept_clauses)
     r"|(?<![A-Za-z])(?:leave|keep|hide)\s+(?:a|the|our|my)\s+(?:spare\s+)?keys?\s+"
     r"(?:with|at|in|under|behind|by)\b"
-    r"|(?<![A-Za-z])(?:the\s+|a\s+|our\s+|my\s+)?(?:spare\s+)?keys?(?:'s|\s+is|\s+are)\s+"
-    r"(?:with|under|in|behind|at)\b"
     r"|(?<![A-Za-z])(?:grab|get|collect|pick\s+up)\s+(?:the|a)\s+(?:spare\s+)?keys?\s+"
     r"(?:from|off)\b)"
     r"[^.!?\n]*"
