@@ -129,7 +129,7 @@ def test_the_customers_new_email_still_replaces_theirs() -> None:
             "212 Gloucester Road, Bishopston",
             "oh also, invoices need to go to our new office, we moved in january. 3rd Floor, "
             "18 Queen Square, BS1 4NT. paintworks is gone",
-            "18 Queen Square, BS1 4NT",
+            "3rd Floor, 18 Queen Square, BS1 4NT",
         ),
         ("خیابان آزادی، پلاک ۱۲", "فاکتورها رو بفرستید دفتر مرکزی: خیابان ولیعصر، پلاک ۴۵", None),
         ("55 ถนนสุขุมวิท", "ใบกำกับภาษีส่งไปที่ออฟฟิศนะคะ 88/12 ถนนสีลม แขวงสีลม เขตบางรัก", None),
@@ -147,15 +147,21 @@ def test_where_invoices_go_is_the_billing_address(
 
 
 @pytest.mark.parametrize(
-    "message",
+    ("message", "address"),
     [
-        "please deliver to our new office instead, 3rd Floor, 18 Queen Square, BS1 4NT",
-        "send invoices to the office please. Deliver the unit to 18 Queen Square, BS1 4NT.",
+        (
+            "please deliver to our new office instead, 3rd Floor, 18 Queen Square, BS1 4NT",
+            "3rd Floor, 18 Queen Square, BS1 4NT",  # read whole from its floor on
+        ),
+        (
+            "send invoices to the office please. Deliver the unit to 18 Queen Square, BS1 4NT.",
+            "18 Queen Square, BS1 4NT",
+        ),
     ],
 )
-def test_where_the_order_goes_is_still_the_delivery_address(message: str) -> None:
+def test_where_the_order_goes_is_still_the_delivery_address(message: str, address: str) -> None:
     facts = facts_of(("user", message), known=[("delivery_address", "212 Gloucester Road")])
-    assert facts.get("delivery_address") == "18 Queen Square, BS1 4NT"
+    assert facts.get("delivery_address") == address
 
 
 @pytest.mark.parametrize(
