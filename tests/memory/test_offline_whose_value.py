@@ -54,16 +54,57 @@ def test_a_number_asked_for_someone_else_is_not_the_customers(
     ("question", "answer"),
     [
         ("What's Mr Patel's number, for the record?", "07700 900752"),
+        ("What's Mr. Patel's number?", "07700 900752"),
+        ("What's Mrs. Patel's number?", "07700 900752"),
+        ("Could I take Dr. Patel's mobile?", "07700 900752"),
         ("What's your best number?", "07700 900752"),
         ("What's the number to reach you on?", "07700 900752"),
     ],
-    ids=["en-title", "en-your", "en-reach-you"],
+    ids=["en-title", "en-title-stop", "en-mrs-stop", "en-dr-stop", "en-your", "en-reach-you"],
 )
 def test_the_customers_own_number_asked_stays_theirs(question: str, answer: str) -> None:
     facts = facts_of(
         ("assistant", question), ("user", answer), known=[("customer_phone", "07700 900481")]
     )
     assert facts == {"customer_phone": "07700 900752"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Dan's number still the best one to reach you on?",
+        "What's Dan Whitlock's number now?",
+    ],
+    ids=["en-first-name", "en-full-name"],
+)
+def test_a_number_asked_by_the_customers_own_name_is_theirs(question: str) -> None:
+    facts = facts_of(
+        ("assistant", question),
+        ("user", "07700 900752"),
+        known=[("customer_phone", "07700 900481"), ("customer_name", "Dan Whitlock")],
+    )
+    assert facts == {"customer_phone": "07700 900752"}
+
+
+@pytest.mark.parametrize(
+    ("question", "known"),
+    [
+        ("What's Kieran's number?", [("customer_name", "Dan Whitlock")]),
+        ("What's Whitlock's number?", [("customer_name", "Dan Whitlock")]),
+        ("Is Dan's number still the best one to reach him on?", []),
+    ],
+    ids=["en-another-name", "en-surname-alone", "en-no-name-held"],
+)
+def test_a_number_asked_by_another_name_stays_someone_elses(
+    question: str, known: list[tuple[str, str]]
+) -> None:
+    facts = facts_of(
+        ("assistant", question),
+        ("user", "07700 900752"),
+        known=[("customer_phone", "07700 900481"), *known],
+    )
+    assert facts.get("second_contact_phone") == "07700 900752"
+    assert "customer_phone" not in facts
 
 
 @pytest.mark.parametrize(

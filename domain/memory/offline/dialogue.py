@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from domain.memory.offline.offered_choices import offered_topics
 from domain.memory.offline.period_starts import start_asked_for
 from domain.memory.offline.sentences import split_sentences
-from domain.memory.offline.subjects import Topic, cues_in, topics_named
+from domain.memory.offline.subjects import Topic, cues_in, names_the_customer, topics_named
 from domain.memory.offline.values import FA_LETTERS, Kind
 from domain.memory.offline.when_asked import asks_when
 
@@ -208,10 +208,12 @@ _NAMES_A_GAP = re.compile(
 )
 
 
-def asked_topics(text: str) -> list[Topic]:
+def asked_topics(text: str, customer_name: str | None = None) -> list[Topic]:
     """The topics the question or request sentences of ``text`` ask about, in order; a
     question for how many asks no sum ("How many people will be there in total?"), though
-    another clause of it may ("How many nights, and what's the total amount?")."""
+    another clause of it may ("How many nights, and what's the total amount?"). A number
+    asked by the customer's own held name ("Is Dan's number still the best one?") is
+    theirs, no second contact's."""
     topics: list[Topic] = []
     before = ""
     for sentence in (part for whole in split_sentences(text) for part in _EMOJI_BREAK.split(whole)):
@@ -233,10 +235,17 @@ def asked_topics(text: str) -> list[Topic]:
                 for cue in cues_in(sentence)
                 if not any(begin <= cue.start < end for begin, end in counting)
             }
+            # "Is Dan's number …" (Dan, the customer): a cue that names no one else
+            others = {
+                cue.topic.name
+                for cue in cues_in(sentence)
+                if not names_the_customer(sentence, cue, customer_name)
+            }
             for topic in topics_named(sentence):
                 if topic in topics or (topic.name in _SUM_WORDS and topic.name not in summed):
                     continue
-                topics.append(topic)
+                if topic.name in others:
+                    topics.append(topic)
     return topics
 
 
@@ -337,7 +346,9 @@ class Conversation:
                 return question.same_as_before and _DECLINED.match(text) is not None
         return False
 
-    def after(self, role: str, text: str, answered: set[str]) -> None:
+    def after(
+        self, role: str, text: str, answered: set[str], customer_name: str | None = None
+    ) -> None:
         """Move on past a message of ``role``: its answers close topics, its questions open.
         A reply that opens with «نه» to a question whether the known value stays («همون
         محل کار؟» «نه بیارین خونه») declines it: what follows is not about that topic."""
@@ -352,7 +363,7 @@ class Conversation:
         self.questions = [
             q for q in self.questions if q.age < OpenQuestion.MAX_AGE and q.open_topics()
         ]
-        asked = asked_topics(text)
+        asked = asked_topics(text, customer_name)
         if role == "assistant":  # "we have 9am or 2pm": which one is asked, as a question
             asked += [topic for topic in offered_topics(text) if topic not in asked]
         # "Who's the new manager?" names no topic of a value, yet the number in the reply

@@ -544,7 +544,12 @@ def extract_facts(
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
         facts.note_measures(line.content)
         named = any(_names_someone(m.key) for m in matches)
-        conversation.after(line.role, line.content, {"name"} if named else set())
+        conversation.after(
+            line.role,
+            line.content,
+            {"name"} if named else set(),
+            read_before.current("customer_name"),
+        )
     named_old: list[ExtractedFact] = []
     moved_from: list[ExtractedFact] = []  # old values a message moved (``moved_values``)
     read = sorted(context, key=lambda line: line.position)
@@ -612,7 +617,7 @@ def extract_facts(
             # a name given, the customer's or anyone's ("คุณแม่ชื่ออะไร" "ดิฉันชื่อ…"),
             # answers the question for a name: the next reply ("โอเคครับ") is no name
             answered.add("name")
-        conversation.after(line.role, line.content, answered)
+        conversation.after(line.role, line.content, answered, facts.current("customer_name"))
         facts.note_measures(line.content)
         facts.read_ids.append(line.message_id)
         earlier, previous = previous, line

@@ -138,12 +138,15 @@ _KIN_OR_CARER_EN = (
 _KIN_OR_CARER_FA = r"همسر|خانمم|شوهر|مادر|مامان|پدر|بابا|برادر|خواهر|پسر|دختر|معلم|استاد|دکتر|مربی"
 
 #: A person named by a capitalised name and owning what follows ("Kieran's number"): not
-#: after a title ("Mr Patel's number" is how an agent names the customer), nor a question
-#: word ("What's").
+#: after a title, with a full stop or without ("Mr Patel's number", "Mr. Patel's number" is
+#: how an agent names the customer), nor a question word ("What's").
 _NAMED_SOMEONES = (
-    r"(?<!Mr\s)(?<!Mrs\s)(?<!Ms\s)(?<!Miss\s)(?<!Dr\s)(?<![A-Za-z])"
+    r"(?<!Mr\s)(?<!Mrs\s)(?<!Ms\s)(?<!Miss\s)(?<!Dr\s)"
+    r"(?<!Mr\.\s)(?<!Mrs\.\s)(?<!Ms\.\s)(?<!Dr\.\s)(?<![A-Za-z])"
     r"(?!(?:What|Where|Who|That|There|It|Here|He|She)(?:'s|’s))(?-i:[A-Z][a-z]+)(?:'s|’s)"
 )
+#: The name a ``_NAMED_SOMEONES`` cue opens with: whose the number or email is.
+_NAMED_OWNER = re.compile(rf"(?={_NAMED_SOMEONES})(?P<name>[A-Za-z]+)")
 
 #: Arriving (not "on arrival", not «ได้รับแล้ว», received already) and the surcharge
 #: paid for it to arrive sooner.
@@ -1209,6 +1212,21 @@ def _cues_in(text: str) -> tuple[Cue, ...]:
         for match in topic.pattern.finditer(text)
     ]
     return tuple(sorted(found, key=lambda cue: (cue.start, -cue.end)))
+
+
+def names_the_customer(text: str, cue: Cue, customer_name: str | None) -> bool:
+    """Whether ``cue`` names whose number or email it is by the customer's own held name,
+    the first ("Is Dan's number still the best one?") or the full ("Dan Whitlock's
+    number"): the agent speaks of the customer, no one else."""
+    found = _NAMED_OWNER.match(text, cue.start)
+    if found is None or not customer_name or not customer_name.split():
+        return False
+    name = found.group("name").casefold()
+    words = customer_name.casefold().split()
+    if name == words[0]:
+        return True
+    before = text[: cue.start].casefold().split()
+    return len(words) > 1 and name == words[-1] and before[-(len(words) - 1) :] == words[:-1]
 
 
 def topics_named(text: str) -> Iterator[Topic]:
