@@ -29,3 +29,11 @@ def test_a_new_account_replaces_the_old_one() -> None:
 def test_a_code_spent_is_still_a_coupon() -> None:
     assert facts_of(("user", "use code SPRING20")).get("coupon_code") == "SPRING20"
     assert "bank_account" not in facts_of(("user", "my account 4471 is locked"))
+
+
+def test_an_account_after_another_number_is_no_bank_account() -> None:
+    # a bare "account" names the bank account only after a sort code in its sentence
+    assert "bank_account" not in facts_of(("user", "Meter 4471, account 55120093"))
+    assert "bank_account" not in facts_of(("user", "Ref 12, account 55120093 please"))
+    facts = facts_of(("user", "Sort code 20-45-77, meter 4471, account 31047142"))
+    assert facts.get("bank_account") == "31047142"

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.values import FA_LETTERS, Kind
 
 _FA = FA_LETTERS
@@ -147,6 +148,12 @@ _NAMED_SOMEONES = (
 )
 #: The name a ``_NAMED_SOMEONES`` cue opens with: whose the number or email is.
 _NAMED_OWNER = re.compile(rf"(?={_NAMED_SOMEONES})(?P<name>[A-Za-z]+)")
+
+#: "…, account 31047142": a bank account only when a sort code (20-45-77) comes before it in
+#: its sentence ("sort code 20-45-77, account 31047142"); "Meter 4471, account 55120093"
+#: names none.
+_BARE_ACCOUNT = r"(?<=\d,\s)account(?=\s+\d)"
+_SORT_CODE = re.compile(r"(?<![\d-])\d{2}-\d{2}-\d{2}(?![\d-])")
 
 #: Arriving (not "on arrival", not «ได้รับแล้ว», received already) and the surcharge
 #: paid for it to arrive sooner.
@@ -705,7 +712,8 @@ TOPICS: tuple[Topic, ...] = (
         "bank",
         _ids("bank_account"),
         # "sort code 20-45-77, account 31047142": the account given after the sort code
-        english=r"IBAN|bank\s+account(?:\s+number)?|sort\s+code|(?<=\d,\s)account(?=\s+\d)",
+        # (``_BARE_ACCOUNT``: only after one in its sentence)
+        english=rf"IBAN|bank\s+account(?:\s+number)?|sort\s+code|{_BARE_ACCOUNT}",
         persian=r"(?:شماره\s*)?شبا|شماره\s*حساب",
         thai=r"เลขบัญชี|บัญชีธนาคาร|พร้อมเพย์",
     ),
@@ -1210,8 +1218,18 @@ def _cues_in(text: str) -> tuple[Cue, ...]:
         Cue(topic, match.start(), match.end())
         for topic in TOPICS
         for match in topic.pattern.finditer(text)
+        if topic.name != "bank" or _after_sort_code(text, match)
     ]
     return tuple(sorted(found, key=lambda cue: (cue.start, -cue.end)))
+
+
+def _after_sort_code(text: str, match: re.Match[str]) -> bool:
+    """Whether a bank cue is no bare "account" (``_BARE_ACCOUNT``), or one after a sort
+    code in its sentence."""
+    if match.group().casefold() != "account":
+        return True
+    begin, _ = sentence_bounds(text, match.start(), match.end())
+    return _SORT_CODE.search(text, begin, match.start()) is not None
 
 
 def names_the_customer(text: str, cue: Cue, customer_name: str | None) -> bool:
