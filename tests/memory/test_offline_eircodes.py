@@ -74,3 +74,40 @@ def test_a_postcode_unlike_the_held_one_moves_no_address() -> None:
         ("user", "we are moving next month, the new postcode is M3 4PQ"),
     )
     assert current(facts).get("delivery_address") == "14 Brook Street, Leeds LS6 2AB"
+
+
+_LEEDS = (
+    ("assistant", "What is the delivery address?"),
+    ("user", "12 High Street, Leeds LS1 4AB"),
+)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        (("assistant", "And the billing postcode?"), ("user", "LS1 4AD")),
+        (("assistant", "What's the postcode at work?"), ("user", "LS1 4AD")),
+        (("user", "we are moving next month, the new postcode is LS1 4DB"),),
+    ],
+    ids=["billing-asked", "work-asked", "move"],
+)
+def test_a_neighbouring_postcode_no_correction_leaves_the_address(
+    later: tuple[tuple[str, str], ...],
+) -> None:
+    # neighbouring UK postcodes are as alike as a typo: no correction said, none put right
+    facts = conversation(*_LEEDS, *later)
+    assert current(facts).get("delivery_address") == "12 High Street, Leeds LS1 4AB"
+    assert history(facts, "delivery_address") == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["sorry, the postcode is LS1 4AD not LS1 4AB", "the postcode is LS1 4AD, D not B"],
+    ids=["sorry", "x-not-y"],
+)
+def test_a_neighbouring_postcode_said_as_a_correction_puts_the_address_right(
+    message: str,
+) -> None:
+    facts = conversation(*_LEEDS, ("user", message))
+    assert current(facts).get("delivery_address") == "12 High Street, Leeds LS1 4AD"
+    assert history(facts, "delivery_address") == ["12 High Street, Leeds LS1 4AB"]

@@ -599,7 +599,13 @@ def extract_facts(
             facts.add(key, value, line.message_id)
         for key, value in _noted_copies_put_right(held_before, facts):
             facts.add(key, value, line.message_id)
-        for key, value in addresses_put_right(held_before, facts.current_values(), _near):
+        for key, value in addresses_put_right(
+            held_before,
+            facts.current_values(),
+            _near,
+            line.content,
+            conversation.said_before(line.role),
+        ):
             facts.add(key, value, line.message_id)
         home = _home_read_out(line, previous)
         if home is not None:
