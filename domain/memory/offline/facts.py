@@ -1312,7 +1312,9 @@ def _keys_for(
     if slot is not None:
         return [(slot, value.start)]
     if from_user and _postcode_of_address_asked(value, asked):
-        return []  # "what's the address?" "22 Ard na Mara, Salthill, H91 K7P3": the reply is
+        # "what's the address?" "22 Ard na Mara, Salthill, H91 K7P3": the reply is the
+        # address, and the postcode its end, no reference of its own
+        return []
     if (
         value.kind in NOTED_KINDS
         and not _our_contact(value, from_user, text)
