@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from domain.memory.offline.values import what_is_counted
+from domain.memory.offline.values import PERSIAN_TOTAL_WORDS, what_is_counted
 
 #: Right before the new count, in its clause: a total reached, a count put to a number, a
 #: change said of it.
@@ -29,15 +29,18 @@ _SET_BEFORE = re.compile(
     r"|\bmake\s+(?:it|that)|\bdown\s+to|\btotal\s+of|\bso\s+(?:that's|it's)|\bnow"
     r"|\b(?:changed?|changing|increased?|reduced?|raised?|lowered|updated?|cut|moved?)"
     r"(?:\s+(?:it|that|this|them|the\s+\w+))?\s+to"
-    r"|(?<![\w\u0600-\u06ff])(?:حالا|الان|کلا|کلاً|مجموعا|مجموعاً|جمعا|جمعاً|در\s+مجموع|شد)"
+    rf"|(?<![\w\u0600-\u06ff])(?:حالا|الان|{PERSIAN_TOTAL_WORDS}|شد)"
     r"|เหลือ|รวมเป็น|รวมทั้งหมด|เพิ่มเป็น|ลดเป็น|แก้เป็น|เปลี่ยนเป็น|จะเป็น)"
     r"\s*(?:the\s+|all\s+)?$",
     re.IGNORECASE,
 )
-#: Right after the new count: "in total", "now", «میشه», «شد», «แทน».
+#: Right after the new count: "in total", "now", «شد», «แทน»; «میشه» (it comes to) where its
+#: clause ends, not "one can" before a verb («۵ تا کارگر میشه فرستاد»); not «بشه» ("if it
+#: comes to", "may it be").
 _SET_AFTER = re.compile(
     r"^\s*(?:in\s+total|total|altogether|now|instead)\b"
-    r"|^\s*(?:می\u200cشه|میشه|می\s+شه|شد|بشه|کنید|بکنید|بکنیم|کنیم)(?![\w\u0600-\u06ff])"
+    r"|^\s*(?:شد|کنید|بکنید|بکنیم|کنیم)(?![\w\u0600-\u06ff])"
+    r"|^\s*(?:می\u200cشه|میشه|می\s+شه)\s*(?:[.!?؟،,;؛…]|$|(?:ولی|اما|و)(?![\w\u0600-\u06ff]))"
     r"|^\s*(?:แทน|ทั้งหมด)",
     re.IGNORECASE,
 )
@@ -49,6 +52,9 @@ _NOT_THE_COUNT = re.compile(
     r"|อีก|กว่า|ขึ้นไป|ไม่เกิน",
     re.IGNORECASE,
 )
+#: A Persian "if" opening the clause of the count: «اگه ۵ تا کارگر بشه …» is a case put,
+#: not what the count comes to.
+_IF = re.compile(r"(?<![\w\u0600-\u06ff])(?:اگه|اگر)(?![\w\u0600-\u06ff])")
 #: How many words on each side of the count are read for the signs above.
 _NEAR_WORDS = 4
 
@@ -65,5 +71,7 @@ def set_anew(before: str, after: str) -> bool:
     near_before = " ".join(before.split()[-_NEAR_WORDS:])
     near_after = " ".join(after.split()[:_NEAR_WORDS])
     if _NOT_THE_COUNT.search(near_before) or _NOT_THE_COUNT.search(near_after):
+        return False
+    if _IF.search(before):
         return False
     return bool(_SET_BEFORE.search(before.rstrip()) or _SET_AFTER.search(after))

@@ -83,6 +83,25 @@ def test_a_count_added_asked_refused_or_a_threshold_replaces_nothing() -> None:
     )
 
 
+def test_a_persian_count_one_can_send_or_put_with_if_replaces_nothing() -> None:
+    """«میشه» before a verb is "one can" («۵ تا کارگر میشه فرستاد»), «بشه» and a clause
+    opened by «اگه» put a case: neither says what the count comes to."""
+    held = detail(5, "User: ۳ تا کارگر لازم داریم", ["۳ تا کارگر"], "count")
+    assert not _replaced(
+        held,
+        detail(8, "Assistant: ۵ تا کارگر میشه فرستاد ولی هزینه بیشتره", ["۵ تا کارگر"], "count"),
+    )
+    assert not _replaced(
+        held,
+        detail(8, "Assistant: اگه ۵ تا کارگر بشه زودتر تموم میشه", ["۵ تا کارگر"], "count"),
+    )
+    # «میشه» ending its clause is still what the count comes to
+    assert _replaced(
+        held,
+        detail(8, "Assistant: با این حساب ۵ تا کارگر میشه، فردا ساعت ۸", ["۵ تا کارگر"], "count"),
+    ) == {("۳ تا کارگر", "۵ تا کارگر")}
+
+
 def test_a_count_of_another_noun_or_another_thing_is_no_change() -> None:
     assert not same_counted("24 rooms", "28 seats")
     assert same_counted("24 rooms", "28 rooms")
@@ -101,6 +120,15 @@ def test_the_signs_of_a_new_total_are_read_next_to_the_count() -> None:
     assert set_anew("", " in total")
     assert set_anew("ขอเหลือ ", "พอค่ะ")
     assert set_anew("", " میشه")
+    assert set_anew("", " میشه.")
+    assert set_anew("", " میشه ولی گرونتره")
+    assert not set_anew("", " میشه فرستاد")
+    assert not set_anew("", " بشه")
+    assert not set_anew("اگه ", " شد")
+    # the words of a whole, as the total topic reads them; not «کلا», which asks it
+    assert set_anew("جمعاً ", "")
+    assert set_anew("در مجموع ", "")
+    assert not set_anew("کلا ", "")
     assert not set_anew("up to ", " theatre style")
     assert not set_anew("that takes you to ", " more")
     assert not set_anew("we can hold ", " for both nights")

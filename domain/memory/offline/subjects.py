@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from domain.memory.offline.sentence_bounds import sentence_bounds
-from domain.memory.offline.values import FA_LETTERS, Kind
+from domain.memory.offline.values import FA_LETTERS, PERSIAN_TOTAL_WORDS, Kind
 
 _FA = FA_LETTERS
 
@@ -662,10 +662,10 @@ TOPICS: tuple[Topic, ...] = (
         {Kind.AMOUNT: "order_total", Kind.NUMBER: "order_total"},
         english=r"total|comes?\s+to|came\s+to|altogether|amount\s+due|(?:you(?:'ll)?|to)\s+pay"
         r"|grand\s+total|balance\s+due|final\s+(?:price|amount|cost)",
-        # «جمعا»: «جمعاً» as people write it, without the tanvin (not «کلا», which asks the
-        # whole in a question, «کلا چقدر میشه؟», and answers take the first figure)
+        # the words of a whole (not «کلا», which asks the whole in a question, «کلا چقدر
+        # میشه؟», and answers take the first figure)
         persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت"
-        r"|جمعاً|کلاً|جمعا",
+        rf"|{PERSIAN_TOTAL_WORDS}",
         # not «ทั้งหมด» alone ("all"): «ยอดคืนทั้งหมด 140» is the whole refund, not a total;
         # «ลดเหลือ» (brought down to) is, «คงเหลือ» (what remains to pay: "balance") is not
         thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|รวมแล้ว|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ"
