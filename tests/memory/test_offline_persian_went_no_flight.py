@@ -17,6 +17,9 @@ from tests.memory.test_offline_facts_dialogue import facts_of
         ("assistant", "یه خبرم بدم، نرخ طلا امروز رفته بالا، گرمی ۷ میلیون شده"),
         ("user", "شنبه اکبر آقا نیست، رفته بم عروسی"),
         ("user", "خواهرم میگه ۱۲ام امتحان داره، یادش رفته بود"),
+        # «رفت» alone, with no date after it nor the way back beside it: "went"
+        ("user", "شنبه اکبر آقا نیست، رفت بم عروسی"),
+        ("user", "۱۲ آبان کلید رو آوردم، یادم رفت بهتون بگم"),
     ],
 )
 def test_went_is_no_flight(role: str, text: str) -> None:
@@ -30,6 +33,9 @@ def test_went_is_no_flight(role: str, text: str) -> None:
         ("پس رفت ظهر ۱۴ام، و برگشت ۱۸ آبان", "رفت"),
         ("تاریخ رفت ۵ دی، برای سه مسافر", "تاریخ رفت"),
         ("پرواز رفت شما شنبه ۸ دی هست", "رفت"),
+        ("رفت ۱۴ آبان ساعت ۸ صبح", "رفت"),  # a date right after
+        ("رفت شنبه صبح با ماهان", "رفت"),
+        ("رفت ظهر هست و برگشت شب", "رفت"),  # the way back beside it
     ],
 )
 def test_the_way_out_is_still_a_flight(text: str, cue: str) -> None:

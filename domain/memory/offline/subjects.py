@@ -23,10 +23,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from domain.memory.offline.sentence_bounds import sentence_bounds
-from domain.memory.offline.values import FA_LETTERS, PERSIAN_TOTAL_WORDS, Kind
+from domain.memory.offline.values import (
+    FA_LETTERS,
+    FA_MONTH,
+    FA_WEEKDAY,
+    PERSIAN_TOTAL_WORDS,
+    Kind,
+)
 
 _FA = FA_LETTERS
 
+#: A date right after Persian «رفت» (the way out, «رفت (شما) …»): a weekday, a day and
+#: month, a day with «ام», «فردا».
+_WAY_OUT_DATE = (
+    rf"{FA_WEEKDAY}|\d{{1,2}}\s*(?:ام|م)?\s*(?:{FA_MONTH})(?![{_FA}])|\d{{1,2}}\s*ام(?![{_FA}])"
+    r"|فردا|پس[\u200c\s]?فردا"
+)
 #: A plural takes the possessive after it: «سفارش‌هام», «آدرس‌هاتون».
 _FA_SUFFIX = (
     "\u200c?(?:(?:ها|های)(?:\u200c?(?:مان|تان|شان|مون|تون|شون|م|ت|ش|ی))?"
@@ -322,9 +334,12 @@ TOPICS: tuple[Topic, ...] = (
         },
         english=r"flight(?:\s+(?:number|no\.?))?|fly(?:ing)?|depart(?:s|ing|ure)?|outbound"
         r"|land(?:s|ing|ed)?",
-        # «رفت» alone is the way out («رفت ۱۴ آبان»); with an ending it is "went" («امروز
-        # رفتم نمایشگاه», «نرخ طلا رفته بالا», «یادش رفته بود»), no flight
-        persian=rf"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت|رفت(?![{_FA}])",
+        # «رفت» alone is the way out with a date right after it («رفت ۱۴ آبان») or the way
+        # back beside it («رفت ظهر ۱۴ام، و برگشت ۱۸ آبان»); else it is "went" («شنبه اکبر
+        # آقا نیست، رفت بم عروسی»), as it is with an ending («امروز رفتم نمایشگاه», «یادش
+        # رفته بود»), no flight
+        persian=rf"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت"
+        rf"|رفت(?![{_FA}])(?=(?:\s*شما)?\s*(?:{_WAY_OUT_DATE})|[^.!?؟\n]{{0,40}}برگشت)",
         # «ขาไป» (the way out); «ไฟลต์» is spelt both ways
         thai=r"เที่ยวบิน|ไฟล[ทต]์|บิน|ขาไป|เที่ยวไป",
     ),

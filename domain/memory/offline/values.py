@@ -192,7 +192,7 @@ _EN_MONTH_BY_A_DAY = (
     rf"(?:May|{_LOWER_MAY}|(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\b\.?"
 )
-_FA_MONTH = (
+FA_MONTH = (
     "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
     "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
 )
@@ -260,12 +260,12 @@ _NAMED_DATE = re.compile(
     r"|(?<![A-Za-z])(?i:(?:the\s+)?day\s+after\s+tomorrow|tomorrow(?:\s+(?:morning|afternoon|evening|night))?"
     r"|today|tonight|next\s+week|this\s+weekend|next\s+weekend|end\s+of\s+(?:the\s+)?(?:week|month))\b"
     # Persian: "سه‌شنبه ۱۲ آذر", "۱۲ آذر ۱۴۰۳", "فردا صبح", "پنجشنبه"
-    rf"|(?:{FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{_FA_MONTH}){_FA_MONTH_END}(?:\s+(?:ماه\s+)?(?:سال\s+)?\d{{4}})?"
+    rf"|(?:{FA_WEEKDAY}\s*(?:[،,]\s*)?)?(?<![\d.,])\d{{1,2}}\s+(?:{FA_MONTH}){_FA_MONTH_END}(?:\s+(?:ماه\s+)?(?:سال\s+)?\d{{4}})?"
     # a month without its day, placed by the year or in the month: «بهمن پارسال», «مهر سال
     # پیش», «اواخر آذر» (bought, started, due then)
-    rf"|(?:(?<![{_FA}])(?:اوایل|اواسط|اواخر)\s+)?(?<![{_FA}])(?:{_FA_MONTH})(?:\s+ماه)?"
+    rf"|(?:(?<![{_FA}])(?:اوایل|اواسط|اواخر)\s+)?(?<![{_FA}])(?:{FA_MONTH})(?:\s+ماه)?"
     rf"\s+(?:پارسال|امسال|سال\s+(?:پیش|قبل|گذشته|بعد|آینده))(?![{_FA}])"
-    rf"|(?<![{_FA}])(?:اوایل|اواسط|اواخر)\s+(?:{_FA_MONTH})(?![{_FA}])"
+    rf"|(?<![{_FA}])(?:اوایل|اواسط|اواخر)\s+(?:{FA_MONTH})(?![{_FA}])"
     rf"|(?<![{_FA}])(?:{FA_WEEKDAY}|پس[\u200c\s]?فردا|فردا|امروز|امشب)(?:\s+(?:صبح|ظهر|عصر|شب))?"
     rf"(?:\s+(?:هفته|ماه)\s+(?:بعد|آینده))?(?![{_FA}])"
     rf"|(?<![{_FA}])(?:هفته|ماه)\s+(?:بعد|آینده)(?![{_FA}])"
@@ -610,7 +610,7 @@ _DATE_RANGE = re.compile(
     # one month for both days
     rf"|(?<![\d.,/])\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\s+(?:(?i:of)\s+)?{_EN_MONTH_BY_A_DAY}"
     rf"|(?<![A-Za-z]){_EN_MONTH_BY_A_DAY}\s+\d{{1,2}}{_ORDINAL}{_RANGE_JOIN}\d{{1,2}}{_ORDINAL}\b(?!\s*{_EN_MONTH})"
-    rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s*(?:{_FA_MONTH}){_FA_MONTH_END}"
+    rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s*(?:{FA_MONTH}){_FA_MONTH_END}"
     rf"|(?<![\d.,/])\d{{1,2}}{_RANGE_JOIN}\d{{1,2}}\s?(?:{_TH_MONTH})"
 )
 #: A change of date said as "from … to …" is two dates, the old and the new, not a range.
