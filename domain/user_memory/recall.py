@@ -314,7 +314,7 @@ def recall(
     # fact comes, each day's facts in their own order.
     under: dict[str, list[tuple[UserFact, str]]] = {}
     for fact, line in zip(listed, _fact_lines(listed), strict=True):
-        if fact.session_id == current_session or line.held:
+        if fact.session_id == current_session or line.held or line.gone:
             continue
         cost = line.cost + (0.0 if line.heading in under else line.heading_cost)
         if weight + cost <= budget_tokens:
@@ -396,6 +396,8 @@ class _FactLine(NamedTuple):
     heading_cost: float
     #: Another fact of its conversation shows its value (``held_facts``): not shown.
     held: bool = False
+    #: A date that was a weekday alone, that day gone since (``_day_gone``): not shown.
+    gone: bool = False
 
 
 #: Per memory: each fact's line and heading, and what they add to the section.
@@ -452,10 +454,9 @@ _CONVERSATION_LINES = ByIdentity[dict[int, _ConversationLine]]()
 def _fact_lines(facts: list[UserFact]) -> tuple[_FactLine, ...]:
     def make() -> tuple[_FactLine, ...]:
         held = held_facts(facts)
-        lines = map(_fact_line_of, facts)
         return tuple(
-            line._replace(held=True) if at in held or _day_gone(facts[at]) else line
-            for at, line in enumerate(lines)
+            _fact_line_of(fact)._replace(held=at in held, gone=_day_gone(fact))
+            for at, fact in enumerate(facts)
         )
 
     return _FACT_LINES.get((facts,), make)

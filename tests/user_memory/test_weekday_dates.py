@@ -11,7 +11,7 @@ import pytest
 
 from domain.user_memory.fact_values import only_a_weekday, users_facts
 from domain.user_memory.merge import SessionDigest, merge_digest
-from domain.user_memory.recall import recall
+from domain.user_memory.recall import _fact_lines, recall
 from schemas.user_memory import UserFact, UserMemoryState
 from tests.user_memory.conversations import T0, past_conversation
 
@@ -54,6 +54,21 @@ def _values(text: str) -> list[str]:
 
 def _fact(key: str, value: str, session: str = "c1", day: int = 0) -> UserFact:
     return UserFact(key=key, value=value, session_id=session, observed_at=T0 + timedelta(days=day))
+
+
+def test_a_gone_weekday_is_flagged_apart_from_a_value_another_fact_shows() -> None:
+    """``held`` says another fact shows the value; a weekday gone is flagged ``gone``."""
+    facts = [
+        _fact("start_date", "Monday"),
+        _fact("phone", "0712 345678"),
+        _fact("phone_2", "0712 345678"),
+    ]
+    lines = _fact_lines(facts)
+    assert [(line.held, line.gone) for line in lines] == [
+        (False, True),
+        (False, False),
+        (True, False),
+    ]
 
 
 @pytest.mark.parametrize("language", ["en", "fa", "th"])
