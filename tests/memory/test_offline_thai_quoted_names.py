@@ -66,3 +66,22 @@ def test_the_assistants_quoted_change_puts_nothing_right() -> None:
         known=[("first_choice_name", "บ้านสวน คาเฟ่")],
     )
     assert "first_choice_name" not in facts
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        'ไม่ใช้ "ครีเอทีฟ" นะคะ',  # refused
+        'ไม่อยากเปลี่ยนเป็น "ครีเอทีฟ" ค่ะ',
+        'ขอใช้ "SAVE10" ได้ไหมคะ',  # asked, and a code
+        'เปลี่ยนเป็น "บ้านสวน บิสโทร" ดีไหมคะ',  # asked
+        'ใช้ "SAVE10" ค่ะ',  # a code, no name
+    ],
+)
+def test_a_quoted_change_refused_asked_or_a_code_puts_nothing_right(reply: str) -> None:
+    facts = facts_of(
+        ("assistant", "รับทราบค่ะ"),
+        ("user", reply),
+        known=[("first_choice_name", "บ้านสวน คาเฟ่")],
+    )
+    assert "first_choice_name" not in facts

@@ -7,7 +7,8 @@ words between «ชื่อ» and the quote say which name it is. A name compar
 "ครีเอทีฟ"», liked more than), an old one («ชื่อเดิม "…"») or one refused is no name taken, and a
 name the words do not place («ชื่อ "ขนมปัง" ค่ะ», the cat's) is left to the other rules. A
 customer's quoted name after «เปลี่ยนเป็น» or «(กลับไป)ใช้» with no «ชื่อ…» before it («ขอกลับไปใช้
-"ฟ้าใส ดีไซน์ สตูดิโอ" เหมือนเดิมค่ะ») changes the name of this kind held last that is no backup.
+"ฟ้าใส ดีไซน์ สตูดิโอ" เหมือนเดิมค่ะ») changes the name of this kind held last that is no backup;
+not one refused («ไม่ใช้ "…"»), asked about («ขอใช้ "…" ได้ไหมคะ») or a code («ใช้ "SAVE10"»).
 """
 
 from __future__ import annotations
@@ -35,6 +36,16 @@ _WHICH: tuple[tuple[re.Pattern[str], str], ...] = (
 _NOT_TAKEN = re.compile(r"กว่า|เดิม|เก่า|ไม่|ห้าม|ซ้ำ")
 #: A quoted name the customer changes to, or goes back to, with no «ชื่อ…» before it.
 _CHANGED = re.compile(rf"(?:เปลี่ยนเป็น|(?:กลับไป|กลับมา)?ใช้)\s?{_QUOTED}")
+#: Refused before the change: «ไม่ใช้», «ไม่อยากเปลี่ยนเป็น», «อย่ากลับไปใช้», «ห้ามใช้».
+_REFUSED_BEFORE = re.compile(
+    r"(?:ไม่|ห้าม|อย่า|เลิก)(?:ได้|อยาก|ต้อง|ควร|ค่อยอยาก|คิดจะ)?\s?(?:จะ|ขอ)?\s?$"
+)
+#: Refused or asked after the quoted name: «… ไม่ได้», «… ดีไหมคะ», «… ได้มั้ย», «… หรือเปล่า».
+_REFUSED_OR_ASKED_AFTER = re.compile(
+    r"^[^\n]{0,20}?(?:ไม่ได้|ไม่ผ่าน|ไม่เอา|ไหม|มั้ย|หรือเปล่า|หรือไม่|ป่ะ|\?)"
+)
+#: A code, no name: Latin capitals and a digit, no space («SAVE10», «TH-2024»).
+_CODE = re.compile(r"(?=[A-Z\d-]*\d)[A-Z\d-]{3,}")
 #: The keys a change with no «ชื่อ…» may put right: the first of them held.
 CHANGEABLE = tuple(key for _, key in _WHICH if key != "backup_name")
 
@@ -56,7 +67,13 @@ def quoted_names(
         return found
     for match in _CHANGED.finditer(text):
         key = next((key for key in CHANGEABLE if held(key) is not None), None)
-        if key is None or not claimed.is_free(*match.span()):
+        if (
+            key is None
+            or not claimed.is_free(*match.span())
+            or _REFUSED_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or _REFUSED_OR_ASKED_AFTER.match(text[match.end() :])
+            or _CODE.fullmatch(match["value"].strip())
+        ):
             continue
         claimed.claim(*match.span())
         found.append(FactMatch(key, match["value"].strip(), *match.span("value")))
