@@ -1,7 +1,8 @@
 """Thai names in quotes: the words between «ชื่อ» and the quote say whose name it is (a shop's,
 a company's, the first choice, the backup); the quotes say where it ends. A name compared,
-old or refused is none taken; a quoted name the customer changes to with no «ชื่อ…» before it
-puts right the held one; «ชื่อสำรองเป็น» is no person's name.
+old or refused is none taken, nor are its words a person's name; a quoted name the customer
+changes to with no «ชื่อ…» before it puts right the held one; «ชื่อสำรองเป็น» is no person's
+name.
 
 Sentences written for these tests, about no one dialogue's subject.
 """
@@ -36,6 +37,8 @@ def test_a_quoted_name_is_kept_under_the_name_its_words_say(
     [
         'ยังชอบชื่อแรกมากกว่า "บ้านสวน คาเฟ่" นะคะ',
         'ชื่อเดิม "บ้านสวน คาเฟ่" ไม่เอาแล้วค่ะ',
+        'ชื่อเดิม "ครีเอทีฟ" ไม่เอาแล้วค่ะ',
+        'ชื่อร้านเก่า "ครัวคุณยายทองดี" ค่ะ',
         'ชื่อ "ถุงเงิน" ค่ะ ตัวสีส้ม',
     ],
 )
@@ -43,6 +46,8 @@ def test_a_quoted_name_compared_old_or_unplaced_is_none_taken(reply: str) -> Non
     facts = facts_of(("assistant", "มีชื่อในใจหรือยังคะ"), ("user", reply))
     named = {"shop_name", "company_name", "first_choice_name", "backup_name", "page_name"}
     assert not named & facts.keys()
+    # «ชื่อเดิม», «ชื่อร้านเก่า» name no one, nor is the reply the customer's name
+    assert not {"person_name", "customer_name"} & facts.keys()
 
 
 def test_a_quoted_name_gone_back_to_puts_right_the_first_choice() -> None:

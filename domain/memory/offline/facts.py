@@ -986,7 +986,7 @@ def _facts_in(
     found.extend(_changed_to(text, facts, found))
     if from_user:  # a customer's reply is the value; an assistant's says more than that
         name = facts.current("customer_name")
-        found.extend(_free_text_answer(text, asked, bound, found, name, question))
+        found.extend(_free_text_answer(text, asked, bound, found, name, question, claimed))
     answered.update(name for name, _ in bound)
     return sorted(map(_name_said_without_copula, found), key=lambda fact: fact.start)
 
@@ -2937,11 +2937,13 @@ def _free_text_answer(
     found: Sequence[FactMatch],
     facts_name: str | None,
     question: str = "",
+    claimed: ClaimedSpans | None = None,
 ) -> list[FactMatch]:
     """The reply itself as the value of a name, address or product asked for, when
     nothing shaped in it answered the question. A name asked of a relative the question
     names ("your mother's full name?", «اسم همسرتون؟») is that relative's: the mother's
-    and the husband's asked in turn are two people, not one recipient put right."""
+    and the husband's asked in turn are two people, not one recipient put right. A name
+    whose words a rule has read already («ชื่อร้านเก่า "…"», an old shop name) is none."""
     keys = {fact.key for fact in found}
     if found:
         return _leading_name(text, asked, found, facts_name)
@@ -2961,6 +2963,8 @@ def _free_text_answer(
         if topic.name == "name" and not _plausible("name", value):
             value = _name_clause(value)  # "Dana Whitfield, from Brightwave Analytics"
         if key in keys or not _plausible(topic.name, value):
+            continue
+        if topic.name == "name" and claimed and not claimed.is_free(start, start + len(value)):
             continue
         if key == "customer_name" and not _same_person(value, facts_name):
             continue

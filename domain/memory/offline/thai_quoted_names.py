@@ -7,8 +7,9 @@ words between «ชื่อ» and the quote say which name it is. A name compar
 "ครีเอทีฟ"», liked more than), an old one («ชื่อเดิม "…"») or one refused is no name taken, and a
 name the words do not place («ชื่อ "ขนมปัง" ค่ะ», the cat's) is left to the other rules. A
 customer's quoted name after «เปลี่ยนเป็น» or «(กลับไป)ใช้» with no «ชื่อ…» before it («ขอกลับไปใช้
-"ฟ้าใส ดีไซน์ สตูดิโอ" เหมือนเดิมค่ะ») changes the name of this kind held last that is no backup;
-not one refused («ไม่ใช้ "…"»), asked about («ขอใช้ "…" ได้ไหมคะ») or a code («ใช้ "SAVE10"»).
+"ฟ้าใส ดีไซน์ สตูดิโอ" เหมือนเดิมค่ะ») changes a held name of this kind that is no backup: the
+first held in the order of ``CHANGEABLE`` (shop, company, page, brand, first choice); not one
+refused («ไม่ใช้ "…"»), asked about («ขอใช้ "…" ได้ไหมคะ») or a code («ใช้ "SAVE10"»).
 """
 
 from __future__ import annotations
@@ -54,12 +55,18 @@ def quoted_names(
     text: str, claimed: ClaimedSpans, held: Callable[[str], str | None], from_user: bool
 ) -> list[FactMatch]:
     """The quoted names of ``text``; each claims its words from «ชื่อ» on, so the words
-    between are not read as a person's name («ชื่อสำรองเป็น» is no one)."""
+    between are not read as a person's name («ชื่อสำรองเป็น» is no one); so does an old or
+    refused one («ชื่อเดิม», «ชื่อร้านเก่า»), taken or not."""
     found: list[FactMatch] = []
     for match in _NAMED.finditer(text):
         which = text[match.start() : match.start("value")]  # «ชอบชื่อแรกมากกว่า "…"»: all of it
         key = next((key for pattern, key in _WHICH if pattern.search(which)), None)
-        if key is None or _NOT_TAKEN.search(which) or not claimed.is_free(*match.span()):
+        if not claimed.is_free(*match.span()):
+            continue
+        if _NOT_TAKEN.search(which):  # «ชื่อเดิม "…"»: no name taken, and «เดิม» is no one
+            claimed.claim(*match.span())
+            continue
+        if key is None:
             continue
         claimed.claim(*match.span())
         found.append(FactMatch(key, match["value"].strip(), *match.span("value")))
