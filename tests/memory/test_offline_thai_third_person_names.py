@@ -1,7 +1,8 @@
 """A Thai question for the name of someone it names («ขอชื่อ-นามสกุลคุณวีรพงษ์ด้วยค่ะ», «ชื่อจริง
 ของเจ้าบ่าวล่ะคะ», «ชื่อเขา…»): the name given is that person's, kept beside the customer's and
-beside another person's held before; a question for «คุณ» alone or «คุณลูกค้า» asks the
-customer's own, and a reply naming the customer is hers.
+beside another person's held before; a question for «คุณ» alone, «คุณ» before a word that is
+no name («ขอชื่อคุณและเบอร์»), «คุณลูกค้า» or «ผู้จอง» asks the customer's own, and a reply
+naming the customer is hers.
 
 Sentences written for these tests, about no one dialogue's subject.
 """
@@ -25,6 +26,9 @@ _KNOWN = [("customer_name", "สุดารัตน์ มั่นคง")]
         ("ขอชื่อคุณด้วยค่ะ", False),
         ("ขอทราบชื่อคุณลูกค้าค่ะ", False),
         ("ขอชื่อ-นามสกุลของคุณด้วยนะคะ", False),
+        ("ขอชื่อคุณและเบอร์ติดต่อด้วยค่ะ", False),  # «คุณ» and a conjunction, no name
+        ("รบกวนขอชื่อคุณเพื่อยืนยันการจองค่ะ", False),
+        ("ขอชื่อของผู้จองด้วยค่ะ", False),  # the one who books is the customer
     ],
 )
 def test_a_name_question_naming_someone_else_asks_for_them(
@@ -48,6 +52,16 @@ def test_the_name_given_is_the_named_persons_not_the_customers(
     facts = facts_of(("assistant", question), ("user", reply), known=_KNOWN)
     assert facts.get("person_name") == name
     assert "customer_name" not in facts  # the customer's, held, is not put right
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ขอชื่อคุณและเบอร์ติดต่อด้วยค่ะ", "รบกวนขอชื่อคุณเพื่อยืนยันการจองค่ะ", "ขอชื่อของผู้จองด้วยค่ะ"],
+)
+def test_a_name_asked_of_you_or_the_booker_is_the_customers(question: str) -> None:
+    facts = facts_of(("assistant", question), ("user", "สมชาย ใจดี ครับ"))
+    assert facts.get("customer_name") == "สมชาย ใจดี"
+    assert "person_name" not in facts
 
 
 def test_a_second_person_named_so_is_kept_beside_the_first() -> None:

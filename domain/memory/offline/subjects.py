@@ -125,10 +125,15 @@ _OTHER_PERSON_FA = (
 )
 _OTHER_PERSON_TH = r"นักเรียน|ผู้เรียน|รูมเมท|เพื่อนร่วมห้อง"
 #: A Thai question for the name of someone the question names, not the customer's: «ขอชื่อ-
-#: นามสกุลคุณธนกร», «ชื่อจริงของนาคล่ะคะ», «ชื่อเขา»; «ชื่อคุณด้วยค่ะ», «ชื่อของคุณลูกค้า» ask the
-#: customer's.
-_NOT_A_NAME_AFTER_KHUN_TH = r"ลูกค้า|ด้วย|หน่อย|ก่อน|ได้|ที่|ค่ะ|คะ|ครับ|นะ"
-_YOU_TH = rf"(?:คุณ)?ลูกค้า|คุณ(?=(?:{_NOT_A_NAME_AFTER_KHUN_TH})|\s|$)"
+#: นามสกุลคุณธนกร», «ชื่อจริงของนาคล่ะคะ», «ชื่อเขา»; «ชื่อคุณด้วยค่ะ», «ชื่อของคุณลูกค้า», «ชื่อ
+#: ของผู้จอง» ask the customer's, and so does «คุณ» before a word that is no name: a particle,
+#: a conjunction or a verb («ขอชื่อคุณและเบอร์ติดต่อ», «ขอชื่อคุณเพื่อยืนยันการจอง»).
+_THE_CUSTOMER_TH = r"ลูกค้า|ผู้จอง|ผู้สั่ง|ผู้ซื้อ|ผู้ใช้บริการ|ท่าน|ตัวเอง"
+_NOT_A_NAME_AFTER_KHUN_TH = (
+    rf"{_THE_CUSTOMER_TH}|ด้วย|หน่อย|ก่อน|ได้|ที่|ค่ะ|คะ|ครับ|นะ|ล่ะ|และ|แล้ว|กับ|หรือ|พร้อม"
+    r"|เพื่อ|สำหรับ|ให้|คือ|ว่า|เป็น|จะ|ไว้|ตาม|ใน|ทาง|เลย|เอง|จริง|เต็ม|นามสกุล"
+)
+_YOU_TH = rf"(?:คุณ)?(?:{_THE_CUSTOMER_TH})|คุณ(?=(?:{_NOT_A_NAME_AFTER_KHUN_TH})|\s|$)"
 _THIRD_PERSON_NAME_TH = (
     r"ชื่อ(?:\s*-?\s*นามสกุล)?(?:จริง|เต็ม)?\s*"
     rf"(?:ของ\s*(?!{_YOU_TH})|เขา|เค้า|คุณ(?!{_NOT_A_NAME_AFTER_KHUN_TH})(?=[\u0e01-\u0e4e]{{2}}))"
