@@ -1,6 +1,7 @@
 """A Thai reply to a question for an address that leads with the project's or condo's name
 before its tower and room: the name is part of the address, without the particle that may
-close it; a reply that opens with a verb, a yes or «ที่» (at) names no place.
+close it; a reply that opens with a verb, a yes, «ที่» (at), a change, a request or an
+interjection names no place.
 
 Sentences written for these tests, about no one dialogue's subject.
 """
@@ -53,6 +54,34 @@ def test_a_reply_opening_with_no_place_name_keeps_the_address_alone(reply: str) 
     addresses = [value for key, value in facts.items() if key.endswith("_address")]
     assert addresses
     assert all(value.startswith(("ตึก", "อาคาร")) for value in addresses), addresses
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "เปลี่ยนเป็น ตึก B ห้อง 1508 ค่ะ",  # a change
+        "แก้เป็น ตึก B ห้อง 1508 ค่ะ",
+        "อ๋อ ตึก B ห้อง 1508 ค่ะ",  # an interjection
+        "รบกวนส่ง ตึก B ห้อง 1508 ค่ะ",  # a request
+        "หอเก่า ตึก B ห้อง 1508 ค่ะ",  # the old one, no name
+    ],
+)
+def test_a_change_request_or_interjection_before_the_address_names_no_place(reply: str) -> None:
+    facts = facts_of(("assistant", "ขอที่อยู่จัดส่งด้วยค่ะ"), ("user", reply))
+    assert facts.get("delivery_address") == "ตึก B ห้อง 1508"
+
+
+@pytest.mark.parametrize(
+    ("reply", "address"),
+    [
+        ("อ่อนนุช พาร์ค ตึก B ห้อง 1508", "อ่อนนุช พาร์ค ตึก B ห้อง 1508"),  # «อ่อ…» in a name
+        ("แก้วเจริญ แมนชั่น ตึก B ห้อง 1508", "แก้วเจริญ แมนชั่น ตึก B ห้อง 1508"),
+        ("Ideo Mix ตึก B ห้อง 1508 ค่ะ", "Ideo Mix ตึก B ห้อง 1508"),
+    ],
+)
+def test_a_name_opening_like_those_words_is_kept(reply: str, address: str) -> None:
+    facts = facts_of(("assistant", "ขอที่อยู่จัดส่งด้วยค่ะ"), ("user", reply))
+    assert facts.get("delivery_address") == address
 
 
 def test_words_before_an_address_no_question_asked_for_are_no_name() -> None:

@@ -72,9 +72,15 @@ def named_start(text: str, start: int) -> int:
 
 
 #: Words that open a reply and name no place: a yes, a verb of sending, living or being,
-#: «ที่» (at), «บ้าน…» (my home), a pronoun.
+#: «ที่» (at), «บ้าน…» (my home), a pronoun; a change («เปลี่ยนเป็น», «แก้เป็น», not «แก้ว…»),
+#: a request («รบกวนส่ง», «ฝากส่ง», «ช่วยส่ง»), an interjection («อ๋อ», «เอ่อ»). Nor does a
+#: place said to be the old one («หอเก่า», «แมนชั่นเดิม»): which it is, not its name.
 _NO_PLACE_NAME = re.compile(
-    r"^(?:ได้|ใช่|โอเค|ส่ง|อยู่|ที่|เป็น|ขอ|บ้าน|ก็|แล้ว|งั้น|เอา|ยัง|ไม่|ผม|ฉัน|ดิฉัน|หนู|เรา|ตอนนี้|ย้าย)"
+    r"^(?:ได้|ใช่|โอเค|ส่ง|อยู่|ที่|เป็น|ขอ|บ้าน|ก็|แล้ว|งั้น|เอา|ยัง|ไม่|ผม|ฉัน|ดิฉัน|หนู|เรา|ตอนนี้|ย้าย"
+    r"|เปลี่ยน|แก้(?!ว)|รบกวน|ฝาก|ช่วย|จัดส่ง|ใช้|คือ|ใหม่|เดิม"
+    # an interjection is a word of its own: «อ่อนนุช», «เออร์บาน่า» are places
+    r"|(?:อ๋อ|อ้อ|อ่อ|เอ่อ|เออ|อืม|อ้าว|โอ้|อุ๊ย|อ่ะ)(?=\s|$))"
+    r"|(?:เดิม|เก่า)(?=\s|$)"
 )
 #: The longest place name a reply may lead with, and its most words.
 _REPLY_NAME_REACH = 40
@@ -98,7 +104,7 @@ def named_in_reply(text: str, start: int) -> tuple[int, str] | None:
         or len(words) > _REPLY_NAME_WORDS
         or not _NAME_WORDS.match(name)
         or any(_PARTICLE.fullmatch(word) for word in words)
-        or _NO_PLACE_NAME.match(name)
+        or _NO_PLACE_NAME.search(name)
     ):
         return None
     return begin, name
