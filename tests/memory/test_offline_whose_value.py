@@ -251,12 +251,19 @@ def test_a_moves_origin_and_destination_are_two_addresses(
             "۵۵۰ هزار تومن",
         ),
         ("500 บาท", "ถ้าตรวจที่บ้าน 1,200 บาทค่ะ", "1,200 บาท"),
+        ("500 บาท", "ถ้าหมอตรวจบ้าน 1,500 บาทค่ะ", "1,500 บาท"),
     ],
-    ids=["en", "fa", "th"],
+    ids=["en", "fa", "th", "th-doctor"],
 )
 def test_a_home_visits_fee_is_not_the_visit_fee(known: str, message: str, fee: str) -> None:
     facts = facts_of(("assistant", message), known=[("visit_fee", known)])
     assert facts == {"home_visit_fee": fee}
+
+
+def test_a_home_inspections_fee_is_no_home_visits() -> None:
+    """«ตรวจบ้าน» alone is also a home inspection (before the transfer of a house bought)."""
+    facts = facts_of(("assistant", "ค่าบริการตรวจบ้านก่อนโอน 4,500 บาทค่ะ"))
+    assert "home_visit_fee" not in facts
 
 
 @pytest.mark.parametrize(

@@ -891,12 +891,15 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         # a visit at the customer's home is an option of its own beside the visit in the
         # clinic or the shop ("a home visit is £95", «ویزیت منزل ۵۵۰ هزار», «ตรวจที่บ้าน
-        # 1,200 บาท»): its fee never replaces the visit fee; its day is the appointment's
+        # 1,200 บาท»): its fee never replaces the visit fee; its day is the appointment's.
+        # A bare «ตรวจบ้าน» is a home inspection («ตรวจบ้านก่อนโอน», before the transfer)
+        # unless a doctor or vet does it («หมอตรวจบ้าน», «สัตวแพทย์มาตรวจบ้าน»)
         "home_visit",
         {Kind.AMOUNT: "home_visit_fee"},
         english=r"home\s+visits?|house\s+calls?|(?:visit|call-?out)s?\s+(?:at|to)\s+(?:your|the)\s+home",
         persian=r"ویزیت\s*(?:ی\s*)?(?:در\s*)?(?:منزل|خونه|خانه)",
-        thai=r"(?:ตรวจ|รักษา|เยี่ยม)(?:ที่|ถึง|นอก)?บ้าน",
+        thai=r"(?:ตรวจ|รักษา|เยี่ยม)(?:ที่|ถึง|นอก)บ้าน|(?:รักษา|เยี่ยม)บ้าน"
+        r"|(?:หมอ|แพทย์)\s?(?:มา|ไป|เข้า)?\s?ตรวจบ้าน",
     ),
     Topic(
         "appointment",
