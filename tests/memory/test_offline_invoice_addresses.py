@@ -86,3 +86,22 @@ def test_an_address_said_beside_the_invoice_for_a_delivery_stays_the_delivery_ad
     held = current(facts)
     assert held["delivery_address"] == "12 Park Road, Leeds LS6 2AB"
     assert "billing_address" not in held
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "delivery"),
+    [
+        (  # the question names the delivery: the invoice it names too goes by email
+            "What's the delivery address? I'll email the invoice separately.",
+            "12 Park Road, Leeds LS6 2AB",
+            "12 Park Road, Leeds LS6 2AB",
+        ),
+    ],
+)
+def test_an_address_the_invoices_do_not_go_to_is_no_billing_address(
+    question: str, reply: str, delivery: str | None
+) -> None:
+    held = current(conversation(("assistant", question), ("user", reply)))
+    assert "billing_address" not in held
+    assert held.get("delivery_address") == delivery
+    assert not any(value.startswith("The site") for value in held.values())

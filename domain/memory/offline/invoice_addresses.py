@@ -37,6 +37,13 @@ _NOT_ONLY_INVOICES = re.compile(
     r"\b(?:deliver\w*|parcels?|packages?|ship\w*|collect\w*|engineer|technician|driver)\b",
     re.IGNORECASE,
 )
+#: A place other than the invoices' named in the question: "What's the delivery address?
+#: I'll email the invoice separately." asks for the delivery's.
+_ELSEWHERE = re.compile(
+    r"(?<![A-Za-z])(?:deliver\w*|parcels?|packages?|ship\w*|collect\w*|engineer|technician"
+    r"|driver|site|visit\w*|home)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 
@@ -81,6 +88,7 @@ def _asked_for_invoice_address(question: TranscriptLine | None) -> bool:
         and question.role == "assistant"
         and asks_for_address(question.content)
         and _INVOICES.search(question.content) is not None
+        and _ELSEWHERE.search(question.content) is None
     )
 
 
