@@ -96,6 +96,17 @@ def test_an_address_said_beside_the_invoice_for_a_delivery_stays_the_delivery_ad
             "12 Park Road, Leeds LS6 2AB",
             "12 Park Road, Leeds LS6 2AB",
         ),
+        (  # the invoices named in one sentence, the site's address in the next
+            "Thanks.",
+            "The invoices are going to accounts by email. The site address is 12 Park Road, "
+            "Leeds LS6 2AB",
+            "12 Park Road, Leeds LS6 2AB",
+        ),
+        (
+            "Thanks.",
+            "The invoices are going to accounts by email. The site postcode is LS6 2AB",
+            None,
+        ),
     ],
 )
 def test_an_address_the_invoices_do_not_go_to_is_no_billing_address(

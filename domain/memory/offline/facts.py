@@ -92,8 +92,7 @@ from domain.memory.offline.instructions import (
     preparations,
     same_instruction,
 )
-from domain.memory.offline.invoice_addresses import billed_to
-from domain.memory.offline.invoices_sent import invoices_sent_to
+from domain.memory.offline.invoices_sent import billed_to, invoices_sent_to
 from domain.memory.offline.lead_ins import lead_in
 from domain.memory.offline.lexicon import (
     ENGLISH_ACKNOWLEDGEMENTS,
@@ -1464,7 +1463,9 @@ _PLACES_ONLY = frozenset({"work", "pickup", "address", "billing", "moving_to"})
 
 def _invoices_go_there(text: str, value: ValueSpan, cues: Sequence[tuple[Topic, int]]) -> bool:
     """Whether invoices are what goes to the address, no delivery or visit named for it."""
-    return all(t.name in _PLACES_ONLY for t, _ in cues) and invoices_sent_to(text, value)
+    return all(t.name in _PLACES_ONLY for t, _ in cues) and invoices_sent_to(
+        text, (value.start, value.end)
+    )
 
 
 def _delivered_to_place(text: str, value: ValueSpan) -> bool:
