@@ -55,6 +55,10 @@ def test_only_an_ordinal_day_of_one_held_date_counts() -> None:
         ("the 2nd option is fine, can we do 14 March?", None),
         ("we're on the 2nd floor, can we do 14 March?", None),
         ("طبقه ۲ام هستیم، میشه ۱۴ آبان بیاید؟", None),
+        # a word that starts like a month is none: "dec-orator", "jun-ior", "sum-mary"
+        ("the 2nd decorator can't come, can we do 14 March?", None),
+        ("the 2nd junior can't come, can we do 14 March?", None),
+        ("the 2nd mayor's visit clashes, can we do 14 March?", None),
         ("گزینه ۲ام بهتره، میشه ۱۴ آبان بیاید؟", None),
         # an ordinal said as a day
         ("the 2nd is no good for us, can we do 14 March?", "delivery_date"),
@@ -62,6 +66,9 @@ def test_only_an_ordinal_day_of_one_held_date_counts() -> None:
         ("Friday the 2nd we're away, can we do 14 March?", "delivery_date"),
         ("not the 2nd of March, can we do 14 March?", "delivery_date"),
         ("not the 2nd, can we do 14 March?", "delivery_date"),
+        ("the 2nd Dec. is out, can we do 14 March?", "delivery_date"),
+        ("September 2nd doesn't work, can we do 14 March?", "delivery_date"),
+        ("sept. the 2nd doesn't work, can we do 14 March?", "delivery_date"),
         ("۲ام نیستیم، میشه ۱۴ آبان بیاید؟", "delivery_date"),
     ],
 )

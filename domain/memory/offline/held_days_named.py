@@ -19,7 +19,11 @@ from collections.abc import Mapping
 from domain.memory.offline.values import EN_WEEKDAY, FA_LETTERS, ValueSpan, digits_of
 
 _DIGIT = r"[0-9\u06f0-\u06f9\u0660-\u0669]"
-_EN_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A month's name or its short form, a whole word ("decorator", "junior" are none).
+_EN_MONTH = (
+    r"(?<![A-Za-z])(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![A-Za-z])\.?"
+)
 #: A day of the month said as an ordinal: «۱۲ام», «۱۲م», "12th", "1st".
 _ORDINAL_DAY = re.compile(
     rf"(?<![\d\u06f0-\u06f9\u0660-\u0669./:])(?P<day>{_DIGIT}{{1,2}})"
