@@ -44,13 +44,31 @@ def test_a_name_with_its_legal_ending_is_the_company_name(message: str, name: st
             "the shop's called Green Thumb",
             "Green Thumb",
         ),
+        # a place after "calling from" is no business, and a full stop ends the name
+        (
+            "What's the name of the business?",
+            "Dana Whitfield, calling from Leeds. The restaurant is Marrow & Flint",
+            "Marrow & Flint",
+        ),
+        # the customer's own company, said as theirs, to no question for it
+        ("How can I help today?", "hi, I'm calling from Swift Plumbing Ltd", "Swift Plumbing Ltd"),
+        ("How can I help today?", "our company is Okafor & Sons Limited", "Okafor & Sons Limited"),
+        (
+            "How can I help today?",
+            "we're Brightwave Analytics LLC, we need a quote",
+            "Brightwave Analytics LLC",
+        ),
+        # an initialism keeps its stops
+        ("Who should the invoices be made out to?", "J.P. Hartley Ltd", "J.P. Hartley Ltd"),
     ],
 )
-def test_the_name_given_when_asked_for_the_business_is_the_company_name(
+def test_the_name_asked_for_or_said_as_theirs_is_the_company_name(
     question: str, reply: str, name: str
 ) -> None:
     facts = conversation(("assistant", question), ("user", reply))
-    assert current(facts)["company_name"] == name
+    held = current(facts)
+    assert held["company_name"] == name
+    assert "company_name_2" not in held
 
 
 def test_a_second_business_is_kept_beside_the_first() -> None:
@@ -74,6 +92,11 @@ def test_a_second_business_is_kept_beside_the_first() -> None:
         ("Hi, this is Severnside Pest Services Ltd, I'm Ellie. How can I help?", "hi there"),
         # a person named with "with" when no business was asked for
         ("Who'll let the technician in?", "we leave a key with Joe at the launderette"),
+        # a company with its legal ending said of someone else, to no question for it
+        (
+            "How can I help today?",
+            "the last engineer was from Swift Plumbing Ltd and left a mess",
+        ),
     ],
 )
 def test_no_company_name_is_taken_from_other_words(question: str, reply: str) -> None:

@@ -19,14 +19,32 @@ from domain.memory.offline.lexicon import word_set
 
 COMPANY_NAME = "company_name"
 
-#: A word of a business's name: capitalised ("Flint", "O'Neill", "B&Q"), or "&", "and",
-#: "of" between two such.
-_NAME_WORD = r"[A-Z][\w'’&.-]*"
+#: A word of a business's name: capitalised ("Flint", "O'Neill", "B&Q", "J.P."), or "&",
+#: "and", "of" between two such. A stop belongs only to an initialism: "Leeds. The" is two
+#: sentences.
+_NAME_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’&-]*)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:&|and|of)\s+)?{_NAME_WORD}){{0,3}}"
 #: The legal ending that makes a name a company's, whatever is said around it.
 _LEGAL_NAME = re.compile(
     rf"(?<![\w'’&-])(?P<name>{_NAME}\s+(?:Ltd|Limited|LLC|LLP|Inc|plc|PLC|GmbH|Pty\s+Ltd))\b\.?"
 )
+#: The customer saying a company is theirs, right before its legal name: "our company is",
+#: "we're", "I'm calling from", "parent company", "invoices to". Without this or a question
+#: for it, a legal name is someone else's ("the last engineer was from Swift Plumbing Ltd").
+_OWN_COMPANY = re.compile(
+    r"(?i:\b(?:our|my)\s+(?:parent\s+)?(?:company|business|firm)(?:'s|\s+is|\s+name\s+is)?"
+    r"|\bparent\s+company|\bwe(?:'re|\s+are)|\bI(?:'m|\s+am)\s+(?:calling\s+|ringing\s+)?from"
+    r"|\b(?:calling|ringing|phoning)\s+from|\b(?:invoices?|bills?|bill\s+it)\s+(?:to|for)"
+    r"|\bmade\s+out\s+to)[\s,:]*$"
+)
+#: The assistant asking who a company is, or whom to invoice: "Who should the invoices be
+#: made out to?", "the company name?".
+_ASKS_COMPANY = re.compile(
+    r"\b(?:invoice|invoices|invoiced|invoicing|billing|billed|company|business)\b", re.IGNORECASE
+)
+#: A place after "calling from" or "based in", one word and the sentence's end: "calling
+#: from Leeds." names no business.
+_PLACE = re.compile(r"(?i:\b(?:calling|ringing|phoning|writing|based)\s+(?:from|in)|\bin)\s+$")
 #: Words that open a sentence, never a name: "Yes Flint Hospitality Ltd".
 _NOT_NAME_WORDS = word_set(
     """
@@ -58,18 +76,35 @@ def company_names(line: TranscriptLine, question: TranscriptLine | None) -> list
     the name said in reply to the assistant's ``question`` for it."""
     if line.role != "user":
         return []
-    names = [_trimmed(m.group("name")) for m in _LEGAL_NAME.finditer(line.content)]
-    if (
-        question is not None
-        and question.role == "assistant"
-        and _ASKS_BUSINESS.search(question.content) is not None
-    ):
-        names += [_trimmed(m.group("name")) for m in _BUSINESS_SAID.finditer(line.content)]
+    text = line.content
+    asked = question.content if question is not None and question.role == "assistant" else ""
+    asks_company = _ASKS_COMPANY.search(asked) is not None
+    names = [
+        _trimmed(m.group("name"))
+        for m in _LEGAL_NAME.finditer(text)
+        if asks_company or _OWN_COMPANY.search(text[: m.start()])
+    ]
+    if _ASKS_BUSINESS.search(asked) is not None:
+        said = [m for m in _BUSINESS_SAID.finditer(text) if not _a_place(text, m)]
+        names += [_trimmed(m.group("name")) for m in said]
     found: list[str] = []
     for name in names:
         if name and not any(name in other or other in name for other in found):
             found.append(name)
     return found
+
+
+def _a_place(text: str, match: re.Match[str]) -> bool:
+    """Whether the name ``match`` found is a place: one word after "calling from" or "based
+    in", and the sentence ends there ("calling from Leeds. The restaurant is …")."""
+    name = match.group("name")
+    before = text[: match.start("name")]
+    after = text[match.end("name") :]
+    return (
+        " " not in name
+        and _PLACE.search(before) is not None
+        and re.match(r"\s*(?:$|[.,;!?])", after) is not None
+    )
 
 
 def _trimmed(name: str) -> str:
