@@ -20,6 +20,11 @@ from tests.memory.test_offline_facts_dialogue import conversation, current
         ),
         ("we keep the key under the mat by the back door", "under the mat by the back door"),
         ("you can grab the key from reception", "grab the key from reception"),
+        (
+            "the engineer can collect the keys from the estate agent",
+            "collect the keys from the estate agent",
+        ),
+        ("hi. Grab the key off the neighbour at number 4", "Grab the key off the neighbour"),
     ],
 )
 def test_where_the_key_is_left_is_an_instruction(message: str, said: str) -> None:
@@ -29,7 +34,15 @@ def test_where_the_key_is_left_is_an_instruction(message: str, said: str) -> Non
 
 @pytest.mark.parametrize(
     "message",
-    ["I left my keys at home, sorry", "is the key with reception?", "the key fob doesn't work"],
+    [
+        "I left my keys at home, sorry",
+        "is the key with reception?",
+        "the key fob doesn't work",
+        # the customer's own errand, no instruction to the visitor
+        "we get the keys from the estate agent on Friday, so the move is Saturday",
+        "I'll collect the keys from the agent tomorrow morning",
+        "we pick up the keys from the landlord on the 3rd",
+    ],
 )
 def test_a_key_only_mentioned_is_no_instruction(message: str) -> None:
     assert not list(instructions(message))

@@ -57,11 +57,17 @@ _DELIVERY = re.compile(
     r"|(?<![A-Za-z])(?:please\s+)?use\s+the\s+(?:side|back|front|rear|service)\s+(?:door|entrance|gate)"
     r"|(?<![A-Za-z])(?:only\s+)?deliver(?:y)?\s+(?:only\s+)?(?:after|before|between)\b"
     # where the key to get in is left: "we leave a spare key with Joe at the launderette",
-    # "grab the key off the neighbour" ("the key is in the glovebox" is a place: kept_clauses)
+    # "grab the key off the neighbour" ("the key is in the glovebox" is a place: kept_clauses);
+    # fetching the key is the visitor's only when said to them, "you can grab …", "the
+    # engineer can collect …", or bidden at the clause's start: "we get the keys from the
+    # estate agent on Friday" is the customer's own errand
     r"|(?<![A-Za-z])(?:leave|keep|hide)\s+(?:a|the|our|my)\s+(?:spare\s+)?keys?\s+"
     r"(?:with|at|in|under|behind|by)\b"
-    r"|(?<![A-Za-z])(?:grab|get|collect|pick\s+up)\s+(?:the|a)\s+(?:spare\s+)?keys?\s+"
-    r"(?:from|off)\b)"
+    r"|(?:(?:^|(?<=[.!?,;:\n])|(?<=[.!?,;:\n]\s))(?:please\s+|just\s+|then\s+)?"
+    r"|(?<![A-Za-z])(?:you|they|he|she|the\s+(?:engineer|technician|driver|courier|fitter"
+    r"|installer|cleaner|plumber|electrician|team|crew|movers?))(?:\s+(?:can|could|should|will"
+    r"|may|need\s+to)|'ll)\s+(?:just\s+)?)"
+    r"(?:grab|collect|pick\s+up)\s+(?:the|a)\s+(?:spare\s+)?keys?\s+(?:from|off)\b)"
     r"[^.!?\n]*"
     # Persian: «تحویل نگهبان بدید», «دم در بذارید», «به همسایه بدید», «زنگ واحد ۳ رو بزنید»
     rf"|{_CLAUSE_LEAD}(?:(?<![{_FA}])(?:نگهبان|لابی|سرایدار|همسایه|دم\s*در|جلوی\s*در|پشت\s*در|نگهبانی)"
