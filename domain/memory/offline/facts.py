@@ -1788,9 +1788,10 @@ def _repeats_a_measure(
     return not (any(t in asked for t in topics) and len(rest) <= _MAX_BARE_REPLY_WORDS)
 
 
-#: What makes a sum a rate: "£129 a month", "$40 per night", "£7.50/week".
+#: What makes a sum a rate: "£129 a month", "$40 per night". A rate written with a slash
+#: ("£7.50/week") is held as its bare sum ("£7.50"), so none held reads so.
 _PER_PERIOD = re.compile(
-    r"\s*(?:a|an|per|/|every)\s*(?:month|week|year|night|day|hour|visit|person)\b", re.IGNORECASE
+    r"\s*(?:a|an|per|every)\s*(?:month|week|year|night|day|hour|visit|person)\b", re.IGNORECASE
 )
 
 
