@@ -120,12 +120,35 @@ def test_the_value_said_beside_the_ruled_out_one_replaces_it(
         ("بعد از ساعت ۵ بیاید", "ساعت ۵"),  # after
         ("زودتر از ۸ صبح نمیرسم", "۸ صبح"),  # earlier than
         ("غیر از ۵۰۰ هزار تومان چیزی نمیدم", "۵۰۰ هزار تومان"),  # other than
+        # «تر» after a zero-width non-joiner, and comparatives beyond more/less/earlier
+        ("اگه لوله بیش\u200cتر از ۵ متر بشه گاز اضافه لازمه", "۵ متر"),
+        ("کم\u200cتر از ۲ میلیون تومان نمیشه", "۲ میلیون تومان"),
+        ("اگه گرون\u200cتر از ۲ میلیون تومان بشه نمیخرم", "۲ میلیون تومان"),
+        ("ارزون\u200cتر از ۵۰۰ هزار تومان پیدا نمیشه", "۵۰۰ هزار تومان"),
+        ("اتاق بزرگتر از ۲۰ متر نمیخوام", "۲۰ متر"),
+        ("کوچیکتر از ۱۰ متر هم نباشه", "۱۰ متر"),
+        ("طولانی\u200cتر از ۳ روز نمیشه", "۳ روز"),
     ],
 )
 def test_persian_than_before_or_after_is_no_from(text: str, value: str) -> None:
     """«از» after a comparative or «قبل», «بعد», «غیر» is "than", "before", "after": the
     value is a limit or a point in time, not the old value of a change."""
     assert not _negated(text, value)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "اگه لوله بیش\u200cتر از ۵ متر بشه گاز اضافه لازمه، ولی برای شما نیازی نیست.",
+        "اگه گرون\u200cتر از ۲ میلیون تومان بشه نمیخرم",
+        "اتاق بزرگتر از ۲۰ متر نمیخوام",
+    ],
+)
+def test_a_limit_said_with_a_spelled_apart_or_other_comparative_is_not_replaced(
+    message: str,
+) -> None:
+    facts = extract_facts([TranscriptLine(1, "m1", "user", message)], [])
+    assert not any(fact.replaced for fact in facts), facts
 
 
 def test_a_limit_said_with_than_is_not_marked_replaced() -> None:

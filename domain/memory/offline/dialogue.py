@@ -146,11 +146,12 @@ _FROM = re.compile(r"^(?:from|از|จาก)\s?", re.IGNORECASE)
 _NEGATION_REACH = 22
 #: Right before a Persian «از»: a word that makes it "than" or part of "before" / "after" /
 #: "except", not "from": «بیشتر از ۵ متر» (more than), «قبل از ۱۵ آبان» (before), «بعد از
-#: ساعت ۲» (after), «غیر از …» (other than). The value is a limit or a point in time said
-#: beside it, no old value replaced.
+#: ساعت ۲» (after), «غیر از …» (other than); a comparative has «تر» joined or after a
+#: zero-width non-joiner («بیش‌تر», «گرون‌تر», «بزرگتر»). The value is a limit or a point in
+#: time said beside it, no old value replaced.
 _NOT_FROM_BEFORE = re.compile(
-    rf"(?<![{_FA}])(?:بیشتر|کمتر|زودتر|دیرتر|بالاتر|پایین[\u200c]?تر|جلوتر|عقب[\u200c]?تر"
-    rf"|بیش|کم|بعد|قبل|پیش|غیر|به\s+غیر|جدا)\s*$"
+    rf"(?<![{_FA}])(?:(?:بیش|کم|دیر|زود|بالا|پایین|گرون|گران|ارزون|ارزان|بزرگ|کوچیک|کوچک"
+    r"|طولانی|جلو|عقب)\u200c?تر|بیش|کم|بعد|قبل|پیش|غیر|به\s+غیر|جدا)\s*$"
 )
 
 

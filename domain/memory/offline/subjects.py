@@ -27,7 +27,6 @@ from domain.memory.offline.values import (
     FA_LETTERS,
     FA_MONTH,
     FA_WEEKDAY,
-    PERSIAN_TOTAL_WORDS,
     Kind,
 )
 
@@ -342,11 +341,9 @@ TOPICS: tuple[Topic, ...] = (
         # «رفت» alone is the way out with a date right after it («رفت ۱۴ آبان») or the way
         # back beside it («رفت ظهر ۱۴ام، و برگشت ۱۸ آبان»); else it is "went" («شنبه اکبر
         # آقا نیست، رفت بم عروسی»), as it is with an ending («امروز رفتم نمایشگاه», «یادش
-        # رفته بود»), no flight; after «یادم/یادش/یادمون…» it is "forgot" («یادم رفت فردا
-        # تعطیله»), whatever follows
+        # رفته بود»), no flight
         persian=rf"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت"
-        rf"|(?<!یاد[مشت][\s\u200c])(?<!یاد(?:مون|تون|شون)[\s\u200c])(?<!یاد[مشت])"
-        rf"(?<!یاد(?:مون|تون|شون))رفت(?![{_FA}])(?=(?:\s*شما)?\s*(?:{_WAY_OUT_DATE})|[^.!?؟\n]{{0,40}}برگشت)",
+        rf"|رفت(?![{_FA}])(?=(?:\s*شما)?\s*(?:{_WAY_OUT_DATE})|[^.!?؟\n]{{0,40}}برگشت)",
         # «ขาไป» (the way out); «ไฟลต์» is spelt both ways
         thai=r"เที่ยวบิน|ไฟล[ทต]์|บิน|ขาไป|เที่ยวไป",
     ),
@@ -684,10 +681,10 @@ TOPICS: tuple[Topic, ...] = (
         {Kind.AMOUNT: "order_total", Kind.NUMBER: "order_total"},
         english=r"total|comes?\s+to|came\s+to|altogether|amount\s+due|(?:you(?:'ll)?|to)\s+pay"
         r"|grand\s+total|balance\s+due|final\s+(?:price|amount|cost)",
-        # the words of a whole (not «کلا», which asks the whole in a question, «کلا چقدر
-        # میشه؟», and answers take the first figure)
+        # «جمعا»: «جمعاً» as people write it, without the tanvin (not «کلا», which asks the
+        # whole in a question, «کلا چقدر میشه؟», and answers take the first figure)
         persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت"
-        rf"|{PERSIAN_TOTAL_WORDS}",
+        r"|جمعاً|کلاً|جمعا",
         # not «ทั้งหมด» alone ("all"): «ยอดคืนทั้งหมด 140» is the whole refund, not a total;
         # «ลดเหลือ» (brought down to) is, «คงเหลือ» (what remains to pay: "balance") is not
         thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|รวมแล้ว|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ"

@@ -71,11 +71,6 @@ class ValueSpan:
 
 # -- shared pieces ---------------------------------------------------------------------------
 
-#: Persian words that say a figure is the whole: «جمعاً», «جمعا» (as people write it, without
-#: the tanvin), «مجموعاً», «در مجموع», «کلاً»; not «کلا», which asks the whole in a question
-#: («کلا چقدر میشه؟»). The total topic (``subjects``) and a count set anew read these.
-PERSIAN_TOTAL_WORDS = r"جمعاً|جمعا|کلاً|مجموعاً|مجموعا|در\s+مجموع"
-
 #: Persian, Arabic-Indic and Thai digits as ASCII ones: «۱۴۰۱» reads 1401, «๒๕๖๕» 2565.
 ASCII_DIGITS = str.maketrans(
     {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
