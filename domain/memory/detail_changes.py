@@ -50,6 +50,7 @@ from typing import Literal
 
 from domain.memory.agreed_changes import agreed_change
 from domain.memory.changed_in_place import from_to, quoted_then_changed
+from domain.memory.count_changes import same_counted, set_anew
 from domain.memory.offline.compound_words import joined_compounds
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
@@ -57,7 +58,7 @@ from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.subjects import topics_named
 from domain.memory.offline.terms import THAI_NGRAM, content_terms
-from domain.memory.offline.values import FA_LETTERS
+from domain.memory.offline.values import FA_LETTERS, what_is_counted
 from domain.memory.speakers import speaker_of, without_speakers
 from domain.memory.turned_down import turned_down_for
 from schemas.memory_model import Detail, ReplacedValue
@@ -195,12 +196,16 @@ def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
             changes.setdefault((index, change.old), change)
     resolved = [_latest(change, changes) for change in changes.values()]
     kept = [c for c in resolved if not _said_again(c, details)]
-    return kept + [
-        ValueChange(value, change.new, index, change.newer, change.sign)
-        for change in kept
-        for index, value in _said_before(change, details)
-        if (index, value) not in changes
-    ]
+    every = {(c.older, c.old): c for c in kept}
+    for change in kept:
+        for index, value in _said_before(change, details):
+            if (index, value) not in changes:
+                every.setdefault(
+                    (index, value), ValueChange(value, change.new, index, change.newer, change.sign)
+                )
+    # a value replaced where it was said again ("28 rooms" twice, the first quote found
+    # replaced by the second's replacement) takes the newest value too: 24 → 28 → 26
+    return [_latest(change, every) for change in every.values()]
 
 
 def _changes_within(detail: _Read, index: int) -> list[ValueChange]:
@@ -494,6 +499,8 @@ def _replaced_by(
         near = newer.detail.first_position - earlier.last_position <= CORRECTION_REACH
         if near and len(olds) == 1 and _said_corrected(newer, new, read, olds[0]):
             return olds[0], "corrected"
+    if kind == COUNT_KIND and (counted := _count_set_anew(newer, new, read, olds)) is not None:
+        return counted, CHANGED
     if (agreed := _agreed(asked, newer, new, kind, read, olds)) is not None:
         return agreed, CHANGED
     if not newer.changes or not any(_changed_value(newer, v) for v in newer.values_of(kind)):
@@ -514,6 +521,36 @@ def _replaced_by(
         return _UNRELATED
     unique = len(same_slot) == 1 and not _asked(read, newer)
     return (same_slot[0], CHANGED) if unique else _UNCLEAR
+
+
+#: The kind of a count ("24 rooms", «4 ตัว»): its noun says what it counts.
+COUNT_KIND = "count"
+
+
+def _count_set_anew(newer: _Read, new: str, read: _Read, olds: Sequence[str]) -> str | None:
+    """The one count of ``olds`` (of ``read``) of the noun ``new`` counts, when ``newer``
+    says ``new`` is what it comes to now (``count_changes``): "That takes you to 28 rooms"
+    of "we can hold 24 rooms"; not asked, refused, one more of its kind, nor of another
+    thing the words around them name; a Thai count's unit is a classifier («ตัว» of chairs
+    and of legs), so the noun before the two numbers must be one."""
+    counted = [old for old in olds if same_counted(old, new)]
+    if len(counted) != 1 or _same_value(counted[0], new, COUNT_KIND):
+        return None
+    around_new, around_old = newer.slot(new), read.slot(counted[0])
+    if _THAI_RUN.search(what_is_counted(new)):
+        # a Thai count names its noun right before the number («ลดเก้าอี้เหลือ 2 ตัว»): the
+        # verbs before it differ (no contrast read there), the noun must be one
+        before_new, before_old = _sides(around_new)[0], _sides(around_old)[0]
+        if not _share(frozenset(before_new), frozenset(before_old)):
+            return None
+    elif _contrast(around_new, around_old):
+        return None
+    before, after, _ = _segment(newer.text, new, newer.detail.values)
+    if not set_anew(before, after) and not _said_changed(newer, new):
+        return None
+    if _not_stated(newer, new) or _added(newer, new) or _proposed(newer, new):
+        return None
+    return counted[0]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,69 @@
+"""A count said again with a new number: the same noun, a sign that it is the new total.
+
+"We can hold 24 rooms" … "That takes you to 28 rooms"; "2 seats please" … "make it 4
+seats"; «เอาเก้าอี้ 4 ตัว» … «ขอเหลือ 2 ตัว»; «۳ تا کارگر» … «۵ تا کارگر شد»: the noun
+counted says what the value is of, and it stands inside the value, so the words around
+the two values may share nothing (``detail_changes`` compares those). The newer count
+replaces the older one when it counts the same noun (``what_is_counted``) and its clause
+says it is what the count comes to now: a total reached ("takes you to", "in total",
+«رسید», «รวมเป็น»), a count put down or up to it ("down to", «เหลือ»), a word of change
+("make it", "changed to", «شد», «เปลี่ยนเป็น»).
+
+Not a count added ("4 more rooms", "another 2", «۲ تا دیگه», «อีก 2 ตัว»), asked ("4 หลัง
+พอไหมคะ"), refused or set as a threshold ("can't at 24 rooms", "above 25 rooms", "up to
+70"): those say nothing of what holds now. ``detail_changes`` asks this of the one older
+count of that noun before the newer one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.memory.offline.values import what_is_counted
+
+#: Right before the new count, in its clause: a total reached, a count put to a number, a
+#: change said of it.
+_SET_BEFORE = re.compile(
+    r"(?:\b(?:takes?|took|taking|brings?|brought|bringing|makes?|making|gets?|getting)"
+    r"(?:\s+(?:you|it|us|that|this|them|the\s+\w+|your\s+\w+))?\s+(?:up\s+|down\s+)?to"
+    r"|\bmake\s+(?:it|that)|\bdown\s+to|\btotal\s+of|\bso\s+(?:that's|it's)|\bnow"
+    r"|\b(?:changed?|changing|increased?|reduced?|raised?|lowered|updated?|cut|moved?)"
+    r"(?:\s+(?:it|that|this|them|the\s+\w+))?\s+to"
+    r"|(?<![\w\u0600-\u06ff])(?:حالا|الان|کلا|کلاً|مجموعا|مجموعاً|جمعا|جمعاً|در\s+مجموع|شد)"
+    r"|เหลือ|รวมเป็น|รวมทั้งหมด|เพิ่มเป็น|ลดเป็น|แก้เป็น|เปลี่ยนเป็น|จะเป็น)"
+    r"\s*(?:the\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+#: Right after the new count: "in total", "now", «میشه», «شد», «แทน».
+_SET_AFTER = re.compile(
+    r"^\s*(?:in\s+total|total|altogether|now|instead)\b"
+    r"|^\s*(?:می\u200cشه|میشه|می\s+شه|شد|بشه|کنید|بکنید|بکنیم|کنیم)(?![\w\u0600-\u06ff])"
+    r"|^\s*(?:แทน|ทั้งหมด)",
+    re.IGNORECASE,
+)
+#: A count said as one more, or fewer than something, or as a threshold: "4 more", "another
+#: 2", "above 25 rooms", "up to 70", «۲ تا دیگه», «อีก 2 ตัว».
+_NOT_THE_COUNT = re.compile(
+    r"\b(?:more|extra|additional|another|other|above|over|under|below|least|most|than|up\s+to)\b"
+    r"|(?<![\w\u0600-\u06ff])(?:دیگه|دیگر|اضافه|بیشتر|کمتر|بالای|زیر)(?![\w\u0600-\u06ff])"
+    r"|อีก|กว่า|ขึ้นไป|ไม่เกิน",
+    re.IGNORECASE,
+)
+#: How many words on each side of the count are read for the signs above.
+_NEAR_WORDS = 4
+
+
+def same_counted(one: str, other: str) -> bool:
+    """Whether two counts count the same noun ("24 rooms", "28 rooms"; «4 ตัว», «2 ตัว»)."""
+    noun = what_is_counted(one).strip().casefold()
+    return bool(noun) and noun == what_is_counted(other).strip().casefold()
+
+
+def set_anew(before: str, after: str) -> bool:
+    """Whether the words right ``before`` a count and right ``after`` it (in its clause) say
+    it is what the count comes to now, and not one added or a threshold."""
+    near_before = " ".join(before.split()[-_NEAR_WORDS:])
+    near_after = " ".join(after.split()[:_NEAR_WORDS])
+    if _NOT_THE_COUNT.search(near_before) or _NOT_THE_COUNT.search(near_after):
+        return False
+    return bool(_SET_BEFORE.search(before.rstrip()) or _SET_AFTER.search(after))
