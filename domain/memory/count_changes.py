@@ -34,10 +34,10 @@ _SET_BEFORE = re.compile(
     r"\s*(?:the\s+|all\s+)?$",
     re.IGNORECASE,
 )
-#: Right after the new count: "in total", "now", «میشه», «شد», «แทน».
+#: Right after the new count: "in total", "now", «میشه», «شد», «แทน»; not «بشه» ("if it comes to").
 _SET_AFTER = re.compile(
     r"^\s*(?:in\s+total|total|altogether|now|instead)\b"
-    r"|^\s*(?:می\u200cشه|میشه|می\s+شه|شد|بشه|کنید|بکنید|بکنیم|کنیم)(?![\w\u0600-\u06ff])"
+    r"|^\s*(?:می\u200cشه|میشه|می\s+شه|شد|کنید|بکنید|بکنیم|کنیم)(?![\w\u0600-\u06ff])"
     r"|^\s*(?:แทน|ทั้งหมด)",
     re.IGNORECASE,
 )
@@ -49,6 +49,9 @@ _NOT_THE_COUNT = re.compile(
     r"|อีก|กว่า|ขึ้นไป|ไม่เกิน",
     re.IGNORECASE,
 )
+#: A Persian "if" opening the clause of the count: «اگه ۵ تا کارگر بشه …» is a case put,
+#: not what the count comes to.
+_IF = re.compile(r"(?<![\w\u0600-\u06ff])(?:اگه|اگر)(?![\w\u0600-\u06ff])")
 #: How many words on each side of the count are read for the signs above.
 _NEAR_WORDS = 4
 
@@ -65,5 +68,7 @@ def set_anew(before: str, after: str) -> bool:
     near_before = " ".join(before.split()[-_NEAR_WORDS:])
     near_after = " ".join(after.split()[:_NEAR_WORDS])
     if _NOT_THE_COUNT.search(near_before) or _NOT_THE_COUNT.search(near_after):
+        return False
+    if _IF.search(before):
         return False
     return bool(_SET_BEFORE.search(before.rstrip()) or _SET_AFTER.search(after))

@@ -104,3 +104,16 @@ def test_the_signs_of_a_new_total_are_read_next_to_the_count() -> None:
     assert not set_anew("up to ", " theatre style")
     assert not set_anew("that takes you to ", " more")
     assert not set_anew("we can hold ", " for both nights")
+
+
+def test_a_persian_if_puts_a_case_and_replaces_no_count() -> None:
+    """«اگه ۵ تا کارگر بشه …» (if it comes to five workers) is a case put, not the count."""
+    held = detail(5, "User: ۳ تا کارگر لازم داریم", ["۳ تا کارگر"], "count")
+    assert not _replaced(
+        held,
+        detail(8, "Assistant: اگه ۵ تا کارگر بشه زودتر تموم میشه", ["۵ تا کارگر"], "count"),
+    )
+    assert not _replaced(
+        held,
+        detail(8, "Assistant: ۵ تا کارگر بشه خوبه", ["۵ تا کارگر"], "count"),
+    )
