@@ -823,7 +823,7 @@ def _facts_in(
     from_user = role == "user"
     if from_user and _SAYS_MYSELF.match(text):  # «ขอคนติดต่อหน้างาน» «ผมเองครับ 081-…»
         asked = tuple(topic for topic in asked if topic.name != "second_contact")
-    if from_user and _names_the_customer(text, facts.current("customer_name")):
+    if from_user and _thai_reply_names_the_customer(text, facts.current("customer_name")):
         # «ขอชื่อ-นามสกุลคุณนิตยา» asks the customer's full name when she is that Nittaya
         asked = tuple(topic for topic in asked if topic.name != "third_person_name")
     claimed = ClaimedSpans()
@@ -2795,7 +2795,7 @@ def _thai_name_reply(text: str, asked: Sequence[Topic], facts: _Facts) -> list[F
     return [FactMatch(key, match.group("name"), start, start + len(match.group("name")))]
 
 
-def _names_the_customer(text: str, customer: str | None) -> bool:
+def _thai_reply_names_the_customer(text: str, customer: str | None) -> bool:
     """Whether a Thai reply leads with the customer's given name."""
     match = _TH_NAME_REPLY.match(text.strip())
     return match is not None and _same_customer(match.group("name"), customer)
