@@ -1,6 +1,6 @@
 """Memory quality benchmark: does the context still know what the conversation is about?
 
-    python -m bench.quality [--set dev|dev2..dev6|holdout|fresh|blind|blind2..blind19|all|DIR]
+    python -m bench.quality [--set dev|dev2..dev6|holdout|fresh|blind|blind2..blind20|all|DIR]
                             [--budgets 400,800,1200] [--planted] [--verbose]
 
 Two kinds of conversations go through the real SQLite store and the memory
@@ -396,7 +396,7 @@ def main() -> None:
     parser.add_argument(
         "--set",
         default="dev",
-        help="dev, dev2..dev6, holdout, fresh, blind, blind2..blind19, all, or a folder of files",
+        help="dev, dev2..dev6, holdout, fresh, blind, blind2..blind20, all, or a folder of files",
     )
     parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
     parser.add_argument("--planted", action="store_true", help="also the planted-facts set")

@@ -43,6 +43,7 @@ MIN_MESSAGES = 100
         ("blind17", 2),
         ("blind18", 2),
         ("blind19", 2),
+        ("blind20", 2),
     ],
 )
 def test_a_set_has_long_dialogues_in_every_language(
