@@ -16,14 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from domain.memory.offline.values import EN_WEEKDAY, FA_LETTERS, ValueSpan, digits_of
+from domain.memory.offline.values import (
+    EN_MONTHS_BUT_MAY,
+    EN_WEEKDAY,
+    FA_LETTERS,
+    ValueSpan,
+    digits_of,
+)
 
 _DIGIT = r"[0-9\u06f0-\u06f9\u0660-\u0669]"
 #: A month's name or its short form, a whole word ("decorator", "junior" are none).
-_EN_MONTH = (
-    r"(?<![A-Za-z])(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![A-Za-z])\.?"
-)
+_EN_MONTH = rf"(?<![A-Za-z])(?i:may|{EN_MONTHS_BUT_MAY})(?![A-Za-z])\.?"
 #: A day of the month said as an ordinal: «۱۲ام», «۱۲م», "12th", "1st".
 _ORDINAL_DAY = re.compile(
     rf"(?<![\d\u06f0-\u06f9\u0660-\u0669./:])(?P<day>{_DIGIT}{{1,2}})"

@@ -172,10 +172,15 @@ _TH_TRAILING = re.compile(rf"(?:\s*{THAI_PARTICLES})+$")
 
 # -- dates -----------------------------------------------------------------------------------
 
-_EN_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+#: The English months but May, whole or short ("Sept" too), as an alternation with no case
+#: rule or edges of its own: each caller sets those, and May, which is also a verb ("3 may be
+#: late"), by its own rule.
+EN_MONTHS_BUT_MAY = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+#: A month as written alone: capitalised, as "may" and "march" in lower case are words.
+_EN_MONTH = rf"(?:May|{EN_MONTHS_BUT_MAY})\b\.?"
 #: A month next to its day may be typed in lower case ("7 april", "march 14th"): the day
 #: makes it a date, where "may" or "march" alone is a word. A lower-case "may" is the month
 #: only where no verb can follow it ("friday 3 may?", "3 may at 10am"; "3 may be late").
@@ -183,10 +188,7 @@ _LOWER_MAY = (
     r"may(?=\s*(?:[.,!?;)]|$)|\s+\d{4}|\s+(?:at|from|between|or|and|please|then|works"
     r"|instead|is\s+(?:fine|ok|okay|good|better))\b)"
 )
-_EN_MONTH_BY_A_DAY = (
-    rf"(?:May|{_LOWER_MAY}|(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\b\.?"
-)
+_EN_MONTH_BY_A_DAY = rf"(?:May|{_LOWER_MAY}|(?i:{EN_MONTHS_BUT_MAY}))\b\.?"
 FA_MONTH = (
     "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
     "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
