@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from domain.memory.offline.lexicon import PERSIAN_IN_ALL, alternation
 from domain.memory.offline.values import what_is_counted
 
 #: Right before the new count, in its clause: a total reached, a count put to a number, a
@@ -29,7 +30,7 @@ _SET_BEFORE = re.compile(
     r"|\bmake\s+(?:it|that)|\bdown\s+to|\btotal\s+of|\bso\s+(?:that's|it's)|\bnow"
     r"|\b(?:changed?|changing|increased?|reduced?|raised?|lowered|updated?|cut|moved?)"
     r"(?:\s+(?:it|that|this|them|the\s+\w+))?\s+to"
-    r"|(?<![\w\u0600-\u06ff])(?:حالا|الان|کلا|کلاً|مجموعا|مجموعاً|جمعا|جمعاً|در\s+مجموع|شد)"
+    rf"|(?<![\w\u0600-\u06ff])(?:حالا|الان|{alternation(PERSIAN_IN_ALL)}|در\s+مجموع|شد)"
     r"|เหลือ|รวมเป็น|รวมทั้งหมด|เพิ่มเป็น|ลดเป็น|แก้เป็น|เปลี่ยนเป็น|จะเป็น)"
     r"\s*(?:the\s+|all\s+)?$",
     re.IGNORECASE,

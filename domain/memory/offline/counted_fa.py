@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from domain.memory.offline.lexicon import FA_LETTERS, PERSIAN_STOP_WORDS, word_set
+from domain.memory.offline.lexicon import (
+    FA_LETTERS,
+    PERSIAN_STOP_WORDS,
+    PERSIAN_SUMMED,
+    PERSIAN_WHOLLY,
+    word_set,
+)
 
 _FA = FA_LETTERS
 
@@ -32,8 +38,11 @@ _VERB = re.compile(
     rf"|باش[{_FA}]*|بشه|بشن|لازم[{_FA}]*|کافی[{_FA}]*|بس|بسه|میشه|میشن)$"
 )
 #: Words after a count that name no thing counted: «۲ تا دیگه», «۲ تا بیشتر», «۲ تا کمتر».
-_NOT_COUNTED = PERSIAN_STOP_WORDS | word_set(
-    "دیگه دیگر بیشتر کمتر اضافه فقط کلا کلاً جمعا جمعاً حداقل حداکثر تقریبا تقریباً الان"
+_NOT_COUNTED = (
+    PERSIAN_STOP_WORDS
+    | PERSIAN_SUMMED
+    | PERSIAN_WHOLLY
+    | word_set("دیگه دیگر بیشتر کمتر اضافه فقط حداقل حداکثر تقریبا تقریباً الان")
 )
 
 

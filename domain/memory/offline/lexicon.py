@@ -177,3 +177,11 @@ ENGLISH_FROM_NOW = word_set("this next coming last")
 PERSIAN_FROM_NOW_AFTER = word_set("این بعد آینده دیگه دیگر پیش")
 PERSIAN_FROM_NOW_BEFORE = word_set("این همین")
 THAI_FROM_NOW = word_set("นี้ หน้า")
+
+#: Persian adverbs that say a figure is the whole ("in all", "altogether"), each with its
+#: tanvin and as people type it without: «جمعاً» (summed), «کلاً» (wholly), «مجموعاً» (in
+#: sum). Each reader takes the ones its job needs.
+PERSIAN_SUMMED = word_set("جمعاً جمعا")
+PERSIAN_WHOLLY = word_set("کلاً کلا")
+PERSIAN_IN_SUM = word_set("مجموعاً مجموعا")
+PERSIAN_IN_ALL = PERSIAN_SUMMED | PERSIAN_WHOLLY | PERSIAN_IN_SUM
