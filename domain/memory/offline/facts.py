@@ -126,7 +126,13 @@ from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
 from domain.memory.offline.period_starts import start_given, start_told
-from domain.memory.offline.person_names import RELATION_KEYS, people_named, relation_asked
+from domain.memory.offline.person_names import (
+    RELATION_KEYS,
+    is_customers_given_name,
+    name_words,
+    people_named,
+    relation_asked,
+)
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
@@ -770,7 +776,7 @@ def _relative_named(
         return None
     key = relation_asked(previous.content)
     name = name_replied(line.content) if key is not None else None
-    if key is None or name is None or _same_customer(name, facts.current("customer_name")):
+    if key is None or name is None or is_customers_given_name(name, facts.current("customer_name")):
         return None
     if facts.holds(name):
         return None  # read already ("your partner's name?" answered)
@@ -843,7 +849,7 @@ def _facts_in(
     found.extend(quoted_names(text, claimed, facts.current, from_user))
     # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
     for person in people_named(text):
-        if claimed.is_free(person.start, person.end) and not _same_customer(
+        if claimed.is_free(person.start, person.end) and not is_customers_given_name(
             person.name, facts.current("customer_name")
         ):
             key = facts.entity_key(person.key, person.name, correction)
@@ -2798,7 +2804,7 @@ def _thai_name_reply(text: str, asked: Sequence[Topic], facts: _Facts) -> list[F
 def _thai_reply_names_the_customer(text: str, customer: str | None) -> bool:
     """Whether a Thai reply leads with the customer's given name."""
     match = _TH_NAME_REPLY.match(text.strip())
-    return match is not None and _same_customer(match.group("name"), customer)
+    return match is not None and is_customers_given_name(match.group("name"), customer)
 
 
 def _looks_like_name(value: str) -> bool:
@@ -2909,27 +2915,10 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
-def _same_customer(name: str, customer: str | None) -> bool:
-    """Whether a person named is the customer: the same given name (a father shares the
-    customer's family name, not her given one)."""
-    if customer is None or not name.split() or not customer.split():
-        return False
-    return bool(_name_words(name.split()[0]) & _name_words(customer.split()[0]))
-
-
 def _same_person(name: str, known: str | None) -> bool:
     """A name given again may be the known one in full ("tom" then "tom reyes"; «مریمه»,
     "it's Maryam" in speech, then «مریم رضایی»), not someone else's."""
-    return known is None or bool(_name_words(name) & _name_words(known))
-
-
-def _name_words(name: str) -> set[str]:
-    words = set()
-    for word in name.casefold().split():
-        words.add(word)
-        if len(word) > 3 and word.endswith("ه"):
-            words.add(word[:-1])  # the spoken «ه» of «اسمم مریمه»
-    return words
+    return known is None or bool(name_words(name) & name_words(known))
 
 
 def _free_text_answer(

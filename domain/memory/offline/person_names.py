@@ -300,3 +300,23 @@ def people_named(text: str) -> list[PersonNamed]:
                 PersonNamed(match.start(group), match.end(group), name, f"{relation}_name")
             )
     return found
+
+
+def is_customers_given_name(name: str, customer: str | None) -> bool:
+    """Whether ``name`` opens with the held ``customer``'s given name, its first word, in
+    any script ("Dan" of "Dan Whitlock", «مریمه» of «مریم رضایی»): who the customer is, no
+    one else. The family name alone is not enough: a father shares it, not her given one."""
+    if customer is None or not name.split() or not customer.split():
+        return False
+    return bool(name_words(name.split()[0]) & name_words(customer.split()[0]))
+
+
+def name_words(name: str) -> set[str]:
+    """The words of ``name`` to compare with another's, casefolded, each Persian one that
+    ends in a spoken «ه» also without it («اسمم مریمه», "my name's Maryam" in speech)."""
+    words = set()
+    for word in name.casefold().split():
+        words.add(word)
+        if len(word) > 3 and word.endswith("ه"):
+            words.add(word[:-1])
+    return words

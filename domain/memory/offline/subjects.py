@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from domain.memory.offline.lexicon import PERSIAN_SUMMED, PERSIAN_WHOLLY, alternation
+from domain.memory.offline.person_names import is_customers_given_name
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.values import (
     FA_LETTERS,
@@ -1262,10 +1263,10 @@ def names_the_customer(text: str, cue: Cue, customer_name: str | None) -> bool:
     found = _NAMED_OWNER.match(text, cue.start)
     if found is None or not customer_name or not customer_name.split():
         return False
+    if is_customers_given_name(found.group("name"), customer_name):
+        return True
     name = found.group("name").casefold()
     words = customer_name.casefold().split()
-    if name == words[0]:
-        return True
     before = text[: cue.start].casefold().split()
     return len(words) > 1 and name == words[-1] and before[-(len(words) - 1) :] == words[:-1]
 
