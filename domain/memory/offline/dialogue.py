@@ -18,6 +18,7 @@ from domain.memory.offline.offered_choices import offered_topics
 from domain.memory.offline.period_starts import start_asked_for
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.subjects import Topic, cues_in, names_the_customer, topics_named
+from domain.memory.offline.thai_cues import THAI_QUESTION_WORDS
 from domain.memory.offline.values import FA_LETTERS, Kind
 from domain.memory.offline.when_asked import asks_when
 
@@ -51,7 +52,7 @@ _QUESTION = re.compile(
     # its «ขอเบอร์»)
     r"|ขอ(?:อนุญาต)?(?:ทราบ|ชื่อ|เบอร์|เลข|หมายเลข|ที่อยู่|อีเมล|รหัส)|ขอ.{1,40}?ด้วย(?:นะ)?(?:ครับ|ค่ะ|คะ)"
     r"|รบกวน|แจ้ง|ระบุ|ส่ง.*มา(?:ให้)?"
-    r"|อะไร|ไหน|ใคร|ทำไม|เหรอ|หรอ|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|กี่|ยังไง|อย่างไร|ไหม|มั้ย|หรือเปล่า|หรือยัง|ใช่ไหม"
+    rf"|{THAI_QUESTION_WORDS}|เหรอ|หรอ|กี่|ไหม|มั้ย|หรือเปล่า|หรือยัง|ใช่ไหม"
     # «คะ» ends a question, «นะคะ» softens a statement («แอดมินชื่อนุ่นนะคะ»)
     r"|(?<!นะ)คะ\s*$",
     re.IGNORECASE,

@@ -21,6 +21,9 @@ _THAI = re.compile(r"[\u0e01-\u0e4e]")
 THAI_SCRIPT = re.compile(r"[\u0e00-\u0e7f]")
 _CONJUNCTION = re.compile(r"และ|แล้ว|ส่วน|กับ")
 _BEFORE_OR_AFTER = re.compile(r"(?:ก่อน|หลัง)(?:วัน|เวลา)?\s?$")
+#: Thai words that ask what, which, who, why, when, how much and how: a question's own
+#: words, never part of a name. A regex alternation with no bounds (Thai writes none).
+THAI_QUESTION_WORDS = r"อะไร|ไหน|ใคร|ทำไม|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|ยังไง|อย่างไร"
 #: How far from a Thai value a word of change may stand and still change it.
 UPDATE_REACH = 30
 
