@@ -93,7 +93,7 @@ from domain.memory.offline.instructions import (
     same_instruction,
 )
 from domain.memory.offline.invoices_sent import billed_to, invoices_sent_to
-from domain.memory.offline.lead_ins import lead_in
+from domain.memory.offline.lead_ins import lead_in, shown_with_lead
 from domain.memory.offline.lexicon import (
     ENGLISH_ACKNOWLEDGEMENTS,
     ENGLISH_GREETINGS,
@@ -969,7 +969,7 @@ def _facts_in(
                 start = brand_start(text, value, start)
             if from_user and value.kind is Kind.ADDRESS:
                 start = _town_start(text, value, start)
-            shown = value.text if start == value.start else text[start : value.start] + value.text
+            shown = shown_with_lead(text, start, value)
             place = _place_named_in_reply(text, value, start, asked) if from_user else None
             if place is not None:
                 start, shown = place[0], f"{place[1]} {value.text}"

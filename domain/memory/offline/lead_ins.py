@@ -21,6 +21,10 @@ from domain.memory.offline.values import FA_LETTERS, ValueSpan
 
 #: How far before a noted value its lead-in reaches (characters, cut at a space).
 _LEAD_IN_REACH = 48
+#: A quote mark right before a value, opening it (after a space or at the start): «ขอใช้
+#: "SAVE10" ได้ไหมคะ», "Can I use 'SAVE10'?": it marks the value off, no part of it nor of the
+#: words that lead to it. An apostrophe that ends a word ("the kids' SAVE10") opens nothing.
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[\"'“”‘’«»„]$")
 
 
 def lead_in(text: str, value: ValueSpan) -> int:
@@ -32,11 +36,22 @@ def lead_in(text: str, value: ValueSpan) -> int:
         start = space + 1 if space != -1 else value.start
     while start < value.start and not text[start].isalnum():
         start += 1
-    if is_thai(text[start : value.start]):  # «ได้เลยครับ เบอร์ผม 092-…»: the label only
-        return thai_label_start(text, start, value.start)
+    end = start + len(_without_opening_quote(text[start : value.start]))
+    if is_thai(text[start:end]):  # «ได้เลยครับ เบอร์ผม 092-…»: the label only
+        return thai_label_start(text, start, end)
     # "and finance have given me the PO, it's PO-558213": the reply's first word is no lead
-    opening = _LEAD_OPENING.match(text, start, value.start)
-    return clause_label_start(text, opening.end() if opening else start, value.start)
+    opening = _LEAD_OPENING.match(text, start, end)
+    return clause_label_start(text, opening.end() if opening else start, end)
+
+
+def shown_with_lead(text: str, start: int, value: ValueSpan) -> str:
+    """``value`` with the words from ``start`` that lead to it, without a quote mark that
+    opens it ("Can I use 'SAVE10'?" shows "Can I use SAVE10")."""
+    return _without_opening_quote(text[start : value.start]) + value.text
+
+
+def _without_opening_quote(lead: str) -> str:
+    return _OPENING_QUOTE.sub("", lead)
 
 
 #: Words that open a reply or join it to what was said, and say nothing of a value; a
