@@ -182,12 +182,7 @@ def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
     newest value that replaced it (a chain "A → B → C" gives A → C and B → C)."""
     changes: dict[tuple[int, str], ValueChange] = {}
     read = [_Read.of(detail) for detail in details]
-    # The details with values of each kind, oldest first: a newer value is compared with
-    # those alone (a detail with none of its kind says nothing of it).
-    having: dict[str, list[int]] = {}
-    for index, detail in enumerate(read):
-        for kind in detail.by_kind:
-            having.setdefault(kind, []).append(index)
+    having = _having(read)
     for newer in range(1, len(details)):
         for change in _changes_by(read, newer, having):
             changes.setdefault((change.older, change.old), change)
@@ -319,6 +314,16 @@ class _Read:
 
     def values_of(self, kind: str) -> list[str]:
         return self.by_kind.get(kind, [])
+
+
+def _having(read: Sequence[_Read]) -> dict[str, list[int]]:
+    """The indexes of the details with values of each kind, oldest first: a newer value is
+    compared with those alone (a detail with none of its kind says nothing of it)."""
+    having: dict[str, list[int]] = {}
+    for index, detail in enumerate(read):
+        for kind in detail.by_kind:
+            having.setdefault(kind, []).append(index)
+    return having
 
 
 #: What an older detail says to a newer value: not about it (look further back), about
@@ -929,10 +934,7 @@ def said_anew(details: Sequence[Detail]) -> set[int]:
     available" … "Saturday 19 September is available, I've put the hold on it"), so nothing
     is marked: the context only shows such a detail after the others."""
     read = [_Read.of(detail) for detail in details]
-    having: dict[str, list[int]] = {}
-    for index, detail in enumerate(read):
-        for kind in detail.by_kind:
-            having.setdefault(kind, []).append(index)
+    having = _having(read)
     found: set[int] = set()
     for index, older in enumerate(read):
         values = list(zip(older.detail.values, older.detail.kinds, strict=False))
