@@ -295,28 +295,32 @@ def merge_facts(
         sent = late.get(item.source_message_id)
         if current is not None and sent is not None and sent < said_at.get(item.key, sent + 1):
             facts[item.key] = _with_earlier(current, item, now)
-        elif current is None:
-            facts[item.key] = Fact(
-                key=item.key,
-                value=item.value,
-                source_message_id=item.source_message_id,
-                updated_at=now,
-            )
-        elif current.value != item.value and not restates(item.value, current.value):
-            earlier = FactValue(
-                value=current.value,
-                source_message_id=current.source_message_id,
-                updated_at=current.updated_at,
-            )
-            facts[item.key] = Fact(
-                key=item.key,
-                value=item.value,
-                source_message_id=item.source_message_id,
-                updated_at=now,
-                history=[*current.history, earlier][-MAX_FACT_HISTORY:],
-            )
+        elif current is None or (
+            current.value != item.value and not restates(item.value, current.value)
+        ):
+            facts[item.key] = _replacing(current, item, now)
     ordered = sorted(facts.values(), key=lambda fact: fact.updated_at, reverse=True)
     return ordered[:MAX_FACTS]
+
+
+def _replacing(current: Fact | None, item: ExtractedFact, now: datetime) -> Fact:
+    """``item`` as its key's value from ``now``, the ``current`` one (if any) last in its
+    history."""
+    history = []
+    if current is not None:
+        earlier = FactValue(
+            value=current.value,
+            source_message_id=current.source_message_id,
+            updated_at=current.updated_at,
+        )
+        history = [*current.history, earlier][-MAX_FACT_HISTORY:]
+    return Fact(
+        key=item.key,
+        value=item.value,
+        source_message_id=item.source_message_id,
+        updated_at=now,
+        history=history,
+    )
 
 
 def _with_earlier(current: Fact, item: ExtractedFact, now: datetime) -> Fact:
