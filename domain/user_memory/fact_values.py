@@ -22,9 +22,12 @@ them; a user fact is read in another conversation, alone. So:
 - a date or time (``DAY_KEY``: "flight_date", "pickup_time") said only relative to when
   it was said («فردا صبح», "today", «วันนี้»: no digit with it, ``said_when``'s words) is
   no fact in another conversation: that day is gone, and its line ("Flight date: امروز")
-  took a fact's room. Any other value naming such a day ("Tonight Show tickets", a date
-  with its digits, "tomorrow, 14 May") is kept, under the heading of the day it was
-  said (``said_when.said_heading``);
+  took a fact's room, so it is not recalled (``day_gone``). It is still handed over as
+  the key's value: dropped at the merge, it left an earlier conversation's date of that
+  key current ("1 March", then "tomorrow": the user memory said "1 March"). Any other
+  value naming such a day ("Tonight Show tickets", a date with its digits, "tomorrow,
+  14 May") is recalled, under the heading of the day it was said
+  (``said_when.said_heading``);
 - a name that is no name: the words around a Persian one the extractor took for it
   («یکی از», «در بلیت», «صاحبخونه‌ست»), or a kinship word alone («پدرمه»: it is my
   father's; "my wife's", «แม่»: ``is_no_name``), is not kept: its line told the next
@@ -180,6 +183,20 @@ def only_a_weekday(key: str, value: str) -> bool:
     return bool(_DATE_KEY.search(key) and _WEEKDAY_ALONE.match(value.strip().strip(_EDGE)))
 
 
+def day_gone(key: str, value: str) -> bool:
+    """Whether fact ``key`` is a date whose day is gone by a later conversation: a weekday
+    alone or a day said only from then (module doc). Stored as the key's value, so an
+    earlier conversation's date is no longer current; not recalled."""
+    return only_a_weekday(key, value) or only_relative_day(key, value)
+
+
+def shown_facts(facts: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A conversation's facts a later one is shown: not a date whose day is gone
+    (``day_gone``). Only these hold back a detail stating their value: a detail saying
+    «พรุ่งนี้เช้า» is the one place a later conversation reads it."""
+    return [(key, value) for key, value in facts if not day_gone(key, value)]
+
+
 def is_code_key(key: str) -> bool:
     return bool(IDENTIFIER_KEY.search(key) or _CONTACT_KEY.search(key))
 
@@ -280,7 +297,7 @@ def users_facts(facts: Iterable[tuple[str, str]]) -> UsersFacts:
     for key, value in facts:
         if UNATTRIBUTED_CONTACT.match(key):
             kept.turns.append((value, code_of(value)))
-        elif only_relative_day(key, value) or is_no_name(key, value):
+        elif is_no_name(key, value):
             continue
         elif not is_code_key(key):
             shaped.append((key, value, ""))

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from domain.context.replaced import OLD_NOTE
 from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
-from domain.user_memory.fact_values import NOTED_CODE, code_of, noted_line, only_a_weekday
+from domain.user_memory.fact_values import NOTED_CODE, code_of, day_gone, noted_line
 from domain.user_memory.held_facts import held_facts
 from domain.user_memory.noted_codes import with_noted_codes_apart
 from domain.user_memory.per_memory import ByIdentity
@@ -396,7 +396,8 @@ class _FactLine(NamedTuple):
     heading_cost: float
     #: Another fact of its conversation shows its value (``held_facts``): not shown.
     held: bool = False
-    #: A date that was a weekday alone, that day gone since (``_day_gone``): not shown.
+    #: A date that was a weekday alone or a day said only from then, that day gone since
+    #: (``fact_values.day_gone``): not shown.
     gone: bool = False
 
 
@@ -455,16 +456,11 @@ def _fact_lines(facts: list[UserFact]) -> tuple[_FactLine, ...]:
     def make() -> tuple[_FactLine, ...]:
         held = held_facts(facts)
         return tuple(
-            _fact_line_of(fact)._replace(held=at in held, gone=_day_gone(fact))
+            _fact_line_of(fact)._replace(held=at in held, gone=day_gone(fact.key, fact.value))
             for at, fact in enumerate(facts)
         )
 
     return _FACT_LINES.get((facts,), make)
-
-
-def _day_gone(fact: UserFact) -> bool:
-    """A date that was a weekday alone (``fact_values.only_a_weekday``): that day is gone."""
-    return only_a_weekday(fact.key, fact.value)
 
 
 def _fact_line_of(fact: UserFact) -> _FactLine:

@@ -28,6 +28,7 @@ from domain.memory.speakers import label_of
 from domain.search.tokenize import normalize
 from domain.tokens import token_weight
 from domain.user_memory.details import is_weak, states
+from domain.user_memory.fact_values import day_gone
 from domain.user_memory.telling_words import says_more
 from schemas.user_memory import ConversationSummary, UserMemoryState
 
@@ -51,8 +52,9 @@ def sentence_units(summary: str) -> list[tuple[int, str, str]]:
 
 def stated_values(state: UserMemoryState) -> list[str]:
     """The values the memory's facts state (normalized, the bare small numbers left out:
-    "2" says little without its sentence)."""
-    values = {normalize(fact.value) for fact in state.facts}
+    "2" says little without its sentence), but a date whose day is gone: its line is not
+    shown (``fact_values.day_gone``), so only the summary's sentence may say it."""
+    values = {normalize(f.value) for f in state.facts if not day_gone(f.key, f.value)}
     return sorted((v for v in values if v.strip() and not is_weak(v)), key=len, reverse=True)
 
 

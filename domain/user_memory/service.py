@@ -24,7 +24,7 @@ from domain.ports.memory import MemoryStore
 from domain.ports.sessions import SessionStore
 from domain.ports.user_memory import UserMemoryStore
 from domain.user_memory.digest import DIGEST_LINES, ConversationHead
-from domain.user_memory.fact_values import users_facts
+from domain.user_memory.fact_values import shown_facts, users_facts
 from domain.user_memory.merge import SessionDigest, is_cleared, is_merged, merge_digest
 from domain.user_memory.persona import UserMemoryKey, memory_key
 from domain.user_memory.recall_index import indexed
@@ -117,7 +117,7 @@ class UserMemoryService:
         facts = kept.facts
         # the turns a code came in keep their other words, as the conversation's details
         at = session.last_message_at or session.updated_at
-        details = [*head.details(facts), *kept.details(session_id, at)]
+        details = [*head.details(shown_facts(facts)), *kept.details(session_id, at)]
         with open_tab() as tab:
             digest = SessionDigest(head.summarize(engines, earlier), facts, details)
         if memory is not None:

@@ -4,7 +4,7 @@
 One old value quoted in parts carries one "(replaced)", after its last part; a detail's
 sentence saying only what another of its sentences replaced goes; a sentence the
 extractor took for an amount's next value replaced no amount; a day named only from when
-it was said is no fact of the user's; a detail of chat of that moment (a laugh, a thanks,
+it was said is handed over but not recalled; a detail of chat of that moment (a laugh, a thanks,
 "hold on") is not handed over. English, Persian, Thai.
 """
 
@@ -14,7 +14,7 @@ import pytest
 
 from domain.context.replaced import ReplacedMarks
 from domain.user_memory.details import conversation_details
-from domain.user_memory.fact_values import users_facts
+from domain.user_memory.fact_values import day_gone, users_facts
 from domain.user_memory.idle_details import of_the_moment
 from domain.user_memory.replaced_marks import ShortMarks
 from schemas.memory_model import Detail, Fact, FactValue
@@ -121,9 +121,13 @@ RELATIVE = {
 
 
 @pytest.mark.parametrize("language", ["en", "fa", "th"])
-def test_a_day_said_only_from_then_is_no_users_fact(language: str) -> None:
+def test_a_day_said_only_from_then_is_handed_over_but_not_recalled(language: str) -> None:
     relative, dated = RELATIVE[language]
-    assert users_facts([relative, dated]).facts == [dated]
+    # handed over as its key's value (an earlier date of that key is no longer current) ...
+    assert users_facts([relative, dated]).facts == [relative, dated]
+    # ... and not shown in a later conversation: that day is gone (``test_relative_days``)
+    assert day_gone(*relative)
+    assert not day_gone(*dated)
 
 
 #: (a detail of chat of that moment, one whose clause the next conversation needs).

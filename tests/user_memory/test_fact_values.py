@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from domain.user_memory.digest import ConversationHead
-from domain.user_memory.fact_values import users_facts
+from domain.user_memory.fact_values import day_gone, users_facts
 from domain.user_memory.recall import fact_line, recall
 from domain.user_memory.recall_details import detail_line
 from domain.user_memory.said_when import is_relative
@@ -65,7 +65,11 @@ def test_a_relative_day_of_an_earlier_conversation_is_shown_with_the_day_it_was_
     # the line over the conversation's facts says the day; the fact's line says it no more
     state = UserMemoryState(facts=[_fact("appointment_date", value)])
     shown = recall(state, "", 400, current_session="now").text
-    assert f"Said on 2026-11-21:\nAppointment date: {value}" in shown
+    if day_gone("appointment_date", value):
+        # a date that is only a day counted from then: that day is gone, not shown
+        assert value not in shown
+    else:
+        assert f"Said on 2026-11-21:\nAppointment date: {value}" in shown
 
 
 @pytest.mark.parametrize(
@@ -307,7 +311,9 @@ ONLY_FROM_THEN = {"en": "tonight", "fa": "امشب", "th": "คืนนี้"}
 
 
 @pytest.mark.parametrize("language", ["en", "fa", "th"])
-def test_only_a_date_or_time_said_from_then_is_no_users_fact(language: str) -> None:
+def test_only_a_date_or_time_said_from_then_is_not_recalled(language: str) -> None:
     kept = NOT_A_DAY[language]
     dated = ("pickup_time", ONLY_FROM_THEN[language])
-    assert users_facts([*kept, dated]).facts == kept
+    # all handed over (the date replaces an earlier one of its key); only it is not shown
+    assert users_facts([*kept, dated]).facts == [*kept, dated]
+    assert [day_gone(*fact) for fact in [*kept, dated]] == [False] * len(kept) + [True]

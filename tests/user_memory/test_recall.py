@@ -294,13 +294,13 @@ def _fact(key: str, value: str, session: str, at: datetime) -> UserFact:
     [
         (
             [
-                _fact("delivery_date", "พรุ่งนี้", "s2", T0 + timedelta(days=7)),
+                _fact("delivery_date", "พรุ่งนี้ 9 พ.ย.", "s2", T0 + timedelta(days=7)),
                 _fact("refund_amount", "۴۱۲ هزار تومان", "s2", T0 + timedelta(days=7)),
                 _fact("customer_name", "Sara Ahmadi", "s1", T0),
             ],
             [
                 "Said on 2026-11-08:",
-                "Delivery date: พรุ่งนี้",
+                "Delivery date: พรุ่งนี้ 9 พ.ย.",
                 "Refund amount: ۴۱۲ هزار تومان",
                 "Said on 2026-11-01:",
                 "Customer name: Sara Ahmadi",
@@ -336,7 +336,7 @@ def test_a_days_heading_is_shown_once_with_all_its_facts_under_it() -> None:
         facts=[
             _fact("order_id", "ORD-48213", "s1", morning),
             _fact("customer_name", "سارا احمدی", "", noon),
-            _fact("delivery_date", "พรุ่งนี้", "s2", evening),
+            _fact("delivery_date", "พรุ่งนี้ 9 พ.ย.", "s2", evening),
             _fact("refund_amount", "$40", "s0", T0),
         ]
     )
@@ -344,7 +344,7 @@ def test_a_days_heading_is_shown_once_with_all_its_facts_under_it() -> None:
     assert recall(state, "", 400, current_session="now").text.splitlines()[1:] == [
         "Said on 2026-11-09:",
         "Order id: ORD-48213",
-        "Delivery date: พรุ่งนี้",
+        "Delivery date: พรุ่งนี้ 9 พ.ย.",
         "Set on 2026-11-09:",
         "Customer name: سارا احمدی",
         "Said on 2026-11-01:",

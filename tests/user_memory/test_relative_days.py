@@ -1,0 +1,118 @@
+"""A later conversation's date said only from then ("tomorrow", «فردا», «พรุ่งนี้») replaces
+an earlier conversation's date of that key: it is handed over as the key's value and is not
+recalled (its day is gone), so the earlier date is shown neither as a fact nor as current.
+Dropped at the merge, it left the earlier date current. A summary sentence saying a gone day
+(this one, or a weekday alone) stays on its conversation's line: no fact line says it. A date
+with its digits and a relative word under a key that is no date's are shown as before.
+English, Persian, Thai."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from domain.user_memory.details import conversation_details
+from domain.user_memory.fact_values import shown_facts, users_facts
+from domain.user_memory.merge import SessionDigest, merge_digest
+from domain.user_memory.recall import recall
+from schemas.memory_model import Detail
+from schemas.user_memory import UserMemoryState
+from tests.user_memory.conversations import T0, past_conversation
+
+NOW = datetime(2026, 12, 1, tzinfo=T0.tzinfo)
+
+#: (key, the first conversation's date, the second's said only from then).
+REPLACED_BY_A_RELATIVE_DAY = {
+    "en": ("appointment_date", "12 March", "tomorrow morning"),
+    "fa": ("appointment_date", "۲۲ اسفند", "فردا صبح"),
+    "th": ("appointment_date", "12 มี.ค.", "พรุ่งนี้เช้า"),
+}
+#: (key, the second conversation's value): a date with its digits, a relative word in a
+#: value that is no date. Both are shown, and the first replaces the earlier date.
+SHOWN = {
+    "en": [("appointment_date", "tomorrow, 14 March"), ("event_name", "Tonight Show tickets")],
+    "fa": [("appointment_date", "فردا ۲۴ اسفند"), ("event_name", "کنسرت امشب")],
+    "th": [("appointment_date", "พรุ่งนี้ 14 มี.ค."), ("event_name", "คอนเสิร์ตคืนนี้")],
+}
+#: A summary sentence saying the second conversation's relative day, and little else.
+SAID_IN_THE_SUMMARY = {
+    "en": "Assistant: When suits you?\nUser: tomorrow morning please.",
+    "fa": "Assistant: کی براتون مناسبه؟\nUser: فردا صبح لطفا.",
+    "th": "Assistant: สะดวกวันไหนคะ\nUser: พรุ่งนี้เช้าครับ",
+}
+
+
+#: A date that is a weekday alone (``fact_values.only_a_weekday``), stored and not shown, and
+#: the summary sentence that said it.
+WEEKDAY_IN_THE_SUMMARY = {
+    "en": (("start_date", "Monday"), "Assistant: When can you start?\nUser: Monday please."),
+    "fa": (("refund_date", "جمعه"), "Assistant: کی واریز میشه؟\nUser: جمعه لطفا."),
+    "th": (("appointment_date", "วันเสาร์"), "Assistant: สะดวกวันไหนคะ\nUser: วันเสาร์ครับ"),
+}
+
+
+def _merged(language: str, later: list[tuple[str, str]], summary: str = ".") -> UserMemoryState:
+    key, earlier, _ = REPLACED_BY_A_RELATIVE_DAY[language]
+    first = SessionDigest(
+        past_conversation("c1", 1, language, "."), users_facts([(key, earlier)]).facts
+    )
+    second = SessionDigest(past_conversation("c2", 8, language, summary), users_facts(later).facts)
+    return merge_digest(merge_digest(UserMemoryState(), first, NOW), second, NOW)
+
+
+def _fact_values(text: str) -> list[str]:
+    facts = text.split("[EARLIER CONVERSATIONS]")[0].splitlines()
+    return [line.split(": ", 1)[1] for line in facts if ": " in line]
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_an_earlier_date_is_not_current_after_a_later_day_said_from_then(language: str) -> None:
+    key, earlier, relative = REPLACED_BY_A_RELATIVE_DAY[language]
+    state = _merged(language, [(key, relative)])
+    [fact] = [f for f in state.facts if f.key == key]
+    assert fact.value == relative
+    assert [h.value for h in fact.history] == [earlier]
+    # neither the gone day nor the date it replaced is shown as the user's
+    assert _fact_values(recall(state, "", 600, current_session="now").text) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_summary_sentence_saying_a_gone_day_stays_on_its_line(language: str) -> None:
+    key, _, relative = REPLACED_BY_A_RELATIVE_DAY[language]
+    state = _merged(language, [(key, relative)], SAID_IN_THE_SUMMARY[language])
+    # the fact line is not shown: the conversation's own line is what says it
+    assert relative in recall(state, "", 600, current_session="now").text
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_date_with_its_digits_and_a_relative_word_in_no_date_are_shown(language: str) -> None:
+    _, earlier, _ = REPLACED_BY_A_RELATIVE_DAY[language]
+    later = SHOWN[language]
+    state = _merged(language, later)
+    shown = _fact_values(recall(state, "", 600, current_session="now").text)
+    assert sorted(shown) == sorted(value for _, value in later)
+    assert earlier not in shown
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_summary_sentence_saying_a_gone_weekday_stays_on_its_line(language: str) -> None:
+    fact, summary = WEEKDAY_IN_THE_SUMMARY[language]
+    digest = SessionDigest(past_conversation("c1", 1, language, summary), [fact])
+    state = merge_digest(UserMemoryState(), digest, NOW)
+    shown = recall(state, "", 600, current_session="now").text
+    # its fact line is not shown, so the sentence is not one that only repeats it
+    assert _fact_values(shown) == []
+    assert fact[1] in shown
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_detail_saying_a_gone_day_is_handed_over_beside_its_fact(language: str) -> None:
+    key, _, relative = REPLACED_BY_A_RELATIVE_DAY[language]
+    text = SAID_IN_THE_SUMMARY[language]
+    detail = Detail(first_position=3, last_position=4, text=text, values=[relative])
+    facts = users_facts([(key, relative), ("customer_phone", "0812345670")]).facts
+    # the fact is not shown in a later conversation: the detail is what says the day there
+    assert shown_facts(facts) == [("customer_phone", "0812345670")]
+    [kept] = conversation_details([detail], shown_facts(facts), "c2", NOW)
+    assert relative in kept.text
