@@ -154,6 +154,20 @@ def _counts_in(sentence: str) -> list[_Count]:
     return found
 
 
+#: Money said in words after a bare number ("450 bucks", "40 quid"): a sum, no count.
+_MONEY_WORDS = frozenset({"bucks", "quid", "rupees", "dollars", "pounds", "euros", "grand"})
+
+
+def counts_a_noun(text: str, start: int) -> bool:
+    """Whether the short number at ``start`` counts the noun after it ("24 jerseys at
+    $52.00", «۲۴ پیراهن»): a count of things, never a sum, whatever sum word stands
+    before it ("the updated total: 24 jerseys …")."""
+    match = _COUNT.match(text, start)
+    if match is None or match["noun"].casefold() in _MONEY_WORDS:
+        return False
+    return bool(_counts_in(match.group(0)))
+
+
 def _counted(phrase: str) -> bool:
     kinds = {value.kind for value in find_values(phrase)}
     return kinds <= {Kind.COUNT, Kind.NUMBER}

@@ -57,6 +57,7 @@ from domain.memory.offline.brand_models import (
     town_and_postcode,
 )
 from domain.memory.offline.changed_charges import charge_changed
+from domain.memory.offline.changed_counts import counts_a_noun
 from domain.memory.offline.charges import charge_span, same_charge
 from domain.memory.offline.company_names import COMPANY_NAME, company_names
 from domain.memory.offline.contact_names import contact_names
@@ -136,6 +137,7 @@ from domain.memory.offline.person_names import (
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
+from domain.memory.offline.reason_clauses import opens_reason_clause
 from domain.memory.offline.redirected_deliveries import (
     redirected_delivery,
     redirected_in_request,
@@ -1968,6 +1970,8 @@ def _fits(key: str, value: ValueSpan, from_user: bool, text: str) -> bool:
             return False  # "10,000" is an amount, not an id
         if sum(c.isdigit() for c in value.text) < _MIN_ID_DIGITS:
             return False
+    if value.kind is Kind.NUMBER and key in _AMOUNT_KEYS and counts_a_noun(text, value.start):
+        return False  # "the updated total: 24 jerseys at $52.00": the jerseys counted
     if key in _CUSTOMER_CONTACT:
         begin, stop = sentence_bounds(text, value.start, value.end)
         if a_teams_contact(text[begin : value.start]):
@@ -2137,6 +2141,8 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
         cue = Cue(whole.topic, whole.start - value.end, whole.end - value.end)
         if is_thai(after) and opens_next_clause(after[: cue.start]):
             continue
+        if opens_reason_clause(after[: cue.start]):
+            continue  # "… at $52.00 since the order's already in": the order, no total
         if _leads_another(after, cue, value.kind):
             continue  # «۱۱۸ و ۲۴ هزار، جمعاً ۱۴۲ هزار»: the sum's cue, not the 24's
         near_value = value.end + cue.start <= short
