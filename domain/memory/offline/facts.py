@@ -134,6 +134,7 @@ from domain.memory.offline.person_names import (
     people_named,
     relation_asked,
 )
+from domain.memory.offline.plates_said_again import plate_said_again
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
@@ -1289,6 +1290,10 @@ def _keys_for(
     )
     # "I can move all 24 across": a bare number a clause from the word of change is no sum
     bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
+    if value.kind is Kind.NUMBER and (
+        plate := plate_said_again(text[: value.start], sorted(facts.current_values().items()))
+    ):  # «แก้เป็น บจ 6281»: the held plate «บจ 6218» put right, no sum
+        return [(plate, value.start)]
     similar = _known_address(value, facts) or _similar_known(
         value,
         facts,
