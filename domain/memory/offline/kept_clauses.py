@@ -15,7 +15,8 @@ address, yet each is what a later turn relies on. Six kinds:
 - ``choice``: an option agreed to ("let's go with …", «باشه همون …», «เอาอันนี้»), or an
   agent's Persian read-back the customer answers with a bare yes (``read_backs_fa``);
 - ``person``: someone named (``person_names``) or brought in by relation ("my partner
-  Sarah", «همسرم», «แฟน»), or a name answered to a question that asks one;
+  Sarah", «همسرم», «แฟน»), or by a role on the customer's side ("our treasurer, Declan
+  Burke": ``own_people``), or a name answered to a question that asks one;
 - ``place``: what answers a where-question, or where something is ("the key is in the
   glovebox"), or which way it faces ("the back faces south-west", «رو به جنوب»);
 - ``correction``: the customer putting right what they said ("sorry i meant the back is
@@ -56,6 +57,7 @@ from domain.memory.offline.lexicon import (
     reply_words,
     word_set,
 )
+from domain.memory.offline.own_people import own_people_named
 from domain.memory.offline.person_names import people_named, relation_words
 from domain.memory.offline.read_backs_fa import confirmed_read_back
 from domain.memory.offline.sentences import split_sentences
@@ -539,6 +541,7 @@ def _customer_clauses(text: str) -> list[KeptClause]:
     found += [
         KeptClause(_clause_at(text, at), "instruction") for at in _request_matches(text, _SUITS_EN)
     ]
+    found += [KeptClause(_clause_at(text, at), "person") for at in own_people_named(text)]
     return found
 
 

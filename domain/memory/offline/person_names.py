@@ -53,7 +53,7 @@ _NOT_A_NAME = (
 )
 #: Capitalised words after a role that say when or what, not who: "her teacher Friday said",
 #: "the tutor English Program", «ครู Native».
-_WHEN_OR_WHAT = (
+WHEN_OR_WHAT = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
     r"|May|June|July|August|September|October|November|December|Today|Tomorrow|Tonight"
     r"|Native|English|Thai|Program|Programme|Class|Course)\b"
@@ -195,7 +195,7 @@ _PATTERNS = (
         r"\b(?i:(?P<trainer_3>coach|trainer|instructor|teacher|tutor|physio(?:therapist)?)"
         r"|(?P<adjuster_3>adjuster|assessor|inspector)"
         r"|(?P<technician_3>technician|engineer|installer))"
-        rf",?\s+(?!{_NOT_A_NAME}|{_WHEN_OR_WHAT}){_EN_NAME}"
+        rf",?\s+(?!{_NOT_A_NAME}|{WHEN_OR_WHAT}){_EN_NAME}"
     ),
     # "his name is Marcus Bell", "her name's Dana"; "could my sister pick up the keys? Her
     # name is Chloe Okafor": whose, from the relation named before it in the message
@@ -236,7 +236,7 @@ _PATTERNS = (
     # Olivia», «โค้ช Mike» (a Thai word after «ครู» may say what, «ครูชาวออสเตรเลีย»)
     re.compile(
         r"(?P<trainer_2>คุณครู|ครู|อาจารย์|โค้ช|เทรนเนอร์)\s?"
-        rf"(?!{_WHEN_OR_WHAT})(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+        rf"(?!{WHEN_OR_WHAT})(?P<en>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
         r"(?![A-Za-z])"
     ),
     # "คุณพ่อชื่อณัฐพล ตั้งจิตเจริญ", "แฟนผมชื่อนุ่น"

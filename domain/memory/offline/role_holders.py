@@ -31,13 +31,13 @@ from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
 
-_EN_NAME = r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+EN_NAME = r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
 #: The words of a role: one or two lowercase nouns ("surveyor", "event manager"), the last
 #: a noun of someone who does something ("-er", "-or", "-ist", "-ian", "-ant"; not "your
 #: club is Riverside"); it says the role ("wedding coordinator", "senior coordinator").
 _EN_ROLE = r"(?P<role>(?:[a-z]+\s+)?(?P<head>[a-z]{2,}?(?:er|or|ist|ian|ant|ent)))s?"
 #: Words that stand where a role would and are none: "your order will be …".
-_EN_NOT_A_ROLE = word_set(
+EN_NOT_A_ROLE = word_set(
     """
     order booking appointment delivery name number address total price date time slot
     email phone reference account room table car flight ticket card payment deposit refund
@@ -50,7 +50,7 @@ _EN_NOT_A_ROLE = word_set(
 #: Capitalised words that open a sentence and name nobody: "Who will be the main driver",
 #: "Yes, our outdoor space …", "Thanks, our team …", "Noted, your gym locker code is 4471"
 #: (an agent's word of acknowledgement).
-_EN_NOT_A_NAME = (
+EN_NOT_A_NAME = (
     ENGLISH_STOP_WORDS
     | ENGLISH_REPLIES
     | word_set(
@@ -62,23 +62,23 @@ _EN_NOT_A_NAME = (
 )
 #: After a word ending like a role, words that make it an adjective: "the heavier
 #: traditional one", "the lighter option", "the cheaper of the two", "bigger than".
-_EN_DESCRIBES_ONE = re.compile(
+EN_DESCRIBES_ONE = re.compile(
     r"(?:\s+[a-z][\w-]*)?\s+(?:one|ones|option|version|model|of\s+the\s+(?:two|three)|of\s+them)\b"
     r"|\s+than\b"
 )
 _EN_PATTERNS = (
     # "your surveyor will be Dan Whitlow", "your event manager is Marcus Hale"
-    re.compile(rf"\b(?i:your)\s+{_EN_ROLE}\s+(?:will\s+be|is|'ll\s+be)\s+{_EN_NAME}"),
+    re.compile(rf"\b(?i:your)\s+{_EN_ROLE}\s+(?:will\s+be|is|'ll\s+be)\s+{EN_NAME}"),
     # "our wedding coordinator, Megan", "your engineer, Marek"
-    re.compile(rf"\b(?i:our|your)\s+{_EN_ROLE},\s+{_EN_NAME}"),
+    re.compile(rf"\b(?i:our|your)\s+{_EN_ROLE},\s+{EN_NAME}"),
     # "Gareth, our senior coordinator, will …", "Priya Sandhu, she's one of our surveyors"
-    re.compile(rf"{_EN_NAME},\s+(?:our|your)\s+{_EN_ROLE}\b"),
+    re.compile(rf"{EN_NAME},\s+(?:our|your)\s+{_EN_ROLE}\b"),
     re.compile(
-        rf"{_EN_NAME},\s+(?:he|she|they)(?:'s|’s|\s+is|\s+are)\s+one\s+of\s+(?:our|your)\s+"
+        rf"{EN_NAME},\s+(?:he|she|they)(?:'s|’s|\s+is|\s+are)\s+one\s+of\s+(?:our|your)\s+"
         r"(?P<role>(?:[a-z]+\s+)?(?P<head>[a-z]{4,}?))s\b"
     ),
     # "Marcus Hale will be your event manager"
-    re.compile(rf"{_EN_NAME}\s+(?:will\s+be|is)\s+(?:your|the)\s+{_EN_ROLE}\b"),
+    re.compile(rf"{EN_NAME}\s+(?:will\s+be|is)\s+(?:your|the)\s+{_EN_ROLE}\b"),
 )
 
 #: Persian titles of a role, and the role each says.
@@ -137,9 +137,9 @@ def role_holders(text: str) -> list[RoleHolder]:
     for pattern in _EN_PATTERNS:
         for match in pattern.finditer(text):
             head = match.group("head").lower()
-            if head in _EN_NOT_A_ROLE or match.group("name").split()[0].lower() in _EN_NOT_A_NAME:
+            if head in EN_NOT_A_ROLE or match.group("name").split()[0].lower() in EN_NOT_A_NAME:
                 continue
-            if _EN_DESCRIBES_ONE.match(text, match.end("role")):
+            if EN_DESCRIBES_ONE.match(text, match.end("role")):
                 continue  # "the Classic is the heavier traditional one": an option compared
             found.append(_holder(match, match.group("name"), _role_key(match)))
     for match in _FA_PATTERN.finditer(text):
@@ -191,15 +191,15 @@ def _holder(match: re.Match[str], name: str, key: str) -> RoleHolder:
 #: instead", "Priya is covering for him", "we've booked Rosa instead", "replaced by Rosa".
 _EN_STANDS_IN = (
     re.compile(
-        rf"(?<![A-Za-z'’]){_EN_NAME}(?:,[^,.!?]{{1,40}},)?\s+(?:will|'ll|’ll|is\s+going\s+to|is"
+        rf"(?<![A-Za-z'’]){EN_NAME}(?:,[^,.!?]{{1,40}},)?\s+(?:will|'ll|’ll|is\s+going\s+to|is"
         r"|has)\b[^.!?,;]{0,50}?\b(?:instead|take\s+over|taking\s+over|covering\s+for"
         r"|cover\s+for|step(?:ping)?\s+in|in\s+(?:his|her|their)\s+place"
         r"|replac(?:e|es|ing)\s+(?:him|her|them))\b"
     ),
     re.compile(
-        rf"\b(?:assigned|booked|sending|send|moved\s+you\s+to|with)\s+{_EN_NAME}\s+instead\b"
+        rf"\b(?:assigned|booked|sending|send|moved\s+you\s+to|with)\s+{EN_NAME}\s+instead\b"
     ),
-    re.compile(rf"\breplaced\s+by\s+{_EN_NAME}"),
+    re.compile(rf"\breplaced\s+by\s+{EN_NAME}"),
 )
 #: A Persian «آقای/خانم …» said to stand in for another: «خانم نوری جاشون هستن»,
 #: «به جای ایشون آقای مرادی میان».
@@ -252,7 +252,7 @@ def is_role_key(key: str) -> bool:
     return (
         key.endswith("_name")
         and key not in RELATION_KEYS
-        and head not in _EN_NOT_A_ROLE
+        and head not in EN_NOT_A_ROLE
         and re.fullmatch(r"(?:[a-z]+_)?[a-z]{2,}?(?:er|or|ist|ian|ant|ent)_name", key) is not None
     )
 
@@ -289,10 +289,7 @@ def _stands_in(text: str, old: str) -> str | None:
         for match in _overlapping(pattern, text):
             name = match.group("name")
             first = name.split()[0]
-            if (
-                first.lower() not in _EN_NOT_A_NAME | _EN_NOT_A_STAND_IN
-                and first not in old.split()
-            ):
+            if first.lower() not in EN_NOT_A_NAME | _EN_NOT_A_STAND_IN and first not in old.split():
                 return name
     for match in _overlapping(_TH_STANDS_IN, text):
         if match.group("name") not in old and not _TH_ASKED.search(text):
