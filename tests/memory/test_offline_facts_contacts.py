@@ -519,3 +519,29 @@ def test_a_team_word_naming_what_the_email_is_for_leaves_it_the_customers(messag
     phrase but says what the customer's email is used for. (Persian and Thai name a team's
     contact with the team word right after «ایمیل», «อีเมล»: no such phrase.)"""
     assert facts_of(("user", message)) == {"customer_email": "dana.hill@gmail.com"}
+
+
+@pytest.mark.parametrize(
+    ("kin_too", "kin_phone"),
+    [
+        ("شماره بابامم ۰۹۱۳۱۹۰۵۸۳۳ هست ولی با من هماهنگ کنید", "۰۹۱۳۱۹۰۵۸۳۳"),
+        ("شماره مامانمم ۰۹۱۲۷۷۸۹۰۴۵ هست، ولی اول به خودم زنگ بزنید", "۰۹۱۲۷۷۸۹۰۴۵"),
+    ],
+)
+def test_a_persian_kin_number_said_with_spoken_too_is_theirs(kin_too: str, kin_phone: str) -> None:
+    # «بابامم» is «بابام هم», 'my dad's ... too': the number after it is the father's, and the
+    # customer's own number answered before stays theirs.
+    facts = facts_of(("assistant", "شماره تماستون؟"), ("user", "۰۹۱۳۳۹۱۴۶۰۲"), ("user", kin_too))
+    assert facts["customer_phone"] == "۰۹۱۳۳۹۱۴۶۰۲"
+    assert facts["recipient_phone"] == kin_phone
+
+
+def test_a_persian_own_number_said_with_spoken_too_is_still_the_customers() -> None:
+    # «شمارمم عوض شده» ('my number has changed too') names no one else: the new number is theirs.
+    facts = facts_of(
+        ("assistant", "شماره تماستون؟"),
+        ("user", "۰۹۱۲۴۴۵۱۲۳۰"),
+        ("user", "شمارمم عوض شده، ۰۹۱۲۷۷۸۹۰۴۵"),
+    )
+    assert facts["customer_phone"] == "۰۹۱۲۷۷۸۹۰۴۵"
+    assert "recipient_phone" not in facts

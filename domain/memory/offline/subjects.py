@@ -40,10 +40,14 @@ _WAY_OUT_DATE = (
     rf"{FA_WEEKDAY}|\d{{1,2}}\s*(?:ام|م)?\s*(?:{FA_MONTH})(?![{_FA}])|\d{{1,2}}\s*ام(?![{_FA}])"
     r"|فردا|پس[\u200c\s]?فردا"
 )
-#: A plural takes the possessive after it: «سفارش‌هام», «آدرس‌هاتون».
+#: Spoken «هم» ('too') cleaves to «م» ('my') as «م»: «شماره بابامم» is «شماره بابام هم», 'my
+#: dad's number too'. Not after «ش»/«ت»: «من مادرشم» is 'I am his mother' (copula «م»).
+_FA_TOO = "(?:(?<=م)م)"
+#: A plural takes the possessive after it: «سفارش‌هام», «آدرس‌هاتون»; spoken «هم» may follow.
 _FA_SUFFIX = (
-    "\u200c?(?:(?:ها|های)(?:\u200c?(?:مان|تان|شان|مون|تون|شون|م|ت|ش|ی))?"
+    "\u200c?(?:(?:(?:ها|های)(?:\u200c?(?:مان|تان|شان|مون|تون|شون|م|ت|ش|ی))?"
     "|ام|ات|اش|مان|تان|شان|مون|تون|شون|ی|ای|م|ت|ش|ه)"
+    f"{_FA_TOO}?)"
 )
 
 #: Cues that name a topic only loosely ("amount", "number"): a specific cue
