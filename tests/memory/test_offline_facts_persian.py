@@ -201,6 +201,24 @@ def test_a_name_on_record_stays_the_holders() -> None:
     assert facts == {"holder_name": "محمود کریمی"}
 
 
+@pytest.mark.parametrize(
+    ("said", "holder"),
+    [
+        ("باشه، قرارداد و فاکتور به نام حاج علی میرحسینی.", "حاج علی میرحسینی"),
+        ("بلیط‌ها به نام سید مهدی موسوی صادر شد", "سید مهدی موسوی"),
+        ("رزرو به نام حاجیه خانم رضایی هست", "حاجیه خانم رضایی"),
+    ],
+)
+def test_an_honorific_before_a_name_on_record_leaves_the_whole_name(said: str, holder: str) -> None:
+    # «حاج», «سید» go before the given name: the family name after it is still the holder's
+    assert facts_of(("assistant", said))["holder_name"] == holder
+
+
+def test_a_name_on_record_without_an_honorific_is_read_as_before() -> None:
+    # no honorific: the two name words, the verb «باشه» after them left out, as before
+    assert facts_of(("user", "قرارداد به نام علی میرحسینی باشه"))["holder_name"] == "علی میرحسینی"
+
+
 def test_how_long_a_voucher_is_valid_is_no_credit() -> None:
     assert "credit_balance" not in facts_of(("user", "اون کد ۵۰ تومنی تا کی اعتبار داره"))
 

@@ -22,6 +22,9 @@ _FA_STOP = (
     r"|ایشان|ما|اون|او|چی|کی|کسی|چه)(?![" + _FA + "])"
 )
 FA_NAME_WORD = rf"(?:(?!{_FA_STOP})[{_FA}]{{2,}})"
+#: An honorific that goes before a given name and is part of how the person is named:
+#: «به نام حاج علی میرحسینی» is Haj Ali Mirhosseini, given and family name after it.
+_FA_HONORIFIC = r"(?:حاج|حاجی|حاجیه|سید|سیده|مشهدی|کربلایی)(?![" + _FA + "])"
 _EN_NAME_WORD = r"[A-Z][a-z'’-]+"
 
 _ON_RECORD = re.compile(
@@ -38,7 +41,7 @@ _ON_RECORD = re.compile(
     rf"(?P<en_here>{_EN_NAME_WORD}(?:\s+{_EN_NAME_WORD}){{1,2}})"
     r"(?=\s+(?:here|on\s+(?:file|record|the\s+account))\b)"
     rf"|(?<![{_FA}])به\s+نام\s+(?:(?:آقای|خانم|جناب)\s+)?"
-    rf"(?P<fa>{FA_NAME_WORD}(?:\s+{FA_NAME_WORD})?)"
+    rf"(?P<fa>(?:{_FA_HONORIFIC}\s+)?{FA_NAME_WORD}(?:\s+{FA_NAME_WORD})?)"
     # «ในชื่อของคุณค่ะ» ("in your name"): a pronoun alone is no name.
     # «ในนามบุคคล คุณ…» (in the name of a person, not a company): the person is the name
     rf"|ใน(?:ชื่อ|นาม)(?!(?:ของ)?\s*(?:คุณ|ผม|ดิฉัน|ฉัน|หนู|เรา)?\s*(?:{THAI_PARTICLES}|$|[.,!?]))"
