@@ -145,3 +145,60 @@ def test_a_later_sentence_with_a_word_of_choice_still_takes_the_other_option() -
         ]
     )
     assert "pickup" in state.replaced_values or "Pickup" in state.replaced_values
+
+
+def _second_taken_before_an_emoji_and_a_question(change: str) -> set[str]:
+    return fold_all(
+        [
+            ("user", "پرداخت چطوریه؟"),
+            ("assistant", "یکجا یا دو قسط، هرجور راحتید"),
+            ("user", "یکجا میدم که خیالم راحت باشه"),
+            ("assistant", "باشه."),
+            ("user", change),
+            ("assistant", "باشه."),
+        ]
+    ).replaced_values
+
+
+def test_persian_an_option_taken_before_an_emoji_and_a_question_replaces_the_first() -> None:
+    """«… دو قسط کنیم بهتره 😅 تخفیف که نمی‌پره؟»: the question after the emoji asks of the
+    discount; the sentence before it takes the two instalments."""
+    replaced = _second_taken_before_an_emoji_and_a_question(
+        "همسرم میگه دو قسط کنیم بهتره، آخر ماه قسط ماشین داریم 😅 تخفیف که نمی‌پره؟"
+    )
+    assert "یکجا" in replaced
+    assert "دو قسط" not in replaced
+
+
+def test_english_an_option_taken_before_an_emoji_and_a_question_replaces_the_first() -> None:
+    state = fold_all(
+        [
+            ("assistant", "Would you like collection or delivery?"),
+            ("user", "collection please"),
+            ("assistant", "Grand."),
+            ("user", "actually let's do delivery, my car is gone 😩 will it still come Friday?"),
+            ("assistant", "It will."),
+        ]
+    )
+    assert "collection" in state.replaced_values
+
+
+def test_an_option_named_in_the_question_after_the_emoji_takes_nothing() -> None:
+    """«… 😅 دو قسط هم میشه؟» asks whether the other option could be had: no choice yet."""
+    replaced = _second_taken_before_an_emoji_and_a_question(
+        "آخر ماه قسط ماشین داریم 😅 دو قسط هم میشه؟"
+    )
+    assert "یکجا" not in replaced
+
+
+def test_thai_an_option_taken_before_an_emoji_and_a_question_replaces_the_first() -> None:
+    state = fold_all(
+        [
+            ("assistant", "รับที่สาขาหรือส่งถึงบ้านคะ"),
+            ("user", "รับที่สาขาค่ะ"),
+            ("assistant", "ได้ค่ะ"),
+            ("user", "เปลี่ยนเป็นส่งถึงบ้านดีกว่า 😅 วันเสาร์ได้ไหมคะ?"),
+            ("assistant", "ได้ค่ะ"),
+        ]
+    )
+    assert "รับที่สาขา" in state.replaced_values

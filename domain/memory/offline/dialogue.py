@@ -191,7 +191,7 @@ def _counting_clauses(sentence: str) -> list[tuple[int, int]]:
 #: Chat ends a sentence with an emoji as often as with a period: "What a lovely name 😍 how
 #: much does she weigh?" asks the weight, not the name. (Only questions are split there: the
 #: summaries' sentences stay as written.)
-_EMOJI_BREAK = re.compile(r"(?<=[\U0001f300-\U0001faff\u2600-\u27bf])\ufe0f?\s+")
+EMOJI_BREAK = re.compile(r"(?<=[\U0001f300-\U0001faff\u2600-\u27bf])\ufe0f?\s+")
 
 
 #: A Persian request of nothing but «بفرمایید» (go ahead, please): it asks for what the
@@ -218,7 +218,7 @@ def asked_topics(text: str, customer_name: str | None = None) -> list[Topic]:
     theirs, no second contact's."""
     topics: list[Topic] = []
     before = ""
-    for sentence in (part for whole in split_sentences(text) for part in _EMOJI_BREAK.split(whole)):
+    for sentence in (part for whole in split_sentences(text) for part in EMOJI_BREAK.split(whole)):
         said_before, before = before, sentence
         if is_question(sentence) and asks_when(sentence) and not any(topics_named(sentence)):
             # "… inspected at the point of collection. What date suits you?": the day of

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from domain.memory.offline.choice_clauses import chosen_by_words, not_chosen
 from domain.memory.offline.colours_taken import colours_taken
-from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.dialogue import EMOJI_BREAK, is_question
 from domain.memory.offline.named_fa import choices_named
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.values import Kind, find_values
@@ -189,7 +189,10 @@ class NamedChoice:
 def named_choices(text: str) -> Iterator[NamedChoice]:
     """Named rooms, clubs, locations and plans said as chosen (not asked about)."""
     offset = 0
-    for sentence in split_sentences(text):
+    # an emoji ends a chat sentence: «… دو قسط کنیم بهتره 😅 تخفیف که نمی‌پره؟» takes the
+    # instalments, and only the part after the emoji asks
+    parts = (part for whole in split_sentences(text) for part in EMOJI_BREAK.split(whole))
+    for sentence in parts:
         offset = text.find(sentence, offset)
         if not is_question(sentence):
             yield from _in_sentence(sentence, offset)

@@ -30,7 +30,7 @@ from domain.memory.offline.asking_words import (
     FA_PUT_IT,
     TH_MAY_IT_BE,
 )
-from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.dialogue import EMOJI_BREAK, is_question
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import whole_sentences
 from domain.memory.offline.superseded import Changes
@@ -223,7 +223,7 @@ def _as_said(sentence: str, option: str) -> str:
 def _taken(pair: _Pair, sentences: Sequence[_Sentence], at: int) -> str | None:
     """The option of ``pair`` the sentence at ``at`` takes, or ``None``."""
     sentence = sentences[at]
-    if is_question(sentence.text):
+    if _asked(sentence.text, pair):
         return None
     option = pair.named_in(sentence.text)
     if option is None or _refused(sentence.text, option):
@@ -233,6 +233,17 @@ def _taken(pair: _Pair, sentences: Sequence[_Sentence], at: int) -> str | None:
     if _answers(pair, sentences, at) and not _named_before(pair, sentences, at):
         return option
     return None
+
+
+def _asked(sentence: str, pair: _Pair) -> bool:
+    """Whether ``sentence`` asks about the options it names: a question, unless an emoji
+    ends the part that names them before the question begins («… دو قسط کنیم بهتره، آخر ماه
+    قسط ماشین داریم 😅 تخفیف که نمی‌پره؟» takes the two instalments and asks of the discount)."""
+    if not is_question(sentence):
+        return False
+    parts = EMOJI_BREAK.split(sentence)
+    naming = [part for part in parts if pair.named_in(part) is not None]
+    return not naming or any(is_question(part) for part in naming)
 
 
 def _named_before(pair: _Pair, sentences: Sequence[_Sentence], at: int) -> bool:
