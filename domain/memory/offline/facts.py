@@ -138,6 +138,7 @@ from domain.memory.offline.person_names import (
 from domain.memory.offline.plates_said_again import plate_said_again
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
+from domain.memory.offline.rates import RATE_AFTER
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.reason_clauses import opens_reason_clause
 from domain.memory.offline.redirected_deliveries import (
@@ -968,8 +969,9 @@ def _facts_in(
             end = value.end
             if base_key(key) == CHARGE:  # "a $500 collision deductible": its name after it
                 end = max(end, (charge_span(text, value.start, value.end) or (start, end))[1])
-            elif value.kind is Kind.AMOUNT and (rate := _RATE.match(text, value.end)):
-                end = rate.end()  # "$40 per day" is not $40
+            if end == value.end and value.kind is Kind.AMOUNT:
+                rate = RATE_AFTER.match(text, value.end)
+                end = rate.end() if rate else end  # "$40 per day", "£129/month" are not $40, £129
             if from_user and base_key(key) == PRODUCT_MODEL:
                 start = brand_start(text, value, start)
             if from_user and value.kind is Kind.ADDRESS:
@@ -1055,14 +1057,6 @@ def _named_as_old(text: str, value: ValueSpan) -> bool:
         and not still_current(text, value)
         and not start_told(text, value)
     )
-
-
-#: What an amount is counted per, said right after it ("$40 per day", "$64.99 a month").
-_RATE = re.compile(
-    r"\s+(?:per|a|an|each)\s+(?:day|night|week|month|year|person|passenger|guest|hour)(?![A-Za-z])"
-    rf"|{TH_PER_AFTER}",  # «60 บาทต่อใบ», «1,500 บาท/คืน»
-    re.IGNORECASE,
-)
 
 
 def _named_old(text: str, values: Sequence[ValueSpan]) -> list[FactMatch]:
