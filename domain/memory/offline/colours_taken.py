@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from domain.memory.offline.lexicon import EMOJI
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -27,6 +28,8 @@ _EN_CLOSES = (
     rf"(?!\s*(?:,|\b(?i:or|and)\b)\s*(?:(?i:the)\s+)?(?i:{_EN_COLOUR})\b)"
     r"(?=\s+(?i:instead|please|then|thanks|thank|for\s+me)\b|\s*(?:[.!,;]|$))"
 )
+#: The same close, or an emoji that ends the message ("so back to navy 🙃").
+_EN_CLOSES_OR_EMOJI = rf"(?:{_EN_CLOSES}|(?=\s*{EMOJI}))"
 _EN_TAKEN = re.compile(
     # "I'll take it in black instead", "I'd like the grey one", "go for white"
     r"(?i:\b(?:take|(?<=['’]ll\s)have|(?<=will\s)have|get|go\s+for|go\s+with|order|want|prefer|choose|pick|make)"
@@ -40,6 +43,11 @@ _EN_TAKEN = re.compile(
     r"(?:\s+(?:it|them|that|this|(?:the|your|my)(?:\s+[A-Za-z][\w'’-]*){1,3}))?"
     rf"\s+(?:to|for)\s+(?:the\s+)?(?P<switched>{_EN_COLOUR})(?:\s+(?:one|ones|version))?)"
     rf"{_EN_CLOSES}"
+    # a colour gone back to: "so back to navy", "ok, back to the black one please", "can we
+    # go back to white?"; "back to black" after another colour takes the first again
+    r"|(?:^|[,;]|\b(?i:so|ok|okay|fine|then|no|but|actually|go|switch(?:ed)?|chang(?:e|ed)|swap(?:ped)?|it'?s))\s*"
+    r"(?i:back)\s+(?i:to)\s+(?:(?i:the)\s+)?"
+    rf"(?P<back>(?i:{_EN_COLOUR}))(?:\s+(?i:one|ones|version))?{_EN_CLOSES_OR_EMOJI}"
     # the pick said alone: "the grey one please", "ok, the black one then", "not black, the
     # white one"
     r"|(?:^|[,;]|\b(?i:no|but))\s*(?:(?i:ok|okay|fine|actually|then|just|hmm)[,\s]+)*(?i:the)\s+"
@@ -56,6 +64,9 @@ _FA_TAKEN = re.compile(
     rf"(?:(?:به\s+جاش|به\s+جای\s+اون|عوض\s+کنید\s+و)\s+)?"
     rf"(?:می[\u200c\s]?خوام|می[\u200c\s]?خواهم|برمی[\u200c\s]?دارم|بر\s+می[\u200c\s]?دارم"
     rf"|انتخاب\s+می[\u200c\s]?کنم|بفرستید|بفرستین|سفارش\s+می[\u200c\s]?دم|ثبت\s+کنید)"
+    # a colour gone back to: «برگردیم به مشکی», «برگردید به همون سفید»
+    rf"|(?<![{_FA}])(?:برگردیم|برگردید|برگردین|برمی[\u200c\s]?گردیم)\s+به\s+"
+    rf"(?:(?:همون|همان)\s+)?(?P<back>(?:رنگ\s+)?{_FA_COLOUR})(?![{_FA}])"
     # «به مشکی تغییر بدید», «به رنگ طوسی عوض کنید»
     rf"|(?<![{_FA}])به\s+(?P<switched>(?:رنگ\s+)?{_FA_COLOUR})\s+"
     rf"(?:تغییر|عوض)\s+(?:بدید|بدین|بده|کنید|کنین|کن|دادم|دادیم|کردم|کردیم|شد)"
@@ -100,14 +111,14 @@ class ColourTaken:
 def colours_taken(sentence: str) -> Iterator[ColourTaken]:
     """Plain colours ``sentence`` takes, English or Persian."""
     for match in _EN_TAKEN.finditer(sentence):
-        group = next(g for g in ("taken", "object_in", "switched", "reply") if match[g])
+        group = next(g for g in ("taken", "object_in", "switched", "back", "reply") if match[g])
         if group != "object_in" and _of_a_tier(
             sentence, match, match.start(group), match.end(group)
         ):
             continue
         yield ColourTaken(match.start(group), match.end(group), match[group])
     for match in _FA_TAKEN.finditer(sentence):
-        group = "taken" if match["taken"] else "switched"
+        group = next(g for g in ("taken", "switched", "back") if match[g])
         if _FA_REFUSED.search(match.group()) or _of_a_tier(
             sentence, match, match.start(group), match.end(group)
         ):

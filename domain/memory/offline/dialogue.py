@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from domain.memory.offline.lexicon import EMOJI
 from domain.memory.offline.offered_choices import offered_topics
 from domain.memory.offline.period_starts import start_asked_for
 from domain.memory.offline.sentences import split_sentences
@@ -191,7 +192,7 @@ def _counting_clauses(sentence: str) -> list[tuple[int, int]]:
 #: Chat ends a sentence with an emoji as often as with a period: "What a lovely name 😍 how
 #: much does she weigh?" asks the weight, not the name. (Only questions are split there: the
 #: summaries' sentences stay as written.)
-EMOJI_BREAK = re.compile(r"(?<=[\U0001f300-\U0001faff\u2600-\u27bf])\ufe0f?\s+")
+EMOJI_BREAK = re.compile(rf"(?<={EMOJI})\ufe0f?\s+")
 
 
 #: A Persian request of nothing but «بفرمایید» (go ahead, please): it asks for what the

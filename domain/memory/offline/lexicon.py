@@ -12,6 +12,10 @@ own extras beside them.
 import re
 from collections.abc import Iterable
 
+#: One emoji (pictographs, symbols, dingbats): chat messages close a clause with one as
+#: often as with a full stop ("so back to navy 🙃", "Switched to Pro ✅").
+EMOJI = r"[\U0001f300-\U0001faff\u2600-\u27bf]"
+
 
 def word_set(words: str) -> frozenset[str]:
     """A frozenset from whitespace-separated words (lists stay readable in any script)."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from domain.memory.offline.choice_clauses import chosen_by_words, not_chosen
 from domain.memory.offline.colours_taken import colours_taken
 from domain.memory.offline.dialogue import EMOJI_BREAK, is_question
+from domain.memory.offline.lexicon import EMOJI
 from domain.memory.offline.named_fa import choices_named
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.values import Kind, find_values
@@ -83,6 +84,13 @@ _PARTS_BRAND = re.compile(
 #: Words that open "… it is" as no option's name: "Here it is", "In Madrid it is raining";
 #: a way to be contacted or to pay ("Text it is", "Card it is") has keys of its own.
 _NOT_OPTIONS = r"(?:Here|There|In|At|On|Text|Texts|Email|Call|Calls|Phone|Cash|Card|WhatsApp)\b"
+#: "… it is" closed by the part of the order it is for: "Yellow it is for the goalies 👍",
+#: "Express it is for the delivery."; one word after "for", then the clause's end or an
+#: emoji.
+_FOR_WHICH_PART = (
+    r"|\s+(?i:for)\s+(?:(?i:the|your|my|our)\s+)?[A-Za-z'’-]+"
+    rf"\s*(?:[.!,;]|$|{EMOJI})"
+)
 #: An option taken by its name alone, however the sentence takes it: "let's go with
 #: Economy", "we'll do the Express", "Express it is", "ok fine, Silver then", "actually the
 #: Silver one". A later pick replaces the earlier one ("I'll take the Express" is a
@@ -99,7 +107,7 @@ _PICKED = re.compile(
     rf"\s+(?:(?i:the)\s+)?(?P<taken>{_NAME})"
     rf"(?=\s+(?i:then|please|instead|one|option)\b|\s*(?:[.!,;]|$))"
     rf"|(?<![\w'’]\s)(?<![\w'’])(?!{_NOT_OPTIONS})(?P<confirmed>{_NAME})\s+it\s+is"
-    rf"(?=\s+(?i:then)\b|\s*(?:[.!,;]|$))"
+    rf"(?=\s+(?i:then)\b|\s*(?:[.!,;]|$){_FOR_WHICH_PART})"
     rf"|\b(?i:actually|ok|okay|fine|alright|then)[,\s]+(?:(?i:the)\s+)?(?P<settled>{_NAME})"
     rf"(?=\s+(?i:then|one|please)\b))"
 )

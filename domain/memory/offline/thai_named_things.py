@@ -165,12 +165,14 @@ _PICKED = re.compile(
 )
 
 
-#: A plain colour taken the same way («เอาสีดำค่ะ», «งั้นเปลี่ยนเป็นสีฟ้าดีกว่า», «เลือกสีขาวละกัน»):
-#: the colour closes the clause; «สีดำ» said of what something is («ตัวเครื่องสีดำ») takes
+#: A plain colour taken the same way («เอาสีดำค่ะ», «งั้นเปลี่ยนเป็นสีฟ้าดีกว่า», «เลือกสีขาวละกัน»),
+#: or gone back to after another («กลับไปสีดำเหมือนเดิมค่ะ», "back to black as before"): the
+#: colour closes the clause; «สีดำ» said of what something is («ตัวเครื่องสีดำ») takes
 #: nothing.
 _PICKED_COLOUR = re.compile(
-    rf"(?<!ถ้า)(?<!ถ้า\s)(?:เอา|เลือก|เปลี่ยนเป็น)\s?(?P<value>สี(?:{_TH_COLOURS}))"
-    rf"(?=\s?(?:ละกัน|ดีกว่า|เลย|แทน)|\s?{THAI_PARTICLES}|\s*$|\s*[.!])"
+    rf"(?<!ถ้า)(?<!ถ้า\s)(?:เอา|เลือก|เปลี่ยนเป็น|กลับไป(?:เป็น|ใช้|เอา)?)\s?"
+    rf"(?P<value>สี(?:{_TH_COLOURS}))"
+    rf"(?=\s?(?:ละกัน|ดีกว่า|เลย|แทน|เหมือนเดิม)|\s?{THAI_PARTICLES}|\s*$|\s*[.!])"
 )
 
 
