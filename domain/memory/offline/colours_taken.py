@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from domain.memory.offline.lexicon import EMOJI
+from domain.memory.offline.lexicon import (
+    EMOJI,
+    ENGLISH_ACKNOWLEDGEMENTS,
+    ENGLISH_YES,
+    alternation,
+)
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -27,6 +32,11 @@ _EN_COLOUR = (
 _EN_CLOSES = (
     rf"(?!\s*(?:,|\b(?i:or|and)\b)\s*(?:(?i:the)\s+)?(?i:{_EN_COLOUR})\b)"
     r"(?=\s+(?i:instead|please|then|thanks|thank|for\s+me)\b|\s*(?:[.!,;]|$))"
+)
+#: Words that open "back to …" as a choice gone back to: a yes or an ok ("yep back to
+#: navy"), "so", "no", "actually", "go".
+EN_BACK_OPENERS = (
+    rf"{alternation(ENGLISH_YES | ENGLISH_ACKNOWLEDGEMENTS)}|so|then|no|but|actually|go"
 )
 #: The same close, or an emoji that ends the message ("so back to navy 🙃").
 _EN_CLOSES_OR_EMOJI = rf"(?:{_EN_CLOSES}|(?=\s*{EMOJI}))"
@@ -45,7 +55,7 @@ _EN_TAKEN = re.compile(
     rf"{_EN_CLOSES}"
     # a colour gone back to: "so back to navy", "ok, back to the black one please", "can we
     # go back to white?"; "back to black" after another colour takes the first again
-    r"|(?:^|[,;]|\b(?i:so|ok|okay|fine|then|no|but|actually|go|switch(?:ed)?|chang(?:e|ed)|swap(?:ped)?|it'?s))\s*"
+    rf"|(?:^|[,;]|\b(?i:{EN_BACK_OPENERS}|switch(?:ed)?|chang(?:e|ed)|swap(?:ped)?|it'?s))\s*"
     r"(?i:back)\s+(?i:to)\s+(?:(?i:the)\s+)?"
     rf"(?P<back>(?i:{_EN_COLOUR}))(?:\s+(?i:one|ones|version))?{_EN_CLOSES_OR_EMOJI}"
     # the pick said alone: "the grey one please", "ok, the black one then", "not black, the

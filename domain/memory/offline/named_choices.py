@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from domain.memory.offline.choice_clauses import chosen_by_words, not_chosen
-from domain.memory.offline.colours_taken import colours_taken
+from domain.memory.offline.colours_taken import EN_BACK_OPENERS, colours_taken
 from domain.memory.offline.dialogue import EMOJI_BREAK, is_question
 from domain.memory.offline.lexicon import EMOJI
 from domain.memory.offline.named_fa import choices_named
@@ -109,7 +109,13 @@ _PICKED = re.compile(
     rf"|(?<![\w'’]\s)(?<![\w'’])(?!{_NOT_OPTIONS})(?P<confirmed>{_NAME})\s+it\s+is"
     rf"(?=\s+(?i:then)\b|\s*(?:[.!,;]|$){_FOR_WHICH_PART})"
     rf"|\b(?i:actually|ok|okay|fine|alright|then)[,\s]+(?:(?i:the)\s+)?(?P<settled>{_NAME})"
-    rf"(?=\s+(?i:then|one|please)\b))"
+    rf"(?=\s+(?i:then|one|please)\b)"
+    # switched to or gone back to, the clause closing on the name: "switch to the Pro",
+    # "Switched to Pro ✅", "back to the Classic please"
+    rf"|(?:\b(?i:switch(?:ed)?|swap(?:ped)?|chang(?:e|ed))(?:\s+(?i:back))?"
+    rf"|(?:^|[,;]|\b(?i:{EN_BACK_OPENERS}))\s*(?i:back))"
+    rf"\s+(?i:to)\s+(?:(?i:the)\s+)?(?P<switched>{_NAME})"
+    rf"(?=\s+(?i:then|please|instead|one|option)\b|\s*(?:[.!,;]|$)|\s*{EMOJI}))"
 )
 #: A day or a month: a date taken, no option.
 _DATE_NAME = re.compile(
@@ -257,7 +263,9 @@ def _picked(sentence: str, offset: int) -> Iterator[NamedChoice]:
     colour taken so ("Green it is") is a colour, no product; a number alone ("22 it is",
     "let's do 3") is how many, no option's name."""
     for match in _PICKED.finditer(sentence):
-        group = next(g for g in ("thing", "instead", "taken", "confirmed", "settled") if match[g])
+        group = next(
+            g for g in ("thing", "instead", "taken", "confirmed", "settled", "switched") if match[g]
+        )
         start, end = match.span(group)
         if _DATE_NAME.match(match[group]) or not_chosen(sentence, start, end):
             continue
