@@ -21,10 +21,12 @@ from domain.memory.offline.values import FA_LETTERS, ValueSpan
 
 #: How far before a noted value its lead-in reaches (characters, cut at a space).
 _LEAD_IN_REACH = 48
-#: A quote mark right before a value, opening it (after a space or at the start): «ขอใช้
-#: "SAVE10" ได้ไหมคะ», "Can I use 'SAVE10'?": it marks the value off, no part of it nor of the
-#: words that lead to it. An apostrophe that ends a word ("the kids' SAVE10") opens nothing.
-_OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[\"'“”‘’«»„]$")
+#: A quote mark right before a value, opening it (at the start or after anything but a Latin
+#: letter or digit: a space, a bracket, Thai or Persian joined to it): «ขอใช้ "SAVE10" ได้ไหมคะ»,
+#: «ขอใช้"SAVE10"ได้ไหมคะ», «کد«SAVE10»», 'Can I use ("SAVE10")?': it marks the value off, no
+#: part of it nor of the words that lead to it. An apostrophe that ends a Latin word ("the
+#: kids'SAVE10") opens nothing.
+_OPENING_QUOTE = re.compile(r"(?<![A-Za-z0-9])[\"'“”‘’«»„]$")
 
 
 def lead_in(text: str, value: ValueSpan) -> int:
