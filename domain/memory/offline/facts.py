@@ -814,6 +814,9 @@ def _replacing_named_old(matches: Sequence[FactMatch], facts: _Facts) -> list[tu
 
 #: A Thai reply that opens with "it's me" («ผมเองครับ», «ดิฉันเองค่ะ», «เป็นตัวเองค่ะ»): the
 #: someone else asked for is the customer, whose own phone it gives.
+#: A Persian copula right after a name («اسم خانمم حمیده است»): its «ه» is the name's own,
+#: no spoken "is" ("it's Hamid").
+_FA_COPULA_AFTER = re.compile(r"\s*(?:است|هست)(?![\u0600-\u06ff])")
 _SAYS_MYSELF = re.compile(r"^\s*(?:(?:เป็น|ก็)\s?)?(?:(?:ผม|ดิฉัน|ฉัน|หนู|เรา|กระผม|พี่)\s?เอง|ตัวเอง)")
 
 
@@ -855,7 +858,9 @@ def _facts_in(
     # Before the customer's own statements: "แฟนผมชื่อนุ่น" holds "ผมชื่อ" (my name is).
     for person in people_named(text):
         if claimed.is_free(person.start, person.end) and not is_customers_given_name(
-            person.name, facts.current("customer_name")
+            person.name,
+            facts.current("customer_name"),
+            spoken_he=_FA_COPULA_AFTER.match(text, person.end) is None,
         ):
             key = facts.entity_key(person.key, person.name, correction)
             found.append(FactMatch(key, person.name, person.start, person.end))

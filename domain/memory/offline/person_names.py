@@ -306,13 +306,17 @@ def people_named(text: str) -> list[PersonNamed]:
     return found
 
 
-def is_customers_given_name(name: str, customer: str | None) -> bool:
+def is_customers_given_name(name: str, customer: str | None, *, spoken_he: bool = True) -> bool:
     """Whether ``name`` opens with the held ``customer``'s given name, its first word, in
     any script ("Dan" of "Dan Whitlock", «مریمه» of «مریم رضایی»): who the customer is, no
-    one else. The family name alone is not enough: a father shares it, not her given one."""
+    one else. The family name alone is not enough: a father shares it, not her given one.
+    A spoken «ه» comes off the name said only, never the held one (held «حمیده», a «حمید»
+    said is someone else), and not at all when ``spoken_he`` is false: a copula after the
+    name («اسم خانمم حمیده است») says the «ه» is the name's own, Hamideh, not Hamid."""
     if customer is None or not name.split() or not customer.split():
         return False
-    return bool(name_words(name.split()[0]) & name_words(customer.split()[0]))
+    said = name.split()[0]
+    return customer.split()[0].casefold() in (name_words(said) if spoken_he else {said.casefold()})
 
 
 def name_words(name: str) -> set[str]:
