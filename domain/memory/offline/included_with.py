@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from domain.memory.offline.lexicon import PERSIAN_WHOLLY, alternation
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -23,7 +24,8 @@ _FA = FA_LETTERS
 _WITH_BEFORE = re.compile(rf"(?<![{_FA}])با\s+(?:[^\s،,.;؛]+\s+){{0,2}}$")
 #: A whole named before «با»: «جمع», «جمعش», «جمع کل», «کلا», «مجموع», «قیمت».
 _WHOLE_BEFORE = re.compile(
-    rf"(?<![{_FA}])(?:جمع(?:ش|\s*کل)?|کل|کلا|کلاً|مجموع|قیمت(?:\s*جدید|\s*نهایی)?)\s*$"
+    rf"(?<![{_FA}])(?:جمع(?:ش|\s*کل)?|کل|{alternation(PERSIAN_WHOLLY)}|مجموع"
+    rf"|قیمت(?:\s*جدید|\s*نهایی)?)\s*$"
 )
 _REACH = 30
 

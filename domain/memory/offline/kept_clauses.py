@@ -62,6 +62,7 @@ from domain.memory.offline.person_names import people_named, relation_words
 from domain.memory.offline.read_backs_fa import confirmed_read_back
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.terms import content_terms
+from domain.memory.offline.thai_cues import THAI_QUESTION_WORDS
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -203,7 +204,9 @@ _TH_NOT_CONTENT = re.compile(
 #: Thai wishes and reassurance a request word opens: «ขอให้โชคดี» ("good luck"), «ไม่ต้อง
 #: ห่วง» ("don't worry").
 _TH_COURTESY = re.compile(r"โชคดี|ห่วง|กังวล|เกรงใจ|สุขภาพแข็งแรง|มีความสุข|เป็นห่วง")
-_ASKS_INFO_TH = re.compile(r"อะไร|ไหน|ถาม|เท่าไหร่|เท่าไร|เมื่อไหร่|เมื่อไร|ยังไง|อย่างไร|กี่|ใคร")
+#: A Thai clause asking for information: a question word, «ถาม» (ask) or «กี่» (how many);
+#: «ทำไม» (why) left out, as before the list was shared.
+_ASKS_INFO_TH = re.compile(rf"(?!ทำไม)(?:{THAI_QUESTION_WORDS})|ถาม|กี่")
 
 #: What the customer does for themselves, a feeling or a joke: "I'll have a rest", «میرم
 #: خونه استراحت میکنم», «อยากกินข้าวมันไก่จังเลย», «555». A request or decision about it

@@ -187,5 +187,8 @@ THAI_FROM_NOW = word_set("นี้ หน้า")
 #: sum). Each reader takes the ones its job needs.
 PERSIAN_SUMMED = word_set("جمعاً جمعا")
 PERSIAN_WHOLLY = word_set("کلاً کلا")
+#: The 'wholly' forms that say a total («کلاً»): the order_total topic's; «کلا», written
+#: without its tanwin, also asks the whole («کلا چند؟») and is left out.
+PERSIAN_WHOLLY_SAID = word_set("کلاً")
 PERSIAN_IN_SUM = word_set("مجموعاً مجموعا")
 PERSIAN_IN_ALL = PERSIAN_SUMMED | PERSIAN_WHOLLY | PERSIAN_IN_SUM

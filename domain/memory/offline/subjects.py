@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from domain.memory.offline.lexicon import PERSIAN_SUMMED, PERSIAN_WHOLLY, alternation
+from domain.memory.offline.lexicon import PERSIAN_SUMMED, PERSIAN_WHOLLY_SAID, alternation
 from domain.memory.offline.person_names import is_customers_given_name
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.values import (
@@ -716,7 +716,7 @@ TOPICS: tuple[Topic, ...] = (
         # «جمعا»: «جمعاً» as people write it, without the tanvin (not «کلا», which asks the
         # whole in a question, «کلا چقدر میشه؟», and answers take the first figure)
         persian=r"مبلغ\s*(?:ی\s*)?(?:نهایی|کل|قابل\s*پرداخت)|جمع\s*(?:کل)?|مجموع|قابل\s*پرداخت"
-        rf"|{alternation(PERSIAN_SUMMED | (PERSIAN_WHOLLY - {'کلا'}))}",
+        rf"|{alternation(PERSIAN_SUMMED | PERSIAN_WHOLLY_SAID)}",
         # not «ทั้งหมด» alone ("all"): «ยอดคืนทั้งหมด 140» is the whole refund, not a total;
         # «ลดเหลือ» (brought down to) is, «คงเหลือ» (what remains to pay: "balance") is not
         thai=r"ยอดรวม|ราคารวม|รวมทั้งหมด|รวมเป็น|รวมแล้ว|ยอดชำระ|ยอดที่ต้องชำระ|ยอดสุทธิ"
