@@ -28,6 +28,7 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from domain.context.replaced import OLD_NOTE
@@ -292,9 +293,12 @@ def recall(
     *,
     current_session: str,
     ranked: Ranking | None = None,
+    now: datetime | None = None,
 ) -> Recalled:
     """The facts, then the conversations best matching ``query`` (or in the order of
-    ``ranked``, when the caller ranked them already), within ``budget_tokens``."""
+    ``ranked``, when the caller ranked them already), within ``budget_tokens``, read at
+    ``now`` (default: the clock's)."""
+    today = (now or datetime.now(UTC)).astimezone(UTC).date()
     listed = with_noted_codes_apart(state.facts)
     facts = [f for f in listed if f.session_id != current_session]
     if ranked is None:
@@ -314,7 +318,9 @@ def recall(
     # fact comes, each day's facts in their own order.
     under: dict[str, list[tuple[UserFact, str]]] = {}
     for fact, line in zip(listed, _fact_lines(listed), strict=True):
-        if fact.session_id == current_session or line.held or line.gone:
+        if fact.session_id == current_session or line.held:
+            continue
+        if line.gone and fact.observed_at.astimezone(UTC).date() < today:
             continue
         cost = line.cost + (0.0 if line.heading in under else line.heading_cost)
         if weight + cost <= budget_tokens:
@@ -396,8 +402,9 @@ class _FactLine(NamedTuple):
     heading_cost: float
     #: Another fact of its conversation shows its value (``held_facts``): not shown.
     held: bool = False
-    #: A date that was a weekday alone or a day said only from then, that day gone since
-    #: (``fact_values.day_gone``): not shown.
+    #: A date that was a weekday alone or a day said only from then (``fact_values.day_gone``):
+    #: not shown once the day it was said is over (that day is gone); read that same day it
+    #: still holds, and is shown under its "Said on" heading.
     gone: bool = False
 
 

@@ -1,6 +1,7 @@
 """A later conversation's date said only from then ("tomorrow", «فردا», «พรุ่งนี้») replaces
 an earlier conversation's date of that key: it is handed over as the key's value and is not
-recalled (its day is gone), so the earlier date is shown neither as a fact nor as current.
+recalled once the day it was said is over (its day is gone; read that same day, it is shown
+under its "Said on" heading), so the earlier date is shown neither as a fact nor as current.
 Dropped at the merge, it left the earlier date current. A summary sentence saying a gone day
 (this one, or a weekday alone) stays on its conversation's line: no fact line says it. A date
 with its digits and a relative word under a key that is no date's are shown as before.
@@ -8,7 +9,7 @@ English, Persian, Thai."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -16,6 +17,7 @@ from domain.user_memory.details import conversation_details
 from domain.user_memory.fact_values import shown_facts, users_facts
 from domain.user_memory.merge import SessionDigest, merge_digest
 from domain.user_memory.recall import recall
+from domain.user_memory.recall_index import pretty_key
 from schemas.memory_model import Detail
 from schemas.user_memory import UserMemoryState
 from tests.user_memory.conversations import T0, past_conversation
@@ -74,7 +76,22 @@ def test_an_earlier_date_is_not_current_after_a_later_day_said_from_then(languag
     assert fact.value == relative
     assert [h.value for h in fact.history] == [earlier]
     # neither the gone day nor the date it replaced is shown as the user's
-    assert _fact_values(recall(state, "", 600, current_session="now").text) == []
+    assert _fact_values(recall(state, "", 600, current_session="now", now=NOW).text) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th"])
+def test_a_day_said_from_then_is_shown_with_its_day_while_that_day_lasts(language: str) -> None:
+    key, _, relative = REPLACED_BY_A_RELATIVE_DAY[language]
+    state = _merged(language, [(key, relative)])
+    said = T0 + timedelta(days=8)  # the second conversation's day
+    later_that_day = said.replace(hour=23, minute=50)
+    shown = recall(state, "", 600, current_session="now", now=later_that_day).text
+    # still true that day: shown with the day it was said, the earlier date not as current
+    assert f"Said on {said.date().isoformat()}:\n{pretty_key(key)}: {relative}" in shown
+    assert _fact_values(shown) == [relative]
+    # the next day it is gone (and the earlier date is still not current)
+    next_day = recall(state, "", 600, current_session="now", now=said + timedelta(days=1))
+    assert _fact_values(next_day.text) == []
 
 
 @pytest.mark.parametrize("language", ["en", "fa", "th"])
@@ -82,7 +99,7 @@ def test_a_summary_sentence_saying_a_gone_day_stays_on_its_line(language: str) -
     key, _, relative = REPLACED_BY_A_RELATIVE_DAY[language]
     state = _merged(language, [(key, relative)], SAID_IN_THE_SUMMARY[language])
     # the fact line is not shown: the conversation's own line is what says it
-    assert relative in recall(state, "", 600, current_session="now").text
+    assert relative in recall(state, "", 600, current_session="now", now=NOW).text
 
 
 @pytest.mark.parametrize("language", ["en", "fa", "th"])
@@ -90,7 +107,7 @@ def test_a_date_with_its_digits_and_a_relative_word_in_no_date_are_shown(languag
     _, earlier, _ = REPLACED_BY_A_RELATIVE_DAY[language]
     later = SHOWN[language]
     state = _merged(language, later)
-    shown = _fact_values(recall(state, "", 600, current_session="now").text)
+    shown = _fact_values(recall(state, "", 600, current_session="now", now=NOW).text)
     assert sorted(shown) == sorted(value for _, value in later)
     assert earlier not in shown
 
@@ -100,7 +117,7 @@ def test_a_summary_sentence_saying_a_gone_weekday_stays_on_its_line(language: st
     fact, summary = WEEKDAY_IN_THE_SUMMARY[language]
     digest = SessionDigest(past_conversation("c1", 1, language, summary), [fact])
     state = merge_digest(UserMemoryState(), digest, NOW)
-    shown = recall(state, "", 600, current_session="now").text
+    shown = recall(state, "", 600, current_session="now", now=NOW).text
     # its fact line is not shown, so the sentence is not one that only repeats it
     assert _fact_values(shown) == []
     assert fact[1] in shown
