@@ -461,9 +461,12 @@ _CONVERSATION_LINES = ByIdentity[dict[int, _ConversationLine]]()
 
 def _fact_lines(facts: list[UserFact]) -> tuple[_FactLine, ...]:
     def make() -> tuple[_FactLine, ...]:
-        held = held_facts(facts)
+        gone = [day_gone(fact.key, fact.value) for fact in facts]
+        # a gone date's line is not shown: it holds back no other fact's value
+        kept = [at for at in range(len(facts)) if not gone[at]]
+        held = {kept[at] for at in held_facts([facts[at] for at in kept])}
         return tuple(
-            _fact_line_of(fact)._replace(held=at in held, gone=day_gone(fact.key, fact.value))
+            _fact_line_of(fact)._replace(held=at in held, gone=gone[at])
             for at, fact in enumerate(facts)
         )
 
