@@ -66,3 +66,33 @@ def test_a_count_after_a_sum_word_is_no_total() -> None:
 )
 def test_a_bare_sum_after_a_sum_word_stays_the_total(said: str, total: str) -> None:
     assert facts_of(_TOTAL_EN, ("assistant", said)).get("order_total") == total
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the total comes to 950 altogether",
+        "The total is 950 upfront",
+        "Total: 950 inclusive of VAT",
+        "The total is 950 flat",
+        "The total is 950 cash on delivery",
+        "The total is 950 net",
+        "Total 950 ringgit",
+        "The total is 950 pesos",
+    ],
+)
+def test_a_word_after_a_bare_sum_is_no_noun_it_counts(said: str) -> None:
+    assert facts_of(_TOTAL_EN, ("assistant", said)).get("order_total") == "950"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The updated total: 24 jerseys at $52.00, and that's it.",
+        "The total is 24 jerseys for $1,248.",
+        "The total is 4 hoodies $260.00.",
+    ],
+    ids=["en-at-a-price", "en-for-a-sum", "en-price-after"],
+)
+def test_a_count_priced_after_a_sum_word_is_no_total(said: str) -> None:
+    assert facts_of(_TOTAL_EN, ("assistant", said)).get("order_total") not in {"24", "4"}

@@ -154,18 +154,31 @@ def _counts_in(sentence: str) -> list[_Count]:
     return found
 
 
-#: Money said in words after a bare number ("450 bucks", "40 quid"): a sum, no count.
-_MONEY_WORDS = frozenset({"bucks", "quid", "rupees", "dollars", "pounds", "euros", "grand"})
+#: What follows a counted noun in a list of things bought: its price ("24 jerseys at
+#: $52.00", "4 hoodies $260.00", "24 jerseys for $1,248") or the next count ("24 jerseys,
+#: 4 hoodies", «۲۴ پیراهن و ۴ هودی»).
+_PRICED = re.compile(r"\s*(?:(?:at|for|x)\b|[@×=:,]|به\s+قیمت)?\s*", re.IGNORECASE)
+_NEXT_IN_LIST = re.compile(rf"\s*(?:[,،&+]|\band\b|و(?![{FA_LETTERS}]))\s*", re.IGNORECASE)
+#: How far after its connector a price is looked for.
+_PRICE_REACH = 24
 
 
 def counts_a_noun(text: str, start: int) -> bool:
-    """Whether the short number at ``start`` counts the noun after it ("24 jerseys at
-    $52.00", «۲۴ پیراهن»): a count of things, never a sum, whatever sum word stands
-    before it ("the updated total: 24 jerseys …")."""
+    """Whether the short number at ``start`` counts the noun after it in a list of things
+    bought, the noun followed by its price or by the next count ("the updated total: 24
+    jerseys at $52.00", "24 jerseys, 4 hoodies"): a count of things, never a sum, whatever
+    sum word stands before it. Any other word after a number is no proof of a count ("the
+    total is 950 upfront", "Total 950 ringgit")."""
     match = _COUNT.match(text, start)
-    if match is None or match["noun"].casefold() in _MONEY_WORDS:
+    if match is None or not _counts_in(match.group(0)):
         return False
-    return bool(_counts_in(match.group(0)))
+    priced = _PRICED.match(text, match.end())
+    price = text[priced.end() if priced else match.end() :][:_PRICE_REACH]
+    if any(value.kind is Kind.AMOUNT and value.start == 0 for value in find_values(price)):
+        return True
+    joined = _NEXT_IN_LIST.match(text, match.end())
+    following = _COUNT.match(text, joined.end()) if joined else None
+    return following is not None and bool(_counts_in(following.group(0)))
 
 
 def _counted(phrase: str) -> bool:
