@@ -96,3 +96,27 @@ def test_a_word_after_a_bare_sum_is_no_noun_it_counts(said: str) -> None:
 )
 def test_a_count_priced_after_a_sum_word_is_no_total(said: str) -> None:
     assert facts_of(_TOTAL_EN, ("assistant", said)).get("order_total") not in {"24", "4"}
+
+
+@pytest.mark.parametrize(
+    ("said", "key", "value"),
+    [
+        ("Please pay $2,140, because that's the total with shipping.", "order_total", "$2,140"),
+        (
+            "Okay, so $2,140 then, since the order total has to include shipping.",
+            "order_total",
+            "$2,140",
+        ),
+        ("I've put $450 down because the deposit is 25% of the order.", "deposit", "$450"),
+        ("You'll get $80 back since the refund covers the broken part.", "refund_amount", "$80"),
+        ("Please transfer $500 since the deposit went up.", "deposit", "$500"),
+    ],
+    ids=["thats-the-total", "order-total", "deposit-is", "refund", "deposit-went-up"],
+)
+def test_a_reason_clause_naming_the_sum_keys_it(said: str, key: str, value: str) -> None:
+    assert facts_of(("user", "hi"), ("assistant", said)).get(key) == value
+
+
+def test_a_reason_clause_about_the_order_keys_no_total() -> None:
+    said = "We'll keep you at $52.00 since the order's already in the system."
+    assert "order_total" not in facts_of(("user", "hi"), ("assistant", said))

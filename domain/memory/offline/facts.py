@@ -2147,7 +2147,7 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
         cue = Cue(whole.topic, whole.start - value.end, whole.end - value.end)
         if is_thai(after) and opens_next_clause(after[: cue.start]):
             continue
-        if opens_reason_clause(after[: cue.start]):
+        if opens_reason_clause(after[: cue.start]) and not _names_a_sum(cue.topic):
             continue  # "… at $52.00 since the order's already in": the order, no total
         if _leads_another(after, cue, value.kind):
             continue  # «۱۱۸ و ۲۴ هزار، جمعاً ۱۴۲ هزار»: the sum's cue, not the 24's
@@ -2161,6 +2161,13 @@ def _cues_after(text: str, value: ValueSpan, stop: int) -> list[tuple[int, Cue]]
         placed = Cue(cue.topic, value.end + cue.start, value.end + cue.end)
         found.append((2 * distance + 1, placed))
     return found
+
+
+def _names_a_sum(topic: Topic) -> bool:
+    """Whether ``topic`` is what a sum is ("total", "deposit", "refund"), a word a sum
+    before a clause of reason answers ("$500 since the deposit went up"); not a thing a
+    sum is only said with ("the order")."""
+    return Kind.AMOUNT in topic.keys and Kind.AMOUNT not in topic.weak_kinds
 
 
 def _leads_own_value(rest: str, kind: Kind) -> bool:

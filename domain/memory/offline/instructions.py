@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from domain.memory.offline.done_as_asked import done_as_asked
+from domain.memory.offline.reason_clauses import EN_REASON_WORDS, FA_REASON_WORDS
 from domain.memory.offline.thai_instructions import (
     asked_in_thai,
     no_longer_in_thai,
@@ -141,8 +142,8 @@ _TRIM = re.compile(
 
 #: Where one instruction ends and the reasons for it begin.
 _CLAUSE_END = re.compile(
-    r",?\s(?:because|cause|cos|since|as|so\s+that)\s"
-    rf"|[،,]?\s*(?<![{_FA}])(?:چون|چونکه|آخه)(?![{_FA}])"
+    rf",?\s(?:{EN_REASON_WORDS}|as|so\s+that)\s"
+    rf"|[،,]?\s*(?<![{_FA}])(?:{FA_REASON_WORDS})(?![{_FA}])"
     r"|\sเพราะ|\sเดี๋ยว",
     re.IGNORECASE,
 )
