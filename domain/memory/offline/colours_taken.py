@@ -34,10 +34,8 @@ _EN_CLOSES = (
     r"(?=\s+(?i:instead|please|then|thanks|thank|for\s+me)\b|\s*(?:[.!,;]|$))"
 )
 #: Words that open "back to …" as a choice gone back to: a yes or an ok ("yep back to
-#: navy"), "so", "no", "actually", "go".
-EN_BACK_OPENERS = (
-    rf"{alternation(ENGLISH_YES | ENGLISH_ACKNOWLEDGEMENTS)}|so|then|no|but|actually|go"
-)
+#: navy"), "so", "no", "actually"; not "go" ("then I go back to Dublin": a way home).
+EN_BACK_OPENERS = rf"{alternation(ENGLISH_YES | ENGLISH_ACKNOWLEDGEMENTS)}|so|then|no|but|actually"
 #: The same close, or an emoji that ends the message ("so back to navy 🙃").
 _EN_CLOSES_OR_EMOJI = rf"(?:{_EN_CLOSES}|(?=\s*{EMOJI}))"
 _EN_TAKEN = re.compile(

@@ -365,6 +365,8 @@ class _Facts:
         self.things_measured: dict[str, str] = {}
         #: The ids of the batch's messages read so far, in order: how long ago a value was said.
         self.read_ids: list[str] = []
+        #: What the assistant said so far, before the batch or in it: the options it named.
+        self.offered: list[str] = []
         for _, value in known:
             self.note_measures(value)
 
@@ -446,6 +448,13 @@ class _Facts:
         fact = self.latest.get(key)
         lately = self.read_ids[-_LATELY:]
         return fact is not None and fact.source_message_id in lately
+
+    def named_before(self, name: str) -> bool:
+        """Whether ``name`` was offered by the assistant or held as a value (now or before)
+        earlier in the conversation: an option one can switch or go back to."""
+        said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        values = [item.value for item in self.known] + [fact.value for fact in self.changes]
+        return any(said.search(text) for text in [*self.offered, *values])
 
     def holds(self, value: str) -> bool:
         """Whether a current fact already says ``value`` (under whatever key)."""
@@ -553,6 +562,8 @@ def extract_facts(
         asked = conversation.asked_of(line.role)
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
         facts.note_measures(line.content)
+        if line.role == "assistant":
+            facts.offered.append(line.content)
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(
             line.role,
@@ -635,6 +646,8 @@ def extract_facts(
             answered.add("name")
         conversation.after(line.role, line.content, answered, facts.current("customer_name"))
         facts.note_measures(line.content)
+        if line.role == "assistant":
+            facts.offered.append(line.content)
         facts.read_ids.append(line.message_id)
         earlier, previous = previous, line
     return [
@@ -895,6 +908,8 @@ def _facts_in(
             claimed.claim(choice.start, choice.end)
         elif choice.text in people:
             continue  # "Megan it is": the person who does it, no option taken
+        elif choice.returned and not facts.named_before(choice.text):
+            continue  # "he switched to Revolut", "back to Ireland": no option offered so
         elif claimed.is_free(choice.start, choice.end):
             found.append(FactMatch(choice.key, choice.text, choice.start, choice.end))
             claimed.claim(choice.start, choice.end)

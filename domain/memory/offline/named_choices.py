@@ -198,6 +198,10 @@ class NamedChoice:
     start: int
     end: int
     text: str
+    #: Switched to or gone back to by its name alone ("back to the Classic please"): a
+    #: choice only if the name was offered or held before in the conversation, else "I go
+    #: back to Dublin", "he switched to Revolut" would name a product.
+    returned: bool = False
 
 
 def named_choices(text: str) -> Iterator[NamedChoice]:
@@ -274,7 +278,8 @@ def _picked(sentence: str, offset: int) -> Iterator[NamedChoice]:
         # "Silver then", "Gold it is": a level as often as a colour, kept as picked
         colour = _plain_colour(match[group]) and not _METAL.fullmatch(match[group])
         key = "colour" if colour else "product"
-        yield NamedChoice(key, offset + start, offset + end, match[group])
+        returned = group == "switched"
+        yield NamedChoice(key, offset + start, offset + end, match[group], returned)
 
 
 def _not_the_plan(sentence: str, start: int, end: int) -> bool:
