@@ -53,7 +53,7 @@ _EN_TAKEN = re.compile(
     rf"{_EN_CLOSES}"
     # a colour gone back to: "so back to navy", "ok, back to the black one please", "can we
     # go back to white?"; "back to black" after another colour takes the first again
-    rf"|(?:^|[,;]|\b(?i:{EN_BACK_OPENERS}|switch(?:ed)?|chang(?:e|ed)|swap(?:ped)?|it'?s))\s*"
+    rf"|(?:^|[,;]|\b(?i:{EN_BACK_OPENERS}|switch(?:ed)?|chang(?:e|ed)|swap(?:ped)?))\s*"
     r"(?i:back)\s+(?i:to)\s+(?:(?i:the)\s+)?"
     rf"(?P<back>(?i:{_EN_COLOUR}))(?:\s+(?i:one|ones|version))?{_EN_CLOSES_OR_EMOJI}"
     # the pick said alone: "the grey one please", "ok, the black one then", "not black, the
@@ -114,6 +114,9 @@ class ColourTaken:
     start: int
     end: int
     text: str
+    #: Gone back to ("so back to navy", «برگردیم به مشکی»): taken only if offered or held
+    #: before ("my hair, it's back to black" describes).
+    back: bool = False
 
 
 def colours_taken(sentence: str) -> Iterator[ColourTaken]:
@@ -124,11 +127,11 @@ def colours_taken(sentence: str) -> Iterator[ColourTaken]:
             sentence, match, match.start(group), match.end(group)
         ):
             continue
-        yield ColourTaken(match.start(group), match.end(group), match[group])
+        yield ColourTaken(match.start(group), match.end(group), match[group], group == "back")
     for match in _FA_TAKEN.finditer(sentence):
         group = next(g for g in ("taken", "switched", "back") if match[g])
         if _FA_REFUSED.search(match.group()) or _of_a_tier(
             sentence, match, match.start(group), match.end(group)
         ):
             continue
-        yield ColourTaken(match.start(group), match.end(group), match[group])
+        yield ColourTaken(match.start(group), match.end(group), match[group], group == "back")

@@ -452,7 +452,7 @@ class _Facts:
     def named_before(self, name: str) -> bool:
         """Whether ``name`` was offered by the assistant or held as a value (now or before)
         earlier in the conversation: an option one can switch or go back to."""
-        said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        said = re.compile(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", re.IGNORECASE)
         values = [item.value for item in self.known] + [fact.value for fact in self.changes]
         return any(said.search(text) for text in [*self.offered, *values])
 
@@ -915,7 +915,7 @@ def _facts_in(
             claimed.claim(choice.start, choice.end)
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
-    found.extend(named_things(text, claimed))
+    found.extend(named_things(text, claimed, facts.named_before))
     found.extend(party_sizes(text, claimed, from_user))
     if from_user:  # «มีไลน์ไอดีไหมคะ» «nok_99 ค่ะ»
         found.extend(line_id_replied(question, text, claimed))

@@ -259,7 +259,8 @@ def _in_sentence(sentence: str, offset: int) -> Iterator[NamedChoice]:
     yield from _picked(sentence, offset)
     for colour in colours_taken(sentence):
         if not not_chosen(sentence, colour.start, colour.end):
-            yield NamedChoice("colour", offset + colour.start, offset + colour.end, colour.text)
+            start, end = offset + colour.start, offset + colour.end
+            yield NamedChoice("colour", start, end, colour.text, colour.back)
 
 
 def _picked(sentence: str, offset: int) -> Iterator[NamedChoice]:

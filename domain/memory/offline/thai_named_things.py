@@ -14,7 +14,7 @@ ordered (``thai_not_ordered``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.lexicon import THAI_PARTICLES
@@ -170,15 +170,19 @@ _PICKED = re.compile(
 #: colour closes the clause; «สีดำ» said of what something is («ตัวเครื่องสีดำ») takes
 #: nothing.
 _PICKED_COLOUR = re.compile(
-    rf"(?<!ถ้า)(?<!ถ้า\s)(?:เอา|เลือก|เปลี่ยนเป็น|กลับไป(?:เป็น|ใช้|เอา)?)\s?"
+    rf"(?<!ถ้า)(?<!ถ้า\s)(?:เอา|เลือก|เปลี่ยนเป็น|(?P<back>กลับไป)(?:เป็น|ใช้|เอา)?)\s?"
     rf"(?P<value>สี(?:{_TH_COLOURS}))"
     rf"(?=\s?(?:ละกัน|ดีกว่า|เลย|แทน|เหมือนเดิม)|\s?{THAI_PARTICLES}|\s*$|\s*[.!])"
 )
 
 
-def named_things(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
-    """Named things in ``text``, left to right; each claims its words."""
-    yield from _picked(text, claimed)
+def named_things(
+    text: str, claimed: ClaimedSpans, named_before: Callable[[str], bool] = lambda _: True
+) -> Iterator[FactMatch]:
+    """Named things in ``text``, left to right; each claims its words. A colour gone back
+    to («กลับไปสีดำ») is taken only if ``named_before`` (offered or held): «ผมกลับไปสีดำ»
+    may be hair gone black again."""
+    yield from _picked(text, claimed, named_before)
     choosing = bool(_OFFER.search(text) or "?" in text or asked_in_thai(text))
     confirming = _READ_BACK_OR_CHANGE.search(text) is not None
     for key, pattern in _KINDS:
@@ -205,13 +209,17 @@ def _left_out(key: str, text: str, match: re.Match[str]) -> bool:
     return bool(named_only) and not pays_with(text, match.start())
 
 
-def _picked(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
+def _picked(
+    text: str, claimed: ClaimedSpans, named_before: Callable[[str], bool]
+) -> Iterator[FactMatch]:
     """Options taken by their name alone (``_PICKED``) or colours taken
     (``_PICKED_COLOUR``), not refused."""
     picks = [("chosen_option", m) for m in _PICKED.finditer(text)]
     picks += [("colour", m) for m in _PICKED_COLOUR.finditer(text)]
     for key, match in picks:
         start, end = match.span("value")
+        if key == "colour" and match["back"] and not named_before(match["value"]):
+            continue
         if claimed.is_free(start, end) and not not_ordered(text, match.start(), end):
             claimed.claim(start, end)
             yield FactMatch(key, match["value"], start, end)
