@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from domain.memory.offline.lexicon import (
+    PERSIAN_DEPOSIT,
     PERSIAN_SUMMED,
     PERSIAN_WHOLLY_SAID,
     THAI_PARTICLES,
@@ -817,7 +818,7 @@ TOPICS: tuple[Topic, ...] = (
         "deposit",
         {Kind.AMOUNT: "deposit"},
         english=r"deposit",
-        persian=r"بیعانه|پیش[\u200c\s]?پرداخت|ودیعه",
+        persian=PERSIAN_DEPOSIT,
         thai=r"มัดจำ",
     ),
     # what the customer earns: "18,000 a month" after «รายได้» is income, not a fee (the
