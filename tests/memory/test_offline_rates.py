@@ -15,7 +15,7 @@ from tests.memory.test_offline_facts_contacts import facts_of
         ("The Commercial Plus plan is £129/month.", "monthly_fee", "£129/month"),
         ("Locker hire is £7.50/mo.", "monthly_fee", "£7.50/mo"),
         ("Our engineer is $45/hr for labour.", "visit_fee", "$45/hr"),
-        ("Room rate is £142 per night", "room_rate", "£142 per night"),
+        ("Room rate is £142/night", "room_rate", "£142/night"),
         ("اجاره ۲ میلیون تومن در ماه", "charge", "اجاره ۲ میلیون تومن در ماه"),
         ("اجاره ۲ میلیون تومان/ماه", "charge", "اجاره ۲ میلیون تومان/ماه"),
         ("ค่าแรง 300 บาทต่อชั่วโมง", "charge", "ค่าแรง 300 บาทต่อชั่วโมง"),
@@ -39,6 +39,12 @@ def test_a_new_rate_replaces_the_old_one_whole() -> None:
         ("The deposit is £200 a lot of money I know", "deposit", "£200"),
         ("The total is £129 / £150 with VAT", "order_total", "£129"),
         ("هزینه ۲ میلیون تومن در روز تحویل پرداخت میشه", "payment_amount", "۲ میلیون تومن"),
+        # which month, year or week, not each one; when, not how often
+        ("۱۰ میلیون تومان در ماه آینده واریز میکنم", "refund_amount", "۱۰ میلیون تومان"),
+        ("۲ میلیون تومان در سال ۱۴۰۲ بیعانه دادم", "deposit", "۲ میلیون تومان"),
+        ("۳ میلیون تومان در ماه رمضان بیعانه دادم", "deposit", "۳ میلیون تومان"),
+        ("۵ میلیون تومان در هفته بعد واریز میکنم", "refund_amount", "۵ میلیون تومان"),
+        ("The deposit was £300 a week ago", "deposit", "£300"),
     ],
 )
 def test_words_after_a_sum_that_name_no_unit_stay_out(message: str, key: str, amount: str) -> None:

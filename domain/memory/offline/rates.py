@@ -26,10 +26,17 @@ _FA = FA_LETTERS
 
 #: The rate's unit right after a sum, the match ending there. (One unit: a second, "£142 per
 #: room per night", was measured to cost a detail its room at 800 tokens.)
+#: Not "a week ago", "a month early": when, not how often.
+_EN_WHEN = r"(?!\s+(?:ago|early|late|before|later)(?![A-Za-z]))"
+#: Not «در ماه آینده», «در سال ۱۴۰۲», «در ماه رمضان», «در هفته بعد»: which month, not each.
+_FA_WHICH = (
+    r"(?!\s*(?:گذشته|آینده|بعد|قبل|پیش|اخیر|جاری|دیگه|دیگر|[0-9\u06f0-\u06f9\u0660-\u0669]"
+    r"|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|رمضان|محرم))"
+)
 RATE_AFTER = re.compile(
-    rf"{_EN_PER}{_EN_UNIT}"
+    rf"{_EN_PER}{_EN_UNIT}{_EN_WHEN}"
     rf"|\s*/\s*{_FA_UNIT}(?![{_FA}])"
-    rf"|\s+(?:در\s+(?:ماه|هفته|سال|شب)|(?:برای\s+)?هر\s+{_FA_UNIT})(?![{_FA}])"
+    rf"|\s+(?:در\s+(?:ماه|هفته|سال|شب)(?![{_FA}]){_FA_WHICH}|(?:برای\s+)?هر\s+{_FA_UNIT})(?![{_FA}])"
     rf"|{TH_PER_AFTER}",
     re.IGNORECASE,
 )
