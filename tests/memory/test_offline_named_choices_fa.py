@@ -168,21 +168,3 @@ def test_a_later_plan_taken_replaces_the_earlier_one() -> None:
     )
     assert current(facts)["plan"] == "پکیج نقره‌ای"
     assert history(facts, "plan") == ["طرح طلایی"]
-
-
-def test_paying_all_at_once_is_the_plan_that_instalments_replace() -> None:
-    """«یکجا میدم» (I'll pay it all at once) answers «یکجا یا دو قسط»; «دو قسط کنیم» later
-    replaces it."""
-    facts = conversation(
-        ("user", "پرداخت چطوریه؟"),
-        ("assistant", "یکجا یا دو قسط، هرجور راحتید"),
-        ("user", "یکجا میدم که خیالم راحت باشه"),
-        ("assistant", "باشه."),
-        ("user", "همسرم میگه دو قسط کنیم بهتره، آخر ماه قسط ماشین داریم 😅 تخفیف که نمی‌پره؟"),
-    )
-    assert current(facts)["instalment_plan"] == "دو قسط"
-    assert "یکجا" in history(facts, "instalment_plan")
-
-
-def test_all_at_once_with_no_paying_is_no_plan() -> None:
-    assert "instalment_plan" not in facts_of(("user", "همه رو یکجا بفرستید لطفا"))
