@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from domain.memory.offline.lexicon import (
-    PERSIAN_DEPOSIT,
     PERSIAN_SUMMED,
     PERSIAN_WHOLLY_SAID,
     THAI_PARTICLES,
@@ -818,7 +817,7 @@ TOPICS: tuple[Topic, ...] = (
         "deposit",
         {Kind.AMOUNT: "deposit"},
         english=r"deposit",
-        persian=PERSIAN_DEPOSIT,
+        persian=r"بیعانه|پیش[\u200c\s]?پرداخت|ودیعه",
         thai=r"มัดจำ",
     ),
     # what the customer earns: "18,000 a month" after «รายได้» is income, not a fee (the
