@@ -33,3 +33,20 @@ def test_a_number_not_after_a_held_plates_letters_is_no_plate(
     said: str, known: list[tuple[str, str]]
 ) -> None:
     assert "vehicle_plate" not in facts_of(("assistant", said), known=known)
+
+
+@pytest.mark.parametrize(
+    ("said", "known"),
+    [
+        ("เริ่มงาน ชม 9 ครับ", [("vehicle_plate", "ชม 2234")]),
+        ("น้ำหนักรวม กก 350 ครับ", [("vehicle_plate", "กก 4521"), _DEPOSIT]),
+    ],
+    ids=["hours", "kilograms"],
+)
+def test_a_number_of_other_length_after_the_plates_letters_is_no_plate(
+    said: str, known: list[tuple[str, str]]
+) -> None:
+    """«ชม» (hours) and «กก» (kilograms) are also plate letters: a number of another length
+    than the held plate's digits after them is no plate put right."""
+    facts = facts_of(("user", said), known=known)
+    assert "vehicle_plate" not in facts

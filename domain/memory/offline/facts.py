@@ -1305,7 +1305,9 @@ def _keys_for(
     # "I can move all 24 across": a bare number a clause from the word of change is no sum
     bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
     if value.kind is Kind.NUMBER and (
-        plate := plate_said_again(text[: value.start], sorted(facts.current_values().items()))
+        plate := plate_said_again(
+            text[: value.start], value.text, sorted(facts.current_values().items())
+        )
     ):  # «แก้เป็น บจ 6281»: the held plate «บจ 6218» put right, no sum
         return [(plate, value.start)]
     similar = _known_address(value, facts) or _similar_known(
