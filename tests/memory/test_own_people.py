@@ -45,6 +45,10 @@ def test_a_person_named_by_a_role_on_the_customers_side_is_kept(sentence: str, c
         "we watched the winter Olympics",
         "the Classic is the heavier traditional one",  # an option compared
         "can the driver call ahead",  # a role, no name
+        "we will take the cheaper Classic then",  # a comparative before an option
+        "I prefer the lighter Classic model",
+        "the silver Corolla has a dent",
+        "Thanks, the manager Priya sorted it",  # the business's own people
     ],
 )
 def test_a_role_word_without_a_persons_name_keeps_no_person(sentence: str) -> None:

@@ -31,6 +31,12 @@ from domain.memory.offline.role_holders import (
 
 #: Words that end like a role and name no one: "the winter Olympics", "the summer Fair".
 _NOT_PEOPLE = word_set("winter summer water paper weather poster banner trailer")
+#: After "the" (not "our", "my") a role is the customer's only when no business has it: "the
+#: groundsman Trev", but "the manager Priya", "the engineer Mark" are the business's people,
+#: and "the silver Corolla" is no one.
+_OWN_SIDE_ONLY = word_set(
+    "treasurer secretary groundsman caretaker chairman chairperson bookkeeper tenant janitor"
+)
 
 _OWN_ROLE = re.compile(
     r"(?<![\w'’])(?i:our|my|the)\s+"
@@ -44,8 +50,10 @@ def own_people_named(text: str) -> list[int]:
     found: list[int] = []
     for match in _OWN_ROLE.finditer(text):
         head = match.group("head").lower()
+        after_the = match.group(0).split(None, 1)[0].lower() == "the"
         if (
-            head in EN_NOT_A_ROLE | _NOT_PEOPLE
+            (after_the and head not in _OWN_SIDE_ONLY)
+            or head in EN_NOT_A_ROLE | _NOT_PEOPLE
             or match.group("name").split()[0].lower() in EN_NOT_A_NAME
         ):
             continue
