@@ -214,6 +214,19 @@ def test_an_honorific_before_a_name_on_record_leaves_the_whole_name(said: str, h
     assert facts_of(("assistant", said))["holder_name"] == holder
 
 
+@pytest.mark.parametrize(
+    ("said", "holder"),
+    [
+        ("قرارداد به نام حاج علی باشه", "حاج علی"),
+        ("به نام مشهدی حسن بنویسید", "مشهدی حسن"),
+        ("فاکتور به نام رضا بزنید لطفا", "رضا"),
+    ],
+)
+def test_a_verb_after_a_name_on_record_is_no_family_name(said: str, holder: str) -> None:
+    # «باشه», «بنویسید», «بزنید» ('let it be', 'write', 'put') end the name, they are no part of it
+    assert facts_of(("user", said))["holder_name"] == holder
+
+
 def test_a_name_on_record_without_an_honorific_is_read_as_before() -> None:
     # no honorific: the two name words, the verb «باشه» after them left out, as before
     assert facts_of(("user", "قرارداد به نام علی میرحسینی باشه"))["holder_name"] == "علی میرحسینی"

@@ -19,7 +19,9 @@ _FA = FA_LETTERS
 #: Pronouns too: «به نام شما پیدا کردم» ("found it under your name") names no one.
 _FA_STOP = (
     r"(?:ثبت|شده|هست|است|هستش|بود|رزرو|درسته|می|که|و|با|رو|را|شما|من|خودم|خودتون|خودتان|ایشون"
-    r"|ایشان|ما|اون|او|چی|کی|کسی|چه)(?![" + _FA + "])"
+    r"|ایشان|ما|اون|او|چی|کی|کسی|چه"
+    # a verb that ends the request is no family name («به نام حاج علی باشه», «… بنویسید»)
+    r"|باشه|باشد|بشه|بنویسید|بنویسین|بنویس|بزنید|بزنین|بزن|کنید|کنین|بکنید|بکنین)(?![" + _FA + "])"
 )
 FA_NAME_WORD = rf"(?:(?!{_FA_STOP})[{_FA}]{{2,}})"
 #: An honorific that goes before a given name and is part of how the person is named:
