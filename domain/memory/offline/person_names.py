@@ -21,7 +21,7 @@ from domain.memory.offline.lexicon import (
     THAI_PARTICLES,
     word_set,
 )
-from domain.memory.offline.thai_cues import THAI_QUESTION_WORDS
+from domain.memory.offline.thai_cues import THAI_LETTER_NOT_ASKING
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -73,9 +73,8 @@ _TH_WORD_AFTER_A_NAME = (
     r"(?:อะไร|ไร|เรียน|อยู่|เป็น|ทำ|จะ|ได้|มา|ไป|ก็|ด้วย|เบอร์|อายุ|ใบขับขี่|ค่ะ|ครับ"
     r"|น่ารัก|เพราะ|สวย|เก๋|เท่)"
 )
-#: A run of Thai letters in a name: no question word inside it («ชื่อร้านอะไรคะ», what is
-#: the shop's name, names no «ร้านอะไร»).
-_TH_NAME_LETTERS = rf"(?:(?!{THAI_QUESTION_WORDS})[\u0e01-\u0e4e]){{2,20}}?"
+#: A run of Thai letters in a name: no question word inside it.
+_TH_NAME_LETTERS = rf"{THAI_LETTER_NOT_ASKING}{{2,20}}?"
 _TH_NAME = (
     rf"(?P<th>(?!{_TH_WORD_AFTER_A_NAME}|{THAI_PARTICLES}){_TH_NAME_LETTERS}"
     rf"(?:\s(?!{_TH_WORD_AFTER_A_NAME}){_TH_NAME_LETTERS})?)"

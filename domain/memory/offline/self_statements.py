@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.lexicon import FA_LETTERS, THAI_PARTICLES, word_set
-from domain.memory.offline.thai_cues import THAI_QUESTION_WORDS
+from domain.memory.offline.thai_cues import THAI_LETTER_NOT_ASKING
 
 _FA = FA_LETTERS
 _FA_COPULA = r"(?:است|هست|هستم|هستش|هستیم|می‌باشد|میباشد)(?![" + _FA + "])"
@@ -26,9 +26,9 @@ _FA_MI = "می[\u200c\\s]?"  # the present-tense prefix, written joined, with ZW
 
 _TH_PRONOUN = r"(?:ผม|ฉัน|ดิฉัน|หนู|กระผม|เรา|ชั้น)"
 _TH_PARTICLES = THAI_PARTICLES
-#: A Thai letter of a value: no question word starts at it («ผมชื่อเล่นอะไรคะ», what is my
-#: nickname, names no «อะไร»; «แม่ผมชื่อจริงอะไร» no «จริงอะไร»).
-_TH_LETTER = rf"(?:(?!{THAI_QUESTION_WORDS})[\u0e01-\u0e4e])"
+#: A Thai letter of a value: no question word starts at it («แม่ผมชื่อจริงอะไร» names no
+#: «จริงอะไร»).
+_TH_LETTER = THAI_LETTER_NOT_ASKING
 _TH_VALUE = (
     r"(?P<value>[A-Za-z][A-Za-z'-]*(?:\s[A-Z][A-Za-z'-]*){0,2}"
     # a given name, and the family name when a particle or the end follows it

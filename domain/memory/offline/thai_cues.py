@@ -24,6 +24,10 @@ _BEFORE_OR_AFTER = re.compile(r"(?:ก่อน|หลัง)(?:วัน|เว
 #: Thai words that ask what, which, who, why, when, how much and how: a question's own
 #: words, never part of a name. A regex alternation with no bounds (Thai writes none).
 THAI_QUESTION_WORDS = r"อะไร|ไหน|ใคร|ทำไม|เมื่อไหร่|เมื่อไร|เท่าไหร่|เท่าไร|ยังไง|อย่างไร"
+#: One Thai letter of a name or value, where no question word starts: a run of these never
+#: takes a question's word («ชื่อร้านอะไรคะ», what is the shop's name, names no «ร้านอะไร»;
+#: «ผมชื่อเล่นอะไรคะ» no «อะไร»).
+THAI_LETTER_NOT_ASKING = rf"(?:(?!{THAI_QUESTION_WORDS})[\u0e01-\u0e4e])"
 #: How far from a Thai value a word of change may stand and still change it.
 UPDATE_REACH = 30
 
