@@ -174,6 +174,7 @@ from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.told_in_past import still_current
 from domain.memory.offline.values import (
     FA_LETTERS,
+    FA_SOLAR_MONTH,
     POSTCODE,
     TH_PER_AFTER,
     Kind,
@@ -2108,7 +2109,7 @@ def _inside_hours(new: str, current: str) -> bool:
 
 _MONTH_OR_YEAR = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}|\d{1,2}[/.-]\d{1,2}"
-    r"|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+    rf"|{FA_SOLAR_MONTH}"
     r"|[\u0e01-\u0e4e]\.[\u0e01-\u0e4e]\.|มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา"
     r"|กันยา|ตุลา|พฤศจิ|ธันวา",
     re.IGNORECASE,

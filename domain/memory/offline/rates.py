@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from domain.memory.offline.values import FA_LETTERS, TH_PER_AFTER
+from domain.memory.offline.values import FA_LETTERS, FA_SOLAR_MONTH, TH_PER_AFTER
 
 _EN_UNIT = (
     r"(?:day|night|week|month|mo|year|yr|annum|hour|hr|person|pp|head|passenger|guest|adult"
@@ -31,7 +31,7 @@ _EN_WHEN = r"(?!\s+(?:ago|early|late|before|later)(?![A-Za-z]))"
 #: Not «در ماه آینده», «در سال ۱۴۰۲», «در ماه رمضان», «در هفته بعد»: which month, not each.
 _FA_WHICH = (
     r"(?!\s*(?:گذشته|آینده|بعد|قبل|پیش|اخیر|جاری|دیگه|دیگر|[0-9\u06f0-\u06f9\u0660-\u0669]"
-    r"|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|رمضان|محرم))"
+    rf"|{FA_SOLAR_MONTH}|رمضان|محرم))"
 )
 RATE_AFTER = re.compile(
     rf"{_EN_PER}{_EN_UNIT}{_EN_WHEN}"

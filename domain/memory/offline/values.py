@@ -189,10 +189,9 @@ _LOWER_MAY = (
     r"|instead|is\s+(?:fine|ok|okay|good|better))\b)"
 )
 _EN_MONTH_BY_A_DAY = rf"(?:May|{_LOWER_MAY}|(?i:{EN_MONTHS_BUT_MAY}))\b\.?"
-FA_MONTH = (
-    "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
-    "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
-)
+#: The months of the Iranian (solar) calendar, as an alternation.
+FA_SOLAR_MONTH = "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+FA_MONTH = f"{FA_SOLAR_MONTH}|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
 #: Where a Persian month after its day ends: at the word's end, or before the spoken «is»
 #: written onto it at the clause's end («تاریخ ورود ۱۲ خرداده», it's 12 Khordad; «تا ۲۳
 #: اسفنده.»), which is no part of the date («۵ مهره دارم» counts beads).
