@@ -374,6 +374,13 @@ class _Facts:
         self.measured |= _measures_in(text)
         self.things_measured.update(things_measured(text, _nearest_cues))
 
+    def note_read(self, role: str, text: str) -> None:
+        """What a message read leaves for the ones after it: the measures it says, and
+        the options the assistant named in it (``named_before``)."""
+        self.note_measures(text)
+        if role == "assistant":
+            self.offered.append(text)
+
     def reading(self, saying: Sequence[FactMatch]) -> _Facts:
         """These facts while a message is read: ``saying``, what it has said so far (filled
         as it is read), counts as the most recent. Every other state is shared with ``self``;
@@ -561,9 +568,7 @@ def extract_facts(
     for line in sorted(context, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
-        facts.note_measures(line.content)
-        if line.role == "assistant":
-            facts.offered.append(line.content)
+        facts.note_read(line.role, line.content)
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(
             line.role,
@@ -645,9 +650,7 @@ def extract_facts(
             # answers the question for a name: the next reply ("โอเคครับ") is no name
             answered.add("name")
         conversation.after(line.role, line.content, answered, facts.current("customer_name"))
-        facts.note_measures(line.content)
-        if line.role == "assistant":
-            facts.offered.append(line.content)
+        facts.note_read(line.role, line.content)
         facts.read_ids.append(line.message_id)
         earlier, previous = previous, line
     return [
@@ -825,11 +828,11 @@ def _replacing_named_old(matches: Sequence[FactMatch], facts: _Facts) -> list[tu
     return replacing
 
 
-#: A Thai reply that opens with "it's me" («ผมเองครับ», «ดิฉันเองค่ะ», «เป็นตัวเองค่ะ»): the
-#: someone else asked for is the customer, whose own phone it gives.
 #: A Persian copula right after a name («اسم خانمم حمیده است»): its «ه» is the name's own,
 #: no spoken "is" ("it's Hamid").
 _FA_COPULA_AFTER = re.compile(r"\s*(?:است|هست)(?![\u0600-\u06ff])")
+#: A Thai reply that opens with "it's me" («ผมเองครับ», «ดิฉันเองค่ะ», «เป็นตัวเองค่ะ»): the
+#: someone else asked for is the customer, whose own phone it gives.
 _SAYS_MYSELF = re.compile(r"^\s*(?:(?:เป็น|ก็)\s?)?(?:(?:ผม|ดิฉัน|ฉัน|หนู|เรา|กระผม|พี่)\s?เอง|ตัวเอง)")
 
 
