@@ -21,6 +21,7 @@ from domain.memory.offline.lexicon import (
     THAI_PARTICLES,
     word_set,
 )
+from domain.memory.offline.staff_praised import praised_or_thanked
 from domain.memory.offline.thai_cues import THAI_LETTER_NOT_ASKING
 from domain.memory.offline.values import FA_LETTERS
 
@@ -42,6 +43,11 @@ _RELATIONS: dict[str, tuple[str, str, str]] = {
 
 #: The relations that are family or a partner: a neighbour or a friend is none.
 KIN_RELATIONS = ("father", "mother", "spouse", "partner", "child", "sibling")
+
+#: Whose names may be of the business's own people, not of the customer's side: praised or
+#: thanked, they are no one to keep (``staff_praised``). A relative, a neighbour or a friend
+#: is the customer's; a doctor may be the customer's own.
+_STAFF = frozenset({"person", "trainer", "adjuster", "technician"})
 
 #: The keys of names of people other than the customer.
 RELATION_KEYS = frozenset({f"{relation}_name" for relation in (*_RELATIONS, "person", "doctor")})
@@ -298,10 +304,10 @@ def people_named(text: str) -> list[PersonNamed]:
                 ),
                 "person",
             )
-            name = match.group(group)
-            found.append(
-                PersonNamed(match.start(group), match.end(group), name, f"{relation}_name")
-            )
+            start, end = match.start(group), match.end(group)
+            if relation in _STAFF and praised_or_thanked(text, start, end):
+                continue  # "the engineer Mark was great": the business's, small talk
+            found.append(PersonNamed(start, end, match.group(group), f"{relation}_name"))
     return found
 
 
