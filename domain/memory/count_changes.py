@@ -35,10 +35,22 @@ _SET_BEFORE = re.compile(
     r"\s*(?:the\s+|all\s+)?$",
     re.IGNORECASE,
 )
-#: Right after the new count: "in total", "now", «میشه», «شد», «แทน»; not «بشه» ("if it comes to").
+#: A verb right after Persian «میشه» makes it "one can" («۵ تا کارگر میشه فرستاد», five workers
+#: can be sent; «میشه اضافه کرد», can be added; «میشه بفرستیم», we can send): what may be
+#: done, not what the count comes to. A short infinitive (a past stem, a word of a compound
+#: verb perhaps before it) or a «ب» subjunctive of an everyday verb.
+_FA_CAN_DO = (
+    r"\s+(?:[\u0600-\u06ff]+\s+)?"
+    r"(?:فرستاد|آورد|اورد|گذاشت|برد|داد|گرفت|کرد|زد|رسوند|رساند|چید|برداشت|کشید|انداخت"
+    r"|گذروند|تحویل\s+داد)(?![\w\u0600-\u06ff])"
+    r"|\s+ب(?:فرست|یار|ذار|گذار|گیر|د|کن|ر|رسون|چین|کش)(?:م|ی|ه|یم|ید|ین|ن|ند)(?![\w\u0600-\u06ff])"
+)
+#: Right after the new count: "in total", "now", «میشه», «شد», «แทน»; not «بشه» ("if it comes to")
+#: nor «میشه» with a verb after it ("one can", ``_FA_CAN_DO``).
 _SET_AFTER = re.compile(
     r"^\s*(?:in\s+total|total|altogether|now|instead)\b"
-    r"|^\s*(?:می\u200cشه|میشه|می\s+شه|شد|کنید|بکنید|بکنیم|کنیم)(?![\w\u0600-\u06ff])"
+    rf"|^\s*(?:می\u200cشه|میشه|می\s+شه)(?![\w\u0600-\u06ff])(?!{_FA_CAN_DO})"
+    r"|^\s*(?:شد|کنید|بکنید|بکنیم|کنیم)(?![\w\u0600-\u06ff])"
     r"|^\s*(?:แทน|ทั้งหมด)",
     re.IGNORECASE,
 )

@@ -117,3 +117,30 @@ def test_a_persian_if_puts_a_case_and_replaces_no_count() -> None:
         held,
         detail(8, "Assistant: ۵ تا کارگر بشه خوبه", ["۵ تا کارگر"], "count"),
     )
+
+
+def test_a_persian_can_with_a_verb_after_it_replaces_no_count() -> None:
+    """«۵ تا کارگر میشه فرستاد» (five workers can be sent): «میشه» with a verb after it is
+    "one can", what may be done, not what the count comes to (a review's finding on
+    459ebd6)."""
+    held = detail(5, "User: ۳ تا کارگر لازم داریم", ["۳ تا کارگر"], "count")
+    for said in (
+        "Assistant: ۵ تا کارگر میشه فرستاد",
+        "Assistant: ۵ تا کارگر میشه فرستاد ولی هزینه بیشتره",
+        "Assistant: ۴ تا کارگر میشه گذاشت براتون",
+        "Assistant: ۵ تا کارگر میشه بفرستیم",
+    ):
+        assert not _replaced(held, detail(8, said, [said.split(" میشه")[0][11:]], "count"))
+    assert not set_anew("", " میشه فرستاد")
+    assert not set_anew("", " میشه تحویل داد")
+    assert not set_anew("", " میشه بیارید")
+
+
+def test_a_persian_comes_to_without_a_verb_after_it_still_replaces_the_count() -> None:
+    held = detail(5, "User: ۳ تا کارگر لازم داریم", ["۳ تا کارگر"], "count")
+    assert _replaced(
+        held, detail(8, "Assistant: ۵ تا کارگر میشه برای کل روز", ["۵ تا کارگر"], "count")
+    ) == {("۳ تا کارگر", "۵ تا کارگر")}
+    assert set_anew("", " میشه")
+    assert set_anew("", " میشه کل هزینه")
+    assert set_anew("", " میشه برای کل روز")
