@@ -74,6 +74,7 @@ from domain.memory.offline.dialogue import (
 from domain.memory.offline.fact_keys import base_key, canonical_key, known_spellings, restates
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.fees_named import fee_of_named_subject
+from domain.memory.offline.forgetting import FORGETTING
 from domain.memory.offline.fragments import (
     building_part_only,
     moved_to,
@@ -2738,9 +2739,11 @@ _NOT_AN_ANSWER = re.compile(
     rf"|(?<![{_FA}])(?:چرا|نمی[\u200c\s]?دونم|صبر|یه\s+لحظه|چی|ممنون|مرسی|چشم)(?![{_FA}])"
     r"|ทำไม|ไม่ทราบ|ไม่รู้|รอสักครู่|เดี๋ยว|อะไร|ขอบคุณ|รับทราบ|แป๊บ|555|ฮ่า|ไหม|มั้ย|หรือเปล่า"
     r"|ยังไง|เท่าไหร่|เท่าไร|กี่|ถ้า"
-    r"|\b(?:lol|haha)\b",
+    r"|\b(?:lol|haha)\b"
+    rf"|{FORGETTING}",  # «اسم شما؟» «یادم رفت»: not remembering, no name
     re.IGNORECASE,
 )
+_FORGETS = re.compile(FORGETTING, re.IGNORECASE)
 _ADDRESS_HINT = re.compile(
     r"\d+/\d+|\b(?:street|st|road|rd|avenue|ave|lane|flat|apt|apartment|house|building|block|court"
     r"|close|drive|way|square|unit|floor)\b"
@@ -2850,8 +2853,8 @@ def _looks_like_name(value: str) -> bool:
     if re.search(r"[\u0e00-\u0e7f]", value):
         # A Thai name is one run of letters, two with the family name; not who the customer
         # is to someone («ส่งให้พี่ชาย», send it to my brother) nor "myself" («ผมเอง»)
-        if _TH_REPLY_NO_NAME.search(value):
-            return False
+        if _TH_REPLY_NO_NAME.search(value) or _FORGETS.search(value):
+            return False  # «ลืมแล้วค่ะ», I forgot: no name
         return len(value) <= _MAX_THAI_NAME_CHARS and value.strip().count(" ") <= 1
     words = value.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS:

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from domain.memory.offline.candidates import Candidate
 from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.forgetting import FORGETTING
 from domain.memory.offline.holder_names import FA_NAME_WORD
 from domain.memory.offline.instructions import instructions
 from domain.memory.offline.lexicon import (
@@ -373,9 +374,9 @@ _NO_ANSWER = re.compile(
     r"(?<![\w'’])(?:not\s+sure|no\s+idea|don'?t\s+know|dunno|rather\s+not|prefer\s+not"
     r"|(?:tell|say)\s+you\s+later|later|what\s+do\s+you\s+mean|why|not\s+telling"
     r"|(?:one|a)\s+(?:moment|sec|second|minute)|hold\s+on|let\s+me\s+(?:check|ask|find\s+out)"
-    r"|i'?ll\s+(?:check|ask|find\s+out)|(?:can'?t|cannot|don'?t)\s+(?:remember|recall))(?![\w'’])"
-    # not remembering: «یادم نیست», «یادم نمیاد», «خاطرم نیست»
-    rf"|(?<![{_FA}])(?:یادم|خاطرم)\s+(?:نیست|نمیاد|نمی[\u200c\s]?آد|نمی[\u200c\s]?آید|نمونده)(?![{_FA}])"
+    r"|i'?ll\s+(?:check|ask|find\s+out))(?![\w'’])"
+    # not remembering: "can't remember", «یادم نیست», «یادم رفت», «ลืมแล้ว»
+    rf"|{FORGETTING}"
     rf"|(?<![{_FA}])(?:نمی[\u200c\s]?دونم|نمی[\u200c\s]?دانم|بعدا|بعداً|نمیگم|نمی[\u200c\s]?گم"
     rf"|چرا|ترجیح\s+میدم|یه\s+لحظه|چند\s+لحظه|صبر\s+کنید|بپرسم|چک\s+کنم|بررسی\s+کنم)(?![{_FA}])"
     r"|ไม่บอก|ไม่รู้|ไม่แน่ใจ|ทำไม|ไว้ทีหลัง|ไว้บอก|ไม่สะดวกบอก|รอสักครู่|สักครู่|แป๊บ|สอบถาม|ขอถาม|ขอเช็ค|ตรวจสอบก่อน",
