@@ -41,6 +41,9 @@ class MemoryState(BaseModel):
     #: Values the conversation named as old or wrong, newest last (bounded): a summary
     #: that still quotes one is marked in the context.
     replaced_values: list[str] = Field(default_factory=list)
+    #: The names of options the assistant offered, newest last (bounded,
+    #: ``domain.memory.offline.offered_names``): a later switch to one by its name alone.
+    offered_names: list[str] = Field(default_factory=list)
     #: Every unit of the conversation that states a value, oldest first (bounded,
     #: ``domain.memory.details``): what the summaries dropped is still there to show.
     details: list[Detail] = Field(default_factory=list)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from domain.memory.engine import ExtractedFact, TranscriptLine
-from domain.memory.folding import merge_facts, remember_replaced
+from domain.memory.folding import merge_facts, named_earlier, remember_replaced
 from domain.memory.offline.facts import extract_facts
 from schemas.memory_model import Fact
 from schemas.memory_state import MemoryState
@@ -53,7 +53,7 @@ def current_memory(
         return stored
     before = [line for line in lines if line[0] <= memory.folded_count][-CONTEXT_LINES:]
     known = tuple((fact.key, fact.value) for fact in memory.facts)
-    extracted = _extract(tuple(unfolded), tuple(before), known)
+    extracted = _extract(tuple(unfolded), tuple(before), known, tuple(named_earlier(memory)))
     if not extracted:
         return stored
     when = {m.message_id: m.accepted_at for m in messages}
@@ -66,7 +66,10 @@ def current_memory(
 
 @lru_cache(maxsize=4096)
 def _extract(
-    lines: tuple[_Line, ...], before: tuple[_Line, ...], known: tuple[tuple[str, str], ...]
+    lines: tuple[_Line, ...],
+    before: tuple[_Line, ...],
+    known: tuple[tuple[str, str], ...],
+    named: tuple[str, ...],
 ) -> tuple[ExtractedFact, ...]:
     """Memoized: a channel asks for the same session's context again and again."""
     return tuple(
@@ -74,5 +77,6 @@ def _extract(
             [TranscriptLine(*line) for line in lines],
             known,
             [TranscriptLine(*line) for line in before],
+            named,
         )
     )

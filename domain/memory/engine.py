@@ -57,11 +57,14 @@ class MemoryEngine(Protocol):
         lines: Sequence[TranscriptLine],
         known: Sequence[tuple[str, str]],
         context: Sequence[TranscriptLine] = (),
+        named_earlier: Sequence[str] = (),
     ) -> list[ExtractedFact]:
         """Key facts stated in ``lines``, each keyed by its subject (``delivery_address``,
         never just ``date``); ``known`` is the current (key, value) list, most recently
         updated first, so an engine reuses a key when a value changes; ``context`` as for
-        ``fold``. Values stay in the conversation's language."""
+        ``fold``; ``named_earlier`` the names said before ``context`` (options the assistant
+        offered, values held before): an option switched to by its name alone is one of
+        them. Values stay in the conversation's language."""
         ...
 
     def open_items(

@@ -20,6 +20,7 @@ from domain.memory.details import details_of, kept_details
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from domain.memory.offline.changed_counts import changed_counts
 from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.offered_names import offered_since
 from domain.memory.offline.superseded import superseded
 from domain.memory.offline.switched_options import switched_options
 from domain.tokens import estimate_tokens
@@ -122,7 +123,9 @@ def fold(
         for fact in state.facts
         if sent_first is None or state.fact_seqs.get(fact.key, sent_first + 1) < sent_first
     ]
-    extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context))
+    # A message stored late is read against what was known when it was sent: no name since.
+    earlier = [] if late else named_earlier(state)
+    extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context, earlier))
     facts = merge_facts(state.facts, extracted, now, late=late, said_at=state.fact_seqs)
     replaced = [fact.value for fact in extracted if fact.replaced]
     earlier_replaced = state.replaced_values
@@ -155,6 +158,7 @@ def fold(
             "facts": facts,
             "fact_seqs": _fact_seqs(facts, batch, state.fact_seqs),
             "replaced_values": remember_replaced(earlier_replaced, replaced),
+            "offered_names": offered_since(state.offered_names, lines),
             "details": details,
             # The question the next batch may answer is still the last one folded in order.
             "tail": state.tail if late else _tail(lines),
@@ -243,6 +247,13 @@ def remember_replaced(earlier: Sequence[str], named: Sequence[str]) -> list[str]
     """``earlier`` and the newly ``named`` old values, each once, the newest last."""
     values = [v for v in earlier if v not in named] + list(dict.fromkeys(named))
     return values[-MAX_REPLACED_VALUES:]
+
+
+def named_earlier(state: MemoryState) -> list[str]:
+    """The names said before ``state``'s tail that a switch by name may take again: the
+    options the assistant offered and the values facts held before their current ones."""
+    held_before = [old.value for fact in state.facts for old in fact.history]
+    return [*state.offered_names, *held_before]
 
 
 def folded_through(state: MemoryState) -> int:

@@ -75,8 +75,9 @@ class RecordingEngine:
         lines: Sequence[TranscriptLine],
         known: Sequence[tuple[str, str]],
         context: Sequence[TranscriptLine] = (),
+        named_earlier: Sequence[str] = (),
     ) -> list[ExtractedFact]:
-        return self.inner.extract_facts(lines, known, context)
+        return self.inner.extract_facts(lines, known, context, named_earlier)
 
 
 def test_a_300_message_conversation_is_accounted_for_exactly_once(store: SqliteStore) -> None:

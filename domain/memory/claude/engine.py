@@ -132,7 +132,10 @@ class ClaudeEngine:
         lines: Sequence[TranscriptLine],
         known: Sequence[tuple[str, str]],
         context: Sequence[TranscriptLine] = (),
+        named_earlier: Sequence[str] = (),
     ) -> list[ExtractedFact]:
+        # ``named_earlier`` serves the offline rules' switch by a name alone; the model reads
+        # an option meant from the messages it is sent.
         sent = self._bounded(lines, "extract_facts")
         if not sent:
             return []

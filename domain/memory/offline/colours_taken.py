@@ -22,7 +22,8 @@ from domain.memory.offline.lexicon import (
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
-_EN_COLOUR = (
+#: A plain colour in English (``offered_names`` keeps those the assistant named).
+EN_COLOUR = (
     r"(?:(?:light|dark|pale|navy|sky|bright)\s+)?"
     r"(?:red|white|black|blue|green|yellow|gr[ae]y|pink|purple|orange|brown|silver|gold"
     r"|navy|beige|cream|charcoal|teal|olive|burgundy|maroon|ivory|khaki|turquoise)"
@@ -30,7 +31,7 @@ _EN_COLOUR = (
 #: Where a colour taken ends: a word that closes the pick, or the clause's end; not a list
 #: of colours offered ("we do it in red, green and grey").
 _EN_CLOSES = (
-    rf"(?!\s*(?:,|\b(?i:or|and)\b)\s*(?:(?i:the)\s+)?(?i:{_EN_COLOUR})\b)"
+    rf"(?!\s*(?:,|\b(?i:or|and)\b)\s*(?:(?i:the)\s+)?(?i:{EN_COLOUR})\b)"
     r"(?=\s+(?i:instead|please|then|thanks|thank|for\s+me)\b|\s*(?:[.!,;]|$))"
 )
 #: Words that open "back to …" as a choice gone back to: a yes or an ok ("yep back to
@@ -42,41 +43,42 @@ _EN_TAKEN = re.compile(
     # "I'll take it in black instead", "I'd like the grey one", "go for white"
     r"(?i:\b(?:take|(?<=['’]ll\s)have|(?<=will\s)have|get|go\s+for|go\s+with|order|want|prefer|choose|pick|make)"
     r"(?:\s+(?:it|them|one|that|this))?(?:\s+(?:in|with))?(?:\s+the)?\s+"
-    rf"(?P<taken>{_EN_COLOUR})(?:\s+(?:one|ones|version|option|colou?r))?){_EN_CLOSES}"
+    rf"(?P<taken>{EN_COLOUR})(?:\s+(?:one|ones|version|option|colou?r))?){_EN_CLOSES}"
     # "I want the iPhone 15 in black please", "I'd like the kitchen tiles in white"
     r"|(?i:\b(?:take|want|order|get|(?:['’]d|would)\s+like)\s+(?:the|a|an|my|it|them|one)\b"
-    rf"(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?P<object_in>{_EN_COLOUR})){_EN_CLOSES}"
+    rf"(?:\s+[\w'’-]+){{0,4}}?\s+in\s+(?P<object_in>{EN_COLOUR})){_EN_CLOSES}"
     # "switch it to navy", "I've changed your armchair to black"
     r"|(?i:\b(?:switch|swap|chang)(?:e|es|ed|ing)?"
     r"(?:\s+(?:it|them|that|this|(?:the|your|my)(?:\s+[A-Za-z][\w'’-]*){1,3}))?"
-    rf"\s+(?:to|for)\s+(?:the\s+)?(?P<switched>{_EN_COLOUR})(?:\s+(?:one|ones|version))?)"
+    rf"\s+(?:to|for)\s+(?:the\s+)?(?P<switched>{EN_COLOUR})(?:\s+(?:one|ones|version))?)"
     rf"{_EN_CLOSES}"
     # a colour gone back to: "so back to navy", "ok, back to the black one please", "can we
     # go back to white?"; "back to black" after another colour takes the first again
     rf"|(?:^|[,;]|\b(?i:{EN_BACK_OPENERS}|switch(?:ed)?|chang(?:e|ed)|swap(?:ped)?))\s*"
     r"(?i:back)\s+(?i:to)\s+(?:(?i:the)\s+)?"
-    rf"(?P<back>(?i:{_EN_COLOUR}))(?:\s+(?i:one|ones|version))?{_EN_CLOSES_OR_EMOJI}"
+    rf"(?P<back>(?i:{EN_COLOUR}))(?:\s+(?i:one|ones|version))?{_EN_CLOSES_OR_EMOJI}"
     # the pick said alone: "the grey one please", "ok, the black one then", "not black, the
     # white one"
     r"|(?:^|[,;]|\b(?i:no|but))\s*(?:(?i:ok|okay|fine|actually|then|just|hmm)[,\s]+)*(?i:the)\s+"
-    rf"(?P<reply>(?i:{_EN_COLOUR}))\s+(?i:one)(?:\s+(?i:please|then|instead))?\s*[.!]?\s*$"
+    rf"(?P<reply>(?i:{EN_COLOUR}))\s+(?i:one)(?:\s+(?i:please|then|instead))?\s*[.!]?\s*$"
 )
-_FA_COLOUR = (
+#: A plain colour in Persian.
+FA_COLOUR = (
     r"(?:سفید|مشکی|سیاه|طوسی|خاکستری|نقره[\u200c\s]?ای|طلایی|کرم|بژ|قهوه[\u200c\s]?ای|آبی"
     r"|سرمه[\u200c\s]?ای|سبز|قرمز|زرشکی|صورتی|بنفش|زرد|نارنجی|یشمی|فیروزه[\u200c\s]?ای)"
 )
 #: A Persian verb of taking after the colour and its object marker: «مشکی رو می‌خوام»,
 #: «رنگ طوسی رو برمی‌دارم», «سفید رو انتخاب می‌کنم», «همون آبی رو بفرستید».
 _FA_TAKEN = re.compile(
-    rf"(?<![{_FA}])(?P<taken>(?:رنگ\s+)?{_FA_COLOUR})(?:ش|ه)?\s+(?:رو|را)\s+"
+    rf"(?<![{_FA}])(?P<taken>(?:رنگ\s+)?{FA_COLOUR})(?:ش|ه)?\s+(?:رو|را)\s+"
     rf"(?:(?:به\s+جاش|به\s+جای\s+اون|عوض\s+کنید\s+و)\s+)?"
     rf"(?:می[\u200c\s]?خوام|می[\u200c\s]?خواهم|برمی[\u200c\s]?دارم|بر\s+می[\u200c\s]?دارم"
     rf"|انتخاب\s+می[\u200c\s]?کنم|بفرستید|بفرستین|سفارش\s+می[\u200c\s]?دم|ثبت\s+کنید)"
     # a colour gone back to: «برگردیم به مشکی», «برگردید به همون سفید»
     rf"|(?<![{_FA}])(?:برگردیم|برگردید|برگردین|برمی[\u200c\s]?گردیم)\s+به\s+"
-    rf"(?:(?:همون|همان)\s+)?(?P<back>(?:رنگ\s+)?{_FA_COLOUR})(?![{_FA}])"
+    rf"(?:(?:همون|همان)\s+)?(?P<back>(?:رنگ\s+)?{FA_COLOUR})(?![{_FA}])"
     # «به مشکی تغییر بدید», «به رنگ طوسی عوض کنید»
-    rf"|(?<![{_FA}])به\s+(?P<switched>(?:رنگ\s+)?{_FA_COLOUR})\s+"
+    rf"|(?<![{_FA}])به\s+(?P<switched>(?:رنگ\s+)?{FA_COLOUR})\s+"
     rf"(?:تغییر|عوض)\s+(?:بدید|بدین|بده|کنید|کنین|کن|دادم|دادیم|کردم|کردیم|شد)"
 )
 #: A Persian «نمی‌خوام» refuses the colour.

@@ -32,8 +32,9 @@ class OfflineEngine:
         lines: Sequence[TranscriptLine],
         known: Sequence[tuple[str, str]],
         context: Sequence[TranscriptLine] = (),
+        named_earlier: Sequence[str] = (),
     ) -> list[ExtractedFact]:
-        return extract_facts(lines, known, context)
+        return extract_facts(lines, known, context, named_earlier)
 
     def open_items(
         self, lines: Sequence[TranscriptLine], earlier: Sequence[str], max_items: int

@@ -348,8 +348,11 @@ class _Known:
 class _Facts:
     """Facts of one batch as they are found, and what the session knew before it."""
 
-    def __init__(self, known: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, known: Sequence[tuple[str, str]], named_earlier: Sequence[str] = ()) -> None:
         self.known = [_Known(key, value) for key, value in known]
+        #: Names said before the messages read (options the assistant offered, values held
+        #: earlier): ``named_before`` reaches past the context.
+        self.named_earlier = tuple(named_earlier)
         self.latest: dict[str, ExtractedFact] = {}
         #: Every change of a value, in order: a total and its correction in one batch
         #: both reach the history.
@@ -462,7 +465,7 @@ class _Facts:
         earlier in the conversation: an option one can switch or go back to."""
         said = re.compile(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", re.IGNORECASE)
         values = [item.value for item in self.known] + [fact.value for fact in self.changes]
-        return any(said.search(text) for text in [*self.offered, *values])
+        return any(said.search(text) for text in [*self.offered, *values, *self.named_earlier])
 
     def holds(self, value: str) -> bool:
         """Whether a current fact already says ``value`` (under whatever key)."""
@@ -552,20 +555,23 @@ def extract_facts(
     lines: Sequence[TranscriptLine],
     known: Sequence[tuple[str, str]],
     context: Sequence[TranscriptLine] = (),
+    named_earlier: Sequence[str] = (),
 ) -> list[ExtractedFact]:
     """Every value stated or changed, in the order stated: a key appears again when its
     value changed within the batch (the last is current, the earlier go to history).
 
     ``known`` is the session's current (key, value) list, most recently updated first;
     ``context`` the messages just before ``lines`` (read for the questions they ask,
-    never for facts).
+    never for facts); ``named_earlier`` the names said before ``context`` (the options the
+    assistant offered, the values held before): an option switched to by its name alone.
     """
     spellings = known_spellings(key for key, _ in known)
-    facts = _Facts([(canonical_key(key), value) for key, value in known])
+    held = [(canonical_key(key), value) for key, value in known]
+    facts = _Facts(held, named_earlier)
     conversation = Conversation()
     # The messages before the batch are read again for what they asked, and for a name
     # given there: it answered the question for a name, which stays closed here.
-    read_before = _Facts([(canonical_key(key), value) for key, value in known])
+    read_before = _Facts(held, named_earlier)
     for line in sorted(context, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())

@@ -57,17 +57,19 @@ _NAMED_PRODUCTS = frozenset(
     {"room", "suite", "plan", "package", "tariff", "bundle", "colour", "color"}
 )
 _NAME_WORD = rf"{_NOT_NAMES}(?:[A-Z][A-Za-z'’&-]*|\d+)"
-_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+#: An option's name: up to three capitalised words or numbers (``offered_names`` keeps
+#: those the assistant named).
+OPTION_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _CHOICE = re.compile(
     # "a Deluxe King room", "Family Room", "our Northgate location", "Fibre 150 package"
-    rf"(?<![\w'’])(?P<before>{_NAME})\s+(?P<kind>(?i:{_KIND}))(?![A-Za-z])"
+    rf"(?<![\w'’])(?P<before>{OPTION_NAME})\s+(?P<kind>(?i:{_KIND}))(?![A-Za-z])"
     # "home club Riverside", "your home club is Lakeshore": the kind first
     rf"|(?<![A-Za-z])(?P<kind2>(?i:home\s+club|club|branch|location|colou?r))\s+(?:is\s+)?"
-    rf"(?P<after>{_NAME})"
+    rf"(?P<after>{OPTION_NAME})"
     # "change your home club to Lakeshore", "switch the plan to Fibre 150"
-    rf"|(?<![A-Za-z])(?P<kind3>(?i:{_KIND}))\s+to\s+(?:the\s+)?(?P<to>{_NAME})"
+    rf"|(?<![A-Za-z])(?P<kind3>(?i:{_KIND}))\s+to\s+(?:the\s+)?(?P<to>{OPTION_NAME})"
     # "with Deansgate as your home club", "Riverside as the location"
-    rf"|(?<![\w'’])(?P<as>{_NAME})\s+as\s+(?:(?i:your|the|our|my)\s+)?(?:(?i:home)\s+)?"
+    rf"|(?<![\w'’])(?P<as>{OPTION_NAME})\s+as\s+(?:(?i:your|the|our|my)\s+)?(?:(?i:home)\s+)?"
     rf"(?P<kind4>(?i:{_KIND}))(?![A-Za-z])"
 )
 
@@ -100,21 +102,21 @@ _PICKED = re.compile(
     # "go with" a name alone may be going with a person ("I'll go with Sarah"): only the
     # name of a thing ("go with the Express") or one said instead of another ("go with
     # Economy then")
-    rf"(?:\b(?i:go(?:ing)?\s+with)\s+(?:(?i:the)\s+(?P<thing>{_NAME})"
+    rf"(?:\b(?i:go(?:ing)?\s+with)\s+(?:(?i:the)\s+(?P<thing>{OPTION_NAME})"
     rf"(?=\s+(?i:then|please|instead|one|option)\b|\s*(?:[.!,;]|$))"
-    rf"|(?P<instead>{_NAME})(?=\s+(?i:then|instead)\b))"
+    rf"|(?P<instead>{OPTION_NAME})(?=\s+(?i:then|instead)\b))"
     rf"|\b(?i:(?:i|we)(?:'ll|’ll|\s+will)\s+(?:do|have)|let'?s\s+do)"
-    rf"\s+(?:(?i:the)\s+)?(?P<taken>{_NAME})"
+    rf"\s+(?:(?i:the)\s+)?(?P<taken>{OPTION_NAME})"
     rf"(?=\s+(?i:then|please|instead|one|option)\b|\s*(?:[.!,;]|$))"
-    rf"|(?<![\w'’]\s)(?<![\w'’])(?!{_NOT_OPTIONS})(?P<confirmed>{_NAME})\s+it\s+is"
+    rf"|(?<![\w'’]\s)(?<![\w'’])(?!{_NOT_OPTIONS})(?P<confirmed>{OPTION_NAME})\s+it\s+is"
     rf"(?=\s+(?i:then)\b|\s*(?:[.!,;]|$){_FOR_WHICH_PART})"
-    rf"|\b(?i:actually|ok|okay|fine|alright|then)[,\s]+(?:(?i:the)\s+)?(?P<settled>{_NAME})"
+    rf"|\b(?i:actually|ok|okay|fine|alright|then)[,\s]+(?:(?i:the)\s+)?(?P<settled>{OPTION_NAME})"
     rf"(?=\s+(?i:then|one|please)\b)"
     # switched to or gone back to, the clause closing on the name: "switch to the Pro",
     # "Switched to Pro ✅", "back to the Classic please"
     rf"|(?:\b(?i:switch(?:ed)?|swap(?:ped)?|chang(?:e|ed))(?:\s+(?i:back))?"
     rf"|(?:^|[,;]|\b(?i:{EN_BACK_OPENERS}))\s*(?i:back))"
-    rf"\s+(?i:to)\s+(?:(?i:the)\s+)?(?P<switched>{_NAME})"
+    rf"\s+(?i:to)\s+(?:(?i:the)\s+)?(?P<switched>{OPTION_NAME})"
     rf"(?=\s+(?i:then|please|instead|one|option)\b|\s*(?:[.!,;]|$)|\s*{EMOJI}))"
 )
 #: A day or a month: a date taken, no option.

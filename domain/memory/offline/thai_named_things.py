@@ -49,8 +49,8 @@ _NO_MORE = r"(?![A-Za-z0-9-])"
 #: «สี Awesome Navy», «สีม่วง Awesome Lilac»: the word for colour, a Thai colour perhaps, the
 #: Latin name; «สี» inside a word («เสียหาย», damage) or a verb of painting or dyeing («ทาสี
 #: Nippon Paint», «พ่นสี», «ย้อมสี»: the paint's brand follows) is no colour.
-_TH_COLOURS = "แดง|เหลือง|เขียว|ฟ้า|น้ำเงิน|กรมท่า|ม่วง|ชมพู|ดำ|ขาว|เทา|ส้ม|น้ำตาล|ทอง|เงิน|ครีม|บรอนซ์"
-_COLOUR = rf"(?<!เ)(?<!ทา)(?<!พ่น)(?<!ย้อม)สี(?:{_TH_COLOURS})?\s?(?P<value>{_LATIN_NAME}){_NO_MORE}"
+TH_COLOURS = "แดง|เหลือง|เขียว|ฟ้า|น้ำเงิน|กรมท่า|ม่วง|ชมพู|ดำ|ขาว|เทา|ส้ม|น้ำตาล|ทอง|เงิน|ครีม|บรอนซ์"
+_COLOUR = rf"(?<!เ)(?<!ทา)(?<!พ่น)(?<!ย้อม)สี(?:{TH_COLOURS})?\s?(?P<value>{_LATIN_NAME}){_NO_MORE}"
 
 _TH_CAR_MAKES = (
     "โตโยต้า|ฮอนด้า|มาสด้า|นิสสัน|อีซูซุ|มิตซูบิชิ|ฟอร์ด|เชฟโรเลต|ซูซูกิ|เอ็มจี|ฮุนได|เกีย|บีวายดี"
@@ -171,7 +171,7 @@ _PICKED = re.compile(
 #: nothing.
 _PICKED_COLOUR = re.compile(
     rf"(?<!ถ้า)(?<!ถ้า\s)(?:เอา|เลือก|เปลี่ยนเป็น|(?P<back>กลับไป)(?:เป็น|ใช้|เอา)?)\s?"
-    rf"(?P<value>สี(?:{_TH_COLOURS}))"
+    rf"(?P<value>สี(?:{TH_COLOURS}))"
     rf"(?=\s?(?:ละกัน|ดีกว่า|เลย|แทน|เหมือนเดิม)|\s?{THAI_PARTICLES}|\s*$|\s*[.!])"
 )
 
