@@ -205,6 +205,12 @@ def test_the_newest_messages_read_at_context_time_reach_the_offer() -> None:
             ["Commercial Essentials", "Fibre 150"],
         ),
         ("Our socks are navy with a gold band, the 2025 range.", ["navy", "gold"]),
+        # a sentence's first word is capitalised whatever it is; a count is no part of a name
+        ("Lovely. Usually three weeks. We have 24 Classic jerseys.", ["Classic"]),
+        (
+            "Two ranges:\nClassic: €32\nPro – €41\nCommercial Plus would suit",
+            ["Classic", "Pro", "Commercial Plus"],
+        ),
         ("این مبل رو در دو رنگ مشکی و طوسی داریم، طرح طلایی هم هست.", ["مشکی", "طوسی", "طلایی"]),
         ("มีสีดำกับสีขาวค่ะ สีดำขายดีกว่า", ["สีดำ", "สีขาว"]),
     ],

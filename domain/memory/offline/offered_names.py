@@ -31,13 +31,37 @@ _NAMES = re.compile(
 MAX_OFFERED_NAMES = 60
 #: Shorter names are letters or initials, no option's ("A", "I").
 _MIN_CHARS = 2
+#: Where a sentence starts: its first word is capitalised whatever it is ("Lovely.", "Can
+#: you …", "Usually three weeks"), no name unless another capitalised word goes with it.
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n)\s*$")
+#: A word alone at a sentence's start still names an option listed ("Classic: €32",
+#: "Pro – lighter fabric").
+_LISTED_AFTER = re.compile(r"\s*[:–—-]")
+#: A count before a name is no part of it ("24 Classic jerseys").
+_COUNT = re.compile(r"^(?:\d+\s+)+")
 
 
 def names_offered(text: str) -> list[str]:
     """The option names an assistant's ``text`` says, each once, in order."""
-    names = (match.group() for match in _NAMES.finditer(text))
-    kept = (name for name in names if len(name) >= _MIN_CHARS and any(c.isalpha() for c in name))
-    return list(dict.fromkeys(kept))
+    names = []
+    for line in text.splitlines():
+        for match in _NAMES.finditer(line):
+            name = _COUNT.sub("", match.group())
+            if len(name) < _MIN_CHARS or not any(character.isalpha() for character in name):
+                continue
+            if not _opens_sentence(line, match, name):
+                names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def _opens_sentence(line: str, match: re.Match[str], name: str) -> bool:
+    """Whether ``name`` is only the capitalised first word of a sentence, not listed."""
+    alone = " " not in name and name[0].isupper()
+    return (
+        alone
+        and _SENTENCE_START.search(line[: match.start()]) is not None
+        and _LISTED_AFTER.match(line, match.end()) is None
+    )
 
 
 def offered_since(earlier: Sequence[str], lines: Sequence[TranscriptLine]) -> list[str]:
