@@ -127,6 +127,7 @@ from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
+from domain.memory.offline.percentages import percentages
 from domain.memory.offline.period_starts import start_given, start_told
 from domain.memory.offline.person_names import (
     RELATION_KEYS,
@@ -960,6 +961,7 @@ def _facts_in(
         if claimed.is_free(plate.start, plate.end):
             found.append(FactMatch(plate.key, plate.plate, plate.start, plate.end))
             claimed.claim(plate.start, plate.end)
+    found.extend(percentages(text, claimed))  # "a 30% deposit": no sum, but a term agreed
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v, from_user)]
     asked_names = [t.name for t in asked]
     found.extend(

@@ -1,0 +1,128 @@
+"""Percentages as the value of what they are a share of: "Deposit is 25%", "a 30% deposit",
+"10% off", «۳۰ درصد پیش‌پرداخت», «تخفیف ۱۰ درصد», «٪۲۰ تخفیف», «اجرت ۱۷ درصد», «มัดจำ 50%»,
+«ชำระ 25% ก่อนค่ะ», «ส่วนลด 10%».
+
+A number with "%" is no sum and no id (``facts`` reads none of them), so a deposit, a
+discount or a making fee agreed as a share of the price was kept by no fact and a later
+"we'll make it 15%" replaced nothing. Here the word of what the share is, in the same
+sentence and with no other number between the two, keys it (``deposit_percent``,
+``discount_percent`` ...); the same key said again with another share replaces it. A
+deposit or a part paid said with the sum it comes to is kept as that sum (``facts``).
+
+Not a share with no such word ("the battery's at 18%", "prices went up 40%"), not a
+question ("isn't 22% a lot?"), not what someone else charges ("they got 15% off somewhere
+else", «طلافروشی سر کوچمون ۱۲ درصد میگیره»), and not 0% (an instalment plan's interest,
+"0% VAT" on panels: nothing to pay, no share of it agreed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.sentence_bounds import sentence_bounds
+from domain.memory.offline.values import FA_LETTERS, Kind, find_values
+
+_FA = FA_LETTERS
+#: Any digit: ASCII, Persian, Arabic-Indic, Thai.
+_DIGIT = r"[0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]"
+_NUMBER = rf"{_DIGIT}+(?:[.٫/]{_DIGIT}+)?"
+#: "25%", "10 percent", «۱۰ درصد», «۲۰٪», «٪۲۰» (the sign written before, as Persian may),
+#: «30 เปอร์เซ็นต์».
+_PERCENT = re.compile(
+    rf"(?<![\d.,٫\u06f0-\u06f9\u0660-\u0669])(?:[٪%]\s?(?P<after>{_NUMBER})"
+    rf"|(?P<number>{_NUMBER})\s?(?:%|٪|per\s?cent(?![A-Za-z])|درصد|เปอร์เซ็นต์))",
+    re.IGNORECASE,
+)
+
+#: What a share is, by the words that name it; the key it is kept under.
+_SHARES: tuple[tuple[str, str], ...] = (
+    (
+        "deposit_percent",
+        r"(?<![A-Za-z])(?:deposit|down\s*payment|up\s*front|upfront)(?![A-Za-z])"
+        rf"|(?<![{_FA}])(?:پیش[\u200c\s]?پرداخت|بیعانه)|มัดจำ",
+    ),
+    (
+        "discount_percent",
+        r"(?<![A-Za-z])(?:discount|off)(?![A-Za-z])"
+        rf"|(?<![{_FA}])تخفیف|ส่วนลด|ลด",
+    ),
+    (
+        # what a goldsmith charges for the work, a share of the gold's price
+        "making_fee_percent",
+        r"(?<![A-Za-z])making\s+(?:fee|charge)"
+        rf"|(?<![{_FA}])اجرت|ค่ากำเหน็จ",
+    ),
+    (
+        "tip_percent",
+        r"(?<![A-Za-z])(?:tip|gratuity|service\s+charge)(?![A-Za-z])"
+        rf"|(?<![{_FA}])انعام|ทิป|เซอร์วิสชาร์จ",
+    ),
+    (
+        "tax_percent",
+        r"(?<![A-Za-z])(?:VAT|GST|sales\s+tax|tax)(?![A-Za-z])"
+        rf"|(?<![{_FA}])(?:مالیات|ارزش[\u200c\s]?افزوده)|ภาษี|VAT",
+    ),
+    (
+        # a part of a sum paid now, the rest later: «ชำระ 25% ก่อน», "pay 50% now"
+        "paid_percent",
+        r"(?<![A-Za-z])(?:pay|paid|paying)(?![A-Za-z])"
+        rf"|(?<![{_FA}\u200c])(?:پرداخت|بپردازید)(?![{_FA}])|ชำระ|จ่าย",
+    ),
+)
+_CUES = [(key, re.compile(words, re.IGNORECASE)) for key, words in _SHARES]
+
+#: The furthest a share's word stands from the number, before it and after it.
+_REACH_BEFORE = 30
+_REACH_AFTER = 20
+#: What another seller charges, or someone else got: no term of this order.
+_ELSEWHERE = re.compile(
+    r"(?<![A-Za-z])(?:somewhere\s+else|elsewhere|another\s+(?:shop|store|place|company)"
+    r"|other\s+(?:shops|stores|places|companies))(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:جای\s*دیگ|مغازه(?:\s*ی|\u200cی)?\s*دیگ|سر\s*کوچ)|ที่อื่น|ร้านอื่น",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(_DIGIT)
+#: Shares of a sum paid: said with the sum they come to ("Deposit is 25%, so £2,748.75",
+#: «มัดจำ 50% = 25,840 บาท», «۳۰ درصد پیش‌پرداخت، یعنی ۱۴۰ میلیون»), the sum is the value kept
+#: (as a deposit), and the share only how it was worked out.
+_KEPT_AS_SUM = frozenset({"deposit_percent", "paid_percent"})
+
+
+def percentages(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
+    """A fact for each share of ``text`` its sentence names, as written ("25%", «۱۰ درصد»);
+    each span claimed, so no other rule reads its number."""
+    for match in _PERCENT.finditer(text):
+        start, end = match.span()
+        number = match.group("number") or match.group("after")
+        if all(ch in "0۰٠๐.٫" for ch in number):
+            continue  # 0%: nothing to pay
+        begin, stop = sentence_bounds(text, start, end)
+        sentence = text[begin:stop]
+        if is_question(sentence) or _ELSEWHERE.search(sentence):
+            continue
+        key = _share_named(text, begin, stop, start, end)
+        if key is None or not claimed.is_free(start, end):
+            continue
+        if key in _KEPT_AS_SUM and any(v.kind is Kind.AMOUNT for v in find_values(text[end:stop])):
+            continue  # "Deposit is 25%, so £2,748.75": the sum is the deposit, 25% its working
+        claimed.claim(start, end)
+        yield FactMatch(key, text[start:end], start, end)
+
+
+def _share_named(text: str, begin: int, stop: int, start: int, end: int) -> str | None:
+    """The key of the share's word nearest the number in its sentence, with no other
+    number between the two; None when no such word is near."""
+    best: tuple[int, str] | None = None
+    for key, cue in _CUES:
+        for found in cue.finditer(text, max(begin, start - _REACH_BEFORE), start):
+            gap = text[found.end() : start]
+            if not _DIGIT_RE.search(gap) and (best is None or len(gap) < best[0]):
+                best = (len(gap), key)
+        for found in cue.finditer(text, end, min(stop, end + _REACH_AFTER)):
+            gap = text[end : found.start()]
+            if not _DIGIT_RE.search(gap) and (best is None or len(gap) < best[0]):
+                best = (len(gap), key)
+    return best[1] if best else None
