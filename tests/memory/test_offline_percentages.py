@@ -22,6 +22,11 @@ from tests.memory.test_offline_facts_contacts import facts_of
         ("assistant", "ร้านเก็บมัดจำ 50% ก่อนเริ่มผลิตครับ", "deposit_percent", "50%"),
         ("assistant", "เป็นสมาชิกอยู่ ได้ส่วนลดค่าแรง 5% ค่ะ", "discount_percent", "5%"),
         ("user", "ชำระ 25% ก่อนค่ะ ที่เหลือค่อยเรียกทีหลัง", "paid_percent", "25%"),
+        # "off", "pay", «ลด» name a share right next to its number
+        ("user", "They agreed 10% off and 30% of the total up front.", "discount_percent", "10%"),
+        ("user", "pay 50% now and the rest on delivery", "paid_percent", "50%"),
+        ("user", "ลด 10% ให้ค่ะ", "discount_percent", "10%"),
+        ("user", "۲۰ درصد ودیعه میگیریم", "deposit_percent", "۲۰ درصد"),
     ],
 )
 def test_a_share_is_kept_as_what_it_is_a_share_of(
@@ -65,6 +70,12 @@ def test_a_new_share_of_the_same_thing_replaces_the_old(
         ("assistant", "ผ่อน 0% 10 เดือนกับบัตรที่ร่วมรายการครับ"),  # interest-free instalments
         ("assistant", "کد تخفیف KISH-VIP7 براتون فعال میشه، ۸ درصد"),  # a code between
         ("assistant", "قیمت لوله از پارسال نزدیک ۴۰ درصد رفته بالا"),  # prices, not a term
+        # near a share's word, but how sure, a level read, a share of others, how much more
+        ("user", "I am 100% sure I will pay"),
+        ("user", "پرداخت میکنم، ۱۰۰ درصد مطمئنم"),
+        ("user", "humidity is 14% so the deposit can go ahead"),
+        ("user", "Tip: 80% of clubs order the full kit"),
+        ("user", "the tax came to 20% more than last year"),
     ],
 )
 def test_a_share_named_by_nothing_here_is_no_fact(role: str, message: str) -> None:
@@ -85,3 +96,40 @@ def test_a_deposit_said_with_its_sum_is_kept_as_the_sum(message: str, deposit: s
     facts = facts_of(("assistant", message))
     assert "deposit_percent" not in facts, facts
     assert deposit in facts.values(), facts
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "key", "share"),
+    [
+        # "off" far from the number, and a phone's charge
+        (
+            "We can do 10% off the kit.",
+            "sorry my phone is at 5%, switching it off now",
+            "discount_percent",
+            "10%",
+        ),
+        # wholly refundable: the deposit's terms, not its share
+        (
+            "A 30% deposit secures the date.",
+            "Yes, the deposit is 100% refundable up to 30 days before.",
+            "deposit_percent",
+            "30%",
+        ),
+        # how sure the customer is
+        (
+            "تخفیف ۱۰ درصد براتون میزنیم",
+            "۱۰۰ درصد مطمئنم، تخفیف رو اعمال کنید",
+            "discount_percent",
+            "۱۰ درصد",
+        ),
+        ("اجرت ۱۷ درصده", "۱۰۰ درصد مطمئنم، اجرت رو حساب کنید", "making_fee_percent", "۱۷ درصد"),
+        # the wood's moisture, gone down («ลดลง»)
+        ("ได้ส่วนลด 5% ค่ะ", "ไม้ความชื้น 14% ลดลงจากเดิมแล้ว", "discount_percent", "5%"),
+        # the battery, and a payment later
+        ("ชำระ 25% ก่อนค่ะ", "แบตเหลือ 20% ค่ะ เดี๋ยวจ่ายทีหลัง", "paid_percent", "25%"),
+    ],
+)
+def test_a_percentage_of_something_else_keeps_the_held_share(
+    first: str, second: str, key: str, share: str
+) -> None:
+    assert facts_of(("user", first), ("user", second)).get(key) == share

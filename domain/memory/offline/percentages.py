@@ -22,12 +22,12 @@ from collections.abc import Iterator
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
+from domain.memory.offline.lexicon import PERSIAN_DEPOSIT
 from domain.memory.offline.sentence_bounds import sentence_bounds
-from domain.memory.offline.values import FA_LETTERS, Kind, find_values
+from domain.memory.offline.values import ANY_DIGIT, FA_LETTERS, Kind, find_values
 
 _FA = FA_LETTERS
-#: Any digit: ASCII, Persian, Arabic-Indic, Thai.
-_DIGIT = r"[0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]"
+_DIGIT = ANY_DIGIT
 _NUMBER = rf"{_DIGIT}+(?:[.٫/]{_DIGIT}+)?"
 #: "25%", "10 percent", «۱۰ درصد», «۲۰٪», «٪۲۰» (the sign written before, as Persian may),
 #: «30 เปอร์เซ็นต์».
@@ -42,12 +42,11 @@ _SHARES: tuple[tuple[str, str], ...] = (
     (
         "deposit_percent",
         r"(?<![A-Za-z])(?:deposit|down\s*payment|up\s*front|upfront)(?![A-Za-z])"
-        rf"|(?<![{_FA}])(?:پیش[\u200c\s]?پرداخت|بیعانه)|มัดจำ",
+        rf"|(?<![{_FA}])(?:{PERSIAN_DEPOSIT})|มัดจำ",
     ),
     (
         "discount_percent",
-        r"(?<![A-Za-z])(?:discount|off)(?![A-Za-z])"
-        rf"|(?<![{_FA}])تخفیف|ส่วนลด|ลด",
+        r"(?<![A-Za-z])discount(?![A-Za-z])" rf"|(?<![{_FA}])تخفیف|ส่วนลด",
     ),
     (
         # what a goldsmith charges for the work, a share of the gold's price
@@ -68,11 +67,38 @@ _SHARES: tuple[tuple[str, str], ...] = (
     (
         # a part of a sum paid now, the rest later: «ชำระ 25% ก่อน», "pay 50% now"
         "paid_percent",
-        r"(?<![A-Za-z])(?:pay|paid|paying)(?![A-Za-z])"
-        rf"|(?<![{_FA}\u200c])(?:پرداخت|بپردازید)(?![{_FA}])|ชำระ|จ่าย",
+        rf"(?<![{_FA}\u200c])(?:پرداخت|بپردازید)(?![{_FA}])|ชำระ",
     ),
 )
-_CUES = [(key, re.compile(words, re.IGNORECASE)) for key, words in _SHARES]
+#: Words of a share that name it only right next to the number ("10% off", "pay 50% now",
+#: «ลด 10%», «จ่าย 30%»): further off, "off" is "switching it off", «ลด» is «ลดลง» (went
+#: down) and "pay" a payment of anything.
+_NEXT_TO: tuple[tuple[str, str], ...] = (
+    ("discount_percent", r"(?<![A-Za-z])off(?![A-Za-z])|ลด(?!ลง)"),
+    ("paid_percent", r"(?<![A-Za-z])(?:pay|paid|paying)(?![A-Za-z])|จ่าย"),
+)
+_CUES = [(key, re.compile(words, re.IGNORECASE), False) for key, words in _SHARES] + [
+    (key, re.compile(words, re.IGNORECASE), True) for key, words in _NEXT_TO
+]
+#: A percentage that is no share of a price: how sure someone is ("100% sure", «۱۰۰ درصد
+#: مطمئنم», «100% แน่ใจ»), what holds wholly ("100% refundable"), how much more or less, or a
+#: share of something else than the sum ("80% of clubs"; not "30% of the total").
+_NOT_A_SHARE_AFTER = re.compile(
+    r"\s*(?:(?:sure|certain|confident|positive|refundable|guaranteed|more|less|higher|lower)"
+    r"(?![A-Za-z])"
+    r"|of\s+(?!(?:the\s+|your\s+|our\s+)?(?:total|price|cost|bill|sum|amount|balance|order"
+    r"|invoice|fee|contract|value|rent|work|job)))"
+    r"|\s*(?:مطمئن|اطمینان)|\s*(?:แน่ใจ|แน่นอน)",
+    re.IGNORECASE,
+)
+#: A level read off something, just before its number: "my phone is at 5%", "humidity is
+#: 14%", «แบตเหลือ 20%», «ไม้ความชื้น 14%», «رطوبت ۱۴ درصد».
+_MEASURED = re.compile(
+    r"(?<![A-Za-z])(?:battery|phone|humidity|moisture|charge[ds]?|signal)(?![A-Za-z])"
+    rf"|(?<![{_FA}])(?:رطوبت|شارژ|باتری|گوشی)|แบต|ความชื้น|โทรศัพท์",
+    re.IGNORECASE,
+)
+_MEASURED_REACH = 20
 
 #: The furthest a share's word stands from the number, before it and after it.
 _REACH_BEFORE = 30
@@ -103,6 +129,8 @@ def percentages(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
         sentence = text[begin:stop]
         if is_question(sentence) or _ELSEWHERE.search(sentence):
             continue
+        if _NOT_A_SHARE_AFTER.match(text, end, stop) or _measured(text, begin, start):
+            continue
         key = _share_named(text, begin, stop, start, end)
         if key is None or not claimed.is_free(start, end):
             continue
@@ -116,13 +144,26 @@ def _share_named(text: str, begin: int, stop: int, start: int, end: int) -> str 
     """The key of the share's word nearest the number in its sentence, with no other
     number between the two; None when no such word is near."""
     best: tuple[int, str] | None = None
-    for key, cue in _CUES:
-        for found in cue.finditer(text, max(begin, start - _REACH_BEFORE), start):
-            gap = text[found.end() : start]
-            if not _DIGIT_RE.search(gap) and (best is None or len(gap) < best[0]):
-                best = (len(gap), key)
-        for found in cue.finditer(text, end, min(stop, end + _REACH_AFTER)):
-            gap = text[end : found.start()]
+    for key, cue, next_to in _CUES:
+        gaps = [
+            text[found.end() : start]
+            for found in cue.finditer(text, max(begin, start - _REACH_BEFORE), start)
+        ]
+        gaps += [
+            text[end : found.start()]
+            for found in cue.finditer(text, end, min(stop, end + _REACH_AFTER))
+        ]
+        for gap in gaps:
+            if next_to and gap.strip():
+                continue
             if not _DIGIT_RE.search(gap) and (best is None or len(gap) < best[0]):
                 best = (len(gap), key)
     return best[1] if best else None
+
+
+def _measured(text: str, begin: int, start: int) -> bool:
+    """Whether a level read off something (a battery, the humidity) stands just before the
+    number at ``start``, with no other number between."""
+    before = text[max(begin, start - _MEASURED_REACH) : start]
+    ends = [found.end() for found in _MEASURED.finditer(before)]
+    return bool(ends) and not _DIGIT_RE.search(before[ends[-1] :])
