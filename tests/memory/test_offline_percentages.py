@@ -133,3 +133,89 @@ def test_a_percentage_of_something_else_keeps_the_held_share(
     first: str, second: str, key: str, share: str
 ) -> None:
     assert facts_of(("user", first), ("user", second)).get(key) == share
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "share"),
+    [
+        ("We ask for a 30% deposit to book the date.", "Deposit is 50%, so $1,000 now.", "50%"),
+        ("۳۰ درصد پیش‌پرداخت میگیریم", "مدیر گفت پیش‌پرداخت ۵۰ درصد، یعنی ۱۰ میلیون تومن", "۵۰ درصد"),
+        ("มัดจำ 30% ครับ", "ผู้จัดการอนุมัติให้มัดจำ 50% = 10,000 บาทครับ", "50%"),
+    ],
+)
+def test_a_changed_share_said_with_its_sum_replaces_the_held_share(
+    first: str, second: str, share: str
+) -> None:
+    """The sum is the deposit, but the share held before is no longer the deposit's."""
+    assert facts_of(("assistant", first), ("assistant", second)).get("deposit_percent") == share
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the same share said again with its sum: nothing changed
+        ("We ask for a 30% deposit.", "Deposit is 30%, so $600."),
+        ("مجموعا ۳۰ درصد پیش‌پرداخت میگیریم", "پیش‌پرداخت ۳۰ درصد، یعنی ۶ میلیون تومن"),
+        ("มัดจำ 30% ครับ", "มัดจำ 30% = 6,000 บาทครับ"),
+    ],
+)
+def test_the_same_share_said_with_its_sum_adds_nothing(first: str, second: str) -> None:
+    facts = facts_of(("assistant", first), ("assistant", second))
+    assert facts.get("deposit_percent") == ("۳۰ درصد" if "درصد" in first else "30%")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Sale: up to 20% off everything this week",
+        "members get a discount of as much as 20%",
+        "این ماه تا ۲۰ درصد تخفیف داریم",
+        "تخفیف حداکثر ۲۰ درصد میشه",
+        "เดือนนี้ลดสูงสุด 20% ครับ",
+        "ส่วนลดสูงสุดถึง 20% ครับ",
+        "ส่วนลดไม่เกิน 20% ครับ",
+    ],
+)
+def test_a_ceiling_is_no_share_agreed(message: str) -> None:
+    """What a sale may give at most: no term of this order, and no held share replaced."""
+    facts = facts_of(("assistant", message))
+    assert not [key for key in facts if key.endswith("_percent")], facts
+
+
+@pytest.mark.parametrize(
+    ("message", "share"),
+    [
+        # a share changed to a number: "to" and «رو» are no ceiling
+        ("We can bring the discount to 20% for you.", "20%"),
+        ("For 40 shirts we can take the discount up to 20%.", "20%"),
+        ("تخفیف رو ۲۰ درصد حساب میکنیم", "۲۰ درصد"),
+        ("ลด 20% ให้ครับ", "20%"),
+    ],
+)
+def test_a_share_agreed_is_no_ceiling(message: str, share: str) -> None:
+    """A share moved "up to" a number is moved there: the number is the share now."""
+    assert facts_of(("assistant", message)).get("discount_percent") == share
+
+
+@pytest.mark.parametrize(
+    ("message", "shares"),
+    [
+        (
+            "There's a 30% deposit, a 10% discount for members and VAT at 9%.",
+            {"deposit_percent": "30%", "discount_percent": "10%", "tax_percent": "9%"},
+        ),
+        (
+            "تخفیف ۱۰ درصد، مالیات ۹ درصد، پیش‌پرداخت ۳۰ درصد",
+            {"discount_percent": "۱۰ درصد", "tax_percent": "۹ درصد", "deposit_percent": "۳۰ درصد"},
+        ),
+        (
+            "ส่วนลด 10% ครับ ภาษี 7% ครับ มัดจำ 30% ครับ",
+            {"discount_percent": "10%", "tax_percent": "7%", "deposit_percent": "30%"},
+        ),
+    ],
+)
+def test_shares_of_different_things_said_together_are_kept_apart(
+    message: str, shares: dict[str, str]
+) -> None:
+    facts = facts_of(("assistant", message))
+    assert {key: facts.get(key) for key in shares} == shares

@@ -961,7 +961,8 @@ def _facts_in(
         if claimed.is_free(plate.start, plate.end):
             found.append(FactMatch(plate.key, plate.plate, plate.start, plate.end))
             claimed.claim(plate.start, plate.end)
-    found.extend(percentages(text, claimed))  # "a 30% deposit": no sum, but a term agreed
+    # "a 30% deposit": no sum, but a term agreed
+    found.extend(percentages(text, claimed, facts.current))
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v, from_user)]
     asked_names = [t.name for t in asked]
     found.extend(

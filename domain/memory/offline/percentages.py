@@ -18,13 +18,13 @@ else", «طلافروشی سر کوچمون ۱۲ درصد میگیره»), and n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_match import ClaimedSpans, FactMatch
 from domain.memory.offline.lexicon import PERSIAN_DEPOSIT
 from domain.memory.offline.sentence_bounds import sentence_bounds
-from domain.memory.offline.values import ANY_DIGIT, FA_LETTERS, Kind, find_values
+from domain.memory.offline.values import ANY_DIGIT, FA_LETTERS, Kind, digits_of, find_values
 
 _FA = FA_LETTERS
 _DIGIT = ANY_DIGIT
@@ -77,6 +77,8 @@ _NEXT_TO: tuple[tuple[str, str], ...] = (
     ("discount_percent", r"(?<![A-Za-z])off(?![A-Za-z])|ลด(?!ลง)"),
     ("paid_percent", r"(?<![A-Za-z])(?:pay|paid|paying)(?![A-Za-z])|จ่าย"),
 )
+#: The keys a share is kept under.
+SHARE_KEYS = frozenset(key for key, _ in _SHARES)
 _CUES = [(key, re.compile(words, re.IGNORECASE), False) for key, words in _SHARES] + [
     (key, re.compile(words, re.IGNORECASE), True) for key, words in _NEXT_TO
 ]
@@ -99,6 +101,24 @@ _MEASURED = re.compile(
     re.IGNORECASE,
 )
 _MEASURED_REACH = 20
+_CEILING_REACH = 16
+#: "up to" after a verb of moving is where a share was moved: "VAT went up to 20%", "we can
+#: take the deposit up to 50%".
+_MOVED_UP = re.compile(
+    r"(?<![A-Za-z])(?:go|goes|going|went|gone|bring|brings|brought|put|puts|take|takes|took"
+    r"|taken|push|pushed|bump|bumped|move|moved|raise|raised)\s+"
+    r"(?:(?:it|that|this)\s+|(?:the|your|our|my)\s+[A-Za-z]+\s+)?up\s+to\s*$",
+    re.IGNORECASE,
+)
+_MOVED_UP_REACH = 40
+#: A ceiling, not a share agreed, just before the number: "up to 20% off", "discounts of as
+#: much as 30%", «تا ۲۰ درصد تخفیف», «حداکثر ۱۵ درصد», «ลดสูงสุด 20%», «ส่วนลดถึง 25%»,
+#: «ไม่เกิน 10%»: what a sale may give, no term of this order.
+_CEILING = re.compile(
+    r"(?:(?<![A-Za-z])(?:up\s+to|as\s+much\s+as|at\s+most|max(?:imum)?\.?)"
+    rf"|(?<![{_FA}])(?:تا|حداکثر|حداکثرِ)|สูงสุด(?:ถึง)?|มากสุด|ถึง|ไม่เกิน)\s*[٪%]?\s*$",
+    re.IGNORECASE,
+)
 
 #: The furthest a share's word stands from the number, before it and after it.
 _REACH_BEFORE = 30
@@ -117,9 +137,12 @@ _DIGIT_RE = re.compile(_DIGIT)
 _KEPT_AS_SUM = frozenset({"deposit_percent", "paid_percent"})
 
 
-def percentages(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
+def percentages(
+    text: str, claimed: ClaimedSpans, held: Callable[[str], str | None]
+) -> Iterator[FactMatch]:
     """A fact for each share of ``text`` its sentence names, as written ("25%", «۱۰ درصد»);
-    each span claimed, so no other rule reads its number."""
+    each span claimed, so no other rule reads its number. ``held`` gives a key's current
+    value."""
     for match in _PERCENT.finditer(text):
         start, end = match.span()
         number = match.group("number") or match.group("after")
@@ -131,13 +154,37 @@ def percentages(text: str, claimed: ClaimedSpans) -> Iterator[FactMatch]:
             continue
         if _NOT_A_SHARE_AFTER.match(text, end, stop) or _measured(text, begin, start):
             continue
+        if _ceiling(text, begin, start):
+            continue
         key = _share_named(text, begin, stop, start, end)
         if key is None or not claimed.is_free(start, end):
             continue
-        if key in _KEPT_AS_SUM and any(v.kind is Kind.AMOUNT for v in find_values(text[end:stop])):
-            continue  # "Deposit is 25%, so £2,748.75": the sum is the deposit, 25% its working
+        # "Deposit is 25%, so £2,748.75": the sum is the deposit, 25% its working; but after
+        # "a 30% deposit", "deposit is 50%, so $1,000" changes the share held
+        if (
+            key in _KEPT_AS_SUM
+            and _with_its_sum(text, end, stop)
+            and not _changes(held(key), text[start:end])
+        ):
+            continue
         claimed.claim(start, end)
         yield FactMatch(key, text[start:end], start, end)
+
+
+def _with_its_sum(text: str, end: int, stop: int) -> bool:
+    return any(v.kind is Kind.AMOUNT for v in find_values(text[end:stop]))
+
+
+def _changes(held: str | None, share: str) -> bool:
+    """Whether ``share`` is another number than the ``held`` share (None: none held)."""
+    return held is not None and digits_of(held) != digits_of(share)
+
+
+def share_at(text: str, start: int, end: int) -> str | None:
+    """The key of the share a word of its sentence names for the percentage at
+    ``start``:``end`` of ``text`` ("30% deposit": ``deposit_percent``), or None."""
+    begin, stop = sentence_bounds(text, start, end)
+    return _share_named(text, begin, stop, start, end)
 
 
 def _share_named(text: str, begin: int, stop: int, start: int, end: int) -> str | None:
@@ -159,6 +206,14 @@ def _share_named(text: str, begin: int, stop: int, start: int, end: int) -> str 
             if not _DIGIT_RE.search(gap) and (best is None or len(gap) < best[0]):
                 best = (len(gap), key)
     return best[1] if best else None
+
+
+def _ceiling(text: str, begin: int, start: int) -> bool:
+    """Whether the number at ``start`` is said as a ceiling ("up to 20%"), not a share
+    moved to ("went up to 20%")."""
+    if not _CEILING.search(text[max(begin, start - _CEILING_REACH) : start]):
+        return False
+    return not _MOVED_UP.search(text[max(begin, start - _MOVED_UP_REACH) : start])
 
 
 def _measured(text: str, begin: int, start: int) -> bool:
