@@ -168,3 +168,40 @@ def test_a_later_plan_taken_replaces_the_earlier_one() -> None:
     )
     assert current(facts)["plan"] == "پکیج نقره‌ای"
     assert history(facts, "plan") == ["طرح طلایی"]
+
+
+def test_paying_all_at_once_is_the_plan_that_instalments_replace() -> None:
+    """«یکجا میدم» (I'll pay it all at once) answers «یکجا یا دو قسط»; «دو قسط کنیم» later
+    replaces it."""
+    facts = conversation(
+        ("user", "پرداخت چطوریه؟"),
+        ("assistant", "یکجا یا دو قسط، هرجور راحتید"),
+        ("user", "یکجا میدم که خیالم راحت باشه"),
+        ("assistant", "باشه."),
+        ("user", "همسرم میگه دو قسط کنیم بهتره، آخر ماه قسط ماشین داریم 😅 تخفیف که نمی‌پره؟"),
+    )
+    assert current(facts)["instalment_plan"] == "دو قسط"
+    assert "یکجا" in history(facts, "instalment_plan")
+
+
+@pytest.mark.parametrize(
+    "text", ["یکجا پرداخت میکنم", "یکجا می‌پردازم", "کل مبلغ رو یکجا واریز می‌کنیم"]
+)
+def test_paying_at_once_said_as_done_is_the_plan(text: str) -> None:
+    assert facts_of(("user", text)).get("instalment_plan") == "یکجا"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "همه رو یکجا بفرستید لطفا",  # sent together, nothing paid
+        "پول ندارم یکجا بدم",  # can't: the subjunctive after it
+        "نمی‌تونم الان یکجا بدم",
+        "کاش میتونستم یکجا بدم",  # a wish
+        "همه سفارش‌ها رو یکجا حساب کنید",  # bill the orders together
+        "نمیتونم یکجا پرداخت میکنم",
+        "اگه یکجا میدم تخفیف بیشتری داره",  # if
+    ],
+)
+def test_at_once_not_paid_by_the_speaker_is_no_plan(text: str) -> None:
+    assert "instalment_plan" not in facts_of(("user", text))
