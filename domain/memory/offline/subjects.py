@@ -352,11 +352,9 @@ TOPICS: tuple[Topic, ...] = (
         # «رفت» alone is the way out with a date right after it («رفت ۱۴ آبان») or the way
         # back beside it («رفت ظهر ۱۴ام، و برگشت ۱۸ آبان»); else it is "went" («شنبه اکبر
         # آقا نیست، رفت بم عروسی»), as it is with an ending («امروز رفتم نمایشگاه», «یادش
-        # رفته بود»), no flight; after «یادم/یادش/یادمون…» it is "forgot" («یادم رفت فردا
-        # تعطیله»: ``forgetting``), whatever follows
+        # رفته بود»), no flight
         persian=rf"پرواز|شماره\s*(?:ی\s*)?پرواز|(?:تاریخ|بلیت|بلیط|پرواز)\s*رفت"
-        rf"|(?<!یاد[مشت][\s\u200c])(?<!یاد(?:مون|تون|شون)[\s\u200c])(?<!یاد[مشت])"
-        rf"(?<!یاد(?:مون|تون|شون))رفت(?![{_FA}])(?=(?:\s*شما)?\s*(?:{_WAY_OUT_DATE})|[^.!?؟\n]{{0,40}}برگشت)",
+        rf"|رفت(?![{_FA}])(?=(?:\s*شما)?\s*(?:{_WAY_OUT_DATE})|[^.!?؟\n]{{0,40}}برگشت)",
         # «ขาไป» (the way out); «ไฟลต์» is spelt both ways
         thai=r"เที่ยวบิน|ไฟล[ทต]์|บิน|ขาไป|เที่ยวไป",
     ),
