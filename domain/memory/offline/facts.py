@@ -136,7 +136,7 @@ from domain.memory.offline.person_names import (
     people_named,
     relation_asked,
 )
-from domain.memory.offline.plates_said_again import plates_said_again
+from domain.memory.offline.plates_said_again import plate_said_again
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.rates import RATE_AFTER
@@ -956,11 +956,6 @@ def _facts_in(
     for code in _codes_put_right(text, claimed, facts):
         found.append(code)
         claimed.claim(code.start, code.end)
-    # «แก้เป็น บจ 6281»: the held plate «บจ 6218» put right, whole, before 6281 is a sum
-    for plate in plates_said_again(text, sorted(facts.current_values().items())):
-        if claimed.is_free(plate.start, plate.end):
-            found.append(FactMatch(plate.key, plate.plate, plate.start, plate.end))
-            claimed.claim(plate.start, plate.end)
     # "a 30% deposit": no sum, but a term agreed
     found.extend(percentages(text, claimed, facts.current))
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v, from_user)]
@@ -1323,6 +1318,12 @@ def _keys_for(
     )
     # "I can move all 24 across": a bare number a clause from the word of change is no sum
     bare = value.kind is Kind.NUMBER and number_said_as_correction(text, value)
+    if value.kind is Kind.NUMBER and (
+        plate := plate_said_again(
+            text[: value.start], value.text, sorted(facts.current_values().items())
+        )
+    ):  # «แก้เป็น บจ 6281»: the held plate «บจ 6218» put right, no sum
+        return [(plate, value.start)]
     similar = _known_address(value, facts) or _similar_known(
         value,
         facts,

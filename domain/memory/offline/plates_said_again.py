@@ -7,52 +7,31 @@ the same two consonants right before a number name that plate again («แก้
 merely looks alike (it had replaced the deposit). The number must have as many digits as
 the held plate's: the same letters are also words before other numbers («ชม 9», hours;
 «กก 350», kilograms).
-
-What is kept is the whole plate, letters and digits, not the bare new digits: «6281» alone
-is no plate. A series digit held («7กษ 6218») and not said again («แก้เป็น กษ 6281») is
-still the plate's (7กษ 6281); one said again is taken as said.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 
+_LETTERS_BEFORE = re.compile(r"(?<![\u0e00-\u0e7f])(?P<letters>[\u0e01-\u0e2e]{2})\s?$")
 _PLATE_KEY = "vehicle_plate"
-_THAI = "\u0e00-\u0e7f"
-_CONSONANT = "\u0e01-\u0e2e"
-#: Two consonants, maybe a series digit before them, then the digits; no more digits after
-#: and no time, decimal, date or phone going on («ชม 9.30», «กก 12/5»).
-_SAID = re.compile(
-    rf"(?<![\w{_THAI}])(?P<series>\d)?(?P<letters>[{_CONSONANT}]{{2}})\s?(?P<digits>\d+)"
-    r"(?!\d|[.,:/-]\d)"
-)
 
 
-@dataclass(frozen=True, slots=True)
-class PlateSaidAgain:
-    """A held plate's key, the whole plate as it now stands, and where it is said."""
-
-    key: str
-    plate: str
-    start: int
-    end: int
-
-
-def plates_said_again(text: str, held: Iterable[tuple[str, str]]) -> Iterator[PlateSaidAgain]:
-    """Each plate in ``text`` said again by a held plate's (key, value) two letters and as
-    many digits as it has; the last such held one wins."""
-    plates = [(key, value) for key, value in held if key.startswith(_PLATE_KEY)]
-    for said in _SAID.finditer(text):
-        letters, digits = said["letters"], said["digits"]
-        shape = re.compile(rf"(?<![{_THAI}])(?P<series>\d?){letters}\s?(?P<digits>\d+)(?!\d)")
-        named = [
-            (key, plate)
-            for key, value in plates
-            if (plate := shape.search(value)) is not None and len(plate["digits"]) == len(digits)
-        ]
-        if named:
-            key, plate = named[-1]
-            series = "" if said["series"] else plate["series"]
-            yield PlateSaidAgain(key, series + said.group(), said.start(), said.end())
+def plate_said_again(before: str, number: str, held: Iterable[tuple[str, str]]) -> str | None:
+    """The key of the held plate (key, value) whose two letters end ``before``, the text
+    right before ``number``, and whose digits are as many as ``number``'s; the last such
+    held one wins."""
+    found = _LETTERS_BEFORE.search(before)
+    if found is None:
+        return None
+    digits = sum(ch.isdigit() for ch in number)
+    letters = re.compile(rf"(?<![\u0e00-\u0e7f]){found['letters']}\s?(?P<digits>\d+)")
+    named = [
+        key
+        for key, value in held
+        if key.startswith(_PLATE_KEY)
+        and (plate := letters.search(value)) is not None
+        and len(plate["digits"]) == digits
+    ]
+    return named[-1] if named else None
