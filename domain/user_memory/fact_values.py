@@ -21,9 +21,10 @@ them; a user fact is read in another conversation, alone. So:
   registration: KM22 XTP", not "• Reference 3: That's for the …");
 - a date or time (``DAY_KEY``: "flight_date", "pickup_time") said only relative to when
   it was said («فردا صبح», "today", «วันนี้»: no digit with it, ``said_when``'s words) is
-  no fact in another conversation: that day is gone, and its line ("Flight date: امروز")
-  took a fact's room, so it is not recalled once the day it was said is over (``day_gone``;
-  read that same day it still holds: shown under its "Said on" heading). It is handed over as
+  no fact in another conversation once the day it names is over: its line ("Flight date:
+  امروز") then took a fact's room, so it is recalled, with that day ("this Friday (Fri 11
+  Dec)", ``named_days``), only until then (``day_gone``; one naming no day read there, only
+  the day it was said). It is handed over as
   the key's value: dropped at the merge, it left an earlier conversation's date of that
   key current ("1 March", then "tomorrow": the user memory said "1 March"). Any other
   value naming such a day ("Tonight Show tickets", a date with its digits, "tomorrow,
@@ -187,8 +188,8 @@ def only_a_weekday(key: str, value: str) -> bool:
 def day_gone(key: str, value: str) -> bool:
     """Whether fact ``key`` is a date whose day is gone by a later conversation: a weekday
     alone or a day said only from then (module doc). Stored as the key's value, so an
-    earlier conversation's date is no longer current; not recalled after the day it was
-    said (``recall``)."""
+    earlier conversation's date is no longer current; not recalled after the day it names
+    (``recall``, ``named_days``)."""
     return only_a_weekday(key, value) or only_relative_day(key, value)
 
 

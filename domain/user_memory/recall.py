@@ -28,7 +28,7 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import NamedTuple
 
 from domain.context.replaced import OLD_NOTE
@@ -36,6 +36,7 @@ from domain.search.tokenize import terms
 from domain.tokens import fit_to_budget, token_weight
 from domain.user_memory.fact_values import NOTED_CODE, code_of, day_gone, noted_line
 from domain.user_memory.held_facts import held_facts
+from domain.user_memory.named_days import with_named_day
 from domain.user_memory.noted_codes import with_noted_codes_apart
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_details import chosen_details
@@ -320,7 +321,7 @@ def recall(
     for fact, line in zip(listed, _fact_lines(listed), strict=True):
         if fact.session_id == current_session or line.held:
             continue
-        if line.gone and fact.observed_at.astimezone(UTC).date() < today:
+        if line.gone and line.until < today:
             continue
         cost = line.cost + (0.0 if line.heading in under else line.heading_cost)
         if weight + cost <= budget_tokens:
@@ -403,9 +404,10 @@ class _FactLine(NamedTuple):
     #: Another fact of its conversation shows its value (``held_facts``): not shown.
     held: bool = False
     #: A date that was a weekday alone or a day said only from then (``fact_values.day_gone``):
-    #: not shown once the day it was said is over (that day is gone); read that same day it
-    #: still holds, and is shown under its "Said on" heading.
+    #: shown with the days it names (``named_days``), until the last of them (``until``) is
+    #: over; one naming no day it could read, until the day it was said is over.
     gone: bool = False
+    until: date = date.min
 
 
 #: Per memory: each fact's line and heading, and what they add to the section.
@@ -466,11 +468,19 @@ def _fact_lines(facts: list[UserFact]) -> tuple[_FactLine, ...]:
         kept = [at for at in range(len(facts)) if not gone[at]]
         held = {kept[at] for at in held_facts([facts[at] for at in kept])}
         return tuple(
-            _fact_line_of(fact)._replace(held=at in held, gone=gone[at])
+            (_gone_line_of(fact) if gone[at] else _fact_line_of(fact))._replace(held=at in held)
             for at, fact in enumerate(facts)
         )
 
     return _FACT_LINES.get((facts,), make)
+
+
+def _gone_line_of(fact: UserFact) -> _FactLine:
+    """A gone date's line: its value with the days it names, kept until the last of them."""
+    said = fact.observed_at.astimezone(UTC).date()
+    value, until = with_named_day(fact.value, said)
+    line = _fact_line_of(fact.model_copy(update={"value": value}))
+    return line._replace(gone=True, until=until)
 
 
 def _fact_line_of(fact: UserFact) -> _FactLine:

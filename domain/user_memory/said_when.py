@@ -8,10 +8,10 @@ stands. What is handed over of such values:
 - a detail quoting one is shown with the day it was said after it: "(said on
   2026-11-21)" (``said_on``, in ``recall_details``);
 - a date or time fact whose value is only such a day ("Flight date: امروز", «พรุ่งนี้
-  เช้า»: no digit with it) is not recalled after the day it was said
-  (``fact_values.day_gone``): that day is gone, and its line took a fact's room (read the
-  same day, it is shown under its heading); it is stored as the key's value all the same,
-  so an earlier conversation's date of that key is not current again;
+  เช้า»: no digit with it) is recalled with the day it names ("(Tue 8 Dec)") until that
+  day is over, and not after (``fact_values.day_gone``, ``named_days``): that day is gone,
+  and its line took a fact's room; it is stored as the key's value all the same, so an
+  earlier conversation's date of that key is not current again;
 - any other fact naming one ("Tonight Show tickets", "tomorrow, 14 May") is kept, and
   dated by the heading it stands under (below).
 

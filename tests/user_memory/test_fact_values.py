@@ -38,31 +38,32 @@ def _detail(text: str, values: list[str], kinds: list[str], position: int) -> Us
     )
 
 
-#: Relative days under a date key: (value, kept once its day is over). Only a value with
-#: a digit stays ("today at 4pm", «امروز ساعت ۴»); one that is only a day counted from
-#: then is gone (``fact_values.day_gone``), Thai «บ่ายสาม» (3 pm) in words too.
+#: Relative days under a date key, said on Saturday 21 Nov: (value, the days after that it
+#: holds, or None for one with its digits, kept: "today at 4pm", «امروز ساعت ۴»). One that
+#: is only a day counted from then holds until the last day it names (``named_days``), and
+#: one naming no day it could read until the day it was said (Thai «บ่ายสาม», 3 pm, in words).
 RELATIVE_DATES = [
-    ("tomorrow", False),
-    ("today at 4pm", True),
-    ("this Saturday", False),
-    ("next week", False),
-    ("فردا", False),
-    ("امروز ساعت ۴", True),
-    ("پنجشنبه این هفته", False),
-    ("فرداشب", False),
-    ("امروزصبح", False),
-    ("نوبتم فردا\u200cست", False),
-    ("این جمعه", False),
-    ("พรุ่งนี้", False),
-    ("วันนี้ บ่ายสาม", False),
-    ("เสาร์นี้", False),
-    ("สัปดาห์หน้า", False),
+    ("tomorrow", 1),
+    ("today at 4pm", None),
+    ("this Saturday", 0),
+    ("next week", 8),
+    ("فردا", 1),
+    ("امروز ساعت ۴", None),
+    ("پنجشنبه این هفته", 5),
+    ("فرداشب", 1),
+    ("امروزصبح", 0),
+    ("نوبتم فردا\u200cست", 1),
+    ("این جمعه", 6),
+    ("พรุ่งนี้", 1),
+    ("วันนี้ บ่ายสาม", 0),
+    ("เสาร์นี้", 0),
+    ("สัปดาห์หน้า", 8),
 ]
 
 
-@pytest.mark.parametrize(("value", "kept"), RELATIVE_DATES)
+@pytest.mark.parametrize(("value", "holds"), RELATIVE_DATES)
 def test_a_relative_day_of_an_earlier_conversation_is_shown_with_the_day_it_was_said(
-    value: str, kept: bool
+    value: str, holds: int | None
 ) -> None:
     assert is_relative(value)
     # the line over the conversation's facts says the day; the fact's line says it no more
@@ -70,10 +71,12 @@ def test_a_relative_day_of_an_earlier_conversation_is_shown_with_the_day_it_was_
     line = f"Said on 2026-11-21:\nAppointment date: {value}"
     # read the day it was said: every one still holds
     assert line in recall(state, "", 400, current_session="now", now=SAID).text
-    # read a day later: only one with its digits; a day counted from then is gone
-    shown = recall(state, "", 400, current_session="now", now=SAID + timedelta(days=1)).text
-    assert (line in shown) is kept
-    assert (value in shown) is kept
+    # read after the last day it names: only one with its digits
+    last = SAID + timedelta(days=7 if holds is None else holds)
+    assert line in recall(state, "", 400, current_session="now", now=last).text
+    shown = recall(state, "", 400, current_session="now", now=last + timedelta(days=1)).text
+    assert (line in shown) is (holds is None)
+    assert (value in shown) is (holds is None)
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,10 @@
 """A later conversation's date said only from then ("tomorrow", «فردا», «พรุ่งนี้») replaces
-an earlier conversation's date of that key: it is handed over as the key's value and is not
-recalled once the day it was said is over (its day is gone; read that same day, it is shown
-under its "Said on" heading), so the earlier date is shown neither as a fact nor as current.
-Dropped at the merge, it left the earlier date current. A summary sentence saying a gone day
-(this one, or a weekday alone) stays on its conversation's line: no fact line says it. A date
-with its digits and a relative word under a key that is no date's are shown as before.
-English, Persian, Thai."""
+an earlier conversation's date of that key: it is handed over as the key's value and is
+recalled with the day it names until that day is over (``named_days``), then not, so the
+earlier date is shown neither as a fact nor as current. Dropped at the merge, it left the
+earlier date current. A summary sentence saying a gone day (this one, or a weekday alone)
+stays on its conversation's line: no fact line says it. A date with its digits and a
+relative word under a key that is no date's are shown as before. English, Persian, Thai."""
 
 from __future__ import annotations
 
@@ -80,18 +79,22 @@ def test_an_earlier_date_is_not_current_after_a_later_day_said_from_then(languag
 
 
 @pytest.mark.parametrize("language", ["en", "fa", "th"])
-def test_a_day_said_from_then_is_shown_with_its_day_while_that_day_lasts(language: str) -> None:
+def test_a_day_said_from_then_is_shown_with_its_day_until_that_day_is_over(language: str) -> None:
     key, _, relative = REPLACED_BY_A_RELATIVE_DAY[language]
     state = _merged(language, [(key, relative)])
-    said = T0 + timedelta(days=8)  # the second conversation's day
+    said = T0 + timedelta(days=8)  # the second conversation's day, Monday 9 Nov
+    dated = f"{relative} (Tue 10 Nov)"
     later_that_day = said.replace(hour=23, minute=50)
     shown = recall(state, "", 600, current_session="now", now=later_that_day).text
-    # still true that day: shown with the day it was said, the earlier date not as current
-    assert f"Said on {said.date().isoformat()}:\n{pretty_key(key)}: {relative}" in shown
-    assert _fact_values(shown) == [relative]
-    # the next day it is gone (and the earlier date is still not current)
-    next_day = recall(state, "", 600, current_session="now", now=said + timedelta(days=1))
-    assert _fact_values(next_day.text) == []
+    # still true that day: shown with the day it names, the earlier date not as current
+    assert f"Said on {said.date().isoformat()}:\n{pretty_key(key)}: {dated}" in shown
+    assert _fact_values(shown) == [dated]
+    # the day it names, it still holds: never the bare "tomorrow" on that later day
+    named = recall(state, "", 600, current_session="now", now=said + timedelta(days=1))
+    assert _fact_values(named.text) == [dated]
+    # the day after, it is gone (and the earlier date is still not current)
+    after = recall(state, "", 600, current_session="now", now=said + timedelta(days=2))
+    assert _fact_values(after.text) == []
 
 
 @pytest.mark.parametrize("language", ["en", "fa", "th"])
