@@ -12,7 +12,8 @@ How the words count, in each language:
 
 - today, tonight, this morning (امروز، امشب، วันนี้، คืนนี้، เช้านี้ …): the day said;
   tomorrow (فردا، พรุ่งนี้): the next; the day after tomorrow (پس‌فردا، มะรืน): the one
-  after; "in three days", "in two weeks": counted on;
+  after; "in three days", "in two weeks", «دو هفته دیگه»: counted on (a count of months,
+  or a Thai count, «สองสัปดาห์หน้า», is not read);
 - "this Friday", "coming Friday", «این جمعه», «جمعه همین هفته», «ศุกร์นี้»: the first
   Friday from the day said, that day included;
 - a weekday said "after" («جمعه آینده», «جمعه بعد»): the first one after the day said;
@@ -131,6 +132,9 @@ _FA_WEEKDAY = FA_WEEKDAY
 _FA_AFTER = r"(?:بعد|آینده|دیگه|دیگر|بعدی)"
 _FA_THIS = r"(?:این|همین)"
 _FA_PAST = r"(?:پیش|قبل|گذشته)"
+_FA_COUNTS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "ده": 10}
+#: A count of days, weeks or months: «دو هفته دیگه» is in two weeks, not next week.
+_FA_COUNT = rf"(?:{'|'.join(_FA_COUNTS)}|[0-9\u06f0-\u06f9]+)"
 
 # Thai -------------------------------------------------------------------------------------
 _TH_DAY_NAMES = {
@@ -168,6 +172,12 @@ def _th_weekday(match: re.Match[str]) -> int:
 def _en_weekday(match: re.Match[str]) -> int:
     day = _EN_WEEKDAY_ALONE.search(match.group(0))
     return _EN_DAY_NAMES[day.group(0)[:3].lower()]  # type: ignore[union-attr]
+
+
+def _fa_in(match: re.Match[str], said: date) -> NamedDay:
+    count = match.group(1)
+    days = int(count) if count.isdigit() else _FA_COUNTS[count]
+    return _one(said + timedelta(days=days * (7 if match.group(2) == "هفته" else 1)))
 
 
 def _en_in(match: re.Match[str], said: date) -> NamedDay:
@@ -212,6 +222,11 @@ _READINGS: list[tuple[re.Pattern[str], Resolve]] = [
         re.compile(rf"(?<![{_FA}])آخر\s*هفته\s+{_FA_AFTER}(?![{_FA}])"),
         lambda m, s: _weekend(s, 1, SATURDAY),
     ),
+    (
+        re.compile(rf"(?<![{_FA}])({_FA_COUNT})\s+(روز|هفته)\s+{_FA_AFTER}(?![{_FA}])"),
+        _fa_in,
+    ),
+    (re.compile(rf"(?<![{_FA}]){_FA_COUNT}\s+ماه(?![{_FA}])"), lambda m, s: None),
     (re.compile(rf"(?<![{_FA}])پس[\u200c ]?فردا"), lambda m, s: _one(s + timedelta(days=2))),
     (re.compile(rf"(?<![{_FA}])فردا(?!د)"), lambda m, s: _one(s + timedelta(days=1))),
     (re.compile(rf"(?<![{_FA}])(?:امروز|امشب)(?!ی)"), lambda m, s: _one(s)),
@@ -235,6 +250,11 @@ _READINGS: list[tuple[re.Pattern[str], Resolve]] = [
     (re.compile(rf"(?<![{_FA}])ماه\s+{_FA_AFTER}(?![{_FA}])"), lambda m, s: _next_month(s)),
     # Thai: no spaces between words
     (re.compile(rf"ที่แล้ว|(?:{_TH_WEEKDAY}|สัปดาห์|อาทิตย์|เดือน)ก่อน"), lambda m, s: None),
+    # «สองสัปดาห์หน้า», two weeks on, is no next week: not read
+    (
+        re.compile(r"(?:สอง|สาม|สี่|ห้า|หก|[0-9\u0e50-\u0e59]+)\s*(?:สัปดาห์|อาทิตย์|เดือน)"),
+        lambda m, s: None,
+    ),
     (re.compile(r"(?:สุดสัปดาห์|เสาร์อาทิตย์)นี้"), lambda m, s: _weekend(s, 0, MONDAY)),
     (re.compile(r"(?:สุดสัปดาห์|เสาร์อาทิตย์)หน้า"), lambda m, s: _weekend(s, 1, MONDAY)),
     (re.compile(r"มะรืน"), lambda m, s: _one(s + timedelta(days=2))),

@@ -120,6 +120,7 @@ SPANS = [
     ("next week", NamedDay(date(2026, 12, 14), date(2026, 12, 20))),
     ("next month", NamedDay(date(2027, 1, 1), date(2027, 1, 31))),
     ("in two weeks", NamedDay(date(2026, 12, 21), date(2026, 12, 21))),
+    ("دو هفته دیگه", NamedDay(date(2026, 12, 21), date(2026, 12, 21))),
     ("this weekend", NamedDay(date(2026, 12, 12), date(2026, 12, 13))),
     ("آخر همین هفته", NamedDay(date(2026, 12, 10), date(2026, 12, 11))),
     ("สุดสัปดาห์หน้า", NamedDay(date(2026, 12, 19), date(2026, 12, 20))),
@@ -139,3 +140,9 @@ def test_a_week_or_month_said_from_then_names_all_its_days(value: str, days: Nam
 def test_a_week_or_month_is_shown_as_its_days() -> None:
     assert NamedDay(date(2026, 12, 14), date(2026, 12, 20)).label == "Mon 14 Dec – Sun 20 Dec"
     assert NamedDay(date(2027, 1, 1), date(2027, 1, 31)).label == "January 2027"
+
+
+@pytest.mark.parametrize("value", ["دو ماه دیگه", "สองสัปดาห์หน้า"])
+def test_a_count_of_weeks_or_months_is_no_next_week_or_month(value: str) -> None:
+    # two months on, two weeks on: not the next one, and not read
+    assert named_day(value, MONDAY.date()) is None
