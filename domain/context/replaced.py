@@ -21,7 +21,6 @@ from domain.context.fact_subjects import about
 from domain.context.held_values import CurrentValues, held
 from domain.context.needles import Needles, each_present
 from domain.context.repeated_notes import without_repeated_notes
-from domain.context.replaced_shares import is_share, mark_share
 from domain.context.value_sorts import quoted_sort, same_shape, same_sort, time_of_day
 from domain.memory.offline.lexicon import RELATIVE_DAYS, word_set
 from domain.memory.offline.values import find_values
@@ -101,7 +100,6 @@ class ReplacedMarks:
                 _markable(old := _without_current_part(whole, fact, facts))
                 or _short_name(old)
                 or _short_number(old)
-                or is_share(fact.key)
             )
             and not held(old, newer.value)
             and not echoes(old, newer.value)
@@ -267,8 +265,6 @@ def _mark_replaced(item: _Replaced, text: str) -> str:
         return text
     if re.search(re.escape(item.old) + r" \(replaced", text):
         return text  # marked already
-    if is_share(item.fact.key):  # "30%": a deposit's, a discount's, whichever its word says
-        return mark_share(text, item.old, item.fact.key, item.note)
     if _short_number(item.old):
         return _mark_beside_unit(text, item)
     if item.holders:  # also another subject's current value: "ใบละ 4,500 บาท" a price

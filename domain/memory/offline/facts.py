@@ -127,7 +127,6 @@ from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
-from domain.memory.offline.percentages import percentages
 from domain.memory.offline.period_starts import start_given, start_told
 from domain.memory.offline.person_names import (
     RELATION_KEYS,
@@ -956,8 +955,6 @@ def _facts_in(
     for code in _codes_put_right(text, claimed, facts):
         found.append(code)
         claimed.claim(code.start, code.end)
-    # "a 30% deposit": no sum, but a term agreed
-    found.extend(percentages(text, claimed, facts.current))
     values = [v for v in find_values(text, claimed) if not _is_choice(text, v, from_user)]
     asked_names = [t.name for t in asked]
     found.extend(

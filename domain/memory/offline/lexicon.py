@@ -185,8 +185,6 @@ THAI_FROM_NOW = word_set("นี้ หน้า")
 #: Persian adverbs that say a figure is the whole ("in all", "altogether"), each with its
 #: tanvin and as people type it without: «جمعاً» (summed), «کلاً» (wholly), «مجموعاً» (in
 #: sum). Each reader takes the ones its job needs.
-#: A deposit in Persian (a pattern): «بیعانه», «پیش‌پرداخت», «ودیعه».
-PERSIAN_DEPOSIT = r"بیعانه|پیش[\u200c\s]?پرداخت|ودیعه"
 PERSIAN_SUMMED = word_set("جمعاً جمعا")
 PERSIAN_WHOLLY = word_set("کلاً کلا")
 #: The 'wholly' forms that say a total («کلاً»): the order_total topic's; «کلا», written

@@ -117,22 +117,10 @@ _INSURANCE = re.compile(
     rf"(?<![{_FA}])(?P<value>بیمه(?:\s+{_WORD}){{1,3}}?)\s+(?:اضافه|ثبت|فعال)\s*شد(?![{_FA}])"
 )
 #: How many instalments: «دو قسط», «کلا میشه سه قسط», «۱۵ قسط» (not «قسط اول», the first one);
-#: a number is read whole, in either script. Or none: «یکجا میدم», «یکجا پرداخت میکنم» (I pay
-#: it all at once), the plan a later «دو قسط کنیم» replaces. Only with a paying verb said as
-#: done by the speaker (indicative, first person): the subjunctive «بدم» follows a can't or a
-#: wish («پول ندارم یکجا بدم», «کاش میتونستم یکجا بدم»), «حساب کنید» bills orders together,
-#: and «همه رو یکجا بفرستید» pays nothing.
-_PAY_AT_ONCE = (
-    r"می\u200c?(?:دم|دیم|پردازم|پردازیم)"
-    r"|(?:پرداخت|حساب|واریز)\s*می\u200c?(?:کنم|کنیم)"
-)
+#: a number is read whole, in either script.
 _INSTALMENTS = re.compile(
     rf"(?<![{_FA}\d])(?P<value>(?:دو|سه|چهار|پنج|شش|[2-9۲-۹]|[1-9۱-۹][0-9۰-۹])\s*قسط)(?![{_FA}])"
-    rf"|(?<![{_FA}])(?P<at_once>یکجا)(?=\s*(?:{_PAY_AT_ONCE})(?![{_FA}]))"
 )
-#: A spoken "can't", "don't want", a wish or an "if" before: «نمیتونم یکجا میدم», «کاش …»,
-#: «اگه یکجا میدم تخفیف داره؟».
-_NOT_SO_BEFORE = re.compile(rf"(?<![{_FA}])(?:نمی\u200c?[{_FA}]+|کاش|اگه|اگر)(?![{_FA}])")
 #: A plan or package by its tier: «طرح طلایی», «پکیج نقره‌ای», «بسته اقتصادی», «پلن Premium»;
 #: a tier word is needed, since «طرح» is also a design and «بسته» a parcel or "closed".
 _PLAN_TIERS = (
@@ -207,15 +195,12 @@ def choices_named(sentence: str) -> list[NamedThing]:
     heads = (("کتاب", _TEXTBOOK), ("بیمه", _INSURANCE), ("قسط", _INSTALMENTS), ("طرح", _PLAN))
     for head, pattern in heads:
         for match in pattern.finditer(sentence):
-            group = "at_once" if head == "قسط" and match["at_once"] else "value"
-            start, end = match.span(group)
-            if group == "at_once" and _NOT_SO_BEFORE.search(sentence, 0, start):
-                continue  # «نمیتونم …», «کاش …»: not paid at once
+            start, end = match.span("value")
             if _not_chosen_after(sentence, end) or _NOT_THIS.search(sentence, 0, match.start()):
                 continue
             if head == "طرح" and not _plan_taken(sentence, end):
                 continue
-            found.append(NamedThing(_CHOICE_HEADS[head], start, end, match[group]))
+            found.append(NamedThing(_CHOICE_HEADS[head], start, end, match["value"]))
     for match in _PICKED_BY_NAME.finditer(sentence):
         start, end = match.span("value")
         if _IF_BEFORE.search(sentence, 0, start) or _NOT_THIS.search(sentence, 0, start):

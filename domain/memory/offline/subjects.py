@@ -22,12 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from domain.memory.offline.lexicon import (
-    PERSIAN_DEPOSIT,
-    PERSIAN_SUMMED,
-    PERSIAN_WHOLLY_SAID,
-    alternation,
-)
+from domain.memory.offline.lexicon import PERSIAN_SUMMED, PERSIAN_WHOLLY_SAID, alternation
 from domain.memory.offline.person_names import is_customers_given_name
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.values import (
@@ -778,7 +773,7 @@ TOPICS: tuple[Topic, ...] = (
         "deposit",
         {Kind.AMOUNT: "deposit"},
         english=r"deposit",
-        persian=PERSIAN_DEPOSIT,
+        persian=r"بیعانه|پیش[\u200c\s]?پرداخت|ودیعه",
         thai=r"มัดจำ",
     ),
     # what the customer earns: "18,000 a month" after «รายได้» is income, not a fee (the

@@ -19,7 +19,7 @@ from domain.memory.offline.dialogue import is_update
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, PERSIAN_STOP_WORDS
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.thai_cues import THAI_SCRIPT
-from domain.memory.offline.values import ANY_DIGIT, ASCII_DIGITS, FA_LETTERS, Kind, find_values
+from domain.memory.offline.values import ASCII_DIGITS, FA_LETTERS, Kind, find_values
 
 #: Words that put a new value in place of another, beyond the correction and update cues.
 _REPLACING = re.compile(
@@ -28,7 +28,7 @@ _REPLACING = re.compile(
     re.IGNORECASE,
 )
 
-_DIGIT = ANY_DIGIT
+_DIGIT = r"[0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]"
 #: A value named after its head: capitalized Latin words ("Pool Villa", "B"), or a number
 #: («۵۰۰», "1208") after a word of a spaced script.
 #: (A lookahead, so that a value is also the head of the next: "to Room 14";

@@ -76,9 +76,6 @@ ASCII_DIGITS = str.maketrans(
     {chr(zero + d): str(d) for zero in (0x06F0, 0x0660, 0x0E50) for d in range(10)}
 )
 
-#: Any digit: ASCII, Persian, Arabic-Indic, Thai.
-ANY_DIGIT = r"[0-9\u06f0-\u06f9\u0660-\u0669\u0e50-\u0e59]"
-
 
 def digits_of(text: str) -> str:
     """The digits of ``text`` in ASCII, nothing else: «۰۹۱۲» is 0912, "020 7946" 0207946."""
