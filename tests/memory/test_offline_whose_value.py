@@ -285,3 +285,88 @@ def test_a_home_inspections_fee_is_no_home_visits() -> None:
 def test_a_home_visits_day_is_still_the_appointments(known: str, message: str, date: str) -> None:
     facts = facts_of(("assistant", message), known=[("appointment_date", known)])
     assert facts.get("appointment_date") == date
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "phone"),
+    [
+        (
+            "مشکلی نیست. شماره سارا خانم رو بدید که روز تحویل باهاشون هماهنگ کنیم.",
+            "۰۹۱۸۷۷۰۳۴۵۶",
+            "۰۹۱۸۷۷۰۳۴۵۶",
+        ),
+        ("شماره‌ی علی آقا رو هم بفرمایید", "۰۹۱۲۳۳۳۴۴۵۵", "۰۹۱۲۳۳۳۴۴۵۵"),
+        ("ได้ครับ ขอชื่อกับเบอร์คุณผู้หญิงด้วยครับ", "086-294-7713", "086-294-7713"),
+        ("ขอเบอร์ของคุณนูรีซ่าด้วยค่ะ", "086-294-7713 ค่ะ", "086-294-7713"),
+    ],
+    ids=["fa-given-name-khanom", "fa-given-name-agha", "th-the-lady", "th-named"],
+)
+def test_a_number_asked_by_a_third_persons_name_is_not_the_customers(
+    question: str, answer: str, phone: str
+) -> None:
+    facts = facts_of(
+        ("assistant", question),
+        ("user", answer),
+        known=[("customer_phone", "09183452217"), ("customer_name", "آرش کیانی")],
+    )
+    assert facts.get("second_contact_phone") == phone
+    assert "customer_phone" not in facts
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "name"),
+    [
+        ("شماره آرش جان رو بفرمایید", "۰۹۱۸۳۴۵۲۲۱۷", "آرش کیانی"),
+        ("شماره تماس خانم رو بفرمایید", "۰۹۱۸۳۴۵۲۲۱۷", "آرش کیانی"),
+        ("ขอเบอร์คุณฟาริดด้วยครับ", "089-738-1625", "ฟาริด เจ๊ะหลง"),
+        ("ขอเบอร์คุณด้วยครับ", "089-738-1625", "ฟาริด เจ๊ะหลง"),
+    ],
+    ids=["fa-customers-own-name", "fa-phone-word", "th-customers-own-name", "th-khun-you"],
+)
+def test_a_number_asked_by_the_customers_name_or_as_yours_stays_theirs(
+    question: str, answer: str, name: str
+) -> None:
+    facts = facts_of(
+        ("assistant", question),
+        ("user", answer),
+        known=[("customer_phone", "0800000000"), ("customer_name", name)],
+    )
+    assert facts.get("customer_phone") == answer
+    assert "second_contact_phone" not in facts
+
+
+def test_the_number_of_who_takes_the_goods_in_the_customers_place_is_theirs() -> None:
+    facts = facts_of(
+        ("user", "ส่งที่ห้องพละ ให้ครูสมศักดิ์รับแทนได้ค่ะ เบอร์ 0815996203"),
+        known=[("customer_phone", "0897342651")],
+    )
+    assert facts.get("recipient_phone") == "0815996203"
+    assert "customer_phone" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ส่วนเบอร์โรงเรียน 074-291338 ไม่ค่อยมีคนรับนะคะ โทรมือถือดีกว่า",
+        "تلفن مدرسه ۰۴۱۳۳۳۴۴۵۵۶ هست ولی کسی جواب نمیده",
+        "The school's number is 01632 960123 but nobody picks up",
+    ],
+    ids=["th", "fa", "en"],
+)
+def test_the_schools_own_number_is_not_the_customers(text: str) -> None:
+    facts = facts_of(("user", text), known=[("customer_phone", "0897342615")])
+    assert set(facts) == {"school_phone"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("เบอร์ครูนุช 0897342651 ค่ะ ส่งที่โรงเรียนได้เลย", "0897342651"),
+        ("my number is 07700 900481, I teach at the school", "07700 900481"),
+    ],
+    ids=["th", "en"],
+)
+def test_a_school_named_beside_the_customers_number_leaves_it_theirs(text: str, phone: str) -> None:
+    facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
+    assert facts.get("customer_phone") == phone
+    assert "school_phone" not in facts

@@ -170,6 +170,19 @@ _NAMED_SOMEONES = (
 )
 #: The name a ``_NAMED_SOMEONES`` cue opens with: whose the number or email is.
 _NAMED_OWNER = re.compile(rf"(?={_NAMED_SOMEONES})(?P<name>[A-Za-z]+)")
+#: A number asked by a given name with its courtesy word, «شماره سارا خانم», «شماره‌ی علی
+#: آقا»: Persian puts «خانم», «آقا», «جان» after a first name, and the agent speaks of a
+#: third person so (the customer is «شما» or «آقای کیانی»). Not «شماره تماس خانم…».
+_NAMED_NUMBER_FA = (
+    rf"شماره(?:[\u200c\s]*ی)?\s*(?!(?:تماس|تلفن|موبایل|همراه|ثابت)(?![{_FA}]))(?P<fa_name>[{_FA}]+)"
+    rf"\s+(?:خانم|خانوم|آقا|جان)(?![{_FA}])"
+)
+#: «ขอชื่อกับเบอร์คุณผู้หญิงด้วยครับ», «เบอร์ของคุณนูรีซ่า»: «คุณ» before a name or a person
+#: word, not before a particle or a verb («เบอร์คุณด้วยครับ» asks the customer's own).
+_NAMED_NUMBER_TH = (
+    rf"เบอร์(?:โทร)?(?:ของ)?คุณ(?!{_NOT_A_NAME_AFTER_KHUN_TH})(?P<th_name>[\u0e01-\u0e4e]{{2,}})"
+)
+_NAMED_OWNER_FA_TH = re.compile(rf"{_NAMED_NUMBER_FA}|{_NAMED_NUMBER_TH}")
 
 #: "…, account 31047142": a bank account only when a sort code (20-45-77) comes before it in
 #: its sentence ("sort code 20-45-77, account 31047142"); "Meter 4471, account 55120093"
@@ -455,7 +468,9 @@ TOPICS: tuple[Topic, ...] = (
         # bare «ป้า», «น้า», «ตา»: they hide in «ป้าย», «หน้า», «ตาม»; nor «เพื่อน»: "I'm going
         # with a friend" names no one whose number follows
         thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
-        r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก(?!ค้า)|หลาน",
+        r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก(?!ค้า)|หลาน"
+        # «ให้ครูสมศักดิ์รับแทนได้ค่ะ เบอร์ 08…»: who takes the goods in the customer's place
+        r"|รับแทน",
     ),
     # The name of someone the customer books or pays for, or shares with: "the student's
     # name?", «نام زبان‌آموز», «ชื่อนักเรียน». Only the name word and the person word
@@ -501,6 +516,7 @@ TOPICS: tuple[Topic, ...] = (
         rf"|(?:{_SOMEONE_OF_MINE_EN})(?:'s)?\s+(?:e-?mail|number|phone|mobile)"
         rf"|(?:{_KIN_OR_CARER_EN})(?:'s)?\s+e-?mail",
         persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
+        rf"|{_NAMED_NUMBER_FA.replace('?P<fa_name>', '?:')}"
         rf"|شمارشون|شماره[\u200c]?شون|(?:ایمیل|شماره)\s*(?:ی\s*)?(?:{_SOMEONE_OF_MINE_FA})"
         rf"|ایمیل\s*(?:ی\s*)?(?:{_KIN_OR_CARER_FA})"
         # the one who is there on the day («رابط محل کار», «مسئول کارگاه»)
@@ -508,6 +524,7 @@ TOPICS: tuple[Topic, ...] = (
         # «อีเมลเธอ …», «อีเมลแม่เป็น …»: the email of the person just named
         # «ขอคนติดต่อหน้างานด้วยนะคะ»: who is there on the day, not the customer who books
         thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)"
+        rf"|{_NAMED_NUMBER_TH.replace('?P<th_name>', '?:')}"
         # «ขอเบอร์คนติดต่อหน้างาน»: the number asked is the on-site contact's, so the words
         # for a number before it belong to this cue, not to the customer's phone
         r"|(?:เบอร์(?:โทร)?(?:ติดต่อ)?(?:ของ)?)?(?:คน|ผู้)(?:ติดต่อ|ประสานงาน)(?:ที่)?หน้างาน"
@@ -618,6 +635,15 @@ TOPICS: tuple[Topic, ...] = (
         english=r"billing(?:\s+address)?|invoice\s+address|card\s+address",
         persian=r"آدرس\s*(?:ی\s*)?فاکتور|آدرس\s*(?:ی\s*)?صورتحساب",
         thai=r"ที่อยู่(?:ใน)?(?:การ)?(?:ออก)?ใบกำกับ(?:ภาษี)?|ใบกำกับ(?:ภาษี)?|ที่อยู่ออกบิล|ที่อยู่ใบเสร็จ",
+    ),
+    # The school's own line («ส่วนเบอร์โรงเรียน 074-291338 ไม่ค่อยมีคนรับ», «تلفن مدرسه», "the
+    # school's number"), given beside the customer's mobile: no number of the customer's
+    Topic(
+        "school",
+        {Kind.PHONE: "school_phone"},
+        english=r"school(?:'s|’s)?\s+(?:office\s+)?(?:number|phone|line|landline)",
+        persian=r"(?:شماره|تلفن)\s*(?:ی\s*)?(?:تلفن\s*(?:ی\s*)?)?مدرسه",
+        thai=r"เบอร์(?:โทร)?(?:ของ)?(?:ทาง)?โรงเรียน",
     ),
     Topic(
         "work",
@@ -1264,13 +1290,20 @@ def names_the_customer(text: str, cue: Cue, customer_name: str | None) -> bool:
     """Whether ``cue`` names whose number or email it is by the customer's own held name,
     the first ("Is Dan's number still the best one?") or the full ("Dan Whitlock's
     number"): the agent speaks of the customer, no one else."""
+    if not customer_name or not customer_name.split():
+        return False
+    words = customer_name.casefold().split()
+    owner = _NAMED_OWNER_FA_TH.match(text, cue.start)
+    if owner is not None and owner.group("fa_name"):
+        return is_customers_given_name(owner.group("fa_name"), customer_name)
+    if owner is not None:  # Thai runs the name on: «เบอร์คุณฟาริดด้วยครับ»
+        return owner.group("th_name").startswith(words[0])
     found = _NAMED_OWNER.match(text, cue.start)
-    if found is None or not customer_name or not customer_name.split():
+    if found is None:
         return False
     if is_customers_given_name(found.group("name"), customer_name):
         return True
     name = found.group("name").casefold()
-    words = customer_name.casefold().split()
     before = text[: cue.start].casefold().split()
     return len(words) > 1 and name == words[-1] and before[-(len(words) - 1) :] == words[:-1]
 
