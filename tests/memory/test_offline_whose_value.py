@@ -296,10 +296,17 @@ def test_a_home_visits_day_is_still_the_appointments(known: str, message: str, d
             "۰۹۱۸۷۷۰۳۴۵۶",
         ),
         ("شماره‌ی علی آقا رو هم بفرمایید", "۰۹۱۲۳۳۳۴۴۵۵", "۰۹۱۲۳۳۳۴۴۵۵"),
+        ("شماره مریم خانم رو هم بفرمایید", "۰۹۱۸۷۷۰۳۴۵۶", "۰۹۱۸۷۷۰۳۴۵۶"),
         ("ได้ครับ ขอชื่อกับเบอร์คุณผู้หญิงด้วยครับ", "086-294-7713", "086-294-7713"),
         ("ขอเบอร์ของคุณนูรีซ่าด้วยค่ะ", "086-294-7713 ค่ะ", "086-294-7713"),
     ],
-    ids=["fa-given-name-khanom", "fa-given-name-agha", "th-the-lady", "th-named"],
+    ids=[
+        "fa-given-name-khanom",
+        "fa-given-name-agha",
+        "fa-name-ending-in-m",
+        "th-the-lady",
+        "th-named",
+    ],
 )
 def test_a_number_asked_by_a_third_persons_name_is_not_the_customers(
     question: str, answer: str, phone: str
@@ -370,3 +377,25 @@ def test_a_school_named_beside_the_customers_number_leaves_it_theirs(text: str, 
     facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
     assert facts.get("customer_phone") == phone
     assert "school_phone" not in facts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "شماره‌تون آقا؟",
+        "شماره همراهتون آقا؟",
+        "شماره موبایلتون خانم؟",
+        "شماره شما آقا؟",
+        "شماره جدید آقا؟",
+        "شماره کیانی آقا؟",
+    ],
+    ids=["suffix-zwnj", "hamrah-tun", "mobile-tun", "shoma", "jadid", "held-surname"],
+)
+def test_sir_or_madam_after_the_customers_own_number_names_no_one_else(question: str) -> None:
+    facts = facts_of(
+        ("assistant", question),
+        ("user", "۰۹۱۸۷۷۰۳۴۵۶"),
+        known=[("customer_phone", "09183452217"), ("customer_name", "آرش کیانی")],
+    )
+    assert facts.get("customer_phone") == "۰۹۱۸۷۷۰۳۴۵۶"
+    assert "second_contact_phone" not in facts

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from domain.memory.offline.lexicon import PERSIAN_SUMMED, PERSIAN_WHOLLY_SAID, alternation
-from domain.memory.offline.person_names import is_customers_given_name
+from domain.memory.offline.person_names import is_customers_given_name, name_words
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.values import (
     FA_LETTERS,
@@ -33,6 +33,8 @@ from domain.memory.offline.values import (
 )
 
 _FA = FA_LETTERS
+#: The letters of a Persian name: no ZWNJ, which joins a suffix on («شماره‌تون»).
+_FA_NAME = _FA.replace("\u200c", "")
 
 #: A date right after Persian «رفت» (the way out, «رفت (شما) …»): a weekday, a day and
 #: month, a day with «ام», «فردا».
@@ -172,10 +174,19 @@ _NAMED_SOMEONES = (
 _NAMED_OWNER = re.compile(rf"(?={_NAMED_SOMEONES})(?P<name>[A-Za-z]+)")
 #: A number asked by a given name with its courtesy word, «شماره سارا خانم», «شماره‌ی علی
 #: آقا»: Persian puts «خانم», «آقا», «جان» after a first name, and the agent speaks of a
-#: third person so (the customer is «شما» or «آقای کیانی»). Not «شماره تماس خانم…».
+#: third person so (the customer is «شما» or «آقای کیانی»). Not «شماره تماس خانم…», nor
+#: the agent's «آقا»/«خانم» (sir, madam) after the customer's own number: «شماره‌تون آقا؟»,
+#: «شماره همراهتون آقا؟», «شماره شما آقا؟», «شماره جدید آقا؟» (a name has no ZWNJ, no
+#: «-تون» ending and is no word for a phone, for you or for new; the held surname is
+#: refused by ``names_the_customer``).
+_NOT_A_NAME_AFTER_NUMBER_FA = (
+    rf"(?:تماس|تلفن|موبایل|همراه|ثابت)[{_FA}]*(?![{_FA}])"
+    rf"|(?:شما|من|خودم|خودتون|خودت|جدید|جدیدتون|جدیدت|قبلی|قدیمی|فعلی|اصلی|درست|دقیق)(?![{_FA}])"
+    rf"|[{_FA_NAME}]*(?:تون|تان)(?![{_FA}])"
+)
 _NAMED_NUMBER_FA = (
-    rf"شماره(?:[\u200c\s]*ی)?\s*(?!(?:تماس|تلفن|موبایل|همراه|ثابت)(?![{_FA}]))(?P<fa_name>[{_FA}]+)"
-    rf"\s+(?:خانم|خانوم|آقا|جان)(?![{_FA}])"
+    rf"شماره(?:[\u200c\s]*ی)?\s*(?!{_NOT_A_NAME_AFTER_NUMBER_FA})"
+    rf"(?P<fa_name>[{_FA_NAME}]+)\s+(?:خانم|خانوم|آقا|جان)(?![{_FA}])"
 )
 #: «ขอชื่อกับเบอร์คุณผู้หญิงด้วยครับ», «เบอร์ของคุณนูรีซ่า»: «คุณ» before a name or a person
 #: word, not before a particle or a verb («เบอร์คุณด้วยครับ» asks the customer's own).
@@ -1294,8 +1305,9 @@ def names_the_customer(text: str, cue: Cue, customer_name: str | None) -> bool:
         return False
     words = customer_name.casefold().split()
     owner = _NAMED_OWNER_FA_TH.match(text, cue.start)
-    if owner is not None and owner.group("fa_name"):
-        return is_customers_given_name(owner.group("fa_name"), customer_name)
+    if owner is not None and owner.group("fa_name"):  # «شماره کیانی آقا؟»: the surname too
+        name = owner.group("fa_name")
+        return bool(name_words(name) & name_words(customer_name))
     if owner is not None:  # Thai runs the name on: «เบอร์คุณฟาริดด้วยครับ»
         return owner.group("th_name").startswith(words[0])
     found = _NAMED_OWNER.match(text, cue.start)
