@@ -22,7 +22,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from domain.memory.offline.lexicon import PERSIAN_SUMMED, PERSIAN_WHOLLY_SAID, alternation
+from domain.memory.offline.lexicon import (
+    PERSIAN_SUMMED,
+    PERSIAN_WHOLLY_SAID,
+    THAI_PARTICLES,
+    alternation,
+)
 from domain.memory.offline.person_names import is_customers_given_name, name_words
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.values import (
@@ -1299,6 +1304,20 @@ def _after_sort_code(text: str, match: re.Match[str]) -> bool:
     return _SORT_CODE.search(text, begin, match.start()) is not None
 
 
+def _is_customers_thai_name(run_on: str, given: str) -> bool:
+    """Whether a Thai name run on into what follows it («ฟาริดด้วยครับ») is the held given
+    name or its short form, a nickname that opens it («นุชด้วยค่ะ» for «นุชจรี»): at least
+    three letters shared, and after them the end, a particle or a word that is no name."""
+    if run_on.startswith(given):
+        return True
+    pairs = enumerate(zip(run_on, given, strict=False))
+    shared = next((i for i, (a, b) in pairs if a != b), min(len(run_on), len(given)))
+    rest = run_on[shared:]
+    return shared >= 3 and (
+        not rest or re.match(rf"(?:{_NOT_A_NAME_AFTER_KHUN_TH}|{THAI_PARTICLES})", rest) is not None
+    )
+
+
 def names_the_customer(text: str, cue: Cue, customer_name: str | None) -> bool:
     """Whether ``cue`` names whose number or email it is by the customer's own held name,
     the first ("Is Dan's number still the best one?") or the full ("Dan Whitlock's
@@ -1311,7 +1330,7 @@ def names_the_customer(text: str, cue: Cue, customer_name: str | None) -> bool:
         name = owner.group("fa_name")
         return bool(name_words(name) & name_words(customer_name))
     if owner is not None:  # Thai runs the name on: «เบอร์คุณฟาริดด้วยครับ»
-        return owner.group("th_name").startswith(words[0])
+        return _is_customers_thai_name(owner.group("th_name"), words[0])
     found = _NAMED_OWNER.match(text, cue.start)
     if found is None:
         return False
