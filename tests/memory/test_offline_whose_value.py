@@ -424,3 +424,39 @@ def test_sir_or_madam_after_the_customers_own_number_names_no_one_else(question:
     )
     assert facts.get("customer_phone") == "۰۹۱۸۷۷۰۳۴۵۶"
     assert "second_contact_phone" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ส่งที่ห้องพละ ให้ครูสมศักดิ์รับแทนได้ค่ะ เบอร์ของดิฉัน 0815996203",
+        "ถ้าไม่อยู่ฝากแม่รับไว้ได้เลย เบอร์ผม 0815996203 ครับ",
+        "اگه نبودم بدید به همسایه، شماره خودم ۰۹۱۲۳۴۵۶۷۸۹",
+        "تحویل‌گیرنده خواهرمه، شماره من ۰۹۱۲۳۴۵۶۷۸۹",
+        "If I'm out, leave it with my neighbour, my mobile is 07700 900481",
+        "My wife will take it in, my number is 07700 900481",
+    ],
+    ids=["th-of-mine", "th-mine", "fa-my-own", "fa-mine", "en-my-mobile", "en-my-number"],
+)
+def test_the_customers_own_number_cue_wins_over_another_person_named_before_it(
+    text: str,
+) -> None:
+    facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
+    assert {key for key in facts if key.endswith("phone")} == {"customer_phone"}
+    assert facts["customer_phone"] != "0800000000"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("my wife's number is 07700 900111", "recipient_phone"),
+        ("شماره مادر من ۰۹۱۲۱۱۱۲۲۳۳", "recipient_phone"),
+        ("เบอร์แม่ผม 0891112222 ครับ", "recipient_phone"),
+        ("เบอร์ผมไม่ค่อยมีสัญญาณ ให้แม่รับแทน เบอร์แม่ 0891112222", "recipient_phone"),
+        ("My number is 07700 900481, my wife's is 07700 900111", "recipient_phone"),
+    ],
+    ids=["en-wifes", "fa-my-mothers", "th-my-mothers", "th-mine-then-mothers", "en-mine-then-hers"],
+)
+def test_another_persons_number_named_by_the_customer_stays_theirs(text: str, key: str) -> None:
+    facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
+    assert key in facts

@@ -154,6 +154,7 @@ from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.stay_ends import stay_end_moved
 from domain.memory.offline.subjects import (
     OTHER_PERSONS,
+    PHONE_OWNERS,
     STRONG,
     TOPICS,
     Cue,
@@ -2285,6 +2286,8 @@ def _nearest_cues(
     for _, other in usable:
         if other.topic is best.topic or other in chosen:
             continue
+        if value.kind is Kind.PHONE and {best.topic.name, other.topic.name} <= PHONE_OWNERS:
+            continue  # "leave it with my neighbour, my mobile is …": a number has one owner
         first, second = sorted((best, other), key=lambda c: c.start)
         if _AND.match(text[first.end : second.start]):
             chosen.append(other)

@@ -202,6 +202,25 @@ _NAMED_NUMBER_TH = (
 )
 _NAMED_OWNER_FA_TH = re.compile(rf"{_NAMED_NUMBER_FA}|{_NAMED_NUMBER_TH}")
 
+#: The customer's own number named as theirs: "my (own) mobile", "mine is", "call me on";
+#: «شماره من», «شماره خودم», «شماره‌ام», «موبایلم», «مال خودم»; «เบอร์ผม», «เบอร์ของดิฉัน»,
+#: «มือถือหนู». Not "my wife's number", «شماره مادر من», «เบอร์แม่ผม»: whose comes first.
+_ME_TH = r"(?:ผม|กระผม|ดิฉัน|ฉัน|หนู)"
+_MY_NUMBER_EN = (
+    r"my\s+(?:own\s+)?(?:(?:personal|mobile|cell|direct|phone|contact)\s+)?(?:number|mobile|phone|cell)"
+    r"(?:\s+(?:number|no\.?))?|my\s+own|mine(?:'s|’s|\s+is)"
+    r"|(?:call|ring|text|reach|contact)\s+me(?:\s+(?:directly|instead))?(?:\s+(?:on|at))?"
+)
+_MY_NUMBER_FA = (
+    r"(?:شماره|موبایل|تلفن|گوشی)\s*(?:ی\s*)?(?:(?:تماس|موبایل|همراه|تلفن)\s*(?:ی\s*)?)?(?:من|خودم)"
+    r"|(?:شماره\s*(?:ی\s*)?(?:تماس|تلفن|موبایل|همراه)|شماره|شمار|موبایل|تلفن)[\u200c]?(?:ام|م)"
+    r"|مال\s*(?:من|خودم)|(?:با|به)\s*(?:خودم|من)\s*(?:تماس|زنگ)"
+)
+_MY_NUMBER_TH = (
+    rf"(?:เบอร์(?:โทร(?:ศัพท์)?)?(?:มือถือ)?(?:ติดต่อ)?|มือถือ|โทรศัพท์)(?:ของ)?\s?{_ME_TH}"
+    rf"|(?:โทร(?:หา|กลับ(?:หา)?)?|ติดต่อ(?:กลับ)?(?:มา)?(?:ที่)?)(?:ที่)?{_ME_TH}"
+)
+
 #: "…, account 31047142": a bank account only when a sort code (20-45-77) comes before it in
 #: its sentence ("sort code 20-45-77, account 31047142"); "Meter 4471, account 55120093"
 #: names none.
@@ -459,6 +478,16 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"รหัส(?:ประตู|เข้า(?:ตึก|อาคาร)?)",
     ),
     # -- people and contact ----------------------------------------------------------------
+    # The customer's own number said as theirs ("my mobile", «شماره خودم», «เบอร์ของดิฉัน»):
+    # as sure as another person's cue, so the nearer of the two says whose a number is
+    # («ให้ครูสมศักดิ์รับแทนได้ค่ะ เบอร์ของดิฉัน 08…» is the customer's, not the teacher's)
+    Topic(
+        "own_phone",
+        {Kind.PHONE: "customer_phone"},
+        english=_MY_NUMBER_EN,
+        persian=_MY_NUMBER_FA,
+        thai=_MY_NUMBER_TH,
+    ),
     Topic(
         "courier",
         {Kind.PHONE: "courier_phone"},
@@ -1264,6 +1293,8 @@ _BY_NAME = {topic.name: topic for topic in TOPICS}
 
 #: Topics whose phone is someone else's than the customer's.
 OTHER_PERSONS = frozenset({"recipient", "second_contact", "building", "courier", "technician"})
+#: Topics that say whose a phone is: the customer's own or someone else's.
+PHONE_OWNERS = OTHER_PERSONS | {"own_phone"}
 
 
 def topic(name: str) -> Topic:
