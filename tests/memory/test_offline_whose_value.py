@@ -460,3 +460,20 @@ def test_the_customers_own_number_cue_wins_over_another_person_named_before_it(
 def test_another_persons_number_named_by_the_customer_stays_theirs(text: str, key: str) -> None:
     facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
     assert key in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("The school's number never gets answered, mobile 07700 900481", "07700 900481"),
+        ("شماره مدرسه رو ندارم، موبایل ۰۹۱۲۳۴۵۶۷۸۹", "۰۹۱۲۳۴۵۶۷۸۹"),
+        ("เบอร์โรงเรียนไม่สะดวกค่ะ ติดต่อที่มือถือ 0891234567", "0891234567"),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_a_mobile_said_a_clause_after_the_school_is_named_is_the_customers(
+    text: str, phone: str
+) -> None:
+    facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
+    assert facts.get("customer_phone") == phone
+    assert "school_phone" not in facts

@@ -2245,6 +2245,8 @@ def _nearest_cues(
     for placed in cues_in(text):
         if placed.start < window or placed.end > value.start:
             continue
+        if placed.topic.reach is not None and value.start - placed.end > placed.topic.reach:
+            continue  # "the school's number is always busy, my mobile is …": no label of it
         if placed.topic.name in _SPAN_WORDS and any(
             v.kind is value.kind for v in find_values(text[placed.end : value.start])
         ):

@@ -80,6 +80,9 @@ class Topic:
     #: Whether a reply to a question about this topic is itself the value
     #: (a name, an address, an instruction), when it holds no shaped value.
     free_text: bool = False
+    #: How far before its value the cue may stand, for a label that names its value only
+    #: right before it («เบอร์โรงเรียน 074-…»), not one a clause away; None: any cue reach.
+    reach: int | None = None
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -201,6 +204,10 @@ _NAMED_NUMBER_TH = (
     rf"เบอร์(?:โทร)?(?:ของ)?คุณ(?!{_NOT_A_NAME_AFTER_KHUN_TH})(?P<th_name>[\u0e01-\u0e4e]{{2,}})"
 )
 _NAMED_OWNER_FA_TH = re.compile(rf"{_NAMED_NUMBER_FA}|{_NAMED_NUMBER_TH}")
+
+#: How far before its value a label that names it only right there may stand ("the
+#: school's number is ", «تلفن مدرسه هم », «เบอร์โรงเรียนคือ »).
+_LABEL_REACH = 16
 
 #: The customer's own number named as theirs: "my (own) mobile", "mine is", "call me on";
 #: «شماره من», «شماره خودم», «شماره‌ام», «موبایلم», «مال خودم»; «เบอร์ผม», «เบอร์ของดิฉัน»,
@@ -684,13 +691,16 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"ที่อยู่(?:ใน)?(?:การ)?(?:ออก)?ใบกำกับ(?:ภาษี)?|ใบกำกับ(?:ภาษี)?|ที่อยู่ออกบิล|ที่อยู่ใบเสร็จ",
     ),
     # The school's own line («ส่วนเบอร์โรงเรียน 074-291338 ไม่ค่อยมีคนรับ», «تلفن مدرسه», "the
-    # school's number"), given beside the customer's mobile: no number of the customer's
+    # school's number"), given beside the customer's mobile: no number of the customer's.
+    # Only a label right before its number: "the school's number is always busy, but my
+    # mobile is 07700…" gives no school number, and the mobile stays the customer's
     Topic(
         "school",
         {Kind.PHONE: "school_phone"},
         english=r"school(?:'s|’s)?\s+(?:office\s+)?(?:number|phone|line|landline)",
         persian=r"(?:شماره|تلفن)\s*(?:ی\s*)?(?:تلفن\s*(?:ی\s*)?)?مدرسه",
         thai=r"เบอร์(?:โทร)?(?:ของ)?(?:ทาง)?โรงเรียน",
+        reach=_LABEL_REACH,
     ),
     Topic(
         "work",
