@@ -477,3 +477,37 @@ def test_a_mobile_said_a_clause_after_the_school_is_named_is_the_customers(
     facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
     assert facts.get("customer_phone") == phone
     assert "school_phone" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "รับแทนได้ไหมคะ เบอร์ 0815996203",
+        "ถ้าไม่อยู่ใครรับแทนก็ได้ค่ะ เบอร์ 0815996203",
+        "ถ้าไม่อยู่ ให้ใครรับแทนก็ได้ค่ะ โทร 0815996203",
+        "เบอร์โรงเรียนไม่มีคนรับค่ะ โทรมือถือ 0815996203",
+        "ส่วนเบอร์โรงเรียน 074-291338 ไม่ค่อยมีคนรับนะคะ โทรมือถือดีกว่า 0815996203",
+    ],
+    ids=["no-one-named", "anyone", "let-anyone", "nobody-picks-up", "rarely-picks-up"],
+)
+def test_taking_in_place_or_picking_up_with_no_one_named_leaves_the_number_the_customers(
+    text: str,
+) -> None:
+    facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
+    assert facts.get("customer_phone") == "0815996203"
+    assert "recipient_phone" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ฝากป้าข้างบ้านรับแทนนะคะ เบอร์ 0815996203",
+        "ถ้าไม่อยู่ พี่ยามรับแทนได้ค่ะ เบอร์ 0815996203",
+        "มีคนรับของค่ะ เบอร์ 0815996203",
+        "เบอร์คนรับ 0815996203 ค่ะ",
+    ],
+    ids=["asked-to", "titled", "someone-takes-goods", "receivers"],
+)
+def test_who_takes_the_goods_named_before_a_number_owns_it(text: str) -> None:
+    facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
+    assert facts.get("recipient_phone") == "0815996203"

@@ -205,6 +205,15 @@ _NAMED_NUMBER_TH = (
 )
 _NAMED_OWNER_FA_TH = re.compile(rf"{_NAMED_NUMBER_FA}|{_NAMED_NUMBER_TH}")
 
+#: «ให้ครูสมศักดิ์รับแทนได้ค่ะ เบอร์ 08…»: who takes the goods in the customer's place, a
+#: person asked to («ให้», «ฝาก») or named by a title or a person word before «รับแทน»; not
+#: «รับแทนได้ไหมคะ», «ใครรับแทนก็ได้», «ให้ช่วยรับแทน» (no one named, so no one's number).
+_STANDS_IN_TH = (
+    r"(?:ให้|ฝาก)(?!ใคร|ช่วย)[\u0e01-\u0e4e]{2,20}?รับแทน"
+    r"|(?:ครู|คุณ|พี่|น้อง|ป้า|ลุง|น้า|ยาย|เพื่อน|ยาม|รปภ|แม่บ้าน|เลขา|ลูกน้อง|เจ้าหน้าที่|พนักงาน"
+    r"|หัวหน้า)[\u0e01-\u0e4e]{0,20}?รับแทน"
+)
+
 #: How far before its value a label that names it only right there may stand ("the
 #: school's number is ", «تلفن مدرسه هم », «เบอร์โรงเรียนคือ »).
 _LABEL_REACH = 16
@@ -521,10 +530,11 @@ TOPICS: tuple[Topic, ...] = (
         # kin by marriage and siblings of either age too («เบอร์ใช้ของพี่สะใภ้ค่ะ +44…»); not the
         # bare «ป้า», «น้า», «ตา»: they hide in «ป้าย», «หน้า», «ตาม»; nor «เพื่อน»: "I'm going
         # with a friend" names no one whose number follows
-        thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
+        # «ไม่ค่อยมีคนรับ», «มีคนรับสาย»: someone picks the phone up, no one takes goods
+        thai=r"ผู้รับ|(?<!มี)คนรับ(?!สาย|โทร)|(?<=มี)คนรับ(?=ของ|พัสดุ|สินค้า)"
+        r"|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
         r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก(?!ค้า)|หลาน"
-        # «ให้ครูสมศักดิ์รับแทนได้ค่ะ เบอร์ 08…»: who takes the goods in the customer's place
-        r"|รับแทน",
+        rf"|{_STANDS_IN_TH}",
     ),
     # The name of someone the customer books or pays for, or shares with: "the student's
     # name?", «نام زبان‌آموز», «ชื่อนักเรียน». Only the name word and the person word
