@@ -511,3 +511,108 @@ def test_taking_in_place_or_picking_up_with_no_one_named_leaves_the_number_the_c
 def test_who_takes_the_goods_named_before_a_number_owns_it(text: str) -> None:
     facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
     assert facts.get("recipient_phone") == "0815996203"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What's the best number to reach you?", "Please call me, not my husband: 07700 900481"),
+        ("What's the best number to reach you?", "Ring me rather than my wife, 07700 900481"),
+        ("What's the best number?", "Don't call my wife, she's away. 07700 900481"),
+        ("شماره تماستون رو بفرمایید", "لطفا با خودم هماهنگ کنید نه با همسرم، ۰۹۱۲۳۴۵۶۷۸۹"),
+        ("شماره تماستون رو بفرمایید", "به جای شماره همسرم این رو ثبت کنید: ۰۹۱۲۳۴۵۶۷۸۹"),
+        ("ขอเบอร์ติดต่อด้วยค่ะ", "ไม่ต้องโทรหาสามีนะคะ 0891234567"),
+        ("ขอเบอร์ติดต่อด้วยค่ะ", "ใช้เบอร์นี้แทนเบอร์แฟนนะคะ 0891234567"),
+    ],
+    ids=[
+        "en-not",
+        "en-rather-than",
+        "en-dont-call",
+        "fa-not-with",
+        "fa-instead",
+        "th-no-need",
+        "th-instead",
+    ],
+)
+def test_a_person_named_as_whose_the_number_is_not_leaves_it_the_customers(
+    question: str, answer: str
+) -> None:
+    facts = facts_of(
+        ("assistant", question), ("user", answer), known=[("customer_phone", "0800000000")]
+    )
+    assert facts.get("customer_phone") not in (None, "0800000000")
+    assert "recipient_phone" not in facts
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What's the school's number?", "07700 900481 is mine, the school doesn't have one"),
+        ("تلفن مدرسه رو بفرمایید", "۰۹۱۲۳۴۵۶۷۸۹ شماره خودمه"),
+        ("ขอเบอร์โรงเรียนด้วยค่ะ", "0891234567 ค่ะ เบอร์ดิฉันเอง"),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_a_number_the_customer_calls_theirs_right_after_it_is_theirs(
+    question: str, answer: str
+) -> None:
+    facts = facts_of(
+        ("assistant", question), ("user", answer), known=[("customer_phone", "0800000000")]
+    )
+    assert facts.get("customer_phone") not in (None, "0800000000")
+    assert "school_phone" not in facts
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "key"),
+    [
+        ("شماره تماستون رو بفرمایید", "نه با شوهرم تماس بگیرید ۰۹۱۲۳۴۵۶۷۸۹", "recipient_phone"),
+        ("", "07700 900111 is my wife's, not mine", "recipient_phone"),
+        ("", "My wife's number is 07700 900111, mine 07700 900481", "recipient_phone"),
+        ("", "เบอร์แฟน 0891112222 ผมรอสายอยู่นะครับ", "recipient_phone"),
+        ("", "شماره خانمم ۰۹۱۲۱۱۱۲۲۳۳، خودم ۰۹۱۲۳۴۵۶۷۸۹", "recipient_phone"),
+    ],
+    ids=["fa-opening-no", "en-not-mine", "en-mine-leads-next", "th-bare-i", "fa-mine-leads-next"],
+)
+def test_another_persons_number_beside_a_negation_or_a_mine_stays_theirs(
+    question: str, answer: str, key: str
+) -> None:
+    pairs = ([("assistant", question)] if question else []) + [("user", answer)]
+    facts = facts_of(*pairs, known=[("customer_phone", "0800000000")])
+    assert key in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs", "mine"),
+    [
+        ("My wife's number is 07700 900111, mine 07700 900481", "07700 900111", "07700 900481"),
+        ("Her number is 07700 900111, mine is 07700 900481", "07700 900111", "07700 900481"),
+        ("شماره خانمم ۰۹۱۲۱۱۱۲۲۳۳، خودم ۰۹۱۲۳۴۵۶۷۸۹", "۰۹۱۲۱۱۱۲۲۳۳", "۰۹۱۲۳۴۵۶۷۸۹"),
+        ("شمارش ۰۹۱۲۱۱۱۲۲۳۳ هست، مال من ۰۹۱۲۳۴۵۶۷۸۹", "۰۹۱۲۱۱۱۲۲۳۳", "۰۹۱۲۳۴۵۶۷۸۹"),
+        ("เบอร์แฟน 0891112222 ส่วนเบอร์ผม 0891234567", "0891112222", "0891234567"),
+    ],
+    ids=["en-mine", "en-mine-is", "fa-myself", "fa-mine", "th-mine"],
+)
+def test_both_numbers_in_one_message_keep_their_owners(text: str, theirs: str, mine: str) -> None:
+    facts = facts_of(("user", text), known=[("customer_phone", "0800000000")])
+    assert facts.get("customer_phone") == mine
+    assert theirs in {value for key, value in facts.items() if key != "customer_phone"}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "phone"),
+    [
+        ("What's your husband's number?", "Just use mine, 07700 900481", "07700 900481"),
+        ("شماره همسرتون رو بفرمایید", "شماره خودم رو بذارید ۰۹۱۲۳۴۵۶۷۸۹", "۰۹۱۲۳۴۵۶۷۸۹"),
+        ("ขอเบอร์คุณแม่ด้วยค่ะ", "ใช้เบอร์ดิฉันแทนได้ไหมคะ 0891234567", "0891234567"),
+    ],
+    ids=["en", "fa", "th"],
+)
+def test_the_customers_own_number_given_when_anothers_is_asked_is_theirs(
+    question: str, answer: str, phone: str
+) -> None:
+    facts = facts_of(
+        ("assistant", question), ("user", answer), known=[("customer_phone", "0800000000")]
+    )
+    assert facts.get("customer_phone") == phone
+    assert "recipient_phone" not in facts

@@ -135,6 +135,7 @@ from domain.memory.offline.person_names import (
     people_named,
     relation_asked,
 )
+from domain.memory.offline.phone_owners import owned_after, ruled_out
 from domain.memory.offline.plates_said_again import plate_said_again
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
@@ -1227,6 +1228,10 @@ def _keys_for(
             cues = [(wanted[0], value.start)]
     if value.kind is Kind.PHONE and not from_user and agents_own_phone(text, value.start):
         return [(facts.entity_key("agent_phone", value.text, update), value.start)]
+    if value.kind is Kind.PHONE and from_user and owned_after(text, value):
+        # "07700 900481 is mine", «۰۹۱۲… شماره خودمه»: whoever was asked or named before
+        bound.update((t.name, value.kind) for t in asked if t.key_for(value.kind))
+        return [(facts.entity_key("customer_phone", value.text, update), value.start)]
     if declines and value.kind is Kind.PHONE and any(t.name == "phone" for t in asked):
         # «شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم رو بذارید: ۰۹۱۲…»
         bound.add(("phone", value.kind))
@@ -1777,11 +1782,18 @@ def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
     named = [
         (min(abs(value.start - cue.end), abs(cue.start - value.end)), cue.topic)
         for cue in cues_in(text)
-        if cue.topic.name in OTHER_PERSONS and not value.start <= cue.start < value.end
+        if cue.topic.name in OTHER_PERSONS
+        and not value.start <= cue.start < value.end
+        and not ruled_out(text, cue.start)
     ]
     if not named:
         return None
     return min(named, key=lambda item: item[0])[1].key_for(Kind.PHONE)
+
+
+def _ruled_out_owner(text: str, cue: Cue) -> bool:
+    """Whether ``cue`` names another person only as whose a number is not."""
+    return cue.topic.name in OTHER_PERSONS and ruled_out(text, cue.start)
 
 
 def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
@@ -2247,6 +2259,8 @@ def _nearest_cues(
             continue
         if placed.topic.reach is not None and value.start - placed.end > placed.topic.reach:
             continue  # "the school's number is always busy, my mobile is …": no label of it
+        if value.kind is Kind.PHONE and _ruled_out_owner(text, placed):
+            continue  # "call me, not my husband: 07700…": whose it is not
         if placed.topic.name in _SPAN_WORDS and any(
             v.kind is value.kind for v in find_values(text[placed.end : value.start])
         ):
