@@ -616,3 +616,25 @@ def test_the_customers_own_number_given_when_anothers_is_asked_is_theirs(
     )
     assert facts.get("customer_phone") == phone
     assert "recipient_phone" not in facts
+
+
+def test_a_mobile_named_by_another_persons_name_is_theirs() -> None:
+    facts = facts_of(
+        (
+            "user",
+            "เบอร์สำนักงานนิติที่ให้ไปไม่ค่อยมีคนรับนะคะ ให้ทีมขนส่งโทรมือถือคุณวรรณาเลยดีกว่าค่ะ 089-245-1173",
+        ),
+        known=[("customer_phone", "081-734-5529"), ("customer_name", "พิมพ์ชนก ศรีสุข")],
+    )
+    assert facts.get("second_contact_phone") == "089-245-1173"
+    assert "customer_phone" not in facts
+
+
+@pytest.mark.parametrize("question", ["ขอเบอร์มือถือคุณหน่อยครับ", "ขอเบอร์มือถือคุณพิมพ์ชนกด้วยครับ"])
+def test_the_customers_own_mobile_asked_by_you_or_their_name_stays_theirs(question: str) -> None:
+    facts = facts_of(
+        ("assistant", question),
+        ("user", "089-245-1173 ค่ะ"),
+        known=[("customer_phone", "081-734-5529"), ("customer_name", "พิมพ์ชนก ศรีสุข")],
+    )
+    assert facts.get("customer_phone") == "089-245-1173"

@@ -198,10 +198,12 @@ _NAMED_NUMBER_FA = (
     rf"شماره(?:[\u200c\s]*ی)?\s*(?!{_NOT_A_NAME_AFTER_NUMBER_FA})"
     rf"(?P<fa_name>[{_FA_NAME}]+)\s+(?:خانم|خانوم|آقا|جان)(?![{_FA}])"
 )
-#: «ขอชื่อกับเบอร์คุณผู้หญิงด้วยครับ», «เบอร์ของคุณนูรีซ่า»: «คุณ» before a name or a person
+#: «ขอชื่อกับเบอร์คุณผู้หญิงด้วยครับ», «เบอร์ของคุณนูรีซ่า», «โทรมือถือคุณวรรณา» (the
+#: building clerk's mobile, after their office line rings out): «คุณ» before a name or a person
 #: word, not before a particle or a verb («เบอร์คุณด้วยครับ» asks the customer's own).
 _NAMED_NUMBER_TH = (
-    rf"เบอร์(?:โทร)?(?:ของ)?คุณ(?!{_NOT_A_NAME_AFTER_KHUN_TH})(?P<th_name>[\u0e01-\u0e4e]{{2,}})"
+    rf"(?:เบอร์(?:โทร)?|(?:เบอร์)?มือถือ)(?:ของ)?คุณ(?!{_NOT_A_NAME_AFTER_KHUN_TH})"
+    rf"(?P<th_name>[\u0e01-\u0e4e]{{2,}})"
 )
 _NAMED_OWNER_FA_TH = re.compile(rf"{_NAMED_NUMBER_FA}|{_NAMED_NUMBER_TH}")
 
