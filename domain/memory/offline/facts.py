@@ -135,7 +135,6 @@ from domain.memory.offline.person_names import (
     people_named,
     relation_asked,
 )
-from domain.memory.offline.phone_owners import owned_after, ruled_out
 from domain.memory.offline.plates_said_again import plate_said_again
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
@@ -155,7 +154,6 @@ from domain.memory.offline.spoken_copula import without_copula
 from domain.memory.offline.stay_ends import stay_end_moved
 from domain.memory.offline.subjects import (
     OTHER_PERSONS,
-    PHONE_OWNERS,
     STRONG,
     TOPICS,
     Cue,
@@ -1228,10 +1226,6 @@ def _keys_for(
             cues = [(wanted[0], value.start)]
     if value.kind is Kind.PHONE and not from_user and agents_own_phone(text, value.start):
         return [(facts.entity_key("agent_phone", value.text, update), value.start)]
-    if value.kind is Kind.PHONE and from_user and owned_after(text, value):
-        # "07700 900481 is mine", «۰۹۱۲… شماره خودمه»: whoever was asked or named before
-        bound.update((t.name, value.kind) for t in asked if t.key_for(value.kind))
-        return [(facts.entity_key("customer_phone", value.text, update), value.start)]
     if declines and value.kind is Kind.PHONE and any(t.name == "phone" for t in asked):
         # «شماره تماس همون شماره خودتون بمونه؟» «نه، شماره مامانم رو بذارید: ۰۹۱۲…»
         bound.add(("phone", value.kind))
@@ -1782,18 +1776,11 @@ def _someone_elses_phone(text: str, value: ValueSpan) -> str | None:
     named = [
         (min(abs(value.start - cue.end), abs(cue.start - value.end)), cue.topic)
         for cue in cues_in(text)
-        if cue.topic.name in OTHER_PERSONS
-        and not value.start <= cue.start < value.end
-        and not ruled_out(text, cue.start)
+        if cue.topic.name in OTHER_PERSONS and not value.start <= cue.start < value.end
     ]
     if not named:
         return None
     return min(named, key=lambda item: item[0])[1].key_for(Kind.PHONE)
-
-
-def _ruled_out_owner(text: str, cue: Cue) -> bool:
-    """Whether ``cue`` names another person only as whose a number is not."""
-    return cue.topic.name in OTHER_PERSONS and ruled_out(text, cue.start)
 
 
 def _echoed_contact(value: ValueSpan, facts: _Facts) -> bool:
@@ -2257,10 +2244,6 @@ def _nearest_cues(
     for placed in cues_in(text):
         if placed.start < window or placed.end > value.start:
             continue
-        if placed.topic.reach is not None and value.start - placed.end > placed.topic.reach:
-            continue  # "the school's number is always busy, my mobile is …": no label of it
-        if value.kind is Kind.PHONE and _ruled_out_owner(text, placed):
-            continue  # "call me, not my husband: 07700…": whose it is not
         if placed.topic.name in _SPAN_WORDS and any(
             v.kind is value.kind for v in find_values(text[placed.end : value.start])
         ):
@@ -2302,8 +2285,6 @@ def _nearest_cues(
     for _, other in usable:
         if other.topic is best.topic or other in chosen:
             continue
-        if value.kind is Kind.PHONE and {best.topic.name, other.topic.name} <= PHONE_OWNERS:
-            continue  # "leave it with my neighbour, my mobile is …": a number has one owner
         first, second = sorted((best, other), key=lambda c: c.start)
         if _AND.match(text[first.end : second.start]):
             chosen.append(other)

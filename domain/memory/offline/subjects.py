@@ -22,13 +22,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from domain.memory.offline.lexicon import (
-    PERSIAN_SUMMED,
-    PERSIAN_WHOLLY_SAID,
-    THAI_PARTICLES,
-    alternation,
-)
-from domain.memory.offline.person_names import is_customers_given_name, name_words
+from domain.memory.offline.lexicon import PERSIAN_SUMMED, PERSIAN_WHOLLY_SAID, alternation
+from domain.memory.offline.person_names import is_customers_given_name
 from domain.memory.offline.sentence_bounds import sentence_bounds
 from domain.memory.offline.values import (
     FA_LETTERS,
@@ -38,8 +33,6 @@ from domain.memory.offline.values import (
 )
 
 _FA = FA_LETTERS
-#: The letters of a Persian name: no ZWNJ, which joins a suffix on («شماره‌تون»).
-_FA_NAME = _FA.replace("\u200c", "")
 
 #: A date right after Persian «رفت» (the way out, «رفت (شما) …»): a weekday, a day and
 #: month, a day with «ام», «فردا».
@@ -80,9 +73,6 @@ class Topic:
     #: Whether a reply to a question about this topic is itself the value
     #: (a name, an address, an instruction), when it holds no shaped value.
     free_text: bool = False
-    #: How far before its value the cue may stand, for a label that names its value only
-    #: right before it («เบอร์โรงเรียน 074-…»), not one a clause away; None: any cue reach.
-    reach: int | None = None
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -147,8 +137,6 @@ _THE_CUSTOMER_TH = r"ลูกค้า|ผู้จอง|ผู้สั่ง
 _NOT_A_NAME_AFTER_KHUN_TH = (
     rf"{_THE_CUSTOMER_TH}|ด้วย|หน่อย|ก่อน|ได้|ที่|ค่ะ|คะ|ครับ|นะ|ล่ะ|และ|แล้ว|กับ|หรือ|พร้อม"
     r"|เพื่อ|สำหรับ|ให้|คือ|ว่า|เป็น|จะ|ไว้|ตาม|ใน|ทาง|เลย|เอง|จริง|เต็ม|นามสกุล"
-    # «เบอร์คุณอีกครั้ง», «เบอร์คุณยังเป็นเบอร์เดิม», «ขอเบอร์คุณใหม่»: when or how, not who
-    r"|อีก|ยัง|เปลี่ยน|ใหม่|ตอนนี้|ล่าสุด|ปัจจุบัน|ช่วย|เดิม|ไม่|มี|ถูก|ตรง|แก้|พิมพ์|ส่ง|บอก|แจ้ง"
 )
 _YOU_TH = rf"(?:คุณ)?(?:{_THE_CUSTOMER_TH})|คุณ(?=(?:{_NOT_A_NAME_AFTER_KHUN_TH})|\s|$)"
 _THIRD_PERSON_NAME_TH = (
@@ -182,64 +170,6 @@ _NAMED_SOMEONES = (
 )
 #: The name a ``_NAMED_SOMEONES`` cue opens with: whose the number or email is.
 _NAMED_OWNER = re.compile(rf"(?={_NAMED_SOMEONES})(?P<name>[A-Za-z]+)")
-#: A number asked by a given name with its courtesy word, «شماره سارا خانم», «شماره‌ی علی
-#: آقا»: Persian puts «خانم», «آقا», «جان» after a first name, and the agent speaks of a
-#: third person so (the customer is «شما» or «آقای کیانی»). Not «شماره تماس خانم…», nor
-#: the agent's «آقا»/«خانم» (sir, madam) after the customer's own number: «شماره‌تون آقا؟»,
-#: «شماره همراهتون آقا؟», «شماره شما آقا؟», «شماره جدید آقا؟» (a name has no ZWNJ, no
-#: «-تون» ending and is no word for a phone, for you or for new; the held surname is
-#: refused by ``names_the_customer``).
-_NOT_A_NAME_AFTER_NUMBER_FA = (
-    rf"(?:تماس|تلفن|موبایل|همراه|ثابت)[{_FA}]*(?![{_FA}])"
-    rf"|(?:شما|من|خودم|خودتون|خودت|جدید|جدیدتون|جدیدت|قبلی|قدیمی|فعلی|اصلی|درست|دقیق)(?![{_FA}])"
-    rf"|[{_FA_NAME}]*(?:تون|تان)(?![{_FA}])"
-)
-_NAMED_NUMBER_FA = (
-    rf"شماره(?:[\u200c\s]*ی)?\s*(?!{_NOT_A_NAME_AFTER_NUMBER_FA})"
-    rf"(?P<fa_name>[{_FA_NAME}]+)\s+(?:خانم|خانوم|آقا|جان)(?![{_FA}])"
-)
-#: «ขอชื่อกับเบอร์คุณผู้หญิงด้วยครับ», «เบอร์ของคุณนูรีซ่า», «โทรมือถือคุณวรรณา» (the
-#: building clerk's mobile, after their office line rings out): «คุณ» before a name or a person
-#: word, not before a particle or a verb («เบอร์คุณด้วยครับ» asks the customer's own).
-_NAMED_NUMBER_TH = (
-    rf"(?:เบอร์(?:โทร)?|(?:เบอร์)?มือถือ)(?:ของ)?คุณ(?!{_NOT_A_NAME_AFTER_KHUN_TH})"
-    rf"(?P<th_name>[\u0e01-\u0e4e]{{2,}})"
-)
-_NAMED_OWNER_FA_TH = re.compile(rf"{_NAMED_NUMBER_FA}|{_NAMED_NUMBER_TH}")
-
-#: «ให้ครูสมศักดิ์รับแทนได้ค่ะ เบอร์ 08…»: who takes the goods in the customer's place, a
-#: person asked to («ให้», «ฝาก») or named by a title or a person word before «รับแทน»; not
-#: «รับแทนได้ไหมคะ», «ใครรับแทนก็ได้», «ให้ช่วยรับแทน» (no one named, so no one's number).
-_STANDS_IN_TH = (
-    r"(?:ให้|ฝาก)(?!ใคร|ช่วย)[\u0e01-\u0e4e]{2,20}?รับแทน"
-    r"|(?:ครู|คุณ|พี่|น้อง|ป้า|ลุง|น้า|ยาย|เพื่อน|ยาม|รปภ|แม่บ้าน|เลขา|ลูกน้อง|เจ้าหน้าที่|พนักงาน"
-    r"|หัวหน้า)[\u0e01-\u0e4e]{0,20}?รับแทน"
-)
-
-#: How far before its value a label that names it only right there may stand ("the
-#: school's number is ", «تلفن مدرسه هم », «เบอร์โรงเรียนคือ »).
-_LABEL_REACH = 16
-
-#: The customer's own number named as theirs: "my (own) mobile", "mine is", "call me on";
-#: «شماره من», «شماره خودم», «شماره‌ام», «موبایلم», «مال خودم»; «เบอร์ผม», «เบอร์ของดิฉัน»,
-#: «มือถือหนู». Not "my wife's number", «شماره مادر من», «เบอร์แม่ผม»: whose comes first.
-_ME_TH = r"(?:ผม|กระผม|ดิฉัน|ฉัน|หนู)"
-_MY_NUMBER_EN = (
-    r"my\s+(?:own\s+)?(?:(?:personal|mobile|cell|direct|phone|contact)\s+)?(?:number|mobile|phone|cell)"
-    r"(?:\s+(?:number|no\.?))?|my\s+own|mine(?:'s|’s|\s+is|(?=\s*[:,-]?\s*[+(\d]))"
-    r"|(?:call|ring|text|reach|contact)\s+me(?:\s+(?:directly|instead))?(?:\s+(?:on|at))?"
-)
-_MY_NUMBER_FA = (
-    r"(?:شماره|موبایل|تلفن|گوشی)\s*(?:ی\s*)?(?:(?:تماس|موبایل|همراه|تلفن)\s*(?:ی\s*)?)?(?:من|خودم)"
-    r"|(?:شماره\s*(?:ی\s*)?(?:تماس|تلفن|موبایل|همراه)|شماره|شمار|موبایل|تلفن)[\u200c]?(?:ام|م)"
-    r"|مال\s*(?:من|خودم)|(?:با|به)\s*(?:خودم|من)\s*(?:تماس|زنگ)"
-    # «شماره خانمم ۰۹۱۲…، خودم ۰۹۱۳…»: "myself" right before a number
-    r"|خودم(?=\s*(?:هم\s*)?[:،,]?\s*[+۰-۹0-9])"
-)
-_MY_NUMBER_TH = (
-    rf"(?:เบอร์(?:โทร(?:ศัพท์)?)?(?:มือถือ)?(?:ติดต่อ)?|มือถือ|โทรศัพท์)(?:ของ)?\s?{_ME_TH}"
-    rf"|(?:โทร(?:หา|กลับ(?:หา)?)?|ติดต่อ(?:กลับ)?(?:มา)?(?:ที่)?)(?:ที่)?{_ME_TH}"
-)
 
 #: "…, account 31047142": a bank account only when a sort code (20-45-77) comes before it in
 #: its sentence ("sort code 20-45-77, account 31047142"); "Meter 4471, account 55120093"
@@ -498,16 +428,6 @@ TOPICS: tuple[Topic, ...] = (
         thai=r"รหัส(?:ประตู|เข้า(?:ตึก|อาคาร)?)",
     ),
     # -- people and contact ----------------------------------------------------------------
-    # The customer's own number said as theirs ("my mobile", «شماره خودم», «เบอร์ของดิฉัน»):
-    # as sure as another person's cue, so the nearer of the two says whose a number is
-    # («ให้ครูสมศักดิ์รับแทนได้ค่ะ เบอร์ของดิฉัน 08…» is the customer's, not the teacher's)
-    Topic(
-        "own_phone",
-        {Kind.PHONE: "customer_phone"},
-        english=_MY_NUMBER_EN,
-        persian=_MY_NUMBER_FA,
-        thai=_MY_NUMBER_TH,
-    ),
     Topic(
         "courier",
         {Kind.PHONE: "courier_phone"},
@@ -534,11 +454,8 @@ TOPICS: tuple[Topic, ...] = (
         # kin by marriage and siblings of either age too («เบอร์ใช้ของพี่สะใภ้ค่ะ +44…»); not the
         # bare «ป้า», «น้า», «ตา»: they hide in «ป้าย», «หน้า», «ตาม»; nor «เพื่อน»: "I'm going
         # with a friend" names no one whose number follows
-        # «ไม่ค่อยมีคนรับ», «มีคนรับสาย»: someone picks the phone up, no one takes goods
-        thai=r"ผู้รับ|(?<!มี)คนรับ(?!สาย|โทร)|(?<=มี)คนรับ(?=ของ|พัสดุ|สินค้า)"
-        r"|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
-        r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก(?!ค้า)|หลาน"
-        rf"|{_STANDS_IN_TH}",
+        thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
+        r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก(?!ค้า)|หลาน",
     ),
     # The name of someone the customer books or pays for, or shares with: "the student's
     # name?", «نام زبان‌آموز», «ชื่อนักเรียน». Only the name word and the person word
@@ -584,7 +501,6 @@ TOPICS: tuple[Topic, ...] = (
         rf"|(?:{_SOMEONE_OF_MINE_EN})(?:'s)?\s+(?:e-?mail|number|phone|mobile)"
         rf"|(?:{_KIN_OR_CARER_EN})(?:'s)?\s+e-?mail",
         persian=r"شماره\s*(?:ی\s*)?(?:دوم|دیگه|دیگر|اضطراری|ایشون|ایشان)|شمارش|شماره[\u200c]?ش"
-        rf"|{_NAMED_NUMBER_FA.replace('?P<fa_name>', '?:')}"
         rf"|شمارشون|شماره[\u200c]?شون|(?:ایمیل|شماره)\s*(?:ی\s*)?(?:{_SOMEONE_OF_MINE_FA})"
         rf"|ایمیل\s*(?:ی\s*)?(?:{_KIN_OR_CARER_FA})"
         # the one who is there on the day («رابط محل کار», «مسئول کارگاه»)
@@ -592,7 +508,6 @@ TOPICS: tuple[Topic, ...] = (
         # «อีเมลเธอ …», «อีเมลแม่เป็น …»: the email of the person just named
         # «ขอคนติดต่อหน้างานด้วยนะคะ»: who is there on the day, not the customer who books
         thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)"
-        rf"|{_NAMED_NUMBER_TH.replace('?P<th_name>', '?:')}"
         # «ขอเบอร์คนติดต่อหน้างาน»: the number asked is the on-site contact's, so the words
         # for a number before it belong to this cue, not to the customer's phone
         r"|(?:เบอร์(?:โทร)?(?:ติดต่อ)?(?:ของ)?)?(?:คน|ผู้)(?:ติดต่อ|ประสานงาน)(?:ที่)?หน้างาน"
@@ -703,18 +618,6 @@ TOPICS: tuple[Topic, ...] = (
         english=r"billing(?:\s+address)?|invoice\s+address|card\s+address",
         persian=r"آدرس\s*(?:ی\s*)?فاکتور|آدرس\s*(?:ی\s*)?صورتحساب",
         thai=r"ที่อยู่(?:ใน)?(?:การ)?(?:ออก)?ใบกำกับ(?:ภาษี)?|ใบกำกับ(?:ภาษี)?|ที่อยู่ออกบิล|ที่อยู่ใบเสร็จ",
-    ),
-    # The school's own line («ส่วนเบอร์โรงเรียน 074-291338 ไม่ค่อยมีคนรับ», «تلفن مدرسه», "the
-    # school's number"), given beside the customer's mobile: no number of the customer's.
-    # Only a label right before its number: "the school's number is always busy, but my
-    # mobile is 07700…" gives no school number, and the mobile stays the customer's
-    Topic(
-        "school",
-        {Kind.PHONE: "school_phone"},
-        english=r"school(?:'s|’s)?\s+(?:office\s+)?(?:number|phone|line|landline)",
-        persian=r"(?:شماره|تلفن)\s*(?:ی\s*)?(?:تلفن\s*(?:ی\s*)?)?مدرسه",
-        thai=r"เบอร์(?:โทร)?(?:ของ)?(?:ทาง)?โรงเรียน",
-        reach=_LABEL_REACH,
     ),
     Topic(
         "work",
@@ -1317,8 +1220,6 @@ _BY_NAME = {topic.name: topic for topic in TOPICS}
 
 #: Topics whose phone is someone else's than the customer's.
 OTHER_PERSONS = frozenset({"recipient", "second_contact", "building", "courier", "technician"})
-#: Topics that say whose a phone is: the customer's own or someone else's.
-PHONE_OWNERS = OTHER_PERSONS | {"own_phone"}
 
 
 def topic(name: str) -> Topic:
@@ -1359,39 +1260,17 @@ def _after_sort_code(text: str, match: re.Match[str]) -> bool:
     return _SORT_CODE.search(text, begin, match.start()) is not None
 
 
-def _is_customers_thai_name(run_on: str, given: str) -> bool:
-    """Whether a Thai name run on into what follows it («ฟาริดด้วยครับ») is the held given
-    name or its short form, a nickname that opens it («นุชด้วยค่ะ» for «นุชจรี»): at least
-    three letters shared, and after them the end, a particle or a word that is no name."""
-    if run_on.startswith(given):
-        return True
-    pairs = enumerate(zip(run_on, given, strict=False))
-    shared = next((i for i, (a, b) in pairs if a != b), min(len(run_on), len(given)))
-    rest = run_on[shared:]
-    return shared >= 3 and (
-        not rest or re.match(rf"(?:{_NOT_A_NAME_AFTER_KHUN_TH}|{THAI_PARTICLES})", rest) is not None
-    )
-
-
 def names_the_customer(text: str, cue: Cue, customer_name: str | None) -> bool:
     """Whether ``cue`` names whose number or email it is by the customer's own held name,
     the first ("Is Dan's number still the best one?") or the full ("Dan Whitlock's
     number"): the agent speaks of the customer, no one else."""
-    if not customer_name or not customer_name.split():
-        return False
-    words = customer_name.casefold().split()
-    owner = _NAMED_OWNER_FA_TH.match(text, cue.start)
-    if owner is not None and owner.group("fa_name"):  # «شماره کیانی آقا؟»: the surname too
-        name = owner.group("fa_name")
-        return bool(name_words(name) & name_words(customer_name))
-    if owner is not None:  # Thai runs the name on: «เบอร์คุณฟาริดด้วยครับ»
-        return _is_customers_thai_name(owner.group("th_name"), words[0])
     found = _NAMED_OWNER.match(text, cue.start)
-    if found is None:
+    if found is None or not customer_name or not customer_name.split():
         return False
     if is_customers_given_name(found.group("name"), customer_name):
         return True
     name = found.group("name").casefold()
+    words = customer_name.casefold().split()
     before = text[: cue.start].casefold().split()
     return len(words) > 1 and name == words[-1] and before[-(len(words) - 1) :] == words[:-1]
 
