@@ -7,6 +7,8 @@
 ones it does not show, why not, so that work goes to the biggest cause rather than to
 the dialogue at hand. Each missing current value is put under the first of:
 
+- **fact, out of room**: a current fact holds it, and the budget had no room for that fact
+  (small budgets only: the facts come before everything but the newest message);
 - **history only**: a stored fact held it, and a later value (of the same subject or,
   falsely, of another) replaced it;
 - **detail, out of room**: a stored detail quotes it, and the context had no room for it;
@@ -14,7 +16,7 @@ the dialogue at hand. Each missing current value is put under the first of:
 - **superseded detail**: only a detail a newer one says again holds it;
 - **never kept**: no fact, detail or summary of the memory holds it.
 
-(A current fact is always shown, so no kind for it.) Then, per section of the context
+Then, per section of the context
 (key facts, details, summaries, messages), what it costs and what it carries: tokens,
 current values it holds, values no other section holds, and old values it shows as
 current (``bench.quality``'s stale rule). Counts only: it prints no dialogue text, so it
@@ -43,6 +45,7 @@ from store.backends.sqlite import SqliteStore
 
 #: Why a current value is missing, in the order they are tried (module doc).
 KINDS = (
+    "fact, out of room",
     "history only",
     "detail, out of room",
     "summary, out of room",
@@ -59,6 +62,8 @@ def miss_kind(memory: MemoryState, value: str) -> str:
     def holds(text: str) -> bool:
         return wanted in normalized(text)
 
+    if any(holds(fact.value) for fact in memory.facts):
+        return "fact, out of room"
     if any(holds(earlier.value) for fact in memory.facts for earlier in fact.history):
         return "history only"
     if any(holds(detail.text) for detail in memory.details if not detail.superseded):

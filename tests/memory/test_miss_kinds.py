@@ -46,6 +46,7 @@ def _memory() -> MemoryState:
 @pytest.mark.parametrize(
     ("value", "kind"),
     [
+        ("friday 12 march", "fact, out of room"),
         # the fact's history holds it (Persian digits read as ASCII ones)
         ("14 آبان", "history only"),
         ("ord-48213", "detail, out of room"),
