@@ -39,6 +39,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from domain.memory.offline.lexicon import FA_BLOCK
 from domain.memory.offline.values import EN_WEEKDAY, FA_WEEKDAY
 
 
@@ -123,7 +124,7 @@ _EN_WEEKDAY = EN_WEEKDAY
 _EN_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 # Persian ----------------------------------------------------------------------------------
-_FA = "\u0600-\u06ff\u200c"
+_FA = FA_BLOCK
 #: Python's weekday of each Persian one, written without its space or joiner.
 _FA_DAY_NAMES = {
     "شنبه": 5, "یکشنبه": 6, "دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 
-_FA = "\u0600-\u06ff\u200c"
+from domain.memory.offline.lexicon import FA_BLOCK
+
+_FA = FA_BLOCK
 
 _NEGATION = re.compile(
     r"(?<![a-z])(?:not|no|never|nothing|none|nobody|[a-z]+n['’]t|dont|doesnt|didnt|cant|wont)(?![a-z])"

@@ -151,6 +151,9 @@ THAI_FILLER = (
 #: Persian and Arabic letters and the zero-width non-joiner that joins a word's parts: one
 #: character class, here where every module (``values`` among them) can import it.
 FA_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c"
+#: The whole Arabic block (letters, digits, marks, «،») and the zero-width non-joiner: what a
+#: Persian word may not touch where a digit or a mark beside it joins the word too.
+FA_BLOCK = "\u0600-\u06ff\u200c"
 
 #: Thai polite and chat particles that end a phrase, the spoken spellings too ("คับ" for
 #: "ครับ"): never part of a name or a value. One regex alternation, longest first.

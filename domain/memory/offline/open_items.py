@@ -19,13 +19,14 @@ from collections.abc import Sequence
 
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.lexicon import FA_BLOCK
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.terms import content_terms
 
 #: Longest item kept, in characters (a run-on sentence is cut).
 MAX_ITEM_CHARS = 200
 
-_FA = "\u0600-\u06ff\u200c"
+_FA = FA_BLOCK
 
 _PENDING = re.compile(
     # English: will / 'll + verb (not "will you …?"), pending states, deadlines, follow-ups
