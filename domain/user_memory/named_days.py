@@ -120,7 +120,6 @@ MONDAY, SATURDAY = 0, 5
 # English ---------------------------------------------------------------------------------
 #: A weekday by its first three letters ("Tues", "Thursday").
 _EN_DAY_NAMES = {name.lower(): number for number, name in enumerate(_WEEKDAY_NAMES)}
-_EN_WEEKDAY = EN_WEEKDAY
 _EN_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 # Persian ----------------------------------------------------------------------------------
@@ -129,7 +128,6 @@ _FA = FA_BLOCK
 _FA_DAY_NAMES = {
     "شنبه": 5, "یکشنبه": 6, "دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4
 }  # fmt: skip
-_FA_WEEKDAY = FA_WEEKDAY
 _FA_AFTER = r"(?:بعد|آینده|دیگه|دیگر|بعدی)"
 _FA_THIS = r"(?:این|همین)"
 _FA_PAST = r"(?:پیش|قبل|گذشته)"
@@ -153,8 +151,8 @@ _TH_DAY_NAMES = {
 _TH_WEEKDAY = r"(?:วัน(อาทิตย์)|(?:วัน)?(จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์))"
 
 #: Each weekday alone, to tell which one a phrase names.
-_EN_WEEKDAY_ALONE = re.compile(rf"\b{_EN_WEEKDAY}", re.I)
-_FA_WEEKDAY_ALONE = re.compile(_FA_WEEKDAY)
+_EN_WEEKDAY_ALONE = re.compile(rf"\b{EN_WEEKDAY}", re.I)
+_FA_WEEKDAY_ALONE = re.compile(FA_WEEKDAY)
 _TH_WEEKDAY_ALONE = re.compile(_TH_WEEKDAY)
 
 Resolve = Callable[[re.Match[str], date], NamedDay | None]
@@ -198,11 +196,11 @@ _READINGS: list[tuple[re.Pattern[str], Resolve]] = [
     ),
     (re.compile(r"\bin\s+(a|an|one|two|three|four|five|\d+)\s+(days?|weeks?)\b", re.I), _en_in),
     (
-        re.compile(rf"\bnext\s+{_EN_WEEKDAY}", re.I),
+        re.compile(rf"\bnext\s+{EN_WEEKDAY}", re.I),
         lambda m, s: _one(_of_next_week(s, _en_weekday(m), MONDAY)),
     ),
     (
-        re.compile(rf"\b(?:this|coming)\s+{_EN_WEEKDAY}", re.I),
+        re.compile(rf"\b(?:this|coming)\s+{EN_WEEKDAY}", re.I),
         lambda m, s: _one(_on_or_after(s, _en_weekday(m))),
     ),
     (re.compile(r"\b(?:this|coming)\s+weekend\b", re.I), lambda m, s: _weekend(s, 0, MONDAY)),
@@ -212,7 +210,7 @@ _READINGS: list[tuple[re.Pattern[str], Resolve]] = [
     (re.compile(r"\b(?:next|coming)\s+month\b", re.I), lambda m, s: _next_month(s)),
     # Persian: whole words («فرداد» is a name)
     (
-        re.compile(rf"(?<![{_FA}])(?:{_FA_WEEKDAY}|هفته|ماه)\s+(?:هفته\s+)?{_FA_PAST}(?![{_FA}])"),
+        re.compile(rf"(?<![{_FA}])(?:{FA_WEEKDAY}|هفته|ماه)\s+(?:هفته\s+)?{_FA_PAST}(?![{_FA}])"),
         lambda m, s: None,
     ),
     (
@@ -232,18 +230,18 @@ _READINGS: list[tuple[re.Pattern[str], Resolve]] = [
     (re.compile(rf"(?<![{_FA}])فردا(?!د)"), lambda m, s: _one(s + timedelta(days=1))),
     (re.compile(rf"(?<![{_FA}])(?:امروز|امشب)(?!ی)"), lambda m, s: _one(s)),
     (
-        re.compile(rf"(?<![{_FA}])(?:{_FA_WEEKDAY})\s+هفته\s+{_FA_AFTER}(?![{_FA}])"),
+        re.compile(rf"(?<![{_FA}])(?:{FA_WEEKDAY})\s+هفته\s+{_FA_AFTER}(?![{_FA}])"),
         lambda m, s: _one(_of_next_week(s, _fa_weekday(m), SATURDAY)),
     ),
     (
         re.compile(
-            rf"(?<![{_FA}])(?:{_FA_WEEKDAY})\s+(?:{_FA_THIS}\s+)?هفته(?![{_FA}])"
-            rf"|(?<![{_FA}]){_FA_THIS}\s+(?:{_FA_WEEKDAY})(?![{_FA}])"
+            rf"(?<![{_FA}])(?:{FA_WEEKDAY})\s+(?:{_FA_THIS}\s+)?هفته(?![{_FA}])"
+            rf"|(?<![{_FA}]){_FA_THIS}\s+(?:{FA_WEEKDAY})(?![{_FA}])"
         ),
         lambda m, s: _one(_on_or_after(s, _fa_weekday(m))),
     ),
     (
-        re.compile(rf"(?<![{_FA}])(?:{_FA_WEEKDAY})\s+{_FA_AFTER}(?![{_FA}])"),
+        re.compile(rf"(?<![{_FA}])(?:{FA_WEEKDAY})\s+{_FA_AFTER}(?![{_FA}])"),
         lambda m, s: _one(_after(s, _fa_weekday(m))),
     ),
     (re.compile(rf"(?<![{_FA}]){_FA_THIS}\s+هفته(?![{_FA}])"), lambda m, s: _week(s, 0, SATURDAY)),
