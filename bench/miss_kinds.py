@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.dialogue_set import Dialogue, load_dialogues
-from bench.quality import ACCOUNT, ingest, normalized, quotes_unmarked
+from bench.quality import ACCOUNT, also_current, ingest, normalized, stale_where
 from domain.context.service import build_context
 from domain.memory.factory import build_engines
 from domain.memory.service import MemoryService
@@ -104,6 +104,7 @@ class Tally:
         for name, lines in texts.items():
             self.tokens[name] += estimate_tokens("\n".join(lines))
         current = {normalized(values[-1]) for values in dialogue.subjects.values()}
+        fact_values = [fact["value"] for fact in context.get("facts", [])]
         for values in dialogue.subjects.values():
             self.values += 1
             value = normalized(values[-1])
@@ -116,19 +117,18 @@ class Tally:
             else:
                 self.kinds[miss_kind(memory, values[-1])] += 1
             for old in values[:-1]:
-                if any(normalized(old) in now for now in current):
+                if also_current(old, current):
                     continue  # also (part of) a current value: not stale
-                self.stale.update(name for name in SECTIONS if _shows_as_current(texts, name, old))
-
-
-def _shows_as_current(texts: dict[str, list[str]], section: str, old: str) -> bool:
-    """``bench.quality``'s stale rule: any mention among the facts; in summaries and details,
-    a mention without "(replaced …)"; messages are the conversation as it was."""
-    if section == "messages":
-        return False
-    if section == "facts":
-        return any(normalized(old) in normalized(line) for line in texts[section])
-    return any(quotes_unmarked(text, old) for text in texts[section])
+                # bench.quality's rule, section by section (messages never count)
+                self.stale.update(
+                    name
+                    for name, facts, tiers in (
+                        ("facts", fact_values, []),
+                        ("details", [], texts["details"]),
+                        ("summaries", [], texts["summaries"]),
+                    )
+                    if stale_where(old, facts, tiers)
+                )
 
 
 def measure(dialogues: Sequence[Dialogue], budget: int) -> Tally:

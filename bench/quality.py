@@ -200,6 +200,26 @@ def _stands_alone(haystack: str, start: int, end: int) -> bool:
     return not (before and joins(before, first)) and not (after and joins(last, after))
 
 
+def also_current(old: str, current: Iterable[str]) -> bool:
+    """Whether the earlier value ``old`` is (part of) one of the ``current`` values (each
+    normalized): then quoting it shows the current value, no stale one."""
+    needle = normalized(old)
+    return any(needle in value for value in current)
+
+
+def stale_where(old: str, facts: Sequence[str], tiers: Sequence[str]) -> str | None:
+    """Where a context shows the earlier value ``old`` as current: "facts" when a key fact's
+    value holds it, "a summary" when a summary or detail quotes it without "(replaced …)"
+    after it; None when neither does (messages shown word for word are the conversation as
+    it was and do not count)."""
+    needle = normalized(old)
+    if any(needle in normalized(fact) for fact in facts):
+        return "facts"
+    if any(quotes_unmarked(text, old) for text in tiers):
+        return "a summary"
+    return None
+
+
 def marks_as_replaced(text: str, value: str, old_values: Sequence[str] = ()) -> bool:
     """Whether ``text`` quotes ``value`` as a value of its own (not inside a longer number
     or word, not as the end of one of ``old_values``) with "(replaced …)" after it: right
@@ -317,14 +337,10 @@ def score_dialogue(
                 )
         for subject, values in dialogue.subjects.items():
             for old in values[:-1]:
-                old_n = normalized(old)
-                if old_n in all_current or any(old_n in c for c in all_current):
+                if also_current(old, all_current):
                     continue  # also the current value of something: not stale
-                in_facts = any(old_n in normalized(f) for f in context.facts)
-                in_tiers = any(quotes_unmarked(t, old) for t in context.tiers)
-                if in_facts or in_tiers:
+                if where := stale_where(old, context.facts, context.tiers):
                     score.stale += 1
-                    where = "facts" if in_facts else "a summary"
                     score.misses.append(
                         f"{dialogue.id} @{budget}: stale {subject} in {where}: {old!r}"
                     )
