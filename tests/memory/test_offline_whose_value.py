@@ -35,8 +35,18 @@ from tests.memory.test_offline_facts_contacts import facts_of
         ("And the on-site contact's mobile?", "07700 900311", "07700 900311"),
         ("شماره‌ی رابط محل رو هم بفرمایید", "۰۹۱۲۴۴۴۵۵۶۶", "۰۹۱۲۴۴۴۵۵۶۶"),
         ("ขอเบอร์คนติดต่อหน้างานด้วยค่ะ", "089-555-6666 ค่ะ", "089-555-6666"),
+        ("شماره سارا خانم رو بدید که روز تحویل هماهنگ کنیم", "۰۹۱۸۷۷۰۳۴۵۶", "۰۹۱۸۷۷۰۳۴۵۶"),
+        ("ได้ครับ ขอชื่อกับเบอร์คุณผู้หญิงด้วยครับ", "086-294-7713", "086-294-7713"),
     ],
-    ids=["en-number-for-her", "en-named-persons", "en-on-site", "fa-site", "th-on-site-guard"],
+    ids=[
+        "en-number-for-her",
+        "en-named-persons",
+        "en-on-site",
+        "fa-site",
+        "th-on-site-guard",
+        "fa-name-and-title",
+        "th-the-lady",
+    ],
 )
 def test_a_number_asked_for_someone_else_is_not_the_customers(
     question: str, answer: str, phone: str
@@ -60,7 +70,14 @@ def test_a_number_asked_for_someone_else_is_not_the_customers(
         ("What's your best number?", "07700 900752"),
         ("What's the number to reach you on?", "07700 900752"),
     ],
-    ids=["en-title", "en-title-stop", "en-mrs-stop", "en-dr-stop", "en-your", "en-reach-you"],
+    ids=[
+        "en-title",
+        "en-title-stop",
+        "en-mrs-stop",
+        "en-dr-stop",
+        "en-your",
+        "en-reach-you",
+    ],
 )
 def test_the_customers_own_number_asked_stays_theirs(question: str, answer: str) -> None:
     facts = facts_of(
@@ -285,3 +302,44 @@ def test_a_home_inspections_fee_is_no_home_visits() -> None:
 def test_a_home_visits_day_is_still_the_appointments(known: str, message: str, date: str) -> None:
     facts = facts_of(("assistant", message), known=[("appointment_date", known)])
     assert facts.get("appointment_date") == date
+
+
+@pytest.mark.parametrize(
+    ("message", "phone"),
+    [
+        ("ส่งที่ห้องพละ ให้ครูสมศักดิ์รับแทนได้ค่ะ เบอร์ 0815996203", "0815996203"),
+        ("ถ้าไม่อยู่ให้ป้ายามรับแทนนะคะ 081-599-6203", "081-599-6203"),
+    ],
+    ids=["th-teacher-receives", "th-guard-receives"],
+)
+def test_a_number_of_whoever_receives_in_the_customers_place_is_theirs(
+    message: str, phone: str
+) -> None:
+    facts = facts_of(("user", message), known=[("customer_phone", "089-734-2651")])
+    assert facts.get("recipient_phone") == phone
+    assert "customer_phone" not in facts
+
+
+def test_a_number_given_while_receiving_oneself_stays_the_customers() -> None:
+    facts = facts_of(
+        ("user", "เดี๋ยวรับเองค่ะ เบอร์ 0815996203"), known=[("customer_phone", "089-734-2651")]
+    )
+    assert facts.get("customer_phone") == "0815996203"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("شماره تماس خانم رضایی رو بدید", "۰۹۱۸۷۷۰۳۴۵۶"),
+        ("شماره همراه‌تون رو بفرمایید خانم", "۰۹۱۸۷۷۰۳۴۵۶"),
+        ("ขอเบอร์คุณด้วยครับ", "086-294-7713"),
+    ],
+    ids=["fa-contact-number-of-the-lady", "fa-yours-madam", "th-yours"],
+)
+def test_a_number_asked_of_the_customer_in_persian_or_thai_stays_theirs(
+    question: str, answer: str
+) -> None:
+    facts = facts_of(
+        ("assistant", question), ("user", answer), known=[("customer_phone", "0899999999")]
+    )
+    assert facts == {"customer_phone": answer}

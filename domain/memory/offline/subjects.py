@@ -152,6 +152,8 @@ _SOMEONE_OF_MINE_EN = (
     r"(?:my|his|her|our|your)\s+(?:friend|colleague|co-?worker|boss|manager|assistant|flatmate)"
 )
 _SOMEONE_OF_MINE_FA = r"دوست|همکار|رفیق|رئیس|مدیر"
+#: Words after «شماره» that say which number, not whose («شماره تماس خانم …» is no name).
+_NUMBER_WORDS_FA = r"تماس|موبایل|همراه|تلفن|ثابت|کارت|حساب|سفارش|پیگیری|خود|خودتون|خودت"
 #: Kin and the people who teach, treat or house the customer, whose email is theirs too
 #: (their number stays the recipient's, named earlier).
 _KIN_OR_CARER_EN = (
@@ -454,7 +456,8 @@ TOPICS: tuple[Topic, ...] = (
         # kin by marriage and siblings of either age too («เบอร์ใช้ของพี่สะใภ้ค่ะ +44…»); not the
         # bare «ป้า», «น้า», «ตา»: they hide in «ป้าย», «หน้า», «ตาม»; nor «เพื่อน»: "I'm going
         # with a friend" names no one whose number follows
-        thai=r"ผู้รับ|คนรับ|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
+        # «ให้ครูสมศักดิ์รับแทนได้ค่ะ»: whoever receives it in the customer's place
+        thai=r"ผู้รับ|คนรับ|รับแทน|ภรรยา|สามี|แฟน|คุณแม่|แม่|พ่อ|พี่ชาย|พี่สาว|น้องชาย|น้องสาว"
         r"|พี่สะใภ้|น้องสะใภ้|พี่เขย|น้องเขย|เพื่อนบ้าน|ลูกชาย|ลูกสาว|ลูก(?!ค้า)|หลาน",
     ),
     # The name of someone the customer books or pays for, or shares with: "the student's
@@ -504,10 +507,17 @@ TOPICS: tuple[Topic, ...] = (
         rf"|شمارشون|شماره[\u200c]?شون|(?:ایمیل|شماره)\s*(?:ی\s*)?(?:{_SOMEONE_OF_MINE_FA})"
         rf"|ایمیل\s*(?:ی\s*)?(?:{_KIN_OR_CARER_FA})"
         # the one who is there on the day («رابط محل کار», «مسئول کارگاه»)
-        r"|(?:رابط|مسئول|هماهنگ[\u200c\s]?کننده)\s*(?:ی\s*)?(?:در\s*)?(?:محل|سایت|کارگاه)",
+        r"|(?:رابط|مسئول|هماهنگ[\u200c\s]?کننده)\s*(?:ی\s*)?(?:در\s*)?(?:محل|سایت|کارگاه)"
+        # «شماره سارا خانم رو بدید»: a number asked by another's name and title; the
+        # customer is asked for «شماره‌تون», never by their own name in the third person
+        rf"|شماره\s*(?:ی\s*)?(?!(?:{_NUMBER_WORDS_FA})(?![\u0600-\u06ff]))"
+        r"[\u0600-\u06ff]{2,}\s+(?:خانم|خانوم|جان)(?![\u0600-\u06ff])",
         # «อีเมลเธอ …», «อีเมลแม่เป็น …»: the email of the person just named
         # «ขอคนติดต่อหน้างานด้วยนะคะ»: who is there on the day, not the customer who books
         thai=r"เบอร์(?:โทร)?(?:สำรอง|ที่สอง|อื่น)|ผู้ติดต่อสำรอง|เบอร์(?:ของ)?(?:เขา|เธอ|ท่าน)"
+        # «ขอชื่อกับเบอร์คุณผู้หญิงด้วยครับ»: the lady's or gentleman's number, someone the
+        # customer has just brought in («คุณ» alone is the customer)
+        r"|เบอร์(?:โทร)?(?:ของ)?\s*คุณผู้(?:หญิง|ชาย)"
         # «ขอเบอร์คนติดต่อหน้างาน»: the number asked is the on-site contact's, so the words
         # for a number before it belong to this cue, not to the customer's phone
         r"|(?:เบอร์(?:โทร)?(?:ติดต่อ)?(?:ของ)?)?(?:คน|ผู้)(?:ติดต่อ|ประสานงาน)(?:ที่)?หน้างาน"
