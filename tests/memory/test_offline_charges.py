@@ -114,3 +114,51 @@ def test_a_charge_said_as_one_more_stands_beside_the_held_one(
     facts = facts_of(("assistant", held), ("user", "ok"), ("assistant", added))
     assert facts["charge"] in held
     assert facts["charge_2"] == new
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        (
+            "شعبه قصردشت گرون‌تره، شهریه‌ش هر بچه ۲ میلیون و ۹۰۰ هزار تومن هست",
+            "شهریه\u200cش هر بچه ۲ میلیون و ۹۰۰ هزار تومن",
+        ),
+        ("اجاره‌اش ۱۸ میلیون تومان میشه.", "اجاره\u200cاش ۱۸ میلیون تومان"),
+    ],
+)
+def test_a_persian_charge_said_with_whose_it_is_keeps_its_name(message: str, shown: str) -> None:
+    assert facts_of(("assistant", message))["charge"] == shown
+
+
+def test_a_persian_charge_changed_and_changed_back_stays_one_charge() -> None:
+    # «شهریه‌ش» (its tuition) is the tuition named before: the branch's price replaces it,
+    # and going back to the first branch puts the first price back under the same key
+    first = "هر ترم ۱۲ جلسه‌ست، شهریه هر بچه ۲ میلیون و ۴۰۰ هزار تومن"
+    other = "فقط شعبه قصردشت یکم گرون‌تره، شهریه‌ش هر بچه ۲ میلیون و ۹۰۰ هزار تومن هست"
+    back = "باشه، برگردوندم روی معالی‌آباد. پس شهریه هر بچه ۲ میلیون و ۴۰۰ هزار تومن"
+    facts = facts_of(("assistant", first), ("user", "باشه"), ("assistant", other))
+    assert facts["charge"].endswith("۲ میلیون و ۹۰۰ هزار تومن") and "charge_2" not in facts
+    facts = facts_of(
+        ("assistant", first),
+        ("user", "باشه"),
+        ("assistant", other),
+        ("user", "اوه"),
+        ("assistant", back),
+    )
+    assert facts["charge"] == "شهریه هر بچه ۲ میلیون و ۴۰۰ هزار تومن" and "charge_2" not in facts
+
+
+@pytest.mark.parametrize(
+    ("held", "other"),
+    [
+        # another charge with whose it is stays beside the held one
+        ("شهریه ترم ۱۲ میلیون تومان هست.", "اجاره‌ش ماهی ۲۰۰ هزار تومان."),
+        # «حقش» (his due) names no charge: «حق عضویت» stays
+        ("حق عضویت ۵۰۰ هزار تومان هست.", "حقش ۳۰۰ هزار تومان بود که پس گرفت."),
+        # «هزینه‌ش» is the cost of what was just said, no charge of its own
+        ("شهریه ترم ۱۲ میلیون تومان هست.", "کتاب هم لازمه، هزینه‌ش ۴۸۰ هزار تومن."),
+    ],
+)
+def test_a_persian_charge_with_whose_it_is_replaces_no_other_charge(held: str, other: str) -> None:
+    facts = facts_of(("assistant", held), ("user", "باشه"), ("assistant", other))
+    assert facts["charge"] in held

@@ -26,12 +26,20 @@ _THAI_RATE = re.compile(
     r"(?:อีก|เพิ่ม|เหลือ|ภาคละ|เทอมละ|วันละ|เดือนละ|ปีละ|คืนละ|ครั้งละ|คนละ|ต่อ\S{1,6}|ทั้งหมด|รวม)"
 )
 
+#: Persian words naming a charge of their own: tuition, rent, fare.
+_FA_CHARGE = "شهریه|اجاره|کرایه"
+#: Spoken Persian says whose a charge is right after it: «شهریه‌ش» (its tuition), «اجاره‌اش»,
+#: «کرایه‌شون»; the charge is the same as the one named without it. Not «هزینه‌ش» ('its
+#: cost': of whatever was said before, no charge of its own) nor «حقش» ('his due').
+_FA_ITS = "(?:\u200c?(?:اش|ش|شون|شان|تون|تان))?"
+_FA_CHARGE_ITS = re.compile(rf"^((?:{_FA_CHARGE})){_FA_ITS}$")
+
 _BEFORE = re.compile(
     # Thai: "ค่า…" (the charge for …) up to the amount, with no clause between ("ค่าชาไทย
     # ที่ต้องคืนคือ 130": what is refunded, said by the clause, not the charge)
     r"ค่า(?:(?!ที่)[\u0e01-\u0e4e])+\s?$"
-    # Persian: «شهریه ترم», «اجاره ماهانه», «حق عضویت»
-    rf"|(?<![{_FA}])(?:شهریه|اجاره|کرایه|حق|هزینه)(?:ی)?(?:\s+[{_FA}]+){{0,2}}\s*$"
+    # Persian: «شهریه ترم», «اجاره ماهانه», «حق عضویت»; with whose it is, «شهریه‌ش هر بچه»
+    rf"|(?<![{_FA}])(?:(?:{_FA_CHARGE}){_FA_ITS}|حق|هزینه)(?:ی)?(?:\s+[{_FA}]+){{0,2}}\s*$"
     # English: "the hold fee is", "rental rate of"
     r"|\b[a-z]+\s+(?:fee|charge|rate|deductible|excess|premium|fare|rent|tuition)"
     r"(?:\s+(?:is|of|was|at|will\s+be))?\s*$",
@@ -70,7 +78,7 @@ def charge_name(value: str) -> str:
         last_digit = max(i for i, c in enumerate(value) if c.isdigit())
         name = value[last_digit + 1 :]
     name = _THAI_RATE.sub("", name)
-    words = name.casefold().split()
+    words = [_FA_CHARGE_ITS.sub(r"\1", word) for word in name.casefold().split()]
     if name.startswith("ค่า"):
         return name.replace(" ", "")[:_THAI_SAME]
     return " ".join([w for w in words if w not in _NOT_THE_NAME][:2])
