@@ -127,6 +127,7 @@ from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.offered_choices import offered_together
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
+from domain.memory.offline.percent_shares import share_of_percent
 from domain.memory.offline.period_starts import start_given, start_told
 from domain.memory.offline.person_names import (
     RELATION_KEYS,
@@ -1195,6 +1196,14 @@ def _keys_for(
         # "ค่าเทอม…เหลือ 115,200 บาท", «جمع هزینه اضافه …»: the charge named, not a total
         and not (charge and topic.name in _GENERIC_AMOUNTS)
     ]
+    if cues and value.kind is Kind.AMOUNT and share_of_percent(text, value):
+        # "the deposit is 30%, which comes to $6,288": a share, not the total "comes to"
+        # names; the part named before it is whose share it is, else no fact holds it
+        cues = [c for c in cues if c[0].name not in _SUMS_AS_A_WHOLE] or _part_named_before(
+            text, value
+        )
+        if not cues:
+            return []
     if cues and priced_per_period(text, value):
         # «ลดเหลือวันละ 230», "down to £40 a day": a rate, not the total «เหลือ» names
         cues = [c for c in cues if c[0].name not in _SUMS_AS_A_WHOLE]
@@ -1378,6 +1387,17 @@ def _keys_for(
             return [(facts.charge_key(asked_as), value.start)]
         return [(_answer_key(label, facts), value.start)]
     return []
+
+
+def _part_named_before(text: str, value: ValueSpan) -> list[tuple[Topic, int]]:
+    """The last sum named by its own subject (a deposit, a fee; no bare total) before
+    ``value`` in its message: "so now the deposit. On the new total it's 30%, …"."""
+    named = [
+        (cue.topic, cue.start)
+        for cue in cues_in(text[: value.start])
+        if cue.topic.key_for(Kind.AMOUNT) is not None and cue.topic.name not in _GENERIC_AMOUNTS
+    ]
+    return named[-1:]
 
 
 def _postcode_of_address_asked(value: ValueSpan, asked: Sequence[Topic]) -> bool:
