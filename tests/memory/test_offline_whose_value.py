@@ -343,3 +343,13 @@ def test_a_number_asked_of_the_customer_in_persian_or_thai_stays_theirs(
         ("assistant", question), ("user", answer), known=[("customer_phone", "0899999999")]
     )
     assert facts == {"customer_phone": answer}
+
+
+def test_a_persian_id_of_someone_named_is_no_phone_of_theirs() -> None:
+    # «شماره ملی خانم رضایی»: her national id asked, not a number to reach her on
+    facts = facts_of(
+        ("assistant", "شماره ملی خانم رضایی رو هم بفرمایید"),
+        ("user", "۰۹۱۸۷۷۰۳۴۵۶"),
+        known=[("customer_phone", "09120000000")],
+    )
+    assert "second_contact_phone" not in facts

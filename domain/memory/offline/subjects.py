@@ -153,7 +153,10 @@ _SOMEONE_OF_MINE_EN = (
 )
 _SOMEONE_OF_MINE_FA = r"دوست|همکار|رفیق|رئیس|مدیر"
 #: Words after «شماره» that say which number, not whose («شماره تماس خانم …» is no name).
-_NUMBER_WORDS_FA = r"تماس|موبایل|همراه|تلفن|ثابت|کارت|حساب|سفارش|پیگیری|خود|خودتون|خودت"
+_NUMBER_WORDS_FA = (
+    r"تماس|موبایل|همراه|تلفن|ثابت|کارت|حساب|سفارش|پیگیری|ملی|پلاک|شبا|قبض|اشتراک|پرونده"
+    r"|فاکتور|خود|خودتون|خودت"
+)
 #: Kin and the people who teach, treat or house the customer, whose email is theirs too
 #: (their number stays the recipient's, named earlier).
 _KIN_OR_CARER_EN = (
