@@ -605,6 +605,7 @@ def extract_facts(
             conversation.said_before(line.role),
         )
         matches = _put_right_after_doubt(line, previous, matches, facts)
+        matches = _phone_read_back_after_correction(line, previous, earlier, matches, facts)
         matches = moved_values(line.content, matches, facts.current, facts.current_values())
         # "send it to my work instead?" "what's the work address?" "Unit 4, …": delivery
         delivering = facts.current("delivery_address") is not None
@@ -726,6 +727,60 @@ def _put_right_after_doubt(
             [*kept, FactMatch(key, value.text, value.start, value.end)], key=lambda m: m.start
         )
     return matches
+
+
+#: A run of digits in a message, Persian or ASCII; a correction's ending has two at least.
+_DIGIT_RUN = re.compile(r"\d+")
+_MIN_ENDING = 2
+
+
+def _phone_read_back_after_correction(
+    line: TranscriptLine,
+    previous: TranscriptLine | None,
+    earlier: TranscriptLine | None,
+    matches: list[FactMatch],
+    facts: _Facts,
+) -> list[FactMatch]:
+    """The assistant asking back a whole phone right after the customer put a number
+    right by its last digits («شمارمو اشتباه زدم، آخرش ۲۲۱۷ه نه ۲۲۷۱» → «یعنی
+    ۰۹۱۸۳۴۵۲۲۱۷ درسته؟»): the phone it reads back is the held phone as near as a typo,
+    corrected (``_id_put_right``), not another number noted with the words before it. Only
+    a phone no word of the question keys, only after a message that says a correction, and
+    only one ending with digits that correction gave: "Is 0912… still your number?" asked
+    out of the blue, or after «آدرس رو اشتباه دادم», changes nothing."""
+    if line.role != "assistant" or not is_question(line.content):
+        return matches
+    if previous is None or previous.role != "user":
+        return matches
+    # the customer's correction may take two messages: «شمارمو اشتباه زدم» «آخرش ۲۲۱۷ه»
+    told = [previous] + ([earlier] if earlier is not None and earlier.role == "user" else [])
+    if not any(is_correction(message.content) for message in told):
+        return matches
+    # the digits the correction gave, which the phone read back must end with
+    endings = {
+        digits_of(run)
+        for message in told
+        for run in _DIGIT_RUN.findall(message.content)
+        if len(digits_of(run)) >= _MIN_ENDING
+    }
+    noted = NOTED_KINDS[Kind.PHONE]
+    put_right = []
+    for match in matches:
+        phone = next(
+            (
+                v
+                for v in find_values(line.content)
+                if v.kind is Kind.PHONE and match.start <= v.start and v.end <= match.end
+            ),
+            None,
+        )
+        ends = phone is not None and any(digits_of(phone.text).endswith(e) for e in endings)
+        key = _id_put_right(phone, line.content, facts) if phone and ends else None
+        if base_key(match.key) != noted or phone is None or key is None:
+            put_right.append(match)
+            continue
+        put_right.append(FactMatch(key, phone.text, phone.start, phone.end))
+    return put_right
 
 
 def _home_read_out(line: TranscriptLine, previous: TranscriptLine | None) -> str | None:
