@@ -138,6 +138,7 @@ from domain.memory.offline.person_names import (
 )
 from domain.memory.offline.plates_said_again import plate_said_again
 from domain.memory.offline.postcodes_put_right import addresses_put_right
+from domain.memory.offline.prices_brought_down import price_brought_down
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.rates import RATE_AFTER
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
@@ -1244,6 +1245,15 @@ def _keys_for(
     if stay_end is not None:  # "arriving wed 15th, leaving fri 17th": the stay, moved
         return [(stay_end, value.start)]
     charge = charge_span(text, value.start, value.end) if value.kind is Kind.AMOUNT else None
+    if value.kind is Kind.AMOUNT and charge is None:
+        lowered = price_brought_down(
+            text[: value.start],
+            text[value.end :],
+            value.text,
+            [(item.key, item.value) for item in facts.recent()],
+        )
+        if lowered is not None:  # «แพ็กเกจนี้ลดเหลือ 7,900 บาท»: the price held, now lower
+            return [(lowered, value.start)]
     cues = [
         (topic, start)
         for topic, start in _nearest_cues(text, value, used)
