@@ -171,7 +171,6 @@ from domain.memory.offline.thai_contact_handles import line_id_replied, line_ids
 from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, opens_next_clause
 from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer_wants
 from domain.memory.offline.thai_named_things import card_replied, named_things
-from domain.memory.offline.thai_paid_in_full import paid_in_full
 from domain.memory.offline.thai_quoted_names import quoted_names
 from domain.memory.offline.things_moved import another_things, thing_moved
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
@@ -984,9 +983,6 @@ def _facts_in(
     if not from_user:
         found.extend(FactMatch(i.key, i.text, i.start, i.end) for i in preparations(text))
     found.extend(named_things(text, claimed, facts.named_before))
-    if from_user:  # «งั้นขอเป็นจ่ายเต็มค่ะ» after «ผ่อน 2 งวด»: the plan given up
-        plan_held = facts.current("instalment_plan") is not None
-        found.extend(paid_in_full(text, claimed, plan_held))
     found.extend(party_sizes(text, claimed, from_user))
     if from_user:  # «มีไลน์ไอดีไหมคะ» «nok_99 ค่ะ»
         found.extend(line_id_replied(question, text, claimed))
