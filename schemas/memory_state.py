@@ -35,6 +35,11 @@ class MemoryState(BaseModel):
     #: The seq of the message each current fact value comes from: a message stored
     #: late (folded after later ones) can tell whether it was said before that value.
     fact_seqs: dict[str, int] = Field(default_factory=dict)
+    #: When the message each current fact value comes from was accepted (its
+    #: ``accepted_at``): a later conversation reads "tomorrow" from that day, not from the
+    #: day the conversation went quiet (``domain.user_memory.named_days``). Missing for a
+    #: value folded before this was kept.
+    fact_said_at: dict[str, datetime] = Field(default_factory=dict)
     #: The last messages of the latest fold (content clipped): the question the
     #: next fold's first message may be answering.
     tail: list[TailLine] = Field(default_factory=list)

@@ -41,6 +41,11 @@ class UserFact(BaseModel):
         description="the last activity of the conversation it came from (when set by PATCH: "
         "that time); a context lists the user's facts under its day"
     )
+    said_at: datetime | None = Field(
+        default=None,
+        description="when the message that said the value was accepted: the day a value "
+        'such as "tomorrow" is counted from; null when unknown (then observed_at counts)',
+    )
     history: list[UserFactValue] = Field(
         default_factory=list, description="earlier values, oldest first"
     )

@@ -157,6 +157,7 @@ def fold(
             "old": old,
             "facts": facts,
             "fact_seqs": _fact_seqs(facts, batch, state.fact_seqs),
+            "fact_said_at": _fact_said_at(facts, batch, state.fact_said_at),
             "replaced_values": remember_replaced(earlier_replaced, replaced),
             "offered_names": offered_since(state.offered_names, lines),
             "details": details,
@@ -279,6 +280,18 @@ def _fact_seqs(
         if fact.source_message_id in seq_of:
             seqs[fact.key] = seq_of[fact.source_message_id]
     return {fact.key: seqs[fact.key] for fact in facts if fact.key in seqs}
+
+
+def _fact_said_at(
+    facts: Sequence[Fact], batch: Sequence[StoredMessage], before: Mapping[str, datetime]
+) -> dict[str, datetime]:
+    """When the message each current value comes from was accepted, where known."""
+    said_of = {message.message_id: message.accepted_at for message in batch}
+    said = dict(before)
+    for fact in facts:
+        if fact.source_message_id in said_of:
+            said[fact.key] = said_of[fact.source_message_id]
+    return {fact.key: said[fact.key] for fact in facts if fact.key in said}
 
 
 def merge_facts(

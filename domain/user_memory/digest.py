@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from domain.context.replaced import ReplacedMarks
 from domain.memory.chain import EngineChain
@@ -98,6 +99,20 @@ class ConversationHead:
         messages), most recently updated first."""
         ordered = sorted(self.current.facts, key=lambda fact: fact.updated_at, reverse=True)
         return [(fact.key, fact.value) for fact in ordered]
+
+    def said_at(self) -> dict[str, datetime]:
+        """When the message each current fact's value came from was accepted, where known:
+        a newest message's own time, else the one its fold kept (``fact_said_at``)."""
+        accepted = {m.message_id: m.accepted_at for m in self.snapshot.recent}
+        memory = self.snapshot.memory
+        stored = {fact.key: fact.source_message_id for fact in memory.facts}
+        said: dict[str, datetime] = {}
+        for fact in self.current.facts:
+            if fact.source_message_id in accepted:
+                said[fact.key] = accepted[fact.source_message_id]
+            elif stored.get(fact.key) == fact.source_message_id and fact.key in memory.fact_said_at:
+                said[fact.key] = memory.fact_said_at[fact.key]
+        return said
 
     def marks(self) -> ShortMarks:
         """The replaced values the conversation's own context marks: its facts' earlier

@@ -12,8 +12,8 @@ again, most recent first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from domain.search.tokenize import normalize
@@ -40,11 +40,13 @@ MAX_FORGOTTEN = 500
 
 @dataclass(frozen=True)
 class SessionDigest:
-    """What one conversation contributes: its current facts, its summary and its details."""
+    """What one conversation contributes: its current facts, its summary and its details;
+    ``said_at``: when the message each fact's value came from was accepted, where known."""
 
     conversation: ConversationSummary
     facts: Sequence[tuple[str, str]]
     details: Sequence[UserDetail] = ()
+    said_at: Mapping[str, datetime] = field(default_factory=dict)
 
 
 def same_value(a: str, b: str) -> bool:
@@ -78,7 +80,12 @@ def merge_digest(state: UserMemoryState, digest: SessionDigest, now: datetime) -
     for key, value in digest.facts:
         if not removed.holds(value):
             facts = merge_fact(
-                facts, key, value, conversation.session_id, conversation.last_activity
+                facts,
+                key,
+                value,
+                conversation.session_id,
+                conversation.last_activity,
+                said_at=digest.said_at.get(key),
             )
     facts.sort(key=lambda fact: fact.observed_at, reverse=True)
     conversations = [c for c in state.conversations if c.session_id != conversation.session_id]
@@ -106,16 +113,26 @@ def changed_values(facts: Sequence[UserFact]) -> list[str]:
 
 
 def merge_fact(
-    facts: list[UserFact], key: str, value: str, session_id: str, at: datetime
+    facts: list[UserFact],
+    key: str,
+    value: str,
+    session_id: str,
+    at: datetime,
+    *,
+    said_at: datetime | None = None,
 ) -> list[UserFact]:
-    """``facts`` with ``value`` of ``key`` seen in ``session_id`` at ``at``: the latest wins."""
+    """``facts`` with ``value`` of ``key`` seen in ``session_id`` at ``at`` (said at
+    ``said_at``, when known): the latest wins."""
     index = next((i for i, fact in enumerate(facts) if fact.key == key), None)
     if index is None:
-        return [*facts, UserFact(key=key, value=value, session_id=session_id, observed_at=at)]
+        new = UserFact(key=key, value=value, session_id=session_id, observed_at=at, said_at=said_at)
+        return [*facts, new]
     current = facts[index]
     if same_value(current.value, value):
-        if at >= current.observed_at:  # seen again later: the latest source
-            facts[index] = current.model_copy(update={"session_id": session_id, "observed_at": at})
+        if at >= current.observed_at:  # seen again later: the latest source, said then
+            facts[index] = current.model_copy(
+                update={"session_id": session_id, "observed_at": at, "said_at": said_at}
+            )
         return facts
     seen = UserFactValue(value=value, session_id=session_id, observed_at=at)
     if at < current.observed_at:  # an older conversation's value: history only
@@ -126,7 +143,12 @@ def merge_fact(
     )
     history = [h for h in _with_earlier(current.history, earlier) if not same_value(h.value, value)]
     facts[index] = UserFact(
-        key=key, value=value, session_id=session_id, observed_at=at, history=history
+        key=key,
+        value=value,
+        session_id=session_id,
+        observed_at=at,
+        said_at=said_at,
+        history=history,
     )
     return facts
 

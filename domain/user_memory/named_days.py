@@ -3,8 +3,10 @@
 A date fact whose value is only a day counted from when it was said ("tomorrow",
 "this Friday", «پس‌فردا», «ศุกร์นี้»: ``fact_values.day_gone``) still holds in a later
 conversation until the day it names is over: "next Tuesday", said a week before, is
-still the appointment. So it is resolved against the day it was said (the day its
-conversation's facts were said on), kept until the last day it names, and shown with
+still the appointment. So it is resolved against the day it was said (the day the
+message saying it was accepted, ``UserFact.said_at``: not the day its conversation went
+quiet, which may be days later; a UTC day, as a session carries no time zone), kept
+until the last day it names, and shown with
 that day ("this Friday (Fri 11 Dec)"): the bare words, read on another day, name
 another day.
 

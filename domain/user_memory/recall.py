@@ -476,8 +476,11 @@ def _fact_lines(facts: list[UserFact]) -> tuple[_FactLine, ...]:
 
 
 def _gone_line_of(fact: UserFact) -> _FactLine:
-    """A gone date's line: its value with the days it names, kept until the last of them."""
-    said = fact.observed_at.astimezone(UTC).date()
+    """A gone date's line: its value with the days it names, kept until the last of them.
+    Counted from the day the message said it, not the day its conversation went quiet (a
+    conversation may run over days). Days are UTC days: a session carries no time zone,
+    so "tomorrow" said at 01:00 in Tehran (21:30 UTC) counts from the UTC day before."""
+    said = (fact.said_at or fact.observed_at).astimezone(UTC).date()
     value, until = with_named_day(fact.value, said)
     line = _fact_line_of(fact.model_copy(update={"value": value}))
     return line._replace(gone=True, until=until)

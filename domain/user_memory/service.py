@@ -119,7 +119,9 @@ class UserMemoryService:
         at = session.last_message_at or session.updated_at
         details = [*head.details(shown_facts(facts)), *kept.details(session_id, at)]
         with open_tab() as tab:
-            digest = SessionDigest(head.summarize(engines, earlier), facts, details)
+            digest = SessionDigest(
+                head.summarize(engines, earlier), facts, details, said_at=head.said_at()
+            )
         if memory is not None:
             memory.record_spent(key.account_id, session_id, tab.spent)
         merged = indexed(merge_digest(state, digest, datetime.now(UTC)))

@@ -95,11 +95,13 @@ def merged(state: UserMemoryState, memory: ExportedUserMemory, now: datetime) ->
     removed = Removed(forgotten)
     facts = without_removed(state.facts, removed)
     for fact in memory.facts:
-        seen_values = [(h.value, h.session_id, h.observed_at) for h in fact.history]
-        seen_values.append((fact.value, fact.session_id, fact.observed_at))
-        for value, source, at in seen_values:
+        seen_values: list[tuple[str, str, datetime, datetime | None]] = [
+            (h.value, h.session_id, h.observed_at, None) for h in fact.history
+        ]
+        seen_values.append((fact.value, fact.session_id, fact.observed_at, fact.said_at))
+        for value, source, at, said_at in seen_values:
             if not removed.holds(value):
-                facts = merge_fact(facts, fact.key, value, source, at)
+                facts = merge_fact(facts, fact.key, value, source, at, said_at=said_at)
     facts.sort(key=lambda fact: fact.observed_at, reverse=True)
     conversations = list(state.conversations)
     taken: set[str] = set()
