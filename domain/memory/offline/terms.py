@@ -78,3 +78,15 @@ def content_terms(text: str) -> dict[str, float]:
             for gram in _ngrams(token, 2):
                 terms[gram] = CJK_NGRAM_SHARE
     return terms
+
+
+def thai_runs(text: str) -> list[list[str]]:
+    """The trigrams of each Thai run of ``text`` (filler removed, as ``content_terms``
+    reads it), in order: which of them stand side by side in the text."""
+    runs: list[list[str]] = []
+    for match in _WORD.finditer(text):
+        if match.lastgroup == "thai":
+            for run in _THAI_FILLER.sub(" ", match.group()).split():
+                if len(run) >= THAI_NGRAM:
+                    runs.append(_ngrams(run, THAI_NGRAM))
+    return runs
