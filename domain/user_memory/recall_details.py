@@ -28,6 +28,7 @@ from domain.search.tokenize import normalize
 from domain.tokens import token_weight
 from domain.user_memory.detail_sentences import unlabelled, value_sentences
 from domain.user_memory.details import all_stated, is_weak, only_measures, strong
+from domain.user_memory.fact_values import only_relative_day
 from domain.user_memory.per_memory import ByIdentity
 from domain.user_memory.recall_index import rarity
 from domain.user_memory.replaced_marks import ShortMarks, unmarked
@@ -111,7 +112,11 @@ def _turns(details: Sequence[UserDetail]) -> list[int]:
     later one's older ones (a returning user's earlier errand is as much theirs). Those
     stating only bare small numbers or only measures go last: as a session's facts
     (``domain.context.fact_order``), measures, durations and counts follow what the
-    conversation is about ("the link is valid for 7 days" after "the deposit is £500")."""
+    conversation is about ("the link is valid for 7 days" after "the deposit is £500").
+    So do those stating only a day counted from then ("I'll transfer it tomorrow
+    morning", «فردا عصر میام»): that moment's plan, read in a later conversation, whose
+    day is mostly over (returning user at 1,200: dev4 English 77 -> 80 %, dev6 Persian
+    62 -> 63 % and stale shown 24 -> 22)."""
     place: dict[str, int] = {}
     turn: list[int] = []
     for detail in details:
@@ -120,11 +125,19 @@ def _turns(details: Sequence[UserDetail]) -> list[int]:
     return sorted(
         range(len(details)),
         key=lambda p: (
-            all(map(is_weak, details[p].values)) or only_measures(details[p]),
+            all(map(is_weak, details[p].values))
+            or only_measures(details[p])
+            or only_relative_days(details[p]),
             turn[p],
             p,
         ),
     )
+
+
+def only_relative_days(detail: UserDetail) -> bool:
+    """Whether every value of ``detail`` is a day counted from when it was said, with no
+    digit ("tomorrow morning", «فردا عصر», «พรุ่งนี้เช้า»: ``fact_values.only_relative_day``)."""
+    return bool(detail.values) and all(only_relative_day("date", v) for v in detail.values)
 
 
 def ranked(
