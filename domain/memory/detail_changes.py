@@ -60,7 +60,6 @@ from domain.memory.offline.subjects import topics_named
 from domain.memory.offline.terms import THAI_NGRAM, content_terms
 from domain.memory.offline.values import FA_LETTERS, what_is_counted
 from domain.memory.speakers import speaker_of, without_speakers
-from domain.memory.total_changes import said_as_total, worked_out_total
 from domain.memory.turned_down import turned_down_for
 from schemas.memory_model import Detail, ReplacedValue
 
@@ -190,8 +189,6 @@ def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
     for index, detail in enumerate(read):
         for change in _changes_within(detail, index):
             changes.setdefault((index, change.old), change)
-    for change in _totals_anew(read):
-        changes.setdefault((change.older, change.old), change)
     resolved = [_latest(change, changes) for change in changes.values()]
     kept = [c for c in resolved if not _said_again(c, details)]
     every = {(c.older, c.old): c for c in kept}
@@ -225,79 +222,6 @@ def _changes_within(detail: _Read, index: int) -> list[ValueChange]:
         ):
             found.append(ValueChange(old, new, index, index, CHANGED))
     return found
-
-
-#: The kind of an amount of money (``values.Kind.AMOUNT``).
-AMOUNT_KIND = "amount"
-
-
-def _totals_anew(read: Sequence[_Read]) -> list[ValueChange]:
-    """The older totals each newer total replaces (``total_changes``): the last amount of an
-    older detail, said or worked out as a total, replaced by the first amount said as the
-    total after it in the same money (a detail's first amount: a balance after it is no
-    total), stated: not asked, refused, one more, proposed. A chain of totals ends at the
-    newest (``_latest``)."""
-    totals = [(i, _last_amount(detail)) for i, detail in enumerate(read)]
-    olds = [(i, v) for i, v in totals if v and worked_out_total(_line_of(read[i].text, v), v)]
-    news = [
-        (i, v)
-        for i, detail in enumerate(read)
-        for v in detail.values_of(AMOUNT_KIND)[:1]
-        if said_as_total(_line_of(detail.text, v), v)
-        and not (_not_stated(detail, v) or _added(detail, v) or _proposed(detail, v))
-    ]
-    found: list[ValueChange] = []
-    for older, old in olds:
-        newer = next(((i, v) for i, v in news if i > older), None)
-        if (
-            newer
-            and _money_of(old) == _money_of(newer[1])
-            and not _same_value(old, newer[1])
-            and not _of_other_codes(read[older], old, read[newer[0]], newer[1])
-        ):
-            found.append(ValueChange(old, newer[1], older, newer[0], CHANGED))
-    return found
-
-
-#: The kinds of a code that names what a total is of (an invoice, an order, a booking).
-_CODE_KINDS = frozenset({"identifier", "number"})
-
-
-def _of_other_codes(older: _Read, old: str, newer: _Read, new: str) -> bool:
-    """Whether the two totals' lines name two different codes: "Invoice INV-1001 total is
-    £240" is not replaced by "Invoice INV-1002 total is £180"."""
-    codes = [
-        {
-            v
-            for v, k in zip(r.detail.values, r.detail.kinds, strict=False)
-            if k in _CODE_KINDS and v in line
-        }
-        for r, line in ((older, _line_of(older.text, old)), (newer, _line_of(newer.text, new)))
-    ]
-    return bool(codes[0] and codes[1] and not codes[0] & codes[1])
-
-
-def _last_amount(detail: _Read) -> str:
-    amounts = detail.values_of(AMOUNT_KIND)
-    if not amounts:
-        return ""
-    last = max(amounts, key=lambda v: detail.text.rfind(v))
-    values = detail.detail.values
-    # the last value said of any kind: an amount before a count ("= $90 for 2 hours") is
-    # still the last amount, but a total is said last
-    return last if detail.text.rfind(last) >= max(detail.text.rfind(v) for v in values) else ""
-
-
-def _line_of(text: str, value: str) -> str:
-    return next((line for line in text.split("\n") if value in line), "")
-
-
-_MONEY_DIGITS = re.compile(r"[\d.,٫٬\s]")
-
-
-def _money_of(amount: str) -> str:
-    """The money an amount is in: its words and signs ("€", «บาท», «میلیون»)."""
-    return _MONEY_DIGITS.sub("", amount).casefold()
 
 
 def _said_changed(detail: _Read, new: str) -> bool:
