@@ -135,3 +135,43 @@ def test_thai_a_count_raised_to_a_total_still_replaces() -> None:
         ]
     )
     assert any("10 ตัว" in value for value in state.replaced_values)
+
+
+def test_english_a_count_of_one_age_group_replaces_that_groups_count_only() -> None:
+    # "8 age 9/10, 10 age 11/12": two counts of two things, each named by its age group
+    state = fold_all(
+        [
+            ("user", "8 age 9/10, 10 age 11/12 and 4 adult XS"),
+            ("assistant", "Got it, 22 jerseys in all."),
+            *_SMALL_TALK,
+            ("user", "two more girls signed up, both age 11/12, so thats 12 age 11/12 now"),
+            ("assistant", "Updated."),
+        ]
+    )
+    assert "10 age 11/12" in state.replaced_values
+    assert "8 age 9/10" not in state.replaced_values
+    assert "12 age 11/12" not in state.replaced_values
+    marked = mark_replaced("User: 8 age 9/10, 10 age 11/12 and 4 adult XS", [], ["10 age 11/12"])
+    assert "10 age 11/12 (replaced)" in marked
+    assert "8 age 9/10 (replaced)" not in marked
+
+
+def test_english_a_count_of_another_size_replaces_nothing() -> None:
+    for first, later in (
+        ("4 size 12 and 6 size 14 please", "and 5 size 10 now"),
+        ("8 age 9/10 and 10 age 11/12", "and 6 age 13/14 now"),
+    ):
+        state = fold_all([("user", first), *_SMALL_TALK, ("user", later), ("assistant", "ok")])
+        assert state.replaced_values == [], (first, later)
+
+
+def test_english_a_count_of_one_size_said_anew_replaces_it() -> None:
+    state = fold_all(
+        [
+            ("user", "4 size 12 and 6 size 14 please"),
+            *_SMALL_TALK,
+            ("user", "make it 5 size 12 now"),
+            ("assistant", "ok"),
+        ]
+    )
+    assert state.replaced_values == ["4 size 12"]

@@ -2,7 +2,9 @@
 «۳ کارگر کمه» → «با ۴ کارگر …», «เอาเก้าอี้ 4 ตัว» → «ขอเหลือ 2 ตัว».
 
 A count is a short number and the noun it counts ("24 rooms", «۳ کارگر», «۴ تا صندلی»);
-Thai says the noun before the number and a classifier after it («เก้าอี้ 4 ตัว»). The
+Thai says the noun before the number and a classifier after it («เก้าอี้ 4 ตัว»). A count of
+ages or sizes names which one after its noun ("10 age 11/12", "4 size 12"): that grade is
+part of what it counts, so "8 age 9/10, 10 age 11/12" are counts of two things. The
 fact rules key few counts, so a summary that still quotes the old one would show it as
 current. A count of the same noun said with another number replaces the last one said
 before it when the conversation says so:
@@ -99,6 +101,15 @@ _CHANGED_TO = re.compile(
     r"|เหลือ|เพิ่มเป็น|ลดเป็น|เป็น\s*[0-9]",
     re.IGNORECASE,
 )
+#: The grade after a counted noun of ages or sizes, which says which of them it counts:
+#: "8 age 9/10, 10 age 11/12" (two counts of two things), "4 size 12", "6 size M".
+_GRADED_NOUNS = frozenset({"age", "ages", "size", "sizes"})
+_GRADE = re.compile(
+    r"\s+(?P<grade>[0-9]{1,2}(?:\s?[-/]\s?[0-9]{1,2})?(?![0-9])|X{0,3}[SL](?![A-Za-z])|M(?![A-Za-z]))",
+    re.IGNORECASE,
+)
+
+
 #: Letters before a Thai number that must be shared for two counts to be of one noun.
 MIN_THAI_NOUN = 3
 #: How far before a Thai number its noun is looked for.
@@ -150,7 +161,14 @@ def _counts_in(sentence: str) -> list[_Count]:
             found.append(_Count(phrase, _ascii(number), classifier, before))
         else:
             key = noun.casefold().removesuffix("s") if noun.isascii() else noun
-            found.append(_Count(match.group(0), _ascii(number), key))
+            phrase = match.group(0)
+            graded = (
+                _GRADE.match(sentence, match.end()) if noun.casefold() in _GRADED_NOUNS else None
+            )
+            if graded is not None:
+                phrase += graded.group(0)  # "10 age 11/12": its grade says what it counts
+                key += " " + "".join(graded["grade"].split()).casefold()
+            found.append(_Count(phrase, _ascii(number), key))
     return found
 
 
