@@ -218,3 +218,54 @@ def test_a_model_of_another_brand_is_kept_beside_the_first() -> None:
     )
     models = {v for k, v in current(facts).items() if k.startswith("product_model")}
     assert models == {"Honda Click 125i", "Yamaha NMAX155"}
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "old", "new"),
+    [
+        (
+            ("assistant", "On the inverter, we'd normally pair that with a SolarEdge SE5000H."),
+            (
+                "assistant",
+                "So the updated spec is the battery and a Fox ESS H1-5.0-E hybrid inverter"
+                " instead of the SolarEdge.",
+            ),
+            "SolarEdge SE5000H",
+            "Fox ESS H1-5",
+        ),
+        (
+            ("user", "my dishwasher is a Bosch SMS46NI01"),
+            ("user", "can you fit a Siemens SN23HI60 instead of the Bosch?"),
+            "Bosch SMS46NI01",
+            "Siemens SN23HI60",
+        ),
+    ],
+)
+def test_a_model_said_instead_of_the_one_held_by_its_name_replaces_it(
+    first: tuple[str, str], then: tuple[str, str], old: str, new: str
+) -> None:
+    facts = conversation(first, ("user", "ok"), then)
+    models = {k: v for k, v in current(facts).items() if k.startswith("product_model")}
+    assert models == {"product_model": new}
+    assert history(facts, "product_model") == [old]
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        # instead of something else, not the model held
+        "The battery comes with a Fox ESS H1-5.0-E hybrid inverter instead of a separate charger.",
+        # the held model's name said before the new one: no "X instead of" it
+        "Instead of the SolarEdge you could pick anything, say a Fox ESS H1-5.0-E.",
+        "Your neighbour went for a Fox ESS H1-5.0-E.",
+    ],
+)
+def test_a_model_not_said_instead_of_the_one_held_is_kept_beside_it(then: str) -> None:
+    facts = conversation(
+        ("assistant", "We'd pair the panels with a SolarEdge SE5000H."),
+        ("user", "ok"),
+        ("assistant", then),
+    )
+    models = {v for k, v in current(facts).items() if k.startswith("product_model")}
+    assert models == {"SolarEdge SE5000H", "Fox ESS H1-5"}
+    assert history(facts, "product_model") == []

@@ -175,6 +175,30 @@ _CHOICE = re.compile(
 )
 
 
+#: The model a sentence says another one takes the place of: "a Fox ESS H1-5.0-E hybrid
+#: inverter instead of the SolarEdge", "the Bosch rather than your Miele".
+_INSTEAD_OF = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
+    r"(?P<name>[A-Z][A-Za-z]+)(?![A-Za-z])"
+)
+
+
+def named_instead_of(model: str, held: str, sentence: str) -> bool:
+    """Whether ``sentence`` says ``model`` instead of ``held``: ``model`` said before
+    "instead of" and a word of ``held``'s name after it ("… H1-5.0-E hybrid inverter
+    instead of the SolarEdge" of "SolarEdge SE5000H"); not when ``model`` is of that name
+    too."""
+    at = sentence.find(model)
+    if at < 0:
+        return False
+    held_words = {word.casefold() for word in _SHARED_WORD.findall(held)}
+    model_words = {word.casefold() for word in _SHARED_WORD.findall(model)}
+    return any(
+        (name := match["name"].casefold()) in held_words and name not in model_words
+        for match in _INSTEAD_OF.finditer(sentence, at + len(model))
+    )
+
+
 def someone_elses(sentence: str) -> bool:
     """Whether the sentence names the model of someone other than the customer."""
     return _SOMEONE_ELSES.search(sentence) is not None
@@ -183,8 +207,9 @@ def someone_elses(sentence: str) -> bool:
 def replaces_model(model: str, held: str, sentence: str) -> bool:
     """Whether the customer's ``model`` takes the place of the one they named before: one
     of its line ("Click 160" after "Honda Click 125i"), or one of its brand chosen instead
-    ("switch to the Yamaha XMAX300 instead", «ขอเปลี่ยนเป็น Honda ADV 160»)."""
-    if same_line(model, held):
+    ("switch to the Yamaha XMAX300 instead", «ขอเปลี่ยนเป็น Honda ADV 160»), or one said
+    instead of it ("the Bosch SMS6 instead of the Miele")."""
+    if same_line(model, held) or named_instead_of(model, held, sentence):
         return True
     changed = is_correction(sentence) or _CHOICE.search(sentence) is not None
     return changed and same_brand(model, held)

@@ -52,6 +52,7 @@ from domain.memory.offline.asked_to_be import asks_to_be
 from domain.memory.offline.brand_models import (
     brand_before,
     brand_start,
+    named_instead_of,
     replaces_model,
     someone_elses,
     town_and_postcode,
@@ -502,6 +503,17 @@ class _Facts:
                     model, item.value, sentence
                 ):
                     return item.key
+        return self.noted_key(PRODUCT_MODEL, model)
+
+    def model_named_instead(self, model: str, sentence: str) -> str:
+        """The key of a model the assistant names: the one of the model ``sentence`` says
+        it is instead of ("a Fox ESS H1-5.0-E instead of the SolarEdge"); else the one that
+        holds it or a fresh one."""
+        for item in self.recent():
+            if base_key(item.key) == PRODUCT_MODEL and named_instead_of(
+                model, item.value, sentence
+            ):
+                return item.key
         return self.noted_key(PRODUCT_MODEL, model)
 
     def charge_key(self, value: str, added: bool = False) -> str:
@@ -1237,7 +1249,8 @@ def _keys_for(
         if from_user:
             begin, stop = sentence_bounds(text, brand, value.end)
             return [(facts.model_key(model, text[begin:stop], text[begin:brand]), brand)]
-        return [(facts.noted_key(PRODUCT_MODEL, model), brand)]
+        begin, stop = sentence_bounds(text, brand, value.end)
+        return [(facts.model_named_instead(model, text[begin:stop]), brand)]
     kept_as = _kept_as(text, value)
     if kept_as is not None:  # "I've kept (503) 555-0148 as your work number"
         return [(facts.entity_key(kept_as, value.text, update), value.start)]
