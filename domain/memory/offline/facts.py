@@ -165,6 +165,7 @@ from domain.memory.offline.subjects import (
     topics_named,
 )
 from domain.memory.offline.subjects import topic as topic_by_name
+from domain.memory.offline.switched_prices import PRICE, switched_price
 from domain.memory.offline.thai_addresses import named_in_reply
 from domain.memory.offline.thai_answers import asked_label, leads_reply
 from domain.memory.offline.thai_changes import change_key, changes_named
@@ -1030,6 +1031,18 @@ def _facts_in(
         old for old in _named_old(text, values) if not start_given(text, old.start, asked_names)
     )
     used: set[tuple[int, Kind]] = set()
+    # «ขอเปลี่ยนเป็นชุดมหาบุญ» «ชุดมหาบุญ โต๊ะละ 2,000 บาท»: the held price per table, changed
+    switched = (
+        None
+        if from_user
+        else switched_price(
+            text,
+            values,
+            question,
+            [(item.key, item.value) for item in facts.recent()],
+            lambda v: charge_span(text, v.start, v.end) is not None,
+        )
+    )
     for index, value in enumerate(values):
         if _loose_date_in_question(text, value) or _said_exactly_next(
             text, value, values[index + 1 :]
@@ -1041,6 +1054,12 @@ def _facts_in(
         keys = _keys_for(
             value, text, from_user, asked, bound, changes, facts, used, declines, question
         )
+        if (
+            switched is not None
+            and value == switched[0]
+            and all(base_key(key) == PRICE for key, _ in keys)
+        ):
+            keys = [(switched[1], switched[2])]
         if keys and limits_a_meal(text, value):  # "no food after 10pm": no appointment's
             keys = [(key, at) for key, at in keys if base_key(key) not in VISIT_TIMES]
         for key, start in keys:

@@ -206,7 +206,7 @@ _TH_MONTH = (
 )
 #: Thai counts a thing by its classifier (ลักษณนาม), a closed class of words: time spans,
 #: people and the common classifiers of things (a ticket or a card is «ใบ», a car «คัน»).
-_TH_CLASSIFIER = (
+TH_CLASSIFIER = (
     r"(?:วัน|คืน|เดือน|ภาค|เทอม|ปี|ชั่วโมง|ชม\.|นาที|สัปดาห์|อาทิตย์|ท่าน|คน|ราย|ครั้ง|รอบ|เที่ยว"
     r"|ชิ้น|แก้ว|ใบ|ที่นั่ง|ห้อง|ชุด|กล่อง|ขวด|คัน|เครื่อง|อัน|ตัว|ข้าง|มื้อ|จาน|ถุง|แพ็ค|แผ่น"
     r"|เล่ม|คู่|หน่วย|รายการ|กิโลกรัม|กิโลเมตร|กิโล|กก\.|ลิตร|เมตร|ตร\.ม\.|หลัง|ที่)"
@@ -218,7 +218,7 @@ _TH_YEAR = (
     r"(?:\s?(?:ปี|พ\.ศ\.?|พศ\.?|ค\.ศ\.?)?\s?\d{4}(?!\d)"
     r"|(?<=\.)\d{2}(?!\d)|\s?(?:ปี|พ\.ศ\.?|พศ\.?)\s?\d{2}(?!\d)"
     r"|(?<=\.)\s[5-7๕-๗]\d(?![\d:.,/\-])"
-    rf"(?!\s?(?:โมง|นาฬิกา|น\.|ชม|บาท|%|{_TH_CLASSIFIER})))"
+    rf"(?!\s?(?:โมง|นาฬิกา|น\.|ชม|บาท|%|{TH_CLASSIFIER})))"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 #: A weekday's full name in any case ("thursday 13 march"); its short forms only
@@ -366,10 +366,10 @@ _FA_SUM_PART_ENDS = (
 )
 #: A Thai rate says what it is per before the amount: «วันละ 1,200 บาท» (a day), «ใบละ …»
 #: (a ticket), or after it: «60 บาทต่อใบ», «450 บาท/คืน».
-_TH_PER = rf"(?:{_TH_CLASSIFIER}ละ\s?)"
+_TH_PER = rf"(?:{TH_CLASSIFIER}ละ\s?)"
 #: (The rate after an amount is not part of the value: it may be the cue that names it,
 #: «๒๒,๐๐๐ บาทต่อเดือน» a monthly sum; ``facts`` adds it to the fact's text.)
-TH_PER_AFTER = rf"(?:\s?(?:ต่อ|/)\s?{_TH_CLASSIFIER})"
+TH_PER_AFTER = rf"(?:\s?(?:ต่อ|/)\s?{TH_CLASSIFIER})"
 #: A Persian sum said in parts, the larger scale first: «۹۴ میلیون و ۵۰۰ تومن», «۱ میلیون و
 #: ۸۰۰ هزار تومان», «۱۰۰ میلیون و ۵۰۰» (the part after «و» in the next scale down, said or
 #: not): one amount, not «۹۴ میلیون» and a loose «۵۰۰». Its money word may carry the spoken
@@ -407,7 +407,7 @@ _TH_MONTH_WITHOUT_DOTS = frozenset(["มค", "กพ", "พค", "กค", "ส
 #: a kilogram is known by the classifier after it.)
 _TH_UNITS_WITHOUT_DOTS = frozenset(["ชม", "คน", "กม", "ซม", "มม", "ตร"])
 #: What follows a measure's remainder: a classifier or a price («3กก 200 บาท»).
-_TH_UNIT_AFTER = re.compile(rf"\s?(?:{_TH_CLASSIFIER}|บาท)")
+_TH_UNIT_AFTER = re.compile(rf"\s?(?:{TH_CLASSIFIER}|บาท)")
 
 # -- phone numbers -----------------------------------------------------------------------------
 

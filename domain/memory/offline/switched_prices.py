@@ -1,0 +1,159 @@
+"""The price per unit of an option the customer switched to: «ขอเปลี่ยนเป็นชุดมหาบุญค่ะ»
+→ «ชุดมหาบุญ โต๊ะละ 2,000 บาทนะคะ» after «ชุดอิ่มบุญ โต๊ะละ 1,500 บาท»; "switch me to the
+Deluxe" → "the Deluxe is £140 per night" after "£110 per night".
+
+The option changed, so the price per table (per day, per piece …) of the order changed with
+it: the new one replaces the held price said per the same unit, instead of standing beside
+it as a second price while the old one still reads as current. So does a lower price per
+the same unit in reply to a customer asking for one («ลดได้อีกมั้ยคะ» «ตัวละ 190 บาท»).
+Only when the customer's message switches from one option to another (not a first choice,
+not a question about a price, not a condition: "if I switch, how much?") or asks the price
+lowered, and the reply says one price per unit: two side by side are options offered, both
+kept; a price added on ("plus 25 baht a shirt for the collar") is a charge of its own, and
+a price under a condition («ถ้าเกิน 250 ตัว …») holds only then.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from domain.memory.offline.rates import RATE_AFTER
+from domain.memory.offline.values import FA_LETTERS, TH_CLASSIFIER, Kind, ValueSpan
+
+#: The key of prices the engine holds (``price``, ``price_2`` …).
+PRICE = "price"
+
+#: Words of the customer's that switch from the option held to another ("switch to", "go
+#: back to", «عوض», «เปลี่ยนเป็น», «กลับไป»): a first choice («เอาแบบพื้นฐาน») replaces no
+#: price, and its price per day may be another thing's than the one held per day.
+_SWITCHES = re.compile(
+    r"\b(?:switch|change\s+(?:it\s+|me\s+|that\s+)?to|instead|go\s+back\s+to|back\s+to"
+    r"|make\s+it|rather\s+have)\b"
+    rf"|(?<![{FA_LETTERS}])(?:عوض|تغییر|به\s?جای|برگرد|همون\s+قبلی)"
+    r"|เปลี่ยน|กลับไป|แทน",
+    re.IGNORECASE,
+)
+#: Words of the customer's that ask the held price lowered ("any discount?", «ลดได้อีกมั้ย»,
+#: «تخفیف میدید؟»): a price per the same unit in the reply is the price agreed now.
+_HAGGLES = re.compile(
+    r"\b(?:discount|cheaper|lower\s+(?:the\s+)?price|better\s+(?:price|deal)|knock)"
+    rf"|ลด|(?<![{FA_LETTERS}])(?:تخفیف|ارزون)",
+    re.IGNORECASE,
+)
+#: A condition or a refusal: "if I switch …", «ถ้าเปลี่ยน…», «ไม่เอา», «اگه عوض کنم».
+_NOT_TAKEN = re.compile(
+    rf"\b(?:if|would|not|don'?t)\b|ถ้า|หาก|ไม่เอา|ไม่เปลี่ยน|(?<![{FA_LETTERS}])(?:اگه|اگر)",
+    re.IGNORECASE,
+)
+#: A condition just before a price: the price holds only then.
+_CONDITION = re.compile(
+    rf"\b(?:if|when|over|from)\b|ถ้า|หาก|(?<![{FA_LETTERS}])(?:اگه|اگر)", re.IGNORECASE
+)
+#: A Thai unit a price is said per before it: «โต๊ะละ», «ตัวละ», «เส้นละ» (the
+#: classifiers of counted things, and a few of the things themselves).
+_TH_UNIT = rf"(?:{TH_CLASSIFIER}|โต๊ะ|เส้น|ลูก|หัว|ต้น|ก้อน|กระป๋อง|แท่ง)"
+_TH_PER_BEFORE = re.compile(rf"(?P<unit>{_TH_UNIT})ละ\s?$")
+#: A Persian unit before the price: «هر نفر ۲ میلیون», «برای هر بچه …».
+_FA_PER_BEFORE = re.compile(rf"(?<![{FA_LETTERS}])هر\s+(?P<unit>[{FA_LETTERS}]+)\s*$")
+#: An English price per a thing of any name after it: "$15 per shirt", "£8 each", "$3/unit"
+#: (``RATE_AFTER`` knows only the units of time, of people and of what is booked).
+_EN_PER_AFTER = re.compile(r"\s*(?:per\s+|/\s*)(?P<unit>[a-z]{2,})\b|\s+(?P<each>each)\b", re.I)
+#: Words that add a price onto another: "plus", "an extra", «บวก», «เพิ่ม», «+».
+_ADDED = re.compile(
+    rf"(?:\b(?:plus|extra|additional|add(?:ed)?|surcharge)\b|\+|บวก|เพิ่ม|(?<![{FA_LETTERS}])اضافه)"
+    r"\s*(?:อีก)?\s*(?:of\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+#: Words of a rate's "per" that are not its unit.
+_PER_WORDS = re.compile(r"^(?:per|a|an|each|ต่อ|در|هر|برای)\s*|\s+", re.IGNORECASE)
+_SAME_UNITS = {"mo": "month", "hr": "hour", "yr": "year", "pp": "person", "ชม.": "ชั่วโมง"}
+_ADD_REACH = 12
+
+
+def price_unit(text: str, start: int, end: int) -> str | None:
+    """What the sum at ``start``-``end`` of ``text`` is charged per («ตัว» of «ตัวละ 199 บาท»,
+    "night" of "£140 per night"), or ``None`` when it is no price per unit."""
+    digit = next((at for at in range(start, end) if text[at].isdigit()), start)
+    lead = text[max(0, digit - 16) : digit]
+    before = _TH_PER_BEFORE.search(lead) or _FA_PER_BEFORE.search(lead)
+    if before:
+        return before.group("unit")
+    rate = RATE_AFTER.match(text, end)
+    if not rate:
+        per = _EN_PER_AFTER.match(text, end)
+        return (per.group("unit") or per.group("each")).casefold() if per else None
+    unit = _PER_WORDS.sub("", rate.group().strip(" /").casefold())
+    unit = unit.removeprefix("/").removeprefix("ต่อ")
+    return _SAME_UNITS.get(unit, unit) or None
+
+
+def _added_on(text: str, start: int) -> bool:
+    """Whether the price at ``start`` is added onto another ("plus £5 a night", «บวกตัวละ 25»)."""
+    digit = next((at for at in range(start, len(text)) if text[at].isdigit()), start)
+    lead = text[max(0, digit - _ADD_REACH - 8) : digit]
+    lead = _TH_PER_BEFORE.sub("", lead)
+    return bool(_ADDED.search(re.sub(r"[$£€]\s*$", "", lead)))
+
+
+def switched_price(
+    text: str,
+    values: Sequence[ValueSpan],
+    customer_said: str,
+    held: Iterable[tuple[str, str]],
+    is_charge: Callable[[ValueSpan], bool],
+) -> tuple[ValueSpan, str, int] | None:
+    """The price per unit of the assistant's reply ``text`` to a switch of option in
+    ``customer_said``, the held price key it replaces (of ``held``: (key, value), the most
+    recently stated first) and where it is shown from, or ``None`` when the reply says no
+    such price."""
+    switched = _SWITCHES.search(customer_said) and not _NOT_TAKEN.search(customer_said)
+    if not switched and not _HAGGLES.search(customer_said):
+        return None
+    priced = [
+        (value, unit)
+        for value in values
+        if value.kind is Kind.AMOUNT
+        and (unit := price_unit(text, value.start, value.end)) is not None
+        and not is_charge(value)
+    ]
+    if len(priced) != 1:
+        return None  # none, or options side by side: each keeps its own
+    value, unit = priced[0]
+    if _added_on(text, value.start) or _CONDITION.search(
+        text, max(0, value.start - 40), value.start
+    ):
+        return None  # "plus £5 a night", «ถ้าเกิน 250 ตัว ตัวละ 199»: no price of the option now
+    prices = [(key, held_value) for key, held_value in held if _is_price_key(key)]
+    same = [key for key, held_value in prices if _unit_of_value(held_value) == unit]
+    # «ชุดอิ่มบุญ 1,500 บาท» from a list priced «(ราคาต่อโต๊ะ)»: held with no unit
+    bare = [key for key, held_value in prices if _unit_of_value(held_value) is None]
+    replaced = same or bare
+    if replaced:
+        return value, replaced[0], _shown_from(text, value.start)
+    return None
+
+
+def _shown_from(text: str, start: int) -> int:
+    """Where the price at ``start`` is shown from: its unit before it («โต๊ะละ 2,000 บาท»,
+    «هر نفر ۳ میلیون»), which says it is a price per table, per person; else its own start."""
+    digit = next((at for at in range(start, len(text)) if text[at].isdigit()), start)
+    lead = max(0, digit - 16)
+    before = _TH_PER_BEFORE.search(text[lead:digit]) or _FA_PER_BEFORE.search(text[lead:digit])
+    return min(start, lead + before.start()) if before else start
+
+
+def _is_price_key(key: str) -> bool:
+    return key == PRICE or re.fullmatch(rf"{PRICE}_\d+", key) is not None
+
+
+def _unit_of_value(value: str) -> str | None:
+    """The unit a held price is said per («ตัวละ 210 บาท», "250 บาท/วัน", "£110 per night")."""
+    digits = [m for m in re.finditer(r"[\d,.]*\d", value)]
+    if not digits:
+        return None
+    first = digits[0]
+    end = first.end()
+    money = re.match(r"\s*(?:บาท|baht|thb|تومان|تومن|ریال|[$£€])", value[end:], re.IGNORECASE)
+    end += money.end() if money else 0
+    return price_unit(value, first.start(), end)

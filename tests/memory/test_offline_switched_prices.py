@@ -1,0 +1,150 @@
+"""The price per unit of an option the customer switched to replaces the held price per the
+same unit, instead of opening ``price_2`` beside it while the old price still reads as current
+(``switched_prices``); so does a lower price per the same unit after the customer asked for
+one. Options priced side by side, a price added on, a price under a condition, a price asked
+about or given for a first choice replace nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.memory.offline.switched_prices import price_unit
+from tests.memory.test_offline_facts_dialogue import conversation, current, history
+
+
+@pytest.mark.parametrize(
+    ("turns", "new", "old"),
+    [
+        (  # per table, from a package to another (the old one held with no unit)
+            (
+                ("assistant", "ชุดอิ่มบุญ ราคาโต๊ะละ 1,500 บาทค่ะ"),
+                ("user", "ขอเปลี่ยนเป็นชุดมหาบุญค่ะ"),
+                ("assistant", "ได้ค่ะ ชุดมหาบุญ โต๊ะละ 2,000 บาทนะคะ"),
+            ),
+            "โต๊ะละ 2,000 บาท",
+            "1,500 บาท",
+        ),
+        (  # per piece, another fabric
+            (
+                ("assistant", "ผ้าไมโคร ราคาตัวละ 185 บาทครับ"),
+                ("user", "ขอเปลี่ยนเป็นผ้ารังผึ้งค่ะ"),
+                ("assistant", "ได้ครับ ผ้ารังผึ้งตัวละ 210 บาทครับ"),
+            ),
+            "ตัวละ 210 บาท",
+            "ตัวละ 185 บาท",
+        ),
+        (  # per day, another bike
+            (
+                ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+                ("user", "ขอเปลี่ยนเป็น ADV 160 ได้ไหมคะ"),
+                ("assistant", "ได้ค่ะ ADV 160 คิด 450 บาท/วัน นะคะ"),
+            ),
+            "450 บาท/วัน",
+            "250 บาท/วัน",
+        ),
+        (  # a lower price per piece, asked for
+            (
+                ("assistant", "ผ้ารังผึ้ง ราคาตัวละ 199 บาทครับ"),
+                ("user", "ลดได้อีกมั้ยคะ ช่วยโรงเรียนหน่อยน้า"),
+                ("assistant", "เจ้าของให้ตัวละ 190 บาทครับ ราคาพิเศษสำหรับโรงเรียน"),
+            ),
+            "ตัวละ 190 บาท",
+            "ตัวละ 199 บาท",
+        ),
+        (  # English: per shirt, another cotton
+            (
+                ("assistant", "The price is $12 per shirt."),
+                ("user", "Let's switch to the heavier cotton instead."),
+                ("assistant", "Sure, the heavy cotton is $15 per shirt."),
+            ),
+            "$15",
+            "$12",
+        ),
+        (  # Persian: per person, another tour
+            (
+                ("assistant", "تور اقتصادی قیمت هر نفر ۲ میلیون تومانه"),
+                ("user", "میشه عوضش کنیم به تور VIP؟"),
+                ("assistant", "بله، تور VIP هر نفر ۳ میلیون تومانه"),
+            ),
+            "هر نفر ۳ میلیون تومان",
+            "۲ میلیون تومان",
+        ),
+    ],
+)
+def test_the_price_per_unit_of_the_option_switched_to_replaces_the_held_one(
+    turns: tuple[tuple[str, str], ...], new: str, old: str
+) -> None:
+    facts = conversation(*turns)
+    assert current(facts)["price"] == new
+    assert history(facts, "price") == [old]
+    assert "price_2" not in current(facts)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (  # options priced side by side: both offered, neither taken
+            ("assistant", "The price is $12 per shirt."),
+            ("user", "Can we switch to the heavier cotton? what are the options?"),
+            ("assistant", "Heavy cotton is $15 per shirt and organic is $18 per shirt."),
+        ),
+        (  # a price added on
+            ("assistant", "The price is $12 per shirt."),
+            ("user", "Let's switch to the collared style."),
+            ("assistant", "Sure, that's an extra $3 per shirt for the collar."),
+        ),
+        (  # a price added on, in Thai
+            ("assistant", "ผ้าไมโคร ราคาตัวละ 185 บาทครับ"),
+            ("user", "ขอเปลี่ยนเป็นคอปกครับ"),
+            ("assistant", "ได้ครับ ต้องบวกเพิ่มตัวละ 25 บาทนะครับ"),
+        ),
+        (  # a price under a condition
+            ("assistant", "ผ้าไมโคร ราคาตัวละ 185 บาทครับ"),
+            ("user", "ขอเปลี่ยนเป็นผ้ารังผึ้งค่ะ"),
+            ("assistant", "ได้ครับ ถ้าเกิน 250 ตัว ผ้ารังผึ้งตัวละ 199 บาทครับ"),
+        ),
+        (  # a question about a price
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "ADV ราคาเท่าไหร่คะ"),
+            ("assistant", "ADV 160 วันละ 450 บาทค่ะ"),
+        ),
+        (  # a switch asked about under a condition
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "ถ้าเปลี่ยนเป็น ADV จะเท่าไหร่คะ"),
+            ("assistant", "ADV 160 วันละ 450 บาทค่ะ"),
+        ),
+        (  # a first choice of something else priced per day: the insurance, not the bike
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "มีประกันไหมคะ"),
+            ("assistant", "มีค่ะ แบบพื้นฐาน 60 บาท/วัน"),
+            ("user", "เอาแบบพื้นฐานค่ะ"),
+            ("assistant", "ได้ค่ะ แบบพื้นฐาน 60 บาท/วัน นะคะ"),
+        ),
+    ],
+)
+def test_no_price_of_an_option_taken_replaces_nothing(turns: tuple[tuple[str, str], ...]) -> None:
+    facts = conversation(*turns)
+    first = current(conversation(turns[0]))["price"]
+    assert current(facts)["price"] == first
+    assert history(facts, "price") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("ชุดมหาบุญ โต๊ะละ 2,000 บาทนะคะ", "โต๊ะ"),
+        ("ค่าเช่าเป็น 450 บาท/วัน", "วัน"),
+        ("the Deluxe is £140 per night", "night"),
+        ("heavy cotton is $15 per shirt", "shirt"),
+        ("تور VIP هر نفر ۳ میلیون تومانه", "نفر"),
+        ("ราคา 1,890 บาท", None),
+        ("it's $15 a pop", None),
+    ],
+)
+def test_what_a_price_is_said_per(text: str, unit: str | None) -> None:
+    digit = next(at for at, char in enumerate(text) if char.isdigit())
+    end = digit
+    while end < len(text) and (text[end].isdigit() or text[end] == ","):
+        end += 1
+    money = next((m for m in (" บาท", " میلیون تومان") if text.startswith(m, end)), "")
+    assert price_unit(text, digit, end + len(money)) == unit
