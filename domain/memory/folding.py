@@ -18,6 +18,7 @@ from domain.memory.chain import EngineChain
 from domain.memory.corrected_facts import corrected_facts
 from domain.memory.details import details_of, kept_details
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
+from domain.memory.gone_back import gone_back_facts
 from domain.memory.offline.changed_counts import changed_counts
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.offered_names import offered_since
@@ -127,6 +128,10 @@ def fold(
     earlier = [] if late else named_earlier(state)
     extracted, _ = engines.run(lambda e: e.extract_facts(lines, known, context, earlier))
     facts = merge_facts(state.facts, extracted, now, late=late, said_at=state.fact_seqs)
+    # a value gone back to («برگردیم همون ۴ شب», "back to the Classic") is its fact's again
+    facts, gone_back = (
+        ([*facts], []) if late else gone_back_facts(facts, lines, now, MAX_FACT_HISTORY)
+    )
     replaced = [fact.value for fact in extracted if fact.replaced]
     earlier_replaced = state.replaced_values
     if not late:
@@ -142,7 +147,7 @@ def fold(
         unheld = [find(said, context, lines) for find in (changed_counts, switched_options)]
         replaced += changes.old + [old for change in unheld for old in change.old]
         # A value changed back to is current again: no longer marked as replaced.
-        new = {*changes.new, *(value for change in unheld for value in change.new)}
+        new = {*changes.new, *(value for change in unheld for value in change.new), *gone_back}
         earlier_replaced = [v for v in state.replaced_values if v not in new]
     details = kept_details(state.details, details_of(lines, context))
     # a part of a fact the details put right («ببخشید ۰۹۱۲۳۴۵۶۷۹۸», "its HG2 7DL") is stored
@@ -158,7 +163,9 @@ def fold(
             "facts": facts,
             "fact_seqs": _fact_seqs(facts, batch, state.fact_seqs),
             "fact_said_at": _fact_said_at(facts, batch, state.fact_said_at),
-            "replaced_values": remember_replaced(earlier_replaced, replaced),
+            "replaced_values": remember_replaced(
+                earlier_replaced, [value for value in replaced if value not in gone_back]
+            ),
             "offered_names": offered_since(state.offered_names, lines),
             "details": details,
             # The question the next batch may answer is still the last one folded in order.
