@@ -69,6 +69,33 @@ from tests.memory.test_offline_facts_dialogue import conversation, current, hist
             "هر نفر ۳ میلیون تومان",
             "۲ میلیون تومان",
         ),
+        (  # English: a switch said politely, "I would like to …"
+            (
+                ("assistant", "The price is $12 per shirt."),
+                ("user", "I would like to switch to the heavier cotton, please."),
+                ("assistant", "Of course, the heavy cotton is $15 per shirt."),
+            ),
+            "$15",
+            "$12",
+        ),
+        (  # «X แทน»: another fabric in place of the one held
+            (
+                ("assistant", "ผ้าไมโคร ราคาตัวละ 185 บาทครับ"),
+                ("user", "เอาผ้ารังผึ้งแทนค่ะ"),
+                ("assistant", "ได้ครับ ผ้ารังผึ้งตัวละ 210 บาทครับ"),
+            ),
+            "ตัวละ 210 บาท",
+            "ตัวละ 185 บาท",
+        ),
+        (  # «เปลี่ยนไปใช้»: moved over to another fabric
+            (
+                ("assistant", "ผ้าไมโคร ราคาตัวละ 185 บาทครับ"),
+                ("user", "งั้นเปลี่ยนไปใช้ผ้ารังผึ้งค่ะ"),
+                ("assistant", "ได้ครับ ผ้ารังผึ้งตัวละ 210 บาทครับ"),
+            ),
+            "ตัวละ 210 บาท",
+            "ตัวละ 185 บาท",
+        ),
     ],
 )
 def test_the_price_per_unit_of_the_option_switched_to_replaces_the_held_one(
@@ -112,6 +139,31 @@ def test_the_price_per_unit_of_the_option_switched_to_replaces_the_held_one(
             ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
             ("user", "ถ้าเปลี่ยนเป็น ADV จะเท่าไหร่คะ"),
             ("assistant", "ADV 160 วันละ 450 บาทค่ะ"),
+        ),
+        (  # another thing changed, the delivery address: a charge of its own after it
+            ("assistant", "เสื้อโปโล ราคาตัวละ 250 บาทค่ะ"),
+            ("user", "ขอเปลี่ยนที่อยู่จัดส่งค่ะ"),
+            ("assistant", "ได้ค่ะ ปักชื่อตัวละ 30 บาทนะคะ"),
+        ),
+        (  # «รับแทน»: someone receives in the customer's place, no option in place of another
+            ("assistant", "เสื้อโปโล ราคาตัวละ 250 บาทค่ะ"),
+            ("user", "ให้แม่รับแทนค่ะ"),
+            ("assistant", "ได้ค่ะ ปักชื่อตัวละ 30 บาทนะคะ"),
+        ),
+        (  # «ลดจำนวน»: fewer pieces, not a lower price
+            ("assistant", "เสื้อโปโล ราคาตัวละ 250 บาทค่ะ"),
+            ("user", "ขอลดจำนวนเหลือ 50 ตัวค่ะ"),
+            ("assistant", "ได้ค่ะ ปักโลโก้ตัวละ 40 บาทนะคะ"),
+        ),
+        (  # a switch asked about, "would it …?"
+            ("assistant", "The price is $12 per shirt."),
+            ("user", "Would it be possible to switch to the heavier cotton later?"),
+            ("assistant", "Heavy cotton is $15 per shirt."),
+        ),
+        (  # a switch refused
+            ("assistant", "The price is $12 per shirt."),
+            ("user", "I don't want to switch to the heavier cotton."),
+            ("assistant", "No problem. For reference, heavy cotton is $15 per shirt."),
         ),
         (  # a first choice of something else priced per day: the insurance, not the bike
             ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),

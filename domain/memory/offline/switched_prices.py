@@ -26,26 +26,34 @@ PRICE = "price"
 
 #: Words of the customer's that switch from the option held to another ("switch to", "go
 #: back to", «عوض», «เปลี่ยนเป็น», «กลับไป»): a first choice («เอาแบบพื้นฐาน») replaces no
-#: price, and its price per day may be another thing's than the one held per day.
+#: price, and its price per day may be another thing's than the one held per day. Not a
+#: bare «เปลี่ยน» («ขอเปลี่ยนที่อยู่จัดส่ง»: another address, no option) nor «แทน» of
+#: someone doing a thing in the customer's place («ให้แม่รับแทน», «โอนแทน»).
 _SWITCHES = re.compile(
     r"\b(?:switch|change\s+(?:it\s+|me\s+|that\s+)?to|instead|go\s+back\s+to|back\s+to"
     r"|make\s+it|rather\s+have)\b"
     rf"|(?<![{FA_LETTERS}])(?:عوض|تغییر|به\s?جای|برگرد|همون\s+قبلی)"
-    r"|เปลี่ยน|กลับไป|แทน",
+    r"|เปลี่ยน(?:เป็น|ไป)|กลับไป|(?<!รับ)(?<!โอน)(?<!จ่าย)(?<!ชำระ)(?<!เซ็น)แทน",
     re.IGNORECASE,
 )
 #: Words of the customer's that ask the held price lowered ("any discount?", «ลดได้อีกมั้ย»,
-#: «تخفیف میدید؟»): a price per the same unit in the reply is the price agreed now.
+#: «تخفیف میدید؟»): a price per the same unit in the reply is the price agreed now. Not a
+#: bare «ลด»: «ขอลดจำนวนเหลือ 50 ตัว» cuts the quantity, «ลดไซส์» the size, not the price.
 _HAGGLES = re.compile(
     r"\b(?:discount|cheaper|lower\s+(?:the\s+)?price|better\s+(?:price|deal)|knock)"
-    rf"|ลด|(?<![{FA_LETTERS}])(?:تخفیف|ارزون)",
+    r"|ลด(?:ได้|ให้|ราคา|หน่อย|อีก|เหลือ)|ส่วนลด"
+    rf"|(?<![{FA_LETTERS}])(?:تخفیف|ارزون)",
     re.IGNORECASE,
 )
-#: A condition or a refusal: "if I switch …", «ถ้าเปลี่ยน…», «ไม่เอา», «اگه عوض کنم».
+#: A condition or a refusal anywhere: "if I switch …", "would it …?", «ถ้าเปลี่ยน…», «ไม่เอา»,
+#: «اگه عوض کنم» ("I would like to switch" is a switch asked for, no question).
 _NOT_TAKEN = re.compile(
-    rf"\b(?:if|would|not|don'?t)\b|ถ้า|หาก|ไม่เอา|ไม่เปลี่ยน|(?<![{FA_LETTERS}])(?:اگه|اگر)",
+    r"\b(?:if|would\s+(?:it|that|this|there))\b|ถ้า|หาก|ไม่เอา|ไม่เปลี่ยน"
+    rf"|(?<![{FA_LETTERS}])(?:اگه|اگر)",
     re.IGNORECASE,
 )
+#: A negation before the switch word: "I don't want to switch", "not switching".
+_NEGATED = re.compile(r"\b(?:not|don'?t|doesn'?t|won'?t|never)\b[^.!?\n]*$", re.IGNORECASE)
 #: A condition just before a price: the price holds only then.
 _CONDITION = re.compile(
     rf"\b(?:if|when|over|from)\b|ถ้า|หาก|(?<![{FA_LETTERS}])(?:اگه|اگر)", re.IGNORECASE
@@ -107,7 +115,12 @@ def switched_price(
     ``customer_said``, the held price key it replaces (of ``held``: (key, value), the most
     recently stated first) and where it is shown from, or ``None`` when the reply says no
     such price."""
-    switched = _SWITCHES.search(customer_said) and not _NOT_TAKEN.search(customer_said)
+    switch = _SWITCHES.search(customer_said)
+    switched = (
+        switch is not None
+        and not _NOT_TAKEN.search(customer_said)
+        and not _NEGATED.search(customer_said, 0, switch.start())
+    )
     if not switched and not _HAGGLES.search(customer_said):
         return None
     priced = [
