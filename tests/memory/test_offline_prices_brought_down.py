@@ -83,3 +83,33 @@ def test_a_condition_after_the_sum_is_the_customers_own_granted() -> None:
     held = [("rental_rate", "9,800 บาท/เดือน")]
     after = " ถ้าทำสัญญา 1 ปีครับ"
     assert price_brought_down("เจ้าของโอเคครับ ลดให้เหลือ", after, "9,500 บาท", held) == "rental_rate"
+
+
+@pytest.mark.parametrize(
+    ("held", "said"),
+    [
+        (("price", "5,000 บาท"), "มัดจำลดเหลือ 3,000 บาทค่ะ"),  # the deposit
+        (("price", "5,000 บาท"), "ยอดค้างลดเหลือ 3,000 บาทค่ะ"),  # the balance owed
+        (("rental_rate", "8,000 บาท/เดือน"), "ส่วนกลางปีนี้ลดเหลือ 4,000 บาทค่ะ"),  # common fee
+    ],
+)
+def test_another_sum_named_before_it_brings_no_price_down(held: tuple[str, str], said: str) -> None:
+    key, value = held
+    first = "ราคา 5,000 บาทค่ะ" if key == "price" else "ค่าเช่า 8,000 บาท/เดือนค่ะ"
+    facts = facts_of(("assistant", first), ("user", "โอเคค่ะ"), ("assistant", said))
+    assert facts.get(key) == value
+
+
+@pytest.mark.parametrize(
+    ("before", "held"),
+    [
+        ("ราคาลดเหลือ", ("price", "5,000 บาท")),  # the price named
+        ("ค่าเช่าลดเหลือ", ("rental_rate", "5,000 บาท/เดือน")),  # the rent named
+        ("ยอดรวมลดเหลือ", ("price", "5,000 บาท")),  # the whole of it
+        ("แพ็กเกจนี้ลดเหลือ", ("price", "5,000 บาท")),  # the thing priced, no sum
+    ],
+)
+def test_the_price_or_the_thing_named_before_it_is_brought_down(
+    before: str, held: tuple[str, str]
+) -> None:
+    assert price_brought_down(before, " ค่ะ", "4,500 บาท", [held]) == held[0]

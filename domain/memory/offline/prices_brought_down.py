@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 
 from domain.memory.offline.fact_keys import base_key
+from domain.memory.offline.subjects import cues_in
+from domain.memory.offline.values import Kind
 
 #: «ลดเหลือ», «ลดให้เหลือ», «ลดลงเหลือ», then the sum or its unit word («ตัวละ», «เดือนละ»).
 _BROUGHT_DOWN = re.compile(r"ลด(?:ลง)?(?:ให้)?(?:อีก)?เหลือ\s?(?:[\u0e01-\u0e4e]{1,8}ละ\s?)?$")
@@ -39,6 +41,11 @@ _LEAST_SHARE = 0.4
 #: A held price said as its sum alone, or per unit («ตัวละ 190 บาท»): one held with the name
 #: of its charge («ค่าบริการ 8,500 บาท») would keep the name as an old value's word, marked
 #: replaced wherever the name is said again.
+#: Topics named before «ลด» that leave the sum the price's: the price, the whole, the
+#: thing priced («แพ็กเกจนี้», no sum of its own).
+_PRICE_TOPICS = frozenset({"price", "total"})
+#: The common fee of a building («(ค่า)ส่วนกลาง»), a sum of its own no topic names.
+_OTHER_SUMS = re.compile(r"ส่วนกลาง")
 _BARE_SUM = re.compile(r"(?:[\u0e01-\u0e4e]{1,8}ละ\s?)?\d")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -50,8 +57,11 @@ def price_brought_down(
     sentence up to the sum) ends in «ลด(ให้)เหลือ» and ``after`` asks nothing; ``held`` is
     (key, value), the most recently stated first."""
     clause = _CLAUSE_START.split(before[-_CLAUSE_CHARS:])[-1]
-    if not _BROUGHT_DOWN.search(clause) or _NOT_MADE.search(clause) or _ASKED_AFTER.match(after):
+    lowered = _BROUGHT_DOWN.search(clause)
+    if not lowered or _NOT_MADE.search(clause) or _ASKED_AFTER.match(after):
         return None
+    if _names_another_sum(clause[: lowered.start()]):
+        return None  # «มัดจำลดเหลือ 3,000»: the deposit brought down, not the price
     new = _amount(amount)
     if new is None:
         return None
@@ -73,3 +83,24 @@ def _amount(text: str) -> float | None:
     """The first sum ``text`` says, as a number."""
     found = _NUMBER.search(text)
     return float(found.group().replace(",", "")) if found else None
+
+
+def _names_another_sum(subject: str) -> bool:
+    """Whether ``subject`` (the clause before «ลด») names a sum other than a price or the
+    whole: a deposit («มัดจำ»), a balance owed («ยอดค้าง»), the common fee («ส่วนกลาง»).
+    A loose cue («ยอด») counts only where no price or total cue covers it («ยอดรวม»)."""
+    if _OTHER_SUMS.search(subject):
+        return True
+    cues = cues_in(subject)
+    kept = [
+        c
+        for c in cues
+        if c.topic.name in _PRICE_TOPICS or _is_price(c.topic.key_for(Kind.AMOUNT) or "")
+    ]
+    return any(
+        (key := cue.topic.key_for(Kind.AMOUNT)) is not None
+        and not _is_price(key)
+        and cue.topic.name not in _PRICE_TOPICS
+        and not any(k.start <= cue.start < k.end or cue.start <= k.start < cue.end for k in kept)
+        for cue in cues
+    )
