@@ -87,6 +87,27 @@ def test_the_customers_own_number_asked_stays_theirs(question: str, answer: str)
 
 
 @pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("شماره تماستون خانم رضایی؟", "customer_phone"),
+        ("شماره موبایلتون خانم رضایی؟", "customer_phone"),
+        ("شماره سارا خانم رو بدید که روز تحویل هماهنگ کنیم", "second_contact_phone"),
+    ],
+    ids=["fa-your-contact-number-mrs", "fa-your-mobile-mrs", "fa-another-name-and-title"],
+)
+def test_a_number_word_with_your_ending_before_a_title_is_the_addressees(
+    question: str, key: str
+) -> None:
+    # the customer is often addressed by name and title; «تماس‌تون» says the number is theirs
+    facts = facts_of(
+        ("assistant", question),
+        ("user", "۰۹۱۲۳۴۵۶۷۸۹"),
+        known=[("customer_phone", "۰۹۱۲۰۰۰۰۰۰۰"), ("customer_name", "مریم رضایی")],
+    )
+    assert facts == {key: "۰۹۱۲۳۴۵۶۷۸۹"}
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Is Dan's number still the best one to reach you on?",

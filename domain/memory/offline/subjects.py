@@ -157,6 +157,8 @@ _NUMBER_WORDS_FA = (
     r"تماس|موبایل|همراه|تلفن|ثابت|کارت|حساب|سفارش|پیگیری|ملی|پلاک|شبا|قبض|اشتراک|پرونده"
     r"|فاکتور|خود|خودتون|خودت"
 )
+#: A possessive ending on such a word («تماستون», «موبایل‌تان», «همراهش»): whose number it is.
+_POSSESSIVE_FA = r"(?:\u200c?(?:تون|تان|ت|شون|ش))?"
 #: Kin and the people who teach, treat or house the customer, whose email is theirs too
 #: (their number stays the recipient's, named earlier).
 _KIN_OR_CARER_EN = (
@@ -513,7 +515,8 @@ TOPICS: tuple[Topic, ...] = (
         r"|(?:رابط|مسئول|هماهنگ[\u200c\s]?کننده)\s*(?:ی\s*)?(?:در\s*)?(?:محل|سایت|کارگاه)"
         # «شماره سارا خانم رو بدید»: a number asked by another's name and title; the
         # customer is asked for «شماره‌تون», never by their own name in the third person
-        rf"|شماره\s*(?:ی\s*)?(?!(?:{_NUMBER_WORDS_FA})(?![\u0600-\u06ff]))"
+        # («شماره تماستون خانم رضایی؟» is the addressee's own number, asked by name and title)
+        rf"|شماره\s*(?:ی\s*)?(?!(?:{_NUMBER_WORDS_FA}){_POSSESSIVE_FA}(?![\u0600-\u06ff]))"
         r"[\u0600-\u06ff]{2,}\s+(?:خانم|خانوم|جان)(?![\u0600-\u06ff])",
         # «อีเมลเธอ …», «อีเมลแม่เป็น …»: the email of the person just named
         # «ขอคนติดต่อหน้างานด้วยนะคะ»: who is there on the day, not the customer who books
