@@ -3,7 +3,7 @@
 never the whole the verb "comes to" otherwise names. The percentage must be what the verb
 speaks of, right before it: "the total with 20% VAT comes to $1,200" is the whole, and so
 is a sum after a percentage taken off («ยอดรวมหลังลด 10% เป็นเงิน …», "after 10% off,
-that's …")."""
+that's …") or after a tax named in its clause ("including VAT at 20%, that's …")."""
 
 import re
 
@@ -25,6 +25,18 @@ _TAKEN_OFF = re.compile(
     r"|(?:หลัง|หัก|รวม)\s*(?:ลด|ส่วนลด|VAT|ภาษี)?\s*|(?:با|بعد\s+از|منهای|بعلاوه)\s+)$",
     re.IGNORECASE,
 )
+#: A tax or an inclusion named earlier in the clause ("including VAT at 20%", «با مالیات ۹
+#: درصد», «ยอดรวมภาษีมูลค่าเพิ่ม 7%»): the percentage is added to the whole, so the sum is it.
+_TAX_OR_INCLUDED = re.compile(
+    r"(?<![A-Za-z])(?:tax(?:es)?|VAT|GST|HST|including|inclusive)(?![A-Za-z])"
+    r"|مالیات|ارزش[\s\u200c]*افزوده|ภาษี|รวม",
+    re.IGNORECASE,
+)
+#: Where the clause holding the percentage begins: after a stop, a comma, a number said
+#: (the total before "deposit 30%" is another clause) or, in Thai, a space between words.
+_CLAUSE_START = re.compile(
+    r".*(?:[.!?؟;:,،\n\d۰-۹๐-๙]|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f]))", re.DOTALL
+)
 _REACH = 60
 
 
@@ -34,4 +46,9 @@ def share_of_percent(text: str, value: ValueSpan) -> bool:
     found = _SHARE_BEFORE.search(text[start : value.start])
     if found is None:
         return False
-    return _TAKEN_OFF.search(text[: start + found.start("percent")]) is None
+    before = text[: start + found.start("percent")]
+    if _TAKEN_OFF.search(before) is not None:
+        return False
+    clause_start = _CLAUSE_START.match(before.rstrip())
+    clause = before[clause_start.end() if clause_start else 0 :]
+    return _TAX_OR_INCLUDED.search(clause) is None
