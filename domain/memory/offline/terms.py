@@ -70,10 +70,9 @@ def content_terms(text: str) -> dict[str, float]:
             if word and word not in PERSIAN_STOP_WORDS and word not in PERSIAN_FILLER:
                 terms[word] = 1.0
         elif kind == "thai":
-            for run in _THAI_FILLER.sub(" ", token).split():
-                if len(run) >= THAI_NGRAM:
-                    for gram in _ngrams(run, THAI_NGRAM):
-                        terms[gram] = THAI_NGRAM_SHARE
+            for grams in _thai_grams(token):
+                for gram in grams:
+                    terms[gram] = THAI_NGRAM_SHARE
         elif kind == "cjk":
             for gram in _ngrams(token, 2):
                 terms[gram] = CJK_NGRAM_SHARE
@@ -86,7 +85,15 @@ def thai_runs(text: str) -> list[list[str]]:
     runs: list[list[str]] = []
     for match in _WORD.finditer(text):
         if match.lastgroup == "thai":
-            for run in _THAI_FILLER.sub(" ", match.group()).split():
-                if len(run) >= THAI_NGRAM:
-                    runs.append(_ngrams(run, THAI_NGRAM))
+            runs.extend(_thai_grams(match.group()))
     return runs
+
+
+def _thai_grams(token: str) -> list[list[str]]:
+    """The trigrams of each run of the Thai word ``token`` left once its filler is cut out
+    (a run too short for a trigram has none)."""
+    return [
+        _ngrams(run, THAI_NGRAM)
+        for run in _THAI_FILLER.sub(" ", token).split()
+        if len(run) >= THAI_NGRAM
+    ]
