@@ -77,16 +77,16 @@ _ADDED = re.compile(
 _PER_WORDS = re.compile(r"^(?:per|a|an|each|ต่อ|در|هر|برای)\s*|\s+", re.IGNORECASE)
 _SAME_UNITS = {"mo": "month", "hr": "hour", "yr": "year", "pp": "person", "ชม.": "ชั่วโมง"}
 _ADD_REACH = 12
+#: How many characters before its first digit a sum's unit («โต๊ะละ», «هر نفر») is read in.
+_UNIT_REACH = 16
 
 
 def price_unit(text: str, start: int, end: int) -> str | None:
     """What the sum at ``start``-``end`` of ``text`` is charged per («ตัว» of «ตัวละ 199 บาท»,
     "night" of "£140 per night"), or ``None`` when it is no price per unit."""
-    digit = next((at for at in range(start, end) if text[at].isdigit()), start)
-    lead = text[max(0, digit - 16) : digit]
-    before = _TH_PER_BEFORE.search(lead) or _FA_PER_BEFORE.search(lead)
+    before = _unit_before(text, start, end)
     if before:
-        return before.group("unit")
+        return before[1]
     rate = RATE_AFTER.match(text, end)
     if not rate:
         per = _EN_PER_AFTER.match(text, end)
@@ -98,7 +98,7 @@ def price_unit(text: str, start: int, end: int) -> str | None:
 
 def _added_on(text: str, start: int) -> bool:
     """Whether the price at ``start`` is added onto another ("plus £5 a night", «บวกตัวละ 25»)."""
-    digit = next((at for at in range(start, len(text)) if text[at].isdigit()), start)
+    digit = _first_digit(text, start, len(text))
     lead = text[max(0, digit - _ADD_REACH - 8) : digit]
     lead = _TH_PER_BEFORE.sub("", lead)
     return bool(_ADDED.search(re.sub(r"[$£€]\s*$", "", lead)))
@@ -150,10 +150,23 @@ def switched_price(
 def _shown_from(text: str, start: int) -> int:
     """Where the price at ``start`` is shown from: its unit before it («โต๊ะละ 2,000 บาท»,
     «هر نفر ۳ میلیون»), which says it is a price per table, per person; else its own start."""
-    digit = next((at for at in range(start, len(text)) if text[at].isdigit()), start)
-    lead = max(0, digit - 16)
+    before = _unit_before(text, start, len(text))
+    return min(start, before[0]) if before else start
+
+
+def _first_digit(text: str, start: int, end: int) -> int:
+    """Where the first digit of ``text`` from ``start`` to ``end`` is (``start`` if none)."""
+    return next((at for at in range(start, end) if text[at].isdigit()), start)
+
+
+def _unit_before(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where a unit said before the sum at ``start``-``end`` starts and the unit
+    («ตัว» of «ตัวละ 199», «نفر» of «هر نفر ۳ میلیون»), read in the few characters before
+    its first digit; ``None`` when none is said there."""
+    digit = _first_digit(text, start, end)
+    lead = max(0, digit - _UNIT_REACH)
     before = _TH_PER_BEFORE.search(text[lead:digit]) or _FA_PER_BEFORE.search(text[lead:digit])
-    return min(start, lead + before.start()) if before else start
+    return (lead + before.start(), before.group("unit")) if before else None
 
 
 def _is_price_key(key: str) -> bool:
