@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from domain.memory.offline.fact_keys import base_key
 from domain.memory.offline.subjects import cues_in
+from domain.memory.offline.thai_changes import THAI_IF
 from domain.memory.offline.values import Kind
 
 #: «ลดเหลือ», «ลดให้เหลือ», «ลดลงเหลือ», then the sum or its unit word («ตัวละ», «เดือนละ»).
@@ -33,7 +34,7 @@ _FEE_KEY = re.compile(r"^[a-z_]+_fee$")
 _CLAUSE_START = re.compile(r"\n|ครับ|ค่ะ|คะ|[.!]\s")
 _CLAUSE_CHARS = 60
 #: A question or a condition in the words of the sentence before the sum.
-_NOT_MADE = re.compile(r"ถ้า|หาก|ไหม|มั้ย|หรือเปล่า|[?]")
+_NOT_MADE = re.compile(rf"{THAI_IF}|ไหม|มั้ย|หรือเปล่า|[?]")
 _ASKED_AFTER = re.compile(r"^[^\n]{0,20}?(?:ได้ไหม|ได้มั้ย|ไหม|มั้ย|หรือเปล่า|[?])")
 #: The new sum is at least this share of the price it brings down: a sum far smaller is a
 #: part of it, a fee or a deposit, not the same price lowered.

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from domain.memory.offline.fact_keys import base_key
 from domain.memory.offline.rates import RATE_AFTER
+from domain.memory.offline.thai_changes import THAI_IF
 from domain.memory.offline.values import FA_LETTERS, TH_CLASSIFIER, Kind, ValueSpan
 
 #: The key of prices the engine holds (``price``, ``price_2`` …).
@@ -48,7 +50,7 @@ _HAGGLES = re.compile(
 #: A condition or a refusal anywhere: "if I switch …", "would it …?", «ถ้าเปลี่ยน…», «ไม่เอา»,
 #: «اگه عوض کنم» ("I would like to switch" is a switch asked for, no question).
 _NOT_TAKEN = re.compile(
-    r"\b(?:if|would\s+(?:it|that|this|there))\b|ถ้า|หาก|ไม่เอา|ไม่เปลี่ยน"
+    rf"\b(?:if|would\s+(?:it|that|this|there))\b|{THAI_IF}|ไม่เอา|ไม่เปลี่ยน"
     rf"|(?<![{FA_LETTERS}])(?:اگه|اگر)",
     re.IGNORECASE,
 )
@@ -56,7 +58,7 @@ _NOT_TAKEN = re.compile(
 _NEGATED = re.compile(r"\b(?:not|don'?t|doesn'?t|won'?t|never)\b[^.!?\n]*$", re.IGNORECASE)
 #: A condition just before a price: the price holds only then.
 _CONDITION = re.compile(
-    rf"\b(?:if|when|over|from)\b|ถ้า|หาก|(?<![{FA_LETTERS}])(?:اگه|اگر)", re.IGNORECASE
+    rf"\b(?:if|when|over|from)\b|{THAI_IF}|(?<![{FA_LETTERS}])(?:اگه|اگر)", re.IGNORECASE
 )
 #: A Thai unit a price is said per before it: «โต๊ะละ», «ตัวละ», «เส้นละ» (the
 #: classifiers of counted things, and a few of the things themselves).
@@ -170,7 +172,8 @@ def _unit_before(text: str, start: int, end: int) -> tuple[int, str] | None:
 
 
 def _is_price_key(key: str) -> bool:
-    return key == PRICE or re.fullmatch(rf"{PRICE}_\d+", key) is not None
+    """Whether ``key`` is a price's: ``price``, ``price_2`` … (not a charge's, a fee's)."""
+    return base_key(key) == PRICE
 
 
 def _unit_of_value(value: str) -> str | None:

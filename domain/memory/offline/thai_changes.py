@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from domain.memory.offline.lexicon import THAI_PARTICLES
 from domain.memory.offline.values import Kind
 
+#: The Thai words of a condition, "if" («ถ้า», «หาก»).
+THAI_IF = r"ถ้า|หาก"
 #: The verb, then the subject (Thai letters, no space), then «เป็น». «แก้ไข» is one verb
 #: (to edit); «กลับ» (back) and «ยังคง» (still) say how, not what; «มา»/«ไป» say where
 #: to («ย้ายมาอยู่ที่นี่เป็นปี»: moved here a year ago), not what changed.
@@ -25,7 +27,7 @@ _CHANGE = re.compile(
 )
 #: Words before the verb, in its clause, that say the change was not made: not, if, want,
 #: "at first" (a plan given up: «ตอนแรกจะเลื่อน… แต่ไม่เป็นไร»).
-_NOT_MADE = re.compile(r"ไม่|ถ้า|หาก|อยาก|ตอนแรก|ทีแรก")
+_NOT_MADE = re.compile(rf"ไม่|{THAI_IF}|อยาก|ตอนแรก|ทีแรก")
 #: Where the clause of the verb starts: a space, a new line, a polite particle that closed
 #: the clause before it, or "so" opening this one («ลูกค้าไม่สะดวกรับสายค่ะเลยเลื่อนส่ง…»,
 #: «ติดงานไม่ว่างเลยเลื่อนนัด…»: the «ไม่» is the reason's, not the change's).
@@ -39,10 +41,10 @@ _NOT_OPENERS = r"(?!ส่วนตัว|ส่วนลด|ส่วนกล�
 _VALUE_END = re.compile(
     rf"\s?(?:เรียบร้อย|แล้ว(?:{THAI_PARTICLES}|\s|$)|ให้(?:ตรง|นะ|ด้วย)|ได้(?:ไหม|มั้ย|เลย)"
     rf"|{THAI_PARTICLES}(?:\s|$)|ครับ|ค่ะ|และ|{_NOT_OPENERS}(?:ส่วน|จะ|แต่)|เพราะ"
-    rf"|ก็ได้|ถ้า|หาก|[\n?]|$)"
+    rf"|ก็ได้|{THAI_IF}|[\n?]|$)"
 )
 #: A condition after the value: the change is offered, not made.
-_CONDITION = re.compile(r"ถ้า|หาก")
+_CONDITION = re.compile(THAI_IF)
 #: A question: the particles, and the question words a value cannot be («วันไหน», «กี่โมง»).
 _ASKS = re.compile(r"ไหม|มั้ย|หรือเปล่า|หรือยัง|ไหน|อะไร|เมื่อไร|เมื่อไหร่|กี่|[?]")
 _SENTENCE_END = re.compile(r"\s|ครับ|ค่ะ|คับ")
