@@ -18,12 +18,11 @@ holdout, fresh, blind, blind2: 720 -> 731 values present). The memory holds at m
 from __future__ import annotations
 
 import functools
-import itertools
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from domain.memory.offline.terms import content_terms, thai_runs
+from domain.memory.offline.terms import content_terms
 from domain.search.tokenize import normalize
 from domain.tokens import token_weight
 from domain.user_memory.detail_sentences import unlabelled, value_sentences
@@ -148,7 +147,8 @@ def ranked(
     prepared = _prepared(details, marks)
     index = prepared.terms
     score: dict[int, float] = {}
-    for holders in _matched(query, index).values():
+    for term in content_terms(query):
+        holders = index.get(term, ())
         if holders and len(holders) < len(details):
             weight = rarity(len(details), len(holders))
             for position in holders:
@@ -157,27 +157,6 @@ def ranked(
         return prepared.order
     best = sorted(score, key=lambda p: (-score[p], p))
     return best + [p for p in prepared.order if p not in score]
-
-
-def _matched(query: str, index: Mapping[str, Sequence[int]]) -> dict[str, Collection[int]]:
-    """Each content term of ``query`` and the details (positions) it matches. A Thai
-    trigram is a piece of a word, often of two («ันเ» of «ฉันเอง», "it's me"): alone it
-    matches what shares three letters ("กันเรื่อง", «วันเสาร์»), so a detail matches one
-    only where it holds a trigram beside it in the query too (four letters in a row,
-    about a word). A Thai run of one trigram is a word of its own: it matches alone."""
-    terms = content_terms(query)
-    matched: dict[str, Collection[int]] = {}
-    paired: dict[str, set[int]] = {}
-    for run in thai_runs(query):
-        if len(run) == 1:
-            paired.setdefault(run[0], set()).update(index.get(run[0], ()))
-        for first, second in itertools.pairwise(run):
-            both = set(index.get(first, ())) & set(index.get(second, ()))
-            paired.setdefault(first, set()).update(both)
-            paired.setdefault(second, set()).update(both)
-    for term in terms:
-        matched[term] = paired[term] if term in paired else index.get(term, ())
-    return matched
 
 
 @dataclass

@@ -70,30 +70,11 @@ def content_terms(text: str) -> dict[str, float]:
             if word and word not in PERSIAN_STOP_WORDS and word not in PERSIAN_FILLER:
                 terms[word] = 1.0
         elif kind == "thai":
-            for grams in _thai_grams(token):
-                for gram in grams:
-                    terms[gram] = THAI_NGRAM_SHARE
+            for run in _THAI_FILLER.sub(" ", token).split():
+                if len(run) >= THAI_NGRAM:
+                    for gram in _ngrams(run, THAI_NGRAM):
+                        terms[gram] = THAI_NGRAM_SHARE
         elif kind == "cjk":
             for gram in _ngrams(token, 2):
                 terms[gram] = CJK_NGRAM_SHARE
     return terms
-
-
-def thai_runs(text: str) -> list[list[str]]:
-    """The trigrams of each Thai run of ``text`` (filler removed, as ``content_terms``
-    reads it), in order: which of them stand side by side in the text."""
-    runs: list[list[str]] = []
-    for match in _WORD.finditer(text):
-        if match.lastgroup == "thai":
-            runs.extend(_thai_grams(match.group()))
-    return runs
-
-
-def _thai_grams(token: str) -> list[list[str]]:
-    """The trigrams of each run of the Thai word ``token`` left once its filler is cut out
-    (a run too short for a trigram has none)."""
-    return [
-        _ngrams(run, THAI_NGRAM)
-        for run in _THAI_FILLER.sub(" ", token).split()
-        if len(run) >= THAI_NGRAM
-    ]
