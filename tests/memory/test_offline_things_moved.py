@@ -31,3 +31,30 @@ def test_moving_another_thing_keeps_the_held_date(thing: str, held: str) -> None
 )
 def test_moving_the_held_thing_moves_its_date(thing: str, held: str) -> None:
     assert (held, "Thursday 13 March") in _facts(_OFFER.format(thing), [(held, "Monday 7 April")])
+
+
+# "move … to" is a word of change in its own sentence too: the day is still the thing's moved
+_MOVED_TO = "Yes we can do that, I'll move the {} to Wednesday 12 March."
+
+
+@pytest.mark.parametrize(
+    ("thing", "held"), [("sign-off", "delivery_date"), ("survey", "installation_date")]
+)
+def test_moving_another_thing_to_a_day_keeps_the_held_date(thing: str, held: str) -> None:
+    facts = _facts(_MOVED_TO.format(thing), [(held, "Tuesday 1 April")])
+    assert ("other_date", "Wednesday 12 March") in facts
+    assert held not in dict(facts)
+
+
+@pytest.mark.parametrize(
+    ("thing", "held"),
+    [
+        ("delivery", "delivery_date"),
+        ("appointment", "appointment_date"),
+        ("installation", "installation_date"),
+        ("collection", "pickup_date"),  # a word of the held key's topic, not the key's own
+    ],
+)
+def test_moving_the_held_thing_to_a_day_moves_its_date(thing: str, held: str) -> None:
+    facts = _facts(_MOVED_TO.format(thing), [(held, "Tuesday 1 April")])
+    assert (held, "Wednesday 12 March") in facts

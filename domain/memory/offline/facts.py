@@ -1442,12 +1442,16 @@ def _keys_for(
         and value.kind in _SLOT_KINDS
         and similar not in said_here
         and base_key(similar) not in _SLOT_KINDS.values()
-        and not is_correction(sentence)
     ):
-        slot = _slot_named(value, text, asked, facts)
-        if slot is None:  # which of several held dates it moves is not said: kept apart
+        # "I'll move the sign-off to Wednesday 12 March": a word of change, but of another
+        # thing than the held delivery day; the day is the sign-off's, kept apart
+        if _moves_another_thing(sentence, value.kind, similar):
             return [(facts.noted_key(_SLOT_KINDS[value.kind], value.text), value.start)]
-        similar = slot if slot != "" else similar
+        if not is_correction(sentence):
+            slot = _slot_named(value, text, asked, facts)
+            if slot is None:  # which of several held dates it moves is not said: kept apart
+                return [(facts.noted_key(_SLOT_KINDS[value.kind], value.text), value.start)]
+            similar = slot if slot != "" else similar
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
@@ -1571,6 +1575,20 @@ _SLOT_KINDS = {Kind.DATE: "other_date", Kind.TIME: "other_time"}
 #: Days on record, never moved: when an order was placed, when a card or a warranty expires
 #: (a day asked for, «میشه پیک رو بندازید دوشنبه ۱۷ آذر؟», moves the booking, not those).
 _DATES_ON_RECORD = frozenset({"order_date", "expiry_date", "warranty_expiry"})
+
+
+def _moves_another_thing(sentence: str, kind: Kind, held: str) -> bool:
+    """Whether a word of change in ``sentence`` moves a thing other than the one whose day
+    or time ``held`` keeps: named by neither the key's words nor a topic keyed by it
+    ("move the sign-off" is not the delivery; "move your collection" is the pickup)."""
+    moved = thing_moved(sentence)
+    if moved is None or not another_things(moved, [held]):
+        return False
+    return not any(
+        base_key(key) == base_key(held)
+        for cue in cues_in(moved)
+        if (key := cue.topic.key_for(kind)) is not None
+    )
 
 
 def _slot_named(value: ValueSpan, text: str, asked: Sequence[Topic], facts: _Facts) -> str | None:
