@@ -174,7 +174,7 @@ from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, o
 from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer_wants
 from domain.memory.offline.thai_named_things import card_replied, named_things
 from domain.memory.offline.thai_quoted_names import quoted_names
-from domain.memory.offline.things_moved import another_things, thing_moved
+from domain.memory.offline.things_moved import another_things, thing_moved, thing_named_in
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.told_in_past import still_current
 from domain.memory.offline.values import (
@@ -1387,8 +1387,16 @@ def _keys_for(
         return [(facts.charge_key(text[charge[0] : charge[1]], added), charge[0])]
     # "Best number to reach you?" "text my wife instead, 0912…": her number, not yours.
     someone_else = _someone_elses_phone(text, value)
+    begin, stop = sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    if is_thai(sentence):  # no full stops: only the words near the value
+        sentence = near_words(text, value.start, value.end, begin, stop)
     for topic in asked:
         key = topic.key_for(value.kind)
+        if key is not None and _moves_unasked_thing(sentence, value.kind, key, question):
+            # «งานกีฬาสีเลื่อนเป็น 28 พ.ย.» after the delivery day was given: the sports
+            # day's, no answer to the delivery
+            continue
         if value.kind is Kind.MEASURE and not from_user:
             break  # "what about the battery?" "… 435W (5.22 kWp), the battery": the panels'
         if (
@@ -1411,10 +1419,6 @@ def _keys_for(
     carried = _named_just_before(text, value) or _named_in_sentence_before(text, value)
     if carried is not None:
         return [(facts.entity_key(carried, value.text, update), value.start)]
-    begin, stop = sentence_bounds(text, value.start, value.end)
-    sentence = text[begin:stop]
-    if is_thai(sentence):  # no full stops: only the words near the value
-        sentence = near_words(text, value.start, value.end, begin, stop)
     corrects = (correction and _corrected_near(text, begin, stop)) or (
         value.kind in _UPDATED_KINDS
         and (is_update(sentence) or (from_user and asks_to_be(text, value.start)))
@@ -1589,6 +1593,15 @@ def _moves_another_thing(sentence: str, kind: Kind, held: str) -> bool:
         for cue in cues_in(moved)
         if (key := cue.topic.key_for(kind)) is not None
     )
+
+
+def _moves_unasked_thing(sentence: str, kind: Kind, key: str, question: str) -> bool:
+    """Whether a reply's day or time is another thing's moved, one its question did not
+    name either ("anything for the car?" "move the car to 11am?" answers it)."""
+    if kind not in _SLOT_KINDS or not _moves_another_thing(sentence, kind, key):
+        return False
+    moved = thing_moved(sentence)
+    return moved is not None and not thing_named_in(moved, question)
 
 
 def _slot_named(value: ValueSpan, text: str, asked: Sequence[Topic], facts: _Facts) -> str | None:
