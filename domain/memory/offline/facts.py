@@ -174,7 +174,7 @@ from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, o
 from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer_wants
 from domain.memory.offline.thai_named_things import card_replied, named_things
 from domain.memory.offline.thai_quoted_names import quoted_names
-from domain.memory.offline.things_moved import another_things, thing_moved, thing_named_in
+from domain.memory.offline.things_moved import another_things, thing_moved
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.told_in_past import still_current
 from domain.memory.offline.values import (
@@ -1387,16 +1387,8 @@ def _keys_for(
         return [(facts.charge_key(text[charge[0] : charge[1]], added), charge[0])]
     # "Best number to reach you?" "text my wife instead, 0912…": her number, not yours.
     someone_else = _someone_elses_phone(text, value)
-    begin, stop = sentence_bounds(text, value.start, value.end)
-    sentence = text[begin:stop]
-    if is_thai(sentence):  # no full stops: only the words near the value
-        sentence = near_words(text, value.start, value.end, begin, stop)
     for topic in asked:
         key = topic.key_for(value.kind)
-        if key is not None and _moves_unasked_thing(sentence, value.kind, key, question):
-            # «งานกีฬาสีเลื่อนเป็น 28 พ.ย.» after the delivery day was given: the sports
-            # day's, no answer to the delivery
-            continue
         if value.kind is Kind.MEASURE and not from_user:
             break  # "what about the battery?" "… 435W (5.22 kWp), the battery": the panels'
         if (
@@ -1419,6 +1411,10 @@ def _keys_for(
     carried = _named_just_before(text, value) or _named_in_sentence_before(text, value)
     if carried is not None:
         return [(facts.entity_key(carried, value.text, update), value.start)]
+    begin, stop = sentence_bounds(text, value.start, value.end)
+    sentence = text[begin:stop]
+    if is_thai(sentence):  # no full stops: only the words near the value
+        sentence = near_words(text, value.start, value.end, begin, stop)
     corrects = (correction and _corrected_near(text, begin, stop)) or (
         value.kind in _UPDATED_KINDS
         and (is_update(sentence) or (from_user and asks_to_be(text, value.start)))
@@ -1446,16 +1442,12 @@ def _keys_for(
         and value.kind in _SLOT_KINDS
         and similar not in said_here
         and base_key(similar) not in _SLOT_KINDS.values()
+        and not is_correction(sentence)
     ):
-        # "I'll move the sign-off to Wednesday 12 March": a word of change, but of another
-        # thing than the held delivery day; the day is the sign-off's, kept apart
-        if _moves_another_thing(sentence, value.kind, similar):
+        slot = _slot_named(value, text, asked, facts)
+        if slot is None:  # which of several held dates it moves is not said: kept apart
             return [(facts.noted_key(_SLOT_KINDS[value.kind], value.text), value.start)]
-        if not is_correction(sentence):
-            slot = _slot_named(value, text, asked, facts)
-            if slot is None:  # which of several held dates it moves is not said: kept apart
-                return [(facts.noted_key(_SLOT_KINDS[value.kind], value.text), value.start)]
-            similar = slot if slot != "" else similar
+        similar = slot if slot != "" else similar
     if similar is not None:
         return [(similar, value.start)]
     key = _key_by_shape(value, from_user, text)
@@ -1579,29 +1571,6 @@ _SLOT_KINDS = {Kind.DATE: "other_date", Kind.TIME: "other_time"}
 #: Days on record, never moved: when an order was placed, when a card or a warranty expires
 #: (a day asked for, «میشه پیک رو بندازید دوشنبه ۱۷ آذر؟», moves the booking, not those).
 _DATES_ON_RECORD = frozenset({"order_date", "expiry_date", "warranty_expiry"})
-
-
-def _moves_another_thing(sentence: str, kind: Kind, held: str) -> bool:
-    """Whether a word of change in ``sentence`` moves a thing other than the one whose day
-    or time ``held`` keeps: named by neither the key's words nor a topic keyed by it
-    ("move the sign-off" is not the delivery; "move your collection" is the pickup)."""
-    moved = thing_moved(sentence)
-    if moved is None or not another_things(moved, [held]):
-        return False
-    return not any(
-        base_key(key) == base_key(held)
-        for cue in cues_in(moved)
-        if (key := cue.topic.key_for(kind)) is not None
-    )
-
-
-def _moves_unasked_thing(sentence: str, kind: Kind, key: str, question: str) -> bool:
-    """Whether a reply's day or time is another thing's moved, one its question did not
-    name either ("anything for the car?" "move the car to 11am?" answers it)."""
-    if kind not in _SLOT_KINDS or not _moves_another_thing(sentence, kind, key):
-        return False
-    moved = thing_moved(sentence)
-    return moved is not None and not thing_named_in(moved, question)
 
 
 def _slot_named(value: ValueSpan, text: str, asked: Sequence[Topic], facts: _Facts) -> str | None:
