@@ -281,24 +281,26 @@ def _fact_seqs(
     facts: Sequence[Fact], batch: Sequence[StoredMessage], before: Mapping[str, int]
 ) -> dict[str, int]:
     """The seq of the message each current value comes from, where known."""
-    seq_of = {message.message_id: message.seq for message in batch}
-    seqs = dict(before)
-    for fact in facts:
-        if fact.source_message_id in seq_of:
-            seqs[fact.key] = seq_of[fact.source_message_id]
-    return {fact.key: seqs[fact.key] for fact in facts if fact.key in seqs}
+    return _per_current_value(facts, {m.message_id: m.seq for m in batch}, before)
 
 
 def _fact_said_at(
     facts: Sequence[Fact], batch: Sequence[StoredMessage], before: Mapping[str, datetime]
 ) -> dict[str, datetime]:
     """When the message each current value comes from was accepted, where known."""
-    said_of = {message.message_id: message.accepted_at for message in batch}
-    said = dict(before)
+    return _per_current_value(facts, {m.message_id: m.accepted_at for m in batch}, before)
+
+
+def _per_current_value[T](
+    facts: Sequence[Fact], of_message: Mapping[str, T], before: Mapping[str, T]
+) -> dict[str, T]:
+    """Per fact key, what ``of_message`` says of the message its current value comes from
+    (a value from this batch), else what ``before`` kept; keys no fact holds are dropped."""
+    kept = dict(before)
     for fact in facts:
-        if fact.source_message_id in said_of:
-            said[fact.key] = said_of[fact.source_message_id]
-    return {fact.key: said[fact.key] for fact in facts if fact.key in said}
+        if fact.source_message_id in of_message:
+            kept[fact.key] = of_message[fact.source_message_id]
+    return {fact.key: kept[fact.key] for fact in facts if fact.key in kept}
 
 
 def merge_facts(
