@@ -38,7 +38,7 @@ import copy
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -498,24 +498,27 @@ class _Facts:
         instead, «ขอเปลี่ยนเป็น Honda ADV 160»); else the one that holds it or a fresh one.
         Someone else's model, whose owner is named ``before`` it ("my wife rides a Honda
         PCX160"), replaces none."""
-        if not someone_elses(before):
-            for item in self.recent():
-                if base_key(item.key) == PRODUCT_MODEL and replaces_model(
-                    model, item.value, sentence
-                ):
-                    return item.key
-        return self.noted_key(PRODUCT_MODEL, model)
+        if someone_elses(before):
+            return self.noted_key(PRODUCT_MODEL, model)
+        return self._model_key_of(model, lambda held: replaces_model(model, held, sentence))
 
     def model_named_instead(self, model: str, sentence: str) -> str:
         """The key of a model the assistant names: the one of the model ``sentence`` says
         it is instead of ("a Fox ESS H1-5.0-E instead of the SolarEdge"); else the one that
         holds it or a fresh one."""
+        return self._model_key_of(model, lambda held: named_instead_of(model, held, sentence))
+
+    def _model_key_of(self, model: str, replaces: Callable[[str], bool]) -> str:
+        """The key of the most recent model ``model`` ``replaces``; else the one that holds
+        it or a fresh one."""
         for item in self.recent():
-            if base_key(item.key) == PRODUCT_MODEL and named_instead_of(
-                model, item.value, sentence
-            ):
+            if base_key(item.key) == PRODUCT_MODEL and replaces(item.value):
                 return item.key
         return self.noted_key(PRODUCT_MODEL, model)
+
+    def recent_values(self) -> list[tuple[str, str]]:
+        """(key, value) of the current values, the most recently stated first (``recent``)."""
+        return [(item.key, item.value) for item in self.recent()]
 
     def charge_key(self, value: str, added: bool = False) -> str:
         """The key of an amount named by its charge: the one holding that charge, or a
@@ -772,22 +775,16 @@ def _phone_read_back_after_correction(
         return matches
     # the digits the correction gave, which the phone read back must end with
     endings = {
-        digits_of(run)
+        ending
         for message in told
         for run in _DIGIT_RUN.findall(message.content)
-        if len(digits_of(run)) >= _MIN_ENDING
+        if len(ending := digits_of(run)) >= _MIN_ENDING
     }
     noted = NOTED_KINDS[Kind.PHONE]
+    phones = [v for v in find_values(line.content) if v.kind is Kind.PHONE]
     put_right = []
     for match in matches:
-        phone = next(
-            (
-                v
-                for v in find_values(line.content)
-                if v.kind is Kind.PHONE and match.start <= v.start and v.end <= match.end
-            ),
-            None,
-        )
+        phone = next((v for v in phones if match.start <= v.start and v.end <= match.end), None)
         ends = phone is not None and any(digits_of(phone.text).endswith(e) for e in endings)
         key = _id_put_right(phone, line.content, facts) if phone and ends else None
         if base_key(match.key) != noted or phone is None or key is None:
@@ -1039,7 +1036,7 @@ def _facts_in(
             text,
             values,
             question,
-            [(item.key, item.value) for item in facts.recent()],
+            facts.recent_values(),
             lambda v: charge_span(text, v.start, v.end) is not None,
         )
     )
@@ -1282,7 +1279,7 @@ def _keys_for(
             text[: value.start],
             text[value.end :],
             value.text,
-            [(item.key, item.value) for item in facts.recent()],
+            facts.recent_values(),
         )
         if lowered is not None:  # «แพ็กเกจนี้ลดเหลือ 7,900 บาท»: the price held, now lower
             return [(lowered, value.start)]
