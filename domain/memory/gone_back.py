@@ -18,33 +18,29 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from domain.memory.engine import TranscriptLine
+from domain.memory.offline.lexicon import FA_BLOCK
 from domain.memory.offline.values import EN_WEEKDAY, FA_WEEKDAY, TH_WEEKDAY
 from schemas.memory_model import Fact, FactValue
 
-_FA = "\u0600-\u06ff\u200c"
+_FA = FA_BLOCK
 
 #: Words that take an earlier value again. Persian: «همون» (that same), «برگردیم به»,
 #: «پس» (so: the answer to one's own "back to …?"), but not «پس فردا» (the day after
 #: tomorrow). English: "back to", "go back", "the original", "as before". Thai: กลับไป /
 #: กลับมา (back to), เหมือนเดิม / แบบเดิม / อันเดิม / ตามเดิม (as before).
-_GONE_BACK = re.compile(
-    rf"(?<![{_FA}])(?:همون|همان|برگردیم|برگردید|برگردین|برمی[\u200c\s]?گردیم"
-    rf"|پس(?!\s*فردا))(?![{_FA}])"
+_FA_BACK = r"همون|همان|برگردیم|برگردید|برگردین|برمی[\u200c\s]?گردیم"
+_EN_TH_BACK = (
     r"|(?<![A-Za-z])(?:back\s+to|go(?:ing)?\s+back|original(?:ly)?|as\s+before"
     r"|revert(?:ing)?)(?![A-Za-z])"
-    r"|กลับ(?:ไป|มา)|(?:เหมือน|แบบ|อัน|ตาม)เดิม",
-    re.IGNORECASE,
+    r"|กลับ(?:ไป|มา)|(?:เหมือน|แบบ|อัน|ตาม)เดิม"
+)
+_GONE_BACK = re.compile(
+    rf"(?<![{_FA}])(?:{_FA_BACK}|پس(?!\s*فردا))(?![{_FA}])" + _EN_TH_BACK, re.IGNORECASE
 )
 
 #: The words of going back that point at a value said before, not «پس» (so) alone: a
 #: value of the same shape as a held one is that one's only when said as gone back to.
-_POINTS_BACK = re.compile(
-    rf"(?<![{_FA}])(?:همون|همان|برگردیم|برگردید|برگردین|برمی[\u200c\s]?گردیم)(?![{_FA}])"
-    r"|(?<![A-Za-z])(?:back\s+to|go(?:ing)?\s+back|original(?:ly)?|as\s+before"
-    r"|revert(?:ing)?)(?![A-Za-z])"
-    r"|กลับ(?:ไป|มา)|(?:เหมือน|แบบ|อัน|ตาม)เดิม",
-    re.IGNORECASE,
-)
+_POINTS_BACK = re.compile(rf"(?<![{_FA}])(?:{_FA_BACK})(?![{_FA}])" + _EN_TH_BACK, re.IGNORECASE)
 
 #: Little words between a word of going back and its value: «برگردیم به همون», "back to
 #: the", «กลับไปเป็น», «กลับไปเรียน» (back to studying on).
@@ -139,6 +135,9 @@ def _same_shape_again(text: str, facts: Sequence[Fact]) -> tuple[Fact, str] | No
     return found[0] if len(found) == 1 else None
 
 
+#: A weekday's name in any of the three languages.
+_ANY_WEEKDAY = f"(?:{FA_WEEKDAY}|{EN_WEEKDAY}|{TH_WEEKDAY})"
+
 #: A space in a shape: Persian writes «۴ شب», «۴شب» and «۴\u200cشب» alike.
 _SPACE = "[\\s\u200c]*"
 
@@ -147,7 +146,7 @@ def _shape_of(value: str) -> str | None:
     """A pattern of ``value`` with any number for its numbers (and any weekday for its
     weekday): «۵ شب» → "N شب", «شنبه ۱۷ آذر» → "[weekday] N آذر". Only a number with a
     word after it has a shape: a bare number, or a word alone, names no subject."""
-    weekday = re.match(rf"(?:{FA_WEEKDAY}|{EN_WEEKDAY}|{TH_WEEKDAY})[\s,]+", value)
+    weekday = re.match(rf"{_ANY_WEEKDAY}[\s,]+", value)
     rest = value[weekday.end() :] if weekday else value
     parts = re.split(r"(\d+(?:[.,:٫٬]\d+)*)", rest)
     if len(parts) < 3 or parts[0] or not re.search(r"[^\W\d_]", "".join(parts[2::2])):
@@ -157,7 +156,7 @@ def _shape_of(value: str) -> str | None:
         for index, part in enumerate(parts)
     )
     if weekday:
-        shape = rf"(?:(?:{FA_WEEKDAY}|{EN_WEEKDAY}|{TH_WEEKDAY})[\s,]+)?" + shape
+        shape = rf"(?:{_ANY_WEEKDAY}[\s,]+)?" + shape
     return shape
 
 

@@ -39,14 +39,14 @@ _ASKED_AFTER = re.compile(r"^[^\n]{0,20}?(?:ได้ไหม|ได้มั�
 #: The new sum is at least this share of the price it brings down: a sum far smaller is a
 #: part of it, a fee or a deposit, not the same price lowered.
 _LEAST_SHARE = 0.4
-#: A held price said as its sum alone, or per unit («ตัวละ 190 บาท»): one held with the name
-#: of its charge («ค่าบริการ 8,500 บาท») would keep the name as an old value's word, marked
-#: replaced wherever the name is said again.
 #: Topics named before «ลด» that leave the sum the price's: the price, the whole, the
 #: thing priced («แพ็กเกจนี้», no sum of its own).
 _PRICE_TOPICS = frozenset({"price", "total"})
 #: The common fee of a building («(ค่า)ส่วนกลาง»), a sum of its own no topic names.
 _OTHER_SUMS = re.compile(r"ส่วนกลาง")
+#: A held price said as its sum alone, or per unit («ตัวละ 190 บาท»): one held with the name
+#: of its charge («ค่าบริการ 8,500 บาท») would keep the name as an old value's word, marked
+#: replaced wherever the name is said again.
 _BARE_SUM = re.compile(r"(?:[\u0e01-\u0e4e]{1,8}ละ\s?)?\d")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 

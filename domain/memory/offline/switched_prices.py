@@ -178,10 +178,9 @@ def _is_price_key(key: str) -> bool:
 
 def _unit_of_value(value: str) -> str | None:
     """The unit a held price is said per («ตัวละ 210 บาท», "250 บาท/วัน", "£110 per night")."""
-    digits = [m for m in re.finditer(r"[\d,.]*\d", value)]
-    if not digits:
+    first = re.search(r"[\d,.]*\d", value)
+    if first is None:
         return None
-    first = digits[0]
     end = first.end()
     money = re.match(r"\s*(?:บาท|baht|thb|تومان|تومن|ریال|[$£€])", value[end:], re.IGNORECASE)
     end += money.end() if money else 0
