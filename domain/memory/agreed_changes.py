@@ -13,20 +13,11 @@ that asks for no change ("would you like the 10am slot?" → "yes" is a first ch
 
 from __future__ import annotations
 
-import re
-
+from domain.memory.offline.asking_words import ASKS_CHANGE
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.reply_takes import taking_opening
 from domain.memory.speakers import speaker_of, without_speakers
 
-#: A request for another value than the one said: a word of change or of a different one
-#: ("another" asks for one more as often: "could we add another number?").
-_ASKS_CHANGE = re.compile(
-    r"\b(?:instead|change|move|switch|swap|reschedule|different|rather|make\s+it)\b"
-    r"|به\s*جا|بجا|جاش|عوض|تغییر|جابجا|جابه\u200cجا|یه\s+(?:روز|وقت|ساعت)\s+دیگه"
-    r"|ขอเป็น|เปลี่ยน|เลื่อน|แทน|ย้าย",
-    re.IGNORECASE,
-)
 #: A line that opens by agreeing: "ok", "sure, …", «باشه», «اوکیه», «ได้ค่ะ», «โอเค». No
 #: praise ("great, …" answers no request) and no «ว่างค่ะ» (a change may be of any kind).
 _AGREES = taking_opening(praise=False)
@@ -47,7 +38,7 @@ def agreed_change(text: str, value: str) -> bool:
 
 
 def _request(line: str) -> bool:
-    return _ASKS_CHANGE.search(without_speakers(line)) is not None
+    return ASKS_CHANGE.search(without_speakers(line)) is not None
 
 
 def _agreement(line: str, request: str) -> bool:

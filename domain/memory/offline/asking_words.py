@@ -6,6 +6,8 @@ regex fragment with no bounds: each rule puts its own around it.
 
 from __future__ import annotations
 
+import re
+
 #: "make it Tuesday", "make it 6"; not "make it to", "make it by", "make it in time" (arrive).
 EN_MAKE_IT = r"make\s+it(?!\s+(?:to|by|in\s+time|on\s+time)\b)"
 #: "go for the full service", "let's go with 9am".
@@ -24,3 +26,12 @@ FA_PUT_IT = rf"(?:ب(?:ذار|زار|گذار)(?:ید|ین|یم)ش?|بنداز(?
 FA_MAKE_IT = r"(?:بکنیدش|بکنینش)"
 #: «ขอเป็นวันอังคาร», «ขอย้ายไปวันพุธ»: may it be, may it go to.
 TH_MAY_IT_BE = r"ขอ(?:เป็น|ย้ายไป|ไปเป็น)"
+
+#: A request or an offer of another value than the one said: a word of change or of a
+#: different one ("another" asks for one more as often: "could we add another number?").
+ASKS_CHANGE = re.compile(
+    r"\b(?:instead|change|move|switch|swap|reschedule|different|rather|make\s+it)\b"
+    r"|به\s*جا|بجا|جاش|عوض|تغییر|جابجا|جابه\u200cجا|یه\s+(?:روز|وقت|ساعت)\s+دیگه"
+    r"|ขอเป็น|เปลี่ยน|เลื่อน|แทน|ย้าย",
+    re.IGNORECASE,
+)

@@ -127,6 +127,7 @@ from domain.memory.offline.names_en import name_replied, names_in_passing
 from domain.memory.offline.not_standing import counts_times, not_standing
 from domain.memory.offline.noted_subjects import noted_naming, subject_words
 from domain.memory.offline.offered_choices import offered_together
+from domain.memory.offline.offers_taken import offered_change, takes_offer
 from domain.memory.offline.our_contacts import a_teams_contact, sent_to_us
 from domain.memory.offline.party_sizes import offered_size_taken, party_sizes
 from domain.memory.offline.percent_shares import share_of_percent
@@ -637,6 +638,9 @@ def extract_facts(
         granted = _granted_in_reply(line, previous, facts)
         if granted is not None and previous is not None:
             facts.add(*granted, previous.message_id)
+        taken = _offer_taken_in_reply(line, previous, facts)
+        if taken is not None:
+            facts.add(*taken, line.message_id)
         size = _size_taken(line, previous, matches)
         if size is not None and previous is not None:
             facts.add("guest_count", size, previous.message_id)
@@ -836,6 +840,30 @@ def _granted_in_reply(
     ) == digits_of(held):
         return None  # "and the return would stay on the 25th?" "Yes": the same day, kept
     return (key, value.text)
+
+
+def _offer_taken_in_reply(
+    line: TranscriptLine, previous: TranscriptLine | None, facts: _Facts
+) -> tuple[str, str] | None:
+    """(key, value) of the change the assistant offered that this reply takes ("I can move
+    you to another one instead? L-087 is free" "yeah go on", ``offers_taken``), when the
+    value was kept beside the held one, as a second of its kind (``reference_2`` beside
+    ``reference``): it takes the held one's place, which goes to history."""
+    if line.role != "user" or previous is None or previous.role != "assistant":
+        return None
+    if not takes_offer(line.content):
+        return None
+    value = offered_change(previous.content)
+    if value is None:
+        return None
+    for key, held in facts.current_values().items():
+        base = base_key(key)
+        if base == key or not restates(value.text, held):
+            continue
+        current = facts.current(base)
+        if current is not None and not restates(value.text, current):
+            return base, value.text
+    return None
 
 
 def _size_taken(
