@@ -85,3 +85,42 @@ def set_anew(before: str, after: str) -> bool:
     if _IF.search(before):
         return False
     return bool(_SET_BEFORE.search(before.rstrip()) or _SET_AFTER.search(after))
+
+
+#: "for catering", "for the dinner", «برای شام», «สำหรับงานเลี้ยง», «ส่วนจัดเลี้ยง»: what a bare
+#: number is the count of ("for catering it's 35 now"), its first word after the article.
+_FOR_SUBJECT = re.compile(
+    r"(?<![A-Za-z])for\s+(?:the\s+|our\s+|your\s+|my\s+)?(?P<en>[A-Za-z][A-Za-z-]{2,})"
+    r"|(?<![\w\u0600-\u06ff])(?:برای|واسه)\s+(?P<fa>[\u0600-\u06ff][\u0600-\u06ff\u200c]+)"
+    r"|(?:สำหรับ|ส่วน)\s*(?P<th>[\u0e01-\u0e4e]{3,})",
+    re.IGNORECASE,
+)
+#: Words after "for" that name no thing counted: "for now", "for sure", "for everyone".
+_NOT_SUBJECTS = frozenset(
+    {"now", "sure", "example", "instance", "everyone", "everybody", "all", "both", "each"}
+    | {"this", "that", "them", "you", "real", "certain", "good", "free", "ever", "once"}
+)
+#: How many words before a bare number its "for X" may stand ("for catering it's 35").
+_SUBJECT_REACH = 5
+
+
+def subject_of_count(before: str, after: str) -> str | None:
+    """The thing a bare number is the count of, named by "for X" in the words just
+    ``before`` it (in its sentence) or right ``after`` it ("38 for catering and dinner");
+    not "for 35 people" (a count of its own noun) nor "for now"."""
+    near_before = " ".join(before.split()[-_SUBJECT_REACH:])
+    found = [m for m in _FOR_SUBJECT.finditer(near_before)]
+    following = _FOR_SUBJECT.match(after.lstrip())
+    for match in [*reversed(found), *([following] if following else [])]:
+        word = match["en"] or match["fa"] or match["th"]
+        if word and word.casefold() not in _NOT_SUBJECTS:
+            return word.casefold()
+    return None
+
+
+def names_subject(sentence: str, subject: str) -> bool:
+    """Whether ``sentence`` names ``subject`` (a word, or its plural: "dinners")."""
+    if re.fullmatch(r"[a-z-]+", subject):
+        pattern = rf"(?<![A-Za-z]){re.escape(subject)}(?:s|es)?(?![A-Za-z])"
+        return re.search(pattern, sentence, re.IGNORECASE) is not None
+    return subject in sentence

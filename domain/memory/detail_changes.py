@@ -50,7 +50,7 @@ from typing import Literal
 
 from domain.memory.agreed_changes import agreed_change
 from domain.memory.changed_in_place import from_to, quoted_then_changed
-from domain.memory.count_changes import same_counted, set_anew
+from domain.memory.count_changes import names_subject, same_counted, set_anew, subject_of_count
 from domain.memory.offline.compound_words import joined_compounds
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
@@ -193,7 +193,7 @@ def value_changes(details: Sequence[Detail]) -> list[ValueChange]:
     kept = [c for c in resolved if not _said_again(c, details)]
     every = {(c.older, c.old): c for c in kept}
     for change in kept:
-        for index, value in _said_before(change, details):
+        for index, value in [*_said_before(change, details), *_read_back(change, details)]:
             if (index, value) not in changes:
                 every.setdefault(
                     (index, value), ValueChange(value, change.new, index, change.newer, change.sign)
@@ -345,6 +345,21 @@ def _said_before(change: ValueChange, details: Sequence[Detail]) -> list[tuple[i
             _plain(value) == _plain(change.old)
             or (kind in SHORTENED_KINDS and restates(value, change.old))
         )
+    ]
+
+
+def _read_back(change: ValueChange, details: Sequence[Detail]) -> list[tuple[int, str]]:
+    """A bare number replaced, read back by the message right after it ("so it's 38 for
+    catering" → "Got it, 38 for the day delegate package"): the same number, replaced too."""
+    older = details[change.older]
+    if NUMBER_KIND not in older.kinds or older.kinds[older.values.index(change.old)] != NUMBER_KIND:
+        return []
+    return [
+        (index, value)
+        for index in range(change.older + 1, change.newer)
+        if details[index].first_position == older.last_position + 1
+        for value, kind in zip(details[index].values, details[index].kinds, strict=False)
+        if kind == NUMBER_KIND and value == change.old
     ]
 
 
@@ -506,6 +521,8 @@ def _replaced_by(
             return olds[0], "corrected"
     if kind == COUNT_KIND and (counted := _count_set_anew(newer, new, read, olds)) is not None:
         return counted, CHANGED
+    if kind == NUMBER_KIND and (counted := _count_for_subject(newer, new, read, olds)) is not None:
+        return counted, CHANGED
     if (agreed := _agreed(asked, newer, new, kind, read, olds)) is not None:
         return agreed, CHANGED
     if not newer.changes or not any(_changed_value(newer, v) for v in newer.values_of(kind)):
@@ -530,6 +547,37 @@ def _replaced_by(
 
 #: The kind of a count ("24 rooms", «4 ตัว»): its noun says what it counts.
 COUNT_KIND = "count"
+
+
+#: The kind of a bare number ("35"): its words say what it is of.
+NUMBER_KIND = "number"
+
+
+def _count_for_subject(newer: _Read, new: str, read: _Read, olds: Sequence[str]) -> str | None:
+    """The one number of ``olds`` that ``new``, a bare number said anew "for X" ("for
+    catering it's 35 now", "for the dinner, make it 40"), replaces: the one said in a
+    sentence that names X ("so it's 38 for catering and dinner"), alone there; not one of
+    another thing ("we only need 4 spaces now"), not asked, nor one more."""
+    sentence = _sentence(newer.text, new)
+    at = sentence.find(new)
+    if at < 0:
+        return None
+    before, after = sentence[:at], sentence[at + len(new) :]
+    subject = subject_of_count(before, after)
+    if subject is None or not set_anew(before, after):
+        return None
+    # its own clause only: "for catering it's 35 now, one of them can't make it" says 35
+    ending = _CLAUSE.search(after)
+    clause = before + new + (after[: ending.start()] if ending else after)
+    if _ASKS.search(sentence) or _NOT_SO.search(clause) or _ADDED.search(clause):
+        return None
+    if _proposed(newer, new):
+        return None
+    named = [old for old in olds if names_subject(_sentence(read.text, old), subject)]
+    if len(named) != 1 or _same_value(named[0], new, NUMBER_KIND):
+        return None
+    said_with = [old for old in olds if _sentence(read.text, old) == _sentence(read.text, named[0])]
+    return named[0] if said_with == named else None
 
 
 def _count_set_anew(newer: _Read, new: str, read: _Read, olds: Sequence[str]) -> str | None:
