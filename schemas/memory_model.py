@@ -122,6 +122,9 @@ class Detail(BaseModel):
     superseded: bool = False
     #: Its values a newer detail replaced, and with what (written by every fold).
     replaced: list[ReplacedValue] = Field(default_factory=list)
+    #: When it was said, where known (``domain.memory.details.said_when``): a day it says
+    #: only from then ("tomorrow at 9") counts from it, not from the last activity.
+    said_at: Instant | None = None
 
     def problem(self) -> str | None:
         """What makes this detail one no fold would store, or None: an imported one is

@@ -80,6 +80,9 @@ class UserDetail(BaseModel):
     text: str
     values: list[str] = Field(default_factory=list, description="the values it states")
     kinds: list[str] = Field(default_factory=list, description="the kind of each value")
+    said_at: datetime | None = Field(
+        default=None, description="when it was said, where known (else observed_at counts)"
+    )
 
 
 #: Runs of digits remembered of one removed value.

@@ -45,6 +45,7 @@ from domain.memory.offline.values import find_values
 from domain.memory.speakers import without_speakers
 from schemas.limits import MAX_DETAILS
 from schemas.memory_model import Detail, ReplacedValue
+from schemas.messages import StoredMessage
 
 #: Content terms two details of the same value kinds share when they say the same thing.
 MIN_SHARED_TERMS = 2
@@ -186,6 +187,31 @@ def superseded_indexes(details: Sequence[Detail]) -> set[int]:
     return {index for index, key in enumerate(said) if key is not None and newest[key] != index}
 
 
+def said_when(
+    details: Sequence[Detail], lines: Sequence[TranscriptLine], messages: Sequence[StoredMessage]
+) -> list[Detail]:
+    """``details`` (of ``lines``, the transcript of ``messages``), each with the time it was
+    said (``Detail.said_at``) where it has none yet: when the newest of its messages that
+    states one of its values was accepted, else the one it ends with. A conversation can run
+    for days, and its "tomorrow at 9" counts from the day it was said; a unit can run on
+    past its values (a Thai unit takes the thanks two days later)."""
+    accepted = {message.message_id: message.accepted_at for message in messages}
+    known = [line for line in lines if line.message_id in accepted]
+    ends = {line.position for line in known}
+    said: list[Detail] = []
+    for detail in details:
+        if detail.said_at is not None or detail.last_position not in ends:
+            said.append(detail)
+            continue
+        unit = [
+            line for line in known if detail.first_position <= line.position <= detail.last_position
+        ]
+        stating = [line for line in unit if any(v in line.content for v in detail.values)]
+        at = accepted[(stating or unit)[-1].message_id]
+        said.append(detail.model_copy(update={"said_at": at}))
+    return said
+
+
 def kept_details(
     stored: Sequence[Detail], new: Sequence[Detail], limit: int = MAX_DETAILS
 ) -> list[Detail]:
@@ -251,5 +277,6 @@ def _joined_at_the_fold(
             text=f"{earlier.text}\n{rest}",
             values=[value for value, _ in pairs],
             kinds=[kind for _, kind in pairs],
+            said_at=detail.said_at,  # it ends with the answer: said then
         )
     return joined, fresh

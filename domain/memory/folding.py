@@ -16,7 +16,7 @@ from datetime import datetime
 
 from domain.memory.chain import EngineChain
 from domain.memory.corrected_facts import corrected_facts
-from domain.memory.details import details_of, kept_details
+from domain.memory.details import details_of, kept_details, said_when
 from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from domain.memory.gone_back import gone_back_facts
 from domain.memory.offline.changed_counts import changed_counts
@@ -149,7 +149,7 @@ def fold(
         # A value changed back to is current again: no longer marked as replaced.
         new = {*changes.new, *(value for change in unheld for value in change.new), *gone_back}
         earlier_replaced = [v for v in state.replaced_values if v not in new]
-    details = kept_details(state.details, details_of(lines, context))
+    details = kept_details(state.details, said_when(details_of(lines, context), lines, batch))
     # a part of a fact the details put right («ببخشید ۰۹۱۲۳۴۵۶۷۹۸», "its HG2 7DL") is stored
     # corrected, not only shown so: the memory and the user memory read the stored facts
     facts = corrected_facts(facts, details, MAX_FACT_HISTORY)

@@ -260,6 +260,7 @@ def conversation_details(
                 text=text,
                 values=[value for value, _ in pairs],
                 kinds=[kind for _, kind in pairs] if kinds else [],
+                said_at=detail.said_at,
             )
         )
         if len(kept) - replaced_only == MAX_DETAILS_PER_CONVERSATION:

@@ -22,7 +22,7 @@ from datetime import datetime
 from domain.context.replaced import ReplacedMarks
 from domain.memory.chain import EngineChain
 from domain.memory.current import CONTEXT_LINES, CurrentMemory, current_memory
-from domain.memory.details import details_of, kept_details
+from domain.memory.details import details_of, kept_details, said_when
 from domain.memory.engine import MemoryEngine, TranscriptLine
 from domain.memory.folding import transcript
 from domain.ports.memory import ContextSnapshot
@@ -136,7 +136,8 @@ class ConversationHead:
             TranscriptLine(line.position, line.message_id, line.role, line.content)
             for line in memory.tail
         ]
-        details = kept_details(memory.details, details_of(unfolded, context))
+        newest = said_when(details_of(unfolded, context), unfolded, self.snapshot.recent)
+        details = kept_details(memory.details, newest)
         session = self.session
         return conversation_details(
             details,

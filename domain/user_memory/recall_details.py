@@ -74,7 +74,7 @@ def detail_line(detail: UserDetail, marks: ShortMarks | None = None) -> str:
     text = value_sentences(" ".join(detail.text.split()), detail.values)
     if marks is not None:
         text = marks.mark_detail(text, detail.values)
-    return said_on(unlabelled(text), detail.observed_at)
+    return said_on(unlabelled(text), detail.said_at or detail.observed_at)
 
 
 def _prepared(details: Sequence[UserDetail], marks: ShortMarks | None) -> _Prepared:
