@@ -118,7 +118,6 @@ from domain.memory.offline.lexicon import (
 from domain.memory.offline.listed_ids import listed_ids
 from domain.memory.offline.meal_limits import VISIT_TIMES, limits_a_meal
 from domain.memory.offline.measured_things import things_measured
-from domain.memory.offline.monthly_sums import monthly_sum
 from domain.memory.offline.moved_values import MOVED_FROM, moved_values, with_moved_from
 from domain.memory.offline.named_choices import named_choices, same_choice
 from domain.memory.offline.named_codes import code_named, code_of_named_thing, door_code
@@ -1343,7 +1342,6 @@ def _keys_for(
     cues = [(_refined_by_question(t, asked, is_thai(text)), start) for t, start in cues]
     cues = [(door_code(t, text, start), start) for t, start in cues]
     cues = [(hired_by_the_day(t, text, value), start) for t, start in cues]
-    cues = [(monthly_sum(t, text, value), start) for t, start in cues]
     cues = [(arrival_of_someone(t, text, start), start) for t, start in cues]
     named_code = code_of_named_thing(cues, text, value)
     if named_code is not None:  # "my gym locker code is 4471": the locker's, no coupon

@@ -40,14 +40,3 @@ RATE_AFTER = re.compile(
     rf"|{TH_PER_AFTER}",
     re.IGNORECASE,
 )
-#: Words of a rate's "per" that are not its unit.
-_PER_WORDS = re.compile(r"^(?:per|a|an|each|ต่อ|در|هر|برای)\s*|\s+", re.IGNORECASE)
-_SAME_UNITS = {"mo": "month", "hr": "hour", "yr": "year", "pp": "person", "ชม.": "ชั่วโมง"}
-
-
-def unit_of_rate(rate: re.Match[str]) -> str | None:
-    """The unit of a ``RATE_AFTER`` match, one name per unit: "month" of "/mo" and of "a
-    month", «ماه» of «در ماه», «เดือน» of «ต่อเดือน»."""
-    unit = _PER_WORDS.sub("", rate.group().strip(" /").casefold())
-    unit = unit.removeprefix("/").removeprefix("ต่อ")
-    return _SAME_UNITS.get(unit, unit) or None

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from domain.memory.offline.fact_keys import base_key
-from domain.memory.offline.rates import RATE_AFTER, unit_of_rate
+from domain.memory.offline.rates import RATE_AFTER
 from domain.memory.offline.thai_changes import THAI_IF
 from domain.memory.offline.values import FA_LETTERS, TH_CLASSIFIER, Kind, ValueSpan
 
@@ -75,6 +75,9 @@ _ADDED = re.compile(
     r"\s*(?:อีก)?\s*(?:of\s+|an?\s+)?$",
     re.IGNORECASE,
 )
+#: Words of a rate's "per" that are not its unit.
+_PER_WORDS = re.compile(r"^(?:per|a|an|each|ต่อ|در|هر|برای)\s*|\s+", re.IGNORECASE)
+_SAME_UNITS = {"mo": "month", "hr": "hour", "yr": "year", "pp": "person", "ชม.": "ชั่วโมง"}
 _ADD_REACH = 12
 #: How many characters before its first digit a sum's unit («โต๊ะละ», «هر نفر») is read in.
 _UNIT_REACH = 16
@@ -90,7 +93,9 @@ def price_unit(text: str, start: int, end: int) -> str | None:
     if not rate:
         per = _EN_PER_AFTER.match(text, end)
         return (per.group("unit") or per.group("each")).casefold() if per else None
-    return unit_of_rate(rate)
+    unit = _PER_WORDS.sub("", rate.group().strip(" /").casefold())
+    unit = unit.removeprefix("/").removeprefix("ต่อ")
+    return _SAME_UNITS.get(unit, unit) or None
 
 
 def _added_on(text: str, start: int) -> bool:
