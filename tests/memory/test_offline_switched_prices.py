@@ -1,8 +1,9 @@
 """The price per unit of an option the customer switched to replaces the held price per the
 same unit, instead of opening ``price_2`` beside it while the old price still reads as current
 (``switched_prices``); so does a lower price per the same unit after the customer asked for
-one. Options priced side by side, a price added on, a price under a condition, a price asked
-about or given for a first choice replace nothing."""
+one. The rent of the option switched to is its price, held under one key. Options priced side
+by side, a price added on, a price under a condition, a price asked about or given for a
+first choice, a charge beside the option (insurance, delivery) replace nothing."""
 
 from __future__ import annotations
 
@@ -96,6 +97,46 @@ from tests.memory.test_offline_facts_dialogue import conversation, current, hist
             "ตัวละ 210 บาท",
             "ตัวละ 185 บาท",
         ),
+        (  # «ค่าเช่า» of the bike switched to, with the new total after it
+            (
+                ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+                ("user", "ขอเปลี่ยนเป็น Honda ADV 160 ได้ไหมคะ"),
+                (
+                    "assistant",
+                    "ได้ค่ะ เปลี่ยนให้นะคะ ค่าเช่าเป็น 450 บาท/วัน ยอดรวมใหม่ 4 วัน 1,800"
+                    " + ประกัน 240 + ค่าส่ง 80 = 2,120 บาท ค่ะ",
+                ),
+            ),
+            "450 บาท/วัน",
+            "250 บาท/วัน",
+        ),
+        (  # «ค่าเช่ารถ…วันละ» said before the sum
+            (
+                ("assistant", "Scoopy ราคา 200 บาท/วัน ค่ะ"),
+                ("user", "เอา Filano แทนค่ะ"),
+                ("assistant", "ได้ค่ะ Filano ค่าเช่ารถ 300 บาท/วัน นะคะ"),
+            ),
+            "300 บาท/วัน",
+            "200 บาท/วัน",
+        ),
+        (  # English: "the rental rate is …" of the van switched to
+            (
+                ("assistant", "The price is £35 per day."),
+                ("user", "Let's switch to the van instead."),
+                ("assistant", "Done. The rental rate is £60 per day for the van."),
+            ),
+            "£60 per day",
+            "£35 per day",
+        ),
+        (  # Persian: «اجاره» of the car switched to, held by its name as a charge before
+            (
+                ("assistant", "پراید قیمت هر روز ۵۰۰ هزار تومانه"),
+                ("user", "میشه عوضش کنیم به پژو؟"),
+                ("assistant", "بله، پژو اجاره هر روز ۸۰۰ هزار تومانه"),
+            ),
+            "هر روز ۸۰۰ هزار تومان",
+            "۵۰۰ هزار تومان",
+        ),
     ],
 )
 def test_the_price_per_unit_of_the_option_switched_to_replaces_the_held_one(
@@ -104,7 +145,8 @@ def test_the_price_per_unit_of_the_option_switched_to_replaces_the_held_one(
     facts = conversation(*turns)
     assert current(facts)["price"] == new
     assert history(facts, "price") == [old]
-    assert "price_2" not in current(facts)
+    # one rate, one key: not beside it as a second price, a rent or a charge
+    assert not {"price_2", "rental_rate", "charge"} & set(current(facts))
 
 
 @pytest.mark.parametrize(
@@ -200,3 +242,58 @@ def test_what_a_price_is_said_per(text: str, unit: str | None) -> None:
         end += 1
     money = next((m for m in (" บาท", " میلیون تومان") if text.startswith(m, end)), "")
     assert price_unit(text, digit, end + len(money)) == unit
+
+
+# -- the rent of the option switched to is its price: one rate, one key ----------------------
+
+
+def test_a_quote_taken_up_and_left_again_leaves_no_old_rate_current() -> None:
+    """«ADV วันละ 450» asked about, then taken («ค่าเช่าเป็น 450 บาท/วัน»), then left for the
+    Click at 230 a day: 250 and 450 both the history, no key still holds 450."""
+    facts = conversation(
+        ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+        ("user", "ADV ราคาเท่าไหร่คะ"),
+        ("assistant", "ADV 160 วันละ 450 บาทค่ะ"),
+        ("user", "ขอเปลี่ยนเป็น Honda ADV 160 ได้ไหมคะ"),
+        ("assistant", "ได้ค่ะ เปลี่ยนให้นะคะ ค่าเช่าเป็น 450 บาท/วัน"),
+        ("user", "งั้นกลับไปเอา Honda Click 125i เหมือนเดิมดีกว่าค่ะ"),
+        ("assistant", "ได้ค่ะ Click 5 วันคิด 230 บาท/วัน นะคะ"),
+    )
+    held = current(facts)
+    assert held["price"] == "230 บาท/วัน"
+    assert history(facts, "price") == ["250 บาท/วัน", "450 บาท/วัน"]
+    assert not [key for key, value in held.items() if "450" in value]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (  # the insurance per day after a switch of bike: a charge of its own
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "ขอเปลี่ยนเป็น ADV 160 ค่ะ"),
+            ("assistant", "ได้ค่ะ ADV ค่าประกันวันละ 120 บาท นะคะ"),
+        ),
+        (  # the delivery per trip after a switch: a charge of its own
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "ขอเปลี่ยนเป็น ADV 160 ค่ะ"),
+            ("assistant", "ได้ค่ะ ค่าส่งวันละ 80 บาท นะคะ"),
+        ),
+        (  # the rent of another bike quoted beside the one taken: options side by side
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "ขอเปลี่ยนเป็น ADV 160 ค่ะ"),
+            ("assistant", "ได้ค่ะ ค่าเช่า ADV 450 บาท/วัน ส่วน Scoopy ค่าเช่า 200 บาท/วัน ค่ะ"),
+        ),
+        (  # English: a deposit per day after a switch, no rent
+            ("assistant", "The price is £35 per day."),
+            ("user", "Let's switch to the van instead."),
+            ("assistant", "Done. There is a damage fee of £10 per day for the van."),
+        ),
+    ],
+)
+def test_a_charge_beside_the_option_switched_to_replaces_no_price(
+    turns: tuple[tuple[str, str], ...],
+) -> None:
+    facts = conversation(*turns)
+    first = current(conversation(turns[0]))["price"]
+    assert current(facts)["price"] == first
+    assert history(facts, "price") == []

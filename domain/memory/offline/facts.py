@@ -142,6 +142,7 @@ from domain.memory.offline.plates_said_again import plate_said_again
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.prices_brought_down import price_brought_down
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
+from domain.memory.offline.quoted_prices_taken import quoted_price_taken
 from domain.memory.offline.rates import RATE_AFTER
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.reason_clauses import opens_reason_clause
@@ -166,7 +167,11 @@ from domain.memory.offline.subjects import (
     topics_named,
 )
 from domain.memory.offline.subjects import topic as topic_by_name
-from domain.memory.offline.switched_prices import PRICE, switched_price
+from domain.memory.offline.switched_prices import (
+    OPTION_PRICES,
+    names_rent,
+    switched_price,
+)
 from domain.memory.offline.thai_addresses import named_in_reply
 from domain.memory.offline.thai_answers import asked_label, leads_reply
 from domain.memory.offline.thai_changes import change_key, changes_named
@@ -640,6 +645,9 @@ def extract_facts(
         taken = _offer_taken_in_reply(line, previous, facts)
         if taken is not None:
             facts.add(*taken, line.message_id)
+        taken = _quoted_price_taken(line, previous, facts)
+        if taken is not None:  # «ราคา 15,900 ต่างจากเดิม 3,000» «เปลี่ยนเป็น 6 ฟุตเลย»
+            facts.add(*taken, line.message_id)
         size = _size_taken(line, previous, matches)
         if size is not None and previous is not None:
             facts.add("guest_count", size, previous.message_id)
@@ -877,6 +885,16 @@ def _size_taken(
     return offered_size_taken(previous.content, line.content)
 
 
+def _quoted_price_taken(
+    line: TranscriptLine, previous: TranscriptLine | None, facts: _Facts
+) -> tuple[str, str] | None:
+    """(key, value) of the held price a customer's switch replaces with the price the
+    assistant just quoted with its difference from it (``quoted_price_taken``)."""
+    if line.role != "user" or previous is None or previous.role == "user":
+        return None
+    return quoted_price_taken(line.content, previous.content, facts.recent_values())
+
+
 def _card_named_in_reply(
     line: TranscriptLine, previous: TranscriptLine | None, matches: Sequence[FactMatch]
 ) -> str | None:
@@ -1065,7 +1083,7 @@ def _facts_in(
             values,
             question,
             facts.recent_values(),
-            lambda v: charge_span(text, v.start, v.end) is not None,
+            lambda v: _charge_not_rent(text, v),
         )
     )
     for index, value in enumerate(values):
@@ -1082,9 +1100,10 @@ def _facts_in(
         if (
             switched is not None
             and value == switched[0]
-            and all(base_key(key) == PRICE for key, _ in keys)
+            # «اجاره هر روز ۸۰۰ هزار»: the rent, held as a charge by its name, is the price
+            and all(base_key(key) in OPTION_PRICES or base_key(key) == CHARGE for key, _ in keys)
         ):
-            keys = [(switched[1], switched[2])]
+            keys = [(key, switched[2]) for key in switched[1]]
         if keys and limits_a_meal(text, value):  # "no food after 10pm": no appointment's
             keys = [(key, at) for key, at in keys if base_key(key) not in VISIT_TIMES]
         for key, start in keys:
@@ -1180,6 +1199,14 @@ def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[Fa
 
 def _names_someone(key: str) -> bool:
     return base_key(key).endswith("_name")
+
+
+def _charge_not_rent(text: str, value: ValueSpan) -> bool:
+    """Whether the sum ``value`` of ``text`` is named by a charge of its own, other than
+    the rent of what is booked («ค่าส่ง 80», not «ค่าเช่าเป็น 450 บาท/วัน»: the option's
+    price after a switch)."""
+    charge = charge_span(text, value.start, value.end)
+    return charge is not None and not names_rent(text[charge[0] : value.start])
 
 
 #: Kinds a sentence with "new" or "now" in it updates ("the new round is Tuesday 19 Nov").

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from domain.memory.offline.fact_keys import base_key
 from domain.memory.offline.subjects import cues_in
+from domain.memory.offline.switched_prices import amount_of
 from domain.memory.offline.thai_changes import THAI_IF
 from domain.memory.offline.values import Kind
 
@@ -48,7 +49,6 @@ _OTHER_SUMS = re.compile(r"ส่วนกลาง")
 #: of its charge («ค่าบริการ 8,500 บาท») would keep the name as an old value's word, marked
 #: replaced wherever the name is said again.
 _BARE_SUM = re.compile(r"(?:[\u0e01-\u0e4e]{1,8}ละ\s?)?\d")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def price_brought_down(
@@ -63,13 +63,13 @@ def price_brought_down(
         return None
     if _names_another_sum(clause[: lowered.start()]):
         return None  # «มัดจำลดเหลือ 3,000»: the deposit brought down, not the price
-    new = _amount(amount)
+    new = amount_of(amount)
     if new is None:
         return None
     for key, value in held:
         if not _is_price(key) or not _BARE_SUM.match(value):
             continue
-        old = _amount(value)
+        old = amount_of(value)
         if old is not None and _LEAST_SHARE * old <= new < old:
             return key
     return None
@@ -78,12 +78,6 @@ def price_brought_down(
 def _is_price(key: str) -> bool:
     base = base_key(key)
     return base in _PRICE_KEYS or bool(_FEE_KEY.match(base))
-
-
-def _amount(text: str) -> float | None:
-    """The first sum ``text`` says, as a number."""
-    found = _NUMBER.search(text)
-    return float(found.group().replace(",", "")) if found else None
 
 
 def _names_another_sum(subject: str) -> bool:

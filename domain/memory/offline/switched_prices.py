@@ -11,6 +11,13 @@ not a question about a price, not a condition: "if I switch, how much?") or asks
 lowered, and the reply says one price per unit: two side by side are options offered, both
 kept; a price added on ("plus 25 baht a shirt for the collar") is a charge of its own, and
 a price under a condition («ถ้าเกิน 250 ตัว …») holds only then.
+
+One rate, one key: the rent of the option switched to («ค่าเช่าเป็น 450 บาท/วัน», "the
+rental rate is £60 per day", «اجاره هر روز …») is its price, not a charge beside it (the
+insurance, the delivery stay charges of their own); a held price of the new sum is the
+option's quote asked about before it was taken («ADV 160 วันละ 450 บาท»), not the old
+price; and when the old price is held under two keys (the price and the quote taken up),
+both move to the new one.
 """
 
 from __future__ import annotations
@@ -23,8 +30,22 @@ from domain.memory.offline.rates import RATE_AFTER
 from domain.memory.offline.thai_changes import THAI_IF
 from domain.memory.offline.values import FA_LETTERS, TH_CLASSIFIER, Kind, ValueSpan
 
+#: A sum with its commas and decimals («15,900», "12.50").
+SUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: The key of prices the engine holds (``price``, ``price_2`` …).
 PRICE = "price"
+#: Keys that hold what the option itself costs per unit: its price, and the rent of what is
+#: booked («ค่าเช่า 450 บาท/วัน» holds ``rental_rate``), one rate under either name.
+OPTION_PRICES = frozenset({PRICE, "rental_rate", "room_rate"})
+
+#: A charge's name that says the rent of the option booked, its own price per day or night
+#: («ค่าเช่า», «ค่าห้อง», "rental rate", «اجاره», «کرایه»), not a charge beside it (the
+#: insurance, the delivery, a deposit).
+_RENT = re.compile(
+    r"ค่าเช่า|ค่าห้อง|\b(?:rent(?:al)?|(?:daily|nightly|room)\s+rate)\b"
+    rf"|(?<![{FA_LETTERS}])(?:اجاره|کرایه)",
+    re.IGNORECASE,
+)
 
 #: Words of the customer's that switch from the option held to another ("switch to", "go
 #: back to", «عوض», «เปลี่ยนเป็น», «กลับไป»): a first choice («เอาแบบพื้นฐาน») replaces no
@@ -106,24 +127,35 @@ def _added_on(text: str, start: int) -> bool:
     return bool(_ADDED.search(re.sub(r"[$£€]\s*$", "", lead)))
 
 
+def names_rent(charge: str) -> bool:
+    """Whether the words ``charge`` that name a charge name the rent of the option booked
+    («ค่าเช่าเป็น», "the rental rate is"): its price, not a charge of its own."""
+    return _RENT.search(charge) is not None
+
+
+def switches(customer_said: str) -> bool:
+    """Whether the customer's message switches from the option held to another, as said,
+    not asked about under a condition nor refused."""
+    switch = _SWITCHES.search(customer_said)
+    return (
+        switch is not None
+        and not _NOT_TAKEN.search(customer_said)
+        and not _NEGATED.search(customer_said, 0, switch.start())
+    )
+
+
 def switched_price(
     text: str,
     values: Sequence[ValueSpan],
     customer_said: str,
     held: Iterable[tuple[str, str]],
     is_charge: Callable[[ValueSpan], bool],
-) -> tuple[ValueSpan, str, int] | None:
+) -> tuple[ValueSpan, tuple[str, ...], int] | None:
     """The price per unit of the assistant's reply ``text`` to a switch of option in
-    ``customer_said``, the held price key it replaces (of ``held``: (key, value), the most
+    ``customer_said``, the held price keys it replaces (of ``held``: (key, value), the most
     recently stated first) and where it is shown from, or ``None`` when the reply says no
     such price."""
-    switch = _SWITCHES.search(customer_said)
-    switched = (
-        switch is not None
-        and not _NOT_TAKEN.search(customer_said)
-        and not _NEGATED.search(customer_said, 0, switch.start())
-    )
-    if not switched and not _HAGGLES.search(customer_said):
+    if not switches(customer_said) and not _HAGGLES.search(customer_said):
         return None
     priced = [
         (value, unit)
@@ -139,14 +171,30 @@ def switched_price(
         text, max(0, value.start - 40), value.start
     ):
         return None  # "plus £5 a night", «ถ้าเกิน 250 ตัว ตัวละ 199»: no price of the option now
-    prices = [(key, held_value) for key, held_value in held if _is_price_key(key)]
+    new = amount_of(value.text)
+    # a held price of the new sum is the option switched to, quoted before it was taken
+    # («ADV 160 วันละ 450 บาท» asked about): the old option's price is another one
+    prices = [
+        (key, held_value)
+        for key, held_value in held
+        if _is_price_key(key) and amount_of(held_value) != new
+    ]
     same = [key for key, held_value in prices if _unit_of_value(held_value) == unit]
     # «ชุดอิ่มบุญ 1,500 บาท» from a list priced «(ราคาต่อโต๊ะ)»: held with no unit
     bare = [key for key, held_value in prices if _unit_of_value(held_value) is None]
     replaced = same or bare
-    if replaced:
-        return value, replaced[0], _shown_from(text, value.start)
-    return None
+    if not replaced:
+        return None
+    # one rate held under two keys (the option's price and its quote taken up): both move
+    old = amount_of(dict(prices)[replaced[0]])
+    keys = tuple(key for key in replaced if amount_of(dict(prices)[key]) == old)
+    return value, keys, _shown_from(text, value.start)
+
+
+def amount_of(text: str) -> float | None:
+    """The first sum ``text`` says, as a number («วันละ 450 บาท» → 450)."""
+    found = SUM.search(text)
+    return float(found.group().replace(",", "")) if found else None
 
 
 def _shown_from(text: str, start: int) -> int:
@@ -172,8 +220,9 @@ def _unit_before(text: str, start: int, end: int) -> tuple[int, str] | None:
 
 
 def _is_price_key(key: str) -> bool:
-    """Whether ``key`` is a price's: ``price``, ``price_2`` … (not a charge's, a fee's)."""
-    return base_key(key) == PRICE
+    """Whether ``key`` holds an option's price: ``price``, ``price_2``, ``rental_rate`` …
+    (not a charge's, a fee's)."""
+    return base_key(key) in OPTION_PRICES
 
 
 def _unit_of_value(value: str) -> str | None:
