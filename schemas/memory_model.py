@@ -85,7 +85,7 @@ DETAIL_KINDS = frozenset(
         "length", "count", "measure", "identifier", "number",
     }
     # what a unit states without a value (``domain.memory.offline.kept_clauses``)
-    | {"instruction", "choice", "person", "place", "problem", "correction"}
+    | {"instruction", "choice", "person", "place", "problem", "correction", "answer"}
 )  # fmt: skip
 
 

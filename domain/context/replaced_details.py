@@ -15,6 +15,11 @@ hold on it"; ``detail_changes.said_anew``), goes after the others (``share_order
 values are most likely old, and with no sign of the change nothing marks them. Only the
 order changes: the room goes to an older detail that still says something current, and
 the detail is shown where the share has room for every other one.
+
+A detail that keeps nothing but a customer's bare answer to a what- or which-question
+(kind "answer": "What colour?" "burgundy") goes last of all: its value is often said
+nowhere else, yet most such answers are settled in a later value the other details hold,
+so it takes only the room they leave.
 """
 
 from __future__ import annotations
@@ -51,10 +56,19 @@ def says_nothing_current(detail: Detail, details: Sequence[Detail]) -> bool:
 
 def share_order(details: Sequence[Detail]) -> list[Detail]:
     """``details`` (oldest first, as stored) newest first, those a newer detail says anew
-    (``said_anew``) after the others, each group newest first."""
+    (``said_anew``) after the others, then those that keep only a bare answer, each group
+    newest first."""
     newest_first = sorted(range(len(details)), key=lambda i: details[i].last_position)[::-1]
     anew = _said_anew_cached(details)
-    return [details[i] for i in sorted(newest_first, key=lambda i: i in anew)]
+    return [
+        details[i]
+        for i in sorted(newest_first, key=lambda i: (_only_an_answer(details[i]), i in anew))
+    ]
+
+
+def _only_an_answer(detail: Detail) -> bool:
+    """Whether ``detail`` keeps nothing but a bare answer to a what-question (module doc)."""
+    return bool(detail.kinds) and set(detail.kinds) == {"answer"}
 
 
 #: Every context asks it of the same details until the next fold (it compares the words

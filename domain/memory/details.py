@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from domain.memory.answers_changed import changed_answers
 from domain.memory.detail_changes import fully_replaced, replaced_values, value_changes
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.candidates import (
@@ -37,6 +38,7 @@ from domain.memory.offline.candidates import (
     units,
 )
 from domain.memory.offline.compound_words import joined_compounds
+from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.kept_clauses import clauses_kept
 from domain.memory.offline.lexicon import RELATIVE_DAYS
 from domain.memory.offline.terms import content_terms
@@ -77,16 +79,48 @@ def details_of(
             clause_unit = ()
             continue
         clauses = [(c.text, c.kind) for c in clauses_kept(unit)]
+        asked = _asked_before_options(candidates, unit) if not clauses else None
+        if asked is not None:
+            answered = (asked, *unit)
+            clauses = [(c.text, c.kind) for c in clauses_kept(answered)]
+            unit = answered if clauses else unit
         if not clauses:
             clause_unit = ()
             continue
-        if _continues(clause_unit, unit):
+        if _continues(clause_unit, unit) and not _only_answers(found[-1].kinds, clauses):
             previous = found.pop()
             unit = (*clause_unit, *unit)
             clauses = [*zip(previous.values, previous.kinds, strict=True), *clauses]
         found.append(_detail(unit, clauses))
         clause_unit = unit
     return found
+
+
+def _only_answers(kinds: Sequence[str], clauses: Sequence[tuple[str, str]]) -> bool:
+    """Whether the clauses kept before (their ``kinds``) or the next unit's ``clauses`` are
+    only a bare answer to a what-question: kept apart, it is the detail a context shows
+    last (``replaced_details.share_order``), and the other keeps the room it had."""
+    return set(kinds) == {"answer"} or {kind for _, kind in clauses} == {"answer"}
+
+
+def _asked_before_options(
+    candidates: Sequence[Candidate], unit: Sequence[Candidate]
+) -> Candidate | None:
+    """The question a customer's lone reply answers when the agent's message went on past
+    it without a value («جعبه رو چه رنگی میخواید؟ مخمل زرشکی داریم، سرمه‌ای، سفید» → «زرشکی»;
+    a Thai request split at its spaces, «ขอชื่อร้านหรือบริษัท ที่อยู่ …»): ``units`` pairs
+    a reply only with a message's last sentence."""
+    if len(unit) != 1 or unit[0].speaker != "User" or unit[0].order[1] != 0:
+        return None
+    before = [c for c in candidates if c.source == unit[0].source - 1]
+    if not before or before[0].speaker == "User" or is_question(before[-1].text):
+        return None
+    for candidate in reversed(before):
+        if is_question(candidate.text):
+            return candidate
+        if find_values(candidate.text):
+            return None  # what follows the question states values: not a bare list
+    return None
 
 
 def _detail(unit: Sequence[Candidate], values: Sequence[tuple[str, str]]) -> Detail:
@@ -224,7 +258,7 @@ def kept_details(
     # Worked out over every kept detail at each fold (a new one may replace a value of any
     # stored one; the list is bounded) and stored, so that a context only reads them.
     changes = value_changes(details)
-    gone = superseded_indexes(details) | fully_replaced(details, changes)
+    gone = superseded_indexes(details) | fully_replaced(details, changes) | changed_answers(details)
     replaced = replaced_values(len(details), changes)
     details = [_as_folded(d, i in gone, replaced[i]) for i, d in enumerate(details)]
     excess = len(details) - limit
@@ -261,6 +295,13 @@ def _joined_at_the_fold(
     for detail in new:
         index = ending_at.get(detail.first_position)
         question, _, rest = detail.text.partition("\n")
+        if (
+            index is not None
+            and "answer" in detail.kinds
+            and without_speakers(question) not in joined[index].text
+        ):
+            index = None  # the stored detail is another sentence of that message: a bare
+            # answer would lose the question that says what it answers
         if index is None or not rest:
             fresh.append(detail)
             continue

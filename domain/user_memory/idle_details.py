@@ -30,7 +30,7 @@ _FA = FA_LETTERS
 
 #: Kinds of clause that state what the next conversation needs, whatever words of
 #: thanks or of now they hold.
-NEVER_IDLE_KINDS = frozenset({"problem", "place", "choice"})
+NEVER_IDLE_KINDS = frozenset({"problem", "place", "choice", "answer"})
 
 _EN_PHRASES = (
     r"thanks|thank\s+you|thx|ty|cheers|ta|much\s+appreciated|appreciate\s+it"

@@ -425,3 +425,18 @@ def test_a_detail_is_superseded_only_while_its_reason_holds() -> None:
     refolded = kept_details(kept, [again])
     assert [d.superseded for d in refolded] == [False, False, False]
     assert [d.superseded for d in kept_details([], [old, new, again])] == [False, False, False]
+
+
+def test_an_answer_opening_a_fold_keeps_its_question_past_a_stored_sentence() -> None:
+    """The stored detail ending the fold is the message's sentence with a value, not its
+    question: joined to it, the answer would lose what it answers."""
+    turns: list[tuple[Role, str]] = [
+        ("user", "Hi."),
+        ("assistant", "Hello."),
+        ("user", "Thanks."),
+        ("assistant", "Sure."),
+        ("assistant", "Refills take 2 business days. Which pharmacy should it go to?"),
+        ("user", "walgreens downtown"),
+    ]
+    texts = _texts(_fold_all(turns))
+    assert "Assistant: Which pharmacy should it go to?\nUser: walgreens downtown" in texts

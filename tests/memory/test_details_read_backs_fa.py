@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.memory.details import details_of
-from domain.memory.engine import TranscriptLine
-
-
-def _asked_and_answered(question: str, answer: str) -> list[tuple[list[str], list[str]]]:
-    lines = [
-        TranscriptLine(1, "m1", "assistant", question),
-        TranscriptLine(2, "m2", "user", answer),
-    ]
-    return [(detail.values, detail.kinds) for detail in details_of(lines)]
+from tests.memory.details_support import asked_and_answered
 
 
 @pytest.mark.parametrize(
@@ -33,7 +24,7 @@ def _asked_and_answered(question: str, answer: str) -> list[tuple[list[str], lis
 def test_a_read_back_the_customer_says_yes_to_keeps_a_detail(
     question: str, answer: str, agreed: str
 ) -> None:
-    assert _asked_and_answered(question, answer) == [([agreed], ["choice"])]
+    assert asked_and_answered(question, answer) == [([agreed], ["choice"])]
 
 
 @pytest.mark.parametrize(
@@ -45,4 +36,4 @@ def test_a_read_back_the_customer_says_yes_to_keeps_a_detail(
     ],
 )
 def test_no_read_back_or_no_yes_keeps_no_agreed_detail(question: str, answer: str) -> None:
-    assert all("choice" not in kinds for _, kinds in _asked_and_answered(question, answer))
+    assert all("choice" not in kinds for _, kinds in asked_and_answered(question, answer))

@@ -62,9 +62,11 @@ from domain.memory.offline.own_people import own_people_named
 from domain.memory.offline.person_names import people_named, relation_words
 from domain.memory.offline.read_backs_fa import confirmed_read_back
 from domain.memory.offline.sentences import split_sentences
+from domain.memory.offline.small_talk import is_small_talk
 from domain.memory.offline.terms import content_terms
 from domain.memory.offline.thai_cues import THAI_QUESTION_WORDS
 from domain.memory.offline.values import FA_LETTERS
+from domain.memory.offline.what_questions import asks_what, names_nothing
 
 _FA = FA_LETTERS
 _TH = "\u0e01-\u0e4e"
@@ -393,8 +395,12 @@ _ASKS_NAME = re.compile(
 )
 
 
-#: The kinds of clause a detail keeps (module doc).
-CLAUSE_KINDS = frozenset({"instruction", "choice", "person", "place", "problem", "correction"})
+#: The kinds of clause a detail keeps (module doc). "answer": a customer's bare answer to a
+#: what- or which-question, a choice the context shows only where no other detail needs the
+#: room (``replaced_details.share_order``).
+CLAUSE_KINDS = frozenset(
+    {"instruction", "choice", "person", "place", "problem", "correction", "answer"}
+)
 
 
 @dataclass(frozen=True)
@@ -455,6 +461,11 @@ def _of_sentence(candidate: Candidate, asked: Candidate | None) -> list[KeptClau
         said = confirmed_read_back(asked.text, text) if asked is not None else None
         if said is not None and not _ASKS_INFO_FA.search(said):
             found.append(KeptClause(said, "choice"))  # «یعنی … ؟» «اره»: agreed to
+    if asked is not None and candidate.speaker == "User" and _answers(_clean(text), asked.text):
+        answer = _without_particle(_clean(text))
+        if _answers_what(asked.text, answer, text):
+            # "what colour?" "burgundy"; last, so a kind found above names it first
+            found.append(KeptClause(answer, "answer"))
     return [
         clause
         for clause in found
@@ -515,6 +526,14 @@ def _answers(answer: str, question: str) -> bool:
     if _TH_LETTER.search(answer) and _TH_FILLER.sub("", answer).strip() in question:
         return False  # «ส่วนที่เหลือก็» (the rest, well …) to «ส่วนที่เหลือ…จ่ายแบบไหน»
     return bool(set(content_terms(answer)) - set(content_terms(question)))
+
+
+def _answers_what(question: str, answer: str, sentence: str) -> bool:
+    """Whether a customer's ``answer`` names what a what- or which-question asks for (not
+    «همون», which only points: ``_named_choice`` reads it)."""
+    if _FA_POINTING.match(answer) or names_nothing(answer) or is_small_talk(sentence):
+        return False
+    return asks_what(question)
 
 
 def _customer_clauses(text: str) -> list[KeptClause]:
