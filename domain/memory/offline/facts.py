@@ -144,6 +144,7 @@ from domain.memory.offline.prices_brought_down import price_brought_down
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.quoted_prices_taken import quoted_price_taken
 from domain.memory.offline.rates import RATE_AFTER
+from domain.memory.offline.read_back_noes import read_back_put_right, reply_read
 from domain.memory.offline.reasked import corrected_key, doubts, quotes
 from domain.memory.offline.reason_clauses import opens_reason_clause
 from domain.memory.offline.redirected_deliveries import (
@@ -432,6 +433,22 @@ class _Facts:
     def keys(self) -> frozenset[str]:
         return frozenset(self.latest) | {item.key for item in self.known}
 
+    def held_before(self, message_id: str) -> dict[str, str]:
+        """The current values no message ``message_id`` said: what was held before it."""
+        return {
+            key: value
+            for key, value in self.current_values().items()
+            if key not in self.latest or self.latest[key].source_message_id != message_id
+        }
+
+    def said_in(self, message_id: str) -> dict[str, str]:
+        """The current values message ``message_id`` said, by key."""
+        return {
+            key: fact.value
+            for key, fact in self.latest.items()
+            if fact.source_message_id == message_id
+        }
+
     def current_values(self) -> dict[str, str]:
         """Every key's current value."""
         return {key: value for key in self.keys() if (value := self.current(key)) is not None}
@@ -617,9 +634,12 @@ def extract_facts(
         answered: set[str] = set()
         declines = conversation.declines(line.role, line.content)
         asks_new = conversation.asks_new_of(line.role, line.content)
+        # «یعنی ۱۵ آبان؟» «نه. ۱۶ آبان»: a no to a read-back is read as a correction's
+        held_asked = facts.held_before(previous.message_id if previous is not None else "")
+        reply = reply_read(line, previous, earlier, held_asked)
         matches = _facts_in(
             line.role,
-            line.content,
+            reply.text,
             tuple(asked),
             facts,
             answered,
@@ -627,6 +647,12 @@ def extract_facts(
             asks_new,
             conversation.said_before(line.role),
         )
+        matches = reply.own(matches)
+        if reply.read_back:  # the value given goes under the key of the one read back
+            keyed = facts.said_in(previous.message_id if previous is not None else "")
+            matches = read_back_put_right(
+                line.content, reply.read_back, (keyed, held_asked), matches
+            )
         matches = _put_right_after_doubt(line, previous, matches, facts)
         matches = _phone_read_back_after_correction(line, previous, earlier, matches, facts)
         matches = moved_values(line.content, matches, facts.current, facts.current_values())

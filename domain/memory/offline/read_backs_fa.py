@@ -35,13 +35,16 @@ _YES = re.compile(
 MIN_WORDS = 2
 
 
+def read_back_of(asked: str) -> str | None:
+    """What the agent's question ``asked`` reads back («یعنی …؟», «… درسته؟»), else None."""
+    match = _OPENS.match(asked) or _CLOSES.match(asked)
+    return match.group("said") if match is not None else None
+
+
 def confirmed_read_back(asked: str, answer: str) -> str | None:
     """What the agent's question ``asked`` read back, when the customer's ``answer`` is a
     bare yes to it (module doc); else None."""
     if _YES.match(answer) is None:
         return None
-    match = _OPENS.match(asked) or _CLOSES.match(asked)
-    if match is None:
-        return None
-    said = match.group("said")
-    return said if len(said.split()) >= MIN_WORDS else None
+    said = read_back_of(asked)
+    return said if said is not None and len(said.split()) >= MIN_WORDS else None

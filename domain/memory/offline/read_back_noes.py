@@ -1,0 +1,192 @@
+"""A Persian no that puts a read-back right: «یعنی ۱۵ آبان؟» «نه. ۱۶ آبان».
+
+«نه،» is a word of correction already (``dialogue.CORRECTION``); a no closed by a full
+stop, an exclamation or a space («نه. ۱۶ آبان», «نه نه ۰۹۱۲…», «نه ۵ نفر») is one only
+where the agent just read a value back for the customer to confirm. After an offer
+(«میخواید ساعت ۵ بیاید؟» «نه.») it turns the offer down, and a value after it corrects
+nothing. A read-back is a question of a read-back's shape (``read_backs_fa``: «یعنی …؟»,
+«پس …؟», «… درسته؟», «… بود دیگه؟») that quotes a value the memory held before it, or
+states the value as the customer's («شماره‌تون …»), and asks for no action («ثبت کنم؟»,
+«میخواید …؟»). Such a reply is read as if its no were «نه،»: the value it gives is the
+read-back one's correction, and «نه ۱۶ آبان» no longer reads as "not 16 Aban".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from domain.memory.engine import TranscriptLine
+from domain.memory.offline.fact_match import FactMatch
+from domain.memory.offline.lexicon import FA_LETTERS
+from domain.memory.offline.read_backs_fa import read_back_of
+from domain.memory.offline.values import Kind, ValueSpan, digits_of, find_values
+
+_FA = FA_LETTERS
+
+#: The opening no («نه», «نه نه», «نه!»), and the mark or space that closes it; not a no
+#: that thanks or refuses outright («نه ممنون», «نه مرسی», «نه اصلا»), nor «نه فقط».
+_OPENING_NO = re.compile(
+    rf"^\s*(?:نه[\s.!]+)*نه(?P<close>[.!…]|\s)(?=[\s.!…]*[^\s.!…])"
+    rf"(?![\s.!…]*(?:ممنون|مرسی|متشکر|سپاس|اصلا|اصلاً|فقط|تنها|خیر)(?![{_FA}]))"
+)
+#: A question about an action, not a value: «… ثبت کنم؟», «میخواید …؟», «مایلید …؟».
+_ASKS_ACTION = re.compile(
+    rf"(?<![{_FA}])(?:می[\u200c\s]?خواید|می[\u200c\s]?خواهید|میخوای|مایلید|ترجیح)(?![{_FA}])"
+    rf"|(?<![{_FA}])(?:کنم|بذارم|بزنم|بفرستم|بگیرم|بدم|بیارم)(?![{_FA}])"
+)
+#: The value stated as the customer's: a word with «‌تون» / «‌تان» («شماره‌تون», «آدرستون»,
+#: «نوبتتون»); not «براتون», «بهتون» (for you, to you), which say whom an action is for.
+_YOURS = re.compile(
+    rf"(?<![{_FA}])(?!(?:برا|به|از|باها|واسه)\u200c?(?:تون|تان))[{_FA}]+?\u200c?(?:تون|تان)"
+    rf"(?![{_FA}])"
+)
+
+
+def as_read_back_correction(reply: str, asked: str, held: Iterable[str]) -> tuple[str, int]:
+    """``reply`` with its opening no written as the «نه،» of a correction when it says no
+    to the read-back ``asked`` of a value in ``held`` or stated as the customer's (module
+    doc), and how many characters that put before the reply's own words (a mark becomes
+    the comma: none; a space gets one before it: 1); else ``reply`` as it is and 0."""
+    opening = _OPENING_NO.match(reply)
+    if opening is None or not reads_back(asked, held):
+        return reply, 0
+    close = opening.start("close")
+    if opening.group("close").isspace():  # «نه ۱۶ آبان»: a comma then the space
+        return reply[:close] + "،" + reply[close:], 1
+    return reply[:close] + "،" + reply[close + 1 :], 0
+
+
+def reads_back(asked: str, held: Iterable[str]) -> bool:
+    """Whether the question ``asked`` reads back a value in ``held`` or one it calls the
+    customer's, for the customer to confirm, and asks for no action (module doc)."""
+    said = read_back_of(asked)
+    return said is not None and not _ASKS_ACTION.search(said) and _quotes_value(said, held)
+
+
+def _quotes_value(said: str, held: Iterable[str]) -> bool:
+    """Whether ``said`` quotes a value that is in ``held``, or that it calls the customer's."""
+    quoted = find_values(said)
+    if not quoted:
+        return False
+    if _YOURS.search(said):
+        return True
+    held_values = [span for value in held for span in find_values(value)]
+    return any(_same(span.text, other.text) for span in quoted for other in held_values)
+
+
+def _same(one: str, other: str) -> bool:
+    """The same value: the same digits when it has any, else the same words."""
+    digits = digits_of(one)
+    return digits == digits_of(other) if digits else one.strip() == other.strip()
+
+
+@dataclass(frozen=True)
+class ReadReply:
+    """A customer's message as its values are read (``reply_read``)."""
+
+    #: the message, its no written as a correction's when it says no to a read-back
+    text: str
+    #: how many characters that put before the message's own words
+    added: int = 0
+    #: the assistant's read-back the message says no to, or ''
+    read_back: str = ""
+
+    def own(self, matches: Sequence[FactMatch]) -> list[FactMatch]:
+        """``matches`` found in ``text``, where they are in the message itself."""
+        added = self.added
+        if not added:
+            return list(matches)
+        return [
+            dataclasses.replace(
+                m, start=max(0, m.start - self.added), end=max(0, m.end - self.added)
+            )
+            for m in matches
+        ]
+
+
+def reply_read(
+    line: TranscriptLine,
+    previous: TranscriptLine | None,
+    earlier: TranscriptLine | None,
+    held: Mapping[str, str],
+) -> ReadReply:
+    """The customer's ``line`` as its values are read: its no written as a correction's
+    when it says no to the assistant's read-back just before it
+    (``as_read_back_correction``), or a «نه، » before it when the message before was that
+    no alone («یعنی ۱۵ آبان؟» «نه.» «۱۶ آبان»)."""
+    if line.role != "user" or previous is None:
+        return ReadReply(line.content)
+    if previous.role == "assistant":
+        text, added = as_read_back_correction(line.content, previous.content, held.values())
+        return ReadReply(text, added, previous.content if text != line.content else "")
+    if (
+        previous.role == "user"
+        and earlier is not None
+        and earlier.role == "assistant"
+        and _BARE_NO.match(previous.content)
+        and reads_back(earlier.content, held.values())
+    ):
+        return ReadReply(_CORRECTING_NO + line.content, len(_CORRECTING_NO), earlier.content)
+    return ReadReply(line.content)
+
+
+#: A message that is a no and nothing more: «نه.», «نه نه!».
+_BARE_NO = re.compile(r"^\s*(?:نه[\s.!…]*)+$")
+#: What a reply after a bare no is read with: the no, as a correction says it.
+_CORRECTING_NO = "نه، "
+
+
+#: Kinds a read-back's correction gives whole: an address or a code may be put right by a
+#: part («نه. پلاک ۲۱»), which ``addresses_put_right`` and the typo rules read instead.
+_GIVEN_WHOLE = frozenset({Kind.DATE, Kind.TIME, Kind.AMOUNT, Kind.COUNT})
+
+
+def read_back_put_right(
+    text: str,
+    asked: str,
+    held: Sequence[Mapping[str, str]],
+    matches: Sequence[FactMatch],
+) -> list[FactMatch]:
+    """``matches`` of a reply that says no to the read-back ``asked`` with its first value
+    of the read-back one's kind under the key that holds it («نوبت … یعنی ۱۵ آبان؟» «نه.
+    ۱۶ آبان»: ``appointment_date``, whatever the reply's own words would key): keyed by the
+    question's topic, not by a word the bare reply lacks. ``held`` is read in order, the
+    values the question itself keyed («تحویل … بود دیگه؟»: ``delivery_date``) first, then
+    those held before it; the first that holds exactly one value read back gives the key.
+    Only a date, time, sum or count (``_GIVEN_WHOLE``)."""
+    said = read_back_of(asked)
+    if said is None:
+        return list(matches)
+    quoted_spans = [span for span in find_values(said) if span.kind in _GIVEN_WHOLE]
+    read = next(
+        (found for values in held if len(found := _read_back_keys(quoted_spans, values)) == 1),
+        None,
+    )
+    if read is None:
+        return list(matches)
+    [(key, (quoted, kinds))] = read.items()
+    new = next(
+        (v for v in find_values(text) if v.kind in kinds and not _same(v.text, quoted.text)),
+        None,
+    )
+    if new is None or any(m.key == key and m.start <= new.start < m.end for m in matches):
+        return list(matches)
+    kept = [m for m in matches if m.end <= new.start or m.start >= new.end]
+    return sorted([*kept, FactMatch(key, new.text, new.start, new.end)], key=lambda m: m.start)
+
+
+def _read_back_keys(
+    quoted: Sequence[ValueSpan], held: Mapping[str, str]
+) -> dict[str, tuple[ValueSpan, frozenset[Kind]]]:
+    """The keys of ``held`` whose value is one of the ``quoted`` ones, each with it and the
+    kinds it is read as: «۳ شب» alone is a count, «۳ شب دیگه؟» a time of night."""
+    keys = {}
+    for span in quoted:
+        for key, value in held.items():
+            same = [o.kind for o in find_values(value) if _same(span.text, o.text)]
+            if any(kind in _GIVEN_WHOLE for kind in same):
+                keys[key] = (span, frozenset({span.kind, *same}) & _GIVEN_WHOLE)
+    return keys
