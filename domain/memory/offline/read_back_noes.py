@@ -27,10 +27,13 @@ from domain.memory.offline.values import Kind, ValueSpan, digits_of, find_values
 _FA = FA_LETTERS
 
 #: The opening no («نه», «نه نه», «نه!»), and the mark or space that closes it; not a no
-#: that thanks or refuses outright («نه ممنون», «نه مرسی», «نه اصلا»), nor «نه فقط».
+#: that thanks or refuses outright («نه ممنون», «نه مرسی», «نه اصلا»), nor «نه فقط», nor
+#: one that keeps the value read back («نه. همون درسته», «نه نه درسته»).
 _OPENING_NO = re.compile(
     rf"^\s*(?:نه[\s.!]+)*نه(?P<close>[.!…]|\s)(?=[\s.!…]*[^\s.!…])"
-    rf"(?![\s.!…]*(?:ممنون|مرسی|متشکر|سپاس|اصلا|اصلاً|فقط|تنها|خیر)(?![{_FA}]))"
+    rf"(?![\s.!…]*(?:ممنون|مرسی|متشکر|سپاس|اصلا|اصلاً|فقط|تنها|خیر|همون|همین|همان|درسته|درست)"
+    rf"(?![{_FA}]))"
+    rf"(?![\s.!…]*نه(?![{_FA}]))"  # the last no of «نه نه …»
 )
 #: A question about an action, not a value: «… ثبت کنم؟», «میخواید …؟», «مایلید …؟».
 _ASKS_ACTION = re.compile(
@@ -51,7 +54,7 @@ def as_read_back_correction(reply: str, asked: str, held: Iterable[str]) -> tupl
     doc), and how many characters that put before the reply's own words (a mark becomes
     the comma: none; a space gets one before it: 1); else ``reply`` as it is and 0."""
     opening = _OPENING_NO.match(reply)
-    if opening is None or not reads_back(asked, held):
+    if opening is None or not reads_back(asked, held) or _names_again(reply, asked):
         return reply, 0
     close = opening.start("close")
     if opening.group("close").isspace():  # «نه ۱۶ آبان»: a comma then the space
@@ -64,6 +67,13 @@ def reads_back(asked: str, held: Iterable[str]) -> bool:
     customer's, for the customer to confirm, and asks for no action (module doc)."""
     said = read_back_of(asked)
     return said is not None and not _ASKS_ACTION.search(said) and _quotes_value(said, held)
+
+
+def _names_again(reply: str, asked: str) -> bool:
+    """Whether ``reply`` names a value the read-back ``asked`` quoted: «نه. ۱۵ آبان درسته،
+    …» keeps it, whatever the no turned down."""
+    quoted = find_values(read_back_of(asked) or "")
+    return any(_same(span.text, q.text) for span in find_values(reply) for q in quoted)
 
 
 def _quotes_value(said: str, held: Iterable[str]) -> bool:
