@@ -18,6 +18,7 @@ from domain.memory.offline.lexicon import EMOJI
 from domain.memory.offline.offered_choices import offered_topics
 from domain.memory.offline.period_starts import start_asked_for
 from domain.memory.offline.sentences import split_sentences
+from domain.memory.offline.specific_topics import specific_first
 from domain.memory.offline.subjects import Topic, cues_in, names_the_customer, topics_named
 from domain.memory.offline.thai_cues import THAI_QUESTION_WORDS
 from domain.memory.offline.values import FA_LETTERS, Kind
@@ -244,7 +245,7 @@ def asked_topics(text: str, customer_name: str | None = None) -> list[Topic]:
                 for cue in cues_in(sentence)
                 if not names_the_customer(sentence, cue, customer_name)
             }
-            for topic in topics_named(sentence):
+            for topic in specific_first(sentence, list(topics_named(sentence))):
                 if topic in topics or (topic.name in _SUM_WORDS and topic.name not in summed):
                     continue
                 if topic.name in others:
