@@ -30,7 +30,7 @@ _MOVE_ASKED = re.compile(
 )
 #: The key of a day whose subject was never said: no subject to move.
 _UNNAMED = "other_"
-#: The general keys a visit's cue gives ("doctor", «หمو»), and the part of a day or hour.
+#: The general keys a visit's cue gives ("doctor", «หมอ»), and the part of a day or hour.
 _GENERAL = {"appointment_date": "_date", "appointment_time": "_time"}
 
 
