@@ -151,7 +151,6 @@ from domain.memory.offline.redirected_deliveries import (
     redirected_delivery,
     redirected_in_request,
 )
-from domain.memory.offline.requested_moves import moved_on_request
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
@@ -657,10 +656,6 @@ def extract_facts(
         matches = _put_right_after_doubt(line, previous, matches, facts)
         matches = _phone_read_back_after_correction(line, previous, earlier, matches, facts)
         matches = moved_values(line.content, matches, facts.current, facts.current_values())
-        # «ขอเลื่อน (29 ธ.ค.) …» «หมอแพรวเข้า 5 ม.ค.»: the follow-up moved, no appointment
-        matches = moved_on_request(
-            conversation.said_before(line.role), matches, facts.current_values()
-        )
         # "send it to my work instead?" "what's the work address?" "Unit 4, …": delivery
         delivering = facts.current("delivery_address") is not None
         matches = redirected_delivery(line, previous, earlier, matches, delivering)
