@@ -207,22 +207,10 @@ def _replacements(fact: Fact) -> list[tuple[str, Fact]]:
             None,
         )
         if newer is not None:
-            replaced_by = fact if newer == fact.value else fact.model_copy(update={"value": newer})
-            pairs += [(said, replaced_by) for said in _as_said(old)]
+            pairs.append(
+                (old, fact if newer == fact.value else fact.model_copy(update={"value": newer}))
+            )
     return pairs
-
-
-#: The Thai word "the date" a day is stored with and often said without: «วันที่ 29 ธ.ค.»
-#: is «ใช่ค่ะ 29 ธ.ค.» in the reply that confirms it.
-_THAI_DATE_WORD = re.compile(r"^วันที่\s?(?=[0-9\u0e50-\u0e59])")
-
-
-def _as_said(old: str) -> list[str]:
-    """``old``, after it a Thai day without the word «วันที่» it was stored with: the bare
-    day first, so that a note after «วันที่ 29 ธ.ค.» does not stop a later «29 ธ.ค.»
-    being marked."""
-    bare = _THAI_DATE_WORD.sub("", old)
-    return [bare, old] if bare != old else [old]
 
 
 #: Words, or characters (Thai has few spaces), of a sentence, not a value: "I definitely
