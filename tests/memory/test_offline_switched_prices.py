@@ -137,6 +137,42 @@ from tests.memory.test_offline_facts_dialogue import conversation, current, hist
             "هر روز ۸۰۰ هزار تومان",
             "۵۰۰ هزار تومان",
         ),
+        (  # «ค่าเช่า» named by the thing booked and the model switched to
+            (
+                ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+                ("user", "ขอเปลี่ยนเป็น ADV 160 ค่ะ"),
+                ("assistant", "ได้ค่ะ ค่าเช่ารถ ADV วันละ 450 บาท นะคะ"),
+            ),
+            "วันละ 450 บาท",
+            "250 บาท/วัน",
+        ),
+        (  # «ค่าเช่า» named by the car switched to, in Thai words
+            (
+                ("assistant", "มอเตอร์ไซค์ ราคา 250 บาท/วัน ค่ะ"),
+                ("user", "ขอเปลี่ยนเป็นรถเก๋งค่ะ"),
+                ("assistant", "ได้ค่ะ ค่าเช่ารถเก๋ง วันละ 900 บาทค่ะ"),
+            ),
+            "วันละ 900 บาท",
+            "250 บาท/วัน",
+        ),
+        (  # English: the rental named by the van switched to
+            (
+                ("assistant", "The price is £35 per day."),
+                ("user", "Let's switch to the van instead."),
+                ("assistant", "Done. The van rental is £60 per day."),
+            ),
+            "£60 per day",
+            "£35 per day",
+        ),
+        (  # Persian: «اجاره» of the car switched to, named after it
+            (
+                ("assistant", "پراید قیمت هر روز ۵۰۰ هزار تومانه"),
+                ("user", "میشه عوضش کنیم به پژو؟"),
+                ("assistant", "بله، اجاره پژو هر روز ۸۰۰ هزار تومانه"),
+            ),
+            "هر روز ۸۰۰ هزار تومان",
+            "۵۰۰ هزار تومان",
+        ),
     ],
 )
 def test_the_price_per_unit_of_the_option_switched_to_replaces_the_held_one(
@@ -288,6 +324,66 @@ def test_a_quote_taken_up_and_left_again_leaves_no_old_rate_current() -> None:
             ("user", "Let's switch to the van instead."),
             ("assistant", "Done. There is a damage fee of £10 per day for the van."),
         ),
+        (  # the rent of another thing, a helmet: a charge of its own
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "ขอเปลี่ยนเป็น ADV 160 ค่ะ"),
+            ("assistant", "ได้ค่ะ เปลี่ยนให้แล้วค่ะ ค่าเช่าหมวกกันน็อค วันละ 20 บาท นะคะ"),
+        ),
+        (  # the rent of a child seat
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "ขอเปลี่ยนเป็นรถเก๋งค่ะ"),
+            ("assistant", "ได้ค่ะ ค่าเช่าเบาะเด็กวันละ 50 บาทค่ะ"),
+        ),
+        (  # the deposit of the rent: the deposit heads the charge
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "ขอเปลี่ยนเป็น ADV 160 ค่ะ"),
+            ("assistant", "ได้ค่ะ ค่ามัดจำค่าเช่า วันละ 100 บาท นะคะ"),
+        ),
+        (  # rent added on («ค่าเช่าเพิ่ม»): the difference, not the rent
+            ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+            ("user", "ขอเปลี่ยนเป็น ADV 160 ค่ะ"),
+            ("assistant", "ได้ค่ะ ค่าเช่าเพิ่มวันละ 200 บาทค่ะ"),
+        ),
+        (  # Persian: the insurance of the rent
+            ("assistant", "پراید قیمت هر روز ۵۰۰ هزار تومانه"),
+            ("user", "میشه عوضش کنیم به پژو؟"),
+            ("assistant", "بله، بیمه اجاره هر روز ۱۵۰ هزار تومانه"),
+        ),
+        (  # Persian: a fine for returning the rental late
+            ("assistant", "پراید قیمت هر روز ۵۰۰ هزار تومانه"),
+            ("user", "میشه عوضش کنیم به پژو؟"),
+            ("assistant", "بله، جریمه دیرکرد اجاره هر روز ۱۰۰ هزار تومانه"),
+        ),
+        (  # Persian: the rent of a child seat, named before «اجاره‌اش»
+            ("assistant", "پراید قیمت هر روز ۵۰۰ هزار تومانه"),
+            ("user", "میشه عوضش کنیم به پژو؟"),
+            ("assistant", "بله. صندلی کودک هم اجاره‌اش هر روز ۵۰ هزار تومانه"),
+        ),
+        (  # Persian: the rent of a child seat, named after «اجاره»
+            ("assistant", "پراید قیمت هر روز ۵۰۰ هزار تومانه"),
+            ("user", "میشه عوضش کنیم به پژو؟"),
+            ("assistant", "بله، اجاره صندلی کودک هر روز ۵۰ هزار تومانه"),
+        ),
+        (  # English: the rental of a roof rack
+            ("assistant", "The price is £35 per day."),
+            ("user", "Let's switch to the van instead."),
+            ("assistant", "Done. Roof rack rental is £5 per day."),
+        ),
+        (  # English: a roof rack asked for beside the switch is no option switched to
+            ("assistant", "The price is £35 per day."),
+            ("user", "Let's switch to the van and add a roof rack."),
+            ("assistant", "Done. Roof rack rental is £5 per day."),
+        ),
+        (  # English: the insurance of the rental, named after the rent word
+            ("assistant", "The price is £35 per day."),
+            ("user", "Let's switch to the van instead."),
+            ("assistant", "Done. The rental insurance is £12 per day."),
+        ),
+        (  # English: the insurance of the rental, named before it
+            ("assistant", "The price is £35 per day."),
+            ("user", "Let's switch to the van instead."),
+            ("assistant", "Done. Insurance on the rental is £12 per day."),
+        ),
     ],
 )
 def test_a_charge_beside_the_option_switched_to_replaces_no_price(
@@ -297,3 +393,18 @@ def test_a_charge_beside_the_option_switched_to_replaces_no_price(
     first = current(conversation(turns[0]))["price"]
     assert current(facts)["price"] == first
     assert history(facts, "price") == []
+
+
+def test_the_rent_of_an_add_on_beside_the_new_price_is_no_second_price() -> None:
+    """«ADV 450 บาท/วัน» with the helmet's rent added on: the ADV's price replaces the held
+    one; the helmet's rent is a charge of its own, not a second price beside it."""
+    facts = conversation(
+        ("assistant", "Click ราคา 250 บาท/วัน ค่ะ"),
+        ("user", "ขอเปลี่ยนเป็น ADV 160 ค่ะ"),
+        ("assistant", "ได้ค่ะ ADV 450 บาท/วัน ค่ะ ค่าเช่าหมวกกันน็อคเพิ่ม วันละ 20 บาท นะคะ"),
+    )
+    held = current(facts)
+    assert held["price"] == "450 บาท/วัน"
+    assert history(facts, "price") == ["250 บาท/วัน"]
+    assert held["rental_rate"] == "วันละ 20 บาท"
+    assert history(facts, "rental_rate") == []

@@ -168,11 +168,7 @@ from domain.memory.offline.subjects import (
     topics_named,
 )
 from domain.memory.offline.subjects import topic as topic_by_name
-from domain.memory.offline.switched_prices import (
-    OPTION_PRICES,
-    names_rent,
-    switched_price,
-)
+from domain.memory.offline.switched_prices import OPTION_PRICES, switched_price
 from domain.memory.offline.thai_addresses import named_in_reply
 from domain.memory.offline.thai_answers import asked_label, leads_reply
 from domain.memory.offline.thai_changes import change_key, changes_named
@@ -1101,17 +1097,7 @@ def _facts_in(
     )
     used: set[tuple[int, Kind]] = set()
     # «ขอเปลี่ยนเป็นชุดมหาบุญ» «ชุดมหาบุญ โต๊ะละ 2,000 บาท»: the held price per table, changed
-    switched = (
-        None
-        if from_user
-        else switched_price(
-            text,
-            values,
-            question,
-            facts.recent_values(),
-            lambda v: _charge_not_rent(text, v),
-        )
-    )
+    switched = None if from_user else switched_price(text, values, question, facts.recent_values())
     for index, value in enumerate(values):
         if _loose_date_in_question(text, value) or _said_exactly_next(
             text, value, values[index + 1 :]
@@ -1225,14 +1211,6 @@ def _changed_to(text: str, facts: _Facts, keyed: Sequence[FactMatch]) -> list[Fa
 
 def _names_someone(key: str) -> bool:
     return base_key(key).endswith("_name")
-
-
-def _charge_not_rent(text: str, value: ValueSpan) -> bool:
-    """Whether the sum ``value`` of ``text`` is named by a charge of its own, other than
-    the rent of what is booked («ค่าส่ง 80», not «ค่าเช่าเป็น 450 บาท/วัน»: the option's
-    price after a switch)."""
-    charge = charge_span(text, value.start, value.end)
-    return charge is not None and not names_rent(text[charge[0] : value.start])
 
 
 #: Kinds a sentence with "new" or "now" in it updates ("the new round is Tuesday 19 Nov").

@@ -30,6 +30,9 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 #: Words just after a sum that say it is the difference: "£30 more than your current room".
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:more|less|cheaper|extra)\s+than\b", re.IGNORECASE)
+#: How many characters before a sum its difference words are read in: the longest of them
+#: («แพงขึ้นกว่าของเดิม» with «อีก» and a currency sign, 24), and no further, so that the
+#: difference words of the sum before are not read as this one's.
 _REACH = 24
 
 
@@ -41,7 +44,11 @@ def quoted_price_taken(
     from a price ``held`` ((key, value), the most recently stated first)."""
     if not switches(customer_said):
         return None
-    sums = [(match, float(match.group().replace(",", ""))) for match in SUM.finditer(offered)]
+    sums = [
+        (match, number)
+        for match in SUM.finditer(offered)
+        if (number := amount_of(match.group())) is not None
+    ]
     differences = [number for match, number in sums if _is_difference(offered, match)]
     if len(differences) != 1:
         return None

@@ -23,9 +23,11 @@ both move to the new one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
+from domain.memory.offline.charges import charge_span
 from domain.memory.offline.fact_keys import base_key
+from domain.memory.offline.option_rents import option_words, rent_of_option
 from domain.memory.offline.rates import RATE_AFTER
 from domain.memory.offline.thai_changes import THAI_IF
 from domain.memory.offline.values import FA_LETTERS, TH_CLASSIFIER, Kind, ValueSpan
@@ -37,15 +39,6 @@ PRICE = "price"
 #: Keys that hold what the option itself costs per unit: its price, and the rent of what is
 #: booked («ค่าเช่า 450 บาท/วัน» holds ``rental_rate``), one rate under either name.
 OPTION_PRICES = frozenset({PRICE, "rental_rate", "room_rate"})
-
-#: A charge's name that says the rent of the option booked, its own price per day or night
-#: («ค่าเช่า», «ค่าห้อง», "rental rate", «اجاره», «کرایه»), not a charge beside it (the
-#: insurance, the delivery, a deposit).
-_RENT = re.compile(
-    r"ค่าเช่า|ค่าห้อง|\b(?:rent(?:al)?|(?:daily|nightly|room)\s+rate)\b"
-    rf"|(?<![{FA_LETTERS}])(?:اجاره|کرایه)",
-    re.IGNORECASE,
-)
 
 #: Words of the customer's that switch from the option held to another ("switch to", "go
 #: back to", «عوض», «เปลี่ยนเป็น», «กลับไป»): a first choice («เอาแบบพื้นฐาน») replaces no
@@ -127,12 +120,6 @@ def _added_on(text: str, start: int) -> bool:
     return bool(_ADDED.search(re.sub(r"[$£€]\s*$", "", lead)))
 
 
-def names_rent(charge: str) -> bool:
-    """Whether the words ``charge`` that name a charge name the rent of the option booked
-    («ค่าเช่าเป็น», "the rental rate is"): its price, not a charge of its own."""
-    return _RENT.search(charge) is not None
-
-
 def switches(customer_said: str) -> bool:
     """Whether the customer's message switches from the option held to another, as said,
     not asked about under a condition nor refused."""
@@ -149,7 +136,6 @@ def switched_price(
     values: Sequence[ValueSpan],
     customer_said: str,
     held: Iterable[tuple[str, str]],
-    is_charge: Callable[[ValueSpan], bool],
 ) -> tuple[ValueSpan, tuple[str, ...], int] | None:
     """The price per unit of the assistant's reply ``text`` to a switch of option in
     ``customer_said``, the held price keys it replaces (of ``held``: (key, value), the most
@@ -157,12 +143,13 @@ def switched_price(
     such price."""
     if not switches(customer_said) and not _HAGGLES.search(customer_said):
         return None
+    option = option_words(customer_said, _SWITCHES.search(customer_said))
     priced = [
         (value, unit)
         for value in values
         if value.kind is Kind.AMOUNT
         and (unit := price_unit(text, value.start, value.end)) is not None
-        and not is_charge(value)
+        and not _charge_of_its_own(text, value, option)
     ]
     if len(priced) != 1:
         return None  # none, or options side by side: each keeps its own
@@ -186,9 +173,20 @@ def switched_price(
     if not replaced:
         return None
     # one rate held under two keys (the option's price and its quote taken up): both move
-    old = amount_of(dict(prices)[replaced[0]])
-    keys = tuple(key for key in replaced if amount_of(dict(prices)[key]) == old)
+    amounts = {key: amount_of(held_value) for key, held_value in prices}
+    keys = tuple(key for key in replaced if amounts[key] == amounts[replaced[0]])
     return value, keys, _shown_from(text, value.start)
+
+
+def _charge_of_its_own(text: str, value: ValueSpan, option: str) -> bool:
+    """Whether the sum ``value`` of ``text`` is named by a charge of its own («ค่าส่ง 80»,
+    «ค่าเช่าหมวกกันน็อค วันละ 20», «بیمه اجاره …»), not the option's price nor its rent
+    («ค่าเช่าเป็น 450 บาท/วัน», "the van rental is £60 per day": the option's price after a
+    switch to ``option``, the customer's words naming it)."""
+    rent = rent_of_option(text, value.start, option)
+    if rent is not None:
+        return not rent
+    return charge_span(text, value.start, value.end) is not None
 
 
 def amount_of(text: str) -> float | None:
