@@ -426,6 +426,23 @@ class _Facts:
         self.latest.pop(key, None)  # re-insert so order follows the latest mention
         self.latest[key] = fact
 
+    def drop_copies_of(self, key: str) -> None:
+        """Drop the ``key_2``, ``key_3`` … this batch keyed whose value is now ``key``'s
+        own (an offer taken: "L-087" held, no longer a second one beside it)."""
+        held = self.current(key)
+        if held is None:
+            return
+        copies = {
+            variant
+            for variant, fact in self.latest.items()
+            if variant != key and base_key(variant) == key and restates(fact.value, held)
+        }
+        if not copies:
+            return
+        self.changes[:] = [fact for fact in self.changes if fact.key not in copies]
+        for variant in copies:
+            self.latest.pop(variant)
+
     def keys(self) -> frozenset[str]:
         return frozenset(self.latest) | {item.key for item in self.known}
 
@@ -630,8 +647,14 @@ def extract_facts(
         answered: set[str] = set()
         declines = conversation.declines(line.role, line.content)
         asks_new = conversation.asks_new_of(line.role, line.content)
-        # «یعنی ۱۵ آبان؟» «نه. ۱۶ آبان»: a no to a read-back is read as a correction's
-        held_asked = facts.held_before(previous.message_id if previous is not None else "")
+        # «یعنی ۱۵ آبان؟» «نه. ۱۶ آبان»: a no to a read-back is read as a correction's no,
+        # the value after it in the place of the one read back. Only a customer's line is
+        # read so: the values held before the message it answers, built for those alone.
+        held_asked = (
+            facts.held_before(previous.message_id if previous is not None else "")
+            if line.role == "user"
+            else {}
+        )
         reply = reply_read(line, previous, earlier, held_asked)
         matches = _facts_in(
             line.role,
@@ -667,6 +690,7 @@ def extract_facts(
         taken = _offer_taken_in_reply(line, previous, facts)
         if taken is not None:
             facts.add(*taken, line.message_id)
+            facts.drop_copies_of(taken[0])
         taken = _quoted_price_taken(line, previous, facts)
         if taken is not None:  # «ราคา 15,900 ต่างจากเดิม 3,000» «เปลี่ยนเป็น 6 ฟุตเลย»
             facts.add(*taken, line.message_id)
