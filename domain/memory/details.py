@@ -300,8 +300,9 @@ def _joined_at_the_fold(
             and "answer" in detail.kinds
             and without_speakers(question) not in joined[index].text
         ):
-            index = None  # the stored detail is another sentence of that message: a bare
-            # answer would lose the question that says what it answers
+            # the stored detail is another sentence of that message: a bare answer would
+            # lose the question that says what it answers
+            index = None
         if index is None or not rest:
             fresh.append(detail)
             continue

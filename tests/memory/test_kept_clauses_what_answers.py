@@ -188,3 +188,113 @@ def test_an_answer_stands_when_no_later_turn_changes_its_subject(later: str) -> 
     )
     answer = next(d for d in details if "walgreens" in d.text)
     assert not answer.superseded
+
+
+def _superseded(question: str, answer: str, *later: tuple[str, str]) -> bool:
+    details = kept_details(
+        [], details_of(_lines(("assistant", question), ("user", answer), *later))
+    )
+    return next(d for d in details if answer in d.text).superseded
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "later"),
+    [
+        (
+            "What colour would you like for the gift box?",
+            "burgundy",
+            [("user", "Can you change the box colour to navy please? Deliver on 3 May.")],
+        ),
+        (
+            "What colour would you like for the gift box?",
+            "burgundy",
+            [("user", "hmm make it navy instead please, deliver on 3 May")],
+        ),
+        (
+            "Which pharmacy should it go to?",
+            "walgreens on clark",
+            [
+                (
+                    "assistant",
+                    "Done, I've switched the pharmacy to the CVS on Halsted, ready 14 May.",
+                )
+            ],
+        ),
+        (
+            "جعبه رو چه رنگی میخواید؟",
+            "زرشکی",
+            [("user", "ببخشید رنگ جعبه رو عوض کنید، سرمه‌ای باشه. ۱۴ آبان بفرستید")],
+        ),
+        (
+            "جعبه رو چه رنگی میخواید؟",
+            "زرشکی",
+            [("user", "به جای زرشکی سرمه‌ای بذارید. ۱۴ آبان بفرستید")],
+        ),
+        (
+            "ต้องการกล่องสีอะไรคะ",
+            "สีแดงค่ะ",
+            [("user", "ขอเปลี่ยนสีกล่องเป็นสีน้ำเงินค่ะ ส่งวันที่ 14 มีนาคม")],
+        ),
+    ],
+)
+def test_a_change_of_the_thing_asked_to_a_new_answer_supersedes_it(
+    question: str, answer: str, later: list[tuple[str, str]]
+) -> None:
+    assert _superseded(question, answer, ("assistant", "Noted."), *later)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "later"),
+    [
+        # a word of change, the question's word, but not a change of that thing
+        (
+            "Which pharmacy should it go to?",
+            "walgreens on clark",
+            ("user", "can you update me when the pharmacy has it? My number is 0412 555 019"),
+        ),
+        (
+            "Which pharmacy should it go to?",
+            "walgreens on clark",
+            (
+                "assistant",
+                "Great, I've updated the pharmacy on order ORD-48213; "
+                "it will be ready on 14 March.",
+            ),
+        ),
+        (
+            "What colour would you like for the gift box?",
+            "burgundy",
+            ("user", "actually, could you also put a card in the gift box? Deliver on 3 May."),
+        ),
+        (
+            "جعبه رو چه رنگی میخواید؟",
+            "زرشکی",
+            ("user", "راستی میشه روی جعبه یه کارت تبریک هم بذارید به جای برچسب؟ ۱۴ آبان بفرستید"),
+        ),
+        # the same answer read back, a change refused, an offer the agent makes
+        (
+            "Which pharmacy should it go to?",
+            "walgreens on clark",
+            ("assistant", "I've updated the pharmacy to Walgreens on Clark, ready on 14 March."),
+        ),
+        (
+            "جعبه رو چه رنگی میخواید؟",
+            "زرشکی",
+            ("user", "رنگ جعبه رو عوض نکنید لطفا. ۱۴ آبان بفرستید"),
+        ),
+        (
+            "What colour would you like for the gift box?",
+            "burgundy",
+            ("assistant", "Would you like to change the box colour to navy? It ships 3 May."),
+        ),
+        (
+            "ต้องการกล่องสีอะไรคะ",
+            "สีแดงค่ะ",
+            ("user", "ไม่ต้องเปลี่ยนสีกล่องเป็นสีน้ำเงินนะคะ ส่งวันที่ 14 มีนาคม"),
+        ),
+    ],
+)
+def test_a_turn_that_does_not_change_the_thing_asked_leaves_the_answer_current(
+    question: str, answer: str, later: tuple[str, str]
+) -> None:
+    assert not _superseded(question, answer, ("assistant", "Noted."), later)
