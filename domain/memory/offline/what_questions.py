@@ -10,13 +10,26 @@ Asked with "what", "which" or "how" (English), «چه», «چی», «کدوم»,
 («یعنی چی؟», «หมายถึงอะไร»), not why, not how much,
 how many or how long (their answer is a number, kept by its value), and not a yes/no
 question that only holds such a word ("is that what you wanted?", «มีอะไรเพิ่มไหมคะ»).
-And what answers nothing: no preference ("whatever", «فرقی نمیکنه», «อะไรก็ได้»).
+And what answers nothing: no preference ("whatever", «فرقی نمیکنه», «อะไรก็ได้»), or only
+courtesy ("no worries", "thanks", «خواهش میکنم», «ไม่เป็นไรค่ะ»).
 """
 
 from __future__ import annotations
 
 import re
 
+from domain.memory.offline.lexicon import (
+    ENGLISH_GREETINGS,
+    ENGLISH_REPLIES,
+    PERSIAN_GREETINGS,
+    PERSIAN_REPLIES,
+    REPLY_NOUNS,
+    THAI_GREETINGS,
+    THAI_PARTICLES,
+    THAI_REPLIES,
+    alternation,
+    word_set,
+)
 from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
@@ -72,6 +85,23 @@ _NO_PREFERENCE = re.compile(
 )
 
 
+#: Replies of courtesy: thanks, an acknowledgement, a greeting, "no worries", «خواهش میکنم»,
+#: «ไม่เป็นไรค่ะ». The shared reply words, less those a bare answer to "which?" may be:
+#: "right" (a side), "fine" (a grade), «چشم» (an eye).
+_EN_THING_WORDS = word_set("right fine")
+_COURTESY = re.compile(
+    rf"(?<![\w'’])(?:{alternation((ENGLISH_REPLIES | ENGLISH_GREETINGS) - _EN_THING_WORDS)}"
+    r"|no\s+(?:worries|problem|prob|probs|bother|rush)(?:\s+at\s+all)?|np|please|pls|plz|you'?re\s+welcome"
+    r"|thx|ty|much\s+appreciated|appreciate\s+it|all\s+good|good\s+(?:morning|afternoon|evening))"
+    r"(?![\w'’])"
+    rf"|(?<![{_FA}])(?:{alternation((PERSIAN_REPLIES | PERSIAN_GREETINGS) - REPLY_NOUNS)}"
+    rf"|مشکلی\s+نیست|خواهش\s*(?:می\u200c?)?کنم|لطفا|لطفاً|ممنونم|متشکرم|سپاس|قربونت|فدات)(?![{_FA}])"
+    rf"|ไม่เป็นไร|ไม่มีปัญหา|{alternation(THAI_REPLIES | THAI_GREETINGS)}|{THAI_PARTICLES}",
+    re.I,
+)
+_NOTHING_LEFT = re.compile(r"^[\W_]*$")
+
+
 def asks_what(question: str) -> bool:
     """Whether ``question`` (a sentence that asks) asks what or which (module doc)."""
     if _ASKS_EN.search(question):
@@ -93,4 +123,6 @@ def names_nothing(answer: str) -> bool:
     bare answer (longer than ``MAX_ANSWER_WORDS``)."""
     if len(answer.split()) > MAX_ANSWER_WORDS:
         return True
+    if _NOTHING_LEFT.match(_COURTESY.sub(" ", answer)):
+        return True  # only courtesy: "no worries", «خواهش میکنم», «ไม่เป็นไรค่ะ»
     return _NO_PREFERENCE.search(answer.strip()) is not None
