@@ -655,7 +655,7 @@ def extract_facts(
             if line.role == "user"
             else {}
         )
-        reply = reply_read(line, previous, earlier, held_asked)
+        reply = reply_read(line, previous, earlier, list(held_asked.values()))
         matches = _facts_in(
             line.role,
             reply.text,

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.fact_match import FactMatch
 from domain.memory.offline.lexicon import FA_LETTERS
 from domain.memory.offline.read_backs_fa import read_back_of
-from domain.memory.offline.values import Kind, ValueSpan, digits_of, find_values
+from domain.memory.offline.values import Kind, ValueSpan, digits_of, find_values, what_is_counted
 
 _FA = FA_LETTERS
 
@@ -56,6 +56,8 @@ def as_read_back_correction(reply: str, asked: str, held: Iterable[str]) -> tupl
     opening = _OPENING_NO.match(reply)
     if opening is None or not reads_back(asked, held) or _names_again(reply, asked):
         return reply, 0
+    if _adds(reply, asked):
+        return reply, 0
     close = opening.start("close")
     if opening.group("close").isspace():  # «نه ۱۶ آبان»: a comma then the space
         return reply[:close] + "،" + reply[close:], 1
@@ -74,6 +76,34 @@ def _names_again(reply: str, asked: str) -> bool:
     …» keeps it, whatever the no turned down."""
     quoted = find_values(read_back_of(asked) or "")
     return any(_same(span.text, q.text) for span in find_values(reply) for q in quoted)
+
+
+#: «هم» (also, too) as a word: «نه ۲ تا بچه هم هستن» (no, there are 2 children too) adds
+#: to the value read back; not «همون», «همه».
+_ALSO = re.compile(rf"(?<![{_FA}])هم(?![{_FA}])")
+#: A count's classifier before its noun: «۳ تا شیرینی», «۲ عدد کیک».
+_CLASSIFIER = re.compile(r"^(?:تا|عدد|دونه|دانه)(?:\s+|$)")
+
+
+def _adds(reply: str, asked: str) -> bool:
+    """Whether ``reply``, after its no, adds to the read-back ``asked`` rather than puts it
+    right: it says «هم» (also) in its first clause («نه ۲ نفر دیگه هم ممکنه بیان»), or its
+    first count counts another noun than the count read back («پس ۴ نفر دیگه؟» «نه ۲ تا
+    بچه»: children, not people)."""
+    first_clause = re.split(r"[،,.!؟?]", reply.strip(), maxsplit=1)[0]
+    if _ALSO.search(first_clause):
+        return True
+    counts = [span for span in find_values(reply) if span.kind == Kind.COUNT]
+    quoted = [span for span in find_values(read_back_of(asked) or "") if span.kind == Kind.COUNT]
+    if not counts or not quoted:
+        return False
+    noun = _noun(counts[0].text)
+    return bool(noun) and all(_noun(q.text) not in ("", noun) for q in quoted)
+
+
+def _noun(count: str) -> str:
+    """The noun a count counts, without its classifier: «۳ تا شیرینی» → «شیرینی»."""
+    return _CLASSIFIER.sub("", what_is_counted(count).strip()).strip()
 
 
 def _quotes_value(said: str, held: Iterable[str]) -> bool:
@@ -121,23 +151,23 @@ def reply_read(
     line: TranscriptLine,
     previous: TranscriptLine | None,
     earlier: TranscriptLine | None,
-    held: Mapping[str, str],
+    held: Collection[str],
 ) -> ReadReply:
     """The customer's ``line`` as its values are read: its no written as a correction's
     when it says no to the assistant's read-back just before it
     (``as_read_back_correction``), or a «نه، » before it when the message before was that
-    no alone («یعنی ۱۵ آبان؟» «نه.» «۱۶ آبان»)."""
+    no alone («یعنی ۱۵ آبان؟» «نه.» «۱۶ آبان»). ``held``: the values held before it."""
     if line.role != "user" or previous is None:
         return ReadReply(line.content)
     if previous.role == "assistant":
-        text, added = as_read_back_correction(line.content, previous.content, held.values())
+        text, added = as_read_back_correction(line.content, previous.content, held)
         return ReadReply(text, added, previous.content if text != line.content else "")
     if (
         previous.role == "user"
         and earlier is not None
         and earlier.role == "assistant"
         and _BARE_NO.match(previous.content)
-        and reads_back(earlier.content, held.values())
+        and reads_back(earlier.content, held)
     ):
         return ReadReply(_CORRECTING_NO + line.content, len(_CORRECTING_NO), earlier.content)
     return ReadReply(line.content)
