@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from domain.memory.offline.lexicon import PERSIAN_IN_ALL, alternation
+from domain.memory.offline.lexicon import FA_BLOCK, FA_LETTERS, PERSIAN_IN_ALL, alternation
 from domain.memory.offline.values import what_is_counted
 
 #: Right before the new count, in its clause: a total reached, a count put to a number, a
@@ -91,14 +91,27 @@ def set_anew(before: str, after: str) -> bool:
 #: number is the count of ("for catering it's 35 now"), its first word after the article.
 _FOR_SUBJECT = re.compile(
     r"(?<![A-Za-z])for\s+(?:the\s+|our\s+|your\s+|my\s+)?(?P<en>[A-Za-z][A-Za-z-]{2,})"
-    r"|(?<![\w\u0600-\u06ff])(?:برای|واسه)\s+(?P<fa>[\u0600-\u06ff][\u0600-\u06ff\u200c]+)"
+    rf"|(?<![\w{FA_BLOCK}])(?:برای|واسه)\s+(?P<fa>[{FA_LETTERS}]{{2,}})"
     r"|(?:สำหรับ|ส่วน)\s*(?P<th>[\u0e01-\u0e4e]{3,})",
     re.IGNORECASE,
 )
-#: Words after "for" that name no thing counted: "for now", "for sure", "for everyone".
+#: A second subject joined to the first: "for catering and dinner", "for lunch, dinner",
+#: «برای ناهار و شام».
+_AND_SUBJECT = re.compile(
+    r"\s*(?:,\s*|\band\s+|&\s*)(?:the\s+|our\s+)?(?P<en>[A-Za-z][A-Za-z-]{2,})"
+    rf"|\s+و\s+(?P<fa>[{FA_LETTERS}]{{2,}})",
+    re.IGNORECASE,
+)
+#: Words after "for" that name no thing counted: "for now", "for sure", "for everyone", a
+#: number ("for two", «برای دو نفر») or a time ("for half", "for noon").
 _NOT_SUBJECTS = frozenset(
     {"now", "sure", "example", "instance", "everyone", "everybody", "all", "both", "each"}
     | {"this", "that", "them", "you", "real", "certain", "good", "free", "ever", "once"}
+    | {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}
+    | {"twelve", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "couple", "few"}
+    | {"half", "quarter", "noon", "midday", "midnight", "tonight", "later"}
+    | {"یه", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "همه", "هر"}
+    | {"ساعت", "امشب", "الان", "همین", "اون", "این"}
 )
 #: How many words before a bare number its "for X" may stand ("for catering it's 35").
 _SUBJECT_REACH = 5
@@ -108,14 +121,63 @@ def subject_of_count(before: str, after: str) -> str | None:
     """The thing a bare number is the count of, named by "for X" in the words just
     ``before`` it (in its sentence) or right ``after`` it ("38 for catering and dinner");
     not "for 35 people" (a count of its own noun) nor "for now"."""
+    subjects = subjects_of_count(before, after)
+    return subjects[0] if subjects else None
+
+
+def subjects_of_count(before: str, after: str) -> list[str]:
+    """Every thing a bare number is said for: "38 for catering and dinner" → catering,
+    dinner; «برای ناهار و شام ۳۸ نفریم» → ناهار, شام (``subject_of_count`` the first)."""
     near_before = " ".join(before.split()[-_SUBJECT_REACH:])
-    found = [m for m in _FOR_SUBJECT.finditer(near_before)]
-    following = _FOR_SUBJECT.match(after.lstrip())
-    for match in [*reversed(found), *([following] if following else [])]:
-        word = match["en"] or match["fa"] or match["th"]
-        if word and word.casefold() not in _NOT_SUBJECTS:
-            return word.casefold()
-    return None
+    found = list(_FOR_SUBJECT.finditer(near_before))
+    stripped = after.lstrip()
+    following = _FOR_SUBJECT.match(stripped)
+    for match, text in [
+        *((m, near_before) for m in reversed(found)),
+        *([(following, stripped)] if following else []),
+    ]:
+        word = _word(match)
+        if word and word not in _NOT_SUBJECTS:
+            subjects = [word]
+            end = match.end()
+            while (joined := _AND_SUBJECT.match(text, end)) and _word(joined) not in _NOT_SUBJECTS:
+                subjects.append(_word(joined))
+                end = joined.end()
+            return subjects
+    return []
+
+
+def _word(match: re.Match[str]) -> str:
+    return (match["en"] or match["fa"] or match.groupdict().get("th") or "").casefold()
+
+
+#: A time said with a number: "half 7", "quarter past 8", "8 o'clock", "7pm", "7:30",
+#: «ساعت ۸», «۸ و نیم», «2 ทุ่ม», «8 โมง».
+_TIME_BEFORE = re.compile(
+    r"(?:\b(?:at|half|quarter\s+(?:past|to))|ساعت|ตอน|เวลา)\s*$",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(
+    r"^\s*(?:o'?clock\b|[ap]\.?m\b|[:.]\d\d|و\s*نیم|(?:โมง|ทุ่ม|นาฬิกา|น\.))",
+    re.IGNORECASE,
+)
+#: A time the number is set against in its sentence: "8 now, not half 7", "instead of 7pm".
+_AGAINST_TIME = re.compile(
+    r"\b(?:not|instead\s+of|rather\s+than)\s+(?:at\s+)?"
+    r"(?:(?:half|quarter\s+(?:past|to))\s+\d|\d{1,2}\s*(?:o'?clock|[ap]\.?m\b|[:.]\d\d))"
+    rf"|(?<![\w{FA_BLOCK}])نه\s+ساعت",
+    re.IGNORECASE,
+)
+
+
+def said_as_time(before: str, after: str) -> bool:
+    """Whether a bare number is a time, not a count: a time's words beside it ("half 7",
+    "8 o'clock", «ساعت ۸», «8 โมง») or a time it is set against ("it's 8 now, not half 7")."""
+    return bool(
+        _TIME_BEFORE.search(before)
+        or _TIME_AFTER.search(after)
+        or _AGAINST_TIME.search(before + " " + after)
+    )
 
 
 def names_subject(sentence: str, subject: str) -> bool:

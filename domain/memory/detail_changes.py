@@ -50,7 +50,14 @@ from typing import Literal
 
 from domain.memory.agreed_changes import agreed_change
 from domain.memory.changed_in_place import from_to, quoted_then_changed
-from domain.memory.count_changes import names_subject, same_counted, set_anew, subject_of_count
+from domain.memory.count_changes import (
+    names_subject,
+    said_as_time,
+    same_counted,
+    set_anew,
+    subject_of_count,
+    subjects_of_count,
+)
 from domain.memory.offline.compound_words import joined_compounds
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.fact_keys import restates
@@ -556,15 +563,17 @@ NUMBER_KIND = "number"
 def _count_for_subject(newer: _Read, new: str, read: _Read, olds: Sequence[str]) -> str | None:
     """The one number of ``olds`` that ``new``, a bare number said anew "for X" ("for
     catering it's 35 now", "for the dinner, make it 40"), replaces: the one said in a
-    sentence that names X ("so it's 38 for catering and dinner"), alone there; not one of
-    another thing ("we only need 4 spaces now"), not asked, nor one more."""
+    sentence that names X ("so it's 38 for dinner"), alone there; not one said for X and
+    another thing too ("38 for catering and dinner": catering's stays), not one of another
+    thing ("we only need 4 spaces now"), not a time ("it's 8 now, not half 7"), not asked,
+    nor one more."""
     sentence = _sentence(newer.text, new)
     at = sentence.find(new)
     if at < 0:
         return None
     before, after = sentence[:at], sentence[at + len(new) :]
     subject = subject_of_count(before, after)
-    if subject is None or not set_anew(before, after):
+    if subject is None or not set_anew(before, after) or said_as_time(before, after):
         return None
     # its own clause only: "for catering it's 35 now, one of them can't make it" says 35
     ending = _CLAUSE.search(after)
@@ -576,8 +585,16 @@ def _count_for_subject(newer: _Read, new: str, read: _Read, olds: Sequence[str])
     named = [old for old in olds if names_subject(_sentence(read.text, old), subject)]
     if len(named) != 1 or _same_value(named[0], new, NUMBER_KIND):
         return None
-    said_with = [old for old in olds if _sentence(read.text, old) == _sentence(read.text, named[0])]
-    return named[0] if said_with == named else None
+    old_sentence = _sentence(read.text, named[0])
+    said_with = [old for old in olds if _sentence(read.text, old) == old_sentence]
+    if said_with != named:
+        return None
+    # "38 for catering and dinner": a change for dinner alone leaves catering's 38
+    old_at = old_sentence.find(named[0])
+    also_for = subjects_of_count(old_sentence[:old_at], old_sentence[old_at + len(named[0]) :])
+    if not all(names_subject(sentence, other) for other in also_for):
+        return None
+    return named[0]
 
 
 def _count_set_anew(newer: _Read, new: str, read: _Read, olds: Sequence[str]) -> str | None:
