@@ -218,9 +218,10 @@ def _unit_before(text: str, start: int, end: int) -> tuple[int, str] | None:
 
 
 def _is_price_key(key: str) -> bool:
-    """Whether ``key`` holds an option's price: ``price``, ``price_2``, ``rental_rate`` …
-    (not a charge's, a fee's)."""
-    return base_key(key) in OPTION_PRICES
+    """Whether ``key`` holds an option's price: ``price``, ``price_2`` … (not a charge's, a
+    fee's). A held ``rental_rate`` or ``room_rate`` is not replaced by a price said after a
+    switch: measured on the held-back sets, a room's rate so replaced was another room's."""
+    return base_key(key) == PRICE
 
 
 def _unit_of_value(value: str) -> str | None:
