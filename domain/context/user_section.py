@@ -22,7 +22,6 @@ from domain.ports.memory import SessionUser
 from domain.tokens import estimate_tokens
 from domain.user_memory.persona import UserMemoryKey
 from domain.user_memory.recall import Ranking, Recalled, rank_best, recall
-from domain.user_memory.recall_query import topic
 from schemas.context import ContextFormat, UserMemoryNote
 from schemas.limits import MIN_BUDGET
 from schemas.messages import StoredMessage
@@ -44,16 +43,14 @@ class UserSection:
     def recall(self, room: int, session_id: str) -> Recalled:
         if self.key is None:
             return Recalled()
-        # ranked by what the message is about, not by its greeting (``recall_query``)
-        about = topic(self.query)
         if self._ranked is None:  # once per request, however many times it recalls
             state = self.state
             self._ranked = rank_best(
-                state.conversations, about, state.recall_index, leave_out=session_id
+                state.conversations, self.query, state.recall_index, leave_out=session_id
             )
         return recall(
             self.state,
-            about,
+            self.query,
             max(room, 0),
             current_session=session_id,
             ranked=self._ranked,

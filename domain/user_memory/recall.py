@@ -6,8 +6,7 @@ conversation of that day under it; an identifier also with the values earlier
 conversations gave it, but a noted code's on their own lines: ``noted_codes``; a fact
 whose value another fact of its conversation shows is left out: ``held_facts``),
 then the summaries of earlier conversations (each with its open items: what
-was promised or left to do) most relevant to the query (a context's without its
-greeting, courtesy and function words: ``recall_query``): a
+was promised or left to do) most relevant to the query: a
 keyword score over the search terms (``domain.search.tokenize``, English,
 Persian and Thai alike), each term weighted by how few of the user's
 conversations hold it (so "my", "the" and "order" count little), plus a
