@@ -8,7 +8,9 @@ nothing. A read-back is a question of a read-back's shape (``read_backs_fa``: «
 «پس …؟», «… درسته؟», «… بود دیگه؟») that quotes a value the memory held before it, or
 states the value as the customer's («شماره‌تون …»), and asks for no action («ثبت کنم؟»,
 «میخواید …؟»). Such a reply is read as if its no were «نه،»: the value it gives is the
-read-back one's correction, and «نه ۱۶ آبان» no longer reads as "not 16 Aban".
+read-back one's correction, and «نه ۱۶ آبان» no longer reads as "not 16 Aban". A no
+that stands alone («نه.») reads the customer's next message so too (``reply_read``), and
+the value given goes under the key of the one read back (``read_back_put_right``).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ _FA = FA_LETTERS
 #: that thanks or refuses outright («نه ممنون», «نه مرسی», «نه اصلا»), nor «نه فقط», nor
 #: one that keeps the value read back («نه. همون درسته», «نه نه درسته»).
 _OPENING_NO = re.compile(
-    rf"^\s*(?:نه[\s.!]+)*نه(?P<close>[.!…]|\s)(?=[\s.!…]*[^\s.!…])"
+    r"^\s*(?:نه[\s.!]+)*نه(?P<close>[.!…]|\s)(?=[\s.!…]*[^\s.!…])"
     rf"(?![\s.!…]*(?:ممنون|مرسی|متشکر|سپاس|اصلا|اصلاً|فقط|تنها|خیر|همون|همین|همان|درسته|درست)"
     rf"(?![{_FA}]))"
     rf"(?![\s.!…]*نه(?![{_FA}]))"  # the last no of «نه نه …»
@@ -140,9 +142,7 @@ class ReadReply:
         if not added:
             return list(matches)
         return [
-            dataclasses.replace(
-                m, start=max(0, m.start - self.added), end=max(0, m.end - self.added)
-            )
+            dataclasses.replace(m, start=max(0, m.start - added), end=max(0, m.end - added))
             for m in matches
         ]
 
