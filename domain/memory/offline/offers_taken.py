@@ -6,7 +6,8 @@ held now, in the held one's place (not a second one beside it).
 
 The offer is the assistant's last question (what a bare yes answers), with a word of
 change ("instead", "switch", «به جاش», «เปลี่ยน») and one value, in it or in the first clause
-of the sentence after it when that says the value is free ("… instead? L-087 is free"), not
+of the sentence after it when that says the value is free or names the change ("… instead?
+L-087 is free"; "… instead? The engineer can come on 14 March instead of 12 March"), not
 a value the offer only applies to ("a refund instead? I can issue it against ORD-50011").
 No offer is a question to keep what is held ("keep L-112 rather than move to L-087?"), nor a
 second choice ("… instead? Or …?"); a value after "rather than", "instead of" is turned
@@ -48,10 +49,9 @@ _BUT_OR_NO = re.compile(
     re.IGNORECASE,
 )
 
-
 #: A question that offers a second choice after one before it: "… instead? Or …?",
 #: «یا …؟», «หรือ…».
-_OR = re.compile(r"\s*(?:or(?![A-Za-z])|یا(?![" + _FA + r"])|หรือ)", re.IGNORECASE)
+_OR = re.compile(rf"\s*(?:or(?![A-Za-z])|یا(?![{_FA}])|หรือ)", re.IGNORECASE)
 #: A question to keep what is held rather than change it: "keep L-112", "stay on",
 #: "leave it as it is", "no change"; «همون … بمونه», «نگه داریم», «تغییر ندیم»;
 #: «คงไว้», «เหมือนเดิม», «ไม่เปลี่ยน».
