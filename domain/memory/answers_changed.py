@@ -26,7 +26,7 @@ from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import word_set
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.terms import content_terms
-from domain.memory.offline.thai_changes import changes_named
+from domain.memory.offline.thai_changes import THAI_IF, changes_named
 from domain.memory.offline.values import FA_LETTERS
 from domain.memory.offline.what_questions import asks_what
 from domain.memory.speakers import speaker_of, speaker_turns, without_speakers
@@ -76,7 +76,8 @@ _LIGHT = word_set(
 _TH_IT = re.compile(
     r"(?:เปลี่ยน|ขอ)(?:ให้)?เป็น(?P<new>[\u0e01-\u0e4e]{2,})|เอา(?P<taken>[\u0e01-\u0e4e]{2,}?)แทน"
 )
-_TH_NOT = re.compile(r"ไม่|ถ้า|หาก|อยาก")
+#: Before a Thai change, words that say it is not made: «ไม่», «ถ้า» (if), «อยาก» (would like).
+_TH_NOT = re.compile(rf"ไม่|{THAI_IF}|อยาก")
 
 #: Shortest English or Persian word two spellings of one word share ("colour"/"colours").
 _MIN_STEM = 3
