@@ -13,6 +13,12 @@ Not a count added ("4 more rooms", "another 2", «۲ تا دیگه», «อี�
 พอไหมคะ"), refused or set as a threshold ("can't at 24 rooms", "above 25 rooms", "up to
 70"): those say nothing of what holds now. ``detail_changes`` asks this of the one older
 count of that noun before the newer one.
+
+A bare number ("35") has no noun of its own: "for X" beside it says what it counts ("for
+catering it's 35 now"; «برای …», «สำหรับ …»: ``subject_of_count``), and
+``detail_changes`` replaces the one older number said in a sentence that names X
+(``names_subject``); not a number said as a time ("it's 8 now, not half 7";
+``said_as_time``).
 """
 
 from __future__ import annotations

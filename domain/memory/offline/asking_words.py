@@ -1,7 +1,9 @@
 """Words a speaker asks with for something to be the one, shared by the rules that read a
 value, an option or a count taken: English "make it", "go for"/"go with", "let's";
 Persian «بذارید», «بندازیمش» (put it on), «بکنیدش» (make it so); Thai «ขอเป็น» (may it be). Each is a
-regex fragment with no bounds: each rule puts its own around it.
+regex fragment with no bounds: each rule puts its own around it. ``ASKS_CHANGE`` alone is a
+compiled pattern with its bounds: a request or an offer of a change is read the same by
+every rule that asks it.
 """
 
 from __future__ import annotations
