@@ -650,11 +650,8 @@ def extract_facts(
         # «یعنی ۱۵ آبان؟» «نه. ۱۶ آبان»: a no to a read-back is read as a correction's no,
         # the value after it in the place of the one read back. Only a customer's line is
         # read so: the values held before the message it answers, built for those alone.
-        held_asked = (
-            facts.held_before(previous.message_id if previous is not None else "")
-            if line.role == "user"
-            else {}
-        )
+        previous_id = previous.message_id if previous is not None else ""
+        held_asked = facts.held_before(previous_id) if line.role == "user" else {}
         reply = reply_read(line, previous, earlier, list(held_asked.values()))
         matches = _facts_in(
             line.role,
@@ -668,7 +665,7 @@ def extract_facts(
         )
         matches = reply.own(matches)
         if reply.read_back:  # the value given goes under the key of the one read back
-            keyed = facts.said_in(previous.message_id if previous is not None else "")
+            keyed = facts.said_in(previous_id)
             matches = read_back_put_right(
                 line.content, reply.read_back, (keyed, held_asked), matches
             )
