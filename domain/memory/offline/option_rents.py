@@ -66,7 +66,7 @@ _JOINS = word_set("and so but now then و ولی پس")
 #: Thai words around a rent that name no other thing: the copula, a rate («วันละ»,
 #: «ต่อวัน», «รายวัน»), the thing booked («รถ», «ห้องพัก»), the particles.
 _THAI_PLAIN = re.compile(
-    rf"เป็น|คือ|อยู่ที่|จะ|ก็|ใหม่|ของ|รถ|ห้องพัก|ห้อง|คัน|รุ่น|ราคา|เหลือ|นี้"
+    r"เป็น|คือ|อยู่ที่|จะ|ก็|ใหม่|ของ|รถ|ห้องพัก|ห้อง|คัน|รุ่น|ราคา|เหลือ|นี้"
     rf"|{TH_CLASSIFIER}ละ|ต่อ\s?{TH_CLASSIFIER}|ราย{TH_CLASSIFIER}|{THAI_PARTICLES}"
 )
 #: Where a customer's clause ends, or another thing asked for is joined to the switch ("and
