@@ -37,7 +37,7 @@ SUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: The key of prices the engine holds (``price``, ``price_2`` …).
 PRICE = "price"
 #: Keys that hold what the option itself costs per unit: its price, and the rent of what is
-#: booked («ค่าเช่า 450 บาท/วัน» holds ``rental_rate``), one rate under either name.
+#: booked («ค่าเช่า 450 บาท/วัน» holds ``rental_rate``): one rate, whichever of them holds it.
 OPTION_PRICES = frozenset({PRICE, "rental_rate", "room_rate"})
 
 #: Words of the customer's that switch from the option held to another ("switch to", "go
