@@ -22,6 +22,7 @@ from domain.context.held_values import CurrentValues, held
 from domain.context.needles import Needles, each_present
 from domain.context.repeated_notes import without_repeated_notes
 from domain.context.value_sorts import quoted_sort, same_shape, same_sort, time_of_day
+from domain.context.value_writings import other_writings
 from domain.memory.offline.lexicon import RELATIVE_DAYS, word_set
 from domain.memory.offline.values import find_values
 from domain.tokens import ELLIPSIS, fit_to_budget
@@ -69,6 +70,10 @@ class _Replaced:
     #: A time of day of a fact that is no opening hour: not marked where a clause says
     #: when a place opens or closes (``_mark_outside_hours``).
     hours_apart: bool = False
+    #: ``old`` is another writing of the value the fact keeps (``other_writings``): marked
+    #: only where quoted whole, since its words are the fact's value's words, which a
+    #: partial quote (``_mark_distinctive``) already looks for.
+    whole_only: bool = False
 
 
 class ReplacedMarks:
@@ -93,25 +98,21 @@ class ReplacedMarks:
         # current values are indexed once (``CurrentValues``).
         current = CurrentValues([fact.value for fact in facts])
         self._replaced = [
-            _replaced(fact, old, newer, facts, current)
+            _replaced(fact, written, newer, facts, current, whole_only=written != kept)
             for fact in facts
             for whole, newer in _replacements(fact)
-            if (
-                _markable(old := _without_current_part(whole, fact, facts))
-                or _short_name(old)
-                or _short_number(old)
-            )
-            and not held(old, newer.value)
-            and not echoes(old, newer.value)
+            for kept in [_without_current_part(whole, fact, facts)]
+            for written in _writings_to_mark(kept, newer)
         ]
         # a value a newer detail replaced (``detail_replaced``); one it changed (not a typo
         # put right, which is nobody's value) unless a fact holds it as current; none a
         # fact's history holds: the fact marks it, with its own current value
         earlier = [e.value.strip() for fact in facts for e in fact.history]
         detail_olds = [
-            (replaced.old, replaced.new, replaced_note(replaced.new))
+            (written, replaced.new, replaced_note(replaced.new), written != replaced.old)
             for replaced in detail_replaced
-            if _markable(replaced.old)
+            for written in (replaced.old, *other_writings(replaced.old))
+            if _markable(written)
             and same_sort(replaced.old, replaced.new)
             and not echoes(replaced.old, replaced.new)
             and (replaced.corrected or not current.holding(replaced.old))
@@ -120,11 +121,11 @@ class ReplacedMarks:
         # a relative day ("today", «امروز») is no value of its own: the day a delivery was
         # moved from is not the "today" of the shop's hours
         named_old = [
-            old
+            written
             for old in old_values
-            if len(old) >= MIN_MARKED_CHARS
-            and old.casefold() not in RELATIVE_DAYS
-            and not current.restating(old)
+            if len(old) >= MIN_MARKED_CHARS and old.casefold() not in RELATIVE_DAYS
+            for written in (old, *other_writings(old))
+            if len(written) >= MIN_MARKED_CHARS and not current.restating(written)
         ]
         # What ``mark`` does to a text, in order: each step changes only a text that holds
         # one of its needles (``each_present`` looks at those steps alone).
@@ -132,8 +133,11 @@ class ReplacedMarks:
             (item.needles, partial(_mark_replaced, item)) for item in self._replaced
         ]
         steps += [
-            (_cased(old), partial(_mark_if_quoted, old, new, note))
-            for old, new, note in detail_olds
+            (
+                _cased(old),
+                partial(_mark_if_quoted_whole if other else _mark_if_quoted, old, new, note),
+            )
+            for old, new, note, other in detail_olds
         ]
         steps += [(_cased(old), partial(_mark_if_named, old)) for old in named_old]
         self._steps = [step for _, step in steps]
@@ -173,11 +177,30 @@ class ReplacedMarks:
         return without_repeated_notes(text)
 
 
+def _writings_to_mark(old: str, newer: Fact) -> list[str]:
+    """``old`` and its other writings (``other_writings``: «۱۲۰» and "120", "1,890" and
+    "1890", "2pm" and "14:00") that are long enough to mark and are no newer value said
+    again: a summary may quote the old value in any of them."""
+    return [
+        written
+        for written in (old, *other_writings(old))
+        if (_markable(written) or _short_name(written) or _short_number(written))
+        and not held(written, newer.value)
+        and not echoes(written, newer.value)
+    ]
+
+
 def _replaced(
-    fact: Fact, old: str, newer: Fact, facts: Sequence[Fact], current: CurrentValues
+    fact: Fact,
+    old: str,
+    newer: Fact,
+    facts: Sequence[Fact],
+    current: CurrentValues,
+    *,
+    whole_only: bool = False,
 ) -> _Replaced:
     """What marking ``old``, an earlier value of ``fact``, takes: ``newer`` replaced it."""
-    word = _distinctive_words(old, newer.value)[:1]
+    word = [] if whole_only else _distinctive_words(old, newer.value)[:1]
     return _Replaced(
         old,
         newer,
@@ -186,6 +209,7 @@ def _replaced(
         (*_cased(old), *word),
         held_by=_holding_word(facts, word[0], fact.key) if word else (),
         hours_apart=time_of_day(old) and not _HOURS_KEY.search(fact.key),
+        whole_only=whole_only,
     )
 
 
@@ -268,7 +292,9 @@ def _mark_replaced(item: _Replaced, text: str) -> str:
     if _short_number(item.old):
         return _mark_beside_unit(text, item)
     if item.holders:  # also another subject's current value: "ใบละ 4,500 บาท" a price
-        return _mark_in_sentences_about(text, item.old, item.fact, item.note, item.holders)
+        return _mark_in_sentences_about(
+            text, item.old, item.fact, item.note, item.holders, whole_only=item.whole_only
+        )
     if item.hours_apart:
         return _mark_outside_hours(text, item)
     return _mark_one(item, text)
@@ -291,6 +317,8 @@ def _mark_one(item: _Replaced, text: str) -> str:
 def _mark_one_in(item: _Replaced, text: str) -> str:
     if _short_time(item.old):
         return _mark_beside_subject(text, item.old, item.fact.key, item.note)
+    if item.whole_only:
+        return _mark(text, item.old, item.note, item.fact.value)
     return _mark_quoted(text, item.old, item.fact.value, item.note, item.held_by)
 
 
@@ -353,6 +381,11 @@ def _mark_if_quoted(old: str, current: str, note: str, text: str) -> str:
     return _mark_quoted(text, old, current, note) if _in_text(old, text) else text
 
 
+def _mark_if_quoted_whole(old: str, current: str, note: str, text: str) -> str:
+    """``old``, another writing of a detail's replaced value, marked where quoted whole."""
+    return _mark(text, old, note, current) if _in_text(old, text) else text
+
+
 def _mark_if_named(old: str, text: str) -> str:
     return _mark(text, old, OLD_NOTE) if _in_text(old, text) else text
 
@@ -404,7 +437,7 @@ _SENTENCE_BREAK = re.compile(r"(\n|(?<=[.!?؟])\s+)")
 
 
 def _mark_in_sentences_about(
-    text: str, old: str, fact: Fact, note: str, holders: Sequence[str]
+    text: str, old: str, fact: Fact, note: str, holders: Sequence[str], *, whole_only: bool = False
 ) -> str:
     """``old``, which other facts (``holders``) hold as current too, marked only in the
     sentences about ``fact``'s subject and about none of theirs: "your fitting is on
@@ -420,7 +453,11 @@ def _mark_in_sentences_about(
         if about(_clause_before(sentence, old), fact.key) and not any(
             about(sentence, key) for key in holders
         ):
-            pieces[index] = _mark_quoted(sentence, old, fact.value, note)
+            pieces[index] = (
+                _mark(sentence, old, note, fact.value)
+                if whole_only
+                else _mark_quoted(sentence, old, fact.value, note)
+            )
     return "".join(pieces)
 
 

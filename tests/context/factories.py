@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from schemas.memory_model import Detail, Fact, TierName, TierSummary
+from schemas.memory_model import Detail, Fact, FactValue, TierName, TierSummary
 from schemas.memory_state import MemoryState
 from schemas.messages import Role, StoredMessage
 
@@ -32,6 +32,13 @@ def fact(key: str, value: str, minutes_ago: int = 0, source: str = "m1") -> Fact
         value=value,
         source_message_id=source,
         updated_at=NOW - timedelta(minutes=minutes_ago),
+    )
+
+
+def moved(key: str, old: str, new: str) -> Fact:
+    """A fact at ``new`` whose history holds ``old``."""
+    return fact(key, new).model_copy(
+        update={"history": [FactValue(value=old, source_message_id="m1", updated_at=NOW)]}
     )
 
 
