@@ -21,6 +21,7 @@ from domain.memory.engine import ExtractedFact, MemoryEngine, TranscriptLine
 from domain.memory.gone_back import gone_back_facts
 from domain.memory.offline.changed_counts import changed_counts
 from domain.memory.offline.fact_keys import restates
+from domain.memory.offline.no_longer import no_longer
 from domain.memory.offline.offered_names import offered_since
 from domain.memory.offline.superseded import superseded
 from domain.memory.offline.switched_options import switched_options
@@ -142,9 +143,12 @@ def fold(
             + [line.content for line in context],
             [line.content for line in lines],
         )
-        # counts and options no fact holds, changed: «۳ کارگر» → «۴ کارگر», interim → full
+        # counts and options no fact holds, changed: «۳ کارگر» → «۴ کارگر», interim → full;
+        # choices said to hold no longer («دیگه کارت به کارت نمیکنم»)
         said = _said_before(state)
-        unheld = [find(said, context, lines) for find in (changed_counts, switched_options)]
+        unheld = [
+            find(said, context, lines) for find in (changed_counts, switched_options, no_longer)
+        ]
         replaced += changes.old + [old for change in unheld for old in change.old]
         # A value changed back to is current again: no longer marked as replaced.
         new = {*changes.new, *(value for change in unheld for value in change.new), *gone_back}
