@@ -60,6 +60,11 @@ from domain.memory.offline.lexicon import (
 )
 from domain.memory.offline.own_people import own_people_named
 from domain.memory.offline.person_names import people_named, relation_words
+from domain.memory.offline.preferences_stated import (
+    PREFERRED,
+    preference_starts,
+    states_preference,
+)
 from domain.memory.offline.read_backs_fa import confirmed_read_back
 from domain.memory.offline.sentences import split_sentences
 from domain.memory.offline.small_talk import is_small_talk
@@ -564,6 +569,11 @@ def _customer_clauses(text: str) -> list[KeptClause]:
     found += [
         KeptClause(_clause_at(text, at), "instruction") for at in _request_matches(text, _SUITS_EN)
     ]
+    for at in preference_starts(text):
+        clause = _clause_at(text, at)
+        # "… instead", «… ดีกว่า»: a choice made over what was settled, asked of no one
+        if states_preference(clause, text) and _asks_for_something(PREFERRED.sub(" ", clause)):
+            found.append(KeptClause(clause, "choice"))
     found += [KeptClause(_clause_at(text, at), "person") for at in own_people_named(text)]
     return found
 

@@ -1,0 +1,53 @@
+"""A customer's preference of one way over another: "they want maroon with a white sash
+instead", "I'd rather have it delivered", «بجاش پسرم میاد تحویل بگیره» (my son comes for it
+instead), «ส่งที่โรงเรียนเลยดีกว่าค่ะ» (better send it to the school).
+
+The words "instead", "I'd rather", «به جاش» / «بجاش» / «عوضش» and a Thai clause closed by
+«ดีกว่า» (rather, better) say that what the clause names replaces what was settled before,
+often with no request word ("can you", «ขอ») and no shaped value, so no other rule keeps
+it, and a later turn relies on it.
+Not a preference: a question ("should we do black instead?" asks), a refusal ("rather
+not", «ไม่บอกดีกว่า», better not say), a Thai «ไม่ … ดีกว่า» (better not to: a thing turned
+down, «ไม่เอาดีกว่า»), "rather" as "quite" ("that's rather a long time"), nor a comparison
+(«เกาะถนนดีกว่ามาก», grips much better; «ดีกว่ารอ…», better than waiting). Nor a clause
+that names the way it turns down ("instead of navy", "rather … than bank transfer", «به جای
+سفید», «ดีกว่าสีขาว»): the detail would show that old way as if it were still wanted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.lexicon import FA_LETTERS
+
+_FA = FA_LETTERS
+
+#: A word that puts one way in another's place (module doc): "instead" (not "instead of"),
+#: "I'd rather", a clause opening with "rather", «به جاش», a Thai clause closed by «ดีกว่า»
+#: and a polite particle at most.
+PREFERRED = re.compile(
+    r"(?<![\w'’])(?i:instead(?!\s+of\b)|(?:(?<='d\s)|(?<=’d\s)|(?<=would\s)|(?<=had\s)|^)rather)"
+    r"(?![\w'’])"
+    rf"|(?<![{_FA}])(?:به[\s\u200c]?جاش|بجاش|عوضش)(?![{_FA}])"
+    r"|ดีกว่า(?=(?:นะ)?(?:ครับ|คับ|ค่ะ|คะ|ค่า|จ้ะ|จ้า)?(?:[\s!.~]|$))"
+)
+#: What says the preference is none: "rather not", "rather … than" (the way turned down
+#: named), Thai «ไม่ …ดีกว่า» (better not).
+_NOT_PREFERRED = re.compile(
+    r"(?<![\w'’])(?i:rather\s+not|rather\b.*\bthan)(?![\w'’])|ไม่\S{0,12}ดีกว่า"
+)
+
+
+def preference_starts(text: str) -> list[int]:
+    """Where ``text`` (a customer's sentence) uses a word of preference (``PREFERRED``)."""
+    return [match.start() for match in PREFERRED.finditer(text)]
+
+
+def states_preference(clause: str, sentence: str) -> bool:
+    """Whether ``clause`` of ``sentence``, which holds a word of preference, states one
+    (module doc): not a question (the clause may have lost its question mark to the
+    clause cut), not a refusal nor a thing turned down."""
+    at = sentence.find(clause)
+    asks = at >= 0 and sentence[at + len(clause) :].lstrip().startswith(("?", "؟"))
+    return not asks and not is_question(clause) and not _NOT_PREFERRED.search(clause)
