@@ -141,6 +141,7 @@ from domain.memory.offline.person_names import (
 from domain.memory.offline.plates_said_again import plate_said_again
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.prices_brought_down import price_brought_down
+from domain.memory.offline.prices_by_difference import PRICE_DIFFERENCE
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.quoted_prices_taken import quoted_price_taken
 from domain.memory.offline.rates import RATE_AFTER
@@ -1623,9 +1624,12 @@ def _quote_put_right(
 _LATELY = 3
 #: Values a correction said before a price puts right instead of it.
 _SAID_FIRST = frozenset({Kind.DATE, Kind.TIME, Kind.AMOUNT})
-#: Sums that are no price quoted for a thing: what a correction's "price" never puts right.
+#: Sums that are no price quoted for a thing: what a correction's "price" never puts right
+#: (a price difference is the gap between two prices, «ส่วนต่างราคา 640», not one of them).
 _NOT_QUOTES = frozenset(
-    {"order_total", "payment_amount", "refund_amount", "balance_due", "discount"} | _PART_PAID
+    {"order_total", "payment_amount", "refund_amount", "balance_due", "discount"}
+    | {PRICE_DIFFERENCE}
+    | _PART_PAID
 )
 
 

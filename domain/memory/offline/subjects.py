@@ -747,7 +747,9 @@ TOPICS: tuple[Topic, ...] = (
         # "AU$40 more per night": what one thing costs over another
         english=r"(?:price|fare)\s+difference|difference|top[\s-]?up|more",
         persian=r"مابه[\u200c\s]?(?:ال)?تفاوت|اختلاف\s*قیمت",
-        thai=r"ส่วนต่าง",
+        # «ส่วนต่างราคา 640 บาท»: the price word is part of the label, no price's cue (the
+        # cue ends where «ราคา» ends, and the earlier of two cues so placed wins)
+        thai=r"ส่วนต่าง(?:ของ)?(?:ราคา)?",
     ),
     Topic(
         "bank",

@@ -18,6 +18,10 @@ insurance, the delivery stay charges of their own); a held price of the new sum 
 option's quote asked about before it was taken («ADV 160 วันละ 450 บาท»), not the old
 price; and when the old price is held under two keys (the price and the quote taken up),
 both move to the new one.
+
+A price said with no unit after the switch («เปลี่ยนเป็น Michelin ราคา 1,890 บาท») names
+no held price by its unit: the one a held price difference is the gap to is replaced
+(``prices_by_difference``), or none.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from domain.memory.offline.charges import charge_span
 from domain.memory.offline.fact_keys import base_key
 from domain.memory.offline.option_rents import option_words, rent_of_option
+from domain.memory.offline.prices_by_difference import replaced_by_difference, said_as_price
 from domain.memory.offline.rates import RATE_AFTER
 from domain.memory.offline.thai_changes import THAI_IF
 from domain.memory.offline.values import FA_LETTERS, TH_CLASSIFIER, Kind, ValueSpan
@@ -151,13 +156,13 @@ def switched_price(
         and (unit := price_unit(text, value.start, value.end)) is not None
         and not _charge_of_its_own(text, value, option)
     ]
+    if not priced:  # «เปลี่ยนเป็น Michelin ราคา 1,890 บาท»: no unit, its difference may say
+        return _price_said_bare(text, values, option, held)
     if len(priced) != 1:
-        return None  # none, or options side by side: each keeps its own
+        return None  # options side by side: each keeps its own
     value, unit = priced[0]
-    if _added_on(text, value.start) or _CONDITION.search(
-        text, max(0, value.start - 40), value.start
-    ):
-        return None  # "plus £5 a night", «ถ้าเกิน 250 ตัว ตัวละ 199»: no price of the option now
+    if _added_or_conditional(text, value.start):
+        return None
     new = amount_of(value.text)
     # a held price of the new sum is the option switched to, quoted before it was taken
     # («ADV 160 วันละ 450 บาท» asked about): the old option's price is another one
@@ -176,6 +181,34 @@ def switched_price(
     amounts = {key: amount_of(held_value) for key, held_value in prices}
     keys = tuple(key for key in replaced if amounts[key] == amounts[replaced[0]])
     return value, keys, _shown_from(text, value.start)
+
+
+def _price_said_bare(
+    text: str, values: Sequence[ValueSpan], option: str, held: Iterable[tuple[str, str]]
+) -> tuple[ValueSpan, tuple[str, ...], int] | None:
+    """The one sum of ``text`` said as the price with no unit («ราคา 1,890 บาท»), the held
+    price keys a held price difference says it replaces (``prices_by_difference``) and where
+    it is shown from; ``None`` when there is no such sum or no held price fits."""
+    said = [
+        value
+        for value in values
+        if value.kind is Kind.AMOUNT
+        and said_as_price(text, value.start)
+        and not _charge_of_its_own(text, value, option)
+    ]
+    if len(said) != 1:
+        return None
+    value = said[0]
+    if _added_or_conditional(text, value.start):
+        return None
+    keys = replaced_by_difference(value.text, held, OPTION_PRICES)
+    return (value, keys, value.start) if keys else None
+
+
+def _added_or_conditional(text: str, start: int) -> bool:
+    """Whether the price at ``start`` is added on or holds only under a condition ("plus £5
+    a night", «ถ้าเกิน 250 ตัว ตัวละ 199»): no price of the option now."""
+    return _added_on(text, start) or _CONDITION.search(text, max(0, start - 40), start) is not None
 
 
 def _charge_of_its_own(text: str, value: ValueSpan, option: str) -> bool:
