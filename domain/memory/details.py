@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from domain.memory.answers_asked_again import answers_asked_again
 from domain.memory.answers_changed import changed_answers
 from domain.memory.detail_changes import fully_replaced, replaced_values, value_changes
 from domain.memory.engine import TranscriptLine
@@ -258,6 +259,8 @@ def kept_details(
     # Worked out over every kept detail at each fold (a new one may replace a value of any
     # stored one; the list is bounded) and stored, so that a context only reads them.
     changes = value_changes(details)
+    known = {(change.older, change.old) for change in changes}
+    changes += [c for c in answers_asked_again(details) if (c.older, c.old) not in known]
     gone = superseded_indexes(details) | fully_replaced(details, changes) | changed_answers(details)
     replaced = replaced_values(len(details), changes)
     details = [_as_folded(d, i in gone, replaced[i]) for i, d in enumerate(details)]
