@@ -13,7 +13,8 @@ Everything a context can show is put in one order of priority (``PRIORITY``):
     5. details (``domain.memory.details``), newest first (one whose every value a newer
        detail says anew, with no word of change, after the others: ``share_order``),
        each in its compact form
-       (``compact_detail``: its values and the words that say what they are), within the
+       (``compact_detail``: its values and the words that say what they are; a bare
+       answer as "topic: answer", ``answer_lines``), within the
        details' share of the budget (``details_room``: none up to ``DETAILS_FROM``
        tokens): a value the summaries dropped is only there. While a detail is left
        out of the share, what the share does not use is kept (``_reserve``): what
@@ -63,6 +64,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from domain.context.answer_lines import answer_line
 from domain.context.compact_detail import compact_detail
 from domain.context.fact_order import held_elsewhere, in_showing_order
 from domain.context.model import (
@@ -432,7 +434,7 @@ def _position(item: _Item) -> int:
 
 def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item, _Said]]:
     """The stored details, newest first, those a newer one says anew last (``share_order``),
-    each in its compact form (``compact_detail``) with
+    each in its compact form (``compact_detail``, or ``answer_lines`` for a bare answer) with
     its replaced values marked, and what it says there (a fold has flagged those a newer
     detail supersedes, and those whose every value and word newer details replaced or say
     (``says_nothing_current``) are left out)."""
@@ -440,7 +442,7 @@ def _detail_items(memory: MemoryState, marks: ReplacedMarks) -> list[tuple[_Item
     for detail in share_order(memory.details):
         if detail.superseded or says_nothing_current(detail, memory.details):
             continue
-        compact = compact_detail(detail.text.strip(), detail.values)
+        compact = answer_line(detail) or compact_detail(detail.text.strip(), detail.values)
         shown = ContextDetail(
             text=marks.mark_detail(compact, detail.values),
             first_position=detail.first_position,
