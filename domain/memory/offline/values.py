@@ -114,6 +114,17 @@ _EN_UNIT = (
     # a floor by its ordinal: "3rd Floor, 18 Queen Square"
     r"|\d{1,2}(?i:st|nd|rd|th)\s+(?i:floor))"
 )
+#: The street types written short, whose dot is no sentence's end ("12 Baker St. Apt. 4").
+_EN_STREET_SHORT = "|".join(
+    rf"(?<=\b{short})" for short in ("St", "Rd", "Ave", "Blvd", "Ln", "Dr", "Ct", "Pl", "Sq", "Hwy")
+)
+#: Capitalised words after a street that are no town: a word that opens a sentence, or the
+#: label of the next value ("7 Zand Boulevard. Order ORD-48213", "…, Booking ref XK7P2Q").
+_EN_NOT_A_TOWN = (
+    r"(?:And|But|Or|For|Please|Thanks|Thank|Then|The|It|Is|On|At|By|My|Our|Your|We|You"
+    r"|Order|Ticket|Booking|Tracking|Reference|Ref|Invoice|Account|Coupon|Promo|Voucher"
+    r"|Code|Phone|Tel|Mobile|Email|Case|Claim|Policy|Reservation|Confirmation|Customer)"
+)
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 #: An Irish Eircode: a routing key (a letter and two digits, or D6W) and four letters and
 #: digits, both kinds ("H91 K7P3", "D6W XY12"): one code, not a loose "K7P3". Any capital
@@ -125,9 +136,12 @@ _EN_ADDRESS = re.compile(
     rf"(?:{_EN_UNIT},?\s+(?:\d{{1,5}}[A-Za-z]?,?\s+)?"
     rf"|(?<![\w.,])\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?\s+)"
     # the street's name, numbered streets too ("415 NW 11th Ave", "88 East 3rd Street")
-    rf"(?:(?:[A-Z][\w'.-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,3}}{_EN_STREET}\b\.?"
+    rf"(?:(?:[A-Z][\w'.-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,3}}{_EN_STREET}\b"
+    # an abbreviation's dot ("Baker St. Apt. 4"); a whole word's ends the sentence
+    rf"(?:(?:{_EN_STREET_SHORT})\.)?"
     rf"(?:,?\s+(?:{_EN_UNIT}|{_UK_POSTCODE}\b|[A-Z]{{2}}\s\d{{5}}\b|\d{{5}}(?:-\d{{4}})?\b"
-    rf"|(?!(?:And|But|Or|For|Please|Thanks|Then|The|It|Is|On|At|By)\b)[A-Z][\w'-]+)"
+    # a town: a capitalised word with no digit that opens no new sentence or label
+    rf"|(?!{_EN_NOT_A_TOWN}\b)[A-Z](?![\w'-]*\d)[\w'-]+)"
     # the postcode after a full stop: "212 Gloucester Road, Bishopston. BS7 8NU"
     rf"|\.\s+{_UK_POSTCODE}(?![\w@]))*"
 )
@@ -151,8 +165,11 @@ _FA_ADDRESS = re.compile(
     rf"{_FA_GROUND_FLOOR}"
     rf"|(?<![{_FA}])(?:پلاک|واحد)\s+\d+{_FA_GROUND_FLOOR}"
 )
+#: Words that close the address's sentence, or label the next value when no full stop
+#: ends it («… پلاک ۷ شماره سفارش ORD-48213»): never a part of the address.
 _FA_ADDRESS_TAIL_WORDS = re.compile(
-    r"\s+(?:است|هست|هستش|می[\u200c\s]?باشد|رو|را|بفرستید|ارسال|لطفا|لطفاً|ممنون|و)$"
+    r"(?:\s+(?:است|هست|هستش|می[\u200c\s]?باشد|رو|را|بفرستید|ارسال|لطفا|لطفاً|ممنون|و"
+    r"|سفارش|شماره|کد|رهگیری|پیگیری|فاکتور|تلفن|موبایل))+$"
 )
 #: Thai address parts; «ต.» and «ม.» (tambon, village) are not the months «ต.ค.» and «ม.ค.»
 _TH_PART = (
