@@ -11,6 +11,10 @@ states the value as the customer's («شماره‌تون …»), and asks for n
 read-back one's correction, and «نه ۱۶ آبان» no longer reads as "not 16 Aban". A no
 that stands alone («نه.») reads the customer's next message so too (``reply_read``), and
 the value given goes under the key of the one read back (``read_back_put_right``).
+
+English and Thai read-backs and noes ("So that's 12 March, is that right?" "No, 14 March.";
+«วันที่ 12 มีนาคม ใช่ไหมคะ» «ไม่ค่ะ 14 มีนาคม») are read the same way, their shapes in
+``read_backs_en_th``: the no is written as "Actually," / «ที่ถูกคือ».
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from domain.memory.engine import TranscriptLine
+from domain.memory.offline import read_backs_en_th
 from domain.memory.offline.fact_match import FactMatch
 from domain.memory.offline.lexicon import FA_LETTERS
 from domain.memory.offline.read_backs_fa import read_back_of
@@ -56,7 +61,9 @@ def as_read_back_correction(reply: str, asked: str, held: Iterable[str]) -> tupl
     doc), and how many characters that put before the reply's own words (a mark becomes
     the comma: none; a space gets one before it: 1); else ``reply`` as it is and 0."""
     opening = _OPENING_NO.match(reply)
-    if opening is None or not reads_back(asked, held) or _names_again(reply, asked):
+    if opening is None:
+        return _english_or_thai_correction(reply, asked, held)
+    if not reads_back(asked, held) or _names_again(reply, asked):
         return reply, 0
     if _adds(reply, asked):
         return reply, 0
@@ -66,17 +73,34 @@ def as_read_back_correction(reply: str, asked: str, held: Iterable[str]) -> tupl
     return reply[:close] + "،" + reply[close + 1 :], 0
 
 
+def _english_or_thai_correction(reply: str, asked: str, held: Iterable[str]) -> tuple[str, int]:
+    """``as_read_back_correction`` of an English or Thai no ("No, 14 March", «ไม่ค่ะ 14
+    มีนาคม»): written as "Actually," / «ที่ถูกคือ»; not one that names the read-back value
+    again ("No, 12 March is fine") or adds to it ("No, and also …")."""
+    written = read_backs_en_th.as_correction(reply)
+    if written is None or not reads_back(asked, held) or _names_again(reply, asked):
+        return reply, 0
+    if read_backs_en_th.adds(reply) or _adds(reply, asked):
+        return reply, 0
+    return written
+
+
+def _read_back(asked: str) -> str | None:
+    """What ``asked`` reads back, in Persian, English or Thai (module doc)."""
+    return read_back_of(asked) or read_backs_en_th.read_back_of(asked)
+
+
 def reads_back(asked: str, held: Iterable[str]) -> bool:
     """Whether the question ``asked`` reads back a value in ``held`` or one it calls the
     customer's, for the customer to confirm, and asks for no action (module doc)."""
-    said = read_back_of(asked)
+    said = _read_back(asked)
     return said is not None and not _ASKS_ACTION.search(said) and _quotes_value(said, held)
 
 
 def _names_again(reply: str, asked: str) -> bool:
     """Whether ``reply`` names a value the read-back ``asked`` quoted: «نه. ۱۵ آبان درسته،
     …» keeps it, whatever the no turned down."""
-    quoted = find_values(read_back_of(asked) or "")
+    quoted = find_values(_read_back(asked) or "")
     return any(_same(span.text, q.text) for span in find_values(reply) for q in quoted)
 
 
@@ -96,7 +120,7 @@ def _adds(reply: str, asked: str) -> bool:
     if _ALSO.search(first_clause):
         return True
     counts = [span for span in find_values(reply) if span.kind == Kind.COUNT]
-    quoted = [span for span in find_values(read_back_of(asked) or "") if span.kind == Kind.COUNT]
+    quoted = [span for span in find_values(_read_back(asked) or "") if span.kind == Kind.COUNT]
     if not counts or not quoted:
         return False
     noun = _noun(counts[0].text)
@@ -166,10 +190,15 @@ def reply_read(
         previous.role == "user"
         and earlier is not None
         and earlier.role == "assistant"
-        and _BARE_NO.match(previous.content)
+        and (_BARE_NO.match(previous.content) or read_backs_en_th.is_bare_no(previous.content))
         and reads_back(earlier.content, held)
     ):
-        return ReadReply(_CORRECTING_NO + line.content, len(_CORRECTING_NO), earlier.content)
+        no = (
+            _CORRECTING_NO
+            if _BARE_NO.match(previous.content)
+            else read_backs_en_th.correcting_no(previous.content)
+        )
+        return ReadReply(no + line.content, len(no), earlier.content)
     return ReadReply(line.content)
 
 
@@ -197,7 +226,7 @@ def read_back_put_right(
     values the question itself keyed («تحویل … بود دیگه؟»: ``delivery_date``) first, then
     those held before it; the first that holds exactly one value read back gives the key.
     Only a date, time, sum or count (``_GIVEN_WHOLE``)."""
-    said = read_back_of(asked)
+    said = _read_back(asked)
     if said is None:
         return list(matches)
     quoted_spans = [span for span in find_values(said) if span.kind in _GIVEN_WHOLE]
@@ -214,8 +243,21 @@ def read_back_put_right(
     )
     if new is None or any(m.key == key and m.start <= new.start < m.end for m in matches):
         return list(matches)
+    if any(m.start <= new.start < m.end and _new_subject(m.key, held) for m in matches):
+        return list(matches)  # "No, my birthday is 14 March": the reply names its own subject
     kept = [m for m in matches if m.end <= new.start or m.start >= new.end]
     return sorted([*kept, FactMatch(key, new.text, new.start, new.end)], key=lambda m: m.start)
+
+
+#: Keys of a value no subject word named: the reply's own words say nothing of what it is.
+_UNNAMED = frozenset({"other_date", "other_time"})
+
+
+def _new_subject(key: str, held: Sequence[Mapping[str, str]]) -> bool:
+    """Whether the reply keyed its value under a subject of its own words, held nowhere
+    before ("No, my birthday is 14 March": ``date_of_birth``), not by putting a held one
+    right."""
+    return key not in _UNNAMED and all(key not in values for values in held)
 
 
 def _read_back_keys(
