@@ -1,0 +1,116 @@
+"""A value the assistant only proposes in a question ("Shall I move it to Thursday 6 June
+instead?") moves the held one only when the customer's next message says yes; a no, a yes
+taken back ("yes, but …") or no answer leaves it. A change the assistant states ("I've moved
+it to …") moves it at once, as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory.test_offline_facts_dialogue import conversation, current, history
+
+#: (the customer's first message, the assistant's question, the held value, the proposed one)
+PROPOSALS = [
+    (
+        "The delivery is on Wednesday 5 June.",
+        "Shall I move it to Thursday 6 June instead?",
+        "Wednesday 5 June",
+        "Thursday 6 June",
+    ),
+    (
+        "The delivery is on Wednesday 5 June.",
+        "Sorry, Wednesday is full. Would you like delivery on Thursday 6 June?",
+        "Wednesday 5 June",
+        "Thursday 6 June",
+    ),
+    (
+        "تحویل سفارش پنجشنبه ۱۵ خرداده",
+        "به جاش شنبه ۱۷ خرداد بفرستیم؟",
+        "پنجشنبه ۱۵ خرداد",
+        "شنبه ۱۷ خرداد",
+    ),
+    (
+        "ส่งของวันที่ 12 มีนาคมค่ะ",
+        "สะดวกให้ส่งวันที่ 13 มีนาคมแทนไหมคะ",
+        "วันที่ 12 มีนาคม",
+        "วันที่ 13 มีนาคม",
+    ),
+]
+#: a yes in each language of ``PROPOSALS``
+_YES = {0: "Yes please.", 1: "Yes, that works. Can you text me the slot?", 2: "بله لطفا", 3: "ได้ค่ะ"}
+#: a no, or a yes taken back, in each language
+_NO = {0: "No, keep it.", 1: "Yes, but not Thursday.", 2: "نه، همون پنجشنبه", 3: "ไม่ค่ะ"}
+
+
+@pytest.mark.parametrize(("first", "question", "held", "offered"), PROPOSALS)
+def test_a_question_alone_moves_nothing(first: str, question: str, held: str, offered: str) -> None:
+    facts = conversation(("user", first), ("assistant", question))
+    assert current(facts)["delivery_date"] == held
+    assert offered not in current(facts).values()
+
+
+@pytest.mark.parametrize("batch", [5, 2])
+@pytest.mark.parametrize("case", range(len(PROPOSALS)))
+def test_the_customers_yes_takes_the_proposal(case: int, batch: int) -> None:
+    """Also when the yes comes in the next batch, the question read as context."""
+    first, question, held, offered = PROPOSALS[case]
+    facts = conversation(
+        ("user", first), ("assistant", question), ("user", _YES[case]), batch=batch
+    )
+    assert current(facts)["delivery_date"] == offered
+    assert history(facts, "delivery_date") == [held]
+
+
+@pytest.mark.parametrize("case", range(len(PROPOSALS)))
+def test_a_no_keeps_the_held_value(case: int) -> None:
+    first, question, held, _ = PROPOSALS[case]
+    facts = conversation(("user", first), ("assistant", question), ("user", _NO[case]))
+    assert current(facts)["delivery_date"] == held
+    assert history(facts, "delivery_date") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "said", "held", "new"),
+    [
+        # a change stated, before a question or with none
+        (
+            "The delivery is on Wednesday 5 June.",
+            "I've moved it to Thursday 6 June. Anything else?",
+            "Wednesday 5 June",
+            "Thursday 6 June",
+        ),
+        (
+            "The delivery is on Wednesday 5 June.",
+            "Your delivery is now Thursday 6 June — anything else I can help with?",
+            "Wednesday 5 June",
+            "Thursday 6 June",
+        ),
+        (
+            "ส่งของวันที่ 12 มีนาคมค่ะ",
+            "เลื่อนเป็นวันที่ 13 มีนาคมเรียบร้อยแล้วค่ะ มีอะไรให้ช่วยอีกไหมคะ",
+            "วันที่ 12 มีนาคม",
+            "วันที่ 13 มีนาคม",
+        ),
+        (
+            "تحویل سفارش پنجشنبه ۱۵ خرداده",
+            "تحویل رو به شنبه ۱۷ خرداد منتقل کردم.",
+            "پنجشنبه ۱۵ خرداد",
+            "شنبه ۱۷ خرداد",
+        ),
+    ],
+)
+def test_a_change_the_assistant_states_moves_at_once(
+    first: str, said: str, held: str, new: str
+) -> None:
+    facts = conversation(("user", first), ("assistant", said))
+    assert current(facts)["delivery_date"] == new
+    assert history(facts, "delivery_date") == [held]
+
+
+def test_a_read_back_of_the_customers_own_correction_is_no_proposal() -> None:
+    facts = conversation(
+        ("user", "The delivery is on Wednesday 5 June."),
+        ("user", "Sorry, I meant the delivery should be on Thursday 6 June."),
+        ("assistant", "So Thursday 6 June, is that right?"),
+    )
+    assert current(facts)["delivery_date"] == "Thursday 6 June"
