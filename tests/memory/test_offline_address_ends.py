@@ -78,6 +78,13 @@ LABELLED_AFTER = [
         "ORD-48213",
     ),
     ("The new address is 12 Baker St. Order ORD-48213.", "12 Baker St", "order_id", "ORD-48213"),
+    # "No." leads the house number: its dot ends no sentence
+    (
+        "I moved, my new address is No. 7 Zand Boulevard. Order ORD-48213.",
+        "No. 7 Zand Boulevard",
+        "order_id",
+        "ORD-48213",
+    ),
     (
         "اسباب کشی کردم، آدرس جدیدم خیابان زند، پلاک ۷. سفارش ORD-48213",
         "خیابان زند، پلاک ۷",
@@ -118,7 +125,16 @@ def test_an_address_ends_before_the_value_labelled_after_it(
         ("7 Zand Boulevard Apt. 4. Order ORD-48213", "7 Zand Boulevard Apt. 4"),
         ("212 Gloucester Road, Bishopston. BS7 8NU", "212 Gloucester Road, Bishopston. BS7 8NU"),
         ("خیابان زند پلاک ۷ است", "خیابان زند پلاک ۷"),
+        (
+            "7 Zand Boulevard, Building No. 4, Shiraz. Order ORD-48213.",
+            "7 Zand Boulevard, Building No. 4, Shiraz",
+        ),
     ],
 )
 def test_the_parts_after_a_short_street_type_stay(message: str, address: str) -> None:
     assert [v.text for v in find_values(message) if v.kind is Kind.ADDRESS] == [address]
+
+
+@pytest.mark.parametrize("message", ["Order No. 48213 please", "No. 5 is the one I want"])
+def test_a_number_by_no_alone_is_no_address(message: str) -> None:
+    assert not [v for v in find_values(message) if v.kind is Kind.ADDRESS]

@@ -112,7 +112,9 @@ _EN_UNIT = (
     r"(?:(?i:apt\.?|flat|apartment|unit|suite|floor|building|block|room)\s*"
     r"(?=[\w-]{0,5}\d|[A-Za-z](?!\w))[\w-]{1,6}"
     # a floor by its ordinal: "3rd Floor, 18 Queen Square"
-    r"|\d{1,2}(?i:st|nd|rd|th)\s+(?i:floor))"
+    r"|\d{1,2}(?i:st|nd|rd|th)\s+(?i:floor)"
+    # a number by "No.", whose dot ends no sentence: "No. 7 Zand Boulevard", "Building No. 4"
+    r"|(?:(?i:building|block|house|plot)\s+)?No\.\s?\d{1,5}[A-Za-z]?(?![\w-]))"
 )
 #: The street types written short, whose dot is no sentence's end ("12 Baker St. Apt. 4").
 _EN_STREET_SHORT = "|".join(
