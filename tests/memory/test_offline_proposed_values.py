@@ -114,3 +114,46 @@ def test_a_read_back_of_the_customers_own_correction_is_no_proposal() -> None:
         ("assistant", "So Thursday 6 June, is that right?"),
     )
     assert current(facts)["delivery_date"] == "Thursday 6 June"
+
+
+@pytest.mark.parametrize(
+    ("said", "held", "new"),
+    [
+        (
+            [
+                ("user", "The delivery is on Wednesday 5 June."),
+                ("assistant", "Can I move it to Thursday 6 June instead?"),
+                ("user", "Ugh, that's the second time this week."),
+                ("assistant", "I'm so sorry. I'll put you first in the queue on Thursday."),
+            ],
+            "Wednesday 5 June",
+            "Thursday 6 June",
+        ),
+        (
+            [
+                ("user", "ช่างจะเข้าวันจันทร์ที่ 2 ธันวาคมใช่ไหมครับ"),
+                ("assistant", "ขอเลื่อนเป็นวันอังคารที่ 3 ธันวาคมได้ไหมครับ มีช่างว่างช่วงเช้าครับ"),
+                ("user", "เลื่อนมาสองรอบแล้วนะครับ"),
+                ("assistant", "ต้องขออภัยจริงๆ ครับ ผมจะจัดให้เป็นคิวแรกของวันอังคารครับ"),
+            ],
+            "วันจันทร์ที่ 2 ธันวาคม",
+            "วันอังคารที่ 3 ธันวาคม",
+        ),
+    ],
+)
+def test_the_assistant_stating_the_proposal_again_settles_it(
+    said: list[tuple[str, str]], held: str, new: str
+) -> None:
+    values = current(conversation(*said))
+    assert new in values.values()
+    assert held not in values.values()
+
+
+def test_a_proposal_turned_down_is_not_settled_by_its_day_named_later() -> None:
+    facts = conversation(
+        ("user", "The delivery is on Wednesday 5 June."),
+        ("assistant", "Can I move it to Thursday 6 June instead?"),
+        ("user", "No, I'm away on Thursday."),
+        ("assistant", "No problem, it stays on Wednesday. The Thursday van is full anyway."),
+    )
+    assert current(facts)["delivery_date"] == "Wednesday 5 June"

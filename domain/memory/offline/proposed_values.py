@@ -2,11 +2,14 @@
 
 "Shall I move it to Thursday 6 June instead?" changes nothing yet: a question proposes, it
 does not change. The held value (Wednesday 5 June) stays current until the customer takes
-the proposal ("Yes please", "yes, that works"), and stays when they turn it down ("No, keep
-it") or say nothing to it. So too «به جاش پنجشنبه ۱۶ خرداد بفرستیم؟», «ให้เลื่อนเป็นวันที่
-13 มีนาคมแทนไหมคะ». Thai marks no sentence's end: a clause runs to a polite particle and
-the space after it («เลื่อนเป็นวันที่ 13 มีนาคมเรียบร้อยแล้วค่ะ มีอะไรให้ช่วยอีกไหมคะ» states
-the move, then asks something else).
+the proposal ("Yes please", "yes, that works") or the assistant states it as settled within
+the next few messages, naming it again in part ("I'll put you first in the queue on
+Thursday"); it stays when the customer turns it down ("No, keep it") or nobody takes it
+up. So too «به جاش پنجشنبه ۱۶ خرداد بفرستیم؟», «ให้เลื่อนเป็นวันที่ 13 มีนาคมแทนไหมคะ». A day
+or hour the message presents with the question is the proposal's too ("… Tuesday 3
+December? A technician is free 9.00-12.00"). Thai marks no sentence's end: a clause
+runs to a polite particle and the space after it («เลื่อนเป็นวันที่ 13 มีนาคมเรียบร้อยแล้ว
+ค่ะ มีอะไรให้ช่วยอีกไหมคะ» states the move, then asks something else).
 
 Only a value whose key holds another value is held back: a question that asks for a value
 not held yet, reads back the held one, or completes it ("in the name of Hamid Kaabi, is
@@ -20,14 +23,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from domain.memory.offline.dialogue import is_question
+from domain.memory.offline.dialogue import is_question, says_no
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.fact_match import FactMatch
 from domain.memory.offline.offers_taken import BUT_OR_NO
 from domain.memory.offline.reply_takes import taking_opening
 from domain.memory.offline.thai_cues import is_thai
-from domain.memory.offline.values import FA_LETTERS
+from domain.memory.offline.values import FA_LETTERS, Kind, find_values
 
 _FA = FA_LETTERS
 
@@ -63,14 +67,23 @@ def proposed(
     asked = _asked_spans(text)
     if told_a_change or not asked or _STATES_CHANGE.search(text[: asked[0][0]]):
         return []
-    return [
+    changing = [
         match
         for match in matches
         if (held := current(match.key)) is not None
         and not restates(match.value, held)
         and not restates(held, match.value)
-        and any(start <= match.start < end for start, end in asked)
     ]
+    in_question = [m for m in changing if any(start <= m.start < end for start, end in asked)]
+    if not in_question:
+        return []
+    # the day or hour the message presents with it is the proposal's too ("… Tuesday 3
+    # December? A technician is free 9.00-12.00")
+    return [m for m in changing if m in in_question or _day_or_hour(m.value)]
+
+
+def _day_or_hour(value: str) -> bool:
+    return any(span.kind in _NAMED_AGAIN for span in find_values(value))
 
 
 def _asked_spans(text: str) -> list[tuple[int, int]]:
@@ -99,3 +112,54 @@ def takes_proposal(reply: str) -> bool:
     first = _SENTENCE.match(reply)
     end = first.end() if first is not None else len(reply)
     return BUT_OR_NO.search(reply, opening.end(), end) is None
+
+
+#: How many messages a proposal stays open for the assistant to state it as settled.
+_OPEN_FOR = 3
+#: The kinds of value a statement names a proposal again by: a day or an hour.
+_NAMED_AGAIN = frozenset({Kind.DATE, Kind.TIME})
+
+
+@dataclass
+class OpenProposals:
+    """The values the assistant's questions proposed that no message has taken or turned
+    down yet (module doc), each with how many messages have passed since."""
+
+    _open: list[tuple[FactMatch, int]] = field(default_factory=list)
+
+    def taken_by(self, role: str, text: str) -> list[FactMatch]:
+        """The open proposals the message ``text`` takes, closed: those of the question just
+        before when it is the customer's yes to it, and any the assistant states again in
+        part, not asking. A customer's no to the question closes what it proposed."""
+        last = [match for match, age in self._open if age == 0]
+        taken: list[FactMatch] = []
+        if role == "user" and takes_proposal(text):
+            taken = last
+        elif role == "user" and says_no(text):
+            self._close(last)
+        elif role == "assistant":  # the day named again, and all its message proposed
+            ages = {age for match, age in self._open if _stated_again(text, match)}
+            taken = [match for match, age in self._open if age in ages]
+        self._close(taken)
+        return taken
+
+    def after(self, held_back: Sequence[FactMatch]) -> None:
+        """One more message read, which proposed ``held_back``."""
+        aged = [(match, age + 1) for match, age in self._open if age + 1 < _OPEN_FOR]
+        self._open = aged + [(match, 0) for match in held_back]
+
+    def _close(self, matches: Sequence[FactMatch]) -> None:
+        self._open = [(match, age) for match, age in self._open if match not in matches]
+
+
+def _stated_again(text: str, proposal: FactMatch) -> bool:
+    """Whether the assistant's ``text`` names the ``proposal`` again in part (its day or
+    hour: "Thursday" of "Thursday 6 June", «วันอังคาร» of «วันอังคารที่ 3 ธันวาคม») outside
+    any question."""
+    asked = _asked_spans(text)
+    return any(
+        value.kind in _NAMED_AGAIN
+        and value.text in proposal.value
+        and not any(start <= value.start < end for start, end in asked)
+        for value in find_values(text)
+    )
