@@ -153,7 +153,6 @@ from domain.memory.offline.redirected_deliveries import (
     redirected_delivery,
     redirected_in_request,
 )
-from domain.memory.offline.repair_visits import repair_visit_key
 from domain.memory.offline.role_holders import holders_named
 from domain.memory.offline.self_statements import stated_facts
 from domain.memory.offline.sentence_bounds import SENTENCE_END, sentence_bounds
@@ -722,9 +721,8 @@ def extract_facts(
             elif match.key.startswith(MOVED_FROM):
                 key = match.key.removeprefix(MOVED_FROM)
                 moved_from.append(ExtractedFact(key, match.value, line.message_id))
-            else:  # a technician's day for a ticket: the repair's, not the viewing's
-                key = repair_visit_key(match.key, line.content, facts.recent_values())
-                facts.add(key, match.value, line.message_id)
+            else:
+                facts.add(match.key, match.value, line.message_id)
         for key, value in _replacing_named_old(matches, facts):
             facts.add(key, value, line.message_id)
         for key, value in _noted_copies_put_right(held_before, facts):
