@@ -31,3 +31,53 @@ def test_moving_another_thing_keeps_the_held_date(thing: str, held: str) -> None
 )
 def test_moving_the_held_thing_moves_its_date(thing: str, held: str) -> None:
     assert (held, "Thursday 13 March") in _facts(_OFFER.format(thing), [(held, "Monday 7 April")])
+
+
+_MOVED = "Yes we can do that, I'll move the {} to Wednesday 12 March."
+
+
+def test_a_change_that_moves_another_thing_keeps_the_held_date() -> None:
+    # the word of change makes it a correction, yet what it moves is the sign-off
+    facts = _facts(_MOVED.format("sign-off"), [("delivery_date", "Tuesday 1 April")])
+    assert ("other_date", "Wednesday 12 March") in facts
+    assert "delivery_date" not in dict(facts)
+
+
+@pytest.mark.parametrize(
+    ("thing", "held"),
+    [
+        ("delivery", "delivery_date"),
+        ("engineer visit", "appointment_date"),  # the head noun names a booking
+        ("appointment", "appointment_date"),
+    ],
+)
+def test_a_change_that_moves_the_held_thing_moves_its_date(thing: str, held: str) -> None:
+    facts = _facts(_MOVED.format(thing), [(held, "Tuesday 1 April")])
+    assert (held, "Wednesday 12 March") in facts
+
+
+def test_moving_the_thing_delivered_moves_its_delivery_time() -> None:
+    # the car is what the delivery brings, no event with a time of its own
+    facts = _facts("Can we move the car to 11am?", [("delivery_time", "9am")])
+    assert ("delivery_time", "11am") in facts
+
+
+def _reply(said: str, reply: str, known: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    before = TranscriptLine(1, "m1", "assistant", said)
+    line = TranscriptLine(2, "m2", "user", reply)
+    return [(fact.key, fact.value) for fact in extract_facts([line], known, [before])]
+
+
+_PERSIAN_COURIER = "پیک شنبه ۱۵ آذر میاد"
+
+
+def test_a_persian_courier_put_off_moves_the_delivery_day() -> None:
+    reply = "میشه پیک رو بندازید دوشنبه ۱۷ آذر؟"
+    facts = _reply(_PERSIAN_COURIER, reply, [("delivery_date", "شنبه ۱۵ آذر")])
+    assert ("delivery_date", "دوشنبه ۱۷ آذر") in facts
+
+
+def test_a_persian_meeting_put_off_moves_no_delivery_day() -> None:
+    reply = "جلسه‌ام افتاد به دوشنبه ۱۷ آذر"
+    facts = _reply(_PERSIAN_COURIER, reply, [("delivery_date", "شنبه ۱۵ آذر")])
+    assert "delivery_date" not in dict(facts)

@@ -179,7 +179,7 @@ from domain.memory.offline.thai_cues import counted_from, is_thai, near_words, o
 from domain.memory.offline.thai_instructions import no_longer_in_thai, no_longer_wants
 from domain.memory.offline.thai_named_things import card_replied, named_things
 from domain.memory.offline.thai_quoted_names import quoted_names
-from domain.memory.offline.things_moved import another_things, thing_moved
+from domain.memory.offline.things_moved import another_things, moves_another_event, thing_moved
 from domain.memory.offline.ticket_names import passenger_key, ticket_names
 from domain.memory.offline.told_in_past import still_current
 from domain.memory.offline.values import (
@@ -1502,6 +1502,9 @@ def _keys_for(
             # "he measured it like 3 times": how often, no answer to the question
             and not counts_times(text, value)
         ):
+            if value.kind in _SLOT_KINDS and moves_another_event(text, value.start, [key]):
+                # «ประชุมเลื่อนเป็น 28 พ.ย.»: the meeting's new day, no answer on delivery
+                return [(facts.noted_key(_SLOT_KINDS[value.kind], value.text), value.start)]
             bound.add((topic.name, value.kind))
             # "text my wife instead": her number, not yours
             if key == "customer_phone" and someone_else is not None:
@@ -1541,6 +1544,14 @@ def _keys_for(
         unnamed=value.kind in (Kind.AMOUNT, Kind.NUMBER) and not bare,
     )
     said_here = {m.key for m in facts.saying}
+    if (
+        similar is not None
+        and value.kind in _SLOT_KINDS
+        and similar not in said_here
+        and base_key(similar) not in _SLOT_KINDS.values()
+        and moves_another_event(text, value.start, [similar])
+    ):  # "I'll move the sign-off to Wednesday": a change of another thing, not the delivery's
+        return [(facts.noted_key(_SLOT_KINDS[value.kind], value.text), value.start)]
     if (
         similar is not None
         and value.kind in _SLOT_KINDS
