@@ -98,3 +98,72 @@ def test_no_longer_of_no_choice_or_of_a_word_too_common_replaces_nothing() -> No
     assert _said("Assistant: pickup or delivery?", "we don't do delivery anymore") == []
     assert _said("User: شماره رو دادم", "دیگه شماره رو جواب نمیدم") == []
     assert _said("User: เอาอันนี้ค่ะ", "ไม่เอาอันนี้แล้วค่ะ") == []
+
+
+def test_a_condition_anywhere_before_or_a_question_without_its_mark_replaces_nothing() -> None:
+    debit = "User: yeah direct debit is fine"
+    assert _said(debit, "I'd like to know what happens if we don't use direct debit anymore.") == []
+    assert _said(debit, "Even if we don't pay by direct debit anymore the fee is the same") == []
+    assert _said(debit, "what happens to my discount if we don't use direct debit anymore") == []
+    assert _said("User: کارت به کارت میکنم", "یعنی دیگه کارت به کارت نمیشه") == []
+    assert _said("User: ขอส่งไปรษณีย์ค่ะ", "ไม่เอาส่งไปรษณีย์แล้วเหรอคะ") == []
+
+
+def test_someone_elses_habit_or_a_choice_kept_after_all_replaces_nothing() -> None:
+    assert (
+        _said(
+            "User: I pay by direct debit",
+            "My sister doesn't pay by direct debit anymore, she switched to card, but I keep it",
+        )
+        == []
+    )
+    assert _said("User: کارت به کارت میکنم", "خواهرم دیگه کارت به کارت نمیکنه ولی من میکنم") == []
+    assert (
+        _said(
+            "User: ขอส่งไปรษณีย์ค่ะ",
+            "เพื่อนบอกว่าไม่เอาส่งไปรษณีย์แล้ว แต่ของเราส่งไปรษณีย์เหมือนเดิมค่ะ",
+        )
+        == []
+    )
+    # the customer's own still is: "my husband" is the household
+    assert _said(
+        "User: I pay by direct debit", "my husband says we don't pay by direct debit anymore"
+    ) == ["direct debit"]
+
+
+def test_a_thing_no_longer_had_is_no_choice_replaced() -> None:
+    tracking = "Assistant: Your tracking number is TRK-55120."
+    assert _said(tracking, "I don't have the tracking number anymore, can you resend it") == []
+
+
+def _lines(*texts: str) -> list[TranscriptLine]:
+    return [TranscriptLine(i + 1, f"m{i}", "user", text) for i, text in enumerate(texts)]
+
+
+def test_a_later_keep_takes_the_mark_off_again() -> None:
+    debit = ["User: yeah direct debit is fine"]
+    dropped = "we don't use direct debit anymore"
+    assert no_longer(debit, [], _lines(dropped)).old == ["direct debit"]
+    assert no_longer(debit, [], _lines(dropped, "ok then we keep direct debit")).old == []
+    fa = _lines("دیگه کارت به کارت نمیکنم", "باشه پس کارت به کارت میکنم")
+    assert no_longer(["User: کارت به کارت میکنم"], [], fa).old == []
+    th = _lines("ไม่เอาส่งไปรษณีย์แล้วค่ะ", "เอาส่งไปรษณีย์เหมือนเดิมค่ะ")
+    assert no_longer(["User: ขอส่งไปรษณีย์ค่ะ"], [], th).old == []
+
+
+def test_a_keep_and_a_question_in_a_fold_leave_the_choice_unmarked() -> None:
+    state = fold_all(
+        [
+            ("assistant", "Most of our clients pay monthly by direct debit. Is that OK?"),
+            ("user", "yeah direct debit is fine"),
+            ("assistant", "Perfect, I'll send the mandate."),
+            ("user", "thanks"),
+            ("assistant", "Anything else?"),
+            ("user", "what happens to my discount if we don't use direct debit anymore"),
+            ("assistant", "You'd lose the 5% discount."),
+            ("user", "ok then we keep direct debit"),
+            ("assistant", "Great."),
+            ("user", "bye"),
+        ]
+    )
+    assert "direct debit" not in state.replaced_values

@@ -9,8 +9,13 @@ still quotes it as current. The words between the negation and its "anymore" (En
 แล้ว») name it: the longest run of them that was said before, as it was said, is returned
 as old, to be marked "(replaced)" where a summary quotes it.
 
-Not from a question ("don't you do direct debits anymore?"), nor a condition ("if you
-don't use the van anymore", «اگه …», «ถ้า…»), and only a run said before that names
+Not from a question ("don't you do direct debits anymore?", «یعنی دیگه کارت به کارت
+نمیشه» without its mark), nor a condition anywhere before it ("what happens if we don't
+use direct debit anymore", «اگه …», «ถ้า…»), nor another's habit ("my sister doesn't pay by
+direct debit anymore", «خواهرم دیگه …», «เพื่อน…») nor one the sentence goes on to keep
+("… but I'm keeping it"), nor a thing had rather than chosen ("I don't have the tracking
+number anymore"). A later sentence that keeps it ("ok then we keep direct debit", «پس
+کارت به کارت میکنم», «…เหมือนเดิม») takes the mark off again. And only a run said before that names
 something: two words or more, opening and ending with one that is no stop word ("I don't
 need it anymore" names nothing; one word, "delivery" or «شماره», is part of too many
 others), or in Thai six letters or more that point at nothing («อันนี้»). English needs a
@@ -25,13 +30,14 @@ from collections.abc import Iterable, Sequence
 
 from domain.memory.engine import TranscriptLine
 from domain.memory.offline.lexicon import ENGLISH_STOP_WORDS, FA_LETTERS, PERSIAN_STOP_WORDS
+from domain.memory.offline.person_names import relation_words
 from domain.memory.offline.sentences import whole_sentences
 from domain.memory.offline.superseded import Changes
 from domain.memory.offline.thai_cues import THAI_SCRIPT
 
 _EN_NO_LONGER = re.compile(
     r"\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|no longer)\s+"
-    r"(?:do|use|want|need|offer|take|accept|pay|go|have)(?:\s+(?:by|with|via|for))?\s+"
+    r"(?:do|use|want|need|offer|take|accept|pay|go)(?:\s+(?:by|with|via|for))?\s+"
     r"(?P<named>[^,.;:!?\n]+?)\s+any\s?(?:more|longer)\b",
     re.IGNORECASE,
 )
@@ -44,7 +50,25 @@ _ASKS = re.compile(
     r"|^\s*(?:do|does|don'?t|doesn'?t|won'?t|can|could|will|would)\s+(?:you|we|i|they)\b",
     re.IGNORECASE,
 )
-_CONDITION = re.compile(r"^\s*(?:if|unless|when)\b|^\s*(?:اگه|اگر)|^\s*ถ้า", re.IGNORECASE)
+#: A question with no mark: Persian «یعنی …» (so you mean …), English "what / how / why …".
+_ASKS_UNMARKED = re.compile(r"^\s*(?:یعنی|(?i:what|how|why)\b)|เหรอ|หรอ")
+#: A condition before the no-longer, anywhere in its sentence ("what happens if …").
+_CONDITION = re.compile(r"\b(?i:if|unless|when|whether)\b|اگه|اگر|ถ้า|หาก")
+#: Someone other than the customer's household who no longer does it: a sibling, a friend,
+#: a neighbour, "he" / "she" (English and Persian: the subject just before the negation).
+_OTHERS = ("sibling", "neighbour", "friend")
+_SOMEONE_ELSE = (
+    re.compile(rf"\b(?i:{relation_words(0, _OTHERS)}|he|she)(?:'s)?\s*$"),
+    re.compile(rf"(?<![{FA_LETTERS}])(?:{relation_words(1, _OTHERS)}|دوست|رفیق|همکار)\S*\s*$"),
+    re.compile(rf"{relation_words(2, _OTHERS)}|เพื่อน|เขา"),
+)
+#: What keeps a choice: "keep", "stick with", "go back to", «پس … میکنم» / «همون», Thai
+#: «เหมือนเดิม» (as before).
+_KEEPS = re.compile(
+    r"\b(?i:keep|keeping|stick(?:ing)? with|stay(?:ing)? with|go(?:ing)? back to)\b"
+    rf"|(?<![{FA_LETTERS}])(?:پس|همون|همچنان)(?![{FA_LETTERS}])(?!.*(?:نمی|نه\b))"
+    r"|เหมือนเดิม"
+)
 _DETERMINERS = frozenset({"the", "a", "an", "any", "your", "our", "my", "their"})
 #: Words of the longest run looked for.
 MAX_WORDS = 4
@@ -63,7 +87,10 @@ def no_longer(
     changes = Changes([], [])
     for line in lines:
         for sentence in whole_sentences(line.content):
-            if _ASKS.search(sentence) or _CONDITION.search(sentence):
+            for kept in [old for old in changes.old if _keeps(sentence, old)]:
+                changes.old.remove(kept)
+                changes.new.append(kept)
+            if _ASKS.search(sentence) or _ASKS_UNMARKED.search(sentence):
                 continue
             for named in _named(sentence):
                 old = _said_before(named, said)
@@ -73,13 +100,26 @@ def no_longer(
     return changes
 
 
+def _keeps(sentence: str, value: str) -> bool:
+    """Whether ``sentence`` keeps ``value`` ("ok then we keep direct debit")."""
+    return bool(_KEEPS.search(sentence)) and value.casefold() in sentence.casefold()
+
+
 def _named(sentence: str) -> list[str]:
-    """What each "no longer" of ``sentence`` names (the words between its two parts)."""
-    return [
-        match.group("named").strip()
-        for pattern in (_EN_NO_LONGER, _FA_NO_LONGER, _TH_NO_LONGER)
-        for match in pattern.finditer(sentence)
-    ]
+    """What each "no longer" of ``sentence`` names (the words between its two parts), when
+    it is the customer's own, unconditioned and not kept after all (module doc)."""
+    named = []
+    for pattern in (_EN_NO_LONGER, _FA_NO_LONGER, _TH_NO_LONGER):
+        for match in pattern.finditer(sentence):
+            before, after = sentence[: match.start()], sentence[match.end() :]
+            if (
+                _CONDITION.search(before)
+                or any(pattern.search(before) for pattern in _SOMEONE_ELSE)
+                or _KEEPS.search(after)
+            ):
+                continue
+            named.append(match.group("named").strip())
+    return named
 
 
 def _said_before(named: str, said: str) -> str | None:
