@@ -32,6 +32,10 @@ def _kept(sentence: str, speaker: str = "User") -> list[tuple[str, str]]:
         ("عوضش یه کارت هدیه برای دخترم باشه", "عوضش یه کارت هدیه برای دخترم باشه"),
         ("ส่งที่โรงเรียนเลยดีกว่าค่ะ", "ส่งที่โรงเรียนเลยดีกว่าค่ะ"),
         ("โอนเข้าบัญชีดีกว่าครับ", "โอนเข้าบัญชีดีกว่าครับ"),
+        # the customer's own, conditional or by the household: still a preference
+        ("اگه موجود نیست بجاش پولمو برگردونید", "اگه موجود نیست بجاش پولمو برگردونید"),
+        ("my son will collect it instead", "my son will collect it instead"),
+        ("ถ้าไม่มีของ คืนเงินดีกว่าค่ะ", "ถ้าไม่มีของ คืนเงินดีกว่าค่ะ"),
     ],
 )
 def test_a_preference_over_what_was_settled_is_a_choice(sentence: str, clause: str) -> None:
@@ -87,3 +91,20 @@ def test_a_preference_with_no_value_is_kept_in_a_detail() -> None:
         ),
     ]
     assert any("Taieri Toyota" in detail.text for detail in details_of(lines))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what the shop, the courier or someone else did: a complaint, news
+        "I ordered the black one but you sent me the navy one instead",
+        "the courier left it at the post office instead",
+        "they charged me for express delivery instead",
+        "My husband wanted to collect it instead but I said no",
+        "it was supposed to be delivered today, it's coming tomorrow instead",
+        "سفید سفارش دادم ولی بجاش مشکی فرستادید",
+        "بجای اینکه پول برگردونید فرستادید یه رنگ دیگه عوضش",
+    ],
+)
+def test_a_report_of_what_was_done_instead_is_no_preference(sentence: str) -> None:
+    assert all(kind != "choice" for _, kind in _kept(sentence))

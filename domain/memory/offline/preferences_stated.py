@@ -12,6 +12,9 @@ down, «ไม่เอาดีกว่า»), "rather" as "quite" ("that's ra
 («เกาะถนนดีกว่ามาก», grips much better; «ดีกว่ารอ…», better than waiting). Nor a clause
 that names the way it turns down ("instead of navy", "rather … than bank transfer", «به جای
 سفید», «ดีกว่าสีขาว»): the detail would show that old way as if it were still wanted.
+Nor a report of what was done or is under way ("you sent me the navy one instead", "my
+husband wanted to collect it instead", "it's coming tomorrow instead", «بجاش مشکی
+فرستادید»): a complaint or news, nothing the customer asks for.
 """
 
 from __future__ import annotations
@@ -34,6 +37,18 @@ PREFERRED = re.compile(
 )
 #: What says the preference is none: "rather not", "rather … than" (the way turned down
 #: named), Thai «ไม่ …ดีกว่า» (better not).
+#: A report (module doc): a subject and a verb in the past ("you sent", "they charged", "the
+#: courier left", "my husband wanted"; the customer's own "I wanted" may ask politely), or
+#: the order under way ("it's coming", "the parcel is arriving").
+_REPORTED = re.compile(
+    r"(?i:\b(?:you|they|he|she|the\s+\w+|my\s+\w+|your\s+\w+)\s+(?:\w+ly\s+)?"
+    r"(?:\w+ed|sent|left|gave|brought|came|went|took|got|put|sold|paid|told|did)\b"
+    r"|\b(?:it|the\s+\w+|your\s+\w+)(?:'s|’s|\s+is|\s+was|'ll\s+be|\s+will\s+be)\s+(?:now\s+)?"
+    r"(?:coming|arriving|going|delivered|shipped|sent|dispatched)\b)"
+    # Persian: a verb in the past, not in a condition (a past stem and a person ending)
+    rf"|^(?!.*(?:اگه|اگر)).*(?<![{_FA}])ن?(?:فرستاد|داد|آورد|اورد|کرد|گذاشت|گرفت|زد|رفت|اومد"
+    rf"|آمد|برد|گفت|ریخت|کشید|رسید)(?:م|ی|یم|ید|ین|ن|ند)?(?![{_FA}])"
+)
 _NOT_PREFERRED = re.compile(
     r"(?<![\w'’])(?i:rather\s+not|rather\b.*\bthan)(?![\w'’])|ไม่\S{0,12}ดีกว่า"
 )
@@ -47,7 +62,12 @@ def preference_starts(text: str) -> list[int]:
 def states_preference(clause: str, sentence: str) -> bool:
     """Whether ``clause`` of ``sentence``, which holds a word of preference, states one
     (module doc): not a question (the clause may have lost its question mark to the
-    clause cut), not a refusal nor a thing turned down."""
+    clause cut), not a refusal nor a thing turned down, nor a report."""
     at = sentence.find(clause)
     asks = at >= 0 and sentence[at + len(clause) :].lstrip().startswith(("?", "؟"))
-    return not asks and not is_question(clause) and not _NOT_PREFERRED.search(clause)
+    return (
+        not asks
+        and not is_question(clause)
+        and not _NOT_PREFERRED.search(clause)
+        and not _REPORTED.search(clause)
+    )
