@@ -157,3 +157,122 @@ def test_a_proposal_turned_down_is_not_settled_by_its_day_named_later() -> None:
         ("assistant", "No problem, it stays on Wednesday. The Thursday van is full anyway."),
     )
     assert current(facts)["delivery_date"] == "Wednesday 5 June"
+
+
+#: other ways to say go ahead, by the language of ``PROPOSALS`` (case)
+_GO_AHEADS = [
+    (0, "Please do."),
+    (0, "Go ahead"),
+    (0, "Do it"),
+    (0, "👍"),
+    (0, "Thursday is fine"),
+    (0, "Thanks, that's better."),
+    (2, "حله"),
+    (2, "موافقم"),
+    (2, "بفرستید"),
+    (2, "ممنون، همین خوبه"),
+    (3, "ค่ะ"),
+    (3, "สะดวกค่ะ"),
+    (3, "ตามนั้นค่ะ"),
+    (3, "เอาตามนั้นเลยค่ะ"),
+]
+
+
+@pytest.mark.parametrize(("case", "reply"), _GO_AHEADS)
+def test_a_go_ahead_takes_the_proposal(case: int, reply: str) -> None:
+    first, question, held, offered = PROPOSALS[case]
+    facts = conversation(("user", first), ("assistant", question), ("user", reply))
+    assert current(facts)["delivery_date"] == offered
+    assert history(facts, "delivery_date") == [held]
+
+
+#: replies that open like a go-ahead but do not give one
+_NOT_GO_AHEADS = [
+    (0, "Right, let me think about it."),
+    (0, "Correct me if I'm wrong, but Wednesday was agreed?"),
+    (0, "Thursday is too late for me."),
+    (0, "Thursday doesn't work."),
+    (0, "Wednesday is fine."),
+    (2, "همون پنجشنبه خوبه"),
+    (3, "ค่ะ แต่ขอเป็นวันที่ 12 เหมือนเดิมนะคะ"),
+    (3, "ไม่สะดวกค่ะ"),
+]
+
+
+@pytest.mark.parametrize(("case", "reply"), _NOT_GO_AHEADS)
+def test_a_reply_that_gives_no_go_ahead_keeps_the_held_value(case: int, reply: str) -> None:
+    first, question, _, offered = PROPOSALS[case]
+    facts = conversation(("user", first), ("assistant", question), ("user", reply))
+    assert current(facts)["delivery_date"] != offered
+    assert offered not in history(facts, "delivery_date")
+
+
+@pytest.mark.parametrize(
+    ("said", "new"),
+    [
+        *[
+            (
+                [
+                    ("user", "The delivery is on Wednesday 5 June."),
+                    ("assistant", "Noted."),
+                    ("user", "Could you deliver it one day later?"),
+                    ("assistant", "So Thursday 6 June, is that right?"),
+                    ("user", reply),
+                ],
+                "Thursday 6 June",
+            )
+            for reply in ["Correct.", "That's right", "Exactly", "Right", "spot on thanks"]
+        ],
+        (
+            [
+                ("user", "تحویل سفارش پنجشنبه ۱۵ خرداده"),
+                ("assistant", "باشه"),
+                ("user", "میشه یه روز دیرتر بفرستید؟"),
+                ("assistant", "یعنی جمعه ۱۶ خرداد، درسته؟"),
+                ("user", "درسته"),
+            ],
+            "جمعه ۱۶ خرداد",
+        ),
+    ],
+)
+def test_a_confirmed_read_back_of_a_change_asked_for_takes_it(
+    said: list[tuple[str, str]], new: str
+) -> None:
+    assert current(conversation(*said))["delivery_date"] == new
+
+
+@pytest.mark.parametrize(
+    ("first", "said", "new"),
+    [
+        (
+            "The delivery is on Wednesday 5 June.",
+            "Unfortunately the courier has moved your delivery to Thursday 6 June, is that OK?",
+            "Thursday 6 June",
+        ),
+        (
+            "تحویل سفارش پنجشنبه ۱۵ خرداده",
+            "متاسفانه تحویل به شنبه ۱۷ خرداد منتقل شد، مشکلی نیست؟",
+            "شنبه ۱۷ خرداد",
+        ),
+        (
+            "ส่งของวันที่ 12 มีนาคมค่ะ",
+            "ขนส่งเลื่อนเป็นวันที่ 13 มีนาคมแล้ว สะดวกไหมคะ",
+            "วันที่ 13 มีนาคม",
+        ),
+    ],
+)
+def test_a_change_said_done_inside_a_question_moves_at_once(
+    first: str, said: str, new: str
+) -> None:
+    """The question asks about a change made, whatever the reply ("Hmm, not ideal.")."""
+    facts = conversation(("user", first), ("assistant", said), ("user", "Hmm."))
+    assert current(facts)["delivery_date"] == new
+
+
+def test_a_question_with_the_change_in_a_participle_still_proposes() -> None:
+    facts = conversation(
+        ("user", "The delivery is on Wednesday 5 June."),
+        ("assistant", "Would you like it moved to Thursday 6 June instead?"),
+        ("user", "Hmm, let me check my diary."),
+    )
+    assert current(facts)["delivery_date"] == "Wednesday 5 June"

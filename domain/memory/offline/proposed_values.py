@@ -29,6 +29,7 @@ from domain.memory.offline.dialogue import is_question, says_no
 from domain.memory.offline.fact_keys import restates
 from domain.memory.offline.fact_match import FactMatch
 from domain.memory.offline.offers_taken import BUT_OR_NO
+from domain.memory.offline.proposal_yeses import says_yes_to
 from domain.memory.offline.reply_takes import taking_opening
 from domain.memory.offline.thai_cues import is_thai
 from domain.memory.offline.values import FA_LETTERS, Kind, find_values
@@ -43,11 +44,24 @@ _THAI_CLAUSE = re.compile(r"\S.*?(?:(?:ค่ะ|ครับ|คะ|ค่า|�
 #: A Thai question word: «ไหม», «มั้ย», «หรือเปล่า», «หรือไม่», «ได้ไหม».
 _THAI_ASKS = re.compile(r"ไหม|มั้ย|มั๊ย|หรือเปล่า|รึเปล่า|หรือไม่")
 #: A change said done: "I've moved it", "had to reschedule", «منتقل کردم», «เลื่อน…แล้ว».
+_FA_TH_DONE = (
+    rf"(?<![{_FA}])(?:(?:منتقل|عوض|جابجا|جابه\u200cجا)\s*(?:کردم|کردیم|شد)|تغییر\s*(?:دادم|دادیم|کرد))"
+    r"|(?:เลื่อน|เปลี่ยน)\S*แล้ว"
+)
 _STATES_CHANGE = re.compile(
     r"(?<![A-Za-z])(?:moved|changed|rescheduled|rebooked|switched|updated"
-    r"|had\s+to\s+(?:move|change|reschedule))(?![A-Za-z])"
-    rf"|(?<![{_FA}])(?:(?:منتقل|عوض|جابجا|جابه\u200cجا)\s*(?:کردم|کردیم|شد)|تغییر\s*(?:دادم|دادیم|کرد))"
-    r"|(?:เลื่อน|เปลี่ยน)\S*แล้ว",
+    rf"|had\s+to\s+(?:move|change|reschedule))(?![A-Za-z])|{_FA_TH_DONE}",
+    re.IGNORECASE,
+)
+#: A change said done inside the question itself: "the courier has moved your delivery to
+#: Thursday 6 June, is that OK?", «به شنبه منتقل شد، مشکلی نیست؟», «เลื่อนเป็น…แล้ว สะดวกไหมคะ».
+#: English needs the auxiliary: "would you like it moved to Thursday?" still proposes.
+_DONE_IN_QUESTION = re.compile(
+    r"(?<![A-Za-z])(?:has|have|['’]ve|had|was|were|been)\s+(?:(?:now|just|already)\s+)?"
+    r"(?:moved|changed|rescheduled|rebooked|switched|updated|pushed)(?![A-Za-z])"
+    rf"|{_FA_TH_DONE}"
+    # the Thai move and its «แล้ว» with the day between, spaced: «เลื่อนเป็นวันที่ 13 มีนาคมแล้ว»
+    r"|(?:เลื่อน|เปลี่ยน)(?:(?!ไหม|มั้ย)[^\n]){0,40}?แล้ว(?!หรือยัง)",
     re.IGNORECASE,
 )
 #: A reply that opens with a yes or an ok: "yes", "sure", "ok", «بله», «باشه», «ได้ค่ะ».
@@ -74,7 +88,12 @@ def proposed(
         and not restates(match.value, held)
         and not restates(held, match.value)
     ]
-    in_question = [m for m in changing if any(start <= m.start < end for start, end in asked)]
+    # a question that says the change done ("… has moved your delivery to …, is that OK?")
+    # asks about it, proposes nothing
+    proposing = [
+        (start, end) for start, end in asked if not _DONE_IN_QUESTION.search(text, start, end)
+    ]
+    in_question = [m for m in changing if any(start <= m.start < end for start, end in proposing)]
     if not in_question:
         return []
     # the day or hour the message presents with it is the proposal's too ("… Tuesday 3
@@ -102,16 +121,18 @@ def _asked_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def takes_proposal(reply: str) -> bool:
-    """Whether the customer's ``reply`` takes what the question before it proposed: it
-    opens with a yes and takes nothing back in its first sentence."""
+def takes_proposal(reply: str, offered: Sequence[FactMatch] = ()) -> bool:
+    """Whether the customer's ``reply`` takes what the question before it proposed
+    (``offered``): it opens with a yes ("Yes please", "Go ahead", "Correct", "Thursday is
+    fine": ``proposal_yeses``) and takes nothing back in its first sentence."""
     reply = reply.strip()
     opening = _YES.match(reply)
-    if opening is None:
+    if opening is None and not says_yes_to(reply, [match.value for match in offered]):
         return False
     first = _SENTENCE.match(reply)
     end = first.end() if first is not None else len(reply)
-    return BUT_OR_NO.search(reply, opening.end(), end) is None
+    start = opening.end() if opening is not None else 0
+    return BUT_OR_NO.search(reply, start, end) is None
 
 
 #: How many messages a proposal stays open for the assistant to state it as settled.
@@ -133,7 +154,7 @@ class OpenProposals:
         part, not asking. A customer's no to the question closes what it proposed."""
         last = [match for match, age in self._open if age == 0]
         taken: list[FactMatch] = []
-        if role == "user" and takes_proposal(text):
+        if role == "user" and takes_proposal(text, last):
             taken = last
         elif role == "user" and says_no(text):
             self._close(last)
