@@ -31,6 +31,7 @@ from domain.memory.answers_asked_again import answers_asked_again
 from domain.memory.answers_changed import changed_answers
 from domain.memory.detail_changes import fully_replaced, replaced_values, value_changes
 from domain.memory.engine import TranscriptLine
+from domain.memory.offline.asked_topics import names_an_item
 from domain.memory.offline.candidates import (
     Candidate,
     context_question,
@@ -69,6 +70,7 @@ def details_of(
     #: The last unit kept for its clauses alone, while the next may continue it.
     clause_unit: tuple[Candidate, ...] = ()
     for unit in units(candidates):
+        unit = _with_lead_in(candidates, unit)
         values = [
             (value.text, value.kind.value)
             for candidate in unit
@@ -102,6 +104,21 @@ def _only_answers(kinds: Sequence[str], clauses: Sequence[tuple[str, str]]) -> b
     only a bare answer to a what-question: kept apart, it is the detail a context shows
     last (``replaced_details.share_order``), and the other keeps the room it had."""
     return set(kinds) == {"answer"} or {kind for _, kind in clauses} == {"answer"}
+
+
+def _with_lead_in(
+    candidates: Sequence[Candidate], unit: tuple[Candidate, ...]
+) -> tuple[Candidate, ...]:
+    """``unit`` with the sentence before its question when that sentence only names the
+    item asked about («แล้วหมวกล่ะคะ» before «สีอะไรคะ», "Now the cap." before "What
+    colour?"): without it the answer would read as one to the earlier, bare question."""
+    if not unit or unit[0].speaker == "User" or unit[0].order[1] == 0:
+        return unit
+    source, sentence = unit[0].order
+    before = [c for c in candidates if c.order == (source, sentence - 1)]
+    if len(before) == 1 and names_an_item(before[0].text):
+        return (before[0], *unit)
+    return unit
 
 
 def _asked_before_options(

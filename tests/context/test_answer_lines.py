@@ -23,6 +23,9 @@ COLOUR = detail(
 )
 BOX = detail(20, "Assistant: جعبه رو چه رنگی میخواید؟\nUser: زرشکی", ["زرشکی"], "answer", last=21)
 THAI = detail(30, "Assistant: ต้องการกล่องสีอะไรคะ\nUser: สีแดง", ["สีแดง"], "answer", last=31)
+RIBBON = detail(50, "Assistant: روبان چه رنگی باشه؟\nUser: طلایی", ["طلایی"], "answer", last=51)
+RING = detail(60, "Assistant: انگشتر دوم چه رنگی؟\nUser: نقره‌ای", ["نقره‌ای"], "answer", last=61)
+FATHER = detail(70, "Assistant: ของคุณพ่อไซส์อะไรคะ\nUser: ไซส์ XL", ["ไซส์ XL"], "answer", last=71)
 PAY = detail(40, "Assistant: จะชำระเงินยังไงคะ\nUser: โอนเข้าบัญชี", ["โอนเข้าบัญชี"], "answer", last=41)
 
 
@@ -33,6 +36,11 @@ PAY = detail(40, "Assistant: จะชำระเงินยังไงคะ
         (BOX, "رنگ جعبه: زرشکی"),
         (THAI, "กล่องสี: สีแดง"),
         (PAY, "ชำระเงิน: โอนเข้าบัญชี"),
+        # the item it is of stays, so two colours can be told apart
+        (RIBBON, "رنگ روبان: طلایی"),
+        (RING, "رنگ انگشتر دوم: نقره‌ای"),
+        # «ของ» is a word of its own, not «ขอ» and a stray letter
+        (FATHER, "ของคุณพ่อไซส์: ไซส์ XL"),
     ],
 )
 def test_a_bare_answer_is_its_topic_and_the_answer(stored: Detail, line: str) -> None:

@@ -87,6 +87,14 @@ def test_the_later_answer_to_the_same_question_replaces_the_earlier(
             "And the goalie jerseys — what colour?",
             "green",
         ),
+        # a later question naming an item the earlier did not
+        ("What colour would you like?", "Navy", "Great. Now the cap: what colour?", "Black"),
+        ("What colour would you like?", "Navy", "Now the cap. What colour?", "Black"),
+        ("جعبه رو چه رنگی میخواید؟", "زرشکی", "روبان چه رنگی باشه؟", "طلایی"),
+        ("انگشتر اول چه رنگی باشه؟", "طلایی", "انگشتر دوم چه رنگی؟", "نقره‌ای"),
+        ("چه رنگی میخواید؟", "زرشکی", "خب، حالا روبان. چه رنگی باشه؟", "طلایی"),
+        ("เสื้อเอาสีอะไรคะ", "สีแดง", "แล้วหมวกล่ะคะ สีอะไรคะ", "สีดำ"),
+        ("สีอะไรดีครับ", "สีแดง", "แล้วหมวกล่ะคะ สีอะไรคะ", "สีดำ"),
         # the same answer given again
         ("What colour would you like?", "Burgundy", "Which colour in the end?", "burgundy"),
         ("جعبه رو چه رنگی میخواید؟", "زرشکی", "آخرش چه رنگی؟", "زرشکی"),
@@ -101,6 +109,36 @@ def test_another_question_or_the_same_answer_replaces_nothing(
     earlier = _answer(details, old)
     assert not earlier.superseded
     assert earlier.replaced == []
+
+
+@pytest.mark.parametrize(
+    ("first", "old", "other", "again", "new"),
+    [
+        (
+            "What colour for the gift box?",
+            "Burgundy",
+            "What colour should the ribbon be?",
+            "Which colour in the end?",
+            "Navy",
+        ),
+        ("جعبه رو چه رنگی میخواید؟", "زرشکی", "روبان چه رنگی باشه؟", "آخرش چه رنگی؟", "سرمه‌ای"),
+        ("ต้องการกล่องสีอะไรคะ", "สีดำ", "แล้วโบล่ะคะ สีอะไรคะ", "สุดท้ายเอาสีอะไรคะ", "สีขาว"),
+    ],
+)
+def test_a_bare_question_after_another_item_replaces_neither_earlier(
+    first: str, old: str, other: str, again: str, new: str
+) -> None:
+    details = _details(
+        ("assistant", first),
+        ("user", old),
+        *_SMALL_TALK,
+        ("assistant", other),
+        ("user", "Gold"),
+        *_SMALL_TALK,
+        ("assistant", again),
+        ("user", new),
+    )
+    assert not _answer(details, old).superseded
 
 
 @pytest.mark.parametrize(
@@ -123,6 +161,17 @@ def test_another_question_or_the_same_answer_replaces_nothing(
         ("ต้องการกล่องสีอะไรคะ", "กล่องสี"),
         ("จะชำระเงินยังไงคะ", "ชำระเงิน"),
         ("Is that the navy one?", None),  # a yes/no question
+        # the item, named before the noun asked or in the sentence before
+        ("روبان چه رنگی باشه؟", "رنگ روبان"),
+        ("انگشتر دوم چه رنگی؟", "رنگ انگشتر دوم"),
+        ("خب، حالا روبان. چه رنگی باشه؟", "رنگ روبان"),
+        ("Now the cap. What colour?", "colour for cap"),
+        ("แล้วหมวกล่ะคะ สีอะไรคะ", "สี หมวก"),
+        ("Great, the hoodie is added. What colour?", "colour"),  # not a lead-in
+        # Thai words stripped whole: «ของ» is not «ขอ», «คุณภาพ» not «คุณ»
+        ("ของคุณพ่อไซส์อะไรคะ", "ของคุณพ่อไซส์"),
+        ("สะดวกรับของที่สาขาไหนคะ", "ของที่สาขา"),
+        ("คุณภาพแบบไหนคะ", "คุณภาพ"),
     ],
 )
 def test_the_topic_is_the_thing_asked_for_in_the_question_s_words(

@@ -61,6 +61,13 @@ _FA_NOT_NOUN = re.compile(
 )
 #: The object named before «چه»/«کدوم», marked «رو»/«را»: «حلقه دوم رو چه رنگی».
 _FA_OBJECT = re.compile(rf"(?P<object>(?:[{_FA}\u200c]+\s+){{0,1}}[{_FA}\u200c]+)\s+(?:رو|را)\s+$")
+#: The thing named before «چه»/«کدوم» unmarked: «انگشتر دوم چه رنگی», «روبان چه رنگی».
+_FA_SUBJECT = re.compile(rf"(?P<object>(?:[{_FA}\u200c]+\s+){{0,1}}[{_FA}\u200c]+)\s+$")
+#: Persian words before a question that name nothing: «خب», «حالا», «شما».
+_FA_FRAME = re.compile(
+    r"^(?:خب|حالا|و|اما|پس|بعد|بعدش|لطفا|لطفاً|دیگه|الان|آخرش|نهایتا|بالاخره|شما|تو|اون|این"
+    r"|اینو|اونو|ببخشید|راستی|ممنون|مرسی|عالی|باشه|چشم)$"
+)
 #: «برای»/«واسه» and the thing after the noun asked: «چه رنگی برای حلقه دوم».
 _FA_FOR = re.compile(
     rf"\s+(?:برای|واسه)\s+(?P<thing>(?:[{_FA}\u200c]+\s+)?[{_FA}\u200c]+?)(?=\s|$|[؟?])"
@@ -70,14 +77,31 @@ _FA_POSSESSIVE = re.compile(r"(?<=[\u0621-\u06cc]{2})\u200c?(?:تون|تان|ش�
 
 _TH_WH = re.compile(r"แบบไหน|อันไหน|อะไร|ไหน|ยังไง|อย่างไร")
 #: Thai words before the thing asked that only ask or want it.
+#: Whole words only (Thai has no spaces): not «ขอ» of «ของ», «คุณ» of «คุณภาพ», «ส่วน» of
+#: «ส่วนลด», nor a word a vowel or tone mark goes on.
 _TH_LEAD = re.compile(
-    r"^(?:สุดท้าย|ตกลง|แล้วก็|แล้ว|งั้น|ส่วน|ตอนนี้|คุณ|ลูกค้า|พี่|จะ|ต้องการ|อยากได้|อยาก|เอา|รับ"
-    r"|เลือก|ใช้|ขอ|ชอบ|สะดวก|ให้|มี)+"
+    r"^(?:(?:สุดท้าย|ตกลง|แล้วก็|แล้ว|งั้น|ส่วน(?!ลด|ตัว)|ตอนนี้|คุณ(?!ภาพ|ค่า|สมบัติ)|ลูกค้า|พี่"
+    r"|จะ|ต้องการ|อยากได้|อยาก|เอา|รับ(?!ประ)|เลือก|ใช้|ขอ(?![งบ])|ชอบ|สะดวก|ให้|มี)"
+    r"(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]))+"
 )
 #: After the Thai question word: only asking and politeness, none of the thing.
 _TH_AFTER = re.compile(rf"^(?:ดี|บ้าง|เหรอ|คะ|ครับ|ค่ะ|นะ|จ๊ะ|จ้ะ)+|{THAI_PARTICLES}+$")
 _TH_TAIL = re.compile(r"(?:เป็น|ดี|ที่|คือ)+$")
 _TH_LETTERS = re.compile(r"^[\u0e01-\u0e4e]+$")
+
+#: A sentence that only names the next item: "Now the cap.", "And for the hoodie:".
+_EN_ITEM = re.compile(
+    r"^(?:(?:now|and|next|then|ok(?:ay)?|so|great|right)[,\s]+)+(?:for\s+)?"
+    r"(?:the|your|this|that)\s+(?P<item>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s*[.:]?$",
+    re.I,
+)
+#: «แล้วหมวกล่ะคะ», «ส่วนกางเกงล่ะ»: "and the cap?".
+_TH_ITEM = re.compile(rf"^(?:แล้วก็|แล้ว|ส่วน)(?P<item>[\u0e01-\u0e4e]{{2,}}?)ล่ะ{THAI_PARTICLES}?[?]?$")
+#: «حالا روبان.», «خب، و اما روبان:».
+_FA_ITEM = re.compile(
+    rf"^(?:(?:خب|حالا|و|اما|بعدش|بعد)[،,\s]+)+(?P<item>[{_FA}\u200c]+(?:\s+[{_FA}\u200c]+)?)"
+    rf"\s*[.:]?$"
+)
 
 #: Shortest word two spellings of one word share ("colour"/"colours", «رنگ»/«رنگش»).
 _MIN_STEM = 3
@@ -85,10 +109,41 @@ _MIN_STEM = 3
 
 def asked_topic(question: str) -> str | None:
     """The words of ``question`` that name what it asks for (module doc), or None."""
-    for sentence in reversed(split_sentences(question)):
+    sentences = split_sentences(question)
+    for at in range(len(sentences) - 1, -1, -1):
+        sentence = sentences[at]
         if is_question(sentence) and asks_what(sentence):
-            return _english(sentence) or _persian(sentence) or _thai(sentence)
+            topic = _english(sentence) or _persian(sentence) or _thai(sentence)
+            item = names_an_item(sentences[at - 1]) if at and topic else None
+            # the item named just before a bare question: "Now the cap. What colour?"
+            if topic and item and len(topic.split()) == 1:
+                return f"{topic} for {item}" if _EN_WORD.match(item) else f"{topic} {item}"
+            return topic
     return None
+
+
+def asks_again(older: str, newer: str) -> bool:
+    """Whether a question of topic ``newer`` asks again what one of topic ``older`` did:
+    it names nothing the older did not ("colour" after "colour for gift box"); not one
+    that names an item the older did not ("colour for cap" after "colour")."""
+    if _TH_LETTERS.match(older.replace(" ", "")) and _TH_LETTERS.match(newer.replace(" ", "")):
+        return newer.replace(" ", "") in older.replace(" ", "")
+    these, those = _named(newer), _named(older)
+    return bool(these and those) and _within(these, those)
+
+
+def names_an_item(sentence: str) -> str | None:
+    """The item a short lead-in sentence names: "Now the cap.", «แล้วหมวกล่ะคะ», «حالا
+    روبان.»; None for any other sentence."""
+    for pattern in (_EN_ITEM, _TH_ITEM, _FA_ITEM):
+        found = pattern.match(sentence.strip())
+        if found and not any(_not_an_item(word) for word in found["item"].split()):
+            return found["item"]
+    return None
+
+
+def _not_an_item(word: str) -> bool:
+    return word.casefold() in _EN_FRAME or bool(_FA_NOT_NOUN.match(word) or _FA_FRAME.match(word))
 
 
 def same_topic(one: str, other: str) -> bool:
@@ -162,8 +217,9 @@ def _persian(sentence: str) -> str | None:
     if found and not _FA_NOT_NOUN.match(found["noun"]):
         words = [_FA_INDEFINITE.sub("", found["noun"])]
         # the thing it is of: «حلقه دوم رو چه رنگی», «چه رنگی برای حلقه دوم»
-        of = _FA_OBJECT.search(sentence[: found.start()])
-        words += of["object"].split() if of else []
+        before = _CLAUSE_MARK.split(sentence[: found.start()])[-1]
+        of = _FA_OBJECT.search(before) or _FA_SUBJECT.search(before)
+        words += [w for w in of["object"].split() if not _not_an_item(w)] if of else []
         after = _FA_FOR.match(sentence[found.end() :])
         words += ["برای", *after["thing"].split()] if after else []
         return " ".join(words)
