@@ -54,6 +54,8 @@ def moves_another_event(text: str, start: int, keys: list[str]) -> bool:
     """Whether the words of change before the day at ``start``, in its sentence, move an
     event that none of ``keys`` names ("I'll move the sign-off to Wednesday" of a held
     delivery day)."""
+    if any(key.split("_")[0] in _ANY_BOOKING for key in keys):
+        return False  # a held appointment is any event's day: "move the viewing" moves it
     begin, _ = sentence_bounds(text, start, start)
     moved = thing_moved(text[begin:start])
     return moved is not None and moved in _EVENTS and another_things(moved, keys)
