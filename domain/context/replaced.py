@@ -74,6 +74,10 @@ class _Replaced:
     #: only where quoted whole, since its words are the fact's value's words, which a
     #: partial quote (``_mark_distinctive``) already looks for.
     whole_only: bool = False
+    #: ``old`` is a bare number the fact keeps written with other separators ("1,500" of
+    #: "1500"): marked only beside its subject (``_mark_beside_subject``), since a bare
+    #: number is any amount's ("Deposit of 1,500" beside a total that was 1500).
+    beside_subject: bool = False
 
 
 class ReplacedMarks:
@@ -98,7 +102,7 @@ class ReplacedMarks:
         # current values are indexed once (``CurrentValues``).
         current = CurrentValues([fact.value for fact in facts])
         self._replaced = [
-            _replaced(fact, written, newer, facts, current, whole_only=written != kept)
+            _replaced(fact, written, newer, facts, current, kept=kept)
             for fact in facts
             for whole, newer in _replacements(fact)
             for kept in [_without_current_part(whole, fact, facts)]
@@ -197,9 +201,11 @@ def _replaced(
     facts: Sequence[Fact],
     current: CurrentValues,
     *,
-    whole_only: bool = False,
+    kept: str,
 ) -> _Replaced:
-    """What marking ``old``, an earlier value of ``fact``, takes: ``newer`` replaced it."""
+    """What marking ``old``, an earlier value of ``fact`` (``kept``, or another writing of
+    it), takes: ``newer`` replaced it."""
+    whole_only = old != kept
     word = [] if whole_only else _distinctive_words(old, newer.value)[:1]
     return _Replaced(
         old,
@@ -210,7 +216,20 @@ def _replaced(
         held_by=_holding_word(facts, word[0], fact.key) if word else (),
         hours_apart=time_of_day(old) and not _HOURS_KEY.search(fact.key),
         whole_only=whole_only,
+        beside_subject=whole_only and _regrouped_number(old, kept),
     )
+
+
+#: A bare number, with or without thousands separators.
+_BARE_NUMBER = re.compile(r"\d+(?:[,٬]\d{3})*")
+
+
+def _regrouped_number(written: str, kept: str) -> bool:
+    """``written`` is ``kept``, a bare number, with its thousands separators put in or
+    taken out ("1,500" of "1500")."""
+    bare = [_BARE_NUMBER.fullmatch(value) is not None for value in (written, kept)]
+    grouped = {any(sep in value for sep in ",٬") for value in (written, kept)}
+    return all(bare) and len(grouped) == 2
 
 
 def _replacements(fact: Fact) -> list[tuple[str, Fact]]:
@@ -315,7 +334,7 @@ def _mark_one(item: _Replaced, text: str) -> str:
 
 
 def _mark_one_in(item: _Replaced, text: str) -> str:
-    if _short_time(item.old):
+    if _short_time(item.old) or item.beside_subject:
         return _mark_beside_subject(text, item.old, item.fact.key, item.note)
     if item.whole_only:
         return _mark(text, item.old, item.note, item.fact.value)
@@ -344,6 +363,8 @@ _OPENING_HOURS = re.compile(
     # "close the ticket", "the house will be open"
     r"\b(?:open|opens|close|closes|shut|shuts)\s+(?:at|from|until|till|til|by|between)\b"
     r"|\b(?:opening|closing)\s+(?:hours|time|times)\b|\bopen\s+\d"
+    # "the store closes 14:00", "we shut 5pm"
+    r"|\b(?:opens|close|closes|shut|shuts)\s+\d"
     r"|(?<![\u0600-\u06ff])(?:باز|بازه|تعطیل|تعطیله)(?![\u0600-\u06ff])|ساعت\s*کاری"
     # «ร้านปิดบ่ายโมง», «เปิดถึง…», «เวลาทำการ»; not «นัดเปิดบัญชี», «ปิดงานแล้ว»
     r"|(?:ร้าน|สาขา|คลินิก|ศูนย์|ออฟฟิศ|บริษัท)(?:จะ)?(?:เปิด|ปิด)|(?:เปิด|ปิด)(?:ทำการ)?(?:ถึง|ตอน|กี่โมง)"

@@ -43,6 +43,9 @@ _CLOCK = re.compile(
 )
 #: Words a bare "10.30" needs beside it to be a time of day, not an amount.
 _TIME_WORDS = re.compile(r"\bam\b|\bpm\b|น\.|โมง|ساعت|\d:\d", re.IGNORECASE)
+#: Words beside a time that say it is one, so that it may be written with a stop: "14.00"
+#: alone is an amount ("a restocking fee of 14.00"), «14.00 น.» a time.
+_CLOCK_WORDS = re.compile(r"น\.|โมง|ساعت|(?<=\d)\s?h\b|\b[ap]m\b|(?<=\d)[ap]m\b", re.IGNORECASE)
 #: An hour of the day at most this is written as it is in either clock.
 _NOON = 12
 
@@ -112,7 +115,9 @@ def _unspaced_number(value: str) -> list[str]:
 
 def _clock_forms(value: str) -> list[str]:
     """``value``, a time of day (or one with a word that says so), in its other writings:
-    "10:30" and "10.30"; "2pm" and "14:00"; "2:30pm" and "14:30"; "14:00" and "2pm"."""
+    "10:30 am" and "10.30 am"; "2pm" and "14:00"; "2:30pm" and "14:30"; "14:00" and "2pm";
+    «10.30 น.» and «10:30 น.». A writing with a stop keeps a word that says it is a time
+    (``_CLOCK_WORDS``): "14.00" or "10.30" alone is as often an amount."""
     times = [m for m in _CLOCK.finditer(value) if m.group("sep") or m.group("half")]
     if len(times) != 1:
         return []
@@ -134,4 +139,5 @@ def _clock_forms(value: str) -> list[str]:
     elif hour > _NOON:
         clock = f"{hour - _NOON}" + (f":{minute}" if minute != "00" else "")
         writings.append(f"{clock}pm")
-    return [value[: match.start()] + w + value[match.end() :] for w in writings]
+    said = [value[: match.start()] + w + value[match.end() :] for w in writings]
+    return [w for w in said if ":" in w or "." not in w or _CLOCK_WORDS.search(w)]

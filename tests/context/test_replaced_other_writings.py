@@ -103,6 +103,15 @@ def test_an_old_value_written_otherwise_is_marked(
         ("delivery_time", "2pm", "4pm", "Assistant: See you at 16:00."),
         # a time that is an amount written with a stop
         ("delivery_time", "12:50", "13:10", "Assistant: The fee is £12.50."),
+        # another writing passes the checks the kept writing does:
+        # a 24-hour time written with a stop is an amount where no clock word stands with it
+        ("callback_time", "2pm", "3pm", "User: restocking fee is 14.00 right?"),
+        ("pickup_time", "10:30", "11:00", "Assistant: total is 10.30 dollars, pickup at 11:00"),
+        # a closing hour in the 24-hour clock, as "closes 2pm" is
+        ("callback_time", "2pm", "3pm", "Assistant: Store closes 14:00 on Saturdays, call at 3pm."),
+        # a bare number regrouped, not beside its subject: another amount
+        ("order_total", "1500", "1800", "Assistant: Total 1,800. Deposit of 1,500 paid already."),
+        ("order_total", "1,500", "1,800", "Assistant: Total 1,800. Deposit of 1500 paid already."),
     ],
 )
 def test_another_value_or_the_current_one_is_not_marked(
@@ -143,3 +152,12 @@ def test_a_value_named_as_old_is_marked_in_another_writing() -> None:
     assert marks.mark("User: گفتید 189 هزار تومان") == "User: گفتید 189 هزار تومان (replaced)"
     assert marks.mark("User: เดิม 1890 บาท") == "User: เดิม 1890 บาท (replaced)"
     assert marks.mark("User: گفتید 1189 هزار تومان") == "User: گفتید 1189 هزار تومان"
+
+
+def test_a_regrouped_bare_number_is_marked_beside_its_subject() -> None:
+    marked = mark_replaced(
+        "Assistant: Your total was 1,500 before.", [moved("order_total", "1500", "1800")]
+    )
+    assert marked == "Assistant: Your total was 1,500 (replaced by 1800) before."
+    assert other_writings("14.00 น.")[:2] == ("๑๔.๐๐ น.", "14:00 น.")
+    assert "14.00" not in other_writings("2pm")
