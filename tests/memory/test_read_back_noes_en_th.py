@@ -27,6 +27,10 @@ PUT_RIGHT = [
     (_TH_FIRST, "วันที่ 12 มีนาคม ใช่ไหมคะ", ["ไม่ค่ะ 14 มีนาคม"], "delivery_date"),
     (_TH_FIRST, "ขอทวนนะคะ 12 มีนาคม ถูกไหมคะ", ["ไม่ใช่ 14 มีนาคมค่ะ"], "delivery_date"),
     (_TH_FIRST, "วันที่ 12 มีนาคม ใช่ไหมคะ", ["ไม่ค่ะ", "14 มีนาคมค่ะ"], "delivery_date"),
+    # words that give the value instead
+    (_EN_FIRST, "So that's 12 March, is that right?", ["No, make it 14 March."], "delivery_date"),
+    (_EN_FIRST, "So 12 March, correct?", ["No, sorry, it should be 14 March."], "delivery_date"),
+    (_TH_FIRST, "วันที่ 12 มีนาคม ใช่ไหมคะ", ["ไม่ค่ะ เป็น 14 มีนาคม"], "delivery_date"),
 ]
 #: the old and the new value of each case above, by language
 _VALUES = {"en": ("12 March", "14 March"), "th": ("วันที่ 12 มีนาคม", "14 มีนาคม")}
@@ -83,6 +87,13 @@ NEAR_MISSES = [
     (_EN_FIRST, "Would you like me to book 12 March?", "No, 14 March."),
     (_TH_FIRST, "วันที่ 12 มีนาคม ใช่ไหมคะ", "ไม่ใช่ค่ะ 12 มีนาคมถูกแล้ว"),
     (_TH_FIRST, "วันที่ 12 มีนาคม ใช่ไหมคะ", "ไม่เป็นไรค่ะ 12 มีนาคม"),
+    # a no that gives the date of something else, or asks about one
+    (_EN_FIRST, "So that's 12 March, is that right?", "No, I'm away until 20 March."),
+    (_EN_FIRST, "So that's 12 March?", "No, I'm away until 20 March, is that a problem?"),
+    (_EN_FIRST, "So that's 12 March, correct?", "No, I'm on holiday from 20 March."),
+    (_EN_FIRST, "So that's 12 March, correct?", "No, 20 March?"),
+    (_TH_FIRST, "วันที่ 12 มีนาคม ใช่ไหมคะ", "ไม่ค่ะ ไม่อยู่บ้านถึงวันที่ 20 มีนาคม"),
+    (_TH_FIRST, "วันที่ 12 มีนาคม ใช่ไหมคะ", "ไม่ค่ะ ไม่ว่างถึงวันที่ 20 มีนาคม"),
 ]
 
 
@@ -107,6 +118,8 @@ READ_AS_IT_IS = [
     ("No, and 14 March too.", "So that's 12 March, is that right?", ["12 March"]),
     ("ไม่ค่ะ 14 มีนาคม", "สะดวกให้ส่งวันที่ 12 มีนาคมแทนไหมคะ", ["12 มีนาคม"]),  # an offer
     ("ไม่ต้องค่ะ 14 มีนาคม", "วันที่ 12 มีนาคม ใช่ไหมคะ", ["12 มีนาคม"]),  # no need
+    # a time of something else
+    ("No, I'm at work until 3pm that day.", "So 10am Friday, is that right?", ["10am"]),
 ]
 
 

@@ -82,6 +82,8 @@ def _english_or_thai_correction(reply: str, asked: str, held: Iterable[str]) -> 
         return reply, 0
     if read_backs_en_th.adds(reply) or _adds(reply, asked):
         return reply, 0
+    if not read_backs_en_th.replacement_after_no(reply):
+        return reply, 0  # "No, I'm away until 20 March": another date, no correction
     return written
 
 
@@ -190,7 +192,13 @@ def reply_read(
         previous.role == "user"
         and earlier is not None
         and earlier.role == "assistant"
-        and (_BARE_NO.match(previous.content) or read_backs_en_th.is_bare_no(previous.content))
+        and (
+            _BARE_NO.match(previous.content)
+            or (
+                read_backs_en_th.is_bare_no(previous.content)
+                and read_backs_en_th.gives_replacement(line.content)
+            )
+        )
         and reads_back(earlier.content, held)
     ):
         no = (

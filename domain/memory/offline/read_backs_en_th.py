@@ -13,6 +13,10 @@ The customer's opening no ("No, …", "No. …", "Nope …", «ไม่ค่�
 written as a word of correction ("Actually,", «ที่ถูกคือ») so the value after it is read
 as the correction, not as the old one ("not 14 March", «ไม่ใช่ 14 มีนาคม»). Not a no of
 thanks or of nothing to do ("no thanks", "no worries", "no need", «ไม่เป็นไร», «ไม่ต้อง»).
+The no puts the read-back right only where the value after it is the replacement: first
+in what follows, alone or after "it's", "make it", "should be", "rather" (``_GIVES``),
+«เป็น»; not a value of something else ("No, I'm at work until 3pm that day", «ไม่ค่ะ
+ไม่อยู่บ้านถึงวันที่ 20 มีนาคม») nor one the customer asks about ("No, 20 March?").
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import re
 
 from domain.memory.offline.thai_cues import is_thai
+from domain.memory.offline.values import find_values
 
 #: What an English opening no is written as: a word of correction (``dialogue.CORRECTION``).
 EN_CORRECTING = "Actually,"
@@ -146,3 +151,30 @@ def adds(reply: str) -> bool:
     after = reply[opening.end() :] if opening is not None else reply
     first_clause = re.split(r"[,.!?;]", after.strip(), maxsplit=1)[0]
     return _ADDS.search(first_clause) is not None
+
+
+#: What may stand between the no and the value it gives instead: nothing, a "sorry", and
+#: "it's", "make it", "it should be", "rather", "I meant", a preposition; «เป็น», «ค่ะ».
+_GIVES = re.compile(
+    r"^[\s,.!:—-]*(?:(?:sorry|actually|oh|ah|um)[\s,.!]+)*"
+    r"(?:(?:it'?s|it\s+is|that'?s|make\s+it|(?:it\s+)?should\s+be|rather|i\s+(?:said|meant))"
+    r"[\s,]+)?(?:(?:on|at|for|the)\s+)*"
+    r"(?:(?:ขอ)?เป็น|คือ|ขอ)?\s*(?:นะ)?(?:คะ|ค่ะ|ครับ|คับ)?[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def gives_replacement(after_no: str) -> bool:
+    """Whether ``after_no``, what the customer says after a no, opens with the value that
+    replaces the one read back (module doc), in a sentence that asks nothing."""
+    values = find_values(after_no)
+    if not values or not _GIVES.match(after_no[: values[0].start]):
+        return False
+    sentence_end = re.search(r"[.!?]", after_no[values[0].end :])
+    return sentence_end is None or sentence_end.group() != "?"
+
+
+def replacement_after_no(reply: str) -> bool:
+    """``gives_replacement`` of what follows ``reply``'s opening no."""
+    opening = _EN_OPENING_NO.match(reply) or _TH_OPENING_NO.match(reply)
+    return gives_replacement(reply[opening.end() :] if opening is not None else reply)
