@@ -276,3 +276,57 @@ def test_a_question_with_the_change_in_a_participle_still_proposes() -> None:
         ("user", "Hmm, let me check my diary."),
     )
     assert current(facts)["delivery_date"] == "Wednesday 5 June"
+
+
+#: (first, the assistant's message: a proposal and then another question or way, a bare
+#: confirmation that may answer the other, the held value)
+_UNSURE_YESES = [
+    (
+        "The delivery is on Wednesday 5 June.",
+        "Shall I move it to Thursday 6 June instead? And 07700 900481 is still the best"
+        " number to reach you, correct?",
+        "Correct.",
+        "Wednesday 5 June",
+    ),
+    (
+        "ส่งของวันที่ 12 มีนาคมค่ะ",
+        "สะดวกให้ส่งวันที่ 13 มีนาคมแทนไหมคะ หรือจะรอรับวันที่ 12 มีนาคมเหมือนเดิมคะ",
+        "ค่ะ",
+        "วันที่ 12 มีนาคม",
+    ),
+    (
+        "ส่งของวันที่ 12 มีนาคมค่ะ",
+        "สะดวกให้ส่งวันที่ 13 มีนาคมแทนไหมคะ แล้วเบอร์ 081-234-5678 ยังติดต่อได้อยู่ใช่ไหมคะ",
+        "ถูกต้องค่ะ",
+        "วันที่ 12 มีนาคม",
+    ),
+    (
+        "تحویل سفارش پنجشنبه ۱۵ خرداده",
+        "به جاش شنبه ۱۷ خرداد بفرستیم؟ آدرس هم همون خیابان ولیعصر پلاک ۱۲ هست، درسته؟",
+        "درسته",
+        "پنجشنبه ۱۵ خرداد",
+    ),
+    (
+        "The delivery is on Wednesday 5 June.",
+        "Shall I move it to Thursday 6 June instead?",
+        "Exactly what time would the driver come on Thursday?",
+        "Wednesday 5 June",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "asked", "reply", "held"), _UNSURE_YESES)
+def test_a_yes_that_may_answer_another_question_takes_no_proposal(
+    first: str, asked: str, reply: str, held: str
+) -> None:
+    facts = conversation(("user", first), ("assistant", asked), ("user", reply))
+    assert current(facts)["delivery_date"] == held
+
+
+def test_a_reply_naming_the_proposal_takes_it_beside_another_question() -> None:
+    facts = conversation(
+        ("user", "The delivery is on Wednesday 5 June."),
+        ("assistant", "Shall I move it to Thursday 6 June instead? Or keep Wednesday?"),
+        ("user", "Thursday 6 June is fine."),
+    )
+    assert current(facts)["delivery_date"] == "Thursday 6 June"

@@ -639,7 +639,9 @@ def extract_facts(
         proposals.taken_by(line.role, line.content)
         told = _tells_a_change(customer_said)
         proposing = line.role == "assistant"
-        proposals.after(proposed(line.content, matches, facts.current, told) if proposing else [])
+        proposals.after(
+            proposed(line.content, matches, facts.current, told) if proposing else [], line.content
+        )
         customer_said = [*customer_said, line.content] if line.role == "user" else []
         facts.note_read(line.role, line.content)
         named = any(_names_someone(m.key) for m in matches)
@@ -699,7 +701,7 @@ def extract_facts(
             told = _tells_a_change(customer_said)
             held_back = proposed(line.content, matches, facts.current, told)
             matches = [m for m in matches if m not in held_back]
-        proposals.after(held_back)
+        proposals.after(held_back, line.content)
         customer_said = [*customer_said, line.content] if line.role == "user" else []
         held_before = facts.current_values()
         granted = _granted_in_reply(line, previous, facts)

@@ -22,10 +22,10 @@ _THANKS = r"(?:(?:thanks|thank\s+you|cheers|ممنون|مرسی)[\s,،!.]*)?"
 #: Openings that take a proposal whatever follows.
 _OPENS = (
     r"(?:please\s+do|do\s+(?:it|that)|go\s+(?:ahead|for\s+it)|that(?:['’]s|\s+is)\s+(?:better"
-    r"|right|correct|great|good)|exactly|spot\s+on|works\s+for\s+me|fine\s+by\s+me"
+    r"|right|correct|great|good)|exactly(?=\s*(?:[.!,]|$))|spot\s+on|works\s+for\s+me|fine\s+by\s+me"
     r"|sounds\s+(?:great|fine|perfect|lovely))(?![A-Za-z])"
     r"|👍|👌|✅"
-    rf"|(?:حله|موافقم|درسته|دقیقا|دقیقاً|همین\s+خوبه|(?:لطفا\s+)?بفرستید|انجامش\s+بدید)(?![{_FA}])"
+    rf"|(?:حله|موافقم|درسته|(?:دقیقا|دقیقاً)(?=\s*(?:[.!،]|$))|همین\s+خوبه|(?:لطفا\s+)?بفرستید|انجامش\s+بدید)(?![{_FA}])"
     r"|(?:สะดวก|ตามนั้น|เอาตามนั้น|ถูกต้อง)(?:เลย)?(?:ค่ะ|ครับ|ค่า|จ้ะ|จ้า)"
 )
 #: Words that take only as the whole reply: "Right.", "Correct!", «ค่ะ».

@@ -147,6 +147,10 @@ class OpenProposals:
     down yet (module doc), each with how many messages have passed since."""
 
     _open: list[tuple[FactMatch, int]] = field(default_factory=list)
+    #: Proposals a bare yes does not take: asked before another question of the same
+    #: message, or with another way offered ("… instead? Or keep Wednesday?"): the yes
+    #: may answer the other. The reply must name them ("Thursday is fine").
+    _unsure: list[FactMatch] = field(default_factory=list)
 
     def taken_by(self, role: str, text: str) -> list[FactMatch]:
         """The open proposals the message ``text`` takes, closed: those of the question just
@@ -155,7 +159,7 @@ class OpenProposals:
         last = [match for match, age in self._open if age == 0]
         taken: list[FactMatch] = []
         if role == "user" and takes_proposal(text, last):
-            taken = last
+            taken = [match for match in last if match not in self._unsure or _names(text, match)]
         elif role == "user" and says_no(text):
             self._close(last)
         elif role == "assistant":  # the day named again, and all its message proposed
@@ -164,13 +168,44 @@ class OpenProposals:
         self._close(taken)
         return taken
 
-    def after(self, held_back: Sequence[FactMatch]) -> None:
-        """One more message read, which proposed ``held_back``."""
+    def after(self, held_back: Sequence[FactMatch], text: str = "") -> None:
+        """One more message read, ``text``, which proposed ``held_back``."""
         aged = [(match, age + 1) for match, age in self._open if age + 1 < _OPEN_FOR]
         self._open = aged + [(match, 0) for match in held_back]
+        asked = _asked_spans(text)
+        self._unsure = [
+            match
+            for match in held_back
+            if not any(start <= match.start < end for start, end in asked[-1:])
+            or _OTHER_WAY.search(text, match.start, _next_span_end(text, match.start))
+        ]
 
     def _close(self, matches: Sequence[FactMatch]) -> None:
         self._open = [(match, age) for match, age in self._open if match not in matches]
+
+
+#: Another way offered beside a proposal: "… instead? Or keep Wednesday?", «یا», «หรือ»;
+#: not "or not", «หรือเปล่า», «หรือไม่», which only ask.
+_OTHER_WAY = re.compile(
+    r"(?<![A-Za-z])or(?![A-Za-z])(?!\s+not\b)|(?<![\u0600-\u06ff])یا(?![\u0600-\u06ff])"
+    r"|หรือ(?!เปล่า|ไม่)",
+    re.IGNORECASE,
+)
+
+
+def _next_span_end(text: str, at: int) -> int:
+    """The end of the sentence (Thai: clause) after the one holding ``at``, where another
+    way offered beside a proposal is said ("… instead? Or keep Wednesday?")."""
+    spans = _THAI_CLAUSE if is_thai(text) else _SENTENCE
+    ends = [span.end() for span in spans.finditer(text) if span.end() > at]
+    return ends[1] if len(ends) > 1 else len(text)
+
+
+def _names(reply: str, proposal: FactMatch) -> bool:
+    """Whether ``reply`` names the ``proposal``'s day or hour ("Thursday is fine")."""
+    return any(
+        value.kind in _NAMED_AGAIN and value.text in proposal.value for value in find_values(reply)
+    )
 
 
 def _stated_again(text: str, proposal: FactMatch) -> bool:
