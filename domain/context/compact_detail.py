@@ -17,8 +17,6 @@ values:
 - a short reply to a question that states a value ("User: yes please" after "Saturday
   10am?"): whether the value was taken is what it says; not a greeting («سلام.»), which
   answers nothing ("Hello? yes" answers "yes");
-- a question and a reply that is only its value, as "topic: value" (``qa_lines``:
-  "mileage: 84,312", «สะดวกกี่โมง: 17:30»);
 - an emoji (two tokens that say nothing of a value) is left out, but for one that answers
   ("👍", "Sat ✅ Sun ❌");
 - a long sentence is cut to its opening words (what it is about) and a window of words
@@ -43,7 +41,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from domain.context.qa_lines import qa_line
 from domain.context.thai_trims import thai_trimmed
 from domain.memory.offline.dialogue import is_question
 from domain.memory.offline.lexicon import (
@@ -179,11 +176,6 @@ def _compact(text: str, values: tuple[str, ...]) -> str:
         # an emoji between two Thai clauses hides the space that parts them
         raw_lines = [_without_emoji(raw) for raw in raw_lines]
     lines = [_split_line(raw, values) for raw in raw_lines]
-    first = lines[0] if lines else None
-    if len(lines) == 2 and first is not None and first.sentences:
-        asks = _asks_of_something(first.sentences[-1])
-        if bare := qa_line(text, values, asks=asks):
-            return bare  # a question and a reply that is only its value
     shown: list[str] = []
     for index, line in enumerate(lines):
         if line is None:

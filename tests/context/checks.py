@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -39,16 +38,3 @@ def assert_valid_anthropic(payload: dict[str, Any]) -> None:
         assert set(turn) == {"role", "content"}
         assert turn["role"] in ("user", "assistant")
         assert turn["content"].strip() == turn["content"] != ""
-
-
-def assert_more_budget_never_shows_less(context_at: Callable[[int], AssembledContext]) -> None:
-    """Every format within its budget, and the details and messages shown at one budget
-    shown at every larger one (300 to 2,000 tokens)."""
-    before: AssembledContext | None = None
-    for budget in range(300, 2000, 20):
-        ctx = context_at(budget)
-        assert max(all_formats(ctx).values()) <= budget
-        if before is not None:
-            assert {d.text for d in before.details} <= {d.text for d in ctx.details}
-            assert {m.position for m in before.verbatim} <= {m.position for m in ctx.verbatim}
-        before = ctx

@@ -45,8 +45,7 @@ def test_a_sentence_without_a_value_is_left_out(text: str, values: list[str], sh
         (
             "Assistant: Lovely, thanks Dan. What's the best mobile for you?\nUser: 07700 900418",
             ["07700 900418"],
-            # a reply that is only the value: "topic: value" (``qa_lines``)
-            "mobile: 07700 900418",
+            "Assistant: What's the best mobile for you?\nUser: 07700 900418",
         ),
         (
             "Assistant: خیلی ممنون. شماره موبایلتون برای هماهنگی؟\nUser: ۰۹۱۲۴۵۶۷۸۹۰",
@@ -56,7 +55,7 @@ def test_a_sentence_without_a_value_is_left_out(text: str, values: list[str], sh
         (
             "Assistant: ขอบคุณมากเลยนะครับ รบกวนขอเบอร์โทรด้วยครับ\nUser: 081-234-5678",
             ["081-234-5678"],
-            "รบกวนขอเบอร์โทรด้วย: 081-234-5678",
+            "Assistant: รบกวนขอเบอร์โทรด้วย\nUser: 081-234-5678",
         ),
     ],
     ids=["english", "persian", "thai"],
@@ -456,7 +455,7 @@ def test_a_long_thai_statement_shows_no_particle_after_its_value() -> None:
         (
             "Assistant: ที่พักชื่ออะไรคะ\nUser: บ้านไม้ริมปาย รีสอร์ท",
             ["บ้านไม้ริมปาย รีสอร์ท"],
-            "ที่พักชื่อ: บ้านไม้ริมปาย รีสอร์ท",  # a bare value: "topic: value"
+            "Assistant: ที่พักชื่ออะไร\nUser: บ้านไม้ริมปาย รีสอร์ท",
         ),
         (
             "User: ขอเป็นวันเสาร์ได้มั้ยคะ\nAssistant: 5555 ได้ค่ะ",

@@ -63,10 +63,10 @@ def test_the_section_shows_new_details_newest_first_in_every_format() -> None:
     assert _shown(ctx) == [
         "Assistant: Update: the service total is now £259.",
         "Assistant: Your courtesy car is YD68 PWE.",
-        "ขอเบอร์โทร: 081-234-5678",  # a bare value: "topic: value" (``qa_lines``)
+        "Assistant: ขอเบอร์โทร\nUser: 081-234-5678",  # compact: no closing particles
         "Assistant: شهریه ترم ۲,۴۵۰,۰۰۰ تومان است.",
         "User: My email is dan@example.com",
-        "mileage: 84,312",
+        "Assistant: What's the mileage on it?\nUser: 84,312",
     ]
     section = "\n".join([DETAILS_HEADING, *_shown(ctx)])
     assert section in render_text(ctx)
@@ -112,7 +112,7 @@ def test_a_detail_whose_values_a_key_fact_shows_is_left_out() -> None:
 def test_a_replaced_value_is_marked_in_every_language() -> None:
     ctx = _context(1200, replaced_values=["84,312", "۲,۴۵۰,۰۰۰ تومان", "081-234-5678"])
     text = render_text(ctx)
-    assert "mileage: 84,312 (replaced)" in text
+    assert "User: 84,312 (replaced)" in text
     assert "۲,۴۵۰,۰۰۰ تومان (replaced)" in text
     assert "081-234-5678 (replaced)" in text
     assert "YD68 PWE. (replaced" not in text

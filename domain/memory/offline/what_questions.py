@@ -4,11 +4,10 @@
 กำกับในนามอะไรครับ» → «ร้านเจ๊ะหลงการเกษตร». The reply holds no number, date or address,
 yet it is what the conversation settled; a detail keeps it with its question.
 
-Asked with "what", "which" or "how" (English; "what's" too: "What's the mileage?"),
-«چه», «چی», «کدوم», «چطور», «چجوری» (Persian), «อะไร», «ไหน», «แบบไหน», «ยังไง» (Thai).
-Not a greeting or an offer of help ("how are you?", "what can I do for you?",
-«حالتون چطوره؟», «มีอะไรให้ช่วยไหมคะ»), not asking what was meant or what is the matter
-("what's up?", "what's wrong?", «یعنی چی؟», «หมายถึงอะไร»), not why, not how much,
+Asked with "what", "which" or "how" (English), «چه», «چی», «کدوم», «چطور», «چجوری» (Persian),
+«อะไร», «ไหน», «แบบไหน», «ยังไง» (Thai). Not a greeting or an offer of help ("how are you?",
+"what can I do for you?", «حالتون چطوره؟», «มีอะไรให้ช่วยไหมคะ»), not asking what was meant
+(«یعنی چی؟», «หมายถึงอะไร»), not why, not how much,
 how many or how long (their answer is a number, kept by its value), and not a yes/no
 question that only holds such a word ("is that what you wanted?", «มีอะไรเพิ่มไหมคะ»).
 And what answers nothing: no preference ("whatever", «فرقی نمیکنه», «อะไรก็ได้»), or only
@@ -35,15 +34,14 @@ from domain.memory.offline.values import FA_LETTERS
 
 _FA = FA_LETTERS
 
-_ASKS_EN = re.compile(r"(?<![\w'’])(?:what|which|how)(?:'s|’s)?(?![\w'’])", re.I)
+_ASKS_EN = re.compile(r"(?<![\w'’])(?:what|which|how)(?![\w'’])", re.I)
 #: English questions with such a word that ask nothing to keep, or ask a number.
 _NOT_ASKING_EN = re.compile(
     r"(?<![\w'’])(?:how\s+(?:are|r)\s+(?:you|u|things)|how'?s\s+(?:it|things|everything|your)"
     r"|how\s+(?:can|may|could)\s+(?:i|we)\s+help|what\s+can\s+(?:i|we)\s+do"
     r"|how\s+(?:was|is)\s+your|what\s+brings|how\s+(?:much|many|long|far|old|soon|often)"
     r"|what\s+about|what\s+else|what\s+do\s+you\s+(?:think|mean|reckon)|what\s+happened"
-    r"|what\s+a\b|what(?:'s|’s)\s+(?:up|happened|going\s+on|wrong)"
-    r"|(?:is|was|are)\s+(?:that|this|it)\s+what|how\s+come|anything\s+else)",
+    r"|what\s+a\b|(?:is|was|are)\s+(?:that|this|it)\s+what|how\s+come|anything\s+else)",
     re.I,
 )
 #: An English yes/no question: it opens with an auxiliary ("do you know which …?" is one
