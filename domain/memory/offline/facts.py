@@ -142,7 +142,6 @@ from domain.memory.offline.plates_said_again import plate_said_again
 from domain.memory.offline.postcodes_put_right import addresses_put_right
 from domain.memory.offline.prices_brought_down import price_brought_down
 from domain.memory.offline.prices_by_difference import PRICE_DIFFERENCE
-from domain.memory.offline.proposed_values import OpenProposals, proposed
 from domain.memory.offline.quoted_phones import quoted_phone_replaced
 from domain.memory.offline.quoted_prices_taken import quoted_price_taken
 from domain.memory.offline.rates import RATE_AFTER
@@ -628,21 +627,9 @@ def extract_facts(
     # The messages before the batch are read again for what they asked, and for a name
     # given there: it answered the question for a name, which stays closed here.
     read_before = _Facts(held, named_earlier)
-    # "Shall I move it to Thursday 6 June instead?": values a question only proposes, added
-    # when the customer's next message says yes (``proposed_values``); the context's are
-    # followed too, already added or not in the batch before
-    proposals = OpenProposals()
-    customer_said: list[str] = []  # the customer's messages since the assistant's last
     for line in sorted(context, key=lambda line: line.position):
         asked = conversation.asked_of(line.role)
         matches = _facts_in(line.role, line.content, tuple(asked), read_before, set())
-        proposals.taken_by(line.role, line.content)
-        told = _tells_a_change(customer_said)
-        proposing = line.role == "assistant"
-        proposals.after(
-            proposed(line.content, matches, facts.current, told) if proposing else [], line.content
-        )
-        customer_said = [*customer_said, line.content] if line.role == "user" else []
         facts.note_read(line.role, line.content)
         named = any(_names_someone(m.key) for m in matches)
         conversation.after(
@@ -661,8 +648,6 @@ def extract_facts(
         answered: set[str] = set()
         declines = conversation.declines(line.role, line.content)
         asks_new = conversation.asks_new_of(line.role, line.content)
-        for match in proposals.taken_by(line.role, line.content):
-            facts.add(match.key, match.value, line.message_id)
         # «یعنی ۱۵ آبان؟» «نه. ۱۶ آبان»: a no to a read-back is read as a correction's no,
         # the value after it in the place of the one read back. Only a customer's line is
         # read so: the values held before the message it answers, built for those alone.
@@ -696,13 +681,6 @@ def extract_facts(
         matches = billed_to(line, previous, matches)
         # "ring you on 07700 900123?" "no, my work line: 020 7946 0018": that number, changed
         matches = quoted_phone_replaced(line, previous, earlier, matches, facts.current_values())
-        held_back: list[FactMatch] = []
-        if line.role == "assistant":
-            told = _tells_a_change(customer_said)
-            held_back = proposed(line.content, matches, facts.current, told)
-            matches = [m for m in matches if m not in held_back]
-        proposals.after(held_back, line.content)
-        customer_said = [*customer_said, line.content] if line.role == "user" else []
         held_before = facts.current_values()
         granted = _granted_in_reply(line, previous, facts)
         if granted is not None and previous is not None:
@@ -761,12 +739,6 @@ def extract_facts(
         ExtractedFact(spellings.get(fact.key, fact.key), fact.value, fact.source_message_id)
         for fact in with_moved_from(facts.changes, moved_from)
     ] + named_old
-
-
-def _tells_a_change(customer_said: Sequence[str]) -> bool:
-    """Whether the customer's last two messages before the assistant's say a correction
-    («شمارمو اشتباه زدم» «آخرش ۲۲۱۷ه»), which its question then reads back."""
-    return any(is_correction(message) for message in customer_said[-2:])
 
 
 def _noted_copies_put_right(held_before: dict[str, str], facts: _Facts) -> list[tuple[str, str]]:

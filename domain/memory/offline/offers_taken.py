@@ -43,7 +43,7 @@ _GO_AHEAD = re.compile(
 #: What may stand between the go-ahead words of a reply.
 _BETWEEN = re.compile(r"[\s,،!.]*")
 #: A reply that takes back its yes: "but", "no", "not", «ولی», «نه», «แต่», «ไม่».
-BUT_OR_NO = re.compile(
+_BUT_OR_NO = re.compile(
     r"(?<![A-Za-z])(?:but|no|not|don'?t|instead|rather|actually)(?![A-Za-z])"
     rf"|(?<![{_FA}])(?:ولی|اما|نه|نمی)|แต่|ไม่",
     re.IGNORECASE,
@@ -150,7 +150,7 @@ def takes_offer(reply: str) -> bool:
         return False
     first = sentences[0]
     taken = _YES.match(first)
-    if taken is None or BUT_OR_NO.search(reply, taken.end()):
+    if taken is None or _BUT_OR_NO.search(reply, taken.end()):
         return False
     at = _BETWEEN.match(first, taken.end())
     end = at.end() if at else taken.end()
