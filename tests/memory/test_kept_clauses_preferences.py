@@ -108,3 +108,17 @@ def test_a_preference_with_no_value_is_kept_in_a_detail() -> None:
 )
 def test_a_report_of_what_was_done_instead_is_no_preference(sentence: str) -> None:
     assert all(kind != "choice" for _, kind in _kept(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a way only thought of: nothing chosen yet, and often not taken later
+        "i was thinking of moving to the Salford Quays gym instead as itll be right by work",
+        "maybe we could do the garden instead",
+        "شاید بجاش پسرم بیاد تحویل بگیره",
+        "อาจจะส่งที่โรงเรียนดีกว่าค่ะ",
+    ],
+)
+def test_a_way_only_thought_of_is_no_preference(sentence: str) -> None:
+    assert all(kind != "choice" for _, kind in _kept(sentence))

@@ -14,7 +14,8 @@ that names the way it turns down ("instead of navy", "rather … than bank trans
 سفید», «ดีกว่าสีขาว»): the detail would show that old way as if it were still wanted.
 Nor a report of what was done or is under way ("you sent me the navy one instead", "my
 husband wanted to collect it instead", "it's coming tomorrow instead", «بجاش مشکی
-فرستادید»): a complaint or news, nothing the customer asks for.
+فرستادید»): a complaint or news, nothing the customer asks for. Nor a way only thought of
+("i was thinking of moving to the Salford Quays gym instead", «شاید بجاش …», «อาจจะ…ดีกว่า»).
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ _REPORTED = re.compile(
     rf"|^(?!.*(?:اگه|اگر)).*(?<![{_FA}])ن?(?:فرستاد|داد|آورد|اورد|کرد|گذاشت|گرفت|زد|رفت|اومد"
     rf"|آمد|برد|گفت|ریخت|کشید|رسید)(?:م|ی|یم|ید|ین|ن|ند)?(?![{_FA}])"
 )
+#: A way only thought of ("i was thinking of moving … instead", "maybe", "I might", «شاید»,
+#: «อาจจะ»): nothing chosen yet, and often not taken later, so kept it would read as settled.
+_TENTATIVE = re.compile(
+    r"(?i:\b(?:thinking\s+(?:of|about)|maybe|perhaps|might|considering|wondering)\b)"
+    rf"|(?<![{_FA}])(?:شاید|داشتم\s+فکر)(?![{_FA}])"
+    r"|อาจจะ|กำลังคิด"
+)
 _NOT_PREFERRED = re.compile(
     r"(?<![\w'’])(?i:rather\s+not|rather\b.*\bthan)(?![\w'’])|ไม่\S{0,12}ดีกว่า"
 )
@@ -70,4 +78,5 @@ def states_preference(clause: str, sentence: str) -> bool:
         and not is_question(clause)
         and not _NOT_PREFERRED.search(clause)
         and not _REPORTED.search(clause)
+        and not _TENTATIVE.search(clause)
     )
