@@ -118,6 +118,9 @@ def test_a_report_of_what_was_done_instead_is_no_preference(sentence: str) -> No
         "maybe we could do the garden instead",
         "شاید بجاش پسرم بیاد تحویل بگیره",
         "อาจจะส่งที่โรงเรียนดีกว่าค่ะ",
+        # a bare verb of change: what is chosen is not named
+        "เปลี่ยนดีกว่าค่ะ",
+        "เอาดีกว่าครับ",
     ],
 )
 def test_a_way_only_thought_of_is_no_preference(sentence: str) -> None:

@@ -15,7 +15,8 @@ that names the way it turns down ("instead of navy", "rather … than bank trans
 Nor a report of what was done or is under way ("you sent me the navy one instead", "my
 husband wanted to collect it instead", "it's coming tomorrow instead", «بجاش مشکی
 فرستادید»): a complaint or news, nothing the customer asks for. Nor a way only thought of
-("i was thinking of moving to the Salford Quays gym instead", «شاید بجاش …», «อาจจะ…ดีกว่า»).
+("i was thinking of moving to the Salford Quays gym instead", «شاید بجاش …», «อาจจะ…ดีกว่า»),
+nor a Thai bare verb of change that names no way («เปลี่ยนดีกว่าค่ะ», better change it).
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ _TENTATIVE = re.compile(
     rf"|(?<![{_FA}])(?:شاید|داشتم\s+فکر)(?![{_FA}])"
     r"|อาจจะ|กำลังคิด"
 )
+#: A Thai «…ดีกว่า» clause whose body is a bare verb of change or taking («เปลี่ยนดีกว่าค่ะ»,
+#: better change it): it names no way, so kept it says nothing of what was chosen.
+_THAI_BARE_VERB = re.compile(r"^\s*(?:เปลี่ยน|ย้าย|เลื่อน|แก้|เอา|ทำ)(?:เลย|ไป|แทน)?ดีกว่า")
 _NOT_PREFERRED = re.compile(
     r"(?<![\w'’])(?i:rather\s+not|rather\b.*\bthan)(?![\w'’])|ไม่\S{0,12}ดีกว่า"
 )
@@ -79,4 +83,5 @@ def states_preference(clause: str, sentence: str) -> bool:
         and not _NOT_PREFERRED.search(clause)
         and not _REPORTED.search(clause)
         and not _TENTATIVE.search(clause)
+        and not _THAI_BARE_VERB.search(clause)
     )
