@@ -146,18 +146,6 @@ def _not_an_item(word: str) -> bool:
     return word.casefold() in _EN_FRAME or bool(_FA_NOT_NOUN.match(word) or _FA_FRAME.match(word))
 
 
-def same_topic(one: str, other: str) -> bool:
-    """Whether two topics name one thing: the words of one are all the other's
-    ("colour" and "colour for gift box"; not "colour for first ring" and "colour for
-    second ring"); a Thai one is part of the other («สี», «กล่องสี»)."""
-    if _TH_LETTERS.match(one.replace(" ", "")) and _TH_LETTERS.match(other.replace(" ", "")):
-        return one in other or other in one
-    these, those = _named(one), _named(other)
-    if not these or not those:
-        return False
-    return _within(these, those) or _within(those, these)
-
-
 def _named(topic: str) -> list[str]:
     return [w.casefold() for w in topic.split() if w.casefold() not in _LINKS]
 
