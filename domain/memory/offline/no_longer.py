@@ -70,6 +70,8 @@ _KEEPS = re.compile(
     r"|เหมือนเดิม"
 )
 _DETERMINERS = frozenset({"the", "a", "an", "any", "your", "our", "my", "their"})
+#: Words a run that names something neither opens nor ends with.
+_STOP = ENGLISH_STOP_WORDS | PERSIAN_STOP_WORDS | _DETERMINERS
 #: Words of the longest run looked for.
 MAX_WORDS = 4
 #: Characters a Thai run needs (Thai writes its words together).
@@ -147,13 +149,14 @@ def _said_before(named: str, said: str) -> str | None:
 def _names_something(run: Sequence[str]) -> bool:
     """A run of two words or more that opens and ends with a word of its own ("direct
     debit", «کارت به کارت»); one word ("delivery", «شماره») is part of too many others."""
-    stop = ENGLISH_STOP_WORDS | PERSIAN_STOP_WORDS | _DETERMINERS
-    return len(run) >= 2 and run[0].casefold() not in stop and run[-1].casefold() not in stop
+    return len(run) >= 2 and run[0].casefold() not in _STOP and run[-1].casefold() not in _STOP
 
 
 def _found(phrase: str, said: str) -> str | None:
     """``phrase`` as ``said`` has it, standing as words of its own (any case)."""
-    before = rf"(?<![\w{FA_LETTERS}])" if not THAI_SCRIPT.search(phrase) else ""
-    after = rf"(?![\w{FA_LETTERS}])" if not THAI_SCRIPT.search(phrase) else ""
+    # Thai writes its words together: no word bounds around a Thai phrase
+    bounded = not THAI_SCRIPT.search(phrase)
+    before = rf"(?<![\w{FA_LETTERS}])" if bounded else ""
+    after = rf"(?![\w{FA_LETTERS}])" if bounded else ""
     match = re.search(before + re.escape(phrase) + after, said, re.IGNORECASE)
     return match.group() if match else None

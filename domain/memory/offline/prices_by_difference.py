@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from domain.memory.offline.fact_keys import base_key
-from domain.memory.offline.values import FA_LETTERS
+from domain.memory.offline.values import ASCII_DIGITS, FA_LETTERS
 
 #: The key a difference between two prices is held under (the ``difference`` topic's).
 PRICE_DIFFERENCE = "price_difference"
@@ -54,7 +54,8 @@ def sum_said(text: str) -> float | None:
     for part in _PART.finditer(text):
         if last_end is not None and not _JOINED.match(text[last_end : part.start()]):
             break  # «ขวดละ 180 บาท 2 ขวด»: the first sum only
-        number = float(_ascii(part.group("number")).replace(",", "").replace("٫", "."))
+        digits = part.group("number").translate(ASCII_DIGITS)
+        number = float(digits.replace(",", "").replace("٫", "."))
         scale = (part.group("scale") or "").casefold()
         total += number * _SCALES.get(scale, 1)
         last_end = part.end()
@@ -87,8 +88,3 @@ def replaced_by_difference(
     if len({old for _, old in fitting}) != 1:
         return ()
     return tuple(key for key, _ in fitting)
-
-
-def _ascii(digits: str) -> str:
-    """``digits`` with Persian, Arabic-Indic and Thai digits written as ASCII."""
-    return "".join(str(int(char)) if char.isdigit() else char for char in digits)

@@ -192,22 +192,22 @@ def reply_read(
         previous.role == "user"
         and earlier is not None
         and earlier.role == "assistant"
-        and (
-            _BARE_NO.match(previous.content)
-            or (
-                read_backs_en_th.is_bare_no(previous.content)
-                and read_backs_en_th.gives_replacement(line.content)
-            )
-        )
+        and (no := _correcting_no_after(previous.content, line.content)) is not None
         and reads_back(earlier.content, held)
     ):
-        no = (
-            _CORRECTING_NO
-            if _BARE_NO.match(previous.content)
-            else read_backs_en_th.correcting_no(previous.content)
-        )
         return ReadReply(no + line.content, len(no), earlier.content)
     return ReadReply(line.content)
+
+
+def _correcting_no_after(bare: str, reply: str) -> str | None:
+    """What ``reply`` is read with after ``bare``, a no and nothing more: «نه، » after a
+    Persian one; "Actually, " / «ที่ถูกคือ » after an English or Thai one when ``reply``
+    opens with the replacement; None after any other message."""
+    if _BARE_NO.match(bare):
+        return _CORRECTING_NO
+    if read_backs_en_th.is_bare_no(bare) and read_backs_en_th.gives_replacement(reply):
+        return read_backs_en_th.correcting_no(bare)
+    return None
 
 
 #: A message that is a no and nothing more: «نه.», «نه نه!».

@@ -117,11 +117,16 @@ _BARE_NO = re.compile(
 _ADDS = re.compile(r"(?<![A-Za-z])(?:and|also|too|as\s+well|plus)(?![A-Za-z])|ด้วย|อีก", re.I)
 
 
+def _opening_no(reply: str) -> re.Match[str] | None:
+    """``reply``'s English or Thai opening no, if it opens with one."""
+    return _EN_OPENING_NO.match(reply) or _TH_OPENING_NO.match(reply)
+
+
 def as_correction(reply: str) -> tuple[str, int] | None:
     """``reply`` with its English or Thai opening no written as a word of correction, and
     how many characters that put before the reply's own words (fewer than none when the
     no was the longer); None when it opens with no such no."""
-    opening = _EN_OPENING_NO.match(reply) or _TH_OPENING_NO.match(reply)
+    opening = _opening_no(reply)
     if opening is None:
         return None
     english = opening.re is _EN_OPENING_NO
@@ -147,7 +152,7 @@ def correcting_no(text: str) -> str:
 def adds(reply: str) -> bool:
     """Whether ``reply``'s first clause after its no adds to the read-back ("No, and also
     ring me first") rather than puts it right."""
-    opening = _EN_OPENING_NO.match(reply) or _TH_OPENING_NO.match(reply)
+    opening = _opening_no(reply)
     after = reply[opening.end() :] if opening is not None else reply
     first_clause = re.split(r"[,.!?;]", after.strip(), maxsplit=1)[0]
     return _ADDS.search(first_clause) is not None
@@ -176,5 +181,5 @@ def gives_replacement(after_no: str) -> bool:
 
 def replacement_after_no(reply: str) -> bool:
     """``gives_replacement`` of what follows ``reply``'s opening no."""
-    opening = _EN_OPENING_NO.match(reply) or _TH_OPENING_NO.match(reply)
+    opening = _opening_no(reply)
     return gives_replacement(reply[opening.end() :] if opening is not None else reply)
